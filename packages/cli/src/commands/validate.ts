@@ -1,0 +1,39 @@
+/**
+ * `lcz validate <rules>...`: one summary line per valid ruleset (and its warnings and notes);
+ * every error, located, for an invalid one.
+ */
+import { formatDiagnostics } from '@lcz/criteria-engine';
+import type { ValidateOptions } from '../run.js';
+import { EXIT, say, type Session } from '../session.js';
+import { loadRules } from './load.js';
+
+export async function validate(options: ValidateOptions, session: Session): Promise<number> {
+  const { lang } = options;
+  let exit: number = EXIT.ok;
+  for (const path of options.paths) {
+    const { ruleset, diagnostics } = await loadRules(path, session);
+    if (ruleset === undefined) {
+      session.err(formatDiagnostics(diagnostics, lang));
+      const errors = diagnostics.filter((d) => d.severity === 'error').length;
+      session.err(say(lang, 'rules_invalid', { path, count: errors }));
+      exit = EXIT.invalid;
+      continue;
+    }
+    session.out(
+      say(lang, 'validate_ok', {
+        file: session.display(ruleset.file),
+        id: ruleset.id,
+        version: ruleset.version,
+        groups: ruleset.groups.length,
+        criteria: ruleset.criteria.length,
+        disqualifiers: ruleset.disqualifiers.length,
+      }),
+    );
+    if (diagnostics.length > 0) {
+      const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+      session.out(say(lang, 'validate_notes', { warnings, infos: diagnostics.length - warnings }));
+      session.out(formatDiagnostics(diagnostics, lang));
+    }
+  }
+  return exit;
+}

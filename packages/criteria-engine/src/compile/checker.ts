@@ -1,0 +1,186 @@
+/**
+ * Type-checks an expression tree against a scope and builds its closure in the same walk.
+ * Every problem is reported (with its absolute range) and checking goes on, so one load shows
+ * all the mistakes of a file. Nothing here uses eval or new Function.
+ */
+import { closest } from '../diagnostics/suggest.js';
+import type { Expr } from './expression/ast.js';
+import { checkCompare } from './compare.js';
+import { FUNCTIONS, type CheckContext } from './functions/index.js';
+import type { Scope } from './scope.js';
+import { mergeReads, type Typed } from './typed.js';
+import { BOOLEAN, ERROR, INTEGER, NUMBER, STRING, isNumeric, type Closure, type Value } from './types.js';
+
+export interface CheckOptions {
+  /** Variant selectors and context rules may read context attributes only. */
+  readonly contextOnly?: boolean;
+}
+
+export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, options: CheckOptions = {}): Typed {
+  const check = (e: Expr): Typed => checkExpression(e, scope, ctx, options);
+  switch (expr.kind) {
+    case 'number':
+      return constant(expr, Number.isInteger(expr.value) ? INTEGER : NUMBER, expr.value);
+    case 'string':
+      return constant(expr, STRING, expr.value);
+    case 'boolean':
+      return constant(expr, BOOLEAN, expr.value);
+    case 'name':
+      return checkName(expr, scope, ctx, options);
+    case 'call': {
+      const def = FUNCTIONS.get(expr.name);
+      const args = expr.args.map(check);
+      if (!def) {
+        ctx.report('expr_unknown_function', expr.nameRange, {
+          name: expr.name,
+          known: [...FUNCTIONS.keys()].join(', '),
+        });
+        return failed(expr, args);
+      }
+      if (args.length !== def.arity) {
+        ctx.report('expr_arity', expr.range, { name: def.signature, expected: def.arity, actual: args.length });
+        return failed(expr, args);
+      }
+      return def.check(args, expr, ctx);
+    }
+    case 'not': {
+      const operand = check(expr.operand);
+      expectBoolean(operand, ctx, 'not');
+      const g = operand.fn;
+      return { type: BOOLEAN, expr, reads: operand.reads, fn: (f, c) => { const v = g(f, c); return v === undefined ? undefined : !v; } };
+    }
+    case 'negate': {
+      const operand = check(expr.operand);
+      if (!isNumeric(operand.type) && operand.type.t !== 'error') {
+        ctx.report('expr_type', operand.expr.range, { expected: 'number', actual: operand.type.t, where: '-' });
+      }
+      const g = operand.fn;
+      const neg: Closure = (f, c) => { const v = g(f, c) as number | undefined; return v === undefined ? undefined : -v; };
+      return {
+        type: operand.type,
+        expr,
+        reads: operand.reads,
+        fn: neg,
+        ...(typeof operand.constant === 'number' ? { constant: -operand.constant } : {}),
+      };
+    }
+    case 'logical': {
+      const operands = expr.operands.map(check);
+      for (const o of operands) expectBoolean(o, ctx, expr.op);
+      const fns = operands.map((o) => o.fn);
+      return { type: BOOLEAN, expr, reads: mergeReads(...operands.map((o) => o.reads)), fn: expr.op === 'and' ? kleeneAnd(fns) : kleeneOr(fns) };
+    }
+    case 'arithmetic': {
+      const left = check(expr.left);
+      const right = check(expr.right);
+      for (const side of [left, right]) {
+        if (!isNumeric(side.type) && side.type.t !== 'error') {
+          ctx.report('expr_type', side.expr.range, { expected: 'number', actual: side.type.t, where: expr.op });
+        }
+      }
+      const l = left.fn;
+      const r = right.fn;
+      const op = ARITHMETIC[expr.op];
+      const fn: Closure = (f, c) => {
+        const a = l(f, c) as number | undefined;
+        const b = r(f, c) as number | undefined;
+        return a === undefined || b === undefined ? undefined : op(a, b);
+      };
+      const type = left.type.t === 'integer' && right.type.t === 'integer' ? INTEGER : NUMBER;
+      return { type, expr, fn, reads: mergeReads(left.reads, right.reads) };
+    }
+    case 'compare':
+      return checkCompare(expr.op, check(expr.left), check(expr.right), expr, ctx);
+    case 'in': {
+      const value = check(expr.value);
+      const items = expr.list.map(check);
+      // `x in [a, b]` is `x == a or x == b`: one definition of equality.
+      const equalities = items.map((item) => checkCompare('==', value, item, expr, ctx));
+      return {
+        type: BOOLEAN,
+        expr,
+        reads: mergeReads(value.reads, ...items.map((i) => i.reads)),
+        fn: kleeneOr(equalities.map((e) => e.fn)),
+      };
+    }
+  }
+}
+
+const ARITHMETIC = {
+  '+': (a: number, b: number) => a + b,
+  '-': (a: number, b: number) => a - b,
+  '*': (a: number, b: number) => a * b,
+};
+
+function constant(expr: Expr, type: Typed['type'], value: Value): Typed {
+  return { type, expr, reads: [], constant: value, fn: () => value };
+}
+
+function failed(expr: Expr, args: readonly Typed[]): Typed {
+  return { type: ERROR, expr, reads: mergeReads(...args.map((a) => a.reads)), fn: () => undefined };
+}
+
+function checkName(expr: Extract<Expr, { kind: 'name' }>, scope: Scope, ctx: CheckContext, options: CheckOptions): Typed {
+  const symbol = scope.lookup(expr.name);
+  if (!symbol) {
+    const suggestion = closest(expr.name, scope.names());
+    ctx.report('expr_unknown_name', expr.range, { name: expr.name, ...(suggestion ? { suggestion } : {}) });
+    return { type: ERROR, expr, reads: [], fn: () => undefined };
+  }
+  if (symbol.kind === 'parameter') {
+    return { type: symbol.type, expr, reads: [], constant: symbol.value, fn: () => symbol.value };
+  }
+  if (options.contextOnly && symbol.kind === 'fact') {
+    ctx.report('selector_not_context', expr.range, { name: expr.name });
+    return { type: ERROR, expr, reads: [], fn: () => undefined };
+  }
+  const id = symbol.id;
+  // null and undefined both mean "not supplied": unknown.
+  const fn: Closure =
+    symbol.kind === 'fact'
+      ? (f) => { const v = f[id]; return v === null ? undefined : (v as Value); }
+      : (_f, c) => { const v = c[id]; return v === null ? undefined : (v as Value); };
+  return { type: symbol.type, expr, reads: [id], fn, name: id };
+}
+
+function expectBoolean(t: Typed, ctx: CheckContext, where: string): void {
+  if (t.type.t !== 'boolean' && t.type.t !== 'error') {
+    ctx.report('expr_type', t.expr.range, { expected: 'boolean', actual: t.type.t, where });
+  }
+}
+
+/** Kleene conjunction: false wins over unknown, unknown wins over true. */
+export function kleeneAnd(fns: readonly Closure[]): Closure {
+  if (fns.length === 2) {
+    const [a, b] = fns as [Closure, Closure];
+    return (f, c) => {
+      const x = a(f, c);
+      if (x === false) return false;
+      const y = b(f, c);
+      if (y === false) return false;
+      return x === undefined || y === undefined ? undefined : true;
+    };
+  }
+  return (f, c) => {
+    let unknown = false;
+    for (let i = 0; i < fns.length; i++) {
+      const v = (fns[i] as Closure)(f, c);
+      if (v === false) return false;
+      if (v === undefined) unknown = true;
+    }
+    return unknown ? undefined : true;
+  };
+}
+
+/** Kleene disjunction: true wins over unknown, unknown wins over false. */
+export function kleeneOr(fns: readonly Closure[]): Closure {
+  return (f, c) => {
+    let unknown = false;
+    for (let i = 0; i < fns.length; i++) {
+      const v = (fns[i] as Closure)(f, c);
+      if (v === true) return true;
+      if (v === undefined) unknown = true;
+    }
+    return unknown ? undefined : false;
+  };
+}

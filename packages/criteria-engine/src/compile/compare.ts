@@ -1,0 +1,195 @@
+/**
+ * Comparisons, kept exact: percentages compare by cross-multiplication in integers, decimal
+ * literals become fractions, ordinals compare by their declared rank. Unknown in, unknown out.
+ */
+import type { CompareOp } from './expression/ast.js';
+import type { CheckContext } from './functions/index.js';
+import { BOOLEAN, ERROR, describeType, isNumeric, type Closure, type ValueType } from './types.js';
+import { mergeReads, type PercentParts, type Typed } from './typed.js';
+
+type Cmp = (a: number, b: number) => boolean;
+
+const CMP: Record<CompareOp, Cmp> = {
+  '==': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+};
+
+const FLIP: Record<CompareOp, CompareOp> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+export function checkCompare(op: CompareOp, left: Typed, right: Typed, whole: Typed['expr'], ctx: CheckContext): Typed {
+  const reads = mergeReads(left.reads, right.reads);
+  const done = (fn: Closure, ok = true): Typed => ({ type: ok ? BOOLEAN : ERROR, fn, expr: whole, reads });
+  if (left.type.t === 'error' || right.type.t === 'error') return done(() => undefined, false);
+
+  // percent on either side: exact.
+  if (left.percent && left.type.t === 'percent') return done(comparePercent(op, left.percent, right, ctx));
+  if (right.percent && right.type.t === 'percent') return done(comparePercent(FLIP[op], right.percent, left, ctx));
+
+  if (isNumeric(left.type) && isNumeric(right.type)) return done(compareNumbers(op, left, right));
+
+  if (left.type.t === 'boolean' && right.type.t === 'boolean') {
+    if (op !== '==' && op !== '!=') {
+      ctx.report('expr_type', whole.range, { expected: '== or != for yes/no values', actual: op, where: 'comparison' });
+      return done(() => undefined, false);
+    }
+    const l = left.fn;
+    const r = right.fn;
+    const eq = op === '==';
+    return done((f, c) => {
+      const a = l(f, c);
+      const b = r(f, c);
+      return a === undefined || b === undefined ? undefined : (a === b) === eq;
+    });
+  }
+
+  const enumSide = isChoice(left.type) ? left : isChoice(right.type) ? right : undefined;
+  if (enumSide) {
+    const other = enumSide === left ? right : left;
+    const effectiveOp = enumSide === left ? op : FLIP[op];
+    const fn = compareChoice(effectiveOp, enumSide, other, whole, ctx);
+    return fn ? done(fn) : done(() => undefined, false);
+  }
+
+  ctx.report('expr_type', whole.range, {
+    expected: `${describeType(left.type)} on both sides`,
+    actual: `${describeType(left.type)} ${op} ${describeType(right.type)}`,
+    where: 'comparison',
+  });
+  return done(() => undefined, false);
+}
+
+function isChoice(type: ValueType): type is Extract<ValueType, { t: 'enum' | 'ordinal' }> {
+  return type.t === 'enum' || type.t === 'ordinal';
+}
+
+/** A decimal literal as an exact fraction n/d (97.99 → 9799/100). */
+function toFraction(value: number): { n: number; d: number } {
+  if (Number.isInteger(value)) return { n: value, d: 1 };
+  const text = String(value);
+  const dot = text.indexOf('.');
+  if (dot < 0 || text.includes('e')) return { n: value, d: 1 };
+  const d = 10 ** (text.length - dot - 1);
+  return { n: Math.round(value * d), d };
+}
+
+function comparePercent(op: CompareOp, p: PercentParts, other: Typed, ctx: CheckContext): Closure {
+  const cmp = CMP[op];
+  const part = p.part;
+  const whole = p.whole;
+  const ifZero = p.ifZero;
+  if (other.percent && other.type.t === 'percent') {
+    const q = other.percent;
+    // a/b vs c/d ⇔ a·d vs c·b (b, d > 0). An empty whole takes its declared value.
+    return (f, c) => {
+      const a = part(f, c) as number | undefined;
+      const b = whole(f, c) as number | undefined;
+      const cc = q.part(f, c) as number | undefined;
+      const d = q.whole(f, c) as number | undefined;
+      if (a === undefined || b === undefined || cc === undefined || d === undefined) return undefined;
+      const left = b === 0 ? { n: ifZero, d: 1 } : { n: a * 100, d: b };
+      const right = d === 0 ? { n: q.ifZero, d: 1 } : { n: cc * 100, d };
+      return cmp(left.n * right.d, right.n * left.d);
+    };
+  }
+  if (!isNumeric(other.type)) {
+    ctx.report('expr_type', other.expr.range, { expected: 'number', actual: describeType(other.type), where: 'percent comparison' });
+    return () => undefined;
+  }
+  if (typeof other.constant === 'number') {
+    const { n, d } = toFraction(other.constant);
+    // part·100/whole op n/d ⇔ part·100·d op n·whole, all integers.
+    if (d === 1) {
+      return (f, c) => {
+        const w = whole(f, c) as number | undefined;
+        const pt = part(f, c) as number | undefined;
+        if (w === undefined || pt === undefined) return undefined;
+        return w === 0 ? cmp(ifZero, n) : cmp(pt * 100, n * w);
+      };
+    }
+    return (f, c) => {
+      const w = whole(f, c) as number | undefined;
+      const pt = part(f, c) as number | undefined;
+      if (w === undefined || pt === undefined) return undefined;
+      return w === 0 ? cmp(ifZero * d, n) : cmp(pt * 100 * d, n * w);
+    };
+  }
+  const r = other.fn;
+  return (f, c) => {
+    const w = whole(f, c) as number | undefined;
+    const pt = part(f, c) as number | undefined;
+    const x = r(f, c) as number | undefined;
+    if (w === undefined || pt === undefined || x === undefined) return undefined;
+    return w === 0 ? cmp(ifZero, x) : cmp(pt * 100, x * w);
+  };
+}
+
+function compareNumbers(op: CompareOp, left: Typed, right: Typed): Closure {
+  const cmp = CMP[op];
+  const l = left.fn;
+  if (typeof right.constant === 'number') {
+    const k = right.constant;
+    return (f, c) => {
+      const a = l(f, c) as number | undefined;
+      return a === undefined ? undefined : cmp(a, k);
+    };
+  }
+  const r = right.fn;
+  return (f, c) => {
+    const a = l(f, c) as number | undefined;
+    const b = r(f, c) as number | undefined;
+    return a === undefined || b === undefined ? undefined : cmp(a, b);
+  };
+}
+
+function compareChoice(
+  op: CompareOp,
+  choice: Typed,
+  other: Typed,
+  whole: Typed['expr'],
+  ctx: CheckContext,
+): Closure | undefined {
+  const type = choice.type as Extract<ValueType, { t: 'enum' | 'ordinal' }>;
+  if (type.t === 'enum' && op !== '==' && op !== '!=') {
+    ctx.report('expr_type', whole.range, {
+      expected: `== or != (the values of ${type.of} have no order)`,
+      actual: op,
+      where: 'comparison',
+    });
+    return undefined;
+  }
+  const rank = new Map(type.values.map((v, i) => [v, i]));
+  const cmp = CMP[op];
+  const l = choice.fn;
+  if (other.type.t === 'string') {
+    const literal = other.constant as string;
+    const k = rank.get(literal);
+    if (k === undefined) {
+      ctx.report('expr_enum_value', other.expr.range, { value: literal, of: type.of, allowed: type.values.join(', ') });
+      return undefined;
+    }
+    return (f, c) => {
+      const v = l(f, c) as string | undefined;
+      if (v === undefined) return undefined;
+      const a = rank.get(v);
+      return a === undefined ? undefined : cmp(a, k);
+    };
+  }
+  if (other.type.t === type.t && (other.type as typeof type).of === type.of) {
+    const r = other.fn;
+    return (f, c) => {
+      const a = rank.get(l(f, c) as string);
+      const b = rank.get(r(f, c) as string);
+      return a === undefined || b === undefined ? undefined : cmp(a, b);
+    };
+  }
+  ctx.report('expr_type', other.expr.range, {
+    expected: `a value of ${type.of} (${type.values.join(', ')})`,
+    actual: describeType(other.type),
+    where: 'comparison',
+  });
+  return undefined;
+}

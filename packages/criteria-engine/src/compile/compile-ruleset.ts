@@ -1,0 +1,440 @@
+/**
+ * Compiles a validated rule document: resolves names, type-checks every condition, checks the
+ * ruleset as a whole (unique ids, references, relations, thresholds, policies) and reports
+ * variant coverage. Goes on after a problem wherever it safely can, so all problems show at once.
+ */
+import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import type { Severity } from '../diagnostics/diagnostic.js';
+import { closest } from '../diagnostics/suggest.js';
+import type { ParsedDocument } from '../parse/index.js';
+import type {
+  ConditionDocument,
+  CriterionDocument,
+  RequirementDocument,
+  RulesetDocument,
+} from '../validate/ruleset-document.js';
+import { checkExpression } from './checker.js';
+import type { ConditionInfo, ContextAttributeInfo, CriterionInfo, FactInfo, VariantInfo } from './compiled-ruleset.js';
+import { desugarCondition, parseScalarExpression, type DesugarContext, type YamlPath } from './conditions.js';
+import { checkCoverage } from './coverage.js';
+import { DEFAULT_EXPRESSION_LIMITS, type ExpressionLimits } from './expression/parser.js';
+import { printExpression } from './expression/printer.js';
+import type { CheckContext } from './functions/index.js';
+import type {
+  CompiledCondition,
+  ContextRulePlan,
+  CriterionPlan,
+  DisqualifierPlan,
+  GroupPlan,
+  RulesetPlan,
+  VariantPlan,
+} from './plan.js';
+import { createScope, type NameSymbol, type Scope } from './scope.js';
+import { extractThresholds } from './thresholds.js';
+import { BOOLEAN, INTEGER, NUMBER, type Closure, type ValueType } from './types.js';
+
+export interface CompileOptions extends ExpressionLimits {
+  /** Coverage enumerates context combinations; beyond this many it reports and stops. */
+  readonly maxContextCombinations: number;
+}
+
+export const DEFAULT_COMPILE_OPTIONS: CompileOptions = {
+  ...DEFAULT_EXPRESSION_LIMITS,
+  maxContextCombinations: 4096,
+};
+
+export function compileRuleset(
+  parsed: ParsedDocument,
+  doc: RulesetDocument,
+  options: Partial<CompileOptions> = {},
+): { plan?: RulesetPlan; diagnostics: Diagnostic[] } {
+  const c = new RulesetCompiler(parsed, doc, { ...DEFAULT_COMPILE_OPTIONS, ...options });
+  const plan = c.run();
+  const hasError = c.diagnostics.some((d) => d.severity === 'error');
+  return { ...(hasError ? {} : { plan }), diagnostics: c.diagnostics };
+}
+
+class RulesetCompiler {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly scope: Scope;
+  private readonly desugar: DesugarContext;
+
+  constructor(
+    private readonly parsed: ParsedDocument,
+    private readonly doc: RulesetDocument,
+    private readonly options: CompileOptions,
+  ) {
+    this.scope = createScope(this.declareNames());
+    this.desugar = {
+      parsed,
+      limits: options,
+      reportParseError: (e) =>
+        e.code === 'expr_syntax'
+          ? this.report('expr_syntax', e.range, { expected: e.expected, found: e.found })
+          : this.report('expr_limit', e.range, { limit: e.limit, value: e.value, max: e.max }),
+      reportThreshold: (range, params) => this.report('threshold_range', range, params),
+    };
+  }
+
+  run(): RulesetPlan {
+    const facts = this.factInfos();
+    const context = this.contextInfos();
+    this.checkRelations();
+    const requiredWhen = this.compileRequiredWhen();
+    const contextRules = this.compileContextRules();
+    const mandatory = this.checkMandatory();
+
+    const criteria: CriterionPlan[] = [];
+    const groups: GroupPlan[] = [];
+    const seenGroups = new Map<string, number>();
+    const seenCriteria = new Map<string, number>();
+    this.doc.groups.forEach((group, gi) => {
+      this.unique(seenGroups, group.id, ['groups', gi, 'id'], 'group');
+      const requirement = this.requirement(group.requirement ?? this.doc.recognition.group_requirement, group.requirement ? ['groups', gi, 'requirement'] : ['recognition', 'group_requirement'], group.criteria.length);
+      const indexes: number[] = [];
+      group.criteria.forEach((criterion, ci) => {
+        const path: YamlPath = ['groups', gi, 'criteria', ci];
+        this.unique(seenCriteria, criterion.id, [...path, 'id'], 'criterion');
+        indexes.push(criteria.length);
+        criteria.push(this.criterion(criterion, group.id, gi, path, mandatory.has(criterion.id)));
+      });
+      groups.push({
+        requirement,
+        criteria: indexes,
+        info: { id: group.id, title: group.title, requirement, criteria: indexes.map((i) => (criteria[i] as CriterionPlan).info) },
+      });
+    });
+
+    const seenDisqualifiers = new Map<string, number>();
+    const disqualifiers: DisqualifierPlan[] = (this.doc.disqualifiers ?? []).map((d, di) => {
+      this.unique(seenDisqualifiers, d.id, ['disqualifiers', di, 'id'], 'disqualifier');
+      const condition = this.condition(d.condition, ['disqualifiers', di, 'condition']);
+      return {
+        condition,
+        info: { id: d.id, text: d.text, ...(d.note ? { note: d.note } : {}), condition: condition.info },
+      };
+    });
+
+    const total = this.doc.recognition.total_requirement;
+    const plan: RulesetPlan = {
+      document: this.doc,
+      context,
+      facts,
+      groups,
+      criteria,
+      disqualifiers,
+      mandatory: [...mandatory],
+      ...(total
+        ? { totalRequirement: this.requirement(total, ['recognition', 'total_requirement'], criteria.length) }
+        : {}),
+      contextRules,
+      requiredWhen,
+    };
+    checkCoverage(plan, this.options.maxContextCombinations, (code, critIndex, params, severity) => {
+      const crit = criteria[critIndex];
+      const gi = crit ? crit.groupIndex : 0;
+      const ci = crit ? (groups[gi]?.criteria.indexOf(critIndex) ?? 0) : 0;
+      this.report(code, this.rangeOf(['groups', gi, 'criteria', ci, 'variants']), params, severity);
+    });
+    return plan;
+  }
+
+  // ── names ────────────────────────────────────────────────────────────────────────────────
+
+  private declareNames(): NameSymbol[] {
+    const symbols: NameSymbol[] = [];
+    const seen = new Map<string, string>();
+    const declare = (symbol: NameSymbol, section: string) => {
+      const first = seen.get(symbol.id);
+      if (first !== undefined) {
+        const firstRange = this.parsed.keyRangeOf([first, symbol.id]);
+        this.report('duplicate_id', this.parsed.keyRangeOf([section, symbol.id]), {
+          kind: 'name',
+          id: symbol.id,
+          first_line: firstRange ? this.parsed.source.position(firstRange[0]).line : 0,
+        });
+        return;
+      }
+      seen.set(symbol.id, section);
+      symbols.push(symbol);
+    };
+    for (const [id, attr] of Object.entries(this.doc.context)) {
+      const type: ValueType = attr.type === 'boolean' ? BOOLEAN : { t: 'enum', of: id, values: attr.values.map((v) => v.id) };
+      declare({ kind: 'context', id, type }, 'context');
+    }
+    for (const [id, fact] of Object.entries(this.doc.facts)) {
+      declare({ kind: 'fact', id, type: factType(id, fact) }, 'facts');
+    }
+    for (const [id, p] of Object.entries(this.doc.parameters ?? {})) {
+      declare({ kind: 'parameter', id, type: Number.isInteger(p.value) ? INTEGER : NUMBER, value: p.value }, 'parameters');
+    }
+    return symbols;
+  }
+
+  private factInfos(): FactInfo[] {
+    return Object.entries(this.doc.facts).map(([id, f]) => {
+      const info: FactInfo = { id, type: f.type, label: f.label, ...('help' in f && f.help ? { help: f.help } : {}) };
+      if (f.type === 'integer' || f.type === 'number') {
+        if (f.min !== undefined && f.max !== undefined && f.min > f.max) {
+          this.report('threshold_range', this.rangeOf(['facts', id, 'max']), { value: f.max, min: f.min, max: Number.MAX_SAFE_INTEGER });
+        }
+        return {
+          ...info,
+          ...(f.min !== undefined ? { min: f.min } : {}),
+          ...(f.max !== undefined ? { max: f.max } : {}),
+          ...(f.part_of !== undefined ? { partOf: f.part_of } : {}),
+          ...(f.unit ? { unit: f.unit } : {}),
+        };
+      }
+      if (f.type === 'enum' || f.type === 'ordinal') {
+        this.uniqueValues(f.values, ['facts', id, 'values']);
+        return { ...info, values: f.values };
+      }
+      return info;
+    });
+  }
+
+  private contextInfos(): ContextAttributeInfo[] {
+    return Object.entries(this.doc.context).map(([id, a]) => {
+      if (a.type === 'enum') this.uniqueValues(a.values, ['context', id, 'values']);
+      return {
+        id,
+        type: a.type,
+        label: a.label,
+        ...(a.type === 'enum' ? { values: a.values } : {}),
+        ...(a.required_when !== undefined ? { requiredWhen: a.required_when } : {}),
+      };
+    });
+  }
+
+  private uniqueValues(values: readonly { id: string }[], path: YamlPath): void {
+    const seen = new Map<string, number>();
+    values.forEach((v, i) => this.unique(seen, v.id, [...path, i, 'id'], 'value'));
+  }
+
+  /** part ≤ whole relations: the whole exists, both are integers, and no chain loops. */
+  private checkRelations(): void {
+    for (const [id, f] of Object.entries(this.doc.facts)) {
+      if (f.type !== 'integer' && f.type !== 'number') continue;
+      const whole = f.part_of;
+      if (whole === undefined) continue;
+      const range = this.rangeOf(['facts', id, 'part_of']);
+      const target = this.doc.facts[whole];
+      if (!target) {
+        const suggestion = closest(whole, Object.keys(this.doc.facts));
+        this.report('unknown_fact', range, { name: whole, where: `${id}.part_of`, ...(suggestion ? { suggestion } : {}) });
+        continue;
+      }
+      if (target.type !== 'integer' || f.type !== 'integer') {
+        this.report('relation_invalid', range, { fact: id, whole, reason: 'both facts must be integers (counts)' });
+        continue;
+      }
+      const chain = new Set([id]);
+      let next: string | undefined = whole;
+      while (next !== undefined) {
+        if (chain.has(next)) {
+          this.report('relation_invalid', range, { fact: id, whole, reason: 'the part_of chain loops back' });
+          break;
+        }
+        chain.add(next);
+        const nf: RulesetDocument['facts'][string] | undefined = this.doc.facts[next];
+        next = nf && (nf.type === 'integer' || nf.type === 'number') ? nf.part_of : undefined;
+      }
+    }
+  }
+
+  private compileRequiredWhen(): Map<string, Closure> {
+    const out = new Map<string, Closure>();
+    for (const [id, a] of Object.entries(this.doc.context)) {
+      if (a.required_when === undefined) continue;
+      const fn = this.selector(a.required_when, ['context', id, 'required_when']);
+      if (fn) out.set(id, fn.fn);
+    }
+    return out;
+  }
+
+  private compileContextRules(): ContextRulePlan[] {
+    const out: ContextRulePlan[] = [];
+    (this.doc.context_rules ?? []).forEach((rule, index) => {
+      const when = this.selector(rule.when, ['context_rules', index, 'when']);
+      const require = this.selector(rule.require, ['context_rules', index, 'require']);
+      if (when && require) out.push({ rule, index, when: when.fn, require: require.fn });
+    });
+    return out;
+  }
+
+  private checkMandatory(): Set<string> {
+    const ids = new Set<string>();
+    const all = this.doc.groups.flatMap((g) => g.criteria.map((c) => c.id));
+    (this.doc.recognition.mandatory ?? []).forEach((id, i) => {
+      if (!all.includes(id)) {
+        const suggestion = closest(id, all);
+        this.report('unknown_criterion', this.rangeOf(['recognition', 'mandatory', i]), { id, ...(suggestion ? { suggestion } : {}) });
+      }
+      ids.add(id);
+    });
+    return ids;
+  }
+
+  // ── criteria ─────────────────────────────────────────────────────────────────────────────
+
+  private criterion(doc: CriterionDocument, group: string, groupIndex: number, path: YamlPath, mandatory: boolean): CriterionPlan {
+    const applicable = doc.applicable_when !== undefined ? this.expression(doc.applicable_when, [...path, 'applicable_when']) : undefined;
+    let condition: CompiledCondition | undefined;
+    let variants: VariantPlan[] | undefined;
+    if (doc.variants) {
+      const seen = new Map<string, number>();
+      variants = doc.variants.map((v, vi) => {
+        const vpath = [...path, 'variants', vi];
+        this.unique(seen, v.id, [...vpath, 'id'], 'variant');
+        const when = this.selector(v.when, [...vpath, 'when']);
+        return {
+          id: v.id,
+          when: when?.fn ?? (() => undefined),
+          whenReads: when?.info.reads ?? [],
+          condition: this.condition(v.condition, [...vpath, 'condition']),
+        };
+      });
+    } else if (doc.condition !== undefined) {
+      condition = this.condition(doc.condition, [...path, 'condition']);
+    }
+    const canBeNotApplicable = doc.applicable_when !== undefined || (doc.variants !== undefined && doc.no_variant !== 'fail');
+    if (canBeNotApplicable && doc.not_applicable === undefined) {
+      this.report('policy_missing', this.rangeOf([...path, 'id']), { criterion: doc.id, key: 'not_applicable', allowed: 'exclude, fail' });
+    }
+    const info: CriterionInfo = {
+      id: doc.id,
+      group,
+      text: doc.text,
+      ...(doc.note ? { note: doc.note } : {}),
+      ...(condition ? { condition: condition.info } : {}),
+      ...(variants && doc.variants
+        ? {
+            variants: variants.map((v, i): VariantInfo => {
+              const vd = doc.variants?.[i];
+              return {
+                id: v.id,
+                when: vd?.when ?? '',
+                ...(vd?.label ? { label: vd.label } : {}),
+                ...(vd?.text ? { text: vd.text } : {}),
+                condition: v.condition.info,
+              };
+            }),
+            noVariant: doc.no_variant ?? 'not_applicable',
+          }
+        : {}),
+      ...(doc.applicable_when !== undefined ? { applicableWhen: doc.applicable_when } : {}),
+      ...(doc.not_applicable ? { notApplicable: doc.not_applicable } : {}),
+      points: doc.points ?? 1,
+      mandatory,
+    };
+    return {
+      info,
+      groupIndex,
+      ...(applicable ? { applicable } : {}),
+      ...(condition ? { condition } : {}),
+      ...(variants ? { variants } : {}),
+      noVariant: doc.no_variant ?? 'not_applicable',
+      notApplicable: doc.not_applicable ?? 'fail',
+      points: doc.points ?? 1,
+      mandatory,
+    };
+  }
+
+  private requirement(doc: RequirementDocument, path: YamlPath, criteriaCount: number): RequirementDocument {
+    if ('at_least_percent' in doc && (doc.at_least_percent < 0 || doc.at_least_percent > 100)) {
+      this.report('threshold_range', this.rangeOf([...path, 'at_least_percent']), { value: doc.at_least_percent, min: 0, max: 100 });
+    }
+    if ('at_least_count' in doc && doc.at_least_count > criteriaCount) {
+      this.report('threshold_range', this.rangeOf([...path, 'at_least_count']), { value: doc.at_least_count, min: 0, max: criteriaCount });
+    }
+    return doc;
+  }
+
+  // ── conditions ───────────────────────────────────────────────────────────────────────────
+
+  private condition(doc: ConditionDocument, path: YamlPath): CompiledCondition {
+    const expr = desugarCondition(doc, path, this.desugar);
+    if (!expr) return brokenCondition();
+    return this.checked(expr, path, false);
+  }
+
+  private expression(text: string, path: YamlPath): CompiledCondition | undefined {
+    const expr = parseScalarExpression(text, path, this.desugar);
+    return expr ? this.checked(expr, path, false) : undefined;
+  }
+
+  private selector(text: string, path: YamlPath): CompiledCondition | undefined {
+    const expr = parseScalarExpression(text, path, this.desugar);
+    return expr ? this.checked(expr, path, true) : undefined;
+  }
+
+  private checked(expr: Parameters<typeof printExpression>[0], path: YamlPath, contextOnly: boolean): CompiledCondition {
+    const typed = checkExpression(expr, this.scope, this.checkContext, { contextOnly });
+    if (typed.type.t !== 'boolean' && typed.type.t !== 'error') {
+      this.report('expr_type', this.rangeOf(path), { expected: 'boolean', actual: typed.type.t, where: 'condition' });
+    }
+    const info: ConditionInfo = { expression: printExpression(expr), thresholds: extractThresholds(expr), reads: typed.reads };
+    this.checkThresholdBounds(info);
+    return { fn: typed.fn, info };
+  }
+
+  /** A threshold outside a fact's declared bounds makes the criterion constant: say so. */
+  private checkThresholdBounds(info: ConditionInfo): void {
+    for (const t of info.thresholds) {
+      if (t.kind !== 'compare' || typeof t.value !== 'number') continue;
+      const fact = this.doc.facts[t.fact];
+      if (!fact || (fact.type !== 'integer' && fact.type !== 'number')) continue;
+      if ((fact.min !== undefined && t.value < fact.min) || (fact.max !== undefined && t.value > fact.max)) {
+        this.report('threshold_range', this.rangeOf(['facts', t.fact]), {
+          value: t.value,
+          min: fact.min ?? Number.MIN_SAFE_INTEGER,
+          max: fact.max ?? Number.MAX_SAFE_INTEGER,
+        }, 'warning');
+      }
+    }
+  }
+
+  private readonly checkContext: CheckContext = {
+    report: (code, range, params) => this.report(code, range, params),
+  };
+
+  // ── helpers ──────────────────────────────────────────────────────────────────────────────
+
+  private unique(seen: Map<string, number>, id: string, path: YamlPath, kind: string): void {
+    const range = this.rangeOf(path);
+    const first = seen.get(id);
+    if (first !== undefined) {
+      this.report('duplicate_id', range, { kind, id, first_line: first });
+      return;
+    }
+    seen.set(id, range ? this.parsed.source.position(range[0]).line : 0);
+  }
+
+  private rangeOf(path: YamlPath): Range | undefined {
+    return this.parsed.rangeOf(path);
+  }
+
+  private report(code: DiagnosticCode, range: Range | undefined, params: Diagnostic['params'], severity: Severity = 'error'): void {
+    this.diagnostics.push(this.parsed.source.diagnostic(code, range, params, { severity }));
+  }
+}
+
+function factType(id: string, fact: RulesetDocument['facts'][string]): ValueType {
+  switch (fact.type) {
+    case 'integer':
+      return INTEGER;
+    case 'number':
+      return NUMBER;
+    case 'boolean':
+      return BOOLEAN;
+    case 'enum':
+    case 'ordinal':
+      return { t: fact.type, of: id, values: fact.values.map((v) => v.id) };
+  }
+}
+
+function brokenCondition(): CompiledCondition {
+  return { fn: () => undefined, info: { expression: '', thresholds: [], reads: [] } };
+}

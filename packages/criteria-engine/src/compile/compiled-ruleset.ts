@@ -1,0 +1,137 @@
+/**
+ * What `compileRuleset` returns: a frozen, read-only description of the ruleset (for renderers,
+ * docs, diffs and test generators) plus the compiled evaluation closures.
+ */
+import type { z } from 'zod';
+import type { Diagnostic, Range, StageResult } from '../diagnostics/diagnostic.js';
+import type { SourceText } from '../diagnostics/source.js';
+import type { Assessment } from '../evaluate/assessment.js';
+import type { DecisionSummary, EvaluationResult, Requirement } from '../evaluate/result.js';
+import type { LocalizedText, RulesetDocument, ValueDeclaration } from '../validate/ruleset-document.js';
+
+export type FactType = 'integer' | 'number' | 'boolean' | 'enum' | 'ordinal';
+
+export interface FactInfo {
+  readonly id: string;
+  readonly type: FactType;
+  readonly label: LocalizedText;
+  readonly unit?: LocalizedText;
+  readonly help?: LocalizedText;
+  readonly min?: number;
+  readonly max?: number;
+  /** The fact this one is a part of (part ≤ whole). */
+  readonly partOf?: string;
+  /** For enum and ordinal facts, in declared order (lowest first for ordinals). */
+  readonly values?: readonly ValueDeclaration[];
+}
+
+export interface ContextAttributeInfo {
+  readonly id: string;
+  readonly type: 'enum' | 'boolean';
+  readonly label: LocalizedText;
+  readonly values?: readonly ValueDeclaration[];
+  /** Source text of the `required_when` expression, if any. */
+  readonly requiredWhen?: string;
+}
+
+/** A threshold found in a condition, readable by tools (docs, diff, test generators). */
+export type Threshold =
+  | {
+      readonly kind: 'percent';
+      readonly part: string;
+      readonly whole: string;
+      readonly op: '>=' | '<=' | '>' | '<' | '==' | '!=';
+      readonly value: number;
+      /** Whether the comparison holds when the whole is zero (the declared empty-whole policy). */
+      readonly ifWholeZero: 'pass' | 'fail';
+    }
+  | {
+      readonly kind: 'compare';
+      readonly fact: string;
+      readonly op: '>=' | '<=' | '>' | '<' | '==' | '!=';
+      readonly value: number | string | boolean;
+    };
+
+export interface ConditionInfo {
+  /** A canonical, printable form of the condition (the expression pretty-printer's output). */
+  readonly expression: string;
+  readonly thresholds: readonly Threshold[];
+  /** Facts and context attributes the condition reads, in first-read order. */
+  readonly reads: readonly string[];
+}
+
+export interface VariantInfo {
+  readonly id: string;
+  readonly when: string;
+  readonly label?: LocalizedText;
+  readonly text?: LocalizedText;
+  readonly condition: ConditionInfo;
+}
+
+export interface CriterionInfo {
+  readonly id: string;
+  readonly group: string;
+  readonly text: LocalizedText;
+  readonly note?: LocalizedText;
+  /** Present when the criterion has a single condition. */
+  readonly condition?: ConditionInfo;
+  /** Present when the criterion has variants (first match wins). */
+  readonly variants?: readonly VariantInfo[];
+  readonly noVariant?: 'not_applicable' | 'fail';
+  readonly applicableWhen?: string;
+  readonly notApplicable?: 'exclude' | 'fail';
+  readonly points: number;
+  readonly mandatory: boolean;
+}
+
+export interface GroupInfo {
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly requirement: Requirement;
+  readonly criteria: readonly CriterionInfo[];
+}
+
+export interface DisqualifierInfo {
+  readonly id: string;
+  readonly text: LocalizedText;
+  readonly note?: LocalizedText;
+  readonly condition: ConditionInfo;
+}
+
+export interface CompiledRuleset {
+  readonly id: string;
+  readonly version: string;
+  /** sha-256 of the source text, hex, prefixed `sha256:`. */
+  readonly hash: string;
+  readonly file: string;
+  readonly title: LocalizedText;
+  readonly effective?: { readonly from: string; readonly to?: string };
+  readonly document: RulesetDocument;
+  readonly context: readonly ContextAttributeInfo[];
+  readonly facts: readonly FactInfo[];
+  readonly groups: readonly GroupInfo[];
+  readonly criteria: readonly CriterionInfo[];
+  readonly disqualifiers: readonly DisqualifierInfo[];
+  readonly mandatory: readonly string[];
+  readonly totalRequirement?: Requirement;
+  /** Warnings and information found while compiling (e.g. variant coverage). */
+  readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Check raw input (parsed JSON/YAML) against the declared facts and context: types, bounds,
+   * part ≤ whole, enumeration values, unknown names, context rules. Every problem, with its path
+   * and, when `located` is given, its file, line and column. Nothing is coerced.
+   */
+  validateAssessment(value: unknown, located?: LocatedInput): StageResult<Assessment>;
+  /** The zod schema of an assessment for this ruleset (structure, types and bounds). */
+  assessmentSchema(): z.ZodType;
+  /** Full result with the explanation trace. The assessment must already be valid. */
+  evaluate(assessment: Assessment): EvaluationResult;
+  /** Decision and per-group passed counts only; the fast path. */
+  decide(assessment: Assessment): DecisionSummary;
+}
+
+/** Where an input value came from, so problems can be located in its file. */
+export interface LocatedInput {
+  readonly source: SourceText;
+  rangeOf(path: readonly (string | number)[]): Range | undefined;
+}

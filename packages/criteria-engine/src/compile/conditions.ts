@@ -1,0 +1,131 @@
+/**
+ * Structured YAML conditions (`{fact, at_least}`, `{percent, at_least, if_whole_zero}`, `all`,
+ * `any`, `not`) desugar into the expression tree, with the ranges of their YAML nodes, so the
+ * checker, closures, thresholds and printer treat them exactly like written expressions.
+ */
+import type { Range } from '../diagnostics/diagnostic.js';
+import type { ParsedDocument } from '../parse/index.js';
+import type { ConditionDocument } from '../validate/ruleset-document.js';
+import type { CompareOp, Expr } from './expression/ast.js';
+import { parseExpression, type ExpressionLimits, type ParseError } from './expression/parser.js';
+
+export type YamlPath = readonly (string | number)[];
+
+export interface DesugarContext {
+  readonly parsed: ParsedDocument;
+  readonly limits: ExpressionLimits;
+  reportParseError(error: ParseError): void;
+  reportThreshold(range: Range, params: Record<string, string | number>): void;
+}
+
+/** Parse an expression held in the YAML scalar at `path`, with absolute offsets. */
+export function parseScalarExpression(text: string, path: YamlPath, ctx: DesugarContext): Expr | undefined {
+  const outcome = parseExpression(text, scalarContentOffset(text, path, ctx.parsed), ctx.limits);
+  if (outcome.ok) return outcome.expr;
+  ctx.reportParseError(outcome.error);
+  return undefined;
+}
+
+/** Where the text of a scalar starts in the file (after an opening quote or a block indicator). */
+function scalarContentOffset(text: string, path: YamlPath, parsed: ParsedDocument): number {
+  const range = parsed.rangeOf(path);
+  if (!range) return 0;
+  const raw = parsed.source.text.slice(range[0], range[1]);
+  const at = raw.indexOf(text);
+  if (at >= 0) return range[0] + at;
+  const first = raw[0];
+  return range[0] + (first === '"' || first === "'" ? 1 : 0);
+}
+
+const COMPARATORS: readonly (readonly [key: 'at_least' | 'at_most' | 'equals', op: CompareOp])[] = [
+  ['at_least', '>='],
+  ['at_most', '<='],
+  ['equals', '=='],
+];
+
+export function desugarCondition(doc: ConditionDocument, path: YamlPath, ctx: DesugarContext): Expr | undefined {
+  const range = ctx.parsed.rangeOf(path) ?? [0, 0];
+  if (typeof doc === 'string') return parseScalarExpression(doc, path, ctx);
+  if ('all' in doc || 'any' in doc) {
+    const key = 'all' in doc ? 'all' : 'any';
+    const items = 'all' in doc ? doc.all : doc.any;
+    const operands = items.map((item, i) => desugarCondition(item, [...path, key, i], ctx));
+    if (operands.some((o) => o === undefined)) return undefined;
+    if (operands.length === 1) return operands[0];
+    return { kind: 'logical', op: key === 'all' ? 'and' : 'or', operands: operands as Expr[], range };
+  }
+  if ('not' in doc) {
+    const operand = desugarCondition(doc.not, [...path, 'not'], ctx);
+    return operand && { kind: 'not', operand, range };
+  }
+  if ('percent' in doc) return desugarPercent(doc, path, range, ctx);
+  if ('fact' in doc) {
+    const name: Expr = { kind: 'name', name: doc.fact, range: ctx.parsed.rangeOf([...path, 'fact']) ?? range };
+    if ('is' in doc) {
+      return { kind: 'compare', op: '==', left: name, right: literal(doc.is, [...path, 'is'], ctx, range), range };
+    }
+    for (const [key, op] of COMPARATORS) {
+      if (key in doc) {
+        const value = (doc as Record<string, number | string | boolean>)[key] as number | string | boolean;
+        return { kind: 'compare', op, left: name, right: literal(value, [...path, key], ctx, range), range };
+      }
+    }
+  }
+  return undefined; // the schema has already reported the shape
+}
+
+function desugarPercent(
+  doc: Extract<ConditionDocument, { percent: unknown }>,
+  path: YamlPath,
+  range: Range,
+  ctx: DesugarContext,
+): Expr | undefined {
+  const atLeast = doc.at_least !== undefined;
+  const threshold = atLeast ? doc.at_least : doc.at_most;
+  if (threshold === undefined) return undefined; // schema reports it
+  const thresholdPath = [...path, atLeast ? 'at_least' : 'at_most'];
+  const thresholdRange = ctx.parsed.rangeOf(thresholdPath) ?? range;
+  if (threshold < 0 || threshold > 100) {
+    ctx.reportThreshold(thresholdRange, { value: threshold, min: 0, max: 100 });
+    return undefined;
+  }
+  // The empty-whole policy becomes the percent value taken when the whole is 0: a value that
+  // makes the comparison hold (pass) or not (fail). "At least 0%" cannot fail, "at most 100%"
+  // cannot fail either: such a threshold with `if_whole_zero: fail` is a mistake worth reporting.
+  const pass = doc.if_whole_zero === 'pass';
+  let ifZero: number;
+  if (atLeast) ifZero = pass ? 100 : 0;
+  else ifZero = pass ? 0 : 100;
+  if (!pass && ((atLeast && threshold === 0) || (!atLeast && threshold === 100))) {
+    ctx.reportThreshold(thresholdRange, { value: threshold, min: atLeast ? 1 : 0, max: atLeast ? 100 : 99 });
+    return undefined;
+  }
+  const partRange = ctx.parsed.rangeOf([...path, 'percent', 'part']) ?? range;
+  const wholeRange = ctx.parsed.rangeOf([...path, 'percent', 'whole']) ?? range;
+  const zeroRange = ctx.parsed.rangeOf([...path, 'if_whole_zero']) ?? range;
+  const call: Expr = {
+    kind: 'call',
+    name: 'percent',
+    nameRange: ctx.parsed.rangeOf([...path, 'percent']) ?? range,
+    range,
+    args: [
+      { kind: 'name', name: doc.percent.part, range: partRange },
+      { kind: 'name', name: doc.percent.whole, range: wholeRange },
+      { kind: 'number', value: ifZero, text: String(ifZero), range: zeroRange },
+    ],
+  };
+  return {
+    kind: 'compare',
+    op: atLeast ? '>=' : '<=',
+    left: call,
+    right: { kind: 'number', value: threshold, text: String(threshold), range: thresholdRange },
+    range,
+  };
+}
+
+function literal(value: number | string | boolean, path: YamlPath, ctx: DesugarContext, fallback: Range): Expr {
+  const range = ctx.parsed.rangeOf(path) ?? fallback;
+  if (typeof value === 'number') return { kind: 'number', value, text: String(value), range };
+  if (typeof value === 'boolean') return { kind: 'boolean', value, range };
+  return { kind: 'string', value, range };
+}

@@ -1,0 +1,85 @@
+/**
+ * Variant coverage (Q1): enumerate every combination of context values the context rules allow
+ * and, for each criterion with variants, find the combinations no variant covers (reported as
+ * information naming the declared `no_variant` policy) and those two variants both cover.
+ */
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import type { Severity } from '../diagnostics/diagnostic.js';
+import type { RulesetPlan } from './plan.js';
+
+type Report = (
+  code: DiagnosticCode,
+  criterionIndex: number,
+  params: Record<string, string | number>,
+  severity: Severity,
+) => void;
+
+export type ContextCombination = Record<string, string | boolean | undefined>;
+
+/** Every context allowed by the rules, with attributes left out where they are not required. */
+export function enumerateContexts(plan: RulesetPlan, max: number): ContextCombination[] | undefined {
+  let combos: ContextCombination[] = [{}];
+  for (const attr of plan.context) {
+    const values: (string | boolean)[] = attr.type === 'boolean' ? [false, true] : (attr.values ?? []).map((v) => v.id);
+    const next: ContextCombination[] = [];
+    for (const combo of combos) for (const v of values) next.push({ ...combo, [attr.id]: v });
+    if (next.length > max) return undefined;
+    combos = next;
+  }
+  const seen = new Set<string>();
+  const out: ContextCombination[] = [];
+  for (const combo of combos) {
+    // An attribute whose required_when is false is absent in real inputs: drop it.
+    for (const [id, requiredWhen] of plan.requiredWhen) {
+      if (requiredWhen({}, combo) !== true) delete combo[id];
+    }
+    if (!plan.contextRules.every((r) => r.when({}, combo) !== true || r.require({}, combo) === true)) continue;
+    const key = JSON.stringify(combo);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(combo);
+  }
+  return out;
+}
+
+export function describeContext(combo: ContextCombination): string {
+  return Object.entries(combo)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(', ');
+}
+
+export function checkCoverage(plan: RulesetPlan, max: number, report: Report): void {
+  const combos = enumerateContexts(plan, max);
+  plan.criteria.forEach((criterion, index) => {
+    if (!criterion.variants) return;
+    if (!combos) {
+      report('variant_uncovered', index, { criterion: criterion.info.id, context: `more than ${max} combinations`, policy: 'not checked' }, 'warning');
+      return;
+    }
+    for (const combo of combos) {
+      const matching = criterion.variants.filter((v) => v.when({}, combo) === true);
+      const undecided = criterion.variants.some((v) => v.when({}, combo) === undefined);
+      if (matching.length === 0) {
+        report(
+          'variant_uncovered',
+          index,
+          { criterion: criterion.info.id, context: describeContext(combo), policy: undecided ? 'unknown' : criterion.noVariant },
+          undecided ? 'warning' : 'info',
+        );
+      } else if (matching.length > 1) {
+        report(
+          'variant_overlap',
+          index,
+          {
+            criterion: criterion.info.id,
+            first: (matching[0] as { id: string }).id,
+            second: (matching[1] as { id: string }).id,
+            context: describeContext(combo),
+          },
+          'warning',
+        );
+      }
+    }
+  });
+}

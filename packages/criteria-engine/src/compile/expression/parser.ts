@@ -1,0 +1,283 @@
+/**
+ * Recursive-descent parser for the condition language (grammar in docs/rule-format.md).
+ * Bounded: expression length, nesting depth and node count are named limits, so a hostile or
+ * mistaken rule file cannot make loading slow. One syntax error per expression is reported; the
+ * other expressions of the file are still checked.
+ */
+import type { Range } from '../../diagnostics/diagnostic.js';
+import type { CompareOp, Expr } from './ast.js';
+import { tokenize, type Token } from './lexer.js';
+
+export interface ExpressionLimits {
+  readonly maxExpressionLength: number;
+  readonly maxExpressionDepth: number;
+  readonly maxExpressionNodes: number;
+}
+
+export const DEFAULT_EXPRESSION_LIMITS: ExpressionLimits = {
+  maxExpressionLength: 2000,
+  maxExpressionDepth: 64,
+  maxExpressionNodes: 1000,
+};
+
+export type ParseError =
+  | { readonly code: 'expr_syntax'; readonly range: Range; readonly expected: string; readonly found: string }
+  | { readonly code: 'expr_limit'; readonly range: Range; readonly limit: keyof ExpressionLimits; readonly value: number; readonly max: number };
+
+export type ParseOutcome = { readonly ok: true; readonly expr: Expr } | { readonly ok: false; readonly error: ParseError };
+
+const COMPARE_OPS = new Set<string>(['==', '!=', '<', '<=', '>', '>=']);
+
+class Failure {
+  constructor(readonly error: ParseError) {}
+}
+
+export function parseExpression(
+  text: string,
+  base = 0,
+  limits: ExpressionLimits = DEFAULT_EXPRESSION_LIMITS,
+): ParseOutcome {
+  if (text.length > limits.maxExpressionLength) {
+    return {
+      ok: false,
+      error: {
+        code: 'expr_limit',
+        range: [base, base + text.length],
+        limit: 'maxExpressionLength',
+        value: text.length,
+        max: limits.maxExpressionLength,
+      },
+    };
+  }
+  const lexed = tokenize(text, base);
+  if (lexed.error) return { ok: false, error: { code: 'expr_syntax', ...lexed.error } };
+  const parser = new Parser(lexed.tokens, limits);
+  try {
+    const expr = parser.parseTop();
+    return { ok: true, expr };
+  } catch (e) {
+    if (e instanceof Failure) return { ok: false, error: e.error };
+    throw e;
+  }
+}
+
+class Parser {
+  private pos = 0;
+  private depth = 0;
+  private nodes = 0;
+
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly limits: ExpressionLimits,
+  ) {}
+
+  parseTop(): Expr {
+    const expr = this.parseOr();
+    const next = this.peek();
+    if (next.kind !== 'end') this.fail('an operator such as and, or, ==, >=', next);
+    return expr;
+  }
+
+  private parseOr(): Expr {
+    return this.parseLogical('or', () => this.parseAnd());
+  }
+
+  private parseAnd(): Expr {
+    return this.parseLogical('and', () => this.parseNot());
+  }
+
+  private parseLogical(op: 'and' | 'or', next: () => Expr): Expr {
+    const first = next();
+    const operands = [first];
+    while (this.isKeyword(op)) {
+      this.advance();
+      operands.push(next());
+    }
+    if (operands.length === 1) return first;
+    return this.node({ kind: 'logical', op, operands, range: span(first, operands[operands.length - 1] as Expr) });
+  }
+
+  private parseNot(): Expr {
+    if (this.isKeyword('not')) {
+      const start = this.advance();
+      const operand = this.nested(() => this.parseNot());
+      return this.node({ kind: 'not', operand, range: [start.range[0], operand.range[1]] });
+    }
+    return this.parseCompare();
+  }
+
+  private parseCompare(): Expr {
+    const left = this.parseSum();
+    const next = this.peek();
+    if (next.kind === 'punct' && COMPARE_OPS.has(next.text)) {
+      this.advance();
+      const right = this.parseSum();
+      const expr = this.node({ kind: 'compare', op: next.text as CompareOp, left, right, range: span(left, right) });
+      const after = this.peek();
+      if (after.kind === 'punct' && COMPARE_OPS.has(after.text)) {
+        this.fail('and / or between two comparisons (write a >= 1 and a <= 5)', after);
+      }
+      return expr;
+    }
+    if (this.isKeyword('in')) {
+      this.advance();
+      const open = this.expectPunct('[');
+      const list: Expr[] = [];
+      if (!this.isPunct(']')) {
+        list.push(this.nested(() => this.parseSum()));
+        while (this.isPunct(',')) {
+          this.advance();
+          list.push(this.nested(() => this.parseSum()));
+        }
+      }
+      const close = this.expectPunct(']');
+      void open;
+      return this.node({ kind: 'in', value: left, list, range: [left.range[0], close.range[1]] });
+    }
+    return left;
+  }
+
+  private parseSum(): Expr {
+    let left = this.parseProduct();
+    while (this.isPunct('+') || this.isPunct('-')) {
+      const op = this.advance().text as '+' | '-';
+      const right = this.parseProduct();
+      left = this.node({ kind: 'arithmetic', op, left, right, range: span(left, right) });
+    }
+    return left;
+  }
+
+  private parseProduct(): Expr {
+    let left = this.parseUnary();
+    while (this.isPunct('*')) {
+      this.advance();
+      const right = this.parseUnary();
+      left = this.node({ kind: 'arithmetic', op: '*', left, right, range: span(left, right) });
+    }
+    return left;
+  }
+
+  private parseUnary(): Expr {
+    if (this.isPunct('-')) {
+      const start = this.advance();
+      const operand = this.nested(() => this.parseUnary());
+      return this.node({ kind: 'negate', operand, range: [start.range[0], operand.range[1]] });
+    }
+    return this.parsePrimary();
+  }
+
+  private parsePrimary(): Expr {
+    const t = this.peek();
+    switch (t.kind) {
+      case 'number':
+        this.advance();
+        return this.node({ kind: 'number', value: Number(t.text), text: t.text, range: t.range });
+      case 'string':
+        this.advance();
+        return this.node({ kind: 'string', value: t.value, range: t.range });
+      case 'keyword':
+        if (t.text === 'true' || t.text === 'false') {
+          this.advance();
+          return this.node({ kind: 'boolean', value: t.text === 'true', range: t.range });
+        }
+        return this.fail('a value, a name or (', t);
+      case 'name': {
+        this.advance();
+        if (!this.isPunct('(')) return this.node({ kind: 'name', name: t.text, range: t.range });
+        this.advance();
+        const args: Expr[] = [];
+        if (!this.isPunct(')')) {
+          args.push(this.nested(() => this.parseOr()));
+          while (this.isPunct(',')) {
+            this.advance();
+            args.push(this.nested(() => this.parseOr()));
+          }
+        }
+        const close = this.expectPunct(')');
+        return this.node({ kind: 'call', name: t.text, args, nameRange: t.range, range: [t.range[0], close.range[1]] });
+      }
+      case 'punct':
+        if (t.text === '(') {
+          this.advance();
+          const inner = this.nested(() => this.parseOr());
+          this.expectPunct(')');
+          return inner;
+        }
+        return this.fail('a value, a name or (', t);
+      case 'end':
+        return this.fail('a value, a name or (', t);
+    }
+  }
+
+  private nested<T>(parse: () => T): T {
+    this.depth++;
+    if (this.depth > this.limits.maxExpressionDepth) {
+      const t = this.peek();
+      throw new Failure({
+        code: 'expr_limit',
+        range: t.range,
+        limit: 'maxExpressionDepth',
+        value: this.depth,
+        max: this.limits.maxExpressionDepth,
+      });
+    }
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private node<T extends Expr>(expr: T): T {
+    this.nodes++;
+    if (this.nodes > this.limits.maxExpressionNodes) {
+      throw new Failure({
+        code: 'expr_limit',
+        range: expr.range,
+        limit: 'maxExpressionNodes',
+        value: this.nodes,
+        max: this.limits.maxExpressionNodes,
+      });
+    }
+    return expr;
+  }
+
+  private peek(): Token {
+    return this.tokens[this.pos] as Token;
+  }
+
+  private advance(): Token {
+    const t = this.tokens[this.pos] as Token;
+    if (t.kind !== 'end') this.pos++;
+    return t;
+  }
+
+  private isKeyword(word: string): boolean {
+    const t = this.peek();
+    return t.kind === 'keyword' && t.text === word;
+  }
+
+  private isPunct(text: string): boolean {
+    const t = this.peek();
+    return t.kind === 'punct' && t.text === text;
+  }
+
+  private expectPunct(text: string): Token {
+    const t = this.peek();
+    if (t.kind === 'punct' && t.text === text) return this.advance();
+    return this.fail(`"${text}"`, t);
+  }
+
+  private fail(expected: string, found: Token): never {
+    throw new Failure({
+      code: 'expr_syntax',
+      range: found.kind === 'end' ? [found.range[0], found.range[0]] : found.range,
+      expected,
+      found: found.kind === 'end' ? 'end of expression' : found.text,
+    });
+  }
+}
+
+function span(a: Expr, b: Expr): Range {
+  return [a.range[0], b.range[1]];
+}

@@ -1,0 +1,58 @@
+import { ERROR, PERCENT, type Closure } from '../types.js';
+import { mergeReads } from '../typed.js';
+import type { FunctionDefinition } from './function-definition.js';
+
+/**
+ * percent(part, whole, if_zero): the exact ratio part × 100 / whole. It has no closure value of
+ * its own worth using: comparisons read its parts and cross-multiply, so 98% is checked as
+ * part × 100 ≥ 98 × whole in integers. `if_zero` makes the empty-whole case a declared choice.
+ */
+export const percent: FunctionDefinition = {
+  name: 'percent',
+  arity: 3,
+  signature: 'percent(part, whole, if_zero)',
+  description: {
+    vi: 'Tỉ lệ phần trăm chính xác part × 100 / whole; khi whole bằng 0 thì lấy giá trị if_zero (0–100).',
+    en: 'The exact percentage part × 100 / whole; when whole is 0 it takes the value if_zero (0–100).',
+  },
+  check(args, call, ctx) {
+    const [part, whole, ifZero] = args as [NonNullable<(typeof args)[0]>, NonNullable<(typeof args)[0]>, NonNullable<(typeof args)[0]>];
+    let ok = true;
+    for (const [arg, where] of [
+      [part, 'part'],
+      [whole, 'whole'],
+    ] as const) {
+      if (arg.type.t !== 'integer' && arg.type.t !== 'error') {
+        ctx.report('expr_type', arg.expr.range, { expected: 'integer', actual: arg.type.t, where: `percent(${where})` });
+        ok = false;
+      }
+    }
+    if (typeof ifZero.constant !== 'number' || ifZero.constant < 0 || ifZero.constant > 100) {
+      ctx.report('expr_type', ifZero.expr.range, {
+        expected: 'a number from 0 to 100',
+        actual: ifZero.type.t,
+        where: 'percent(if_zero)',
+      });
+      ok = false;
+    }
+    const fn: Closure = (f, c) => {
+      const w = whole.fn(f, c) as number | undefined;
+      const p = part.fn(f, c) as number | undefined;
+      if (w === undefined || p === undefined) return undefined;
+      return w === 0 ? (ifZero.constant as number) : (p * 100) / w;
+    };
+    return {
+      type: ok ? PERCENT : ERROR,
+      fn,
+      expr: call,
+      reads: mergeReads(part.reads, whole.reads),
+      percent: {
+        part: part.fn,
+        whole: whole.fn,
+        ifZero: typeof ifZero.constant === 'number' ? ifZero.constant : 0,
+        ...(part.name !== undefined ? { partName: part.name } : {}),
+        ...(whole.name !== undefined ? { wholeName: whole.name } : {}),
+      },
+    };
+  },
+};

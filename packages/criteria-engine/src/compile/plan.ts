@@ -1,0 +1,72 @@
+/**
+ * What the compile stage hands to the evaluator: the read-only descriptions (infos) plus the
+ * closures, indexed so evaluation walks arrays, never looks names up.
+ */
+import type { Requirement } from '../evaluate/result.js';
+import type { ContextRule, RulesetDocument } from '../validate/ruleset-document.js';
+import type {
+  ConditionInfo,
+  ContextAttributeInfo,
+  CriterionInfo,
+  DisqualifierInfo,
+  FactInfo,
+  GroupInfo,
+} from './compiled-ruleset.js';
+import type { Closure } from './types.js';
+
+export interface CompiledCondition {
+  readonly fn: Closure;
+  readonly info: ConditionInfo;
+}
+
+export interface VariantPlan {
+  readonly id: string;
+  readonly when: Closure;
+  readonly whenReads: readonly string[];
+  readonly condition: CompiledCondition;
+}
+
+export interface CriterionPlan {
+  readonly info: CriterionInfo;
+  readonly groupIndex: number;
+  readonly applicable?: CompiledCondition;
+  readonly condition?: CompiledCondition;
+  readonly variants?: readonly VariantPlan[];
+  readonly noVariant: 'not_applicable' | 'fail';
+  readonly notApplicable: 'exclude' | 'fail';
+  readonly points: number;
+  readonly mandatory: boolean;
+}
+
+export interface GroupPlan {
+  readonly info: GroupInfo;
+  readonly requirement: Requirement;
+  /** Indexes into RulesetPlan.criteria. */
+  readonly criteria: readonly number[];
+}
+
+export interface DisqualifierPlan {
+  readonly info: DisqualifierInfo;
+  readonly condition: CompiledCondition;
+}
+
+export interface ContextRulePlan {
+  readonly rule: ContextRule;
+  readonly index: number;
+  readonly when: Closure;
+  readonly require: Closure;
+}
+
+export interface RulesetPlan {
+  readonly document: RulesetDocument;
+  readonly context: readonly ContextAttributeInfo[];
+  readonly facts: readonly FactInfo[];
+  readonly groups: readonly GroupPlan[];
+  readonly criteria: readonly CriterionPlan[];
+  readonly disqualifiers: readonly DisqualifierPlan[];
+  readonly mandatory: readonly string[];
+  readonly totalRequirement?: Requirement;
+  readonly contextRules: readonly ContextRulePlan[];
+  /** Context attributes with a `required_when` selector. */
+  readonly requiredWhen: ReadonlyMap<string, Closure>;
+}

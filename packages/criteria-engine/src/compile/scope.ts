@@ -1,0 +1,23 @@
+/**
+ * The names an expression may use: facts, context attributes and parameters, each with its type.
+ * Ids are unique across the three kinds (a duplicate is a load error), so a name means one thing.
+ */
+import type { ValueType } from './types.js';
+
+export type NameSymbol =
+  | { readonly kind: 'fact'; readonly id: string; readonly type: ValueType }
+  | { readonly kind: 'context'; readonly id: string; readonly type: ValueType }
+  | { readonly kind: 'parameter'; readonly id: string; readonly type: ValueType; readonly value: number };
+
+export interface Scope {
+  lookup(name: string): NameSymbol | undefined;
+  names(): Iterable<string>;
+}
+
+export function createScope(symbols: readonly NameSymbol[]): Scope {
+  const byName = new Map(symbols.map((s) => [s.id, s]));
+  return {
+    lookup: (name) => byName.get(name),
+    names: () => byName.keys(),
+  };
+}

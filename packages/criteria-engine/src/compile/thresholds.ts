@@ -1,0 +1,67 @@
+/**
+ * Reads the thresholds out of a condition's tree, so docs, diffs and test generators can say
+ * "1.3: ≥ 98% of households" without knowing how the condition was written.
+ */
+import type { CompareOp, Expr } from './expression/ast.js';
+import type { Threshold } from './compiled-ruleset.js';
+
+const FLIP: Record<CompareOp, CompareOp> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+const HOLDS: Record<CompareOp, (a: number, b: number) => boolean> = {
+  '==': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+};
+
+export function extractThresholds(expr: Expr): Threshold[] {
+  const out: Threshold[] = [];
+  visit(expr, out);
+  return out;
+}
+
+function visit(e: Expr, out: Threshold[]): void {
+  switch (e.kind) {
+    case 'compare': {
+      const fromLeft = threshold(e.op, e.left, e.right);
+      const found = fromLeft ?? threshold(FLIP[e.op], e.right, e.left);
+      if (found) out.push(found);
+      return;
+    }
+    case 'logical':
+      for (const o of e.operands) visit(o, out);
+      return;
+    case 'not':
+      visit(e.operand, out);
+      return;
+    default:
+      return;
+  }
+}
+
+function constantOf(e: Expr): number | string | boolean | undefined {
+  if (e.kind === 'number' || e.kind === 'string' || e.kind === 'boolean') return e.value;
+  if (e.kind === 'negate' && e.operand.kind === 'number') return -e.operand.value;
+  return undefined;
+}
+
+function threshold(op: CompareOp, subject: Expr, other: Expr): Threshold | undefined {
+  const value = constantOf(other);
+  if (value === undefined) return undefined;
+  if (subject.kind === 'name') return { kind: 'compare', fact: subject.name, op, value };
+  if (subject.kind === 'call' && subject.name === 'percent' && typeof value === 'number') {
+    const [part, whole, ifZero] = subject.args;
+    if (part?.kind === 'name' && whole?.kind === 'name' && ifZero?.kind === 'number') {
+      return {
+        kind: 'percent',
+        part: part.name,
+        whole: whole.name,
+        op,
+        value,
+        ifWholeZero: HOLDS[op](ifZero.value, value) ? 'pass' : 'fail',
+      };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,36 @@
+/**
+ * The checker's output for one sub-expression: its static type, the closure that computes it,
+ * and what tools need to know about it. Checking and closure building happen in one walk, so
+ * there is a single place where each construct's meaning is defined.
+ */
+import type { Expr } from './expression/ast.js';
+import type { Closure, Value, ValueType } from './types.js';
+
+export interface PercentParts {
+  readonly part: Closure;
+  readonly whole: Closure;
+  /** The percent value taken when the whole is 0 (declared by the rule author). */
+  readonly ifZero: number;
+  readonly partName?: string;
+  readonly wholeName?: string;
+}
+
+export interface Typed {
+  readonly type: ValueType;
+  readonly fn: Closure;
+  readonly expr: Expr;
+  /** Facts and context attributes read, in first-read order. */
+  readonly reads: readonly string[];
+  /** Set for literals and parameters: the value is known at load time. */
+  readonly constant?: Value;
+  /** Set for `percent(…)`: comparisons use the parts to stay exact. */
+  readonly percent?: PercentParts;
+  /** Set for a bare fact or context reference. */
+  readonly name?: string;
+}
+
+export function mergeReads(...lists: (readonly string[])[]): string[] {
+  const out: string[] = [];
+  for (const list of lists) for (const name of list) if (!out.includes(name)) out.push(name);
+  return out;
+}

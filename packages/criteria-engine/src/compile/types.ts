@@ -1,0 +1,42 @@
+/**
+ * Static types of the condition language, and the runtime shape of compiled closures.
+ *
+ * Runtime values are plain JS: numbers, booleans, strings (enum/ordinal value ids) and
+ * `undefined` for UNKNOWN. Truth is three-valued (Kleene): true, false, undefined.
+ */
+export type ValueType =
+  | { readonly t: 'integer' }
+  | { readonly t: 'number' }
+  | { readonly t: 'boolean' }
+  | { readonly t: 'percent' }
+  | { readonly t: 'string' }
+  | { readonly t: 'enum' | 'ordinal'; readonly of: string; readonly values: readonly string[] }
+  | { readonly t: 'error' };
+
+export type Value = number | boolean | string | undefined;
+
+/** Facts and context of one assessment, read by property name (names resolved at load). */
+export type FactRecord = Readonly<Record<string, unknown>>;
+
+export type Closure<V extends Value = Value> = (facts: FactRecord, context: FactRecord) => V;
+
+export const INTEGER: ValueType = { t: 'integer' };
+export const NUMBER: ValueType = { t: 'number' };
+export const BOOLEAN: ValueType = { t: 'boolean' };
+export const PERCENT: ValueType = { t: 'percent' };
+export const STRING: ValueType = { t: 'string' };
+export const ERROR: ValueType = { t: 'error' };
+
+export function isNumeric(type: ValueType): boolean {
+  return type.t === 'integer' || type.t === 'number';
+}
+
+export function describeType(type: ValueType): string {
+  switch (type.t) {
+    case 'enum':
+    case 'ordinal':
+      return `${type.t}(${type.of})`;
+    default:
+      return type.t;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Renders diagnostics as text, at the edge: `file:line:column: lỗi [code] message` and an
+ * indented hint, in the style compilers use so editors and terminals can link the location.
+ */
+import type { Diagnostic, Severity } from './diagnostic.js';
+import type { Locale, RenderedMessage } from './messages/catalog.js';
+import { en } from './messages/en.js';
+import { vi } from './messages/vi.js';
+
+export type { Locale, RenderedMessage } from './messages/catalog.js';
+
+const CATALOGS = { vi, en } as const;
+
+const SEVERITY_WORDS: Readonly<Record<Locale, Readonly<Record<Severity, string>>>> = {
+  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+
+/** The message and hint of a diagnostic in one language. */
+export function renderMessage(d: Diagnostic, lang: Locale): RenderedMessage {
+  return CATALOGS[lang][d.code](d.params);
+}
+
+/** `file:line:column: lỗi [code] message` then `    → hint` (hint lines indented alike). */
+export function formatDiagnostic(d: Diagnostic, lang: Locale): string {
+  const { message, hint } = renderMessage(d, lang);
+  const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+  const head = `${where}: ${SEVERITY_WORDS[lang][d.severity]} [${d.code}] ${message}`;
+  return hint ? `${head}\n    → ${hint.replace(/\n/g, '\n      ')}` : head;
+}
+
+/** Vietnamese first (the authority), then English. */
+export function formatDiagnosticBilingual(d: Diagnostic): string {
+  return `${formatDiagnostic(d, 'vi')}\n${formatDiagnostic(d, 'en')}`;
+}
+
+/** Every diagnostic, sorted by file, line and column, one block per diagnostic. */
+export function formatDiagnostics(list: readonly Diagnostic[], lang: Locale): string {
+  return sortDiagnostics(list)
+    .map((d) => formatDiagnostic(d, lang))
+    .join('\n');
+}
+
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+}

@@ -1,0 +1,420 @@
+/**
+ * English messages, written for policy staff who edit rule files: what is wrong, what is valid,
+ * and an example of the fix. Params follow the contract in docs/errors.md.
+ */
+import { hasParam, lookup, param as s, typeList } from './catalog.js';
+import type { MessageCatalog, MessageParams, RenderedMessage } from './catalog.js';
+
+const TYPES: Readonly<Record<string, string>> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  null: 'nothing (an empty value)',
+  array: 'a list',
+  object: 'a mapping (key: value lines)',
+  non_finite_number: 'an infinite or not-a-number value (.inf, .nan)',
+  percent: 'a percentage',
+};
+
+const COMPARISONS: Readonly<Record<string, string>> = {
+  '>=': 'at least',
+  '<=': 'at most',
+  '>': 'more than',
+  '<': 'less than',
+};
+
+/** What each pattern of the schema means, in words. */
+const PATTERNS: Readonly<Record<string, string>> = {
+  '^[a-z][a-z0-9_]*$': 'a lowercase letter, then only lowercase letters without accents, digits or underscores',
+  '^[a-z0-9][a-z0-9-]*$': 'only lowercase letters without accents, digits and hyphens',
+  '^\\d{4}-\\d{2}-\\d{2}$': 'a date written YYYY-MM-DD',
+  '^[1-9][0-9]*$': 'a standard number, in quotes, such as "1"',
+  '^[1-9][0-9]*\\.[1-9][0-9]*$': 'a criterion number "standard.number", in quotes, such as "1.3"',
+  '^D[1-9][0-9]*$': 'the letter D followed by a number, such as D1',
+  '^https?://\\S+$': 'a web address starting with http:// or https://',
+};
+
+/** Examples for keys that are often forgotten. */
+const REQUIRED_EXAMPLES: Readonly<Record<string, string>> = {
+  vi: 'title: { vi: "Tiêu chuẩn 1", en: "Standard 1" }',
+  en: 'title: { vi: "Tiêu chuẩn 1", en: "Standard 1" }',
+  if_whole_zero: 'if_whole_zero: fail   (or pass: the result when the whole is 0)',
+  no_variant: 'no_variant: not_applicable   (or fail: what happens when no variant applies)',
+  not_applicable: 'not_applicable: exclude   (or fail: how a not-applicable criterion counts)',
+  format: 'format: 1',
+  id: 'id: "1.3"',
+  label: 'label: { vi: "Tổng số hộ", en: "Total households" }',
+  group_requirement: 'group_requirement: { at_least_percent: 80 }',
+  condition: 'condition: { fact: has_plan, is: true }',
+  values: 'values:\n    - { id: ban, label: { vi: "Bản", en: "Village" } }',
+};
+
+const YAML_REASONS: Readonly<Record<string, string>> = {
+  BAD_INDENT: 'the indentation is wrong: items of one mapping or list must start in the same column',
+  TAB_AS_INDENT: 'a tab is used for indentation; YAML allows spaces only',
+  MISSING_CHAR: 'a required character is missing here',
+  MISSING_QUOTE: 'a closing quote is missing',
+  MISSING_DASH: 'a list item is missing its "- " (or the line is indented too far)',
+  MISSING_COLON: 'a key is not followed by a colon and a value',
+  MISSING_COMMA: 'a comma is missing between items inside [ ] or { }',
+  MISSING_SPACE: 'a space is missing after ":" inside { }',
+  COMMENT_SPACE: 'a # comment must be separated from the text before it by a space',
+  UNEXPECTED_TOKEN: 'there is unexpected text here',
+  MULTILINE_IMPLICIT_KEY: 'a key runs over several lines (a colon is probably missing on the line before)',
+  BLOCK_AS_IMPLICIT_KEY: 'an indented block is used as a key',
+  NON_STRING_KEY: 'a key must be plain text, not a list or a mapping',
+  BAD_ALIAS: 'an alias (*name) refers to an anchor (&name) that is not defined before it',
+  BAD_DQ_ESCAPE: 'a backslash sequence in double quotes is invalid (write \\\\ for a backslash)',
+  BAD_SCALAR_START: 'a value cannot start with this character unless it is in quotes',
+  KEY_OVER_1024_CHARS: 'a key is longer than 1024 characters',
+  MULTIPLE_ANCHORS: 'a value has more than one anchor (&name)',
+  MULTIPLE_TAGS: 'a value has more than one tag',
+  ALIAS_PROPS: 'an alias (*name) cannot have an anchor or a tag',
+  BAD_PROP_ORDER: 'an anchor or tag is in the wrong place',
+  BLOCK_IN_FLOW: 'an indented block appears inside [ ] or { }',
+  BAD_DIRECTIVE: 'a line starting with % is not a known directive',
+  BAD_COLLECTION_TYPE: 'the kind of collection does not match its tag',
+  IMPOSSIBLE: 'the YAML cannot be read here',
+};
+
+const DUPLICATE_KINDS: Readonly<Record<string, string>> = {
+  group: 'standard',
+  criterion: 'criterion',
+  disqualifier: 'disqualifier',
+  variant: 'variant',
+  value: 'value',
+  name: 'name',
+  fact: 'fact',
+  context: 'context attribute',
+  parameter: 'parameter',
+};
+
+const EXPRESSION_LIMITS: Readonly<Record<string, string>> = {
+  maxExpressionLength: 'is too long: {value} characters (limit {max})',
+  maxExpressionDepth: 'is nested too deeply: {value} levels (limit {max})',
+  maxExpressionNodes: 'has too many parts: {value} (limit {max})',
+};
+
+const ALTERNATIVES_SEP = ', ';
+
+function t(type: string): string {
+  return typeList(TYPES, type, ' or ');
+}
+
+function didYouMean(p: MessageParams, key = 'suggestion'): string {
+  return hasParam(p, key) ? `Did you mean "${s(p, key)}"? ` : '';
+}
+
+function fill(template: string, p: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => s(p, key));
+}
+
+function schemaTypeHint(expected: string, actual: string): string {
+  const wanted = expected.split(',');
+  if (wanted.includes('string') && ['integer', 'number', 'boolean'].includes(actual)) {
+    return 'Put the value in double quotes so it is read as text, e.g. id: "1" or version: "2020-2025".';
+  }
+  if (wanted.includes('object')) {
+    return 'Write key: value lines indented under this key, e.g.\n  title:\n    vi: "…"\n    en: "…"';
+  }
+  if (wanted.includes('array')) return 'Write a list: one item per line, each line starting with "- ".';
+  if (wanted.includes('integer') && actual === 'number') return 'Use a whole number without decimals, e.g. 80.';
+  if (wanted.includes('boolean')) return 'Write true or false, without quotes.';
+  if (actual === 'null') return 'Write a value after the colon; an empty value is not allowed here.';
+  return `Change the value to ${t(expected)}.`;
+}
+
+function shapeMessage(p: MessageParams): RenderedMessage {
+  const shape = s(p, 'shape');
+  const found = s(p, 'actual');
+  switch (shape) {
+    case 'condition':
+      return {
+        message: 'A condition needs one of: fact, percent, all, any, not, or an expression string.',
+        hint:
+          `${didYouMean(p)}Examples:\n` +
+          '  condition: { fact: has_plan, is: true }\n' +
+          '  condition: { percent: { part: households_law_abiding, whole: households }, at_least: 98, if_whole_zero: fail }\n' +
+          '  condition: "households >= 30"',
+      };
+    case 'fact_comparison':
+      return {
+        message: `A fact condition needs exactly one of: is, at_least, at_most, equals (found: ${found}).`,
+        hint: 'Keep "fact" and one comparison, e.g. { fact: households, at_least: 30 } or { fact: has_plan, is: true }.',
+      };
+    case 'percent_comparison':
+      return {
+        message: `A percent condition needs at_least or at_most (found: ${found}).`,
+        hint: 'Example: { percent: { part: households_law_abiding, whole: households }, at_least: 98, if_whole_zero: fail }',
+      };
+    case 'requirement':
+      return {
+        message: `A requirement needs exactly one of: at_least_percent, at_least_count, at_least_points (found: ${found}).`,
+        hint: 'Example: requirement: { at_least_percent: 80 }. "All must pass" is at_least_percent: 100.',
+      };
+    case 'criterion_body': {
+      const both = found.split(ALTERNATIVES_SEP).includes('condition') && found.split(ALTERNATIVES_SEP).includes('variants');
+      return {
+        message: both
+          ? 'This criterion has both "condition" and "variants"; it needs exactly one of them.'
+          : 'This criterion has neither "condition" nor "variants"; it needs exactly one of them.',
+        hint: 'Use "condition" for one rule for every unit, or "variants" when the rule depends on the context (each variant has its own when: and condition:).',
+      };
+    }
+    default:
+      return {
+        message: `This value does not have an allowed form; it needs one of: ${s(p, 'expected')}.`,
+        hint: 'See docs/rule-format.md for the allowed forms.',
+      };
+  }
+}
+
+export const en: MessageCatalog = {
+  // Reading files
+  file_not_found: (p) => ({
+    message: `File not found: ${s(p, 'path')}.`,
+    hint: 'Check the folder and the file name, e.g. rules/lai-chau-2020-2025/ruleset.yaml.',
+  }),
+  file_unreadable: (p) => ({
+    message: `The file ${s(p, 'path')} cannot be read (${s(p, 'detail')}).`,
+    hint: 'Check that the file is not open elsewhere, that you may read it, and that it is a text file saved as UTF-8.',
+  }),
+  file_too_large: (p) => ({
+    message: `The file ${s(p, 'path')} is ${s(p, 'size')} bytes; the limit is ${s(p, 'max')} bytes.`,
+    hint: 'A rule file is short text. Check that this is the right file (not a spreadsheet or a PDF).',
+  }),
+
+  // parse/
+  yaml_syntax: (p) => {
+    const reason = s(p, 'reason');
+    const known = Object.prototype.hasOwnProperty.call(YAML_REASONS, reason);
+    return {
+      message: known
+        ? `The YAML cannot be read: ${lookup(YAML_REASONS, reason)} (${s(p, 'detail')}).`
+        : `The YAML cannot be read: ${s(p, 'detail')}.`,
+      hint: 'Check, on this line and the one before: indentation with spaces (not tabs), a colon and a space after each key, and matching quotes and brackets.',
+    };
+  },
+  yaml_duplicate_key: (p) => ({
+    message: hasParam(p, 'first_line')
+      ? `The key "${s(p, 'key')}" appears twice in the same mapping (first on line ${s(p, 'first_line')}).`
+      : `The key "${s(p, 'key')}" appears twice in the same mapping.`,
+    hint: 'Each key may appear once per level: merge the two entries or delete one.',
+  }),
+  yaml_version_directive: (p) => ({
+    message: `The file declares "%YAML ${s(p, 'version')}"; rule files are YAML 1.2.`,
+    hint: `Delete the line "%YAML ${s(p, 'version')}" at the top of the file.`,
+  }),
+  yaml_unsupported_tag: (p) => ({
+    message: `The tag ${s(p, 'tag')} is not allowed: rule files contain plain values only.`,
+    hint: `Remove "${s(p, 'tag')}" and write the value as text, a number, true/false, a list or a mapping. Dates are text: from: "2020-01-01".`,
+  }),
+  yaml_self_alias: (p) => ({
+    message: `The alias *${s(p, 'alias')} refers to the block that contains it, so it would repeat forever.`,
+    hint: `Write the content out instead of *${s(p, 'alias')}, or point the alias at an anchor outside this block.`,
+  }),
+  yaml_alias_limit: (p) => ({
+    message: `Aliases (*name) are expanded more than ${s(p, 'max')} times in this file.`,
+    hint: 'Write the repeated content out, or use fewer aliases. The limit protects against files that expand to enormous sizes.',
+  }),
+  yaml_depth_limit: (p) => ({
+    message: `Values are nested more than ${s(p, 'max')} levels deep here.`,
+    hint: 'A rule file needs only a few levels. Check the indentation and brackets here: an unclosed [ or { often causes this.',
+  }),
+  yaml_unsafe_key: (p) => ({
+    message: `The key "${s(p, 'key')}" is not allowed (it has a special meaning in JavaScript).`,
+    hint: 'Rename the key. The allowed keys are described in docs/rule-format.md.',
+  }),
+  yaml_integer_too_large: (p) => ({
+    message: `The number ${s(p, 'value')} is too large: whole numbers must lie between -${s(p, 'max')} and ${s(p, 'max')}.`,
+    hint: `Check for extra digits. If it is a code rather than a quantity, put it in quotes: "${s(p, 'value')}".`,
+  }),
+  yaml_nul_byte: () => ({
+    message: 'The file contains a NUL character (code 0), which text files never contain.',
+    hint: 'Save the file again as UTF-8 text. It may have been saved as UTF-16, or it may not be a text file.',
+  }),
+  yaml_multiple_documents: (p) => ({
+    message: `The file contains ${s(p, 'count')} YAML documents separated by "---"; a rule file holds exactly one.`,
+    hint: 'Delete the "---" line here and what follows it, or move that part to a file of its own.',
+  }),
+  yaml_empty_document: () => ({
+    message: 'The file is empty: it contains no rules.',
+    hint: 'Start from the example in docs/rule-format.md: format: 1, id, version, title, context, facts, groups and recognition.',
+  }),
+
+  // validate/
+  schema_required: (p) => {
+    const property = s(p, 'property');
+    const example = Object.prototype.hasOwnProperty.call(REQUIRED_EXAMPLES, property) ? REQUIRED_EXAMPLES[property] : undefined;
+    return {
+      message: hasParam(p, 'because')
+        ? `The key "${property}" is missing: it is required when "${s(p, 'because')}" is present.`
+        : `The required key "${property}" is missing here.`,
+      hint: example ? `Add it to this mapping, e.g.\n  ${example}` : `Add a line "${property}: …" to this mapping.`,
+    };
+  },
+  schema_unknown_property: (p) => ({
+    message: `The key "${s(p, 'property')}" is not allowed here.`,
+    hint: hasParam(p, 'allowed')
+      ? `${didYouMean(p)}Allowed keys here: ${s(p, 'allowed')}.`
+      : `${didYouMean(p)}No keys are allowed here.`,
+  }),
+  schema_type: (p) => ({
+    message: `Expected ${t(s(p, 'expected'))}, but found ${t(s(p, 'actual'))}.`,
+    hint: schemaTypeHint(s(p, 'expected'), s(p, 'actual')),
+  }),
+  schema_enum: (p) => ({
+    message: `"${s(p, 'actual')}" is not an allowed value here.`,
+    hint: `${didYouMean(p)}Allowed values: ${s(p, 'allowed')}.`,
+  }),
+  schema_pattern: (p) => ({
+    message: `"${s(p, 'actual')}" is not written in the expected form: ${lookup(PATTERNS, s(p, 'pattern'))}.`,
+    hint: hasParam(p, 'example')
+      ? `Example of a valid value: ${s(p, 'example')}.`
+      : `The value must match the pattern ${s(p, 'pattern')}.`,
+  }),
+  schema_range: (p) => ({
+    message: `${s(p, 'actual')} is out of range: the value must be ${lookup(COMPARISONS, s(p, 'comparison'))} ${s(p, 'limit')}.`,
+    hint: 'Percentages are whole numbers from 0 to 100; counts and points cannot be negative.',
+  }),
+  schema_size: (p) => {
+    const unit = s(p, 'unit');
+    const words =
+      unit === 'characters' ? ['character', 'characters'] : unit === 'properties' ? ['key', 'keys'] : ['item', 'items'];
+    const limit = Number(p['limit']);
+    const noun = limit === 1 ? words[0] : words[1];
+    const what = unit === 'characters' ? 'This text' : unit === 'properties' ? 'This mapping' : 'This list';
+    return {
+      message: `${what} must have ${lookup(COMPARISONS, s(p, 'comparison'))} ${s(p, 'limit')} ${noun ?? ''}; it has ${s(p, 'actual')}.`,
+      hint:
+        unit === 'characters'
+          ? 'Write the text between the quotes; an empty text is not allowed.'
+          : unit === 'items'
+            ? 'Add the missing items, one per line, each starting with "- ".'
+            : 'Add or remove keys as described in docs/rule-format.md.',
+    };
+  },
+  schema_shape: shapeMessage,
+  schema_other: (p) => ({
+    message: `This value does not match the rule-file format (${s(p, 'detail')}).`,
+    hint: 'Compare with the forms described in docs/rule-format.md.',
+  }),
+
+  // compile/: expressions
+  expr_syntax: (p) => ({
+    message: `The expression cannot be read: expected ${s(p, 'expected')}, but found ${s(p, 'found')}.`,
+    hint: "Check brackets, quotes and operators (and, or, not, ==, !=, <, <=, >, >=, in). Example: unit_kind == 'ban' and agricultural",
+  }),
+  expr_unknown_name: (p) => ({
+    message: `"${s(p, 'name')}" is not a fact, context attribute or parameter of this ruleset.`,
+    hint: `${didYouMean(p)}Names must be declared under facts:, context: or parameters: and are case-sensitive. Value ids go in quotes: unit_kind == 'ban'.`,
+  }),
+  expr_unknown_function: (p) => ({
+    message: `"${s(p, 'name')}" is not a known function.`,
+    hint: `Available functions: ${s(p, 'known')}. Example: percent(households_law_abiding, households, 0) >= 98`,
+  }),
+  expr_arity: (p) => ({
+    message: `${s(p, 'name')} takes ${s(p, 'expected')} argument(s), but ${s(p, 'actual')} were given.`,
+    hint: 'Separate the arguments with commas. Example: percent(households_law_abiding, households, 0) takes three.',
+  }),
+  expr_type: (p) => ({
+    message: `Mismatched types in ${s(p, 'where')}: expected ${t(s(p, 'expected'))}, but found ${t(s(p, 'actual'))}.`,
+    hint: "Compare numbers with numbers, and list values with a quoted value id (unit_kind == 'ban'). A condition must be true or false.",
+  }),
+  expr_enum_value: (p) => ({
+    message: `"${s(p, 'value')}" is not a value of ${s(p, 'of')}.`,
+    hint: `Allowed values: ${s(p, 'allowed')}. Write the value id exactly, in quotes.`,
+  }),
+  expr_limit: (p) => ({
+    message: `The expression ${fill(lookup(EXPRESSION_LIMITS, s(p, 'limit')), p)}.`,
+    hint: 'Split it into smaller conditions, e.g. with all: [ … ] or any: [ … ], or into several criteria.',
+  }),
+
+  // compile/: the ruleset as a whole
+  duplicate_id: (p) => ({
+    message: `The ${lookup(DUPLICATE_KINDS, s(p, 'kind'))} id "${s(p, 'id')}" is used more than once${
+      hasParam(p, 'first_line') && s(p, 'first_line') !== '0' ? ` (first on line ${s(p, 'first_line')})` : ''
+    }.`,
+    hint: 'Each id must be unique: renumber or rename one of them.',
+  }),
+  unknown_fact: (p) => ({
+    message: `"${s(p, 'name')}" (in ${s(p, 'where')}) is not a declared fact.`,
+    hint: `${didYouMean(p)}Declare it under facts:, or correct the spelling.`,
+  }),
+  unknown_criterion: (p) => ({
+    message: `There is no criterion "${s(p, 'id')}".`,
+    hint: `${didYouMean(p)}Use the id of a criterion listed under groups:, in quotes, e.g. "4.1".`,
+  }),
+  threshold_range: (p) => ({
+    message: `The threshold ${s(p, 'value')} is outside the possible range ${s(p, 'min')} to ${s(p, 'max')}.`,
+    hint: "Check the number: a percentage lies from 0 to 100, and a threshold cannot exceed the fact's max or the number of criteria.",
+  }),
+  relation_invalid: (p) => ({
+    message: `"${s(p, 'fact')}" cannot be part_of "${s(p, 'whole')}": ${s(p, 'reason')}.`,
+    hint: 'part_of links a count to the total it belongs to, e.g. households_law_abiding part_of households. Both must be integer facts and the links must not loop.',
+  }),
+  selector_not_context: (p) => ({
+    message: `"${s(p, 'name')}" is not a context attribute: "when:" selectors and "required_when:" may read context attributes only.`,
+    hint: 'Move this test into the condition, or declare the attribute under context:.',
+  }),
+  variant_uncovered: (p) => ({
+    message: `No variant of criterion ${s(p, 'criterion')} applies when ${s(p, 'context')}; it is then treated as "${s(p, 'policy')}".`,
+    hint: 'If that is intended, nothing needs to change. Otherwise add a variant whose when: covers this case, or change no_variant:.',
+  }),
+  variant_overlap: (p) => ({
+    message: `Variants "${s(p, 'first')}" and "${s(p, 'second')}" of criterion ${s(p, 'criterion')} both apply when ${s(p, 'context')}; only "${s(p, 'first')}" is used.`,
+    hint: 'Make the when: conditions exclude each other, or put the variant that should win first.',
+  }),
+  version_mismatch: (p) => ({
+    message: `Expected ruleset version ${s(p, 'expected')}, but found ${s(p, 'actual')}.`,
+    hint: 'Use the rules this assessment was made for, or assess again with the current rules.',
+  }),
+  policy_missing: (p) => ({
+    message: `Criterion ${s(p, 'criterion')} must state the policy "${s(p, 'key')}", because the case it decides can happen.`,
+    hint: `Add "${s(p, 'key')}:" with one of: ${s(p, 'allowed')}. It is a policy choice, so the rules must say it, e.g. not_applicable: exclude (take it out of the count) or fail (count it as not passed).`,
+  }),
+
+  // evaluate/: assessments
+  input_shape: (p) => ({
+    message: `At ${s(p, 'path') || 'the top of the assessment'}: expected ${t(s(p, 'expected'))}.`,
+    hint: 'Compare the assessment with the examples in examples/assessments/.',
+  }),
+  input_unknown_fact: (p) => ({
+    message: `"${s(p, 'name')}" is not a fact of this ruleset.`,
+    hint: `${didYouMean(p)}Remove it or correct the spelling; the facts are listed in the rule file under facts:.`,
+  }),
+  input_type: (p) => ({
+    message: `"${s(p, 'name')}" must be ${t(s(p, 'expected'))}, but is ${t(s(p, 'actual'))}.`,
+    hint: 'Write numbers without quotes (120), yes/no facts as true or false, and list values as their id.',
+  }),
+  input_range: (p) => {
+    const bounds = [hasParam(p, 'min') ? `at least ${s(p, 'min')}` : '', hasParam(p, 'max') ? `at most ${s(p, 'max')}` : '']
+      .filter(Boolean)
+      .join(' and ');
+    return {
+      message: `${s(p, 'name')} = ${s(p, 'value')} is out of range${bounds ? `: it must be ${bounds}` : ''}.`,
+      hint: 'Check the value entered.',
+    };
+  },
+  input_part_exceeds_whole: (p) => ({
+    message: `"${s(p, 'part')}" (${s(p, 'part_value')}) is larger than "${s(p, 'whole')}" (${s(p, 'whole_value')}), of which it is a part.`,
+    hint: 'A part cannot exceed its total: check both numbers.',
+  }),
+  input_enum_value: (p) => ({
+    message: `"${s(p, 'value')}" is not a value of ${s(p, 'name')}.`,
+    hint: `Allowed values: ${s(p, 'allowed')}.`,
+  }),
+  input_context_missing: (p) => ({
+    message: `The context attribute "${s(p, 'name')}" is required for this unit but is missing.`,
+    hint: `Add it to the assessment's context, e.g. ${s(p, 'name')}: …`,
+  }),
+  input_context_rule: (p) => ({
+    message: `The context breaks rule ${s(p, 'rule')} of context_rules: ${s(p, 'message_en')}`,
+    hint: 'Check the context attributes of the assessed unit; this combination cannot exist.',
+  }),
+  input_identity: (p) => ({
+    message: `The identity field "${s(p, 'field')}" of the assessed unit is invalid: ${s(p, 'reason')}.`,
+    hint: "Fill in the unit's identity (name, code, period) as in the examples in examples/assessments/.",
+  }),
+};

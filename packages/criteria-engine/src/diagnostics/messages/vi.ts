@@ -1,0 +1,430 @@
+/**
+ * Thông báo tiếng Việt — Vietnamese messages, written for the policy staff who edit rule files:
+ * what is wrong, what is valid, and an example of the fix. Params follow docs/errors.md.
+ * Keys, value ids and expressions stay as written in the file (they are code, not prose).
+ */
+import { hasParam, lookup, param as s, typeList } from './catalog.js';
+import type { MessageCatalog, MessageParams, RenderedMessage } from './catalog.js';
+
+const TYPES: Readonly<Record<string, string>> = {
+  string: 'văn bản',
+  number: 'một số',
+  integer: 'một số nguyên',
+  boolean: 'true hoặc false',
+  null: 'giá trị trống',
+  array: 'một danh sách',
+  object: 'một bảng khóa: giá trị',
+  non_finite_number: 'một số vô hạn hoặc không phải số (.inf, .nan)',
+  percent: 'một tỷ lệ phần trăm',
+};
+
+/** "giá trị phải …" for each comparison; Vietnamese words these differently from English. */
+const BOUNDS: Readonly<Record<string, (limit: string) => string>> = {
+  '>=': (limit) => `từ ${limit} trở lên`,
+  '<=': (limit) => `không vượt quá ${limit}`,
+  '>': (limit) => `lớn hơn ${limit}`,
+  '<': (limit) => `nhỏ hơn ${limit}`,
+};
+
+const COUNTS: Readonly<Record<string, string>> = {
+  '>=': 'ít nhất',
+  '<=': 'tối đa',
+  '>': 'hơn',
+  '<': 'ít hơn',
+};
+
+function bound(comparison: string, limit: string): string {
+  const phrase = Object.prototype.hasOwnProperty.call(BOUNDS, comparison) ? BOUNDS[comparison] : undefined;
+  return phrase ? phrase(limit) : `${comparison} ${limit}`;
+}
+
+/** Ý nghĩa của từng mẫu (pattern) trong schema, bằng lời. */
+const PATTERNS: Readonly<Record<string, string>> = {
+  '^[a-z][a-z0-9_]*$': 'bắt đầu bằng một chữ thường, sau đó chỉ gồm chữ thường không dấu, chữ số hoặc dấu gạch dưới',
+  '^[a-z0-9][a-z0-9-]*$': 'chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang',
+  '^\\d{4}-\\d{2}-\\d{2}$': 'ngày viết theo dạng YYYY-MM-DD',
+  '^[1-9][0-9]*$': 'số thứ tự tiêu chuẩn, trong dấu ngoặc kép, ví dụ "1"',
+  '^[1-9][0-9]*\\.[1-9][0-9]*$': 'mã tiêu chí dạng "tiêu chuẩn.số thứ tự", trong dấu ngoặc kép, ví dụ "1.3"',
+  '^D[1-9][0-9]*$': 'chữ D theo sau là một số, ví dụ D1',
+  '^https?://\\S+$': 'địa chỉ web bắt đầu bằng http:// hoặc https://',
+};
+
+/** Ví dụ cho các khóa hay bị quên. */
+const REQUIRED_EXAMPLES: Readonly<Record<string, string>> = {
+  vi: 'title: { vi: "Tiêu chuẩn 1", en: "Standard 1" }',
+  en: 'title: { vi: "Tiêu chuẩn 1", en: "Standard 1" }',
+  if_whole_zero: 'if_whole_zero: fail   (hoặc pass: kết quả khi tổng bằng 0)',
+  no_variant: 'no_variant: not_applicable   (hoặc fail: xử lý khi không phương án nào áp dụng)',
+  not_applicable: 'not_applicable: exclude   (hoặc fail: cách tính tiêu chí không áp dụng)',
+  format: 'format: 1',
+  id: 'id: "1.3"',
+  label: 'label: { vi: "Tổng số hộ", en: "Total households" }',
+  group_requirement: 'group_requirement: { at_least_percent: 80 }',
+  condition: 'condition: { fact: has_plan, is: true }',
+  values: 'values:\n    - { id: ban, label: { vi: "Bản", en: "Village" } }',
+};
+
+const YAML_REASONS: Readonly<Record<string, string>> = {
+  BAD_INDENT: 'thụt lề sai: các mục của cùng một bảng hoặc danh sách phải bắt đầu ở cùng một cột',
+  TAB_AS_INDENT: 'dùng phím Tab để thụt lề; YAML chỉ cho phép dấu cách',
+  MISSING_CHAR: 'thiếu một ký tự bắt buộc ở đây',
+  MISSING_QUOTE: 'thiếu dấu nháy đóng',
+  MISSING_DASH: 'mục của danh sách thiếu "- " ở đầu (hoặc dòng bị thụt lề quá sâu)',
+  MISSING_COLON: 'sau khóa thiếu dấu hai chấm và giá trị',
+  MISSING_COMMA: 'thiếu dấu phẩy giữa các mục trong [ ] hoặc { }',
+  MISSING_SPACE: 'thiếu dấu cách sau dấu ":" trong { }',
+  COMMENT_SPACE: 'ghi chú bắt đầu bằng # phải cách phần chữ phía trước một dấu cách',
+  UNEXPECTED_TOKEN: 'có nội dung không mong đợi ở đây',
+  MULTILINE_IMPLICIT_KEY: 'một khóa kéo dài qua nhiều dòng (có thể dòng trước thiếu dấu hai chấm)',
+  BLOCK_AS_IMPLICIT_KEY: 'một khối thụt lề đang được dùng làm khóa',
+  NON_STRING_KEY: 'khóa phải là văn bản, không được là danh sách hay bảng',
+  BAD_ALIAS: 'bí danh (*tên) trỏ tới một neo (&tên) chưa được khai báo trước đó',
+  BAD_DQ_ESCAPE: 'chuỗi thoát bằng dấu gạch chéo ngược trong ngoặc kép không hợp lệ (viết \\\\ cho một dấu \\)',
+  BAD_SCALAR_START: 'giá trị không được bắt đầu bằng ký tự này nếu không đặt trong dấu nháy',
+  KEY_OVER_1024_CHARS: 'khóa dài quá 1024 ký tự',
+  MULTIPLE_ANCHORS: 'một giá trị có nhiều hơn một neo (&tên)',
+  MULTIPLE_TAGS: 'một giá trị có nhiều hơn một thẻ',
+  ALIAS_PROPS: 'bí danh (*tên) không được có neo hoặc thẻ',
+  BAD_PROP_ORDER: 'neo hoặc thẻ đặt sai vị trí',
+  BLOCK_IN_FLOW: 'có khối thụt lề nằm bên trong [ ] hoặc { }',
+  BAD_DIRECTIVE: 'dòng bắt đầu bằng % không phải là chỉ thị hợp lệ',
+  BAD_COLLECTION_TYPE: 'loại tập hợp không khớp với thẻ của nó',
+  IMPOSSIBLE: 'không đọc được YAML ở đây',
+};
+
+const DUPLICATE_KINDS: Readonly<Record<string, string>> = {
+  group: 'tiêu chuẩn',
+  criterion: 'tiêu chí',
+  disqualifier: 'trường hợp loại trừ',
+  variant: 'phương án',
+  value: 'giá trị',
+  name: 'tên',
+  fact: 'dữ kiện',
+  context: 'thuộc tính bối cảnh',
+  parameter: 'tham số',
+};
+
+const EXPRESSION_LIMITS: Readonly<Record<string, string>> = {
+  maxExpressionLength: 'quá dài: {value} ký tự (giới hạn {max})',
+  maxExpressionDepth: 'lồng nhau quá sâu: {value} cấp (giới hạn {max})',
+  maxExpressionNodes: 'có quá nhiều thành phần: {value} (giới hạn {max})',
+};
+
+function t(type: string): string {
+  return typeList(TYPES, type, ' hoặc ');
+}
+
+function didYouMean(p: MessageParams, key = 'suggestion'): string {
+  return hasParam(p, key) ? `Có phải ý bạn là "${s(p, key)}"? ` : '';
+}
+
+function fill(template: string, p: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => s(p, key));
+}
+
+function schemaTypeHint(expected: string, actual: string): string {
+  const wanted = expected.split(',');
+  if (wanted.includes('string') && ['integer', 'number', 'boolean'].includes(actual)) {
+    return 'Đặt giá trị trong dấu ngoặc kép để được đọc là văn bản, ví dụ id: "1" hoặc version: "2020-2025".';
+  }
+  if (wanted.includes('object')) {
+    return 'Viết các dòng khóa: giá trị, thụt lề dưới khóa này, ví dụ\n  title:\n    vi: "…"\n    en: "…"';
+  }
+  if (wanted.includes('array')) return 'Viết một danh sách: mỗi mục một dòng, bắt đầu bằng "- ".';
+  if (wanted.includes('integer') && actual === 'number') return 'Dùng số nguyên, không có phần thập phân, ví dụ 80.';
+  if (wanted.includes('boolean')) return 'Viết true hoặc false, không có dấu nháy.';
+  if (actual === 'null') return 'Viết một giá trị sau dấu hai chấm; ở đây không được để trống.';
+  return `Đổi giá trị thành ${t(expected)}.`;
+}
+
+function shapeMessage(p: MessageParams): RenderedMessage {
+  const shape = s(p, 'shape');
+  const found = s(p, 'actual');
+  switch (shape) {
+    case 'condition':
+      return {
+        message: 'Một điều kiện cần có một trong các khóa: fact, percent, all, any, not, hoặc là một biểu thức (chuỗi).',
+        hint:
+          `${didYouMean(p)}Ví dụ:\n` +
+          '  condition: { fact: has_plan, is: true }\n' +
+          '  condition: { percent: { part: households_law_abiding, whole: households }, at_least: 98, if_whole_zero: fail }\n' +
+          '  condition: "households >= 30"',
+      };
+    case 'fact_comparison':
+      return {
+        message: `Điều kiện theo dữ kiện cần đúng một trong các khóa: is, at_least, at_most, equals (đang có: ${found}).`,
+        hint: 'Giữ "fact" và một phép so sánh, ví dụ { fact: households, at_least: 30 } hoặc { fact: has_plan, is: true }.',
+      };
+    case 'percent_comparison':
+      return {
+        message: `Điều kiện tỷ lệ phần trăm cần có at_least hoặc at_most (đang có: ${found}).`,
+        hint: 'Ví dụ: { percent: { part: households_law_abiding, whole: households }, at_least: 98, if_whole_zero: fail }',
+      };
+    case 'requirement':
+      return {
+        message: `Yêu cầu cần đúng một trong các khóa: at_least_percent, at_least_count, at_least_points (đang có: ${found}).`,
+        hint: 'Ví dụ: requirement: { at_least_percent: 80 }. "Tất cả phải đạt" là at_least_percent: 100.',
+      };
+    case 'criterion_body': {
+      const keys = found.split(', ');
+      const both = keys.includes('condition') && keys.includes('variants');
+      return {
+        message: both
+          ? 'Tiêu chí này có cả "condition" lẫn "variants"; chỉ được có đúng một trong hai.'
+          : 'Tiêu chí này không có "condition" cũng không có "variants"; cần đúng một trong hai.',
+        hint: 'Dùng "condition" khi một quy tắc áp dụng cho mọi đơn vị, hoặc "variants" khi quy tắc tùy theo bối cảnh (mỗi phương án có when: và condition: riêng).',
+      };
+    }
+    default:
+      return {
+        message: `Giá trị này không đúng dạng cho phép; cần một trong: ${s(p, 'expected')}.`,
+        hint: 'Xem các dạng hợp lệ trong docs/rule-format.md.',
+      };
+  }
+}
+
+export const vi: MessageCatalog = {
+  // Đọc tệp
+  file_not_found: (p) => ({
+    message: `Không tìm thấy tệp: ${s(p, 'path')}.`,
+    hint: 'Kiểm tra lại thư mục và tên tệp, ví dụ rules/lai-chau-2020-2025/ruleset.yaml.',
+  }),
+  file_unreadable: (p) => ({
+    message: `Không đọc được tệp ${s(p, 'path')} (${s(p, 'detail')}).`,
+    hint: 'Kiểm tra tệp không bị chương trình khác khóa, bạn có quyền đọc, và tệp là văn bản lưu dạng UTF-8.',
+  }),
+  file_too_large: (p) => ({
+    message: `Tệp ${s(p, 'path')} có dung lượng ${s(p, 'size')} byte; giới hạn là ${s(p, 'max')} byte.`,
+    hint: 'Tệp quy tắc là văn bản ngắn. Kiểm tra xem có mở nhầm tệp không (ví dụ bảng tính hoặc PDF).',
+  }),
+
+  // parse/
+  yaml_syntax: (p) => {
+    const reason = s(p, 'reason');
+    const known = Object.prototype.hasOwnProperty.call(YAML_REASONS, reason);
+    return {
+      message: known
+        ? `Không đọc được YAML: ${lookup(YAML_REASONS, reason)}.`
+        : `Không đọc được YAML: ${s(p, 'detail')}.`,
+      hint: 'Kiểm tra dòng này và dòng trước đó: thụt lề bằng dấu cách (không dùng Tab), sau mỗi khóa có dấu hai chấm và một dấu cách, các dấu nháy và dấu ngoặc phải đóng đủ.',
+    };
+  },
+  yaml_duplicate_key: (p) => ({
+    message: hasParam(p, 'first_line')
+      ? `Khóa "${s(p, 'key')}" xuất hiện hai lần trong cùng một bảng (lần đầu ở dòng ${s(p, 'first_line')}).`
+      : `Khóa "${s(p, 'key')}" xuất hiện hai lần trong cùng một bảng.`,
+    hint: 'Mỗi khóa chỉ được xuất hiện một lần ở mỗi cấp: gộp hai mục lại hoặc xóa bớt một mục.',
+  }),
+  yaml_version_directive: (p) => ({
+    message: `Tệp khai báo "%YAML ${s(p, 'version')}"; tệp quy tắc phải là YAML 1.2.`,
+    hint: `Xóa dòng "%YAML ${s(p, 'version')}" ở đầu tệp.`,
+  }),
+  yaml_unsupported_tag: (p) => ({
+    message: `Không được dùng thẻ ${s(p, 'tag')}: tệp quy tắc chỉ chứa giá trị thông thường.`,
+    hint: `Xóa "${s(p, 'tag')}" và viết giá trị dưới dạng văn bản, số, true/false, danh sách hoặc bảng. Ngày tháng viết dạng văn bản: from: "2020-01-01".`,
+  }),
+  yaml_self_alias: (p) => ({
+    message: `Bí danh *${s(p, 'alias')} trỏ tới chính khối chứa nó, nên sẽ lặp lại vô hạn.`,
+    hint: `Viết đầy đủ nội dung thay cho *${s(p, 'alias')}, hoặc trỏ bí danh tới một neo nằm ngoài khối này.`,
+  }),
+  yaml_alias_limit: (p) => ({
+    message: `Các bí danh (*tên) trong tệp được mở rộng quá ${s(p, 'max')} lần.`,
+    hint: 'Viết đầy đủ nội dung lặp lại, hoặc dùng ít bí danh hơn. Giới hạn này ngăn những tệp phình ra quá lớn khi đọc.',
+  }),
+  yaml_depth_limit: (p) => ({
+    message: `Các giá trị ở đây lồng nhau quá ${s(p, 'max')} cấp.`,
+    hint: 'Tệp quy tắc chỉ cần vài cấp lồng nhau. Kiểm tra thụt lề và dấu ngoặc ở đây: thường do quên đóng [ hoặc {.',
+  }),
+  yaml_unsafe_key: (p) => ({
+    message: `Không được dùng khóa "${s(p, 'key')}" (khóa này có ý nghĩa đặc biệt trong JavaScript).`,
+    hint: 'Đổi tên khóa. Các khóa hợp lệ được mô tả trong docs/rule-format.md.',
+  }),
+  yaml_integer_too_large: (p) => ({
+    message: `Số ${s(p, 'value')} quá lớn: số nguyên phải nằm trong khoảng từ -${s(p, 'max')} đến ${s(p, 'max')}.`,
+    hint: `Kiểm tra xem có thừa chữ số không. Nếu đây là một mã chứ không phải số lượng, hãy đặt trong dấu ngoặc kép: "${s(p, 'value')}".`,
+  }),
+  yaml_nul_byte: () => ({
+    message: 'Tệp chứa ký tự NUL (mã 0), là ký tự không bao giờ có trong tệp văn bản.',
+    hint: 'Lưu lại tệp dưới dạng văn bản UTF-8. Có thể tệp đã được lưu dạng UTF-16, hoặc không phải là tệp văn bản.',
+  }),
+  yaml_multiple_documents: (p) => ({
+    message: `Tệp chứa ${s(p, 'count')} tài liệu YAML ngăn cách bởi "---"; một tệp quy tắc chỉ chứa đúng một tài liệu.`,
+    hint: 'Xóa dòng "---" ở đây cùng phần phía sau, hoặc chuyển phần đó sang một tệp riêng.',
+  }),
+  yaml_empty_document: () => ({
+    message: 'Tệp trống: không có quy tắc nào.',
+    hint: 'Bắt đầu từ ví dụ trong docs/rule-format.md: format: 1, id, version, title, context, facts, groups và recognition.',
+  }),
+
+  // validate/
+  schema_required: (p) => {
+    const property = s(p, 'property');
+    const example = Object.prototype.hasOwnProperty.call(REQUIRED_EXAMPLES, property) ? REQUIRED_EXAMPLES[property] : undefined;
+    return {
+      message: hasParam(p, 'because')
+        ? `Thiếu khóa "${property}": khóa này bắt buộc khi có "${s(p, 'because')}".`
+        : `Thiếu khóa bắt buộc "${property}" ở đây.`,
+      hint: example ? `Thêm khóa này vào bảng, ví dụ\n  ${example}` : `Thêm một dòng "${property}: …" vào bảng này.`,
+    };
+  },
+  schema_unknown_property: (p) => ({
+    message: `Không được dùng khóa "${s(p, 'property')}" ở đây.`,
+    hint: hasParam(p, 'allowed')
+      ? `${didYouMean(p)}Các khóa hợp lệ ở đây: ${s(p, 'allowed')}.`
+      : `${didYouMean(p)}Ở đây không được có khóa nào.`,
+  }),
+  schema_type: (p) => ({
+    message: `Cần ${t(s(p, 'expected'))}, nhưng đang là ${t(s(p, 'actual'))}.`,
+    hint: schemaTypeHint(s(p, 'expected'), s(p, 'actual')),
+  }),
+  schema_enum: (p) => ({
+    message: `"${s(p, 'actual')}" không phải là giá trị được phép ở đây.`,
+    hint: `${didYouMean(p)}Các giá trị được phép: ${s(p, 'allowed')}.`,
+  }),
+  schema_pattern: (p) => ({
+    message: `"${s(p, 'actual')}" không đúng dạng yêu cầu: ${lookup(PATTERNS, s(p, 'pattern'))}.`,
+    hint: hasParam(p, 'example')
+      ? `Ví dụ giá trị hợp lệ: ${s(p, 'example')}.`
+      : `Giá trị phải khớp với mẫu ${s(p, 'pattern')}.`,
+  }),
+  schema_range: (p) => ({
+    message: `${s(p, 'actual')} nằm ngoài phạm vi cho phép: giá trị phải ${bound(s(p, 'comparison'), s(p, 'limit'))}.`,
+    hint: 'Tỷ lệ phần trăm là số nguyên từ 0 đến 100; số lượng và số điểm không được âm.',
+  }),
+  schema_size: (p) => {
+    const unit = s(p, 'unit');
+    const noun = unit === 'characters' ? 'ký tự' : unit === 'properties' ? 'khóa' : 'mục';
+    const what = unit === 'characters' ? 'Văn bản này' : unit === 'properties' ? 'Bảng này' : 'Danh sách này';
+    return {
+      message: `${what} phải có ${lookup(COUNTS, s(p, 'comparison'))} ${s(p, 'limit')} ${noun}; hiện có ${s(p, 'actual')}.`,
+      hint:
+        unit === 'characters'
+          ? 'Viết nội dung vào giữa hai dấu nháy; không được để trống.'
+          : unit === 'items'
+            ? 'Thêm các mục còn thiếu, mỗi mục một dòng bắt đầu bằng "- ".'
+            : 'Thêm hoặc bớt khóa theo mô tả trong docs/rule-format.md.',
+    };
+  },
+  schema_shape: shapeMessage,
+  schema_other: (p) => ({
+    message: `Giá trị này không đúng định dạng tệp quy tắc (${s(p, 'detail')}).`,
+    hint: 'So sánh với các dạng được mô tả trong docs/rule-format.md.',
+  }),
+
+  // compile/: biểu thức
+  expr_syntax: (p) => ({
+    message: `Không đọc được biểu thức: cần ${s(p, 'expected')}, nhưng gặp ${s(p, 'found')}.`,
+    hint: "Kiểm tra dấu ngoặc, dấu nháy và các phép toán (and, or, not, ==, !=, <, <=, >, >=, in). Ví dụ: unit_kind == 'ban' and agricultural",
+  }),
+  expr_unknown_name: (p) => ({
+    message: `"${s(p, 'name')}" không phải là dữ kiện, thuộc tính bối cảnh hay tham số của bộ quy tắc này.`,
+    hint: `${didYouMean(p)}Tên phải được khai báo trong facts:, context: hoặc parameters: và phân biệt chữ hoa, chữ thường. Mã giá trị đặt trong dấu nháy: unit_kind == 'ban'.`,
+  }),
+  expr_unknown_function: (p) => ({
+    message: `"${s(p, 'name')}" không phải là hàm có sẵn.`,
+    hint: `Các hàm có sẵn: ${s(p, 'known')}. Ví dụ: percent(households_law_abiding, households, 0) >= 98`,
+  }),
+  expr_arity: (p) => ({
+    message: `${s(p, 'name')} nhận ${s(p, 'expected')} đối số, nhưng đang có ${s(p, 'actual')}.`,
+    hint: 'Ngăn cách các đối số bằng dấu phẩy. Ví dụ: percent(households_law_abiding, households, 0) nhận ba đối số.',
+  }),
+  expr_type: (p) => ({
+    message: `Sai kiểu trong ${s(p, 'where')}: cần ${t(s(p, 'expected'))}, nhưng đang là ${t(s(p, 'actual'))}.`,
+    hint: "So sánh số với số, và giá trị trong danh sách với một mã giá trị trong dấu nháy (unit_kind == 'ban'). Một điều kiện phải cho kết quả đúng hoặc sai.",
+  }),
+  expr_enum_value: (p) => ({
+    message: `"${s(p, 'value')}" không phải là giá trị của ${s(p, 'of')}.`,
+    hint: `Các giá trị được phép: ${s(p, 'allowed')}. Viết đúng mã giá trị, trong dấu nháy.`,
+  }),
+  expr_limit: (p) => ({
+    message: `Biểu thức ${fill(lookup(EXPRESSION_LIMITS, s(p, 'limit')), p)}.`,
+    hint: 'Tách thành các điều kiện nhỏ hơn, ví dụ dùng all: [ … ] hoặc any: [ … ], hoặc tách thành nhiều tiêu chí.',
+  }),
+
+  // compile/: toàn bộ bộ quy tắc
+  duplicate_id: (p) => ({
+    message: `Mã ${lookup(DUPLICATE_KINDS, s(p, 'kind'))} "${s(p, 'id')}" được dùng nhiều lần${
+      hasParam(p, 'first_line') && s(p, 'first_line') !== '0' ? ` (lần đầu ở dòng ${s(p, 'first_line')})` : ''
+    }.`,
+    hint: 'Mỗi mã phải là duy nhất: đánh số lại hoặc đổi tên một trong số đó.',
+  }),
+  unknown_fact: (p) => ({
+    message: `"${s(p, 'name')}" (trong ${s(p, 'where')}) không phải là dữ kiện đã khai báo.`,
+    hint: `${didYouMean(p)}Khai báo dữ kiện này trong facts:, hoặc sửa lại chính tả.`,
+  }),
+  unknown_criterion: (p) => ({
+    message: `Không có tiêu chí "${s(p, 'id')}".`,
+    hint: `${didYouMean(p)}Dùng mã của một tiêu chí có trong groups:, đặt trong dấu ngoặc kép, ví dụ "4.1".`,
+  }),
+  threshold_range: (p) => ({
+    message: `Ngưỡng ${s(p, 'value')} nằm ngoài phạm vi có thể có, từ ${s(p, 'min')} đến ${s(p, 'max')}.`,
+    hint: 'Kiểm tra lại con số: tỷ lệ phần trăm nằm trong khoảng 0–100, và ngưỡng không được vượt giá trị max của dữ kiện hay số tiêu chí hiện có.',
+  }),
+  relation_invalid: (p) => ({
+    message: `"${s(p, 'fact')}" không thể là part_of của "${s(p, 'whole')}": ${s(p, 'reason')}.`,
+    hint: 'part_of nối một số lượng với tổng mà nó thuộc về, ví dụ households_law_abiding part_of households. Cả hai phải là dữ kiện số nguyên và các liên kết không được vòng lại.',
+  }),
+  selector_not_context: (p) => ({
+    message: `"${s(p, 'name')}" không phải là thuộc tính bối cảnh: "when:" và "required_when:" chỉ được đọc các thuộc tính bối cảnh.`,
+    hint: 'Chuyển phép kiểm tra này vào điều kiện (condition), hoặc khai báo thuộc tính trong context:.',
+  }),
+  variant_uncovered: (p) => ({
+    message: `Không có phương án nào của tiêu chí ${s(p, 'criterion')} áp dụng khi ${s(p, 'context')}; khi đó tiêu chí được xử lý là "${s(p, 'policy')}".`,
+    hint: 'Nếu đúng ý đồ thì không cần sửa gì. Nếu không, hãy thêm một phương án có when: bao trường hợp này, hoặc đổi no_variant:.',
+  }),
+  variant_overlap: (p) => ({
+    message: `Hai phương án "${s(p, 'first')}" và "${s(p, 'second')}" của tiêu chí ${s(p, 'criterion')} cùng áp dụng khi ${s(p, 'context')}; chỉ "${s(p, 'first')}" được dùng.`,
+    hint: 'Sửa các điều kiện when: để chúng loại trừ nhau, hoặc đặt phương án cần ưu tiên lên trước.',
+  }),
+  version_mismatch: (p) => ({
+    message: `Cần bộ quy tắc phiên bản ${s(p, 'expected')}, nhưng đang là ${s(p, 'actual')}.`,
+    hint: 'Dùng đúng bộ quy tắc mà bản đánh giá này được lập theo, hoặc đánh giá lại theo bộ quy tắc hiện hành.',
+  }),
+  policy_missing: (p) => ({
+    message: `Tiêu chí ${s(p, 'criterion')} phải nêu rõ chính sách "${s(p, 'key')}", vì trường hợp mà khóa này quyết định có thể xảy ra.`,
+    hint: `Thêm "${s(p, 'key')}:" với một trong các giá trị: ${s(p, 'allowed')}. Đây là lựa chọn chính sách nên quy tắc phải ghi rõ, ví dụ not_applicable: exclude (bỏ khỏi mẫu số) hoặc fail (tính là không đạt).`,
+  }),
+
+  // evaluate/: bản đánh giá
+  input_shape: (p) => ({
+    message: `Tại ${s(p, 'path') || 'đầu bản đánh giá'}: cần ${t(s(p, 'expected'))}.`,
+    hint: 'So sánh bản đánh giá với các ví dụ trong examples/assessments/.',
+  }),
+  input_unknown_fact: (p) => ({
+    message: `"${s(p, 'name')}" không phải là dữ kiện của bộ quy tắc này.`,
+    hint: `${didYouMean(p)}Xóa mục này hoặc sửa chính tả; danh sách dữ kiện nằm trong tệp quy tắc, mục facts:.`,
+  }),
+  input_type: (p) => ({
+    message: `"${s(p, 'name')}" phải là ${t(s(p, 'expected'))}, nhưng đang là ${t(s(p, 'actual'))}.`,
+    hint: 'Viết số không có dấu nháy (120), dữ kiện có/không là true hoặc false, và giá trị trong danh sách bằng mã của nó.',
+  }),
+  input_range: (p) => {
+    const bounds = [hasParam(p, 'min') ? `ít nhất là ${s(p, 'min')}` : '', hasParam(p, 'max') ? `nhiều nhất là ${s(p, 'max')}` : '']
+      .filter(Boolean)
+      .join(' và ');
+    return {
+      message: `${s(p, 'name')} = ${s(p, 'value')} nằm ngoài phạm vi cho phép${bounds ? `: giá trị phải ${bounds}` : ''}.`,
+      hint: 'Kiểm tra lại giá trị đã nhập.',
+    };
+  },
+  input_part_exceeds_whole: (p) => ({
+    message: `"${s(p, 'part')}" (${s(p, 'part_value')}) lớn hơn "${s(p, 'whole')}" (${s(p, 'whole_value')}), là tổng mà nó thuộc về.`,
+    hint: 'Phần không thể lớn hơn tổng: kiểm tra lại cả hai con số.',
+  }),
+  input_enum_value: (p) => ({
+    message: `"${s(p, 'value')}" không phải là giá trị của ${s(p, 'name')}.`,
+    hint: `Các giá trị được phép: ${s(p, 'allowed')}.`,
+  }),
+  input_context_missing: (p) => ({
+    message: `Thuộc tính bối cảnh "${s(p, 'name')}" là bắt buộc với đơn vị này nhưng đang thiếu.`,
+    hint: `Thêm thuộc tính vào phần context của bản đánh giá, ví dụ ${s(p, 'name')}: …`,
+  }),
+  input_context_rule: (p) => ({
+    message: `Bối cảnh vi phạm ràng buộc số ${s(p, 'rule')} trong context_rules: ${s(p, 'message_vi')}`,
+    hint: 'Kiểm tra lại các thuộc tính bối cảnh của đơn vị được đánh giá; tổ hợp này không thể tồn tại.',
+  }),
+  input_identity: (p) => ({
+    message: `Trường định danh "${s(p, 'field')}" của đơn vị được đánh giá không hợp lệ: ${s(p, 'reason')}.`,
+    hint: 'Điền đầy đủ thông tin định danh của đơn vị (tên, mã, kỳ đánh giá) như các ví dụ trong examples/assessments/.',
+  }),
+};

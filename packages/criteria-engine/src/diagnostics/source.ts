@@ -1,0 +1,65 @@
+/**
+ * Offsets stay in the data; they turn into line and column only here, at the edge.
+ */
+import type { Diagnostic, Range, Severity } from './diagnostic.js';
+import type { DiagnosticCode } from './codes.js';
+
+export class SourceText {
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+  ) {}
+
+  /** 1-based line and column (in UTF-16 code units, as editors count) of an offset. */
+  position(offset: number): { line: number; column: number } {
+    const starts = (this.lineStarts ??= computeLineStarts(this.text));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+  }
+
+  diagnostic(
+    code: DiagnosticCode,
+    range: Range | undefined,
+    params: Diagnostic['params'] = {},
+    options: { severity?: Severity; path?: string } = {},
+  ): Diagnostic {
+    return makeDiagnostic(this, code, range, params, options);
+  }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+export function makeDiagnostic(
+  source: SourceText | { file: string },
+  code: DiagnosticCode,
+  range: Range | undefined,
+  params: Diagnostic['params'] = {},
+  options: { severity?: Severity; path?: string } = {},
+): Diagnostic {
+  const where =
+    range && source instanceof SourceText ? source.position(range[0]) : { line: 0, column: 0 };
+  return {
+    code,
+    severity: options.severity ?? 'error',
+    file: source.file,
+    line: where.line,
+    column: where.column,
+    ...(range ? { range } : {}),
+    ...(options.path !== undefined ? { path: options.path } : {}),
+    params,
+  };
+}

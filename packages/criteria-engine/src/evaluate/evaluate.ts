@@ -1,0 +1,258 @@
+/**
+ * Evaluates an assessment against a compiled plan. `decide` is the fast path (decision and
+ * per-group counts, nothing allocated per criterion); `evaluate` records the full trace. Both
+ * read the same packed outcomes (outcome.ts) and the same requirement arithmetic, so they cannot
+ * disagree.
+ */
+import type { RulesetPlan } from '../compile/plan.js';
+import type { FactRecord } from '../compile/types.js';
+import type { Assessment } from './assessment.js';
+import { EXCL, FAIL, NO_VARIANT, NOT_APPLICABLE_WHEN, PASS, best, criterionOutcome, possible, variantIndex, worst } from './outcome.js';
+import { holds, requiredCount, statusOf, type Tally } from './requirement.js';
+import type {
+  CriterionResult,
+  CriterionStatus,
+  Decision,
+  DecisionReason,
+  DecisionSummary,
+  DisqualifierResult,
+  DisqualifierStatus,
+  EvaluationResult,
+  FactReading,
+  FactValue,
+  GroupResult,
+  GroupStatus,
+} from './result.js';
+
+export interface RulesetIdentity {
+  readonly id: string;
+  readonly version: string;
+  readonly hash: string;
+}
+
+export interface Evaluator {
+  evaluate(assessment: Assessment): EvaluationResult;
+  decide(assessment: Assessment): DecisionSummary;
+}
+
+export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): Evaluator {
+  const groupCount = plan.groups.length;
+  const mandatoryIndexes = plan.mandatory.map((id) => plan.criteria.findIndex((c) => c.info.id === id));
+
+  function decide(assessment: Assessment): DecisionSummary {
+    const f = assessment.facts as FactRecord;
+    const c = assessment.context as FactRecord;
+    // Kleene conjunction of all parts: one certain "no" decides; otherwise any doubt is undetermined.
+    let certain = true;
+    let blocked = false;
+    for (let i = 0; i < plan.disqualifiers.length; i++) {
+      const v = (plan.disqualifiers[i] as RulesetPlan['disqualifiers'][number]).condition.fn(f, c);
+      if (v === true) blocked = true;
+      else if (v === undefined) certain = false;
+    }
+    const passed: number[] = new Array<number>(groupCount);
+    const worstTotal: Tally = { passed: 0, applicable: 0, points: 0 };
+    const bestTotal: Tally = { passed: 0, applicable: 0, points: 0 };
+    const w: Tally = { passed: 0, applicable: 0, points: 0 };
+    const b: Tally = { passed: 0, applicable: 0, points: 0 };
+    for (let g = 0; g < groupCount; g++) {
+      const group = plan.groups[g] as RulesetPlan['groups'][number];
+      w.passed = w.applicable = w.points = b.passed = b.applicable = b.points = 0;
+      let definitelyPassed = 0;
+      const indexes = group.criteria;
+      for (let k = 0; k < indexes.length; k++) {
+        const criterion = plan.criteria[indexes[k] as number] as RulesetPlan['criteria'][number];
+        const o = criterionOutcome(criterion, f, c);
+        if (possible(o) === PASS) definitelyPassed++;
+        tallyInto(w, worst(o), criterion.points);
+        tallyInto(b, best(o), criterion.points);
+      }
+      passed[g] = definitelyPassed;
+      const status = statusOf(group.requirement, w, b);
+      if (status === 'not_met') blocked = true;
+      else if (status === 'unknown') certain = false;
+      addTally(worstTotal, w);
+      addTally(bestTotal, b);
+    }
+    for (let m = 0; m < mandatoryIndexes.length; m++) {
+      const o = criterionOutcome(plan.criteria[mandatoryIndexes[m] as number] as RulesetPlan['criteria'][number], f, c);
+      if (!(o & PASS)) blocked = true;
+      else if (possible(o) !== PASS) certain = false;
+    }
+    if (plan.totalRequirement) {
+      const status = statusOf(plan.totalRequirement, worstTotal, bestTotal);
+      if (status === 'not_met') blocked = true;
+      else if (status === 'unknown') certain = false;
+    }
+    const decision: Decision = blocked ? 'not_recognised' : certain ? 'recognised' : 'undetermined';
+    return { decision, passed };
+  }
+
+  function evaluate(assessment: Assessment): EvaluationResult {
+    const f = assessment.facts as FactRecord;
+    const c = assessment.context as FactRecord;
+    const reasons: DecisionReason[] = [];
+    const undecided: string[] = [];
+    const missing = new Set<string>();
+    const noteMissing = (readings: readonly FactReading[]) => {
+      for (const r of readings) if (r.value === null) missing.add(r.id);
+    };
+
+    const outcomes = plan.criteria.map((criterion) => criterionOutcome(criterion, f, c));
+    const criteria: CriterionResult[] = plan.criteria.map((criterion, i) => {
+      const o = outcomes[i] as number;
+      const p = possible(o);
+      const vi = variantIndex(o);
+      const status: CriterionStatus =
+        p === PASS ? 'pass' : p === EXCL || (p === FAIL && o & (NO_VARIANT | NOT_APPLICABLE_WHEN)) ? 'not_applicable' : p === FAIL ? 'fail' : 'unknown';
+      const variant = vi >= 0 ? criterion.variants?.[vi] : undefined;
+      const reads = [
+        ...(criterion.applicable?.info.reads ?? []),
+        ...(variant ? variant.whenReads : (criterion.variants ?? []).flatMap((v) => v.whenReads)),
+        ...(variant ? variant.condition.info.reads : (criterion.condition?.info.reads ?? [])),
+      ];
+      const facts = readings(reads, f, c);
+      if (status === 'unknown') noteMissing(facts);
+      const reason =
+        o & NO_VARIANT ? 'no_variant' : o & NOT_APPLICABLE_WHEN ? 'not_applicable_when' : undefined;
+      return {
+        id: criterion.info.id,
+        group: criterion.info.group,
+        status,
+        variant: variant?.id ?? null,
+        ...(reason ? { reason } : {}),
+        counts_as: p === PASS ? 'passed' : p === FAIL ? 'failed' : p === EXCL ? 'excluded' : 'unknown',
+        mandatory: criterion.mandatory,
+        points: criterion.points,
+        facts,
+      } satisfies CriterionResult;
+    });
+
+    const disqualifiers: DisqualifierResult[] = plan.disqualifiers.map((d) => {
+      const v = d.condition.fn(f, c);
+      const status: DisqualifierStatus = v === true ? 'applies' : v === false ? 'clear' : 'unknown';
+      const facts = readings(d.condition.info.reads, f, c);
+      if (status === 'applies') reasons.push({ kind: 'disqualified', id: d.info.id });
+      if (status === 'unknown') {
+        undecided.push(d.info.id);
+        noteMissing(facts);
+      }
+      return { id: d.info.id, status, facts };
+    });
+
+    const worstTotal: Tally = { passed: 0, applicable: 0, points: 0 };
+    const bestTotal: Tally = { passed: 0, applicable: 0, points: 0 };
+    const standards: GroupResult[] = plan.groups.map((group) => {
+      const w: Tally = { passed: 0, applicable: 0, points: 0 };
+      const b: Tally = { passed: 0, applicable: 0, points: 0 };
+      let passed = 0, failed = 0, unknown = 0, excluded = 0, points = 0, unknownPoints = 0;
+      for (const i of group.criteria) {
+        const o = outcomes[i] as number;
+        const criterion = plan.criteria[i] as RulesetPlan['criteria'][number];
+        tallyInto(w, worst(o), criterion.points);
+        tallyInto(b, best(o), criterion.points);
+        const p = possible(o);
+        if (p === PASS) {
+          passed++;
+          points += criterion.points;
+        } else if (p === FAIL) failed++;
+        else if (p === EXCL) excluded++;
+        else {
+          unknown++;
+          unknownPoints += criterion.points;
+        }
+      }
+      addTally(worstTotal, w);
+      addTally(bestTotal, b);
+      const status: GroupStatus = statusOf(group.requirement, w, b);
+      if (status === 'not_met') reasons.push({ kind: 'group_not_met', id: group.info.id });
+      if (status === 'unknown') undecided.push(group.info.id);
+      const applicable = passed + failed + unknown;
+      return {
+        id: group.info.id,
+        status,
+        passed,
+        failed,
+        unknown,
+        excluded,
+        applicable,
+        required: requiredCount(group.requirement, applicable),
+        requirement: group.requirement,
+        percent: applicable === 0 ? null : Math.floor((passed * 100) / applicable),
+        ...('at_least_points' in group.requirement ? { points: { passed: points, unknown: unknownPoints } } : {}),
+      };
+    });
+
+    const mandatory = mandatoryIndexes.map((i) => {
+      const result = criteria[i] as CriterionResult;
+      const o = outcomes[i] as number;
+      if (!(o & PASS)) reasons.push({ kind: 'mandatory_failed', id: result.id });
+      else if (possible(o) !== PASS) undecided.push(result.id);
+      return { id: result.id, status: result.status };
+    });
+
+    let total: EvaluationResult['total'];
+    if (plan.totalRequirement) {
+      const status = statusOf(plan.totalRequirement, worstTotal, bestTotal);
+      if (status === 'not_met') reasons.push({ kind: 'total_not_met' });
+      total = { status, passed_points: worstTotal.points, required: requiredCount(plan.totalRequirement, worstTotal.applicable) };
+    }
+
+    const decision: Decision = reasons.length > 0 ? 'not_recognised' : undecided.length > 0 ? 'undetermined' : 'recognised';
+    if (decision === 'undetermined') reasons.push({ kind: 'unknown', ids: undecided });
+
+    // Facts in declaration order (context attributes first), so output is stable whatever the input's key order.
+    const order = [...plan.context.map((a) => a.id), ...plan.facts.map((x) => x.id)];
+    return {
+      decision,
+      ruleset: { id: identity.id, version: identity.version, hash: identity.hash },
+      area: { ...(assessment.area ?? {}) },
+      context: contextValues(plan, c),
+      standards,
+      criteria,
+      disqualifiers,
+      mandatory,
+      ...(total ? { total } : {}),
+      missing: order.filter((id) => missing.has(id)),
+      reasons,
+    };
+  }
+
+  return { evaluate, decide };
+}
+
+function tallyInto(t: Tally, outcome: number, points: number): void {
+  if (outcome === PASS) {
+    t.passed++;
+    t.applicable++;
+    t.points += points;
+  } else if (outcome === FAIL) t.applicable++;
+}
+
+function addTally(into: Tally, t: Tally): void {
+  into.passed += t.passed;
+  into.applicable += t.applicable;
+  into.points += t.points;
+}
+
+function readings(ids: readonly string[], facts: FactRecord, context: FactRecord): FactReading[] {
+  const out: FactReading[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const v = id in facts ? facts[id] : context[id];
+    out.push({ id, value: v === undefined || v === null ? null : (v as FactValue) });
+  }
+  return out;
+}
+
+function contextValues(plan: RulesetPlan, context: FactRecord): Record<string, FactValue> {
+  const out: Record<string, FactValue> = {};
+  for (const a of plan.context) {
+    const v = context[a.id];
+    if (v !== undefined && v !== null) out[a.id] = v as FactValue;
+  }
+  return out;
+}
+

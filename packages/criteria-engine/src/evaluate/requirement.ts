@@ -1,0 +1,31 @@
+/**
+ * Whether a requirement holds for given counts, in integers. Evaluated on the worst and the best
+ * completion of the unknown criteria: met if the worst case meets it, not met if even the best
+ * case does not, unknown otherwise.
+ */
+import type { GroupStatus, Requirement } from './result.js';
+
+export interface Tally {
+  passed: number;
+  applicable: number;
+  points: number;
+}
+
+export function holds(req: Requirement, t: Tally): boolean {
+  if ('at_least_percent' in req) return t.passed * 100 >= req.at_least_percent * t.applicable;
+  if ('at_least_count' in req) return t.passed >= req.at_least_count;
+  return t.points >= req.at_least_points;
+}
+
+export function statusOf(req: Requirement, worstCase: Tally, bestCase: Tally): GroupStatus {
+  if (holds(req, worstCase)) return 'met';
+  if (!holds(req, bestCase)) return 'not_met';
+  return 'unknown';
+}
+
+/** How many criteria (or points) must pass given the applicable count: ⌈P × applicable / 100⌉. */
+export function requiredCount(req: Requirement, applicable: number): number {
+  if ('at_least_percent' in req) return Math.floor((req.at_least_percent * applicable + 99) / 100);
+  if ('at_least_count' in req) return req.at_least_count;
+  return req.at_least_points;
+}

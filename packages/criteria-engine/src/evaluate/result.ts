@@ -1,0 +1,99 @@
+/**
+ * The result of evaluating one assessment. Its JSON form is the stable, documented shape in
+ * schemas/result.schema.json (the `--json` output of `lcz evaluate`).
+ */
+import type { LocalizedText } from '../validate/ruleset-document.js';
+
+export type Decision = 'recognised' | 'not_recognised' | 'undetermined';
+export type CriterionStatus = 'pass' | 'fail' | 'unknown' | 'not_applicable';
+export type DisqualifierStatus = 'applies' | 'clear' | 'unknown';
+export type GroupStatus = 'met' | 'not_met' | 'unknown';
+export type FactValue = number | boolean | string;
+
+/** A fact (or context attribute) a condition read, with the value it had (`null` = unknown). */
+export interface FactReading {
+  readonly id: string;
+  readonly value: FactValue | null;
+}
+
+export interface AreaIdentity {
+  readonly code?: string;
+  readonly name?: string;
+  readonly unit?: string;
+  readonly date?: string;
+}
+
+export interface CriterionResult {
+  readonly id: string;
+  readonly group: string;
+  readonly status: CriterionStatus;
+  /** The variant used, or null when the criterion has no variants or none applied. */
+  readonly variant: string | null;
+  /** Why a not-applicable criterion is not applicable: no variant fits, or `applicable_when` is false. */
+  readonly reason?: 'no_variant' | 'not_applicable_when' | 'not_applicable_counts_as_fail';
+  /** Whether this status counts towards the group as passed, failed, unknown or is excluded. */
+  readonly counts_as: 'passed' | 'failed' | 'unknown' | 'excluded';
+  readonly mandatory: boolean;
+  readonly points: number;
+  readonly facts: readonly FactReading[];
+}
+
+export interface GroupResult {
+  readonly id: string;
+  readonly status: GroupStatus;
+  readonly passed: number;
+  readonly failed: number;
+  readonly unknown: number;
+  readonly excluded: number;
+  /** Criteria that count in the denominator: passed + failed + unknown. */
+  readonly applicable: number;
+  /** How many must pass for the requirement to hold given `applicable` (for points: points). */
+  readonly required: number;
+  readonly requirement: Requirement;
+  /** passed × 100 / applicable, rounded down, for display only; null when nothing is applicable. */
+  readonly percent: number | null;
+  readonly points?: { readonly passed: number; readonly unknown: number };
+}
+
+export type Requirement =
+  | { readonly at_least_percent: number }
+  | { readonly at_least_count: number }
+  | { readonly at_least_points: number };
+
+export interface DisqualifierResult {
+  readonly id: string;
+  readonly status: DisqualifierStatus;
+  readonly facts: readonly FactReading[];
+}
+
+export interface EvaluationResult {
+  readonly decision: Decision;
+  readonly ruleset: { readonly id: string; readonly version: string; readonly hash: string };
+  readonly area: AreaIdentity;
+  readonly context: Readonly<Record<string, FactValue>>;
+  readonly standards: readonly GroupResult[];
+  readonly criteria: readonly CriterionResult[];
+  readonly disqualifiers: readonly DisqualifierResult[];
+  readonly mandatory: readonly { readonly id: string; readonly status: CriterionStatus }[];
+  readonly total?: { readonly status: GroupStatus; readonly passed_points: number; readonly required: number };
+  /** Facts (and context attributes) that are unknown and read by a criterion or disqualifier whose status is unknown. */
+  readonly missing: readonly string[];
+  /** Why the decision is what it is, as codes the explainers render. */
+  readonly reasons: readonly DecisionReason[];
+}
+
+export type DecisionReason =
+  | { readonly kind: 'disqualified'; readonly id: string }
+  | { readonly kind: 'mandatory_failed'; readonly id: string }
+  | { readonly kind: 'group_not_met'; readonly id: string }
+  | { readonly kind: 'total_not_met' }
+  | { readonly kind: 'unknown'; readonly ids: readonly string[] };
+
+/** The decision-only fast path: no trace, no allocation per criterion. */
+export interface DecisionSummary {
+  readonly decision: Decision;
+  /** Per group, in declaration order: passed counts. */
+  readonly passed: readonly number[];
+}
+
+export type { LocalizedText };

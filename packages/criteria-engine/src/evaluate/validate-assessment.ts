@@ -1,0 +1,191 @@
+/**
+ * Validates an assessment against the facts and context a ruleset declares: a zod schema derived
+ * from the declarations checks structure, types and bounds; the relations (part ≤ whole),
+ * `required_when` and the context rules are checked on top. Every problem is reported with its
+ * path (and file position when the input came from a file). Nothing is coerced: "12" is not 12.
+ */
+import { z } from 'zod';
+import type { LocatedInput } from '../compile/compiled-ruleset.js';
+import type { RulesetPlan } from '../compile/plan.js';
+import type { FactRecord } from '../compile/types.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic } from '../diagnostics/source.js';
+import { closest } from '../diagnostics/suggest.js';
+import type { Assessment } from './assessment.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function buildAssessmentSchema(plan: RulesetPlan): z.ZodType {
+  const context: Record<string, z.ZodType> = {};
+  for (const a of plan.context) {
+    const base = a.type === 'boolean' ? z.boolean() : z.enum((a.values ?? []).map((v) => v.id) as [string, ...string[]]);
+    context[a.id] = base.nullable().optional().describe(`${a.label.vi} / ${a.label.en}`);
+  }
+  const facts: Record<string, z.ZodType> = {};
+  for (const f of plan.facts) {
+    let base: z.ZodType;
+    switch (f.type) {
+      case 'integer':
+      case 'number': {
+        let n = f.type === 'integer' ? z.number().int() : z.number();
+        if (f.min !== undefined) n = n.min(f.min);
+        if (f.max !== undefined) n = n.max(f.max);
+        if (f.type === 'integer') n = n.max(Number.MAX_SAFE_INTEGER).min(Number.MIN_SAFE_INTEGER);
+        base = n;
+        break;
+      }
+      case 'boolean':
+        base = z.boolean();
+        break;
+      case 'enum':
+      case 'ordinal':
+        base = z.enum((f.values ?? []).map((v) => v.id) as [string, ...string[]]);
+        break;
+    }
+    facts[f.id] = base.nullable().optional().describe(`${f.label.vi} / ${f.label.en}`);
+  }
+  return z.strictObject({
+    ruleset: z.string().optional(),
+    area: z
+      .strictObject({
+        code: z.string().optional(),
+        name: z.string().optional(),
+        unit: z.string().optional(),
+        date: z.string().regex(DATE, 'YYYY-MM-DD').optional(),
+      })
+      .optional(),
+    context: z.strictObject(context),
+    facts: z.strictObject(facts),
+  });
+}
+
+export function validateAssessmentValue(
+  plan: RulesetPlan,
+  schema: z.ZodType,
+  rulesetId: string,
+  value: unknown,
+  located: LocatedInput | undefined,
+): StageResult<Assessment> {
+  const diagnostics: Diagnostic[] = [];
+  const report = (code: DiagnosticCode, path: readonly (string | number)[], params: Diagnostic['params'], key = false) => {
+    const p = key && located ? [...path] : path;
+    const range = located?.rangeOf(p);
+    diagnostics.push(
+      makeDiagnostic(located?.source ?? { file: '<input>' }, code, range, params, { path: '/' + path.join('/') }),
+    );
+  };
+
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) mapIssue(issue, value, plan, report);
+  }
+  const v = value as { ruleset?: unknown; context?: unknown; facts?: unknown } | null;
+  if (v && typeof v === 'object') {
+    if (typeof v.ruleset === 'string' && v.ruleset !== rulesetId) {
+      report('version_mismatch', ['ruleset'], { expected: rulesetId, actual: v.ruleset });
+    }
+    if (isRecord(v.facts)) checkRelations(plan, v.facts, report);
+    if (isRecord(v.context) && parsed.success) checkContext(plan, v.context, report);
+  }
+  if (diagnostics.length > 0 || !parsed.success) return { diagnostics };
+  return { value: value as Assessment, diagnostics };
+}
+
+type Report = (code: DiagnosticCode, path: readonly (string | number)[], params: Diagnostic['params']) => void;
+
+function mapIssue(issue: z.core.$ZodIssue, root: unknown, plan: RulesetPlan, report: Report): void {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const name = path.length > 1 ? String(path[path.length - 1]) : String(path[0] ?? 'assessment');
+  const actual = valueAt(root, path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      for (const key of issue.keys) {
+        if (path[0] === 'facts' || path[0] === 'context') {
+          const candidates = path[0] === 'facts' ? plan.facts.map((f) => f.id) : plan.context.map((a) => a.id);
+          const suggestion = closest(key, candidates);
+          report('input_unknown_fact', [...path, key], { name: key, ...(suggestion ? { suggestion } : {}) });
+        } else {
+          report('input_shape', [...path, key], { expected: 'ruleset, area, context, facts', path: '/' + [...path, key].join('/') });
+        }
+      }
+      return;
+    case 'invalid_type':
+      if (actual === undefined && path.length <= 1) {
+        report('input_shape', path, { expected: name === 'context' || name === 'facts' ? `a mapping "${name}:"` : 'a mapping with context and facts', path: '/' + path.join('/') });
+        return;
+      }
+      report('input_type', path, { name, expected: issue.expected, actual: describe(actual) });
+      return;
+    case 'too_small':
+    case 'too_big': {
+      const fact = plan.facts.find((f) => f.id === name);
+      report('input_range', path, {
+        name,
+        value: typeof actual === 'number' ? actual : String(actual),
+        ...(fact?.min !== undefined ? { min: fact.min } : issue.code === 'too_small' ? { min: Number(issue.minimum) } : {}),
+        ...(fact?.max !== undefined ? { max: fact.max } : issue.code === 'too_big' ? { max: Number(issue.maximum) } : {}),
+      });
+      return;
+    }
+    case 'invalid_value':
+      report('input_enum_value', path, { name, value: describe(actual), allowed: issue.values.map(String).join(', ') });
+      return;
+    case 'invalid_format':
+      report('input_identity', path, { field: name, reason: 'YYYY-MM-DD' });
+      return;
+    default:
+      report('input_type', path, { name, expected: issue.message, actual: describe(actual) });
+  }
+}
+
+function checkRelations(plan: RulesetPlan, facts: Record<string, unknown>, report: Report): void {
+  for (const f of plan.facts) {
+    if (f.partOf === undefined) continue;
+    const part = facts[f.id];
+    const whole = facts[f.partOf];
+    if (typeof part === 'number' && typeof whole === 'number' && part > whole) {
+      report('input_part_exceeds_whole', ['facts', f.id], { part: f.id, whole: f.partOf, part_value: part, whole_value: whole });
+    }
+  }
+}
+
+function checkContext(plan: RulesetPlan, context: Record<string, unknown>, report: Report): void {
+  const c = context as FactRecord;
+  for (const [id, requiredWhen] of plan.requiredWhen) {
+    if ((context[id] === undefined || context[id] === null) && requiredWhen({}, c) === true) {
+      report('input_context_missing', ['context'], { name: id });
+    }
+  }
+  for (const attr of plan.context) {
+    if (!plan.requiredWhen.has(attr.id) && (context[attr.id] === undefined || context[attr.id] === null)) {
+      report('input_context_missing', ['context'], { name: attr.id });
+    }
+  }
+  for (const rule of plan.contextRules) {
+    if (rule.when({}, c) === true && rule.require({}, c) === false) {
+      report('input_context_rule', ['context'], { rule: rule.index + 1, message_vi: rule.rule.message.vi, message_en: rule.rule.message.en });
+    }
+  }
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = root;
+  for (const p of path) {
+    if (!isRecord(cur) && !Array.isArray(cur)) return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[p];
+  }
+  return cur;
+}
+
+function describe(x: unknown): string {
+  if (x === undefined) return 'nothing';
+  if (typeof x === 'string') return JSON.stringify(x);
+  if (Array.isArray(x)) return 'a list';
+  if (typeof x === 'object' && x !== null) return 'a mapping';
+  return String(x);
+}

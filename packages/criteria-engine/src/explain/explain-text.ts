@@ -1,0 +1,435 @@
+/**
+ * The text report: one EvaluationResult rendered for a person (a policy officer, an appraisal
+ * board), in Vietnamese by default or in English. Pure and browser-safe: it reads the result and
+ * the ruleset's texts and returns a string.
+ *
+ * Layout: header (area, ruleset) → decision and its reasons → each standard with each of its
+ * criteria (status, text, variant, facts read) → disqualifiers → mandatory criteria → total
+ * points (if the ruleset has a points scheme) → facts still needed.
+ */
+import type { CompiledRuleset, CriterionInfo, DisqualifierInfo, GroupInfo } from '../compile/compiled-ruleset.js';
+import type {
+  CriterionResult,
+  CriterionStatus,
+  Decision,
+  DecisionReason,
+  DisqualifierStatus,
+  EvaluationResult,
+  FactReading,
+  FactValue,
+  GroupResult,
+  GroupStatus,
+} from '../evaluate/result.js';
+import type { LocalizedText, ValueDeclaration } from '../validate/ruleset-document.js';
+import { en, type ExplainMessageKey, type ExplainMessages } from './messages/en.js';
+import { vi } from './messages/vi.js';
+import { interpolate, oneLine, painter, shorten, wrap, type Tone } from './text-tools.js';
+
+export type ExplainLang = keyof LocalizedText;
+
+export interface ExplainOptions {
+  /** Language of the report; Vietnamese (the authority) by default. */
+  readonly lang?: ExplainLang;
+  /** ANSI colour; off by default. */
+  readonly color?: boolean;
+  /** Full criterion texts (and notes) instead of texts shortened to about 100 characters. */
+  readonly full?: boolean;
+}
+
+/**
+ * The parts of a compiled ruleset the report reads (its texts, labels and units). A
+ * CompiledRuleset is one; so is a plain description of it, e.g. sent to a browser as JSON.
+ */
+export type ExplainRuleset = Pick<CompiledRuleset, 'title' | 'context' | 'facts' | 'groups' | 'criteria' | 'disqualifiers'>;
+
+export const explainMessages: Readonly<Record<ExplainLang, ExplainMessages>> = { vi, en };
+
+/** Criterion texts longer than this are shortened with "…" unless `full` is set. */
+const SHORT_TEXT = 100;
+/** Full texts are wrapped to this width. */
+const WRAP_WIDTH = 100;
+const RULE = '─'.repeat(72);
+
+const CRITERION_MARK: Readonly<Record<CriterionStatus, readonly [string, Tone]>> = {
+  pass: ['✓', 'green'],
+  fail: ['✗', 'red'],
+  unknown: ['?', 'yellow'],
+  not_applicable: ['–', 'dim'],
+};
+const DISQUALIFIER_MARK: Readonly<Record<DisqualifierStatus, readonly [string, Tone]>> = {
+  clear: ['✓', 'green'],
+  applies: ['✗', 'red'],
+  unknown: ['?', 'yellow'],
+};
+const DECISION_TONE: Readonly<Record<Decision, Tone>> = {
+  recognised: 'green',
+  not_recognised: 'red',
+  undetermined: 'yellow',
+};
+const GROUP_TONE: Readonly<Record<GroupStatus, Tone>> = { met: 'green', not_met: 'red', unknown: 'yellow' };
+
+const CRITERION_STATUS_KEY: Readonly<Record<CriterionStatus, ExplainMessageKey>> = {
+  pass: 'status_pass',
+  fail: 'status_fail',
+  unknown: 'status_unknown',
+  not_applicable: 'status_not_applicable',
+};
+const DISQUALIFIER_STATUS_KEY: Readonly<Record<DisqualifierStatus, ExplainMessageKey>> = {
+  applies: 'dq_applies',
+  clear: 'dq_clear',
+  unknown: 'dq_unknown',
+};
+const GROUP_STATUS_KEY: Readonly<Record<GroupStatus, ExplainMessageKey>> = {
+  met: 'group_met',
+  not_met: 'group_not_met',
+  unknown: 'group_unknown',
+};
+const DECISION_KEY: Readonly<Record<Decision, ExplainMessageKey>> = {
+  recognised: 'decision_recognised',
+  not_recognised: 'decision_not_recognised',
+  undetermined: 'decision_undetermined',
+};
+const NOT_APPLICABLE_KEY: Readonly<Record<NonNullable<CriterionResult['reason']>, ExplainMessageKey>> = {
+  no_variant: 'na_no_variant',
+  not_applicable_when: 'na_not_applicable_when',
+  not_applicable_counts_as_fail: 'na_counts_as_fail',
+};
+
+/** Render an evaluation result as a readable report. The string has no trailing newline. */
+export function explainText(
+  result: EvaluationResult,
+  ruleset: ExplainRuleset,
+  options: ExplainOptions = {},
+): string {
+  return new TextReport(result, ruleset, options).render();
+}
+
+interface Describable {
+  readonly label?: LocalizedText;
+  readonly unit?: LocalizedText;
+  readonly values?: readonly ValueDeclaration[];
+}
+
+class TextReport {
+  private readonly lang: ExplainLang;
+  private readonly m: ExplainMessages;
+  private readonly paint: (tone: Tone, text: string) => string;
+  private readonly full: boolean;
+  private readonly numbers: Intl.NumberFormat;
+  private readonly criteria: ReadonlyMap<string, CriterionInfo>;
+  private readonly groups: ReadonlyMap<string, GroupInfo>;
+  private readonly disqualifiers: ReadonlyMap<string, DisqualifierInfo>;
+  private readonly named: ReadonlyMap<string, Describable>;
+  private readonly criterionResults: ReadonlyMap<string, CriterionResult>;
+  private readonly lines: string[] = [];
+
+  constructor(
+    private readonly result: EvaluationResult,
+    private readonly ruleset: ExplainRuleset,
+    options: ExplainOptions,
+  ) {
+    this.lang = options.lang ?? 'vi';
+    this.m = explainMessages[this.lang];
+    this.paint = painter(options.color === true);
+    this.full = options.full === true;
+    this.numbers = new Intl.NumberFormat(this.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 4 });
+    this.criteria = byId(ruleset.criteria);
+    this.groups = byId(ruleset.groups);
+    this.disqualifiers = byId(ruleset.disqualifiers);
+    // Facts and context attributes share one namespace in readings and in `missing`.
+    this.named = new Map<string, Describable>([
+      ...ruleset.context.map((c) => [c.id, c] as const),
+      ...ruleset.facts.map((f) => [f.id, f] as const),
+    ]);
+    this.criterionResults = byId(result.criteria);
+  }
+
+  render(): string {
+    this.header();
+    this.decision();
+    this.standards();
+    this.disqualifierSection();
+    this.mandatorySection();
+    this.totalSection();
+    this.missingSection();
+    return this.lines.join('\n');
+  }
+
+  // ── sections ────────────────────────────────────────────────────────────────
+
+  private header(): void {
+    const { m, result, ruleset } = this;
+    const area = result.area;
+    this.push(this.paint('bold', `${m.report_heading}: ${oneLine(this.t(ruleset.title))}`));
+    const name = area.name ?? m.area_unnamed;
+    this.field(m.area, area.code !== undefined ? `${name} (${m.area_code}: ${area.code})` : name);
+    if (area.unit !== undefined) this.field(m.unit, area.unit);
+    if (area.date !== undefined) this.field(m.date, area.date);
+    const context = Object.entries(result.context).map(
+      ([id, value]) => `${this.labelOf(id)}: ${this.value(id, value, false)}`,
+    );
+    if (context.length > 0) this.field(m.context, context.join('; '));
+    this.field(
+      m.ruleset,
+      interpolate(m.ruleset_line, {
+        id: result.ruleset.id,
+        version: result.ruleset.version,
+        hash: shortHash(result.ruleset.hash),
+      }),
+    );
+  }
+
+  private decision(): void {
+    const { m, result } = this;
+    this.heading(m.decision_heading);
+    const words = m[DECISION_KEY[result.decision]];
+    this.push(`  ${this.paint('bold', this.paint(DECISION_TONE[result.decision], words))}`);
+    const reasons = result.reasons.map((r) => this.reason(r));
+    if (reasons.length === 0 && result.decision === 'recognised') reasons.push({ text: m.reason_recognised, items: [] });
+    if (reasons.length > 0) this.push(`  ${m.reasons_heading}:`);
+    for (const { text, items } of reasons) {
+      this.bullet('    - ', text);
+      for (const item of items) this.bullet('        · ', item);
+    }
+  }
+
+  /** A wrapped list item: continuation lines aligned under the text. */
+  private bullet(marker: string, text: string): void {
+    const indent = ' '.repeat(marker.length);
+    const [first = '', ...rest] = wrap(text, WRAP_WIDTH - marker.length, WRAP_WIDTH - marker.length);
+    this.push(`${marker}${first}`, ...rest.map((line) => `${indent}${line}`));
+  }
+
+  /** A reason as one sentence, with sub-items for the undecided parts of an `unknown` reason. */
+  private reason(reason: DecisionReason): { text: string; items: string[] } {
+    if (reason.kind === 'unknown') {
+      return { text: this.m.reason_unknown, items: reason.ids.map((id) => this.undecided(id)) };
+    }
+    return { text: this.sentence(reason), items: [] };
+  }
+
+  /** An id from an `unknown` reason: a standard, a criterion or a disqualifier, with its text. */
+  private undecided(id: string): string {
+    const { m } = this;
+    if (this.criteria.has(id)) return interpolate(m.unknown_criterion, { id, text: this.shortText(this.criteria.get(id)?.text) });
+    if (this.disqualifiers.has(id)) {
+      return interpolate(m.unknown_disqualifier, { id, text: this.shortText(this.disqualifiers.get(id)?.text) });
+    }
+    return this.groups.has(id) ? shorten(this.groupTitle(id), SHORT_TEXT) : id;
+  }
+
+  private sentence(reason: Exclude<DecisionReason, { kind: 'unknown' }>): string {
+    const { m } = this;
+    switch (reason.kind) {
+      case 'disqualified':
+        return interpolate(m.reason_disqualified, { id: reason.id, text: this.fullText(this.disqualifiers.get(reason.id)?.text) });
+      case 'mandatory_failed': {
+        const status = this.criterionResults.get(reason.id)?.status;
+        const key = status === 'not_applicable' ? 'reason_mandatory_not_applicable' : 'reason_mandatory_failed';
+        return interpolate(m[key], { id: reason.id, text: this.fullText(this.criteria.get(reason.id)?.text) });
+      }
+      case 'group_not_met': {
+        const g = this.result.standards.find((s) => s.id === reason.id);
+        const title = this.groupTitle(reason.id);
+        if (g === undefined) return title;
+        return isPoints(g)
+          ? interpolate(m.reason_group_not_met_points, { title, points: g.points?.passed ?? g.passed, required: g.required })
+          : interpolate(m.reason_group_not_met, { title, passed: g.passed, applicable: g.applicable, required: g.required });
+      }
+      case 'total_not_met':
+        return interpolate(m.reason_total_not_met, {
+          passed: this.result.total?.passed_points ?? 0,
+          required: this.result.total?.required ?? 0,
+        });
+    }
+  }
+
+  private standards(): void {
+    const { m, result } = this;
+    this.heading(m.standards_heading);
+    result.standards.forEach((g, i) => {
+      if (i > 0) this.push('');
+      for (const line of wrap(this.groupTitle(g.id), WRAP_WIDTH - 2, WRAP_WIDTH - 4)) {
+        this.push(`  ${this.paint('bold', line)}`);
+      }
+      const extra: string[] = [];
+      if (g.unknown > 0) extra.push(interpolate(m.group_unknown_count, { count: g.unknown }));
+      if (g.excluded > 0) extra.push(interpolate(m.group_excluded_count, { count: g.excluded }));
+      const summary = isPoints(g)
+        ? interpolate(m.group_summary_points, { points: g.points?.passed ?? g.passed, required: g.required })
+        : interpolate(m.group_summary, {
+            passed: g.passed,
+            applicable: g.applicable,
+            required: g.required,
+            percent: g.percent === null ? m.percent_none : `${g.percent}%`,
+          });
+      const status = this.paint(GROUP_TONE[g.status], m[GROUP_STATUS_KEY[g.status]]);
+      this.push(`  ${[summary, ...extra].join('; ')} → ${status}`);
+      for (const c of result.criteria) if (c.group === g.id) this.criterion(c);
+    });
+  }
+
+  private criterion(c: CriterionResult): void {
+    const { m } = this;
+    const info = this.criteria.get(c.id);
+    const [mark, tone] = CRITERION_MARK[c.status];
+    const tags = [m[CRITERION_STATUS_KEY[c.status]], ...(c.mandatory ? [m.mandatory_tag] : [])].join(', ');
+    this.item(`${mark} ${c.id}`, `[${tags}]`, tone, info?.text);
+    const detail = '        ';
+    if (c.status === 'not_applicable') {
+      if (c.reason !== undefined) this.push(`${detail}${this.paint('dim', m[NOT_APPLICABLE_KEY[c.reason]])}`);
+      if (c.counts_as === 'failed' && c.reason !== 'not_applicable_counts_as_fail') {
+        this.push(`${detail}${this.paint('dim', m.na_counts_as_fail)}`);
+      }
+    }
+    if (c.variant !== null) {
+      const variant = info?.variants?.find((v) => v.id === c.variant);
+      const label = variant?.label !== undefined ? `${oneLine(this.t(variant.label))} (${c.variant})` : c.variant;
+      this.push(`${detail}${m.variant}: ${label}`);
+    }
+    this.readings(c.facts, detail);
+    if (this.full && info?.note !== undefined) this.wrapped(`${m.note}: `, this.t(info.note), detail);
+  }
+
+  private disqualifierSection(): void {
+    const { m, result } = this;
+    this.heading(m.disqualifiers_heading);
+    if (result.disqualifiers.length === 0) this.push(`  ${m.disqualifiers_none}`);
+    for (const d of result.disqualifiers) {
+      const [mark, tone] = DISQUALIFIER_MARK[d.status];
+      this.item(`${mark} ${d.id}`, `[${m[DISQUALIFIER_STATUS_KEY[d.status]]}]`, tone, this.disqualifiers.get(d.id)?.text);
+      this.readings(d.facts, '        ');
+      const note = this.disqualifiers.get(d.id)?.note;
+      if (this.full && note !== undefined) this.wrapped(`${m.note}: `, this.t(note), '        ');
+    }
+  }
+
+  private mandatorySection(): void {
+    const { m, result } = this;
+    this.heading(m.mandatory_heading);
+    if (result.mandatory.length === 0) this.push(`  ${m.mandatory_none}`);
+    for (const c of result.mandatory) {
+      const [mark, tone] = CRITERION_MARK[c.status];
+      this.item(`${mark} ${c.id}`, `[${m[CRITERION_STATUS_KEY[c.status]]}]`, tone, this.criteria.get(c.id)?.text);
+    }
+  }
+
+  private totalSection(): void {
+    const { m, result } = this;
+    const total = result.total;
+    if (total === undefined) return;
+    this.heading(m.total_heading);
+    const status = this.paint(GROUP_TONE[total.status], m[GROUP_STATUS_KEY[total.status]]);
+    this.push(`  ${interpolate(m.total_line, { passed: total.passed_points, required: total.required })} → ${status}`);
+  }
+
+  private missingSection(): void {
+    const { m, result } = this;
+    this.heading(m.missing_heading);
+    if (result.missing.length === 0) this.push(`  ${m.missing_none}`);
+    for (const id of result.missing) {
+      const info = this.named.get(id);
+      const unit = info?.unit !== undefined ? ` (${this.t(info.unit)})` : '';
+      const label = info?.label !== undefined ? `${oneLine(this.t(info.label))}${unit} — ${id}` : id;
+      this.push(`  - ${label}`);
+    }
+  }
+
+  // ── pieces ──────────────────────────────────────────────────────────────────
+
+  /** `  ✓ 1.1  [đạt] text`, the text shortened, or wrapped in full when `full` is set. */
+  private item(head: string, tags: string, tone: Tone, text: LocalizedText | undefined): void {
+    const coloured = `${this.paint(tone, head)}  ${this.paint(tone, tags)}`;
+    const plain = `  ${head}  ${tags} `;
+    const body = text === undefined ? '' : this.t(text);
+    if (!this.full) {
+      this.push(`  ${coloured}${body === '' ? '' : ` ${shorten(body, SHORT_TEXT)}`}`);
+      return;
+    }
+    const indent = '        ';
+    const [first = '', ...rest] = wrap(body, Math.max(20, WRAP_WIDTH - plain.length), WRAP_WIDTH - indent.length);
+    this.push(`  ${coloured}${first === '' ? '' : ` ${first}`}`);
+    for (const line of rest) this.push(`${indent}${line}`);
+  }
+
+  /** The facts a condition read: `· Tổng số hộ: 120 hộ`. */
+  private readings(facts: readonly FactReading[], indent: string): void {
+    if (facts.length === 0) return;
+    this.push(`${indent}${this.m.facts}:`);
+    for (const f of facts) {
+      const value = f.value === null ? this.paint('yellow', this.m.value_null) : this.value(f.id, f.value, true);
+      this.push(`${indent}  · ${this.labelOf(f.id)}: ${value}`);
+    }
+  }
+
+  private value(id: string, value: FactValue | null, withUnit: boolean): string {
+    const { m } = this;
+    if (value === null) return m.value_null;
+    if (typeof value === 'boolean') return value ? m.value_true : m.value_false;
+    const info = this.named.get(id);
+    if (typeof value === 'string') {
+      const declared = info?.values?.find((v) => v.id === value);
+      return declared !== undefined ? oneLine(this.t(declared.label)) : value;
+    }
+    const unit = withUnit && info?.unit !== undefined ? ` ${this.t(info.unit)}` : '';
+    return `${this.numbers.format(value)}${unit}`;
+  }
+
+  private labelOf(id: string): string {
+    const label = this.named.get(id)?.label;
+    return label !== undefined ? oneLine(this.t(label)) : id;
+  }
+
+  private groupTitle(id: string): string {
+    const title = this.groups.get(id)?.title;
+    return title !== undefined ? oneLine(this.t(title)) : id;
+  }
+
+  /** Reasons quote their criterion or disqualifier in full: they are what the decision rests on. */
+  private fullText(text: LocalizedText | undefined): string {
+    return text === undefined ? '' : oneLine(this.t(text));
+  }
+
+  private shortText(text: LocalizedText | undefined): string {
+    if (text === undefined) return '';
+    return this.full ? oneLine(this.t(text)) : shorten(this.t(text), SHORT_TEXT);
+  }
+
+  private wrapped(prefix: string, text: string, indent: string): void {
+    const width = WRAP_WIDTH - indent.length;
+    const [first = '', ...rest] = wrap(text, width - prefix.length, width);
+    this.push(`${indent}${this.paint('dim', prefix + first)}`);
+    for (const line of rest) this.push(`${indent}${this.paint('dim', line)}`);
+  }
+
+  private t(text: LocalizedText): string {
+    return text[this.lang];
+  }
+
+  private field(name: string, value: string): void {
+    this.push(`${name}: ${value}`);
+  }
+
+  private heading(text: string): void {
+    this.push('', this.paint('dim', RULE), this.paint('bold', text));
+  }
+
+  private push(...lines: string[]): void {
+    this.lines.push(...lines);
+  }
+}
+
+function byId<T extends { readonly id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+function isPoints(g: GroupResult): boolean {
+  return 'at_least_points' in g.requirement;
+}
+
+/** `sha256:0123456789ab…`: enough to tell versions apart in a printed report. */
+function shortHash(hash: string): string {
+  const [algorithm, hex] = hash.includes(':') ? hash.split(':', 2) : ['', hash];
+  const short = (hex ?? '').length > 12 ? `${(hex ?? '').slice(0, 12)}…` : (hex ?? '');
+  return algorithm === '' ? short : `${algorithm}:${short}`;
+}

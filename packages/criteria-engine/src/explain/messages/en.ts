@@ -1,0 +1,79 @@
+/**
+ * English words of the text report. Keys and `{placeholders}` match messages/vi.ts exactly
+ * (a test checks both). Vietnamese is the default language of reports.
+ */
+export const en = {
+  report_heading: 'ASSESSMENT REPORT',
+  area: 'Residential area',
+  area_unnamed: '(unnamed)',
+  area_code: 'Code',
+  unit: 'Administrative unit',
+  date: 'Assessment date',
+  ruleset: 'Ruleset',
+  ruleset_line: '{id}, version {version} ({hash})',
+  context: 'Characteristics',
+
+  decision_heading: 'DECISION',
+  decision_recognised: 'RECOGNISED',
+  decision_not_recognised: 'NOT RECOGNISED',
+  decision_undetermined: 'UNDETERMINED',
+
+  reasons_heading: 'Reasons',
+  reason_disqualified: 'Falls under disqualifying case {id}: {text}',
+  reason_mandatory_failed: 'Mandatory criterion {id} is not passed: {text}',
+  reason_mandatory_not_applicable: 'Mandatory criterion {id} does not apply: {text}',
+  reason_group_not_met: '{title}: {passed} of {applicable} criteria passed, {required} required',
+  reason_group_not_met_points: '{title}: {points} points, {required} required',
+  reason_total_not_met: 'Total points: {passed}, {required} required',
+  reason_unknown: 'Not enough data yet to decide on:',
+  unknown_criterion: 'criterion {id}: {text}',
+  unknown_disqualifier: 'disqualifying case {id}: {text}',
+  reason_recognised:
+    'Every standard meets its requirement, no disqualifying case applies and every mandatory criterion is passed.',
+
+  standards_heading: 'STANDARDS',
+  group_summary: '{passed}/{applicable} passed (required {required}, {percent})',
+  group_summary_points: '{points} points (required {required})',
+  group_unknown_count: '{count} unknown',
+  group_excluded_count: '{count} not counted',
+  group_met: 'MET',
+  group_not_met: 'NOT MET',
+  group_unknown: 'UNDETERMINED',
+
+  status_pass: 'pass',
+  status_fail: 'fail',
+  status_unknown: 'unknown',
+  status_not_applicable: 'not applicable',
+  mandatory_tag: 'mandatory',
+
+  na_no_variant: 'No variant applies to this area.',
+  na_not_applicable_when: 'Does not apply to this area.',
+  na_counts_as_fail: 'Not applicable, counted as not passed.',
+  variant: 'Variant',
+  facts: 'Data',
+  note: 'Note',
+
+  disqualifiers_heading: 'DISQUALIFYING CASES',
+  disqualifiers_none: 'The ruleset has no disqualifying cases.',
+  dq_applies: 'applies',
+  dq_clear: 'does not apply',
+  dq_unknown: 'unknown',
+
+  mandatory_heading: 'MANDATORY CRITERIA',
+  mandatory_none: 'The ruleset has no mandatory criteria.',
+
+  total_heading: 'TOTAL POINTS',
+  total_line: '{passed} points (required {required})',
+
+  missing_heading: 'FACTS STILL NEEDED',
+  missing_none: 'None: every fact needed for a decision was supplied.',
+
+  value_true: 'yes',
+  value_false: 'no',
+  value_null: 'no data',
+  percent_none: 'nothing applicable',
+} as const;
+
+/** The keys every locale must define. */
+export type ExplainMessageKey = keyof typeof en;
+export type ExplainMessages = Readonly<Record<ExplainMessageKey, string>>;

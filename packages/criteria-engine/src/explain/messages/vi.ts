@@ -1,0 +1,77 @@
+/**
+ * Từ ngữ tiếng Việt của báo cáo. Khoá và `{tham_số}` phải trùng với messages/en.ts
+ * (có bài kiểm tra). Tiếng Việt là ngôn ngữ mặc định của báo cáo.
+ */
+import type { ExplainMessages } from './en.js';
+
+export const vi: ExplainMessages = {
+  report_heading: 'BÁO CÁO KẾT QUẢ ĐÁNH GIÁ',
+  area: 'Khu dân cư',
+  area_unnamed: '(chưa có tên)',
+  area_code: 'Mã',
+  unit: 'Đơn vị hành chính',
+  date: 'Ngày đánh giá',
+  ruleset: 'Bộ tiêu chí',
+  ruleset_line: '{id}, phiên bản {version} ({hash})',
+  context: 'Đặc điểm',
+
+  decision_heading: 'KẾT LUẬN',
+  decision_recognised: 'ĐƯỢC CÔNG NHẬN',
+  decision_not_recognised: 'KHÔNG ĐƯỢC CÔNG NHẬN',
+  decision_undetermined: 'CHƯA ĐỦ CĂN CỨ ĐỂ KẾT LUẬN',
+
+  reasons_heading: 'Lý do',
+  reason_disqualified: 'Thuộc trường hợp không đảm bảo {id}: {text}',
+  reason_mandatory_failed: 'Không đạt tiêu chí bắt buộc {id}: {text}',
+  reason_mandatory_not_applicable: 'Tiêu chí bắt buộc {id} không áp dụng: {text}',
+  reason_group_not_met: '{title}: đạt {passed}/{applicable} tiêu chí, cần {required}',
+  reason_group_not_met_points: '{title}: đạt {points} điểm, cần {required}',
+  reason_total_not_met: 'Tổng điểm: đạt {passed}, cần {required}',
+  reason_unknown: 'Chưa đủ số liệu để kết luận về:',
+  unknown_criterion: 'tiêu chí {id}: {text}',
+  unknown_disqualifier: 'trường hợp không đảm bảo {id}: {text}',
+  reason_recognised:
+    'Tất cả các tiêu chuẩn đạt yêu cầu, không thuộc trường hợp không đảm bảo nào và đạt các tiêu chí bắt buộc.',
+
+  standards_heading: 'CÁC TIÊU CHUẨN',
+  group_summary: 'đạt {passed}/{applicable} (cần {required}, {percent})',
+  group_summary_points: 'đạt {points} điểm (cần {required})',
+  group_unknown_count: '{count} chưa rõ',
+  group_excluded_count: '{count} không tính',
+  group_met: 'ĐẠT',
+  group_not_met: 'KHÔNG ĐẠT',
+  group_unknown: 'CHƯA RÕ',
+
+  status_pass: 'đạt',
+  status_fail: 'không đạt',
+  status_unknown: 'chưa rõ',
+  status_not_applicable: 'không áp dụng',
+  mandatory_tag: 'bắt buộc',
+
+  na_no_variant: 'Không có phương án nào áp dụng cho khu dân cư này.',
+  na_not_applicable_when: 'Không áp dụng đối với khu dân cư này.',
+  na_counts_as_fail: 'Không áp dụng, được tính là không đạt.',
+  variant: 'Phương án',
+  facts: 'Số liệu',
+  note: 'Ghi chú',
+
+  disqualifiers_heading: 'CÁC TRƯỜNG HỢP KHÔNG ĐẢM BẢO',
+  disqualifiers_none: 'Bộ tiêu chí không có trường hợp không đảm bảo nào.',
+  dq_applies: 'thuộc trường hợp này',
+  dq_clear: 'không thuộc',
+  dq_unknown: 'chưa rõ',
+
+  mandatory_heading: 'TIÊU CHÍ BẮT BUỘC',
+  mandatory_none: 'Bộ tiêu chí không có tiêu chí bắt buộc.',
+
+  total_heading: 'TỔNG ĐIỂM',
+  total_line: 'đạt {passed} điểm (cần {required})',
+
+  missing_heading: 'SỐ LIỆU CÒN THIẾU',
+  missing_none: 'Không: đã có đủ số liệu cần cho kết luận.',
+
+  value_true: 'có',
+  value_false: 'không',
+  value_null: 'chưa có số liệu',
+  percent_none: 'không có tiêu chí áp dụng',
+};

@@ -1,0 +1,76 @@
+/**
+ * Small, pure helpers for the text renderers: message templates, shortening and wrapping text,
+ * and optional ANSI colour. No I/O, browser-safe.
+ */
+
+/** Replace `{name}` in a template with `params.name`; unknown names are left as they are. */
+export function interpolate(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{([a-z_]+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** The `{placeholders}` a template uses, sorted (for tests that compare locales). */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1] ?? '').sort();
+}
+
+/** Collapse runs of white space (YAML block scalars keep their line breaks) into single spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Shorten to at most `max` characters (code points), cutting at a word boundary when one is
+ * near, and end with "…".
+ */
+export function shorten(text: string, max: number): string {
+  const flat = oneLine(text);
+  const chars = Array.from(flat);
+  if (chars.length <= max) return flat;
+  let cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  if (space > cut.length - 25 && space > 0) cut = cut.slice(0, space);
+  return `${cut.replace(/[\s,;:.–-]+$/u, '')}…`;
+}
+
+/**
+ * Word-wrap `text` so that the first line holds at most `first` characters and the others at most
+ * `rest`. Words longer than a line are kept whole.
+ */
+export function wrap(text: string, first: number, rest: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let width = first;
+  for (const word of oneLine(text).split(' ')) {
+    if (word === '') continue;
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (Array.from(candidate).length > width && line !== '') {
+      lines.push(line);
+      line = word;
+      width = rest;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+export type Tone = 'bold' | 'dim' | 'green' | 'red' | 'yellow' | 'cyan';
+
+const ANSI: Readonly<Record<Tone, string>> = {
+  bold: '\u001b[1m',
+  dim: '\u001b[2m',
+  green: '\u001b[32m',
+  red: '\u001b[31m',
+  yellow: '\u001b[33m',
+  cyan: '\u001b[36m',
+};
+const RESET = '\u001b[0m';
+
+/** Returns a painter: identity when colour is off, ANSI escapes around the text when it is on. */
+export function painter(color: boolean): (tone: Tone, text: string) => string {
+  return color ? (tone, text) => (text === '' ? text : `${ANSI[tone]}${text}${RESET}`) : (_tone, text) => text;
+}

@@ -1,0 +1,22 @@
+/**
+ * Named resource limits of the YAML reader. Exceeding one is a diagnostic with its own code,
+ * never a crash: a rule file is data from outside and must not be able to exhaust memory or stack.
+ */
+export interface ParseLimits {
+  /** Alias uses counted as they are expanded (nested expansions count too). */
+  readonly maxAliasCount: number;
+  /** Nesting of mappings and lists; the top-level mapping is depth 1. */
+  readonly maxDepth: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = Object.freeze({
+  maxAliasCount: 100,
+  maxDepth: 64,
+});
+
+export function resolveParseLimits(limits: Partial<ParseLimits> = {}): ParseLimits {
+  return {
+    maxAliasCount: limits.maxAliasCount ?? DEFAULT_PARSE_LIMITS.maxAliasCount,
+    maxDepth: limits.maxDepth ?? DEFAULT_PARSE_LIMITS.maxDepth,
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The parse stage's output: the plain value plus a way back from a path in that value to the
+ * place in the file it came from. Later stages report problems by path (an ajv `instancePath`,
+ * a criterion index…) and use `rangeOf` / `keyRangeOf` to point at the right line and column.
+ */
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
+import type { Range } from '../diagnostics/diagnostic.js';
+import type { SourceText } from '../diagnostics/source.js';
+
+/** A path into the plain value: mapping keys and list indexes. */
+export type DocumentPath = readonly (string | number)[];
+
+export interface ParsedDocument {
+  readonly source: SourceText;
+  readonly doc: Document.Parsed;
+  /** Plain JSON-like data: objects, arrays, strings, finite or non-finite numbers, booleans, null. */
+  readonly value: unknown;
+  /**
+   * Range of the node at `path`. For a path that does not exist (a missing property), the range
+   * of the nearest existing ancestor, so "missing X" points at the mapping that lacks it.
+   */
+  rangeOf(path: DocumentPath): Range | undefined;
+  /** Range of the mapping key at `path` (for "unknown property"); undefined if it is not a key. */
+  keyRangeOf(path: DocumentPath): Range | undefined;
+}
+
+export function createParsedDocument(source: SourceText, doc: Document.Parsed, value: unknown): ParsedDocument {
+  return Object.freeze({
+    source,
+    doc,
+    value,
+    rangeOf: (path: DocumentPath) => rangeOfNode(walk(doc, path).node),
+    keyRangeOf: (path: DocumentPath) => {
+      const { pair, complete } = walk(doc, path);
+      return complete && pair && isScalar(pair.key) ? rangeOfNode(pair.key) : undefined;
+    },
+  });
+}
+
+interface WalkResult {
+  /** The node at the path, or the nearest existing ancestor. */
+  readonly node: Node | null;
+  /** The mapping pair that held the last step, when that step was a key. */
+  readonly pair?: Pair;
+  /** Whether every step of the path was found. */
+  readonly complete: boolean;
+}
+
+function walk(doc: Document.Parsed, path: DocumentPath): WalkResult {
+  let node: Node | null = doc.contents;
+  let pair: Pair | undefined;
+  for (const step of path) {
+    // Follow an alias to its anchor to look inside it; aliases never point at aliases.
+    const inner: Node | null | undefined = isAlias(node) ? node.resolve(doc) : node;
+    if (isMap(inner)) {
+      // The first pair wins, as in the plain value (a duplicate key is an error anyway).
+      const found = inner.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+      if (!found) return { node, complete: false };
+      pair = found as Pair;
+      const next = found.value as Node | null;
+      node = next ?? (found.key as Node);
+    } else if (isSeq(inner)) {
+      const index = typeof step === 'number' ? step : /^(0|[1-9][0-9]*)$/.test(step) ? Number(step) : -1;
+      const next = inner.items[index] as Node | null | undefined;
+      if (next === undefined || next === null) return { node, complete: false };
+      pair = undefined;
+      node = next;
+    } else {
+      return { node, complete: false };
+    }
+  }
+  return { node, complete: true, ...(pair ? { pair } : {}) };
+}
+
+function rangeOfNode(node: Node | null | undefined): Range | undefined {
+  const range = node?.range;
+  return range ? [range[0], range[1]] : undefined;
+}

@@ -1,0 +1,190 @@
+/**
+ * Turns composed yaml nodes into plain data, checking what only the composed tree shows:
+ * unsafe keys, integers past 2^53 − 1, aliases that point at themselves, and the cost of
+ * expanding aliases. We do not call yaml's `toJS`: it would assign `__proto__` keys and follow
+ * self-references into cycles before we could object.
+ */
+import { isAlias, isMap, isScalar, isSeq, visit } from 'yaml';
+import type { Alias, Document, Node, Scalar, YAMLMap } from 'yaml';
+import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import type { SourceText } from '../diagnostics/source.js';
+import type { ParseLimits } from './limits.js';
+
+/** Keys that would reach or shadow an object prototype in JavaScript consumers. */
+export const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+export interface DuplicateKey {
+  readonly key: string;
+  readonly range: Range;
+  readonly firstOffset: number;
+}
+
+export interface PlainResult {
+  readonly value: unknown;
+  /** True when a resource limit stopped the conversion: the value is incomplete. */
+  readonly aborted: boolean;
+  /** Start offset of each duplicate key (as yaml reports it) → the key and its first occurrence. */
+  readonly duplicates: ReadonlyMap<number, DuplicateKey>;
+}
+
+class Converter {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly duplicates = new Map<number, DuplicateKey>();
+  aborted = false;
+  private aliasUses = 0;
+  /** Collections being converted, outermost first: an alias to one of them is a cycle. */
+  private readonly ancestors: Node[] = [];
+  /** Aliases being expanded, outermost first. */
+  private readonly expanding: Alias[] = [];
+  /** What each alias refers to, computed once (yaml's `Alias.resolve` walks the whole document per call). */
+  private readonly targets: ReadonlyMap<Alias, Node | undefined>;
+
+  constructor(
+    doc: Document.Parsed,
+    private readonly source: SourceText,
+    private readonly limits: ParseLimits,
+  ) {
+    this.targets = resolveAliases(doc);
+  }
+
+  convert(node: Node | null | undefined, depth: number): unknown {
+    if (this.aborted || node === null || node === undefined) return null;
+    if (isAlias(node)) return this.convertAlias(node, depth);
+    if (isScalar(node)) return this.convertScalar(node);
+    if (isMap(node) || isSeq(node)) {
+      const own = depth + 1;
+      if (own > this.limits.maxDepth) {
+        // Reached only through aliases (plain nesting was measured on the CST already), so
+        // point at the alias being expanded: that is where the file grows too deep.
+        this.report('yaml_depth_limit', this.expanding[0]?.range ?? node.range, { max: this.limits.maxDepth });
+        this.aborted = true;
+        return null;
+      }
+      this.ancestors.push(node);
+      try {
+        return isMap(node) ? this.convertMap(node, own) : node.items.map((item) => this.convert(item as Node | null, own));
+      } finally {
+        this.ancestors.pop();
+      }
+    }
+    return null;
+  }
+
+  private convertAlias(node: Alias, depth: number): unknown {
+    const target = this.targets.get(node);
+    if (!target) {
+      this.report('yaml_syntax', node.range, {
+        reason: 'BAD_ALIAS',
+        detail: `Unresolved alias *${node.source} (the anchor &${node.source} must come before it)`,
+      });
+      return null;
+    }
+    if (this.ancestors.includes(target)) {
+      this.report('yaml_self_alias', node.range, { alias: node.source });
+      return null;
+    }
+    this.aliasUses += 1;
+    if (this.aliasUses > this.limits.maxAliasCount) {
+      this.report('yaml_alias_limit', node.range, { max: this.limits.maxAliasCount });
+      this.aborted = true;
+      return null;
+    }
+    this.expanding.push(node);
+    try {
+      return this.convert(target, depth);
+    } finally {
+      this.expanding.pop();
+    }
+  }
+
+  private convertScalar(node: Scalar): unknown {
+    const value = node.value;
+    if (typeof value === 'bigint') {
+      if (value > MAX_SAFE || value < -MAX_SAFE) {
+        this.report('yaml_integer_too_large', node.range, {
+          value: this.sourceOf(node.range) || value.toString(),
+          max: Number.MAX_SAFE_INTEGER,
+        });
+      }
+      return Number(value);
+    }
+    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      return value;
+    }
+    // Only an explicit tag (already reported) yields other values (Uint8Array, Date…): keep the text.
+    return node.source ?? this.sourceOf(node.range);
+  }
+
+  private convertMap(node: YAMLMap, depth: number): Record<string, unknown> {
+    // A plain object is safe here because the only keys that could reach its prototype are
+    // refused below and never assigned.
+    const result: Record<string, unknown> = {};
+    const firstKeys = new Map<string, Node>();
+    for (const pair of node.items) {
+      const keyNode = pair.key;
+      // Non-scalar keys are reported by yaml (NON_STRING_KEY) and have no place in plain data.
+      if (!isScalar(keyNode)) continue;
+      const key = String(keyNode.value);
+      if (UNSAFE_KEYS.has(key)) {
+        this.report('yaml_unsafe_key', keyNode.range, { key });
+        continue;
+      }
+      const first = firstKeys.get(key);
+      if (first) {
+        // yaml reports the duplicate; we remember the first key so the message can name its line.
+        if (keyNode.range && first.range) {
+          this.duplicates.set(keyNode.range[0], { key, range: [keyNode.range[0], keyNode.range[1]], firstOffset: first.range[0] });
+        }
+        continue;
+      }
+      firstKeys.set(key, keyNode);
+      result[key] = this.convert(pair.value as Node | null, depth);
+    }
+    return result;
+  }
+
+  private sourceOf(range: Node['range']): string {
+    return range ? this.source.text.slice(range[0], range[1]) : '';
+  }
+
+  private report(code: Diagnostic['code'], range: Node['range'], params: Diagnostic['params']): void {
+    const r: Range | undefined = range ? [range[0], range[1]] : undefined;
+    this.diagnostics.push(this.source.diagnostic(code, r, params));
+  }
+}
+
+/**
+ * YAML's rule, as yaml implements it: an alias refers to the last node with that anchor that
+ * comes before it in document order. A collection comes before its own children, so an alias
+ * inside an anchored collection refers to that collection: the self-reference we reject.
+ */
+function resolveAliases(doc: Document.Parsed): Map<Alias, Node | undefined> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node | undefined>();
+  visit(doc, {
+    Alias: (_key, alias) => {
+      targets.set(alias, anchors.get(alias.source));
+    },
+    Node: (_key, node) => {
+      if (!isAlias(node) && node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  return targets;
+}
+
+export function toPlain(
+  doc: Document.Parsed,
+  source: SourceText,
+  limits: ParseLimits,
+): PlainResult & { readonly diagnostics: readonly Diagnostic[] } {
+  const converter = new Converter(doc, source, limits);
+  const value = converter.convert(doc.contents, 0);
+  return {
+    value: converter.aborted ? undefined : value,
+    aborted: converter.aborted,
+    duplicates: converter.duplicates,
+    diagnostics: converter.diagnostics,
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The shape of a rule file once it has passed schemas/ruleset.schema.json.
+ * Kept by hand beside the schema; a test checks the bundled rules against both.
+ */
+export interface LocalizedText {
+  readonly vi: string;
+  readonly en: string;
+}
+
+export interface ValueDeclaration {
+  readonly id: string;
+  readonly label: LocalizedText;
+}
+
+export type ContextAttributeDeclaration =
+  | {
+      readonly type: 'enum';
+      readonly values: readonly ValueDeclaration[];
+      readonly label: LocalizedText;
+      readonly required_when?: string;
+    }
+  | {
+      readonly type: 'boolean';
+      readonly label: LocalizedText;
+      readonly required_when?: string;
+    };
+
+export interface ContextRule {
+  readonly when: string;
+  readonly require: string;
+  readonly message: LocalizedText;
+}
+
+export type FactDeclaration =
+  | {
+      readonly type: 'integer' | 'number';
+      readonly label: LocalizedText;
+      readonly min?: number;
+      readonly max?: number;
+      readonly part_of?: string;
+      readonly unit?: LocalizedText;
+      readonly help?: LocalizedText;
+    }
+  | { readonly type: 'boolean'; readonly label: LocalizedText; readonly help?: LocalizedText }
+  | {
+      readonly type: 'enum' | 'ordinal';
+      readonly label: LocalizedText;
+      readonly values: readonly ValueDeclaration[];
+      readonly help?: LocalizedText;
+    };
+
+export interface ParameterDeclaration {
+  readonly value: number;
+  readonly label?: LocalizedText;
+}
+
+export type ConditionDocument =
+  | string
+  | { readonly fact: string; readonly is: boolean }
+  | { readonly fact: string; readonly at_least: number | string }
+  | { readonly fact: string; readonly at_most: number | string }
+  | { readonly fact: string; readonly equals: number | string | boolean }
+  | {
+      readonly percent: { readonly part: string; readonly whole: string };
+      readonly at_least?: number;
+      readonly at_most?: number;
+      readonly if_whole_zero: 'pass' | 'fail';
+    }
+  | { readonly all: readonly ConditionDocument[] }
+  | { readonly any: readonly ConditionDocument[] }
+  | { readonly not: ConditionDocument };
+
+export interface VariantDocument {
+  readonly id: string;
+  readonly when: string;
+  readonly label?: LocalizedText;
+  readonly text?: LocalizedText;
+  readonly condition: ConditionDocument;
+}
+
+export interface CriterionDocument {
+  readonly id: string;
+  readonly text: LocalizedText;
+  readonly condition?: ConditionDocument;
+  readonly variants?: readonly VariantDocument[];
+  readonly no_variant?: 'not_applicable' | 'fail';
+  readonly applicable_when?: string;
+  readonly not_applicable?: 'exclude' | 'fail';
+  readonly points?: number;
+  readonly note?: LocalizedText;
+}
+
+export type RequirementDocument =
+  | { readonly at_least_percent: number }
+  | { readonly at_least_count: number }
+  | { readonly at_least_points: number };
+
+export interface GroupDocument {
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly requirement?: RequirementDocument;
+  readonly criteria: readonly CriterionDocument[];
+}
+
+export interface DisqualifierDocument {
+  readonly id: string;
+  readonly text: LocalizedText;
+  readonly condition: ConditionDocument;
+  readonly note?: LocalizedText;
+}
+
+export interface RecognitionDocument {
+  readonly group_requirement: RequirementDocument;
+  readonly mandatory?: readonly string[];
+  readonly disqualifiers?: 'block';
+  readonly total_requirement?: RequirementDocument;
+  readonly note?: LocalizedText;
+}
+
+export interface RulesetDocument {
+  readonly format: 1;
+  readonly id: string;
+  readonly version: string;
+  readonly effective?: { readonly from: string; readonly to?: string };
+  readonly title: LocalizedText;
+  readonly source?: {
+    readonly document?: LocalizedText;
+    readonly table?: LocalizedText;
+    readonly url?: string;
+  };
+  readonly context: Readonly<Record<string, ContextAttributeDeclaration>>;
+  readonly context_rules?: readonly ContextRule[];
+  readonly facts: Readonly<Record<string, FactDeclaration>>;
+  readonly parameters?: Readonly<Record<string, ParameterDeclaration>>;
+  readonly groups: readonly GroupDocument[];
+  readonly disqualifiers?: readonly DisqualifierDocument[];
+  readonly recognition: RecognitionDocument;
+}

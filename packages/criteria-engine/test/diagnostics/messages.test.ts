@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { DIAGNOSTIC_CODES } from '../../src/diagnostics/codes.js';
+import type { DiagnosticCode } from '../../src/diagnostics/codes.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { en } from '../../src/diagnostics/messages/en.js';
+import { vi } from '../../src/diagnostics/messages/vi.js';
+
+/** Params as the stages raise them (docs/errors.md), to render every message for real. */
+const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
+  file_not_found: { path: 'rules/x.yaml' },
+  file_unreadable: { path: 'rules/x.yaml', detail: 'EACCES' },
+  file_too_large: { path: 'rules/x.yaml', size: 5_000_000, max: 1_000_000 },
+  yaml_syntax: { reason: 'MISSING_QUOTE', detail: 'Missing closing "quote' },
+  yaml_duplicate_key: { key: 'id', first_line: 2 },
+  yaml_version_directive: { version: '1.1' },
+  yaml_unsupported_tag: { tag: '!!timestamp' },
+  yaml_self_alias: { alias: 'note' },
+  yaml_alias_limit: { max: 100 },
+  yaml_depth_limit: { max: 64 },
+  yaml_unsafe_key: { key: '__proto__' },
+  yaml_integer_too_large: { value: '9007199254740993', max: 9007199254740991 },
+  yaml_nul_byte: { count: 1 },
+  yaml_multiple_documents: { count: 2 },
+  yaml_empty_document: {},
+  schema_required: { property: 'if_whole_zero' },
+  schema_unknown_property: { property: 'at_leats', allowed: 'percent, at_least, at_most, if_whole_zero', suggestion: 'at_least' },
+  schema_type: { expected: 'string', actual: 'integer' },
+  schema_enum: { allowed: 'pass, fail', actual: 'passs', suggestion: 'pass' },
+  schema_pattern: { pattern: '^\\d{4}-\\d{2}-\\d{2}$', example: '2020-01-01', actual: '2020-1-1' },
+  schema_range: { limit: 100, comparison: '<=', actual: 120 },
+  schema_size: { limit: 1, comparison: '>=', actual: 0, unit: 'items' },
+  schema_shape: { shape: 'condition', expected: 'fact, percent, all, any, not', actual: 'facts', suggestion: 'fact' },
+  schema_other: { keyword: 'uniqueItems', detail: 'must NOT have duplicate items' },
+  expr_syntax: { expected: ')', found: 'end of expression' },
+  expr_unknown_name: { name: 'househlds', suggestion: 'households' },
+  expr_unknown_function: { name: 'avg', known: 'percent, known, min, max' },
+  expr_arity: { name: 'percent(part, whole, if_zero)', expected: 3, actual: 2 },
+  expr_type: { expected: 'number', actual: 'boolean', where: 'comparison' },
+  expr_enum_value: { value: 'bann', of: 'unit_kind', allowed: 'to_dan_pho, ban' },
+  expr_limit: { limit: 'maxExpressionLength', value: 2500, max: 2000 },
+  duplicate_id: { kind: 'criterion', id: '1.3', first_line: 40 },
+  unknown_fact: { name: 'househlds', where: 'households_ok.part_of', suggestion: 'households' },
+  unknown_criterion: { id: '4.9', suggestion: '4.1' },
+  threshold_range: { value: 120, min: 0, max: 100 },
+  relation_invalid: { fact: 'a', whole: 'b', reason: 'the part_of chain loops back' },
+  selector_not_context: { name: 'households' },
+  variant_uncovered: { criterion: '2.3', context: "unit_kind = 'ban', agricultural = false", policy: 'not_applicable' },
+  variant_overlap: { criterion: '2.3', first: 'a', second: 'b', context: "unit_kind = 'ban'" },
+  version_mismatch: { expected: '2020-2025', actual: '2026-2030' },
+  policy_missing: { criterion: '2.1', key: 'not_applicable', allowed: 'exclude, fail' },
+  input_shape: { expected: 'object', path: '/facts' },
+  input_unknown_fact: { name: 'househlds', suggestion: 'households' },
+  input_type: { name: 'households', expected: 'integer', actual: 'string' },
+  input_range: { name: 'households', value: -1, min: 0 },
+  input_part_exceeds_whole: { part: 'households_ok', whole: 'households', part_value: 120, whole_value: 100 },
+  input_enum_value: { name: 'unit_kind', value: 'bann', allowed: 'to_dan_pho, ban' },
+  input_context_missing: { name: 'agricultural' },
+  input_context_rule: { rule: 1, message_vi: 'Tổ dân phố chỉ có ở phường.', message_en: 'Urban groups exist only in wards.' },
+  input_identity: { field: 'unit_name', reason: 'empty' },
+};
+
+const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
+
+describe('message catalogs', () => {
+  it('cover exactly the closed list of codes', () => {
+    expect(Object.keys(vi).sort()).toEqual([...DIAGNOSTIC_CODES].sort());
+    expect(Object.keys(en).sort()).toEqual([...DIAGNOSTIC_CODES].sort());
+    expect(Object.keys(SAMPLE).sort()).toEqual([...DIAGNOSTIC_CODES].sort());
+  });
+
+  describe.each(DIAGNOSTIC_CODES)('%s', (code) => {
+    it.each([
+      ['with its params', SAMPLE[code]],
+      ['with no params', {}],
+    ])('has a message and a hint in both languages %s', (_label, params) => {
+      for (const catalog of [vi, en]) {
+        const { message, hint } = catalog[code](params);
+        expect(message.trim()).not.toBe('');
+        expect(hint.trim()).not.toBe('');
+        expect(`${message} ${hint}`).not.toMatch(/undefined|\[object Object\]|NaN/);
+      }
+    });
+
+    it('is really Vietnamese in vi and differs from en', () => {
+      const v = vi[code](SAMPLE[code]);
+      const e = en[code](SAMPLE[code]);
+      expect(`${v.message} ${v.hint}`).toMatch(VIETNAMESE);
+      expect(v.message).not.toBe(e.message);
+    });
+
+    it('inserts the values it is given', () => {
+      const values = Object.entries(SAMPLE[code])
+        .filter(([key]) => !['reason', 'detail', 'unit', 'comparison', 'shape', 'kind', 'limit', 'message_vi', 'message_en', 'expected', 'actual', 'pattern', 'keyword'].includes(key))
+        .map(([, value]) => String(value));
+      for (const catalog of [vi, en]) {
+        const { message, hint } = catalog[code](SAMPLE[code]);
+        for (const value of values) expect(`${message} ${hint}`).toContain(value);
+      }
+    });
+  });
+
+  it('explains every condition shape specifically', () => {
+    for (const shape of ['condition', 'fact_comparison', 'percent_comparison', 'requirement', 'criterion_body']) {
+      const a = en.schema_shape({ shape, expected: 'x', actual: 'y' }).message;
+      expect(a).not.toMatch(/does not have an allowed form/);
+      expect(vi.schema_shape({ shape, expected: 'x', actual: 'y' }).message).not.toMatch(/không đúng dạng cho phép/);
+    }
+  });
+
+  it('says a condition needs one of the forms, in one sentence', () => {
+    expect(en.schema_shape(SAMPLE.schema_shape).message).toBe(
+      'A condition needs one of: fact, percent, all, any, not, or an expression string.',
+    );
+    expect(en.schema_shape(SAMPLE.schema_shape).hint).toMatch(/^Did you mean "fact"\?/);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * One build config for every package: entries are read from the package's `exports` map
+ * (the `source` condition), so a new entry point needs no build change. tsup is the builder
+ * today; this file is the only place that knows it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig } from 'tsup';
+
+interface ExportTarget {
+  source?: string;
+}
+
+const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as {
+  exports: Record<string, ExportTarget | string>;
+  bin?: Record<string, string>;
+};
+
+const entry: Record<string, string> = {};
+for (const target of Object.values(pkg.exports)) {
+  if (typeof target === 'object' && target.source) {
+    const name = target.source.replace(/^\.\/src\//, '').replace(/\.ts$/, '');
+    entry[name] = target.source;
+  }
+}
+if (pkg.bin) entry['bin'] = './src/bin.ts';
+
+export default defineConfig({
+  entry,
+  format: ['esm', 'cjs'],
+  dts: { entry: Object.fromEntries(Object.entries(entry).filter(([k]) => k !== 'bin')) },
+  sourcemap: true,
+  clean: true,
+  target: 'node20',
+  platform: 'neutral',
+  treeshake: true,
+  splitting: true,
+  // Workspace packages are resolved by their own builds, never inlined.
+  external: [/^@lcz\//],
+  esbuildOptions(options) {
+    options.conditions = ['import', 'module', 'default'];
+  },
+});
