@@ -26,10 +26,12 @@ export interface LoadRulesetOptions {
 export function loadRuleset(text: string, options: LoadRulesetOptions = {}): StageResult<CompiledRuleset> {
   const source = new SourceText(options.file ?? '<rules>', text);
   const parsed = parseYaml(source, options.parseLimits);
-  if (!parsed.value || hasErrors(parsed.diagnostics)) return { diagnostics: parsed.diagnostics };
+  if (!parsed.value) return { diagnostics: parsed.diagnostics };
+  // Validate even after a non-fatal parse error (a duplicate key, a tag…), so one run shows
+  // every problem of the file; but never compile a file that has errors.
   const validated = validateRulesetDocument(parsed.value);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validated.diagnostics];
-  if (!validated.value || hasErrors(validated.diagnostics)) return { diagnostics };
+  if (!validated.value || hasErrors(diagnostics)) return { diagnostics };
   const doc = validated.value;
   const compiled = compileRuleset(parsed.value, doc, options.compileOptions);
   diagnostics.push(...compiled.diagnostics);

@@ -131,6 +131,8 @@ class RulesetCompiler {
       contextRules,
       requiredWhen,
     };
+    // Coverage runs selectors; after an error some are placeholders, and their "coverage" is noise.
+    if (this.diagnostics.some((d) => d.severity === 'error')) return plan;
     checkCoverage(plan, this.options.maxContextCombinations, (code, critIndex, params, severity) => {
       const crit = criteria[critIndex];
       const gi = crit ? crit.groupIndex : 0;

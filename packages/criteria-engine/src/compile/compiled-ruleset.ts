@@ -134,4 +134,6 @@ export interface CompiledRuleset {
 export interface LocatedInput {
   readonly source: SourceText;
   rangeOf(path: readonly (string | number)[]): Range | undefined;
+  /** The range of the key at `path` (unknown names are reported at their key). */
+  keyRangeOf?(path: readonly (string | number)[]): Range | undefined;
 }

@@ -94,8 +94,9 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
     const reasons: DecisionReason[] = [];
     const undecided: string[] = [];
     const missing = new Set<string>();
-    const noteMissing = (readings: readonly FactReading[]) => {
-      for (const r of readings) if (r.value === null) missing.add(r.id);
+    const needed = new Set<string>();
+    const noteMissing = (readings: readonly FactReading[], into: Set<string> = missing) => {
+      for (const r of readings) if (r.value === null) into.add(r.id);
     };
 
     const outcomes = plan.criteria.map((criterion) => criterionOutcome(criterion, f, c));
@@ -136,6 +137,7 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
       if (status === 'unknown') {
         undecided.push(d.info.id);
         noteMissing(facts);
+        noteMissing(facts, needed);
       }
       return { id: d.info.id, status, facts };
     });
@@ -166,7 +168,10 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
       addTally(bestTotal, b);
       const status: GroupStatus = statusOf(group.requirement, w, b);
       if (status === 'not_met') reasons.push({ kind: 'group_not_met', id: group.info.id });
-      if (status === 'unknown') undecided.push(group.info.id);
+      if (status === 'unknown') {
+        undecided.push(group.info.id);
+        for (const i of group.criteria) if (criteria[i]?.status === 'unknown') noteMissing((criteria[i] as CriterionResult).facts, needed);
+      }
       const applicable = passed + failed + unknown;
       return {
         id: group.info.id,
@@ -187,7 +192,10 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
       const result = criteria[i] as CriterionResult;
       const o = outcomes[i] as number;
       if (!(o & PASS)) reasons.push({ kind: 'mandatory_failed', id: result.id });
-      else if (possible(o) !== PASS) undecided.push(result.id);
+      else if (possible(o) !== PASS) {
+        undecided.push(result.id);
+        noteMissing(result.facts, needed);
+      }
       return { id: result.id, status: result.status };
     });
 
@@ -195,6 +203,10 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
     if (plan.totalRequirement) {
       const status = statusOf(plan.totalRequirement, worstTotal, bestTotal);
       if (status === 'not_met') reasons.push({ kind: 'total_not_met' });
+      if (status === 'unknown') {
+        undecided.push('total');
+        for (const c of criteria) if (c.status === 'unknown') noteMissing(c.facts, needed);
+      }
       total = { status, passed_points: worstTotal.points, required: requiredCount(plan.totalRequirement, worstTotal.applicable) };
     }
 
@@ -214,6 +226,7 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
       mandatory,
       ...(total ? { total } : {}),
       missing: order.filter((id) => missing.has(id)),
+      needed: decision === 'undetermined' ? order.filter((id) => needed.has(id)) : [],
       reasons,
     };
   }

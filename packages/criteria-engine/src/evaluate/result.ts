@@ -78,6 +78,12 @@ export interface EvaluationResult {
   readonly total?: { readonly status: GroupStatus; readonly passed_points: number; readonly required: number };
   /** Facts (and context attributes) that are unknown and read by a criterion or disqualifier whose status is unknown. */
   readonly missing: readonly string[];
+  /**
+   * The part of `missing` that can still change the decision: facts of unknown criteria in
+   * standards (or the total) still undecided, of unknown mandatory criteria and of unknown
+   * disqualifiers. Empty whenever the decision is made.
+   */
+  readonly needed: readonly string[];
   /** Why the decision is what it is, as codes the explainers render. */
   readonly reasons: readonly DecisionReason[];
 }

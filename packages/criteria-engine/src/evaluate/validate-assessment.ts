@@ -68,9 +68,8 @@ export function validateAssessmentValue(
   located: LocatedInput | undefined,
 ): StageResult<Assessment> {
   const diagnostics: Diagnostic[] = [];
-  const report = (code: DiagnosticCode, path: readonly (string | number)[], params: Diagnostic['params'], key = false) => {
-    const p = key && located ? [...path] : path;
-    const range = located?.rangeOf(p);
+  const report: Report = (code, path, params, atKey = false) => {
+    const range = (atKey ? located?.keyRangeOf?.(path) : undefined) ?? located?.rangeOf(path);
     diagnostics.push(
       makeDiagnostic(located?.source ?? { file: '<input>' }, code, range, params, { path: '/' + path.join('/') }),
     );
@@ -92,7 +91,7 @@ export function validateAssessmentValue(
   return { value: value as Assessment, diagnostics };
 }
 
-type Report = (code: DiagnosticCode, path: readonly (string | number)[], params: Diagnostic['params']) => void;
+type Report = (code: DiagnosticCode, path: readonly (string | number)[], params: Diagnostic['params'], atKey?: boolean) => void;
 
 function mapIssue(issue: z.core.$ZodIssue, root: unknown, plan: RulesetPlan, report: Report): void {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
@@ -104,9 +103,9 @@ function mapIssue(issue: z.core.$ZodIssue, root: unknown, plan: RulesetPlan, rep
         if (path[0] === 'facts' || path[0] === 'context') {
           const candidates = path[0] === 'facts' ? plan.facts.map((f) => f.id) : plan.context.map((a) => a.id);
           const suggestion = closest(key, candidates);
-          report('input_unknown_fact', [...path, key], { name: key, ...(suggestion ? { suggestion } : {}) });
+          report('input_unknown_fact', [...path, key], { name: key, ...(suggestion ? { suggestion } : {}) }, true);
         } else {
-          report('input_shape', [...path, key], { expected: 'ruleset, area, context, facts', path: '/' + [...path, key].join('/') });
+          report('input_shape', [...path, key], { expected: 'ruleset, area, context, facts', path: '/' + [...path, key].join('/') }, true);
         }
       }
       return;

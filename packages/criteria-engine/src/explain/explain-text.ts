@@ -327,12 +327,21 @@ class TextReport {
     const { m, result } = this;
     this.heading(m.missing_heading);
     if (result.missing.length === 0) this.push(`  ${m.missing_none}`);
-    for (const id of result.missing) {
-      const info = this.named.get(id);
-      const unit = info?.unit !== undefined ? ` (${this.t(info.unit)})` : '';
-      const label = info?.label !== undefined ? `${oneLine(this.t(info.label))}${unit} — ${id}` : id;
-      this.push(`  - ${label}`);
+    // First what can still change the decision, then what is missing but no longer matters.
+    const needed = new Set(result.needed);
+    for (const id of result.needed) this.factLine(id);
+    const others = result.missing.filter((id) => !needed.has(id));
+    if (others.length > 0) {
+      this.push(`  ${m.missing_other}`);
+      for (const id of others) this.factLine(id);
     }
+  }
+
+  private factLine(id: string): void {
+    const info = this.named.get(id);
+    const unit = info?.unit !== undefined ? ` (${this.t(info.unit)})` : '';
+    const label = info?.label !== undefined ? `${oneLine(this.t(info.label))}${unit} — ${id}` : id;
+    this.push(`  - ${label}`);
   }
 
   // ── pieces ──────────────────────────────────────────────────────────────────

@@ -14,9 +14,15 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = Object.freeze({
   maxDepth: 64,
 });
 
+/**
+ * yaml composes nodes recursively, and so do we when converting them: past a few hundred levels
+ * the JavaScript stack itself is at risk, so a caller cannot raise maxDepth beyond this.
+ */
+export const MAX_SUPPORTED_DEPTH = 500;
+
 export function resolveParseLimits(limits: Partial<ParseLimits> = {}): ParseLimits {
   return {
     maxAliasCount: limits.maxAliasCount ?? DEFAULT_PARSE_LIMITS.maxAliasCount,
-    maxDepth: limits.maxDepth ?? DEFAULT_PARSE_LIMITS.maxDepth,
+    maxDepth: Math.min(limits.maxDepth ?? DEFAULT_PARSE_LIMITS.maxDepth, MAX_SUPPORTED_DEPTH),
   };
 }

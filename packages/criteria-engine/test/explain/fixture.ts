@@ -146,6 +146,7 @@ export const recognised: EvaluationResult = {
   disqualifiers: [{ id: 'D1', status: 'clear', facts: [{ id: 'drug_spot', value: false }] }],
   mandatory: [{ id: '2.1', status: 'pass' }],
   missing: [],
+  needed: [],
   reasons: [],
 };
 
@@ -167,6 +168,7 @@ export const notRecognised: EvaluationResult = {
   disqualifiers: [{ id: 'D1', status: 'applies', facts: [{ id: 'drug_spot', value: true }] }],
   mandatory: [{ id: '2.1', status: 'fail' }],
   missing: [],
+  needed: [],
   reasons: [
     { kind: 'disqualified', id: 'D1' },
     { kind: 'mandatory_failed', id: '2.1' },
@@ -195,5 +197,6 @@ export const undetermined: EvaluationResult = {
   disqualifiers: [{ id: 'D1', status: 'unknown', facts: [{ id: 'drug_spot', value: null }] }],
   mandatory: [{ id: '2.1', status: 'pass' }],
   missing: ['households_ok', 'drug_spot'],
+  needed: ['households_ok', 'drug_spot'],
   reasons: [{ kind: 'unknown', ids: ['1.2', 'D1'] }],
 };

@@ -169,6 +169,11 @@ describe('parseYaml: resource limits', () => {
     expect(result.value).toBeUndefined();
   });
 
+  it('caps maxDepth so a caller cannot expose the stack', () => {
+    const deep = `a: ${'['.repeat(600)}${']'.repeat(600)}\n`;
+    expect(codes(deep, { maxDepth: 1_000_000 }).map((d) => [d.code, d.column])).toEqual([['yaml_depth_limit', 4 + 499]]);
+  });
+
   it('takes the alias limit as an option', () => {
     const text = 'a: &a 1\nb: [*a, *a]\n';
     expect(codes(text, { maxAliasCount: 2 })).toEqual([]);

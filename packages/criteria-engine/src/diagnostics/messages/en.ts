@@ -37,13 +37,12 @@ const PATTERNS: Readonly<Record<string, string>> = {
 
 /** Examples for keys that are often forgotten. */
 const REQUIRED_EXAMPLES: Readonly<Record<string, string>> = {
-  vi: 'title: { vi: "Tiêu chuẩn 1", en: "Standard 1" }',
-  en: 'title: { vi: "Tiêu chuẩn 1", en: "Standard 1" }',
+  vi: 'vi: "Tiêu chuẩn 1"',
+  en: 'en: "Standard 1"',
   if_whole_zero: 'if_whole_zero: fail   (or pass: the result when the whole is 0)',
   no_variant: 'no_variant: not_applicable   (or fail: what happens when no variant applies)',
   not_applicable: 'not_applicable: exclude   (or fail: how a not-applicable criterion counts)',
   format: 'format: 1',
-  id: 'id: "1.3"',
   label: 'label: { vi: "Tổng số hộ", en: "Total households" }',
   group_requirement: 'group_requirement: { at_least_percent: 80 }',
   condition: 'condition: { fact: has_plan, is: true }',
@@ -191,7 +190,7 @@ export const en: MessageCatalog = {
     const known = Object.prototype.hasOwnProperty.call(YAML_REASONS, reason);
     return {
       message: known
-        ? `The YAML cannot be read: ${lookup(YAML_REASONS, reason)} (${s(p, 'detail')}).`
+        ? `The YAML cannot be read: ${lookup(YAML_REASONS, reason)}${hasParam(p, 'detail') ? ` (${s(p, 'detail')})` : ''}.`
         : `The YAML cannot be read: ${s(p, 'detail')}.`,
       hint: 'Check, on this line and the one before: indentation with spaces (not tabs), a colon and a space after each key, and matching quotes and brackets.',
     };

@@ -51,13 +51,12 @@ const PATTERNS: Readonly<Record<string, string>> = {
 
 /** Ví dụ cho các khóa hay bị quên. */
 const REQUIRED_EXAMPLES: Readonly<Record<string, string>> = {
-  vi: 'title: { vi: "Tiêu chuẩn 1", en: "Standard 1" }',
-  en: 'title: { vi: "Tiêu chuẩn 1", en: "Standard 1" }',
+  vi: 'vi: "Tiêu chuẩn 1"',
+  en: 'en: "Standard 1"',
   if_whole_zero: 'if_whole_zero: fail   (hoặc pass: kết quả khi tổng bằng 0)',
   no_variant: 'no_variant: not_applicable   (hoặc fail: xử lý khi không phương án nào áp dụng)',
   not_applicable: 'not_applicable: exclude   (hoặc fail: cách tính tiêu chí không áp dụng)',
   format: 'format: 1',
-  id: 'id: "1.3"',
   label: 'label: { vi: "Tổng số hộ", en: "Total households" }',
   group_requirement: 'group_requirement: { at_least_percent: 80 }',
   condition: 'condition: { fact: has_plan, is: true }',

@@ -67,6 +67,7 @@ export const en = {
 
   missing_heading: 'FACTS STILL NEEDED',
   missing_none: 'None: every fact needed for a decision was supplied.',
+  missing_other: 'Also missing, but no longer able to change the decision:',
 
   value_true: 'yes',
   value_false: 'no',

@@ -69,6 +69,7 @@ export const vi: ExplainMessages = {
 
   missing_heading: 'SỐ LIỆU CÒN THIẾU',
   missing_none: 'Không: đã có đủ số liệu cần cho kết luận.',
+  missing_other: 'Còn thiếu, nhưng không còn làm thay đổi kết luận:',
 
   value_true: 'có',
   value_false: 'không',
