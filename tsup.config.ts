@@ -35,8 +35,10 @@ export default defineConfig({
   platform: 'neutral',
   treeshake: true,
   splitting: true,
-  // Workspace packages are resolved by their own builds, never inlined.
-  external: [/^@lcz\//],
+  // Workspace packages' code is resolved by their own builds, never inlined; their package.json
+  // (read for version numbers) is data and is inlined.
+  external: [/^@lcz\/[^/]+(\/(?!package\.json$)[^/]+)?$/],
+  noExternal: [/^@lcz\/[^/]+\/package\.json$/],
   esbuildOptions(options) {
     options.conditions = ['import', 'module', 'default'];
   },

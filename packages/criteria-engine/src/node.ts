@@ -1,17 +1,17 @@
 /**
  * @lcz/criteria-engine/node — file loading for Node. The core (`.`) never touches the file system.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CompiledRuleset } from './compile/compiled-ruleset.js';
-import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
-import { makeDiagnostic } from './diagnostics/source.js';
+import type { StageResult } from './diagnostics/diagnostic.js';
 import type { Assessment } from './evaluate/assessment.js';
 import { loadRuleset, type LoadRulesetOptions } from './load-ruleset.js';
 import { readAssessment } from './read-assessment.js';
+import { readText } from './read-text.js';
 
-/** Rule and input files larger than this are refused before reading: a named, documented limit. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export { MAX_FILE_BYTES } from './read-text.js';
+export { runTestDirectory, type TestDirectoryRun } from './test-directory.js';
 
 /** The file a rules directory is loaded from. */
 export const RULESET_FILE = 'ruleset.yaml';
@@ -40,20 +40,6 @@ export async function resolveRulesetPath(path: string): Promise<string> {
     // reported by readText with the path the user gave
   }
   return path;
-}
-
-async function readText(path: string): Promise<string | Diagnostic> {
-  try {
-    const info = await stat(path);
-    if (info.size > MAX_FILE_BYTES) {
-      return makeDiagnostic({ file: path }, 'file_too_large', undefined, { path, size: info.size, max: MAX_FILE_BYTES });
-    }
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return makeDiagnostic({ file: path }, 'file_not_found', undefined, { path });
-    return makeDiagnostic({ file: path }, 'file_unreadable', undefined, { path, detail: code ?? String(e) });
-  }
 }
 
 export * from './index.js';

@@ -1,0 +1,129 @@
+/**
+ * `expect:` against an evaluation result. Two steps: the ids an expectation names are checked
+ * against the ruleset first (a misspelt "1.33" is a problem in the test file, reported with a
+ * suggestion, not a failed expectation); then each written expectation is compared, and each one
+ * that does not hold becomes a mismatch located at its value in the file.
+ */
+import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { closest } from '../diagnostics/suggest.js';
+import type { EvaluationResult, GroupResult } from '../evaluate/result.js';
+import type { DocumentPath, ParsedDocument } from '../parse/index.js';
+import { toPointer } from '../validate/schema-errors.js';
+import type { ComparedValue, TestMismatch } from './result.js';
+import type { Expectation } from './test-cases-document.js';
+
+const STANDARD_COUNTS = ['passed', 'failed', 'unknown', 'excluded', 'applicable', 'required'] as const;
+
+/** Problems with the ids `expect:` names (standards, criteria, variants, disqualifiers, facts). */
+export function checkExpectationIds(expect: Expectation, at: DocumentPath, doc: ParsedDocument, ruleset: CompiledRuleset): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const atKey = (path: DocumentPath) => doc.keyRangeOf(path) ?? doc.rangeOf(path);
+  const notAllowed = (path: DocumentPath, actual: string, allowed: readonly string[], key = true) => {
+    const suggestion = closest(actual, allowed);
+    out.push(
+      doc.source.diagnostic('schema_enum', key ? atKey(path) : doc.rangeOf(path), {
+        actual,
+        allowed: allowed.join(', '),
+        ...(suggestion ? { suggestion } : {}),
+      }, { path: toPointer(path) }),
+    );
+  };
+
+  const groups = ruleset.groups.map((g) => g.id);
+  for (const id of Object.keys(expect.standards ?? {})) {
+    if (!groups.includes(id)) notAllowed([...at, 'standards', id], id, groups);
+  }
+  const criteria = new Map(ruleset.criteria.map((c) => [c.id, c]));
+  for (const [id, expected] of Object.entries(expect.criteria ?? {})) {
+    const info = criteria.get(id);
+    const path = [...at, 'criteria', id];
+    if (info === undefined) {
+      const suggestion = closest(id, criteria.keys());
+      out.push(doc.source.diagnostic('unknown_criterion', atKey(path), { id, ...(suggestion ? { suggestion } : {}) }, { path: toPointer(path) }));
+      continue;
+    }
+    if (typeof expected === 'object' && typeof expected.variant === 'string') {
+      const variants = (info.variants ?? []).map((v) => v.id);
+      if (!variants.includes(expected.variant)) notAllowed([...path, 'variant'], expected.variant, [...variants, 'null'], false);
+    }
+  }
+  const disqualifiers = ruleset.disqualifiers.map((d) => d.id);
+  for (const id of Object.keys(expect.disqualifiers ?? {})) {
+    if (!disqualifiers.includes(id)) notAllowed([...at, 'disqualifiers', id], id, disqualifiers);
+  }
+  const names = [...ruleset.facts.map((f) => f.id), ...ruleset.context.map((a) => a.id)];
+  (expect.missing ?? []).forEach((name, i) => {
+    if (names.includes(name)) return;
+    const suggestion = closest(name, names);
+    const path = [...at, 'missing', i];
+    out.push(doc.source.diagnostic('input_unknown_fact', doc.rangeOf(path), { name, ...(suggestion ? { suggestion } : {}) }, { path: toPointer(path) }));
+  });
+  return out;
+}
+
+/** Every written expectation that does not hold, in the order written. Ids must be checked first. */
+export function compareExpectation(expect: Expectation, at: DocumentPath, doc: ParsedDocument, result: EvaluationResult): TestMismatch[] {
+  const out: TestMismatch[] = [];
+  const check = (path: DocumentPath, label: string, expected: ComparedValue, actual: ComparedValue) => {
+    if (same(expected, actual)) return;
+    const range = doc.rangeOf([...at, ...path]);
+    const { line, column } = range ? doc.source.position(range[0]) : { line: 0, column: 0 };
+    out.push({ path: label, expected, actual, line, column, ...(range ? { range } : {}) });
+  };
+
+  check(['decision'], 'decision', expect.decision, result.decision);
+
+  const groups = new Map(result.standards.map((g) => [g.id, g]));
+  for (const [id, expected] of Object.entries(expect.standards ?? {})) {
+    const group = groups.get(id) as GroupResult;
+    const base = `standards.${key(id)}`;
+    if (typeof expected === 'string') {
+      check(['standards', id], base, expected, group.status);
+      continue;
+    }
+    for (const count of STANDARD_COUNTS) {
+      const value = expected[count];
+      if (value !== undefined) check(['standards', id, count], `${base}.${count}`, value, group[count]);
+    }
+    if (expected.status !== undefined) check(['standards', id, 'status'], `${base}.status`, expected.status, group.status);
+  }
+
+  const criteria = new Map(result.criteria.map((c) => [c.id, c]));
+  for (const [id, expected] of Object.entries(expect.criteria ?? {})) {
+    const criterion = criteria.get(id);
+    if (criterion === undefined) continue;
+    const base = `criteria.${key(id)}`;
+    if (typeof expected === 'string') {
+      check(['criteria', id], base, expected, criterion.status);
+      continue;
+    }
+    if (expected.status !== undefined) check(['criteria', id, 'status'], `${base}.status`, expected.status, criterion.status);
+    if (expected.variant !== undefined) check(['criteria', id, 'variant'], `${base}.variant`, expected.variant, criterion.variant);
+    if (expected.counts_as !== undefined) check(['criteria', id, 'counts_as'], `${base}.counts_as`, expected.counts_as, criterion.counts_as);
+  }
+
+  const disqualifiers = new Map(result.disqualifiers.map((d) => [d.id, d]));
+  for (const [id, expected] of Object.entries(expect.disqualifiers ?? {})) {
+    const disqualifier = disqualifiers.get(id);
+    if (disqualifier !== undefined) check(['disqualifiers', id], `disqualifiers.${key(id)}`, expected, disqualifier.status);
+  }
+
+  if (expect.missing !== undefined) check(['missing'], 'missing', expect.missing, result.missing);
+  return out;
+}
+
+/** Values are equal; lists are compared as sets (the order of `missing:` does not matter). */
+function same(expected: ComparedValue, actual: ComparedValue): boolean {
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    const a = new Set<string>(expected as readonly string[]);
+    const b = new Set<string>(actual as readonly string[]);
+    return a.size === b.size && [...a].every((x) => b.has(x));
+  }
+  return expected === actual;
+}
+
+/** `D4` stays bare; ids that YAML would read as numbers are quoted as the file writes them: `"1.3"`. */
+function key(id: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(id) ? id : `"${id}"`;
+}

@@ -1,0 +1,5 @@
+/** The conformance stage: YAML test cases beside the rules, run against a compiled ruleset. */
+export { runTestCases } from './run-test-cases.js';
+export { formatTestRun, formatTestCase, formatMismatch } from './format-test-run.js';
+export type { ComparedValue, RunTestOptions, TestCaseResult, TestMismatch, TestRun } from './result.js';
+export type * from './test-cases-document.js';

@@ -1,0 +1,187 @@
+/**
+ * fast-check arbitraries derived from a compiled ruleset: contexts the ruleset accepts, and
+ * assessments that pass `ruleset.validateAssessment`, biased towards the thresholds the rules
+ * declare. Every assessment is built from a small vector of raw draws and then resolved, so a
+ * failing case shrinks towards "every fact on the passing side of its thresholds, at the exact
+ * boundary", which is the most readable counterexample.
+ */
+import fc from 'fast-check';
+import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
+import type { Assessment } from '../evaluate/assessment.js';
+import type { FactValue } from '../evaluate/result.js';
+import {
+  candidates,
+  score,
+  isValidContext,
+  modelOf,
+  upperBound,
+  type ContextValues,
+  type Facts,
+  type RulesetModel,
+} from './model.js';
+
+export interface AssessmentArbitraryOptions {
+  /**
+   * Probability (0–1) that each fact is left out, i.e. unknown (some of them are given as `null`,
+   * which also means unknown). Default 0: complete assessments.
+   */
+  readonly unknownRate?: number;
+  /**
+   * Probability (0–1) that a fact takes a value at or next to a threshold that reads it (for a
+   * percentage: the exact integer boundary of the part, one below, one above; for a comparison:
+   * the value and one either side; both booleans) rather than any value in its range. Default 0.85.
+   */
+  readonly boundaryBias?: number;
+  /** Largest magnitude generated for numbers without declared bounds, and the size of wholes. Default 1000. */
+  readonly maxCount?: number;
+}
+
+const PER_MILLE = 1000;
+const VALUE_DRAW_MAX = 999_999;
+
+/** One fact's raw draw: [mode, value, unknown]; all shrink towards 0 = boundary, good side, known. */
+type FactDraw = readonly [number, number, number];
+
+export interface RawAssessment {
+  readonly context: ContextValues;
+  /** Per mille of threshold-biased facts put on the failing side of their thresholds. */
+  readonly violation: number;
+  readonly draws: readonly FactDraw[];
+}
+
+/** Valid contexts for every variant: every value combination the context rules and `required_when` allow. */
+export function contextArbitrary(ruleset: CompiledRuleset): fc.Arbitrary<Readonly<Record<string, string | boolean>>> {
+  return contextOf(modelOf(ruleset, defaults({}).maxCount));
+}
+
+/**
+ * Assessments for this ruleset that pass `ruleset.validateAssessment`: declared types and bounds,
+ * part ≤ whole along `part_of` chains, declared enum/ordinal values, a valid context.
+ */
+export function assessmentArbitrary(ruleset: CompiledRuleset, options: AssessmentArbitraryOptions = {}): fc.Arbitrary<Assessment> {
+  const o = defaults(options);
+  const model = modelOf(ruleset, o.maxCount);
+  return rawArbitrary(model).map((raw) => {
+    const complete = resolve(model, raw, o.boundaryBias);
+    return o.unknownRate > 0 ? forget(model, complete, raw, o.unknownRate) : complete;
+  });
+}
+
+/** A complete assessment and the same one with a random subset of its facts left out. */
+export function completeAndPartialArbitrary(
+  ruleset: CompiledRuleset,
+  options: AssessmentArbitraryOptions = {},
+): fc.Arbitrary<{ readonly complete: Assessment; readonly partial: Assessment }> {
+  const o = defaults(options);
+  const model = modelOf(ruleset, o.maxCount);
+  // Mostly a few facts missing (partial results that can still be decided), sometimes many.
+  const rate = fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: PER_MILLE }));
+  return fc.tuple(rawArbitrary(model), rate).map(([raw, perMille]) => {
+    const complete = resolve(model, raw, o.boundaryBias);
+    return { complete, partial: forget(model, complete, raw, perMille / PER_MILLE) };
+  });
+}
+
+interface ResolvedOptions {
+  readonly unknownRate: number;
+  readonly boundaryBias: number;
+  readonly maxCount: number;
+}
+
+export function defaults(options: AssessmentArbitraryOptions): ResolvedOptions {
+  const rate = (x: number | undefined, d: number, name: string) => {
+    const v = x ?? d;
+    if (!(v >= 0 && v <= 1)) throw new RangeError(`${name} must be between 0 and 1, got ${String(x)}`);
+    return v;
+  };
+  const maxCount = options.maxCount ?? 1000;
+  if (!Number.isSafeInteger(maxCount) || maxCount < 1) throw new RangeError(`maxCount must be a positive integer, got ${String(maxCount)}`);
+  return {
+    unknownRate: rate(options.unknownRate, 0, 'unknownRate'),
+    boundaryBias: rate(options.boundaryBias, 0.85, 'boundaryBias'),
+    maxCount,
+  };
+}
+
+function contextOf(model: RulesetModel): fc.Arbitrary<ContextValues> {
+  if (model.contexts) return fc.constantFrom(...model.contexts);
+  // Too many combinations to list: draw each attribute, keep what the ruleset accepts.
+  const record = Object.fromEntries(model.contextOptions.map(([id, values]) => [id, fc.constantFrom(...values)]));
+  return fc
+    .record(record)
+    .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as ContextValues)
+    .filter((c) => isValidContext(model.ruleset, c));
+}
+
+export function rawArbitrary(model: RulesetModel): fc.Arbitrary<RawAssessment> {
+  const draw = fc.tuple(
+    fc.integer({ min: 0, max: PER_MILLE - 1 }),
+    fc.integer({ min: 0, max: VALUE_DRAW_MAX }),
+    fc.integer({ min: 0, max: PER_MILLE - 1 }),
+  );
+  const n = model.order.length;
+  // How bad an assessment is: often perfect or nearly so (so "recognised" is common and the
+  // boundaries that matter for it are exercised), sometimes anything.
+  const violation = fc.oneof(
+    { arbitrary: fc.constant(0), weight: 2 },
+    { arbitrary: fc.integer({ min: 0, max: 60 }), weight: 4 },
+    { arbitrary: fc.integer({ min: 0, max: PER_MILLE }), weight: 2 },
+  );
+  return fc.record({ context: contextOf(model), violation, draws: fc.array(draw, { minLength: n, maxLength: n }) });
+}
+
+/** The complete assessment a raw draw stands for; facts in generation order (wholes first). */
+export function resolve(model: RulesetModel, raw: RawAssessment, boundaryBias: number): Assessment {
+  const facts: Facts = {};
+  model.order.forEach((id, i) => {
+    const fm = model.facts.get(id);
+    const d = raw.draws[i];
+    if (!fm || !d) return;
+    const [mode, value] = d;
+    const lo = fm.lo;
+    const hi = Math.max(lo, upperBound(fm, facts));
+    // First the side (every threshold on its wanted side, or not), then a value on that side:
+    // one next to a threshold, or any value in range that happens to be on the same side.
+    const { good, bad, best } = candidates(fm, facts, lo, hi);
+    const violate = value % PER_MILLE < raw.violation && bad.length > 0;
+    const list = violate ? bad : good;
+    let v = list[Math.floor(value / PER_MILLE) % list.length] as FactValue;
+    if (mode >= boundaryBias * PER_MILLE) {
+      const free = freeValue(fm.info.type, fm.info.values?.map((x) => x.id) ?? [], lo, hi, value);
+      if ((score(fm, facts, free) === best) !== violate) v = free;
+    }
+    facts[id] = v;
+  });
+  return { context: { ...raw.context }, facts };
+}
+
+/** Any value in range, from one draw: integers uniformly, numbers on a grid of quarters. */
+function freeValue(type: string, ids: readonly string[], lo: number, hi: number, draw: number): FactValue {
+  switch (type) {
+    case 'boolean':
+      return draw % 2 === 1;
+    case 'enum':
+    case 'ordinal':
+      return ids[draw % Math.max(1, ids.length)] ?? '';
+    case 'integer':
+      return lo + Math.floor((draw * (hi - lo + 1)) / (VALUE_DRAW_MAX + 1));
+    default: {
+      const steps = Math.floor((hi - lo) * 4);
+      return lo + Math.floor((draw * (steps + 1)) / (VALUE_DRAW_MAX + 1)) / 4;
+    }
+  }
+}
+
+/** The assessment with each fact left out (or given as null) with probability `rate`. */
+export function forget(model: RulesetModel, complete: Assessment, raw: RawAssessment, rate: number): Assessment {
+  const facts: Facts = {};
+  model.order.forEach((id, i) => {
+    const drop = raw.draws[i]?.[2] ?? 0;
+    if (drop >= (1 - rate) * PER_MILLE) {
+      if (drop % 2 === 1) facts[id] = null;
+      return;
+    }
+    facts[id] = complete.facts[id];
+  });
+  return { context: complete.context, facts };
+}
