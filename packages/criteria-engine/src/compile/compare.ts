@@ -33,7 +33,7 @@ export function checkCompare(op: CompareOp, left: Typed, right: Typed, whole: Ty
 
   if (left.type.t === 'boolean' && right.type.t === 'boolean') {
     if (op !== '==' && op !== '!=') {
-      ctx.report('expr_type', whole.range, { expected: '== or != for yes/no values', actual: op, where: 'comparison' });
+      ctx.report('expr_type', whole.range, { expected: 'equality', actual: op, where: 'comparison' });
       return done(() => undefined, false);
     }
     const l = left.fn;
@@ -55,7 +55,7 @@ export function checkCompare(op: CompareOp, left: Typed, right: Typed, whole: Ty
   }
 
   ctx.report('expr_type', whole.range, {
-    expected: `${describeType(left.type)} on both sides`,
+    expected: 'same_type',
     actual: `${describeType(left.type)} ${op} ${describeType(right.type)}`,
     where: 'comparison',
   });
@@ -96,7 +96,7 @@ function comparePercent(op: CompareOp, p: PercentParts, other: Typed, ctx: Check
     };
   }
   if (!isNumeric(other.type)) {
-    ctx.report('expr_type', other.expr.range, { expected: 'number', actual: describeType(other.type), where: 'percent comparison' });
+    ctx.report('expr_type', other.expr.range, { expected: 'number', actual: describeType(other.type), where: 'percent_comparison' });
     return () => undefined;
   }
   if (typeof other.constant === 'number') {
@@ -154,11 +154,7 @@ function compareChoice(
 ): Closure | undefined {
   const type = choice.type as Extract<ValueType, { t: 'enum' | 'ordinal' }>;
   if (type.t === 'enum' && op !== '==' && op !== '!=') {
-    ctx.report('expr_type', whole.range, {
-      expected: `== or != (the values of ${type.of} have no order)`,
-      actual: op,
-      where: 'comparison',
-    });
+    ctx.report('expr_type', whole.range, { expected: 'equality', actual: op, where: 'comparison' });
     return undefined;
   }
   const rank = new Map(type.values.map((v, i) => [v, i]));
@@ -186,10 +182,6 @@ function compareChoice(
       return a === undefined || b === undefined ? undefined : cmp(a, b);
     };
   }
-  ctx.report('expr_type', other.expr.range, {
-    expected: `a value of ${type.of} (${type.values.join(', ')})`,
-    actual: describeType(other.type),
-    where: 'comparison',
-  });
+  ctx.report('expr_type', other.expr.range, { expected: describeType(type), actual: describeType(other.type), where: 'comparison' });
   return undefined;
 }

@@ -229,14 +229,14 @@ class RulesetCompiler {
         continue;
       }
       if (target.type !== 'integer' || f.type !== 'integer') {
-        this.report('relation_invalid', range, { fact: id, whole, reason: 'both facts must be integers (counts)' });
+        this.report('relation_invalid', range, { fact: id, whole, reason: 'not_counts' });
         continue;
       }
       const chain = new Set([id]);
       let next: string | undefined = whole;
       while (next !== undefined) {
         if (chain.has(next)) {
-          this.report('relation_invalid', range, { fact: id, whole, reason: 'the part_of chain loops back' });
+          this.report('relation_invalid', range, { fact: id, whole, reason: 'cycle' });
           break;
         }
         chain.add(next);

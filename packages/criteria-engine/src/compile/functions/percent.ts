@@ -29,7 +29,7 @@ export const percent: FunctionDefinition = {
     }
     if (typeof ifZero.constant !== 'number' || ifZero.constant < 0 || ifZero.constant > 100) {
       ctx.report('expr_type', ifZero.expr.range, {
-        expected: 'a number from 0 to 100',
+        expected: 'percent_0_100',
         actual: ifZero.type.t,
         where: 'percent(if_zero)',
       });

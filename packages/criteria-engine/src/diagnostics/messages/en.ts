@@ -15,6 +15,24 @@ const TYPES: Readonly<Record<string, string>> = {
   object: 'a mapping (key: value lines)',
   non_finite_number: 'an infinite or not-a-number value (.inf, .nan)',
   percent: 'a percentage',
+  equality: 'an == or != comparison (yes/no values and unordered lists have no order)',
+  same_type: 'the same type on both sides',
+  fact_name: 'a fact name',
+  percent_0_100: 'a number from 0 to 100',
+  enum: 'a value of a list',
+  ordinal: 'a rating level',
+  error: 'an expression with an error',
+};
+
+const WHERE: Readonly<Record<string, string>> = {
+  comparison: 'a comparison',
+  percent_comparison: 'a percentage comparison',
+  condition: 'a condition',
+};
+
+const RELATION_REASONS: Readonly<Record<string, string>> = {
+  not_counts: 'both must be counts (integers)',
+  cycle: 'the part_of chain loops back to itself',
 };
 
 const COMPARISONS: Readonly<Record<string, string>> = {
@@ -318,7 +336,7 @@ export const en: MessageCatalog = {
     hint: 'Separate the arguments with commas. Example: percent(households_law_abiding, households, 0) takes three.',
   }),
   expr_type: (p) => ({
-    message: `Mismatched types in ${s(p, 'where')}: expected ${t(s(p, 'expected'))}, but found ${t(s(p, 'actual'))}.`,
+    message: `Mismatched types in ${lookup(WHERE, s(p, 'where'))}: expected ${t(s(p, 'expected'))}, but found ${t(s(p, 'actual'))}.`,
     hint: "Compare numbers with numbers, and list values with a quoted value id (unit_kind == 'ban'). A condition must be true or false.",
   }),
   expr_enum_value: (p) => ({
@@ -350,7 +368,7 @@ export const en: MessageCatalog = {
     hint: "Check the number: a percentage lies from 0 to 100, and a threshold cannot exceed the fact's max or the number of criteria.",
   }),
   relation_invalid: (p) => ({
-    message: `"${s(p, 'fact')}" cannot be part_of "${s(p, 'whole')}": ${s(p, 'reason')}.`,
+    message: `"${s(p, 'fact')}" cannot be part_of "${s(p, 'whole')}": ${lookup(RELATION_REASONS, s(p, 'reason'))}.`,
     hint: 'part_of links a count to the total it belongs to, e.g. households_law_abiding part_of households. Both must be integer facts and the links must not loop.',
   }),
   selector_not_context: (p) => ({

@@ -16,6 +16,24 @@ const TYPES: Readonly<Record<string, string>> = {
   object: 'một bảng khóa: giá trị',
   non_finite_number: 'một số vô hạn hoặc không phải số (.inf, .nan)',
   percent: 'một tỷ lệ phần trăm',
+  equality: 'phép so sánh == hoặc != (giá trị có/không và danh mục không có thứ tự)',
+  same_type: 'hai vế cùng kiểu',
+  fact_name: 'tên một dữ kiện',
+  percent_0_100: 'một số từ 0 đến 100',
+  enum: 'một giá trị trong danh mục',
+  ordinal: 'một mức xếp loại',
+  error: 'một biểu thức có lỗi',
+};
+
+const WHERE: Readonly<Record<string, string>> = {
+  comparison: 'phép so sánh',
+  percent_comparison: 'phép so sánh tỷ lệ phần trăm',
+  condition: 'điều kiện',
+};
+
+const RELATION_REASONS: Readonly<Record<string, string>> = {
+  not_counts: 'cả hai phải là số lượng (số nguyên)',
+  cycle: 'chuỗi part_of vòng trở lại chính nó',
 };
 
 /** "giá trị phải …" for each comparison; Vietnamese words these differently from English. */
@@ -328,7 +346,7 @@ export const vi: MessageCatalog = {
     hint: 'Ngăn cách các đối số bằng dấu phẩy. Ví dụ: percent(households_law_abiding, households, 0) nhận ba đối số.',
   }),
   expr_type: (p) => ({
-    message: `Sai kiểu trong ${s(p, 'where')}: cần ${t(s(p, 'expected'))}, nhưng đang là ${t(s(p, 'actual'))}.`,
+    message: `Sai kiểu trong ${lookup(WHERE, s(p, 'where'))}: cần ${t(s(p, 'expected'))}, nhưng đang là ${t(s(p, 'actual'))}.`,
     hint: "So sánh số với số, và giá trị trong danh sách với một mã giá trị trong dấu nháy (unit_kind == 'ban'). Một điều kiện phải cho kết quả đúng hoặc sai.",
   }),
   expr_enum_value: (p) => ({
@@ -360,7 +378,7 @@ export const vi: MessageCatalog = {
     hint: 'Kiểm tra lại con số: tỷ lệ phần trăm nằm trong khoảng 0–100, và ngưỡng không được vượt giá trị max của dữ kiện hay số tiêu chí hiện có.',
   }),
   relation_invalid: (p) => ({
-    message: `"${s(p, 'fact')}" không thể là part_of của "${s(p, 'whole')}": ${s(p, 'reason')}.`,
+    message: `"${s(p, 'fact')}" không thể là part_of của "${s(p, 'whole')}": ${lookup(RELATION_REASONS, s(p, 'reason'))}.`,
     hint: 'part_of nối một số lượng với tổng mà nó thuộc về, ví dụ households_law_abiding part_of households. Cả hai phải là dữ kiện số nguyên và các liên kết không được vòng lại.',
   }),
   selector_not_context: (p) => ({
