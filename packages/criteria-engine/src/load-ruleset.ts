@@ -63,6 +63,8 @@ export function loadRuleset(text: string, options: LoadRulesetOptions = {}): Sta
     assessmentSchema,
     evaluate: evaluator.evaluate,
     decide: evaluator.decide,
+    slotLayout: [...plan.contextSlots, ...plan.factSlots],
+    decideSlots: evaluator.decideSlots,
   };
   return { value: Object.freeze(ruleset), diagnostics };
 }

@@ -47,7 +47,7 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
       const operand = check(expr.operand);
       expectBoolean(operand, ctx, 'not');
       const g = operand.fn;
-      return { type: BOOLEAN, expr, reads: operand.reads, fn: (f, c) => { const v = g(f, c); return v === undefined ? undefined : !v; } };
+      return { type: BOOLEAN, expr, reads: operand.reads, fn: (s) => { const v = g(s); return v === undefined ? undefined : !v; } };
     }
     case 'negate': {
       const operand = check(expr.operand);
@@ -55,7 +55,7 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
         ctx.report('expr_type', operand.expr.range, { expected: 'number', actual: operand.type.t, where: '-' });
       }
       const g = operand.fn;
-      const neg: Closure = (f, c) => { const v = g(f, c) as number | undefined; return v === undefined ? undefined : -v; };
+      const neg: Closure = (s) => { const v = g(s) as number | undefined; return v === undefined ? undefined : -v; };
       return {
         type: operand.type,
         expr,
@@ -81,9 +81,9 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
       const l = left.fn;
       const r = right.fn;
       const op = ARITHMETIC[expr.op];
-      const fn: Closure = (f, c) => {
-        const a = l(f, c) as number | undefined;
-        const b = r(f, c) as number | undefined;
+      const fn: Closure = (s) => {
+        const a = l(s) as number | undefined;
+        const b = r(s) as number | undefined;
         return a === undefined || b === undefined ? undefined : op(a, b);
       };
       const type = left.type.t === 'integer' && right.type.t === 'integer' ? INTEGER : NUMBER;
@@ -135,12 +135,10 @@ function checkName(expr: Extract<Expr, { kind: 'name' }>, scope: Scope, ctx: Che
     return { type: ERROR, expr, reads: [], fn: () => undefined };
   }
   const id = symbol.id;
-  // null and undefined both mean "not supplied": unknown.
-  const fn: Closure =
-    symbol.kind === 'fact'
-      ? (f) => { const v = f[id]; return v === null ? undefined : (v as Value); }
-      : (_f, c) => { const v = c[id]; return v === null ? undefined : (v as Value); };
-  return { type: symbol.type, expr, reads: [id], fn, name: id };
+  const slot = symbol.slot;
+  // Slots hold undefined for "not supplied" (null is normalised when slots are filled).
+  const fn: Closure = (s) => s[slot];
+  return { type: symbol.type, expr, reads: [id], fn, name: id, slot };
 }
 
 function expectBoolean(t: Typed, ctx: CheckContext, where: string): void {
@@ -153,18 +151,18 @@ function expectBoolean(t: Typed, ctx: CheckContext, where: string): void {
 export function kleeneAnd(fns: readonly Closure[]): Closure {
   if (fns.length === 2) {
     const [a, b] = fns as [Closure, Closure];
-    return (f, c) => {
-      const x = a(f, c);
+    return (s) => {
+      const x = a(s);
       if (x === false) return false;
-      const y = b(f, c);
+      const y = b(s);
       if (y === false) return false;
       return x === undefined || y === undefined ? undefined : true;
     };
   }
-  return (f, c) => {
+  return (s) => {
     let unknown = false;
     for (let i = 0; i < fns.length; i++) {
-      const v = (fns[i] as Closure)(f, c);
+      const v = (fns[i] as Closure)(s);
       if (v === false) return false;
       if (v === undefined) unknown = true;
     }
@@ -174,10 +172,10 @@ export function kleeneAnd(fns: readonly Closure[]): Closure {
 
 /** Kleene disjunction: true wins over unknown, unknown wins over false. */
 export function kleeneOr(fns: readonly Closure[]): Closure {
-  return (f, c) => {
+  return (s) => {
     let unknown = false;
     for (let i = 0; i < fns.length; i++) {
-      const v = (fns[i] as Closure)(f, c);
+      const v = (fns[i] as Closure)(s);
       if (v === true) return true;
       if (v === undefined) unknown = true;
     }

@@ -5,6 +5,7 @@
 import type { CompareOp } from './expression/ast.js';
 import type { CheckContext } from './functions/index.js';
 import { BOOLEAN, ERROR, describeType, isNumeric, type Closure, type ValueType } from './types.js';
+import { percentVersusConstant, slotInValues, slotVersusConstant } from './leaf.js';
 import { mergeReads, type PercentParts, type Typed } from './typed.js';
 
 type Cmp = (a: number, b: number) => boolean;
@@ -36,12 +37,13 @@ export function checkCompare(op: CompareOp, left: Typed, right: Typed, whole: Ty
       ctx.report('expr_type', whole.range, { expected: 'equality', actual: op, where: 'comparison' });
       return done(() => undefined, false);
     }
+    if (left.slot !== undefined && typeof right.constant === 'boolean') return done(slotVersusConstant(op, left.slot, right.constant));
     const l = left.fn;
     const r = right.fn;
     const eq = op === '==';
-    return done((f, c) => {
-      const a = l(f, c);
-      const b = r(f, c);
+    return done((s) => {
+      const a = l(s);
+      const b = r(s);
       return a === undefined || b === undefined ? undefined : (a === b) === eq;
     });
   }
@@ -84,11 +86,11 @@ function comparePercent(op: CompareOp, p: PercentParts, other: Typed, ctx: Check
   if (other.percent && other.type.t === 'percent') {
     const q = other.percent;
     // a/b vs c/d ⇔ a·d vs c·b (b, d > 0). An empty whole takes its declared value.
-    return (f, c) => {
-      const a = part(f, c) as number | undefined;
-      const b = whole(f, c) as number | undefined;
-      const cc = q.part(f, c) as number | undefined;
-      const d = q.whole(f, c) as number | undefined;
+    return (s) => {
+      const a = part(s) as number | undefined;
+      const b = whole(s) as number | undefined;
+      const cc = q.part(s) as number | undefined;
+      const d = q.whole(s) as number | undefined;
       if (a === undefined || b === undefined || cc === undefined || d === undefined) return undefined;
       const left = b === 0 ? { n: ifZero, d: 1 } : { n: a * 100, d: b };
       const right = d === 0 ? { n: q.ifZero, d: 1 } : { n: cc * 100, d };
@@ -101,27 +103,28 @@ function comparePercent(op: CompareOp, p: PercentParts, other: Typed, ctx: Check
   }
   if (typeof other.constant === 'number') {
     const { n, d } = toFraction(other.constant);
+    if (p.partSlot !== undefined && p.wholeSlot !== undefined) return percentVersusConstant(op, p.partSlot, p.wholeSlot, ifZero, n, d);
     // part·100/whole op n/d ⇔ part·100·d op n·whole, all integers.
     if (d === 1) {
-      return (f, c) => {
-        const w = whole(f, c) as number | undefined;
-        const pt = part(f, c) as number | undefined;
+      return (s) => {
+        const w = whole(s) as number | undefined;
+        const pt = part(s) as number | undefined;
         if (w === undefined || pt === undefined) return undefined;
         return w === 0 ? cmp(ifZero, n) : cmp(pt * 100, n * w);
       };
     }
-    return (f, c) => {
-      const w = whole(f, c) as number | undefined;
-      const pt = part(f, c) as number | undefined;
+    return (s) => {
+      const w = whole(s) as number | undefined;
+      const pt = part(s) as number | undefined;
       if (w === undefined || pt === undefined) return undefined;
       return w === 0 ? cmp(ifZero * d, n) : cmp(pt * 100 * d, n * w);
     };
   }
   const r = other.fn;
-  return (f, c) => {
-    const w = whole(f, c) as number | undefined;
-    const pt = part(f, c) as number | undefined;
-    const x = r(f, c) as number | undefined;
+  return (s) => {
+    const w = whole(s) as number | undefined;
+    const pt = part(s) as number | undefined;
+    const x = r(s) as number | undefined;
     if (w === undefined || pt === undefined || x === undefined) return undefined;
     return w === 0 ? cmp(ifZero, x) : cmp(pt * 100, x * w);
   };
@@ -130,17 +133,18 @@ function comparePercent(op: CompareOp, p: PercentParts, other: Typed, ctx: Check
 function compareNumbers(op: CompareOp, left: Typed, right: Typed): Closure {
   const cmp = CMP[op];
   const l = left.fn;
+  if (typeof right.constant === 'number' && left.slot !== undefined) return slotVersusConstant(op, left.slot, right.constant);
   if (typeof right.constant === 'number') {
     const k = right.constant;
-    return (f, c) => {
-      const a = l(f, c) as number | undefined;
+    return (s) => {
+      const a = l(s) as number | undefined;
       return a === undefined ? undefined : cmp(a, k);
     };
   }
   const r = right.fn;
-  return (f, c) => {
-    const a = l(f, c) as number | undefined;
-    const b = r(f, c) as number | undefined;
+  return (s) => {
+    const a = l(s) as number | undefined;
+    const b = r(s) as number | undefined;
     return a === undefined || b === undefined ? undefined : cmp(a, b);
   };
 }
@@ -167,8 +171,12 @@ function compareChoice(
       ctx.report('expr_enum_value', other.expr.range, { value: literal, of: type.of, allowed: type.values.join(', ') });
       return undefined;
     }
-    return (f, c) => {
-      const v = l(f, c) as string | undefined;
+    if (choice.slot !== undefined) {
+      // The values that satisfy the comparison, found once: a leaf then only tests membership.
+      return slotInValues(choice.slot, type.values.filter((_, i) => cmp(i, k)));
+    }
+    return (s) => {
+      const v = l(s) as string | undefined;
       if (v === undefined) return undefined;
       const a = rank.get(v);
       return a === undefined ? undefined : cmp(a, k);
@@ -176,9 +184,9 @@ function compareChoice(
   }
   if (other.type.t === type.t && (other.type as typeof type).of === type.of) {
     const r = other.fn;
-    return (f, c) => {
-      const a = rank.get(l(f, c) as string);
-      const b = rank.get(r(f, c) as string);
+    return (s) => {
+      const a = rank.get(l(s) as string);
+      const b = rank.get(r(s) as string);
       return a === undefined || b === undefined ? undefined : cmp(a, b);
     };
   }

@@ -130,6 +130,8 @@ class RulesetCompiler {
         : {}),
       contextRules,
       requiredWhen,
+      contextSlots: context.map((a) => a.id),
+      factSlots: facts.map((f) => f.id),
     };
     // Coverage runs selectors; after an error some are placeholders, and their "coverage" is noise.
     if (this.diagnostics.some((d) => d.severity === 'error')) return plan;
@@ -161,12 +163,14 @@ class RulesetCompiler {
       seen.set(symbol.id, section);
       symbols.push(symbol);
     };
+    // Slots: context attributes first, then facts, in declaration order (see evaluate/slots.ts).
+    let slot = 0;
     for (const [id, attr] of Object.entries(this.doc.context)) {
       const type: ValueType = attr.type === 'boolean' ? BOOLEAN : { t: 'enum', of: id, values: attr.values.map((v) => v.id) };
-      declare({ kind: 'context', id, type }, 'context');
+      declare({ kind: 'context', id, type, slot: slot++ }, 'context');
     }
     for (const [id, fact] of Object.entries(this.doc.facts)) {
-      declare({ kind: 'fact', id, type: factType(id, fact) }, 'facts');
+      declare({ kind: 'fact', id, type: factType(id, fact), slot: slot++ }, 'facts');
     }
     for (const [id, p] of Object.entries(this.doc.parameters ?? {})) {
       declare({ kind: 'parameter', id, type: Number.isInteger(p.value) ? INTEGER : NUMBER, value: p.value }, 'parameters');

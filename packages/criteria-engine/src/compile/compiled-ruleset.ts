@@ -128,6 +128,13 @@ export interface CompiledRuleset {
   evaluate(assessment: Assessment): EvaluationResult;
   /** Decision and per-group passed counts only; the fast path. */
   decide(assessment: Assessment): DecisionSummary;
+  /**
+   * The slot layout: context attribute ids, then fact ids, in declaration order. A batch reader
+   * that builds value arrays in this order (undefined = unknown) can call `decideSlots` and skip
+   * the per-object key lookups. Values must already be valid (see validateAssessment).
+   */
+  readonly slotLayout: readonly string[];
+  decideSlots(values: readonly (number | boolean | string | undefined)[]): DecisionSummary;
 }
 
 /** Where an input value came from, so problems can be located in its file. */

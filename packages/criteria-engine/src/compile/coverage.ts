@@ -6,6 +6,8 @@
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import type { RulesetPlan } from './plan.js';
+import { createSlotFiller } from './slots.js';
+import type { Value } from './types.js';
 
 type Report = (
   code: DiagnosticCode,
@@ -28,12 +30,14 @@ export function enumerateContexts(plan: RulesetPlan, max: number): ContextCombin
   }
   const seen = new Set<string>();
   const out: ContextCombination[] = [];
+  const slotsOf = contextSlots(plan);
   for (const combo of combos) {
     // An attribute whose required_when is false is absent in real inputs: drop it.
     for (const [id, requiredWhen] of plan.requiredWhen) {
-      if (requiredWhen({}, combo) !== true) delete combo[id];
+      if (requiredWhen(slotsOf(combo)) !== true) delete combo[id];
     }
-    if (!plan.contextRules.every((r) => r.when({}, combo) !== true || r.require({}, combo) === true)) continue;
+    const s = slotsOf(combo);
+    if (!plan.contextRules.every((r) => r.when(s) !== true || r.require(s) === true)) continue;
     const key = JSON.stringify(combo);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -49,8 +53,15 @@ export function describeContext(combo: ContextCombination): string {
     .join(', ');
 }
 
+/** Slots holding only a context (facts unknown), for running selectors at load time. */
+export function contextSlots(plan: RulesetPlan): (context: ContextCombination) => Value[] {
+  const fill = createSlotFiller(plan.contextSlots, plan.factSlots);
+  return (context) => fill(context, {}, []);
+}
+
 export function checkCoverage(plan: RulesetPlan, max: number, report: Report): void {
   const combos = enumerateContexts(plan, max);
+  const slotsOf = contextSlots(plan);
   plan.criteria.forEach((criterion, index) => {
     if (!criterion.variants) return;
     if (!combos) {
@@ -58,8 +69,9 @@ export function checkCoverage(plan: RulesetPlan, max: number, report: Report): v
       return;
     }
     for (const combo of combos) {
-      const matching = criterion.variants.filter((v) => v.when({}, combo) === true);
-      const undecided = criterion.variants.some((v) => v.when({}, combo) === undefined);
+      const s = slotsOf(combo);
+      const matching = criterion.variants.filter((v) => v.when(s) === true);
+      const undecided = criterion.variants.some((v) => v.when(s) === undefined);
       if (matching.length === 0) {
         report(
           'variant_uncovered',

@@ -69,4 +69,7 @@ export interface RulesetPlan {
   readonly contextRules: readonly ContextRulePlan[];
   /** Context attributes with a `required_when` selector. */
   readonly requiredWhen: ReadonlyMap<string, Closure>;
+  /** Slot layout: the context attributes, then the facts, in declaration order. */
+  readonly contextSlots: readonly string[];
+  readonly factSlots: readonly string[];
 }

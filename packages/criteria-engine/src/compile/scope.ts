@@ -5,8 +5,8 @@
 import type { ValueType } from './types.js';
 
 export type NameSymbol =
-  | { readonly kind: 'fact'; readonly id: string; readonly type: ValueType }
-  | { readonly kind: 'context'; readonly id: string; readonly type: ValueType }
+  | { readonly kind: 'fact'; readonly id: string; readonly type: ValueType; readonly slot: number }
+  | { readonly kind: 'context'; readonly id: string; readonly type: ValueType; readonly slot: number }
   | { readonly kind: 'parameter'; readonly id: string; readonly type: ValueType; readonly value: number };
 
 export interface Scope {

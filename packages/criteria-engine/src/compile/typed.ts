@@ -13,6 +13,8 @@ export interface PercentParts {
   readonly ifZero: number;
   readonly partName?: string;
   readonly wholeName?: string;
+  readonly partSlot?: number;
+  readonly wholeSlot?: number;
 }
 
 export interface Typed {
@@ -27,6 +29,8 @@ export interface Typed {
   readonly percent?: PercentParts;
   /** Set for a bare fact or context reference. */
   readonly name?: string;
+  /** Set for a bare fact or context reference: its slot, so comparisons can read it directly. */
+  readonly slot?: number;
 }
 
 export function mergeReads(...lists: (readonly string[])[]): string[] {

@@ -15,10 +15,14 @@ export type ValueType =
 
 export type Value = number | boolean | string | undefined;
 
-/** Facts and context of one assessment, read by property name (names resolved at load). */
-export type FactRecord = Readonly<Record<string, unknown>>;
+/**
+ * The values of one assessment, one slot per context attribute and fact, in the order the
+ * ruleset declares them (context first). Names are resolved to slots at load, so a closure
+ * reads `s[3]`, an array element, never a property looked up by name; unknown is `undefined`.
+ */
+export type Slots = readonly Value[];
 
-export type Closure<V extends Value = Value> = (facts: FactRecord, context: FactRecord) => V;
+export type Closure<V extends Value = Value> = (s: Slots) => V;
 
 export const INTEGER: ValueType = { t: 'integer' };
 export const NUMBER: ValueType = { t: 'number' };

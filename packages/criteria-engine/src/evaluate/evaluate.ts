@@ -5,10 +5,11 @@
  * disagree.
  */
 import type { RulesetPlan } from '../compile/plan.js';
-import type { FactRecord } from '../compile/types.js';
+import { createSlotFiller } from '../compile/slots.js';
+import type { Slots, Value } from '../compile/types.js';
 import type { Assessment } from './assessment.js';
 import { EXCL, FAIL, NO_VARIANT, NOT_APPLICABLE_WHEN, PASS, best, criterionOutcome, possible, variantIndex, worst } from './outcome.js';
-import { holds, requiredCount, statusOf, type Tally } from './requirement.js';
+import { holds, meets, requiredCount, statusOf, type Tally } from './requirement.js';
 import type {
   CriterionResult,
   CriterionStatus,
@@ -33,64 +34,89 @@ export interface RulesetIdentity {
 export interface Evaluator {
   evaluate(assessment: Assessment): EvaluationResult;
   decide(assessment: Assessment): DecisionSummary;
+  decideSlots(s: Slots): DecisionSummary;
 }
 
 export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): Evaluator {
   const groupCount = plan.groups.length;
   const mandatoryIndexes = plan.mandatory.map((id) => plan.criteria.findIndex((c) => c.info.id === id));
+  const fill = createSlotFiller(plan.contextSlots, plan.factSlots);
+  const slotOf = new Map([...plan.contextSlots, ...plan.factSlots].map((id, i) => [id, i]));
+  // Evaluation is synchronous and calls no user code, so one scratch array serves every call.
+  const scratch: Value[] = [];
+  const { criteria, groups, disqualifiers } = plan;
 
   function decide(assessment: Assessment): DecisionSummary {
-    const f = assessment.facts as FactRecord;
-    const c = assessment.context as FactRecord;
+    return decideSlots(fill(assessment.context, assessment.facts, scratch));
+  }
+
+  /** The fast path over values already in slot order (see compile/slots.ts): batch readers use it. */
+  function decideSlots(s: Slots): DecisionSummary {
     // Kleene conjunction of all parts: one certain "no" decides; otherwise any doubt is undetermined.
     let certain = true;
     let blocked = false;
-    for (let i = 0; i < plan.disqualifiers.length; i++) {
-      const v = (plan.disqualifiers[i] as RulesetPlan['disqualifiers'][number]).condition.fn(f, c);
+    for (let i = 0; i < disqualifiers.length; i++) {
+      const v = (disqualifiers[i] as RulesetPlan['disqualifiers'][number]).condition.fn(s);
       if (v === true) blocked = true;
       else if (v === undefined) certain = false;
     }
     const passed: number[] = new Array<number>(groupCount);
-    const worstTotal: Tally = { passed: 0, applicable: 0, points: 0 };
-    const bestTotal: Tally = { passed: 0, applicable: 0, points: 0 };
-    const w: Tally = { passed: 0, applicable: 0, points: 0 };
-    const b: Tally = { passed: 0, applicable: 0, points: 0 };
+    // Worst and best completions of the unknown criteria, per group and in total (plain numbers:
+    // nothing is allocated per criterion).
+    let totalWorstPassed = 0, totalWorstApplicable = 0, totalWorstPoints = 0;
+    let totalBestPassed = 0, totalBestApplicable = 0, totalBestPoints = 0;
     for (let g = 0; g < groupCount; g++) {
-      const group = plan.groups[g] as RulesetPlan['groups'][number];
-      w.passed = w.applicable = w.points = b.passed = b.applicable = b.points = 0;
+      const group = groups[g] as RulesetPlan['groups'][number];
+      let worstPassed = 0, worstApplicable = 0, worstPoints = 0;
+      let bestPassed = 0, bestApplicable = 0, bestPoints = 0;
       let definitelyPassed = 0;
       const indexes = group.criteria;
       for (let k = 0; k < indexes.length; k++) {
-        const criterion = plan.criteria[indexes[k] as number] as RulesetPlan['criteria'][number];
-        const o = criterionOutcome(criterion, f, c);
-        if (possible(o) === PASS) definitelyPassed++;
-        tallyInto(w, worst(o), criterion.points);
-        tallyInto(b, best(o), criterion.points);
+        const criterion = criteria[indexes[k] as number] as RulesetPlan['criteria'][number];
+        const o = criterionOutcome(criterion, s);
+        const points = criterion.points;
+        if ((o & 7) === PASS) definitelyPassed++;
+        if (o & FAIL) worstApplicable++;
+        else if (!(o & EXCL)) {
+          worstPassed++;
+          worstApplicable++;
+          worstPoints += points;
+        }
+        if (o & PASS) {
+          bestPassed++;
+          bestApplicable++;
+          bestPoints += points;
+        } else if (!(o & EXCL)) bestApplicable++;
+        if (criterion.mandatory) {
+          if (!(o & PASS)) blocked = true;
+          else if ((o & 7) !== PASS) certain = false;
+        }
       }
       passed[g] = definitelyPassed;
-      const status = statusOf(group.requirement, w, b);
-      if (status === 'not_met') blocked = true;
-      else if (status === 'unknown') certain = false;
-      addTally(worstTotal, w);
-      addTally(bestTotal, b);
+      const req = group.requirement;
+      if (!meets(req, worstPassed, worstApplicable, worstPoints)) {
+        if (!meets(req, bestPassed, bestApplicable, bestPoints)) blocked = true;
+        else certain = false;
+      }
+      totalWorstPassed += worstPassed;
+      totalWorstApplicable += worstApplicable;
+      totalWorstPoints += worstPoints;
+      totalBestPassed += bestPassed;
+      totalBestApplicable += bestApplicable;
+      totalBestPoints += bestPoints;
     }
-    for (let m = 0; m < mandatoryIndexes.length; m++) {
-      const o = criterionOutcome(plan.criteria[mandatoryIndexes[m] as number] as RulesetPlan['criteria'][number], f, c);
-      if (!(o & PASS)) blocked = true;
-      else if (possible(o) !== PASS) certain = false;
-    }
-    if (plan.totalRequirement) {
-      const status = statusOf(plan.totalRequirement, worstTotal, bestTotal);
-      if (status === 'not_met') blocked = true;
-      else if (status === 'unknown') certain = false;
+    const total = plan.totalRequirement;
+    if (total && !meets(total, totalWorstPassed, totalWorstApplicable, totalWorstPoints)) {
+      if (!meets(total, totalBestPassed, totalBestApplicable, totalBestPoints)) blocked = true;
+      else certain = false;
     }
     const decision: Decision = blocked ? 'not_recognised' : certain ? 'recognised' : 'undetermined';
     return { decision, passed };
   }
 
   function evaluate(assessment: Assessment): EvaluationResult {
-    const f = assessment.facts as FactRecord;
-    const c = assessment.context as FactRecord;
+    const s = fill(assessment.context, assessment.facts, scratch);
+    const read = (ids: readonly string[]) => readings(ids, s, slotOf);
     const reasons: DecisionReason[] = [];
     const undecided: string[] = [];
     const missing = new Set<string>();
@@ -99,7 +125,7 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
       for (const r of readings) if (r.value === null) into.add(r.id);
     };
 
-    const outcomes = plan.criteria.map((criterion) => criterionOutcome(criterion, f, c));
+    const outcomes = plan.criteria.map((criterion) => criterionOutcome(criterion, s));
     const criteria: CriterionResult[] = plan.criteria.map((criterion, i) => {
       const o = outcomes[i] as number;
       const p = possible(o);
@@ -112,7 +138,7 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
         ...(variant ? variant.whenReads : (criterion.variants ?? []).flatMap((v) => v.whenReads)),
         ...(variant ? variant.condition.info.reads : (criterion.condition?.info.reads ?? [])),
       ];
-      const facts = readings(reads, f, c);
+      const facts = read(reads);
       if (status === 'unknown') noteMissing(facts);
       const reason =
         o & NO_VARIANT ? 'no_variant' : o & NOT_APPLICABLE_WHEN ? 'not_applicable_when' : undefined;
@@ -130,9 +156,9 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
     });
 
     const disqualifiers: DisqualifierResult[] = plan.disqualifiers.map((d) => {
-      const v = d.condition.fn(f, c);
+      const v = d.condition.fn(s);
       const status: DisqualifierStatus = v === true ? 'applies' : v === false ? 'clear' : 'unknown';
-      const facts = readings(d.condition.info.reads, f, c);
+      const facts = read(d.condition.info.reads);
       if (status === 'applies') reasons.push({ kind: 'disqualified', id: d.info.id });
       if (status === 'unknown') {
         undecided.push(d.info.id);
@@ -219,7 +245,7 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
       decision,
       ruleset: { id: identity.id, version: identity.version, hash: identity.hash },
       area: { ...(assessment.area ?? {}) },
-      context: contextValues(plan, c),
+      context: contextValues(plan, s),
       standards,
       criteria,
       disqualifiers,
@@ -231,7 +257,7 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
     };
   }
 
-  return { evaluate, decide };
+  return { evaluate, decide, decideSlots };
 }
 
 function tallyInto(t: Tally, outcome: number, points: number): void {
@@ -248,24 +274,24 @@ function addTally(into: Tally, t: Tally): void {
   into.points += t.points;
 }
 
-function readings(ids: readonly string[], facts: FactRecord, context: FactRecord): FactReading[] {
+function readings(ids: readonly string[], s: Slots, slotOf: ReadonlyMap<string, number>): FactReading[] {
   const out: FactReading[] = [];
   const seen = new Set<string>();
   for (const id of ids) {
     if (seen.has(id)) continue;
     seen.add(id);
-    const v = id in facts ? facts[id] : context[id];
-    out.push({ id, value: v === undefined || v === null ? null : (v as FactValue) });
+    const v = s[slotOf.get(id) as number];
+    out.push({ id, value: v === undefined ? null : (v as FactValue) });
   }
   return out;
 }
 
-function contextValues(plan: RulesetPlan, context: FactRecord): Record<string, FactValue> {
+function contextValues(plan: RulesetPlan, s: Slots): Record<string, FactValue> {
   const out: Record<string, FactValue> = {};
-  for (const a of plan.context) {
-    const v = context[a.id];
-    if (v !== undefined && v !== null) out[a.id] = v as FactValue;
-  }
+  plan.contextSlots.forEach((id, i) => {
+    const v = s[i];
+    if (v !== undefined) out[id] = v as FactValue;
+  });
   return out;
 }
 

@@ -9,7 +9,7 @@
  * bits 5+:  index of the chosen variant + 1 (0: no variant chosen)
  */
 import type { CriterionPlan } from '../compile/plan.js';
-import type { FactRecord } from '../compile/types.js';
+import type { Slots } from '../compile/types.js';
 
 export const PASS = 1;
 export const FAIL = 2;
@@ -18,11 +18,11 @@ export const NO_VARIANT = 8;
 export const NOT_APPLICABLE_WHEN = 16;
 const VARIANT_SHIFT = 5;
 
-export function criterionOutcome(plan: CriterionPlan, facts: FactRecord, context: FactRecord): number {
+export function criterionOutcome(plan: CriterionPlan, s: Slots): number {
   const notApplicable = plan.notApplicable === 'exclude' ? EXCL : FAIL;
   let mask = 0;
   if (plan.applicable) {
-    const a = plan.applicable.fn(facts, context);
+    const a = plan.applicable.fn(s);
     if (a === false) return notApplicable | NOT_APPLICABLE_WHEN;
     if (a === undefined) mask = notApplicable; // it may yet turn out not applicable
   }
@@ -33,14 +33,14 @@ export function criterionOutcome(plan: CriterionPlan, facts: FactRecord, context
     condition = undefined;
     for (let i = 0; i < variants.length; i++) {
       const v = variants[i] as NonNullable<typeof variants>[number];
-      const s = v.when(facts, context);
-      if (s === true) {
+      const w = v.when(s);
+      if (w === true) {
         condition = v.condition;
         variantBits = (i + 1) << VARIANT_SHIFT;
         break;
       }
       // An earlier selector we cannot decide: any later variant, or none, may apply.
-      if (s === undefined) return mask | PASS | FAIL | (plan.noVariant === 'fail' ? FAIL : notApplicable);
+      if (w === undefined) return mask | PASS | FAIL | (plan.noVariant === 'fail' ? FAIL : notApplicable);
     }
     if (!condition) {
       const none = plan.noVariant === 'fail' ? FAIL : notApplicable | NO_VARIANT;
@@ -48,7 +48,7 @@ export function criterionOutcome(plan: CriterionPlan, facts: FactRecord, context
     }
   }
   if (!condition) return mask | PASS | FAIL;
-  const r = condition.fn(facts, context);
+  const r = condition.fn(s);
   return (mask | (r === true ? PASS : r === false ? FAIL : PASS | FAIL)) | variantBits;
 }
 

@@ -12,9 +12,14 @@ export interface Tally {
 }
 
 export function holds(req: Requirement, t: Tally): boolean {
-  if ('at_least_percent' in req) return t.passed * 100 >= req.at_least_percent * t.applicable;
-  if ('at_least_count' in req) return t.passed >= req.at_least_count;
-  return t.points >= req.at_least_points;
+  return meets(req, t.passed, t.applicable, t.points);
+}
+
+/** The same test on plain numbers, for the allocation-free decision path. */
+export function meets(req: Requirement, passed: number, applicable: number, points: number): boolean {
+  if ('at_least_percent' in req) return passed * 100 >= req.at_least_percent * applicable;
+  if ('at_least_count' in req) return passed >= req.at_least_count;
+  return points >= req.at_least_points;
 }
 
 export function statusOf(req: Requirement, worstCase: Tally, bestCase: Tally): GroupStatus {

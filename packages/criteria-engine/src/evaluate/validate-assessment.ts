@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { LocatedInput } from '../compile/compiled-ruleset.js';
 import type { RulesetPlan } from '../compile/plan.js';
-import type { FactRecord } from '../compile/types.js';
+import { createSlotFiller } from '../compile/slots.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/source.js';
@@ -150,9 +150,9 @@ function checkRelations(plan: RulesetPlan, facts: Record<string, unknown>, repor
 }
 
 function checkContext(plan: RulesetPlan, context: Record<string, unknown>, report: Report): void {
-  const c = context as FactRecord;
+  const c = createSlotFiller(plan.contextSlots, plan.factSlots)(context, {}, []);
   for (const [id, requiredWhen] of plan.requiredWhen) {
-    if ((context[id] === undefined || context[id] === null) && requiredWhen({}, c) === true) {
+    if ((context[id] === undefined || context[id] === null) && requiredWhen(c) === true) {
       report('input_context_missing', ['context'], { name: id });
     }
   }
@@ -162,7 +162,7 @@ function checkContext(plan: RulesetPlan, context: Record<string, unknown>, repor
     }
   }
   for (const rule of plan.contextRules) {
-    if (rule.when({}, c) === true && rule.require({}, c) === false) {
+    if (rule.when(c) === true && rule.require(c) === false) {
       report('input_context_rule', ['context'], { rule: rule.index + 1, message_vi: rule.rule.message.vi, message_en: rule.rule.message.en });
     }
   }

@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { checkExpression } from '../../src/compile/checker.js';
 import { parseExpression } from '../../src/compile/expression/parser.js';
 import { createScope, type NameSymbol } from '../../src/compile/scope.js';
-import { BOOLEAN, INTEGER, NUMBER } from '../../src/compile/types.js';
+import { BOOLEAN, INTEGER, NUMBER, type Value } from '../../src/compile/types.js';
 
 const symbols: NameSymbol[] = [
-  { kind: 'fact', id: 'households', type: INTEGER },
-  { kind: 'fact', id: 'compliant', type: INTEGER },
-  { kind: 'fact', id: 'poor', type: INTEGER },
-  { kind: 'fact', id: 'score', type: NUMBER },
-  { kind: 'fact', id: 'has_model', type: BOOLEAN },
-  { kind: 'fact', id: 'rating', type: { t: 'ordinal', of: 'rating', values: ['weak', 'fair', 'good', 'excellent'] } },
-  { kind: 'context', id: 'unit_kind', type: { t: 'enum', of: 'unit_kind', values: ['to_dan_pho', 'ban'] } },
-  { kind: 'context', id: 'agricultural', type: BOOLEAN },
+  { kind: 'fact', id: 'households', type: INTEGER, slot: 0 },
+  { kind: 'fact', id: 'compliant', type: INTEGER, slot: 1 },
+  { kind: 'fact', id: 'poor', type: INTEGER, slot: 2 },
+  { kind: 'fact', id: 'score', type: NUMBER, slot: 3 },
+  { kind: 'fact', id: 'has_model', type: BOOLEAN, slot: 4 },
+  { kind: 'fact', id: 'rating', type: { t: 'ordinal', of: 'rating', values: ['weak', 'fair', 'good', 'excellent'] }, slot: 5 },
+  { kind: 'context', id: 'unit_kind', type: { t: 'enum', of: 'unit_kind', values: ['to_dan_pho', 'ban'] }, slot: 6 },
+  { kind: 'context', id: 'agricultural', type: BOOLEAN, slot: 7 },
   { kind: 'parameter', id: 'min_share', type: INTEGER, value: 98 },
 ];
 const scope = createScope(symbols);
@@ -22,7 +22,16 @@ function check(text: string, options: { contextOnly?: boolean } = {}) {
   if (!parsed.ok) throw new Error(parsed.error.code);
   const problems: { code: string; range: readonly [number, number]; params: Record<string, unknown> }[] = [];
   const typed = checkExpression(parsed.expr, scope, { report: (code, range, params) => problems.push({ code, range, params }) }, options);
-  return { typed, problems, run: (facts: Record<string, unknown>, context: Record<string, unknown> = {}) => typed.fn(facts, context) };
+  // Closures read slots: lay the given facts and context out as the compiler numbered them.
+  const run = (facts: Record<string, unknown>, context: Record<string, unknown> = {}) => {
+    const slots: Value[] = [];
+    for (const sym of symbols) if (sym.kind !== 'parameter') {
+      const v = { ...facts, ...context }[sym.id];
+      slots[sym.slot] = v === null ? undefined : (v as Value);
+    }
+    return typed.fn(slots);
+  };
+  return { typed, problems, run };
 }
 
 describe('checker: types', () => {

@@ -18,7 +18,7 @@ export const known: FunctionDefinition = {
     const read = arg?.fn;
     return {
       type: BOOLEAN,
-      fn: (f, c) => (read ? read(f, c) !== undefined : false),
+      fn: (s) => (read ? read(s) !== undefined : false),
       expr: call,
       reads: arg?.reads ?? [],
     };

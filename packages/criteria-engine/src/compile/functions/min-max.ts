@@ -17,9 +17,9 @@ function extreme(name: 'min' | 'max', pick: (a: number, b: number) => number, vi
           ok = false;
         }
       }
-      const fn: Closure = (f, c) => {
-        const x = a.fn(f, c) as number | undefined;
-        const y = b.fn(f, c) as number | undefined;
+      const fn: Closure = (s) => {
+        const x = a.fn(s) as number | undefined;
+        const y = b.fn(s) as number | undefined;
         return x === undefined || y === undefined ? undefined : pick(x, y);
       };
       const type = !ok ? ERROR : a.type.t === 'integer' && b.type.t === 'integer' ? INTEGER : NUMBER;

@@ -35,9 +35,9 @@ export const percent: FunctionDefinition = {
       });
       ok = false;
     }
-    const fn: Closure = (f, c) => {
-      const w = whole.fn(f, c) as number | undefined;
-      const p = part.fn(f, c) as number | undefined;
+    const fn: Closure = (s) => {
+      const w = whole.fn(s) as number | undefined;
+      const p = part.fn(s) as number | undefined;
       if (w === undefined || p === undefined) return undefined;
       return w === 0 ? (ifZero.constant as number) : (p * 100) / w;
     };
@@ -52,6 +52,8 @@ export const percent: FunctionDefinition = {
         ifZero: typeof ifZero.constant === 'number' ? ifZero.constant : 0,
         ...(part.name !== undefined ? { partName: part.name } : {}),
         ...(whole.name !== undefined ? { wholeName: whole.name } : {}),
+        ...(part.slot !== undefined ? { partSlot: part.slot } : {}),
+        ...(whole.slot !== undefined ? { wholeSlot: whole.slot } : {}),
       },
     };
   },
