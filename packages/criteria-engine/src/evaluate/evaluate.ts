@@ -8,7 +8,7 @@ import type { RulesetPlan } from '../compile/plan.js';
 import { createSlotFiller } from '../compile/slots.js';
 import type { Slots, Value } from '../compile/types.js';
 import type { Assessment } from './assessment.js';
-import { EXCL, FAIL, NO_VARIANT, NOT_APPLICABLE_WHEN, PASS, best, criterionOutcome, possible, variantIndex, worst } from './outcome.js';
+import { APPLICABILITY_UNKNOWN, EXCL, FAIL, NO_VARIANT, NOT_APPLICABLE_WHEN, PASS, best, criterionOutcome, possible, variantIndex, worst } from './outcome.js';
 import { holds, meets, requiredCount, statusOf, type Tally } from './requirement.js';
 import type {
   CriterionResult,
@@ -131,7 +131,15 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
       const p = possible(o);
       const vi = variantIndex(o);
       const status: CriterionStatus =
-        p === PASS ? 'pass' : p === EXCL || (p === FAIL && o & (NO_VARIANT | NOT_APPLICABLE_WHEN)) ? 'not_applicable' : p === FAIL ? 'fail' : 'unknown';
+        o & APPLICABILITY_UNKNOWN
+          ? 'unknown'
+          : p === PASS
+            ? 'pass'
+            : p === EXCL || (p === FAIL && o & (NO_VARIANT | NOT_APPLICABLE_WHEN))
+              ? 'not_applicable'
+              : p === FAIL
+                ? 'fail'
+                : 'unknown';
       const variant = vi >= 0 ? criterion.variants?.[vi] : undefined;
       const reads = [
         ...(criterion.applicable?.info.reads ?? []),

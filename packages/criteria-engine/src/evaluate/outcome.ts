@@ -6,7 +6,9 @@
  *           denominator). One bit set: decided. Several: unknown.
  * bit 3:    the criterion is not applicable because no variant fits the context
  * bit 4:    the criterion is not applicable because `applicable_when` is false
- * bits 5+:  index of the chosen variant + 1 (0: no variant chosen)
+ * bit 5:    whether it applies is unknown (its status is unknown even when how it counts is not:
+ *           "not applicable, counted as failed" and "failed" count the same)
+ * bits 6+:  index of the chosen variant + 1 (0: no variant chosen)
  */
 import type { CriterionPlan } from '../compile/plan.js';
 import type { Slots } from '../compile/types.js';
@@ -16,7 +18,8 @@ export const FAIL = 2;
 export const EXCL = 4;
 export const NO_VARIANT = 8;
 export const NOT_APPLICABLE_WHEN = 16;
-const VARIANT_SHIFT = 5;
+export const APPLICABILITY_UNKNOWN = 32;
+const VARIANT_SHIFT = 6;
 
 export function criterionOutcome(plan: CriterionPlan, s: Slots): number {
   const notApplicable = plan.notApplicable === 'exclude' ? EXCL : FAIL;
@@ -24,7 +27,7 @@ export function criterionOutcome(plan: CriterionPlan, s: Slots): number {
   if (plan.applicable) {
     const a = plan.applicable.fn(s);
     if (a === false) return notApplicable | NOT_APPLICABLE_WHEN;
-    if (a === undefined) mask = notApplicable; // it may yet turn out not applicable
+    if (a === undefined) mask = notApplicable | APPLICABILITY_UNKNOWN; // it may yet turn out not applicable
   }
   let condition = plan.condition;
   let variantBits = 0;

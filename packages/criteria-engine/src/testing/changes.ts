@@ -50,8 +50,9 @@ export function changesTo(model: RulesetModel, assessment: Assessment, reads: re
     for (const id of model.order) {
       const fm = model.facts.get(id);
       if (!fm || !readFacts.includes(id)) continue;
-      const { good, bad } = candidates(fm, next, fm.lo, Math.max(fm.lo, upperBound(fm, next)));
-      const v = (side === 'bad' && bad.length > 0 ? bad : good)[side === 'bad' ? bad.length - 1 : 0];
+      const { good, bad } = candidates(fm, next, Math.max(fm.lo, upperBound(fm, next)));
+      // The passing side's first value is the exact boundary; the failing side's last is one step short of it.
+      const v = side === 'good' ? good[0] : bad[bad.length - 1];
       if (v === undefined) continue;
       next[id] = v;
       updates[id] = v;
@@ -118,7 +119,7 @@ function valuesToTry(model: RulesetModel, facts: Facts, id: string): FactValue[]
  * The assessment with `updates` applied (undefined = left out), parts lowered to a lowered whole
  * along `part_of` chains; undefined when the result is not a valid assessment or changes nothing.
  */
-export function apply(model: RulesetModel, assessment: Assessment, updates: Readonly<Record<string, FactValue | undefined>>): Change | undefined {
+function apply(model: RulesetModel, assessment: Assessment, updates: Readonly<Record<string, FactValue | undefined>>): Change | undefined {
   const facts: Facts = { ...(assessment.facts as Facts) };
   const labels: string[] = [];
   const before = assessment.facts as Facts;

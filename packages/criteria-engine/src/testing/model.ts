@@ -38,6 +38,8 @@ export interface FactModel {
   readonly asPart: readonly PercentUse[];
   /** Percentages this fact is the whole of. */
   readonly asWhole: readonly PercentUse[];
+  /** Value ids of an enum or ordinal fact, in declared order. */
+  readonly ids: readonly string[];
 }
 
 export interface RulesetModel {
@@ -90,6 +92,7 @@ function buildModel(ruleset: CompiledRuleset, maxCount: number): RulesetModel {
       compares: uses.compares.get(f.id) ?? [],
       asPart: uses.percents.filter((p) => p.part === f.id),
       asWhole: uses.percents.filter((p) => p.whole === f.id),
+      ids: (f.values ?? []).map((v) => v.id),
     });
   }
   const contextOptions = ruleset.context.map(
@@ -284,13 +287,34 @@ export function upperBound(fm: FactModel, facts: Facts): number {
  * earlier (the wholes). Sorted ascending, so the first good value of a "≥" threshold is its exact
  * boundary, and shrinking towards index 0 lands on it.
  */
-export function candidates(
-  fm: FactModel,
-  facts: Facts,
-  lo: number,
-  hi: number,
-): { good: FactValue[]; bad: FactValue[]; best: number } {
+export function candidates(fm: FactModel, facts: Facts, hi: number): Candidates {
+  // They depend only on the bounds and on the wholes of the fact's percentages: memoised, since
+  // generating an assessment asks for every fact's candidates and most facts have no whole.
+  let memo = candidateMemo.get(fm);
+  if (!memo) candidateMemo.set(fm, (memo = new Map()));
+  const key = fm.asPart.length === 0 ? hi : `${hi},${fm.asPart.map((p) => String(facts[p.whole])).join(',')}`;
+  let found = memo.get(key);
+  if (!found) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, (found = computeCandidates(fm, facts, hi)));
+  }
+  return found;
+}
+
+export interface Candidates {
+  readonly good: readonly FactValue[];
+  readonly bad: readonly FactValue[];
+  /** The score of the good ones (see `score`). */
+  readonly best: number;
+}
+
+const MEMO_LIMIT = 10_000;
+// The lower bound is fixed per fact; the upper one varies only for parts (bounded by their whole).
+const candidateMemo = new WeakMap<FactModel, Map<string | number, Candidates>>();
+
+function computeCandidates(fm: FactModel, facts: Facts, hi: number): Candidates {
   const f = fm.info;
+  const lo = fm.lo;
   let values: FactValue[];
   if (f.type === 'boolean') values = [false, true];
   else if (f.type === 'enum' || f.type === 'ordinal') values = (f.values ?? []).map((v) => v.id);

@@ -202,8 +202,9 @@ export function determinism(ruleset: CompiledRuleset, options: PropertyOptions =
  * decided part of the partial result (the decision, a criterion counted as passed, failed or
  * excluded, a standard met or not met, a disqualifier applying or clear) is the same in the
  * complete result, so filling facts in can settle what was undetermined but never flip it. A
- * complete assessment whose context gives every attribute is never undetermined, and every fact
- * the partial result lists as missing was indeed left out.
+ * complete assessment whose context gives every attribute is never undetermined and misses
+ * nothing; every fact the partial result lists as missing was indeed left out, and `needed` lists
+ * only missing facts, and none once the decision is made.
  */
 export function threeValuedConsistency(ruleset: CompiledRuleset, options: PropertyOptions = {}): fc.IPropertyWithHooks<[CompletePartialCase]> {
   const arb = completeAndPartialArbitrary(ruleset, options);
@@ -213,7 +214,9 @@ export function threeValuedConsistency(ruleset: CompiledRuleset, options: Proper
     const fail = (what: string) => {
       throw new Error(`threeValuedConsistency: ${what}`);
     };
-    if (full.decision === 'undetermined' && ruleset.context.every((a) => complete.context[a.id] !== undefined)) {
+    // Context attributes may be left out where not required; selectors reading them can then be unknown.
+    const everyAttribute = ruleset.context.every((a) => complete.context[a.id] !== undefined);
+    if (full.decision === 'undetermined' && everyAttribute) {
       fail(`a complete assessment is undetermined (reasons: ${JSON.stringify(full.reasons)})`);
     }
     if (part.decision !== 'undetermined' && part.decision !== full.decision) {
@@ -237,6 +240,14 @@ export function threeValuedConsistency(ruleset: CompiledRuleset, options: Proper
     for (const id of part.missing) {
       const v = id in partial.facts ? partial.facts[id] : partial.context[id];
       if (v !== undefined && v !== null) fail(`${id} is listed as missing but was given (${JSON.stringify(v)})`);
+    }
+    // `needed` is the part of `missing` that can still change the decision: none once decided.
+    const missing = new Set(part.missing);
+    const stray = part.needed.filter((id) => !missing.has(id));
+    if (stray.length > 0) fail(`needed lists ${stray.join(', ')}, which missing does not`);
+    if (part.decision !== 'undetermined' && part.needed.length > 0) fail(`the decision is ${part.decision} yet facts are still needed: ${part.needed.join(', ')}`);
+    if (everyAttribute && (full.missing.length > 0 || full.needed.length > 0)) {
+      fail(`a complete assessment reports missing facts: ${[...full.missing, ...full.needed].join(', ')}`);
     }
     options.onCheck?.(`threeValuedConsistency: partial ${part.decision}`);
   });
