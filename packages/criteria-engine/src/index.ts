@@ -5,11 +5,16 @@
  */
 export { loadRuleset, loadRulesetOrThrow, type LoadRulesetOptions } from './load-ruleset.js';
 export { readAssessment } from './read-assessment.js';
+export { createSchemes, type Scheme } from './scheme.js';
 export { CriteriaEngineError } from './diagnostics/error.js';
 export { formatDiagnostic, formatDiagnostics } from './diagnostics/format.js';
+// Message and hint apart (no location prefix), for adapters that place them in their own fields.
+export { renderMessage, type Locale, type RenderedMessage } from './diagnostics/format.js';
 export { hasErrors } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_CODES } from './diagnostics/codes.js';
 export { explainText, type ExplainOptions } from './explain/explain-text.js';
+export { gapAnalysis, explainGap, type ExplainGapOptions, type GapRuleset, type GapReport, type GapStandard, type GapCriterion, type GapChange, type GapPercent, type GapDisqualifier, type GapTotal, type GapUndecided, type GapPlan, type GapObstacle } from './explain/index.js';
+export * from './conformance/index.js';
 
 export type { Diagnostic, Severity, Range, StageResult } from './diagnostics/diagnostic.js';
 export type { DiagnosticCode } from './diagnostics/codes.js';

@@ -13,7 +13,7 @@ import { CriteriaEngineError } from './diagnostics/error.js';
 import { SourceText } from './diagnostics/source.js';
 import { createEvaluator } from './evaluate/evaluate.js';
 import { buildAssessmentSchema, validateAssessmentValue } from './evaluate/validate-assessment.js';
-import { parseYaml, type ParseLimits } from './parse/index.js';
+import { parseYaml, type ParseLimits, type ParsedDocument } from './parse/index.js';
 import { validateRulesetDocument } from './validate/validate-ruleset.js';
 
 export interface LoadRulesetOptions {
@@ -49,6 +49,7 @@ export function loadRuleset(text: string, options: LoadRulesetOptions = {}): Sta
     file: source.file,
     title: doc.title,
     ...(doc.effective ? { effective: doc.effective } : {}),
+    ...effectiveAt(parsed.value),
     document: doc,
     context: plan.context,
     facts: plan.facts,
@@ -73,4 +74,10 @@ export function loadRulesetOrThrow(text: string, options: LoadRulesetOptions = {
   const result = loadRuleset(text, options);
   if (!result.value) throw new CriteriaEngineError(result.diagnostics);
   return result.value;
+}
+
+function effectiveAt(parsed: ParsedDocument): Pick<CompiledRuleset, 'effectiveAt'> {
+  const range = parsed.rangeOf(['effective']);
+  if (!range) return {};
+  return { effectiveAt: { ...parsed.source.position(range[0]), range } };
 }

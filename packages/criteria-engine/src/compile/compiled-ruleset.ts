@@ -106,6 +106,8 @@ export interface CompiledRuleset {
   readonly file: string;
   readonly title: LocalizedText;
   readonly effective?: { readonly from: string; readonly to?: string };
+  /** Where the `effective` period is written, for problems found across versions (overlaps, gaps). */
+  readonly effectiveAt?: { readonly line: number; readonly column: number; readonly range: Range };
   readonly document: RulesetDocument;
   readonly context: readonly ContextAttributeInfo[];
   readonly facts: readonly FactInfo[];

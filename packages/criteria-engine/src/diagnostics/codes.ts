@@ -49,6 +49,11 @@ export const DIAGNOSTIC_CODES = [
   'variant_uncovered',
   'variant_overlap',
   'version_mismatch',
+  'version_overlap',
+  'version_gap',
+  'version_duplicate',
+  'version_period_missing',
+  'version_not_found',
   'policy_missing',
   // evaluate/: assessments
   'input_shape',
@@ -60,6 +65,16 @@ export const DIAGNOSTIC_CODES = [
   'input_context_missing',
   'input_context_rule',
   'input_identity',
+  // @lcz/criteria-batch: assessments in bulk (CSV, XLSX, JSON Lines, …), located at row and column
+  'batch_unreadable',
+  'batch_no_header',
+  'batch_header_unknown',
+  'batch_header_duplicate',
+  'batch_header_missing',
+  'batch_cell_type',
+  'batch_cell_unheaded',
+  'batch_identity_missing',
+  'batch_year_mismatch',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

@@ -47,6 +47,11 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   variant_uncovered: { criterion: '2.3', context: "unit_kind = 'ban', agricultural = false", policy: 'not_applicable' },
   variant_overlap: { criterion: '2.3', first: 'a', second: 'b', context: "unit_kind = 'ban'" },
   version_mismatch: { expected: '2020-2025', actual: '2026-2030' },
+  version_overlap: { version: '2026-2030', from: '2025-06-01', other: '2020-2025', other_to: '2025-12-31' },
+  version_gap: { version: '2026-2030', other: '2020-2025', from: '2026-01-01', to: '2026-03-31' },
+  version_duplicate: { id: 'lai-chau', version: '2020-2025', first_file: 'a/ruleset.yaml' },
+  version_period_missing: { id: 'lai-chau', version: '2020-2025' },
+  version_not_found: { id: 'lai-chau', wanted: '2019-05-01', available: '2020-2025 (2020-01-01 – 2025-12-31)' },
   policy_missing: { criterion: '2.1', key: 'not_applicable', allowed: 'exclude, fail' },
   input_shape: { expected: 'object', path: '/facts' },
   input_unknown_fact: { name: 'househlds', suggestion: 'households' },
@@ -57,6 +62,15 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   input_context_missing: { name: 'agricultural' },
   input_context_rule: { rule: 1, message_vi: 'Tổ dân phố chỉ có ở phường.', message_en: 'Urban groups exist only in wards.' },
   input_identity: { field: 'unit_name', reason: 'empty' },
+  batch_unreadable: { format: 'csv', detail: 'Invalid Closing Quote at line 4' },
+  batch_no_header: {},
+  batch_header_unknown: { column_name: 'Tổng số hộ gia dinh', cell: 'F1', suggestion: 'households' },
+  batch_header_duplicate: { column_name: 'households', cell: 'K1', name: 'households', first_column: 'F' },
+  batch_header_missing: { name: 'code', label_vi: 'Mã khu dân cư', label_en: 'Area code' },
+  batch_cell_type: { column_name: 'Số hộ nghèo', cell: 'G14', name: 'poor_households', expected: 'enum', value: '12a', allowed: 'Bản, Tổ dân phố' },
+  batch_cell_unheaded: { cell: 'CZ7', value: 'ghi chú' },
+  batch_identity_missing: { name: 'code', cell: 'A9', column_name: 'Mã khu dân cư' },
+  batch_year_mismatch: { year: 2024, date: '2023-12-31', cell: 'D5', column_name: 'Năm đánh giá' },
 };
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;

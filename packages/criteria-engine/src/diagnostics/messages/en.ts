@@ -187,6 +187,27 @@ function shapeMessage(p: MessageParams): RenderedMessage {
   }
 }
 
+/** batch_cell_type: what a cell of each column type must hold, and how to write it. */
+const CELL_EXPECTED: Readonly<Record<string, { readonly what: string; readonly how: string }>> = {
+  integer: { what: 'a whole number', how: 'Write digits only, e.g. 120: no thousands separators, decimals or units.' },
+  number: { what: 'a number', how: 'Write digits with a decimal point if needed, e.g. 1.5: no thousands separators or units.' },
+  boolean: { what: 'yes or no', how: 'Write có or không (also accepted: yes/no, true/false, 1/0, đúng/sai).' },
+  enum: { what: 'one of the listed values', how: 'Choose one of: {allowed}.' },
+  ordinal: { what: 'one of the listed ratings', how: 'Choose one of: {allowed}.' },
+  year: { what: 'a year', how: 'Write the year in four digits, e.g. 2024.' },
+  date: { what: 'a date', how: 'Write the date as YYYY-MM-DD or DD/MM/YYYY, e.g. 2024-10-10 or 10/10/2024.' },
+  text: { what: 'text', how: 'Write the text in the cell.' },
+};
+
+const IDENTITY_WORDS: Readonly<Record<string, string>> = { code: 'area code', year: 'year assessed (or date)' };
+
+function cellRef(p: MessageParams): string {
+  const where = [hasParam(p, 'cell') ? `Cell ${s(p, 'cell')}` : '', hasParam(p, 'column_name') ? `"${s(p, 'column_name')}"` : '']
+    .filter(Boolean)
+    .join(', ');
+  return where ? `${where}: ` : '';
+}
+
 export const en: MessageCatalog = {
   // Reading files
   file_not_found: (p) => ({
@@ -387,6 +408,26 @@ export const en: MessageCatalog = {
     message: `Expected ruleset version ${s(p, 'expected')}, but found ${s(p, 'actual')}.`,
     hint: 'Use the rules this assessment was made for, or assess again with the current rules.',
   }),
+  version_overlap: (p) => ({
+    message: `The effective period of version ${s(p, 'version')} (from ${s(p, 'from')}) overlaps version ${s(p, 'other')} (until ${s(p, 'other_to')}).`,
+    hint: 'Only one version may be in force on any day: set effective.from of the newer version to the day after effective.to of the older one.',
+  }),
+  version_gap: (p) => ({
+    message: `Between version ${s(p, 'other')} and ${s(p, 'version')} no version is in force from ${s(p, 'from')} to ${s(p, 'to')}.`,
+    hint: 'Start the newer version the day after the older one ends, or extend effective.to of the older one.',
+  }),
+  version_duplicate: (p) => ({
+    message: `Ruleset ${s(p, 'id')} has two files with the same version "${s(p, 'version')}" (the other: ${s(p, 'first_file')}).`,
+    hint: 'Give each version its own name in version:, or remove the duplicate file.',
+  }),
+  version_period_missing: (p) => ({
+    message: `Version ${s(p, 'version')} of ruleset ${s(p, 'id')} has no effective period, but the ruleset has several versions.`,
+    hint: 'Add effective: { from: "YYYY-MM-DD", to: "YYYY-MM-DD" } so each assessment date finds its version.',
+  }),
+  version_not_found: (p) => ({
+    message: `No version of ruleset ${s(p, 'id')} matches "${s(p, 'wanted')}". Versions: ${s(p, 'available')}.`,
+    hint: 'Give the assessment a date (area.date) within a version\'s effective period, or name the version.',
+  }),
   policy_missing: (p) => ({
     message: `Criterion ${s(p, 'criterion')} must state the policy "${s(p, 'key')}", because the case it decides can happen.`,
     hint: `Add "${s(p, 'key')}:" with one of: ${s(p, 'allowed')}. It is a policy choice, so the rules must say it, e.g. not_applicable: exclude (take it out of the count) or fail (count it as not passed).`,
@@ -433,5 +474,50 @@ export const en: MessageCatalog = {
   input_identity: (p) => ({
     message: `The identity field "${s(p, 'field')}" of the assessed unit is invalid: ${s(p, 'reason')}.`,
     hint: "Fill in the unit's identity (name, code, period) as in the examples in examples/assessments/.",
+  }),
+
+  // @lcz/criteria-batch: assessments in bulk
+  batch_unreadable: (p) => ({
+    message: `The file cannot be read as ${s(p, 'format') || 'a batch file'}: ${s(p, 'detail')}.`,
+    hint: 'Save it again as UTF-8 CSV, as an Excel workbook (.xlsx), or as JSON Lines; or start from the blank file that lcz template writes.',
+  }),
+  batch_no_header: () => ({
+    message: 'The file has no header row: row 1 must name the columns.',
+    hint: 'Start from the blank file that lcz template --rules <rules> --format xlsx writes; it has every column with its name.',
+  }),
+  batch_header_unknown: (p) => ({
+    message: hasParam(p, 'candidates')
+      ? `${cellRef(p)}the header matches several columns: ${s(p, 'candidates')}.`
+      : `${cellRef(p)}the header is not a fact, a context attribute or an identity column of these rules.`,
+    hint: hasParam(p, 'candidates')
+      ? 'Write the id of the column you mean instead of its label.'
+      : `${didYouMean(p)}Write the id or the label from the rule file (lcz template writes them), or start the header with # to keep a notes column.`,
+  }),
+  batch_header_duplicate: (p) => ({
+    message: `${cellRef(p)}a second column for "${s(p, 'name')}", already given in column ${s(p, 'first_column')}.`,
+    hint: 'Keep one column per fact: delete one of them, or rename it if it was meant for another fact.',
+  }),
+  batch_header_missing: (p) => ({
+    message: `The required column "${s(p, 'label_en') || s(p, 'name')}" (${s(p, 'name')}) is missing.`,
+    hint: `Add a column headed ${s(p, 'name')}${hasParam(p, 'label_vi') ? ` or "${s(p, 'label_vi')}"` : ''}${hasParam(p, 'label_en') ? ` or "${s(p, 'label_en')}"` : ''}; lcz template writes every column.`,
+  }),
+  batch_cell_type: (p) => {
+    const expected = CELL_EXPECTED[s(p, 'expected')] ?? { what: s(p, 'expected'), how: '' };
+    return {
+      message: `${cellRef(p)}"${s(p, 'value')}" is not ${expected.what}${hasParam(p, 'name') ? ` (${s(p, 'name')})` : ''}.`,
+      hint: `${fill(expected.how, p)} Leave the cell empty if the figure is not known.`.trim(),
+    };
+  },
+  batch_cell_unheaded: (p) => ({
+    message: `Cell ${s(p, 'cell')} holds "${s(p, 'value')}", but its column has no header.`,
+    hint: 'Name the column in the header row, start its header with # to keep notes, or clear the cell.',
+  }),
+  batch_identity_missing: (p) => ({
+    message: `${cellRef(p)}the row has no ${IDENTITY_WORDS[s(p, 'name')] ?? 'value'} (${s(p, 'name')}).`,
+    hint: 'Every row needs the code of the area and the year assessed (or the date), so its result can be found.',
+  }),
+  batch_year_mismatch: (p) => ({
+    message: `${cellRef(p)}the year ${s(p, 'year')} does not match the date ${s(p, 'date')}.`,
+    hint: 'Correct one of the two, or leave the year empty: it is then taken from the date.',
   }),
 };

@@ -200,6 +200,27 @@ function shapeMessage(p: MessageParams): RenderedMessage {
   }
 }
 
+/** batch_cell_type: ô của từng kiểu cột phải chứa gì, và viết thế nào. */
+const CELL_EXPECTED: Readonly<Record<string, { readonly what: string; readonly how: string }>> = {
+  integer: { what: 'một số nguyên', how: 'Chỉ viết chữ số, ví dụ 120: không dấu phân cách hàng nghìn, không phần thập phân, không đơn vị.' },
+  number: { what: 'một số', how: 'Viết chữ số, phần thập phân dùng dấu chấm, ví dụ 1.5: không dấu phân cách hàng nghìn, không đơn vị.' },
+  boolean: { what: 'có hoặc không', how: 'Viết có hoặc không (cũng nhận: yes/no, true/false, 1/0, đúng/sai).' },
+  enum: { what: 'một giá trị trong danh sách', how: 'Chọn một trong: {allowed}.' },
+  ordinal: { what: 'một mức xếp loại trong danh sách', how: 'Chọn một trong: {allowed}.' },
+  year: { what: 'một năm', how: 'Viết năm bằng bốn chữ số, ví dụ 2024.' },
+  date: { what: 'một ngày', how: 'Viết ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY, ví dụ 2024-10-10 hoặc 10/10/2024.' },
+  text: { what: 'văn bản', how: 'Viết nội dung vào ô.' },
+};
+
+const IDENTITY_WORDS: Readonly<Record<string, string>> = { code: 'mã khu dân cư', year: 'năm đánh giá (hoặc ngày đánh giá)' };
+
+function cellRef(p: MessageParams): string {
+  const where = [hasParam(p, 'cell') ? `Ô ${s(p, 'cell')}` : '', hasParam(p, 'column_name') ? `"${s(p, 'column_name')}"` : '']
+    .filter(Boolean)
+    .join(', ');
+  return where ? `${where}: ` : '';
+}
+
 export const vi: MessageCatalog = {
   // Đọc tệp
   file_not_found: (p) => ({
@@ -397,6 +418,26 @@ export const vi: MessageCatalog = {
     message: `Cần bộ quy tắc phiên bản ${s(p, 'expected')}, nhưng đang là ${s(p, 'actual')}.`,
     hint: 'Dùng đúng bộ quy tắc mà bản đánh giá này được lập theo, hoặc đánh giá lại theo bộ quy tắc hiện hành.',
   }),
+  version_overlap: (p) => ({
+    message: `Thời gian hiệu lực của phiên bản ${s(p, 'version')} (từ ${s(p, 'from')}) chồng lên phiên bản ${s(p, 'other')} (đến ${s(p, 'other_to')}).`,
+    hint: 'Mỗi ngày chỉ được có một phiên bản có hiệu lực: sửa effective.from của phiên bản mới thành ngày sau effective.to của phiên bản cũ.',
+  }),
+  version_gap: (p) => ({
+    message: `Giữa phiên bản ${s(p, 'other')} và ${s(p, 'version')} có khoảng trống từ ${s(p, 'from')} đến ${s(p, 'to')}: không phiên bản nào có hiệu lực.`,
+    hint: 'Cho phiên bản mới bắt đầu ngay ngày sau khi phiên bản cũ hết hiệu lực, hoặc kéo dài effective.to của phiên bản cũ.',
+  }),
+  version_duplicate: (p) => ({
+    message: `Bộ quy tắc ${s(p, 'id')} có hai tệp cùng phiên bản "${s(p, 'version')}" (tệp kia: ${s(p, 'first_file')}).`,
+    hint: 'Đặt cho mỗi phiên bản một tên riêng trong version:, hoặc bỏ tệp trùng.',
+  }),
+  version_period_missing: (p) => ({
+    message: `Phiên bản ${s(p, 'version')} của bộ quy tắc ${s(p, 'id')} không ghi thời gian hiệu lực, trong khi bộ quy tắc có nhiều phiên bản.`,
+    hint: 'Thêm effective: { from: "YYYY-MM-DD", to: "YYYY-MM-DD" } để biết phiên bản nào áp dụng cho ngày đánh giá nào.',
+  }),
+  version_not_found: (p) => ({
+    message: `Không có phiên bản nào của bộ quy tắc ${s(p, 'id')} ứng với "${s(p, 'wanted')}". Các phiên bản có: ${s(p, 'available')}.`,
+    hint: 'Ghi ngày đánh giá (area.date) nằm trong thời gian hiệu lực của một phiên bản, hoặc chọn phiên bản bằng tên của nó.',
+  }),
   policy_missing: (p) => ({
     message: `Tiêu chí ${s(p, 'criterion')} phải nêu rõ chính sách "${s(p, 'key')}", vì trường hợp mà khóa này quyết định có thể xảy ra.`,
     hint: `Thêm "${s(p, 'key')}:" với một trong các giá trị: ${s(p, 'allowed')}. Đây là lựa chọn chính sách nên quy tắc phải ghi rõ, ví dụ not_applicable: exclude (bỏ khỏi mẫu số) hoặc fail (tính là không đạt).`,
@@ -443,5 +484,50 @@ export const vi: MessageCatalog = {
   input_identity: (p) => ({
     message: `Trường định danh "${s(p, 'field')}" của đơn vị được đánh giá không hợp lệ: ${s(p, 'reason')}.`,
     hint: 'Điền đầy đủ thông tin định danh của đơn vị (tên, mã, kỳ đánh giá) như các ví dụ trong examples/assessments/.',
+  }),
+
+  // @lcz/criteria-batch: đánh giá hàng loạt
+  batch_unreadable: (p) => ({
+    message: `Không đọc được tệp dưới dạng ${s(p, 'format') || 'tệp dữ liệu hàng loạt'}: ${s(p, 'detail')}.`,
+    hint: 'Lưu lại tệp dạng CSV UTF-8, sổ tính Excel (.xlsx) hoặc JSON Lines; hoặc bắt đầu từ tệp mẫu trống do lcz template tạo ra.',
+  }),
+  batch_no_header: () => ({
+    message: 'Tệp không có dòng tiêu đề: dòng 1 phải ghi tên các cột.',
+    hint: 'Bắt đầu từ tệp mẫu trống do lcz template --rules <rules> --format xlsx tạo ra; tệp đó có đủ các cột và tên cột.',
+  }),
+  batch_header_unknown: (p) => ({
+    message: hasParam(p, 'candidates')
+      ? `${cellRef(p)}tiêu đề này khớp với nhiều cột: ${s(p, 'candidates')}.`
+      : `${cellRef(p)}tiêu đề này không phải là dữ kiện, thuộc tính bối cảnh hay cột định danh của bộ quy tắc.`,
+    hint: hasParam(p, 'candidates')
+      ? 'Ghi mã (id) của cột muốn dùng thay cho nhãn.'
+      : `${didYouMean(p)}Ghi mã hoặc nhãn như trong tệp quy tắc (lcz template ghi sẵn), hoặc bắt đầu tiêu đề bằng # để giữ một cột ghi chú.`,
+  }),
+  batch_header_duplicate: (p) => ({
+    message: `${cellRef(p)}cột thứ hai cho "${s(p, 'name')}", đã có ở cột ${s(p, 'first_column')}.`,
+    hint: 'Mỗi dữ kiện chỉ một cột: xóa một cột, hoặc đổi tên nếu cột đó dành cho dữ kiện khác.',
+  }),
+  batch_header_missing: (p) => ({
+    message: `Thiếu cột bắt buộc "${s(p, 'label_vi') || s(p, 'name')}" (${s(p, 'name')}).`,
+    hint: `Thêm một cột có tiêu đề ${s(p, 'name')}${hasParam(p, 'label_vi') ? ` hoặc "${s(p, 'label_vi')}"` : ''}${hasParam(p, 'label_en') ? ` hoặc "${s(p, 'label_en')}"` : ''}; lcz template ghi sẵn mọi cột.`,
+  }),
+  batch_cell_type: (p) => {
+    const expected = CELL_EXPECTED[s(p, 'expected')] ?? { what: s(p, 'expected'), how: '' };
+    return {
+      message: `${cellRef(p)}"${s(p, 'value')}" không phải là ${expected.what}${hasParam(p, 'name') ? ` (${s(p, 'name')})` : ''}.`,
+      hint: `${fill(expected.how, p)} Để trống ô nếu chưa có số liệu.`.trim(),
+    };
+  },
+  batch_cell_unheaded: (p) => ({
+    message: `Ô ${s(p, 'cell')} có giá trị "${s(p, 'value')}" nhưng cột của nó không có tiêu đề.`,
+    hint: 'Ghi tên cột ở dòng tiêu đề, bắt đầu tiêu đề bằng # để giữ ghi chú, hoặc xóa ô.',
+  }),
+  batch_identity_missing: (p) => ({
+    message: `${cellRef(p)}dòng này không có ${IDENTITY_WORDS[s(p, 'name')] ?? 'giá trị'} (${s(p, 'name')}).`,
+    hint: 'Mỗi dòng cần mã khu dân cư và năm đánh giá (hoặc ngày đánh giá) để tra được kết quả.',
+  }),
+  batch_year_mismatch: (p) => ({
+    message: `${cellRef(p)}năm ${s(p, 'year')} không khớp với ngày ${s(p, 'date')}.`,
+    hint: 'Sửa một trong hai, hoặc để trống năm: khi đó năm được lấy từ ngày.',
   }),
 };

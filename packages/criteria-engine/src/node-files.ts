@@ -1,0 +1,110 @@
+/**
+ * File access shared by the functions of the `./node` entry point: the size limit, the file_*
+ * diagnostics, and finding and loading a ruleset from a path. Node only: the core never imports
+ * this; node.ts re-exports the public part.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CompiledRuleset } from './compile/compiled-ruleset.js';
+import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
+import { makeDiagnostic } from './diagnostics/source.js';
+import { loadRuleset, type LoadRulesetOptions } from './load-ruleset.js';
+import { createSchemes, type Scheme } from './scheme.js';
+
+/** Rule and input files larger than this are refused before reading: a named, documented limit. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** The file a rules directory is loaded from. */
+export const RULESET_FILE = 'ruleset.yaml';
+
+export async function loadRulesetFile(
+  path: string,
+  options: Omit<LoadRulesetOptions, 'file'> = {},
+): Promise<StageResult<CompiledRuleset>> {
+  const file = await resolveRulesetPath(path);
+  const text = await readText(file);
+  if (typeof text !== 'string') return { diagnostics: [text] };
+  return loadRuleset(text, { ...options, file });
+}
+
+/**
+ * Every version under a rules directory, grouped into schemes: the directory's own ruleset.yaml,
+ * or else each subdirectory's (rules/lai-chau-2020-2025, rules/lai-chau-2026-2030-draft, …).
+ * Versions of one ruleset id must have periods that neither overlap nor leave gaps.
+ */
+export async function loadRulesDirectory(path: string): Promise<StageResult<Scheme[]>> {
+  const own = await resolveRulesetPath(path);
+  let files = [own];
+  if (own !== path || !(await isFile(path))) {
+    if (!(await isFile(own))) {
+      const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
+      const found: string[] = [];
+      for (const e of entries.filter((x) => x.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+        const candidate = join(path, e.name, RULESET_FILE);
+        if (await isFile(candidate)) found.push(candidate);
+      }
+      if (found.length > 0) files = found;
+    }
+  }
+  const diagnostics: Diagnostic[] = [];
+  const rulesets: CompiledRuleset[] = [];
+  for (const file of files) {
+    const loaded = await loadRulesetFile(file);
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.value) rulesets.push(loaded.value);
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  const schemes = createSchemes(rulesets);
+  return { ...(schemes.diagnostics.some((d) => d.severity === 'error') ? {} : { value: schemes.value }), diagnostics: [...diagnostics, ...schemes.diagnostics] };
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A directory means its ruleset.yaml. */
+export async function resolveRulesetPath(path: string): Promise<string> {
+  try {
+    if ((await stat(path)).isDirectory()) return join(path, RULESET_FILE);
+  } catch {
+    // reported by readText with the path the user gave
+  }
+  return path;
+}
+
+/** The text of a file, or the diagnostic saying why it cannot be read. */
+export async function readText(path: string): Promise<string | Diagnostic> {
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_FILE_BYTES) return tooLarge(path, info.size);
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    return unreadable(path, e);
+  }
+}
+
+/** The same, synchronously (for readers the browser-safe core calls back, e.g. runTestCases). */
+export function readTextSync(path: string): string | Diagnostic {
+  try {
+    const info = statSync(path);
+    if (info.size > MAX_FILE_BYTES) return tooLarge(path, info.size);
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    return unreadable(path, e);
+  }
+}
+
+function tooLarge(path: string, size: number): Diagnostic {
+  return makeDiagnostic({ file: path }, 'file_too_large', undefined, { path, size, max: MAX_FILE_BYTES });
+}
+
+function unreadable(path: string, e: unknown): Diagnostic {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return makeDiagnostic({ file: path }, 'file_not_found', undefined, { path });
+  return makeDiagnostic({ file: path }, 'file_unreadable', undefined, { path, detail: code ?? String(e) });
+}

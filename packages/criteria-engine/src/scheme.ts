@@ -1,0 +1,117 @@
+/**
+ * A scheme: the versions of one ruleset id, each in force for its effective period. Periods may
+ * neither overlap nor leave gaps; evaluating an assessment picks the version in force on its
+ * date, or the one named. Browser-safe: the versions are compiled rulesets, however loaded.
+ */
+import type { CompiledRuleset } from './compile/compiled-ruleset.js';
+import type { DiagnosticCode } from './diagnostics/codes.js';
+import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
+
+export interface Scheme {
+  readonly id: string;
+  /** Oldest first. */
+  readonly versions: readonly CompiledRuleset[];
+  /** The version named, or the one in force on the date; a located diagnostic when there is none. */
+  select(choice: { readonly version?: string; readonly date?: string }): StageResult<CompiledRuleset>;
+}
+
+/** Groups rulesets by id and checks each group's periods. */
+export function createSchemes(rulesets: readonly CompiledRuleset[]): StageResult<Scheme[]> {
+  const diagnostics: Diagnostic[] = [];
+  const byId = new Map<string, CompiledRuleset[]>();
+  for (const r of rulesets) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+  const schemes: Scheme[] = [];
+  for (const [id, group] of byId) {
+    const versions = [...group].sort((a, b) => (a.effective?.from ?? '').localeCompare(b.effective?.from ?? '') || a.version.localeCompare(b.version));
+    diagnostics.push(...checkPeriods(versions));
+    schemes.push(makeScheme(id, versions));
+  }
+  return { value: schemes, diagnostics };
+}
+
+function checkPeriods(versions: readonly CompiledRuleset[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, CompiledRuleset>();
+  for (const v of versions) {
+    const first = seen.get(v.version);
+    if (first) out.push(at(v, 'version_duplicate', { id: v.id, version: v.version, first_file: first.file }));
+    seen.set(v.version, v);
+  }
+  if (versions.length < 2) return out;
+  for (const v of versions) {
+    if (!v.effective) out.push(at(v, 'version_period_missing', { id: v.id, version: v.version }));
+  }
+  for (let i = 1; i < versions.length; i++) {
+    const prev = versions[i - 1] as CompiledRuleset;
+    const next = versions[i] as CompiledRuleset;
+    if (!prev.effective || !next.effective) continue;
+    const prevEnd = prev.effective.to;
+    if (prevEnd === undefined || next.effective.from <= prevEnd) {
+      out.push(at(next, 'version_overlap', { version: next.version, other: prev.version, from: next.effective.from, other_to: prevEnd ?? '…' }));
+    } else if (next.effective.from !== dayAfter(prevEnd)) {
+      out.push(at(next, 'version_gap', { version: next.version, other: prev.version, from: dayAfter(prevEnd), to: dayBefore(next.effective.from) }));
+    }
+  }
+  return out;
+}
+
+function makeScheme(id: string, versions: readonly CompiledRuleset[]): Scheme {
+  return {
+    id,
+    versions,
+    select({ version, date }) {
+      if (version !== undefined) {
+        const found = versions.find((v) => v.version === version);
+        if (found) return { value: found, diagnostics: [] };
+        return { diagnostics: [unlocated('version_not_found', { id, wanted: version, available: versions.map((v) => v.version).join(', ') })] };
+      }
+      if (versions.length === 1 && (date === undefined || inForce(versions[0] as CompiledRuleset, date))) {
+        return { value: versions[0] as CompiledRuleset, diagnostics: [] };
+      }
+      if (date === undefined) {
+        return { diagnostics: [unlocated('version_not_found', { id, wanted: 'date', available: versions.map((v) => v.version).join(', ') })] };
+      }
+      const found = versions.find((v) => inForce(v, date));
+      if (found) return { value: found, diagnostics: [] };
+      return { diagnostics: [unlocated('version_not_found', { id, wanted: date, available: versions.map(periodText).join(', ') })] };
+    },
+  };
+}
+
+function inForce(v: CompiledRuleset, date: string): boolean {
+  if (!v.effective) return true;
+  return v.effective.from <= date && (v.effective.to === undefined || date <= v.effective.to);
+}
+
+function periodText(v: CompiledRuleset): string {
+  return v.effective ? `${v.version} (${v.effective.from} – ${v.effective.to ?? '…'})` : v.version;
+}
+
+/** ISO dates compare as text; the neighbouring day is computed in UTC. */
+function dayAfter(date: string): string {
+  return shift(date, 1);
+}
+function dayBefore(date: string): string {
+  return shift(date, -1);
+}
+function shift(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+function at(v: CompiledRuleset, code: DiagnosticCode, params: Diagnostic['params']): Diagnostic {
+  return {
+    code,
+    severity: 'error',
+    file: v.file,
+    line: v.effectiveAt?.line ?? 0,
+    column: v.effectiveAt?.column ?? 0,
+    ...(v.effectiveAt ? { range: v.effectiveAt.range } : {}),
+    path: '/effective',
+    params,
+  };
+}
+
+function unlocated(code: DiagnosticCode, params: Diagnostic['params']): Diagnostic {
+  return { code, severity: 'error', file: '<scheme>', line: 0, column: 0, params };
+}
