@@ -25,6 +25,8 @@ export function generate(schemaPath) {
   const ajv = new Ajv2020.default({
     allErrors: true,
     strict: true,
+    // The fragment/ruleset switch requires properties in if/then/else branches, declared at the top.
+    strictRequired: false,
     verbose: true,
     allowUnionTypes: true,
     code: { source: true, esm: true, lines: false },

@@ -6,8 +6,9 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { z } from 'zod';
 import type { CompiledRuleset, LocatedInput } from './compile/compiled-ruleset.js';
-import { compileRuleset, type CompileOptions } from './compile/compile-ruleset.js';
+import { compileRuleset, type CompileOptions, type Fragment } from './compile/compile-ruleset.js';
 import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
+import type { RulesetDocument } from './validate/ruleset-document.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import { CriteriaEngineError } from './diagnostics/error.js';
 import { SourceText } from './diagnostics/source.js';
@@ -21,6 +22,12 @@ export interface LoadRulesetOptions {
   readonly file?: string;
   readonly parseLimits?: Partial<ParseLimits>;
   readonly compileOptions?: Partial<CompileOptions>;
+  /**
+   * Reads a file named in `include:` (a path relative to the including file). The core reads
+   * no files itself; `loadRulesetFile` in `./node` passes a reader. Return undefined when the
+   * file cannot be read.
+   */
+  readonly readInclude?: (path: string, from: string) => { readonly file: string; readonly text: string } | undefined;
 }
 
 export function loadRuleset(text: string, options: LoadRulesetOptions = {}): StageResult<CompiledRuleset> {
@@ -33,12 +40,20 @@ export function loadRuleset(text: string, options: LoadRulesetOptions = {}): Sta
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validated.diagnostics];
   if (!validated.value || hasErrors(diagnostics)) return { diagnostics };
   const doc = validated.value;
-  const compiled = compileRuleset(parsed.value, doc, options.compileOptions);
+  if (doc.kind === 'fragment') {
+    // A fragment is checked as part of the rulesets that include it; alone it only validates.
+    return { diagnostics };
+  }
+  const included = loadIncludes(parsed.value, doc, options);
+  diagnostics.push(...included.diagnostics);
+  if (hasErrors(included.diagnostics)) return { diagnostics };
+  const compiled = compileRuleset(parsed.value, doc, options.compileOptions, included.fragments);
   diagnostics.push(...compiled.diagnostics);
   if (!compiled.plan) return { diagnostics };
   const plan = compiled.plan;
 
-  const hash = `sha256:${bytesToHex(sha256(utf8ToBytes(text)))}`;
+  // The content hash covers the included files too: changing a shared piece changes the rules.
+  const hash = `sha256:${bytesToHex(sha256(utf8ToBytes([text, ...included.texts].join('\u0000'))))}`;
   const evaluator = createEvaluator(plan, { id: doc.id, version: doc.version, hash });
   let schema: z.ZodType | undefined;
   const assessmentSchema = () => (schema ??= buildAssessmentSchema(plan));
@@ -56,6 +71,8 @@ export function loadRuleset(text: string, options: LoadRulesetOptions = {}): Sta
     groups: plan.groups.map((g) => g.info),
     criteria: plan.criteria.map((c) => c.info),
     disqualifiers: plan.disqualifiers.map((d) => d.info),
+    definitions: plan.definitions,
+    includes: doc.include ?? [],
     mandatory: plan.mandatory,
     ...(plan.totalRequirement ? { totalRequirement: plan.totalRequirement } : {}),
     diagnostics: compiled.diagnostics,
@@ -80,4 +97,36 @@ function effectiveAt(parsed: ParsedDocument): Pick<CompiledRuleset, 'effectiveAt
   const range = parsed.rangeOf(['effective']);
   if (!range) return {};
   return { effectiveAt: { ...parsed.source.position(range[0]), range } };
+}
+
+/** The fragments named in `include:`, each parsed and validated in its own file. */
+function loadIncludes(
+  parsed: ParsedDocument,
+  doc: RulesetDocument,
+  options: LoadRulesetOptions,
+): { fragments: Fragment[]; texts: string[]; diagnostics: Diagnostic[] } {
+  const fragments: Fragment[] = [];
+  const texts: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  (doc.include ?? []).forEach((path, i): void => {
+    const at = (reason: string): void => {
+      diagnostics.push(parsed.source.diagnostic('include_invalid', parsed.rangeOf(['include', i]), { path, reason }));
+    };
+    if (!options.readInclude) return at('no_reader');
+    const read = options.readInclude(path, parsed.source.file);
+    if (!read) return at('not_found');
+    const source = new SourceText(read.file, read.text);
+    const fragmentParsed = parseYaml(source, options.parseLimits);
+    const validated = fragmentParsed.value ? validateRulesetDocument(fragmentParsed.value) : { diagnostics: [] };
+    diagnostics.push(...fragmentParsed.diagnostics, ...validated.diagnostics);
+    if (!fragmentParsed.value || !validated.value || hasErrors([...fragmentParsed.diagnostics, ...validated.diagnostics])) return at('invalid');
+    const fragment = validated.value;
+    if (fragment.kind !== 'fragment') return at('not_fragment');
+    if (fragment.include) return at('nested');
+    const f = fragment as unknown as Record<string, unknown>;
+    if (['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'].some((k) => k in f)) return at('fragment_content');
+    fragments.push({ parsed: fragmentParsed.value, doc: fragment });
+    texts.push(read.text);
+  });
+  return { fragments, texts, diagnostics };
 }

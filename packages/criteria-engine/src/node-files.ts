@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CompiledRuleset } from './compile/compiled-ruleset.js';
 import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
 import { makeDiagnostic } from './diagnostics/source.js';
@@ -25,7 +25,14 @@ export async function loadRulesetFile(
   const file = await resolveRulesetPath(path);
   const text = await readText(file);
   if (typeof text !== 'string') return { diagnostics: [text] };
-  return loadRuleset(text, { ...options, file });
+  return loadRuleset(text, { readInclude: readIncludeFile, ...options, file });
+}
+
+/** `include:` paths are relative to the including file's folder. */
+export function readIncludeFile(path: string, from: string): { file: string; text: string } | undefined {
+  const file = join(dirname(from), path);
+  const text = readTextSync(file);
+  return typeof text === 'string' ? { file, text } : undefined;
 }
 
 /**

@@ -130,6 +130,19 @@ function checkName(expr: Extract<Expr, { kind: 'name' }>, scope: Scope, ctx: Che
   if (symbol.kind === 'parameter') {
     return { type: symbol.type, expr, reads: [], constant: symbol.value, fn: () => symbol.value };
   }
+  if (symbol.kind === 'definition') {
+    const defined = symbol.resolve();
+    if (!defined) {
+      ctx.report('definition_cycle', expr.range, { name: expr.name });
+      return { type: ERROR, expr, reads: [], fn: () => undefined };
+    }
+    if (options.contextOnly && defined.reads.some((id) => scope.lookup(id)?.kind === 'fact')) {
+      ctx.report('selector_not_context', expr.range, { name: expr.name });
+      return { type: ERROR, expr, reads: [], fn: () => undefined };
+    }
+    // The definition's closure and reads; not its name or slot (it is not a bare fact).
+    return { type: defined.type, expr, reads: defined.reads, fn: defined.fn, definition: expr.name };
+  }
   if (options.contextOnly && symbol.kind === 'fact') {
     ctx.report('selector_not_context', expr.range, { name: expr.name });
     return { type: ERROR, expr, reads: [], fn: () => undefined };

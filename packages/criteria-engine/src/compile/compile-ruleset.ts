@@ -15,7 +15,7 @@ import type {
   RulesetDocument,
 } from '../validate/ruleset-document.js';
 import { checkExpression } from './checker.js';
-import type { ConditionInfo, ContextAttributeInfo, CriterionInfo, FactInfo, VariantInfo } from './compiled-ruleset.js';
+import type { ConditionInfo, ContextAttributeInfo, CriterionInfo, DefinitionInfo, FactInfo, VariantInfo } from './compiled-ruleset.js';
 import { desugarCondition, parseScalarExpression, type DesugarContext, type YamlPath } from './conditions.js';
 import { checkCoverage } from './coverage.js';
 import { DEFAULT_EXPRESSION_LIMITS, type ExpressionLimits } from './expression/parser.js';
@@ -32,7 +32,9 @@ import type {
 } from './plan.js';
 import { createScope, type NameSymbol, type Scope } from './scope.js';
 import { extractThresholds } from './thresholds.js';
-import { BOOLEAN, INTEGER, NUMBER, type Closure, type ValueType } from './types.js';
+import { BOOLEAN, ERROR, INTEGER, NUMBER, type Closure, type ValueType } from './types.js';
+import type { Typed } from './typed.js';
+import type { Expr } from './expression/ast.js';
 
 export interface CompileOptions extends ExpressionLimits {
   /** Coverage enumerates context combinations; beyond this many it reports and stops. */
@@ -44,12 +46,19 @@ export const DEFAULT_COMPILE_OPTIONS: CompileOptions = {
   maxContextCombinations: 4096,
 };
 
+/** An included file (kind: fragment): facts, parameters and definitions shared between rulesets. */
+export interface Fragment {
+  readonly parsed: ParsedDocument;
+  readonly doc: RulesetDocument;
+}
+
 export function compileRuleset(
   parsed: ParsedDocument,
   doc: RulesetDocument,
   options: Partial<CompileOptions> = {},
+  fragments: readonly Fragment[] = [],
 ): { plan?: RulesetPlan; diagnostics: Diagnostic[] } {
-  const c = new RulesetCompiler(parsed, doc, { ...DEFAULT_COMPILE_OPTIONS, ...options });
+  const c = new RulesetCompiler(parsed, doc, { ...DEFAULT_COMPILE_OPTIONS, ...options }, fragments);
   const plan = c.run();
   const hasError = c.diagnostics.some((d) => d.severity === 'error');
   return { ...(hasError ? {} : { plan }), diagnostics: c.diagnostics };
@@ -58,17 +67,29 @@ export function compileRuleset(
 class RulesetCompiler {
   readonly diagnostics: Diagnostic[] = [];
   private readonly scope: Scope;
-  private readonly desugar: DesugarContext;
+  /** The document being compiled right now: the ruleset, or an included fragment. */
+  private parsed: ParsedDocument;
+  /** Facts, parameters and definitions of the ruleset and its fragments, with where each is written. */
+  private readonly facts: Record<string, RulesetDocument['facts'][string]> = {};
+  private readonly origin = new Map<string, ParsedDocument>();
+  private readonly definitionDocs = new Map<string, { condition: ConditionDocument; parsed: ParsedDocument }>();
+  private readonly definitions = new Map<string, Typed | 'checking'>();
+  private readonly definitionInfos: DefinitionInfo[] = [];
 
   constructor(
-    private readonly parsed: ParsedDocument,
+    private readonly main: ParsedDocument,
     private readonly doc: RulesetDocument,
     private readonly options: CompileOptions,
+    private readonly fragments: readonly Fragment[],
   ) {
+    this.parsed = main;
     this.scope = createScope(this.declareNames());
-    this.desugar = {
-      parsed,
-      limits: options,
+  }
+
+  private get desugar(): DesugarContext {
+    return {
+      parsed: this.parsed,
+      limits: this.options,
       reportParseError: (e) =>
         e.code === 'expr_syntax'
           ? this.report('expr_syntax', e.range, { expected: e.expected, found: e.found })
@@ -77,7 +98,24 @@ class RulesetCompiler {
     };
   }
 
+  /** Run `fn` with positions and diagnostics taken from `parsed`. */
+  private within<T>(parsed: ParsedDocument, fn: () => T): T {
+    const previous = this.parsed;
+    this.parsed = parsed;
+    try {
+      return fn();
+    } finally {
+      this.parsed = previous;
+    }
+  }
+
+  /** Where a fact (or parameter, definition) is declared: the ruleset or one of its fragments. */
+  private originOf(id: string): ParsedDocument {
+    return this.origin.get(id) ?? this.main;
+  }
+
   run(): RulesetPlan {
+    for (const name of this.definitionDocs.keys()) this.definition(name);
     const facts = this.factInfos();
     const context = this.contextInfos();
     this.checkRelations();
@@ -124,6 +162,7 @@ class RulesetCompiler {
       groups,
       criteria,
       disqualifiers,
+      definitions: this.definitionInfos,
       mandatory: [...mandatory],
       ...(total
         ? { totalRequirement: this.requirement(total, ['recognition', 'total_requirement'], criteria.length) }
@@ -148,38 +187,80 @@ class RulesetCompiler {
 
   private declareNames(): NameSymbol[] {
     const symbols: NameSymbol[] = [];
-    const seen = new Map<string, string>();
-    const declare = (symbol: NameSymbol, section: string) => {
+    const seen = new Map<string, { section: string; parsed: ParsedDocument }>();
+    const declare = (symbol: NameSymbol, section: string, parsed: ParsedDocument) => {
       const first = seen.get(symbol.id);
       if (first !== undefined) {
-        const firstRange = this.parsed.keyRangeOf([first, symbol.id]);
-        this.report('duplicate_id', this.parsed.keyRangeOf([section, symbol.id]), {
-          kind: 'name',
-          id: symbol.id,
-          first_line: firstRange ? this.parsed.source.position(firstRange[0]).line : 0,
-        });
-        return;
+        const firstRange = first.parsed.keyRangeOf([first.section, symbol.id]);
+        this.within(parsed, () =>
+          this.report('duplicate_id', parsed.keyRangeOf([section, symbol.id]), {
+            kind: 'name',
+            id: symbol.id,
+            first_line: firstRange ? first.parsed.source.position(firstRange[0]).line : 0,
+            ...(first.parsed !== parsed ? { first_file: first.parsed.source.file } : {}),
+          }),
+        );
+        return false;
       }
-      seen.set(symbol.id, section);
+      seen.set(symbol.id, { section, parsed });
       symbols.push(symbol);
+      if (parsed !== this.main) this.origin.set(symbol.id, parsed);
+      return true;
     };
-    // Slots: context attributes first, then facts, in declaration order (see evaluate/slots.ts).
+    const sources: Fragment[] = [{ parsed: this.main, doc: this.doc }, ...this.fragments];
+    // Slots: context attributes first, then facts, in declaration order (see compile/slots.ts).
     let slot = 0;
     for (const [id, attr] of Object.entries(this.doc.context)) {
       const type: ValueType = attr.type === 'boolean' ? BOOLEAN : { t: 'enum', of: id, values: attr.values.map((v) => v.id) };
-      declare({ kind: 'context', id, type, slot: slot++ }, 'context');
+      declare({ kind: 'context', id, type, slot: slot++ }, 'context', this.main);
     }
-    for (const [id, fact] of Object.entries(this.doc.facts)) {
-      declare({ kind: 'fact', id, type: factType(id, fact), slot: slot++ }, 'facts');
+    for (const { parsed, doc } of sources) {
+      for (const [id, fact] of Object.entries(doc.facts ?? {})) {
+        if (declare({ kind: 'fact', id, type: factType(id, fact), slot }, 'facts', parsed)) {
+          this.facts[id] = fact;
+          slot++;
+        }
+      }
     }
-    for (const [id, p] of Object.entries(this.doc.parameters ?? {})) {
-      declare({ kind: 'parameter', id, type: Number.isInteger(p.value) ? INTEGER : NUMBER, value: p.value }, 'parameters');
+    for (const { parsed, doc } of sources) {
+      for (const [id, p] of Object.entries(doc.parameters ?? {})) {
+        declare({ kind: 'parameter', id, type: Number.isInteger(p.value) ? INTEGER : NUMBER, value: p.value }, 'parameters', parsed);
+      }
+      for (const [id, d] of Object.entries(doc.definitions ?? {})) {
+        if (declare({ kind: 'definition', id, resolve: () => this.definition(id) }, 'definitions', parsed)) {
+          this.definitionDocs.set(id, { condition: d.condition, parsed });
+        }
+      }
     }
     return symbols;
   }
 
+  /** A named condition, checked once, in the file that declares it; undefined inside a cycle. */
+  private definition(id: string): Typed | undefined {
+    const done = this.definitions.get(id);
+    if (done === 'checking') return undefined;
+    if (done) return done;
+    const source = this.definitionDocs.get(id);
+    if (!source) return undefined;
+    this.definitions.set(id, 'checking');
+    const typed = this.within(source.parsed, () => {
+      const path: YamlPath = ['definitions', id, 'condition'];
+      const expr = desugarCondition(source.condition, path, this.desugar);
+      if (!expr) return undefined;
+      const checked = checkExpression(expr, this.scope, this.checkContext, {});
+      if (checked.type.t !== 'boolean' && checked.type.t !== 'error') {
+        this.report('expr_type', this.rangeOf(path), { expected: 'boolean', actual: checked.type.t, where: 'condition' });
+      }
+      this.definitionInfos.push({ id, file: source.parsed.source.file, condition: this.conditionInfo(expr, checked) });
+      return checked;
+    });
+    const result: Typed = typed ?? { type: ERROR, expr: { kind: 'boolean', value: false, range: [0, 0] }, reads: [], fn: () => undefined };
+    this.definitions.set(id, result);
+    return result;
+  }
+
   private factInfos(): FactInfo[] {
-    return Object.entries(this.doc.facts).map(([id, f]) => {
+    return Object.entries(this.facts).map(([id, f]) => this.within(this.originOf(id), (): FactInfo => {
       const info: FactInfo = { id, type: f.type, label: f.label, ...('help' in f && f.help ? { help: f.help } : {}) };
       if (f.type === 'integer' || f.type === 'number') {
         if (f.min !== undefined && f.max !== undefined && f.min > f.max) {
@@ -198,7 +279,7 @@ class RulesetCompiler {
         return { ...info, values: f.values };
       }
       return info;
-    });
+    }));
   }
 
   private contextInfos(): ContextAttributeInfo[] {
@@ -221,20 +302,26 @@ class RulesetCompiler {
 
   /** part ≤ whole relations: the whole exists, both are integers, and no chain loops. */
   private checkRelations(): void {
-    for (const [id, f] of Object.entries(this.doc.facts)) {
+    for (const [id, f] of Object.entries(this.facts)) {
       if (f.type !== 'integer' && f.type !== 'number') continue;
       const whole = f.part_of;
       if (whole === undefined) continue;
+      this.within(this.originOf(id), () => this.checkRelation(id, f, whole));
+    }
+  }
+
+  private checkRelation(id: string, f: RulesetDocument['facts'][string], whole: string): void {
+    {
       const range = this.rangeOf(['facts', id, 'part_of']);
-      const target = this.doc.facts[whole];
+      const target = this.facts[whole];
       if (!target) {
-        const suggestion = closest(whole, Object.keys(this.doc.facts));
+        const suggestion = closest(whole, Object.keys(this.facts));
         this.report('unknown_fact', range, { name: whole, where: `${id}.part_of`, ...(suggestion ? { suggestion } : {}) });
-        continue;
+        return;
       }
       if (target.type !== 'integer' || f.type !== 'integer') {
         this.report('relation_invalid', range, { fact: id, whole, reason: 'not_counts' });
-        continue;
+        return;
       }
       const chain = new Set([id]);
       let next: string | undefined = whole;
@@ -244,7 +331,7 @@ class RulesetCompiler {
           break;
         }
         chain.add(next);
-        const nf: RulesetDocument['facts'][string] | undefined = this.doc.facts[next];
+        const nf: RulesetDocument['facts'][string] | undefined = this.facts[next];
         next = nf && (nf.type === 'integer' || nf.type === 'number') ? nf.part_of : undefined;
       }
     }
@@ -381,23 +468,39 @@ class RulesetCompiler {
     if (typed.type.t !== 'boolean' && typed.type.t !== 'error') {
       this.report('expr_type', this.rangeOf(path), { expected: 'boolean', actual: typed.type.t, where: 'condition' });
     }
-    const info: ConditionInfo = { expression: printExpression(expr), thresholds: extractThresholds(expr), reads: typed.reads };
+    return { fn: typed.fn, info: this.conditionInfo(expr, typed) };
+  }
+
+  /**
+   * What tools read about a condition. The thresholds of the named conditions it uses are
+   * included, so "4.1: ≥ 1 content registered" is visible even when 4.1 says only
+   * `self_management_done_well`.
+   */
+  private conditionInfo(expr: Parameters<typeof printExpression>[0], typed: Typed): ConditionInfo {
+    const thresholds = [...extractThresholds(expr)];
+    for (const name of definitionNames(expr)) {
+      const info = this.definitionInfos.find((d) => d.id === name);
+      if (info) thresholds.push(...info.condition.thresholds);
+    }
+    const info: ConditionInfo = { expression: printExpression(expr), thresholds, reads: typed.reads };
     this.checkThresholdBounds(info);
-    return { fn: typed.fn, info };
+    return info;
   }
 
   /** A threshold outside a fact's declared bounds makes the criterion constant: say so. */
   private checkThresholdBounds(info: ConditionInfo): void {
     for (const t of info.thresholds) {
       if (t.kind !== 'compare' || typeof t.value !== 'number') continue;
-      const fact = this.doc.facts[t.fact];
+      const fact = this.facts[t.fact];
       if (!fact || (fact.type !== 'integer' && fact.type !== 'number')) continue;
       if ((fact.min !== undefined && t.value < fact.min) || (fact.max !== undefined && t.value > fact.max)) {
-        this.report('threshold_range', this.rangeOf(['facts', t.fact]), {
-          value: t.value,
-          min: fact.min ?? Number.MIN_SAFE_INTEGER,
-          max: fact.max ?? Number.MAX_SAFE_INTEGER,
-        }, 'warning');
+        this.within(this.originOf(t.fact), () =>
+          this.report('threshold_range', this.rangeOf(['facts', t.fact]), {
+            value: t.value,
+            min: fact.min ?? Number.MIN_SAFE_INTEGER,
+            max: fact.max ?? Number.MAX_SAFE_INTEGER,
+          }, 'warning'),
+        );
       }
     }
   }
@@ -443,4 +546,39 @@ function factType(id: string, fact: RulesetDocument['facts'][string]): ValueType
 
 function brokenCondition(): CompiledCondition {
   return { fn: () => undefined, info: { expression: '', thresholds: [], reads: [] } };
+}
+
+/** The names in an expression that refer to definitions (checked against the scope by the caller). */
+function definitionNames(expr: Expr): string[] {
+  const out: string[] = [];
+  const visit = (e: Expr): void => {
+    switch (e.kind) {
+      case 'name':
+        out.push(e.name);
+        return;
+      case 'call':
+        e.args.forEach(visit);
+        return;
+      case 'not':
+      case 'negate':
+        visit(e.operand);
+        return;
+      case 'logical':
+        e.operands.forEach(visit);
+        return;
+      case 'arithmetic':
+      case 'compare':
+        visit(e.left);
+        visit(e.right);
+        return;
+      case 'in':
+        visit(e.value);
+        e.list.forEach(visit);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(expr);
+  return out;
 }

@@ -91,6 +91,13 @@ export interface GroupInfo {
   readonly criteria: readonly CriterionInfo[];
 }
 
+/** A named condition (definitions:), possibly from an included file. */
+export interface DefinitionInfo {
+  readonly id: string;
+  readonly file: string;
+  readonly condition: ConditionInfo;
+}
+
 export interface DisqualifierInfo {
   readonly id: string;
   readonly text: LocalizedText;
@@ -114,6 +121,9 @@ export interface CompiledRuleset {
   readonly groups: readonly GroupInfo[];
   readonly criteria: readonly CriterionInfo[];
   readonly disqualifiers: readonly DisqualifierInfo[];
+  readonly definitions: readonly DefinitionInfo[];
+  /** The files this ruleset includes (shared pieces), as written in `include:`. */
+  readonly includes: readonly string[];
   readonly mandatory: readonly string[];
   readonly totalRequirement?: Requirement;
   /** Warnings and information found while compiling (e.g. variant coverage). */

@@ -8,6 +8,7 @@ import type {
   ConditionInfo,
   ContextAttributeInfo,
   CriterionInfo,
+  DefinitionInfo,
   DisqualifierInfo,
   FactInfo,
   GroupInfo,
@@ -64,6 +65,7 @@ export interface RulesetPlan {
   readonly groups: readonly GroupPlan[];
   readonly criteria: readonly CriterionPlan[];
   readonly disqualifiers: readonly DisqualifierPlan[];
+  readonly definitions: readonly DefinitionInfo[];
   readonly mandatory: readonly string[];
   readonly totalRequirement?: Requirement;
   readonly contextRules: readonly ContextRulePlan[];

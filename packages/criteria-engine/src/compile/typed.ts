@@ -31,6 +31,8 @@ export interface Typed {
   readonly name?: string;
   /** Set for a bare fact or context reference: its slot, so comparisons can read it directly. */
   readonly slot?: number;
+  /** Set for a reference to a named condition (definitions:). */
+  readonly definition?: string;
 }
 
 export function mergeReads(...lists: (readonly string[])[]): string[] {

@@ -55,6 +55,8 @@ export const DIAGNOSTIC_CODES = [
   'version_period_missing',
   'version_not_found',
   'policy_missing',
+  'definition_cycle',
+  'include_invalid',
   // evaluate/: assessments
   'input_shape',
   'input_unknown_fact',

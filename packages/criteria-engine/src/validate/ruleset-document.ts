@@ -117,8 +117,21 @@ export interface RecognitionDocument {
   readonly note?: LocalizedText;
 }
 
+export interface DefinitionDocument {
+  readonly condition: ConditionDocument;
+  readonly label?: LocalizedText;
+  readonly note?: LocalizedText;
+}
+
+/**
+ * A rule file. With `kind: fragment` it is a shared piece (facts, parameters, definitions) that
+ * rulesets bring in with `include:`; the sections a fragment lacks are then absent.
+ */
 export interface RulesetDocument {
   readonly format: 1;
+  readonly kind?: 'ruleset' | 'fragment';
+  readonly include?: readonly string[];
+  readonly definitions?: Readonly<Record<string, DefinitionDocument>>;
   readonly id: string;
   readonly version: string;
   readonly effective?: { readonly from: string; readonly to?: string };

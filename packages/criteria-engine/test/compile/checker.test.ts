@@ -25,7 +25,7 @@ function check(text: string, options: { contextOnly?: boolean } = {}) {
   // Closures read slots: lay the given facts and context out as the compiler numbered them.
   const run = (facts: Record<string, unknown>, context: Record<string, unknown> = {}) => {
     const slots: Value[] = [];
-    for (const sym of symbols) if (sym.kind !== 'parameter') {
+    for (const sym of symbols) if (sym.kind === 'fact' || sym.kind === 'context') {
       const v = { ...facts, ...context }[sym.id];
       slots[sym.slot] = v === null ? undefined : (v as Value);
     }

@@ -47,6 +47,8 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   variant_uncovered: { criterion: '2.3', context: "unit_kind = 'ban', agricultural = false", policy: 'not_applicable' },
   variant_overlap: { criterion: '2.3', first: 'a', second: 'b', context: "unit_kind = 'ban'" },
   version_mismatch: { expected: '2020-2025', actual: '2026-2030' },
+  definition_cycle: { name: 'self_management_done_well' },
+  include_invalid: { path: '../shared/x.yaml', reason: 'not_found' },
   version_overlap: { version: '2026-2030', from: '2025-06-01', other: '2020-2025', other_to: '2025-12-31' },
   version_gap: { version: '2026-2030', other: '2020-2025', from: '2026-01-01', to: '2026-03-31' },
   version_duplicate: { id: 'lai-chau', version: '2020-2025', first_file: 'a/ruleset.yaml' },

@@ -30,6 +30,15 @@ const WHERE: Readonly<Record<string, string>> = {
   condition: 'a condition',
 };
 
+const INCLUDE_REASONS: Readonly<Record<string, string>> = {
+  not_found: 'the file is missing or unreadable',
+  not_fragment: 'the file does not declare kind: fragment',
+  fragment_content: 'a fragment may hold only facts, parameters and definitions',
+  nested: 'a fragment may not include other files',
+  no_reader: 'this loader reads no files (use loadRulesetFile, or pass readInclude)',
+  invalid: 'the file has errors (see the errors reported in it)',
+};
+
 const RELATION_REASONS: Readonly<Record<string, string>> = {
   not_counts: 'both must be counts (integers)',
   cycle: 'the part_of chain loops back to itself',
@@ -427,6 +436,14 @@ export const en: MessageCatalog = {
   version_not_found: (p) => ({
     message: `No version of ruleset ${s(p, 'id')} matches "${s(p, 'wanted')}". Versions: ${s(p, 'available')}.`,
     hint: 'Give the assessment a date (area.date) within a version\'s effective period, or name the version.',
+  }),
+  definition_cycle: (p) => ({
+    message: `The definition "${s(p, 'name')}" uses itself (directly or through other definitions).`,
+    hint: 'A definition may use facts, parameters and other definitions that do not lead back to it.',
+  }),
+  include_invalid: (p) => ({
+    message: `The file "${s(p, 'path')}" cannot be included: ${lookup(INCLUDE_REASONS, s(p, 'reason'))}.`,
+    hint: 'include: lists shared files with kind: fragment, paths relative to this rule file\'s folder, e.g. include: ["../shared/self-management-contents.yaml"].',
   }),
   policy_missing: (p) => ({
     message: `Criterion ${s(p, 'criterion')} must state the policy "${s(p, 'key')}", because the case it decides can happen.`,

@@ -31,6 +31,15 @@ const WHERE: Readonly<Record<string, string>> = {
   condition: 'điều kiện',
 };
 
+const INCLUDE_REASONS: Readonly<Record<string, string>> = {
+  not_found: 'không tìm thấy hoặc không đọc được tệp',
+  not_fragment: 'tệp không khai báo kind: fragment',
+  fragment_content: 'một fragment chỉ được có facts, parameters và definitions',
+  nested: 'một fragment không được include tệp khác',
+  no_reader: 'trình nạp quy tắc này không đọc tệp (hãy dùng loadRulesetFile hoặc truyền readInclude)',
+  invalid: 'tệp có lỗi (xem các lỗi ghi trong chính tệp đó)',
+};
+
 const RELATION_REASONS: Readonly<Record<string, string>> = {
   not_counts: 'cả hai phải là số lượng (số nguyên)',
   cycle: 'chuỗi part_of vòng trở lại chính nó',
@@ -437,6 +446,14 @@ export const vi: MessageCatalog = {
   version_not_found: (p) => ({
     message: `Không có phiên bản nào của bộ quy tắc ${s(p, 'id')} ứng với "${s(p, 'wanted')}". Các phiên bản có: ${s(p, 'available')}.`,
     hint: 'Ghi ngày đánh giá (area.date) nằm trong thời gian hiệu lực của một phiên bản, hoặc chọn phiên bản bằng tên của nó.',
+  }),
+  definition_cycle: (p) => ({
+    message: `Định nghĩa "${s(p, 'name')}" dùng lại chính nó (trực tiếp hoặc qua định nghĩa khác).`,
+    hint: 'Một định nghĩa chỉ được dùng dữ kiện, tham số và các định nghĩa khác không quay vòng về nó.',
+  }),
+  include_invalid: (p) => ({
+    message: `Không đưa được tệp "${s(p, 'path')}" vào: ${lookup(INCLUDE_REASONS, s(p, 'reason'))}.`,
+    hint: 'include: liệt kê các tệp dùng chung có kind: fragment, đường dẫn tính từ thư mục của tệp quy tắc này, ví dụ include: ["../shared/noi-dung-tu-quan.yaml"].',
   }),
   policy_missing: (p) => ({
     message: `Tiêu chí ${s(p, 'criterion')} phải nêu rõ chính sách "${s(p, 'key')}", vì trường hợp mà khóa này quyết định có thể xảy ra.`,
