@@ -1,0 +1,168 @@
+/**
+ * The form's DOM, built from the ruleset and the form model: a fieldset for the area's context,
+ * then one fieldset per standard, each field a labelled native control (numbers as number
+ * inputs with the declared bounds, yes/no and lists as selects with an explicit "no data"
+ * choice, since an empty field means unknown). Returns handles the element updates in place as
+ * the user types, so focus and caret never jump.
+ */
+import type { CompiledRuleset, ContextAttributeInfo, FactInfo } from '@lcz/criteria-engine';
+import type { FormModel, FormSection } from '../form/form-model.js';
+import { t, type Lang } from '../messages/index.js';
+import { h } from './dom.js';
+
+export interface FieldHandle {
+  readonly wrapper: HTMLElement;
+  readonly control: HTMLInputElement | HTMLSelectElement;
+  readonly message: HTMLElement;
+  /** Where the ids of the criteria using the field are written (they depend on the context). */
+  readonly usedBy?: HTMLElement;
+}
+
+export interface FormHandles {
+  readonly root: HTMLElement;
+  readonly contextFields: ReadonlyMap<string, FieldHandle>;
+  /** Problems of the context as a whole (a combination that cannot exist). */
+  readonly contextMessage: HTMLElement;
+  readonly factFields: ReadonlyMap<string, FieldHandle>;
+  readonly sections: ReadonlyMap<string, HTMLFieldSetElement>;
+  /** Says how many fields are hidden because they do not apply. */
+  readonly hiddenNote: HTMLElement;
+}
+
+export const fieldId = (kind: 'c' | 'f', id: string): string => `lcz-${kind}-${id}`;
+
+export function renderForm(ruleset: CompiledRuleset, model: FormModel, lang: Lang): FormHandles {
+  const contextFields = new Map<string, FieldHandle>();
+  const factFields = new Map<string, FieldHandle>();
+  const sections = new Map<string, HTMLFieldSetElement>();
+
+  const contextMessage = h('p', { class: 'msg', id: 'lcz-context-msg', hidden: true });
+  const contextSet = h(
+    'fieldset',
+    { class: 'section section--context' },
+    h('legend', {}, t(lang, 'context_legend')),
+    ruleset.context.map((attr) => {
+      const handle = contextField(attr, lang);
+      contextFields.set(attr.id, handle);
+      return handle.wrapper;
+    }),
+    contextMessage,
+  );
+
+  const sectionSets = model.sections.map((section) => {
+    const set = h(
+      'fieldset',
+      { class: 'section', 'data-section': section.id },
+      h('legend', {}, sectionTitle(section, lang)),
+      section.facts.map((fact) => {
+        const handle = factField(fact, lang);
+        factFields.set(fact.id, handle);
+        return handle.wrapper;
+      }),
+    );
+    sections.set(section.id, set);
+    return set;
+  });
+
+  const hiddenNote = h('p', { class: 'note', hidden: true });
+  const root = h(
+    'form',
+    { class: 'form', 'aria-labelledby': 'lcz-form-heading', novalidate: true },
+    h('h2', { id: 'lcz-form-heading' }, t(lang, 'form_heading')),
+    h('p', { class: 'intro' }, t(lang, 'form_intro')),
+    contextSet,
+    hiddenNote,
+    sectionSets,
+  );
+  // Enter in a number field would submit the form and reload an embedding page: there is
+  // nothing to submit, results follow the typing.
+  root.addEventListener('submit', (e) => e.preventDefault());
+  return { root, contextFields, contextMessage, factFields, sections, hiddenNote };
+}
+
+function sectionTitle(section: FormSection, lang: Lang): string {
+  if (section.title) return section.title[lang];
+  return t(lang, section.kind === 'disqualifiers' ? 'disqualifiers_legend' : 'other_legend');
+}
+
+function contextField(attr: ContextAttributeInfo, lang: Lang): FieldHandle {
+  const id = fieldId('c', attr.id);
+  const options =
+    attr.type === 'boolean'
+      ? [h('option', { value: 'true' }, t(lang, 'yes')), h('option', { value: 'false' }, t(lang, 'no'))]
+      : (attr.values ?? []).map((v) => h('option', { value: v.id }, v.label[lang]));
+  const message = h('p', { class: 'msg', id: `${id}-msg`, hidden: true });
+  const control = h(
+    'select',
+    { id, name: `context.${attr.id}`, 'data-context': attr.id, 'aria-describedby': `${id}-msg` },
+    h('option', { value: '' }, t(lang, 'choose')),
+    options,
+  );
+  const wrapper = h('div', { class: 'field field--context', 'data-context': attr.id }, h('label', { for: id }, attr.label[lang]), control, message);
+  return { wrapper, control, message };
+}
+
+function factField(fact: FactInfo, lang: Lang): FieldHandle {
+  const id = fieldId('f', fact.id);
+  const control = factControl(fact, id, lang);
+  const helpParts: string[] = [];
+  if (fact.help) helpParts.push(fact.help[lang]);
+  const bounds = boundsText(fact, lang);
+  if (bounds) helpParts.push(bounds);
+  const usedBy = h('span', { class: 'used-by' });
+  const help = h('p', { class: 'help', id: `${id}-help` }, helpParts.length ? `${helpParts.join(' · ')} · ` : '', usedBy);
+  const message = h('p', { class: 'msg', id: `${id}-msg`, hidden: true });
+  control.setAttribute('aria-describedby', `${id}-msg ${id}-help`);
+  const unit = fact.unit ? h('span', { class: 'unit' }, ` (${fact.unit[lang]})`) : null;
+  const wrapper = h(
+    'div',
+    { class: `field field--${fact.type}`, 'data-fact': fact.id, ...(fact.partOf ? { 'data-part-of': fact.partOf } : {}) },
+    h('label', { for: id }, fact.label[lang], unit),
+    control,
+    message,
+    help,
+  );
+  return { wrapper, control, message, usedBy };
+}
+
+function factControl(fact: FactInfo, id: string, lang: Lang): HTMLInputElement | HTMLSelectElement {
+  const common = { id, name: `facts.${fact.id}`, 'data-fact': fact.id };
+  switch (fact.type) {
+    case 'integer':
+    case 'number':
+      return h('input', {
+        ...common,
+        type: 'number',
+        inputmode: fact.type === 'integer' ? 'numeric' : 'decimal',
+        step: fact.type === 'integer' ? 1 : 'any',
+        min: fact.min,
+        max: fact.max,
+        autocomplete: 'off',
+      });
+    case 'boolean':
+      return h(
+        'select',
+        common,
+        h('option', { value: '' }, t(lang, 'no_data')),
+        h('option', { value: 'true' }, t(lang, 'yes')),
+        h('option', { value: 'false' }, t(lang, 'no')),
+      );
+    case 'enum':
+    case 'ordinal':
+      return h(
+        'select',
+        common,
+        h('option', { value: '' }, t(lang, 'no_data')),
+        (fact.values ?? []).map((v) => h('option', { value: v.id }, v.label[lang])),
+      );
+  }
+}
+
+/** Only bounds that tell something: every count is at least 0, which needs no saying. */
+function boundsText(fact: FactInfo, lang: Lang): string | undefined {
+  const min = fact.min !== undefined && fact.min !== 0 ? fact.min : undefined;
+  if (min !== undefined && fact.max !== undefined) return t(lang, 'bounds_between', { min, max: fact.max });
+  if (min !== undefined) return t(lang, 'bounds_min', { min });
+  if (fact.max !== undefined) return t(lang, 'bounds_max', { max: fact.max });
+  return undefined;
+}

@@ -1,0 +1,102 @@
+/**
+ * The playground page: a rule file in a line-numbered editor, checked with `loadRuleset` as the
+ * user types (problems listed with line:column, lines marked), and <lcz-assessment> beside it,
+ * rebuilt from every valid version. The page's HTML says which rule file to start from
+ * (`data-rules`); `?rules=URL` overrides it.
+ */
+import { loadRuleset, type Diagnostic } from '@lcz/criteria-engine';
+import { defineLczAssessment } from '../element/lcz-assessment.js';
+import { t, toLang, type Lang, type MessageKey } from '../messages/index.js';
+import { problemOnLine, renderDiagnostics } from './diagnostics-list.js';
+import { LineEditor } from './line-editor.js';
+
+/** Loading a rule file takes tens of milliseconds: check after a short pause in typing. */
+const CHECK_DELAY_MS = 250;
+
+defineLczAssessment();
+
+const need = <T extends Element>(selector: string): T => {
+  const el = document.querySelector<T>(selector);
+  if (!el) throw new Error(`The playground page lacks ${selector}`);
+  return el;
+};
+
+const textarea = need<HTMLTextAreaElement>('#rules');
+const status = need<HTMLElement>('#editor-status');
+const caretProblem = need<HTMLElement>('#caret-problem');
+const list = need<HTMLOListElement>('#diagnostics');
+const langSelect = need<HTMLSelectElement>('#lang');
+const component = need<HTMLElementTagNameMap['lcz-assessment']>('#assessment');
+const panes = need<HTMLElement>('.panes');
+const editor = new LineEditor(textarea, need('.gutter-lines'), need('.marks'));
+
+const FILE = 'ruleset.yaml';
+let lang: Lang = toLang(new URLSearchParams(location.search).get('lang') ?? document.documentElement.lang);
+let diagnostics: readonly Diagnostic[] = [];
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function check(): void {
+  const loaded = loadRuleset(editor.text, { file: FILE });
+  diagnostics = loaded.diagnostics;
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  if (loaded.value) component.ruleset = loaded.value;
+  showStatus(errors, loaded.value !== undefined);
+  editor.mark(diagnostics.filter((d) => d.severity !== 'info').map((d) => ({ line: d.line, column: d.column, severity: d.severity })));
+  renderDiagnostics(list, diagnostics, lang, (line, column) => editor.goTo(line, column));
+  showCaretProblem();
+}
+
+function showStatus(errors: number, valid: boolean): void {
+  status.className = `editor-status ${valid ? 'ok' : 'bad'}`;
+  status.textContent = valid
+    ? diagnostics.length
+      ? t(lang, 'editor_ok_with_notes', { count: diagnostics.length })
+      : t(lang, 'editor_ok')
+    : t(lang, 'editor_errors', { count: errors });
+}
+
+function showCaretProblem(): void {
+  const text = problemOnLine(diagnostics, editor.caretLine(), lang);
+  caretProblem.hidden = text === undefined;
+  caretProblem.textContent = text ?? '';
+}
+
+function applyLanguage(next: Lang): void {
+  lang = next;
+  document.documentElement.lang = next;
+  langSelect.value = next;
+  component.setAttribute('lang', next);
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-msg]'))) el.textContent = t(lang, el.dataset['msg'] as MessageKey);
+  document.title = t(lang, 'playground_title');
+  if (editor.text) check();
+}
+
+textarea.addEventListener('input', () => {
+  status.className = 'editor-status';
+  status.textContent = t(lang, 'editor_checking');
+  clearTimeout(timer);
+  timer = setTimeout(check, CHECK_DELAY_MS);
+});
+for (const event of ['keyup', 'click', 'focus'] as const) textarea.addEventListener(event, showCaretProblem);
+langSelect.addEventListener('change', () => applyLanguage(toLang(langSelect.value)));
+// The component's own language button switches the whole page too.
+new MutationObserver(() => {
+  const next = toLang(component.getAttribute('lang'));
+  if (next !== lang) applyLanguage(next);
+}).observe(component, { attributes: true, attributeFilter: ['lang'] });
+
+async function start(): Promise<void> {
+  applyLanguage(lang);
+  const url = new URLSearchParams(location.search).get('rules') ?? panes.dataset['rules'] ?? '';
+  try {
+    const response = await fetch(new URL(url, location.href));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    editor.text = await response.text();
+    check();
+  } catch (error) {
+    status.className = 'editor-status bad';
+    status.textContent = t(lang, 'playground_load_failed', { url, reason: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+void start();
