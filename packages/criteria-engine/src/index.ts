@@ -13,6 +13,8 @@ export { renderMessage, type Locale, type RenderedMessage } from './diagnostics/
 export { hasErrors } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_CODES } from './diagnostics/codes.js';
 export { explainText, type ExplainOptions } from './explain/explain-text.js';
+export * from './explain/diff/index.js';
+export * from './explain/table/index.js';
 export { gapAnalysis, explainGap, type ExplainGapOptions, type GapRuleset, type GapReport, type GapStandard, type GapCriterion, type GapChange, type GapPercent, type GapDisqualifier, type GapTotal, type GapUndecided, type GapPlan, type GapObstacle } from './explain/index.js';
 export * from './conformance/index.js';
 

@@ -221,7 +221,7 @@ function readAssessmentDocument(
 }
 
 function listNames(names: readonly string[]): string {
-  if (names.length === 0) return '(none yet: add it under bases:, or write the case it names above this one)';
+  if (names.length === 0) return '—';
   const shown = names.slice(0, MAX_LISTED_NAMES).map((n) => `"${n}"`);
   return names.length > MAX_LISTED_NAMES ? `${shown.join(', ')}, … (${names.length - MAX_LISTED_NAMES} more)` : shown.join(', ');
 }

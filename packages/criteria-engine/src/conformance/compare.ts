@@ -53,16 +53,18 @@ export function checkExpectationIds(expect: Expectation, at: DocumentPath, doc: 
     if (!disqualifiers.includes(id)) notAllowed([...at, 'disqualifiers', id], id, disqualifiers);
   }
   const names = [...ruleset.facts.map((f) => f.id), ...ruleset.context.map((a) => a.id)];
-  (expect.missing ?? []).forEach((name, i) => {
-    if (names.includes(name)) return;
-    const suggestion = closest(name, names);
-    const path = [...at, 'missing', i];
-    out.push(doc.source.diagnostic('input_unknown_fact', doc.rangeOf(path), { name, ...(suggestion ? { suggestion } : {}) }, { path: toPointer(path) }));
-  });
+  for (const list of ['missing', 'needed'] as const) {
+    (expect[list] ?? []).forEach((name, i) => {
+      if (names.includes(name)) return;
+      const suggestion = closest(name, names);
+      const path = [...at, list, i];
+      out.push(doc.source.diagnostic('input_unknown_fact', doc.rangeOf(path), { name, ...(suggestion ? { suggestion } : {}) }, { path: toPointer(path) }));
+    });
+  }
   return out;
 }
 
-/** Every written expectation that does not hold, in the order written. Ids must be checked first. */
+/** Every written expectation that does not hold, in file order. Ids must be checked first. */
 export function compareExpectation(expect: Expectation, at: DocumentPath, doc: ParsedDocument, result: EvaluationResult): TestMismatch[] {
   const out: TestMismatch[] = [];
   const check = (path: DocumentPath, label: string, expected: ComparedValue, actual: ComparedValue) => {
@@ -110,10 +112,12 @@ export function compareExpectation(expect: Expectation, at: DocumentPath, doc: P
   }
 
   if (expect.missing !== undefined) check(['missing'], 'missing', expect.missing, result.missing);
-  return out;
+  if (expect.needed !== undefined) check(['needed'], 'needed', expect.needed, result.needed);
+  // In the order of the file, which is how the person who wrote them reads them.
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-/** Values are equal; lists are compared as sets (the order of `missing:` does not matter). */
+/** Values are equal; lists are compared as sets (the order of `missing:` and `needed:` does not matter). */
 function same(expected: ComparedValue, actual: ComparedValue): boolean {
   if (Array.isArray(expected) && Array.isArray(actual)) {
     const a = new Set<string>(expected as readonly string[]);

@@ -10,6 +10,7 @@
 import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics } from '../diagnostics/format.js';
 import { SourceText } from '../diagnostics/source.js';
 import { parseYaml, type ParsedDocument } from '../parse/index.js';
 import type { Assessment } from '../evaluate/assessment.js';
@@ -69,7 +70,7 @@ export function runTestCases(ruleset: CompiledRuleset, text: string, file: strin
       assessment = checked.value;
     }
     if (assessment === undefined || hasErrors(problems)) {
-      return { name: testCase.name, line, column, ok: false, mismatches: [], diagnostics: problems };
+      return { name: testCase.name, line, column, ok: false, mismatches: [], diagnostics: sortDiagnostics(problems) };
     }
     const result = ruleset.evaluate(assessment);
     const mismatches = compareExpectation(testCase.expect, [...at, 'expect'], doc, result);
@@ -77,7 +78,7 @@ export function runTestCases(ruleset: CompiledRuleset, text: string, file: strin
   });
 
   const passed = cases.filter((c) => c.ok).length;
-  return { file, ruleset: identity, cases, diagnostics, passed, failed: cases.length - passed };
+  return { file, ruleset: identity, cases, diagnostics: sortDiagnostics(diagnostics), passed, failed: cases.length - passed };
 }
 
 function lineOf(doc: ParsedDocument, path: readonly (string | number)[]): number {

@@ -43,6 +43,7 @@ export interface Expectation {
   readonly criteria?: Readonly<Record<string, CriterionExpectation>>;
   readonly disqualifiers?: Readonly<Record<string, DisqualifierStatus>>;
   readonly missing?: readonly string[];
+  readonly needed?: readonly string[];
 }
 
 export type StandardExpectation =

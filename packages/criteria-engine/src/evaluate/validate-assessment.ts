@@ -128,7 +128,7 @@ function mapIssue(issue: z.core.$ZodIssue, root: unknown, plan: RulesetPlan, rep
       return;
     }
     case 'invalid_value':
-      report('input_enum_value', path, { name, value: describe(actual), allowed: issue.values.map(String).join(', ') });
+      report('input_enum_value', path, { name, value: typeof actual === 'string' ? actual : describe(actual), allowed: issue.values.map(String).join(', ') });
       return;
     case 'invalid_format':
       report('input_identity', path, { field: name, reason: 'YYYY-MM-DD' });

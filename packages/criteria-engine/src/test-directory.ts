@@ -1,0 +1,84 @@
+/**
+ * `runTestDirectory(rules)`: loads a ruleset and runs its test cases, the `tests/*.yaml` files
+ * beside `ruleset.yaml` (sorted by name), or the files and folders given as `cases`. Node only;
+ * re-exported by `./node`. Files named by `assessment:` keys are read with the same limits.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { CompiledRuleset } from './compile/compiled-ruleset.js';
+import { runTestCases } from './conformance/index.js';
+import type { TestRun } from './conformance/index.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { hasErrors } from './diagnostics/diagnostic.js';
+import { makeDiagnostic } from './diagnostics/source.js';
+import { loadRulesetFile, readText, readTextSync, resolveRulesetPath } from './node-files.js';
+
+/** The folder beside ruleset.yaml that holds its test cases. */
+export const TESTS_FOLDER = 'tests';
+
+const TEST_FILE = /\.ya?ml$/i;
+
+export interface TestDirectoryRun {
+  /** The ruleset, when it loaded without errors. */
+  readonly ruleset?: CompiledRuleset;
+  /** Problems loading the ruleset (warnings included) or finding test files. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** One run per test file, in order. */
+  readonly runs: readonly TestRun[];
+  readonly passed: number;
+  readonly failed: number;
+}
+
+export interface TestDirectoryOptions {
+  /**
+   * Test files or folders (a folder means its *.yaml and *.yml files, sorted) to run instead of
+   * `<rules>/tests`, e.g. the survey cases kept with the examples.
+   */
+  readonly cases?: readonly string[];
+}
+
+export async function runTestDirectory(rules: string, options: TestDirectoryOptions = {}): Promise<TestDirectoryRun> {
+  const loaded = await loadRulesetFile(rules);
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  for (const d of loaded.value?.diagnostics ?? []) if (!diagnostics.includes(d)) diagnostics.push(d);
+  const ruleset = loaded.value;
+  if (ruleset === undefined || hasErrors(diagnostics)) return { diagnostics, runs: [], passed: 0, failed: 0 };
+
+  const sources = options.cases ?? [join(dirname(await resolveRulesetPath(rules)), TESTS_FOLDER)];
+  const files: string[] = [];
+  for (const source of sources) {
+    const found = await testFiles(source);
+    if (typeof found === 'string') files.push(found);
+    else if (Array.isArray(found)) files.push(...found);
+    else diagnostics.push(found);
+  }
+
+  const runs: TestRun[] = [];
+  for (const file of files) {
+    const text = await readText(file);
+    if (typeof text !== 'string') {
+      diagnostics.push(text);
+      continue;
+    }
+    runs.push(runTestCases(ruleset, text, file, { readFile: readTextSync }));
+  }
+  const passed = runs.reduce((n, r) => n + r.passed, 0);
+  const failed = runs.reduce((n, r) => n + r.failed, 0);
+  return { ruleset, diagnostics, runs, passed, failed };
+}
+
+/** A file stays itself; a folder becomes its YAML files, sorted; a missing path is a diagnostic. */
+async function testFiles(path: string): Promise<string | string[] | Diagnostic> {
+  const info = await stat(path).catch(() => undefined);
+  if (info === undefined) return makeDiagnostic({ file: path }, 'file_not_found', undefined, { path });
+  if (!info.isDirectory()) return path;
+  try {
+    const names = await readdir(path);
+    return names
+      .filter((name) => TEST_FILE.test(name))
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((name) => join(path, name));
+  } catch (e) {
+    return makeDiagnostic({ file: path }, 'file_unreadable', undefined, { path, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+}
