@@ -1,0 +1,118 @@
+/**
+ * `lcz report --rules <rules> <inputs>... [--targets <file>] [--format md|html|csv|xlsx] [--out <file>]`:
+ * the city report. Every input row is read (CSV, XLSX, JSON, JSON Lines, YAML, or directories of
+ * them), evaluated and folded into the aggregation as it comes; bad rows are listed, located, on
+ * standard error and left out of the figures (the exit code is then 1, but the report is still
+ * written from the rows that were valid).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { formatDiagnostics, hasErrors as diagnosticsHaveErrors, type Diagnostic } from '@lcz/criteria-engine';
+import {
+  formatProblems,
+  loadTargets,
+  hasProblemErrors,
+  readEntries,
+  renderReport,
+  ReportAggregator,
+  type ReportFormat,
+  type ReportProblem,
+  type Targets,
+} from '@lcz/criteria-report';
+import type { ReportOptions } from '../run.js';
+import { EXIT, say, type Session } from '../session.js';
+import { assessmentFiles } from './input-files.js';
+import { loadRules } from './load.js';
+
+const INPUT_FILE = /\.(ya?ml|json|jsonl|ndjson|csv|xlsx)$/i;
+/** Located problems printed before "… and N more". */
+const SHOWN_PROBLEMS = 100;
+
+export async function report(options: ReportOptions, session: Session): Promise<number> {
+  const { lang } = options;
+  const format = formatOf(options);
+  const { ruleset, diagnostics } = await loadRules(options.rules, session);
+  if (ruleset === undefined) {
+    session.err(formatDiagnostics(diagnostics, lang));
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    session.err(say(lang, 'rules_invalid_nothing_evaluated', { path: options.rules, count: errors }));
+    return EXIT.invalid;
+  }
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  if (warnings.length > 0) session.err(formatDiagnostics(warnings, lang));
+
+  let targets: Targets | undefined;
+  if (options.targets !== undefined) {
+    const text = await readFile(session.abs(options.targets), 'utf8').catch((e: NodeJS.ErrnoException) => e);
+    const shown = session.display(session.abs(options.targets));
+    if (typeof text !== 'string') {
+      session.err(formatProblems([{ code: 'targets_unreadable', severity: 'error', file: shown, line: 0, column: 0, params: { reason: text.code ?? text.message } }], lang));
+      return EXIT.invalid;
+    }
+    const loaded = loadTargets(text, shown, ruleset);
+    if (loaded.value === undefined) {
+      session.err(formatProblems(loaded.problems, lang));
+      session.err(say(lang, 'report_targets_invalid', { path: shown, count: loaded.problems.length }));
+      return EXIT.invalid;
+    }
+    targets = loaded.value;
+  }
+
+  const { files, ok } = await assessmentFiles(options.inputs, session, INPUT_FILE);
+  const aggregator = new ReportAggregator(ruleset, targets ? { targets } : {});
+  const rowDiagnostics: Diagnostic[] = [];
+  const problems: ReportProblem[] = [];
+  let areas = 0;
+  let badRows = 0;
+  for (const file of files) {
+    for await (const row of readEntries(session.abs(file), ruleset, { file })) {
+      rowDiagnostics.push(...row.diagnostics);
+      problems.push(...row.problems);
+      if (row.entry !== undefined) {
+        areas += 1;
+        problems.push(...aggregator.add(row.entry));
+      } else if (!row.header) badRows += 1;
+    }
+  }
+  printProblems(rowDiagnostics, problems, session, options);
+  aggregator.leaveOut(badRows);
+
+  if (areas === 0) {
+    session.err(formatProblems([{ code: 'report_no_areas', severity: 'error', file: options.inputs.join(' '), line: 0, column: 0, params: {} }], lang));
+    return EXIT.invalid;
+  }
+  const rendered = await renderReport(aggregator.finish(), { format, lang });
+  if (options.out !== undefined) {
+    await writeFile(session.abs(options.out), rendered);
+    session.out(say(lang, 'report_written', { path: options.out, areas, bad: badRows }));
+  } else if (typeof rendered === 'string') {
+    session.out(rendered);
+  } else {
+    // run() refuses --format xlsx without --out: a workbook is not text for a terminal.
+    throw new Error('lcz report: an XLSX report needs --out');
+  }
+  if (badRows > 0) session.err(say(lang, 'report_rows_left_out', { count: badRows }));
+  const failed = !ok || badRows > 0 || diagnosticsHaveErrors(rowDiagnostics) || hasProblemErrors(problems);
+  return failed ? EXIT.invalid : EXIT.ok;
+}
+
+function printProblems(diagnostics: readonly Diagnostic[], problems: readonly ReportProblem[], session: Session, options: ReportOptions): void {
+  const total = diagnostics.length + problems.length;
+  if (total === 0) return;
+  const shownDiagnostics = diagnostics.slice(0, SHOWN_PROBLEMS);
+  const shownProblems = problems.slice(0, Math.max(0, SHOWN_PROBLEMS - shownDiagnostics.length));
+  if (shownDiagnostics.length > 0) session.err(formatDiagnostics(session.relocate(shownDiagnostics), options.lang));
+  if (shownProblems.length > 0) session.err(formatProblems(shownProblems, options.lang));
+  const hidden = total - shownDiagnostics.length - shownProblems.length;
+  if (hidden > 0) session.err(say(options.lang, 'report_more_problems', { count: hidden }));
+}
+
+/** --format, else the extension of --out, else Markdown. XLSX is binary: it needs --out. */
+function formatOf(options: ReportOptions): ReportFormat {
+  if (options.format !== undefined) return options.format;
+  const ext = options.out === undefined ? '' : extname(options.out).slice(1).toLowerCase();
+  if (ext === 'html' || ext === 'htm') return 'html';
+  if (ext === 'csv' || ext === 'xlsx') return ext;
+  return 'md';
+}
+

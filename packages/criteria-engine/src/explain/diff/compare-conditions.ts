@@ -1,0 +1,51 @@
+/**
+ * Compares two compiled conditions. When they differ only in threshold values (98 → 95, an
+ * ordinal floor, the empty-whole policy), the change is reported as threshold changes a policy
+ * officer can read ("≥ 98% → ≥ 95% of households"); anything else as the canonical expressions
+ * before and after.
+ */
+import type { ConditionInfo, Threshold } from '../../compile/compiled-ruleset.js';
+import type { ConditionChange, ThresholdValue } from './ruleset-diff.js';
+
+export function compareConditions(before: ConditionInfo, after: ConditionInfo): ConditionChange | undefined {
+  if (before.expression === after.expression) return undefined;
+  const thresholds = thresholdChanges(before, after);
+  if (thresholds !== undefined && thresholds.length > 0) return { kind: 'thresholds', changes: thresholds };
+  return { kind: 'expression', before: before.expression, after: after.expression };
+}
+
+export function thresholdValue(t: Threshold): ThresholdValue {
+  return t.kind === 'percent'
+    ? { kind: 'percent', part: t.part, whole: t.whole, op: t.op, value: t.value, if_whole_zero: t.ifWholeZero }
+    : { kind: 'compare', fact: t.fact, op: t.op, value: t.value };
+}
+
+/**
+ * The threshold pairs that differ, when the two conditions have the same shape (the same
+ * expression once literals and comparison operators are masked) and their thresholds compare the
+ * same subjects in the same order; otherwise undefined.
+ */
+function thresholdChanges(before: ConditionInfo, after: ConditionInfo): { before: ThresholdValue; after: ThresholdValue }[] | undefined {
+  if (shape(before.expression) !== shape(after.expression)) return undefined;
+  if (before.thresholds.length !== after.thresholds.length) return undefined;
+  const changes: { before: ThresholdValue; after: ThresholdValue }[] = [];
+  for (let i = 0; i < before.thresholds.length; i++) {
+    const a = before.thresholds[i] as Threshold;
+    const b = after.thresholds[i] as Threshold;
+    if (subject(a) !== subject(b)) return undefined;
+    const va = thresholdValue(a);
+    const vb = thresholdValue(b);
+    if (JSON.stringify(va) !== JSON.stringify(vb)) changes.push({ before: va, after: vb });
+  }
+  return changes;
+}
+
+const LITERALS = /'[^']*'|"[^"]*"|\b\d+(?:\.\d+)?\b|\btrue\b|\bfalse\b|>=|<=|==|!=|>|</g;
+
+function shape(expression: string): string {
+  return expression.replace(LITERALS, '#');
+}
+
+function subject(t: Threshold): string {
+  return t.kind === 'percent' ? `percent:${t.part}/${t.whole}` : `compare:${t.fact}`;
+}

@@ -1,0 +1,116 @@
+/**
+ * What a change of rules does to assessed areas: each assessment evaluated under the old and the
+ * new version, with the decision before and after and every criterion, disqualifier and standard
+ * whose status moved, so a decision change always comes with its reasons.
+ *
+ * An assessment written for the old version may name facts the new one no longer declares (a
+ * dropped criterion's fact). Those are left out when evaluating under the new version and listed
+ * in `ignored`, never dropped silently; anything else the new version rejects (a new bound, a
+ * context attribute it now requires) is returned as diagnostics.
+ */
+import type { CompiledRuleset } from '../../compile/compiled-ruleset.js';
+import type { StageResult } from '../../diagnostics/diagnostic.js';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
+import type { Assessment } from '../../evaluate/assessment.js';
+import type { DecisionReason, EvaluationResult } from '../../evaluate/result.js';
+import type { AreaDecision, AreaSource, DecisionImpact, StatusChange } from './ruleset-diff.js';
+
+export interface ProjectedAssessment {
+  readonly assessment: Assessment;
+  /** Context attributes and facts the assessment gives that `ruleset` does not declare. */
+  readonly ignored: readonly string[];
+}
+
+/** The assessment restricted to the names `ruleset` declares. */
+export function projectAssessment(assessment: Assessment, ruleset: Pick<CompiledRuleset, 'id' | 'context' | 'facts'>): ProjectedAssessment {
+  const contextNames = new Set(ruleset.context.map((c) => c.id));
+  const factNames = new Set(ruleset.facts.map((f) => f.id));
+  const ignored: string[] = [];
+  const keep = <V>(record: Readonly<Record<string, V>>, names: ReadonlySet<string>): Record<string, V> => {
+    const out: Record<string, V> = {};
+    for (const [name, value] of Object.entries(record)) {
+      if (names.has(name)) out[name] = value;
+      else ignored.push(name);
+    }
+    return out;
+  };
+  const context = keep(assessment.context, contextNames);
+  const facts = keep(assessment.facts, factNames);
+  // The `ruleset` field names the id the assessment was written for; under a renamed ruleset it
+  // would be a version mismatch, yet the point here is to read it with the new version.
+  const { ruleset: written, ...rest } = assessment;
+  const keepId = written !== undefined && written === ruleset.id;
+  return { assessment: { ...rest, ...(keepId ? { ruleset: written } : {}), context, facts }, ignored };
+}
+
+/**
+ * One assessment (already valid for `before`) under both versions. Diagnostics, without a file
+ * position, when the new version rejects it; the caller knows where it came from.
+ */
+export function compareDecision(
+  before: CompiledRuleset,
+  after: CompiledRuleset,
+  assessment: Assessment,
+  source: AreaSource,
+): StageResult<AreaDecision> {
+  const projected = projectAssessment(assessment, after);
+  const checked = after.validateAssessment(projected.assessment);
+  if (checked.value === undefined || hasErrors(checked.diagnostics)) return { diagnostics: checked.diagnostics };
+  const old = before.evaluate(assessment);
+  const now = after.evaluate(checked.value);
+  return { value: areaDecision(old, now, source, projected.ignored), diagnostics: checked.diagnostics };
+}
+
+export function areaDecision(old: EvaluationResult, now: EvaluationResult, source: AreaSource, ignored: readonly string[] = []): AreaDecision {
+  const standards = statusChanges(old.standards, now.standards).map((c) => {
+    const a = old.standards.find((g) => g.id === c.id);
+    const b = now.standards.find((g) => g.id === c.id);
+    return {
+      ...c,
+      passed_before: a?.passed ?? null,
+      passed_after: b?.passed ?? null,
+      applicable_before: a?.applicable ?? null,
+      applicable_after: b?.applicable ?? null,
+      required_before: a?.required ?? null,
+      required_after: b?.required ?? null,
+    };
+  });
+  return {
+    source,
+    area: now.area,
+    before: old.decision,
+    after: now.decision,
+    changed: old.decision !== now.decision,
+    criteria: statusChanges(old.criteria, now.criteria),
+    disqualifiers: statusChanges(old.disqualifiers, now.disqualifiers),
+    standards,
+    reasons: { added: onlyIn(now.reasons, old.reasons), removed: onlyIn(old.reasons, now.reasons) },
+    ignored,
+  };
+}
+
+export function summariseDecisions(areas: readonly AreaDecision[]): DecisionImpact {
+  return { assessed: areas.length, changed: areas.filter((a) => a.changed).length, areas };
+}
+
+/** Items whose status differs, in the new version's order, then those only the old one has. */
+function statusChanges<S extends string>(
+  before: readonly { readonly id: string; readonly status: S }[],
+  after: readonly { readonly id: string; readonly status: S }[],
+): StatusChange<S>[] {
+  const old = new Map(before.map((x) => [x.id, x.status]));
+  const now = new Set(after.map((x) => x.id));
+  const out: StatusChange<S>[] = [];
+  for (const x of after) {
+    const was = old.get(x.id) ?? null;
+    if (was !== x.status) out.push({ id: x.id, before: was, after: x.status });
+  }
+  for (const x of before) if (!now.has(x.id)) out.push({ id: x.id, before: x.status, after: null });
+  return out;
+}
+
+function onlyIn(these: readonly DecisionReason[], others: readonly DecisionReason[]): DecisionReason[] {
+  const keys = new Set(others.map((r) => JSON.stringify(r)));
+  return these.filter((r) => !keys.has(JSON.stringify(r)));
+}
+

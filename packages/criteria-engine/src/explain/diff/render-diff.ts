@@ -1,0 +1,708 @@
+/**
+ * The ruleset diff for people: plain text (a terminal, an e-mail) or Markdown (a wiki page, a
+ * pull request), Vietnamese by default. Thresholds are written with the facts' labels and units
+ * ("≥ 98% → ≥ 95% số hộ"), rewordings as word-level diffs, and, when assessments were compared,
+ * each area whose decision changes with the statuses that moved. Pure and browser-safe.
+ */
+import type { FactInfo } from '../../compile/compiled-ruleset.js';
+import type { CriterionStatus, Decision, DecisionReason, DisqualifierStatus, GroupStatus, Requirement } from '../../evaluate/result.js';
+import type { LocalizedText } from '../../validate/ruleset-document.js';
+import { en as explainEn, type ExplainMessages } from '../messages/en.js';
+import { vi as explainVi } from '../messages/vi.js';
+import { interpolate, painter, shorten, wrap } from '../text-tools.js';
+import type { DiffRuleset } from './diff-rulesets.js';
+import { diffEn, type DiffMessageKey, type DiffMessages } from './messages/en.js';
+import { diffVi } from './messages/vi.js';
+import { textChange } from './word-diff.js';
+import type {
+  AreaDecision,
+  ConditionChange,
+  CriterionChange,
+  DecisionImpact,
+  DeclarationDiff,
+  FieldChange,
+  FieldValue,
+  ItemDiff,
+  PresenceChange,
+  RulesetDiff,
+  TextChange,
+  ThresholdValue,
+  VariantChange,
+  WordPart,
+} from './ruleset-diff.js';
+
+export type DiffLang = keyof LocalizedText;
+export type DiffFormat = 'text' | 'md';
+
+export interface RenderDiffOptions {
+  /** Vietnamese (the authority) by default. */
+  readonly lang?: DiffLang;
+  /** Plain text (default) or Markdown. */
+  readonly format?: DiffFormat;
+  /** ANSI colour for the text format: removed words red, added words green. Off by default. */
+  readonly color?: boolean;
+  /** What the change does to assessed areas (compareDecision for each, then summariseDecisions). */
+  readonly impact?: DecisionImpact;
+}
+
+/** The two rulesets the diff was made from: labels, units and texts are looked up in them. */
+export interface DiffRulesets {
+  readonly before: Pick<DiffRuleset, 'facts' | 'context' | 'criteria' | 'groups' | 'disqualifiers'>;
+  readonly after: Pick<DiffRuleset, 'facts' | 'context' | 'criteria' | 'groups' | 'disqualifiers'>;
+}
+
+export const diffMessages: Readonly<Record<DiffLang, DiffMessages>> = { vi: diffVi, en: diffEn };
+
+/** A fact or a context attribute, as far as the report describes it. */
+interface Describable {
+  readonly label: LocalizedText;
+  readonly unit?: LocalizedText;
+  readonly values?: FactInfo['values'];
+}
+
+const WIDTH = 100;
+const SHORT_LABEL = 90;
+const OPS: Readonly<Record<string, string>> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '==': '=', '!=': '≠' };
+
+/** The diff as text or Markdown; no trailing newline. */
+export function renderDiff(diff: RulesetDiff, rulesets: DiffRulesets, options: RenderDiffOptions = {}): string {
+  return new DiffReport(diff, rulesets, options).render();
+}
+
+interface Sink {
+  title(text: string): void;
+  section(text: string): void;
+  subsection(text: string): void;
+  item(depth: number, text: string): void;
+  paragraph(text: string): void;
+  /** A labelled line: "  Cũ: …" in text, "- **Cũ**: …" in Markdown. */
+  field(label: string, value: string): void;
+  table(headers: readonly string[], rows: readonly (readonly string[])[]): void;
+  /** Text from a rule file or an assessment, made safe for the format. */
+  esc(text: string): string;
+  code(text: string): string;
+  strong(text: string): string;
+  words(parts: readonly WordPart[]): string;
+  done(): string;
+}
+
+class TextSink implements Sink {
+  private readonly lines: string[] = [];
+  private readonly paint: ReturnType<typeof painter>;
+  constructor(color: boolean) {
+    this.paint = painter(color);
+  }
+  title(text: string) {
+    this.lines.push(this.paint('bold', text));
+  }
+  section(text: string) {
+    this.lines.push('', this.paint('bold', text));
+  }
+  subsection(text: string) {
+    this.lines.push(`  ${this.paint('cyan', text)}`);
+  }
+  item(depth: number, text: string) {
+    const marker = `${'  '.repeat(depth + 2)}${depth === 0 ? '•' : '-'} `;
+    const indent = ' '.repeat(marker.length);
+    const [first = '', ...rest] = wrap(text, WIDTH - marker.length, WIDTH - marker.length);
+    this.lines.push(marker + first, ...rest.map((l) => indent + l));
+  }
+  paragraph(text: string) {
+    this.lines.push(...wrap(text, WIDTH - 2, WIDTH - 2).map((l) => `  ${l}`));
+  }
+  field(label: string, value: string) {
+    const head = `  ${label}: `;
+    const [first = '', ...rest] = wrap(value, WIDTH - head.length, WIDTH - head.length);
+    this.lines.push(head + first, ...rest.map((l) => ' '.repeat(head.length) + l));
+  }
+  table(headers: readonly string[], rows: readonly (readonly string[])[]) {
+    for (const row of rows) this.item(0, row.map((cell, i) => `${headers[i]}: ${cell}`).join(' — '));
+  }
+  esc(text: string) {
+    return text;
+  }
+  code(text: string) {
+    return text;
+  }
+  strong(text: string) {
+    return text;
+  }
+  words(parts: readonly WordPart[]) {
+    return parts
+      .map((p) => (p.op === 'same' ? p.text : p.op === 'removed' ? this.paint('red', `[-${p.text}-]`) : this.paint('green', `{+${p.text}+}`)))
+      .join('');
+  }
+  done() {
+    return this.lines.join('\n');
+  }
+}
+
+class MarkdownSink implements Sink {
+  private readonly lines: string[] = [];
+  title(text: string) {
+    this.lines.push(`# ${text}`, '');
+  }
+  section(text: string) {
+    if (this.lines[this.lines.length - 1] !== '') this.lines.push('');
+    this.lines.push(`## ${text}`, '');
+  }
+  subsection(text: string) {
+    if (this.lines[this.lines.length - 1] !== '') this.lines.push('');
+    this.lines.push(`### ${text}`, '');
+  }
+  item(depth: number, text: string) {
+    this.lines.push(`${'  '.repeat(depth)}- ${text}`);
+  }
+  paragraph(text: string) {
+    if (this.lines[this.lines.length - 1] !== '') this.lines.push('');
+    this.lines.push(text, '');
+  }
+  field(label: string, value: string) {
+    this.lines.push(`- **${label}**: ${value}`);
+  }
+  table(headers: readonly string[], rows: readonly (readonly string[])[]) {
+    if (this.lines[this.lines.length - 1] !== '') this.lines.push('');
+    this.lines.push(`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`);
+    for (const row of rows) this.lines.push(`| ${row.join(' | ')} |`);
+  }
+  esc(text: string) {
+    return text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|~#]/g, '\\$&');
+  }
+  code(text: string) {
+    return `\`${text.replace(/`/g, "'")}\``;
+  }
+  strong(text: string) {
+    return `**${text}**`;
+  }
+  words(parts: readonly WordPart[]) {
+    return parts
+      .map((p) => {
+        const t = this.esc(p.text);
+        if (p.op === 'same' || t.trim() === '') return t;
+        // Emphasis must not start or end with a space: keep the spaces outside the markers.
+        const [, lead = '', body = '', trail = ''] = /^(\s*)(.*?)(\s*)$/s.exec(t) ?? [];
+        return p.op === 'removed' ? `${lead}~~${body}~~${trail}` : `${lead}**${body}**${trail}`;
+      })
+      .join('');
+  }
+  done() {
+    while (this.lines[this.lines.length - 1] === '') this.lines.pop();
+    return this.lines.join('\n');
+  }
+}
+
+class DiffReport {
+  private readonly lang: DiffLang;
+  private readonly m: DiffMessages;
+  private readonly x: ExplainMessages;
+  private readonly out: Sink;
+  private readonly facts: ReadonlyMap<string, Describable>;
+
+  constructor(
+    private readonly diff: RulesetDiff,
+    private readonly rulesets: DiffRulesets,
+    private readonly options: RenderDiffOptions,
+  ) {
+    this.lang = options.lang ?? 'vi';
+    this.m = diffMessages[this.lang];
+    this.x = this.lang === 'vi' ? explainVi : explainEn;
+    this.out = options.format === 'md' ? new MarkdownSink() : new TextSink(options.color === true);
+    // The new version's labels win; a fact only the old version has keeps its old label.
+    this.facts = new Map<string, Describable>([
+      ...rulesets.before.context.map((c) => [c.id, c] as const),
+      ...rulesets.before.facts.map((f) => [f.id, f] as const),
+      ...rulesets.after.context.map((c) => [c.id, c] as const),
+      ...rulesets.after.facts.map((f) => [f.id, f] as const),
+    ]);
+  }
+
+  render(): string {
+    const { m, out, diff } = this;
+    out.title(m.title);
+    out.field(m.old, this.rulesetLine(diff.before));
+    out.field(m.new, this.rulesetLine(diff.after));
+    if (diff.identical) {
+      out.paragraph(m.identical);
+    } else {
+      out.paragraph(
+        this.say('summary', {
+          added: diff.criteria.added.length,
+          removed: diff.criteria.removed.length,
+          renumbered: diff.criteria.renumbered.length,
+          changed: diff.criteria.changed.filter((c) => c.changes.length > 0).length,
+          dq_added: diff.disqualifiers.added.length,
+          dq_removed: diff.disqualifiers.removed.length,
+          dq_changed: diff.disqualifiers.changed.filter((c) => c.changes.length > 0).length,
+          recognition: diff.recognition.length,
+        }),
+      );
+    }
+    this.rulesetSection();
+    this.itemSection('section_criteria', diff.criteria, 'criterion');
+    this.recognitionSection();
+    this.groupSection();
+    this.itemSection('section_disqualifiers', diff.disqualifiers, 'disqualifier');
+    this.declarationSection('section_facts', diff.facts);
+    this.declarationSection('section_context', diff.context);
+    this.contextRulesSection();
+    this.declarationSection('section_parameters', diff.parameters);
+    if (this.options.impact !== undefined) this.impactSection(this.options.impact);
+    return out.done();
+  }
+
+  // ── sections ──────────────────────────────────────────────────────────────────────────────
+
+  private rulesetLine(r: RulesetDiff['before']): string {
+    const line = this.say('ruleset_line', { id: r.id, version: r.version });
+    const period =
+      r.effective === null
+        ? ''
+        : r.effective.to !== undefined
+          ? this.say('effective', { from: r.effective.from, to: r.effective.to })
+          : this.say('effective_open', { from: r.effective.from });
+    const title = shorten(this.t(r.title), 140);
+    return `${this.out.esc(line)}${period === '' ? '' : ` (${period})`}: ${this.out.esc(title)}`;
+  }
+
+  private rulesetSection(): void {
+    if (this.diff.ruleset.length === 0) return;
+    this.out.section(this.m.section_ruleset);
+    for (const c of this.diff.ruleset) this.out.item(0, this.fieldChange(c));
+  }
+
+  private itemSection(title: DiffMessageKey, items: ItemDiff, kind: 'criterion' | 'disqualifier'): void {
+    const { out, m } = this;
+    const changed = items.changed.filter((c) => c.changes.length > 0);
+    if (items.added.length + items.removed.length + items.renumbered.length + changed.length === 0) return;
+    out.section(m[title]);
+    const where = (group: string | undefined) => (group === undefined ? '' : ` (${this.say('in_group', { group })})`);
+    if (items.added.length > 0) {
+      out.subsection(this.say('added', { count: items.added.length }));
+      for (const a of items.added) out.item(0, `${out.strong(`+ ${a.id}`)}${where(a.group)}: ${out.esc(this.flat(this.t(a.text)))}`);
+    }
+    if (items.removed.length > 0) {
+      out.subsection(this.say('removed', { count: items.removed.length }));
+      for (const r of items.removed) out.item(0, `${out.strong(`− ${r.id}`)}${where(r.group)}: ${out.esc(this.flat(this.t(r.text)))}`);
+    }
+    if (items.renumbered.length > 0) {
+      out.subsection(this.say('renumbered', { count: items.renumbered.length }));
+      const texts = new Map(this.itemsOf(kind, 'after').map((i) => [i.id, i.text]));
+      for (const r of items.renumbered) {
+        const text = texts.get(r.after);
+        out.item(0, `${out.strong(this.say('renumbered_line', r))}${text === undefined ? '' : `: ${out.esc(shorten(this.t(text), 120))}`}`);
+      }
+    }
+    if (changed.length > 0) {
+      out.subsection(this.say('changed', { count: changed.length }));
+      for (const c of changed) {
+        const head = c.before_id !== undefined ? `${c.id} (${this.say('renumbered_from', { before: c.before_id })})` : c.id;
+        out.item(0, out.strong(head));
+        for (const change of c.changes) this.criterionChange(change, kind);
+      }
+    }
+  }
+
+  private recognitionSection(): void {
+    const { out, m, diff } = this;
+    if (diff.recognition.length === 0) return;
+    out.section(m.section_recognition);
+    const criterionText = (id: string) => {
+      const found = this.rulesets.after.criteria.find((c) => c.id === id) ?? this.rulesets.before.criteria.find((c) => c.id === id);
+      return found === undefined ? '' : out.esc(shorten(this.t(found.text), 120));
+    };
+    for (const c of diff.recognition) {
+      switch (c.kind) {
+        case 'group_requirement':
+          out.item(0, this.say('recognition_group_requirement', { before: this.requirement(c.before), after: this.requirement(c.after) }));
+          break;
+        case 'mandatory_added':
+          out.item(0, this.say('recognition_mandatory_added', { id: out.strong(c.id), text: criterionText(c.id) }));
+          break;
+        case 'mandatory_removed':
+          out.item(0, this.say('recognition_mandatory_removed', { id: out.strong(c.id), text: criterionText(c.id) }));
+          break;
+        case 'total_requirement':
+          out.item(0, this.say('recognition_total', { before: this.requirement(c.before), after: this.requirement(c.after) }));
+          break;
+        case 'disqualifiers':
+          out.item(0, this.say('recognition_disqualifiers', { before: this.blockWord(c.before), after: this.blockWord(c.after) }));
+          break;
+        case 'note':
+          this.textItem(0, m.recognition_note, c.change);
+          break;
+      }
+    }
+  }
+
+  private groupSection(): void {
+    const { out, m, diff } = this;
+    const g = diff.groups;
+    if (g.added.length + g.removed.length + g.changed.length === 0) return;
+    out.section(m.section_groups);
+    for (const a of g.added) out.item(0, this.say('group_added', { id: a.id, title: out.esc(this.t(a.title)) }));
+    for (const r of g.removed) out.item(0, this.say('group_removed', { id: r.id, title: out.esc(this.t(r.title)) }));
+    for (const c of g.changed) {
+      out.item(0, out.strong(this.say('group_changed', { id: c.id })));
+      for (const change of c.changes) {
+        if (change.kind === 'title') this.textItem(1, m.field_title, change.change);
+        else out.item(1, this.say('group_requirement', { before: this.requirement(change.before), after: this.requirement(change.after) }));
+      }
+    }
+  }
+
+  private declarationSection(title: DiffMessageKey, d: DeclarationDiff): void {
+    const { out, m } = this;
+    if (d.added.length + d.removed.length + d.changed.length === 0) return;
+    out.section(m[title]);
+    if (d.added.length > 0) {
+      out.subsection(this.say('added', { count: d.added.length }));
+      for (const a of d.added) out.item(0, this.say('fact_added', { id: out.code(a.id), type: this.typeWord(a.type), label: out.esc(this.t(a.label)) }));
+    }
+    if (d.removed.length > 0) {
+      out.subsection(this.say('removed', { count: d.removed.length }));
+      for (const r of d.removed) {
+        const text = title === 'section_facts' ? 'fact_removed' : 'fact_added';
+        out.item(0, this.say(text, { id: out.code(r.id), type: this.typeWord(r.type), label: out.esc(this.t(r.label)) }));
+      }
+    }
+    if (d.changed.length > 0) {
+      out.subsection(this.say('changed', { count: d.changed.length }));
+      for (const c of d.changed) {
+        const label = this.facts.get(c.id)?.label;
+        out.item(0, this.say('declaration_changed', { id: out.code(c.id), label: label === undefined ? '' : out.esc(shorten(this.t(label), SHORT_LABEL)) }));
+        for (const f of c.changes) out.item(1, this.fieldChange(f));
+      }
+    }
+  }
+
+  private contextRulesSection(): void {
+    const { out, m, diff } = this;
+    const r = diff.context_rules;
+    if (r.added.length + r.removed.length === 0) return;
+    out.section(m.section_context_rules);
+    if (r.added.length > 0) {
+      out.subsection(this.say('added', { count: r.added.length }));
+      for (const x of r.added) out.item(0, this.say('context_rule', { when: out.code(x.when), require: out.code(x.require) }));
+    }
+    if (r.removed.length > 0) {
+      out.subsection(this.say('removed', { count: r.removed.length }));
+      for (const x of r.removed) out.item(0, this.say('context_rule', { when: out.code(x.when), require: out.code(x.require) }));
+    }
+  }
+
+  private impactSection(impact: DecisionImpact): void {
+    const { out, m } = this;
+    out.section(m.section_impact);
+    out.paragraph(this.say('impact_summary', { assessed: impact.assessed, changed: impact.changed }));
+    const changed = impact.areas.filter((a) => a.changed);
+    if (changed.length > 0 && this.options.format === 'md') {
+      out.table(
+        [m.impact_area, m.impact_source, m.impact_decision, m.impact_why],
+        changed.map((a) => [this.areaName(a), out.code(sourceOf(a)), `${this.decision(a.before)} → ${this.decision(a.after)}`, this.why(a).join('; ')]),
+      );
+    } else {
+      for (const a of changed) {
+        out.item(0, `${this.areaName(a)} (${sourceOf(a)})`);
+        out.item(1, `${m.impact_decision}: ${this.decision(a.before)} → ${this.decision(a.after)}`);
+        for (const line of this.why(a)) out.item(1, line);
+      }
+    }
+    const unchanged = impact.areas.length - changed.length;
+    if (unchanged > 0) out.paragraph(this.say('impact_unchanged', { count: unchanged }));
+  }
+
+  // ── one change ────────────────────────────────────────────────────────────────────────────
+
+  private criterionChange(c: CriterionChange, kind: 'criterion' | 'disqualifier'): void {
+    const { out, m } = this;
+    switch (c.kind) {
+      case 'text':
+        this.textItem(1, m.change_text, c.change);
+        return;
+      case 'note':
+        this.textItem(1, m.change_note, c.change);
+        return;
+      case 'group':
+        out.item(1, this.say('change_group', c));
+        return;
+      case 'condition':
+        this.conditionChange(1, c.change);
+        return;
+      case 'form':
+        out.item(
+          1,
+          c.after === null
+            ? this.say('form_to_variants', { before: out.code(c.before ?? '') })
+            : this.say('form_to_condition', { after: out.code(c.after) }),
+        );
+        return;
+      case 'applicable_when':
+        out.item(1, this.say('change_applicable_when', { before: this.codeOrNone(c.before), after: this.codeOrNone(c.after) }));
+        return;
+      case 'not_applicable':
+        out.item(1, this.say('change_not_applicable', { before: this.naWord(c.before), after: this.naWord(c.after) }));
+        return;
+      case 'no_variant':
+        out.item(1, this.say('change_no_variant', { before: this.nvWord(c.before), after: this.nvWord(c.after) }));
+        return;
+      case 'points':
+        out.item(1, this.say('change_points', c));
+        return;
+      case 'variant_added':
+        out.item(1, this.say('variant_added', { id: out.code(c.variant.id), when: out.code(c.variant.when) }));
+        return;
+      case 'variant_removed':
+        out.item(1, this.say('variant_removed', { id: out.code(c.variant.id), when: out.code(c.variant.when) }));
+        return;
+      case 'variant_changed':
+        out.item(1, this.say('variant_changed', { id: out.code(c.id) }));
+        for (const v of c.changes) this.variantChange(v);
+        return;
+      case 'variant_order':
+        out.item(1, this.say('variant_order', { before: c.before.join(', '), after: c.after.join(', ') }));
+        return;
+    }
+    return assertNever(c, kind);
+  }
+
+  private variantChange(v: VariantChange): void {
+    const { out, m } = this;
+    if (v.kind === 'when') out.item(2, this.say('variant_when', { before: out.code(v.before), after: out.code(v.after) }));
+    else if (v.kind === 'condition') this.conditionChange(2, v.change);
+    else this.textItem(2, v.kind === 'text' ? m.change_text : m.change_label, v.change);
+  }
+
+  private conditionChange(depth: number, c: ConditionChange): void {
+    const { out, m } = this;
+    if (c.kind === 'expression') {
+      out.item(depth, `${m.change_condition}:`);
+      out.item(depth + 1, `${m.before}: ${out.code(c.before)}`);
+      out.item(depth + 1, `${m.after}: ${out.code(c.after)}`);
+      return;
+    }
+    for (const t of c.changes) out.item(depth, `${m.change_threshold}: ${this.threshold(t.before, t.after)}`);
+  }
+
+  /** "≥ 98% → ≥ 95% số hộ (tỷ lệ "…" trên "…")", or "…: ≥ 1 → ≥ 2 mô hình". */
+  private threshold(a: ThresholdValue, b: ThresholdValue): string {
+    const { out } = this;
+    if (a.kind === 'percent' && b.kind === 'percent') {
+      const whole = this.facts.get(b.whole);
+      const part = this.facts.get(b.part);
+      const parts: string[] = [];
+      if (a.op !== b.op || a.value !== b.value) {
+        const unit = whole?.unit !== undefined ? ` ${this.say('threshold_of', { unit: this.t(whole.unit) })}` : '';
+        const pct = (t: ThresholdValue & { kind: 'percent' }) => this.say('threshold_percent', { op: OPS[t.op] ?? t.op, value: this.number(t.value) });
+        parts.push(out.strong(`${pct(a)} → ${pct(b)}`) + out.esc(unit));
+      }
+      const wholeLabel = shorten(whole === undefined ? b.whole : this.t(whole.label), SHORT_LABEL);
+      if (a.if_whole_zero !== b.if_whole_zero) {
+        parts.push(this.say('threshold_if_zero', { whole: out.esc(wholeLabel), before: this.zeroWord(a.if_whole_zero), after: this.zeroWord(b.if_whole_zero) }));
+      }
+      const ratio = this.say('threshold_ratio', {
+        part: out.esc(shorten(part === undefined ? b.part : this.t(part.label), SHORT_LABEL)),
+        whole: out.esc(wholeLabel),
+      });
+      return `${parts.join('; ')} (${ratio})`;
+    }
+    if (a.kind === 'compare' && b.kind === 'compare') {
+      const fact = this.facts.get(b.fact);
+      const unit = fact?.unit !== undefined ? ` ${this.t(fact.unit)}` : '';
+      const value = (t: ThresholdValue & { kind: 'compare' }) => `${OPS[t.op] ?? t.op} ${this.valueWord(t.fact, t.value)}${unit}`;
+      return this.say('threshold_compare', {
+        fact: out.esc(shorten(fact === undefined ? b.fact : this.t(fact.label), SHORT_LABEL)),
+        before: out.strong(out.esc(value(a))),
+        after: out.strong(out.esc(value(b))),
+      });
+    }
+    return `${JSON.stringify(a)} → ${JSON.stringify(b)}`;
+  }
+
+  private textItem(depth: number, label: string, change: TextChange | PresenceChange<LocalizedText>): void {
+    const { out, m } = this;
+    if (!('words' in change)) {
+      if (change.after !== null && change.before === null) out.item(depth, `${label}: ${this.say('text_added', { text: out.esc(this.flat(this.t(change.after))) })}`);
+      else if (change.before !== null) out.item(depth, `${label}: ${this.say('text_removed', { text: out.esc(this.flat(this.t(change.before))) })}`);
+      return;
+    }
+    const parts = change.words[this.lang];
+    if (parts.length === 0) {
+      out.item(depth, `${label}: ${m.change_text_other}`);
+      return;
+    }
+    out.item(depth, `${label}: ${out.words(parts)}`);
+  }
+
+  private fieldChange(c: FieldChange): string {
+    const { out } = this;
+    const name = this.m[`field_${c.field}` as DiffMessageKey] ?? c.field;
+    const text = isText(c.before) && isText(c.after) ? textChange(c.before, c.after) : undefined;
+    if (text !== undefined) {
+      const parts = text.words[this.lang];
+      return `${name}: ${parts.length === 0 ? this.m.change_text_other : out.words(parts)}`;
+    }
+    return `${name}: ${this.fieldValue(c.field, c.before)} → ${this.fieldValue(c.field, c.after)}`;
+  }
+
+  private fieldValue(field: string, v: FieldValue): string {
+    const { out } = this;
+    if (v === null) return this.m.none;
+    if (isText(v)) return out.esc(this.flat(this.t(v)));
+    if (Array.isArray(v)) return v.map((x) => out.code(String(x))).join(', ');
+    if (field === 'type') return this.typeWord(String(v));
+    if (typeof v === 'number') return this.number(v);
+    return field === 'part_of' || field === 'required_when' ? out.code(String(v)) : out.esc(String(v));
+  }
+
+  // ── areas ─────────────────────────────────────────────────────────────────────────────────
+
+  private areaName(a: AreaDecision): string {
+    const { out } = this;
+    const name = a.area.name ?? this.m.impact_unnamed;
+    const parts = [a.area.code !== undefined ? `${name} (${a.area.code})` : name];
+    if (a.area.unit !== undefined) parts.push(a.area.unit);
+    return out.esc(parts.join(', '));
+  }
+
+  private why(a: AreaDecision): string[] {
+    const { m } = this;
+    const out: string[] = [];
+    for (const s of a.standards) {
+      const state = (status: GroupStatus | null, passed: number | null, applicable: number | null, required: number | null) =>
+        status === null
+          ? m.impact_absent
+          : this.say('impact_standard_count', { status: this.groupWord(status), passed: passed ?? 0, applicable: applicable ?? 0, required: required ?? 0 });
+      out.push(
+        this.say('impact_standard', {
+          id: s.id,
+          before: state(s.before, s.passed_before, s.applicable_before, s.required_before),
+          after: state(s.after, s.passed_after, s.applicable_after, s.required_after),
+        }),
+      );
+    }
+    for (const c of a.criteria) out.push(this.say('impact_criterion', { id: c.id, before: this.statusWord(c.before), after: this.statusWord(c.after) }));
+    for (const d of a.disqualifiers) out.push(this.say('impact_disqualifier', { id: d.id, before: this.dqWord(d.before), after: this.dqWord(d.after) }));
+    const reasons = (list: readonly DecisionReason[]) => list.map((r) => this.reason(r)).join(', ');
+    if (a.reasons.added.length > 0) out.push(`${m.impact_reason_added}: ${reasons(a.reasons.added)}`);
+    if (a.reasons.removed.length > 0) out.push(`${m.impact_reason_removed}: ${reasons(a.reasons.removed)}`);
+    if (a.ignored.length > 0) out.push(this.say('impact_ignored', { names: a.ignored.map((n) => this.out.code(n)).join(', ') }));
+    return out;
+  }
+
+  private reason(r: DecisionReason): string {
+    switch (r.kind) {
+      case 'disqualified':
+        return this.say('reason_disqualified', { id: r.id });
+      case 'mandatory_failed':
+        return this.say('reason_mandatory_failed', { id: r.id });
+      case 'group_not_met':
+        return this.say('reason_group_not_met', { id: r.id });
+      case 'total_not_met':
+        return this.m.reason_total_not_met;
+      case 'unknown':
+        return this.say('reason_unknown', { ids: r.ids.map((id) => this.undecidedName(id)).join(', ') });
+    }
+  }
+
+  /** What an id in an `unknown` reason names: a standard, a (mandatory) criterion, a disqualifier or the total. */
+  private undecidedName(id: string): string {
+    const r = this.rulesets.after;
+    if (r.groups.some((g) => g.id === id)) return this.say('undecided_group', { id });
+    if (r.criteria.some((c) => c.id === id)) return this.say('undecided_criterion', { id });
+    if (r.disqualifiers.some((d) => d.id === id)) return this.say('undecided_disqualifier', { id });
+    return id === 'total' ? this.m.undecided_total : id;
+  }
+
+  // ── words ─────────────────────────────────────────────────────────────────────────────────
+
+  private say(key: DiffMessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+    return interpolate(this.m[key], params);
+  }
+
+  private t(text: LocalizedText): string {
+    return text[this.lang];
+  }
+
+  /** One line: texts keep their line breaks in YAML ("- Đối với …\n- Đối với …"). */
+  private flat(text: string): string {
+    return text.replace(/\s+/g, ' ').trim();
+  }
+
+  private number(n: number): string {
+    return new Intl.NumberFormat(this.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 4 }).format(n);
+  }
+
+  private itemsOf(kind: 'criterion' | 'disqualifier', side: 'before' | 'after') {
+    return kind === 'criterion' ? this.rulesets[side].criteria : this.rulesets[side].disqualifiers;
+  }
+
+  private valueWord(fact: string, value: number | string | boolean): string {
+    if (typeof value === 'boolean') return value ? this.m.value_true : this.m.value_false;
+    if (typeof value === 'number') return this.number(value);
+    const declared = this.facts.get(fact)?.values?.find((v) => v.id === value);
+    return declared === undefined ? value : this.t(declared.label);
+  }
+
+  private requirement(r: Requirement | null): string {
+    if (r === null) return this.m.none;
+    if ('at_least_percent' in r) return this.say('requirement_percent', { n: r.at_least_percent });
+    if ('at_least_count' in r) return this.say('requirement_count', { n: r.at_least_count });
+    return this.say('requirement_points', { n: r.at_least_points });
+  }
+
+  private codeOrNone(s: string | null): string {
+    return s === null ? this.m.none : this.out.code(s);
+  }
+
+  private naWord(v: 'exclude' | 'fail' | null): string {
+    return v === null ? this.m.none : v === 'exclude' ? this.m.na_exclude : this.m.na_fail;
+  }
+
+  private nvWord(v: 'not_applicable' | 'fail' | null): string {
+    return v === null ? this.m.none : v === 'fail' ? this.m.nv_fail : this.m.nv_not_applicable;
+  }
+
+  private zeroWord(v: 'pass' | 'fail'): string {
+    return v === 'pass' ? this.m.zero_pass : this.m.zero_fail;
+  }
+
+  private blockWord(v: string | null): string {
+    return v === null ? this.m.none : v === 'block' ? this.m.recognition_block : v;
+  }
+
+  private typeWord(type: string): string {
+    return this.m[`type_${type}` as DiffMessageKey] ?? type;
+  }
+
+  private decision(d: Decision): string {
+    const key = ({ recognised: 'decision_recognised', not_recognised: 'decision_not_recognised', undetermined: 'decision_undetermined' } as const)[d];
+    return this.out.strong(this.x[key]);
+  }
+
+  private statusWord(s: CriterionStatus | null): string {
+    if (s === null) return this.m.impact_absent;
+    return this.x[({ pass: 'status_pass', fail: 'status_fail', unknown: 'status_unknown', not_applicable: 'status_not_applicable' } as const)[s]];
+  }
+
+  private groupWord(s: GroupStatus): string {
+    return this.m[({ met: 'group_met', not_met: 'group_not_met', unknown: 'group_unknown' } as const)[s]];
+  }
+
+  private dqWord(s: DisqualifierStatus | null): string {
+    if (s === null) return this.m.impact_absent;
+    return this.x[({ applies: 'dq_applies', clear: 'dq_clear', unknown: 'dq_unknown' } as const)[s]];
+  }
+}
+
+function sourceOf(a: AreaDecision): string {
+  return a.source.row !== undefined ? `${a.source.file}:${a.source.row}` : a.source.file;
+}
+
+function isText(v: FieldValue): v is LocalizedText {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'vi' in v;
+}
+
+function assertNever(_c: never, _kind: string): void {
+  // Every CriterionChange kind is handled above; a new kind added to the type fails to compile here.
+}
+

@@ -1,0 +1,212 @@
+/**
+ * What changed between two versions of a ruleset, as data: the JSON form of `lcz diff --format
+ * json`, documented by schemas/diff.schema.json. Ids, statuses and thresholds only; the renderer
+ * looks labels and units up in the two rulesets.
+ */
+import type { AreaIdentity, CriterionStatus, Decision, DecisionReason, DisqualifierStatus, GroupStatus, Requirement } from '../../evaluate/result.js';
+import type { LocalizedText } from '../../validate/ruleset-document.js';
+
+/** A run of words: the same in both versions, only in the old one, or only in the new one. */
+export interface WordPart {
+  readonly op: 'same' | 'removed' | 'added';
+  readonly text: string;
+}
+
+/** A text that changed, with its word-level diff per language (empty when that language is unchanged). */
+export interface TextChange {
+  readonly before: LocalizedText;
+  readonly after: LocalizedText;
+  readonly words: { readonly vi: readonly WordPart[]; readonly en: readonly WordPart[] };
+}
+
+/** A threshold as the diff reports it (the compiled `Threshold`, with snake_case keys). */
+export type ThresholdValue =
+  | {
+      readonly kind: 'percent';
+      readonly part: string;
+      readonly whole: string;
+      readonly op: ComparisonOp;
+      readonly value: number;
+      readonly if_whole_zero: 'pass' | 'fail';
+    }
+  | { readonly kind: 'compare'; readonly fact: string; readonly op: ComparisonOp; readonly value: number | string | boolean };
+
+export type ComparisonOp = '>=' | '<=' | '>' | '<' | '==' | '!=';
+
+/** How the condition of a criterion, variant or disqualifier changed. */
+export type ConditionChange =
+  /** Only threshold values (or the empty-whole policy) moved; the condition reads the same facts the same way. */
+  | { readonly kind: 'thresholds'; readonly changes: readonly { readonly before: ThresholdValue; readonly after: ThresholdValue }[] }
+  /** Anything else: the canonical expressions, before and after. */
+  | { readonly kind: 'expression'; readonly before: string; readonly after: string };
+
+export interface VariantRef {
+  readonly id: string;
+  readonly when: string;
+  readonly label?: LocalizedText;
+}
+
+export type VariantChange =
+  | { readonly kind: 'when'; readonly before: string; readonly after: string }
+  | { readonly kind: 'condition'; readonly change: ConditionChange }
+  | { readonly kind: 'text'; readonly change: TextChange | PresenceChange<LocalizedText> }
+  | { readonly kind: 'label'; readonly change: TextChange | PresenceChange<LocalizedText> };
+
+/** A value that appeared, disappeared or changed; `null` = absent in that version. */
+export interface PresenceChange<T> {
+  readonly before: T | null;
+  readonly after: T | null;
+}
+
+export type CriterionChange =
+  | { readonly kind: 'text'; readonly change: TextChange }
+  | { readonly kind: 'note'; readonly change: TextChange | PresenceChange<LocalizedText> }
+  | { readonly kind: 'group'; readonly before: string; readonly after: string }
+  | { readonly kind: 'condition'; readonly change: ConditionChange }
+  /** The criterion switched between one condition and variants: the condition it had or has (null for variants). */
+  | { readonly kind: 'form'; readonly before: string | null; readonly after: string | null }
+  | { readonly kind: 'applicable_when'; readonly before: string | null; readonly after: string | null }
+  | { readonly kind: 'not_applicable'; readonly before: 'exclude' | 'fail' | null; readonly after: 'exclude' | 'fail' | null }
+  | { readonly kind: 'no_variant'; readonly before: 'not_applicable' | 'fail' | null; readonly after: 'not_applicable' | 'fail' | null }
+  | { readonly kind: 'points'; readonly before: number; readonly after: number }
+  | { readonly kind: 'variant_added'; readonly variant: VariantRef }
+  | { readonly kind: 'variant_removed'; readonly variant: VariantRef }
+  | { readonly kind: 'variant_changed'; readonly id: string; readonly changes: readonly VariantChange[] }
+  /** Variants are tried in order (the first whose selector holds is used), so their order matters. */
+  | { readonly kind: 'variant_order'; readonly before: readonly string[]; readonly after: readonly string[] };
+
+export interface ItemRef {
+  readonly id: string;
+  readonly text: LocalizedText;
+  /** The group (standard) of a criterion; absent for disqualifiers. */
+  readonly group?: string;
+}
+
+export interface ItemChanges {
+  /** The id in the new version. */
+  readonly id: string;
+  /** The id in the old version, when the item was renumbered. */
+  readonly before_id?: string;
+  readonly changes: readonly CriterionChange[];
+}
+
+/** Criteria or disqualifiers: matched by id, or, when the id changed and the text did not, renumbered. */
+export interface ItemDiff {
+  readonly added: readonly ItemRef[];
+  readonly removed: readonly ItemRef[];
+  readonly renumbered: readonly { readonly before: string; readonly after: string }[];
+  readonly changed: readonly ItemChanges[];
+}
+
+export type FieldValue = string | number | boolean | readonly string[] | LocalizedText | null;
+
+export interface FieldChange {
+  readonly field: string;
+  readonly before: FieldValue;
+  readonly after: FieldValue;
+}
+
+export interface NamedRef {
+  readonly id: string;
+  readonly type: string;
+  readonly label: LocalizedText;
+}
+
+/** Facts, context attributes, parameters: by name. */
+export interface DeclarationDiff {
+  readonly added: readonly NamedRef[];
+  readonly removed: readonly NamedRef[];
+  readonly changed: readonly { readonly id: string; readonly changes: readonly FieldChange[] }[];
+}
+
+export type GroupChange =
+  | { readonly kind: 'title'; readonly change: TextChange }
+  | { readonly kind: 'requirement'; readonly before: Requirement; readonly after: Requirement };
+
+export interface GroupDiff {
+  readonly added: readonly { readonly id: string; readonly title: LocalizedText }[];
+  readonly removed: readonly { readonly id: string; readonly title: LocalizedText }[];
+  readonly changed: readonly { readonly id: string; readonly changes: readonly GroupChange[] }[];
+}
+
+export type RecognitionChange =
+  | { readonly kind: 'group_requirement'; readonly before: Requirement; readonly after: Requirement }
+  | { readonly kind: 'mandatory_added'; readonly id: string }
+  | { readonly kind: 'mandatory_removed'; readonly id: string }
+  | { readonly kind: 'total_requirement'; readonly before: Requirement | null; readonly after: Requirement | null }
+  | { readonly kind: 'disqualifiers'; readonly before: string | null; readonly after: string | null }
+  | { readonly kind: 'note'; readonly change: TextChange | PresenceChange<LocalizedText> };
+
+export interface RulesetRef {
+  readonly id: string;
+  readonly version: string;
+  readonly hash: string;
+  readonly title: LocalizedText;
+  readonly effective: { readonly from: string; readonly to?: string } | null;
+}
+
+export interface RulesetDiff {
+  readonly before: RulesetRef;
+  readonly after: RulesetRef;
+  /** True when nothing below changed (the files may still differ in comments or layout). */
+  readonly identical: boolean;
+  /** id, version, title, effective period, source. */
+  readonly ruleset: readonly FieldChange[];
+  readonly context: DeclarationDiff;
+  readonly context_rules: {
+    readonly added: readonly { readonly when: string; readonly require: string }[];
+    readonly removed: readonly { readonly when: string; readonly require: string }[];
+  };
+  readonly facts: DeclarationDiff;
+  readonly parameters: DeclarationDiff;
+  readonly groups: GroupDiff;
+  readonly criteria: ItemDiff;
+  readonly disqualifiers: ItemDiff;
+  readonly recognition: readonly RecognitionChange[];
+}
+
+// ── decisions: what the change does to assessed areas ────────────────────────────────────────
+
+export interface StatusChange<S> {
+  readonly id: string;
+  /** `null`: the item does not exist in that version. */
+  readonly before: S | null;
+  readonly after: S | null;
+}
+
+export interface AreaSource {
+  readonly file: string;
+  /** The row of a batch file (CSV, XLSX, JSON Lines, list); absent for a one-assessment file. */
+  readonly row?: number;
+}
+
+/** One assessment evaluated under both versions. */
+export interface AreaDecision {
+  readonly source: AreaSource;
+  readonly area: AreaIdentity;
+  readonly before: Decision;
+  readonly after: Decision;
+  readonly changed: boolean;
+  /** Criteria whose status differs (added and removed criteria included). */
+  readonly criteria: readonly StatusChange<CriterionStatus>[];
+  readonly disqualifiers: readonly StatusChange<DisqualifierStatus>[];
+  readonly standards: readonly (StatusChange<GroupStatus> & {
+    readonly passed_before: number | null;
+    readonly passed_after: number | null;
+    /** Criteria counted (passed, failed or unknown; excluded ones left out). */
+    readonly applicable_before: number | null;
+    readonly applicable_after: number | null;
+    readonly required_before: number | null;
+    readonly required_after: number | null;
+  })[];
+  /** Reasons of the decision that only one version gives (e.g. a criterion that became mandatory). */
+  readonly reasons: { readonly added: readonly DecisionReason[]; readonly removed: readonly DecisionReason[] };
+  /** Names the assessment gives that the new version does not declare: not read by it. */
+  readonly ignored: readonly string[];
+}
+
+export interface DecisionImpact {
+  readonly assessed: number;
+  readonly changed: number;
+  readonly areas: readonly AreaDecision[];
+}

@@ -1,0 +1,283 @@
+/**
+ * The gap analysis as text, for a person: Vietnamese by default, or English. Pure and
+ * browser-safe. The JSON form is the GapReport itself (schemas/gap.schema.json).
+ *
+ * Layout: each standard short of its requirement (how many more, then the criteria that could
+ * pass: text, threshold, data, the changes needed) → mandatory criteria → disqualifying cases →
+ * total points → missing facts grouped by what they decide → one checked plan and its decision.
+ */
+import type { Threshold } from '../compile/compiled-ruleset.js';
+import type { Decision, FactReading, FactValue } from '../evaluate/result.js';
+import type { LocalizedText, ValueDeclaration } from '../validate/ruleset-document.js';
+import { explainMessages, type ExplainLang, type ExplainRuleset } from './explain-text.js';
+import type { GapChange, GapCriterion, GapDisqualifier, GapObstacle, GapReport, GapStandard } from './gap-report.js';
+import { gapEn, type GapMessageKey, type GapMessages } from './messages/gap-en.js';
+import { gapVi } from './messages/gap-vi.js';
+import { interpolate, oneLine, painter, shorten, wrap, type Tone } from './text-tools.js';
+
+export interface ExplainGapOptions {
+  readonly lang?: ExplainLang;
+  /** ANSI colour; off by default. */
+  readonly color?: boolean;
+  /** Full criterion texts instead of texts shortened to about 100 characters. */
+  readonly full?: boolean;
+}
+
+export const gapMessages: Readonly<Record<ExplainLang, GapMessages>> = { vi: gapVi, en: gapEn };
+
+const SHORT_TEXT = 100;
+const WRAP_WIDTH = 100;
+const RULE = '─'.repeat(72);
+const OP: Readonly<Record<Threshold['op'], string>> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=', '!=': '≠' };
+const OBSTACLE_KEY: Readonly<Record<GapObstacle, GapMessageKey>> = {
+  context: 'obstacle_context',
+  empty_whole: 'obstacle_empty_whole',
+  whole_unknown: 'obstacle_whole_unknown',
+  bounds: 'obstacle_bounds',
+  unsupported: 'obstacle_unsupported',
+};
+const DECISION_KEY = {
+  recognised: 'decision_recognised',
+  not_recognised: 'decision_not_recognised',
+  undetermined: 'decision_undetermined',
+} as const satisfies Record<Decision, string>;
+const DECISION_TONE: Readonly<Record<Decision, Tone>> = { recognised: 'green', not_recognised: 'red', undetermined: 'yellow' };
+
+interface Describable {
+  readonly label?: LocalizedText;
+  readonly unit?: LocalizedText;
+  readonly values?: readonly ValueDeclaration[];
+}
+
+/** Render a gap analysis. The string has no trailing newline. */
+export function explainGap(gap: GapReport, ruleset: ExplainRuleset, options: ExplainGapOptions = {}): string {
+  return new GapText(gap, ruleset, options).render();
+}
+
+class GapText {
+  private readonly lang: ExplainLang;
+  private readonly m: GapMessages;
+  private readonly words: (typeof explainMessages)[ExplainLang];
+  private readonly paint: (tone: Tone, text: string) => string;
+  private readonly full: boolean;
+  private readonly numbers: Intl.NumberFormat;
+  private readonly named: ReadonlyMap<string, Describable>;
+  private readonly lines: string[] = [];
+
+  constructor(
+    private readonly gap: GapReport,
+    private readonly ruleset: ExplainRuleset,
+    options: ExplainGapOptions,
+  ) {
+    this.lang = options.lang ?? 'vi';
+    this.m = gapMessages[this.lang];
+    this.words = explainMessages[this.lang];
+    this.paint = painter(options.color === true);
+    this.full = options.full === true;
+    this.numbers = new Intl.NumberFormat(this.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 4 });
+    this.named = new Map<string, Describable>([
+      ...ruleset.context.map((c) => [c.id, c] as const),
+      ...ruleset.facts.map((f) => [f.id, f] as const),
+    ]);
+  }
+
+  render(): string {
+    const { m, gap } = this;
+    this.push('', this.paint('dim', RULE), this.paint('bold', m.heading));
+    if (gap.decision === 'recognised') {
+      this.push(`  ${m.recognised}`);
+      return this.lines.join('\n');
+    }
+    for (const s of gap.standards) this.standard(s);
+    if (gap.mandatory.length > 0) {
+      this.push('', `  ${this.paint('bold', m.mandatory_heading)}`);
+      for (const c of gap.mandatory) this.criterion(c);
+    }
+    if (gap.disqualifiers.length > 0) {
+      this.push('', `  ${this.paint('bold', m.disqualifiers_heading)}`);
+      for (const d of gap.disqualifiers) this.disqualifier(d);
+    }
+    if (gap.total !== undefined) {
+      const t = gap.total;
+      this.push('');
+      this.bullet('  ', interpolate(m.total_more, { passed: t.passed_points, required: t.required, more_points: t.more_points, more: t.more }));
+    }
+    this.undecided();
+    this.plan();
+    return this.lines.join('\n');
+  }
+
+  private standard(s: GapStandard): void {
+    const { m } = this;
+    const title = this.t(this.ruleset.groups.find((g) => g.id === s.id)?.title ?? s.title);
+    this.push('');
+    const line =
+      s.more_points !== undefined
+        ? interpolate(m.standard_more_points, { title, points: s.passed_points ?? 0, required: s.required, more_points: s.more_points, more: s.more })
+        : interpolate(m.standard_more, { title, passed: s.passed, applicable: s.applicable, required: s.required, more: s.more });
+    for (const [i, text] of wrap(line, WRAP_WIDTH - 2, WRAP_WIDTH - 4).entries()) this.push(i === 0 ? `  ${this.paint('bold', text)}` : `    ${text}`);
+    if (s.excluded > 0) this.push(`    ${this.paint('dim', interpolate(m.standard_excluded, { excluded: s.excluded, applicable: s.applicable }))}`);
+    if (s.candidates.every((c) => !c.achievable)) this.push(`    ${m.no_candidates}`);
+    if (s.candidates.length > 0) this.push(`    ${m.candidates}`);
+    for (const c of s.candidates) this.criterion(c);
+  }
+
+  private criterion(c: GapCriterion): void {
+    const status = this.words[c.status === 'not_applicable' ? 'status_not_applicable' : c.status === 'unknown' ? 'status_unknown' : 'status_fail'];
+    const mark = c.status === 'unknown' ? '?' : '✗';
+    const tone: Tone = c.status === 'unknown' ? 'yellow' : 'red';
+    const tags = [status, ...(c.mandatory ? [this.words.mandatory_tag] : [])].join(', ');
+    this.item(`${this.paint(tone, `${mark} ${c.id}`)}  ${this.paint(tone, `[${tags}]`)}`, c.text);
+    this.details(c.thresholds, c.facts, c);
+  }
+
+  private disqualifier(d: GapDisqualifier): void {
+    const status = this.words[d.status === 'applies' ? 'dq_applies' : 'dq_unknown'];
+    const tone: Tone = d.status === 'applies' ? 'red' : 'yellow';
+    this.item(`${this.paint(tone, `${d.status === 'applies' ? '✗' : '?'} ${d.id}`)}  ${this.paint(tone, `[${status}]`)}`, d.text);
+    this.details(d.thresholds, d.facts, d);
+  }
+
+  private details(
+    thresholds: readonly Threshold[],
+    facts: readonly FactReading[],
+    outcome: { readonly achievable: boolean; readonly obstacle?: GapObstacle; readonly changes: readonly GapChange[] },
+  ): void {
+    const { m } = this;
+    const indent = '          ';
+    if (thresholds.length > 0) this.push(`${indent}${m.threshold}: ${thresholds.map((t) => this.threshold(t)).join('; ')}`);
+    if (facts.length > 0) {
+      this.push(`${indent}${m.facts}:`);
+      for (const f of facts) this.push(`${indent}  · ${this.label(f.id)}: ${this.value(f.id, f.value, true)}`);
+    }
+    if (!outcome.achievable) {
+      this.bullet(indent, this.paint('yellow', m[OBSTACLE_KEY[outcome.obstacle ?? 'unsupported']]));
+      return;
+    }
+    this.push(`${indent}${m.changes}:`);
+    for (const change of outcome.changes) this.bullet(`${indent}  → `, this.change(change));
+  }
+
+  private undecided(): void {
+    const { m, gap } = this;
+    if (gap.undecided.length === 0) return;
+    this.push('', `  ${this.paint('bold', m.undecided_heading)}`);
+    for (const u of gap.undecided) {
+      const criteria = u.criteria.join(', ');
+      const head =
+        u.kind === 'standard'
+          ? interpolate(m.undecided_standard, { title: shorten(this.groupTitle(u.id), SHORT_TEXT), criteria })
+          : u.kind === 'mandatory'
+            ? interpolate(m.undecided_mandatory, { id: u.id })
+            : u.kind === 'disqualifier'
+              ? interpolate(m.undecided_disqualifier, { id: u.id })
+              : interpolate(m.undecided_total, { criteria });
+      this.bullet('    - ', head);
+      for (const id of u.facts) this.push(`        · ${this.label(id)}${this.unitInBrackets(id)} — ${id}`);
+    }
+  }
+
+  private plan(): void {
+    const { m, gap } = this;
+    const plan = gap.plan;
+    this.push('');
+    if (plan.changes.length === 0) {
+      this.push(`  ${this.paint('bold', m.plan_none)}`);
+      return;
+    }
+    this.push(`  ${this.paint('bold', m.plan_heading)}`);
+    for (const change of plan.changes) this.bullet('    → ', this.change(change));
+    const decision = this.paint(DECISION_TONE[plan.decision], this.words[DECISION_KEY[plan.decision]]);
+    this.push(`  ${interpolate(plan.decision === 'recognised' ? m.plan_result : m.plan_partial, { decision })}`);
+  }
+
+  // ── pieces ──────────────────────────────────────────────────────────────────
+
+  private change(c: GapChange): string {
+    const { m } = this;
+    const label = this.label(c.fact);
+    const current = this.value(c.fact, c.current, false);
+    const suggested = this.value(c.fact, c.suggested, false);
+    if (c.percent === undefined) return interpolate(m.change, { label, current, suggested });
+    const p = c.percent;
+    const additional =
+      p.additional === null || p.additional === 0
+        ? ''
+        : interpolate(p.additional > 0 ? m.more_items : m.fewer_items, { count: this.numbers.format(Math.abs(p.additional)) });
+    return interpolate(m.change_percent, {
+      label,
+      current,
+      suggested,
+      required_part: this.numbers.format(p.required_part),
+      whole_value: this.numbers.format(p.whole_value),
+      unit: this.unit(p.whole),
+      op: OP[p.op],
+      threshold: this.numbers.format(p.threshold),
+      additional,
+    }).replace(/ {2,}/g, ' ');
+  }
+
+  private threshold(t: Threshold): string {
+    if (t.kind === 'percent') return `${t.part} / ${t.whole} ${OP[t.op]} ${this.numbers.format(t.value)}%`;
+    const value = typeof t.value === 'number' ? this.numbers.format(t.value) : this.value(t.fact, t.value, false);
+    return `${t.fact} ${OP[t.op]} ${value}`;
+  }
+
+  /** `  ✗ 1.3  [không đạt] text`, shortened, or wrapped in full when `full` is set. */
+  private item(head: string, text: LocalizedText): void {
+    const body = this.t(text);
+    if (!this.full) {
+      this.push(`      ${head} ${shorten(body, SHORT_TEXT)}`);
+      return;
+    }
+    const [first = '', ...rest] = wrap(body, WRAP_WIDTH - 30, WRAP_WIDTH - 10);
+    this.push(`      ${head} ${first}`, ...rest.map((line) => `          ${line}`));
+  }
+
+  private bullet(marker: string, text: string): void {
+    const indent = ' '.repeat(Array.from(marker).length);
+    const [first = '', ...rest] = wrap(text, WRAP_WIDTH - indent.length, WRAP_WIDTH - indent.length);
+    this.push(`${marker}${first}`, ...rest.map((line) => `${indent}${line}`));
+  }
+
+  private value(id: string, value: FactValue | null, withUnit: boolean): string {
+    const w = this.words;
+    if (value === null) return w.value_null;
+    if (typeof value === 'boolean') return value ? w.value_true : w.value_false;
+    const info = this.named.get(id);
+    if (typeof value === 'string') {
+      const declared = info?.values?.find((v) => v.id === value);
+      return declared !== undefined ? oneLine(this.t(declared.label)) : value;
+    }
+    const unit = this.unit(id);
+    return `${this.numbers.format(value)}${withUnit && unit !== '' ? ` ${unit}` : ''}`;
+  }
+
+  private label(id: string): string {
+    const label = this.named.get(id)?.label;
+    return label !== undefined ? oneLine(this.t(label)) : id;
+  }
+
+  private unit(id: string): string {
+    const unit = this.named.get(id)?.unit;
+    return unit !== undefined ? this.t(unit) : '';
+  }
+
+  private unitInBrackets(id: string): string {
+    const unit = this.unit(id);
+    return unit === '' ? '' : ` (${unit})`;
+  }
+
+  private groupTitle(id: string): string {
+    const title = this.ruleset.groups.find((g) => g.id === id)?.title;
+    return title !== undefined ? oneLine(this.t(title)) : id;
+  }
+
+  private t(text: LocalizedText): string {
+    return text[this.lang];
+  }
+
+  private push(...lines: string[]): void {
+    this.lines.push(...lines);
+  }
+}

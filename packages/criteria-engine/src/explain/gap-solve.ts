@@ -1,0 +1,426 @@
+/**
+ * Works backwards from a condition to the facts that would make it hold: "which values must these
+ * facts take for this expression to be true (or false)?". It walks the same expression tree the
+ * rule file compiles to (re-parsed from the canonical printed form every ConditionInfo carries),
+ * so it knows nothing of any particular scheme.
+ *
+ * - `and` needs every operand, solved one after the other on the facts as changed so far;
+ *   `or` needs one operand: the one needing the fewest changes (then the smallest) wins.
+ * - A comparison of a fact with a constant gives the nearest value on the right side of the
+ *   threshold (ordinals by declared order).
+ * - `percent(part, whole, z) ≥ P` gives the smallest part with part × 100 ≥ P × whole, in
+ *   integers (decimal thresholds are scaled, never compared in floating point); the whole is
+ *   never changed.
+ * - A sum of integer facts compared with a constant moves the first fact(s) by the shortfall.
+ *
+ * What it cannot invert (context, `known()`, `min()`…) is reported as an obstacle, never guessed;
+ * gap.ts checks every answer by evaluating the changed facts.
+ */
+import type { FactInfo } from '../compile/compiled-ruleset.js';
+import type { CompareOp, Expr } from '../compile/expression/ast.js';
+import { parseExpression } from '../compile/expression/parser.js';
+import type { FactValue } from '../evaluate/result.js';
+import type { GapObstacle, GapPercent } from './gap-report.js';
+
+/** Known values of facts and context attributes; a missing key is unknown. */
+export type Values = ReadonlyMap<string, FactValue>;
+
+export interface SolveScope {
+  readonly facts: ReadonlyMap<string, FactInfo>;
+  /** Facts that are the `part_of` this fact, per whole. */
+  readonly parts: ReadonlyMap<string, readonly string[]>;
+  readonly context: ReadonlySet<string>;
+  readonly parameters: Readonly<Record<string, number>>;
+}
+
+export interface Assignment {
+  readonly value: FactValue;
+  readonly percent?: Omit<GapPercent, 'additional'>;
+}
+
+export type Solution =
+  | { readonly ok: true; readonly changes: ReadonlyMap<string, Assignment> }
+  | { readonly ok: false; readonly obstacle: GapObstacle };
+
+const NONE: Solution = { ok: true, changes: new Map() };
+const FLIP: Readonly<Record<CompareOp, CompareOp>> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+const NEGATE: Readonly<Record<CompareOp, CompareOp>> = { '==': '!=', '!=': '==', '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
+
+const parsed = new Map<string, Expr | undefined>();
+
+/** The tree of a printed condition (cached: the same few dozen strings come back for every area). */
+export function expressionOf(text: string): Expr | undefined {
+  if (!parsed.has(text)) {
+    const outcome = parseExpression(text);
+    parsed.set(text, outcome.ok ? outcome.expr : undefined);
+  }
+  return parsed.get(text);
+}
+
+/** Changes to facts that make `expr` evaluate to `want`, given the known `values`. */
+export function solve(expr: Expr, want: boolean, values: Values, scope: SolveScope): Solution {
+  switch (expr.kind) {
+    case 'logical': {
+      // and/true and or/false need every operand; and/false and or/true need one.
+      const every = (expr.op === 'and') === want;
+      return every ? solveEvery(expr.operands, want, values, scope) : solveOne(expr.operands, want, values, scope);
+    }
+    case 'not':
+      return solve(expr.operand, !want, values, scope);
+    case 'boolean':
+      return expr.value === want ? NONE : { ok: false, obstacle: 'unsupported' };
+    case 'name':
+      return solveName(expr.name, want ? '==' : '!=', true, values, scope);
+    case 'compare':
+      return solveCompare(expr, want, values, scope);
+    case 'in':
+      return solveIn(expr, want, values, scope);
+    default:
+      return { ok: false, obstacle: 'unsupported' };
+  }
+}
+
+/** `values` with the solution's changes applied. */
+export function applied(values: Values, changes: ReadonlyMap<string, Assignment>): Map<string, FactValue> {
+  const next = new Map(values);
+  for (const [id, a] of changes) next.set(id, a.value);
+  return next;
+}
+
+/** How costly a solution is: fewer changed facts first, then smaller numeric moves. */
+export function cost(changes: ReadonlyMap<string, Assignment>, values: Values): readonly [number, number] {
+  let size = 0;
+  for (const [id, a] of changes) {
+    const before = values.get(id);
+    if (typeof a.value === 'number') size += Math.abs(a.value - (typeof before === 'number' ? before : 0));
+    else size += 1;
+  }
+  return [changes.size, size];
+}
+
+export function cheaper(a: readonly [number, number], b: readonly [number, number]): boolean {
+  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+}
+
+function solveEvery(operands: readonly Expr[], want: boolean, values: Values, scope: SolveScope): Solution {
+  const changes = new Map<string, Assignment>();
+  let working: Values = values;
+  for (const operand of operands) {
+    const s = solve(operand, want, working, scope);
+    if (!s.ok) return s;
+    for (const [id, a] of s.changes) changes.set(id, a);
+    working = applied(working, s.changes);
+  }
+  return { ok: true, changes };
+}
+
+function solveOne(operands: readonly Expr[], want: boolean, values: Values, scope: SolveScope): Solution {
+  let best: Solution | undefined;
+  let bestCost: readonly [number, number] = [Infinity, Infinity];
+  let firstObstacle: Solution | undefined;
+  for (const operand of operands) {
+    const s = solve(operand, want, values, scope);
+    if (!s.ok) {
+      firstObstacle ??= s;
+      continue;
+    }
+    const c = cost(s.changes, values);
+    if (cheaper(c, bestCost)) {
+      best = s;
+      bestCost = c;
+    }
+  }
+  return best ?? firstObstacle ?? { ok: false, obstacle: 'unsupported' };
+}
+
+/** A constant: a literal, a negated number or a parameter. */
+function constantOf(e: Expr, scope: SolveScope): number | string | boolean | undefined {
+  if (e.kind === 'number' || e.kind === 'string' || e.kind === 'boolean') return e.value;
+  if (e.kind === 'negate' && e.operand.kind === 'number') return -e.operand.value;
+  if (e.kind === 'name' && Object.hasOwn(scope.parameters, e.name)) return scope.parameters[e.name];
+  return undefined;
+}
+
+function solveCompare(expr: Extract<Expr, { kind: 'compare' }>, want: boolean, values: Values, scope: SolveScope): Solution {
+  let subject: Expr;
+  let op: CompareOp;
+  let c = constantOf(expr.right, scope);
+  if (c !== undefined) {
+    subject = expr.left;
+    op = expr.op;
+  } else {
+    c = constantOf(expr.left, scope);
+    if (c === undefined) return { ok: false, obstacle: 'unsupported' };
+    subject = expr.right;
+    op = FLIP[expr.op];
+  }
+  if (!want) op = NEGATE[op];
+  if (subject.kind === 'name' && !Object.hasOwn(scope.parameters, subject.name)) return solveName(subject.name, op, c, values, scope);
+  if (subject.kind === 'call' && subject.name === 'percent' && typeof c === 'number') return solvePercent(subject, op, c, values, scope);
+  if (subject.kind === 'arithmetic' && typeof c === 'number') return solveSum(subject, op, c, values, scope);
+  return { ok: false, obstacle: 'unsupported' };
+}
+
+function solveName(id: string, op: CompareOp, c: number | string | boolean, values: Values, scope: SolveScope): Solution {
+  const current = values.get(id);
+  const info = scope.facts.get(id);
+  if (info === undefined) {
+    // A context attribute: it describes the area, no change of facts moves it.
+    if (current !== undefined && holdsFor(undefined, current, op, c)) return NONE;
+    return { ok: false, obstacle: scope.context.has(id) ? 'context' : 'unsupported' };
+  }
+  if (current !== undefined && holdsFor(info, current, op, c)) return NONE;
+  const target = nearest(info, op, c, current);
+  if (target === undefined) return { ok: false, obstacle: 'bounds' };
+  if (typeof target === 'number' && !fits(info, target, values, scope)) return { ok: false, obstacle: 'bounds' };
+  return { ok: true, changes: new Map([[id, { value: target }]]) };
+}
+
+function solveIn(expr: Extract<Expr, { kind: 'in' }>, want: boolean, values: Values, scope: SolveScope): Solution {
+  if (expr.value.kind !== 'name') return { ok: false, obstacle: 'unsupported' };
+  const list = expr.list.map((e) => constantOf(e, scope));
+  if (list.some((v) => v === undefined)) return { ok: false, obstacle: 'unsupported' };
+  const id = expr.value.name;
+  const current = values.get(id);
+  const info = scope.facts.get(id);
+  if (current !== undefined && list.includes(current) === want) return NONE;
+  if (info === undefined) return { ok: false, obstacle: scope.context.has(id) ? 'context' : 'unsupported' };
+  const candidates: (FactValue | undefined)[] = want ? list : (info.values ?? []).map((v) => v.id).filter((v) => !list.includes(v));
+  const target = candidates.find((v) => v !== undefined && (typeof v !== 'number' || fits(info, v, values, scope)));
+  if (target === undefined) return { ok: false, obstacle: 'bounds' };
+  return { ok: true, changes: new Map([[id, { value: target }]]) };
+}
+
+function solvePercent(call: Extract<Expr, { kind: 'call' }>, op: CompareOp, threshold: number, values: Values, scope: SolveScope): Solution {
+  const [partExpr, wholeExpr, zeroExpr] = call.args;
+  if (partExpr?.kind !== 'name' || wholeExpr?.kind !== 'name' || zeroExpr?.kind !== 'number') return { ok: false, obstacle: 'unsupported' };
+  const part = partExpr.name;
+  const wholeId = wholeExpr.name;
+  const info = scope.facts.get(part);
+  if (info === undefined) return { ok: false, obstacle: 'unsupported' };
+  const whole = values.get(wholeId);
+  if (typeof whole !== 'number') return { ok: false, obstacle: 'whole_unknown' };
+  const current = values.get(part);
+  const scaled = scaledThreshold(threshold);
+  if (whole === 0) {
+    // The declared empty-whole value decides; the part only has to be known (it can only be 0).
+    if (!compareNumbers(zeroExpr.value, op, threshold)) return { ok: false, obstacle: 'empty_whole' };
+    return current === undefined ? { ok: true, changes: new Map([[part, { value: 0 }]]) } : NONE;
+  }
+  if (typeof current === 'number' && percentHolds(current, whole, op, scaled)) return NONE;
+  const q = requiredPart(op, scaled, whole, typeof current === 'number' ? current : undefined);
+  if (q === undefined || q < 0 || q > whole || !fits(info, q, values, scope)) return { ok: false, obstacle: 'bounds' };
+  return {
+    ok: true,
+    changes: new Map([[part, { value: q, percent: { whole: wholeId, whole_value: whole, op, threshold, required_part: q } }]]),
+  };
+}
+
+function solveSum(expr: Extract<Expr, { kind: 'arithmetic' }>, op: CompareOp, c: number, values: Values, scope: SolveScope): Solution {
+  const terms: string[] = [];
+  let constant = 0;
+  const collect = (e: Expr, sign: 1 | -1): boolean => {
+    if (e.kind === 'arithmetic' && e.op === '+') return collect(e.left, sign) && collect(e.right, sign);
+    if (e.kind === 'arithmetic' && e.op === '-') return collect(e.left, sign) && collect(e.right, sign === 1 ? -1 : 1);
+    const k = constantOf(e, scope);
+    if (typeof k === 'number') {
+      constant += sign * k;
+      return true;
+    }
+    // Only sums of integer facts with a plus sign: raising one of them raises the sum.
+    if (e.kind === 'name' && sign === 1 && scope.facts.get(e.name)?.type === 'integer') {
+      terms.push(e.name);
+      return true;
+    }
+    return false;
+  };
+  if (!collect(expr, 1) || terms.length === 0) return { ok: false, obstacle: 'unsupported' };
+  const changes = new Map<string, Assignment>();
+  const now = new Map<string, number>();
+  for (const id of terms) {
+    const v = values.get(id);
+    const lo = scope.facts.get(id)?.min ?? 0;
+    if (typeof v === 'number') now.set(id, v);
+    else {
+      // An unknown term must be supplied anyway: start it at its lowest value.
+      now.set(id, lo);
+      changes.set(id, { value: lo });
+    }
+  }
+  const sum = () => [...now.values()].reduce((a, b) => a + b, constant);
+  const target = integerTarget(op, c, sum());
+  if (target === undefined) return { ok: false, obstacle: 'bounds' };
+  let gap = target - sum();
+  for (const id of terms) {
+    if (gap === 0) break;
+    const info = scope.facts.get(id) as FactInfo;
+    const v = now.get(id) as number;
+    const hi = Math.min(info.max ?? Number.MAX_SAFE_INTEGER, wholeValue(info, values) ?? Number.MAX_SAFE_INTEGER);
+    const lo = Math.max(info.min ?? 0, highestPart(id, values, scope));
+    const next = gap > 0 ? Math.min(hi, v + gap) : Math.max(lo, v + gap);
+    gap -= next - v;
+    now.set(id, next);
+    if (next !== values.get(id)) changes.set(id, { value: next });
+  }
+  if (gap !== 0) return { ok: false, obstacle: 'bounds' };
+  return { ok: true, changes };
+}
+
+/** The integer value of a sum that satisfies `sum op c`, nearest to the current sum. */
+function integerTarget(op: CompareOp, c: number, current: number): number | undefined {
+  switch (op) {
+    case '>=':
+      return Math.max(current, Math.ceil(c));
+    case '>':
+      return Math.max(current, Math.floor(c) + 1);
+    case '<=':
+      return Math.min(current, Math.floor(c));
+    case '<':
+      return Math.min(current, Math.ceil(c) - 1);
+    case '==':
+      return Number.isInteger(c) ? c : undefined;
+    case '!=':
+      return current === c ? c + 1 : current;
+  }
+}
+
+/** Whether `value op c` holds; ordinals compare by their declared order. */
+function holdsFor(info: FactInfo | undefined, value: FactValue, op: CompareOp, c: number | string | boolean): boolean {
+  if (info?.type === 'ordinal' && typeof value === 'string' && typeof c === 'string') {
+    const order = (info.values ?? []).map((v) => v.id);
+    return compareNumbers(order.indexOf(value), op, order.indexOf(c));
+  }
+  if (typeof value === 'number' && typeof c === 'number') return compareNumbers(value, op, c);
+  if (op === '==') return value === c;
+  if (op === '!=') return value !== c;
+  return false;
+}
+
+/** The value nearest the threshold on the side where `value op c` holds. */
+function nearest(info: FactInfo, op: CompareOp, c: number | string | boolean, current: FactValue | undefined): FactValue | undefined {
+  if (info.type === 'boolean') {
+    if (typeof c !== 'boolean') return undefined;
+    return op === '==' ? c : op === '!=' ? !c : undefined;
+  }
+  if (info.type === 'enum' || info.type === 'ordinal') {
+    const order = (info.values ?? []).map((v) => v.id);
+    if (typeof c !== 'string') return undefined;
+    const i = order.indexOf(c);
+    if (i < 0) return undefined;
+    if (info.type === 'enum' && op !== '==' && op !== '!=') return undefined;
+    const at = (k: number) => order[k];
+    switch (op) {
+      case '==':
+      case '>=':
+      case '<=':
+        return c;
+      case '>':
+        return at(i + 1);
+      case '<':
+        return at(i - 1);
+      case '!=':
+        return order.find((v) => v !== c && v !== current) ?? order.find((v) => v !== c);
+    }
+  }
+  if (typeof c !== 'number') return undefined;
+  const integer = info.type === 'integer';
+  switch (op) {
+    case '>=':
+      return integer ? Math.ceil(c) : c;
+    case '>':
+      return integer ? Math.floor(c) + 1 : c + 1;
+    case '<=':
+      return integer ? Math.floor(c) : c;
+    case '<':
+      return integer ? Math.ceil(c) - 1 : c - 1;
+    case '==':
+      return integer && !Number.isInteger(c) ? undefined : c;
+    case '!=':
+      return info.max !== undefined && c + 1 > info.max ? c - 1 : c + 1;
+  }
+}
+
+/** Within the fact's declared bounds, not above its whole, not below its own parts. */
+function fits(info: FactInfo, value: number, values: Values, scope: SolveScope): boolean {
+  if (info.min !== undefined && value < info.min) return false;
+  if (info.max !== undefined && value > info.max) return false;
+  if (info.type === 'integer' && !Number.isInteger(value)) return false;
+  const whole = wholeValue(info, values);
+  if (whole !== undefined && value > whole) return false;
+  return value >= highestPart(info.id, values, scope);
+}
+
+function wholeValue(info: FactInfo, values: Values): number | undefined {
+  if (info.partOf === undefined) return undefined;
+  const w = values.get(info.partOf);
+  return typeof w === 'number' ? w : undefined;
+}
+
+/** The largest known value among the facts declared `part_of` this one (a whole may not go below it). */
+function highestPart(id: string, values: Values, scope: SolveScope): number {
+  let most = -Infinity;
+  for (const part of scope.parts.get(id) ?? []) {
+    const v = values.get(part);
+    if (typeof v === 'number' && v > most) most = v;
+  }
+  return most;
+}
+
+function compareNumbers(a: number, op: CompareOp, b: number): boolean {
+  switch (op) {
+    case '==':
+      return a === b;
+    case '!=':
+      return a !== b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+  }
+}
+
+/** A threshold as an integer over a power of ten: 97.5 → { n: 975, scale: 10 }. */
+interface Scaled {
+  readonly n: number;
+  readonly scale: number;
+}
+
+function scaledThreshold(threshold: number): Scaled {
+  const decimals = (String(threshold).split('.')[1] ?? '').length;
+  const scale = 10 ** decimals;
+  return { n: Math.round(threshold * scale), scale };
+}
+
+/** part × 100 op threshold × whole, in integers. */
+function percentHolds(part: number, whole: number, op: CompareOp, t: Scaled): boolean {
+  return compareNumbers(part * 100 * t.scale, op, t.n * whole);
+}
+
+/** The part nearest the threshold on its holding side: for `>=`, ⌈threshold × whole / 100⌉. */
+function requiredPart(op: CompareOp, t: Scaled, whole: number, current: number | undefined): number | undefined {
+  const num = t.n * whole;
+  const den = 100 * t.scale;
+  const floor = Math.floor(num / den);
+  const ceil = floor + (num % den === 0 ? 0 : 1);
+  switch (op) {
+    case '>=':
+      return ceil;
+    case '>':
+      return floor + 1;
+    case '<=':
+      return floor;
+    case '<':
+      return ceil - 1;
+    case '==':
+      return num % den === 0 ? floor : undefined;
+    case '!=': {
+      const base = current ?? 0;
+      const next = percentHolds(base, whole, op, t) ? base : base + 1 <= whole ? base + 1 : base - 1;
+      return next;
+    }
+  }
+}

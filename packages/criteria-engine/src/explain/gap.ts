@@ -1,0 +1,404 @@
+/**
+ * Gap analysis: what would it take for this area to be recognised? Derived only from the
+ * recognition rule as the rule file declares it (each group's requirement, the mandatory
+ * criteria, the disqualifiers, the total requirement) and the result's own counts; nothing here
+ * knows any particular scheme.
+ *
+ * For each standard short of its requirement: how many more criteria must pass (in integers,
+ * over the criteria that count, so excluded ones are out of the denominator) and which of the
+ * failed or unknown ones could, each with the fewest fact changes found (gap-solve.ts). Then the
+ * mandatory criteria to pass, the disqualifiers to clear, and for an undetermined result the
+ * missing facts grouped by what they would decide. Finally one plan: changes that together make
+ * the area recognised, chosen cheapest first and checked by evaluating them (never assumed).
+ *
+ * The facts an evaluation read are all the facts that can change it, so the result alone is
+ * enough: the analysis rebuilds those facts from the result's readings and re-evaluates.
+ */
+import type { CompiledRuleset, CriterionInfo, FactInfo, Threshold } from '../compile/compiled-ruleset.js';
+import type { Assessment } from '../evaluate/assessment.js';
+import type { CriterionResult, EvaluationResult, FactValue, GroupResult } from '../evaluate/result.js';
+import type {
+  GapChange,
+  GapCriterion,
+  GapDisqualifier,
+  GapObstacle,
+  GapPlan,
+  GapReport,
+  GapStandard,
+  GapTotal,
+  GapUndecided,
+} from './gap-report.js';
+import { applied, cheaper, cost, expressionOf, solve, type Assignment, type Solution, type SolveScope, type Values } from './gap-solve.js';
+
+/** What the analysis needs of a ruleset: its descriptions and its evaluator. */
+export type GapRuleset = Pick<CompiledRuleset, 'facts' | 'context' | 'groups' | 'criteria' | 'disqualifiers' | 'document' | 'evaluate'>;
+
+/** Rounds of "choose, apply, re-evaluate" before the plan is reported as it stands. */
+const MAX_PLAN_ROUNDS = 4;
+
+export function gapAnalysis(result: EvaluationResult, ruleset: GapRuleset): GapReport {
+  return new GapAnalysis(result, ruleset).report();
+}
+
+class GapAnalysis {
+  private readonly scope: SolveScope;
+  private readonly criteria: ReadonlyMap<string, CriterionInfo>;
+  private readonly base: Values;
+
+  constructor(
+    private readonly result: EvaluationResult,
+    private readonly ruleset: GapRuleset,
+  ) {
+    const parts = new Map<string, string[]>();
+    for (const f of ruleset.facts) if (f.partOf !== undefined) parts.set(f.partOf, [...(parts.get(f.partOf) ?? []), f.id]);
+    const parameters: Record<string, number> = {};
+    for (const [id, p] of Object.entries(ruleset.document.parameters ?? {})) parameters[id] = p.value;
+    this.scope = {
+      facts: new Map<string, FactInfo>(ruleset.facts.map((f) => [f.id, f])),
+      parts,
+      context: new Set(ruleset.context.map((c) => c.id)),
+      parameters,
+    };
+    this.criteria = new Map(ruleset.criteria.map((c) => [c.id, c]));
+    this.base = valuesOf(result);
+  }
+
+  report(): GapReport {
+    const { result } = this;
+    const standards = result.standards.filter((g) => g.status !== 'met').map((g) => this.standard(g));
+    const mandatory = result.mandatory
+      .filter((m) => m.status !== 'pass')
+      .map((m) => this.criterion(this.criterionResult(m.id), this.base));
+    const disqualifiers = result.disqualifiers.flatMap((d) => (d.status === 'clear' ? [] : [this.disqualifier(d.id, this.base)]));
+    const total = this.total();
+    return {
+      decision: result.decision,
+      ruleset: result.ruleset,
+      area: result.area,
+      standards,
+      mandatory,
+      disqualifiers,
+      ...(total ? { total } : {}),
+      undecided: this.undecided(),
+      needed: result.needed,
+      plan: this.plan(),
+    };
+  }
+
+  // ── per part of the recognition rule ──────────────────────────────────────
+
+  private standard(g: GroupResult): GapStandard {
+    const group = this.ruleset.groups.find((x) => x.id === g.id);
+    const candidates = this.candidates(this.result, (c) => c.group === g.id, this.base);
+    const points = 'at_least_points' in g.requirement;
+    const morePoints = points ? Math.max(0, g.required - (g.points?.passed ?? 0)) : 0;
+    const more = points ? fewestCovering(morePoints, candidates) : Math.max(0, g.required - g.passed);
+    return {
+      id: g.id,
+      title: group?.title ?? { vi: g.id, en: g.id },
+      status: g.status,
+      requirement: g.requirement,
+      passed: g.passed,
+      failed: g.failed,
+      unknown: g.unknown,
+      excluded: g.excluded,
+      applicable: g.applicable,
+      required: g.required,
+      more,
+      ...(points ? { passed_points: g.points?.passed ?? 0, more_points: morePoints } : {}),
+      candidates,
+    };
+  }
+
+  private total(): GapTotal | undefined {
+    const t = this.result.total;
+    if (t === undefined || t.status === 'met') return undefined;
+    const candidates = this.candidates(this.result, () => true, this.base);
+    const morePoints = Math.max(0, t.required - t.passed_points);
+    return {
+      status: t.status,
+      passed_points: t.passed_points,
+      required: t.required,
+      more_points: morePoints,
+      more: fewestCovering(morePoints, candidates),
+      candidates,
+    };
+  }
+
+  /** The criteria (matching `which`) not passed, those that can pass first, then cheapest first. */
+  private candidates(result: EvaluationResult, which: (c: CriterionResult) => boolean, values: Values): GapCriterion[] {
+    const out = result.criteria
+      .filter((c) => which(c) && c.counts_as !== 'passed' && c.counts_as !== 'excluded')
+      .map((c) => ({ gap: this.criterion(c, values), order: result.criteria.indexOf(c) }));
+    out.sort((a, b) => {
+      if (a.gap.achievable !== b.gap.achievable) return a.gap.achievable ? -1 : 1;
+      const ca = cost(toAssignments(a.gap.changes), values);
+      const cb = cost(toAssignments(b.gap.changes), values);
+      if (cheaper(ca, cb)) return -1;
+      if (cheaper(cb, ca)) return 1;
+      return a.order - b.order;
+    });
+    return out.map((x) => x.gap);
+  }
+
+  private criterion(c: CriterionResult, values: Values): GapCriterion {
+    const info = this.criteria.get(c.id);
+    const variant = c.variant === null ? undefined : info?.variants?.find((v) => v.id === c.variant);
+    const condition = variant?.condition ?? info?.condition;
+    const solution = this.solveCriterion(c, info, values);
+    const checked = solution.ok ? this.check(solution.changes, values, (r) => r.criteria.find((x) => x.id === c.id)?.status === 'pass') : solution;
+    return {
+      id: c.id,
+      group: c.group,
+      text: info?.text ?? { vi: c.id, en: c.id },
+      status: c.status,
+      mandatory: c.mandatory,
+      points: c.points,
+      variant: c.variant,
+      thresholds: condition?.thresholds ?? ([] as Threshold[]),
+      facts: c.facts,
+      ...this.outcome(checked, values),
+    };
+  }
+
+  private solveCriterion(c: CriterionResult, info: CriterionInfo | undefined, values: Values): Solution {
+    if (info === undefined) return { ok: false, obstacle: 'unsupported' };
+    // No variant fits this kind of area, or the variant is chosen by context still unknown.
+    if (c.reason === 'no_variant' || (info.variants !== undefined && c.variant === null)) return { ok: false, obstacle: 'context' };
+    const parts: string[] = [];
+    if (info.applicableWhen !== undefined && c.status !== 'pass') parts.push(info.applicableWhen);
+    const variant = c.variant === null ? undefined : info.variants?.find((v) => v.id === c.variant);
+    const condition = variant?.condition.expression ?? info.condition?.expression;
+    if (condition === undefined) return { ok: false, obstacle: 'unsupported' };
+    parts.push(condition);
+    const changes = new Map<string, Assignment>();
+    let working: Values = values;
+    for (const text of parts) {
+      const expr = expressionOf(text);
+      if (expr === undefined) return { ok: false, obstacle: 'unsupported' };
+      const s = solve(expr, true, working, this.scope);
+      if (!s.ok) return s;
+      for (const [id, a] of s.changes) changes.set(id, a);
+      working = applied(working, s.changes);
+    }
+    return { ok: true, changes };
+  }
+
+  private disqualifier(id: string, values: Values): GapDisqualifier {
+    const d = this.result.disqualifiers.find((x) => x.id === id);
+    const info = this.ruleset.disqualifiers.find((x) => x.id === id);
+    const expr = info === undefined ? undefined : expressionOf(info.condition.expression);
+    const solution: Solution = expr === undefined ? { ok: false, obstacle: 'unsupported' } : solve(expr, false, values, this.scope);
+    const checked = solution.ok ? this.check(solution.changes, values, (r) => r.disqualifiers.find((x) => x.id === id)?.status === 'clear') : solution;
+    return {
+      id,
+      text: info?.text ?? { vi: id, en: id },
+      status: d?.status === 'applies' ? 'applies' : 'unknown',
+      thresholds: info?.condition.thresholds ?? [],
+      facts: d?.facts ?? [],
+      ...this.outcome(checked, values),
+    };
+  }
+
+  /** A solution is kept only if evaluating the changed facts confirms it. */
+  private check(changes: ReadonlyMap<string, Assignment>, values: Values, holds: (r: EvaluationResult) => boolean): Solution {
+    return holds(this.evaluate(applied(values, changes))) ? { ok: true, changes } : { ok: false, obstacle: 'unsupported' };
+  }
+
+  private outcome(s: Solution, values: Values): { achievable: boolean; obstacle?: GapObstacle; changes: GapChange[] } {
+    if (!s.ok) return { achievable: false, obstacle: s.obstacle, changes: [] };
+    return { achievable: true, changes: changesOf(s.changes, values, this.base) };
+  }
+
+  // ── undetermined: what the missing facts would decide ─────────────────────
+
+  private undecided(): GapUndecided[] {
+    const { result } = this;
+    const reason = result.reasons.find((r) => r.kind === 'unknown');
+    if (reason === undefined || reason.kind !== 'unknown') return [];
+    const needed = new Set(result.needed);
+    const missingOf = (facts: CriterionResult['facts']) => facts.filter((f) => f.value === null && needed.has(f.id)).map((f) => f.id);
+    const unknownCriteria = (which: (c: CriterionResult) => boolean) => result.criteria.filter((c) => c.status === 'unknown' && which(c));
+    return reason.ids.map((id): GapUndecided => {
+      if (id === 'total') {
+        const criteria = unknownCriteria(() => true);
+        return { kind: 'total', id, criteria: criteria.map((c) => c.id), facts: unique(criteria.flatMap((c) => missingOf(c.facts))) };
+      }
+      const d = result.disqualifiers.find((x) => x.id === id);
+      if (d !== undefined) return { kind: 'disqualifier', id, criteria: [], facts: unique(missingOf(d.facts)) };
+      if (result.standards.some((g) => g.id === id)) {
+        const criteria = unknownCriteria((c) => c.group === id);
+        return { kind: 'standard', id, criteria: criteria.map((c) => c.id), facts: unique(criteria.flatMap((c) => missingOf(c.facts))) };
+      }
+      const c = result.criteria.find((x) => x.id === id);
+      return { kind: 'mandatory', id, criteria: [id], facts: unique(missingOf(c?.facts ?? [])) };
+    });
+  }
+
+  // ── the plan ──────────────────────────────────────────────────────────────
+
+  private plan(): GapPlan {
+    const chosen: string[] = [];
+    const cleared: string[] = [];
+    let values: Values = this.base;
+    let current = this.result;
+    // The latest assignment per fact, keeping the percentage detail of the criterion that set it.
+    const taken = new Map<string, Assignment>();
+    const take = (changes: readonly GapChange[]) => {
+      const assignments = toAssignments(changes);
+      for (const [id, a] of assignments) taken.set(id, a);
+      values = applied(values, assignments);
+    };
+    for (let round = 0; round < MAX_PLAN_ROUNDS && current.decision !== 'recognised'; round++) {
+      for (const d of current.disqualifiers) {
+        if (d.status === 'clear') continue;
+        const gap = this.disqualifier(d.id, values);
+        if (!gap.achievable) continue;
+        take(gap.changes);
+        if (!cleared.includes(d.id)) cleared.push(d.id);
+      }
+      for (const m of current.mandatory) {
+        if (m.status === 'pass') continue;
+        const gap = this.criterion(this.criterionResultIn(current, m.id), values);
+        if (!gap.achievable) continue;
+        take(gap.changes);
+        if (!chosen.includes(m.id)) chosen.push(m.id);
+      }
+      current = this.evaluate(values);
+      for (const g of current.standards) {
+        if (g.status === 'met') continue;
+        const candidates = this.candidates(current, (c) => c.group === g.id, values).filter((c) => c.achievable);
+        const points = 'at_least_points' in g.requirement;
+        const short = points ? Math.max(0, g.required - (g.points?.passed ?? 0)) : Math.max(0, g.required - g.passed);
+        for (const c of pick(candidates, short, points)) {
+          // Solve again on the facts as changed so far: an earlier choice may have moved them.
+          const again = this.criterion(this.criterionResultIn(current, c.id), values);
+          if (!again.achievable) continue;
+          take(again.changes);
+          if (!chosen.includes(c.id)) chosen.push(c.id);
+        }
+      }
+      current = this.evaluate(values);
+      if (current.total !== undefined && current.total.status !== 'met') {
+        const candidates = this.candidates(current, () => true, values).filter((c) => c.achievable);
+        for (const c of pick(candidates, Math.max(0, current.total.required - current.total.passed_points), true)) {
+          const again = this.criterion(this.criterionResultIn(current, c.id), values);
+          if (!again.achievable) continue;
+          take(again.changes);
+          if (!chosen.includes(c.id)) chosen.push(c.id);
+        }
+        current = this.evaluate(values);
+      }
+    }
+    return {
+      criteria: chosen,
+      disqualifiers: cleared,
+      changes: changesOf(diff(this.base, values, taken), this.base, this.base),
+      decision: current.decision,
+    };
+  }
+
+  // ── helpers ───────────────────────────────────────────────────────────────
+
+  private evaluate(values: Values): EvaluationResult {
+    return this.ruleset.evaluate(assessmentOf(this.result, values, this.scope));
+  }
+
+  private criterionResult(id: string): CriterionResult {
+    return this.criterionResultIn(this.result, id);
+  }
+
+  private criterionResultIn(result: EvaluationResult, id: string): CriterionResult {
+    const c = result.criteria.find((x) => x.id === id);
+    if (c === undefined) throw new Error(`gap analysis: criterion ${id} is not in the result`);
+    return c;
+  }
+}
+
+/** The known values the result read: its context and every fact reading that is not null. */
+function valuesOf(result: EvaluationResult): Values {
+  const values = new Map<string, FactValue>(Object.entries(result.context));
+  for (const item of [...result.criteria, ...result.disqualifiers]) {
+    for (const f of item.facts) if (f.value !== null && !values.has(f.id)) values.set(f.id, f.value);
+  }
+  return values;
+}
+
+function assessmentOf(result: EvaluationResult, values: Values, scope: SolveScope): Assessment {
+  const context: Record<string, string | boolean> = {};
+  const facts: Record<string, FactValue> = {};
+  for (const [id, v] of values) {
+    if (scope.context.has(id)) {
+      if (typeof v !== 'number') context[id] = v;
+    } else facts[id] = v;
+  }
+  return { area: result.area, context, facts };
+}
+
+/** The facts whose value differs between two sets of values, with the assignment that set them. */
+function diff(before: Values, after: Values, taken: ReadonlyMap<string, Assignment>): Map<string, Assignment> {
+  const out = new Map<string, Assignment>();
+  for (const [id, v] of after) {
+    if (before.get(id) === v) continue;
+    const a = taken.get(id);
+    out.set(id, a !== undefined && a.value === v ? a : { value: v });
+  }
+  return out;
+}
+
+function changesOf(changes: ReadonlyMap<string, Assignment>, values: Values, original: Values): GapChange[] {
+  return [...changes].map(([fact, a]) => {
+    const before = original.get(fact) ?? values.get(fact);
+    const current = before === undefined ? null : before;
+    const percent = a.percent;
+    return {
+      fact,
+      current,
+      suggested: a.value,
+      ...(percent
+        ? {
+            percent: {
+              ...percent,
+              additional: typeof current === 'number' && typeof a.value === 'number' ? a.value - current : null,
+            },
+          }
+        : {}),
+    };
+  });
+}
+
+function toAssignments(changes: readonly GapChange[]): Map<string, Assignment> {
+  return new Map(
+    changes.map((c): [string, Assignment] => {
+      if (c.percent === undefined) return [c.fact, { value: c.suggested }];
+      const { additional: _additional, ...percent } = c.percent;
+      return [c.fact, { value: c.suggested, percent }];
+    }),
+  );
+}
+
+/** The first `short` candidates, or for points the highest-point ones until `short` points are covered. */
+function pick(candidates: readonly GapCriterion[], short: number, points: boolean): GapCriterion[] {
+  if (!points) return candidates.slice(0, short);
+  const out: GapCriterion[] = [];
+  let covered = 0;
+  for (const c of [...candidates].sort((a, b) => b.points - a.points)) {
+    if (covered >= short) break;
+    out.push(c);
+    covered += c.points;
+  }
+  return out;
+}
+
+/** The fewest achievable candidates whose points add up to `points` (greedy by points is exact for a count). */
+function fewestCovering(points: number, candidates: readonly GapCriterion[]): number {
+  return pick(
+    candidates.filter((c) => c.achievable),
+    points,
+    true,
+  ).length;
+}
+
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}

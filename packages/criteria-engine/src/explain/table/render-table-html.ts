@@ -1,0 +1,109 @@
+/**
+ * The official table as one self-contained, printable HTML page: A4 with page margins, black
+ * cell borders, the two header rows repeated on every printed page, no page break inside a row,
+ * a Times New Roman-like serif (the face of Vietnamese administrative documents). No scripts, no
+ * external resources: it opens and prints the same anywhere.
+ */
+import type { OfficialTable, TableRow } from './official-table.js';
+
+const CHECK = '✓';
+
+const STYLE = `
+@page { size: A4; margin: 20mm 15mm 20mm 25mm; }
+* { box-sizing: border-box; }
+html { background: #fff; color: #000; }
+body {
+  margin: 0 auto; max-width: 180mm; padding: 8mm 0;
+  font-family: "Times New Roman", Times, "Liberation Serif", "Nimbus Roman", "Tinos", "Noto Serif", "DejaVu Serif Condensed", "DejaVu Serif", serif;
+  font-size: 13pt; line-height: 1.35;
+}
+@media print { body { max-width: none; padding: 0; } }
+h1 { font-size: 13pt; font-weight: bold; text-align: center; text-transform: none; margin: 0 0 2mm; }
+.subtitle { text-align: center; font-style: italic; font-size: 11pt; margin: 0 0 5mm; }
+.fields { margin: 0 0 4mm; padding: 0; list-style: none; }
+.fields li { margin: 0 0 1mm; }
+.fields .label { font-weight: bold; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+col.number { width: 10%; } col.content { width: 49%; } col.pass { width: 10%; } col.fail { width: 11%; } col.remark { width: 20%; }
+th, td { border: 1px solid #000; padding: 1.5mm 2mm; vertical-align: top; overflow-wrap: break-word; }
+td { font-size: 12pt; }
+th { font-weight: bold; text-align: center; vertical-align: middle; overflow-wrap: normal; hyphens: none; padding: 1.5mm 1mm; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+td.number, td.mark { text-align: center; }
+td.mark { font-size: 14pt; line-height: 1; vertical-align: middle; }
+tr.section td, tr.group td.number, tr.group td.content { font-weight: bold; }
+td.remark { font-size: 11pt; }
+td.content p { margin: 0; }
+td.content p + p { margin-top: 1mm; }
+.note { margin: 5mm 0 0; break-inside: avoid; page-break-inside: avoid; }
+.note p { margin: 0 0 1mm; text-align: justify; }
+.note .label { font-weight: bold; font-style: italic; }
+.closing { break-inside: avoid; page-break-inside: avoid; }
+.decision { margin: 5mm 0 0; }
+.decision .label, .decision .value { font-weight: bold; }
+.decision ul { margin: 1mm 0 0; }
+.signature { margin: 6mm 0 0 auto; width: 80mm; text-align: center; font-style: italic; }
+.signature .space { height: 20mm; }
+`;
+
+export function renderTableHtml(table: OfficialTable): string {
+  const c = table.columns;
+  const fields =
+    table.fields.length === 0
+      ? ''
+      : `<ul class="fields">\n${table.fields.map((f) => `  <li><span class="label">${h(f.label)}:</span> ${h(f.value)}</li>`).join('\n')}\n</ul>\n`;
+  const note =
+    table.note === null
+      ? ''
+      : `<section class="note">\n  <p class="label">${h(table.note.label)}</p>\n  <p>- ${h(table.note.text)}</p>\n</section>\n`;
+  const reasons =
+    table.decision.reasons.length === 0 ? '' : `\n  <ul>\n${table.decision.reasons.map((r) => `    <li>${h(r)}</li>`).join('\n')}\n  </ul>`;
+  return `<!doctype html>
+<html lang="${table.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${h(table.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${h(table.title)}</h1>
+<p class="subtitle">${h(table.subtitle)}</p>
+${fields}<table class="criteria${table.filled ? ' filled' : ''}">
+<colgroup><col class="number"><col class="content"><col class="pass"><col class="fail"><col class="remark"></colgroup>
+<thead>
+<tr><th rowspan="2">${h(c.number)}</th><th rowspan="2">${h(c.content)}</th><th colspan="2">${h(c.result)}</th><th rowspan="2">${h(c.remark)}</th></tr>
+<tr><th>${h(c.pass)}</th><th>${h(c.fail)}</th></tr>
+</thead>
+<tbody>
+${table.rows.map(row).join('\n')}
+</tbody>
+</table>
+${note}<div class="closing">
+<section class="decision">
+  <p><span class="label">${h(table.decision.label)}:</span> <span class="value">${h(table.decision.value)}</span></p>${reasons}
+</section>
+<section class="signature"><p>${h(table.signature)}</p><div class="space"></div></section>
+</div>
+</body>
+</html>
+`;
+}
+
+function row(r: TableRow): string {
+  const content = r.lines.map((l) => `<p>${h(l)}</p>`).join('');
+  return (
+    `<tr class="${r.kind}" data-number="${h(r.number)}">` +
+    `<td class="number">${h(r.number)}</td>` +
+    `<td class="content">${content}</td>` +
+    `<td class="mark pass">${r.mark === 'pass' ? CHECK : ''}</td>` +
+    `<td class="mark fail">${r.mark === 'fail' ? CHECK : ''}</td>` +
+    `<td class="remark">${h(r.remark)}</td></tr>`
+  );
+}
+
+/** Text into HTML: the five characters that could open markup or end an attribute. */
+function h(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+}

@@ -1,0 +1,164 @@
+/**
+ * The `registered` column of a CSV or XLSX batch, read beside the batch reader (which knows only
+ * the ruleset's columns): a second streaming pass over the same file that keeps one cell per
+ * row. Rows are numbered exactly as the batch reader numbers them (the header is row 1, a blank
+ * line is a row), so the two streams are joined by row number.
+ */
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { problem, type ReportProblem } from '../problems.js';
+import { ALLOWED_WORDS, isRegisteredHeader, registeredValue } from './registered.js';
+
+export interface RegisteredCell {
+  readonly row: number;
+  readonly registered?: boolean;
+  readonly problem?: ReportProblem;
+}
+
+export interface RegisteredColumn {
+  /** The header row and the 1-based column, when the file has the column. */
+  readonly header?: { readonly row: number; readonly column: number; readonly text: string };
+  readonly problems: readonly ReportProblem[];
+  /** One entry per data row that has a value or a problem, in row order. */
+  readonly cells: AsyncIterable<RegisteredCell>;
+}
+
+type Row = { readonly row: number; readonly cells: readonly unknown[] };
+
+export async function registeredColumn(path: string, file: string, format: 'csv' | 'xlsx'): Promise<RegisteredColumn> {
+  const rows = (format === 'csv' ? csvRows(path) : xlsxRows(path))[Symbol.asyncIterator]();
+  // The header is the first row with any text, as for the batch reader.
+  let header: Row | undefined;
+  for (let next = await rows.next(); !next.done; next = await rows.next()) {
+    if (next.value.cells.some((c) => text(c) !== '')) {
+      header = next.value;
+      break;
+    }
+  }
+  const empty: RegisteredColumn = { problems: [], cells: (async function* () {})() };
+  if (header === undefined) return empty;
+  const columns = header.cells.flatMap((c, i) => (isRegisteredHeader(text(c)) ? [i + 1] : []));
+  if (columns.length === 0) {
+    await finish(rows, format);
+    return empty;
+  }
+  const column = columns[0] as number;
+  const problems = columns
+    .slice(1)
+    .map((c) => problem('report_registered_duplicate_column', file, (header as Row).row, c, { first_column: letters(column) }));
+  async function* cells(): AsyncGenerator<RegisteredCell> {
+    try {
+      yield* values();
+    } finally {
+      await finish(rows, format);
+    }
+  }
+  async function* values(): AsyncGenerator<RegisteredCell> {
+    for (let next = await rows.next(); !next.done; next = await rows.next()) {
+      const { row, cells: values } = next.value;
+      const raw = values[column - 1];
+      const value = registeredValue(raw);
+      if (value === undefined) continue;
+      if (value === null) {
+        yield { row, problem: problem('report_registered_value', file, row, column, { value: text(raw), allowed: ALLOWED_WORDS, column_name: text((header as Row).cells[column - 1]) }) };
+      } else yield { row, registered: value };
+    }
+  }
+  return { header: { row: header.row, column, text: text(header.cells[column - 1]) }, problems, cells: cells() };
+}
+
+/**
+ * Stop reading. A CSV parser can be dropped; exceljs's streaming reader cannot be abandoned half
+ * way (it keeps unzipping into temporary files and fails later), so an XLSX file is read to its end.
+ */
+async function finish(rows: AsyncIterator<Row>, format: 'csv' | 'xlsx'): Promise<void> {
+  if (format === 'xlsx') {
+    while (!(await rows.next()).done) {
+      // drained
+    }
+  }
+  await rows.return?.(undefined);
+}
+
+async function* csvRows(path: string): AsyncGenerator<Row> {
+  const stream = createReadStream(path);
+  const head = await firstChunk(path);
+  const parser = stream.pipe(parse({ bom: true, delimiter: sniffDelimiter(head), relax_column_count: true, skip_empty_lines: false }));
+  let row = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row += 1;
+      yield { row, cells: record };
+    }
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function* xlsxRows(path: string): AsyncGenerator<Row> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const sheets = () => (reader as unknown as { model?: { sheets?: { name?: string; state?: string }[] } }).model?.sheets ?? [];
+  let done = false;
+  for await (const worksheet of reader as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown }> & { name?: string }>) {
+    const firstVisible = sheets().find((s) => s.state === undefined || s.state === 'visible');
+    // The batch reader's default sheet: the first visible one.
+    if (done || (firstVisible !== undefined && firstVisible.name !== worksheet.name)) continue;
+    done = true;
+    for await (const row of worksheet) {
+      const values = Array.isArray(row.values) ? (row.values as unknown[]).slice(1) : [];
+      yield { row: row.number, cells: values.map(cellValue) };
+    }
+  }
+}
+
+/** An XLSX cell's value as the batch reader reads it: rich text and formulas give their text or result. */
+function cellValue(v: unknown): unknown {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; result?: unknown; text?: string };
+    if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');
+    if ('result' in o) return o.result;
+    if (typeof o.text === 'string') return o.text;
+  }
+  return v;
+}
+
+function text(v: unknown): string {
+  return v === undefined || v === null ? '' : String(v).trim();
+}
+
+async function firstChunk(path: string): Promise<string> {
+  for await (const chunk of createReadStream(path, { start: 0, end: 65535 })) return (chunk as Buffer).toString('utf8');
+  return '';
+}
+
+/** The separator of the header line, as the batch reader chooses it: the most frequent of , ; tab. */
+function sniffDelimiter(head: string): string {
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
+  let quoted = false;
+  for (const c of head) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && counts.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best = ',';
+  let most = 0;
+  for (const [d, n] of counts) {
+    if (n > most) {
+      best = d;
+      most = n;
+    }
+  }
+  return best;
+}
+
+function letters(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
