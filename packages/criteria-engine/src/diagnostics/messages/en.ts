@@ -9,6 +9,7 @@ const TYPES: Readonly<Record<string, string>> = {
   string: 'text',
   number: 'a number',
   integer: 'a whole number',
+  int: 'a whole number',
   boolean: 'true or false',
   null: 'nothing (an empty value)',
   array: 'a list',

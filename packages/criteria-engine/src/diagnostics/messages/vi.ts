@@ -10,6 +10,7 @@ const TYPES: Readonly<Record<string, string>> = {
   string: 'văn bản',
   number: 'một số',
   integer: 'một số nguyên',
+  int: 'một số nguyên',
   boolean: 'true hoặc false',
   null: 'giá trị trống',
   array: 'một danh sách',

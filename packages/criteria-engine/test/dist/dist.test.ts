@@ -1,0 +1,67 @@
+/**
+ * The built artefacts, as users get them: ESM and CJS entry points give the same results as the
+ * sources, the browser-safe core pulls in no Node built-in, and internals are not reachable.
+ * `pnpm test` builds before it runs vitest.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as source from '../../src/node.js';
+
+const pkgDir = fileURLToPath(new URL('../../', import.meta.url));
+const dist = join(pkgDir, 'dist');
+const rulesDir = fileURLToPath(new URL('../../../../rules/lai-chau-2020-2025', import.meta.url));
+const example = fileURLToPath(new URL('../../../../examples/assessments/undetermined-ban.yaml', import.meta.url));
+
+type NodeApi = typeof source;
+
+async function decideWith(api: NodeApi) {
+  const rules = await api.loadRulesetFile(rulesDir);
+  if (!rules.value) throw new Error(api.formatDiagnostics(rules.diagnostics, 'en'));
+  const input = await api.readAssessmentFile(example, rules.value);
+  if (!input.value) throw new Error(api.formatDiagnostics(input.diagnostics, 'en'));
+  return rules.value.evaluate(input.value);
+}
+
+describe('built package', () => {
+  it('has been built (pnpm test builds first; alone, run `pnpm build`)', () => {
+    expect(existsSync(join(dist, 'index.js'))).toBe(true);
+  });
+
+  it('ESM and CJS builds give the same result as the sources', async () => {
+    const expected = await decideWith(source);
+    const esm = (await import(pathToFileURL(join(dist, 'node.js')).href)) as NodeApi;
+    const cjs = createRequire(import.meta.url)(join(dist, 'node.cjs')) as NodeApi;
+    expect(await decideWith(esm)).toEqual(expected);
+    expect(await decideWith(cjs)).toEqual(expected);
+    expect(expected.decision).toBe('undetermined');
+  });
+
+  it('the core entry point imports no Node built-in (it runs in a browser)', () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toMatch(/from\s+['"]node:|require\(['"]node:|from\s+['"](fs|path|url|module)['"]/);
+      for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.\/[^'"]+)['"]/g)) visit(join(dirname(file), m[1] as string));
+    };
+    visit(join(dist, 'index.js'));
+    expect(seen.size).toBeGreaterThan(1);
+  });
+
+  it('exposes only the declared entry points', () => {
+    const script = `import('@lcz/criteria-engine/dist/index.js').then(() => console.log('reachable'), (e) => console.log(e.code))`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: join(pkgDir, '../cli'), encoding: 'utf8' });
+    expect(out.trim()).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
+    const ok = `import('@lcz/criteria-engine').then((m) => console.log(typeof m.loadRuleset))`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', ok], { cwd: join(pkgDir, '../cli'), encoding: 'utf8' }).trim()).toBe('function');
+  });
+
+  it('ships type declarations for each entry point', () => {
+    for (const f of ['index.d.ts', 'index.d.cts', 'node.d.ts', 'node.d.cts']) expect(existsSync(join(dist, f))).toBe(true);
+  });
+});
