@@ -1,0 +1,76 @@
+/**
+ * `lcz serve --rules <dir>...`: the HTTP API (@lcz/criteria-http) on one host and port until
+ * SIGINT or SIGTERM. The rules are loaded and checked first, the way `lcz validate` does, so a
+ * broken file is reported located and the server does not start. Logs are JSON lines (pino) on
+ * standard output; the human lines (where it listens, that it stopped) go to standard error.
+ */
+import type { CompiledRuleset } from '@lcz/criteria-engine';
+import { formatDiagnostics } from '@lcz/criteria-engine';
+import type { ServeOptions } from '../run.js';
+import { bilingual, EXIT, type Session } from '../session.js';
+import { loadRules } from './load.js';
+
+export async function serve(options: ServeOptions, session: Session): Promise<number> {
+  const rulesets: CompiledRuleset[] = [];
+  let broken = false;
+  for (const path of options.rules) {
+    const { ruleset, diagnostics } = await loadRules(path, session);
+    if (ruleset === undefined) {
+      session.err(formatDiagnostics(diagnostics, options.lang));
+      session.err(bilingual('rules_invalid_nothing_served', { path, count: diagnostics.filter((d) => d.severity === 'error').length }));
+      broken = true;
+    } else {
+      rulesets.push(ruleset);
+    }
+  }
+  if (broken) return EXIT.invalid;
+
+  // Loaded only now, so that `--help` and usage errors never load Fastify.
+  const { createServer, CriteriaHttpOptionsError } = await import('@lcz/criteria-http');
+  let app: Awaited<ReturnType<typeof createServer>>;
+  try {
+    app = await createServer({
+      rules: rulesets,
+      limits: {
+        ...(options.bodyLimit !== undefined ? { bodyBytes: options.bodyLimit } : {}),
+        ...(options.batchLimit !== undefined ? { batchLength: options.batchLimit } : {}),
+        ...(options.timeoutMs !== undefined ? { handlerTimeoutMs: options.timeoutMs } : {}),
+      },
+      allowUploadedRulesetEvaluation: options.allowInlineRules,
+      logger: { level: options.logLevel, stream: { write: (line: string) => session.out(line) } },
+    });
+  } catch (error) {
+    // Two rulesets with the same id and version: the operator's to fix.
+    if (error instanceof CriteriaHttpOptionsError) {
+      session.err(`lcz: ${error.message}`);
+      return EXIT.invalid;
+    }
+    throw error;
+  }
+
+  try {
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    await app.close();
+    session.err(bilingual('serve_listen_failed', { address: `${options.host}:${options.port}`, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    return EXIT.invalid;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  session.err(bilingual('serve_listening', { url, rulesets: rulesets.map((r) => `${r.id} ${r.version}`).join(', ') }));
+  if (options.allowInlineRules) session.err(bilingual('serve_inline_rules_on'));
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+  session.err(bilingual('serve_stopped'));
+  return EXIT.ok;
+}

@@ -1,0 +1,124 @@
+/**
+ * POST /v1/evaluate, /v1/evaluate/batch and /v1/explain. Each request is checked whole before
+ * anything is evaluated: the body's shape, the ruleset, and every assessment against it, so one
+ * answer lists every problem. Nothing is coerced and missing facts stay unknown.
+ */
+import { explainGap, explainText, gapAnalysis, type Assessment, type CompiledRuleset, type EvaluationResult } from '@lcz/criteria-engine';
+import { entryFromDiagnostic, type ProblemEntry, type ProblemKind } from '../problem.js';
+import { batchBody, checkBody, evaluateBody, explainBody } from '../request-schemas.js';
+import { combine, isRecord, ok, type HandlerContext, type HandlerInput, type Outcome } from './context.js';
+import { readChoice, rulesetResolver } from './resolve-ruleset.js';
+
+interface Checked {
+  readonly ruleset: CompiledRuleset;
+  readonly assessment: Assessment;
+}
+
+type Part = { readonly kind: ProblemKind; readonly errors: readonly ProblemEntry[] };
+
+export function evaluateOne(ctx: HandlerContext, input: HandlerInput): Outcome {
+  const checked = checkSingle(ctx, input.body, evaluateBody);
+  if ('problem' in checked) return checked;
+  return ok(checked.ruleset.evaluate(checked.assessment));
+}
+
+export function explain(ctx: HandlerContext, input: HandlerInput): Outcome {
+  const checked = checkSingle(ctx, input.body, explainBody);
+  if ('problem' in checked) return checked;
+  const body = input.body as { lang?: 'vi' | 'en'; full?: boolean };
+  const lang = body.lang ?? input.lang;
+  const result = checked.ruleset.evaluate(checked.assessment);
+  const full = body.full === true;
+  const gap = gapAnalysis(result, checked.ruleset);
+  return ok({
+    decision: result.decision,
+    lang,
+    text: explainText(result, checked.ruleset, { lang, full }),
+    result,
+    gap,
+    gap_text: explainGap(gap, checked.ruleset, { lang, full }),
+  });
+}
+
+/** Evaluations between two checks of the abort signal (and two turns of the event loop). */
+const BATCH_SLICE = 25;
+
+export async function evaluateBatch(ctx: HandlerContext, input: HandlerInput): Promise<Outcome> {
+  const envelope = checkBody(batchBody(ctx.limits), input.body);
+  const parts: Part[] = [{ kind: 'invalid-request', errors: envelope.errors }];
+  const items = isRecord(input.body) && Array.isArray(input.body['assessments']) ? input.body['assessments'] : [];
+  const checked: Checked[] = [];
+  // A batch over the limit is refused by its length alone: its items are not even looked at.
+  if (items.length <= ctx.limits.batchLength) {
+    const resolve = rulesetResolver(ctx, readChoice(input.body));
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      const one = checkAssessment(resolve, item, `/assessments/${index}`);
+      if ('ruleset' in one) {
+        checked.push(one);
+        return;
+      }
+      // The same ruleset problem (an unknown id, inline rules refused…) is told once, not per item.
+      const fresh = one.errors.filter((e) => {
+        const key = `${e.code}\u0000${e.pointer ?? ''}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      parts.push({ kind: one.kind, errors: fresh });
+    });
+  }
+  const failed = combine(parts);
+  if (failed) return failed;
+
+  const results: EvaluationResult[] = [];
+  for (let i = 0; i < checked.length; i++) {
+    if (i % BATCH_SLICE === 0 && i > 0) {
+      // Let the time limit (and a client that went away) interrupt a long batch between slices.
+      await new Promise((resolve) => setImmediate(resolve));
+      input.signal?.throwIfAborted();
+    }
+    const { ruleset, assessment } = checked[i] as Checked;
+    results.push(ruleset.evaluate(assessment));
+  }
+  return ok({ results });
+}
+
+function checkSingle(
+  ctx: HandlerContext,
+  body: unknown,
+  schema: typeof evaluateBody | typeof explainBody,
+): Checked | Extract<Outcome, { problem: unknown }> {
+  const envelope = checkBody(schema, body);
+  const parts: Part[] = [{ kind: 'invalid-request', errors: envelope.errors }];
+  let checked: Checked | undefined;
+  if (isRecord(body) && isRecord(body['assessment'])) {
+    const one = checkAssessment(rulesetResolver(ctx, readChoice(body)), body['assessment'], '/assessment');
+    if ('ruleset' in one) checked = one;
+    else parts.push(one);
+  } else if (isRecord(body) && (body['ruleset'] !== undefined || body['rules'] !== undefined)) {
+    // No usable assessment, but still say what is wrong with the ruleset named, so the next
+    // attempt does not meet a new problem.
+    const resolved = rulesetResolver(ctx, readChoice(body))(undefined, '/assessment');
+    if (!('ruleset' in resolved)) parts.push(resolved);
+  }
+  const failed = combine(parts);
+  if (failed && 'problem' in failed) return failed;
+  if (checked === undefined) throw new Error('evaluate: body accepted without an assessment'); // the body check makes this unreachable
+  return checked;
+}
+
+function checkAssessment(
+  resolve: ReturnType<typeof rulesetResolver>,
+  assessment: unknown,
+  at: string,
+): Checked | Part {
+  const resolved = resolve(assessment, at);
+  if (!('ruleset' in resolved)) return resolved;
+  if (!isRecord(assessment)) return { kind: 'invalid-request', errors: [] }; // reported by the body check
+  const result = resolved.ruleset.validateAssessment(assessment);
+  if (result.value === undefined) {
+    return { kind: 'invalid-request', errors: result.diagnostics.map((d) => entryFromDiagnostic(d, { pointerPrefix: at })) };
+  }
+  return { ruleset: resolved.ruleset, assessment: result.value };
+}

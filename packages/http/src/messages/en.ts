@@ -1,0 +1,178 @@
+/**
+ * English words of the HTTP API: problem titles, and for each problem what is wrong and how to fix
+ * it. Keys and `{placeholders}` match messages/vi.ts (a test checks both). Vietnamese is the
+ * authority; English is written beside it.
+ */
+export const en = {
+  // Problem titles: one per problem type, the same for every occurrence (RFC 9457 §3.1.3).
+  title_bad_request: { message: 'The request cannot be read' },
+  title_malformed_json: { message: 'The request body is not valid JSON' },
+  title_unsupported_media_type: { message: 'Unsupported content type' },
+  title_payload_too_large: { message: 'Request body too large' },
+  title_not_found: { message: 'No such endpoint' },
+  title_unknown_ruleset: { message: 'Unknown ruleset' },
+  title_invalid_request: { message: 'The request has problems' },
+  title_inline_rules_disabled: { message: 'Evaluating uploaded rules is turned off' },
+  title_timeout: { message: 'The request took too long' },
+  title_not_ready: { message: 'Not ready' },
+  title_internal_error: { message: 'Internal error' },
+
+  detail_count: { message: 'The request has {count} problem(s); each is listed in "errors".' },
+
+  json_syntax: {
+    message: 'The JSON body is broken at line {line}, column {column}: {reason}.',
+    hint: 'Check the quotes, commas and brackets there. JSON needs double quotes around names and text, and no comma after the last item.',
+  },
+  json_empty: {
+    message: 'The body is empty, but its Content-Type says JSON.',
+    hint: 'Send a JSON object, e.g. {"ruleset": "…", "assessment": {…}}.',
+  },
+  json_unsafe_key: {
+    message: 'The JSON body uses the reserved name "__proto__" or "constructor.prototype".',
+    hint: 'Remove that key: no request needs it.',
+  },
+  media_type: {
+    message: 'This endpoint does not accept the content type "{type}".',
+    hint: 'Send the body as {accepted}, with a matching Content-Type header, e.g. Content-Type: application/json.',
+  },
+  media_type_missing: {
+    message: 'The request has a body but no Content-Type header.',
+    hint: 'Add the header: Content-Type: {accepted}.',
+  },
+  too_large: {
+    message: 'The request body is larger than the limit of {limit} bytes.',
+    hint: 'Send less, e.g. split a batch into smaller ones, or ask the operator to raise the limit (limits.bodyBytes, lcz serve --body-limit).',
+  },
+  route_not_found: {
+    message: 'There is no endpoint {method} {path}.',
+    hint: 'The endpoints and their methods are listed in {openapi}.',
+  },
+  ruleset_unknown: {
+    message: 'No ruleset "{id}" is loaded on this server.',
+    hint: 'Use one of: {available}. GET {list} lists them with their versions.',
+  },
+  ruleset_version_unknown: {
+    message: 'Ruleset "{id}" has no version "{version}" on this server.',
+    hint: 'Loaded versions: {versions}.',
+  },
+  ruleset_version_required: {
+    message: 'Several versions of ruleset "{id}" are loaded, so the version must be named.',
+    hint: 'Add "version" with one of: {versions}.',
+  },
+  ruleset_missing: {
+    message: 'The request does not say which ruleset to use.',
+    hint: 'Add "ruleset": "{example}" (GET {list} lists them), or write ruleset: in the assessment.',
+  },
+  ruleset_and_rules: {
+    message: 'The request gives both "ruleset" (a loaded ruleset) and "rules" (rule text): only one is allowed.',
+    hint: 'Keep "ruleset" to use the rules of the server, or "rules" to use your own.',
+  },
+  version_without_ruleset: {
+    message: '"version" is given but "rules" holds the rule text: the version of inline rules is the one written in them.',
+    hint: 'Remove "version".',
+  },
+  inline_rules_disabled: {
+    message: 'This server does not evaluate rules sent with the request.',
+    hint: 'Name a loaded ruleset with "ruleset" (GET {list}), or check your rule file with POST {validate}. The operator can allow inline rules (allowUploadedRulesetEvaluation, lcz serve --allow-inline-rules).',
+  },
+  inline_rules_invalid: {
+    message: 'The rules sent in "rules" have {count} error(s); nothing was evaluated.',
+    hint: 'Each error is listed with its line and column in the rule text.',
+  },
+  body_missing: {
+    message: 'The request has no body.',
+    hint: 'Send a JSON object, e.g. {example}.',
+  },
+  field_missing: {
+    message: '"{name}" is missing.',
+    hint: 'Add it: {expected}.',
+  },
+  field_type: {
+    message: '"{name}" must be {expected}, not {actual}.',
+    hint: 'Write it as {expected}.',
+  },
+  field_unknown: {
+    message: '"{name}" is not a field of this request.',
+    hint: 'The fields are: {fields}.',
+  },
+  field_unknown_suggest: {
+    message: '"{name}" is not a field of this request.',
+    hint: 'Did you mean "{suggestion}"? The fields are: {fields}.',
+  },
+  field_value: {
+    message: '"{name}" must be one of {values}, not {actual}.',
+    hint: 'Write one of {values}.',
+  },
+  field_empty: {
+    message: '"{name}" is empty.',
+    hint: 'Give {expected}.',
+  },
+  batch_empty: {
+    message: 'The list "assessments" is empty.',
+    hint: 'Put at least one assessment in it.',
+  },
+  batch_too_long: {
+    message: 'The batch has {count} assessments; at most {max} are allowed in one request.',
+    hint: 'Split it into requests of {max} or fewer (the operator sets the limit: limits.batchLength, lcz serve --batch-limit).',
+  },
+  query_unknown: {
+    message: 'The query parameter "{name}" is not used by this endpoint.',
+    hint: 'The parameters are: {fields}.',
+  },
+  bad_request: {
+    message: 'The request cannot be read: {reason}.',
+    hint: 'Check the request line, headers and body your client sends.',
+  },
+  timeout: {
+    message: 'The request took longer than {ms} ms and was stopped.',
+    hint: 'Send a smaller batch, or ask the operator to raise the limit (limits.handlerTimeoutMs, lcz serve --timeout).',
+  },
+  not_ready: {
+    message: 'No ruleset is loaded.',
+    hint: 'The operator must give at least one rule directory (lcz serve --rules <dir>).',
+  },
+  internal_error: {
+    message: 'Something went wrong inside the server. This is a bug, not a problem with your request.',
+    hint: 'Please report it with the request id {request_id}.',
+  },
+
+  // Why JSON could not be read (jsonc-parser's error codes).
+  json_reason_InvalidSymbol: { message: 'a character that JSON does not allow here (text needs double quotes, not single ones)' },
+  json_reason_InvalidNumberFormat: { message: 'a number is written wrongly' },
+  json_reason_PropertyNameExpected: { message: 'a name in double quotes is expected (or there is a comma after the last item)' },
+  json_reason_ValueExpected: { message: 'a value is expected (or there is a comma after the last item)' },
+  json_reason_ColonExpected: { message: 'a colon ":" is missing after the name' },
+  json_reason_CommaExpected: { message: 'a comma is missing between two items' },
+  json_reason_CloseBraceExpected: { message: 'a closing "}" is missing' },
+  json_reason_CloseBracketExpected: { message: 'a closing "]" is missing' },
+  json_reason_EndOfFileExpected: { message: 'there is more text after the end of the JSON value' },
+  json_reason_InvalidCommentToken: { message: 'JSON does not allow comments' },
+  json_reason_UnexpectedEndOfComment: { message: 'JSON does not allow comments' },
+  json_reason_UnexpectedEndOfString: { message: 'a closing double quote is missing' },
+  json_reason_UnexpectedEndOfNumber: { message: 'a number is cut off' },
+  json_reason_InvalidUnicode: { message: 'a \\u escape is not four hexadecimal digits' },
+  json_reason_InvalidEscapeCharacter: { message: 'a backslash escape is invalid (write \\\\ for a backslash)' },
+  json_reason_InvalidCharacter: { message: 'a control character (such as a raw line break or tab) is inside text' },
+  json_reason_Unknown: { message: 'the text is not JSON' },
+
+  // Words put into the messages above.
+  type_object: { message: 'a JSON object { … }' },
+  type_array: { message: 'a list [ … ]' },
+  type_string: { message: 'text in double quotes' },
+  type_number: { message: 'a number' },
+  type_integer: { message: 'a whole number' },
+  type_boolean: { message: 'true or false' },
+  type_null: { message: 'null' },
+  type_missing: { message: 'nothing' },
+  type_unknown: { message: 'a value of another kind' },
+  list_or: { message: 'or' },
+  none: { message: '(none)' },
+} as const;
+
+export interface MessageTemplate {
+  readonly message: string;
+  readonly hint?: string;
+}
+
+export type MessageKey = keyof typeof en;
+export type Messages = Readonly<Record<MessageKey, MessageTemplate>>;

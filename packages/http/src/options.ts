@@ -1,0 +1,59 @@
+/**
+ * What an app passes to the plugin, and the named limits with their defaults. Limits are checked
+ * once, at registration: a wrong value stops the server from starting with a message that says
+ * which option and what is valid, never a silent fallback.
+ */
+import type { CompiledRuleset } from '@lcz/criteria-engine';
+
+export interface Limits {
+  /** Largest request body, in bytes (JSON, YAML). Larger bodies get 413. */
+  readonly bodyBytes: number;
+  /** Most assessments in one POST /v1/evaluate/batch. */
+  readonly batchLength: number;
+  /**
+   * Longest time a handler may take once the body is read, in milliseconds; then 503 `timeout`.
+   * Checked between slices of a batch (a single evaluation takes well under a millisecond).
+   */
+  readonly handlerTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: Limits = Object.freeze({
+  bodyBytes: 1024 * 1024,
+  batchLength: 200,
+  handlerTimeoutMs: 10_000,
+});
+
+export interface CriteriaHttpOptions {
+  /**
+   * The rulesets to serve: compiled rulesets, or paths of rule files or of directories holding
+   * `ruleset.yaml`. Paths are loaded at registration; a broken file stops the app from starting.
+   */
+  readonly rules: string | readonly string[] | readonly CompiledRuleset[];
+  readonly limits?: Partial<Limits>;
+  /**
+   * Let POST /v1/evaluate, /v1/evaluate/batch and /v1/explain evaluate rules sent in the request
+   * (`rules`: YAML text). Off by default: an uploaded rule file is then only ever validated.
+   */
+  readonly allowUploadedRulesetEvaluation?: boolean;
+  /** Prefix of the `type` URI of problems; the slug is appended. Default `urn:lcz:problem:`. */
+  readonly problemTypeBase?: string;
+}
+
+/** A mistake in the options an app passed: thrown at registration, worded for the operator. */
+export class CriteriaHttpOptionsError extends Error {
+  override readonly name = 'CriteriaHttpOptionsError';
+}
+
+export function resolveLimits(given: Partial<Limits> | undefined): Limits {
+  const limits = { ...DEFAULT_LIMITS, ...given };
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(limits)) {
+    if (!(name in DEFAULT_LIMITS)) {
+      problems.push(`limits.${name} is not a limit (known: ${Object.keys(DEFAULT_LIMITS).join(', ')}) / không có giới hạn limits.${name}`);
+    } else if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+      problems.push(`limits.${name} must be a whole number ≥ 1, not ${String(value)} / limits.${name} phải là số nguyên ≥ 1`);
+    }
+  }
+  if (problems.length > 0) throw new CriteriaHttpOptionsError(problems.join('\n'));
+  return Object.freeze(limits);
+}
