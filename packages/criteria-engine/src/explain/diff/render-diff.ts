@@ -297,7 +297,7 @@ class DiffReport {
       for (const c of changed) {
         const head = c.before_id !== undefined ? `${c.id} (${this.say('renumbered_from', { before: c.before_id })})` : c.id;
         out.item(0, out.strong(head));
-        for (const change of c.changes) this.criterionChange(change, kind);
+        for (const change of c.changes) this.criterionChange(change);
       }
     }
   }
@@ -413,7 +413,7 @@ class DiffReport {
 
   // ── one change ────────────────────────────────────────────────────────────────────────────
 
-  private criterionChange(c: CriterionChange, kind: 'criterion' | 'disqualifier'): void {
+  private criterionChange(c: CriterionChange): void {
     const { out, m } = this;
     switch (c.kind) {
       case 'text':
@@ -462,7 +462,8 @@ class DiffReport {
         out.item(1, this.say('variant_order', { before: c.before.join(', '), after: c.after.join(', ') }));
         return;
     }
-    return assertNever(c, kind);
+    const exhaustive: never = c;
+    return exhaustive;
   }
 
   private variantChange(v: VariantChange): void {
@@ -702,7 +703,4 @@ function isText(v: FieldValue): v is LocalizedText {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && 'vi' in v;
 }
 
-function assertNever(_c: never, _kind: string): void {
-  // Every CriterionChange kind is handled above; a new kind added to the type fails to compile here.
-}
 

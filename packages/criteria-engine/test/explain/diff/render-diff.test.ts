@@ -83,7 +83,7 @@ describe('renderDiff as text', () => {
     expect(vi).toContain('- tiêu chí 1.3: không đạt → đạt');
     expect(vi).toContain('- phiên bản mới không đọc: traffic_congestion_occurred');
     expect(vi).toContain('- Kết luận: ĐƯỢC CÔNG NHẬN → CHƯA ĐỦ CĂN CỨ ĐỂ KẾT LUẬN');
-    expect(vi).toContain('- nay do: còn thiếu số liệu để kết luận về tiêu chuẩn 2');
+    expect(vi).toContain('- lý do mới: còn thiếu số liệu để kết luận về tiêu chuẩn 2');
     expect(vi).toContain(`Giữ nguyên kết luận: ${11 - impact.changed} phiếu.`);
     const en = flat(render({ lang: 'en', impact }));
     expect(en).toContain('- Decision: NOT RECOGNISED → RECOGNISED');

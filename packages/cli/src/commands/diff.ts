@@ -1,0 +1,194 @@
+/**
+ * `lcz diff <old rules> <new rules> [--assessments <files or dirs>…]`: what changed between two
+ * versions of a ruleset (criteria added, removed, renumbered, reworded, thresholds, variants,
+ * policies, facts, disqualifiers, the recognition rule) and, given assessments, which areas'
+ * decisions would change and why. Text (default), Markdown or JSON (schemas/diff.schema.json).
+ *
+ * Assessments are read with the old rules (one-assessment YAML/JSON files, and batch files:
+ * CSV, XLSX, JSON Lines, a JSON array, a YAML list), then evaluated under both. A file or row the
+ * old rules reject, or the new rules reject for a reason other than a name they dropped, is
+ * reported at its file:line:column (or row) and left out; the exit code is then 1.
+ */
+import { open, readFile } from 'node:fs/promises';
+import {
+  compareDecision,
+  diffRulesets,
+  formatDiagnostics,
+  hasErrors,
+  readAssessment,
+  renderDiff,
+  summariseDecisions,
+  type AreaDecision,
+  type Assessment,
+  type AreaSource,
+  type CompiledRuleset,
+  type Diagnostic,
+} from '@lcz/criteria-engine';
+import { readAssessmentFile } from '@lcz/criteria-engine/node';
+import { detectBatchFormat, isListDocument, readBatch, type BatchFormat } from '@lcz/criteria-batch';
+import type { DiffOptions } from '../run.js';
+import { EXIT, say, type Session } from '../session.js';
+import { assessmentFiles } from './input-files.js';
+import { loadRules, unique } from './load.js';
+
+/** Files --assessments reads from a directory. */
+const DIFF_INPUT_FILE = /\.(ya?ml|json|jsonl|csv|xlsx)$/i;
+
+export async function diff(options: DiffOptions, session: Session): Promise<number> {
+  const { lang } = options;
+  const before = await loadRules(options.before, session);
+  const after = await loadRules(options.after, session);
+  let broken = false;
+  for (const [path, loaded] of [[options.before, before], [options.after, after]] as const) {
+    if (loaded.ruleset !== undefined) continue;
+    session.err(formatDiagnostics(loaded.diagnostics, lang));
+    session.err(say(lang, 'diff_rules_invalid', { path, count: loaded.diagnostics.filter((d) => d.severity === 'error').length }));
+    broken = true;
+  }
+  if (broken || before.ruleset === undefined || after.ruleset === undefined) return EXIT.invalid;
+
+  const changes = diffRulesets(before.ruleset, after.ruleset);
+  let impact: ReturnType<typeof summariseDecisions> | undefined;
+  let failed = 0;
+  let ok = true;
+  if (options.assessments.length > 0) {
+    const compared = await compareAll(options.assessments, before.ruleset, after.ruleset, session, lang);
+    impact = summariseDecisions(compared.areas);
+    failed = compared.failed;
+    ok = compared.ok;
+  }
+
+  if (options.format === 'json') {
+    session.out(JSON.stringify(impact === undefined ? changes : { ...changes, impact }, null, 2));
+  } else {
+    session.out(
+      renderDiff(changes, { before: before.ruleset, after: after.ruleset }, {
+        lang,
+        format: options.format,
+        color: options.format === 'text' && session.color,
+        ...(impact !== undefined ? { impact } : {}),
+      }),
+    );
+  }
+  if (failed > 0) session.err(say(lang, 'diff_assessments_failed', { count: failed }));
+  return failed > 0 || !ok ? EXIT.invalid : EXIT.ok;
+}
+
+interface Compared {
+  readonly areas: AreaDecision[];
+  /** Assessments (files or rows) left out because one of the versions rejects them. */
+  readonly failed: number;
+  /** False when an input directory could not be read or held nothing. */
+  readonly ok: boolean;
+}
+
+async function compareAll(
+  inputs: readonly string[],
+  before: CompiledRuleset,
+  after: CompiledRuleset,
+  session: Session,
+  lang: DiffOptions['lang'],
+): Promise<Compared> {
+  const { files, ok } = await assessmentFiles(inputs, session, DIFF_INPUT_FILE);
+  const areas: AreaDecision[] = [];
+  let failed = 0;
+  const report = (diagnostics: readonly Diagnostic[]) => session.err(formatDiagnostics(session.relocate(unique(diagnostics)), lang));
+  for (const file of files) {
+    for await (const item of readWithOldRules(file, before, session)) {
+      if ('diagnostics' in item) {
+        report(item.diagnostics);
+        failed += item.count;
+        continue;
+      }
+      const compared = compareDecision(before, after, item.assessment, item.source);
+      if (compared.value !== undefined) {
+        areas.push(compared.value);
+        continue;
+      }
+      report(await locateForNewRules(file, item.source, item.assessment, after, compared.diagnostics, session));
+      session.err(say(lang, 'diff_rejected_by_new', { where: where(item.source) }));
+      failed += 1;
+    }
+  }
+  return { areas, failed, ok };
+}
+
+type ReadItem =
+  | { readonly assessment: Assessment; readonly source: AreaSource }
+  | { readonly diagnostics: readonly Diagnostic[]; readonly count: number };
+
+/** Every assessment of one input file, read and checked with the old rules. */
+async function* readWithOldRules(file: string, ruleset: CompiledRuleset, session: Session): AsyncGenerator<ReadItem> {
+  const format = await batchFormatOf(session.abs(file));
+  if (format === undefined) {
+    const read = await readAssessmentFile(session.abs(file), ruleset);
+    if (read.value === undefined || hasErrors(read.diagnostics)) yield { diagnostics: read.diagnostics, count: 1 };
+    else yield { assessment: read.value, source: { file } };
+    return;
+  }
+  for await (const record of readBatch(session.abs(file), ruleset, { format, file })) {
+    if (record.header) {
+      if (hasErrors(record.diagnostics)) yield { diagnostics: record.diagnostics, count: 0 };
+      continue;
+    }
+    if (record.assessment === undefined) yield { diagnostics: record.diagnostics, count: 1 };
+    else yield { assessment: record.assessment, source: { file, row: record.row } };
+  }
+}
+
+/**
+ * The new rules rejected an assessment the old rules accept (a new bound, a context attribute
+ * they now require): read it again with the new rules to place each problem at its line and
+ * column (or row), leaving out the names the new rules merely dropped.
+ */
+async function locateForNewRules(
+  file: string,
+  source: AreaSource,
+  assessment: Assessment,
+  after: CompiledRuleset,
+  unlocated: readonly Diagnostic[],
+  session: Session,
+): Promise<readonly Diagnostic[]> {
+  const declared = new Set([...after.context.map((c) => c.id), ...after.facts.map((f) => f.id)]);
+  const dropped = new Set([...Object.keys(assessment.context), ...Object.keys(assessment.facts)].filter((n) => !declared.has(n)));
+  const relevant = (d: Diagnostic) => !(d.code === 'input_unknown_fact' && dropped.has(String(d.params['name'])));
+  let located: Diagnostic[] = [];
+  if (source.row === undefined) {
+    const text = await readFile(session.abs(file), 'utf8');
+    located = readAssessment(text, file, after).diagnostics.filter(relevant);
+  } else {
+    const format = await batchFormatOf(session.abs(file));
+    for await (const record of readBatch(session.abs(file), after, { file, ...(format !== undefined ? { format } : {}) })) {
+      if (record.row === source.row && !record.header) {
+        located = record.diagnostics.filter(relevant);
+        break;
+      }
+    }
+  }
+  return located.length > 0 ? located : unlocated.map((d) => ({ ...d, file }));
+}
+
+function where(source: AreaSource): string {
+  return source.row === undefined ? source.file : `${source.file}:${source.row}`;
+}
+
+/** The batch format of a file (CSV, XLSX, JSON Lines, a JSON array, a YAML list), or undefined for one assessment. */
+async function batchFormatOf(path: string): Promise<BatchFormat | undefined> {
+  let head: Buffer;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      if (!(await handle.stat()).isFile()) return undefined;
+      const buffer = Buffer.alloc(65536);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // A missing or unreadable file is read as one assessment, which reports it with its name.
+    return undefined;
+  }
+  const format = detectBatchFormat(path, head);
+  return format !== undefined && isListDocument(format, head) ? format : undefined;
+}
