@@ -6,7 +6,7 @@
  * usage errors.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,7 +96,7 @@ describe('lcz diff: what changed', () => {
     expect(validateDiff(json) ? [] : validateDiff.errors).toEqual([]);
     expect(json.criteria.added.map((c) => c.id)).toEqual(['2.9']);
     expect(json.criteria.removed.map((c) => c.id)).toEqual(['3.7']);
-    expect(json.criteria.changed.map((c) => c.id).sort()).toEqual(['1.3', '2.3', '3.4']);
+    expect(json.criteria.changed.map((c) => c.id).sort()).toEqual(['1.3', '2.3', '3.4', '4.1']);
     expect(json.recognition).toContainEqual({ kind: 'mandatory_added', id: '4.3' });
     expect(json).not.toHaveProperty('impact');
   });
@@ -201,6 +201,9 @@ describe('lcz diff --assessments: whose decision changes', () => {
   it('an assessment the new rules reject for a reason of their own: located at its line and column', async () => {
     const stricter = await mkdtemp(join(temp, 'stricter-'));
     const text = await readFile(join(ROOT, NEW, 'ruleset.yaml'), 'utf8');
+    // The draft includes ../shared/…: the copy keeps it beside it.
+    await mkdir(join(temp, 'shared'), { recursive: true });
+    await copyFile(join(ROOT, 'rules/shared/self-management-contents.yaml'), join(temp, 'shared/self-management-contents.yaml'));
     await writeFile(join(stricter, 'ruleset.yaml'), text.replace('  households:\n    type: integer\n    min: 0\n', '  households:\n    type: integer\n    min: 0\n    max: 50\n'));
     const { code, stderr } = await run(['diff', OLD, stricter, '--assessments', 'examples/assessments/not-recognised-ban.yaml']);
     expect(code).toBe(1);

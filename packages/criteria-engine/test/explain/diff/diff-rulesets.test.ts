@@ -110,7 +110,8 @@ describe('diffRulesets: 2020–2025 → the illustrative 2026–2030 draft', () 
   });
 
   it('lists no other criterion as changed', () => {
-    expect(diff.criteria.changed.map((c) => c.id).sort()).toEqual(['1.3', '2.3', '3.4']);
+    // 4.1 now uses the shared appendix's named condition (rules/shared/self-management-contents.yaml).
+    expect(diff.criteria.changed.map((c) => c.id).sort()).toEqual(['1.3', '2.3', '3.4', '4.1']);
   });
 });
 

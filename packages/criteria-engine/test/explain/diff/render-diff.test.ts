@@ -47,7 +47,7 @@ describe('renderDiff as text', () => {
     const f = flat(text);
     expect(f).toContain('Cũ: lai-chau-khu-dan-cu-tu-quan, phiên bản 2020-2025 (hiệu lực 2020-01-01 – 2025-12-31)');
     expect(f).toContain('Mới: lai-chau-khu-dan-cu-tu-quan, phiên bản 2026-2030-draft (hiệu lực 2026-01-01 – 2030-12-31)');
-    expect(f).toContain('Tiêu chí: thêm 1, bỏ 1, đổi số thứ tự 0, thay đổi 3.');
+    expect(f).toContain('Tiêu chí: thêm 1, bỏ 1, đổi số thứ tự 0, thay đổi 4.');
     expect(f).toContain('• + 2.9 (tiêu chuẩn 2): Có mô hình thanh toán không dùng tiền mặt');
     expect(f).toContain('• − 3.7 (tiêu chuẩn 3): Không để xảy ra tình trạng ùn tắc giao thông.');
     expect(f).toContain('- Ngưỡng: ≥ 98% → ≥ 95% số hộ (tỷ lệ "Số hộ nghiêm chỉnh thực hiện');
@@ -119,7 +119,7 @@ describe('renderDiff as Markdown', () => {
   it('headings, lists, strike-through and bold for the word diff (Vietnamese)', () => {
     const md = render({ format: 'md', impact });
     expect(md.startsWith('# SO SÁNH HAI PHIÊN BẢN BỘ TIÊU CHÍ\n\n- **Cũ**: ')).toBe(true);
-    for (const heading of ['## TIÊU CHÍ', '### Thêm mới (1)', '### Bỏ (1)', '### Thay đổi (3)', '## QUY TẮC CÔNG NHẬN', '## DỮ KIỆN (SỐ LIỆU ĐẦU VÀO)', '## THAY ĐỔI ĐỐI VỚI CÁC KHU DÂN CƯ ĐÃ ĐÁNH GIÁ']) {
+    for (const heading of ['## TIÊU CHÍ', '### Thêm mới (1)', '### Bỏ (1)', '### Thay đổi (4)', '## QUY TẮC CÔNG NHẬN', '## DỮ KIỆN (SỐ LIỆU ĐẦU VÀO)', '## THAY ĐỔI ĐỐI VỚI CÁC KHU DÂN CƯ ĐÃ ĐÁNH GIÁ']) {
       expect(md.split('\n')).toContain(heading);
     }
     expect(md).toContain('- **1.3**\n  - Nội dung: ~~98~~**95**% trở lên');
