@@ -18,42 +18,22 @@ const FAIL = 0;
 const UNKNOWN = 2;
 const EXCLUDED = 3;
 
-const PARTY_RANK: Readonly<Record<string, number>> = {
-  khong_hoan_thanh_nhiem_vu: 0,
-  hoan_thanh_nhiem_vu: 1,
-  hoan_thanh_tot_nhiem_vu: 2,
-  hoan_thanh_xuat_sac_nhiem_vu: 3,
-};
-const GRADE_RANK: Readonly<Record<string, number>> = { yeu_kem: 0, trung_binh: 1, kha: 2, tot: 3, xuat_sac: 4 };
-
-const num = (f: Facts, k: string): number | undefined => {
-  const v = f[k];
-  return v === null || v === undefined ? undefined : (v as number);
-};
+// The helpers take VALUES, never names: every fact is read at its own site with a literal key
+// (a monomorphic named load), as a person writing this by hand would.
+type V = unknown;
+const known = (v: V): boolean => v !== null && v !== undefined;
 /** A boolean fact equals `want`. */
-const is = (f: Facts, k: string, want: boolean): K => {
-  const v = f[k];
-  return v === null || v === undefined ? undefined : v === want;
+const is = (v: V, want: boolean): K => (known(v) ? v === want : undefined);
+const atLeast = (v: V, n: number): K => (known(v) ? (v as number) >= n : undefined);
+const zero = (v: V): K => (known(v) ? v === 0 : undefined);
+/** part × 100 ≥ p × whole in integers; an empty whole takes `ifZero`. */
+const pct = (part: V, whole: V, p: number, ifZero: boolean): K => {
+  if (!known(whole) || !known(part)) return undefined;
+  return whole === 0 ? ifZero : (part as number) * 100 >= p * (whole as number);
 };
-const atLeast = (f: Facts, k: string, n: number): K => {
-  const v = num(f, k);
-  return v === undefined ? undefined : v >= n;
-};
-const zero = (f: Facts, k: string): K => {
-  const v = num(f, k);
-  return v === undefined ? undefined : v === 0;
-};
-/** part × 100 ≥ pct × whole in integers; an empty whole takes `ifZero`. */
-const pct = (f: Facts, part: string, whole: string, p: number, ifZero: boolean): K => {
-  const w = num(f, whole);
-  const x = num(f, part);
-  if (w === undefined || x === undefined) return undefined;
-  return w === 0 ? ifZero : x * 100 >= p * w;
-};
-const rank = (f: Facts, k: string, table: Readonly<Record<string, number>>, min: number): K => {
-  const v = f[k];
-  return v === null || v === undefined ? undefined : (table[v as string] as number) >= min;
-};
+const partyAtLeastWell = (v: V): K =>
+  known(v) ? v === 'hoan_thanh_tot_nhiem_vu' || v === 'hoan_thanh_xuat_sac_nhiem_vu' : undefined;
+const gradeAtLeastGood = (v: V): K => (known(v) ? v === 'tot' || v === 'xuat_sac' : undefined);
 const and = (a: K, b: K): K => (a === false || b === false ? false : a === undefined || b === undefined ? undefined : true);
 const or = (a: K, b: K): K => (a === true || b === true ? true : a === undefined || b === undefined ? undefined : false);
 const code = (v: K): number => (v === true ? PASS : v === false ? FAIL : UNKNOWN);
@@ -95,153 +75,171 @@ const must = (v: K, bad: boolean): void => {
 export function floorDecide(a: Assessment, passedOut?: { [g: number]: number }): Decision {
   const f = a.facts as Facts;
   const ctx = a.context;
-  const urban = ctx['unit_kind'] === 'to_dan_pho';
-  const inWard = ctx['parent_kind'] === 'phuong';
-  const agricultural = ctx['agricultural'];
   out = passedOut;
   blocked = false;
   certain = true;
   passed = failed = unknown = 0;
 
   // Disqualifiers D1–D4: the bad case holds → blocked.
-  must(is(f, 'mass_or_unlawful_complaints_occurred', true), true);
-  must(is(f, 'drug_or_prostitution_spot_present', true), true);
-  must(is(f, 'religion_abuse_occurred', true), true);
-  must(pct(f, 'households_violating_rules', 'households', 10, false), true);
+  must(is(f['mass_or_unlawful_complaints_occurred'], true), true);
+  must(is(f['drug_or_prostitution_spot_present'], true), true);
+  must(is(f['religion_abuse_occurred'], true), true);
+  must(pct(f['households_violating_rules'], f['households'], 10, false), true);
 
-  // Standard 1 (4 criteria, 4 must pass).
-  tally(code(pct(f, 'key_titles_trained', 'key_titles', 100, false)));
-  tally(
-    code(
-      and(
-        rank(f, 'party_cell_rating', PARTY_RANK, 2),
-        and(rank(f, 'front_committee_rating', GRADE_RANK, 3), rank(f, 'mass_organisations_lowest_rating', GRADE_RANK, 3)),
-      ),
-    ),
-  );
-  tally(code(pct(f, 'households_law_abiding', 'households', 98, false)));
-  tally(
-    code(
-      and(
-        and(pct(f, 'households_following_convention', 'households', 100, false), is(f, 'self_management_group_active', true)),
-        and(
-          and(is(f, 'disputes_settled_in_community', true), is(f, 'grassroots_democracy_and_mediation_good', true)),
-          is(f, 'mass_or_unlawful_complaints_occurred', false),
-        ),
-      ),
-    ),
-  );
+  // One function per standard keeps each small enough for V8 to inline the helpers.
+  standard1(f);
   group(0);
-
-  // Standard 2 (8 criteria; 2.3 left out for a non-agricultural bản).
-  // 2.1: not applicable without traditional products, and that counts as failed: has ∧ improved.
-  tally(code(and(is(f, 'has_traditional_products', true), is(f, 'traditional_products_competitiveness_improved', true))));
-  tally(code(and(is(f, 'struggling_households_supported', true), atLeast(f, 'typical_economic_models', 1))));
-  if (urban) tally(code(atLeast(f, 'civilised_business_streets', 1)));
-  else if (agricultural === true) tally(code(or(atLeast(f, 'ocop_products', 1), atLeast(f, 'value_chain_models', 1))));
-  else if (agricultural === false) tally(EXCLUDED);
-  else tally(UNKNOWN);
-  tally(code(is(f, 'working_age_employment_stable', true)));
-  tally(
-    code(
-      and(
-        is(f, 'infrastructure_contributions_mobilised', true),
-        inWard ? is(f, 'households_in_civilised_ward_campaign', true) : is(f, 'households_in_new_rural_campaign', true),
-      ),
-    ),
-  );
-  tally(code(pct(f, 'fixed_businesses_registered', 'fixed_businesses', 100, true)));
-  tally(
-    code(
-      and(
-        and(is(f, 'business_culture_practised', true), is(f, 'illicit_goods_trade_occurred', false)),
-        is(f, 'food_safety_kept', true),
-      ),
-    ),
-  );
-  tally(code(is(f, 'spontaneous_market_occurred', false)));
+  standard2(f, ctx['unit_kind'] === 'to_dan_pho', ctx['parent_kind'] === 'phuong', ctx['agricultural']);
   group(1);
-
-  // Standard 3 (7 criteria, 6 must pass).
-  tally(code(is(f, 'materials_on_roadway_occurred', false)));
-  tally(code(is(f, 'urban_infrastructure_self_managed', true)));
-  tally(code(and(is(f, 'environment_propaganda_done', true), is(f, 'landscape_land_building_violation_occurred', false))));
-  tally(code(atLeast(f, 'public_cleanups_per_month', 1)));
-  tally(code(is(f, 'polluting_business_occurred', false)));
-  tally(code(is(f, 'road_sign_or_encroachment_occurred', false)));
-  tally(code(is(f, 'traffic_congestion_occurred', false)));
+  standard3(f);
   group(2);
-
-  // Standard 4 (8 criteria, 7 must pass); 4.1 is also mandatory.
-  const c41 = and(
-    atLeast(f, 'self_management_contents_registered', 1),
-    pct(f, 'self_management_contents_done_well', 'self_management_contents_registered', 100, false),
-  );
-  tally(code(c41));
-  tally(code(and(is(f, 'civilised_street_registered', true), is(f, 'civilised_street_criteria_met', true))));
-  tally(code(is(f, 'cultural_area_recognised', true)));
-  tally(code(pct(f, 'households_civilised_lifestyle', 'households', 85, false)));
-  tally(
-    code(
-      and(
-        and(is(f, 'littering_occurred', false), is(f, 'free_roaming_livestock_occurred', false)),
-        and(
-          is(f, 'roads_and_pavements_clean', true),
-          and(is(f, 'car_wash_runoff_occurred', false), is(f, 'unsafe_roadway_parking_occurred', false)),
-        ),
-      ),
-    ),
-  );
-  tally(code(pct(f, 'flag_premises_compliant', 'flag_premises', 100, false)));
-  tally(code(is(f, 'public_heritage_and_property_kept', true)));
-  tally(code(is(f, 'begging_hawking_or_touting_occurred', false)));
+  const c41 = standard4(f);
   group(3);
-
-  // Standard 5 (6 criteria, 5 must pass).
-  tally(code(is(f, 'humanitarian_movements_joined', true)));
-  tally(code(zero(f, 'poor_households')));
-  tally(code(pct(f, 'social_policy_beneficiaries_supported', 'social_policy_beneficiaries', 100, true)));
-  tally(
-    code(and(is(f, 'health_programmes_promoted', true), and(zero(f, 'population_policy_violations'), zero(f, 'child_marriages')))),
-  );
-  tally(
-    code(
-      and(
-        pct(f, 'school_age_children_attending', 'school_age_children', 100, true),
-        and(zero(f, 'school_dropouts'), is(f, 'pupils_guided_in_public_places', true)),
-      ),
-    ),
-  );
-  tally(code(is(f, 'community_solidarity', true)));
+  standard5(f);
   group(4);
-
-  // Standard 6 (8 criteria, 7 must pass).
-  tally(code(and(is(f, 'defence_security_propaganda_done', true), is(f, 'defence_security_violation_occurred', false))));
-  tally(code(is(f, 'defence_laws_obeyed', true)));
-  tally(
-    code(
-      and(
-        pct(f, 'households_security_pledge_signed', 'households', 100, false),
-        pct(f, 'households_security_pledge_kept', 'households', 98, false),
-      ),
-    ),
-  );
-  tally(code(is(f, 'security_self_management_model_effective', true)));
-  tally(code(is(f, 'anti_state_or_unrest_activity_occurred', false)));
-  tally(code(is(f, 'crime_prevention_good', true)));
-  tally(
-    code(
-      and(
-        pct(f, 'security_force_members_rated_well', 'security_force_members', 100, false),
-        zero(f, 'security_force_members_disciplined'),
-      ),
-    ),
-  );
-  tally(code(is(f, 'residence_registration_managed_well', true)));
+  standard6(f);
   group(5);
 
   // Mandatory 4.1.
   must(c41, false);
   out = undefined;
   return blocked ? 'not_recognised' : certain ? 'recognised' : 'undetermined';
+}
+
+/** Standard 1 (4 criteria, 4 must pass). */
+function standard1(f: Facts): void {
+  tally(code(pct(f['key_titles_trained'], f['key_titles'], 100, false)));
+  tally(
+    code(
+      and(
+        partyAtLeastWell(f['party_cell_rating']),
+        and(gradeAtLeastGood(f['front_committee_rating']), gradeAtLeastGood(f['mass_organisations_lowest_rating'])),
+      ),
+    ),
+  );
+  tally(code(pct(f['households_law_abiding'], f['households'], 98, false)));
+  tally(
+    code(
+      and(
+        and(pct(f['households_following_convention'], f['households'], 100, false), is(f['self_management_group_active'], true)),
+        and(
+          and(is(f['disputes_settled_in_community'], true), is(f['grassroots_democracy_and_mediation_good'], true)),
+          is(f['mass_or_unlawful_complaints_occurred'], false),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Standard 2 (8 criteria; 2.3 left out for a non-agricultural bản). */
+function standard2(f: Facts, urban: boolean, inWard: boolean, agricultural: unknown): void {
+  // 2.1: not applicable without traditional products, and that counts as failed: has ∧ improved.
+  tally(code(and(is(f['has_traditional_products'], true), is(f['traditional_products_competitiveness_improved'], true))));
+  tally(code(and(is(f['struggling_households_supported'], true), atLeast(f['typical_economic_models'], 1))));
+  if (urban) tally(code(atLeast(f['civilised_business_streets'], 1)));
+  else if (agricultural === true) tally(code(or(atLeast(f['ocop_products'], 1), atLeast(f['value_chain_models'], 1))));
+  else if (agricultural === false) tally(EXCLUDED);
+  else tally(UNKNOWN);
+  tally(code(is(f['working_age_employment_stable'], true)));
+  tally(
+    code(
+      and(
+        is(f['infrastructure_contributions_mobilised'], true),
+        inWard ? is(f['households_in_civilised_ward_campaign'], true) : is(f['households_in_new_rural_campaign'], true),
+      ),
+    ),
+  );
+  tally(code(pct(f['fixed_businesses_registered'], f['fixed_businesses'], 100, true)));
+  tally(
+    code(
+      and(
+        and(is(f['business_culture_practised'], true), is(f['illicit_goods_trade_occurred'], false)),
+        is(f['food_safety_kept'], true),
+      ),
+    ),
+  );
+  tally(code(is(f['spontaneous_market_occurred'], false)));
+}
+
+/** Standard 3 (7 criteria, 6 must pass). */
+function standard3(f: Facts): void {
+  tally(code(is(f['materials_on_roadway_occurred'], false)));
+  tally(code(is(f['urban_infrastructure_self_managed'], true)));
+  tally(code(and(is(f['environment_propaganda_done'], true), is(f['landscape_land_building_violation_occurred'], false))));
+  tally(code(atLeast(f['public_cleanups_per_month'], 1)));
+  tally(code(is(f['polluting_business_occurred'], false)));
+  tally(code(is(f['road_sign_or_encroachment_occurred'], false)));
+  tally(code(is(f['traffic_congestion_occurred'], false)));
+}
+
+/** Standard 4 (8 criteria, 7 must pass); 4.1 is also mandatory. */
+function standard4(f: Facts): K {
+  const c41 = and(
+    atLeast(f['self_management_contents_registered'], 1),
+    pct(f['self_management_contents_done_well'], f['self_management_contents_registered'], 100, false),
+  );
+  tally(code(c41));
+  tally(code(and(is(f['civilised_street_registered'], true), is(f['civilised_street_criteria_met'], true))));
+  tally(code(is(f['cultural_area_recognised'], true)));
+  tally(code(pct(f['households_civilised_lifestyle'], f['households'], 85, false)));
+  tally(
+    code(
+      and(
+        and(is(f['littering_occurred'], false), is(f['free_roaming_livestock_occurred'], false)),
+        and(
+          is(f['roads_and_pavements_clean'], true),
+          and(is(f['car_wash_runoff_occurred'], false), is(f['unsafe_roadway_parking_occurred'], false)),
+        ),
+      ),
+    ),
+  );
+  tally(code(pct(f['flag_premises_compliant'], f['flag_premises'], 100, false)));
+  tally(code(is(f['public_heritage_and_property_kept'], true)));
+  tally(code(is(f['begging_hawking_or_touting_occurred'], false)));
+  return c41;
+}
+
+/** Standard 5 (6 criteria, 5 must pass). */
+function standard5(f: Facts): void {
+  tally(code(is(f['humanitarian_movements_joined'], true)));
+  tally(code(zero(f['poor_households'])));
+  tally(code(pct(f['social_policy_beneficiaries_supported'], f['social_policy_beneficiaries'], 100, true)));
+  tally(
+    code(and(is(f['health_programmes_promoted'], true), and(zero(f['population_policy_violations']), zero(f['child_marriages'])))),
+  );
+  tally(
+    code(
+      and(
+        pct(f['school_age_children_attending'], f['school_age_children'], 100, true),
+        and(zero(f['school_dropouts']), is(f['pupils_guided_in_public_places'], true)),
+      ),
+    ),
+  );
+  tally(code(is(f['community_solidarity'], true)));
+}
+
+/** Standard 6 (8 criteria, 7 must pass). */
+function standard6(f: Facts): void {
+  tally(code(and(is(f['defence_security_propaganda_done'], true), is(f['defence_security_violation_occurred'], false))));
+  tally(code(is(f['defence_laws_obeyed'], true)));
+  tally(
+    code(
+      and(
+        pct(f['households_security_pledge_signed'], f['households'], 100, false),
+        pct(f['households_security_pledge_kept'], f['households'], 98, false),
+      ),
+    ),
+  );
+  tally(code(is(f['security_self_management_model_effective'], true)));
+  tally(code(is(f['anti_state_or_unrest_activity_occurred'], false)));
+  tally(code(is(f['crime_prevention_good'], true)));
+  tally(
+    code(
+      and(
+        pct(f['security_force_members_rated_well'], f['security_force_members'], 100, false),
+        zero(f['security_force_members_disciplined']),
+      ),
+    ),
+  );
+  tally(code(is(f['residence_registration_managed_well'], true)));
 }

@@ -4,7 +4,7 @@
  * Each area gets a kind (tổ dân phố in a ward, bản in a commune or a ward), a size, and a
  * "tier" (strong, fair, weak) that sets how likely each practice holds; facts are then drawn so
  * that parts never exceed their wholes and thresholds are sometimes hit exactly (98%, 10%).
- * About a fifth of the areas leave one to four facts out (a few as `null`): unknown, never false.
+ * A quarter of the areas leave one to four facts out (a few as `null`): unknown, never false.
  *
  * Same seed, same assessments: the PRNG is mulberry32, and nothing here reads the clock or
  * Math.random. The engine is imported for its types only.
@@ -113,15 +113,15 @@ type FactValue = number | boolean | string;
 
 export interface GenerateOptions {
   readonly seed?: number;
-  /** Share of assessments that leave some facts out (default 0.2). */
+  /** Share of assessments that leave some facts out (default 0.25). */
   readonly incompleteShare?: number;
 }
 
 /** Tiers: how likely one practice holds, and how likely a disqualifying event is. */
 const TIERS = [
-  { share: 0.3, good: 0.992, bad: 0.004 }, // strong
-  { share: 0.45, good: 0.93, bad: 0.02 }, // fair
-  { share: 0.25, good: 0.75, bad: 0.07 }, // weak
+  { share: 0.2, good: 0.992, bad: 0.004 }, // strong
+  { share: 0.52, good: 0.93, bad: 0.02 }, // fair
+  { share: 0.28, good: 0.75, bad: 0.07 }, // weak
 ] as const;
 
 const PARTY = ['khong_hoan_thanh_nhiem_vu', 'hoan_thanh_nhiem_vu', 'hoan_thanh_tot_nhiem_vu', 'hoan_thanh_xuat_sac_nhiem_vu'] as const;
@@ -129,7 +129,7 @@ const GRADE = ['yeu_kem', 'trung_binh', 'kha', 'tot', 'xuat_sac'] as const;
 
 export function generateAssessments(count: number, options: GenerateOptions = {}): Assessment[] {
   rnd = mulberry32(options.seed ?? DEFAULT_SEED);
-  const incompleteShare = options.incompleteShare ?? 0.2;
+  const incompleteShare = options.incompleteShare ?? 0.25;
   const out: Assessment[] = new Array<Assessment>(count);
   for (let i = 0; i < count; i++) out[i] = generateOne(i, incompleteShare);
   return out;

@@ -1,10 +1,13 @@
 /**
  * Reads a V8 .cpuprofile (from `node --cpu-prof`) and lists the frames with the most self time,
  * plus the inclusive ("total") time of the frames that matter, so a profile can be read in a
- * terminal and pasted into docs/performance.md.
+ * terminal and pasted into docs/performance.md. Frames in a built file with a source map
+ * (packages/criteria-engine/dist/*.js) are shown at their TypeScript source line.
  */
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 interface CallFrame {
   readonly functionName: string;
@@ -39,7 +42,9 @@ export function topFrames(file: string, limit = 20, root = process.cwd()): Frame
   const label = (cf: CallFrame): string => {
     const name = cf.functionName || '(anonymous)';
     if (!cf.url) return name;
-    const path = cf.url.startsWith('file://') ? relative(root, new URL(cf.url).pathname) : cf.url;
+    const original = cf.url.startsWith('file://') ? mapToSource(fileURLToPath(cf.url), cf.lineNumber, cf.columnNumber) : undefined;
+    if (original) return `${name} ${relative(root, original.file)}:${original.line}`;
+    const path = cf.url.startsWith('file://') ? relative(root, fileURLToPath(cf.url)) : cf.url;
     return `${name} ${path}:${cf.lineNumber + 1}`;
   };
   const self = new Map<string, number>();
@@ -75,6 +80,25 @@ export function topFrames(file: string, limit = 20, root = process.cwd()): Frame
       totalMs: total.get(frame) ?? ms,
       totalShare: (total.get(frame) ?? ms) / all,
     }));
+}
+
+const maps = new Map<string, SourceMap | null>();
+
+/** The TypeScript source position of a position in a built file, through its `.map`. */
+function mapToSource(file: string, line: number, column: number): { file: string; line: number } | undefined {
+  let map = maps.get(file);
+  if (map === undefined) {
+    const mapFile = `${file}.map`;
+    map = existsSync(mapFile) ? new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]) : null;
+    maps.set(file, map);
+  }
+  if (!map || line < 0) return undefined;
+  const entry = map.findEntry(line, column) as { originalSource?: string; originalLine?: number };
+  if (!entry.originalSource || entry.originalLine === undefined) return undefined;
+  const source = entry.originalSource.startsWith('file://')
+    ? fileURLToPath(entry.originalSource)
+    : resolve(dirname(file), entry.originalSource);
+  return { file: source, line: entry.originalLine + 1 };
 }
 
 export function formatFrames(frames: readonly FrameTime[]): string {

@@ -45,6 +45,8 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
   // Evaluation is synchronous and calls no user code, so one scratch array serves every call.
   const scratch: Value[] = [];
   const { criteria, groups, disqualifiers } = plan;
+  const traceSlots = criteria.map((c) => criterionTraceSlots(c, slotOf));
+  const disqualifierSlots = disqualifiers.map((d) => slotList(d.condition.info.reads, slotOf));
 
   function decide(assessment: Assessment): DecisionSummary {
     return decideSlots(fill(assessment.context, assessment.facts, scratch));
@@ -116,7 +118,6 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
 
   function evaluate(assessment: Assessment): EvaluationResult {
     const s = fill(assessment.context, assessment.facts, scratch);
-    const read = (ids: readonly string[]) => readings(ids, s, slotOf);
     const reasons: DecisionReason[] = [];
     const undecided: string[] = [];
     const missing = new Set<string>();
@@ -141,12 +142,7 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
                 ? 'fail'
                 : 'unknown';
       const variant = vi >= 0 ? criterion.variants?.[vi] : undefined;
-      const reads = [
-        ...(criterion.applicable?.info.reads ?? []),
-        ...(variant ? variant.whenReads : (criterion.variants ?? []).flatMap((v) => v.whenReads)),
-        ...(variant ? variant.condition.info.reads : (criterion.condition?.info.reads ?? [])),
-      ];
-      const facts = read(reads);
+      const facts = readings((traceSlots[i] as TraceSlots)[vi + 1] as SlotList, s);
       if (status === 'unknown') noteMissing(facts);
       const reason =
         o & NO_VARIANT ? 'no_variant' : o & NOT_APPLICABLE_WHEN ? 'not_applicable_when' : undefined;
@@ -163,10 +159,10 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
       } satisfies CriterionResult;
     });
 
-    const disqualifiers: DisqualifierResult[] = plan.disqualifiers.map((d) => {
+    const disqualifiers: DisqualifierResult[] = plan.disqualifiers.map((d, di) => {
       const v = d.condition.fn(s);
       const status: DisqualifierStatus = v === true ? 'applies' : v === false ? 'clear' : 'unknown';
-      const facts = read(d.condition.info.reads);
+      const facts = readings(disqualifierSlots[di] as SlotList, s);
       if (status === 'applies') reasons.push({ kind: 'disqualified', id: d.info.id });
       if (status === 'unknown') {
         undecided.push(d.info.id);
@@ -282,14 +278,29 @@ function addTally(into: Tally, t: Tally): void {
   into.points += t.points;
 }
 
-function readings(ids: readonly string[], s: Slots, slotOf: ReadonlyMap<string, number>): FactReading[] {
-  const out: FactReading[] = [];
-  const seen = new Set<string>();
-  for (const id of ids) {
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const v = s[slotOf.get(id) as number];
-    out.push({ id, value: v === undefined ? null : (v as FactValue) });
+/** Fact ids with their slots, deduplicated, in first-read order: worked out once, at load. */
+type SlotList = readonly (readonly [id: string, slot: number])[];
+/** Per criterion: index 0 when no variant was chosen, index v + 1 for variant v. */
+type TraceSlots = readonly SlotList[];
+
+function slotList(ids: readonly string[], slotOf: ReadonlyMap<string, number>): SlotList {
+  return [...new Set(ids)].map((id) => [id, slotOf.get(id) as number] as const);
+}
+
+/** What a criterion's trace lists: applicability, the selectors looked at, the condition used. */
+function criterionTraceSlots(criterion: RulesetPlan['criteria'][number], slotOf: ReadonlyMap<string, number>): TraceSlots {
+  const applicable = criterion.applicable?.info.reads ?? [];
+  const variants = criterion.variants ?? [];
+  const none = slotList([...applicable, ...variants.flatMap((v) => v.whenReads), ...(criterion.condition?.info.reads ?? [])], slotOf);
+  return [none, ...variants.map((v) => slotList([...applicable, ...v.whenReads, ...v.condition.info.reads], slotOf))];
+}
+
+function readings(list: SlotList, s: Slots): FactReading[] {
+  const out: FactReading[] = new Array<FactReading>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const [id, slot] = list[i] as readonly [string, number];
+    const v = s[slot];
+    out[i] = { id, value: v === undefined ? null : (v as FactValue) };
   }
   return out;
 }

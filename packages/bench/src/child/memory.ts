@@ -1,0 +1,57 @@
+/**
+ * Memory of the engine vs the floor, in the same harness: a fresh process (run with
+ * --expose-gc, WITHOUT the `source` condition, so the engine is the built one) generates the
+ * same workload, then either runs the floor over it, or loads the engine and runs decide() and
+ * evaluate() over it. It reports its peak RSS and, after two full collections, heap and RSS
+ * (the ruleset and the workload still alive). Engine memory over the floor = the difference.
+ *
+ * Usage: node --expose-gc --import tsx src/child/memory.ts <floor|engine> <count> <seed>
+ */
+import { readFileSync } from 'node:fs';
+import { RULES_FILE } from '../config.js';
+import { floorDecide } from '../floor.js';
+import { generateAssessments } from '../generate.js';
+
+const [mode, countText, seedText] = process.argv.slice(2);
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with --expose-gc');
+
+const peakRssAfter: Record<string, number> = {};
+const mark = (phase: string): void => {
+  peakRssAfter[phase] = process.resourceUsage().maxRSS * 1024;
+};
+
+const assessments = generateAssessments(Number(countText), { seed: Number(seedText) });
+mark('generate');
+let keep: unknown;
+let recognised = 0;
+if (mode === 'engine') {
+  const { loadRuleset } = await import('@lcz/criteria-engine');
+  const loaded = loadRuleset(readFileSync(RULES_FILE, 'utf8'), { file: RULES_FILE });
+  const ruleset = loaded.value;
+  if (!ruleset) throw new Error('rules did not load');
+  mark('import+load');
+  for (const a of assessments) if (ruleset.decide(a).decision === 'recognised') recognised++;
+  mark('decide');
+  for (const a of assessments) if (ruleset.evaluate(a).decision === 'recognised') recognised++;
+  mark('evaluate');
+  keep = ruleset;
+} else {
+  const out = new Int32Array(6);
+  for (const a of assessments) if (floorDecide(a, out) === 'recognised') recognised += 2;
+  mark('floor');
+}
+gc();
+gc();
+const mem = process.memoryUsage();
+process.stdout.write(
+  JSON.stringify({
+    mode,
+    recognised,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    heapAfterGcBytes: mem.heapUsed,
+    rssAfterGcBytes: mem.rss,
+    peakRssAfter,
+    kept: keep !== undefined,
+  }) + '\n',
+);

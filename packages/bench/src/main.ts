@@ -1,0 +1,303 @@
+/**
+ * `pnpm bench`: the engine against a hand-written floor and four other rule engines, on the
+ * bundled Lai Châu rules and a seeded workload; then cold start, warm recompile and memory.
+ * Prints Markdown tables and writes results/latest.json. BENCH_QUICK=1 for a short run.
+ *
+ * Run by `tsx --expose-gc --conditions=source`: the engine in this process is its TypeScript
+ * source (BENCH_ENGINE=dist to time the built one instead); cold start and memory use the
+ * built engine in fresh processes.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Assessment, CompiledRuleset, Decision } from '@lcz/criteria-engine';
+import * as sourceEngine from '@lcz/criteria-engine';
+import type { Anchor } from './anchors/lai-chau.js';
+import { BENCH_DIR, OUT_DIR, REPO_ROOT, RESULTS_FILE, RULES_FILE, benchConfig } from './config.js';
+import {
+  anchorContender,
+  completeWorkload,
+  engineContenders,
+  floorContender,
+  makeWorkload,
+  type Contender,
+  type Workload,
+} from './contenders.js';
+import { generateAssessments, isComplete } from './generate.js';
+import { timeAsync, timeSync, type Timing } from './measure.js';
+import { renderMarkdown, type BenchResults, type ColdStartRow, type MemorySide, type ThroughputRow } from './report.js';
+import { runNode } from './spawn.js';
+import { median, spread } from './stats.js';
+
+const TARGET = { decide: 3, evaluate: 20, coldStartMs: 25, recompileMs: 2, memoryMB: 15 } as const;
+const MB = 1024 * 1024;
+
+const config = benchConfig();
+const log = (s: string): void => console.log(s);
+const started = performance.now();
+const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+async function main(): Promise<void> {
+  log(`bench: ${config.quick ? 'QUICK' : 'full'} run, ${config.assessments.toLocaleString('en')} assessments, ${config.rounds} rounds`);
+  const environment = {
+    node: process.version,
+    v8: process.versions.v8,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: cpus().length,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverage: loadavg().map((x) => x.toFixed(2)).join(' '),
+    engineRevision: engineRevision(),
+  };
+
+  // --- the engine in this process -------------------------------------------------------------
+  const useDist = process.env['BENCH_ENGINE'] === 'dist';
+  const engine: typeof sourceEngine = useDist
+    ? ((await import(pathToFileURL(join(REPO_ROOT, 'packages/criteria-engine/dist/index.js')).href)) as typeof sourceEngine)
+    : sourceEngine;
+  const text = readFileSync(RULES_FILE, 'utf8');
+  const loaded = engine.loadRuleset(text, { file: RULES_FILE });
+  if (!loaded.value) {
+    const where = loaded.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`).join('\n');
+    throw new Error(`the Lai Châu rules did not load:\n${where}`);
+  }
+  const ruleset: CompiledRuleset = loaded.value;
+
+  // --- workload ------------------------------------------------------------------------------
+  let t0 = performance.now();
+  const assessments = generateAssessments(config.assessments, { seed: config.seed });
+  log(`generated ${assessments.length.toLocaleString('en')} assessments in ${(performance.now() - t0).toFixed(0)} ms`);
+  const all = makeWorkload('all', `all ${assessments.length.toLocaleString('en')}`, assessments);
+  const shares: Record<Decision, number> = { recognised: 0, not_recognised: 0, undetermined: 0 };
+  for (const d of all.decisions) shares[d]++;
+  for (const k of Object.keys(shares) as Decision[]) shares[k] /= assessments.length;
+  const complete = assessments.filter(isComplete).length;
+  log(
+    `shares: recognised ${(shares.recognised * 100).toFixed(1)}%, not recognised ${(shares.not_recognised * 100).toFixed(1)}%, ` +
+      `undetermined ${(shares.undetermined * 100).toFixed(1)}%; complete ${((complete / assessments.length) * 100).toFixed(1)}%`,
+  );
+  const completeWorkloads = new Map<number, Workload>();
+  const completeOf = (n: number): Workload => {
+    let w = completeWorkloads.get(n);
+    if (!w) completeWorkloads.set(n, (w = completeWorkload(assessments, n)));
+    return w;
+  };
+
+  // --- anchors (each may fail to load: then it is left out, with the reason) -------------------
+  const leftOut: { contender: string; reason: string }[] = [];
+  const anchors: { anchor: Anchor; modes: ('sync' | 'one-by-one' | 'batched')[]; sample: number }[] = [];
+  const disposers: (() => void)[] = [];
+  const tryAnchor = async (name: string, make: () => Promise<Anchor>, modes: ('sync' | 'one-by-one' | 'batched')[], sample: number) => {
+    try {
+      anchors.push({ anchor: await make(), modes, sample });
+    } catch (e) {
+      leftOut.push({ contender: name, reason: (e as Error).message.split('\n')[0] ?? String(e) });
+    }
+  };
+  const s = config.anchorSamples;
+  await tryAnchor('json-logic-js', async () => (await import('./anchors/json-logic.js')).jsonLogicAnchor(), ['sync'], s.jsonLogic);
+  await tryAnchor('@marcbachmann/cel-js', async () => (await import('./anchors/cel.js')).celAnchor(), ['sync'], s.cel);
+  await tryAnchor(
+    '@gorules/zen-engine',
+    async () => {
+      const a = (await import('./anchors/zen.js')).zenAnchor();
+      disposers.push(a.dispose);
+      return a;
+    },
+    ['one-by-one', 'batched'],
+    s.zen,
+  );
+  await tryAnchor('json-rules-engine', async () => (await import('./anchors/json-rules-engine.js')).jreAnchor(), ['one-by-one'], s.jre);
+
+  // --- contenders: checked first, then timed --------------------------------------------------
+  const contenders: Contender[] = [floorContender(all), ...engineContenders(ruleset, all, useDist ? 'built dist' : 'source')];
+  for (const { anchor, modes, sample } of anchors) {
+    for (const mode of modes) contenders.push(anchorContender(anchor, completeOf(sample), mode, config));
+  }
+  for (const w of completeWorkloads.values()) contenders.push(floorContender(w));
+
+  for (const c of contenders) {
+    t0 = performance.now();
+    await c.check();
+    if (!c.id.startsWith('floor')) log(`checked ${c.id}: agrees with the floor on all ${c.workload.items.length.toLocaleString('en')} (${(performance.now() - t0).toFixed(0)} ms)`);
+  }
+
+  // Interleaved rounds: every contender once per round, the order rotated each round; round 0 warms up.
+  const timings = new Map<string, Timing[]>(contenders.map((c) => [c.id, []]));
+  for (let round = 0; round <= config.rounds; round++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const c = contenders[(k + round) % contenders.length] as Contender;
+      const n = c.workload.items.length;
+      const t =
+        'sync' in c.pass
+          ? timeSync(c.id, c.pass.sync, n, c.workload.recognised, config.minMillis)
+          : await timeAsync(c.id, c.pass.async, n, c.workload.recognised, config.minMillis);
+      if (round > 0) (timings.get(c.id) as Timing[]).push(t);
+    }
+    log(`${round === 0 ? 'warm-up round' : `round ${round}/${config.rounds}`} done (${elapsed()})`);
+  }
+
+  const throughput: ThroughputRow[] = [];
+  for (const c of contenders) {
+    if (c.id.startsWith('floor@') && c.workload !== all) continue; // shown through the ratios
+    const mine = timings.get(c.id) as Timing[];
+    const floor = timings.get(`floor@${c.workload.id}`) as Timing[];
+    const ratios = mine.map((t, i) => t.cpuNsPerEval / (floor[i] as Timing).cpuNsPerEval);
+    const cpu = spread(mine.map((t) => t.cpuNsPerEval));
+    const ratio = spread(ratios);
+    throughput.push({
+      id: c.id,
+      label: c.label,
+      workload: c.workload.label,
+      evaluated: c.workload.items.length,
+      ratio,
+      cpuNsPerEval: cpu,
+      wallNsPerEval: spread(mine.map((t) => t.wallNsPerEval)),
+      evalsPerSecond: 1e9 / cpu.median,
+      ...(c.maxRatio !== undefined ? { target: `≤ ${c.maxRatio}× floor`, met: ratio.median <= c.maxRatio } : {}),
+      ...(c.note ? { note: c.note } : {}),
+    });
+  }
+
+  // --- cold start in fresh processes (built engine) -------------------------------------------
+  const sample = assessments.find((a, i) => isComplete(a) && all.decisions[i] === 'recognised') ?? (assessments[0] as Assessment);
+  const sampleDecision = all.decisions[assessments.indexOf(sample)];
+  mkdirSync(join(OUT_DIR, 'anchors'), { recursive: true });
+  const sampleFile = join(OUT_DIR, 'sample-assessment.json');
+  writeFileSync(sampleFile, JSON.stringify(sample, null, 2));
+  const cold: { id: string; label: string; script: string; input: string; target?: number }[] = [
+    { id: 'engine', label: 'engine (built): import + load + validate + compile + first evaluation', script: 'cold/engine.mjs', input: RULES_FILE, target: TARGET.coldStartMs },
+  ];
+  for (const { anchor } of anchors) {
+    const script = { 'json-logic-js': 'cold/json-logic.mjs', '@marcbachmann/cel-js': 'cold/cel.mjs', '@gorules/zen-engine': 'cold/zen.mjs' }[anchor.name];
+    if (!script) continue;
+    const file = join(OUT_DIR, 'anchors', anchor.encoding.file);
+    writeFileSync(file, anchor.encoding.text);
+    cold.push({ id: anchor.name, label: `${anchor.library}: import + parse + first evaluation`, script, input: file });
+  }
+  type ColdRun = { total: number; cpu: number; steps: Record<string, number>; decision: string };
+  const coldRuns = new Map<string, ColdRun[]>(cold.map((c) => [c.id, []]));
+  for (let i = 0; i < config.coldStartSpawns; i++) {
+    for (const c of cold) {
+      const r = runNode([c.script, c.input, sampleFile]) as ColdRun;
+      if (r.decision !== sampleDecision) throw new Error(`cold start ${c.id}: decided ${r.decision}, the floor ${sampleDecision}`);
+      coldRuns.get(c.id)?.push(r);
+    }
+  }
+  const coldStart: ColdStartRow[] = cold.map((c) => {
+    const runs = coldRuns.get(c.id) ?? [];
+    const totalMs = spread(runs.map((r) => r.total));
+    const stepsMs: Record<string, number> = {};
+    for (const k of Object.keys(runs[0]?.steps ?? {})) stepsMs[k] = median(runs.map((r) => r.steps[k] ?? 0));
+    return {
+      id: c.id,
+      label: c.label,
+      totalMs,
+      cpuMs: median(runs.map((r) => r.cpu)),
+      stepsMs,
+      ...(c.target !== undefined ? { target: `≤ ${c.target} ms`, met: totalMs.median <= c.target } : {}),
+    };
+  });
+  log(`cold start: ${config.coldStartSpawns} spawns × ${cold.length} (${elapsed()})`);
+
+  // --- warm recompile ---------------------------------------------------------------------------
+  for (let i = 0; i < 5; i++) engine.loadRuleset(text, { file: RULES_FILE });
+  const recompileMs: number[] = [];
+  const recompileCpuMs: number[] = [];
+  for (let i = 0; i < config.recompileRuns; i++) {
+    const c0 = process.cpuUsage();
+    t0 = performance.now();
+    const again = engine.loadRuleset(text, { file: RULES_FILE });
+    recompileMs.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    recompileCpuMs.push((c.user + c.system) / 1000);
+    if (!again.value) throw new Error('recompile failed');
+  }
+  const recompile = {
+    ms: spread(recompileMs),
+    cpuMs: median(recompileCpuMs),
+    runs: config.recompileRuns,
+    target: `≤ ${TARGET.recompileMs} ms`,
+    met: median(recompileMs) <= TARGET.recompileMs,
+  };
+
+  // --- memory: engine vs floor, same harness, fresh processes -------------------------------------
+  type MemoryRun = { peakRssBytes: number; heapAfterGcBytes: number; rssAfterGcBytes: number; peakRssAfter: Record<string, number> };
+  const memRuns: Record<'floor' | 'engine', MemoryRun[]> = { floor: [], engine: [] };
+  for (let i = 0; i < config.memorySpawns; i++) {
+    for (const mode of ['floor', 'engine'] as const) {
+      memRuns[mode].push(
+        runNode(['--expose-gc', '--import', 'tsx', 'src/child/memory.ts', mode, String(config.assessments), String(config.seed)]) as MemoryRun,
+      );
+    }
+  }
+  const side = (runs: MemoryRun[]): MemorySide => {
+    const peakRssAfterMB: Record<string, number> = {};
+    for (const k of Object.keys(runs[0]?.peakRssAfter ?? {})) peakRssAfterMB[k] = median(runs.map((r) => r.peakRssAfter[k] ?? 0)) / MB;
+    return {
+      peakRssMB: median(runs.map((r) => r.peakRssBytes)) / MB,
+      heapAfterGcMB: median(runs.map((r) => r.heapAfterGcBytes)) / MB,
+      rssAfterGcMB: median(runs.map((r) => r.rssAfterGcBytes)) / MB,
+      peakRssAfterMB,
+    };
+  };
+  const floorMem = side(memRuns.floor);
+  const engineMem = side(memRuns.engine);
+  const overPeak = engineMem.peakRssMB - floorMem.peakRssMB;
+  log(`memory: ${config.memorySpawns} spawn(s) each (${elapsed()})`);
+
+  for (const d of disposers) d();
+
+  const results: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    mode: config.quick ? 'quick' : 'full',
+    environment,
+    workload: { seed: config.seed, assessments: assessments.length, shares, complete },
+    method:
+      'CPU time (user+system) per evaluation, whole passes repeated to ≥ minMillis; rounds interleaved round-robin (order rotated), ' +
+      'one warm-up round; ratio = contender ÷ floor on the same assessments in the same round; median and min–max over rounds. ' +
+      'Every contender checked against the floor on every assessment it is timed on. Anchors: complete assessments only.',
+    throughput,
+    coldStart,
+    recompile,
+    memory: {
+      spawns: config.memorySpawns,
+      floor: floorMem,
+      engine: engineMem,
+      overFloorPeakRssMB: overPeak,
+      overFloorHeapMB: engineMem.heapAfterGcMB - floorMem.heapAfterGcMB,
+      target: `≤ ${TARGET.memoryMB} MB`,
+      met: overPeak <= TARGET.memoryMB,
+    },
+    notAvailable: [{ row: 'lcz evaluate CSV', reason: 'batch input not implemented' }],
+    leftOut,
+  };
+
+  console.log('');
+  console.log(renderMarkdown(results));
+  console.log('');
+  if (!config.quick || process.env['BENCH_WRITE'] === '1') {
+    mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+    writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2) + '\n');
+    log(`written ${RESULTS_FILE.slice(BENCH_DIR.length + 1)} (${elapsed()} in all)`);
+  } else {
+    log(`quick run: results/latest.json left as it is (BENCH_WRITE=1 to write it) (${elapsed()} in all)`);
+  }
+}
+
+/** The commit the engine's sources are at, and whether they have uncommitted changes. */
+function engineRevision(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = git('status', '--porcelain', '--', 'packages/criteria-engine/src') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted engine changes' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exitCode = 1;
+});

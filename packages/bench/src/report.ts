@@ -1,0 +1,135 @@
+/** The results: one JSON document (results/latest.json) and the Markdown tables printed from it. */
+import type { Spread } from './stats.js';
+
+export interface ThroughputRow {
+  readonly id: string;
+  readonly label: string;
+  readonly workload: string;
+  readonly evaluated: number;
+  /** CPU time per evaluation ÷ the floor's, same assessments, same round. */
+  readonly ratio: Spread;
+  readonly cpuNsPerEval: Spread;
+  readonly wallNsPerEval: Spread;
+  readonly evalsPerSecond: number;
+  readonly target?: string;
+  readonly met?: boolean;
+  readonly note?: string;
+}
+
+export interface ColdStartRow {
+  readonly id: string;
+  readonly label: string;
+  readonly totalMs: Spread;
+  /** CPU time of the process over the same steps (all threads), median. */
+  readonly cpuMs: number;
+  readonly stepsMs: Readonly<Record<string, number>>;
+  readonly target?: string;
+  readonly met?: boolean;
+}
+
+export interface MemorySide {
+  readonly peakRssMB: number;
+  readonly heapAfterGcMB: number;
+  readonly rssAfterGcMB: number;
+  /** Peak RSS reached by the end of each phase (generate, load, decide, evaluate / floor). */
+  readonly peakRssAfterMB: Readonly<Record<string, number>>;
+}
+
+export interface BenchResults {
+  readonly generatedAt: string;
+  readonly mode: 'full' | 'quick';
+  readonly environment: Readonly<Record<string, string | number>>;
+  readonly workload: {
+    readonly seed: number;
+    readonly assessments: number;
+    readonly shares: Readonly<Record<string, number>>;
+    readonly complete: number;
+  };
+  readonly method: string;
+  readonly throughput: readonly ThroughputRow[];
+  readonly coldStart: readonly ColdStartRow[];
+  readonly recompile: { readonly ms: Spread; readonly cpuMs: number; readonly runs: number; readonly target: string; readonly met: boolean };
+  readonly memory: {
+    readonly spawns: number;
+    readonly floor: MemorySide;
+    readonly engine: MemorySide;
+    readonly overFloorPeakRssMB: number;
+    readonly overFloorHeapMB: number;
+    readonly target: string;
+    readonly met: boolean;
+  };
+  readonly notAvailable: readonly { readonly row: string; readonly reason: string }[];
+  readonly leftOut: readonly { readonly contender: string; readonly reason: string }[];
+}
+
+const fmt = (x: number, digits = 2): string =>
+  !Number.isFinite(x) ? '–' : x >= 100 ? Math.round(x).toLocaleString('en') : x.toFixed(digits);
+const ns = (x: number): string => Math.round(x).toLocaleString('en');
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const verdict = (met: boolean | undefined): string => (met === undefined ? '' : met ? '**met**' : '**missed**');
+
+export function renderMarkdown(r: BenchResults): string {
+  const lines: string[] = [];
+  const w = r.workload;
+  lines.push(
+    `Workload: ${w.assessments.toLocaleString('en')} assessments (seed ${w.seed}): recognised ${pct(w.shares['recognised'] ?? 0)}, ` +
+      `not recognised ${pct(w.shares['not_recognised'] ?? 0)}, undetermined ${pct(w.shares['undetermined'] ?? 0)}; ` +
+      `complete (every fact supplied) ${pct(w.complete / w.assessments)}.`,
+  );
+  lines.push(
+    `Machine: ${r.environment['cpu']} × ${r.environment['cores']}, Node ${r.environment['node']}, load average at start ${r.environment['loadAverage']}. ` +
+      `Engine at ${r.environment['engineRevision'] ?? '?'}. Mode: ${r.mode}.`,
+  );
+  lines.push('');
+  lines.push('| contender | assessments | × floor (median) | × floor (min–max) | CPU ns/eval | evals/s | wall ns/eval | target | |');
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+  const notes = new Map<string, string>();
+  for (const t of r.throughput) {
+    let mark = '';
+    if (t.note) {
+      const name = t.label.split(/[ ,]/)[0] ?? t.label;
+      notes.set(name, t.note);
+      mark = ' (complete only †)';
+    }
+    lines.push(
+      `| ${t.label}${mark} | ${t.workload} | ${fmt(t.ratio.median)} | ${fmt(t.ratio.min)}–${fmt(t.ratio.max)} | ` +
+        `${ns(t.cpuNsPerEval.median)} | ${Math.round(t.evalsPerSecond).toLocaleString('en')} | ${ns(t.wallNsPerEval.median)} | ${t.target ?? ''} | ${verdict(t.met)} |`,
+    );
+  }
+  for (const n of r.notAvailable) lines.push(`| ${n.row}: not yet available (${n.reason}) | | | | | | | 1,000,000 rows | not measured |`);
+  for (const l of r.leftOut) lines.push(`| ${l.contender}: left out (${l.reason}) | | | | | | | | |`);
+  lines.push('');
+  if (notes.size > 0) {
+    lines.push('† Three-valued logic: the floor and the engine treat a missing fact as unknown. These anchors cannot, so they');
+    lines.push('  evaluate complete assessments only (and are checked on those):');
+    for (const [name, note] of notes) lines.push(`  - ${name}: ${note}`);
+    lines.push('');
+  }
+  lines.push('| start-up and memory | median (wall) | min–max (wall) | CPU (median) | target | |');
+  lines.push('| --- | ---: | ---: | ---: | --- | --- |');
+  for (const c of r.coldStart) {
+    const steps = Object.entries(c.stepsMs)
+      .map(([k, v]) => `${k} ${fmt(v)}`)
+      .join(', ');
+    lines.push(
+      `| cold start, ${c.label} (median ms: ${steps}) | ${fmt(c.totalMs.median)} ms | ${fmt(c.totalMs.min)}–${fmt(c.totalMs.max)} ms | ${fmt(c.cpuMs)} ms | ${c.target ?? ''} | ${verdict(c.met)} |`,
+    );
+  }
+  const rc = r.recompile;
+  lines.push(
+    `| warm recompile: loadRuleset() again in a warm process (${rc.runs} runs) | ${fmt(rc.ms.median)} ms | ${fmt(rc.ms.min)}–${fmt(rc.ms.max)} ms | ${fmt(rc.cpuMs)} ms | ${rc.target} | ${verdict(rc.met)} |`,
+  );
+  const m = r.memory;
+  const phases = (s: MemorySide): string =>
+    Object.entries(s.peakRssAfterMB)
+      .map(([k, v]) => `${k} ${fmt(v, 0)}`)
+      .join(', ');
+  lines.push(
+    `| engine memory over the floor = peak RSS delta (engine ${fmt(m.engine.peakRssMB, 1)} MB, floor ${fmt(m.floor.peakRssMB, 1)} MB; ` +
+      `peak after each phase, engine: ${phases(m.engine)}; floor: ${phases(m.floor)}; ${m.spawns} spawn${m.spawns === 1 ? '' : 's'} each) | ${fmt(m.overFloorPeakRssMB, 1)} MB | | | ${m.target} | ${verdict(m.met)} |`,
+  );
+  lines.push(
+    `| heap after GC, engine over floor (engine ${fmt(m.engine.heapAfterGcMB, 1)} MB, floor ${fmt(m.floor.heapAfterGcMB, 1)} MB; workload alive in both) | ${fmt(m.overFloorHeapMB, 1)} MB | | | | |`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,118 @@
+/**
+ * Smoke test of the bench's parts (never of timings): the workload is deterministic and valid,
+ * the hand-written floor agrees with the engine, and every anchor encoding agrees with the floor.
+ * If these hold, `pnpm bench` compares like with like.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadRuleset, type Assessment, type CompiledRuleset } from '@lcz/criteria-engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { celAnchor } from '../src/anchors/cel.js';
+import { jreAnchor } from '../src/anchors/json-rules-engine.js';
+import { jsonLogicAnchor } from '../src/anchors/json-logic.js';
+import type { Anchor } from '../src/anchors/lai-chau.js';
+import { zenAnchor } from '../src/anchors/zen.js';
+import { REPO_ROOT } from '../src/config.js';
+import { floorDecide } from '../src/floor.js';
+import { FACT_NAMES, generateAssessments, isComplete, mulberry32 } from '../src/generate.js';
+
+let ruleset: CompiledRuleset;
+let assessments: Assessment[];
+
+beforeAll(() => {
+  const file = join(REPO_ROOT, 'rules/lai-chau-2020-2025/ruleset.yaml');
+  const loaded = loadRuleset(readFileSync(file, 'utf8'), { file });
+  if (!loaded.value) throw new Error(`rules did not load: ${JSON.stringify(loaded.diagnostics)}`);
+  ruleset = loaded.value;
+  assessments = generateAssessments(5_000, { seed: 42 });
+});
+
+describe('the workload generator', () => {
+  it('gives the same assessments for the same seed, others for another seed', () => {
+    const a = generateAssessments(1_000, { seed: 7 });
+    const b = generateAssessments(1_000, { seed: 7 });
+    const c = generateAssessments(1_000, { seed: 8 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.stringify(a)).not.toBe(JSON.stringify(c));
+    const r1 = mulberry32(1);
+    const r2 = mulberry32(1);
+    for (let i = 0; i < 100; i++) expect(r1()).toBe(r2());
+  });
+
+  it('writes exactly the facts the ruleset declares', () => {
+    expect([...FACT_NAMES]).toEqual(ruleset.facts.map((f) => f.id));
+  });
+
+  it('writes valid assessments, urban and rural, some with missing facts', () => {
+    for (const a of assessments.slice(0, 500)) {
+      const checked = ruleset.validateAssessment(JSON.parse(JSON.stringify(a)));
+      expect(checked.diagnostics, JSON.stringify(a)).toEqual([]);
+    }
+    const urban = assessments.filter((a) => a.context['unit_kind'] === 'to_dan_pho').length;
+    const incomplete = assessments.filter((a) => !isComplete(a)).length;
+    expect(urban).toBeGreaterThan(assessments.length * 0.3);
+    expect(urban).toBeLessThan(assessments.length * 0.8);
+    expect(incomplete).toBeGreaterThan(assessments.length * 0.1);
+    expect(incomplete).toBeLessThan(assessments.length * 0.5);
+  });
+
+  it('recognises roughly 10–30% of areas and leaves some undetermined', () => {
+    const decisions = assessments.map((a) => floorDecide(a));
+    const share = (d: string) => decisions.filter((x) => x === d).length / decisions.length;
+    expect(share('recognised')).toBeGreaterThan(0.1);
+    expect(share('recognised')).toBeLessThan(0.3);
+    expect(share('undetermined')).toBeGreaterThan(0.01);
+  });
+});
+
+describe('the floor', () => {
+  it('agrees with evaluate() and decide() on every assessment: decision and passed counts per standard', () => {
+    const passed = new Int32Array(6);
+    let checked = 0;
+    for (const a of assessments) {
+      const decision = floorDecide(a, passed);
+      const full = ruleset.evaluate(a);
+      const fast = ruleset.decide(a);
+      const context = `${a.area?.code}: ${JSON.stringify(a)}`;
+      expect(full.decision, context).toBe(decision);
+      expect(fast.decision, context).toBe(decision);
+      expect(full.standards.map((s) => s.passed), context).toEqual([...passed]);
+      expect([...fast.passed], context).toEqual([...passed]);
+      checked++;
+    }
+    expect(checked).toBe(5_000);
+  });
+});
+
+describe('the anchor encodings', () => {
+  const complete = (): Assessment[] => assessments.filter(isComplete).slice(0, 500);
+  const anchors: { name: string; make: () => Anchor & { dispose?: () => void } }[] = [
+    { name: 'json-logic-js', make: jsonLogicAnchor },
+    { name: '@marcbachmann/cel-js', make: celAnchor },
+    { name: '@gorules/zen-engine', make: zenAnchor },
+    { name: 'json-rules-engine', make: jreAnchor },
+  ];
+  const made: (Anchor & { dispose?: () => void })[] = [];
+  afterAll(() => {
+    for (const a of made) a.dispose?.();
+  });
+
+  for (const { name, make } of anchors) {
+    it(`${name} agrees with the floor on 500 complete assessments`, async () => {
+      const anchor = make();
+      made.push(anchor);
+      const items = complete();
+      expect(items).toHaveLength(500);
+      let recognised = 0;
+      for (const a of items) {
+        const got = anchor.decide ? anchor.decide(a) : await anchor.decideAsync?.(a);
+        const want = floorDecide(a);
+        expect(got, `${a.area?.code}: ${JSON.stringify(a)}`).toBe(want);
+        if (got === 'recognised') recognised++;
+      }
+      // Both outcomes are exercised, so agreement is not trivial.
+      expect(recognised).toBeGreaterThan(20);
+      expect(recognised).toBeLessThan(480);
+    });
+  }
+});
