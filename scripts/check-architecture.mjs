@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, dirname, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../packages/criteria-engine/src');
-const ORDER = ['diagnostics', 'parse', 'validate', 'compile', 'evaluate', 'explain', 'conformance', 'testing'];
+const ORDER = ['diagnostics', 'parse', 'validate', 'compile', 'analyze', 'evaluate', 'explain', 'conformance', 'testing'];
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

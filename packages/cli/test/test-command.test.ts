@@ -31,17 +31,17 @@ describe('lcz test on the bundled rules', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines.filter((l) => l.startsWith('  ✓ '))).toHaveLength(100);
+    expect(lines.filter((l) => l.startsWith('  ✓ '))).toHaveLength(116);
     expect(lines.filter((l) => l.startsWith('  ✗ '))).toHaveLength(0);
     expect(lines).toContain('rules/lai-chau-2020-2025/tests/01-standards.yaml');
-    expect(lines).toContain('rules/lai-chau-2020-2025/tests/05-undetermined.yaml');
-    expect(lines.slice(-2)).toEqual(['100 ca đạt, 0 ca không đạt', '100 passed, 0 failed']);
+    expect(lines).toContain('rules/lai-chau-2020-2025/tests/06-coverage.yaml');
+    expect(lines.slice(-2)).toEqual(['116 ca đạt, 0 ca không đạt', '116 passed, 0 failed']);
   });
 
   it('--lang en prints only the English summary', async () => {
     const { code, stdout } = await run(['test', '--lang', 'en', RULES]);
     expect(code).toBe(0);
-    expect(stdout.trimEnd().split('\n').slice(-2)).toEqual(['', '100 passed, 0 failed']);
+    expect(stdout.trimEnd().split('\n').slice(-2)).toEqual(['', '116 passed, 0 failed']);
     expect(stdout).not.toContain('ca đạt');
   });
 
@@ -64,13 +64,14 @@ describe('lcz test on the bundled rules', () => {
       files: { file: string; cases: { name: string; ok: boolean; line: number; mismatches: unknown[] }[] }[];
     };
     expect(parsed.ruleset.id).toBe('lai-chau-khu-dan-cu-tu-quan');
-    expect([parsed.passed, parsed.failed]).toEqual([100, 0]);
+    expect([parsed.passed, parsed.failed]).toEqual([116, 0]);
     expect(parsed.files.map((f) => f.file)).toEqual([
       `${RULES}/tests/01-standards.yaml`,
       `${RULES}/tests/02-variants.yaml`,
       `${RULES}/tests/03-disqualifiers.yaml`,
       `${RULES}/tests/04-boundaries.yaml`,
       `${RULES}/tests/05-undetermined.yaml`,
+      `${RULES}/tests/06-coverage.yaml`,
     ]);
     expect(parsed.files.every((f) => f.cases.every((c) => c.ok && c.line > 0 && c.mismatches.length === 0))).toBe(true);
   });
@@ -90,7 +91,7 @@ describe('lcz test catches a broken threshold', () => {
     expect(code).toBe(1);
     const failed = stdout.split('\n').filter((l) => l.startsWith('  ✗ '));
     expect(failed).toEqual(['  ✗ 1.3: 9799/10000 hộ chấp hành (97,99%) thì không đạt', '  ✗ 1.3: 97/100 hộ chấp hành thì không đạt']);
-    expect(stdout.trimEnd().split('\n').slice(-1)).toEqual(['98 passed, 2 failed']);
+    expect(stdout.trimEnd().split('\n').slice(-1)).toEqual(['114 passed, 2 failed']);
 
     // Each location names the test file, and the line and column of the value that did not hold.
     const cases = (await readFile(join(copy, 'tests', '04-boundaries.yaml'), 'utf8')).split('\n');

@@ -16,6 +16,7 @@ export { explainText, type ExplainOptions } from './explain/explain-text.js';
 export * from './explain/diff/index.js';
 export * from './explain/table/index.js';
 export { gapAnalysis, explainGap, type ExplainGapOptions, type GapRuleset, type GapReport, type GapStandard, type GapCriterion, type GapChange, type GapPercent, type GapDisqualifier, type GapTotal, type GapUndecided, type GapPlan, type GapObstacle } from './explain/index.js';
+export * from './analyze/index.js';
 export * from './conformance/index.js';
 
 export type { Diagnostic, Severity, Range, StageResult } from './diagnostics/diagnostic.js';

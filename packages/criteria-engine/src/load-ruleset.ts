@@ -51,6 +51,7 @@ export function loadRuleset(text: string, options: LoadRulesetOptions = {}): Sta
   diagnostics.push(...compiled.diagnostics);
   if (!compiled.plan) return { diagnostics };
   const plan = compiled.plan;
+  const written = parsed.value;
 
   // The content hash covers the included files too: changing a shared piece changes the rules.
   const hash = `sha256:${bytesToHex(sha256(utf8ToBytes([text, ...included.texts].join('\u0000'))))}`;
@@ -83,6 +84,10 @@ export function loadRuleset(text: string, options: LoadRulesetOptions = {}): Sta
     decide: evaluator.decide,
     slotLayout: [...plan.contextSlots, ...plan.factSlots],
     decideSlots: evaluator.decideSlots,
+    locate: (path) => {
+      const range = written.rangeOf(path);
+      return range ? { ...source.position(range[0]), range } : undefined;
+    },
   };
   return { value: Object.freeze(ruleset), diagnostics };
 }

@@ -35,6 +35,8 @@ export interface TestDirectoryOptions {
    * `<rules>/tests`, e.g. the survey cases kept with the examples.
    */
   readonly cases?: readonly string[];
+  /** Keep each evaluated case's input in its result, for `coverage` (see RunTestOptions). */
+  readonly keepInputs?: boolean;
 }
 
 export async function runTestDirectory(rules: string, options: TestDirectoryOptions = {}): Promise<TestDirectoryRun> {
@@ -60,7 +62,7 @@ export async function runTestDirectory(rules: string, options: TestDirectoryOpti
       diagnostics.push(text);
       continue;
     }
-    runs.push(runTestCases(ruleset, text, file, { readFile: readTextSync }));
+    runs.push(runTestCases(ruleset, text, file, { readFile: readTextSync, ...(options.keepInputs ? { keepInputs: true } : {}) }));
   }
   const passed = runs.reduce((n, r) => n + r.passed, 0);
   const failed = runs.reduce((n, r) => n + r.failed, 0);

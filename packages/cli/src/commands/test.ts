@@ -1,10 +1,13 @@
 /**
- * `lcz test <rules> [--cases <path>]...`: runs the YAML test cases beside the rules (or the ones
- * named with --cases): a line per case, ✓ or ✗; under a failure, each expectation that did not
- * hold as expected/actual with the test file's file:line:column; then `N passed, M failed`.
- * Exit 1 when a case fails or a file cannot be run, 0 when every case passes.
+ * `lcz test <rules> [--cases <path>]... [--coverage [--format text|md]]`: runs the YAML test
+ * cases beside the rules (or the ones named with --cases): a line per case, ✓ or ✗; under a
+ * failure, each expectation that did not hold as expected/actual with the test file's
+ * file:line:column; then `N passed, M failed`; with --coverage, the table of what the cases
+ * exercise (every outcome of every criterion, variant and disqualifier, every threshold at and
+ * just beyond its boundary) and the gaps. Exit 1 when a case fails or a file cannot be run, 0 when
+ * every case passes (gaps in coverage do not change it).
  */
-import { formatDiagnostics, formatTestRun, hasErrors, type TestRun } from '@lcz/criteria-engine';
+import { coverage, formatCoverage, formatDiagnostics, formatTestRun, hasErrors, type TestRun } from '@lcz/criteria-engine';
 import { runTestDirectory } from '@lcz/criteria-engine/node';
 import type { TestOptions } from '../run.js';
 import { EXIT, say, type Session } from '../session.js';
@@ -13,7 +16,8 @@ import { unique } from './load.js';
 export async function test(options: TestOptions, session: Session): Promise<number> {
   const { lang } = options;
   const cases = options.cases.length > 0 ? { cases: options.cases.map((p) => session.abs(p)) } : {};
-  const outcome = await runTestDirectory(session.abs(options.rules), cases);
+  // Coverage re-reads what each case evaluated, so the runs keep their inputs.
+  const outcome = await runTestDirectory(session.abs(options.rules), { ...cases, ...(options.coverage ? { keepInputs: true } : {}) });
   const diagnostics = session.relocate(unique(outcome.diagnostics));
 
   if (outcome.ruleset === undefined) {
@@ -32,9 +36,13 @@ export async function test(options: TestOptions, session: Session): Promise<numb
   const noFiles = runs.length === 0 && problems.length === 0;
   if (noFiles) session.err(say(lang, 'no_test_files', { path: options.cases.join(', ') || `${options.rules}/tests` }));
 
+  const covered = options.coverage ? coverage(outcome.ruleset, runs) : undefined;
   if (options.json) {
     const { id, version, hash } = outcome.ruleset;
-    session.out(JSON.stringify({ ruleset: { id, version, hash }, passed: outcome.passed, failed: outcome.failed, files: runs }, null, 2));
+    const files = runs.map((run) => ({ ...run, cases: run.cases.map(({ input: _input, ...c }) => c) }));
+    session.out(
+      JSON.stringify({ ruleset: { id, version, hash }, passed: outcome.passed, failed: outcome.failed, files, ...(covered ? { coverage: covered } : {}) }, null, 2),
+    );
   } else {
     const seen = new Set<string>();
     runs.forEach((run, i) => {
@@ -45,6 +53,7 @@ export async function test(options: TestOptions, session: Session): Promise<numb
     session.out('');
     if (lang === 'vi') session.out(say('vi', 'test_summary', { passed: outcome.passed, failed: outcome.failed }));
     session.out(say('en', 'test_summary', { passed: outcome.passed, failed: outcome.failed }));
+    if (covered && options.coverage) session.out(`\n${formatCoverage(covered, lang, options.coverage)}`);
   }
   if (fileErrors > 0) session.err(say(lang, 'test_files_invalid', { count: fileErrors }));
 

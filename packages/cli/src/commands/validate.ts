@@ -1,18 +1,21 @@
 /**
  * `lcz validate <rules>...`: one summary line per valid ruleset (and its warnings and notes);
- * every error, located, for an invalid one.
+ * every error, located, for an invalid one. The static checks (lcz check) are part of it.
  */
-import { formatDiagnostics } from '@lcz/criteria-engine';
+import { checkRuleset, formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
 import type { ValidateOptions } from '../run.js';
 import { EXIT, say, type Session } from '../session.js';
-import { loadRules } from './load.js';
+import { loadRules, unique } from './load.js';
 
 export async function validate(options: ValidateOptions, session: Session): Promise<number> {
   const { lang } = options;
   let exit: number = EXIT.ok;
   for (const path of options.paths) {
-    const { ruleset, diagnostics } = await loadRules(path, session);
-    if (ruleset === undefined) {
+    const loaded = await loadRules(path, session);
+    const { ruleset } = loaded;
+    // The static checks of lcz check run too: a rule that can never pass is as wrong as a typo.
+    const diagnostics = ruleset ? unique([...loaded.diagnostics, ...session.relocate(checkRuleset(ruleset).diagnostics)]) : loaded.diagnostics;
+    if (ruleset === undefined || hasErrors(diagnostics)) {
       session.err(formatDiagnostics(diagnostics, lang));
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
       session.err(say(lang, 'rules_invalid', { path, count: errors }));

@@ -147,6 +147,20 @@ export interface CompiledRuleset {
    */
   readonly slotLayout: readonly string[];
   decideSlots(values: readonly (number | boolean | string | undefined)[]): DecisionSummary;
+  /**
+   * Where a part of the rule file is written (in `file`), by its path in the document, e.g.
+   * `['groups', 0, 'criteria', 2, 'condition']`: for tools that report problems found after
+   * loading (the static checks of `checkRuleset`). A path that does not exist gives the place of
+   * its nearest existing parent; parts that come from included files are not located here.
+   */
+  locate(path: readonly (string | number)[]): SourcePosition | undefined;
+}
+
+/** A place in a rule file: 1-based line and column, and the character range. */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+  readonly range: Range;
 }
 
 /** Where an input value came from, so problems can be located in its file. */

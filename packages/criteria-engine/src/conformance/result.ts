@@ -3,6 +3,7 @@
  * did not hold, the expected and actual values with the place of the expectation in the file.
  */
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import type { Assessment } from '../evaluate/assessment.js';
 import type { Decision } from '../evaluate/result.js';
 
 /** A value an expectation compares: a status, a count, a variant id (or null), a list of facts. */
@@ -34,6 +35,8 @@ export interface TestCaseResult {
    * the file the problem is in. Empty when it ran.
    */
   readonly diagnostics: readonly Diagnostic[];
+  /** The assessment the case evaluated (after its layers were composed), when `keepInputs` was asked for. */
+  readonly input?: Assessment;
 }
 
 export interface TestRun {
@@ -59,4 +62,6 @@ export interface RunTestOptions {
    * is reported as unreadable.
    */
   readonly readFile?: (path: string) => string | Diagnostic;
+  /** Keep each evaluated case's input in its result (`input`), e.g. to measure coverage. */
+  readonly keepInputs?: boolean;
 }

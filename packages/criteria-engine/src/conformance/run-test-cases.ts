@@ -74,7 +74,16 @@ export function runTestCases(ruleset: CompiledRuleset, text: string, file: strin
     }
     const result = ruleset.evaluate(assessment);
     const mismatches = compareExpectation(testCase.expect, [...at, 'expect'], doc, result);
-    return { name: testCase.name, line, column, ok: mismatches.length === 0, decision: result.decision, mismatches, diagnostics: problems };
+    return {
+      name: testCase.name,
+      line,
+      column,
+      ok: mismatches.length === 0,
+      decision: result.decision,
+      mismatches,
+      diagnostics: problems,
+      ...(options.keepInputs ? { input: assessment } : {}),
+    };
   });
 
   const passed = cases.filter((c) => c.ok).length;

@@ -57,6 +57,16 @@ export const DIAGNOSTIC_CODES = [
   'policy_missing',
   'definition_cycle',
   'include_invalid',
+  // analyze/: static checks of a loaded ruleset (lcz check, docs/rule-checks.md)
+  'criterion_never_passes',
+  'criterion_never_fails',
+  'disqualifier_always_applies',
+  'disqualifier_never_applies',
+  'requirement_unreachable',
+  'mandatory_not_applicable',
+  'criterion_no_effect',
+  'threshold_conflict',
+  'check_limit',
   // evaluate/: assessments
   'input_shape',
   'input_unknown_fact',

@@ -4,6 +4,7 @@
  */
 import { hasParam, lookup, param as s, typeList } from './catalog.js';
 import type { MessageCatalog, MessageParams, RenderedMessage } from './catalog.js';
+import { analyzeEn } from './analyze-en.js';
 
 const TYPES: Readonly<Record<string, string>> = {
   string: 'text',
@@ -219,6 +220,8 @@ function cellRef(p: MessageParams): string {
 }
 
 export const en: MessageCatalog = {
+  // analyze/: the static checks (lcz check), in analyze-en.ts
+  ...analyzeEn,
   // Reading files
   file_not_found: (p) => ({
     message: `File not found: ${s(p, 'path')}.`,

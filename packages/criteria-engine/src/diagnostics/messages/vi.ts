@@ -5,6 +5,7 @@
  */
 import { hasParam, lookup, param as s, typeList } from './catalog.js';
 import type { MessageCatalog, MessageParams, RenderedMessage } from './catalog.js';
+import { analyzeVi } from './analyze-vi.js';
 
 const TYPES: Readonly<Record<string, string>> = {
   string: 'văn bản',
@@ -232,6 +233,8 @@ function cellRef(p: MessageParams): string {
 }
 
 export const vi: MessageCatalog = {
+  // analyze/: the static checks (lcz check), in analyze-vi.ts
+  ...analyzeVi,
   // Đọc tệp
   file_not_found: (p) => ({
     message: `Không tìm thấy tệp: ${s(p, 'path')}.`,

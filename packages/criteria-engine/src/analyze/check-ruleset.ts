@@ -1,0 +1,49 @@
+/**
+ * `checkRuleset`: static checks of a loaded ruleset, beyond what the schema and the compiler
+ * can say about one piece at a time. Every finding is a diagnostic at its place in the rule file:
+ *
+ * - variant coverage per kind of unit (`variant_uncovered`, `variant_overlap`, found at load);
+ * - criteria that can never pass or never fail, disqualifiers that always or never apply;
+ * - standards (and the total) whose minimum no unit of some kind can reach;
+ * - mandatory criteria that can be not applicable;
+ * - criteria whose outcome never changes the decision;
+ * - thresholds of two criteria that contradict each other.
+ *
+ * Pure and browser-safe: it only calls the ruleset's own `validateAssessment` and `evaluate` on
+ * inputs it builds (docs/rule-checks.md says exactly what is tried).
+ */
+import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics } from '../diagnostics/format.js';
+import { checkConflicts } from './checks/conflicts.js';
+import { checkMandatory } from './checks/mandatory.js';
+import { checkOutcomes } from './checks/outcomes.js';
+import { checkRequirements } from './checks/requirements.js';
+import { Findings } from './findings.js';
+import { reachability, type Reachability, type ReachOptions } from './reach.js';
+
+export type CheckOptions = ReachOptions;
+
+export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
+  maxProbes: 20_000,
+  maxContexts: 4096,
+};
+
+export interface RulesetCheck {
+  /** The ruleset's own warnings and notes (from loading), then every finding, sorted by place. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** What each criterion and disqualifier can come to, per kind of unit (also used by `coverage`). */
+  readonly reach: Reachability;
+}
+
+export function checkRuleset(ruleset: CompiledRuleset, options: Partial<CheckOptions> = {}): RulesetCheck {
+  const o = { ...DEFAULT_CHECK_OPTIONS, ...options };
+  const reach = reachability(ruleset, o);
+  const findings = new Findings(ruleset);
+  if (!reach.contextsListed) findings.add('check_limit', ['context'], { kind: 'contexts', id: '', max: o.maxContexts, reason: 'too_many' }, 'info');
+  checkOutcomes(findings, reach);
+  checkRequirements(findings, reach);
+  checkMandatory(findings, reach);
+  checkConflicts(findings, reach);
+  return { diagnostics: sortDiagnostics([...ruleset.diagnostics, ...findings.list]), reach };
+}

@@ -1,0 +1,324 @@
+/**
+ * `coverage(ruleset, runs)`: what the YAML test cases exercise. Per criterion, per variant and per
+ * disqualifier, whether some case made it pass, fail, unknown and not applicable (applies, clear,
+ * unknown); per numeric or rating threshold, whether some case put the value exactly at the
+ * threshold and one just beyond it (for a percentage, `part × 100 = P × whole`, and a part on the
+ * other side of that line by at most one, in integers), and whether some case had an empty
+ * whole. A cell is required only when some valid input can reach it, as found by the static
+ * checks (analyze/reach.ts): "full coverage" is always reachable.
+ *
+ * The runs must be made with `keepInputs: true` (each case keeps the input it evaluated).
+ */
+import { DEFAULT_CHECK_OPTIONS } from '../analyze/check-ruleset.js';
+import { reachability, type Reachability } from '../analyze/reach.js';
+import type { CompiledRuleset, ConditionInfo, FactInfo, Threshold } from '../compile/compiled-ruleset.js';
+import type { Assessment } from '../evaluate/assessment.js';
+import type { TestRun } from './result.js';
+
+export type OutcomeColumn = 'pass' | 'fail' | 'unknown' | 'not_applicable' | 'applies' | 'clear';
+export type ThresholdPoint = 'at' | 'beyond' | 'empty';
+
+/** The case that first exercised a cell. */
+export interface CoverageCase {
+  readonly file: string;
+  readonly name: string;
+  readonly line: number;
+}
+
+export interface CoverageCell {
+  /** Some valid input can reach it: only such cells are required. */
+  readonly possible: boolean;
+  /** The first case that exercised it; absent when none did. */
+  readonly by?: CoverageCase;
+}
+
+export interface CoverageSubject {
+  readonly kind: 'criterion' | 'variant' | 'disqualifier';
+  /** The criterion or disqualifier id. */
+  readonly id: string;
+  readonly variant?: string;
+}
+
+export interface OutcomeCoverage extends CoverageSubject {
+  readonly cells: Readonly<Partial<Record<OutcomeColumn, CoverageCell>>>;
+}
+
+export interface ThresholdCoverage extends CoverageSubject {
+  readonly threshold: Threshold;
+  /** `households_law_abiding / households ≥ 98%`, `typical_economic_models ≥ 1`. */
+  readonly text: string;
+  readonly cells: Readonly<Partial<Record<ThresholdPoint, CoverageCell>>>;
+}
+
+export interface CoverageGap extends CoverageSubject {
+  readonly column: OutcomeColumn | ThresholdPoint;
+  /** For a threshold gap, the threshold. */
+  readonly text?: string;
+}
+
+export interface CoverageReport {
+  readonly ruleset: { readonly id: string; readonly version: string; readonly hash: string };
+  /** Cases whose input was evaluated. */
+  readonly cases: number;
+  readonly outcomes: readonly OutcomeCoverage[];
+  readonly thresholds: readonly ThresholdCoverage[];
+  /** Cells some valid input can reach, and those a case exercised. */
+  readonly required: number;
+  readonly covered: number;
+  readonly gaps: readonly CoverageGap[];
+}
+
+export interface CoverageOptions {
+  /** What the criteria can reach, when already computed (`checkRuleset(ruleset).reach`). */
+  readonly reach?: Reachability;
+}
+
+interface MutableCell {
+  possible: boolean;
+  by?: CoverageCase;
+}
+
+type Row<K extends string> = CoverageSubject & { cells: Partial<Record<K, MutableCell>> };
+type ThresholdRow = Row<ThresholdPoint> & { threshold: Threshold; text: string; facts: ReadonlyMap<string, FactInfo> };
+
+export function coverage(ruleset: CompiledRuleset, runs: readonly TestRun[], options: CoverageOptions = {}): CoverageReport {
+  const reach = options.reach ?? reachability(ruleset, DEFAULT_CHECK_OPTIONS);
+  const facts = new Map(ruleset.facts.map((f) => [f.id, f]));
+  const outcomes: Row<OutcomeColumn>[] = [];
+  const thresholds: ThresholdRow[] = [];
+  const criterionRows = new Map<number, Row<OutcomeColumn>>();
+  const variantRows = new Map<string, Row<OutcomeColumn>>();
+  const thresholdRows = new Map<string, ThresholdRow[]>();
+
+  const addThresholds = (subject: CoverageSubject, key: string, condition: ConditionInfo | undefined) => {
+    const rows: ThresholdRow[] = [];
+    const seen = new Set<string>();
+    for (const t of condition?.thresholds ?? []) {
+      const text = thresholdText(t, facts);
+      if (text === undefined || seen.has(text)) continue;
+      seen.add(text);
+      const row: ThresholdRow = { ...subject, threshold: t, text, facts, cells: thresholdCells(t, facts) };
+      rows.push(row);
+      thresholds.push(row);
+    }
+    thresholdRows.set(key, rows);
+  };
+
+  ruleset.criteria.forEach((info, i) => {
+    const contexts = reach.criteria[i]?.contexts ?? [];
+    const statuses = new Set(contexts.flatMap((o) => o.statuses));
+    const row: Row<OutcomeColumn> = {
+      kind: 'criterion',
+      id: info.id,
+      cells: {
+        pass: cell(statuses.has('pass')),
+        fail: cell(statuses.has('fail')),
+        unknown: cell(contexts.some((o) => o.readsFacts)),
+        not_applicable: cell(statuses.has('not_applicable')),
+      },
+    };
+    outcomes.push(row);
+    criterionRows.set(i, row);
+    if (!info.variants) addThresholds({ kind: 'criterion', id: info.id }, info.id, info.condition);
+    for (const v of info.variants ?? []) {
+      const using = contexts.filter((o) => o.variant === v.id);
+      const vs = new Set(using.flatMap((o) => o.statuses));
+      const vrow: Row<OutcomeColumn> = {
+        kind: 'variant',
+        id: info.id,
+        variant: v.id,
+        cells: { pass: cell(vs.has('pass')), fail: cell(vs.has('fail')), unknown: cell(using.some((o) => o.readsFacts)) },
+      };
+      outcomes.push(vrow);
+      variantRows.set(`${info.id}\u0000${v.id}`, vrow);
+      addThresholds({ kind: 'variant', id: info.id, variant: v.id }, `${info.id}\u0000${v.id}`, v.condition);
+    }
+  });
+  const disqualifierRows = ruleset.disqualifiers.map((info, j) => {
+    const contexts = reach.disqualifiers[j]?.contexts ?? [];
+    const row: Row<OutcomeColumn> = {
+      kind: 'disqualifier',
+      id: info.id,
+      cells: {
+        applies: cell(contexts.some((o) => o.applies)),
+        clear: cell(contexts.some((o) => o.clear)),
+        unknown: cell(contexts.some((o) => o.readsFacts)),
+      },
+    };
+    outcomes.push(row);
+    addThresholds({ kind: 'disqualifier', id: info.id }, `D\u0000${info.id}`, info.condition);
+    return row;
+  });
+
+  let cases = 0;
+  for (const run of runs) {
+    for (const c of run.cases) {
+      if (!c.input) continue;
+      cases++;
+      const by: CoverageCase = { file: run.file, name: c.name, line: c.line };
+      const result = ruleset.evaluate(c.input);
+      result.criteria.forEach((r, i) => {
+        mark(criterionRows.get(i)?.cells[r.status], by);
+        if (r.variant !== null) {
+          const key = `${r.id}\u0000${r.variant}`;
+          if (r.status !== 'not_applicable') mark(variantRows.get(key)?.cells[r.status], by);
+          for (const row of r.status === 'not_applicable' ? [] : (thresholdRows.get(key) ?? [])) markThreshold(row, c.input as Assessment, by);
+        } else if (r.status !== 'not_applicable') {
+          for (const row of thresholdRows.get(r.id) ?? []) markThreshold(row, c.input as Assessment, by);
+        }
+      });
+      result.disqualifiers.forEach((d, j) => {
+        mark(disqualifierRows[j]?.cells[d.status], by);
+        for (const row of thresholdRows.get(`D\u0000${d.id}`) ?? []) markThreshold(row, c.input as Assessment, by);
+      });
+    }
+  }
+
+  const gaps: CoverageGap[] = [];
+  let required = 0;
+  let covered = 0;
+  const tally = (row: CoverageSubject & { cells: Partial<Record<string, MutableCell>> }, text?: string) => {
+    for (const [column, c] of Object.entries(row.cells)) {
+      if (!c?.possible) continue;
+      required++;
+      if (c.by) covered++;
+      else gaps.push({ ...subjectOf(row), column: column as OutcomeColumn | ThresholdPoint, ...(text !== undefined ? { text } : {}) });
+    }
+  };
+  for (const row of outcomes) tally(row);
+  for (const row of thresholds) tally(row, row.text);
+
+  const { id, version, hash } = ruleset;
+  return {
+    ruleset: { id, version, hash },
+    cases,
+    outcomes: outcomes.map((r) => ({ ...subjectOf(r), cells: r.cells })),
+    thresholds: thresholds.map((r) => ({ ...subjectOf(r), threshold: r.threshold, text: r.text, cells: r.cells })),
+    required,
+    covered,
+    gaps,
+  };
+}
+
+function subjectOf(row: CoverageSubject): CoverageSubject {
+  return { kind: row.kind, id: row.id, ...(row.variant !== undefined ? { variant: row.variant } : {}) };
+}
+
+function cell(possible: boolean): MutableCell {
+  return { possible };
+}
+
+function mark(c: MutableCell | undefined, by: CoverageCase): void {
+  if (!c || c.by) return;
+  c.by = by;
+  // A case reached it, so it is possible whatever the probes said.
+  c.possible = true;
+}
+
+// ── thresholds ─────────────────────────────────────────────────────────────────────────────
+
+const SIGNS: Readonly<Record<Threshold['op'], string>> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '==': '=', '!=': '≠' };
+
+/** A threshold worth covering at its boundary (a number, a rating or a percentage of facts), as text. */
+function thresholdText(t: Threshold, facts: ReadonlyMap<string, FactInfo>): string | undefined {
+  if (t.kind === 'percent') return facts.has(t.part) && facts.has(t.whole) ? `${t.part} / ${t.whole} ${SIGNS[t.op]} ${t.value}%` : undefined;
+  const f = facts.get(t.fact);
+  if (!f) return undefined;
+  if ((f.type === 'integer' || f.type === 'number') && typeof t.value === 'number') return `${t.fact} ${SIGNS[t.op]} ${t.value}`;
+  if (f.type === 'ordinal' && typeof t.value === 'string') return `${t.fact} ${SIGNS[t.op]} ${t.value}`;
+  return undefined;
+}
+
+/** Whether the threshold holds exactly at its value (≥, ≤, =) or not (>, <, ≠). */
+const HOLDS_AT: Readonly<Record<Threshold['op'], boolean>> = { '>=': true, '<=': true, '==': true, '>': false, '<': false, '!=': false };
+/** The side of the threshold value where the outcome differs from the outcome at it: -1, +1, or 0 for either. */
+const BEYOND: Readonly<Record<Threshold['op'], -1 | 0 | 1>> = { '>=': -1, '>': 1, '<=': 1, '<': -1, '==': 0, '!=': 0 };
+
+/** Which points some valid input can reach. */
+function thresholdCells(t: Threshold, facts: ReadonlyMap<string, FactInfo>): Partial<Record<ThresholdPoint, MutableCell>> {
+  if (t.kind === 'percent') {
+    const part = facts.get(t.part) as FactInfo;
+    const whole = facts.get(t.whole) as FactInfo;
+    const wholes = candidateWholes(whole);
+    const partOk = (p: number, w: number) =>
+      Number.isInteger(p) && p >= (part.min ?? -Infinity) && p <= (part.max ?? Infinity) && (part.partOf !== t.whole || p <= w);
+    const some = (test: (p: number, w: number) => boolean) => wholes.some((w) => partsNear(t.value, w).some((p) => partOk(p, w) && test(p, w)));
+    return {
+      at: cell(some((p, w) => percentPoint(t, p, w) === 'at')),
+      beyond: cell(some((p, w) => percentPoint(t, p, w) === 'beyond')),
+      empty: cell((whole.min ?? 0) <= 0 && (whole.max ?? 0) >= 0 && (part.min ?? 0) <= 0),
+    };
+  }
+  const f = facts.get(t.fact) as FactInfo;
+  const [lo, hi, value] = scale(f, t.value);
+  const integer = f.type !== 'number';
+  const within = (v: number) => v >= lo && v <= hi;
+  const step = BEYOND[t.op];
+  const beyond = step === 0 ? [value - 1, value + 1] : [value + step];
+  return {
+    at: cell(within(value) && (!integer || Number.isInteger(value))),
+    beyond: cell(integer ? beyond.some(within) : beyond.some((b) => within(b) || within((b + value) / 2))),
+  };
+}
+
+/** A fact's bounds and the threshold on one scale: numbers as they are, a rating by its rank. */
+function scale(f: FactInfo, value: number | string | boolean): [number, number, number] {
+  if (f.type === 'ordinal') {
+    const ids = (f.values ?? []).map((v) => v.id);
+    return [0, ids.length - 1, ids.indexOf(String(value))];
+  }
+  return [f.min ?? -Infinity, f.max ?? Infinity, Number(value)];
+}
+
+/** Where a case puts a percentage threshold: exactly at it, just beyond it, or elsewhere. */
+function percentPoint(t: Extract<Threshold, { kind: 'percent' }>, p: number, w: number): ThresholdPoint | undefined {
+  if (w === 0) return 'empty';
+  // Exact: P may be a decimal (98.5), so compare within a hair of floating-point error.
+  const d = p * 100 - t.value * w;
+  if (Math.abs(d) < 1e-9) return 'at';
+  // One part across the line: d in [-100, 0) or (0, 100] (98% of 100 households: 97 is just below).
+  if (Math.abs(d) > 100 + 1e-9) return undefined;
+  const step = BEYOND[t.op];
+  return step === 0 || Math.sign(d) === step ? 'beyond' : undefined;
+}
+
+function markThreshold(row: ThresholdRow, input: Assessment, by: CoverageCase): void {
+  const t = row.threshold;
+  if (t.kind === 'percent') {
+    const p = input.facts[t.part];
+    const w = input.facts[t.whole];
+    if (typeof p !== 'number' || typeof w !== 'number') return;
+    const point = percentPoint(t, p, w);
+    if (point) mark(row.cells[point], by);
+    return;
+  }
+  const raw = input.facts[t.fact];
+  const f = row.facts.get(t.fact);
+  if (raw === undefined || raw === null || !f) return;
+  const v = f.type === 'ordinal' ? (f.values ?? []).findIndex((x) => x.id === raw) : Number(raw);
+  const [, , value] = scale(f, t.value);
+  const d = v - value;
+  if (d === 0) {
+    mark(row.cells.at, by);
+    return;
+  }
+  const step = BEYOND[t.op];
+  const near = f.type === 'number' ? Math.abs(d) <= 1 : Math.abs(d) === 1;
+  if (near && (step === 0 || Math.sign(d) === step)) mark(row.cells.beyond, by);
+}
+
+/** Wholes to try for the reachability of a percentage point: small ones, round ones, the bounds. */
+function candidateWholes(whole: FactInfo): number[] {
+  const lo = Math.max(1, whole.min ?? 1);
+  const hi = whole.max ?? Infinity;
+  const list = new Set<number>([lo, lo + 1, 100, 200, 1000, 10_000]);
+  for (let w = lo; w <= Math.min(hi, lo + 200); w++) list.add(w);
+  if (Number.isFinite(hi)) [hi - 1, hi].forEach((w) => list.add(w));
+  return [...list].filter((w) => w >= lo && w <= hi);
+}
+
+/** Parts next to the line `part = P × whole / 100`. */
+function partsNear(value: number, whole: number): number[] {
+  const line = (value * whole) / 100;
+  return [Math.floor(line) - 1, Math.floor(line), Math.ceil(line), Math.ceil(line) + 1];
+}

@@ -1,0 +1,81 @@
+/**
+ * English messages of the static checks (analyze/, lcz check) — spread into en.ts. Each says
+ * what can never happen, for which kind of unit, and what to change in the rule file.
+ */
+import { hasParam, param as s } from './catalog.js';
+import type { MessageCatalog, MessageParams } from './catalog.js';
+import type { analyzeVi } from './analyze-vi.js';
+
+const criterion = (p: MessageParams) => `Criterion ${s(p, 'criterion')}${hasParam(p, 'variant') ? ` (variant "${s(p, 'variant')}")` : ''}`;
+const condition = (p: MessageParams) => (hasParam(p, 'condition') ? ` Condition: ${s(p, 'condition')}.` : '');
+const when = (p: MessageParams, otherwise: string) => (hasParam(p, 'context') ? ` when ${s(p, 'context')}` : otherwise);
+
+const REQUIREMENTS: Readonly<Record<string, (v: string) => string>> = {
+  at_least_percent: (v) => `at least ${v}% of its criteria passed`,
+  at_least_count: (v) => `at least ${v} criteria passed`,
+  at_least_points: (v) => `at least ${v} points`,
+};
+
+function best(p: MessageParams): string {
+  if (s(p, 'kind') === 'at_least_points') return `at most ${s(p, 'best')} points can be reached`;
+  if (s(p, 'kind') === 'at_least_percent') return `at most ${s(p, 'best')} of ${s(p, 'applicable')} criteria can pass`;
+  return `at most ${s(p, 'best')} ${s(p, 'best') === '1' ? 'criterion' : 'criteria'} can pass`;
+}
+
+export const analyzeEn: Pick<MessageCatalog, keyof typeof analyzeVi> = {
+  criterion_never_passes: (p) => ({
+    message: `${criterion(p)} can never pass: no valid assessment (within the declared min and max, each part no larger than its whole) makes its condition hold.${condition(p)}`,
+    hint: "Compare the threshold with the fact's min and max (at_least: 120 when max: 100?), look for an equals: outside the range or for conditions under all: that contradict each other; correct the threshold or the fact's range.",
+  }),
+  criterion_never_fails: (p) => ({
+    message: `${criterion(p)} always passes when it applies: no valid assessment makes its condition false, so it tells no area apart.${condition(p)}`,
+    hint: 'Usually a threshold at or below the lowest possible value (at_least: 0 on a count, a percentage at_least: 0). Keep it only if intended (a placeholder, say so in a note:); otherwise correct the threshold.',
+  }),
+  disqualifier_always_applies: (p) => ({
+    message: `Disqualifying case ${s(p, 'disqualifier')} applies to every valid assessment: no area can ever be recognised.${condition(p)}`,
+    hint: "A disqualifier's condition describes the bad case. Check its threshold (at_least: 0 always holds) and is: true / is: false.",
+  }),
+  disqualifier_never_applies: (p) => ({
+    message: `Disqualifying case ${s(p, 'disqualifier')} never applies to a valid assessment: it rules no area out.${condition(p)}`,
+    hint: "Compare its threshold with the fact's min and max; if the case is no longer used, remove it from disqualifiers:.",
+  }),
+  requirement_unreachable: (p) => ({
+    message: `${hasParam(p, 'group') ? `Standard ${s(p, 'group')}` : 'The total requirement'} can never meet "${(REQUIREMENTS[s(p, 'kind')] ?? String)(s(p, 'value'))}"${when(p, ' for any kind of unit')}: ${best(p)}.`,
+    hint: 'Lower the requirement, fix the criteria that cannot pass (see the other findings), or let a criterion that is not applicable leave the denominator (not_applicable: exclude). Note that at_least_count counts passed criteria: a criterion that is not applicable does not count as passed.',
+  }),
+  mandatory_not_applicable: (p) => ({
+    message:
+      s(p, 'reason') === 'never_applicable'
+        ? `Mandatory criterion ${s(p, 'criterion')} is never applicable${when(p, '')}; a mandatory criterion must pass and "not applicable" is not passing, so such a unit can never be recognised.`
+        : `Mandatory criterion ${s(p, 'criterion')} can be not applicable${when(p, '')}; then the unit is not recognised, since "not applicable" is not passing.`,
+    hint: 'If the criterion is meant for some kinds of unit only, take it out of recognition.mandatory or add variants: for the other kinds. If this is intended, say so in a note:.',
+  }),
+  criterion_no_effect: (p) =>
+    s(p, 'reason') === 'disqualifier'
+      ? {
+          message: `The outcome of criterion ${s(p, 'criterion')} never changes the decision: whenever it fails, disqualifying case ${s(p, 'disqualifier')} applies too, so the area is not recognised anyway.`,
+          hint: 'This is usually one requirement written twice (same fact, same threshold). If intended (the source states it in both places), say so in a note:; otherwise remove one or correct the threshold.',
+        }
+      : {
+          message: `The outcome of criterion ${s(p, 'criterion')} never changes the decision: standard ${s(p, 'group')} meets its requirement even when this criterion and every other that can fail all fail.`,
+          hint: "Check the standard's requirement (an at_least_count or at_least_percent set too low?). If the criterion must matter, raise the requirement or list it in recognition.mandatory.",
+        },
+  threshold_conflict: (p) => ({
+    message: `Threshold "${s(p, 'first')}" of criterion ${s(p, 'criterion')} contradicts threshold "${s(p, 'second')}" of criterion ${s(p, 'other')} (line ${s(p, 'other_line')}): no valid assessment meets both, so the two criteria never pass together.`,
+    hint: "Read the two thresholds with the facts' min, max and part_of: e.g. 100% of key titles trained required while another criterion caps that count below the smallest number of key titles. Correct one of them.",
+  }),
+  check_limit: (p) => ({
+    message:
+      s(p, 'kind') === 'contexts'
+        ? `There are more than ${s(p, 'max')} context combinations: the checks per kind of unit were not made.`
+        : `${s(p, 'kind') === 'disqualifier' ? `Disqualifying case ${s(p, 'id')}` : `Criterion ${s(p, 'id')}`} ${
+            s(p, 'reason') === 'unknown_value'
+              ? 'uses a parameter of an included file, whose value the checks do not read'
+              : `reads too many facts to try every combination of values (more than ${s(p, 'max')})`
+          }: lcz check claims nothing about it.`,
+    hint:
+      s(p, 'reason') === 'unknown_value'
+        ? 'This is not a mistake in the rule file. Declared under parameters: of the rule file itself, the parameter lets the condition be checked in full.'
+        : 'This is not a mistake in the rule file. A condition that reads fewer facts (split into several criteria) is checked in full.',
+  }),
+};

@@ -1,0 +1,91 @@
+/**
+ * Thông báo tiếng Việt của các kiểm tra tĩnh (analyze/, lcz check) — spread into vi.ts. Each
+ * says what can never happen, for which kind of unit, and what to change in the rule file.
+ */
+import { hasParam, param as s } from './catalog.js';
+import type { MessageCatalog, MessageParams } from './catalog.js';
+
+type AnalyzeCode =
+  | 'criterion_never_passes'
+  | 'criterion_never_fails'
+  | 'disqualifier_always_applies'
+  | 'disqualifier_never_applies'
+  | 'requirement_unreachable'
+  | 'mandatory_not_applicable'
+  | 'criterion_no_effect'
+  | 'threshold_conflict'
+  | 'check_limit';
+
+const criterion = (p: MessageParams) => `Tiêu chí ${s(p, 'criterion')}${hasParam(p, 'variant') ? ` (phương án "${s(p, 'variant')}")` : ''}`;
+const condition = (p: MessageParams) => (hasParam(p, 'condition') ? ` Điều kiện: ${s(p, 'condition')}.` : '');
+const when = (p: MessageParams, otherwise: string) => (hasParam(p, 'context') ? ` khi ${s(p, 'context')}` : otherwise);
+
+const REQUIREMENTS: Readonly<Record<string, (v: string) => string>> = {
+  at_least_percent: (v) => `ít nhất ${v}% số tiêu chí đạt`,
+  at_least_count: (v) => `ít nhất ${v} tiêu chí đạt`,
+  at_least_points: (v) => `ít nhất ${v} điểm`,
+};
+
+function best(p: MessageParams): string {
+  if (s(p, 'kind') === 'at_least_points') return `nhiều nhất chỉ đạt được ${s(p, 'best')} điểm`;
+  if (s(p, 'kind') === 'at_least_percent') return `nhiều nhất chỉ ${s(p, 'best')}/${s(p, 'applicable')} tiêu chí có thể đạt`;
+  return `nhiều nhất chỉ ${s(p, 'best')} tiêu chí có thể đạt`;
+}
+
+export const analyzeVi: Pick<MessageCatalog, AnalyzeCode> = {
+  criterion_never_passes: (p) => ({
+    message: `${criterion(p)} không bao giờ đạt: không có số liệu hợp lệ nào (trong phạm vi min/max đã khai báo, phần không lớn hơn tổng) làm điều kiện đúng.${condition(p)}`,
+    hint: 'So ngưỡng với min/max của dữ kiện (ví dụ at_least: 120 trong khi max: 100), tìm equals: với giá trị ngoài phạm vi, hoặc các điều kiện trong all: mâu thuẫn nhau; sửa ngưỡng hoặc phạm vi của dữ kiện.',
+  }),
+  criterion_never_fails: (p) => ({
+    message: `${criterion(p)} luôn đạt khi được áp dụng: không có số liệu hợp lệ nào làm điều kiện sai, nên tiêu chí không phân biệt được khu dân cư nào.${condition(p)}`,
+    hint: 'Thường do ngưỡng bằng hoặc thấp hơn giá trị nhỏ nhất có thể (at_least: 0 với một số đếm, tỷ lệ at_least: 0). Nếu cố ý (tiêu chí tạm thời) thì giữ và ghi chú trong note:; nếu không, sửa ngưỡng.',
+  }),
+  disqualifier_always_applies: (p) => ({
+    message: `Trường hợp không đảm bảo ${s(p, 'disqualifier')} xảy ra với mọi số liệu hợp lệ: không khu dân cư nào có thể được công nhận.${condition(p)}`,
+    hint: 'Điều kiện của trường hợp không đảm bảo mô tả trường hợp xấu. Kiểm tra ngưỡng (at_least: 0 luôn đúng) và is: true / is: false.',
+  }),
+  disqualifier_never_applies: (p) => ({
+    message: `Trường hợp không đảm bảo ${s(p, 'disqualifier')} không bao giờ xảy ra với số liệu hợp lệ: nó không loại khu dân cư nào.${condition(p)}`,
+    hint: 'So ngưỡng với min/max của dữ kiện; nếu trường hợp này không còn dùng thì xóa nó khỏi disqualifiers:.',
+  }),
+  requirement_unreachable: (p) => ({
+    message: `${hasParam(p, 'group') ? `Tiêu chuẩn ${s(p, 'group')}` : 'Yêu cầu chung (total_requirement)'} không bao giờ đạt yêu cầu "${(REQUIREMENTS[s(p, 'kind')] ?? String)(s(p, 'value'))}"${when(p, ' với mọi loại khu dân cư')}: ${best(p)}.`,
+    hint: 'Giảm yêu cầu, sửa các tiêu chí không thể đạt (xem các thông báo khác), hoặc cho tiêu chí không áp dụng được bỏ khỏi mẫu số (not_applicable: exclude). Lưu ý at_least_count đếm số tiêu chí đạt: tiêu chí không áp dụng không được tính là đạt.',
+  }),
+  mandatory_not_applicable: (p) => ({
+    message:
+      s(p, 'reason') === 'never_applicable'
+        ? `Tiêu chí bắt buộc ${s(p, 'criterion')} không bao giờ được áp dụng${when(p, '')}; tiêu chí bắt buộc phải đạt mà "không áp dụng" không phải là đạt, nên khu dân cư loại này không bao giờ được công nhận.`
+        : `Tiêu chí bắt buộc ${s(p, 'criterion')} có thể không được áp dụng${when(p, '')}; khi đó khu dân cư không được công nhận, vì "không áp dụng" không phải là đạt.`,
+    hint: 'Nếu tiêu chí chỉ dành cho một số loại khu dân cư, bỏ nó khỏi recognition.mandatory hoặc thêm phương án (variants:) cho các loại còn lại. Nếu đúng ý đồ thì ghi rõ trong note:.',
+  }),
+  criterion_no_effect: (p) =>
+    s(p, 'reason') === 'disqualifier'
+      ? {
+          message: `Kết quả của tiêu chí ${s(p, 'criterion')} không bao giờ làm thay đổi kết luận: mỗi khi tiêu chí không đạt thì trường hợp không đảm bảo ${s(p, 'disqualifier')} cũng xảy ra, nên khu dân cư đã không được công nhận.`,
+          hint: 'Thường là một yêu cầu được ghi hai lần (cùng dữ kiện, cùng ngưỡng). Nếu cố ý (văn bản gốc ghi ở cả hai nơi) thì ghi chú trong note:; nếu không, bỏ một trong hai hoặc sửa ngưỡng.',
+        }
+      : {
+          message: `Kết quả của tiêu chí ${s(p, 'criterion')} không bao giờ làm thay đổi kết luận: tiêu chuẩn ${s(p, 'group')} vẫn đạt yêu cầu ngay cả khi tiêu chí này và mọi tiêu chí khác có thể không đạt đều không đạt.`,
+          hint: 'Kiểm tra yêu cầu của tiêu chuẩn (at_least_count hay at_least_percent quá thấp?). Nếu tiêu chí phải có tác dụng, nâng yêu cầu hoặc đưa nó vào recognition.mandatory.',
+        },
+  threshold_conflict: (p) => ({
+    message: `Ngưỡng "${s(p, 'first')}" của tiêu chí ${s(p, 'criterion')} mâu thuẫn với ngưỡng "${s(p, 'second')}" của tiêu chí ${s(p, 'other')} (dòng ${s(p, 'other_line')}): không có số liệu hợp lệ nào đáp ứng cả hai, nên hai tiêu chí không bao giờ cùng đạt.`,
+    hint: 'Đọc hai ngưỡng cùng với min/max và part_of của các dữ kiện, ví dụ yêu cầu 100% số chức danh được bồi dưỡng trong khi tiêu chí khác giới hạn số đó thấp hơn số chức danh tối thiểu. Sửa một trong hai ngưỡng.',
+  }),
+  check_limit: (p) => ({
+    message:
+      s(p, 'kind') === 'contexts'
+        ? `Có hơn ${s(p, 'max')} tổ hợp bối cảnh: các kiểm tra theo từng loại khu dân cư không được thực hiện.`
+        : `${s(p, 'kind') === 'disqualifier' ? `Trường hợp không đảm bảo ${s(p, 'id')}` : `Tiêu chí ${s(p, 'id')}`} ${
+            s(p, 'reason') === 'unknown_value'
+              ? 'dùng một tham số của tệp dùng chung (include:) mà phép kiểm tra không đọc được giá trị'
+              : `đọc quá nhiều dữ kiện để thử mọi tổ hợp giá trị (hơn ${s(p, 'max')} tổ hợp)`
+          }: lcz check không kết luận gì về nó.`,
+    hint:
+      s(p, 'reason') === 'unknown_value'
+        ? 'Đây không phải là lỗi của tệp quy tắc. Khai báo tham số đó trong parameters: của chính tệp quy tắc thì điều kiện được kiểm tra đầy đủ.'
+        : 'Đây không phải là lỗi của tệp quy tắc. Điều kiện đọc ít dữ kiện hơn (tách thành nhiều tiêu chí) thì được kiểm tra đầy đủ.',
+  }),
+};
