@@ -12,6 +12,7 @@ run(process.argv.slice(2), {
   stdout: (s) => void process.stdout.write(s),
   stderr: (s) => void process.stderr.write(s),
   isTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
   cwd: process.cwd(),
   env: process.env,
 }).then(

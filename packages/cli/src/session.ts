@@ -13,6 +13,8 @@ export interface CliIO {
   stderr(s: string): void;
   /** Whether standard output is a terminal: colour is used only then (and when NO_COLOR is unset). */
   isTTY?: boolean;
+  /** Whether standard error is a terminal: progress bars are drawn only then. */
+  stderrIsTTY?: boolean;
   /** Directory relative paths are resolved against; defaults to process.cwd(). */
   cwd?: string;
   /** Environment (NO_COLOR, LCZ_DEBUG); defaults to process.env. */
@@ -75,6 +77,16 @@ export class Session {
   /** Print to standard error, ending with one line break. */
   err(text: string): void {
     this.io.stderr(withNewline(text));
+  }
+
+  /** Whether a progress bar may be drawn: standard error is a terminal. */
+  get stderrIsTTY(): boolean {
+    return this.io.stderrIsTTY === true;
+  }
+
+  /** Write to standard error exactly as given (progress bars redraw one line). */
+  errRaw(text: string): void {
+    this.io.stderr(text);
   }
 
   /** The absolute path of something the user named. */

@@ -9,7 +9,7 @@ export interface Outcome {
 
 export async function lcz(
   argv: readonly string[],
-  options: { cwd?: string; isTTY?: boolean; env?: Record<string, string | undefined> } = {},
+  options: { cwd?: string; isTTY?: boolean; stderrIsTTY?: boolean; env?: Record<string, string | undefined> } = {},
 ): Promise<Outcome> {
   let stdout = '';
   let stderr = '';
@@ -17,6 +17,7 @@ export async function lcz(
     stdout: (s) => void (stdout += s),
     stderr: (s) => void (stderr += s),
     isTTY: options.isTTY ?? false,
+    stderrIsTTY: options.stderrIsTTY ?? false,
     env: options.env ?? {},
     ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
   };

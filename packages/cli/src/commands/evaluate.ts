@@ -1,13 +1,16 @@
 /**
  * `lcz evaluate --rules <rules> <assessment>...`: a text report (or JSON) per assessment. A bad
  * assessment file prints its located errors and makes the exit code 1; the others still run.
+ * A batch file (CSV, XLSX, JSON Lines, a JSON array, a YAML list) goes to evaluate-batch.ts.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { explainText, formatDiagnostics, hasErrors, type EvaluationResult } from '@lcz/criteria-engine';
 import { readAssessmentFile } from '@lcz/criteria-engine/node';
 import type { EvaluateOptions } from '../run.js';
-import { bilingual, EXIT, say, type Session } from '../session.js';
+import { detectBatchFormat, isListDocument, type BatchFormat } from '@lcz/criteria-batch';
+import { bilingual, EXIT, say, UsageError, type Session } from '../session.js';
+import { evaluateBatchFile } from './evaluate-batch.js';
 import { loadRules, unique } from './load.js';
 
 const ASSESSMENT_FILE = /\.(ya?ml|json)$/i;
@@ -23,6 +26,9 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
   }
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
   if (warnings.length > 0) session.err(formatDiagnostics(warnings, lang));
+
+  const batch = await batchInput(options, session);
+  if (batch !== undefined) return evaluateBatchFile(batch.input, batch.format, ruleset, options, session);
 
   let exit: number = EXIT.ok;
   const files: string[] = [];
@@ -69,6 +75,44 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
     exit = EXIT.invalid;
   }
   return exit;
+}
+
+/**
+ * The batch file among the inputs, if any: a CSV, XLSX or JSON Lines file, or a JSON array or
+ * YAML list (told by content). A batch file is evaluated on its own; the batch options need one.
+ */
+async function batchInput(options: EvaluateOptions, session: Session): Promise<{ input: string; format: BatchFormat } | undefined> {
+  const found: { input: string; format: BatchFormat }[] = [];
+  for (const input of options.inputs) {
+    const head = await readHead(session.abs(input));
+    if (head === undefined) continue;
+    const format = options.format ?? detectBatchFormat(input, head);
+    if (format !== undefined && isListDocument(format, head)) found.push({ input, format });
+  }
+  const first = found[0];
+  if (first !== undefined && options.inputs.length > 1) throw new UsageError('batch_one_file', { path: first.input }, 'evaluate');
+  const batchOptions = options.out ?? options.summary ?? options.sheet ?? options.format ?? (options.decisionsOnly ? '' : undefined);
+  if (first === undefined && batchOptions !== undefined) {
+    throw new UsageError('batch_outputs_need_batch', { path: options.inputs.join(' ') }, 'evaluate');
+  }
+  return first;
+}
+
+/** The first 64 KiB of a regular file; undefined for a directory or a path that cannot be read. */
+async function readHead(path: string): Promise<Buffer | undefined> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      if (!(await handle.stat()).isFile()) return undefined;
+      const buffer = Buffer.alloc(65536);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
 }
 
 /**

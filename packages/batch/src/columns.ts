@@ -1,0 +1,75 @@
+/**
+ * The input layout a ruleset defines: identity columns, then context attributes, then facts, in
+ * the rule file's order. Every type, bound, label and allowed value comes from the rule file; the
+ * identity columns are the engine's AreaIdentity plus the year, the same for every ruleset.
+ */
+import type { CompiledRuleset, FactType, LocalizedText, ValueDeclaration } from '@lcz/criteria-engine';
+
+export type ColumnType = 'text' | 'year' | 'date' | FactType;
+
+export interface BatchColumn {
+  /** 'code' | 'name' | 'unit' | 'year' | 'date', a context attribute id or a fact id. */
+  readonly id: string;
+  readonly kind: 'identity' | 'context' | 'fact';
+  readonly type: ColumnType;
+  readonly label: LocalizedText;
+  readonly unit?: LocalizedText;
+  readonly help?: LocalizedText;
+  readonly values?: readonly ValueDeclaration[];
+  readonly min?: number;
+  readonly max?: number;
+  /** The header must have this column (`year` and `date`: one of the two, see YEAR_OR_DATE). */
+  readonly required: boolean;
+}
+
+export type IdentityField = 'code' | 'name' | 'unit' | 'year' | 'date';
+
+export const IDENTITY_COLUMNS: readonly BatchColumn[] = [
+  { id: 'code', kind: 'identity', type: 'text', required: true, label: { vi: 'Mã khu dân cư', en: 'Area code' } },
+  { id: 'name', kind: 'identity', type: 'text', required: true, label: { vi: 'Tên khu dân cư', en: 'Area name' } },
+  {
+    id: 'unit',
+    kind: 'identity',
+    type: 'text',
+    required: true,
+    label: { vi: 'Đơn vị hành chính cấp xã (phường, xã)', en: 'Ward or commune' },
+  },
+  { id: 'year', kind: 'identity', type: 'year', required: false, min: 1900, max: 2100, label: { vi: 'Năm đánh giá', en: 'Year assessed' } },
+  { id: 'date', kind: 'identity', type: 'date', required: false, label: { vi: 'Ngày đánh giá', en: 'Date assessed' } },
+];
+
+const cache = new WeakMap<CompiledRuleset, readonly BatchColumn[]>();
+
+export function batchColumns(ruleset: CompiledRuleset): readonly BatchColumn[] {
+  const known = cache.get(ruleset);
+  if (known) return known;
+  const columns: BatchColumn[] = [...IDENTITY_COLUMNS];
+  for (const a of ruleset.context) {
+    columns.push({
+      id: a.id,
+      kind: 'context',
+      type: a.type,
+      label: a.label,
+      ...(a.values ? { values: a.values } : {}),
+      // An attribute with required_when may be left out when no row needs it (e.g. no bản).
+      required: a.requiredWhen === undefined,
+    });
+  }
+  for (const f of ruleset.facts) {
+    columns.push({
+      id: f.id,
+      kind: 'fact',
+      type: f.type,
+      label: f.label,
+      ...(f.unit ? { unit: f.unit } : {}),
+      ...(f.help ? { help: f.help } : {}),
+      ...(f.values ? { values: f.values } : {}),
+      ...(f.min !== undefined ? { min: f.min } : {}),
+      ...(f.max !== undefined ? { max: f.max } : {}),
+      required: false,
+    });
+  }
+  const frozen = Object.freeze(columns);
+  cache.set(ruleset, frozen);
+  return frozen;
+}

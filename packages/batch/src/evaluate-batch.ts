@@ -1,0 +1,182 @@
+/**
+ * evaluateBatch: read, evaluate and write in one streaming pass. Per row only counters survive
+ * (and the first `keepProblems` bad rows, for the report); results and summary rows are written as
+ * they come, with back-pressure, so memory stays flat whatever the number of rows.
+ */
+import type { CompiledRuleset, Decision, Diagnostic, EvaluationResult } from '@lcz/criteria-engine';
+import { formatBatchDiagnostic } from './format.js';
+import { readBatchChunks, resolveSource, type BatchSource, type ReadBatchOptions } from './read-batch.js';
+import type { BatchArea, BatchFormat } from './record.js';
+import { openSummary, summaryFormatOf, type SummaryFormat, type SummaryWriter } from './writers/summary.js';
+import { OutputError, TextSink } from './writers/text-sink.js';
+import type { Lang } from './words.js';
+
+export interface BatchProgress {
+  /** Data rows read so far. */
+  readonly rows: number;
+  readonly bytesRead: number;
+  /** The file's size, when the source is a file. */
+  readonly totalBytes?: number;
+  readonly elapsedMs: number;
+}
+
+export interface EvaluateBatchOptions extends ReadBatchOptions {
+  /** JSON Lines of results, one per row: a path or a stream. */
+  readonly results?: string | NodeJS.WritableStream;
+  /** 'full' (default): the whole EvaluationResult per line; 'decision': the decision and passed counts (the engine's fast path). */
+  readonly detail?: 'full' | 'decision';
+  /** The summary table; a path ending .csv or .xlsx, or a target and a format. */
+  readonly summary?: string | { readonly target: string | NodeJS.WritableStream; readonly format: SummaryFormat };
+  /** Language of the summary table (default 'vi'). */
+  readonly lang?: Lang;
+  /** Called at most every 100 ms, and once at the end. */
+  readonly onProgress?: (progress: BatchProgress) => void;
+  /** Bad rows whose problems are kept in the returned summary (default 100). */
+  readonly keepProblems?: number;
+}
+
+export interface BatchProblemRow {
+  readonly row: number;
+  readonly area: BatchArea;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface BatchSummary {
+  readonly file: string;
+  readonly format?: BatchFormat;
+  /** Data rows read (header rows and blank rows not counted). */
+  readonly rows: number;
+  readonly evaluated: number;
+  readonly decisions: Readonly<Record<Decision, number>>;
+  /** Rows with errors: not evaluated. */
+  readonly badRows: number;
+  /** Diagnostics of all bad rows (those in `problems` and those past `keepProblems`). */
+  readonly problemCount: number;
+  /** Problems of the header row or of the file itself. */
+  readonly headerProblems: readonly Diagnostic[];
+  /** The first `keepProblems` bad rows. */
+  readonly problems: readonly BatchProblemRow[];
+  readonly elapsedMs: number;
+}
+
+export { OutputError };
+
+export async function evaluateBatch(
+  source: BatchSource,
+  ruleset: CompiledRuleset,
+  options: EvaluateBatchOptions = {},
+): Promise<BatchSummary> {
+  const started = Date.now();
+  const keep = options.keepProblems ?? 100;
+  const lang = options.lang ?? 'vi';
+  const decisionOnly = options.detail === 'decision';
+
+  // Outputs are opened first: a bad --out path fails before any work is done.
+  const results = options.results !== undefined ? await TextSink.open(options.results) : undefined;
+  let summary: SummaryWriter | undefined;
+  if (options.summary !== undefined) {
+    const { target, format } =
+      typeof options.summary === 'string'
+        ? { target: options.summary, format: summaryFormatOf(options.summary) ?? 'csv' }
+        : options.summary;
+    summary = await openSummary(target, format, ruleset, lang);
+  }
+  // The summary table needs each standard's applicable count, which only the full result has;
+  // without it and without full result lines, the engine's fast path is enough.
+  const needFull = summary !== undefined || (results !== undefined && !decisionOnly);
+
+  let bytesRead = 0;
+  let totalBytes: number | undefined;
+  const onBytes = (read: number, total: number | undefined): void => {
+    bytesRead = read;
+    totalBytes = total;
+    options.onBytes?.(read, total);
+  };
+  const readOptions: ReadBatchOptions = { ...options, ...(options.onProgress || options.onBytes ? { onBytes } : {}) };
+  const resolved = await resolveSource(source, readOptions);
+
+  const decisions: Record<Decision, number> = { recognised: 0, not_recognised: 0, undetermined: 0 };
+  const headerProblems: Diagnostic[] = [];
+  const problems: BatchProblemRow[] = [];
+  let rows = 0;
+  let evaluated = 0;
+  let badRows = 0;
+  let problemCount = 0;
+  let lastProgress = 0;
+  const progress = (): void => {
+    options.onProgress?.({ rows, bytesRead, ...(totalBytes !== undefined ? { totalBytes } : {}), elapsedMs: Date.now() - started });
+  };
+
+  try {
+    for await (const chunk of readBatchChunks(source, ruleset, readOptions, resolved)) {
+      for (const record of chunk) {
+        const { row, area } = record;
+        if (record.header) headerProblems.push(...record.diagnostics);
+        else rows += 1;
+        if (record.assessment === undefined) {
+          if (!record.header) {
+            badRows += 1;
+            problemCount += record.diagnostics.length;
+            if (problems.length < keep) problems.push({ row, area, diagnostics: record.diagnostics });
+          }
+          await results?.write(`${JSON.stringify(invalidLine(row, area, record.diagnostics))}\n`);
+          if (!record.header) await summary?.add(row, area, undefined, record.diagnostics);
+          continue;
+        }
+        evaluated += 1;
+        let result: EvaluationResult | undefined;
+        if (needFull) {
+          result = ruleset.evaluate(record.assessment);
+          decisions[result.decision] += 1;
+          if (results) {
+            const line = decisionOnly
+              ? decidedLine(row, area, result.decision, result.standards.map((s) => ({ id: s.id, passed: s.passed })))
+              : JSON.stringify({ row, area, status: 'evaluated', result });
+            await results.write(`${line}\n`);
+          }
+        } else {
+          const decided = ruleset.decide(record.assessment);
+          decisions[decided.decision] += 1;
+          if (results) {
+            await results.write(`${decidedLine(row, area, decided.decision, ruleset.groups.map((g, i) => ({ id: g.id, passed: decided.passed[i] ?? 0 })))}\n`);
+          }
+        }
+        await summary?.add(row, area, result, []);
+      }
+      if (options.onProgress && Date.now() - lastProgress >= 100) {
+        lastProgress = Date.now();
+        progress();
+      }
+    }
+  } finally {
+    await results?.close();
+    await summary?.close();
+  }
+  progress();
+  return {
+    file: resolved.file,
+    ...(resolved.format !== undefined ? { format: resolved.format } : {}),
+    rows,
+    evaluated,
+    decisions,
+    badRows,
+    problemCount,
+    headerProblems,
+    problems,
+    elapsedMs: Date.now() - started,
+  };
+}
+
+function decidedLine(row: number, area: BatchArea, decision: Decision, standards: readonly { id: string; passed: number }[]): string {
+  return JSON.stringify({ row, area, status: 'decided', decision, standards });
+}
+
+function invalidLine(row: number, area: BatchArea, diagnostics: readonly Diagnostic[]) {
+  return {
+    row,
+    area,
+    status: 'invalid' as const,
+    diagnostics,
+    messages: { vi: diagnostics.map((d) => formatBatchDiagnostic(d, 'vi')), en: diagnostics.map((d) => formatBatchDiagnostic(d, 'en')) },
+  };
+}

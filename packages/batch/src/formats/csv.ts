@@ -1,0 +1,138 @@
+/**
+ * CSV rows, streaming. The separator is taken from the header line (a comma, or the semicolon
+ * Excel writes where the decimal mark is a comma, or a tab); quoting is RFC 4180; a UTF-8
+ * byte-order mark is skipped. Rows are numbered as a spreadsheet shows them: a quoted line break
+ * stays inside its cell, and a blank line is a row.
+ *
+ * Two tokenizers give the same records: csv-parse, the reference, and the specialised one in
+ * csv-fast.ts (the default: over ten times as fast on wide rows; see its header).
+ */
+import { parse, type CsvError } from 'csv-parse';
+import { fileDiagnostic } from '../diagnostics.js';
+import { FastCsvTokenizer } from './csv-fast.js';
+import { CHUNK_ROWS, SourceError, type RawRow, type RowChunks } from './rows.js';
+
+export type CsvTokenizer = 'fast' | 'csv-parse';
+
+export async function* csvRows(input: AsyncIterable<Buffer | string>, file: string, tokenizer: CsvTokenizer = 'fast'): RowChunks {
+  const chunks = input[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  if (first.done) return;
+  const head = typeof first.value === 'string' ? first.value : first.value.toString('utf8', 0, Math.min(first.value.length, 65536));
+  if (tokenizer === 'fast') {
+    yield* fastRows(first.value, chunks, sniffDelimiter(head), file);
+    return;
+  }
+  const parser = parse({
+    bom: true,
+    delimiter: sniffDelimiter(head),
+    relax_column_count: true,
+    skip_empty_lines: false,
+  });
+  // Feed the parser ourselves so the first chunk, already read for sniffing, is not lost.
+  // A reader that stops early, or a parse error, destroys the parser: feeding then stops too.
+  const feed = (async () => {
+    try {
+      if (!parser.write(first.value)) await drained(parser);
+      for (let next = await chunks.next(); !next.done && !parser.destroyed; next = await chunks.next()) {
+        if (!parser.write(next.value)) await drained(parser);
+      }
+      if (!parser.destroyed) parser.end();
+    } catch (error) {
+      parser.destroy(error as Error);
+    } finally {
+      await chunks.return?.();
+    }
+  })();
+
+  let row = 0;
+  let batch: RawRow[] = [];
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row += 1;
+      batch.push({ row, cells: record });
+      if (batch.length >= CHUNK_ROWS) {
+        yield batch;
+        batch = [];
+      }
+    }
+  } catch (error) {
+    if (batch.length > 0) yield batch;
+    const e = error as Partial<CsvError> & Error;
+    const line = typeof e.lines === 'number' ? e.lines : 0;
+    throw new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'csv', detail: e.message }, line, line > 0 ? 1 : 0));
+  } finally {
+    await feed;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+async function* fastRows(
+  first: Buffer | string,
+  chunks: AsyncIterator<Buffer | string>,
+  delimiter: string,
+  file: string,
+): RowChunks {
+  const tokenizer = new FastCsvTokenizer(delimiter);
+  const records: string[][] = [];
+  let row = 0;
+  const rows = (): RawRow[] => {
+    const batch = records.map((cells) => ({ row: ++row, cells }));
+    records.length = 0;
+    return batch;
+  };
+  const fail = (error: { line: number; message: string }): SourceError =>
+    new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'csv', detail: error.message }, error.line, 1));
+  try {
+    let error = tokenizer.push(first, records);
+    for (;;) {
+      if (records.length > 0) yield rows();
+      if (error) throw fail(error);
+      const next = await chunks.next();
+      if (next.done) break;
+      error = tokenizer.push(next.value, records);
+    }
+    error = tokenizer.end(records);
+    if (records.length > 0) yield rows();
+    if (error) throw fail(error);
+  } finally {
+    await chunks.return?.();
+  }
+}
+
+function drained(stream: NodeJS.EventEmitter): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+/** The most frequent of , ; and tab outside quotes on the first line; a comma when none. */
+export function sniffDelimiter(head: string): string {
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
+  let quoted = false;
+  for (let i = 0; i < head.length; i++) {
+    const c = head[i] as string;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && counts.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best = ',';
+  let bestCount = 0;
+  for (const [d, n] of counts) {
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
+}

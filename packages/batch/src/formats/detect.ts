@@ -1,0 +1,76 @@
+/**
+ * Which format a batch file is in: by extension first (.csv, .tsv, .xlsx, .jsonl, .ndjson), then,
+ * for .json and .yaml/.yml, by content: a list is a batch, one mapping is a single assessment,
+ * and several JSON objects one per line are JSON Lines.
+ */
+import type { BatchFormat } from '../record.js';
+
+export function detectBatchFormat(path: string, head?: Uint8Array | string): BatchFormat | undefined {
+  const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
+  switch (ext) {
+    case 'csv':
+    case 'tsv':
+      return 'csv';
+    case 'xlsx':
+    case 'xlsm':
+      return 'xlsx';
+    case 'jsonl':
+    case 'ndjson':
+      return 'jsonl';
+    case 'json':
+      return head !== undefined && looksLikeJsonLines(text(head)) ? 'jsonl' : 'json';
+    case 'yaml':
+    case 'yml':
+      return 'yaml';
+    default:
+      if (head === undefined) return undefined;
+      if (head instanceof Uint8Array && head[0] === 0x50 && head[1] === 0x4b) return 'xlsx'; // "PK": a zip
+      return undefined;
+  }
+}
+
+/**
+ * Whether a file holds several assessments rather than one: a JSON array, a YAML list, JSON Lines.
+ * Reads only the head of the file; `lcz evaluate` uses it to choose between a report per file and
+ * a batch summary.
+ */
+export function isListDocument(format: BatchFormat, head: Uint8Array | string): boolean {
+  if (format === 'csv' || format === 'xlsx' || format === 'jsonl') return true;
+  const t = stripComments(text(head), format === 'yaml');
+  if (format === 'json') return t.startsWith('[');
+  return t.startsWith('- ') || t.startsWith('-\n') || t.startsWith('-\r') || t === '-' || t.startsWith('[');
+}
+
+function text(head: Uint8Array | string): string {
+  const t = typeof head === 'string' ? head : Buffer.from(head).toString('utf8');
+  return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
+}
+
+/** Leading white space, and for YAML comment lines and a `---` start marker. */
+function stripComments(t: string, yaml: boolean): string {
+  let rest = t.trimStart();
+  while (yaml && (rest.startsWith('#') || rest.startsWith('---'))) {
+    const eol = rest.indexOf('\n');
+    const after = eol < 0 ? '' : rest.slice(eol + 1);
+    if (rest.startsWith('---') && eol > 3 && rest.slice(3, eol).trim() !== '') {
+      rest = rest.slice(3).trimStart(); // "--- - item" or "--- [" on the marker's line
+      continue;
+    }
+    rest = after.trimStart();
+  }
+  return rest;
+}
+
+/** `{…}` on the first line, parsing on its own, and another line starting with `{`. */
+function looksLikeJsonLines(t: string): boolean {
+  const lines = t.split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (lines.length < 2) return false;
+  const first = lines[0]?.trim() ?? '';
+  if (!first.startsWith('{') || !(lines[1] ?? '').trim().startsWith('{')) return false;
+  try {
+    JSON.parse(first);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * Assessments in the engine's own shape ({ area, context, facts }): one per line (JSON Lines,
+ * streamed), or one document holding one assessment or a list of them (JSON, YAML, read whole).
+ * Values are checked as the engine checks a single file, so "12" in JSON is text, not a number.
+ * Problems are located at the line and column of the text, found through the `yaml` parser's
+ * ranges, and only for records that have problems: valid records cost a JSON.parse.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { Assessment, CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { AssessmentCheck } from '../assessment-check.js';
+import { fileDiagnostic } from '../diagnostics.js';
+import type { BatchArea, BatchRecord } from '../record.js';
+import { CHUNK_ROWS } from './rows.js';
+
+/** JSON arrays and YAML lists are read whole; beyond this, JSON Lines or CSV stream. */
+export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
+const YAML_OPTIONS = { uniqueKeys: true, schema: 'core', strict: true, prettyErrors: false, maxAliasCount: 100 } as const;
+
+export async function* jsonLinesRecords(
+  input: Readable,
+  file: string,
+  ruleset: CompiledRuleset,
+  check: AssessmentCheck,
+): AsyncIterable<readonly BatchRecord[]> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let row = 0;
+  let batch: BatchRecord[] = [];
+  for await (const raw of lines) {
+    row += 1;
+    const line = row === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      const position = jsonErrorPosition(error);
+      batch.push({
+        row,
+        area: {},
+        diagnostics: [fileDiagnostic(file, 'batch_unreadable', { format: 'jsonl', detail: (error as Error).message }, row, position + 1)],
+      });
+      continue;
+    }
+    let locate: Locate | undefined;
+    batch.push(
+      checkedRecord(value, row, ruleset, check, (d) => {
+        locate ??= locator(line);
+        return { ...d, file, line: row, column: locate([], d).column };
+      }),
+    );
+    if (batch.length >= CHUNK_ROWS) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** A JSON or YAML document: one assessment, or a list of them (item n is row n). */
+export function documentRecords(
+  text: string,
+  format: 'json' | 'yaml',
+  file: string,
+  ruleset: CompiledRuleset,
+  check: AssessmentCheck,
+): readonly BatchRecord[] | Diagnostic {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
+  let parsed: Document.Parsed | undefined;
+  if (format === 'json') {
+    try {
+      value = JSON.parse(source);
+    } catch (error) {
+      const position = jsonErrorPosition(error);
+      const { line, col } = new LineCounterAt(source).at(position);
+      return fileDiagnostic(file, 'batch_unreadable', { format: 'json', detail: (error as Error).message }, line, col);
+    }
+  } else {
+    const lineCounter = new LineCounter();
+    parsed = parseDocument(source, { ...YAML_OPTIONS, lineCounter });
+    const error = parsed.errors[0];
+    if (error) {
+      const pos = error.linePos?.[0];
+      return fileDiagnostic(file, 'batch_unreadable', { format: 'yaml', detail: error.message.split('\n')[0] ?? error.code }, pos?.line ?? 0, pos?.col ?? 0);
+    }
+    value = parsed.toJS({ maxAliasCount: 100 });
+  }
+  const items = Array.isArray(value) ? value : [value];
+  const listed = Array.isArray(value);
+  const locate = locator(source);
+  return items.map((item, i) =>
+    checkedRecord(item, i + 1, ruleset, check, (d) => {
+      const at = locate(listed ? [i] : [], d);
+      return { ...d, file, line: at.line, column: at.column };
+    }),
+  );
+}
+
+function checkedRecord(
+  value: unknown,
+  row: number,
+  ruleset: CompiledRuleset,
+  check: AssessmentCheck,
+  place: (d: Diagnostic) => Diagnostic,
+): BatchRecord {
+  const area = areaOf(value);
+  if (check(value)) return { row, area, assessment: value as Assessment, diagnostics: [] };
+  const diagnostics = ruleset.validateAssessment(value).diagnostics.map(place);
+  return diagnostics.length === 0 ? { row, area, assessment: value as Assessment, diagnostics } : { row, area, diagnostics };
+}
+
+function areaOf(value: unknown): BatchArea {
+  const area = (value as { area?: unknown } | null)?.area;
+  if (typeof area !== 'object' || area === null) return {};
+  const a = area as Record<string, unknown>;
+  const text = (k: string): string | undefined => (typeof a[k] === 'string' ? (a[k] as string) : undefined);
+  const date = text('date');
+  const year = date !== undefined && /^\d{4}-/.test(date) ? Number(date.slice(0, 4)) : undefined;
+  return {
+    ...(text('code') !== undefined ? { code: text('code') as string } : {}),
+    ...(text('name') !== undefined ? { name: text('name') as string } : {}),
+    ...(text('unit') !== undefined ? { unit: text('unit') as string } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(date !== undefined ? { date } : {}),
+  };
+}
+
+type Locate = (prefix: readonly (string | number)[], d: Diagnostic) => { line: number; column: number };
+
+/**
+ * Finds what a diagnostic's path names inside `text` (1-based line and column). The text is
+ * parsed with `yaml` (JSON is YAML) for its ranges on first use only: valid records never pay.
+ */
+function locator(text: string): Locate {
+  let parsed: { doc: Document.Parsed; lines: LineCounter } | undefined;
+  return (prefix, d) => {
+    if (parsed === undefined) {
+      const lines = new LineCounter();
+      parsed = { doc: parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines }), lines };
+    }
+    const { doc, lines } = parsed;
+    const path = [...prefix, ...(d.path ?? '').split('/').filter((p) => p !== '')];
+    // Unknown names are reported at their key, as the engine does for single files.
+    const atKey = d.code === 'input_unknown_fact' || d.code === 'input_shape';
+    let node: unknown = doc.contents;
+    let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i];
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!pair) break;
+        const keyRange = (pair.key as Node).range;
+        if (i === path.length - 1 && atKey && keyRange) {
+          offset = keyRange[0];
+          break;
+        }
+        node = pair.value;
+      } else if (isSeq(node)) {
+        node = node.items[Number(segment)];
+      } else break;
+      const range = (node as Node | null | undefined)?.range;
+      if (range) offset = range[0];
+    }
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  };
+}
+
+/** V8 says "… at position 12 (line 1 column 13)"; older messages only the position. */
+function jsonErrorPosition(error: unknown): number {
+  const m = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+  return m ? Number(m[1]) : 0;
+}
+
+/** Line and column of an offset in text that was not parsed with a LineCounter. */
+class LineCounterAt {
+  constructor(private readonly text: string) {}
+  at(offset: number): { line: number; col: number } {
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i < offset && i < this.text.length; i++) {
+      if (this.text.charCodeAt(i) === 10) {
+        line++;
+        start = i + 1;
+      }
+    }
+    return { line, col: offset - start + 1 };
+  }
+}
+

@@ -1,0 +1,141 @@
+/**
+ * XLSX rows with exceljs's streaming reader: the workbook is unzipped and parsed as it is read,
+ * so a large sheet never sits in memory. Typed cells keep their type (number, boolean, date);
+ * formulas give their cached result, rich text and hyperlinks their text, error cells (#N/A)
+ * their error text, which no column accepts.
+ */
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Cell } from '../cells.js';
+import { fileDiagnostic } from '../diagnostics.js';
+import { matchKey } from '../text.js';
+import { CHUNK_ROWS, SourceError, type RawRow, type RowChunks } from './rows.js';
+
+interface SheetModel {
+  readonly name?: string;
+  readonly state?: string;
+}
+
+interface SheetReader extends AsyncIterable<{ readonly number: number; readonly values: unknown }> {
+  readonly name?: string;
+}
+
+/** Rows of one worksheet: by name, by 1-based position, or the first visible sheet. */
+export async function* xlsxRows(input: Readable, file: string, sheet: string | number | undefined): RowChunks {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  decodeWholeCharacters(reader);
+  const sheets = (): readonly SheetModel[] => (reader as unknown as { model?: { sheets?: SheetModel[] } }).model?.sheets ?? [];
+  const wanted = (name: string | undefined): boolean => {
+    const all = sheets();
+    if (typeof sheet === 'string') return name !== undefined && matchKey(name) === matchKey(sheet);
+    if (typeof sheet === 'number') return name !== undefined && all[sheet - 1]?.name === name;
+    const firstVisible = all.find((s) => s.state === undefined || s.state === 'visible');
+    // Without a workbook part (rare), the first sheet in the file is the one.
+    return firstVisible === undefined || firstVisible.name === name;
+  };
+
+  let found = false;
+  try {
+    for await (const worksheet of reader as unknown as AsyncIterable<SheetReader>) {
+      if (found || !wanted(worksheet.name)) {
+        // Read through the sheets not asked for: exceljs may have parked a sheet in a temporary
+        // file, which it deletes as soon as we move on; left unread, that file's stream would
+        // then fail to open (ENOENT) with nobody listening.
+        for await (const _row of worksheet) void _row;
+        continue;
+      }
+      found = true;
+      let batch: RawRow[] = [];
+      for await (const row of worksheet) {
+        batch.push({ row: row.number, cells: cellsOf(row.values) });
+        if (batch.length >= CHUNK_ROWS) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
+    }
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'xlsx', detail: readable(detail) }));
+  }
+  if (!found) {
+    const names = sheets().map((s) => s.name).filter(Boolean).join(', ');
+    const detail = sheet === undefined ? 'the workbook has no worksheet' : `no worksheet ${JSON.stringify(String(sheet))} (sheets: ${names})`;
+    throw new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'xlsx', detail }));
+  }
+}
+
+/** The parts of exceljs's WorkbookReader that read the zip entries (not in its typings). */
+interface ReaderInternals {
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+}
+
+/**
+ * exceljs 4.4.0 decodes every unzipped chunk on its own, so a character whose UTF-8 bytes fall
+ * across two chunks becomes U+FFFD: Vietnamese labels turn into "Hoàn th��nh" (exceljs issues
+ * #2063, #2084; the fixes #1665, #2894 are not released). Its parser passes strings through
+ * untouched, so the entries are decoded here as streams, which keep characters whole.
+ */
+function decodeWholeCharacters(reader: unknown): void {
+  const r = reader as ReaderInternals;
+  for (const name of ['_parseRels', '_parseWorkbook', '_parseStyles', '_parseSharedStrings'] as const) {
+    const original = r[name].bind(r) as (entry: Readable) => never;
+    r[name] = ((entry: Readable) => {
+      entry.setEncoding('utf8');
+      return original(entry);
+    }) as never;
+  }
+  const parseWorksheet = r._parseWorksheet.bind(r);
+  r._parseWorksheet = (iterator, sheetNo) => parseWorksheet(decodeUtf8(iterator), sheetNo);
+}
+
+async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+/** exceljs rows are 1-based sparse arrays. */
+function cellsOf(values: unknown): Cell[] {
+  if (!Array.isArray(values)) return [];
+  const cells: Cell[] = [];
+  for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
+  return cells;
+}
+
+function plainCell(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if ('result' in v) return plainCell(v['result']);
+    if (Array.isArray(v['richText'])) return (v['richText'] as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
+    if (typeof v['text'] === 'string') return v['text'];
+    if (typeof v['error'] === 'string') return v['error'];
+    // A formula without a computed result (a file written by a program, never opened in a
+    // spreadsheet): shown as the formula, which no column accepts, rather than read as empty.
+    if ('formula' in v || 'sharedFormula' in v) return `=${String(v['formula'] ?? v['sharedFormula'])}`;
+  }
+  return String(value);
+}
+
+/** The zip reader's messages for a file that is not a workbook are cryptic: say it plainly. */
+function readable(detail: string): string {
+  if (/signature|end of central directory|invalid zip|FILE_ENDED|unexpected end/i.test(detail)) {
+    return `not an Excel workbook (.xlsx), or the file is damaged (${detail})`;
+  }
+  return detail;
+}

@@ -1,0 +1,22 @@
+/**
+ * @lcz/criteria-batch — assessments in bulk, for Node: read CSV, XLSX, JSON, JSON Lines and YAML
+ * files row by row, evaluate them streaming, write results (JSON Lines) and a summary table
+ * (CSV, XLSX), and write blank input templates. The column layout comes from the ruleset.
+ */
+export { readBatch, type BatchSource, type ReadBatchOptions } from './read-batch.js';
+export { detectBatchFormat, isListDocument } from './formats/detect.js';
+export {
+  evaluateBatch,
+  OutputError,
+  type BatchProblemRow,
+  type BatchProgress,
+  type BatchSummary,
+  type EvaluateBatchOptions,
+} from './evaluate-batch.js';
+export { readResultLines, type BatchResultLine } from './results.js';
+export { batchColumns, type BatchColumn, type ColumnType } from './columns.js';
+export { writeAssessments, writeTemplate, type BatchInputRow, type InputValue, type RawCell, type TemplateOptions } from './template.js';
+export { FALSE_WORDS, TRUE_WORDS } from './cells.js';
+export { DECISION_WORDS, type Lang, type SummaryDecision } from './words.js';
+export { formatBatchDiagnostic } from './format.js';
+export type { BatchArea, BatchFormat, BatchRecord } from './record.js';

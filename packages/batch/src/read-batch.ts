@@ -1,0 +1,187 @@
+/**
+ * readBatch: any batch file → BatchRecords, in file order, one per row, bad rows included. Problems
+ * of the file itself or of its header come first, once, as a record marked `header`.
+ */
+import { open, readFile, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import type { CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
+import { compileAssessmentCheck } from './assessment-check.js';
+import { cellText, type Cell } from './cells.js';
+import { fileDiagnostic } from './diagnostics.js';
+import { openCounted, type BytesListener } from './formats/byte-count.js';
+import { csvRows, type CsvTokenizer } from './formats/csv.js';
+import { detectBatchFormat } from './formats/detect.js';
+import { SourceError, type RowChunks } from './formats/rows.js';
+import { documentRecords, jsonLinesRecords, MAX_DOCUMENT_BYTES } from './formats/structured.js';
+import { xlsxRows } from './formats/xlsx.js';
+import { isEnglishLabelRow, readHeader, type HeaderLayout } from './header.js';
+import type { BatchFormat, BatchRecord } from './record.js';
+import { RowReader } from './row-reader.js';
+
+/** A file path (format from the extension, then the content), or text or bytes in memory. */
+export type BatchSource = string | { readonly text: string | Uint8Array; readonly format: BatchFormat; readonly file?: string };
+
+export interface ReadBatchOptions {
+  /** Overrides format detection. */
+  readonly format?: BatchFormat;
+  /** The name diagnostics carry (default: the path, or `<input>`). */
+  readonly file?: string;
+  /** XLSX: the worksheet, by name or 1-based position (default: the first visible sheet). */
+  readonly sheet?: string | number;
+  /** Bytes read so far, for progress bars (file sources only). */
+  readonly onBytes?: BytesListener;
+  /** CSV: the specialised tokenizer (default) or csv-parse; both give the same rows. */
+  readonly csvTokenizer?: CsvTokenizer;
+}
+
+export function readBatch(source: BatchSource, ruleset: CompiledRuleset, options: ReadBatchOptions = {}): AsyncIterable<BatchRecord> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      for await (const chunk of readBatchChunks(source, ruleset, options)) yield* chunk;
+    },
+  };
+}
+
+export interface ResolvedSource {
+  readonly file: string;
+  readonly format: BatchFormat | undefined;
+  /** Why the source cannot be read at all (missing file, unknown type). */
+  readonly problem?: Diagnostic;
+}
+
+/** Where the source is and what format it is in, reading at most its first 64 KiB. */
+export async function resolveSource(source: BatchSource, options: ReadBatchOptions = {}): Promise<ResolvedSource> {
+  if (typeof source !== 'string') {
+    return { file: options.file ?? source.file ?? '<input>', format: options.format ?? source.format };
+  }
+  const file = options.file ?? source;
+  let head: Buffer;
+  try {
+    const handle = await open(source, 'r');
+    try {
+      const info = await handle.stat();
+      if (info.isDirectory()) {
+        return { file, format: undefined, problem: fileDiagnostic(file, 'file_unreadable', { path: source, detail: 'EISDIR' }) };
+      }
+      head = Buffer.alloc(Math.min(65536, info.size));
+      await handle.read(head, 0, head.length, 0);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT'
+      ? { file, format: undefined, problem: fileDiagnostic(file, 'file_not_found', { path: source }) }
+      : { file, format: undefined, problem: fileDiagnostic(file, 'file_unreadable', { path: source, detail: code ?? String(error) }) };
+  }
+  const format = options.format ?? detectBatchFormat(source, head);
+  if (format === undefined) {
+    const detail = 'unknown file type: name it .csv, .xlsx, .json, .jsonl, .yaml or .yml';
+    return { file, format, problem: fileDiagnostic(file, 'batch_unreadable', { format: '', detail }) };
+  }
+  return { file, format };
+}
+
+/** The records in chunks (the streaming core of readBatch and evaluateBatch). */
+export async function* readBatchChunks(
+  source: BatchSource,
+  ruleset: CompiledRuleset,
+  options: ReadBatchOptions = {},
+  resolved?: ResolvedSource,
+): AsyncGenerator<readonly BatchRecord[]> {
+  const where = resolved ?? (await resolveSource(source, options));
+  const { file, format } = where;
+  if (where.problem || format === undefined) {
+    if (where.problem) yield [headerRecord(0, [where.problem])];
+    return;
+  }
+  const check = compileAssessmentCheck(ruleset);
+  try {
+    switch (format) {
+      case 'csv':
+      case 'xlsx': {
+        const input = await openInput(source, options);
+        const rows = format === 'csv' ? csvRows(input, file, options.csvTokenizer) : xlsxRows(input, file, options.sheet);
+        yield* spreadsheetRecords(rows, file, ruleset, format);
+        return;
+      }
+      case 'jsonl':
+        yield* jsonLinesRecords(await openInput(source, options), file, ruleset, check);
+        return;
+      case 'json':
+      case 'yaml': {
+        const text = await wholeText(source, file, format);
+        const records = documentRecords(text, format, file, ruleset, check);
+        if (Array.isArray(records)) {
+          for (let i = 0; i < records.length; i += 512) yield records.slice(i, i + 512);
+        } else yield [headerRecord((records as Diagnostic).line, [records as Diagnostic])];
+        return;
+      }
+    }
+  } catch (error) {
+    if (error instanceof SourceError) {
+      yield [headerRecord(error.diagnostic.line, [error.diagnostic])];
+      return;
+    }
+    throw error;
+  }
+}
+
+async function* spreadsheetRecords(
+  rows: RowChunks,
+  file: string,
+  ruleset: CompiledRuleset,
+  format: 'csv' | 'xlsx',
+): AsyncGenerator<readonly BatchRecord[]> {
+  let header: HeaderLayout | undefined;
+  let reader: RowReader | undefined;
+  let afterHeader = false;
+  for await (const chunk of rows) {
+    const records: BatchRecord[] = [];
+    for (const { row, cells } of chunk) {
+      if (RowReader.isBlank(cells)) continue;
+      if (header === undefined) {
+        header = readHeader(ruleset, file, row, cells);
+        const problems = [...header.diagnostics];
+        if (format === 'csv' && cells.some((c) => cellText(c).includes('\uFFFD'))) {
+          problems.unshift(fileDiagnostic(file, 'batch_unreadable', { format: 'csv', detail: 'the text is not UTF-8; save the file as "CSV UTF-8"' }, row, 1));
+        }
+        if (problems.length > 0) records.push(headerRecord(row, problems));
+        reader = new RowReader(ruleset, file, header);
+        afterHeader = true;
+        continue;
+      }
+      if (afterHeader) {
+        afterHeader = false;
+        if (isEnglishLabelRow(header, cells)) continue;
+      }
+      records.push((reader as RowReader).read(row, cells as readonly Cell[]));
+    }
+    if (records.length > 0) yield records;
+  }
+  if (header === undefined) yield [headerRecord(1, [fileDiagnostic(file, 'batch_no_header', {}, 1, 1)])];
+}
+
+function headerRecord(row: number, diagnostics: readonly Diagnostic[]): BatchRecord {
+  return { row, area: {}, diagnostics, header: true };
+}
+
+async function openInput(source: BatchSource, options: ReadBatchOptions): Promise<Readable> {
+  if (typeof source === 'string') return openCounted(source, options.onBytes);
+  const bytes = typeof source.text === 'string' ? Buffer.from(source.text, 'utf8') : Buffer.from(source.text);
+  return Readable.from([bytes]);
+}
+
+async function wholeText(source: BatchSource, file: string, format: 'json' | 'yaml'): Promise<string> {
+  if (typeof source !== 'string') return typeof source.text === 'string' ? source.text : Buffer.from(source.text).toString('utf8');
+  const size = (await stat(source)).size;
+  if (size > MAX_DOCUMENT_BYTES) {
+    throw new SourceError(
+      fileDiagnostic(file, 'batch_unreadable', {
+        format,
+        detail: `the file has ${size} bytes; a ${format === 'json' ? 'JSON array' : 'YAML list'} is read whole, up to ${MAX_DOCUMENT_BYTES} bytes: write JSON Lines (.jsonl) or CSV instead`,
+      }),
+    );
+  }
+  return readFile(source, 'utf8');
+}

@@ -1,0 +1,231 @@
+/**
+ * One spreadsheet row (CSV or XLSX) → one BatchRecord. Cells are read by their column's type
+ * (cells.ts). The row is then checked by a per-column checker compiled from the ruleset's fact
+ * declarations (bounds, part ≤ whole) and the remembered verdict on its context; a row that fails
+ * goes through the engine's validation, whose diagnostics are moved to the row and the column of
+ * the fact they name. So the engine is the single source of diagnostics, and a valid row costs a
+ * few comparisons (test/row-check.test.ts checks both agree on validity).
+ */
+import type { Assessment, CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
+import { compileContextCheck, numberCheck, partPairs, type ContextCheck } from './assessment-check.js';
+import { allowedText, cellDecoder, cellText, INVALID, isEmptyCell, type Cell, type CellDecoder, type CellValue } from './cells.js';
+import type { BatchColumn } from './columns.js';
+import { rowDiagnostic } from './diagnostics.js';
+import type { HeaderLayout } from './header.js';
+import type { BatchArea, BatchRecord } from './record.js';
+import { shown } from './text.js';
+
+interface Slot {
+  readonly position: number;
+  readonly column: BatchColumn;
+  readonly name: string;
+  readonly decode: CellDecoder;
+  /** Bounds of a number fact; undefined for other columns. */
+  readonly inBounds: ((v: number) => boolean) | undefined;
+}
+
+/** What the cells of a row say, before validation. */
+export interface DecodedRow {
+  readonly area: BatchArea;
+  readonly assessment: Assessment;
+  /** Cell and identity problems found while reading the cells. */
+  readonly diagnostics: Diagnostic[];
+  /** Whether every value is within bounds, parts within wholes, and the context allowed. */
+  readonly checked: boolean;
+}
+
+export class RowReader {
+  private readonly slots: (Slot | undefined)[] = [];
+  /** Header positions with no text: a value below them is reported. */
+  private readonly unheaded: boolean[] = [];
+  private readonly slotOf = new Map<string, Slot>();
+  private readonly firstContext: Slot | undefined;
+  private readonly yearSlot: Slot | undefined;
+  private readonly dateSlot: Slot | undefined;
+  private readonly codeSlot: Slot | undefined;
+  private readonly parts: readonly (readonly [string, string])[];
+  private readonly contextHolds: ContextCheck;
+  /**
+   * Every fact (and context) column as a key, null, in column order. Each row starts from a copy,
+   * so an empty cell is unknown explicitly, and every row has the same keys in the same order,
+   * which lets the engine reuse its key → slot map instead of rebuilding it for each row.
+   */
+  private readonly factsTemplate: Record<string, CellValue>;
+  private readonly contextTemplate: Record<string, CellValue>;
+
+  constructor(
+    private readonly ruleset: CompiledRuleset,
+    private readonly file: string,
+    header: HeaderLayout,
+  ) {
+    const facts = new Map(ruleset.facts.map((f) => [f.id, f]));
+    header.slots.forEach((s, i) => {
+      this.unheaded[i] = s.kind === 'empty';
+      if (s.kind !== 'column') return;
+      const fact = s.column.kind === 'fact' ? facts.get(s.column.id) : undefined;
+      const slot: Slot = {
+        position: i,
+        column: s.column,
+        name: s.name,
+        decode: cellDecoder(s.column),
+        inBounds: fact ? numberCheck(fact) : undefined,
+      };
+      this.slots[i] = slot;
+      this.slotOf.set(`${s.column.kind}:${s.column.id}`, slot);
+    });
+    this.firstContext = this.slots.find((s) => s?.column.kind === 'context');
+    this.yearSlot = this.slotOf.get('identity:year');
+    this.dateSlot = this.slotOf.get('identity:date');
+    this.codeSlot = this.slotOf.get('identity:code');
+    this.parts = partPairs(ruleset);
+    this.contextHolds = compileContextCheck(ruleset);
+    const columns = this.slots.filter((x): x is Slot => x !== undefined).map((x) => x.column);
+    this.factsTemplate = template(columns.filter((c) => c.kind === 'fact').map((c) => c.id));
+    this.contextTemplate = template(columns.filter((c) => c.kind === 'context').map((c) => c.id));
+  }
+
+  /** Whether every cell of the row is empty (a blank line is skipped, not an area). */
+  static isBlank(cells: readonly Cell[]): boolean {
+    for (const c of cells) if (!isEmptyCell(c)) return false;
+    return true;
+  }
+
+  read(row: number, cells: readonly Cell[]): BatchRecord {
+    const decoded = this.decode(row, cells);
+    const { area, assessment, diagnostics } = decoded;
+    if (decoded.checked && diagnostics.length === 0) return { row, area, assessment, diagnostics };
+    if (!decoded.checked) {
+      // A cell already reported as unreadable was left out; the engine would only add that it
+      // is missing (a context attribute), so one problem per cell is said once.
+      const reported = new Set(diagnostics.map((d) => d.column));
+      for (const d of this.ruleset.validateAssessment(assessment).diagnostics) {
+        const placed = this.locate(d, row);
+        if (!reported.has(placed.column)) diagnostics.push(placed);
+      }
+    }
+    return { row, area, diagnostics };
+  }
+
+  /** The cells read by type, and the quick checks; public for the test that they agree with the engine. */
+  decode(row: number, cells: readonly Cell[]): DecodedRow {
+    const diagnostics: Diagnostic[] = [];
+    const context: Record<string, CellValue> = { ...this.contextTemplate };
+    const facts: Record<string, CellValue> = { ...this.factsTemplate };
+    let code: string | undefined;
+    let name: string | undefined;
+    let unit: string | undefined;
+    let year: number | undefined;
+    let date: string | undefined;
+    let checked = true;
+    const slots = this.slots;
+    const width = cells.length > slots.length ? cells.length : slots.length;
+
+    for (let i = 0; i < width; i++) {
+      const cell = cells[i];
+      const slot = slots[i];
+      if (slot === undefined) {
+        if ((i >= this.unheaded.length || this.unheaded[i] === true) && !isEmptyCell(cell)) {
+          diagnostics.push(rowDiagnostic(this.file, 'batch_cell_unheaded', row, i + 1, { value: shown(cellText(cell)) }));
+        }
+        continue;
+      }
+      const decodedValue = slot.decode(cell);
+      if (decodedValue === INVALID) diagnostics.push(this.typeProblem(row, slot, cell));
+      const value = decodedValue === INVALID ? null : decodedValue;
+      const { column } = slot;
+      // Every fact and context column has its key, null when empty (unknown, said explicitly);
+      // the same keys in the same order on every row also let the engine reuse its key → slot map.
+      if (value === null) continue;
+      if (column.kind === 'fact') {
+        facts[column.id] = value;
+        if (slot.inBounds !== undefined && !slot.inBounds(value as number)) checked = false;
+      } else if (column.kind === 'context') context[column.id] = value;
+      else if (column.id === 'code') code = value as string;
+      else if (column.id === 'name') name = value as string;
+      else if (column.id === 'unit') unit = value as string;
+      else if (column.id === 'year') year = value as number;
+      else date = value as string;
+    }
+
+    for (const [part, whole] of this.parts) {
+      const p = facts[part];
+      const w = facts[whole];
+      if (typeof p === 'number' && typeof w === 'number' && p > w) checked = false;
+    }
+    if (checked && !this.contextHolds(context)) checked = false;
+
+    // Identity: the code and the year (or date) say which area and year a result is for.
+    const dateYear = date !== undefined ? Number(date.slice(0, 4)) : undefined;
+    if (code === undefined && this.codeSlot !== undefined && !this.hasProblem(diagnostics, this.codeSlot)) {
+      diagnostics.push(this.at(row, this.codeSlot, 'batch_identity_missing', { name: 'code' }));
+    }
+    if (year !== undefined && dateYear !== undefined && year !== dateYear && this.yearSlot) {
+      diagnostics.push(this.at(row, this.yearSlot, 'batch_year_mismatch', { year, date: date as string }));
+    }
+    year ??= dateYear;
+    const yearOrDate = this.yearSlot ?? this.dateSlot;
+    if (
+      year === undefined &&
+      yearOrDate !== undefined &&
+      !(this.yearSlot && this.hasProblem(diagnostics, this.yearSlot)) &&
+      !(this.dateSlot && this.hasProblem(diagnostics, this.dateSlot))
+    ) {
+      diagnostics.push(this.at(row, yearOrDate, 'batch_identity_missing', { name: 'year' }));
+    }
+
+    const assessmentArea: { code?: string; name?: string; unit?: string; date?: string } = {};
+    if (code !== undefined) assessmentArea.code = code;
+    if (name !== undefined) assessmentArea.name = name;
+    if (unit !== undefined) assessmentArea.unit = unit;
+    if (date !== undefined) assessmentArea.date = date;
+    const area: BatchArea = year === undefined ? assessmentArea : { ...assessmentArea, year };
+    const assessment: Assessment = { area: assessmentArea, context: context as Assessment['context'], facts };
+    return { area, assessment, diagnostics, checked };
+  }
+
+  private typeProblem(row: number, slot: Slot, cell: Cell): Diagnostic {
+    const { column } = slot;
+    return rowDiagnostic(
+      this.file,
+      'batch_cell_type',
+      row,
+      slot.position + 1,
+      {
+        name: column.id,
+        expected: column.type,
+        value: shown(cellText(cell)),
+        ...(column.values ? { allowed: allowedText(column) } : {}),
+      },
+      { columnName: slot.name },
+    );
+  }
+
+  private hasProblem(diagnostics: readonly Diagnostic[], slot: Slot): boolean {
+    return diagnostics.some((d) => d.column === slot.position + 1);
+  }
+
+  private at(row: number, slot: Slot, code: Diagnostic['code'], params: Diagnostic['params']): Diagnostic {
+    return rowDiagnostic(this.file, code, row, slot.position + 1, params, { columnName: slot.name });
+  }
+
+  /** An engine diagnostic (path /facts/x or /context/x) moved to the row and x's column. */
+  private locate(d: Diagnostic, row: number): Diagnostic {
+    const [, section, id] = (d.path ?? '').split('/');
+    let slot: Slot | undefined;
+    if (section === 'facts' && id !== undefined) slot = this.slotOf.get(`fact:${id}`);
+    else if (section === 'context') {
+      const name = id ?? (typeof d.params['name'] === 'string' ? d.params['name'] : undefined);
+      slot = (name !== undefined ? this.slotOf.get(`context:${name}`) : undefined) ?? this.firstContext;
+    } else if (section === 'area' && id !== undefined) slot = this.slotOf.get(`identity:${id}`);
+    const column = slot ? slot.position + 1 : 1;
+    return rowDiagnostic(this.file, d.code, row, column, d.params, {
+      ...(slot ? { columnName: slot.name } : {}),
+      ...(d.path !== undefined ? { path: d.path } : {}),
+    });
+  }
+}
+
+/** An object with these keys, all null. */
+function template(keys: readonly string[]): Record<string, CellValue> {
+  return Object.fromEntries(keys.map((k) => [k, null])) as Record<string, CellValue>;
+}

@@ -1,0 +1,297 @@
+/**
+ * Input files in the batch layout (columns.ts): a blank template, or one filled with rows (the
+ * examples generator). Row 1 holds the Vietnamese labels (or the ids), row 2 the English labels,
+ * which the reader recognises and skips. An XLSX template adds what helps people fill it in:
+ * per-column data validation (whole numbers within bounds, yes/no and value lists), widths,
+ * frozen header rows and identity columns, a note on each header, and an instructions sheet.
+ */
+import type { CompiledRuleset } from '@lcz/criteria-engine';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { FALSE_WORDS, TRUE_WORDS } from './cells.js';
+import { batchColumns, type BatchColumn } from './columns.js';
+import type { BatchArea } from './record.js';
+import { columnLetters } from './text.js';
+import { TextSink } from './writers/text-sink.js';
+
+export interface TemplateOptions {
+  readonly format: 'csv' | 'xlsx';
+  /** Row 1: the Vietnamese labels (default) or the column ids. Row 2 is always the English labels. */
+  readonly headers?: 'labels' | 'ids';
+}
+
+/** A cell written exactly as given (to make deliberately bad example rows). */
+export interface RawCell {
+  readonly raw: string;
+}
+
+export type InputValue = number | boolean | string | null | undefined | RawCell;
+
+export interface BatchInputRow {
+  readonly area: BatchArea;
+  readonly context: Readonly<Record<string, InputValue>>;
+  readonly facts: Readonly<Record<string, InputValue>>;
+}
+
+/** Rows of a template that get data validation: enough for a city, and cheap in the file. */
+const VALIDATED_ROWS = 2000;
+const LISTS_SHEET = 'DanhMuc';
+const YES = 'Có';
+const NO = 'Không';
+
+export function writeTemplate(ruleset: CompiledRuleset, target: string | NodeJS.WritableStream, options: TemplateOptions): Promise<void> {
+  return writeAssessments(ruleset, target, [], options);
+}
+
+export async function writeAssessments(
+  ruleset: CompiledRuleset,
+  target: string | NodeJS.WritableStream,
+  rows: Iterable<BatchInputRow>,
+  options: TemplateOptions,
+): Promise<void> {
+  const columns = batchColumns(ruleset);
+  const header = columns.map((c) => (options.headers === 'ids' ? c.id : c.label.vi));
+  const english = columns.map((c) => c.label.en);
+  if (options.format === 'csv') return writeCsv(target, header, english, columns, rows);
+  const workbook = templateWorkbook(ruleset, columns, header, english);
+  const sheet = workbook.getWorksheet(1) as ExcelJS.Worksheet;
+  for (const row of rows) sheet.addRow(columns.map((c) => xlsxValue(c, row)));
+  if (typeof target === 'string') await workbook.xlsx.writeFile(target);
+  else await workbook.xlsx.write(target as never);
+}
+
+async function writeCsv(
+  target: string | NodeJS.WritableStream,
+  header: readonly string[],
+  english: readonly string[],
+  columns: readonly BatchColumn[],
+  rows: Iterable<BatchInputRow>,
+): Promise<void> {
+  const sink = await TextSink.open(target);
+  // The byte-order mark makes Excel read the file as UTF-8, keeping Vietnamese text intact.
+  await sink.write('\uFEFF');
+  await sink.write(stringify([[...header], [...english]]));
+  for (const row of rows) await sink.write(stringify([columns.map((c) => csvValue(c, row))]));
+  await sink.close();
+}
+
+function valueOf(column: BatchColumn, row: BatchInputRow): InputValue {
+  if (column.kind === 'identity') return row.area[column.id as keyof BatchArea];
+  return column.kind === 'context' ? row.context[column.id] : row.facts[column.id];
+}
+
+function csvValue(column: BatchColumn, row: BatchInputRow): string | number {
+  const v = xlsxValue(column, row);
+  return v === null ? '' : v;
+}
+
+/** A value as people would type it: yes/no words, value labels, plain numbers. */
+function xlsxValue(column: BatchColumn, row: BatchInputRow): string | number | null {
+  const v = valueOf(column, row);
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'object') return v.raw;
+  if (typeof v === 'boolean') return v ? YES : NO;
+  if (typeof v === 'string' && column.values) return column.values.find((x) => x.id === v)?.label.vi ?? v;
+  return v;
+}
+
+const FILLS: Readonly<Record<BatchColumn['kind'], string>> = { identity: 'FFD9D9D9', context: 'FFDDEBF7', fact: 'FFFFF2CC' };
+
+function templateWorkbook(
+  ruleset: CompiledRuleset,
+  columns: readonly BatchColumn[],
+  header: readonly string[],
+  english: readonly string[],
+): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'lcz template';
+  workbook.title = `${ruleset.title.vi} (${ruleset.version})`;
+  const data = workbook.addWorksheet('Dữ liệu', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
+  const guide = workbook.addWorksheet('Hướng dẫn - Instructions');
+  const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+
+  data.addRow([...header]);
+  data.addRow([...english]);
+  const first = data.getRow(1);
+  const second = data.getRow(2);
+  first.height = 120;
+  second.height = 60;
+  let listColumn = 0;
+  columns.forEach((c, i) => {
+    const n = i + 1;
+    const letter = columnLetters(n);
+    const col = data.getColumn(n);
+    col.width = c.kind === 'identity' ? (c.id === 'name' || c.id === 'unit' ? 24 : 12) : Math.min(36, Math.max(14, Math.ceil(c.label.vi.length / 5)));
+    if (c.type === 'date') col.numFmt = 'yyyy-mm-dd';
+    for (const cell of [first.getCell(n), second.getCell(n)]) {
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[c.kind] } };
+    }
+    first.getCell(n).font = { bold: true };
+    second.getCell(n).font = { italic: true, color: { argb: 'FF595959' } };
+    first.getCell(n).note = headerNote(c);
+
+    let listRef: string | undefined;
+    if (c.values) {
+      listColumn += 1;
+      const l = columnLetters(listColumn);
+      lists.getCell(`${l}1`).value = c.id;
+      c.values.forEach((v, k) => {
+        lists.getCell(`${l}${k + 2}`).value = v.label.vi;
+      });
+      listRef = `${LISTS_SHEET}!$${l}$2:$${l}$${c.values.length + 1}`;
+    }
+    const validation = validationOf(c, listRef);
+    if (validation) {
+      (data as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+        `${letter}3:${letter}${VALIDATED_ROWS + 2}`,
+        validation,
+      );
+    }
+  });
+  fillGuide(guide, ruleset, columns);
+  return workbook;
+}
+
+function headerNote(c: BatchColumn): string {
+  const lines = [`${c.id}`, c.label.vi, c.label.en];
+  if (c.unit) lines.push(`(${c.unit.vi} / ${c.unit.en})`);
+  if (c.help) lines.push(c.help.vi, c.help.en);
+  lines.push(typeWords(c));
+  return lines.join('\n');
+}
+
+function typeWords(c: BatchColumn): string {
+  const bounds = (): string =>
+    [c.min !== undefined ? `≥ ${c.min}` : '', c.max !== undefined ? `≤ ${c.max}` : ''].filter(Boolean).join(', ');
+  switch (c.type) {
+    case 'integer':
+      return `Số nguyên / whole number${bounds() ? ` (${bounds()})` : ''}`;
+    case 'number':
+      return `Số (dấu chấm thập phân) / number (decimal point)${bounds() ? ` (${bounds()})` : ''}`;
+    case 'boolean':
+      return `Có/Không · Yes/No (${TRUE_WORDS.join(', ')} | ${FALSE_WORDS.join(', ')})`;
+    case 'enum':
+    case 'ordinal':
+      return `Một trong / one of: ${(c.values ?? []).map((v) => `${v.label.vi} = ${v.label.en}`).join('; ')}`;
+    case 'year':
+      return 'Năm / year: 2024';
+    case 'date':
+      return 'Ngày / date: 2024-10-10 hoặc/or 10/10/2024';
+    case 'text':
+      return 'Văn bản / text';
+  }
+}
+
+/** Excel limits a validation's title to 32 characters and its messages to 255. */
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function validationOf(c: BatchColumn, listRef: string | undefined): ExcelJS.DataValidation | undefined {
+  const common = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    showInputMessage: true,
+    promptTitle: clip(c.id, 32),
+    prompt: clip(`${c.label.vi} / ${c.label.en}`, 255),
+  } as const;
+  const lo = c.min ?? -2_147_483_647;
+  const hi = c.max ?? 2_147_483_647;
+  switch (c.type) {
+    case 'integer':
+      return {
+        ...common,
+        type: 'whole',
+        operator: 'between',
+        formulae: [lo, hi],
+        errorTitle: 'Số nguyên / Whole number',
+        error: clip(`Nhập số nguyên${c.min !== undefined ? ` từ ${c.min}` : ''}${c.max !== undefined ? ` đến ${c.max}` : ''}; để trống nếu chưa biết. / Enter a whole number${c.min !== undefined ? ` from ${c.min}` : ''}${c.max !== undefined ? ` to ${c.max}` : ''}; leave empty if unknown.`, 255),
+      };
+    case 'number':
+      return {
+        ...common,
+        type: 'decimal',
+        operator: 'between',
+        formulae: [lo, hi],
+        errorTitle: 'Số / Number',
+        error: clip('Nhập một số; để trống nếu chưa biết. / Enter a number; leave empty if unknown.', 255),
+      };
+    case 'boolean':
+      return {
+        ...common,
+        type: 'list',
+        formulae: [`"${YES},${NO}"`],
+        errorTitle: 'Có/Không - Yes/No',
+        error: 'Chọn Có hoặc Không; để trống nếu chưa biết. / Choose Có (yes) or Không (no); leave empty if unknown.',
+      };
+    case 'enum':
+    case 'ordinal':
+      return listRef === undefined
+        ? undefined
+        : {
+            ...common,
+            type: 'list',
+            formulae: [listRef],
+            errorTitle: 'Danh sách / List',
+            error: 'Chọn một giá trị trong danh sách; để trống nếu chưa biết. / Choose a value from the list; leave empty if unknown.',
+          };
+    case 'year':
+      return { ...common, type: 'whole', operator: 'between', formulae: [1900, 2100], errorTitle: 'Năm / Year', error: 'Nhập năm, ví dụ 2024. / Enter a year, e.g. 2024.' };
+    case 'date':
+      return {
+        ...common,
+        type: 'date',
+        operator: 'greaterThan',
+        formulae: [new Date(Date.UTC(1900, 0, 1))],
+        errorTitle: 'Ngày / Date',
+        error: 'Nhập ngày, ví dụ 2024-10-10. / Enter a date, e.g. 2024-10-10.',
+      };
+    case 'text':
+      return undefined;
+  }
+}
+
+const GUIDE_VI = [
+  'HƯỚNG DẪN ĐIỀN SỐ LIỆU',
+  'Mỗi dòng (từ dòng 3 của trang "Dữ liệu") là một khu dân cư trong một năm đánh giá. Dòng 1 là tên cột, dòng 2 là tên cột tiếng Anh: không sửa hai dòng này.',
+  'Bắt buộc: mã khu dân cư và năm đánh giá (hoặc ngày đánh giá). Các cột bối cảnh (loại khu dân cư, đơn vị quản lý…) chọn phương án tiêu chí.',
+  'Ô để trống nghĩa là CHƯA BIẾT, không phải "không" hay 0: kết quả có thể là "chưa đủ căn cứ để kết luận" kèm danh sách số liệu còn thiếu.',
+  `Số: chỉ viết chữ số (120), không dấu phân cách hàng nghìn, không đơn vị. Có/không: ${TRUE_WORDS.join(', ')} | ${FALSE_WORDS.join(', ')}. Danh sách: chọn trong ô.`,
+  'Có thể thêm cột ghi chú: tiêu đề bắt đầu bằng dấu #. Mọi ô sai kiểu được báo lỗi theo dòng và cột, không bao giờ bị đoán hay bỏ qua.',
+];
+const GUIDE_EN = [
+  'HOW TO FILL IN THIS FILE',
+  'Each row (from row 3 of the "Dữ liệu" sheet) is one residential area in one assessment year. Row 1 names the columns, row 2 gives their English names: do not change these two rows.',
+  'Required: the area code and the year assessed (or the date). The context columns (kind of area, parent unit…) choose the criteria variants.',
+  'An EMPTY cell means UNKNOWN, not "no" or 0: the result may be "undetermined", with the list of missing facts.',
+  `Numbers: digits only (120), no thousands separators, no units. Yes/no: ${TRUE_WORDS.join(', ')} | ${FALSE_WORDS.join(', ')}. Lists: choose in the cell.`,
+  'You may add notes columns: start their header with #. Every cell of the wrong type is reported with its row and column, never guessed or skipped.',
+];
+
+function fillGuide(sheet: ExcelJS.Worksheet, ruleset: CompiledRuleset, columns: readonly BatchColumn[]): void {
+  sheet.getColumn(1).width = 8;
+  sheet.getColumn(2).width = 34;
+  sheet.getColumn(3).width = 60;
+  sheet.getColumn(4).width = 60;
+  sheet.getColumn(5).width = 50;
+  sheet.addRow([`${ruleset.title.vi} — ${ruleset.id} ${ruleset.version}`]).font = { bold: true, size: 13 };
+  sheet.addRow([]);
+  for (const [i, text] of GUIDE_VI.entries()) {
+    const row = sheet.addRow([text]);
+    if (i === 0) row.font = { bold: true };
+  }
+  sheet.addRow([]);
+  for (const [i, text] of GUIDE_EN.entries()) {
+    const row = sheet.addRow([text]);
+    if (i === 0) row.font = { bold: true };
+  }
+  sheet.addRow([]);
+  const head = sheet.addRow(['Cột / Column', 'Mã / Id', 'Nhãn (tiếng Việt)', 'Label (English)', 'Giá trị / Values']);
+  head.font = { bold: true };
+  columns.forEach((c, i) => {
+    const row = sheet.addRow([columnLetters(i + 1), c.id, c.label.vi, c.label.en, `${c.required ? 'Bắt buộc / Required. ' : ''}${typeWords(c)}`]);
+    row.alignment = { wrapText: true, vertical: 'top' };
+  });
+}

@@ -1,0 +1,132 @@
+/**
+ * The template round trip: lcz's blank XLSX (checked for its validation, frozen rows, notes and
+ * instructions), filled in with exceljs the way a person's spreadsheet would be, evaluated as a
+ * batch: each row gets the decision the engine gives the same assessment as a YAML file.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Assessment, CompiledRuleset, EvaluationResult } from '@lcz/criteria-engine';
+import { readAssessmentFile } from '@lcz/criteria-engine/node';
+import { batchColumns, evaluateBatch, readResultLines, writeTemplate, type BatchResultLine } from '../src/index.js';
+import { LAI_CHAU, records, ROOT, rules, tempDir } from './helpers/setup.js';
+
+let laiChau: CompiledRuleset;
+let dir: Awaited<ReturnType<typeof tempDir>>;
+beforeAll(async () => {
+  laiChau = await rules(LAI_CHAU);
+  dir = await tempDir();
+});
+afterAll(() => dir.remove());
+
+type Validations = Record<string, { type: string; formulae: unknown[]; operator?: string; allowBlank?: boolean }>;
+
+describe('lcz template, XLSX', () => {
+  it('has the labels in rows 1 and 2, validation on every typed column, frozen rows, notes and instructions', async () => {
+    const path = join(dir.path, 'template.xlsx');
+    await writeTemplate(laiChau, path, { format: 'xlsx' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    expect(workbook.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['Dữ liệu', 'visible'],
+      ['Hướng dẫn - Instructions', 'visible'],
+      ['DanhMuc', 'hidden'],
+    ]);
+    const sheet = workbook.getWorksheet('Dữ liệu') as ExcelJS.Worksheet;
+    const columns = batchColumns(laiChau);
+    expect(sheet.getRow(1).values).toEqual([undefined, ...columns.map((c) => c.label.vi)]);
+    expect(sheet.getRow(2).values).toEqual([undefined, ...columns.map((c) => c.label.en)]);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 2 });
+    expect(sheet.rowCount).toBe(2);
+
+    // exceljs reads a validated range back cell by cell: the first and last rows tell the range.
+    const validations = (sheet as unknown as { dataValidations: { model: Validations } }).dataValidations.model;
+    const at = (id: string) => {
+      const letter = sheet.getColumn(columns.findIndex((c) => c.id === id) + 1).letter;
+      expect(validations[`${letter}2002`]).toEqual(validations[`${letter}3`]);
+      expect(validations[`${letter}2003`]).toBeUndefined();
+      return validations[`${letter}3`];
+    };
+    expect(at('households')).toMatchObject({ type: 'whole', operator: 'between', formulae: [0, 2147483647], allowBlank: true });
+    expect(at('public_cleanups_per_month')).toMatchObject({ type: 'decimal' });
+    expect(at('drug_or_prostitution_spot_present')).toMatchObject({ type: 'list', formulae: ['"Có,Không"'] });
+    expect(at('year')).toMatchObject({ type: 'whole', formulae: [1900, 2100] });
+    const rating = at('party_cell_rating');
+    expect(rating?.type).toBe('list');
+    // The list lives on the hidden sheet: labels with commas ("Yếu, kém") stay whole.
+    const ref = String(rating?.formulae[0]);
+    const match = /^DanhMuc!\$([A-Z]+)\$2:\$[A-Z]+\$(\d+)$/.exec(ref);
+    expect(match).not.toBeNull();
+    const lists = workbook.getWorksheet('DanhMuc') as ExcelJS.Worksheet;
+    const values = Array.from({ length: Number(match?.[2]) - 1 }, (_, i) => lists.getCell(`${match?.[1]}${i + 2}`).value);
+    expect(values).toEqual(columns.find((c) => c.id === 'party_cell_rating')?.values?.map((v) => v.label.vi));
+    expect(at('code')).toBeUndefined();
+    for (const c of columns.filter((c) => c.kind !== 'identity')) expect(at(c.id), c.id).toBeDefined();
+
+    expect(String(sheet.getCell('I1').note)).toContain('households');
+    const guide = workbook.getWorksheet('Hướng dẫn - Instructions') as ExcelJS.Worksheet;
+    const text = guide.getSheetValues().flat().map(String).join('\n');
+    expect(text).toContain('Ô để trống nghĩa là CHƯA BIẾT');
+    expect(text).toContain('An EMPTY cell means UNKNOWN');
+    expect(text).toContain('households_security_pledge_kept');
+  });
+
+  it('round trip: fill the template with exceljs, evaluate the batch, get the engine\'s decisions', async () => {
+    const template = join(dir.path, 'blank.xlsx');
+    await writeTemplate(laiChau, template, { format: 'xlsx' });
+    const examplesDir = join(ROOT, 'examples/assessments');
+    const files = (await readdir(examplesDir)).filter((f) => f.endsWith('.yaml')).sort();
+    const examples: Assessment[] = [];
+    for (const f of files) {
+      const read = await readAssessmentFile(join(examplesDir, f), laiChau);
+      if (read.value === undefined) throw new Error(`${f} does not read`);
+      examples.push(read.value);
+    }
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(template);
+    const sheet = workbook.getWorksheet('Dữ liệu') as ExcelJS.Worksheet;
+    const columns = batchColumns(laiChau);
+    examples.forEach((a, i) => {
+      const row = sheet.getRow(3 + i);
+      columns.forEach((c, k) => {
+        const cell = row.getCell(k + 1);
+        const value = c.kind === 'identity' ? (c.id === 'year' ? Number(a.area?.date?.slice(0, 4)) : c.id === 'date' ? undefined : a.area?.[c.id as 'code']) : c.kind === 'context' ? a.context[c.id] : a.facts[c.id];
+        if (value === undefined || value === null) return;
+        // As a person would fill it in: words for yes/no, labels from the drop-down lists.
+        cell.value = typeof value === 'boolean' ? (value ? 'Có' : 'Không') : c.values ? (c.values.find((v) => v.id === value)?.label.vi ?? null) : value;
+      });
+      row.commit();
+    });
+    const filled = join(dir.path, 'filled.xlsx');
+    await workbook.xlsx.writeFile(filled);
+
+    const out = join(dir.path, 'results.jsonl');
+    const summary = await evaluateBatch(filled, laiChau, { results: out });
+    expect(summary).toMatchObject({ rows: examples.length, evaluated: examples.length, badRows: 0, headerProblems: [] });
+    const lines: BatchResultLine[] = [];
+    for await (const line of readResultLines(out)) lines.push(line);
+    expect(lines.map((l) => [l.row, l.status])).toEqual(examples.map((_, i) => [3 + i, 'evaluated']));
+    const strip = (r: EvaluationResult) => ({ ...r, area: {} });
+    lines.forEach((line, i) => {
+      const expected = laiChau.evaluate(examples[i] as Assessment);
+      expect(line.status === 'evaluated' && strip(line.result)).toEqual(strip(expected));
+    });
+    const decisions = lines.map((l) => (l.status === 'evaluated' ? l.result.decision : l.status));
+    expect(new Set(decisions)).toEqual(new Set(['recognised', 'not_recognised', 'undetermined']));
+  });
+});
+
+describe('lcz template, CSV', () => {
+  it('ids in row 1 with --headers ids, English labels in row 2, a BOM for Excel; reads back as an empty batch', async () => {
+    const path = join(dir.path, 'template.csv');
+    await writeTemplate(laiChau, path, { format: 'csv', headers: 'ids' });
+    const text = await readFile(path, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const [first, second] = text.slice(1).split('\n');
+    expect(first?.split(',').slice(0, 9)).toEqual(['code', 'name', 'unit', 'year', 'date', 'unit_kind', 'parent_kind', 'agricultural', 'households']);
+    expect(second?.startsWith('Area code,Area name,Ward or commune,Year assessed')).toBe(true);
+    expect(await records(path, laiChau)).toEqual([]);
+  });
+});

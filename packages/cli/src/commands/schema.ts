@@ -1,0 +1,39 @@
+/**
+ * `lcz schema --rules <rules> [--out file]`: the JSON Schema of an assessment for this ruleset,
+ * made by zod from the very schema the engine validates with (ruleset.assessmentSchema()), so
+ * editors and other tools check files exactly as lcz does, short of the relations (part ≤ whole)
+ * and context rules, which JSON Schema cannot say.
+ */
+import { writeFile } from 'node:fs/promises';
+import { formatDiagnostics } from '@lcz/criteria-engine';
+import { z } from 'zod';
+import type { SchemaOptions } from '../run.js';
+import { EXIT, say, UsageError, type Session } from '../session.js';
+import { loadRules } from './load.js';
+
+export async function schema(options: SchemaOptions, session: Session): Promise<number> {
+  const { lang } = options;
+  const { ruleset, diagnostics } = await loadRules(options.rules, session);
+  if (ruleset === undefined) {
+    session.err(formatDiagnostics(diagnostics, lang));
+    session.err(say(lang, 'rules_invalid', { path: options.rules, count: diagnostics.filter((d) => d.severity === 'error').length }));
+    return EXIT.invalid;
+  }
+  const json = {
+    ...z.toJSONSchema(ruleset.assessmentSchema()),
+    title: `${ruleset.title.en} (${ruleset.id} ${ruleset.version}): assessment`,
+    description: `${ruleset.title.vi}. Một phiếu đánh giá: dữ kiện của một khu dân cư trong một năm. / One assessment: the facts of one residential area in one year.`,
+  };
+  const text = `${JSON.stringify(json, null, 2)}\n`;
+  if (options.out === undefined) {
+    session.out(text);
+    return EXIT.ok;
+  }
+  try {
+    await writeFile(session.abs(options.out), text);
+  } catch (error) {
+    throw new UsageError('cannot_write', { path: options.out, reason: (error as NodeJS.ErrnoException).code ?? String(error) }, 'schema');
+  }
+  session.err(say(lang, 'schema_written', { path: options.out, id: ruleset.id, version: ruleset.version }));
+  return EXIT.ok;
+}
