@@ -155,6 +155,11 @@ Options / Tuỳ chọn:
                        / in kết quả dạng JSON: một đối tượng cho một tệp, một mảng cho nhiều tệp;
                        với tệp hàng loạt: bản tóm tắt dạng JSON
   --full               full criterion texts and notes / in đầy đủ nội dung tiêu chí và ghi chú
+  --version <v>        a rules folder with several versions (rules/): use version <v>; without it
+                       each assessment uses the version in force on its area.date
+                       / thư mục có nhiều phiên bản: dùng phiên bản <v>; nếu không, mỗi phiếu dùng
+                       phiên bản có hiệu lực vào ngày đánh giá (area.date) của phiếu
+  --date <YYYY-MM-DD>  use the version in force on that date / dùng phiên bản có hiệu lực vào ngày đó
 Batch files / Tệp hàng loạt:
   -o, --out <file>     write every row's result as JSON Lines, bad rows included
                        / ghi kết quả từng dòng (JSON Lines), kể cả dòng lỗi

@@ -41,6 +41,9 @@ export interface EvaluateOptions {
   readonly format?: BatchFormat;
   /** Batch files: result lines with the decision and passed counts only (the engine's fast path). */
   readonly decisionsOnly?: boolean;
+  /** A rules folder with several versions: the one named, or the one in force on a date. */
+  readonly version?: string;
+  readonly date?: string;
 }
 
 export interface TemplateOptions {
@@ -164,6 +167,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         sheet: { type: 'string' },
         format: { type: 'string' },
         'decisions-only': { type: 'boolean' },
+        version: { type: 'string' },
+        date: { type: 'string' },
       });
       const lang = langOf(values.lang, 'evaluate');
       if (values.rules === undefined || values.rules === '') throw new UsageError('missing_rules_option', {}, 'evaluate');
@@ -190,6 +195,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
           ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
           ...(values.format !== undefined ? { format: values.format as BatchFormat } : {}),
           decisionsOnly: values['decisions-only'] === true,
+          ...(values.version !== undefined ? { version: values.version } : {}),
+          ...(values.date !== undefined ? { date: values.date } : {}),
         },
         session,
       );

@@ -3,9 +3,10 @@
  * assessment file prints its located errors and makes the exit code 1; the others still run.
  * A batch file (CSV, XLSX, JSON Lines, a JSON array, a YAML list) goes to evaluate-batch.ts.
  */
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
-import { explainText, formatDiagnostics, hasErrors, type EvaluationResult } from '@lcz/criteria-engine';
+import { explainText, formatDiagnostics, hasErrors, type CompiledRuleset, type Diagnostic, type EvaluationResult, type Scheme } from '@lcz/criteria-engine';
 import { readAssessmentFile } from '@lcz/criteria-engine/node';
 import type { EvaluateOptions } from '../run.js';
 import { detectBatchFormat, isListDocument, type BatchFormat } from '@lcz/criteria-batch';
@@ -17,8 +18,12 @@ const ASSESSMENT_FILE = /\.(ya?ml|json)$/i;
 
 export async function evaluate(options: EvaluateOptions, session: Session): Promise<number> {
   const { lang } = options;
-  const { ruleset, diagnostics } = await loadRules(options.rules, session);
-  if (ruleset === undefined) {
+  const choice = { ...(options.version !== undefined ? { version: options.version } : {}), ...(options.date !== undefined ? { date: options.date } : {}) };
+  const { ruleset: chosen, scheme, diagnostics } = await loadRules(options.rules, session, choice);
+  // Several versions and none named: each assessment file is evaluated with the version in force
+  // on its own date (area.date); a batch file needs --version or --date.
+  const ruleset = chosen ?? scheme?.versions[scheme.versions.length - 1];
+  if (ruleset === undefined || hasErrors(diagnostics)) {
     session.err(formatDiagnostics(diagnostics, lang));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     session.err(say(lang, 'rules_invalid_nothing_evaluated', { path: options.rules, count: errors }));
@@ -28,6 +33,9 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
   if (warnings.length > 0) session.err(formatDiagnostics(warnings, lang));
 
   const batch = await batchInput(options, session);
+  if (batch !== undefined && scheme !== undefined && chosen === undefined) {
+    throw new UsageError('batch_needs_version', { path: options.rules, versions: scheme.versions.map((v) => v.version).join(', ') }, 'evaluate');
+  }
   if (batch !== undefined) return evaluateBatchFile(batch.input, batch.format, ruleset, options, session);
 
   let exit: number = EXIT.ok;
@@ -41,7 +49,14 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
   const results: EvaluationResult[] = [];
   let failed = 0;
   for (const file of files) {
-    const read = await readAssessmentFile(session.abs(file), ruleset);
+    const version = scheme && !chosen ? await versionFor(file, scheme, session) : { ruleset };
+    if (version.ruleset === undefined) {
+      session.err(formatDiagnostics(session.relocate(version.diagnostics ?? []), lang));
+      failed += 1;
+      continue;
+    }
+    const rules = version.ruleset;
+    const read = await readAssessmentFile(session.abs(file), rules);
     const found = session.relocate(unique(read.diagnostics));
     if (read.value === undefined || hasErrors(found)) {
       session.err(formatDiagnostics(found, lang));
@@ -49,7 +64,7 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
       continue;
     }
     if (found.length > 0) session.err(formatDiagnostics(found, lang));
-    const result = ruleset.evaluate(read.value);
+    const result = rules.evaluate(read.value);
     if (options.json) {
       results.push(result);
       continue;
@@ -59,7 +74,7 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
       session.out(`${'═'.repeat(72)}\n${file}`);
     }
     results.push(result);
-    session.out(explainText(result, ruleset, { lang, color: session.color, full: options.full }));
+    session.out(explainText(result, rules, { lang, color: session.color, full: options.full }));
   }
 
   if (options.json) {
@@ -136,4 +151,22 @@ async function expand(input: string, session: Session): Promise<string[] | undef
     .map((name) => join(input, name));
   if (files.length === 0) session.err(bilingual('no_assessment_files', { path: input }));
   return files;
+}
+
+/** The version in force on an assessment file's date (area.date), read before validating it. */
+async function versionFor(
+  file: string,
+  scheme: Scheme,
+  session: Session,
+): Promise<{ ruleset?: CompiledRuleset; diagnostics?: readonly Diagnostic[] }> {
+  let date: string | undefined;
+  try {
+    const doc = parseYaml(await readFile(session.abs(file), 'utf8')) as { area?: { date?: unknown } } | null;
+    if (typeof doc?.area?.date === 'string') date = doc.area.date;
+  } catch {
+    // unreadable or malformed: validation with any version reports it, located
+    return { ruleset: scheme.versions[scheme.versions.length - 1] as CompiledRuleset };
+  }
+  const selected = scheme.select(date !== undefined ? { date } : {});
+  return selected.value ? { ruleset: selected.value } : { diagnostics: selected.diagnostics.map((d) => ({ ...d, file })) };
 }

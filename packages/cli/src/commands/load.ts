@@ -2,17 +2,41 @@
  * Loading rules for a command: diagnostics gathered from the load and the compiled ruleset,
  * without duplicates, with paths shown as the user typed them.
  */
-import { hasErrors, type CompiledRuleset, type Diagnostic } from '@lcz/criteria-engine';
-import { loadRulesetFile } from '@lcz/criteria-engine/node';
+import { hasErrors, type CompiledRuleset, type Diagnostic, type Scheme } from '@lcz/criteria-engine';
+import { loadRulesDirectory, loadRulesetFile } from '@lcz/criteria-engine/node';
 import type { Session } from '../session.js';
 
 export interface LoadedRules {
   readonly ruleset?: CompiledRuleset;
+  /** Set when the path holds several versions and none was chosen: pick one per assessment date. */
+  readonly scheme?: Scheme;
   readonly diagnostics: readonly Diagnostic[];
   readonly ok: boolean;
 }
 
-export async function loadRules(path: string, session: Session): Promise<LoadedRules> {
+/** Which version to use when the rules path holds several (rules/ with one folder per version). */
+export interface VersionChoice {
+  readonly version?: string;
+  readonly date?: string;
+}
+
+export async function loadRules(path: string, session: Session, choice: VersionChoice = {}): Promise<LoadedRules> {
+  const schemes = await loadRulesDirectory(session.abs(path));
+  const scheme = schemes.value?.length === 1 ? schemes.value[0] : undefined;
+  if (scheme && (scheme.versions.length > 1 || choice.version !== undefined || choice.date !== undefined)) {
+    const found = unique([...schemes.diagnostics, ...scheme.versions.flatMap((v) => v.diagnostics)]);
+    if (choice.version === undefined && choice.date === undefined) {
+      return { scheme, diagnostics: session.relocate(found), ok: !hasErrors(found) };
+    }
+    const selected = scheme.select(choice);
+    const diagnostics = session.relocate(unique([...found, ...selected.diagnostics]));
+    return selected.value && !hasErrors(diagnostics) ? { ruleset: selected.value, diagnostics, ok: true } : { diagnostics, ok: false };
+  }
+  if (schemes.value && schemes.value.length > 1) {
+    const ids = schemes.value.map((s) => s.id).join(', ');
+    const diagnostic: Diagnostic = { code: 'version_not_found', severity: 'error', file: path, line: 0, column: 0, params: { id: ids, wanted: 'one ruleset', available: ids } };
+    return { diagnostics: [diagnostic], ok: false };
+  }
   const loaded = await loadRulesetFile(session.abs(path));
   const diagnostics = session.relocate(unique([...loaded.diagnostics, ...(loaded.value?.diagnostics ?? [])]));
   const ok = loaded.value !== undefined && !hasErrors(diagnostics);

@@ -56,6 +56,7 @@ export const en = {
   serve_listen_failed: 'cannot listen on {address}: {reason}. Choose another --port or --host.',
   serve_stopped: 'stopped.',
   rules_invalid_nothing_served: "the rules in '{path}' have {count} error(s); the server was not started.",
+  batch_needs_version: "'{path}' holds several versions ({versions}): name one for a batch file with --version or --date.",
   batch_one_file: "'{path}' is a batch file: evaluate it on its own, one batch file per run.",
   batch_outputs_need_batch:
     "--out, --summary, --sheet, --format and --decisions-only are for a batch file (CSV, XLSX, JSON Lines, a JSON array or a YAML list); '{path}' holds one assessment.",

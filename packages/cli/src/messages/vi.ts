@@ -58,6 +58,7 @@ export const vi: CliMessages = {
   serve_listen_failed: 'không mở được cổng {address}: {reason}. Chọn --port hoặc --host khác.',
   serve_stopped: 'đã dừng.',
   rules_invalid_nothing_served: "bộ quy tắc '{path}' có {count} lỗi; máy chủ chưa được khởi động.",
+  batch_needs_version: "'{path}' có nhiều phiên bản ({versions}): với tệp hàng loạt, hãy chọn một phiên bản bằng --version hoặc --date.",
   batch_one_file: "'{path}' là tệp dữ liệu hàng loạt: hãy đánh giá riêng tệp này, mỗi lần chạy một tệp.",
   batch_outputs_need_batch:
     "--out, --summary, --sheet, --format và --decisions-only dùng cho tệp dữ liệu hàng loạt (CSV, XLSX, JSON Lines, mảng JSON hoặc danh sách YAML); '{path}' chỉ chứa một phiếu đánh giá.",
