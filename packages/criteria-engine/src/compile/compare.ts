@@ -3,23 +3,13 @@
  * literals become fractions, ordinals compare by their declared rank. Unknown in, unknown out.
  */
 import type { CompareOp } from './expression/ast.js';
+import { FLIP, HOLDS } from './expression/compare-ops.js';
 import type { CheckContext } from './functions/index.js';
 import { BOOLEAN, ERROR, describeType, isNumeric, type Closure, type ValueType } from './types.js';
 import { percentVersusConstant, slotInValues, slotVersusConstant } from './leaf.js';
 import { mergeReads, type PercentParts, type Typed } from './typed.js';
 
-type Cmp = (a: number, b: number) => boolean;
-
-const CMP: Record<CompareOp, Cmp> = {
-  '==': (a, b) => a === b,
-  '!=': (a, b) => a !== b,
-  '<': (a, b) => a < b,
-  '<=': (a, b) => a <= b,
-  '>': (a, b) => a > b,
-  '>=': (a, b) => a >= b,
-};
-
-const FLIP: Record<CompareOp, CompareOp> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+const CMP = HOLDS;
 
 export function checkCompare(op: CompareOp, left: Typed, right: Typed, whole: Typed['expr'], ctx: CheckContext): Typed {
   const reads = mergeReads(left.reads, right.reads);

@@ -6,6 +6,7 @@
  * literal on purpose: that keeps every leaf's code monomorphic.
  */
 import type { CompareOp } from './expression/ast.js';
+import { HOLDS } from './expression/compare-ops.js';
 import type { Closure, Slots } from './types.js';
 
 /** `s[slot] op k`, three-valued. */
@@ -70,11 +71,3 @@ export function percentVersusConstant(op: CompareOp, partSlot: number, wholeSlot
   }
 }
 
-const HOLDS: Record<CompareOp, (a: number, b: number) => boolean> = {
-  '==': (a, b) => a === b,
-  '!=': (a, b) => a !== b,
-  '<': (a, b) => a < b,
-  '<=': (a, b) => a <= b,
-  '>': (a, b) => a > b,
-  '>=': (a, b) => a >= b,
-};

@@ -3,17 +3,8 @@
  * "1.3: ≥ 98% of households" without knowing how the condition was written.
  */
 import type { CompareOp, Expr } from './expression/ast.js';
+import { FLIP, HOLDS } from './expression/compare-ops.js';
 import type { Threshold } from './compiled-ruleset.js';
-
-const FLIP: Record<CompareOp, CompareOp> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
-const HOLDS: Record<CompareOp, (a: number, b: number) => boolean> = {
-  '==': (a, b) => a === b,
-  '!=': (a, b) => a !== b,
-  '<': (a, b) => a < b,
-  '<=': (a, b) => a <= b,
-  '>': (a, b) => a > b,
-  '>=': (a, b) => a >= b,
-};
 
 export function extractThresholds(expr: Expr): Threshold[] {
   const out: Threshold[] = [];
