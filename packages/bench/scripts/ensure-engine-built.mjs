@@ -7,8 +7,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../../..');
-const engine = join(root, 'packages/criteria-engine');
-const entry = join(engine, 'dist/index.js');
 
 function newest(dir) {
   let t = 0;
@@ -20,22 +18,29 @@ function newest(dir) {
   return t;
 }
 
-const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
-const sources = Math.max(newest(join(engine, 'src')), statSync(join(engine, 'package.json')).mtimeMs);
-if (built >= sources) {
-  console.log('bench: engine dist is up to date');
-} else {
-  console.log(built === 0 ? 'bench: building the engine (dist is missing)…' : 'bench: rebuilding the engine (dist is older than src)…');
-  const { scripts } = JSON.parse(readFileSync(join(engine, 'package.json'), 'utf8'));
-  const bins = [join(engine, 'node_modules/.bin'), join(root, 'node_modules/.bin')];
+// The engine for cold start; the batch reader and the CLI for the `lcz evaluate` CSV throughput.
+for (const name of ['criteria-engine', 'batch', 'cli']) ensureBuilt(join(root, 'packages', name));
+
+function ensureBuilt(pkg) {
+  const entryFile = join(pkg, existsSync(join(pkg, 'src/bin.ts')) ? 'dist/bin.js' : 'dist/index.js');
+  const built = existsSync(entryFile) ? statSync(entryFile).mtimeMs : 0;
+  const sources = Math.max(newest(join(pkg, 'src')), statSync(join(pkg, 'package.json')).mtimeMs);
+  const label = pkg.slice(root.length + 1);
+  if (built >= sources) {
+    console.log(`bench: ${label} dist is up to date`);
+    return;
+  }
+  console.log(built === 0 ? `bench: building ${label} (dist is missing)…` : `bench: rebuilding ${label} (dist is older than src)…`);
+  const { scripts } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
+  const bins = [join(pkg, 'node_modules/.bin'), join(root, 'node_modules/.bin')];
   const result = spawnSync(scripts.build, {
-    cwd: engine,
+    cwd: pkg,
     shell: true,
     stdio: 'inherit',
     env: { ...process.env, PATH: [...bins, process.env.PATH ?? ''].join(delimiter) },
   });
   if (result.status !== 0) {
-    console.error('bench: the engine build failed');
+    console.error(`bench: the build of ${label} failed`);
     process.exit(result.status ?? 1);
   }
 }

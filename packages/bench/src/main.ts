@@ -16,6 +16,7 @@ import type { Assessment, CompiledRuleset, Decision } from '@lcz/criteria-engine
 import * as sourceEngine from '@lcz/criteria-engine';
 import type { Anchor } from './anchors/lai-chau.js';
 import { BENCH_DIR, OUT_DIR, REPO_ROOT, RESULTS_FILE, RULES_FILE, benchConfig } from './config.js';
+import { CSV_TARGET, measureCsv } from './csv-throughput.js';
 import {
   anchorContender,
   completeWorkload,
@@ -247,6 +248,11 @@ async function main(): Promise<void> {
   const overPeak = engineMem.peakRssMB - floorMem.peakRssMB;
   log(`memory: ${config.memorySpawns} spawn(s) each (${elapsed()})`);
 
+  // --- lcz evaluate on CSV files: rows/s and peak RSS, small and large --------------------------
+  const csvSizes = config.quick ? [10_000, 50_000] : [100_000, 1_000_000];
+  const csv = await measureCsv(ruleset, assessments, csvSizes);
+  log(`lcz evaluate CSV: ${csv.map((c) => `${c.rows.toLocaleString('en')} rows`).join(', ')} (${elapsed()})`);
+
   for (const d of disposers) d();
 
   const results: BenchResults = {
@@ -270,7 +276,12 @@ async function main(): Promise<void> {
       target: `≤ ${TARGET.memoryMB} MB`,
       met: overPeak <= TARGET.memoryMB,
     },
-    notAvailable: [{ row: 'lcz evaluate CSV', reason: 'batch input not implemented' }],
+    csv: csv.map((c) => ({
+      ...c,
+      target: `≥ ${CSV_TARGET.rowsPerSecond.toLocaleString('en')} rows/s, peak RSS < ${CSV_TARGET.peakRssMB} MB`,
+      met: c.rowsPerSecond >= CSV_TARGET.rowsPerSecond && c.peakRssMB < CSV_TARGET.peakRssMB,
+    })),
+    notAvailable: [],
     leftOut,
   };
 

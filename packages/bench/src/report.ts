@@ -1,3 +1,4 @@
+import type { CsvRun } from './csv-throughput.js';
 /** The results: one JSON document (results/latest.json) and the Markdown tables printed from it. */
 import type { Spread } from './stats.js';
 
@@ -58,6 +59,8 @@ export interface BenchResults {
     readonly target: string;
     readonly met: boolean;
   };
+  /** `lcz evaluate --decisions-only --out` on generated CSV files, in a fresh process each. */
+  readonly csv: readonly (CsvRun & { readonly target: string; readonly met: boolean })[];
   readonly notAvailable: readonly { readonly row: string; readonly reason: string }[];
   readonly leftOut: readonly { readonly contender: string; readonly reason: string }[];
 }
@@ -94,6 +97,12 @@ export function renderMarkdown(r: BenchResults): string {
     lines.push(
       `| ${t.label}${mark} | ${t.workload} | ${fmt(t.ratio.median)} | ${fmt(t.ratio.min)}–${fmt(t.ratio.max)} | ` +
         `${ns(t.cpuNsPerEval.median)} | ${Math.round(t.evalsPerSecond).toLocaleString('en')} | ${ns(t.wallNsPerEval.median)} | ${t.target ?? ''} | ${verdict(t.met)} |`,
+    );
+  }
+  for (const c of r.csv) {
+    lines.push(
+      `| lcz evaluate --decisions-only, CSV of ${c.rows.toLocaleString('en')} rows (${fmt(c.fileMB, 0)} MB), fresh process | ${c.rows.toLocaleString('en')} rows | | | ` +
+        `${ns((c.seconds * 1e9) / c.rows)} (wall) | ${Math.round(c.rowsPerSecond).toLocaleString('en')} rows/s, peak RSS ${fmt(c.peakRssMB, 0)} MB | | ${c.target} | ${verdict(c.met)} |`,
     );
   }
   for (const n of r.notAvailable) lines.push(`| ${n.row}: not yet available (${n.reason}) | | | | | | | 1,000,000 rows | not measured |`);

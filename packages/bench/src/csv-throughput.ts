@@ -1,0 +1,66 @@
+/**
+ * Batch throughput of the real CLI: `lcz evaluate --decisions-only --out <file>` on generated CSV
+ * files of 100,000 and 1,000,000 rows, each in a fresh process under /usr/bin/time (wall time and
+ * peak RSS). Flat memory means the 1M-row peak stays near the 100k-row one. The CSV files are
+ * written from the bench's own seeded generator through @lcz/criteria-batch's writer, into the
+ * gitignored .bench-out folder, and removed afterwards.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Assessment, CompiledRuleset } from '@lcz/criteria-engine';
+import { writeAssessments, type BatchInputRow } from '@lcz/criteria-batch';
+import { OUT_DIR, REPO_ROOT } from './config.js';
+
+export interface CsvRun {
+  readonly rows: number;
+  readonly seconds: number;
+  readonly rowsPerSecond: number;
+  readonly peakRssMB: number;
+  readonly fileMB: number;
+}
+
+export const CSV_TARGET = { rowsPerSecond: 200_000, peakRssMB: 200 } as const;
+
+/** Rows cycle through the workload's assessments, each with its own area code. */
+function* rowsOf(assessments: readonly Assessment[], count: number): Iterable<BatchInputRow> {
+  for (let i = 0; i < count; i++) {
+    const a = assessments[i % assessments.length] as Assessment;
+    yield {
+      area: { code: `KDC-${i + 1}`, name: `Khu ${i + 1}`, unit: 'Phường Tân Phong', year: 2024 },
+      context: a.context as BatchInputRow['context'],
+      facts: a.facts as BatchInputRow['facts'],
+    };
+  }
+}
+
+export async function measureCsv(ruleset: CompiledRuleset, assessments: readonly Assessment[], sizes: readonly number[]): Promise<CsvRun[]> {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const runs: CsvRun[] = [];
+  for (const rows of sizes) {
+    const csv = join(OUT_DIR, `batch-${rows}.csv`);
+    const out = join(OUT_DIR, `batch-${rows}.jsonl`);
+    await writeAssessments(ruleset, csv, rowsOf(assessments, rows), { format: 'csv', headers: 'ids' });
+    const fileMB = statSync(csv).size / 1048576;
+    const child = spawnSync(
+      '/usr/bin/time',
+      ['-v', process.execPath, join(REPO_ROOT, 'packages/cli/dist/bin.js'), 'evaluate', '--rules', join(REPO_ROOT, 'rules/lai-chau-2020-2025'), csv, '--decisions-only', '--out', out],
+      { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 24 },
+    );
+    // Every generated row is valid, so anything but exit 0 is a failure of the run, not a result.
+    if (child.status !== 0) throw new Error(`lcz evaluate exited ${child.status} on ${csv}:\n${child.stderr.slice(-2000)}`);
+    runs.push({ rows, fileMB, ...timeReport(child.stderr, rows) });
+    rmSync(csv, { force: true });
+    rmSync(out, { force: true });
+  }
+  return runs;
+}
+
+/** Wall time and peak RSS out of `/usr/bin/time -v`'s report. */
+function timeReport(text: string, rows: number): Pick<CsvRun, 'seconds' | 'rowsPerSecond' | 'peakRssMB'> {
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(text);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
+  if (!wall || !rss) throw new Error(`cannot read /usr/bin/time's report:\n${text.slice(-2000)}`);
+  const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
+  return { seconds, rowsPerSecond: rows / seconds, peakRssMB: Number(rss[1]) / 1024 };
+}
