@@ -18,7 +18,7 @@
  */
 import type { FactInfo } from '../compile/compiled-ruleset.js';
 import type { CompareOp, Expr } from '../compile/expression/ast.js';
-import { FLIP } from '../compile/expression/compare-ops.js';
+import { FLIP, HOLDS } from '../compile/expression/compare-ops.js';
 import { parseExpression } from '../compile/expression/parser.js';
 import type { FactValue } from '../evaluate/result.js';
 import type { GapObstacle, GapPercent } from './gap-report.js';
@@ -367,20 +367,7 @@ function highestPart(id: string, values: Values, scope: SolveScope): number {
 }
 
 function compareNumbers(a: number, op: CompareOp, b: number): boolean {
-  switch (op) {
-    case '==':
-      return a === b;
-    case '!=':
-      return a !== b;
-    case '<':
-      return a < b;
-    case '<=':
-      return a <= b;
-    case '>':
-      return a > b;
-    case '>=':
-      return a >= b;
-  }
+  return HOLDS[op](a, b);
 }
 
 /** A threshold as an integer over a power of ten: 97.5 → { n: 975, scale: 10 }. */

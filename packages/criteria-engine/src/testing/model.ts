@@ -7,6 +7,7 @@
 import type { CompiledRuleset, ConditionInfo, FactInfo, Threshold } from '../compile/compiled-ruleset.js';
 import type { Assessment } from '../evaluate/assessment.js';
 import type { FactValue } from '../evaluate/result.js';
+import { HOLDS } from '../compile/expression/compare-ops.js';
 
 export type Op = Threshold['op'];
 export type ContextValues = Readonly<Record<string, string | boolean>>;
@@ -215,20 +216,7 @@ export function isValidAssessment(ruleset: CompiledRuleset, assessment: Assessme
 // ── thresholds ─────────────────────────────────────────────────────────────────────────────
 
 export function holdsOp(op: Op, a: number, b: number): boolean {
-  switch (op) {
-    case '==':
-      return a === b;
-    case '!=':
-      return a !== b;
-    case '<':
-      return a < b;
-    case '<=':
-      return a <= b;
-    case '>':
-      return a > b;
-    case '>=':
-      return a >= b;
-  }
+  return HOLDS[op](a, b);
 }
 
 /** Whether `value op threshold` holds for this fact (ordinals compare by declared rank). */
