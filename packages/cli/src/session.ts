@@ -2,6 +2,7 @@
  * What every command gets: the injected I/O, the working directory and environment, and the
  * small helpers for printing and for turning paths into what the user typed.
  */
+import { writeFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { en, type CliMessageKey, type CliMessages } from './messages/en.js';
 import { vi } from './messages/vi.js';
@@ -119,4 +120,16 @@ function withNewline(text: string): string {
 
 function isOn(value: string | undefined): boolean {
   return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
+}
+
+/**
+ * Writes a command's output file (`--out`). A path that cannot be written is the user's to fix,
+ * so it becomes a usage error naming the path and the reason, never a stack trace.
+ */
+export async function writeOutput(session: Session, path: string, data: string | Uint8Array, command: string): Promise<void> {
+  try {
+    await writeFile(session.abs(path), data);
+  } catch (error) {
+    throw new UsageError('cannot_write', { path, reason: (error as NodeJS.ErrnoException).code ?? String(error) }, command);
+  }
 }

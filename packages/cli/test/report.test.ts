@@ -94,6 +94,12 @@ describe('lcz report', () => {
       expect(stderr).toContain(english);
       expect(stderr.split('\n')[0]).toMatch(/^lcz: /);
     }
+    // An --out that cannot be written is the user's to fix: a usage error naming it, no stack trace.
+    const unwritable = await run(['report', '--rules', RULES, '--out', 'no-such-folder/report.md', 'examples/assessments']);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toContain('no-such-folder/report.md');
+    expect(unwritable.stderr).toContain('ENOENT');
+    expect(unwritable.stderr).not.toMatch(/\n\s+at /);
     const help = await run(['report', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('lcz report --rules <rules> [--targets <file>] [--format md|html|csv|xlsx] [--out <file>]');

@@ -14,7 +14,7 @@
  *
  * Every problem of that file is reported at its line and column, in both languages.
  */
-import { access, readFile, writeFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   formatDiagnostics,
@@ -29,7 +29,7 @@ import {
 import { readAssessmentFile, resolveRulesetPath } from '@lcz/criteria-engine/node';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import type { DocsOptions } from '../run.js';
-import { bilingual, EXIT, say, UsageError, type Session } from '../session.js';
+import { bilingual, EXIT, say, writeOutput, type Session } from '../session.js';
 import type { CliMessageKey } from '../messages/en.js';
 import { loadRules, unique } from './load.js';
 
@@ -69,11 +69,7 @@ export async function docs(options: DocsOptions, session: Session): Promise<numb
     session.out(text);
     return EXIT.ok;
   }
-  try {
-    await writeFile(session.abs(options.out), text);
-  } catch (error) {
-    throw new UsageError('cannot_write', { path: options.out, reason: (error as NodeJS.ErrnoException).code ?? String(error) }, 'docs');
-  }
+  await writeOutput(session, options.out, text, 'docs');
   session.err(
     result === undefined
       ? say(lang, 'docs_written_blank', { path: options.out, format: options.format })

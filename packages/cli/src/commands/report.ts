@@ -5,7 +5,7 @@
  * standard error and left out of the figures (the exit code is then 1, but the report is still
  * written from the rows that were valid).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { formatDiagnostics, hasErrors as diagnosticsHaveErrors, type Diagnostic } from '@lcz/criteria-engine';
 import {
@@ -20,7 +20,7 @@ import {
   type Targets,
 } from '@lcz/criteria-report';
 import type { ReportOptions } from '../run.js';
-import { EXIT, say, type Session } from '../session.js';
+import { EXIT, say, writeOutput, type Session } from '../session.js';
 import { assessmentFiles } from './input-files.js';
 import { loadRules } from './load.js';
 
@@ -83,7 +83,7 @@ export async function report(options: ReportOptions, session: Session): Promise<
   }
   const rendered = await renderReport(aggregator.finish(), { format, lang });
   if (options.out !== undefined) {
-    await writeFile(session.abs(options.out), rendered);
+    await writeOutput(session, options.out, rendered, 'report');
     session.out(say(lang, 'report_written', { path: options.out, areas, bad: badRows }));
   } else if (typeof rendered === 'string') {
     session.out(rendered);

@@ -4,11 +4,10 @@
  * editors and other tools check files exactly as lcz does, short of the relations (part ≤ whole)
  * and context rules, which JSON Schema cannot say.
  */
-import { writeFile } from 'node:fs/promises';
 import { formatDiagnostics } from '@lcz/criteria-engine';
 import { z } from 'zod';
 import type { SchemaOptions } from '../run.js';
-import { EXIT, say, UsageError, type Session } from '../session.js';
+import { EXIT, say, writeOutput, type Session } from '../session.js';
 import { loadRules } from './load.js';
 
 export async function schema(options: SchemaOptions, session: Session): Promise<number> {
@@ -29,11 +28,7 @@ export async function schema(options: SchemaOptions, session: Session): Promise<
     session.out(text);
     return EXIT.ok;
   }
-  try {
-    await writeFile(session.abs(options.out), text);
-  } catch (error) {
-    throw new UsageError('cannot_write', { path: options.out, reason: (error as NodeJS.ErrnoException).code ?? String(error) }, 'schema');
-  }
+  await writeOutput(session, options.out, text, 'schema');
   session.err(say(lang, 'schema_written', { path: options.out, id: ruleset.id, version: ruleset.version }));
   return EXIT.ok;
 }
