@@ -8,7 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import enginePackage from '@lcz/criteria-engine/package.json' with { type: 'json' };
 import cliPackage from '../package.json' with { type: 'json' };
 import type { BatchFormat } from '@lcz/criteria-batch';
-import { CHECK_HELP, DIFF_HELP, DOCS_HELP, EVALUATE_HELP, EXPLAIN_HELP, MAIN_HELP, REPORT_HELP, SCHEMA_HELP, SERVE_HELP, TEMPLATE_HELP, TEST_HELP, VALIDATE_HELP } from './help.js';
+import { BUILD_HELP, CHECK_HELP, DIFF_HELP, DOCS_HELP, EVALUATE_HELP, EXPLAIN_HELP, MAIN_HELP, REPORT_HELP, SCHEMA_HELP, SERVE_HELP, TEMPLATE_HELP, TEST_HELP, VALIDATE_HELP } from './help.js';
 import { bilingual, EXIT, Session, UsageError, type CliIO, type Lang } from './session.js';
 
 export type { CliIO, Lang } from './session.js';
@@ -51,6 +51,14 @@ export interface TemplateOptions {
   readonly format: 'csv' | 'xlsx';
   readonly headers: 'labels' | 'ids';
   readonly out?: string;
+  readonly lang: Lang;
+}
+
+export interface BuildOptions {
+  readonly rules: string;
+  readonly out?: string;
+  /** Write nothing; fail when the compiled file on disk differs from what the rules build now. */
+  readonly check: boolean;
   readonly lang: Lang;
 }
 
@@ -225,6 +233,24 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       if (headers !== 'labels' && headers !== 'ids') throw new UsageError('template_bad_headers', { value: headers }, 'template');
       const { template } = await import('./commands/template.js');
       return template({ rules: values.rules, format, headers, lang, ...(values.out !== undefined ? { out: values.out } : {}) }, session);
+    },
+  },
+  build: {
+    help: BUILD_HELP,
+    async run(args, session) {
+      const { values, positionals } = parse('build', args, {
+        ...LANG_OPTION,
+        ...HELP_OPTION,
+        out: { type: 'string', short: 'o' },
+        check: { type: 'boolean' },
+      });
+      const lang = langOf(values.lang, 'build');
+      const [rules, ...extra] = positionals;
+      if (rules === undefined) throw new UsageError('build_missing_rules', {}, 'build');
+      if (extra.length > 0) throw new UsageError('extra_arguments', { extra: extra.join(' ') }, 'build');
+      if (values.out === '') throw new UsageError('option_needs_value', { option: '--out' }, 'build');
+      const { build } = await import('./commands/build.js');
+      return build({ rules, lang, check: values.check === true, ...(values.out !== undefined ? { out: values.out } : {}) }, session);
     },
   },
   schema: {

@@ -4,6 +4,9 @@
  * parse → validate → compile → evaluate → explain. File access lives in `./node`.
  */
 export { loadRuleset, loadRulesetOrThrow, type LoadRulesetOptions } from './load-ruleset.js';
+export { buildCompiledRules, type BuildCompiledOptions } from './build-compiled.js';
+export { loadCompiledRuleset, type LoadCompiledOptions } from './load-compiled.js';
+export { COMPILED_RULES_FORMAT, COMPILED_RULES_FORMAT_VERSION, ENGINE_VERSION, type CompiledRulesFile, type StoredSource } from './compiled-rules-file.js';
 export { readAssessment } from './read-assessment.js';
 export { createSchemes, type Scheme } from './scheme.js';
 export { CriteriaEngineError } from './diagnostics/error.js';

@@ -4,16 +4,14 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { z } from 'zod';
-import type { CompiledRuleset, LocatedInput } from './compile/compiled-ruleset.js';
-import { compileRuleset, type CompileOptions, type Fragment } from './compile/compile-ruleset.js';
+import { assembleRuleset, type RulesetSources } from './assemble-ruleset.js';
+import type { CompiledRuleset } from './compile/compiled-ruleset.js';
+import type { CompileOptions, Fragment } from './compile/compile-ruleset.js';
 import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
 import type { RulesetDocument } from './validate/ruleset-document.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import { CriteriaEngineError } from './diagnostics/error.js';
 import { SourceText } from './diagnostics/source.js';
-import { createEvaluator } from './evaluate/evaluate.js';
-import { buildAssessmentSchema, validateAssessmentValue } from './evaluate/validate-assessment.js';
 import { parseYaml, type ParseLimits, type ParsedDocument } from './parse/index.js';
 import { validateRulesetDocument } from './validate/validate-ruleset.js';
 
@@ -31,6 +29,24 @@ export interface LoadRulesetOptions {
 }
 
 export function loadRuleset(text: string, options: LoadRulesetOptions = {}): StageResult<CompiledRuleset> {
+  const read = readRulesetSources(text, options);
+  if (!read.value) return { diagnostics: read.diagnostics };
+  return assembleRuleset(read.value, read.value.hash, options.compileOptions, read.diagnostics);
+}
+
+/** Parsed and validated sources, the texts they were read from, and their content hash. */
+export interface ReadSources extends RulesetSources {
+  /** The ruleset's text, then each included fragment's, in `include:` order. */
+  readonly texts: readonly { readonly file: string; readonly text: string }[];
+  readonly hash: string;
+}
+
+/**
+ * parse → validate, for the ruleset and every file it includes. No value when there is an
+ * error, or when the file is a fragment (a fragment is checked as part of the rulesets that
+ * include it; alone it only validates).
+ */
+export function readRulesetSources(text: string, options: LoadRulesetOptions = {}): StageResult<ReadSources> {
   const source = new SourceText(options.file ?? '<rules>', text);
   const parsed = parseYaml(source, options.parseLimits);
   if (!parsed.value) return { diagnostics: parsed.diagnostics };
@@ -40,56 +56,14 @@ export function loadRuleset(text: string, options: LoadRulesetOptions = {}): Sta
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validated.diagnostics];
   if (!validated.value || hasErrors(diagnostics)) return { diagnostics };
   const doc = validated.value;
-  if (doc.kind === 'fragment') {
-    // A fragment is checked as part of the rulesets that include it; alone it only validates.
-    return { diagnostics };
-  }
+  if (doc.kind === 'fragment') return { diagnostics };
   const included = loadIncludes(parsed.value, doc, options);
   diagnostics.push(...included.diagnostics);
   if (hasErrors(included.diagnostics)) return { diagnostics };
-  const compiled = compileRuleset(parsed.value, doc, options.compileOptions, included.fragments);
-  diagnostics.push(...compiled.diagnostics);
-  if (!compiled.plan) return { diagnostics };
-  const plan = compiled.plan;
-  const written = parsed.value;
-
+  const texts = [{ file: source.file, text }, ...included.texts];
   // The content hash covers the included files too: changing a shared piece changes the rules.
-  const hash = `sha256:${bytesToHex(sha256(utf8ToBytes([text, ...included.texts].join('\u0000'))))}`;
-  const evaluator = createEvaluator(plan, { id: doc.id, version: doc.version, hash });
-  let schema: z.ZodType | undefined;
-  const assessmentSchema = () => (schema ??= buildAssessmentSchema(plan));
-  const ruleset: CompiledRuleset = {
-    id: doc.id,
-    version: doc.version,
-    hash,
-    file: source.file,
-    title: doc.title,
-    ...(doc.effective ? { effective: doc.effective } : {}),
-    ...effectiveAt(parsed.value),
-    document: doc,
-    context: plan.context,
-    facts: plan.facts,
-    groups: plan.groups.map((g) => g.info),
-    criteria: plan.criteria.map((c) => c.info),
-    disqualifiers: plan.disqualifiers.map((d) => d.info),
-    definitions: plan.definitions,
-    includes: doc.include ?? [],
-    mandatory: plan.mandatory,
-    ...(plan.totalRequirement ? { totalRequirement: plan.totalRequirement } : {}),
-    diagnostics: compiled.diagnostics,
-    validateAssessment: (value: unknown, located?: LocatedInput) =>
-      validateAssessmentValue(plan, assessmentSchema(), doc.id, value, located),
-    assessmentSchema,
-    evaluate: evaluator.evaluate,
-    decide: evaluator.decide,
-    slotLayout: [...plan.contextSlots, ...plan.factSlots],
-    decideSlots: evaluator.decideSlots,
-    locate: (path) => {
-      const range = written.rangeOf(path);
-      return range ? { ...source.position(range[0]), range } : undefined;
-    },
-  };
-  return { value: Object.freeze(ruleset), diagnostics };
+  const hash = `sha256:${bytesToHex(sha256(utf8ToBytes(texts.map((t) => t.text).join('\u0000'))))}`;
+  return { value: { main: parsed.value, doc, fragments: included.fragments, texts, hash }, diagnostics };
 }
 
 export function loadRulesetOrThrow(text: string, options: LoadRulesetOptions = {}): CompiledRuleset {
@@ -98,20 +72,14 @@ export function loadRulesetOrThrow(text: string, options: LoadRulesetOptions = {
   return result.value;
 }
 
-function effectiveAt(parsed: ParsedDocument): Pick<CompiledRuleset, 'effectiveAt'> {
-  const range = parsed.rangeOf(['effective']);
-  if (!range) return {};
-  return { effectiveAt: { ...parsed.source.position(range[0]), range } };
-}
-
 /** The fragments named in `include:`, each parsed and validated in its own file. */
 function loadIncludes(
   parsed: ParsedDocument,
   doc: RulesetDocument,
   options: LoadRulesetOptions,
-): { fragments: Fragment[]; texts: string[]; diagnostics: Diagnostic[] } {
+): { fragments: Fragment[]; texts: { file: string; text: string }[]; diagnostics: Diagnostic[] } {
   const fragments: Fragment[] = [];
-  const texts: string[] = [];
+  const texts: { file: string; text: string }[] = [];
   const diagnostics: Diagnostic[] = [];
   (doc.include ?? []).forEach((path, i): void => {
     const at = (reason: string): void => {
@@ -131,7 +99,7 @@ function loadIncludes(
     const f = fragment as unknown as Record<string, unknown>;
     if (['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'].some((k) => k in f)) return at('fragment_content');
     fragments.push({ parsed: fragmentParsed.value, doc: fragment });
-    texts.push(read.text);
+    texts.push({ file: read.file, text: read.text });
   });
   return { fragments, texts, diagnostics };
 }

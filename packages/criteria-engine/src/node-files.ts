@@ -5,10 +5,13 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { buildCompiledRules } from './build-compiled.js';
+import type { CompiledRulesFile } from './compiled-rules-file.js';
 import type { CompiledRuleset } from './compile/compiled-ruleset.js';
 import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
 import { makeDiagnostic } from './diagnostics/source.js';
+import { loadCompiledRuleset } from './load-compiled.js';
 import { loadRuleset, type LoadRulesetOptions } from './load-ruleset.js';
 import { createSchemes, type Scheme } from './scheme.js';
 
@@ -25,7 +28,38 @@ export async function loadRulesetFile(
   const file = await resolveRulesetPath(path);
   const text = await readText(file);
   if (typeof text !== 'string') return { diagnostics: [text] };
+  if (isCompiledRulesPath(file)) {
+    // Source files are named relative to the compiled file's folder (lcz build writes them so).
+    const folder = dirname(file);
+    const relocate = (name: string) => (isAbsolute(name) ? name : join(folder, name));
+    return loadCompiledRuleset(text, { file, relocate, ...(options.compileOptions ? { compileOptions: options.compileOptions } : {}) });
+  }
   return loadRuleset(text, { readInclude: readIncludeFile, ...options, file });
+}
+
+/**
+ * Builds the compiled rules file for the ruleset at `path` (a file, or a folder's ruleset.yaml)
+ * that will be written to `out`: source files are named relative to `out`'s folder, with `/`,
+ * so the two can move together and the file is the same on every machine. `json` is the text to
+ * write. Nothing is written here.
+ */
+export async function buildCompiledRulesFile(path: string, out: string): Promise<StageResult<{ readonly compiled: CompiledRulesFile; readonly json: string }>> {
+  const file = await resolveRulesetPath(path);
+  const text = await readText(file);
+  if (typeof text !== 'string') return { diagnostics: [text] };
+  const folder = dirname(out);
+  const built = buildCompiledRules(text, {
+    file,
+    readInclude: readIncludeFile,
+    storeFileAs: (name) => relative(folder, name).split(sep).join('/'),
+  });
+  if (!built.value) return { diagnostics: built.diagnostics };
+  return { value: { compiled: built.value, json: `${JSON.stringify(built.value)}\n` }, diagnostics: built.diagnostics };
+}
+
+/** A compiled rules file (`lcz build`) is JSON; rule files are YAML. */
+export function isCompiledRulesPath(path: string): boolean {
+  return path.toLowerCase().endsWith('.json');
 }
 
 /** `include:` paths are relative to the including file's folder. */

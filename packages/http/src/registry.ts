@@ -4,7 +4,6 @@
  */
 import { CriteriaEngineError, hasErrors, type CompiledRuleset, type Diagnostic } from '@lcz/criteria-engine';
 import { loadRulesetFile } from '@lcz/criteria-engine/node';
-import { z } from 'zod';
 import { CriteriaHttpOptionsError, type CriteriaHttpOptions } from './options.js';
 
 export type Lookup =
@@ -63,7 +62,7 @@ export class RulesetRegistry {
   inputSchema(ruleset: CompiledRuleset): object {
     let schema = this.schemas.get(ruleset);
     if (schema === undefined) {
-      schema = z.toJSONSchema(ruleset.assessmentSchema(), { target: 'draft-2020-12' });
+      schema = ruleset.assessmentJsonSchema();
       this.schemas.set(ruleset, schema);
     }
     return schema;

@@ -125,8 +125,8 @@ class RulesetCompiler {
 
     const criteria: CriterionPlan[] = [];
     const groups: GroupPlan[] = [];
-    const seenGroups = new Map<string, number>();
-    const seenCriteria = new Map<string, number>();
+    const seenGroups = new Map<string, Range | undefined>();
+    const seenCriteria = new Map<string, Range | undefined>();
     this.doc.groups.forEach((group, gi) => {
       this.unique(seenGroups, group.id, ['groups', gi, 'id'], 'group');
       const requirement = this.requirement(group.requirement ?? this.doc.recognition.group_requirement, group.requirement ? ['groups', gi, 'requirement'] : ['recognition', 'group_requirement'], group.criteria.length);
@@ -144,7 +144,7 @@ class RulesetCompiler {
       });
     });
 
-    const seenDisqualifiers = new Map<string, number>();
+    const seenDisqualifiers = new Map<string, Range | undefined>();
     const disqualifiers: DisqualifierPlan[] = (this.doc.disqualifiers ?? []).map((d, di) => {
       this.unique(seenDisqualifiers, d.id, ['disqualifiers', di, 'id'], 'disqualifier');
       const condition = this.condition(d.condition, ['disqualifiers', di, 'condition']);
@@ -296,7 +296,7 @@ class RulesetCompiler {
   }
 
   private uniqueValues(values: readonly { id: string }[], path: YamlPath): void {
-    const seen = new Map<string, number>();
+    const seen = new Map<string, Range | undefined>();
     values.forEach((v, i) => this.unique(seen, v.id, [...path, i, 'id'], 'value'));
   }
 
@@ -377,7 +377,7 @@ class RulesetCompiler {
     let condition: CompiledCondition | undefined;
     let variants: VariantPlan[] | undefined;
     if (doc.variants) {
-      const seen = new Map<string, number>();
+      const seen = new Map<string, Range | undefined>();
       variants = doc.variants.map((v, vi) => {
         const vpath = [...path, 'variants', vi];
         this.unique(seen, v.id, [...vpath, 'id'], 'variant');
@@ -511,14 +511,15 @@ class RulesetCompiler {
 
   // ── helpers ──────────────────────────────────────────────────────────────────────────────
 
-  private unique(seen: Map<string, number>, id: string, path: YamlPath, kind: string): void {
+  /** `seen` keeps where each id was first written; its line is worked out only for a duplicate. */
+  private unique(seen: Map<string, Range | undefined>, id: string, path: YamlPath, kind: string): void {
     const range = this.rangeOf(path);
-    const first = seen.get(id);
-    if (first !== undefined) {
-      this.report('duplicate_id', range, { kind, id, first_line: first });
+    if (seen.has(id)) {
+      const first = seen.get(id);
+      this.report('duplicate_id', range, { kind, id, first_line: first ? this.parsed.source.position(first[0]).line : 0 });
       return;
     }
-    seen.set(id, range ? this.parsed.source.position(range[0]).line : 0);
+    seen.set(id, range);
   }
 
   private rangeOf(path: YamlPath): Range | undefined {

@@ -2,7 +2,7 @@
  * What `compileRuleset` returns: a frozen, read-only description of the ruleset (for renderers,
  * docs, diffs and test generators) plus the compiled evaluation closures.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Diagnostic, Range, StageResult } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/source.js';
 import type { Assessment } from '../evaluate/assessment.js';
@@ -135,7 +135,12 @@ export interface CompiledRuleset {
    */
   validateAssessment(value: unknown, located?: LocatedInput): StageResult<Assessment>;
   /** The zod schema of an assessment for this ruleset (structure, types and bounds). */
-  assessmentSchema(): z.ZodType;
+  assessmentSchema(): z.ZodMiniType;
+  /**
+   * The same schema as JSON Schema (draft 2020-12), made by the engine's own zod: use this
+   * rather than converting `assessmentSchema()` with another copy of zod. A fresh copy each call.
+   */
+  assessmentJsonSchema(): Record<string, unknown>;
   /** Full result with the explanation trace. The assessment must already be valid. */
   evaluate(assessment: Assessment): EvaluationResult;
   /** Decision and per-group passed counts only; the fast path. */

@@ -57,6 +57,10 @@ export const DIAGNOSTIC_CODES = [
   'policy_missing',
   'definition_cycle',
   'include_invalid',
+  // compiled rules files (lcz build, loadCompiledRuleset)
+  'build_fragment',
+  'compiled_unreadable',
+  'compiled_stale',
   // analyze/: static checks of a loaded ruleset (lcz check, docs/rule-checks.md)
   'criterion_never_passes',
   'criterion_never_fails',

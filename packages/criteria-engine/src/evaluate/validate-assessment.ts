@@ -4,7 +4,7 @@
  * `required_when` and the context rules are checked on top. Every problem is reported with its
  * path (and file position when the input came from a file). Nothing is coerced: "12" is not 12.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { LocatedInput } from '../compile/compiled-ruleset.js';
 import type { RulesetPlan } from '../compile/plan.js';
 import { createSlotFiller } from '../compile/slots.js';
@@ -16,53 +16,77 @@ import type { Assessment } from './assessment.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function buildAssessmentSchema(plan: RulesetPlan): z.ZodType {
-  const context: Record<string, z.ZodType> = {};
-  for (const a of plan.context) {
-    const base = a.type === 'boolean' ? z.boolean() : z.enum((a.values ?? []).map((v) => v.id) as [string, ...string[]]);
-    context[a.id] = base.nullable().optional().describe(`${a.label.vi} / ${a.label.en}`);
-  }
-  const facts: Record<string, z.ZodType> = {};
+export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
+  // Declarations of the same type and bounds share one schema (zod schemas are immutable):
+  // building one per fact was most of the cost of the first validation after start-up.
+  const shared = new Map<string, z.ZodMiniType>();
+  const unknownOr = (key: string, make: () => z.ZodMiniType): z.ZodMiniType => {
+    let schema = shared.get(key);
+    if (!schema) shared.set(key, (schema = z.optional(z.nullable(make()))));
+    return schema;
+  };
+  const oneOf = (values: readonly { id: string }[] | undefined) => {
+    const ids = (values ?? []).map((v) => v.id);
+    return unknownOr(`enum ${JSON.stringify(ids)}`, () => z.enum(ids as [string, ...string[]]));
+  };
+  const context: Record<string, z.ZodMiniType> = {};
+  for (const a of plan.context) context[a.id] = a.type === 'boolean' ? unknownOr('boolean', z.boolean) : oneOf(a.values);
+  const facts: Record<string, z.ZodMiniType> = {};
   for (const f of plan.facts) {
-    let base: z.ZodType;
     switch (f.type) {
       case 'integer':
-      case 'number': {
-        let n = f.type === 'integer' ? z.number().int() : z.number();
-        if (f.min !== undefined) n = n.min(f.min);
-        if (f.max !== undefined) n = n.max(f.max);
-        if (f.type === 'integer') n = n.max(Number.MAX_SAFE_INTEGER).min(Number.MIN_SAFE_INTEGER);
-        base = n;
+      case 'number':
+        facts[f.id] = unknownOr(`${f.type} ${f.min ?? ''} ${f.max ?? ''}`, () => {
+          const checks: z.core.$ZodCheck<number>[] = [];
+          if (f.min !== undefined) checks.push(z.gte(f.min));
+          if (f.max !== undefined) checks.push(z.lte(f.max));
+          // z.int() already keeps integers within ±(2^53 − 1).
+          return (f.type === 'integer' ? z.int() : z.number()).check(...checks);
+        });
         break;
-      }
       case 'boolean':
-        base = z.boolean();
+        facts[f.id] = unknownOr('boolean', z.boolean);
         break;
       case 'enum':
       case 'ordinal':
-        base = z.enum((f.values ?? []).map((v) => v.id) as [string, ...string[]]);
+        facts[f.id] = oneOf(f.values);
         break;
     }
-    facts[f.id] = base.nullable().optional().describe(`${f.label.vi} / ${f.label.en}`);
   }
   return z.strictObject({
-    ruleset: z.string().optional(),
-    area: z
-      .strictObject({
-        code: z.string().optional(),
-        name: z.string().optional(),
-        unit: z.string().optional(),
-        date: z.string().regex(DATE, 'YYYY-MM-DD').optional(),
-      })
-      .optional(),
+    ruleset: z.optional(z.string()),
+    area: z.optional(
+      z.strictObject({
+        code: z.optional(z.string()),
+        name: z.optional(z.string()),
+        unit: z.optional(z.string()),
+        date: z.optional(z.string().check(z.regex(DATE, 'YYYY-MM-DD'))),
+      }),
+    ),
     context: z.strictObject(context),
     facts: z.strictObject(facts),
   });
 }
 
+/**
+ * The assessment schema as JSON Schema, each fact and context attribute described by its label
+ * (Vietnamese / English). Labels are added here, not in the zod schema, so that schema can share
+ * one object between declarations of the same type.
+ */
+export function assessmentJsonSchema(plan: RulesetPlan, schema: z.ZodMiniType): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12' }) as { properties: Record<string, { properties: Record<string, Record<string, unknown>> }> };
+  const describe = (section: 'context' | 'facts', id: string, label: { vi: string; en: string }): void => {
+    const property = json.properties[section]?.properties[id];
+    if (property) property['description'] = `${label.vi} / ${label.en}`;
+  };
+  for (const a of plan.context) describe('context', a.id, a.label);
+  for (const f of plan.facts) describe('facts', f.id, f.label);
+  return json;
+}
+
 export function validateAssessmentValue(
   plan: RulesetPlan,
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   rulesetId: string,
   value: unknown,
   located: LocatedInput | undefined,

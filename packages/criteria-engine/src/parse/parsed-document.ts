@@ -13,7 +13,6 @@ export type DocumentPath = readonly (string | number)[];
 
 export interface ParsedDocument {
   readonly source: SourceText;
-  readonly doc: Document.Parsed;
   /** Plain JSON-like data: objects, arrays, strings, finite or non-finite numbers, booleans, null. */
   readonly value: unknown;
   /**
@@ -28,7 +27,6 @@ export interface ParsedDocument {
 export function createParsedDocument(source: SourceText, doc: Document.Parsed, value: unknown): ParsedDocument {
   return Object.freeze({
     source,
-    doc,
     value,
     rangeOf: (path: DocumentPath) => rangeOfNode(walk(doc, path).node),
     keyRangeOf: (path: DocumentPath) => {

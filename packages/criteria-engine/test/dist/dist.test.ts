@@ -62,6 +62,51 @@ describe('built package', () => {
   });
 
   it('ships type declarations for each entry point', () => {
-    for (const f of ['index.d.ts', 'index.d.cts', 'node.d.ts', 'node.d.cts']) expect(existsSync(join(dist, f))).toBe(true);
+    for (const f of ['index.d.ts', 'index.d.cts', 'node.d.ts', 'node.d.cts', 'runtime.d.ts', 'runtime.d.cts']) expect(existsSync(join(dist, f))).toBe(true);
+  });
+});
+
+describe('built runtime entry point (@lcz/criteria-engine/runtime)', () => {
+  /** Every bare import the file and its chunks make. */
+  const bareImports = (entry: string): Set<string> => {
+    const seen = new Set<string>();
+    const bare = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      const statements = /^(?:import|export)\b[^'"\n]*?(?:from\s*)?['"]([^'"]+)['"];?$|\brequire\(['"]([^'"]+)['"]\)/gm;
+      for (const m of text.matchAll(statements)) {
+        const target = (m[1] ?? m[2]) as string;
+        if (target.startsWith('./')) visit(join(dirname(file), target));
+        else bare.add(target);
+      }
+    };
+    visit(join(dist, entry));
+    return bare;
+  };
+
+  it('imports nothing from node_modules and no Node built-in: no YAML parser, no ajv, zod inlined', () => {
+    expect([...bareImports('runtime.js')]).toEqual([]);
+    expect([...bareImports('runtime.cjs')]).toEqual([]);
+    // The full entry still uses the YAML parser; the check above would see it.
+    expect(bareImports('index.js').has('yaml')).toBe(true);
+  });
+
+  it('ESM and CJS load a compiled rules file and decide as the sources do', async () => {
+    const built = source.buildCompiledRules(readFileSync(join(rulesDir, 'ruleset.yaml'), 'utf8'), { file: 'ruleset.yaml' });
+    const json = JSON.stringify(built.value);
+    const rules = await source.loadRulesetFile(rulesDir);
+    const input = rules.value && (await source.readAssessmentFile(example, rules.value));
+    if (!rules.value || !input?.value) throw new Error('the example should load');
+    const expected = rules.value.evaluate(input.value);
+    type Runtime = typeof import('../../src/runtime.js');
+    const esm = (await import(pathToFileURL(join(dist, 'runtime.js')).href)) as Runtime;
+    const cjs = createRequire(import.meta.url)(join(dist, 'runtime.cjs')) as Runtime;
+    for (const runtime of [esm, cjs]) {
+      const loaded = runtime.loadCompiledRuleset(json);
+      expect(loaded.value?.evaluate(input.value)).toEqual(expected);
+      expect(loaded.value?.validateAssessment(input.value).diagnostics).toEqual([]);
+    }
   });
 });

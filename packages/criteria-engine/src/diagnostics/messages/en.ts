@@ -41,6 +41,12 @@ const INCLUDE_REASONS: Readonly<Record<string, string>> = {
   invalid: 'the file has errors (see the errors reported in it)',
 };
 
+const COMPILED_REASONS: Readonly<Record<string, string>> = {
+  json: 'it is not valid JSON',
+  format: 'it is not a compiled rules file, or a part of it is missing',
+  damaged: 'its rule documents are damaged (was it edited by hand?)',
+};
+
 const RELATION_REASONS: Readonly<Record<string, string>> = {
   not_counts: 'both must be counts (integers)',
   cycle: 'the part_of chain loops back to itself',
@@ -448,6 +454,18 @@ export const en: MessageCatalog = {
   include_invalid: (p) => ({
     message: `The file "${s(p, 'path')}" cannot be included: ${lookup(INCLUDE_REASONS, s(p, 'reason'))}.`,
     hint: 'include: lists shared files with kind: fragment, paths relative to this rule file\'s folder, e.g. include: ["../shared/self-management-contents.yaml"].',
+  }),
+  build_fragment: () => ({
+    message: 'This file is a fragment (kind: fragment); a fragment is not built on its own.',
+    hint: 'Build the ruleset that includes it: lcz build rules/<ruleset folder>. The fragment goes into that compiled file.',
+  }),
+  compiled_unreadable: (p) => ({
+    message: `This compiled rules file cannot be read: ${lookup(COMPILED_REASONS, s(p, 'reason'))} (${s(p, 'detail')}).`,
+    hint: 'Never edit a compiled rules file: build it again from the YAML rules with lcz build rules/<ruleset folder> --out <file>.',
+  }),
+  compiled_stale: (p) => ({
+    message: `This compiled rules file was built by engine ${s(p, 'built_with')}; this is engine ${s(p, 'engine')}.`,
+    hint: 'Build it again with this engine: lcz build rules/<ruleset folder> --out <file>. A compiled file is read only by the engine version that wrote it.',
   }),
   policy_missing: (p) => ({
     message: `Criterion ${s(p, 'criterion')} must state the policy "${s(p, 'key')}", because the case it decides can happen.`,

@@ -42,6 +42,12 @@ const INCLUDE_REASONS: Readonly<Record<string, string>> = {
   invalid: 'tệp có lỗi (xem các lỗi ghi trong chính tệp đó)',
 };
 
+const COMPILED_REASONS: Readonly<Record<string, string>> = {
+  json: 'tệp không phải JSON hợp lệ',
+  format: 'tệp không phải tệp quy tắc đã biên dịch, hoặc thiếu một phần',
+  damaged: 'các văn bản quy tắc trong tệp bị hỏng (có ai sửa tay không?)',
+};
+
 const RELATION_REASONS: Readonly<Record<string, string>> = {
   not_counts: 'cả hai phải là số lượng (số nguyên)',
   cycle: 'chuỗi part_of vòng trở lại chính nó',
@@ -458,6 +464,18 @@ export const vi: MessageCatalog = {
   include_invalid: (p) => ({
     message: `Không đưa được tệp "${s(p, 'path')}" vào: ${lookup(INCLUDE_REASONS, s(p, 'reason'))}.`,
     hint: 'include: liệt kê các tệp dùng chung có kind: fragment, đường dẫn tính từ thư mục của tệp quy tắc này, ví dụ include: ["../shared/noi-dung-tu-quan.yaml"].',
+  }),
+  build_fragment: () => ({
+    message: 'Tệp này là một phần dùng chung (kind: fragment); phần dùng chung không được biên dịch riêng.',
+    hint: 'Hãy biên dịch bộ quy tắc có đưa tệp này vào: lcz build rules/<thư mục bộ quy tắc>. Phần dùng chung sẽ nằm trong tệp biên dịch đó.',
+  }),
+  compiled_unreadable: (p) => ({
+    message: `Không đọc được tệp quy tắc đã biên dịch này: ${lookup(COMPILED_REASONS, s(p, 'reason'))} (${s(p, 'detail')}).`,
+    hint: 'Đừng sửa tay tệp đã biên dịch: hãy biên dịch lại từ các tệp quy tắc YAML bằng lcz build rules/<thư mục bộ quy tắc> --out <tệp>.',
+  }),
+  compiled_stale: (p) => ({
+    message: `Tệp quy tắc đã biên dịch này do bộ máy phiên bản ${s(p, 'built_with')} tạo ra; bộ máy đang chạy là phiên bản ${s(p, 'engine')}.`,
+    hint: 'Hãy biên dịch lại bằng bộ máy này: lcz build rules/<thư mục bộ quy tắc> --out <tệp>. Tệp đã biên dịch chỉ được đọc bởi đúng phiên bản bộ máy đã tạo ra nó.',
   }),
   policy_missing: (p) => ({
     message: `Tiêu chí ${s(p, 'criterion')} phải nêu rõ chính sách "${s(p, 'key')}", vì trường hợp mà khóa này quyết định có thể xảy ra.`,

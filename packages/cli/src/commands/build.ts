@@ -1,0 +1,46 @@
+/**
+ * `lcz build <rules> [--out file] [--check]`: the compiled rules file of a ruleset (JSON; the
+ * rules parsed and validated, with their source positions), which a service or worker loads with
+ * `@lcz/criteria-engine/runtime` in a few milliseconds instead of parsing YAML at every start.
+ * `--check` writes nothing and fails when the file on disk is not what the rules build now
+ * (for CI: a compiled file never drifts from its YAML).
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
+import { buildCompiledRulesFile, resolveRulesetPath } from '@lcz/criteria-engine/node';
+import type { BuildOptions } from '../run.js';
+import { EXIT, say, writeOutput, type Session } from '../session.js';
+
+export async function build(options: BuildOptions, session: Session): Promise<number> {
+  const { lang } = options;
+  const ruleFile = await resolveRulesetPath(session.abs(options.rules));
+  const out = options.out !== undefined ? session.abs(options.out) : defaultOut(ruleFile);
+  const built = await buildCompiledRulesFile(ruleFile, out);
+  const diagnostics = session.relocate(built.diagnostics);
+  if (!built.value || hasErrors(diagnostics)) {
+    session.err(formatDiagnostics(diagnostics, lang));
+    session.err(say(lang, 'rules_invalid_nothing_written', { path: options.rules, count: diagnostics.filter((d) => d.severity === 'error').length }));
+    return EXIT.invalid;
+  }
+  const { compiled, json } = built.value;
+  const facts = { path: session.display(out), id: compiled.id, version: compiled.version, hash: compiled.hash.slice(0, 'sha256:'.length + 12) };
+  if (options.check) {
+    const onDisk = await readFile(out, 'utf8').catch(() => undefined);
+    if (onDisk === json) {
+      session.out(say(lang, 'build_up_to_date', facts));
+      return EXIT.ok;
+    }
+    session.err(say(lang, onDisk === undefined ? 'build_check_missing' : 'build_check_stale', { ...facts, rules: options.rules }));
+    return EXIT.invalid;
+  }
+  await writeOutput(session, out, json, 'build');
+  session.out(say(lang, 'build_written', { ...facts, kb: Math.round(json.length / 1024), sources: compiled.sources.length }));
+  if (diagnostics.length > 0) session.out(formatDiagnostics(diagnostics, lang));
+  return EXIT.ok;
+}
+
+/** Beside the rule file: rules/x/ruleset.yaml → rules/x/ruleset.compiled.json. */
+function defaultOut(ruleFile: string): string {
+  return join(dirname(ruleFile), `${basename(ruleFile).replace(/\.ya?ml$/i, '')}.compiled.json`);
+}

@@ -1,0 +1,81 @@
+/**
+ * The last steps every way of loading rules shares: compile the validated documents, attach the
+ * evaluator and the assessment validator, and present the result as one frozen CompiledRuleset.
+ * Both `loadRuleset` (YAML text) and `loadCompiledRuleset` (a compiled rules file) end here, so a
+ * ruleset behaves the same whichever way it was loaded.
+ *
+ * Imports no YAML parser, no JSON Schema validator and no hash function: the compiled-rules
+ * entry point is built from this module and must stay small to start fast.
+ */
+import type * as z from 'zod/mini';
+import type { CompiledRuleset, LocatedInput } from './compile/compiled-ruleset.js';
+import { compileRuleset, type CompileOptions, type Fragment } from './compile/compile-ruleset.js';
+import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
+import { createEvaluator } from './evaluate/evaluate.js';
+import { assessmentJsonSchema, buildAssessmentSchema, validateAssessmentValue } from './evaluate/validate-assessment.js';
+import type { ParsedDocument } from './parse/index.js';
+import type { RulesetDocument } from './validate/ruleset-document.js';
+
+/** A ruleset document that passed parsing and validation, with the fragments it includes. */
+export interface RulesetSources {
+  readonly main: ParsedDocument;
+  readonly doc: RulesetDocument;
+  readonly fragments: readonly Fragment[];
+}
+
+/**
+ * Compiles `sources` and builds the ruleset. `earlier` are the problems found before compiling
+ * (warnings only; a caller never gets here with errors); they come first in the result.
+ */
+export function assembleRuleset(
+  sources: RulesetSources,
+  hash: string,
+  compileOptions: Partial<CompileOptions> | undefined,
+  earlier: readonly Diagnostic[],
+): StageResult<CompiledRuleset> {
+  const { main, doc } = sources;
+  const compiled = compileRuleset(main, doc, compileOptions, sources.fragments);
+  const diagnostics = [...earlier, ...compiled.diagnostics];
+  if (!compiled.plan) return { diagnostics };
+  const plan = compiled.plan;
+
+  const evaluator = createEvaluator(plan, { id: doc.id, version: doc.version, hash });
+  // Built on first use: a caller that only decides never pays for the schema.
+  let schema: z.ZodMiniType | undefined;
+  const assessmentSchema = () => (schema ??= buildAssessmentSchema(plan));
+  let jsonSchema: Record<string, unknown> | undefined;
+  const effectiveRange = main.rangeOf(['effective']);
+  const ruleset: CompiledRuleset = {
+    id: doc.id,
+    version: doc.version,
+    hash,
+    file: main.source.file,
+    title: doc.title,
+    ...(doc.effective ? { effective: doc.effective } : {}),
+    ...(effectiveRange ? { effectiveAt: { ...main.source.position(effectiveRange[0]), range: effectiveRange } } : {}),
+    document: doc,
+    context: plan.context,
+    facts: plan.facts,
+    groups: plan.groups.map((g) => g.info),
+    criteria: plan.criteria.map((c) => c.info),
+    disqualifiers: plan.disqualifiers.map((d) => d.info),
+    definitions: plan.definitions,
+    includes: doc.include ?? [],
+    mandatory: plan.mandatory,
+    ...(plan.totalRequirement ? { totalRequirement: plan.totalRequirement } : {}),
+    diagnostics: compiled.diagnostics,
+    validateAssessment: (value: unknown, located?: LocatedInput) =>
+      validateAssessmentValue(plan, assessmentSchema(), doc.id, value, located),
+    assessmentSchema,
+    assessmentJsonSchema: () => structuredClone((jsonSchema ??= assessmentJsonSchema(plan, assessmentSchema()))),
+    evaluate: evaluator.evaluate,
+    decide: evaluator.decide,
+    slotLayout: [...plan.contextSlots, ...plan.factSlots],
+    decideSlots: evaluator.decideSlots,
+    locate: (path) => {
+      const range = main.rangeOf(path);
+      return range ? { ...main.source.position(range[0]), range } : undefined;
+    },
+  };
+  return { value: Object.freeze(ruleset), diagnostics };
+}

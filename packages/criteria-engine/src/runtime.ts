@@ -1,0 +1,18 @@
+/**
+ * @lcz/criteria-engine/runtime — load a compiled rules file (`lcz build`) and evaluate. For
+ * what starts often and must start fast: a serverless function, a worker, a page. It carries no
+ * YAML parser and no JSON Schema validator (the compiled file was checked when it was built),
+ * so it imports in a few milliseconds; the ruleset it gives is the one `loadRuleset` gives.
+ */
+export { loadCompiledRuleset, type LoadCompiledOptions } from './load-compiled.js';
+export { COMPILED_RULES_FORMAT, COMPILED_RULES_FORMAT_VERSION, ENGINE_VERSION, type CompiledRulesFile, type StoredSource } from './compiled-rules-file.js';
+export { CriteriaEngineError } from './diagnostics/error.js';
+export { formatDiagnostic, formatDiagnostics, renderMessage, type Locale, type RenderedMessage } from './diagnostics/format.js';
+export { hasErrors } from './diagnostics/diagnostic.js';
+
+export type { Diagnostic, Severity, Range, StageResult } from './diagnostics/diagnostic.js';
+export type { DiagnosticCode } from './diagnostics/codes.js';
+export type * from './compile/compiled-ruleset.js';
+export type * from './evaluate/result.js';
+export type { Assessment } from './evaluate/assessment.js';
+export type * from './validate/ruleset-document.js';
