@@ -76,8 +76,10 @@ export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
 export function assessmentJsonSchema(plan: RulesetPlan, schema: z.ZodMiniType): Record<string, unknown> {
   const json = z.toJSONSchema(schema, { target: 'draft-2020-12' }) as { properties: Record<string, { properties: Record<string, Record<string, unknown>> }> };
   const describe = (section: 'context' | 'facts', id: string, label: { vi: string; en: string }): void => {
-    const property = json.properties[section]?.properties[id];
-    if (property) property['description'] = `${label.vi} / ${label.en}`;
+    const properties = json.properties[section]?.properties;
+    const property = properties?.[id];
+    // First, so a reader of the schema sees what the field is before its type.
+    if (properties && property) properties[id] = { description: `${label.vi} / ${label.en}`, ...property };
   };
   for (const a of plan.context) describe('context', a.id, a.label);
   for (const f of plan.facts) describe('facts', f.id, f.label);
