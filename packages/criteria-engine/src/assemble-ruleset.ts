@@ -26,17 +26,21 @@ export interface RulesetSources {
 /**
  * Compiles `sources` and builds the ruleset. `earlier` are the problems found before compiling
  * (warnings only; a caller never gets here with errors); they come first in the result.
+ * `known`: compile's diagnostics as found when a compiled rules file was built, reported instead
+ * of this compile's (which skipped the diagnostics-only checks) when it found no error.
  */
 export function assembleRuleset(
   sources: RulesetSources,
   hash: string,
   compileOptions: Partial<CompileOptions> | undefined,
   earlier: readonly Diagnostic[],
+  known?: readonly Diagnostic[],
 ): StageResult<CompiledRuleset> {
   const { main, doc } = sources;
   const compiled = compileRuleset(main, doc, compileOptions, sources.fragments);
-  const diagnostics = [...earlier, ...compiled.diagnostics];
-  if (!compiled.plan) return { diagnostics };
+  if (!compiled.plan) return { diagnostics: [...earlier, ...compiled.diagnostics] };
+  const compileDiagnostics = known ?? compiled.diagnostics;
+  const diagnostics = [...earlier, ...compileDiagnostics];
   const plan = compiled.plan;
 
   const evaluator = createEvaluator(plan, { id: doc.id, version: doc.version, hash });
@@ -63,7 +67,7 @@ export function assembleRuleset(
     includes: doc.include ?? [],
     mandatory: plan.mandatory,
     ...(plan.totalRequirement ? { totalRequirement: plan.totalRequirement } : {}),
-    diagnostics: compiled.diagnostics,
+    diagnostics: compileDiagnostics,
     validateAssessment: (value: unknown, located?: LocatedInput) =>
       validateAssessmentValue(plan, assessmentSchema(), doc.id, value, located),
     assessmentSchema,

@@ -52,6 +52,7 @@ export function buildCompiledRules(text: string, options: BuildCompiledOptions =
       hash: sources.hash,
       sources: [store(sources.main), ...sources.fragments.map((f) => store(f.parsed))],
       diagnostics: read.diagnostics,
+      compileDiagnostics: assembled.value.diagnostics,
     },
     diagnostics: assembled.diagnostics,
   };

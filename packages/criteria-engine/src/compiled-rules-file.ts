@@ -26,8 +26,10 @@ export interface CompiledRulesFile {
   readonly hash: string;
   /** The ruleset first, then each included fragment in `include:` order. */
   readonly sources: readonly StoredSource[];
-  /** Warnings found while parsing and validating; compile's own are found again at load. */
+  /** Warnings found while parsing and validating. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Compile's warnings and notes (variant coverage…): loading does not look for them again. */
+  readonly compileDiagnostics: readonly Diagnostic[];
 }
 
 export interface StoredSource {

@@ -55,7 +55,8 @@ export function loadCompiledRuleset(input: string | unknown, options: LoadCompil
   }
   const fragments: Fragment[] = (fragmentSources as ParsedDocument[]).map((parsed) => ({ parsed, doc: parsed.value as RulesetDocument }));
   try {
-    return assembleRuleset({ main, doc: main.value as RulesetDocument, fragments }, file.hash, options.compileOptions, file.diagnostics);
+    const compileOptions = { ...options.compileOptions, coverage: false };
+    return assembleRuleset({ main, doc: main.value as RulesetDocument, fragments }, file.hash, compileOptions, file.diagnostics, file.compileDiagnostics);
   } catch (e) {
     // Only a document that no engine wrote can break the compiler: it trusts validated input.
     const detail = e instanceof Error ? e.message : String(e);
@@ -79,6 +80,7 @@ function checkEnvelope(value: unknown, source: SourceText): StageResult<Compiled
   };
   for (const key of ['id', 'version', 'hash'] as const) if (typeof value[key] !== 'string') wrong(key, 'text');
   if (!Array.isArray(value['diagnostics'])) wrong('diagnostics', 'a list');
+  if (!Array.isArray(value['compileDiagnostics'])) wrong('compileDiagnostics', 'a list');
   const sources = value['sources'];
   if (!Array.isArray(sources) || sources.length === 0 || !sources.every(isStoredSource)) wrong('sources', 'a list of { file, text, document, positions }');
   if (diagnostics.length > 0) return { diagnostics };

@@ -39,11 +39,17 @@ import type { Expr } from './expression/ast.js';
 export interface CompileOptions extends ExpressionLimits {
   /** Coverage enumerates context combinations; beyond this many it reports and stops. */
   readonly maxContextCombinations: number;
+  /**
+   * Whether to look for variant coverage problems (variant_uncovered, variant_overlap): they are
+   * only diagnostics. Loading a compiled rules file turns this off and uses what the build found.
+   */
+  readonly coverage: boolean;
 }
 
 export const DEFAULT_COMPILE_OPTIONS: CompileOptions = {
   ...DEFAULT_EXPRESSION_LIMITS,
   maxContextCombinations: 4096,
+  coverage: true,
 };
 
 /** An included file (kind: fragment): facts, parameters and definitions shared between rulesets. */
@@ -173,7 +179,7 @@ class RulesetCompiler {
       factSlots: facts.map((f) => f.id),
     };
     // Coverage runs selectors; after an error some are placeholders, and their "coverage" is noise.
-    if (this.diagnostics.some((d) => d.severity === 'error')) return plan;
+    if (!this.options.coverage || this.diagnostics.some((d) => d.severity === 'error')) return plan;
     checkCoverage(plan, this.options.maxContextCombinations, (code, critIndex, params, severity) => {
       const crit = criteria[critIndex];
       const gi = crit ? crit.groupIndex : 0;

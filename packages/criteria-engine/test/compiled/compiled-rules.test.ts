@@ -244,7 +244,7 @@ describe('refusing what is not a compiled rules file of this engine', () => {
   it('missing parts: every one reported at once', () => {
     const result = load(JSON.stringify({ format: 'lcz-compiled-rules', formatVersion: 1, engine: ENGINE_VERSION }));
     expect(result.value).toBeUndefined();
-    expect(result.diagnostics.map((d) => String(d.params['detail']).split(':')[0])).toEqual(['id', 'version', 'hash', 'diagnostics', 'sources']);
+    expect(result.diagnostics.map((d) => String(d.params['detail']).split(':')[0])).toEqual(['id', 'version', 'hash', 'diagnostics', 'compileDiagnostics', 'sources']);
   });
 
   it('damaged positions or documents: refused, never a crash', () => {
