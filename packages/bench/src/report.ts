@@ -36,6 +36,27 @@ export interface MemorySide {
   readonly peakRssAfterMB: Readonly<Record<string, number>>;
 }
 
+export interface RecompileRow {
+  readonly id: string;
+  readonly label: string;
+  readonly ms: Spread;
+  readonly cpuMs: number;
+  readonly runs: number;
+  readonly target?: string;
+  readonly met?: boolean;
+}
+
+/** One way of running the engine in the memory harness, against the floor's side. */
+export interface MemoryEngineRow {
+  readonly id: string;
+  readonly label: string;
+  readonly side: MemorySide;
+  readonly overFloorPeakRssMB: number;
+  readonly overFloorHeapMB: number;
+  readonly target?: string;
+  readonly met?: boolean;
+}
+
 export interface BenchResults {
   readonly generatedAt: string;
   readonly mode: 'full' | 'quick';
@@ -49,15 +70,11 @@ export interface BenchResults {
   readonly method: string;
   readonly throughput: readonly ThroughputRow[];
   readonly coldStart: readonly ColdStartRow[];
-  readonly recompile: { readonly ms: Spread; readonly cpuMs: number; readonly runs: number; readonly target: string; readonly met: boolean };
+  readonly recompile: readonly RecompileRow[];
   readonly memory: {
     readonly spawns: number;
     readonly floor: MemorySide;
-    readonly engine: MemorySide;
-    readonly overFloorPeakRssMB: number;
-    readonly overFloorHeapMB: number;
-    readonly target: string;
-    readonly met: boolean;
+    readonly engines: readonly MemoryEngineRow[];
   };
   /** `lcz evaluate --decisions-only --out` on generated CSV files, in a fresh process each. */
   readonly csv: readonly (CsvRun & { readonly target: string; readonly met: boolean })[];
@@ -124,21 +141,25 @@ export function renderMarkdown(r: BenchResults): string {
       `| cold start, ${c.label} (median ms: ${steps}) | ${fmt(c.totalMs.median)} ms | ${fmt(c.totalMs.min)}–${fmt(c.totalMs.max)} ms | ${fmt(c.cpuMs)} ms | ${c.target ?? ''} | ${verdict(c.met)} |`,
     );
   }
-  const rc = r.recompile;
-  lines.push(
-    `| warm recompile: loadRuleset() again in a warm process (${rc.runs} runs) | ${fmt(rc.ms.median)} ms | ${fmt(rc.ms.min)}–${fmt(rc.ms.max)} ms | ${fmt(rc.cpuMs)} ms | ${rc.target} | ${verdict(rc.met)} |`,
-  );
+  for (const rc of r.recompile) {
+    lines.push(
+      `| warm recompile: ${rc.label}, in a warm process (${rc.runs} runs) | ${fmt(rc.ms.median)} ms | ${fmt(rc.ms.min)}–${fmt(rc.ms.max)} ms | ${fmt(rc.cpuMs)} ms | ${rc.target ?? ''} | ${verdict(rc.met)} |`,
+    );
+  }
   const m = r.memory;
   const phases = (s: MemorySide): string =>
     Object.entries(s.peakRssAfterMB)
       .map(([k, v]) => `${k} ${fmt(v, 0)}`)
       .join(', ');
-  lines.push(
-    `| engine memory over the floor = peak RSS delta (engine ${fmt(m.engine.peakRssMB, 1)} MB, floor ${fmt(m.floor.peakRssMB, 1)} MB; ` +
-      `peak after each phase, engine: ${phases(m.engine)}; floor: ${phases(m.floor)}; ${m.spawns} spawn${m.spawns === 1 ? '' : 's'} each) | ${fmt(m.overFloorPeakRssMB, 1)} MB | | | ${m.target} | ${verdict(m.met)} |`,
-  );
-  lines.push(
-    `| heap after GC, engine over floor (engine ${fmt(m.engine.heapAfterGcMB, 1)} MB, floor ${fmt(m.floor.heapAfterGcMB, 1)} MB; workload alive in both) | ${fmt(m.overFloorHeapMB, 1)} MB | | | | |`,
-  );
+  const spawns = `${m.spawns} spawn${m.spawns === 1 ? '' : 's'} each`;
+  for (const e of m.engines) {
+    lines.push(
+      `| engine memory over the floor, ${e.label} = peak RSS delta (engine ${fmt(e.side.peakRssMB, 1)} MB, floor ${fmt(m.floor.peakRssMB, 1)} MB; ` +
+        `peak after each phase, engine: ${phases(e.side)}; floor: ${phases(m.floor)}; ${spawns}) | ${fmt(e.overFloorPeakRssMB, 1)} MB | | | ${e.target ?? ''} | ${verdict(e.met)} |`,
+    );
+    lines.push(
+      `| heap after GC, engine over floor, ${e.label} (engine ${fmt(e.side.heapAfterGcMB, 1)} MB, floor ${fmt(m.floor.heapAfterGcMB, 1)} MB; workload alive in both) | ${fmt(e.overFloorHeapMB, 1)} MB | | | | |`,
+    );
+  }
   return lines.join('\n');
 }

@@ -5,14 +5,18 @@
  * evaluate() over it. It reports its peak RSS and, after two full collections, heap and RSS
  * (the ruleset and the workload still alive). Engine memory over the floor = the difference.
  *
- * Usage: node --expose-gc --import tsx src/child/memory.ts <floor|engine> <count> <seed>
+ * `engine` loads the YAML rule file with the full entry point; `engine-compiled` loads the
+ * compiled rules file (lcz build) with the runtime entry point, as a service would.
+ *
+ * Usage: node --expose-gc --import tsx src/child/memory.ts <floor|engine|engine-compiled> <count> <seed> [compiled file]
  */
 import { readFileSync } from 'node:fs';
+import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { RULES_FILE } from '../config.js';
 import { floorDecide } from '../floor.js';
 import { generateAssessments } from '../generate.js';
 
-const [mode, countText, seedText] = process.argv.slice(2);
+const [mode, countText, seedText, compiledFile] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 
@@ -25,10 +29,16 @@ const assessments = generateAssessments(Number(countText), { seed: Number(seedTe
 mark('generate');
 let keep: unknown;
 let recognised = 0;
-if (mode === 'engine') {
-  const { loadRuleset } = await import('@lcz/criteria-engine');
-  const loaded = loadRuleset(readFileSync(RULES_FILE, 'utf8'), { file: RULES_FILE });
-  const ruleset = loaded.value;
+if (mode === 'engine' || mode === 'engine-compiled') {
+  let ruleset: CompiledRuleset | undefined;
+  if (mode === 'engine') {
+    const { loadRuleset } = await import('@lcz/criteria-engine');
+    ruleset = loadRuleset(readFileSync(RULES_FILE, 'utf8'), { file: RULES_FILE }).value;
+  } else {
+    if (!compiledFile) throw new Error('engine-compiled needs the compiled rules file');
+    const { loadCompiledRuleset } = await import('@lcz/criteria-engine/runtime');
+    ruleset = loadCompiledRuleset(readFileSync(compiledFile, 'utf8'), { file: compiledFile }).value;
+  }
   if (!ruleset) throw new Error('rules did not load');
   mark('import+load');
   for (const a of assessments) if (ruleset.decide(a).decision === 'recognised') recognised++;
