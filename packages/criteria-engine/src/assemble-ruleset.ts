@@ -12,7 +12,7 @@ import type { CompiledRuleset, LocatedInput } from './compile/compiled-ruleset.j
 import { compileRuleset, type CompileOptions, type Fragment } from './compile/compile-ruleset.js';
 import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
 import { createEvaluator } from './evaluate/evaluate.js';
-import { assessmentJsonSchema, buildAssessmentSchema, validateAssessmentValue } from './evaluate/validate-assessment.js';
+import { buildAssessmentSchema, validateAssessmentValue } from './evaluate/validate-assessment.js';
 import type { ParsedDocument } from './parse/index.js';
 import type { RulesetDocument } from './validate/ruleset-document.js';
 
@@ -47,7 +47,6 @@ export function assembleRuleset(
   // Built on first use: a caller that only decides never pays for the schema.
   let schema: z.ZodMiniType | undefined;
   const assessmentSchema = () => (schema ??= buildAssessmentSchema(plan));
-  let jsonSchema: Record<string, unknown> | undefined;
   const effectiveRange = main.rangeOf(['effective']);
   const ruleset: CompiledRuleset = {
     id: doc.id,
@@ -71,7 +70,6 @@ export function assembleRuleset(
     validateAssessment: (value: unknown, located?: LocatedInput) =>
       validateAssessmentValue(plan, assessmentSchema(), doc.id, value, located),
     assessmentSchema,
-    assessmentJsonSchema: () => structuredClone((jsonSchema ??= assessmentJsonSchema(plan, assessmentSchema()))),
     evaluate: evaluator.evaluate,
     decide: evaluator.decide,
     slotLayout: [...plan.contextSlots, ...plan.factSlots],

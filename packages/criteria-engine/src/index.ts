@@ -8,6 +8,7 @@ export { buildCompiledRules, type BuildCompiledOptions } from './build-compiled.
 export { loadCompiledRuleset, type LoadCompiledOptions } from './load-compiled.js';
 export { COMPILED_RULES_FORMAT, COMPILED_RULES_FORMAT_VERSION, ENGINE_VERSION, type CompiledRulesFile, type StoredSource } from './compiled-rules-file.js';
 export { readAssessment } from './read-assessment.js';
+export { assessmentJsonSchema } from './evaluate/assessment-json-schema.js';
 export { createSchemes, type Scheme } from './scheme.js';
 export { CriteriaEngineError } from './diagnostics/error.js';
 export { formatDiagnostic, formatDiagnostics } from './diagnostics/format.js';

@@ -3,11 +3,14 @@
  * what starts often and must start fast: a serverless function, a worker, a page. It carries no
  * YAML parser and no JSON Schema validator (the compiled file was checked when it was built),
  * so it imports in a few milliseconds; the ruleset it gives is the one `loadRuleset` gives.
+ *
+ * Diagnostics are data here; their Vietnamese and English text comes from
+ * `@lcz/criteria-engine/messages`, a separate entry point, because the message catalogues are
+ * nearly half of the code and a program that starts often should not parse them unless it has
+ * something to say.
  */
 export { loadCompiledRuleset, type LoadCompiledOptions } from './load-compiled.js';
 export { COMPILED_RULES_FORMAT, COMPILED_RULES_FORMAT_VERSION, ENGINE_VERSION, type CompiledRulesFile, type StoredSource } from './compiled-rules-file.js';
-export { CriteriaEngineError } from './diagnostics/error.js';
-export { formatDiagnostic, formatDiagnostics, renderMessage, type Locale, type RenderedMessage } from './diagnostics/format.js';
 export { hasErrors } from './diagnostics/diagnostic.js';
 
 export type { Diagnostic, Severity, Range, StageResult } from './diagnostics/diagnostic.js';

@@ -2,7 +2,7 @@
  * The rulesets a server holds, found by id and version. Loading from paths reports every broken
  * file at once (CriteriaEngineError carries all diagnostics), so an operator fixes them in one go.
  */
-import { CriteriaEngineError, hasErrors, type CompiledRuleset, type Diagnostic } from '@lcz/criteria-engine';
+import { assessmentJsonSchema, CriteriaEngineError, hasErrors, type CompiledRuleset, type Diagnostic } from '@lcz/criteria-engine';
 import { loadRulesetFile } from '@lcz/criteria-engine/node';
 import { CriteriaHttpOptionsError, type CriteriaHttpOptions } from './options.js';
 
@@ -62,7 +62,7 @@ export class RulesetRegistry {
   inputSchema(ruleset: CompiledRuleset): object {
     let schema = this.schemas.get(ruleset);
     if (schema === undefined) {
-      schema = ruleset.assessmentJsonSchema();
+      schema = assessmentJsonSchema(ruleset);
       this.schemas.set(ruleset, schema);
     }
     return schema;

@@ -4,7 +4,7 @@
  * against the OpenAPI document's schemas (what is served is what is documented).
  */
 import { readFile } from 'node:fs/promises';
-import { explainGap, gapAnalysis, loadRulesetOrThrow, type CompiledRuleset } from '@lcz/criteria-engine';
+import { assessmentJsonSchema, explainGap, gapAnalysis, loadRulesetOrThrow, type CompiledRuleset } from '@lcz/criteria-engine';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_MEDIA_TYPE } from '../src/index.js';
@@ -106,7 +106,7 @@ describe('GET /v1/rulesets/{id}/schema', () => {
     const answer = await get(`/v1/rulesets/${RULESET_ID}/schema`);
     expect(answer.status).toBe(200);
     expect(answer.type).toBe('application/schema+json');
-    expect(answer.body).toEqual(rules.assessmentJsonSchema());
+    expect(answer.body).toEqual(assessmentJsonSchema(rules));
     // Each fact carries its label, in both languages.
     expect(answer.body.properties.facts.properties.households.description).toBe('Tổng số hộ gia đình trong khu dân cư / Total households in the residential area');
   });

@@ -1,10 +1,10 @@
 /**
  * `lcz schema --rules <rules> [--out file]`: the JSON Schema of an assessment for this ruleset,
- * made by the engine from the very zod schema it validates with (ruleset.assessmentJsonSchema()), so
+ * made by the engine from the very zod schema it validates with (assessmentJsonSchema(ruleset)), so
  * editors and other tools check files exactly as lcz does, short of the relations (part ≤ whole)
  * and context rules, which JSON Schema cannot say.
  */
-import { formatDiagnostics } from '@lcz/criteria-engine';
+import { assessmentJsonSchema, formatDiagnostics } from '@lcz/criteria-engine';
 import type { SchemaOptions } from '../run.js';
 import { EXIT, say, writeOutput, type Session } from '../session.js';
 import { loadRules } from './load.js';
@@ -18,7 +18,7 @@ export async function schema(options: SchemaOptions, session: Session): Promise<
     return EXIT.invalid;
   }
   const json = {
-    ...ruleset.assessmentJsonSchema(),
+    ...assessmentJsonSchema(ruleset),
     title: `${ruleset.title.en} (${ruleset.id} ${ruleset.version}): assessment`,
     description: `${ruleset.title.vi}. Một phiếu đánh giá: dữ kiện của một khu dân cư trong một năm. / One assessment: the facts of one residential area in one year.`,
   };

@@ -134,13 +134,12 @@ export interface CompiledRuleset {
    * and, when `located` is given, its file, line and column. Nothing is coerced.
    */
   validateAssessment(value: unknown, located?: LocatedInput): StageResult<Assessment>;
-  /** The zod schema of an assessment for this ruleset (structure, types and bounds). */
-  assessmentSchema(): z.ZodMiniType;
   /**
-   * The same schema as JSON Schema (draft 2020-12), made by the engine's own zod: use this
-   * rather than converting `assessmentSchema()` with another copy of zod. A fresh copy each call.
+   * The zod schema of an assessment for this ruleset (structure, types and bounds). As JSON
+   * Schema: `assessmentJsonSchema(ruleset)` (made by the engine's own zod; convert with it rather
+   * than with another copy of zod).
    */
-  assessmentJsonSchema(): Record<string, unknown>;
+  assessmentSchema(): z.ZodMiniType;
   /** Full result with the explanation trace. The assessment must already be valid. */
   evaluate(assessment: Assessment): EvaluationResult;
   /** Decision and per-group passed counts only; the fast path. */

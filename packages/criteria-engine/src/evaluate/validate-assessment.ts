@@ -68,24 +68,6 @@ export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
   });
 }
 
-/**
- * The assessment schema as JSON Schema, each fact and context attribute described by its label
- * (Vietnamese / English). Labels are added here, not in the zod schema, so that schema can share
- * one object between declarations of the same type.
- */
-export function assessmentJsonSchema(plan: RulesetPlan, schema: z.ZodMiniType): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { target: 'draft-2020-12' }) as { properties: Record<string, { properties: Record<string, Record<string, unknown>> }> };
-  const describe = (section: 'context' | 'facts', id: string, label: { vi: string; en: string }): void => {
-    const properties = json.properties[section]?.properties;
-    const property = properties?.[id];
-    // First, so a reader of the schema sees what the field is before its type.
-    if (properties && property) properties[id] = { description: `${label.vi} / ${label.en}`, ...property };
-  };
-  for (const a of plan.context) describe('context', a.id, a.label);
-  for (const f of plan.facts) describe('facts', f.id, f.label);
-  return json;
-}
-
 export function validateAssessmentValue(
   plan: RulesetPlan,
   schema: z.ZodMiniType,

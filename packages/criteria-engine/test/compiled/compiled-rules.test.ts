@@ -14,6 +14,7 @@ import { parseYaml, type DocumentPath, type ParsedDocument } from '../../src/par
 import { restoreDocument, storePositions } from '../../src/parse/stored-document.js';
 import { jsonErrorOffset } from '../../src/load-compiled.js';
 import {
+  assessmentJsonSchema,
   buildCompiledRules,
   buildCompiledRulesFile,
   ENGINE_VERSION,
@@ -129,7 +130,7 @@ function observable(r: CompiledRuleset) {
     totalRequirement: r.totalRequirement,
     diagnostics: r.diagnostics,
     slotLayout: r.slotLayout,
-    schema: r.assessmentJsonSchema(),
+    schema: assessmentJsonSchema(r),
   };
 }
 

@@ -62,7 +62,7 @@ describe('built package', () => {
   });
 
   it('ships type declarations for each entry point', () => {
-    for (const f of ['index.d.ts', 'index.d.cts', 'node.d.ts', 'node.d.cts', 'runtime.d.ts', 'runtime.d.cts']) expect(existsSync(join(dist, f))).toBe(true);
+    for (const f of ['index.d.ts', 'index.d.cts', 'node.d.ts', 'node.d.cts', 'runtime.d.ts', 'runtime.d.cts', 'messages.d.ts', 'messages.d.cts']) expect(existsSync(join(dist, f))).toBe(true);
   });
 });
 
@@ -103,10 +103,15 @@ describe('built runtime entry point (@lcz/criteria-engine/runtime)', () => {
     type Runtime = typeof import('../../src/runtime.js');
     const esm = (await import(pathToFileURL(join(dist, 'runtime.js')).href)) as Runtime;
     const cjs = createRequire(import.meta.url)(join(dist, 'runtime.cjs')) as Runtime;
+    type Messages = typeof import('../../src/messages.js');
+    const messages = (await import(pathToFileURL(join(dist, 'messages.js')).href)) as Messages;
     for (const runtime of [esm, cjs]) {
       const loaded = runtime.loadCompiledRuleset(json);
       expect(loaded.value?.evaluate(input.value)).toEqual(expected);
       expect(loaded.value?.validateAssessment(input.value).diagnostics).toEqual([]);
+      // Problems are data in the runtime; their text comes from ./messages.
+      const stale = runtime.loadCompiledRuleset({ ...(built.value as object), engine: '0.0.1' });
+      expect(messages.formatDiagnostics(stale.diagnostics, 'en')).toContain('[compiled_stale] This compiled rules file was built by engine 0.0.1');
     }
   });
 });
