@@ -17,33 +17,27 @@ import { SourceText } from '../diagnostics/source.js';
 import type { DocumentPath, ParsedDocument } from './parsed-document.js';
 
 const NUMBERS_PER_NODE = 4;
-/** Joins path steps into a lookup key. NUL never occurs in a rule file (yaml_nul_byte). */
-const SEPARATOR = '\u0000';
 
-/**
- * Calls `visit` for every node of `value`, depth first, in the value's own key order, with the
- * node's path and its lookup key (the path's steps joined by SEPARATOR, built as it goes).
- */
-function eachNode(value: unknown, visit: (path: readonly (string | number)[], key: string) => void): void {
+/** Calls `visit` for every node of `value` with its path, depth first, in the value's own key order. */
+function eachNode(value: unknown, visit: (path: readonly (string | number)[]) => void): void {
   const path: (string | number)[] = [];
-  const go = (node: unknown, key: string): void => {
-    visit(path, key);
-    const prefix = path.length === 0 ? '' : key + SEPARATOR;
+  const go = (node: unknown): void => {
+    visit(path);
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         path.push(i);
-        go(node[i], prefix + i);
+        go(node[i]);
         path.pop();
       }
     } else if (node !== null && typeof node === 'object') {
       for (const step of Object.keys(node)) {
         path.push(step);
-        go((node as Record<string, unknown>)[step], prefix + step);
+        go((node as Record<string, unknown>)[step]);
         path.pop();
       }
     }
   };
-  go(value, '');
+  go(value);
 }
 
 /** The positions of every node of `parsed.value`, taken through the document's own lookups. */
@@ -57,34 +51,71 @@ export function storePositions(parsed: ParsedDocument): number[] {
   return out;
 }
 
+/** A mapping or list of the value, and where its children's positions are. */
+interface Container {
+  /** The mapping's keys, in the value's own order (absent for a list). */
+  readonly keys?: readonly string[];
+  /** The node number of each child, in the same order. */
+  readonly children: Int32Array;
+}
+
 /**
  * A ParsedDocument again, from what `storePositions` kept; undefined when the positions do not
  * fit the value (a damaged file). Lookups follow the YAML-backed document's rules: a missing
  * path gives the range of its nearest existing ancestor, and a key range is given only for a
  * path that exists and ends in a mapping key.
+ *
+ * Lookups walk the value itself, with each mapping's and list's child node numbers found once
+ * here: no key strings are built, here or per lookup (loading a compiled file does about a
+ * thousand lookups).
  */
 export function restoreDocument(file: string, text: string, value: unknown, positions: readonly number[]): ParsedDocument | undefined {
-  const index = new Map<string, number>();
+  const containers = new Map<object, Container>();
   let count = 0;
-  eachNode(value, (_path, key) => index.set(key, NUMBERS_PER_NODE * count++));
+  const number = (node: unknown): number => {
+    const n = count++;
+    if (Array.isArray(node)) {
+      const children = new Int32Array(node.length);
+      // Registered before the children, so a value reached twice keeps its first place.
+      if (!containers.has(node)) containers.set(node, { children });
+      for (let i = 0; i < node.length; i++) children[i] = number(node[i]);
+    } else if (node !== null && typeof node === 'object') {
+      const keys = Object.keys(node);
+      const children = new Int32Array(keys.length);
+      if (!containers.has(node)) containers.set(node, { keys, children });
+      for (let i = 0; i < keys.length; i++) children[i] = number((node as Record<string, unknown>)[keys[i] as string]);
+    }
+    return n;
+  };
+  number(value);
   if (positions.length !== NUMBERS_PER_NODE * count) return undefined;
-  const at = (i: number): Range => [positions[i] ?? 0, positions[i + 1] ?? 0];
+
+  /** The node at `path`, or its nearest existing ancestor, and whether every step was found. */
+  const walk = (path: DocumentPath): { node: number; complete: boolean } => {
+    let current: unknown = value;
+    let node = 0;
+    for (const step of path) {
+      const container = current !== null && typeof current === 'object' ? containers.get(current) : undefined;
+      if (!container) return { node, complete: false };
+      let at: number;
+      if (container.keys) at = container.keys.indexOf(String(step));
+      else at = typeof step === 'number' ? step : /^(0|[1-9][0-9]*)$/.test(step) ? Number(step) : -1;
+      const child = at >= 0 ? container.children[at] : undefined;
+      if (child === undefined) return { node, complete: false };
+      node = child;
+      current = container.keys ? (current as Record<string, unknown>)[container.keys[at] as string] : (current as unknown[])[at];
+    }
+    return { node, complete: true };
+  };
+  const range = (i: number): Range => [positions[i] ?? 0, positions[i + 1] ?? 0];
   return Object.freeze({
     source: new SourceText(file, text),
     value,
-    rangeOf: (path: DocumentPath): Range | undefined => {
-      let key = path.join(SEPARATOR);
-      for (;;) {
-        const i = index.get(key);
-        if (i !== undefined) return at(i);
-        if (key === '') return undefined;
-        const cut = key.lastIndexOf(SEPARATOR);
-        key = cut < 0 ? '' : key.slice(0, cut);
-      }
-    },
+    rangeOf: (path: DocumentPath): Range => range(NUMBERS_PER_NODE * walk(path).node),
     keyRangeOf: (path: DocumentPath): Range | undefined => {
-      const i = index.get(path.join(SEPARATOR));
-      return i !== undefined && (positions[i + 2] ?? -1) >= 0 ? at(i + 2) : undefined;
+      const { node, complete } = walk(path);
+      const i = NUMBERS_PER_NODE * node;
+      return complete && (positions[i + 2] ?? -1) >= 0 ? range(i + 2) : undefined;
     },
   });
 }
