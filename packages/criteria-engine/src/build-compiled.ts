@@ -10,7 +10,7 @@ import {
   type CompiledRulesFile,
   type StoredSource,
 } from './compiled-rules-file.js';
-import type { StageResult } from './diagnostics/diagnostic.js';
+import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import { SourceText } from './diagnostics/source.js';
 import { readRulesetSources, type LoadRulesetOptions } from './load-ruleset.js';
@@ -36,8 +36,11 @@ export function buildCompiledRules(text: string, options: BuildCompiledOptions =
   const sources = read.value;
   const assembled = assembleRuleset(sources, sources.hash, options.compileOptions, read.diagnostics);
   if (!assembled.value) return { diagnostics: assembled.diagnostics };
+  const storeFileAs = options.storeFileAs ?? ((file: string) => file);
+  // Diagnostics name their file as stored too, so the compiled file holds no path of this machine.
+  const stored = (list: readonly Diagnostic[]): Diagnostic[] => list.map((d) => ({ ...d, file: storeFileAs(d.file) }));
   const store = (parsed: ParsedDocument): StoredSource => ({
-    file: options.storeFileAs ? options.storeFileAs(parsed.source.file) : parsed.source.file,
+    file: storeFileAs(parsed.source.file),
     text: parsed.source.text,
     document: parsed.value,
     positions: storePositions(parsed),
@@ -51,8 +54,8 @@ export function buildCompiledRules(text: string, options: BuildCompiledOptions =
       version: sources.doc.version,
       hash: sources.hash,
       sources: [store(sources.main), ...sources.fragments.map((f) => store(f.parsed))],
-      diagnostics: read.diagnostics,
-      compileDiagnostics: assembled.value.diagnostics,
+      diagnostics: stored(read.diagnostics),
+      compileDiagnostics: stored(assembled.value.diagnostics),
     },
     diagnostics: assembled.diagnostics,
   };

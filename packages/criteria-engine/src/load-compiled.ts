@@ -56,7 +56,8 @@ export function loadCompiledRuleset(input: string | unknown, options: LoadCompil
   const fragments: Fragment[] = (fragmentSources as ParsedDocument[]).map((parsed) => ({ parsed, doc: parsed.value as RulesetDocument }));
   try {
     const compileOptions = { ...options.compileOptions, coverage: false };
-    return assembleRuleset({ main, doc: main.value as RulesetDocument, fragments }, file.hash, compileOptions, file.diagnostics, file.compileDiagnostics);
+    const located = (list: readonly Diagnostic[]): Diagnostic[] => list.map((d) => ({ ...d, file: relocate(d.file) }));
+    return assembleRuleset({ main, doc: main.value as RulesetDocument, fragments }, file.hash, compileOptions, located(file.diagnostics), located(file.compileDiagnostics));
   } catch (e) {
     // Only a document that no engine wrote can break the compiler: it trusts validated input.
     const detail = e instanceof Error ? e.message : String(e);

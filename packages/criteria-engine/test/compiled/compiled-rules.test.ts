@@ -271,6 +271,10 @@ describe('loadRulesetFile and buildCompiledRulesFile (node)', () => {
     if (!built.value) throw new Error('should build');
     // Stored names are relative to the compiled file, with '/', so the pair can move together.
     expect(built.value.compiled.sources.every((s) => !s.file.startsWith('/') && !s.file.includes('\\'))).toBe(true);
+    // …diagnostics included (the draft has two notes): they name the stored files.
+    const stored = built.value.compiled.sources.map((s) => s.file);
+    expect(built.value.compiled.compileDiagnostics.length).toBeGreaterThan(0);
+    expect(built.value.compiled.compileDiagnostics.every((d) => stored.includes(d.file))).toBe(true);
     writeFileSync(out, built.value.json);
     const fromJson = await loadRulesetFile(out);
     const fromYaml = await loadRulesetFile(join(RULES, 'lai-chau-2026-2030-draft'));
