@@ -41,7 +41,7 @@ export function buildCompiledRules(text: string, options: BuildCompiledOptions =
   const stored = (list: readonly Diagnostic[]): Diagnostic[] => list.map((d) => ({ ...d, file: storeFileAs(d.file) }));
   const store = (parsed: ParsedDocument): StoredSource => ({
     file: storeFileAs(parsed.source.file),
-    text: parsed.source.text,
+    lineStarts: parsed.source.lineStarts,
     document: parsed.value,
     positions: storePositions(parsed),
   });

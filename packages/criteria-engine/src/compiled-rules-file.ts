@@ -34,9 +34,9 @@ export interface CompiledRulesFile {
 
 export interface StoredSource {
   readonly file: string;
-  /** The YAML text, kept so positions still turn into lines and columns. */
-  readonly text: string;
+  /** Where each line of the YAML file begins, so positions still turn into lines and columns. */
+  readonly lineStarts: readonly number[];
   readonly document: unknown;
-  /** Four numbers per node of `document`, depth first (see parse/stored-document.ts). */
+  /** Five numbers per node of `document`, depth first (see parse/stored-document.ts). */
   readonly positions: readonly number[];
 }

@@ -48,7 +48,7 @@ export function loadCompiledRuleset(input: string | unknown, options: LoadCompil
   if (!checked.value) return { diagnostics: checked.diagnostics };
   const file = checked.value;
   const relocate = options.relocate ?? ((name: string) => name);
-  const restored = file.sources.map((s) => restoreDocument(relocate(s.file), s.text, s.document, s.positions));
+  const restored = file.sources.map((s) => restoreDocument(relocate(s.file), s.lineStarts, s.document, s.positions));
   const [main, ...fragmentSources] = restored;
   if (!main || !restored.every((d): d is ParsedDocument => d !== undefined)) {
     return { diagnostics: [source.diagnostic('compiled_unreadable', at(source, 'positions'), { reason: 'damaged', detail: 'positions do not fit the documents' })] };
@@ -83,7 +83,7 @@ function checkEnvelope(value: unknown, source: SourceText): StageResult<Compiled
   if (!Array.isArray(value['diagnostics'])) wrong('diagnostics', 'a list');
   if (!Array.isArray(value['compileDiagnostics'])) wrong('compileDiagnostics', 'a list');
   const sources = value['sources'];
-  if (!Array.isArray(sources) || sources.length === 0 || !sources.every(isStoredSource)) wrong('sources', 'a list of { file, text, document, positions }');
+  if (!Array.isArray(sources) || sources.length === 0 || !sources.every(isStoredSource)) wrong('sources', 'a list of { file, lineStarts, document, positions }');
   if (diagnostics.length > 0) return { diagnostics };
   return { value: value as unknown as CompiledRulesFile, diagnostics: [] };
 }
@@ -120,7 +120,8 @@ function isStoredSource(x: unknown): x is StoredSource {
   return (
     isRecord(x) &&
     typeof x['file'] === 'string' &&
-    typeof x['text'] === 'string' &&
+    Array.isArray(x['lineStarts']) &&
+    x['lineStarts'].every((n) => Number.isInteger(n)) &&
     isRecord(x['document']) &&
     Array.isArray(x['positions']) &&
     x['positions'].every((n) => Number.isInteger(n))

@@ -20,21 +20,10 @@ export interface DesugarContext {
 
 /** Parse an expression held in the YAML scalar at `path`, with absolute offsets. */
 export function parseScalarExpression(text: string, path: YamlPath, ctx: DesugarContext): Expr | undefined {
-  const outcome = parseExpression(text, scalarContentOffset(text, path, ctx.parsed), ctx.limits);
+  const outcome = parseExpression(text, ctx.parsed.scalarContentOffset(path, text), ctx.limits);
   if (outcome.ok) return outcome.expr;
   ctx.reportParseError(outcome.error);
   return undefined;
-}
-
-/** Where the text of a scalar starts in the file (after an opening quote or a block indicator). */
-function scalarContentOffset(text: string, path: YamlPath, parsed: ParsedDocument): number {
-  const range = parsed.rangeOf(path);
-  if (!range) return 0;
-  const raw = parsed.source.text.slice(range[0], range[1]);
-  const at = raw.indexOf(text);
-  if (at >= 0) return range[0] + at;
-  const first = raw[0];
-  return range[0] + (first === '"' || first === "'" ? 1 : 0);
 }
 
 const COMPARATORS: readonly (readonly [key: 'at_least' | 'at_most' | 'equals', op: CompareOp])[] = [

@@ -5,16 +5,28 @@ import type { Diagnostic, Range, Severity } from './diagnostic.js';
 import type { DiagnosticCode } from './codes.js';
 
 export class SourceText {
-  private lineStarts: number[] | undefined;
+  private starts: readonly number[] | undefined;
 
+  /**
+   * `lineStarts`, when given, are the offsets where the lines of the text begin: a source
+   * restored from a compiled rules file has those but not the text, which is then ''.
+   */
   constructor(
     readonly file: string,
     readonly text: string,
-  ) {}
+    lineStarts?: readonly number[],
+  ) {
+    this.starts = lineStarts;
+  }
+
+  /** The offsets where lines begin (the first is 0). */
+  get lineStarts(): readonly number[] {
+    return (this.starts ??= computeLineStarts(this.text));
+  }
 
   /** 1-based line and column (in UTF-16 code units, as editors count) of an offset. */
   position(offset: number): { line: number; column: number } {
-    const starts = (this.lineStarts ??= computeLineStarts(this.text));
+    const starts = this.lineStarts;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {

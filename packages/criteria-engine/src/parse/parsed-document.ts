@@ -22,6 +22,12 @@ export interface ParsedDocument {
   rangeOf(path: DocumentPath): Range | undefined;
   /** Range of the mapping key at `path` (for "unknown property"); undefined if it is not a key. */
   keyRangeOf(path: DocumentPath): Range | undefined;
+  /**
+   * Where the text of the string `value` held at `path` starts in the file: after an opening
+   * quote or a block indicator. Expressions are parsed with this offset, so their problems point
+   * at the right column.
+   */
+  scalarContentOffset(path: DocumentPath, value: string): number;
 }
 
 export function createParsedDocument(source: SourceText, doc: Document.Parsed, value: unknown): ParsedDocument {
@@ -32,6 +38,15 @@ export function createParsedDocument(source: SourceText, doc: Document.Parsed, v
     keyRangeOf: (path: DocumentPath) => {
       const { pair, complete } = walk(doc, path);
       return complete && pair && isScalar(pair.key) ? rangeOfNode(pair.key) : undefined;
+    },
+    scalarContentOffset: (path: DocumentPath, value: string) => {
+      const range = rangeOfNode(walk(doc, path).node);
+      if (!range) return 0;
+      const raw = source.text.slice(range[0], range[1]);
+      const at = raw.indexOf(value);
+      if (at >= 0) return range[0] + at;
+      const first = raw[0];
+      return range[0] + (first === '"' || first === "'" ? 1 : 0);
     },
   });
 }

@@ -4,10 +4,12 @@
  * `JSON.parse` instead of the YAML parser, while every later diagnostic still points at the
  * right line and column of the YAML file it came from.
  *
- * Positions are one flat list of numbers, four per node (the node's range, then the range of
- * the mapping key that holds it, or -1 -1), nodes in depth-first order of the value. A flat
- * list of numbers parses several times faster than a tree of small objects, and the order is
- * the value's own, so nothing but the numbers needs storing.
+ * Positions are one flat list of numbers, five per node (the node's range; the range of the
+ * mapping key that holds it, or -1 -1; for a string, where its text starts, after a quote or a
+ * block indicator, else -1), nodes in depth-first order of the value. A flat list of numbers
+ * parses several times faster than a tree of small objects, and the order is the value's own,
+ * so nothing but the numbers needs storing. With the line starts of the file, that is all a
+ * diagnostic needs: the YAML text itself is not kept.
  *
  * This module must not import `yaml`: the compiled-rules entry point is built on it, and keeping
  * the YAML parser out is the whole point of that entry.
@@ -16,13 +18,13 @@ import type { Range } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
 import type { DocumentPath, ParsedDocument } from './parsed-document.js';
 
-const NUMBERS_PER_NODE = 4;
+const NUMBERS_PER_NODE = 5;
 
 /** Calls `visit` for every node of `value` with its path, depth first, in the value's own key order. */
-function eachNode(value: unknown, visit: (path: readonly (string | number)[]) => void): void {
+function eachNode(value: unknown, visit: (path: readonly (string | number)[], node: unknown) => void): void {
   const path: (string | number)[] = [];
   const go = (node: unknown): void => {
-    visit(path);
+    visit(path, node);
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         path.push(i);
@@ -43,10 +45,11 @@ function eachNode(value: unknown, visit: (path: readonly (string | number)[]) =>
 /** The positions of every node of `parsed.value`, taken through the document's own lookups. */
 export function storePositions(parsed: ParsedDocument): number[] {
   const out: number[] = [];
-  eachNode(parsed.value, (path) => {
+  eachNode(parsed.value, (path, node) => {
     const r = parsed.rangeOf(path) ?? [0, 0];
     const k = typeof path[path.length - 1] === 'string' ? parsed.keyRangeOf(path) : undefined;
-    out.push(r[0], r[1], k ? k[0] : -1, k ? k[1] : -1);
+    const content = typeof node === 'string' ? parsed.scalarContentOffset(path, node) : -1;
+    out.push(r[0], r[1], k ? k[0] : -1, k ? k[1] : -1, content);
   });
   return out;
 }
@@ -69,7 +72,7 @@ interface Container {
  * here: no key strings are built, here or per lookup (loading a compiled file does about a
  * thousand lookups).
  */
-export function restoreDocument(file: string, text: string, value: unknown, positions: readonly number[]): ParsedDocument | undefined {
+export function restoreDocument(file: string, lineStarts: readonly number[], value: unknown, positions: readonly number[]): ParsedDocument | undefined {
   const containers = new Map<object, Container>();
   let count = 0;
   const number = (node: unknown): number => {
@@ -109,13 +112,18 @@ export function restoreDocument(file: string, text: string, value: unknown, posi
   };
   const range = (i: number): Range => [positions[i] ?? 0, positions[i + 1] ?? 0];
   return Object.freeze({
-    source: new SourceText(file, text),
+    source: new SourceText(file, '', lineStarts),
     value,
     rangeOf: (path: DocumentPath): Range => range(NUMBERS_PER_NODE * walk(path).node),
     keyRangeOf: (path: DocumentPath): Range | undefined => {
       const { node, complete } = walk(path);
       const i = NUMBERS_PER_NODE * node;
       return complete && (positions[i + 2] ?? -1) >= 0 ? range(i + 2) : undefined;
+    },
+    scalarContentOffset: (path: DocumentPath): number => {
+      const i = NUMBERS_PER_NODE * walk(path).node;
+      const content = positions[i + 4] ?? -1;
+      return content >= 0 ? content : (positions[i] ?? 0);
     },
   });
 }

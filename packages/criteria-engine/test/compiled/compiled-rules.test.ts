@@ -74,16 +74,26 @@ describe('storePositions / restoreDocument', () => {
   ] as const) {
     describe(name, () => {
       const original = parse(file, text);
-      const restored = restoreDocument(file, text, JSON.parse(JSON.stringify(original.value)), JSON.parse(JSON.stringify(storePositions(original))));
+      const restored = restoreDocument(file, [...original.source.lineStarts], JSON.parse(JSON.stringify(original.value)), JSON.parse(JSON.stringify(storePositions(original))));
       if (!restored) throw new Error('positions should fit');
       const paths = pathsOf(original.value);
 
-      it('gives every node and key the range the YAML document gives', () => {
+      it('gives every node and key the range, and every string the start of its text, the YAML document gives', () => {
         expect(paths.length).toBeGreaterThan(10);
+        let strings = 0;
         for (const path of paths) {
           expect([path, restored.rangeOf(path)]).toEqual([path, original.rangeOf(path)]);
           expect([path, restored.keyRangeOf(path)]).toEqual([path, original.keyRangeOf(path)]);
+          const value = path.reduce<unknown>((v, step) => (v as Record<string | number, unknown>)[step], original.value);
+          if (typeof value === 'string') {
+            strings++;
+            expect([path, restored.scalarContentOffset(path, value)]).toEqual([path, original.scalarContentOffset(path, value)]);
+          }
         }
+        expect(strings).toBeGreaterThan(5);
+        // Lines and columns come from the stored line starts.
+        const last = original.rangeOf(paths[paths.length - 1] ?? [])?.[0] ?? 0;
+        expect(restored.source.position(last)).toEqual(original.source.position(last));
       });
 
       it('agrees on paths that do not exist and on indexes written as text', () => {
@@ -103,8 +113,9 @@ describe('storePositions / restoreDocument', () => {
   it('refuses positions that do not fit the value', () => {
     const original = parse('t.yaml', TRICKY);
     const positions = storePositions(original);
-    expect(restoreDocument('t.yaml', TRICKY, original.value, positions.slice(0, -4))).toBeUndefined();
-    expect(restoreDocument('t.yaml', TRICKY, original.value, [...positions, 0, 0, -1, -1])).toBeUndefined();
+    const lines = original.source.lineStarts;
+    expect(restoreDocument('t.yaml', lines, original.value, positions.slice(0, -5))).toBeUndefined();
+    expect(restoreDocument('t.yaml', lines, original.value, [...positions, 0, 0, -1, -1, -1])).toBeUndefined();
   });
 });
 
@@ -251,7 +262,7 @@ describe('refusing what is not a compiled rules file of this engine', () => {
   it('damaged positions or documents: refused, never a crash', () => {
     const cut = good();
     const [main] = cut['sources'] as { positions: number[] }[];
-    main?.positions.splice(-4);
+    main?.positions.splice(-5);
     expect(load(JSON.stringify(cut)).diagnostics.map((d) => [d.code, d.params['reason']])).toEqual([['compiled_unreadable', 'damaged']]);
 
     const broken = good();
