@@ -52,14 +52,21 @@ export function partPairs(ruleset: CompiledRuleset): readonly (readonly [part: s
   return ruleset.facts.filter((f) => f.partOf !== undefined).map((f) => [f.id, f.partOf as string] as const);
 }
 
-/** A number within the fact's declared bounds (and, for integers, whole and safe). */
-export function numberCheck(f: FactInfo): ((v: number) => boolean) | undefined {
+/** The range a number fact's values must lie in: its declared bounds, and for integers the safe range. */
+export function numberBounds(f: FactInfo): { readonly lo: number; readonly hi: number } | undefined {
   if (f.type !== 'integer' && f.type !== 'number') return undefined;
   const min = f.min ?? -Infinity;
   const max = f.max ?? Infinity;
-  if (f.type === 'number') return (v) => Number.isFinite(v) && v >= min && v <= max;
-  const lo = Math.max(min, Number.MIN_SAFE_INTEGER);
-  const hi = Math.min(max, Number.MAX_SAFE_INTEGER);
+  if (f.type === 'number') return { lo: min, hi: max };
+  return { lo: Math.max(min, Number.MIN_SAFE_INTEGER), hi: Math.min(max, Number.MAX_SAFE_INTEGER) };
+}
+
+/** A number within the fact's declared bounds (and, for integers, whole and safe). */
+export function numberCheck(f: FactInfo): ((v: number) => boolean) | undefined {
+  const bounds = numberBounds(f);
+  if (bounds === undefined) return undefined;
+  const { lo, hi } = bounds;
+  if (f.type === 'number') return (v) => Number.isFinite(v) && v >= lo && v <= hi;
   return (v) => Number.isInteger(v) && v >= lo && v <= hi;
 }
 

@@ -137,7 +137,36 @@ function decodeBoolean(cell: Cell): Decoded {
   return cell === null || cell === undefined ? null : INVALID;
 }
 
-function enumDecoder(column: BatchColumn): CellDecoder {
+/**
+ * The texts a boolean, enum or ordinal cell may hold exactly as written (no trimming, case or
+ * NFC/NFD folding) and the value each one reads as: the decoders look these up before normalising,
+ * and the quick batch reader (decisions/slot-row-reader.ts) accepts only these (as UTF-8 bytes).
+ * Undefined for other column types.
+ */
+export function exactChoices(column: BatchColumn): ReadonlyMap<string, string | boolean> | undefined {
+  switch (column.type) {
+    case 'boolean':
+      return BOOLEAN_EXACT;
+    case 'enum':
+    case 'ordinal':
+      return enumTables(column).exact;
+    default:
+      return undefined;
+  }
+}
+
+interface EnumTables {
+  /** Ids, and the labels as the rule file writes them. */
+  readonly exact: ReadonlyMap<string, string>;
+  /** By matchKey of id and labels; '' marks a label two values share. */
+  readonly loose: ReadonlyMap<string, string>;
+}
+
+const enumTablesCache = new WeakMap<BatchColumn, EnumTables>();
+
+function enumTables(column: BatchColumn): EnumTables {
+  const known = enumTablesCache.get(column);
+  if (known) return known;
   const exact = new Map<string, string>();
   const loose = new Map<string, string>();
   for (const v of column.values ?? []) {
@@ -154,6 +183,13 @@ function enumDecoder(column: BatchColumn): CellDecoder {
   for (const v of column.values ?? []) {
     for (const text of [v.label.vi, v.label.en]) if (loose.get(matchKey(text)) === v.id && !exact.has(text)) exact.set(text, v.id);
   }
+  const tables = { exact, loose };
+  enumTablesCache.set(column, tables);
+  return tables;
+}
+
+function enumDecoder(column: BatchColumn): CellDecoder {
+  const { exact, loose } = enumTables(column);
   return (cell) => {
     if (cell === null || cell === undefined) return null;
     const text = typeof cell === 'string' ? cell : typeof cell === 'number' ? String(cell) : undefined;
@@ -178,7 +214,7 @@ function decodeYear(cell: Cell): Decoded {
   return Number.isInteger(year) && year >= 1900 && year <= 2100 ? year : INVALID;
 }
 
-function decodeDate(cell: Cell): Decoded {
+export function decodeDate(cell: Cell): Decoded {
   if (cell instanceof Date) return isoDate(cell) ?? INVALID;
   if (typeof cell !== 'string') return cell === null || cell === undefined ? null : INVALID;
   const text = cell.trim();

@@ -6,17 +6,16 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
 import { compileAssessmentCheck } from './assessment-check.js';
-import { cellText, type Cell } from './cells.js';
 import { fileDiagnostic } from './diagnostics.js';
+import { loadExcelJS } from './exceljs.js';
 import { openCounted, type BytesListener } from './formats/byte-count.js';
 import { csvRows, type CsvTokenizer } from './formats/csv.js';
 import { detectBatchFormat } from './formats/detect.js';
 import { SourceError, type RowChunks } from './formats/rows.js';
 import { documentRecords, jsonLinesRecords, MAX_DOCUMENT_BYTES } from './formats/structured.js';
 import { xlsxRows } from './formats/xlsx.js';
-import { isEnglishLabelRow, readHeader, type HeaderLayout } from './header.js';
 import type { BatchFormat, BatchRecord } from './record.js';
-import { RowReader } from './row-reader.js';
+import { headerRecord, SheetRecords } from './sheet-records.js';
 
 /** A file path (format from the extension, then the content), or text or bytes in memory. */
 export type BatchSource = string | { readonly text: string | Uint8Array; readonly format: BatchFormat; readonly file?: string };
@@ -100,8 +99,10 @@ export async function* readBatchChunks(
     switch (format) {
       case 'csv':
       case 'xlsx': {
+        // exceljs is loaded before the file is opened: a stream with a progress listener flows at once.
+        const excel = format === 'xlsx' ? await loadExcelJS() : undefined;
         const input = await openInput(source, options);
-        const rows = format === 'csv' ? csvRows(input, file, options.csvTokenizer) : xlsxRows(input, file, options.sheet);
+        const rows = excel === undefined ? csvRows(input, file, options.csvTokenizer) : xlsxRows(input, file, options.sheet, excel);
         yield* spreadsheetRecords(rows, file, ruleset, format);
         return;
       }
@@ -133,43 +134,30 @@ async function* spreadsheetRecords(
   ruleset: CompiledRuleset,
   format: 'csv' | 'xlsx',
 ): AsyncGenerator<readonly BatchRecord[]> {
-  let header: HeaderLayout | undefined;
-  let reader: RowReader | undefined;
-  let afterHeader = false;
+  const sheet = new SheetRecords(ruleset, file, format);
   for await (const chunk of rows) {
     const records: BatchRecord[] = [];
     for (const { row, cells } of chunk) {
-      if (RowReader.isBlank(cells)) continue;
-      if (header === undefined) {
-        header = readHeader(ruleset, file, row, cells);
-        const problems = [...header.diagnostics];
-        if (format === 'csv' && cells.some((c) => cellText(c).includes('\uFFFD'))) {
-          problems.unshift(fileDiagnostic(file, 'batch_unreadable', { format: 'csv', detail: 'the text is not UTF-8; save the file as "CSV UTF-8"' }, row, 1));
-        }
-        if (problems.length > 0) records.push(headerRecord(row, problems));
-        reader = new RowReader(ruleset, file, header);
-        afterHeader = true;
-        continue;
-      }
-      if (afterHeader) {
-        afterHeader = false;
-        if (isEnglishLabelRow(header, cells)) continue;
-      }
-      records.push((reader as RowReader).read(row, cells as readonly Cell[]));
+      const record = sheet.take(row, cells);
+      if (record !== undefined) records.push(record);
     }
     if (records.length > 0) yield records;
   }
-  if (header === undefined) yield [headerRecord(1, [fileDiagnostic(file, 'batch_no_header', {}, 1, 1)])];
+  const last = sheet.finish();
+  if (last !== undefined) yield [last];
 }
 
-function headerRecord(row: number, diagnostics: readonly Diagnostic[]): BatchRecord {
-  return { row, area: {}, diagnostics, header: true };
-}
-
-async function openInput(source: BatchSource, options: ReadBatchOptions): Promise<Readable> {
-  if (typeof source === 'string') return openCounted(source, options.onBytes);
+/**
+ * The bytes of a file (counted for onBytes) or of text in memory. With `readBytes`, they come in
+ * pieces of that size (a file's are read that size at a time); without, text in memory comes whole.
+ */
+export async function openInput(source: BatchSource, options: ReadBatchOptions, readBytes?: number): Promise<Readable> {
+  if (typeof source === 'string') return openCounted(source, options.onBytes, readBytes);
   const bytes = typeof source.text === 'string' ? Buffer.from(source.text, 'utf8') : Buffer.from(source.text);
-  return Readable.from([bytes]);
+  if (readBytes === undefined) return Readable.from([bytes]);
+  const pieces: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += readBytes) pieces.push(bytes.subarray(at, at + readBytes));
+  return Readable.from(pieces);
 }
 
 async function wholeText(source: BatchSource, file: string, format: 'json' | 'yaml'): Promise<string> {

@@ -7,7 +7,8 @@
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs.js';
 import { FALSE_WORDS, TRUE_WORDS } from './cells.js';
 import { batchColumns, type BatchColumn } from './columns.js';
 import type { BatchArea } from './record.js';
@@ -53,7 +54,7 @@ export async function writeAssessments(
   const header = columns.map((c) => (options.headers === 'ids' ? c.id : c.label.vi));
   const english = columns.map((c) => c.label.en);
   if (options.format === 'csv') return writeCsv(target, header, english, columns, rows);
-  const workbook = templateWorkbook(ruleset, columns, header, english);
+  const workbook = templateWorkbook(await loadExcelJS(), ruleset, columns, header, english);
   const sheet = workbook.getWorksheet(1) as ExcelJS.Worksheet;
   for (const row of rows) sheet.addRow(columns.map((c) => xlsxValue(c, row)));
   if (typeof target === 'string') await workbook.xlsx.writeFile(target);
@@ -98,12 +99,13 @@ function xlsxValue(column: BatchColumn, row: BatchInputRow): string | number | n
 const FILLS: Readonly<Record<BatchColumn['kind'], string>> = { identity: 'FFD9D9D9', context: 'FFDDEBF7', fact: 'FFFFF2CC' };
 
 function templateWorkbook(
+  excel: typeof ExcelJS,
   ruleset: CompiledRuleset,
   columns: readonly BatchColumn[],
   header: readonly string[],
   english: readonly string[],
 ): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new excel.Workbook();
   workbook.creator = 'lcz template';
   workbook.title = `${ruleset.title.vi} (${ruleset.version})`;
   const data = workbook.addWorksheet('Dữ liệu', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });

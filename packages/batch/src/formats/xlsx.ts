@@ -5,7 +5,7 @@
  * their error text, which no column accepts.
  */
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { ExcelJS } from '../exceljs.js';
 import type { Cell } from '../cells.js';
 import { fileDiagnostic } from '../diagnostics.js';
 import { matchKey } from '../text.js';
@@ -20,9 +20,13 @@ interface SheetReader extends AsyncIterable<{ readonly number: number; readonly 
   readonly name?: string;
 }
 
-/** Rows of one worksheet: by name, by 1-based position, or the first visible sheet. */
-export async function* xlsxRows(input: Readable, file: string, sheet: string | number | undefined): RowChunks {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+/**
+ * Rows of one worksheet: by name, by 1-based position, or the first visible sheet. `excel` is
+ * exceljs, loaded (exceljs.ts) before `input` was opened: a stream with a progress listener flows
+ * at once, and waiting for the import here lost its data.
+ */
+export async function* xlsxRows(input: Readable, file: string, sheet: string | number | undefined, excel: ExcelJS): RowChunks {
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',

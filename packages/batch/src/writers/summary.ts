@@ -6,7 +6,8 @@ import { once } from 'node:events';
 import type { CompiledRuleset, Diagnostic, EvaluationResult } from '@lcz/criteria-engine';
 import { renderMessage } from '@lcz/criteria-engine';
 import { stringify, type Stringifier } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../exceljs.js';
 import type { BatchArea } from '../record.js';
 import { DECISION_WORDS, SUMMARY_HEADERS, summaryGroupHeaders, type Lang, type SummaryDecision } from '../words.js';
 import { openFile } from './text-sink.js';
@@ -32,7 +33,7 @@ export async function openSummary(
   const owned = typeof target === 'string';
   const stream = typeof target === 'string' ? await openFile(target) : target;
   const headers = summaryHeaders(ruleset, lang);
-  return format === 'csv' ? csvSummary(stream, owned, headers, ruleset, lang) : xlsxSummary(stream, headers, ruleset, lang);
+  return format === 'csv' ? csvSummary(stream, owned, headers, ruleset, lang) : xlsxSummary(await loadExcelJS(), stream, headers, ruleset, lang);
 }
 
 function summaryHeaders(ruleset: CompiledRuleset, lang: Lang): string[] {
@@ -123,8 +124,8 @@ const FILLS: Readonly<Record<SummaryDecision, string>> = {
   invalid: 'FFD9D9D9',
 };
 
-function xlsxSummary(stream: NodeJS.WritableStream, headers: string[], ruleset: CompiledRuleset, lang: Lang): SummaryWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: stream as never, useStyles: true, useSharedStrings: false });
+function xlsxSummary(excel: typeof ExcelJS, stream: NodeJS.WritableStream, headers: string[], ruleset: CompiledRuleset, lang: Lang): SummaryWriter {
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: stream as never, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(lang === 'vi' ? 'Tổng hợp' : 'Summary', { views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }] });
   const groups = ruleset.groups.length;
   sheet.columns = headers.map((header, i) => ({

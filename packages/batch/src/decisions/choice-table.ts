@@ -1,0 +1,143 @@
+/**
+ * Which of its column's exact texts (boolean, enum, ordinal: cells.ts exactChoices) a choice cell
+ * holds, read in place in the record's bytes (see slot-row-reader.ts): each text is compared as
+ * its UTF-8 bytes, so no string is made per cell and each byte of the cell is read once. Bytes
+ * equal to a text's UTF-8 encoding decode to that text and to nothing else, so a match reads as
+ * the careful path would read the cell. A cell matching none is not refused here: the row goes to
+ * the careful path, which also accepts other spellings (case, diacritics, NFD, spaces) or reports
+ * the cell.
+ *
+ * Layout, for speed (this runs for most cells of a large CSV). The two texts a column matched
+ * last are tried first (a column mostly holds the same two or three texts); then the texts
+ * starting with the cell's first byte. All columns share one table of Int32s: with an object and
+ * a few arrays per column, a row touched several hundred scattered cache lines, and waiting for
+ * them cost more than comparing the bytes. A match must end where the cell ends, so at most one
+ * text of a column matches: which one is tried first changes only the speed.
+ */
+export type ChoiceValue = string | boolean;
+
+/** An entry of `table`: [length, value index, next plain entry, next quoted entry, ...bytes]. */
+const LENGTH = 0;
+const VALUE = 1;
+const NEXT_PLAIN = 2;
+const NEXT_QUOTED = 3;
+const BYTES = 4;
+/** Per column, `heads` holds the first plain entry per first byte, then the first quoted entry. */
+const HEADS = 512;
+const QUOTED_HEADS = 256;
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+export class ChoiceTable {
+  /** What each value index reads as (an enum id, or true/false). */
+  readonly values: ChoiceValue[] = [];
+  /** Per value index, a small number per distinct value of its column (1, 2, …): for the context key. */
+  readonly codes: number[] = [];
+  /** Per column, the largest code (0 when it has no texts). */
+  readonly maxCodes: number[] = [];
+  private readonly table: Int32Array;
+  private readonly heads: Int32Array;
+  /** Per column, side by side: the entries unquoted cells matched last and the one before (-1: none yet). */
+  private readonly last: Int32Array;
+
+  /** One column per map of exact texts (cells.ts exactChoices); the delimiter of the file. */
+  constructor(columns: readonly ReadonlyMap<string, ChoiceValue>[], delimiter: string) {
+    const entries: number[] = [];
+    this.heads = new Int32Array(columns.length * HEADS).fill(-1);
+    this.last = new Int32Array(2 * columns.length).fill(-1);
+    columns.forEach((exact, column) => {
+      const codeOf = new Map<ChoiceValue, number>();
+      const lastOf = new Map<number, number>();
+      const link = (first: number, at: number, heads: number, next: number): void => {
+        const previous = lastOf.get(heads + first);
+        if (previous === undefined) this.heads[column * HEADS + heads + first] = at;
+        else entries[previous + next] = at;
+        lastOf.set(heads + first, at);
+      };
+      for (const [text, value] of exact) {
+        // Texts CSV must quote with a doubled quote or spread over lines are left to the careful path.
+        if (text.length === 0 || /["\r\n]/.test(text)) continue;
+        let code = codeOf.get(value);
+        if (code === undefined) {
+          code = codeOf.size + 1;
+          codeOf.set(value, code);
+        }
+        const bytes = Buffer.from(text, 'utf8');
+        const at = entries.length;
+        entries.push(bytes.length, this.values.length, -1, -1, ...bytes);
+        this.values.push(value);
+        this.codes.push(code);
+        // An unquoted cell cannot hold the delimiter; a quoted one can ("Yếu, kém").
+        if (!text.includes(delimiter)) link(bytes[0] as number, at, 0, NEXT_PLAIN);
+        link(bytes[0] as number, at, QUOTED_HEADS, NEXT_QUOTED);
+      }
+      this.maxCodes.push(codeOf.size);
+    });
+    this.table = Int32Array.from(entries);
+  }
+
+  /** The value index of an entry. */
+  valueOf(entry: number): number {
+    return this.table[entry + VALUE] as number;
+  }
+
+  /** The length in bytes of an entry's text. */
+  lengthOf(entry: number): number {
+    return this.table[entry + LENGTH] as number;
+  }
+
+  /**
+   * The entry of `column` an unquoted cell at `start` holds, or -1: its bytes must be followed by
+   * the end of the text (`n`), the delimiter `d` or a line break.
+   */
+  plainAt(column: number, bytes: Uint8Array, start: number, n: number, d: number): number {
+    const recent = this.last;
+    const last = recent[2 * column] as number;
+    if (last >= 0 && this.isAt(last, 0, bytes, start, n, d, LF, CR)) return last;
+    // A column holding two texts in turn ("Có", "Không") finds the other one here.
+    const before = recent[2 * column + 1] as number;
+    if (before >= 0 && this.isAt(before, 0, bytes, start, n, d, LF, CR)) {
+      recent[2 * column] = before;
+      recent[2 * column + 1] = last;
+      return before;
+    }
+    const at = this.find(column * HEADS, NEXT_PLAIN, bytes, start, n, d, LF, CR);
+    if (at >= 0) {
+      recent[2 * column] = at;
+      recent[2 * column + 1] = last;
+    }
+    return at;
+  }
+
+  /** The entry of `column` a quoted cell whose content starts at `start` holds, up to a quote; or -1. */
+  quotedAt(column: number, bytes: Uint8Array, start: number, n: number): number {
+    return this.find(column * HEADS + QUOTED_HEADS, NEXT_QUOTED, bytes, start, n, QUOTE, QUOTE, QUOTE);
+  }
+
+  /** The entry of the chain for the cell's first byte that the cell holds, or -1. */
+  private find(heads: number, next: number, bytes: Uint8Array, start: number, n: number, t1: number, t2: number, t3: number): number {
+    if (start >= n) return -1;
+    let at = this.heads[heads + (bytes[start] as number)] as number;
+    while (at >= 0 && !this.isAt(at, 1, bytes, start, n, t1, t2, t3)) at = this.table[at + next] as number;
+    return at;
+  }
+
+  /**
+   * Whether the entry's bytes (from byte `from`: a chain already matched the first) are at
+   * `start`, followed by the end of the text or by t1, t2 or t3.
+   */
+  private isAt(at: number, from: number, bytes: Uint8Array, start: number, n: number, t1: number, t2: number, t3: number): boolean {
+    const table = this.table;
+    const length = table[at + LENGTH] as number;
+    const end = start + length;
+    if (end > n) return false;
+    let i = from;
+    while (i < length && table[at + BYTES + i] === (bytes[start + i] as number)) i++;
+    if (i < length) return false;
+    if (end === n) return true;
+    const after = bytes[end] as number;
+    return after === t1 || after === t2 || after === t3;
+  }
+}

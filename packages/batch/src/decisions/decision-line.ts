@@ -1,0 +1,228 @@
+/**
+ * `decided` results lines (results.ts BatchResultLine) written as UTF-8 bytes from pieces made
+ * once per ruleset: byte for byte what the careful path writes,
+ * `JSON.stringify({ row, area, status: 'decided', decision, standards })` + '\n' (evaluate-batch.ts
+ * decidedLine), without making the objects, the string or its encoding per row.
+ * test/quick-decisions.test.ts compares the two.
+ *
+ * The area's text cells are copied from the input's bytes: the row reader passes only cells whose
+ * JSON form is the cell's own text in quotes (valid UTF-8, no quote, backslash or control
+ * character, nothing to trim), and the UTF-8 bytes of that text are the cell's bytes.
+ */
+import type { CompiledRuleset, Decision } from '@lcz/criteria-engine';
+
+/** Who the row is about, as the row reader found it. */
+export interface AreaCells {
+  /** The row's bytes; text cells are ranges of it. */
+  readonly bytes: Uint8Array;
+  /** [start, end) of the code, name and unit cells; start -1 when there is none. */
+  readonly codeStart: number;
+  readonly codeEnd: number;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  readonly unitStart: number;
+  readonly unitEnd: number;
+  /** YYYY-MM-DD (ASCII), or undefined. */
+  readonly date: string | undefined;
+  readonly year: number | undefined;
+}
+
+/** Room for a few hundred lines; it grows if a line does not fit. */
+const INITIAL_BYTES = 256 * 1024;
+/**
+ * Tails kept (about 200 bytes each, so at most 3 MB): a line ends with the decision and the passed
+ * count of each standard, and rows share these (the bench's million rows have 13,754 distinct
+ * tails, the first 16,384 of which cover every row), so each is made once and then copied.
+ */
+const MAX_TAILS = 16_384;
+
+const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
+
+// The keys in the order JSON.stringify writes them: row, area {code, name, unit, date, year}, status…
+const ROW = ascii('{"row":');
+const AREA = ascii(',"area":{');
+const CODE = ascii('"code":"');
+const NAME = ascii('"name":"');
+const UNIT = ascii('"unit":"');
+const DATE = ascii('"date":"');
+const YEAR = ascii('"year":');
+
+export class DecisionLineWriter {
+  // Plain Uint8Arrays, not Buffers: a Buffer's subarray goes through a JS constructor (FastBuffer).
+  private out = new Uint8Array(INITIAL_BYTES);
+  private length = 0;
+  /** `},"status":"decided","decision":"…","standards":[` per decision. */
+  private readonly heads: Readonly<Record<Decision, Uint8Array>>;
+  /** `{"id":"…","passed":` per standard, with the comma before all but the first. */
+  private readonly standards: readonly Uint8Array[];
+  private readonly end = ascii(']}\n');
+  /** The most a line takes besides its text cells. */
+  private readonly fixedBytes: number;
+  /**
+   * Line tails (from the decision on), by decision and passed counts (see tailKey), as views of
+   * `tailBytes`: one memory for all of them (thousands of arrays each with its own memory made
+   * the garbage collector work hard), and no new view per line.
+   */
+  private readonly tails = new Map<number, Uint8Array>();
+  private tailBytes = new Uint8Array(64 * 1024);
+  private tailEnd = 0;
+  /** Passed counts per standard are below this (each standard's criteria count, plus one). */
+  private readonly countBase: number;
+
+  constructor(ruleset: CompiledRuleset) {
+    const head = (d: Decision): Uint8Array => utf8(`},"status":"decided","decision":${JSON.stringify(d)},"standards":[`);
+    this.heads = { recognised: head('recognised'), not_recognised: head('not_recognised'), undetermined: head('undetermined') };
+    this.standards = ruleset.groups.map((g, i) => utf8(`${i === 0 ? '' : ','}{"id":${JSON.stringify(g.id)},"passed":`));
+    const pieces = [ROW, AREA, CODE, NAME, UNIT, DATE, YEAR, this.end, ...Object.values(this.heads), ...this.standards];
+    // Each piece, a number of up to 24 chars after each, commas, quotes and a date.
+    this.fixedBytes = pieces.reduce((sum, p) => sum + p.length + 24, 0) + 64;
+    this.countBase = Math.max(0, ...ruleset.groups.map((g) => g.criteria.length)) + 1;
+  }
+
+  /** Bytes written since the last take. */
+  get size(): number {
+    return this.length;
+  }
+
+  /** Appends one line. */
+  line(row: number, area: AreaCells, decision: Decision, passed: readonly number[]): void {
+    this.reserve(this.fixedBytes + (area.codeEnd - area.codeStart) + (area.nameEnd - area.nameStart) + (area.unitEnd - area.unitStart));
+    this.piece(ROW);
+    this.integer(row);
+    this.piece(AREA);
+    let comma = false;
+    if (area.codeStart >= 0) {
+      this.cell(CODE, area.bytes, area.codeStart, area.codeEnd, comma);
+      comma = true;
+    }
+    if (area.nameStart >= 0) {
+      this.cell(NAME, area.bytes, area.nameStart, area.nameEnd, comma);
+      comma = true;
+    }
+    if (area.unitStart >= 0) {
+      this.cell(UNIT, area.bytes, area.unitStart, area.unitEnd, comma);
+      comma = true;
+    }
+    if (area.date !== undefined) {
+      if (comma) this.out[this.length++] = 44; /* , */
+      this.piece(DATE);
+      for (let i = 0; i < area.date.length; i++) this.out[this.length++] = area.date.charCodeAt(i);
+      this.out[this.length++] = 34; /* " */
+      comma = true;
+    }
+    if (area.year !== undefined) {
+      if (comma) this.out[this.length++] = 44;
+      this.piece(YEAR);
+      this.integer(area.year);
+    }
+    const key = this.tailKey(decision, passed);
+    const tail = key >= 0 ? this.tails.get(key) : undefined;
+    if (tail !== undefined) {
+      this.out.set(tail, this.length);
+      this.length += tail.length;
+      return;
+    }
+    const start = this.length;
+    this.tail(decision, passed);
+    if (key >= 0 && this.tails.size < MAX_TAILS) this.keepTail(key, start, this.length - start);
+  }
+
+  /** Keeps the tail just written at `start` for the lines that end the same way. */
+  private keepTail(key: number, start: number, length: number): void {
+    if (this.tailEnd + length > this.tailBytes.length) {
+      // A new memory for the next tails; the views kept so far still see theirs.
+      this.tailBytes = new Uint8Array(Math.max(this.tailBytes.length, length));
+      this.tailEnd = 0;
+    }
+    const tail = this.tailBytes.subarray(this.tailEnd, this.tailEnd + length);
+    tail.set(this.out.subarray(start, start + length));
+    this.tails.set(key, tail);
+    this.tailEnd += length;
+  }
+
+  /**
+   * The decision and the passed counts as one number (a safe integer), or -1 when they do not fit
+   * in one (a count out of range, or so many standards that the number would not be exact).
+   */
+  private tailKey(decision: Decision, passed: readonly number[]): number {
+    const base = this.countBase;
+    let key = decision === 'recognised' ? 1 : decision === 'not_recognised' ? 2 : 3;
+    for (let g = 0; g < this.standards.length; g++) {
+      const count = passed[g] ?? 0;
+      if (!(Number.isInteger(count) && count >= 0 && count < base)) return -1;
+      key = key * base + count;
+    }
+    return key <= Number.MAX_SAFE_INTEGER ? key : -1;
+  }
+
+  /** Writes `},"status":"decided","decision":…,"standards":[…]}` and the line break. */
+  private tail(decision: Decision, passed: readonly number[]): void {
+    this.piece(this.heads[decision]);
+    const standards = this.standards;
+    for (let g = 0; g < standards.length; g++) {
+      this.piece(standards[g] as Uint8Array);
+      this.integer(passed[g] ?? 0);
+      this.out[this.length++] = 125; /* } */
+    }
+    this.piece(this.end);
+  }
+
+  /** The bytes written since the last take (a copy: the buffer is reused). */
+  take(): Uint8Array {
+    const bytes = this.out.slice(0, this.length);
+    this.length = 0;
+    return bytes;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.length + bytes <= this.out.length) return;
+    const bigger = new Uint8Array(Math.max(2 * this.out.length, this.length + bytes));
+    bigger.set(this.out.subarray(0, this.length));
+    this.out = bigger;
+  }
+
+  private piece(bytes: Uint8Array): void {
+    const out = this.out;
+    let at = this.length;
+    for (let i = 0; i < bytes.length; i++) out[at++] = bytes[i] as number;
+    this.length = at;
+  }
+
+  /** `"key":"` + the cell's bytes + `"`, after a comma when a key came before. */
+  private cell(key: Uint8Array, bytes: Uint8Array, start: number, end: number, comma: boolean): void {
+    if (comma) this.out[this.length++] = 44;
+    this.piece(key);
+    const out = this.out;
+    let at = this.length;
+    for (let i = start; i < end; i++) out[at++] = bytes[i] as number;
+    out[at++] = 34;
+    this.length = at;
+  }
+
+  /** A non-negative integer in decimal, as JSON writes it. */
+  private integer(value: number): void {
+    if (!(Number.isSafeInteger(value) && value >= 0)) {
+      // Not expected (rows, years and counts), but written as JSON would, to be sure.
+      this.piece(utf8(JSON.stringify(value)));
+      return;
+    }
+    const out = this.out;
+    if (value < 0x40000000) {
+      // Small integers (all rows, years and counts): integer division.
+      let digits = 1;
+      for (let v = value; v >= 10; v = (v / 10) | 0) digits++;
+      let at = this.length + digits;
+      this.length = at;
+      let v = value;
+      do {
+        const q = (v / 10) | 0;
+        out[--at] = 48 + v - q * 10;
+        v = q;
+      } while (v > 0);
+      return;
+    }
+    const text = String(value);
+    for (let i = 0; i < text.length; i++) out[this.length++] = text.charCodeAt(i);
+  }
+}

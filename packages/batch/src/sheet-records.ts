@@ -1,0 +1,67 @@
+/**
+ * Spreadsheet rows (CSV, XLSX) → BatchRecords: the first non-blank row is the header, the row
+ * right under it is skipped when it holds the English labels, blank rows are skipped, every other
+ * row is read by a RowReader. One place for these rules, shared by readBatch and by the
+ * decisions-only CSV path (decisions/csv-decisions.ts), which hands over every row it does not
+ * take itself.
+ */
+import type { CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
+import { cellText, type Cell } from './cells.js';
+import { fileDiagnostic } from './diagnostics.js';
+import { isEnglishLabelRow, readHeader, type HeaderLayout } from './header.js';
+import type { BatchRecord } from './record.js';
+import { RowReader } from './row-reader.js';
+
+export class SheetRecords {
+  private layout: HeaderLayout | undefined;
+  private reader: RowReader | undefined;
+  private afterHeader = false;
+
+  constructor(
+    private readonly ruleset: CompiledRuleset,
+    private readonly file: string,
+    private readonly format: 'csv' | 'xlsx',
+  ) {}
+
+  /** The header, once read. */
+  get header(): HeaderLayout | undefined {
+    return this.layout;
+  }
+
+  /** Whether the next non-blank row is an ordinary data row (the header and the row under it are past). */
+  get inBody(): boolean {
+    return this.layout !== undefined && !this.afterHeader;
+  }
+
+  /** The record one row makes, if any: blank rows and the English-labels row make none. */
+  take(row: number, cells: readonly Cell[]): BatchRecord | undefined {
+    if (RowReader.isBlank(cells)) return undefined;
+    if (this.layout === undefined) {
+      this.layout = readHeader(this.ruleset, this.file, row, cells);
+      const problems = [...this.layout.diagnostics];
+      if (this.format === 'csv' && cells.some((c) => cellText(c).includes('\uFFFD'))) {
+        problems.unshift(
+          fileDiagnostic(this.file, 'batch_unreadable', { format: 'csv', detail: 'the text is not UTF-8; save the file as "CSV UTF-8"' }, row, 1),
+        );
+      }
+      this.reader = new RowReader(this.ruleset, this.file, this.layout);
+      this.afterHeader = true;
+      return problems.length > 0 ? headerRecord(row, problems) : undefined;
+    }
+    if (this.afterHeader) {
+      this.afterHeader = false;
+      if (isEnglishLabelRow(this.layout, cells)) return undefined;
+    }
+    return (this.reader as RowReader).read(row, cells);
+  }
+
+  /** After the last row: the file's problem when it had no header at all. */
+  finish(): BatchRecord | undefined {
+    return this.layout === undefined ? headerRecord(1, [fileDiagnostic(this.file, 'batch_no_header', {}, 1, 1)]) : undefined;
+  }
+}
+
+/** The one record carrying the problems of the header row or of the file itself. */
+export function headerRecord(row: number, diagnostics: readonly Diagnostic[]): BatchRecord {
+  return { row, area: {}, diagnostics, header: true };
+}
