@@ -27,7 +27,7 @@ import {
   type Workload,
 } from './contenders.js';
 import { generateAssessments, isComplete } from './generate.js';
-import { timeAsync, timeSync, type Timing } from './measure.js';
+import { collectGarbage, timeAsync, timeSync, type Timing } from './measure.js';
 import { renderMarkdown, type BenchResults, type ColdStartRow, type MemoryEngineRow, type MemorySide, type RecompileRow, type ThroughputRow } from './report.js';
 import { runNode } from './spawn.js';
 import { median, spread } from './stats.js';
@@ -218,6 +218,9 @@ async function main(): Promise<void> {
 
   // --- warm recompile: the compiled rules file (target) and the YAML (for information) --------------
   const recompileRow = (id: string, label: string, load: () => unknown, target?: number): RecompileRow => {
+    // As before every throughput timing: a full collection first, so the garbage of the earlier
+    // phases is not collected on this row's clock.
+    collectGarbage();
     for (let i = 0; i < 5; i++) load();
     const ms: number[] = [];
     const cpuMs: number[] = [];
