@@ -34,10 +34,8 @@ export function loadRuleset(text: string, options: LoadRulesetOptions = {}): Sta
   return assembleRuleset(read.value, read.value.hash, options.compileOptions, read.diagnostics);
 }
 
-/** Parsed and validated sources, the texts they were read from, and their content hash. */
+/** Parsed and validated sources, and their content hash. */
 export interface ReadSources extends RulesetSources {
-  /** The ruleset's text, then each included fragment's, in `include:` order. */
-  readonly texts: readonly { readonly file: string; readonly text: string }[];
   readonly hash: string;
 }
 
@@ -60,10 +58,11 @@ export function readRulesetSources(text: string, options: LoadRulesetOptions = {
   const included = loadIncludes(parsed.value, doc, options);
   diagnostics.push(...included.diagnostics);
   if (hasErrors(included.diagnostics)) return { diagnostics };
-  const texts = [{ file: source.file, text }, ...included.texts];
-  // The content hash covers the included files too: changing a shared piece changes the rules.
-  const hash = `sha256:${bytesToHex(sha256(utf8ToBytes(texts.map((t) => t.text).join('\u0000'))))}`;
-  return { value: { main: parsed.value, doc, fragments: included.fragments, texts, hash }, diagnostics };
+  // The content hash covers the included files too (in `include:` order): changing a shared
+  // piece changes the rules.
+  const texts = [text, ...included.fragments.map((f) => f.parsed.source.text)];
+  const hash = `sha256:${bytesToHex(sha256(utf8ToBytes(texts.join('\u0000'))))}`;
+  return { value: { main: parsed.value, doc, fragments: included.fragments, hash }, diagnostics };
 }
 
 export function loadRulesetOrThrow(text: string, options: LoadRulesetOptions = {}): CompiledRuleset {
@@ -77,9 +76,8 @@ function loadIncludes(
   parsed: ParsedDocument,
   doc: RulesetDocument,
   options: LoadRulesetOptions,
-): { fragments: Fragment[]; texts: { file: string; text: string }[]; diagnostics: Diagnostic[] } {
+): { fragments: Fragment[]; diagnostics: Diagnostic[] } {
   const fragments: Fragment[] = [];
-  const texts: { file: string; text: string }[] = [];
   const diagnostics: Diagnostic[] = [];
   (doc.include ?? []).forEach((path, i): void => {
     const at = (reason: string): void => {
@@ -99,7 +97,6 @@ function loadIncludes(
     const f = fragment as unknown as Record<string, unknown>;
     if (['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'].some((k) => k in f)) return at('fragment_content');
     fragments.push({ parsed: fragmentParsed.value, doc: fragment });
-    texts.push({ file: read.file, text: read.text });
   });
-  return { fragments, texts, diagnostics };
+  return { fragments, diagnostics };
 }
