@@ -15,6 +15,7 @@ import { createEvaluator } from './evaluate/evaluate.js';
 import { buildAssessmentSchema, validateAssessmentValue } from './evaluate/validate-assessment.js';
 import type { ParsedDocument } from './parse/index.js';
 import type { RulesetDocument } from './validate/ruleset-document.js';
+import { rememberSources, storeCompiledRules } from './store-compiled.js';
 
 /** A ruleset document that passed parsing and validation, with the fragments it includes. */
 export interface RulesetSources {
@@ -79,5 +80,7 @@ export function assembleRuleset(
       return range ? { ...main.source.position(range[0]), range } : undefined;
     },
   };
-  return { value: Object.freeze(ruleset), diagnostics };
+  Object.freeze(ruleset);
+  rememberSources(ruleset, () => storeCompiledRules(sources, hash, earlier, compileDiagnostics));
+  return { value: ruleset, diagnostics };
 }

@@ -6,6 +6,7 @@
 export { loadRuleset, loadRulesetOrThrow, type LoadRulesetOptions } from './load-ruleset.js';
 export { buildCompiledRules, type BuildCompiledOptions } from './build-compiled.js';
 export { loadCompiledRuleset, type LoadCompiledOptions } from './load-compiled.js';
+export { compiledRulesOf } from './store-compiled.js';
 export { COMPILED_RULES_FORMAT, COMPILED_RULES_FORMAT_VERSION, ENGINE_VERSION, type CompiledRulesFile, type StoredSource } from './compiled-rules-file.js';
 export { readAssessment } from './read-assessment.js';
 export { assessmentJsonSchema } from './evaluate/assessment-json-schema.js';

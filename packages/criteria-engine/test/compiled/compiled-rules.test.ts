@@ -17,6 +17,7 @@ import {
   assessmentJsonSchema,
   buildCompiledRules,
   buildCompiledRulesFile,
+  compiledRulesOf,
   ENGINE_VERSION,
   loadCompiledRuleset,
   loadRuleset,
@@ -181,6 +182,19 @@ describe('a compiled rules file loads the same ruleset as its YAML', () => {
           }),
           { seed: 7, numRuns: 300 },
         );
+      });
+
+      it('compiledRulesOf a loaded ruleset is what lcz build writes, and loads back alike (for other threads)', () => {
+        // Structured clone is how a worker gets it: nothing in it may depend on object identity.
+        const copied = structuredClone(compiledRulesOf(yamlRules));
+        expect(copied).toEqual(built.value);
+        expect(compiledRulesOf(jsonRules)).toEqual(built.value);
+        const again = loadCompiledRuleset(copied);
+        if (!again.value) throw new Error('should load back');
+        expect(again.diagnostics).toEqual(fromYaml.diagnostics);
+        expect(observable(again.value)).toEqual(observable(yamlRules));
+        // Not a ruleset the engine made: nothing to copy, said so rather than guessed.
+        expect(compiledRulesOf({ ...yamlRules })).toBeUndefined();
       });
 
       it('and refusing a bad assessment with the same diagnostics', () => {
