@@ -55,6 +55,16 @@ export class SheetRecords {
     return (this.reader as RowReader).read(row, cells);
   }
 
+  /**
+   * Goes on with a sheet whose header and the row under it another reader has read (a decide
+   * worker's part of a file, decisions/decide-worker.ts): the header is read again, for its
+   * layout; its problems were reported by that reader.
+   */
+  resumeBody(row: number, cells: readonly Cell[]): void {
+    this.take(row, cells);
+    this.afterHeader = false;
+  }
+
   /** After the last row: the file's problem when it had no header at all. */
   finish(): BatchRecord | undefined {
     return this.layout === undefined ? headerRecord(1, [fileDiagnostic(this.file, 'batch_no_header', {}, 1, 1)]) : undefined;

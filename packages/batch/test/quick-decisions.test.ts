@@ -9,16 +9,22 @@
  * quick path reads its input in pieces of random small sizes, so records and characters are cut
  * everywhere.
  *
+ * Each file is also read by decide workers (worker threads, src/decisions/decide-workers.ts) in
+ * blocks of random small sizes, so every record boundary the block cutter finds is tried, and
+ * now and then with a tiny limit on a stretch without a boundary, so the fall-back to this thread
+ * is taken too.
+ *
  * Also: the quick path does take the plain rows (else the comparison would prove nothing), and
  * the line writer writes what JSON.stringify writes.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledRuleset, Decision } from '@lcz/criteria-engine';
 import { batchColumns, type BatchColumn } from '../src/columns.js';
 import { csvDecisionChunks, isDecidedRun } from '../src/decisions/csv-decisions.js';
+import { DecideWorkers } from '../src/decisions/decide-workers.js';
 import { DecisionLineWriter } from '../src/decisions/decision-line.js';
 import { SlotRowReader } from '../src/decisions/slot-row-reader.js';
 import { evaluateBatchVia, type BatchSummary } from '../src/evaluate-batch.js';
@@ -33,10 +39,22 @@ import { LAI_CHAU, rules, SMALL, tempDir } from './helpers/setup.js';
 
 let laiChau: CompiledRuleset;
 let small: CompiledRuleset;
+/** One pool for every file (starting workers per file would be most of the time). */
+let workers: DecideWorkers;
 beforeAll(async () => {
   laiChau = await rules(LAI_CHAU);
   small = await rules(SMALL);
+  workers = DecideWorkers.start(2);
 });
+afterAll(async () => {
+  await workers.close();
+});
+
+/** How the decide workers are asked to cut a file. */
+interface Threaded {
+  readonly blockBytes: number;
+  readonly maxUncutBytes?: number;
+}
 
 type Random = () => number;
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -204,8 +222,9 @@ type Evaluated = { results: Buffer; summary: Omit<BatchSummary, 'elapsedMs'> };
  */
 function expectSame(quick: Evaluated, careful: Evaluated, where: string): void {
   expect(firstDifference(quick.results, careful.results), where).toBeUndefined();
-  const { headerProblems, problems, ...counts } = quick.summary;
-  const { headerProblems: carefulHeader, problems: carefulProblems, ...carefulCounts } = careful.summary;
+  // (Which threads read the rows is the one thing that may differ.)
+  const { headerProblems, problems, threads: _threads, ...counts } = quick.summary;
+  const { headerProblems: carefulHeader, problems: carefulProblems, threads: _carefulThreads, ...carefulCounts } = careful.summary;
   expect(counts, where).toEqual(carefulCounts);
   expect(headerProblems, where).toEqual(carefulHeader);
   problems.forEach((p, i) => expect(p, where).toEqual(carefulProblems[i]));
@@ -225,7 +244,7 @@ function firstDifference(a: Buffer, b: Buffer): string | undefined {
 }
 
 /** What evaluateBatch gives on the bytes: the results file's bytes and the summary (without time). */
-async function evaluated(ruleset: CompiledRuleset, bytes: Uint8Array, quick: boolean, quickReadBytes?: number): Promise<Evaluated> {
+async function evaluated(ruleset: CompiledRuleset, bytes: Uint8Array, quick: boolean, quickReadBytes?: number, threaded?: Threaded): Promise<Evaluated> {
   const chunks: Buffer[] = [];
   const results = new Writable({
     write(chunk: Buffer | string, _encoding, done) {
@@ -237,7 +256,7 @@ async function evaluated(ruleset: CompiledRuleset, bytes: Uint8Array, quick: boo
     { text: bytes, format: 'csv', file: 'rows.csv' },
     ruleset,
     { results, detail: 'decision', keepProblems: 1000 },
-    { quickDecisions: quick, ...(quickReadBytes !== undefined ? { quickReadBytes } : {}) },
+    { quickDecisions: quick, ...(quickReadBytes !== undefined ? { quickReadBytes } : {}), ...(threaded ? { workers, ...threaded } : {}) },
   );
   // Bytes, not text: decoding would hide a byte that is not UTF-8 written where U+FFFD belongs.
   return { results: Buffer.concat(chunks), summary };
@@ -267,6 +286,7 @@ async function compareOnRandomFiles(
   let rows = 0;
   let bad = 0;
   let quickTaken = 0;
+  const blocksBefore = workers.decided;
   for (let i = 0; i < files; i++) {
     const bytes = randomCsv(ruleset, random, options);
     const readBytes = random() < 0.2 ? 65536 : 1 + Math.floor(random() * 97);
@@ -274,10 +294,15 @@ async function compareOnRandomFiles(
     const quick = await evaluated(ruleset, bytes, true, readBytes);
     // The file is in the message, so a failure shows what to replay.
     expectSame(quick, careful, `file ${i} (seed ${seed}), read in pieces of ${readBytes} bytes:\n${Buffer.from(bytes).toString('utf8')}`);
+    const threaded: Threaded = { blockBytes: 1 + Math.floor(random() * 1500), ...(random() < 0.2 ? { maxUncutBytes: 50 + Math.floor(random() * 400) } : {}) };
+    const onWorkers = await evaluated(ruleset, bytes, true, readBytes, threaded);
+    expectSame(onWorkers, careful, `file ${i} (seed ${seed}), read in pieces of ${readBytes} bytes by workers ${JSON.stringify(threaded)}:\n${Buffer.from(bytes).toString('utf8')}`);
     rows += careful.summary.rows;
     bad += careful.summary.badRows;
     quickTaken += await quickRows(ruleset, bytes, readBytes);
   }
+  // The workers did read blocks of these files (not every file: some end before their header does).
+  expect(workers.decided - blocksBefore).toBeGreaterThan(files);
   return { rows, bad, quick: quickTaken };
 }
 
@@ -336,6 +361,10 @@ describe('the decisions-only CSV path gives what the careful path gives', () => 
       const careful = await evaluated(ruleset, bytes, false);
       for (const readBytes of [1, 2, 3, 7, 65536]) {
         expectSame(await evaluated(ruleset, bytes, true, readBytes), careful, `${JSON.stringify(Buffer.from(bytes).toString('latin1'))} in pieces of ${readBytes}`);
+        for (const blockBytes of [1, 5, 64]) {
+          const where = `${JSON.stringify(Buffer.from(bytes).toString('latin1'))} in pieces of ${readBytes}, blocks of ${blockBytes}`;
+          expectSame(await evaluated(ruleset, bytes, true, readBytes, { blockBytes }), careful, where);
+        }
       }
     }
   });
@@ -360,6 +389,10 @@ describe('the decisions-only CSV path gives what the careful path gives', () => 
         const careful = await evaluatedFile(laiChau, path, false);
         const quick = await evaluatedFile(laiChau, path, true);
         expectSame(quick, careful, path);
+        // Read by the workers in blocks of about 10 rows: they did read it (the blocks were answered).
+        const before = workers.decided;
+        expectSame(await evaluatedFile(laiChau, path, true, { blockBytes: 4096 }), careful, `${path} by workers`);
+        expect(workers.decided - before).toBeGreaterThan(200);
         expect(careful.summary.rows).toBe(3000);
         expect(careful.summary.badRows).toBeGreaterThan(300);
       }
@@ -370,11 +403,27 @@ describe('the decisions-only CSV path gives what the careful path gives', () => 
 });
 
 /** evaluated(), on a file path (read from disk in the quick path's own pieces). */
-async function evaluatedFile(ruleset: CompiledRuleset, path: string, quick: boolean): Promise<Evaluated> {
-  const out = `${path}.${quick ? 'quick' : 'careful'}.jsonl`;
-  const { elapsedMs: _, ...summary } = await evaluateBatchVia(path, ruleset, { results: out, detail: 'decision', keepProblems: 100_000 }, { quickDecisions: quick });
+async function evaluatedFile(ruleset: CompiledRuleset, path: string, quick: boolean, threaded?: Threaded): Promise<Evaluated> {
+  const out = `${path}.${quick ? 'quick' : 'careful'}${threaded ? '-workers' : ''}.jsonl`;
+  const { elapsedMs: _, ...summary } = await evaluateBatchVia(
+    path,
+    ruleset,
+    { results: out, detail: 'decision', keepProblems: 100_000 },
+    { quickDecisions: quick, ...(threaded ? { workers, ...threaded } : {}) },
+  );
   return { results: await readFile(out), summary };
 }
+
+describe('decide workers', () => {
+  it('a worker that has stopped fails the batch with an error; nothing waits for it forever', async () => {
+    // (This thread reads the first 64 KiB itself, where it looks for the separator; the rest goes to the workers.)
+    const stopped = DecideWorkers.start(1);
+    await stopped.close();
+    const text = `code,name,unit,year,unit_kind,parent_kind,agricultural,households\n${'B,b,u,2024,ban,xa,có,7\n'.repeat(5000)}`;
+    const run = evaluateBatchVia({ text, format: 'csv', file: 'rows.csv' }, small, { detail: 'decision' }, { quickDecisions: true, quickReadBytes: 100, workers: stopped, blockBytes: 100 });
+    await expect(run).rejects.toThrow(/decide worker stopped/);
+  });
+});
 
 describe('the quick path', () => {
   it('takes the plain rows itself (the comparisons above are not only of the careful path with itself)', async () => {

@@ -127,7 +127,8 @@ export const EVALUATE_HELP = `lcz evaluate: evaluate assessments / đánh giá c
 Usage / Cách dùng:
   lcz evaluate --rules <rules> [--lang vi|en] [--json] [--full] <assessment>...
   lcz evaluate --rules <rules> [--out <file.jsonl>] [--summary <file.csv|xlsx>] [--sheet <name|n>]
-               [--format csv|xlsx|json|jsonl|yaml] [--decisions-only] [--lang vi|en] [--json] <batch file>
+               [--format csv|xlsx|json|jsonl|yaml] [--decisions-only [--threads <n>]] [--lang vi|en] [--json]
+               <batch file>
 
   <assessment> is a .yaml, .yml or .json file, or a directory: all such files in it, sorted.
   <assessment> là tệp .yaml, .yml, .json hoặc thư mục: mọi tệp như vậy trong đó, theo thứ tự tên.
@@ -171,6 +172,10 @@ Batch files / Tệp hàng loạt:
                        / định dạng tệp khi đuôi tệp không cho biết
   --decisions-only     result lines carry the decision and passed counts only (fastest)
                        / mỗi dòng kết quả chỉ có kết luận và số tiêu chí đạt (nhanh nhất)
+  --threads <n>        with --decisions-only, a CSV file of 8 MiB or more is read by n worker
+                       threads (default: one per CPU core; 0: on one thread); same results
+                       / với --decisions-only, tệp CSV từ 8 MiB được đọc bằng n luồng (mặc định:
+                       mỗi nhân CPU một luồng; 0: một luồng); kết quả như nhau
   -h, --help           show this help / xem hướng dẫn
 
   A progress bar is drawn on standard error when it is a terminal.

@@ -41,6 +41,8 @@ export interface EvaluateOptions {
   readonly format?: BatchFormat;
   /** Batch files: result lines with the decision and passed counts only (the engine's fast path). */
   readonly decisionsOnly?: boolean;
+  /** Batch files with --decisions-only: worker threads (default: one per CPU core for large CSV files). */
+  readonly threads?: number;
   /** A rules folder with several versions: the one named, or the one in force on a date. */
   readonly version?: string;
   readonly date?: string;
@@ -175,6 +177,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         sheet: { type: 'string' },
         format: { type: 'string' },
         'decisions-only': { type: 'boolean' },
+        threads: { type: 'string' },
         version: { type: 'string' },
         date: { type: 'string' },
       });
@@ -190,6 +193,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       if (values.summary !== undefined && !/\.(csv|xlsx)$/i.test(values.summary)) {
         throw new UsageError('bad_summary_path', { path: values.summary }, 'evaluate');
       }
+      if (values.threads !== undefined && !(/^\d{1,2}$/.test(values.threads) && Number(values.threads) <= 64)) {
+        throw new UsageError('bad_threads', { value: values.threads }, 'evaluate');
+      }
       const { evaluate } = await import('./commands/evaluate.js');
       return evaluate(
         {
@@ -203,6 +209,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
           ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
           ...(values.format !== undefined ? { format: values.format as BatchFormat } : {}),
           decisionsOnly: values['decisions-only'] === true,
+          ...(values.threads !== undefined ? { threads: Number(values.threads) } : {}),
           ...(values.version !== undefined ? { version: values.version } : {}),
           ...(values.date !== undefined ? { date: values.date } : {}),
         },

@@ -126,6 +126,8 @@ describe('lcz evaluate on a batch file', () => {
     await usage(['evaluate', '--rules', RULES, CSV, XLSX], /is a batch file: evaluate it on its own/);
     await usage(['evaluate', '--rules', RULES, CSV, '--format', 'pdf'], /--format must be csv, xlsx, json, jsonl or yaml, not 'pdf'/);
     await usage(['evaluate', '--rules', RULES, CSV, '--summary', 'summary.txt'], /--summary must name a \.csv or \.xlsx file/);
+    await usage(['evaluate', '--rules', RULES, CSV, '--decisions-only', '--threads', 'many'], /--threads must be a whole number from 0 to 64 .* not 'many'/);
+    await usage(['evaluate', '--rules', RULES, CSV, '--decisions-only', '--threads', '65'], /--threads must be a whole number from 0 to 64/);
     await usage(['evaluate', '--rules', RULES, CSV, '--out', join(temp, 'missing', 'x.jsonl')], /cannot write '.*missing\/x\.jsonl' \(ENOENT\)/);
   });
 });
@@ -220,7 +222,7 @@ describe('help', () => {
     for (const [command, needles] of [
       ['template', ['--format xlsx|csv', '--headers labels|ids', 'lcz template --rules rules/lai-chau-2020-2025 --format xlsx --out', 'Exit codes / Mã kết thúc:']],
       ['schema', ['lcz schema --rules rules/lai-chau-2020-2025 > assessment.schema.json', 'Exit codes / Mã kết thúc:']],
-      ['evaluate', ['--out <file>', '--summary <file>', '--sheet <name|n>', '--decisions-only', 'examples/city-2024/assessments-2024.xlsx']],
+      ['evaluate', ['--out <file>', '--summary <file>', '--sheet <name|n>', '--decisions-only', '--threads <n>', 'examples/city-2024/assessments-2024.xlsx']],
     ] as const) {
       const { code, stdout } = await run([command, '--help']);
       expect(code).toBe(0);

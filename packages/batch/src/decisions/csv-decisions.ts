@@ -21,15 +21,35 @@
  * Output order is file order: decided rows between two careful records are gathered into one
  * DecidedRun, and runs and records are yielded in the order of their rows.
  */
-import type { CompiledRuleset, Decision } from '@lcz/criteria-engine';
+import type { CompiledRuleset, CompiledRulesFile, Decision } from '@lcz/criteria-engine';
 import { fileDiagnostic } from '../diagnostics.js';
 import { LF, CR, splitRecord, type CsvSyntaxError } from '../formats/csv-fast.js';
 import { sniffDelimiter } from '../formats/csv.js';
 import { SourceError } from '../formats/rows.js';
 import type { BatchRecord } from '../record.js';
+import type { HeaderLayout } from '../header.js';
 import { headerRecord, SheetRecords } from '../sheet-records.js';
 import { DecisionLineWriter } from './decision-line.js';
 import { INCOMPLETE, SlotRowReader } from './slot-row-reader.js';
+import { cutRecords } from './block-cutter.js';
+import type { BlockReply } from './decide-protocol.js';
+import type { DecideWorkers } from './decide-workers.js';
+
+/** The header record of a sheet: its row and cells. */
+export interface SheetHeader {
+  readonly row: number;
+  readonly fields: readonly string[];
+}
+
+/** What a reader hands to the decide workers (CsvDecisions.handOff). */
+export interface BodyHandOff {
+  readonly header: SheetHeader;
+  /** The row of the last record read, and the line the next one starts on. */
+  readonly row: number;
+  readonly line: number;
+  /** The bytes of an unfinished record, read and not yet decided. */
+  readonly rest: Buffer;
+}
 
 /** Consecutive rows decided on the quick path. */
 export interface DecidedRun {
@@ -55,6 +75,18 @@ export interface CsvDecisionOptions {
   readonly lines: boolean;
   /** How many bytes the separator is sniffed in: as many as csv.ts csvRows sees in its first chunk. */
   readonly sniffBytes: number;
+  /** Decide workers to read the body (after the header) with; without them this thread reads it all. */
+  readonly workers?: WorkersOption;
+}
+
+export interface WorkersOption {
+  readonly pool: DecideWorkers;
+  /** The ruleset as a compiled rules file (`compiledRulesOf`), for the workers to load. */
+  readonly compiled: CompiledRulesFile;
+  /** About how many bytes of the file go to a worker at a time. */
+  readonly blockBytes: number;
+  /** Past this many bytes without a record boundary, this thread reads the rest (default MAX_UNCUT_BYTES). */
+  readonly maxUncutBytes?: number;
 }
 
 /** The rows of a CSV file as decided runs and careful records, in chunks. */
@@ -82,25 +114,10 @@ export async function* csvDecisionChunks(
       return;
     }
     const sniffed = Buffer.concat(head);
-    const decisions = new CsvDecisions(ruleset, file, sniffDelimiter(sniffed.toString('utf8', 0, Math.min(sniffed.length, options.sniffBytes))), options.lines);
-    let error: CsvSyntaxError | undefined;
-    for (const bytes of head) {
-      error ??= decisions.push(bytes, false);
-    }
-    for (;;) {
-      const items = decisions.take();
-      if (items.length > 0) yield items;
-      if (error) throw syntaxError(file, error);
-      next = await chunks.next();
-      if (next.done) break;
-      error = decisions.push(bytesOf(next.value), false);
-    }
-    error = decisions.push(EMPTY, true);
-    const items = decisions.take();
-    if (items.length > 0) yield items;
-    if (error) throw syntaxError(file, error);
-    const last = decisions.finish();
-    if (last !== undefined) yield [last];
+    const delimiter = sniffDelimiter(sniffed.toString('utf8', 0, Math.min(sniffed.length, options.sniffBytes)));
+    const decisions = new CsvDecisions(ruleset, file, delimiter, options.lines);
+    // The chunks sniffed in are read first, one by one like the others (the workers may take over after any).
+    yield* readOn({ file, ruleset, delimiter, options, chunks: replayed(head, chunks) }, decisions, undefined);
   } catch (error) {
     // As readBatch does: a file that stops being CSV ends with one record saying where.
     if (!(error instanceof SourceError)) throw error;
@@ -108,6 +125,152 @@ export async function* csvDecisionChunks(
   } finally {
     await chunks.return?.();
   }
+}
+
+/** What reading one file needs, wherever it is read. */
+interface Reading {
+  readonly file: string;
+  readonly ruleset: CompiledRuleset;
+  readonly delimiter: string;
+  readonly options: CsvDecisionOptions;
+  /** The file's chunks not read yet. */
+  readonly chunks: AsyncIterator<Buffer | string>;
+}
+
+/**
+ * Reads the rest of the file on this thread with `decisions` (which may have stopped at `error`),
+ * or hands the body to the decide workers as soon as the header is past, if there are any.
+ */
+async function* readOn(reading: Reading, decisions: CsvDecisions, error: CsvSyntaxError | undefined): AsyncGenerator<readonly DecisionItem[]> {
+  for (;;) {
+    const items = decisions.take();
+    if (items.length > 0) yield items;
+    if (error) throw syntaxError(reading.file, error);
+    const handOff = reading.options.workers !== undefined ? decisions.handOff() : undefined;
+    if (handOff !== undefined) {
+      yield* bodyOnWorkers(reading, reading.options.workers as WorkersOption, handOff);
+      return;
+    }
+    const next = await reading.chunks.next();
+    if (next.done) break;
+    error = decisions.push(bytesOf(next.value), false);
+  }
+  error = decisions.push(EMPTY, true);
+  const items = decisions.take();
+  if (items.length > 0) yield items;
+  if (error) throw syntaxError(reading.file, error);
+  const last = decisions.finish();
+  if (last !== undefined) yield [last];
+}
+
+/**
+ * Longest stretch without a record boundary the workers wait for: past it (a record that long, or
+ * a quote never closed), the rest of the file is read on this thread, which reads such files
+ * as they come.
+ */
+const MAX_UNCUT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The body of the file, read by the decide workers: blocks of whole records (block-cutter.ts),
+ * a few per worker in flight, their results yielded in file order. The first syntax error stops
+ * reading, as on this thread; blocks after it are dropped unread.
+ */
+async function* bodyOnWorkers(reading: Reading, workers: WorkersOption, handOff: BodyHandOff): AsyncGenerator<readonly DecisionItem[]> {
+  const { file, ruleset, delimiter, options, chunks } = reading;
+  const batch = workers.pool.batch({ compiled: workers.compiled, hash: ruleset.hash, file, delimiter, lines: options.lines, header: handOff.header });
+  /**
+   * Blocks sent, oldest first, with the row and line the block after each must start at (not
+   * known for the last one, which ends with the file).
+   */
+  const inFlight: { readonly reply: Promise<BlockReply>; readonly row: number; readonly line: number; readonly last: boolean }[] = [];
+  const maxInFlight = 2 * workers.pool.size;
+  let row = handOff.row;
+  let line = handOff.line;
+  // Bytes read and not sent yet: the start of a record, then whole chunks.
+  let held: Uint8Array[] = handOff.rest.length > 0 ? [handOff.rest] : [];
+  let heldBytes = handOff.rest.length;
+  // When the bytes held hold no whole record, they are looked at again only once they have doubled.
+  let retryAt = 0;
+  const send = (bytes: Uint8Array, records: number, lines: number, last: boolean): void => {
+    const reply = batch.decide(bytes, row, line);
+    // Awaited in order below; a block dropped after an error must not count as unhandled.
+    reply.catch(() => undefined);
+    row += records;
+    line += lines;
+    inFlight.push({ reply, row, line, last });
+  };
+  /** The oldest block's results, then its syntax error if it has one. */
+  async function* receive(): AsyncGenerator<readonly DecisionItem[]> {
+    const sent = inFlight.shift() as (typeof inFlight)[number];
+    const reply = await sent.reply;
+    if (reply.items.length > 0) yield reply.items;
+    if (reply.error) throw syntaxError(file, reply.error);
+    if (!sent.last && (reply.row !== sent.row || reply.line !== sent.line)) {
+      throw new Error(`a decide worker read up to row ${reply.row} (line ${reply.line}) where the block was cut after row ${sent.row} (line ${sent.line})`);
+    }
+  }
+  async function* drain(): AsyncGenerator<readonly DecisionItem[]> {
+    while (inFlight.length > 0) yield* receive();
+  }
+  try {
+    for (;;) {
+      const next = await chunks.next();
+      if (!next.done) {
+        const chunk = bytesOf(next.value);
+        held.push(chunk);
+        heldBytes += chunk.length;
+        if (heldBytes < workers.blockBytes || heldBytes < retryAt) continue;
+      } else if (heldBytes === 0) {
+        break;
+      }
+      const bytes = new Uint8Array(heldBytes);
+      let at = 0;
+      for (const piece of held) {
+        bytes.set(piece, at);
+        at += piece.length;
+      }
+      if (next.done) {
+        send(bytes, 0, 0, true);
+        held = [];
+        heldBytes = 0;
+        break;
+      }
+      // As many blocks as the bytes hold, each copied to a buffer of its own (it is moved to the worker).
+      let start = 0;
+      for (let cut = cutRecords(bytes, workers.blockBytes); cut !== undefined; cut = cutRecords(bytes.subarray(start), workers.blockBytes)) {
+        send(bytes.slice(start, start + cut.end), cut.records, cut.lines, false);
+        start += cut.end;
+        if (bytes.length - start < workers.blockBytes) break;
+      }
+      if (start === 0) {
+        held = [bytes];
+        retryAt = 2 * heldBytes;
+        if (heldBytes > (workers.maxUncutBytes ?? MAX_UNCUT_BYTES)) {
+          yield* drain();
+          const rest = CsvDecisions.forBody(ruleset, file, delimiter, options.lines, handOff.header);
+          rest.seek(row, line);
+          const error = rest.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), false);
+          const { workers: _, ...alone } = options;
+          yield* readOn({ ...reading, options: alone }, rest, error);
+          return;
+        }
+        continue;
+      }
+      retryAt = 0;
+      held = start < bytes.length ? [bytes.subarray(start)] : [];
+      heldBytes = bytes.length - start;
+      while (inFlight.length >= maxInFlight) yield* receive();
+    }
+    yield* drain();
+  } finally {
+    batch.end();
+  }
+}
+
+/** `head`, then what `rest` has left. */
+async function* replayed(head: readonly Buffer[], rest: AsyncIterator<Buffer | string>): AsyncGenerator<Buffer | string, void, undefined> {
+  yield* head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
 /** File streams give Buffers; text (in-memory sources) is encoded, BOM included. */
@@ -120,7 +283,7 @@ function syntaxError(file: string, error: CsvSyntaxError): SourceError {
 }
 
 /** CSV bytes → decided runs and careful records, in file order. */
-class CsvDecisions {
+export class CsvDecisions {
   private readonly sheet: SheetRecords;
   private readonly lines: DecisionLineWriter | undefined;
   private readonly delimiter: number;
@@ -149,6 +312,8 @@ class CsvDecisions {
   private undetermined = 0;
   /** For records the quick reader declines: decoded alone, a U+FEFF inside the file is kept. */
   private readonly utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+  /** The header record, once read: a worker reading the body needs it too. */
+  private headerAt: SheetHeader | undefined;
 
   constructor(
     private readonly ruleset: CompiledRuleset,
@@ -159,6 +324,42 @@ class CsvDecisions {
     this.sheet = new SheetRecords(ruleset, file, 'csv');
     this.lines = lines ? new DecisionLineWriter(ruleset) : undefined;
     this.delimiter = delimiterText.charCodeAt(0);
+  }
+
+  /**
+   * A reader of the body of a file whose header (and the row under it) another reader has read:
+   * a decide worker's (decide-worker.ts). Its rows are all quick-path candidates; `seek` says
+   * where each block it is given starts.
+   */
+  static forBody(ruleset: CompiledRuleset, file: string, delimiter: string, lines: boolean, header: SheetHeader): CsvDecisions {
+    const decisions = new CsvDecisions(ruleset, file, delimiter, lines);
+    decisions.atStart = false;
+    decisions.sheet.resumeBody(header.row, header.fields);
+    decisions.quick = SlotRowReader.create(ruleset, decisions.sheet.header as HeaderLayout, delimiter);
+    decisions.quickMade = true;
+    return decisions;
+  }
+
+  /** The next bytes pushed start a record: the one after row `row`, on line `line`. */
+  seek(row: number, line: number): void {
+    this.row = row;
+    this.line = line;
+    this.pending = 0;
+  }
+
+  /** The spreadsheet row of the last record read, and the line the next one starts on. */
+  get position(): { readonly row: number; readonly line: number } {
+    return { row: this.row, line: this.line };
+  }
+
+  /**
+   * Where the rest of the file could go to decide workers: once the header and the row under it
+   * are past and the quick reader is ready (otherwise undefined). Taken after `take()`: `rest` is
+   * the start of the record the last chunk did not finish.
+   */
+  handOff(): BodyHandOff | undefined {
+    if (this.quick === undefined || !this.sheet.inBody || this.atStart || this.headerAt === undefined) return undefined;
+    return { header: this.headerAt, row: this.row, line: this.line, rest: Buffer.from(this.input.subarray(0, this.pending)) };
   }
 
   /** Reads the records `chunk` completes; the first syntax error stops reading (as the tokenizer does). */
@@ -255,7 +456,10 @@ class CsvDecisions {
 
   /** A record for the careful path (sheet-records.ts), in its place in the file's order. */
   private careful(fields: string[]): void {
-    const record = this.sheet.take(++this.row, fields);
+    const row = ++this.row;
+    const hadHeader = this.sheet.header !== undefined;
+    const record = this.sheet.take(row, fields);
+    if (!hadHeader && this.sheet.header !== undefined) this.headerAt = { row, fields };
     if (!this.quickMade && this.sheet.header !== undefined) {
       this.quick = SlotRowReader.create(this.ruleset, this.sheet.header, this.delimiterText);
       this.quickMade = true;

@@ -36,6 +36,7 @@ export async function evaluateBatchFile(
       format,
       lang,
       detail: options.decisionsOnly ? 'decision' : 'full',
+      ...(options.threads !== undefined ? { threads: options.threads } : {}),
       ...(options.out !== undefined ? { results: session.abs(options.out) } : {}),
       ...(options.summary !== undefined ? { summary: session.abs(options.summary) } : {}),
       ...(options.sheet !== undefined ? { sheet: /^\d+$/.test(options.sheet) ? Number(options.sheet) : options.sheet } : {}),

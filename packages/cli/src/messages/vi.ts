@@ -64,6 +64,7 @@ export const vi: CliMessages = {
     "--out, --summary, --sheet, --format và --decisions-only dùng cho tệp dữ liệu hàng loạt (CSV, XLSX, JSON Lines, mảng JSON hoặc danh sách YAML); '{path}' chỉ chứa một phiếu đánh giá.",
   bad_batch_format: "--format phải là csv, xlsx, json, jsonl hoặc yaml, không phải '{value}'.",
   bad_summary_path: "--summary phải là tệp .csv hoặc .xlsx, không phải '{path}'.",
+  bad_threads: "--threads phải là một số nguyên từ 0 đến 64 (0: đọc trên một luồng), không phải '{value}'.",
   cannot_write: "không ghi được '{path}' ({reason}): kiểm tra thư mục có tồn tại và được phép ghi.",
   batch_counts: '{file}: đã đọc {rows} dòng, đánh giá {evaluated} dòng, {bad} dòng có lỗi.',
   batch_decisions: 'được công nhận: {recognised} · không được công nhận: {not_recognised} · chưa đủ căn cứ để kết luận: {undetermined}',

@@ -1,0 +1,46 @@
+/**
+ * The messages between the main thread (decide-workers.ts) and a decide worker
+ * (decide-worker.ts). Everything in them is structured-cloneable data.
+ */
+import type { CompiledRulesFile } from '@lcz/criteria-engine';
+import type { CsvSyntaxError } from '../formats/csv-fast.js';
+import type { DecisionItem, SheetHeader } from './csv-decisions.js';
+
+/** What a batch's blocks are read with. */
+export interface BatchSetup {
+  /** The ruleset as a compiled rules file, and its hash (checked by the worker). */
+  readonly compiled: CompiledRulesFile;
+  readonly hash: string;
+  /** The input's name, for diagnostics. */
+  readonly file: string;
+  readonly delimiter: string;
+  /** Whether result lines are wanted. */
+  readonly lines: boolean;
+  readonly header: SheetHeader;
+}
+
+export type ToWorker =
+  | ({ readonly kind: 'batch'; readonly batch: number } & BatchSetup)
+  | {
+      readonly kind: 'block';
+      readonly batch: number;
+      readonly block: number;
+      /** Whole records (the last block: up to the end of the file). */
+      readonly bytes: Uint8Array;
+      /** The spreadsheet row of the record before the block, and the line the block starts on. */
+      readonly row: number;
+      readonly line: number;
+    }
+  | { readonly kind: 'end'; readonly batch: number };
+
+export interface BlockReply {
+  readonly kind: 'block';
+  readonly block: number;
+  /** In file order; the header problems and file problems never come from a worker. */
+  readonly items: readonly DecisionItem[];
+  /** The spreadsheet row of the block's last record, and the line after it. */
+  readonly row: number;
+  readonly line: number;
+  /** The block's first syntax error: reading the file stops there. */
+  readonly error?: CsvSyntaxError;
+}

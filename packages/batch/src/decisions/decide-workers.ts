@@ -1,0 +1,120 @@
+/**
+ * Decide workers: worker threads that read and decide blocks of a CSV file's body
+ * (decide-worker.ts), so the decisions-only path uses every core. The main thread reads the file,
+ * cuts it into blocks of whole records (block-cutter.ts), hands each block to the least busy
+ * worker, and yields the results in file order; it writes nothing itself but the results.
+ *
+ * Why threads and not processes: a block goes over as one transferable byte array and its result
+ * lines come back the same way, without copies or serialising.
+ */
+import { Worker } from 'node:worker_threads';
+import type { BatchSetup, BlockReply, ToWorker } from './decide-protocol.js';
+
+interface Pending {
+  readonly resolve: (reply: BlockReply) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  /** Blocks sent and not answered, by block number. */
+  readonly pending: Map<number, Pending>;
+  /** Set once the worker has failed or exited: every later block to it fails with this. */
+  failure?: Error;
+}
+
+/**
+ * The worker's entry point. Built, it is dist/decide-worker.js beside the code that starts it.
+ * Run from the TypeScript source (the tests, `pnpm lcz`), it is the .ts file, which Node cannot
+ * run by itself: it is loaded through tsx, the repository's TypeScript runner (a dev dependency
+ * only; the published package never takes this branch).
+ */
+function startWorker(): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./decide-worker.js', here));
+  const entry = new URL('./decide-worker.ts', here).href;
+  const boot = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
+  return new Worker(boot, { eval: true, execArgv: ['--conditions=source'] });
+}
+
+export class DecideWorkers {
+  /** Blocks the workers have answered, for the tests to see the workers did the reading. */
+  decided = 0;
+  private nextBatch = 1;
+  private nextBlock = 1;
+  private closed = false;
+
+  private constructor(private readonly slots: readonly Slot[]) {}
+
+  /** Starts `count` workers (they load their code while the main thread reads the header). */
+  static start(count: number): DecideWorkers {
+    const slots: Slot[] = [];
+    const pool = new DecideWorkers(slots);
+    for (let i = 0; i < count; i++) {
+      const slot: Slot = { worker: startWorker(), pending: new Map() };
+      const fail = (error: Error): void => {
+        slot.failure ??= error;
+        for (const p of slot.pending.values()) p.reject(slot.failure);
+        slot.pending.clear();
+      };
+      slot.worker.on('message', (reply: BlockReply) => {
+        const p = slot.pending.get(reply.block);
+        slot.pending.delete(reply.block);
+        pool.decided++;
+        p?.resolve(reply);
+      });
+      slot.worker.on('error', (error) => fail(error instanceof Error ? error : new Error(String(error))));
+      slot.worker.on('exit', (code) => fail(new Error(`a decide worker stopped (exit code ${code})`)));
+      slots.push(slot);
+    }
+    return pool;
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Sends a batch's setup to every worker; its blocks then go through the returned function. */
+  batch(setup: BatchSetup): DecideBatch {
+    const batch = this.nextBatch++;
+    for (const slot of this.slots) this.post(slot, { kind: 'batch', batch, ...setup });
+    return {
+      decide: (bytes, row, line) => {
+        // The least busy worker (the first of equals): blocks are about the same size.
+        let slot = this.slots[0] as Slot;
+        for (const s of this.slots) if (s.pending.size < slot.pending.size) slot = s;
+        const block = this.nextBlock++;
+        return new Promise<BlockReply>((resolve, reject) => {
+          if (slot.failure) return reject(slot.failure);
+          slot.pending.set(block, { resolve, reject });
+          this.post(slot, { kind: 'block', batch, block, bytes, row, line }, [bytes.buffer as ArrayBuffer]);
+        });
+      },
+      end: () => {
+        for (const slot of this.slots) if (!slot.failure) this.post(slot, { kind: 'end', batch });
+      },
+    };
+  }
+
+  /** Stops the workers; blocks still out are refused. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private post(slot: Slot, message: ToWorker, transfer: ArrayBuffer[] = []): void {
+    if (slot.failure) return;
+    slot.worker.postMessage(message, transfer);
+  }
+}
+
+export interface DecideBatch {
+  /**
+   * Decides a block of whole records (its bytes are moved to the worker: `bytes` must own its
+   * buffer), which follows row `row` and starts on line `line`.
+   */
+  decide(bytes: Uint8Array, row: number, line: number): Promise<BlockReply>;
+  /** No more blocks: the workers forget the batch. */
+  end(): void;
+}
