@@ -80,7 +80,7 @@ export function assembleRuleset(
       return range ? { ...main.source.position(range[0]), range } : undefined;
     },
   };
-  Object.freeze(ruleset);
   rememberSources(ruleset, () => storeCompiledRules(sources, hash, earlier, compileDiagnostics));
+  Object.freeze(ruleset);
   return { value: ruleset, diagnostics };
 }

@@ -12,7 +12,7 @@ import enginePackage from '../package.json' with { type: 'json' };
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 
 export const COMPILED_RULES_FORMAT = 'lcz-compiled-rules';
-export const COMPILED_RULES_FORMAT_VERSION = 1;
+export const COMPILED_RULES_FORMAT_VERSION = 2;
 /** The version of @lcz/criteria-engine that writes (and alone may read) compiled files. */
 export const ENGINE_VERSION: string = enginePackage.version;
 
@@ -37,6 +37,6 @@ export interface StoredSource {
   /** Where each line of the YAML file begins, so positions still turn into lines and columns. */
   readonly lineStarts: readonly number[];
   readonly document: unknown;
-  /** Five numbers per node of `document`, depth first (see parse/stored-document.ts). */
-  readonly positions: readonly number[];
+  /** Six numbers per node of `document`, depth first, as digits (see parse/stored-document.ts). */
+  readonly positions: string;
 }

@@ -123,8 +123,8 @@ function isStoredSource(x: unknown): x is StoredSource {
     Array.isArray(x['lineStarts']) &&
     x['lineStarts'].every((n) => Number.isInteger(n)) &&
     isRecord(x['document']) &&
-    Array.isArray(x['positions']) &&
-    x['positions'].every((n) => Number.isInteger(n))
+    // Their digits are checked where they are read (restoreDocument).
+    typeof x['positions'] === 'string'
   );
 }
 

@@ -17,7 +17,8 @@ export interface CheckOptions {
 }
 
 export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, options: CheckOptions = {}): Typed {
-  const check = (e: Expr): Typed => checkExpression(e, scope, ctx, options);
+  // Sub-expressions are checked by direct calls, not through a helper closure made per node:
+  // a load checks a few hundred nodes, and every closure made is work (see always()).
   switch (expr.kind) {
     case 'number':
       return constant(expr, Number.isInteger(expr.value) ? INTEGER : NUMBER, expr.value);
@@ -29,7 +30,7 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
       return checkName(expr, scope, ctx, options);
     case 'call': {
       const def = FUNCTIONS.get(expr.name);
-      const args = expr.args.map(check);
+      const args = expr.args.map((a) => checkExpression(a, scope, ctx, options));
       if (!def) {
         ctx.report('expr_unknown_function', expr.nameRange, {
           name: expr.name,
@@ -44,13 +45,13 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
       return def.check(args, expr, ctx);
     }
     case 'not': {
-      const operand = check(expr.operand);
+      const operand = checkExpression(expr.operand, scope, ctx, options);
       expectBoolean(operand, ctx, 'not');
       const g = operand.fn;
       return { type: BOOLEAN, expr, reads: operand.reads, fn: (s) => { const v = g(s); return v === undefined ? undefined : !v; } };
     }
     case 'negate': {
-      const operand = check(expr.operand);
+      const operand = checkExpression(expr.operand, scope, ctx, options);
       if (!isNumeric(operand.type) && operand.type.t !== 'error') {
         ctx.report('expr_type', operand.expr.range, { expected: 'number', actual: operand.type.t, where: '-' });
       }
@@ -65,14 +66,14 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
       };
     }
     case 'logical': {
-      const operands = expr.operands.map(check);
+      const operands = expr.operands.map((o) => checkExpression(o, scope, ctx, options));
       for (const o of operands) expectBoolean(o, ctx, expr.op);
       const fns = operands.map((o) => o.fn);
       return { type: BOOLEAN, expr, reads: mergeReads(...operands.map((o) => o.reads)), fn: expr.op === 'and' ? kleeneAnd(fns) : kleeneOr(fns) };
     }
     case 'arithmetic': {
-      const left = check(expr.left);
-      const right = check(expr.right);
+      const left = checkExpression(expr.left, scope, ctx, options);
+      const right = checkExpression(expr.right, scope, ctx, options);
       for (const side of [left, right]) {
         if (!isNumeric(side.type) && side.type.t !== 'error') {
           ctx.report('expr_type', side.expr.range, { expected: 'number', actual: side.type.t, where: expr.op });
@@ -90,10 +91,10 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
       return { type, expr, fn, reads: mergeReads(left.reads, right.reads) };
     }
     case 'compare':
-      return checkCompare(expr.op, check(expr.left), check(expr.right), expr, ctx);
+      return checkCompare(expr.op, checkExpression(expr.left, scope, ctx, options), checkExpression(expr.right, scope, ctx, options), expr, ctx);
     case 'in': {
-      const value = check(expr.value);
-      const items = expr.list.map(check);
+      const value = checkExpression(expr.value, scope, ctx, options);
+      const items = expr.list.map((i) => checkExpression(i, scope, ctx, options));
       // `x in [a, b]` is `x == a or x == b`: one definition of equality.
       const equalities = items.map((item) => checkCompare('==', value, item, expr, ctx));
       return {
@@ -112,12 +113,32 @@ const ARITHMETIC = {
   '*': (a: number, b: number) => a * b,
 };
 
+/**
+ * The closure of a value known at load time. Leaf closures come from small makers like this one
+ * rather than arrows written into object literals: the benchmarks and tests run the TypeScript
+ * source through tsx, whose esbuild `keepNames` sets a `name` on every arrow written as a
+ * property value or const initialiser, each time one is made; for the few hundred leaves of a
+ * load that was a large part of compiling. An arrow returned from a function is not renamed.
+ */
+function always(value: Value): Closure {
+  return () => value;
+}
+
+/** The closure of an expression that could not be checked: unknown, always. */
+const UNKNOWN: Closure = always(undefined);
+
+/** The closure of a bare fact or context reference. */
+function readSlot(slot: number): Closure {
+  // Slots hold undefined for "not supplied" (null is normalised when slots are filled).
+  return (s) => s[slot];
+}
+
 function constant(expr: Expr, type: Typed['type'], value: Value): Typed {
-  return { type, expr, reads: [], constant: value, fn: () => value };
+  return { type, expr, reads: [], constant: value, fn: always(value) };
 }
 
 function failed(expr: Expr, args: readonly Typed[]): Typed {
-  return { type: ERROR, expr, reads: mergeReads(...args.map((a) => a.reads)), fn: () => undefined };
+  return { type: ERROR, expr, reads: mergeReads(...args.map((a) => a.reads)), fn: UNKNOWN };
 }
 
 function checkName(expr: Extract<Expr, { kind: 'name' }>, scope: Scope, ctx: CheckContext, options: CheckOptions): Typed {
@@ -125,33 +146,31 @@ function checkName(expr: Extract<Expr, { kind: 'name' }>, scope: Scope, ctx: Che
   if (!symbol) {
     const suggestion = closest(expr.name, scope.names());
     ctx.report('expr_unknown_name', expr.range, { name: expr.name, ...(suggestion ? { suggestion } : {}) });
-    return { type: ERROR, expr, reads: [], fn: () => undefined };
+    return { type: ERROR, expr, reads: [], fn: UNKNOWN };
   }
   if (symbol.kind === 'parameter') {
-    return { type: symbol.type, expr, reads: [], constant: symbol.value, fn: () => symbol.value };
+    return { type: symbol.type, expr, reads: [], constant: symbol.value, fn: always(symbol.value) };
   }
   if (symbol.kind === 'definition') {
     const defined = symbol.resolve();
     if (!defined) {
       ctx.report('definition_cycle', expr.range, { name: expr.name });
-      return { type: ERROR, expr, reads: [], fn: () => undefined };
+      return { type: ERROR, expr, reads: [], fn: UNKNOWN };
     }
     if (options.contextOnly && defined.reads.some((id) => scope.lookup(id)?.kind === 'fact')) {
       ctx.report('selector_not_context', expr.range, { name: expr.name });
-      return { type: ERROR, expr, reads: [], fn: () => undefined };
+      return { type: ERROR, expr, reads: [], fn: UNKNOWN };
     }
     // The definition's closure and reads; not its name or slot (it is not a bare fact).
     return { type: defined.type, expr, reads: defined.reads, fn: defined.fn, definition: expr.name };
   }
   if (options.contextOnly && symbol.kind === 'fact') {
     ctx.report('selector_not_context', expr.range, { name: expr.name });
-    return { type: ERROR, expr, reads: [], fn: () => undefined };
+    return { type: ERROR, expr, reads: [], fn: UNKNOWN };
   }
   const id = symbol.id;
   const slot = symbol.slot;
-  // Slots hold undefined for "not supplied" (null is normalised when slots are filled).
-  const fn: Closure = (s) => s[slot];
-  return { type: symbol.type, expr, reads: [id], fn, name: id, slot };
+  return { type: symbol.type, expr, reads: [id], fn: readSlot(slot), name: id, slot };
 }
 
 function expectBoolean(t: Typed, ctx: CheckContext, where: string): void {

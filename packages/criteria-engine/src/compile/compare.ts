@@ -11,39 +11,46 @@ import { mergeReads, type PercentParts, type Typed } from './typed.js';
 
 const CMP = HOLDS;
 
+/** The closure of a comparison that cannot be made: unknown, always. */
+const UNKNOWN: Closure = () => undefined;
+
 export function checkCompare(op: CompareOp, left: Typed, right: Typed, whole: Typed['expr'], ctx: CheckContext): Typed {
   const reads = mergeReads(left.reads, right.reads);
-  const done = (fn: Closure, ok = true): Typed => ({ type: ok ? BOOLEAN : ERROR, fn, expr: whole, reads });
-  if (left.type.t === 'error' || right.type.t === 'error') return done(() => undefined, false);
+  const fn = compareClosure(op, left, right, whole, ctx);
+  return { type: fn ? BOOLEAN : ERROR, fn: fn ?? UNKNOWN, expr: whole, reads };
+}
+
+/** The closure of the comparison; undefined (after reporting why, unless an operand did) when it has none. */
+function compareClosure(op: CompareOp, left: Typed, right: Typed, whole: Typed['expr'], ctx: CheckContext): Closure | undefined {
+  if (left.type.t === 'error' || right.type.t === 'error') return undefined;
 
   // percent on either side: exact.
-  if (left.percent && left.type.t === 'percent') return done(comparePercent(op, left.percent, right, ctx));
-  if (right.percent && right.type.t === 'percent') return done(comparePercent(FLIP[op], right.percent, left, ctx));
+  if (left.percent && left.type.t === 'percent') return comparePercent(op, left.percent, right, ctx);
+  if (right.percent && right.type.t === 'percent') return comparePercent(FLIP[op], right.percent, left, ctx);
 
-  if (isNumeric(left.type) && isNumeric(right.type)) return done(compareNumbers(op, left, right));
+  if (isNumeric(left.type) && isNumeric(right.type)) return compareNumbers(op, left, right);
 
   if (left.type.t === 'boolean' && right.type.t === 'boolean') {
     if (op !== '==' && op !== '!=') {
       ctx.report('expr_type', whole.range, { expected: 'equality', actual: op, where: 'comparison' });
-      return done(() => undefined, false);
+      return undefined;
     }
-    if (left.slot !== undefined && typeof right.constant === 'boolean') return done(slotVersusConstant(op, left.slot, right.constant));
+    if (left.slot !== undefined && typeof right.constant === 'boolean') return slotVersusConstant(op, left.slot, right.constant);
     const l = left.fn;
     const r = right.fn;
     const eq = op === '==';
-    return done((s) => {
+    return (s) => {
       const a = l(s);
       const b = r(s);
       return a === undefined || b === undefined ? undefined : (a === b) === eq;
-    });
+    };
   }
 
   const enumSide = isChoice(left.type) ? left : isChoice(right.type) ? right : undefined;
   if (enumSide) {
     const other = enumSide === left ? right : left;
     const effectiveOp = enumSide === left ? op : FLIP[op];
-    const fn = compareChoice(effectiveOp, enumSide, other, whole, ctx);
-    return fn ? done(fn) : done(() => undefined, false);
+    return compareChoice(effectiveOp, enumSide, other, whole, ctx);
   }
 
   ctx.report('expr_type', whole.range, {
@@ -51,7 +58,7 @@ export function checkCompare(op: CompareOp, left: Typed, right: Typed, whole: Ty
     actual: `${describeType(left.type)} ${op} ${describeType(right.type)}`,
     where: 'comparison',
   });
-  return done(() => undefined, false);
+  return undefined;
 }
 
 function isChoice(type: ValueType): type is Extract<ValueType, { t: 'enum' | 'ordinal' }> {

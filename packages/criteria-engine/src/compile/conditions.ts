@@ -33,8 +33,8 @@ const COMPARATORS: readonly (readonly [key: 'at_least' | 'at_most' | 'equals', o
 ];
 
 export function desugarCondition(doc: ConditionDocument, path: YamlPath, ctx: DesugarContext): Expr | undefined {
-  const range = ctx.parsed.rangeOf(path) ?? [0, 0];
   if (typeof doc === 'string') return parseScalarExpression(doc, path, ctx);
+  const range = ctx.parsed.rangeOf(path) ?? [0, 0];
   if ('all' in doc || 'any' in doc) {
     const key = 'all' in doc ? 'all' : 'any';
     const items = 'all' in doc ? doc.all : doc.any;

@@ -4,12 +4,19 @@
  * `JSON.parse` instead of the YAML parser, while every later diagnostic still points at the
  * right line and column of the YAML file it came from.
  *
- * Positions are one flat list of numbers, five per node (the node's range; the range of the
- * mapping key that holds it, or -1 -1; for a string, where its text starts, after a quote or a
- * block indicator, else -1), nodes in depth-first order of the value. A flat list of numbers
- * parses several times faster than a tree of small objects, and the order is the value's own,
- * so nothing but the numbers needs storing. With the line starts of the file, that is all a
+ * Positions are six numbers per node, nodes in depth-first order of the value: how many nodes
+ * its subtree holds (itself included); its range; the range of the mapping key that holds it,
+ * or -1 -1; for a string, where its text starts, after a quote or a block indicator, else -1.
+ * The order is the value's own, so nothing but the numbers needs storing, and the subtree sizes
+ * let a lookup step over a sibling's whole subtree: a lookup finds its node from the path alone,
+ * without numbering the document first. With the line starts of the file, that is all a
  * diagnostic needs: the YAML text itself is not kept.
+ *
+ * The numbers are stored as one string of fixed-width base-64 digits (each number plus one, so
+ * -1 is a digit too), after one decimal digit giving the width. A string is copied by
+ * `JSON.parse`, not parsed number by number, and fixed width means a lookup decodes just the
+ * few numbers it reads, where a JSON list of numbers would all be parsed and kept as a large
+ * array at every load.
  *
  * This module must not import `yaml`: the compiled-rules entry point is built on it, and keeping
  * the YAML parser out is the whole point of that entry.
@@ -18,7 +25,17 @@ import type { Range } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
 import type { DocumentPath, ParsedDocument } from './parsed-document.js';
 
-const NUMBERS_PER_NODE = 5;
+const NUMBERS_PER_NODE = 6;
+/** Where each number sits among a node's six. */
+const SIZE = 0;
+const START = 1;
+const KEY_START = 3;
+const CONTENT = 5;
+
+/** Base-64 digits that JSON writes as they are (no escaping), in value order. */
+const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const DIGIT_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
 
 /** Calls `visit` for every node of `value` with its path, depth first, in the value's own key order. */
 function eachNode(value: unknown, visit: (path: readonly (string | number)[], node: unknown) => void): void {
@@ -42,24 +59,36 @@ function eachNode(value: unknown, visit: (path: readonly (string | number)[], no
   go(value);
 }
 
+/**
+ * How many nodes `value` holds, itself included, counted as `eachNode` visits them (`for…in`
+ * gives a plain object's own keys in the same order as Object.keys, without making a list).
+ */
+function countNodes(node: unknown): number {
+  let count = 1;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) count += countNodes(node[i]);
+  } else if (node !== null && typeof node === 'object') {
+    for (const step in node) if (Object.hasOwn(node, step)) count += countNodes((node as Record<string, unknown>)[step]);
+  }
+  return count;
+}
+
 /** The positions of every node of `parsed.value`, taken through the document's own lookups. */
-export function storePositions(parsed: ParsedDocument): number[] {
-  const out: number[] = [];
+export function storePositions(parsed: ParsedDocument): string {
+  const numbers: number[] = [];
   eachNode(parsed.value, (path, node) => {
     const r = parsed.rangeOf(path) ?? [0, 0];
     const k = typeof path[path.length - 1] === 'string' ? parsed.keyRangeOf(path) : undefined;
     const content = typeof node === 'string' ? parsed.scalarContentOffset(path, node) : -1;
-    out.push(r[0], r[1], k ? k[0] : -1, k ? k[1] : -1, content);
+    numbers.push(countNodes(node), r[0], r[1], k ? k[0] : -1, k ? k[1] : -1, content);
   });
+  let width = 1;
+  for (const n of numbers) while (n + 1 >= 64 ** width) width++;
+  let out = String(width);
+  for (const n of numbers) {
+    for (let place = width - 1; place >= 0; place--) out += DIGITS.charAt(Math.floor((n + 1) / 64 ** place) % 64);
+  }
   return out;
-}
-
-/** A mapping or list of the value, and where its children's positions are. */
-interface Container {
-  /** The mapping's keys, in the value's own order (absent for a list). */
-  readonly keys?: readonly string[];
-  /** The node number of each child, in the same order. */
-  readonly children: Int32Array;
 }
 
 /**
@@ -68,62 +97,89 @@ interface Container {
  * path gives the range of its nearest existing ancestor, and a key range is given only for a
  * path that exists and ends in a mapping key.
  *
- * Lookups walk the value itself, with each mapping's and list's child node numbers found once
- * here: no key strings are built, here or per lookup (loading a compiled file does about a
- * thousand lookups).
+ * A lookup walks the value and the positions together: the first child of node n is node n + 1,
+ * and each next sibling comes after the previous one's subtree. Nothing is built here or per
+ * lookup beyond the range returned (loading a compiled file does a few hundred lookups).
  */
-export function restoreDocument(file: string, lineStarts: readonly number[], value: unknown, positions: readonly number[]): ParsedDocument | undefined {
-  const containers = new Map<object, Container>();
-  let count = 0;
-  const number = (node: unknown): number => {
-    const n = count++;
-    if (Array.isArray(node)) {
-      const children = new Int32Array(node.length);
-      // Registered before the children, so a value reached twice keeps its first place.
-      if (!containers.has(node)) containers.set(node, { children });
-      for (let i = 0; i < node.length; i++) children[i] = number(node[i]);
-    } else if (node !== null && typeof node === 'object') {
-      const keys = Object.keys(node);
-      const children = new Int32Array(keys.length);
-      if (!containers.has(node)) containers.set(node, { keys, children });
-      for (let i = 0; i < keys.length; i++) children[i] = number((node as Record<string, unknown>)[keys[i] as string]);
-    }
-    return n;
-  };
-  number(value);
-  if (positions.length !== NUMBERS_PER_NODE * count) return undefined;
+export function restoreDocument(file: string, lineStarts: readonly number[], value: unknown, positions: string): ParsedDocument | undefined {
+  if (typeof positions !== 'string') return undefined;
+  // The digits themselves are not checked up front (that would read them all at every load): a
+  // damaged one gives a wrong position, never a failure.
+  const width = positions.charCodeAt(0) - 48;
+  if (!(width >= 1 && width <= 9) || positions.length !== 1 + width * NUMBERS_PER_NODE * countNodes(value)) return undefined;
 
-  /** The node at `path`, or its nearest existing ancestor, and whether every step was found. */
-  const walk = (path: DocumentPath): { node: number; complete: boolean } => {
-    let current: unknown = value;
-    let node = 0;
-    for (const step of path) {
-      const container = current !== null && typeof current === 'object' ? containers.get(current) : undefined;
-      if (!container) return { node, complete: false };
-      let at: number;
-      if (container.keys) at = container.keys.indexOf(String(step));
-      else at = typeof step === 'number' ? step : /^(0|[1-9][0-9]*)$/.test(step) ? Number(step) : -1;
-      const child = at >= 0 ? container.children[at] : undefined;
-      if (child === undefined) return { node, complete: false };
-      node = child;
-      current = container.keys ? (current as Record<string, unknown>)[container.keys[at] as string] : (current as unknown[])[at];
-    }
-    return { node, complete: true };
+  /** Number `which` of node `node`. */
+  const read = (node: number, which: number): number => {
+    const at = 1 + (node * NUMBERS_PER_NODE + which) * width;
+    let n = 0;
+    for (let i = at; i < at + width; i++) n = n * 64 + (DIGIT_VALUE[positions.charCodeAt(i)] ?? 0);
+    return n - 1;
   };
-  const range = (i: number): Range => [positions[i] ?? 0, positions[i + 1] ?? 0];
+  // The node at `path`, or its nearest existing ancestor when a step is not found (then the
+  // node number is negated minus one, so that 0, the root, stays distinct).
+  //
+  // Lookups come in runs that share their first steps (['groups', 3, 'criteria', 5, …]): the
+  // steps of the last walk, with the node and value each one reached, let the next walk resume
+  // where the two paths part.
+  // The arrays are only written over, never shortened: that would reallocate them.
+  const trailSteps: (string | number)[] = [];
+  const trailNodes: number[] = [];
+  const trailValues: unknown[] = [];
+  let trailLength = 0;
+  const walk = (path: DocumentPath): number => {
+    let s = 0;
+    while (s < trailLength && s < path.length && trailSteps[s] === path[s]) s++;
+    trailLength = s;
+    let current: unknown = s > 0 ? trailValues[s - 1] : value;
+    let node = s > 0 ? (trailNodes[s - 1] as number) : 0;
+    for (; s < path.length; s++) {
+      const step = path[s] as string | number;
+      let child = node + 1;
+      let next: unknown;
+      if (Array.isArray(current)) {
+        const at = typeof step === 'number' ? step : /^(0|[1-9][0-9]*)$/.test(step) ? Number(step) : -1;
+        if (!(at >= 0 && at < current.length)) return -node - 1;
+        for (let i = 0; i < at; i++) child += read(child, SIZE);
+        next = current[at];
+      } else if (current !== null && typeof current === 'object') {
+        const key = String(step);
+        let found = false;
+        for (const k in current) {
+          if (!Object.hasOwn(current, k)) continue;
+          if (k === key) {
+            found = true;
+            break;
+          }
+          child += read(child, SIZE);
+        }
+        if (!found) return -node - 1;
+        next = (current as Record<string, unknown>)[key];
+      } else {
+        return -node - 1;
+      }
+      current = next;
+      node = child;
+      trailSteps[s] = step;
+      trailNodes[s] = node;
+      trailValues[s] = current;
+      trailLength = s + 1;
+    }
+    return node;
+  };
+  const found = (walked: number): number => (walked < 0 ? -walked - 1 : walked);
+  const range = (node: number, first: number): Range => [read(node, first), read(node, first + 1)];
   return Object.freeze({
     source: new SourceText(file, '', lineStarts),
     value,
-    rangeOf: (path: DocumentPath): Range => range(NUMBERS_PER_NODE * walk(path).node),
+    rangeOf: (path: DocumentPath): Range => range(found(walk(path)), START),
     keyRangeOf: (path: DocumentPath): Range | undefined => {
-      const { node, complete } = walk(path);
-      const i = NUMBERS_PER_NODE * node;
-      return complete && (positions[i + 2] ?? -1) >= 0 ? range(i + 2) : undefined;
+      const node = walk(path);
+      return node >= 0 && read(node, KEY_START) >= 0 ? range(node, KEY_START) : undefined;
     },
     scalarContentOffset: (path: DocumentPath): number => {
-      const i = NUMBERS_PER_NODE * walk(path).node;
-      const content = positions[i + 4] ?? -1;
-      return content >= 0 ? content : (positions[i] ?? 0);
+      const node = found(walk(path));
+      const content = read(node, CONTENT);
+      return content >= 0 ? content : read(node, START);
     },
   });
 }

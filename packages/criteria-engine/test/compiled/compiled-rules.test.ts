@@ -17,6 +17,7 @@ import {
   assessmentJsonSchema,
   buildCompiledRules,
   buildCompiledRulesFile,
+  COMPILED_RULES_FORMAT_VERSION,
   compiledRulesOf,
   ENGINE_VERSION,
   loadCompiledRuleset,
@@ -115,8 +116,11 @@ describe('storePositions / restoreDocument', () => {
     const original = parse('t.yaml', TRICKY);
     const positions = storePositions(original);
     const lines = original.source.lineStarts;
-    expect(restoreDocument('t.yaml', lines, original.value, positions.slice(0, -5))).toBeUndefined();
-    expect(restoreDocument('t.yaml', lines, original.value, [...positions, 0, 0, -1, -1, -1])).toBeUndefined();
+    const oneNode = 6 * Number(positions[0]);
+    expect(restoreDocument('t.yaml', lines, original.value, positions)).toBeDefined();
+    expect(restoreDocument('t.yaml', lines, original.value, positions.slice(0, -oneNode))).toBeUndefined();
+    expect(restoreDocument('t.yaml', lines, original.value, positions + 'A'.repeat(oneNode))).toBeUndefined();
+    expect(restoreDocument('t.yaml', lines, original.value, `0${positions.slice(1)}`)).toBeUndefined();
   });
 });
 
@@ -268,15 +272,15 @@ describe('refusing what is not a compiled rules file of this engine', () => {
   });
 
   it('missing parts: every one reported at once', () => {
-    const result = load(JSON.stringify({ format: 'lcz-compiled-rules', formatVersion: 1, engine: ENGINE_VERSION }));
+    const result = load(JSON.stringify({ format: 'lcz-compiled-rules', formatVersion: COMPILED_RULES_FORMAT_VERSION, engine: ENGINE_VERSION }));
     expect(result.value).toBeUndefined();
     expect(result.diagnostics.map((d) => String(d.params['detail']).split(':')[0])).toEqual(['id', 'version', 'hash', 'diagnostics', 'compileDiagnostics', 'sources']);
   });
 
   it('damaged positions or documents: refused, never a crash', () => {
     const cut = good();
-    const [main] = cut['sources'] as { positions: number[] }[];
-    main?.positions.splice(-5);
+    const [main] = cut['sources'] as { positions: string }[];
+    if (main) main.positions = main.positions.slice(0, -6);
     expect(load(JSON.stringify(cut)).diagnostics.map((d) => [d.code, d.params['reason']])).toEqual([['compiled_unreadable', 'damaged']]);
 
     const broken = good();
