@@ -1,7 +1,9 @@
 /**
  * Batch throughput of the real CLI: `lcz evaluate --decisions-only --out <file>` on generated CSV
  * files of 100,000 and 1,000,000 rows, each in a fresh process under /usr/bin/time (wall time and
- * peak RSS). Flat memory means the 1M-row peak stays near the 100k-row one. The CSV files are
+ * peak RSS). Flat memory means the 1M-row peak stays near the 100k-row one. The target runs use
+ * the CLI's defaults (worker threads, one per core); a run with `--threads 0` (one thread) is
+ * shown beside them for information. The CSV files are
  * written from the bench's own seeded generator through @lcz/criteria-batch's writer, into the
  * gitignored .bench-out folder, and removed afterwards.
  */
@@ -12,8 +14,17 @@ import type { Assessment, CompiledRuleset } from '@lcz/criteria-engine';
 import { writeAssessments, type BatchInputRow } from '@lcz/criteria-batch';
 import { OUT_DIR, REPO_ROOT } from './config.js';
 
+export interface CsvCase {
+  readonly rows: number;
+  /** `--threads`; undefined: the CLI's default. */
+  readonly threads?: number;
+}
+
 export interface CsvRun {
   readonly rows: number;
+  readonly threads?: number;
+  /** Worker threads that read rows, as the CLI's --json summary says. */
+  readonly threadsUsed: number;
   readonly seconds: number;
   readonly rowsPerSecond: number;
   readonly peakRssMB: number;
@@ -34,25 +45,46 @@ function* rowsOf(assessments: readonly Assessment[], count: number): Iterable<Ba
   }
 }
 
-export async function measureCsv(ruleset: CompiledRuleset, assessments: readonly Assessment[], sizes: readonly number[]): Promise<CsvRun[]> {
+/** Runs `cases` in order; consecutive cases of the same size share one generated file. */
+export async function measureCsv(ruleset: CompiledRuleset, assessments: readonly Assessment[], cases: readonly CsvCase[]): Promise<CsvRun[]> {
   mkdirSync(OUT_DIR, { recursive: true });
   const runs: CsvRun[] = [];
-  for (const rows of sizes) {
-    const csv = join(OUT_DIR, `batch-${rows}.csv`);
+  let written: { rows: number; csv: string; fileMB: number } | undefined;
+  for (const { rows, threads } of cases) {
+    if (written?.rows !== rows) {
+      if (written) rmSync(written.csv, { force: true });
+      const csv = join(OUT_DIR, `batch-${rows}.csv`);
+      await writeAssessments(ruleset, csv, rowsOf(assessments, rows), { format: 'csv', headers: 'ids' });
+      written = { rows, csv, fileMB: statSync(csv).size / 1048576 };
+    }
+    const { csv, fileMB } = written;
     const out = join(OUT_DIR, `batch-${rows}.jsonl`);
-    await writeAssessments(ruleset, csv, rowsOf(assessments, rows), { format: 'csv', headers: 'ids' });
-    const fileMB = statSync(csv).size / 1048576;
     const child = spawnSync(
       '/usr/bin/time',
-      ['-v', process.execPath, join(REPO_ROOT, 'packages/cli/dist/bin.js'), 'evaluate', '--rules', join(REPO_ROOT, 'rules/lai-chau-2020-2025'), csv, '--decisions-only', '--out', out],
-      { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 24 },
+      [
+        '-v',
+        process.execPath,
+        join(REPO_ROOT, 'packages/cli/dist/bin.js'),
+        'evaluate',
+        '--json',
+        '--rules',
+        join(REPO_ROOT, 'rules/lai-chau-2020-2025'),
+        csv,
+        '--decisions-only',
+        '--out',
+        out,
+        ...(threads !== undefined ? ['--threads', String(threads)] : []),
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 24 },
     );
     // Every generated row is valid, so anything but exit 0 is a failure of the run, not a result.
     if (child.status !== 0) throw new Error(`lcz evaluate exited ${child.status} on ${csv}:\n${child.stderr.slice(-2000)}`);
-    runs.push({ rows, fileMB, ...timeReport(child.stderr, rows) });
-    rmSync(csv, { force: true });
+    const summary = JSON.parse(child.stdout) as { rows: number; threads: number };
+    if (summary.rows !== rows) throw new Error(`lcz evaluate read ${summary.rows} rows of ${rows}`);
+    runs.push({ rows, ...(threads !== undefined ? { threads } : {}), threadsUsed: summary.threads, fileMB, ...timeReport(child.stderr, rows) });
     rmSync(out, { force: true });
   }
+  if (written) rmSync(written.csv, { force: true });
   return runs;
 }
 

@@ -286,8 +286,9 @@ async function main(): Promise<void> {
   log(`memory: ${config.memorySpawns} spawn(s) each (${elapsed()})`);
 
   // --- lcz evaluate on CSV files: rows/s and peak RSS, small and large --------------------------
-  const csvSizes = config.quick ? [10_000, 50_000] : [100_000, 1_000_000];
-  const csv = await measureCsv(ruleset, assessments, csvSizes);
+  const [small, large] = config.quick ? [10_000, 50_000] : [100_000, 1_000_000];
+  // The CLI's defaults (the target), then the large file on one thread (for information).
+  const csv = await measureCsv(ruleset, assessments, [{ rows: small }, { rows: large }, { rows: large, threads: 0 }]);
   log(`lcz evaluate CSV: ${csv.map((c) => `${c.rows.toLocaleString('en')} rows`).join(', ')} (${elapsed()})`);
 
   for (const d of disposers) d();
@@ -305,11 +306,15 @@ async function main(): Promise<void> {
     coldStart,
     recompile,
     memory: { spawns: config.memorySpawns, floor: floorMem, engines: engineMem },
-    csv: csv.map((c) => ({
-      ...c,
-      target: `≥ ${CSV_TARGET.rowsPerSecond.toLocaleString('en')} rows/s, peak RSS < ${CSV_TARGET.peakRssMB} MB`,
-      met: c.rowsPerSecond >= CSV_TARGET.rowsPerSecond && c.peakRssMB < CSV_TARGET.peakRssMB,
-    })),
+    csv: csv.map((c) =>
+      c.threads === undefined
+        ? {
+            ...c,
+            target: `≥ ${CSV_TARGET.rowsPerSecond.toLocaleString('en')} rows/s, peak RSS < ${CSV_TARGET.peakRssMB} MB`,
+            met: c.rowsPerSecond >= CSV_TARGET.rowsPerSecond && c.peakRssMB < CSV_TARGET.peakRssMB,
+          }
+        : c,
+    ),
     notAvailable: [],
     leftOut,
   };

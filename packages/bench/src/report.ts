@@ -77,7 +77,8 @@ export interface BenchResults {
     readonly engines: readonly MemoryEngineRow[];
   };
   /** `lcz evaluate --decisions-only --out` on generated CSV files, in a fresh process each. */
-  readonly csv: readonly (CsvRun & { readonly target: string; readonly met: boolean })[];
+  /** Target rows (the CLI's defaults) have a target; the one-thread row is for information. */
+  readonly csv: readonly (CsvRun & { readonly target?: string; readonly met?: boolean })[];
   readonly notAvailable: readonly { readonly row: string; readonly reason: string }[];
   readonly leftOut: readonly { readonly contender: string; readonly reason: string }[];
 }
@@ -118,8 +119,9 @@ export function renderMarkdown(r: BenchResults): string {
   }
   for (const c of r.csv) {
     lines.push(
-      `| lcz evaluate --decisions-only, CSV of ${c.rows.toLocaleString('en')} rows (${fmt(c.fileMB, 0)} MB), fresh process | ${c.rows.toLocaleString('en')} rows | | | ` +
-        `${ns((c.seconds * 1e9) / c.rows)} (wall) | ${Math.round(c.rowsPerSecond).toLocaleString('en')} rows/s, peak RSS ${fmt(c.peakRssMB, 0)} MB | | ${c.target} | ${verdict(c.met)} |`,
+      `| lcz evaluate --decisions-only${c.threads !== undefined ? ` --threads ${c.threads}` : ''}, CSV of ${c.rows.toLocaleString('en')} rows (${fmt(c.fileMB, 0)} MB), ` +
+        `fresh process, ${c.threadsUsed === 0 ? 'one thread' : `${c.threadsUsed} worker threads`} | ${c.rows.toLocaleString('en')} rows | | | ` +
+        `${ns((c.seconds * 1e9) / c.rows)} (wall) | ${Math.round(c.rowsPerSecond).toLocaleString('en')} rows/s, peak RSS ${fmt(c.peakRssMB, 0)} MB | | ${c.target ?? ''} | ${verdict(c.met)} |`,
     );
   }
   for (const n of r.notAvailable) lines.push(`| ${n.row}: not yet available (${n.reason}) | | | | | | | 1,000,000 rows | not measured |`);

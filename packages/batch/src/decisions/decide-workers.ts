@@ -24,6 +24,12 @@ interface Slot {
 }
 
 /**
+ * A smaller young generation than V8's default: a worker's garbage is per row and dies young, and
+ * on a million rows the peak RSS was 10–20 MB lower with 6 MB, at the same speed.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 6 } as const;
+
+/**
  * The worker's entry point. Built, it is dist/decide-worker.js beside the code that starts it.
  * Run from the TypeScript source (the tests, `pnpm lcz`), it is the .ts file, which Node cannot
  * run by itself: it is loaded through tsx, the repository's TypeScript runner (a dev dependency
@@ -31,10 +37,10 @@ interface Slot {
  */
 function startWorker(): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./decide-worker.js', here));
+  if (!here.endsWith('.ts')) return new Worker(new URL('./decide-worker.js', here), { resourceLimits: WORKER_LIMITS });
   const entry = new URL('./decide-worker.ts', here).href;
   const boot = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
-  return new Worker(boot, { eval: true, execArgv: ['--conditions=source'] });
+  return new Worker(boot, { eval: true, execArgv: ['--conditions=source'], resourceLimits: WORKER_LIMITS });
 }
 
 export class DecideWorkers {
