@@ -163,9 +163,10 @@ export async function evaluateBatchVia(
   let threadsUsed = 0;
   // Opened as the loop below starts (inside its try, so the outputs are closed whatever happens).
   async function* quickChunks(): AsyncGenerator<readonly DecisionItem[]> {
-    const input = await openInput(source, readOptions, paths.quickReadBytes ?? QUICK_READ_BYTES);
     const threads = options.threads ?? availableParallelism();
     const big = paths.workers === undefined && threads > 0 && (await inputBytes(source)) >= THREADS_FROM_BYTES;
+    // With workers, this thread reads a block at a time: fewer, larger reads leave the cores to them.
+    const input = await openInput(source, readOptions, paths.quickReadBytes ?? (big ? BLOCK_BYTES : QUICK_READ_BYTES));
     // Started first, so they load their code while this thread stores the rules and reads the header.
     const own = big ? DecideWorkers.start(threads) : undefined;
     const pool = paths.workers ?? own;

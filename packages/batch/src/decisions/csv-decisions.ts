@@ -31,7 +31,7 @@ import type { HeaderLayout } from '../header.js';
 import { headerRecord, SheetRecords } from '../sheet-records.js';
 import { DecisionLineWriter } from './decision-line.js';
 import { INCOMPLETE, SlotRowReader } from './slot-row-reader.js';
-import { cutRecords } from './block-cutter.js';
+import { cutRecords, type Cut } from './block-cutter.js';
 import type { BlockReply } from './decide-protocol.js';
 import type { DecideWorkers } from './decide-workers.js';
 
@@ -235,10 +235,13 @@ async function* bodyOnWorkers(reading: Reading, workers: WorkersOption, handOff:
         heldBytes = 0;
         break;
       }
-      // As many blocks as the bytes hold, each copied to a buffer of its own (it is moved to the worker).
+      // As many blocks as the bytes hold. A block is moved to its worker with the buffer under
+      // it: the usual one block is sent in place, after the bytes past it are copied out;
+      // several are each copied to a buffer of their own.
+      const cuts: Cut[] = [];
       let start = 0;
       for (let cut = cutRecords(bytes, workers.blockBytes); cut !== undefined; cut = cutRecords(bytes.subarray(start), workers.blockBytes)) {
-        send(bytes.slice(start, start + cut.end), cut.records, cut.lines, false);
+        cuts.push(cut);
         start += cut.end;
         if (bytes.length - start < workers.blockBytes) break;
       }
@@ -257,8 +260,14 @@ async function* bodyOnWorkers(reading: Reading, workers: WorkersOption, handOff:
         continue;
       }
       retryAt = 0;
-      held = start < bytes.length ? [bytes.subarray(start)] : [];
-      heldBytes = bytes.length - start;
+      const tail = bytes.slice(start);
+      let from = 0;
+      for (const cut of cuts) {
+        send(cuts.length === 1 ? bytes.subarray(0, cut.end) : bytes.slice(from, from + cut.end), cut.records, cut.lines, false);
+        from += cut.end;
+      }
+      held = tail.length > 0 ? [tail] : [];
+      heldBytes = tail.length;
       while (inFlight.length >= maxInFlight) yield* receive();
     }
     yield* drain();
