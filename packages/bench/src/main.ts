@@ -306,8 +306,9 @@ async function main(): Promise<void> {
     coldStart,
     recompile,
     memory: { spawns: config.memorySpawns, floor: floorMem, engines: engineMem },
+    // The target is the large file's, with the CLI's defaults; the small one shows memory is flat.
     csv: csv.map((c) =>
-      c.threads === undefined
+      c.threads === undefined && c.rows === large
         ? {
             ...c,
             target: `≥ ${CSV_TARGET.rowsPerSecond.toLocaleString('en')} rows/s, peak RSS < ${CSV_TARGET.peakRssMB} MB`,

@@ -4,7 +4,7 @@
  */
 import type { CompiledRulesFile } from '@lcz/criteria-engine';
 import type { CsvSyntaxError } from '../formats/csv-fast.js';
-import type { DecisionItem, SheetHeader } from './csv-decisions.js';
+import type { DecisionItem, SheetHeader } from './csv-decision-reader.js';
 
 /** What a batch's blocks are read with. */
 export interface BatchSetup {

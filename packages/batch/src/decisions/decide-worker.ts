@@ -10,7 +10,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { loadCompiledRuleset, type CompiledRuleset } from '@lcz/criteria-engine/runtime';
-import { CsvDecisions, isDecidedRun } from './csv-decisions.js';
+import { CsvDecisions, isDecidedRun } from './csv-decision-reader.js';
 import type { BlockReply, ToWorker } from './decide-protocol.js';
 
 const port = parentPort;
