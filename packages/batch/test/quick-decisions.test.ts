@@ -27,7 +27,7 @@ import { csvDecisionChunks, isDecidedRun } from '../src/decisions/csv-decisions.
 import { DecideWorkers } from '../src/decisions/decide-workers.js';
 import { DecisionLineWriter } from '../src/decisions/decision-line.js';
 import { SlotRowReader } from '../src/decisions/slot-row-reader.js';
-import { evaluateBatchVia, type BatchSummary } from '../src/evaluate-batch.js';
+import { evaluateBatch, evaluateBatchVia, type BatchSummary } from '../src/evaluate-batch.js';
 import { splitRecord } from '../src/formats/csv-fast.js';
 import { sniffDelimiter } from '../src/formats/csv.js';
 import { readHeader } from '../src/header.js';
@@ -415,6 +415,24 @@ async function evaluatedFile(ruleset: CompiledRuleset, path: string, quick: bool
 }
 
 describe('decide workers', () => {
+  it('are used by default only for large inputs (32 MiB), and whenever asked for', async () => {
+    const text = `code,name,unit,year,unit_kind,parent_kind,agricultural,households\n${'B,b,u,2024,ban,xa,có,7\n'.repeat(20_000)}`;
+    const source = { text, format: 'csv' as const, file: 'rows.csv' };
+    const run = async (threads?: number) => {
+      const chunks: Buffer[] = [];
+      const results = new Writable({ write: (chunk: Buffer, _e, done) => void (chunks.push(Buffer.from(chunk)), done()) });
+      const summary = await evaluateBatch(source, small, { detail: 'decision', results, ...(threads !== undefined ? { threads } : {}) });
+      return { threads: summary.threads, results: Buffer.concat(chunks) };
+    };
+    const byDefault = await run();
+    const one = await run(1);
+    expect(byDefault.threads).toBe(0);
+    expect(one.threads).toBe(1);
+    expect(one.results.equals(byDefault.results)).toBe(true);
+    expect((await run(0)).threads).toBe(0);
+  });
+
+
   it('a worker that has stopped fails the batch with an error; nothing waits for it forever', async () => {
     // (This thread reads the first 64 KiB itself, where it looks for the separator; the rest goes to the workers.)
     const stopped = DecideWorkers.start(1);

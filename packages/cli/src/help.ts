@@ -172,10 +172,10 @@ Batch files / Tệp hàng loạt:
                        / định dạng tệp khi đuôi tệp không cho biết
   --decisions-only     result lines carry the decision and passed counts only (fastest)
                        / mỗi dòng kết quả chỉ có kết luận và số tiêu chí đạt (nhanh nhất)
-  --threads <n>        with --decisions-only, a CSV file of 8 MiB or more is read by n worker
-                       threads (default: one per CPU core; 0: on one thread); same results
-                       / với --decisions-only, tệp CSV từ 8 MiB được đọc bằng n luồng (mặc định:
-                       mỗi nhân CPU một luồng; 0: một luồng); kết quả như nhau
+  --threads <n>        with --decisions-only, read a CSV file with n worker threads (default: one
+                       per CPU core for files of 32 MiB or more; 0: one thread); same results
+                       / với --decisions-only, đọc tệp CSV bằng n luồng (mặc định: mỗi nhân CPU
+                       một luồng với tệp từ 32 MiB; 0: một luồng); kết quả như nhau
   -h, --help           show this help / xem hướng dẫn
 
   A progress bar is drawn on standard error when it is a terminal.

@@ -41,7 +41,7 @@ export interface EvaluateOptions {
   readonly format?: BatchFormat;
   /** Batch files: result lines with the decision and passed counts only (the engine's fast path). */
   readonly decisionsOnly?: boolean;
-  /** Batch files with --decisions-only: worker threads (default: one per CPU core for large CSV files). */
+  /** Batch files with --decisions-only: worker threads (default: one per CPU core for CSV files of 32 MiB or more). */
   readonly threads?: number;
   /** A rules folder with several versions: the one named, or the one in force on a date. */
   readonly version?: string;

@@ -7,7 +7,7 @@
 import { loadRulesetFile } from '@lcz/criteria-engine/node';
 import { evaluateBatch } from '../../src/index.js';
 
-const [rulesPath, input, output, detail] = process.argv.slice(2) as [string, string, string, string];
+const [rulesPath, input, output, detail, threads] = process.argv.slice(2) as [string, string, string, string, string | undefined];
 const rules = (await loadRulesetFile(rulesPath)).value;
 if (rules === undefined) throw new Error('rules do not load');
 
@@ -23,8 +23,9 @@ const sample = (): void => {
 const timer = setInterval(sample, 5);
 const summary = await evaluateBatch(input, rules, {
   ...(detail === 'xlsx' ? { summary: output } : { results: output, detail: detail === 'full' ? 'full' : 'decision' }),
+  ...(threads !== undefined ? { threads: Number(threads) } : {}),
   onProgress: sample,
 });
 clearInterval(timer);
 sample();
-process.stdout.write(JSON.stringify({ rows: summary.rows, bad: summary.badRows, peakRss, peakHeap, peakExternal }));
+process.stdout.write(JSON.stringify({ rows: summary.rows, bad: summary.badRows, threads: summary.threads, peakRss, peakHeap, peakExternal }));
