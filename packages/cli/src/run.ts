@@ -196,6 +196,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       if (values.threads !== undefined && !(/^\d{1,2}$/.test(values.threads) && Number(values.threads) <= 64)) {
         throw new UsageError('bad_threads', { value: values.threads }, 'evaluate');
       }
+      // Worker threads read decisions only: said rather than ignored.
+      if (values.threads !== undefined && values['decisions-only'] !== true) throw new UsageError('threads_without_decisions_only', {}, 'evaluate');
       const { evaluate } = await import('./commands/evaluate.js');
       return evaluate(
         {

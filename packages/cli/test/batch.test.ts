@@ -128,6 +128,7 @@ describe('lcz evaluate on a batch file', () => {
     await usage(['evaluate', '--rules', RULES, CSV, '--summary', 'summary.txt'], /--summary must name a \.csv or \.xlsx file/);
     await usage(['evaluate', '--rules', RULES, CSV, '--decisions-only', '--threads', 'many'], /--threads must be a whole number from 0 to 64 .* not 'many'/);
     await usage(['evaluate', '--rules', RULES, CSV, '--decisions-only', '--threads', '65'], /--threads must be a whole number from 0 to 64/);
+    await usage(['evaluate', '--rules', RULES, CSV, '--threads', '2'], /--threads goes with --decisions-only/);
     await usage(['evaluate', '--rules', RULES, CSV, '--out', join(temp, 'missing', 'x.jsonl')], /cannot write '.*missing\/x\.jsonl' \(ENOENT\)/);
   });
 });

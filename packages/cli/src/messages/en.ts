@@ -62,6 +62,7 @@ export const en = {
     "--out, --summary, --sheet, --format and --decisions-only are for a batch file (CSV, XLSX, JSON Lines, a JSON array or a YAML list); '{path}' holds one assessment.",
   bad_batch_format: "--format must be csv, xlsx, json, jsonl or yaml, not '{value}'.",
   bad_summary_path: "--summary must name a .csv or .xlsx file, not '{path}'.",
+  threads_without_decisions_only: '--threads goes with --decisions-only (the threads compute decisions only); add --decisions-only or leave --threads out.',
   bad_threads: "--threads must be a whole number from 0 to 64 (0: read on one thread), not '{value}'.",
   cannot_write: "cannot write '{path}' ({reason}): check that the folder exists and can be written.",
   batch_counts: '{file}: {rows} row(s) read, {evaluated} evaluated, {bad} with errors.',

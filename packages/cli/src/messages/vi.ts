@@ -64,6 +64,7 @@ export const vi: CliMessages = {
     "--out, --summary, --sheet, --format và --decisions-only dùng cho tệp dữ liệu hàng loạt (CSV, XLSX, JSON Lines, mảng JSON hoặc danh sách YAML); '{path}' chỉ chứa một phiếu đánh giá.",
   bad_batch_format: "--format phải là csv, xlsx, json, jsonl hoặc yaml, không phải '{value}'.",
   bad_summary_path: "--summary phải là tệp .csv hoặc .xlsx, không phải '{path}'.",
+  threads_without_decisions_only: '--threads chỉ dùng cùng --decisions-only (các luồng chỉ tính kết luận); thêm --decisions-only hoặc bỏ --threads.',
   bad_threads: "--threads phải là một số nguyên từ 0 đến 64 (0: đọc trên một luồng), không phải '{value}'.",
   cannot_write: "không ghi được '{path}' ({reason}): kiểm tra thư mục có tồn tại và được phép ghi.",
   batch_counts: '{file}: đã đọc {rows} dòng, đánh giá {evaluated} dòng, {bad} dòng có lỗi.',
