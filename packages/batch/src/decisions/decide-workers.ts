@@ -44,8 +44,11 @@ function startWorker(): Worker {
 }
 
 export class DecideWorkers {
-  /** Blocks the workers have answered, for the tests to see the workers did the reading. */
-  decided = 0;
+  /** Blocks the workers have answered: whether they read any rows (the summary's `threads`). */
+  get decided(): number {
+    return this.answered;
+  }
+  private answered = 0;
   private nextBatch = 1;
   private nextBlock = 1;
   private closed = false;
@@ -66,7 +69,7 @@ export class DecideWorkers {
       slot.worker.on('message', (reply: BlockReply) => {
         const p = slot.pending.get(reply.block);
         slot.pending.delete(reply.block);
-        pool.decided++;
+        pool.answered++;
         p?.resolve(reply);
       });
       slot.worker.on('error', (error) => fail(error instanceof Error ? error : new Error(String(error))));
