@@ -3,7 +3,6 @@
  * (and the first `keepProblems` bad rows, for the report); results and summary rows are written as
  * they come, with back-pressure, so memory stays flat whatever the number of rows.
  */
-import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { compiledRulesOf, type CompiledRuleset, type Decision, type Diagnostic, type EvaluationResult } from '@lcz/criteria-engine';
 import { csvDecisionChunks, isDecidedRun, type DecisionItem } from './decisions/csv-decisions.js';
@@ -167,7 +166,7 @@ export async function evaluateBatchVia(
   // Opened as the loop below starts (inside its try, so the outputs are closed whatever happens).
   async function* quickChunks(): AsyncGenerator<readonly DecisionItem[]> {
     const threads = options.threads ?? availableParallelism();
-    const big = paths.workers === undefined && threads > 0 && (options.threads !== undefined || (await inputBytes(source)) >= THREADS_FROM_BYTES);
+    const big = paths.workers === undefined && threads > 0 && (options.threads !== undefined || (resolved.bytes ?? 0) >= THREADS_FROM_BYTES);
     // With workers, this thread reads a block at a time: fewer, larger reads leave the cores to them.
     const input = await openInput(source, readOptions, paths.quickReadBytes ?? (big ? BLOCK_BYTES : QUICK_READ_BYTES));
     // Started first, so they load their code while this thread stores the rules and reads the header.
@@ -259,12 +258,6 @@ export async function evaluateBatchVia(
     threads: threadsUsed,
     elapsedMs: Date.now() - started,
   };
-}
-
-/** The size of the input: a file's on disk, or the text's. */
-async function inputBytes(source: BatchSource): Promise<number> {
-  if (typeof source === 'string') return (await stat(source)).size;
-  return typeof source.text === 'string' ? Buffer.byteLength(source.text) : source.text.length;
 }
 
 function decidedLine(row: number, area: BatchArea, decision: Decision, standards: readonly { id: string; passed: number }[]): string {

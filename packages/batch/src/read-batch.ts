@@ -46,15 +46,19 @@ export interface ResolvedSource {
   readonly format: BatchFormat | undefined;
   /** Why the source cannot be read at all (missing file, unknown type). */
   readonly problem?: Diagnostic;
+  /** The input's size in bytes (a file's on disk, text in memory as UTF-8), when it can be read. */
+  readonly bytes?: number;
 }
 
 /** Where the source is and what format it is in, reading at most its first 64 KiB. */
 export async function resolveSource(source: BatchSource, options: ReadBatchOptions = {}): Promise<ResolvedSource> {
   if (typeof source !== 'string') {
-    return { file: options.file ?? source.file ?? '<input>', format: options.format ?? source.format };
+    const bytes = typeof source.text === 'string' ? Buffer.byteLength(source.text) : source.text.length;
+    return { file: options.file ?? source.file ?? '<input>', format: options.format ?? source.format, bytes };
   }
   const file = options.file ?? source;
   let head: Buffer;
+  let bytes: number;
   try {
     const handle = await open(source, 'r');
     try {
@@ -62,6 +66,7 @@ export async function resolveSource(source: BatchSource, options: ReadBatchOptio
       if (info.isDirectory()) {
         return { file, format: undefined, problem: fileDiagnostic(file, 'file_unreadable', { path: source, detail: 'EISDIR' }) };
       }
+      bytes = info.size;
       head = Buffer.alloc(Math.min(65536, info.size));
       await handle.read(head, 0, head.length, 0);
     } finally {
@@ -78,7 +83,7 @@ export async function resolveSource(source: BatchSource, options: ReadBatchOptio
     const detail = 'unknown file type: name it .csv, .xlsx, .json, .jsonl, .yaml or .yml';
     return { file, format, problem: fileDiagnostic(file, 'batch_unreadable', { format: '', detail }) };
   }
-  return { file, format };
+  return { file, format, bytes };
 }
 
 /** The records in chunks (the streaming core of readBatch and evaluateBatch). */

@@ -33,7 +33,7 @@ const MAX_UNCUT_BYTES = 16 * 1024 * 1024;
 /** The body of the file from `handOff` on; `readAlone` takes over from a stretch the workers cannot cut. */
 export async function* bodyOnWorkers(reading: Reading, workers: WorkersOption, handOff: BodyHandOff, readAlone: ReadAlone): AsyncGenerator<readonly DecisionItem[]> {
   const { file, ruleset, delimiter, options, chunks } = reading;
-  const batch = workers.pool.batch({ compiled: workers.compiled, hash: ruleset.hash, file, delimiter, lines: options.lines, header: handOff.header });
+  const batch = workers.pool.batch({ compiled: workers.compiled, file, delimiter, lines: options.lines, header: handOff.header });
   /**
    * Blocks sent, oldest first, with the row and line the block after each must start at (not
    * known for the last one, which ends with the file).

@@ -8,9 +8,8 @@ import type { DecisionItem, SheetHeader } from './csv-decision-reader.js';
 
 /** What a batch's blocks are read with. */
 export interface BatchSetup {
-  /** The ruleset as a compiled rules file, and its hash (checked by the worker). */
+  /** The ruleset as a compiled rules file (the worker checks its loaded ruleset has its hash). */
   readonly compiled: CompiledRulesFile;
-  readonly hash: string;
   /** The input's name, for diagnostics. */
   readonly file: string;
   readonly delimiter: string;

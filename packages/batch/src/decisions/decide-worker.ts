@@ -6,7 +6,8 @@
  *
  * The ruleset comes as a compiled rules file (`compiledRulesOf` in the main thread) and is
  * loaded through the engine's runtime entry: no YAML parser, no schema validation, a few
- * milliseconds. Its hash is checked against the main thread's, so both decide by the same rules.
+ * milliseconds. It is the main thread's ruleset (same documents, same hash), so both decide by
+ * the same rules.
  */
 import { parentPort } from 'node:worker_threads';
 import { loadCompiledRuleset, type CompiledRuleset } from '@lcz/criteria-engine/runtime';
@@ -22,14 +23,15 @@ const batches = new Map<number, CsvDecisions>();
 
 port.on('message', (message: ToWorker) => {
   if (message.kind === 'batch') {
-    let ruleset = rulesets.get(message.hash);
+    let ruleset = rulesets.get(message.compiled.hash);
     if (ruleset === undefined) {
       const loaded = loadCompiledRuleset(message.compiled);
-      if (loaded.value?.hash !== message.hash) {
-        throw new Error(`the worker's copy of ruleset ${message.hash} did not load the same (${loaded.value?.hash ?? loaded.diagnostics.map((d) => d.code).join(', ')})`);
+      // Made by compiledRulesOf from a ruleset that loaded: failing here is the engine's bug.
+      if (loaded.value === undefined) {
+        throw new Error(`a decide worker could not load ruleset ${message.compiled.hash}: ${loaded.diagnostics.map((d) => d.code).join(', ')}`);
       }
       ruleset = loaded.value;
-      rulesets.set(message.hash, ruleset);
+      rulesets.set(message.compiled.hash, ruleset);
     }
     batches.set(message.batch, CsvDecisions.forBody(ruleset, message.file, message.delimiter, message.lines, message.header));
     return;
