@@ -33,12 +33,18 @@ for (const source of pkg.workers ?? []) entry[source.replace(/^.*\//, '').replac
 // Dependencies a package lists in "inlineDependencies" are bundled into its build instead of
 // imported from node_modules: Node loads an ESM package file by file, and for zod that costs
 // ~50 ms at start-up against ~5 ms for the tree-shaken part inlined (docs/performance.md).
-const inline = (pkg.inlineDependencies ?? []).map((name) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/|$)`));
+const inline = (pkg.inlineDependencies ?? []).map(
+  (name) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/|$)`),
+);
 
 export default defineConfig({
   entry,
   format: ['esm', 'cjs'],
-  dts: { entry: Object.fromEntries(Object.entries(entry).filter(([k, source]) => k !== 'bin' && !(pkg.workers ?? []).includes(source))) },
+  dts: {
+    entry: Object.fromEntries(
+      Object.entries(entry).filter(([k, source]) => k !== 'bin' && !(pkg.workers ?? []).includes(source)),
+    ),
+  },
   // import.meta.url in the CommonJS build too (a worker's entry is found next to the code).
   shims: true,
   sourcemap: true,

@@ -6,7 +6,17 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, dirname, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../packages/criteria-engine/src');
-const ORDER = ['diagnostics', 'parse', 'validate', 'compile', 'analyze', 'evaluate', 'explain', 'conformance', 'testing'];
+const ORDER = [
+  'diagnostics',
+  'parse',
+  'validate',
+  'compile',
+  'analyze',
+  'evaluate',
+  'explain',
+  'conformance',
+  'testing',
+];
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -36,7 +46,7 @@ for (const file of files(root)) {
 }
 if (problems.length) {
   console.error('Pipeline dependency rule broken (a stage may import only earlier stages):');
-  for (const p of problems) console.error('  ' + p);
+  for (const p of problems) console.error(`  ${p}`);
   process.exit(1);
 }
 console.log('architecture: every stage imports only earlier stages');

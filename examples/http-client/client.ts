@@ -58,8 +58,12 @@ async function talk(url: string, print: (line: string) => void): Promise<ClientR
       continue;
     }
     decisions[file] = res.body.decision;
-    const standards = res.body.standards.map((s: { id: string; passed: number; applicable: number }) => `${s.id}:${s.passed}/${s.applicable}`);
-    print(`${file}: ${res.body.decision}  [${standards.join(' ')}]${res.body.needed.length ? `  needs ${res.body.needed.length} facts` : ''}`);
+    const standards = res.body.standards.map(
+      (s: { id: string; passed: number; applicable: number }) => `${s.id}:${s.passed}/${s.applicable}`,
+    );
+    print(
+      `${file}: ${res.body.decision}  [${standards.join(' ')}]${res.body.needed.length ? `  needs ${res.body.needed.length} facts` : ''}`,
+    );
   }
 
   const first = files.find((f) => decisions[f] === 'not_recognised');
@@ -79,7 +83,11 @@ async function getJson(url: string): Promise<any> {
 }
 
 async function postJson(url: string, body: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: await res.json() };
 }
 

@@ -78,7 +78,10 @@ export function compileAssessmentCheck(ruleset: CompiledRuleset): AssessmentChec
   const contextChecks = new Map<string, ValueCheck>();
   for (const a of ruleset.context) {
     const ids = new Set((a.values ?? []).map((v) => v.id));
-    contextChecks.set(a.id, a.type === 'boolean' ? (v) => typeof v === 'boolean' : (v) => typeof v === 'string' && ids.has(v));
+    contextChecks.set(
+      a.id,
+      a.type === 'boolean' ? (v) => typeof v === 'boolean' : (v) => typeof v === 'string' && ids.has(v),
+    );
   }
   const contextHolds = compileContextCheck(ruleset);
 

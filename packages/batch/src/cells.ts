@@ -181,7 +181,8 @@ function enumTables(column: BatchColumn): EnumTables {
   }
   // The labels as the rule file writes them are then found without normalising (most cells).
   for (const v of column.values ?? []) {
-    for (const text of [v.label.vi, v.label.en]) if (loose.get(matchKey(text)) === v.id && !exact.has(text)) exact.set(text, v.id);
+    for (const text of [v.label.vi, v.label.en])
+      if (loose.get(matchKey(text)) === v.id && !exact.has(text)) exact.set(text, v.id);
   }
   const tables = { exact, loose };
   enumTablesCache.set(column, tables);

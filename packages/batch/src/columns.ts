@@ -34,7 +34,15 @@ export const IDENTITY_COLUMNS: readonly BatchColumn[] = [
     required: true,
     label: { vi: 'Đơn vị hành chính cấp xã (phường, xã)', en: 'Ward or commune' },
   },
-  { id: 'year', kind: 'identity', type: 'year', required: false, min: 1900, max: 2100, label: { vi: 'Năm đánh giá', en: 'Year assessed' } },
+  {
+    id: 'year',
+    kind: 'identity',
+    type: 'year',
+    required: false,
+    min: 1900,
+    max: 2100,
+    label: { vi: 'Năm đánh giá', en: 'Year assessed' },
+  },
   { id: 'date', kind: 'identity', type: 'date', required: false, label: { vi: 'Ngày đánh giá', en: 'Date assessed' } },
 ];
 

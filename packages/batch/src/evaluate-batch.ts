@@ -4,7 +4,13 @@
  * they come, with back-pressure, so memory stays flat whatever the number of rows.
  */
 import { availableParallelism } from 'node:os';
-import { compiledRulesOf, type CompiledRuleset, type Decision, type Diagnostic, type EvaluationResult } from '@lcz/criteria-engine';
+import {
+  compiledRulesOf,
+  type CompiledRuleset,
+  type Decision,
+  type Diagnostic,
+  type EvaluationResult,
+} from '@lcz/criteria-engine';
 import { csvDecisionChunks, isDecidedRun, type DecisionItem } from './decisions/csv-decisions.js';
 import { DecideWorkers } from './decisions/decide-workers.js';
 import { formatBatchDiagnostic } from './format.js';
@@ -90,7 +96,11 @@ const THREADS_FROM_BYTES = 32 * 1024 * 1024;
 /** Bytes sent to a decide worker at a time (about 500 rows of the Lai Châu rules). */
 const BLOCK_BYTES = 256 * 1024;
 
-export function evaluateBatch(source: BatchSource, ruleset: CompiledRuleset, options: EvaluateBatchOptions = {}): Promise<BatchSummary> {
+export function evaluateBatch(
+  source: BatchSource,
+  ruleset: CompiledRuleset,
+  options: EvaluateBatchOptions = {},
+): Promise<BatchSummary> {
   return evaluateBatchVia(source, ruleset, options, { quickDecisions: true });
 }
 
@@ -156,17 +166,29 @@ export async function evaluateBatchVia(
   let problemCount = 0;
   let lastProgress = 0;
   const progress = (): void => {
-    options.onProgress?.({ rows, bytesRead, ...(totalBytes !== undefined ? { totalBytes } : {}), elapsedMs: Date.now() - started });
+    options.onProgress?.({
+      rows,
+      bytesRead,
+      ...(totalBytes !== undefined ? { totalBytes } : {}),
+      elapsedMs: Date.now() - started,
+    });
   };
 
   // The csv-parse tokenizer stays the reference: with it every row takes the careful path.
   const quick =
-    paths.quickDecisions && !needFull && resolved.problem === undefined && resolved.format === 'csv' && (options.csvTokenizer ?? 'fast') === 'fast';
+    paths.quickDecisions &&
+    !needFull &&
+    resolved.problem === undefined &&
+    resolved.format === 'csv' &&
+    (options.csvTokenizer ?? 'fast') === 'fast';
   let threadsUsed = 0;
   // Opened as the loop below starts (inside its try, so the outputs are closed whatever happens).
   async function* quickChunks(): AsyncGenerator<readonly DecisionItem[]> {
     const threads = options.threads ?? availableParallelism();
-    const big = paths.workers === undefined && threads > 0 && (options.threads !== undefined || (resolved.bytes ?? 0) >= THREADS_FROM_BYTES);
+    const big =
+      paths.workers === undefined &&
+      threads > 0 &&
+      (options.threads !== undefined || (resolved.bytes ?? 0) >= THREADS_FROM_BYTES);
     // With workers, this thread reads a block at a time: fewer, larger reads leave the cores to them.
     const input = await openInput(source, readOptions, paths.quickReadBytes ?? (big ? BLOCK_BYTES : QUICK_READ_BYTES));
     // Started first, so they load their code while this thread stores the rules and reads the header.
@@ -180,14 +202,25 @@ export async function evaluateBatchVia(
         lines: results !== undefined,
         // The careful path sniffs the separator in its first chunk: 16 KiB of a file, or the text in memory.
         sniffBytes: typeof source === 'string' ? READ_BYTES : 65536,
-        ...(pool !== undefined && compiled !== undefined ? { workers: { pool, compiled, blockBytes: paths.blockBytes ?? BLOCK_BYTES, ...(paths.maxUncutBytes !== undefined ? { maxUncutBytes: paths.maxUncutBytes } : {}) } } : {}),
+        ...(pool !== undefined && compiled !== undefined
+          ? {
+              workers: {
+                pool,
+                compiled,
+                blockBytes: paths.blockBytes ?? BLOCK_BYTES,
+                ...(paths.maxUncutBytes !== undefined ? { maxUncutBytes: paths.maxUncutBytes } : {}),
+              },
+            }
+          : {}),
       });
     } finally {
       if (pool !== undefined && pool.decided > decidedBefore) threadsUsed = pool.size;
       await own?.close();
     }
   }
-  const chunks: AsyncIterable<readonly DecisionItem[]> = quick ? quickChunks() : readBatchChunks(source, ruleset, readOptions, resolved);
+  const chunks: AsyncIterable<readonly DecisionItem[]> = quick
+    ? quickChunks()
+    : readBatchChunks(source, ruleset, readOptions, resolved);
 
   try {
     for await (const chunk of chunks) {
@@ -222,7 +255,12 @@ export async function evaluateBatchVia(
           decisions[result.decision] += 1;
           if (results) {
             const line = decisionOnly
-              ? decidedLine(row, area, result.decision, result.standards.map((s) => ({ id: s.id, passed: s.passed })))
+              ? decidedLine(
+                  row,
+                  area,
+                  result.decision,
+                  result.standards.map((s) => ({ id: s.id, passed: s.passed })),
+                )
               : JSON.stringify({ row, area, status: 'evaluated', result });
             await results.write(`${line}\n`);
           }
@@ -230,7 +268,14 @@ export async function evaluateBatchVia(
           const decided = ruleset.decide(record.assessment);
           decisions[decided.decision] += 1;
           if (results) {
-            await results.write(`${decidedLine(row, area, decided.decision, ruleset.groups.map((g, i) => ({ id: g.id, passed: decided.passed[i] ?? 0 })))}\n`);
+            await results.write(
+              `${decidedLine(
+                row,
+                area,
+                decided.decision,
+                ruleset.groups.map((g, i) => ({ id: g.id, passed: decided.passed[i] ?? 0 })),
+              )}\n`,
+            );
           }
         }
         await summary?.add(row, area, result, []);
@@ -260,7 +305,12 @@ export async function evaluateBatchVia(
   };
 }
 
-function decidedLine(row: number, area: BatchArea, decision: Decision, standards: readonly { id: string; passed: number }[]): string {
+function decidedLine(
+  row: number,
+  area: BatchArea,
+  decision: Decision,
+  standards: readonly { id: string; passed: number }[],
+): string {
   return JSON.stringify({ row, area, status: 'decided', decision, standards });
 }
 
@@ -270,6 +320,9 @@ function invalidLine(row: number, area: BatchArea, diagnostics: readonly Diagnos
     area,
     status: 'invalid' as const,
     diagnostics,
-    messages: { vi: diagnostics.map((d) => formatBatchDiagnostic(d, 'vi')), en: diagnostics.map((d) => formatBatchDiagnostic(d, 'en')) },
+    messages: {
+      vi: diagnostics.map((d) => formatBatchDiagnostic(d, 'vi')),
+      en: diagnostics.map((d) => formatBatchDiagnostic(d, 'en')),
+    },
   };
 }

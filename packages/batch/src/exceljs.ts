@@ -10,6 +10,6 @@ let loading: Promise<ExcelJS> | undefined;
 
 export function loadExcelJS(): Promise<ExcelJS> {
   // exceljs is CommonJS: its exports are the default export of the ES module view.
-  loading ??= import('exceljs').then((m) => ((m as { default?: ExcelJS }).default ?? (m as unknown as ExcelJS)));
+  loading ??= import('exceljs').then((m) => (m as { default?: ExcelJS }).default ?? (m as unknown as ExcelJS));
   return loading;
 }

@@ -77,7 +77,14 @@ export function readHeader(ruleset: CompiledRuleset, file: string, row: number, 
       const candidates = index.byLabel.get(key);
       if (candidates !== undefined && candidates.length > 1) {
         diagnostics.push(
-          rowDiagnostic(file, 'batch_header_unknown', row, column, { candidates: candidates.map((c) => c.id).join(', ') }, { columnName: name }),
+          rowDiagnostic(
+            file,
+            'batch_header_unknown',
+            row,
+            column,
+            { candidates: candidates.map((c) => c.id).join(', ') },
+            { columnName: name },
+          ),
         );
         slots.push({ kind: 'rejected', name });
         return;
@@ -87,7 +94,9 @@ export function readHeader(ruleset: CompiledRuleset, file: string, row: number, 
     if (found === undefined) {
       const suggestion = suggest(name, index.columns);
       diagnostics.push(
-        rowDiagnostic(file, 'batch_header_unknown', row, column, suggestion ? { suggestion } : {}, { columnName: name }),
+        rowDiagnostic(file, 'batch_header_unknown', row, column, suggestion ? { suggestion } : {}, {
+          columnName: name,
+        }),
       );
       slots.push({ kind: 'rejected', name });
       return;
@@ -95,7 +104,14 @@ export function readHeader(ruleset: CompiledRuleset, file: string, row: number, 
     const first = firstPosition.get(found);
     if (first !== undefined) {
       diagnostics.push(
-        rowDiagnostic(file, 'batch_header_duplicate', row, column, { name: found.id, first_column: columnLetters(first) }, { columnName: name }),
+        rowDiagnostic(
+          file,
+          'batch_header_duplicate',
+          row,
+          column,
+          { name: found.id, first_column: columnLetters(first) },
+          { columnName: name },
+        ),
       );
       slots.push({ kind: 'rejected', name });
       return;
@@ -164,7 +180,11 @@ function distance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(
+        (prev[j] ?? 0) + 1,
+        (cur[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     prev = cur;
   }

@@ -15,7 +15,14 @@ export {
 } from './evaluate-batch.js';
 export { readResultLines, type BatchResultLine } from './results.js';
 export { batchColumns, type BatchColumn, type ColumnType } from './columns.js';
-export { writeAssessments, writeTemplate, type BatchInputRow, type InputValue, type RawCell, type TemplateOptions } from './template.js';
+export {
+  writeAssessments,
+  writeTemplate,
+  type BatchInputRow,
+  type InputValue,
+  type RawCell,
+  type TemplateOptions,
+} from './template.js';
 export { FALSE_WORDS, TRUE_WORDS } from './cells.js';
 export { DECISION_WORDS, type Lang, type SummaryDecision } from './words.js';
 export { formatBatchDiagnostic } from './format.js';

@@ -18,7 +18,9 @@ import type { BatchFormat, BatchRecord } from './record.js';
 import { headerRecord, SheetRecords } from './sheet-records.js';
 
 /** A file path (format from the extension, then the content), or text or bytes in memory. */
-export type BatchSource = string | { readonly text: string | Uint8Array; readonly format: BatchFormat; readonly file?: string };
+export type BatchSource =
+  | string
+  | { readonly text: string | Uint8Array; readonly format: BatchFormat; readonly file?: string };
 
 export interface ReadBatchOptions {
   /** Overrides format detection. */
@@ -33,7 +35,11 @@ export interface ReadBatchOptions {
   readonly csvTokenizer?: CsvTokenizer;
 }
 
-export function readBatch(source: BatchSource, ruleset: CompiledRuleset, options: ReadBatchOptions = {}): AsyncIterable<BatchRecord> {
+export function readBatch(
+  source: BatchSource,
+  ruleset: CompiledRuleset,
+  options: ReadBatchOptions = {},
+): AsyncIterable<BatchRecord> {
   return {
     async *[Symbol.asyncIterator]() {
       for await (const chunk of readBatchChunks(source, ruleset, options)) yield* chunk;
@@ -64,7 +70,11 @@ export async function resolveSource(source: BatchSource, options: ReadBatchOptio
     try {
       const info = await handle.stat();
       if (info.isDirectory()) {
-        return { file, format: undefined, problem: fileDiagnostic(file, 'file_unreadable', { path: source, detail: 'EISDIR' }) };
+        return {
+          file,
+          format: undefined,
+          problem: fileDiagnostic(file, 'file_unreadable', { path: source, detail: 'EISDIR' }),
+        };
       }
       bytes = info.size;
       head = Buffer.alloc(Math.min(65536, info.size));
@@ -76,7 +86,11 @@ export async function resolveSource(source: BatchSource, options: ReadBatchOptio
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT'
       ? { file, format: undefined, problem: fileDiagnostic(file, 'file_not_found', { path: source }) }
-      : { file, format: undefined, problem: fileDiagnostic(file, 'file_unreadable', { path: source, detail: code ?? String(error) }) };
+      : {
+          file,
+          format: undefined,
+          problem: fileDiagnostic(file, 'file_unreadable', { path: source, detail: code ?? String(error) }),
+        };
   }
   const format = options.format ?? detectBatchFormat(source, head);
   if (format === undefined) {
@@ -107,7 +121,10 @@ export async function* readBatchChunks(
         // exceljs is loaded before the file is opened: a stream with a progress listener flows at once.
         const excel = format === 'xlsx' ? await loadExcelJS() : undefined;
         const input = await openInput(source, options);
-        const rows = excel === undefined ? csvRows(input, file, options.csvTokenizer) : xlsxRows(input, file, options.sheet, excel);
+        const rows =
+          excel === undefined
+            ? csvRows(input, file, options.csvTokenizer)
+            : xlsxRows(input, file, options.sheet, excel);
         yield* spreadsheetRecords(rows, file, ruleset, format);
         return;
       }
@@ -166,7 +183,8 @@ export async function openInput(source: BatchSource, options: ReadBatchOptions, 
 }
 
 async function wholeText(source: BatchSource, file: string, format: 'json' | 'yaml'): Promise<string> {
-  if (typeof source !== 'string') return typeof source.text === 'string' ? source.text : Buffer.from(source.text).toString('utf8');
+  if (typeof source !== 'string')
+    return typeof source.text === 'string' ? source.text : Buffer.from(source.text).toString('utf8');
   const size = (await stat(source)).size;
   if (size > MAX_DOCUMENT_BYTES) {
     throw new SourceError(

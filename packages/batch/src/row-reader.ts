@@ -8,7 +8,16 @@
  */
 import type { Assessment, CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
 import { compileContextCheck, numberCheck, partPairs, type ContextCheck } from './assessment-check.js';
-import { allowedText, cellDecoder, cellText, INVALID, isEmptyCell, type Cell, type CellDecoder, type CellValue } from './cells.js';
+import {
+  allowedText,
+  cellDecoder,
+  cellText,
+  INVALID,
+  isEmptyCell,
+  type Cell,
+  type CellDecoder,
+  type CellValue,
+} from './cells.js';
 import type { BatchColumn } from './columns.js';
 import { rowDiagnostic } from './diagnostics.js';
 import type { HeaderLayout } from './header.js';
@@ -118,14 +127,16 @@ export class RowReader {
     let date: string | undefined;
     let checked = true;
     const slots = this.slots;
-    const width = cells.length > slots.length ? cells.length : slots.length;
+    const width = Math.max(cells.length , slots.length);
 
     for (let i = 0; i < width; i++) {
       const cell = cells[i];
       const slot = slots[i];
       if (slot === undefined) {
         if ((i >= this.unheaded.length || this.unheaded[i] === true) && !isEmptyCell(cell)) {
-          diagnostics.push(rowDiagnostic(this.file, 'batch_cell_unheaded', row, i + 1, { value: shown(cellText(cell)) }));
+          diagnostics.push(
+            rowDiagnostic(this.file, 'batch_cell_unheaded', row, i + 1, { value: shown(cellText(cell)) }),
+          );
         }
         continue;
       }

@@ -41,7 +41,13 @@ export class SheetRecords {
       const problems = [...this.layout.diagnostics];
       if (this.format === 'csv' && cells.some((c) => cellText(c).includes('\uFFFD'))) {
         problems.unshift(
-          fileDiagnostic(this.file, 'batch_unreadable', { format: 'csv', detail: 'the text is not UTF-8; save the file as "CSV UTF-8"' }, row, 1),
+          fileDiagnostic(
+            this.file,
+            'batch_unreadable',
+            { format: 'csv', detail: 'the text is not UTF-8; save the file as "CSV UTF-8"' },
+            row,
+            1,
+          ),
         );
       }
       this.reader = new RowReader(this.ruleset, this.file, this.layout);
@@ -67,7 +73,9 @@ export class SheetRecords {
 
   /** After the last row: the file's problem when it had no header at all. */
   finish(): BatchRecord | undefined {
-    return this.layout === undefined ? headerRecord(1, [fileDiagnostic(this.file, 'batch_no_header', {}, 1, 1)]) : undefined;
+    return this.layout === undefined
+      ? headerRecord(1, [fileDiagnostic(this.file, 'batch_no_header', {}, 1, 1)])
+      : undefined;
   }
 }
 

@@ -40,7 +40,11 @@ const LISTS_SHEET = 'DanhMuc';
 const YES = 'Có';
 const NO = 'Không';
 
-export function writeTemplate(ruleset: CompiledRuleset, target: string | NodeJS.WritableStream, options: TemplateOptions): Promise<void> {
+export function writeTemplate(
+  ruleset: CompiledRuleset,
+  target: string | NodeJS.WritableStream,
+  options: TemplateOptions,
+): Promise<void> {
   return writeAssessments(ruleset, target, [], options);
 }
 
@@ -96,7 +100,11 @@ function xlsxValue(column: BatchColumn, row: BatchInputRow): string | number | n
   return v;
 }
 
-const FILLS: Readonly<Record<BatchColumn['kind'], string>> = { identity: 'FFD9D9D9', context: 'FFDDEBF7', fact: 'FFFFF2CC' };
+const FILLS: Readonly<Record<BatchColumn['kind'], string>> = {
+  identity: 'FFD9D9D9',
+  context: 'FFDDEBF7',
+  fact: 'FFFFF2CC',
+};
 
 function templateWorkbook(
   excel: typeof ExcelJS,
@@ -123,7 +131,12 @@ function templateWorkbook(
     const n = i + 1;
     const letter = columnLetters(n);
     const col = data.getColumn(n);
-    col.width = c.kind === 'identity' ? (c.id === 'name' || c.id === 'unit' ? 24 : 12) : Math.min(36, Math.max(14, Math.ceil(c.label.vi.length / 5)));
+    col.width =
+      c.kind === 'identity'
+        ? c.id === 'name' || c.id === 'unit'
+          ? 24
+          : 12
+        : Math.min(36, Math.max(14, Math.ceil(c.label.vi.length / 5)));
     if (c.type === 'date') col.numFmt = 'yyyy-mm-dd';
     for (const cell of [first.getCell(n), second.getCell(n)]) {
       cell.alignment = { wrapText: true, vertical: 'top' };
@@ -209,7 +222,10 @@ function validationOf(c: BatchColumn, listRef: string | undefined): ExcelJS.Data
         operator: 'between',
         formulae: [lo, hi],
         errorTitle: 'Số nguyên / Whole number',
-        error: clip(`Nhập số nguyên${c.min !== undefined ? ` từ ${c.min}` : ''}${c.max !== undefined ? ` đến ${c.max}` : ''}; để trống nếu chưa biết. / Enter a whole number${c.min !== undefined ? ` from ${c.min}` : ''}${c.max !== undefined ? ` to ${c.max}` : ''}; leave empty if unknown.`, 255),
+        error: clip(
+          `Nhập số nguyên${c.min !== undefined ? ` từ ${c.min}` : ''}${c.max !== undefined ? ` đến ${c.max}` : ''}; để trống nếu chưa biết. / Enter a whole number${c.min !== undefined ? ` from ${c.min}` : ''}${c.max !== undefined ? ` to ${c.max}` : ''}; leave empty if unknown.`,
+          255,
+        ),
       };
     case 'number':
       return {
@@ -237,10 +253,18 @@ function validationOf(c: BatchColumn, listRef: string | undefined): ExcelJS.Data
             type: 'list',
             formulae: [listRef],
             errorTitle: 'Danh sách / List',
-            error: 'Chọn một giá trị trong danh sách; để trống nếu chưa biết. / Choose a value from the list; leave empty if unknown.',
+            error:
+              'Chọn một giá trị trong danh sách; để trống nếu chưa biết. / Choose a value from the list; leave empty if unknown.',
           };
     case 'year':
-      return { ...common, type: 'whole', operator: 'between', formulae: [1900, 2100], errorTitle: 'Năm / Year', error: 'Nhập năm, ví dụ 2024. / Enter a year, e.g. 2024.' };
+      return {
+        ...common,
+        type: 'whole',
+        operator: 'between',
+        formulae: [1900, 2100],
+        errorTitle: 'Năm / Year',
+        error: 'Nhập năm, ví dụ 2024. / Enter a year, e.g. 2024.',
+      };
     case 'date':
       return {
         ...common,
@@ -293,7 +317,13 @@ function fillGuide(sheet: ExcelJS.Worksheet, ruleset: CompiledRuleset, columns: 
   const head = sheet.addRow(['Cột / Column', 'Mã / Id', 'Nhãn (tiếng Việt)', 'Label (English)', 'Giá trị / Values']);
   head.font = { bold: true };
   columns.forEach((c, i) => {
-    const row = sheet.addRow([columnLetters(i + 1), c.id, c.label.vi, c.label.en, `${c.required ? 'Bắt buộc / Required. ' : ''}${typeWords(c)}`]);
+    const row = sheet.addRow([
+      columnLetters(i + 1),
+      c.id,
+      c.label.vi,
+      c.label.en,
+      `${c.required ? 'Bắt buộc / Required. ' : ''}${typeWords(c)}`,
+    ]);
     row.alignment = { wrapText: true, vertical: 'top' };
   });
 }

@@ -13,7 +13,10 @@ export function matchKey(text: string): string {
  * and "không" are the same answer, whereas for value labels the marks carry meaning.
  */
 export function foldedKey(text: string): string {
-  return matchKey(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+  return matchKey(text)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd');
 }
 
 /** Spreadsheet column letters of a 1-based column number: 1 → A, 27 → AA. */

@@ -15,7 +15,12 @@ export const DECISION_WORDS: Readonly<Record<Lang, Readonly<Record<SummaryDecisi
     undetermined: 'Chưa đủ căn cứ để kết luận',
     invalid: 'Dữ liệu có lỗi',
   },
-  en: { recognised: 'Recognised', not_recognised: 'Not recognised', undetermined: 'Undetermined', invalid: 'Invalid data' },
+  en: {
+    recognised: 'Recognised',
+    not_recognised: 'Not recognised',
+    undetermined: 'Undetermined',
+    invalid: 'Invalid data',
+  },
 };
 
 export const SUMMARY_HEADERS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {

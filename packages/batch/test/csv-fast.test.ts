@@ -50,7 +50,10 @@ function fast(bytes: Buffer, delimiter: string, random: () => number): { records
 
 function reference(text: string, delimiter: string): { records: string[][]; error: boolean } {
   try {
-    return { records: parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][], error: false };
+    return {
+      records: parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][],
+      error: false,
+    };
   } catch {
     return { records: [], error: true };
   }
@@ -76,9 +79,10 @@ describe('FastCsvTokenizer and csv-parse', () => {
       const text = randomCsv(random, ',');
       // Break it: drop one quote, or put a quote inside an unquoted field.
       const quotes = [...text.matchAll(/"/g)].map((m) => m.index ?? 0);
-      const damaged = quotes.length > 0 && random() < 0.7
-        ? ((q) => text.slice(0, q) + text.slice(q + 1))(quotes[Math.floor(random() * quotes.length)] as number)
-        : `x"y,${text}`;
+      const damaged =
+        quotes.length > 0 && random() < 0.7
+          ? ((q) => text.slice(0, q) + text.slice(q + 1))(quotes[Math.floor(random() * quotes.length)] as number)
+          : `x"y,${text}`;
       const expected = reference(damaged, ',');
       const actual = fast(Buffer.from(damaged, 'utf8'), ',', random);
       expect({ damaged, error: actual.error }).toEqual({ damaged, error: expected.error });

@@ -37,7 +37,8 @@ describe('the city 2024 example', () => {
     const fromXlsx = await records(XLSX, laiChau);
     const fromCsv = await records(CSV, laiChau);
     expect(fromXlsx).toHaveLength(70);
-    const strip = (list: typeof fromXlsx) => list.map((r) => ({ ...r, diagnostics: r.diagnostics.map((d) => ({ ...d, file: '' })) }));
+    const strip = (list: typeof fromXlsx) =>
+      list.map((r) => ({ ...r, diagnostics: r.diagnostics.map((d) => ({ ...d, file: '' })) }));
     expect(strip(fromXlsx)).toEqual(strip(fromCsv));
     const units = new Map<string, number>();
     for (const r of fromXlsx) units.set(r.area.unit ?? '', (units.get(r.area.unit ?? '') ?? 0) + 1);
@@ -62,7 +63,9 @@ describe('the city 2024 example', () => {
     expect(recognised).toBeGreaterThanOrEqual(10);
     expect(not_recognised).toBeGreaterThan(recognised);
     expect(undetermined).toBeGreaterThanOrEqual(2);
-    expect(summary.problems.map((p) => [p.area.code, p.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)])).toEqual([
+    expect(
+      summary.problems.map((p) => [p.area.code, p.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)]),
+    ).toEqual([
       ['DK-09', ['32:10 input_part_exceeds_whole']],
       ['QTi-04', ['46:19 batch_cell_type']],
       ['SP-05', ['64:9 batch_cell_type']],
@@ -75,7 +78,9 @@ describe('the city 2024 example', () => {
     const bad = written.filter((l) => l.status === 'invalid');
     expect(bad.map((l) => l.area.code)).toEqual(['DK-09', 'QTi-04', 'SP-05']);
     const first = bad[0];
-    expect(first?.status === 'invalid' && first.messages.en[0]).toMatch(/assessments-2024\.xlsx:32:10: error \[input_part_exceeds_whole\]/);
+    expect(first?.status === 'invalid' && first.messages.en[0]).toMatch(
+      /assessments-2024\.xlsx:32:10: error \[input_part_exceeds_whole\]/,
+    );
     expect(first?.status === 'invalid' && first.messages.vi[0]).toMatch(/lỗi \[input_part_exceeds_whole\]/);
     const ok = written.find((l) => l.status === 'evaluated');
     expect(ok?.status === 'evaluated' && ok.result.criteria).toHaveLength(41);
@@ -90,10 +95,22 @@ describe('the city 2024 example', () => {
 
     const table = parse(await readFile(csvPath, 'utf8'), { bom: true }) as string[][];
     expect(table[0]).toEqual([
-      'Row', 'Area code', 'Area name', 'Ward or commune', 'Year', 'Decision',
-      'Standard 1 (passed/applicable)', 'Standard 2 (passed/applicable)', 'Standard 3 (passed/applicable)',
-      'Standard 4 (passed/applicable)', 'Standard 5 (passed/applicable)', 'Standard 6 (passed/applicable)',
-      'Failed criteria', 'Disqualifying cases that apply', 'Missing facts', 'Data errors',
+      'Row',
+      'Area code',
+      'Area name',
+      'Ward or commune',
+      'Year',
+      'Decision',
+      'Standard 1 (passed/applicable)',
+      'Standard 2 (passed/applicable)',
+      'Standard 3 (passed/applicable)',
+      'Standard 4 (passed/applicable)',
+      'Standard 5 (passed/applicable)',
+      'Standard 6 (passed/applicable)',
+      'Failed criteria',
+      'Disqualifying cases that apply',
+      'Missing facts',
+      'Data errors',
     ]);
     expect(table).toHaveLength(71);
     const sp05 = table.find((r) => r[1] === 'SP-05');
@@ -112,7 +129,9 @@ describe('the city 2024 example', () => {
     expect(sheet.getRow(1).getCell(6).value).toBe('Kết luận');
     expect(sheet.rowCount).toBe(71);
     const words = new Set(Array.from({ length: 70 }, (_, i) => String(sheet.getRow(i + 2).getCell(6).value)));
-    expect(words).toEqual(new Set(['Được công nhận', 'Không được công nhận', 'Chưa đủ căn cứ để kết luận', 'Dữ liệu có lỗi']));
+    expect(words).toEqual(
+      new Set(['Được công nhận', 'Không được công nhận', 'Chưa đủ căn cứ để kết luận', 'Dữ liệu có lỗi']),
+    );
   });
 
   it('decision-only lines agree with the full results', async () => {
@@ -132,17 +151,26 @@ describe('the city 2024 example', () => {
   });
 
   it('the generator is deterministic: it writes the committed CSV again, byte for byte', async () => {
-    await promisify(execFile)(process.execPath, ['--import', 'tsx', '--conditions=source', join(ROOT, 'examples/city-2024/generate.ts'), dir.path], { cwd: ROOT });
+    await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=source', join(ROOT, 'examples/city-2024/generate.ts'), dir.path],
+      { cwd: ROOT },
+    );
     expect(await readFile(join(dir.path, 'assessments-2024.csv'), 'utf8')).toBe(await readFile(CSV, 'utf8'));
     const again = await records(join(dir.path, 'assessments-2024.xlsx'), laiChau);
     expect(again.map((r) => r.assessment)).toEqual((await records(XLSX, laiChau)).map((r) => r.assessment));
   });
 
   it('a header problem is written as a results line too, and rows are still evaluated', async () => {
-    const text = (await readFile(CSV, 'utf8')).replace('Tổng số hộ gia đình trong khu dân cư', 'Tong so ho gia dinh trong khu dan cu');
+    const text = (await readFile(CSV, 'utf8')).replace(
+      'Tổng số hộ gia đình trong khu dân cư',
+      'Tong so ho gia dinh trong khu dan cu',
+    );
     const out = join(dir.path, 'header.jsonl');
     const summary = await evaluateBatch({ text, format: 'csv', file: 'city.csv' }, laiChau, { results: out });
-    expect(summary.headerProblems.map((d) => `${d.line}:${d.column} ${d.code} ${String(d.params['suggestion'])}`)).toEqual(['1:9 batch_header_unknown households']);
+    expect(
+      summary.headerProblems.map((d) => `${d.line}:${d.column} ${d.code} ${String(d.params['suggestion'])}`),
+    ).toEqual(['1:9 batch_header_unknown households']);
     const written = await lines(out);
     expect(written[0]).toMatchObject({ row: 1, status: 'invalid' });
     expect(written).toHaveLength(71);

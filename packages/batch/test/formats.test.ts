@@ -21,7 +21,14 @@ afterAll(() => dir.remove());
 const EXPECTED = {
   area: { code: 'B-01', name: 'Bản Một', unit: 'Xã Một' },
   context: { unit_kind: 'ban', parent_kind: 'xa', agricultural: true },
-  facts: { households: 100, households_ok: 99, cleanups: 2, market_occurred: false, rating: 'tot', road_kind: 'asphalt' },
+  facts: {
+    households: 100,
+    households_ok: 99,
+    cleanups: 2,
+    market_occurred: false,
+    rating: 'tot',
+    road_kind: 'asphalt',
+  },
 };
 
 describe('CSV', () => {
@@ -52,9 +59,33 @@ describe('CSV', () => {
     const row = [...SMALL_ROW];
     const text = csv([
       SMALL_HEADER,
-      row.map((c, i) => (SMALL_HEADER[i] === 'rating' ? 'TỐT' : SMALL_HEADER[i] === 'road_kind' ? 'asphalt' : SMALL_HEADER[i] === 'agricultural' ? 'Co' : c)),
-      row.map((c, i) => (SMALL_HEADER[i] === 'rating' ? 'Good' : SMALL_HEADER[i] === 'road_kind' ? 'Đường nhựa' : SMALL_HEADER[i] === 'agricultural' ? 'yes' : c)),
-      row.map((c, i) => (SMALL_HEADER[i] === 'unit_kind' ? 'Bản'.normalize('NFD') : SMALL_HEADER[i] === 'agricultural' ? 'ĐÚNG' : SMALL_HEADER[i] === 'market_occurred' ? 'khong' : c)),
+      row.map((c, i) =>
+        SMALL_HEADER[i] === 'rating'
+          ? 'TỐT'
+          : SMALL_HEADER[i] === 'road_kind'
+            ? 'asphalt'
+            : SMALL_HEADER[i] === 'agricultural'
+              ? 'Co'
+              : c,
+      ),
+      row.map((c, i) =>
+        SMALL_HEADER[i] === 'rating'
+          ? 'Good'
+          : SMALL_HEADER[i] === 'road_kind'
+            ? 'Đường nhựa'
+            : SMALL_HEADER[i] === 'agricultural'
+              ? 'yes'
+              : c,
+      ),
+      row.map((c, i) =>
+        SMALL_HEADER[i] === 'unit_kind'
+          ? 'Bản'.normalize('NFD')
+          : SMALL_HEADER[i] === 'agricultural'
+            ? 'ĐÚNG'
+            : SMALL_HEADER[i] === 'market_occurred'
+              ? 'khong'
+              : c,
+      ),
     ]);
     const found = await records({ text, format: 'csv' }, small);
     expect(found.map((r) => r.diagnostics)).toEqual([[], [], []]);
@@ -62,9 +93,18 @@ describe('CSV', () => {
   });
 
   it('an empty cell is unknown (null), never false or zero', async () => {
-    const row = SMALL_ROW.map((c, i) => (['households_ok', 'market_occurred', 'rating'].includes(SMALL_HEADER[i] ?? '') ? '' : c));
+    const row = SMALL_ROW.map((c, i) =>
+      ['households_ok', 'market_occurred', 'rating'].includes(SMALL_HEADER[i] ?? '') ? '' : c,
+    );
     const [r] = await records({ text: csv([SMALL_HEADER, row]), format: 'csv' }, small);
-    expect(r?.assessment?.facts).toEqual({ households: 100, households_ok: null, cleanups: 2, market_occurred: null, rating: null, road_kind: 'asphalt' });
+    expect(r?.assessment?.facts).toEqual({
+      households: 100,
+      households_ok: null,
+      cleanups: 2,
+      market_occurred: null,
+      rating: null,
+      road_kind: 'asphalt',
+    });
     const result = small.evaluate(r?.assessment as never);
     expect(result.decision).toBe('undetermined');
   });
@@ -93,7 +133,16 @@ describe('CSV', () => {
   });
 
   it('notes columns (# headers) are ignored', async () => {
-    const [r] = await records({ text: csv([[...SMALL_HEADER, '# ghi chú'], [...SMALL_ROW, 'anything']]), format: 'csv' }, small);
+    const [r] = await records(
+      {
+        text: csv([
+          [...SMALL_HEADER, '# ghi chú'],
+          [...SMALL_ROW, 'anything'],
+        ]),
+        format: 'csv',
+      },
+      small,
+    );
     expect(r?.diagnostics).toEqual([]);
     expect(r?.assessment).toEqual(EXPECTED);
   });
@@ -106,7 +155,22 @@ describe('XLSX', () => {
     notes.addRow(['not the data']);
     const sheet = workbook.addWorksheet('Dữ liệu');
     sheet.addRow([...SMALL_HEADER, 'date']);
-    sheet.addRow(['B-01', { richText: [{ text: 'Bản ' }, { text: 'Một' }] }, 'Xã Một', 2024, 'Bản', 'xa', true, 100, { formula: 'H2-1', result: 99 }, 2, false, 'Tốt', 'asphalt', new Date(Date.UTC(2024, 9, 10))]);
+    sheet.addRow([
+      'B-01',
+      { richText: [{ text: 'Bản ' }, { text: 'Một' }] },
+      'Xã Một',
+      2024,
+      'Bản',
+      'xa',
+      true,
+      100,
+      { formula: 'H2-1', result: 99 },
+      2,
+      false,
+      'Tốt',
+      'asphalt',
+      new Date(Date.UTC(2024, 9, 10)),
+    ]);
     const path = join(dir.path, 'typed.xlsx');
     await workbook.xlsx.writeFile(path);
     for (const sheetOption of ['Dữ liệu', 2]) {
@@ -132,12 +196,13 @@ describe('XLSX', () => {
     expect(String(missing[0]?.diagnostics[0]?.params['detail'])).toContain('Data');
   });
 
-  it('keeps Vietnamese text whole across the reader\'s chunk boundaries (exceljs decodes chunks apart)', async () => {
+  it("keeps Vietnamese text whole across the reader's chunk boundaries (exceljs decodes chunks apart)", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Data');
     sheet.addRow(SMALL_HEADER);
     // Thousands of distinct multi-byte strings: the shared strings part spans many chunks.
-    for (let i = 0; i < 3000; i++) sheet.addRow(SMALL_ROW.map((c, k) => (SMALL_HEADER[k] === 'name' ? `Bản Nậm Đắc Ưởng ${i} – thôn Ữơ` : c)));
+    for (let i = 0; i < 3000; i++)
+      sheet.addRow(SMALL_ROW.map((c, k) => (SMALL_HEADER[k] === 'name' ? `Bản Nậm Đắc Ưởng ${i} – thôn Ữơ` : c)));
     const path = join(dir.path, 'unicode.xlsx');
     await workbook.xlsx.writeFile(path);
     const found = await records(path, small);
@@ -147,17 +212,37 @@ describe('XLSX', () => {
   });
 });
 
-describe('JSON, JSON Lines and YAML (the engine\'s assessment shape)', () => {
-  const one = { area: { code: 'B-01', name: 'Bản Một', unit: 'Xã Một', date: '2024-10-10' }, context: EXPECTED.context, facts: EXPECTED.facts };
+describe("JSON, JSON Lines and YAML (the engine's assessment shape)", () => {
+  const one = {
+    area: { code: 'B-01', name: 'Bản Một', unit: 'Xã Một', date: '2024-10-10' },
+    context: EXPECTED.context,
+    facts: EXPECTED.facts,
+  };
 
   it('one assessment, a list, one per line, a YAML list: row = item or line number', async () => {
-    expect((await records({ text: JSON.stringify(one), format: 'json' }, small)).map((r) => [r.row, r.assessment !== undefined])).toEqual([[1, true]]);
+    expect(
+      (await records({ text: JSON.stringify(one), format: 'json' }, small)).map((r) => [
+        r.row,
+        r.assessment !== undefined,
+      ]),
+    ).toEqual([[1, true]]);
     const list = await records({ text: JSON.stringify([one, one]), format: 'json' }, small);
-    expect(list.map((r) => [r.row, r.area.year])).toEqual([[1, 2024], [2, 2024]]);
+    expect(list.map((r) => [r.row, r.area.year])).toEqual([
+      [1, 2024],
+      [2, 2024],
+    ]);
     const lines = await records({ text: `${JSON.stringify(one)}\n\n${JSON.stringify(one)}\n`, format: 'jsonl' }, small);
-    expect(lines.map((r) => [r.row, r.diagnostics.length])).toEqual([[1, 0], [3, 0]]);
+    expect(lines.map((r) => [r.row, r.diagnostics.length])).toEqual([
+      [1, 0],
+      [3, 0],
+    ]);
     const yaml = `- area: { code: B-01 }\n  context: { unit_kind: ban, parent_kind: xa, agricultural: true }\n  facts: { households: 10 }\n- area: { code: B-02 }\n  context: { unit_kind: to_dan_pho, parent_kind: phuong }\n  facts: {}\n`;
-    expect((await records({ text: yaml, format: 'yaml' }, small)).map((r) => [r.row, r.area.code, r.diagnostics.length])).toEqual([[1, 'B-01', 0], [2, 'B-02', 0]]);
+    expect(
+      (await records({ text: yaml, format: 'yaml' }, small)).map((r) => [r.row, r.area.code, r.diagnostics.length]),
+    ).toEqual([
+      [1, 'B-01', 0],
+      [2, 'B-02', 0],
+    ]);
   });
 
   it('values are not coerced ("12" is text in JSON) and problems are located at line and column', async () => {

@@ -37,7 +37,18 @@ async function measure(csv: string, output = 'out.jsonl', mode = 'decision', thr
   const child = join(ROOT, 'packages/batch/test/helpers/memory-child.ts');
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--max-old-space-size=96', '--import', 'tsx', '--conditions=source', child, LAI_CHAU, csv, join(dir.path, output), mode, ...(threads !== undefined ? [String(threads)] : [])],
+    [
+      '--max-old-space-size=96',
+      '--import',
+      'tsx',
+      '--conditions=source',
+      child,
+      LAI_CHAU,
+      csv,
+      join(dir.path, output),
+      mode,
+      ...(threads !== undefined ? [String(threads)] : []),
+    ],
     { cwd: ROOT, maxBuffer: MB },
   );
   return JSON.parse(stdout) as Peak;
@@ -50,23 +61,28 @@ async function measure(csv: string, output = 'out.jsonl', mode = 'decision', thr
 it.each([
   [0, 25],
   [2, 40],
-])('evaluating 200,000 rows keeps the peak RSS under 300 MB, and within a margin of 50,000 rows (%i worker threads: %i MB)', async (threads, margin) => {
-  const ruleset = await rules(LAI_CHAU);
-  const small = join(dir.path, 'rows-50k.csv');
-  const large = join(dir.path, 'rows-200k.csv');
-  await writeBigCsv(ruleset, small, { rows: 50_000, badEvery: 997 });
-  await writeBigCsv(ruleset, large, { rows: 200_000, badEvery: 997 });
+])(
+  'evaluating 200,000 rows keeps the peak RSS under 300 MB, and within a margin of 50,000 rows (%i worker threads: %i MB)',
+  async (threads, margin) => {
+    const ruleset = await rules(LAI_CHAU);
+    const small = join(dir.path, 'rows-50k.csv');
+    const large = join(dir.path, 'rows-200k.csv');
+    await writeBigCsv(ruleset, small, { rows: 50_000, badEvery: 997 });
+    await writeBigCsv(ruleset, large, { rows: 200_000, badEvery: 997 });
 
-  const a = await measure(small, 'out.jsonl', 'decision', threads);
-  const b = await measure(large, 'out.jsonl', 'decision', threads);
-  expect(a.rows).toBe(50_000);
-  expect(b.rows).toBe(200_000);
-  expect([a.threads, b.threads]).toEqual([threads, threads]);
-  expect(b.bad).toBeGreaterThanOrEqual(200);
-  expect(b.peakRss).toBeLessThan(300 * MB);
-  expect(b.peakRss - a.peakRss).toBeLessThan(margin * MB);
-  console.log(`peak RSS (${threads} workers): 50k rows ${(a.peakRss / MB).toFixed(0)} MB, 200k rows ${(b.peakRss / MB).toFixed(0)} MB; heap ${(a.peakHeap / MB).toFixed(0)} / ${(b.peakHeap / MB).toFixed(0)} MB`);
-});
+    const a = await measure(small, 'out.jsonl', 'decision', threads);
+    const b = await measure(large, 'out.jsonl', 'decision', threads);
+    expect(a.rows).toBe(50_000);
+    expect(b.rows).toBe(200_000);
+    expect([a.threads, b.threads]).toEqual([threads, threads]);
+    expect(b.bad).toBeGreaterThanOrEqual(200);
+    expect(b.peakRss).toBeLessThan(300 * MB);
+    expect(b.peakRss - a.peakRss).toBeLessThan(margin * MB);
+    console.log(
+      `peak RSS (${threads} workers): 50k rows ${(a.peakRss / MB).toFixed(0)} MB, 200k rows ${(b.peakRss / MB).toFixed(0)} MB; heap ${(a.peakHeap / MB).toFixed(0)} / ${(b.peakHeap / MB).toFixed(0)} MB`,
+    );
+  },
+);
 
 it('the XLSX summary streams too: 30,000 rows never hold more than 15 MB of buffers', async () => {
   // exceljs's streaming writer has no back-pressure of its own; without the wait in

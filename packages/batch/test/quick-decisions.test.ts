@@ -75,7 +75,9 @@ function randomCsv(ruleset: CompiledRuleset, random: Random, options: CsvOptions
   const end = pick(random, ['\n', '\n', '\r\n', '\r']);
   const all = batchColumns(ruleset);
   // Every identity and context column (mostly), a random selection of facts, shuffled.
-  const columns = all.filter((c) => (c.kind === 'fact' ? random() < 0.8 : c.id === 'date' ? random() < 0.3 : random() < 0.97));
+  const columns = all.filter((c) =>
+    c.kind === 'fact' ? random() < 0.8 : c.id === 'date' ? random() < 0.3 : random() < 0.97,
+  );
   for (let i = columns.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [columns[i], columns[j]] = [columns[j] as BatchColumn, columns[i] as BatchColumn];
@@ -96,7 +98,8 @@ function randomCsv(ruleset: CompiledRuleset, random: Random, options: CsvOptions
   for (const e of extras) layout.splice(e.at, 0, e.text);
 
   const lines: string[] = [header.map((h) => quoted(h, delimiter, random)).join(delimiter)];
-  if (random() < 0.3) lines.push(layout.map((c) => (typeof c === 'string' ? '' : quoted(c.label.en, delimiter, random))).join(delimiter));
+  if (random() < 0.3)
+    lines.push(layout.map((c) => (typeof c === 'string' ? '' : quoted(c.label.en, delimiter, random))).join(delimiter));
   const rows = 5 + Math.floor(random() * 25);
   for (let r = 0; r < rows; r++) {
     if (random() < 0.04) {
@@ -105,7 +108,12 @@ function randomCsv(ruleset: CompiledRuleset, random: Random, options: CsvOptions
     }
     const values = rowValues(ruleset, random, options.mistakes);
     let cells = layout.map((c) => {
-      if (typeof c === 'string') return c.startsWith('#') && random() < 0.5 ? quoted('ghi chú, "trích"', delimiter, random) : random() < 0.1 ? 'x' : '';
+      if (typeof c === 'string')
+        return c.startsWith('#') && random() < 0.5
+          ? quoted('ghi chú, "trích"', delimiter, random)
+          : random() < 0.1
+            ? 'x'
+            : '';
       return quoted(cellFor(c, values.get(c.id), r, random, options.mistakes), delimiter, random);
     });
     if (random() < 0.05) cells = cells.slice(0, Math.floor(random() * cells.length)); // a short row
@@ -130,17 +138,30 @@ function rowValues(ruleset: CompiledRuleset, random: Random, mistakes: number): 
   const values = new Map<string, Value>();
   const r = random();
   if (r < 0.45) {
-    values.set('unit_kind', 'to_dan_pho').set('parent_kind', 'phuong').set('agricultural', random() < 0.8 ? undefined : random() < 0.5);
+    values
+      .set('unit_kind', 'to_dan_pho')
+      .set('parent_kind', 'phuong')
+      .set('agricultural', random() < 0.8 ? undefined : random() < 0.5);
   } else if (r < 0.97 || mistakes === 0) {
-    values.set('unit_kind', 'ban').set('parent_kind', pick(random, ['xa', 'phuong'])).set('agricultural', random() < 0.5);
+    values
+      .set('unit_kind', 'ban')
+      .set('parent_kind', pick(random, ['xa', 'phuong']))
+      .set('agricultural', random() < 0.5);
   } else {
     // Refused by the context rules, or missing what required_when asks for.
-    values.set('unit_kind', pick(random, ['to_dan_pho', 'ban'])).set('parent_kind', 'xa').set('agricultural', undefined);
+    values
+      .set('unit_kind', pick(random, ['to_dan_pho', 'ban']))
+      .set('parent_kind', 'xa')
+      .set('agricultural', undefined);
   }
   const facts = ruleset.facts;
   for (const f of facts.filter((x) => x.partOf === undefined)) {
     if (random() < 0.06) continue; // unknown
-    if (f.type === 'integer') values.set(f.id, f.id === 'households' ? 1 + Math.floor(random() * 400) : Math.floor(random() * (Math.min(f.max ?? 40, 40) + 1)));
+    if (f.type === 'integer')
+      values.set(
+        f.id,
+        f.id === 'households' ? 1 + Math.floor(random() * 400) : Math.floor(random() * (Math.min(f.max ?? 40, 40) + 1)),
+      );
     else if (f.type === 'number') values.set(f.id, pick(random, [0, 2, 0.5, 1.25, 3, 0.1, Math.min(f.max ?? 30, 30)]));
     else if (f.type === 'boolean') values.set(f.id, random() < 0.7);
     else values.set(f.id, pick(random, f.values ?? []).id);
@@ -161,36 +182,82 @@ function cellFor(c: BatchColumn, value: Value, row: number, random: Random, mist
   switch (c.type) {
     case 'text':
       if (c.id === 'code') {
-        const odd = ['', ` KDC-${row}`, `KDC\\${row}`, `KDC\t${row}`, `Mã "${row}"`, `KDC-${row}${NOT_UTF8}`, `\uFEFFKDC-${row}`, `KDC-${row}\u00A0`];
+        const odd = [
+          '',
+          ` KDC-${row}`,
+          `KDC\\${row}`,
+          `KDC\t${row}`,
+          `Mã "${row}"`,
+          `KDC-${row}${NOT_UTF8}`,
+          `\uFEFFKDC-${row}`,
+          `KDC-${row}\u00A0`,
+        ];
         return wrong ? pick(random, odd) : `KDC-${row}`;
       }
       if (c.id === 'name') {
         const odd = [`Khu ${row} `, `Khu\n${row}`, `Bản ${NOT_UTF8}`, `Khu, ${row}`];
         return wrong ? pick(random, odd) : pick(random, [`Khu ${row}`, `Bản Nà ${row}`, 'Tổ 5', '']);
       }
-      return wrong ? pick(random, ['Phường Tân Phong ', `Xã ${NOT_UTF8}`]) : pick(random, ['Phường Tân Phong', 'Xã San Thành', 'Phường Đoàn Kết']);
+      return wrong
+        ? pick(random, ['Phường Tân Phong ', `Xã ${NOT_UTF8}`])
+        : pick(random, ['Phường Tân Phong', 'Xã San Thành', 'Phường Đoàn Kết']);
     case 'year':
       return wrong ? pick(random, ['24', '2024.0', '1899', 'năm 2024', ' 2024', '']) : '2024';
     case 'date':
-      return wrong ? pick(random, ['2024-13-01', '10-10-2024', '2023-05-05']) : pick(random, ['', '2024-10-10', '10/10/2024', '1/2/2024']);
+      return wrong
+        ? pick(random, ['2024-13-01', '10-10-2024', '2023-05-05'])
+        : pick(random, ['', '2024-10-10', '10/10/2024', '1/2/2024']);
   }
   if (wrong) {
     switch (c.type) {
       case 'integer':
-        return pick(random, ['12a', '1.000', '1e3', '-', '1.5', '-1', ' 12 ', '9007199254740993', String((c.max ?? 5000) + 1), '٣', ' ']);
+        return pick(random, [
+          '12a',
+          '1.000',
+          '1e3',
+          '-',
+          '1.5',
+          '-1',
+          ' 12 ',
+          '9007199254740993',
+          String((c.max ?? 5000) + 1),
+          '٣',
+          ' ',
+        ]);
       case 'number':
-        return pick(random, ['1,5', 'abc', '5.', '.', '-.', '1e2', '0.1234567890123456789', '12345678901234567', String((c.max ?? 31) + 0.5), ' 2']);
+        return pick(random, [
+          '1,5',
+          'abc',
+          '5.',
+          '.',
+          '-.',
+          '1e2',
+          '0.1234567890123456789',
+          '12345678901234567',
+          String((c.max ?? 31) + 0.5),
+          ' 2',
+        ]);
       case 'boolean':
         return pick(random, ['x', 'maybe', '2', 'CÓ', 'khong', 'Dung', 'TRUE', ' có', ' ']);
       default: {
         const v = pick(random, c.values ?? []);
-        return pick(random, ['zzz', v.label.vi.toUpperCase(), v.label.vi.normalize('NFD'), ` ${v.id}`, v.label.en.toLowerCase(), '  ']);
+        return pick(random, [
+          'zzz',
+          v.label.vi.toUpperCase(),
+          v.label.vi.normalize('NFD'),
+          ` ${v.id}`,
+          v.label.en.toLowerCase(),
+          '  ',
+        ]);
       }
     }
   }
   if (value === undefined) return '';
   if (typeof value === 'number') return String(value) === '0.5' && random() < 0.3 ? '.5' : String(value);
-  if (typeof value === 'boolean') return value ? pick(random, ['có', 'Có', 'yes', '1', 'Đúng', 'true']) : pick(random, ['không', 'Không', 'No', '0', 'sai']);
+  if (typeof value === 'boolean')
+    return value
+      ? pick(random, ['có', 'Có', 'yes', '1', 'Đúng', 'true'])
+      : pick(random, ['không', 'Không', 'No', '0', 'sai']);
   const v = (c.values ?? []).find((x) => x.id === value);
   return v === undefined ? value : pick(random, [v.id, v.label.vi, v.label.en]);
 }
@@ -213,7 +280,6 @@ function encodeWithBadBytes(text: string): Uint8Array {
   return Buffer.concat(parts.flatMap((p, i) => (i === 0 ? [p] : [bad, p])));
 }
 
-
 type Evaluated = { results: Buffer; summary: Omit<BatchSummary, 'elapsedMs'> };
 
 /**
@@ -224,7 +290,12 @@ function expectSame(quick: Evaluated, careful: Evaluated, where: string): void {
   expect(firstDifference(quick.results, careful.results), where).toBeUndefined();
   // (Which threads read the rows is the one thing that may differ.)
   const { headerProblems, problems, threads: _threads, ...counts } = quick.summary;
-  const { headerProblems: carefulHeader, problems: carefulProblems, threads: _carefulThreads, ...carefulCounts } = careful.summary;
+  const {
+    headerProblems: carefulHeader,
+    problems: carefulProblems,
+    threads: _carefulThreads,
+    ...carefulCounts
+  } = careful.summary;
   expect(counts, where).toEqual(carefulCounts);
   expect(headerProblems, where).toEqual(carefulHeader);
   problems.forEach((p, i) => expect(p, where).toEqual(carefulProblems[i]));
@@ -238,13 +309,21 @@ function firstDifference(a: Buffer, b: Buffer): string | undefined {
   const start = Math.max(a.lastIndexOf(10, at - 1), b.lastIndexOf(10, at - 1)) + 1;
   const line = (x: Buffer): string => {
     const end = x.indexOf(10, start);
-    return [...x.subarray(start, end < 0 ? x.length : end)].map((c) => (c < 0x80 ? String.fromCharCode(c) : `\\x${c.toString(16)}`)).join('');
+    return [...x.subarray(start, end < 0 ? x.length : end)]
+      .map((c) => (c < 0x80 ? String.fromCharCode(c) : `\\x${c.toString(16)}`))
+      .join('');
   };
   return `quick:   ${line(a)}\ncareful: ${line(b)}`;
 }
 
 /** What evaluateBatch gives on the bytes: the results file's bytes and the summary (without time). */
-async function evaluated(ruleset: CompiledRuleset, bytes: Uint8Array, quick: boolean, quickReadBytes?: number, threaded?: Threaded): Promise<Evaluated> {
+async function evaluated(
+  ruleset: CompiledRuleset,
+  bytes: Uint8Array,
+  quick: boolean,
+  quickReadBytes?: number,
+  threaded?: Threaded,
+): Promise<Evaluated> {
   const chunks: Buffer[] = [];
   const results = new Writable({
     write(chunk: Buffer | string, _encoding, done) {
@@ -256,7 +335,11 @@ async function evaluated(ruleset: CompiledRuleset, bytes: Uint8Array, quick: boo
     { text: bytes, format: 'csv', file: 'rows.csv' },
     ruleset,
     { results, detail: 'decision', keepProblems: 1000 },
-    { quickDecisions: quick, ...(quickReadBytes !== undefined ? { quickReadBytes } : {}), ...(threaded ? { workers, ...threaded } : {}) },
+    {
+      quickDecisions: quick,
+      ...(quickReadBytes !== undefined ? { quickReadBytes } : {}),
+      ...(threaded ? { workers, ...threaded } : {}),
+    },
   );
   // Bytes, not text: decoding would hide a byte that is not UTF-8 written where U+FFFD belongs.
   return { results: Buffer.concat(chunks), summary };
@@ -293,10 +376,21 @@ async function compareOnRandomFiles(
     const careful = await evaluated(ruleset, bytes, false);
     const quick = await evaluated(ruleset, bytes, true, readBytes);
     // The file is in the message, so a failure shows what to replay.
-    expectSame(quick, careful, `file ${i} (seed ${seed}), read in pieces of ${readBytes} bytes:\n${Buffer.from(bytes).toString('utf8')}`);
-    const threaded: Threaded = { blockBytes: 1 + Math.floor(random() * 1500), ...(random() < 0.2 ? { maxUncutBytes: 50 + Math.floor(random() * 400) } : {}) };
+    expectSame(
+      quick,
+      careful,
+      `file ${i} (seed ${seed}), read in pieces of ${readBytes} bytes:\n${Buffer.from(bytes).toString('utf8')}`,
+    );
+    const threaded: Threaded = {
+      blockBytes: 1 + Math.floor(random() * 1500),
+      ...(random() < 0.2 ? { maxUncutBytes: 50 + Math.floor(random() * 400) } : {}),
+    };
     const onWorkers = await evaluated(ruleset, bytes, true, readBytes, threaded);
-    expectSame(onWorkers, careful, `file ${i} (seed ${seed}), read in pieces of ${readBytes} bytes by workers ${JSON.stringify(threaded)}:\n${Buffer.from(bytes).toString('utf8')}`);
+    expectSame(
+      onWorkers,
+      careful,
+      `file ${i} (seed ${seed}), read in pieces of ${readBytes} bytes by workers ${JSON.stringify(threaded)}:\n${Buffer.from(bytes).toString('utf8')}`,
+    );
     rows += careful.summary.rows;
     bad += careful.summary.badRows;
     quickTaken += await quickRows(ruleset, bytes, readBytes);
@@ -347,20 +441,47 @@ describe('the decisions-only CSV path gives what the careful path gives', () => 
     ];
     // (The row right under a header always takes the careful path: it may be the English labels.
     // So each case below has an ordinary row first.)
-    const laiChauHeader = 'code,name,unit,year,unit_kind,parent_kind,mass_organisations_lowest_rating,households\nB0,b,u,2024,to_dan_pho,phuong,tot,12';
+    const laiChauHeader =
+      'code,name,unit,year,unit_kind,parent_kind,mass_organisations_lowest_rating,households\nB0,b,u,2024,to_dan_pho,phuong,tot,12';
     const files: [CompiledRuleset, Uint8Array][] = [
       ...texts.map((t): [CompiledRuleset, Uint8Array] => [small, Buffer.from(t, 'utf8')]),
       // "Yếu, kém" is one label; unquoted, it is two cells ("Yếu" and " kém"), not the label.
-      [laiChau, Buffer.from(`${laiChauHeader}\nB1,b,u,2024,to_dan_pho,phuong,Yếu, kém\nB2,b,u,2024,to_dan_pho,phuong,"Yếu, kém",12\n`, 'utf8')],
+      [
+        laiChau,
+        Buffer.from(
+          `${laiChauHeader}\nB1,b,u,2024,to_dan_pho,phuong,Yếu, kém\nB2,b,u,2024,to_dan_pho,phuong,"Yếu, kém",12\n`,
+          'utf8',
+        ),
+      ],
       // A date and a lone byte 0xA0: not UTF-8 (U+FFFD: a bad date), though as latin1 it would be a no-break space.
-      [small, bytesOf('code,name,unit,year,date,unit_kind,parent_kind\nB0,b,u,2024,,to_dan_pho,phuong\nB1,b,u,2024,2024-10-10', [0xa0], ',to_dan_pho,phuong\n')],
+      [
+        small,
+        bytesOf(
+          'code,name,unit,year,date,unit_kind,parent_kind\nB0,b,u,2024,,to_dan_pho,phuong\nB1,b,u,2024,2024-10-10',
+          [0xa0],
+          ',to_dan_pho,phuong\n',
+        ),
+      ],
       // Text cells that are not UTF-8: U+FFFD in the results, never the raw bytes.
-      [small, bytesOf('code,name,unit,year,unit_kind,parent_kind\nB0,b,u,2024,to_dan_pho,phuong\nB', [0xff], ',b', [0xc3, 0x28], ',u,2024,to_dan_pho,phuong\n')],
+      [
+        small,
+        bytesOf(
+          'code,name,unit,year,unit_kind,parent_kind\nB0,b,u,2024,to_dan_pho,phuong\nB',
+          [0xff],
+          ',b',
+          [0xc3, 0x28],
+          ',u,2024,to_dan_pho,phuong\n',
+        ),
+      ],
     ];
     for (const [ruleset, bytes] of files) {
       const careful = await evaluated(ruleset, bytes, false);
       for (const readBytes of [1, 2, 3, 7, 65536]) {
-        expectSame(await evaluated(ruleset, bytes, true, readBytes), careful, `${JSON.stringify(Buffer.from(bytes).toString('latin1'))} in pieces of ${readBytes}`);
+        expectSame(
+          await evaluated(ruleset, bytes, true, readBytes),
+          careful,
+          `${JSON.stringify(Buffer.from(bytes).toString('latin1'))} in pieces of ${readBytes}`,
+        );
         for (const blockBytes of [1, 5, 64]) {
           const where = `${JSON.stringify(Buffer.from(bytes).toString('latin1'))} in pieces of ${readBytes}, blocks of ${blockBytes}`;
           expectSame(await evaluated(ruleset, bytes, true, readBytes, { blockBytes }), careful, where);
@@ -376,7 +497,8 @@ describe('the decisions-only CSV path gives what the careful path gives', () => 
       const rows: BatchInputRow[] = [];
       for (let i = 0; i < 3000; i++) {
         const values = rowValues(laiChau, random, 0.002);
-        const of = (ids: readonly string[]): Record<string, InputValue> => Object.fromEntries(ids.map((id) => [id, values.get(id) ?? null]));
+        const of = (ids: readonly string[]): Record<string, InputValue> =>
+          Object.fromEntries(ids.map((id) => [id, values.get(id) ?? null]));
         rows.push({
           area: { code: `KDC-${i + 1}`, name: `Khu ${i + 1}`, unit: 'Phường Tân Phong', year: 2024 },
           context: of(laiChau.context.map((a) => a.id)),
@@ -403,7 +525,12 @@ describe('the decisions-only CSV path gives what the careful path gives', () => 
 });
 
 /** evaluated(), on a file path (read from disk in the quick path's own pieces). */
-async function evaluatedFile(ruleset: CompiledRuleset, path: string, quick: boolean, threaded?: Threaded): Promise<Evaluated> {
+async function evaluatedFile(
+  ruleset: CompiledRuleset,
+  path: string,
+  quick: boolean,
+  threaded?: Threaded,
+): Promise<Evaluated> {
   const out = `${path}.${quick ? 'quick' : 'careful'}${threaded ? '-workers' : ''}.jsonl`;
   const { elapsedMs: _, ...summary } = await evaluateBatchVia(
     path,
@@ -420,8 +547,14 @@ describe('decide workers', () => {
     const source = { text, format: 'csv' as const, file: 'rows.csv' };
     const run = async (threads?: number) => {
       const chunks: Buffer[] = [];
-      const results = new Writable({ write: (chunk: Buffer, _e, done) => void (chunks.push(Buffer.from(chunk)), done()) });
-      const summary = await evaluateBatch(source, small, { detail: 'decision', results, ...(threads !== undefined ? { threads } : {}) });
+      const results = new Writable({
+        write: (chunk: Buffer, _e, done) => void (chunks.push(Buffer.from(chunk)), done()),
+      });
+      const summary = await evaluateBatch(source, small, {
+        detail: 'decision',
+        results,
+        ...(threads !== undefined ? { threads } : {}),
+      });
       return { threads: summary.threads, results: Buffer.concat(chunks) };
     };
     const byDefault = await run();
@@ -432,13 +565,17 @@ describe('decide workers', () => {
     expect((await run(0)).threads).toBe(0);
   });
 
-
   it('a worker that has stopped fails the batch with an error; nothing waits for it forever', async () => {
     // (This thread reads the first 64 KiB itself, where it looks for the separator; the rest goes to the workers.)
     const stopped = DecideWorkers.start(1);
     await stopped.close();
     const text = `code,name,unit,year,unit_kind,parent_kind,agricultural,households\n${'B,b,u,2024,ban,xa,có,7\n'.repeat(5000)}`;
-    const run = evaluateBatchVia({ text, format: 'csv', file: 'rows.csv' }, small, { detail: 'decision' }, { quickDecisions: true, quickReadBytes: 100, workers: stopped, blockBytes: 100 });
+    const run = evaluateBatchVia(
+      { text, format: 'csv', file: 'rows.csv' },
+      small,
+      { detail: 'decision' },
+      { quickDecisions: true, quickReadBytes: 100, workers: stopped, blockBytes: 100 },
+    );
     await expect(run).rejects.toThrow(/decide worker stopped/);
   });
 });
@@ -450,7 +587,12 @@ describe('the quick path', () => {
     let quick = 0;
     for (let i = 0; i < 20; i++) {
       const bytes = randomCsv(laiChau, random, { mistakes: 0 });
-      for await (const chunk of csvDecisionChunks(await openInput({ text: bytes, format: 'csv' }, {}, 4096), 'rows.csv', laiChau, { lines: true, sniffBytes: 65536 })) {
+      for await (const chunk of csvDecisionChunks(
+        await openInput({ text: bytes, format: 'csv' }, {}, 4096),
+        'rows.csv',
+        laiChau,
+        { lines: true, sniffBytes: 65536 },
+      )) {
         for (const item of chunk) {
           if (isDecidedRun(item)) {
             rows += item.rows;
@@ -502,10 +644,17 @@ describe('the quick path', () => {
             const record = careful.read(row, fields);
             const where = `file ${f} row ${row}: ${JSON.stringify(fields)}`;
             expect(record.diagnostics, where).toEqual([]);
-            const assessment = record.assessment as { context: Record<string, unknown>; facts: Record<string, unknown> };
-            const inSlots = [...ruleset.context.map((a) => assessment.context[a.id]), ...ruleset.facts.map((x) => assessment.facts[x.id])];
+            const assessment = record.assessment as {
+              context: Record<string, unknown>;
+              facts: Record<string, unknown>;
+            };
+            const inSlots = [
+              ...ruleset.context.map((a) => assessment.context[a.id]),
+              ...ruleset.facts.map((x) => assessment.facts[x.id]),
+            ];
             expect(quick.values, where).toEqual(inSlots.map((v) => (v === null ? undefined : v)));
-            const cell = (start: number, end: number): string | undefined => (start < 0 ? undefined : bytes.toString('utf8', start, end));
+            const cell = (start: number, end: number): string | undefined =>
+              start < 0 ? undefined : bytes.toString('utf8', start, end);
             const area = {
               code: cell(quick.codeStart, quick.codeEnd),
               name: cell(quick.nameStart, quick.nameEnd),
@@ -513,7 +662,9 @@ describe('the quick path', () => {
               date: quick.date,
               year: quick.year,
             };
-            expect(Object.fromEntries(Object.entries(area).filter(([, v]) => v !== undefined)), where).toEqual(record.area);
+            expect(Object.fromEntries(Object.entries(area).filter(([, v]) => v !== undefined)), where).toEqual(
+              record.area,
+            );
           }
           pos = split.end;
         }
@@ -548,8 +699,20 @@ describe('the quick path', () => {
         ranges.push(c === undefined ? -1 : at, at + length);
         at += length + 1;
       }
-      const [codeStart, codeEnd, nameStart, nameEnd, unitStart, unitEnd] = ranges as [number, number, number, number, number, number];
-      writer.line(row, { bytes, codeStart, codeEnd, nameStart, nameEnd, unitStart, unitEnd, date: area.date, year: area.year }, decision, passed);
+      const [codeStart, codeEnd, nameStart, nameEnd, unitStart, unitEnd] = ranges as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      writer.line(
+        row,
+        { bytes, codeStart, codeEnd, nameStart, nameEnd, unitStart, unitEnd, date: area.date, year: area.year },
+        decision,
+        passed,
+      );
       const jsonArea = Object.fromEntries(Object.entries(area).filter(([, v]) => v !== undefined));
       expected += `${JSON.stringify({ row, area: jsonArea, status: 'decided', decision, standards: small.groups.map((g, k) => ({ id: g.id, passed: passed[k] })) })}\n`;
     }

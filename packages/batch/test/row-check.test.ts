@@ -20,13 +20,18 @@ beforeAll(async () => {
   small = await rules(SMALL);
 });
 
-const engineAccepts = (ruleset: CompiledRuleset, value: unknown): boolean => ruleset.validateAssessment(value).diagnostics.length === 0;
+const engineAccepts = (ruleset: CompiledRuleset, value: unknown): boolean =>
+  ruleset.validateAssessment(value).diagnostics.length === 0;
 
 /**
  * A random cell for a column: usually an ordinary value (a part below its whole), now and then a
  * value on or just past a bound, a part above its whole, or an empty cell.
  */
-function cellFor(column: ReturnType<typeof batchColumns>[number], role: 'part' | 'whole' | 'plain', random: () => number): string {
+function cellFor(
+  column: ReturnType<typeof batchColumns>[number],
+  role: 'part' | 'whole' | 'plain',
+  random: () => number,
+): string {
   if (random() < 0.05) return '';
   const pickOf = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   switch (column.type) {
@@ -35,7 +40,12 @@ function cellFor(column: ReturnType<typeof batchColumns>[number], role: 'part' |
       const lo = column.min ?? 0;
       const hi = column.max ?? 1000;
       if (random() < 0.015) return String(pickOf([lo - 1, lo, hi, hi + 1, 9007199254740993]));
-      const value = role === 'whole' ? 600 + Math.floor(random() * 300) : role === 'part' && random() > 0.01 ? Math.floor(random() * 500) : Math.floor(random() * 950);
+      const value =
+        role === 'whole'
+          ? 600 + Math.floor(random() * 300)
+          : role === 'part' && random() > 0.01
+            ? Math.floor(random() * 500)
+            : Math.floor(random() * 950);
       return column.type === 'number' && random() < 0.3 ? `${Math.min(value, hi - 1)}.5` : String(Math.min(value, hi));
     }
     case 'boolean':
@@ -57,11 +67,21 @@ describe('quick checks agree with the engine', () => {
   ])('on random spreadsheet rows (%s)', (_name, ruleset, count) => {
     const r = ruleset();
     const columns = batchColumns(r).filter((c) => c.id !== 'date');
-    const reader = new RowReader(r, 'rows.csv', readHeader(r, 'rows.csv', 1, columns.map((c) => c.id)));
+    const reader = new RowReader(
+      r,
+      'rows.csv',
+      readHeader(
+        r,
+        'rows.csv',
+        1,
+        columns.map((c) => c.id),
+      ),
+    );
     const random = mulberry32(99);
     const parts = new Set(r.facts.filter((f) => f.partOf !== undefined).map((f) => f.id));
     const wholes = new Set(r.facts.map((f) => f.partOf).filter((w) => w !== undefined));
-    const role = (id: string): 'part' | 'whole' | 'plain' => (wholes.has(id) ? 'whole' : parts.has(id) ? 'part' : 'plain');
+    const role = (id: string): 'part' | 'whole' | 'plain' =>
+      wholes.has(id) ? 'whole' : parts.has(id) ? 'part' : 'plain';
     let refused = 0;
     for (let i = 0; i < count; i++) {
       const cells = columns.map((c) => cellFor(c, role(c.id), random));
@@ -79,7 +99,14 @@ describe('quick checks agree with the engine', () => {
     const valid = {
       area: { code: 'B-01', name: 'Bản Một', unit: 'Xã Một', date: '2024-10-10' },
       context: { unit_kind: 'ban', parent_kind: 'xa', agricultural: true },
-      facts: { households: 100, households_ok: 99, cleanups: 2.5, market_occurred: false, rating: 'tot', road_kind: 'asphalt' },
+      facts: {
+        households: 100,
+        households_ok: 99,
+        cleanups: 2.5,
+        market_occurred: false,
+        rating: 'tot',
+        road_kind: 'asphalt',
+      },
     };
     const check = compileAssessmentCheck(small);
     const variants: unknown[] = [
@@ -116,7 +143,9 @@ describe('quick checks agree with the engine', () => {
       { ...valid, extra: true },
       { context: valid.context, facts: {} },
       { facts: {} },
-      JSON.parse('{"__proto__": {"x": 1}, "context": {"unit_kind": "ban", "parent_kind": "xa", "agricultural": true}, "facts": {}}'),
+      JSON.parse(
+        '{"__proto__": {"x": 1}, "context": {"unit_kind": "ban", "parent_kind": "xa", "agricultural": true}, "facts": {}}',
+      ),
       [],
       null,
       'text',

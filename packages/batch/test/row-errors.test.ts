@@ -22,7 +22,10 @@ const withCell = (id: string, value: string): string[] => SMALL_ROW.map((c, i) =
 
 /** The file: header, a good row, the bad row, a good row: the bad row is row 3. */
 async function bad(row: readonly string[], header: readonly string[] = SMALL_HEADER) {
-  const found = await records({ text: csv([header, SMALL_ROW, row, SMALL_ROW]), format: 'csv', file: 'batch.csv' }, small);
+  const found = await records(
+    { text: csv([header, SMALL_ROW, row, SMALL_ROW]), format: 'csv', file: 'batch.csv' },
+    small,
+  );
   expect(found.map((r) => r.row)).toEqual([2, 3, 4]);
   expect(found[0]?.assessment).toBeDefined();
   expect(found[2]?.assessment).toBeDefined();
@@ -45,14 +48,22 @@ describe('cells that cannot be read by their column type: batch_cell_type at row
   ])('%s = "%s" is not %s', async (id, value, expected) => {
     const [d, ...more] = await bad(withCell(id, value));
     expect(more).toEqual([]);
-    expect(d).toMatchObject({ code: 'batch_cell_type', file: 'batch.csv', line: 3, column: col(id), params: { name: id, expected, value, column_name: id } });
+    expect(d).toMatchObject({
+      code: 'batch_cell_type',
+      file: 'batch.csv',
+      line: 3,
+      column: col(id),
+      params: { name: id, expected, value, column_name: id },
+    });
     expect(d?.params['cell']).toMatch(/^[A-Z]+3$/);
   });
 
   it('lists the allowed values of a list column, by label and id', async () => {
     const [d] = await bad(withCell('rating', 'Xuất sắc'));
     expect(d?.params['allowed']).toBe('Kém (kem), Khá (kha), Tốt (tot)');
-    expect(formatDiagnostic(d as never, 'vi')).toMatch(/^batch\.csv:3:\d+: lỗi \[batch_cell_type\] Ô L3, "rating": "Xuất sắc" không phải là/);
+    expect(formatDiagnostic(d as never, 'vi')).toMatch(
+      /^batch\.csv:3:\d+: lỗi \[batch_cell_type\] Ô L3, "rating": "Xuất sắc" không phải là/,
+    );
   });
 
   it('a date that is not a calendar date, and the date format of Vietnam (DD/MM/YYYY) is read', async () => {
@@ -66,51 +77,90 @@ describe('cells that cannot be read by their column type: batch_cell_type at row
 
 describe('values the engine refuses, located at the cell of the fact they name', () => {
   it('input_range: below min, above max', async () => {
-    const negative = SMALL_ROW.map((c, i) => (SMALL_HEADER[i] === 'households' ? '-3' : SMALL_HEADER[i] === 'households_ok' ? '' : c));
-    expect((await bad(negative)).map((d) => [d.code, d.line, d.column, d.params['value']])).toEqual([['input_range', 3, col('households'), -3]]);
-    expect((await bad(withCell('cleanups', '40'))).map((d) => [d.code, d.column])).toEqual([['input_range', col('cleanups')]]);
+    const negative = SMALL_ROW.map((c, i) =>
+      SMALL_HEADER[i] === 'households' ? '-3' : SMALL_HEADER[i] === 'households_ok' ? '' : c,
+    );
+    expect((await bad(negative)).map((d) => [d.code, d.line, d.column, d.params['value']])).toEqual([
+      ['input_range', 3, col('households'), -3],
+    ]);
+    expect((await bad(withCell('cleanups', '40'))).map((d) => [d.code, d.column])).toEqual([
+      ['input_range', col('cleanups')],
+    ]);
   });
 
   it('input_part_exceeds_whole: at the part', async () => {
     const [d] = await bad(withCell('households_ok', '101'));
-    expect(d).toMatchObject({ code: 'input_part_exceeds_whole', line: 3, column: col('households_ok'), params: { part: 'households_ok', whole: 'households', column_name: 'households_ok' } });
+    expect(d).toMatchObject({
+      code: 'input_part_exceeds_whole',
+      line: 3,
+      column: col('households_ok'),
+      params: { part: 'households_ok', whole: 'households', column_name: 'households_ok' },
+    });
   });
 
   it('input_context_missing: a bản without its agricultural cell', async () => {
     const [d] = await bad(withCell('agricultural', ''));
-    expect(d).toMatchObject({ code: 'input_context_missing', line: 3, column: col('agricultural'), params: { name: 'agricultural' } });
+    expect(d).toMatchObject({
+      code: 'input_context_missing',
+      line: 3,
+      column: col('agricultural'),
+      params: { name: 'agricultural' },
+    });
   });
 
   it('input_context_rule: a tổ dân phố in a commune', async () => {
-    const row = SMALL_ROW.map((c, i) => (SMALL_HEADER[i] === 'unit_kind' ? 'to_dan_pho' : SMALL_HEADER[i] === 'agricultural' ? '' : c));
+    const row = SMALL_ROW.map((c, i) =>
+      SMALL_HEADER[i] === 'unit_kind' ? 'to_dan_pho' : SMALL_HEADER[i] === 'agricultural' ? '' : c,
+    );
     const [d] = await bad(row);
     expect(d).toMatchObject({ code: 'input_context_rule', line: 3, column: col('unit_kind') });
   });
 
   it('every problem of a row at once', async () => {
-    const row = SMALL_ROW.map((c, i) => ({ households: '12a', cleanups: '-1', rating: 'zzz', households_ok: '99' })[SMALL_HEADER[i] as string] ?? c);
+    const row = SMALL_ROW.map(
+      (c, i) =>
+        ({ households: '12a', cleanups: '-1', rating: 'zzz', households_ok: '99' })[SMALL_HEADER[i] as string] ?? c,
+    );
     const found = await bad(row);
     expect(found.map((d) => `${d.column} ${d.code}`).sort()).toEqual(
-      [`${col('households')} batch_cell_type`, `${col('rating')} batch_cell_type`, `${col('cleanups')} input_range`].sort(),
+      [
+        `${col('households')} batch_cell_type`,
+        `${col('rating')} batch_cell_type`,
+        `${col('cleanups')} input_range`,
+      ].sort(),
     );
   });
 });
 
 describe('identity', () => {
   it('batch_identity_missing: no code, no year (and no date)', async () => {
-    expect((await bad(withCell('code', ''))).map((d) => [d.code, d.column, d.params['name']])).toEqual([['batch_identity_missing', col('code'), 'code']]);
-    expect((await bad(withCell('year', ' '))).map((d) => [d.code, d.column, d.params['name']])).toEqual([['batch_identity_missing', col('year'), 'year']]);
+    expect((await bad(withCell('code', ''))).map((d) => [d.code, d.column, d.params['name']])).toEqual([
+      ['batch_identity_missing', col('code'), 'code'],
+    ]);
+    expect((await bad(withCell('year', ' '))).map((d) => [d.code, d.column, d.params['name']])).toEqual([
+      ['batch_identity_missing', col('year'), 'year'],
+    ]);
   });
 
   it('batch_year_mismatch: the year differs from the date', async () => {
     const header = [...SMALL_HEADER, 'date'];
     const [d] = await bad([...SMALL_ROW, '2023-12-31'], header);
-    expect(d).toMatchObject({ code: 'batch_year_mismatch', line: 3, column: col('year'), params: { year: 2024, date: '2023-12-31' } });
+    expect(d).toMatchObject({
+      code: 'batch_year_mismatch',
+      line: 3,
+      column: col('year'),
+      params: { year: 2024, date: '2023-12-31' },
+    });
   });
 
   it('batch_cell_unheaded: a value under no header is never dropped silently', async () => {
     const [d] = await bad([...SMALL_ROW, '', 'lost?'], [...SMALL_HEADER, '']);
-    expect(d).toMatchObject({ code: 'batch_cell_unheaded', line: 3, column: SMALL_HEADER.length + 2, params: { value: 'lost?' } });
+    expect(d).toMatchObject({
+      code: 'batch_cell_unheaded',
+      line: 3,
+      column: SMALL_HEADER.length + 2,
+      params: { value: 'lost?' },
+    });
   });
 });
 
@@ -126,21 +176,30 @@ describe('header problems: reported once, at row 1 and their column; the rows ar
   it('batch_header_unknown, with a suggestion for a label typed without diacritics', async () => {
     const header = SMALL_HEADER.map((h) => (h === 'households' ? 'Tong so ho' : h));
     const found = await headerOf(header);
-    expect(found[0]?.diagnostics.map((d) => [d.code, d.line, d.column, d.params['column_name'], d.params['suggestion']])).toEqual([
-      ['batch_header_unknown', 1, col('households'), 'Tong so ho', 'households'],
-    ]);
+    expect(
+      found[0]?.diagnostics.map((d) => [d.code, d.line, d.column, d.params['column_name'], d.params['suggestion']]),
+    ).toEqual([['batch_header_unknown', 1, col('households'), 'Tong so ho', 'households']]);
     // The row is read without that column: households unknown, and part ≤ whole cannot be checked.
     expect(found[1]?.assessment?.facts['households']).toBeUndefined();
   });
 
   it('batch_header_unknown: a label shared by two facts is ambiguous, the ids are named', async () => {
     const [h] = await headerOf([...SMALL_HEADER, 'Nhãn trùng']);
-    expect(h?.diagnostics[0]).toMatchObject({ code: 'batch_header_unknown', column: SMALL_HEADER.length + 1, params: { candidates: 'flag_a, flag_b' } });
+    expect(h?.diagnostics[0]).toMatchObject({
+      code: 'batch_header_unknown',
+      column: SMALL_HEADER.length + 1,
+      params: { candidates: 'flag_a, flag_b' },
+    });
   });
 
   it('batch_header_duplicate: the same fact by id and by label', async () => {
     const [h] = await headerOf([...SMALL_HEADER, 'Tổng số hộ']);
-    expect(h?.diagnostics[0]).toMatchObject({ code: 'batch_header_duplicate', line: 1, column: SMALL_HEADER.length + 1, params: { name: 'households', first_column: 'H' } });
+    expect(h?.diagnostics[0]).toMatchObject({
+      code: 'batch_header_duplicate',
+      line: 1,
+      column: SMALL_HEADER.length + 1,
+      params: { name: 'households', first_column: 'H' },
+    });
   });
 
   it('batch_header_missing: identity and required context columns, placed at the first free column', async () => {
@@ -162,7 +221,10 @@ describe('files that cannot be read: batch_unreadable, and the rows before the p
   it('a quote that never closes (CSV)', async () => {
     const text = `${csv([SMALL_HEADER, SMALL_ROW])}B-02,"Bản Hai\n`;
     const found = await records({ text, format: 'csv' }, small);
-    expect(found.map((r) => [r.row, r.header === true])).toEqual([[2, false], [3, true]]);
+    expect(found.map((r) => [r.row, r.header === true])).toEqual([
+      [2, false],
+      [3, true],
+    ]);
     expect(found[1]?.diagnostics[0]).toMatchObject({ code: 'batch_unreadable', line: 3, params: { format: 'csv' } });
   });
 

@@ -48,7 +48,12 @@ describe('lcz template, XLSX', () => {
       expect(validations[`${letter}2003`]).toBeUndefined();
       return validations[`${letter}3`];
     };
-    expect(at('households')).toMatchObject({ type: 'whole', operator: 'between', formulae: [0, 2147483647], allowBlank: true });
+    expect(at('households')).toMatchObject({
+      type: 'whole',
+      operator: 'between',
+      formulae: [0, 2147483647],
+      allowBlank: true,
+    });
     expect(at('public_cleanups_per_month')).toMatchObject({ type: 'decimal' });
     expect(at('drug_or_prostitution_spot_present')).toMatchObject({ type: 'list', formulae: ['"Có,Không"'] });
     expect(at('year')).toMatchObject({ type: 'whole', formulae: [1900, 2100] });
@@ -59,7 +64,10 @@ describe('lcz template, XLSX', () => {
     const match = /^DanhMuc!\$([A-Z]+)\$2:\$[A-Z]+\$(\d+)$/.exec(ref);
     expect(match).not.toBeNull();
     const lists = workbook.getWorksheet('DanhMuc') as ExcelJS.Worksheet;
-    const values = Array.from({ length: Number(match?.[2]) - 1 }, (_, i) => lists.getCell(`${match?.[1]}${i + 2}`).value);
+    const values = Array.from(
+      { length: Number(match?.[2]) - 1 },
+      (_, i) => lists.getCell(`${match?.[1]}${i + 2}`).value,
+    );
     expect(values).toEqual(columns.find((c) => c.id === 'party_cell_rating')?.values?.map((v) => v.label.vi));
     expect(at('code')).toBeUndefined();
     for (const c of columns.filter((c) => c.kind !== 'identity')) expect(at(c.id), c.id).toBeDefined();
@@ -72,7 +80,7 @@ describe('lcz template, XLSX', () => {
     expect(text).toContain('households_security_pledge_kept');
   });
 
-  it('round trip: fill the template with exceljs, evaluate the batch, get the engine\'s decisions', async () => {
+  it("round trip: fill the template with exceljs, evaluate the batch, get the engine's decisions", async () => {
     const template = join(dir.path, 'blank.xlsx');
     await writeTemplate(laiChau, template, { format: 'xlsx' });
     const examplesDir = join(ROOT, 'examples/assessments');
@@ -92,10 +100,26 @@ describe('lcz template, XLSX', () => {
       const row = sheet.getRow(3 + i);
       columns.forEach((c, k) => {
         const cell = row.getCell(k + 1);
-        const value = c.kind === 'identity' ? (c.id === 'year' ? Number(a.area?.date?.slice(0, 4)) : c.id === 'date' ? undefined : a.area?.[c.id as 'code']) : c.kind === 'context' ? a.context[c.id] : a.facts[c.id];
+        const value =
+          c.kind === 'identity'
+            ? c.id === 'year'
+              ? Number(a.area?.date?.slice(0, 4))
+              : c.id === 'date'
+                ? undefined
+                : a.area?.[c.id as 'code']
+            : c.kind === 'context'
+              ? a.context[c.id]
+              : a.facts[c.id];
         if (value === undefined || value === null) return;
         // As a person would fill it in: words for yes/no, labels from the drop-down lists.
-        cell.value = typeof value === 'boolean' ? (value ? 'Có' : 'Không') : c.values ? (c.values.find((v) => v.id === value)?.label.vi ?? null) : value;
+        cell.value =
+          typeof value === 'boolean'
+            ? value
+              ? 'Có'
+              : 'Không'
+            : c.values
+              ? (c.values.find((v) => v.id === value)?.label.vi ?? null)
+              : value;
       });
       row.commit();
     });
@@ -104,7 +128,12 @@ describe('lcz template, XLSX', () => {
 
     const out = join(dir.path, 'results.jsonl');
     const summary = await evaluateBatch(filled, laiChau, { results: out });
-    expect(summary).toMatchObject({ rows: examples.length, evaluated: examples.length, badRows: 0, headerProblems: [] });
+    expect(summary).toMatchObject({
+      rows: examples.length,
+      evaluated: examples.length,
+      badRows: 0,
+      headerProblems: [],
+    });
     const lines: BatchResultLine[] = [];
     for await (const line of readResultLines(out)) lines.push(line);
     expect(lines.map((l) => [l.row, l.status])).toEqual(examples.map((_, i) => [3 + i, 'evaluated']));
@@ -125,7 +154,17 @@ describe('lcz template, CSV', () => {
     const text = await readFile(path, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const [first, second] = text.slice(1).split('\n');
-    expect(first?.split(',').slice(0, 9)).toEqual(['code', 'name', 'unit', 'year', 'date', 'unit_kind', 'parent_kind', 'agricultural', 'households']);
+    expect(first?.split(',').slice(0, 9)).toEqual([
+      'code',
+      'name',
+      'unit',
+      'year',
+      'date',
+      'unit_kind',
+      'parent_kind',
+      'agricultural',
+      'households',
+    ]);
     expect(second?.startsWith('Area code,Area name,Ward or commune,Year assessed')).toBe(true);
     expect(await records(path, laiChau)).toEqual([]);
   });

@@ -17,10 +17,10 @@ const t3 = performance.now();
 const cpu = process.cpuUsage(c0);
 
 process.stdout.write(
-  JSON.stringify({
+  `${JSON.stringify({
     cpu: (cpu.user + cpu.system) / 1000,
     total: t3 - t0,
     steps: { import: t1 - t0, 'parse rule': t2 - t1, evaluate: t3 - t2 },
     decision: recognised ? 'recognised' : 'not_recognised',
-  }) + '\n',
+  })}\n`,
 );

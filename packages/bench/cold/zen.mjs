@@ -20,10 +20,10 @@ const cpu = process.cpuUsage(c0);
 engine.dispose();
 
 process.stdout.write(
-  JSON.stringify({
+  `${JSON.stringify({
     cpu: (cpu.user + cpu.system) / 1000,
     total: t3 - t0,
     steps: { import: t1 - t0, 'create decision': t2 - t1, evaluate: t3 - t2 },
     decision: response.result?.recognised === true ? 'recognised' : 'not_recognised',
-  }) + '\n',
+  })}\n`,
 );

@@ -30,7 +30,11 @@ function ensureBuilt(pkg) {
     console.log(`bench: ${label} dist is up to date`);
     return;
   }
-  console.log(built === 0 ? `bench: building ${label} (dist is missing)…` : `bench: rebuilding ${label} (dist is older than src)…`);
+  console.log(
+    built === 0
+      ? `bench: building ${label} (dist is missing)…`
+      : `bench: rebuilding ${label} (dist is older than src)…`,
+  );
   const { scripts } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
   const bins = [join(pkg, 'node_modules/.bin'), join(root, 'node_modules/.bin')];
   const result = spawnSync(scripts.build, {

@@ -21,7 +21,12 @@ export interface BenchConfig {
   /** Each timing repeats passes over its workload until at least this long. */
   readonly minMillis: number;
   /** Complete assessments given to each anchor (the slow ones get fewer). */
-  readonly anchorSamples: { readonly jsonLogic: number; readonly cel: number; readonly zen: number; readonly jre: number };
+  readonly anchorSamples: {
+    readonly jsonLogic: number;
+    readonly cel: number;
+    readonly zen: number;
+    readonly jre: number;
+  };
   /** Chunk size for zen-engine's batched mode (Promise.all per chunk). */
   readonly zenChunk: number;
   readonly coldStartSpawns: number;

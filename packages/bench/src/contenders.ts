@@ -134,7 +134,8 @@ export function engineContenders(ruleset: CompiledRuleset, w: Workload, where: s
       pass: {
         sync: () => {
           let n = 0;
-          for (let i = 0; i < items.length; i++) if (ruleset.decide(items[i] as Assessment).decision === 'recognised') n++;
+          for (let i = 0; i < items.length; i++)
+            if (ruleset.decide(items[i] as Assessment).decision === 'recognised') n++;
           return n;
         },
       },
@@ -153,7 +154,9 @@ export function engineContenders(ruleset: CompiledRuleset, w: Workload, where: s
       pass: {
         sync: () => {
           let n = 0;
-          for (let i = 0; i < rows.length; i++) if (ruleset.decideSlots(rows[i] as (number | boolean | string | undefined)[]).decision === 'recognised') n++;
+          for (let i = 0; i < rows.length; i++)
+            if (ruleset.decideSlots(rows[i] as (number | boolean | string | undefined)[]).decision === 'recognised')
+              n++;
           return n;
         },
       },
@@ -173,7 +176,8 @@ export function engineContenders(ruleset: CompiledRuleset, w: Workload, where: s
       pass: {
         sync: () => {
           let n = 0;
-          for (let i = 0; i < items.length; i++) if (ruleset.evaluate(items[i] as Assessment).decision === 'recognised') n++;
+          for (let i = 0; i < items.length; i++)
+            if (ruleset.evaluate(items[i] as Assessment).decision === 'recognised') n++;
           return n;
         },
       },

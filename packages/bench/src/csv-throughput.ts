@@ -46,7 +46,11 @@ function* rowsOf(assessments: readonly Assessment[], count: number): Iterable<Ba
 }
 
 /** Runs `cases` in order; consecutive cases of the same size share one generated file. */
-export async function measureCsv(ruleset: CompiledRuleset, assessments: readonly Assessment[], cases: readonly CsvCase[]): Promise<CsvRun[]> {
+export async function measureCsv(
+  ruleset: CompiledRuleset,
+  assessments: readonly Assessment[],
+  cases: readonly CsvCase[],
+): Promise<CsvRun[]> {
   mkdirSync(OUT_DIR, { recursive: true });
   const runs: CsvRun[] = [];
   let written: { rows: number; csv: string; fileMB: number } | undefined;
@@ -78,10 +82,17 @@ export async function measureCsv(ruleset: CompiledRuleset, assessments: readonly
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 24 },
     );
     // Every generated row is valid, so anything but exit 0 is a failure of the run, not a result.
-    if (child.status !== 0) throw new Error(`lcz evaluate exited ${child.status} on ${csv}:\n${child.stderr.slice(-2000)}`);
+    if (child.status !== 0)
+      throw new Error(`lcz evaluate exited ${child.status} on ${csv}:\n${child.stderr.slice(-2000)}`);
     const summary = JSON.parse(child.stdout) as { rows: number; threads: number };
     if (summary.rows !== rows) throw new Error(`lcz evaluate read ${summary.rows} rows of ${rows}`);
-    runs.push({ rows, ...(threads !== undefined ? { threads } : {}), threadsUsed: summary.threads, fileMB, ...timeReport(child.stderr, rows) });
+    runs.push({
+      rows,
+      ...(threads !== undefined ? { threads } : {}),
+      threadsUsed: summary.threads,
+      fileMB,
+      ...timeReport(child.stderr, rows),
+    });
     rmSync(out, { force: true });
   }
   if (written) rmSync(written.csv, { force: true });

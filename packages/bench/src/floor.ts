@@ -34,8 +34,10 @@ const pct = (part: V, whole: V, p: number, ifZero: boolean): K => {
 const partyAtLeastWell = (v: V): K =>
   known(v) ? v === 'hoan_thanh_tot_nhiem_vu' || v === 'hoan_thanh_xuat_sac_nhiem_vu' : undefined;
 const gradeAtLeastGood = (v: V): K => (known(v) ? v === 'tot' || v === 'xuat_sac' : undefined);
-const and = (a: K, b: K): K => (a === false || b === false ? false : a === undefined || b === undefined ? undefined : true);
-const or = (a: K, b: K): K => (a === true || b === true ? true : a === undefined || b === undefined ? undefined : false);
+const and = (a: K, b: K): K =>
+  a === false || b === false ? false : a === undefined || b === undefined ? undefined : true;
+const or = (a: K, b: K): K =>
+  a === true || b === true ? true : a === undefined || b === undefined ? undefined : false;
 const code = (v: K): number => (v === true ? PASS : v === false ? FAIL : UNKNOWN);
 
 // State of the call in progress, at module level so that the floor allocates nothing per call
@@ -121,7 +123,10 @@ function standard1(f: Facts): void {
   tally(
     code(
       and(
-        and(pct(f['households_following_convention'], f['households'], 100, false), is(f['self_management_group_active'], true)),
+        and(
+          pct(f['households_following_convention'], f['households'], 100, false),
+          is(f['self_management_group_active'], true),
+        ),
         and(
           and(is(f['disputes_settled_in_community'], true), is(f['grassroots_democracy_and_mediation_good'], true)),
           is(f['mass_or_unlawful_complaints_occurred'], false),
@@ -134,7 +139,9 @@ function standard1(f: Facts): void {
 /** Standard 2 (8 criteria; 2.3 left out for a non-agricultural bản). */
 function standard2(f: Facts, urban: boolean, inWard: boolean, agricultural: unknown): void {
   // 2.1: not applicable without traditional products, and that counts as failed: has ∧ improved.
-  tally(code(and(is(f['has_traditional_products'], true), is(f['traditional_products_competitiveness_improved'], true))));
+  tally(
+    code(and(is(f['has_traditional_products'], true), is(f['traditional_products_competitiveness_improved'], true))),
+  );
   tally(code(and(is(f['struggling_households_supported'], true), atLeast(f['typical_economic_models'], 1))));
   if (urban) tally(code(atLeast(f['civilised_business_streets'], 1)));
   else if (agricultural === true) tally(code(or(atLeast(f['ocop_products'], 1), atLeast(f['value_chain_models'], 1))));
@@ -165,7 +172,9 @@ function standard2(f: Facts, urban: boolean, inWard: boolean, agricultural: unkn
 function standard3(f: Facts): void {
   tally(code(is(f['materials_on_roadway_occurred'], false)));
   tally(code(is(f['urban_infrastructure_self_managed'], true)));
-  tally(code(and(is(f['environment_propaganda_done'], true), is(f['landscape_land_building_violation_occurred'], false))));
+  tally(
+    code(and(is(f['environment_propaganda_done'], true), is(f['landscape_land_building_violation_occurred'], false))),
+  );
   tally(code(atLeast(f['public_cleanups_per_month'], 1)));
   tally(code(is(f['polluting_business_occurred'], false)));
   tally(code(is(f['road_sign_or_encroachment_occurred'], false)));
@@ -205,7 +214,12 @@ function standard5(f: Facts): void {
   tally(code(zero(f['poor_households'])));
   tally(code(pct(f['social_policy_beneficiaries_supported'], f['social_policy_beneficiaries'], 100, true)));
   tally(
-    code(and(is(f['health_programmes_promoted'], true), and(zero(f['population_policy_violations']), zero(f['child_marriages'])))),
+    code(
+      and(
+        is(f['health_programmes_promoted'], true),
+        and(zero(f['population_policy_violations']), zero(f['child_marriages'])),
+      ),
+    ),
   );
   tally(
     code(
@@ -220,7 +234,9 @@ function standard5(f: Facts): void {
 
 /** Standard 6 (8 criteria, 7 must pass). */
 function standard6(f: Facts): void {
-  tally(code(and(is(f['defence_security_propaganda_done'], true), is(f['defence_security_violation_occurred'], false))));
+  tally(
+    code(and(is(f['defence_security_propaganda_done'], true), is(f['defence_security_violation_occurred'], false))),
+  );
   tally(code(is(f['defence_laws_obeyed'], true)));
   tally(
     code(

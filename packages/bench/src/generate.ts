@@ -124,7 +124,12 @@ const TIERS = [
   { share: 0.28, good: 0.75, bad: 0.07 }, // weak
 ] as const;
 
-const PARTY = ['khong_hoan_thanh_nhiem_vu', 'hoan_thanh_nhiem_vu', 'hoan_thanh_tot_nhiem_vu', 'hoan_thanh_xuat_sac_nhiem_vu'] as const;
+const PARTY = [
+  'khong_hoan_thanh_nhiem_vu',
+  'hoan_thanh_nhiem_vu',
+  'hoan_thanh_tot_nhiem_vu',
+  'hoan_thanh_xuat_sac_nhiem_vu',
+] as const;
 const GRADE = ['yeu_kem', 'trung_binh', 'kha', 'tot', 'xuat_sac'] as const;
 
 export function generateAssessments(count: number, options: GenerateOptions = {}): Assessment[] {
@@ -190,7 +195,14 @@ function generateOne(index: number, incompleteShare: number): Assessment {
   // D4: 10% or more violating. Exactly 10% now and then.
   const d4 = bad();
   const tenth = Math.ceil(households / 10);
-  f.households_violating_rules = households === 0 ? 0 : d4 ? (rnd() < 0.3 ? tenth : int(tenth, Math.min(households, tenth * 2))) : int(0, Math.max(0, tenth - 1));
+  f.households_violating_rules =
+    households === 0
+      ? 0
+      : d4
+        ? rnd() < 0.3
+          ? tenth
+          : int(tenth, Math.min(households, tenth * 2))
+        : int(0, Math.max(0, tenth - 1));
   f.poor_households = good() ? 0 : Math.min(households, int(1, 6));
   const signed = partAtLeast(households, 100, good());
   f.households_security_pledge_signed = signed;

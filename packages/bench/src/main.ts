@@ -28,7 +28,15 @@ import {
 } from './contenders.js';
 import { generateAssessments, isComplete } from './generate.js';
 import { collectGarbage, timeAsync, timeSync, type Timing } from './measure.js';
-import { renderMarkdown, type BenchResults, type ColdStartRow, type MemoryEngineRow, type MemorySide, type RecompileRow, type ThroughputRow } from './report.js';
+import {
+  renderMarkdown,
+  type BenchResults,
+  type ColdStartRow,
+  type MemoryEngineRow,
+  type MemorySide,
+  type RecompileRow,
+  type ThroughputRow,
+} from './report.js';
 import { runNode } from './spawn.js';
 import { median, spread } from './stats.js';
 
@@ -41,21 +49,27 @@ const started = performance.now();
 const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 async function main(): Promise<void> {
-  log(`bench: ${config.quick ? 'QUICK' : 'full'} run, ${config.assessments.toLocaleString('en')} assessments, ${config.rounds} rounds`);
+  log(
+    `bench: ${config.quick ? 'QUICK' : 'full'} run, ${config.assessments.toLocaleString('en')} assessments, ${config.rounds} rounds`,
+  );
   const environment = {
     node: process.version,
     v8: process.versions.v8,
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
     cores: cpus().length,
     platform: `${process.platform} ${process.arch}`,
-    loadAverage: loadavg().map((x) => x.toFixed(2)).join(' '),
+    loadAverage: loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' '),
     engineRevision: engineRevision(),
   };
 
   // --- the engine in this process -------------------------------------------------------------
   const useDist = process.env['BENCH_ENGINE'] === 'dist';
   const engine: typeof sourceEngine = useDist
-    ? ((await import(pathToFileURL(join(REPO_ROOT, 'packages/criteria-engine/dist/index.js')).href)) as typeof sourceEngine)
+    ? ((await import(
+        pathToFileURL(join(REPO_ROOT, 'packages/criteria-engine/dist/index.js')).href
+      )) as typeof sourceEngine)
     : sourceEngine;
   const text = readFileSync(RULES_FILE, 'utf8');
   const loaded = engine.loadRuleset(text, { file: RULES_FILE });
@@ -96,7 +110,12 @@ async function main(): Promise<void> {
   const leftOut: { contender: string; reason: string }[] = [];
   const anchors: { anchor: Anchor; modes: ('sync' | 'one-by-one' | 'batched')[]; sample: number }[] = [];
   const disposers: (() => void)[] = [];
-  const tryAnchor = async (name: string, make: () => Promise<Anchor>, modes: ('sync' | 'one-by-one' | 'batched')[], sample: number) => {
+  const tryAnchor = async (
+    name: string,
+    make: () => Promise<Anchor>,
+    modes: ('sync' | 'one-by-one' | 'batched')[],
+    sample: number,
+  ) => {
     try {
       anchors.push({ anchor: await make(), modes, sample });
     } catch (e) {
@@ -104,7 +123,12 @@ async function main(): Promise<void> {
     }
   };
   const s = config.anchorSamples;
-  await tryAnchor('json-logic-js', async () => (await import('./anchors/json-logic.js')).jsonLogicAnchor(), ['sync'], s.jsonLogic);
+  await tryAnchor(
+    'json-logic-js',
+    async () => (await import('./anchors/json-logic.js')).jsonLogicAnchor(),
+    ['sync'],
+    s.jsonLogic,
+  );
   await tryAnchor('@marcbachmann/cel-js', async () => (await import('./anchors/cel.js')).celAnchor(), ['sync'], s.cel);
   await tryAnchor(
     '@gorules/zen-engine',
@@ -116,10 +140,18 @@ async function main(): Promise<void> {
     ['one-by-one', 'batched'],
     s.zen,
   );
-  await tryAnchor('json-rules-engine', async () => (await import('./anchors/json-rules-engine.js')).jreAnchor(), ['one-by-one'], s.jre);
+  await tryAnchor(
+    'json-rules-engine',
+    async () => (await import('./anchors/json-rules-engine.js')).jreAnchor(),
+    ['one-by-one'],
+    s.jre,
+  );
 
   // --- contenders: checked first, then timed --------------------------------------------------
-  const contenders: Contender[] = [floorContender(all), ...engineContenders(ruleset, all, useDist ? 'built dist' : 'source')];
+  const contenders: Contender[] = [
+    floorContender(all),
+    ...engineContenders(ruleset, all, useDist ? 'built dist' : 'source'),
+  ];
   for (const { anchor, modes, sample } of anchors) {
     for (const mode of modes) contenders.push(anchorContender(anchor, completeOf(sample), mode, config));
   }
@@ -128,7 +160,10 @@ async function main(): Promise<void> {
   for (const c of contenders) {
     t0 = performance.now();
     await c.check();
-    if (!c.id.startsWith('floor')) log(`checked ${c.id}: agrees with the floor on all ${c.workload.items.length.toLocaleString('en')} (${(performance.now() - t0).toFixed(0)} ms)`);
+    if (!c.id.startsWith('floor'))
+      log(
+        `checked ${c.id}: agrees with the floor on all ${c.workload.items.length.toLocaleString('en')} (${(performance.now() - t0).toFixed(0)} ms)`,
+      );
   }
 
   // Interleaved rounds: every contender once per round, the order rotated each round; round 0 warms up.
@@ -169,7 +204,8 @@ async function main(): Promise<void> {
   }
 
   // --- cold start in fresh processes (built engine) -------------------------------------------
-  const sample = assessments.find((a, i) => isComplete(a) && all.decisions[i] === 'recognised') ?? (assessments[0] as Assessment);
+  const sample =
+    assessments.find((a, i) => isComplete(a) && all.decisions[i] === 'recognised') ?? (assessments[0] as Assessment);
   const sampleDecision = all.decisions[assessments.indexOf(sample)];
   mkdirSync(join(OUT_DIR, 'anchors'), { recursive: true });
   const sampleFile = join(OUT_DIR, 'sample-assessment.json');
@@ -177,15 +213,26 @@ async function main(): Promise<void> {
   const cold: { id: string; label: string; script: string; input: string; target?: number }[] = [
     {
       id: 'engine-compiled',
-      label: 'engine runtime entry (built): import + load the compiled rules file + validate the assessment + first evaluation',
+      label:
+        'engine runtime entry (built): import + load the compiled rules file + validate the assessment + first evaluation',
       script: 'cold/engine-compiled.mjs',
       input: compiledFile,
       target: TARGET.coldStartMs,
     },
-    { id: 'engine', label: 'engine full entry (built), from the YAML rule file: import + parse + validate + compile + validate the assessment + first evaluation', script: 'cold/engine.mjs', input: RULES_FILE },
+    {
+      id: 'engine',
+      label:
+        'engine full entry (built), from the YAML rule file: import + parse + validate + compile + validate the assessment + first evaluation',
+      script: 'cold/engine.mjs',
+      input: RULES_FILE,
+    },
   ];
   for (const { anchor } of anchors) {
-    const script = { 'json-logic-js': 'cold/json-logic.mjs', '@marcbachmann/cel-js': 'cold/cel.mjs', '@gorules/zen-engine': 'cold/zen.mjs' }[anchor.name];
+    const script = {
+      'json-logic-js': 'cold/json-logic.mjs',
+      '@marcbachmann/cel-js': 'cold/cel.mjs',
+      '@gorules/zen-engine': 'cold/zen.mjs',
+    }[anchor.name];
     if (!script) continue;
     const file = join(OUT_DIR, 'anchors', anchor.encoding.file);
     writeFileSync(file, anchor.encoding.text);
@@ -196,7 +243,8 @@ async function main(): Promise<void> {
   for (let i = 0; i < config.coldStartSpawns; i++) {
     for (const c of cold) {
       const r = runNode([c.script, c.input, sampleFile]) as ColdRun;
-      if (r.decision !== sampleDecision) throw new Error(`cold start ${c.id}: decided ${r.decision}, the floor ${sampleDecision}`);
+      if (r.decision !== sampleDecision)
+        throw new Error(`cold start ${c.id}: decided ${r.decision}, the floor ${sampleDecision}`);
       coldRuns.get(c.id)?.push(r);
     }
   }
@@ -242,23 +290,51 @@ async function main(): Promise<void> {
     };
   };
   const recompile: RecompileRow[] = [
-    recompileRow('compiled', 'loadCompiledRuleset() of the compiled rules file text (JSON.parse + compile)', () => engine.loadCompiledRuleset(compiledText).value, TARGET.recompileMs),
-    recompileRow('yaml', 'loadRuleset() of the YAML rule file text (parse + validate + compile)', () => engine.loadRuleset(text, { file: RULES_FILE }).value),
+    recompileRow(
+      'compiled',
+      'loadCompiledRuleset() of the compiled rules file text (JSON.parse + compile)',
+      () => engine.loadCompiledRuleset(compiledText).value,
+      TARGET.recompileMs,
+    ),
+    recompileRow(
+      'yaml',
+      'loadRuleset() of the YAML rule file text (parse + validate + compile)',
+      () => engine.loadRuleset(text, { file: RULES_FILE }).value,
+    ),
   ];
 
   // --- memory: engine vs floor, same harness, fresh processes -------------------------------------
-  type MemoryRun = { peakRssBytes: number; heapAfterGcBytes: number; rssAfterGcBytes: number; peakRssAfter: Record<string, number> };
-  const memRuns: Record<'floor' | 'engine' | 'engine-compiled', MemoryRun[]> = { floor: [], engine: [], 'engine-compiled': [] };
+  type MemoryRun = {
+    peakRssBytes: number;
+    heapAfterGcBytes: number;
+    rssAfterGcBytes: number;
+    peakRssAfter: Record<string, number>;
+  };
+  const memRuns: Record<'floor' | 'engine' | 'engine-compiled', MemoryRun[]> = {
+    floor: [],
+    engine: [],
+    'engine-compiled': [],
+  };
   for (let i = 0; i < config.memorySpawns; i++) {
     for (const mode of ['floor', 'engine-compiled', 'engine'] as const) {
       memRuns[mode].push(
-        runNode(['--expose-gc', '--import', 'tsx', 'src/child/memory.ts', mode, String(config.assessments), String(config.seed), compiledFile]) as MemoryRun,
+        runNode([
+          '--expose-gc',
+          '--import',
+          'tsx',
+          'src/child/memory.ts',
+          mode,
+          String(config.assessments),
+          String(config.seed),
+          compiledFile,
+        ]) as MemoryRun,
       );
     }
   }
   const side = (runs: MemoryRun[]): MemorySide => {
     const peakRssAfterMB: Record<string, number> = {};
-    for (const k of Object.keys(runs[0]?.peakRssAfter ?? {})) peakRssAfterMB[k] = median(runs.map((r) => r.peakRssAfter[k] ?? 0)) / MB;
+    for (const k of Object.keys(runs[0]?.peakRssAfter ?? {}))
+      peakRssAfterMB[k] = median(runs.map((r) => r.peakRssAfter[k] ?? 0)) / MB;
     return {
       peakRssMB: median(runs.map((r) => r.peakRssBytes)) / MB,
       heapAfterGcMB: median(runs.map((r) => r.heapAfterGcBytes)) / MB,
@@ -325,7 +401,7 @@ async function main(): Promise<void> {
   console.log('');
   if (!config.quick || process.env['BENCH_WRITE'] === '1') {
     mkdirSync(dirname(RESULTS_FILE), { recursive: true });
-    writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
     log(`written ${RESULTS_FILE.slice(BENCH_DIR.length + 1)} (${elapsed()} in all)`);
   } else {
     log(`quick run: results/latest.json left as it is (BENCH_WRITE=1 to write it) (${elapsed()} in all)`);
@@ -335,7 +411,8 @@ async function main(): Promise<void> {
 /** The commit the engine's sources are at, and whether they have uncommitted changes. */
 function engineRevision(): string {
   try {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const dirty = git('status', '--porcelain', '--', 'packages/criteria-engine/src') !== '';
     return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted engine changes' : ''}`;
   } catch {

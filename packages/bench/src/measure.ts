@@ -40,7 +40,13 @@ export function timeSync(name: string, pass: SyncPass, size: number, expected: n
   return finish(cpu0, t0, evals);
 }
 
-export async function timeAsync(name: string, pass: AsyncPass, size: number, expected: number, minMillis: number): Promise<Timing> {
+export async function timeAsync(
+  name: string,
+  pass: AsyncPass,
+  size: number,
+  expected: number,
+  minMillis: number,
+): Promise<Timing> {
   collectGarbage();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();

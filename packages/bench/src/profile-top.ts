@@ -42,7 +42,9 @@ export function topFrames(file: string, limit = 20, root = process.cwd()): Frame
   const label = (cf: CallFrame): string => {
     const name = cf.functionName || '(anonymous)';
     if (!cf.url) return name;
-    const original = cf.url.startsWith('file://') ? mapToSource(fileURLToPath(cf.url), cf.lineNumber, cf.columnNumber) : undefined;
+    const original = cf.url.startsWith('file://')
+      ? mapToSource(fileURLToPath(cf.url), cf.lineNumber, cf.columnNumber)
+      : undefined;
     if (original) return `${name} ${relative(root, original.file)}:${original.line}`;
     const path = cf.url.startsWith('file://') ? relative(root, fileURLToPath(cf.url)) : cf.url;
     return `${name} ${path}:${cf.lineNumber + 1}`;
@@ -89,7 +91,9 @@ function mapToSource(file: string, line: number, column: number): { file: string
   let map = maps.get(file);
   if (map === undefined) {
     const mapFile = `${file}.map`;
-    map = existsSync(mapFile) ? new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]) : null;
+    map = existsSync(mapFile)
+      ? new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8')) as ConstructorParameters<typeof SourceMap>[0])
+      : null;
     maps.set(file, map);
   }
   if (!map || line < 0) return undefined;
@@ -104,7 +108,9 @@ function mapToSource(file: string, line: number, column: number): { file: string
 export function formatFrames(frames: readonly FrameTime[]): string {
   const lines = ['  self %   total %  frame'];
   for (const f of frames) {
-    lines.push(`${(f.selfShare * 100).toFixed(1).padStart(8)} ${(f.totalShare * 100).toFixed(1).padStart(8)}  ${f.frame}`);
+    lines.push(
+      `${(f.selfShare * 100).toFixed(1).padStart(8)} ${(f.totalShare * 100).toFixed(1).padStart(8)}  ${f.frame}`,
+    );
   }
   return lines.join('\n');
 }

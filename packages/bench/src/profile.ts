@@ -23,10 +23,21 @@ for (const what of ['decide', 'evaluate', 'floor'] as const) {
   for (const inlining of [true, false]) {
     const file = join(dir, `${what}${inlining ? '' : '.no-inlining'}.cpuprofile`);
     const flags = inlining ? [] : ['--no-turbo-inlining'];
-    const r = runNode([...flags, '--import', 'tsx', 'src/child/profile-target.ts', what, String(count), String(seconds), file]) as {
+    const r = runNode([
+      ...flags,
+      '--import',
+      'tsx',
+      'src/child/profile-target.ts',
+      what,
+      String(count),
+      String(seconds),
+      file,
+    ]) as {
       evals: number;
     };
-    console.log(`\n${what}${inlining ? '' : ' (inlining off)'}: ${r.evals.toLocaleString('en')} evaluations → ${file.slice(REPO_ROOT.length + 1)}`);
+    console.log(
+      `\n${what}${inlining ? '' : ' (inlining off)'}: ${r.evals.toLocaleString('en')} evaluations → ${file.slice(REPO_ROOT.length + 1)}`,
+    );
     console.log(formatFrames(topFrames(file, 16, REPO_ROOT)));
   }
 }

@@ -102,7 +102,9 @@ export function renderMarkdown(r: BenchResults): string {
       `Engine at ${r.environment['engineRevision'] ?? '?'}. Mode: ${r.mode}.`,
   );
   lines.push('');
-  lines.push('| contender | assessments | × floor (median) | × floor (min–max) | CPU ns/eval | evals/s | wall ns/eval | target | |');
+  lines.push(
+    '| contender | assessments | × floor (median) | × floor (min–max) | CPU ns/eval | evals/s | wall ns/eval | target | |',
+  );
   lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
   const notes = new Map<string, string>();
   for (const t of r.throughput) {
@@ -124,11 +126,14 @@ export function renderMarkdown(r: BenchResults): string {
         `${ns((c.seconds * 1e9) / c.rows)} (wall) | ${Math.round(c.rowsPerSecond).toLocaleString('en')} rows/s, peak RSS ${fmt(c.peakRssMB, 0)} MB | | ${c.target ?? ''} | ${verdict(c.met)} |`,
     );
   }
-  for (const n of r.notAvailable) lines.push(`| ${n.row}: not yet available (${n.reason}) | | | | | | | 1,000,000 rows | not measured |`);
+  for (const n of r.notAvailable)
+    lines.push(`| ${n.row}: not yet available (${n.reason}) | | | | | | | 1,000,000 rows | not measured |`);
   for (const l of r.leftOut) lines.push(`| ${l.contender}: left out (${l.reason}) | | | | | | | | |`);
   lines.push('');
   if (notes.size > 0) {
-    lines.push('† Three-valued logic: the floor and the engine treat a missing fact as unknown. These anchors cannot, so they');
+    lines.push(
+      '† Three-valued logic: the floor and the engine treat a missing fact as unknown. These anchors cannot, so they',
+    );
     lines.push('  evaluate complete assessments only (and are checked on those):');
     for (const [name, note] of notes) lines.push(`  - ${name}: ${note}`);
     lines.push('');

@@ -13,7 +13,10 @@ const DIST_ENTRY = join(REPO_ROOT, 'packages/criteria-engine/dist/index.js');
 function waitForDist(): void {
   const until = Date.now() + 120_000;
   while (!existsSync(DIST_ENTRY)) {
-    if (Date.now() > until) throw new Error(`${DIST_ENTRY} is missing: build the engine (npx pnpm@12.4.2 --filter @lcz/criteria-engine build)`);
+    if (Date.now() > until)
+      throw new Error(
+        `${DIST_ENTRY} is missing: build the engine (npx pnpm@12.4.2 --filter @lcz/criteria-engine build)`,
+      );
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
   }
 }

@@ -76,7 +76,10 @@ describe('the floor', () => {
       const context = `${a.area?.code}: ${JSON.stringify(a)}`;
       expect(full.decision, context).toBe(decision);
       expect(fast.decision, context).toBe(decision);
-      expect(full.standards.map((s) => s.passed), context).toEqual([...passed]);
+      expect(
+        full.standards.map((s) => s.passed),
+        context,
+      ).toEqual([...passed]);
       expect([...fast.passed], context).toEqual([...passed]);
       checked++;
     }

@@ -8,7 +8,21 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import enginePackage from '@lcz/criteria-engine/package.json' with { type: 'json' };
 import cliPackage from '../package.json' with { type: 'json' };
 import type { BatchFormat } from '@lcz/criteria-batch';
-import { BUILD_HELP, CHECK_HELP, DIFF_HELP, DOCS_HELP, EVALUATE_HELP, EXPLAIN_HELP, MAIN_HELP, REPORT_HELP, SCHEMA_HELP, SERVE_HELP, TEMPLATE_HELP, TEST_HELP, VALIDATE_HELP } from './help.js';
+import {
+  BUILD_HELP,
+  CHECK_HELP,
+  DIFF_HELP,
+  DOCS_HELP,
+  EVALUATE_HELP,
+  EXPLAIN_HELP,
+  MAIN_HELP,
+  REPORT_HELP,
+  SCHEMA_HELP,
+  SERVE_HELP,
+  TEMPLATE_HELP,
+  TEST_HELP,
+  VALIDATE_HELP,
+} from './help.js';
 import { bilingual, EXIT, Session, UsageError, type CliIO, type Lang } from './session.js';
 
 export type { CliIO, Lang } from './session.js';
@@ -156,7 +170,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   check: {
     help: CHECK_HELP,
     async run(args, session) {
-      const { values, positionals } = parse('check', args, { ...LANG_OPTION, ...HELP_OPTION, json: { type: 'boolean' } });
+      const { values, positionals } = parse('check', args, {
+        ...LANG_OPTION,
+        ...HELP_OPTION,
+        json: { type: 'boolean' },
+      });
       const lang = langOf(values.lang, 'check');
       if (positionals.length === 0) throw new UsageError('missing_check_rules', {}, 'check');
       const { check } = await import('./commands/check.js');
@@ -182,7 +200,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         date: { type: 'string' },
       });
       const lang = langOf(values.lang, 'evaluate');
-      if (values.rules === undefined || values.rules === '') throw new UsageError('missing_rules_option', {}, 'evaluate');
+      if (values.rules === undefined || values.rules === '')
+        throw new UsageError('missing_rules_option', {}, 'evaluate');
       if (positionals.length === 0) throw new UsageError('missing_assessments', {}, 'evaluate');
       for (const option of ['out', 'summary', 'sheet', 'format'] as const) {
         if (values[option] === '') throw new UsageError('option_needs_value', { option: `--${option}` }, 'evaluate');
@@ -197,7 +216,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         throw new UsageError('bad_threads', { value: values.threads }, 'evaluate');
       }
       // Worker threads read decisions only: said rather than ignored.
-      if (values.threads !== undefined && values['decisions-only'] !== true) throw new UsageError('threads_without_decisions_only', {}, 'evaluate');
+      if (values.threads !== undefined && values['decisions-only'] !== true)
+        throw new UsageError('threads_without_decisions_only', {}, 'evaluate');
       const { evaluate } = await import('./commands/evaluate.js');
       return evaluate(
         {
@@ -231,17 +251,24 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         out: { type: 'string', short: 'o' },
       });
       const lang = langOf(values.lang, 'template');
-      if (values.rules === undefined || values.rules === '') throw new UsageError('template_missing_rules', {}, 'template');
+      if (values.rules === undefined || values.rules === '')
+        throw new UsageError('template_missing_rules', {}, 'template');
       if (positionals.length > 0) throw new UsageError('extra_arguments', { extra: positionals.join(' ') }, 'template');
       if (values.out === '') throw new UsageError('option_needs_value', { option: '--out' }, 'template');
       const format = values.format ?? /\.(xlsx|csv)$/i.exec(values.out ?? '')?.[1]?.toLowerCase();
       if (format === undefined) throw new UsageError('template_needs_format', {}, 'template');
-      if (format !== 'xlsx' && format !== 'csv') throw new UsageError('template_bad_format', { value: format }, 'template');
-      if (format === 'xlsx' && values.out === undefined) throw new UsageError('template_xlsx_needs_out', {}, 'template');
+      if (format !== 'xlsx' && format !== 'csv')
+        throw new UsageError('template_bad_format', { value: format }, 'template');
+      if (format === 'xlsx' && values.out === undefined)
+        throw new UsageError('template_xlsx_needs_out', {}, 'template');
       const headers = values.headers ?? 'labels';
-      if (headers !== 'labels' && headers !== 'ids') throw new UsageError('template_bad_headers', { value: headers }, 'template');
+      if (headers !== 'labels' && headers !== 'ids')
+        throw new UsageError('template_bad_headers', { value: headers }, 'template');
       const { template } = await import('./commands/template.js');
-      return template({ rules: values.rules, format, headers, lang, ...(values.out !== undefined ? { out: values.out } : {}) }, session);
+      return template(
+        { rules: values.rules, format, headers, lang, ...(values.out !== undefined ? { out: values.out } : {}) },
+        session,
+      );
     },
   },
   build: {
@@ -259,7 +286,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       if (extra.length > 0) throw new UsageError('extra_arguments', { extra: extra.join(' ') }, 'build');
       if (values.out === '') throw new UsageError('option_needs_value', { option: '--out' }, 'build');
       const { build } = await import('./commands/build.js');
-      return build({ rules, lang, check: values.check === true, ...(values.out !== undefined ? { out: values.out } : {}) }, session);
+      return build(
+        { rules, lang, check: values.check === true, ...(values.out !== undefined ? { out: values.out } : {}) },
+        session,
+      );
     },
   },
   schema: {
@@ -291,12 +321,21 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         full: { type: 'boolean' },
       });
       const lang = langOf(values.lang, 'explain');
-      if (values.rules === undefined || values.rules === '') throw new UsageError('explain_missing_rules', {}, 'explain');
+      if (values.rules === undefined || values.rules === '')
+        throw new UsageError('explain_missing_rules', {}, 'explain');
       if (positionals.length === 0) throw new UsageError('explain_missing_assessment', {}, 'explain');
-      if ((values.code ?? []).some((c) => c === '')) throw new UsageError('option_needs_value', { option: '--code' }, 'explain');
+      if ((values.code ?? []).some((c) => c === ''))
+        throw new UsageError('option_needs_value', { option: '--code' }, 'explain');
       const { explain } = await import('./commands/explain.js');
       return explain(
-        { rules: values.rules, inputs: positionals, codes: values.code ?? [], lang, json: values.json === true, full: values.full === true },
+        {
+          rules: values.rules,
+          inputs: positionals,
+          codes: values.code ?? [],
+          lang,
+          json: values.json === true,
+          full: values.full === true,
+        },
         session,
       );
     },
@@ -350,12 +389,15 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         format: { type: 'string', short: 'f' },
       });
       const lang = langOf(values.lang, 'test');
-      if (values.format !== undefined && values.format !== 'text' && values.format !== 'md') throw new UsageError('coverage_bad_format', { value: values.format }, 'test');
-      if (values.format !== undefined && values.coverage !== true) throw new UsageError('coverage_format_needs_coverage', {}, 'test');
+      if (values.format !== undefined && values.format !== 'text' && values.format !== 'md')
+        throw new UsageError('coverage_bad_format', { value: values.format }, 'test');
+      if (values.format !== undefined && values.coverage !== true)
+        throw new UsageError('coverage_format_needs_coverage', {}, 'test');
       const [rules, ...extra] = positionals;
       if (rules === undefined) throw new UsageError('missing_test_rules', {}, 'test');
       if (extra.length > 0) throw new UsageError('test_one_rules_path', { extra: extra.join(' ') }, 'test');
-      if ((values.cases ?? []).some((c) => c === '')) throw new UsageError('option_needs_value', { option: '--cases' }, 'test');
+      if ((values.cases ?? []).some((c) => c === ''))
+        throw new UsageError('option_needs_value', { option: '--cases' }, 'test');
       const { test } = await import('./commands/test.js');
       const coverage = values.coverage === true ? { coverage: (values.format ?? 'text') as 'text' | 'md' } : {};
       return test({ rules, cases: values.cases ?? [], lang, json: values.json === true, ...coverage }, session);
@@ -374,11 +416,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       const [before, after, ...rest] = positionals;
       if (before === undefined || after === undefined) throw new UsageError('diff_missing_rules', {}, 'diff');
       // `--assessments a b c`: parseArgs gives the flag one value; the paths after it arrive as positionals.
-      if (rest.length > 0 && values.assessments === undefined) throw new UsageError('diff_extra_arguments', { extra: rest.join(' ') }, 'diff');
+      if (rest.length > 0 && values.assessments === undefined)
+        throw new UsageError('diff_extra_arguments', { extra: rest.join(' ') }, 'diff');
       const assessments = [...(values.assessments ?? []), ...rest];
-      if (assessments.some((a) => a === '')) throw new UsageError('option_needs_value', { option: '--assessments' }, 'diff');
+      if (assessments.some((a) => a === ''))
+        throw new UsageError('option_needs_value', { option: '--assessments' }, 'diff');
       const format = values.format ?? 'text';
-      if (format !== 'text' && format !== 'md' && format !== 'json') throw new UsageError('diff_bad_format', { value: format }, 'diff');
+      if (format !== 'text' && format !== 'md' && format !== 'json')
+        throw new UsageError('diff_bad_format', { value: format }, 'diff');
       const { diff } = await import('./commands/diff.js');
       return diff({ before, after, assessments, format, lang }, session);
     },
@@ -436,7 +481,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       if (positionals.length > 0) throw new UsageError('bad_arguments', { detail: positionals.join(' ') }, 'serve');
       const logLevel = values['log-level'] ?? 'info';
       if (!LOG_LEVELS.includes(logLevel)) {
-        throw new UsageError('bad_arguments', { detail: `--log-level ${logLevel} (${LOG_LEVELS.join(', ')})` }, 'serve');
+        throw new UsageError(
+          'bad_arguments',
+          { detail: `--log-level ${logLevel} (${LOG_LEVELS.join(', ')})` },
+          'serve',
+        );
       }
       const count = (option: string, value: string | undefined, min: number, max: number) =>
         value === undefined ? undefined : wholeNumber(option, value, min, max, 'serve');
@@ -464,7 +513,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 /** A whole number option in [min, max]: digits only, so "8080abc" or "1e3" is refused, not read as 8080 or 1000. */
 function wholeNumber(option: string, value: string, min: number, max: number, command: string): number {
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError('serve_bad_number', { option, value, min, max }, command);
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw new UsageError('serve_bad_number', { option, value, min, max }, command);
   return n;
 }
 
@@ -479,7 +529,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return await dispatch([...argv], session);
   } catch (error) {
     if (error instanceof UsageError) {
-      session.err(bilingual(error.key, error.params) + bilingual('see_help', { command: error.command ? `${error.command} ` : '' }));
+      session.err(
+        bilingual(error.key, error.params) +
+          bilingual('see_help', { command: error.command ? `${error.command} ` : '' }),
+      );
       return EXIT.usage;
     }
     session.err(bilingual('internal_error'));

@@ -126,10 +126,19 @@ function isOn(value: string | undefined): boolean {
  * Writes a command's output file (`--out`). A path that cannot be written is the user's to fix,
  * so it becomes a usage error naming the path and the reason, never a stack trace.
  */
-export async function writeOutput(session: Session, path: string, data: string | Uint8Array, command: string): Promise<void> {
+export async function writeOutput(
+  session: Session,
+  path: string,
+  data: string | Uint8Array,
+  command: string,
+): Promise<void> {
   try {
     await writeFile(session.abs(path), data);
   } catch (error) {
-    throw new UsageError('cannot_write', { path, reason: (error as NodeJS.ErrnoException).code ?? String(error) }, command);
+    throw new UsageError(
+      'cannot_write',
+      { path, reason: (error as NodeJS.ErrnoException).code ?? String(error) },
+      command,
+    );
   }
 }

@@ -46,7 +46,12 @@ describe('lcz evaluate on a batch file', () => {
     expect(code).toBe(1);
     expect(stdout.split('\n')[0]).toBe(`${CSV}: 70 row(s) read, 67 evaluated, 3 with errors.`);
     expect(stdout).toContain('Rows with errors (3):');
-    expect(stdout).toMatch(new RegExp(`^${CSV.replace(/\./g, '\\.')}:64:9: error \\[batch_cell_type\\] Cell I64, "Tổng số hộ gia đình trong khu dân cư": "12a" is not a whole number`, 'm'));
+    expect(stdout).toMatch(
+      new RegExp(
+        `^${CSV.replace(/\./g, '\\.')}:64:9: error \\[batch_cell_type\\] Cell I64, "Tổng số hộ gia đình trong khu dân cư": "12a" is not a whole number`,
+        'm',
+      ),
+    );
   });
 
   it('--out writes a line per row, --summary a table, --json the summary as JSON', async () => {
@@ -56,13 +61,21 @@ describe('lcz evaluate on a batch file', () => {
     expect(code).toBe(1);
     expect(stdout).toContain(`Kết quả từng dòng: ${out}`);
     expect(stdout).toContain(`Bảng tổng hợp: ${table}`);
-    const lines = (await readFile(out, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as { row: number; status: string });
+    const lines = (await readFile(out, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { row: number; status: string });
     expect(lines).toHaveLength(70);
     expect(lines.filter((l) => l.status === 'invalid').map((l) => l.row)).toEqual([32, 46, 64]);
     expect((await readFile(table)).subarray(0, 2).toString()).toBe('PK');
 
     const json = await run(['evaluate', '--json', '--rules', RULES, CSV]);
-    const summary = JSON.parse(json.stdout) as { rows: number; badRows: number; decisions: Record<string, number>; problems: unknown[] };
+    const summary = JSON.parse(json.stdout) as {
+      rows: number;
+      badRows: number;
+      decisions: Record<string, number>;
+      problems: unknown[];
+    };
     expect(summary).toMatchObject({ rows: 70, badRows: 3 });
     expect(summary.problems).toHaveLength(3);
     expect(json.code).toBe(1);
@@ -70,7 +83,10 @@ describe('lcz evaluate on a batch file', () => {
 
   it('exits 0 when every row is valid', async () => {
     const text = await readFile(join(ROOT, CSV), 'utf8');
-    const good = text.split('\n').filter((l) => !/^(SP-05|DK-09|QTi-04),/.test(l)).join('\n');
+    const good = text
+      .split('\n')
+      .filter((l) => !/^(SP-05|DK-09|QTi-04),/.test(l))
+      .join('\n');
     const path = join(temp, 'good.csv');
     await writeFile(path, good);
     const { code, stdout } = await run(['evaluate', '--rules', RULES, path]);
@@ -102,7 +118,9 @@ describe('lcz evaluate on a batch file', () => {
     expect(json.stdout).toMatch(/list\.json:\d+:\d+: error \[input_type\]/);
     const yaml = join(temp, 'list.yaml');
     await writeFile(yaml, `# two areas\n- ${JSON.stringify(a.value)}\n- ${JSON.stringify(a.value)}\n`);
-    expect((await run(['evaluate', '--lang', 'en', '--rules', RULES, yaml])).stdout.split('\n')[0]).toBe(`${yaml}: 2 row(s) read, 2 evaluated, 0 with errors.`);
+    expect((await run(['evaluate', '--lang', 'en', '--rules', RULES, yaml])).stdout.split('\n')[0]).toBe(
+      `${yaml}: 2 row(s) read, 2 evaluated, 0 with errors.`,
+    );
     const single = await run(['evaluate', '--rules', RULES, 'examples/assessments/recognised-to-dan-pho.yaml']);
     expect(single.stdout).toContain('KẾT LUẬN');
   });
@@ -122,14 +140,32 @@ describe('lcz evaluate on a batch file', () => {
       expect(stdout).toBe('');
       expect(stderr.split('\n')[1]).toMatch(en);
     };
-    await usage(['evaluate', '--rules', RULES, 'examples/assessments/recognised-to-dan-pho.yaml', '--out', join(temp, 'x.jsonl')], /--out, --summary, .* are for a batch file/);
+    await usage(
+      ['evaluate', '--rules', RULES, 'examples/assessments/recognised-to-dan-pho.yaml', '--out', join(temp, 'x.jsonl')],
+      /--out, --summary, .* are for a batch file/,
+    );
     await usage(['evaluate', '--rules', RULES, CSV, XLSX], /is a batch file: evaluate it on its own/);
-    await usage(['evaluate', '--rules', RULES, CSV, '--format', 'pdf'], /--format must be csv, xlsx, json, jsonl or yaml, not 'pdf'/);
-    await usage(['evaluate', '--rules', RULES, CSV, '--summary', 'summary.txt'], /--summary must name a \.csv or \.xlsx file/);
-    await usage(['evaluate', '--rules', RULES, CSV, '--decisions-only', '--threads', 'many'], /--threads must be a whole number from 0 to 64 .* not 'many'/);
-    await usage(['evaluate', '--rules', RULES, CSV, '--decisions-only', '--threads', '65'], /--threads must be a whole number from 0 to 64/);
+    await usage(
+      ['evaluate', '--rules', RULES, CSV, '--format', 'pdf'],
+      /--format must be csv, xlsx, json, jsonl or yaml, not 'pdf'/,
+    );
+    await usage(
+      ['evaluate', '--rules', RULES, CSV, '--summary', 'summary.txt'],
+      /--summary must name a \.csv or \.xlsx file/,
+    );
+    await usage(
+      ['evaluate', '--rules', RULES, CSV, '--decisions-only', '--threads', 'many'],
+      /--threads must be a whole number from 0 to 64 .* not 'many'/,
+    );
+    await usage(
+      ['evaluate', '--rules', RULES, CSV, '--decisions-only', '--threads', '65'],
+      /--threads must be a whole number from 0 to 64/,
+    );
     await usage(['evaluate', '--rules', RULES, CSV, '--threads', '2'], /--threads goes with --decisions-only/);
-    await usage(['evaluate', '--rules', RULES, CSV, '--out', join(temp, 'missing', 'x.jsonl')], /cannot write '.*missing\/x\.jsonl' \(ENOENT\)/);
+    await usage(
+      ['evaluate', '--rules', RULES, CSV, '--out', join(temp, 'missing', 'x.jsonl')],
+      /cannot write '.*missing\/x\.jsonl' \(ENOENT\)/,
+    );
   });
 });
 
@@ -147,7 +183,9 @@ describe('lcz template', () => {
     expect(xlsx.code).toBe(0);
     const rules = await rulesOf();
     const columns = 5 + rules.context.length + rules.facts.length;
-    expect(xlsx.stderr).toMatch(new RegExp(`^đã ghi .*blank\\.xlsx: ${columns} cột \\(${rules.facts.length} dữ kiện\\)`));
+    expect(xlsx.stderr).toMatch(
+      new RegExp(`^đã ghi .*blank\\.xlsx: ${columns} cột \\(${rules.facts.length} dữ kiện\\)`),
+    );
     expect((await readFile(path)).subarray(0, 2).toString()).toBe('PK');
     // The blank template evaluates as an empty batch, without problems.
     const empty = await run(['evaluate', '--lang', 'en', '--rules', RULES, path]);
@@ -158,10 +196,16 @@ describe('lcz template', () => {
   it('usage mistakes exit 2', async () => {
     for (const [argv, en] of [
       [['template', '--format', 'csv'], /name the rules with --rules/],
-      [['template', '--rules', RULES, '--format', 'xlsx'], /an XLSX file is not text: name the file to write with --out/],
+      [
+        ['template', '--rules', RULES, '--format', 'xlsx'],
+        /an XLSX file is not text: name the file to write with --out/,
+      ],
       [['template', '--rules', RULES], /say which file to write with --format xlsx or --format csv/],
       [['template', '--rules', RULES, '--format', 'pdf'], /--format must be xlsx or csv, not 'pdf'/],
-      [['template', '--rules', RULES, '--format', 'csv', '--headers', 'names'], /--headers must be labels or ids, not 'names'/],
+      [
+        ['template', '--rules', RULES, '--format', 'csv', '--headers', 'names'],
+        /--headers must be labels or ids, not 'names'/,
+      ],
       [['template', '--rules', RULES, '--format', 'csv', 'extra'], /unexpected argument\(s\): extra/],
     ] as const) {
       const { code, stderr } = await run([...argv]);
@@ -189,7 +233,8 @@ describe('lcz schema', () => {
       const read = await readAssessmentFile(join(ROOT, 'examples/assessments', f), rules);
       expect(validate(read.value), `${f}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
-    const good = (await readAssessmentFile(join(ROOT, 'examples/assessments/recognised-to-dan-pho.yaml'), rules)).value as { facts: object; context: object };
+    const good = (await readAssessmentFile(join(ROOT, 'examples/assessments/recognised-to-dan-pho.yaml'), rules))
+      .value as { facts: object; context: object };
     const bad = [
       { ...good, facts: { ...good.facts, households: '212' } },
       { ...good, facts: { ...good.facts, households: -1 } },
@@ -221,9 +266,27 @@ describe('lcz schema', () => {
 describe('help', () => {
   it('template, schema and evaluate have help with examples and exit codes', async () => {
     for (const [command, needles] of [
-      ['template', ['--format xlsx|csv', '--headers labels|ids', 'lcz template --rules rules/lai-chau-2020-2025 --format xlsx --out', 'Exit codes / Mã kết thúc:']],
+      [
+        'template',
+        [
+          '--format xlsx|csv',
+          '--headers labels|ids',
+          'lcz template --rules rules/lai-chau-2020-2025 --format xlsx --out',
+          'Exit codes / Mã kết thúc:',
+        ],
+      ],
       ['schema', ['lcz schema --rules rules/lai-chau-2020-2025 > assessment.schema.json', 'Exit codes / Mã kết thúc:']],
-      ['evaluate', ['--out <file>', '--summary <file>', '--sheet <name|n>', '--decisions-only', '--threads <n>', 'examples/city-2024/assessments-2024.xlsx']],
+      [
+        'evaluate',
+        [
+          '--out <file>',
+          '--summary <file>',
+          '--sheet <name|n>',
+          '--decisions-only',
+          '--threads <n>',
+          'examples/city-2024/assessments-2024.xlsx',
+        ],
+      ],
     ] as const) {
       const { code, stdout } = await run([command, '--help']);
       expect(code).toBe(0);

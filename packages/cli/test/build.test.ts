@@ -24,8 +24,12 @@ describe('lcz build', () => {
     cpSync(RULES, join(dir, 'rules'), { recursive: true });
     const built = await lcz(['build', 'rules', '--lang', 'en'], { cwd: dir });
     expect(built.code).toBe(0);
-    expect(built.stdout).toMatch(/^wrote rules\/ruleset\.compiled\.json: lai-chau-khu-dan-cu-tu-quan 2020-2025 \(1 source file\(s\), \d+ kB, sha256:[0-9a-f]{12}…\)/);
-    const compiled = JSON.parse(readFileSync(join(dir, 'rules/ruleset.compiled.json'), 'utf8')) as { sources: { file: string }[] };
+    expect(built.stdout).toMatch(
+      /^wrote rules\/ruleset\.compiled\.json: lai-chau-khu-dan-cu-tu-quan 2020-2025 \(1 source file\(s\), \d+ kB, sha256:[0-9a-f]{12}…\)/,
+    );
+    const compiled = JSON.parse(readFileSync(join(dir, 'rules/ruleset.compiled.json'), 'utf8')) as {
+      sources: { file: string }[];
+    };
     expect(compiled.sources.map((s) => s.file)).toEqual(['ruleset.yaml']);
 
     const check = await lcz(['build', 'rules', '--check', '--lang', 'en'], { cwd: dir });
@@ -81,13 +85,17 @@ describe('lcz build', () => {
     writeFileSync(out, JSON.stringify({ ...value, engine: '0.0.1' }, null, 2));
     const stale = await lcz(['validate', out, '--lang', 'en']);
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toMatch(/x\.compiled\.json:4:3: error \[compiled_stale\] This compiled rules file was built by engine 0\.0\.1/);
+    expect(stale.stderr).toMatch(
+      /x\.compiled\.json:4:3: error \[compiled_stale\] This compiled rules file was built by engine 0\.0\.1/,
+    );
     expect(stale.stderr).not.toMatch(/\n\s+at /);
 
     writeFileSync(out, '{"format": "lcz-compiled-rules", ');
     const broken = await lcz(['evaluate', '--rules', out, EXAMPLES, '--lang', 'vi']);
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toContain('[compiled_unreadable] Không đọc được tệp quy tắc đã biên dịch này: tệp không phải JSON hợp lệ');
+    expect(broken.stderr).toContain(
+      '[compiled_unreadable] Không đọc được tệp quy tắc đã biên dịch này: tệp không phải JSON hợp lệ',
+    );
   });
 
   it('usage errors: no rules, extra arguments, empty --out', async () => {

@@ -43,7 +43,9 @@ describe('lcz check', () => {
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines.filter((l) => l.includes('[variant_uncovered]'))).toHaveLength(2);
-    expect(lines.at(-1)).toBe('rules/lai-chau-2020-2025/ruleset.yaml: 0 lỗi, 0 cảnh báo, 2 ghi chú từ các phép kiểm tra.');
+    expect(lines.at(-1)).toBe(
+      'rules/lai-chau-2020-2025/ruleset.yaml: 0 lỗi, 0 cảnh báo, 2 ghi chú từ các phép kiểm tra.',
+    );
   });
 
   it('a mandatory 2.3 (no variant for a non-agricultural bản): the error at the mandatory list, in Vietnamese and English; exit 1', async () => {
@@ -54,10 +56,16 @@ describe('lcz check', () => {
       'mandatory/ruleset.yaml:925:22: lỗi [mandatory_not_applicable] Tiêu chí bắt buộc 2.3 không bao giờ được áp dụng khi unit_kind=ban, parent_kind=phuong, agricultural=false; unit_kind=ban, parent_kind=xa, agricultural=false;',
     );
     expect(vi.stdout).toMatch(/\n {4}→ Nếu tiêu chí chỉ dành cho một số loại khu dân cư/);
-    expect(vi.stdout.trimEnd().split('\n').at(-1)).toBe('mandatory/ruleset.yaml: 1 lỗi, 0 cảnh báo, 2 ghi chú từ các phép kiểm tra.');
+    expect(vi.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'mandatory/ruleset.yaml: 1 lỗi, 0 cảnh báo, 2 ghi chú từ các phép kiểm tra.',
+    );
     const en = await lcz(['check', '--lang', 'en', dir], { cwd: temp });
-    expect(en.stdout).toContain('mandatory/ruleset.yaml:925:22: error [mandatory_not_applicable] Mandatory criterion 2.3 is never applicable when');
-    expect(en.stdout.trimEnd().split('\n').at(-1)).toBe('mandatory/ruleset.yaml: 1 error(s), 0 warning(s), 2 note(s) from the checks.');
+    expect(en.stdout).toContain(
+      'mandatory/ruleset.yaml:925:22: error [mandatory_not_applicable] Mandatory criterion 2.3 is never applicable when',
+    );
+    expect(en.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'mandatory/ruleset.yaml: 1 error(s), 0 warning(s), 2 note(s) from the checks.',
+    );
 
     // lcz validate runs the same checks: the rules are invalid.
     const validated = await lcz(['validate', dir], { cwd: temp });
@@ -68,15 +76,29 @@ describe('lcz check', () => {
   });
 
   it('--json: the ruleset, the counts and every finding with its message and hint', async () => {
-    const dir = await copyWith('never', 'ruleset.yaml', '  civilised_business_streets:\n    type: integer\n    min: 0', '  civilised_business_streets:\n    type: integer\n    min: 0\n    max: 0');
+    const dir = await copyWith(
+      'never',
+      'ruleset.yaml',
+      '  civilised_business_streets:\n    type: integer\n    min: 0',
+      '  civilised_business_streets:\n    type: integer\n    min: 0\n    max: 0',
+    );
     const { code, stdout } = await lcz(['check', '--json', '--lang', 'en', dir], { cwd: temp });
     expect(code).toBe(1);
-    const report = JSON.parse(stdout) as { file: string; ruleset: { id: string }; errors: number; diagnostics: { code: string; line: number; column: number; message: string; hint: string }[] };
+    const report = JSON.parse(stdout) as {
+      file: string;
+      ruleset: { id: string };
+      errors: number;
+      diagnostics: { code: string; line: number; column: number; message: string; hint: string }[];
+    };
     expect(report.file).toBe('never/ruleset.yaml');
     expect(report.ruleset.id).toBe('lai-chau-khu-dan-cu-tu-quan');
     expect(report.errors).toBe(1);
     const found = report.diagnostics.find((d) => d.code === 'criterion_never_passes');
-    expect(found).toMatchObject({ line: 578, column: 24, message: expect.stringMatching(/^Criterion 2\.3 \(variant "to_dan_pho"\) can never pass/) });
+    expect(found).toMatchObject({
+      line: 578,
+      column: 24,
+      message: expect.stringMatching(/^Criterion 2\.3 \(variant "to_dan_pho"\) can never pass/),
+    });
     expect(found?.hint).toMatch(/min and max/);
   });
 
@@ -91,7 +113,9 @@ describe('lcz check', () => {
   it('usage: no rules named is exit 2, in both languages', async () => {
     const { code, stderr } = await run(['check']);
     expect(code).toBe(2);
-    expect(stderr).toContain('lcz: hãy nêu tệp hoặc thư mục quy tắc cần kiểm tra, ví dụ lcz check rules/lai-chau-2020-2025.');
+    expect(stderr).toContain(
+      'lcz: hãy nêu tệp hoặc thư mục quy tắc cần kiểm tra, ví dụ lcz check rules/lai-chau-2020-2025.',
+    );
     expect(stderr).toContain('lcz: name the rule file or directory to check, e.g. lcz check rules/lai-chau-2020-2025.');
   });
 });
@@ -124,14 +148,22 @@ describe('lcz test --coverage', () => {
     const { code, stdout } = await lcz(['test', '--coverage', '--lang', 'en', dir], { cwd: temp });
     expect(code).toBe(0);
     expect(stdout).toContain('\n3.1                       ✓     ✗     ✓        –\n');
-    expect(stdout.trimEnd().split('\n').slice(-4)).toEqual(['Coverage: 215/216 (99%)', '', 'Test cases still missing for:', '  3.1: no case makes the criterion fail']);
+    expect(stdout.trimEnd().split('\n').slice(-4)).toEqual([
+      'Coverage: 215/216 (99%)',
+      '',
+      'Test cases still missing for:',
+      '  3.1: no case makes the criterion fail',
+    ]);
   });
 
   it('--format md and --json', async () => {
     const md = await run(['test', '--coverage', '--format', 'md', '--lang', 'en', RULES]);
     expect(md.stdout).toContain('| Criterion | pass | fail | unknown | n/a |');
     const json = await run(['test', '--coverage', '--json', RULES]);
-    const parsed = JSON.parse(json.stdout) as { coverage: { required: number; covered: number; gaps: unknown[] }; files: { cases: Record<string, unknown>[] }[] };
+    const parsed = JSON.parse(json.stdout) as {
+      coverage: { required: number; covered: number; gaps: unknown[] };
+      files: { cases: Record<string, unknown>[] }[];
+    };
     expect(parsed.coverage).toMatchObject({ required: 216, covered: 216, gaps: [] });
     // The inputs kept for coverage are not printed.
     expect(parsed.files.every((f) => f.cases.every((c) => !('input' in c)))).toBe(true);

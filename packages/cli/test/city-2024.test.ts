@@ -23,13 +23,19 @@ const parseCsv = (requireFromReport('csv-parse/sync') as { parse(text: string, o
 interface Sheet {
   getRow(n: number): { values: unknown };
 }
-const ExcelJS = requireFromReport('exceljs') as { Workbook: new () => { xlsx: { readFile(path: string): Promise<unknown> }; worksheets: Sheet[] } };
+const ExcelJS = requireFromReport('exceljs') as {
+  Workbook: new () => { xlsx: { readFile(path: string): Promise<unknown> }; worksheets: Sheet[] };
+};
 
 interface ResultLine {
   row: number;
   area: { code?: string; unit?: string; year?: number };
   status: string;
-  result?: { decision: string; criteria: { id: string; counts_as: string }[]; standards: { id: string; status: string }[] };
+  result?: {
+    decision: string;
+    criteria: { id: string; counts_as: string }[];
+    standards: { id: string; status: string }[];
+  };
 }
 
 let temp = '';
@@ -68,16 +74,29 @@ describe('template → fill → evaluate → report on examples/city-2024', () =
 
     // 3. The report, as CSV tables.
     const out = join(temp, 'report.csv');
-    const reported = await run(['report', '--rules', RULES, '--targets', `${RULES}/targets.yaml`, WORKBOOK, '--out', out]);
+    const reported = await run([
+      'report',
+      '--rules',
+      RULES,
+      '--targets',
+      `${RULES}/targets.yaml`,
+      WORKBOOK,
+      '--out',
+      out,
+    ]);
     expect(reported.code).toBe(1);
-    expect(reported.stdout).toBe(`Đã ghi báo cáo vào ${out}: tính ${good.length} khu dân cư, bỏ qua ${bad.length} dòng.\n`);
-    for (const line of bad) expect(reported.stderr).toMatch(new RegExp(`^${WORKBOOK.replace(/[./]/g, '\\$&')}:${line.row}:\\d+: lỗi`, 'm'));
+    expect(reported.stdout).toBe(
+      `Đã ghi báo cáo vào ${out}: tính ${good.length} khu dân cư, bỏ qua ${bad.length} dòng.\n`,
+    );
+    for (const line of bad)
+      expect(reported.stderr).toMatch(new RegExp(`^${WORKBOOK.replace(/[./]/g, '\\$&')}:${line.row}:\\d+: lỗi`, 'm'));
     const records = parseCsv(await readFile(out, 'utf8'), { bom: true, relax_column_count: true });
     const table = (title: string) => {
       const start = records.findIndex((r) => r[0] === title);
       expect(start, title).toBeGreaterThan(-1);
       const rows: string[][] = [];
-      for (let i = start + 2; i < records.length && (records[i]?.length ?? 0) > 1; i++) rows.push(records[i] as string[]);
+      for (let i = start + 2; i < records.length && (records[i]?.length ?? 0) > 1; i++)
+        rows.push(records[i] as string[]);
       return rows;
     };
 
@@ -86,10 +105,30 @@ describe('template → fill → evaluate → report on examples/city-2024', () =
     const count = (list: ResultLine[], decision: string) => list.filter((l) => l.result?.decision === decision).length;
     const expectedUnits = units.map((u) => {
       const list = good.filter((l) => l.area.unit === u);
-      return [u, list.length, list.length, count(list, 'recognised'), count(list, 'not_recognised'), count(list, 'undetermined')].map(String);
+      return [
+        u,
+        list.length,
+        list.length,
+        count(list, 'recognised'),
+        count(list, 'not_recognised'),
+        count(list, 'undetermined'),
+      ].map(String);
     });
-    expect(table('Khu dân cư theo xã, phường, năm 2024').slice(0, units.length).map((r) => r.slice(0, 6))).toEqual(expectedUnits);
-    expect(table('Tổng hợp theo năm')[0]?.slice(0, 6)).toEqual(['2024', good.length, good.length, count(good, 'recognised'), count(good, 'not_recognised'), count(good, 'undetermined')].map(String));
+    expect(
+      table('Khu dân cư theo xã, phường, năm 2024')
+        .slice(0, units.length)
+        .map((r) => r.slice(0, 6)),
+    ).toEqual(expectedUnits);
+    expect(table('Tổng hợp theo năm')[0]?.slice(0, 6)).toEqual(
+      [
+        '2024',
+        good.length,
+        good.length,
+        count(good, 'recognised'),
+        count(good, 'not_recognised'),
+        count(good, 'undetermined'),
+      ].map(String),
+    );
 
     // Per criterion: pass and fail as each result counts them in its standard.
     const criteria = table('Tỷ lệ đạt của từng tiêu chí, năm 2024');
@@ -98,18 +137,30 @@ describe('template → fill → evaluate → report on examples/city-2024', () =
       const statuses = good.map((l) => l.result?.criteria.find((c) => c.id === row[0])?.counts_as);
       const pass = statuses.filter((s) => s === 'passed').length;
       const fail = statuses.filter((s) => s === 'failed').length;
-      expect([row[0], row[2], row[3], row[6]]).toEqual([row[0], String(pass), String(fail), pass + fail === 0 ? '' : String(Math.floor((100 * pass) / (pass + fail)))]);
+      expect([row[0], row[2], row[3], row[6]]).toEqual([
+        row[0],
+        String(pass),
+        String(fail),
+        pass + fail === 0 ? '' : String(Math.floor((100 * pass) / (pass + fail))),
+      ]);
     }
 
     // Per standard: areas meeting it.
     const standards = table('Các tiêu chuẩn: số khu dân cư đạt, năm 2024');
     expect(standards.map((r) => r[1])).toEqual(
-      ['1', '2', '3', '4', '5', '6'].map((id) => String(good.filter((l) => l.result?.standards.find((s) => s.id === id)?.status === 'met').length)),
+      ['1', '2', '3', '4', '5', '6'].map((id) =>
+        String(good.filter((l) => l.result?.standards.find((s) => s.id === id)?.status === 'met').length),
+      ),
     );
 
     // Targets: one year of data; recognised areas count towards the 2020–2025 and 2024–2025 goals.
     const targets = table('Tiến độ thực hiện các mục tiêu của đề án');
-    expect(targets.map((r) => r[4])).toEqual([String(count(good, 'recognised')), '0', String(count(good, 'recognised')), expect.any(String)]);
+    expect(targets.map((r) => r[4])).toEqual([
+      String(count(good, 'recognised')),
+      '0',
+      String(count(good, 'recognised')),
+      expect.any(String),
+    ]);
     expect(targets[1]?.[7]).toBe('chưa có dữ liệu của giai đoạn này');
   });
 

@@ -24,8 +24,12 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 // ajv is a dependency of the engine, not of the CLI: load it from there.
 const requireFromEngine = createRequire(new URL('../../criteria-engine/package.json', import.meta.url));
 type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
-const Ajv2020 = (requireFromEngine('ajv/dist/2020.js') as { default: new (options: object) => { compile(schema: object): Validator } }).default;
-const validateDiff = new Ajv2020({ strict: true, allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas/diff.schema.json'), 'utf8')) as object);
+const Ajv2020 = (
+  requireFromEngine('ajv/dist/2020.js') as { default: new (options: object) => { compile(schema: object): Validator } }
+).default;
+const validateDiff = new Ajv2020({ strict: true, allErrors: true }).compile(
+  JSON.parse(readFileSync(join(ROOT, 'schemas/diff.schema.json'), 'utf8')) as object,
+);
 
 const EXAMPLE_DIRS = ['examples/assessments', 'examples/survey-2020'];
 const EXAMPLES = EXAMPLE_DIRS.flatMap((dir) =>
@@ -36,12 +40,22 @@ const EXAMPLES = EXAMPLE_DIRS.flatMap((dir) =>
 );
 
 interface DiffJson {
-  criteria: { added: { id: string }[]; removed: { id: string }[]; changed: { id: string; changes: { kind: string }[] }[] };
+  criteria: {
+    added: { id: string }[];
+    removed: { id: string }[];
+    changed: { id: string; changes: { kind: string }[] }[];
+  };
   recognition: { kind: string; id?: string }[];
   impact?: {
     assessed: number;
     changed: number;
-    areas: { source: { file: string; row?: number }; before: string; after: string; changed: boolean; criteria: { id: string; before: string | null; after: string | null }[] }[];
+    areas: {
+      source: { file: string; row?: number };
+      before: string;
+      after: string;
+      changed: boolean;
+      criteria: { id: string; before: string | null; after: string | null }[];
+    }[];
   };
 }
 
@@ -59,7 +73,9 @@ describe('lcz diff: what changed', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const f = flat(stdout);
-    expect(f).toContain('Mới: lai-chau-khu-dan-cu-tu-quan, phiên bản 2026-2030-draft (hiệu lực 2026-01-01 – 2030-12-31)');
+    expect(f).toContain(
+      'Mới: lai-chau-khu-dan-cu-tu-quan, phiên bản 2026-2030-draft (hiệu lực 2026-01-01 – 2030-12-31)',
+    );
     expect(f).toContain('• 1.3 - Nội dung: [-98-]{+95+}% trở lên');
     expect(f).toContain('- Ngưỡng: ≥ 98% → ≥ 95% số hộ');
     expect(f).toContain('• + 2.9 (tiêu chuẩn 2): Có mô hình thanh toán không dùng tiền mặt');
@@ -122,7 +138,15 @@ describe('lcz diff --assessments: whose decision changes', () => {
   }
 
   it('matches evaluating each version on its own, area by area (JSON)', async () => {
-    const { code, stdout, stderr } = await run(['diff', '--format', 'json', OLD, NEW, '--assessments', ...EXAMPLE_DIRS]);
+    const { code, stdout, stderr } = await run([
+      'diff',
+      '--format',
+      'json',
+      OLD,
+      NEW,
+      '--assessments',
+      ...EXAMPLE_DIRS,
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as DiffJson;
@@ -146,7 +170,9 @@ describe('lcz diff --assessments: whose decision changes', () => {
     expect(code).toBe(0);
     const f = flat(stdout);
     expect(f).toContain('Đã đánh giá 4 phiếu theo cả hai phiên bản: 2 phiếu đổi kết luận.');
-    expect(f).toContain('• Bản A (ví dụ) (SP-A), Xã Sùng Phài (examples/assessments/not-recognised-ban.yaml) - Kết luận: KHÔNG ĐƯỢC CÔNG NHẬN → ĐƯỢC CÔNG NHẬN');
+    expect(f).toContain(
+      '• Bản A (ví dụ) (SP-A), Xã Sùng Phài (examples/assessments/not-recognised-ban.yaml) - Kết luận: KHÔNG ĐƯỢC CÔNG NHẬN → ĐƯỢC CÔNG NHẬN',
+    );
     expect(f).toContain('- tiêu chí 1.3: không đạt → đạt');
     expect(f).toContain('- Kết luận: ĐƯỢC CÔNG NHẬN → CHƯA ĐỦ CĂN CỨ ĐỂ KẾT LUẬN');
     expect(f).toContain('Giữ nguyên kết luận: 2 phiếu.');
@@ -156,9 +182,19 @@ describe('lcz diff --assessments: whose decision changes', () => {
   });
 
   it('Markdown: a table of the areas', async () => {
-    const { stdout } = await run(['diff', '--format', 'md', OLD, NEW, '--assessments', 'examples/assessments/not-recognised-ban.yaml']);
+    const { stdout } = await run([
+      'diff',
+      '--format',
+      'md',
+      OLD,
+      NEW,
+      '--assessments',
+      'examples/assessments/not-recognised-ban.yaml',
+    ]);
     expect(stdout).toContain('| Khu dân cư | Tệp | Kết luận | Vì sao |');
-    expect(stdout).toContain('| Bản A (ví dụ) (SP-A), Xã Sùng Phài | `examples/assessments/not-recognised-ban.yaml` | **KHÔNG ĐƯỢC CÔNG NHẬN** → **ĐƯỢC CÔNG NHẬN** |');
+    expect(stdout).toContain(
+      '| Bản A (ví dụ) (SP-A), Xã Sùng Phài | `examples/assessments/not-recognised-ban.yaml` | **KHÔNG ĐƯỢC CÔNG NHẬN** → **ĐƯỢC CÔNG NHẬN** |',
+    );
   });
 
   it('reads batch files too: a CSV and a YAML list, areas located by row', async () => {
@@ -167,7 +203,10 @@ describe('lcz diff --assessments: whose decision changes', () => {
       context: Record<string, unknown>;
       facts: Record<string, unknown>;
     };
-    const header = (await run(['template', '--rules', OLD, '--format', 'csv', '--headers', 'ids'])).stdout.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+    const header =
+      (await run(['template', '--rules', OLD, '--format', 'csv', '--headers', 'ids'])).stdout
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0] ?? '';
     const values: Record<string, unknown> = { ...example.area, ...example.context, ...example.facts };
     const row = header
       .split(',')
@@ -177,7 +216,13 @@ describe('lcz diff --assessments: whose decision changes', () => {
     await writeFile(csv, `${header}\n${row}\n`);
     const list = join(temp, 'batch.yaml');
     const one = await readFile(join(ROOT, 'examples/assessments/recognised-to-dan-pho.yaml'), 'utf8');
-    await writeFile(list, `- ${one.replace(/^#.*\n/gm, '').trim().replace(/\n/g, '\n  ')}\n`);
+    await writeFile(
+      list,
+      `- ${one
+        .replace(/^#.*\n/gm, '')
+        .trim()
+        .replace(/\n/g, '\n  ')}\n`,
+    );
     const { code, stdout, stderr } = await run(['diff', '--format', 'json', OLD, NEW, '--assessments', csv, list]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -190,8 +235,18 @@ describe('lcz diff --assessments: whose decision changes', () => {
 
   it('an assessment the old rules reject: located, left out, the rest compared, exit 1', async () => {
     const bad = join(temp, 'bad.yaml');
-    await writeFile(bad, 'context: { unit_kind: ban, parent_kind: xa, agricultural: true }\nfacts:\n  households: "120"\n');
-    const { code, stdout, stderr } = await run(['diff', OLD, NEW, '--assessments', bad, 'examples/assessments/not-recognised-ban.yaml']);
+    await writeFile(
+      bad,
+      'context: { unit_kind: ban, parent_kind: xa, agricultural: true }\nfacts:\n  households: "120"\n',
+    );
+    const { code, stdout, stderr } = await run([
+      'diff',
+      OLD,
+      NEW,
+      '--assessments',
+      bad,
+      'examples/assessments/not-recognised-ban.yaml',
+    ]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/bad\.yaml:3:15: lỗi \[input_type\]/);
     expect(stderr).toContain('1 phiếu đánh giá không so sánh được');
@@ -203,13 +258,30 @@ describe('lcz diff --assessments: whose decision changes', () => {
     const text = await readFile(join(ROOT, NEW, 'ruleset.yaml'), 'utf8');
     // The draft includes ../shared/…: the copy keeps it beside it.
     await mkdir(join(temp, 'shared'), { recursive: true });
-    await copyFile(join(ROOT, 'rules/shared/self-management-contents.yaml'), join(temp, 'shared/self-management-contents.yaml'));
-    await writeFile(join(stricter, 'ruleset.yaml'), text.replace('  households:\n    type: integer\n    min: 0\n', '  households:\n    type: integer\n    min: 0\n    max: 50\n'));
-    const { code, stderr } = await run(['diff', OLD, stricter, '--assessments', 'examples/assessments/not-recognised-ban.yaml']);
+    await copyFile(
+      join(ROOT, 'rules/shared/self-management-contents.yaml'),
+      join(temp, 'shared/self-management-contents.yaml'),
+    );
+    await writeFile(
+      join(stricter, 'ruleset.yaml'),
+      text.replace(
+        '  households:\n    type: integer\n    min: 0\n',
+        '  households:\n    type: integer\n    min: 0\n    max: 50\n',
+      ),
+    );
+    const { code, stderr } = await run([
+      'diff',
+      OLD,
+      stricter,
+      '--assessments',
+      'examples/assessments/not-recognised-ban.yaml',
+    ]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/examples\/assessments\/not-recognised-ban\.yaml:\d+:\d+: lỗi \[input_range\]/);
     expect(stderr).not.toContain('traffic_congestion_occurred');
-    expect(stderr).toContain("'examples/assessments/not-recognised-ban.yaml' đọc được theo bộ quy tắc cũ nhưng không theo bộ quy tắc mới");
+    expect(stderr).toContain(
+      "'examples/assessments/not-recognised-ban.yaml' đọc được theo bộ quy tắc cũ nhưng không theo bộ quy tắc mới",
+    );
   });
 });
 

@@ -16,7 +16,16 @@ import { lcz } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** Screenshots and PDFs land here, for people to look at. */
 export const PRINTS = join(tmpdir(), 'lcz-docs-prints');
 /** A4 is 210 × 297 mm: 595.28 × 841.89 points (Chromium rounds to whole device pixels, within a point). */
@@ -27,11 +36,18 @@ let userDataDir = '';
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}; this test prints the table with it. Install it: apt-get update && apt-get install -y chromium`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}; this test prints the table with it. Install it: apt-get update && apt-get install -y chromium`,
+    );
   }
   mkdirSync(PRINTS, { recursive: true });
   userDataDir = mkdtempSync(join(tmpdir(), 'lcz-docs-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 900, height: 1200 } });
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 900, height: 1200 },
+  });
 });
 
 afterAll(async () => {
@@ -41,7 +57,9 @@ afterAll(async () => {
 
 async function printed(name: string, argv: readonly string[]) {
   const html = join(PRINTS, `${name}.html`);
-  const { code, stderr } = await lcz(['docs', '--rules', 'rules/lai-chau-2020-2025', '--out', html, ...argv], { cwd: ROOT });
+  const { code, stderr } = await lcz(['docs', '--rules', 'rules/lai-chau-2020-2025', '--out', html, ...argv], {
+    cwd: ROOT,
+  });
   expect(code, stderr).toBe(0);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -60,7 +78,10 @@ async function printed(name: string, argv: readonly string[]) {
 
 /** The page boxes of a PDF as Chromium writes it (uncompressed page objects). */
 function pageSizes(pdf: Buffer): { width: number; height: number }[] {
-  return [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  return [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => ({
+    width: Number(m[1]),
+    height: Number(m[2]),
+  }));
 }
 
 describe('the printable table in Chromium', () => {
@@ -102,17 +123,27 @@ describe('the printable table in Chromium', () => {
   });
 
   it('filled in: a ✓ for every decided criterion and standard, the decision at the bottom', async () => {
-    const { page, problems, pdf } = await printed('filled', ['--assessment', 'examples/assessments/not-recognised-ban.yaml']);
+    const { page, problems, pdf } = await printed('filled', [
+      '--assessment',
+      'examples/assessments/not-recognised-ban.yaml',
+    ]);
     expect(problems).toEqual([]);
     const seen = await page.evaluate(() => ({
-      passed: Array.from(document.querySelectorAll('tr.criterion')).filter((r) => r.querySelector('td.mark.pass')?.textContent === '✓').length,
+      passed: Array.from(document.querySelectorAll('tr.criterion')).filter(
+        (r) => r.querySelector('td.mark.pass')?.textContent === '✓',
+      ).length,
       failed: Array.from(document.querySelectorAll('tr.criterion'))
         .filter((r) => r.querySelector('td.mark.fail')?.textContent === '✓')
         .map((r) => r.getAttribute('data-number')),
       decision: document.querySelector('.decision .value')?.textContent,
       area: document.querySelector('.fields li')?.textContent,
     }));
-    expect(seen).toEqual({ passed: 38, failed: ['1.3', '5.2', '6.3'], decision: 'KHÔNG ĐƯỢC CÔNG NHẬN', area: 'Khu dân cư: Bản A (ví dụ) (mã: SP-A)' });
+    expect(seen).toEqual({
+      passed: 38,
+      failed: ['1.3', '5.2', '6.3'],
+      decision: 'KHÔNG ĐƯỢC CÔNG NHẬN',
+      area: 'Khu dân cư: Bản A (ví dụ) (mã: SP-A)',
+    });
     expect(pageSizes(pdf).length).toBeGreaterThan(1);
     await page.close();
   });

@@ -41,10 +41,14 @@ describe('lcz docs reproduces the source table', () => {
   it('prints the columns of the source and blank result cells to fill in', async () => {
     const { stdout } = await run(['docs', '--rules', RULES]);
     expect(stdout).toContain('| Số TT | Nội dung | Kết quả đánh giá: Đạt | Kết quả đánh giá: Không đạt | Ghi chú |');
-    expect(stdout).toContain('| 1.3 | 98% trở lên các hộ nghiêm chỉnh thực hiện chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước và các quy định của địa phương. |  |  |  |');
+    expect(stdout).toContain(
+      '| 1.3 | 98% trở lên các hộ nghiêm chỉnh thực hiện chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước và các quy định của địa phương. |  |  |  |',
+    );
     // Variants as the source shows them, one "- Đối với …" per line.
     expect(stdout).toContain('| 2.3 | - Đối với bản sản xuất nông nghiệp: ');
-    expect(stdout).toContain('tiêu thụ sản phẩm.<br>- Đối với Tổ dân phố: Xây dựng được ít nhất một tuyến phố chuyên kinh doanh văn minh. |');
+    expect(stdout).toContain(
+      'tiêu thụ sản phẩm.<br>- Đối với Tổ dân phố: Xây dựng được ít nhất một tuyến phố chuyên kinh doanh văn minh. |',
+    );
     expect(stdout).toContain('- **Loại khu dân cư**: ☐ Tổ dân phố    ☐ Bản');
     expect(stdout).toContain('**Kết luận:** ☐ Được công nhận    ☐ Không được công nhận');
     expect(stdout).not.toContain('✓');
@@ -59,7 +63,9 @@ describe('lcz docs reproduces the source table', () => {
     expect(rows.find((r) => r.number === '1.3')?.text).toBe(
       '98% or more of households strictly follow the lines and policies of the Party, the policies and laws of the State, and the rules of the locality.',
     );
-    expect(rows.find((r) => r.number === 'II')?.text).toBe('Cases in which a residential area (residential group, village) is not comprehensively developed');
+    expect(rows.find((r) => r.number === 'II')?.text).toBe(
+      'Cases in which a residential area (residential group, village) is not comprehensively developed',
+    );
     expect(stdout).toContain('**Decision:** ☐ Recognised    ☐ Not recognised');
   });
 
@@ -78,30 +84,50 @@ describe('lcz docs reproduces the source table', () => {
 
 describe('lcz docs --assessment: the table filled in', () => {
   it('✓ per criterion, remarks, the area on top and the decision below', async () => {
-    const { code, stdout, stderr } = await run(['docs', '--rules', RULES, '--assessment', 'examples/assessments/not-recognised-ban.yaml']);
+    const { code, stdout, stderr } = await run([
+      'docs',
+      '--rules',
+      RULES,
+      '--assessment',
+      'examples/assessments/not-recognised-ban.yaml',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('- **Khu dân cư**: Bản A (ví dụ) (mã: SP-A)');
     expect(stdout).toContain('- **Đơn vị hành chính**: Xã Sùng Phài');
     expect(stdout).toContain('- **Bản sản xuất nông nghiệp**: có');
-    expect(stdout).toMatch(/\| \*\*1\*\* \| \*\*Tiêu chuẩn 1: [^|]*\*\* \|  \| ✓ \| Đạt 3\/4, cần 4 \|/);
-    expect(stdout).toMatch(/\| 1\.3 \| 98% trở lên [^|]* \|  \| ✓ \|  \|/);
-    expect(stdout).toMatch(/\| 1\.1 \| [^|]* \| ✓ \|  \|  \|/);
-    expect(stdout).toMatch(/\| 2\.3 \| [^|]* \| ✓ \|  \| Áp dụng: Bản sản xuất nông nghiệp \|/);
-    expect(stdout).toMatch(/\| 4 \| Có từ 10% trở lên [^|]* \| ✓ \|  \| Không thuộc trường hợp này \|/);
+    expect(stdout).toMatch(/\| \*\*1\*\* \| \*\*Tiêu chuẩn 1: [^|]*\*\* \| {2}\| ✓ \| Đạt 3\/4, cần 4 \|/);
+    expect(stdout).toMatch(/\| 1\.3 \| 98% trở lên [^|]* \| {2}\| ✓ \| {2}\|/);
+    expect(stdout).toMatch(/\| 1\.1 \| [^|]* \| ✓ \| {2}\| {2}\|/);
+    expect(stdout).toMatch(/\| 2\.3 \| [^|]* \| ✓ \| {2}\| Áp dụng: Bản sản xuất nông nghiệp \|/);
+    expect(stdout).toMatch(/\| 4 \| Có từ 10% trở lên [^|]* \| ✓ \| {2}\| Không thuộc trường hợp này \|/);
     expect(stdout).toContain('**Kết luận:** **KHÔNG ĐƯỢC CÔNG NHẬN**');
-    expect(stdout).toContain('- Tiêu chuẩn 1: Củng cố, kiện toàn nâng cao chất lượng, hiệu quả hoạt động của đội ngũ người hoạt động không chuyên trách và các chức danh khác ở tổ dân phố, bản: đạt 3/4, cần 4');
+    expect(stdout).toContain(
+      '- Tiêu chuẩn 1: Củng cố, kiện toàn nâng cao chất lượng, hiệu quả hoạt động của đội ngũ người hoạt động không chuyên trách và các chức danh khác ở tổ dân phố, bản: đạt 3/4, cần 4',
+    );
   });
 
   it('"Chưa rõ" for what the assessment leaves unknown, "Không áp dụng" for what does not apply', async () => {
-    const undetermined = await run(['docs', '--rules', RULES, '--assessment', 'examples/assessments/undetermined-ban.yaml']);
+    const undetermined = await run([
+      'docs',
+      '--rules',
+      RULES,
+      '--assessment',
+      'examples/assessments/undetermined-ban.yaml',
+    ]);
     expect(undetermined.code).toBe(0);
-    expect(undetermined.stdout).toMatch(/\| 4\.1 \| [^|]* \|  \|  \| Chưa rõ \|/);
+    expect(undetermined.stdout).toMatch(/\| 4\.1 \| [^|]* \| {2}\| {2}\| Chưa rõ \|/);
     expect(undetermined.stdout).toContain('**Kết luận:** **CHƯA ĐỦ CĂN CỨ ĐỂ KẾT LUẬN**');
-    const ward = await run(['docs', '--rules', RULES, '--assessment', 'examples/assessments/disqualified-ban-in-ward.yaml']);
-    expect(ward.stdout).toMatch(/\| 2\.3 \| [^|]* \|  \|  \| Không áp dụng \|/);
-    expect(ward.stdout).toMatch(/\| 4 \| Có từ 10% trở lên số hộ vi phạm [^|]* \|  \| ✓ \| Thuộc trường hợp này \|/);
-    expect(ward.stdout).toMatch(/\| 2\.1 \| [^|]* \|  \| ✓ \| Không áp dụng \(tính là không đạt\) \|/);
+    const ward = await run([
+      'docs',
+      '--rules',
+      RULES,
+      '--assessment',
+      'examples/assessments/disqualified-ban-in-ward.yaml',
+    ]);
+    expect(ward.stdout).toMatch(/\| 2\.3 \| [^|]* \| {2}\| {2}\| Không áp dụng \|/);
+    expect(ward.stdout).toMatch(/\| 4 \| Có từ 10% trở lên số hộ vi phạm [^|]* \| {2}\| ✓ \| Thuộc trường hợp này \|/);
+    expect(ward.stdout).toMatch(/\| 2\.1 \| [^|]* \| {2}\| ✓ \| Không áp dụng \(tính là không đạt\) \|/);
     // Under the draft (which dropped 3.7 and its fact) the same bản fails 2.3 instead.
     const withoutDropped = join(temp, 'ward-2026.yaml');
     const text = await readFile(join(ROOT, 'examples/assessments/disqualified-ban-in-ward.yaml'), 'utf8');
@@ -109,19 +135,30 @@ describe('lcz docs --assessment: the table filled in', () => {
     const draft = await run(['docs', '--rules', 'rules/lai-chau-2026-2030-draft', '--assessment', withoutDropped]);
     expect(draft.stderr).toBe('');
     expect(draft.code).toBe(0);
-    expect(draft.stdout).toMatch(/\| 2\.3 \| [^|]* \|  \| ✓ \|  \|/);
+    expect(draft.stdout).toMatch(/\| 2\.3 \| [^|]* \| {2}\| ✓ \| {2}\|/);
   });
 
   it('in English', async () => {
-    const { stdout } = await run(['docs', '--rules', RULES, '--lang', 'en', '--assessment', 'examples/assessments/recognised-to-dan-pho.yaml']);
+    const { stdout } = await run([
+      'docs',
+      '--rules',
+      RULES,
+      '--lang',
+      'en',
+      '--assessment',
+      'examples/assessments/recognised-to-dan-pho.yaml',
+    ]);
     expect(stdout).toContain('- **Residential area**: Tổ dân phố số 7 (code: TP-07)');
     expect(stdout).toContain('**Decision:** **RECOGNISED**');
-    expect(stdout).toMatch(/\| 2\.3 \| [^|]* \| ✓ \|  \| Applies: Urban residential group \|/);
+    expect(stdout).toMatch(/\| 2\.3 \| [^|]* \| ✓ \| {2}\| Applies: Urban residential group \|/);
   });
 
   it('an invalid assessment: its problems at file:line:column, nothing written, exit 1', async () => {
     const bad = join(temp, 'bad.yaml');
-    await writeFile(bad, 'context: { unit_kind: ban, parent_kind: xa, agricultural: true }\nfacts:\n  households: -3\n');
+    await writeFile(
+      bad,
+      'context: { unit_kind: ban, parent_kind: xa, agricultural: true }\nfacts:\n  households: -3\n',
+    );
     const out = join(temp, 'never.md');
     const { code, stdout, stderr } = await run(['docs', '--rules', RULES, '--assessment', bad, '--out', out]);
     expect(code).toBe(1);
@@ -149,7 +186,17 @@ describe('lcz docs --format html and --out', () => {
   });
 
   it('prints HTML on standard output with --format html, filled in and in English', async () => {
-    const { code, stdout } = await run(['docs', '--rules', RULES, '--format', 'html', '--lang', 'en', '--assessment', 'examples/assessments/not-recognised-ban.yaml']);
+    const { code, stdout } = await run([
+      'docs',
+      '--rules',
+      RULES,
+      '--format',
+      'html',
+      '--lang',
+      'en',
+      '--assessment',
+      'examples/assessments/not-recognised-ban.yaml',
+    ]);
     expect(code).toBe(0);
     expect(stdout).toContain('<html lang="en">');
     expect(stdout).toContain('<tr class="criterion" data-number="1.3"><td class="number">1.3</td>');
@@ -177,7 +224,9 @@ describe('table.yaml beside the rules', () => {
   });
 
   it('every problem at its line and column, in Vietnamese and English; nothing written', async () => {
-    const dir = await rulesWithTable('format: 2\ncriteria: "Tiêu chí"\nsection_three: { vi: "x", en: "y" }\ndisqualifiers: { vi: "Các trường hợp" }\n');
+    const dir = await rulesWithTable(
+      'format: 2\ncriteria: "Tiêu chí"\nsection_three: { vi: "x", en: "y" }\ndisqualifiers: { vi: "Các trường hợp" }\n',
+    );
     const { code, stdout, stderr } = await run(['docs', '--rules', dir]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
@@ -185,7 +234,9 @@ describe('table.yaml beside the rules', () => {
     expect(stderr).toContain(`lcz: ${table}:1:9: format phải là 1.`);
     expect(stderr).toContain(`lcz: ${table}:1:9: format must be 1.`);
     expect(stderr).toContain(`lcz: ${table}:2:11: criteria phải là văn bản bằng hai thứ tiếng`);
-    expect(stderr).toContain(`lcz: ${table}:3:1: 'section_three' is not a heading of the table; use title, criteria or disqualifiers.`);
+    expect(stderr).toContain(
+      `lcz: ${table}:3:1: 'section_three' is not a heading of the table; use title, criteria or disqualifiers.`,
+    );
     expect(stderr).toContain(`lcz: ${table}:4:16: disqualifiers must be a text in both languages`);
     expect(stderr).toContain(`the table headings file '${table}' has 4 error(s); nothing was written.`);
   });
@@ -225,7 +276,9 @@ describe('lcz docs: usage', () => {
   it('has help, listed in the main help', async () => {
     const help = await run(['docs', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('lcz docs --rules <rules> [--lang vi|en] [--format md|html] [--assessment <file>] [--out <file>]');
+    expect(help.stdout).toContain(
+      'lcz docs --rules <rules> [--lang vi|en] [--format md|html] [--assessment <file>] [--out <file>]',
+    );
     expect((await run(['--help'])).stdout).toContain('lcz docs --rules <rules>');
   });
 });

@@ -18,13 +18,19 @@ const ESC = '\u001b[';
 // ajv is a dependency of the engine, not of the CLI: load it from there.
 const requireFromEngine = createRequire(new URL('../../criteria-engine/package.json', import.meta.url));
 type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
-const Ajv2020 = (requireFromEngine('ajv/dist/2020.js') as {
-  default: new (options: object) => { compile(schema: object): Validator };
-}).default;
+const Ajv2020 = (
+  requireFromEngine('ajv/dist/2020.js') as {
+    default: new (options: object) => { compile(schema: object): Validator };
+  }
+).default;
 
 const DECISION_VI = /^KẾT LUẬN\n {2}(ĐƯỢC CÔNG NHẬN|KHÔNG ĐƯỢC CÔNG NHẬN|CHƯA ĐỦ CĂN CỨ ĐỂ KẾT LUẬN)$/gm;
 const DECISION_EN = /^DECISION\n {2}(RECOGNISED|NOT RECOGNISED|UNDETERMINED)$/gm;
-const WORDS_VI = { recognised: 'ĐƯỢC CÔNG NHẬN', not_recognised: 'KHÔNG ĐƯỢC CÔNG NHẬN', undetermined: 'CHƯA ĐỦ CĂN CỨ ĐỂ KẾT LUẬN' };
+const WORDS_VI = {
+  recognised: 'ĐƯỢC CÔNG NHẬN',
+  not_recognised: 'KHÔNG ĐƯỢC CÔNG NHẬN',
+  undetermined: 'CHƯA ĐỦ CĂN CỨ ĐỂ KẾT LUẬN',
+};
 
 /** The decision an example's file name announces (recognised-…, not-recognised-…, disqualified-…, undetermined-…). */
 function announced(file: string): keyof typeof WORDS_VI | undefined {
@@ -59,7 +65,9 @@ describe('lcz validate on the bundled rules', () => {
       /^Hợp lệ rules\/lai-chau-2020-2025\/ruleset\.yaml: [a-z0-9-]+ phiên bản \S+: 6 tiêu chuẩn, 41 tiêu chí, 4 trường hợp không đảm bảo$/,
     );
     const en = await run(['validate', '--lang', 'en', RULES]);
-    expect(en.stdout.split('\n')[0]).toMatch(/^OK rules\/lai-chau-2020-2025\/ruleset\.yaml: .*: 6 standards, 41 criteria, 4 disqualifiers$/);
+    expect(en.stdout.split('\n')[0]).toMatch(
+      /^OK rules\/lai-chau-2020-2025\/ruleset\.yaml: .*: 6 standards, 41 criteria, 4 disqualifiers$/,
+    );
   });
 
   it('prints warnings and notes (variant coverage) located as file:line:column', async () => {
@@ -183,7 +191,13 @@ describe('lcz evaluate on examples/assessments', () => {
   });
 
   it('a missing assessment file is an error for that file only', async () => {
-    const { code, stdout, stderr } = await run(['evaluate', '--rules', RULES, 'nope.yaml', `${EXAMPLES}/${examples[0]}`]);
+    const { code, stdout, stderr } = await run([
+      'evaluate',
+      '--rules',
+      RULES,
+      'nope.yaml',
+      `${EXAMPLES}/${examples[0]}`,
+    ]);
     expect(code).toBe(1);
     expect(stderr).toContain('nope.yaml');
     expect([...stdout.matchAll(DECISION_VI)]).toHaveLength(1);
@@ -208,7 +222,9 @@ describe('lcz evaluate on examples/assessments', () => {
   it('colour only on a terminal and when NO_COLOR is unset', async () => {
     const file = `${EXAMPLES}/${examples[0]}`;
     expect((await run(['evaluate', '-r', RULES, file], { isTTY: true })).stdout).toContain(ESC);
-    expect((await run(['evaluate', '-r', RULES, file], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC);
+    expect((await run(['evaluate', '-r', RULES, file], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(
+      ESC,
+    );
     expect((await run(['evaluate', '-r', RULES, file], { isTTY: false })).stdout).not.toContain(ESC);
     expect((await run(['evaluate', '-r', RULES, '--json', file], { isTTY: true })).stdout).not.toContain(ESC);
   });

@@ -19,9 +19,11 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 // ajv is a dependency of the engine, not of the CLI: load it from there.
 const requireFromEngine = createRequire(new URL('../../criteria-engine/package.json', import.meta.url));
 type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
-const Ajv2020 = (requireFromEngine('ajv/dist/2020.js') as {
-  default: new (options: object) => { compile(schema: object): Validator };
-}).default;
+const Ajv2020 = (
+  requireFromEngine('ajv/dist/2020.js') as {
+    default: new (options: object) => { compile(schema: object): Validator };
+  }
+).default;
 const schema = (name: string) => JSON.parse(readFileSync(join(ROOT, 'schemas', name), 'utf8')) as object;
 
 let temp = '';
@@ -34,7 +36,12 @@ afterAll(async () => {
 
 describe('lcz explain', () => {
   it('prints the criterion-by-criterion report, then what it would take (Vietnamese by default)', async () => {
-    const { code, stdout, stderr } = await run(['explain', '--rules', RULES, 'examples/assessments/not-recognised-ban.yaml']);
+    const { code, stdout, stderr } = await run([
+      'explain',
+      '--rules',
+      RULES,
+      'examples/assessments/not-recognised-ban.yaml',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report = stdout.indexOf('KẾT LUẬN\n  KHÔNG ĐƯỢC CÔNG NHẬN');
@@ -48,7 +55,14 @@ describe('lcz explain', () => {
   });
 
   it('--lang en, and the facts an undetermined result still needs, grouped by what they decide', async () => {
-    const { code, stdout } = await run(['explain', '--rules', RULES, '--lang', 'en', 'examples/assessments/undetermined-ban.yaml']);
+    const { code, stdout } = await run([
+      'explain',
+      '--rules',
+      RULES,
+      '--lang',
+      'en',
+      'examples/assessments/undetermined-ban.yaml',
+    ]);
     expect(code).toBe(0);
     expect(stdout).toContain('DECISION\n  UNDETERMINED');
     expect(stdout).toContain('WHAT IT WOULD TAKE TO BE RECOGNISED');
@@ -66,9 +80,18 @@ describe('lcz explain', () => {
   });
 
   it('--json prints {result, gap}, each valid against its schema; an array for a directory', async () => {
-    const one = await run(['explain', '--rules', RULES, '--json', 'examples/assessments/disqualified-ban-in-ward.yaml']);
+    const one = await run([
+      'explain',
+      '--rules',
+      RULES,
+      '--json',
+      'examples/assessments/disqualified-ban-in-ward.yaml',
+    ]);
     expect(one.code).toBe(0);
-    const parsed = JSON.parse(one.stdout) as { result: unknown; gap: { plan: { decision: string }; disqualifiers: { id: string }[] } };
+    const parsed = JSON.parse(one.stdout) as {
+      result: unknown;
+      gap: { plan: { decision: string }; disqualifiers: { id: string }[] };
+    };
     const resultValid = new Ajv2020({ strict: true, allErrors: true }).compile(schema('result.schema.json'));
     const gapValid = new Ajv2020({ strict: true, allErrors: true }).compile(schema('gap.schema.json'));
     expect(resultValid(parsed.result) ? [] : resultValid.errors).toEqual([]);
@@ -84,8 +107,14 @@ describe('lcz explain', () => {
 
   it('a bad assessment is reported at file:line:column, exit 1; the others are still explained', async () => {
     const bad = join(temp, 'bad.yaml');
-    await writeFile(bad, 'context: { unit_kind: ban, parent_kind: xa, agricultural: true }\nfacts:\n  households: "many"\n');
-    const { code, stdout, stderr } = await lcz(['explain', '--rules', join(ROOT, RULES), bad, join(ROOT, 'examples/assessments/recognised-to-dan-pho.yaml')], { cwd: temp });
+    await writeFile(
+      bad,
+      'context: { unit_kind: ban, parent_kind: xa, agricultural: true }\nfacts:\n  households: "many"\n',
+    );
+    const { code, stdout, stderr } = await lcz(
+      ['explain', '--rules', join(ROOT, RULES), bad, join(ROOT, 'examples/assessments/recognised-to-dan-pho.yaml')],
+      { cwd: temp },
+    );
     expect(code).toBe(1);
     expect(stderr).toMatch(/^bad\.yaml:3:15: /m);
     expect(stdout).toContain('Không cần gì thêm: khu dân cư đã được công nhận.');
@@ -101,7 +130,9 @@ describe('lcz explain', () => {
     expect(none.stderr).toContain('name at least one assessment file or directory to explain.');
     const help = await run(['explain', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('lcz explain --rules rules/lai-chau-2020-2025 examples/assessments/not-recognised-ban.yaml');
+    expect(help.stdout).toContain(
+      'lcz explain --rules rules/lai-chau-2020-2025 examples/assessments/not-recognised-ban.yaml',
+    );
   });
 
   it('a batch file: each valid row explained; --code keeps one area and reports a code not found', async () => {
@@ -113,7 +144,9 @@ describe('lcz explain', () => {
     expect(one.stdout).toContain('CẦN GÌ ĐỂ ĐƯỢC CÔNG NHẬN');
     const json = await run(['explain', '--rules', RULES, '--json', '--code', 'TP-03', '--code', 'NOPE', workbook]);
     expect(json.code).toBe(1);
-    expect((JSON.parse(json.stdout) as { result: { area: { code: string } } }[]).map((x) => x.result.area.code)).toEqual(['TP-03']);
+    expect(
+      (JSON.parse(json.stdout) as { result: { area: { code: string } } }[]).map((x) => x.result.area.code),
+    ).toEqual(['TP-03']);
     expect(json.stderr).toContain('không tìm thấy khu dân cư hợp lệ nào có mã NOPE trong dữ liệu.');
   });
 });

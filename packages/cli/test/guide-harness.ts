@@ -19,7 +19,13 @@ import { run } from '../src/index.js';
 
 export type GuideStep =
   | { readonly kind: 'section'; readonly title: string; readonly line: number }
-  | { readonly kind: 'edit'; readonly file: string; readonly find: string; readonly replace: string; readonly line: number }
+  | {
+      readonly kind: 'edit';
+      readonly file: string;
+      readonly find: string;
+      readonly replace: string;
+      readonly line: number;
+    }
   | { readonly kind: 'write'; readonly file: string; readonly content: string; readonly line: number }
   | { readonly kind: 'command'; readonly command: string; readonly expected: string; readonly line: number };
 
@@ -41,7 +47,11 @@ export function parseGuide(markdown: string): GuideStep[] {
     if (line === '<!-- guide-edit') {
       const end = lines.indexOf('-->', i);
       if (end < 0) throw new Error(`guide line ${i + 1}: guide-edit without -->`);
-      const edit = parseYaml(lines.slice(i + 1, end).join('\n')) as { file?: unknown; find?: unknown; replace?: unknown };
+      const edit = parseYaml(lines.slice(i + 1, end).join('\n')) as {
+        file?: unknown;
+        find?: unknown;
+        replace?: unknown;
+      };
       if (typeof edit.file !== 'string' || typeof edit.find !== 'string' || typeof edit.replace !== 'string') {
         throw new Error(`guide line ${i + 1}: a guide-edit needs file, find and replace`);
       }
@@ -58,7 +68,9 @@ export function parseGuide(markdown: string): GuideStep[] {
       steps.push({ kind: 'write', file: pendingFile.path, content: `${body.join('\n')}\n`, line: pendingFile.line });
     } else if (fence[1] === 'console') {
       let current: { command: string; out: string[]; line: number } | undefined;
-      const flush = () => current && steps.push({ kind: 'command', command: current.command, expected: current.out.join('\n'), line: current.line });
+      const flush = () =>
+        current &&
+        steps.push({ kind: 'command', command: current.command, expected: current.out.join('\n'), line: current.line });
       body.forEach((text, k) => {
         if (text.startsWith('$ ')) {
           flush();
@@ -86,7 +98,8 @@ export class GuideWorkspace {
   async reset(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true });
     await mkdir(this.dir, { recursive: true });
-    for (const folder of ['rules', 'examples', 'schemas']) await cp(join(this.root, folder), join(this.dir, folder), { recursive: true });
+    for (const folder of ['rules', 'examples', 'schemas'])
+      await cp(join(this.root, folder), join(this.dir, folder), { recursive: true });
     this.lastExit = 0;
   }
 
@@ -99,8 +112,12 @@ export class GuideWorkspace {
     }
     const text = await readFile(path, 'utf8');
     const count = text.split(step.find).length - 1;
-    if (count !== 1) throw new Error(`guide line ${step.line}: the text to replace occurs ${count} times in ${step.file}, not once`);
-    await writeFile(path, text.replace(step.find, () => step.replace));
+    if (count !== 1)
+      throw new Error(`guide line ${step.line}: the text to replace occurs ${count} times in ${step.file}, not once`);
+    await writeFile(
+      path,
+      text.replace(step.find, () => step.replace),
+    );
   }
 
   /** Runs one command line; returns what a terminal would show. */
@@ -114,7 +131,14 @@ export class GuideWorkspace {
     }
     if (program !== 'lcz') throw new Error(`the guide may run lcz, cp -r and echo $? only, not: ${command}`);
     let out = '';
-    this.lastExit = await run(args, { stdout: (s) => void (out += s), stderr: (s) => void (out += s), isTTY: false, stderrIsTTY: false, cwd: this.dir, env: {} });
+    this.lastExit = await run(args, {
+      stdout: (s) => void (out += s),
+      stderr: (s) => void (out += s),
+      isTTY: false,
+      stderrIsTTY: false,
+      cwd: this.dir,
+      env: {},
+    });
     return out;
   }
 }

@@ -26,7 +26,8 @@ describe.each(['vi', 'en'])('docs/guide/%s.md', (lang) => {
 
   it('shows every command a rule author needs, with its output', () => {
     const shown = commands.map((c) => c.command.split(' ').slice(0, 2).join(' '));
-    for (const needed of ['lcz validate', 'lcz check', 'lcz test', 'lcz diff', 'cp -r']) expect(shown).toContain(needed);
+    for (const needed of ['lcz validate', 'lcz check', 'lcz test', 'lcz diff', 'cp -r'])
+      expect(shown).toContain(needed);
     expect(commands.some((c) => c.command.includes('--coverage'))).toBe(true);
     expect(steps.filter((s) => s.kind === 'edit').length).toBeGreaterThanOrEqual(5);
     expect(steps.some((s) => s.kind === 'write')).toBe(true);
@@ -43,7 +44,9 @@ describe.each(['vi', 'en'])('docs/guide/%s.md', (lang) => {
         const actual = await workspace.execute(step.command);
         if (!matches(step.expected, actual)) {
           // Show the whole actual output, so the guide can be corrected from it.
-          expect(normalise(actual), `${file}:${step.line}: the output differs from the guide`).toBe(normalise(step.expected));
+          expect(normalise(actual), `${file}:${step.line}: the output differs from the guide`).toBe(
+            normalise(step.expected),
+          );
         }
       });
     } else {

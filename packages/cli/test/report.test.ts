@@ -17,7 +17,9 @@ const run = (argv: string[]) => lcz(argv, { cwd: ROOT });
 
 // exceljs is a dependency of the report package, not of the CLI: load it from there.
 const requireFromReport = createRequire(new URL('../../report/package.json', import.meta.url));
-const ExcelJS = requireFromReport('exceljs') as { Workbook: new () => { xlsx: { readFile(path: string): Promise<unknown> }; worksheets: { name: string }[] } };
+const ExcelJS = requireFromReport('exceljs') as {
+  Workbook: new () => { xlsx: { readFile(path: string): Promise<unknown> }; worksheets: { name: string }[] };
+};
 
 let temp = '';
 beforeAll(async () => {
@@ -29,7 +31,14 @@ afterAll(async () => {
 
 describe('lcz report', () => {
   it('Markdown on standard output by default, Vietnamese, with targets', async () => {
-    const { code, stdout, stderr } = await run(['report', '--rules', RULES, '--targets', TARGETS, 'examples/assessments']);
+    const { code, stdout, stderr } = await run([
+      'report',
+      '--rules',
+      RULES,
+      '--targets',
+      TARGETS,
+      'examples/assessments',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^# Báo cáo tổng hợp: /);
@@ -42,7 +51,16 @@ describe('lcz report', () => {
   it('--out picks the format from the extension: html, csv, xlsx; --lang en', async () => {
     for (const ext of ['html', 'csv', 'xlsx']) {
       const out = join(temp, `report.${ext}`);
-      const { code, stdout } = await run(['report', '--rules', RULES, '--lang', 'en', '--out', out, 'examples/assessments']);
+      const { code, stdout } = await run([
+        'report',
+        '--rules',
+        RULES,
+        '--lang',
+        'en',
+        '--out',
+        out,
+        'examples/assessments',
+      ]);
       expect(code, ext).toBe(0);
       expect(stdout).toBe(`Report written to ${out}: 4 area(s) counted, 0 row(s) left out.\n`);
     }
@@ -58,7 +76,10 @@ describe('lcz report', () => {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir);
     await copyFile(join(ROOT, 'examples/assessments/recognised-to-dan-pho.yaml'), join(dir, 'a.yaml'));
-    await writeFile(join(dir, 'b.yaml'), 'context: { unit_kind: ban, parent_kind: xa, agricultural: true }\nfacts:\n  households: many\n');
+    await writeFile(
+      join(dir, 'b.yaml'),
+      'context: { unit_kind: ban, parent_kind: xa, agricultural: true }\nfacts:\n  households: many\n',
+    );
     const { code, stdout, stderr } = await lcz(['report', '--rules', join(ROOT, RULES), dir], { cwd: temp });
     expect(code).toBe(1);
     expect(stderr).toMatch(/^mixed\/b\.yaml:3:15: lỗi \[/m);
@@ -68,10 +89,15 @@ describe('lcz report', () => {
 
   it('an invalid targets file: every problem located, nothing written, exit 1', async () => {
     const targets = join(temp, 'targets.yaml');
-    const text = (await readFile(join(ROOT, TARGETS), 'utf8')).replace('goal: { at_least: 22 }', 'goal: { at_lest: 22 }').replace('areas: 70', 'areas: seventy');
+    const text = (await readFile(join(ROOT, TARGETS), 'utf8'))
+      .replace('goal: { at_least: 22 }', 'goal: { at_lest: 22 }')
+      .replace('areas: 70', 'areas: seventy');
     await writeFile(targets, text);
     const out = join(temp, 'never.md');
-    const { code, stderr } = await lcz(['report', '--rules', join(ROOT, RULES), '--targets', targets, '--out', out, join(ROOT, 'examples/assessments')], { cwd: temp });
+    const { code, stderr } = await lcz(
+      ['report', '--rules', join(ROOT, RULES), '--targets', targets, '--out', out, join(ROOT, 'examples/assessments')],
+      { cwd: temp },
+    );
     expect(code).toBe(1);
     expect(stderr).toMatch(/^targets\.yaml:\d+:\d+: lỗi \[targets_wrong_type\] areas/m);
     expect(stderr).toMatch(/^targets\.yaml:\d+:\d+: lỗi \[targets_unknown_key\] "at_lest"/m);
@@ -84,8 +110,14 @@ describe('lcz report', () => {
     const cases: [string[], string][] = [
       [['report', 'examples/assessments'], 'name the rules with --rules'],
       [['report', '--rules', RULES], 'name at least one input file'],
-      [['report', '--rules', RULES, '--format', 'pdf', 'examples/assessments'], "--format must be md, html, csv or xlsx, not 'pdf'."],
-      [['report', '--rules', RULES, '--format', 'xlsx', 'examples/assessments'], 'an XLSX report is a file: name it with --out'],
+      [
+        ['report', '--rules', RULES, '--format', 'pdf', 'examples/assessments'],
+        "--format must be md, html, csv or xlsx, not 'pdf'.",
+      ],
+      [
+        ['report', '--rules', RULES, '--format', 'xlsx', 'examples/assessments'],
+        'an XLSX report is a file: name it with --out',
+      ],
     ];
     for (const [argv, english] of cases) {
       const { code, stdout, stderr } = await run(argv);
@@ -95,13 +127,22 @@ describe('lcz report', () => {
       expect(stderr.split('\n')[0]).toMatch(/^lcz: /);
     }
     // An --out that cannot be written is the user's to fix: a usage error naming it, no stack trace.
-    const unwritable = await run(['report', '--rules', RULES, '--out', 'no-such-folder/report.md', 'examples/assessments']);
+    const unwritable = await run([
+      'report',
+      '--rules',
+      RULES,
+      '--out',
+      'no-such-folder/report.md',
+      'examples/assessments',
+    ]);
     expect(unwritable.code).toBe(2);
     expect(unwritable.stderr).toContain('no-such-folder/report.md');
     expect(unwritable.stderr).toContain('ENOENT');
     expect(unwritable.stderr).not.toMatch(/\n\s+at /);
     const help = await run(['report', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('lcz report --rules <rules> [--targets <file>] [--format md|html|csv|xlsx] [--out <file>]');
+    expect(help.stdout).toContain(
+      'lcz report --rules <rules> [--targets <file>] [--format md|html|csv|xlsx] [--out <file>]',
+    );
   });
 });

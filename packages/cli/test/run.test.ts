@@ -27,8 +27,12 @@ describe('lcz help and version', () => {
     expect(stderr).toContain('Usage / Cách dùng:');
   });
 
-  it('<command> --help and help <command> print that command\'s help, exit 0', async () => {
-    for (const argv of [['validate', '--help'], ['help', 'validate'], ['validate', 'x', '-h', '--bogus']]) {
+  it("<command> --help and help <command> print that command's help, exit 0", async () => {
+    for (const argv of [
+      ['validate', '--help'],
+      ['help', 'validate'],
+      ['validate', 'x', '-h', '--bogus'],
+    ]) {
       const { code, stdout } = await lcz(argv);
       expect(code).toBe(0);
       expect(stdout).toContain('lcz validate: check rule files / kiểm tra tệp quy tắc');
@@ -46,7 +50,9 @@ describe('lcz help and version', () => {
     for (const flag of ['--version', '-V']) {
       const { code, stdout } = await lcz([flag]);
       expect(code).toBe(0);
-      expect(stdout).toMatch(new RegExp(`^lcz ${cliPackage.version.replace(/\./g, '\\.')} \\(@lcz/criteria-engine \\S+\\)\\n$`));
+      expect(stdout).toMatch(
+        new RegExp(`^lcz ${cliPackage.version.replace(/\./g, '\\.')} \\(@lcz/criteria-engine \\S+\\)\\n$`),
+      );
     }
   });
 });
@@ -74,19 +80,31 @@ describe('lcz usage errors (exit 2, Vietnamese then English, no stack)', () => {
     await usage(['--frob'], /không có tuỳ chọn '--frob'/, /unknown option '--frob'/);
   });
 
-  it('unknown flag of a command points at that command\'s help', async () => {
+  it("unknown flag of a command points at that command's help", async () => {
     const err = await usage(['validate', '--frob', 'rules'], /không có tuỳ chọn '--frob'/, /unknown option '--frob'/);
     expect(err).toContain("see 'lcz validate --help'");
     await usage(['evaluate', '-x', '--rules', 'r', 'a.yaml'], /không có tuỳ chọn '-x'/, /unknown option '-x'/);
   });
 
   it('options that need a value, or take none', async () => {
-    await usage(['evaluate', 'a.yaml', '--rules'], /tuỳ chọn '-r, --rules' cần một giá trị/, /option '-r, --rules' needs a value/);
-    await usage(['evaluate', '--json=yes', '--rules', 'r', 'a.yaml'], /'--json' không nhận giá trị/, /'--json' does not take a value/);
+    await usage(
+      ['evaluate', 'a.yaml', '--rules'],
+      /tuỳ chọn '-r, --rules' cần một giá trị/,
+      /option '-r, --rules' needs a value/,
+    );
+    await usage(
+      ['evaluate', '--json=yes', '--rules', 'r', 'a.yaml'],
+      /'--json' không nhận giá trị/,
+      /'--json' does not take a value/,
+    );
   });
 
   it('a bad --lang', async () => {
-    await usage(['validate', '--lang', 'fr', 'rules'], /--lang phải là 'vi' hoặc 'en', không phải 'fr'/, /--lang must be 'vi' or 'en', not 'fr'/);
+    await usage(
+      ['validate', '--lang', 'fr', 'rules'],
+      /--lang phải là 'vi' hoặc 'en', không phải 'fr'/,
+      /--lang must be 'vi' or 'en', not 'fr'/,
+    );
     await usage(['evaluate', '--lang=de', '--rules', 'r', 'a.yaml'], /không phải 'de'/, /not 'de'/);
   });
 

@@ -26,7 +26,8 @@ export function readSeedTable(path: string = SEED): SeedTable {
   const header = lines.findIndex((l) => l.startsWith('Số TT\tNội dung\tKết quả đánh giá'));
   const titleStart = lines.findIndex((l) => l.startsWith('**BIỂU CÁC TIÊU CHÍ'));
   const noteAt = lines.findIndex((l, i) => i > header && l.trim() === 'Ghi chú:');
-  if (header < 0 || titleStart < 0 || noteAt < 0) throw new Error(`the criteria table is not where it was expected in ${path}`);
+  if (header < 0 || titleStart < 0 || noteAt < 0)
+    throw new Error(`the criteria table is not where it was expected in ${path}`);
   const titleLines: string[] = [];
   for (let i = titleStart; i < header; i++) {
     titleLines.push(lines[i] ?? '');
@@ -56,7 +57,11 @@ export function readSeedTable(path: string = SEED): SeedTable {
 }
 
 /** The rows of the Markdown table `lcz docs` prints: number and text, unescaped and normalised. */
-export function readMarkdownTable(markdown: string): { readonly title: string; readonly rows: readonly { number: string; text: string }[]; readonly note: string } {
+export function readMarkdownTable(markdown: string): {
+  readonly title: string;
+  readonly rows: readonly { number: string; text: string }[];
+  readonly note: string;
+} {
   const lines = markdown.split('\n');
   const start = lines.findIndex((l) => l.startsWith('| :---:'));
   const rows: { number: string; text: string }[] = [];

@@ -96,11 +96,19 @@ describe('lcz serve: a real server', () => {
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
     const run = await httpClient({ url, print: () => {} });
     expect(run.exitCode).toBe(0);
-    expect(Object.values(run.decisions).sort()).toEqual(['not_recognised', 'not_recognised', 'recognised', 'undetermined']);
+    expect(Object.values(run.decisions).sort()).toEqual([
+      'not_recognised',
+      'not_recognised',
+      'recognised',
+      'undetermined',
+    ]);
   });
 
   it('logs each request as a JSON line on standard output', () => {
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { msg?: string; req?: { url?: string } });
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { msg?: string; req?: { url?: string } });
     expect(lines.some((l) => l.msg === 'incoming request' && l.req?.url === '/v1/evaluate')).toBe(true);
     expect(lines.some((l) => l.msg === 'request completed')).toBe(true);
   });

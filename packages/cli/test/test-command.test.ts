@@ -90,12 +90,19 @@ describe('lcz test catches a broken threshold', () => {
     const { code, stdout } = await lcz(['test', '--lang', 'en', 'lai-chau-2020-2025'], { cwd: temp });
     expect(code).toBe(1);
     const failed = stdout.split('\n').filter((l) => l.startsWith('  ✗ '));
-    expect(failed).toEqual(['  ✗ 1.3: 9799/10000 hộ chấp hành (97,99%) thì không đạt', '  ✗ 1.3: 97/100 hộ chấp hành thì không đạt']);
+    expect(failed).toEqual([
+      '  ✗ 1.3: 9799/10000 hộ chấp hành (97,99%) thì không đạt',
+      '  ✗ 1.3: 97/100 hộ chấp hành thì không đạt',
+    ]);
     expect(stdout.trimEnd().split('\n').slice(-1)).toEqual(['114 passed, 2 failed']);
 
     // Each location names the test file, and the line and column of the value that did not hold.
     const cases = (await readFile(join(copy, 'tests', '04-boundaries.yaml'), 'utf8')).split('\n');
-    const located = [...stdout.matchAll(/^ {6}lai-chau-2020-2025\/tests\/04-boundaries\.yaml:(\d+):(\d+) {2}criteria\."1\.3"\n {8}- expected: fail\n {8}\+ actual: {3}pass$/gm)];
+    const located = [
+      ...stdout.matchAll(
+        /^ {6}lai-chau-2020-2025\/tests\/04-boundaries\.yaml:(\d+):(\d+) {2}criteria\."1\.3"\n {8}- expected: fail\n {8}\+ actual: {3}pass$/gm,
+      ),
+    ];
     expect(located).toHaveLength(2);
     for (const m of located) {
       const text = cases[Number(m[1]) - 1] ?? '';

@@ -13,13 +13,21 @@ const EXAMPLE = join(ROOT, 'examples/assessments/not-recognised-ban.yaml');
 function datedIn2027(): string {
   const file = join(mkdtempSync(join(tmpdir(), 'lcz-versions-')), 'ban-2027.yaml');
   const text = readFileSync(EXAMPLE, 'utf8').replace('date: "2024-10-10"', 'date: "2027-10-10"');
-  writeFileSync(file, text.split('\n').filter((line) => !line.includes('traffic_congestion_occurred')).join('\n'));
+  writeFileSync(
+    file,
+    text
+      .split('\n')
+      .filter((line) => !line.includes('traffic_congestion_occurred'))
+      .join('\n'),
+  );
   return file;
 }
 
 describe('lcz evaluate --rules rules/ (several versions)', () => {
   it('uses the version in force on each assessment’s date', async () => {
-    const { code, stdout } = await lcz(['evaluate', '--json', '--rules', 'rules', EXAMPLE, datedIn2027()], { cwd: ROOT });
+    const { code, stdout } = await lcz(['evaluate', '--json', '--rules', 'rules', EXAMPLE, datedIn2027()], {
+      cwd: ROOT,
+    });
     expect(code).toBe(0);
     const results = JSON.parse(stdout) as { ruleset: { version: string }; decision: string }[];
     expect(results.map((r) => [r.ruleset.version, r.decision])).toEqual([
@@ -29,14 +37,18 @@ describe('lcz evaluate --rules rules/ (several versions)', () => {
   });
 
   it('uses the version named with --version, or in force on --date', async () => {
-    const named = await lcz(['evaluate', '--json', '--rules', 'rules', '--version', '2026-2030-draft', datedIn2027()], { cwd: ROOT });
+    const named = await lcz(['evaluate', '--json', '--rules', 'rules', '--version', '2026-2030-draft', datedIn2027()], {
+      cwd: ROOT,
+    });
     expect((JSON.parse(named.stdout) as { ruleset: { version: string } }).ruleset.version).toBe('2026-2030-draft');
     const dated = await lcz(['evaluate', '--json', '--rules', 'rules', '--date', '2025-12-31', EXAMPLE], { cwd: ROOT });
     expect((JSON.parse(dated.stdout) as { ruleset: { version: string } }).ruleset.version).toBe('2020-2025');
   });
 
   it('says which versions exist when none is in force', async () => {
-    const { code, stderr } = await lcz(['evaluate', '--rules', 'rules', '--date', '2019-01-01', EXAMPLE], { cwd: ROOT });
+    const { code, stderr } = await lcz(['evaluate', '--rules', 'rules', '--date', '2019-01-01', EXAMPLE], {
+      cwd: ROOT,
+    });
     expect(code).toBe(1);
     expect(stderr).toContain('version_not_found');
     expect(stderr).toContain('2020-2025 (2020-01-01 – 2025-12-31)');

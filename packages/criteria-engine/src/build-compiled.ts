@@ -30,7 +30,13 @@ export function buildCompiledRules(text: string, options: BuildCompiledOptions =
   const assembled = assembleRuleset(sources, sources.hash, options.compileOptions, read.diagnostics);
   if (!assembled.value) return { diagnostics: assembled.diagnostics };
   return {
-    value: storeCompiledRules(sources, sources.hash, read.diagnostics, assembled.value.diagnostics, options.storeFileAs),
+    value: storeCompiledRules(
+      sources,
+      sources.hash,
+      read.diagnostics,
+      assembled.value.diagnostics,
+      options.storeFileAs,
+    ),
     diagnostics: assembled.diagnostics,
   };
 }

@@ -7,7 +7,13 @@ export { loadRuleset, loadRulesetOrThrow, type LoadRulesetOptions } from './load
 export { buildCompiledRules, type BuildCompiledOptions } from './build-compiled.js';
 export { loadCompiledRuleset, type LoadCompiledOptions } from './load-compiled.js';
 export { compiledRulesOf } from './store-compiled.js';
-export { COMPILED_RULES_FORMAT, COMPILED_RULES_FORMAT_VERSION, ENGINE_VERSION, type CompiledRulesFile, type StoredSource } from './compiled-rules-file.js';
+export {
+  COMPILED_RULES_FORMAT,
+  COMPILED_RULES_FORMAT_VERSION,
+  ENGINE_VERSION,
+  type CompiledRulesFile,
+  type StoredSource,
+} from './compiled-rules-file.js';
 export { readAssessment } from './read-assessment.js';
 export { assessmentJsonSchema } from './evaluate/assessment-json-schema.js';
 export { createSchemes, type Scheme } from './scheme.js';
@@ -20,7 +26,22 @@ export { DIAGNOSTIC_CODES } from './diagnostics/codes.js';
 export { explainText, type ExplainOptions } from './explain/explain-text.js';
 export * from './explain/diff/index.js';
 export * from './explain/table/index.js';
-export { gapAnalysis, explainGap, type ExplainGapOptions, type GapRuleset, type GapReport, type GapStandard, type GapCriterion, type GapChange, type GapPercent, type GapDisqualifier, type GapTotal, type GapUndecided, type GapPlan, type GapObstacle } from './explain/index.js';
+export {
+  gapAnalysis,
+  explainGap,
+  type ExplainGapOptions,
+  type GapRuleset,
+  type GapReport,
+  type GapStandard,
+  type GapCriterion,
+  type GapChange,
+  type GapPercent,
+  type GapDisqualifier,
+  type GapTotal,
+  type GapUndecided,
+  type GapPlan,
+  type GapObstacle,
+} from './explain/index.js';
 export * from './analyze/index.js';
 export * from './conformance/index.js';
 

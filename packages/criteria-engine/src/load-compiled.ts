@@ -32,7 +32,10 @@ export interface LoadCompiledOptions {
 }
 
 /** `input`: the compiled file's text, or its value already parsed from JSON. */
-export function loadCompiledRuleset(input: string | unknown, options: LoadCompiledOptions = {}): StageResult<CompiledRuleset> {
+export function loadCompiledRuleset(
+  input: string | unknown,
+  options: LoadCompiledOptions = {},
+): StageResult<CompiledRuleset> {
   const source = new SourceText(options.file ?? '<compiled rules>', typeof input === 'string' ? input : '');
   let value: unknown = input;
   if (typeof input === 'string') {
@@ -41,7 +44,9 @@ export function loadCompiledRuleset(input: string | unknown, options: LoadCompil
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       const offset = jsonErrorOffset(input, message);
-      return { diagnostics: [source.diagnostic('compiled_unreadable', [offset, offset], { reason: 'json', detail: message })] };
+      return {
+        diagnostics: [source.diagnostic('compiled_unreadable', [offset, offset], { reason: 'json', detail: message })],
+      };
     }
   }
   const checked = checkEnvelope(value, source);
@@ -51,13 +56,29 @@ export function loadCompiledRuleset(input: string | unknown, options: LoadCompil
   const restored = file.sources.map((s) => restoreDocument(relocate(s.file), s.lineStarts, s.document, s.positions));
   const [main, ...fragmentSources] = restored;
   if (!main || !restored.every((d): d is ParsedDocument => d !== undefined)) {
-    return { diagnostics: [source.diagnostic('compiled_unreadable', at(source, 'positions'), { reason: 'damaged', detail: 'positions do not fit the documents' })] };
+    return {
+      diagnostics: [
+        source.diagnostic('compiled_unreadable', at(source, 'positions'), {
+          reason: 'damaged',
+          detail: 'positions do not fit the documents',
+        }),
+      ],
+    };
   }
-  const fragments: Fragment[] = (fragmentSources as ParsedDocument[]).map((parsed) => ({ parsed, doc: parsed.value as RulesetDocument }));
+  const fragments: Fragment[] = (fragmentSources as ParsedDocument[]).map((parsed) => ({
+    parsed,
+    doc: parsed.value as RulesetDocument,
+  }));
   try {
     const compileOptions = { ...options.compileOptions, coverage: false };
     const located = (list: readonly Diagnostic[]): Diagnostic[] => list.map((d) => ({ ...d, file: relocate(d.file) }));
-    return assembleRuleset({ main, doc: main.value as RulesetDocument, fragments }, file.hash, compileOptions, located(file.diagnostics), located(file.compileDiagnostics));
+    return assembleRuleset(
+      { main, doc: main.value as RulesetDocument, fragments },
+      file.hash,
+      compileOptions,
+      located(file.diagnostics),
+      located(file.compileDiagnostics),
+    );
   } catch (e) {
     // Only a document that no engine wrote can break the compiler: it trusts validated input.
     const detail = e instanceof Error ? e.message : String(e);
@@ -69,21 +90,33 @@ export function loadCompiledRuleset(input: string | unknown, options: LoadCompil
 function checkEnvelope(value: unknown, source: SourceText): StageResult<CompiledRulesFile> {
   if (!isRecord(value) || value['format'] !== COMPILED_RULES_FORMAT) {
     const detail = isRecord(value) ? `format: ${JSON.stringify(value['format'] ?? null)}` : describe(value);
-    return { diagnostics: [source.diagnostic('compiled_unreadable', at(source, 'format'), { reason: 'format', detail })] };
+    return {
+      diagnostics: [source.diagnostic('compiled_unreadable', at(source, 'format'), { reason: 'format', detail })],
+    };
   }
   if (value['formatVersion'] !== COMPILED_RULES_FORMAT_VERSION || value['engine'] !== ENGINE_VERSION) {
     const builtWith = typeof value['engine'] === 'string' ? value['engine'] : 'unknown';
-    return { diagnostics: [source.diagnostic('compiled_stale', at(source, 'engine'), { built_with: builtWith, engine: ENGINE_VERSION })] };
+    return {
+      diagnostics: [
+        source.diagnostic('compiled_stale', at(source, 'engine'), { built_with: builtWith, engine: ENGINE_VERSION }),
+      ],
+    };
   }
   const diagnostics: Diagnostic[] = [];
   const wrong = (key: string, expected: string): void => {
-    diagnostics.push(source.diagnostic('compiled_unreadable', at(source, key), { reason: 'format', detail: `${key}: expected ${expected}` }));
+    diagnostics.push(
+      source.diagnostic('compiled_unreadable', at(source, key), {
+        reason: 'format',
+        detail: `${key}: expected ${expected}`,
+      }),
+    );
   };
   for (const key of ['id', 'version', 'hash'] as const) if (typeof value[key] !== 'string') wrong(key, 'text');
   if (!Array.isArray(value['diagnostics'])) wrong('diagnostics', 'a list');
   if (!Array.isArray(value['compileDiagnostics'])) wrong('compileDiagnostics', 'a list');
   const sources = value['sources'];
-  if (!Array.isArray(sources) || sources.length === 0 || !sources.every(isStoredSource)) wrong('sources', 'a list of { file, lineStarts, document, positions }');
+  if (!Array.isArray(sources) || sources.length === 0 || !sources.every(isStoredSource))
+    wrong('sources', 'a list of { file, lineStarts, document, positions }');
   if (diagnostics.length > 0) return { diagnostics };
   return { value: value as unknown as CompiledRulesFile, diagnostics: [] };
 }

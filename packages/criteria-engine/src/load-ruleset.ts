@@ -90,12 +90,18 @@ function loadIncludes(
     const fragmentParsed = parseYaml(source, options.parseLimits);
     const validated = fragmentParsed.value ? validateRulesetDocument(fragmentParsed.value) : { diagnostics: [] };
     diagnostics.push(...fragmentParsed.diagnostics, ...validated.diagnostics);
-    if (!fragmentParsed.value || !validated.value || hasErrors([...fragmentParsed.diagnostics, ...validated.diagnostics])) return at('invalid');
+    if (
+      !fragmentParsed.value ||
+      !validated.value ||
+      hasErrors([...fragmentParsed.diagnostics, ...validated.diagnostics])
+    )
+      return at('invalid');
     const fragment = validated.value;
     if (fragment.kind !== 'fragment') return at('not_fragment');
     if (fragment.include) return at('nested');
     const f = fragment as unknown as Record<string, unknown>;
-    if (['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'].some((k) => k in f)) return at('fragment_content');
+    if (['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'].some((k) => k in f))
+      return at('fragment_content');
     fragments.push({ parsed: fragmentParsed.value, doc: fragment });
   });
   return { fragments, diagnostics };

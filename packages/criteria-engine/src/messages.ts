@@ -3,5 +3,11 @@
  * that load rules through `./runtime`, which leaves the message catalogues out to start fast.
  * The main entry point exports the same functions.
  */
-export { formatDiagnostic, formatDiagnostics, renderMessage, type Locale, type RenderedMessage } from './diagnostics/format.js';
+export {
+  formatDiagnostic,
+  formatDiagnostics,
+  renderMessage,
+  type Locale,
+  type RenderedMessage,
+} from './diagnostics/format.js';
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';

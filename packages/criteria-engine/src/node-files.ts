@@ -32,7 +32,11 @@ export async function loadRulesetFile(
     // Source files are named relative to the compiled file's folder (lcz build writes them so).
     const folder = dirname(file);
     const relocate = (name: string) => (isAbsolute(name) ? name : join(folder, name));
-    return loadCompiledRuleset(text, { file, relocate, ...(options.compileOptions ? { compileOptions: options.compileOptions } : {}) });
+    return loadCompiledRuleset(text, {
+      file,
+      relocate,
+      ...(options.compileOptions ? { compileOptions: options.compileOptions } : {}),
+    });
   }
   return loadRuleset(text, { readInclude: readIncludeFile, ...options, file });
 }
@@ -43,7 +47,10 @@ export async function loadRulesetFile(
  * so the two can move together and the file is the same on every machine. `json` is the text to
  * write. Nothing is written here.
  */
-export async function buildCompiledRulesFile(path: string, out: string): Promise<StageResult<{ readonly compiled: CompiledRulesFile; readonly json: string }>> {
+export async function buildCompiledRulesFile(
+  path: string,
+  out: string,
+): Promise<StageResult<{ readonly compiled: CompiledRulesFile; readonly json: string }>> {
   const file = await resolveRulesetPath(path);
   const text = await readText(file);
   if (typeof text !== 'string') return { diagnostics: [text] };
@@ -97,7 +104,10 @@ export async function loadRulesDirectory(path: string): Promise<StageResult<Sche
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const schemes = createSchemes(rulesets);
-  return { ...(schemes.diagnostics.some((d) => d.severity === 'error') ? {} : { value: schemes.value }), diagnostics: [...diagnostics, ...schemes.diagnostics] };
+  return {
+    ...(schemes.diagnostics.some((d) => d.severity === 'error') ? {} : { value: schemes.value }),
+    diagnostics: [...diagnostics, ...schemes.diagnostics],
+  };
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -7,7 +7,16 @@ import type { Assessment } from './evaluate/assessment.js';
 import { readText } from './node-files.js';
 import { readAssessment } from './read-assessment.js';
 
-export { MAX_FILE_BYTES, RULESET_FILE, buildCompiledRulesFile, isCompiledRulesPath, loadRulesetFile, loadRulesDirectory, readIncludeFile, resolveRulesetPath } from './node-files.js';
+export {
+  MAX_FILE_BYTES,
+  RULESET_FILE,
+  buildCompiledRulesFile,
+  isCompiledRulesPath,
+  loadRulesetFile,
+  loadRulesDirectory,
+  readIncludeFile,
+  resolveRulesetPath,
+} from './node-files.js';
 export { runTestDirectory, type TestDirectoryOptions, type TestDirectoryRun } from './test-directory.js';
 
 export async function readAssessmentFile(path: string, ruleset: CompiledRuleset): Promise<StageResult<Assessment>> {

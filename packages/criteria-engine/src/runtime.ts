@@ -11,7 +11,13 @@
  */
 export { loadCompiledRuleset, type LoadCompiledOptions } from './load-compiled.js';
 export { compiledRulesOf } from './store-compiled.js';
-export { COMPILED_RULES_FORMAT, COMPILED_RULES_FORMAT_VERSION, ENGINE_VERSION, type CompiledRulesFile, type StoredSource } from './compiled-rules-file.js';
+export {
+  COMPILED_RULES_FORMAT,
+  COMPILED_RULES_FORMAT_VERSION,
+  ENGINE_VERSION,
+  type CompiledRulesFile,
+  type StoredSource,
+} from './compiled-rules-file.js';
 export { hasErrors } from './diagnostics/diagnostic.js';
 
 export type { Diagnostic, Severity, Range, StageResult } from './diagnostics/diagnostic.js';

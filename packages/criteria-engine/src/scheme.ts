@@ -22,7 +22,9 @@ export function createSchemes(rulesets: readonly CompiledRuleset[]): StageResult
   for (const r of rulesets) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
   const schemes: Scheme[] = [];
   for (const [id, group] of byId) {
-    const versions = [...group].sort((a, b) => (a.effective?.from ?? '').localeCompare(b.effective?.from ?? '') || a.version.localeCompare(b.version));
+    const versions = [...group].sort(
+      (a, b) => (a.effective?.from ?? '').localeCompare(b.effective?.from ?? '') || a.version.localeCompare(b.version),
+    );
     diagnostics.push(...checkPeriods(versions));
     schemes.push(makeScheme(id, versions));
   }
@@ -47,9 +49,23 @@ function checkPeriods(versions: readonly CompiledRuleset[]): Diagnostic[] {
     if (!prev.effective || !next.effective) continue;
     const prevEnd = prev.effective.to;
     if (prevEnd === undefined || next.effective.from <= prevEnd) {
-      out.push(at(next, 'version_overlap', { version: next.version, other: prev.version, from: next.effective.from, other_to: prevEnd ?? '…' }));
+      out.push(
+        at(next, 'version_overlap', {
+          version: next.version,
+          other: prev.version,
+          from: next.effective.from,
+          other_to: prevEnd ?? '…',
+        }),
+      );
     } else if (next.effective.from !== dayAfter(prevEnd)) {
-      out.push(at(next, 'version_gap', { version: next.version, other: prev.version, from: dayAfter(prevEnd), to: dayBefore(next.effective.from) }));
+      out.push(
+        at(next, 'version_gap', {
+          version: next.version,
+          other: prev.version,
+          from: dayAfter(prevEnd),
+          to: dayBefore(next.effective.from),
+        }),
+      );
     }
   }
   return out;
@@ -63,17 +79,37 @@ function makeScheme(id: string, versions: readonly CompiledRuleset[]): Scheme {
       if (version !== undefined) {
         const found = versions.find((v) => v.version === version);
         if (found) return { value: found, diagnostics: [] };
-        return { diagnostics: [unlocated('version_not_found', { id, wanted: version, available: versions.map((v) => v.version).join(', ') })] };
+        return {
+          diagnostics: [
+            unlocated('version_not_found', {
+              id,
+              wanted: version,
+              available: versions.map((v) => v.version).join(', '),
+            }),
+          ],
+        };
       }
       if (versions.length === 1 && (date === undefined || inForce(versions[0] as CompiledRuleset, date))) {
         return { value: versions[0] as CompiledRuleset, diagnostics: [] };
       }
       if (date === undefined) {
-        return { diagnostics: [unlocated('version_not_found', { id, wanted: 'date', available: versions.map((v) => v.version).join(', ') })] };
+        return {
+          diagnostics: [
+            unlocated('version_not_found', {
+              id,
+              wanted: 'date',
+              available: versions.map((v) => v.version).join(', '),
+            }),
+          ],
+        };
       }
       const found = versions.find((v) => inForce(v, date));
       if (found) return { value: found, diagnostics: [] };
-      return { diagnostics: [unlocated('version_not_found', { id, wanted: date, available: versions.map(periodText).join(', ') })] };
+      return {
+        diagnostics: [
+          unlocated('version_not_found', { id, wanted: date, available: versions.map(periodText).join(', ') }),
+        ],
+      };
     },
   };
 }

@@ -8,7 +8,13 @@
  */
 import type { RulesetSources } from './assemble-ruleset.js';
 import type { CompiledRuleset } from './compile/compiled-ruleset.js';
-import { COMPILED_RULES_FORMAT, COMPILED_RULES_FORMAT_VERSION, ENGINE_VERSION, type CompiledRulesFile, type StoredSource } from './compiled-rules-file.js';
+import {
+  COMPILED_RULES_FORMAT,
+  COMPILED_RULES_FORMAT_VERSION,
+  ENGINE_VERSION,
+  type CompiledRulesFile,
+  type StoredSource,
+} from './compiled-rules-file.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import type { ParsedDocument } from './parse/index.js';
 import { storePositions } from './parse/stored-document.js';

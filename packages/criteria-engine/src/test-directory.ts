@@ -62,7 +62,12 @@ export async function runTestDirectory(rules: string, options: TestDirectoryOpti
       diagnostics.push(text);
       continue;
     }
-    runs.push(runTestCases(ruleset, text, file, { readFile: readTextSync, ...(options.keepInputs ? { keepInputs: true } : {}) }));
+    runs.push(
+      runTestCases(ruleset, text, file, {
+        readFile: readTextSync,
+        ...(options.keepInputs ? { keepInputs: true } : {}),
+      }),
+    );
   }
   const passed = runs.reduce((n, r) => n + r.passed, 0);
   const failed = runs.reduce((n, r) => n + r.failed, 0);
@@ -81,6 +86,9 @@ async function testFiles(path: string): Promise<string | string[] | Diagnostic> 
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
       .map((name) => join(path, name));
   } catch (e) {
-    return makeDiagnostic({ file: path }, 'file_unreadable', undefined, { path, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+    return makeDiagnostic({ file: path }, 'file_unreadable', undefined, {
+      path,
+      detail: (e as NodeJS.ErrnoException).code ?? String(e),
+    });
   }
 }

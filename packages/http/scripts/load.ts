@@ -21,14 +21,33 @@ const { values } = parseArgs({
 });
 const connections = Number(values.connections);
 const seconds = Number(values.seconds);
-if (!Number.isInteger(connections) || connections < 1 || connections > 200 || !Number.isInteger(seconds) || seconds < 1 || seconds > 60) {
+if (
+  !Number.isInteger(connections) ||
+  connections < 1 ||
+  connections > 200 ||
+  !Number.isInteger(seconds) ||
+  seconds < 1 ||
+  seconds > 60
+) {
   console.error('load: --connections must be 1–200 and --seconds 1–60');
   process.exit(2);
 }
 
 const server = spawn(
   process.execPath,
-  ['--conditions=source', '--import', 'tsx', 'packages/cli/src/bin.ts', 'serve', '--rules', 'rules/lai-chau-2020-2025', '--port', '0', '--log-level', 'warn'],
+  [
+    '--conditions=source',
+    '--import',
+    'tsx',
+    'packages/cli/src/bin.ts',
+    'serve',
+    '--rules',
+    'rules/lai-chau-2020-2025',
+    '--port',
+    '0',
+    '--log-level',
+    'warn',
+  ],
   { cwd: ROOT, stdio: ['ignore', 'inherit', 'pipe'] },
 );
 let banner = '';
@@ -45,9 +64,14 @@ try {
   const assessment = parse(await readFile(join(ROOT, EXAMPLE), 'utf8'));
   const body = JSON.stringify({ assessment });
   // One request first: the answer must be right before its speed means anything.
-  const check = await fetch(`${url}/v1/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const check = await fetch(`${url}/v1/evaluate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   const decision = ((await check.json()) as { decision?: string }).decision;
-  if (check.status !== 200 || decision !== 'recognised') throw new Error(`unexpected answer ${check.status} ${decision}`);
+  if (check.status !== 200 || decision !== 'recognised')
+    throw new Error(`unexpected answer ${check.status} ${decision}`);
 
   // Other work on the machine changes the figures: say how busy it was.
   const busy = loadavg()[0] ?? 0;

@@ -3,7 +3,7 @@
  * handler. The Fastify routes (plugin.ts) and the OpenAPI document (openapi.ts) are both built by
  * walking this table, so what is served and what is documented are the same thing.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { HandlerContext, HandlerInput, Outcome } from './handlers/context.js';
 import { evaluateBatch, evaluateOne, explain } from './handlers/evaluate.js';
 import { health, readiness } from './handlers/health.js';
@@ -51,7 +51,12 @@ export interface RouteSpec {
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
 
-const idParameter: ParameterSpec = { name: 'id', in: 'path', required: true, description: 'Ruleset id, e.g. lai-chau-khu-dan-cu-tu-quan.' };
+const idParameter: ParameterSpec = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'Ruleset id, e.g. lai-chau-khu-dan-cu-tu-quan.',
+};
 const versionParameter: ParameterSpec = {
   name: 'version',
   in: 'query',
@@ -89,7 +94,8 @@ export const ROUTES: readonly RouteSpec[] = [
     operationId: 'getRuleset',
     tag: 'rulesets',
     summary: 'Describe one ruleset',
-    description: 'The summary plus context attributes, facts (labels, units, bounds), standards, criteria and disqualifiers.',
+    description:
+      'The summary plus context attributes, facts (labels, units, bounds), standards, criteria and disqualifiers.',
     parameters: [idParameter, versionParameter],
     ok: { media: 'application/json', schema: 'RulesetDetail', description: 'The ruleset.' },
     problems: ['invalid-request', 'unknown-ruleset'],
@@ -119,8 +125,15 @@ export const ROUTES: readonly RouteSpec[] = [
       'Checks the assessment against the ruleset (every problem at once, 422) and evaluates it: the full result with each ' +
       'standard, criterion, disqualifier, the facts still needed and the reasons.',
     parameters: [],
-    body: { content: json('EvaluateRequest'), description: 'The ruleset (or inline rules, when allowed) and the assessment.' },
-    ok: { media: 'application/json', schema: 'EvaluationResult', description: 'The evaluation result (schemas/result.schema.json).' },
+    body: {
+      content: json('EvaluateRequest'),
+      description: 'The ruleset (or inline rules, when allowed) and the assessment.',
+    },
+    ok: {
+      media: 'application/json',
+      schema: 'EvaluationResult',
+      description: 'The evaluation result (schemas/result.schema.json).',
+    },
     problems: RULESET_CHOICE_PROBLEMS,
     handle: evaluateOne,
   },
@@ -151,7 +164,11 @@ export const ROUTES: readonly RouteSpec[] = [
       'missing facts, one checked plan), as JSON and in words.',
     parameters: [],
     body: { content: json('ExplainRequest'), description: 'The ruleset, the assessment and the language.' },
-    ok: { media: 'application/json', schema: 'Explanation', description: 'The decision, the text, the full result and the gap analysis.' },
+    ok: {
+      media: 'application/json',
+      schema: 'Explanation',
+      description: 'The decision, the text, the full result and the gap analysis.',
+    },
     problems: RULESET_CHOICE_PROBLEMS,
     handle: explain,
   },
@@ -164,15 +181,28 @@ export const ROUTES: readonly RouteSpec[] = [
     description:
       'Parses, validates and compiles the rule file sent, and lists every diagnostic with its line and column, in Vietnamese ' +
       'and English. Nothing is evaluated or kept. A broken file is a successful validation: 200 with valid: false.',
-    parameters: [{ name: 'file', in: 'query', required: false, description: 'For a YAML body: the file name shown in diagnostics.' }],
+    parameters: [
+      {
+        name: 'file',
+        in: 'query',
+        required: false,
+        description: 'For a YAML body: the file name shown in diagnostics.',
+      },
+    ],
     body: {
       content: {
-        ...Object.fromEntries(YAML_MEDIA.map((m) => [m, { schema: { type: 'string', description: 'The rule file (YAML).' } }])),
+        ...Object.fromEntries(
+          YAML_MEDIA.map((m) => [m, { schema: { type: 'string', description: 'The rule file (YAML).' } }]),
+        ),
         ...json('ValidateRulesRequest'),
       },
       description: 'The rule file as YAML text, or JSON { rules, file? }.',
     },
-    ok: { media: 'application/json', schema: 'ValidationReport', description: 'Whether the file is valid, and every diagnostic.' },
+    ok: {
+      media: 'application/json',
+      schema: 'ValidationReport',
+      description: 'Whether the file is valid, and every diagnostic.',
+    },
     problems: ['invalid-request'],
     handle: validateRules,
   },

@@ -28,7 +28,8 @@ export interface OpenApiOptions {
 export function buildOpenApi(options: OpenApiOptions): object {
   const { routes, registry, limits, prefix } = options;
   const schemas: Record<string, JsonSchema> = { ...RESPONSE_SCHEMAS, ...engineComponents() };
-  for (const [name, schema] of Object.entries(requestSchemas(limits))) schemas[name] = withoutDialect(z.toJSONSchema(schema, { io: 'input' }));
+  for (const [name, schema] of Object.entries(requestSchemas(limits)))
+    schemas[name] = withoutDialect(z.toJSONSchema(schema, { io: 'input' }));
   for (const ruleset of registry.list()) {
     schemas[assessmentComponent(ruleset.id, ruleset.version)] = {
       ...withoutDialect(registry.inputSchema(ruleset)),
@@ -41,7 +42,10 @@ export function buildOpenApi(options: OpenApiOptions): object {
     const path = `${prefix}${route.root ? '' : '/v1'}${route.path}`;
     const problems = [...new Set([...route.problems, ...(route.body ? WITH_BODY : []), ...EVERY_ROUTE])];
     const responses: Record<string, unknown> = {
-      '200': { description: route.ok.description, content: { [route.ok.media]: { schema: { $ref: `#/components/schemas/${route.ok.schema}` } } } },
+      '200': {
+        description: route.ok.description,
+        content: { [route.ok.media]: { schema: { $ref: `#/components/schemas/${route.ok.schema}` } } },
+      },
     };
     for (const status of [...new Set(problems.map((k) => PROBLEM_KINDS[k].status))].sort()) {
       const kinds = problems.filter((k) => PROBLEM_KINDS[k].status === status);
@@ -68,7 +72,9 @@ export function buildOpenApi(options: OpenApiOptions): object {
               })),
             }
           : {}),
-        ...(route.body ? { requestBody: { required: true, description: route.body.description, content: route.body.content } } : {}),
+        ...(route.body
+          ? { requestBody: { required: true, description: route.body.description, content: route.body.content } }
+          : {}),
         responses,
       },
     };

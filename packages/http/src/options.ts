@@ -49,9 +49,13 @@ export function resolveLimits(given: Partial<Limits> | undefined): Limits {
   const problems: string[] = [];
   for (const [name, value] of Object.entries(limits)) {
     if (!(name in DEFAULT_LIMITS)) {
-      problems.push(`limits.${name} is not a limit (known: ${Object.keys(DEFAULT_LIMITS).join(', ')}) / không có giới hạn limits.${name}`);
+      problems.push(
+        `limits.${name} is not a limit (known: ${Object.keys(DEFAULT_LIMITS).join(', ')}) / không có giới hạn limits.${name}`,
+      );
     } else if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-      problems.push(`limits.${name} must be a whole number ≥ 1, not ${String(value)} / limits.${name} phải là số nguyên ≥ 1`);
+      problems.push(
+        `limits.${name} must be a whole number ≥ 1, not ${String(value)} / limits.${name} phải là số nguyên ≥ 1`,
+      );
     }
   }
   if (problems.length > 0) throw new CriteriaHttpOptionsError(problems.join('\n'));

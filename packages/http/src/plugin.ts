@@ -12,7 +12,15 @@ import { parseJsonBody } from './json-body.js';
 import { negotiateLang } from './lang.js';
 import { buildOpenApi } from './openapi.js';
 import { resolveLimits, type CriteriaHttpOptions } from './options.js';
-import { DEFAULT_PROBLEM_TYPE_BASE, entry, PROBLEM_KINDS, PROBLEM_MEDIA_TYPE, renderProblem, type ProblemEntry, type ProblemKind } from './problem.js';
+import {
+  DEFAULT_PROBLEM_TYPE_BASE,
+  entry,
+  PROBLEM_KINDS,
+  PROBLEM_MEDIA_TYPE,
+  renderProblem,
+  type ProblemEntry,
+  type ProblemKind,
+} from './problem.js';
 import { loadRegistry } from './registry.js';
 import { mapTransportError, unsupportedMediaType, type TransportErrorContext } from './transport-errors.js';
 
@@ -38,22 +46,39 @@ async function criteriaHttpPlugin(app: FastifyInstance, options: CriteriaHttpOpt
     openapi: () => (openapi ??= buildOpenApi({ routes: ROUTES, registry, limits, prefix, allowInlineRules, typeBase })),
   };
 
-  const sendProblem = (request: FastifyRequest, reply: FastifyReply, kind: ProblemKind, errors: readonly ProblemEntry[]) => {
-    const body = renderProblem(kind, errors, { lang: negotiateLang(request.headers['accept-language']), instance: request.url, typeBase });
+  const sendProblem = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    kind: ProblemKind,
+    errors: readonly ProblemEntry[],
+  ) => {
+    const body = renderProblem(kind, errors, {
+      lang: negotiateLang(request.headers['accept-language']),
+      instance: request.url,
+      typeBase,
+    });
     return reply.code(PROBLEM_KINDS[kind].status).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(body));
   };
 
   // Only the body types the routes take; the 415 for any other comes from Fastify, worded below.
   app.removeAllContentTypeParsers();
   const defaultJson = app.getDefaultJsonParser('error', 'error');
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: limits.bodyBytes }, (_request, body, done) => {
-    try {
-      done(null, parseJsonBody(defaultJson as never, body as string));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
-  app.addContentTypeParser([...YAML_MEDIA], { parseAs: 'string', bodyLimit: limits.bodyBytes }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: limits.bodyBytes },
+    (_request, body, done) => {
+      try {
+        done(null, parseJsonBody(defaultJson as never, body as string));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
+  );
+  app.addContentTypeParser(
+    [...YAML_MEDIA],
+    { parseAs: 'string', bodyLimit: limits.bodyBytes },
+    (_request, body, done) => done(null, body),
+  );
 
   const transport = (request: FastifyRequest): TransportErrorContext => ({
     accepts: request.routeOptions.config.lczAccepts ?? JSON_MEDIA,
@@ -120,7 +145,15 @@ async function criteriaHttpPlugin(app: FastifyInstance, options: CriteriaHttpOpt
       // Only under /v1: the app's own 404s stay its own.
       v1.setNotFoundHandler((request, reply) =>
         sendProblem(request, reply, 'not-found', [
-          entry('route_not_found', {}, { method: request.method, path: request.url.split('?')[0] ?? request.url, openapi: `${ctx.basePath}/openapi.json` }),
+          entry(
+            'route_not_found',
+            {},
+            {
+              method: request.method,
+              path: request.url.split('?')[0] ?? request.url,
+              openapi: `${ctx.basePath}/openapi.json`,
+            },
+          ),
         ]),
       );
     },
@@ -144,4 +177,3 @@ export const criteriaHttp = fp(criteriaHttpPlugin, {
   // Keep the parsers, error and not-found handlers to the plugin's routes.
   encapsulate: true,
 });
-

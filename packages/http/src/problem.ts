@@ -74,7 +74,9 @@ export function say(lang: Lang, key: MessageKey, params: Params = {}): { message
       const value = params[name];
       return value === undefined ? whole : String(value);
     });
-  return template.hint === undefined ? { message: fill(template.message) } : { message: fill(template.message), hint: fill(template.hint) };
+  return template.hint === undefined
+    ? { message: fill(template.message) }
+    : { message: fill(template.message), hint: fill(template.hint) };
 }
 
 /** A problem entry worded by this API's catalogs; `params` may hold per-language values. */

@@ -2,7 +2,13 @@
  * The rulesets a server holds, found by id and version. Loading from paths reports every broken
  * file at once (CriteriaEngineError carries all diagnostics), so an operator fixes them in one go.
  */
-import { assessmentJsonSchema, CriteriaEngineError, hasErrors, type CompiledRuleset, type Diagnostic } from '@lcz/criteria-engine';
+import {
+  assessmentJsonSchema,
+  CriteriaEngineError,
+  hasErrors,
+  type CompiledRuleset,
+  type Diagnostic,
+} from '@lcz/criteria-engine';
 import { loadRulesetFile } from '@lcz/criteria-engine/node';
 import { CriteriaHttpOptionsError, type CriteriaHttpOptions } from './options.js';
 
@@ -29,7 +35,8 @@ export class RulesetRegistry {
           `bộ quy tắc bị trùng mã và phiên bản: ${duplicates.join(', ')}`,
       );
     }
-    for (const list of this.byId.values()) list.sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
+    for (const list of this.byId.values())
+      list.sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
   }
 
   /** Every ruleset, by id then version. */

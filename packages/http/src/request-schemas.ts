@@ -21,12 +21,18 @@ const rulesetChoice = {
     .min(1)
     .optional()
     .describe('Id of a loaded ruleset (GET /v1/rulesets). When absent, the `ruleset` written in the assessment.'),
-  version: z.string().min(1).optional().describe('Version of the ruleset; needed only when several versions are loaded.'),
+  version: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Version of the ruleset; needed only when several versions are loaded.'),
   rules: z
     .string()
     .min(1)
     .optional()
-    .describe('Rule file text (YAML) to evaluate with instead of a loaded ruleset; refused (403) unless the operator allows it.'),
+    .describe(
+      'Rule file text (YAML) to evaluate with instead of a loaded ruleset; refused (403) unless the operator allows it.',
+    ),
 };
 
 export const evaluateBody = z.strictObject({ ...rulesetChoice, assessment });
@@ -34,7 +40,10 @@ export const evaluateBody = z.strictObject({ ...rulesetChoice, assessment });
 export const explainBody = z.strictObject({
   ...rulesetChoice,
   assessment,
-  lang: z.enum(['vi', 'en']).optional().describe('Language of the text; by default from Accept-Language, else Vietnamese.'),
+  lang: z
+    .enum(['vi', 'en'])
+    .optional()
+    .describe('Language of the text; by default from Accept-Language, else Vietnamese.'),
   full: z.boolean().optional().describe('Full criterion texts and notes instead of shortened ones.'),
 });
 
@@ -91,8 +100,16 @@ function issueEntries(issue: z.core.$ZodIssue, root: unknown, fields: readonly s
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
         const suggestion = closest(key, fields);
-        const fieldList = (lang: Lang) => ({ name: key, fields: quotedList(lang, fields), ...(suggestion ? { suggestion } : {}) });
-        return entry(suggestion ? 'field_unknown_suggest' : 'field_unknown', { pointer: toPointer([...path, key]) }, fieldList);
+        const fieldList = (lang: Lang) => ({
+          name: key,
+          fields: quotedList(lang, fields),
+          ...(suggestion ? { suggestion } : {}),
+        });
+        return entry(
+          suggestion ? 'field_unknown_suggest' : 'field_unknown',
+          { pointer: toPointer([...path, key]) },
+          fieldList,
+        );
       });
     case 'invalid_type': {
       const expectedKey = EXPECTED[issue.expected] ?? 'type_unknown';
@@ -100,7 +117,11 @@ function issueEntries(issue: z.core.$ZodIssue, root: unknown, fields: readonly s
         return [entry('field_missing', { pointer }, (lang) => ({ name, expected: word(lang, expectedKey) }))];
       }
       return [
-        entry('field_type', { pointer }, (lang) => ({ name, expected: word(lang, expectedKey), actual: describe(lang, actual) })),
+        entry('field_type', { pointer }, (lang) => ({
+          name,
+          expected: word(lang, expectedKey),
+          actual: describe(lang, actual),
+        })),
       ];
     }
     case 'invalid_value':
@@ -113,29 +134,45 @@ function issueEntries(issue: z.core.$ZodIssue, root: unknown, fields: readonly s
       ];
     case 'too_big':
       if (issue.origin === 'array') {
-        return [entry('batch_too_long', { pointer }, { count: Array.isArray(actual) ? actual.length : 0, max: Number(issue.maximum) })];
+        return [
+          entry(
+            'batch_too_long',
+            { pointer },
+            { count: Array.isArray(actual) ? actual.length : 0, max: Number(issue.maximum) },
+          ),
+        ];
       }
       break;
     case 'too_small':
       if (issue.origin === 'array') return [entry('batch_empty', { pointer })];
-      if (issue.origin === 'string') return [entry('field_empty', { pointer }, (lang) => ({ name, expected: word(lang, 'type_string') }))];
+      if (issue.origin === 'string')
+        return [entry('field_empty', { pointer }, (lang) => ({ name, expected: word(lang, 'type_string') }))];
       break;
     default:
       break;
   }
   // Shapes the schemas above cannot produce today; worded generically rather than dropped.
-  return [entry('field_type', { pointer }, (lang) => ({ name, expected: word(lang, 'type_unknown'), actual: describe(lang, actual) }))];
+  return [
+    entry('field_type', { pointer }, (lang) => ({
+      name,
+      expected: word(lang, 'type_unknown'),
+      actual: describe(lang, actual),
+    })),
+  ];
 }
 
 /** How a field is named in messages: `assessment`, `assessments[2]`, `the body`. */
 function displayName(path: readonly (string | number)[]): string {
   if (path.length === 0) return 'body';
-  return path.reduce<string>((name, p) => (typeof p === 'number' ? `${name}[${p}]` : name === '' ? p : `${name}.${p}`), '');
+  return path.reduce<string>(
+    (name, p) => (typeof p === 'number' ? `${name}[${p}]` : name === '' ? p : `${name}.${p}`),
+    '',
+  );
 }
 
 /** RFC 6901: `~` → `~0`, `/` → `~1`. */
 export function toPointer(path: readonly (string | number)[]): string {
-  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
@@ -152,7 +189,7 @@ function describe(lang: Lang, value: unknown): string {
   if (Array.isArray(value)) return word(lang, 'type_array');
   switch (typeof value) {
     case 'string':
-      return `${word(lang, 'type_string')} ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+      return `${word(lang, 'type_string')} ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
     case 'number':
       return `${word(lang, 'type_number')} ${value}`;
     case 'boolean':
@@ -189,7 +226,11 @@ function distance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = row;
   }

@@ -26,14 +26,20 @@ const problemEntry: JsonSchema = {
     'One problem: where it is (a JSON Pointer into the body, a parameter, or file/line/column in text sent), a stable code, ' +
     'and what is wrong and how to fix it in Vietnamese and English.',
   properties: {
-    pointer: { type: 'string', description: 'JSON Pointer (RFC 6901) into the request body, e.g. /assessment/facts/households.' },
+    pointer: {
+      type: 'string',
+      description: 'JSON Pointer (RFC 6901) into the request body, e.g. /assessment/facts/households.',
+    },
     parameter: { type: 'string', description: 'A path or query parameter.' },
     file: { type: 'string', description: 'For text sent in the request: the name it was given.' },
     line: { type: 'integer', minimum: 1 },
     column: { type: 'integer', minimum: 1 },
     path: { type: 'string', description: 'For rule files: where in the rule document.' },
     severity: { enum: ['error', 'warning', 'info'] },
-    code: { type: 'string', description: 'An engine diagnostic code (docs/errors.md) or one of the API (docs/http.md).' },
+    code: {
+      type: 'string',
+      description: 'An engine diagnostic code (docs/errors.md) or one of the API (docs/http.md).',
+    },
     message_vi: { type: 'string' },
     message_en: { type: 'string' },
     hint_vi: { type: 'string' },
@@ -137,7 +143,9 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     type: 'object',
     required: ['results'],
     additionalProperties: false,
-    properties: { results: { type: 'array', items: ref('EvaluationResult'), description: 'In the order of the assessments.' } },
+    properties: {
+      results: { type: 'array', items: ref('EvaluationResult'), description: 'In the order of the assessments.' },
+    },
   },
   Explanation: {
     type: 'object',
@@ -207,7 +215,8 @@ function asComponents(name: string, schema: object): Record<string, JsonSchema> 
   const { $schema: _dialect, $defs, ...root } = schema as JsonSchema & { $defs?: Record<string, JsonSchema> };
   const prefix = `${name}_`;
   const components: Record<string, JsonSchema> = { [name]: rewriteRefs(root, prefix) as JsonSchema };
-  for (const [def, sub] of Object.entries($defs ?? {})) components[`${prefix}${def}`] = rewriteRefs(sub, prefix) as JsonSchema;
+  for (const [def, sub] of Object.entries($defs ?? {}))
+    components[`${prefix}${def}`] = rewriteRefs(sub, prefix) as JsonSchema;
   return components;
 }
 

@@ -31,7 +31,11 @@ export function mapTransportError(error: unknown, context: TransportErrorContext
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return unsupportedMediaType(context);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { kind: 'payload-too-large', errors: [entry('too_large', {}, { limit: context.bodyLimit })], unexpected: false };
+      return {
+        kind: 'payload-too-large',
+        errors: [entry('too_large', {}, { limit: context.bodyLimit })],
+        unexpected: false,
+      };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { kind: 'malformed-json', errors: [entry('json_empty', {})], unexpected: false };
   }
@@ -44,7 +48,11 @@ export function mapTransportError(error: unknown, context: TransportErrorContext
     const reason = error instanceof Error ? error.message : String(error);
     return { kind: 'bad-request', errors: [entry('bad_request', {}, { reason })], unexpected: false };
   }
-  return { kind: 'internal-error', errors: [entry('internal_error', {}, { request_id: context.requestId })], unexpected: true };
+  return {
+    kind: 'internal-error',
+    errors: [entry('internal_error', {}, { request_id: context.requestId })],
+    unexpected: true,
+  };
 }
 
 /** 415: the body's type is not one the route takes (or the body has no type at all). */

@@ -41,7 +41,11 @@ describe('built package', () => {
     await server.close();
     expect(expected.status).toBe(200);
     for (const entry of ['esm', 'cjs']) {
-      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script(entry, assessment)], { cwd: dist });
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--input-type=module', '-e', script(entry, assessment)],
+        { cwd: dist },
+      );
       expect(JSON.parse(stdout), entry).toEqual({ status: 200, body: expected.body });
     }
   });

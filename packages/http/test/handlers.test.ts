@@ -43,7 +43,12 @@ describe('evaluateBatch', () => {
     const controller = new AbortController();
     const reason = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
     controller.abort(reason);
-    const input = { body: { ruleset: RULESET_ID, assessments: Array.from({ length: 60 }, () => one) }, params: {}, query: {}, lang: 'vi' as const };
+    const input = {
+      body: { ruleset: RULESET_ID, assessments: Array.from({ length: 60 }, () => one) },
+      params: {},
+      query: {},
+      lang: 'vi' as const,
+    };
     await expect(evaluateBatch(context(registry), { ...input, signal: controller.signal })).rejects.toBe(reason);
     const done = await evaluateBatch(context(registry), input);
     expect('status' in done && (done.body as { results: unknown[] }).results).toHaveLength(60);
@@ -51,7 +56,13 @@ describe('evaluateBatch', () => {
 });
 
 describe('mapTransportError', () => {
-  const transport = { accepts: ['application/json'], contentType: 'application/json', bodyLimit: 10, handlerTimeoutMs: 250, requestId: 'req-7' };
+  const transport = {
+    accepts: ['application/json'],
+    contentType: 'application/json',
+    bodyLimit: 10,
+    handlerTimeoutMs: 250,
+    requestId: 'req-7',
+  };
 
   it('turns a bug into internal-error with the request id, never its message or stack', () => {
     const mapped = mapTransportError(new TypeError('secret detail at /srv/app.js:1'), transport);
@@ -61,13 +72,19 @@ describe('mapTransportError', () => {
   });
 
   it('turns the time limit into timeout, naming it', () => {
-    const mapped = mapTransportError(new DOMException('The operation was aborted due to timeout', 'TimeoutError'), transport);
+    const mapped = mapTransportError(
+      new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+      transport,
+    );
     expect(mapped).toMatchObject({ kind: 'timeout', unexpected: false });
     expect(mapped.errors[0]?.message_en).toContain('250 ms');
   });
 
   it('words other client errors of the transport as bad-request', () => {
-    const mapped = mapTransportError(Object.assign(new Error('Request body size did not match Content-Length'), { statusCode: 400 }), transport);
+    const mapped = mapTransportError(
+      Object.assign(new Error('Request body size did not match Content-Length'), { statusCode: 400 }),
+      transport,
+    );
     expect(mapped.kind).toBe('bad-request');
     expect(mapped.errors[0]?.message_en).toContain('Content-Length');
   });
@@ -80,7 +97,12 @@ describe('resolveLimits', () => {
   });
 
   it('refuses every wrong limit at once, in both languages', () => {
-    const wrong = { bodyBytes: 0, batchLength: 1.5, handlerTimeoutMs: '10' as unknown as number, batchSize: 3 } as never;
+    const wrong = {
+      bodyBytes: 0,
+      batchLength: 1.5,
+      handlerTimeoutMs: '10' as unknown as number,
+      batchSize: 3,
+    } as never;
     expect(() => resolveLimits(wrong)).toThrow(CriteriaHttpOptionsError);
     try {
       resolveLimits(wrong);
@@ -99,13 +121,18 @@ describe('RulesetRegistry', () => {
   it('asks for the version when several are loaded, and finds each by version', () => {
     const registry = new RulesetRegistry([version('2026-2030'), version('2020-2025')]);
     expect(registry.list().map((r) => r.version)).toEqual(['2020-2025', '2026-2030']);
-    expect(registry.find(RULESET_ID, undefined)).toEqual({ problem: 'version_required', versions: ['2020-2025', '2026-2030'] });
+    expect(registry.find(RULESET_ID, undefined)).toEqual({
+      problem: 'version_required',
+      versions: ['2020-2025', '2026-2030'],
+    });
     expect(registry.find(RULESET_ID, '2026-2030')).toMatchObject({ ruleset: { version: '2026-2030' } });
     expect(registry.find('other', undefined)).toEqual({ problem: 'unknown_id', available: [RULESET_ID] });
   });
 
   it('refuses the same id and version twice', () => {
-    expect(() => new RulesetRegistry([version('a'), version('a')])).toThrow(/given twice: lai-chau-khu-dan-cu-tu-quan a/);
+    expect(() => new RulesetRegistry([version('a'), version('a')])).toThrow(
+      /given twice: lai-chau-khu-dan-cu-tu-quan a/,
+    );
   });
 
   it('loads paths, reporting the errors of every broken file together', async () => {

@@ -67,7 +67,11 @@ export async function examples(): Promise<Example[]> {
     files.map(async (file) => ({
       file,
       value: parse(await readFile(join(EXAMPLES_DIR, file), 'utf8')) as Record<string, unknown>,
-      announced: /^(not-recognised|disqualified)/.test(file) ? 'not_recognised' : /^recognised/.test(file) ? 'recognised' : 'undetermined',
+      announced: /^(not-recognised|disqualified)/.test(file)
+        ? 'not_recognised'
+        : /^recognised/.test(file)
+          ? 'recognised'
+          : 'undetermined',
     })),
   );
 }

@@ -38,10 +38,24 @@ describe('GET /v1/openapi.json', () => {
     const operations = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, op]) => `${method.toUpperCase()} ${path} ${op.operationId}`),
     );
-    expect(operations.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.root ? '' : '/v1'}${r.path} ${r.operationId}`).sort());
+    expect(operations.sort()).toEqual(
+      ROUTES.map((r) => `${r.method} ${r.root ? '' : '/v1'}${r.path} ${r.operationId}`).sort(),
+    );
     const evaluate = doc.paths['/v1/evaluate'].post;
-    expect(Object.keys(evaluate.responses).sort()).toEqual(['200', '400', '403', '404', '413', '415', '422', '500', '503']);
-    expect(evaluate.responses['422'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+    expect(Object.keys(evaluate.responses).sort()).toEqual([
+      '200',
+      '400',
+      '403',
+      '404',
+      '413',
+      '415',
+      '422',
+      '500',
+      '503',
+    ]);
+    expect(evaluate.responses['422'].content['application/problem+json'].schema).toEqual({
+      $ref: '#/components/schemas/Problem',
+    });
   });
 
   it('documents request bodies with the zod schemas the handlers use', () => {
@@ -58,7 +72,11 @@ describe('GET /v1/openapi.json', () => {
       expect(name, ref).toBeDefined();
       expect(doc.components.schemas[name!], ref).toBeDefined();
     }
-    expect(doc.components.schemas.EvaluationResult.properties.decision).toEqual({ $ref: '#/components/schemas/EvaluationResult_decision' });
-    expect(doc.components.schemas[`Assessment.${RULESET_ID}.2020-2025`].properties.facts.properties.households).toBeDefined();
+    expect(doc.components.schemas.EvaluationResult.properties.decision).toEqual({
+      $ref: '#/components/schemas/EvaluationResult_decision',
+    });
+    expect(
+      doc.components.schemas[`Assessment.${RULESET_ID}.2020-2025`].properties.facts.properties.households,
+    ).toBeDefined();
   });
 });

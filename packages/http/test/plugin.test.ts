@@ -14,7 +14,8 @@ let url: string;
 
 beforeAll(async () => {
   const text = await readFile(RULES_FILE, 'utf8');
-  const version = (v: string) => loadRulesetOrThrow(text.replace(/^version: .*$/m, `version: "${v}"`), { file: `${v}.yaml` });
+  const version = (v: string) =>
+    loadRulesetOrThrow(text.replace(/^version: .*$/m, `version: "${v}"`), { file: `${v}.yaml` });
   app = Fastify({ logger: false });
   // The host app's own things: a plain-text route, and its own 404.
   app.post('/echo', async (request) => ({ got: request.body }));

@@ -4,11 +4,27 @@
  * against the OpenAPI document's schemas (what is served is what is documented).
  */
 import { readFile } from 'node:fs/promises';
-import { assessmentJsonSchema, explainGap, gapAnalysis, loadRulesetOrThrow, type CompiledRuleset } from '@lcz/criteria-engine';
+import {
+  assessmentJsonSchema,
+  explainGap,
+  gapAnalysis,
+  loadRulesetOrThrow,
+  type CompiledRuleset,
+} from '@lcz/criteria-engine';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_MEDIA_TYPE } from '../src/index.js';
-import { call, componentValidator, examples, RULESET_ID, RULES_FILE, start, type Answer, type Example, type Running } from './helpers.js';
+import {
+  call,
+  componentValidator,
+  examples,
+  RULESET_ID,
+  RULES_FILE,
+  start,
+  type Answer,
+  type Example,
+  type Running,
+} from './helpers.js';
 
 let server: Running;
 let rules: CompiledRuleset;
@@ -29,7 +45,8 @@ afterAll(async () => {
 });
 
 const get = (path: string, headers: Record<string, string> = {}) => call(server.url, 'GET', path, { headers });
-const post = (path: string, json: unknown, headers: Record<string, string> = {}) => call(server.url, 'POST', path, { json, headers });
+const post = (path: string, json: unknown, headers: Record<string, string> = {}) =>
+  call(server.url, 'POST', path, { json, headers });
 
 /** A problem answer: the status, the problem type, RFC 9457 members, and a valid Problem document. */
 function expectProblem(answer: Answer, status: number, slug: string) {
@@ -84,7 +101,10 @@ describe('GET /v1/rulesets/{id}', () => {
     expect(answer.status).toBe(200);
     expect(conforms('RulesetDetail', answer.body)).toEqual([]);
     expect(answer.body.groups.flatMap((g: { criteria: unknown[] }) => g.criteria)).toHaveLength(41);
-    expect(answer.body.facts.find((f: { id: string }) => f.id === 'households')).toMatchObject({ type: 'integer', min: 0 });
+    expect(answer.body.facts.find((f: { id: string }) => f.id === 'households')).toMatchObject({
+      type: 'integer',
+      min: 0,
+    });
     expect(answer.body.mandatory).toEqual(rules.mandatory);
   });
 
@@ -108,7 +128,9 @@ describe('GET /v1/rulesets/{id}/schema', () => {
     expect(answer.type).toBe('application/schema+json');
     expect(answer.body).toEqual(assessmentJsonSchema(rules));
     // Each fact carries its label, in both languages.
-    expect(answer.body.properties.facts.properties.households.description).toBe('Tổng số hộ gia đình trong khu dân cư / Total households in the residential area');
+    expect(answer.body.properties.facts.properties.households.description).toBe(
+      'Tổng số hộ gia đình trong khu dân cư / Total households in the residential area',
+    );
   });
 
   it('lets a client check a form: the examples pass, a quoted number and an unknown fact do not', async () => {
@@ -117,7 +139,9 @@ describe('GET /v1/rulesets/{id}/schema', () => {
     for (const example of all) expect(validate(example.value), example.file).toBe(true);
     const wrong = { context: { unit_kind: 'ban' }, facts: { households: '120', housholds: 3 } };
     expect(validate(wrong)).toBe(false);
-    expect(validate.errors?.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/facts/households', '/facts']));
+    expect(validate.errors?.map((e) => e.instancePath)).toEqual(
+      expect.arrayContaining(['/facts/households', '/facts']),
+    );
   });
 });
 
@@ -158,7 +182,13 @@ describe('POST /v1/evaluate', () => {
         ruleset: RULESET_ID,
         assessment: {
           context: { unit_kind: 'ban', parent_kind: 'xa', agricultural: true },
-          facts: { households: 90, households_law_abiding: 95, housholds: 3, key_titles: -1, self_management_group_active: 'yes' },
+          facts: {
+            households: 90,
+            households_law_abiding: 95,
+            housholds: 3,
+            key_titles: -1,
+            self_management_group_active: 'yes',
+          },
         },
         lang: 'en',
       },
@@ -189,17 +219,29 @@ describe('POST /v1/evaluate', () => {
   });
 
   it('answers 404 for an unknown ruleset alone', async () => {
-    const problem = expectProblem(await post('/v1/evaluate', { ruleset: 'lai-chau-2030', assessment: all[0]!.value }), 404, 'unknown-ruleset');
+    const problem = expectProblem(
+      await post('/v1/evaluate', { ruleset: 'lai-chau-2030', assessment: all[0]!.value }),
+      404,
+      'unknown-ruleset',
+    );
     expect(problem.errors).toMatchObject([{ pointer: '/ruleset', code: 'ruleset_unknown' }]);
   });
 
   it('asks for the ruleset when neither the request nor the assessment names one', async () => {
-    const problem = expectProblem(await post('/v1/evaluate', { assessment: { context: {}, facts: {} } }), 422, 'invalid-request');
+    const problem = expectProblem(
+      await post('/v1/evaluate', { assessment: { context: {}, facts: {} } }),
+      422,
+      'invalid-request',
+    );
     expect(problem.errors).toMatchObject([{ pointer: '/ruleset', code: 'ruleset_missing' }]);
   });
 
   it('refuses rules sent in the request by default (403) and keeps serving only its own', async () => {
-    const problem = expectProblem(await post('/v1/evaluate', { rules: rulesText, assessment: all[0]!.value }), 403, 'inline-rules-disabled');
+    const problem = expectProblem(
+      await post('/v1/evaluate', { rules: rulesText, assessment: all[0]!.value }),
+      403,
+      'inline-rules-disabled',
+    );
     expect(problem.errors).toMatchObject([{ pointer: '/rules', code: 'inline_rules_disabled' }]);
     expect(problem.errors[0]?.['hint_en']).toContain('/v1/rules/validate');
   });
@@ -207,7 +249,10 @@ describe('POST /v1/evaluate', () => {
 
 describe('malformed requests', () => {
   it('locates broken JSON by line and column (400)', async () => {
-    const answer = await call(server.url, 'POST', '/v1/evaluate', { body: '{"ruleset": "x",\n  "assessment" {}}', type: 'application/json' });
+    const answer = await call(server.url, 'POST', '/v1/evaluate', {
+      body: '{"ruleset": "x",\n  "assessment" {}}',
+      type: 'application/json',
+    });
     const problem = expectProblem(answer, 400, 'malformed-json');
     expect(problem.errors).toMatchObject([{ code: 'json_syntax', line: 2, column: 16 }]);
     expect(problem.errors[0]?.['message_en']).toContain('colon');
@@ -215,8 +260,15 @@ describe('malformed requests', () => {
   });
 
   it('refuses an empty JSON body and a prototype-poisoning key (400)', async () => {
-    expectProblem(await call(server.url, 'POST', '/v1/evaluate', { body: ' ', type: 'application/json' }), 400, 'malformed-json');
-    const poisoned = await call(server.url, 'POST', '/v1/evaluate', { body: '{"__proto__": {"x": 1}}', type: 'application/json' });
+    expectProblem(
+      await call(server.url, 'POST', '/v1/evaluate', { body: ' ', type: 'application/json' }),
+      400,
+      'malformed-json',
+    );
+    const poisoned = await call(server.url, 'POST', '/v1/evaluate', {
+      body: '{"__proto__": {"x": 1}}',
+      type: 'application/json',
+    });
     expect(expectProblem(poisoned, 400, 'malformed-json').errors).toMatchObject([{ code: 'json_unsafe_key' }]);
   });
 
@@ -267,7 +319,12 @@ describe('POST /v1/evaluate/batch', () => {
     const [first, second] = all;
     const answer = await post('/v1/evaluate/batch', {
       ruleset: RULESET_ID,
-      assessments: [first!.value, 7, { ...second!.value, facts: { households: 2.5 } }, { context: {}, facts: {}, extra: true }],
+      assessments: [
+        first!.value,
+        7,
+        { ...second!.value, facts: { households: 2.5 } },
+        { context: {}, facts: {}, extra: true },
+      ],
     });
     const problem = expectProblem(answer, 422, 'invalid-request');
     expect(problem.errors.map((e) => e['pointer'])).toEqual([
@@ -288,7 +345,11 @@ describe('POST /v1/explain', () => {
     expect(conforms('Explanation', vi.body)).toEqual([]);
     expect(vi.body).toMatchObject({ decision: 'not_recognised', lang: 'vi' });
     expect(vi.body.text).toContain('KHÔNG ĐƯỢC CÔNG NHẬN');
-    const en = await post('/v1/explain', { ruleset: RULESET_ID, assessment: example().value }, { 'accept-language': 'en' });
+    const en = await post(
+      '/v1/explain',
+      { ruleset: RULESET_ID, assessment: example().value },
+      { 'accept-language': 'en' },
+    );
     expect(en.body.lang).toBe('en');
     expect(en.body.text).toContain('NOT RECOGNISED');
     expect(en.body.result).toEqual(vi.body.result);
@@ -304,9 +365,17 @@ describe('POST /v1/explain', () => {
   });
 
   it('takes lang from the body over the header', async () => {
-    const answer = await post('/v1/explain', { ruleset: RULESET_ID, assessment: example().value, lang: 'vi' }, { 'accept-language': 'en' });
+    const answer = await post(
+      '/v1/explain',
+      { ruleset: RULESET_ID, assessment: example().value, lang: 'vi' },
+      { 'accept-language': 'en' },
+    );
     expect(answer.body.lang).toBe('vi');
-    const wrong = expectProblem(await post('/v1/explain', { ruleset: RULESET_ID, assessment: example().value, lang: 'fr' }), 422, 'invalid-request');
+    const wrong = expectProblem(
+      await post('/v1/explain', { ruleset: RULESET_ID, assessment: example().value, lang: 'fr' }),
+      422,
+      'invalid-request',
+    );
     expect(wrong.errors).toMatchObject([{ pointer: '/lang', code: 'field_value' }]);
   });
 });
@@ -323,7 +392,10 @@ describe('POST /v1/rules/validate', () => {
 
   it('lists every error of a broken rule file with its line and column, in both languages (YAML body)', async () => {
     const bad = broken('percent: { part: households_law_abiding, whole: ', 'households }', 'housholds }');
-    const answer = await call(server.url, 'POST', '/v1/rules/validate?file=mine.yaml', { body: bad.text, type: 'application/yaml' });
+    const answer = await call(server.url, 'POST', '/v1/rules/validate?file=mine.yaml', {
+      body: bad.text,
+      type: 'application/yaml',
+    });
     expect(answer.status).toBe(200);
     expect(conforms('ValidationReport', answer.body)).toEqual([]);
     expect(answer.body.valid).toBe(false);
@@ -336,7 +408,10 @@ describe('POST /v1/rules/validate', () => {
   });
 
   it('reports a YAML syntax error located too', async () => {
-    const answer = await call(server.url, 'POST', '/v1/rules/validate', { body: 'format: 1\nid: [unclosed\n', type: 'text/yaml' });
+    const answer = await call(server.url, 'POST', '/v1/rules/validate', {
+      body: 'format: 1\nid: [unclosed\n',
+      type: 'text/yaml',
+    });
     expect(answer.body.valid).toBe(false);
     expect(answer.body.diagnostics[0]).toMatchObject({ file: 'ruleset.yaml', severity: 'error' });
     expect(answer.body.diagnostics[0].line).toBeGreaterThan(0);
@@ -346,7 +421,11 @@ describe('POST /v1/rules/validate', () => {
     const copy = rulesText.replace(/^id: .*$/m, 'id: uploaded-copy');
     const answer = await post('/v1/rules/validate', { rules: copy, file: 'copy.yaml' });
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ valid: true, counts: { errors: 0 }, ruleset: { id: 'uploaded-copy', version: rules.version } });
+    expect(answer.body).toMatchObject({
+      valid: true,
+      counts: { errors: 0 },
+      ruleset: { id: 'uploaded-copy', version: rules.version },
+    });
     expect(answer.body.ruleset.links).toBeUndefined();
     for (const d of answer.body.diagnostics) expect(d).toMatchObject({ pointer: '/rules', file: 'copy.yaml' });
     // Not kept: the server still serves only its own ruleset, and the uploaded id is unknown.
@@ -369,7 +448,10 @@ describe('health and readiness', () => {
     expect((await get('/healthz')).body).toEqual({ status: 'ok' });
     const ready = await get('/readyz');
     expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'ready', rulesets: [{ id: rules.id, version: rules.version, hash: rules.hash }] });
+    expect(ready.body).toEqual({
+      status: 'ready',
+      rulesets: [{ id: rules.id, version: rules.version, hash: rules.hash }],
+    });
   });
 
   it('is not ready (503) with no ruleset loaded, and then knows no ruleset', async () => {
@@ -395,7 +477,9 @@ describe('limits', () => {
   });
 
   it('refuses a body over the limit (413), saying the limit', async () => {
-    const answer = await call(small.url, 'POST', '/v1/evaluate', { json: { ruleset: RULESET_ID, assessment: all[0]!.value, pad: 'x'.repeat(5000) } });
+    const answer = await call(small.url, 'POST', '/v1/evaluate', {
+      json: { ruleset: RULESET_ID, assessment: all[0]!.value, pad: 'x'.repeat(5000) },
+    });
     const problem = expectProblem(answer, 413, 'payload-too-large');
     expect(problem.errors[0]?.['message_en']).toContain('4096 bytes');
   });
@@ -406,7 +490,9 @@ describe('limits', () => {
     });
     const problem = expectProblem(answer, 422, 'invalid-request');
     expect(problem.errors).toMatchObject([{ pointer: '/assessments', code: 'batch_too_long' }]);
-    expect(problem.errors[0]?.['message_en']).toBe('The batch has 4 assessments; at most 3 are allowed in one request.');
+    expect(problem.errors[0]?.['message_en']).toBe(
+      'The batch has 4 assessments; at most 3 are allowed in one request.',
+    );
   });
 
   it('stops a request over the time limit with a timeout problem (503)', async () => {
@@ -440,15 +526,21 @@ describe('rules sent with the request, when the operator allows them', () => {
 
   it('evaluates with the inline rules: the same result as the loaded ruleset', async () => {
     const example = all[0]!;
-    const inline = await call(open.url, 'POST', '/v1/evaluate', { json: { rules: rulesText, assessment: example.value } });
-    const loaded = await call(open.url, 'POST', '/v1/evaluate', { json: { ruleset: RULESET_ID, assessment: example.value } });
+    const inline = await call(open.url, 'POST', '/v1/evaluate', {
+      json: { rules: rulesText, assessment: example.value },
+    });
+    const loaded = await call(open.url, 'POST', '/v1/evaluate', {
+      json: { ruleset: RULESET_ID, assessment: example.value },
+    });
     expect(inline.status).toBe(200);
     expect(inline.body).toEqual(loaded.body);
   });
 
   it('reports broken inline rules located in the rule text, and evaluates nothing', async () => {
     const text = rulesText.replace(/^format: 1$/m, 'format: 2');
-    const answer = await call(open.url, 'POST', '/v1/evaluate/batch', { json: { rules: text, assessments: [all[0]!.value, all[1]!.value] } });
+    const answer = await call(open.url, 'POST', '/v1/evaluate/batch', {
+      json: { rules: text, assessments: [all[0]!.value, all[1]!.value] },
+    });
     const problem = expectProblem(answer, 422, 'invalid-request');
     expect(problem.errors[0]).toMatchObject({ pointer: '/rules', code: 'inline_rules_invalid' });
     const located = problem.errors.filter((e) => e['line'] !== undefined);
@@ -459,7 +551,11 @@ describe('rules sent with the request, when the operator allows them', () => {
   });
 
   it('refuses both a loaded ruleset and inline rules in one request', async () => {
-    const answer = await call(open.url, 'POST', '/v1/evaluate', { json: { ruleset: RULESET_ID, rules: rulesText, assessment: all[0]!.value } });
-    expect(expectProblem(answer, 422, 'invalid-request').errors).toMatchObject([{ pointer: '/ruleset', code: 'ruleset_and_rules' }]);
+    const answer = await call(open.url, 'POST', '/v1/evaluate', {
+      json: { ruleset: RULESET_ID, rules: rulesText, assessment: all[0]!.value },
+    });
+    expect(expectProblem(answer, 422, 'invalid-request').errors).toMatchObject([
+      { pointer: '/ruleset', code: 'ruleset_and_rules' },
+    ]);
   });
 });

@@ -132,7 +132,9 @@ export class ReportAggregator {
         ? {
             targets: {
               ...progressOf(this.options.targets, this.histories),
-              facts: ruleset.facts.filter((f) => this.targetFacts.includes(f.id)).map((f) => ({ id: f.id, label: f.label })),
+              facts: ruleset.facts
+                .filter((f) => this.targetFacts.includes(f.id))
+                .map((f) => ({ id: f.id, label: f.label })),
             },
           }
         : {}),
@@ -151,7 +153,16 @@ export class ReportAggregator {
     const criteria = ruleset.criteria.map((c, i): CriterionFigures => {
       const [pass = 0, fail = 0, unknown = 0, excluded = 0] = b.criteria[i] ?? [];
       const applicable = pass + fail;
-      return { id: c.id, group: c.group, pass, fail, unknown, excluded, applicable, percent: applicable === 0 ? null : Math.floor((pass * 100) / applicable) };
+      return {
+        id: c.id,
+        group: c.group,
+        pass,
+        fail,
+        unknown,
+        excluded,
+        applicable,
+        percent: applicable === 0 ? null : Math.floor((pass * 100) / applicable),
+      };
     });
     const mostFailed = criteria
       .map((c, i) => ({ c, i }))

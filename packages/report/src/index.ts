@@ -9,13 +9,36 @@ export { aggregate, ReportAggregator, type AggregateOptions, type ReportRuleset 
 export type { CityReport, CriterionFigures, ReportEntry, StandardFigures, UnitFigures, YearFigures } from './model.js';
 export { loadTargets, type TargetsLoad } from './targets/load-targets.js';
 export { requiredCount, type TargetProgress, type TargetsInfo } from './targets/progress.js';
-export type { FactMeasure, TargetDocument, TargetGoal, TargetMeasure, Targets, TargetsDocument } from './targets/targets-document.js';
+export type {
+  FactMeasure,
+  TargetDocument,
+  TargetGoal,
+  TargetMeasure,
+  Targets,
+  TargetsDocument,
+} from './targets/targets-document.js';
 export { readEntries, type InputRow, type ReadEntriesOptions } from './inputs/read-entries.js';
 export { REGISTERED_FIELD, REGISTERED_HEADERS } from './inputs/registered.js';
 export { renderReport, REPORT_FORMATS, type RenderReportOptions, type ReportFormat } from './render/render.js';
-export { reportDocument, reportMessages, type Column, type ColumnKind, type CellValue, type Lang, type ReportDocument, type Table } from './render/document.js';
+export {
+  reportDocument,
+  reportMessages,
+  type Column,
+  type ColumnKind,
+  type CellValue,
+  type Lang,
+  type ReportDocument,
+  type Table,
+} from './render/document.js';
 export { renderMarkdown } from './render/markdown.js';
 export { renderHtml } from './render/html.js';
 export { renderCsv } from './render/csv.js';
 export { reportWorkbook, writeXlsx } from './render/xlsx.js';
-export { formatProblem, formatProblems, hasProblemErrors, REPORT_PROBLEM_CODES, type ReportProblem, type ReportProblemCode } from './problems.js';
+export {
+  formatProblem,
+  formatProblems,
+  hasProblemErrors,
+  REPORT_PROBLEM_CODES,
+  type ReportProblem,
+  type ReportProblemCode,
+} from './problems.js';

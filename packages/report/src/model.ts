@@ -89,4 +89,3 @@ export interface CityReport {
     readonly facts: readonly { readonly id: string; readonly label: LocalizedText }[];
   };
 }
-

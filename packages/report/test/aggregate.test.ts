@@ -7,7 +7,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aggregate, readEntries, ReportAggregator, type CityReport, type InputRow, type ReportEntry } from '../src/index.js';
+import {
+  aggregate,
+  readEntries,
+  ReportAggregator,
+  type CityReport,
+  type InputRow,
+  type ReportEntry,
+} from '../src/index.js';
 import { EXAMPLES, exampleAssessment, generatedCity, rules, writeCityFile, type CityArea } from './city.js';
 import { expectedYear } from './expected.js';
 
@@ -41,7 +48,16 @@ function checkYear(report: CityReport, areas: readonly CityArea[], year: number)
   expect(got.totals).toEqual(expected.totals);
   expect(got.units).toEqual(expected.units);
   expect(got.standards).toEqual(expected.standards);
-  expect(got.criteria.map(({ id, pass, fail, unknown, excluded, percent }) => ({ id, pass, fail, unknown, excluded, percent }))).toEqual(expected.criteria);
+  expect(
+    got.criteria.map(({ id, pass, fail, unknown, excluded, percent }) => ({
+      id,
+      pass,
+      fail,
+      unknown,
+      excluded,
+      percent,
+    })),
+  ).toEqual(expected.criteria);
   for (const c of got.criteria) expect(c.applicable).toBe(c.pass + c.fail);
   expect(got.most_failed).toEqual(expected.mostFailed);
 }
@@ -72,7 +88,9 @@ describe('aggregation of a generated city over two years, read from real files',
     const rows = await rowsOf(path);
     const aggregator = new ReportAggregator(rules);
     const problems = rows.flatMap((r) => (r.entry ? aggregator.add(r.entry) : []));
-    expect(problems.map((p) => [p.code, p.file, p.line, p.severity])).toEqual([['report_duplicate_area', path, first.length + 3, 'warning']]);
+    expect(problems.map((p) => [p.code, p.file, p.line, p.severity])).toEqual([
+      ['report_duplicate_area', path, first.length + 3, 'warning'],
+    ]);
     const report = aggregator.finish();
     expect(report.duplicates).toBe(1);
     expect(report.years[0]?.totals).toEqual(expectedYear(first, 2024).totals);
@@ -118,4 +136,3 @@ describe('aggregation of the Lai Châu example assessments', () => {
     expect(report.registration).toEqual({ stated: 4, unstated: 0 });
   });
 });
-

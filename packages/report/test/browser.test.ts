@@ -15,17 +15,33 @@ import { generatedCity, rules, TARGETS_FILE } from './city.js';
 import { expectedYear } from './expected.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let dir = '';
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: the HTML report cannot be checked in a browser. Install it (Debian: apt-get update && apt-get install -y chromium) and run the tests again.`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: the HTML report cannot be checked in a browser. Install it (Debian: apt-get update && apt-get install -y chromium) and run the tests again.`,
+    );
   }
   dir = await mkdtemp(join(tmpdir(), 'lcz-report-browser-'));
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1200, height: 900 } });
+  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1200, height: 900 },
+  });
 });
 
 afterAll(async () => {
@@ -61,7 +77,9 @@ describe('the HTML report in Chromium', () => {
     expect(await page.locator('svg#chart-units rect.bar-assessed').count()).toBe(expected.units.length);
     expect(await page.locator('svg#chart-targets rect.progress-fill').count()).toBe(targets.document.targets.length);
     // Bars are as long as their rates: the longest bar is the highest rate.
-    const widths = await page.locator('svg#chart-criteria rect.bar').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));
+    const widths = await page
+      .locator('svg#chart-criteria rect.bar')
+      .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));
     const highest = Math.max(...rated.map((c) => c.percent as number));
     expect(widths.indexOf(Math.max(...widths))).toBe(rated.findIndex((c) => c.percent === highest));
     // Charts are labelled images; every table has column headers.

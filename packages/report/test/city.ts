@@ -21,11 +21,16 @@ import { assessmentArbitrary } from '@lcz/criteria-engine/testing';
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const RULES_DIR = `${ROOT}rules/lai-chau-2020-2025`;
 export const TARGETS_FILE = `${RULES_DIR}/targets.yaml`;
-export const rules: CompiledRuleset = loadRulesetOrThrow(readFileSync(`${RULES_DIR}/ruleset.yaml`, 'utf8'), { file: `${RULES_DIR}/ruleset.yaml` });
+export const rules: CompiledRuleset = loadRulesetOrThrow(readFileSync(`${RULES_DIR}/ruleset.yaml`, 'utf8'), {
+  file: `${RULES_DIR}/ruleset.yaml`,
+});
 
-export const EXAMPLES = ['disqualified-ban-in-ward', 'not-recognised-ban', 'recognised-to-dan-pho', 'undetermined-ban'].map(
-  (name) => `${ROOT}examples/assessments/${name}.yaml`,
-);
+export const EXAMPLES = [
+  'disqualified-ban-in-ward',
+  'not-recognised-ban',
+  'recognised-to-dan-pho',
+  'undetermined-ban',
+].map((name) => `${ROOT}examples/assessments/${name}.yaml`);
 export const exampleAssessment = (path: string) => parseYaml(readFileSync(path, 'utf8')) as Assessment;
 
 /** The seed's seven units and how many areas each has (part two of the seed). */
@@ -58,20 +63,39 @@ export function generatedCity(years: readonly number[], seed: number): CityArea[
   years.forEach((year, y) => {
     let n = 0;
     for (const [unit, count, parent, unitCode] of UNITS) {
-      const context = parent === 'phuong' ? { unit_kind: 'to_dan_pho', parent_kind: 'phuong' } : { unit_kind: 'ban', parent_kind: 'xa', agricultural: true };
-      const drawn = fc.sample(assessmentArbitrary(rules, { unknownRate: 0.01 }), { numRuns: count, seed: seed + y * 1000 + n });
+      const context =
+        parent === 'phuong'
+          ? { unit_kind: 'to_dan_pho', parent_kind: 'phuong' }
+          : { unit_kind: 'ban', parent_kind: 'xa', agricultural: true };
+      const drawn = fc.sample(assessmentArbitrary(rules, { unknownRate: 0.01 }), {
+        numRuns: count,
+        seed: seed + y * 1000 + n,
+      });
       for (let i = 0; i < count; i++) {
         n += 1;
         const code = `${unitCode}-${String(i + 1).padStart(2, '0')}`;
         const good = (i + y) % 3 === 0;
-        const facts = good ? { ...recognisedBase.facts, ...(parent === 'xa' ? { ocop_products: 1, value_chain_models: 0, households_in_new_rural_campaign: true } : {}) } : { ...(drawn[i]?.facts ?? {}) };
+        const facts = good
+          ? {
+              ...recognisedBase.facts,
+              ...(parent === 'xa'
+                ? { ocop_products: 1, value_chain_models: 0, households_in_new_rural_campaign: true }
+                : {}),
+            }
+          : { ...(drawn[i]?.facts ?? {}) };
         const assessment: Assessment = {
-          area: { code, name: `${parent === 'phuong' ? 'Tổ dân phố' : 'Bản'} ${i + 1}`, unit, date: `${year}-10-${String((i % 20) + 1).padStart(2, '0')}` },
+          area: {
+            code,
+            name: `${parent === 'phuong' ? 'Tổ dân phố' : 'Bản'} ${i + 1}`,
+            unit,
+            date: `${year}-10-${String((i % 20) + 1).padStart(2, '0')}`,
+          },
           context,
           facts,
         };
         const checked = rules.validateAssessment(assessment);
-        if (checked.value === undefined) throw new Error(`generated area ${code} is invalid: ${JSON.stringify(checked.diagnostics)}`);
+        if (checked.value === undefined)
+          throw new Error(`generated area ${code} is invalid: ${JSON.stringify(checked.diagnostics)}`);
         const registered = i % 7 === 3 ? undefined : i % 4 !== 1;
         out.push({ assessment: checked.value, year, registered, result: rules.evaluate(checked.value) });
       }
@@ -81,7 +105,12 @@ export function generatedCity(years: readonly number[], seed: number): CityArea[
 }
 
 /** The areas written as a batch file in the template layout, with a `registered` column (empty when not stated). */
-export async function writeCityFile(areas: readonly CityArea[], path: string, format: 'csv' | 'xlsx', registeredHeader = 'registered'): Promise<void> {
+export async function writeCityFile(
+  areas: readonly CityArea[],
+  path: string,
+  format: 'csv' | 'xlsx',
+  registeredHeader = 'registered',
+): Promise<void> {
   const rows: BatchInputRow[] = areas.map((a) => ({
     area: { ...(a.assessment.area ?? {}), year: a.year },
     context: a.assessment.context,
@@ -92,9 +121,15 @@ export async function writeCityFile(areas: readonly CityArea[], path: string, fo
     const chunks: Buffer[] = [];
     sink.on('data', (c: Buffer) => chunks.push(c));
     await writeAssessments(rules, sink, rows, { format: 'csv' });
-    const records = parseCsv(Buffer.concat(chunks).toString('utf8'), { bom: true, relax_column_count: true }) as string[][];
+    const records = parseCsv(Buffer.concat(chunks).toString('utf8'), {
+      bom: true,
+      relax_column_count: true,
+    }) as string[][];
     // Row 1: headers; row 2: the English labels the template writes; then one row per area.
-    const withColumn = records.map((r, i) => [...r, i === 0 ? registeredHeader : i === 1 ? 'Registered' : cellOf(areas[i - 2]?.registered)]);
+    const withColumn = records.map((r, i) => [
+      ...r,
+      i === 0 ? registeredHeader : i === 1 ? 'Registered' : cellOf(areas[i - 2]?.registered),
+    ]);
     await writeFile(path, stringifyCsv(withColumn));
     return;
   }

@@ -24,7 +24,9 @@ export interface ExpectedYear {
 
 export function expectedYear(areas: readonly CityArea[], year: number): ExpectedYear {
   const inYear = areas.filter((a) => a.year === year);
-  const unitNames = [...new Set(inYear.map((a) => a.assessment.area?.unit ?? ''))].sort((a, b) => a.localeCompare(b, 'vi'));
+  const unitNames = [...new Set(inYear.map((a) => a.assessment.area?.unit ?? ''))].sort((a, b) =>
+    a.localeCompare(b, 'vi'),
+  );
   const count = (list: readonly CityArea[], unit: string): ExpectedUnit => ({
     unit,
     assessed: list.length,
@@ -48,12 +50,21 @@ export function expectedYear(areas: readonly CityArea[], year: number): Expected
   });
   const mostFailed = criteria
     .filter((c) => c.fail > 0)
-    .sort((a, b) => b.fail - a.fail || rules.criteria.findIndex((x) => x.id === a.id) - rules.criteria.findIndex((x) => x.id === b.id))
+    .sort(
+      (a, b) =>
+        b.fail - a.fail ||
+        rules.criteria.findIndex((x) => x.id === a.id) - rules.criteria.findIndex((x) => x.id === b.id),
+    )
     .slice(0, 10)
     .map((c) => c.id);
   return {
     totals: count(inYear, ''),
-    units: unitNames.map((u) => count(inYear.filter((a) => (a.assessment.area?.unit ?? '') === u), u)),
+    units: unitNames.map((u) =>
+      count(
+        inYear.filter((a) => (a.assessment.area?.unit ?? '') === u),
+        u,
+      ),
+    ),
     standards: rules.groups.map((g) => {
       const statuses = inYear.map((a) => a.result.standards.find((s) => s.id === g.id)?.status);
       return {

@@ -56,7 +56,9 @@ describe('the registered column of CSV and XLSX files', () => {
     const rows = await rowsOf(path);
     const problems = rows.flatMap((r) => r.problems);
     const columns = (parseCsv(lines[0] ?? '') as string[][])[0]?.length;
-    expect(problems.map((p) => [p.code, p.line, p.column, p.params['value']])).toEqual([['report_registered_value', 4, columns, 'maybe']]);
+    expect(problems.map((p) => [p.code, p.line, p.column, p.params['value']])).toEqual([
+      ['report_registered_value', 4, columns, 'maybe'],
+    ]);
     expect(rows.find((r) => r.row === 4)?.entry).toBeDefined();
     expect(rows.find((r) => r.row === 4)?.entry?.registered).toBeUndefined();
   });
@@ -92,17 +94,25 @@ describe('the registered field of YAML, JSON and JSON Lines assessments', () => 
     const lines = [
       JSON.stringify({ ...base, registered: 'yes' }),
       JSON.stringify({ registered: 'perhaps', ...base, area: { ...base.area, code: 'Y-2' } }),
-      JSON.stringify({ ...base, registered: true, area: { ...base.area, code: 'Y-3' }, facts: { ...base.facts, public_cleanups_per_month: -5 } }),
+      JSON.stringify({
+        ...base,
+        registered: true,
+        area: { ...base.area, code: 'Y-3' },
+        facts: { ...base.facts, public_cleanups_per_month: -5 },
+      }),
     ];
     const path = join(dir, 'lines.jsonl');
     await writeFile(path, `${lines.join('\n')}\n`);
     const rows = await rowsOf(path);
     expect(rows.map((r) => r.entry?.registered)).toEqual([true, undefined, undefined]);
-    expect(rows.flatMap((r) => r.problems).map((p) => [p.code, p.line, p.column])).toEqual([['report_registered_value', 2, 2]]);
+    expect(rows.flatMap((r) => r.problems).map((p) => [p.code, p.line, p.column])).toEqual([
+      ['report_registered_value', 2, 2],
+    ]);
     const bad = rows.flatMap((r) => r.diagnostics);
     expect(bad.map((d) => [d.code, d.line])).toEqual([['input_range', 3]]);
     // The column points at the value in the user's line, not at a shifted copy.
-    const column = (lines[2] ?? '').indexOf('"public_cleanups_per_month":-5') + '"public_cleanups_per_month":'.length + 1;
+    const column =
+      (lines[2] ?? '').indexOf('"public_cleanups_per_month":-5') + '"public_cleanups_per_month":'.length + 1;
     expect(bad[0]?.column).toBe(column);
   });
 
@@ -118,7 +128,9 @@ describe('the registered field of YAML, JSON and JSON Lines assessments', () => 
     expect(rows.flatMap((r) => r.diagnostics)).toEqual([]);
     const line = text.split('\n').findIndex((l) => l.includes('registered: hmm')) + 1;
     const column = (text.split('\n')[line - 1] ?? '').indexOf('registered') + 1;
-    expect(rows.flatMap((r) => r.problems).map((p) => [p.code, p.line, p.column])).toEqual([['report_registered_value', line, column]]);
+    expect(rows.flatMap((r) => r.problems).map((p) => [p.code, p.line, p.column])).toEqual([
+      ['report_registered_value', line, column],
+    ]);
     expect(rows.map((r) => r.entry?.registered)).toEqual([true, undefined]);
   });
 });

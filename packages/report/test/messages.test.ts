@@ -22,7 +22,14 @@ describe('report problems', () => {
     expect(Object.keys(problemMessagesVi).sort()).toEqual([...REPORT_PROBLEM_CODES].sort());
     expect(Object.keys(problemMessagesEn).sort()).toEqual([...REPORT_PROBLEM_CODES].sort());
     for (const code of REPORT_PROBLEM_CODES) {
-      const p: ReportProblem = { code, severity: 'error', file: 'f.yaml', line: 3, column: 7, params: { key: 'k', fact: 'f', value: 'v', where: 'w' } };
+      const p: ReportProblem = {
+        code,
+        severity: 'error',
+        file: 'f.yaml',
+        line: 3,
+        column: 7,
+        params: { key: 'k', fact: 'f', value: 'v', where: 'w' },
+      };
       for (const lang of ['vi', 'en'] as const) {
         const text = formatProblem(p, lang);
         expect(text, `${code} ${lang}`).toMatch(new RegExp(`^f\\.yaml:3:7: (lỗi|error) \\[${code}\\] \\S`));

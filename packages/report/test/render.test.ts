@@ -11,11 +11,16 @@ import { generatedCity, rules, type CityArea } from './city.js';
 import { expectedYear } from './expected.js';
 
 const areas = generatedCity([2023, 2024], 7);
-const entries: ReportEntry[] = areas.map((a) => ({ result: a.result, year: a.year, ...(a.registered !== undefined ? { registered: a.registered } : {}) }));
+const entries: ReportEntry[] = areas.map((a) => ({
+  result: a.result,
+  year: a.year,
+  ...(a.registered !== undefined ? { registered: a.registered } : {}),
+}));
 const reportPromise: Promise<CityReport> = aggregate(entries, rules).then((r) => r.report);
 const latest = expectedYear(areas, 2024);
 const earlier = expectedYear(areas, 2023);
-const unitRows = (e: ReturnType<typeof expectedYear>) => e.units.map((u) => [u.unit, u.assessed, u.registered, u.recognised, u.not_recognised, u.undetermined]);
+const unitRows = (e: ReturnType<typeof expectedYear>) =>
+  e.units.map((u) => [u.unit, u.assessed, u.registered, u.recognised, u.not_recognised, u.undetermined]);
 
 describe('Markdown', () => {
   it('has the units table of the latest year with the independent counts, and year-on-year tables', async () => {
@@ -23,11 +28,15 @@ describe('Markdown', () => {
     expect(md.startsWith('# Báo cáo tổng hợp: ')).toBe(true);
     for (const [unit, assessed, registered, recognised, notRecognised, undetermined] of unitRows(latest)) {
       const share = Math.floor((100 * (recognised as number)) / (assessed as number));
-      expect(md).toContain(`| ${unit} | ${assessed} | ${registered} | ${recognised} | ${notRecognised} | ${undetermined} | ${share}% |`);
+      expect(md).toContain(
+        `| ${unit} | ${assessed} | ${registered} | ${recognised} | ${notRecognised} | ${undetermined} | ${share}% |`,
+      );
     }
     expect(md).toContain('## Số khu dân cư được công nhận theo xã, phường qua các năm');
     const change = latest.totals.recognised - earlier.totals.recognised;
-    expect(md).toContain(`| Toàn thành phố | ${earlier.totals.recognised} | ${latest.totals.recognised} | ${change > 0 ? `+${change}` : change} |`);
+    expect(md).toContain(
+      `| Toàn thành phố | ${earlier.totals.recognised} | ${latest.totals.recognised} | ${change > 0 ? `+${change}` : change} |`,
+    );
     const en = (await renderReport(await reportPromise, { format: 'md', lang: 'en' })) as string;
     expect(en).toContain('## Areas by ward/commune, 2024');
     expect(en).toContain('| Whole city |');
@@ -42,9 +51,16 @@ describe('CSV', () => {
     const start = records.findIndex((r) => r[0] === 'Tỷ lệ đạt của từng tiêu chí, năm 2024');
     expect(records[start + 1]?.[0]).toBe('Tiêu chí');
     const rows = records.slice(start + 2, start + 2 + rules.criteria.length);
-    expect(rows.map((r) => [r[0], Number(r[2]), Number(r[3]), Number(r[4]), Number(r[5]), r[6] === '' ? null : Number(r[6])])).toEqual(
-      latest.criteria.map((c) => [c.id, c.pass, c.fail, c.unknown, c.excluded, c.percent]),
-    );
+    expect(
+      rows.map((r) => [
+        r[0],
+        Number(r[2]),
+        Number(r[3]),
+        Number(r[4]),
+        Number(r[5]),
+        r[6] === '' ? null : Number(r[6]),
+      ]),
+    ).toEqual(latest.criteria.map((c) => [c.id, c.pass, c.fail, c.unknown, c.excluded, c.percent]));
   });
 });
 
@@ -88,7 +104,9 @@ describe('HTML', () => {
     expect(html).toContain('<style>');
     expect(html).toContain('@media print');
     for (const id of ['chart-criteria', 'chart-units']) {
-      expect(html).toContain(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${id}" role="img" aria-labelledby="${id}-title ${id}-desc"`);
+      expect(html).toContain(
+        `<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${id}" role="img" aria-labelledby="${id}-title ${id}-desc"`,
+      );
       expect(html).toContain(`<title id="${id}-title">`);
       expect(html).toContain(`<desc id="${id}-desc">`);
     }

@@ -30,7 +30,9 @@ describe('rules/lai-chau-2020-2025/targets.yaml', () => {
     const fact = targets[3]?.measure;
     expect(fact).toEqual({ fact: 'self_management_contents_registered', at_least: 1, among: 'not_recognised' });
     // The fact is the one criterion 4.1 reads: the targets and the rules talk about the same thing.
-    expect(rules.criteria.find((c) => c.id === '4.1')?.condition?.reads).toContain('self_management_contents_registered');
+    expect(rules.criteria.find((c) => c.id === '4.1')?.condition?.reads).toContain(
+      'self_management_contents_registered',
+    );
     expect(loaded.value?.document.areas).toBe(70);
   });
 });
@@ -62,7 +64,9 @@ describe('a broken targets file: every problem at once, each located', () => {
   it('reports code, line and column for each, with suggestions', () => {
     const { value, problems } = loadTargets(broken, 'broken.yaml', rules);
     expect(value).toBeUndefined();
-    const found = problems.map((p) => [p.code, p.line, p.column]).sort((a, b) => (a[1] as number) - (b[1] as number) || (a[2] as number) - (b[2] as number));
+    const found = problems
+      .map((p) => [p.code, p.line, p.column])
+      .sort((a, b) => (a[1] as number) - (b[1] as number) || (a[2] as number) - (b[2] as number));
     expect(found).toEqual([
       ['targets_ruleset_mismatch', 2, 10],
       ['targets_wrong_type', 4, 8],
@@ -105,7 +109,14 @@ describe('progress against targets, counted in integers', () => {
     const recognised = exampleAssessment(`${ROOT}examples/assessments/recognised-to-dan-pho.yaml`);
     const notRecognised = exampleAssessment(`${ROOT}examples/assessments/not-recognised-ban.yaml`);
     const area = (base: Assessment, code: string, year: number, contents?: number): ReportEntry => {
-      const facts = contents === undefined ? base.facts : { ...base.facts, self_management_contents_registered: contents, self_management_contents_done_well: Math.min(contents, 1) };
+      const facts =
+        contents === undefined
+          ? base.facts
+          : {
+              ...base.facts,
+              self_management_contents_registered: contents,
+              self_management_contents_done_well: Math.min(contents, 1),
+            };
       const assessment = { ...base, area: { code, unit: 'U', date: `${year}-10-01` }, facts };
       expect(rules.validateAssessment(assessment).diagnostics).toEqual([]);
       return { result: rules.evaluate(assessment) };
@@ -136,15 +147,28 @@ describe('progress against targets, counted in integers', () => {
     ]);
     expect(progress[3]?.without_data).toBe(65);
     expect(report.targets?.facts).toEqual([
-      { id: 'self_management_contents_registered', label: rules.facts.find((f) => f.id === 'self_management_contents_registered')?.label },
+      {
+        id: 'self_management_contents_registered',
+        label: rules.facts.find((f) => f.id === 'self_management_contents_registered')?.label,
+      },
     ]);
   });
 
   it('a period no input covers has no data, never zero progress', async () => {
     const targets = loadTargets(readFileSync(TARGETS_FILE, 'utf8'), 'targets.yaml', rules).value as Targets;
-    const entry: ReportEntry = { result: rules.evaluate(exampleAssessment(`${ROOT}examples/assessments/recognised-to-dan-pho.yaml`)) };
+    const entry: ReportEntry = {
+      result: rules.evaluate(exampleAssessment(`${ROOT}examples/assessments/recognised-to-dan-pho.yaml`)),
+    };
     const { report } = await aggregate([entry], rules, { targets });
-    expect(report.targets?.progress.find((p) => p.id === 'recognised-2020-2023')).toMatchObject({ status: 'no_data', years: [], value: 0 });
-    expect(report.targets?.progress.find((p) => p.id === 'recognised-2024-2025')).toMatchObject({ status: 'not_met', years: [2024], value: 1 });
+    expect(report.targets?.progress.find((p) => p.id === 'recognised-2020-2023')).toMatchObject({
+      status: 'no_data',
+      years: [],
+      value: 0,
+    });
+    expect(report.targets?.progress.find((p) => p.id === 'recognised-2024-2025')).toMatchObject({
+      status: 'not_met',
+      years: [2024],
+      value: 1,
+    });
   });
 });

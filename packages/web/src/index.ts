@@ -11,7 +11,13 @@ export {
   type LczResultDetail,
   type LczRulesetErrorDetail,
 } from './element/lcz-assessment.js';
-export { deriveApplicability, MAX_CONTEXT_COMBINATIONS, type Applicability, type ContextChoice, type ContextValue } from './form/applicability.js';
+export {
+  deriveApplicability,
+  MAX_CONTEXT_COMBINATIONS,
+  type Applicability,
+  type ContextChoice,
+  type ContextValue,
+} from './form/applicability.js';
 export { buildFormModel, type FormModel, type FormSection, type SectionKind } from './form/form-model.js';
 export { readForm, convertFieldValue, type FieldProblem, type FormState, type ReadResult } from './form/read-values.js';
 export { t as webMessage, toLang, type Lang, type MessageKey } from './messages/index.js';

@@ -49,7 +49,10 @@ describe('deriveApplicability (a made-up scheme)', () => {
   });
 
   it(`past ${MAX_CONTEXT_COMBINATIONS} context combinations shows every declared fact rather than enumerate`, () => {
-    const flags = Array.from({ length: 13 }, (_, i) => `  flag_${i}:\n    type: boolean\n    label: { vi: "c${i}", en: "f${i}" }\n`).join('');
+    const flags = Array.from(
+      { length: 13 },
+      (_, i) => `  flag_${i}:\n    type: boolean\n    label: { vi: "c${i}", en: "f${i}" }\n`,
+    ).join('');
     const many = load(shopsAndFarmsText.replace('context:\n', `context:\n${flags}`), 'many.yaml');
     const a = deriveApplicability(many, {});
     expect(sorted(a.facts)).toEqual(many.facts.map((f) => f.id).sort());
@@ -69,18 +72,34 @@ describe('buildFormModel', () => {
 
 describe('deriveApplicability (the Lai Châu rules)', () => {
   const lc = laiChau();
-  const VARIANT_FACTS = ['civilised_business_streets', 'ocop_products', 'value_chain_models', 'households_in_new_rural_campaign', 'households_in_civilised_ward_campaign'];
-  const variantFacts = (choice: Record<string, string | boolean>) => VARIANT_FACTS.filter((f) => deriveApplicability(lc, choice).facts.has(f));
+  const VARIANT_FACTS = [
+    'civilised_business_streets',
+    'ocop_products',
+    'value_chain_models',
+    'households_in_new_rural_campaign',
+    'households_in_civilised_ward_campaign',
+  ];
+  const variantFacts = (choice: Record<string, string | boolean>) =>
+    VARIANT_FACTS.filter((f) => deriveApplicability(lc, choice).facts.has(f));
 
   it('a tổ dân phố in a phường: the urban variants of 2.3 and 2.5; no agricultural question', () => {
     expect(deriveApplicability(lc, { unit_kind: 'to_dan_pho' }).context).toEqual(['unit_kind', 'parent_kind']);
-    expect(variantFacts({ unit_kind: 'to_dan_pho', parent_kind: 'phuong' })).toEqual(['civilised_business_streets', 'households_in_civilised_ward_campaign']);
+    expect(variantFacts({ unit_kind: 'to_dan_pho', parent_kind: 'phuong' })).toEqual([
+      'civilised_business_streets',
+      'households_in_civilised_ward_campaign',
+    ]);
   });
 
   it('an agricultural bản in a xã: the rural variants; a non-agricultural one has no 2.3 variant', () => {
     expect(deriveApplicability(lc, { unit_kind: 'ban' }).context).toEqual(['unit_kind', 'parent_kind', 'agricultural']);
-    expect(variantFacts({ unit_kind: 'ban', parent_kind: 'xa', agricultural: true })).toEqual(['ocop_products', 'value_chain_models', 'households_in_new_rural_campaign']);
-    expect(variantFacts({ unit_kind: 'ban', parent_kind: 'xa', agricultural: false })).toEqual(['households_in_new_rural_campaign']);
+    expect(variantFacts({ unit_kind: 'ban', parent_kind: 'xa', agricultural: true })).toEqual([
+      'ocop_products',
+      'value_chain_models',
+      'households_in_new_rural_campaign',
+    ]);
+    expect(variantFacts({ unit_kind: 'ban', parent_kind: 'xa', agricultural: false })).toEqual([
+      'households_in_new_rural_campaign',
+    ]);
   });
 
   it('every declared fact is asked for some kind of area', () => {

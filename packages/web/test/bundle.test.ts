@@ -46,13 +46,20 @@ describe('the browser bundles', () => {
     const bundled = api.loadRuleset(text, { file: 'ruleset.yaml' }).value;
     expect(bundled?.id).toBe('lai-chau-khu-dan-cu-tu-quan');
     const engine = laiChau();
-    for (const name of ['recognised-to-dan-pho', 'not-recognised-ban', 'disqualified-ban-in-ward', 'undetermined-ban']) {
+    for (const name of [
+      'recognised-to-dan-pho',
+      'not-recognised-ban',
+      'disqualified-ban-in-ward',
+      'undetermined-ban',
+    ]) {
       const read = await readAssessmentFile(join(REPOSITORY, `examples/assessments/${name}.yaml`), engine);
       if (!read.value || !bundled) throw new Error(name);
       const plain = JSON.parse(JSON.stringify(read.value)) as typeof read.value;
       expect(bundled.evaluate(plain)).toEqual(engine.evaluate(read.value));
     }
-    const broken = api.loadRuleset(text.replace("unit_kind == 'ban' and", "unit_kind == 'bann' and"), { file: 'ruleset.yaml' });
+    const broken = api.loadRuleset(text.replace("unit_kind == 'ban' and", "unit_kind == 'bann' and"), {
+      file: 'ruleset.yaml',
+    });
     expect(api.formatDiagnostics(broken.diagnostics, 'en')).toMatch(/^ruleset\.yaml:\d+:33: error \[expr_enum_value\]/);
   });
 });

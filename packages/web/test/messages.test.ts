@@ -20,6 +20,13 @@ describe('the component’s messages', () => {
   });
 
   it('reads a language attribute: English for en-*, Vietnamese otherwise', () => {
-    expect([toLang('en'), toLang('en-GB'), toLang('EN'), toLang('vi'), toLang(null), toLang('fr')]).toEqual(['en', 'en', 'en', 'vi', 'vi', 'vi']);
+    expect([toLang('en'), toLang('en-GB'), toLang('EN'), toLang('vi'), toLang(null), toLang('fr')]).toEqual([
+      'en',
+      'en',
+      'en',
+      'vi',
+      'vi',
+      'vi',
+    ]);
   });
 });

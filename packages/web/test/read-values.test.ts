@@ -11,7 +11,8 @@ const fact = (id: string) => {
   return f;
 };
 const shop = deriveApplicability(rules, { kind: 'shop', region: 'north' });
-const read = (facts: Record<string, string>, badInput: string[] = [], app = shop) => readForm(rules, app, { facts, badInput: new Set(badInput) });
+const read = (facts: Record<string, string>, badInput: string[] = [], app = shop) =>
+  readForm(rules, app, { facts, badInput: new Set(badInput) });
 
 describe('convertFieldValue', () => {
   it('empty is absent (unknown); numbers and yes/no by the declared type; what cannot be read is null', () => {
@@ -42,14 +43,25 @@ describe('readForm', () => {
     expect(p?.kind === 'diagnostic' && p.fact).toBe('staff_trained');
     expect(r.excluded).toEqual(['staff_trained']);
     expect(r.usable?.facts).toEqual({ staff: 10 });
-    expect(problemText(p!, rules, 'en')).toBe('Cannot be larger than “Staff” (10), of which it is a part; 12 was entered. Check both numbers.');
-    expect(problemText(p!, rules, 'vi')).toBe('Không được lớn hơn “Số nhân viên” (10) vì là một phần của số đó; đã nhập 12. Kiểm tra lại cả hai số.');
+    expect(problemText(p!, rules, 'en')).toBe(
+      'Cannot be larger than “Staff” (10), of which it is a part; 12 was entered. Check both numbers.',
+    );
+    expect(problemText(p!, rules, 'vi')).toBe(
+      'Không được lớn hơn “Số nhân viên” (10) vì là một phần của số đó; đã nhập 12. Kiểm tra lại cả hai số.',
+    );
   });
 
   it('bounds and integers are the engine’s checks, worded for the form', () => {
-    const r = read({ staff: '2.5', hectares: '1200' }, [], deriveApplicability(rules, { kind: 'farm', region: 'south', organic: true }));
+    const r = read(
+      { staff: '2.5', hectares: '1200' },
+      [],
+      deriveApplicability(rules, { kind: 'farm', region: 'south', organic: true }),
+    );
     const texts = r.problems.map((p) => problemText(p, rules, 'en'));
-    expect(texts).toEqual(['Must be a whole number (no decimals), for example 120.', 'Must be at most 1000; 1200 was entered.']);
+    expect(texts).toEqual([
+      'Must be a whole number (no decimals), for example 120.',
+      'Must be at most 1000; 1200 was entered.',
+    ]);
     expect(r.usable?.facts).toEqual({});
   });
 
@@ -63,11 +75,15 @@ describe('readForm', () => {
   it('an incomplete or impossible context gives no assessment to evaluate, with the reason', () => {
     const partial = read({ staff: '10' }, [], deriveApplicability(rules, { kind: 'shop' }));
     expect(partial.usable).toBeUndefined();
-    expect(partial.problems.map((p) => p.kind === 'diagnostic' && [p.diagnostic.code, p.attribute])).toEqual([['input_context_missing', 'region']]);
+    expect(partial.problems.map((p) => p.kind === 'diagnostic' && [p.diagnostic.code, p.attribute])).toEqual([
+      ['input_context_missing', 'region'],
+    ]);
     expect(problemText(partial.problems[0]!, rules, 'en')).toBe('Choose “Region” to see the result.');
 
     const impossible = read({}, [], deriveApplicability(rules, { kind: 'shop', region: 'south' }));
     expect(impossible.usable).toBeUndefined();
-    expect(problemText(impossible.problems[0]!, rules, 'vi')).toBe('Không có trường hợp này: Cửa hàng chỉ có ở miền Bắc.');
+    expect(problemText(impossible.problems[0]!, rules, 'vi')).toBe(
+      'Không có trường hợp này: Cửa hàng chỉ có ở miền Bắc.',
+    );
   });
 });

@@ -21,7 +21,11 @@ export interface Reading {
 }
 
 /** Reads the rest of a file on this thread (csv-decisions.ts readOn). */
-export type ReadAlone = (reading: Reading, decisions: CsvDecisions, error: ReturnType<CsvDecisions['push']>) => AsyncGenerator<readonly DecisionItem[]>;
+export type ReadAlone = (
+  reading: Reading,
+  decisions: CsvDecisions,
+  error: ReturnType<CsvDecisions['push']>,
+) => AsyncGenerator<readonly DecisionItem[]>;
 
 /**
  * Longest stretch without a record boundary the workers wait for: past it (a record that long, or
@@ -31,14 +35,30 @@ export type ReadAlone = (reading: Reading, decisions: CsvDecisions, error: Retur
 const MAX_UNCUT_BYTES = 16 * 1024 * 1024;
 
 /** The body of the file from `handOff` on; `readAlone` takes over from a stretch the workers cannot cut. */
-export async function* bodyOnWorkers(reading: Reading, workers: WorkersOption, handOff: BodyHandOff, readAlone: ReadAlone): AsyncGenerator<readonly DecisionItem[]> {
+export async function* bodyOnWorkers(
+  reading: Reading,
+  workers: WorkersOption,
+  handOff: BodyHandOff,
+  readAlone: ReadAlone,
+): AsyncGenerator<readonly DecisionItem[]> {
   const { file, ruleset, delimiter, options, chunks } = reading;
-  const batch = workers.pool.batch({ compiled: workers.compiled, file, delimiter, lines: options.lines, header: handOff.header });
+  const batch = workers.pool.batch({
+    compiled: workers.compiled,
+    file,
+    delimiter,
+    lines: options.lines,
+    header: handOff.header,
+  });
   /**
    * Blocks sent, oldest first, with the row and line the block after each must start at (not
    * known for the last one, which ends with the file).
    */
-  const inFlight: { readonly reply: Promise<BlockReply>; readonly row: number; readonly line: number; readonly last: boolean }[] = [];
+  const inFlight: {
+    readonly reply: Promise<BlockReply>;
+    readonly row: number;
+    readonly line: number;
+    readonly last: boolean;
+  }[] = [];
   const maxInFlight = 2 * workers.pool.size;
   let row = handOff.row;
   let line = handOff.line;
@@ -62,7 +82,9 @@ export async function* bodyOnWorkers(reading: Reading, workers: WorkersOption, h
     if (reply.items.length > 0) yield reply.items;
     if (reply.error) throw syntaxError(file, reply.error);
     if (!sent.last && (reply.row !== sent.row || reply.line !== sent.line)) {
-      throw new Error(`a decide worker read up to row ${reply.row} (line ${reply.line}) where the block was cut after row ${sent.row} (line ${sent.line})`);
+      throw new Error(
+        `a decide worker read up to row ${reply.row} (line ${reply.line}) where the block was cut after row ${sent.row} (line ${sent.line})`,
+      );
     }
   }
   async function* drain(): AsyncGenerator<readonly DecisionItem[]> {
@@ -96,7 +118,11 @@ export async function* bodyOnWorkers(reading: Reading, workers: WorkersOption, h
       // several are each copied to a buffer of their own.
       const cuts: Cut[] = [];
       let start = 0;
-      for (let cut = cutRecords(bytes, workers.blockBytes); cut !== undefined; cut = cutRecords(bytes.subarray(start), workers.blockBytes)) {
+      for (
+        let cut = cutRecords(bytes, workers.blockBytes);
+        cut !== undefined;
+        cut = cutRecords(bytes.subarray(start), workers.blockBytes)
+      ) {
         cuts.push(cut);
         start += cut.end;
         if (bytes.length - start < workers.blockBytes) break;
@@ -119,7 +145,12 @@ export async function* bodyOnWorkers(reading: Reading, workers: WorkersOption, h
       const tail = bytes.slice(start);
       let from = 0;
       for (const cut of cuts) {
-        send(cuts.length === 1 ? bytes.subarray(0, cut.end) : bytes.slice(from, from + cut.end), cut.records, cut.lines, false);
+        send(
+          cuts.length === 1 ? bytes.subarray(0, cut.end) : bytes.slice(from, from + cut.end),
+          cut.records,
+          cut.lines,
+          false,
+        );
         from += cut.end;
       }
       held = tail.length > 0 ? [tail] : [];

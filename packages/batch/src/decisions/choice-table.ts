@@ -117,7 +117,16 @@ export class ChoiceTable {
   }
 
   /** The entry of the chain for the cell's first byte that the cell holds, or -1. */
-  private find(heads: number, next: number, bytes: Uint8Array, start: number, n: number, t1: number, t2: number, t3: number): number {
+  private find(
+    heads: number,
+    next: number,
+    bytes: Uint8Array,
+    start: number,
+    n: number,
+    t1: number,
+    t2: number,
+    t3: number,
+  ): number {
     if (start >= n) return -1;
     let at = this.heads[heads + (bytes[start] as number)] as number;
     while (at >= 0 && !this.isAt(at, 1, bytes, start, n, t1, t2, t3)) at = this.table[at + next] as number;
@@ -128,7 +137,16 @@ export class ChoiceTable {
    * Whether the entry's bytes (from byte `from`: a chain already matched the first) are at
    * `start`, followed by the end of the text or by t1, t2 or t3.
    */
-  private isAt(at: number, from: number, bytes: Uint8Array, start: number, n: number, t1: number, t2: number, t3: number): boolean {
+  private isAt(
+    at: number,
+    from: number,
+    bytes: Uint8Array,
+    start: number,
+    n: number,
+    t1: number,
+    t2: number,
+    t3: number,
+  ): boolean {
     const table = this.table;
     const length = table[at + LENGTH] as number;
     const end = start + length;

@@ -55,7 +55,9 @@ export function bytesOf(chunk: Buffer | string): Buffer {
 
 /** A syntax error as the careful path reports it. */
 export function syntaxError(file: string, error: CsvSyntaxError): SourceError {
-  return new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'csv', detail: error.message }, error.line, 1));
+  return new SourceError(
+    fileDiagnostic(file, 'batch_unreadable', { format: 'csv', detail: error.message }, error.line, 1),
+  );
 }
 
 /** CSV bytes → decided runs and careful records, in file order. */
@@ -107,7 +109,13 @@ export class CsvDecisions {
    * a decide worker's (decide-worker.ts). Its rows are all quick-path candidates; `seek` says
    * where each block it is given starts.
    */
-  static forBody(ruleset: CompiledRuleset, file: string, delimiter: string, lines: boolean, header: SheetHeader): CsvDecisions {
+  static forBody(
+    ruleset: CompiledRuleset,
+    file: string,
+    delimiter: string,
+    lines: boolean,
+    header: SheetHeader,
+  ): CsvDecisions {
     const decisions = new CsvDecisions(ruleset, file, delimiter, lines);
     decisions.atStart = false;
     decisions.sheet.resumeBody(header.row, header.fields);
@@ -135,7 +143,12 @@ export class CsvDecisions {
    */
   handOff(): BodyHandOff | undefined {
     if (this.quick === undefined || !this.sheet.inBody || this.atStart || this.headerAt === undefined) return undefined;
-    return { header: this.headerAt, row: this.row, line: this.line, rest: Buffer.from(this.input.subarray(0, this.pending)) };
+    return {
+      header: this.headerAt,
+      row: this.row,
+      line: this.line,
+      rest: Buffer.from(this.input.subarray(0, this.pending)),
+    };
   }
 
   /** Reads the records `chunk` completes; the first syntax error stops reading (as the tokenizer does). */
@@ -188,13 +201,15 @@ export class CsvDecisions {
         const rest = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(pos), { stream: !final });
         const exact = splitRecord(rest, 0, rest.length, final, d);
         if (exact.kind === 'incomplete') break;
-        if (exact.kind !== 'error') throw new Error(`the record at line ${this.line} splits differently as bytes and as text`);
+        if (exact.kind !== 'error')
+          throw new Error(`the record at line ${this.line} splits differently as bytes and as text`);
         this.pending = 0;
         return { line: this.line + exact.newlines, message: exact.message };
       }
       const record = this.utf8.decode(bytes.subarray(pos, split.end));
       const careful = splitRecord(record, 0, record.length, true, d);
-      if (careful.kind !== 'record') throw new Error(`the record at line ${this.line} splits differently as bytes and as text`);
+      if (careful.kind !== 'record')
+        throw new Error(`the record at line ${this.line} splits differently as bytes and as text`);
       this.line += careful.newlines;
       this.careful(careful.fields);
       pos = split.end;
@@ -261,4 +276,3 @@ export class CsvDecisions {
 function startsWithBom(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
 }
-

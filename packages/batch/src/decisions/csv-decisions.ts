@@ -97,7 +97,11 @@ export async function* csvDecisionChunks(
  * Reads the rest of the file on this thread with `decisions` (which may have stopped at `error`),
  * or hands the body to the decide workers as soon as the header is past, if there are any.
  */
-async function* readOn(reading: Reading, decisions: CsvDecisions, error: CsvSyntaxError | undefined): AsyncGenerator<readonly DecisionItem[]> {
+async function* readOn(
+  reading: Reading,
+  decisions: CsvDecisions,
+  error: CsvSyntaxError | undefined,
+): AsyncGenerator<readonly DecisionItem[]> {
   for (;;) {
     const items = decisions.take();
     if (items.length > 0) yield items;
@@ -120,7 +124,10 @@ async function* readOn(reading: Reading, decisions: CsvDecisions, error: CsvSynt
 }
 
 /** `head`, then what `rest` has left. */
-async function* replayed(head: readonly Buffer[], rest: AsyncIterator<Buffer | string>): AsyncGenerator<Buffer | string, void, undefined> {
+async function* replayed(
+  head: readonly Buffer[],
+  rest: AsyncIterator<Buffer | string>,
+): AsyncGenerator<Buffer | string, void, undefined> {
   yield* head;
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }

@@ -28,12 +28,17 @@ port.on('message', (message: ToWorker) => {
       const loaded = loadCompiledRuleset(message.compiled);
       // Made by compiledRulesOf from a ruleset that loaded: failing here is the engine's bug.
       if (loaded.value === undefined) {
-        throw new Error(`a decide worker could not load ruleset ${message.compiled.hash}: ${loaded.diagnostics.map((d) => d.code).join(', ')}`);
+        throw new Error(
+          `a decide worker could not load ruleset ${message.compiled.hash}: ${loaded.diagnostics.map((d) => d.code).join(', ')}`,
+        );
       }
       ruleset = loaded.value;
       rulesets.set(message.compiled.hash, ruleset);
     }
-    batches.set(message.batch, CsvDecisions.forBody(ruleset, message.file, message.delimiter, message.lines, message.header));
+    batches.set(
+      message.batch,
+      CsvDecisions.forBody(ruleset, message.file, message.delimiter, message.lines, message.header),
+    );
     return;
   }
   if (message.kind === 'end') {
@@ -41,11 +46,23 @@ port.on('message', (message: ToWorker) => {
     return;
   }
   const decisions = batches.get(message.batch);
-  if (decisions === undefined) throw new Error(`block ${message.block} of a batch this worker was not given (${message.batch})`);
+  if (decisions === undefined)
+    throw new Error(`block ${message.block} of a batch this worker was not given (${message.batch})`);
   decisions.seek(message.row, message.line);
   const error = decisions.push(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.length), true);
   const items = decisions.take();
-  const reply: BlockReply = { kind: 'block', block: message.block, items, ...decisions.position, ...(error ? { error } : {}) };
+  const reply: BlockReply = {
+    kind: 'block',
+    block: message.block,
+    items,
+    ...decisions.position,
+    ...(error ? { error } : {}),
+  };
   // The result lines move to the main thread without a copy (each run's bytes are its own buffer).
-  port.postMessage(reply, items.flatMap((item) => (isDecidedRun(item) && item.lines.byteLength > 0 ? [item.lines.buffer as ArrayBuffer] : [])));
+  port.postMessage(
+    reply,
+    items.flatMap((item) =>
+      isDecidedRun(item) && item.lines.byteLength > 0 ? [item.lines.buffer as ArrayBuffer] : [],
+    ),
+  );
 });

@@ -71,8 +71,13 @@ export class DecisionLineWriter {
   private readonly countBase: number;
 
   constructor(ruleset: CompiledRuleset) {
-    const head = (d: Decision): Uint8Array => utf8(`},"status":"decided","decision":${JSON.stringify(d)},"standards":[`);
-    this.heads = { recognised: head('recognised'), not_recognised: head('not_recognised'), undetermined: head('undetermined') };
+    const head = (d: Decision): Uint8Array =>
+      utf8(`},"status":"decided","decision":${JSON.stringify(d)},"standards":[`);
+    this.heads = {
+      recognised: head('recognised'),
+      not_recognised: head('not_recognised'),
+      undetermined: head('undetermined'),
+    };
     this.standards = ruleset.groups.map((g, i) => utf8(`${i === 0 ? '' : ','}{"id":${JSON.stringify(g.id)},"passed":`));
     const pieces = [ROW, AREA, CODE, NAME, UNIT, DATE, YEAR, this.end, ...Object.values(this.heads), ...this.standards];
     // Each piece, a number of up to 24 chars after each, commas, quotes and a date.
@@ -87,7 +92,12 @@ export class DecisionLineWriter {
 
   /** Appends one line. */
   line(row: number, area: AreaCells, decision: Decision, passed: readonly number[]): void {
-    this.reserve(this.fixedBytes + (area.codeEnd - area.codeStart) + (area.nameEnd - area.nameStart) + (area.unitEnd - area.unitStart));
+    this.reserve(
+      this.fixedBytes +
+        (area.codeEnd - area.codeStart) +
+        (area.nameEnd - area.nameStart) +
+        (area.unitEnd - area.unitStart),
+    );
     this.piece(ROW);
     this.integer(row);
     this.piece(AREA);

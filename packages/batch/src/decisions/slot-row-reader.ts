@@ -134,8 +134,12 @@ export class SlotRowReader {
     this.choiceColumn = positions.choiceColumn;
     this.contextFactor = positions.contextFactor;
     this.contextPositions = positions.contextPositions;
-    this.texts = Array.from(positions.kinds, (kind) => (kind === CODE || kind === NAME || kind === UNIT ? new KnownText() : undefined));
-    const identities = header.slots.flatMap((s) => (s.kind === 'column' && s.column.kind === 'identity' ? [s.column.id] : []));
+    this.texts = Array.from(positions.kinds, (kind) =>
+      kind === CODE || kind === NAME || kind === UNIT ? new KnownText() : undefined,
+    );
+    const identities = header.slots.flatMap((s) =>
+      s.kind === 'column' && s.column.kind === 'identity' ? [s.column.id] : [],
+    );
     this.hasCode = identities.includes('code');
     this.hasYearOrDate = identities.includes('year') || identities.includes('date');
     // A pair whose facts the header lacks is never checked: their slots stay unknown.
@@ -164,7 +168,7 @@ export class SlotRowReader {
     let pos = start;
     let i = 0;
     let after: number;
-    for (;; i++) {
+    for (; ; i++) {
       // A cell in quotes is read between them, when they are plain: no doubled quote inside, no
       // line break, and the closing quote in this text (the tokenizer sees to the other kinds).
       let from = pos;
@@ -419,7 +423,8 @@ function planPositions(ruleset: CompiledRuleset, header: HeaderLayout, delimiter
       kinds[i] = kind;
       continue;
     }
-    const slot = column.kind === 'context' ? ruleset.context.findIndex((a) => a.id === column.id) : factSlot(ruleset, column.id);
+    const slot =
+      column.kind === 'context' ? ruleset.context.findIndex((a) => a.id === column.id) : factSlot(ruleset, column.id);
     if (slot < 0 || ruleset.slotLayout[slot] !== column.id) return undefined;
     slotAt[i] = slot;
     const exact = exactChoices(column);
@@ -573,4 +578,3 @@ function lineEnd(bytes: Uint8Array, i: number, n: number, final: boolean): numbe
 function latin1(bytes: Uint8Array, start: number, end: number): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 }
-

@@ -15,7 +15,11 @@ export type BytesListener = (bytesRead: number, totalBytes: number | undefined) 
  */
 export const READ_BYTES = 16 * 1024;
 
-export async function openCounted(path: string, onBytes: BytesListener | undefined, readBytes = READ_BYTES): Promise<ReadStream> {
+export async function openCounted(
+  path: string,
+  onBytes: BytesListener | undefined,
+  readBytes = READ_BYTES,
+): Promise<ReadStream> {
   const total = onBytes ? (await stat(path)).size : undefined;
   const stream = createReadStream(path, { highWaterMark: readBytes });
   if (onBytes) {

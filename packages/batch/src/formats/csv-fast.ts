@@ -122,7 +122,11 @@ export function splitRecord(text: string, start: number, n: number, final: boole
       if (closed < 0) {
         if (!final) return INCOMPLETE; // unfinished: wait for more text
         // Reported where the field opens: that is where the missing quote belongs.
-        return { kind: 'error', newlines, message: 'Quote Not Closed: the quoted field that starts on this line never ends' };
+        return {
+          kind: 'error',
+          newlines,
+          message: 'Quote Not Closed: the quoted field that starts on this line never ends',
+        };
       }
       newlines += countLines(text, pos, closed);
       fields.push(value);
@@ -148,7 +152,8 @@ export function splitRecord(text: string, start: number, n: number, final: boole
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c === d || c === LF || c === CR) break;
-      if (c === QUOTE) return { kind: 'error', newlines, message: 'Invalid Opening Quote: a quote inside an unquoted field' };
+      if (c === QUOTE)
+        return { kind: 'error', newlines, message: 'Invalid Opening Quote: a quote inside an unquoted field' };
       i++;
     }
     if (i >= n && !final) return INCOMPLETE;

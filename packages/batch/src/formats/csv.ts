@@ -14,11 +14,18 @@ import { CHUNK_ROWS, SourceError, type RawRow, type RowChunks } from './rows.js'
 
 export type CsvTokenizer = 'fast' | 'csv-parse';
 
-export async function* csvRows(input: AsyncIterable<Buffer | string>, file: string, tokenizer: CsvTokenizer = 'fast'): RowChunks {
+export async function* csvRows(
+  input: AsyncIterable<Buffer | string>,
+  file: string,
+  tokenizer: CsvTokenizer = 'fast',
+): RowChunks {
   const chunks = input[Symbol.asyncIterator]();
   const first = await chunks.next();
   if (first.done) return;
-  const head = typeof first.value === 'string' ? first.value : first.value.toString('utf8', 0, Math.min(first.value.length, 65536));
+  const head =
+    typeof first.value === 'string'
+      ? first.value
+      : first.value.toString('utf8', 0, Math.min(first.value.length, 65536));
   if (tokenizer === 'fast') {
     yield* fastRows(first.value, chunks, sniffDelimiter(head), file);
     return;
@@ -60,7 +67,9 @@ export async function* csvRows(input: AsyncIterable<Buffer | string>, file: stri
     if (batch.length > 0) yield batch;
     const e = error as Partial<CsvError> & Error;
     const line = typeof e.lines === 'number' ? e.lines : 0;
-    throw new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'csv', detail: e.message }, line, line > 0 ? 1 : 0));
+    throw new SourceError(
+      fileDiagnostic(file, 'batch_unreadable', { format: 'csv', detail: e.message }, line, line > 0 ? 1 : 0),
+    );
   } finally {
     await feed;
   }

@@ -17,7 +17,13 @@ import { CHUNK_ROWS } from './rows.js';
 /** JSON arrays and YAML lists are read whole; beyond this, JSON Lines or CSV stream. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
-const YAML_OPTIONS = { uniqueKeys: true, schema: 'core', strict: true, prettyErrors: false, maxAliasCount: 100 } as const;
+const YAML_OPTIONS = {
+  uniqueKeys: true,
+  schema: 'core',
+  strict: true,
+  prettyErrors: false,
+  maxAliasCount: 100,
+} as const;
 
 export async function* jsonLinesRecords(
   input: Readable,
@@ -40,7 +46,15 @@ export async function* jsonLinesRecords(
       batch.push({
         row,
         area: {},
-        diagnostics: [fileDiagnostic(file, 'batch_unreadable', { format: 'jsonl', detail: (error as Error).message }, row, position + 1)],
+        diagnostics: [
+          fileDiagnostic(
+            file,
+            'batch_unreadable',
+            { format: 'jsonl', detail: (error as Error).message },
+            row,
+            position + 1,
+          ),
+        ],
       });
       continue;
     }
@@ -84,7 +98,13 @@ export function documentRecords(
     const error = parsed.errors[0];
     if (error) {
       const pos = error.linePos?.[0];
-      return fileDiagnostic(file, 'batch_unreadable', { format: 'yaml', detail: error.message.split('\n')[0] ?? error.code }, pos?.line ?? 0, pos?.col ?? 0);
+      return fileDiagnostic(
+        file,
+        'batch_unreadable',
+        { format: 'yaml', detail: error.message.split('\n')[0] ?? error.code },
+        pos?.line ?? 0,
+        pos?.col ?? 0,
+      );
     }
     value = parsed.toJS({ maxAliasCount: 100 });
   }
@@ -109,7 +129,9 @@ function checkedRecord(
   const area = areaOf(value);
   if (check(value)) return { row, area, assessment: value as Assessment, diagnostics: [] };
   const diagnostics = ruleset.validateAssessment(value).diagnostics.map(place);
-  return diagnostics.length === 0 ? { row, area, assessment: value as Assessment, diagnostics } : { row, area, diagnostics };
+  return diagnostics.length === 0
+    ? { row, area, assessment: value as Assessment, diagnostics }
+    : { row, area, diagnostics };
 }
 
 function areaOf(value: unknown): BatchArea {
@@ -190,4 +212,3 @@ class LineCounterAt {
     return { line, col: offset - start + 1 };
   }
 }
-

@@ -25,7 +25,12 @@ interface SheetReader extends AsyncIterable<{ readonly number: number; readonly 
  * exceljs, loaded (exceljs.ts) before `input` was opened: a stream with a progress listener flows
  * at once, and waiting for the import here lost its data.
  */
-export async function* xlsxRows(input: Readable, file: string, sheet: string | number | undefined, excel: ExcelJS): RowChunks {
+export async function* xlsxRows(
+  input: Readable,
+  file: string,
+  sheet: string | number | undefined,
+  excel: ExcelJS,
+): RowChunks {
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -34,7 +39,8 @@ export async function* xlsxRows(input: Readable, file: string, sheet: string | n
     entries: 'ignore',
   });
   decodeWholeCharacters(reader);
-  const sheets = (): readonly SheetModel[] => (reader as unknown as { model?: { sheets?: SheetModel[] } }).model?.sheets ?? [];
+  const sheets = (): readonly SheetModel[] =>
+    (reader as unknown as { model?: { sheets?: SheetModel[] } }).model?.sheets ?? [];
   const wanted = (name: string | undefined): boolean => {
     const all = sheets();
     if (typeof sheet === 'string') return name !== undefined && matchKey(name) === matchKey(sheet);
@@ -71,8 +77,14 @@ export async function* xlsxRows(input: Readable, file: string, sheet: string | n
     throw new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'xlsx', detail: readable(detail) }));
   }
   if (!found) {
-    const names = sheets().map((s) => s.name).filter(Boolean).join(', ');
-    const detail = sheet === undefined ? 'the workbook has no worksheet' : `no worksheet ${JSON.stringify(String(sheet))} (sheets: ${names})`;
+    const names = sheets()
+      .map((s) => s.name)
+      .filter(Boolean)
+      .join(', ');
+    const detail =
+      sheet === undefined
+        ? 'the workbook has no worksheet'
+        : `no worksheet ${JSON.stringify(String(sheet))} (sheets: ${names})`;
     throw new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'xlsx', detail }));
   }
 }
@@ -122,11 +134,13 @@ function cellsOf(values: unknown): Cell[] {
 
 function plainCell(value: unknown): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
+    return value;
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if ('result' in v) return plainCell(v['result']);
-    if (Array.isArray(v['richText'])) return (v['richText'] as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
+    if (Array.isArray(v['richText']))
+      return (v['richText'] as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
     if (typeof v['text'] === 'string') return v['text'];
     if (typeof v['error'] === 'string') return v['error'];
     // A formula without a computed result (a file written by a program, never opened in a

@@ -15,7 +15,12 @@ import { openFile } from './text-sink.js';
 export type SummaryFormat = 'csv' | 'xlsx';
 
 export interface SummaryWriter {
-  add(row: number, area: BatchArea, result: EvaluationResult | undefined, diagnostics: readonly Diagnostic[]): Promise<void>;
+  add(
+    row: number,
+    area: BatchArea,
+    result: EvaluationResult | undefined,
+    diagnostics: readonly Diagnostic[],
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,13 +38,27 @@ export async function openSummary(
   const owned = typeof target === 'string';
   const stream = typeof target === 'string' ? await openFile(target) : target;
   const headers = summaryHeaders(ruleset, lang);
-  return format === 'csv' ? csvSummary(stream, owned, headers, ruleset, lang) : xlsxSummary(await loadExcelJS(), stream, headers, ruleset, lang);
+  return format === 'csv'
+    ? csvSummary(stream, owned, headers, ruleset, lang)
+    : xlsxSummary(await loadExcelJS(), stream, headers, ruleset, lang);
 }
 
 function summaryHeaders(ruleset: CompiledRuleset, lang: Lang): string[] {
   const h = SUMMARY_HEADERS[lang];
   const w = (k: string): string => h[k] ?? k;
-  return [w('row'), w('code'), w('name'), w('unit'), w('year'), w('decision'), ...summaryGroupHeaders(ruleset, lang), w('failed'), w('disqualifiers'), w('missing'), w('errors')];
+  return [
+    w('row'),
+    w('code'),
+    w('name'),
+    w('unit'),
+    w('year'),
+    w('decision'),
+    ...summaryGroupHeaders(ruleset, lang),
+    w('failed'),
+    w('disqualifiers'),
+    w('missing'),
+    w('errors'),
+  ];
 }
 
 type Cell = string | number;
@@ -58,8 +77,18 @@ function summaryCells(
     const s = result?.standards.find((x) => x.id === g.id);
     return s ? `${s.passed}/${s.applicable}` : '';
   });
-  const failed = result ? result.criteria.filter((c) => c.counts_as === 'failed').map((c) => c.id).join('; ') : '';
-  const applying = result ? result.disqualifiers.filter((d) => d.status === 'applies').map((d) => d.id).join('; ') : '';
+  const failed = result
+    ? result.criteria
+        .filter((c) => c.counts_as === 'failed')
+        .map((c) => c.id)
+        .join('; ')
+    : '';
+  const applying = result
+    ? result.disqualifiers
+        .filter((d) => d.status === 'applies')
+        .map((d) => d.id)
+        .join('; ')
+    : '';
   const missing = result ? result.missing.join('; ') : '';
   const errors = diagnostics
     .map((d) => {
@@ -72,11 +101,29 @@ function summaryCells(
     .join('\n');
   return {
     decision,
-    cells: [row, area.code ?? '', area.name ?? '', area.unit ?? '', area.year ?? '', DECISION_WORDS[lang][decision], ...standards, failed, applying, missing, errors],
+    cells: [
+      row,
+      area.code ?? '',
+      area.name ?? '',
+      area.unit ?? '',
+      area.year ?? '',
+      DECISION_WORDS[lang][decision],
+      ...standards,
+      failed,
+      applying,
+      missing,
+      errors,
+    ],
   };
 }
 
-function csvSummary(stream: NodeJS.WritableStream, owned: boolean, headers: string[], ruleset: CompiledRuleset, lang: Lang): SummaryWriter {
+function csvSummary(
+  stream: NodeJS.WritableStream,
+  owned: boolean,
+  headers: string[],
+  ruleset: CompiledRuleset,
+  lang: Lang,
+): SummaryWriter {
   // The byte-order mark makes Excel open the file as UTF-8 (Vietnamese text intact).
   const stringifier: Stringifier = stringify({ bom: true });
   stringifier.pipe(stream, { end: owned });
@@ -124,13 +171,40 @@ const FILLS: Readonly<Record<SummaryDecision, string>> = {
   invalid: 'FFD9D9D9',
 };
 
-function xlsxSummary(excel: typeof ExcelJS, stream: NodeJS.WritableStream, headers: string[], ruleset: CompiledRuleset, lang: Lang): SummaryWriter {
-  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: stream as never, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(lang === 'vi' ? 'Tổng hợp' : 'Summary', { views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }] });
+function xlsxSummary(
+  excel: typeof ExcelJS,
+  stream: NodeJS.WritableStream,
+  headers: string[],
+  ruleset: CompiledRuleset,
+  lang: Lang,
+): SummaryWriter {
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
+    stream: stream as never,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(lang === 'vi' ? 'Tổng hợp' : 'Summary', {
+    views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }],
+  });
   const groups = ruleset.groups.length;
   sheet.columns = headers.map((header, i) => ({
     header,
-    width: i === 0 ? 7 : i === 1 ? 12 : i === 2 || i === 3 ? 24 : i === 4 ? 7 : i === 5 ? 24 : i < 6 + groups ? 13 : i === 6 + groups + 3 ? 60 : 24,
+    width:
+      i === 0
+        ? 7
+        : i === 1
+          ? 12
+          : i === 2 || i === 3
+            ? 24
+            : i === 4
+              ? 7
+              : i === 5
+                ? 24
+                : i < 6 + groups
+                  ? 13
+                  : i === 6 + groups + 3
+                    ? 60
+                    : 24,
   }));
   const head = sheet.getRow(1);
   head.font = { bold: true };

@@ -53,7 +53,11 @@ export async function writeBigCsv(ruleset: CompiledRuleset, path: string, option
 }
 
 /** The cells after code and name: unit, year, date, context, facts. */
-function rowBody(columns: ReturnType<typeof batchColumns>, wholeOf: ReadonlyMap<string, string>, random: () => number): string[] {
+function rowBody(
+  columns: ReturnType<typeof batchColumns>,
+  wholeOf: ReadonlyMap<string, string>,
+  random: () => number,
+): string[] {
   const ward = random() < 0.6;
   const unitKind = ward && random() < 0.85 ? 'to_dan_pho' : 'ban';
   const households = 40 + Math.floor(random() * 260);
@@ -74,10 +78,16 @@ function rowBody(columns: ReturnType<typeof batchColumns>, wholeOf: ReadonlyMap<
         case 'integer': {
           // A part stays within its whole (when the whole is known), mostly near it, sometimes small.
           const whole = wholeOf.get(c.id);
-          const max = c.id === 'households' ? households : whole !== undefined ? known.get(whole) : 1 + Math.floor(random() * 30);
+          const max =
+            c.id === 'households' ? households : whole !== undefined ? known.get(whole) : 1 + Math.floor(random() * 30);
           if (max === undefined) return String(Math.floor(random() * 3));
           const small = /violating|poor|dropouts|disciplined/.test(c.id);
-          const value = c.id === 'households' || whole === undefined ? max : small ? Math.floor(random() * max * 0.12) : max - Math.floor(random() * random() * max * 0.06);
+          const value =
+            c.id === 'households' || whole === undefined
+              ? max
+              : small
+                ? Math.floor(random() * max * 0.12)
+                : max - Math.floor(random() * random() * max * 0.06);
           known.set(c.id, value);
           return String(value);
         }

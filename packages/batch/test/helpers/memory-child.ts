@@ -7,7 +7,13 @@
 import { loadRulesetFile } from '@lcz/criteria-engine/node';
 import { evaluateBatch } from '../../src/index.js';
 
-const [rulesPath, input, output, detail, threads] = process.argv.slice(2) as [string, string, string, string, string | undefined];
+const [rulesPath, input, output, detail, threads] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string | undefined,
+];
 const rules = (await loadRulesetFile(rulesPath)).value;
 if (rules === undefined) throw new Error('rules do not load');
 
@@ -28,4 +34,13 @@ const summary = await evaluateBatch(input, rules, {
 });
 clearInterval(timer);
 sample();
-process.stdout.write(JSON.stringify({ rows: summary.rows, bad: summary.badRows, threads: summary.threads, peakRss, peakHeap, peakExternal }));
+process.stdout.write(
+  JSON.stringify({
+    rows: summary.rows,
+    bad: summary.badRows,
+    threads: summary.threads,
+    peakRss,
+    peakHeap,
+    peakExternal,
+  }),
+);

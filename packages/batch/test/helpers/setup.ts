@@ -22,7 +22,11 @@ export async function tempDir(): Promise<{ path: string; remove(): Promise<void>
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
-export async function records(source: BatchSource, ruleset: CompiledRuleset, options: ReadBatchOptions = {}): Promise<BatchRecord[]> {
+export async function records(
+  source: BatchSource,
+  ruleset: CompiledRuleset,
+  options: ReadBatchOptions = {},
+): Promise<BatchRecord[]> {
   const all: BatchRecord[] = [];
   for await (const r of readBatch(source, ruleset, options)) all.push(r);
   return all;
@@ -49,5 +53,33 @@ export function csv(rows: readonly (readonly (string | number)[])[], delimiter =
 }
 
 /** The small rules' header by id, and a valid row for it. */
-export const SMALL_HEADER = ['code', 'name', 'unit', 'year', 'unit_kind', 'parent_kind', 'agricultural', 'households', 'households_ok', 'cleanups', 'market_occurred', 'rating', 'road_kind'];
-export const SMALL_ROW = ['B-01', 'Bản Một', 'Xã Một', '2024', 'ban', 'xa', 'có', '100', '99', '2', 'không', 'tot', 'asphalt'];
+export const SMALL_HEADER = [
+  'code',
+  'name',
+  'unit',
+  'year',
+  'unit_kind',
+  'parent_kind',
+  'agricultural',
+  'households',
+  'households_ok',
+  'cleanups',
+  'market_occurred',
+  'rating',
+  'road_kind',
+];
+export const SMALL_ROW = [
+  'B-01',
+  'Bản Một',
+  'Xã Một',
+  '2024',
+  'ban',
+  'xa',
+  'có',
+  '100',
+  '99',
+  '2',
+  'không',
+  'tot',
+  'asphalt',
+];

@@ -51,7 +51,9 @@ export function decisionLogic(rules: AnchorRules): Logic {
   for (let g = 0; g < rules.groups; g++) {
     const criteria = rules.criteria.filter((c) => c.group === g);
     const passed = criteria.map((c): Logic => {
-      const cond = c.applicable ? { and: [toJsonLogic(c.applicable), toJsonLogic(c.condition)] } : toJsonLogic(c.condition);
+      const cond = c.applicable
+        ? { and: [toJsonLogic(c.applicable), toJsonLogic(c.condition)] }
+        : toJsonLogic(c.condition);
       return { if: [cond, 1, 0] };
     });
     const applicable = criteria.map((c): Logic => (c.applicable ? { if: [toJsonLogic(c.applicable), 1, 0] } : 1));

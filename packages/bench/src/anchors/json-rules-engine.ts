@@ -13,7 +13,8 @@
 import { Engine, type NestedCondition, type RuleProperties } from 'json-rules-engine';
 import { LAI_CHAU_RULES, type Anchor, type AnchorRules, type Cond } from './lai-chau.js';
 
-const opName = (atLeast: number, ifWholeZero: boolean) => `percentAtLeast${atLeast}${ifWholeZero ? 'EmptyPasses' : 'EmptyFails'}`;
+const opName = (atLeast: number, ifWholeZero: boolean) =>
+  `percentAtLeast${atLeast}${ifWholeZero ? 'EmptyPasses' : 'EmptyFails'}`;
 
 export function toJre(c: Cond): NestedCondition {
   switch (c.kind) {
@@ -45,9 +46,11 @@ export function jreRules(rules: AnchorRules): RuleProperties[] {
   const out: RuleProperties[] = [];
   for (const c of rules.criteria) {
     out.push({ name: c.id, conditions: top(c.condition), event: { type: `pass:${c.id}` } });
-    if (c.applicable) out.push({ name: `${c.id}?`, conditions: top(c.applicable), event: { type: `applicable:${c.id}` } });
+    if (c.applicable)
+      out.push({ name: `${c.id}?`, conditions: top(c.applicable), event: { type: `applicable:${c.id}` } });
   }
-  for (const d of rules.disqualifiers) out.push({ name: d.id, conditions: top(d.condition), event: { type: `applies:${d.id}` } });
+  for (const d of rules.disqualifiers)
+    out.push({ name: d.id, conditions: top(d.condition), event: { type: `applies:${d.id}` } });
   return out;
 }
 
@@ -56,7 +59,9 @@ function percentOperators(rules: AnchorRules): Map<string, (part: number, whole:
   const visit = (c: Cond): void => {
     if (c.kind === 'percent') {
       const { atLeast, ifWholeZero } = c;
-      ops.set(opName(atLeast, ifWholeZero), (part, whole) => (whole === 0 ? ifWholeZero : part * 100 >= atLeast * whole));
+      ops.set(opName(atLeast, ifWholeZero), (part, whole) =>
+        whole === 0 ? ifWholeZero : part * 100 >= atLeast * whole,
+      );
     } else if (c.kind === 'all' || c.kind === 'any') c.of.forEach(visit);
   };
   rules.criteria.forEach((c) => visit(c.condition));

@@ -16,7 +16,13 @@ export type Cond =
   /** An ordinal at or above a level: its value is one of `values`. */
   | { readonly kind: 'oneOf'; readonly fact: string; readonly values: readonly string[] }
   /** part × 100 ≥ atLeast × whole; when whole is 0, `ifWholeZero`. */
-  | { readonly kind: 'percent'; readonly part: string; readonly whole: string; readonly atLeast: number; readonly ifWholeZero: boolean }
+  | {
+      readonly kind: 'percent';
+      readonly part: string;
+      readonly whole: string;
+      readonly atLeast: number;
+      readonly ifWholeZero: boolean;
+    }
   | { readonly kind: 'all'; readonly of: readonly Cond[] }
   | { readonly kind: 'any'; readonly of: readonly Cond[] }
   | { readonly kind: 'context'; readonly attribute: string; readonly value: string | boolean };
@@ -73,7 +79,11 @@ export const LAI_CHAU_RULES: AnchorRules = {
       id: '1.2',
       group: 0,
       condition: all(
-        { kind: 'oneOf', fact: 'party_cell_rating', values: ['hoan_thanh_tot_nhiem_vu', 'hoan_thanh_xuat_sac_nhiem_vu'] },
+        {
+          kind: 'oneOf',
+          fact: 'party_cell_rating',
+          values: ['hoan_thanh_tot_nhiem_vu', 'hoan_thanh_xuat_sac_nhiem_vu'],
+        },
         { kind: 'oneOf', fact: 'front_committee_rating', values: ['tot', 'xuat_sac'] },
         { kind: 'oneOf', fact: 'mass_organisations_lowest_rating', values: ['tot', 'xuat_sac'] },
       ),
@@ -90,8 +100,16 @@ export const LAI_CHAU_RULES: AnchorRules = {
         is('mass_or_unlawful_complaints_occurred', false),
       ),
     },
-    { id: '2.1', group: 1, condition: all(is('has_traditional_products'), is('traditional_products_competitiveness_improved')) },
-    { id: '2.2', group: 1, condition: all(is('struggling_households_supported'), atLeast('typical_economic_models', 1)) },
+    {
+      id: '2.1',
+      group: 1,
+      condition: all(is('has_traditional_products'), is('traditional_products_competitiveness_improved')),
+    },
+    {
+      id: '2.2',
+      group: 1,
+      condition: all(is('struggling_households_supported'), atLeast('typical_economic_models', 1)),
+    },
     {
       id: '2.3',
       group: 1,
@@ -117,12 +135,20 @@ export const LAI_CHAU_RULES: AnchorRules = {
     {
       id: '2.7',
       group: 1,
-      condition: all(is('business_culture_practised'), is('illicit_goods_trade_occurred', false), is('food_safety_kept')),
+      condition: all(
+        is('business_culture_practised'),
+        is('illicit_goods_trade_occurred', false),
+        is('food_safety_kept'),
+      ),
     },
     { id: '2.8', group: 1, condition: is('spontaneous_market_occurred', false) },
     { id: '3.1', group: 2, condition: is('materials_on_roadway_occurred', false) },
     { id: '3.2', group: 2, condition: is('urban_infrastructure_self_managed') },
-    { id: '3.3', group: 2, condition: all(is('environment_propaganda_done'), is('landscape_land_building_violation_occurred', false)) },
+    {
+      id: '3.3',
+      group: 2,
+      condition: all(is('environment_propaganda_done'), is('landscape_land_building_violation_occurred', false)),
+    },
     { id: '3.4', group: 2, condition: atLeast('public_cleanups_per_month', 1) },
     { id: '3.5', group: 2, condition: is('polluting_business_occurred', false) },
     { id: '3.6', group: 2, condition: is('road_sign_or_encroachment_occurred', false) },
@@ -154,7 +180,11 @@ export const LAI_CHAU_RULES: AnchorRules = {
     { id: '4.8', group: 3, condition: is('begging_hawking_or_touting_occurred', false) },
     { id: '5.1', group: 4, condition: is('humanitarian_movements_joined') },
     { id: '5.2', group: 4, condition: zero('poor_households') },
-    { id: '5.3', group: 4, condition: pct('social_policy_beneficiaries_supported', 'social_policy_beneficiaries', 100, 'pass') },
+    {
+      id: '5.3',
+      group: 4,
+      condition: pct('social_policy_beneficiaries_supported', 'social_policy_beneficiaries', 100, 'pass'),
+    },
     {
       id: '5.4',
       group: 4,
@@ -170,7 +200,11 @@ export const LAI_CHAU_RULES: AnchorRules = {
       ),
     },
     { id: '5.6', group: 4, condition: is('community_solidarity') },
-    { id: '6.1', group: 5, condition: all(is('defence_security_propaganda_done'), is('defence_security_violation_occurred', false)) },
+    {
+      id: '6.1',
+      group: 5,
+      condition: all(is('defence_security_propaganda_done'), is('defence_security_violation_occurred', false)),
+    },
     { id: '6.2', group: 5, condition: is('defence_laws_obeyed') },
     {
       id: '6.3',

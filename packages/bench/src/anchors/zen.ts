@@ -87,7 +87,8 @@ export function fromZenText(text: string): Anchor & { dispose(): void } {
     library: '@gorules/zen-engine 0.54.0',
     threeValued: 'complete only: comparing a missing (null) fact is an error ("Unsupported type")',
     encoding: { file: 'zen-decision.json', text },
-    decideAsync: async (a) => ((await decision.evaluate(a)).result?.recognised === true ? 'recognised' : 'not_recognised'),
+    decideAsync: async (a) =>
+      (await decision.evaluate(a)).result?.recognised === true ? 'recognised' : 'not_recognised',
     dispose: () => engine.dispose(),
   };
 }

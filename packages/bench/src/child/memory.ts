@@ -55,7 +55,7 @@ gc();
 gc();
 const mem = process.memoryUsage();
 process.stdout.write(
-  JSON.stringify({
+  `${JSON.stringify({
     mode,
     recognised,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
@@ -63,5 +63,5 @@ process.stdout.write(
     rssAfterGcBytes: mem.rss,
     peakRssAfter,
     kept: keep !== undefined,
-  }) + '\n',
+  })}\n`,
 );

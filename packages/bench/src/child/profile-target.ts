@@ -37,4 +37,4 @@ while (performance.now() - t0 < Number(secondsText) * 1000) {
 }
 const { profile } = await session.post('Profiler.stop');
 writeFileSync(outFile, JSON.stringify(profile));
-process.stdout.write(JSON.stringify({ what, passes, evals: passes * assessments.length }) + '\n');
+process.stdout.write(`${JSON.stringify({ what, passes, evals: passes * assessments.length })}\n`);

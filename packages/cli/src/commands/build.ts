@@ -20,22 +20,36 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
   const diagnostics = session.relocate(built.diagnostics);
   if (!built.value || hasErrors(diagnostics)) {
     session.err(formatDiagnostics(diagnostics, lang));
-    session.err(say(lang, 'rules_invalid_nothing_written', { path: options.rules, count: diagnostics.filter((d) => d.severity === 'error').length }));
+    session.err(
+      say(lang, 'rules_invalid_nothing_written', {
+        path: options.rules,
+        count: diagnostics.filter((d) => d.severity === 'error').length,
+      }),
+    );
     return EXIT.invalid;
   }
   const { compiled, json } = built.value;
-  const facts = { path: session.display(out), id: compiled.id, version: compiled.version, hash: compiled.hash.slice(0, 'sha256:'.length + 12) };
+  const facts = {
+    path: session.display(out),
+    id: compiled.id,
+    version: compiled.version,
+    hash: compiled.hash.slice(0, 'sha256:'.length + 12),
+  };
   if (options.check) {
     const onDisk = await readFile(out, 'utf8').catch(() => undefined);
     if (onDisk === json) {
       session.out(say(lang, 'build_up_to_date', facts));
       return EXIT.ok;
     }
-    session.err(say(lang, onDisk === undefined ? 'build_check_missing' : 'build_check_stale', { ...facts, rules: options.rules }));
+    session.err(
+      say(lang, onDisk === undefined ? 'build_check_missing' : 'build_check_stale', { ...facts, rules: options.rules }),
+    );
     return EXIT.invalid;
   }
   await writeOutput(session, out, json, 'build');
-  session.out(say(lang, 'build_written', { ...facts, kb: Math.round(json.length / 1024), sources: compiled.sources.length }));
+  session.out(
+    say(lang, 'build_written', { ...facts, kb: Math.round(json.length / 1024), sources: compiled.sources.length }),
+  );
   if (diagnostics.length > 0) session.out(formatDiagnostics(diagnostics, lang));
   return EXIT.ok;
 }

@@ -18,7 +18,12 @@ export async function check(options: CheckOptions, session: Session): Promise<nu
     const { ruleset, diagnostics } = await loadRules(path, session);
     if (ruleset === undefined) {
       session.err(formatDiagnostics(diagnostics, lang));
-      session.err(say(lang, 'rules_invalid_nothing_checked', { path, count: diagnostics.filter((d) => d.severity === 'error').length }));
+      session.err(
+        say(lang, 'rules_invalid_nothing_checked', {
+          path,
+          count: diagnostics.filter((d) => d.severity === 'error').length,
+        }),
+      );
       exit = EXIT.invalid;
       continue;
     }
@@ -28,13 +33,19 @@ export async function check(options: CheckOptions, session: Session): Promise<nu
     const file = session.display(ruleset.file);
     if (options.json) {
       const { id, version, hash } = ruleset;
-      reports.push({ file, ruleset: { id, version, hash }, ...counts, diagnostics: found.map((d) => ({ ...d, ...renderMessage(d, lang) })) });
+      reports.push({
+        file,
+        ruleset: { id, version, hash },
+        ...counts,
+        diagnostics: found.map((d) => ({ ...d, ...renderMessage(d, lang) })),
+      });
       continue;
     }
     if (found.length > 0) session.out(formatDiagnostics(found, lang));
     session.out(say(lang, 'check_summary', { file, ...counts }));
   }
-  if (options.json && reports.length > 0) session.out(JSON.stringify(options.paths.length === 1 ? reports[0] : reports, null, 2));
+  if (options.json && reports.length > 0)
+    session.out(JSON.stringify(options.paths.length === 1 ? reports[0] : reports, null, 2));
   return exit;
 }
 

@@ -39,10 +39,15 @@ export async function diff(options: DiffOptions, session: Session): Promise<numb
   const before = await loadRules(options.before, session);
   const after = await loadRules(options.after, session);
   let broken = false;
-  for (const [path, loaded] of [[options.before, before], [options.after, after]] as const) {
+  for (const [path, loaded] of [
+    [options.before, before],
+    [options.after, after],
+  ] as const) {
     if (loaded.ruleset !== undefined) continue;
     session.err(formatDiagnostics(loaded.diagnostics, lang));
-    session.err(say(lang, 'diff_rules_invalid', { path, count: loaded.diagnostics.filter((d) => d.severity === 'error').length }));
+    session.err(
+      say(lang, 'diff_rules_invalid', { path, count: loaded.diagnostics.filter((d) => d.severity === 'error').length }),
+    );
     broken = true;
   }
   if (broken || before.ruleset === undefined || after.ruleset === undefined) return EXIT.invalid;
@@ -62,12 +67,16 @@ export async function diff(options: DiffOptions, session: Session): Promise<numb
     session.out(JSON.stringify(impact === undefined ? changes : { ...changes, impact }, null, 2));
   } else {
     session.out(
-      renderDiff(changes, { before: before.ruleset, after: after.ruleset }, {
-        lang,
-        format: options.format,
-        color: options.format === 'text' && session.color,
-        ...(impact !== undefined ? { impact } : {}),
-      }),
+      renderDiff(
+        changes,
+        { before: before.ruleset, after: after.ruleset },
+        {
+          lang,
+          format: options.format,
+          color: options.format === 'text' && session.color,
+          ...(impact !== undefined ? { impact } : {}),
+        },
+      ),
     );
   }
   if (failed > 0) session.err(say(lang, 'diff_assessments_failed', { count: failed }));
@@ -92,7 +101,8 @@ async function compareAll(
   const { files, ok } = await assessmentFiles(inputs, session, DIFF_INPUT_FILE);
   const areas: AreaDecision[] = [];
   let failed = 0;
-  const report = (diagnostics: readonly Diagnostic[]) => session.err(formatDiagnostics(session.relocate(unique(diagnostics)), lang));
+  const report = (diagnostics: readonly Diagnostic[]) =>
+    session.err(formatDiagnostics(session.relocate(unique(diagnostics)), lang));
   for (const file of files) {
     for await (const item of readWithOldRules(file, before, session)) {
       if ('diagnostics' in item) {
@@ -150,7 +160,9 @@ async function locateForNewRules(
   session: Session,
 ): Promise<readonly Diagnostic[]> {
   const declared = new Set([...after.context.map((c) => c.id), ...after.facts.map((f) => f.id)]);
-  const dropped = new Set([...Object.keys(assessment.context), ...Object.keys(assessment.facts)].filter((n) => !declared.has(n)));
+  const dropped = new Set(
+    [...Object.keys(assessment.context), ...Object.keys(assessment.facts)].filter((n) => !declared.has(n)),
+  );
   const relevant = (d: Diagnostic) => !(d.code === 'input_unknown_fact' && dropped.has(String(d.params['name'])));
   let located: Diagnostic[] = [];
   if (source.row === undefined) {
@@ -158,7 +170,10 @@ async function locateForNewRules(
     located = readAssessment(text, file, after).diagnostics.filter(relevant);
   } else {
     const format = await batchFormatOf(session.abs(file));
-    for await (const record of readBatch(session.abs(file), after, { file, ...(format !== undefined ? { format } : {}) })) {
+    for await (const record of readBatch(session.abs(file), after, {
+      file,
+      ...(format !== undefined ? { format } : {}),
+    })) {
       if (record.row === source.row && !record.header) {
         located = record.diagnostics.filter(relevant);
         break;

@@ -41,7 +41,12 @@ export async function docs(options: DocsOptions, session: Session): Promise<numb
   const { ruleset, diagnostics } = await loadRules(options.rules, session);
   if (ruleset === undefined) {
     session.err(formatDiagnostics(diagnostics, lang));
-    session.err(say(lang, 'rules_invalid_nothing_written', { path: options.rules, count: diagnostics.filter((d) => d.severity === 'error').length }));
+    session.err(
+      say(lang, 'rules_invalid_nothing_written', {
+        path: options.rules,
+        count: diagnostics.filter((d) => d.severity === 'error').length,
+      }),
+    );
     return EXIT.invalid;
   }
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
@@ -56,7 +61,12 @@ export async function docs(options: DocsOptions, session: Session): Promise<numb
     const found = session.relocate(unique(read.diagnostics));
     if (read.value === undefined || hasErrors(found)) {
       session.err(formatDiagnostics(found, lang));
-      session.err(say(lang, 'docs_assessment_invalid', { path: options.assessment, count: found.filter((d) => d.severity === 'error').length }));
+      session.err(
+        say(lang, 'docs_assessment_invalid', {
+          path: options.assessment,
+          count: found.filter((d) => d.severity === 'error').length,
+        }),
+      );
       return EXIT.invalid;
     }
     if (found.length > 0) session.err(formatDiagnostics(found, lang));
@@ -100,7 +110,12 @@ async function readHeadings(dir: string, session: Session): Promise<TableHeading
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    session.err(bilingual('table_file_unreadable', { path: file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    session.err(
+      bilingual('table_file_unreadable', {
+        path: file,
+        reason: (error as NodeJS.ErrnoException).code ?? String(error),
+      }),
+    );
     return undefined;
   }
   const lines = new LineCounter();
@@ -110,7 +125,8 @@ async function readHeadings(dir: string, session: Session): Promise<TableHeading
     const { line, col } = lines.linePos(offset ?? 0);
     return `${file}:${line}:${col}`;
   };
-  for (const e of doc.errors) problems.push({ key: 'table_file_yaml', params: { where: at(e.pos[0]), detail: e.message.split('\n')[0] ?? '' } });
+  for (const e of doc.errors)
+    problems.push({ key: 'table_file_yaml', params: { where: at(e.pos[0]), detail: e.message.split('\n')[0] ?? '' } });
   const headings: { -readonly [K in keyof TableHeadings]: LocalizedText } = {};
   if (problems.length === 0) {
     const root = doc.contents;
@@ -122,10 +138,18 @@ async function readHeadings(dir: string, session: Session): Promise<TableHeading
         const key = isScalar(keyNode) ? String(keyNode.value) : '';
         const where = at(keyNode?.range?.[0]);
         if (key === 'format') {
-          if (!(isScalar(pair.value) && pair.value.value === 1)) problems.push({ key: 'table_file_format', params: { where: at((pair.value as Node | null)?.range?.[0] ?? keyNode?.range?.[0]) } });
+          if (!(isScalar(pair.value) && pair.value.value === 1))
+            problems.push({
+              key: 'table_file_format',
+              params: { where: at((pair.value as Node | null)?.range?.[0] ?? keyNode?.range?.[0]) },
+            });
         } else if ((HEADING_KEYS as readonly string[]).includes(key)) {
           const value = localized(pair.value as Node | null);
-          if (value === undefined) problems.push({ key: 'table_file_text', params: { where: at((pair.value as Node | null)?.range?.[0] ?? keyNode?.range?.[0]), name: key } });
+          if (value === undefined)
+            problems.push({
+              key: 'table_file_text',
+              params: { where: at((pair.value as Node | null)?.range?.[0] ?? keyNode?.range?.[0]), name: key },
+            });
           else headings[key as (typeof HEADING_KEYS)[number]] = value;
         } else {
           problems.push({ key: 'table_file_key', params: { where, name: key } });

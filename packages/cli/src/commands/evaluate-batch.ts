@@ -39,7 +39,9 @@ export async function evaluateBatchFile(
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
       ...(options.out !== undefined ? { results: session.abs(options.out) } : {}),
       ...(options.summary !== undefined ? { summary: session.abs(options.summary) } : {}),
-      ...(options.sheet !== undefined ? { sheet: /^\d+$/.test(options.sheet) ? Number(options.sheet) : options.sheet } : {}),
+      ...(options.sheet !== undefined
+        ? { sheet: /^\d+$/.test(options.sheet) ? Number(options.sheet) : options.sheet }
+        : {}),
       onProgress: (p) => bar.update(p.rows, p.bytesRead, p.totalBytes, p.elapsedMs),
     });
   } catch (error) {
@@ -57,7 +59,9 @@ export async function evaluateBatchFile(
     return ok ? EXIT.ok : EXIT.invalid;
   }
 
-  session.out(say(lang, 'batch_counts', { file: input, rows: summary.rows, evaluated: summary.evaluated, bad: summary.badRows }));
+  session.out(
+    say(lang, 'batch_counts', { file: input, rows: summary.rows, evaluated: summary.evaluated, bad: summary.badRows }),
+  );
   const words = DECISION_WORDS[lang];
   session.out(
     `  ${words.recognised}: ${summary.decisions.recognised} · ${words.not_recognised}: ${summary.decisions.not_recognised} · ${words.undetermined}: ${summary.decisions.undetermined}`,
@@ -79,7 +83,11 @@ export async function evaluateBatchFile(
   const hidden = summary.headerProblems.length + summary.problemCount - Math.min(shown, SHOWN_PROBLEMS);
   if (hidden > 0) {
     session.out(say(lang, 'batch_more_problems', { count: hidden }));
-    session.out(options.out !== undefined ? say(lang, 'batch_all_in_results', { path: options.out }) : say(lang, 'batch_write_all'));
+    session.out(
+      options.out !== undefined
+        ? say(lang, 'batch_all_in_results', { path: options.out })
+        : say(lang, 'batch_write_all'),
+    );
   }
   if (options.out !== undefined) session.out(say(lang, 'batch_results_written', { path: options.out }));
   if (options.summary !== undefined) session.out(say(lang, 'batch_summary_written', { path: options.summary }));

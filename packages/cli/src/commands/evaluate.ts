@@ -6,7 +6,15 @@
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
-import { explainText, formatDiagnostics, hasErrors, type CompiledRuleset, type Diagnostic, type EvaluationResult, type Scheme } from '@lcz/criteria-engine';
+import {
+  explainText,
+  formatDiagnostics,
+  hasErrors,
+  type CompiledRuleset,
+  type Diagnostic,
+  type EvaluationResult,
+  type Scheme,
+} from '@lcz/criteria-engine';
 import { readAssessmentFile } from '@lcz/criteria-engine/node';
 import type { EvaluateOptions } from '../run.js';
 import { detectBatchFormat, isListDocument, type BatchFormat } from '@lcz/criteria-batch';
@@ -18,7 +26,10 @@ const ASSESSMENT_FILE = /\.(ya?ml|json)$/i;
 
 export async function evaluate(options: EvaluateOptions, session: Session): Promise<number> {
   const { lang } = options;
-  const choice = { ...(options.version !== undefined ? { version: options.version } : {}), ...(options.date !== undefined ? { date: options.date } : {}) };
+  const choice = {
+    ...(options.version !== undefined ? { version: options.version } : {}),
+    ...(options.date !== undefined ? { date: options.date } : {}),
+  };
   const { ruleset: chosen, scheme, diagnostics } = await loadRules(options.rules, session, choice);
   // Several versions and none named: each assessment file is evaluated with the version in force
   // on its own date (area.date); a batch file needs --version or --date.
@@ -34,7 +45,11 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
 
   const batch = await batchInput(options, session);
   if (batch !== undefined && scheme !== undefined && chosen === undefined) {
-    throw new UsageError('batch_needs_version', { path: options.rules, versions: scheme.versions.map((v) => v.version).join(', ') }, 'evaluate');
+    throw new UsageError(
+      'batch_needs_version',
+      { path: options.rules, versions: scheme.versions.map((v) => v.version).join(', ') },
+      'evaluate',
+    );
   }
   if (batch !== undefined) return evaluateBatchFile(batch.input, batch.format, ruleset, options, session);
 
@@ -96,7 +111,10 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
  * The batch file among the inputs, if any: a CSV, XLSX or JSON Lines file, or a JSON array or
  * YAML list (told by content). A batch file is evaluated on its own; the batch options need one.
  */
-async function batchInput(options: EvaluateOptions, session: Session): Promise<{ input: string; format: BatchFormat } | undefined> {
+async function batchInput(
+  options: EvaluateOptions,
+  session: Session,
+): Promise<{ input: string; format: BatchFormat } | undefined> {
   const found: { input: string; format: BatchFormat }[] = [];
   for (const input of options.inputs) {
     const head = await readHead(session.abs(input));
@@ -105,8 +123,10 @@ async function batchInput(options: EvaluateOptions, session: Session): Promise<{
     if (format !== undefined && isListDocument(format, head)) found.push({ input, format });
   }
   const first = found[0];
-  if (first !== undefined && options.inputs.length > 1) throw new UsageError('batch_one_file', { path: first.input }, 'evaluate');
-  const batchOptions = options.out ?? options.summary ?? options.sheet ?? options.format ?? (options.decisionsOnly ? '' : undefined);
+  if (first !== undefined && options.inputs.length > 1)
+    throw new UsageError('batch_one_file', { path: first.input }, 'evaluate');
+  const batchOptions =
+    options.out ?? options.summary ?? options.sheet ?? options.format ?? (options.decisionsOnly ? '' : undefined);
   if (first === undefined && batchOptions !== undefined) {
     throw new UsageError('batch_outputs_need_batch', { path: options.inputs.join(' ') }, 'evaluate');
   }
@@ -168,5 +188,7 @@ async function versionFor(
     return { ruleset: scheme.versions[scheme.versions.length - 1] as CompiledRuleset };
   }
   const selected = scheme.select(date !== undefined ? { date } : {});
-  return selected.value ? { ruleset: selected.value } : { diagnostics: selected.diagnostics.map((d) => ({ ...d, file })) };
+  return selected.value
+    ? { ruleset: selected.value }
+    : { diagnostics: selected.diagnostics.map((d) => ({ ...d, file })) };
 }

@@ -70,7 +70,10 @@ export async function explain(options: ExplainOptions, session: Session): Promis
     if (await isBatch(session.abs(file))) {
       for await (const record of readBatch(session.abs(file), ruleset, { file })) {
         // With --code, the problems of other areas' rows are not what was asked about.
-        const relevant = wanted.size === 0 || record.header === true || (record.area.code !== undefined && wanted.has(record.area.code));
+        const relevant =
+          wanted.size === 0 ||
+          record.header === true ||
+          (record.area.code !== undefined && wanted.has(record.area.code));
         const problems = session.relocate(unique(record.diagnostics));
         if (relevant && problems.length > 0) session.err(formatDiagnostics(problems, lang));
         if (record.header) continue;
@@ -79,7 +82,10 @@ export async function explain(options: ExplainOptions, session: Session): Promis
           continue;
         }
         const who = [record.area.code, record.area.name].filter((x) => x !== undefined && x !== '').join(' ');
-        show(`${file}: ${say(lang, 'explain_row', { row: record.row })}${who === '' ? '' : ` — ${who}`}`, record.assessment);
+        show(
+          `${file}: ${say(lang, 'explain_row', { row: record.row })}${who === '' ? '' : ` — ${who}`}`,
+          record.assessment,
+        );
       }
       continue;
     }
@@ -97,7 +103,12 @@ export async function explain(options: ExplainOptions, session: Session): Promis
   const missing = [...wanted].filter((code) => !found.has(code));
   if (missing.length > 0) session.err(say(lang, 'explain_no_such_code', { codes: missing.join(', ') }));
   if (options.json) {
-    const single = wanted.size <= 1 && options.inputs.length === 1 && files.length === 1 && files[0] === options.inputs[0] && explained.length === 1;
+    const single =
+      wanted.size <= 1 &&
+      options.inputs.length === 1 &&
+      files.length === 1 &&
+      files[0] === options.inputs[0] &&
+      explained.length === 1;
     session.out(JSON.stringify(single ? explained[0] : explained, null, 2));
   }
   if (failed > 0) session.err(say(lang, 'assessments_failed', { count: failed }));
@@ -124,4 +135,3 @@ async function isBatch(path: string): Promise<boolean> {
   const format = detectBatchFormat(path, head);
   return format !== undefined && isListDocument(format, head);
 }
-

@@ -15,7 +15,11 @@ export interface InputFiles {
   readonly ok: boolean;
 }
 
-export async function assessmentFiles(inputs: readonly string[], session: Session, pattern: RegExp = ASSESSMENT_FILE): Promise<InputFiles> {
+export async function assessmentFiles(
+  inputs: readonly string[],
+  session: Session,
+  pattern: RegExp = ASSESSMENT_FILE,
+): Promise<InputFiles> {
   const files: string[] = [];
   let ok = true;
   for (const input of inputs) {

@@ -30,11 +30,20 @@ export async function loadRules(path: string, session: Session, choice: VersionC
     }
     const selected = scheme.select(choice);
     const diagnostics = session.relocate(unique([...found, ...selected.diagnostics]));
-    return selected.value && !hasErrors(diagnostics) ? { ruleset: selected.value, diagnostics, ok: true } : { diagnostics, ok: false };
+    return selected.value && !hasErrors(diagnostics)
+      ? { ruleset: selected.value, diagnostics, ok: true }
+      : { diagnostics, ok: false };
   }
   if (schemes.value && schemes.value.length > 1) {
     const ids = schemes.value.map((s) => s.id).join(', ');
-    const diagnostic: Diagnostic = { code: 'version_not_found', severity: 'error', file: path, line: 0, column: 0, params: { id: ids, wanted: 'one ruleset', available: ids } };
+    const diagnostic: Diagnostic = {
+      code: 'version_not_found',
+      severity: 'error',
+      file: path,
+      line: 0,
+      column: 0,
+      params: { id: ids, wanted: 'one ruleset', available: ids },
+    };
     return { diagnostics: [diagnostic], ok: false };
   }
   const loaded = await loadRulesetFile(session.abs(path));

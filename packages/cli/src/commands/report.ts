@@ -46,7 +46,21 @@ export async function report(options: ReportOptions, session: Session): Promise<
     const text = await readFile(session.abs(options.targets), 'utf8').catch((e: NodeJS.ErrnoException) => e);
     const shown = session.display(session.abs(options.targets));
     if (typeof text !== 'string') {
-      session.err(formatProblems([{ code: 'targets_unreadable', severity: 'error', file: shown, line: 0, column: 0, params: { reason: text.code ?? text.message } }], lang));
+      session.err(
+        formatProblems(
+          [
+            {
+              code: 'targets_unreadable',
+              severity: 'error',
+              file: shown,
+              line: 0,
+              column: 0,
+              params: { reason: text.code ?? text.message },
+            },
+          ],
+          lang,
+        ),
+      );
       return EXIT.invalid;
     }
     const loaded = loadTargets(text, shown, ruleset);
@@ -78,7 +92,21 @@ export async function report(options: ReportOptions, session: Session): Promise<
   aggregator.leaveOut(badRows);
 
   if (areas === 0) {
-    session.err(formatProblems([{ code: 'report_no_areas', severity: 'error', file: options.inputs.join(' '), line: 0, column: 0, params: {} }], lang));
+    session.err(
+      formatProblems(
+        [
+          {
+            code: 'report_no_areas',
+            severity: 'error',
+            file: options.inputs.join(' '),
+            line: 0,
+            column: 0,
+            params: {},
+          },
+        ],
+        lang,
+      ),
+    );
     return EXIT.invalid;
   }
   const rendered = await renderReport(aggregator.finish(), { format, lang });
@@ -96,7 +124,12 @@ export async function report(options: ReportOptions, session: Session): Promise<
   return failed ? EXIT.invalid : EXIT.ok;
 }
 
-function printProblems(diagnostics: readonly Diagnostic[], problems: readonly ReportProblem[], session: Session, options: ReportOptions): void {
+function printProblems(
+  diagnostics: readonly Diagnostic[],
+  problems: readonly ReportProblem[],
+  session: Session,
+  options: ReportOptions,
+): void {
   const total = diagnostics.length + problems.length;
   if (total === 0) return;
   const shownDiagnostics = diagnostics.slice(0, SHOWN_PROBLEMS);
@@ -115,4 +148,3 @@ function formatOf(options: ReportOptions): ReportFormat {
   if (ext === 'csv' || ext === 'xlsx') return ext;
   return 'md';
 }
-

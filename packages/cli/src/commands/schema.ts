@@ -14,7 +14,12 @@ export async function schema(options: SchemaOptions, session: Session): Promise<
   const { ruleset, diagnostics } = await loadRules(options.rules, session);
   if (ruleset === undefined) {
     session.err(formatDiagnostics(diagnostics, lang));
-    session.err(say(lang, 'rules_invalid', { path: options.rules, count: diagnostics.filter((d) => d.severity === 'error').length }));
+    session.err(
+      say(lang, 'rules_invalid', {
+        path: options.rules,
+        count: diagnostics.filter((d) => d.severity === 'error').length,
+      }),
+    );
     return EXIT.invalid;
   }
   const json = {

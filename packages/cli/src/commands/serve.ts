@@ -17,7 +17,12 @@ export async function serve(options: ServeOptions, session: Session): Promise<nu
     const { ruleset, diagnostics } = await loadRules(path, session);
     if (ruleset === undefined) {
       session.err(formatDiagnostics(diagnostics, options.lang));
-      session.err(bilingual('rules_invalid_nothing_served', { path, count: diagnostics.filter((d) => d.severity === 'error').length }));
+      session.err(
+        bilingual('rules_invalid_nothing_served', {
+          path,
+          count: diagnostics.filter((d) => d.severity === 'error').length,
+        }),
+      );
       broken = true;
     } else {
       rulesets.push(ruleset);
@@ -52,7 +57,12 @@ export async function serve(options: ServeOptions, session: Session): Promise<nu
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
     await app.close();
-    session.err(bilingual('serve_listen_failed', { address: `${options.host}:${options.port}`, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    session.err(
+      bilingual('serve_listen_failed', {
+        address: `${options.host}:${options.port}`,
+        reason: (error as NodeJS.ErrnoException).code ?? String(error),
+      }),
+    );
     return EXIT.invalid;
   }
   const address = app.server.address();

@@ -15,7 +15,12 @@ export async function template(options: TemplateOptions, session: Session): Prom
   const { ruleset, diagnostics } = await loadRules(options.rules, session);
   if (ruleset === undefined) {
     session.err(formatDiagnostics(diagnostics, lang));
-    session.err(say(lang, 'rules_invalid', { path: options.rules, count: diagnostics.filter((d) => d.severity === 'error').length }));
+    session.err(
+      say(lang, 'rules_invalid', {
+        path: options.rules,
+        count: diagnostics.filter((d) => d.severity === 'error').length,
+      }),
+    );
     return EXIT.invalid;
   }
   const layout = { format: options.format, headers: options.headers } as const;
@@ -30,10 +35,17 @@ export async function template(options: TemplateOptions, session: Session): Prom
   try {
     await writeTemplate(ruleset, session.abs(options.out), layout);
   } catch (error) {
-    if (error instanceof OutputError) throw new UsageError('cannot_write', { path: options.out, reason: error.code }, 'template');
+    if (error instanceof OutputError)
+      throw new UsageError('cannot_write', { path: options.out, reason: error.code }, 'template');
     throw error;
   }
   const columns = batchColumns(ruleset);
-  session.err(say(lang, 'template_written', { path: options.out, columns: columns.length, facts: columns.filter((c) => c.kind === 'fact').length }));
+  session.err(
+    say(lang, 'template_written', {
+      path: options.out,
+      columns: columns.length,
+      facts: columns.filter((c) => c.kind === 'fact').length,
+    }),
+  );
   return EXIT.ok;
 }

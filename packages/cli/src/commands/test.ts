@@ -7,7 +7,14 @@
  * just beyond its boundary) and the gaps. Exit 1 when a case fails or a file cannot be run, 0 when
  * every case passes (gaps in coverage do not change it).
  */
-import { coverage, formatCoverage, formatDiagnostics, formatTestRun, hasErrors, type TestRun } from '@lcz/criteria-engine';
+import {
+  coverage,
+  formatCoverage,
+  formatDiagnostics,
+  formatTestRun,
+  hasErrors,
+  type TestRun,
+} from '@lcz/criteria-engine';
 import { runTestDirectory } from '@lcz/criteria-engine/node';
 import type { TestOptions } from '../run.js';
 import { EXIT, say, type Session } from '../session.js';
@@ -17,7 +24,10 @@ export async function test(options: TestOptions, session: Session): Promise<numb
   const { lang } = options;
   const cases = options.cases.length > 0 ? { cases: options.cases.map((p) => session.abs(p)) } : {};
   // Coverage re-reads what each case evaluated, so the runs keep their inputs.
-  const outcome = await runTestDirectory(session.abs(options.rules), { ...cases, ...(options.coverage ? { keepInputs: true } : {}) });
+  const outcome = await runTestDirectory(session.abs(options.rules), {
+    ...cases,
+    ...(options.coverage ? { keepInputs: true } : {}),
+  });
   const diagnostics = session.relocate(unique(outcome.diagnostics));
 
   if (outcome.ruleset === undefined) {
@@ -41,7 +51,17 @@ export async function test(options: TestOptions, session: Session): Promise<numb
     const { id, version, hash } = outcome.ruleset;
     const files = runs.map((run) => ({ ...run, cases: run.cases.map(({ input: _input, ...c }) => c) }));
     session.out(
-      JSON.stringify({ ruleset: { id, version, hash }, passed: outcome.passed, failed: outcome.failed, files, ...(covered ? { coverage: covered } : {}) }, null, 2),
+      JSON.stringify(
+        {
+          ruleset: { id, version, hash },
+          passed: outcome.passed,
+          failed: outcome.failed,
+          files,
+          ...(covered ? { coverage: covered } : {}),
+        },
+        null,
+        2,
+      ),
     );
   } else {
     const seen = new Set<string>();

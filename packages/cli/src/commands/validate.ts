@@ -14,7 +14,9 @@ export async function validate(options: ValidateOptions, session: Session): Prom
     const loaded = await loadRules(path, session);
     const { ruleset } = loaded;
     // The static checks of lcz check run too: a rule that can never pass is as wrong as a typo.
-    const diagnostics = ruleset ? unique([...loaded.diagnostics, ...session.relocate(checkRuleset(ruleset).diagnostics)]) : loaded.diagnostics;
+    const diagnostics = ruleset
+      ? unique([...loaded.diagnostics, ...session.relocate(checkRuleset(ruleset).diagnostics)])
+      : loaded.diagnostics;
     if (ruleset === undefined || hasErrors(diagnostics)) {
       session.err(formatDiagnostics(diagnostics, lang));
       const errors = diagnostics.filter((d) => d.severity === 'error').length;

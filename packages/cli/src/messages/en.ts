@@ -21,16 +21,19 @@ export const en = {
   assessments_failed: '{count} assessment file(s) could not be evaluated.',
   internal_error:
     'internal error: this is a bug in lcz, not in your files. Please report it with the command you ran. Set LCZ_DEBUG=1 to see the details.',
-  validate_ok: 'OK {file}: {id} version {version}: {groups} standards, {criteria} criteria, {disqualifiers} disqualifiers',
+  validate_ok:
+    'OK {file}: {id} version {version}: {groups} standards, {criteria} criteria, {disqualifiers} disqualifiers',
   validate_notes: '{warnings} warning(s), {infos} note(s):',
   missing_test_rules: 'name the rules whose test cases to run, e.g. lcz test rules/lai-chau-2020-2025.',
   rules_invalid_nothing_tested: "the rules in '{path}' have {count} error(s); no test case was run.",
   no_test_files: "no test case files (.yaml, .yml) found in '{path}'.",
   test_files_invalid: '{count} test file(s) have errors; their cases did not run.',
-  test_one_rules_path: "lcz test takes one rules path; '{extra}' is extra. Name test files or folders with --cases, e.g. lcz test rules/lai-chau-2020-2025 --cases examples/survey-2020/tests.",
+  test_one_rules_path:
+    "lcz test takes one rules path; '{extra}' is extra. Name test files or folders with --cases, e.g. lcz test rules/lai-chau-2020-2025 --cases examples/survey-2020/tests.",
   test_summary: '{passed} passed, {failed} failed',
   missing_check_rules: 'name the rule file or directory to check, e.g. lcz check rules/lai-chau-2020-2025.',
-  rules_invalid_nothing_checked: "the rules in '{path}' have {count} error(s); fix them first, then the static checks run.",
+  rules_invalid_nothing_checked:
+    "the rules in '{path}' have {count} error(s); fix them first, then the static checks run.",
   check_summary: '{file}: {errors} error(s), {warnings} warning(s), {infos} note(s) from the checks.',
   coverage_bad_format: "--format must be text or md, not '{value}'.",
   coverage_format_needs_coverage: '--format chooses how the coverage table is printed: add --coverage.',
@@ -47,22 +50,27 @@ export const en = {
   report_xlsx_needs_out: 'an XLSX report is a file: name it with --out, e.g. --out report.xlsx.',
   report_targets_invalid: "the targets file '{path}' has {count} error(s); no report was written.",
   report_written: 'Report written to {path}: {areas} area(s) counted, {bad} row(s) left out.',
-  report_rows_left_out: '{count} row(s) could not be read and are left out of the report (their problems are listed above).',
+  report_rows_left_out:
+    '{count} row(s) could not be read and are left out of the report (their problems are listed above).',
   report_more_problems: '… and {count} more problem(s).',
-  serve_missing_rules: 'name the rules to serve with --rules, e.g. lcz serve --rules rules/lai-chau-2020-2025 --port 8080.',
+  serve_missing_rules:
+    'name the rules to serve with --rules, e.g. lcz serve --rules rules/lai-chau-2020-2025 --port 8080.',
   serve_bad_number: "{option} must be a whole number from {min} to {max}, not '{value}'.",
-  serve_listening: 'serving the criteria API at {url} (rulesets: {rulesets}). Endpoints: {url}/v1/openapi.json. Stop with Ctrl+C.',
+  serve_listening:
+    'serving the criteria API at {url} (rulesets: {rulesets}). Endpoints: {url}/v1/openapi.json. Stop with Ctrl+C.',
   serve_inline_rules_on: 'evaluating rules sent in requests is ALLOWED (--allow-inline-rules).',
   serve_listen_failed: 'cannot listen on {address}: {reason}. Choose another --port or --host.',
   serve_stopped: 'stopped.',
   rules_invalid_nothing_served: "the rules in '{path}' have {count} error(s); the server was not started.",
-  batch_needs_version: "'{path}' holds several versions ({versions}): name one for a batch file with --version or --date.",
+  batch_needs_version:
+    "'{path}' holds several versions ({versions}): name one for a batch file with --version or --date.",
   batch_one_file: "'{path}' is a batch file: evaluate it on its own, one batch file per run.",
   batch_outputs_need_batch:
     "--out, --summary, --sheet, --format and --decisions-only are for a batch file (CSV, XLSX, JSON Lines, a JSON array or a YAML list); '{path}' holds one assessment.",
   bad_batch_format: "--format must be csv, xlsx, json, jsonl or yaml, not '{value}'.",
   bad_summary_path: "--summary must name a .csv or .xlsx file, not '{path}'.",
-  threads_without_decisions_only: '--threads goes with --decisions-only (the threads compute decisions only); add --decisions-only or leave --threads out.',
+  threads_without_decisions_only:
+    '--threads goes with --decisions-only (the threads compute decisions only); add --decisions-only or leave --threads out.',
   bad_threads: "--threads must be a whole number from 0 to 64 (0: read on one thread), not '{value}'.",
   cannot_write: "cannot write '{path}' ({reason}): check that the folder exists and can be written.",
   batch_counts: '{file}: {rows} row(s) read, {evaluated} evaluated, {bad} with errors.',
@@ -75,28 +83,36 @@ export const en = {
   batch_results_written: 'Results, one line per row: {path}',
   batch_summary_written: 'Summary table: {path}',
   batch_progress: '{bar} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}',
-  template_missing_rules: 'name the rules with --rules, e.g. lcz template --rules rules/lai-chau-2020-2025 --format xlsx --out assessments.xlsx.',
+  template_missing_rules:
+    'name the rules with --rules, e.g. lcz template --rules rules/lai-chau-2020-2025 --format xlsx --out assessments.xlsx.',
   template_bad_format: "--format must be xlsx or csv, not '{value}'.",
-  template_needs_format: 'say which file to write with --format xlsx or --format csv (or an --out file ending .xlsx or .csv).',
+  template_needs_format:
+    'say which file to write with --format xlsx or --format csv (or an --out file ending .xlsx or .csv).',
   template_xlsx_needs_out: 'an XLSX file is not text: name the file to write with --out, e.g. --out assessments.xlsx.',
   template_bad_headers: "--headers must be labels or ids, not '{value}'.",
-  template_written: 'wrote {path}: {columns} columns ({facts} facts), headers in row 1, English labels in row 2; fill in from row 3.',
+  template_written:
+    'wrote {path}: {columns} columns ({facts} facts), headers in row 1, English labels in row 2; fill in from row 3.',
   build_missing_rules: 'name the rule file or directory to build, e.g. lcz build rules/lai-chau-2020-2025.',
-  build_written: 'wrote {path}: {id} {version} ({sources} source file(s), {kb} kB, {hash}…). Load it with loadCompiledRuleset from @lcz/criteria-engine/runtime, or pass it as --rules.',
+  build_written:
+    'wrote {path}: {id} {version} ({sources} source file(s), {kb} kB, {hash}…). Load it with loadCompiledRuleset from @lcz/criteria-engine/runtime, or pass it as --rules.',
   build_up_to_date: '{path} is up to date: {id} {version} ({hash}…).',
-  build_check_stale: "{path} is not what the rules build now (they changed since it was built, or another engine version built it): run lcz build {rules}.",
-  build_check_missing: "{path} does not exist: run lcz build {rules}.",
+  build_check_stale:
+    '{path} is not what the rules build now (they changed since it was built, or another engine version built it): run lcz build {rules}.',
+  build_check_missing: '{path} does not exist: run lcz build {rules}.',
   schema_missing_rules: 'name the rules with --rules, e.g. lcz schema --rules rules/lai-chau-2020-2025.',
-  extra_arguments: "unexpected argument(s): {extra}.",
+  extra_arguments: 'unexpected argument(s): {extra}.',
   schema_written: 'wrote {path}: the JSON Schema of an assessment for {id} {version}.',
-  diff_missing_rules: 'name the old and the new rules, e.g. lcz diff rules/lai-chau-2020-2025 rules/lai-chau-2026-2030-draft.',
+  diff_missing_rules:
+    'name the old and the new rules, e.g. lcz diff rules/lai-chau-2020-2025 rules/lai-chau-2026-2030-draft.',
   diff_extra_arguments:
     "lcz diff compares two rulesets; '{extra}' is extra. Name assessments after --assessments, e.g. lcz diff rules/lai-chau-2020-2025 rules/lai-chau-2026-2030-draft --assessments examples/assessments.",
   diff_bad_format: "--format must be text, md or json, not '{value}'.",
   diff_rules_invalid: "the rules in '{path}' have {count} error(s); nothing was compared.",
-  diff_rejected_by_new: "'{where}' is read by the old rules but not by the new ones (problems above): it is left out of the comparison.",
+  diff_rejected_by_new:
+    "'{where}' is read by the old rules but not by the new ones (problems above): it is left out of the comparison.",
   diff_assessments_failed: '{count} assessment(s) could not be compared (their problems are listed above).',
-  docs_missing_rules: 'name the rules with --rules, e.g. lcz docs --rules rules/lai-chau-2020-2025 --out bieu-tieu-chi.html.',
+  docs_missing_rules:
+    'name the rules with --rules, e.g. lcz docs --rules rules/lai-chau-2020-2025 --out bieu-tieu-chi.html.',
   docs_bad_format: "--format must be md or html, not '{value}'.",
   docs_assessment_invalid: "the assessment '{path}' has {count} error(s); no table was written.",
   docs_written_blank: 'wrote {path}: the table of criteria ({format}), blank, to print and fill in.',
@@ -107,7 +123,8 @@ export const en = {
   table_file_shape: '{where}: the file must be a mapping of headings: format: 1, then title, criteria, disqualifiers.',
   table_file_format: '{where}: format must be 1.',
   table_file_key: "{where}: '{name}' is not a heading of the table; use title, criteria or disqualifiers.",
-  table_file_text: '{where}: {name} must be a text in both languages, e.g. {name}: { vi: "Tiêu chí đánh giá", en: "Assessment criteria" }.',
+  table_file_text:
+    '{where}: {name} must be a text in both languages, e.g. {name}: { vi: "Tiêu chí đánh giá", en: "Assessment criteria" }.',
   table_file_invalid: "the table headings file '{path}' has {count} error(s); nothing was written.",
 } as const;
 

@@ -29,10 +29,12 @@ export const vi: CliMessages = {
   rules_invalid_nothing_tested: "bộ quy tắc '{path}' có {count} lỗi; chưa chạy ca kiểm thử nào.",
   no_test_files: "không tìm thấy tệp ca kiểm thử (.yaml, .yml) nào trong '{path}'.",
   test_files_invalid: '{count} tệp ca kiểm thử có lỗi; các ca trong đó chưa được chạy.',
-  test_one_rules_path: "lcz test chỉ nhận một đường dẫn bộ quy tắc; '{extra}' là thừa. Nêu tệp hoặc thư mục ca kiểm thử bằng --cases, ví dụ lcz test rules/lai-chau-2020-2025 --cases examples/survey-2020/tests.",
+  test_one_rules_path:
+    "lcz test chỉ nhận một đường dẫn bộ quy tắc; '{extra}' là thừa. Nêu tệp hoặc thư mục ca kiểm thử bằng --cases, ví dụ lcz test rules/lai-chau-2020-2025 --cases examples/survey-2020/tests.",
   test_summary: '{passed} ca đạt, {failed} ca không đạt',
   missing_check_rules: 'hãy nêu tệp hoặc thư mục quy tắc cần kiểm tra, ví dụ lcz check rules/lai-chau-2020-2025.',
-  rules_invalid_nothing_checked: "bộ quy tắc '{path}' có {count} lỗi; hãy sửa các lỗi đó trước, sau đó mới kiểm tra sâu được.",
+  rules_invalid_nothing_checked:
+    "bộ quy tắc '{path}' có {count} lỗi; hãy sửa các lỗi đó trước, sau đó mới kiểm tra sâu được.",
   check_summary: '{file}: {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú từ các phép kiểm tra.',
   coverage_bad_format: "--format phải là text hoặc md, không phải '{value}'.",
   coverage_format_needs_coverage: '--format chọn cách in bảng độ phủ: hãy thêm --coverage.',
@@ -44,31 +46,37 @@ export const vi: CliMessages = {
   explain_no_such_code: 'không tìm thấy khu dân cư hợp lệ nào có mã {codes} trong dữ liệu.',
   report_missing_rules:
     'hãy nêu bộ quy tắc bằng --rules, ví dụ lcz report --rules rules/lai-chau-2020-2025 examples/city-2024/assessments-2024.xlsx.',
-  report_missing_inputs: 'hãy nêu ít nhất một tệp dữ liệu (CSV, XLSX, JSON, JSON Lines, YAML) hoặc thư mục cần lập báo cáo.',
+  report_missing_inputs:
+    'hãy nêu ít nhất một tệp dữ liệu (CSV, XLSX, JSON, JSON Lines, YAML) hoặc thư mục cần lập báo cáo.',
   report_bad_format: "--format phải là md, html, csv hoặc xlsx, không phải '{value}'.",
   report_xlsx_needs_out: 'báo cáo XLSX là một tệp: hãy đặt tên bằng --out, ví dụ --out bao-cao.xlsx.',
   report_targets_invalid: "tệp mục tiêu '{path}' có {count} lỗi; chưa ghi báo cáo.",
   report_written: 'Đã ghi báo cáo vào {path}: tính {areas} khu dân cư, bỏ qua {bad} dòng.',
   report_rows_left_out: '{count} dòng không đọc được nên không được tính vào báo cáo (các lỗi đã liệt kê ở trên).',
   report_more_problems: '… và {count} lỗi khác.',
-  serve_missing_rules: 'hãy nêu bộ quy tắc cần phục vụ bằng --rules, ví dụ lcz serve --rules rules/lai-chau-2020-2025 --port 8080.',
+  serve_missing_rules:
+    'hãy nêu bộ quy tắc cần phục vụ bằng --rules, ví dụ lcz serve --rules rules/lai-chau-2020-2025 --port 8080.',
   serve_bad_number: "{option} phải là số nguyên từ {min} đến {max}, không phải '{value}'.",
-  serve_listening: 'đang phục vụ API đánh giá tại {url} (bộ tiêu chí: {rulesets}). Danh sách điểm truy cập: {url}/v1/openapi.json. Dừng bằng Ctrl+C.',
+  serve_listening:
+    'đang phục vụ API đánh giá tại {url} (bộ tiêu chí: {rulesets}). Danh sách điểm truy cập: {url}/v1/openapi.json. Dừng bằng Ctrl+C.',
   serve_inline_rules_on: 'ĐANG CHO PHÉP đánh giá theo quy tắc gửi kèm yêu cầu (--allow-inline-rules).',
   serve_listen_failed: 'không mở được cổng {address}: {reason}. Chọn --port hoặc --host khác.',
   serve_stopped: 'đã dừng.',
   rules_invalid_nothing_served: "bộ quy tắc '{path}' có {count} lỗi; máy chủ chưa được khởi động.",
-  batch_needs_version: "'{path}' có nhiều phiên bản ({versions}): với tệp hàng loạt, hãy chọn một phiên bản bằng --version hoặc --date.",
+  batch_needs_version:
+    "'{path}' có nhiều phiên bản ({versions}): với tệp hàng loạt, hãy chọn một phiên bản bằng --version hoặc --date.",
   batch_one_file: "'{path}' là tệp dữ liệu hàng loạt: hãy đánh giá riêng tệp này, mỗi lần chạy một tệp.",
   batch_outputs_need_batch:
     "--out, --summary, --sheet, --format và --decisions-only dùng cho tệp dữ liệu hàng loạt (CSV, XLSX, JSON Lines, mảng JSON hoặc danh sách YAML); '{path}' chỉ chứa một phiếu đánh giá.",
   bad_batch_format: "--format phải là csv, xlsx, json, jsonl hoặc yaml, không phải '{value}'.",
   bad_summary_path: "--summary phải là tệp .csv hoặc .xlsx, không phải '{path}'.",
-  threads_without_decisions_only: '--threads chỉ dùng cùng --decisions-only (các luồng chỉ tính kết luận); thêm --decisions-only hoặc bỏ --threads.',
+  threads_without_decisions_only:
+    '--threads chỉ dùng cùng --decisions-only (các luồng chỉ tính kết luận); thêm --decisions-only hoặc bỏ --threads.',
   bad_threads: "--threads phải là một số nguyên từ 0 đến 64 (0: đọc trên một luồng), không phải '{value}'.",
   cannot_write: "không ghi được '{path}' ({reason}): kiểm tra thư mục có tồn tại và được phép ghi.",
   batch_counts: '{file}: đã đọc {rows} dòng, đánh giá {evaluated} dòng, {bad} dòng có lỗi.',
-  batch_decisions: 'được công nhận: {recognised} · không được công nhận: {not_recognised} · chưa đủ căn cứ để kết luận: {undetermined}',
+  batch_decisions:
+    'được công nhận: {recognised} · không được công nhận: {not_recognised} · chưa đủ căn cứ để kết luận: {undetermined}',
   batch_file_problems: 'Lỗi của tệp hoặc dòng tiêu đề:',
   batch_row_problems: 'Các dòng có lỗi ({count}):',
   batch_more_problems: '… và {count} lỗi khác, không in ra đây.',
@@ -77,28 +85,36 @@ export const vi: CliMessages = {
   batch_results_written: 'Kết quả từng dòng: {path}',
   batch_summary_written: 'Bảng tổng hợp: {path}',
   batch_progress: '{bar} {percentage}% | {rows} dòng | {rate} dòng/giây | còn {eta_formatted}',
-  template_missing_rules: 'hãy nêu bộ quy tắc bằng --rules, ví dụ lcz template --rules rules/lai-chau-2020-2025 --format xlsx --out phieu.xlsx.',
+  template_missing_rules:
+    'hãy nêu bộ quy tắc bằng --rules, ví dụ lcz template --rules rules/lai-chau-2020-2025 --format xlsx --out phieu.xlsx.',
   template_bad_format: "--format phải là xlsx hoặc csv, không phải '{value}'.",
-  template_needs_format: 'hãy nêu loại tệp cần tạo bằng --format xlsx hoặc --format csv (hoặc tệp --out có đuôi .xlsx hay .csv).',
+  template_needs_format:
+    'hãy nêu loại tệp cần tạo bằng --format xlsx hoặc --format csv (hoặc tệp --out có đuôi .xlsx hay .csv).',
   template_xlsx_needs_out: 'tệp XLSX không phải văn bản: hãy nêu tệp cần ghi bằng --out, ví dụ --out phieu.xlsx.',
   template_bad_headers: "--headers phải là labels hoặc ids, không phải '{value}'.",
-  template_written: 'đã ghi {path}: {columns} cột ({facts} dữ kiện), tiêu đề ở dòng 1, nhãn tiếng Anh ở dòng 2; điền số liệu từ dòng 3.',
+  template_written:
+    'đã ghi {path}: {columns} cột ({facts} dữ kiện), tiêu đề ở dòng 1, nhãn tiếng Anh ở dòng 2; điền số liệu từ dòng 3.',
   build_missing_rules: 'hãy nêu tệp hoặc thư mục quy tắc cần biên dịch, ví dụ lcz build rules/lai-chau-2020-2025.',
-  build_written: 'đã ghi {path}: {id} {version} ({sources} tệp nguồn, {kb} kB, {hash}…). Nạp tệp này bằng loadCompiledRuleset của @lcz/criteria-engine/runtime, hoặc dùng làm --rules.',
+  build_written:
+    'đã ghi {path}: {id} {version} ({sources} tệp nguồn, {kb} kB, {hash}…). Nạp tệp này bằng loadCompiledRuleset của @lcz/criteria-engine/runtime, hoặc dùng làm --rules.',
   build_up_to_date: '{path} đã khớp với bộ quy tắc: {id} {version} ({hash}…).',
-  build_check_stale: "{path} không còn khớp với bộ quy tắc (quy tắc đã đổi sau lần biên dịch, hoặc do phiên bản bộ máy khác tạo ra): hãy chạy lcz build {rules}.",
-  build_check_missing: "{path} chưa có: hãy chạy lcz build {rules}.",
+  build_check_stale:
+    '{path} không còn khớp với bộ quy tắc (quy tắc đã đổi sau lần biên dịch, hoặc do phiên bản bộ máy khác tạo ra): hãy chạy lcz build {rules}.',
+  build_check_missing: '{path} chưa có: hãy chạy lcz build {rules}.',
   schema_missing_rules: 'hãy nêu bộ quy tắc bằng --rules, ví dụ lcz schema --rules rules/lai-chau-2020-2025.',
   extra_arguments: 'thừa tham số: {extra}.',
   schema_written: 'đã ghi {path}: JSON Schema của phiếu đánh giá cho {id} {version}.',
-  diff_missing_rules: 'hãy nêu bộ quy tắc cũ và mới, ví dụ lcz diff rules/lai-chau-2020-2025 rules/lai-chau-2026-2030-draft.',
+  diff_missing_rules:
+    'hãy nêu bộ quy tắc cũ và mới, ví dụ lcz diff rules/lai-chau-2020-2025 rules/lai-chau-2026-2030-draft.',
   diff_extra_arguments:
     "lcz diff so sánh hai bộ quy tắc; '{extra}' là thừa. Nêu các phiếu đánh giá sau --assessments, ví dụ lcz diff rules/lai-chau-2020-2025 rules/lai-chau-2026-2030-draft --assessments examples/assessments.",
   diff_bad_format: "--format phải là text, md hoặc json, không phải '{value}'.",
   diff_rules_invalid: "bộ quy tắc '{path}' có {count} lỗi; chưa so sánh gì.",
-  diff_rejected_by_new: "'{where}' đọc được theo bộ quy tắc cũ nhưng không theo bộ quy tắc mới (lỗi ở trên): không đưa vào so sánh.",
+  diff_rejected_by_new:
+    "'{where}' đọc được theo bộ quy tắc cũ nhưng không theo bộ quy tắc mới (lỗi ở trên): không đưa vào so sánh.",
   diff_assessments_failed: '{count} phiếu đánh giá không so sánh được (lỗi được liệt kê ở trên).',
-  docs_missing_rules: 'hãy nêu bộ quy tắc bằng --rules, ví dụ lcz docs --rules rules/lai-chau-2020-2025 --out bieu-tieu-chi.html.',
+  docs_missing_rules:
+    'hãy nêu bộ quy tắc bằng --rules, ví dụ lcz docs --rules rules/lai-chau-2020-2025 --out bieu-tieu-chi.html.',
   docs_bad_format: "--format phải là md hoặc html, không phải '{value}'.",
   docs_assessment_invalid: "phiếu đánh giá '{path}' có {count} lỗi; chưa ghi biểu.",
   docs_written_blank: 'đã ghi {path}: biểu tiêu chí ({format}) để trống, để in và điền.',
@@ -109,6 +125,7 @@ export const vi: CliMessages = {
   table_file_shape: '{where}: tệp phải là một bảng các tiêu đề: format: 1, rồi title, criteria, disqualifiers.',
   table_file_format: '{where}: format phải là 1.',
   table_file_key: "{where}: '{name}' không phải là tiêu đề của biểu; dùng title, criteria hoặc disqualifiers.",
-  table_file_text: '{where}: {name} phải là văn bản bằng hai thứ tiếng, ví dụ {name}: { vi: "Tiêu chí đánh giá", en: "Assessment criteria" }.',
+  table_file_text:
+    '{where}: {name} phải là văn bản bằng hai thứ tiếng, ví dụ {name}: { vi: "Tiêu chí đánh giá", en: "Assessment criteria" }.',
   table_file_invalid: "tệp tiêu đề biểu '{path}' có {count} lỗi; chưa ghi gì.",
 };

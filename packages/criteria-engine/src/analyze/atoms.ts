@@ -41,7 +41,11 @@ const OPS = [
   ['equals', '==', '='],
 ] as const;
 
-export function necessaryAtoms(doc: ConditionDocument, path: DocumentPath, facts: ReadonlyMap<string, FactInfo>): LocatedAtom[] {
+export function necessaryAtoms(
+  doc: ConditionDocument,
+  path: DocumentPath,
+  facts: ReadonlyMap<string, FactInfo>,
+): LocatedAtom[] {
   if (typeof doc === 'string') return [];
   if ('all' in doc) return doc.all.flatMap((item, i) => necessaryAtoms(item, [...path, 'all', i], facts));
   if ('any' in doc || 'not' in doc) return [];
@@ -51,16 +55,33 @@ export function necessaryAtoms(doc: ConditionDocument, path: DocumentPath, facts
     if (value === undefined) return [];
     const op = key === 'at_least' ? '>=' : '<=';
     const { part, whole } = doc.percent;
-    return [{ atom: { kind: 'percent', part, whole, op, value, zeroHolds: doc.if_whole_zero === 'pass' }, path, text: `${part} / ${whole} ${op === '>=' ? '≥' : '≤'} ${value}%` }];
+    return [
+      {
+        atom: { kind: 'percent', part, whole, op, value, zeroHolds: doc.if_whole_zero === 'pass' },
+        path,
+        text: `${part} / ${whole} ${op === '>=' ? '≥' : '≤'} ${value}%`,
+      },
+    ];
   }
   const fact = facts.get(doc.fact);
   if (!fact) return [];
-  if ('is' in doc) return fact.type === 'boolean' ? [{ atom: { kind: 'compare', fact: doc.fact, op: '==', value: doc.is ? 1 : 0 }, path, text: `${doc.fact} = ${String(doc.is)}` }] : [];
+  if ('is' in doc)
+    return fact.type === 'boolean'
+      ? [
+          {
+            atom: { kind: 'compare', fact: doc.fact, op: '==', value: doc.is ? 1 : 0 },
+            path,
+            text: `${doc.fact} = ${String(doc.is)}`,
+          },
+        ]
+      : [];
   for (const [key, op, sign] of OPS) {
     if (!(key in doc)) continue;
     const raw = (doc as Record<string, number | string | boolean>)[key];
     const value = rank(fact, raw);
-    return value === undefined ? [] : [{ atom: { kind: 'compare', fact: doc.fact, op, value }, path, text: `${doc.fact} ${sign} ${String(raw)}` }];
+    return value === undefined
+      ? []
+      : [{ atom: { kind: 'compare', fact: doc.fact, op, value }, path, text: `${doc.fact} ${sign} ${String(raw)}` }];
   }
   return [];
 }

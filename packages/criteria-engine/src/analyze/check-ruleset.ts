@@ -40,7 +40,13 @@ export function checkRuleset(ruleset: CompiledRuleset, options: Partial<CheckOpt
   const o = { ...DEFAULT_CHECK_OPTIONS, ...options };
   const reach = reachability(ruleset, o);
   const findings = new Findings(ruleset);
-  if (!reach.contextsListed) findings.add('check_limit', ['context'], { kind: 'contexts', id: '', max: o.maxContexts, reason: 'too_many' }, 'info');
+  if (!reach.contextsListed)
+    findings.add(
+      'check_limit',
+      ['context'],
+      { kind: 'contexts', id: '', max: o.maxContexts, reason: 'too_many' },
+      'info',
+    );
   checkOutcomes(findings, reach);
   checkRequirements(findings, reach);
   checkMandatory(findings, reach);

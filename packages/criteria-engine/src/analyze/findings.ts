@@ -13,7 +13,9 @@ export class Findings {
   private readonly criterionPaths = new Map<string, DocumentPath>();
 
   constructor(readonly ruleset: CompiledRuleset) {
-    ruleset.document.groups.forEach((g, gi) => g.criteria.forEach((c, ci) => this.criterionPaths.set(c.id, ['groups', gi, 'criteria', ci])));
+    ruleset.document.groups.forEach((g, gi) =>
+      g.criteria.forEach((c, ci) => this.criterionPaths.set(c.id, ['groups', gi, 'criteria', ci])),
+    );
   }
 
   add(code: DiagnosticCode, path: DocumentPath, params: Diagnostic['params'], severity: Severity): void {

@@ -35,7 +35,12 @@ export function satisfiable(atoms: readonly Atom[], facts: ReadonlyMap<string, F
   return false;
 }
 
-function narrow(atoms: readonly Atom[], percents: readonly PercentAtom[], empty: readonly boolean[], facts: ReadonlyMap<string, FactInfo>): boolean {
+function narrow(
+  atoms: readonly Atom[],
+  percents: readonly PercentAtom[],
+  empty: readonly boolean[],
+  facts: ReadonlyMap<string, FactInfo>,
+): boolean {
   // Two percentages of the same part and whole, both with a non-empty whole: the ratio itself
   // must lie between them (≥ 98% and ≤ 97% never holds, whatever the counts).
   const ratios = new Map<string, { lo: number; hi: number }>();

@@ -79,11 +79,13 @@ export class ProbeSpace {
         this.seenDefinitions.add(name);
         this.add(definition);
       }
-      if (value === undefined && !definition && !this.facts.has(name) && !this.names.plain.has(name)) this.opaque = true;
+      if (value === undefined && !definition && !this.facts.has(name) && !this.names.plain.has(name))
+        this.opaque = true;
     }
     // Constants written in arithmetic (`a + b >= 2`), tried for every number the text reads.
     for (const name of names) if (this.facts.has(name)) for (const n of numbers) this.constant(name, n);
-    for (const m of source.matchAll(/\bknown\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)/g)) if (m[1]) this.maybeUnknown.add(m[1]);
+    for (const m of source.matchAll(/\bknown\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)/g))
+      if (m[1]) this.maybeUnknown.add(m[1]);
     return this;
   }
 
@@ -98,7 +100,12 @@ export class ProbeSpace {
    * on top of the fixed values in `base`; `visit` may return false to stop. Returns the number of
    * probes visited, or undefined without visiting any when there would be more than `limit`.
    */
-  enumerate(ids: readonly string[], limit: number, visit: (facts: ProbeFacts) => boolean | void, base: ProbeFacts = {}): number | undefined {
+  enumerate(
+    ids: readonly string[],
+    limit: number,
+    visit: (facts: ProbeFacts) => boolean | void,
+    base: ProbeFacts = {},
+  ): number | undefined {
     const order = this.order(ids);
     const facts: ProbeFacts = { ...base };
     let count = 0;
@@ -132,7 +139,8 @@ export class ProbeSpace {
       const whole = this.facts.get(id)?.partOf;
       if (whole !== undefined && wanted.has(whole)) before.get(id)?.add(whole);
     }
-    for (const p of this.percents) if (wanted.has(p.part) && wanted.has(p.whole) && p.part !== p.whole) before.get(p.part)?.add(p.whole);
+    for (const p of this.percents)
+      if (wanted.has(p.part) && wanted.has(p.whole) && p.part !== p.whole) before.get(p.part)?.add(p.whole);
     const out: string[] = [];
     const placed = new Set<string>();
     const place = (id: string, path: Set<string>): void => {

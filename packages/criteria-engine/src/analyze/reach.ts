@@ -97,7 +97,12 @@ export function reachability(ruleset: CompiledRuleset, options: ReachOptions): R
    * disqualifiers read, one of those disqualifiers applies. Stops at the first counterexample;
    * gives up (false: nothing claimed) after `maxProbes` evaluations.
    */
-  const failsOnlyWhenDisqualified = (context: ContextValues, failing: readonly ProbeFacts[], shared: readonly number[], result: EvaluationResult): boolean => {
+  const failsOnlyWhenDisqualified = (
+    context: ContextValues,
+    failing: readonly ProbeFacts[],
+    shared: readonly number[],
+    result: EvaluationResult,
+  ): boolean => {
     const space = new ProbeSpace(names);
     const extra = new Set<string>();
     for (const j of shared) {
@@ -108,11 +113,16 @@ export function reachability(ruleset: CompiledRuleset, options: ReachOptions): R
     for (const probe of failing) {
       const ids = [...extra].filter((id) => !(id in probe));
       let clear = false;
-      const n = space.enumerate(ids, budget, (facts) => {
-        const r = ruleset.evaluate({ context, facts });
-        clear = !shared.some((j) => r.disqualifiers[j]?.status === 'applies');
-        return !clear;
-      }, probe);
+      const n = space.enumerate(
+        ids,
+        budget,
+        (facts) => {
+          const r = ruleset.evaluate({ context, facts });
+          clear = !shared.some((j) => r.disqualifiers[j]?.status === 'applies');
+          return !clear;
+        },
+        probe,
+      );
       if (n === undefined || clear || space.opaque) return false;
       budget -= n;
       if (budget <= 0) return false;
@@ -131,7 +141,9 @@ export function reachability(ruleset: CompiledRuleset, options: ReachOptions): R
       if (!found) {
         const variant = info.variants?.find((v) => v.id === c.variant);
         const reads = factReads(c.facts);
-        const shared = result.disqualifiers.flatMap((d, j) => (factReads(d.facts).some((id) => reads.includes(id)) ? [j] : []));
+        const shared = result.disqualifiers.flatMap((d, j) =>
+          factReads(d.facts).some((id) => reads.includes(id)) ? [j] : [],
+        );
         const statuses = new Set<ReachedStatus>();
         const counts = new Set<ReachedCount>();
         const failingProbes: ProbeFacts[] = [];
@@ -152,7 +164,8 @@ export function reachability(ruleset: CompiledRuleset, options: ReachOptions): R
           checked,
           opaque: space.opaque,
           probes: probes ?? 0,
-          failsOnlyWhenDisqualified: checked && failingProbes.length > 0 && failsOnlyWhenDisqualified(context, failingProbes, shared, result),
+          failsOnlyWhenDisqualified:
+            checked && failingProbes.length > 0 && failsOnlyWhenDisqualified(context, failingProbes, shared, result),
           sharedWith: shared.map((j) => ruleset.disqualifiers[j]?.id ?? ''),
         };
         memo.set(key, found);
@@ -180,7 +193,14 @@ export function reachability(ruleset: CompiledRuleset, options: ReachOptions): R
           if (status === 'clear') clear = true;
         });
         const checked = probes !== undefined && probes > 0 && !space.opaque;
-        found = { applies: applies || !checked, clear: clear || !checked, readsFacts: reads.length > 0, checked, opaque: space.opaque, probes: probes ?? 0 };
+        found = {
+          applies: applies || !checked,
+          clear: clear || !checked,
+          readsFacts: reads.length > 0,
+          checked,
+          opaque: space.opaque,
+          probes: probes ?? 0,
+        };
         memo.set(key, found);
       }
       return found;
@@ -218,6 +238,9 @@ function canBeNotApplicable(info: CompiledRuleset['criteria'][number]): boolean 
 }
 
 /** The condition a criterion uses in a kind of unit (its variant's, or its own). */
-export function conditionFor(info: CompiledRuleset['criteria'][number], variant: string | null): ConditionInfo | undefined {
+export function conditionFor(
+  info: CompiledRuleset['criteria'][number],
+  variant: string | null,
+): ConditionInfo | undefined {
   return info.variants?.find((v) => v.id === variant)?.condition ?? info.condition;
 }

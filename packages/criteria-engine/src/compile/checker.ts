@@ -48,7 +48,15 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
       const operand = checkExpression(expr.operand, scope, ctx, options);
       expectBoolean(operand, ctx, 'not');
       const g = operand.fn;
-      return { type: BOOLEAN, expr, reads: operand.reads, fn: (s) => { const v = g(s); return v === undefined ? undefined : !v; } };
+      return {
+        type: BOOLEAN,
+        expr,
+        reads: operand.reads,
+        fn: (s) => {
+          const v = g(s);
+          return v === undefined ? undefined : !v;
+        },
+      };
     }
     case 'negate': {
       const operand = checkExpression(expr.operand, scope, ctx, options);
@@ -56,7 +64,10 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
         ctx.report('expr_type', operand.expr.range, { expected: 'number', actual: operand.type.t, where: '-' });
       }
       const g = operand.fn;
-      const neg: Closure = (s) => { const v = g(s) as number | undefined; return v === undefined ? undefined : -v; };
+      const neg: Closure = (s) => {
+        const v = g(s) as number | undefined;
+        return v === undefined ? undefined : -v;
+      };
       return {
         type: operand.type,
         expr,
@@ -69,7 +80,12 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
       const operands = expr.operands.map((o) => checkExpression(o, scope, ctx, options));
       for (const o of operands) expectBoolean(o, ctx, expr.op);
       const fns = operands.map((o) => o.fn);
-      return { type: BOOLEAN, expr, reads: mergeReads(...operands.map((o) => o.reads)), fn: expr.op === 'and' ? kleeneAnd(fns) : kleeneOr(fns) };
+      return {
+        type: BOOLEAN,
+        expr,
+        reads: mergeReads(...operands.map((o) => o.reads)),
+        fn: expr.op === 'and' ? kleeneAnd(fns) : kleeneOr(fns),
+      };
     }
     case 'arithmetic': {
       const left = checkExpression(expr.left, scope, ctx, options);
@@ -91,7 +107,13 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
       return { type, expr, fn, reads: mergeReads(left.reads, right.reads) };
     }
     case 'compare':
-      return checkCompare(expr.op, checkExpression(expr.left, scope, ctx, options), checkExpression(expr.right, scope, ctx, options), expr, ctx);
+      return checkCompare(
+        expr.op,
+        checkExpression(expr.left, scope, ctx, options),
+        checkExpression(expr.right, scope, ctx, options),
+        expr,
+        ctx,
+      );
     case 'in': {
       const value = checkExpression(expr.value, scope, ctx, options);
       const items = expr.list.map((i) => checkExpression(i, scope, ctx, options));
@@ -141,7 +163,12 @@ function failed(expr: Expr, args: readonly Typed[]): Typed {
   return { type: ERROR, expr, reads: mergeReads(...args.map((a) => a.reads)), fn: UNKNOWN };
 }
 
-function checkName(expr: Extract<Expr, { kind: 'name' }>, scope: Scope, ctx: CheckContext, options: CheckOptions): Typed {
+function checkName(
+  expr: Extract<Expr, { kind: 'name' }>,
+  scope: Scope,
+  ctx: CheckContext,
+  options: CheckOptions,
+): Typed {
   const symbol = scope.lookup(expr.name);
   if (!symbol) {
     const suggestion = closest(expr.name, scope.names());

@@ -21,7 +21,13 @@ export function checkCompare(op: CompareOp, left: Typed, right: Typed, whole: Ty
 }
 
 /** The closure of the comparison; undefined (after reporting why, unless an operand did) when it has none. */
-function compareClosure(op: CompareOp, left: Typed, right: Typed, whole: Typed['expr'], ctx: CheckContext): Closure | undefined {
+function compareClosure(
+  op: CompareOp,
+  left: Typed,
+  right: Typed,
+  whole: Typed['expr'],
+  ctx: CheckContext,
+): Closure | undefined {
   if (left.type.t === 'error' || right.type.t === 'error') return undefined;
 
   // percent on either side: exact.
@@ -35,7 +41,8 @@ function compareClosure(op: CompareOp, left: Typed, right: Typed, whole: Typed['
       ctx.report('expr_type', whole.range, { expected: 'equality', actual: op, where: 'comparison' });
       return undefined;
     }
-    if (left.slot !== undefined && typeof right.constant === 'boolean') return slotVersusConstant(op, left.slot, right.constant);
+    if (left.slot !== undefined && typeof right.constant === 'boolean')
+      return slotVersusConstant(op, left.slot, right.constant);
     const l = left.fn;
     const r = right.fn;
     const eq = op === '==';
@@ -95,12 +102,17 @@ function comparePercent(op: CompareOp, p: PercentParts, other: Typed, ctx: Check
     };
   }
   if (!isNumeric(other.type)) {
-    ctx.report('expr_type', other.expr.range, { expected: 'number', actual: describeType(other.type), where: 'percent_comparison' });
+    ctx.report('expr_type', other.expr.range, {
+      expected: 'number',
+      actual: describeType(other.type),
+      where: 'percent_comparison',
+    });
     return () => undefined;
   }
   if (typeof other.constant === 'number') {
     const { n, d } = toFraction(other.constant);
-    if (p.partSlot !== undefined && p.wholeSlot !== undefined) return percentVersusConstant(op, p.partSlot, p.wholeSlot, ifZero, n, d);
+    if (p.partSlot !== undefined && p.wholeSlot !== undefined)
+      return percentVersusConstant(op, p.partSlot, p.wholeSlot, ifZero, n, d);
     // part·100/whole op n/d ⇔ part·100·d op n·whole, all integers.
     if (d === 1) {
       return (s) => {
@@ -130,7 +142,8 @@ function comparePercent(op: CompareOp, p: PercentParts, other: Typed, ctx: Check
 function compareNumbers(op: CompareOp, left: Typed, right: Typed): Closure {
   const cmp = CMP[op];
   const l = left.fn;
-  if (typeof right.constant === 'number' && left.slot !== undefined) return slotVersusConstant(op, left.slot, right.constant);
+  if (typeof right.constant === 'number' && left.slot !== undefined)
+    return slotVersusConstant(op, left.slot, right.constant);
   if (typeof right.constant === 'number') {
     const k = right.constant;
     return (s) => {
@@ -170,7 +183,10 @@ function compareChoice(
     }
     if (choice.slot !== undefined) {
       // The values that satisfy the comparison, found once: a leaf then only tests membership.
-      return slotInValues(choice.slot, type.values.filter((_, i) => cmp(i, k)));
+      return slotInValues(
+        choice.slot,
+        type.values.filter((_, i) => cmp(i, k)),
+      );
     }
     return (s) => {
       const v = l(s) as string | undefined;
@@ -187,6 +203,10 @@ function compareChoice(
       return a === undefined || b === undefined ? undefined : cmp(a, b);
     };
   }
-  ctx.report('expr_type', other.expr.range, { expected: describeType(type), actual: describeType(other.type), where: 'comparison' });
+  ctx.report('expr_type', other.expr.range, {
+    expected: describeType(type),
+    actual: describeType(other.type),
+    where: 'comparison',
+  });
   return undefined;
 }

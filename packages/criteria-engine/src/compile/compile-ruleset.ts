@@ -15,7 +15,14 @@ import type {
   RulesetDocument,
 } from '../validate/ruleset-document.js';
 import { checkExpression } from './checker.js';
-import type { ConditionInfo, ContextAttributeInfo, CriterionInfo, DefinitionInfo, FactInfo, VariantInfo } from './compiled-ruleset.js';
+import type {
+  ConditionInfo,
+  ContextAttributeInfo,
+  CriterionInfo,
+  DefinitionInfo,
+  FactInfo,
+  VariantInfo,
+} from './compiled-ruleset.js';
 import { desugarCondition, parseScalarExpression, type DesugarContext, type YamlPath } from './conditions.js';
 import { checkCoverage } from './coverage.js';
 import { DEFAULT_EXPRESSION_LIMITS, type ExpressionLimits } from './expression/parser.js';
@@ -126,7 +133,11 @@ class RulesetCompiler {
     const seenCriteria = new Map<string, YamlPath>();
     this.doc.groups.forEach((group, gi) => {
       this.unique(seenGroups, group.id, ['groups', gi, 'id'], 'group');
-      const requirement = this.requirement(group.requirement ?? this.doc.recognition.group_requirement, group.requirement ? ['groups', gi, 'requirement'] : ['recognition', 'group_requirement'], group.criteria.length);
+      const requirement = this.requirement(
+        group.requirement ?? this.doc.recognition.group_requirement,
+        group.requirement ? ['groups', gi, 'requirement'] : ['recognition', 'group_requirement'],
+        group.criteria.length,
+      );
       const indexes: number[] = [];
       group.criteria.forEach((criterion, ci) => {
         const path: YamlPath = ['groups', gi, 'criteria', ci];
@@ -137,7 +148,12 @@ class RulesetCompiler {
       groups.push({
         requirement,
         criteria: indexes,
-        info: { id: group.id, title: group.title, requirement, criteria: indexes.map((i) => (criteria[i] as CriterionPlan).info) },
+        info: {
+          id: group.id,
+          title: group.title,
+          requirement,
+          criteria: indexes.map((i) => (criteria[i] as CriterionPlan).info),
+        },
       });
     });
 
@@ -208,7 +224,8 @@ class RulesetCompiler {
     // Slots: context attributes first, then facts, in declaration order (see compile/slots.ts).
     let slot = 0;
     for (const [id, attr] of Object.entries(this.doc.context)) {
-      const type: ValueType = attr.type === 'boolean' ? BOOLEAN : { t: 'enum', of: id, values: attr.values.map((v) => v.id) };
+      const type: ValueType =
+        attr.type === 'boolean' ? BOOLEAN : { t: 'enum', of: id, values: attr.values.map((v) => v.id) };
       declare({ kind: 'context', id, type, slot: slot++ }, 'context', this.main);
     }
     for (const { parsed, doc } of sources) {
@@ -221,7 +238,11 @@ class RulesetCompiler {
     }
     for (const { parsed, doc } of sources) {
       for (const [id, p] of Object.entries(doc.parameters ?? {})) {
-        declare({ kind: 'parameter', id, type: Number.isInteger(p.value) ? INTEGER : NUMBER, value: p.value }, 'parameters', parsed);
+        declare(
+          { kind: 'parameter', id, type: Number.isInteger(p.value) ? INTEGER : NUMBER, value: p.value },
+          'parameters',
+          parsed,
+        );
       }
       for (const [id, d] of Object.entries(doc.definitions ?? {})) {
         if (declare({ kind: 'definition', id, resolve: () => this.definition(id) }, 'definitions', parsed)) {
@@ -246,37 +267,52 @@ class RulesetCompiler {
       if (!expr) return undefined;
       const checked = checkExpression(expr, this.scope, this.checkContext, {});
       if (checked.type.t !== 'boolean' && checked.type.t !== 'error') {
-        this.report('expr_type', this.rangeOf(path), { expected: 'boolean', actual: checked.type.t, where: 'condition' });
+        this.report('expr_type', this.rangeOf(path), {
+          expected: 'boolean',
+          actual: checked.type.t,
+          where: 'condition',
+        });
       }
       this.definitionInfos.push({ id, file: source.parsed.source.file, condition: this.conditionInfo(expr, checked) });
       return checked;
     });
-    const result: Typed = typed ?? { type: ERROR, expr: { kind: 'boolean', value: false, range: [0, 0] }, reads: [], fn: () => undefined };
+    const result: Typed = typed ?? {
+      type: ERROR,
+      expr: { kind: 'boolean', value: false, range: [0, 0] },
+      reads: [],
+      fn: () => undefined,
+    };
     this.definitions.set(id, result);
     return result;
   }
 
   private factInfos(): FactInfo[] {
-    return Object.keys(this.facts).map((id) => this.within(this.originOf(id), (): FactInfo => {
-      const f = this.facts[id] as RulesetDocument['facts'][string];
-      // Built field by field rather than by spreading optional parts: the same object, with
-      // its fields in the same order, for a fraction of the allocations (there is one per fact).
-      const info: Mutable<FactInfo> = { id, type: f.type, label: f.label };
-      if ('help' in f && f.help) info.help = f.help;
-      if (f.type === 'integer' || f.type === 'number') {
-        if (f.min !== undefined && f.max !== undefined && f.min > f.max) {
-          this.report('threshold_range', this.rangeOf(['facts', id, 'max']), { value: f.max, min: f.min, max: Number.MAX_SAFE_INTEGER });
+    return Object.keys(this.facts).map((id) =>
+      this.within(this.originOf(id), (): FactInfo => {
+        const f = this.facts[id] as RulesetDocument['facts'][string];
+        // Built field by field rather than by spreading optional parts: the same object, with
+        // its fields in the same order, for a fraction of the allocations (there is one per fact).
+        const info: Mutable<FactInfo> = { id, type: f.type, label: f.label };
+        if ('help' in f && f.help) info.help = f.help;
+        if (f.type === 'integer' || f.type === 'number') {
+          if (f.min !== undefined && f.max !== undefined && f.min > f.max) {
+            this.report('threshold_range', this.rangeOf(['facts', id, 'max']), {
+              value: f.max,
+              min: f.min,
+              max: Number.MAX_SAFE_INTEGER,
+            });
+          }
+          if (f.min !== undefined) info.min = f.min;
+          if (f.max !== undefined) info.max = f.max;
+          if (f.part_of !== undefined) info.partOf = f.part_of;
+          if (f.unit) info.unit = f.unit;
+        } else if (f.type === 'enum' || f.type === 'ordinal') {
+          this.uniqueValues(f.values, ['facts', id, 'values']);
+          info.values = f.values;
         }
-        if (f.min !== undefined) info.min = f.min;
-        if (f.max !== undefined) info.max = f.max;
-        if (f.part_of !== undefined) info.partOf = f.part_of;
-        if (f.unit) info.unit = f.unit;
-      } else if (f.type === 'enum' || f.type === 'ordinal') {
-        this.uniqueValues(f.values, ['facts', id, 'values']);
-        info.values = f.values;
-      }
-      return info;
-    }));
+        return info;
+      }),
+    );
   }
 
   private contextInfos(): ContextAttributeInfo[] {
@@ -314,7 +350,11 @@ class RulesetCompiler {
       const target = this.facts[whole];
       if (!target) {
         const suggestion = closest(whole, Object.keys(this.facts));
-        this.report('unknown_fact', this.rangeOf(path), { name: whole, where: `${id}.part_of`, ...(suggestion ? { suggestion } : {}) });
+        this.report('unknown_fact', this.rangeOf(path), {
+          name: whole,
+          where: `${id}.part_of`,
+          ...(suggestion ? { suggestion } : {}),
+        });
         return;
       }
       if (target.type !== 'integer' || f.type !== 'integer') {
@@ -361,7 +401,10 @@ class RulesetCompiler {
     (this.doc.recognition.mandatory ?? []).forEach((id, i) => {
       if (!all.includes(id)) {
         const suggestion = closest(id, all);
-        this.report('unknown_criterion', this.rangeOf(['recognition', 'mandatory', i]), { id, ...(suggestion ? { suggestion } : {}) });
+        this.report('unknown_criterion', this.rangeOf(['recognition', 'mandatory', i]), {
+          id,
+          ...(suggestion ? { suggestion } : {}),
+        });
       }
       ids.add(id);
     });
@@ -370,8 +413,17 @@ class RulesetCompiler {
 
   // ── criteria ─────────────────────────────────────────────────────────────────────────────
 
-  private criterion(doc: CriterionDocument, group: string, groupIndex: number, path: YamlPath, mandatory: boolean): CriterionPlan {
-    const applicable = doc.applicable_when !== undefined ? this.expression(doc.applicable_when, [...path, 'applicable_when']) : undefined;
+  private criterion(
+    doc: CriterionDocument,
+    group: string,
+    groupIndex: number,
+    path: YamlPath,
+    mandatory: boolean,
+  ): CriterionPlan {
+    const applicable =
+      doc.applicable_when !== undefined
+        ? this.expression(doc.applicable_when, [...path, 'applicable_when'])
+        : undefined;
     let condition: CompiledCondition | undefined;
     let variants: VariantPlan[] | undefined;
     if (doc.variants) {
@@ -390,9 +442,14 @@ class RulesetCompiler {
     } else if (doc.condition !== undefined) {
       condition = this.condition(doc.condition, [...path, 'condition']);
     }
-    const canBeNotApplicable = doc.applicable_when !== undefined || (doc.variants !== undefined && doc.no_variant !== 'fail');
+    const canBeNotApplicable =
+      doc.applicable_when !== undefined || (doc.variants !== undefined && doc.no_variant !== 'fail');
     if (canBeNotApplicable && doc.not_applicable === undefined) {
-      this.report('policy_missing', this.rangeOf([...path, 'id']), { criterion: doc.id, key: 'not_applicable', allowed: 'exclude, fail' });
+      this.report('policy_missing', this.rangeOf([...path, 'id']), {
+        criterion: doc.id,
+        key: 'not_applicable',
+        allowed: 'exclude, fail',
+      });
     }
     const info: CriterionInfo = {
       id: doc.id,
@@ -435,10 +492,18 @@ class RulesetCompiler {
 
   private requirement(doc: RequirementDocument, path: YamlPath, criteriaCount: number): RequirementDocument {
     if ('at_least_percent' in doc && (doc.at_least_percent < 0 || doc.at_least_percent > 100)) {
-      this.report('threshold_range', this.rangeOf([...path, 'at_least_percent']), { value: doc.at_least_percent, min: 0, max: 100 });
+      this.report('threshold_range', this.rangeOf([...path, 'at_least_percent']), {
+        value: doc.at_least_percent,
+        min: 0,
+        max: 100,
+      });
     }
     if ('at_least_count' in doc && doc.at_least_count > criteriaCount) {
-      this.report('threshold_range', this.rangeOf([...path, 'at_least_count']), { value: doc.at_least_count, min: 0, max: criteriaCount });
+      this.report('threshold_range', this.rangeOf([...path, 'at_least_count']), {
+        value: doc.at_least_count,
+        min: 0,
+        max: criteriaCount,
+      });
     }
     return doc;
   }
@@ -461,7 +526,11 @@ class RulesetCompiler {
     return expr ? this.checked(expr, path, true) : undefined;
   }
 
-  private checked(expr: Parameters<typeof printExpression>[0], path: YamlPath, contextOnly: boolean): CompiledCondition {
+  private checked(
+    expr: Parameters<typeof printExpression>[0],
+    path: YamlPath,
+    contextOnly: boolean,
+  ): CompiledCondition {
     const typed = checkExpression(expr, this.scope, this.checkContext, { contextOnly });
     if (typed.type.t !== 'boolean' && typed.type.t !== 'error') {
       this.report('expr_type', this.rangeOf(path), { expected: 'boolean', actual: typed.type.t, where: 'condition' });
@@ -493,11 +562,16 @@ class RulesetCompiler {
       if (!fact || (fact.type !== 'integer' && fact.type !== 'number')) continue;
       if ((fact.min !== undefined && t.value < fact.min) || (fact.max !== undefined && t.value > fact.max)) {
         this.within(this.originOf(t.fact), () =>
-          this.report('threshold_range', this.rangeOf(['facts', t.fact]), {
-            value: t.value,
-            min: fact.min ?? Number.MIN_SAFE_INTEGER,
-            max: fact.max ?? Number.MAX_SAFE_INTEGER,
-          }, 'warning'),
+          this.report(
+            'threshold_range',
+            this.rangeOf(['facts', t.fact]),
+            {
+              value: t.value,
+              min: fact.min ?? Number.MIN_SAFE_INTEGER,
+              max: fact.max ?? Number.MAX_SAFE_INTEGER,
+            },
+            'warning',
+          ),
         );
       }
     }
@@ -517,7 +591,11 @@ class RulesetCompiler {
     const firstPath = seen.get(id);
     if (firstPath) {
       const first = this.rangeOf(firstPath);
-      this.report('duplicate_id', this.rangeOf(path), { kind, id, first_line: first ? this.parsed.source.position(first[0]).line : 0 });
+      this.report('duplicate_id', this.rangeOf(path), {
+        kind,
+        id,
+        first_line: first ? this.parsed.source.position(first[0]).line : 0,
+      });
       return;
     }
     seen.set(id, path);
@@ -532,7 +610,12 @@ class RulesetCompiler {
     return this.parsed;
   }
 
-  report(code: DiagnosticCode, range: Range | undefined, params: Diagnostic['params'], severity: Severity = 'error'): void {
+  report(
+    code: DiagnosticCode,
+    range: Range | undefined,
+    params: Diagnostic['params'],
+    severity: Severity = 'error',
+  ): void {
     this.diagnostics.push(this.parsed.source.diagnostic(code, range, params, { severity }));
   }
 }

@@ -65,7 +65,12 @@ export function checkCoverage(plan: RulesetPlan, max: number, report: Report): v
   plan.criteria.forEach((criterion, index) => {
     if (!criterion.variants) return;
     if (!combos) {
-      report('variant_uncovered', index, { criterion: criterion.info.id, context: `more than ${max} combinations`, policy: 'not checked' }, 'warning');
+      report(
+        'variant_uncovered',
+        index,
+        { criterion: criterion.info.id, context: `more than ${max} combinations`, policy: 'not checked' },
+        'warning',
+      );
       return;
     }
     for (const combo of combos) {
@@ -76,7 +81,11 @@ export function checkCoverage(plan: RulesetPlan, max: number, report: Report): v
         report(
           'variant_uncovered',
           index,
-          { criterion: criterion.info.id, context: describeContext(combo), policy: undecided ? 'unknown' : criterion.noVariant },
+          {
+            criterion: criterion.info.id,
+            context: describeContext(combo),
+            policy: undecided ? 'unknown' : criterion.noVariant,
+          },
           undecided ? 'warning' : 'info',
         );
       } else if (matching.length > 1) {

@@ -13,17 +13,35 @@ import type { Closure, Slots } from './types.js';
 export function slotVersusConstant(op: CompareOp, slot: number, k: number | boolean): Closure {
   switch (op) {
     case '>=':
-      return (s: Slots) => { const a = s[slot] as number | undefined; return a === undefined ? undefined : a >= (k as number); };
+      return (s: Slots) => {
+        const a = s[slot] as number | undefined;
+        return a === undefined ? undefined : a >= (k as number);
+      };
     case '<=':
-      return (s: Slots) => { const a = s[slot] as number | undefined; return a === undefined ? undefined : a <= (k as number); };
+      return (s: Slots) => {
+        const a = s[slot] as number | undefined;
+        return a === undefined ? undefined : a <= (k as number);
+      };
     case '>':
-      return (s: Slots) => { const a = s[slot] as number | undefined; return a === undefined ? undefined : a > (k as number); };
+      return (s: Slots) => {
+        const a = s[slot] as number | undefined;
+        return a === undefined ? undefined : a > (k as number);
+      };
     case '<':
-      return (s: Slots) => { const a = s[slot] as number | undefined; return a === undefined ? undefined : a < (k as number); };
+      return (s: Slots) => {
+        const a = s[slot] as number | undefined;
+        return a === undefined ? undefined : a < (k as number);
+      };
     case '==':
-      return (s: Slots) => { const a = s[slot]; return a === undefined ? undefined : a === k; };
+      return (s: Slots) => {
+        const a = s[slot];
+        return a === undefined ? undefined : a === k;
+      };
     case '!=':
-      return (s: Slots) => { const a = s[slot]; return a === undefined ? undefined : a !== k; };
+      return (s: Slots) => {
+        const a = s[slot];
+        return a === undefined ? undefined : a !== k;
+      };
   }
 }
 
@@ -41,7 +59,14 @@ export function slotInValues(slot: number, accepted: readonly string[]): Closure
  * `part × 100 / whole op n / d`, exactly: part × 100 × d op n × whole. When the whole is 0 the
  * declared value `ifZero` is compared instead.
  */
-export function percentVersusConstant(op: CompareOp, partSlot: number, wholeSlot: number, ifZero: number, n: number, d: number): Closure {
+export function percentVersusConstant(
+  op: CompareOp,
+  partSlot: number,
+  wholeSlot: number,
+  ifZero: number,
+  n: number,
+  d: number,
+): Closure {
   const zero = HOLDS[op](ifZero * d, n);
   const scale = 100 * d;
   switch (op) {
@@ -70,4 +95,3 @@ export function percentVersusConstant(op: CompareOp, partSlot: number, wholeSlot
     }
   }
 }
-

@@ -8,7 +8,6 @@ import type { CompiledRuleset, LocatedInput } from '../compile/compiled-ruleset.
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
 import { closest } from '../diagnostics/suggest.js';
-import type { Assessment } from '../evaluate/assessment.js';
 import { parseYaml, type DocumentPath, type ParsedDocument } from '../parse/index.js';
 import { toPointer } from '../validate/schema-errors.js';
 import { resolveRelative } from './resolve-path.js';
@@ -84,11 +83,16 @@ export function buildInput(
       const names = [...registry.keys()];
       const suggestion = closest(layer.extends, names);
       diagnostics.push(
-        testDoc.source.diagnostic('schema_enum', testDoc.rangeOf([...at, 'extends']), {
-          actual: layer.extends,
-          allowed: listNames(names),
-          ...(suggestion ? { suggestion } : {}),
-        }, { path: toPointer([...at, 'extends']) }),
+        testDoc.source.diagnostic(
+          'schema_enum',
+          testDoc.rangeOf([...at, 'extends']),
+          {
+            actual: layer.extends,
+            allowed: listNames(names),
+            ...(suggestion ? { suggestion } : {}),
+          },
+          { path: toPointer([...at, 'extends']) },
+        ),
       );
       broken = true;
     } else {
@@ -152,12 +156,20 @@ export function locatedInput(input: BuiltInput, testDoc: ParsedDocument, fallbac
  * validateAssessment locates in the test file only; a value that came from an assessment file is
  * re-located there, so the message names that file, line and column.
  */
-export function relocate(diagnostics: readonly Diagnostic[], input: BuiltInput, testDoc: ParsedDocument, fallback: Origin): Diagnostic[] {
+export function relocate(
+  diagnostics: readonly Diagnostic[],
+  input: BuiltInput,
+  testDoc: ParsedDocument,
+  fallback: Origin,
+): Diagnostic[] {
   return diagnostics.map((d) => {
     if (d.path === undefined) return d;
     const origin = originOf(input, d.path.split('/').slice(1), fallback);
     if (origin.doc === testDoc) return d;
-    return origin.doc.source.diagnostic(d.code, origin.doc.rangeOf(origin.path), d.params, { severity: d.severity, path: d.path });
+    return origin.doc.source.diagnostic(d.code, origin.doc.rangeOf(origin.path), d.params, {
+      severity: d.severity,
+      path: d.path,
+    });
   });
 }
 
@@ -200,22 +212,48 @@ function readAssessmentDocument(
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const value = doc.value;
   if (!isRecord(value)) {
-    diagnostics.push(doc.source.diagnostic('input_shape', doc.rangeOf([]), { expected: 'a mapping with context and facts', path: '/' }, { path: '' }));
+    diagnostics.push(
+      doc.source.diagnostic(
+        'input_shape',
+        doc.rangeOf([]),
+        { expected: 'a mapping with context and facts', path: '/' },
+        { path: '' },
+      ),
+    );
     return { diagnostics };
   }
   for (const key of Object.keys(value)) {
     if (key === 'ruleset' || key === 'area' || key === 'context' || key === 'facts') continue;
     diagnostics.push(
-      doc.source.diagnostic('input_shape', doc.keyRangeOf([key]) ?? doc.rangeOf([key]), { expected: 'ruleset, area, context, facts', path: `/${key}` }, { path: `/${key}` }),
+      doc.source.diagnostic(
+        'input_shape',
+        doc.keyRangeOf([key]) ?? doc.rangeOf([key]),
+        { expected: 'ruleset, area, context, facts', path: `/${key}` },
+        { path: `/${key}` },
+      ),
     );
   }
   for (const section of SECTIONS) {
     if (value[section] !== undefined && !isRecord(value[section])) {
-      diagnostics.push(doc.source.diagnostic('input_shape', doc.rangeOf([section]), { expected: `a mapping "${section}:"`, path: `/${section}` }, { path: `/${section}` }));
+      diagnostics.push(
+        doc.source.diagnostic(
+          'input_shape',
+          doc.rangeOf([section]),
+          { expected: `a mapping "${section}:"`, path: `/${section}` },
+          { path: `/${section}` },
+        ),
+      );
     }
   }
   if (typeof value['ruleset'] === 'string' && value['ruleset'] !== ruleset.id) {
-    diagnostics.push(doc.source.diagnostic('version_mismatch', doc.rangeOf(['ruleset']), { expected: ruleset.id, actual: value['ruleset'] }, { path: '/ruleset' }));
+    diagnostics.push(
+      doc.source.diagnostic(
+        'version_mismatch',
+        doc.rangeOf(['ruleset']),
+        { expected: ruleset.id, actual: value['ruleset'] },
+        { path: '/ruleset' },
+      ),
+    );
   }
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { doc, diagnostics };
 }
@@ -223,7 +261,9 @@ function readAssessmentDocument(
 function listNames(names: readonly string[]): string {
   if (names.length === 0) return '—';
   const shown = names.slice(0, MAX_LISTED_NAMES).map((n) => `"${n}"`);
-  return names.length > MAX_LISTED_NAMES ? `${shown.join(', ')}, … (${names.length - MAX_LISTED_NAMES} more)` : shown.join(', ');
+  return names.length > MAX_LISTED_NAMES
+    ? `${shown.join(', ')}, … (${names.length - MAX_LISTED_NAMES} more)`
+    : shown.join(', ');
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

@@ -16,17 +16,27 @@ import type { Expectation } from './test-cases-document.js';
 const STANDARD_COUNTS = ['passed', 'failed', 'unknown', 'excluded', 'applicable', 'required'] as const;
 
 /** Problems with the ids `expect:` names (standards, criteria, variants, disqualifiers, facts). */
-export function checkExpectationIds(expect: Expectation, at: DocumentPath, doc: ParsedDocument, ruleset: CompiledRuleset): Diagnostic[] {
+export function checkExpectationIds(
+  expect: Expectation,
+  at: DocumentPath,
+  doc: ParsedDocument,
+  ruleset: CompiledRuleset,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const atKey = (path: DocumentPath) => doc.keyRangeOf(path) ?? doc.rangeOf(path);
   const notAllowed = (path: DocumentPath, actual: string, allowed: readonly string[], key = true) => {
     const suggestion = closest(actual, allowed);
     out.push(
-      doc.source.diagnostic('schema_enum', key ? atKey(path) : doc.rangeOf(path), {
-        actual,
-        allowed: allowed.join(', '),
-        ...(suggestion ? { suggestion } : {}),
-      }, { path: toPointer(path) }),
+      doc.source.diagnostic(
+        'schema_enum',
+        key ? atKey(path) : doc.rangeOf(path),
+        {
+          actual,
+          allowed: allowed.join(', '),
+          ...(suggestion ? { suggestion } : {}),
+        },
+        { path: toPointer(path) },
+      ),
     );
   };
 
@@ -40,12 +50,20 @@ export function checkExpectationIds(expect: Expectation, at: DocumentPath, doc: 
     const path = [...at, 'criteria', id];
     if (info === undefined) {
       const suggestion = closest(id, criteria.keys());
-      out.push(doc.source.diagnostic('unknown_criterion', atKey(path), { id, ...(suggestion ? { suggestion } : {}) }, { path: toPointer(path) }));
+      out.push(
+        doc.source.diagnostic(
+          'unknown_criterion',
+          atKey(path),
+          { id, ...(suggestion ? { suggestion } : {}) },
+          { path: toPointer(path) },
+        ),
+      );
       continue;
     }
     if (typeof expected === 'object' && typeof expected.variant === 'string') {
       const variants = (info.variants ?? []).map((v) => v.id);
-      if (!variants.includes(expected.variant)) notAllowed([...path, 'variant'], expected.variant, [...variants, 'null'], false);
+      if (!variants.includes(expected.variant))
+        notAllowed([...path, 'variant'], expected.variant, [...variants, 'null'], false);
     }
   }
   const disqualifiers = ruleset.disqualifiers.map((d) => d.id);
@@ -58,14 +76,26 @@ export function checkExpectationIds(expect: Expectation, at: DocumentPath, doc: 
       if (names.includes(name)) return;
       const suggestion = closest(name, names);
       const path = [...at, list, i];
-      out.push(doc.source.diagnostic('input_unknown_fact', doc.rangeOf(path), { name, ...(suggestion ? { suggestion } : {}) }, { path: toPointer(path) }));
+      out.push(
+        doc.source.diagnostic(
+          'input_unknown_fact',
+          doc.rangeOf(path),
+          { name, ...(suggestion ? { suggestion } : {}) },
+          { path: toPointer(path) },
+        ),
+      );
     });
   }
   return out;
 }
 
 /** Every written expectation that does not hold, in file order. Ids must be checked first. */
-export function compareExpectation(expect: Expectation, at: DocumentPath, doc: ParsedDocument, result: EvaluationResult): TestMismatch[] {
+export function compareExpectation(
+  expect: Expectation,
+  at: DocumentPath,
+  doc: ParsedDocument,
+  result: EvaluationResult,
+): TestMismatch[] {
   const out: TestMismatch[] = [];
   const check = (path: DocumentPath, label: string, expected: ComparedValue, actual: ComparedValue) => {
     if (same(expected, actual)) return;
@@ -88,7 +118,8 @@ export function compareExpectation(expect: Expectation, at: DocumentPath, doc: P
       const value = expected[count];
       if (value !== undefined) check(['standards', id, count], `${base}.${count}`, value, group[count]);
     }
-    if (expected.status !== undefined) check(['standards', id, 'status'], `${base}.status`, expected.status, group.status);
+    if (expected.status !== undefined)
+      check(['standards', id, 'status'], `${base}.status`, expected.status, group.status);
   }
 
   const criteria = new Map(result.criteria.map((c) => [c.id, c]));
@@ -100,15 +131,19 @@ export function compareExpectation(expect: Expectation, at: DocumentPath, doc: P
       check(['criteria', id], base, expected, criterion.status);
       continue;
     }
-    if (expected.status !== undefined) check(['criteria', id, 'status'], `${base}.status`, expected.status, criterion.status);
-    if (expected.variant !== undefined) check(['criteria', id, 'variant'], `${base}.variant`, expected.variant, criterion.variant);
-    if (expected.counts_as !== undefined) check(['criteria', id, 'counts_as'], `${base}.counts_as`, expected.counts_as, criterion.counts_as);
+    if (expected.status !== undefined)
+      check(['criteria', id, 'status'], `${base}.status`, expected.status, criterion.status);
+    if (expected.variant !== undefined)
+      check(['criteria', id, 'variant'], `${base}.variant`, expected.variant, criterion.variant);
+    if (expected.counts_as !== undefined)
+      check(['criteria', id, 'counts_as'], `${base}.counts_as`, expected.counts_as, criterion.counts_as);
   }
 
   const disqualifiers = new Map(result.disqualifiers.map((d) => [d.id, d]));
   for (const [id, expected] of Object.entries(expect.disqualifiers ?? {})) {
     const disqualifier = disqualifiers.get(id);
-    if (disqualifier !== undefined) check(['disqualifiers', id], `disqualifiers.${key(id)}`, expected, disqualifier.status);
+    if (disqualifier !== undefined)
+      check(['disqualifiers', id], `disqualifiers.${key(id)}`, expected, disqualifier.status);
   }
 
   if (expect.missing !== undefined) check(['missing'], 'missing', expect.missing, result.missing);

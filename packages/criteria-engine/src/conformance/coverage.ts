@@ -81,7 +81,11 @@ interface MutableCell {
 type Row<K extends string> = CoverageSubject & { cells: Partial<Record<K, MutableCell>> };
 type ThresholdRow = Row<ThresholdPoint> & { threshold: Threshold; text: string; facts: ReadonlyMap<string, FactInfo> };
 
-export function coverage(ruleset: CompiledRuleset, runs: readonly TestRun[], options: CoverageOptions = {}): CoverageReport {
+export function coverage(
+  ruleset: CompiledRuleset,
+  runs: readonly TestRun[],
+  options: CoverageOptions = {},
+): CoverageReport {
   const reach = options.reach ?? reachability(ruleset, DEFAULT_CHECK_OPTIONS);
   const facts = new Map(ruleset.facts.map((f) => [f.id, f]));
   const outcomes: Row<OutcomeColumn>[] = [];
@@ -127,7 +131,11 @@ export function coverage(ruleset: CompiledRuleset, runs: readonly TestRun[], opt
         kind: 'variant',
         id: info.id,
         variant: v.id,
-        cells: { pass: cell(vs.has('pass')), fail: cell(vs.has('fail')), unknown: cell(using.some((o) => o.readsFacts)) },
+        cells: {
+          pass: cell(vs.has('pass')),
+          fail: cell(vs.has('fail')),
+          unknown: cell(using.some((o) => o.readsFacts)),
+        },
       };
       outcomes.push(vrow);
       variantRows.set(`${info.id}\u0000${v.id}`, vrow);
@@ -162,7 +170,8 @@ export function coverage(ruleset: CompiledRuleset, runs: readonly TestRun[], opt
         if (r.variant !== null) {
           const key = `${r.id}\u0000${r.variant}`;
           if (r.status !== 'not_applicable') mark(variantRows.get(key)?.cells[r.status], by);
-          for (const row of r.status === 'not_applicable' ? [] : (thresholdRows.get(key) ?? [])) markThreshold(row, c.input as Assessment, by);
+          for (const row of r.status === 'not_applicable' ? [] : (thresholdRows.get(key) ?? []))
+            markThreshold(row, c.input as Assessment, by);
         } else if (r.status !== 'not_applicable') {
           for (const row of thresholdRows.get(r.id) ?? []) markThreshold(row, c.input as Assessment, by);
         }
@@ -182,7 +191,12 @@ export function coverage(ruleset: CompiledRuleset, runs: readonly TestRun[], opt
       if (!c?.possible) continue;
       required++;
       if (c.by) covered++;
-      else gaps.push({ ...subjectOf(row), column: column as OutcomeColumn | ThresholdPoint, ...(text !== undefined ? { text } : {}) });
+      else
+        gaps.push({
+          ...subjectOf(row),
+          column: column as OutcomeColumn | ThresholdPoint,
+          ...(text !== undefined ? { text } : {}),
+        });
     }
   };
   for (const row of outcomes) tally(row);
@@ -217,32 +231,55 @@ function mark(c: MutableCell | undefined, by: CoverageCase): void {
 
 // ── thresholds ─────────────────────────────────────────────────────────────────────────────
 
-const SIGNS: Readonly<Record<Threshold['op'], string>> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '==': '=', '!=': '≠' };
+const SIGNS: Readonly<Record<Threshold['op'], string>> = {
+  '>=': '≥',
+  '<=': '≤',
+  '>': '>',
+  '<': '<',
+  '==': '=',
+  '!=': '≠',
+};
 
 /** A threshold worth covering at its boundary (a number, a rating or a percentage of facts), as text. */
 function thresholdText(t: Threshold, facts: ReadonlyMap<string, FactInfo>): string | undefined {
-  if (t.kind === 'percent') return facts.has(t.part) && facts.has(t.whole) ? `${t.part} / ${t.whole} ${SIGNS[t.op]} ${t.value}%` : undefined;
+  if (t.kind === 'percent')
+    return facts.has(t.part) && facts.has(t.whole) ? `${t.part} / ${t.whole} ${SIGNS[t.op]} ${t.value}%` : undefined;
   const f = facts.get(t.fact);
   if (!f) return undefined;
-  if ((f.type === 'integer' || f.type === 'number') && typeof t.value === 'number') return `${t.fact} ${SIGNS[t.op]} ${t.value}`;
+  if ((f.type === 'integer' || f.type === 'number') && typeof t.value === 'number')
+    return `${t.fact} ${SIGNS[t.op]} ${t.value}`;
   if (f.type === 'ordinal' && typeof t.value === 'string') return `${t.fact} ${SIGNS[t.op]} ${t.value}`;
   return undefined;
 }
 
 /** Whether the threshold holds exactly at its value (≥, ≤, =) or not (>, <, ≠). */
-const HOLDS_AT: Readonly<Record<Threshold['op'], boolean>> = { '>=': true, '<=': true, '==': true, '>': false, '<': false, '!=': false };
+const _HOLDS_AT: Readonly<Record<Threshold['op'], boolean>> = {
+  '>=': true,
+  '<=': true,
+  '==': true,
+  '>': false,
+  '<': false,
+  '!=': false,
+};
 /** The side of the threshold value where the outcome differs from the outcome at it: -1, +1, or 0 for either. */
 const BEYOND: Readonly<Record<Threshold['op'], -1 | 0 | 1>> = { '>=': -1, '>': 1, '<=': 1, '<': -1, '==': 0, '!=': 0 };
 
 /** Which points some valid input can reach. */
-function thresholdCells(t: Threshold, facts: ReadonlyMap<string, FactInfo>): Partial<Record<ThresholdPoint, MutableCell>> {
+function thresholdCells(
+  t: Threshold,
+  facts: ReadonlyMap<string, FactInfo>,
+): Partial<Record<ThresholdPoint, MutableCell>> {
   if (t.kind === 'percent') {
     const part = facts.get(t.part) as FactInfo;
     const whole = facts.get(t.whole) as FactInfo;
     const wholes = candidateWholes(whole);
     const partOk = (p: number, w: number) =>
-      Number.isInteger(p) && p >= (part.min ?? -Infinity) && p <= (part.max ?? Infinity) && (part.partOf !== t.whole || p <= w);
-    const some = (test: (p: number, w: number) => boolean) => wholes.some((w) => partsNear(t.value, w).some((p) => partOk(p, w) && test(p, w)));
+      Number.isInteger(p) &&
+      p >= (part.min ?? -Infinity) &&
+      p <= (part.max ?? Infinity) &&
+      (part.partOf !== t.whole || p <= w);
+    const some = (test: (p: number, w: number) => boolean) =>
+      wholes.some((w) => partsNear(t.value, w).some((p) => partOk(p, w) && test(p, w)));
     return {
       at: cell(some((p, w) => percentPoint(t, p, w) === 'at')),
       beyond: cell(some((p, w) => percentPoint(t, p, w) === 'beyond')),

@@ -17,7 +17,8 @@ export function formatCoverage(report: CoverageReport, lang: Locale, format: Cov
   const w = COVERAGE_WORDS[lang];
   const mark = (c: CoverageCell | undefined) => (!c?.possible ? '–' : c.by ? '✓' : '✗');
   const label = (s: CoverageSubject) => (s.kind === 'variant' ? `${format === 'md' ? '↳ ' : '  '}${s.variant}` : s.id);
-  const table = (head: readonly string[], rows: readonly (readonly string[])[]) => (format === 'md' ? markdown(head, rows) : aligned(head, rows));
+  const table = (head: readonly string[], rows: readonly (readonly string[])[]) =>
+    format === 'md' ? markdown(head, rows) : aligned(head, rows);
 
   const criteria = report.outcomes.filter((o) => o.kind !== 'disqualifier');
   const disqualifiers = report.outcomes.filter((o) => o.kind === 'disqualifier');
@@ -30,13 +31,22 @@ export function formatCoverage(report: CoverageReport, lang: Locale, format: Cov
     ),
   ];
   if (disqualifiers.length > 0) {
-    blocks.push(table([w.disqualifiers, ...DISQUALIFIER_COLUMNS.map((c) => w.columns[c])], disqualifiers.map((o) => [o.id, ...DISQUALIFIER_COLUMNS.map((c) => mark(o.cells[c]))])));
+    blocks.push(
+      table(
+        [w.disqualifiers, ...DISQUALIFIER_COLUMNS.map((c) => w.columns[c])],
+        disqualifiers.map((o) => [o.id, ...DISQUALIFIER_COLUMNS.map((c) => mark(o.cells[c]))]),
+      ),
+    );
   }
   if (report.thresholds.length > 0) {
     blocks.push(
       table(
         [w.thresholds, '', ...THRESHOLD_COLUMNS.map((c) => w.columns[c])],
-        report.thresholds.map((t) => [t.kind === 'variant' ? `${t.id}/${t.variant}` : t.id, t.text, ...THRESHOLD_COLUMNS.map((c) => mark(t.cells[c]))]),
+        report.thresholds.map((t) => [
+          t.kind === 'variant' ? `${t.id}/${t.variant}` : t.id,
+          t.text,
+          ...THRESHOLD_COLUMNS.map((c) => mark(t.cells[c])),
+        ]),
       ),
     );
   }

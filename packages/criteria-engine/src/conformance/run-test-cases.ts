@@ -14,25 +14,53 @@ import { sortDiagnostics } from '../diagnostics/format.js';
 import { SourceText } from '../diagnostics/source.js';
 import { parseYaml, type ParsedDocument } from '../parse/index.js';
 import type { Assessment } from '../evaluate/assessment.js';
-import { buildInput, locatedInput, relocate, toAssessment, type AssessmentCache, type Origin, type Registry } from './build-inputs.js';
+import {
+  buildInput,
+  locatedInput,
+  relocate,
+  toAssessment,
+  type AssessmentCache,
+  type Origin,
+  type Registry,
+} from './build-inputs.js';
 import { checkExpectationIds, compareExpectation } from './compare.js';
 import type { RunTestOptions, TestCaseResult, TestRun } from './result.js';
 import { validateTestCasesDocument } from './validate-test-file.js';
 
-export function runTestCases(ruleset: CompiledRuleset, text: string, file: string, options: RunTestOptions = {}): TestRun {
+export function runTestCases(
+  ruleset: CompiledRuleset,
+  text: string,
+  file: string,
+  options: RunTestOptions = {},
+): TestRun {
   const identity = { id: ruleset.id, version: ruleset.version, hash: ruleset.hash };
-  const stopped = (diagnostics: readonly Diagnostic[]): TestRun => ({ file, ruleset: identity, cases: [], diagnostics, passed: 0, failed: 0 });
+  const stopped = (diagnostics: readonly Diagnostic[]): TestRun => ({
+    file,
+    ruleset: identity,
+    cases: [],
+    diagnostics,
+    passed: 0,
+    failed: 0,
+  });
 
   const parsed = parseYaml(new SourceText(file, text));
   const doc = parsed.value;
   if (!doc || hasErrors(parsed.diagnostics)) return stopped(parsed.diagnostics);
   const validated = validateTestCasesDocument(doc);
-  if (!validated.value || hasErrors(validated.diagnostics)) return stopped([...parsed.diagnostics, ...validated.diagnostics]);
+  if (!validated.value || hasErrors(validated.diagnostics))
+    return stopped([...parsed.diagnostics, ...validated.diagnostics]);
   const tests = validated.value;
 
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (tests.ruleset !== undefined && tests.ruleset !== ruleset.id) {
-    diagnostics.push(doc.source.diagnostic('version_mismatch', doc.rangeOf(['ruleset']), { expected: ruleset.id, actual: tests.ruleset }, { path: '/ruleset' }));
+    diagnostics.push(
+      doc.source.diagnostic(
+        'version_mismatch',
+        doc.rangeOf(['ruleset']),
+        { expected: ruleset.id, actual: tests.ruleset },
+        { path: '/ruleset' },
+      ),
+    );
   }
 
   const registry: Registry = new Map();
@@ -52,7 +80,12 @@ export function runTestCases(ruleset: CompiledRuleset, text: string, file: strin
     const first = firstLine.get(testCase.name);
     if (first !== undefined) {
       diagnostics.push(
-        doc.source.diagnostic('duplicate_id', doc.rangeOf([...at, 'name']), { kind: 'name', id: testCase.name, first_line: first }, { path: `/cases/${i}/name` }),
+        doc.source.diagnostic(
+          'duplicate_id',
+          doc.rangeOf([...at, 'name']),
+          { kind: 'name', id: testCase.name, first_line: first },
+          { path: `/cases/${i}/name` },
+        ),
       );
     }
 
@@ -61,7 +94,10 @@ export function runTestCases(ruleset: CompiledRuleset, text: string, file: strin
       registry.set(testCase.name, built);
       firstLine.set(testCase.name, line);
     }
-    const problems: Diagnostic[] = [...built.diagnostics, ...checkExpectationIds(testCase.expect, [...at, 'expect'], doc, ruleset)];
+    const problems: Diagnostic[] = [
+      ...built.diagnostics,
+      ...checkExpectationIds(testCase.expect, [...at, 'expect'], doc, ruleset),
+    ];
     let assessment: Assessment | undefined;
     if (!built.broken) {
       const fallback: Origin = { doc, path: at };
@@ -87,7 +123,14 @@ export function runTestCases(ruleset: CompiledRuleset, text: string, file: strin
   });
 
   const passed = cases.filter((c) => c.ok).length;
-  return { file, ruleset: identity, cases, diagnostics: sortDiagnostics(diagnostics), passed, failed: cases.length - passed };
+  return {
+    file,
+    ruleset: identity,
+    cases,
+    diagnostics: sortDiagnostics(diagnostics),
+    passed,
+    failed: cases.length - passed,
+  };
 }
 
 function lineOf(doc: ParsedDocument, path: readonly (string | number)[]): number {

@@ -12,7 +12,14 @@
  *       facts: { households: 10000, households_law_abiding: 9799 }
  *       expect: { decision: not_recognised, criteria: { "1.3": fail } }
  */
-import type { CriterionResult, CriterionStatus, Decision, DisqualifierStatus, FactValue, GroupStatus } from '../evaluate/result.js';
+import type {
+  CriterionResult,
+  CriterionStatus,
+  Decision,
+  DisqualifierStatus,
+  FactValue,
+  GroupStatus,
+} from '../evaluate/result.js';
 
 export interface TestCasesDocument {
   readonly ruleset?: string;

@@ -5,6 +5,11 @@ import { formatDiagnostics } from './format.js';
 export class CriteriaEngineError extends Error {
   override readonly name = 'CriteriaEngineError';
   constructor(readonly diagnostics: readonly Diagnostic[]) {
-    super(formatDiagnostics(diagnostics.filter((d) => d.severity === 'error'), 'en'));
+    super(
+      formatDiagnostics(
+        diagnostics.filter((d) => d.severity === 'error'),
+        'en',
+      ),
+    );
   }
 }

@@ -62,8 +62,7 @@ export function makeDiagnostic(
   params: Diagnostic['params'] = {},
   options: { severity?: Severity; path?: string } = {},
 ): Diagnostic {
-  const where =
-    range && source instanceof SourceText ? source.position(range[0]) : { line: 0, column: 0 };
+  const where = range && source instanceof SourceText ? source.position(range[0]) : { line: 0, column: 0 };
   return {
     code,
     severity: options.severity ?? 'error',

@@ -8,8 +8,20 @@ import type { RulesetPlan } from '../compile/plan.js';
 import { createSlotFiller } from '../compile/slots.js';
 import type { Slots, Value } from '../compile/types.js';
 import type { Assessment } from './assessment.js';
-import { APPLICABILITY_UNKNOWN, EXCL, FAIL, NO_VARIANT, NOT_APPLICABLE_WHEN, PASS, best, criterionOutcome, possible, variantIndex, worst } from './outcome.js';
-import { holds, meets, requiredCount, statusOf, type Tally } from './requirement.js';
+import {
+  APPLICABILITY_UNKNOWN,
+  EXCL,
+  FAIL,
+  NO_VARIANT,
+  NOT_APPLICABLE_WHEN,
+  PASS,
+  best,
+  criterionOutcome,
+  possible,
+  variantIndex,
+  worst,
+} from './outcome.js';
+import { meets, requiredCount, statusOf, type Tally } from './requirement.js';
 import type {
   CriterionResult,
   CriterionStatus,
@@ -65,12 +77,20 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
     const passed: number[] = new Array<number>(groupCount);
     // Worst and best completions of the unknown criteria, per group and in total (plain numbers:
     // nothing is allocated per criterion).
-    let totalWorstPassed = 0, totalWorstApplicable = 0, totalWorstPoints = 0;
-    let totalBestPassed = 0, totalBestApplicable = 0, totalBestPoints = 0;
+    let totalWorstPassed = 0,
+      totalWorstApplicable = 0,
+      totalWorstPoints = 0;
+    let totalBestPassed = 0,
+      totalBestApplicable = 0,
+      totalBestPoints = 0;
     for (let g = 0; g < groupCount; g++) {
       const group = groups[g] as RulesetPlan['groups'][number];
-      let worstPassed = 0, worstApplicable = 0, worstPoints = 0;
-      let bestPassed = 0, bestApplicable = 0, bestPoints = 0;
+      let worstPassed = 0,
+        worstApplicable = 0,
+        worstPoints = 0;
+      let bestPassed = 0,
+        bestApplicable = 0,
+        bestPoints = 0;
       let definitelyPassed = 0;
       const indexes = group.criteria;
       for (let k = 0; k < indexes.length; k++) {
@@ -144,8 +164,7 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
       const variant = vi >= 0 ? criterion.variants?.[vi] : undefined;
       const facts = readings((traceSlots[i] as TraceSlots)[vi + 1] as SlotList, s);
       if (status === 'unknown') noteMissing(facts);
-      const reason =
-        o & NO_VARIANT ? 'no_variant' : o & NOT_APPLICABLE_WHEN ? 'not_applicable_when' : undefined;
+      const reason = o & NO_VARIANT ? 'no_variant' : o & NOT_APPLICABLE_WHEN ? 'not_applicable_when' : undefined;
       return {
         id: criterion.info.id,
         group: criterion.info.group,
@@ -177,7 +196,12 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
     const standards: GroupResult[] = plan.groups.map((group) => {
       const w: Tally = { passed: 0, applicable: 0, points: 0 };
       const b: Tally = { passed: 0, applicable: 0, points: 0 };
-      let passed = 0, failed = 0, unknown = 0, excluded = 0, points = 0, unknownPoints = 0;
+      let passed = 0,
+        failed = 0,
+        unknown = 0,
+        excluded = 0,
+        points = 0,
+        unknownPoints = 0;
       for (const i of group.criteria) {
         const o = outcomes[i] as number;
         const criterion = plan.criteria[i] as RulesetPlan['criteria'][number];
@@ -200,7 +224,8 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
       if (status === 'not_met') reasons.push({ kind: 'group_not_met', id: group.info.id });
       if (status === 'unknown') {
         undecided.push(group.info.id);
-        for (const i of group.criteria) if (criteria[i]?.status === 'unknown') noteMissing((criteria[i] as CriterionResult).facts, needed);
+        for (const i of group.criteria)
+          if (criteria[i]?.status === 'unknown') noteMissing((criteria[i] as CriterionResult).facts, needed);
       }
       const applicable = passed + failed + unknown;
       return {
@@ -237,10 +262,15 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
         undecided.push('total');
         for (const c of criteria) if (c.status === 'unknown') noteMissing(c.facts, needed);
       }
-      total = { status, passed_points: worstTotal.points, required: requiredCount(plan.totalRequirement, worstTotal.applicable) };
+      total = {
+        status,
+        passed_points: worstTotal.points,
+        required: requiredCount(plan.totalRequirement, worstTotal.applicable),
+      };
     }
 
-    const decision: Decision = reasons.length > 0 ? 'not_recognised' : undecided.length > 0 ? 'undetermined' : 'recognised';
+    const decision: Decision =
+      reasons.length > 0 ? 'not_recognised' : undecided.length > 0 ? 'undetermined' : 'recognised';
     if (decision === 'undetermined') reasons.push({ kind: 'unknown', ids: undecided });
 
     // Facts in declaration order (context attributes first), so output is stable whatever the input's key order.
@@ -288,10 +318,16 @@ function slotList(ids: readonly string[], slotOf: ReadonlyMap<string, number>): 
 }
 
 /** What a criterion's trace lists: applicability, the selectors looked at, the condition used. */
-function criterionTraceSlots(criterion: RulesetPlan['criteria'][number], slotOf: ReadonlyMap<string, number>): TraceSlots {
+function criterionTraceSlots(
+  criterion: RulesetPlan['criteria'][number],
+  slotOf: ReadonlyMap<string, number>,
+): TraceSlots {
   const applicable = criterion.applicable?.info.reads ?? [];
   const variants = criterion.variants ?? [];
-  const none = slotList([...applicable, ...variants.flatMap((v) => v.whenReads), ...(criterion.condition?.info.reads ?? [])], slotOf);
+  const none = slotList(
+    [...applicable, ...variants.flatMap((v) => v.whenReads), ...(criterion.condition?.info.reads ?? [])],
+    slotOf,
+  );
   return [none, ...variants.map((v) => slotList([...applicable, ...v.whenReads, ...v.condition.info.reads], slotOf))];
 }
 
@@ -313,4 +349,3 @@ function contextValues(plan: RulesetPlan, s: Slots): Record<string, FactValue> {
   });
   return out;
 }
-

@@ -52,7 +52,7 @@ export function criterionOutcome(plan: CriterionPlan, s: Slots): number {
   }
   if (!condition) return mask | PASS | FAIL;
   const r = condition.fn(s);
-  return (mask | (r === true ? PASS : r === false ? FAIL : PASS | FAIL)) | variantBits;
+  return mask | (r === true ? PASS : r === false ? FAIL : PASS | FAIL) | variantBits;
 }
 
 export function possible(outcome: number): number {

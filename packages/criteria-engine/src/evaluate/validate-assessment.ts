@@ -30,7 +30,8 @@ export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
     return unknownOr(`enum ${JSON.stringify(ids)}`, () => z.enum(ids as [string, ...string[]]));
   };
   const context: Record<string, z.ZodMiniType> = {};
-  for (const a of plan.context) context[a.id] = a.type === 'boolean' ? unknownOr('boolean', z.boolean) : oneOf(a.values);
+  for (const a of plan.context)
+    context[a.id] = a.type === 'boolean' ? unknownOr('boolean', z.boolean) : oneOf(a.values);
   const facts: Record<string, z.ZodMiniType> = {};
   for (const f of plan.facts) {
     switch (f.type) {
@@ -79,7 +80,7 @@ export function validateAssessmentValue(
   const report: Report = (code, path, params, atKey = false) => {
     const range = (atKey ? located?.keyRangeOf?.(path) : undefined) ?? located?.rangeOf(path);
     diagnostics.push(
-      makeDiagnostic(located?.source ?? { file: '<input>' }, code, range, params, { path: '/' + path.join('/') }),
+      makeDiagnostic(located?.source ?? { file: '<input>' }, code, range, params, { path: `/${path.join('/')}` }),
     );
   };
 
@@ -99,7 +100,12 @@ export function validateAssessmentValue(
   return { value: value as Assessment, diagnostics };
 }
 
-type Report = (code: DiagnosticCode, path: readonly (string | number)[], params: Diagnostic['params'], atKey?: boolean) => void;
+type Report = (
+  code: DiagnosticCode,
+  path: readonly (string | number)[],
+  params: Diagnostic['params'],
+  atKey?: boolean,
+) => void;
 
 function mapIssue(issue: z.core.$ZodIssue, root: unknown, plan: RulesetPlan, report: Report): void {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
@@ -113,13 +119,22 @@ function mapIssue(issue: z.core.$ZodIssue, root: unknown, plan: RulesetPlan, rep
           const suggestion = closest(key, candidates);
           report('input_unknown_fact', [...path, key], { name: key, ...(suggestion ? { suggestion } : {}) }, true);
         } else {
-          report('input_shape', [...path, key], { expected: 'ruleset, area, context, facts', path: '/' + [...path, key].join('/') }, true);
+          report(
+            'input_shape',
+            [...path, key],
+            { expected: 'ruleset, area, context, facts', path: `/${[...path, key].join('/')}` },
+            true,
+          );
         }
       }
       return;
     case 'invalid_type':
       if (actual === undefined && path.length <= 1) {
-        report('input_shape', path, { expected: name === 'context' || name === 'facts' ? `a mapping "${name}:"` : 'a mapping with context and facts', path: '/' + path.join('/') });
+        report('input_shape', path, {
+          expected:
+            name === 'context' || name === 'facts' ? `a mapping "${name}:"` : 'a mapping with context and facts',
+          path: `/${path.join('/')}`,
+        });
         return;
       }
       report('input_type', path, { name, expected: issue.expected, actual: describe(actual) });
@@ -130,13 +145,25 @@ function mapIssue(issue: z.core.$ZodIssue, root: unknown, plan: RulesetPlan, rep
       report('input_range', path, {
         name,
         value: typeof actual === 'number' ? actual : String(actual),
-        ...(fact?.min !== undefined ? { min: fact.min } : issue.code === 'too_small' ? { min: Number(issue.minimum) } : {}),
-        ...(fact?.max !== undefined ? { max: fact.max } : issue.code === 'too_big' ? { max: Number(issue.maximum) } : {}),
+        ...(fact?.min !== undefined
+          ? { min: fact.min }
+          : issue.code === 'too_small'
+            ? { min: Number(issue.minimum) }
+            : {}),
+        ...(fact?.max !== undefined
+          ? { max: fact.max }
+          : issue.code === 'too_big'
+            ? { max: Number(issue.maximum) }
+            : {}),
       });
       return;
     }
     case 'invalid_value':
-      report('input_enum_value', path, { name, value: typeof actual === 'string' ? actual : describe(actual), allowed: issue.values.map(String).join(', ') });
+      report('input_enum_value', path, {
+        name,
+        value: typeof actual === 'string' ? actual : describe(actual),
+        allowed: issue.values.map(String).join(', '),
+      });
       return;
     case 'invalid_format':
       report('input_identity', path, { field: name, reason: 'YYYY-MM-DD' });
@@ -152,7 +179,12 @@ function checkRelations(plan: RulesetPlan, facts: Record<string, unknown>, repor
     const part = facts[f.id];
     const whole = facts[f.partOf];
     if (typeof part === 'number' && typeof whole === 'number' && part > whole) {
-      report('input_part_exceeds_whole', ['facts', f.id], { part: f.id, whole: f.partOf, part_value: part, whole_value: whole });
+      report('input_part_exceeds_whole', ['facts', f.id], {
+        part: f.id,
+        whole: f.partOf,
+        part_value: part,
+        whole_value: whole,
+      });
     }
   }
 }
@@ -171,7 +203,11 @@ function checkContext(plan: RulesetPlan, context: Record<string, unknown>, repor
   }
   for (const rule of plan.contextRules) {
     if (rule.when(c) === true && rule.require(c) === false) {
-      report('input_context_rule', ['context'], { rule: rule.index + 1, message_vi: rule.rule.message.vi, message_en: rule.rule.message.en });
+      report('input_context_rule', ['context'], {
+        rule: rule.index + 1,
+        message_vi: rule.rule.message.vi,
+        message_en: rule.rule.message.en,
+      });
     }
   }
 }

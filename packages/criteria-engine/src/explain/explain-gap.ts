@@ -28,7 +28,14 @@ export const gapMessages: Readonly<Record<ExplainLang, GapMessages>> = { vi: gap
 const SHORT_TEXT = 100;
 const WRAP_WIDTH = 100;
 const RULE = '─'.repeat(72);
-const OP: Readonly<Record<Threshold['op'], string>> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=', '!=': '≠' };
+const OP: Readonly<Record<Threshold['op'], string>> = {
+  '>=': '≥',
+  '>': '>',
+  '<=': '≤',
+  '<': '<',
+  '==': '=',
+  '!=': '≠',
+};
 const OBSTACLE_KEY: Readonly<Record<GapObstacle, GapMessageKey>> = {
   context: 'obstacle_context',
   empty_whole: 'obstacle_empty_whole',
@@ -41,7 +48,11 @@ const DECISION_KEY = {
   not_recognised: 'decision_not_recognised',
   undetermined: 'decision_undetermined',
 } as const satisfies Record<Decision, string>;
-const DECISION_TONE: Readonly<Record<Decision, Tone>> = { recognised: 'green', not_recognised: 'red', undetermined: 'yellow' };
+const DECISION_TONE: Readonly<Record<Decision, Tone>> = {
+  recognised: 'green',
+  not_recognised: 'red',
+  undetermined: 'yellow',
+};
 
 interface Describable {
   readonly label?: LocalizedText;
@@ -100,7 +111,15 @@ class GapText {
     if (gap.total !== undefined) {
       const t = gap.total;
       this.push('');
-      this.bullet('  ', interpolate(m.total_more, { passed: t.passed_points, required: t.required, more_points: t.more_points, more: t.more }));
+      this.bullet(
+        '  ',
+        interpolate(m.total_more, {
+          passed: t.passed_points,
+          required: t.required,
+          more_points: t.more_points,
+          more: t.more,
+        }),
+      );
     }
     this.undecided();
     this.plan();
@@ -113,17 +132,40 @@ class GapText {
     this.push('');
     const line =
       s.more_points !== undefined
-        ? interpolate(m.standard_more_points, { title, points: s.passed_points ?? 0, required: s.required, more_points: s.more_points, more: s.more })
-        : interpolate(m.standard_more, { title, passed: s.passed, applicable: s.applicable, required: s.required, more: s.more });
-    for (const [i, text] of wrap(line, WRAP_WIDTH - 2, WRAP_WIDTH - 4).entries()) this.push(i === 0 ? `  ${this.paint('bold', text)}` : `    ${text}`);
-    if (s.excluded > 0) this.push(`    ${this.paint('dim', interpolate(m.standard_excluded, { excluded: s.excluded, applicable: s.applicable }))}`);
+        ? interpolate(m.standard_more_points, {
+            title,
+            points: s.passed_points ?? 0,
+            required: s.required,
+            more_points: s.more_points,
+            more: s.more,
+          })
+        : interpolate(m.standard_more, {
+            title,
+            passed: s.passed,
+            applicable: s.applicable,
+            required: s.required,
+            more: s.more,
+          });
+    for (const [i, text] of wrap(line, WRAP_WIDTH - 2, WRAP_WIDTH - 4).entries())
+      this.push(i === 0 ? `  ${this.paint('bold', text)}` : `    ${text}`);
+    if (s.excluded > 0)
+      this.push(
+        `    ${this.paint('dim', interpolate(m.standard_excluded, { excluded: s.excluded, applicable: s.applicable }))}`,
+      );
     if (s.candidates.every((c) => !c.achievable)) this.push(`    ${m.no_candidates}`);
     if (s.candidates.length > 0) this.push(`    ${m.candidates}`);
     for (const c of s.candidates) this.criterion(c);
   }
 
   private criterion(c: GapCriterion): void {
-    const status = this.words[c.status === 'not_applicable' ? 'status_not_applicable' : c.status === 'unknown' ? 'status_unknown' : 'status_fail'];
+    const status =
+      this.words[
+        c.status === 'not_applicable'
+          ? 'status_not_applicable'
+          : c.status === 'unknown'
+            ? 'status_unknown'
+            : 'status_fail'
+      ];
     const mark = c.status === 'unknown' ? '?' : '✗';
     const tone: Tone = c.status === 'unknown' ? 'yellow' : 'red';
     const tags = [status, ...(c.mandatory ? [this.words.mandatory_tag] : [])].join(', ');
@@ -134,7 +176,10 @@ class GapText {
   private disqualifier(d: GapDisqualifier): void {
     const status = this.words[d.status === 'applies' ? 'dq_applies' : 'dq_unknown'];
     const tone: Tone = d.status === 'applies' ? 'red' : 'yellow';
-    this.item(`${this.paint(tone, `${d.status === 'applies' ? '✗' : '?'} ${d.id}`)}  ${this.paint(tone, `[${status}]`)}`, d.text);
+    this.item(
+      `${this.paint(tone, `${d.status === 'applies' ? '✗' : '?'} ${d.id}`)}  ${this.paint(tone, `[${status}]`)}`,
+      d.text,
+    );
     this.details(d.thresholds, d.facts, d);
   }
 
@@ -145,7 +190,8 @@ class GapText {
   ): void {
     const { m } = this;
     const indent = '          ';
-    if (thresholds.length > 0) this.push(`${indent}${m.threshold}: ${thresholds.map((t) => this.threshold(t)).join('; ')}`);
+    if (thresholds.length > 0)
+      this.push(`${indent}${m.threshold}: ${thresholds.map((t) => this.threshold(t)).join('; ')}`);
     if (facts.length > 0) {
       this.push(`${indent}${m.facts}:`);
       for (const f of facts) this.push(`${indent}  · ${this.label(f.id)}: ${this.value(f.id, f.value, true)}`);
@@ -203,7 +249,9 @@ class GapText {
     const additional =
       p.additional === null || p.additional === 0
         ? ''
-        : interpolate(p.additional > 0 ? m.more_items : m.fewer_items, { count: this.numbers.format(Math.abs(p.additional)) });
+        : interpolate(p.additional > 0 ? m.more_items : m.fewer_items, {
+            count: this.numbers.format(Math.abs(p.additional)),
+          });
     return interpolate(m.change_percent, {
       label,
       current,

@@ -40,7 +40,10 @@ export interface ExplainOptions {
  * The parts of a compiled ruleset the report reads (its texts, labels and units). A
  * CompiledRuleset is one; so is a plain description of it, e.g. sent to a browser as JSON.
  */
-export type ExplainRuleset = Pick<CompiledRuleset, 'title' | 'context' | 'facts' | 'groups' | 'criteria' | 'disqualifiers'>;
+export type ExplainRuleset = Pick<
+  CompiledRuleset,
+  'title' | 'context' | 'facts' | 'groups' | 'criteria' | 'disqualifiers'
+>;
 
 export const explainMessages: Readonly<Record<ExplainLang, ExplainMessages>> = { vi, en };
 
@@ -96,11 +99,7 @@ const NOT_APPLICABLE_KEY: Readonly<Record<NonNullable<CriterionResult['reason']>
 };
 
 /** Render an evaluation result as a readable report. The string has no trailing newline. */
-export function explainText(
-  result: EvaluationResult,
-  ruleset: ExplainRuleset,
-  options: ExplainOptions = {},
-): string {
+export function explainText(result: EvaluationResult, ruleset: ExplainRuleset, options: ExplainOptions = {}): string {
   return new TextReport(result, ruleset, options).render();
 }
 
@@ -185,7 +184,8 @@ class TextReport {
     const words = m[DECISION_KEY[result.decision]];
     this.push(`  ${this.paint('bold', this.paint(DECISION_TONE[result.decision], words))}`);
     const reasons = result.reasons.map((r) => this.reason(r));
-    if (reasons.length === 0 && result.decision === 'recognised') reasons.push({ text: m.reason_recognised, items: [] });
+    if (reasons.length === 0 && result.decision === 'recognised')
+      reasons.push({ text: m.reason_recognised, items: [] });
     if (reasons.length > 0) this.push(`  ${m.reasons_heading}:`);
     for (const { text, items } of reasons) {
       this.bullet('    - ', text);
@@ -211,7 +211,8 @@ class TextReport {
   /** An id from an `unknown` reason: a standard, a criterion or a disqualifier, with its text. */
   private undecided(id: string): string {
     const { m } = this;
-    if (this.criteria.has(id)) return interpolate(m.unknown_criterion, { id, text: this.shortText(this.criteria.get(id)?.text) });
+    if (this.criteria.has(id))
+      return interpolate(m.unknown_criterion, { id, text: this.shortText(this.criteria.get(id)?.text) });
     if (this.disqualifiers.has(id)) {
       return interpolate(m.unknown_disqualifier, { id, text: this.shortText(this.disqualifiers.get(id)?.text) });
     }
@@ -222,7 +223,10 @@ class TextReport {
     const { m } = this;
     switch (reason.kind) {
       case 'disqualified':
-        return interpolate(m.reason_disqualified, { id: reason.id, text: this.fullText(this.disqualifiers.get(reason.id)?.text) });
+        return interpolate(m.reason_disqualified, {
+          id: reason.id,
+          text: this.fullText(this.disqualifiers.get(reason.id)?.text),
+        });
       case 'mandatory_failed': {
         const status = this.criterionResults.get(reason.id)?.status;
         const key = status === 'not_applicable' ? 'reason_mandatory_not_applicable' : 'reason_mandatory_failed';
@@ -233,8 +237,17 @@ class TextReport {
         const title = this.groupTitle(reason.id);
         if (g === undefined) return title;
         return isPoints(g)
-          ? interpolate(m.reason_group_not_met_points, { title, points: g.points?.passed ?? g.passed, required: g.required })
-          : interpolate(m.reason_group_not_met, { title, passed: g.passed, applicable: g.applicable, required: g.required });
+          ? interpolate(m.reason_group_not_met_points, {
+              title,
+              points: g.points?.passed ?? g.passed,
+              required: g.required,
+            })
+          : interpolate(m.reason_group_not_met, {
+              title,
+              passed: g.passed,
+              applicable: g.applicable,
+              required: g.required,
+            });
       }
       case 'total_not_met':
         return interpolate(m.reason_total_not_met, {
@@ -297,7 +310,12 @@ class TextReport {
     if (result.disqualifiers.length === 0) this.push(`  ${m.disqualifiers_none}`);
     for (const d of result.disqualifiers) {
       const [mark, tone] = DISQUALIFIER_MARK[d.status];
-      this.item(`${mark} ${d.id}`, `[${m[DISQUALIFIER_STATUS_KEY[d.status]]}]`, tone, this.disqualifiers.get(d.id)?.text);
+      this.item(
+        `${mark} ${d.id}`,
+        `[${m[DISQUALIFIER_STATUS_KEY[d.status]]}]`,
+        tone,
+        this.disqualifiers.get(d.id)?.text,
+      );
       this.readings(d.facts, '        ');
       const note = this.disqualifiers.get(d.id)?.note;
       if (this.full && note !== undefined) this.wrapped(`${m.note}: `, this.t(note), '        ');

@@ -44,7 +44,14 @@ export type Solution =
   | { readonly ok: false; readonly obstacle: GapObstacle };
 
 const NONE: Solution = { ok: true, changes: new Map() };
-const NEGATE: Readonly<Record<CompareOp, CompareOp>> = { '==': '!=', '!=': '==', '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
+const NEGATE: Readonly<Record<CompareOp, CompareOp>> = {
+  '==': '!=',
+  '!=': '==',
+  '<': '>=',
+  '<=': '>',
+  '>': '<=',
+  '>=': '<',
+};
 
 const parsed = new Map<string, Expr | undefined>();
 
@@ -141,7 +148,12 @@ function constantOf(e: Expr, scope: SolveScope): number | string | boolean | und
   return undefined;
 }
 
-function solveCompare(expr: Extract<Expr, { kind: 'compare' }>, want: boolean, values: Values, scope: SolveScope): Solution {
+function solveCompare(
+  expr: Extract<Expr, { kind: 'compare' }>,
+  want: boolean,
+  values: Values,
+  scope: SolveScope,
+): Solution {
   let subject: Expr;
   let op: CompareOp;
   let c = constantOf(expr.right, scope);
@@ -155,13 +167,21 @@ function solveCompare(expr: Extract<Expr, { kind: 'compare' }>, want: boolean, v
     op = FLIP[expr.op];
   }
   if (!want) op = NEGATE[op];
-  if (subject.kind === 'name' && !Object.hasOwn(scope.parameters, subject.name)) return solveName(subject.name, op, c, values, scope);
-  if (subject.kind === 'call' && subject.name === 'percent' && typeof c === 'number') return solvePercent(subject, op, c, values, scope);
+  if (subject.kind === 'name' && !Object.hasOwn(scope.parameters, subject.name))
+    return solveName(subject.name, op, c, values, scope);
+  if (subject.kind === 'call' && subject.name === 'percent' && typeof c === 'number')
+    return solvePercent(subject, op, c, values, scope);
   if (subject.kind === 'arithmetic' && typeof c === 'number') return solveSum(subject, op, c, values, scope);
   return { ok: false, obstacle: 'unsupported' };
 }
 
-function solveName(id: string, op: CompareOp, c: number | string | boolean, values: Values, scope: SolveScope): Solution {
+function solveName(
+  id: string,
+  op: CompareOp,
+  c: number | string | boolean,
+  values: Values,
+  scope: SolveScope,
+): Solution {
   const current = values.get(id);
   const info = scope.facts.get(id);
   if (info === undefined) {
@@ -185,15 +205,24 @@ function solveIn(expr: Extract<Expr, { kind: 'in' }>, want: boolean, values: Val
   const info = scope.facts.get(id);
   if (current !== undefined && list.includes(current) === want) return NONE;
   if (info === undefined) return { ok: false, obstacle: scope.context.has(id) ? 'context' : 'unsupported' };
-  const candidates: (FactValue | undefined)[] = want ? list : (info.values ?? []).map((v) => v.id).filter((v) => !list.includes(v));
+  const candidates: (FactValue | undefined)[] = want
+    ? list
+    : (info.values ?? []).map((v) => v.id).filter((v) => !list.includes(v));
   const target = candidates.find((v) => v !== undefined && (typeof v !== 'number' || fits(info, v, values, scope)));
   if (target === undefined) return { ok: false, obstacle: 'bounds' };
   return { ok: true, changes: new Map([[id, { value: target }]]) };
 }
 
-function solvePercent(call: Extract<Expr, { kind: 'call' }>, op: CompareOp, threshold: number, values: Values, scope: SolveScope): Solution {
+function solvePercent(
+  call: Extract<Expr, { kind: 'call' }>,
+  op: CompareOp,
+  threshold: number,
+  values: Values,
+  scope: SolveScope,
+): Solution {
   const [partExpr, wholeExpr, zeroExpr] = call.args;
-  if (partExpr?.kind !== 'name' || wholeExpr?.kind !== 'name' || zeroExpr?.kind !== 'number') return { ok: false, obstacle: 'unsupported' };
+  if (partExpr?.kind !== 'name' || wholeExpr?.kind !== 'name' || zeroExpr?.kind !== 'number')
+    return { ok: false, obstacle: 'unsupported' };
   const part = partExpr.name;
   const wholeId = wholeExpr.name;
   const info = scope.facts.get(part);
@@ -212,11 +241,19 @@ function solvePercent(call: Extract<Expr, { kind: 'call' }>, op: CompareOp, thre
   if (q === undefined || q < 0 || q > whole || !fits(info, q, values, scope)) return { ok: false, obstacle: 'bounds' };
   return {
     ok: true,
-    changes: new Map([[part, { value: q, percent: { whole: wholeId, whole_value: whole, op, threshold, required_part: q } }]]),
+    changes: new Map([
+      [part, { value: q, percent: { whole: wholeId, whole_value: whole, op, threshold, required_part: q } }],
+    ]),
   };
 }
 
-function solveSum(expr: Extract<Expr, { kind: 'arithmetic' }>, op: CompareOp, c: number, values: Values, scope: SolveScope): Solution {
+function solveSum(
+  expr: Extract<Expr, { kind: 'arithmetic' }>,
+  op: CompareOp,
+  c: number,
+  values: Values,
+  scope: SolveScope,
+): Solution {
   const terms: string[] = [];
   let constant = 0;
   const collect = (e: Expr, sign: 1 | -1): boolean => {
@@ -297,7 +334,12 @@ function holdsFor(info: FactInfo | undefined, value: FactValue, op: CompareOp, c
 }
 
 /** The value nearest the threshold on the side where `value op c` holds. */
-function nearest(info: FactInfo, op: CompareOp, c: number | string | boolean, current: FactValue | undefined): FactValue | undefined {
+function nearest(
+  info: FactInfo,
+  op: CompareOp,
+  c: number | string | boolean,
+  current: FactValue | undefined,
+): FactValue | undefined {
   if (info.type === 'boolean') {
     if (typeof c !== 'boolean') return undefined;
     return op === '==' ? c : op === '!=' ? !c : undefined;

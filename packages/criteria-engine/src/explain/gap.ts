@@ -28,10 +28,23 @@ import type {
   GapTotal,
   GapUndecided,
 } from './gap-report.js';
-import { applied, cheaper, cost, expressionOf, solve, type Assignment, type Solution, type SolveScope, type Values } from './gap-solve.js';
+import {
+  applied,
+  cheaper,
+  cost,
+  expressionOf,
+  solve,
+  type Assignment,
+  type Solution,
+  type SolveScope,
+  type Values,
+} from './gap-solve.js';
 
 /** What the analysis needs of a ruleset: its descriptions and its evaluator. */
-export type GapRuleset = Pick<CompiledRuleset, 'facts' | 'context' | 'groups' | 'criteria' | 'disqualifiers' | 'document' | 'evaluate'>;
+export type GapRuleset = Pick<
+  CompiledRuleset,
+  'facts' | 'context' | 'groups' | 'criteria' | 'disqualifiers' | 'document' | 'evaluate'
+>;
 
 /** Rounds of "choose, apply, re-evaluate" before the plan is reported as it stands. */
 const MAX_PLAN_ROUNDS = 4;
@@ -50,7 +63,8 @@ class GapAnalysis {
     private readonly ruleset: GapRuleset,
   ) {
     const parts = new Map<string, string[]>();
-    for (const f of ruleset.facts) if (f.partOf !== undefined) parts.set(f.partOf, [...(parts.get(f.partOf) ?? []), f.id]);
+    for (const f of ruleset.facts)
+      if (f.partOf !== undefined) parts.set(f.partOf, [...(parts.get(f.partOf) ?? []), f.id]);
     const parameters: Record<string, number> = {};
     for (const [id, p] of Object.entries(ruleset.document.parameters ?? {})) parameters[id] = p.value;
     this.scope = {
@@ -69,7 +83,9 @@ class GapAnalysis {
     const mandatory = result.mandatory
       .filter((m) => m.status !== 'pass')
       .map((m) => this.criterion(this.criterionResult(m.id), this.base));
-    const disqualifiers = result.disqualifiers.flatMap((d) => (d.status === 'clear' ? [] : [this.disqualifier(d.id, this.base)]));
+    const disqualifiers = result.disqualifiers.flatMap((d) =>
+      d.status === 'clear' ? [] : [this.disqualifier(d.id, this.base)],
+    );
     const total = this.total();
     return {
       decision: result.decision,
@@ -146,7 +162,9 @@ class GapAnalysis {
     const variant = c.variant === null ? undefined : info?.variants?.find((v) => v.id === c.variant);
     const condition = variant?.condition ?? info?.condition;
     const solution = this.solveCriterion(c, info, values);
-    const checked = solution.ok ? this.check(solution.changes, values, (r) => r.criteria.find((x) => x.id === c.id)?.status === 'pass') : solution;
+    const checked = solution.ok
+      ? this.check(solution.changes, values, (r) => r.criteria.find((x) => x.id === c.id)?.status === 'pass')
+      : solution;
     return {
       id: c.id,
       group: c.group,
@@ -164,7 +182,8 @@ class GapAnalysis {
   private solveCriterion(c: CriterionResult, info: CriterionInfo | undefined, values: Values): Solution {
     if (info === undefined) return { ok: false, obstacle: 'unsupported' };
     // No variant fits this kind of area, or the variant is chosen by context still unknown.
-    if (c.reason === 'no_variant' || (info.variants !== undefined && c.variant === null)) return { ok: false, obstacle: 'context' };
+    if (c.reason === 'no_variant' || (info.variants !== undefined && c.variant === null))
+      return { ok: false, obstacle: 'context' };
     const parts: string[] = [];
     if (info.applicableWhen !== undefined && c.status !== 'pass') parts.push(info.applicableWhen);
     const variant = c.variant === null ? undefined : info.variants?.find((v) => v.id === c.variant);
@@ -188,8 +207,11 @@ class GapAnalysis {
     const d = this.result.disqualifiers.find((x) => x.id === id);
     const info = this.ruleset.disqualifiers.find((x) => x.id === id);
     const expr = info === undefined ? undefined : expressionOf(info.condition.expression);
-    const solution: Solution = expr === undefined ? { ok: false, obstacle: 'unsupported' } : solve(expr, false, values, this.scope);
-    const checked = solution.ok ? this.check(solution.changes, values, (r) => r.disqualifiers.find((x) => x.id === id)?.status === 'clear') : solution;
+    const solution: Solution =
+      expr === undefined ? { ok: false, obstacle: 'unsupported' } : solve(expr, false, values, this.scope);
+    const checked = solution.ok
+      ? this.check(solution.changes, values, (r) => r.disqualifiers.find((x) => x.id === id)?.status === 'clear')
+      : solution;
     return {
       id,
       text: info?.text ?? { vi: id, en: id },
@@ -201,8 +223,14 @@ class GapAnalysis {
   }
 
   /** A solution is kept only if evaluating the changed facts confirms it. */
-  private check(changes: ReadonlyMap<string, Assignment>, values: Values, holds: (r: EvaluationResult) => boolean): Solution {
-    return holds(this.evaluate(applied(values, changes))) ? { ok: true, changes } : { ok: false, obstacle: 'unsupported' };
+  private check(
+    changes: ReadonlyMap<string, Assignment>,
+    values: Values,
+    holds: (r: EvaluationResult) => boolean,
+  ): Solution {
+    return holds(this.evaluate(applied(values, changes)))
+      ? { ok: true, changes }
+      : { ok: false, obstacle: 'unsupported' };
   }
 
   private outcome(s: Solution, values: Values): { achievable: boolean; obstacle?: GapObstacle; changes: GapChange[] } {
@@ -217,18 +245,30 @@ class GapAnalysis {
     const reason = result.reasons.find((r) => r.kind === 'unknown');
     if (reason === undefined || reason.kind !== 'unknown') return [];
     const needed = new Set(result.needed);
-    const missingOf = (facts: CriterionResult['facts']) => facts.filter((f) => f.value === null && needed.has(f.id)).map((f) => f.id);
-    const unknownCriteria = (which: (c: CriterionResult) => boolean) => result.criteria.filter((c) => c.status === 'unknown' && which(c));
+    const missingOf = (facts: CriterionResult['facts']) =>
+      facts.filter((f) => f.value === null && needed.has(f.id)).map((f) => f.id);
+    const unknownCriteria = (which: (c: CriterionResult) => boolean) =>
+      result.criteria.filter((c) => c.status === 'unknown' && which(c));
     return reason.ids.map((id): GapUndecided => {
       if (id === 'total') {
         const criteria = unknownCriteria(() => true);
-        return { kind: 'total', id, criteria: criteria.map((c) => c.id), facts: unique(criteria.flatMap((c) => missingOf(c.facts))) };
+        return {
+          kind: 'total',
+          id,
+          criteria: criteria.map((c) => c.id),
+          facts: unique(criteria.flatMap((c) => missingOf(c.facts))),
+        };
       }
       const d = result.disqualifiers.find((x) => x.id === id);
       if (d !== undefined) return { kind: 'disqualifier', id, criteria: [], facts: unique(missingOf(d.facts)) };
       if (result.standards.some((g) => g.id === id)) {
         const criteria = unknownCriteria((c) => c.group === id);
-        return { kind: 'standard', id, criteria: criteria.map((c) => c.id), facts: unique(criteria.flatMap((c) => missingOf(c.facts))) };
+        return {
+          kind: 'standard',
+          id,
+          criteria: criteria.map((c) => c.id),
+          facts: unique(criteria.flatMap((c) => missingOf(c.facts))),
+        };
       }
       const c = result.criteria.find((x) => x.id === id);
       return { kind: 'mandatory', id, criteria: [id], facts: unique(missingOf(c?.facts ?? [])) };

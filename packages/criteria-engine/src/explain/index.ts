@@ -4,7 +4,13 @@
  * (`gapAnalysis`: what it would take to be recognised) is JSON itself (schemas/gap.schema.json)
  * and text with `explainGap`.
  */
-export { explainText, explainMessages, type ExplainOptions, type ExplainLang, type ExplainRuleset } from './explain-text.js';
+export {
+  explainText,
+  explainMessages,
+  type ExplainOptions,
+  type ExplainLang,
+  type ExplainRuleset,
+} from './explain-text.js';
 export { en as explainMessagesEn, type ExplainMessageKey, type ExplainMessages } from './messages/en.js';
 export { vi as explainMessagesVi } from './messages/vi.js';
 export { gapAnalysis, type GapRuleset } from './gap.js';

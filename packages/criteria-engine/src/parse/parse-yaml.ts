@@ -40,19 +40,25 @@ export function parseYaml(source: SourceText, limits?: Partial<ParseLimits>): St
   const tokens: CST.Token[] = Array.from(new Parser().parse(source.text));
   const cst = scanCst(tokens, resolved.maxDepth);
   for (const tag of cst.tags) {
-    diagnostics.push(source.diagnostic('yaml_unsupported_tag', [tag.offset, tag.offset + tag.source.length], { tag: tag.source }));
+    diagnostics.push(
+      source.diagnostic('yaml_unsupported_tag', [tag.offset, tag.offset + tag.source.length], { tag: tag.source }),
+    );
   }
   for (const directive of cst.directives) {
     const version = /^%YAML[ \t]+(\S+)/.exec(directive.source)?.[1];
     if (version !== undefined && version !== '1.2') {
       diagnostics.push(
-        source.diagnostic('yaml_version_directive', [directive.offset, directive.offset + directive.source.length], { version }),
+        source.diagnostic('yaml_version_directive', [directive.offset, directive.offset + directive.source.length], {
+          version,
+        }),
       );
     }
   }
   if (cst.tooDeep) {
     // Composing would recurse once per level; stop here rather than risk the stack.
-    diagnostics.push(source.diagnostic('yaml_depth_limit', [cst.tooDeep.offset, cst.tooDeep.end], { max: resolved.maxDepth }));
+    diagnostics.push(
+      source.diagnostic('yaml_depth_limit', [cst.tooDeep.offset, cst.tooDeep.end], { max: resolved.maxDepth }),
+    );
     return { diagnostics: finish(diagnostics) };
   }
 
@@ -62,7 +68,10 @@ export function parseYaml(source: SourceText, limits?: Partial<ParseLimits>): St
   if (!first) {
     const stream = composer.streamInfo();
     const context = { source, limits: resolved, duplicates: new Map() };
-    diagnostics.push(...mapYamlErrors(stream.errors, 'error', context), ...mapYamlErrors(stream.warnings, 'warning', context));
+    diagnostics.push(
+      ...mapYamlErrors(stream.errors, 'error', context),
+      ...mapYamlErrors(stream.warnings, 'warning', context),
+    );
     diagnostics.push(source.diagnostic('yaml_empty_document', [0, 0]));
     return { diagnostics: finish(diagnostics) };
   }
@@ -83,7 +92,10 @@ export function parseYaml(source: SourceText, limits?: Partial<ParseLimits>): St
   const plain = toPlain(first, source, resolved);
   diagnostics.push(...plain.diagnostics);
   const context = { source, limits: resolved, duplicates: plain.duplicates };
-  diagnostics.push(...mapYamlErrors(first.errors, 'error', context), ...mapYamlErrors(first.warnings, 'warning', context));
+  diagnostics.push(
+    ...mapYamlErrors(first.errors, 'error', context),
+    ...mapYamlErrors(first.warnings, 'warning', context),
+  );
 
   const guessed = diagnostics.some((d) => d.code === 'yaml_syntax' && d.severity === 'error');
   if (empty || plain.aborted || guessed) return { diagnostics: finish(diagnostics) };

@@ -68,7 +68,8 @@ function countNodes(node: unknown): number {
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) count += countNodes(node[i]);
   } else if (node !== null && typeof node === 'object') {
-    for (const step in node) if (Object.hasOwn(node, step)) count += countNodes((node as Record<string, unknown>)[step]);
+    for (const step in node)
+      if (Object.hasOwn(node, step)) count += countNodes((node as Record<string, unknown>)[step]);
   }
   return count;
 }
@@ -101,12 +102,18 @@ export function storePositions(parsed: ParsedDocument): string {
  * and each next sibling comes after the previous one's subtree. Nothing is built here or per
  * lookup beyond the range returned (loading a compiled file does a few hundred lookups).
  */
-export function restoreDocument(file: string, lineStarts: readonly number[], value: unknown, positions: string): ParsedDocument | undefined {
+export function restoreDocument(
+  file: string,
+  lineStarts: readonly number[],
+  value: unknown,
+  positions: string,
+): ParsedDocument | undefined {
   if (typeof positions !== 'string') return undefined;
   // The digits themselves are not checked up front (that would read them all at every load): a
   // damaged one gives a wrong position, never a failure.
   const width = positions.charCodeAt(0) - 48;
-  if (!(width >= 1 && width <= 9) || positions.length !== 1 + width * NUMBERS_PER_NODE * countNodes(value)) return undefined;
+  if (!(width >= 1 && width <= 9) || positions.length !== 1 + width * NUMBERS_PER_NODE * countNodes(value))
+    return undefined;
 
   /** Number `which` of node `node`. */
   const read = (node: number, which: number): number => {

@@ -64,7 +64,9 @@ class Converter {
       }
       this.ancestors.push(node);
       try {
-        return isMap(node) ? this.convertMap(node, own) : node.items.map((item) => this.convert(item as Node | null, own));
+        return isMap(node)
+          ? this.convertMap(node, own)
+          : node.items.map((item) => this.convert(item as Node | null, own));
       } finally {
         this.ancestors.pop();
       }
@@ -135,7 +137,11 @@ class Converter {
       if (first) {
         // yaml reports the duplicate; we remember the first key so the message can name its line.
         if (keyNode.range && first.range) {
-          this.duplicates.set(keyNode.range[0], { key, range: [keyNode.range[0], keyNode.range[1]], firstOffset: first.range[0] });
+          this.duplicates.set(keyNode.range[0], {
+            key,
+            range: [keyNode.range[0], keyNode.range[1]],
+            firstOffset: first.range[0],
+          });
         }
         continue;
       }

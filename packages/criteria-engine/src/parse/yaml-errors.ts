@@ -29,14 +29,23 @@ export function mapYamlErrors(
   return out;
 }
 
-function mapOne(error: YAMLError, severity: Severity, { source, limits, duplicates }: YamlErrorContext): Diagnostic | undefined {
+function mapOne(
+  error: YAMLError,
+  severity: Severity,
+  { source, limits, duplicates }: YamlErrorContext,
+): Diagnostic | undefined {
   const range = [error.pos[0], Math.max(error.pos[0], error.pos[1])] as const;
   switch (error.code) {
     case 'DUPLICATE_KEY': {
       // yaml marks one character; the key node we recorded has the whole key and its first use.
       const duplicate = duplicates.get(range[0]);
       if (!duplicate) {
-        return source.diagnostic('yaml_duplicate_key', range, { key: source.text.slice(range[0], range[1]) }, { severity: 'error' });
+        return source.diagnostic(
+          'yaml_duplicate_key',
+          range,
+          { key: source.text.slice(range[0], range[1]) },
+          { severity: 'error' },
+        );
       }
       return source.diagnostic(
         'yaml_duplicate_key',

@@ -62,7 +62,10 @@ export function contextArbitrary(ruleset: CompiledRuleset): fc.Arbitrary<Readonl
  * Assessments for this ruleset that pass `ruleset.validateAssessment`: declared types and bounds,
  * part ≤ whole along `part_of` chains, declared enum/ordinal values, a valid context.
  */
-export function assessmentArbitrary(ruleset: CompiledRuleset, options: AssessmentArbitraryOptions = {}): fc.Arbitrary<Assessment> {
+export function assessmentArbitrary(
+  ruleset: CompiledRuleset,
+  options: AssessmentArbitraryOptions = {},
+): fc.Arbitrary<Assessment> {
   const o = defaults(options);
   const model = modelOf(ruleset, o.maxCount);
   return rawArbitrary(model).map((raw) => {
@@ -99,7 +102,8 @@ export function defaults(options: AssessmentArbitraryOptions): ResolvedOptions {
     return v;
   };
   const maxCount = options.maxCount ?? 1000;
-  if (!Number.isSafeInteger(maxCount) || maxCount < 1) throw new RangeError(`maxCount must be a positive integer, got ${String(maxCount)}`);
+  if (!Number.isSafeInteger(maxCount) || maxCount < 1)
+    throw new RangeError(`maxCount must be a positive integer, got ${String(maxCount)}`);
   return {
     unknownRate: rate(options.unknownRate, 0, 'unknownRate'),
     boundaryBias: rate(options.boundaryBias, 0.85, 'boundaryBias'),
@@ -126,7 +130,10 @@ function rawArbitrary(model: RulesetModel): fc.Arbitrary<RawAssessment> {
     { arbitrary: fc.integer({ min: 0, max: 60 }), weight: 4 },
     { arbitrary: fc.integer({ min: 0, max: PER_MILLE }), weight: 2 },
   );
-  const draws = fc.array(fc.integer({ min: 0, max: VALUE_DRAW_MAX }), { minLength: n * DRAWS_PER_FACT, maxLength: n * DRAWS_PER_FACT });
+  const draws = fc.array(fc.integer({ min: 0, max: VALUE_DRAW_MAX }), {
+    minLength: n * DRAWS_PER_FACT,
+    maxLength: n * DRAWS_PER_FACT,
+  });
   return fc.record({ context: contextOf(model), violation, draws });
 }
 

@@ -26,7 +26,12 @@ export interface Change {
 }
 
 /** Changes to the facts in `reads` (ids that are not facts, e.g. context attributes, are skipped). */
-export function changesTo(model: RulesetModel, assessment: Assessment, reads: readonly string[], donor?: Assessment): Change[] {
+export function changesTo(
+  model: RulesetModel,
+  assessment: Assessment,
+  reads: readonly string[],
+  donor?: Assessment,
+): Change[] {
   const out: Change[] = [];
   const seen = new Set<string>();
   const push = (updates: Readonly<Record<string, FactValue | undefined>>) => {
@@ -95,7 +100,8 @@ function valuesToTry(model: RulesetModel, facts: Facts, id: string): FactValue[]
   else {
     const set = new Set<number>([fm.lo]);
     if (typeof current === 'number') [current - 1, current + 1].forEach((v) => set.add(v));
-    for (const c of fm.compares) if (typeof c.value === 'number') compareNeighbours(f, c.value).forEach((v) => set.add(v));
+    for (const c of fm.compares)
+      if (typeof c.value === 'number') compareNeighbours(f, c.value).forEach((v) => set.add(v));
     for (const p of fm.asPart) {
       const whole = facts[p.whole];
       if (typeof whole === 'number') percentBoundaryParts(whole, p.value).forEach((v) => set.add(v));
@@ -109,7 +115,8 @@ function valuesToTry(model: RulesetModel, facts: Facts, id: string): FactValue[]
       }
       set.add(0);
     }
-    if (fm.asWhole.length > 0 && fm.asPart.length === 0 && fm.compares.length === 0) INTERESTING_WHOLES.forEach((v) => set.add(v));
+    if (fm.asWhole.length > 0 && fm.asPart.length === 0 && fm.compares.length === 0)
+      INTERESTING_WHOLES.forEach((v) => set.add(v));
     values = [...set].filter((v) => v >= fm.lo && v <= fm.hi && (f.type === 'number' || Number.isInteger(v)));
   }
   return values.filter((v) => v !== current);
@@ -119,7 +126,11 @@ function valuesToTry(model: RulesetModel, facts: Facts, id: string): FactValue[]
  * The assessment with `updates` applied (undefined = left out), parts lowered to a lowered whole
  * along `part_of` chains; undefined when the result is not a valid assessment or changes nothing.
  */
-function apply(model: RulesetModel, assessment: Assessment, updates: Readonly<Record<string, FactValue | undefined>>): Change | undefined {
+function apply(
+  model: RulesetModel,
+  assessment: Assessment,
+  updates: Readonly<Record<string, FactValue | undefined>>,
+): Change | undefined {
   const facts: Facts = { ...(assessment.facts as Facts) };
   const labels: string[] = [];
   const before = assessment.facts as Facts;

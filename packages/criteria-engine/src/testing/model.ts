@@ -79,7 +79,8 @@ function buildModel(ruleset: CompiledRuleset, maxCount: number): RulesetModel {
     lows.set(id, Math.max(own, lows.get(id) ?? own));
     if (f.partOf !== undefined) {
       const whole = byId.get(f.partOf);
-      if (whole) lows.set(f.partOf, Math.max(lows.get(f.partOf) ?? ownBounds(whole, maxCount)[0], lows.get(id) as number));
+      if (whole)
+        lows.set(f.partOf, Math.max(lows.get(f.partOf) ?? ownBounds(whole, maxCount)[0], lows.get(id) as number));
     }
   }
   const facts = new Map<string, FactModel>();
@@ -136,7 +137,14 @@ function collectUses(ruleset: CompiledRuleset): { compares: Map<string, CompareU
         list.push({ op: t.op, value: t.value, wantsHold });
         compares.set(t.fact, list);
       } else if (factIds.has(t.part) && factIds.has(t.whole)) {
-        percents.push({ part: t.part, whole: t.whole, op: t.op, value: t.value, ifWholeZero: t.ifWholeZero, wantsHold });
+        percents.push({
+          part: t.part,
+          whole: t.whole,
+          op: t.op,
+          value: t.value,
+          ifWholeZero: t.ifWholeZero,
+          wantsHold,
+        });
       }
     }
   };
@@ -156,7 +164,9 @@ function collectUses(ruleset: CompiledRuleset): { compares: Map<string, CompareU
  */
 function generationOrder(facts: readonly FactInfo[], percents: readonly PercentUse[]): string[] {
   const ids = facts.map((f) => f.id);
-  const partOfEdges: [string, string][] = facts.flatMap((f) => (f.partOf !== undefined && ids.includes(f.partOf) ? [[f.partOf, f.id] as [string, string]] : []));
+  const partOfEdges: [string, string][] = facts.flatMap((f) =>
+    f.partOf !== undefined && ids.includes(f.partOf) ? [[f.partOf, f.id] as [string, string]] : [],
+  );
   const percentEdges: [string, string][] = percents.filter((p) => p.part !== p.whole).map((p) => [p.whole, p.part]);
   return topological(ids, [...partOfEdges, ...percentEdges]) ?? topological(ids, partOfEdges) ?? ids;
 }
@@ -222,7 +232,8 @@ export function holdsOp(op: Op, a: number, b: number): boolean {
 /** Whether `value op threshold` holds for this fact (ordinals compare by declared rank). */
 export function holdsCompare(fact: FactInfo, value: FactValue, use: CompareUse): boolean {
   if (typeof value === 'number' && typeof use.value === 'number') return holdsOp(use.op, value, use.value);
-  if (typeof value === 'boolean' && typeof use.value === 'boolean') return holdsOp(use.op, Number(value), Number(use.value));
+  if (typeof value === 'boolean' && typeof use.value === 'boolean')
+    return holdsOp(use.op, Number(value), Number(use.value));
   if (typeof value === 'string' && typeof use.value === 'string') {
     if (fact.type === 'ordinal') {
       const ids = (fact.values ?? []).map((v) => v.id);
@@ -256,7 +267,9 @@ export const INTERESTING_WHOLES: readonly number[] = [0, 1, 2, 3, 7, 10, 49, 50,
 
 /** Values of a numeric fact next to a compared constant: the value and one step either side. */
 export function compareNeighbours(fact: FactInfo, value: number): number[] {
-  return fact.type === 'integer' ? [value - 1, value, value + 1] : [value - 1, value - 0.5, value, value + 0.5, value + 1];
+  return fact.type === 'integer'
+    ? [value - 1, value, value + 1]
+    : [value - 1, value - 0.5, value, value + 0.5, value + 1];
 }
 
 export function isNumericFact(f: FactInfo): boolean {
@@ -308,14 +321,17 @@ function computeCandidates(fm: FactModel, facts: Facts, hi: number): Candidates 
   else if (f.type === 'enum' || f.type === 'ordinal') values = (f.values ?? []).map((v) => v.id);
   else {
     const set = new Set<number>();
-    for (const c of fm.compares) if (typeof c.value === 'number') for (const v of compareNeighbours(f, c.value)) set.add(v);
+    for (const c of fm.compares)
+      if (typeof c.value === 'number') for (const v of compareNeighbours(f, c.value)) set.add(v);
     for (const p of fm.asPart) {
       const whole = facts[p.whole];
       if (typeof whole === 'number') for (const v of percentBoundaryParts(whole, p.value)) set.add(v);
     }
     if (fm.asWhole.length > 0) for (const v of INTERESTING_WHOLES) set.add(v);
     if (set.size === 0) [lo, lo + 1, hi].forEach((v) => set.add(v));
-    values = [...set].filter((v) => v >= lo && v <= hi && (f.type === 'number' || Number.isInteger(v))).sort((a, b) => a - b);
+    values = [...set]
+      .filter((v) => v >= lo && v <= hi && (f.type === 'number' || Number.isInteger(v)))
+      .sort((a, b) => a - b);
     if (values.length === 0) values = [lo];
   }
   const scored = values.map((v) => ({ v, score: score(fm, facts, v) }));

@@ -59,7 +59,11 @@ export interface CompletePartialCase {
 }
 
 const RANK: Record<Decision, number> = { not_recognised: 0, undetermined: 1, recognised: 2 };
-const COUNTS_RANK: Record<Exclude<CriterionResult['counts_as'], 'excluded'>, number> = { failed: 0, unknown: 1, passed: 2 };
+const COUNTS_RANK: Record<Exclude<CriterionResult['counts_as'], 'excluded'>, number> = {
+  failed: 0,
+  unknown: 1,
+  passed: 2,
+};
 const CLEAR_RANK: Record<DisqualifierStatus, number> = { applies: 0, unknown: 1, clear: 2 };
 
 /**
@@ -71,7 +75,10 @@ const CLEAR_RANK: Record<DisqualifierStatus, number> = { applies: 0, unknown: 1,
  * criterion moved down (passed → unknown → failed) or in or out of its denominator, no
  * disqualifier moved towards applying. Shared facts make other changes legitimately mixed.
  */
-export function monotonicity(ruleset: CompiledRuleset, options: PropertyOptions = {}): fc.IPropertyWithHooks<[MonotonicityCase]> {
+export function monotonicity(
+  ruleset: CompiledRuleset,
+  options: PropertyOptions = {},
+): fc.IPropertyWithHooks<[MonotonicityCase]> {
   const model = modelOf(ruleset, defaults(options).maxCount);
   const arb = fc.record({
     assessment: mixedAssessments(ruleset, options),
@@ -103,7 +110,10 @@ export function monotonicity(ruleset: CompiledRuleset, options: PropertyOptions 
  * Checked on the drawn assessment and after changes that make a picked disqualifier apply, which
  * puts it right at its boundary (e.g. exactly 10%) on otherwise recognised assessments.
  */
-export function disqualifierDominance(ruleset: CompiledRuleset, options: PropertyOptions = {}): fc.IPropertyWithHooks<[PickCase]> {
+export function disqualifierDominance(
+  ruleset: CompiledRuleset,
+  options: PropertyOptions = {},
+): fc.IPropertyWithHooks<[PickCase]> {
   const model = modelOf(ruleset, defaults(options).maxCount);
   const arb = fc.record({ assessment: mixedAssessments(ruleset, options), pick: fc.nat() });
   const check = (assessment: Assessment, result: EvaluationResult, how: string) => {
@@ -138,7 +148,10 @@ export function disqualifierDominance(ruleset: CompiledRuleset, options: Propert
  * not_recognised; one that is unknown makes it anything but recognised. Checked on the drawn
  * assessment and after changes that push a picked mandatory criterion to fail or to unknown.
  */
-export function mandatoryCriteria(ruleset: CompiledRuleset, options: PropertyOptions = {}): fc.IPropertyWithHooks<[PickCase]> {
+export function mandatoryCriteria(
+  ruleset: CompiledRuleset,
+  options: PropertyOptions = {},
+): fc.IPropertyWithHooks<[PickCase]> {
   const model = modelOf(ruleset, defaults(options).maxCount);
   const mandatory = ruleset.criteria.flatMap((c, i) => (c.mandatory ? [i] : []));
   const arb = fc.record({ assessment: mixedAssessments(ruleset, options), pick: fc.nat() });
@@ -147,7 +160,10 @@ export function mandatoryCriteria(ruleset: CompiledRuleset, options: PropertyOpt
     let checked: string | undefined;
     for (const m of result.mandatory) {
       if (m.status === 'pass') continue;
-      const wrong = m.status === 'unknown' ? result.decision === 'recognised' || fast === 'recognised' : result.decision !== 'not_recognised' || fast !== 'not_recognised';
+      const wrong =
+        m.status === 'unknown'
+          ? result.decision === 'recognised' || fast === 'recognised'
+          : result.decision !== 'not_recognised' || fast !== 'not_recognised';
       if (wrong) {
         throw new Error(
           `mandatoryCriteria: mandatory criterion ${m.id} is ${m.status}${how} but evaluate() decided ${result.decision} and decide() ${fast}`,
@@ -177,21 +193,32 @@ export function mandatoryCriteria(ruleset: CompiledRuleset, options: PropertyOpt
  * The same input gives deep-equal results: evaluated twice, and with the keys of the assessment,
  * its facts and its context in another order. `decide` likewise; evaluation never changes its input.
  */
-export function determinism(ruleset: CompiledRuleset, options: PropertyOptions = {}): fc.IPropertyWithHooks<[ShuffleCase]> {
+export function determinism(
+  ruleset: CompiledRuleset,
+  options: PropertyOptions = {},
+): fc.IPropertyWithHooks<[ShuffleCase]> {
   const arb = fc.record({ assessment: mixedAssessments(ruleset, options), seed: fc.nat() });
   return fc.property(arb, ({ assessment, seed }) => {
     const snapshot = structuredClone(assessment);
     const first = ruleset.evaluate(assessment);
     const again = ruleset.evaluate(assessment);
-    if (!deepEqual(first, again)) throw new Error('determinism: evaluating the same assessment twice gave different results');
+    if (!deepEqual(first, again))
+      throw new Error('determinism: evaluating the same assessment twice gave different results');
     const shuffled: Assessment = shuffledKeys(
-      { ...assessment, context: shuffledKeys(assessment.context, seed), facts: shuffledKeys(assessment.facts, seed + 1) },
+      {
+        ...assessment,
+        context: shuffledKeys(assessment.context, seed),
+        facts: shuffledKeys(assessment.facts, seed + 1),
+      },
       seed + 2,
     );
     if (!deepEqual(first, ruleset.evaluate(shuffled))) {
-      throw new Error(`determinism: reordering the keys of the assessment changed the result (key order: ${Object.keys(shuffled.facts).join(', ')})`);
+      throw new Error(
+        `determinism: reordering the keys of the assessment changed the result (key order: ${Object.keys(shuffled.facts).join(', ')})`,
+      );
     }
-    if (!deepEqual(ruleset.decide(assessment), ruleset.decide(shuffled))) throw new Error('determinism: reordering keys changed decide()');
+    if (!deepEqual(ruleset.decide(assessment), ruleset.decide(shuffled)))
+      throw new Error('determinism: reordering keys changed decide()');
     if (!deepEqual(assessment, snapshot)) throw new Error('determinism: evaluation modified its input');
     options.onCheck?.(`determinism: ${first.decision}`);
   });
@@ -206,7 +233,10 @@ export function determinism(ruleset: CompiledRuleset, options: PropertyOptions =
  * nothing; every fact the partial result lists as missing was indeed left out, and `needed` lists
  * only missing facts, and none once the decision is made.
  */
-export function threeValuedConsistency(ruleset: CompiledRuleset, options: PropertyOptions = {}): fc.IPropertyWithHooks<[CompletePartialCase]> {
+export function threeValuedConsistency(
+  ruleset: CompiledRuleset,
+  options: PropertyOptions = {},
+): fc.IPropertyWithHooks<[CompletePartialCase]> {
   const arb = completeAndPartialArbitrary(ruleset, options);
   return fc.property(arb, ({ complete, partial }) => {
     const full = ruleset.evaluate(complete);
@@ -222,20 +252,25 @@ export function threeValuedConsistency(ruleset: CompiledRuleset, options: Proper
     if (part.decision !== 'undetermined' && part.decision !== full.decision) {
       fail(`the partial assessment is ${part.decision} but the complete one is ${full.decision}`);
     }
-    if (ruleset.decide(partial).decision !== part.decision) fail('decide() and evaluate() disagree on the partial assessment');
+    if (ruleset.decide(partial).decision !== part.decision)
+      fail('decide() and evaluate() disagree on the partial assessment');
     part.criteria.forEach((c, i) => {
       const f = full.criteria[i];
       if (c.counts_as !== 'unknown' && f?.counts_as !== c.counts_as) {
-        fail(`criterion ${c.id} counts as ${c.counts_as} with facts left out but as ${String(f?.counts_as)} with all facts`);
+        fail(
+          `criterion ${c.id} counts as ${c.counts_as} with facts left out but as ${String(f?.counts_as)} with all facts`,
+        );
       }
     });
     part.standards.forEach((s, i) => {
       const f = full.standards[i];
-      if (s.status !== 'unknown' && f?.status !== s.status) fail(`standard ${s.id} is ${s.status} with facts left out but ${String(f?.status)} with all facts`);
+      if (s.status !== 'unknown' && f?.status !== s.status)
+        fail(`standard ${s.id} is ${s.status} with facts left out but ${String(f?.status)} with all facts`);
     });
     part.disqualifiers.forEach((d, i) => {
       const f = full.disqualifiers[i];
-      if (d.status !== 'unknown' && f?.status !== d.status) fail(`disqualifier ${d.id} ${d.status} with facts left out but ${String(f?.status)} with all facts`);
+      if (d.status !== 'unknown' && f?.status !== d.status)
+        fail(`disqualifier ${d.id} ${d.status} with facts left out but ${String(f?.status)} with all facts`);
     });
     for (const id of part.missing) {
       const v = id in partial.facts ? partial.facts[id] : partial.context[id];
@@ -245,7 +280,8 @@ export function threeValuedConsistency(ruleset: CompiledRuleset, options: Proper
     const missing = new Set(part.missing);
     const stray = part.needed.filter((id) => !missing.has(id));
     if (stray.length > 0) fail(`needed lists ${stray.join(', ')}, which missing does not`);
-    if (part.decision !== 'undetermined' && part.needed.length > 0) fail(`the decision is ${part.decision} yet facts are still needed: ${part.needed.join(', ')}`);
+    if (part.decision !== 'undetermined' && part.needed.length > 0)
+      fail(`the decision is ${part.decision} yet facts are still needed: ${part.needed.join(', ')}`);
     if (everyAttribute && (full.missing.length > 0 || full.needed.length > 0)) {
       fail(`a complete assessment reports missing facts: ${[...full.missing, ...full.needed].join(', ')}`);
     }
@@ -254,7 +290,10 @@ export function threeValuedConsistency(ruleset: CompiledRuleset, options: Proper
 }
 
 /** `decide()` (the fast path) gives the same decision and per-group passed counts as `evaluate()`. */
-export function fastPathAgrees(ruleset: CompiledRuleset, options: PropertyOptions = {}): fc.IPropertyWithHooks<[Assessment]> {
+export function fastPathAgrees(
+  ruleset: CompiledRuleset,
+  options: PropertyOptions = {},
+): fc.IPropertyWithHooks<[Assessment]> {
   return fc.property(mixedAssessments(ruleset, options), (assessment) => {
     const fast = ruleset.decide(assessment);
     const full = ruleset.evaluate(assessment);

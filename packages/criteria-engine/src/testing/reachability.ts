@@ -33,7 +33,10 @@ export interface CriterionReachability {
 const DIRECTED_SAMPLES = 200;
 
 /** Per criterion, in declaration order: whether some input passes it and some input fails it. */
-export function everyCriterionReachable(ruleset: CompiledRuleset, options: ReachabilityOptions = {}): CriterionReachability[] {
+export function everyCriterionReachable(
+  ruleset: CompiledRuleset,
+  options: ReachabilityOptions = {},
+): CriterionReachability[] {
   const o = defaults(options);
   const model = modelOf(ruleset, o.maxCount);
   const passing = new Map<number, Assessment>();
@@ -75,6 +78,12 @@ export function everyCriterionReachable(ruleset: CompiledRuleset, options: Reach
   return ruleset.criteria.map((c, i) => {
     const p = passing.get(i);
     const f = failing.get(i);
-    return { id: c.id, passes: p !== undefined, fails: f !== undefined, ...(p ? { passing: p } : {}), ...(f ? { failing: f } : {}) };
+    return {
+      id: c.id,
+      passes: p !== undefined,
+      fails: f !== undefined,
+      ...(p ? { passing: p } : {}),
+      ...(f ? { failing: f } : {}),
+    };
   });
 }

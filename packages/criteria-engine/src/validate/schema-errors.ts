@@ -61,7 +61,10 @@ export function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], parsed
     out.push(parsed.source.diagnostic(mapped.code, range, mapped.params, { path: pointer }));
   }
   return out.sort(
-    (a, b) => (a.range?.[0] ?? -1) - (b.range?.[0] ?? -1) || a.code.localeCompare(b.code) || (a.path ?? '').localeCompare(b.path ?? ''),
+    (a, b) =>
+      (a.range?.[0] ?? -1) - (b.range?.[0] ?? -1) ||
+      a.code.localeCompare(b.code) ||
+      (a.path ?? '').localeCompare(b.path ?? ''),
   );
 }
 
@@ -90,7 +93,7 @@ function causedByUnknownKey(error: ErrorObject, unknownKeys: ReadonlyMap<string,
     // Counted again without the unknown keys: within the limit, the count was only the typo.
     const properties = (error.parentSchema?.['properties'] as Record<string, unknown> | undefined) ?? {};
     const data = isRecord(error.data) ? error.data : {};
-    const known = Object.keys(data).filter((k) => Object.prototype.hasOwnProperty.call(properties, k)).length;
+    const known = Object.keys(data).filter((k) => Object.hasOwn(properties, k)).length;
     return known <= Number(error.params['limit']);
   }
   const shape = error.parentSchema?.['x-shape'];
@@ -110,9 +113,19 @@ function mapError(error: ErrorObject): Mapped {
   if (error.propertyName !== undefined) {
     const at = [...path, error.propertyName];
     if (error.keyword === 'pattern') {
-      return { code: 'schema_pattern', path: at, atKey: true, params: patternParams(params, parentSchema, error.propertyName) };
+      return {
+        code: 'schema_pattern',
+        path: at,
+        atKey: true,
+        params: patternParams(params, parentSchema, error.propertyName),
+      };
     }
-    return { code: 'schema_other', path: at, atKey: true, params: { keyword: error.keyword, detail: error.message ?? '' } };
+    return {
+      code: 'schema_other',
+      path: at,
+      atKey: true,
+      params: { keyword: error.keyword, detail: error.message ?? '' },
+    };
   }
 
   switch (error.keyword) {
@@ -149,7 +162,11 @@ function mapError(error: ErrorObject): Mapped {
       };
     }
     case 'const':
-      return { code: 'schema_enum', path, params: { allowed: String(params['allowedValue']), actual: display(error.data) } };
+      return {
+        code: 'schema_enum',
+        path,
+        params: { allowed: String(params['allowedValue']), actual: display(error.data) },
+      };
     case 'pattern':
       return { code: 'schema_pattern', path, params: patternParams(params, parentSchema, error.data) };
     case 'minimum':
@@ -226,7 +243,11 @@ function sizeError(error: ErrorObject, path: DocumentPath, params: Record<string
   };
 }
 
-function patternParams(params: Record<string, unknown>, parentSchema: Record<string, unknown> | undefined, data: unknown): Params {
+function patternParams(
+  params: Record<string, unknown>,
+  parentSchema: Record<string, unknown> | undefined,
+  data: unknown,
+): Params {
   const examples = parentSchema?.['examples'];
   const example = Array.isArray(examples) && examples.length > 0 ? String(examples[0]) : '';
   return { pattern: String(params['pattern']), example, actual: display(data) };

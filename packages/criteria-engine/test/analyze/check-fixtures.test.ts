@@ -29,7 +29,12 @@ const CHECK_CODES: readonly DiagnosticCode[] = [
 
 const EXPECTED: Record<string, { line: number; column: number; severity: string; params?: Record<string, unknown> }> = {
   // `condition: { fact: streets, at_least: 12 }` of 1.2
-  criterion_never_passes: { line: 26, column: 20, severity: 'error', params: { criterion: '1.2', condition: 'streets >= 12' } },
+  criterion_never_passes: {
+    line: 26,
+    column: 20,
+    severity: 'error',
+    params: { criterion: '1.2', condition: 'streets >= 12' },
+  },
   // `condition: { fact: models, at_least: 0 }` of 1.2
   criterion_never_fails: { line: 26, column: 20, severity: 'warning', params: { criterion: '1.2' } },
   // the `percent:` mapping of D1
@@ -43,17 +48,38 @@ const EXPECTED: Record<string, { line: number; column: number; severity: string;
     params: { group: '1', kind: 'at_least_count', value: 2, best: 1, applicable: 1, context: 'unit_kind=to_dan_pho' },
   },
   // `mandatory: ["1.2"]`, the item
-  mandatory_not_applicable: { line: 34, column: 15, severity: 'error', params: { criterion: '1.2', reason: 'never_applicable', context: 'unit_kind=to_dan_pho' } },
+  mandatory_not_applicable: {
+    line: 34,
+    column: 15,
+    severity: 'error',
+    params: { criterion: '1.2', reason: 'never_applicable', context: 'unit_kind=to_dan_pho' },
+  },
   // the id of 1.2
-  criterion_no_effect: { line: 24, column: 13, severity: 'warning', params: { criterion: '1.2', reason: 'disqualifier', disqualifier: 'D1' } },
+  criterion_no_effect: {
+    line: 24,
+    column: 13,
+    severity: 'warning',
+    params: { criterion: '1.2', reason: 'disqualifier', disqualifier: 'D1' },
+  },
   // the `percent:` mapping of 1.1; 1.2's threshold is on line 29
   threshold_conflict: {
     line: 24,
     column: 11,
     severity: 'error',
-    params: { criterion: '1.1', other: '1.2', other_line: 29, first: 'key_titles_trained / key_titles ≥ 100%', second: 'key_titles_trained ≤ 5' },
+    params: {
+      criterion: '1.1',
+      other: '1.2',
+      other_line: 29,
+      first: 'key_titles_trained / key_titles ≥ 100%',
+      second: 'key_titles_trained ≤ 5',
+    },
   },
-  check_limit: { line: 34, column: 13, severity: 'info', params: { kind: 'criterion', id: '1.1', max: 20000, reason: 'too_many' } },
+  check_limit: {
+    line: 34,
+    column: 13,
+    severity: 'info',
+    params: { kind: 'criterion', id: '1.1', max: 20000, reason: 'too_many' },
+  },
 };
 
 function check(code: string) {
@@ -64,14 +90,16 @@ function check(code: string) {
 describe('static checks, one fixture per finding', () => {
   it.each(Object.entries(EXPECTED))('%s', (code, { line, column, severity, params }) => {
     const findings = check(code).diagnostics.filter((d) => CHECK_CODES.includes(d.code));
-    expect(findings.map((d) => ({ code: d.code, file: d.file, line: d.line, column: d.column, severity: d.severity }))).toEqual([
-      { code, file: `${code}.yaml`, line, column, severity },
-    ]);
+    expect(
+      findings.map((d) => ({ code: d.code, file: d.file, line: d.line, column: d.column, severity: d.severity })),
+    ).toEqual([{ code, file: `${code}.yaml`, line, column, severity }]);
     if (params) expect(findings[0]?.params).toMatchObject(params);
   });
 
   it('has a fixture for every check code, and a row in the expectations for every fixture', () => {
-    const files = readdirSync(DIR).map((f) => f.replace(/\.yaml$/, '')).sort();
+    const files = readdirSync(DIR)
+      .map((f) => f.replace(/\.yaml$/, ''))
+      .sort();
     expect(files).toEqual([...CHECK_CODES].sort());
     expect(Object.keys(EXPECTED).sort()).toEqual(files);
   });

@@ -23,7 +23,9 @@ function edited(find: string, replace: string) {
 }
 
 const findingsOf = (rules: ReturnType<typeof edited>) =>
-  checkRuleset(rules).diagnostics.filter((d) => d.code !== 'variant_uncovered').map((d) => ({ code: d.code, line: d.line, severity: d.severity, params: d.params }));
+  checkRuleset(rules)
+    .diagnostics.filter((d) => d.code !== 'variant_uncovered')
+    .map((d) => ({ code: d.code, line: d.line, severity: d.severity, params: d.params }));
 
 describe('checks on variations of the Lai Châu rules', () => {
   it('locates parts of the rule file: 1.3 condition', () => {
@@ -48,7 +50,12 @@ describe('checks on variations of the Lai Châu rules', () => {
   it('a mandatory criterion with applicable_when is a warning for every kind of unit', () => {
     const found = findingsOf(edited('  mandatory: ["4.1"]', '  mandatory: ["4.1", "2.1"]'));
     expect(found).toEqual([
-      { code: 'mandatory_not_applicable', line: 925, severity: 'warning', params: { criterion: '2.1', reason: 'can_be_not_applicable', context: '' } },
+      {
+        code: 'mandatory_not_applicable',
+        line: 925,
+        severity: 'warning',
+        params: { criterion: '2.1', reason: 'can_be_not_applicable', context: '' },
+      },
     ]);
   });
 
@@ -62,24 +69,40 @@ describe('checks on variations of the Lai Châu rules', () => {
         params: {
           criterion: '2.3',
           reason: 'never_applicable',
-          context: 'unit_kind=ban, parent_kind=phuong, agricultural=false; unit_kind=ban, parent_kind=xa, agricultural=false',
+          context:
+            'unit_kind=ban, parent_kind=phuong, agricultural=false; unit_kind=ban, parent_kind=xa, agricultural=false',
         },
       },
     ]);
   });
 
   it('a total of 42 points out of 41 criteria can never be reached', () => {
-    const found = findingsOf(edited('  mandatory: ["4.1"]', '  mandatory: ["4.1"]\n  total_requirement: { at_least_points: 42 }'));
+    const found = findingsOf(
+      edited('  mandatory: ["4.1"]', '  mandatory: ["4.1"]\n  total_requirement: { at_least_points: 42 }'),
+    );
     expect(found).toEqual([
-      { code: 'requirement_unreachable', line: 926, severity: 'error', params: { group: '', kind: 'at_least_points', value: 42, best: 41, applicable: 41, context: '' } },
+      {
+        code: 'requirement_unreachable',
+        line: 926,
+        severity: 'error',
+        params: { group: '', kind: 'at_least_points', value: 42, best: 41, applicable: 41, context: '' },
+      },
     ]);
   });
 
   it('a fact capped below the threshold of one variant makes that variant, not the criterion, never pass', () => {
-    const broken = edited('  civilised_business_streets:\n    type: integer\n    min: 0', '  civilised_business_streets:\n    type: integer\n    min: 0\n    max: 0');
+    const broken = edited(
+      '  civilised_business_streets:\n    type: integer\n    min: 0',
+      '  civilised_business_streets:\n    type: integer\n    min: 0\n    max: 0',
+    );
     const found = findingsOf(broken).filter((f) => f.code === 'criterion_never_passes');
     expect(found).toEqual([
-      { code: 'criterion_never_passes', line: 578, severity: 'error', params: { criterion: '2.3', variant: 'to_dan_pho', condition: 'civilised_business_streets >= 1' } },
+      {
+        code: 'criterion_never_passes',
+        line: 578,
+        severity: 'error',
+        params: { criterion: '2.3', variant: 'to_dan_pho', condition: 'civilised_business_streets >= 1' },
+      },
     ]);
   });
 });
@@ -106,28 +129,55 @@ recognition:
   group_requirement: { at_least_percent: 100 }
 `;
 
-const codesOf = (text: string) => checkRuleset(loadRulesetOrThrow(text, { file: 't.yaml' })).diagnostics.map((d) => d.code);
+const codesOf = (text: string) =>
+  checkRuleset(loadRulesetOrThrow(text, { file: 't.yaml' })).diagnostics.map((d) => d.code);
 
 describe('what the checks must and must not claim', () => {
   const streets = '  streets: { type: integer, min: 0, max: 10, label: { vi: "Tuyến phố", en: "Streets" } }';
 
   it('a threshold held in a parameter counts as a constant', () => {
     // Standard 1 needs both criteria: when 1.2 can never pass, the standard can never be met either.
-    expect(codesOf(SMALL(streets, '"streets >= min_streets"', 'parameters:\n  min_streets: { value: 12 }\n'))).toEqual(['criterion_never_passes', 'requirement_unreachable']);
-    expect(codesOf(SMALL(streets, '"streets >= min_streets"', 'parameters:\n  min_streets: { value: 5 }\n'))).toEqual([]);
+    expect(codesOf(SMALL(streets, '"streets >= min_streets"', 'parameters:\n  min_streets: { value: 12 }\n'))).toEqual([
+      'criterion_never_passes',
+      'requirement_unreachable',
+    ]);
+    expect(codesOf(SMALL(streets, '"streets >= min_streets"', 'parameters:\n  min_streets: { value: 5 }\n'))).toEqual(
+      [],
+    );
   });
 
   it('a parameter of an included file cannot be read: nothing is claimed, and a note says why', () => {
-    const fragment = 'format: 1\nkind: fragment\nid: shared\ntitle: { vi: "Chung", en: "Shared" }\nparameters:\n  min_streets: { value: 12 }\n';
-    const text = SMALL(streets, '"streets >= min_streets"').replace('context: {}', 'include: ["shared.yaml"]\ncontext: {}');
-    const rules = loadRulesetOrThrow(text, { file: 't.yaml', readInclude: () => ({ file: 'shared.yaml', text: fragment }) });
+    const fragment =
+      'format: 1\nkind: fragment\nid: shared\ntitle: { vi: "Chung", en: "Shared" }\nparameters:\n  min_streets: { value: 12 }\n';
+    const text = SMALL(streets, '"streets >= min_streets"').replace(
+      'context: {}',
+      'include: ["shared.yaml"]\ncontext: {}',
+    );
+    const rules = loadRulesetOrThrow(text, {
+      file: 't.yaml',
+      readInclude: () => ({ file: 'shared.yaml', text: fragment }),
+    });
     const found = checkRuleset(rules).diagnostics.map((d) => [d.code, d.params['id'], d.params['reason']]);
     expect(found).toEqual([['check_limit', '1.2', 'unknown_value']]);
   });
 
   it('arithmetic is tried at the constants written in it', () => {
-    expect(codesOf(SMALL(`${streets}\n  roads: { type: integer, min: 0, max: 3, label: { vi: "Đường", en: "Roads" } }`, '"streets + roads >= 14"'))).toEqual(['criterion_never_passes', 'requirement_unreachable']);
-    expect(codesOf(SMALL(`${streets}\n  roads: { type: integer, min: 0, max: 3, label: { vi: "Đường", en: "Roads" } }`, '"streets + roads >= 13"'))).toEqual([]);
+    expect(
+      codesOf(
+        SMALL(
+          `${streets}\n  roads: { type: integer, min: 0, max: 3, label: { vi: "Đường", en: "Roads" } }`,
+          '"streets + roads >= 14"',
+        ),
+      ),
+    ).toEqual(['criterion_never_passes', 'requirement_unreachable']);
+    expect(
+      codesOf(
+        SMALL(
+          `${streets}\n  roads: { type: integer, min: 0, max: 3, label: { vi: "Đường", en: "Roads" } }`,
+          '"streets + roads >= 13"',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('a condition that fails only when a fact is unknown (known()) can fail', () => {
@@ -136,11 +186,21 @@ describe('what the checks must and must not claim', () => {
   });
 
   it('a percentage whose whole may be empty: at most 0% with if_whole_zero pass can pass and fail', () => {
-    const facts = '  households: { type: integer, min: 0, label: { vi: "Hộ", en: "Households" } }\n  poor: { type: integer, min: 0, part_of: households, label: { vi: "Hộ nghèo", en: "Poor" } }';
-    expect(codesOf(SMALL(facts, '{ percent: { part: poor, whole: households }, at_most: 0, if_whole_zero: pass }'))).toEqual([]);
+    const facts =
+      '  households: { type: integer, min: 0, label: { vi: "Hộ", en: "Households" } }\n  poor: { type: integer, min: 0, part_of: households, label: { vi: "Hộ nghèo", en: "Poor" } }';
+    expect(
+      codesOf(SMALL(facts, '{ percent: { part: poor, whole: households }, at_most: 0, if_whole_zero: pass }')),
+    ).toEqual([]);
     // 98% of at most 10 households is possible only at 10/10 = 100%, never "at least 98% and below 99%".
     const few = facts.replace('min: 0, label: { vi: "Hộ"', 'min: 0, max: 10, label: { vi: "Hộ"');
-    expect(codesOf(SMALL(few, '{ all: [ { percent: { part: poor, whole: households }, at_least: 98, if_whole_zero: fail }, "percent(poor, households, 0) < 99" ] }'))).toEqual(['criterion_never_passes', 'requirement_unreachable']);
+    expect(
+      codesOf(
+        SMALL(
+          few,
+          '{ all: [ { percent: { part: poor, whole: households }, at_least: 98, if_whole_zero: fail }, "percent(poor, households, 0) < 99" ] }',
+        ),
+      ),
+    ).toEqual(['criterion_never_passes', 'requirement_unreachable']);
   });
 });
 
@@ -155,21 +215,48 @@ describe('interval reasoning on thresholds', () => {
       { id: 'rating', type: 'ordinal', values: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] },
     ].map((f) => [f.id, { label: { vi: f.id, en: f.id }, ...f } as FactInfo]),
   );
-  const pct = (part: string, whole: string, op: '>=' | '<=', value: number, zeroHolds = false): Atom => ({ kind: 'percent', part, whole, op, value, zeroHolds });
+  const pct = (part: string, whole: string, op: '>=' | '<=', value: number, zeroHolds = false): Atom => ({
+    kind: 'percent',
+    part,
+    whole,
+    op,
+    value,
+    zeroHolds,
+  });
   const cmp = (fact: string, op: '>=' | '<=' | '==', value: number): Atom => ({ kind: 'compare', fact, op, value });
 
   it.each([
     ['100% trained, 8 titles at least', [pct('trained', 'titles', '>=', 100)], true],
     ['100% trained and at most 5 trained', [pct('trained', 'titles', '>=', 100), cmp('trained', '<=', 5)], false],
     ['100% trained and at most 8 trained', [pct('trained', 'titles', '>=', 100), cmp('trained', '<=', 8)], true],
-    ['≥ 98% and ≤ 97% of the same households', [pct('signed', 'households', '>=', 98), pct('signed', 'households', '<=', 97)], false],
-    ['the same, when an empty whole passes both', [pct('signed', 'households', '>=', 98, true), pct('signed', 'households', '<=', 97, true)], true],
-    ['kept ≥ 10 and households ≤ 9 (kept ≤ signed ≤ households)', [cmp('kept', '>=', 10), cmp('households', '<=', 9)], false],
+    [
+      '≥ 98% and ≤ 97% of the same households',
+      [pct('signed', 'households', '>=', 98), pct('signed', 'households', '<=', 97)],
+      false,
+    ],
+    [
+      'the same, when an empty whole passes both',
+      [pct('signed', 'households', '>=', 98, true), pct('signed', 'households', '<=', 97, true)],
+      true,
+    ],
+    [
+      'kept ≥ 10 and households ≤ 9 (kept ≤ signed ≤ households)',
+      [cmp('kept', '>=', 10), cmp('households', '<=', 9)],
+      false,
+    ],
     ['kept ≥ 10 and households ≤ 10', [cmp('kept', '>=', 10), cmp('households', '<=', 10)], true],
     ['rating ≥ c and rating ≤ b', [cmp('rating', '>=', 2), cmp('rating', '<=', 1)], false],
     ['titles = 60 (above max 50)', [cmp('titles', '==', 60)], false],
-    ['≥ 50% kept of households, at most 3 kept, households ≥ 7', [pct('kept', 'households', '>=', 50), cmp('kept', '<=', 3), cmp('households', '>=', 7)], false],
-    ['≥ 50% kept of households, at most 3 kept, households ≥ 6', [pct('kept', 'households', '>=', 50), cmp('kept', '<=', 3), cmp('households', '>=', 6)], true],
+    [
+      '≥ 50% kept of households, at most 3 kept, households ≥ 7',
+      [pct('kept', 'households', '>=', 50), cmp('kept', '<=', 3), cmp('households', '>=', 7)],
+      false,
+    ],
+    [
+      '≥ 50% kept of households, at most 3 kept, households ≥ 6',
+      [pct('kept', 'households', '>=', 50), cmp('kept', '<=', 3), cmp('households', '>=', 6)],
+      true,
+    ],
   ] as const)('%s', (_label, atoms, expected) => {
     expect(satisfiable(atoms, facts)).toBe(expected);
   });
@@ -184,27 +271,32 @@ describe('probe inputs', () => {
     plain: new Set(rules.context.map((a) => a.id)),
   };
 
-  it.each(['1.3', '1.4', '5.5', '6.3', '6.7'])('are valid assessments, and reach both sides of every threshold of %s', (id) => {
-    const criterion = rules.criteria.find((c) => c.id === id);
-    if (!criterion?.condition) throw new Error(`no condition for ${id}`);
-    const space = new ProbeSpace(names).add(criterion.condition);
-    const context = { unit_kind: 'to_dan_pho', parent_kind: 'phuong' };
-    const statuses = new Set<string>();
-    const invalid: ProbeFacts[] = [];
-    const count = space.enumerate(criterion.condition.reads, 20_000, (facts) => {
-      if (!rules.validateAssessment({ context, facts }).value) invalid.push({ ...facts });
-      statuses.add(rules.evaluate({ context, facts }).criteria.find((c) => c.id === id)?.status ?? '');
-    });
-    expect(invalid).toEqual([]);
-    expect(count).toBeGreaterThan(1);
-    expect([...statuses].sort()).toEqual(['fail', 'pass']);
-  });
+  it.each(['1.3', '1.4', '5.5', '6.3', '6.7'])(
+    'are valid assessments, and reach both sides of every threshold of %s',
+    (id) => {
+      const criterion = rules.criteria.find((c) => c.id === id);
+      if (!criterion?.condition) throw new Error(`no condition for ${id}`);
+      const space = new ProbeSpace(names).add(criterion.condition);
+      const context = { unit_kind: 'to_dan_pho', parent_kind: 'phuong' };
+      const statuses = new Set<string>();
+      const invalid: ProbeFacts[] = [];
+      const count = space.enumerate(criterion.condition.reads, 20_000, (facts) => {
+        if (!rules.validateAssessment({ context, facts }).value) invalid.push({ ...facts });
+        statuses.add(rules.evaluate({ context, facts }).criteria.find((c) => c.id === id)?.status ?? '');
+      });
+      expect(invalid).toEqual([]);
+      expect(count).toBeGreaterThan(1);
+      expect([...statuses].sort()).toEqual(['fail', 'pass']);
+    },
+  );
 
   it('stop at the limit without visiting anything', () => {
     const criterion = rules.criteria.find((c) => c.id === '1.4');
     if (!criterion?.condition) throw new Error('no 1.4');
     let visited = 0;
-    expect(new ProbeSpace(names).add(criterion.condition).enumerate(criterion.condition.reads, 10, () => void visited++)).toBeUndefined();
+    expect(
+      new ProbeSpace(names).add(criterion.condition).enumerate(criterion.condition.reads, 10, () => void visited++),
+    ).toBeUndefined();
     expect(visited).toBe(0);
   });
 });

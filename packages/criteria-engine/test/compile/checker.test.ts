@@ -10,7 +10,12 @@ const symbols: NameSymbol[] = [
   { kind: 'fact', id: 'poor', type: INTEGER, slot: 2 },
   { kind: 'fact', id: 'score', type: NUMBER, slot: 3 },
   { kind: 'fact', id: 'has_model', type: BOOLEAN, slot: 4 },
-  { kind: 'fact', id: 'rating', type: { t: 'ordinal', of: 'rating', values: ['weak', 'fair', 'good', 'excellent'] }, slot: 5 },
+  {
+    kind: 'fact',
+    id: 'rating',
+    type: { t: 'ordinal', of: 'rating', values: ['weak', 'fair', 'good', 'excellent'] },
+    slot: 5,
+  },
   { kind: 'context', id: 'unit_kind', type: { t: 'enum', of: 'unit_kind', values: ['to_dan_pho', 'ban'] }, slot: 6 },
   { kind: 'context', id: 'agricultural', type: BOOLEAN, slot: 7 },
   { kind: 'parameter', id: 'min_share', type: INTEGER, value: 98 },
@@ -21,14 +26,20 @@ function check(text: string, options: { contextOnly?: boolean } = {}) {
   const parsed = parseExpression(text, 0);
   if (!parsed.ok) throw new Error(parsed.error.code);
   const problems: { code: string; range: readonly [number, number]; params: Record<string, unknown> }[] = [];
-  const typed = checkExpression(parsed.expr, scope, { report: (code, range, params) => problems.push({ code, range, params }) }, options);
+  const typed = checkExpression(
+    parsed.expr,
+    scope,
+    { report: (code, range, params) => problems.push({ code, range, params }) },
+    options,
+  );
   // Closures read slots: lay the given facts and context out as the compiler numbered them.
   const run = (facts: Record<string, unknown>, context: Record<string, unknown> = {}) => {
     const slots: Value[] = [];
-    for (const sym of symbols) if (sym.kind === 'fact' || sym.kind === 'context') {
-      const v = { ...facts, ...context }[sym.id];
-      slots[sym.slot] = v === null ? undefined : (v as Value);
-    }
+    for (const sym of symbols)
+      if (sym.kind === 'fact' || sym.kind === 'context') {
+        const v = { ...facts, ...context }[sym.id];
+        slots[sym.slot] = v === null ? undefined : (v as Value);
+      }
     return typed.fn(slots);
   };
   return { typed, problems, run };
@@ -44,7 +55,9 @@ describe('checker: types', () => {
 
   it('reports an unknown name with a suggestion, at its exact range', () => {
     const c = check('housholds > 0');
-    expect(c.problems).toEqual([{ code: 'expr_unknown_name', range: [0, 9], params: { name: 'housholds', suggestion: 'households' } }]);
+    expect(c.problems).toEqual([
+      { code: 'expr_unknown_name', range: [0, 9], params: { name: 'housholds', suggestion: 'households' } },
+    ]);
   });
 
   it('reports every problem of an expression, not just the first', () => {
@@ -60,7 +73,10 @@ describe('checker: types', () => {
   });
 
   it('checks function names and arity', () => {
-    expect(check('pct(poor, households) > 1').problems[0]).toMatchObject({ code: 'expr_unknown_function', range: [0, 3] });
+    expect(check('pct(poor, households) > 1').problems[0]).toMatchObject({
+      code: 'expr_unknown_function',
+      range: [0, 3],
+    });
     expect(check('percent(compliant, households) >= 98').problems[0]?.code).toBe('expr_arity');
     expect(check('percent(compliant, households, households) >= 98').problems[0]?.code).toBe('expr_type');
     expect(check('percent(compliant, households, 101) >= 98').problems[0]?.code).toBe('expr_type');

@@ -61,14 +61,19 @@ describe('compile diagnostics, one fixture per code', () => {
   });
 
   it('reports every problem of a file at once, across stages of checking', () => {
-    const text = readFileSync(DIR + 'expr_unknown_name.yaml', 'utf8')
+    const text = readFileSync(`${DIR}expr_unknown_name.yaml`, 'utf8')
       .replace('part_of: households,', 'part_of: househols,')
       .replace('at_least_percent: 80', 'at_least_percent: 180');
     const codes = loadRuleset(text, { file: 'many.yaml' }).diagnostics.map((d) => d.code);
     expect(codes).toEqual(expect.arrayContaining(['schema_range']));
     // Schema errors stop before compiling; fix the schema error and the compile errors all show.
-    const text2 = readFileSync(DIR + 'expr_unknown_name.yaml', 'utf8').replace('part_of: households,', 'part_of: househols,');
-    const codes2 = loadRuleset(text2, { file: 'many.yaml' }).diagnostics.map((d) => d.code).sort();
+    const text2 = readFileSync(`${DIR}expr_unknown_name.yaml`, 'utf8').replace(
+      'part_of: households,',
+      'part_of: househols,',
+    );
+    const codes2 = loadRuleset(text2, { file: 'many.yaml' })
+      .diagnostics.map((d) => d.code)
+      .sort();
     expect(codes2).toEqual(['expr_unknown_name', 'unknown_fact']);
   });
 });

@@ -53,7 +53,7 @@ describe('parseExpression', () => {
   it('bounds length, depth and node count', () => {
     const long = parseExpression('a'.repeat(3000));
     expect(!long.ok && long.error).toMatchObject({ code: 'expr_limit', limit: 'maxExpressionLength' });
-    const deep = parseExpression('('.repeat(100) + 'a' + ')'.repeat(100));
+    const deep = parseExpression(`${'('.repeat(100)}a${')'.repeat(100)}`);
     expect(!deep.ok && deep.error).toMatchObject({ code: 'expr_limit', limit: 'maxExpressionDepth' });
     const wide = parseExpression(Array.from({ length: 600 }, () => 'a').join('+'));
     expect(!wide.ok && wide.error).toMatchObject({ code: 'expr_limit', limit: 'maxExpressionNodes' });
@@ -77,7 +77,9 @@ describe('printExpression', () => {
         .tuple(fc.constantFrom('+', '-', '*'), tie('num'), tie('num'))
         .map(([op, left, right]): Expr => ({ kind: 'arithmetic', op: op as '+' | '-' | '*', left, right, range: r })),
       tie('num').map((operand): Expr => ({ kind: 'negate', operand, range: r })),
-      fc.tuple(tie('num'), tie('num')).map(([x, y]): Expr => ({ kind: 'call', name: 'min', args: [x, y], range: r, nameRange: r })),
+      fc
+        .tuple(tie('num'), tie('num'))
+        .map(([x, y]): Expr => ({ kind: 'call', name: 'min', args: [x, y], range: r, nameRange: r })),
     ),
     expr: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },

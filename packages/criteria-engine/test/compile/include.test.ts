@@ -56,7 +56,12 @@ function layout(main = MAIN, fragment = FRAGMENT) {
   return { dir, rules: join(dir, 'rules'), fragment: join(dir, 'shared', 'contents.yaml') };
 }
 
-const where = (d: { code: string; file: string; line: number; column: number }) => ({ code: d.code, file: d.file, line: d.line, column: d.column });
+const where = (d: { code: string; file: string; line: number; column: number }) => ({
+  code: d.code,
+  file: d.file,
+  line: d.line,
+  column: d.column,
+});
 
 describe('include: and definitions:', () => {
   it('brings a fragment’s facts and named conditions into the ruleset', async () => {
@@ -71,16 +76,25 @@ describe('include: and definitions:', () => {
     expect(info?.thresholds.map((t) => t.kind)).toEqual(['compare', 'compare', 'percent']);
     expect(info?.reads).toEqual(['contents_registered', 'contents_done_well', 'households']);
     const ctx = { unit_kind: 'ban' };
-    expect(r?.evaluate({ context: ctx, facts: { households: 5, contents_registered: 2, contents_done_well: 2 } }).decision).toBe('recognised');
-    expect(r?.evaluate({ context: ctx, facts: { households: 5, contents_registered: 2, contents_done_well: 1 } }).decision).toBe('not_recognised');
-    expect(r?.evaluate({ context: ctx, facts: { households: 5, contents_registered: 0, contents_done_well: 0 } }).decision).toBe('not_recognised');
+    expect(
+      r?.evaluate({ context: ctx, facts: { households: 5, contents_registered: 2, contents_done_well: 2 } }).decision,
+    ).toBe('recognised');
+    expect(
+      r?.evaluate({ context: ctx, facts: { households: 5, contents_registered: 2, contents_done_well: 1 } }).decision,
+    ).toBe('not_recognised');
+    expect(
+      r?.evaluate({ context: ctx, facts: { households: 5, contents_registered: 0, contents_done_well: 0 } }).decision,
+    ).toBe('not_recognised');
     const partial = r?.evaluate({ context: ctx, facts: { households: 5 } });
     expect(partial?.decision).toBe('undetermined');
     expect(partial?.needed).toEqual(['contents_registered', 'contents_done_well']);
   });
 
   it('locates a mistake inside the fragment in the fragment’s own file', async () => {
-    const { rules, fragment } = layout(MAIN, FRAGMENT.replace('{ fact: contents_registered, at_least: 1 }', '"contents_registred >= 1"'));
+    const { rules, fragment } = layout(
+      MAIN,
+      FRAGMENT.replace('{ fact: contents_registered, at_least: 1 }', '"contents_registred >= 1"'),
+    );
     const { value, diagnostics } = await loadRulesetFile(rules);
     expect(value).toBeUndefined();
     expect(diagnostics.map(where)).toEqual([{ code: 'expr_unknown_name', file: fragment, line: 14, column: 12 }]);
@@ -88,7 +102,9 @@ describe('include: and definitions:', () => {
 
   it('reports a missing, a non-fragment and a nested include at the include line', async () => {
     const missing = layout(MAIN.replace('../shared/contents.yaml', '../shared/nope.yaml'));
-    expect((await loadRulesetFile(missing.rules)).diagnostics.map((d) => [d.code, d.line, d.column, d.params['reason']])).toEqual([['include_invalid', 5, 11, 'not_found']]);
+    expect(
+      (await loadRulesetFile(missing.rules)).diagnostics.map((d) => [d.code, d.line, d.column, d.params['reason']]),
+    ).toEqual([['include_invalid', 5, 11, 'not_found']]);
     const notFragment = layout(MAIN, FRAGMENT.replace('kind: fragment\n', 'kind: ruleset\n'));
     expect((await loadRulesetFile(notFragment.rules)).diagnostics.map((d) => d.code)).toContain('include_invalid');
     const nested = layout(MAIN, FRAGMENT.replace('kind: fragment\n', 'kind: fragment\ninclude: ["x.yaml"]\n'));
@@ -96,17 +112,21 @@ describe('include: and definitions:', () => {
   });
 
   it('refuses a name declared both in the ruleset and in a fragment, naming both files', async () => {
-    const { rules } = layout(MAIN.replace('  households: {', '  contents_registered: { type: integer, label: { vi: "x", en: "x" } }\n  households: {'));
+    const { rules } = layout(
+      MAIN.replace(
+        '  households: {',
+        '  contents_registered: { type: integer, label: { vi: "x", en: "x" } }\n  households: {',
+      ),
+    );
     const { diagnostics } = await loadRulesetFile(rules);
     expect(diagnostics.map((d) => d.code)).toContain('duplicate_id');
     expect(diagnostics.find((d) => d.code === 'duplicate_id')?.params['first_file']).toMatch(/ruleset\.yaml$/);
   });
 
   it('finds a definition that uses itself', () => {
-    const text = MAIN.replace('include: ["../shared/contents.yaml"]\n', '').replace(
-      'groups:',
-      'definitions:\n  a: { condition: "b and households > 0" }\n  b: { condition: "a" }\ngroups:',
-    ).replace('contents_done_well_all and ', 'a and ');
+    const text = MAIN.replace('include: ["../shared/contents.yaml"]\n', '')
+      .replace('groups:', 'definitions:\n  a: { condition: "b and households > 0" }\n  b: { condition: "a" }\ngroups:')
+      .replace('contents_done_well_all and ', 'a and ');
     const { diagnostics } = loadRuleset(text, { file: 'cycle.yaml' });
     expect(diagnostics.map((d) => d.code)).toContain('definition_cycle');
   });

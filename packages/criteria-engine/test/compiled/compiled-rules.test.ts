@@ -43,7 +43,8 @@ function parse(file: string, text: string): ParsedDocument {
 function pathsOf(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   const out = [path];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...path, i])));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...path, k]));
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...path, k]));
   return out;
 }
 
@@ -76,7 +77,12 @@ describe('storePositions / restoreDocument', () => {
   ] as const) {
     describe(name, () => {
       const original = parse(file, text);
-      const restored = restoreDocument(file, [...original.source.lineStarts], JSON.parse(JSON.stringify(original.value)), JSON.parse(JSON.stringify(storePositions(original))));
+      const restored = restoreDocument(
+        file,
+        [...original.source.lineStarts],
+        JSON.parse(JSON.stringify(original.value)),
+        JSON.parse(JSON.stringify(storePositions(original))),
+      );
       if (!restored) throw new Error('positions should fit');
       const paths = pathsOf(original.value);
 
@@ -86,10 +92,16 @@ describe('storePositions / restoreDocument', () => {
         for (const path of paths) {
           expect([path, restored.rangeOf(path)]).toEqual([path, original.rangeOf(path)]);
           expect([path, restored.keyRangeOf(path)]).toEqual([path, original.keyRangeOf(path)]);
-          const value = path.reduce<unknown>((v, step) => (v as Record<string | number, unknown>)[step], original.value);
+          const value = path.reduce<unknown>(
+            (v, step) => (v as Record<string | number, unknown>)[step],
+            original.value,
+          );
           if (typeof value === 'string') {
             strings++;
-            expect([path, restored.scalarContentOffset(path, value)]).toEqual([path, original.scalarContentOffset(path, value)]);
+            expect([path, restored.scalarContentOffset(path, value)]).toEqual([
+              path,
+              original.scalarContentOffset(path, value),
+            ]);
           }
         }
         expect(strings).toBeGreaterThan(5);
@@ -99,8 +111,13 @@ describe('storePositions / restoreDocument', () => {
       });
 
       it('agrees on paths that do not exist and on indexes written as text', () => {
-        const step = fc.oneof(fc.constantFrom('id', 'facts', 'groups', 'criteria', 'list', 'flow', 'a', 'x', '0', '1', '01', '-1'), fc.nat(5));
-        const pathArb = fc.tuple(fc.constantFrom(...paths), fc.array(step, { maxLength: 3 })).map(([p, more]): DocumentPath => [...p, ...more]);
+        const step = fc.oneof(
+          fc.constantFrom('id', 'facts', 'groups', 'criteria', 'list', 'flow', 'a', 'x', '0', '1', '01', '-1'),
+          fc.nat(5),
+        );
+        const pathArb = fc
+          .tuple(fc.constantFrom(...paths), fc.array(step, { maxLength: 3 }))
+          .map(([p, more]): DocumentPath => [...p, ...more]);
         fc.assert(
           fc.property(pathArb, (path) => {
             expect(restored.rangeOf(path)).toEqual(original.rangeOf(path));
@@ -174,7 +191,9 @@ describe('a compiled rules file loads the same ruleset as its YAML', () => {
         for (const path of pathsOf(yamlRules.document).filter((_, i) => i % 7 === 0)) {
           expect(jsonRules.locate(path)).toEqual(yamlRules.locate(path));
         }
-        expect(jsonRules.locate(['groups', 0, 'criteria', 99, 'nothing'])).toEqual(yamlRules.locate(['groups', 0, 'criteria', 99, 'nothing']));
+        expect(jsonRules.locate(['groups', 0, 'criteria', 99, 'nothing'])).toEqual(
+          yamlRules.locate(['groups', 0, 'criteria', 99, 'nothing']),
+        );
       });
 
       it('deciding, evaluating and validating every generated assessment alike', () => {
@@ -202,7 +221,10 @@ describe('a compiled rules file loads the same ruleset as its YAML', () => {
       });
 
       it('and refusing a bad assessment with the same diagnostics', () => {
-        const bad = { context: { unit_kind: 'bann' }, facts: { households: -1, households_law_abiding: '12', nope: 1 } };
+        const bad = {
+          context: { unit_kind: 'bann' },
+          facts: { households: -1, households_law_abiding: '12', nope: 1 },
+        };
         const expected = yamlRules.validateAssessment(bad);
         expect(expected.diagnostics.length).toBeGreaterThanOrEqual(3);
         expect(jsonRules.validateAssessment(bad)).toEqual(expected);
@@ -218,9 +240,16 @@ describe('a compiled rules file loads the same ruleset as its YAML', () => {
   });
 
   it('with source names mapped by `relocate`', () => {
-    const built = buildCompiledRules(readFileSync(DRAFT, 'utf8'), { file: DRAFT, readInclude: readIncludeFile, storeFileAs: (f) => f.replace(RULES, '') });
+    const built = buildCompiledRules(readFileSync(DRAFT, 'utf8'), {
+      file: DRAFT,
+      readInclude: readIncludeFile,
+      storeFileAs: (f) => f.replace(RULES, ''),
+    });
     const stored = built.value?.sources.map((s) => s.file);
-    expect(stored).toEqual(['lai-chau-2026-2030-draft/ruleset.yaml', '../rules/shared/self-management-contents.yaml'.replace('../rules/', '')]);
+    expect(stored).toEqual([
+      'lai-chau-2026-2030-draft/ruleset.yaml',
+      '../rules/shared/self-management-contents.yaml'.replace('../rules/', ''),
+    ]);
     const loaded = loadCompiledRuleset(JSON.stringify(built.value), { relocate: (f) => `/elsewhere/${f}` });
     expect(loaded.value?.file).toBe('/elsewhere/lai-chau-2026-2030-draft/ruleset.yaml');
     expect(loaded.value?.definitions[0]?.file).toBe('/elsewhere/shared/self-management-contents.yaml');
@@ -245,7 +274,11 @@ describe('building', () => {
 });
 
 describe('refusing what is not a compiled rules file of this engine', () => {
-  const good = () => JSON.parse(JSON.stringify(buildCompiledRules(readFileSync(LAI_CHAU, 'utf8'), { file: LAI_CHAU }).value)) as Record<string, unknown>;
+  const good = () =>
+    JSON.parse(JSON.stringify(buildCompiledRules(readFileSync(LAI_CHAU, 'utf8'), { file: LAI_CHAU }).value)) as Record<
+      string,
+      unknown
+    >;
   const load = (text: string) => loadCompiledRuleset(text, { file: 'x.compiled.json' });
 
   it('not JSON: located where the JSON breaks', () => {
@@ -272,16 +305,31 @@ describe('refusing what is not a compiled rules file of this engine', () => {
   });
 
   it('missing parts: every one reported at once', () => {
-    const result = load(JSON.stringify({ format: 'lcz-compiled-rules', formatVersion: COMPILED_RULES_FORMAT_VERSION, engine: ENGINE_VERSION }));
+    const result = load(
+      JSON.stringify({
+        format: 'lcz-compiled-rules',
+        formatVersion: COMPILED_RULES_FORMAT_VERSION,
+        engine: ENGINE_VERSION,
+      }),
+    );
     expect(result.value).toBeUndefined();
-    expect(result.diagnostics.map((d) => String(d.params['detail']).split(':')[0])).toEqual(['id', 'version', 'hash', 'diagnostics', 'compileDiagnostics', 'sources']);
+    expect(result.diagnostics.map((d) => String(d.params['detail']).split(':')[0])).toEqual([
+      'id',
+      'version',
+      'hash',
+      'diagnostics',
+      'compileDiagnostics',
+      'sources',
+    ]);
   });
 
   it('damaged positions or documents: refused, never a crash', () => {
     const cut = good();
     const [main] = cut['sources'] as { positions: string }[];
     if (main) main.positions = main.positions.slice(0, -6);
-    expect(load(JSON.stringify(cut)).diagnostics.map((d) => [d.code, d.params['reason']])).toEqual([['compiled_unreadable', 'damaged']]);
+    expect(load(JSON.stringify(cut)).diagnostics.map((d) => [d.code, d.params['reason']])).toEqual([
+      ['compiled_unreadable', 'damaged'],
+    ]);
 
     const broken = good();
     const [first] = broken['sources'] as { document: Record<string, unknown>; positions: number[] }[];

@@ -16,10 +16,14 @@ if (!rules) throw new Error('the Lai Châu rules do not load');
 const full = coverage(rules, lai.runs);
 
 /** The runs without the cases named. */
-const without = (names: ReadonlySet<string>): TestRun[] => lai.runs.map((run) => ({ ...run, cases: run.cases.filter((c) => !names.has(c.name)) }));
+const without = (names: ReadonlySet<string>): TestRun[] =>
+  lai.runs.map((run) => ({ ...run, cases: run.cases.filter((c) => !names.has(c.name)) }));
 
 /** Remove every case that exercises a cell, until none does: then the cell must be a gap. */
-function removeAllCovering(pick: (report: CoverageReport) => { by?: { name: string } } | undefined): { removed: Set<string>; report: CoverageReport } {
+function removeAllCovering(pick: (report: CoverageReport) => { by?: { name: string } } | undefined): {
+  removed: Set<string>;
+  report: CoverageReport;
+} {
   const removed = new Set<string>();
   let report = full;
   for (let guard = 0; guard < 200; guard++) {
@@ -58,7 +62,11 @@ describe('the Lai Châu test cases', () => {
   });
 
   it.each([
-    ['3.1 failing', (r: CoverageReport) => r.outcomes.find((o) => o.id === '3.1')?.cells.fail, { kind: 'criterion', id: '3.1', column: 'fail' }],
+    [
+      '3.1 failing',
+      (r: CoverageReport) => r.outcomes.find((o) => o.id === '3.1')?.cells.fail,
+      { kind: 'criterion', id: '3.1', column: 'fail' },
+    ],
     [
       '2.5 unknown under the commune variant',
       (r: CoverageReport) => r.outcomes.find((o) => o.variant === 'xa_nong_thon_moi')?.cells.unknown,
@@ -104,7 +112,10 @@ recognition:
 describe('percentage boundaries, in integers', () => {
   const small = loadRulesetOrThrow(SMALL, { file: 't.yaml' });
   const pointsOf = (pairs: readonly (readonly [number, number])[]) => {
-    const cases = pairs.map(([ok, households]) => `  - name: "${ok}/${households}"\n    facts: { households: ${households}, ok: ${ok} }\n    expect: { decision: ${ok * 100 >= 98 * households && households > 0 ? 'recognised' : 'not_recognised'} }`);
+    const cases = pairs.map(
+      ([ok, households]) =>
+        `  - name: "${ok}/${households}"\n    facts: { households: ${households}, ok: ${ok} }\n    expect: { decision: ${ok * 100 >= 98 * households && households > 0 ? 'recognised' : 'not_recognised'} }`,
+    );
     const run = runTestCases(small, `cases:\n${cases.join('\n')}\n`, 'cases.yaml', { keepInputs: true });
     expect(run.failed).toBe(0);
     const t = coverage(small, [run]).thresholds[0];
@@ -112,13 +123,24 @@ describe('percentage boundaries, in integers', () => {
   };
 
   it('49/50 is exactly 98%; 48/50 is one household below; 0/0 is an empty whole', () => {
-    expect(pointsOf([[49, 50], [48, 50], [0, 0]])).toEqual({ at: '49/50', beyond: '48/50', empty: '0/0' });
+    expect(
+      pointsOf([
+        [49, 50],
+        [48, 50],
+        [0, 0],
+      ]),
+    ).toEqual({ at: '49/50', beyond: '48/50', empty: '0/0' });
   });
 
   it('6/7 (85.7%) and 97/99 (97.98%) are just below 98%: one more household passes; 5/7 and 99/100 are neither', () => {
     expect(pointsOf([[6, 7]])).toEqual({ at: undefined, beyond: '6/7', empty: undefined });
     expect(pointsOf([[97, 99]])).toEqual({ at: undefined, beyond: '97/99', empty: undefined });
-    expect(pointsOf([[5, 7], [99, 100]])).toEqual({ at: undefined, beyond: undefined, empty: undefined });
+    expect(
+      pointsOf([
+        [5, 7],
+        [99, 100],
+      ]),
+    ).toEqual({ at: undefined, beyond: undefined, empty: undefined });
   });
 });
 
@@ -134,7 +156,10 @@ describe('formatCoverage', () => {
   });
 
   it('Markdown, in English, with the gaps in words', () => {
-    const missing = coverage(rules, without(new Set(['3.1: có tập kết vật liệu xây dựng trên vỉa hè thì không đạt, tiêu chuẩn 3 còn 6/7'])));
+    const missing = coverage(
+      rules,
+      without(new Set(['3.1: có tập kết vật liệu xây dựng trên vỉa hè thì không đạt, tiêu chuẩn 3 còn 6/7'])),
+    );
     const md = formatCoverage(missing, 'en', 'md');
     expect(md).toContain('| Criterion | pass | fail | unknown | n/a |\n| --- | --- | --- | --- | --- |');
     expect(md).toContain('| 3.1 | ✓ | ✗ | ✓ | – |');

@@ -32,7 +32,9 @@ const RULE_13 = '          percent: { part: households_law_abiding, whole: house
 
 describe('docs/test-cases.md', () => {
   it('its complete example is a valid test file whose cases all pass', () => {
-    const run = runTestCases(load(rules), block('test-cases-example'), join(RULES, 'tests', 'docs-example.yaml'), { readFile: readTextSync });
+    const run = runTestCases(load(rules), block('test-cases-example'), join(RULES, 'tests', 'docs-example.yaml'), {
+      readFile: readTextSync,
+    });
     expect(run.diagnostics).toEqual([]);
     expect(run.cases.length).toBeGreaterThanOrEqual(4);
     expect(run.cases.filter((c) => !c.ok).map((c) => c.name)).toEqual([]);
@@ -44,7 +46,9 @@ describe('docs/test-cases.md', () => {
     const run = runTestCases(broken, readFileSync(file, 'utf8'), file, { readFile: readTextSync });
     const c = run.cases.find((x) => x.name.startsWith('1.3: 9799/10000'));
     if (!c) throw new Error('the 9799/10000 case is gone from 04-boundaries.yaml');
-    expect(formatTestCase(run, c, lang, { file: 'rules/lai-chau-2020-2025/tests/04-boundaries.yaml' })).toBe(block(`failing-output-${lang}`));
+    expect(formatTestCase(run, c, lang, { file: 'rules/lai-chau-2020-2025/tests/04-boundaries.yaml' })).toBe(
+      block(`failing-output-${lang}`),
+    );
   });
 
   it('shows the real output of a case that cannot run', () => {
@@ -65,7 +69,11 @@ cases:
     const run = runTestCases(load(rules), text, join(RULES, 'tests', '99-vi-du-loi.yaml'), { readFile: readTextSync });
     const c = run.cases[1];
     if (!c) throw new Error('no second case');
-    const shown = formatTestCase({ ...run, cases: [] }, { ...c, diagnostics: c.diagnostics.map((d) => ({ ...d, file: label })) }, 'vi');
+    const shown = formatTestCase(
+      { ...run, cases: [] },
+      { ...c, diagnostics: c.diagnostics.map((d) => ({ ...d, file: label })) },
+      'vi',
+    );
     expect(doc).toContain(`\`\`\`\n${shown}\n\`\`\``);
   });
 });

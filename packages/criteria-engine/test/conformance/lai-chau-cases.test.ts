@@ -16,7 +16,9 @@ const SURVEY = `${ROOT}examples/survey-2020/tests`;
 const [lai, survey] = await Promise.all([runTestDirectory(RULES), runTestDirectory(RULES, { cases: [SURVEY] })]);
 
 const entries = (runs: readonly TestRun[]) =>
-  runs.flatMap((run) => run.cases.map((c): [string, TestRun, TestCaseResult] => [`${run.file.slice(ROOT.length)}: ${c.name}`, run, c]));
+  runs.flatMap((run) =>
+    run.cases.map((c): [string, TestRun, TestCaseResult] => [`${run.file.slice(ROOT.length)}: ${c.name}`, run, c]),
+  );
 
 function expectOk(run: TestRun, c: TestCaseResult): void {
   if (!c.ok) throw new Error(`\n${formatTestCase(run, c, 'en', { file: run.file.slice(ROOT.length) })}`);

@@ -73,6 +73,8 @@ describe('a deliberately broken threshold (1.3: at_least 98 → 95)', () => {
 
     const report = formatTestRun(boundaries, 'en', { file: 'tests/04-boundaries.yaml' });
     expect(report).toMatch(/^ {2}✗ 1\.3: 9799\/10000 hộ chấp hành \(97,99%\) thì không đạt$/m);
-    expect(report).toMatch(/^ {6}tests\/04-boundaries\.yaml:\d+:\d+ {2}criteria\."1\.3"\n {8}- expected: fail\n {8}\+ actual: {3}pass$/m);
+    expect(report).toMatch(
+      /^ {6}tests\/04-boundaries\.yaml:\d+:\d+ {2}criteria\."1\.3"\n {8}- expected: fail\n {8}\+ actual: {3}pass$/m,
+    );
   });
 });

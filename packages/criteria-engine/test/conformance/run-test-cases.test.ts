@@ -102,7 +102,8 @@ bases:
 cases:
 `;
 
-const run = (text: string, options: RunTestOptions = {}, file = 'tests/cases.yaml'): TestRun => runTestCases(ruleset, text, file, options);
+const run = (text: string, options: RunTestOptions = {}, file = 'tests/cases.yaml'): TestRun =>
+  runTestCases(ruleset, text, file, options);
 
 /** 1-based line and column of the n-th (0-based) occurrence of `needle` in `text`. */
 function at(text: string, needle: string, n = 0): { line: number; column: number } {
@@ -115,7 +116,8 @@ function at(text: string, needle: string, n = 0): { line: number; column: number
   return { line: before.length, column: (before[before.length - 1] ?? '').length + 1 };
 }
 
-const where = (d: Diagnostic | undefined) => (d ? { code: d.code, file: d.file, line: d.line, column: d.column } : undefined);
+const where = (d: Diagnostic | undefined) =>
+  d ? { code: d.code, file: d.file, line: d.line, column: d.column } : undefined;
 
 describe('passing cases', () => {
   it('a base, extends, overrides and null (unknown) compose into the assessment', () => {
@@ -175,10 +177,23 @@ describe('failed expectations', () => {
   it('lists each one with its path, the expected and actual value, at the expected value in the file', () => {
     expect(c?.ok).toBe(false);
     expect(c?.diagnostics).toEqual([]);
-    expect(c?.mismatches.map((m) => ({ path: m.path, expected: m.expected, actual: m.actual, line: m.line, column: m.column }))).toEqual([
+    expect(
+      c?.mismatches.map((m) => ({
+        path: m.path,
+        expected: m.expected,
+        actual: m.actual,
+        line: m.line,
+        column: m.column,
+      })),
+    ).toEqual([
       { path: 'decision', expected: 'recognised', actual: 'not_recognised', ...at(text, 'recognised\n      criteria') },
       { path: 'criteria."1.3"', expected: 'pass', actual: 'fail', ...at(text, 'pass, "2.3"') },
-      { path: 'criteria."2.3".variant', expected: 'ban_nong_nghiep', actual: 'to_dan_pho', ...at(text, 'ban_nong_nghiep') },
+      {
+        path: 'criteria."2.3".variant',
+        expected: 'ban_nong_nghiep',
+        actual: 'to_dan_pho',
+        ...at(text, 'ban_nong_nghiep'),
+      },
       { path: 'standards."1".passed', expected: 4, actual: 3, ...at(text, '4, applicable') },
       { path: 'standards."2"', expected: 'not_met', actual: 'met', ...at(text, 'not_met') },
       { path: 'disqualifiers.D4', expected: 'applies', actual: 'clear', ...at(text, 'applies') },
@@ -191,8 +206,12 @@ describe('failed expectations', () => {
     const en = formatTestRun(result, 'en');
     expect(en).toContain('  ✗ wrong on purpose\n');
     const { line, column } = at(text, 'pass, "2.3"');
-    expect(en).toContain(`      tests/cases.yaml:${line}:${column}  criteria."1.3"\n        - expected: pass\n        + actual:   fail\n`);
-    expect(en).toContain('        - expected: [households]\n        + actual:   [] (nothing missing)\n          expected but not in the result: households');
+    expect(en).toContain(
+      `      tests/cases.yaml:${line}:${column}  criteria."1.3"\n        - expected: pass\n        + actual:   fail\n`,
+    );
+    expect(en).toContain(
+      '        - expected: [households]\n        + actual:   [] (nothing missing)\n          expected but not in the result: households',
+    );
     const vi = formatTestRun(result, 'vi');
     expect(vi).toContain('        - mong đợi: pass\n        + thực tế:  fail\n');
     expect(vi).toContain('mong đợi nhưng không có trong kết quả: households');
@@ -223,7 +242,12 @@ describe('problems in a test file, located', () => {
 `;
     const result = run(text);
     expect(result.cases).toEqual([]);
-    const found = result.diagnostics.map((d) => [d.code, d.line, d.column, d.params['suggestion'] ?? d.params['property']]);
+    const found = result.diagnostics.map((d) => [
+      d.code,
+      d.line,
+      d.column,
+      d.params['suggestion'] ?? d.params['property'],
+    ]);
     expect(found).toEqual([
       ['schema_required', ...Object.values(at(text, 'name: a')), 'expect'],
       ['schema_unknown_property', ...Object.values(at(text, 'expecct')), 'expect'],
@@ -247,10 +271,18 @@ describe('problems in a test file, located', () => {
 `;
     const result = run(text);
     expect(result.cases.map((c) => c.ok)).toEqual([false, false, true]);
-    expect(where(result.cases[0]?.diagnostics[0])).toEqual({ code: 'schema_enum', file: 'tests/cases.yaml', ...at(text, 'tdq') });
+    expect(where(result.cases[0]?.diagnostics[0])).toEqual({
+      code: 'schema_enum',
+      file: 'tests/cases.yaml',
+      ...at(text, 'tdq'),
+    });
     expect(result.cases[0]?.diagnostics[0]?.params).toMatchObject({ actual: 'tdq', suggestion: 'tdp' });
     // Only what is written above can be extended: "third" is not yet known at "second".
-    expect(where(result.cases[1]?.diagnostics[0])).toEqual({ code: 'schema_enum', file: 'tests/cases.yaml', ...at(text, 'third') });
+    expect(where(result.cases[1]?.diagnostics[0])).toEqual({
+      code: 'schema_enum',
+      file: 'tests/cases.yaml',
+      ...at(text, 'third'),
+    });
     expect(result.cases[1]?.diagnostics[0]?.params['allowed']).toBe('"tdp", "first"');
   });
 
@@ -266,7 +298,12 @@ describe('problems in a test file, located', () => {
     const result = run(text);
     expect(result.cases.map((c) => c.ok)).toEqual([false, false]);
     const part = at(text, '120');
-    expect(where(result.cases[0]?.diagnostics[0])).toEqual({ code: 'input_part_exceeds_whole', file: 'tests/cases.yaml', line: part.line, column: part.column });
+    expect(where(result.cases[0]?.diagnostics[0])).toEqual({
+      code: 'input_part_exceeds_whole',
+      file: 'tests/cases.yaml',
+      line: part.line,
+      column: part.column,
+    });
     expect(result.cases[1]?.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
       ['input_part_exceeds_whole', part.line, part.column],
       ['input_unknown_fact', ...Object.values(at(text, '3, party'))],
@@ -275,7 +312,9 @@ describe('problems in a test file, located', () => {
     expect(result.cases[1]?.diagnostics[1]?.params).toMatchObject({ name: 'househlds', suggestion: 'households' });
     const report = formatTestRun(result, 'en');
     expect(report.match(/\[input_part_exceeds_whole\] "households_law_abiding" \(120\)/g)).toHaveLength(1);
-    expect(report).toContain(`↑ tests/cases.yaml:${part.line}:${part.column} [input_part_exceeds_whole] (reported above)`);
+    expect(report).toContain(
+      `↑ tests/cases.yaml:${part.line}:${part.column} [input_part_exceeds_whole] (reported above)`,
+    );
     expect(formatTestRun(result, 'vi')).toContain('(đã nêu ở trên)');
   });
 
@@ -358,7 +397,10 @@ facts:${TDP_FACTS.replace('households_law_abiding: 100', 'households_law_abiding
 
   it('a bad fact in the assessment file is reported in that file, at its line', () => {
     files['examples/bad.yaml'] = assessment.replace('flag_premises_compliant: 100', 'flag_premises_compliant: 101');
-    const result = run('cases:\n  - name: x\n    assessment: ../examples/bad.yaml\n    expect: { decision: recognised }\n', { readFile });
+    const result = run(
+      'cases:\n  - name: x\n    assessment: ../examples/bad.yaml\n    expect: { decision: recognised }\n',
+      { readFile },
+    );
     const d = result.cases[0]?.diagnostics[0];
     expect(d && { code: d.code, file: d.file, line: d.line, column: d.column }).toEqual({
       code: 'input_part_exceeds_whole',
@@ -381,8 +423,16 @@ facts:${TDP_FACTS.replace('households_law_abiding: 100', 'households_law_abiding
 
   it('an assessment written for another ruleset is refused', () => {
     files['examples/other.yaml'] = assessment.replace('ruleset: lai-chau-khu-dan-cu-tu-quan', 'ruleset: other-rules');
-    const result = run('cases:\n  - name: x\n    assessment: ../examples/other.yaml\n    expect: { decision: recognised }\n', { readFile });
-    expect(where(result.cases[0]?.diagnostics[0])).toEqual({ code: 'version_mismatch', file: 'examples/other.yaml', line: 1, column: 10 });
+    const result = run(
+      'cases:\n  - name: x\n    assessment: ../examples/other.yaml\n    expect: { decision: recognised }\n',
+      { readFile },
+    );
+    expect(where(result.cases[0]?.diagnostics[0])).toEqual({
+      code: 'version_mismatch',
+      file: 'examples/other.yaml',
+      line: 1,
+      column: 10,
+    });
   });
 });
 
@@ -418,7 +468,8 @@ describe('the report words and the schema', () => {
           for (const [name, sub] of Object.entries(value as Record<string, Record<string, unknown>>)) {
             const vi = sub['description'];
             if (typeof vi !== 'string' || typeof sub['x-description-en'] !== 'string') missing.push(`${path}/${name}`);
-            else if (!/[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i.test(vi)) missing.push(`${path}/${name} (not Vietnamese)`);
+            else if (!/[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i.test(vi))
+              missing.push(`${path}/${name} (not Vietnamese)`);
           }
         }
         visit(value, `${path}/${key}`);

@@ -4,7 +4,11 @@ import { formatDiagnostic, formatDiagnosticBilingual, formatDiagnostics } from '
 import { SourceText } from '../../src/diagnostics/source.js';
 
 const source = new SourceText('rules/ruleset.yaml', 'a: 1\nb: 2\nc: 3\n');
-const unknown = source.diagnostic('schema_unknown_property', [5, 6], { property: 'b', allowed: 'a, c', suggestion: 'a' });
+const unknown = source.diagnostic('schema_unknown_property', [5, 6], {
+  property: 'b',
+  allowed: 'a, c',
+  suggestion: 'a',
+});
 
 describe('formatDiagnostic', () => {
   it('prints file:line:column, the severity word, the code, the message and the hint', () => {
@@ -19,8 +23,18 @@ describe('formatDiagnostic', () => {
   });
 
   it('translates warning and info', () => {
-    const warning = source.diagnostic('variant_overlap', [0, 1], { criterion: '2.3', first: 'a', second: 'b', context: 'x' }, { severity: 'warning' });
-    const info = source.diagnostic('variant_uncovered', [0, 1], { criterion: '2.3', context: 'x', policy: 'fail' }, { severity: 'info' });
+    const warning = source.diagnostic(
+      'variant_overlap',
+      [0, 1],
+      { criterion: '2.3', first: 'a', second: 'b', context: 'x' },
+      { severity: 'warning' },
+    );
+    const info = source.diagnostic(
+      'variant_uncovered',
+      [0, 1],
+      { criterion: '2.3', context: 'x', policy: 'fail' },
+      { severity: 'info' },
+    );
     expect(formatDiagnostic(warning, 'vi')).toMatch(/^rules\/ruleset\.yaml:1:1: cảnh báo \[variant_overlap\] /);
     expect(formatDiagnostic(info, 'vi')).toMatch(/^rules\/ruleset\.yaml:1:1: thông tin \[variant_uncovered\] /);
     expect(formatDiagnostic(warning, 'en')).toMatch(/: warning \[variant_overlap\] /);
@@ -28,7 +42,14 @@ describe('formatDiagnostic', () => {
   });
 
   it('omits line and column when the problem has no place', () => {
-    const d: Diagnostic = { code: 'file_not_found', severity: 'error', file: 'x.yaml', line: 0, column: 0, params: { path: 'x.yaml' } };
+    const d: Diagnostic = {
+      code: 'file_not_found',
+      severity: 'error',
+      file: 'x.yaml',
+      line: 0,
+      column: 0,
+      params: { path: 'x.yaml' },
+    };
     expect(formatDiagnostic(d, 'en').split('\n')[0]).toBe('x.yaml: error [file_not_found] File not found: x.yaml.');
   });
 
@@ -46,12 +67,18 @@ describe('formatDiagnostics', () => {
     const late = source.diagnostic('yaml_nul_byte', [10, 11], { count: 1 });
     const text = formatDiagnostics([late, unknown, other], 'en');
     const heads = text.split('\n').filter((l) => !l.startsWith(' '));
-    expect(heads.map((l) => l.split(': ')[0])).toEqual(['a.yaml:1:1', 'rules/ruleset.yaml:2:1', 'rules/ruleset.yaml:3:1']);
+    expect(heads.map((l) => l.split(': ')[0])).toEqual([
+      'a.yaml:1:1',
+      'rules/ruleset.yaml:2:1',
+      'rules/ruleset.yaml:3:1',
+    ]);
   });
 });
 
 describe('formatDiagnosticBilingual', () => {
   it('prints Vietnamese first, then English', () => {
-    expect(formatDiagnosticBilingual(unknown)).toBe(`${formatDiagnostic(unknown, 'vi')}\n${formatDiagnostic(unknown, 'en')}`);
+    expect(formatDiagnosticBilingual(unknown)).toBe(
+      `${formatDiagnostic(unknown, 'vi')}\n${formatDiagnostic(unknown, 'en')}`,
+    );
   });
 });

@@ -23,7 +23,11 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   yaml_multiple_documents: { count: 2 },
   yaml_empty_document: {},
   schema_required: { property: 'if_whole_zero' },
-  schema_unknown_property: { property: 'at_leats', allowed: 'percent, at_least, at_most, if_whole_zero', suggestion: 'at_least' },
+  schema_unknown_property: {
+    property: 'at_leats',
+    allowed: 'percent, at_least, at_most, if_whole_zero',
+    suggestion: 'at_least',
+  },
   schema_type: { expected: 'string', actual: 'integer' },
   schema_enum: { allowed: 'pass, fail', actual: 'passs', suggestion: 'pass' },
   schema_pattern: { pattern: '^\\d{4}-\\d{2}-\\d{2}$', example: '2020-01-01', actual: '2020-1-1' },
@@ -60,12 +64,32 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   policy_missing: { criterion: '2.1', key: 'not_applicable', allowed: 'exclude, fail' },
   criterion_never_passes: { criterion: '2.3', variant: 'to_dan_pho', condition: 'civilised_business_streets >= 12' },
   criterion_never_fails: { criterion: '2.2', condition: 'typical_economic_models >= 0' },
-  disqualifier_always_applies: { disqualifier: 'D4', condition: 'percent(households_violating_rules, households, 100) >= 0' },
+  disqualifier_always_applies: {
+    disqualifier: 'D4',
+    condition: 'percent(households_violating_rules, households, 100) >= 0',
+  },
   disqualifier_never_applies: { disqualifier: 'D2', condition: 'drug_spots >= 5' },
-  requirement_unreachable: { group: '2', kind: 'at_least_count', value: 8, best: 7, applicable: 8, context: 'unit_kind=ban, parent_kind=xa, agricultural=false' },
-  mandatory_not_applicable: { criterion: '4.1', reason: 'never_applicable', context: 'unit_kind=to_dan_pho, parent_kind=phuong' },
+  requirement_unreachable: {
+    group: '2',
+    kind: 'at_least_count',
+    value: 8,
+    best: 7,
+    applicable: 8,
+    context: 'unit_kind=ban, parent_kind=xa, agricultural=false',
+  },
+  mandatory_not_applicable: {
+    criterion: '4.1',
+    reason: 'never_applicable',
+    context: 'unit_kind=to_dan_pho, parent_kind=phuong',
+  },
   criterion_no_effect: { criterion: '1.4', group: '1', reason: 'disqualifier', disqualifier: 'D1' },
-  threshold_conflict: { criterion: '1.1', first: 'key_titles_trained / key_titles ≥ 100%', other: '1.5', second: 'key_titles_trained ≤ 5', other_line: 48 },
+  threshold_conflict: {
+    criterion: '1.1',
+    first: 'key_titles_trained / key_titles ≥ 100%',
+    other: '1.5',
+    second: 'key_titles_trained ≤ 5',
+    other_line: 48,
+  },
   check_limit: { kind: 'criterion', id: '1.4', max: 20000, reason: 'too_many' },
   input_shape: { expected: 'object', path: '/facts' },
   input_unknown_fact: { name: 'househlds', suggestion: 'households' },
@@ -74,14 +98,25 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   input_part_exceeds_whole: { part: 'households_ok', whole: 'households', part_value: 120, whole_value: 100 },
   input_enum_value: { name: 'unit_kind', value: 'bann', allowed: 'to_dan_pho, ban' },
   input_context_missing: { name: 'agricultural' },
-  input_context_rule: { rule: 1, message_vi: 'Tổ dân phố chỉ có ở phường.', message_en: 'Urban groups exist only in wards.' },
+  input_context_rule: {
+    rule: 1,
+    message_vi: 'Tổ dân phố chỉ có ở phường.',
+    message_en: 'Urban groups exist only in wards.',
+  },
   input_identity: { field: 'unit_name', reason: 'empty' },
   batch_unreadable: { format: 'csv', detail: 'Invalid Closing Quote at line 4' },
   batch_no_header: {},
   batch_header_unknown: { column_name: 'Tổng số hộ gia dinh', cell: 'F1', suggestion: 'households' },
   batch_header_duplicate: { column_name: 'households', cell: 'K1', name: 'households', first_column: 'F' },
   batch_header_missing: { name: 'code', label_vi: 'Mã khu dân cư', label_en: 'Area code' },
-  batch_cell_type: { column_name: 'Số hộ nghèo', cell: 'G14', name: 'poor_households', expected: 'enum', value: '12a', allowed: 'Bản, Tổ dân phố' },
+  batch_cell_type: {
+    column_name: 'Số hộ nghèo',
+    cell: 'G14',
+    name: 'poor_households',
+    expected: 'enum',
+    value: '12a',
+    allowed: 'Bản, Tổ dân phố',
+  },
   batch_cell_unheaded: { cell: 'CZ7', value: 'ghi chú' },
   batch_identity_missing: { name: 'code', cell: 'A9', column_name: 'Mã khu dân cư' },
   batch_year_mismatch: { year: 2024, date: '2023-12-31', cell: 'D5', column_name: 'Năm đánh giá' },
@@ -118,7 +153,25 @@ describe('message catalogs', () => {
 
     it('inserts the values it is given', () => {
       const values = Object.entries(SAMPLE[code])
-        .filter(([key]) => !['reason', 'detail', 'unit', 'comparison', 'shape', 'kind', 'limit', 'message_vi', 'message_en', 'expected', 'actual', 'pattern', 'keyword', 'where'].includes(key))
+        .filter(
+          ([key]) =>
+            ![
+              'reason',
+              'detail',
+              'unit',
+              'comparison',
+              'shape',
+              'kind',
+              'limit',
+              'message_vi',
+              'message_en',
+              'expected',
+              'actual',
+              'pattern',
+              'keyword',
+              'where',
+            ].includes(key),
+        )
         .map(([, value]) => String(value));
       for (const catalog of [vi, en]) {
         const { message, hint } = catalog[code](SAMPLE[code]);

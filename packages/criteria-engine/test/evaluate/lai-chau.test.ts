@@ -16,12 +16,19 @@ const RULES = url('../../../../rules/lai-chau-2020-2025/ruleset.yaml');
 const rules = loadRulesetOrThrow(readFileSync(RULES, 'utf8'), { file: RULES });
 
 type Facts = Record<string, number | boolean | string | null>;
-const example = parseYamlText(readFileSync(url('../../../../examples/assessments/recognised-to-dan-pho.yaml'), 'utf8')) as Assessment;
+const example = parseYamlText(
+  readFileSync(url('../../../../examples/assessments/recognised-to-dan-pho.yaml'), 'utf8'),
+) as Assessment;
 
 /** An urban area that passes all 41 criteria. */
 const URBAN: Assessment = {
   context: { unit_kind: 'to_dan_pho', parent_kind: 'phuong' },
-  facts: { ...example.facts, has_traditional_products: true, traditional_products_competitiveness_improved: true, unsafe_roadway_parking_occurred: false },
+  facts: {
+    ...example.facts,
+    has_traditional_products: true,
+    traditional_products_competitiveness_improved: true,
+    unsafe_roadway_parking_occurred: false,
+  },
 };
 /** The same, as an agricultural bản in a commune. */
 const RURAL: Assessment = {
@@ -38,7 +45,13 @@ function withFacts(base: Assessment, facts: Facts, context: Assessment['context'
   // Keep the base's other parts within a whole the test shrank (part ≤ whole), unless the test set them.
   for (const f of rules.facts) {
     const whole = f.partOf !== undefined ? merged[f.partOf] : undefined;
-    if (typeof whole === 'number' && typeof merged[f.id] === 'number' && (merged[f.id] as number) > whole && !(f.id in facts)) merged[f.id] = whole;
+    if (
+      typeof whole === 'number' &&
+      typeof merged[f.id] === 'number' &&
+      (merged[f.id] as number) > whole &&
+      !(f.id in facts)
+    )
+      merged[f.id] = whole;
   }
   const checked = rules.validateAssessment({ context, facts: merged });
   expect(checked.diagnostics).toEqual([]);
@@ -65,7 +78,8 @@ function boundaryPairs(t: Threshold, facts: Facts): { pass: Facts; fail?: Facts 
     const whole = facts[t.whole] as number;
     // smallest part with part × 100 ≥ value × whole, computed exactly in integers
     const atLeast = Math.floor((t.value * whole + 99) / 100);
-    if (t.op === '>=') return [{ pass: { [t.part]: atLeast }, ...(atLeast > 0 ? { fail: { [t.part]: atLeast - 1 } } : {}) }];
+    if (t.op === '>=')
+      return [{ pass: { [t.part]: atLeast }, ...(atLeast > 0 ? { fail: { [t.part]: atLeast - 1 } } : {}) }];
     const atMost = Math.floor((t.value * whole) / 100);
     return [{ pass: { [t.part]: atMost }, ...(atMost < whole ? { fail: { [t.part]: atMost + 1 } } : {}) }];
   }
@@ -77,7 +91,13 @@ function boundaryPairs(t: Threshold, facts: Facts): { pass: Facts; fail?: Facts 
     const below = ids[i - 1];
     return [{ pass: { [t.fact]: t.value }, ...(below !== undefined ? { fail: { [t.fact]: below } } : {}) }];
   }
-  if (t.op === '>=') return [{ pass: { [t.fact]: t.value }, ...(t.value - 1 >= (fact?.min ?? -Infinity) ? { fail: { [t.fact]: t.value - 1 } } : {}) }];
+  if (t.op === '>=')
+    return [
+      {
+        pass: { [t.fact]: t.value },
+        ...(t.value - 1 >= (fact?.min ?? -Infinity) ? { fail: { [t.fact]: t.value - 1 } } : {}),
+      },
+    ];
   if (t.op === '<=' || t.op === '==') return [{ pass: { [t.fact]: t.value }, fail: { [t.fact]: t.value + 1 } }];
   return [];
 }
@@ -91,7 +111,13 @@ describe('every criterion at its boundary (thresholds read from the rule file)',
   const cases: [string, Assessment, string | undefined][] = [];
   for (const c of rules.criteria) {
     if (!c.variants) cases.push([c.id, URBAN, undefined]);
-    else for (const v of c.variants) cases.push([`${c.id} (${v.id})`, v.id.includes('xa') || v.id.includes('nong_nghiep') || v.id.includes('ban') ? RURAL : URBAN, v.id]);
+    else
+      for (const v of c.variants)
+        cases.push([
+          `${c.id} (${v.id})`,
+          v.id.includes('xa') || v.id.includes('nong_nghiep') || v.id.includes('ban') ? RURAL : URBAN,
+          v.id,
+        ]);
   }
 
   it.each(cases)('%s', (label, base, variant) => {
@@ -126,11 +152,31 @@ describe('the boundaries the issue names', () => {
   });
 
   it('exactly 10% of households violating triggers D4; 9.99% does not', () => {
-    const at = rules.evaluate(withFacts(URBAN, { households_violating_rules: 1000, households: 10000, households_law_abiding: 9800, households_following_convention: 10000, households_civilised_lifestyle: 9000, households_security_pledge_signed: 10000, households_security_pledge_kept: 9800 }));
+    const at = rules.evaluate(
+      withFacts(URBAN, {
+        households_violating_rules: 1000,
+        households: 10000,
+        households_law_abiding: 9800,
+        households_following_convention: 10000,
+        households_civilised_lifestyle: 9000,
+        households_security_pledge_signed: 10000,
+        households_security_pledge_kept: 9800,
+      }),
+    );
     expect(at.disqualifiers.find((d) => d.id === 'D4')?.status).toBe('applies');
     expect(at.decision).toBe('not_recognised');
     expect(at.reasons).toContainEqual({ kind: 'disqualified', id: 'D4' });
-    const below = rules.evaluate(withFacts(URBAN, { households_violating_rules: 999, households: 10000, households_law_abiding: 9800, households_following_convention: 10000, households_civilised_lifestyle: 9000, households_security_pledge_signed: 10000, households_security_pledge_kept: 9800 }));
+    const below = rules.evaluate(
+      withFacts(URBAN, {
+        households_violating_rules: 999,
+        households: 10000,
+        households_law_abiding: 9800,
+        households_following_convention: 10000,
+        households_civilised_lifestyle: 9000,
+        households_security_pledge_signed: 10000,
+        households_security_pledge_kept: 9800,
+      }),
+    );
     expect(below.disqualifiers.find((d) => d.id === 'D4')?.status).toBe('clear');
     expect(below.decision).toBe('recognised');
   });
@@ -162,17 +208,34 @@ describe('open questions, answered in the rule file', () => {
     expect(r.standards[1]).toMatchObject({ passed: 7, applicable: 7, excluded: 1 });
     // …and the engine says so when the rules load.
     const notes = rules.diagnostics.filter((d) => d.code === 'variant_uncovered').map((d) => d.params['context']);
-    expect(notes).toEqual(['unit_kind=ban, parent_kind=phuong, agricultural=false', 'unit_kind=ban, parent_kind=xa, agricultural=false']);
+    expect(notes).toEqual([
+      'unit_kind=ban, parent_kind=phuong, agricultural=false',
+      'unit_kind=ban, parent_kind=xa, agricultural=false',
+    ]);
   });
 
   it('Q1: 2.5 follows the parent unit, not the kind of unit (a bản in a ward takes the ward variant)', () => {
-    const r = rules.evaluate(withFacts(RURAL, { households_in_civilised_ward_campaign: true }, { unit_kind: 'ban', parent_kind: 'phuong', agricultural: true }));
-    expect(r.criteria.find((x) => x.id === '2.5')?.variant).toBe(rules.criteria.find((c) => c.id === '2.5')?.variants?.find((v) => v.when.includes('phuong'))?.id);
+    const r = rules.evaluate(
+      withFacts(
+        RURAL,
+        { households_in_civilised_ward_campaign: true },
+        { unit_kind: 'ban', parent_kind: 'phuong', agricultural: true },
+      ),
+    );
+    expect(r.criteria.find((x) => x.id === '2.5')?.variant).toBe(
+      rules.criteria.find((c) => c.id === '2.5')?.variants?.find((v) => v.when.includes('phuong'))?.id,
+    );
   });
 
   it('Q2: an area without traditional products does not pass 2.1, and it counts as failed', () => {
-    const r = rules.evaluate(withFacts(URBAN, { has_traditional_products: false, traditional_products_competitiveness_improved: null }));
-    expect(r.criteria.find((c) => c.id === '2.1')).toMatchObject({ status: 'not_applicable', counts_as: 'failed', reason: 'not_applicable_when' });
+    const r = rules.evaluate(
+      withFacts(URBAN, { has_traditional_products: false, traditional_products_competitiveness_improved: null }),
+    );
+    expect(r.criteria.find((c) => c.id === '2.1')).toMatchObject({
+      status: 'not_applicable',
+      counts_as: 'failed',
+      reason: 'not_applicable_when',
+    });
     expect(r.standards[1]).toMatchObject({ passed: 7, applicable: 8, excluded: 0 });
   });
 
@@ -188,8 +251,14 @@ describe('open questions, answered in the rule file', () => {
   it('Q4: an empty whole is the declared choice, never a division by zero', () => {
     expect(statusOf(withFacts(URBAN, { fixed_businesses: 0, fixed_businesses_registered: 0 }), '2.6')).toBe('pass');
     const none = withFacts(URBAN, {
-      households: 0, households_law_abiding: 0, households_following_convention: 0, households_civilised_lifestyle: 0,
-      households_violating_rules: 0, poor_households: 0, households_security_pledge_signed: 0, households_security_pledge_kept: 0,
+      households: 0,
+      households_law_abiding: 0,
+      households_following_convention: 0,
+      households_civilised_lifestyle: 0,
+      households_violating_rules: 0,
+      poor_households: 0,
+      households_security_pledge_signed: 0,
+      households_security_pledge_kept: 0,
     });
     expect(statusOf(none, '1.3')).toBe('fail');
     expect(rules.evaluate(none).disqualifiers.find((d) => d.id === 'D4')?.status).toBe('clear');
@@ -227,7 +296,13 @@ describe('three-valued decisions', () => {
   });
 
   it('decide() (the fast path) agrees with evaluate() on decisions and counts', () => {
-    const inputs = [URBAN, RURAL, withFacts(URBAN, { households_law_abiding: null }), withFacts(URBAN, { poor_households: 3 }), { context: URBAN.context, facts: {} }];
+    const inputs = [
+      URBAN,
+      RURAL,
+      withFacts(URBAN, { households_law_abiding: null }),
+      withFacts(URBAN, { poor_households: 3 }),
+      { context: URBAN.context, facts: {} },
+    ];
     for (const a of inputs) {
       const full = rules.evaluate(a);
       expect(rules.decide(a)).toEqual({ decision: full.decision, passed: full.standards.map((s) => s.passed) });
@@ -249,7 +324,9 @@ describe('determinism', () => {
     const r = rules.evaluate(URBAN);
     expect(r.ruleset).toEqual({ id: 'lai-chau-khu-dan-cu-tu-quan', version: '2020-2025', hash: rules.hash });
     expect(rules.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
-    const edited = loadRulesetOrThrow(readFileSync(RULES, 'utf8').replace('at_least: 98\n', 'at_least: 95\n'), { file: RULES });
+    const edited = loadRulesetOrThrow(readFileSync(RULES, 'utf8').replace('at_least: 98\n', 'at_least: 95\n'), {
+      file: RULES,
+    });
     expect(edited.hash).not.toBe(rules.hash);
   });
 });

@@ -27,7 +27,9 @@ describe('assessment validation: every problem, located, nothing coerced', () =>
   it('input_type: a number written as text is refused, not coerced', () => {
     const { value, found } = problems('  households: "100"\n');
     expect(value).toBeUndefined();
-    expect(found).toEqual([{ code: 'input_type', line: 4, column: 15, params: { name: 'households', expected: 'number', actual: '"100"' } }]);
+    expect(found).toEqual([
+      { code: 'input_type', line: 4, column: 15, params: { name: 'households', expected: 'number', actual: '"100"' } },
+    ]);
   });
 
   it('input_type: a fraction for a count', () => {
@@ -58,7 +60,11 @@ describe('assessment validation: every problem, located, nothing coerced', () =>
   });
 
   it('input_enum_value: a rating that is not on the scale', () => {
-    expect(problems('  party_cell_rating: tot\n').found[0]).toMatchObject({ code: 'input_enum_value', line: 4, column: 22 });
+    expect(problems('  party_cell_rating: tot\n').found[0]).toMatchObject({
+      code: 'input_enum_value',
+      line: 4,
+      column: 22,
+    });
   });
 
   it('input_context_missing: a bản must say whether it is agricultural', () => {
@@ -69,17 +75,30 @@ describe('assessment validation: every problem, located, nothing coerced', () =>
   });
 
   it('input_context_rule: a tổ dân phố inside a commune', () => {
-    const head = HEAD.replace('unit_kind: ban, parent_kind: xa, agricultural: true', 'unit_kind: to_dan_pho, parent_kind: xa');
-    expect(problems('  households: 10\n', head).found[0]).toMatchObject({ code: 'input_context_rule', line: 2, column: 10 });
+    const head = HEAD.replace(
+      'unit_kind: ban, parent_kind: xa, agricultural: true',
+      'unit_kind: to_dan_pho, parent_kind: xa',
+    );
+    expect(problems('  households: 10\n', head).found[0]).toMatchObject({
+      code: 'input_context_rule',
+      line: 2,
+      column: 10,
+    });
   });
 
   it('input_identity: a date that is not YYYY-MM-DD', () => {
     const head = HEAD.replace('2024-10-10', '10/10/2024');
-    expect(problems('  households: 10\n', head).found[0]).toMatchObject({ code: 'input_identity', line: 1, column: 67 });
+    expect(problems('  households: 10\n', head).found[0]).toMatchObject({
+      code: 'input_identity',
+      line: 1,
+      column: 67,
+    });
   });
 
   it('input_shape: an assessment without facts, and an unknown top-level key', () => {
-    const { found } = readAssessmentAll('context: { unit_kind: ban, parent_kind: xa, agricultural: false }\nfatcs: {}\n');
+    const { found } = readAssessmentAll(
+      'context: { unit_kind: ban, parent_kind: xa, agricultural: false }\nfatcs: {}\n',
+    );
     expect(found.map((d) => d.code).sort()).toEqual(['input_shape', 'input_shape']);
   });
 
@@ -90,7 +109,12 @@ describe('assessment validation: every problem, located, nothing coerced', () =>
 
   it('reports all problems of an input at once, in one pass', () => {
     const { found } = problems('  households: "10"\n  poor_households: -1\n  housholds: 3\n  party_cell_rating: tot\n');
-    expect(found.map((d) => d.code).sort()).toEqual(['input_enum_value', 'input_range', 'input_type', 'input_unknown_fact']);
+    expect(found.map((d) => d.code).sort()).toEqual([
+      'input_enum_value',
+      'input_range',
+      'input_type',
+      'input_unknown_fact',
+    ]);
   });
 
   it('rejects bad YAML in an input with the parser’s located error', () => {

@@ -116,7 +116,10 @@ describe('explainText (Vietnamese, the default)', () => {
   it('falls back to ids for criteria and facts the ruleset does not know', () => {
     const odd = {
       ...recognised,
-      criteria: [...recognised.criteria, { ...recognised.criteria[0]!, id: '9.9', facts: [{ id: 'mystery', value: 3 }] }],
+      criteria: [
+        ...recognised.criteria,
+        { ...recognised.criteria[0]!, id: '9.9', facts: [{ id: 'mystery', value: 3 }] },
+      ],
       missing: ['mystery'],
     };
     const text = explainText(odd, ruleset);

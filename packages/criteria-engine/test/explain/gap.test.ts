@@ -19,7 +19,8 @@ import { assessmentArbitrary } from '../../src/testing.js';
 const url = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const RULES = url('../../../../rules/lai-chau-2020-2025/ruleset.yaml');
 const rules = loadRulesetOrThrow(readFileSync(RULES, 'utf8'), { file: RULES });
-const example = (name: string) => parseYamlText(readFileSync(url(`../../../../examples/assessments/${name}.yaml`), 'utf8')) as Assessment;
+const example = (name: string) =>
+  parseYamlText(readFileSync(url(`../../../../examples/assessments/${name}.yaml`), 'utf8')) as Assessment;
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 const validateGap = ajv.compile(JSON.parse(readFileSync(url('../../../../schemas/gap.schema.json'), 'utf8')) as object);
@@ -56,7 +57,14 @@ describe('gap analysis on the Lai Châu examples', () => {
     const [c13] = gap.standards[0]?.candidates ?? [];
     expect(c13?.id).toBe('1.3');
     expect(c13?.thresholds).toEqual([
-      { kind: 'percent', part: 'households_law_abiding', whole: 'households', op: '>=', value: 98, ifWholeZero: 'fail' },
+      {
+        kind: 'percent',
+        part: 'households_law_abiding',
+        whole: 'households',
+        op: '>=',
+        value: 98,
+        ifWholeZero: 'fail',
+      },
     ]);
     expect(c13?.facts).toEqual([
       { id: 'households_law_abiding', value: 97 },
@@ -101,7 +109,14 @@ describe('gap analysis on the Lai Châu examples', () => {
 
   it('recognised-to-dan-pho: nothing to do', () => {
     const gap = gapOf(example('recognised-to-dan-pho'));
-    expect(gap).toMatchObject({ decision: 'recognised', standards: [], mandatory: [], disqualifiers: [], undecided: [], needed: [] });
+    expect(gap).toMatchObject({
+      decision: 'recognised',
+      standards: [],
+      mandatory: [],
+      disqualifiers: [],
+      undecided: [],
+      needed: [],
+    });
     expect(gap.plan).toEqual({ criteria: [], disqualifiers: [], changes: [], decision: 'recognised' });
   });
 
@@ -116,15 +131,33 @@ describe('gap analysis on the Lai Châu examples', () => {
         kind: 'standard',
         id: '6',
         criteria: ['6.3', '6.4'],
-        facts: ['households_security_pledge_signed', 'households_security_pledge_kept', 'security_self_management_model_effective'],
+        facts: [
+          'households_security_pledge_signed',
+          'households_security_pledge_kept',
+          'security_self_management_model_effective',
+        ],
       },
-      { kind: 'mandatory', id: '4.1', criteria: ['4.1'], facts: ['self_management_contents_registered', 'self_management_contents_done_well'] },
+      {
+        kind: 'mandatory',
+        id: '4.1',
+        criteria: ['4.1'],
+        facts: ['self_management_contents_registered', 'self_management_contents_done_well'],
+      },
     ]);
     // Standard 6 at 6 of 8 with 2 unknown: 7 required, so 1 more; the cheapest is 6.4 (one fact).
-    expect(gap.standards.map((s) => [s.id, s.status, s.passed, s.unknown, s.required, s.more])).toEqual([['6', 'unknown', 6, 2, 7, 1]]);
+    expect(gap.standards.map((s) => [s.id, s.status, s.passed, s.unknown, s.required, s.more])).toEqual([
+      ['6', 'unknown', 6, 2, 7, 1],
+    ]);
     expect(gap.standards[0]?.candidates.map((c) => c.id)).toEqual(['6.4', '6.3']);
     // 6.3 unknown with 142 households: all 142 must sign, and ⌈98 × 142 / 100⌉ = 140 must keep the pledge.
-    expect(gap.standards[0]?.candidates[1]?.changes.map((c) => [c.fact, c.current, c.suggested, c.percent === undefined ? 'none' : c.percent.additional])).toEqual([
+    expect(
+      gap.standards[0]?.candidates[1]?.changes.map((c) => [
+        c.fact,
+        c.current,
+        c.suggested,
+        c.percent === undefined ? 'none' : c.percent.additional,
+      ]),
+    ).toEqual([
       ['households_security_pledge_signed', null, 142, null],
       ['households_security_pledge_kept', null, 140, null],
     ]);
@@ -166,14 +199,24 @@ describe('gap analysis on constructed cases', () => {
   it('a percent standard with an excluded criterion: 5 of 7 counted needs 1 more (6 of 7), not 2 of 8', () => {
     // disqualified-ban-in-ward is a non-agricultural bản: 2.3 has no variant and is excluded, 2.1 is
     // not applicable and counted as failed. Fail 2.2 as well: standard 2 has 5 of 7.
-    const a = withFacts(example('disqualified-ban-in-ward'), { typical_economic_models: 0, households_violating_rules: 0, households_law_abiding: 90 });
+    const a = withFacts(example('disqualified-ban-in-ward'), {
+      typical_economic_models: 0,
+      households_violating_rules: 0,
+      households_law_abiding: 90,
+    });
     const gap = gapOf(a);
     const s2 = gap.standards.find((s) => s.id === '2');
     expect(s2).toMatchObject({ passed: 5, failed: 2, excluded: 1, applicable: 7, required: 6, more: 1 });
     // 2.2 needs one change; 2.1 needs two (it must first apply: has_traditional_products).
-    expect(s2?.candidates.map((c) => [c.id, c.status, c.changes.map((x) => `${x.fact}=${String(x.suggested)}`)])).toEqual([
+    expect(
+      s2?.candidates.map((c) => [c.id, c.status, c.changes.map((x) => `${x.fact}=${String(x.suggested)}`)]),
+    ).toEqual([
       ['2.2', 'fail', ['typical_economic_models=1']],
-      ['2.1', 'not_applicable', ['has_traditional_products=true', 'traditional_products_competitiveness_improved=true']],
+      [
+        '2.1',
+        'not_applicable',
+        ['has_traditional_products=true', 'traditional_products_competitiveness_improved=true'],
+      ],
     ]);
     expect(s2?.candidates.some((c) => c.id === '2.3')).toBe(false);
     expect(gap.plan).toMatchObject({ criteria: ['2.2'], decision: 'recognised' });
@@ -196,7 +239,9 @@ describe('gap analysis on constructed cases', () => {
     const undetermined = flat(explainGap(gapOf(example('undetermined-ban')), rules, { lang: 'en' }));
     expect(undetermined).toContain('Missing facts that would decide the result:');
     expect(undetermined).toContain('— security_self_management_model_effective');
-    expect(explainGap(gapOf(example('recognised-to-dan-pho')), rules)).toContain('Không cần gì thêm: khu dân cư đã được công nhận.');
+    expect(explainGap(gapOf(example('recognised-to-dan-pho')), rules)).toContain(
+      'Không cần gì thêm: khu dân cư đã được công nhận.',
+    );
   });
 });
 
@@ -288,7 +333,15 @@ describe('gap analysis knows no particular scheme: a points-based ruleset', () =
   const green = loadRulesetOrThrow(POINTS_RULES, { file: 'green-schools.yaml' });
   const school: Assessment = {
     context: { level: 'primary' },
-    facts: { students: 40, students_trained: 29, trees_planted: 60, recycling: false, solar_kw: 3, rating: 'bronze', incidents: 0 },
+    facts: {
+      students: 40,
+      students_trained: 29,
+      trees_planted: 60,
+      recycling: false,
+      solar_kw: 3,
+      rating: 'bronze',
+      incidents: 0,
+    },
   };
 
   it('works out points, counts, the total and the mandatory criterion from the declared rule', () => {
@@ -315,14 +368,23 @@ describe('gap analysis knows no particular scheme: a points-based ruleset', () =
     // silver; 2.3 (any) takes the cheaper branch: recycling, not 40 more trees.
     const b = gap.standards.find((s) => s.id === '2');
     expect(b).toMatchObject({ passed: 1, required: 2, more: 1 });
-    expect(b?.candidates.map((c) => [c.id, c.changes.map((x) => `${x.fact}: ${String(x.current)} → ${String(x.suggested)}`)])).toEqual([
+    expect(
+      b?.candidates.map((c) => [
+        c.id,
+        c.changes.map((x) => `${x.fact}: ${String(x.current)} → ${String(x.suggested)}`),
+      ]),
+    ).toEqual([
       ['2.1', ['rating: bronze → silver']],
       ['2.3', ['recycling: false → true']],
       ['2.4', []],
     ]);
     // 2.4 has no variant for a primary school and the rule counts that as failed: no change of
     // facts helps, and the analysis says so instead of guessing.
-    expect(b?.candidates.find((c) => c.id === '2.4')).toMatchObject({ status: 'fail', achievable: false, obstacle: 'context' });
+    expect(b?.candidates.find((c) => c.id === '2.4')).toMatchObject({
+      status: 'fail',
+      achievable: false,
+      obstacle: 'context',
+    });
     expect(gap.mandatory.map((c) => c.id)).toEqual(['2.1']);
     // Total: 1.2 (2) + 1.4 (1) + 2.2 (1) = 4 of 8: 4 more points; 1.1 (3) + 1.3 (2) is the fewest: 2 criteria.
     expect(gap.total).toMatchObject({ passed_points: 4, required: 8, more_points: 4, more: 2 });
@@ -333,11 +395,17 @@ describe('gap analysis knows no particular scheme: a points-based ruleset', () =
 
   it('clears a disqualifier and works with decimal thresholds', () => {
     const gap = gapOf({ ...school, facts: { ...school.facts, incidents: 7, solar_kw: 2.4 } }, green);
-    expect(gap.disqualifiers.map((d) => [d.id, d.changes.map((c) => [c.fact, c.suggested])])).toEqual([['D1', [['incidents', 4]]]]);
+    expect(gap.disqualifiers.map((d) => [d.id, d.changes.map((c) => [c.fact, c.suggested])])).toEqual([
+      ['D1', [['incidents', 4]]],
+    ]);
     const c14 = gap.standards.find((s) => s.id === '1')?.candidates.find((c) => c.id === '1.4');
     expect(c14?.changes.map((c) => [c.fact, c.suggested])).toEqual([['solar_kw', 2.5]]);
     expect(gap.plan.decision).toBe('recognised');
-    expect(green.evaluate(applyChanges({ ...school, facts: { ...school.facts, incidents: 7, solar_kw: 2.4 } }, gap.plan.changes)).decision).toBe('recognised');
+    expect(
+      green.evaluate(
+        applyChanges({ ...school, facts: { ...school.facts, incidents: 7, solar_kw: 2.4 } }, gap.plan.changes),
+      ).decision,
+    ).toBe('recognised');
   });
 
   it('an empty whole declared as failing is an obstacle, not a guess', () => {
@@ -360,7 +428,10 @@ describe('law: applying the plan to the assessment makes it recognised', () => {
       const changed = applyChanges(a, gap.plan.changes);
       // The changed assessment is valid (types, bounds, part ≤ whole) and its decision is the plan's.
       const checked = rules.validateAssessment(changed);
-      expect(checked.diagnostics.filter((d) => d.severity === 'error'), JSON.stringify(gap.plan.changes)).toEqual([]);
+      expect(
+        checked.diagnostics.filter((d) => d.severity === 'error'),
+        JSON.stringify(gap.plan.changes),
+      ).toEqual([]);
       expect(rules.evaluate(changed).decision).toBe(gap.plan.decision);
       if (gap.plan.decision === 'recognised') {
         reached += 1;
@@ -387,10 +458,13 @@ describe('law: applying the plan to the assessment makes it recognised', () => {
       if (result.decision !== 'not_recognised' || result.disqualifiers.some((d) => d.status === 'applies')) continue;
       const gap = gapAnalysis(result, rules);
       const achievable =
-        gap.standards.every((s) => s.candidates.filter((c) => c.achievable).length >= s.more) && gap.mandatory.every((c) => c.achievable);
+        gap.standards.every((s) => s.candidates.filter((c) => c.achievable).length >= s.more) &&
+        gap.mandatory.every((c) => c.achievable);
       if (!achievable) continue;
       checked += 1;
-      expect(rules.evaluate(applyChanges(a, gap.plan.changes)).decision, JSON.stringify(gap.plan.changes)).toBe('recognised');
+      expect(rules.evaluate(applyChanges(a, gap.plan.changes)).decision, JSON.stringify(gap.plan.changes)).toBe(
+        'recognised',
+      );
     }
     expect(checked).toBeGreaterThan(20);
   });

@@ -70,14 +70,21 @@ function reader(a: Assessment) {
   };
 }
 
-const PARTY_CELL = ['khong_hoan_thanh_nhiem_vu', 'hoan_thanh_nhiem_vu', 'hoan_thanh_tot_nhiem_vu', 'hoan_thanh_xuat_sac_nhiem_vu'];
+const PARTY_CELL = [
+  'khong_hoan_thanh_nhiem_vu',
+  'hoan_thanh_nhiem_vu',
+  'hoan_thanh_tot_nhiem_vu',
+  'hoan_thanh_xuat_sac_nhiem_vu',
+];
 const ORGANISATIONS = ['yeu_kem', 'trung_binh', 'kha', 'tot', 'xuat_sac'];
 
 /**
  * One criterion: either just a condition, or an applicability and what "not applicable" counts as
  * (2.1 and 2.3). `exclude` leaves the criterion out of its standard's count; `fail` counts it failed.
  */
-type Rule = { readonly condition: K } | { readonly applicable: K; readonly condition: K; readonly notApplicable: 'exclude' | 'fail' };
+type Rule =
+  | { readonly condition: K }
+  | { readonly applicable: K; readonly condition: K; readonly notApplicable: 'exclude' | 'fail' };
 
 function criteria(a: Assessment): [string, Rule][] {
   const r = reader(a);
@@ -137,17 +144,31 @@ function criteria(a: Assessment): [string, Rule][] {
       c(
         and(
           r.is('infrastructure_contributions_mobilised', true),
-          parentKind === 'xa' ? r.is('households_in_new_rural_campaign', true) : r.is('households_in_civilised_ward_campaign', true),
+          parentKind === 'xa'
+            ? r.is('households_in_new_rural_campaign', true)
+            : r.is('households_in_civilised_ward_campaign', true),
         ),
       ),
     ],
     ['2.6', c(r.percentAtLeast('fixed_businesses_registered', 'fixed_businesses', 100, 'pass'))],
-    ['2.7', c(and(r.is('business_culture_practised', true), r.is('illicit_goods_trade_occurred', false), r.is('food_safety_kept', true)))],
+    [
+      '2.7',
+      c(
+        and(
+          r.is('business_culture_practised', true),
+          r.is('illicit_goods_trade_occurred', false),
+          r.is('food_safety_kept', true),
+        ),
+      ),
+    ],
     ['2.8', c(r.is('spontaneous_market_occurred', false))],
     // Standard 3
     ['3.1', c(r.is('materials_on_roadway_occurred', false))],
     ['3.2', c(r.is('urban_infrastructure_self_managed', true))],
-    ['3.3', c(and(r.is('environment_propaganda_done', true), r.is('landscape_land_building_violation_occurred', false)))],
+    [
+      '3.3',
+      c(and(r.is('environment_propaganda_done', true), r.is('landscape_land_building_violation_occurred', false))),
+    ],
     ['3.4', c(r.atLeast('public_cleanups_per_month', 1))],
     ['3.5', c(r.is('polluting_business_occurred', false))],
     ['3.6', c(r.is('road_sign_or_encroachment_occurred', false))],
@@ -184,7 +205,16 @@ function criteria(a: Assessment): [string, Rule][] {
     ['5.1', c(r.is('humanitarian_movements_joined', true))],
     ['5.2', c(r.zero('poor_households'))],
     ['5.3', c(r.percentAtLeast('social_policy_beneficiaries_supported', 'social_policy_beneficiaries', 100, 'pass'))],
-    ['5.4', c(and(r.is('health_programmes_promoted', true), r.zero('population_policy_violations'), r.zero('child_marriages')))],
+    [
+      '5.4',
+      c(
+        and(
+          r.is('health_programmes_promoted', true),
+          r.zero('population_policy_violations'),
+          r.zero('child_marriages'),
+        ),
+      ),
+    ],
     [
       '5.5',
       c(
@@ -211,7 +241,15 @@ function criteria(a: Assessment): [string, Rule][] {
     ['6.4', c(r.is('security_self_management_model_effective', true))],
     ['6.5', c(r.is('anti_state_or_unrest_activity_occurred', false))],
     ['6.6', c(r.is('crime_prevention_good', true))],
-    ['6.7', c(and(r.percentAtLeast('security_force_members_rated_well', 'security_force_members', 100, 'fail'), r.zero('security_force_members_disciplined')))],
+    [
+      '6.7',
+      c(
+        and(
+          r.percentAtLeast('security_force_members_rated_well', 'security_force_members', 100, 'fail'),
+          r.zero('security_force_members_disciplined'),
+        ),
+      ),
+    ],
     ['6.8', c(r.is('residence_registration_managed_well', true))],
   ];
 }
@@ -233,9 +271,19 @@ type Counted = 'passed' | 'failed' | 'excluded';
 /** Every status the criterion could have once the missing facts are filled in, with how each counts. */
 function possibilities(rule: Rule): [CriterionStatus, Counted][] {
   const byCondition: [CriterionStatus, Counted][] =
-    rule.condition === true ? [['pass', 'passed']] : rule.condition === false ? [['fail', 'failed']] : [['pass', 'passed'], ['fail', 'failed']];
+    rule.condition === true
+      ? [['pass', 'passed']]
+      : rule.condition === false
+        ? [['fail', 'failed']]
+        : [
+            ['pass', 'passed'],
+            ['fail', 'failed'],
+          ];
   if (!('applicable' in rule)) return byCondition;
-  const notApplicable: [CriterionStatus, Counted] = ['not_applicable', rule.notApplicable === 'exclude' ? 'excluded' : 'failed'];
+  const notApplicable: [CriterionStatus, Counted] = [
+    'not_applicable',
+    rule.notApplicable === 'exclude' ? 'excluded' : 'failed',
+  ];
   if (rule.applicable === false) return [notApplicable];
   if (rule.applicable === true) return byCondition;
   return [notApplicable, ...byCondition];

@@ -34,23 +34,28 @@ const assessments = fc.oneof(
 /** Everything that decides recognition: decision, per-standard counts, how each criterion counts, disqualifiers. */
 function decisionDifferences(engine: EvaluationResult, expected: OracleResult): string[] {
   const out: string[] = [];
-  if (engine.decision !== expected.decision) out.push(`decision: engine ${engine.decision}, oracle ${expected.decision}`);
+  if (engine.decision !== expected.decision)
+    out.push(`decision: engine ${engine.decision}, oracle ${expected.decision}`);
   expected.standards.forEach((s) => {
     const e = engine.standards.find((x) => x.id === s.id);
     if (e?.passed !== s.passed || e.applicable !== s.applicable) {
-      out.push(`standard ${s.id}: engine ${String(e?.passed)}/${String(e?.applicable)}, oracle ${s.passed}/${s.applicable}`);
+      out.push(
+        `standard ${s.id}: engine ${String(e?.passed)}/${String(e?.applicable)}, oracle ${s.passed}/${s.applicable}`,
+      );
     }
   });
   const criteria = new Map(engine.criteria.map((c) => [c.id, c]));
   for (const [id, counted] of Object.entries(expected.countsAs)) {
     const e = criteria.get(id);
-    if (e?.counts_as !== counted) out.push(`criterion ${id} counts as: engine ${String(e?.counts_as)}, oracle ${counted}`);
+    if (e?.counts_as !== counted)
+      out.push(`criterion ${id} counts as: engine ${String(e?.counts_as)}, oracle ${counted}`);
   }
   for (const [id, status] of Object.entries(expected.disqualifiers)) {
     const e = engine.disqualifiers.find((d) => d.id === id);
     if (e?.status !== status) out.push(`disqualifier ${id}: engine ${String(e?.status)}, oracle ${status}`);
   }
-  if (engine.criteria.length !== 41 || engine.disqualifiers.length !== 4) out.push('the engine does not report 41 criteria and 4 disqualifiers');
+  if (engine.criteria.length !== 41 || engine.disqualifiers.length !== 4)
+    out.push('the engine does not report 41 criteria and 4 disqualifiers');
   return out;
 }
 
@@ -132,22 +137,34 @@ describe('engine vs independent oracle on the Lai Châu rules', () => {
   it(`compared ${RUNS} assessments, with every decision well represented`, () => {
     expect(pass.runs).toBe(RUNS);
     // The comparison means something only if every decision was exercised, often.
-    for (const d of ['recognised', 'not_recognised', 'undetermined']) expect(pass.decisions[d] ?? 0).toBeGreaterThan(RUNS / 20);
+    for (const d of ['recognised', 'not_recognised', 'undetermined'])
+      expect(pass.decisions[d] ?? 0).toBeGreaterThan(RUNS / 20);
   });
 
-  it("agrees on the decision, every standard's passed/applicable, how each criterion counts and every disqualifier", () => {
-    if (pass.found.decisions.length > 0) assertAgreement(decisionDifferences);
-    expect(pass.found.decisions).toEqual([]);
-  }, TIMEOUT);
+  it(
+    "agrees on the decision, every standard's passed/applicable, how each criterion counts and every disqualifier",
+    () => {
+      if (pass.found.decisions.length > 0) assertAgreement(decisionDifferences);
+      expect(pass.found.decisions).toEqual([]);
+    },
+    TIMEOUT,
+  );
 
-  it("agrees on every criterion's status (a status other than unknown only when every completion of the missing facts gives it)", () => {
-    if (pass.found.statuses.length > 0) assertAgreement(statusDifferences);
-    expect(pass.found.statuses).toEqual([]);
-  }, TIMEOUT);
+  it(
+    "agrees on every criterion's status (a status other than unknown only when every completion of the missing facts gives it)",
+    () => {
+      if (pass.found.statuses.length > 0) assertAgreement(statusDifferences);
+      expect(pass.found.statuses).toEqual([]);
+    },
+    TIMEOUT,
+  );
 });
 
 function readExample(name: string): Assessment {
-  const text = readFileSync(fileURLToPath(new URL(`../../../../examples/assessments/${name}`, import.meta.url)), 'utf8');
+  const text = readFileSync(
+    fileURLToPath(new URL(`../../../../examples/assessments/${name}`, import.meta.url)),
+    'utf8',
+  );
   const parsed = ruleset.validateAssessment(parseYaml(text));
   if (!parsed.value) throw new Error(`example ${name} is not valid`);
   return parsed.value;

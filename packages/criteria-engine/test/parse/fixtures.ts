@@ -11,6 +11,10 @@ export function fixture(dir: string, name: string): SourceText {
 }
 
 /** What the tests compare: code and place, never prose. */
-export function where(d: { code: string; line: number; column: number }): { code: string; line: number; column: number } {
+export function where(d: { code: string; line: number; column: number }): {
+  code: string;
+  line: number;
+  column: number;
+} {
   return { code: d.code, line: d.line, column: d.column };
 }

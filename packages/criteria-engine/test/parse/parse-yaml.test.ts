@@ -5,7 +5,8 @@ import { SourceText } from '../../src/diagnostics/source.js';
 import { parseYaml } from '../../src/parse/index.js';
 import { fixture, INVALID_RULES, where } from './fixtures.js';
 
-const parse = (text: string, limits?: Parameters<typeof parseYaml>[1]) => parseYaml(new SourceText('t.yaml', text), limits);
+const parse = (text: string, limits?: Parameters<typeof parseYaml>[1]) =>
+  parseYaml(new SourceText('t.yaml', text), limits);
 const codes = (text: string, limits?: Parameters<typeof parseYaml>[1]) => parse(text, limits).diagnostics.map(where);
 
 /** One fixture per parse failure mode: exactly one diagnostic, at this place. */
@@ -83,9 +84,19 @@ describe('parseYaml: all problems at once', () => {
 
 describe('parseYaml: plain YAML 1.2 core data', () => {
   it('keeps dates and yes/no as strings and integers as numbers', () => {
-    const { value, diagnostics } = parse('from: 2020-01-01\nyes: yes\ncount: 0x10\nhex: "0x10"\nn: 9007199254740991\nf: 1.5\nnone: ~\n');
+    const { value, diagnostics } = parse(
+      'from: 2020-01-01\nyes: yes\ncount: 0x10\nhex: "0x10"\nn: 9007199254740991\nf: 1.5\nnone: ~\n',
+    );
     expect(diagnostics).toEqual([]);
-    expect(value?.value).toEqual({ from: '2020-01-01', yes: 'yes', count: 16, hex: '0x10', n: 9007199254740991, f: 1.5, none: null });
+    expect(value?.value).toEqual({
+      from: '2020-01-01',
+      yes: 'yes',
+      count: 16,
+      hex: '0x10',
+      n: 9007199254740991,
+      f: 1.5,
+      none: null,
+    });
   });
 
   it('reads every key as text, and `<<` as an ordinary key', () => {
@@ -171,7 +182,9 @@ describe('parseYaml: resource limits', () => {
 
   it('caps maxDepth so a caller cannot expose the stack', () => {
     const deep = `a: ${'['.repeat(600)}${']'.repeat(600)}\n`;
-    expect(codes(deep, { maxDepth: 1_000_000 }).map((d) => [d.code, d.column])).toEqual([['yaml_depth_limit', 4 + 499]]);
+    expect(codes(deep, { maxDepth: 1_000_000 }).map((d) => [d.code, d.column])).toEqual([
+      ['yaml_depth_limit', 4 + 499],
+    ]);
   });
 
   it('takes the alias limit as an option', () => {

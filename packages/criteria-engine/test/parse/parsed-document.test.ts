@@ -21,7 +21,10 @@ function parsed(): ParsedDocument {
   return result.value;
 }
 
-function at(doc: ParsedDocument, range: readonly [number, number] | undefined): { line: number; column: number; text: string } | undefined {
+function at(
+  doc: ParsedDocument,
+  range: readonly [number, number] | undefined,
+): { line: number; column: number; text: string } | undefined {
   if (!range) return undefined;
   return { ...doc.source.position(range[0]), text: doc.source.text.slice(range[0], range[1]) };
 }

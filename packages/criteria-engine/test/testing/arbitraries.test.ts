@@ -36,7 +36,9 @@ const num = (a: Assessment, id: string): number | undefined => {
 
 describe('contextArbitrary', () => {
   it('yields exactly the contexts the Lai Châu rules accept, agricultural left out or given where not required', () => {
-    const seen = new Set(fc.sample(contextArbitrary(laiChau), { numRuns: 2000, seed: SEED }).map((c) => JSON.stringify(c)));
+    const seen = new Set(
+      fc.sample(contextArbitrary(laiChau), { numRuns: 2000, seed: SEED }).map((c) => JSON.stringify(c)),
+    );
     expect([...seen].sort()).toEqual(
       [
         { unit_kind: 'to_dan_pho', parent_kind: 'phuong' },
@@ -56,7 +58,15 @@ describe('contextArbitrary', () => {
     const seen = fc.sample(contextArbitrary(water), { numRuns: 500, seed: SEED });
     expect(seen.filter((c) => c['region'] === 'island').every((c) => c['has_port'] === true)).toBe(true);
     expect(new Set(seen.map((c) => `${String(c['region'])}/${String(c['has_port'])}`))).toEqual(
-      new Set(['north/undefined', 'north/true', 'north/false', 'south/undefined', 'south/true', 'south/false', 'island/true']),
+      new Set([
+        'north/undefined',
+        'north/true',
+        'north/false',
+        'south/undefined',
+        'south/true',
+        'south/false',
+        'island/true',
+      ]),
     );
   });
 });
@@ -99,7 +109,9 @@ describe('assessmentArbitrary', () => {
 
   it('leaves facts out at about the requested rate, some as null, none with unknownRate 0', () => {
     const complete = sample(laiChau, 0, 500);
-    expect(complete.every((a) => laiChau.facts.every((f) => a.facts[f.id] !== undefined && a.facts[f.id] !== null))).toBe(true);
+    expect(
+      complete.every((a) => laiChau.facts.every((f) => a.facts[f.id] !== undefined && a.facts[f.id] !== null)),
+    ).toBe(true);
     const partial = sample(laiChau, 0.3, 500);
     const slots = partial.length * laiChau.facts.length;
     const omitted = partial.reduce((n, a) => n + laiChau.facts.filter((f) => !(f.id in a.facts)).length, 0);
@@ -118,7 +130,10 @@ describe('assessmentArbitrary', () => {
 
   it('hits every percentage threshold exactly at its integer boundary and one below, with wholes where that is not a round number', () => {
     const samples = sample(laiChau, 0, 3000);
-    const percents = [...laiChau.criteria.flatMap((c) => [c.condition, ...(c.variants ?? []).map((v) => v.condition)]), ...laiChau.disqualifiers.map((d) => d.condition)]
+    const percents = [
+      ...laiChau.criteria.flatMap((c) => [c.condition, ...(c.variants ?? []).map((v) => v.condition)]),
+      ...laiChau.disqualifiers.map((d) => d.condition),
+    ]
       .flatMap((c) => c?.thresholds ?? [])
       .filter((t) => t.kind === 'percent');
     expect(percents).toHaveLength(13); // 1.1, 1.3, 1.4, 2.6, 4.1, 4.4, 4.6, 5.3, 5.5, 6.3 (two), 6.7, D4
@@ -130,7 +145,13 @@ describe('assessmentArbitrary', () => {
         const part = num(a, t.part);
         const whole = num(a, t.whole);
         // Below 100%, only wholes where value × whole / 100 is not an integer: the rounding case.
-        if (part === undefined || whole === undefined || whole === 0 || (t.value < 100 && (t.value * whole) % 100 === 0)) continue;
+        if (
+          part === undefined ||
+          whole === undefined ||
+          whole === 0 ||
+          (t.value < 100 && (t.value * whole) % 100 === 0)
+        )
+          continue;
         // The smallest part with part × 100 ≥ value × whole, computed here in integers.
         const boundary = Math.floor((t.value * whole + 99) / 100);
         if (part === boundary) at++;
@@ -157,7 +178,9 @@ describe('assessmentArbitrary', () => {
       const values = new Set(samples.map((a) => a.facts[t.fact]));
       if (typeof t.value === 'number') {
         const fact = laiChau.facts.find((f) => f.id === t.fact);
-        for (const v of [t.value - 1, t.value, t.value + 1]) if (v >= (fact?.min ?? -Infinity)) expect({ fact: t.fact, v, seen: values.has(v) }).toEqual({ fact: t.fact, v, seen: true });
+        for (const v of [t.value - 1, t.value, t.value + 1])
+          if (v >= (fact?.min ?? -Infinity))
+            expect({ fact: t.fact, v, seen: values.has(v) }).toEqual({ fact: t.fact, v, seen: true });
       } else if (typeof t.value === 'boolean') {
         expect(values).toEqual(new Set([true, false]));
       } else {

@@ -19,9 +19,15 @@ import {
 import { laiChau, SEED } from './lai-chau-ruleset.js';
 
 /** The ruleset with `evaluate` post-processed; `decide` follows it, so only the law under test sees a difference. */
-function withEvaluator(change: (result: EvaluationResult, assessment: Assessment) => EvaluationResult): CompiledRuleset {
+function withEvaluator(
+  change: (result: EvaluationResult, assessment: Assessment) => EvaluationResult,
+): CompiledRuleset {
   const evaluate = (a: Assessment) => change(laiChau.evaluate(a), a);
-  return { ...laiChau, evaluate, decide: (a) => ({ decision: evaluate(a).decision, passed: laiChau.decide(a).passed }) };
+  return {
+    ...laiChau,
+    evaluate,
+    decide: (a) => ({ decision: evaluate(a).decision, passed: laiChau.decide(a).passed }),
+  };
 }
 
 const withDecision = (result: EvaluationResult, decision: Decision): EvaluationResult => ({ ...result, decision });
@@ -33,7 +39,11 @@ function expectCaught<T>(property: fc.IPropertyWithHooks<[T]>, law: RegExp, numR
 
 describe('each property catches the bug it is about', () => {
   it('monotonicity: an area passing everything is not recognised (an off-by-one at 100%)', () => {
-    const broken = withEvaluator((r) => (r.decision === 'recognised' && r.criteria.every((c) => c.counts_as !== 'failed') ? withDecision(r, 'not_recognised') : r));
+    const broken = withEvaluator((r) =>
+      r.decision === 'recognised' && r.criteria.every((c) => c.counts_as !== 'failed')
+        ? withDecision(r, 'not_recognised')
+        : r,
+    );
     expectCaught(monotonicity(broken), /monotonicity: making criterion .* pass .* from recognised to not_recognised/);
   });
 
@@ -48,14 +58,19 @@ describe('each property catches the bug it is about', () => {
 
   it('mandatoryCriteria: a failed mandatory criterion ignored', () => {
     const broken = withEvaluator((r) =>
-      r.reasons.length > 0 && r.reasons.every((x) => x.kind === 'mandatory_failed') ? { ...withDecision(r, 'recognised'), reasons: [] } : r,
+      r.reasons.length > 0 && r.reasons.every((x) => x.kind === 'mandatory_failed')
+        ? { ...withDecision(r, 'recognised'), reasons: [] }
+        : r,
     );
     expectCaught(mandatoryCriteria(broken), /mandatoryCriteria: mandatory criterion 4\.1 is (fail|not_applicable)/);
   });
 
   it('mandatoryCriteria: an unknown mandatory criterion taken as passed', () => {
     const broken = withEvaluator((r) =>
-      r.decision === 'undetermined' && r.reasons.every((x) => x.kind === 'unknown' && x.ids.length === 1 && x.ids[0] === '4.1') ? withDecision(r, 'recognised') : r,
+      r.decision === 'undetermined' &&
+      r.reasons.every((x) => x.kind === 'unknown' && x.ids.length === 1 && x.ids[0] === '4.1')
+        ? withDecision(r, 'recognised')
+        : r,
     );
     expectCaught(mandatoryCriteria(broken), /mandatoryCriteria: mandatory criterion 4\.1 is unknown/);
   });
@@ -80,9 +95,19 @@ describe('each property catches the bug it is about', () => {
   it('threeValuedConsistency: missing facts read as false / zero', () => {
     const filled = (a: Assessment): Assessment => ({
       ...a,
-      facts: Object.fromEntries(laiChau.facts.map((f) => [f.id, a.facts[f.id] ?? (f.type === 'boolean' ? false : f.type === 'integer' || f.type === 'number' ? 0 : f.values?.[0]?.id)])),
+      facts: Object.fromEntries(
+        laiChau.facts.map((f) => [
+          f.id,
+          a.facts[f.id] ??
+            (f.type === 'boolean' ? false : f.type === 'integer' || f.type === 'number' ? 0 : f.values?.[0]?.id),
+        ]),
+      ),
     });
-    const broken: CompiledRuleset = { ...laiChau, evaluate: (a) => laiChau.evaluate(filled(a)), decide: (a) => laiChau.decide(filled(a)) };
+    const broken: CompiledRuleset = {
+      ...laiChau,
+      evaluate: (a) => laiChau.evaluate(filled(a)),
+      decide: (a) => laiChau.decide(filled(a)),
+    };
     expectCaught(threeValuedConsistency(broken), /threeValuedConsistency: /);
   });
 
@@ -98,7 +123,13 @@ describe('each property catches the bug it is about', () => {
   });
 
   it('fastPathAgrees: a fast path that miscounts a standard', () => {
-    const broken: CompiledRuleset = { ...laiChau, decide: (a) => ({ ...laiChau.decide(a), passed: laiChau.decide(a).passed.map((n, i) => (i === 2 && n === 7 ? 6 : n)) }) };
+    const broken: CompiledRuleset = {
+      ...laiChau,
+      decide: (a) => ({
+        ...laiChau.decide(a),
+        passed: laiChau.decide(a).passed.map((n, i) => (i === 2 && n === 7 ? 6 : n)),
+      }),
+    };
     expectCaught(fastPathAgrees(broken), /fastPathAgrees: .* with passed/);
   });
 });

@@ -21,9 +21,14 @@ describe('built @lcz/criteria-engine/testing', () => {
       exports: Record<string, unknown>;
       peerDependencies?: Record<string, string>;
     };
-    expect(pkg.exports['./testing']).toEqual({ source: './src/testing.ts', import: './dist/testing.js', require: './dist/testing.cjs' });
+    expect(pkg.exports['./testing']).toEqual({
+      source: './src/testing.ts',
+      import: './dist/testing.js',
+      require: './dist/testing.cjs',
+    });
     expect(pkg.peerDependencies?.['fast-check']).toBeDefined();
-    for (const f of ['testing.js', 'testing.cjs', 'testing.d.ts', 'testing.d.cts']) expect(existsSync(join(dist, f))).toBe(true);
+    for (const f of ['testing.js', 'testing.cjs', 'testing.d.ts', 'testing.d.cts'])
+      expect(existsSync(join(dist, f))).toBe(true);
   });
 
   it('ESM and CJS builds export the same API and run a property', async () => {
@@ -55,7 +60,8 @@ describe('built @lcz/criteria-engine/testing', () => {
       seen.add(file);
       const text = readFileSync(file, 'utf8');
       expect(text).not.toMatch(/from\s+['"]node:|require\(['"]node:/);
-      for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.\/[^'"]+)['"]/g)) visit(join(dirname(file), m[1] as string));
+      for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.\/[^'"]+)['"]/g))
+        visit(join(dirname(file), m[1] as string));
     };
     visit(join(dist, 'testing.js'));
     const esm = readFileSync(join(dist, 'testing.js'), 'utf8');

@@ -36,48 +36,74 @@ describe('the ready-made properties hold for the Lai Châu rules', () => {
   const expensive = runs(1000);
   const cheap = runs(3000);
 
-  it(`monotonicity (${expensive} runs)`, () => {
-    const c = check(monotonicity, expensive, 1);
-    // Changes that made a failing criterion pass, starting from each decision: the law bites
-    // hardest on recognised assessments (7/8 in a standard) and on undetermined ones.
-    expect(count(c, 'monotonicity: recognised')).toBeGreaterThan(expensive / 20);
-    expect(count(c, 'monotonicity: undetermined')).toBeGreaterThan(expensive / 20);
-    expect(count(c, 'monotonicity: not_recognised')).toBeGreaterThan(expensive / 2);
-  }, timeoutFor(expensive, 5));
+  it(
+    `monotonicity (${expensive} runs)`,
+    () => {
+      const c = check(monotonicity, expensive, 1);
+      // Changes that made a failing criterion pass, starting from each decision: the law bites
+      // hardest on recognised assessments (7/8 in a standard) and on undetermined ones.
+      expect(count(c, 'monotonicity: recognised')).toBeGreaterThan(expensive / 20);
+      expect(count(c, 'monotonicity: undetermined')).toBeGreaterThan(expensive / 20);
+      expect(count(c, 'monotonicity: not_recognised')).toBeGreaterThan(expensive / 2);
+    },
+    timeoutFor(expensive, 5),
+  );
 
-  it(`disqualifierDominance (${expensive} runs)`, () => {
-    const c = check(disqualifierDominance, expensive, 2);
-    expect(count(c, 'disqualifierDominance: drawn')).toBeGreaterThan(expensive / 10);
-    // A disqualifier pushed to apply (e.g. to exactly 10% for D4) on an otherwise recognised area.
-    expect(count(c, 'disqualifierDominance: recognised')).toBeGreaterThan(expensive / 10);
-  }, timeoutFor(expensive, 5));
+  it(
+    `disqualifierDominance (${expensive} runs)`,
+    () => {
+      const c = check(disqualifierDominance, expensive, 2);
+      expect(count(c, 'disqualifierDominance: drawn')).toBeGreaterThan(expensive / 10);
+      // A disqualifier pushed to apply (e.g. to exactly 10% for D4) on an otherwise recognised area.
+      expect(count(c, 'disqualifierDominance: recognised')).toBeGreaterThan(expensive / 10);
+    },
+    timeoutFor(expensive, 5),
+  );
 
-  it(`mandatoryCriteria (${expensive} runs)`, () => {
-    const c = check(mandatoryCriteria, expensive, 3);
-    expect(count(c, 'mandatoryCriteria: drawn fail')).toBeGreaterThan(expensive / 20);
-    expect(count(c, 'mandatoryCriteria: drawn unknown')).toBeGreaterThan(expensive / 50);
-    // 4.1 pushed to fail, or to unknown, on an area that was recognised.
-    expect(count(c, 'mandatoryCriteria: recognised → fail')).toBeGreaterThan(expensive / 10);
-    expect(count(c, 'mandatoryCriteria: recognised → unknown')).toBeGreaterThan(expensive / 10);
-  }, timeoutFor(expensive, 5));
+  it(
+    `mandatoryCriteria (${expensive} runs)`,
+    () => {
+      const c = check(mandatoryCriteria, expensive, 3);
+      expect(count(c, 'mandatoryCriteria: drawn fail')).toBeGreaterThan(expensive / 20);
+      expect(count(c, 'mandatoryCriteria: drawn unknown')).toBeGreaterThan(expensive / 50);
+      // 4.1 pushed to fail, or to unknown, on an area that was recognised.
+      expect(count(c, 'mandatoryCriteria: recognised → fail')).toBeGreaterThan(expensive / 10);
+      expect(count(c, 'mandatoryCriteria: recognised → unknown')).toBeGreaterThan(expensive / 10);
+    },
+    timeoutFor(expensive, 5),
+  );
 
-  it(`determinism (${cheap} runs)`, () => {
-    const c = check(determinism, cheap, 4);
-    for (const d of ['recognised', 'not_recognised', 'undetermined']) expect(count(c, `determinism: ${d}`)).toBeGreaterThan(cheap / 20);
-  }, timeoutFor(cheap, 1));
+  it(
+    `determinism (${cheap} runs)`,
+    () => {
+      const c = check(determinism, cheap, 4);
+      for (const d of ['recognised', 'not_recognised', 'undetermined'])
+        expect(count(c, `determinism: ${d}`)).toBeGreaterThan(cheap / 20);
+    },
+    timeoutFor(cheap, 1),
+  );
 
-  it(`threeValuedConsistency (${cheap} runs)`, () => {
-    const c = check(threeValuedConsistency, cheap, 5);
-    // Partial results that are still decided are where "never flips" has teeth.
-    expect(count(c, 'threeValuedConsistency: partial recognised')).toBeGreaterThan(cheap / 50);
-    expect(count(c, 'threeValuedConsistency: partial not_recognised')).toBeGreaterThan(cheap / 10);
-    expect(count(c, 'threeValuedConsistency: partial undetermined')).toBeGreaterThan(cheap / 10);
-  }, timeoutFor(cheap, 1));
+  it(
+    `threeValuedConsistency (${cheap} runs)`,
+    () => {
+      const c = check(threeValuedConsistency, cheap, 5);
+      // Partial results that are still decided are where "never flips" has teeth.
+      expect(count(c, 'threeValuedConsistency: partial recognised')).toBeGreaterThan(cheap / 50);
+      expect(count(c, 'threeValuedConsistency: partial not_recognised')).toBeGreaterThan(cheap / 10);
+      expect(count(c, 'threeValuedConsistency: partial undetermined')).toBeGreaterThan(cheap / 10);
+    },
+    timeoutFor(cheap, 1),
+  );
 
-  it(`fastPathAgrees (${cheap} runs)`, () => {
-    const c = check(fastPathAgrees, cheap, 6);
-    for (const d of ['recognised', 'not_recognised', 'undetermined']) expect(count(c, `fastPathAgrees: ${d}`)).toBeGreaterThan(cheap / 20);
-  }, timeoutFor(cheap, 1));
+  it(
+    `fastPathAgrees (${cheap} runs)`,
+    () => {
+      const c = check(fastPathAgrees, cheap, 6);
+      for (const d of ['recognised', 'not_recognised', 'undetermined'])
+        expect(count(c, `fastPathAgrees: ${d}`)).toBeGreaterThan(cheap / 20);
+    },
+    timeoutFor(cheap, 1),
+  );
 });
 
 describe('everyCriterionReachable', () => {
@@ -93,7 +119,9 @@ describe('everyCriterionReachable', () => {
         [r.failing, 'fail'],
       ] as const) {
         expect(example && laiChau.validateAssessment(example).value).toBeDefined();
-        expect(laiChau.evaluate(example as NonNullable<typeof example>).criteria.find((c) => c.id === r.id)?.status).toBe(status);
+        expect(
+          laiChau.evaluate(example as NonNullable<typeof example>).criteria.find((c) => c.id === r.id)?.status,
+        ).toBe(status);
       }
     }
   });

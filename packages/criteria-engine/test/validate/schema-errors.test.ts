@@ -19,7 +19,14 @@ describe('schemaErrorsToDiagnostics', () => {
 
   it('maps a keyword our schema does not use to schema_other with ajv’s message', () => {
     const [d] = schemaErrorsToDiagnostics(
-      [error({ keyword: 'uniqueItems', instancePath: '/a/b~1c', params: { i: 1, j: 0 }, message: 'must NOT have duplicate items' })],
+      [
+        error({
+          keyword: 'uniqueItems',
+          instancePath: '/a/b~1c',
+          params: { i: 1, j: 0 },
+          message: 'must NOT have duplicate items',
+        }),
+      ],
       doc,
     );
     expect(d).toMatchObject({ code: 'schema_other', line: 2, column: 8, path: '/a/b~1c' });
@@ -29,15 +36,29 @@ describe('schemaErrorsToDiagnostics', () => {
   it('drops wrapper errors and duplicates', () => {
     const type = error({ keyword: 'type', instancePath: '/a/d', params: { type: 'integer' }, data: 'x' });
     const list = schemaErrorsToDiagnostics([error({ keyword: 'if', instancePath: '/a' }), type, { ...type }], doc);
-    expect(list.map((d) => [d.code, d.line, d.column, d.params])).toEqual([['schema_type', 3, 6, { expected: 'integer', actual: 'string' }]]);
+    expect(list.map((d) => [d.code, d.line, d.column, d.params])).toEqual([
+      ['schema_type', 3, 6, { expected: 'integer', actual: 'string' }],
+    ]);
   });
 
   it('falls back to the parent when an unknown key cannot be found', () => {
     const [d] = schemaErrorsToDiagnostics(
-      [error({ keyword: 'additionalProperties', instancePath: '/a', params: { additionalProperty: 'zz' }, parentSchema: { properties: { d: {} } } })],
+      [
+        error({
+          keyword: 'additionalProperties',
+          instancePath: '/a',
+          params: { additionalProperty: 'zz' },
+          parentSchema: { properties: { d: {} } },
+        }),
+      ],
       doc,
     );
-    expect(d).toMatchObject({ code: 'schema_unknown_property', line: 2, column: 3, params: { property: 'zz', allowed: 'd' } });
+    expect(d).toMatchObject({
+      code: 'schema_unknown_property',
+      line: 2,
+      column: 3,
+      params: { property: 'zz', allowed: 'd' },
+    });
   });
 });
 

@@ -20,7 +20,8 @@ function schemas(node: Json, path = '#'): Found[] {
   for (const [key, value] of Object.entries(record)) {
     if (key === 'if' || key === 'examples' || key === 'enum' || key === 'const' || key === 'required') continue;
     if (key === 'properties' || key === '$defs' || key === 'dependentRequired') {
-      for (const [name, sub] of Object.entries(value as Record<string, Json>)) out.push(...schemas(sub, `${path}/${key}/${name}`));
+      for (const [name, sub] of Object.entries(value as Record<string, Json>))
+        out.push(...schemas(sub, `${path}/${key}/${name}`));
     } else if (Array.isArray(value)) {
       value.forEach((sub, i) => out.push(...schemas(sub, `${path}/${key}/${i}`)));
     } else {
@@ -45,7 +46,8 @@ describe('schemas/ruleset.schema.json', () => {
       for (const [name, sub] of Object.entries(properties)) {
         if (sub === true) continue; // `properties: { x: true }` only satisfies ajv's strictRequired
         const s = sub as Record<string, Json>;
-        if (typeof s['description'] !== 'string' || typeof s['x-description-en'] !== 'string') missing.push(`${path}/properties/${name}`);
+        if (typeof s['description'] !== 'string' || typeof s['x-description-en'] !== 'string')
+          missing.push(`${path}/properties/${name}`);
       }
     }
     expect(missing).toEqual([]);
@@ -56,13 +58,18 @@ describe('schemas/ruleset.schema.json', () => {
       .map(({ node }) => node['description'])
       .filter((d): d is string => typeof d === 'string');
     expect(descriptions.length).toBeGreaterThan(100);
-    const withoutDiacritics = descriptions.filter((d) => !/[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i.test(d));
+    const withoutDiacritics = descriptions.filter(
+      (d) => !/[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i.test(d),
+    );
     expect(withoutDiacritics).toEqual([]);
   });
 
   it('closes every mapping (additionalProperties: false) unless it only dispatches on `type`', () => {
     const open = schemas(schema)
-      .filter(({ node }) => node['type'] === 'object' && node['properties'] !== undefined && node['additionalProperties'] !== false)
+      .filter(
+        ({ node }) =>
+          node['type'] === 'object' && node['properties'] !== undefined && node['additionalProperties'] !== false,
+      )
       .filter(({ node }) => !Array.isArray(node['allOf']))
       .map(({ path }) => path);
     expect(open).toEqual([]);

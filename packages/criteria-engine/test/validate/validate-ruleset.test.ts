@@ -26,13 +26,22 @@ const EXPECTED: Record<string, { line: number; column: number; params: Record<st
   },
   schema_type: { line: 5, column: 10, params: { expected: 'string', actual: 'integer' } },
   schema_enum: { line: 25, column: 26, params: { allowed: 'pass, fail', actual: 'failed', suggestion: 'fail' } },
-  schema_pattern: { line: 20, column: 13, params: { pattern: '^[1-9][0-9]*\\.[1-9][0-9]*$', example: '1.3', actual: '1-1' } },
+  schema_pattern: {
+    line: 20,
+    column: 13,
+    params: { pattern: '^[1-9][0-9]*\\.[1-9][0-9]*$', example: '1.3', actual: '1-1' },
+  },
   schema_range: { line: 24, column: 21, params: { limit: 100, comparison: '<=', actual: 980 } },
   schema_size: { line: 19, column: 15, params: { limit: 1, comparison: '>=', actual: 0, unit: 'items' } },
   schema_shape: {
     line: 23,
     column: 11,
-    params: { shape: 'condition', expected: 'fact, percent, all, any, not', actual: 'facts, at_least', suggestion: 'fact' },
+    params: {
+      shape: 'condition',
+      expected: 'fact, percent, all, any, not',
+      actual: 'facts, at_least',
+      suggestion: 'fact',
+    },
   },
 };
 
@@ -101,13 +110,19 @@ describe('validateRulesetDocument: positions', () => {
     const text = edit({ 12: '      - id: "1.1"\n        treshold: 2' });
     const [d] = validateText(text).diagnostics;
     expect(where(d!)).toEqual({ code: 'schema_unknown_property', line: 13, column: 9 });
-    expect(d?.params['allowed']).toBe('id, text, condition, variants, no_variant, applicable_when, not_applicable, points, note');
+    expect(d?.params['allowed']).toBe(
+      'id, text, condition, variants, no_variant, applicable_when, not_applicable, points, note',
+    );
     expect(d?.path).toBe('/groups/0/criteria/0/treshold');
   });
 
   it('an unknown key at line 12 column 9 gets a suggestion', () => {
     // Drop line 5 (context moves to the end: key order does not matter) so the key lands on line 12.
-    const text = edit({ 5: [], 12: ['      - id: "1.1"', '        pionts: 2'], 16: [BASE[15] as string, 'context: {}'] });
+    const text = edit({
+      5: [],
+      12: ['      - id: "1.1"', '        pionts: 2'],
+      16: [BASE[15] as string, 'context: {}'],
+    });
     const result = validateText(text);
     expect(result.diagnostics.map(where)).toEqual([{ code: 'schema_unknown_property', line: 12, column: 9 }]);
     expect(result.diagnostics[0]?.params).toMatchObject({ property: 'pionts', suggestion: 'points' });
@@ -123,7 +138,9 @@ describe('validateRulesetDocument: positions', () => {
   });
 
   it('points a bad fact name at the key (propertyNames)', () => {
-    const result = validateText(edit({ 7: '  Households: { type: integer, label: { vi: "Số hộ", en: "Households" } }' }));
+    const result = validateText(
+      edit({ 7: '  Households: { type: integer, label: { vi: "Số hộ", en: "Households" } }' }),
+    );
     expect(result.diagnostics.map(where)).toEqual([{ code: 'schema_pattern', line: 7, column: 3 }]);
     expect(result.diagnostics[0]?.path).toBe('/facts/Households');
   });
@@ -153,7 +170,12 @@ describe('validateRulesetDocument: conditions and variants', () => {
   it('a condition of no known form is ONE error', () => {
     const result = validateText(edit({ 14: '        condition: { facts: households, at_least: 10 }' }));
     expect(result.diagnostics).toHaveLength(1);
-    expect(result.diagnostics[0]).toMatchObject({ code: 'schema_shape', line: 14, column: 20, params: { shape: 'condition', suggestion: 'fact' } });
+    expect(result.diagnostics[0]).toMatchObject({
+      code: 'schema_shape',
+      line: 14,
+      column: 20,
+      params: { shape: 'condition', suggestion: 'fact' },
+    });
   });
 
   it('a list or a number where a condition belongs is the same one error', () => {
@@ -165,7 +187,9 @@ describe('validateRulesetDocument: conditions and variants', () => {
 
   it('checks nested conditions in all / any / not', () => {
     const result = validateText(
-      edit({ 14: '        condition: { all: [ { any: [ "households > 1", { not: { fact: households } } ] }, { nope: 1 } ] }' }),
+      edit({
+        14: '        condition: { all: [ { any: [ "households > 1", { not: { fact: households } } ] }, { nope: 1 } ] }',
+      }),
     );
     expect(result.diagnostics.map((d) => [d.code, d.params['shape'], d.path])).toEqual([
       ['schema_shape', 'fact_comparison', '/groups/0/criteria/0/condition/all/0/any/1/not'],
@@ -175,21 +199,34 @@ describe('validateRulesetDocument: conditions and variants', () => {
 
   it('a fact condition with an unknown key reports the key, not the key count', () => {
     const result = validateText(edit({ 14: '        condition: { fact: households, at_least: 10, atmost: 20 }' }));
-    expect(result.diagnostics.map((d) => [d.code, d.params['suggestion']])).toEqual([['schema_unknown_property', 'at_most']]);
+    expect(result.diagnostics.map((d) => [d.code, d.params['suggestion']])).toEqual([
+      ['schema_unknown_property', 'at_most'],
+    ]);
   });
 
   it('requires if_whole_zero on a percent condition, and a threshold', () => {
-    const missingPolicy = validateText(edit({ 14: '        condition: { percent: { part: households, whole: households }, at_least: 10 }' }));
-    expect(missingPolicy.diagnostics.map((d) => [d.code, d.params['property']])).toEqual([['schema_required', 'if_whole_zero']]);
+    const missingPolicy = validateText(
+      edit({ 14: '        condition: { percent: { part: households, whole: households }, at_least: 10 }' }),
+    );
+    expect(missingPolicy.diagnostics.map((d) => [d.code, d.params['property']])).toEqual([
+      ['schema_required', 'if_whole_zero'],
+    ]);
     const missingThreshold = validateText(
       edit({ 14: '        condition: { percent: { part: households, whole: households }, if_whole_zero: pass }' }),
     );
-    expect(missingThreshold.diagnostics.map((d) => [d.code, d.params['shape']])).toEqual([['schema_shape', 'percent_comparison']]);
+    expect(missingThreshold.diagnostics.map((d) => [d.code, d.params['shape']])).toEqual([
+      ['schema_shape', 'percent_comparison'],
+    ]);
   });
 
   it('a criterion needs exactly one of condition and variants, and variants need no_variant', () => {
     const both = validateText(
-      edit({ 14: ['        condition: "households > 1"', '        variants: [ { id: v, when: "true", condition: "households > 1" } ]'] }),
+      edit({
+        14: [
+          '        condition: "households > 1"',
+          '        variants: [ { id: v, when: "true", condition: "households > 1" } ]',
+        ],
+      }),
     );
     expect(both.diagnostics.map((d) => [d.code, d.params['shape'] ?? d.params['property']])).toEqual([
       ['schema_required', 'no_variant'],
@@ -207,14 +244,26 @@ describe('validateRulesetDocument: conditions and variants', () => {
 
   it('a misspelt threshold in a percent condition is one error', () => {
     const result = validateText(
-      edit({ 14: '        condition: { percent: { part: households, whole: households }, at_leats: 10, if_whole_zero: fail }' }),
+      edit({
+        14: '        condition: { percent: { part: households, whole: households }, at_leats: 10, if_whole_zero: fail }',
+      }),
     );
-    expect(result.diagnostics.map((d) => [d.code, d.params['suggestion']])).toEqual([['schema_unknown_property', 'at_least']]);
+    expect(result.diagnostics.map((d) => [d.code, d.params['suggestion']])).toEqual([
+      ['schema_unknown_property', 'at_least'],
+    ]);
   });
 
   it('checks each kind of context attribute against its own keys', () => {
     const result = validateText(
-      edit({ 5: ['context:', '  agricultural:', '    type: boolean', '    values: []', '    label: { vi: "Nông nghiệp", en: "Agricultural" }'] }),
+      edit({
+        5: [
+          'context:',
+          '  agricultural:',
+          '    type: boolean',
+          '    values: []',
+          '    label: { vi: "Nông nghiệp", en: "Agricultural" }',
+        ],
+      }),
     );
     expect(result.diagnostics.map(where)).toEqual([{ code: 'schema_unknown_property', line: 8, column: 5 }]);
     expect(result.diagnostics[0]?.params['allowed']).toBe('type, label, required_when');

@@ -42,7 +42,9 @@ export function problem(kind: ProblemKind, errors: readonly ProblemEntry[]): Out
 }
 
 /** Problems found by separate checks: one kind when they agree, else all as `invalid-request`. */
-export function combine(parts: readonly { readonly kind: ProblemKind; readonly errors: readonly ProblemEntry[] }[]): Outcome | undefined {
+export function combine(
+  parts: readonly { readonly kind: ProblemKind; readonly errors: readonly ProblemEntry[] }[],
+): Outcome | undefined {
   const found = parts.filter((p) => p.errors.length > 0);
   const [first] = found;
   if (first === undefined) return undefined;

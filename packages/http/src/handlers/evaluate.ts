@@ -3,7 +3,14 @@
  * anything is evaluated: the body's shape, the ruleset, and every assessment against it, so one
  * answer lists every problem. Nothing is coerced and missing facts stay unknown.
  */
-import { explainGap, explainText, gapAnalysis, type Assessment, type CompiledRuleset, type EvaluationResult } from '@lcz/criteria-engine';
+import {
+  explainGap,
+  explainText,
+  gapAnalysis,
+  type Assessment,
+  type CompiledRuleset,
+  type EvaluationResult,
+} from '@lcz/criteria-engine';
 import { entryFromDiagnostic, type ProblemEntry, type ProblemKind } from '../problem.js';
 import { batchBody, checkBody, evaluateBody, explainBody } from '../request-schemas.js';
 import { combine, isRecord, ok, type HandlerContext, type HandlerInput, type Outcome } from './context.js';
@@ -108,17 +115,16 @@ function checkSingle(
   return checked;
 }
 
-function checkAssessment(
-  resolve: ReturnType<typeof rulesetResolver>,
-  assessment: unknown,
-  at: string,
-): Checked | Part {
+function checkAssessment(resolve: ReturnType<typeof rulesetResolver>, assessment: unknown, at: string): Checked | Part {
   const resolved = resolve(assessment, at);
   if (!('ruleset' in resolved)) return resolved;
   if (!isRecord(assessment)) return { kind: 'invalid-request', errors: [] }; // reported by the body check
   const result = resolved.ruleset.validateAssessment(assessment);
   if (result.value === undefined) {
-    return { kind: 'invalid-request', errors: result.diagnostics.map((d) => entryFromDiagnostic(d, { pointerPrefix: at })) };
+    return {
+      kind: 'invalid-request',
+      errors: result.diagnostics.map((d) => entryFromDiagnostic(d, { pointerPrefix: at })),
+    };
   }
   return { ruleset: resolved.ruleset, assessment: result.value };
 }

@@ -28,13 +28,17 @@ export function readChoice(body: unknown): RulesetChoice {
  * A resolver for one request: inline rules are compiled once, then each assessment (one, or each
  * of a batch) is matched with its ruleset. `at` is the assessment's pointer, e.g. `/assessments/2`.
  */
-export function rulesetResolver(ctx: HandlerContext, choice: RulesetChoice): (assessment: unknown, at: string) => Resolution {
+export function rulesetResolver(
+  ctx: HandlerContext,
+  choice: RulesetChoice,
+): (assessment: unknown, at: string) => Resolution {
   if (choice.rules !== undefined) {
     const inline = compileInline(ctx, { ...choice, rules: choice.rules });
     return () => inline;
   }
   return (assessment, at) => {
-    const written = isRecord(assessment) && typeof assessment['ruleset'] === 'string' ? assessment['ruleset'] : undefined;
+    const written =
+      isRecord(assessment) && typeof assessment['ruleset'] === 'string' ? assessment['ruleset'] : undefined;
     const id = choice.ruleset ?? written;
     const idPointer = choice.ruleset !== undefined ? '/ruleset' : `${at}/ruleset`;
     if (id === undefined) {
@@ -72,7 +76,12 @@ export function rulesetResolver(ctx: HandlerContext, choice: RulesetChoice): (as
       case 'version_required':
         return {
           kind: 'invalid-request',
-          errors: [entry('ruleset_version_required', { pointer: '/version' }, (lang) => ({ id, versions: quotedList(lang, found.versions) }))],
+          errors: [
+            entry('ruleset_version_required', { pointer: '/version' }, (lang) => ({
+              id,
+              versions: quotedList(lang, found.versions),
+            })),
+          ],
         };
     }
   };
@@ -80,7 +89,8 @@ export function rulesetResolver(ctx: HandlerContext, choice: RulesetChoice): (as
 
 function compileInline(ctx: HandlerContext, choice: RulesetChoice & { readonly rules: string }): Resolution {
   const links = { list: `${ctx.basePath}/rulesets`, validate: `${ctx.basePath}/rules/validate` };
-  if (!ctx.allowInlineRules) return { kind: 'inline-rules-disabled', errors: [entry('inline_rules_disabled', { pointer: '/rules' }, links)] };
+  if (!ctx.allowInlineRules)
+    return { kind: 'inline-rules-disabled', errors: [entry('inline_rules_disabled', { pointer: '/rules' }, links)] };
   const errors: ProblemEntry[] = [];
   if (choice.ruleset !== undefined) errors.push(entry('ruleset_and_rules', { pointer: '/ruleset' }));
   if (choice.version !== undefined) errors.push(entry('version_without_ruleset', { pointer: '/version' }));

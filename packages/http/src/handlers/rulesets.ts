@@ -69,7 +69,10 @@ function lookup(ctx: HandlerContext, input: HandlerInput): { ruleset: CompiledRu
     case 'version_required':
       return {
         outcome: problem('invalid-request', [
-          entry('ruleset_version_required', { parameter: 'version' }, (lang) => ({ id, versions: quotedList(lang, found.versions) })),
+          entry('ruleset_version_required', { parameter: 'version' }, (lang) => ({
+            id,
+            versions: quotedList(lang, found.versions),
+          })),
         ]),
       };
   }

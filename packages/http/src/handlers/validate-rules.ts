@@ -26,7 +26,8 @@ export function validateRules(_ctx: HandlerContext, input: HandlerInput): Outcom
   } else {
     const unknown = unknownQuery(input.query, []);
     const checked = checkBody(validateRulesJsonBody, input.body);
-    if (checked.value === undefined || unknown.length > 0) return problem('invalid-request', [...unknown, ...checked.errors]);
+    if (checked.value === undefined || unknown.length > 0)
+      return problem('invalid-request', [...unknown, ...checked.errors]);
     text = checked.value.rules;
     file = checked.value.file ?? DEFAULT_RULES_FILE;
     pointer = '/rules';

@@ -68,7 +68,8 @@ export const en = {
     hint: 'Keep "ruleset" to use the rules of the server, or "rules" to use your own.',
   },
   version_without_ruleset: {
-    message: '"version" is given but "rules" holds the rule text: the version of inline rules is the one written in them.',
+    message:
+      '"version" is given but "rules" holds the rule text: the version of inline rules is the one written in them.',
     hint: 'Remove "version".',
   },
   inline_rules_disabled: {
@@ -137,9 +138,13 @@ export const en = {
   },
 
   // Why JSON could not be read (jsonc-parser's error codes).
-  json_reason_InvalidSymbol: { message: 'a character that JSON does not allow here (text needs double quotes, not single ones)' },
+  json_reason_InvalidSymbol: {
+    message: 'a character that JSON does not allow here (text needs double quotes, not single ones)',
+  },
   json_reason_InvalidNumberFormat: { message: 'a number is written wrongly' },
-  json_reason_PropertyNameExpected: { message: 'a name in double quotes is expected (or there is a comma after the last item)' },
+  json_reason_PropertyNameExpected: {
+    message: 'a name in double quotes is expected (or there is a comma after the last item)',
+  },
   json_reason_ValueExpected: { message: 'a value is expected (or there is a comma after the last item)' },
   json_reason_ColonExpected: { message: 'a colon ":" is missing after the name' },
   json_reason_CommaExpected: { message: 'a comma is missing between two items' },

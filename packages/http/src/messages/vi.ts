@@ -68,7 +68,8 @@ export const vi: Messages = {
     hint: 'Giữ "ruleset" để dùng quy tắc của máy chủ, hoặc "rules" để dùng quy tắc của bạn.',
   },
   version_without_ruleset: {
-    message: 'Có "version" nhưng quy tắc lại gửi kèm trong "rules": phiên bản của quy tắc gửi kèm là phiên bản ghi trong đó.',
+    message:
+      'Có "version" nhưng quy tắc lại gửi kèm trong "rules": phiên bản của quy tắc gửi kèm là phiên bản ghi trong đó.',
     hint: 'Bỏ "version" đi.',
   },
   inline_rules_disabled: {
@@ -136,9 +137,13 @@ export const vi: Messages = {
     hint: 'Vui lòng báo lỗi kèm mã yêu cầu {request_id}.',
   },
 
-  json_reason_InvalidSymbol: { message: 'có ký tự JSON không cho phép ở đây (chữ phải trong dấu nháy kép, không phải nháy đơn)' },
+  json_reason_InvalidSymbol: {
+    message: 'có ký tự JSON không cho phép ở đây (chữ phải trong dấu nháy kép, không phải nháy đơn)',
+  },
   json_reason_InvalidNumberFormat: { message: 'số viết sai' },
-  json_reason_PropertyNameExpected: { message: 'cần một tên trong dấu nháy kép (hoặc có dấu phẩy thừa sau phần tử cuối)' },
+  json_reason_PropertyNameExpected: {
+    message: 'cần một tên trong dấu nháy kép (hoặc có dấu phẩy thừa sau phần tử cuối)',
+  },
   json_reason_ValueExpected: { message: 'cần một giá trị (hoặc có dấu phẩy thừa sau phần tử cuối)' },
   json_reason_ColonExpected: { message: 'thiếu dấu hai chấm ":" sau tên' },
   json_reason_CommaExpected: { message: 'thiếu dấu phẩy giữa hai phần tử' },
@@ -150,7 +155,9 @@ export const vi: Messages = {
   json_reason_UnexpectedEndOfString: { message: 'thiếu dấu nháy kép đóng' },
   json_reason_UnexpectedEndOfNumber: { message: 'số bị cắt cụt' },
   json_reason_InvalidUnicode: { message: 'mã \\u không đủ bốn chữ số hệ mười sáu' },
-  json_reason_InvalidEscapeCharacter: { message: 'dấu gạch chéo ngược không hợp lệ (viết \\\\ cho một dấu gạch chéo ngược)' },
+  json_reason_InvalidEscapeCharacter: {
+    message: 'dấu gạch chéo ngược không hợp lệ (viết \\\\ cho một dấu gạch chéo ngược)',
+  },
   json_reason_InvalidCharacter: { message: 'có ký tự điều khiển (như xuống dòng hay tab) nằm trong chữ' },
   json_reason_Unknown: { message: 'nội dung không phải JSON' },
 

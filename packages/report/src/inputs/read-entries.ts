@@ -30,7 +30,11 @@ export interface ReadEntriesOptions {
 }
 
 /** Every row of one input file, evaluated with `ruleset`. */
-export async function* readEntries(path: string, ruleset: CompiledRuleset, options: ReadEntriesOptions = {}): AsyncGenerator<InputRow> {
+export async function* readEntries(
+  path: string,
+  ruleset: CompiledRuleset,
+  options: ReadEntriesOptions = {},
+): AsyncGenerator<InputRow> {
   const file = options.file ?? path;
   const head = await readFile(path).then(
     (b) => b.subarray(0, 65536),
@@ -52,7 +56,8 @@ export async function* readEntries(path: string, ruleset: CompiledRuleset, optio
         first = false;
         yield toInput(file, record, ruleset, taken.values.get(record.row), extra);
       }
-      if (first && taken.problems.length > 0) yield { file, row: 0, diagnostics: [], problems: taken.problems, header: true };
+      if (first && taken.problems.length > 0)
+        yield { file, row: 0, diagnostics: [], problems: taken.problems, header: true };
       return;
     }
   }
@@ -60,7 +65,12 @@ export async function* readEntries(path: string, ruleset: CompiledRuleset, optio
   for await (const record of readBatch(path, ruleset, { file })) yield toInput(file, record, ruleset, undefined, []);
 }
 
-async function* tabular(path: string, file: string, format: 'csv' | 'xlsx', ruleset: CompiledRuleset): AsyncGenerator<InputRow> {
+async function* tabular(
+  path: string,
+  file: string,
+  format: 'csv' | 'xlsx',
+  ruleset: CompiledRuleset,
+): AsyncGenerator<InputRow> {
   const column = await registeredColumn(path, file, format);
   const cells = column.cells[Symbol.asyncIterator]();
   let pending: RegisteredCell | undefined;
@@ -80,7 +90,13 @@ async function* tabular(path: string, file: string, format: 'csv' | 'xlsx', rule
         headerSeen = true;
         // The registered column is ours: the batch reader, which knows only the ruleset's columns, reports it as unknown.
         const diagnostics = record.diagnostics.filter(
-          (d) => !(column.header !== undefined && d.code === 'batch_header_unknown' && d.line === column.header.row && d.column === column.header.column),
+          (d) =>
+            !(
+              column.header !== undefined &&
+              d.code === 'batch_header_unknown' &&
+              d.line === column.header.row &&
+              d.column === column.header.column
+            ),
         );
         yield { file, row: record.row, diagnostics, problems: column.problems, header: true };
         continue;
@@ -89,13 +105,20 @@ async function* tabular(path: string, file: string, format: 'csv' | 'xlsx', rule
       const problems = cell?.problem ? [cell.problem] : [];
       yield toInput(file, record, ruleset, cell?.registered, problems);
     }
-    if (!headerSeen && column.problems.length > 0) yield { file, row: 0, diagnostics: [], problems: column.problems, header: true };
+    if (!headerSeen && column.problems.length > 0)
+      yield { file, row: 0, diagnostics: [], problems: column.problems, header: true };
   } finally {
     await cells.return?.();
   }
 }
 
-function toInput(file: string, record: BatchRecord, ruleset: CompiledRuleset, registered: boolean | undefined, problems: readonly ReportProblem[]): InputRow {
+function toInput(
+  file: string,
+  record: BatchRecord,
+  ruleset: CompiledRuleset,
+  registered: boolean | undefined,
+  problems: readonly ReportProblem[],
+): InputRow {
   if (record.header) return { file, row: record.row, diagnostics: record.diagnostics, problems, header: true };
   if (record.assessment === undefined) return { file, row: record.row, diagnostics: record.diagnostics, problems };
   const result = ruleset.evaluate(record.assessment);

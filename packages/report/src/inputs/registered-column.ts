@@ -46,7 +46,9 @@ export async function registeredColumn(path: string, file: string, format: 'csv'
   const column = columns[0] as number;
   const problems = columns
     .slice(1)
-    .map((c) => problem('report_registered_duplicate_column', file, (header as Row).row, c, { first_column: letters(column) }));
+    .map((c) =>
+      problem('report_registered_duplicate_column', file, (header as Row).row, c, { first_column: letters(column) }),
+    );
   async function* cells(): AsyncGenerator<RegisteredCell> {
     try {
       yield* values();
@@ -61,7 +63,14 @@ export async function registeredColumn(path: string, file: string, format: 'csv'
       const value = registeredValue(raw);
       if (value === undefined) continue;
       if (value === null) {
-        yield { row, problem: problem('report_registered_value', file, row, column, { value: text(raw), allowed: ALLOWED_WORDS, column_name: text((header as Row).cells[column - 1]) }) };
+        yield {
+          row,
+          problem: problem('report_registered_value', file, row, column, {
+            value: text(raw),
+            allowed: ALLOWED_WORDS,
+            column_name: text((header as Row).cells[column - 1]),
+          }),
+        };
       } else yield { row, registered: value };
     }
   }
@@ -84,7 +93,9 @@ async function finish(rows: AsyncIterator<Row>, format: 'csv' | 'xlsx'): Promise
 async function* csvRows(path: string): AsyncGenerator<Row> {
   const stream = createReadStream(path);
   const head = await firstChunk(path);
-  const parser = stream.pipe(parse({ bom: true, delimiter: sniffDelimiter(head), relax_column_count: true, skip_empty_lines: false }));
+  const parser = stream.pipe(
+    parse({ bom: true, delimiter: sniffDelimiter(head), relax_column_count: true, skip_empty_lines: false }),
+  );
   let row = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -97,10 +108,19 @@ async function* csvRows(path: string): AsyncGenerator<Row> {
 }
 
 async function* xlsxRows(path: string): AsyncGenerator<Row> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  const sheets = () => (reader as unknown as { model?: { sheets?: { name?: string; state?: string }[] } }).model?.sheets ?? [];
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const sheets = () =>
+    (reader as unknown as { model?: { sheets?: { name?: string; state?: string }[] } }).model?.sheets ?? [];
   let done = false;
-  for await (const worksheet of reader as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown }> & { name?: string }>) {
+  for await (const worksheet of reader as unknown as AsyncIterable<
+    AsyncIterable<{ number: number; values: unknown }> & { name?: string }
+  >) {
     const firstVisible = sheets().find((s) => s.state === undefined || s.state === 'visible');
     // The batch reader's default sheet: the first visible one.
     if (done || (firstVisible !== undefined && firstVisible.name !== worksheet.name)) continue;

@@ -42,14 +42,22 @@ export function takeRegisteredFields(text: string, format: 'json' | 'jsonl' | 'y
       if (!isMap(node)) continue;
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key) || pair.key.value !== REGISTERED_FIELD) continue;
-        const value = registeredValue(isScalar(pair.value) ? pair.value.value : pair.value === null ? undefined : '[…]');
+        const value = registeredValue(
+          isScalar(pair.value) ? pair.value.value : pair.value === null ? undefined : '[…]',
+        );
         const start = (pair.key.range?.[0] ?? 0) + d.offset;
         const end = ((pair.value as Node | null)?.range?.[1] ?? pair.key.range?.[1] ?? 0) + d.offset;
         const at = lines.linePos(start - d.offset);
         const line = format === 'jsonl' ? (d.row ?? at.line) : at.line;
         if (value === null) {
           const shown = isScalar(pair.value) ? String(pair.value.value) : String(pair.value);
-          problems.push(problem('report_registered_value', file, line, at.col, { value: shown, allowed: ALLOWED_WORDS, column_name: REGISTERED_FIELD }));
+          problems.push(
+            problem('report_registered_value', file, line, at.col, {
+              value: shown,
+              allowed: ALLOWED_WORDS,
+              column_name: REGISTERED_FIELD,
+            }),
+          );
         } else if (value !== undefined) values.set(row, value);
         blank(out, start, end, (node as { flow?: boolean }).flow === true || format !== 'yaml');
       }

@@ -11,7 +11,10 @@ import { FALSE_WORDS, TRUE_WORDS } from '@lcz/criteria-batch';
 export const REGISTERED_HEADERS: readonly string[] = ['registered', 'Đã đăng ký', 'Registered'];
 export const REGISTERED_FIELD = 'registered';
 
-const WORDS = new Map<string, boolean>([...TRUE_WORDS.map((w) => [fold(w), true] as const), ...FALSE_WORDS.map((w) => [fold(w), false] as const)]);
+const WORDS = new Map<string, boolean>([
+  ...TRUE_WORDS.map((w) => [fold(w), true] as const),
+  ...FALSE_WORDS.map((w) => [fold(w), false] as const),
+]);
 const HEADERS = new Set(REGISTERED_HEADERS.map(fold));
 
 /** Lower case, NFC/NFD alike, diacritics and đ folded, trimmed. */

@@ -21,7 +21,9 @@ export const problemMessagesEn: ProblemCatalog = {
   }),
   targets_unknown_key: (p) => ({
     message: `"${v(p, 'key')}" is not a key the targets file knows${v(p, 'where') ? ` in ${v(p, 'where')}` : ''}.`,
-    hint: v(p, 'suggestion') ? `Did you mean "${v(p, 'suggestion')}"? Allowed here: ${v(p, 'allowed')}.` : `Allowed here: ${v(p, 'allowed')}.`,
+    hint: v(p, 'suggestion')
+      ? `Did you mean "${v(p, 'suggestion')}"? Allowed here: ${v(p, 'allowed')}.`
+      : `Allowed here: ${v(p, 'allowed')}.`,
   }),
   targets_wrong_type: (p) => ({
     message: `${v(p, 'where')} must be ${v(p, 'expected_en')}, not ${v(p, 'actual')}.`,
@@ -29,7 +31,9 @@ export const problemMessagesEn: ProblemCatalog = {
   }),
   targets_bad_value: (p) => ({
     message: `${v(p, 'where')}: "${v(p, 'value')}" is not allowed.`,
-    hint: v(p, 'suggestion') ? `Did you mean "${v(p, 'suggestion')}"? Allowed: ${v(p, 'allowed')}.` : `Allowed: ${v(p, 'allowed')}.`,
+    hint: v(p, 'suggestion')
+      ? `Did you mean "${v(p, 'suggestion')}"? Allowed: ${v(p, 'allowed')}.`
+      : `Allowed: ${v(p, 'allowed')}.`,
   }),
   targets_out_of_range: (p) => ({
     message: `${v(p, 'where')}: ${v(p, 'value')} is out of range.`,

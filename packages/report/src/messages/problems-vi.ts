@@ -31,7 +31,9 @@ export const problemMessagesVi: ProblemCatalog = {
   }),
   targets_bad_value: (p) => ({
     message: `${v(p, 'where')}: giá trị "${v(p, 'value')}" không được phép.`,
-    hint: v(p, 'suggestion') ? `Có phải ý bạn là "${v(p, 'suggestion')}"? Được phép: ${v(p, 'allowed')}.` : `Được phép: ${v(p, 'allowed')}.`,
+    hint: v(p, 'suggestion')
+      ? `Có phải ý bạn là "${v(p, 'suggestion')}"? Được phép: ${v(p, 'allowed')}.`
+      : `Được phép: ${v(p, 'allowed')}.`,
   }),
   targets_out_of_range: (p) => ({
     message: `${v(p, 'where')}: ${v(p, 'value')} nằm ngoài giới hạn.`,

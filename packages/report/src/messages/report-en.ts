@@ -11,10 +11,13 @@ export const reportEn = {
   detail_year: 'Detailed tables are for {year}, the latest year in the inputs.',
   registration_assumed:
     'No input says whether an area registered to build a self-managed residential area (no "registered" column or field): every assessed area is counted as registered.',
-  registration_partial: '{count} area(s) did not say whether they registered (empty "registered" cell or no field): they are counted as registered.',
+  registration_partial:
+    '{count} area(s) did not say whether they registered (empty "registered" cell or no field): they are counted as registered.',
   registration_stated: 'Registration comes from the "registered" column or field of the inputs.',
-  left_out: '{count} input row(s) had errors and are not counted in any figure (see the messages printed with the report).',
-  duplicates: '{count} row(s) repeated an area already counted for the same year and were left out (see the messages printed with the report).',
+  left_out:
+    '{count} input row(s) had errors and are not counted in any figure (see the messages printed with the report).',
+  duplicates:
+    '{count} row(s) repeated an area already counted for the same year and were left out (see the messages printed with the report).',
   rate_note:
     'Pass rate = areas passing ÷ areas where the criterion is decided and counts in its standard (passed or failed, including "not applicable, counted as failed"), rounded down. Areas where it is unknown, or not applicable and left out, are not in the rate.',
   year_unknown: 'year not given',
@@ -82,7 +85,8 @@ export const reportEn = {
   target_without_data: '{count} area(s) have no data for this target.',
 
   chart_criteria: 'Pass rate per criterion, {year}',
-  chart_criteria_desc: 'Horizontal bars, one per criterion: the percentage of areas where the criterion is decided that pass it.',
+  chart_criteria_desc:
+    'Horizontal bars, one per criterion: the percentage of areas where the criterion is decided that pass it.',
   chart_units: 'Recognised areas per ward/commune, {year}',
   chart_units_desc: 'For each ward/commune, a light bar for the areas assessed and a dark bar for those recognised.',
   chart_targets: 'Progress against the programme targets',

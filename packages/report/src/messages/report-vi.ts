@@ -13,10 +13,13 @@ export const reportVi: ReportMessages = {
   detail_year: 'Các bảng chi tiết là của năm {year}, năm gần nhất trong dữ liệu.',
   registration_assumed:
     'Dữ liệu không cho biết khu dân cư nào đã đăng ký xây dựng khu dân cư tự quản (không có cột hay trường "registered"): mọi khu dân cư được đánh giá đều được tính là đã đăng ký.',
-  registration_partial: '{count} khu dân cư không cho biết đã đăng ký hay chưa (ô "registered" để trống hoặc không có trường này): được tính là đã đăng ký.',
+  registration_partial:
+    '{count} khu dân cư không cho biết đã đăng ký hay chưa (ô "registered" để trống hoặc không có trường này): được tính là đã đăng ký.',
   registration_stated: 'Số khu dân cư đăng ký lấy từ cột hoặc trường "registered" của dữ liệu.',
-  left_out: '{count} dòng dữ liệu có lỗi nên không được tính vào bất kỳ số liệu nào (xem các thông báo in kèm báo cáo).',
-  duplicates: '{count} dòng lặp lại một khu dân cư đã được tính cho cùng năm nên không được đưa vào (xem các thông báo in kèm báo cáo).',
+  left_out:
+    '{count} dòng dữ liệu có lỗi nên không được tính vào bất kỳ số liệu nào (xem các thông báo in kèm báo cáo).',
+  duplicates:
+    '{count} dòng lặp lại một khu dân cư đã được tính cho cùng năm nên không được đưa vào (xem các thông báo in kèm báo cáo).',
   rate_note:
     'Tỷ lệ đạt = số khu dân cư đạt ÷ số khu dân cư mà tiêu chí đã có kết luận và được tính trong tiêu chuẩn (đạt hoặc không đạt, kể cả "không áp dụng, tính là không đạt"), làm tròn xuống. Khu dân cư chưa rõ, hoặc không áp dụng và không tính, không nằm trong tỷ lệ.',
   year_unknown: 'không rõ năm',
@@ -84,7 +87,8 @@ export const reportVi: ReportMessages = {
   target_without_data: '{count} khu dân cư chưa có dữ liệu cho mục tiêu này.',
 
   chart_criteria: 'Tỷ lệ đạt của từng tiêu chí, năm {year}',
-  chart_criteria_desc: 'Mỗi tiêu chí một thanh ngang: tỷ lệ phần trăm khu dân cư đạt trong số khu dân cư đã có kết luận về tiêu chí đó.',
+  chart_criteria_desc:
+    'Mỗi tiêu chí một thanh ngang: tỷ lệ phần trăm khu dân cư đạt trong số khu dân cư đã có kết luận về tiêu chí đó.',
   chart_units: 'Số khu dân cư được công nhận theo xã, phường, năm {year}',
   chart_units_desc: 'Mỗi xã, phường: thanh nhạt là số khu dân cư được đánh giá, thanh đậm là số được công nhận.',
   chart_targets: 'Tiến độ thực hiện các mục tiêu của đề án',

@@ -40,7 +40,9 @@ export function criteriaChart(criteria: readonly CriterionFigures[], text: Chart
   // Grid every 20%, labelled above.
   for (let p = 0; p <= 100; p += 20) {
     const x = left + (barWidth * p) / 100;
-    parts.push(`<line class="grid" x1="${x}" y1="${top - 6}" x2="${x}" y2="${height - 8}" stroke="#c8c8c8" stroke-width="1"/>`);
+    parts.push(
+      `<line class="grid" x1="${x}" y1="${top - 6}" x2="${x}" y2="${height - 8}" stroke="#c8c8c8" stroke-width="1"/>`,
+    );
     parts.push(`<text x="${x}" y="${top - 10}" font-size="11" text-anchor="middle" fill="#444">${p}%</text>`);
   }
   criteria.forEach((c, i) => {
@@ -63,7 +65,12 @@ export function criteriaChart(criteria: readonly CriterionFigures[], text: Chart
 }
 
 /** Areas assessed (light) and recognised (dark) per ward/commune. */
-export function unitsChart(units: readonly UnitFigures[], names: (unit: string) => string, text: ChartText, legend: { assessed: string; recognised: string }): string {
+export function unitsChart(
+  units: readonly UnitFigures[],
+  names: (unit: string) => string,
+  text: ChartText,
+  legend: { assessed: string; recognised: string },
+): string {
   const row = 30;
   const left = 190;
   const barWidth = 440;
@@ -81,7 +88,9 @@ export function unitsChart(units: readonly UnitFigures[], names: (unit: string) 
     const y = top + i * row;
     const assessed = (barWidth * u.assessed) / most;
     const recognised = (barWidth * u.recognised) / most;
-    parts.push(`<text x="${left - 8}" y="${y + 18}" font-size="12" text-anchor="end" fill="#222">${esc(names(u.unit))}</text>`);
+    parts.push(
+      `<text x="${left - 8}" y="${y + 18}" font-size="12" text-anchor="end" fill="#222">${esc(names(u.unit))}</text>`,
+    );
     parts.push(
       `<rect class="bar-assessed" x="${left}" y="${y + 4}" width="${assessed.toFixed(1)}" height="${row - 8}" fill="#c6dbef">` +
         `<title>${esc(`${names(u.unit)}: ${u.assessed} ${legend.assessed}`)}</title></rect>`,
@@ -90,14 +99,21 @@ export function unitsChart(units: readonly UnitFigures[], names: (unit: string) 
       `<rect class="bar-recognised" x="${left}" y="${y + 8}" width="${recognised.toFixed(1)}" height="${row - 16}" fill="#08519c">` +
         `<title>${esc(`${names(u.unit)}: ${u.recognised} ${legend.recognised}`)}</title></rect>`,
     );
-    parts.push(`<text x="${(left + assessed + 6).toFixed(1)}" y="${y + 18}" font-size="12" fill="#222">${u.recognised}/${u.assessed}</text>`);
+    parts.push(
+      `<text x="${(left + assessed + 6).toFixed(1)}" y="${y + 18}" font-size="12" fill="#222">${u.recognised}/${u.assessed}</text>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('');
 }
 
 /** One progress bar per target: achieved out of required, a full bar when met. */
-export function targetsChart(progress: readonly TargetProgress[], labels: readonly string[], text: ChartText, noData: string): string {
+export function targetsChart(
+  progress: readonly TargetProgress[],
+  labels: readonly string[],
+  text: ChartText,
+  noData: string,
+): string {
   const row = 46;
   const left = 16;
   const barWidth = 640;
@@ -113,7 +129,9 @@ export function targetsChart(progress: readonly TargetProgress[], labels: readon
     const label = labels[i] ?? p.id;
     const value = p.status === 'no_data' ? noData : `${p.value} / ${p.required}`;
     parts.push(`<text x="${left}" y="${y + 13}" font-size="12" fill="#222">${esc(label)}</text>`);
-    parts.push(`<rect class="progress-track" x="${left}" y="${y + 20}" width="${barWidth}" height="16" rx="3" fill="#eeeeee" stroke="#bdbdbd"/>`);
+    parts.push(
+      `<rect class="progress-track" x="${left}" y="${y + 20}" width="${barWidth}" height="16" rx="3" fill="#eeeeee" stroke="#bdbdbd"/>`,
+    );
     parts.push(
       `<rect class="progress-fill" x="${left}" y="${y + 20}" width="${(barWidth * share).toFixed(1)}" height="16" rx="3" fill="${colour}">` +
         `<title>${esc(`${label}: ${value}`)}</title></rect>`,

@@ -12,7 +12,13 @@ export function renderCsv(doc: ReportDocument): string {
   const records: (string | number)[][] = [[doc.title], ...doc.facts.map((f) => [f]), ...doc.notes.map((n) => [n]), []];
   for (const table of doc.tables) {
     records.push([table.title]);
-    records.push(table.columns.map((c) => (c.kind === 'percent' || (c.kind === 'delta' && table.id === 'yoy_criteria') ? `${c.header} ${m.percent_unit}` : c.header)));
+    records.push(
+      table.columns.map((c) =>
+        c.kind === 'percent' || (c.kind === 'delta' && table.id === 'yoy_criteria')
+          ? `${c.header} ${m.percent_unit}`
+          : c.header,
+      ),
+    );
     for (const row of table.rows) records.push(row.map((v) => (v === null ? '' : v)));
     for (const note of table.notes) records.push([note]);
     records.push([]);

@@ -27,7 +27,15 @@ export type CellValue = string | number | null;
 
 export interface Table {
   /** Stable id (also the XLSX sheet's key). */
-  readonly id: 'summary' | 'units' | 'standards' | 'criteria' | 'most_failed' | 'targets' | 'yoy_units' | 'yoy_criteria';
+  readonly id:
+    | 'summary'
+    | 'units'
+    | 'standards'
+    | 'criteria'
+    | 'most_failed'
+    | 'targets'
+    | 'yoy_units'
+    | 'yoy_criteria';
   readonly title: string;
   readonly columns: readonly Column[];
   readonly rows: readonly (readonly CellValue[])[];
@@ -77,7 +85,8 @@ export function reportDocument(report: CityReport, options: RenderOptions = {}):
   if (report.registration.stated === 0) notes.push(m.registration_assumed);
   else {
     notes.push(m.registration_stated);
-    if (report.registration.unstated > 0) notes.push(say('registration_partial', { count: report.registration.unstated }));
+    if (report.registration.unstated > 0)
+      notes.push(say('registration_partial', { count: report.registration.unstated }));
   }
   if (report.left_out > 0) notes.push(say('left_out', { count: report.left_out }));
   if (report.duplicates > 0) notes.push(say('duplicates', { count: report.duplicates }));
@@ -129,8 +138,24 @@ export function reportDocument(report: CityReport, options: RenderOptions = {}):
         { header: m.col_recognised_share, kind: 'percent' },
       ],
       rows: [
-        ...detail.units.map((u) => [unitName(u.unit), u.assessed, u.registered, u.recognised, u.not_recognised, u.undetermined, share(u.recognised, u.assessed)]),
-        [m.city_total, detail.totals.assessed, detail.totals.registered, detail.totals.recognised, detail.totals.not_recognised, detail.totals.undetermined, share(detail.totals.recognised, detail.totals.assessed)],
+        ...detail.units.map((u) => [
+          unitName(u.unit),
+          u.assessed,
+          u.registered,
+          u.recognised,
+          u.not_recognised,
+          u.undetermined,
+          share(u.recognised, u.assessed),
+        ]),
+        [
+          m.city_total,
+          detail.totals.assessed,
+          detail.totals.registered,
+          detail.totals.recognised,
+          detail.totals.not_recognised,
+          detail.totals.undetermined,
+          share(detail.totals.recognised, detail.totals.assessed),
+        ],
       ],
       notes: [],
     });
@@ -158,7 +183,15 @@ export function reportDocument(report: CityReport, options: RenderOptions = {}):
         { header: m.col_excluded, kind: 'integer' },
         { header: m.col_rate, kind: 'percent' },
       ],
-      rows: detail.criteria.map((c) => [c.id, criterionText.get(c.id) ?? '', c.pass, c.fail, c.unknown, c.excluded, c.percent]),
+      rows: detail.criteria.map((c) => [
+        c.id,
+        criterionText.get(c.id) ?? '',
+        c.pass,
+        c.fail,
+        c.unknown,
+        c.excluded,
+        c.percent,
+      ]),
       notes: [m.rate_note],
     });
     const byId = new Map(detail.criteria.map((c) => [c.id, c]));
@@ -172,7 +205,13 @@ export function reportDocument(report: CityReport, options: RenderOptions = {}):
         { header: m.col_fail, kind: 'integer' },
         { header: m.col_rate, kind: 'percent' },
       ],
-      rows: detail.most_failed.map((id, i) => [i + 1, id, criterionText.get(id) ?? '', byId.get(id)?.fail ?? 0, byId.get(id)?.percent ?? null]),
+      rows: detail.most_failed.map((id, i) => [
+        i + 1,
+        id,
+        criterionText.get(id) ?? '',
+        byId.get(id)?.fail ?? 0,
+        byId.get(id)?.percent ?? null,
+      ]),
       notes: detail.most_failed.length === 0 ? [m.no_failures] : [],
     });
   }
@@ -207,7 +246,9 @@ export function reportDocument(report: CityReport, options: RenderOptions = {}):
   }
 
   if (numbered.length > 1) {
-    const units = [...new Set(numbered.flatMap((y) => y.units.map((u) => u.unit)))].sort((a, b) => new Intl.Collator('vi').compare(a, b));
+    const units = [...new Set(numbered.flatMap((y) => y.units.map((u) => u.unit)))].sort((a, b) =>
+      new Intl.Collator('vi').compare(a, b),
+    );
     const last = numbered[numbered.length - 1] as YearFigures;
     const before = numbered[numbered.length - 2] as YearFigures;
     const recognisedIn = (y: YearFigures, unit: string) => y.units.find((u) => u.unit === unit)?.recognised ?? 0;
@@ -220,7 +261,11 @@ export function reportDocument(report: CityReport, options: RenderOptions = {}):
         { header: `${m.col_change} ${yearName(before.year)}→${yearName(last.year)}`, kind: 'delta' },
       ],
       rows: [
-        ...units.map((u) => [unitName(u), ...numbered.map((y) => recognisedIn(y, u)), recognisedIn(last, u) - recognisedIn(before, u)]),
+        ...units.map((u) => [
+          unitName(u),
+          ...numbered.map((y) => recognisedIn(y, u)),
+          recognisedIn(last, u) - recognisedIn(before, u),
+        ]),
         [m.city_total, ...numbered.map((y) => y.totals.recognised), last.totals.recognised - before.totals.recognised],
       ],
       notes: [],
@@ -259,14 +304,17 @@ export function share(part: number, whole: number): number | null {
 }
 
 export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{([a-z_]+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  return template.replace(/\{([a-z_]+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
 }
 
 function measureText(p: TargetProgress, m: ReportMessages, labels: ReadonlyMap<string, string>): string {
   if (p.measure === 'recognised') return m.measure_recognised;
   if (p.measure === 'newly_recognised') return m.measure_newly_recognised;
   const f: FactMeasure = p.measure;
-  const key = f.at_least !== undefined ? 'at_least' : f.at_most !== undefined ? 'at_most' : f.is !== undefined ? 'is' : 'equals';
+  const key =
+    f.at_least !== undefined ? 'at_least' : f.at_most !== undefined ? 'at_most' : f.is !== undefined ? 'is' : 'equals';
   const value = f.at_least ?? f.at_most ?? f.is ?? f.equals;
   return fill(f.among === 'not_recognised' ? m.measure_fact_among : m.measure_fact, {
     fact: labels.get(f.fact) ?? f.fact,
@@ -279,7 +327,8 @@ function goalText(p: TargetProgress, m: ReportMessages): string {
   const g = p.goal;
   if ('at_least' in g) return fill(m.goal_at_least, { n: g.at_least });
   if ('more_than' in g) return fill(m.goal_more_than, { n: g.more_than });
-  if ('at_least_percent' in g) return fill(m.goal_at_least_percent, { p: g.at_least_percent, base: p.base, required: p.required });
+  if ('at_least_percent' in g)
+    return fill(m.goal_at_least_percent, { p: g.at_least_percent, base: p.base, required: p.required });
   return fill(m.goal_more_than_percent, { p: g.more_than_percent, base: p.base, required: p.required });
 }
 
@@ -291,7 +340,8 @@ function targetNotes(p: TargetProgress, head: string, m: ReportMessages, t: (tex
   const out: string[] = [];
   if (p.status === 'no_data') out.push(`${head} ${fill(m.target_no_data, { from: p.period.from, to: p.period.to })}`);
   else out.push(`${head} ${fill(m.target_years, { years: p.years.join(', ') })}`);
-  if (p.without_data !== undefined && p.without_data > 0) out.push(`${head} ${fill(m.target_without_data, { count: p.without_data })}`);
+  if (p.without_data !== undefined && p.without_data > 0)
+    out.push(`${head} ${fill(m.target_without_data, { count: p.without_data })}`);
   if (p.note) out.push(`${head} ${t(p.note)}`);
   return out;
 }

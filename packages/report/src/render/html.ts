@@ -73,19 +73,34 @@ export function renderHtml(report: CityReport, options: RenderOptions = {}): str
   }
   if (report.targets && report.targets.progress.length > 0) {
     const labels = report.targets.progress.map((p, i) => `${i + 1}. ${shorten(p.text[doc.lang], 90)}`);
-    charts.targets = targetsChart(report.targets.progress, labels, { id: 'chart-targets', title: m.chart_targets, desc: m.chart_targets_desc }, m.status_no_data);
+    charts.targets = targetsChart(
+      report.targets.progress,
+      labels,
+      { id: 'chart-targets', title: m.chart_targets, desc: m.chart_targets_desc },
+      m.status_no_data,
+    );
   }
 
   const body: string[] = [];
-  body.push(`<header><h1>${esc(doc.title)}</h1><ul class="facts">${doc.facts.map((f) => `<li>${esc(f)}</li>`).join('')}</ul></header>`);
+  body.push(
+    `<header><h1>${esc(doc.title)}</h1><ul class="facts">${doc.facts.map((f) => `<li>${esc(f)}</li>`).join('')}</ul></header>`,
+  );
   body.push('<main>');
-  if (doc.notes.length > 0) body.push(`<section class="notes" aria-label="${esc(m.table_caption_hint)}">${doc.notes.map((n) => `<p>${esc(n)}</p>`).join('')}</section>`);
+  if (doc.notes.length > 0)
+    body.push(
+      `<section class="notes" aria-label="${esc(m.table_caption_hint)}">${doc.notes.map((n) => `<p>${esc(n)}</p>`).join('')}</section>`,
+    );
   for (const table of doc.tables) {
     const chart = charts[table.id];
     body.push(`<section id="${table.id}" aria-labelledby="${table.id}-heading">`);
     body.push(`<h2 id="${table.id}-heading">${esc(table.title)}</h2>`);
     if (chart !== undefined) body.push(`<figure>${chart}</figure>`);
-    body.push(tableHtml(table, report.targets?.progress.map((p) => p.status)));
+    body.push(
+      tableHtml(
+        table,
+        report.targets?.progress.map((p) => p.status),
+      ),
+    );
     for (const note of table.notes) body.push(`<p class="note">${esc(note)}</p>`);
     body.push('</section>');
   }
@@ -110,7 +125,9 @@ export function renderHtml(report: CityReport, options: RenderOptions = {}): str
 }
 
 function tableHtml(table: Table, statuses: readonly string[] | undefined): string {
-  const head = table.columns.map((c) => `<th scope="col"${c.kind === 'text' ? '' : ' class="num"'}>${esc(c.header)}</th>`).join('');
+  const head = table.columns
+    .map((c) => `<th scope="col"${c.kind === 'text' ? '' : ' class="num"'}>${esc(c.header)}</th>`)
+    .join('');
   const rows = table.rows.map((row, r) => {
     const total = (table.id === 'units' || table.id === 'yoy_units') && r === table.rows.length - 1;
     const cells = row.map((v, i) => {

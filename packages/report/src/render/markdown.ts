@@ -20,7 +20,8 @@ function section(table: Table): string[] {
   if (table.rows.length > 0) {
     lines.push(`| ${table.columns.map((c) => escape(c.header)).join(' | ')} |`);
     lines.push(`| ${table.columns.map((c) => (c.kind === 'text' ? '---' : '---:')).join(' | ')} |`);
-    for (const row of table.rows) lines.push(`| ${row.map((v, i) => escape(formatCell(v, table.columns[i]))).join(' | ')} |`);
+    for (const row of table.rows)
+      lines.push(`| ${row.map((v, i) => escape(formatCell(v, table.columns[i]))).join(' | ')} |`);
   }
   for (const note of table.notes) lines.push('', `_${escape(note)}_`);
   return lines;
@@ -37,5 +38,8 @@ export function formatCell(value: CellValue, column: Column | undefined): string
 
 /** Markdown-significant characters in table cells and text. */
 function escape(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([*_`])/g, '\\$1');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/([*_`])/g, '\\$1');
 }

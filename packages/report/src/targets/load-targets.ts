@@ -53,7 +53,11 @@ export function loadTargets(text: string, file: string, ruleset: CompiledRuleset
     return problem(code, file, line, col, params);
   };
   if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((e) => located('targets_yaml', e.pos[0], { detail: e.message.split('\n')[0] ?? e.message })) };
+    return {
+      problems: doc.errors.map((e) =>
+        located('targets_yaml', e.pos[0], { detail: e.message.split('\n')[0] ?? e.message }),
+      ),
+    };
   }
   const value: unknown = doc.toJS();
   const validate = validator();
@@ -63,7 +67,9 @@ export function loadTargets(text: string, file: string, ruleset: CompiledRuleset
     ...(valid ? [] : schemaProblems(validate.errors ?? [], doc, located, ruleset.id)),
     ...checkAgainstRuleset(value, doc, located, (offset) => at(offset).line, ruleset),
   ];
-  return valid && problems.length === 0 ? { value: { file, document: value as TargetsDocument }, problems: [] } : { problems };
+  return valid && problems.length === 0
+    ? { value: { file, document: value as TargetsDocument }, problems: [] }
+    : { problems };
 }
 
 type Locate = (code: ReportProblem['code'], offset: number, params: ReportProblem['params']) => ReportProblem;
@@ -83,7 +89,12 @@ function checkAgainstRuleset(
   const out: ReportProblem[] = [];
   if (!isPlainObject(value)) return out;
   if (typeof value['ruleset'] === 'string' && value['ruleset'] !== ruleset.id) {
-    out.push(located('targets_ruleset_mismatch', offsetOf(doc, ['ruleset']), { expected: ruleset.id, actual: value['ruleset'] }));
+    out.push(
+      located('targets_ruleset_mismatch', offsetOf(doc, ['ruleset']), {
+        expected: ruleset.id,
+        actual: value['ruleset'],
+      }),
+    );
   }
   const facts = new Map(ruleset.facts.map((f) => [f.id, f]));
   const firstLine = new Map<string, number>();
@@ -92,12 +103,25 @@ function checkAgainstRuleset(
     if (!isPlainObject(t)) return;
     if (typeof t['id'] === 'string') {
       const seen = firstLine.get(t['id']);
-      if (seen !== undefined) out.push(located('targets_duplicate_id', offsetOf(doc, ['targets', i, 'id']), { id: t['id'], first_line: seen }));
+      if (seen !== undefined)
+        out.push(
+          located('targets_duplicate_id', offsetOf(doc, ['targets', i, 'id']), { id: t['id'], first_line: seen }),
+        );
       else firstLine.set(t['id'], lineAt(offsetOf(doc, ['targets', i, 'id'])));
     }
     const period = t['period'];
-    if (isPlainObject(period) && typeof period['from'] === 'number' && typeof period['to'] === 'number' && period['from'] > period['to']) {
-      out.push(located('targets_period_order', offsetOf(doc, ['targets', i, 'period']), { from: period['from'], to: period['to'] }));
+    if (
+      isPlainObject(period) &&
+      typeof period['from'] === 'number' &&
+      typeof period['to'] === 'number' &&
+      period['from'] > period['to']
+    ) {
+      out.push(
+        located('targets_period_order', offsetOf(doc, ['targets', i, 'period']), {
+          from: period['from'],
+          to: period['to'],
+        }),
+      );
     }
     const m = t['measure'];
     if (!isPlainObject(m) || typeof m['fact'] !== 'string') return;
@@ -125,14 +149,26 @@ function checkAgainstRuleset(
               (info.type === 'boolean' && typeof v === 'boolean') ||
               ((info.type === 'enum' || info.type === 'ordinal') && (info.values ?? []).some((x) => x.id === v))
             : numeric;
-      if (!fits) out.push(located('targets_fact_type', offsetOf(doc, ['targets', i, 'measure', key]), { fact: m['fact'], type: info.type, key }));
+      if (!fits)
+        out.push(
+          located('targets_fact_type', offsetOf(doc, ['targets', i, 'measure', key]), {
+            fact: m['fact'],
+            type: info.type,
+            key,
+          }),
+        );
     }
   });
   return out;
 }
 
 /** ajv's errors as problems: one per cause, branch noise of `oneOf` removed, each at its node. */
-function schemaProblems(errors: readonly ErrorObject[], doc: Document, located: Locate, rulesetId: string): ReportProblem[] {
+function schemaProblems(
+  errors: readonly ErrorObject[],
+  doc: Document,
+  located: Locate,
+  rulesetId: string,
+): ReportProblem[] {
   const oneOfs = errors.filter((e) => e.keyword === 'oneOf');
   const out: ReportProblem[] = [];
   const seen = new Set<string>();
@@ -145,7 +181,9 @@ function schemaProblems(errors: readonly ErrorObject[], doc: Document, located: 
   };
   for (const e of errors) {
     // Errors inside a failed oneOf are reported through that oneOf (below), not one by one.
-    const inside = oneOfs.find((o) => o !== e && e.schemaPath.startsWith(`${o.schemaPath}/`) && e.instancePath.startsWith(o.instancePath));
+    const inside = oneOfs.find(
+      (o) => o !== e && e.schemaPath.startsWith(`${o.schemaPath}/`) && e.instancePath.startsWith(o.instancePath),
+    );
     if (inside !== undefined) continue;
     if (e.keyword === 'oneOf') {
       for (const p of oneOfProblems(e, errors, doc, located)) push(p);
@@ -177,7 +215,14 @@ function oneOfProblems(e: ErrorObject, all: readonly ErrorObject[], doc: Documen
     if (words.length > 0) {
       const suggestion = closestWord(data, words);
       const allowed = [...words, ...objects.map(describeForm)].join(', ');
-      return [located('targets_bad_value', offsetOf(doc, path), { where, value: data, allowed, ...(suggestion !== undefined ? { suggestion } : {}) })];
+      return [
+        located('targets_bad_value', offsetOf(doc, path), {
+          where,
+          value: data,
+          allowed,
+          ...(suggestion !== undefined ? { suggestion } : {}),
+        }),
+      ];
     }
   }
   // The one object form whose keys are all present: its own errors (e.g. a number out of range).
@@ -232,7 +277,13 @@ function single(e: ErrorObject, doc: Document, located: Locate, rulesetId: strin
     case 'type': {
       const expected = String(params['type']).split(',')[0] ?? 'string';
       const [vi, en, example] = TYPE_WORDS[expected] ?? [expected, expected, ''];
-      return located('targets_wrong_type', offsetOf(doc, path), { where, expected_vi: vi, expected_en: en, example, actual: shown(e.data) });
+      return located('targets_wrong_type', offsetOf(doc, path), {
+        where,
+        expected_vi: vi,
+        expected_en: en,
+        example,
+        actual: shown(e.data),
+      });
     }
     case 'enum':
     case 'const': {
@@ -248,15 +299,25 @@ function single(e: ErrorObject, doc: Document, located: Locate, rulesetId: strin
     case 'minimum':
     case 'maximum': {
       const s = e.parentSchema as { minimum?: number; maximum?: number };
-      const range_vi = s.maximum !== undefined ? `từ ${s.minimum ?? '…'} đến ${s.maximum}` : `từ ${s.minimum ?? 0} trở lên`;
-      const range_en = s.maximum !== undefined ? `from ${s.minimum ?? '…'} to ${s.maximum}` : `of at least ${s.minimum ?? 0}`;
+      const range_vi =
+        s.maximum !== undefined ? `từ ${s.minimum ?? '…'} đến ${s.maximum}` : `từ ${s.minimum ?? 0} trở lên`;
+      const range_en =
+        s.maximum !== undefined ? `from ${s.minimum ?? '…'} to ${s.maximum}` : `of at least ${s.minimum ?? 0}`;
       return located('targets_out_of_range', offsetOf(doc, path), { where, value: shown(e.data), range_vi, range_en });
     }
     case 'pattern':
-      return located('targets_bad_pattern', offsetOf(doc, path), { where, value: shown(e.data), example: path.includes('fact') ? 'households' : 'recognised-2024' });
+      return located('targets_bad_pattern', offsetOf(doc, path), {
+        where,
+        value: shown(e.data),
+        example: path.includes('fact') ? 'households' : 'recognised-2024',
+      });
     case 'minItems':
     case 'minLength':
-      return located('targets_missing_key', offsetOf(doc, path), { key: String(path[path.length - 1] ?? ''), where, example: exampleFor(String(path[path.length - 1]), rulesetId) });
+      return located('targets_missing_key', offsetOf(doc, path), {
+        key: String(path[path.length - 1] ?? ''),
+        where,
+        example: exampleFor(String(path[path.length - 1]), rulesetId),
+      });
     default:
       return located('targets_bad_form', offsetOf(doc, path), { where, forms: e.message ?? e.keyword });
   }
@@ -298,7 +359,10 @@ function describeForm(b: SchemaNode): string {
 
 function describePath(path: Path): string {
   if (path.length === 0) return '/';
-  return path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : p)).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p + 1}]` : p))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 function pathOf(pointer: string): (string | number)[] {
@@ -316,7 +380,10 @@ function nodeAt(doc: Document, path: Path): Node | undefined {
     if (!isMap(node) && !(node !== null && typeof node === 'object' && 'items' in node)) return undefined;
     const items = (node as { items: unknown[] }).items;
     if (typeof key === 'number') node = items[key];
-    else node = isMap(node) ? (node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key)?.value ?? undefined) : undefined;
+    else
+      node = isMap(node)
+        ? (node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key)?.value ?? undefined)
+        : undefined;
     if (node === undefined) return undefined;
   }
   return node as Node;

@@ -53,9 +53,17 @@ export function targetFacts(targets: Targets): string[] {
   return [...new Set(targets.document.targets.flatMap((t) => (typeof t.measure === 'object' ? [t.measure.fact] : [])))];
 }
 
-export function progressOf(targets: Targets, histories: AreaHistories): { info: TargetsInfo; progress: TargetProgress[] } {
+export function progressOf(
+  targets: Targets,
+  histories: AreaHistories,
+): { info: TargetsInfo; progress: TargetProgress[] } {
   const d = targets.document;
-  const info: TargetsInfo = { file: targets.file, title: d.title, ...(d.source ? { source: d.source } : {}), areas: d.areas };
+  const info: TargetsInfo = {
+    file: targets.file,
+    title: d.title,
+    ...(d.source ? { source: d.source } : {}),
+    areas: d.areas,
+  };
   return { info, progress: d.targets.map((t) => progressOfTarget(t, d.areas, histories)) };
 }
 
@@ -89,7 +97,10 @@ function progressOfTarget(t: TargetDocument, programmeAreas: number, histories: 
   else {
     const m = t.measure;
     const population = m.among === 'not_recognised' ? notRecognisedLatest : allLatest;
-    base = m.among === 'not_recognised' ? Math.max(programmeAreas - recognised, population.length) : Math.max(programmeAreas, population.length);
+    base =
+      m.among === 'not_recognised'
+        ? Math.max(programmeAreas - recognised, population.length)
+        : Math.max(programmeAreas, population.length);
     value = population.filter((a) => satisfies(m, a.facts.get(m.fact))).length;
     const unknown = population.filter((a) => a.facts.get(m.fact) === undefined).length;
     withoutData = base - population.length + unknown;

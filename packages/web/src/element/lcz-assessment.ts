@@ -21,7 +21,12 @@ import {
   type EvaluationResult,
   type GapReport,
 } from '@lcz/criteria-engine';
-import { deriveApplicability, type Applicability, type ContextChoice, type ContextValue } from '../form/applicability.js';
+import {
+  deriveApplicability,
+  type Applicability,
+  type ContextChoice,
+  type ContextValue,
+} from '../form/applicability.js';
 import { buildFormModel, type FormModel } from '../form/form-model.js';
 import { readForm, type FieldProblem, type ReadResult } from '../form/read-values.js';
 import { t, toLang, type Lang } from '../messages/index.js';
@@ -59,7 +64,11 @@ export const EVALUATE_DELAY_MS = 150;
 // still be definable, it is just never instantiated there.
 const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
 
-type Panel = { kind: 'none' } | { kind: 'loading' } | { kind: 'error'; detail: LczRulesetErrorDetail } | { kind: 'ready' };
+type Panel =
+  | { kind: 'none' }
+  | { kind: 'loading' }
+  | { kind: 'error'; detail: LczRulesetErrorDetail }
+  | { kind: 'ready' };
 
 export class LczAssessmentElement extends Base {
   static readonly observedAttributes = ['rules-src', 'lang'];
@@ -143,7 +152,8 @@ export class LczAssessmentElement extends Base {
   }
   /** Fills the form (e.g. from a saved assessment); facts not given are left as they are. */
   set assessment(value: AssessmentInput) {
-    for (const [id, v] of Object.entries(value.context ?? {})) this.#context[id] = v === null || v === undefined ? '' : String(v);
+    for (const [id, v] of Object.entries(value.context ?? {}))
+      this.#context[id] = v === null || v === undefined ? '' : String(v);
     for (const [id, v] of Object.entries(value.facts ?? {})) {
       this.#facts[id] = v === null || v === undefined ? '' : String(v);
       this.#badInput.delete(id);
@@ -176,7 +186,8 @@ export class LczAssessmentElement extends Base {
       if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
       text = await response.text();
     } catch (error) {
-      if (token === this.#loadToken) this.#fail({ url: src, reason: error instanceof Error ? error.message : String(error) });
+      if (token === this.#loadToken)
+        this.#fail({ url: src, reason: error instanceof Error ? error.message : String(error) });
       return;
     }
     if (token !== this.#loadToken) return;
@@ -208,12 +219,17 @@ export class LczAssessmentElement extends Base {
 
   #render(): void {
     const lang = this.#lang;
-    const langButton = h('button', { type: 'button', class: 'lang', lang: lang === 'vi' ? 'en' : 'vi', 'aria-label': t(lang, 'lang_switch_label') }, t(lang, 'lang_switch'));
+    const langButton = h(
+      'button',
+      { type: 'button', class: 'lang', lang: lang === 'vi' ? 'en' : 'vi', 'aria-label': t(lang, 'lang_switch_label') },
+      t(lang, 'lang_switch'),
+    );
     langButton.addEventListener('click', () => {
       this.setAttribute('lang', lang === 'vi' ? 'en' : 'vi');
       this.#root.querySelector<HTMLElement>('button.lang')?.focus();
     });
-    const title = this.#ruleset && this.#panel.kind === 'ready' ? h('p', { class: 'title' }, this.#ruleset.title[lang]) : h('span');
+    const title =
+      this.#ruleset && this.#panel.kind === 'ready' ? h('p', { class: 'title' }, this.#ruleset.title[lang]) : h('span');
     const bar = h('div', { class: 'bar' }, title, langButton);
     const style = h('style', {}, STYLES);
     this.#handles = undefined;
@@ -243,7 +259,13 @@ export class LczAssessmentElement extends Base {
     this.#decision = h('div', { class: 'decision', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this.#resultBody = h('div', { class: 'result-body' });
     const resultHeading = h('h2', { id: 'lcz-result-heading', tabindex: -1 }, t(lang, 'result_heading'));
-    const result = h('section', { class: 'result', 'aria-labelledby': 'lcz-result-heading' }, resultHeading, this.#decision, this.#resultBody);
+    const result = h(
+      'section',
+      { class: 'result', 'aria-labelledby': 'lcz-result-heading' },
+      resultHeading,
+      this.#decision,
+      this.#resultBody,
+    );
     this.#miniText = h('span', {});
     const seeResult = h('button', { type: 'button' }, t(lang, 'see_result'));
     seeResult.addEventListener('click', () => {
@@ -340,7 +362,8 @@ export class LczAssessmentElement extends Base {
       if (!shown) hidden += 1;
       if (f.usedBy) f.usedBy.textContent = t(lang, 'used_by', { ids: (app.readers.get(id) ?? []).join(', ') });
     }
-    for (const [, set] of handles.sections) set.hidden = Array.from(set.querySelectorAll<HTMLElement>('.field')).every((f) => f.hidden);
+    for (const [, set] of handles.sections)
+      set.hidden = Array.from(set.querySelectorAll<HTMLElement>('.field')).every((f) => f.hidden);
     handles.hiddenNote.hidden = hidden === 0;
     handles.hiddenNote.textContent = hidden ? t(lang, 'fields_hidden', { count: hidden }) : '';
 
@@ -370,7 +393,12 @@ export class LczAssessmentElement extends Base {
       const text = problemText(p, ruleset, lang);
       const fact = p.fact;
       const attribute = p.kind === 'diagnostic' ? p.attribute : undefined;
-      const handle = fact !== undefined ? handles.factFields.get(fact) : attribute !== undefined ? handles.contextFields.get(attribute) : undefined;
+      const handle =
+        fact !== undefined
+          ? handles.factFields.get(fact)
+          : attribute !== undefined
+            ? handles.contextFields.get(attribute)
+            : undefined;
       if (handle) byField.set(handle, [...(byField.get(handle) ?? []), text]);
       else contextWide.push(text);
     }
@@ -396,14 +424,20 @@ export class LczAssessmentElement extends Base {
     // Rewritten only when it changes, so screen readers announce the decision, not every keystroke.
     if (decision.dataset['text'] !== label) {
       decision.dataset['text'] = label;
-      replaceChildren(decision, result ? h('span', {}, `${t(lang, 'decision_label')}: `) : null, result ? h('strong', {}, label) : label);
+      replaceChildren(
+        decision,
+        result ? h('span', {}, `${t(lang, 'decision_label')}: `) : null,
+        result ? h('strong', {}, label) : label,
+      );
     }
     if (this.#miniText) {
       this.#miniText.textContent = result ? label : t(lang, 'decision_waiting');
       this.#miniText.parentElement?.setAttribute('class', `minibar${result ? ` decision--${result.decision}` : ''}`);
     }
     const filled = h('p', { class: 'filled' }, t(lang, 'filled', { filled: read.filled, total: read.total }));
-    const invalid = read.excluded.length ? h('p', { class: 'warn' }, t(lang, 'decision_invalid_fields', { count: read.excluded.length })) : null;
+    const invalid = read.excluded.length
+      ? h('p', { class: 'warn' }, t(lang, 'decision_invalid_fields', { count: read.excluded.length }))
+      : null;
     if (!result) {
       replaceChildren(body, filled, invalid);
       return;
@@ -442,7 +476,8 @@ function setControl(control: HTMLInputElement | HTMLSelectElement, value: string
 
 /** Registers the element (once) under `name`; returns the class. */
 export function defineLczAssessment(name = 'lcz-assessment'): typeof LczAssessmentElement {
-  if (typeof customElements !== 'undefined' && !customElements.get(name)) customElements.define(name, LczAssessmentElement);
+  if (typeof customElements !== 'undefined' && !customElements.get(name))
+    customElements.define(name, LczAssessmentElement);
   return LczAssessmentElement;
 }
 

@@ -19,7 +19,8 @@ export function problemText(problem: FieldProblem, ruleset: CompiledRuleset, lan
       return t(lang, 'field_wrong_type', { detail: engineText(d, lang) });
     }
     case 'input_range':
-      if (p['min'] !== undefined && Number(p['value']) < Number(p['min'])) return t(lang, 'field_below_min', { min: str('min'), value: str('value') });
+      if (p['min'] !== undefined && Number(p['value']) < Number(p['min']))
+        return t(lang, 'field_below_min', { min: str('min'), value: str('value') });
       if (p['max'] !== undefined) return t(lang, 'field_above_max', { max: str('max'), value: str('value') });
       return engineText(d, lang);
     case 'input_part_exceeds_whole': {

@@ -98,7 +98,13 @@ function contextField(attr: ContextAttributeInfo, lang: Lang): FieldHandle {
     h('option', { value: '' }, t(lang, 'choose')),
     options,
   );
-  const wrapper = h('div', { class: 'field field--context', 'data-context': attr.id }, h('label', { for: id }, attr.label[lang]), control, message);
+  const wrapper = h(
+    'div',
+    { class: 'field field--context', 'data-context': attr.id },
+    h('label', { for: id }, attr.label[lang]),
+    control,
+    message,
+  );
   return { wrapper, control, message };
 }
 
@@ -110,13 +116,22 @@ function factField(fact: FactInfo, lang: Lang): FieldHandle {
   const bounds = boundsText(fact, lang);
   if (bounds) helpParts.push(bounds);
   const usedBy = h('span', { class: 'used-by' });
-  const help = h('p', { class: 'help', id: `${id}-help` }, helpParts.length ? `${helpParts.join(' · ')} · ` : '', usedBy);
+  const help = h(
+    'p',
+    { class: 'help', id: `${id}-help` },
+    helpParts.length ? `${helpParts.join(' · ')} · ` : '',
+    usedBy,
+  );
   const message = h('p', { class: 'msg', id: `${id}-msg`, hidden: true });
   control.setAttribute('aria-describedby', `${id}-msg ${id}-help`);
   const unit = fact.unit ? h('span', { class: 'unit' }, ` (${fact.unit[lang]})`) : null;
   const wrapper = h(
     'div',
-    { class: `field field--${fact.type}`, 'data-fact': fact.id, ...(fact.partOf ? { 'data-part-of': fact.partOf } : {}) },
+    {
+      class: `field field--${fact.type}`,
+      'data-fact': fact.id,
+      ...(fact.partOf ? { 'data-part-of': fact.partOf } : {}),
+    },
     h('label', { for: id }, fact.label[lang], unit),
     control,
     message,

@@ -43,7 +43,14 @@ const STATUS_KEY = {
   unknown: 'status_unknown',
   not_applicable: 'status_not_applicable',
 } as const;
-const OP: Readonly<Record<GapPercent['op'], string>> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=', '!=': '≠' };
+const OP: Readonly<Record<GapPercent['op'], string>> = {
+  '>=': '≥',
+  '>': '>',
+  '<=': '≤',
+  '<': '<',
+  '==': '=',
+  '!=': '≠',
+};
 const DQ_KEY = { applies: 'dq_applies', clear: 'dq_clear', unknown: 'dq_unknown' } as const;
 const OBSTACLE_KEY = {
   context: 'obstacle_context',
@@ -69,16 +76,37 @@ function reasons({ ruleset, lang, result }: ResultView): HTMLElement {
         return t(lang, 'reason_mandatory_failed', { id: r.id, text: textOf(ruleset.criteria, r.id, lang) });
       case 'group_not_met': {
         const g = result.standards.find((s) => s.id === r.id);
-        return t(lang, 'reason_group_not_met', { title: groupTitle(r.id), passed: g?.passed ?? 0, applicable: g?.applicable ?? 0, required: g?.required ?? 0 });
+        return t(lang, 'reason_group_not_met', {
+          title: groupTitle(r.id),
+          passed: g?.passed ?? 0,
+          applicable: g?.applicable ?? 0,
+          required: g?.required ?? 0,
+        });
       }
       case 'total_not_met':
         return t(lang, 'reason_total_not_met');
       case 'unknown':
-        return [t(lang, 'reason_unknown'), h('ul', {}, r.ids.map((id) => h('li', {}, undecidedName(ruleset, id, lang))))];
+        return [
+          t(lang, 'reason_unknown'),
+          h(
+            'ul',
+            {},
+            r.ids.map((id) => h('li', {}, undecidedName(ruleset, id, lang))),
+          ),
+        ];
     }
   });
   if (result.decision === 'recognised' && items.length === 0) items.push(t(lang, 'reason_recognised'));
-  return h('section', { class: 'block' }, h('h3', {}, t(lang, 'reasons_heading')), h('ul', { class: 'reasons' }, items.map((s) => h('li', {}, s))));
+  return h(
+    'section',
+    { class: 'block' },
+    h('h3', {}, t(lang, 'reasons_heading')),
+    h(
+      'ul',
+      { class: 'reasons' },
+      items.map((s) => h('li', {}, s)),
+    ),
+  );
 }
 
 /** An id of an `unknown` reason: a criterion, a disqualifier, a standard, or the total. */
@@ -107,12 +135,22 @@ function gapSection(view: ResultView): HTMLElement {
           : t(lang, 'gap_standard_more', { title: s.title[lang], more: s.more });
       items.push(h('li', {}, head, candidates(view, s.candidates.slice(0, Math.max(1, s.more) + 1))));
     }
-    for (const m of gap.mandatory) if (m.status === 'fail') items.push(h('li', {}, t(lang, 'gap_mandatory', { id: m.id }), candidates(view, [m])));
+    for (const m of gap.mandatory)
+      if (m.status === 'fail') items.push(h('li', {}, t(lang, 'gap_mandatory', { id: m.id }), candidates(view, [m])));
     for (const d of gap.disqualifiers) {
       if (d.status !== 'applies') continue;
-      items.push(h('li', {}, t(lang, 'gap_disqualifier', { id: d.id }), changeList(view, d.changes), d.achievable ? null : obstacle(lang, d.obstacle)));
+      items.push(
+        h(
+          'li',
+          {},
+          t(lang, 'gap_disqualifier', { id: d.id }),
+          changeList(view, d.changes),
+          d.achievable ? null : obstacle(lang, d.obstacle),
+        ),
+      );
     }
-    if (gap.total && gap.total.status === 'not_met') items.push(h('li', {}, t(lang, 'gap_total', { points: gap.total.more_points })));
+    if (gap.total && gap.total.status === 'not_met')
+      items.push(h('li', {}, t(lang, 'gap_total', { points: gap.total.more_points })));
     if (items.length) body.push(h('ul', { class: 'gap' }, items));
     if (gap.plan.changes.length > 0) {
       const planned = gap.plan.decision === 'recognised';
@@ -198,7 +236,11 @@ function standards(view: ResultView): HTMLElement {
             ' ',
             h('span', { class: 'count' }, groupCount(g, lang)),
           ),
-          h('ul', { class: 'criteria' }, criteria.map((c) => criterionItem(view, c))),
+          h(
+            'ul',
+            { class: 'criteria' },
+            criteria.map((c) => criterionItem(view, c)),
+          ),
         );
       }),
     ),
@@ -260,7 +302,13 @@ function disqualifiers({ ruleset, lang, result }: ResultView): HTMLElement | str
           'li',
           { class: `criterion criterion--${tone}`, 'data-disqualifier': d.id, 'data-status': d.status },
           h('span', { class: `badge badge--${tone}` }, t(lang, DQ_KEY[d.status])),
-          h('div', { class: 'criterion-body' }, h('span', { class: 'cid' }, d.id), ' ', h('span', { class: 'ctext' }, textOf(ruleset.disqualifiers, d.id, lang))),
+          h(
+            'div',
+            { class: 'criterion-body' },
+            h('span', { class: 'cid' }, d.id),
+            ' ',
+            h('span', { class: 'ctext' }, textOf(ruleset.disqualifiers, d.id, lang)),
+          ),
         );
       }),
     ),
@@ -279,7 +327,9 @@ function needed(view: ResultView): HTMLElement {
       : h(
           'ul',
           { class: 'needed' },
-          facts.map((id) => h('li', {}, factButton(view, id, ruleset.facts.find((f) => f.id === id)?.label[lang] ?? id))),
+          facts.map((id) =>
+            h('li', {}, factButton(view, id, ruleset.facts.find((f) => f.id === id)?.label[lang] ?? id)),
+          ),
         ),
   );
 }
@@ -299,7 +349,11 @@ export function valueText(ruleset: CompiledRuleset, id: string, value: FactValue
   return value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
 }
 
-function textOf(list: readonly { readonly id: string; readonly text: { readonly vi: string; readonly en: string } }[], id: string, lang: Lang): string {
+function textOf(
+  list: readonly { readonly id: string; readonly text: { readonly vi: string; readonly en: string } }[],
+  id: string,
+  lang: Lang,
+): string {
   return list.find((x) => x.id === id)?.text[lang] ?? id;
 }
 

@@ -114,7 +114,9 @@ function shownContext(ruleset: CompiledRuleset, choice: ContextChoice): string[]
       return all.some((c) => {
         if (c[attr.id] === undefined || problemsOf(ruleset, c).length > 0) return false;
         const { [attr.id]: _left, ...without } = c;
-        return problemsOf(ruleset, without).some((d) => d.code === 'input_context_missing' && d.params['name'] === attr.id);
+        return problemsOf(ruleset, without).some(
+          (d) => d.code === 'input_context_missing' && d.params['name'] === attr.id,
+        );
       });
     })
     .map((a) => a.id);
@@ -170,7 +172,13 @@ function staticReaders(ruleset: CompiledRuleset): Map<string, string[]> {
 /** Readers in the ruleset's order: criteria by group, then disqualifiers. */
 function sortReaders(ruleset: CompiledRuleset, readers: Map<string, string[]>): Map<string, string[]> {
   const order = new Map<string, number>();
-  [...ruleset.criteria.map((c) => c.id), ...ruleset.disqualifiers.map((d) => d.id)].forEach((id, i) => order.set(id, i));
-  for (const [fact, list] of readers) readers.set(fact, [...list].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)));
+  [...ruleset.criteria.map((c) => c.id), ...ruleset.disqualifiers.map((d) => d.id)].forEach((id, i) =>
+    order.set(id, i),
+  );
+  for (const [fact, list] of readers)
+    readers.set(
+      fact,
+      [...list].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+    );
   return readers;
 }

@@ -40,10 +40,16 @@ export function buildFormModel(ruleset: CompiledRuleset): FormModel {
   }
   // A whole nothing reads lives with its first part, so the two are entered side by side.
   for (const fact of ruleset.facts) {
-    if (fact.partOf !== undefined && home.get(fact.partOf) === 'other') home.set(fact.partOf, home.get(fact.id) ?? 'other');
+    if (fact.partOf !== undefined && home.get(fact.partOf) === 'other')
+      home.set(fact.partOf, home.get(fact.id) ?? 'other');
   }
   const inSection = (id: string) => ruleset.facts.filter((f) => home.get(f.id) === id);
-  const sections: FormSection[] = ruleset.groups.map((g) => ({ id: g.id, kind: 'group', title: g.title, facts: inSection(g.id) }));
+  const sections: FormSection[] = ruleset.groups.map((g) => ({
+    id: g.id,
+    kind: 'group',
+    title: g.title,
+    facts: inSection(g.id),
+  }));
   sections.push({ id: 'disqualifiers', kind: 'disqualifiers', facts: inSection('disqualifiers') });
   sections.push({ id: 'other', kind: 'other', facts: inSection('other') });
   return { sections: sections.filter((s) => s.facts.length > 0) };

@@ -27,7 +27,10 @@ export type FieldProblem =
 
 export interface ReadResult {
   /** What the form holds for the questions that apply, as an assessment (possibly invalid). */
-  readonly assessment: { readonly context: ContextChoice; readonly facts: Readonly<Record<string, number | boolean | string>> };
+  readonly assessment: {
+    readonly context: ContextChoice;
+    readonly facts: Readonly<Record<string, number | boolean | string>>;
+  };
   /** The assessment to evaluate: valid, with faulty facts left out. Absent while the context is incomplete or impossible. */
   readonly usable?: Assessment;
   readonly problems: readonly FieldProblem[];
@@ -106,6 +109,7 @@ function locate(d: Diagnostic): FieldProblem & { kind: 'diagnostic' } {
   if (section === 'facts' && id) return { kind: 'diagnostic', fact: id, diagnostic: d };
   if (section === 'context' && id) return { kind: 'diagnostic', attribute: id, diagnostic: d };
   const name = d.params['name'];
-  if (d.code === 'input_context_missing' && typeof name === 'string') return { kind: 'diagnostic', attribute: name, diagnostic: d };
+  if (d.code === 'input_context_missing' && typeof name === 'string')
+    return { kind: 'diagnostic', attribute: name, diagnostic: d };
   return { kind: 'diagnostic', diagnostic: d };
 }

@@ -9,11 +9,13 @@ export const en = {
   loading: 'Loading the ruleset…',
   rules_none: 'No ruleset yet: set the rules-src attribute to the URL of a rule file, or the ruleset property.',
   rules_fetch_failed: 'Could not load the ruleset from {url}: {reason}.',
-  rules_fetch_hint: 'Check the address in rules-src; the file must be served from the same site or allow cross-origin requests.',
+  rules_fetch_hint:
+    'Check the address in rules-src; the file must be served from the same site or allow cross-origin requests.',
   rules_invalid: 'The ruleset {file} has {count} error(s); the form cannot be built until they are fixed:',
 
   form_heading: 'Assessment data',
-  form_intro: 'Fields left empty are unknown, never “no” or zero. Only the data the criteria read for this kind of area is asked for.',
+  form_intro:
+    'Fields left empty are unknown, never “no” or zero. Only the data the criteria read for this kind of area is asked for.',
   context_legend: 'The residential area',
   disqualifiers_legend: 'Disqualifying cases',
   other_legend: 'Other data',
@@ -25,14 +27,16 @@ export const en = {
   bounds_between: 'from {min} to {max}',
   bounds_min: '{min} or more',
   bounds_max: 'at most {max}',
-  fields_hidden: '{count} field(s) do not apply to this kind of area and are hidden; their values are kept but not used.',
+  fields_hidden:
+    '{count} field(s) do not apply to this kind of area and are hidden; their values are kept but not used.',
 
   field_not_number: 'Not a number: enter digits only, for example 120.',
   field_not_integer: 'Must be a whole number (no decimals), for example 120.',
   field_wrong_type: 'This value has the wrong type: {detail}',
   field_below_min: 'Must be {min} or more; {value} was entered.',
   field_above_max: 'Must be at most {max}; {value} was entered.',
-  field_part_exceeds_whole: 'Cannot be larger than “{whole}” ({whole_value}), of which it is a part; {value} was entered. Check both numbers.',
+  field_part_exceeds_whole:
+    'Cannot be larger than “{whole}” ({whole_value}), of which it is a part; {value} was entered. Check both numbers.',
   field_bad_value: '“{value}” is not one of the choices.',
   context_missing: 'Choose “{label}” to see the result.',
   context_rule: 'This combination cannot exist: {message}',
@@ -56,7 +60,8 @@ export const en = {
   ref_criterion: 'criterion {id}',
   ref_disqualifier: 'disqualifying case {id}',
   ref_total: 'the total points',
-  reason_recognised: 'Every standard meets its requirement, no disqualifying case applies and every mandatory criterion is passed.',
+  reason_recognised:
+    'Every standard meets its requirement, no disqualifying case applies and every mandatory criterion is passed.',
 
   standards_heading: 'Standards',
   group_count: '{passed}/{applicable} passed · {required} required',
@@ -106,7 +111,8 @@ export const en = {
   gap_undetermined: 'Enter the data still needed first; the gap can then be worked out exactly.',
 
   playground_title: 'Rule file playground',
-  playground_intro: 'Edit the rule file on the left: it is checked as you type and the form on the right is rebuilt from it.',
+  playground_intro:
+    'Edit the rule file on the left: it is checked as you type and the form on the right is rebuilt from it.',
   editor_label: 'Rule file (YAML)',
   editor_ok: 'The rule file is valid.',
   editor_ok_with_notes: 'The rule file is valid ({count} note(s) below).',

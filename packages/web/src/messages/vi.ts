@@ -11,11 +11,13 @@ export const vi: Messages = {
   loading: 'Đang tải bộ quy tắc…',
   rules_none: 'Chưa có bộ quy tắc: đặt thuộc tính rules-src là địa chỉ của tệp quy tắc, hoặc gán thuộc tính ruleset.',
   rules_fetch_failed: 'Không tải được bộ quy tắc từ {url}: {reason}.',
-  rules_fetch_hint: 'Kiểm tra địa chỉ trong rules-src; tệp phải nằm trên cùng trang web hoặc cho phép truy cập từ nguồn khác (CORS).',
+  rules_fetch_hint:
+    'Kiểm tra địa chỉ trong rules-src; tệp phải nằm trên cùng trang web hoặc cho phép truy cập từ nguồn khác (CORS).',
   rules_invalid: 'Bộ quy tắc {file} có {count} lỗi; chưa thể dựng biểu mẫu cho đến khi sửa xong:',
 
   form_heading: 'Dữ liệu đánh giá',
-  form_intro: 'Ô để trống là chưa có dữ liệu, không phải “không” hay số 0. Chỉ hỏi những dữ liệu mà các tiêu chí dùng cho loại khu dân cư này.',
+  form_intro:
+    'Ô để trống là chưa có dữ liệu, không phải “không” hay số 0. Chỉ hỏi những dữ liệu mà các tiêu chí dùng cho loại khu dân cư này.',
   context_legend: 'Đặc điểm khu dân cư',
   disqualifiers_legend: 'Các trường hợp không đảm bảo',
   other_legend: 'Dữ liệu khác',
@@ -27,14 +29,16 @@ export const vi: Messages = {
   bounds_between: 'từ {min} đến {max}',
   bounds_min: 'từ {min} trở lên',
   bounds_max: 'tối đa {max}',
-  fields_hidden: '{count} ô không áp dụng cho loại khu dân cư này nên được ẩn; giá trị đã nhập vẫn được giữ nhưng không dùng.',
+  fields_hidden:
+    '{count} ô không áp dụng cho loại khu dân cư này nên được ẩn; giá trị đã nhập vẫn được giữ nhưng không dùng.',
 
   field_not_number: 'Không phải là số: chỉ nhập chữ số, ví dụ 120.',
   field_not_integer: 'Phải là số nguyên (không có phần thập phân), ví dụ 120.',
   field_wrong_type: 'Giá trị sai kiểu: {detail}',
   field_below_min: 'Phải từ {min} trở lên; đã nhập {value}.',
   field_above_max: 'Tối đa là {max}; đã nhập {value}.',
-  field_part_exceeds_whole: 'Không được lớn hơn “{whole}” ({whole_value}) vì là một phần của số đó; đã nhập {value}. Kiểm tra lại cả hai số.',
+  field_part_exceeds_whole:
+    'Không được lớn hơn “{whole}” ({whole_value}) vì là một phần của số đó; đã nhập {value}. Kiểm tra lại cả hai số.',
   field_bad_value: '“{value}” không phải là một lựa chọn hợp lệ.',
   context_missing: 'Chọn “{label}” để xem kết quả.',
   context_rule: 'Không có trường hợp này: {message}',
@@ -58,7 +62,8 @@ export const vi: Messages = {
   ref_criterion: 'tiêu chí {id}',
   ref_disqualifier: 'trường hợp không đảm bảo {id}',
   ref_total: 'tổng số điểm',
-  reason_recognised: 'Mọi tiêu chuẩn đều đạt yêu cầu, không thuộc trường hợp không đảm bảo nào và đạt mọi tiêu chí bắt buộc.',
+  reason_recognised:
+    'Mọi tiêu chuẩn đều đạt yêu cầu, không thuộc trường hợp không đảm bảo nào và đạt mọi tiêu chí bắt buộc.',
 
   standards_heading: 'Các tiêu chuẩn',
   group_count: 'đạt {passed}/{applicable} · cần {required}',
@@ -108,7 +113,8 @@ export const vi: Messages = {
   gap_undetermined: 'Nhập trước các dữ liệu còn cần; khi đó mới tính được chính xác còn thiếu gì.',
 
   playground_title: 'Thử nghiệm tệp quy tắc',
-  playground_intro: 'Sửa tệp quy tắc bên trái: tệp được kiểm tra ngay khi gõ và biểu mẫu bên phải được dựng lại từ tệp.',
+  playground_intro:
+    'Sửa tệp quy tắc bên trái: tệp được kiểm tra ngay khi gõ và biểu mẫu bên phải được dựng lại từ tệp.',
   editor_label: 'Tệp quy tắc (YAML)',
   editor_ok: 'Tệp quy tắc hợp lệ.',
   editor_ok_with_notes: 'Tệp quy tắc hợp lệ ({count} ghi chú bên dưới).',

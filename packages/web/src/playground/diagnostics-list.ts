@@ -11,7 +11,9 @@ const SEVERITY: Readonly<Record<Lang, Readonly<Record<Diagnostic['severity'], st
 };
 
 export function sortByPlace(list: readonly Diagnostic[]): Diagnostic[] {
-  return [...list].sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return [...list].sort(
+    (a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
 }
 
 export function renderDiagnostics(

@@ -105,6 +105,11 @@ export class LineEditor {
     document.body.append(probe);
     const char = probe.getBoundingClientRect().width / 20;
     probe.remove();
-    return { line: parseFloat(style.lineHeight) || 20, char, padTop: parseFloat(style.paddingTop) || 0, padLeft: parseFloat(style.paddingLeft) || 0 };
+    return {
+      line: parseFloat(style.lineHeight) || 20,
+      char,
+      padTop: parseFloat(style.paddingTop) || 0,
+      padLeft: parseFloat(style.paddingLeft) || 0,
+    };
   }
 }

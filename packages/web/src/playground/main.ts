@@ -41,7 +41,11 @@ function check(): void {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (loaded.value) component.ruleset = loaded.value;
   showStatus(errors, loaded.value !== undefined);
-  editor.mark(diagnostics.filter((d) => d.severity !== 'info').map((d) => ({ line: d.line, column: d.column, severity: d.severity })));
+  editor.mark(
+    diagnostics
+      .filter((d) => d.severity !== 'info')
+      .map((d) => ({ line: d.line, column: d.column, severity: d.severity })),
+  );
   renderDiagnostics(list, diagnostics, lang, (line, column) => editor.goTo(line, column));
   showCaretProblem();
 }
@@ -66,7 +70,8 @@ function applyLanguage(next: Lang): void {
   document.documentElement.lang = next;
   langSelect.value = next;
   component.setAttribute('lang', next);
-  for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-msg]'))) el.textContent = t(lang, el.dataset['msg'] as MessageKey);
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-msg]')))
+    el.textContent = t(lang, el.dataset['msg'] as MessageKey);
   document.title = t(lang, 'playground_title');
   if (editor.text) check();
 }
@@ -95,7 +100,10 @@ async function start(): Promise<void> {
     check();
   } catch (error) {
     status.className = 'editor-status bad';
-    status.textContent = t(lang, 'playground_load_failed', { url, reason: error instanceof Error ? error.message : String(error) });
+    status.textContent = t(lang, 'playground_load_failed', {
+      url,
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 

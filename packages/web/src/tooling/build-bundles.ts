@@ -44,7 +44,13 @@ const COMMON: BuildOptions = {
 /** Builds the three scripts; returns each written script (maps left out) with its size raw and gzipped. */
 export async function buildBrowserBundles(): Promise<BuiltFile[]> {
   const results = await Promise.all([
-    build({ ...COMMON, entryPoints: ['src/browser.ts'], format: 'iife', globalName: 'LczCriteria', outfile: BROWSER_BUNDLE }),
+    build({
+      ...COMMON,
+      entryPoints: ['src/browser.ts'],
+      format: 'iife',
+      globalName: 'LczCriteria',
+      outfile: BROWSER_BUNDLE,
+    }),
     build({ ...COMMON, entryPoints: ['src/browser.ts'], format: 'esm', outfile: BROWSER_MODULE }),
     build({ ...COMMON, entryPoints: ['src/playground/main.ts'], format: 'esm', outfile: PLAYGROUND_SCRIPT }),
   ]);
@@ -54,7 +60,12 @@ export async function buildBrowserBundles(): Promise<BuiltFile[]> {
     const temporary = `${file.path}.${process.pid}.tmp`;
     writeFileSync(temporary, file.contents);
     renameSync(temporary, file.path);
-    if (!file.path.endsWith('.map')) built.push({ path: file.path, bytes: file.contents.byteLength, gzipBytes: gzipSync(file.contents, { level: 9 }).byteLength });
+    if (!file.path.endsWith('.map'))
+      built.push({
+        path: file.path,
+        bytes: file.contents.byteLength,
+        gzipBytes: gzipSync(file.contents, { level: 9 }).byteLength,
+      });
   }
   return built;
 }
@@ -63,5 +74,9 @@ export async function buildBrowserBundles(): Promise<BuiltFile[]> {
 export function formatSizes(files: readonly BuiltFile[]): string {
   const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
   const width = Math.max(...files.map((f) => relative(PACKAGE_ROOT, f.path).length));
-  return files.map((f) => `${relative(PACKAGE_ROOT, f.path).padEnd(width)}  ${kb(f.bytes).padStart(9)}  (gzip ${kb(f.gzipBytes)})`).join('\n');
+  return files
+    .map(
+      (f) => `${relative(PACKAGE_ROOT, f.path).padEnd(width)}  ${kb(f.bytes).padStart(9)}  (gzip ${kb(f.gzipBytes)})`,
+    )
+    .join('\n');
 }

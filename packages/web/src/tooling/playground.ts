@@ -29,6 +29,10 @@ try {
   process.on('SIGTERM', stop);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  console.error(code === 'EADDRINUSE' ? `Port ${requested} is in use: choose another with PORT=…, or PORT=0 for any free port.` : String(error));
+  console.error(
+    code === 'EADDRINUSE'
+      ? `Port ${requested} is in use: choose another with PORT=…, or PORT=0 for any free port.`
+      : String(error),
+  );
   process.exit(1);
 }

@@ -19,7 +19,10 @@ let recognised: Assessment;
 beforeAll(async () => {
   const rules = await loadRulesetFile(join(REPOSITORY_ROOT, 'rules/lai-chau-2020-2025'));
   if (!rules.value) throw new Error('the Lai Châu rules do not load');
-  const read = await readAssessmentFile(join(REPOSITORY_ROOT, 'examples/assessments/recognised-to-dan-pho.yaml'), rules.value);
+  const read = await readAssessmentFile(
+    join(REPOSITORY_ROOT, 'examples/assessments/recognised-to-dan-pho.yaml'),
+    rules.value,
+  );
   if (!read.value) throw new Error('the recognised example does not read');
   recognised = read.value;
   site = await openSite();
@@ -71,10 +74,15 @@ describe('<lcz-assessment> in Chromium (examples/web-embed)', () => {
     // `agricultural` is required only for a bản (required_when): hidden for a tổ dân phố.
     expect(await visible(page, 'lcz-c-agricultural')).toBe(false);
     await page.selectOption('#lcz-c-parent_kind', 'phuong');
-    expect(await shownFacts(page, VARIANT_FACTS)).toEqual(['civilised_business_streets', 'households_in_civilised_ward_campaign']);
+    expect(await shownFacts(page, VARIANT_FACTS)).toEqual([
+      'civilised_business_streets',
+      'households_in_civilised_ward_campaign',
+    ]);
     // Facts of unvaried criteria stay; the usage note names the criteria that read the field.
     expect(await visible(page, 'lcz-f-households')).toBe(true);
-    expect(await page.locator('[data-fact="households"] .used-by').textContent()).toBe('Dùng cho: 1.3, 1.4, 4.4, 6.3, D4');
+    expect(await page.locator('[data-fact="households"] .used-by').textContent()).toBe(
+      'Dùng cho: 1.3, 1.4, 4.4, 6.3, D4',
+    );
 
     // A tổ dân phố in a xã breaks the ruleset's context rule: its own message is shown.
     await page.selectOption('#lcz-c-parent_kind', 'xa');
@@ -93,7 +101,11 @@ describe('<lcz-assessment> in Chromium (examples/web-embed)', () => {
     expect(await visible(page, 'lcz-c-agricultural')).toBe(true);
     await page.selectOption('#lcz-c-parent_kind', 'xa');
     await page.selectOption('#lcz-c-agricultural', 'true');
-    expect(await shownFacts(page, VARIANT_FACTS)).toEqual(['ocop_products', 'value_chain_models', 'households_in_new_rural_campaign']);
+    expect(await shownFacts(page, VARIANT_FACTS)).toEqual([
+      'ocop_products',
+      'value_chain_models',
+      'households_in_new_rural_campaign',
+    ]);
 
     await page.selectOption('#lcz-c-agricultural', 'false');
     expect(await shownFacts(page, VARIANT_FACTS)).toEqual(['households_in_new_rural_campaign']);
@@ -149,10 +161,14 @@ describe('<lcz-assessment> in Chromium (examples/web-embed)', () => {
       'Không được lớn hơn “Tổng số hộ gia đình trong khu dân cư” (212) vì là một phần của số đó; đã nhập 300. Kiểm tra lại cả hai số.',
     );
     expect(await page.locator('#lcz-f-households_law_abiding').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#lcz-f-households_law_abiding').getAttribute('aria-describedby')).toContain('lcz-f-households_law_abiding-msg');
+    expect(await page.locator('#lcz-f-households_law_abiding').getAttribute('aria-describedby')).toContain(
+      'lcz-f-households_law_abiding-msg',
+    );
     // Left out (unknown), so 1.3 is undecided and so is the decision.
     await waitForDecision(page, 'undetermined');
-    expect(await page.locator('lcz-assessment .warn').textContent()).toBe('1 ô có lỗi chưa được tính (coi như chưa có dữ liệu) cho đến khi sửa.');
+    expect(await page.locator('lcz-assessment .warn').textContent()).toBe(
+      '1 ô có lỗi chưa được tính (coi như chưa có dữ liệu) cho đến khi sửa.',
+    );
     await site.screenshot(page, 'component-desktop-part-exceeds-whole');
 
     await page.fill('#lcz-f-households_law_abiding', '-1');
@@ -177,12 +193,18 @@ describe('<lcz-assessment> in Chromium (examples/web-embed)', () => {
     await toggle.click();
     expect(await page.locator('lcz-assessment').getAttribute('lang')).toBe('en');
     expect(await page.locator('.section--context legend').textContent()).toBe('The residential area');
-    expect(await page.locator('label[for="lcz-f-households"]').textContent()).toBe('Total households in the residential area (households)');
+    expect(await page.locator('label[for="lcz-f-households"]').textContent()).toBe(
+      'Total households in the residential area (households)',
+    );
     expect(await page.locator('#lcz-c-unit_kind option:checked').textContent()).toBe('Village');
     expect(await page.locator('#lcz-f-households').inputValue()).toBe('120');
-    expect(await page.locator('lcz-assessment .decision').textContent()).toBe('Choose the characteristics of the area to see the result.');
+    expect(await page.locator('lcz-assessment .decision').textContent()).toBe(
+      'Choose the characteristics of the area to see the result.',
+    );
     // Focus stays on the switch, so a keyboard user can switch back at once.
-    expect(await page.evaluate(() => document.querySelector('lcz-assessment')?.shadowRoot?.activeElement?.className)).toBe('lang');
+    expect(
+      await page.evaluate(() => document.querySelector('lcz-assessment')?.shadowRoot?.activeElement?.className),
+    ).toBe('lang');
     await site.screenshot(page, 'component-desktop-english');
     await page.keyboard.press('Enter');
     expect(await page.locator('.section--context legend').textContent()).toBe('Đặc điểm khu dân cư');
@@ -240,7 +262,9 @@ describe('<lcz-assessment> in Chromium (examples/web-embed)', () => {
     await phone.locator('#lcz-f-households_law_abiding-msg').waitFor();
     await site.screenshot(phone, 'component-phone-field-message');
     await bar.locator('button').click();
-    expect(await phone.evaluate(() => document.querySelector('lcz-assessment')?.shadowRoot?.activeElement?.id)).toBe('lcz-result-heading');
+    expect(await phone.evaluate(() => document.querySelector('lcz-assessment')?.shadowRoot?.activeElement?.id)).toBe(
+      'lcz-result-heading',
+    );
     await site.screenshot(phone, 'component-phone-result');
     await phone.close();
 
@@ -260,9 +284,11 @@ describe('<lcz-assessment> in Chromium (examples/web-embed)', () => {
     const worst = await page.locator('lcz-assessment').evaluate((host) => {
       const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
       const lum = ([r = 0, g = 0, b = 0]: number[]) =>
-        [r, g, b].map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+        [r, g, b]
+          .map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4))
+          .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
       const background = (el: Element | null): number[] => {
-        for (let e = el; e; e = e.parentElement ?? ((e.getRootNode() as ShadowRoot).host ?? null)) {
+        for (let e = el; e; e = e.parentElement ?? (e.getRootNode() as ShadowRoot).host ?? null) {
           const c = rgb(getComputedStyle(e).backgroundColor);
           if (c.length < 4 || c[3] !== 0) return c;
         }
@@ -273,7 +299,10 @@ describe('<lcz-assessment> in Chromium (examples/web-embed)', () => {
         const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
         if (!own || !(el as HTMLElement).offsetParent) continue;
         const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
-        results.push({ ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), text: el.textContent?.slice(0, 40) ?? '' });
+        results.push({
+          ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+          text: el.textContent?.slice(0, 40) ?? '',
+        });
       }
       return results.sort((x, y) => x.ratio - y.ratio).slice(0, 3);
     });

@@ -31,7 +31,7 @@ export function requireChromium(path: string = CHROMIUM): void {
   if (!existsSync(path)) {
     throw new Error(
       `Chromium is not installed at ${path}; the browser tests of @lcz/criteria-web need it. ` +
-        'Install Debian\'s package: apt-get update && apt-get install -y --no-install-recommends chromium ' +
+        "Install Debian's package: apt-get update && apt-get install -y --no-install-recommends chromium " +
         '(.ci/run does this when chromium is missing).',
     );
   }

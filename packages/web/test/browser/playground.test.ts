@@ -50,7 +50,9 @@ describe('the playground in Chromium', () => {
     expect(await page.locator('#rules').inputValue()).toBe(RULES);
     expect(await page.locator('#editor-status').textContent()).toMatch(/^Tệp quy tắc hợp lệ/);
     expect(await page.locator('.gutter-lines div').count()).toBe(RULES.split('\n').length);
-    expect(await page.locator('#assessment label[for="lcz-f-households"]').textContent()).toBe('Tổng số hộ gia đình trong khu dân cư (hộ)');
+    expect(await page.locator('#assessment label[for="lcz-f-households"]').textContent()).toBe(
+      'Tổng số hộ gia đình trong khu dân cư (hộ)',
+    );
     await page.close();
   });
 
@@ -71,7 +73,9 @@ describe('the playground in Chromium', () => {
     expect(await page.locator(`.gutter-lines div:nth-child(${LINE})`).getAttribute('class')).toBe('has-error');
     expect(await page.locator(`.marks .line[data-line="${LINE}"]`).count()).toBe(1);
     await page.locator('#caret-problem:not([hidden])').waitFor();
-    expect(await page.locator('#caret-problem').textContent()).toBe(`${LINE}:${COLUMN} "bann" không phải là giá trị của unit_kind.`);
+    expect(await page.locator('#caret-problem').textContent()).toBe(
+      `${LINE}:${COLUMN} "bann" không phải là giá trị của unit_kind.`,
+    );
     // The form is still the last valid one.
     expect(await page.locator('#assessment #lcz-c-unit_kind').isVisible()).toBe(true);
     await site.screenshot(page, 'playground-desktop-error');
@@ -86,7 +90,9 @@ describe('the playground in Chromium', () => {
     // English words for the same problem.
     await page.selectOption('#lang', 'en');
     expect(await item.textContent()).toContain('"bann" is not a value of unit_kind.');
-    expect(await page.locator('#editor-status').textContent()).toBe('1 error(s): the form keeps the last valid version.');
+    expect(await page.locator('#editor-status').textContent()).toBe(
+      '1 error(s): the form keeps the last valid version.',
+    );
     expect(await page.locator('#assessment .section--context legend').textContent()).toBe('The residential area');
 
     await caretAt(page, offset + 1);
@@ -103,7 +109,11 @@ describe('the playground in Chromium', () => {
     const at = RULES.indexOf(label) + label.length;
     await caretAt(page, at);
     await page.keyboard.type(' (đã sửa)');
-    await page.locator('#assessment label[for="lcz-f-households"]', { hasText: 'Tổng số hộ gia đình trong khu dân cư (đã sửa) (hộ)' }).waitFor();
+    await page
+      .locator('#assessment label[for="lcz-f-households"]', {
+        hasText: 'Tổng số hộ gia đình trong khu dân cư (đã sửa) (hộ)',
+      })
+      .waitFor();
     expect(await page.locator('#editor-status').getAttribute('class')).toBe('editor-status ok');
     await page.close();
   });

@@ -44,15 +44,21 @@ export function checkConflicts(f: Findings, reach: Reachability): void {
     g.criteria.forEach((c, ci) => {
       const outcomes = reach.criteria.find((r) => r.id === c.id)?.contexts ?? [];
       const inForce = (variant: string | null) =>
-        new Set(outcomes.flatMap((o, k) => (o.variant === variant && o.statuses.some((s) => s !== 'not_applicable') ? [k] : [])));
+        new Set(
+          outcomes.flatMap((o, k) =>
+            o.variant === variant && o.statuses.some((s) => s !== 'not_applicable') ? [k] : [],
+          ),
+        );
       const base = ['groups', gi, 'criteria', ci];
       if (c.condition !== undefined) {
         const contexts = inForce(null);
-        for (const a of necessaryAtoms(c.condition, [...base, 'condition'], facts)) atoms.push({ ...a, criterion: c.id, variant: null, contexts, family: family(atomFacts(a.atom)) });
+        for (const a of necessaryAtoms(c.condition, [...base, 'condition'], facts))
+          atoms.push({ ...a, criterion: c.id, variant: null, contexts, family: family(atomFacts(a.atom)) });
       }
       (c.variants ?? []).forEach((v, vi) => {
         const contexts = inForce(v.id);
-        for (const a of necessaryAtoms(v.condition, [...base, 'variants', vi, 'condition'], facts)) atoms.push({ ...a, criterion: c.id, variant: v.id, contexts, family: family(atomFacts(a.atom)) });
+        for (const a of necessaryAtoms(v.condition, [...base, 'variants', vi, 'condition'], facts))
+          atoms.push({ ...a, criterion: c.id, variant: v.id, contexts, family: family(atomFacts(a.atom)) });
       });
     }),
   );
@@ -69,7 +75,12 @@ export function checkConflicts(f: Findings, reach: Reachability): void {
       if (!alone.get(a) || !alone.get(b) || satisfiable([a.atom, b.atom], facts)) continue;
       reported.add(pair);
       const other = ruleset.locate(b.path);
-      f.add('threshold_conflict', a.path, { criterion: a.criterion, first: a.text, other: b.criterion, second: b.text, other_line: other?.line ?? 0 }, 'error');
+      f.add(
+        'threshold_conflict',
+        a.path,
+        { criterion: a.criterion, first: a.text, other: b.criterion, second: b.text, other_line: other?.line ?? 0 },
+        'error',
+      );
     }
   });
 }

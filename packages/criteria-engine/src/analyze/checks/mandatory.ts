@@ -12,14 +12,27 @@ export function checkMandatory(f: Findings, reach: Reachability): void {
   const { ruleset } = f;
   if (!reach.contextsListed) return;
   const indexOf = new Map(ruleset.criteria.map((c, i) => [c.id, i]));
-  const describe = (ks: readonly number[]) => (ks.length === reach.contexts.length ? '' : ks.map((k) => describeContext(reach.contexts[k] ?? {})).join('; '));
+  const describe = (ks: readonly number[]) =>
+    ks.length === reach.contexts.length ? '' : ks.map((k) => describeContext(reach.contexts[k] ?? {})).join('; ');
   ruleset.mandatory.forEach((id, m) => {
     const outcomes = reach.criteria[indexOf.get(id) ?? -1]?.contexts ?? [];
     const ks = outcomes.map((_, k) => k);
     const never = ks.filter((k) => outcomes[k]?.checked && outcomes[k]?.statuses.every((s) => s === 'not_applicable'));
     const sometimes = ks.filter((k) => outcomes[k]?.statuses.includes('not_applicable'));
     const path = ['recognition', 'mandatory', m];
-    if (never.length > 0) f.add('mandatory_not_applicable', path, { criterion: id, reason: 'never_applicable', context: describe(never) }, 'error');
-    else if (sometimes.length > 0) f.add('mandatory_not_applicable', path, { criterion: id, reason: 'can_be_not_applicable', context: describe(sometimes) }, 'warning');
+    if (never.length > 0)
+      f.add(
+        'mandatory_not_applicable',
+        path,
+        { criterion: id, reason: 'never_applicable', context: describe(never) },
+        'error',
+      );
+    else if (sometimes.length > 0)
+      f.add(
+        'mandatory_not_applicable',
+        path,
+        { criterion: id, reason: 'can_be_not_applicable', context: describe(sometimes) },
+        'warning',
+      );
   });
 }

@@ -13,25 +13,37 @@ export function checkOutcomes(f: Findings, reach: Reachability): void {
     if (outcomes.length === 0) return;
     if (outcomes.some((o) => !o.checked)) {
       const reason = outcomes.some((o) => o.opaque) ? 'unknown_value' : 'too_many';
-      f.add('check_limit', [...f.criterion(info.id), 'id'], { kind: 'criterion', id: info.id, max: reach.maxProbes, reason }, 'info');
+      f.add(
+        'check_limit',
+        [...f.criterion(info.id), 'id'],
+        { kind: 'criterion', id: info.id, max: reach.maxProbes, reason },
+        'info',
+      );
       return;
     }
     const judge = (list: readonly CriterionOutcomes[], variant: string | null): void => {
-      const condition = (variant === null ? info.condition : info.variants?.find((v) => v.id === variant)?.condition)?.expression ?? '';
+      const condition =
+        (variant === null ? info.condition : info.variants?.find((v) => v.id === variant)?.condition)?.expression ?? '';
       const params = { criterion: info.id, ...(variant !== null ? { variant } : {}), condition };
-      const where = variant === null && info.variants ? [...f.criterion(info.id), 'variants'] : f.condition(info.id, variant);
+      const where =
+        variant === null && info.variants ? [...f.criterion(info.id), 'variants'] : f.condition(info.id, variant);
       if (!list.some((o) => o.statuses.includes('pass'))) {
         f.add('criterion_never_passes', where, params, 'error');
         return;
       }
       const applicable = list.filter((o) => o.statuses.some((s) => s !== 'not_applicable'));
-      if (applicable.length > 0 && !applicable.some((o) => o.statuses.includes('fail'))) f.add('criterion_never_fails', where, params, 'warning');
+      if (applicable.length > 0 && !applicable.some((o) => o.statuses.includes('fail')))
+        f.add('criterion_never_fails', where, params, 'warning');
     };
     const used = (info.variants ?? []).filter((v) => outcomes.some((o) => o.variant === v.id));
     // Without variants, or when no kind of unit uses any (never applicable, so never passing),
     // the criterion is judged as a whole; otherwise each variant on the units that use it.
     if (used.length === 0) judge(outcomes, null);
-    for (const v of used) judge(outcomes.filter((o) => o.variant === v.id), v.id);
+    for (const v of used)
+      judge(
+        outcomes.filter((o) => o.variant === v.id),
+        v.id,
+      );
   });
 
   ruleset.disqualifiers.forEach((info, j) => {
@@ -40,7 +52,12 @@ export function checkOutcomes(f: Findings, reach: Reachability): void {
     const path = ['disqualifiers', j, 'condition'];
     if (outcomes.some((o) => !o.checked)) {
       const reason = outcomes.some((o) => o.opaque) ? 'unknown_value' : 'too_many';
-      f.add('check_limit', ['disqualifiers', j, 'id'], { kind: 'disqualifier', id: info.id, max: reach.maxProbes, reason }, 'info');
+      f.add(
+        'check_limit',
+        ['disqualifiers', j, 'id'],
+        { kind: 'disqualifier', id: info.id, max: reach.maxProbes, reason },
+        'info',
+      );
       return;
     }
     const params = { disqualifier: info.id, condition: info.condition.expression };

@@ -23,9 +23,15 @@ export function checkRequirements(f: Findings, reach: Reachability): void {
   const indexOf = new Map(ruleset.criteria.map((c, i) => [c.id, i]));
   const outcome = (id: string, k: number) => reach.criteria[indexOf.get(id) ?? -1]?.contexts[k] as CriterionOutcomes;
   const contexts = reach.contexts.map((_, k) => k);
-  const every = (ks: readonly number[]) => (ks.length === reach.contexts.length ? '' : ks.map((k) => describeContext(reach.contexts[k] ?? {})).join('; '));
+  const every = (ks: readonly number[]) =>
+    ks.length === reach.contexts.length ? '' : ks.map((k) => describeContext(reach.contexts[k] ?? {})).join('; ');
 
-  const tally = (members: readonly { id: string; points: number }[], k: number, side: 'best' | 'worst', failed?: string): Tally => {
+  const tally = (
+    members: readonly { id: string; points: number }[],
+    k: number,
+    side: 'best' | 'worst',
+    failed?: string,
+  ): Tally => {
     const t: Tally = { passed: 0, applicable: 0, points: 0 };
     for (const c of members) {
       const o = outcome(c.id, k);
@@ -33,8 +39,16 @@ export function checkRequirements(f: Findings, reach: Reachability): void {
         c.id === failed
           ? 'failed'
           : side === 'best'
-            ? o.statuses.includes('pass') ? 'passed' : o.counts.includes('excluded') ? 'excluded' : 'failed'
-            : o.counts.includes('failed') ? 'failed' : o.counts.includes('excluded') ? 'excluded' : 'passed';
+            ? o.statuses.includes('pass')
+              ? 'passed'
+              : o.counts.includes('excluded')
+                ? 'excluded'
+                : 'failed'
+            : o.counts.includes('failed')
+              ? 'failed'
+              : o.counts.includes('excluded')
+                ? 'excluded'
+                : 'passed';
       if (as === 'excluded') continue;
       t.applicable++;
       if (as === 'passed') {
@@ -45,8 +59,14 @@ export function checkRequirements(f: Findings, reach: Reachability): void {
     return t;
   };
 
-  const reachable = (members: readonly GroupInfo['criteria'][number][], req: Requirement, k: number) => meets(req, tally(members, k, 'best'));
-  const unreachable = (members: readonly GroupInfo['criteria'][number][], req: Requirement, path: readonly (string | number)[], group: string) => {
+  const reachable = (members: readonly GroupInfo['criteria'][number][], req: Requirement, k: number) =>
+    meets(req, tally(members, k, 'best'));
+  const unreachable = (
+    members: readonly GroupInfo['criteria'][number][],
+    req: Requirement,
+    path: readonly (string | number)[],
+    group: string,
+  ) => {
     const ks = contexts.filter((k) => !reachable(members, req, k));
     const first = ks[0];
     if (first === undefined) return;
@@ -55,7 +75,14 @@ export function checkRequirements(f: Findings, reach: Reachability): void {
     f.add(
       'requirement_unreachable',
       path,
-      { group, kind, value, best: kind === 'at_least_points' ? best.points : best.passed, applicable: best.applicable, context: every(ks) },
+      {
+        group,
+        kind,
+        value,
+        best: kind === 'at_least_points' ? best.points : best.passed,
+        applicable: best.applicable,
+        context: every(ks),
+      },
       'error',
     );
   };
@@ -72,7 +99,8 @@ export function checkRequirements(f: Findings, reach: Reachability): void {
       const path = [...f.criterion(c.id), 'id'];
       const irrelevantIn = (k: number) =>
         !reachable(g.criteria, g.requirement, k) ||
-        (meets(g.requirement, tally(g.criteria, k, 'worst', c.id)) && (!total || meets(total, tally(ruleset.criteria, k, 'worst', c.id))));
+        (meets(g.requirement, tally(g.criteria, k, 'worst', c.id)) &&
+          (!total || meets(total, tally(ruleset.criteria, k, 'worst', c.id))));
       if (!c.mandatory && canFail.some((k) => reachable(g.criteria, g.requirement, k)) && canFail.every(irrelevantIn)) {
         f.add('criterion_no_effect', path, { criterion: c.id, group: g.id, reason: 'group_always_met' }, 'warning');
         continue;
@@ -80,7 +108,12 @@ export function checkRequirements(f: Findings, reach: Reachability): void {
       const failing = canFail.map((k) => outcome(c.id, k));
       if (failing.every((o) => o.failsOnlyWhenDisqualified)) {
         const by = [...new Set(failing.flatMap((o) => o.sharedWith))].join(', ');
-        f.add('criterion_no_effect', path, { criterion: c.id, group: g.id, reason: 'disqualifier', disqualifier: by }, 'warning');
+        f.add(
+          'criterion_no_effect',
+          path,
+          { criterion: c.id, group: g.id, reason: 'disqualifier', disqualifier: by },
+          'warning',
+        );
       }
     }
   });

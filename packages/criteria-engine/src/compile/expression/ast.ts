@@ -24,6 +24,18 @@ export type Expr =
   | { readonly kind: 'not'; readonly operand: Expr; readonly range: Range }
   | { readonly kind: 'negate'; readonly operand: Expr; readonly range: Range }
   | { readonly kind: 'logical'; readonly op: LogicalOp; readonly operands: readonly Expr[]; readonly range: Range }
-  | { readonly kind: 'arithmetic'; readonly op: ArithmeticOp; readonly left: Expr; readonly right: Expr; readonly range: Range }
-  | { readonly kind: 'compare'; readonly op: CompareOp; readonly left: Expr; readonly right: Expr; readonly range: Range }
+  | {
+      readonly kind: 'arithmetic';
+      readonly op: ArithmeticOp;
+      readonly left: Expr;
+      readonly right: Expr;
+      readonly range: Range;
+    }
+  | {
+      readonly kind: 'compare';
+      readonly op: CompareOp;
+      readonly left: Expr;
+      readonly right: Expr;
+      readonly range: Range;
+    }
   | { readonly kind: 'in'; readonly value: Expr; readonly list: readonly Expr[]; readonly range: Range };

@@ -10,4 +10,11 @@ export const HOLDS: Readonly<Record<CompareOp, (a: number, b: number) => boolean
   '>=': (a, b) => a >= b,
 };
 
-export const FLIP: Readonly<Record<CompareOp, CompareOp>> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+export const FLIP: Readonly<Record<CompareOp, CompareOp>> = {
+  '==': '==',
+  '!=': '!=',
+  '<': '>',
+  '<=': '>=',
+  '>': '<',
+  '>=': '<=',
+};

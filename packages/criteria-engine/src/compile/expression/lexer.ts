@@ -73,7 +73,11 @@ export function tokenize(text: string, base: number): { tokens: Token[]; error?:
     }
     return {
       tokens,
-      error: { expected: 'an operator, a name, a number or a quoted value', found: ch, range: [base + i, base + i + 1] },
+      error: {
+        expected: 'an operator, a name, a number or a quoted value',
+        found: ch,
+        range: [base + i, base + i + 1],
+      },
     };
   }
   tokens.push(token('end', '', text.length, text.length, base));

@@ -22,9 +22,17 @@ export const DEFAULT_EXPRESSION_LIMITS: ExpressionLimits = {
 
 export type ParseError =
   | { readonly code: 'expr_syntax'; readonly range: Range; readonly expected: string; readonly found: string }
-  | { readonly code: 'expr_limit'; readonly range: Range; readonly limit: keyof ExpressionLimits; readonly value: number; readonly max: number };
+  | {
+      readonly code: 'expr_limit';
+      readonly range: Range;
+      readonly limit: keyof ExpressionLimits;
+      readonly value: number;
+      readonly max: number;
+    };
 
-export type ParseOutcome = { readonly ok: true; readonly expr: Expr } | { readonly ok: false; readonly error: ParseError };
+export type ParseOutcome =
+  | { readonly ok: true; readonly expr: Expr }
+  | { readonly ok: false; readonly error: ParseError };
 
 const COMPARE_OPS = new Set<string>(['==', '!=', '<', '<=', '>', '>=']);
 

@@ -13,7 +13,11 @@ export const known: FunctionDefinition = {
   check(args, call, ctx) {
     const arg = args[0];
     if (!arg || arg.name === undefined) {
-      ctx.report('expr_type', (arg?.expr ?? call).range, { expected: 'fact_name', actual: arg?.type.t ?? 'nothing', where: 'known(…)' });
+      ctx.report('expr_type', (arg?.expr ?? call).range, {
+        expected: 'fact_name',
+        actual: arg?.type.t ?? 'nothing',
+        where: 'known(…)',
+      });
     }
     const read = arg?.fn;
     return {

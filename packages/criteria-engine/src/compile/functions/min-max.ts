@@ -2,7 +2,12 @@ import { ERROR, INTEGER, NUMBER, isNumeric, type Closure } from '../types.js';
 import { mergeReads } from '../typed.js';
 import type { FunctionDefinition } from './function-definition.js';
 
-function extreme(name: 'min' | 'max', pick: (a: number, b: number) => number, vi: string, en: string): FunctionDefinition {
+function extreme(
+  name: 'min' | 'max',
+  pick: (a: number, b: number) => number,
+  vi: string,
+  en: string,
+): FunctionDefinition {
   return {
     name,
     arity: 2,

@@ -16,14 +16,22 @@ export const percent: FunctionDefinition = {
     en: 'The exact percentage part × 100 / whole; when whole is 0 it takes the value if_zero (0–100).',
   },
   check(args, call, ctx) {
-    const [part, whole, ifZero] = args as [NonNullable<(typeof args)[0]>, NonNullable<(typeof args)[0]>, NonNullable<(typeof args)[0]>];
+    const [part, whole, ifZero] = args as [
+      NonNullable<(typeof args)[0]>,
+      NonNullable<(typeof args)[0]>,
+      NonNullable<(typeof args)[0]>,
+    ];
     let ok = true;
     for (const [arg, where] of [
       [part, 'part'],
       [whole, 'whole'],
     ] as const) {
       if (arg.type.t !== 'integer' && arg.type.t !== 'error') {
-        ctx.report('expr_type', arg.expr.range, { expected: 'integer', actual: arg.type.t, where: `percent(${where})` });
+        ctx.report('expr_type', arg.expr.range, {
+          expected: 'integer',
+          actual: arg.type.t,
+          where: `percent(${where})`,
+        });
         ok = false;
       }
     }

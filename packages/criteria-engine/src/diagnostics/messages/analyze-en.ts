@@ -6,7 +6,8 @@ import { hasParam, param as s } from './catalog.js';
 import type { MessageCatalog, MessageParams } from './catalog.js';
 import type { analyzeVi } from './analyze-vi.js';
 
-const criterion = (p: MessageParams) => `Criterion ${s(p, 'criterion')}${hasParam(p, 'variant') ? ` (variant "${s(p, 'variant')}")` : ''}`;
+const criterion = (p: MessageParams) =>
+  `Criterion ${s(p, 'criterion')}${hasParam(p, 'variant') ? ` (variant "${s(p, 'variant')}")` : ''}`;
 const condition = (p: MessageParams) => (hasParam(p, 'condition') ? ` Condition: ${s(p, 'condition')}.` : '');
 const when = (p: MessageParams, otherwise: string) => (hasParam(p, 'context') ? ` when ${s(p, 'context')}` : otherwise);
 

@@ -16,7 +16,8 @@ type AnalyzeCode =
   | 'threshold_conflict'
   | 'check_limit';
 
-const criterion = (p: MessageParams) => `Tiêu chí ${s(p, 'criterion')}${hasParam(p, 'variant') ? ` (phương án "${s(p, 'variant')}")` : ''}`;
+const criterion = (p: MessageParams) =>
+  `Tiêu chí ${s(p, 'criterion')}${hasParam(p, 'variant') ? ` (phương án "${s(p, 'variant')}")` : ''}`;
 const condition = (p: MessageParams) => (hasParam(p, 'condition') ? ` Điều kiện: ${s(p, 'condition')}.` : '');
 const when = (p: MessageParams, otherwise: string) => (hasParam(p, 'context') ? ` khi ${s(p, 'context')}` : otherwise);
 
@@ -28,7 +29,8 @@ const REQUIREMENTS: Readonly<Record<string, (v: string) => string>> = {
 
 function best(p: MessageParams): string {
   if (s(p, 'kind') === 'at_least_points') return `nhiều nhất chỉ đạt được ${s(p, 'best')} điểm`;
-  if (s(p, 'kind') === 'at_least_percent') return `nhiều nhất chỉ ${s(p, 'best')}/${s(p, 'applicable')} tiêu chí có thể đạt`;
+  if (s(p, 'kind') === 'at_least_percent')
+    return `nhiều nhất chỉ ${s(p, 'best')}/${s(p, 'applicable')} tiêu chí có thể đạt`;
   return `nhiều nhất chỉ ${s(p, 'best')} tiêu chí có thể đạt`;
 }
 

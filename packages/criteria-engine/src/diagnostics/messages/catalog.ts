@@ -30,7 +30,7 @@ export function hasParam(p: MessageParams, key: string): boolean {
 
 /** Looks a token up in a per-locale table, falling back to the token itself. */
 export function lookup(table: Readonly<Record<string, string>>, token: string): string {
-  return Object.prototype.hasOwnProperty.call(table, token) ? (table[token] ?? token) : token;
+  return Object.hasOwn(table, token) ? (table[token] ?? token) : token;
 }
 
 /** `number,string` (ajv's list of types) → each name translated, joined with the locale's "or". */

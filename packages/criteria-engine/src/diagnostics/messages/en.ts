@@ -188,7 +188,8 @@ function shapeMessage(p: MessageParams): RenderedMessage {
         hint: 'Example: requirement: { at_least_percent: 80 }. "All must pass" is at_least_percent: 100.',
       };
     case 'criterion_body': {
-      const both = found.split(ALTERNATIVES_SEP).includes('condition') && found.split(ALTERNATIVES_SEP).includes('variants');
+      const both =
+        found.split(ALTERNATIVES_SEP).includes('condition') && found.split(ALTERNATIVES_SEP).includes('variants');
       return {
         message: both
           ? 'This criterion has both "condition" and "variants"; it needs exactly one of them.'
@@ -207,7 +208,10 @@ function shapeMessage(p: MessageParams): RenderedMessage {
 /** batch_cell_type: what a cell of each column type must hold, and how to write it. */
 const CELL_EXPECTED: Readonly<Record<string, { readonly what: string; readonly how: string }>> = {
   integer: { what: 'a whole number', how: 'Write digits only, e.g. 120: no thousands separators, decimals or units.' },
-  number: { what: 'a number', how: 'Write digits with a decimal point if needed, e.g. 1.5: no thousands separators or units.' },
+  number: {
+    what: 'a number',
+    how: 'Write digits with a decimal point if needed, e.g. 1.5: no thousands separators or units.',
+  },
   boolean: { what: 'yes or no', how: 'Write có or không (also accepted: yes/no, true/false, 1/0, đúng/sai).' },
   enum: { what: 'one of the listed values', how: 'Choose one of: {allowed}.' },
   ordinal: { what: 'one of the listed ratings', how: 'Choose one of: {allowed}.' },
@@ -219,7 +223,10 @@ const CELL_EXPECTED: Readonly<Record<string, { readonly what: string; readonly h
 const IDENTITY_WORDS: Readonly<Record<string, string>> = { code: 'area code', year: 'year assessed (or date)' };
 
 function cellRef(p: MessageParams): string {
-  const where = [hasParam(p, 'cell') ? `Cell ${s(p, 'cell')}` : '', hasParam(p, 'column_name') ? `"${s(p, 'column_name')}"` : '']
+  const where = [
+    hasParam(p, 'cell') ? `Cell ${s(p, 'cell')}` : '',
+    hasParam(p, 'column_name') ? `"${s(p, 'column_name')}"` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   return where ? `${where}: ` : '';
@@ -245,7 +252,7 @@ export const en: MessageCatalog = {
   // parse/
   yaml_syntax: (p) => {
     const reason = s(p, 'reason');
-    const known = Object.prototype.hasOwnProperty.call(YAML_REASONS, reason);
+    const known = Object.hasOwn(YAML_REASONS, reason);
     return {
       message: known
         ? `The YAML cannot be read: ${lookup(YAML_REASONS, reason)}${hasParam(p, 'detail') ? ` (${s(p, 'detail')})` : ''}.`
@@ -303,7 +310,7 @@ export const en: MessageCatalog = {
   // validate/
   schema_required: (p) => {
     const property = s(p, 'property');
-    const example = Object.prototype.hasOwnProperty.call(REQUIRED_EXAMPLES, property) ? REQUIRED_EXAMPLES[property] : undefined;
+    const example = Object.hasOwn(REQUIRED_EXAMPLES, property) ? REQUIRED_EXAMPLES[property] : undefined;
     return {
       message: hasParam(p, 'because')
         ? `The key "${property}" is missing: it is required when "${s(p, 'because')}" is present.`
@@ -445,7 +452,7 @@ export const en: MessageCatalog = {
   }),
   version_not_found: (p) => ({
     message: `No version of ruleset ${s(p, 'id')} matches "${s(p, 'wanted')}". Versions: ${s(p, 'available')}.`,
-    hint: 'Give the assessment a date (area.date) within a version\'s effective period, or name the version.',
+    hint: "Give the assessment a date (area.date) within a version's effective period, or name the version.",
   }),
   definition_cycle: (p) => ({
     message: `The definition "${s(p, 'name')}" uses itself (directly or through other definitions).`,
@@ -486,7 +493,10 @@ export const en: MessageCatalog = {
     hint: 'Write numbers without quotes (120), yes/no facts as true or false, and list values as their id.',
   }),
   input_range: (p) => {
-    const bounds = [hasParam(p, 'min') ? `at least ${s(p, 'min')}` : '', hasParam(p, 'max') ? `at most ${s(p, 'max')}` : '']
+    const bounds = [
+      hasParam(p, 'min') ? `at least ${s(p, 'min')}` : '',
+      hasParam(p, 'max') ? `at most ${s(p, 'max')}` : '',
+    ]
       .filter(Boolean)
       .join(' and ');
     return {

@@ -69,7 +69,7 @@ const COUNTS: Readonly<Record<string, string>> = {
 };
 
 function bound(comparison: string, limit: string): string {
-  const phrase = Object.prototype.hasOwnProperty.call(BOUNDS, comparison) ? BOUNDS[comparison] : undefined;
+  const phrase = Object.hasOwn(BOUNDS, comparison) ? BOUNDS[comparison] : undefined;
   return phrase ? phrase(limit) : `${comparison} ${limit}`;
 }
 
@@ -177,7 +177,8 @@ function shapeMessage(p: MessageParams): RenderedMessage {
   switch (shape) {
     case 'condition':
       return {
-        message: 'Một điều kiện cần có một trong các khóa: fact, percent, all, any, not, hoặc là một biểu thức (chuỗi).',
+        message:
+          'Một điều kiện cần có một trong các khóa: fact, percent, all, any, not, hoặc là một biểu thức (chuỗi).',
         hint:
           `${didYouMean(p)}Ví dụ:\n` +
           '  condition: { fact: has_plan, is: true }\n' +
@@ -219,8 +220,14 @@ function shapeMessage(p: MessageParams): RenderedMessage {
 
 /** batch_cell_type: ô của từng kiểu cột phải chứa gì, và viết thế nào. */
 const CELL_EXPECTED: Readonly<Record<string, { readonly what: string; readonly how: string }>> = {
-  integer: { what: 'một số nguyên', how: 'Chỉ viết chữ số, ví dụ 120: không dấu phân cách hàng nghìn, không phần thập phân, không đơn vị.' },
-  number: { what: 'một số', how: 'Viết chữ số, phần thập phân dùng dấu chấm, ví dụ 1.5: không dấu phân cách hàng nghìn, không đơn vị.' },
+  integer: {
+    what: 'một số nguyên',
+    how: 'Chỉ viết chữ số, ví dụ 120: không dấu phân cách hàng nghìn, không phần thập phân, không đơn vị.',
+  },
+  number: {
+    what: 'một số',
+    how: 'Viết chữ số, phần thập phân dùng dấu chấm, ví dụ 1.5: không dấu phân cách hàng nghìn, không đơn vị.',
+  },
   boolean: { what: 'có hoặc không', how: 'Viết có hoặc không (cũng nhận: yes/no, true/false, 1/0, đúng/sai).' },
   enum: { what: 'một giá trị trong danh sách', how: 'Chọn một trong: {allowed}.' },
   ordinal: { what: 'một mức xếp loại trong danh sách', how: 'Chọn một trong: {allowed}.' },
@@ -229,10 +236,16 @@ const CELL_EXPECTED: Readonly<Record<string, { readonly what: string; readonly h
   text: { what: 'văn bản', how: 'Viết nội dung vào ô.' },
 };
 
-const IDENTITY_WORDS: Readonly<Record<string, string>> = { code: 'mã khu dân cư', year: 'năm đánh giá (hoặc ngày đánh giá)' };
+const IDENTITY_WORDS: Readonly<Record<string, string>> = {
+  code: 'mã khu dân cư',
+  year: 'năm đánh giá (hoặc ngày đánh giá)',
+};
 
 function cellRef(p: MessageParams): string {
-  const where = [hasParam(p, 'cell') ? `Ô ${s(p, 'cell')}` : '', hasParam(p, 'column_name') ? `"${s(p, 'column_name')}"` : '']
+  const where = [
+    hasParam(p, 'cell') ? `Ô ${s(p, 'cell')}` : '',
+    hasParam(p, 'column_name') ? `"${s(p, 'column_name')}"` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   return where ? `${where}: ` : '';
@@ -258,7 +271,7 @@ export const vi: MessageCatalog = {
   // parse/
   yaml_syntax: (p) => {
     const reason = s(p, 'reason');
-    const known = Object.prototype.hasOwnProperty.call(YAML_REASONS, reason);
+    const known = Object.hasOwn(YAML_REASONS, reason);
     return {
       message: known
         ? `Không đọc được YAML: ${lookup(YAML_REASONS, reason)}.`
@@ -316,7 +329,7 @@ export const vi: MessageCatalog = {
   // validate/
   schema_required: (p) => {
     const property = s(p, 'property');
-    const example = Object.prototype.hasOwnProperty.call(REQUIRED_EXAMPLES, property) ? REQUIRED_EXAMPLES[property] : undefined;
+    const example = Object.hasOwn(REQUIRED_EXAMPLES, property) ? REQUIRED_EXAMPLES[property] : undefined;
     return {
       message: hasParam(p, 'because')
         ? `Thiếu khóa "${property}": khóa này bắt buộc khi có "${s(p, 'because')}".`
@@ -496,7 +509,10 @@ export const vi: MessageCatalog = {
     hint: 'Viết số không có dấu nháy (120), dữ kiện có/không là true hoặc false, và giá trị trong danh sách bằng mã của nó.',
   }),
   input_range: (p) => {
-    const bounds = [hasParam(p, 'min') ? `ít nhất là ${s(p, 'min')}` : '', hasParam(p, 'max') ? `nhiều nhất là ${s(p, 'max')}` : '']
+    const bounds = [
+      hasParam(p, 'min') ? `ít nhất là ${s(p, 'min')}` : '',
+      hasParam(p, 'max') ? `nhiều nhất là ${s(p, 'max')}` : '',
+    ]
       .filter(Boolean)
       .join(' và ');
     return {

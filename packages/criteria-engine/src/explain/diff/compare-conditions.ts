@@ -25,7 +25,10 @@ export function thresholdValue(t: Threshold): ThresholdValue {
  * expression once literals and comparison operators are masked) and their thresholds compare the
  * same subjects in the same order; otherwise undefined.
  */
-function thresholdChanges(before: ConditionInfo, after: ConditionInfo): { before: ThresholdValue; after: ThresholdValue }[] | undefined {
+function thresholdChanges(
+  before: ConditionInfo,
+  after: ConditionInfo,
+): { before: ThresholdValue; after: ThresholdValue }[] | undefined {
   if (shape(before.expression) !== shape(after.expression)) return undefined;
   if (before.thresholds.length !== after.thresholds.length) return undefined;
   const changes: { before: ThresholdValue; after: ThresholdValue }[] = [];

@@ -22,7 +22,10 @@ export interface ProjectedAssessment {
 }
 
 /** The assessment restricted to the names `ruleset` declares. */
-export function projectAssessment(assessment: Assessment, ruleset: Pick<CompiledRuleset, 'id' | 'context' | 'facts'>): ProjectedAssessment {
+export function projectAssessment(
+  assessment: Assessment,
+  ruleset: Pick<CompiledRuleset, 'id' | 'context' | 'facts'>,
+): ProjectedAssessment {
   const contextNames = new Set(ruleset.context.map((c) => c.id));
   const factNames = new Set(ruleset.facts.map((f) => f.id));
   const ignored: string[] = [];
@@ -61,7 +64,12 @@ export function compareDecision(
   return { value: areaDecision(old, now, source, projected.ignored), diagnostics: checked.diagnostics };
 }
 
-export function areaDecision(old: EvaluationResult, now: EvaluationResult, source: AreaSource, ignored: readonly string[] = []): AreaDecision {
+export function areaDecision(
+  old: EvaluationResult,
+  now: EvaluationResult,
+  source: AreaSource,
+  ignored: readonly string[] = [],
+): AreaDecision {
   const standards = statusChanges(old.standards, now.standards).map((c) => {
     const a = old.standards.find((g) => g.id === c.id);
     const b = now.standards.find((g) => g.id === c.id);
@@ -113,4 +121,3 @@ function onlyIn(these: readonly DecisionReason[], others: readonly DecisionReaso
   const keys = new Set(others.map((r) => JSON.stringify(r)));
   return these.filter((r) => !keys.has(JSON.stringify(r)));
 }
-

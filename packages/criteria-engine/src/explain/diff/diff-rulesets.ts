@@ -76,16 +76,25 @@ function rulesetRef(r: DiffRuleset): RulesetRef {
 }
 
 function isEmpty(d: Omit<RulesetDiff, 'identical'>): boolean {
-  const none = (x: { added: readonly unknown[]; removed: readonly unknown[] }) => x.added.length === 0 && x.removed.length === 0;
+  const none = (x: { added: readonly unknown[]; removed: readonly unknown[] }) =>
+    x.added.length === 0 && x.removed.length === 0;
   return (
     d.ruleset.length === 0 &&
-    none(d.context) && d.context.changed.length === 0 &&
+    none(d.context) &&
+    d.context.changed.length === 0 &&
     none(d.context_rules) &&
-    none(d.facts) && d.facts.changed.length === 0 &&
-    none(d.parameters) && d.parameters.changed.length === 0 &&
-    none(d.groups) && d.groups.changed.length === 0 &&
-    none(d.criteria) && d.criteria.renumbered.length === 0 && d.criteria.changed.length === 0 &&
-    none(d.disqualifiers) && d.disqualifiers.renumbered.length === 0 && d.disqualifiers.changed.length === 0 &&
+    none(d.facts) &&
+    d.facts.changed.length === 0 &&
+    none(d.parameters) &&
+    d.parameters.changed.length === 0 &&
+    none(d.groups) &&
+    d.groups.changed.length === 0 &&
+    none(d.criteria) &&
+    d.criteria.renumbered.length === 0 &&
+    d.criteria.changed.length === 0 &&
+    none(d.disqualifiers) &&
+    d.disqualifiers.renumbered.length === 0 &&
+    d.disqualifiers.changed.length === 0 &&
     d.recognition.length === 0
   );
 }
@@ -109,8 +118,14 @@ function field(out: FieldChange[], name: string, before: FieldValue, after: Fiel
   if (JSON.stringify(before) !== JSON.stringify(after)) out.push({ field: name, before, after });
 }
 
-function textField(out: FieldChange[], name: string, before: LocalizedText | undefined, after: LocalizedText | undefined): void {
-  if (optionalTextChange(before, after) !== undefined) out.push({ field: name, before: before ?? null, after: after ?? null });
+function textField(
+  out: FieldChange[],
+  name: string,
+  before: LocalizedText | undefined,
+  after: LocalizedText | undefined,
+): void {
+  if (optionalTextChange(before, after) !== undefined)
+    out.push({ field: name, before: before ?? null, after: after ?? null });
 }
 
 // ── facts, context attributes, parameters ───────────────────────────────────────────────────
@@ -200,7 +215,8 @@ function contextRules(a: DiffRuleset, b: DiffRuleset): RulesetDiff['context_rule
 function groups(a: DiffRuleset, b: DiffRuleset): GroupDiff {
   const old = new Map(a.groups.map((g) => [g.id, g]));
   const now = new Map(b.groups.map((g) => [g.id, g]));
-  const declared = (r: DiffRuleset, id: string) => r.document.groups.find((g) => g.id === id)?.requirement !== undefined;
+  const declared = (r: DiffRuleset, id: string) =>
+    r.document.groups.find((g) => g.id === id)?.requirement !== undefined;
   return {
     added: b.groups.filter((g) => !old.has(g.id)).map((g) => ({ id: g.id, title: g.title })),
     removed: a.groups.filter((g) => !now.has(g.id)).map((g) => ({ id: g.id, title: g.title })),
@@ -289,18 +305,21 @@ function itemChanges(a: Item, b: Item): CriterionChange[] {
   if (text !== undefined) out.push({ kind: 'text', change: text });
   const note = optionalTextChange(a.note, b.note);
   if (note !== undefined) out.push({ kind: 'note', change: note });
-  if (a.group !== undefined && b.group !== undefined && a.group !== b.group) out.push({ kind: 'group', before: a.group, after: b.group });
+  if (a.group !== undefined && b.group !== undefined && a.group !== b.group)
+    out.push({ kind: 'group', before: a.group, after: b.group });
   conditionChanges(out, a, b);
   const ca = a as Partial<CriterionInfo>;
   const cb = b as Partial<CriterionInfo>;
   if ((ca.applicableWhen ?? null) !== (cb.applicableWhen ?? null)) {
     out.push({ kind: 'applicable_when', before: ca.applicableWhen ?? null, after: cb.applicableWhen ?? null });
   }
-  if ((ca.noVariant ?? null) !== (cb.noVariant ?? null)) out.push({ kind: 'no_variant', before: ca.noVariant ?? null, after: cb.noVariant ?? null });
+  if ((ca.noVariant ?? null) !== (cb.noVariant ?? null))
+    out.push({ kind: 'no_variant', before: ca.noVariant ?? null, after: cb.noVariant ?? null });
   if ((ca.notApplicable ?? null) !== (cb.notApplicable ?? null)) {
     out.push({ kind: 'not_applicable', before: ca.notApplicable ?? null, after: cb.notApplicable ?? null });
   }
-  if (ca.points !== undefined && cb.points !== undefined && ca.points !== cb.points) out.push({ kind: 'points', before: ca.points, after: cb.points });
+  if (ca.points !== undefined && cb.points !== undefined && ca.points !== cb.points)
+    out.push({ kind: 'points', before: ca.points, after: cb.points });
   return out;
 }
 
@@ -321,7 +340,11 @@ function conditionChanges(out: CriterionChange[], a: Item, b: Item): void {
 function variantChanges(out: CriterionChange[], before: readonly VariantInfo[], after: readonly VariantInfo[]): void {
   const old = new Map(before.map((v) => [v.id, v]));
   const now = new Map(after.map((v) => [v.id, v]));
-  const ref = (v: VariantInfo): VariantRef => ({ id: v.id, when: v.when, ...(v.label !== undefined ? { label: v.label } : {}) });
+  const ref = (v: VariantInfo): VariantRef => ({
+    id: v.id,
+    when: v.when,
+    ...(v.label !== undefined ? { label: v.label } : {}),
+  });
   for (const v of after) if (!old.has(v.id)) out.push({ kind: 'variant_added', variant: ref(v) });
   for (const v of before) if (!now.has(v.id)) out.push({ kind: 'variant_removed', variant: ref(v) });
   for (const b of after) {
@@ -337,8 +360,10 @@ function variantChanges(out: CriterionChange[], before: readonly VariantInfo[], 
     if (label !== undefined) changes.push({ kind: 'label', change: label });
     if (changes.length > 0) out.push({ kind: 'variant_changed', id: b.id, changes });
   }
-  const common = (list: readonly VariantInfo[], other: ReadonlyMap<string, VariantInfo>) => list.filter((v) => other.has(v.id)).map((v) => v.id);
+  const common = (list: readonly VariantInfo[], other: ReadonlyMap<string, VariantInfo>) =>
+    list.filter((v) => other.has(v.id)).map((v) => v.id);
   const orderA = common(before, now);
   const orderB = common(after, old);
-  if (orderA.join('\u0000') !== orderB.join('\u0000')) out.push({ kind: 'variant_order', before: orderA, after: orderB });
+  if (orderA.join('\u0000') !== orderB.join('\u0000'))
+    out.push({ kind: 'variant_order', before: orderA, after: orderB });
 }

@@ -5,7 +5,14 @@
  * each area whose decision changes with the statuses that moved. Pure and browser-safe.
  */
 import type { FactInfo } from '../../compile/compiled-ruleset.js';
-import type { CriterionStatus, Decision, DecisionReason, DisqualifierStatus, GroupStatus, Requirement } from '../../evaluate/result.js';
+import type {
+  CriterionStatus,
+  Decision,
+  DecisionReason,
+  DisqualifierStatus,
+  GroupStatus,
+  Requirement,
+} from '../../evaluate/result.js';
 import type { LocalizedText } from '../../validate/ruleset-document.js';
 import { en as explainEn, type ExplainMessages } from '../messages/en.js';
 import { vi as explainVi } from '../messages/vi.js';
@@ -129,7 +136,13 @@ class TextSink implements Sink {
   }
   words(parts: readonly WordPart[]) {
     return parts
-      .map((p) => (p.op === 'same' ? p.text : p.op === 'removed' ? this.paint('red', `[-${p.text}-]`) : this.paint('green', `{+${p.text}+}`)))
+      .map((p) =>
+        p.op === 'same'
+          ? p.text
+          : p.op === 'removed'
+            ? this.paint('red', `[-${p.text}-]`)
+            : this.paint('green', `{+${p.text}+}`),
+      )
       .join('');
   }
   done() {
@@ -278,24 +291,30 @@ class DiffReport {
     const where = (group: string | undefined) => (group === undefined ? '' : ` (${this.say('in_group', { group })})`);
     if (items.added.length > 0) {
       out.subsection(this.say('added', { count: items.added.length }));
-      for (const a of items.added) out.item(0, `${out.strong(`+ ${a.id}`)}${where(a.group)}: ${out.esc(this.flat(this.t(a.text)))}`);
+      for (const a of items.added)
+        out.item(0, `${out.strong(`+ ${a.id}`)}${where(a.group)}: ${out.esc(this.flat(this.t(a.text)))}`);
     }
     if (items.removed.length > 0) {
       out.subsection(this.say('removed', { count: items.removed.length }));
-      for (const r of items.removed) out.item(0, `${out.strong(`− ${r.id}`)}${where(r.group)}: ${out.esc(this.flat(this.t(r.text)))}`);
+      for (const r of items.removed)
+        out.item(0, `${out.strong(`− ${r.id}`)}${where(r.group)}: ${out.esc(this.flat(this.t(r.text)))}`);
     }
     if (items.renumbered.length > 0) {
       out.subsection(this.say('renumbered', { count: items.renumbered.length }));
       const texts = new Map(this.itemsOf(kind, 'after').map((i) => [i.id, i.text]));
       for (const r of items.renumbered) {
         const text = texts.get(r.after);
-        out.item(0, `${out.strong(this.say('renumbered_line', r))}${text === undefined ? '' : `: ${out.esc(shorten(this.t(text), 120))}`}`);
+        out.item(
+          0,
+          `${out.strong(this.say('renumbered_line', r))}${text === undefined ? '' : `: ${out.esc(shorten(this.t(text), 120))}`}`,
+        );
       }
     }
     if (changed.length > 0) {
       out.subsection(this.say('changed', { count: changed.length }));
       for (const c of changed) {
-        const head = c.before_id !== undefined ? `${c.id} (${this.say('renumbered_from', { before: c.before_id })})` : c.id;
+        const head =
+          c.before_id !== undefined ? `${c.id} (${this.say('renumbered_from', { before: c.before_id })})` : c.id;
         out.item(0, out.strong(head));
         for (const change of c.changes) this.criterionChange(change);
       }
@@ -307,13 +326,20 @@ class DiffReport {
     if (diff.recognition.length === 0) return;
     out.section(m.section_recognition);
     const criterionText = (id: string) => {
-      const found = this.rulesets.after.criteria.find((c) => c.id === id) ?? this.rulesets.before.criteria.find((c) => c.id === id);
+      const found =
+        this.rulesets.after.criteria.find((c) => c.id === id) ?? this.rulesets.before.criteria.find((c) => c.id === id);
       return found === undefined ? '' : out.esc(shorten(this.t(found.text), 120));
     };
     for (const c of diff.recognition) {
       switch (c.kind) {
         case 'group_requirement':
-          out.item(0, this.say('recognition_group_requirement', { before: this.requirement(c.before), after: this.requirement(c.after) }));
+          out.item(
+            0,
+            this.say('recognition_group_requirement', {
+              before: this.requirement(c.before),
+              after: this.requirement(c.after),
+            }),
+          );
           break;
         case 'mandatory_added':
           out.item(0, this.say('recognition_mandatory_added', { id: out.strong(c.id), text: criterionText(c.id) }));
@@ -322,10 +348,16 @@ class DiffReport {
           out.item(0, this.say('recognition_mandatory_removed', { id: out.strong(c.id), text: criterionText(c.id) }));
           break;
         case 'total_requirement':
-          out.item(0, this.say('recognition_total', { before: this.requirement(c.before), after: this.requirement(c.after) }));
+          out.item(
+            0,
+            this.say('recognition_total', { before: this.requirement(c.before), after: this.requirement(c.after) }),
+          );
           break;
         case 'disqualifiers':
-          out.item(0, this.say('recognition_disqualifiers', { before: this.blockWord(c.before), after: this.blockWord(c.after) }));
+          out.item(
+            0,
+            this.say('recognition_disqualifiers', { before: this.blockWord(c.before), after: this.blockWord(c.after) }),
+          );
           break;
         case 'note':
           this.textItem(0, m.recognition_note, c.change);
@@ -345,7 +377,14 @@ class DiffReport {
       out.item(0, out.strong(this.say('group_changed', { id: c.id })));
       for (const change of c.changes) {
         if (change.kind === 'title') this.textItem(1, m.field_title, change.change);
-        else out.item(1, this.say('group_requirement', { before: this.requirement(change.before), after: this.requirement(change.after) }));
+        else
+          out.item(
+            1,
+            this.say('group_requirement', {
+              before: this.requirement(change.before),
+              after: this.requirement(change.after),
+            }),
+          );
       }
     }
   }
@@ -356,20 +395,33 @@ class DiffReport {
     out.section(m[title]);
     if (d.added.length > 0) {
       out.subsection(this.say('added', { count: d.added.length }));
-      for (const a of d.added) out.item(0, this.say('fact_added', { id: out.code(a.id), type: this.typeWord(a.type), label: out.esc(this.t(a.label)) }));
+      for (const a of d.added)
+        out.item(
+          0,
+          this.say('fact_added', { id: out.code(a.id), type: this.typeWord(a.type), label: out.esc(this.t(a.label)) }),
+        );
     }
     if (d.removed.length > 0) {
       out.subsection(this.say('removed', { count: d.removed.length }));
       for (const r of d.removed) {
         const text = title === 'section_facts' ? 'fact_removed' : 'fact_added';
-        out.item(0, this.say(text, { id: out.code(r.id), type: this.typeWord(r.type), label: out.esc(this.t(r.label)) }));
+        out.item(
+          0,
+          this.say(text, { id: out.code(r.id), type: this.typeWord(r.type), label: out.esc(this.t(r.label)) }),
+        );
       }
     }
     if (d.changed.length > 0) {
       out.subsection(this.say('changed', { count: d.changed.length }));
       for (const c of d.changed) {
         const label = this.facts.get(c.id)?.label;
-        out.item(0, this.say('declaration_changed', { id: out.code(c.id), label: label === undefined ? '' : out.esc(shorten(this.t(label), SHORT_LABEL)) }));
+        out.item(
+          0,
+          this.say('declaration_changed', {
+            id: out.code(c.id),
+            label: label === undefined ? '' : out.esc(shorten(this.t(label), SHORT_LABEL)),
+          }),
+        );
         for (const f of c.changes) out.item(1, this.fieldChange(f));
       }
     }
@@ -382,11 +434,13 @@ class DiffReport {
     out.section(m.section_context_rules);
     if (r.added.length > 0) {
       out.subsection(this.say('added', { count: r.added.length }));
-      for (const x of r.added) out.item(0, this.say('context_rule', { when: out.code(x.when), require: out.code(x.require) }));
+      for (const x of r.added)
+        out.item(0, this.say('context_rule', { when: out.code(x.when), require: out.code(x.require) }));
     }
     if (r.removed.length > 0) {
       out.subsection(this.say('removed', { count: r.removed.length }));
-      for (const x of r.removed) out.item(0, this.say('context_rule', { when: out.code(x.when), require: out.code(x.require) }));
+      for (const x of r.removed)
+        out.item(0, this.say('context_rule', { when: out.code(x.when), require: out.code(x.require) }));
     }
   }
 
@@ -398,7 +452,12 @@ class DiffReport {
     if (changed.length > 0 && this.options.format === 'md') {
       out.table(
         [m.impact_area, m.impact_source, m.impact_decision, m.impact_why],
-        changed.map((a) => [this.areaName(a), out.code(sourceOf(a)), `${this.decision(a.before)} → ${this.decision(a.after)}`, this.why(a).join('; ')]),
+        changed.map((a) => [
+          this.areaName(a),
+          out.code(sourceOf(a)),
+          `${this.decision(a.before)} → ${this.decision(a.after)}`,
+          this.why(a).join('; '),
+        ]),
       );
     } else {
       for (const a of changed) {
@@ -437,7 +496,10 @@ class DiffReport {
         );
         return;
       case 'applicable_when':
-        out.item(1, this.say('change_applicable_when', { before: this.codeOrNone(c.before), after: this.codeOrNone(c.after) }));
+        out.item(
+          1,
+          this.say('change_applicable_when', { before: this.codeOrNone(c.before), after: this.codeOrNone(c.after) }),
+        );
         return;
       case 'not_applicable':
         out.item(1, this.say('change_not_applicable', { before: this.naWord(c.before), after: this.naWord(c.after) }));
@@ -468,7 +530,8 @@ class DiffReport {
 
   private variantChange(v: VariantChange): void {
     const { out, m } = this;
-    if (v.kind === 'when') out.item(2, this.say('variant_when', { before: out.code(v.before), after: out.code(v.after) }));
+    if (v.kind === 'when')
+      out.item(2, this.say('variant_when', { before: out.code(v.before), after: out.code(v.after) }));
     else if (v.kind === 'condition') this.conditionChange(2, v.change);
     else this.textItem(2, v.kind === 'text' ? m.change_text : m.change_label, v.change);
   }
@@ -493,12 +556,19 @@ class DiffReport {
       const parts: string[] = [];
       if (a.op !== b.op || a.value !== b.value) {
         const unit = whole?.unit !== undefined ? ` ${this.say('threshold_of', { unit: this.t(whole.unit) })}` : '';
-        const pct = (t: ThresholdValue & { kind: 'percent' }) => this.say('threshold_percent', { op: OPS[t.op] ?? t.op, value: this.number(t.value) });
+        const pct = (t: ThresholdValue & { kind: 'percent' }) =>
+          this.say('threshold_percent', { op: OPS[t.op] ?? t.op, value: this.number(t.value) });
         parts.push(out.strong(`${pct(a)} → ${pct(b)}`) + out.esc(unit));
       }
       const wholeLabel = shorten(whole === undefined ? b.whole : this.t(whole.label), SHORT_LABEL);
       if (a.if_whole_zero !== b.if_whole_zero) {
-        parts.push(this.say('threshold_if_zero', { whole: out.esc(wholeLabel), before: this.zeroWord(a.if_whole_zero), after: this.zeroWord(b.if_whole_zero) }));
+        parts.push(
+          this.say('threshold_if_zero', {
+            whole: out.esc(wholeLabel),
+            before: this.zeroWord(a.if_whole_zero),
+            after: this.zeroWord(b.if_whole_zero),
+          }),
+        );
       }
       const ratio = this.say('threshold_ratio', {
         part: out.esc(shorten(part === undefined ? b.part : this.t(part.label), SHORT_LABEL)),
@@ -509,7 +579,8 @@ class DiffReport {
     if (a.kind === 'compare' && b.kind === 'compare') {
       const fact = this.facts.get(b.fact);
       const unit = fact?.unit !== undefined ? ` ${this.t(fact.unit)}` : '';
-      const value = (t: ThresholdValue & { kind: 'compare' }) => `${OPS[t.op] ?? t.op} ${this.valueWord(t.fact, t.value)}${unit}`;
+      const value = (t: ThresholdValue & { kind: 'compare' }) =>
+        `${OPS[t.op] ?? t.op} ${this.valueWord(t.fact, t.value)}${unit}`;
       return this.say('threshold_compare', {
         fact: out.esc(shorten(fact === undefined ? b.fact : this.t(fact.label), SHORT_LABEL)),
         before: out.strong(out.esc(value(a))),
@@ -522,8 +593,10 @@ class DiffReport {
   private textItem(depth: number, label: string, change: TextChange | PresenceChange<LocalizedText>): void {
     const { out, m } = this;
     if (!('words' in change)) {
-      if (change.after !== null && change.before === null) out.item(depth, `${label}: ${this.say('text_added', { text: out.esc(this.flat(this.t(change.after))) })}`);
-      else if (change.before !== null) out.item(depth, `${label}: ${this.say('text_removed', { text: out.esc(this.flat(this.t(change.before))) })}`);
+      if (change.after !== null && change.before === null)
+        out.item(depth, `${label}: ${this.say('text_added', { text: out.esc(this.flat(this.t(change.after))) })}`);
+      else if (change.before !== null)
+        out.item(depth, `${label}: ${this.say('text_removed', { text: out.esc(this.flat(this.t(change.before))) })}`);
       return;
     }
     const parts = change.words[this.lang];
@@ -569,10 +642,20 @@ class DiffReport {
     const { m } = this;
     const out: string[] = [];
     for (const s of a.standards) {
-      const state = (status: GroupStatus | null, passed: number | null, applicable: number | null, required: number | null) =>
+      const state = (
+        status: GroupStatus | null,
+        passed: number | null,
+        applicable: number | null,
+        required: number | null,
+      ) =>
         status === null
           ? m.impact_absent
-          : this.say('impact_standard_count', { status: this.groupWord(status), passed: passed ?? 0, applicable: applicable ?? 0, required: required ?? 0 });
+          : this.say('impact_standard_count', {
+              status: this.groupWord(status),
+              passed: passed ?? 0,
+              applicable: applicable ?? 0,
+              required: required ?? 0,
+            });
       out.push(
         this.say('impact_standard', {
           id: s.id,
@@ -581,12 +664,19 @@ class DiffReport {
         }),
       );
     }
-    for (const c of a.criteria) out.push(this.say('impact_criterion', { id: c.id, before: this.statusWord(c.before), after: this.statusWord(c.after) }));
-    for (const d of a.disqualifiers) out.push(this.say('impact_disqualifier', { id: d.id, before: this.dqWord(d.before), after: this.dqWord(d.after) }));
+    for (const c of a.criteria)
+      out.push(
+        this.say('impact_criterion', { id: c.id, before: this.statusWord(c.before), after: this.statusWord(c.after) }),
+      );
+    for (const d of a.disqualifiers)
+      out.push(
+        this.say('impact_disqualifier', { id: d.id, before: this.dqWord(d.before), after: this.dqWord(d.after) }),
+      );
     const reasons = (list: readonly DecisionReason[]) => list.map((r) => this.reason(r)).join(', ');
     if (a.reasons.added.length > 0) out.push(`${m.impact_reason_added}: ${reasons(a.reasons.added)}`);
     if (a.reasons.removed.length > 0) out.push(`${m.impact_reason_removed}: ${reasons(a.reasons.removed)}`);
-    if (a.ignored.length > 0) out.push(this.say('impact_ignored', { names: a.ignored.map((n) => this.out.code(n)).join(', ') }));
+    if (a.ignored.length > 0)
+      out.push(this.say('impact_ignored', { names: a.ignored.map((n) => this.out.code(n)).join(', ') }));
     return out;
   }
 
@@ -676,13 +766,28 @@ class DiffReport {
   }
 
   private decision(d: Decision): string {
-    const key = ({ recognised: 'decision_recognised', not_recognised: 'decision_not_recognised', undetermined: 'decision_undetermined' } as const)[d];
+    const key = (
+      {
+        recognised: 'decision_recognised',
+        not_recognised: 'decision_not_recognised',
+        undetermined: 'decision_undetermined',
+      } as const
+    )[d];
     return this.out.strong(this.x[key]);
   }
 
   private statusWord(s: CriterionStatus | null): string {
     if (s === null) return this.m.impact_absent;
-    return this.x[({ pass: 'status_pass', fail: 'status_fail', unknown: 'status_unknown', not_applicable: 'status_not_applicable' } as const)[s]];
+    return this.x[
+      (
+        {
+          pass: 'status_pass',
+          fail: 'status_fail',
+          unknown: 'status_unknown',
+          not_applicable: 'status_not_applicable',
+        } as const
+      )[s]
+    ];
   }
 
   private groupWord(s: GroupStatus): string {
@@ -702,5 +807,3 @@ function sourceOf(a: AreaDecision): string {
 function isText(v: FieldValue): v is LocalizedText {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && 'vi' in v;
 }
-
-

@@ -3,7 +3,15 @@
  * json`, documented by schemas/diff.schema.json. Ids, statuses and thresholds only; the renderer
  * looks labels and units up in the two rulesets.
  */
-import type { AreaIdentity, CriterionStatus, Decision, DecisionReason, DisqualifierStatus, GroupStatus, Requirement } from '../../evaluate/result.js';
+import type {
+  AreaIdentity,
+  CriterionStatus,
+  Decision,
+  DecisionReason,
+  DisqualifierStatus,
+  GroupStatus,
+  Requirement,
+} from '../../evaluate/result.js';
 import type { LocalizedText } from '../../validate/ruleset-document.js';
 
 /** A run of words: the same in both versions, only in the old one, or only in the new one. */
@@ -29,14 +37,22 @@ export type ThresholdValue =
       readonly value: number;
       readonly if_whole_zero: 'pass' | 'fail';
     }
-  | { readonly kind: 'compare'; readonly fact: string; readonly op: ComparisonOp; readonly value: number | string | boolean };
+  | {
+      readonly kind: 'compare';
+      readonly fact: string;
+      readonly op: ComparisonOp;
+      readonly value: number | string | boolean;
+    };
 
 export type ComparisonOp = '>=' | '<=' | '>' | '<' | '==' | '!=';
 
 /** How the condition of a criterion, variant or disqualifier changed. */
 export type ConditionChange =
   /** Only threshold values (or the empty-whole policy) moved; the condition reads the same facts the same way. */
-  | { readonly kind: 'thresholds'; readonly changes: readonly { readonly before: ThresholdValue; readonly after: ThresholdValue }[] }
+  | {
+      readonly kind: 'thresholds';
+      readonly changes: readonly { readonly before: ThresholdValue; readonly after: ThresholdValue }[];
+    }
   /** Anything else: the canonical expressions, before and after. */
   | { readonly kind: 'expression'; readonly before: string; readonly after: string };
 
@@ -66,8 +82,16 @@ export type CriterionChange =
   /** The criterion switched between one condition and variants: the condition it had or has (null for variants). */
   | { readonly kind: 'form'; readonly before: string | null; readonly after: string | null }
   | { readonly kind: 'applicable_when'; readonly before: string | null; readonly after: string | null }
-  | { readonly kind: 'not_applicable'; readonly before: 'exclude' | 'fail' | null; readonly after: 'exclude' | 'fail' | null }
-  | { readonly kind: 'no_variant'; readonly before: 'not_applicable' | 'fail' | null; readonly after: 'not_applicable' | 'fail' | null }
+  | {
+      readonly kind: 'not_applicable';
+      readonly before: 'exclude' | 'fail' | null;
+      readonly after: 'exclude' | 'fail' | null;
+    }
+  | {
+      readonly kind: 'no_variant';
+      readonly before: 'not_applicable' | 'fail' | null;
+      readonly after: 'not_applicable' | 'fail' | null;
+    }
   | { readonly kind: 'points'; readonly before: number; readonly after: number }
   | { readonly kind: 'variant_added'; readonly variant: VariantRef }
   | { readonly kind: 'variant_removed'; readonly variant: VariantRef }

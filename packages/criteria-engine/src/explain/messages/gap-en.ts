@@ -6,7 +6,8 @@ export const gapEn = {
   heading: 'WHAT IT WOULD TAKE TO BE RECOGNISED',
   recognised: 'Nothing: the area is recognised.',
   standard_more: '{title}: {passed} of {applicable} criteria passed, {required} required: {more} more must pass.',
-  standard_more_points: '{title}: {points} points, {required} required: {more_points} more points, from at least {more} more criteria.',
+  standard_more_points:
+    '{title}: {points} points, {required} required: {more_points} more points, from at least {more} more criteria.',
   standard_excluded: '{excluded} criteria do not apply and are left out of the count ({applicable} counted).',
   candidates: 'Criteria that could pass:',
   no_candidates: 'No criterion of this standard can pass by changing facts.',
@@ -14,17 +15,20 @@ export const gapEn = {
   facts: 'Data',
   changes: 'Needs',
   change: '{label}: {current} → {suggested}',
-  change_percent: '{label}: {current} → {suggested} ({required_part} of {whole_value} {unit} {op} {threshold}%{additional})',
+  change_percent:
+    '{label}: {current} → {suggested} ({required_part} of {whole_value} {unit} {op} {threshold}%{additional})',
   more_items: ', {count} more',
   fewer_items: ', {count} fewer',
   obstacle_context: 'Cannot pass for this kind of area: it depends on the characteristics of the area, not on facts.',
-  obstacle_empty_whole: 'Cannot pass: the whole of the percentage is 0 and the rule counts an empty whole as not reaching it.',
+  obstacle_empty_whole:
+    'Cannot pass: the whole of the percentage is 0 and the rule counts an empty whole as not reaching it.',
   obstacle_whole_unknown: 'The whole of the percentage is not known yet: supply it to see how many are needed.',
   obstacle_bounds: 'Cannot pass: the value needed lies outside the bounds the rule file declares for the fact.',
   obstacle_unsupported: 'The condition cannot be worked backwards automatically: check it by hand.',
   mandatory_heading: 'Mandatory criteria that must pass:',
   disqualifiers_heading: 'Disqualifying cases to clear:',
-  total_more: 'Total points: {passed}, {required} required: {more_points} more points, from at least {more} more criteria.',
+  total_more:
+    'Total points: {passed}, {required} required: {more_points} more points, from at least {more} more criteria.',
   undecided_heading: 'Missing facts that would decide the result:',
   undecided_standard: '{title} (criteria {criteria})',
   undecided_mandatory: 'Mandatory criterion {id}',

@@ -8,7 +8,8 @@ export const gapVi: GapMessages = {
   heading: 'CẦN GÌ ĐỂ ĐƯỢC CÔNG NHẬN',
   recognised: 'Không cần gì thêm: khu dân cư đã được công nhận.',
   standard_more: '{title}: đạt {passed}/{applicable} tiêu chí, cần {required}: phải đạt thêm {more} tiêu chí.',
-  standard_more_points: '{title}: đạt {points} điểm, cần {required}: thiếu {more_points} điểm, ít nhất {more} tiêu chí nữa phải đạt.',
+  standard_more_points:
+    '{title}: đạt {points} điểm, cần {required}: thiếu {more_points} điểm, ít nhất {more} tiêu chí nữa phải đạt.',
   standard_excluded: '{excluded} tiêu chí không áp dụng, không tính vào tổng số (tính {applicable} tiêu chí).',
   candidates: 'Các tiêu chí có thể đạt:',
   no_candidates: 'Không tiêu chí nào của tiêu chuẩn này có thể đạt bằng cách thay đổi số liệu.',
@@ -16,17 +17,20 @@ export const gapVi: GapMessages = {
   facts: 'Số liệu',
   changes: 'Cần',
   change: '{label}: {current} → {suggested}',
-  change_percent: '{label}: {current} → {suggested} ({required_part}/{whole_value} {unit} {op} {threshold}%{additional})',
+  change_percent:
+    '{label}: {current} → {suggested} ({required_part}/{whole_value} {unit} {op} {threshold}%{additional})',
   more_items: ', thêm {count}',
   fewer_items: ', bớt {count}',
-  obstacle_context: 'Không thể đạt với loại khu dân cư này: tiêu chí phụ thuộc đặc điểm của khu dân cư, không phụ thuộc số liệu.',
+  obstacle_context:
+    'Không thể đạt với loại khu dân cư này: tiêu chí phụ thuộc đặc điểm của khu dân cư, không phụ thuộc số liệu.',
   obstacle_empty_whole: 'Không thể đạt: tổng số để tính tỷ lệ bằng 0 và quy tắc tính trường hợp này là không đạt.',
   obstacle_whole_unknown: 'Chưa có tổng số để tính tỷ lệ: cần nhập số liệu này để biết còn thiếu bao nhiêu.',
   obstacle_bounds: 'Không thể đạt: giá trị cần có nằm ngoài giới hạn bộ quy tắc khai báo cho số liệu này.',
   obstacle_unsupported: 'Không tự suy ngược được điều kiện này: cần xem xét trực tiếp.',
   mandatory_heading: 'Các tiêu chí bắt buộc phải đạt:',
   disqualifiers_heading: 'Các trường hợp không đảm bảo cần khắc phục:',
-  total_more: 'Tổng điểm: đạt {passed}, cần {required}: thiếu {more_points} điểm, ít nhất {more} tiêu chí nữa phải đạt.',
+  total_more:
+    'Tổng điểm: đạt {passed}, cần {required}: thiếu {more_points} điểm, ít nhất {more} tiêu chí nữa phải đạt.',
   undecided_heading: 'Số liệu còn thiếu sẽ quyết định kết luận:',
   undecided_standard: '{title} (tiêu chí {criteria})',
   undecided_mandatory: 'Tiêu chí bắt buộc {id}',

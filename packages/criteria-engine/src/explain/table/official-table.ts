@@ -38,7 +38,10 @@ export interface OfficialTableOptions {
 }
 
 /** The parts of a compiled ruleset the table reads. */
-export type TableRuleset = Pick<CompiledRuleset, 'title' | 'version' | 'effective' | 'document' | 'context' | 'groups' | 'disqualifiers'>;
+export type TableRuleset = Pick<
+  CompiledRuleset,
+  'title' | 'version' | 'effective' | 'document' | 'context' | 'groups' | 'disqualifiers'
+>;
 
 export type TableMark = 'pass' | 'fail';
 
@@ -90,7 +93,8 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
 export function officialTable(ruleset: TableRuleset, options: OfficialTableOptions = {}): OfficialTable {
   const lang = options.lang ?? 'vi';
   const m = tableMessages[lang];
-  const say = (key: TableMessageKey, params: Readonly<Record<string, string | number>> = {}) => interpolate(m[key], params);
+  const say = (key: TableMessageKey, params: Readonly<Record<string, string | number>> = {}) =>
+    interpolate(m[key], params);
   const t = (text: LocalizedText) => text[lang];
   const result = options.result;
   const criteria = new Map((result?.criteria ?? []).map((c) => [c.id, c]));
@@ -99,7 +103,13 @@ export function officialTable(ruleset: TableRuleset, options: OfficialTableOptio
 
   const rows: TableRow[] = [];
   const section = (index: number, heading: LocalizedText | undefined, fallback: TableMessageKey) =>
-    rows.push({ kind: 'section', number: ROMAN[index] ?? String(index + 1), lines: [heading ? t(heading) : m[fallback]], mark: null, remark: '' });
+    rows.push({
+      kind: 'section',
+      number: ROMAN[index] ?? String(index + 1),
+      lines: [heading ? t(heading) : m[fallback]],
+      mark: null,
+      remark: '',
+    });
 
   section(0, options.headings?.criteria, 'section_criteria');
   for (const group of ruleset.groups) {
@@ -107,9 +117,16 @@ export function officialTable(ruleset: TableRuleset, options: OfficialTableOptio
     rows.push({ kind: 'group', number: group.id, lines: lines(t(group.title)), ...groupCell(g, say) });
     for (const criterion of group.criteria) {
       const c = criteria.get(criterion.id);
-      const variant = c?.variant === null || c === undefined ? undefined : criterion.variants?.find((v) => v.id === c.variant);
-      const variantName = variant === undefined ? undefined : variant.label !== undefined ? t(variant.label) : variant.id;
-      rows.push({ kind: 'criterion', number: criterion.id, lines: lines(t(criterion.text)), ...criterionCell(c, variantName, say) });
+      const variant =
+        c?.variant === null || c === undefined ? undefined : criterion.variants?.find((v) => v.id === c.variant);
+      const variantName =
+        variant === undefined ? undefined : variant.label !== undefined ? t(variant.label) : variant.id;
+      rows.push({
+        kind: 'criterion',
+        number: criterion.id,
+        lines: lines(t(criterion.text)),
+        ...criterionCell(c, variantName, say),
+      });
     }
   }
   if (ruleset.disqualifiers.length > 0) {
@@ -131,17 +148,31 @@ export function officialTable(ruleset: TableRuleset, options: OfficialTableOptio
   const note = ruleset.document.recognition.note;
   const period = ruleset.effective;
   const effective =
-    period === undefined ? '' : period.to !== undefined ? say('effective', { from: period.from, to: period.to }) : say('effective_open', { from: period.from });
+    period === undefined
+      ? ''
+      : period.to !== undefined
+        ? say('effective', { from: period.from, to: period.to })
+        : say('effective_open', { from: period.from });
   const titleText = options.headings?.title ?? ruleset.document.source?.table ?? ruleset.title;
   return {
     lang,
     title: t(titleText),
     subtitle: `${say('ruleset_line', { title: flat(t(ruleset.title)), version: ruleset.version })}${effective === '' ? '' : `, ${effective}`}`,
-    columns: { number: m.column_number, content: m.column_content, result: m.column_result, pass: m.column_pass, fail: m.column_fail, remark: m.column_remark },
+    columns: {
+      number: m.column_number,
+      content: m.column_content,
+      result: m.column_result,
+      pass: m.column_pass,
+      fail: m.column_fail,
+      remark: m.column_remark,
+    },
     fields: result === undefined ? blankFields(ruleset, lang, m, say) : filledFields(result, ruleset, lang, m),
     rows,
     note: note === undefined ? null : { label: m.note_label, text: flat(t(note)) },
-    decision: result === undefined ? { label: m.decision_label, value: m.decision_blank, reasons: [] } : decisionOf(result, ruleset, lang, say),
+    decision:
+      result === undefined
+        ? { label: m.decision_label, value: m.decision_blank, reasons: [] }
+        : decisionOf(result, ruleset, lang, say),
     signature: m.assessor,
     filled: result !== undefined,
   };
@@ -161,7 +192,11 @@ function groupCell(g: GroupResult | undefined, say: Say): Pick<TableRow, 'mark' 
   return { mark: g.status === 'met' ? 'pass' : g.status === 'not_met' ? 'fail' : null, remark };
 }
 
-function criterionCell(c: CriterionResult | undefined, variant: string | undefined, say: Say): Pick<TableRow, 'mark' | 'remark'> {
+function criterionCell(
+  c: CriterionResult | undefined,
+  variant: string | undefined,
+  say: Say,
+): Pick<TableRow, 'mark' | 'remark'> {
   if (c === undefined) return { mark: null, remark: '' };
   const applies = variant === undefined ? [] : [say('remark_variant', { variant })];
   switch (c.status) {
@@ -172,7 +207,9 @@ function criterionCell(c: CriterionResult | undefined, variant: string | undefin
     case 'unknown':
       return { mark: null, remark: [say('remark_unknown'), ...applies].join('; ') };
     case 'not_applicable':
-      return c.counts_as === 'failed' ? { mark: 'fail', remark: say('remark_not_applicable_fail') } : { mark: null, remark: say('remark_not_applicable') };
+      return c.counts_as === 'failed'
+        ? { mark: 'fail', remark: say('remark_not_applicable_fail') }
+        : { mark: null, remark: say('remark_not_applicable') };
   }
 }
 
@@ -190,7 +227,12 @@ function blankFields(ruleset: TableRuleset, lang: TableLang, m: TableMessages, s
   return fields;
 }
 
-function filledFields(result: EvaluationResult, ruleset: TableRuleset, lang: TableLang, m: TableMessages): TableField[] {
+function filledFields(
+  result: EvaluationResult,
+  ruleset: TableRuleset,
+  lang: TableLang,
+  m: TableMessages,
+): TableField[] {
   const area = result.area;
   const fields: TableField[] = [];
   const name = area.name ?? EXPLAIN[lang].area_unnamed;
@@ -200,35 +242,67 @@ function filledFields(result: EvaluationResult, ruleset: TableRuleset, lang: Tab
   for (const c of ruleset.context) {
     const value = result.context[c.id];
     if (value === undefined) continue;
-    const shown = typeof value === 'boolean' ? (value ? m.yes : m.no) : (c.values?.find((v) => v.id === value)?.label[lang] ?? String(value));
+    const shown =
+      typeof value === 'boolean'
+        ? value
+          ? m.yes
+          : m.no
+        : (c.values?.find((v) => v.id === value)?.label[lang] ?? String(value));
     fields.push({ label: c.label[lang], value: shown });
   }
   return fields;
 }
 
-function decisionOf(result: EvaluationResult, ruleset: TableRuleset, lang: TableLang, say: Say): OfficialTable['decision'] {
+function decisionOf(
+  result: EvaluationResult,
+  ruleset: TableRuleset,
+  lang: TableLang,
+  say: Say,
+): OfficialTable['decision'] {
   const x = EXPLAIN[lang];
-  const words = { recognised: x.decision_recognised, not_recognised: x.decision_not_recognised, undetermined: x.decision_undetermined }[result.decision];
+  const words = {
+    recognised: x.decision_recognised,
+    not_recognised: x.decision_not_recognised,
+    undetermined: x.decision_undetermined,
+  }[result.decision];
   const reasons = result.reasons.map((r) => reasonText(r, result, ruleset, lang, say));
   return { label: tableMessages[lang].decision_label, value: words, reasons };
 }
 
-function reasonText(r: DecisionReason, result: EvaluationResult, ruleset: TableRuleset, lang: TableLang, say: Say): string {
-  const criterionText = (id: string) => flat(ruleset.groups.flatMap((g) => g.criteria).find((c) => c.id === id)?.text[lang] ?? '');
+function reasonText(
+  r: DecisionReason,
+  result: EvaluationResult,
+  ruleset: TableRuleset,
+  lang: TableLang,
+  say: Say,
+): string {
+  const criterionText = (id: string) =>
+    flat(ruleset.groups.flatMap((g) => g.criteria).find((c) => c.id === id)?.text[lang] ?? '');
   switch (r.kind) {
     case 'disqualified': {
       const index = ruleset.disqualifiers.findIndex((d) => d.id === r.id);
-      return say('reason_disqualified', { number: index + 1, text: flat(ruleset.disqualifiers[index]?.text[lang] ?? '') });
+      return say('reason_disqualified', {
+        number: index + 1,
+        text: flat(ruleset.disqualifiers[index]?.text[lang] ?? ''),
+      });
     }
     case 'mandatory_failed':
       return say('reason_mandatory_failed', { id: r.id, text: criterionText(r.id) });
     case 'group_not_met': {
       const g = result.standards.find((s) => s.id === r.id);
       const title = ruleset.groups.find((x) => x.id === r.id)?.title[lang] ?? r.id;
-      return say('reason_group_not_met', { title: flat(title), passed: g?.passed ?? 0, applicable: g?.applicable ?? 0, required: g?.required ?? 0 });
+      return say('reason_group_not_met', {
+        title: flat(title),
+        passed: g?.passed ?? 0,
+        applicable: g?.applicable ?? 0,
+        required: g?.required ?? 0,
+      });
     }
     case 'total_not_met':
-      return say('reason_total_not_met', { passed: result.total?.passed_points ?? 0, required: result.total?.required ?? 0 });
+      return say('reason_total_not_met', {
+        passed: result.total?.passed_points ?? 0,
+        required: result.total?.required ?? 0,
+      });
     case 'unknown':
       return say('reason_unknown', { ids: r.ids.map((id) => undecidedName(id, ruleset, lang, say)).join('; ') });
   }

@@ -58,7 +58,9 @@ export function renderTableHtml(table: OfficialTable): string {
       ? ''
       : `<section class="note">\n  <p class="label">${h(table.note.label)}</p>\n  <p>- ${h(table.note.text)}</p>\n</section>\n`;
   const reasons =
-    table.decision.reasons.length === 0 ? '' : `\n  <ul>\n${table.decision.reasons.map((r) => `    <li>${h(r)}</li>`).join('\n')}\n  </ul>`;
+    table.decision.reasons.length === 0
+      ? ''
+      : `\n  <ul>\n${table.decision.reasons.map((r) => `    <li>${h(r)}</li>`).join('\n')}\n  </ul>`;
   return `<!doctype html>
 <html lang="${table.lang}">
 <head>
@@ -105,5 +107,8 @@ function row(r: TableRow): string {
 
 /** Text into HTML: the five characters that could open markup or end an attribute. */
 function h(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+  return text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch,
+  );
 }

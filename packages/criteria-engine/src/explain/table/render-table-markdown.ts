@@ -20,7 +20,10 @@ export function renderTableMarkdown(table: OfficialTable): string {
   );
   for (const row of table.rows) out.push(tableRow(row));
   if (table.note !== null) out.push('', `**${esc(table.note.label)}**`, '', `- ${esc(table.note.text)}`);
-  out.push('', `**${esc(table.decision.label)}:** ${table.filled ? `**${esc(table.decision.value)}**` : esc(table.decision.value)}`);
+  out.push(
+    '',
+    `**${esc(table.decision.label)}:** ${table.filled ? `**${esc(table.decision.value)}**` : esc(table.decision.value)}`,
+  );
   if (table.decision.reasons.length > 0) {
     out.push('');
     for (const r of table.decision.reasons) out.push(`- ${esc(r)}`);

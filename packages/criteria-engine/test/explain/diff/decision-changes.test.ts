@@ -11,7 +11,12 @@ import { describe, expect, it } from 'vitest';
 import type { CompiledRuleset } from '../../../src/compile/compiled-ruleset.js';
 import type { Assessment } from '../../../src/evaluate/assessment.js';
 import type { Decision, FactValue } from '../../../src/evaluate/result.js';
-import { compareDecision, projectAssessment, summariseDecisions, type AreaDecision } from '../../../src/explain/diff/index.js';
+import {
+  compareDecision,
+  projectAssessment,
+  summariseDecisions,
+  type AreaDecision,
+} from '../../../src/explain/diff/index.js';
 import { changed, newRules, oldRules, ROOT } from './fixtures.js';
 
 const EXAMPLES = ['examples/assessments', 'examples/survey-2020'].flatMap((dir) =>
@@ -30,7 +35,11 @@ function decisionUnder(rules: CompiledRuleset, input: Assessment): Decision {
   return rules.evaluate(checked.value as Assessment).decision;
 }
 
-function compared(rules: { before: CompiledRuleset; after: CompiledRuleset }, input: Assessment, file = 'input.yaml'): AreaDecision {
+function compared(
+  rules: { before: CompiledRuleset; after: CompiledRuleset },
+  input: Assessment,
+  file = 'input.yaml',
+): AreaDecision {
   const checked = rules.before.validateAssessment(input);
   expect(checked.value).toBeDefined();
   const result = compareDecision(rules.before, rules.after, checked.value as Assessment, { file });
@@ -38,7 +47,11 @@ function compared(rules: { before: CompiledRuleset; after: CompiledRuleset }, in
   return result.value as AreaDecision;
 }
 
-function withFacts(base: Assessment, facts: Record<string, FactValue>, context: Record<string, string | boolean> = {}): Assessment {
+function withFacts(
+  base: Assessment,
+  facts: Record<string, FactValue>,
+  context: Record<string, string | boolean> = {},
+): Assessment {
   return { ...base, context: { ...base.context, ...context }, facts: { ...base.facts, ...facts } };
 }
 
@@ -76,7 +89,17 @@ describe('the example assessments and the 2020 survey under both versions', () =
       ]),
     );
     expect(a?.standards).toEqual([
-      { id: '1', before: 'not_met', after: 'met', passed_before: 3, passed_after: 4, applicable_before: 4, applicable_after: 4, required_before: 4, required_after: 4 },
+      {
+        id: '1',
+        before: 'not_met',
+        after: 'met',
+        passed_before: 3,
+        passed_after: 4,
+        applicable_before: 4,
+        applicable_after: 4,
+        required_before: 4,
+        required_after: 4,
+      },
     ]);
     expect(a?.reasons).toEqual({ added: [], removed: [{ kind: 'group_not_met', id: '1' }] });
     expect(a?.ignored).toEqual(['traffic_congestion_occurred']);
@@ -86,7 +109,17 @@ describe('the example assessments and the 2020 survey under both versions', () =
     const a = areas.find((x) => x.source.file.endsWith('recognised-to-dan-pho.yaml'));
     expect(a).toMatchObject({ before: 'recognised', after: 'undetermined', changed: true });
     expect(a?.standards).toEqual([
-      { id: '2', before: 'met', after: 'unknown', passed_before: 7, passed_after: 7, applicable_before: 8, applicable_after: 9, required_before: 7, required_after: 8 },
+      {
+        id: '2',
+        before: 'met',
+        after: 'unknown',
+        passed_before: 7,
+        passed_after: 7,
+        applicable_before: 8,
+        applicable_after: 9,
+        required_before: 7,
+        required_after: 8,
+      },
     ]);
     expect(a?.reasons.added).toEqual([{ kind: 'unknown', ids: ['2'] }]);
   });
@@ -120,12 +153,25 @@ describe('constructed cases for the other planted changes', () => {
     expect(a.criteria).toContainEqual({ id: '2.3', before: 'not_applicable', after: 'fail' });
     expect(a).toMatchObject({ before: 'recognised', after: 'not_recognised' });
     expect(a.standards).toEqual([
-      { id: '2', before: 'met', after: 'not_met', passed_before: 6, passed_after: 6, applicable_before: 7, applicable_after: 9, required_before: 6, required_after: 8 },
+      {
+        id: '2',
+        before: 'met',
+        after: 'not_met',
+        passed_before: 6,
+        passed_after: 6,
+        applicable_before: 7,
+        applicable_after: 9,
+        required_before: 6,
+        required_after: 8,
+      },
     ]);
   });
 
   it('an assessment the new version rejects for a reason of its own comes back as diagnostics', () => {
-    const stricter = changed(['  households:\n    type: integer\n    min: 0', '  households:\n    type: integer\n    min: 0\n    max: 50']);
+    const stricter = changed([
+      '  households:\n    type: integer\n    min: 0',
+      '  households:\n    type: integer\n    min: 0\n    max: 50',
+    ]);
     const checked = oldRules.validateAssessment(recognised);
     const result = compareDecision(oldRules, stricter, checked.value as Assessment, { file: 'x.yaml' });
     expect(result.value).toBeUndefined();

@@ -21,7 +21,11 @@ function diffOf(before: CompiledRuleset, after: CompiledRuleset): RulesetDiff {
   return diff;
 }
 
-function changesOf(diff: RulesetDiff, id: string, list: 'criteria' | 'disqualifiers' = 'criteria'): readonly CriterionChange[] {
+function changesOf(
+  diff: RulesetDiff,
+  id: string,
+  list: 'criteria' | 'disqualifiers' = 'criteria',
+): readonly CriterionChange[] {
   const found = diff[list].changed.find((c) => c.id === id);
   expect(found, `${id} is listed as changed`).toBeDefined();
   return found?.changes ?? [];
@@ -33,7 +37,10 @@ describe('diffRulesets: 2020–2025 → the illustrative 2026–2030 draft', () 
   it('names both versions and their periods', () => {
     expect(diff.identical).toBe(false);
     expect(diff.before).toMatchObject({ version: '2020-2025', effective: { from: '2020-01-01', to: '2025-12-31' } });
-    expect(diff.after).toMatchObject({ version: '2026-2030-draft', effective: { from: '2026-01-01', to: '2030-12-31' } });
+    expect(diff.after).toMatchObject({
+      version: '2026-2030-draft',
+      effective: { from: '2026-01-01', to: '2030-12-31' },
+    });
     expect(diff.ruleset.map((c) => c.field)).toEqual(
       expect.arrayContaining(['version', 'title', 'effective_from', 'effective_to', 'source_document', 'source_table']),
     );
@@ -48,8 +55,22 @@ describe('diffRulesets: 2020–2025 → the illustrative 2026–2030 draft', () 
         kind: 'thresholds',
         changes: [
           {
-            before: { kind: 'percent', part: 'households_law_abiding', whole: 'households', op: '>=', value: 98, if_whole_zero: 'fail' },
-            after: { kind: 'percent', part: 'households_law_abiding', whole: 'households', op: '>=', value: 95, if_whole_zero: 'fail' },
+            before: {
+              kind: 'percent',
+              part: 'households_law_abiding',
+              whole: 'households',
+              op: '>=',
+              value: 98,
+              if_whole_zero: 'fail',
+            },
+            after: {
+              kind: 'percent',
+              part: 'households_law_abiding',
+              whole: 'households',
+              op: '>=',
+              value: 95,
+              if_whole_zero: 'fail',
+            },
           },
         ],
       },
@@ -92,9 +113,9 @@ describe('diffRulesets: 2020–2025 → the illustrative 2026–2030 draft', () 
     expect(diff.recognition).toContainEqual({ kind: 'mandatory_added', id: '4.3' });
     expect(diff.recognition.some((c) => c.kind === 'mandatory_removed')).toBe(false);
     const note = diff.recognition.find((c) => c.kind === 'note');
-    expect(note?.kind === 'note' && 'words' in note.change && note.change.words.vi.filter((w) => w.op === 'added')).toEqual([
-      { op: 'added', text: 'và được công nhận “khu dân cư văn hóa”' },
-    ]);
+    expect(
+      note?.kind === 'note' && 'words' in note.change && note.change.words.vi.filter((w) => w.op === 'added'),
+    ).toEqual([{ op: 'added', text: 'và được công nhận “khu dân cư văn hóa”' }]);
   });
 
   it('facts: the two of 2.9 added, the one of 3.7 removed; nothing else changed', () => {
@@ -140,13 +161,18 @@ describe('diffRulesets: one kind of change at a time', () => {
     const after4_8 = '        condition: { fact: begging_hawking_or_touting_occurred, is: false }\n';
     const diff = diffOf(oldRules, changed([block, ''], [after4_8, after4_8 + block.replace('"3.7"', '"4.9"')]));
     expect(diff.criteria.renumbered).toEqual([{ before: '3.7', after: '4.9' }]);
-    expect(diff.criteria.changed).toEqual([{ id: '4.9', before_id: '3.7', changes: [{ kind: 'group', before: '3', after: '4' }] }]);
+    expect(diff.criteria.changed).toEqual([
+      { id: '4.9', before_id: '3.7', changes: [{ kind: 'group', before: '3', after: '4' }] },
+    ]);
   });
 
   it('a condition rewritten, not just a threshold: the canonical expressions before and after', () => {
     const diff = diffOf(
       oldRules,
-      changed(['condition: { fact: cultural_area_recognised, is: true }', 'condition: "cultural_area_recognised and civilised_street_registered"']),
+      changed([
+        'condition: { fact: cultural_area_recognised, is: true }',
+        'condition: "cultural_area_recognised and civilised_street_registered"',
+      ]),
     );
     expect(changesOf(diff, '4.3')).toEqual([
       {
@@ -161,7 +187,13 @@ describe('diffRulesets: one kind of change at a time', () => {
   });
 
   it('the same condition written as an expression string is no change at all', () => {
-    const diff = diffOf(oldRules, changed(['condition: { fact: cultural_area_recognised, is: true }', 'condition: "cultural_area_recognised == true"']));
+    const diff = diffOf(
+      oldRules,
+      changed([
+        'condition: { fact: cultural_area_recognised, is: true }',
+        'condition: "cultural_area_recognised == true"',
+      ]),
+    );
     expect(diff.identical).toBe(true);
   });
 
@@ -198,19 +230,40 @@ describe('diffRulesets: one kind of change at a time', () => {
     const diff = diffOf(
       oldRules,
       changed(
-        ["when: \"parent_kind == 'xa'\"", "when: \"parent_kind == 'xa' and unit_kind == 'ban'\""],
-        ['condition: { fact: civilised_business_streets, at_least: 1 }', 'condition: { fact: civilised_business_streets, at_least: 2 }'],
-        ["- id: to_dan_pho\n            when: \"unit_kind == 'to_dan_pho'\"", "- id: tdp\n            when: \"unit_kind == 'to_dan_pho'\""],
+        ['when: "parent_kind == \'xa\'"', "when: \"parent_kind == 'xa' and unit_kind == 'ban'\""],
+        [
+          'condition: { fact: civilised_business_streets, at_least: 1 }',
+          'condition: { fact: civilised_business_streets, at_least: 2 }',
+        ],
+        [
+          '- id: to_dan_pho\n            when: "unit_kind == \'to_dan_pho\'"',
+          '- id: tdp\n            when: "unit_kind == \'to_dan_pho\'"',
+        ],
       ),
     );
     expect(changesOf(diff, '2.5')).toEqual([
-      { kind: 'variant_changed', id: 'xa_nong_thon_moi', changes: [{ kind: 'when', before: "parent_kind == 'xa'", after: "parent_kind == 'xa' and unit_kind == 'ban'" }] },
+      {
+        kind: 'variant_changed',
+        id: 'xa_nong_thon_moi',
+        changes: [{ kind: 'when', before: "parent_kind == 'xa'", after: "parent_kind == 'xa' and unit_kind == 'ban'" }],
+      },
     ]);
     const c23 = changesOf(diff, '2.3');
-    expect(c23).toContainEqual({ kind: 'variant_added', variant: { id: 'tdp', when: "unit_kind == 'to_dan_pho'", label: { vi: 'Tổ dân phố', en: 'Urban residential group' } } });
+    expect(c23).toContainEqual({
+      kind: 'variant_added',
+      variant: {
+        id: 'tdp',
+        when: "unit_kind == 'to_dan_pho'",
+        label: { vi: 'Tổ dân phố', en: 'Urban residential group' },
+      },
+    });
     expect(c23).toContainEqual({
       kind: 'variant_removed',
-      variant: { id: 'to_dan_pho', when: "unit_kind == 'to_dan_pho'", label: { vi: 'Tổ dân phố', en: 'Urban residential group' } },
+      variant: {
+        id: 'to_dan_pho',
+        when: "unit_kind == 'to_dan_pho'",
+        label: { vi: 'Tổ dân phố', en: 'Urban residential group' },
+      },
     });
   });
 
@@ -219,9 +272,15 @@ describe('diffRulesets: one kind of change at a time', () => {
             when: "unit_kind == 'ban' and not agricultural"
             condition: { fact: typical_economic_models, at_least: 2 }
 `;
-    const added = diffOf(oldRules, changed(['        no_variant: not_applicable\n', `${variant}        no_variant: not_applicable\n`]));
+    const added = diffOf(
+      oldRules,
+      changed(['        no_variant: not_applicable\n', `${variant}        no_variant: not_applicable\n`]),
+    );
     expect(changesOf(added, '2.3')).toEqual([
-      { kind: 'variant_added', variant: { id: 'ban_phi_nong_nghiep', when: "unit_kind == 'ban' and not agricultural" } },
+      {
+        kind: 'variant_added',
+        variant: { id: 'ban_phi_nong_nghiep', when: "unit_kind == 'ban' and not agricultural" },
+      },
     ]);
     // 2.5's variants swapped: the same two, tried in the other order.
     const xa = `          - id: xa_nong_thon_moi
@@ -232,9 +291,22 @@ describe('diffRulesets: one kind of change at a time', () => {
                 - { fact: infrastructure_contributions_mobilised, is: true }
                 - { fact: households_in_new_rural_campaign, is: true }
 `;
-    const swapped = diffOf(oldRules, changed([xa, ''], ['        no_variant: fail\n', '        no_variant: fail\n'.replace('        no_variant', `${xa}        no_variant`)]));
+    const swapped = diffOf(
+      oldRules,
+      changed(
+        [xa, ''],
+        [
+          '        no_variant: fail\n',
+          '        no_variant: fail\n'.replace('        no_variant', `${xa}        no_variant`),
+        ],
+      ),
+    );
     expect(changesOf(swapped, '2.5')).toEqual([
-      { kind: 'variant_order', before: ['xa_nong_thon_moi', 'phuong_van_minh_do_thi'], after: ['phuong_van_minh_do_thi', 'xa_nong_thon_moi'] },
+      {
+        kind: 'variant_order',
+        before: ['xa_nong_thon_moi', 'phuong_van_minh_do_thi'],
+        after: ['phuong_van_minh_do_thi', 'xa_nong_thon_moi'],
+      },
     ]);
   });
 
@@ -248,8 +320,14 @@ describe('diffRulesets: one kind of change at a time', () => {
     const diff = diffOf(
       oldRules,
       changed(
-        ['      at_least: 10\n      # Q4: with zero households', '      at_least: 15\n      # Q4: with zero households'],
-        ['# ---------------------------------------------------------------------------------------------\n# The note under the table', `${d5}\n# ---------------------------------------------------------------------------------------------\n# The note under the table`],
+        [
+          '      at_least: 10\n      # Q4: with zero households',
+          '      at_least: 15\n      # Q4: with zero households',
+        ],
+        [
+          '# ---------------------------------------------------------------------------------------------\n# The note under the table',
+          `${d5}\n# ---------------------------------------------------------------------------------------------\n# The note under the table`,
+        ],
       ),
     );
     expect(diff.disqualifiers.added.map((d) => d.id)).toEqual(['D5']);
@@ -266,8 +344,14 @@ describe('diffRulesets: one kind of change at a time', () => {
       changed(
         ['  households:\n    type: integer\n    min: 0', '  households:\n    type: integer\n    min: 1\n    max: 5000'],
         ['  public_cleanups_per_month:\n    type: number', '  public_cleanups_per_month:\n    type: integer'],
-        ['    part_of: school_age_children\n    unit: { vi: "học sinh", en: "pupils" }', '    unit: { vi: "học sinh", en: "pupils" }'],
-        ['label: { vi: "Bản sản xuất nông nghiệp", en: "Agricultural village" }\n    required_when', 'label: { vi: "Bản sản xuất nông nghiệp là chính", en: "Mainly agricultural village" }\n    required_when'],
+        [
+          '    part_of: school_age_children\n    unit: { vi: "học sinh", en: "pupils" }',
+          '    unit: { vi: "học sinh", en: "pupils" }',
+        ],
+        [
+          'label: { vi: "Bản sản xuất nông nghiệp", en: "Agricultural village" }\n    required_when',
+          'label: { vi: "Bản sản xuất nông nghiệp là chính", en: "Mainly agricultural village" }\n    required_when',
+        ],
       ),
     );
     const fact = (id: string) => diff.facts.changed.find((f) => f.id === id)?.changes;
@@ -295,8 +379,14 @@ describe('diffRulesets: one kind of change at a time', () => {
     const diff = diffOf(
       oldRules,
       changed(
-        ['  group_requirement: { at_least_percent: 80 }\n  mandatory: ["4.1"]', '  group_requirement: { at_least_percent: 75 }\n  total_requirement: { at_least_count: 30 }\n  mandatory: ["4.3"]'],
-        ['      en: "Standard 3: Self-management of urban order, land, natural resources and the environment"\n', '      en: "Standard 3: Self-management of urban order, land, natural resources and the environment"\n    requirement: { at_least_count: 6 }\n'],
+        [
+          '  group_requirement: { at_least_percent: 80 }\n  mandatory: ["4.1"]',
+          '  group_requirement: { at_least_percent: 75 }\n  total_requirement: { at_least_count: 30 }\n  mandatory: ["4.3"]',
+        ],
+        [
+          '      en: "Standard 3: Self-management of urban order, land, natural resources and the environment"\n',
+          '      en: "Standard 3: Self-management of urban order, land, natural resources and the environment"\n    requirement: { at_least_count: 6 }\n',
+        ],
       ),
     );
     expect(diff.recognition).toEqual(
@@ -308,14 +398,23 @@ describe('diffRulesets: one kind of change at a time', () => {
       ]),
     );
     // Standards that follow the default are not listed one by one; standard 3 declares its own.
-    expect(diff.groups.changed).toEqual([{ id: '3', changes: [{ kind: 'requirement', before: { at_least_percent: 80 }, after: { at_least_count: 6 } }] }]);
+    expect(diff.groups.changed).toEqual([
+      { id: '3', changes: [{ kind: 'requirement', before: { at_least_percent: 80 }, after: { at_least_count: 6 } }] },
+    ]);
   });
 
   it('parameters: added, and a value changed', () => {
     const withParameter = (value: number) =>
-      changed(['\ngroups:\n', `\nparameters:\n  min_models: { value: ${value}, label: { vi: "Số mô hình tối thiểu", en: "Fewest models" } }\n\ngroups:\n`]);
+      changed([
+        '\ngroups:\n',
+        `\nparameters:\n  min_models: { value: ${value}, label: { vi: "Số mô hình tối thiểu", en: "Fewest models" } }\n\ngroups:\n`,
+      ]);
     const one = withParameter(1);
-    expect(diffOf(oldRules, one).parameters.added).toEqual([{ id: 'min_models', type: 'number', label: { vi: 'Số mô hình tối thiểu', en: 'Fewest models' } }]);
-    expect(diffOf(one, withParameter(2)).parameters.changed).toEqual([{ id: 'min_models', changes: [{ field: 'value', before: 1, after: 2 }] }]);
+    expect(diffOf(oldRules, one).parameters.added).toEqual([
+      { id: 'min_models', type: 'number', label: { vi: 'Số mô hình tối thiểu', en: 'Fewest models' } },
+    ]);
+    expect(diffOf(one, withParameter(2)).parameters.changed).toEqual([
+      { id: 'min_models', changes: [{ field: 'value', before: 1, after: 2 }] },
+    ]);
   });
 });

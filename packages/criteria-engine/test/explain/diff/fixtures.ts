@@ -15,7 +15,10 @@ export const NEW_FILE = `${ROOT}rules/lai-chau-2026-2030-draft/ruleset.yaml`;
 export const OLD_TEXT = readFileSync(OLD_FILE, 'utf8');
 export const oldRules = loadRulesetOrThrow(OLD_TEXT, { file: OLD_FILE });
 // The draft includes the shared appendix (rules/shared/…), read from disk beside it.
-export const newRules = loadRulesetOrThrow(readFileSync(NEW_FILE, 'utf8'), { file: NEW_FILE, readInclude: readIncludeFile });
+export const newRules = loadRulesetOrThrow(readFileSync(NEW_FILE, 'utf8'), {
+  file: NEW_FILE,
+  readInclude: readIncludeFile,
+});
 
 /** The 2020–2025 rules with each `[from, to]` replaced (every `from` must occur exactly once). */
 export function changed(...replacements: readonly (readonly [string, string])[]): CompiledRuleset {

@@ -33,7 +33,8 @@ const impact = summariseDecisions(
       .map((f) => {
         const input = parseYamlText(readFileSync(`${ROOT}${dir}/${f}`, 'utf8')) as Assessment;
         const checked = oldRules.validateAssessment(input);
-        return compareDecision(oldRules, newRules, checked.value as Assessment, { file: `${dir}/${f}` }).value as AreaDecision;
+        return compareDecision(oldRules, newRules, checked.value as Assessment, { file: `${dir}/${f}` })
+          .value as AreaDecision;
       }),
   ),
 );
@@ -41,12 +42,20 @@ const impact = summariseDecisions(
 describe('renderDiff as text', () => {
   it('is Vietnamese by default, every planted change in its section', () => {
     const text = render();
-    const sections = ['SO SÁNH HAI PHIÊN BẢN BỘ TIÊU CHÍ', 'THÔNG TIN CHUNG', 'TIÊU CHÍ', 'QUY TẮC CÔNG NHẬN', 'DỮ KIỆN (SỐ LIỆU ĐẦU VÀO)'];
+    const sections = [
+      'SO SÁNH HAI PHIÊN BẢN BỘ TIÊU CHÍ',
+      'THÔNG TIN CHUNG',
+      'TIÊU CHÍ',
+      'QUY TẮC CÔNG NHẬN',
+      'DỮ KIỆN (SỐ LIỆU ĐẦU VÀO)',
+    ];
     const at = sections.map((s) => text.indexOf(`\n${s}\n`) >= 0 || text.startsWith(`${s}\n`));
     expect(at).toEqual(sections.map(() => true));
     const f = flat(text);
     expect(f).toContain('Cũ: lai-chau-khu-dan-cu-tu-quan, phiên bản 2020-2025 (hiệu lực 2020-01-01 – 2025-12-31)');
-    expect(f).toContain('Mới: lai-chau-khu-dan-cu-tu-quan, phiên bản 2026-2030-draft (hiệu lực 2026-01-01 – 2030-12-31)');
+    expect(f).toContain(
+      'Mới: lai-chau-khu-dan-cu-tu-quan, phiên bản 2026-2030-draft (hiệu lực 2026-01-01 – 2030-12-31)',
+    );
     expect(f).toContain('Tiêu chí: thêm 1, bỏ 1, đổi số thứ tự 0, thay đổi 4.');
     expect(f).toContain('• + 2.9 (tiêu chuẩn 2): Có mô hình thanh toán không dùng tiền mặt');
     expect(f).toContain('• − 3.7 (tiêu chuẩn 3): Không để xảy ra tình trạng ùn tắc giao thông.');
@@ -57,7 +66,9 @@ describe('renderDiff as text', () => {
     expect(f).toContain('- Khi không có phương án nào phù hợp (no_variant): không áp dụng → không đạt');
     expect(f).toContain('- Khi không áp dụng (not_applicable): không tính vào tiêu chuẩn → (không có)');
     expect(f).toContain('• Tiêu chí 4.3 nay bắt buộc phải đạt: Bản, tổ dân phố được công nhận “khu dân cư văn hóa”.');
-    expect(f).toContain('• traffic_congestion_occurred (có/không): Xảy ra tình trạng ùn tắc giao thông. Phiếu đánh giá có số liệu này: phiên bản mới không đọc.');
+    expect(f).toContain(
+      '• traffic_congestion_occurred (có/không): Xảy ra tình trạng ùn tắc giao thông. Phiếu đánh giá có số liệu này: phiên bản mới không đọc.',
+    );
     expect(f).toContain('• Hiệu lực từ: 2020-01-01 → 2026-01-01');
     expect(text).not.toContain('THAY ĐỔI ĐỐI VỚI CÁC KHU DÂN CƯ');
   });
@@ -69,7 +80,9 @@ describe('renderDiff as text', () => {
     expect(f).toContain('- Text: [-98-]{+95+}% or more of households');
     expect(f).toContain('keep public places clean [-1–2 times-]{+at least 01 time+} a month.');
     expect(f).toContain('- When no variant fits (no_variant): not applicable → not passed');
-    expect(f).toContain('• Criterion 4.3 is now mandatory: The village or residential group is recognised as a "cultural residential area".');
+    expect(f).toContain(
+      '• Criterion 4.3 is now mandatory: The village or residential group is recognised as a "cultural residential area".',
+    );
     expect(f).toContain('• − 3.7 (standard 3): No traffic congestion is allowed to occur.');
   });
 
@@ -106,12 +119,19 @@ describe('renderDiff as text', () => {
     const after = changed(
       ['at_least: hoan_thanh_tot_nhiem_vu', 'at_least: hoan_thanh_nhiem_vu'],
       ['if_whole_zero: pass   # Q4: no fixed businesses means none is unregistered.', 'if_whole_zero: fail'],
-      ['condition: { fact: cultural_area_recognised, is: true }', 'condition: "cultural_area_recognised and civilised_street_registered"'],
+      [
+        'condition: { fact: cultural_area_recognised, is: true }',
+        'condition: "cultural_area_recognised and civilised_street_registered"',
+      ],
     );
     const f = flat(renderDiff(diffRulesets(oldRules, after), { before: oldRules, after }));
-    expect(f).toContain('- Ngưỡng: "Xếp loại Chi bộ tổ dân phố, bản": ≥ Hoàn thành tốt nhiệm vụ → ≥ Hoàn thành nhiệm vụ');
+    expect(f).toContain(
+      '- Ngưỡng: "Xếp loại Chi bộ tổ dân phố, bản": ≥ Hoàn thành tốt nhiệm vụ → ≥ Hoàn thành nhiệm vụ',
+    );
     expect(f).toContain('- Ngưỡng: khi "Số hộ kinh doanh cố định" bằng 0: đạt → không đạt');
-    expect(f).toContain('- Điều kiện: - trước: cultural_area_recognised == true - sau: cultural_area_recognised and civilised_street_registered');
+    expect(f).toContain(
+      '- Điều kiện: - trước: cultural_area_recognised == true - sau: cultural_area_recognised and civilised_street_registered',
+    );
   });
 });
 
@@ -119,14 +139,24 @@ describe('renderDiff as Markdown', () => {
   it('headings, lists, strike-through and bold for the word diff (Vietnamese)', () => {
     const md = render({ format: 'md', impact });
     expect(md.startsWith('# SO SÁNH HAI PHIÊN BẢN BỘ TIÊU CHÍ\n\n- **Cũ**: ')).toBe(true);
-    for (const heading of ['## TIÊU CHÍ', '### Thêm mới (1)', '### Bỏ (1)', '### Thay đổi (4)', '## QUY TẮC CÔNG NHẬN', '## DỮ KIỆN (SỐ LIỆU ĐẦU VÀO)', '## THAY ĐỔI ĐỐI VỚI CÁC KHU DÂN CƯ ĐÃ ĐÁNH GIÁ']) {
+    for (const heading of [
+      '## TIÊU CHÍ',
+      '### Thêm mới (1)',
+      '### Bỏ (1)',
+      '### Thay đổi (4)',
+      '## QUY TẮC CÔNG NHẬN',
+      '## DỮ KIỆN (SỐ LIỆU ĐẦU VÀO)',
+      '## THAY ĐỔI ĐỐI VỚI CÁC KHU DÂN CƯ ĐÃ ĐÁNH GIÁ',
+    ]) {
       expect(md.split('\n')).toContain(heading);
     }
     expect(md).toContain('- **1.3**\n  - Nội dung: ~~98~~**95**% trở lên');
     expect(md).toContain('  - Ngưỡng: **≥ 98% → ≥ 95%** số hộ (tỷ lệ');
     expect(md).toContain('duy trì vệ sinh công cộng ~~từ 1-2~~ **ít nhất 01** lần/tháng.'.replace('~~ **', '~~**'));
     expect(md).toContain('- `traffic_congestion_occurred` (có/không)');
-    expect(md).toContain('| Khu dân cư | Tệp | Kết luận | Vì sao |\n| --- | --- | --- | --- |\n| Bản A (ví dụ) (SP-A), Xã Sùng Phài | `examples/assessments/not-recognised-ban.yaml` | **KHÔNG ĐƯỢC CÔNG NHẬN** → **ĐƯỢC CÔNG NHẬN** |');
+    expect(md).toContain(
+      '| Khu dân cư | Tệp | Kết luận | Vì sao |\n| --- | --- | --- | --- |\n| Bản A (ví dụ) (SP-A), Xã Sùng Phài | `examples/assessments/not-recognised-ban.yaml` | **KHÔNG ĐƯỢC CÔNG NHẬN** → **ĐƯỢC CÔNG NHẬN** |',
+    );
     expect(md).not.toMatch(/\n\n\n/);
   });
 

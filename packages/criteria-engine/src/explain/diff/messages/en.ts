@@ -11,7 +11,8 @@ export const diffEn = {
   effective: 'in force {from} – {to}',
   effective_open: 'in force from {from}',
   identical: 'The two versions say the same (they may differ in comments or layout only).',
-  summary: 'Criteria: {added} added, {removed} removed, {renumbered} renumbered, {changed} changed. Disqualifying cases: {dq_added} added, {dq_removed} removed, {dq_changed} changed. Recognition rule: {recognition} change(s).',
+  summary:
+    'Criteria: {added} added, {removed} removed, {renumbered} renumbered, {changed} changed. Disqualifying cases: {dq_added} added, {dq_removed} removed, {dq_changed} changed. Recognition rule: {recognition} change(s).',
 
   section_ruleset: 'THE RULESET',
   section_criteria: 'CRITERIA',

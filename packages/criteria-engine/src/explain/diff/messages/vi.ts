@@ -13,7 +13,8 @@ export const diffVi: DiffMessages = {
   effective: 'hiệu lực {from} – {to}',
   effective_open: 'hiệu lực từ {from}',
   identical: 'Hai phiên bản có nội dung như nhau (có thể chỉ khác ở chú thích hoặc cách trình bày).',
-  summary: 'Tiêu chí: thêm {added}, bỏ {removed}, đổi số thứ tự {renumbered}, thay đổi {changed}. Trường hợp không đảm bảo: thêm {dq_added}, bỏ {dq_removed}, thay đổi {dq_changed}. Quy tắc công nhận: {recognition} thay đổi.',
+  summary:
+    'Tiêu chí: thêm {added}, bỏ {removed}, đổi số thứ tự {renumbered}, thay đổi {changed}. Trường hợp không đảm bảo: thêm {dq_added}, bỏ {dq_removed}, thay đổi {dq_changed}. Quy tắc công nhận: {recognition} thay đổi.',
 
   section_ruleset: 'THÔNG TIN CHUNG',
   section_criteria: 'TIÊU CHÍ',
