@@ -4,7 +4,7 @@
  * builds diagnostics: right for one file, too slow for a million rows. Here a valid row costs a
  * few map look-ups; a row this check refuses goes through the engine's validation, which then
  * reports every problem with its path. So the engine remains the single source of diagnostics and
- * this check only has to agree with it on validity (test/assessment-check.test.ts checks that).
+ * this check only has to agree with it on validity (test/row-check.test.ts checks that).
  *
  * What the engine checks, mirrored: the shape (only ruleset, area, context, facts; area fields
  * are text, date YYYY-MM-DD), the ruleset id, every key known, types, integer and bounds,

@@ -22,9 +22,7 @@ export interface BatchColumn {
   readonly required: boolean;
 }
 
-export type IdentityField = 'code' | 'name' | 'unit' | 'year' | 'date';
-
-export const IDENTITY_COLUMNS: readonly BatchColumn[] = [
+const IDENTITY_COLUMNS: readonly BatchColumn[] = [
   { id: 'code', kind: 'identity', type: 'text', required: true, label: { vi: 'Mã khu dân cư', en: 'Area code' } },
   { id: 'name', kind: 'identity', type: 'text', required: true, label: { vi: 'Tên khu dân cư', en: 'Area name' } },
   {

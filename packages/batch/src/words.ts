@@ -53,7 +53,7 @@ export const SUMMARY_HEADERS: Readonly<Record<Lang, Readonly<Record<string, stri
 };
 
 /** "Tiêu chuẩn 1" from "Tiêu chuẩn 1: Củng cố, …"; the group id when the title has no short head. */
-export function groupShortName(group: GroupInfo, lang: Lang): string {
+function groupShortName(group: GroupInfo, lang: Lang): string {
   const head = group.title[lang].split(':')[0]?.trim() ?? '';
   return head !== '' && head.length <= 24 ? head : group.id;
 }

@@ -58,7 +58,7 @@ export function completeWorkload(all: readonly Assessment[], n: number): Workloa
   return makeWorkload(`complete-${items.length}`, `first ${items.length.toLocaleString('en')} complete`, items);
 }
 
-export class Disagreement extends Error {}
+class Disagreement extends Error {}
 
 function disagree(name: string, w: Workload, i: number, what: string): never {
   const a = w.items[i] as Assessment;

@@ -27,7 +27,7 @@ export type Lang = 'vi' | 'en';
 /** Exit codes: 0 success, 1 invalid rules or assessments, 2 wrong usage, 70 a bug in lcz. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 70 } as const;
 
-export const cliMessages: Readonly<Record<Lang, CliMessages>> = { vi, en };
+const cliMessages: Readonly<Record<Lang, CliMessages>> = { vi, en };
 
 type Params = Readonly<Record<string, string | number>>;
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-export const SEED = '/work/shared/seeds/000_a7ac76f48a21fcf9.txt';
+const SEED = '/work/shared/seeds/000_a7ac76f48a21fcf9.txt';
 
 export interface SeedTable {
   readonly title: string;
@@ -14,7 +14,7 @@ export interface SeedTable {
   readonly note: string;
 }
 
-export function normalise(text: string): string {
+function normalise(text: string): string {
   return text
     .replace(/<[^>]+>/g, '')
     .replace(/\s+/g, ' ')

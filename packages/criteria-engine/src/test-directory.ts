@@ -14,7 +14,7 @@ import { makeDiagnostic } from './diagnostics/source.js';
 import { loadRulesetFile, readText, readTextSync, resolveRulesetPath } from './node-files.js';
 
 /** The folder beside ruleset.yaml that holds its test cases. */
-export const TESTS_FOLDER = 'tests';
+const TESTS_FOLDER = 'tests';
 
 const TEST_FILE = /\.ya?ml$/i;
 

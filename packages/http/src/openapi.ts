@@ -110,7 +110,7 @@ export function buildOpenApi(options: OpenApiOptions): object {
 }
 
 /** Component names allow letters, digits, `.`, `-` and `_` only. */
-export function assessmentComponent(id: string, version: string): string {
+function assessmentComponent(id: string, version: string): string {
   return `Assessment.${id}.${version}`.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 

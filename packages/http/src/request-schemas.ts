@@ -171,7 +171,7 @@ function displayName(path: readonly (string | number)[]): string {
 }
 
 /** RFC 6901: `~` → `~0`, `/` → `~1`. */
-export function toPointer(path: readonly (string | number)[]): string {
+function toPointer(path: readonly (string | number)[]): string {
   return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 

@@ -9,10 +9,10 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { createServer, type ServerOptions } from '../src/index.js';
 
-export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const RULES_DIR = join(ROOT, 'rules/lai-chau-2020-2025');
 export const RULES_FILE = join(RULES_DIR, 'ruleset.yaml');
-export const EXAMPLES_DIR = join(ROOT, 'examples/assessments');
+const EXAMPLES_DIR = join(ROOT, 'examples/assessments');
 export const RULESET_ID = 'lai-chau-khu-dan-cu-tu-quan';
 
 export interface Running {

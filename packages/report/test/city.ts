@@ -19,7 +19,7 @@ import { loadRulesetOrThrow } from '@lcz/criteria-engine';
 import { assessmentArbitrary } from '@lcz/criteria-engine/testing';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const RULES_DIR = `${ROOT}rules/lai-chau-2020-2025`;
+const RULES_DIR = `${ROOT}rules/lai-chau-2020-2025`;
 export const TARGETS_FILE = `${RULES_DIR}/targets.yaml`;
 export const rules: CompiledRuleset = loadRulesetOrThrow(readFileSync(`${RULES_DIR}/ruleset.yaml`, 'utf8'), {
   file: `${RULES_DIR}/ruleset.yaml`,
@@ -34,7 +34,7 @@ export const EXAMPLES = [
 export const exampleAssessment = (path: string) => parseYaml(readFileSync(path, 'utf8')) as Assessment;
 
 /** The seed's seven units and how many areas each has (part two of the seed). */
-export const UNITS: readonly (readonly [name: string, areas: number, kind: 'phuong' | 'xa', code: string])[] = [
+const UNITS: readonly (readonly [name: string, areas: number, kind: 'phuong' | 'xa', code: string])[] = [
   ['Phường Tân Phong', 15, 'phuong', 'TP'],
   ['Phường Quyết Thắng', 6, 'phuong', 'QTH'],
   ['Phường Đoàn Kết', 13, 'phuong', 'DK'],

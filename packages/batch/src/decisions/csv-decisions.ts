@@ -32,7 +32,7 @@ import { bodyOnWorkers, type Reading } from './body-on-workers.js';
 import { bytesOf, CsvDecisions, syntaxError, type DecisionItem } from './csv-decision-reader.js';
 import type { DecideWorkers } from './decide-workers.js';
 
-export { isDecidedRun, type DecidedRun, type DecisionItem } from './csv-decision-reader.js';
+export { isDecidedRun, type DecisionItem } from './csv-decision-reader.js';
 
 const EMPTY = Buffer.alloc(0);
 

@@ -8,7 +8,7 @@
  * malformed quote, as csv-parse does. test/csv-fast.test.ts checks both agree, record for record,
  * on random well-formed and broken inputs cut into random chunks.
  *
- * `splitRecord` (one record) is also used by the decisions-only path (decisions/csv-records.ts),
+ * `splitRecord` (one record) is also used by the decisions-only path (decisions/csv-decision-reader.ts),
  * which finds record boundaries on the raw bytes and splits here only the records it declines.
  */
 
@@ -170,7 +170,7 @@ export function splitRecord(text: string, start: number, n: number, final: boole
 }
 
 /** The position after a line break at `i` (\n, \r\n or \r); -1 when a lone \r ends the chunk. */
-export function endOfLine(text: string, i: number, n: number, final: boolean): number {
+function endOfLine(text: string, i: number, n: number, final: boolean): number {
   if (text.charCodeAt(i) === LF) return i + 1;
   if (i + 1 < n) return text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
   return final ? i + 1 : -1;

@@ -1,6 +1,6 @@
 /**
  * A large, varied CSV in the batch layout (ids in the header), written streaming: the input of the
- * memory test and of the throughput measurement (scripts/measure.ts). Rows vary with a seeded
+ * memory test and of the decide-workers test on the build (dist/decide-workers.dist.test.ts). Rows vary with a seeded
  * PRNG (mulberry32): sizes, thresholds hit or missed, yes/no answers, a few blanks (unknown), and,
  * when asked, a few bad cells ("12a") so error rows are exercised too.
  */

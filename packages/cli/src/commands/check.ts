@@ -49,7 +49,7 @@ export async function check(options: CheckOptions, session: Session): Promise<nu
   return exit;
 }
 
-export function countOf(list: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
+function countOf(list: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
   const errors = list.filter((d) => d.severity === 'error').length;
   const warnings = list.filter((d) => d.severity === 'warning').length;
   return { errors, warnings, infos: list.length - errors - warnings };

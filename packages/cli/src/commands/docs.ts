@@ -34,7 +34,7 @@ import type { CliMessageKey } from '../messages/en.js';
 import { loadRules, unique } from './load.js';
 
 /** The file beside ruleset.yaml that holds the table's extra headings. */
-export const TABLE_FILE = 'table.yaml';
+const TABLE_FILE = 'table.yaml';
 
 export async function docs(options: DocsOptions, session: Session): Promise<number> {
   const { lang } = options;

@@ -8,7 +8,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bilingual, type Session } from '../session.js';
 
-export const ASSESSMENT_FILE = /\.(ya?ml|json)$/i;
+const ASSESSMENT_FILE = /\.(ya?ml|json)$/i;
 
 export interface InputFiles {
   readonly files: readonly string[];

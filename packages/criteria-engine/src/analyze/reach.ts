@@ -7,7 +7,7 @@
  * the probes cover both, and record how often the criterion failed while such a disqualifier
  * applied: if it always did, the criterion's failure never decides anything.
  */
-import type { CompiledRuleset, ConditionInfo, FactInfo } from '../compile/compiled-ruleset.js';
+import type { CompiledRuleset, FactInfo } from '../compile/compiled-ruleset.js';
 import { FUNCTIONS } from '../compile/functions/index.js';
 import type { EvaluationResult, FactReading } from '../evaluate/result.js';
 import { validContexts, type ContextValues } from './contexts.js';
@@ -235,12 +235,4 @@ function everyCount(info: CompiledRuleset['criteria'][number]): ReachedCount[] {
 
 function canBeNotApplicable(info: CompiledRuleset['criteria'][number]): boolean {
   return info.applicableWhen !== undefined || info.variants !== undefined;
-}
-
-/** The condition a criterion uses in a kind of unit (its variant's, or its own). */
-export function conditionFor(
-  info: CompiledRuleset['criteria'][number],
-  variant: string | null,
-): ConditionInfo | undefined {
-  return info.variants?.find((v) => v.id === variant)?.condition ?? info.condition;
 }

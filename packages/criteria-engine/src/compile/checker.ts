@@ -207,7 +207,7 @@ function expectBoolean(t: Typed, ctx: CheckContext, where: string): void {
 }
 
 /** Kleene conjunction: false wins over unknown, unknown wins over true. */
-export function kleeneAnd(fns: readonly Closure[]): Closure {
+function kleeneAnd(fns: readonly Closure[]): Closure {
   if (fns.length === 2) {
     const [a, b] = fns as [Closure, Closure];
     return (s) => {
@@ -230,7 +230,7 @@ export function kleeneAnd(fns: readonly Closure[]): Closure {
 }
 
 /** Kleene disjunction: true wins over unknown, unknown wins over false. */
-export function kleeneOr(fns: readonly Closure[]): Closure {
+function kleeneOr(fns: readonly Closure[]): Closure {
   return (s) => {
     let unknown = false;
     for (let i = 0; i < fns.length; i++) {

@@ -53,7 +53,7 @@ export interface CompileOptions extends ExpressionLimits {
   readonly coverage: boolean;
 }
 
-export const DEFAULT_COMPILE_OPTIONS: CompileOptions = {
+const DEFAULT_COMPILE_OPTIONS: CompileOptions = {
   ...DEFAULT_EXPRESSION_LIMITS,
   maxContextCombinations: 4096,
   coverage: true,

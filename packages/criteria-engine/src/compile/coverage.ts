@@ -19,7 +19,7 @@ type Report = (
 export type ContextCombination = Record<string, string | boolean | undefined>;
 
 /** Every context allowed by the rules, with attributes left out where they are not required. */
-export function enumerateContexts(plan: RulesetPlan, max: number): ContextCombination[] | undefined {
+function enumerateContexts(plan: RulesetPlan, max: number): ContextCombination[] | undefined {
   let combos: ContextCombination[] = [{}];
   for (const attr of plan.context) {
     const values: (string | boolean)[] = attr.type === 'boolean' ? [false, true] : (attr.values ?? []).map((v) => v.id);
@@ -46,7 +46,7 @@ export function enumerateContexts(plan: RulesetPlan, max: number): ContextCombin
   return out;
 }
 
-export function describeContext(combo: ContextCombination): string {
+function describeContext(combo: ContextCombination): string {
   return Object.entries(combo)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${String(v)}`)
@@ -54,7 +54,7 @@ export function describeContext(combo: ContextCombination): string {
 }
 
 /** Slots holding only a context (facts unknown), for running selectors at load time. */
-export function contextSlots(plan: RulesetPlan): (context: ContextCombination) => Value[] {
+function contextSlots(plan: RulesetPlan): (context: ContextCombination) => Value[] {
   const fill = createSlotFiller(plan.contextSlots, plan.factSlots);
   return (context) => fill(context, {}, []);
 }

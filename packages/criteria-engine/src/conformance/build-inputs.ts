@@ -129,7 +129,7 @@ export function toAssessment(input: BuiltInput): Record<string, unknown> {
  * Locates a path of the assessment (as validateAssessment reports it: `['facts', 'households']`,
  * `['context']`, …) at the place that wrote it. Falls back to `fallback` (the case itself).
  */
-export function originOf(input: BuiltInput, path: readonly (string | number)[], fallback: Origin): Origin {
+function originOf(input: BuiltInput, path: readonly (string | number)[], fallback: Origin): Origin {
   const [section, key, ...rest] = path;
   if (section === 'area' || section === 'context' || section === 'facts') {
     if (key !== undefined) {

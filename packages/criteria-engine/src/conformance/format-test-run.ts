@@ -96,7 +96,7 @@ function where(d: Diagnostic): string {
   return d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
 }
 
-export function diagnosticKey(d: Diagnostic): string {
+function diagnosticKey(d: Diagnostic): string {
   return JSON.stringify([d.code, d.file, d.line, d.column, d.path ?? '', d.params]);
 }
 

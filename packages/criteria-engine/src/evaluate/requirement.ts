@@ -11,7 +11,7 @@ export interface Tally {
   points: number;
 }
 
-export function holds(req: Requirement, t: Tally): boolean {
+function holds(req: Requirement, t: Tally): boolean {
   return meets(req, t.passed, t.applicable, t.points);
 }
 

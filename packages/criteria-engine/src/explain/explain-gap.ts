@@ -23,7 +23,7 @@ export interface ExplainGapOptions {
   readonly full?: boolean;
 }
 
-export const gapMessages: Readonly<Record<ExplainLang, GapMessages>> = { vi: gapVi, en: gapEn };
+const gapMessages: Readonly<Record<ExplainLang, GapMessages>> = { vi: gapVi, en: gapEn };
 
 const SHORT_TEXT = 100;
 const WRAP_WIDTH = 100;

@@ -4,17 +4,7 @@
  * (`gapAnalysis`: what it would take to be recognised) is JSON itself (schemas/gap.schema.json)
  * and text with `explainGap`.
  */
-export {
-  explainText,
-  explainMessages,
-  type ExplainOptions,
-  type ExplainLang,
-  type ExplainRuleset,
-} from './explain-text.js';
-export { en as explainMessagesEn, type ExplainMessageKey, type ExplainMessages } from './messages/en.js';
-export { vi as explainMessagesVi } from './messages/vi.js';
+export { explainText, type ExplainRuleset } from './explain-text.js';
 export { gapAnalysis, type GapRuleset } from './gap.js';
-export { explainGap, gapMessages, type ExplainGapOptions } from './explain-gap.js';
-export { gapEn as gapMessagesEn, type GapMessageKey, type GapMessages } from './messages/gap-en.js';
-export { gapVi as gapMessagesVi } from './messages/gap-vi.js';
+export { explainGap, type ExplainGapOptions } from './explain-gap.js';
 export type * from './gap-report.js';

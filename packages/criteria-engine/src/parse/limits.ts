@@ -9,7 +9,7 @@ export interface ParseLimits {
   readonly maxDepth: number;
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = Object.freeze({
+const DEFAULT_PARSE_LIMITS: ParseLimits = Object.freeze({
   maxAliasCount: 100,
   maxDepth: 64,
 });
@@ -18,7 +18,7 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = Object.freeze({
  * yaml composes nodes recursively, and so do we when converting them: past a few hundred levels
  * the JavaScript stack itself is at risk, so a caller cannot raise maxDepth beyond this.
  */
-export const MAX_SUPPORTED_DEPTH = 500;
+const MAX_SUPPORTED_DEPTH = 500;
 
 export function resolveParseLimits(limits: Partial<ParseLimits> = {}): ParseLimits {
   return {

@@ -11,7 +11,7 @@ import type { SourceText } from '../diagnostics/source.js';
 import type { ParseLimits } from './limits.js';
 
 /** Keys that would reach or shadow an object prototype in JavaScript consumers. */
-export const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 

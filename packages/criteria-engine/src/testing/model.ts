@@ -231,12 +231,12 @@ export function isValidAssessment(ruleset: CompiledRuleset, assessment: Assessme
 
 // ── thresholds ─────────────────────────────────────────────────────────────────────────────
 
-export function holdsOp(op: Op, a: number, b: number): boolean {
+function holdsOp(op: Op, a: number, b: number): boolean {
   return HOLDS[op](a, b);
 }
 
 /** Whether `value op threshold` holds for this fact (ordinals compare by declared rank). */
-export function holdsCompare(fact: FactInfo, value: FactValue, use: CompareUse): boolean {
+function holdsCompare(fact: FactInfo, value: FactValue, use: CompareUse): boolean {
   if (typeof value === 'number' && typeof use.value === 'number') return holdsOp(use.op, value, use.value);
   if (typeof value === 'boolean' && typeof use.value === 'boolean')
     return holdsOp(use.op, Number(value), Number(use.value));
@@ -251,7 +251,7 @@ export function holdsCompare(fact: FactInfo, value: FactValue, use: CompareUse):
 }
 
 /** Whether `part × 100 op value × whole` holds; an empty whole takes the declared policy. */
-export function holdsPercent(part: number, whole: number, use: PercentUse): boolean {
+function holdsPercent(part: number, whole: number, use: PercentUse): boolean {
   if (whole === 0) return use.ifWholeZero === 'pass';
   return holdsOp(use.op, part * 100, use.value * whole);
 }

@@ -31,7 +31,7 @@ export type Outcome =
   | { readonly status: 200; readonly body: unknown; readonly contentType: string }
   | { readonly problem: ProblemKind; readonly errors: readonly ProblemEntry[] };
 
-export const JSON_TYPE = 'application/json';
+const JSON_TYPE = 'application/json';
 
 export function ok(body: unknown, contentType: string = JSON_TYPE): Outcome {
   return { status: 200, body, contentType };
@@ -57,7 +57,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Entries in body order: by pointer, array indexes compared as numbers; unplaced ones first. */
-export function sortByPointer(errors: readonly ProblemEntry[]): ProblemEntry[] {
+function sortByPointer(errors: readonly ProblemEntry[]): ProblemEntry[] {
   const key = (e: ProblemEntry) => (e.pointer ?? '').split('/');
   return [...errors].sort((a, b) => {
     const x = key(a);

@@ -5,7 +5,7 @@
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 
-export function rulesetLinks(ruleset: CompiledRuleset, basePath: string) {
+function rulesetLinks(ruleset: CompiledRuleset, basePath: string) {
   const self = `${basePath}/rulesets/${encodeURIComponent(ruleset.id)}`;
   const version = `?version=${encodeURIComponent(ruleset.version)}`;
   return { self: `${self}${version}`, schema: `${self}/schema${version}` };

@@ -10,7 +10,7 @@ import { ok, problem, type HandlerContext, type HandlerInput, type Outcome } fro
 import { unknownQuery } from './rulesets.js';
 import { rulesetSummary } from './summary.js';
 
-export const DEFAULT_RULES_FILE = 'ruleset.yaml';
+const DEFAULT_RULES_FILE = 'ruleset.yaml';
 
 export function validateRules(_ctx: HandlerContext, input: HandlerInput): Outcome {
   let text: string;

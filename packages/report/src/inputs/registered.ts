@@ -18,7 +18,7 @@ const WORDS = new Map<string, boolean>([
 const HEADERS = new Set(REGISTERED_HEADERS.map(fold));
 
 /** Lower case, NFC/NFD alike, diacritics and đ folded, trimmed. */
-export function fold(text: string): string {
+function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim();
 }
 

@@ -299,7 +299,7 @@ export function reportDocument(report: CityReport, options: RenderOptions = {}):
 }
 
 /** recognised × 100 / assessed, rounded down; null when nothing was assessed. */
-export function share(part: number, whole: number): number | null {
+function share(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.floor((part * 100) / whole);
 }
 
@@ -332,7 +332,7 @@ function goalText(p: TargetProgress, m: ReportMessages): string {
   return fill(m.goal_more_than_percent, { p: g.more_than_percent, base: p.base, required: p.required });
 }
 
-export function statusText(p: TargetProgress, m: ReportMessages): string {
+function statusText(p: TargetProgress, m: ReportMessages): string {
   return p.status === 'met' ? m.status_met : p.status === 'not_met' ? m.status_not_met : m.status_no_data;
 }
 

@@ -343,7 +343,7 @@ function factButton(view: ResultView, fact: string, text: string): HTMLElement {
   return button;
 }
 
-export function valueText(ruleset: CompiledRuleset, id: string, value: FactValue | null, lang: Lang): string {
+function valueText(ruleset: CompiledRuleset, id: string, value: FactValue | null, lang: Lang): string {
   if (value === null) return t(lang, 'no_data');
   if (typeof value === 'boolean') return t(lang, value ? 'yes' : 'no');
   const fact = ruleset.facts.find((f) => f.id === id);

@@ -3,7 +3,7 @@ import { en, type MessageKey, type Messages } from './en.js';
 import { vi } from './vi.js';
 
 export type Lang = 'vi' | 'en';
-export type { MessageKey, Messages };
+export type { MessageKey };
 
 const CATALOGS: Readonly<Record<Lang, Messages>> = { vi, en };
 
@@ -18,5 +18,3 @@ export function t(lang: Lang, key: MessageKey, params: Readonly<Record<string, s
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
 }
-
-export const catalogs = CATALOGS;

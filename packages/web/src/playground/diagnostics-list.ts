@@ -10,7 +10,7 @@ const SEVERITY: Readonly<Record<Lang, Readonly<Record<Diagnostic['severity'], st
   en: { error: 'error', warning: 'warning', info: 'info' },
 };
 
-export function sortByPlace(list: readonly Diagnostic[]): Diagnostic[] {
+function sortByPlace(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );

@@ -16,11 +16,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions } from 'esbuild';
 
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const REPOSITORY_ROOT = resolve(PACKAGE_ROOT, '../..');
 export const BROWSER_BUNDLE = join(PACKAGE_ROOT, 'dist/browser/lcz-criteria.js');
 export const BROWSER_MODULE = join(PACKAGE_ROOT, 'dist/browser/lcz-criteria.mjs');
-export const PLAYGROUND_SCRIPT = join(PACKAGE_ROOT, 'dist/playground/playground.js');
+const PLAYGROUND_SCRIPT = join(PACKAGE_ROOT, 'dist/playground/playground.js');
 
 export interface BuiltFile {
   readonly path: string;

@@ -10,8 +10,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildBrowserBundles, REPOSITORY_ROOT } from '../../src/tooling/build-bundles.js';
 import { startStaticServer, type StaticServer } from '../../src/tooling/static-server.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -22,7 +22,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 /** Screenshots land here, for people to look at; nothing compares pixels. */
-export const SCREENSHOTS = join(tmpdir(), 'lcz-web-screenshots');
+const SCREENSHOTS = join(tmpdir(), 'lcz-web-screenshots');
 
 export const DESKTOP = { width: 1280, height: 900 } as const;
 export const PHONE = { width: 360, height: 740 } as const;

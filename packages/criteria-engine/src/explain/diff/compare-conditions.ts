@@ -14,7 +14,7 @@ export function compareConditions(before: ConditionInfo, after: ConditionInfo): 
   return { kind: 'expression', before: before.expression, after: after.expression };
 }
 
-export function thresholdValue(t: Threshold): ThresholdValue {
+function thresholdValue(t: Threshold): ThresholdValue {
   return t.kind === 'percent'
     ? { kind: 'percent', part: t.part, whole: t.whole, op: t.op, value: t.value, if_whole_zero: t.ifWholeZero }
     : { kind: 'compare', fact: t.fact, op: t.op, value: t.value };

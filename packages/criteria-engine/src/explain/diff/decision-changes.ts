@@ -64,7 +64,7 @@ export function compareDecision(
   return { value: areaDecision(old, now, source, projected.ignored), diagnostics: checked.diagnostics };
 }
 
-export function areaDecision(
+function areaDecision(
   old: EvaluationResult,
   now: EvaluationResult,
   source: AreaSource,

@@ -11,11 +11,11 @@ export function normaliseText(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
-export function sameText(a: LocalizedText, b: LocalizedText): boolean {
+function sameText(a: LocalizedText, b: LocalizedText): boolean {
   return normaliseText(a.vi) === normaliseText(b.vi) && normaliseText(a.en) === normaliseText(b.en);
 }
 
-export function wordDiff(before: string, after: string): WordPart[] {
+function wordDiff(before: string, after: string): WordPart[] {
   const a = normaliseText(before);
   const b = normaliseText(after);
   if (a === b) return [];

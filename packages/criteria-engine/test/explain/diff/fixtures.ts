@@ -10,9 +10,9 @@ import { loadRulesetOrThrow } from '../../../src/load-ruleset.js';
 import { readIncludeFile } from '../../../src/node-files.js';
 
 export const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
-export const OLD_FILE = `${ROOT}rules/lai-chau-2020-2025/ruleset.yaml`;
-export const NEW_FILE = `${ROOT}rules/lai-chau-2026-2030-draft/ruleset.yaml`;
-export const OLD_TEXT = readFileSync(OLD_FILE, 'utf8');
+const OLD_FILE = `${ROOT}rules/lai-chau-2020-2025/ruleset.yaml`;
+const NEW_FILE = `${ROOT}rules/lai-chau-2026-2030-draft/ruleset.yaml`;
+const OLD_TEXT = readFileSync(OLD_FILE, 'utf8');
 export const oldRules = loadRulesetOrThrow(OLD_TEXT, { file: OLD_FILE });
 // The draft includes the shared appendix (rules/shared/…), read from disk beside it.
 export const newRules = loadRulesetOrThrow(readFileSync(NEW_FILE, 'utf8'), {

@@ -1,0 +1,51 @@
+/**
+ * knip (unused files, exports and dependencies), run by `pnpm test` as `pnpm knip`.
+ *
+ * knip takes each package's entry points from its package.json (`exports` under every condition,
+ * `bin`, `scripts`) and the test files from vitest.config.ts; this file adds what it cannot see
+ * there: the worker threads each package lists in its own `workers` field (as tsup.config.ts
+ * builds them), and the few files something starts by path (child processes, esbuild bundles,
+ * the examples and scripts at the root).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KnipConfig } from 'knip';
+
+interface PackageJson {
+  workers?: string[];
+}
+
+/** Files started by path (not imported), per package folder. */
+const startedByPath: Record<string, string[]> = {
+  'packages/batch': ['test/helpers/memory-child.ts'],
+  'packages/bench': ['src/child/*.ts', 'cold/*.mjs'],
+  'packages/web': ['src/browser.ts', 'src/playground/main.ts'],
+};
+
+function packageEntries(dir: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageJson;
+  return [...(pkg.workers ?? []), ...(startedByPath[dir] ?? [])];
+}
+
+const packages = readdirSync('packages', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => `packages/${d.name}`);
+
+const config: KnipConfig = {
+  workspaces: {
+    '.': {
+      entry: ['scripts/*.mjs', 'examples/*/*.ts'],
+      project: ['scripts/**', 'examples/**', '*.ts'],
+    },
+    ...Object.fromEntries(
+      packages.map((dir) => [dir, { entry: packageEntries(dir), project: ['**/*.{ts,mts,mjs,js}'] }]),
+    ),
+  },
+  // A type named in the signature of an exported function of its file stays exported, so callers
+  // can name it too; a value used only in its own file is not exported.
+  ignoreExportsUsedInFile: { interface: true, type: true },
+  // Written by scripts/generate-validators.mjs (ajv standalone code), not by hand.
+  ignore: ['packages/criteria-engine/src/validate/generated/**'],
+};
+
+export default config;
