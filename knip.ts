@@ -35,7 +35,7 @@ const config: KnipConfig = {
   workspaces: {
     '.': {
       entry: ['scripts/*.mjs', 'examples/*/*.ts'],
-      project: ['scripts/**', 'examples/**', '*.ts'],
+      project: ['scripts/**', 'examples/**', 'test-support/**', '*.ts'],
     },
     ...Object.fromEntries(
       packages.map((dir) => [dir, { entry: packageEntries(dir), project: ['**/*.{ts,mts,mjs,js}'] }]),

@@ -1,31 +1,21 @@
 /**
- * The HTML of `lcz docs` in a real browser: Debian's chromium, driven by playwright-core, opens
+ * The HTML of `lcz docs` in a real browser: Chromium (test-support/chromium.ts finds it), driven by playwright-core, opens
  * the blank and the filled-in table, checks what print needs (A4 pages, header rows repeated on
  * each page, rows never split, black borders, a serif face), prints each to PDF and takes
- * screenshots for people to look at (nothing compares pixels). A missing chromium fails the test
- * with the command that installs it; it is never skipped.
+ * screenshots for people to look at (nothing compares pixels). No browser fails the test with how
+ * to get one; it is never skipped.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../test-support/chromium.js';
 import { lcz } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Screenshots and PDFs land here, for people to look at. */
 export const PRINTS = join(tmpdir(), 'lcz-docs-prints');
 /** A4 is 210 × 297 mm: 595.28 × 841.89 points (Chromium rounds to whole device pixels, within a point). */
@@ -35,19 +25,9 @@ let context: BrowserContext;
 let userDataDir = '';
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}; this test prints the table with it. Install it: apt-get update && apt-get install -y chromium`,
-    );
-  }
   mkdirSync(PRINTS, { recursive: true });
   userDataDir = mkdtempSync(join(tmpdir(), 'lcz-docs-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 900, height: 1200 },
-  });
+  context = await launchChromium(userDataDir, { width: 900, height: 1200 });
 });
 
 afterAll(async () => {

@@ -1,41 +1,22 @@
 /**
- * A real browser for the tests: Debian's chromium driven by playwright-core, pages served by the
- * package's own static server on 127.0.0.1 from freshly built bundles. A missing chromium fails
- * the tests with the command that installs it; they are never skipped.
+ * A real browser for the tests: Chromium (found by test-support/chromium.ts: CHROMIUM_PATH, one on
+ * PATH, or the one @sparticuz/chromium carries) driven by playwright-core, pages served by the
+ * package's own static server on 127.0.0.1 from freshly built bundles. No browser fails the tests
+ * with how to get one; they are never skipped.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../../../test-support/chromium.js';
 import { buildBrowserBundles, REPOSITORY_ROOT } from '../../src/tooling/build-bundles.js';
 import { startStaticServer, type StaticServer } from '../../src/tooling/static-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Screenshots land here, for people to look at; nothing compares pixels. */
 const SCREENSHOTS = join(tmpdir(), 'lcz-web-screenshots');
 
 export const DESKTOP = { width: 1280, height: 900 } as const;
 export const PHONE = { width: 360, height: 740 } as const;
-
-export function requireChromium(path: string = CHROMIUM): void {
-  if (!existsSync(path)) {
-    throw new Error(
-      `Chromium is not installed at ${path}; the browser tests of @lcz/criteria-web need it. ` +
-        "Install Debian's package: apt-get update && apt-get install -y --no-install-recommends chromium " +
-        '(.ci/run does this when chromium is missing).',
-    );
-  }
-}
 
 export interface Site {
   readonly origin: string;
@@ -48,18 +29,12 @@ export interface Site {
 }
 
 export async function openSite(): Promise<Site> {
-  requireChromium();
   await buildBrowserBundles();
   const server: StaticServer = await startStaticServer({ root: REPOSITORY_ROOT });
   const userDataDir = mkdtempSync(join(tmpdir(), 'lcz-web-chromium-'));
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: DESKTOP,
-    });
+    context = await launchChromium(userDataDir, DESKTOP);
   } catch (error) {
     await server.close();
     throw error;
