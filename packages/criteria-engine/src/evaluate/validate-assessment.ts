@@ -22,7 +22,10 @@ export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
   const shared = new Map<string, z.ZodMiniType>();
   const unknownOr = (key: string, make: () => z.ZodMiniType): z.ZodMiniType => {
     let schema = shared.get(key);
-    if (!schema) shared.set(key, (schema = z.optional(z.nullable(make()))));
+    if (!schema) {
+      schema = z.optional(z.nullable(make()));
+      shared.set(key, schema);
+    }
     return schema;
   };
   const oneOf = (values: readonly { id: string }[] | undefined) => {

@@ -87,7 +87,9 @@ export function checkRequirements(f: Findings, reach: Reachability): void {
     );
   };
 
-  ruleset.groups.forEach((g, gi) => unreachable(g.criteria, g.requirement, f.requirement(gi), g.id));
+  ruleset.groups.forEach((g, gi) => {
+    unreachable(g.criteria, g.requirement, f.requirement(gi), g.id);
+  });
   const total = ruleset.totalRequirement;
   if (total) unreachable(ruleset.criteria, total, ['recognition', 'total_requirement'], '');
 
