@@ -102,7 +102,10 @@ async function main(): Promise<void> {
   const completeWorkloads = new Map<number, Workload>();
   const completeOf = (n: number): Workload => {
     let w = completeWorkloads.get(n);
-    if (!w) completeWorkloads.set(n, (w = completeWorkload(assessments, n)));
+    if (!w) {
+      w = completeWorkload(assessments, n);
+      completeWorkloads.set(n, w);
+    }
     return w;
   };
 

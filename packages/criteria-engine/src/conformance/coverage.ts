@@ -252,15 +252,6 @@ function thresholdText(t: Threshold, facts: ReadonlyMap<string, FactInfo>): stri
   return undefined;
 }
 
-/** Whether the threshold holds exactly at its value (≥, ≤, =) or not (>, <, ≠). */
-const _HOLDS_AT: Readonly<Record<Threshold['op'], boolean>> = {
-  '>=': true,
-  '<=': true,
-  '==': true,
-  '>': false,
-  '<': false,
-  '!=': false,
-};
 /** The side of the threshold value where the outcome differs from the outcome at it: -1, +1, or 0 for either. */
 const BEYOND: Readonly<Record<Threshold['op'], -1 | 0 | 1>> = { '>=': -1, '>': 1, '<=': 1, '<': -1, '==': 0, '!=': 0 };
 
@@ -350,7 +341,7 @@ function candidateWholes(whole: FactInfo): number[] {
   const hi = whole.max ?? Infinity;
   const list = new Set<number>([lo, lo + 1, 100, 200, 1000, 10_000]);
   for (let w = lo; w <= Math.min(hi, lo + 200); w++) list.add(w);
-  if (Number.isFinite(hi)) [hi - 1, hi].forEach((w) => list.add(w));
+  if (Number.isFinite(hi)) for (const w of [hi - 1, hi]) list.add(w);
   return [...list].filter((w) => w >= lo && w <= hi);
 }
 

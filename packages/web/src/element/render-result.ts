@@ -95,6 +95,8 @@ function reasons({ ruleset, lang, result }: ResultView): HTMLElement {
           ),
         ];
     }
+    const exhaustive: never = r;
+    throw new Error(`unhandled reason ${JSON.stringify(exhaustive)}`);
   });
   if (result.decision === 'recognised' && items.length === 0) items.push(t(lang, 'reason_recognised'));
   return h(

@@ -525,7 +525,7 @@ class DiffReport {
         return;
     }
     const exhaustive: never = c;
-    return exhaustive;
+    throw new Error(`unhandled change ${JSON.stringify(exhaustive)}`);
   }
 
   private variantChange(v: VariantChange): void {
