@@ -7,6 +7,7 @@
  * total points → missing facts grouped by what they decide → one checked plan and its decision.
  */
 import type { Threshold } from '../compile/compiled-ruleset.js';
+import { checkLanguage } from '../diagnostics/language.js';
 import type { Decision, FactReading, FactValue } from '../evaluate/result.js';
 import type { LocalizedText, ValueDeclaration } from '../validate/ruleset-document.js';
 import { explainMessages, type ExplainLang, type ExplainRuleset } from './explain-text.js';
@@ -80,7 +81,9 @@ class GapText {
     private readonly ruleset: ExplainRuleset,
     options: ExplainGapOptions,
   ) {
-    this.lang = options.lang ?? 'vi';
+    const lang = options.lang ?? 'vi';
+    checkLanguage(lang, 'explainGap');
+    this.lang = lang;
     this.m = gapMessages[this.lang];
     this.words = explainMessages[this.lang];
     this.paint = painter(options.color === true);

@@ -5,6 +5,7 @@
  * each area whose decision changes with the statuses that moved. Pure and browser-safe.
  */
 import type { FactInfo } from '../../compile/compiled-ruleset.js';
+import { checkLanguage } from '../../diagnostics/language.js';
 import type {
   CriterionStatus,
   Decision,
@@ -216,7 +217,9 @@ class DiffReport {
     private readonly rulesets: DiffRulesets,
     private readonly options: RenderDiffOptions,
   ) {
-    this.lang = options.lang ?? 'vi';
+    const lang = options.lang ?? 'vi';
+    checkLanguage(lang, 'renderDiff');
+    this.lang = lang;
     this.m = diffMessages[this.lang];
     this.x = this.lang === 'vi' ? explainVi : explainEn;
     this.out = options.format === 'md' ? new MarkdownSink() : new TextSink(options.color === true);
