@@ -33,6 +33,12 @@ const WHERE: Readonly<Record<string, string>> = {
   condition: 'a condition',
 };
 
+const OUTSIDE_REASONS: Readonly<Record<string, string>> = {
+  absolute: 'an absolute path',
+  outside: 'its .. climbs out of',
+  link: 'a link in it leads out of',
+};
+
 const INCLUDE_REASONS: Readonly<Record<string, string>> = {
   not_found: 'the file is missing or unreadable',
   not_fragment: 'the file does not declare kind: fragment',
@@ -245,6 +251,10 @@ export const en: MessageCatalog = {
   file_unreadable: (p) => ({
     message: `The file ${s(p, 'path')} cannot be read (${s(p, 'detail')}).`,
     hint: 'Check that the file is not open elsewhere, that you may read it, and that it is a text file saved as UTF-8.',
+  }),
+  file_outside_root: (p) => ({
+    message: `The file "${s(p, 'path')}" is not read: ${lookup(OUTSIDE_REASONS, s(p, 'reason'))} the folder ${s(p, 'root')}. Files named in a rule or test file must stay inside that folder.`,
+    hint: 'Name the file relative to this file\'s folder, without leaving it, e.g. include: ["shared/contents.yaml"]. To share files between rulesets, put a file named .lcz-root in the folder that holds them all (e.g. rules/.lcz-root).',
   }),
   file_too_large: (p) => ({
     message: `The file ${s(p, 'path')} is ${s(p, 'size')} bytes; the limit is ${s(p, 'max')} bytes.`,

@@ -34,6 +34,12 @@ const WHERE: Readonly<Record<string, string>> = {
   condition: 'điều kiện',
 };
 
+const OUTSIDE_REASONS: Readonly<Record<string, string>> = {
+  absolute: 'đây là đường dẫn tuyệt đối, nằm ngoài',
+  outside: 'dấu .. đưa ra khỏi',
+  link: 'một liên kết (symlink) dẫn ra khỏi',
+};
+
 const INCLUDE_REASONS: Readonly<Record<string, string>> = {
   not_found: 'không tìm thấy hoặc không đọc được tệp',
   not_fragment: 'tệp không khai báo kind: fragment',
@@ -264,6 +270,10 @@ export const vi: MessageCatalog = {
   file_unreadable: (p) => ({
     message: `Không đọc được tệp ${s(p, 'path')} (${s(p, 'detail')}).`,
     hint: 'Kiểm tra tệp không bị chương trình khác khóa, bạn có quyền đọc, và tệp là văn bản lưu dạng UTF-8.',
+  }),
+  file_outside_root: (p) => ({
+    message: `Không đọc tệp "${s(p, 'path')}": ${lookup(OUTSIDE_REASONS, s(p, 'reason'))} thư mục ${s(p, 'root')}. Tệp được nêu trong tệp quy tắc hoặc tệp kiểm thử phải nằm trong thư mục đó.`,
+    hint: 'Ghi đường dẫn tính từ thư mục của tệp này, không đi ra ngoài, ví dụ include: ["shared/noi-dung.yaml"]. Để nhiều bộ quy tắc dùng chung tệp, đặt một tệp tên .lcz-root ở thư mục chứa tất cả (ví dụ rules/.lcz-root).',
   }),
   file_too_large: (p) => ({
     message: `Tệp ${s(p, 'path')} có dung lượng ${s(p, 'size')} byte; giới hạn là ${s(p, 'max')} byte.`,
