@@ -2,8 +2,8 @@
  * A small client of the criteria HTTP API (docs/http.md): it posts the bundled example
  * assessments and prints each decision, then explains one of them.
  *
- *   npx tsx --conditions=source examples/http-client/client.ts                 # starts a server in-process
- *   npx tsx --conditions=source examples/http-client/client.ts --url http://127.0.0.1:8080   # uses `lcz serve`
+ *   npx tsx --conditions=@lcz/source examples/http-client/client.ts                 # starts a server in-process
+ *   npx tsx --conditions=@lcz/source examples/http-client/client.ts --url http://127.0.0.1:8080   # uses `lcz serve`
  *
  * Only fetch talks to the server; `yaml` reads the example files, which are YAML.
  */

@@ -23,9 +23,13 @@ export interface LoadRulesetOptions {
   /**
    * Reads a file named in `include:` (a path relative to the including file). The core reads
    * no files itself; `loadRulesetFile` in `./node` passes a reader. Return undefined when the
-   * file cannot be read.
+   * file cannot be found, or a diagnostic saying why it may not or cannot be read (it is moved
+   * to the include line).
    */
-  readonly readInclude?: (path: string, from: string) => { readonly file: string; readonly text: string } | undefined;
+  readonly readInclude?: (
+    path: string,
+    from: string,
+  ) => { readonly file: string; readonly text: string } | Diagnostic | undefined;
 }
 
 export function loadRuleset(text: string, options: LoadRulesetOptions = {}): StageResult<CompiledRuleset> {
@@ -90,6 +94,10 @@ function loadIncludes(
     const read = options.readInclude(path, parsed.source.file);
     if (!read) {
       at('not_found');
+      continue;
+    }
+    if ('code' in read) {
+      diagnostics.push(parsed.source.diagnostic(read.code, parsed.rangeOf(['include', i]), read.params));
       continue;
     }
     const source = new SourceText(read.file, read.text);

@@ -1,5 +1,5 @@
 /**
- * The built artefacts, as users get them: in a plain Node process (no `source` condition, so
+ * The built artefacts, as users get them: in a plain Node process (no `@lcz/source` condition, so
  * @lcz/criteria-engine resolves to its build too), the ESM and CJS builds serve the same answers
  * as the sources. `pnpm test` builds before it runs vitest.
  */
