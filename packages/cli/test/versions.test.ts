@@ -1,5 +1,5 @@
 /** A rules folder with several versions: each assessment is evaluated with the version in force on its date. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,5 +52,29 @@ describe('lcz evaluate --rules rules/ (several versions)', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('version_not_found');
     expect(stderr).toContain('2020-2025 (2020-01-01 – 2025-12-31)');
+  });
+});
+
+describe('lcz validate rules/ (several versions)', () => {
+  it('validates every version it holds, one OK line each, and exits 0', async () => {
+    const { code, stdout, stderr } = await lcz(['validate', '--lang', 'en', 'rules'], { cwd: ROOT });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const ok = stdout.split('\n').filter((line) => line.startsWith('OK '));
+    expect(ok).toHaveLength(2);
+    expect(ok[0]).toMatch(/^OK rules\/lai-chau-2020-2025\/ruleset\.yaml: .* 2020-2025: /);
+    expect(ok[1]).toMatch(/^OK rules\/lai-chau-2026-2030-draft\/ruleset\.yaml: .* 2026-2030-draft: /);
+    expect(stdout).not.toMatch(/0 errors/);
+  });
+
+  it('names the errors of a version that does not load, and never says "0 errors"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lcz-versions-'));
+    cpSync(join(ROOT, 'rules'), dir, { recursive: true });
+    const draft = join(dir, 'lai-chau-2026-2030-draft/ruleset.yaml');
+    writeFileSync(draft, readFileSync(draft, 'utf8').replace(/^version: .*$/m, 'version: [broken'));
+    const { code, stderr } = await lcz(['validate', '--lang', 'en', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/lai-chau-2026-2030-draft\/ruleset\.yaml:\d+:\d+: error \[yaml_syntax\]/);
+    expect(stderr).not.toMatch(/file_not_found|0 errors/);
   });
 });

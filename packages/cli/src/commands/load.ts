@@ -23,6 +23,10 @@ export interface VersionChoice {
 
 export async function loadRules(path: string, session: Session, choice: VersionChoice = {}): Promise<LoadedRules> {
   const schemes = await loadRulesDirectory(session.abs(path));
+  // A version folder that does not load: its own errors, not "no ruleset.yaml" at the top folder.
+  if (schemes.value === undefined && hasErrors(schemes.diagnostics)) {
+    return { diagnostics: session.relocate(unique(schemes.diagnostics)), ok: false };
+  }
   const scheme = schemes.value?.length === 1 ? schemes.value[0] : undefined;
   if (scheme && (scheme.versions.length > 1 || choice.version !== undefined || choice.date !== undefined)) {
     const found = unique([...schemes.diagnostics, ...scheme.versions.flatMap((v) => v.diagnostics)]);

@@ -1,8 +1,16 @@
 /**
  * `lcz validate <rules>...`: one summary line per valid ruleset (and its warnings and notes);
- * every error, located, for an invalid one. The static checks (lcz check) are part of it.
+ * every error, located, for an invalid one. The static checks (lcz check) are part of it. A folder
+ * that holds several versions (rules/, as `evaluate --rules` accepts) is validated version by
+ * version, one summary line each.
  */
-import { checkRuleset, formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
+import {
+  checkRuleset,
+  formatDiagnostics,
+  hasErrors,
+  type CompiledRuleset,
+  type Diagnostic,
+} from '@lcz/criteria-engine';
 import type { ValidateOptions } from './validate.usage.js';
 import { EXIT, say, type Session } from '../session.js';
 import { loadRules, reportInvalidRules, unique } from './load.js';
@@ -12,31 +20,60 @@ export async function validate(options: ValidateOptions, session: Session): Prom
   let exit: number = EXIT.ok;
   for (const path of options.paths) {
     const loaded = await loadRules(path, session);
-    const { ruleset } = loaded;
-    // The static checks of lcz check run too: a rule that can never pass is as wrong as a typo.
-    const diagnostics = ruleset
-      ? unique([...loaded.diagnostics, ...session.relocate(checkRuleset(ruleset).diagnostics)])
-      : loaded.diagnostics;
-    if (ruleset === undefined || hasErrors(diagnostics)) {
-      reportInvalidRules(session, lang, path, diagnostics, 'rules_invalid');
+    const versions = loaded.scheme?.versions ?? (loaded.ruleset ? [loaded.ruleset] : []);
+    if (versions.length === 0) {
+      reportInvalidRules(session, lang, path, loaded.diagnostics, 'rules_invalid');
       exit = EXIT.invalid;
       continue;
     }
-    session.out(
-      say(lang, 'validate_ok', {
-        file: session.display(ruleset.file),
-        id: ruleset.id,
-        version: ruleset.version,
-        groups: ruleset.groups.length,
-        criteria: ruleset.criteria.length,
-        disqualifiers: ruleset.disqualifiers.length,
-      }),
-    );
-    if (diagnostics.length > 0) {
-      const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-      session.out(say(lang, 'validate_notes', { warnings, infos: diagnostics.length - warnings }));
-      session.out(formatDiagnostics(diagnostics, lang));
+    // With several versions, each is reported with its own diagnostics; what belongs to none
+    // (the periods of the versions against each other) is reported after them.
+    const own = (ruleset: CompiledRuleset) =>
+      loaded.scheme ? session.relocate(ruleset.diagnostics) : loaded.diagnostics;
+    const keys = new Set(versions.flatMap((v) => own(v).map(key)));
+    for (const ruleset of versions) {
+      if (!validateOne(ruleset, own(ruleset), options, session)) exit = EXIT.invalid;
     }
+    const rest = loaded.scheme ? loaded.diagnostics.filter((d) => !keys.has(key(d))) : [];
+    if (hasErrors(rest)) {
+      reportInvalidRules(session, lang, path, rest, 'rules_invalid');
+      exit = EXIT.invalid;
+    } else if (rest.length > 0) session.out(formatDiagnostics(rest, lang));
   }
   return exit;
+}
+
+/** One ruleset: its summary line and notes, or its errors. False when it has errors. */
+function validateOne(
+  ruleset: CompiledRuleset,
+  loadDiagnostics: readonly Diagnostic[],
+  { lang }: ValidateOptions,
+  session: Session,
+): boolean {
+  // The static checks of lcz check run too: a rule that can never pass is as wrong as a typo.
+  const diagnostics = unique([...loadDiagnostics, ...session.relocate(checkRuleset(ruleset).diagnostics)]);
+  if (hasErrors(diagnostics)) {
+    reportInvalidRules(session, lang, session.display(ruleset.file), diagnostics, 'rules_invalid');
+    return false;
+  }
+  session.out(
+    say(lang, 'validate_ok', {
+      file: session.display(ruleset.file),
+      id: ruleset.id,
+      version: ruleset.version,
+      groups: ruleset.groups.length,
+      criteria: ruleset.criteria.length,
+      disqualifiers: ruleset.disqualifiers.length,
+    }),
+  );
+  if (diagnostics.length > 0) {
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    session.out(say(lang, 'validate_notes', { warnings, infos: diagnostics.length - warnings }));
+    session.out(formatDiagnostics(diagnostics, lang));
+  }
+  return true;
+}
+
+function key(d: Diagnostic): string {
+  return JSON.stringify([d.code, d.severity, d.file, d.line, d.column, d.params]);
 }
