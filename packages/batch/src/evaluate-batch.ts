@@ -11,12 +11,12 @@ import {
   type Diagnostic,
   type EvaluationResult,
 } from '@lcz/criteria-engine';
-import { csvDecisionChunks, isDecidedRun, type DecisionItem } from './decisions/csv-decisions.js';
+import { csvDecisionChunks, isDecidedRun, type DecidedRun, type DecisionItem } from './decisions/csv-decisions.js';
 import { DecideWorkers } from './decisions/decide-workers.js';
 import { formatBatchDiagnostic } from './format.js';
 import { READ_BYTES } from './formats/byte-count.js';
 import { openInput, readBatchChunks, resolveSource, type BatchSource, type ReadBatchOptions } from './read-batch.js';
-import type { BatchArea, BatchFormat } from './record.js';
+import type { BatchArea, BatchFormat, BatchRecord } from './record.js';
 import { openSummary, summaryFormatOf, type SummaryFormat, type SummaryWriter } from './writers/summary.js';
 import { OutputError, TextSink } from './writers/text-sink.js';
 import type { Lang } from './words.js';
@@ -129,50 +129,19 @@ export async function evaluateBatchVia(
   paths: BatchPaths,
 ): Promise<BatchSummary> {
   const started = Date.now();
-  const keep = options.keepProblems ?? 100;
-  const lang = options.lang ?? 'vi';
-  const decisionOnly = options.detail === 'decision';
-
   // Outputs are opened first: a bad --out path fails before any work is done.
-  const results = options.results !== undefined ? await TextSink.open(options.results) : undefined;
-  let summary: SummaryWriter | undefined;
-  if (options.summary !== undefined) {
-    const { target, format } =
-      typeof options.summary === 'string'
-        ? { target: options.summary, format: summaryFormatOf(options.summary) ?? 'csv' }
-        : options.summary;
-    summary = await openSummary(target, format, ruleset, lang);
-  }
+  const { results, summary } = await openOutputs(options, ruleset);
+  const decisionOnly = options.detail === 'decision';
   // The summary table needs each standard's applicable count, which only the full result has;
   // without it and without full result lines, the engine's fast path is enough.
   const needFull = summary !== undefined || (results !== undefined && !decisionOnly);
-
-  let bytesRead = 0;
-  let totalBytes: number | undefined;
-  const onBytes = (read: number, total: number | undefined): void => {
-    bytesRead = read;
-    totalBytes = total;
-    options.onBytes?.(read, total);
+  const counts = new BatchCounts(options.keepProblems ?? 100);
+  const progress = new ProgressReport(options, started, counts);
+  const readOptions: ReadBatchOptions = {
+    ...options,
+    ...(options.onProgress || options.onBytes ? { onBytes: progress.onBytes } : {}),
   };
-  const readOptions: ReadBatchOptions = { ...options, ...(options.onProgress || options.onBytes ? { onBytes } : {}) };
   const resolved = await resolveSource(source, readOptions);
-
-  const decisions: Record<Decision, number> = { recognised: 0, not_recognised: 0, undetermined: 0 };
-  const headerProblems: Diagnostic[] = [];
-  const problems: BatchProblemRow[] = [];
-  let rows = 0;
-  let evaluated = 0;
-  let badRows = 0;
-  let problemCount = 0;
-  let lastProgress = 0;
-  const progress = (): void => {
-    options.onProgress?.({
-      rows,
-      bytesRead,
-      ...(totalBytes !== undefined ? { totalBytes } : {}),
-      elapsedMs: Date.now() - started,
-    });
-  };
 
   // The csv-parse tokenizer stays the reference: with it every row takes the careful path.
   const quick =
@@ -181,128 +150,225 @@ export async function evaluateBatchVia(
     resolved.problem === undefined &&
     resolved.format === 'csv' &&
     (options.csvTokenizer ?? 'fast') === 'fast';
-  let threadsUsed = 0;
-  // Opened as the loop below starts (inside its try, so the outputs are closed whatever happens).
-  async function* quickChunks(): AsyncGenerator<readonly DecisionItem[]> {
-    const threads = options.threads ?? availableParallelism();
-    const big =
-      paths.workers === undefined &&
-      threads > 0 &&
-      (options.threads !== undefined || (resolved.bytes ?? 0) >= THREADS_FROM_BYTES);
-    // With workers, this thread reads a block at a time: fewer, larger reads leave the cores to them.
-    const input = await openInput(source, readOptions, paths.quickReadBytes ?? (big ? BLOCK_BYTES : QUICK_READ_BYTES));
-    // Started first, so they load their code while this thread stores the rules and reads the header.
-    const own = big ? DecideWorkers.start(threads) : undefined;
-    const pool = paths.workers ?? own;
-    // Undefined for a ruleset the engine did not make: then this thread reads it all.
-    const compiled = pool !== undefined ? compiledRulesOf(ruleset) : undefined;
-    const decidedBefore = pool?.decided ?? 0;
-    try {
-      yield* csvDecisionChunks(input, resolved.file, ruleset, {
-        lines: results !== undefined,
-        // The careful path sniffs the separator in its first chunk: 16 KiB of a file, or the text in memory.
-        sniffBytes: typeof source === 'string' ? READ_BYTES : 65536,
-        ...(pool !== undefined && compiled !== undefined
-          ? {
-              workers: {
-                pool,
-                compiled,
-                blockBytes: paths.blockBytes ?? BLOCK_BYTES,
-                ...(paths.maxUncutBytes !== undefined ? { maxUncutBytes: paths.maxUncutBytes } : {}),
-              },
-            }
-          : {}),
-      });
-    } finally {
-      if (pool !== undefined && pool.decided > decidedBefore) threadsUsed = pool.size;
-      await own?.close();
-    }
-  }
+  const threads = { used: 0 };
   const chunks: AsyncIterable<readonly DecisionItem[]> = quick
-    ? quickChunks()
+    ? quickChunks({ source, ruleset, options, paths, readOptions, resolved, lines: results !== undefined, threads })
     : readBatchChunks(source, ruleset, readOptions, resolved);
-
+  const out: RecordOutputs = { ruleset, results, summary, needFull, decisionOnly };
   try {
     for await (const chunk of chunks) {
-      for (const record of chunk) {
-        if (isDecidedRun(record)) {
-          // Rows read and decided on the quick path, their lines already written out.
-          rows += record.rows;
-          evaluated += record.rows;
-          decisions.recognised += record.decisions.recognised;
-          decisions.not_recognised += record.decisions.not_recognised;
-          decisions.undetermined += record.decisions.undetermined;
-          if (record.lines.length > 0) await results?.write(record.lines);
-          continue;
-        }
-        const { row, area } = record;
-        if (record.header) headerProblems.push(...record.diagnostics);
-        else rows += 1;
-        if (record.assessment === undefined) {
-          if (!record.header) {
-            badRows += 1;
-            problemCount += record.diagnostics.length;
-            if (problems.length < keep) problems.push({ row, area, diagnostics: record.diagnostics });
-          }
-          await results?.write(`${JSON.stringify(invalidLine(row, area, record.diagnostics))}\n`);
-          if (!record.header) await summary?.add(row, area, undefined, record.diagnostics);
-          continue;
-        }
-        evaluated += 1;
-        let result: EvaluationResult | undefined;
-        if (needFull) {
-          result = ruleset.evaluate(record.assessment);
-          decisions[result.decision] += 1;
-          if (results) {
-            const line = decisionOnly
-              ? decidedLine(
-                  row,
-                  area,
-                  result.decision,
-                  result.standards.map((s) => ({ id: s.id, passed: s.passed })),
-                )
-              : JSON.stringify({ row, area, status: 'evaluated', result });
-            await results.write(`${line}\n`);
-          }
-        } else {
-          const decided = ruleset.decide(record.assessment);
-          decisions[decided.decision] += 1;
-          if (results) {
-            await results.write(
-              `${decidedLine(
-                row,
-                area,
-                decided.decision,
-                ruleset.groups.map((g, i) => ({ id: g.id, passed: decided.passed[i] ?? 0 })),
-              )}\n`,
-            );
-          }
-        }
-        await summary?.add(row, area, result, []);
-      }
-      if (options.onProgress && Date.now() - lastProgress >= 100) {
-        lastProgress = Date.now();
-        progress();
-      }
+      for (const record of chunk) await takeRecord(record, counts, out);
+      progress.now();
     }
   } finally {
     await results?.close();
     await summary?.close();
   }
-  progress();
+  progress.last();
   return {
     file: resolved.file,
     ...(resolved.format !== undefined ? { format: resolved.format } : {}),
-    rows,
-    evaluated,
-    decisions,
-    badRows,
-    problemCount,
-    headerProblems,
-    problems,
-    threads: threadsUsed,
+    rows: counts.rows,
+    evaluated: counts.evaluated,
+    decisions: counts.decisions,
+    badRows: counts.badRows,
+    problemCount: counts.problemCount,
+    headerProblems: counts.headerProblems,
+    problems: counts.problems,
+    threads: threads.used,
     elapsedMs: Date.now() - started,
   };
+}
+
+/** The result lines and the summary table, when asked for. */
+async function openOutputs(
+  options: EvaluateBatchOptions,
+  ruleset: CompiledRuleset,
+): Promise<{ results: TextSink | undefined; summary: SummaryWriter | undefined }> {
+  const results = options.results !== undefined ? await TextSink.open(options.results) : undefined;
+  if (options.summary === undefined) return { results, summary: undefined };
+  const { target, format } =
+    typeof options.summary === 'string'
+      ? { target: options.summary, format: summaryFormatOf(options.summary) ?? 'csv' }
+      : options.summary;
+  return { results, summary: await openSummary(target, format, ruleset, options.lang ?? 'vi') };
+}
+
+/** What survives of each row: counters, and the first `keep` bad rows for the report. */
+class BatchCounts {
+  rows = 0;
+  evaluated = 0;
+  badRows = 0;
+  problemCount = 0;
+  readonly decisions: Record<Decision, number> = { recognised: 0, not_recognised: 0, undetermined: 0 };
+  readonly headerProblems: Diagnostic[] = [];
+  readonly problems: BatchProblemRow[] = [];
+
+  constructor(private readonly keep: number) {}
+
+  /** Rows read and decided on the quick path. */
+  addRun(run: DecidedRun): void {
+    this.rows += run.rows;
+    this.evaluated += run.rows;
+    this.decisions.recognised += run.decisions.recognised;
+    this.decisions.not_recognised += run.decisions.not_recognised;
+    this.decisions.undetermined += run.decisions.undetermined;
+  }
+
+  /** A row with problems (or the header's record): not evaluated. */
+  addBad(record: BatchRecord): void {
+    if (record.header) return;
+    this.badRows += 1;
+    this.problemCount += record.diagnostics.length;
+    if (this.problems.length < this.keep)
+      this.problems.push({ row: record.row, area: record.area, diagnostics: record.diagnostics });
+  }
+}
+
+/** Progress for `onProgress`: bytes as the reader reports them, at most every 100 ms, and once at the end. */
+class ProgressReport {
+  private bytesRead = 0;
+  private totalBytes: number | undefined;
+  private lastReport = 0;
+
+  constructor(
+    private readonly options: EvaluateBatchOptions,
+    private readonly started: number,
+    private readonly counts: BatchCounts,
+  ) {}
+
+  readonly onBytes = (read: number, total: number | undefined): void => {
+    this.bytesRead = read;
+    this.totalBytes = total;
+    this.options.onBytes?.(read, total);
+  };
+
+  /** After a chunk: report if 100 ms have passed since the last report. */
+  now(): void {
+    if (this.options.onProgress && Date.now() - this.lastReport >= 100) {
+      this.lastReport = Date.now();
+      this.last();
+    }
+  }
+
+  last(): void {
+    this.options.onProgress?.({
+      rows: this.counts.rows,
+      bytesRead: this.bytesRead,
+      ...(this.totalBytes !== undefined ? { totalBytes: this.totalBytes } : {}),
+      elapsedMs: Date.now() - this.started,
+    });
+  }
+}
+
+/** Where each record goes, and whether it needs the full result. */
+interface RecordOutputs {
+  readonly ruleset: CompiledRuleset;
+  readonly results: TextSink | undefined;
+  readonly summary: SummaryWriter | undefined;
+  readonly needFull: boolean;
+  readonly decisionOnly: boolean;
+}
+
+/** Count one record (or a run of quick-path rows), evaluate it if valid, and write its line and summary row. */
+async function takeRecord(record: DecisionItem, counts: BatchCounts, out: RecordOutputs): Promise<void> {
+  const { ruleset, results, summary } = out;
+  if (isDecidedRun(record)) {
+    // Rows read and decided on the quick path, their lines already written out.
+    counts.addRun(record);
+    if (record.lines.length > 0) await results?.write(record.lines);
+    return;
+  }
+  const { row, area } = record;
+  if (record.header) counts.headerProblems.push(...record.diagnostics);
+  else counts.rows += 1;
+  if (record.assessment === undefined) {
+    counts.addBad(record);
+    await results?.write(`${JSON.stringify(invalidLine(row, area, record.diagnostics))}\n`);
+    if (!record.header) await summary?.add(row, area, undefined, record.diagnostics);
+    return;
+  }
+  counts.evaluated += 1;
+  let result: EvaluationResult | undefined;
+  if (out.needFull) {
+    result = ruleset.evaluate(record.assessment);
+    counts.decisions[result.decision] += 1;
+    if (results) {
+      const line = out.decisionOnly
+        ? decidedLine(
+            row,
+            area,
+            result.decision,
+            result.standards.map((s) => ({ id: s.id, passed: s.passed })),
+          )
+        : JSON.stringify({ row, area, status: 'evaluated', result });
+      await results.write(`${line}\n`);
+    }
+  } else {
+    const decided = ruleset.decide(record.assessment);
+    counts.decisions[decided.decision] += 1;
+    if (results) {
+      const standards = ruleset.groups.map((g, i) => ({ id: g.id, passed: decided.passed[i] ?? 0 }));
+      await results.write(`${decidedLine(row, area, decided.decision, standards)}\n`);
+    }
+  }
+  await summary?.add(row, area, result, []);
+}
+
+/** What the quick path needs to read a CSV file's decisions, here or on decide workers. */
+interface QuickRead {
+  readonly source: BatchSource;
+  readonly ruleset: CompiledRuleset;
+  readonly options: EvaluateBatchOptions;
+  readonly paths: BatchPaths;
+  readonly readOptions: ReadBatchOptions;
+  readonly resolved: Awaited<ReturnType<typeof resolveSource>>;
+  /** Whether result lines are written. */
+  readonly lines: boolean;
+  /** Set to the pool's size once workers have decided rows. */
+  readonly threads: { used: number };
+}
+
+/** The quick path's chunks; opened as the loop over them starts (inside its try, so the outputs are closed whatever happens). */
+async function* quickChunks(q: QuickRead): AsyncGenerator<readonly DecisionItem[]> {
+  const { options, paths, ruleset } = q;
+  const threads = options.threads ?? availableParallelism();
+  const big =
+    paths.workers === undefined &&
+    threads > 0 &&
+    (options.threads !== undefined || (q.resolved.bytes ?? 0) >= THREADS_FROM_BYTES);
+  // With workers, this thread reads a block at a time: fewer, larger reads leave the cores to them.
+  const input = await openInput(
+    q.source,
+    q.readOptions,
+    paths.quickReadBytes ?? (big ? BLOCK_BYTES : QUICK_READ_BYTES),
+  );
+  // Started first, so they load their code while this thread stores the rules and reads the header.
+  const own = big ? DecideWorkers.start(threads) : undefined;
+  const pool = paths.workers ?? own;
+  // Undefined for a ruleset the engine did not make: then this thread reads it all.
+  const compiled = pool !== undefined ? compiledRulesOf(ruleset) : undefined;
+  const decidedBefore = pool?.decided ?? 0;
+  try {
+    yield* csvDecisionChunks(input, q.resolved.file, ruleset, {
+      lines: q.lines,
+      // The careful path sniffs the separator in its first chunk: 16 KiB of a file, or the text in memory.
+      sniffBytes: typeof q.source === 'string' ? READ_BYTES : 65536,
+      ...(pool !== undefined && compiled !== undefined
+        ? {
+            workers: {
+              pool,
+              compiled,
+              blockBytes: paths.blockBytes ?? BLOCK_BYTES,
+              ...(paths.maxUncutBytes !== undefined ? { maxUncutBytes: paths.maxUncutBytes } : {}),
+            },
+          }
+        : {}),
+    });
+  } finally {
+    if (pool !== undefined && pool.decided > decidedBefore) q.threads.used = pool.size;
+    await own?.close();
+  }
 }
 
 function decidedLine(

@@ -134,10 +134,11 @@ export async function writeOutput(
   try {
     await writeFile(session.abs(path), data);
   } catch (error) {
-    throw new UsageError(
-      'cannot_write',
-      { path, reason: (error as NodeJS.ErrnoException).code ?? String(error) },
-      command,
-    );
+    throw new UsageError('cannot_write', { path, reason: errorReason(error) }, command);
   }
+}
+
+/** Why a file operation failed, for a message: the system's code (ENOENT, EACCES…), else the error's text. */
+export function errorReason(error: unknown): string {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : String(error);
 }

@@ -9,6 +9,7 @@ import { cutRecords, type Cut } from './block-cutter.js';
 import { bytesOf, CsvDecisions, syntaxError, type BodyHandOff, type DecisionItem } from './csv-decision-reader.js';
 import type { CsvDecisionOptions, WorkersOption } from './csv-decisions.js';
 import type { BlockReply } from './decide-protocol.js';
+import type { DecideBatch } from './decide-workers.js';
 
 /** What reading one file needs, wherever it is read. */
 export interface Reading {
@@ -41,7 +42,7 @@ export async function* bodyOnWorkers(
   handOff: BodyHandOff,
   readAlone: ReadAlone,
 ): AsyncGenerator<readonly DecisionItem[]> {
-  const { file, ruleset, delimiter, options, chunks } = reading;
+  const { file, delimiter, options, chunks } = reading;
   const batch = workers.pool.batch({
     compiled: workers.compiled,
     file,
@@ -49,116 +50,169 @@ export async function* bodyOnWorkers(
     lines: options.lines,
     header: handOff.header,
   });
-  /**
-   * Blocks sent, oldest first, with the row and line the block after each must start at (not
-   * known for the last one, which ends with the file).
-   */
-  const inFlight: {
-    readonly reply: Promise<BlockReply>;
-    readonly row: number;
-    readonly line: number;
-    readonly last: boolean;
-  }[] = [];
+  const flight = new InFlight(batch, file, handOff.row, handOff.line);
   const maxInFlight = 2 * workers.pool.size;
-  let row = handOff.row;
-  let line = handOff.line;
-  // Bytes read and not sent yet: the start of a record, then whole chunks.
-  let held: Uint8Array[] = handOff.rest.length > 0 ? [handOff.rest] : [];
-  let heldBytes = handOff.rest.length;
+  const held = new Held(handOff.rest);
   // When the bytes held hold no whole record, they are looked at again only once they have doubled.
   let retryAt = 0;
-  const send = (bytes: Uint8Array, records: number, lines: number, last: boolean): void => {
-    const reply = batch.decide(bytes, row, line);
-    // Awaited in order below; a block dropped after an error must not count as unhandled.
+  try {
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) {
+        if (held.bytes > 0) flight.send(held.take(), 0, 0, true);
+        break;
+      }
+      held.add(bytesOf(next.value));
+      if (held.bytes < workers.blockBytes || held.bytes < retryAt) continue;
+      const bytes = held.take();
+      const { cuts, start } = cutBlocks(bytes, workers.blockBytes);
+      if (start === 0) {
+        held.add(bytes);
+        retryAt = 2 * bytes.length;
+        if (bytes.length > (workers.maxUncutBytes ?? MAX_UNCUT_BYTES)) {
+          yield* flight.drain();
+          yield* readRestAlone(reading, handOff, flight, bytes, readAlone);
+          return;
+        }
+        continue;
+      }
+      retryAt = 0;
+      // Copied out before the blocks are sent: a block sent in place moves the buffer under it.
+      const tail = bytes.slice(start);
+      sendBlocks(flight, bytes, cuts);
+      if (tail.length > 0) held.add(tail);
+      while (flight.length >= maxInFlight) yield* flight.receive();
+    }
+    yield* flight.drain();
+  } finally {
+    batch.end();
+  }
+}
+
+/** Bytes read and not sent yet: the start of a record, then whole chunks. */
+class Held {
+  private pieces: Uint8Array[] = [];
+  bytes = 0;
+
+  constructor(first: Uint8Array) {
+    if (first.length > 0) this.add(first);
+  }
+
+  add(piece: Uint8Array): void {
+    this.pieces.push(piece);
+    this.bytes += piece.length;
+  }
+
+  /** Everything held, in one buffer; nothing is held after. */
+  take(): Uint8Array {
+    const bytes = new Uint8Array(this.bytes);
+    let at = 0;
+    for (const piece of this.pieces) {
+      bytes.set(piece, at);
+      at += piece.length;
+    }
+    this.pieces = [];
+    this.bytes = 0;
+    return bytes;
+  }
+}
+
+/** A block sent, with the row and line the block after it must start at (not known for the last one, which ends with the file). */
+interface SentBlock {
+  readonly reply: Promise<BlockReply>;
+  readonly row: number;
+  readonly line: number;
+  readonly last: boolean;
+}
+
+/** Blocks sent to the workers, oldest first, and the row and line the next block starts at. */
+class InFlight {
+  private readonly sent: SentBlock[] = [];
+
+  constructor(
+    private readonly batch: DecideBatch,
+    private readonly file: string,
+    public row: number,
+    public line: number,
+  ) {}
+
+  get length(): number {
+    return this.sent.length;
+  }
+
+  send(bytes: Uint8Array, records: number, lines: number, last: boolean): void {
+    const reply = this.batch.decide(bytes, this.row, this.line);
+    // Awaited in order; a block dropped after an error must not count as unhandled.
     reply.catch(() => undefined);
-    row += records;
-    line += lines;
-    inFlight.push({ reply, row, line, last });
-  };
+    this.row += records;
+    this.line += lines;
+    this.sent.push({ reply, row: this.row, line: this.line, last });
+  }
+
   /** The oldest block's results, then its syntax error if it has one. */
-  async function* receive(): AsyncGenerator<readonly DecisionItem[]> {
-    const sent = inFlight.shift() as (typeof inFlight)[number];
+  async *receive(): AsyncGenerator<readonly DecisionItem[]> {
+    const sent = this.sent.shift();
+    if (sent === undefined) return;
     const reply = await sent.reply;
     if (reply.items.length > 0) yield reply.items;
-    if (reply.error) throw syntaxError(file, reply.error);
+    if (reply.error) throw syntaxError(this.file, reply.error);
     if (!sent.last && (reply.row !== sent.row || reply.line !== sent.line)) {
       throw new Error(
         `a decide worker read up to row ${reply.row} (line ${reply.line}) where the block was cut after row ${sent.row} (line ${sent.line})`,
       );
     }
   }
-  async function* drain(): AsyncGenerator<readonly DecisionItem[]> {
-    while (inFlight.length > 0) yield* receive();
+
+  async *drain(): AsyncGenerator<readonly DecisionItem[]> {
+    while (this.sent.length > 0) yield* this.receive();
   }
-  try {
-    for (;;) {
-      const next = await chunks.next();
-      if (!next.done) {
-        const chunk = bytesOf(next.value);
-        held.push(chunk);
-        heldBytes += chunk.length;
-        if (heldBytes < workers.blockBytes || heldBytes < retryAt) continue;
-      } else if (heldBytes === 0) {
-        break;
-      }
-      const bytes = new Uint8Array(heldBytes);
-      let at = 0;
-      for (const piece of held) {
-        bytes.set(piece, at);
-        at += piece.length;
-      }
-      if (next.done) {
-        send(bytes, 0, 0, true);
-        held = [];
-        heldBytes = 0;
-        break;
-      }
-      // As many blocks as the bytes hold. A block is moved to its worker with the buffer under
-      // it: the usual one block is sent in place, after the bytes past it are copied out;
-      // several are each copied to a buffer of their own.
-      const cuts: Cut[] = [];
-      let start = 0;
-      for (
-        let cut = cutRecords(bytes, workers.blockBytes);
-        cut !== undefined;
-        cut = cutRecords(bytes.subarray(start), workers.blockBytes)
-      ) {
-        cuts.push(cut);
-        start += cut.end;
-        if (bytes.length - start < workers.blockBytes) break;
-      }
-      if (start === 0) {
-        held = [bytes];
-        retryAt = 2 * heldBytes;
-        if (heldBytes > (workers.maxUncutBytes ?? MAX_UNCUT_BYTES)) {
-          yield* drain();
-          const rest = CsvDecisions.forBody(ruleset, file, delimiter, options.lines, handOff.header);
-          rest.seek(row, line);
-          const error = rest.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), false);
-          const { workers: _, ...alone } = options;
-          yield* readAlone({ ...reading, options: alone }, rest, error);
-          return;
-        }
-        continue;
-      }
-      retryAt = 0;
-      const tail = bytes.slice(start);
-      let from = 0;
-      for (const cut of cuts) {
-        send(
-          cuts.length === 1 ? bytes.subarray(0, cut.end) : bytes.slice(from, from + cut.end),
-          cut.records,
-          cut.lines,
-          false,
-        );
-        from += cut.end;
-      }
-      held = tail.length > 0 ? [tail] : [];
-      heldBytes = tail.length;
-      while (inFlight.length >= maxInFlight) yield* receive();
-    }
-    yield* drain();
-  } finally {
-    batch.end();
+}
+
+/** As many blocks of whole records as `bytes` hold, and where the bytes after them start (0: not one whole record). */
+function cutBlocks(bytes: Uint8Array, blockBytes: number): { cuts: Cut[]; start: number } {
+  const cuts: Cut[] = [];
+  let start = 0;
+  for (
+    let cut = cutRecords(bytes, blockBytes);
+    cut !== undefined;
+    cut = cutRecords(bytes.subarray(start), blockBytes)
+  ) {
+    cuts.push(cut);
+    start += cut.end;
+    if (bytes.length - start < blockBytes) break;
   }
+  return { cuts, start };
+}
+
+/**
+ * A block is moved to its worker with the buffer under it: the usual one block is sent in place
+ * (the bytes past it were copied out first); several are each copied to a buffer of their own.
+ */
+function sendBlocks(flight: InFlight, bytes: Uint8Array, cuts: readonly Cut[]): void {
+  let from = 0;
+  for (const cut of cuts) {
+    flight.send(
+      cuts.length === 1 ? bytes.subarray(0, cut.end) : bytes.slice(from, from + cut.end),
+      cut.records,
+      cut.lines,
+      false,
+    );
+    from += cut.end;
+  }
+}
+
+/** The rest of the file on this thread, from the bytes the workers could not cut. */
+function readRestAlone(
+  reading: Reading,
+  handOff: BodyHandOff,
+  flight: InFlight,
+  bytes: Uint8Array,
+  readAlone: ReadAlone,
+): AsyncGenerator<readonly DecisionItem[]> {
+  const { ruleset, file, delimiter, options } = reading;
+  const rest = CsvDecisions.forBody(ruleset, file, delimiter, options.lines, handOff.header);
+  rest.seek(flight.row, flight.line);
+  const error = rest.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), false);
+  const { workers: _, ...alone } = options;
+  return readAlone({ ...reading, options: alone }, rest, error);
 }

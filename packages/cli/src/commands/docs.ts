@@ -27,9 +27,9 @@ import {
   type TableHeadings,
 } from '@lcz/criteria-engine';
 import { readAssessmentFile, resolveRulesetPath } from '@lcz/criteria-engine/node';
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import type { DocsOptions } from './docs.usage.js';
-import { bilingual, EXIT, say, writeOutput, type Session } from '../session.js';
+import { bilingual, errorReason, EXIT, say, writeOutput, type Session } from '../session.js';
 import type { CliMessageKey } from '../messages/en.js';
 import { loadRulesOrReport, printWarnings, unique } from './load.js';
 
@@ -83,6 +83,15 @@ export async function docs(options: DocsOptions, session: Session): Promise<numb
 
 const HEADING_KEYS = ['title', 'criteria', 'disqualifiers'] as const;
 
+function isHeadingKey(key: string): key is (typeof HEADING_KEYS)[number] {
+  return HEADING_KEYS.some((k) => k === key);
+}
+
+/** A pair's key or value as a node (null when absent), for its position. */
+function asNode(value: unknown): Node | null {
+  return isNode(value) ? value : null;
+}
+
 interface Problem {
   readonly key: CliMessageKey;
   readonly params: Readonly<Record<string, string | number>>;
@@ -104,7 +113,7 @@ async function readHeadings(dir: string, session: Session): Promise<TableHeading
     session.err(
       bilingual('table_file_unreadable', {
         path: file,
-        reason: (error as NodeJS.ErrnoException).code ?? String(error),
+        reason: errorReason(error),
       }),
     );
     return undefined;
@@ -125,23 +134,24 @@ async function readHeadings(dir: string, session: Session): Promise<TableHeading
       problems.push({ key: 'table_file_shape', params: { where: at(root?.range?.[0]) } });
     } else {
       for (const pair of root.items) {
-        const keyNode = pair.key as Node | null;
+        const keyNode = asNode(pair.key);
+        const valueNode = asNode(pair.value);
         const key = isScalar(keyNode) ? String(keyNode.value) : '';
         const where = at(keyNode?.range?.[0]);
         if (key === 'format') {
           if (!(isScalar(pair.value) && pair.value.value === 1))
             problems.push({
               key: 'table_file_format',
-              params: { where: at((pair.value as Node | null)?.range?.[0] ?? keyNode?.range?.[0]) },
+              params: { where: at(valueNode?.range?.[0] ?? keyNode?.range?.[0]) },
             });
-        } else if ((HEADING_KEYS as readonly string[]).includes(key)) {
-          const value = localized(pair.value as Node | null);
+        } else if (isHeadingKey(key)) {
+          const value = localized(valueNode);
           if (value === undefined)
             problems.push({
               key: 'table_file_text',
-              params: { where: at((pair.value as Node | null)?.range?.[0] ?? keyNode?.range?.[0]), name: key },
+              params: { where: at(valueNode?.range?.[0] ?? keyNode?.range?.[0]), name: key },
             });
-          else headings[key as (typeof HEADING_KEYS)[number]] = value;
+          else headings[key] = value;
         } else {
           problems.push({ key: 'table_file_key', params: { where, name: key } });
         }

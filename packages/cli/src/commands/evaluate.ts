@@ -20,6 +20,7 @@ import type { EvaluateOptions } from './evaluate.usage.js';
 import { detectBatchFormat, isListDocument, type BatchFormat } from '@lcz/criteria-batch';
 import { bilingual, EXIT, say, UsageError, type Session } from '../session.js';
 import { evaluateBatchFile } from './evaluate-batch.js';
+import { isRecord } from '../guards.js';
 import { loadRules, reportInvalidRules, unique } from './load.js';
 
 const ASSESSMENT_FILE = /\.(ya?ml|json)$/i;
@@ -179,11 +180,14 @@ async function versionFor(
 ): Promise<{ ruleset?: CompiledRuleset; diagnostics?: readonly Diagnostic[] }> {
   let date: string | undefined;
   try {
-    const doc = parseYaml(await readFile(session.abs(file), 'utf8')) as { area?: { date?: unknown } } | null;
-    if (typeof doc?.area?.date === 'string') date = doc.area.date;
+    const doc: unknown = parseYaml(await readFile(session.abs(file), 'utf8'));
+    const area = isRecord(doc) ? doc['area'] : undefined;
+    const named = isRecord(area) ? area['date'] : undefined;
+    if (typeof named === 'string') date = named;
   } catch {
     // unreadable or malformed: validation with any version reports it, located
-    return { ruleset: scheme.versions[scheme.versions.length - 1] as CompiledRuleset };
+    const latest = scheme.versions.at(-1);
+    return latest ? { ruleset: latest } : {};
   }
   const selected = scheme.select(date !== undefined ? { date } : {});
   return selected.value

@@ -18,6 +18,7 @@ export function progressBar(session: Session, lang: Lang): Progress {
   const stream = { isTTY: true, columns: 100, write: (s: string) => session.errRaw(s) };
   const bar = new SingleBar({
     format: say(lang, 'batch_progress'),
+    // cli-progress only writes to the stream and reads isTTY and columns; its type asks for a whole Writable.
     stream: stream as unknown as NodeJS.WritableStream,
     hideCursor: true,
     clearOnComplete: true,

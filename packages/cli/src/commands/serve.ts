@@ -6,7 +6,7 @@
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import type { ServeOptions } from './serve.usage.js';
-import { bilingual, EXIT, type Session } from '../session.js';
+import { bilingual, errorReason, EXIT, type Session } from '../session.js';
 import { loadRules, reportInvalidRules } from './load.js';
 
 export async function serve(options: ServeOptions, session: Session): Promise<number> {
@@ -53,7 +53,7 @@ export async function serve(options: ServeOptions, session: Session): Promise<nu
     session.err(
       bilingual('serve_listen_failed', {
         address: `${options.host}:${options.port}`,
-        reason: (error as NodeJS.ErrnoException).code ?? String(error),
+        reason: errorReason(error),
       }),
     );
     return EXIT.invalid;

@@ -282,8 +282,10 @@ function solveSum(
   let gap = target - sum();
   for (const id of terms) {
     if (gap === 0) break;
-    const info = scope.facts.get(id) as FactInfo;
-    const v = now.get(id) as number;
+    const info = scope.facts.get(id);
+    const v = now.get(id);
+    // Both set above for every term (collect takes only declared facts).
+    if (info === undefined || v === undefined) continue;
     const hi = Math.min(info.max ?? Number.MAX_SAFE_INTEGER, wholeValue(info, values) ?? Number.MAX_SAFE_INTEGER);
     const lo = Math.max(info.min ?? 0, highestPart(id, values, scope));
     const next = gap > 0 ? Math.min(hi, v + gap) : Math.max(lo, v + gap);

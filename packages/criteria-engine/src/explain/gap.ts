@@ -46,6 +46,8 @@ export type GapRuleset = Pick<
   'facts' | 'context' | 'groups' | 'criteria' | 'disqualifiers' | 'document' | 'evaluate'
 >;
 
+const NO_THRESHOLDS: readonly Threshold[] = [];
+
 /** Rounds of "choose, apply, re-evaluate" before the plan is reported as it stands. */
 const MAX_PLAN_ROUNDS = 4;
 
@@ -173,7 +175,7 @@ class GapAnalysis {
       mandatory: c.mandatory,
       points: c.points,
       variant: c.variant,
-      thresholds: condition?.thresholds ?? ([] as Threshold[]),
+      thresholds: condition?.thresholds ?? NO_THRESHOLDS,
       facts: c.facts,
       ...this.outcome(checked, values),
     };

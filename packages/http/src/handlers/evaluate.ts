@@ -32,10 +32,11 @@ export function evaluateOne(ctx: HandlerContext, input: HandlerInput): Outcome {
 export function explain(ctx: HandlerContext, input: HandlerInput): Outcome {
   const checked = checkSingle(ctx, input.body, explainBody);
   if ('problem' in checked) return checked;
-  const body = input.body as { lang?: 'vi' | 'en'; full?: boolean };
-  const lang = body.lang ?? input.lang;
+  // explainBody has checked both: lang is 'vi' or 'en' when given, full a boolean.
+  const body = isRecord(input.body) ? input.body : {};
+  const lang = body['lang'] === 'vi' || body['lang'] === 'en' ? body['lang'] : input.lang;
   const result = checked.ruleset.evaluate(checked.assessment);
-  const full = body.full === true;
+  const full = body['full'] === true;
   const gap = gapAnalysis(result, checked.ruleset);
   return ok({
     decision: result.decision,
@@ -79,13 +80,12 @@ export async function evaluateBatch(ctx: HandlerContext, input: HandlerInput): P
   if (failed) return failed;
 
   const results: EvaluationResult[] = [];
-  for (let i = 0; i < checked.length; i++) {
+  for (const [i, { ruleset, assessment }] of checked.entries()) {
     if (i % BATCH_SLICE === 0 && i > 0) {
       // Let the time limit (and a client that went away) interrupt a long batch between slices.
       await new Promise((resolve) => setImmediate(resolve));
       input.signal?.throwIfAborted();
     }
-    const { ruleset, assessment } = checked[i] as Checked;
     results.push(ruleset.evaluate(assessment));
   }
   return ok({ results });

@@ -20,8 +20,11 @@ export type Resolution =
 /** The choice fields of a body that has them as text; wrong types are reported by the body check. */
 export function readChoice(body: unknown): RulesetChoice {
   if (!isRecord(body)) return {};
-  const text = (key: string) => (typeof body[key] === 'string' && body[key] !== '' ? { [key]: body[key] } : {});
-  return { ...text('ruleset'), ...text('version'), ...text('rules') } as RulesetChoice;
+  const text = (key: keyof RulesetChoice): RulesetChoice => {
+    const value = body[key];
+    return typeof value === 'string' && value !== '' ? { [key]: value } : {};
+  };
+  return { ...text('ruleset'), ...text('version'), ...text('rules') };
 }
 
 /**

@@ -32,10 +32,9 @@ function thresholdChanges(
   if (shape(before.expression) !== shape(after.expression)) return undefined;
   if (before.thresholds.length !== after.thresholds.length) return undefined;
   const changes: { before: ThresholdValue; after: ThresholdValue }[] = [];
-  for (let i = 0; i < before.thresholds.length; i++) {
-    const a = before.thresholds[i] as Threshold;
-    const b = after.thresholds[i] as Threshold;
-    if (subject(a) !== subject(b)) return undefined;
+  for (const [i, a] of before.thresholds.entries()) {
+    const b = after.thresholds[i];
+    if (b === undefined || subject(a) !== subject(b)) return undefined;
     const va = thresholdValue(a);
     const vb = thresholdValue(b);
     if (JSON.stringify(va) !== JSON.stringify(vb)) changes.push({ before: va, after: vb });

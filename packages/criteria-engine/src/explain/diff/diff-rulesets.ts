@@ -265,6 +265,11 @@ function recognition(a: DiffRuleset, b: DiffRuleset): RecognitionChange[] {
 /** What criteria and disqualifiers have in common; `group` and the variant fields are criteria only. */
 type Item = (CriterionInfo | DisqualifierInfo) & Partial<Pick<CriterionInfo, 'group'>>;
 
+/** What only criteria have (variants, applicability, points), absent for a disqualifier. */
+function criterionPart(item: Item): Partial<CriterionInfo> {
+  return item;
+}
+
 function items(before: readonly Item[], after: readonly Item[]): ItemDiff {
   const old = new Map(before.map((x) => [x.id, x]));
   const now = new Map(after.map((x) => [x.id, x]));
@@ -308,8 +313,8 @@ function itemChanges(a: Item, b: Item): CriterionChange[] {
   if (a.group !== undefined && b.group !== undefined && a.group !== b.group)
     out.push({ kind: 'group', before: a.group, after: b.group });
   conditionChanges(out, a, b);
-  const ca = a as Partial<CriterionInfo>;
-  const cb = b as Partial<CriterionInfo>;
+  const ca = criterionPart(a);
+  const cb = criterionPart(b);
   if ((ca.applicableWhen ?? null) !== (cb.applicableWhen ?? null)) {
     out.push({ kind: 'applicable_when', before: ca.applicableWhen ?? null, after: cb.applicableWhen ?? null });
   }
@@ -324,8 +329,8 @@ function itemChanges(a: Item, b: Item): CriterionChange[] {
 }
 
 function conditionChanges(out: CriterionChange[], a: Item, b: Item): void {
-  const va = (a as Partial<CriterionInfo>).variants;
-  const vb = (b as Partial<CriterionInfo>).variants;
+  const va = criterionPart(a).variants;
+  const vb = criterionPart(b).variants;
   const conditionA: ConditionInfo | undefined = a.condition;
   const conditionB: ConditionInfo | undefined = b.condition;
   if (conditionA !== undefined && conditionB !== undefined) {

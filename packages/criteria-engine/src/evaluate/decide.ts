@@ -1,0 +1,142 @@
+/**
+ * The fast path: the decision and each group's count of criteria certainly passed, with nothing
+ * allocated per criterion. It reads the same packed outcomes (outcome.ts) and the same
+ * requirement arithmetic (requirement.ts) as the traced `evaluate`, so the two cannot disagree.
+ */
+import type { CriterionPlan, RulesetPlan } from '../compile/plan.js';
+import type { Slots } from '../compile/types.js';
+import { criterionOutcome, EXCL, FAIL, PASS } from './outcome.js';
+import { meets } from './requirement.js';
+import type { Decision, DecisionSummary, Requirement } from './result.js';
+
+/**
+ * Counts over the worst and the best completion of the unknown criteria, as plain numbers in one
+ * object reused across calls (evaluation is synchronous and calls no user code).
+ */
+interface Bounds {
+  worstPassed: number;
+  worstApplicable: number;
+  worstPoints: number;
+  bestPassed: number;
+  bestApplicable: number;
+  bestPoints: number;
+}
+
+/** One group's bounds, plus what its mandatory criteria say and how many criteria certainly passed. */
+interface GroupBounds extends Bounds {
+  definitelyPassed: number;
+  /** A mandatory criterion that cannot pass. */
+  mandatoryFailed: boolean;
+  /** A mandatory criterion that may yet pass or fail. */
+  mandatoryUnknown: boolean;
+}
+
+const bounds = (): Bounds => ({
+  worstPassed: 0,
+  worstApplicable: 0,
+  worstPoints: 0,
+  bestPassed: 0,
+  bestApplicable: 0,
+  bestPoints: 0,
+});
+
+/** `decideSlots` for one plan: values already in slot order (compile/slots.ts) to the decision. */
+export function createDecider(plan: RulesetPlan): (s: Slots) => DecisionSummary {
+  // Each group's criteria as plans, looked up once here rather than on every call.
+  const groups = plan.groups.map((g) => ({
+    criteria: g.criteria.map((i) => criterionAt(plan, i)),
+    requirement: g.requirement,
+  }));
+  const conditions = plan.disqualifiers.map((d) => d.condition.fn);
+  const total = plan.totalRequirement;
+  const group: GroupBounds = { ...bounds(), definitelyPassed: 0, mandatoryFailed: false, mandatoryUnknown: false };
+  const totals = bounds();
+
+  return (s) => {
+    // Kleene conjunction of all parts: one certain "no" decides; otherwise any doubt is undetermined.
+    let certain = true;
+    let blocked = false;
+    for (const applies of conditions) {
+      const v = applies(s);
+      if (v === true) blocked = true;
+      else if (v === undefined) certain = false;
+    }
+    resetBounds(totals);
+    const passed: number[] = new Array<number>(groups.length);
+    let g = 0;
+    for (const { criteria, requirement } of groups) {
+      tallyGroup(criteria, s, group);
+      passed[g++] = group.definitelyPassed;
+      if (group.mandatoryFailed) blocked = true;
+      else if (group.mandatoryUnknown) certain = false;
+      const verdict = judge(requirement, group);
+      if (verdict === 'not_met') blocked = true;
+      else if (verdict === 'unknown') certain = false;
+      addBounds(totals, group);
+    }
+    const verdict = judge(total, totals);
+    if (verdict === 'not_met') blocked = true;
+    else if (verdict === 'unknown') certain = false;
+    const decision: Decision = blocked ? 'not_recognised' : certain ? 'recognised' : 'undetermined';
+    return { decision, passed };
+  };
+}
+
+/** Fill `into` with one group's counts for these slot values. */
+function tallyGroup(criteria: readonly CriterionPlan[], s: Slots, into: GroupBounds): void {
+  resetBounds(into);
+  into.definitelyPassed = 0;
+  into.mandatoryFailed = false;
+  into.mandatoryUnknown = false;
+  for (const criterion of criteria) {
+    const o = criterionOutcome(criterion, s);
+    const points = criterion.points;
+    if ((o & 7) === PASS) into.definitelyPassed++;
+    if (o & FAIL) into.worstApplicable++;
+    else if (!(o & EXCL)) {
+      into.worstPassed++;
+      into.worstApplicable++;
+      into.worstPoints += points;
+    }
+    if (o & PASS) {
+      into.bestPassed++;
+      into.bestApplicable++;
+      into.bestPoints += points;
+    } else if (!(o & EXCL)) into.bestApplicable++;
+    if (criterion.mandatory) {
+      if (!(o & PASS)) into.mandatoryFailed = true;
+      else if ((o & 7) !== PASS) into.mandatoryUnknown = true;
+    }
+  }
+}
+
+/** Met when even the worst completion meets the requirement, not met when even the best does not. */
+function judge(req: Requirement | undefined, b: Bounds): 'met' | 'not_met' | 'unknown' {
+  if (req === undefined || meets(req, b.worstPassed, b.worstApplicable, b.worstPoints)) return 'met';
+  return meets(req, b.bestPassed, b.bestApplicable, b.bestPoints) ? 'unknown' : 'not_met';
+}
+
+function resetBounds(b: Bounds): void {
+  b.worstPassed = 0;
+  b.worstApplicable = 0;
+  b.worstPoints = 0;
+  b.bestPassed = 0;
+  b.bestApplicable = 0;
+  b.bestPoints = 0;
+}
+
+function addBounds(into: Bounds, b: Bounds): void {
+  into.worstPassed += b.worstPassed;
+  into.worstApplicable += b.worstApplicable;
+  into.worstPoints += b.worstPoints;
+  into.bestPassed += b.bestPassed;
+  into.bestApplicable += b.bestApplicable;
+  into.bestPoints += b.bestPoints;
+}
+
+/** A criterion of the plan by index; the plan's groups only hold indexes it made itself. */
+export function criterionAt(plan: RulesetPlan, index: number): CriterionPlan {
+  const criterion = plan.criteria[index];
+  if (criterion === undefined) throw new Error(`the plan has no criterion ${index}`);
+  return criterion;
+}
