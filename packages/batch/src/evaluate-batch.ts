@@ -4,13 +4,8 @@
  * they come, with back-pressure, so memory stays flat whatever the number of rows.
  */
 import { availableParallelism } from 'node:os';
-import {
-  compiledRulesOf,
-  type CompiledRuleset,
-  type Decision,
-  type Diagnostic,
-  type EvaluationResult,
-} from '@lcz/criteria-engine';
+import { type CompiledRuleset, type Decision, type Diagnostic, type EvaluationResult } from '@lcz/criteria-engine';
+import { compiledRulesOf } from '@lcz/criteria-engine/tools';
 import { csvDecisionChunks, isDecidedRun, type DecisionItem } from './decisions/csv-decisions.js';
 import { DecideWorkers } from './decisions/decide-workers.js';
 import { formatBatchDiagnostic } from './format.js';

@@ -2,7 +2,8 @@
  * `lcz validate <rules>...`: one summary line per valid ruleset (and its warnings and notes);
  * every error, located, for an invalid one. The static checks (lcz check) are part of it.
  */
-import { checkRuleset, formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
+import { formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
+import { checkRuleset } from '@lcz/criteria-engine/tools';
 import type { ValidateOptions } from '../run.js';
 import { EXIT, say, type Session } from '../session.js';
 import { loadRules, unique } from './load.js';
