@@ -4,7 +4,7 @@
  * they come, with back-pressure, so memory stays flat whatever the number of rows.
  */
 import { availableParallelism } from 'node:os';
-import { type CompiledRuleset, type Decision, type Diagnostic, type EvaluationResult } from '@lcz/criteria-engine';
+import type { CompiledRuleset, Decision, Diagnostic, EvaluationResult } from '@lcz/criteria-engine';
 import { compiledRulesOf } from '@lcz/criteria-engine/tools';
 import { csvDecisionChunks, isDecidedRun, type DecisionItem } from './decisions/csv-decisions.js';
 import { DecideWorkers } from './decisions/decide-workers.js';
