@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { CompiledRuleset, Decision, Diagnostic, EvaluationResult } from '@lcz/criteria-engine';
-import { compiledRulesOf } from '@lcz/criteria-engine/tools';
+import { checkLanguage, compiledRulesOf } from '@lcz/criteria-engine/tools';
 import { csvDecisionChunks, isDecidedRun, type DecisionItem } from './decisions/csv-decisions.js';
 import { DecideWorkers } from './decisions/decide-workers.js';
 import { formatBatchDiagnostic } from './format.js';
@@ -96,6 +96,7 @@ export function evaluateBatch(
   ruleset: CompiledRuleset,
   options: EvaluateBatchOptions = {},
 ): Promise<BatchSummary> {
+  checkLanguage(options.lang ?? 'vi', 'evaluateBatch');
   return evaluateBatchVia(source, ruleset, options, { quickDecisions: true });
 }
 

@@ -9,6 +9,8 @@ export * from './explain/diff/index.js';
 export * from './explain/table/index.js';
 export * from './analyze/index.js';
 export * from './conformance/index.js';
+// For the packages around the engine whose functions take a language too.
+export { checkLanguage } from './diagnostics/language.js';
 export { buildCompiledRules, type BuildCompiledOptions } from './build-compiled.js';
 export { compiledRulesOf } from './store-compiled.js';
 export {
