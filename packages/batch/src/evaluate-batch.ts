@@ -4,14 +4,10 @@
  * they come, with back-pressure, so memory stays flat whatever the number of rows.
  */
 import { availableParallelism } from 'node:os';
-import {
-  compiledRulesOf,
-  type CompiledRuleset,
-  type Decision,
-  type Diagnostic,
-  type EvaluationResult,
-} from '@lcz/criteria-engine';
-import { csvDecisionChunks, isDecidedRun, type DecidedRun, type DecisionItem } from './decisions/csv-decisions.js';
+import type { CompiledRuleset, Decision, Diagnostic, EvaluationResult } from '@lcz/criteria-engine';
+import { checkLanguage, compiledRulesOf } from '@lcz/criteria-engine/tools';
+import { type DecidedRun, isDecidedRun } from './decisions/csv-decision-reader.js';
+import { csvDecisionChunks, type DecisionItem } from './decisions/csv-decisions.js';
 import { DecideWorkers } from './decisions/decide-workers.js';
 import { formatBatchDiagnostic } from './format.js';
 import { READ_BYTES } from './formats/byte-count.js';
@@ -101,6 +97,7 @@ export function evaluateBatch(
   ruleset: CompiledRuleset,
   options: EvaluateBatchOptions = {},
 ): Promise<BatchSummary> {
+  checkLanguage(options.lang ?? 'vi', 'evaluateBatch');
   return evaluateBatchVia(source, ruleset, options, { quickDecisions: true });
 }
 

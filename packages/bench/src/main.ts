@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Assessment, CompiledRuleset, Decision } from '@lcz/criteria-engine';
 import * as sourceEngine from '@lcz/criteria-engine';
+import { buildCompiledRules } from '@lcz/criteria-engine/tools';
 import type { Anchor } from './anchors/lai-chau.js';
 import { BENCH_DIR, OUT_DIR, REPO_ROOT, RESULTS_FILE, RULES_FILE, benchConfig } from './config.js';
 import { CSV_TARGET, measureCsv } from './csv-throughput.js';
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
   }
   const ruleset: CompiledRuleset = loaded.value;
   // The compiled rules file (what `lcz build` writes) for the runtime entry's rows.
-  const built = engine.buildCompiledRules(text, { file: RULES_FILE });
+  const built = buildCompiledRules(text, { file: RULES_FILE });
   if (!built.value) throw new Error('the Lai Châu rules did not build');
   mkdirSync(OUT_DIR, { recursive: true });
   const compiledFile = join(OUT_DIR, 'lai-chau-2020-2025.compiled.json');

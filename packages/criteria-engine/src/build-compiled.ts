@@ -24,7 +24,7 @@ export function buildCompiledRules(text: string, options: BuildCompiledOptions =
     if (hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
     // No error and no ruleset: the file is a fragment, which is built as part of its includers.
     const source = new SourceText(options.file ?? '<rules>', text);
-    return { diagnostics: [...read.diagnostics, source.diagnostic('build_fragment', [0, 0])] };
+    return { diagnostics: [...read.diagnostics, source.diagnostic('build_fragment', [0, 0], {})] };
   }
   const sources = read.value;
   const assembled = assembleRuleset(sources, sources.hash, options.compileOptions, read.diagnostics);

@@ -1,22 +1,31 @@
 /**
- * @lcz/criteria-engine — the browser-safe core.
+ * @lcz/criteria-engine — what an application that embeds the engine needs, browser-safe:
+ * load a ruleset (YAML text, or a compiled rules file), validate an assessment, evaluate it
+ * (`ruleset.evaluate`, or `ruleset.decide` for the decision and per-standard counts), explain
+ * the result (text report, gap analysis), format diagnostics, and the types of all of these.
  *
- * parse → validate → compile → evaluate → explain. File access lives in `./node`.
+ * The other entry points (docs/architecture.md, "Entry points"):
+ * - `./node`: reading rule files, folders and assessment files from disk (Node only);
+ * - `./tools`: what the tools around rule files use: diff, the official table, static checks,
+ *   YAML test cases and their coverage, building compiled rules files;
+ * - `./runtime`: a compiled rules file with no YAML parser, for programs that start often;
+ * - `./messages`: diagnostics as text, for programs that load through `./runtime`;
+ * - `./testing`: fast-check arbitraries and properties of a ruleset (needs fast-check).
  */
+// Load
 export { loadRuleset, loadRulesetOrThrow, type LoadRulesetOptions } from './load-ruleset.js';
-export { buildCompiledRules, type BuildCompiledOptions } from './build-compiled.js';
 export { loadCompiledRuleset, type LoadCompiledOptions } from './load-compiled.js';
-export { compiledRulesOf } from './store-compiled.js';
-export {
-  COMPILED_RULES_FORMAT,
-  COMPILED_RULES_FORMAT_VERSION,
-  ENGINE_VERSION,
-  type CompiledRulesFile,
-  type StoredSource,
-} from './compiled-rules-file.js';
+export { createSchemes, type Scheme } from './scheme.js';
+export { ENGINE_VERSION } from './compiled-rules-file.js';
+// Validate an assessment (`ruleset.validateAssessment` checks a parsed value)
 export { readAssessment } from './read-assessment.js';
 export { assessmentJsonSchema } from './evaluate/assessment-json-schema.js';
-export { createSchemes, type Scheme } from './scheme.js';
+// Explain
+export { explainText, type ExplainLang, type ExplainOptions, type ExplainRuleset } from './explain/explain-text.js';
+export { gapAnalysis, type GapRuleset } from './explain/gap.js';
+export { explainGap, type ExplainGapOptions } from './explain/explain-gap.js';
+export type * from './explain/gap-report.js';
+// Diagnostics
 export { CriteriaEngineError } from './diagnostics/error.js';
 export { formatDiagnostic, formatDiagnostics } from './diagnostics/format.js';
 // Message and hint apart (no location prefix), for adapters that place them in their own fields.
@@ -25,27 +34,7 @@ export { interpolate } from './diagnostics/interpolate.js';
 export { comparisonSymbol } from './compile/expression/compare-ops.js';
 export { hasErrors } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_CODES } from './diagnostics/codes.js';
-export { explainText, type ExplainOptions } from './explain/explain-text.js';
-export * from './explain/diff/index.js';
-export * from './explain/table/index.js';
-export {
-  gapAnalysis,
-  explainGap,
-  type ExplainGapOptions,
-  type GapRuleset,
-  type GapReport,
-  type GapStandard,
-  type GapCriterion,
-  type GapChange,
-  type GapPercent,
-  type GapDisqualifier,
-  type GapTotal,
-  type GapUndecided,
-  type GapPlan,
-  type GapObstacle,
-} from './explain/index.js';
-export * from './analyze/index.js';
-export * from './conformance/index.js';
+export { LANGUAGES, type Language } from './diagnostics/language.js';
 
 export type { Diagnostic, Severity, Range, StageResult } from './diagnostics/diagnostic.js';
 export type { DiagnosticCode } from './diagnostics/codes.js';

@@ -1,5 +1,8 @@
 /**
- * @lcz/criteria-engine/node — file loading for Node. The core (`.`) never touches the file system.
+ * @lcz/criteria-engine/node — file loading for Node: rule files and folders, assessment files,
+ * the YAML test cases beside the rules, compiled rules files. Only that: what is done with what
+ * was loaded (evaluate, explain, format diagnostics) comes from the main entry point, which never
+ * touches the file system; the tools (diff, checks, test runs) from `./tools`.
  */
 import type { CompiledRuleset } from './compile/compiled-ruleset.js';
 import type { StageResult } from './diagnostics/diagnostic.js';
@@ -24,5 +27,3 @@ export async function readAssessmentFile(path: string, ruleset: CompiledRuleset)
   if (typeof text !== 'string') return { diagnostics: [text] };
   return readAssessment(text, path, ruleset);
 }
-
-export * from './index.js';

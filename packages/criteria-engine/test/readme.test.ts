@@ -20,7 +20,9 @@ it('the README example runs and prints what its comment says', () => {
     cwd: root,
     encoding: 'utf8',
   });
-  const [first] = out.split('\n');
+  const [first, second] = out.split('\n');
   expect(first).toBe('not_recognised 0');
+  // decide(): the decision, then per standard how many criteria passed.
+  expect(second).toMatch(/^not_recognised( \d+){6}$/);
   expect(out).toContain('NOT RECOGNISED');
 });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createSchemes, loadRulesDirectory, loadRulesetOrThrow } from '../src/node.js';
+import { createSchemes, loadRulesetOrThrow } from '../src/index.js';
+import { loadRulesDirectory } from '../src/node.js';
 
 const RULES = fileURLToPath(new URL('../../../rules/lai-chau-2020-2025/ruleset.yaml', import.meta.url));
 const text = readFileSync(RULES, 'utf8');

@@ -3,6 +3,7 @@
  * field, the same area counted twice): data with a code from a closed list, a location and
  * parameters, like the engine's diagnostics; text comes from messages/ at the edge.
  */
+import { checkLanguage } from '@lcz/criteria-engine/tools';
 import { problemMessagesEn } from './messages/problems-en.js';
 import { problemMessagesVi } from './messages/problems-vi.js';
 
@@ -67,6 +68,7 @@ export function problem(
 
 /** `file:line:column: lỗi [code] message` then `    → hint`, like the engine's diagnostics. */
 export function formatProblem(p: ReportProblem, lang: Lang): string {
+  checkLanguage(lang, 'formatProblem');
   const { message, hint } = CATALOGS[lang][p.code](p.params);
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
   const head = `${where}: ${SEVERITY[lang][p.severity]} [${p.code}] ${message}`;
@@ -75,6 +77,7 @@ export function formatProblem(p: ReportProblem, lang: Lang): string {
 
 /** Every problem, sorted by file, line and column. */
 export function formatProblems(list: readonly ReportProblem[], lang: Lang): string {
+  checkLanguage(lang, 'formatProblems');
   return [...list]
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column)
     .map((p) => formatProblem(p, lang))

@@ -22,7 +22,8 @@
  * DecidedRun, and runs and records are yielded in the order of their rows. On a large file the
  * body goes to decide workers once the header is past (body-on-workers.ts).
  */
-import type { CompiledRuleset, CompiledRulesFile } from '@lcz/criteria-engine';
+import type { CompiledRuleset } from '@lcz/criteria-engine';
+import type { CompiledRulesFile } from '@lcz/criteria-engine/tools';
 import { fileDiagnostic } from '../diagnostics.js';
 import type { CsvSyntaxError } from '../formats/csv-fast.js';
 import { sniffDelimiter } from '../formats/csv.js';

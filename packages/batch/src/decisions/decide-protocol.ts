@@ -2,7 +2,7 @@
  * The messages between the main thread (decide-workers.ts) and a decide worker
  * (decide-worker.ts). Everything in them is structured-cloneable data.
  */
-import type { CompiledRulesFile } from '@lcz/criteria-engine';
+import type { CompiledRulesFile } from '@lcz/criteria-engine/tools';
 import type { CsvSyntaxError } from '../formats/csv-fast.js';
 import type { DecisionItem, SheetHeader } from './csv-decision-reader.js';
 

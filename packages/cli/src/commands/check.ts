@@ -5,7 +5,8 @@
  * each other, and the variant coverage found at load. Every finding as file:line:column with its
  * code and a hint, then a count per severity. Exit 1 when a ruleset does not load or has an error.
  */
-import { checkRuleset, formatDiagnostics, renderMessage, type Diagnostic } from '@lcz/criteria-engine';
+import { formatDiagnostics, renderMessage, type Diagnostic } from '@lcz/criteria-engine';
+import { checkRuleset } from '@lcz/criteria-engine/tools';
 import type { CheckOptions } from './check.usage.js';
 import { EXIT, say, type Session } from '../session.js';
 import { loadRulesOrReport, unique } from './load.js';

@@ -11,19 +11,21 @@
  */
 import { open, readFile } from 'node:fs/promises';
 import {
-  compareDecision,
-  diffRulesets,
   formatDiagnostics,
   hasErrors,
   readAssessment,
-  renderDiff,
-  summariseDecisions,
-  type AreaDecision,
   type Assessment,
-  type AreaSource,
   type CompiledRuleset,
   type Diagnostic,
 } from '@lcz/criteria-engine';
+import {
+  compareDecision,
+  diffRulesets,
+  renderDiff,
+  summariseDecisions,
+  type AreaDecision,
+  type AreaSource,
+} from '@lcz/criteria-engine/tools';
 import { readAssessmentFile } from '@lcz/criteria-engine/node';
 import { detectBatchFormat, isListDocument, readBatch, type BatchFormat } from '@lcz/criteria-batch';
 import type { DiffOptions } from './diff.usage.js';

@@ -16,16 +16,8 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import {
-  formatDiagnostics,
-  hasErrors,
-  officialTable,
-  renderTableHtml,
-  renderTableMarkdown,
-  type EvaluationResult,
-  type LocalizedText,
-  type TableHeadings,
-} from '@lcz/criteria-engine';
+import { formatDiagnostics, hasErrors, type EvaluationResult, type LocalizedText } from '@lcz/criteria-engine';
+import { officialTable, renderTableHtml, renderTableMarkdown, type TableHeadings } from '@lcz/criteria-engine/tools';
 import { readAssessmentFile, resolveRulesetPath } from '@lcz/criteria-engine/node';
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import type { DocsOptions } from './docs.usage.js';

@@ -7,14 +7,8 @@
  * just beyond its boundary) and the gaps. Exit 1 when a case fails or a file cannot be run, 0 when
  * every case passes (gaps in coverage do not change it).
  */
-import {
-  coverage,
-  formatCoverage,
-  formatDiagnostics,
-  formatTestRun,
-  hasErrors,
-  type TestRun,
-} from '@lcz/criteria-engine';
+import { formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
+import { coverage, formatCoverage, formatTestRun, type TestRun } from '@lcz/criteria-engine/tools';
 import { runTestDirectory } from '@lcz/criteria-engine/node';
 import type { TestOptions } from './test.usage.js';
 import { EXIT, say, type Session } from '../session.js';

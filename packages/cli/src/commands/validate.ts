@@ -4,13 +4,8 @@
  * that holds several versions (rules/, as `evaluate --rules` accepts) is validated version by
  * version, one summary line each.
  */
-import {
-  checkRuleset,
-  formatDiagnostics,
-  hasErrors,
-  type CompiledRuleset,
-  type Diagnostic,
-} from '@lcz/criteria-engine';
+import { type CompiledRuleset, type Diagnostic, formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
+import { checkRuleset } from '@lcz/criteria-engine/tools';
 import type { ValidateOptions } from './validate.usage.js';
 import { EXIT, say, type Session } from '../session.js';
 import { loadRules, reportInvalidRules, unique } from './load.js';

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
+import type { DiagnosticParams } from '../diagnostics/params.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/suggest.js';
 import type { ParsedDocument } from '../parse/index.js';
@@ -610,10 +611,10 @@ class RulesetCompiler {
     return this.parsed;
   }
 
-  report(
-    code: DiagnosticCode,
+  report<C extends DiagnosticCode>(
+    code: C,
     range: Range | undefined,
-    params: Diagnostic['params'],
+    params: DiagnosticParams<C>,
     severity: Severity = 'error',
   ): void {
     this.diagnostics.push(this.parsed.source.diagnostic(code, range, params, { severity }));

@@ -2,7 +2,6 @@
  * What `compileRuleset` returns: a frozen, read-only description of the ruleset (for renderers,
  * docs, diffs and test generators) plus the compiled evaluation closures.
  */
-import type * as z from 'zod/mini';
 import type { Diagnostic, Range, StageResult } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/source.js';
 import type { Assessment } from '../evaluate/assessment.js';
@@ -135,11 +134,13 @@ export interface CompiledRuleset {
    */
   validateAssessment(value: unknown, located?: LocatedInput): StageResult<Assessment>;
   /**
-   * The zod schema of an assessment for this ruleset (structure, types and bounds). As JSON
-   * Schema: `assessmentJsonSchema(ruleset)` (made by the engine's own zod; convert with it rather
-   * than with another copy of zod).
+   * The schema of an assessment for this ruleset (structure, types and bounds), as a Standard
+   * Schema (https://standardschema.dev: libraries that accept one take it). It is the engine's
+   * own zod, bundled into the engine, so zod's types are not part of this package's: as JSON
+   * Schema, `assessmentJsonSchema(ruleset)`; to check a value with every problem located,
+   * `validateAssessment`.
    */
-  assessmentSchema(): z.ZodMiniType;
+  assessmentSchema(): AssessmentSchema;
   /** Full result with the explanation trace. The assessment must already be valid. */
   evaluate(assessment: Assessment): EvaluationResult;
   /** Decision and per-group passed counts only; the fast path. */
@@ -174,3 +175,21 @@ export interface LocatedInput {
   /** The range of the key at `path` (unknown names are reported at their key). */
   keyRangeOf?(path: readonly (string | number)[]): Range | undefined;
 }
+
+/** A Standard Schema (v1): the interface zod, valibot and others share, written out here. */
+export interface AssessmentSchema {
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => StandardSchemaResult | Promise<StandardSchemaResult>;
+  };
+}
+
+export type StandardSchemaResult =
+  | { readonly value: unknown; readonly issues?: undefined }
+  | {
+      readonly issues: readonly {
+        readonly message: string;
+        readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
+      }[];
+    };

@@ -4,6 +4,7 @@
  * checker, closures, thresholds and printer treat them exactly like written expressions.
  */
 import type { Range } from '../diagnostics/diagnostic.js';
+import type { DiagnosticParams } from '../diagnostics/params.js';
 import type { ParsedDocument } from '../parse/index.js';
 import type { ConditionDocument } from '../validate/ruleset-document.js';
 import type { CompareOp, Expr } from './expression/ast.js';
@@ -15,7 +16,7 @@ export interface DesugarContext {
   readonly parsed: ParsedDocument;
   readonly limits: ExpressionLimits;
   reportParseError(error: ParseError): void;
-  reportThreshold(range: Range, params: Record<string, string | number>): void;
+  reportThreshold(range: Range, params: DiagnosticParams<'threshold_range'>): void;
 }
 
 /** Parse an expression held in the YAML scalar at `path`, with absolute offsets. */

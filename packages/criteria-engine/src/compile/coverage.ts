@@ -3,16 +3,17 @@
  * information naming the declared `no_variant` policy) and those two variants both cover.
  */
 import type { DiagnosticCode } from '../diagnostics/codes.js';
+import type { DiagnosticParams } from '../diagnostics/params.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import { type ContextValues, contextAccepts, describeContext, enumerateContexts } from './contexts.js';
 import type { RulesetPlan } from './plan.js';
 import { createSlotFiller } from './slots.js';
 import type { Value } from './types.js';
 
-type Report = (
-  code: DiagnosticCode,
+type Report = <C extends DiagnosticCode>(
+  code: C,
   criterionIndex: number,
-  params: Record<string, string | number>,
+  params: DiagnosticParams<C>,
   severity: Severity,
 ) => void;
 

@@ -166,7 +166,7 @@ export function relocate(
     if (d.path === undefined) return d;
     const origin = originOf(input, d.path.split('/').slice(1), fallback);
     if (origin.doc === testDoc) return d;
-    return origin.doc.source.diagnostic(d.code, origin.doc.rangeOf(origin.path), d.params, {
+    return origin.doc.source.diagnosticOfAnyCode(d.code, origin.doc.rangeOf(origin.path), d.params, {
       severity: d.severity,
       path: d.path,
     });
@@ -204,7 +204,7 @@ function readAssessmentDocument(
         detail: 'no file reader here: run the cases with runTestDirectory (./node) or lcz test',
       });
   if (typeof text !== 'string') {
-    return { diagnostics: [testDoc.source.diagnostic(text.code, where, text.params)] };
+    return { diagnostics: [testDoc.source.diagnosticOfAnyCode(text.code, where, text.params)] };
   }
   const parsed = parseYaml(new SourceText(path, text));
   const doc = parsed.value;

@@ -3,6 +3,7 @@
  */
 import type { Diagnostic, Range, Severity } from './diagnostic.js';
 import type { DiagnosticCode } from './codes.js';
+import type { DiagnosticParams } from './params.js';
 
 export class SourceText {
   private starts: readonly number[] | undefined;
@@ -38,13 +39,23 @@ export class SourceText {
     return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
   }
 
-  diagnostic(
-    code: DiagnosticCode,
+  diagnostic<C extends DiagnosticCode>(
+    code: C,
     range: Range | undefined,
-    params: Diagnostic['params'] = {},
-    options: { severity?: Severity; path?: string } = {},
+    params: DiagnosticParams<C>,
+    options: DiagnosticOptions = {},
   ): Diagnostic {
     return makeDiagnostic(this, code, range, params, options);
+  }
+
+  /** A diagnostic whose code is only known at run time (see makeDiagnosticOfAnyCode). */
+  diagnosticOfAnyCode(
+    code: DiagnosticCode,
+    range: Range | undefined,
+    params: Diagnostic['params'],
+    options: DiagnosticOptions = {},
+  ): Diagnostic {
+    return makeDiagnosticOfAnyCode(this, code, range, params, options);
   }
 }
 
@@ -56,12 +67,32 @@ function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-export function makeDiagnostic(
+export interface DiagnosticOptions {
+  severity?: Severity;
+  path?: string;
+}
+
+/** A diagnostic of code `C`, its params checked against the code's (diagnostics/params.ts). */
+export function makeDiagnostic<C extends DiagnosticCode>(
+  source: SourceText | { file: string },
+  code: C,
+  range: Range | undefined,
+  params: DiagnosticParams<C>,
+  options: DiagnosticOptions = {},
+): Diagnostic {
+  return makeDiagnosticOfAnyCode(source, code, range, params, options);
+}
+
+/**
+ * The same, for a code only known at run time: a diagnostic moved to another place (its params
+ * were checked when it was made), or one mapped from a table (ajv's keywords, zod's issues).
+ */
+export function makeDiagnosticOfAnyCode(
   source: SourceText | { file: string },
   code: DiagnosticCode,
   range: Range | undefined,
-  params: Diagnostic['params'] = {},
-  options: { severity?: Severity; path?: string } = {},
+  params: Diagnostic['params'],
+  options: DiagnosticOptions = {},
 ): Diagnostic {
   const where = range && source instanceof SourceText ? source.position(range[0]) : { line: 0, column: 0 };
   return {

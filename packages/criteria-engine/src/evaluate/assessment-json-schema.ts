@@ -13,7 +13,9 @@ import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
 type JsonSchema = { properties: Record<string, { properties: Record<string, Record<string, unknown>> }> };
 
 export function assessmentJsonSchema(ruleset: CompiledRuleset): Record<string, unknown> {
-  const json = z.toJSONSchema(ruleset.assessmentSchema(), { target: 'draft-2020-12' }) as JsonSchema;
+  // Every ruleset's schema is the engine's zod (assemble-ruleset.ts); its public type hides zod.
+  const schema = ruleset.assessmentSchema() as unknown as z.ZodMiniType;
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12' }) as JsonSchema;
   const describe = (section: 'context' | 'facts', id: string, label: { vi: string; en: string }): void => {
     const properties = json.properties[section]?.properties;
     const property = properties?.[id];

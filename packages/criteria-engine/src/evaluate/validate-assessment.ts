@@ -9,6 +9,7 @@ import type { LocatedInput } from '../compile/compiled-ruleset.js';
 import type { RulesetPlan } from '../compile/plan.js';
 import { checkContext } from '../compile/contexts.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
+import type { DiagnosticParams } from '../diagnostics/params.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/source.js';
 import { closest } from '../diagnostics/suggest.js';
@@ -105,10 +106,10 @@ export function validateAssessmentValue(
   return { value: value as Assessment, diagnostics };
 }
 
-type Report = (
-  code: DiagnosticCode,
+type Report = <C extends DiagnosticCode>(
+  code: C,
   path: readonly (string | number)[],
-  params: Diagnostic['params'],
+  params: DiagnosticParams<C>,
   atKey?: boolean,
 ) => void;
 

@@ -72,7 +72,7 @@ export function parseYaml(source: SourceText, limits?: Partial<ParseLimits>): St
       ...mapYamlErrors(stream.errors, 'error', context),
       ...mapYamlErrors(stream.warnings, 'warning', context),
     );
-    diagnostics.push(source.diagnostic('yaml_empty_document', [0, 0]));
+    diagnostics.push(source.diagnostic('yaml_empty_document', [0, 0], {}));
     return { diagnostics: finish(diagnostics) };
   }
   const second = docs[1];
@@ -86,7 +86,7 @@ export function parseYaml(source: SourceText, limits?: Partial<ParseLimits>): St
   const empty = contents === null || (isScalar(contents) && contents.value === null);
   if (empty) {
     const range = contents?.range;
-    diagnostics.push(source.diagnostic('yaml_empty_document', range ? [range[0], range[1]] : [0, 0]));
+    diagnostics.push(source.diagnostic('yaml_empty_document', range ? [range[0], range[1]] : [0, 0], {}));
   }
 
   const plain = toPlain(first, source, resolved);

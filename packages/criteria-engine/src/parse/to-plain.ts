@@ -6,7 +6,9 @@
  */
 import { isAlias, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { Alias, Document, Node, Scalar, YAMLMap } from 'yaml';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import type { DiagnosticParams } from '../diagnostics/params.js';
 import type { SourceText } from '../diagnostics/source.js';
 import type { ParseLimits } from './limits.js';
 
@@ -155,7 +157,7 @@ class Converter {
     return range ? this.source.text.slice(range[0], range[1]) : '';
   }
 
-  private report(code: Diagnostic['code'], range: Node['range'], params: Diagnostic['params']): void {
+  private report<C extends DiagnosticCode>(code: C, range: Node['range'], params: DiagnosticParams<C>): void {
     const r: Range | undefined = range ? [range[0], range[1]] : undefined;
     this.diagnostics.push(this.source.diagnostic(code, r, params));
   }

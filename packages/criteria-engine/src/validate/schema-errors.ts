@@ -58,7 +58,7 @@ export function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], parsed
     const key = `${mapped.code}|${pointer}|${JSON.stringify(mapped.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(parsed.source.diagnostic(mapped.code, range, mapped.params, { path: pointer }));
+    out.push(parsed.source.diagnosticOfAnyCode(mapped.code, range, mapped.params, { path: pointer }));
   }
   return out.sort(
     (a, b) =>

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRuleset, loadRulesetFile } from '../../src/node.js';
+import { loadRuleset } from '../../src/index.js';
+import { loadRulesetFile } from '../../src/node.js';
 
 const FRAGMENT = `# yaml-language-server: $schema=../../schemas/ruleset.schema.json
 format: 1

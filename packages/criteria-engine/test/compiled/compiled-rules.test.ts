@@ -15,17 +15,13 @@ import { restoreDocument, storePositions } from '../../src/parse/stored-document
 import { jsonErrorOffset } from '../../src/load-compiled.js';
 import {
   assessmentJsonSchema,
-  buildCompiledRules,
-  buildCompiledRulesFile,
-  COMPILED_RULES_FORMAT_VERSION,
-  compiledRulesOf,
   ENGINE_VERSION,
   loadCompiledRuleset,
   loadRuleset,
-  loadRulesetFile,
-  readIncludeFile,
   type CompiledRuleset,
-} from '../../src/node.js';
+} from '../../src/index.js';
+import { buildCompiledRulesFile, loadRulesetFile, readIncludeFile } from '../../src/node.js';
+import { buildCompiledRules, COMPILED_RULES_FORMAT_VERSION, compiledRulesOf } from '../../src/tools.js';
 import { assessmentArbitrary } from '../../src/testing.js';
 import { fixture, INVALID_RULES, where } from '../parse/fixtures.js';
 

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { coverage, formatCoverage, runTestCases, type CoverageReport, type TestRun } from '../../src/index.js';
+import { coverage, formatCoverage, runTestCases, type CoverageReport, type TestRun } from '../../src/tools.js';
 import { loadRulesetOrThrow } from '../../src/load-ruleset.js';
 import { runTestDirectory } from '../../src/node.js';
 

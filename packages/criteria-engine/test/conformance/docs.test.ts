@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatTestCase, loadRuleset, runTestCases, type CompiledRuleset } from '../../src/index.js';
+import { loadRuleset, type CompiledRuleset } from '../../src/index.js';
+import { formatTestCase, runTestCases } from '../../src/tools.js';
 import { readTextSync } from '../../src/node-files.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));

@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostics, formatTestCase, type TestCaseResult, type TestRun } from '../../src/index.js';
+import { formatDiagnostics } from '../../src/index.js';
+import { formatTestCase, type TestCaseResult, type TestRun } from '../../src/tools.js';
 import { runTestDirectory } from '../../src/node.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));

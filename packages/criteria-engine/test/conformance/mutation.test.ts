@@ -8,7 +8,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatTestRun, loadRuleset, runTestCases, type CompiledRuleset, type TestRun } from '../../src/index.js';
+import { loadRuleset, type CompiledRuleset } from '../../src/index.js';
+import { formatTestRun, runTestCases, type TestRun } from '../../src/tools.js';
 import { readTextSync } from '../../src/node-files.js';
 
 const RULES = fileURLToPath(new URL('../../../../rules/lai-chau-2020-2025/', import.meta.url));

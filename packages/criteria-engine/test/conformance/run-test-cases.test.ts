@@ -8,7 +8,8 @@ import schema from '../../../../schemas/test-cases.schema.json' with { type: 'js
 import { resolveRelative } from '../../src/conformance/resolve-path.js';
 import { TEST_REPORT_WORDS } from '../../src/conformance/messages.js';
 import { makeDiagnostic } from '../../src/diagnostics/source.js';
-import { formatTestRun, runTestCases, type Diagnostic, type RunTestOptions, type TestRun } from '../../src/index.js';
+import type { Diagnostic } from '../../src/index.js';
+import { formatTestRun, runTestCases, type RunTestOptions, type TestRun } from '../../src/tools.js';
 import { loadRulesetFile } from '../../src/node.js';
 
 const loaded = await loadRulesetFile(new URL('../../../../rules/lai-chau-2020-2025', import.meta.url).pathname);

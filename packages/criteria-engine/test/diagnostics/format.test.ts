@@ -63,7 +63,7 @@ describe('formatDiagnostic', () => {
 
 describe('formatDiagnostics', () => {
   it('prints every diagnostic sorted by file, line and column', () => {
-    const other = new SourceText('a.yaml', 'x\n').diagnostic('yaml_empty_document', [0, 0]);
+    const other = new SourceText('a.yaml', 'x\n').diagnostic('yaml_empty_document', [0, 0], {});
     const late = source.diagnostic('yaml_nul_byte', [10, 11], { count: 1 });
     const text = formatDiagnostics([late, unknown, other], 'en');
     const heads = text.split('\n').filter((l) => !l.startsWith(' '));

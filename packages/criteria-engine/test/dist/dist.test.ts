@@ -9,20 +9,24 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import * as source from '../../src/node.js';
+import * as sourceCore from '../../src/index.js';
+import * as sourceNode from '../../src/node.js';
+import * as sourceTools from '../../src/tools.js';
 
 const pkgDir = fileURLToPath(new URL('../../', import.meta.url));
 const dist = join(pkgDir, 'dist');
 const rulesDir = fileURLToPath(new URL('../../../../rules/lai-chau-2020-2025', import.meta.url));
 const example = fileURLToPath(new URL('../../../../examples/assessments/undetermined-ban.yaml', import.meta.url));
 
-type NodeApi = typeof source;
+type NodeApi = typeof sourceNode;
+type CoreApi = typeof sourceCore;
+const source = { ...sourceCore, ...sourceNode, ...sourceTools };
 
-async function decideWith(api: NodeApi) {
+async function decideWith(api: NodeApi, core: CoreApi) {
   const rules = await api.loadRulesetFile(rulesDir);
-  if (!rules.value) throw new Error(api.formatDiagnostics(rules.diagnostics, 'en'));
+  if (!rules.value) throw new Error(core.formatDiagnostics(rules.diagnostics, 'en'));
   const input = await api.readAssessmentFile(example, rules.value);
-  if (!input.value) throw new Error(api.formatDiagnostics(input.diagnostics, 'en'));
+  if (!input.value) throw new Error(core.formatDiagnostics(input.diagnostics, 'en'));
   return rules.value.evaluate(input.value);
 }
 
@@ -32,11 +36,26 @@ describe('built package', () => {
   });
 
   it('ESM and CJS builds give the same result as the sources', async () => {
-    const expected = await decideWith(source);
+    const expected = await decideWith(sourceNode, sourceCore);
     const esm = (await import(pathToFileURL(join(dist, 'node.js')).href)) as NodeApi;
-    const cjs = createRequire(import.meta.url)(join(dist, 'node.cjs')) as NodeApi;
-    expect(await decideWith(esm)).toEqual(expected);
-    expect(await decideWith(cjs)).toEqual(expected);
+    const esmCore = (await import(pathToFileURL(join(dist, 'index.js')).href)) as CoreApi;
+    const require = createRequire(import.meta.url);
+    const cjs = require(join(dist, 'node.cjs')) as NodeApi;
+    const cjsCore = require(join(dist, 'index.cjs')) as CoreApi;
+    expect(await decideWith(esm, esmCore)).toEqual(expected);
+    expect(await decideWith(cjs, cjsCore)).toEqual(expected);
+    // The split (docs/architecture.md, "Entry points"): the main entry carries no tool, ./node
+    // only file access, and ./tools what the tools use.
+    for (const core of [esmCore, cjsCore]) {
+      for (const tool of ['diffRulesets', 'officialTable', 'checkRuleset', 'runTestCases', 'buildCompiledRules'])
+        expect(core).not.toHaveProperty(tool);
+      expect(core).toHaveProperty('explainText');
+    }
+    expect(esm).not.toHaveProperty('loadRuleset');
+    expect(esm).not.toHaveProperty('formatDiagnostics');
+    const tools = (await import(pathToFileURL(join(dist, 'tools.js')).href)) as typeof sourceTools;
+    expect(Object.keys(tools).sort()).toEqual(Object.keys(sourceTools).sort());
+    expect(Object.keys(esmCore).sort()).toEqual(Object.keys(sourceCore).sort());
     expect(expected.decision).toBe('undetermined');
   });
 
@@ -62,7 +81,8 @@ describe('built package', () => {
   });
 
   it('ships type declarations for each entry point', () => {
-    for (const f of ['index.d.ts', 'index.d.cts', 'node.d.ts', 'node.d.cts', 'runtime.d.ts', 'runtime.d.cts', 'messages.d.ts', 'messages.d.cts']) expect(existsSync(join(dist, f))).toBe(true);
+    for (const entry of ['index', 'node', 'tools', 'runtime', 'messages', 'testing'])
+      for (const f of [`${entry}.d.ts`, `${entry}.d.cts`]) expect(existsSync(join(dist, f))).toBe(true);
   });
 });
 

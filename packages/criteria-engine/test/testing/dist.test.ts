@@ -22,11 +22,14 @@ describe('built @lcz/criteria-engine/testing', () => {
       peerDependencies?: Record<string, string>;
     };
     expect(pkg.exports['./testing']).toEqual({
-      source: './src/testing.ts',
+      '@lcz/source': './src/testing.ts',
       import: './dist/testing.js',
       require: './dist/testing.cjs',
     });
+    // A peer dependency that is not optional: npm and pnpm install it beside the engine, and a
+    // package manager that does not says that it is missing.
     expect(pkg.peerDependencies?.['fast-check']).toBeDefined();
+    expect(pkg).not.toHaveProperty('peerDependenciesMeta');
     for (const f of ['testing.js', 'testing.cjs', 'testing.d.ts', 'testing.d.cts'])
       expect(existsSync(join(dist, f))).toBe(true);
   });

@@ -2,6 +2,7 @@
  * One entry point for every format: Markdown and HTML as text, CSV as text (with a byte-order
  * mark), XLSX as bytes.
  */
+import { checkLanguage } from '@lcz/criteria-engine/tools';
 import type { CityReport } from '../model.js';
 import { renderCsv } from './csv.js';
 import { reportDocument, type Lang } from './document.js';
@@ -19,6 +20,7 @@ export interface RenderReportOptions {
 
 export async function renderReport(report: CityReport, options: RenderReportOptions): Promise<string | Uint8Array> {
   const lang = options.lang ?? 'vi';
+  checkLanguage(lang, 'renderReport');
   switch (options.format) {
     case 'md':
       return renderMarkdown(reportDocument(report, { lang }));

@@ -3,9 +3,10 @@ import type { LocalizedText } from '../../validate/ruleset-document.js';
 import type { Expr } from '../expression/ast.js';
 import type { Typed } from '../typed.js';
 import type { DiagnosticCode } from '../../diagnostics/codes.js';
+import type { DiagnosticParams } from '../../diagnostics/params.js';
 
 export interface CheckContext {
-  report(code: DiagnosticCode, range: Range, params: Record<string, string | number | boolean>): void;
+  report<C extends DiagnosticCode>(code: C, range: Range, params: DiagnosticParams<C>): void;
 }
 
 /** One function of the condition language: the checker, the docs and the errors all read this. */

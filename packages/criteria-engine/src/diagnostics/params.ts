@@ -1,0 +1,151 @@
+/**
+ * The parameters each diagnostic code carries, as docs/errors.md lists them (its Params column;
+ * `name?` there is optional here): `makeDiagnostic` and `SourceText.diagnostic` check a call's
+ * params against its code, so a message never reads a key nobody set. A code with no entry here
+ * (one added since) takes any params until it gets one.
+ */
+import type { DiagnosticCode } from './codes.js';
+
+type Param = string | number | boolean;
+type NoParams = { readonly [key: string]: never };
+
+export interface DiagnosticParamsByCode {
+  file_not_found: { readonly path: Param };
+  file_unreadable: { readonly path: Param; readonly detail: Param };
+  file_too_large: { readonly path: Param; readonly size: Param; readonly max: Param };
+  yaml_syntax: { readonly reason: Param; readonly detail: Param };
+  yaml_duplicate_key: { readonly key: Param; readonly first_line?: Param };
+  yaml_version_directive: { readonly version: Param };
+  yaml_unsupported_tag: { readonly tag: Param };
+  yaml_self_alias: { readonly alias: Param };
+  yaml_alias_limit: { readonly max: Param };
+  yaml_depth_limit: { readonly max: Param };
+  yaml_unsafe_key: { readonly key: Param };
+  yaml_integer_too_large: { readonly value: Param; readonly max: Param };
+  yaml_nul_byte: { readonly count: Param };
+  yaml_multiple_documents: { readonly count: Param };
+  yaml_empty_document: NoParams;
+  schema_required: { readonly property: Param; readonly because?: Param };
+  schema_unknown_property: { readonly property: Param; readonly allowed: Param; readonly suggestion?: Param };
+  schema_type: { readonly expected: Param; readonly actual: Param };
+  schema_enum: { readonly allowed: Param; readonly actual: Param; readonly suggestion?: Param };
+  schema_pattern: { readonly pattern: Param; readonly example: Param; readonly actual: Param };
+  schema_range: { readonly limit: Param; readonly comparison: Param; readonly actual: Param };
+  schema_size: { readonly limit: Param; readonly comparison: Param; readonly actual: Param; readonly unit: Param };
+  schema_shape: {
+    readonly shape: Param;
+    readonly expected: Param;
+    readonly actual: Param;
+    readonly suggestion?: Param;
+  };
+  schema_other: { readonly keyword: Param; readonly detail: Param };
+  expr_syntax: { readonly expected: Param; readonly found: Param };
+  expr_unknown_name: { readonly name: Param; readonly suggestion?: Param };
+  expr_unknown_function: { readonly name: Param; readonly known: Param };
+  expr_arity: { readonly name: Param; readonly expected: Param; readonly actual: Param };
+  expr_type: { readonly expected: Param; readonly actual: Param; readonly where: Param };
+  expr_enum_value: { readonly value: Param; readonly of: Param; readonly allowed: Param };
+  expr_limit: { readonly limit: Param; readonly value: Param; readonly max: Param };
+  duplicate_id: { readonly kind: Param; readonly id: Param; readonly first_line: Param };
+  unknown_fact: { readonly name: Param; readonly where: Param; readonly suggestion?: Param };
+  unknown_criterion: { readonly id: Param; readonly suggestion?: Param };
+  threshold_range: { readonly value: Param; readonly min: Param; readonly max: Param };
+  relation_invalid: { readonly fact: Param; readonly whole: Param; readonly reason: Param };
+  selector_not_context: { readonly name: Param };
+  variant_uncovered: { readonly criterion: Param; readonly context: Param; readonly policy: Param };
+  variant_overlap: {
+    readonly criterion: Param;
+    readonly first: Param;
+    readonly second: Param;
+    readonly context: Param;
+  };
+  version_overlap: { readonly version: Param; readonly from: Param; readonly other: Param; readonly other_to: Param };
+  version_gap: { readonly version: Param; readonly other: Param; readonly from: Param; readonly to: Param };
+  version_duplicate: { readonly id: Param; readonly version: Param; readonly first_file: Param };
+  version_period_missing: { readonly id: Param; readonly version: Param };
+  version_not_found: { readonly id: Param; readonly wanted: Param; readonly available: Param };
+  definition_cycle: { readonly name: Param };
+  include_invalid: { readonly path: Param; readonly reason: Param };
+  build_fragment: NoParams;
+  compiled_unreadable: { readonly reason: Param; readonly detail: Param };
+  compiled_stale: { readonly built_with: Param; readonly engine: Param };
+  version_mismatch: { readonly expected: Param; readonly actual: Param };
+  policy_missing: { readonly criterion: Param; readonly key: Param; readonly allowed: Param };
+  criterion_never_passes: { readonly criterion: Param; readonly variant: Param; readonly condition: Param };
+  criterion_never_fails: { readonly criterion: Param; readonly variant: Param; readonly condition: Param };
+  disqualifier_always_applies: { readonly disqualifier: Param; readonly condition: Param };
+  disqualifier_never_applies: { readonly disqualifier: Param; readonly condition: Param };
+  requirement_unreachable: {
+    readonly group: Param;
+    readonly kind: Param;
+    readonly value: Param;
+    readonly best: Param;
+    readonly applicable: Param;
+    readonly context: Param;
+  };
+  mandatory_not_applicable: { readonly criterion: Param; readonly reason: Param; readonly context: Param };
+  criterion_no_effect: {
+    readonly criterion: Param;
+    readonly group: Param;
+    readonly reason: Param;
+    readonly disqualifier: Param;
+  };
+  threshold_conflict: {
+    readonly criterion: Param;
+    readonly first: Param;
+    readonly other: Param;
+    readonly second: Param;
+    readonly other_line: Param;
+  };
+  check_limit: { readonly kind: Param; readonly id: Param; readonly max: Param; readonly reason: Param };
+  input_shape: { readonly expected: Param; readonly path: Param };
+  input_unknown_fact: { readonly name: Param; readonly suggestion?: Param };
+  input_type: { readonly name: Param; readonly expected: Param; readonly actual: Param };
+  input_range: { readonly name: Param; readonly value: Param; readonly min?: Param; readonly max?: Param };
+  input_part_exceeds_whole: {
+    readonly part: Param;
+    readonly whole: Param;
+    readonly part_value: Param;
+    readonly whole_value: Param;
+  };
+  input_enum_value: { readonly name: Param; readonly value: Param; readonly allowed: Param };
+  input_context_missing: { readonly name: Param };
+  input_context_rule: { readonly rule: Param; readonly message_vi: Param; readonly message_en: Param };
+  input_identity: { readonly field: Param; readonly reason: Param };
+  batch_unreadable: { readonly format: Param; readonly detail: Param };
+  batch_no_header: NoParams;
+  batch_header_unknown: {
+    readonly column_name: Param;
+    readonly cell: Param;
+    readonly suggestion?: Param;
+    readonly candidates?: Param;
+  };
+  batch_header_duplicate: {
+    readonly column_name: Param;
+    readonly cell: Param;
+    readonly name: Param;
+    readonly first_column: Param;
+  };
+  batch_header_missing: { readonly name: Param; readonly label_vi: Param; readonly label_en: Param };
+  batch_cell_type: {
+    readonly column_name: Param;
+    readonly cell: Param;
+    readonly name: Param;
+    readonly expected: Param;
+    readonly value: Param;
+    readonly allowed?: Param;
+  };
+  batch_cell_unheaded: { readonly cell: Param; readonly value: Param };
+  batch_identity_missing: { readonly name: Param; readonly cell?: Param; readonly column_name?: Param };
+  batch_year_mismatch: {
+    readonly year: Param;
+    readonly date: Param;
+    readonly cell: Param;
+    readonly column_name: Param;
+  };
+}
+
+/** The params of diagnostics of code `C`. */
+export type DiagnosticParams<C extends DiagnosticCode> = C extends keyof DiagnosticParamsByCode
+  ? DiagnosticParamsByCode[C]
+  : Readonly<Record<string, Param>>;
