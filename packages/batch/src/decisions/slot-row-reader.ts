@@ -20,7 +20,8 @@
  * compares both on random rows).
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
-import { compileContextCheck, numberBounds, partPairs, type ContextCheck } from '../assessment-check.js';
+import { FACT_TYPES, type FastCell } from '@lcz/criteria-engine/runtime';
+import { compileContextCheck, partPairs, type ContextCheck } from '../assessment-check.js';
 import { decodeDate, exactChoices } from '../cells.js';
 import { CR, LF, QUOTE } from '../formats/csv-fast.js';
 import type { HeaderLayout } from '../header.js';
@@ -41,6 +42,12 @@ const YEAR = 8;
 const DATE = 9;
 
 const IDENTITY_KINDS: Readonly<Record<string, number>> = { code: CODE, name: NAME, unit: UNIT, year: YEAR, date: DATE };
+/** How a fact type's numbers are read (its `fastCell`); choices are found by their exact texts. */
+const NUMBER_KINDS: Readonly<Record<FastCell, number | undefined>> = {
+  integer: INTEGER,
+  decimal: NUMBER,
+  choice: undefined,
+};
 
 const DECLINE = -1;
 /**
@@ -438,10 +445,13 @@ function planPositions(ruleset: CompiledRuleset, header: HeaderLayout, delimiter
       exacts.push(exact);
       continue;
     }
+    // Not a choice: a number, read as its type says (its bounds with it).
     const fact = column.kind === 'fact' ? facts.get(column.id) : undefined;
-    const bounds = fact !== undefined ? numberBounds(fact) : undefined;
-    if (fact === undefined || bounds === undefined) return undefined;
-    kinds[i] = fact.type === 'integer' ? INTEGER : NUMBER;
+    const type = fact !== undefined ? FACT_TYPES[fact.type] : undefined;
+    const bounds = fact !== undefined ? type?.bounds?.(fact) : undefined;
+    const kind = type !== undefined ? NUMBER_KINDS[type.fastCell] : undefined;
+    if (bounds === undefined || kind === undefined) return undefined;
+    kinds[i] = kind;
     lo[i] = bounds.lo;
     hi[i] = bounds.hi;
   }
