@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAssessments, type BatchInputRow, type InputValue } from '@lcz/criteria-batch';
 import { loadRulesetFile } from '@lcz/criteria-engine/node';
+import { mulberry32 } from '@lcz/criteria-engine/testing';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const OUT = process.argv[2] ?? HERE;
@@ -35,17 +36,6 @@ const UNITS = [
   { unit: 'Xã San Thành', code: 'ST', kind: 'xa', areas: 9, bans: 9 },
   { unit: 'Xã Sùng Phài', code: 'SP', kind: 'xa', areas: 13, bans: 13 },
 ] as const;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(SEED);
 const between = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));

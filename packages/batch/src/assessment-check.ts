@@ -6,12 +6,14 @@
  * reports every problem with its path. So the engine remains the single source of diagnostics and
  * this check only has to agree with it on validity (test/row-check.test.ts checks that).
  *
- * What the engine checks, mirrored: the shape (only ruleset, area, context, facts; area fields
- * are text, date YYYY-MM-DD), the ruleset id, every key known, types, integer and bounds,
- * enumeration values, part ≤ whole; and the context rules and `required_when`, which only read
- * the context: their verdict is asked of the engine once per distinct context and remembered.
+ * Each value is checked by its type's own `accepts` (the engine's compile/fact-types/, the same
+ * module its zod schema comes from); here only the shape (only ruleset, area, context, facts; area
+ * fields are text, date YYYY-MM-DD), the ruleset id, every key known and part ≤ whole; the context
+ * rules and `required_when`, which only read the context, are asked of the engine once per
+ * distinct context and remembered.
  */
-import type { CompiledRuleset, FactInfo } from '@lcz/criteria-engine';
+import type { CompiledRuleset } from '@lcz/criteria-engine';
+import { FACT_TYPES } from '@lcz/criteria-engine/runtime';
 
 export type AssessmentCheck = (value: unknown) => boolean;
 
@@ -52,37 +54,13 @@ export function partPairs(ruleset: CompiledRuleset): readonly (readonly [part: s
   return ruleset.facts.filter((f) => f.partOf !== undefined).map((f) => [f.id, f.partOf as string] as const);
 }
 
-/** The range a number fact's values must lie in: its declared bounds, and for integers the safe range. */
-export function numberBounds(f: FactInfo): { readonly lo: number; readonly hi: number } | undefined {
-  if (f.type !== 'integer' && f.type !== 'number') return undefined;
-  const min = f.min ?? -Infinity;
-  const max = f.max ?? Infinity;
-  if (f.type === 'number') return { lo: min, hi: max };
-  return { lo: Math.max(min, Number.MIN_SAFE_INTEGER), hi: Math.min(max, Number.MAX_SAFE_INTEGER) };
-}
-
-/** A number within the fact's declared bounds (and, for integers, whole and safe). */
-export function numberCheck(f: FactInfo): ((v: number) => boolean) | undefined {
-  const bounds = numberBounds(f);
-  if (bounds === undefined) return undefined;
-  const { lo, hi } = bounds;
-  if (f.type === 'number') return (v) => Number.isFinite(v) && v >= lo && v <= hi;
-  return (v) => Number.isInteger(v) && v >= lo && v <= hi;
-}
-
 export function compileAssessmentCheck(ruleset: CompiledRuleset): AssessmentCheck {
   const factChecks = new Map<string, ValueCheck>();
-  for (const f of ruleset.facts) factChecks.set(f.id, factCheck(f));
+  for (const f of ruleset.facts) factChecks.set(f.id, FACT_TYPES[f.type].accepts(f));
   const parts = partPairs(ruleset);
 
   const contextChecks = new Map<string, ValueCheck>();
-  for (const a of ruleset.context) {
-    const ids = new Set((a.values ?? []).map((v) => v.id));
-    contextChecks.set(
-      a.id,
-      a.type === 'boolean' ? (v) => typeof v === 'boolean' : (v) => typeof v === 'string' && ids.has(v),
-    );
-  }
+  for (const a of ruleset.context) contextChecks.set(a.id, FACT_TYPES[a.type].accepts(a));
   const contextHolds = compileContextCheck(ruleset);
 
   return (value) => {
@@ -123,23 +101,6 @@ export function compileAssessmentCheck(ruleset: CompiledRuleset): AssessmentChec
     }
     return contextHolds(context);
   };
-}
-
-function factCheck(f: FactInfo): ValueCheck {
-  switch (f.type) {
-    case 'integer':
-    case 'number': {
-      const inBounds = numberCheck(f) as (v: number) => boolean;
-      return (v) => typeof v === 'number' && inBounds(v);
-    }
-    case 'boolean':
-      return (v) => typeof v === 'boolean';
-    case 'enum':
-    case 'ordinal': {
-      const ids = new Set((f.values ?? []).map((v) => v.id));
-      return (v) => typeof v === 'string' && ids.has(v);
-    }
-  }
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

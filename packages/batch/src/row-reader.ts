@@ -7,7 +7,8 @@
  * few comparisons (test/row-check.test.ts checks both agree on validity).
  */
 import type { Assessment, CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
-import { compileContextCheck, numberCheck, partPairs, type ContextCheck } from './assessment-check.js';
+import { FACT_TYPES } from '@lcz/criteria-engine/runtime';
+import { compileContextCheck, partPairs, type ContextCheck } from './assessment-check.js';
 import {
   allowedText,
   cellDecoder,
@@ -30,7 +31,7 @@ interface Slot {
   readonly name: string;
   readonly decode: CellDecoder;
   /** Bounds of a number fact; undefined for other columns. */
-  readonly inBounds: ((v: number) => boolean) | undefined;
+  readonly inBounds: ((v: unknown) => boolean) | undefined;
 }
 
 /** What the cells of a row say, before validation. */
@@ -77,7 +78,8 @@ export class RowReader {
         column: s.column,
         name: s.name,
         decode: cellDecoder(s.column),
-        inBounds: fact ? numberCheck(fact) : undefined,
+        // A number the cell reader took may still be outside the declared range.
+        inBounds: fact && FACT_TYPES[fact.type].bounds ? FACT_TYPES[fact.type].accepts(fact) : undefined,
       };
       this.slots[i] = slot;
       this.slotOf.set(`${s.column.kind}:${s.column.id}`, slot);
@@ -149,7 +151,7 @@ export class RowReader {
       if (value === null) continue;
       if (column.kind === 'fact') {
         facts[column.id] = value;
-        if (slot.inBounds !== undefined && !slot.inBounds(value as number)) checked = false;
+        if (slot.inBounds !== undefined && !slot.inBounds(value)) checked = false;
       } else if (column.kind === 'context') context[column.id] = value;
       else if (column.id === 'code') code = value as string;
       else if (column.id === 'name') name = value as string;

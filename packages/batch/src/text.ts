@@ -3,21 +3,8 @@
  * write NFD, and cells often carry stray spaces. Matching is exact otherwise: no fuzzy guesses.
  */
 
-/** NFC, trimmed, inner runs of white space as one space, lower case. */
-export function matchKey(text: string): string {
-  return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/**
- * `matchKey` without Vietnamese diacritics (đ → d too), for the short yes/no words only: "khong"
- * and "không" are the same answer, whereas for value labels the marks carry meaning.
- */
-export function foldedKey(text: string): string {
-  return matchKey(text)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd');
-}
+// How value and header text is compared is the fact types' (the engine's cell reading) rule too.
+export { foldedKey, matchKey } from '@lcz/criteria-engine/runtime';
 
 /** Spreadsheet column letters of a 1-based column number: 1 → A, 27 → AA. */
 export function columnLetters(column: number): string {

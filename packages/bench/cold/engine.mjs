@@ -1,31 +1,23 @@
-// Cold start of the BUILT engine in a fresh process: import + load (parse, validate, compile) +
-// first evaluation (validate the assessment, evaluate it). Files are read before the clock starts.
-// Usage: node cold/engine.mjs <ruleset.yaml> <assessment.json>
-import { readFileSync } from 'node:fs';
+// Cold start of the BUILT engine in a fresh process, from the YAML rule file or from a compiled
+// rules file (lcz build): import (the full entry, or the runtime entry) + load + validate the
+// assessment + first evaluation. Files are read before the clock starts.
+// Usage: node cold/engine.mjs <yaml|compiled> <rules file> <assessment.json>
+import { inputs, startClock } from './clock.mjs';
 
-const [rulesFile, sampleFile] = process.argv.slice(2);
-const text = readFileSync(rulesFile, 'utf8');
-const sample = JSON.parse(readFileSync(sampleFile, 'utf8'));
+const compiled = process.argv[2] === 'compiled';
+const { ruleFile, text, sample } = inputs();
 
-const c0 = process.cpuUsage();
-const t0 = performance.now();
-const { loadRuleset } = await import('@lcz/criteria-engine');
-const t1 = performance.now();
-const loaded = loadRuleset(text, { file: rulesFile });
-const t2 = performance.now();
+const clock = startClock();
+const engine = compiled ? await import('@lcz/criteria-engine/runtime') : await import('@lcz/criteria-engine');
+clock.lap('import');
+const loaded = compiled
+  ? engine.loadCompiledRuleset(text, { file: ruleFile })
+  : engine.loadRuleset(text, { file: ruleFile });
+clock.lap(compiled ? 'load compiled' : 'load+validate+compile');
 if (!loaded.value) throw new Error(`rules did not load: ${JSON.stringify(loaded.diagnostics)}`);
 const checked = loaded.value.validateAssessment(sample);
-const t3 = performance.now();
+clock.lap('validate assessment');
 if (!checked.value) throw new Error(`assessment invalid: ${JSON.stringify(checked.diagnostics)}`);
 const result = loaded.value.evaluate(checked.value);
-const t4 = performance.now();
-const cpu = process.cpuUsage(c0);
-
-process.stdout.write(
-  `${JSON.stringify({
-    cpu: (cpu.user + cpu.system) / 1000,
-    total: t4 - t0,
-    steps: { import: t1 - t0, 'load+validate+compile': t2 - t1, 'validate assessment': t3 - t2, evaluate: t4 - t3 },
-    decision: result.decision,
-  })}\n`,
-);
+clock.lap('evaluate');
+clock.done(result.decision);

@@ -10,18 +10,11 @@
  * Math.random. The engine is imported for its types only.
  */
 import type { Assessment } from '@lcz/criteria-engine';
+import { mulberry32 } from '../../criteria-engine/src/testing/seeded-random.js';
 
-/** mulberry32: a small, fast 32-bit PRNG; good enough for workloads, not for cryptography. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The repository's one seeded generator, from its module rather than the `./testing` entry point:
+// that entry loads fast-check, which the memory child (src/child/memory.ts) must not carry.
+export { mulberry32 } from '../../criteria-engine/src/testing/seeded-random.js';
 
 const DEFAULT_SEED = 20_201_110; // the date of the source's cover letter, 10/11/2020
 

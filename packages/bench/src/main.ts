@@ -214,12 +214,13 @@ async function main(): Promise<void> {
   mkdirSync(join(OUT_DIR, 'anchors'), { recursive: true });
   const sampleFile = join(OUT_DIR, 'sample-assessment.json');
   writeFileSync(sampleFile, JSON.stringify(sample, null, 2));
-  const cold: { id: string; label: string; script: string; input: string; target?: number }[] = [
+  const cold: { id: string; label: string; script: string; mode?: string; input: string; target?: number }[] = [
     {
       id: 'engine-compiled',
       label:
         'engine runtime entry (built): import + load the compiled rules file + validate the assessment + first evaluation',
-      script: 'cold/engine-compiled.mjs',
+      script: 'cold/engine.mjs',
+      mode: 'compiled',
       input: compiledFile,
       target: TARGET.coldStartMs,
     },
@@ -228,6 +229,7 @@ async function main(): Promise<void> {
       label:
         'engine full entry (built), from the YAML rule file: import + parse + validate + compile + validate the assessment + first evaluation',
       script: 'cold/engine.mjs',
+      mode: 'yaml',
       input: RULES_FILE,
     },
   ];
@@ -246,7 +248,7 @@ async function main(): Promise<void> {
   const coldRuns = new Map<string, ColdRun[]>(cold.map((c) => [c.id, []]));
   for (let i = 0; i < config.coldStartSpawns; i++) {
     for (const c of cold) {
-      const r = runNode([c.script, c.input, sampleFile]) as ColdRun;
+      const r = runNode([c.script, ...(c.mode ? [c.mode] : []), c.input, sampleFile]) as ColdRun;
       if (r.decision !== sampleDecision)
         throw new Error(`cold start ${c.id}: decided ${r.decision}, the floor ${sampleDecision}`);
       coldRuns.get(c.id)?.push(r);

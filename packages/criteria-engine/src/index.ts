@@ -32,6 +32,27 @@ export { formatDiagnostic, formatDiagnostics } from './diagnostics/format.js';
 export { renderMessage, type Locale, type RenderedMessage } from './diagnostics/format.js';
 export { interpolate } from './diagnostics/interpolate.js';
 export { comparisonSymbol } from './compile/expression/compare-ops.js';
+// The fact types, one definition each (checks, cells, printing), for the batch and other tools.
+export {
+  FACT_TYPES,
+  factType,
+  printValue,
+  printThreshold,
+  INVALID,
+  TRUE_WORDS,
+  FALSE_WORDS,
+  isEmptyCell,
+  matchKey,
+  foldedKey,
+  type FactDeclaration,
+  type FactTypeDefinition,
+  type FastCell,
+  type ValueWords,
+  type Cell,
+  type CellReader,
+  type CellValue,
+  type Decoded,
+} from './compile/fact-types/index.js';
 export { hasErrors } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_CODES } from './diagnostics/codes.js';
 export { LANGUAGES, type Language } from './diagnostics/language.js';

@@ -19,6 +19,27 @@ export {
   type StoredSource,
 } from './compiled-rules-file.js';
 export { hasErrors } from './diagnostics/diagnostic.js';
+// The fact types, one definition each (checks, cells, printing), for the batch and other tools.
+export {
+  FACT_TYPES,
+  factType,
+  printValue,
+  printThreshold,
+  INVALID,
+  TRUE_WORDS,
+  FALSE_WORDS,
+  isEmptyCell,
+  matchKey,
+  foldedKey,
+  type FactDeclaration,
+  type FactTypeDefinition,
+  type FastCell,
+  type ValueWords,
+  type Cell,
+  type CellReader,
+  type CellValue,
+  type Decoded,
+} from './compile/fact-types/index.js';
 
 export type { Diagnostic, Severity, Range, StageResult } from './diagnostics/diagnostic.js';
 export type { DiagnosticCode } from './diagnostics/codes.js';

@@ -5,6 +5,7 @@
  * here is specific to one scheme: run it against your own rule files. Needs `fast-check` (a peer
  * dependency). See docs/testing.md.
  */
+export { mulberry32 } from './testing/seeded-random.js';
 export { assessmentArbitrary, contextArbitrary, type AssessmentArbitraryOptions } from './testing/arbitraries.js';
 export {
   determinism,

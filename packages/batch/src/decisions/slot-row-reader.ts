@@ -20,7 +20,8 @@
  * compares both on random rows).
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
-import { compileContextCheck, numberBounds, partPairs, type ContextCheck } from '../assessment-check.js';
+import { FACT_TYPES, type FastCell } from '@lcz/criteria-engine/runtime';
+import { compileContextCheck, partPairs, type ContextCheck } from '../assessment-check.js';
 import { decodeDate, exactChoices } from '../cells.js';
 import { CR, LF, QUOTE } from '../formats/csv-fast.js';
 import type { HeaderLayout } from '../header.js';
@@ -41,6 +42,12 @@ const YEAR = 8;
 const DATE = 9;
 
 const IDENTITY_KINDS: Readonly<Record<string, number>> = { code: CODE, name: NAME, unit: UNIT, year: YEAR, date: DATE };
+/** How a fact type's numbers are read (its `fastCell`); choices are found by their exact texts. */
+const NUMBER_KINDS: Readonly<Record<FastCell, number | undefined>> = {
+  integer: INTEGER,
+  decimal: NUMBER,
+  choice: undefined,
+};
 
 const DECLINE = -1;
 /**
@@ -179,52 +186,7 @@ export class SlotRowReader {
         if (to < 0) return DECLINE;
         from = pos + 1;
       }
-      let e: number;
-      switch (i < width ? (kinds[i] as number) : UNHEADED) {
-        case INTEGER:
-          e = this.integerCell(i, bytes, from, to);
-          break;
-        case CHOICE:
-          e = this.choiceCell(i, bytes, from, to, quoted);
-          break;
-        case NUMBER:
-          e = this.numberCell(i, bytes, from, to);
-          break;
-        case CODE:
-          e = this.textCell(i, bytes, from, to, quoted);
-          if (e > from) {
-            this.codeStart = from;
-            this.codeEnd = e;
-          }
-          break;
-        case NAME:
-          e = this.textCell(i, bytes, from, to, quoted);
-          if (e > from) {
-            this.nameStart = from;
-            this.nameEnd = e;
-          }
-          break;
-        case UNIT:
-          e = this.textCell(i, bytes, from, to, quoted);
-          if (e > from) {
-            this.unitStart = from;
-            this.unitEnd = e;
-          }
-          break;
-        case YEAR:
-          e = this.yearCell(bytes, from, to);
-          break;
-        case DATE:
-          e = this.dateCell(bytes, from, to);
-          break;
-        case UNHEADED:
-          e = plainEnd(bytes, from, to, d);
-          if (e > from) return DECLINE; // a value under no header: the careful path reports it
-          break;
-        default: // IGNORED: anything, quoted or not
-          e = quoted ? to : plainEnd(bytes, from, to, d);
-          break;
-      }
+      let e = this.cell(i < width ? (kinds[i] as number) : UNHEADED, i, bytes, from, to, quoted);
       if (e < 0) return DECLINE;
       if (quoted) {
         // The cell's text must have been read up to its closing quote.
@@ -246,12 +208,62 @@ export class SlotRowReader {
       if (after < 0) return INCOMPLETE; // a lone \r at the end of the chunk: \r\n or not?
       break;
     }
-    // Columns the row stops short of are empty: unknown.
-    for (i++; i < width; i++) {
+    this.clearFrom(i + 1);
+    return this.rowHolds() ? after : DECLINE;
+  }
+
+  /** Columns the row stops short of are empty: unknown. */
+  private clearFrom(first: number): void {
+    for (let i = first; i < this.kinds.length; i++) {
       const slot = this.slotAt[i] as number;
       if (slot >= 0) this.values[slot] = undefined;
     }
-    return this.rowHolds() ? after : DECLINE;
+  }
+
+  /**
+   * One cell, read by its position's kind from `from` (not beyond `to`): where it stopped, or -1.
+   * Only the plainest cells are taken; read() checks what follows.
+   */
+  private cell(kind: number, i: number, bytes: Uint8Array, from: number, to: number, quoted: boolean): number {
+    switch (kind) {
+      case INTEGER:
+        return this.integerCell(i, bytes, from, to);
+      case CHOICE:
+        return this.choiceCell(i, bytes, from, to, quoted);
+      case NUMBER:
+        return this.numberCell(i, bytes, from, to);
+      case CODE:
+      case NAME:
+      case UNIT:
+        return this.identityCell(kind, i, bytes, from, to, quoted);
+      case YEAR:
+        return this.yearCell(bytes, from, to);
+      case DATE:
+        return this.dateCell(bytes, from, to);
+      case UNHEADED: {
+        const e = plainEnd(bytes, from, to, this.delimiter);
+        return e > from ? DECLINE : e; // a value under no header: the careful path reports it
+      }
+      default: // IGNORED: anything, quoted or not
+        return quoted ? to : plainEnd(bytes, from, to, this.delimiter);
+    }
+  }
+
+  /** The code, name or unit cell, kept as a byte range of the record (empty: left out). */
+  private identityCell(kind: number, i: number, bytes: Uint8Array, from: number, to: number, quoted: boolean): number {
+    const e = this.textCell(i, bytes, from, to, quoted);
+    if (e <= from) return e;
+    if (kind === CODE) {
+      this.codeStart = from;
+      this.codeEnd = e;
+    } else if (kind === NAME) {
+      this.nameStart = from;
+      this.nameEnd = e;
+    } else {
+      this.unitStart = from;
+      this.unitEnd = e;
+    }
+    return e;
   }
 
   /**
@@ -438,10 +450,13 @@ function planPositions(ruleset: CompiledRuleset, header: HeaderLayout, delimiter
       exacts.push(exact);
       continue;
     }
+    // Not a choice: a number, read as its type says (its bounds with it).
     const fact = column.kind === 'fact' ? facts.get(column.id) : undefined;
-    const bounds = fact !== undefined ? numberBounds(fact) : undefined;
-    if (fact === undefined || bounds === undefined) return undefined;
-    kinds[i] = fact.type === 'integer' ? INTEGER : NUMBER;
+    const type = fact !== undefined ? FACT_TYPES[fact.type] : undefined;
+    const bounds = fact !== undefined ? type?.bounds?.(fact) : undefined;
+    const kind = type !== undefined ? NUMBER_KINDS[type.fastCell] : undefined;
+    if (bounds === undefined || kind === undefined) return undefined;
+    kinds[i] = kind;
     lo[i] = bounds.lo;
     hi[i] = bounds.hi;
   }

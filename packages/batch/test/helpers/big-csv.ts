@@ -7,18 +7,10 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { CompiledRuleset } from '@lcz/criteria-engine';
+import { mulberry32 } from '@lcz/criteria-engine/testing';
 import { batchColumns } from '../../src/columns.js';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '@lcz/criteria-engine/testing';
 
 export interface BigCsvOptions {
   readonly rows: number;

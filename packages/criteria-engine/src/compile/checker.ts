@@ -28,84 +28,16 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
       return constant(expr, BOOLEAN, expr.value);
     case 'name':
       return checkName(expr, scope, ctx, options);
-    case 'call': {
-      const def = FUNCTIONS.get(expr.name);
-      const args = expr.args.map((a) => checkExpression(a, scope, ctx, options));
-      if (!def) {
-        ctx.report('expr_unknown_function', expr.nameRange, {
-          name: expr.name,
-          known: [...FUNCTIONS.keys()].join(', '),
-        });
-        return failed(expr, args);
-      }
-      if (args.length !== def.arity) {
-        ctx.report('expr_arity', expr.range, { name: def.signature, expected: def.arity, actual: args.length });
-        return failed(expr, args);
-      }
-      return def.check(args, expr, ctx);
-    }
-    case 'not': {
-      const operand = checkExpression(expr.operand, scope, ctx, options);
-      expectBoolean(operand, ctx, 'not');
-      const g = operand.fn;
-      return {
-        type: BOOLEAN,
-        expr,
-        reads: operand.reads,
-        fn: (s) => {
-          const v = g(s);
-          return v === undefined ? undefined : !v;
-        },
-      };
-    }
-    case 'negate': {
-      const operand = checkExpression(expr.operand, scope, ctx, options);
-      if (!isNumeric(operand.type) && operand.type.t !== 'error') {
-        ctx.report('expr_type', operand.expr.range, { expected: 'number', actual: operand.type.t, where: '-' });
-      }
-      const g = operand.fn;
-      const neg: Closure = (s) => {
-        const v = g(s) as number | undefined;
-        return v === undefined ? undefined : -v;
-      };
-      return {
-        type: operand.type,
-        expr,
-        reads: operand.reads,
-        fn: neg,
-        ...(typeof operand.constant === 'number' ? { constant: -operand.constant } : {}),
-      };
-    }
-    case 'logical': {
-      const operands = expr.operands.map((o) => checkExpression(o, scope, ctx, options));
-      for (const o of operands) expectBoolean(o, ctx, expr.op);
-      const fns = operands.map((o) => o.fn);
-      return {
-        type: BOOLEAN,
-        expr,
-        reads: mergeReads(...operands.map((o) => o.reads)),
-        fn: expr.op === 'and' ? kleeneAnd(fns) : kleeneOr(fns),
-      };
-    }
-    case 'arithmetic': {
-      const left = checkExpression(expr.left, scope, ctx, options);
-      const right = checkExpression(expr.right, scope, ctx, options);
-      for (const side of [left, right]) {
-        if (!isNumeric(side.type) && side.type.t !== 'error') {
-          ctx.report('expr_type', side.expr.range, { expected: 'number', actual: side.type.t, where: expr.op });
-        }
-      }
-      const l = left.fn;
-      const r = right.fn;
-      const op = ARITHMETIC[expr.op];
-      const fn: Closure = (s) => {
-        const a = l(s) as number | undefined;
-        const b = r(s) as number | undefined;
-        return a === undefined || b === undefined ? undefined : op(a, b);
-      };
-      const type = left.type.t === 'integer' && right.type.t === 'integer' ? INTEGER : NUMBER;
-      return { type, expr, fn, reads: mergeReads(left.reads, right.reads) };
-    }
+    case 'call':
+      return checkCall(expr, scope, ctx, options);
+    case 'not':
+      return checkNot(expr, scope, ctx, options);
+    case 'negate':
+      return checkNegate(expr, scope, ctx, options);
+    case 'logical':
+      return checkLogical(expr, scope, ctx, options);
+    case 'arithmetic':
+      return checkArithmetic(expr, scope, ctx, options);
     case 'compare':
       return checkCompare(
         expr.op,
@@ -114,18 +46,109 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
         expr,
         ctx,
       );
-    case 'in': {
-      const value = checkExpression(expr.value, scope, ctx, options);
-      const items = expr.list.map((i) => checkExpression(i, scope, ctx, options));
-      // `x in [a, b]` is `x == a or x == b`: one definition of equality.
-      const equalities = items.map((item) => checkCompare('==', value, item, expr, ctx));
-      return {
-        type: BOOLEAN,
-        expr,
-        reads: mergeReads(value.reads, ...items.map((i) => i.reads)),
-        fn: kleeneOr(equalities.map((e) => e.fn)),
-      };
-    }
+    case 'in':
+      return checkIn(expr, scope, ctx, options);
+  }
+}
+
+type ExprOf<K extends Expr['kind']> = Extract<Expr, { readonly kind: K }>;
+
+/** A function of the registry (compile/functions/): its own check, after the arguments and arity. */
+function checkCall(expr: ExprOf<'call'>, scope: Scope, ctx: CheckContext, options: CheckOptions): Typed {
+  const def = FUNCTIONS.get(expr.name);
+  const args = expr.args.map((a) => checkExpression(a, scope, ctx, options));
+  if (!def) {
+    ctx.report('expr_unknown_function', expr.nameRange, {
+      name: expr.name,
+      known: [...FUNCTIONS.keys()].join(', '),
+    });
+    return failed(expr, args);
+  }
+  if (args.length !== def.arity) {
+    ctx.report('expr_arity', expr.range, { name: def.signature, expected: def.arity, actual: args.length });
+    return failed(expr, args);
+  }
+  return def.check(args, expr, ctx);
+}
+
+function checkNot(expr: ExprOf<'not'>, scope: Scope, ctx: CheckContext, options: CheckOptions): Typed {
+  const operand = checkExpression(expr.operand, scope, ctx, options);
+  expectBoolean(operand, ctx, 'not');
+  const g = operand.fn;
+  return {
+    type: BOOLEAN,
+    expr,
+    reads: operand.reads,
+    fn: (s) => {
+      const v = g(s);
+      return v === undefined ? undefined : !v;
+    },
+  };
+}
+
+function checkNegate(expr: ExprOf<'negate'>, scope: Scope, ctx: CheckContext, options: CheckOptions): Typed {
+  const operand = checkExpression(expr.operand, scope, ctx, options);
+  expectNumeric(operand, ctx, '-');
+  const g = operand.fn;
+  const neg: Closure = (s) => {
+    const v = g(s) as number | undefined;
+    return v === undefined ? undefined : -v;
+  };
+  return {
+    type: operand.type,
+    expr,
+    reads: operand.reads,
+    fn: neg,
+    ...(typeof operand.constant === 'number' ? { constant: -operand.constant } : {}),
+  };
+}
+
+function checkLogical(expr: ExprOf<'logical'>, scope: Scope, ctx: CheckContext, options: CheckOptions): Typed {
+  const operands = expr.operands.map((o) => checkExpression(o, scope, ctx, options));
+  for (const o of operands) expectBoolean(o, ctx, expr.op);
+  const fns = operands.map((o) => o.fn);
+  return {
+    type: BOOLEAN,
+    expr,
+    reads: mergeReads(...operands.map((o) => o.reads)),
+    fn: expr.op === 'and' ? kleeneAnd(fns) : kleeneOr(fns),
+  };
+}
+
+function checkArithmetic(expr: ExprOf<'arithmetic'>, scope: Scope, ctx: CheckContext, options: CheckOptions): Typed {
+  const left = checkExpression(expr.left, scope, ctx, options);
+  const right = checkExpression(expr.right, scope, ctx, options);
+  expectNumeric(left, ctx, expr.op);
+  expectNumeric(right, ctx, expr.op);
+  const l = left.fn;
+  const r = right.fn;
+  const op = ARITHMETIC[expr.op];
+  const fn: Closure = (s) => {
+    const a = l(s) as number | undefined;
+    const b = r(s) as number | undefined;
+    return a === undefined || b === undefined ? undefined : op(a, b);
+  };
+  const type = left.type.t === 'integer' && right.type.t === 'integer' ? INTEGER : NUMBER;
+  return { type, expr, fn, reads: mergeReads(left.reads, right.reads) };
+}
+
+/** `x in [a, b]` is `x == a or x == b`: one definition of equality. */
+function checkIn(expr: ExprOf<'in'>, scope: Scope, ctx: CheckContext, options: CheckOptions): Typed {
+  const value = checkExpression(expr.value, scope, ctx, options);
+  const items = expr.list.map((i) => checkExpression(i, scope, ctx, options));
+  const equalities = items.map((item) => checkCompare('==', value, item, expr, ctx));
+  return {
+    type: BOOLEAN,
+    expr,
+    reads: mergeReads(value.reads, ...items.map((i) => i.reads)),
+    fn: kleeneOr(equalities.map((e) => e.fn)),
+  };
+}
+
+/** A number was wanted here (an error operand was reported where it was made). */
+function expectNumeric(operand: Typed, ctx: CheckContext, where: string): void {
+  if (!isNumeric(operand.type) && operand.type.t !== 'error') {
+    ctx.report('expr_type', operand.expr.range, { expected: 'number', actual: operand.type.t, where });
   }
 }
 

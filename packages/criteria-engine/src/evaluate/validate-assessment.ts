@@ -1,6 +1,6 @@
 /**
  * Validates an assessment against the facts and context a ruleset declares: a zod schema derived
- * from the declarations checks structure, types and bounds; the relations (part ≤ whole),
+ * from the declarations (each type's own, compile/fact-types/) checks structure, types and bounds; the relations (part ≤ whole),
  * `required_when` and the context rules are checked on top. Every problem is reported with its
  * path (and file position when the input came from a file). Nothing is coerced: "12" is not 12.
  */
@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import type { LocatedInput } from '../compile/compiled-ruleset.js';
 import type { RulesetPlan } from '../compile/plan.js';
 import { checkContext } from '../compile/contexts.js';
+import { FACT_TYPES, type FactDeclaration } from '../compile/fact-types/index.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { DiagnosticParams } from '../diagnostics/params.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
@@ -29,35 +30,15 @@ export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
     }
     return schema;
   };
-  const oneOf = (values: readonly { id: string }[] | undefined) => {
-    const ids = (values ?? []).map((v) => v.id);
-    return unknownOr(`enum ${JSON.stringify(ids)}`, () => z.enum(ids as [string, ...string[]]));
+  // Each type declares its own check (compile/fact-types/); context attributes are boolean or enum.
+  const schemaOf = (decl: FactDeclaration): z.ZodMiniType => {
+    const { key, make } = FACT_TYPES[decl.type].schema(decl);
+    return unknownOr(key, make);
   };
   const context: Record<string, z.ZodMiniType> = {};
-  for (const a of plan.context)
-    context[a.id] = a.type === 'boolean' ? unknownOr('boolean', z.boolean) : oneOf(a.values);
+  for (const a of plan.context) context[a.id] = schemaOf(a);
   const facts: Record<string, z.ZodMiniType> = {};
-  for (const f of plan.facts) {
-    switch (f.type) {
-      case 'integer':
-      case 'number':
-        facts[f.id] = unknownOr(`${f.type} ${f.min ?? ''} ${f.max ?? ''}`, () => {
-          const checks: z.core.$ZodCheck<number>[] = [];
-          if (f.min !== undefined) checks.push(z.gte(f.min));
-          if (f.max !== undefined) checks.push(z.lte(f.max));
-          // z.int() already keeps integers within ±(2^53 − 1).
-          return (f.type === 'integer' ? z.int() : z.number()).check(...checks);
-        });
-        break;
-      case 'boolean':
-        facts[f.id] = unknownOr('boolean', z.boolean);
-        break;
-      case 'enum':
-      case 'ordinal':
-        facts[f.id] = oneOf(f.values);
-        break;
-    }
-  }
+  for (const f of plan.facts) facts[f.id] = schemaOf(f);
   return z.strictObject({
     ruleset: z.optional(z.string()),
     area: z.optional(

@@ -9,6 +9,7 @@
 import type { Threshold } from '../compile/compiled-ruleset.js';
 import { checkLanguage } from '../diagnostics/language.js';
 import { SYMBOL } from '../compile/expression/compare-ops.js';
+import { type FactDeclaration, printValue, type ValueWords } from '../compile/fact-types/index.js';
 import type { Decision, FactReading, FactValue } from '../evaluate/result.js';
 import type { LocalizedText, ValueDeclaration } from '../validate/ruleset-document.js';
 import { explainMessages, type ExplainLang, type ExplainRuleset } from './explain-text.js';
@@ -56,7 +57,7 @@ const DECISION_TONE: Readonly<Record<Decision, Tone>> = {
   undetermined: 'yellow',
 };
 
-interface Describable {
+interface Describable extends FactDeclaration {
   readonly label?: LocalizedText;
   readonly unit?: LocalizedText;
   readonly values?: readonly ValueDeclaration[];
@@ -74,6 +75,8 @@ class GapText {
   private readonly paint: (tone: Tone, text: string) => string;
   private readonly full: boolean;
   private readonly numbers: Intl.NumberFormat;
+  /** How values print in this language (compile/fact-types/ says how each type prints). */
+  private readonly valueWords: ValueWords;
   private readonly named: ReadonlyMap<string, Describable>;
   private readonly lines: string[] = [];
 
@@ -90,6 +93,12 @@ class GapText {
     this.paint = painter(options.color === true);
     this.full = options.full === true;
     this.numbers = new Intl.NumberFormat(this.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 4 });
+    this.valueWords = {
+      yes: this.words.value_true,
+      no: this.words.value_false,
+      number: (n) => this.numbers.format(n),
+      label: (text) => oneLine(this.t(text)),
+    };
     this.named = new Map<string, Describable>([
       ...ruleset.context.map((c) => [c.id, c] as const),
       ...ruleset.facts.map((f) => [f.id, f] as const),
@@ -343,16 +352,11 @@ class GapText {
   }
 
   private value(id: string, value: FactValue | null, withUnit: boolean): string {
-    const w = this.words;
-    if (value === null) return w.value_null;
-    if (typeof value === 'boolean') return value ? w.value_true : w.value_false;
-    const info = this.named.get(id);
-    if (typeof value === 'string') {
-      const declared = info?.values?.find((v) => v.id === value);
-      return declared !== undefined ? oneLine(this.t(declared.label)) : value;
-    }
+    if (value === null) return this.words.value_null;
+    const printed = printValue(this.named.get(id), value, this.valueWords);
+    if (typeof value !== 'number') return printed;
     const unit = this.unit(id);
-    return `${this.numbers.format(value)}${withUnit && unit !== '' ? ` ${unit}` : ''}`;
+    return `${printed}${withUnit && unit !== '' ? ` ${unit}` : ''}`;
   }
 
   private label(id: string): string {

@@ -8,6 +8,7 @@
  * points (if the ruleset has a points scheme) → facts still needed.
  */
 import type { CompiledRuleset, CriterionInfo, DisqualifierInfo, GroupInfo } from '../compile/compiled-ruleset.js';
+import { type FactDeclaration, printValue, type ValueWords } from '../compile/fact-types/index.js';
 import type {
   CriterionResult,
   CriterionStatus,
@@ -104,7 +105,7 @@ export function explainText(result: EvaluationResult, ruleset: ExplainRuleset, o
   return new TextReport(result, ruleset, options).render();
 }
 
-interface Describable {
+interface Describable extends FactDeclaration {
   readonly label?: LocalizedText;
   readonly unit?: LocalizedText;
   readonly values?: readonly ValueDeclaration[];
@@ -116,6 +117,8 @@ class TextReport {
   private readonly paint: (tone: Tone, text: string) => string;
   private readonly full: boolean;
   private readonly numbers: Intl.NumberFormat;
+  /** How values print in this language (compile/fact-types/ says how each type prints). */
+  private readonly valueWords: ValueWords;
   private readonly criteria: ReadonlyMap<string, CriterionInfo>;
   private readonly groups: ReadonlyMap<string, GroupInfo>;
   private readonly disqualifiers: ReadonlyMap<string, DisqualifierInfo>;
@@ -135,6 +138,12 @@ class TextReport {
     this.paint = painter(options.color === true);
     this.full = options.full === true;
     this.numbers = new Intl.NumberFormat(this.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 4 });
+    this.valueWords = {
+      yes: this.m.value_true,
+      no: this.m.value_false,
+      number: (n) => this.numbers.format(n),
+      label: (text) => oneLine(this.t(text)),
+    };
     this.criteria = byId(ruleset.criteria);
     this.groups = byId(ruleset.groups);
     this.disqualifiers = byId(ruleset.disqualifiers);
@@ -393,16 +402,10 @@ class TextReport {
   }
 
   private value(id: string, value: FactValue | null, withUnit: boolean): string {
-    const { m } = this;
-    if (value === null) return m.value_null;
-    if (typeof value === 'boolean') return value ? m.value_true : m.value_false;
+    if (value === null) return this.m.value_null;
     const info = this.named.get(id);
-    if (typeof value === 'string') {
-      const declared = info?.values?.find((v) => v.id === value);
-      return declared !== undefined ? oneLine(this.t(declared.label)) : value;
-    }
-    const unit = withUnit && info?.unit !== undefined ? ` ${this.t(info.unit)}` : '';
-    return `${this.numbers.format(value)}${unit}`;
+    const unit = withUnit && typeof value === 'number' && info?.unit !== undefined ? ` ${this.t(info.unit)}` : '';
+    return `${printValue(info, value, this.valueWords)}${unit}`;
   }
 
   private labelOf(id: string): string {

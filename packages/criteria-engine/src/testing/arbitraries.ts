@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
+import { FACT_TYPES } from '../compile/fact-types/index.js';
 import type { Assessment } from '../evaluate/assessment.js';
 import type { FactValue } from '../evaluate/result.js';
 import {
@@ -154,29 +155,13 @@ function resolve(model: RulesetModel, raw: RawAssessment, boundaryBias: number):
     const list = violate ? bad : good;
     let v = list[Math.floor(value / PER_MILLE) % list.length] as FactValue;
     if (mode >= boundaryBias * PER_MILLE) {
-      const free = freeValue(fm.info.type, fm.ids, lo, hi, value);
+      // Any value in range, from one draw, as the fact's type draws it (compile/fact-types/).
+      const free = FACT_TYPES[fm.info.type].drawValue(fm.info, lo, hi, value, VALUE_DRAW_MAX);
       if ((score(fm, facts, free) === best) !== violate) v = free;
     }
     facts[id] = v;
   });
   return { context: { ...raw.context }, facts };
-}
-
-/** Any value in range, from one draw: integers uniformly, numbers on a grid of quarters. */
-function freeValue(type: string, ids: readonly string[], lo: number, hi: number, draw: number): FactValue {
-  switch (type) {
-    case 'boolean':
-      return draw % 2 === 1;
-    case 'enum':
-    case 'ordinal':
-      return ids[draw % Math.max(1, ids.length)] ?? '';
-    case 'integer':
-      return lo + Math.floor((draw * (hi - lo + 1)) / (VALUE_DRAW_MAX + 1));
-    default: {
-      const steps = Math.floor((hi - lo) * 4);
-      return lo + Math.floor((draw * (steps + 1)) / (VALUE_DRAW_MAX + 1)) / 4;
-    }
-  }
 }
 
 /** The assessment with each fact left out (or given as null) with probability `rate`. */

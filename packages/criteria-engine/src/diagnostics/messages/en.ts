@@ -5,6 +5,7 @@
 import { interpolate } from '../interpolate.js';
 import { hasParam, lookup, param as s, typeList } from './catalog.js';
 import type { MessageCatalog, MessageParams, RenderedMessage } from './catalog.js';
+import { cellRef as cellRefOf, type SchemaTypeHint, schemaTypeHint, shapeProblem } from './hints.js';
 import { analyzeEn } from './analyze-en.js';
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -137,8 +138,6 @@ const EXPRESSION_LIMITS: Readonly<Record<string, string>> = {
   maxExpressionNodes: 'has too many parts: {value} (limit {max})',
 };
 
-const ALTERNATIVES_SEP = ', ';
-
 function t(type: string): string {
   return typeList(TYPES, type, ' or ');
 }
@@ -152,25 +151,20 @@ function fill(template: string, p: MessageParams): string {
   return interpolate(template, p, () => '');
 }
 
-function schemaTypeHint(expected: string, actual: string): string {
-  const wanted = expected.split(',');
-  if (wanted.includes('string') && ['integer', 'number', 'boolean'].includes(actual)) {
-    return 'Put the value in double quotes so it is read as text, e.g. id: "1" or version: "2020-2025".';
-  }
-  if (wanted.includes('object')) {
-    return 'Write key: value lines indented under this key, e.g.\n  title:\n    vi: "…"\n    en: "…"';
-  }
-  if (wanted.includes('array')) return 'Write a list: one item per line, each line starting with "- ".';
-  if (wanted.includes('integer') && actual === 'number') return 'Use a whole number without decimals, e.g. 80.';
-  if (wanted.includes('boolean')) return 'Write true or false, without quotes.';
-  if (actual === 'null') return 'Write a value after the colon; an empty value is not allowed here.';
-  return `Change the value to ${t(expected)}.`;
-}
+/** The hint for each kind of wrong type (hints.ts decides which). */
+const SCHEMA_TYPE_HINTS: Readonly<Record<SchemaTypeHint, (expected: string) => string>> = {
+  quote_text: () => 'Put the value in double quotes so it is read as text, e.g. id: "1" or version: "2020-2025".',
+  mapping: () => 'Write key: value lines indented under this key, e.g.\n  title:\n    vi: "…"\n    en: "…"',
+  list: () => 'Write a list: one item per line, each line starting with "- ".',
+  whole_number: () => 'Use a whole number without decimals, e.g. 80.',
+  boolean: () => 'Write true or false, without quotes.',
+  empty: () => 'Write a value after the colon; an empty value is not allowed here.',
+  change_type: (expected) => `Change the value to ${t(expected)}.`,
+};
 
 function shapeMessage(p: MessageParams): RenderedMessage {
-  const shape = s(p, 'shape');
   const found = s(p, 'actual');
-  switch (shape) {
+  switch (shapeProblem(p)) {
     case 'condition':
       return {
         message: 'A condition needs one of: fact, percent, all, any, not, or an expression string.',
@@ -195,16 +189,16 @@ function shapeMessage(p: MessageParams): RenderedMessage {
         message: `A requirement needs exactly one of: at_least_percent, at_least_count, at_least_points (found: ${found}).`,
         hint: 'Example: requirement: { at_least_percent: 80 }. "All must pass" is at_least_percent: 100.',
       };
-    case 'criterion_body': {
-      const both =
-        found.split(ALTERNATIVES_SEP).includes('condition') && found.split(ALTERNATIVES_SEP).includes('variants');
+    case 'criterion_both':
       return {
-        message: both
-          ? 'This criterion has both "condition" and "variants"; it needs exactly one of them.'
-          : 'This criterion has neither "condition" nor "variants"; it needs exactly one of them.',
+        message: 'This criterion has both "condition" and "variants"; it needs exactly one of them.',
         hint: 'Use "condition" for one rule for every unit, or "variants" when the rule depends on the context (each variant has its own when: and condition:).',
       };
-    }
+    case 'criterion_neither':
+      return {
+        message: 'This criterion has neither "condition" nor "variants"; it needs exactly one of them.',
+        hint: 'Use "condition" for one rule for every unit, or "variants" when the rule depends on the context (each variant has its own when: and condition:).',
+      };
     default:
       return {
         message: `This value does not have an allowed form; it needs one of: ${s(p, 'expected')}.`,
@@ -231,13 +225,7 @@ const CELL_EXPECTED: Readonly<Record<string, { readonly what: string; readonly h
 const IDENTITY_WORDS: Readonly<Record<string, string>> = { code: 'area code', year: 'year assessed (or date)' };
 
 function cellRef(p: MessageParams): string {
-  const where = [
-    hasParam(p, 'cell') ? `Cell ${s(p, 'cell')}` : '',
-    hasParam(p, 'column_name') ? `"${s(p, 'column_name')}"` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return where ? `${where}: ` : '';
+  return cellRefOf(p, 'Cell');
 }
 
 export const en: MessageCatalog = {
@@ -338,7 +326,7 @@ export const en: MessageCatalog = {
   }),
   schema_type: (p) => ({
     message: `Expected ${t(s(p, 'expected'))}, but found ${t(s(p, 'actual'))}.`,
-    hint: schemaTypeHint(s(p, 'expected'), s(p, 'actual')),
+    hint: SCHEMA_TYPE_HINTS[schemaTypeHint(s(p, 'expected'), s(p, 'actual'))](s(p, 'expected')),
   }),
   schema_enum: (p) => ({
     message: `"${s(p, 'actual')}" is not an allowed value here.`,

@@ -6,6 +6,7 @@
 import { interpolate } from '../interpolate.js';
 import { hasParam, lookup, param as s, typeList } from './catalog.js';
 import type { MessageCatalog, MessageParams, RenderedMessage } from './catalog.js';
+import { cellRef as cellRefOf, type SchemaTypeHint, schemaTypeHint, shapeProblem } from './hints.js';
 import { analyzeVi } from './analyze-vi.js';
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -164,25 +165,20 @@ function fill(template: string, p: MessageParams): string {
   return interpolate(template, p, () => '');
 }
 
-function schemaTypeHint(expected: string, actual: string): string {
-  const wanted = expected.split(',');
-  if (wanted.includes('string') && ['integer', 'number', 'boolean'].includes(actual)) {
-    return 'Đặt giá trị trong dấu ngoặc kép để được đọc là văn bản, ví dụ id: "1" hoặc version: "2020-2025".';
-  }
-  if (wanted.includes('object')) {
-    return 'Viết các dòng khóa: giá trị, thụt lề dưới khóa này, ví dụ\n  title:\n    vi: "…"\n    en: "…"';
-  }
-  if (wanted.includes('array')) return 'Viết một danh sách: mỗi mục một dòng, bắt đầu bằng "- ".';
-  if (wanted.includes('integer') && actual === 'number') return 'Dùng số nguyên, không có phần thập phân, ví dụ 80.';
-  if (wanted.includes('boolean')) return 'Viết true hoặc false, không có dấu nháy.';
-  if (actual === 'null') return 'Viết một giá trị sau dấu hai chấm; ở đây không được để trống.';
-  return `Đổi giá trị thành ${t(expected)}.`;
-}
+/** The hint for each kind of wrong type (hints.ts decides which). */
+const SCHEMA_TYPE_HINTS: Readonly<Record<SchemaTypeHint, (expected: string) => string>> = {
+  quote_text: () => 'Đặt giá trị trong dấu ngoặc kép để được đọc là văn bản, ví dụ id: "1" hoặc version: "2020-2025".',
+  mapping: () => 'Viết các dòng khóa: giá trị, thụt lề dưới khóa này, ví dụ\n  title:\n    vi: "…"\n    en: "…"',
+  list: () => 'Viết một danh sách: mỗi mục một dòng, bắt đầu bằng "- ".',
+  whole_number: () => 'Dùng số nguyên, không có phần thập phân, ví dụ 80.',
+  boolean: () => 'Viết true hoặc false, không có dấu nháy.',
+  empty: () => 'Viết một giá trị sau dấu hai chấm; ở đây không được để trống.',
+  change_type: (expected) => `Đổi giá trị thành ${t(expected)}.`,
+};
 
 function shapeMessage(p: MessageParams): RenderedMessage {
-  const shape = s(p, 'shape');
   const found = s(p, 'actual');
-  switch (shape) {
+  switch (shapeProblem(p)) {
     case 'condition':
       return {
         message:
@@ -208,16 +204,16 @@ function shapeMessage(p: MessageParams): RenderedMessage {
         message: `Yêu cầu cần đúng một trong các khóa: at_least_percent, at_least_count, at_least_points (đang có: ${found}).`,
         hint: 'Ví dụ: requirement: { at_least_percent: 80 }. "Tất cả phải đạt" là at_least_percent: 100.',
       };
-    case 'criterion_body': {
-      const keys = found.split(', ');
-      const both = keys.includes('condition') && keys.includes('variants');
+    case 'criterion_both':
       return {
-        message: both
-          ? 'Tiêu chí này có cả "condition" lẫn "variants"; chỉ được có đúng một trong hai.'
-          : 'Tiêu chí này không có "condition" cũng không có "variants"; cần đúng một trong hai.',
+        message: 'Tiêu chí này có cả "condition" lẫn "variants"; chỉ được có đúng một trong hai.',
         hint: 'Dùng "condition" khi một quy tắc áp dụng cho mọi đơn vị, hoặc "variants" khi quy tắc tùy theo bối cảnh (mỗi phương án có when: và condition: riêng).',
       };
-    }
+    case 'criterion_neither':
+      return {
+        message: 'Tiêu chí này không có "condition" cũng không có "variants"; cần đúng một trong hai.',
+        hint: 'Dùng "condition" khi một quy tắc áp dụng cho mọi đơn vị, hoặc "variants" khi quy tắc tùy theo bối cảnh (mỗi phương án có when: và condition: riêng).',
+      };
     default:
       return {
         message: `Giá trị này không đúng dạng cho phép; cần một trong: ${s(p, 'expected')}.`,
@@ -250,13 +246,7 @@ const IDENTITY_WORDS: Readonly<Record<string, string>> = {
 };
 
 function cellRef(p: MessageParams): string {
-  const where = [
-    hasParam(p, 'cell') ? `Ô ${s(p, 'cell')}` : '',
-    hasParam(p, 'column_name') ? `"${s(p, 'column_name')}"` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return where ? `${where}: ` : '';
+  return cellRefOf(p, 'Ô');
 }
 
 export const vi: MessageCatalog = {
@@ -357,7 +347,7 @@ export const vi: MessageCatalog = {
   }),
   schema_type: (p) => ({
     message: `Cần ${t(s(p, 'expected'))}, nhưng đang là ${t(s(p, 'actual'))}.`,
-    hint: schemaTypeHint(s(p, 'expected'), s(p, 'actual')),
+    hint: SCHEMA_TYPE_HINTS[schemaTypeHint(s(p, 'expected'), s(p, 'actual'))](s(p, 'expected')),
   }),
   schema_enum: (p) => ({
     message: `"${s(p, 'actual')}" không phải là giá trị được phép ở đây.`,

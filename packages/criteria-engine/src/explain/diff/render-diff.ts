@@ -4,8 +4,8 @@
  * ("≥ 98% → ≥ 95% số hộ"), rewordings as word-level diffs, and, when assessments were compared,
  * each area whose decision changes with the statuses that moved. Pure and browser-safe.
  */
-import type { FactInfo } from '../../compile/compiled-ruleset.js';
 import { SYMBOL } from '../../compile/expression/compare-ops.js';
+import { type FactDeclaration, printThreshold } from '../../compile/fact-types/index.js';
 import { checkLanguage } from '../../diagnostics/language.js';
 import type {
   CriterionStatus,
@@ -15,7 +15,7 @@ import type {
   GroupStatus,
   Requirement,
 } from '../../evaluate/result.js';
-import type { LocalizedText } from '../../validate/ruleset-document.js';
+import type { LocalizedText, ValueDeclaration } from '../../validate/ruleset-document.js';
 import { en as explainEn, type ExplainMessages } from '../messages/en.js';
 import { vi as explainVi } from '../messages/vi.js';
 import { interpolate, painter, shorten, wrap } from '../text-tools.js';
@@ -63,10 +63,10 @@ export interface DiffRulesets {
 export const diffMessages: Readonly<Record<DiffLang, DiffMessages>> = { vi: diffVi, en: diffEn };
 
 /** A fact or a context attribute, as far as the report describes it. */
-interface Describable {
+interface Describable extends FactDeclaration {
   readonly label: LocalizedText;
   readonly unit?: LocalizedText;
-  readonly values?: FactInfo['values'];
+  readonly values?: readonly ValueDeclaration[];
 }
 
 const WIDTH = 100;
@@ -731,10 +731,12 @@ class DiffReport {
   }
 
   private valueWord(fact: string, value: number | string | boolean): string {
-    if (typeof value === 'boolean') return value ? this.m.value_true : this.m.value_false;
-    if (typeof value === 'number') return this.number(value);
-    const declared = this.facts.get(fact)?.values?.find((v) => v.id === value);
-    return declared === undefined ? value : this.t(declared.label);
+    return printThreshold(this.facts.get(fact), value, {
+      yes: this.m.value_true,
+      no: this.m.value_false,
+      number: (n) => this.number(n),
+      label: (text) => this.t(text),
+    });
   }
 
   private requirement(r: Requirement | null): string {

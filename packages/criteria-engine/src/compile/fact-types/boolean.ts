@@ -1,0 +1,20 @@
+/** `type: boolean`: yes or no. */
+import * as z from 'zod/mini';
+import { BOOLEAN_EXACT, readBooleanCell } from './cells.js';
+import type { FactTypeDefinition, ValueWords } from './fact-type.js';
+
+function print(value: number | string | boolean, words: ValueWords): string {
+  return typeof value === 'boolean' ? (value ? words.yes : words.no) : String(value);
+}
+
+export const booleanType: FactTypeDefinition = {
+  name: 'boolean',
+  schema: () => ({ key: 'boolean', make: z.boolean }),
+  accepts: () => (v) => typeof v === 'boolean',
+  readCell: () => readBooleanCell,
+  exactCells: () => BOOLEAN_EXACT,
+  fastCell: 'choice',
+  drawValue: (_decl, _lo, _hi, draw) => draw % 2 === 1,
+  printValue: (_decl, value, words) => print(value, words),
+  printThreshold: (_decl, value, words) => print(value, words),
+};

@@ -1,0 +1,38 @@
+/** What enum and ordinal facts share: one of the declared values, by id; printed by its label. */
+import * as z from 'zod/mini';
+import { choiceCellReader, choiceTables } from './cells.js';
+import type { FactDeclaration, FactTypeDefinition, ValueWords } from './fact-type.js';
+
+function ids(decl: FactDeclaration): string[] {
+  return (decl.values ?? []).map((v) => v.id);
+}
+
+function print(decl: FactDeclaration, value: number | string | boolean, words: ValueWords): string {
+  if (typeof value !== 'string') return typeof value === 'number' ? words.number(value) : String(value);
+  const declared = decl.values?.find((v) => v.id === value);
+  return declared !== undefined ? words.label(declared.label) : value;
+}
+
+export function choiceType(name: 'enum' | 'ordinal'): FactTypeDefinition {
+  return {
+    name,
+    // The key does not name the type: an enum and an ordinal of the same values check alike.
+    schema: (decl) => {
+      const list = ids(decl);
+      return { key: `enum ${JSON.stringify(list)}`, make: () => z.enum(list as [string, ...string[]]) };
+    },
+    accepts(decl) {
+      const known = new Set(ids(decl));
+      return (v) => typeof v === 'string' && known.has(v);
+    },
+    readCell: (decl) => choiceCellReader(decl.values),
+    exactCells: (decl) => choiceTables(decl.values).exact,
+    fastCell: 'choice',
+    drawValue(decl, _lo, _hi, draw) {
+      const list = ids(decl);
+      return list[draw % Math.max(1, list.length)] ?? '';
+    },
+    printValue: print,
+    printThreshold: print,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * What a fact type is, declared once per type (one module each in this folder) and walked by
+ * every tool that needs it: the assessment check (the zod schema of validateAssessment, and the
+ * JSON Schema of an assessment generated from it), the same check as a plain predicate (the batch
+ * row check and the fast decisions path), reading a spreadsheet or CSV cell, the arbitraries of
+ * ./testing, and printing a value or a threshold. A new type (a decimal with its precision, a
+ * derived quantity) is one new module here, not an edit in every tool.
+ */
+import type * as z from 'zod/mini';
+import type { FactValue } from '../../evaluate/result.js';
+import type { LocalizedText, ValueDeclaration } from '../../validate/ruleset-document.js';
+import type { FactType } from '../compiled-ruleset.js';
+import type { CellReader } from './cells.js';
+
+/** What a type needs of a fact (or context attribute) declaration. */
+export interface FactDeclaration {
+  readonly type: FactType;
+  readonly min?: number;
+  readonly max?: number;
+  /** For enum and ordinal, in declared order (lowest first for ordinals). */
+  readonly values?: readonly ValueDeclaration[];
+}
+
+/** The words and number format a renderer prints values with (its language, its label style). */
+export interface ValueWords {
+  readonly yes: string;
+  readonly no: string;
+  number(value: number): string;
+  label(text: LocalizedText): string;
+}
+
+/** How the fast decisions path (batch/src/decisions) reads a cell of this type from bytes. */
+export type FastCell = 'integer' | 'decimal' | 'choice';
+
+export interface FactTypeDefinition {
+  readonly name: FactType;
+  /**
+   * The check of a known value, as zod (validateAssessment reports its issues; the assessment's
+   * JSON Schema is generated from it). Declarations with the same `key` share one schema.
+   */
+  schema(decl: FactDeclaration): { readonly key: string; make(): z.ZodMiniType };
+  /** The same check as a predicate on a known (non-null) value, for the row checks of a batch. */
+  accepts(decl: FactDeclaration): (value: unknown) => boolean;
+  /** Reads a cell of a spreadsheet or CSV (text, or a typed XLSX value): the value, null, or INVALID. */
+  readCell(decl: FactDeclaration): CellReader;
+  /** The cell texts read exactly as written, and their values: the fast path compares bytes with these. */
+  exactCells?(decl: FactDeclaration): ReadonlyMap<string, string | boolean>;
+  /** The range of a number type's values: declared bounds, and for integers the safe range. */
+  bounds?(decl: FactDeclaration): { readonly lo: number; readonly hi: number };
+  readonly fastCell: FastCell;
+  /** Any value in [lo, hi] (numbers) or of the declaration, from one draw in [0, drawMax]: the arbitraries. */
+  drawValue(decl: FactDeclaration, lo: number, hi: number, draw: number, drawMax: number): FactValue;
+  /** A value as people read it (a unit, if any, is the caller's to add). */
+  printValue(decl: FactDeclaration, value: FactValue, words: ValueWords): string;
+  /** The value a threshold compares with, as people read it. */
+  printThreshold(decl: FactDeclaration, value: number | string | boolean, words: ValueWords): string;
+}

@@ -1,0 +1,62 @@
+/**
+ * Which words a message needs, decided once for every language: the catalogues (vi.ts, en.ts)
+ * hold only the words, keyed by what is decided here, so the two languages cannot drift apart
+ * in their logic.
+ */
+import { hasParam, param as s } from './catalog.js';
+import type { MessageParams } from './catalog.js';
+
+/** schema_type: the hint for a value of the wrong type, by what was wanted and what was found. */
+export type SchemaTypeHint = 'quote_text' | 'mapping' | 'list' | 'whole_number' | 'boolean' | 'empty' | 'change_type';
+
+export function schemaTypeHint(expected: string, actual: string): SchemaTypeHint {
+  const wanted = expected.split(',');
+  if (wanted.includes('string') && ['integer', 'number', 'boolean'].includes(actual)) return 'quote_text';
+  if (wanted.includes('object')) return 'mapping';
+  if (wanted.includes('array')) return 'list';
+  if (wanted.includes('integer') && actual === 'number') return 'whole_number';
+  if (wanted.includes('boolean')) return 'boolean';
+  if (actual === 'null') return 'empty';
+  return 'change_type';
+}
+
+/** schema_shape: which shape was broken, and for a criterion's body, how. */
+export type ShapeProblem =
+  | 'condition'
+  | 'fact_comparison'
+  | 'percent_comparison'
+  | 'requirement'
+  | 'criterion_both'
+  | 'criterion_neither'
+  | 'other';
+
+/** How schema-errors.ts joins the keys found (`actual`). */
+const ALTERNATIVES_SEP = ', ';
+
+export function shapeProblem(p: MessageParams): ShapeProblem {
+  const shape = s(p, 'shape');
+  switch (shape) {
+    case 'condition':
+    case 'fact_comparison':
+    case 'percent_comparison':
+    case 'requirement':
+      return shape;
+    case 'criterion_body': {
+      const keys = s(p, 'actual').split(ALTERNATIVES_SEP);
+      return keys.includes('condition') && keys.includes('variants') ? 'criterion_both' : 'criterion_neither';
+    }
+    default:
+      return 'other';
+  }
+}
+
+/** `Cell G14, "Households": ` (the word for a cell is the catalogue's), or '' when neither is known. */
+export function cellRef(p: MessageParams, cellWord: string): string {
+  const where = [
+    hasParam(p, 'cell') ? `${cellWord} ${s(p, 'cell')}` : '',
+    hasParam(p, 'column_name') ? `"${s(p, 'column_name')}"` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return where ? `${where}: ` : '';
+}
