@@ -83,45 +83,50 @@ function loadIncludes(
 ): { fragments: Fragment[]; diagnostics: Diagnostic[] } {
   const fragments: Fragment[] = [];
   const diagnostics: Diagnostic[] = [];
-  (doc.include ?? []).forEach((path, i) => {
-    const where = parsed.rangeOf(['include', i]);
-    const reason = includeFragment(path, where, parsed, options, diagnostics, fragments);
-    if (reason) diagnostics.push(parsed.source.diagnostic('include_invalid', where, { path, reason }));
-  });
-  return { fragments, diagnostics };
-}
-
-/**
- * Reads, parses and validates one included file, adding its fragment or its own diagnostics (a
- * reader's refusal is moved to the include line). Returns the include_invalid reason, if any.
- */
-function includeFragment(
-  path: string,
-  where: ReturnType<ParsedDocument['rangeOf']>,
-  parsed: ParsedDocument,
-  options: LoadRulesetOptions,
-  diagnostics: Diagnostic[],
-  fragments: Fragment[],
-): string | undefined {
-  if (!options.readInclude) return 'no_reader';
-  const read = options.readInclude(path, parsed.source.file);
-  if (!read) return 'not_found';
-  if ('code' in read) {
-    diagnostics.push(parsed.source.diagnostic(read.code, where, read.params));
-    return undefined;
+  for (const [i, path] of (doc.include ?? []).entries()) {
+    const at = (reason: string): void => {
+      diagnostics.push(parsed.source.diagnostic('include_invalid', parsed.rangeOf(['include', i]), { path, reason }));
+    };
+    if (!options.readInclude) {
+      at('no_reader');
+      continue;
+    }
+    const read = options.readInclude(path, parsed.source.file);
+    if (!read) {
+      at('not_found');
+      continue;
+    }
+    if ('code' in read) {
+      diagnostics.push(parsed.source.diagnostic(read.code, parsed.rangeOf(['include', i]), read.params));
+      continue;
+    }
+    const source = new SourceText(read.file, read.text);
+    const fragmentParsed = parseYaml(source, options.parseLimits);
+    const validated = fragmentParsed.value ? validateRulesetDocument(fragmentParsed.value) : { diagnostics: [] };
+    diagnostics.push(...fragmentParsed.diagnostics, ...validated.diagnostics);
+    if (
+      !fragmentParsed.value ||
+      !validated.value ||
+      hasErrors([...fragmentParsed.diagnostics, ...validated.diagnostics])
+    ) {
+      at('invalid');
+      continue;
+    }
+    const fragment = validated.value;
+    if (fragment.kind !== 'fragment') {
+      at('not_fragment');
+      continue;
+    }
+    if (fragment.include) {
+      at('nested');
+      continue;
+    }
+    const f = fragment as unknown as Record<string, unknown>;
+    if (['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'].some((k) => k in f)) {
+      at('fragment_content');
+      continue;
+    }
+    fragments.push({ parsed: fragmentParsed.value, doc: fragment });
   }
-  const source = new SourceText(read.file, read.text);
-  const fragmentParsed = parseYaml(source, options.parseLimits);
-  const validated = fragmentParsed.value ? validateRulesetDocument(fragmentParsed.value) : { diagnostics: [] };
-  diagnostics.push(...fragmentParsed.diagnostics, ...validated.diagnostics);
-  if (!fragmentParsed.value || !validated.value || hasErrors([...fragmentParsed.diagnostics, ...validated.diagnostics]))
-    return 'invalid';
-  const fragment = validated.value;
-  if (fragment.kind !== 'fragment') return 'not_fragment';
-  if (fragment.include) return 'nested';
-  const f = fragment as unknown as Record<string, unknown>;
-  if (['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'].some((k) => k in f))
-    return 'fragment_content';
-  fragments.push({ parsed: fragmentParsed.value, doc: fragment });
-  return undefined;
+  return { fragments, diagnostics };
 }

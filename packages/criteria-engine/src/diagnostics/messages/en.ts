@@ -2,6 +2,7 @@
  * English messages, written for policy staff who edit rule files: what is wrong, what is valid,
  * and an example of the fix. Params follow the contract in docs/errors.md.
  */
+import { interpolate } from '../interpolate.js';
 import { hasParam, lookup, param as s, typeList } from './catalog.js';
 import type { MessageCatalog, MessageParams, RenderedMessage } from './catalog.js';
 import { analyzeEn } from './analyze-en.js';
@@ -146,8 +147,9 @@ function didYouMean(p: MessageParams, key = 'suggestion'): string {
   return hasParam(p, key) ? `Did you mean "${s(p, key)}"? ` : '';
 }
 
+/** A template's `{name}`s filled; an absent param is left out, as `s` leaves it out. */
 function fill(template: string, p: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => s(p, key));
+  return interpolate(template, p, () => '');
 }
 
 function schemaTypeHint(expected: string, actual: string): string {

@@ -3,6 +3,7 @@
  * what is wrong, what is valid, and an example of the fix. Params follow docs/errors.md.
  * Keys, value ids and expressions stay as written in the file (they are code, not prose).
  */
+import { interpolate } from '../interpolate.js';
 import { hasParam, lookup, param as s, typeList } from './catalog.js';
 import type { MessageCatalog, MessageParams, RenderedMessage } from './catalog.js';
 import { analyzeVi } from './analyze-vi.js';
@@ -158,8 +159,9 @@ function didYouMean(p: MessageParams, key = 'suggestion'): string {
   return hasParam(p, key) ? `Có phải ý bạn là "${s(p, key)}"? ` : '';
 }
 
+/** A template's `{name}`s filled; an absent param is left out, as `s` leaves it out. */
 function fill(template: string, p: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => s(p, key));
+  return interpolate(template, p, () => '');
 }
 
 function schemaTypeHint(expected: string, actual: string): string {
