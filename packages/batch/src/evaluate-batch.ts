@@ -285,8 +285,24 @@ export async function evaluateBatchVia(
         progress();
       }
     }
-  } finally {
-    await results?.close();
+  } catch (error) {
+    // A run that fails half-way replaces no earlier output.
+    await results?.abort();
+    await summary?.abort();
+    throw error;
+  }
+  // An input that could not be read (missing, not UTF-8, an unusable header) leaves the earlier
+  // outputs as they were: an empty table in their place would lose a good one.
+  if (headerProblems.some((d) => d.severity === 'error') && rows === 0) {
+    await results?.abort();
+    await summary?.abort();
+  } else {
+    try {
+      await results?.close();
+    } catch (error) {
+      await summary?.abort();
+      throw error;
+    }
     await summary?.close();
   }
   progress();
