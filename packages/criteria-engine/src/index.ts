@@ -15,6 +15,7 @@ export {
   type StoredSource,
 } from './compiled-rules-file.js';
 export { readAssessment } from './read-assessment.js';
+export { decodeUtf8, notUtf8Diagnostic, type NotUtf8 } from './parse/utf8.js';
 export { assessmentJsonSchema } from './evaluate/assessment-json-schema.js';
 export { createSchemes, type Scheme } from './scheme.js';
 export { CriteriaEngineError } from './diagnostics/error.js';
