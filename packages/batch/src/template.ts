@@ -14,6 +14,7 @@ import { FALSE_WORDS, TRUE_WORDS } from './cells.js';
 import { batchColumns, type BatchColumn } from './columns.js';
 import type { BatchArea } from './record.js';
 import { columnLetters } from './text.js';
+import { safeCsvRow } from './writers/csv-cell.js';
 import { OutputError, TextSink } from './writers/text-sink.js';
 
 export interface TemplateOptions {
@@ -77,9 +78,9 @@ async function writeCsv(
   const sink = await TextSink.open(target);
   // The byte-order mark makes Excel read the file as UTF-8, keeping Vietnamese text intact.
   await sink.write('\uFEFF');
-  await sink.write(stringify([[...header], [...english]]));
+  await sink.write(stringify([safeCsvRow(header), safeCsvRow(english)]));
   try {
-    for (const row of rows) await sink.write(stringify([columns.map((c) => csvValue(c, row))]));
+    for (const row of rows) await sink.write(stringify([safeCsvRow(columns.map((c) => csvValue(c, row)))]));
   } catch (error) {
     await sink.abort();
     throw error;

@@ -10,6 +10,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../exceljs.js';
 import type { BatchArea } from '../record.js';
 import { DECISION_WORDS, SUMMARY_HEADERS, summaryGroupHeaders, type Lang, type SummaryDecision } from '../words.js';
+import { safeCsvRow } from './csv-cell.js';
 import { openFile } from './text-sink.js';
 
 export type SummaryFormat = 'csv' | 'xlsx';
@@ -156,7 +157,7 @@ function csvSummary(
         started = true;
         await write(headers);
       }
-      await write(summaryCells(row, area, result, diagnostics, ruleset, lang).cells);
+      await write(safeCsvRow(summaryCells(row, area, result, diagnostics, ruleset, lang).cells));
     },
     async close() {
       if (!started) await write(headers);
