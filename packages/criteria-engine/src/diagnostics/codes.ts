@@ -41,6 +41,7 @@ export const DIAGNOSTIC_CODES = [
   'expr_type',
   'expr_enum_value',
   'expr_limit',
+  'expr_number_inexact',
   // compile/: the ruleset as a whole
   'duplicate_id',
   'unknown_fact',

@@ -264,6 +264,10 @@ export const en: MessageCatalog = {
         : `${s(p, 'path')} is saved as UTF-16 (${s(p, 'encoding')}, "Unicode" in Notepad), not UTF-8.`,
     hint: 'Save the file as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; Notepad: Save as… > Encoding: UTF-8), then run again.',
   }),
+  expr_number_inexact: (p) => ({
+    message: `The number ${s(p, 'value')} cannot be held exactly: a whole number may be at most ${s(p, 'max')}, and a number at most 15 significant digits. It would be rounded, so it is refused.`,
+    hint: 'Write the number the rule means, within those bounds, e.g. households >= 1000000.',
+  }),
   file_too_large: (p) => ({
     message: `The file ${s(p, 'path')} is ${s(p, 'size')} bytes; the limit is ${s(p, 'max')} bytes.`,
     hint: 'A rule file is short text. Check that this is the right file (not a spreadsheet or a PDF).',

@@ -283,6 +283,10 @@ export const vi: MessageCatalog = {
         : `Tệp ${s(p, 'path')} được lưu bằng UTF-16 (${s(p, 'encoding')}, "Unicode" trong Notepad), không phải UTF-8.`,
     hint: 'Hãy lưu tệp dạng UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; Notepad: Save as… > Encoding: UTF-8) rồi chạy lại.',
   }),
+  expr_number_inexact: (p) => ({
+    message: `Không giữ được chính xác số ${s(p, 'value')}: số nguyên tối đa là ${s(p, 'max')}, và một số có tối đa 15 chữ số có nghĩa. Số này sẽ bị làm tròn, nên không được chấp nhận.`,
+    hint: 'Hãy ghi đúng con số quy định, trong giới hạn đó, ví dụ households >= 1000000.',
+  }),
   file_too_large: (p) => ({
     message: `Tệp ${s(p, 'path')} có dung lượng ${s(p, 'size')} byte; giới hạn là ${s(p, 'max')} byte.`,
     hint: 'Tệp quy tắc là văn bản ngắn. Kiểm tra xem có mở nhầm tệp không (ví dụ bảng tính hoặc PDF).',
