@@ -157,8 +157,24 @@ export async function evaluateBatchVia(
       for (const record of chunk) await takeRecord(record, counts, out);
       progress.now();
     }
-  } finally {
-    await results?.close();
+  } catch (error) {
+    // A run that fails half-way replaces no earlier output.
+    await results?.abort();
+    await summary?.abort();
+    throw error;
+  }
+  // An input that could not be read (missing, not UTF-8, an unusable header) leaves the earlier
+  // outputs as they were: an empty table in their place would lose a good one.
+  if (counts.headerProblems.some((d) => d.severity === 'error') && counts.rows === 0) {
+    await results?.abort();
+    await summary?.abort();
+  } else {
+    try {
+      await results?.close();
+    } catch (error) {
+      await summary?.abort();
+      throw error;
+    }
     await summary?.close();
   }
   progress.last();

@@ -27,3 +27,4 @@ export { FALSE_WORDS, TRUE_WORDS } from './cells.js';
 export { DECISION_WORDS, type Lang, type SummaryDecision } from './words.js';
 export { formatBatchDiagnostic } from './format.js';
 export type { BatchArea, BatchFormat, BatchRecord } from './record.js';
+export { safeCsvCell, safeCsvRow } from './writers/csv-cell.js';

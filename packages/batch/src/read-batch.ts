@@ -4,7 +4,7 @@
  */
 import { open, readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import type { CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
+import { decodeUtf8, notUtf8Diagnostic, type CompiledRuleset, type Diagnostic } from '@lcz/criteria-engine';
 import { compileAssessmentCheck } from './assessment-check.js';
 import { fileDiagnostic } from './diagnostics.js';
 import { loadExcelJS } from './exceljs.js';
@@ -194,5 +194,7 @@ async function wholeText(source: BatchSource, file: string, format: 'json' | 'ya
       }),
     );
   }
-  return readFile(source, 'utf8');
+  const text = decodeUtf8(await readFile(source));
+  if (typeof text !== 'string') throw new SourceError(notUtf8Diagnostic(file, text));
+  return text;
 }

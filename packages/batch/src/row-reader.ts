@@ -142,6 +142,14 @@ export class RowReader {
         }
         continue;
       }
+      // U+FFFD: bytes that were not UTF-8 (a CSV saved as Latin-1): the text is lost, never read.
+      if (hasReplacement(cell)) {
+        diagnostics.push(
+          rowDiagnostic(this.file, 'text_encoding', row, i + 1, { path: this.file, encoding: 'replacement' }),
+        );
+        checked = false;
+        continue;
+      }
       const decodedValue = slot.decode(cell);
       if (decodedValue === INVALID) diagnostics.push(this.typeProblem(row, slot, cell));
       const value = decodedValue === INVALID ? null : decodedValue;
@@ -239,6 +247,10 @@ export class RowReader {
 }
 
 /** An object with these keys, all null. */
+function hasReplacement(cell: Cell | undefined): boolean {
+  return typeof cell === 'string' && cell.includes('\uFFFD');
+}
+
 function template(keys: readonly string[]): Record<string, CellValue> {
   return Object.fromEntries(keys.map((k) => [k, null])) as Record<string, CellValue>;
 }

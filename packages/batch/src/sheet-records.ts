@@ -39,15 +39,11 @@ export class SheetRecords {
     if (this.layout === undefined) {
       this.layout = readHeader(this.ruleset, this.file, row, cells);
       const problems = [...this.layout.diagnostics];
-      if (this.format === 'csv' && cells.some((c) => cellText(c).includes('\uFFFD'))) {
+      // A CSV's bytes that were not UTF-8 became U+FFFD (an XLSX's XML is always Unicode).
+      const lost = this.format !== 'csv' ? -1 : cells.findIndex((c) => cellText(c).includes('\uFFFD'));
+      if (lost !== -1) {
         problems.unshift(
-          fileDiagnostic(
-            this.file,
-            'batch_unreadable',
-            { format: 'csv', detail: 'the text is not UTF-8; save the file as "CSV UTF-8"' },
-            row,
-            1,
-          ),
+          fileDiagnostic(this.file, 'text_encoding', { path: this.file, encoding: 'replacement' }, row, lost + 1),
         );
       }
       this.reader = new RowReader(this.ruleset, this.file, this.layout);

@@ -6,6 +6,7 @@
  * frozen header rows and identity columns, a note on each header, and an instructions sheet.
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
+import { writeFileAtomic } from '@lcz/criteria-engine/node';
 import { stringify } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from './exceljs.js';
@@ -13,7 +14,8 @@ import { FALSE_WORDS, TRUE_WORDS } from './cells.js';
 import { batchColumns, type BatchColumn } from './columns.js';
 import type { BatchArea } from './record.js';
 import { columnLetters } from './text.js';
-import { TextSink } from './writers/text-sink.js';
+import { safeCsvRow } from './writers/csv-cell.js';
+import { OutputError, TextSink } from './writers/text-sink.js';
 
 export interface TemplateOptions {
   readonly format: 'csv' | 'xlsx';
@@ -61,7 +63,8 @@ export async function writeAssessments(
   const workbook = templateWorkbook(await loadExcelJS(), ruleset, columns, header, english);
   const sheet = workbook.getWorksheet(1) as ExcelJS.Worksheet;
   for (const row of rows) sheet.addRow(columns.map((c) => xlsxValue(c, row)));
-  if (typeof target === 'string') await workbook.xlsx.writeFile(target);
+  // Written whole or not at all: a failed run keeps an earlier file as it was.
+  if (typeof target === 'string') await writeOutputFile(target, new Uint8Array(await workbook.xlsx.writeBuffer()));
   else await workbook.xlsx.write(target as never);
 }
 
@@ -75,9 +78,22 @@ async function writeCsv(
   const sink = await TextSink.open(target);
   // The byte-order mark makes Excel read the file as UTF-8, keeping Vietnamese text intact.
   await sink.write('\uFEFF');
-  await sink.write(stringify([[...header], [...english]]));
-  for (const row of rows) await sink.write(stringify([columns.map((c) => csvValue(c, row))]));
+  await sink.write(stringify([safeCsvRow(header), safeCsvRow(english)]));
+  try {
+    for (const row of rows) await sink.write(stringify([safeCsvRow(columns.map((c) => csvValue(c, row)))]));
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  }
   await sink.close();
+}
+
+async function writeOutputFile(path: string, data: Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(path, data);
+  } catch (error) {
+    throw new OutputError(path, (error as NodeJS.ErrnoException).code ?? String(error));
+  }
 }
 
 function inputValue(column: BatchColumn, row: BatchInputRow): InputValue {

@@ -232,7 +232,7 @@ describe('files that cannot be read: batch_unreadable, and the rows before the p
     const bytes = Buffer.from(csv([SMALL_HEADER.map((h) => (h === 'code' ? 'Mã khu dân cư' : h))]), 'latin1');
     const path = join(dir.path, 'ansi.csv');
     await writeFile(path, bytes);
-    expect(located(await records(path, small))[0]).toBe('1:1 batch_unreadable');
+    expect(located(await records(path, small))[0]).toBe('1:1 text_encoding');
   });
 
   it('an .xlsx that is not a workbook; a file that does not exist; an unknown extension', async () => {

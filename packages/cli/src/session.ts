@@ -2,8 +2,8 @@
  * What every command gets: the injected I/O, the working directory and environment, and the
  * small helpers for printing and for turning paths into what the user typed.
  */
-import { writeFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 // The messages entry, not the main one: `lcz` starts without loading the engine.
 import { interpolate } from '@lcz/criteria-engine/messages';
 import { en, type CliMessageKey, type CliMessages } from './messages/en.js';
@@ -122,7 +122,8 @@ function isOn(value: string | undefined): boolean {
 }
 
 /**
- * Writes a command's output file (`--out`). A path that cannot be written is the user's to fix,
+ * Writes a command's output file (`--out`), whole or not at all (a temporary file beside it is
+ * renamed over it), so a failed run never leaves a cut-off file in place of a good one. A path that cannot be written is the user's to fix,
  * so it becomes a usage error naming the path and the reason, never a stack trace.
  */
 export async function writeOutput(
@@ -132,7 +133,9 @@ export async function writeOutput(
   command: string,
 ): Promise<void> {
   try {
-    await writeFile(session.abs(path), data);
+    // Loaded here, not at the top: `lcz` starts without loading the engine.
+    const { writeFileAtomic } = await import('@lcz/criteria-engine/node');
+    await writeFileAtomic(session.abs(path), data);
   } catch (error) {
     throw new UsageError('cannot_write', { path, reason: errorReason(error) }, command);
   }
@@ -141,4 +144,43 @@ export async function writeOutput(
 /** Why a file operation failed, for a message: the system's code (ENOENT, EACCES…), else the error's text. */
 export function errorReason(error: unknown): string {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : String(error);
+}
+
+/**
+ * Refuses an output path that is also one of the command's inputs (`lcz evaluate a.csv --summary
+ * a.csv`): writing it would destroy the input before, or while, it is read. Paths are compared
+ * by the file they name (a link or another spelling of the same file counts), and a rules folder
+ * means its ruleset.yaml.
+ */
+export async function refuseOutputOverInput(
+  session: Session,
+  command: string,
+  outputs: Readonly<Record<string, string | undefined>>,
+  inputs: readonly (string | undefined)[],
+): Promise<void> {
+  const identities = new Map<string, string>();
+  for (const input of inputs) {
+    if (input === undefined) continue;
+    for (const id of await fileIdentities(session.abs(input))) identities.set(id, input);
+  }
+  for (const [option, output] of Object.entries(outputs)) {
+    if (output === undefined) continue;
+    for (const id of await fileIdentities(session.abs(output))) {
+      const input = identities.get(id);
+      if (input !== undefined) throw new UsageError('output_is_input', { option, path: output, input }, command);
+    }
+  }
+}
+
+/** What names one file: its resolved path, and its device and inode when it exists. */
+async function fileIdentities(path: string): Promise<string[]> {
+  const ids = [resolve(path)];
+  let info = await stat(path).catch(() => undefined);
+  if (info?.isDirectory()) {
+    const ruleset = join(path, 'ruleset.yaml');
+    ids.push(resolve(ruleset));
+    info = await stat(ruleset).catch(() => undefined);
+  }
+  if (info !== undefined && !info.isDirectory()) ids.push(`inode:${info.dev}:${info.ino}`);
+  return ids;
 }

@@ -97,7 +97,11 @@ function loadIncludes(
       continue;
     }
     if ('code' in read) {
-      diagnostics.push(parsed.source.diagnostic(read.code, parsed.rangeOf(['include', i]), read.params));
+      // A problem inside the file (text that is not UTF-8) keeps its own place; a refusal to
+      // read it is placed at the include line.
+      diagnostics.push(
+        read.line > 0 ? read : parsed.source.diagnostic(read.code, parsed.rangeOf(['include', i]), read.params),
+      );
       continue;
     }
     const source = new SourceText(read.file, read.text);

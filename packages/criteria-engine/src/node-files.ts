@@ -11,6 +11,7 @@ import type { CompiledRulesFile } from './compiled-rules-file.js';
 import type { CompiledRuleset } from './compile/compiled-ruleset.js';
 import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
 import { makeDiagnostic } from './diagnostics/source.js';
+import { decodeUtf8, notUtf8Diagnostic } from './parse/utf8.js';
 import { loadCompiledRuleset } from './load-compiled.js';
 import { loadRuleset, type LoadRulesetOptions } from './load-ruleset.js';
 import { createSchemes, type Scheme } from './scheme.js';
@@ -230,7 +231,7 @@ export async function readText(path: string): Promise<string | Diagnostic> {
   try {
     const info = await stat(path);
     if (info.size > MAX_FILE_BYTES) return tooLarge(path, info.size);
-    return await readFile(path, 'utf8');
+    return utf8Text(path, await readFile(path));
   } catch (e) {
     return unreadable(path, e);
   }
@@ -241,10 +242,16 @@ export function readTextSync(path: string): string | Diagnostic {
   try {
     const info = statSync(path);
     if (info.size > MAX_FILE_BYTES) return tooLarge(path, info.size);
-    return readFileSync(path, 'utf8');
+    return utf8Text(path, readFileSync(path));
   } catch (e) {
     return unreadable(path, e);
   }
+}
+
+/** Text that is not UTF-8 is refused, located at its first bad byte, never turned into U+FFFD. */
+function utf8Text(path: string, bytes: Uint8Array): string | Diagnostic {
+  const text = decodeUtf8(bytes);
+  return typeof text === 'string' ? text : notUtf8Diagnostic(path, text);
 }
 
 function tooLarge(path: string, size: number): Diagnostic {

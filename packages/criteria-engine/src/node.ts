@@ -20,6 +20,7 @@ export {
   readIncludeFile,
   resolveRulesetPath,
 } from './node-files.js';
+export { openAtomicFile, writeFileAtomic, type AtomicFile } from './atomic-file.js';
 export { runTestDirectory, type TestDirectoryOptions, type TestDirectoryRun } from './test-directory.js';
 
 export async function readAssessmentFile(path: string, ruleset: CompiledRuleset): Promise<StageResult<Assessment>> {

@@ -4,6 +4,7 @@
  * with jsonc-parser in strict JSON mode, so the client is told line and column, not "Unexpected
  * token".
  */
+import { decodeUtf8 } from '@lcz/criteria-engine';
 import { parse as parseLoosely, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { en, type MessageKey } from './messages/en.js';
 import { entry, say, type ProblemEntry } from './problem.js';
@@ -20,6 +21,30 @@ export class ProblemError extends Error {
 }
 
 type DefaultParser = (request: never, body: string, done: (err: Error | null, value?: unknown) => void) => void;
+
+/**
+ * The text of a request body, refusing bytes that are not UTF-8 (they would become U+FFFD and
+ * be evaluated as such) with their line and column; a UTF-16 body is named as such.
+ */
+export function bodyText(body: Buffer | string): string {
+  if (typeof body === 'string') return body;
+  const text = decodeUtf8(body);
+  if (typeof text === 'string') return text;
+  const { line, column, offset, byte, encoding } = text;
+  throw new ProblemError('malformed-json', [
+    entry('body_not_utf8', { line, column }, (lang) => ({
+      line,
+      column,
+      offset,
+      found:
+        encoding === 'invalid'
+          ? `0x${byte}`
+          : lang === 'vi'
+            ? `dấu BOM của ${encoding.toUpperCase()}`
+            : `the byte-order mark of ${encoding.toUpperCase()}`,
+    })),
+  ]);
+}
 
 /** Parse `text` with Fastify's default JSON parser; a located ProblemError when it is not JSON. */
 export function parseJsonBody(defaultParser: DefaultParser, text: string): unknown {

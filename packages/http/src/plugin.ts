@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { JSON_MEDIA, ROUTES, YAML_MEDIA, type RouteSpec } from './api.js';
 import type { HandlerContext, Outcome } from './handlers/context.js';
-import { parseJsonBody } from './json-body.js';
+import { bodyText, parseJsonBody } from './json-body.js';
 import { negotiateLang } from './lang.js';
 import { buildOpenApi } from './openapi.js';
 import { resolveLimits, type CriteriaHttpOptions } from './options.js';
@@ -65,10 +65,10 @@ async function criteriaHttpPlugin(app: FastifyInstance, options: CriteriaHttpOpt
   const defaultJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser(
     'application/json',
-    { parseAs: 'string', bodyLimit: limits.bodyBytes },
+    { parseAs: 'buffer', bodyLimit: limits.bodyBytes },
     (_request, body, done) => {
       try {
-        done(null, parseJsonBody(defaultJson as never, body as string));
+        done(null, parseJsonBody(defaultJson as never, bodyText(body)));
       } catch (error) {
         done(error as Error, undefined);
       }
@@ -76,8 +76,14 @@ async function criteriaHttpPlugin(app: FastifyInstance, options: CriteriaHttpOpt
   );
   app.addContentTypeParser(
     [...YAML_MEDIA],
-    { parseAs: 'string', bodyLimit: limits.bodyBytes },
-    (_request, body, done) => done(null, body),
+    { parseAs: 'buffer', bodyLimit: limits.bodyBytes },
+    (_request, body, done) => {
+      try {
+        done(null, bodyText(body));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
   );
 
   const transport = (request: FastifyRequest): TransportErrorContext => ({

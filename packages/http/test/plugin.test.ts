@@ -7,7 +7,7 @@ import { loadRulesetOrThrow } from '@lcz/criteria-engine';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { criteriaHttp } from '../src/index.js';
-import { call, examples, nth, RULES_FILE, RULESET_ID } from './helpers.js';
+import { call, examples, nth, RULES_FILE, RULESET_ID, start } from './helpers.js';
 
 let app: FastifyInstance;
 let url: string;
@@ -66,5 +66,30 @@ describe('two versions of one ruleset', () => {
     expect(named.body.ruleset.version).toBe('2026-2030');
     const schema = await call(url, 'GET', `/api/v1/rulesets/${RULESET_ID}/schema`);
     expect(schema.body.errors).toMatchObject([{ parameter: 'version', code: 'ruleset_version_required' }]);
+  });
+});
+
+describe('bodies that are not UTF-8', () => {
+  it('answer 400 located at the first bad byte, in both languages; UTF-16 is named', async () => {
+    const { url, close } = await start();
+    try {
+      const body = Buffer.concat([
+        Buffer.from('{\n  "assessment": { "area": { "name": "'),
+        Buffer.from('Thôn Hòa', 'latin1'),
+        Buffer.from('" } }\n}'),
+      ]);
+      const bad = await call(url, 'POST', '/v1/evaluate', { body: new Blob([body]), type: 'application/json' });
+      expect(bad.status).toBe(400);
+      expect(
+        bad.body.errors.map((e: { code: string; line: number; column: number }) => [e.code, e.line, e.column]),
+      ).toEqual([['body_not_utf8', 2, 40]]);
+      expect(bad.body.errors[0].message_vi).toContain('UTF-8');
+      const utf16 = Buffer.from('\uFEFF{"assessment": {}}', 'utf16le');
+      const named = await call(url, 'POST', '/v1/evaluate', { body: new Blob([utf16]), type: 'application/json' });
+      expect(named.status).toBe(400);
+      expect(named.body.errors[0].message_en).toContain('UTF-16LE');
+    } finally {
+      await close();
+    }
   });
 });

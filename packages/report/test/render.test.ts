@@ -126,4 +126,23 @@ describe('HTML', () => {
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Ward&quot;');
   });
+
+  it('writes a ward named like a formula as text in the CSV, and as a plain string in the XLSX', async () => {
+    const base = areas[0] as CityArea;
+    const result = { ...base.result, area: { ...base.result.area, unit: '=1+1' } };
+    const { report } = await aggregate([{ result, year: 2024 }], rules);
+    const csv = (await renderReport(report, { format: 'csv' })) as string;
+    const cells = (parseCsv(csv, { bom: true, relax_column_count: true }) as string[][]).flat();
+    expect(cells).toContain("'=1+1");
+    expect(cells).not.toContain('=1+1');
+    // Real numbers (counts, percentages, negative changes) are not touched.
+    expect(cells.filter((c) => /^[=+@]/.test(c) || /^-(?!\d+(?:[.,]\d+)?%?$)/.test(c))).toEqual([]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await renderReport(report, { format: 'xlsx' })) as never);
+    const found: ExcelJS.Cell[] = [];
+    for (const sheet of book.worksheets)
+      sheet.eachRow((row) => row.eachCell((c) => c.value === '=1+1' && found.push(c)));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((c) => c.type === ExcelJS.ValueType.String)).toBe(true);
+  });
 });

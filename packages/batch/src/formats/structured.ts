@@ -38,6 +38,16 @@ export async function* jsonLinesRecords(
     row += 1;
     const line = row === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     if (line.trim() === '') continue;
+    // Bytes that were not UTF-8 became U+FFFD in the line reader: say so, at the place.
+    const lost = line.indexOf('\uFFFD');
+    if (lost !== -1) {
+      batch.push({
+        row,
+        area: {},
+        diagnostics: [fileDiagnostic(file, 'text_encoding', { path: file, encoding: 'replacement' }, row, lost + 1)],
+      });
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(line);

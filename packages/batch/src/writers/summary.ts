@@ -10,6 +10,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../exceljs.js';
 import type { BatchArea } from '../record.js';
 import { DECISION_WORDS, SUMMARY_HEADERS, summaryGroupHeaders, type Lang, type SummaryDecision } from '../words.js';
+import { safeCsvRow } from './csv-cell.js';
 import { openFile } from './text-sink.js';
 
 export type SummaryFormat = 'csv' | 'xlsx';
@@ -21,7 +22,10 @@ export interface SummaryWriter {
     result: EvaluationResult | undefined,
     diagnostics: readonly Diagnostic[],
   ): Promise<void>;
+  /** Finishes the table and puts the file in place. */
   close(): Promise<void>;
+  /** Drops the table: a file written before stays as it was. */
+  abort(): Promise<void>;
 }
 
 export function summaryFormatOf(path: string): SummaryFormat | undefined {
@@ -35,12 +39,28 @@ export async function openSummary(
   ruleset: CompiledRuleset,
   lang: Lang,
 ): Promise<SummaryWriter> {
-  const owned = typeof target === 'string';
-  const stream = typeof target === 'string' ? await openFile(target) : target;
+  const file = typeof target === 'string' ? await openFile(target) : undefined;
+  const stream = file?.stream ?? (target as NodeJS.WritableStream);
   const headers = summaryHeaders(ruleset, lang);
-  return format === 'csv'
-    ? csvSummary(stream, owned, headers, ruleset, lang)
-    : xlsxSummary(await loadExcelJS(), stream, headers, ruleset, lang);
+  const writer =
+    format === 'csv'
+      ? csvSummary(stream, file !== undefined, headers, ruleset, lang)
+      : xlsxSummary(await loadExcelJS(), stream, headers, ruleset, lang);
+  if (file === undefined) return writer;
+  // The table goes to a temporary file that replaces the target only once it is complete.
+  return {
+    add: (...args) => writer.add(...args),
+    async close() {
+      try {
+        await writer.close();
+        await file.commit();
+      } catch (error) {
+        await file.abort();
+        throw error;
+      }
+    },
+    abort: () => file.abort(),
+  };
 }
 
 function summaryHeaders(ruleset: CompiledRuleset, lang: Lang): string[] {
@@ -137,12 +157,15 @@ function csvSummary(
         started = true;
         await write(headers);
       }
-      await write(summaryCells(row, area, result, diagnostics, ruleset, lang).cells);
+      await write(safeCsvRow(summaryCells(row, area, result, diagnostics, ruleset, lang).cells));
     },
     async close() {
       if (!started) await write(headers);
       stringifier.end();
       await once(owned ? stream : stringifier, owned ? 'finish' : 'end');
+    },
+    async abort() {
+      stringifier.destroy();
     },
   };
 }
@@ -224,6 +247,9 @@ function xlsxSummary(
     async close() {
       sheet.commit();
       await workbook.commit();
+    },
+    async abort() {
+      // The caller drops the file; exceljs has nothing to release.
     },
   };
 }

@@ -3,8 +3,8 @@
  * 64 KiB and each chunk waits for the stream to drain when its buffer is full, so a fast producer
  * never piles results up in memory. Lines may come as strings or as UTF-8 bytes.
  */
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { openAtomicFile, type AtomicFile } from '@lcz/criteria-engine/node';
 
 const CHUNK = 64 * 1024;
 /**
@@ -26,27 +26,29 @@ export class OutputError extends Error {
   }
 }
 
-/** Opens a file for writing, turning a failure into an OutputError. */
-export async function openFile(path: string, highWaterMark?: number): Promise<NodeJS.WritableStream> {
-  const stream = createWriteStream(path, highWaterMark !== undefined ? { highWaterMark } : {});
+/**
+ * Opens a file for writing, turning a failure into an OutputError. The bytes go to a temporary
+ * file beside it, which replaces the file only on `commit` (a failed run keeps the old file).
+ */
+export async function openFile(path: string, highWaterMark?: number): Promise<AtomicFile> {
   try {
-    await once(stream, 'open');
+    return await openAtomicFile(path, highWaterMark !== undefined ? { highWaterMark } : {});
   } catch (error) {
     throw new OutputError(path, (error as NodeJS.ErrnoException).code ?? String(error));
   }
-  return stream;
 }
 
 export class TextSink {
   private buffer: (string | Uint8Array)[] = [];
   private size = 0;
   private readonly stream: NodeJS.WritableStream;
-  private readonly owned: boolean;
+  /** The file this sink opened (a caller's stream is not ours to end). */
+  private readonly file: AtomicFile | undefined;
   private failure: Error | undefined;
 
-  private constructor(stream: NodeJS.WritableStream, owned: boolean) {
+  private constructor(stream: NodeJS.WritableStream, file?: AtomicFile) {
     this.stream = stream;
-    this.owned = owned;
+    this.file = file;
     this.stream.on('error', (e: Error) => {
       this.failure = e;
     });
@@ -54,8 +56,9 @@ export class TextSink {
 
   /** A sink on a path (opened now, so a bad path fails before any work) or on a caller's stream. */
   static async open(target: string | NodeJS.WritableStream): Promise<TextSink> {
-    if (typeof target !== 'string') return new TextSink(target, false);
-    return new TextSink(await openFile(target, STREAM_BUFFER), true);
+    if (typeof target !== 'string') return new TextSink(target);
+    const file = await openFile(target, STREAM_BUFFER);
+    return new TextSink(file.stream, file);
   }
 
   /** Adds text (or its UTF-8 bytes); resolves at once unless the stream asked to wait. */
@@ -79,13 +82,25 @@ export class TextSink {
     if (!ready) await once(this.stream, 'drain');
   }
 
-  /** Flushes, and ends the stream when this sink opened it (a caller's stream stays open). */
+  /**
+   * Flushes, and when this sink opened the file, puts it in place of the earlier one (a caller's
+   * stream stays open).
+   */
   async close(): Promise<void> {
-    await this.flush();
-    if (this.owned) {
-      this.stream.end();
-      await once(this.stream, 'finish');
+    try {
+      await this.flush();
+      if (this.failure) throw this.failure;
+      await this.file?.commit();
+    } catch (error) {
+      await this.file?.abort();
+      throw error;
     }
-    if (this.failure) throw this.failure;
+  }
+
+  /** Drops what was written to a file this sink opened: the earlier file stays as it was. */
+  async abort(): Promise<void> {
+    this.buffer = [];
+    this.size = 0;
+    await this.file?.abort();
   }
 }

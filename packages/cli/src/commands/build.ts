@@ -11,12 +11,13 @@ import { formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
 import { buildCompiledRulesFile, resolveRulesetPath } from '@lcz/criteria-engine/node';
 import type { BuildOptions } from './build.usage.js';
 import { reportInvalidRules } from './load.js';
-import { EXIT, say, writeOutput, type Session } from '../session.js';
+import { EXIT, refuseOutputOverInput, say, writeOutput, type Session } from '../session.js';
 
 export async function build(options: BuildOptions, session: Session): Promise<number> {
   const { lang } = options;
   const ruleFile = await resolveRulesetPath(session.abs(options.rules));
   const out = options.out !== undefined ? session.abs(options.out) : defaultOut(ruleFile);
+  await refuseOutputOverInput(session, 'build', { '--out': out }, [ruleFile]);
   const built = await buildCompiledRulesFile(ruleFile, out);
   const diagnostics = session.relocate(built.diagnostics);
   if (!built.value || hasErrors(diagnostics)) {

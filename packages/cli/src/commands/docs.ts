@@ -21,7 +21,7 @@ import { officialTable, renderTableHtml, renderTableMarkdown, type TableHeadings
 import { readAssessmentFile, resolveRulesetPath } from '@lcz/criteria-engine/node';
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import type { DocsOptions } from './docs.usage.js';
-import { bilingual, errorReason, EXIT, say, writeOutput, type Session } from '../session.js';
+import { bilingual, errorReason, EXIT, refuseOutputOverInput, say, writeOutput, type Session } from '../session.js';
 import type { CliMessageKey } from '../messages/en.js';
 import { loadRulesOrReport, printWarnings, unique } from './load.js';
 
@@ -30,6 +30,7 @@ const TABLE_FILE = 'table.yaml';
 
 export async function docs(options: DocsOptions, session: Session): Promise<number> {
   const { lang } = options;
+  await refuseOutputOverInput(session, 'docs', { '--out': options.out }, [options.rules]);
   const loaded = await loadRulesOrReport(options.rules, session, lang, 'rules_invalid_nothing_written');
   if (loaded === undefined) return EXIT.invalid;
   const { ruleset } = loaded;

@@ -18,7 +18,7 @@ import {
 import { readAssessmentFile } from '@lcz/criteria-engine/node';
 import type { EvaluateOptions } from './evaluate.usage.js';
 import { detectBatchFormat, isListDocument, type BatchFormat } from '@lcz/criteria-batch';
-import { bilingual, EXIT, say, UsageError, type Session } from '../session.js';
+import { bilingual, EXIT, refuseOutputOverInput, say, UsageError, type Session } from '../session.js';
 import { evaluateBatchFile } from './evaluate-batch.js';
 import { isRecord } from '../guards.js';
 import { loadRules, reportInvalidRules, unique } from './load.js';
@@ -27,6 +27,10 @@ const ASSESSMENT_FILE = /\.(ya?ml|json)$/i;
 
 export async function evaluate(options: EvaluateOptions, session: Session): Promise<number> {
   const { lang } = options;
+  await refuseOutputOverInput(session, 'evaluate', { '--out': options.out, '--summary': options.summary }, [
+    options.rules,
+    ...options.inputs,
+  ]);
   const choice = {
     ...(options.version !== undefined ? { version: options.version } : {}),
     ...(options.date !== undefined ? { date: options.date } : {}),

@@ -20,7 +20,7 @@ import {
   type Targets,
 } from '@lcz/criteria-report';
 import type { ReportOptions } from './report.usage.js';
-import { EXIT, say, writeOutput, type Session } from '../session.js';
+import { EXIT, refuseOutputOverInput, say, writeOutput, type Session } from '../session.js';
 import { assessmentFiles } from './input-files.js';
 import { loadRulesOrReport, printWarnings } from './load.js';
 
@@ -31,6 +31,11 @@ const SHOWN_PROBLEMS = 100;
 export async function report(options: ReportOptions, session: Session): Promise<number> {
   const { lang } = options;
   const format = formatOf(options);
+  await refuseOutputOverInput(session, 'report', { '--out': options.out }, [
+    options.rules,
+    options.targets,
+    ...options.inputs,
+  ]);
   const loaded = await loadRulesOrReport(options.rules, session, lang, 'rules_invalid_nothing_evaluated');
   if (loaded === undefined) return EXIT.invalid;
   const { ruleset } = loaded;

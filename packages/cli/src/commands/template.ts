@@ -6,11 +6,12 @@
 import { PassThrough } from 'node:stream';
 import { batchColumns, OutputError, writeTemplate } from '@lcz/criteria-batch';
 import type { TemplateOptions } from './template.usage.js';
-import { EXIT, say, UsageError, type Session } from '../session.js';
+import { EXIT, refuseOutputOverInput, say, UsageError, type Session } from '../session.js';
 import { loadRulesOrReport } from './load.js';
 
 export async function template(options: TemplateOptions, session: Session): Promise<number> {
   const { lang } = options;
+  await refuseOutputOverInput(session, 'template', { '--out': options.out }, [options.rules]);
   const loaded = await loadRulesOrReport(options.rules, session, lang, 'rules_invalid');
   if (loaded === undefined) return EXIT.invalid;
   const { ruleset } = loaded;

@@ -72,6 +72,8 @@ export const en = {
   threads_without_decisions_only:
     '--threads goes with --decisions-only (the threads compute decisions only); add --decisions-only or leave --threads out.',
   bad_threads: "--threads must be a whole number from 0 to 64 (0: read on one thread), not '{value}'.",
+  output_is_input:
+    "{option} '{path}' is also an input of this command ('{input}'): writing it would destroy the input. Write the output to another file.",
   cannot_write: "cannot write '{path}' ({reason}): check that the folder exists and can be written.",
   batch_counts: '{file}: {rows} row(s) read, {evaluated} evaluated, {bad} with errors.',
   batch_decisions: 'recognised: {recognised} · not recognised: {not_recognised} · undetermined: {undetermined}',

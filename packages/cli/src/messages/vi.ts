@@ -73,6 +73,8 @@ export const vi: CliMessages = {
   threads_without_decisions_only:
     '--threads chỉ dùng cùng --decisions-only (các luồng chỉ tính kết luận); thêm --decisions-only hoặc bỏ --threads.',
   bad_threads: "--threads phải là một số nguyên từ 0 đến 64 (0: đọc trên một luồng), không phải '{value}'.",
+  output_is_input:
+    "{option} '{path}' cũng là tệp đầu vào của lệnh này ('{input}'): ghi vào đó sẽ xoá mất dữ liệu đầu vào. Hãy ghi kết quả ra một tệp khác.",
   cannot_write: "không ghi được '{path}' ({reason}): kiểm tra thư mục có tồn tại và được phép ghi.",
   batch_counts: '{file}: đã đọc {rows} dòng, đánh giá {evaluated} dòng, {bad} dòng có lỗi.',
   batch_decisions:

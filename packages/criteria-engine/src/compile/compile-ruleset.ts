@@ -631,6 +631,8 @@ function desugarContext(compiler: RulesetCompiler): DesugarContext {
     limits: compiler.options,
     reportParseError(e) {
       if (e.code === 'expr_syntax') compiler.report('expr_syntax', e.range, { expected: e.expected, found: e.found });
+      else if (e.code === 'expr_number_inexact')
+        compiler.report('expr_number_inexact', e.range, { value: e.value, max: e.max });
       else compiler.report('expr_limit', e.range, { limit: e.limit, value: e.value, max: e.max });
     },
     reportThreshold(range, params) {

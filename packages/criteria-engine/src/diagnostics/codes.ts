@@ -9,6 +9,7 @@ export const DIAGNOSTIC_CODES = [
   'file_unreadable',
   'file_too_large',
   'file_outside_root',
+  'text_encoding',
   // parse/: YAML as plain YAML 1.2 core data
   'yaml_syntax',
   'yaml_duplicate_key',
@@ -40,6 +41,7 @@ export const DIAGNOSTIC_CODES = [
   'expr_type',
   'expr_enum_value',
   'expr_limit',
+  'expr_number_inexact',
   // compile/: the ruleset as a whole
   'duplicate_id',
   'unknown_fact',

@@ -14,6 +14,7 @@ const EXPECTED: Record<string, { line: number; column: number; severity?: string
   expr_type: { line: 29, column: 21 },
   expr_enum_value: { line: 29, column: 46 },
   expr_limit: { line: 29, column: 86 },
+  expr_number_inexact: { line: 29, column: 35 },
   duplicate_id: { line: 30, column: 13 },
   unknown_fact: { line: 16, column: 52 },
   unknown_criterion: { line: 32, column: 15 },

@@ -10,6 +10,8 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   file_not_found: { path: 'rules/x.yaml' },
   file_unreadable: { path: 'rules/x.yaml', detail: 'EACCES' },
   file_outside_root: { path: '../../etc/passwd', root: 'rules/x', reason: 'outside' },
+  text_encoding: { path: 'rules/x.yaml', offset: 120, byte: 'F4' },
+  expr_number_inexact: { value: '99999999999999999999', max: 9007199254740991 },
   file_too_large: { path: 'rules/x.yaml', size: 5_000_000, max: 1_000_000 },
   yaml_syntax: { reason: 'MISSING_QUOTE', detail: 'Missing closing "quote' },
   yaml_duplicate_key: { key: 'id', first_line: 2 },

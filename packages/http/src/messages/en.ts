@@ -23,6 +23,10 @@ export const en = {
     message: 'The JSON body is broken at line {line}, column {column}: {reason}.',
     hint: 'Check the quotes, commas and brackets there. JSON needs double quotes around names and text, and no comma after the last item.',
   },
+  body_not_utf8: {
+    message: 'The body is not UTF-8: at line {line}, column {column} (byte {offset}) there is {found}.',
+    hint: 'Send the body as UTF-8 text (and say so: Content-Type: application/json; charset=utf-8). Re-save a file in another encoding (Latin-1, Windows-1258, UTF-16) as UTF-8 first.',
+  },
   json_empty: {
     message: 'The body is empty, but its Content-Type says JSON.',
     hint: 'Send a JSON object, e.g. {"ruleset": "…", "assessment": {…}}.',

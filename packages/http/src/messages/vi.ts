@@ -23,6 +23,10 @@ export const vi: Messages = {
     message: 'JSON bị lỗi ở dòng {line}, cột {column}: {reason}.',
     hint: 'Kiểm tra dấu nháy, dấu phẩy và dấu ngoặc ở chỗ đó. JSON cần dấu nháy kép quanh tên và chữ, và không có dấu phẩy sau phần tử cuối.',
   },
+  body_not_utf8: {
+    message: 'Nội dung yêu cầu không phải UTF-8: ở dòng {line}, cột {column} (byte {offset}) có {found}.',
+    hint: 'Hãy gửi nội dung dạng văn bản UTF-8 (và ghi rõ: Content-Type: application/json; charset=utf-8). Tệp lưu bằng bảng mã khác (Latin-1, Windows-1258, UTF-16) cần được lưu lại dạng UTF-8 trước.',
+  },
   json_empty: {
     message: 'Nội dung trống, nhưng Content-Type lại ghi là JSON.',
     hint: 'Gửi một đối tượng JSON, ví dụ {"ruleset": "…", "assessment": {…}}.',

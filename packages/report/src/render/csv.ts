@@ -5,6 +5,7 @@
  * spreadsheet programs read Vietnamese correctly.
  */
 import { stringify } from 'csv-stringify/sync';
+import { safeCsvRow } from '@lcz/criteria-batch';
 import { reportMessages, type ReportDocument } from './document.js';
 
 export function renderCsv(doc: ReportDocument): string {
@@ -23,5 +24,6 @@ export function renderCsv(doc: ReportDocument): string {
     for (const note of table.notes) records.push([note]);
     records.push([]);
   }
-  return `\ufeff${stringify(records, { record_delimiter: '\r\n' })}`;
+  // Text that a spreadsheet would run as a formula (a ward named "=1+1") is written as text.
+  return `\ufeff${stringify(records.map(safeCsvRow), { record_delimiter: '\r\n' })}`;
 }

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
+import { writeFileAtomic } from '@lcz/criteria-engine/node';
 import { reportMessages, type ReportDocument, type Table } from './document.js';
 
 const SHEET_KEY = {
@@ -64,6 +65,7 @@ export function reportWorkbook(doc: ReportDocument): ExcelJS.Workbook {
 /** Write the workbook to a file or a stream. */
 export async function writeXlsx(doc: ReportDocument, target: string | Writable): Promise<void> {
   const book = reportWorkbook(doc);
-  if (typeof target === 'string') await book.xlsx.writeFile(target);
+  // Written whole or not at all: a failed run keeps an earlier file as it was.
+  if (typeof target === 'string') await writeFileAtomic(target, new Uint8Array(await book.xlsx.writeBuffer()));
   else await book.xlsx.write(target);
 }

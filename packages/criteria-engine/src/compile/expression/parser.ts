@@ -28,7 +28,8 @@ export type ParseError =
       readonly limit: keyof ExpressionLimits;
       readonly value: number;
       readonly max: number;
-    };
+    }
+  | { readonly code: 'expr_number_inexact'; readonly range: Range; readonly value: string; readonly max: number };
 
 export type ParseOutcome =
   | { readonly ok: true; readonly expr: Expr }
@@ -179,6 +180,15 @@ class Parser {
     switch (t.kind) {
       case 'number':
         this.advance();
+        // A literal the engine's numbers cannot hold exactly is refused, never rounded:
+        // 99999999999999999999 would become 100000000000000000000.
+        if (!isExactLiteral(t.text))
+          throw new Failure({
+            code: 'expr_number_inexact',
+            range: t.range,
+            value: t.text,
+            max: Number.MAX_SAFE_INTEGER,
+          });
         return this.node({ kind: 'number', value: Number(t.text), text: t.text, range: t.range });
       case 'string':
         this.advance();
@@ -288,4 +298,17 @@ class Parser {
 
 function span(a: Expr, b: Expr): Range {
   return [a.range[0], b.range[1]];
+}
+
+/**
+ * Whether a number literal (digits, maybe a decimal part) is held exactly: its whole part at most
+ * 2^53 − 1, and at most 15 significant digits in all, so that the double read from it gives back
+ * the same decimal (every 15-digit decimal survives the round trip).
+ */
+export function isExactLiteral(text: string): boolean {
+  const [whole = '', fraction = ''] = text.split('.');
+  if (Number(whole) > Number.MAX_SAFE_INTEGER) return false;
+  if (fraction === '') return true;
+  const digits = `${whole}${fraction}`.replace(/^0+/, '').replace(/0+$/, '');
+  return digits.length <= 15;
 }

@@ -244,6 +244,18 @@ export const en: MessageCatalog = {
     message: `The file "${s(p, 'path')}" is not read: ${lookup(OUTSIDE_REASONS, s(p, 'reason'))} the folder ${s(p, 'root')}. Files named in a rule or test file must stay inside that folder.`,
     hint: 'Name the file relative to this file\'s folder, without leaving it, e.g. include: ["shared/contents.yaml"]. To share files between rulesets, put a file named .lcz-root in the folder that holds them all (e.g. rules/.lcz-root).',
   }),
+  text_encoding: (p) => ({
+    message: !hasParam(p, 'encoding')
+      ? `The text of ${s(p, 'path')} is not UTF-8: byte ${s(p, 'offset')} (0x${s(p, 'byte')}) is not a UTF-8 character, so letters such as "ệ" would be lost. It was saved in another encoding (Latin-1, Windows-1258, TCVN3…).`
+      : s(p, 'encoding') === 'replacement'
+        ? `This cell of ${s(p, 'path')} holds "\\uFFFD", the mark left where bytes were not UTF-8: the original text is lost.`
+        : `${s(p, 'path')} is saved as UTF-16 (${s(p, 'encoding')}, "Unicode" in Notepad), not UTF-8.`,
+    hint: 'Save the file as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; Notepad: Save as… > Encoding: UTF-8), then run again.',
+  }),
+  expr_number_inexact: (p) => ({
+    message: `The number ${s(p, 'value')} cannot be held exactly: a whole number may be at most ${s(p, 'max')}, and a number at most 15 significant digits. It would be rounded, so it is refused.`,
+    hint: 'Write the number the rule means, within those bounds, e.g. households >= 1000000.',
+  }),
   file_too_large: (p) => ({
     message: `The file ${s(p, 'path')} is ${s(p, 'size')} bytes; the limit is ${s(p, 'max')} bytes.`,
     hint: 'A rule file is short text. Check that this is the right file (not a spreadsheet or a PDF).',

@@ -265,6 +265,18 @@ export const vi: MessageCatalog = {
     message: `Không đọc tệp "${s(p, 'path')}": ${lookup(OUTSIDE_REASONS, s(p, 'reason'))} thư mục ${s(p, 'root')}. Tệp được nêu trong tệp quy tắc hoặc tệp kiểm thử phải nằm trong thư mục đó.`,
     hint: 'Ghi đường dẫn tính từ thư mục của tệp này, không đi ra ngoài, ví dụ include: ["shared/noi-dung.yaml"]. Để nhiều bộ quy tắc dùng chung tệp, đặt một tệp tên .lcz-root ở thư mục chứa tất cả (ví dụ rules/.lcz-root).',
   }),
+  text_encoding: (p) => ({
+    message: !hasParam(p, 'encoding')
+      ? `Nội dung tệp ${s(p, 'path')} không phải UTF-8: byte thứ ${s(p, 'offset')} (0x${s(p, 'byte')}) không phải ký tự UTF-8, nên các chữ như "ệ" sẽ bị mất. Tệp đã được lưu bằng bảng mã khác (Latin-1, Windows-1258, TCVN3…).`
+      : s(p, 'encoding') === 'replacement'
+        ? `Ô này của tệp ${s(p, 'path')} chứa "\\uFFFD", dấu vết của các byte không phải UTF-8: nội dung gốc đã bị mất.`
+        : `Tệp ${s(p, 'path')} được lưu bằng UTF-16 (${s(p, 'encoding')}, "Unicode" trong Notepad), không phải UTF-8.`,
+    hint: 'Hãy lưu tệp dạng UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; Notepad: Save as… > Encoding: UTF-8) rồi chạy lại.',
+  }),
+  expr_number_inexact: (p) => ({
+    message: `Không giữ được chính xác số ${s(p, 'value')}: số nguyên tối đa là ${s(p, 'max')}, và một số có tối đa 15 chữ số có nghĩa. Số này sẽ bị làm tròn, nên không được chấp nhận.`,
+    hint: 'Hãy ghi đúng con số quy định, trong giới hạn đó, ví dụ households >= 1000000.',
+  }),
   file_too_large: (p) => ({
     message: `Tệp ${s(p, 'path')} có dung lượng ${s(p, 'size')} byte; giới hạn là ${s(p, 'max')} byte.`,
     hint: 'Tệp quy tắc là văn bản ngắn. Kiểm tra xem có mở nhầm tệp không (ví dụ bảng tính hoặc PDF).',
