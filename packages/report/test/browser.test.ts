@@ -1,45 +1,30 @@
 /**
  * The HTML report in a real browser (headless Chromium through playwright-core): it loads with
  * no console error and no request, and its charts have the bars the figures call for, counted
- * independently. Chromium must be installed at /usr/bin/chromium (Debian: apt-get install -y
- * chromium): without it this test fails and says so.
+ * independently. Chromium is launched as the web package's browser harness launches it: without
+ * it this test fails and says so.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, requireChromium } from '../../web/test/browser/harness.js';
 import { aggregate, loadTargets, renderReport, type Targets } from '../src/index.js';
 import { generatedCity, rules, TARGETS_FILE } from './city.js';
 import { expectedYear } from './expected.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let dir = '';
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: the HTML report cannot be checked in a browser. Install it (Debian: apt-get update && apt-get install -y chromium) and run the tests again.`,
-    );
-  }
+  requireChromium();
   dir = await mkdtemp(join(tmpdir(), 'lcz-report-browser-'));
   context = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: 1200, height: 900 },
   });
 });
