@@ -7,6 +7,7 @@
  */
 import type { CityReport } from '../model.js';
 import { criteriaChart, targetsChart, unitsChart } from './charts.js';
+import { DECREE_PAGE_CSS, LETTERHEAD_CSS, letterheadHtml, signersHtml } from '@lcz/criteria-engine';
 import { fill, type Lang, reportDocument, reportMessages, type RenderOptions, type Table } from './document.js';
 import { escapeHtml as esc } from './escape.js';
 import { formatCell } from './markdown.js';
@@ -36,6 +37,8 @@ tbody th { text-align: left; font-weight: 600; }
 tbody th.num { text-align: right; }
 tbody tr.total { font-weight: 600; background: #eef3f8; }
 td.long { min-width: 16rem; }
+td { white-space: pre-line; }
+td.num { white-space: nowrap; }
 details.long summary { cursor: pointer; color: #1a1a1a; }
 details.long summary::marker { color: #0072B2; }
 details.long[open] summary .clip { display: none; }
@@ -67,12 +70,13 @@ footer { margin-top: 2.5rem; font-size: .8rem; color: #666; }
 `;
 
 /** Print: A4, every row whole, headings kept with what follows, and the full texts instead of the clipped ones. */
-const PRINT_STYLE = `
-@page { size: A4; margin: 14mm; }
+const PRINT_STYLE = `${DECREE_PAGE_CSS}${LETTERHEAD_CSS}
+.letterhead, .signers { font-family: "Times New Roman", Times, "Liberation Serif", "Tinos", "Noto Serif", serif; }
+@media screen and (max-width: 640px) { .letterhead, .signers { flex-direction: column; align-items: center; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  h1, h2 { break-after: avoid; }
-  figure, tr, .notes { break-inside: avoid; }
+  h1, h2, figure { break-after: avoid; }
+  figure, tr, .notes, .keep { break-inside: avoid; }
   thead { display: table-header-group; }
   tbody tr:nth-child(even) { background: none; }
   .scroll { overflow: visible; }
@@ -85,6 +89,8 @@ const PRINT_STYLE = `
 const CARD_TABLES: ReadonlySet<Table['id']> = new Set(['criteria', 'most_failed', 'targets']);
 /** Texts longer than this are clipped in the table, the full text one tap away. */
 const CLIP = 90;
+/** A table this short is never split across printed pages: no lone row at a page's foot. */
+const KEEP_WHOLE = 15;
 
 /** A sheet id → the chart shown above its table. */
 type Charts = Partial<Record<Table['id'], string>>;
@@ -95,6 +101,7 @@ export function renderHtml(report: CityReport, options: RenderOptions = {}): str
   const charts = chartsOf(report, doc.lang, doc.detailYear);
   const statuses = report.targets?.progress.map((p) => p.status);
   const body: string[] = [];
+  if (doc.letterhead !== null) body.push(letterheadHtml(doc.letterhead, esc));
   body.push(
     `<header><h1>${text(doc.title)}</h1><ul class="facts">${doc.facts.map((f) => `<li>${text(f)}</li>`).join('')}</ul></header>`,
   );
@@ -105,6 +112,7 @@ export function renderHtml(report: CityReport, options: RenderOptions = {}): str
     );
   for (const table of doc.tables) body.push(sectionHtml(table, charts[table.id], statuses, m.show_full));
   body.push('</main>');
+  if (doc.letterhead !== null) body.push(signersHtml(doc.letterhead.signers, esc));
   body.push(`<footer>${esc(`lcz report — ${report.ruleset.id} ${report.ruleset.version}`)}</footer>`);
 
   return [
@@ -168,7 +176,7 @@ function sectionHtml(
   const parts = [`<section id="${table.id}" aria-labelledby="${table.id}-heading">`];
   parts.push(`<h2 id="${table.id}-heading">${text(table.title)}</h2>`);
   if (chart !== undefined) parts.push(`<figure class="scroll">${chart}</figure>`);
-  const layout = CARD_TABLES.has(table.id) ? 'scroll cards' : 'scroll';
+  const layout = `scroll${CARD_TABLES.has(table.id) ? ' cards' : ''}${table.rows.length <= KEEP_WHOLE ? ' keep' : ''}`;
   parts.push(
     `<div class="${layout}" role="region" tabindex="0" aria-labelledby="${table.id}-heading">${tableHtml(table, statuses, showFull)}</div>`,
   );
@@ -192,7 +200,7 @@ function tableHtml(table: Table, statuses: readonly string[] | undefined, showFu
       if (numeric) return `<td${label} class="num">${esc(content)}</td>`;
       const status = table.id === 'targets' && i === row.length - 1 ? `status-${statuses?.[r] ?? ''}` : '';
       if (content.length > CLIP) return `<td${label} class="long">${clipped(content, showFull)}</td>`;
-      return `<td${label}${status === '' ? '' : ` class="${status}"`}>${esc(content)}</td>`;
+      return `<td${label}${status === '' ? '' : ` class="${status}"`}>${text(content)}</td>`;
     });
     return `<tr${total ? ' class="total"' : ''}>${cells.join('')}</tr>`;
   });
