@@ -7,6 +7,8 @@
  * total points → missing facts grouped by what they decide → one checked plan and its decision.
  */
 import type { Threshold } from '../compile/compiled-ruleset.js';
+import { checkLanguage } from '../diagnostics/language.js';
+import { SYMBOL } from '../compile/expression/compare-ops.js';
 import type { Decision, FactReading, FactValue } from '../evaluate/result.js';
 import type { LocalizedText, ValueDeclaration } from '../validate/ruleset-document.js';
 import { explainMessages, type ExplainLang, type ExplainRuleset } from './explain-text.js';
@@ -36,14 +38,6 @@ export const gapMessages: Readonly<Record<ExplainLang, GapMessages>> = { vi: gap
 const SHORT_TEXT = 100;
 const WRAP_WIDTH = 100;
 const RULE = '─'.repeat(72);
-const OP: Readonly<Record<Threshold['op'], string>> = {
-  '>=': '≥',
-  '>': '>',
-  '<=': '≤',
-  '<': '<',
-  '==': '=',
-  '!=': '≠',
-};
 const OBSTACLE_KEY: Readonly<Record<GapObstacle, GapMessageKey>> = {
   context: 'obstacle_context',
   empty_whole: 'obstacle_empty_whole',
@@ -88,7 +82,9 @@ class GapText {
     private readonly ruleset: ExplainRuleset,
     options: ExplainGapOptions,
   ) {
-    this.lang = options.lang ?? 'vi';
+    const lang = options.lang ?? 'vi';
+    checkLanguage(lang, 'explainGap');
+    this.lang = lang;
     this.m = gapMessages[this.lang];
     this.words = explainMessages[this.lang];
     this.paint = painter(options.color === true);
@@ -317,16 +313,16 @@ class GapText {
       required_part: this.numbers.format(p.required_part),
       whole_value: this.numbers.format(p.whole_value),
       unit: this.unit(p.whole),
-      op: OP[p.op],
+      op: SYMBOL[p.op],
       threshold: this.numbers.format(p.threshold),
       additional,
     }).replace(/ {2,}/g, ' ');
   }
 
   private threshold(t: Threshold): string {
-    if (t.kind === 'percent') return `${t.part} / ${t.whole} ${OP[t.op]} ${this.numbers.format(t.value)}%`;
+    if (t.kind === 'percent') return `${t.part} / ${t.whole} ${SYMBOL[t.op]} ${this.numbers.format(t.value)}%`;
     const value = typeof t.value === 'number' ? this.numbers.format(t.value) : this.value(t.fact, t.value, false);
-    return `${t.fact} ${OP[t.op]} ${value}`;
+    return `${t.fact} ${SYMBOL[t.op]} ${value}`;
   }
 
   /** `  ✗ 1.3  [không đạt] text`, shortened, or wrapped in full when `full` is set. */

@@ -1,0 +1,21 @@
+/**
+ * @lcz/criteria-records — the record of the yearly cycle, for Node: areas and each year's
+ * registration, fact values with who entered them and when (departments' parts, conflicts
+ * located, never last-one-wins), the engine's decisions with the rules that made them, the
+ * board's decisions, history and progress. Embedded SQLite by default, PostgreSQL by URL, both
+ * through Kysely. Nothing here knows any particular scheme: departments, facts and deadlines
+ * come from the rule file and the cycle file.
+ */
+export { openRecordsStore, openRecordsStoreWith, RecordsStore, canonicalJson, type StoreOptions } from './store.js';
+export { STORE_FILE, isPostgresUrl, storeFile, type Flavour } from './db/open.js';
+export { MIGRATIONS } from './db/migrations.js';
+export {
+  formatRecordsProblem,
+  formatRecordsProblems,
+  problemText,
+  RECORDS_PROBLEM_CODES,
+  RecordsError,
+  type RecordsProblem,
+  type RecordsProblemCode,
+} from './problems.js';
+export type * from './types.js';
