@@ -142,8 +142,7 @@ export const LETTERHEAD_CSS = `
 
 /** The header: body on the left, state on the right (either may be absent). */
 export function letterheadHtml(l: Letterhead, esc: (text: string) => string): string {
-  const p = (cls: string, text: string | undefined) =>
-    text === undefined ? '' : `<p class="${cls}">${esc(text)}</p>`;
+  const p = (cls: string, text: string | undefined) => (text === undefined ? '' : `<p class="${cls}">${esc(text)}</p>`);
   const body =
     l.superiorBody === undefined && l.issuingBody === undefined
       ? ''
