@@ -65,7 +65,9 @@ describe('lcz explain', () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toContain('DECISION\n  UNDETERMINED');
-    expect(stdout).toContain('WHAT IT WOULD TAKE TO BE RECOGNISED');
+    expect(stdout).toContain('WHAT IS STILL MISSING AND WHAT IT WOULD DECIDE');
+    expect(stdout).toContain('If the missing facts have these values, the area is recognised');
+    expect(stdout).not.toContain('One way to be recognised');
     const missing = stdout.slice(stdout.indexOf('Missing facts that would decide the result:'));
     expect(missing).toContain('Mandatory criterion 4.1');
     for (const fact of [

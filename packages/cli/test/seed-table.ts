@@ -73,7 +73,10 @@ export function readMarkdownTable(markdown: string): {
       .map((c) => cell(c));
     rows.push({ number: cells[0] ?? '', text: cells[1] ?? '' });
   }
-  const title = cell((lines[0] ?? '').replace(/^\*\*|\*\*$/g, ''));
+  // The title is the bold line two above the italic subtitle (the letterhead, if any, is above it).
+  let subtitle = start;
+  while (subtitle > 0 && !/^\*[^*]/.test(lines[subtitle] ?? '')) subtitle--;
+  const title = cell((lines[subtitle - 2] ?? '').replace(/^\*\*|\*\*$/g, ''));
   const noteLabel = lines.findIndex((l) => /^\*\*(Ghi chú|Note):\*\*$/.test(l));
   const note = noteLabel < 0 ? '' : cell((lines[noteLabel + 2] ?? '').replace(/^- /, ''));
   return { title, rows, note };

@@ -4,14 +4,15 @@
  * little the programme targets need per area (its decision and the target facts, per year). So
  * memory grows with the number of distinct areas, never with the size of the results.
  */
-import type { CompiledRuleset, EvaluationResult, FactValue } from '@lcz/criteria-engine';
+import type { CompiledRuleset, EvaluationResult, FactValue, LetterheadDocument } from '@lcz/criteria-engine';
 import type { CityReport, CriterionFigures, ReportEntry, StandardFigures, UnitFigures, YearFigures } from './model.js';
 import { problem, type ReportProblem } from './problems.js';
 import { progressOf, targetFacts, type AreaYear } from './targets/progress.js';
 import type { Targets } from './targets/targets-document.js';
 
 /** The parts of a compiled ruleset the report reads. */
-export type ReportRuleset = Pick<CompiledRuleset, 'id' | 'version' | 'title' | 'groups' | 'criteria' | 'facts'>;
+export type ReportRuleset = Pick<CompiledRuleset, 'id' | 'version' | 'title' | 'groups' | 'criteria' | 'facts'> &
+  Partial<Pick<CompiledRuleset, 'document'>>;
 
 export interface AggregateOptions {
   readonly targets?: Targets;
@@ -132,6 +133,7 @@ export class ReportAggregator {
       left_out: this.leftOut,
       standards: ruleset.groups.map((g) => ({ id: g.id, title: g.title })),
       criteria: ruleset.criteria.map((c) => ({ id: c.id, group: c.group, text: c.text })),
+      ...letterheadOf(this.options.targets?.document.letterhead ?? ruleset.document?.letterhead),
       ...(this.options.targets
         ? {
             targets: {
@@ -235,4 +237,9 @@ function readFact(entry: ReportEntry, id: string): FactValue | undefined {
   }
   const v = entry.facts?.[id];
   return v === null || v === undefined ? undefined : v;
+}
+
+/** The printed report's header and signers: the targets file's, else the rule file's, else none. */
+function letterheadOf(letterhead: LetterheadDocument | undefined): { letterhead?: LetterheadDocument } {
+  return letterhead === undefined ? {} : { letterhead };
 }

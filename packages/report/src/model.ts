@@ -3,7 +3,7 @@
  * XLSX) reads. Counts only, all integers; percentages are pass × 100 / applicable rounded down
  * and are for display (comparisons use the counts).
  */
-import type { EvaluationResult, FactValue, LocalizedText } from '@lcz/criteria-engine';
+import type { EvaluationResult, FactValue, LetterheadDocument, LocalizedText } from '@lcz/criteria-engine';
 import type { TargetProgress, TargetsInfo } from './targets/progress.js';
 
 /** One evaluated area, as the aggregation reads it. */
@@ -82,6 +82,8 @@ export interface CityReport {
   readonly left_out: number;
   readonly standards: readonly { readonly id: string; readonly title: LocalizedText }[];
   readonly criteria: readonly { readonly id: string; readonly group: string; readonly text: LocalizedText }[];
+  /** The printed header and signature blocks (Nghị định 30/2020/NĐ-CP): the targets file's, else the rule file's. */
+  readonly letterhead?: LetterheadDocument;
   readonly targets?: {
     readonly info: TargetsInfo;
     readonly progress: readonly TargetProgress[];

@@ -124,6 +124,26 @@ export interface DefinitionDocument {
 }
 
 /**
+ * The header and signature part of printed documents, in the layout of Decree 30/2020/NĐ-CP
+ * (national name, motto, issuing body, place, signers). Data, so no scheme's body or signer is
+ * ever named in code. `{unit}` in `issuing_body` and signer texts is the area's ward/commune.
+ */
+export interface LetterheadDocument {
+  readonly national_name?: LocalizedText;
+  readonly motto?: LocalizedText;
+  readonly superior_body?: LocalizedText;
+  readonly issuing_body?: LocalizedText;
+  readonly place?: LocalizedText;
+  readonly signers?: readonly SignerDocument[];
+}
+
+export interface SignerDocument {
+  readonly title: LocalizedText;
+  readonly position?: LocalizedText;
+  readonly note?: LocalizedText;
+}
+
+/**
  * A rule file. With `kind: fragment` it is a shared piece (facts, parameters, definitions) that
  * rulesets bring in with `include:`; the sections a fragment lacks are then absent.
  */
@@ -141,6 +161,7 @@ export interface RulesetDocument {
     readonly table?: LocalizedText;
     readonly url?: string;
   };
+  readonly letterhead?: LetterheadDocument;
   readonly context: Readonly<Record<string, ContextAttributeDeclaration>>;
   readonly context_rules?: readonly ContextRule[];
   readonly facts: Readonly<Record<string, FactDeclaration>>;

@@ -103,6 +103,7 @@ export const reportEn = {
   sheet_yoy_units: 'Recognised by year',
   sheet_yoy_criteria: 'Pass rate by year',
   percent_unit: '(%)',
+  show_full: 'Tap to show the full text',
   table_caption_hint: 'Figures are counts of residential areas.',
 } as const;
 

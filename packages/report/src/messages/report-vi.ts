@@ -105,5 +105,6 @@ export const reportVi: ReportMessages = {
   sheet_yoy_units: 'Công nhận qua các năm',
   sheet_yoy_criteria: 'Tỷ lệ đạt qua các năm',
   percent_unit: '(%)',
+  show_full: 'Chạm để xem toàn văn',
   table_caption_hint: 'Số liệu là số khu dân cư.',
 };

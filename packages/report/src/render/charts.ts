@@ -3,7 +3,7 @@
  * whose every number is already in a table beside them, and an HTML page that must work offline
  * with nothing but itself. Each chart is an accessible image: role="img", a <title> and a <desc>
  * it is labelled by, and a <title> tooltip per bar. Bars carry classes (`bar`, `bar-assessed`,
- * `bar-recognised`, `progress-fill`) that tests count.
+ * `bar-recognised`, `progress-fill`) that tests count. No text is smaller than 11 px.
  */
 import type { CriterionFigures, UnitFigures } from '../model.js';
 import type { TargetProgress } from '../targets/progress.js';
@@ -21,8 +21,10 @@ interface ChartText {
 function open(text: ChartText, width: number, height: number): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="${esc(text.id)}" role="img" ` +
-    `aria-labelledby="${esc(text.id)}-title ${esc(text.id)}-desc" viewBox="0 0 ${width} ${height}" width="100%" ` +
-    `preserveAspectRatio="xMinYMin meet" style="max-width:${width}px">` +
+    `aria-labelledby="${esc(text.id)}-title ${esc(text.id)}-desc" viewBox="0 0 ${width} ${height}" ` +
+    // Drawn at its natural size, never scaled down: its text stays at the 11–12 px it is written
+    // in. On a narrow screen the chart's own box scrolls sideways instead (html.ts).
+    `width="${width}" height="${height}">` +
     `<title id="${esc(text.id)}-title">${esc(text.title)}</title><desc id="${esc(text.id)}-desc">${esc(text.desc)}</desc>`
   );
 }

@@ -5,9 +5,10 @@
  * year-on-year tables.
  */
 import { interpolate, type LocalizedText } from '@lcz/criteria-engine';
+import { type Letterhead, letterhead } from '@lcz/criteria-engine/tools';
 import { reportEn, type ReportMessageKey, type ReportMessages } from '../messages/report-en.js';
 import { reportVi } from '../messages/report-vi.js';
-import type { CityReport, YearFigures } from '../model.js';
+import type { CityReport, UnitFigures, YearFigures } from '../model.js';
 import type { TargetProgress } from '../targets/progress.js';
 import type { FactMeasure } from '../targets/targets-document.js';
 
@@ -52,6 +53,8 @@ export interface ReportDocument {
   readonly tables: readonly Table[];
   /** The year the detailed tables are for (null: the inputs gave no year). */
   readonly detailYear: number | null | undefined;
+  /** Issuing body, national name and motto, place, signers (Nghị định 30/2020/NĐ-CP), from the targets or rule file. */
+  readonly letterhead: Letterhead | null;
 }
 
 export interface RenderOptions {
@@ -60,27 +63,63 @@ export interface RenderOptions {
 
 const OP: Readonly<Record<string, string>> = { at_least: '≥', at_most: '≤', equals: '=', is: '=' };
 
+/** What every table builder needs: the language, its words and the report's names. */
+interface Build {
+  readonly report: CityReport;
+  readonly lang: Lang;
+  readonly m: ReportMessages;
+  /** A text of the rule file on one line. */
+  readonly t: (text: LocalizedText) => string;
+  readonly say: (key: ReportMessageKey, params?: Readonly<Record<string, string | number>>) => string;
+  readonly yearName: (y: number | null) => string;
+  readonly unitName: (u: string) => string;
+  /** A criterion's text with the source's line breaks kept ("- Đối với …" bullets stay apart). */
+  readonly criterionText: ReadonlyMap<string, string>;
+}
+
 export function reportDocument(report: CityReport, options: RenderOptions = {}): ReportDocument {
   const lang = options.lang ?? 'vi';
   const m = reportMessages[lang];
-  const t = (text: LocalizedText) => text[lang].replace(/\s+/g, ' ').trim();
-  const say = (key: ReportMessageKey, params: Readonly<Record<string, string | number>> = {}) => fill(m[key], params);
-  const yearName = (y: number | null) => (y === null ? m.year_unknown : String(y));
-  const unitName = (u: string) => (u === '' ? m.unit_unknown : u);
-
+  const b: Build = {
+    report,
+    lang,
+    m,
+    t: (text) => text[lang].replace(/\s+/g, ' ').trim(),
+    say: (key, params = {}) => fill(m[key], params),
+    yearName: (y) => (y === null ? m.year_unknown : String(y)),
+    unitName: (u) => (u === '' ? m.unit_unknown : u),
+    criterionText: new Map(report.criteria.map((c) => [c.id, keepLines(c.text[lang])])),
+  };
   const numbered = report.years.filter((y) => y.year !== null);
   const detail: YearFigures | undefined = numbered[numbered.length - 1] ?? report.years[report.years.length - 1];
-  const detailName = detail ? yearName(detail.year) : '';
-  const criterionText = new Map(report.criteria.map((c) => [c.id, t(c.text)]));
-  const standardTitle = new Map(report.standards.map((s) => [s.id, t(s.title)]));
+  const tables: Table[] = [summaryTable(b)];
+  if (detail) tables.push(...detailTables(b, detail));
+  if (report.targets) tables.push(targetsTable(b, report.targets));
+  if (numbered.length > 1) tables.push(...yearOnYearTables(b, numbered));
+  return {
+    lang,
+    title: b.say('title', { title: b.t(report.ruleset.title) }),
+    facts: factsOf(b),
+    notes: notesOf(b, detail),
+    tables,
+    detailYear: detail?.year,
+    letterhead: letterhead(report.letterhead, lang),
+  };
+}
 
+/** Lines under the title: ruleset, years, targets file. */
+function factsOf({ report, m, t, say, yearName }: Build): string[] {
   const facts = [say('ruleset', { id: report.ruleset.id, version: report.ruleset.version })];
   facts.push(say('years', { years: report.years.map((y) => yearName(y.year)).join(', ') || m.none }));
   if (report.targets) {
     facts.push(say('targets_file', { title: t(report.targets.info.title), file: report.targets.info.file }));
     if (report.targets.info.source) facts.push(say('targets_source', { source: t(report.targets.info.source) }));
   }
+  return facts;
+}
 
+/** What the reader must know to read the figures right. */
+function notesOf({ report, m, say, yearName }: Build, detail: YearFigures | undefined): string[] {
   const notes: string[] = [];
   if (report.registration.stated === 0) notes.push(m.registration_assumed);
   else {
@@ -90,11 +129,13 @@ export function reportDocument(report: CityReport, options: RenderOptions = {}):
   }
   if (report.left_out > 0) notes.push(say('left_out', { count: report.left_out }));
   if (report.duplicates > 0) notes.push(say('duplicates', { count: report.duplicates }));
-  if (report.years.length > 1 && detail) notes.push(say('detail_year', { year: detailName }));
+  if (report.years.length > 1 && detail) notes.push(say('detail_year', { year: yearName(detail.year) }));
+  return notes;
+}
 
-  const tables: Table[] = [];
-  // Summary: one row per year, with the change in recognised areas from the year before.
-  tables.push({
+/** One row per year, with the change in recognised areas from the year before. */
+function summaryTable({ report, m, yearName }: Build): Table {
+  return {
     id: 'summary',
     title: m.section_summary,
     columns: [
@@ -122,180 +163,187 @@ export function reportDocument(report: CityReport, options: RenderOptions = {}):
       ];
     }),
     notes: [m.table_caption_hint],
-  });
-
-  if (detail) {
-    tables.push({
-      id: 'units',
-      title: say('section_units', { year: detailName }),
-      columns: [
-        { header: m.col_unit, kind: 'text' },
-        { header: m.col_assessed, kind: 'integer' },
-        { header: m.col_registered, kind: 'integer' },
-        { header: m.col_recognised, kind: 'integer' },
-        { header: m.col_not_recognised, kind: 'integer' },
-        { header: m.col_undetermined, kind: 'integer' },
-        { header: m.col_recognised_share, kind: 'percent' },
-      ],
-      rows: [
-        ...detail.units.map((u) => [
-          unitName(u.unit),
-          u.assessed,
-          u.registered,
-          u.recognised,
-          u.not_recognised,
-          u.undetermined,
-          share(u.recognised, u.assessed),
-        ]),
-        [
-          m.city_total,
-          detail.totals.assessed,
-          detail.totals.registered,
-          detail.totals.recognised,
-          detail.totals.not_recognised,
-          detail.totals.undetermined,
-          share(detail.totals.recognised, detail.totals.assessed),
-        ],
-      ],
-      notes: [],
-    });
-    tables.push({
-      id: 'standards',
-      title: say('section_standards', { year: detailName }),
-      columns: [
-        { header: m.col_standard, kind: 'text' },
-        { header: m.col_met, kind: 'integer' },
-        { header: m.col_not_met, kind: 'integer' },
-        { header: m.col_unknown, kind: 'integer' },
-      ],
-      rows: detail.standards.map((s) => [standardTitle.get(s.id) ?? s.id, s.met, s.not_met, s.unknown]),
-      notes: [],
-    });
-    tables.push({
-      id: 'criteria',
-      title: say('section_criteria', { year: detailName }),
-      columns: [
-        { header: m.col_criterion, kind: 'text' },
-        { header: m.col_text, kind: 'text' },
-        { header: m.col_pass, kind: 'integer' },
-        { header: m.col_fail, kind: 'integer' },
-        { header: m.col_criterion_unknown, kind: 'integer' },
-        { header: m.col_excluded, kind: 'integer' },
-        { header: m.col_rate, kind: 'percent' },
-      ],
-      rows: detail.criteria.map((c) => [
-        c.id,
-        criterionText.get(c.id) ?? '',
-        c.pass,
-        c.fail,
-        c.unknown,
-        c.excluded,
-        c.percent,
-      ]),
-      notes: [m.rate_note],
-    });
-    const byId = new Map(detail.criteria.map((c) => [c.id, c]));
-    tables.push({
-      id: 'most_failed',
-      title: say('section_most_failed', { year: detailName }),
-      columns: [
-        { header: m.col_rank, kind: 'integer' },
-        { header: m.col_criterion, kind: 'text' },
-        { header: m.col_text, kind: 'text' },
-        { header: m.col_fail, kind: 'integer' },
-        { header: m.col_rate, kind: 'percent' },
-      ],
-      rows: detail.most_failed.map((id, i) => [
-        i + 1,
-        id,
-        criterionText.get(id) ?? '',
-        byId.get(id)?.fail ?? 0,
-        byId.get(id)?.percent ?? null,
-      ]),
-      notes: detail.most_failed.length === 0 ? [m.no_failures] : [],
-    });
-  }
-
-  if (report.targets) {
-    const labels = new Map(report.targets.facts.map((f) => [f.id, t(f.label)]));
-    tables.push({
-      id: 'targets',
-      title: m.section_targets,
-      columns: [
-        { header: m.col_target, kind: 'text' },
-        { header: m.col_period, kind: 'text' },
-        { header: m.col_measure, kind: 'text' },
-        { header: m.col_goal, kind: 'text' },
-        { header: m.col_achieved, kind: 'integer' },
-        { header: m.col_required, kind: 'integer' },
-        { header: m.col_remaining, kind: 'integer' },
-        { header: m.col_status, kind: 'text' },
-      ],
-      rows: report.targets.progress.map((p, i) => [
-        `${i + 1}. ${t(p.text)}`,
-        `${p.period.from}–${p.period.to}`,
-        measureText(p, m, labels),
-        goalText(p, m),
-        p.value,
-        p.required,
-        p.remaining,
-        statusText(p, m),
-      ]),
-      notes: report.targets.progress.flatMap((p, i) => targetNotes(p, `${m.col_target} ${i + 1}:`, m, t)),
-    });
-  }
-
-  if (numbered.length > 1) {
-    const units = [...new Set(numbered.flatMap((y) => y.units.map((u) => u.unit)))].sort((a, b) =>
-      new Intl.Collator('vi').compare(a, b),
-    );
-    const last = numbered[numbered.length - 1] as YearFigures;
-    const before = numbered[numbered.length - 2] as YearFigures;
-    const recognisedIn = (y: YearFigures, unit: string) => y.units.find((u) => u.unit === unit)?.recognised ?? 0;
-    tables.push({
-      id: 'yoy_units',
-      title: m.section_yoy_units,
-      columns: [
-        { header: m.col_unit, kind: 'text' },
-        ...numbered.map((y) => ({ header: yearName(y.year), kind: 'integer' as const })),
-        { header: `${m.col_change} ${yearName(before.year)}→${yearName(last.year)}`, kind: 'delta' },
-      ],
-      rows: [
-        ...units.map((u) => [
-          unitName(u),
-          ...numbered.map((y) => recognisedIn(y, u)),
-          recognisedIn(last, u) - recognisedIn(before, u),
-        ]),
-        [m.city_total, ...numbered.map((y) => y.totals.recognised), last.totals.recognised - before.totals.recognised],
-      ],
-      notes: [],
-    });
-    const rateIn = (y: YearFigures, id: string) => y.criteria.find((c) => c.id === id)?.percent ?? null;
-    tables.push({
-      id: 'yoy_criteria',
-      title: m.section_yoy_criteria,
-      columns: [
-        { header: m.col_criterion, kind: 'text' },
-        ...numbered.map((y) => ({ header: fill(m.col_rate_in, { year: yearName(y.year) }), kind: 'percent' as const })),
-        { header: m.col_change_points, kind: 'delta' },
-      ],
-      rows: report.criteria.map((c) => {
-        const a = rateIn(before, c.id);
-        const b = rateIn(last, c.id);
-        return [c.id, ...numbered.map((y) => rateIn(y, c.id)), a === null || b === null ? null : b - a];
-      }),
-      notes: [m.rate_note],
-    });
-  }
-
-  return {
-    lang,
-    title: say('title', { title: t(report.ruleset.title) }),
-    facts,
-    notes,
-    tables,
-    detailYear: detail?.year,
   };
+}
+
+/** The latest year in detail: per unit, per standard, per criterion, the most failed. */
+function detailTables(b: Build, detail: YearFigures): Table[] {
+  return [unitsTable(b, detail), standardsTable(b, detail), criteriaTable(b, detail), mostFailedTable(b, detail)];
+}
+
+function unitsTable({ m, say, yearName, unitName }: Build, detail: YearFigures): Table {
+  const counts = (u: UnitFigures) => [
+    u.assessed,
+    u.registered,
+    u.recognised,
+    u.not_recognised,
+    u.undetermined,
+    share(u.recognised, u.assessed),
+  ];
+  return {
+    id: 'units',
+    title: say('section_units', { year: yearName(detail.year) }),
+    columns: [
+      { header: m.col_unit, kind: 'text' },
+      { header: m.col_assessed, kind: 'integer' },
+      { header: m.col_registered, kind: 'integer' },
+      { header: m.col_recognised, kind: 'integer' },
+      { header: m.col_not_recognised, kind: 'integer' },
+      { header: m.col_undetermined, kind: 'integer' },
+      { header: m.col_recognised_share, kind: 'percent' },
+    ],
+    rows: [...detail.units.map((u) => [unitName(u.unit), ...counts(u)]), [m.city_total, ...counts(detail.totals)]],
+    notes: [],
+  };
+}
+
+function standardsTable({ report, m, t, say, yearName }: Build, detail: YearFigures): Table {
+  const standardTitle = new Map(report.standards.map((s) => [s.id, t(s.title)]));
+  return {
+    id: 'standards',
+    title: say('section_standards', { year: yearName(detail.year) }),
+    columns: [
+      { header: m.col_standard, kind: 'text' },
+      { header: m.col_met, kind: 'integer' },
+      { header: m.col_not_met, kind: 'integer' },
+      { header: m.col_unknown, kind: 'integer' },
+    ],
+    rows: detail.standards.map((s) => [standardTitle.get(s.id) ?? s.id, s.met, s.not_met, s.unknown]),
+    notes: [],
+  };
+}
+
+function criteriaTable({ m, say, yearName, criterionText }: Build, detail: YearFigures): Table {
+  return {
+    id: 'criteria',
+    title: say('section_criteria', { year: yearName(detail.year) }),
+    columns: [
+      { header: m.col_criterion, kind: 'text' },
+      { header: m.col_text, kind: 'text' },
+      { header: m.col_pass, kind: 'integer' },
+      { header: m.col_fail, kind: 'integer' },
+      { header: m.col_criterion_unknown, kind: 'integer' },
+      { header: m.col_excluded, kind: 'integer' },
+      { header: m.col_rate, kind: 'percent' },
+    ],
+    rows: detail.criteria.map((c) => [
+      c.id,
+      criterionText.get(c.id) ?? '',
+      c.pass,
+      c.fail,
+      c.unknown,
+      c.excluded,
+      c.percent,
+    ]),
+    notes: [m.rate_note],
+  };
+}
+
+function mostFailedTable({ m, say, yearName, criterionText }: Build, detail: YearFigures): Table {
+  const byId = new Map(detail.criteria.map((c) => [c.id, c]));
+  return {
+    id: 'most_failed',
+    title: say('section_most_failed', { year: yearName(detail.year) }),
+    columns: [
+      { header: m.col_rank, kind: 'integer' },
+      { header: m.col_criterion, kind: 'text' },
+      { header: m.col_text, kind: 'text' },
+      { header: m.col_fail, kind: 'integer' },
+      { header: m.col_rate, kind: 'percent' },
+    ],
+    rows: detail.most_failed.map((id, i) => [
+      i + 1,
+      id,
+      criterionText.get(id) ?? '',
+      byId.get(id)?.fail ?? 0,
+      byId.get(id)?.percent ?? null,
+    ]),
+    notes: detail.most_failed.length === 0 ? [m.no_failures] : [],
+  };
+}
+
+function targetsTable({ m, t }: Build, targets: NonNullable<CityReport['targets']>): Table {
+  const labels = new Map(targets.facts.map((f) => [f.id, t(f.label)]));
+  return {
+    id: 'targets',
+    title: m.section_targets,
+    columns: [
+      { header: m.col_target, kind: 'text' },
+      { header: m.col_period, kind: 'text' },
+      { header: m.col_measure, kind: 'text' },
+      { header: m.col_goal, kind: 'text' },
+      { header: m.col_achieved, kind: 'integer' },
+      { header: m.col_required, kind: 'integer' },
+      { header: m.col_remaining, kind: 'integer' },
+      { header: m.col_status, kind: 'text' },
+    ],
+    rows: targets.progress.map((p, i) => [
+      `${i + 1}. ${t(p.text)}`,
+      `${p.period.from}–${p.period.to}`,
+      measureText(p, m, labels),
+      goalText(p, m),
+      p.value,
+      p.required,
+      p.remaining,
+      statusText(p, m),
+    ]),
+    notes: targets.progress.flatMap((p, i) => targetNotes(p, `${m.col_target} ${i + 1}:`, m, t)),
+  };
+}
+
+/** Recognised areas per unit and pass rates per criterion, the last two years compared. */
+function yearOnYearTables(b: Build, numbered: readonly YearFigures[]): Table[] {
+  const { report, m, yearName, unitName } = b;
+  const units = [...new Set(numbered.flatMap((y) => y.units.map((u) => u.unit)))].sort((a, c) =>
+    new Intl.Collator('vi').compare(a, c),
+  );
+  const last = numbered[numbered.length - 1] as YearFigures;
+  const before = numbered[numbered.length - 2] as YearFigures;
+  const recognisedIn = (y: YearFigures, unit: string) => y.units.find((u) => u.unit === unit)?.recognised ?? 0;
+  const rateIn = (y: YearFigures, id: string) => y.criteria.find((c) => c.id === id)?.percent ?? null;
+  const byUnit: Table = {
+    id: 'yoy_units',
+    title: m.section_yoy_units,
+    columns: [
+      { header: m.col_unit, kind: 'text' },
+      ...numbered.map((y) => ({ header: yearName(y.year), kind: 'integer' as const })),
+      { header: `${m.col_change} ${yearName(before.year)}→${yearName(last.year)}`, kind: 'delta' },
+    ],
+    rows: [
+      ...units.map((u) => [
+        unitName(u),
+        ...numbered.map((y) => recognisedIn(y, u)),
+        recognisedIn(last, u) - recognisedIn(before, u),
+      ]),
+      [m.city_total, ...numbered.map((y) => y.totals.recognised), last.totals.recognised - before.totals.recognised],
+    ],
+    notes: [],
+  };
+  const byCriterion: Table = {
+    id: 'yoy_criteria',
+    title: m.section_yoy_criteria,
+    columns: [
+      { header: m.col_criterion, kind: 'text' },
+      ...numbered.map((y) => ({ header: fill(m.col_rate_in, { year: yearName(y.year) }), kind: 'percent' as const })),
+      { header: m.col_change_points, kind: 'delta' },
+    ],
+    rows: report.criteria.map((c) => {
+      const a = rateIn(before, c.id);
+      const z = rateIn(last, c.id);
+      return [c.id, ...numbered.map((y) => rateIn(y, c.id)), a === null || z === null ? null : z - a];
+    }),
+    notes: [m.rate_note],
+  };
+  return [byUnit, byCriterion];
+}
+
+/** Spaces collapsed within each line, line breaks kept: a rule file keeps the source's bullets on their own lines. */
+function keepLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 /** recognised × 100 / assessed, rounded down; null when nothing was assessed. */

@@ -38,8 +38,12 @@ export function formatCell(value: CellValue, column: Column | undefined): string
 
 /** Markdown-significant characters in table cells and text. */
 function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/([*_`])/g, '\\$1');
+  return (
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/\|/g, '\\|')
+      .replace(/([*_`])/g, '\\$1')
+      // A table cell is one line: the source's line breaks (bullets) become <br>.
+      .replace(/\n/g, '<br>')
+  );
 }

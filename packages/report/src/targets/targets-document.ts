@@ -1,7 +1,7 @@
 /**
  * A targets file as the schema (schemas/targets.schema.json) describes it, once validated.
  */
-import type { LocalizedText } from '@lcz/criteria-engine';
+import type { LetterheadDocument, LocalizedText } from '@lcz/criteria-engine';
 
 export type TargetGoal =
   | { readonly at_least: number }
@@ -34,6 +34,8 @@ export interface TargetsDocument {
   readonly ruleset: string;
   readonly title: LocalizedText;
   readonly source?: LocalizedText;
+  /** The header and signature blocks of the printed report; overrides the rule file's. */
+  readonly letterhead?: LetterheadDocument;
   /** The programme's residential areas: the base of percentage goals. */
   readonly areas: number;
   readonly targets: readonly TargetDocument[];

@@ -18,3 +18,17 @@ export { renderTableMarkdown } from './render-table-markdown.js';
 export { renderTableHtml } from './render-table-html.js';
 export { tableEn as tableMessagesEn, type TableMessageKey, type TableMessages } from './messages/en.js';
 export { tableVi as tableMessagesVi } from './messages/vi.js';
+export {
+  DECREE_PAGE_CSS,
+  LETTERHEAD_CSS,
+  letterhead,
+  letterheadHtml,
+  placeDateLine,
+  shortDate,
+  signersHtml,
+  writtenDate,
+  type Letterhead,
+  type LetterheadLang,
+  type LetterheadOptions,
+  type Signer,
+} from './letterhead.js';

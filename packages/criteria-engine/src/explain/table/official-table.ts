@@ -17,6 +17,7 @@ import { vi as explainVi } from '../messages/vi.js';
 import { interpolate, shorten } from '../text-tools.js';
 import { tableEn, type TableMessageKey, type TableMessages } from './messages/en.js';
 import { tableVi } from './messages/vi.js';
+import { type Letterhead, letterhead, shortDate, writtenDate } from './letterhead.js';
 
 export type TableLang = keyof LocalizedText;
 
@@ -56,6 +57,11 @@ export interface TableRow {
   readonly mark: TableMark | null;
   /** The "Ghi chú" cell: empty on a blank form. */
   readonly remark: string;
+  /**
+   * A section whose items are not passed or failed (section II: cases that block recognition)
+   * names the two result columns afresh: "Không thuộc trường hợp này" / "Thuộc trường hợp này".
+   */
+  readonly columns?: { readonly pass: string; readonly fail: string };
 }
 
 /** A labelled line above the table: the area's identity (filled), or a line to fill in (blank). */
@@ -83,7 +89,10 @@ export interface OfficialTable {
   readonly note: { readonly label: string; readonly text: string } | null;
   /** The decision line: the decision and its reasons (filled), or the boxes to tick (blank). */
   readonly decision: { readonly label: string; readonly value: string; readonly reasons: readonly string[] };
+  /** The assessor's line, printed when the rule file declares no signers. */
   readonly signature: string;
+  /** National name, motto, issuing body, place and date, signers: from the rule file's `letterhead:`. */
+  readonly letterhead: Letterhead | null;
   readonly filled: boolean;
 }
 
@@ -133,6 +142,9 @@ export function officialTable(ruleset: TableRuleset, options: OfficialTableOptio
   }
   if (ruleset.disqualifiers.length > 0) {
     section(1, options.headings?.disqualifiers, 'section_disqualifiers');
+    // A ✓ under "Đạt" beside "Có hoạt động lợi dụng tôn giáo…" would read as praise for it.
+    const heading = rows[rows.length - 1] as TableRow;
+    rows[rows.length - 1] = { ...heading, columns: { pass: m.column_dq_clear, fail: m.column_dq_applies } };
     ruleset.disqualifiers.forEach((d, i) => {
       const status = disqualifiers.get(d.id)?.status;
       const cell =
@@ -153,8 +165,8 @@ export function officialTable(ruleset: TableRuleset, options: OfficialTableOptio
     period === undefined
       ? ''
       : period.to !== undefined
-        ? say('effective', { from: period.from, to: period.to })
-        : say('effective_open', { from: period.from });
+        ? say('effective', { from: dateIn(period.from, lang), to: dateIn(period.to, lang) })
+        : say('effective_open', { from: dateIn(period.from, lang) });
   const titleText = options.headings?.title ?? ruleset.document.source?.table ?? ruleset.title;
   return {
     lang,
@@ -176,6 +188,10 @@ export function officialTable(ruleset: TableRuleset, options: OfficialTableOptio
         ? { label: m.decision_label, value: m.decision_blank, reasons: [] }
         : decisionOf(result, ruleset, lang, say),
     signature: m.assessor,
+    letterhead: letterhead(ruleset.document.letterhead, lang, {
+      ...(result?.area.unit !== undefined ? { unit: result.area.unit } : {}),
+      ...(result?.area.date !== undefined ? { date: result.area.date } : {}),
+    }),
     filled: result !== undefined,
   };
 }
@@ -240,7 +256,7 @@ function filledFields(
   const name = area.name ?? EXPLAIN[lang].area_unnamed;
   fields.push({ label: m.area, value: area.code !== undefined ? `${name} (${m.area_code}: ${area.code})` : name });
   if (area.unit !== undefined) fields.push({ label: m.unit, value: area.unit });
-  if (area.date !== undefined) fields.push({ label: m.date, value: area.date });
+  if (area.date !== undefined) fields.push({ label: m.date, value: dateIn(area.date, lang) });
   for (const c of ruleset.context) {
     const value = result.context[c.id];
     if (value === undefined) continue;
@@ -326,6 +342,11 @@ function lines(text: string): string[] {
     .split('\n')
     .map(flat)
     .filter((l) => l !== '');
+}
+
+/** A date as people in each language write it: 05/01/2024 in Vietnamese, 5 January 2024 in English. */
+function dateIn(iso: string, lang: TableLang): string {
+  return lang === 'vi' ? shortDate(iso) : writtenDate(iso, lang);
 }
 
 function flat(text: string): string {

@@ -1,19 +1,22 @@
 /**
- * The official table as one self-contained, printable HTML page: A4 with page margins, black
- * cell borders, the two header rows repeated on every printed page, no page break inside a row,
- * a Times New Roman-like serif (the face of Vietnamese administrative documents). No scripts, no
+ * The official table as one self-contained, printable HTML page in the layout of Nghị định
+ * 30/2020/NĐ-CP: A4 with the decree's margins and page numbers, the rule file's letterhead
+ * (issuing body, national name and motto, place and date) and signature blocks, black cell
+ * borders, the two header rows repeated on every printed page, no page break inside a row, a
+ * Times New Roman-like serif (the face of Vietnamese administrative documents). No scripts, no
  * external resources: it opens and prints the same anywhere.
  */
+import { DECREE_PAGE_CSS, LETTERHEAD_CSS, letterheadHtml, signersHtml } from './letterhead.js';
 import type { OfficialTable, TableRow } from './official-table.js';
 
 const CHECK = '✓';
 
 const STYLE = `
-@page { size: A4; margin: 20mm 15mm 20mm 25mm; }
+${DECREE_PAGE_CSS}
 * { box-sizing: border-box; }
 html { background: #fff; color: #000; }
 body {
-  margin: 0 auto; max-width: 180mm; padding: 8mm 0;
+  margin: 0 auto; max-width: 165mm; padding: 8mm 0;
   font-family: "Times New Roman", Times, "Liberation Serif", "Nimbus Roman", "Tinos", "Noto Serif", "DejaVu Serif Condensed", "DejaVu Serif", serif;
   font-size: 13pt; line-height: 1.35;
 }
@@ -33,6 +36,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 td.number, td.mark { text-align: center; }
 td.mark { font-size: 14pt; line-height: 1; vertical-align: middle; }
 tr.section td, tr.group td.number, tr.group td.content { font-weight: bold; }
+tr.section th.column { font-size: 10pt; font-weight: bold; vertical-align: middle; overflow-wrap: break-word; }
 td.remark { font-size: 11pt; }
 td.content p { margin: 0; }
 td.content p + p { margin-top: 1mm; }
@@ -45,7 +49,7 @@ td.content p + p { margin-top: 1mm; }
 .decision ul { margin: 1mm 0 0; }
 .signature { margin: 6mm 0 0 auto; width: 80mm; text-align: center; font-style: italic; }
 .signature .space { height: 20mm; }
-`;
+${LETTERHEAD_CSS}`;
 
 export function renderTableHtml(table: OfficialTable): string {
   const c = table.columns;
@@ -70,6 +74,7 @@ export function renderTableHtml(table: OfficialTable): string {
 <style>${STYLE}</style>
 </head>
 <body>
+${table.letterhead === null ? '' : letterheadHtml(table.letterhead, h)}
 <h1>${h(table.title)}</h1>
 <p class="subtitle">${h(table.subtitle)}</p>
 ${fields}<table class="criteria${table.filled ? ' filled' : ''}">
@@ -86,7 +91,7 @@ ${note}<div class="closing">
 <section class="decision">
   <p><span class="label">${h(table.decision.label)}:</span> <span class="value">${h(table.decision.value)}</span></p>${reasons}
 </section>
-<section class="signature"><p>${h(table.signature)}</p><div class="space"></div></section>
+${table.letterhead !== null && table.letterhead.signers.length > 0 ? signersHtml(table.letterhead.signers, h) : `<section class="signature"><p>${h(table.signature)}</p><div class="space"></div></section>`}
 </div>
 </body>
 </html>
@@ -95,6 +100,15 @@ ${note}<div class="closing">
 
 function row(r: TableRow): string {
   const content = r.lines.map((l) => `<p>${h(l)}</p>`).join('');
+  if (r.columns !== undefined)
+    return (
+      `<tr class="${r.kind}" data-number="${h(r.number)}">` +
+      `<td class="number">${h(r.number)}</td>` +
+      `<td class="content">${content}</td>` +
+      `<th class="column pass" scope="col">${h(r.columns.pass)}</th>` +
+      `<th class="column fail" scope="col">${h(r.columns.fail)}</th>` +
+      `<td class="remark"></td></tr>`
+    );
   return (
     `<tr class="${r.kind}" data-number="${h(r.number)}">` +
     `<td class="number">${h(r.number)}</td>` +
