@@ -1,6 +1,6 @@
 /**
  * One build config for every package: entries are read from the package's `exports` map
- * (the `source` condition), so a new entry point needs no build change. tsup is the builder
+ * (the `@lcz/source` condition), so a new entry point needs no build change. tsup is the builder
  * today; this file is the only place that knows it.
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { defineConfig } from 'tsup';
 
 interface ExportTarget {
-  source?: string;
+  '@lcz/source'?: string;
 }
 
 const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as {
@@ -20,9 +20,10 @@ const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')
 
 const entry: Record<string, string> = {};
 for (const target of Object.values(pkg.exports)) {
-  if (typeof target === 'object' && target.source) {
-    const name = target.source.replace(/^\.\/src\//, '').replace(/\.ts$/, '');
-    entry[name] = target.source;
+  const source = typeof target === 'object' ? target['@lcz/source'] : undefined;
+  if (source) {
+    const name = source.replace(/^\.\/src\//, '').replace(/\.ts$/, '');
+    entry[name] = source;
   }
 }
 if (pkg.bin) entry['bin'] = './src/bin.ts';

@@ -2,7 +2,7 @@
  * Writes the 2024 example workbook of the city, assessments-2024.xlsx, and its CSV twin, in the
  * layout of `lcz template`: 70 residential areas in the city's 7 units (5 wards, 2 communes).
  *
- *   npx tsx --conditions=source examples/city-2024/generate.ts [output folder]
+ *   npx tsx --conditions=@lcz/source examples/city-2024/generate.ts [output folder]
  *
  * The figures are illustrative, not survey data: each area starts from a profile that meets every
  * criterion and then gets a few weaknesses, more for weaker areas, drawn with a seeded PRNG

@@ -2,8 +2,8 @@
  * A small client of the criteria HTTP API (docs/http.md): it posts the bundled example
  * assessments and prints each decision, then explains one of them.
  *
- *   npx tsx --conditions=source examples/http-client/client.ts                 # starts a server in-process
- *   npx tsx --conditions=source examples/http-client/client.ts --url http://127.0.0.1:8080   # uses `lcz serve`
+ *   npx tsx --conditions=@lcz/source examples/http-client/client.ts                 # starts a server in-process
+ *   npx tsx --conditions=@lcz/source examples/http-client/client.ts --url http://127.0.0.1:8080   # uses `lcz serve`
  *
  * Only fetch talks to the server; `yaml` reads the example files, which are YAML.
  */
@@ -15,6 +15,22 @@ import { parse } from 'yaml';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EXAMPLES = join(ROOT, 'examples/assessments');
 const RULES = join(ROOT, 'rules/lai-chau-2020-2025');
+
+/** The parts of the API's answers this client reads (docs/http.md has them in full). */
+interface RulesetsAnswer {
+  readonly rulesets: ReadonlyArray<{ id: string; version: string; title: { en: string } }>;
+}
+interface EvaluateAnswer {
+  readonly decision: string;
+  readonly standards: ReadonlyArray<{ id: string; passed: number; applicable: number }>;
+  readonly needed: readonly unknown[];
+}
+interface ProblemAnswer {
+  readonly errors: ReadonlyArray<{ pointer?: string; message_en: string; hint_en?: string }>;
+}
+interface ExplainAnswer {
+  readonly text: string;
+}
 
 export interface ClientRun {
   /** Example file → decision, in file order. */
@@ -41,8 +57,9 @@ export async function main(options: { url?: string; print?: (line: string) => vo
 }
 
 async function talk(url: string, print: (line: string) => void): Promise<ClientRun> {
-  const { rulesets } = await getJson(`${url}/v1/rulesets`);
+  const { rulesets } = await getJson<RulesetsAnswer>(`${url}/v1/rulesets`);
   const ruleset = rulesets[0];
+  if (ruleset === undefined) throw new Error(`${url}/v1/rulesets lists no ruleset`);
   print(`${ruleset.id} ${ruleset.version}: ${ruleset.title.en}`);
 
   const files = (await readdir(EXAMPLES)).filter((f) => /\.ya?ml$/.test(f)).sort();
@@ -53,16 +70,16 @@ async function talk(url: string, print: (line: string) => void): Promise<ClientR
     const res = await postJson(`${url}/v1/evaluate`, { ruleset: ruleset.id, version: ruleset.version, assessment });
     if (res.status !== 200) {
       // A problem+json: every problem, where it is and how to fix it.
-      for (const e of res.body.errors) print(`${file}: ${e.pointer ?? ''} ${e.message_en} ${e.hint_en ?? ''}`);
+      const problem = res.body as ProblemAnswer;
+      for (const e of problem.errors) print(`${file}: ${e.pointer ?? ''} ${e.message_en} ${e.hint_en ?? ''}`);
       exitCode = 1;
       continue;
     }
-    decisions[file] = res.body.decision;
-    const standards = res.body.standards.map(
-      (s: { id: string; passed: number; applicable: number }) => `${s.id}:${s.passed}/${s.applicable}`,
-    );
+    const answer = res.body as EvaluateAnswer;
+    decisions[file] = answer.decision;
+    const standards = answer.standards.map((s) => `${s.id}:${s.passed}/${s.applicable}`);
     print(
-      `${file}: ${res.body.decision}  [${standards.join(' ')}]${res.body.needed.length ? `  needs ${res.body.needed.length} facts` : ''}`,
+      `${file}: ${answer.decision}  [${standards.join(' ')}]${answer.needed.length ? `  needs ${answer.needed.length} facts` : ''}`,
     );
   }
 
@@ -71,18 +88,19 @@ async function talk(url: string, print: (line: string) => void): Promise<ClientR
     const assessment = parse(await readFile(join(EXAMPLES, first), 'utf8'));
     const res = await postJson(`${url}/v1/explain`, { ruleset: ruleset.id, assessment, lang: 'en' });
     print(`\nWhy ${first} is not recognised:`);
-    print(res.body.text.split('\n').slice(0, 12).join('\n'));
+    print((res.body as ExplainAnswer).text.split('\n').slice(0, 12).join('\n'));
   }
   return { decisions, exitCode };
 }
 
-async function getJson(url: string): Promise<any> {
+/** The JSON answer, typed by the caller: this example trusts its own server rather than checking each field. */
+async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
-  return res.json();
+  return (await res.json()) as T;
 }
 
-async function postJson(url: string, body: unknown): Promise<{ status: number; body: any }> {
+async function postJson(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'accept-language': 'en' },

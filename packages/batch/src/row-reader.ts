@@ -127,7 +127,7 @@ export class RowReader {
     let date: string | undefined;
     let checked = true;
     const slots = this.slots;
-    const width = Math.max(cells.length , slots.length);
+    const width = Math.max(cells.length, slots.length);
 
     for (let i = 0; i < width; i++) {
       const cell = cells[i];

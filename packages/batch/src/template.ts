@@ -94,7 +94,7 @@ async function writeCsv(
   await sink.close();
 }
 
-function valueOf(column: BatchColumn, row: BatchInputRow): InputValue {
+function inputValue(column: BatchColumn, row: BatchInputRow): InputValue {
   if (column.kind === 'identity') return row.area[column.id as keyof BatchArea];
   return column.kind === 'context' ? row.context[column.id] : row.facts[column.id];
 }
@@ -106,7 +106,7 @@ function csvValue(column: BatchColumn, row: BatchInputRow): string | number {
 
 /** A value as people would type it: yes/no words, value labels, plain numbers. */
 function xlsxValue(column: BatchColumn, row: BatchInputRow): string | number | null {
-  const v = valueOf(column, row);
+  const v = inputValue(column, row);
   if (v === null || v === undefined) return null;
   if (typeof v === 'object') return v.raw;
   if (typeof v === 'boolean') return v ? YES : NO;

@@ -153,7 +153,7 @@ describe('the city 2024 example', () => {
   it('the generator is deterministic: it writes the committed CSV again, byte for byte', async () => {
     await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', '--conditions=source', join(ROOT, 'examples/city-2024/generate.ts'), dir.path],
+      ['--import', 'tsx', '--conditions=@lcz/source', join(ROOT, 'examples/city-2024/generate.ts'), dir.path],
       { cwd: ROOT },
     );
     expect(await readFile(join(dir.path, 'assessments-2024.csv'), 'utf8')).toBe(await readFile(CSV, 'utf8'));

@@ -41,7 +41,7 @@ async function measure(csv: string, output = 'out.jsonl', mode = 'decision', thr
       '--max-old-space-size=96',
       '--import',
       'tsx',
-      '--conditions=source',
+      '--conditions=@lcz/source',
       child,
       LAI_CHAU,
       csv,

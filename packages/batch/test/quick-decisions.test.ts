@@ -298,7 +298,7 @@ function expectSame(quick: Evaluated, careful: Evaluated, where: string): void {
   } = careful.summary;
   expect(counts, where).toEqual(carefulCounts);
   expect(headerProblems, where).toEqual(carefulHeader);
-  problems.forEach((p, i) => expect(p, where).toEqual(carefulProblems[i]));
+  for (const [i, p] of problems.entries()) expect(p, where).toEqual(carefulProblems[i]);
 }
 
 /** The first line where two results files differ (raw bytes as \\xNN), or undefined. */
@@ -548,7 +548,10 @@ describe('decide workers', () => {
     const run = async (threads?: number) => {
       const chunks: Buffer[] = [];
       const results = new Writable({
-        write: (chunk: Buffer, _e, done) => void (chunks.push(Buffer.from(chunk)), done()),
+        write: (chunk: Buffer, _e, done) => {
+          chunks.push(Buffer.from(chunk));
+          done();
+        },
       });
       const summary = await evaluateBatch(source, small, {
         detail: 'decision',

@@ -39,7 +39,7 @@ function cellFor(
     case 'number': {
       const lo = column.min ?? 0;
       const hi = column.max ?? 1000;
-      if (random() < 0.015) return String(pickOf([lo - 1, lo, hi, hi + 1, 9007199254740993]));
+      if (random() < 0.015) return String(pickOf([lo - 1, lo, hi, hi + 1, Number.MAX_SAFE_INTEGER + 1]));
       const value =
         role === 'whole'
           ? 600 + Math.floor(random() * 300)
@@ -126,7 +126,7 @@ describe('quick checks agree with the engine', () => {
       { ...valid, facts: { ...valid.facts, rating: 'Tốt' } },
       { ...valid, facts: { ...valid.facts, road_kind: 1 } },
       { ...valid, facts: { ...valid.facts, housholds: 1 } },
-      { ...valid, facts: { ...valid.facts, households: 9007199254740993 } },
+      { ...valid, facts: { ...valid.facts, households: Number.MAX_SAFE_INTEGER + 1 } },
       { ...valid, facts: [] },
       { ...valid, facts: undefined },
       { ...valid, context: { unit_kind: 'ban', parent_kind: 'xa' } },

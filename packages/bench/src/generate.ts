@@ -180,7 +180,8 @@ function generateOne(index: number, incompleteShare: number): Assessment {
   let r = rnd();
   tier = TIERS[2];
   for (const t of TIERS) {
-    if ((r -= t.share) < 0) {
+    r -= t.share;
+    if (r < 0) {
       tier = t;
       break;
     }

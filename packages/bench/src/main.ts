@@ -3,7 +3,7 @@
  * bundled Lai Châu rules and a seeded workload; then cold start, warm recompile and memory.
  * Prints Markdown tables and writes results/latest.json. BENCH_QUICK=1 for a short run.
  *
- * Run by `tsx --expose-gc --conditions=source`: the engine in this process is its TypeScript
+ * Run by `tsx --expose-gc --conditions=@lcz/source`: the engine in this process is its TypeScript
  * source (BENCH_ENGINE=dist to time the built one instead); cold start and memory use the
  * built engine in fresh processes.
  */
@@ -102,7 +102,10 @@ async function main(): Promise<void> {
   const completeWorkloads = new Map<number, Workload>();
   const completeOf = (n: number): Workload => {
     let w = completeWorkloads.get(n);
-    if (!w) completeWorkloads.set(n, (w = completeWorkload(assessments, n)));
+    if (!w) {
+      w = completeWorkload(assessments, n);
+      completeWorkloads.set(n, w);
+    }
     return w;
   };
 

@@ -4,6 +4,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
+// The messages entry, not the main one: `lcz` starts without loading the engine.
+import { interpolate } from '@lcz/criteria-engine/messages';
 import { en, type CliMessageKey, type CliMessages } from './messages/en.js';
 import { vi } from './messages/vi.js';
 
@@ -32,10 +34,7 @@ export const cliMessages: Readonly<Record<Lang, CliMessages>> = { vi, en };
 type Params = Readonly<Record<string, string | number>>;
 
 export function say(lang: Lang, key: CliMessageKey, params: Params = {}): string {
-  return cliMessages[lang][key].replace(/\{([a-z_]+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return interpolate(cliMessages[lang][key], params);
 }
 
 /** An error for people: Vietnamese first, then English, each line prefixed `lcz:`. */

@@ -132,8 +132,12 @@ export class GuideWorkspace {
     if (program !== 'lcz') throw new Error(`the guide may run lcz, cp -r and echo $? only, not: ${command}`);
     let out = '';
     this.lastExit = await run(args, {
-      stdout: (s) => void (out += s),
-      stderr: (s) => void (out += s),
+      stdout: (s) => {
+        out += s;
+      },
+      stderr: (s) => {
+        out += s;
+      },
       isTTY: false,
       stderrIsTTY: false,
       cwd: this.dir,

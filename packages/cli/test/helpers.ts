@@ -14,8 +14,12 @@ export async function lcz(
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
     isTTY: options.isTTY ?? false,
     stderrIsTTY: options.stderrIsTTY ?? false,
     env: options.env ?? {},

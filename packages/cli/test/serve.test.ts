@@ -74,10 +74,22 @@ describe('lcz serve: a real server', () => {
   beforeAll(async () => {
     child = spawn(
       process.execPath,
-      ['--conditions=source', '--import', 'tsx', 'packages/cli/src/bin.ts', 'serve', '--rules', RULES, '--port', '0'],
+      [
+        '--conditions=@lcz/source',
+        '--import',
+        'tsx',
+        'packages/cli/src/bin.ts',
+        'serve',
+        '--rules',
+        RULES,
+        '--port',
+        '0',
+      ],
       { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    child.stdout?.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
     url = await new Promise<string>((resolve, reject) => {
       child.stderr?.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();

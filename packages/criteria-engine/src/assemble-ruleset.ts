@@ -11,6 +11,8 @@ import type * as z from 'zod/mini';
 import type { CompiledRuleset, LocatedInput } from './compile/compiled-ruleset.js';
 import { compileRuleset, type CompileOptions, type Fragment } from './compile/compile-ruleset.js';
 import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
+import { CriteriaEngineError } from './diagnostics/error.js';
+import { makeDiagnostic } from './diagnostics/source.js';
 import { createEvaluator } from './evaluate/evaluate.js';
 import { buildAssessmentSchema, validateAssessmentValue } from './evaluate/validate-assessment.js';
 import type { ParsedDocument } from './parse/index.js';
@@ -44,10 +46,24 @@ export function assembleRuleset(
   const diagnostics = [...earlier, ...compileDiagnostics];
   const plan = compiled.plan;
 
-  const evaluator = createEvaluator(plan, { id: doc.id, version: doc.version, hash });
   // Built on first use: a caller that only decides never pays for the schema.
   let schema: z.ZodMiniType | undefined;
   const assessmentSchema = () => (schema ??= buildAssessmentSchema(plan));
+  const validateAssessment = (value: unknown, located?: LocatedInput) =>
+    validateAssessmentValue(plan, assessmentSchema(), doc.id, value, located);
+  // evaluate() and decide() never coerce: on a value of the wrong type (the input skipped
+  // validateAssessment) they throw every problem validateAssessment finds, instead of reading
+  // "200" as 200.
+  const wrongType = (assessment: unknown): never => {
+    const problems = validateAssessment(assessment).diagnostics.filter((d) => d.severity === 'error');
+    // validateAssessment refuses every value of the wrong type; the fallback is defensive only.
+    const shape = makeDiagnostic({ file: '<input>' }, 'input_shape', undefined, {
+      expected: 'a mapping with context and facts',
+      path: '',
+    });
+    throw new CriteriaEngineError(problems.length > 0 ? problems : [shape]);
+  };
+  const evaluator = createEvaluator(plan, { id: doc.id, version: doc.version, hash }, wrongType);
   const effectiveRange = main.rangeOf(['effective']);
   const ruleset: CompiledRuleset = {
     id: doc.id,
@@ -69,8 +85,7 @@ export function assembleRuleset(
     mandatory: plan.mandatory,
     ...(plan.totalRequirement ? { totalRequirement: plan.totalRequirement } : {}),
     diagnostics: compileDiagnostics,
-    validateAssessment: (value: unknown, located?: LocatedInput) =>
-      validateAssessmentValue(plan, assessmentSchema(), doc.id, value, located),
+    validateAssessment,
     assessmentSchema,
     evaluate: evaluator.evaluate,
     decide: evaluator.decide,

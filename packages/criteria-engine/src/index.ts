@@ -21,6 +21,8 @@ export { CriteriaEngineError } from './diagnostics/error.js';
 export { formatDiagnostic, formatDiagnostics } from './diagnostics/format.js';
 // Message and hint apart (no location prefix), for adapters that place them in their own fields.
 export { renderMessage, type Locale, type RenderedMessage } from './diagnostics/format.js';
+export { interpolate } from './diagnostics/interpolate.js';
+export { comparisonSymbol } from './compile/expression/compare-ops.js';
 export { hasErrors } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_CODES } from './diagnostics/codes.js';
 export { explainText, type ExplainOptions } from './explain/explain-text.js';

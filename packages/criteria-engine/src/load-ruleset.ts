@@ -23,9 +23,13 @@ export interface LoadRulesetOptions {
   /**
    * Reads a file named in `include:` (a path relative to the including file). The core reads
    * no files itself; `loadRulesetFile` in `./node` passes a reader. Return undefined when the
-   * file cannot be read.
+   * file cannot be found, or a diagnostic saying why it may not or cannot be read (it is moved
+   * to the include line).
    */
-  readonly readInclude?: (path: string, from: string) => { readonly file: string; readonly text: string } | undefined;
+  readonly readInclude?: (
+    path: string,
+    from: string,
+  ) => { readonly file: string; readonly text: string } | Diagnostic | undefined;
 }
 
 export function loadRuleset(text: string, options: LoadRulesetOptions = {}): StageResult<CompiledRuleset> {
@@ -79,13 +83,23 @@ function loadIncludes(
 ): { fragments: Fragment[]; diagnostics: Diagnostic[] } {
   const fragments: Fragment[] = [];
   const diagnostics: Diagnostic[] = [];
-  (doc.include ?? []).forEach((path, i): void => {
+  for (const [i, path] of (doc.include ?? []).entries()) {
     const at = (reason: string): void => {
       diagnostics.push(parsed.source.diagnostic('include_invalid', parsed.rangeOf(['include', i]), { path, reason }));
     };
-    if (!options.readInclude) return at('no_reader');
+    if (!options.readInclude) {
+      at('no_reader');
+      continue;
+    }
     const read = options.readInclude(path, parsed.source.file);
-    if (!read) return at('not_found');
+    if (!read) {
+      at('not_found');
+      continue;
+    }
+    if ('code' in read) {
+      diagnostics.push(parsed.source.diagnostic(read.code, parsed.rangeOf(['include', i]), read.params));
+      continue;
+    }
     const source = new SourceText(read.file, read.text);
     const fragmentParsed = parseYaml(source, options.parseLimits);
     const validated = fragmentParsed.value ? validateRulesetDocument(fragmentParsed.value) : { diagnostics: [] };
@@ -94,15 +108,25 @@ function loadIncludes(
       !fragmentParsed.value ||
       !validated.value ||
       hasErrors([...fragmentParsed.diagnostics, ...validated.diagnostics])
-    )
-      return at('invalid');
+    ) {
+      at('invalid');
+      continue;
+    }
     const fragment = validated.value;
-    if (fragment.kind !== 'fragment') return at('not_fragment');
-    if (fragment.include) return at('nested');
+    if (fragment.kind !== 'fragment') {
+      at('not_fragment');
+      continue;
+    }
+    if (fragment.include) {
+      at('nested');
+      continue;
+    }
     const f = fragment as unknown as Record<string, unknown>;
-    if (['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'].some((k) => k in f))
-      return at('fragment_content');
+    if (['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'].some((k) => k in f)) {
+      at('fragment_content');
+      continue;
+    }
     fragments.push({ parsed: fragmentParsed.value, doc: fragment });
-  });
+  }
   return { fragments, diagnostics };
 }

@@ -10,4 +10,5 @@ export {
   type Locale,
   type RenderedMessage,
 } from './diagnostics/format.js';
+export { interpolate } from './diagnostics/interpolate.js';
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';

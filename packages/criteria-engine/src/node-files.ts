@@ -3,9 +3,9 @@
  * diagnostics, and finding and loading a ruleset from a path. Node only: the core never imports
  * this; node.ts re-exports the public part.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep, win32 } from 'node:path';
 import { buildCompiledRules } from './build-compiled.js';
 import type { CompiledRulesFile } from './compiled-rules-file.js';
 import type { CompiledRuleset } from './compile/compiled-ruleset.js';
@@ -21,9 +21,23 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** The file a rules directory is loaded from. */
 export const RULESET_FILE = 'ruleset.yaml';
 
+/**
+ * A folder holding a file of this name is a declared root: files that a rule or test file names
+ * (`include:`, `assessment:`) may come from anywhere under it, e.g. rules/.lcz-root lets
+ * rules/<version>/ruleset.yaml include ../shared/…. Without one, the naming file's own folder
+ * tree is the root. The marker is the reader's, never the rule file's, to declare: a rule file
+ * cannot widen what it may read.
+ */
+export const ROOT_MARKER = '.lcz-root';
+
+export interface FileRootOptions {
+  /** Files named by rule files stay under this folder (instead of the one found by ROOT_MARKER). */
+  readonly root?: string;
+}
+
 export async function loadRulesetFile(
   path: string,
-  options: Omit<LoadRulesetOptions, 'file'> = {},
+  options: Omit<LoadRulesetOptions, 'file'> & FileRootOptions = {},
 ): Promise<StageResult<CompiledRuleset>> {
   const file = await resolveRulesetPath(path);
   const text = await readText(file);
@@ -38,7 +52,8 @@ export async function loadRulesetFile(
       ...(options.compileOptions ? { compileOptions: options.compileOptions } : {}),
     });
   }
-  return loadRuleset(text, { readInclude: readIncludeFile, ...options, file });
+  const { root, ...rest } = options;
+  return loadRuleset(text, { readInclude: includeReader(root), ...rest, file });
 }
 
 /**
@@ -50,6 +65,7 @@ export async function loadRulesetFile(
 export async function buildCompiledRulesFile(
   path: string,
   out: string,
+  options: FileRootOptions = {},
 ): Promise<StageResult<{ readonly compiled: CompiledRulesFile; readonly json: string }>> {
   const file = await resolveRulesetPath(path);
   const text = await readText(file);
@@ -57,7 +73,7 @@ export async function buildCompiledRulesFile(
   const folder = dirname(out);
   const built = buildCompiledRules(text, {
     file,
-    readInclude: readIncludeFile,
+    readInclude: includeReader(options.root),
     storeFileAs: (name) => relative(folder, name).split(sep).join('/'),
   });
   if (!built.value) return { diagnostics: built.diagnostics };
@@ -69,13 +85,94 @@ export function isCompiledRulesPath(path: string): boolean {
   return path.toLowerCase().endsWith('.json');
 }
 
-/** `include:` paths are relative to the including file's folder. */
-export function readIncludeFile(path: string, from: string): { file: string; text: string } | undefined {
-  const file = join(dirname(from), path);
+/**
+ * `include:` paths are relative to the including file's folder and must stay under its root
+ * (see ROOT_MARKER): an absolute path, a `..` that climbs out, or a link that leads out is
+ * refused before anything outside is opened.
+ */
+export function readIncludeFile(
+  path: string,
+  from: string,
+  root?: string,
+): { file: string; text: string } | Diagnostic | undefined {
+  const file = confinePath(path, from, root);
+  if (typeof file !== 'string') return file;
   const text = readTextSync(file);
-  return typeof text === 'string' ? { file, text } : undefined;
+  if (typeof text === 'string') return { file, text };
+  return text.code === 'file_not_found' ? undefined : text;
 }
 
+function includeReader(root: string | undefined): NonNullable<LoadRulesetOptions['readInclude']> {
+  return (path, from) => readIncludeFile(path, from, root);
+}
+
+/**
+ * The root that files named by `from` must stay under: `root` when the caller gives one, else the
+ * nearest folder above `from` holding ROOT_MARKER, else `from`'s own folder. Only the marker's
+ * existence is checked on the way up; nothing there is read.
+ */
+export function fileRoot(from: string, root?: string): string {
+  if (root !== undefined) return resolve(root);
+  const own = dirname(resolve(from));
+  for (let dir = own; ; ) {
+    if (existsSync(join(dir, ROOT_MARKER))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return own;
+    dir = up;
+  }
+}
+
+/**
+ * The path of `reference` (named in the file `from`) when it stays under the root, else the
+ * `file_outside_root` diagnostic (located by the caller at the line that names it). The text is
+ * checked first (absolute, `..`), then the real path, so a link inside the tree that points
+ * outside is refused too; neither check opens the file.
+ */
+export function confinePath(reference: string, from: string, root?: string): string | Diagnostic {
+  const base = fileRoot(from, root);
+  if (isAbsolute(reference) || win32.isAbsolute(reference)) return outside(reference, from, base, 'absolute');
+  const reason = escapes(resolve(dirname(resolve(from)), reference), base);
+  return reason ? outside(reference, from, base, reason) : join(dirname(from), reference);
+}
+
+/** Why `file` is not under `base`: by its text, or through a link; undefined when it is. */
+function escapes(file: string, base: string): 'outside' | 'link' | undefined {
+  if (!inside(base, file)) return 'outside';
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return undefined; // missing: the reader reports it as not found
+  }
+  let realBase = base;
+  try {
+    realBase = realpathSync(base);
+  } catch {
+    // the root itself is missing: compare with the path as given
+  }
+  return inside(realBase, real) ? undefined : 'link';
+}
+
+function outside(reference: string, from: string, root: string, reason: 'absolute' | 'outside' | 'link'): Diagnostic {
+  return makeDiagnostic({ file: from }, 'file_outside_root', undefined, { path: reference, root, reason });
+}
+
+function inside(root: string, file: string): boolean {
+  const r = relative(root, file);
+  return r === '' || (!r.startsWith(`..${sep}`) && r !== '..' && !isAbsolute(r));
+}
+
+/**
+ * A reader for the files a test file names (`assessment:`, already joined to its folder), confined
+ * like includes to the test file's root.
+ */
+export function confinedReader(from: string, root?: string): (path: string) => string | Diagnostic {
+  const base = fileRoot(from, root);
+  return (path) => {
+    const reason = escapes(resolve(path), base);
+    return reason ? outside(path, from, base, reason) : readTextSync(path);
+  };
+}
 /**
  * Every version under a rules directory, grouped into schemes: the directory's own ruleset.yaml,
  * or else each subdirectory's (rules/lai-chau-2020-2025, rules/lai-chau-2026-2030-draft, …).

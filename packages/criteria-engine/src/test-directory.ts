@@ -11,7 +11,7 @@ import type { TestRun } from './conformance/index.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import { makeDiagnostic } from './diagnostics/source.js';
-import { loadRulesetFile, readText, readTextSync, resolveRulesetPath } from './node-files.js';
+import { confinedReader, loadRulesetFile, readText, resolveRulesetPath } from './node-files.js';
 
 /** The folder beside ruleset.yaml that holds its test cases. */
 export const TESTS_FOLDER = 'tests';
@@ -35,12 +35,14 @@ export interface TestDirectoryOptions {
    * `<rules>/tests`, e.g. the survey cases kept with the examples.
    */
   readonly cases?: readonly string[];
+  /** Files named by the rules and test files stay under this folder (see ROOT_MARKER). */
+  readonly root?: string;
   /** Keep each evaluated case's input in its result, for `coverage` (see RunTestOptions). */
   readonly keepInputs?: boolean;
 }
 
 export async function runTestDirectory(rules: string, options: TestDirectoryOptions = {}): Promise<TestDirectoryRun> {
-  const loaded = await loadRulesetFile(rules);
+  const loaded = await loadRulesetFile(rules, options.root === undefined ? {} : { root: options.root });
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   for (const d of loaded.value?.diagnostics ?? []) if (!diagnostics.includes(d)) diagnostics.push(d);
   const ruleset = loaded.value;
@@ -64,7 +66,7 @@ export async function runTestDirectory(rules: string, options: TestDirectoryOpti
     }
     runs.push(
       runTestCases(ruleset, text, file, {
-        readFile: readTextSync,
+        readFile: confinedReader(file, options.root),
         ...(options.keepInputs ? { keepInputs: true } : {}),
       }),
     );

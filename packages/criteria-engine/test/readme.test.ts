@@ -16,7 +16,7 @@ it('the README example runs and prints what its comment says', () => {
   const file = join(mkdtempSync(join(root, '.tmp', 'readme-')), 'example.ts');
   writeFileSync(file, block as string);
   // Run from the repository root, as a user's app would run beside its rules folder.
-  const out = execFileSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=source', file], {
+  const out = execFileSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=@lcz/source', file], {
     cwd: root,
     encoding: 'utf8',
   });

@@ -36,7 +36,7 @@ if (
 const server = spawn(
   process.execPath,
   [
-    '--conditions=source',
+    '--conditions=@lcz/source',
     '--import',
     'tsx',
     'packages/cli/src/bin.ts',

@@ -4,7 +4,7 @@
  * a parameter, or a line and column in sent text), a code, and what is wrong and how to fix it in
  * Vietnamese and English. Handlers build entries; `renderProblem` makes the body at the edge.
  */
-import { renderMessage, type Diagnostic } from '@lcz/criteria-engine';
+import { interpolate, renderMessage, type Diagnostic } from '@lcz/criteria-engine';
 import { en, type MessageKey, type Messages } from './messages/en.js';
 import { vi } from './messages/vi.js';
 
@@ -69,11 +69,7 @@ type Where = Pick<ProblemEntry, 'pointer' | 'parameter' | 'file' | 'line' | 'col
 /** A message of this API in one language, placeholders filled. */
 export function say(lang: Lang, key: MessageKey, params: Params = {}): { message: string; hint?: string } {
   const template = CATALOGS[lang][key];
-  const fill = (text: string) =>
-    text.replace(/\{([a-z_]+)\}/g, (whole, name: string) => {
-      const value = params[name];
-      return value === undefined ? whole : String(value);
-    });
+  const fill = (text: string) => interpolate(text, params);
   return template.hint === undefined
     ? { message: fill(template.message) }
     : { message: fill(template.message), hint: fill(template.hint) };

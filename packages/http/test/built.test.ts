@@ -1,5 +1,5 @@
 /**
- * The built artefacts, as users get them: in a plain Node process (no `source` condition, so
+ * The built artefacts, as users get them: in a plain Node process (no `@lcz/source` condition, so
  * @lcz/criteria-engine resolves to its build too), the ESM and CJS builds serve the same answers
  * as the sources. `pnpm test` builds before it runs vitest.
  */
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { call, examples, RULES_DIR, RULESET_ID, start } from './helpers.js';
+import { call, examples, nth, RULES_DIR, RULESET_ID, start } from './helpers.js';
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
@@ -35,7 +35,7 @@ describe('built package', () => {
   });
 
   it('ESM and CJS builds answer as the sources do', async () => {
-    const assessment = (await examples())[0]!.value;
+    const assessment = nth(await examples(), 0).value;
     const server = await start();
     const expected = await call(server.url, 'POST', '/v1/evaluate', { json: { ruleset: RULESET_ID, assessment } });
     await server.close();

@@ -14,7 +14,7 @@ import { negotiateLang } from '../src/lang.js';
 import { CriteriaHttpOptionsError, DEFAULT_LIMITS, resolveLimits } from '../src/options.js';
 import { loadRegistry, RulesetRegistry } from '../src/registry.js';
 import { mapTransportError } from '../src/transport-errors.js';
-import { examples, RULES_FILE, RULESET_ID } from './helpers.js';
+import { examples, nth, RULES_FILE, RULESET_ID } from './helpers.js';
 
 let text: string;
 let temp: string;
@@ -39,7 +39,7 @@ const context = (registry: RulesetRegistry): HandlerContext => ({
 describe('evaluateBatch', () => {
   it('stops between slices when the request is given up, with the reason it was given up', async () => {
     const registry = new RulesetRegistry([loadRulesetOrThrow(text)]);
-    const one = (await examples())[0]!.value;
+    const one = nth(await examples(), 0).value;
     const controller = new AbortController();
     const reason = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
     controller.abort(reason);

@@ -32,6 +32,7 @@ export interface Answer {
   readonly type: string;
   readonly text: string;
   /** The body parsed as JSON when it is JSON (any +json type). */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read answers of many shapes field by field, and each read is asserted
   readonly body: any;
 }
 
@@ -59,6 +60,13 @@ export interface Example {
   readonly value: Record<string, unknown>;
   /** The decision the file name announces. */
   readonly announced: 'recognised' | 'not_recognised' | 'undetermined';
+}
+
+/** The item at `i`, or a failure that says none is there (so tests need no `!` under noUncheckedIndexedAccess). */
+export function nth<T>(items: readonly T[], i: number): T {
+  const item = items[i];
+  if (item === undefined) throw new Error(`expected an item at index ${i} of ${items.length}`);
+  return item;
 }
 
 export async function examples(): Promise<Example[]> {

@@ -7,7 +7,7 @@ import { loadRulesetOrThrow } from '@lcz/criteria-engine';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { criteriaHttp } from '../src/index.js';
-import { call, examples, RULES_FILE, RULESET_ID } from './helpers.js';
+import { call, examples, nth, RULES_FILE, RULESET_ID } from './helpers.js';
 
 let app: FastifyInstance;
 let url: string;
@@ -56,7 +56,7 @@ describe('mounted under /api in a host app', () => {
 
 describe('two versions of one ruleset', () => {
   it('asks which version when none is named, and evaluates with the one named', async () => {
-    const assessment = (await examples())[0]!.value;
+    const assessment = nth(await examples(), 0).value;
     const vague = await call(url, 'POST', '/api/v1/evaluate', { json: { assessment } });
     expect(vague.status).toBe(422);
     expect(vague.body.errors).toMatchObject([{ pointer: '/version', code: 'ruleset_version_required' }]);

@@ -3,6 +3,7 @@
  * Answers are checked against the library (same results as calling the engine directly) and
  * against the OpenAPI document's schemas (what is served is what is documented).
  */
+import assert from 'node:assert';
 import { readFile } from 'node:fs/promises';
 import {
   assessmentJsonSchema,
@@ -18,6 +19,7 @@ import {
   call,
   componentValidator,
   examples,
+  nth,
   RULESET_ID,
   RULES_FILE,
   start,
@@ -65,6 +67,7 @@ function expectProblem(answer: Answer, status: number, slug: string) {
   }
   expect(answer.text).not.toMatch(/\n\s+at /); // never a stack trace
   expect(conforms('Problem', answer.body)).toEqual([]);
+  // biome-ignore lint/suspicious/noExplicitAny: each test reads the fields of its own problem and asserts them
   return answer.body as { errors: Array<Record<string, any>>; detail: string; title: string; instance: string };
 }
 
@@ -152,13 +155,14 @@ describe('POST /v1/evaluate', () => {
       expect(answer.status, answer.text).toBe(200);
       expect(conforms('EvaluationResult', answer.body)).toEqual([]);
       const checked = rules.validateAssessment(example.value);
-      expect(answer.body).toEqual(JSON.parse(JSON.stringify(rules.evaluate(checked.value!))));
+      assert(checked.value, example.file);
+      expect(answer.body).toEqual(JSON.parse(JSON.stringify(rules.evaluate(checked.value))));
       expect(answer.body.decision, example.file).toBe(example.announced);
     }
   });
 
   it('takes the ruleset from the assessment when the request does not name one', async () => {
-    const example = all[0]!;
+    const example = nth(all, 0);
     expect(example.value['ruleset']).toBe(RULESET_ID);
     const answer = await post('/v1/evaluate', { assessment: example.value });
     expect(answer.status).toBe(200);
@@ -220,7 +224,7 @@ describe('POST /v1/evaluate', () => {
 
   it('answers 404 for an unknown ruleset alone', async () => {
     const problem = expectProblem(
-      await post('/v1/evaluate', { ruleset: 'lai-chau-2030', assessment: all[0]!.value }),
+      await post('/v1/evaluate', { ruleset: 'lai-chau-2030', assessment: nth(all, 0).value }),
       404,
       'unknown-ruleset',
     );
@@ -238,7 +242,7 @@ describe('POST /v1/evaluate', () => {
 
   it('refuses rules sent in the request by default (403) and keeps serving only its own', async () => {
     const problem = expectProblem(
-      await post('/v1/evaluate', { rules: rulesText, assessment: all[0]!.value }),
+      await post('/v1/evaluate', { rules: rulesText, assessment: nth(all, 0).value }),
       403,
       'inline-rules-disabled',
     );
@@ -311,18 +315,17 @@ describe('POST /v1/evaluate/batch', () => {
     expect(answer.status).toBe(200);
     expect(conforms('BatchResults', answer.body)).toEqual([]);
     expect(answer.body.results.map((r: { decision: string }) => r.decision)).toEqual(all.map((e) => e.announced));
-    const single = await post('/v1/evaluate', { ruleset: RULESET_ID, assessment: all[1]!.value });
+    const single = await post('/v1/evaluate', { ruleset: RULESET_ID, assessment: nth(all, 1).value });
     expect(answer.body.results[1]).toEqual(single.body);
   });
 
   it('evaluates nothing when one assessment is invalid, and lists the problems of each by index', async () => {
-    const [first, second] = all;
     const answer = await post('/v1/evaluate/batch', {
       ruleset: RULESET_ID,
       assessments: [
-        first!.value,
+        nth(all, 0).value,
         7,
-        { ...second!.value, facts: { households: 2.5 } },
+        { ...nth(all, 1).value, facts: { households: 2.5 } },
         { context: {}, facts: {}, extra: true },
       ],
     });
@@ -337,7 +340,11 @@ describe('POST /v1/evaluate/batch', () => {
 });
 
 describe('POST /v1/explain', () => {
-  const example = () => all.find((e) => e.announced === 'not_recognised')!;
+  const example = () =>
+    nth(
+      all.filter((e) => e.announced === 'not_recognised'),
+      0,
+    );
 
   it('explains in the language of Accept-Language, Vietnamese by default, with the full result', async () => {
     const vi = await post('/v1/explain', { ruleset: RULESET_ID, assessment: example().value });
@@ -358,7 +365,8 @@ describe('POST /v1/explain', () => {
   it('adds the gap analysis of the engine, as JSON and in words', async () => {
     const answer = await post('/v1/explain', { ruleset: RULESET_ID, assessment: example().value, lang: 'en' });
     const checked = rules.validateAssessment(example().value);
-    const result = rules.evaluate(checked.value!);
+    assert(checked.value);
+    const result = rules.evaluate(checked.value);
     expect(answer.body.gap).toEqual(JSON.parse(JSON.stringify(gapAnalysis(result, rules))));
     expect(answer.body.gap_text).toBe(explainGap(gapAnalysis(result, rules), rules, { lang: 'en' }));
     expect(answer.body.gap_text.length).toBeGreaterThan(50);
@@ -430,7 +438,7 @@ describe('POST /v1/rules/validate', () => {
     for (const d of answer.body.diagnostics) expect(d).toMatchObject({ pointer: '/rules', file: 'copy.yaml' });
     // Not kept: the server still serves only its own ruleset, and the uploaded id is unknown.
     expect((await get('/v1/rulesets')).body.rulesets.map((r: { id: string }) => r.id)).toEqual([RULESET_ID]);
-    const evaluate = await post('/v1/evaluate', { ruleset: 'uploaded-copy', assessment: all[0]!.value });
+    const evaluate = await post('/v1/evaluate', { ruleset: 'uploaded-copy', assessment: nth(all, 0).value });
     expectProblem(evaluate, 404, 'unknown-ruleset');
   });
 
@@ -459,7 +467,7 @@ describe('health and readiness', () => {
     try {
       expectProblem(await call(empty.url, 'GET', '/readyz'), 503, 'not-ready');
       expect((await call(empty.url, 'GET', '/healthz')).status).toBe(200);
-      const answer = await call(empty.url, 'POST', '/v1/evaluate', { json: { assessment: all[0]!.value } });
+      const answer = await call(empty.url, 'POST', '/v1/evaluate', { json: { assessment: nth(all, 0).value } });
       expect(answer.status).toBe(404);
     } finally {
       await empty.close();
@@ -478,7 +486,7 @@ describe('limits', () => {
 
   it('refuses a body over the limit (413), saying the limit', async () => {
     const answer = await call(small.url, 'POST', '/v1/evaluate', {
-      json: { ruleset: RULESET_ID, assessment: all[0]!.value, pad: 'x'.repeat(5000) },
+      json: { ruleset: RULESET_ID, assessment: nth(all, 0).value, pad: 'x'.repeat(5000) },
     });
     const problem = expectProblem(answer, 413, 'payload-too-large');
     expect(problem.errors[0]?.['message_en']).toContain('4096 bytes');
@@ -499,7 +507,7 @@ describe('limits', () => {
     // 1 ms is far below what 200 evaluations take on any machine, so this does not race.
     const slow = await start({ limits: { handlerTimeoutMs: 1 } });
     try {
-      const assessments = Array.from({ length: 200 }, (_, i) => all[i % all.length]!.value);
+      const assessments = Array.from({ length: 200 }, (_, i) => nth(all, i % all.length).value);
       const answer = await call(slow.url, 'POST', '/v1/evaluate/batch', { json: { ruleset: RULESET_ID, assessments } });
       const problem = expectProblem(answer, 503, 'timeout');
       expect(problem.errors[0]?.['message_en']).toBe('The request took longer than 1 ms and was stopped.');
@@ -525,7 +533,7 @@ describe('rules sent with the request, when the operator allows them', () => {
   });
 
   it('evaluates with the inline rules: the same result as the loaded ruleset', async () => {
-    const example = all[0]!;
+    const example = nth(all, 0);
     const inline = await call(open.url, 'POST', '/v1/evaluate', {
       json: { rules: rulesText, assessment: example.value },
     });
@@ -539,7 +547,7 @@ describe('rules sent with the request, when the operator allows them', () => {
   it('reports broken inline rules located in the rule text, and evaluates nothing', async () => {
     const text = rulesText.replace(/^format: 1$/m, 'format: 2');
     const answer = await call(open.url, 'POST', '/v1/evaluate/batch', {
-      json: { rules: text, assessments: [all[0]!.value, all[1]!.value] },
+      json: { rules: text, assessments: [nth(all, 0).value, nth(all, 1).value] },
     });
     const problem = expectProblem(answer, 422, 'invalid-request');
     expect(problem.errors[0]).toMatchObject({ pointer: '/rules', code: 'inline_rules_invalid' });
@@ -552,7 +560,7 @@ describe('rules sent with the request, when the operator allows them', () => {
 
   it('refuses both a loaded ruleset and inline rules in one request', async () => {
     const answer = await call(open.url, 'POST', '/v1/evaluate', {
-      json: { ruleset: RULESET_ID, rules: rulesText, assessment: all[0]!.value },
+      json: { ruleset: RULESET_ID, rules: rulesText, assessment: nth(all, 0).value },
     });
     expect(expectProblem(answer, 422, 'invalid-request').errors).toMatchObject([
       { pointer: '/ruleset', code: 'ruleset_and_rules' },

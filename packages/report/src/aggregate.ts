@@ -76,7 +76,7 @@ export class ReportAggregator {
   add(entry: ReportEntry): ReportProblem[] {
     const { result } = entry;
     const year = entry.year ?? yearOf(result.area.date);
-    const key = areaKey(result, entry) ?? `#${(this.anonymous += 1)}`;
+    const key = areaKey(result, entry) ?? this.anonymousKey();
     const seenKey = `${year ?? ''}\u0000${key}`;
     const first = this.counted.get(seenKey);
     const where = entry.source ? `${entry.source.file}:${entry.source.row}` : key;
@@ -97,7 +97,10 @@ export class ReportAggregator {
     const registered = entry.registered ?? true;
     const unit = result.area.unit ?? '';
     let counts = bucket.units.get(unit);
-    if (counts === undefined) bucket.units.set(unit, (counts = zero()));
+    if (counts === undefined) {
+      counts = zero();
+      bucket.units.set(unit, counts);
+    }
     for (const c of [bucket.totals, counts]) {
       c.assessed += 1;
       if (registered) c.registered += 1;
@@ -105,13 +108,14 @@ export class ReportAggregator {
     }
     for (const g of result.standards) {
       const row = bucket.standards[this.groupIndex.get(g.id) ?? -1];
-      if (row) row[g.status === 'met' ? 0 : g.status === 'not_met' ? 1 : 2]! += 1;
+      const slot = g.status === 'met' ? 0 : g.status === 'not_met' ? 1 : 2;
+      if (row) row[slot] = (row[slot] ?? 0) + 1;
     }
     for (const c of result.criteria) {
       const row = bucket.criteria[this.criterionIndex.get(c.id) ?? -1];
       if (!row) continue;
       const slot = c.counts_as === 'passed' ? 0 : c.counts_as === 'failed' ? 1 : c.counts_as === 'unknown' ? 2 : 3;
-      row[slot]! += 1;
+      row[slot] = (row[slot] ?? 0) + 1;
     }
     if (this.options.targets !== undefined && year !== null) this.remember(key, year, entry);
     return [];
@@ -173,6 +177,12 @@ export class ReportAggregator {
     return { year, totals: { unit: '', ...b.totals }, units, standards, criteria, most_failed: mostFailed };
   }
 
+  /** A key for an area that names itself nowhere: `#1`, `#2`, … in input order. */
+  private anonymousKey(): string {
+    this.anonymous += 1;
+    return `#${this.anonymous}`;
+  }
+
   private remember(key: string, year: number, entry: ReportEntry): void {
     const facts = new Map<string, FactValue>();
     for (const id of this.targetFacts) {
@@ -180,7 +190,10 @@ export class ReportAggregator {
       if (v !== undefined) facts.set(id, v);
     }
     let history = this.histories.get(key);
-    if (history === undefined) this.histories.set(key, (history = new Map()));
+    if (history === undefined) {
+      history = new Map();
+      this.histories.set(key, history);
+    }
     history.set(year, { decision: entry.result.decision, facts });
   }
 }

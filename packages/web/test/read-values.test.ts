@@ -1,3 +1,4 @@
+import assert from 'node:assert';
 import { describe, expect, it } from 'vitest';
 import { deriveApplicability } from '../src/form/applicability.js';
 import { convertFieldValue, readForm } from '../src/form/read-values.js';
@@ -40,13 +41,14 @@ describe('readForm', () => {
     const r = read({ staff: '10', staff_trained: '12' });
     expect(r.problems).toHaveLength(1);
     const [p] = r.problems;
-    expect(p?.kind === 'diagnostic' && p.fact).toBe('staff_trained');
+    assert(p);
+    expect(p.kind === 'diagnostic' && p.fact).toBe('staff_trained');
     expect(r.excluded).toEqual(['staff_trained']);
     expect(r.usable?.facts).toEqual({ staff: 10 });
-    expect(problemText(p!, rules, 'en')).toBe(
+    expect(problemText(p, rules, 'en')).toBe(
       'Cannot be larger than “Staff” (10), of which it is a part; 12 was entered. Check both numbers.',
     );
-    expect(problemText(p!, rules, 'vi')).toBe(
+    expect(problemText(p, rules, 'vi')).toBe(
       'Không được lớn hơn “Số nhân viên” (10) vì là một phần của số đó; đã nhập 12. Kiểm tra lại cả hai số.',
     );
   });
@@ -69,7 +71,9 @@ describe('readForm', () => {
     const r = read({ staff: '' }, ['staff']);
     expect(r.problems).toEqual([{ kind: 'not_number', fact: 'staff' }]);
     expect(r.usable?.facts).toEqual({});
-    expect(problemText(r.problems[0]!, rules, 'vi')).toBe('Không phải là số: chỉ nhập chữ số, ví dụ 120.');
+    const [problem] = r.problems;
+    assert(problem);
+    expect(problemText(problem, rules, 'vi')).toBe('Không phải là số: chỉ nhập chữ số, ví dụ 120.');
   });
 
   it('an incomplete or impossible context gives no assessment to evaluate, with the reason', () => {
@@ -78,12 +82,14 @@ describe('readForm', () => {
     expect(partial.problems.map((p) => p.kind === 'diagnostic' && [p.diagnostic.code, p.attribute])).toEqual([
       ['input_context_missing', 'region'],
     ]);
-    expect(problemText(partial.problems[0]!, rules, 'en')).toBe('Choose “Region” to see the result.');
+    const [incomplete] = partial.problems;
+    assert(incomplete);
+    expect(problemText(incomplete, rules, 'en')).toBe('Choose “Region” to see the result.');
 
     const impossible = read({}, [], deriveApplicability(rules, { kind: 'shop', region: 'south' }));
     expect(impossible.usable).toBeUndefined();
-    expect(problemText(impossible.problems[0]!, rules, 'vi')).toBe(
-      'Không có trường hợp này: Cửa hàng chỉ có ở miền Bắc.',
-    );
+    const [none] = impossible.problems;
+    assert(none);
+    expect(problemText(none, rules, 'vi')).toBe('Không có trường hợp này: Cửa hàng chỉ có ở miền Bắc.');
   });
 });

@@ -40,7 +40,7 @@ function startWorker(): Worker {
   if (!here.endsWith('.ts')) return new Worker(new URL('./decide-worker.js', here), { resourceLimits: WORKER_LIMITS });
   const entry = new URL('./decide-worker.ts', here).href;
   const boot = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
-  return new Worker(boot, { eval: true, execArgv: ['--conditions=source'], resourceLimits: WORKER_LIMITS });
+  return new Worker(boot, { eval: true, execArgv: ['--conditions=@lcz/source'], resourceLimits: WORKER_LIMITS });
 }
 
 export class DecideWorkers {

@@ -64,8 +64,8 @@ function percentOperators(rules: AnchorRules): Map<string, (part: number, whole:
       );
     } else if (c.kind === 'all' || c.kind === 'any') c.of.forEach(visit);
   };
-  rules.criteria.forEach((c) => visit(c.condition));
-  rules.disqualifiers.forEach((d) => visit(d.condition));
+  for (const c of rules.criteria) visit(c.condition);
+  for (const d of rules.disqualifiers) visit(d.condition);
   return ops;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Memory of the engine vs the floor, in the same harness: a fresh process (run with
- * --expose-gc, WITHOUT the `source` condition, so the engine is the built one) generates the
+ * --expose-gc, WITHOUT the `@lcz/source` condition, so the engine is the built one) generates the
  * same workload, then either runs the floor over it, or loads the engine and runs decide() and
  * evaluate() over it. It reports its peak RSS and, after two full collections, heap and RSS
  * (the ruleset and the workload still alive). Engine memory over the floor = the difference.

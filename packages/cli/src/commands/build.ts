@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
 import { buildCompiledRulesFile, resolveRulesetPath } from '@lcz/criteria-engine/node';
-import type { BuildOptions } from '../run.js';
+import type { BuildOptions } from './build.usage.js';
+import { reportInvalidRules } from './load.js';
 import { EXIT, say, writeOutput, type Session } from '../session.js';
 
 export async function build(options: BuildOptions, session: Session): Promise<number> {
@@ -19,13 +20,7 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
   const built = await buildCompiledRulesFile(ruleFile, out);
   const diagnostics = session.relocate(built.diagnostics);
   if (!built.value || hasErrors(diagnostics)) {
-    session.err(formatDiagnostics(diagnostics, lang));
-    session.err(
-      say(lang, 'rules_invalid_nothing_written', {
-        path: options.rules,
-        count: diagnostics.filter((d) => d.severity === 'error').length,
-      }),
-    );
+    reportInvalidRules(session, lang, options.rules, diagnostics, 'rules_invalid_nothing_written');
     return EXIT.invalid;
   }
   const { compiled, json } = built.value;

@@ -6,27 +6,21 @@
  * code and a hint, then a count per severity. Exit 1 when a ruleset does not load or has an error.
  */
 import { checkRuleset, formatDiagnostics, renderMessage, type Diagnostic } from '@lcz/criteria-engine';
-import type { CheckOptions } from '../run.js';
+import type { CheckOptions } from './check.usage.js';
 import { EXIT, say, type Session } from '../session.js';
-import { loadRules, unique } from './load.js';
+import { loadRulesOrReport, unique } from './load.js';
 
 export async function check(options: CheckOptions, session: Session): Promise<number> {
   const { lang } = options;
   let exit: number = EXIT.ok;
   const reports: unknown[] = [];
   for (const path of options.paths) {
-    const { ruleset, diagnostics } = await loadRules(path, session);
-    if (ruleset === undefined) {
-      session.err(formatDiagnostics(diagnostics, lang));
-      session.err(
-        say(lang, 'rules_invalid_nothing_checked', {
-          path,
-          count: diagnostics.filter((d) => d.severity === 'error').length,
-        }),
-      );
+    const loaded = await loadRulesOrReport(path, session, lang, 'rules_invalid_nothing_checked');
+    if (loaded === undefined) {
       exit = EXIT.invalid;
       continue;
     }
+    const { ruleset, diagnostics } = loaded;
     const found = unique([...diagnostics, ...session.relocate(checkRuleset(ruleset).diagnostics)]);
     const counts = countOf(found);
     if (counts.errors > 0) exit = EXIT.invalid;

@@ -26,10 +26,10 @@ import {
 } from '@lcz/criteria-engine';
 import { readAssessmentFile } from '@lcz/criteria-engine/node';
 import { detectBatchFormat, isListDocument, readBatch, type BatchFormat } from '@lcz/criteria-batch';
-import type { DiffOptions } from '../run.js';
+import type { DiffOptions } from './diff.usage.js';
 import { EXIT, say, type Session } from '../session.js';
 import { assessmentFiles } from './input-files.js';
-import { loadRules, unique } from './load.js';
+import { loadRules, reportInvalidRules, unique } from './load.js';
 
 /** Files --assessments reads from a directory. */
 const DIFF_INPUT_FILE = /\.(ya?ml|json|jsonl|csv|xlsx)$/i;
@@ -44,10 +44,7 @@ export async function diff(options: DiffOptions, session: Session): Promise<numb
     [options.after, after],
   ] as const) {
     if (loaded.ruleset !== undefined) continue;
-    session.err(formatDiagnostics(loaded.diagnostics, lang));
-    session.err(
-      say(lang, 'diff_rules_invalid', { path, count: loaded.diagnostics.filter((d) => d.severity === 'error').length }),
-    );
+    reportInvalidRules(session, lang, path, loaded.diagnostics, 'diff_rules_invalid');
     broken = true;
   }
   if (broken || before.ruleset === undefined || after.ruleset === undefined) return EXIT.invalid;

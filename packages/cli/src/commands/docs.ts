@@ -28,29 +28,20 @@ import {
 } from '@lcz/criteria-engine';
 import { readAssessmentFile, resolveRulesetPath } from '@lcz/criteria-engine/node';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
-import type { DocsOptions } from '../run.js';
+import type { DocsOptions } from './docs.usage.js';
 import { bilingual, EXIT, say, writeOutput, type Session } from '../session.js';
 import type { CliMessageKey } from '../messages/en.js';
-import { loadRules, unique } from './load.js';
+import { loadRulesOrReport, printWarnings, unique } from './load.js';
 
 /** The file beside ruleset.yaml that holds the table's extra headings. */
 export const TABLE_FILE = 'table.yaml';
 
 export async function docs(options: DocsOptions, session: Session): Promise<number> {
   const { lang } = options;
-  const { ruleset, diagnostics } = await loadRules(options.rules, session);
-  if (ruleset === undefined) {
-    session.err(formatDiagnostics(diagnostics, lang));
-    session.err(
-      say(lang, 'rules_invalid_nothing_written', {
-        path: options.rules,
-        count: diagnostics.filter((d) => d.severity === 'error').length,
-      }),
-    );
-    return EXIT.invalid;
-  }
-  const warnings = diagnostics.filter((d) => d.severity === 'warning');
-  if (warnings.length > 0) session.err(formatDiagnostics(warnings, lang));
+  const loaded = await loadRulesOrReport(options.rules, session, lang, 'rules_invalid_nothing_written');
+  if (loaded === undefined) return EXIT.invalid;
+  const { ruleset } = loaded;
+  printWarnings(session, lang, loaded.diagnostics);
 
   const headings = await readHeadings(dirname(await resolveRulesetPath(session.abs(options.rules))), session);
   if (headings === undefined) return EXIT.invalid;

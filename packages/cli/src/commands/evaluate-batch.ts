@@ -13,7 +13,7 @@ import {
   type BatchSummary,
 } from '@lcz/criteria-batch';
 import type { CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
-import type { EvaluateOptions } from '../run.js';
+import type { EvaluateOptions } from './evaluate.usage.js';
 import { EXIT, say, UsageError, type Session } from '../session.js';
 import { progressBar } from './progress.js';
 

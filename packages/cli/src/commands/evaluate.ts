@@ -16,11 +16,11 @@ import {
   type Scheme,
 } from '@lcz/criteria-engine';
 import { readAssessmentFile } from '@lcz/criteria-engine/node';
-import type { EvaluateOptions } from '../run.js';
+import type { EvaluateOptions } from './evaluate.usage.js';
 import { detectBatchFormat, isListDocument, type BatchFormat } from '@lcz/criteria-batch';
 import { bilingual, EXIT, say, UsageError, type Session } from '../session.js';
 import { evaluateBatchFile } from './evaluate-batch.js';
-import { loadRules, unique } from './load.js';
+import { loadRules, reportInvalidRules, unique } from './load.js';
 
 const ASSESSMENT_FILE = /\.(ya?ml|json)$/i;
 
@@ -35,9 +35,7 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
   // on its own date (area.date); a batch file needs --version or --date.
   const ruleset = chosen ?? scheme?.versions[scheme.versions.length - 1];
   if (ruleset === undefined || hasErrors(diagnostics)) {
-    session.err(formatDiagnostics(diagnostics, lang));
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    session.err(say(lang, 'rules_invalid_nothing_evaluated', { path: options.rules, count: errors }));
+    reportInvalidRules(session, lang, options.rules, diagnostics, 'rules_invalid_nothing_evaluated');
     return EXIT.invalid;
   }
   const warnings = diagnostics.filter((d) => d.severity === 'warning');

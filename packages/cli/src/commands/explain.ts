@@ -20,10 +20,10 @@ import {
   type GapReport,
 } from '@lcz/criteria-engine';
 import { readAssessmentFile } from '@lcz/criteria-engine/node';
-import type { ExplainOptions } from '../run.js';
+import type { ExplainOptions } from './explain.usage.js';
 import { EXIT, say, type Session } from '../session.js';
 import { assessmentFiles } from './input-files.js';
-import { loadRules, unique } from './load.js';
+import { loadRulesOrReport, printWarnings, unique } from './load.js';
 
 const INPUT_FILE = /\.(ya?ml|json|jsonl|ndjson|csv|xlsx)$/i;
 
@@ -34,15 +34,10 @@ interface Explained {
 
 export async function explain(options: ExplainOptions, session: Session): Promise<number> {
   const { lang } = options;
-  const { ruleset, diagnostics } = await loadRules(options.rules, session);
-  if (ruleset === undefined) {
-    session.err(formatDiagnostics(diagnostics, lang));
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    session.err(say(lang, 'rules_invalid_nothing_evaluated', { path: options.rules, count: errors }));
-    return EXIT.invalid;
-  }
-  const warnings = diagnostics.filter((d) => d.severity === 'warning');
-  if (warnings.length > 0) session.err(formatDiagnostics(warnings, lang));
+  const loaded = await loadRulesOrReport(options.rules, session, lang, 'rules_invalid_nothing_evaluated');
+  if (loaded === undefined) return EXIT.invalid;
+  const { ruleset } = loaded;
+  printWarnings(session, lang, loaded.diagnostics);
 
   const { files, ok } = await assessmentFiles(options.inputs, session, INPUT_FILE);
   const explained: Explained[] = [];

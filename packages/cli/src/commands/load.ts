@@ -2,9 +2,10 @@
  * Loading rules for a command: diagnostics gathered from the load and the compiled ruleset,
  * without duplicates, with paths shown as the user typed them.
  */
-import { hasErrors, type CompiledRuleset, type Diagnostic, type Scheme } from '@lcz/criteria-engine';
+import { formatDiagnostics, hasErrors, type CompiledRuleset, type Diagnostic, type Scheme } from '@lcz/criteria-engine';
 import { loadRulesDirectory, loadRulesetFile } from '@lcz/criteria-engine/node';
-import type { Session } from '../session.js';
+import type { CliMessageKey } from '../messages/en.js';
+import { bilingual, say, type Lang, type Session } from '../session.js';
 
 export interface LoadedRules {
   readonly ruleset?: CompiledRuleset;
@@ -60,4 +61,46 @@ export function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The line under the diagnostics of rules that did not load: what the command then did not do. */
+type InvalidRulesMessage = Extract<CliMessageKey, `rules_invalid${string}` | 'diff_rules_invalid'>;
+
+/**
+ * Why rules are unusable, for a person: every diagnostic located, then one line naming the path
+ * and the count of errors (in both languages with `both`, for a server's operator).
+ */
+export function reportInvalidRules(
+  session: Session,
+  lang: Lang,
+  path: string,
+  diagnostics: readonly Diagnostic[],
+  message: InvalidRulesMessage,
+  both = false,
+): void {
+  session.err(formatDiagnostics(diagnostics, lang));
+  const params = { path, count: diagnostics.filter((d) => d.severity === 'error').length };
+  session.err(both ? bilingual(message, params) : say(lang, message, params));
+}
+
+/**
+ * Load the rules a command needs, or report why they did not load (reportInvalidRules) and give
+ * undefined, so the command only has to return EXIT.invalid.
+ */
+export async function loadRulesOrReport(
+  path: string,
+  session: Session,
+  lang: Lang,
+  message: InvalidRulesMessage,
+): Promise<{ readonly ruleset: CompiledRuleset; readonly diagnostics: readonly Diagnostic[] } | undefined> {
+  const { ruleset, diagnostics } = await loadRules(path, session);
+  if (ruleset !== undefined) return { ruleset, diagnostics };
+  reportInvalidRules(session, lang, path, diagnostics, message);
+  return undefined;
+}
+
+/** The warnings among a ruleset's diagnostics, on standard error (its notes are lcz validate's). */
+export function printWarnings(session: Session, lang: Lang, diagnostics: readonly Diagnostic[]): void {
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  if (warnings.length > 0) session.err(formatDiagnostics(warnings, lang));
 }

@@ -19,10 +19,10 @@ import {
   type ReportProblem,
   type Targets,
 } from '@lcz/criteria-report';
-import type { ReportOptions } from '../run.js';
+import type { ReportOptions } from './report.usage.js';
 import { EXIT, say, writeOutput, type Session } from '../session.js';
 import { assessmentFiles } from './input-files.js';
-import { loadRules } from './load.js';
+import { loadRulesOrReport, printWarnings } from './load.js';
 
 const INPUT_FILE = /\.(ya?ml|json|jsonl|ndjson|csv|xlsx)$/i;
 /** Located problems printed before "… and N more". */
@@ -31,15 +31,10 @@ const SHOWN_PROBLEMS = 100;
 export async function report(options: ReportOptions, session: Session): Promise<number> {
   const { lang } = options;
   const format = formatOf(options);
-  const { ruleset, diagnostics } = await loadRules(options.rules, session);
-  if (ruleset === undefined) {
-    session.err(formatDiagnostics(diagnostics, lang));
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    session.err(say(lang, 'rules_invalid_nothing_evaluated', { path: options.rules, count: errors }));
-    return EXIT.invalid;
-  }
-  const warnings = diagnostics.filter((d) => d.severity === 'warning');
-  if (warnings.length > 0) session.err(formatDiagnostics(warnings, lang));
+  const loaded = await loadRulesOrReport(options.rules, session, lang, 'rules_invalid_nothing_evaluated');
+  if (loaded === undefined) return EXIT.invalid;
+  const { ruleset } = loaded;
+  printWarnings(session, lang, loaded.diagnostics);
 
   let targets: Targets | undefined;
   if (options.targets !== undefined) {

@@ -4,24 +4,16 @@
  * editors and other tools check files exactly as lcz does, short of the relations (part ≤ whole)
  * and context rules, which JSON Schema cannot say.
  */
-import { assessmentJsonSchema, formatDiagnostics } from '@lcz/criteria-engine';
-import type { SchemaOptions } from '../run.js';
+import { assessmentJsonSchema } from '@lcz/criteria-engine';
+import type { SchemaOptions } from './schema.usage.js';
 import { EXIT, say, writeOutput, type Session } from '../session.js';
-import { loadRules } from './load.js';
+import { loadRulesOrReport } from './load.js';
 
 export async function schema(options: SchemaOptions, session: Session): Promise<number> {
   const { lang } = options;
-  const { ruleset, diagnostics } = await loadRules(options.rules, session);
-  if (ruleset === undefined) {
-    session.err(formatDiagnostics(diagnostics, lang));
-    session.err(
-      say(lang, 'rules_invalid', {
-        path: options.rules,
-        count: diagnostics.filter((d) => d.severity === 'error').length,
-      }),
-    );
-    return EXIT.invalid;
-  }
+  const loaded = await loadRulesOrReport(options.rules, session, lang, 'rules_invalid');
+  if (loaded === undefined) return EXIT.invalid;
+  const { ruleset } = loaded;
   const json = {
     ...assessmentJsonSchema(ruleset),
     title: `${ruleset.title.en} (${ruleset.id} ${ruleset.version}): assessment`,

@@ -5,10 +5,9 @@
  * standard output; the human lines (where it listens, that it stopped) go to standard error.
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
-import { formatDiagnostics } from '@lcz/criteria-engine';
-import type { ServeOptions } from '../run.js';
+import type { ServeOptions } from './serve.usage.js';
 import { bilingual, EXIT, type Session } from '../session.js';
-import { loadRules } from './load.js';
+import { loadRules, reportInvalidRules } from './load.js';
 
 export async function serve(options: ServeOptions, session: Session): Promise<number> {
   const rulesets: CompiledRuleset[] = [];
@@ -16,13 +15,7 @@ export async function serve(options: ServeOptions, session: Session): Promise<nu
   for (const path of options.rules) {
     const { ruleset, diagnostics } = await loadRules(path, session);
     if (ruleset === undefined) {
-      session.err(formatDiagnostics(diagnostics, options.lang));
-      session.err(
-        bilingual('rules_invalid_nothing_served', {
-          path,
-          count: diagnostics.filter((d) => d.severity === 'error').length,
-        }),
-      );
+      reportInvalidRules(session, options.lang, path, diagnostics, 'rules_invalid_nothing_served', true);
       broken = true;
     } else {
       rulesets.push(ruleset);

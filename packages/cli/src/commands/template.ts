@@ -5,24 +5,15 @@
  */
 import { PassThrough } from 'node:stream';
 import { batchColumns, OutputError, writeTemplate } from '@lcz/criteria-batch';
-import { formatDiagnostics } from '@lcz/criteria-engine';
-import type { TemplateOptions } from '../run.js';
+import type { TemplateOptions } from './template.usage.js';
 import { EXIT, say, UsageError, type Session } from '../session.js';
-import { loadRules } from './load.js';
+import { loadRulesOrReport } from './load.js';
 
 export async function template(options: TemplateOptions, session: Session): Promise<number> {
   const { lang } = options;
-  const { ruleset, diagnostics } = await loadRules(options.rules, session);
-  if (ruleset === undefined) {
-    session.err(formatDiagnostics(diagnostics, lang));
-    session.err(
-      say(lang, 'rules_invalid', {
-        path: options.rules,
-        count: diagnostics.filter((d) => d.severity === 'error').length,
-      }),
-    );
-    return EXIT.invalid;
-  }
+  const loaded = await loadRulesOrReport(options.rules, session, lang, 'rules_invalid');
+  if (loaded === undefined) return EXIT.invalid;
+  const { ruleset } = loaded;
   const layout = { format: options.format, headers: options.headers } as const;
   if (options.out === undefined) {
     const chunks: Buffer[] = [];

@@ -16,9 +16,9 @@ import {
   type TestRun,
 } from '@lcz/criteria-engine';
 import { runTestDirectory } from '@lcz/criteria-engine/node';
-import type { TestOptions } from '../run.js';
+import type { TestOptions } from './test.usage.js';
 import { EXIT, say, type Session } from '../session.js';
-import { unique } from './load.js';
+import { reportInvalidRules, unique } from './load.js';
 
 export async function test(options: TestOptions, session: Session): Promise<number> {
   const { lang } = options;
@@ -31,9 +31,7 @@ export async function test(options: TestOptions, session: Session): Promise<numb
   const diagnostics = session.relocate(unique(outcome.diagnostics));
 
   if (outcome.ruleset === undefined) {
-    session.err(formatDiagnostics(diagnostics, lang));
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    session.err(say(lang, 'rules_invalid_nothing_tested', { path: options.rules, count: errors }));
+    reportInvalidRules(session, lang, options.rules, diagnostics, 'rules_invalid_nothing_tested');
     return EXIT.invalid;
   }
   // Warnings and notes about the rules are `lcz validate`'s business; problems finding test files are ours.

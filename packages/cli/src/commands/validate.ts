@@ -3,9 +3,9 @@
  * every error, located, for an invalid one. The static checks (lcz check) are part of it.
  */
 import { checkRuleset, formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
-import type { ValidateOptions } from '../run.js';
+import type { ValidateOptions } from './validate.usage.js';
 import { EXIT, say, type Session } from '../session.js';
-import { loadRules, unique } from './load.js';
+import { loadRules, reportInvalidRules, unique } from './load.js';
 
 export async function validate(options: ValidateOptions, session: Session): Promise<number> {
   const { lang } = options;
@@ -18,9 +18,7 @@ export async function validate(options: ValidateOptions, session: Session): Prom
       ? unique([...loaded.diagnostics, ...session.relocate(checkRuleset(ruleset).diagnostics)])
       : loaded.diagnostics;
     if (ruleset === undefined || hasErrors(diagnostics)) {
-      session.err(formatDiagnostics(diagnostics, lang));
-      const errors = diagnostics.filter((d) => d.severity === 'error').length;
-      session.err(say(lang, 'rules_invalid', { path, count: errors }));
+      reportInvalidRules(session, lang, path, diagnostics, 'rules_invalid');
       exit = EXIT.invalid;
       continue;
     }

@@ -13,9 +13,8 @@ export class Findings {
   private readonly criterionPaths = new Map<string, DocumentPath>();
 
   constructor(readonly ruleset: CompiledRuleset) {
-    ruleset.document.groups.forEach((g, gi) =>
-      g.criteria.forEach((c, ci) => this.criterionPaths.set(c.id, ['groups', gi, 'criteria', ci])),
-    );
+    for (const [gi, g] of ruleset.document.groups.entries())
+      for (const [ci, c] of g.criteria.entries()) this.criterionPaths.set(c.id, ['groups', gi, 'criteria', ci]);
   }
 
   add(code: DiagnosticCode, path: DocumentPath, params: Diagnostic['params'], severity: Severity): void {

@@ -103,7 +103,7 @@ export class ProbeSpace {
   enumerate(
     ids: readonly string[],
     limit: number,
-    visit: (facts: ProbeFacts) => boolean | void,
+    visit: (facts: ProbeFacts) => boolean | undefined,
     base: ProbeFacts = {},
   ): number | undefined {
     const order = this.order(ids);
@@ -166,7 +166,7 @@ export class ProbeSpace {
     const whole = f.partOf !== undefined ? chosen[f.partOf] : undefined;
     if (typeof whole === 'number') hi = Math.min(hi, whole);
     const set = new Set<number>([0, 1]);
-    for (const b of [lo, hi]) if (Number.isFinite(b)) [b - 1, b, b + 1].forEach((v) => set.add(v));
+    for (const b of [lo, hi]) if (Number.isFinite(b)) for (const v of [b - 1, b, b + 1]) set.add(v);
     const constants = [...(this.constants.get(id) ?? [])].sort((a, b) => a - b);
     constants.forEach((c, i) => {
       for (const v of around(c, integer)) set.add(v);

@@ -148,7 +148,7 @@ export function reachability(ruleset: CompiledRuleset, options: ReachOptions): R
         const counts = new Set<ReachedCount>();
         const failingProbes: ProbeFacts[] = [];
         const space = new ProbeSpace(names).add(variant?.condition ?? info.condition, info.applicableWhen);
-        const probes = space.enumerate(reads, options.maxProbes, (probe) => {
+        const probes = space.enumerate(reads, options.maxProbes, (probe): undefined => {
           const s = ruleset.evaluate({ context, facts: probe }).criteria[i];
           if (!s) return;
           if (s.status !== 'unknown') statuses.add(s.status);
@@ -187,7 +187,7 @@ export function reachability(ruleset: CompiledRuleset, options: ReachOptions): R
         let clear = false;
         const reads = factReads(d.facts);
         const space = new ProbeSpace(names).add(info.condition);
-        const probes = space.enumerate(reads, options.maxProbes, (probe) => {
+        const probes = space.enumerate(reads, options.maxProbes, (probe): undefined => {
           const status = ruleset.evaluate({ context, facts: probe }).disqualifiers[j]?.status;
           if (status === 'applies') applies = true;
           if (status === 'clear') clear = true;

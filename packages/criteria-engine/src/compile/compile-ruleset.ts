@@ -393,7 +393,7 @@ class RulesetCompiler {
 
   private uniqueValues(values: readonly { id: string }[], path: YamlPath): void {
     const seen = new Map<string, YamlPath>();
-    values.forEach((v, i) => this.unique(seen, v.id, [...path, i, 'id'], 'value'));
+    for (const [i, v] of values.entries()) this.unique(seen, v.id, [...path, i, 'id'], 'value');
   }
 
   /** part ≤ whole relations: the whole exists, both are integers, and no chain loops. */

@@ -1,10 +1,10 @@
 /**
- * Variant coverage (Q1): enumerate every combination of context values the context rules allow
- * and, for each criterion with variants, find the combinations no variant covers (reported as
+ * Variant coverage (Q1): for every kind of unit the input validation accepts (compile/contexts.ts), for each criterion with variants, find the combinations no variant covers (reported as
  * information naming the declared `no_variant` policy) and those two variants both cover.
  */
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
+import { type ContextValues, contextAccepts, describeContext, enumerateContexts } from './contexts.js';
 import type { RulesetPlan } from './plan.js';
 import { createSlotFiller } from './slots.js';
 import type { Value } from './types.js';
@@ -16,51 +16,14 @@ type Report = (
   severity: Severity,
 ) => void;
 
-export type ContextCombination = Record<string, string | boolean | undefined>;
-
-/** Every context allowed by the rules, with attributes left out where they are not required. */
-export function enumerateContexts(plan: RulesetPlan, max: number): ContextCombination[] | undefined {
-  let combos: ContextCombination[] = [{}];
-  for (const attr of plan.context) {
-    const values: (string | boolean)[] = attr.type === 'boolean' ? [false, true] : (attr.values ?? []).map((v) => v.id);
-    const next: ContextCombination[] = [];
-    for (const combo of combos) for (const v of values) next.push({ ...combo, [attr.id]: v });
-    if (next.length > max) return undefined;
-    combos = next;
-  }
-  const seen = new Set<string>();
-  const out: ContextCombination[] = [];
-  const slotsOf = contextSlots(plan);
-  for (const combo of combos) {
-    // An attribute whose required_when is false is absent in real inputs: drop it.
-    for (const [id, requiredWhen] of plan.requiredWhen) {
-      if (requiredWhen(slotsOf(combo)) !== true) delete combo[id];
-    }
-    const s = slotsOf(combo);
-    if (!plan.contextRules.every((r) => r.when(s) !== true || r.require(s) === true)) continue;
-    const key = JSON.stringify(combo);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(combo);
-  }
-  return out;
-}
-
-export function describeContext(combo: ContextCombination): string {
-  return Object.entries(combo)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(', ');
-}
-
 /** Slots holding only a context (facts unknown), for running selectors at load time. */
-export function contextSlots(plan: RulesetPlan): (context: ContextCombination) => Value[] {
+function contextSlots(plan: RulesetPlan): (context: ContextValues) => Value[] {
   const fill = createSlotFiller(plan.contextSlots, plan.factSlots);
   return (context) => fill(context, {}, []);
 }
 
 export function checkCoverage(plan: RulesetPlan, max: number, report: Report): void {
-  const combos = enumerateContexts(plan, max);
+  const combos = enumerateContexts(plan.context, max, contextAccepts(plan));
   const slotsOf = contextSlots(plan);
   plan.criteria.forEach((criterion, index) => {
     if (!criterion.variants) return;

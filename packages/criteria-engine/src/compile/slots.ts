@@ -33,3 +33,53 @@ export function createSlotFiller(contextIds: readonly string[], factIds: readonl
     return out;
   };
 }
+
+/** The JavaScript type a slot's value must have: what `typeof` says of a valid value. */
+export type SlotKind = 'number' | 'boolean' | 'string';
+
+/** What `typeof` says of a valid value of a declared fact or context type. */
+export function slotKind(type: 'integer' | 'number' | 'boolean' | 'enum' | 'ordinal'): SlotKind {
+  return type === 'integer' || type === 'number' ? 'number' : type === 'boolean' ? 'boolean' : 'string';
+}
+
+/**
+ * Fills slots as createSlotFiller does, and never coerces: a value whose JavaScript type is not
+ * its slot's (the text "200" for an integer, an assessment that skipped validateAssessment) is
+ * left unknown, and the filler returns false so the caller can say so. One `typeof` per declared
+ * name, measured in packages/bench (decide() on the bench ruleset: within its run-to-run noise).
+ */
+export type CheckedSlotFiller = (context: unknown, facts: unknown, out: Value[]) => boolean;
+
+export function createCheckedSlotFiller(
+  contextIds: readonly string[],
+  factIds: readonly string[],
+  kinds: readonly SlotKind[],
+): CheckedSlotFiller {
+  const ids = [...contextIds, ...factIds];
+  const offset = contextIds.length;
+  const size = ids.length;
+  return (context, facts, out) => {
+    out.length = size;
+    // A missing context or facts object leaves its names unknown; anything else in its place is wrong.
+    let ok = isRecordOrNothing(context) && isRecordOrNothing(facts);
+    let from = (typeof context === 'object' && context !== null ? context : NONE) as Readonly<Record<string, unknown>>;
+    for (let i = 0; i < size; i++) {
+      if (i === offset) from = (typeof facts === 'object' && facts !== null ? facts : NONE) as typeof from;
+      const v = from[ids[i] as string];
+      if (typeof v === kinds[i]) out[i] = v as Value;
+      else {
+        out[i] = undefined;
+        // null and undefined both mean "not supplied": unknown, and nothing wrong. (No declared
+        // name is one an object inherits: rule files refuse the key `constructor`.)
+        if (v != null) ok = false;
+      }
+    }
+    return ok;
+  };
+}
+
+const NONE: Readonly<Record<string, unknown>> = Object.freeze({});
+
+function isRecordOrNothing(value: unknown): boolean {
+  return value == null || (typeof value === 'object' && !Array.isArray(value));
+}

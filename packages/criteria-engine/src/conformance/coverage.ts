@@ -12,6 +12,7 @@
 import { DEFAULT_CHECK_OPTIONS } from '../analyze/check-ruleset.js';
 import { reachability, type Reachability } from '../analyze/reach.js';
 import type { CompiledRuleset, ConditionInfo, FactInfo, Threshold } from '../compile/compiled-ruleset.js';
+import { SYMBOL } from '../compile/expression/compare-ops.js';
 import type { Assessment } from '../evaluate/assessment.js';
 import type { TestRun } from './result.js';
 
@@ -231,36 +232,18 @@ function mark(c: MutableCell | undefined, by: CoverageCase): void {
 
 // ── thresholds ─────────────────────────────────────────────────────────────────────────────
 
-const SIGNS: Readonly<Record<Threshold['op'], string>> = {
-  '>=': '≥',
-  '<=': '≤',
-  '>': '>',
-  '<': '<',
-  '==': '=',
-  '!=': '≠',
-};
-
 /** A threshold worth covering at its boundary (a number, a rating or a percentage of facts), as text. */
 function thresholdText(t: Threshold, facts: ReadonlyMap<string, FactInfo>): string | undefined {
   if (t.kind === 'percent')
-    return facts.has(t.part) && facts.has(t.whole) ? `${t.part} / ${t.whole} ${SIGNS[t.op]} ${t.value}%` : undefined;
+    return facts.has(t.part) && facts.has(t.whole) ? `${t.part} / ${t.whole} ${SYMBOL[t.op]} ${t.value}%` : undefined;
   const f = facts.get(t.fact);
   if (!f) return undefined;
   if ((f.type === 'integer' || f.type === 'number') && typeof t.value === 'number')
-    return `${t.fact} ${SIGNS[t.op]} ${t.value}`;
-  if (f.type === 'ordinal' && typeof t.value === 'string') return `${t.fact} ${SIGNS[t.op]} ${t.value}`;
+    return `${t.fact} ${SYMBOL[t.op]} ${t.value}`;
+  if (f.type === 'ordinal' && typeof t.value === 'string') return `${t.fact} ${SYMBOL[t.op]} ${t.value}`;
   return undefined;
 }
 
-/** Whether the threshold holds exactly at its value (≥, ≤, =) or not (>, <, ≠). */
-const _HOLDS_AT: Readonly<Record<Threshold['op'], boolean>> = {
-  '>=': true,
-  '<=': true,
-  '==': true,
-  '>': false,
-  '<': false,
-  '!=': false,
-};
 /** The side of the threshold value where the outcome differs from the outcome at it: -1, +1, or 0 for either. */
 const BEYOND: Readonly<Record<Threshold['op'], -1 | 0 | 1>> = { '>=': -1, '>': 1, '<=': 1, '<': -1, '==': 0, '!=': 0 };
 
@@ -350,7 +333,7 @@ function candidateWholes(whole: FactInfo): number[] {
   const hi = whole.max ?? Infinity;
   const list = new Set<number>([lo, lo + 1, 100, 200, 1000, 10_000]);
   for (let w = lo; w <= Math.min(hi, lo + 200); w++) list.add(w);
-  if (Number.isFinite(hi)) [hi - 1, hi].forEach((w) => list.add(w));
+  if (Number.isFinite(hi)) for (const w of [hi - 1, hi]) list.add(w);
   return [...list].filter((w) => w >= lo && w <= hi);
 }
 

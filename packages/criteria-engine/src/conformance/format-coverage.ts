@@ -4,6 +4,7 @@
  * Pure: the caller prints.
  */
 import type { Locale } from '../diagnostics/format.js';
+import { checkLanguage } from '../diagnostics/language.js';
 import type { CoverageCell, CoverageReport, CoverageSubject, OutcomeColumn, ThresholdPoint } from './coverage.js';
 import { COVERAGE_WORDS } from './coverage-words.js';
 
@@ -14,6 +15,7 @@ const DISQUALIFIER_COLUMNS: readonly OutcomeColumn[] = ['applies', 'clear', 'unk
 const THRESHOLD_COLUMNS: readonly ThresholdPoint[] = ['at', 'beyond', 'empty'];
 
 export function formatCoverage(report: CoverageReport, lang: Locale, format: CoverageFormat = 'text'): string {
+  checkLanguage(lang, 'formatCoverage');
   const w = COVERAGE_WORDS[lang];
   const mark = (c: CoverageCell | undefined) => (!c?.possible ? '–' : c.by ? '✓' : '✗');
   const label = (s: CoverageSubject) => (s.kind === 'variant' ? `${format === 'md' ? '↳ ' : '  '}${s.variant}` : s.id);

@@ -12,6 +12,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, type Locale } from '../diagnostics/format.js';
+import { checkLanguage } from '../diagnostics/language.js';
 import { TEST_REPORT_WORDS } from './messages.js';
 import type { ComparedValue, TestCaseResult, TestMismatch, TestRun } from './result.js';
 
@@ -31,6 +32,7 @@ const RESET = '\u001b[0m';
 
 /** The file's problems (if any), then a line per case with the details of each failure. */
 export function formatTestRun(run: TestRun, lang: Locale, options: FormatTestOptions = {}): string {
+  checkLanguage(lang, 'formatTestRun');
   const seen = options.seen ?? new Set<string>();
   const lines: string[] = [];
   for (const d of run.diagnostics) {
@@ -46,6 +48,7 @@ export function formatTestRun(run: TestRun, lang: Locale, options: FormatTestOpt
 
 /** `✓ name`, or `✗ name` followed by the mismatches and problems of the case. */
 export function formatTestCase(run: TestRun, c: TestCaseResult, lang: Locale, options: FormatTestOptions = {}): string {
+  checkLanguage(lang, 'formatTestCase');
   const words = TEST_REPORT_WORDS[lang];
   const file = options.file ?? run.file;
   if (c.ok) return `  ${paint('✓', GREEN, options.color)} ${c.name}`;

@@ -8,6 +8,7 @@ export const DIAGNOSTIC_CODES = [
   'file_not_found',
   'file_unreadable',
   'file_too_large',
+  'file_outside_root',
   // parse/: YAML as plain YAML 1.2 core data
   'yaml_syntax',
   'yaml_duplicate_key',

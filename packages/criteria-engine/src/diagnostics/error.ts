@@ -1,7 +1,10 @@
 import type { Diagnostic } from './diagnostic.js';
 import { formatDiagnostics } from './format.js';
 
-/** Thrown only by the `…OrThrow` conveniences; carries every diagnostic, not just the first. */
+/**
+ * Thrown by the `…OrThrow` conveniences, and by `evaluate`/`decide` given a value of the wrong type
+ * (an input that skipped validateAssessment); carries every diagnostic, not just the first.
+ */
 export class CriteriaEngineError extends Error {
   override readonly name = 'CriteriaEngineError';
   constructor(readonly diagnostics: readonly Diagnostic[]) {

@@ -3,6 +3,7 @@
  * indented hint, in the style compilers use so editors and terminals can link the location.
  */
 import type { Diagnostic, Severity } from './diagnostic.js';
+import { checkLanguage } from './language.js';
 import type { Locale, RenderedMessage } from './messages/catalog.js';
 import { en } from './messages/en.js';
 import { vi } from './messages/vi.js';
@@ -18,11 +19,13 @@ const SEVERITY_WORDS: Readonly<Record<Locale, Readonly<Record<Severity, string>>
 
 /** The message and hint of a diagnostic in one language. */
 export function renderMessage(d: Diagnostic, lang: Locale): RenderedMessage {
+  checkLanguage(lang, 'renderMessage');
   return CATALOGS[lang][d.code](d.params);
 }
 
 /** `file:line:column: lỗi [code] message` then `    → hint` (hint lines indented alike). */
 export function formatDiagnostic(d: Diagnostic, lang: Locale): string {
+  checkLanguage(lang, 'formatDiagnostic');
   const { message, hint } = renderMessage(d, lang);
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
   const head = `${where}: ${SEVERITY_WORDS[lang][d.severity]} [${d.code}] ${message}`;
@@ -36,6 +39,7 @@ export function formatDiagnosticBilingual(d: Diagnostic): string {
 
 /** Every diagnostic, sorted by file, line and column, one block per diagnostic. */
 export function formatDiagnostics(list: readonly Diagnostic[], lang: Locale): string {
+  checkLanguage(lang, 'formatDiagnostics');
   return sortDiagnostics(list)
     .map((d) => formatDiagnostic(d, lang))
     .join('\n');

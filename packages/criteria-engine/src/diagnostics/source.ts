@@ -21,7 +21,8 @@ export class SourceText {
 
   /** The offsets where lines begin (the first is 0). */
   get lineStarts(): readonly number[] {
-    return (this.starts ??= computeLineStarts(this.text));
+    this.starts ??= computeLineStarts(this.text);
+    return this.starts;
   }
 
   /** 1-based line and column (in UTF-16 code units, as editors count) of an offset. */

@@ -5,7 +5,7 @@
  * disagree.
  */
 import type { RulesetPlan } from '../compile/plan.js';
-import { createSlotFiller } from '../compile/slots.js';
+import { createCheckedSlotFiller, slotKind } from '../compile/slots.js';
 import type { Slots, Value } from '../compile/types.js';
 import type { Assessment } from './assessment.js';
 import {
@@ -49,10 +49,24 @@ export interface Evaluator {
   decideSlots(s: Slots): DecisionSummary;
 }
 
-export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): Evaluator {
+/**
+ * `wrongType` is called with an assessment in which a value has the wrong JavaScript type (the
+ * text "200" for an integer: the caller skipped validateAssessment). The evaluator never coerces;
+ * the ruleset's wrongType throws an error listing every problem in the input.
+ */
+export function createEvaluator(
+  plan: RulesetPlan,
+  identity: RulesetIdentity,
+  wrongType: (assessment: Assessment) => never,
+): Evaluator {
   const groupCount = plan.groups.length;
   const mandatoryIndexes = plan.mandatory.map((id) => plan.criteria.findIndex((c) => c.info.id === id));
-  const fill = createSlotFiller(plan.contextSlots, plan.factSlots);
+  const kinds = [...plan.context.map((a) => slotKind(a.type)), ...plan.facts.map((f) => slotKind(f.type))];
+  const fillChecked = createCheckedSlotFiller(plan.contextSlots, plan.factSlots, kinds);
+  const fill = (assessment: Assessment, out: Value[]): Value[] => {
+    if (!fillChecked(assessment?.context, assessment?.facts, out)) wrongType(assessment);
+    return out;
+  };
   const slotOf = new Map([...plan.contextSlots, ...plan.factSlots].map((id, i) => [id, i]));
   // Evaluation is synchronous and calls no user code, so one scratch array serves every call.
   const scratch: Value[] = [];
@@ -61,7 +75,7 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
   const disqualifierSlots = disqualifiers.map((d) => slotList(d.condition.info.reads, slotOf));
 
   function decide(assessment: Assessment): DecisionSummary {
-    return decideSlots(fill(assessment.context, assessment.facts, scratch));
+    return decideSlots(fill(assessment, scratch));
   }
 
   /** The fast path over values already in slot order (see compile/slots.ts): batch readers use it. */
@@ -137,7 +151,7 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
   }
 
   function evaluate(assessment: Assessment): EvaluationResult {
-    const s = fill(assessment.context, assessment.facts, scratch);
+    const s = fill(assessment, scratch);
     const reasons: DecisionReason[] = [];
     const undecided: string[] = [];
     const missing = new Set<string>();

@@ -1,7 +1,8 @@
 /**
  * Whether a requirement holds for given counts, in integers. Evaluated on the worst and the best
  * completion of the unknown criteria: met if the worst case meets it, not met if even the best
- * case does not, unknown otherwise.
+ * case does not, unknown otherwise. The one definition of this arithmetic: the static checks of
+ * analyze/ (a later stage) use it too.
  */
 import type { GroupStatus, Requirement } from './result.js';
 
@@ -33,4 +34,14 @@ export function requiredCount(req: Requirement, applicable: number): number {
   if ('at_least_percent' in req) return Math.floor((req.at_least_percent * applicable + 99) / 100);
   if ('at_least_count' in req) return req.at_least_count;
   return req.at_least_points;
+}
+
+/** `at_least_percent: 80` → { kind: 'at_least_percent', value: 80 }, for messages about it. */
+export function requirementParts(req: Requirement): {
+  kind: 'at_least_percent' | 'at_least_count' | 'at_least_points';
+  value: number;
+} {
+  if ('at_least_percent' in req) return { kind: 'at_least_percent', value: req.at_least_percent };
+  if ('at_least_count' in req) return { kind: 'at_least_count', value: req.at_least_count };
+  return { kind: 'at_least_points', value: req.at_least_points };
 }

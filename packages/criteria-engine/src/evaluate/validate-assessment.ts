@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import type { LocatedInput } from '../compile/compiled-ruleset.js';
 import type { RulesetPlan } from '../compile/plan.js';
-import { createSlotFiller } from '../compile/slots.js';
+import { checkContext } from '../compile/contexts.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/source.js';
@@ -22,7 +22,10 @@ export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
   const shared = new Map<string, z.ZodMiniType>();
   const unknownOr = (key: string, make: () => z.ZodMiniType): z.ZodMiniType => {
     let schema = shared.get(key);
-    if (!schema) shared.set(key, (schema = z.optional(z.nullable(make()))));
+    if (!schema) {
+      schema = z.optional(z.nullable(make()));
+      shared.set(key, schema);
+    }
     return schema;
   };
   const oneOf = (values: readonly { id: string }[] | undefined) => {
@@ -94,7 +97,9 @@ export function validateAssessmentValue(
       report('version_mismatch', ['ruleset'], { expected: rulesetId, actual: v.ruleset });
     }
     if (isRecord(v.facts)) checkRelations(plan, v.facts, report);
-    if (isRecord(v.context) && parsed.success) checkContext(plan, v.context, report);
+    if (isRecord(v.context) && parsed.success) {
+      checkContext(plan, v.context, (problem) => report(problem.code, ['context'], problem.params));
+    }
   }
   if (diagnostics.length > 0 || !parsed.success) return { diagnostics };
   return { value: value as Assessment, diagnostics };
@@ -184,29 +189,6 @@ function checkRelations(plan: RulesetPlan, facts: Record<string, unknown>, repor
         whole: f.partOf,
         part_value: part,
         whole_value: whole,
-      });
-    }
-  }
-}
-
-function checkContext(plan: RulesetPlan, context: Record<string, unknown>, report: Report): void {
-  const c = createSlotFiller(plan.contextSlots, plan.factSlots)(context, {}, []);
-  for (const [id, requiredWhen] of plan.requiredWhen) {
-    if ((context[id] === undefined || context[id] === null) && requiredWhen(c) === true) {
-      report('input_context_missing', ['context'], { name: id });
-    }
-  }
-  for (const attr of plan.context) {
-    if (!plan.requiredWhen.has(attr.id) && (context[attr.id] === undefined || context[attr.id] === null)) {
-      report('input_context_missing', ['context'], { name: attr.id });
-    }
-  }
-  for (const rule of plan.contextRules) {
-    if (rule.when(c) === true && rule.require(c) === false) {
-      report('input_context_rule', ['context'], {
-        rule: rule.index + 1,
-        message_vi: rule.rule.message.vi,
-        message_en: rule.rule.message.en,
       });
     }
   }

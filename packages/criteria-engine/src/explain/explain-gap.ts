@@ -7,10 +7,20 @@
  * total points → missing facts grouped by what they decide → one checked plan and its decision.
  */
 import type { Threshold } from '../compile/compiled-ruleset.js';
+import { checkLanguage } from '../diagnostics/language.js';
+import { SYMBOL } from '../compile/expression/compare-ops.js';
 import type { Decision, FactReading, FactValue } from '../evaluate/result.js';
 import type { LocalizedText, ValueDeclaration } from '../validate/ruleset-document.js';
 import { explainMessages, type ExplainLang, type ExplainRuleset } from './explain-text.js';
-import type { GapChange, GapCriterion, GapDisqualifier, GapObstacle, GapReport, GapStandard } from './gap-report.js';
+import type {
+  GapChange,
+  GapCriterion,
+  GapDisqualifier,
+  GapObstacle,
+  GapReport,
+  GapStandard,
+  GapUndecided,
+} from './gap-report.js';
 import { gapEn, type GapMessageKey, type GapMessages } from './messages/gap-en.js';
 import { gapVi } from './messages/gap-vi.js';
 import { interpolate, oneLine, painter, shorten, wrap, type Tone } from './text-tools.js';
@@ -28,14 +38,6 @@ export const gapMessages: Readonly<Record<ExplainLang, GapMessages>> = { vi: gap
 const SHORT_TEXT = 100;
 const WRAP_WIDTH = 100;
 const RULE = '─'.repeat(72);
-const OP: Readonly<Record<Threshold['op'], string>> = {
-  '>=': '≥',
-  '>': '>',
-  '<=': '≤',
-  '<': '<',
-  '==': '=',
-  '!=': '≠',
-};
 const OBSTACLE_KEY: Readonly<Record<GapObstacle, GapMessageKey>> = {
   context: 'obstacle_context',
   empty_whole: 'obstacle_empty_whole',
@@ -80,7 +82,9 @@ class GapText {
     private readonly ruleset: ExplainRuleset,
     options: ExplainGapOptions,
   ) {
-    this.lang = options.lang ?? 'vi';
+    const lang = options.lang ?? 'vi';
+    checkLanguage(lang, 'explainGap');
+    this.lang = lang;
     this.m = gapMessages[this.lang];
     this.words = explainMessages[this.lang];
     this.paint = painter(options.color === true);
@@ -94,7 +98,9 @@ class GapText {
 
   render(): string {
     const { m, gap } = this;
-    this.push('', this.paint('dim', RULE), this.paint('bold', m.heading));
+    // An undetermined result is not "short" of anything yet: its heading says what is missing instead.
+    const heading = gap.decision === 'undetermined' ? m.heading_undetermined : m.heading;
+    this.push('', this.paint('dim', RULE), this.paint('bold', heading));
     if (gap.decision === 'recognised') {
       this.push(`  ${m.recognised}`);
       return this.lines.join('\n');
@@ -209,24 +215,29 @@ class GapText {
     if (gap.undecided.length === 0) return;
     this.push('', `  ${this.paint('bold', m.undecided_heading)}`);
     for (const u of gap.undecided) {
-      const criteria = u.criteria.join(', ');
-      const head =
-        u.kind === 'standard'
-          ? interpolate(m.undecided_standard, { title: shorten(this.groupTitle(u.id), SHORT_TEXT), criteria })
-          : u.kind === 'mandatory'
-            ? interpolate(m.undecided_mandatory, { id: u.id })
-            : u.kind === 'disqualifier'
-              ? interpolate(m.undecided_disqualifier, { id: u.id })
-              : interpolate(m.undecided_total, { criteria });
-      this.bullet('    - ', head);
+      this.bullet('    - ', this.undecidedHead(u));
       for (const id of u.facts) this.push(`        · ${this.label(id)}${this.unitInBrackets(id)} — ${id}`);
     }
+  }
+
+  private undecidedHead(u: GapUndecided): string {
+    const { m } = this;
+    const criteria = u.criteria.join(', ');
+    if (u.kind === 'standard')
+      return interpolate(m.undecided_standard, { title: shorten(this.groupTitle(u.id), SHORT_TEXT), criteria });
+    if (u.kind === 'mandatory') return interpolate(m.undecided_mandatory, { id: u.id });
+    if (u.kind === 'disqualifier') return interpolate(m.undecided_disqualifier, { id: u.id });
+    return interpolate(m.undecided_total, { criteria });
   }
 
   private plan(): void {
     const { m, gap } = this;
     const plan = gap.plan;
     this.push('');
+    if (gap.decision === 'undetermined') {
+      this.planForMissing();
+      return;
+    }
     if (plan.changes.length === 0) {
       this.push(`  ${this.paint('bold', m.plan_none)}`);
       return;
@@ -235,6 +246,49 @@ class GapText {
     for (const change of plan.changes) this.bullet('    → ', this.change(change));
     const decision = this.paint(DECISION_TONE[plan.decision], this.words[DECISION_KEY[plan.decision]]);
     this.push(`  ${interpolate(plan.decision === 'recognised' ? m.plan_result : m.plan_partial, { decision })}`);
+  }
+
+  /**
+   * The plan of an undetermined result: its changes are mostly values for missing facts, so the
+   * heading says so, and when even they leave it undetermined the closing lines name the facts
+   * still missing and the parts of the decision they would settle.
+   */
+  private planForMissing(): void {
+    const { m, gap } = this;
+    const plan = gap.plan;
+    if (plan.changes.length === 0) {
+      this.heading(m.plan_none_missing);
+      this.stillMissing(gap.needed);
+      return;
+    }
+    const onlyMissing = plan.changes.every((c) => c.current === null);
+    this.heading(
+      plan.decision !== 'recognised'
+        ? m.plan_heading_missing_partial
+        : onlyMissing
+          ? m.plan_heading_missing
+          : m.plan_heading_missing_changed,
+    );
+    for (const change of plan.changes) this.bullet('    → ', this.change(change));
+    const decision = this.paint(DECISION_TONE[plan.decision], this.words[DECISION_KEY[plan.decision]]);
+    if (plan.decision === 'recognised') this.push(`  ${interpolate(m.plan_result_missing, { decision })}`);
+    else if (plan.decision === 'undetermined') this.stillMissing(plan.still_needed ?? gap.needed);
+    else this.push(`  ${interpolate(m.plan_missing_partial, { decision })}`);
+  }
+
+  /** "Still missing: …" and what those facts would decide (the undecided parts that read them). */
+  private stillMissing(facts: readonly string[]): void {
+    const { m, gap } = this;
+    if (facts.length === 0) return;
+    const missing = new Set(facts);
+    this.bullet('  ', interpolate(m.plan_still_missing, { facts: facts.map((id) => this.label(id)).join('; ') }));
+    const parts = gap.undecided.filter((u) => u.facts.some((f) => missing.has(f))).map((u) => this.undecidedHead(u));
+    if (parts.length > 0) this.bullet('  ', interpolate(m.plan_would_decide, { parts: parts.join('; ') }));
+  }
+
+  /** A bold heading, wrapped to the width like every other line. */
+  private heading(text: string): void {
+    for (const line of wrap(text, WRAP_WIDTH - 2, WRAP_WIDTH - 2)) this.push(`  ${this.paint('bold', line)}`);
   }
 
   // ── pieces ──────────────────────────────────────────────────────────────────
@@ -259,16 +313,16 @@ class GapText {
       required_part: this.numbers.format(p.required_part),
       whole_value: this.numbers.format(p.whole_value),
       unit: this.unit(p.whole),
-      op: OP[p.op],
+      op: SYMBOL[p.op],
       threshold: this.numbers.format(p.threshold),
       additional,
     }).replace(/ {2,}/g, ' ');
   }
 
   private threshold(t: Threshold): string {
-    if (t.kind === 'percent') return `${t.part} / ${t.whole} ${OP[t.op]} ${this.numbers.format(t.value)}%`;
+    if (t.kind === 'percent') return `${t.part} / ${t.whole} ${SYMBOL[t.op]} ${this.numbers.format(t.value)}%`;
     const value = typeof t.value === 'number' ? this.numbers.format(t.value) : this.value(t.fact, t.value, false);
-    return `${t.fact} ${OP[t.op]} ${value}`;
+    return `${t.fact} ${SYMBOL[t.op]} ${value}`;
   }
 
   /** `  ✗ 1.3  [không đạt] text`, shortened, or wrapped in full when `full` is set. */

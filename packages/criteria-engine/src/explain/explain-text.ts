@@ -23,6 +23,7 @@ import type {
 import type { LocalizedText, ValueDeclaration } from '../validate/ruleset-document.js';
 import { en, type ExplainMessageKey, type ExplainMessages } from './messages/en.js';
 import { vi } from './messages/vi.js';
+import { checkLanguage } from '../diagnostics/language.js';
 import { interpolate, oneLine, painter, shorten, wrap, type Tone } from './text-tools.js';
 
 export type ExplainLang = keyof LocalizedText;
@@ -127,7 +128,9 @@ class TextReport {
     private readonly ruleset: ExplainRuleset,
     options: ExplainOptions,
   ) {
-    this.lang = options.lang ?? 'vi';
+    const lang = options.lang ?? 'vi';
+    checkLanguage(lang, 'explainText');
+    this.lang = lang;
     this.m = explainMessages[this.lang];
     this.paint = painter(options.color === true);
     this.full = options.full === true;

@@ -133,6 +133,8 @@ export interface GapPlan {
   readonly changes: readonly GapChange[];
   /** The decision after applying `changes` to the facts of the result (evaluated, not assumed). */
   readonly decision: Decision;
+  /** When `decision` is still undetermined: the facts still missing that can change it (result.needed after the changes). */
+  readonly still_needed?: readonly string[];
 }
 
 export interface GapReport {

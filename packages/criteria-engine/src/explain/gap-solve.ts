@@ -18,7 +18,7 @@
  */
 import type { FactInfo } from '../compile/compiled-ruleset.js';
 import type { CompareOp, Expr } from '../compile/expression/ast.js';
-import { FLIP, HOLDS } from '../compile/expression/compare-ops.js';
+import { FLIP, HOLDS, NEGATE } from '../compile/expression/compare-ops.js';
 import { parseExpression } from '../compile/expression/parser.js';
 import type { FactValue } from '../evaluate/result.js';
 import type { GapObstacle, GapPercent } from './gap-report.js';
@@ -44,14 +44,6 @@ export type Solution =
   | { readonly ok: false; readonly obstacle: GapObstacle };
 
 const NONE: Solution = { ok: true, changes: new Map() };
-const NEGATE: Readonly<Record<CompareOp, CompareOp>> = {
-  '==': '!=',
-  '!=': '==',
-  '<': '>=',
-  '<=': '>',
-  '>': '<=',
-  '>=': '<',
-};
 
 const parsed = new Map<string, Expr | undefined>();
 

@@ -335,6 +335,8 @@ class GapAnalysis {
       disqualifiers: cleared,
       changes: changesOf(diff(this.base, values, taken), this.base, this.base),
       decision: current.decision,
+      // Said only when it is still undetermined, so a reader learns what remains to collect.
+      ...(current.decision === 'undetermined' ? { still_needed: current.needed } : {}),
     };
   }
 

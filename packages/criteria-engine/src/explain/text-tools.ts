@@ -3,18 +3,7 @@
  * and optional ANSI colour. No I/O, browser-safe.
  */
 
-/** Replace `{name}` in a template with `params.name`; unknown names are left as they are. */
-export function interpolate(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{([a-z_]+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
-}
-
-/** The `{placeholders}` a template uses, sorted (for tests that compare locales). */
-export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1] ?? '').sort();
-}
+export { interpolate, placeholders } from '../diagnostics/interpolate.js';
 
 /** Collapse runs of white space (YAML block scalars keep their line breaks) into single spaces. */
 export function oneLine(text: string): string {

@@ -99,24 +99,24 @@ function valuesToTry(model: RulesetModel, facts: Facts, id: string): FactValue[]
   else if (f.type === 'enum' || f.type === 'ordinal') values = (f.values ?? []).map((v) => v.id);
   else {
     const set = new Set<number>([fm.lo]);
-    if (typeof current === 'number') [current - 1, current + 1].forEach((v) => set.add(v));
+    if (typeof current === 'number') for (const v of [current - 1, current + 1]) set.add(v);
     for (const c of fm.compares)
-      if (typeof c.value === 'number') compareNeighbours(f, c.value).forEach((v) => set.add(v));
+      if (typeof c.value === 'number') for (const v of compareNeighbours(f, c.value)) set.add(v);
     for (const p of fm.asPart) {
       const whole = facts[p.whole];
-      if (typeof whole === 'number') percentBoundaryParts(whole, p.value).forEach((v) => set.add(v));
+      if (typeof whole === 'number') for (const v of percentBoundaryParts(whole, p.value)) set.add(v);
     }
     for (const p of fm.asWhole) {
       const part = facts[p.part];
       if (typeof part === 'number' && p.value > 0) {
         // The largest whole at which the part still reaches the threshold, and one above it.
         const w = Math.floor((part * 100) / p.value + 1e-9);
-        [part, w, w + 1].forEach((v) => set.add(v));
+        for (const v of [part, w, w + 1]) set.add(v);
       }
       set.add(0);
     }
     if (fm.asWhole.length > 0 && fm.asPart.length === 0 && fm.compares.length === 0)
-      INTERESTING_WHOLES.forEach((v) => set.add(v));
+      for (const v of INTERESTING_WHOLES) set.add(v);
     values = [...set].filter((v) => v >= fm.lo && v <= fm.hi && (f.type === 'number' || Number.isInteger(v)));
   }
   return values.filter((v) => v !== current);

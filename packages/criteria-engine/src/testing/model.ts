@@ -61,9 +61,15 @@ const cache = new WeakMap<CompiledRuleset, Map<number, RulesetModel>>();
 
 export function modelOf(ruleset: CompiledRuleset, maxCount: number): RulesetModel {
   let perSize = cache.get(ruleset);
-  if (!perSize) cache.set(ruleset, (perSize = new Map()));
+  if (!perSize) {
+    perSize = new Map();
+    cache.set(ruleset, perSize);
+  }
   let model = perSize.get(maxCount);
-  if (!model) perSize.set(maxCount, (model = buildModel(ruleset, maxCount)));
+  if (!model) {
+    model = buildModel(ruleset, maxCount);
+    perSize.set(maxCount, model);
+  }
   return model;
 }
 
@@ -292,12 +298,16 @@ export function candidates(fm: FactModel, facts: Facts, hi: number): Candidates 
   // They depend only on the bounds and on the wholes of the fact's percentages: memoised, since
   // generating an assessment asks for every fact's candidates and most facts have no whole.
   let memo = candidateMemo.get(fm);
-  if (!memo) candidateMemo.set(fm, (memo = new Map()));
+  if (!memo) {
+    memo = new Map();
+    candidateMemo.set(fm, memo);
+  }
   const key = fm.asPart.length === 0 ? hi : `${hi},${fm.asPart.map((p) => String(facts[p.whole])).join(',')}`;
   let found = memo.get(key);
   if (!found) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, (found = computeCandidates(fm, facts, hi)));
+    found = computeCandidates(fm, facts, hi);
+    memo.set(key, found);
   }
   return found;
 }
@@ -328,7 +338,7 @@ function computeCandidates(fm: FactModel, facts: Facts, hi: number): Candidates 
       if (typeof whole === 'number') for (const v of percentBoundaryParts(whole, p.value)) set.add(v);
     }
     if (fm.asWhole.length > 0) for (const v of INTERESTING_WHOLES) set.add(v);
-    if (set.size === 0) [lo, lo + 1, hi].forEach((v) => set.add(v));
+    if (set.size === 0) for (const v of [lo, lo + 1, hi]) set.add(v);
     values = [...set]
       .filter((v) => v >= lo && v <= hi && (f.type === 'number' || Number.isInteger(v)))
       .sort((a, b) => a - b);

@@ -280,7 +280,7 @@ describe('probe inputs', () => {
       const context = { unit_kind: 'to_dan_pho', parent_kind: 'phuong' };
       const statuses = new Set<string>();
       const invalid: ProbeFacts[] = [];
-      const count = space.enumerate(criterion.condition.reads, 20_000, (facts) => {
+      const count = space.enumerate(criterion.condition.reads, 20_000, (facts): undefined => {
         if (!rules.validateAssessment({ context, facts }).value) invalid.push({ ...facts });
         statuses.add(rules.evaluate({ context, facts }).criteria.find((c) => c.id === id)?.status ?? '');
       });

@@ -53,6 +53,8 @@ function layout(main = MAIN, fragment = FRAGMENT) {
   mkdirSync(join(dir, 'shared'));
   writeFileSync(join(dir, 'rules', 'ruleset.yaml'), main);
   writeFileSync(join(dir, 'shared', 'contents.yaml'), fragment);
+  // The declared root: rules/ may include ../shared/ because both sit under it.
+  writeFileSync(join(dir, '.lcz-root'), '');
   return { dir, rules: join(dir, 'rules'), fragment: join(dir, 'shared', 'contents.yaml') };
 }
 

@@ -42,7 +42,7 @@ function parse(file: string, text: string): ParsedDocument {
 /** Every path of a value, depth first. */
 function pathsOf(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   const out = [path];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...path, i])));
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) out.push(...pathsOf(v, [...path, i]));
   else if (value !== null && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...path, k]));
   return out;

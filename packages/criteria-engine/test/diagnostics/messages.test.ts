@@ -9,6 +9,7 @@ import { vi } from '../../src/diagnostics/messages/vi.js';
 const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   file_not_found: { path: 'rules/x.yaml' },
   file_unreadable: { path: 'rules/x.yaml', detail: 'EACCES' },
+  file_outside_root: { path: '../../etc/passwd', root: 'rules/x', reason: 'outside' },
   file_too_large: { path: 'rules/x.yaml', size: 5_000_000, max: 1_000_000 },
   yaml_syntax: { reason: 'MISSING_QUOTE', detail: 'Missing closing "quote' },
   yaml_duplicate_key: { key: 'id', first_line: 2 },

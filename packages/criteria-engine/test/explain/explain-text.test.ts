@@ -1,3 +1,4 @@
+import assert from 'node:assert';
 import { describe, expect, it } from 'vitest';
 import { explainText } from '../../src/explain/index.js';
 import { shorten, wrap } from '../../src/explain/text-tools.js';
@@ -105,6 +106,7 @@ describe('explainText (Vietnamese, the default)', () => {
     expect(explainText(notRecognised, ruleset)).not.toContain(ESC);
     const coloured = explainText(notRecognised, ruleset, { color: true });
     expect(coloured).toContain(`${ESC}31m`);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts the colour codes this strips
     expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(explainText(notRecognised, ruleset));
   });
 
@@ -114,12 +116,11 @@ describe('explainText (Vietnamese, the default)', () => {
   });
 
   it('falls back to ids for criteria and facts the ruleset does not know', () => {
+    const [firstCriterion] = recognised.criteria;
+    assert(firstCriterion);
     const odd = {
       ...recognised,
-      criteria: [
-        ...recognised.criteria,
-        { ...recognised.criteria[0]!, id: '9.9', facts: [{ id: 'mystery', value: 3 }] },
-      ],
+      criteria: [...recognised.criteria, { ...firstCriterion, id: '9.9', facts: [{ id: 'mystery', value: 3 }] }],
       missing: ['mystery'],
     };
     const text = explainText(odd, ruleset);

@@ -1,3 +1,4 @@
+import assert from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../../src/diagnostics/codes.js';
@@ -118,7 +119,8 @@ describe('parseYaml: plain YAML 1.2 core data', () => {
 
   it('never assigns a key that reaches a prototype', () => {
     const { value } = parseYaml(fixture(INVALID_RULES, 'yaml_unsafe_key.yaml'));
-    const facts = (value?.value as { facts: object }).facts;
+    assert(value);
+    const facts = (value.value as { facts: object }).facts;
     expect(Object.getPrototypeOf(facts)).toBe(Object.prototype);
     expect(Object.keys(facts)).toEqual([]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

@@ -23,7 +23,7 @@ function schemas(node: Json, path = '#'): Found[] {
       for (const [name, sub] of Object.entries(value as Record<string, Json>))
         out.push(...schemas(sub, `${path}/${key}/${name}`));
     } else if (Array.isArray(value)) {
-      value.forEach((sub, i) => out.push(...schemas(sub, `${path}/${key}/${i}`)));
+      for (const [i, sub] of value.entries()) out.push(...schemas(sub, `${path}/${key}/${i}`));
     } else {
       out.push(...schemas(value, `${path}/${key}`));
     }

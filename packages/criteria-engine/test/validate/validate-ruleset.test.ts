@@ -1,3 +1,4 @@
+import assert from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -109,7 +110,8 @@ describe('validateRulesetDocument: positions', () => {
     expect(result.diagnostics.map(where)).toEqual([{ code: 'schema_unknown_property', line: 13, column: 9 }]);
     const text = edit({ 12: '      - id: "1.1"\n        treshold: 2' });
     const [d] = validateText(text).diagnostics;
-    expect(where(d!)).toEqual({ code: 'schema_unknown_property', line: 13, column: 9 });
+    assert(d);
+    expect(where(d)).toEqual({ code: 'schema_unknown_property', line: 13, column: 9 });
     expect(d?.params['allowed']).toBe(
       'id, text, condition, variants, no_variant, applicable_when, not_applicable, points, note',
     );

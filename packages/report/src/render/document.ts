@@ -4,7 +4,7 @@
  * detailed tables are for the latest year; earlier years appear in the summary and the
  * year-on-year tables.
  */
-import type { LocalizedText } from '@lcz/criteria-engine';
+import { interpolate, type LocalizedText } from '@lcz/criteria-engine';
 import { reportEn, type ReportMessageKey, type ReportMessages } from '../messages/report-en.js';
 import { reportVi } from '../messages/report-vi.js';
 import type { CityReport, YearFigures } from '../model.js';
@@ -304,9 +304,7 @@ export function share(part: number, whole: number): number | null {
 }
 
 export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{([a-z_]+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+  return interpolate(template, params);
 }
 
 function measureText(p: TargetProgress, m: ReportMessages, labels: ReadonlyMap<string, string>): string {

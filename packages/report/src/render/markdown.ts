@@ -5,10 +5,10 @@ import type { CellValue, Column, ReportDocument, Table } from './document.js';
 
 export function renderMarkdown(doc: ReportDocument): string {
   const out: string[] = [`# ${doc.title}`, ''];
-  for (const line of doc.facts) out.push(`- ${escape(line)}`);
+  for (const line of doc.facts) out.push(`- ${escapeMarkdown(line)}`);
   if (doc.notes.length > 0) {
     out.push('');
-    for (const note of doc.notes) out.push(`> ${escape(note)}`, '>');
+    for (const note of doc.notes) out.push(`> ${escapeMarkdown(note)}`, '>');
     out.pop();
   }
   for (const table of doc.tables) out.push('', ...section(table));
@@ -16,14 +16,14 @@ export function renderMarkdown(doc: ReportDocument): string {
 }
 
 function section(table: Table): string[] {
-  const lines = [`## ${escape(table.title)}`, ''];
+  const lines = [`## ${escapeMarkdown(table.title)}`, ''];
   if (table.rows.length > 0) {
-    lines.push(`| ${table.columns.map((c) => escape(c.header)).join(' | ')} |`);
+    lines.push(`| ${table.columns.map((c) => escapeMarkdown(c.header)).join(' | ')} |`);
     lines.push(`| ${table.columns.map((c) => (c.kind === 'text' ? '---' : '---:')).join(' | ')} |`);
     for (const row of table.rows)
-      lines.push(`| ${row.map((v, i) => escape(formatCell(v, table.columns[i]))).join(' | ')} |`);
+      lines.push(`| ${row.map((v, i) => escapeMarkdown(formatCell(v, table.columns[i]))).join(' | ')} |`);
   }
-  for (const note of table.notes) lines.push('', `_${escape(note)}_`);
+  for (const note of table.notes) lines.push('', `_${escapeMarkdown(note)}_`);
   return lines;
 }
 
@@ -37,7 +37,7 @@ export function formatCell(value: CellValue, column: Column | undefined): string
 }
 
 /** Markdown-significant characters in table cells and text. */
-function escape(text: string): string {
+function escapeMarkdown(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')

@@ -12,10 +12,10 @@ import type {
   FactValue,
   GapChange,
   GapCriterion,
-  GapPercent,
   GapReport,
   GroupResult,
 } from '@lcz/criteria-engine';
+import { comparisonSymbol } from '@lcz/criteria-engine';
 import { t, type Lang, type MessageKey } from '../messages/index.js';
 import { h } from './dom.js';
 
@@ -43,14 +43,6 @@ const STATUS_KEY = {
   unknown: 'status_unknown',
   not_applicable: 'status_not_applicable',
 } as const;
-const OP: Readonly<Record<GapPercent['op'], string>> = {
-  '>=': '≥',
-  '>': '>',
-  '<=': '≤',
-  '<': '<',
-  '==': '=',
-  '!=': '≠',
-};
 const DQ_KEY = { applies: 'dq_applies', clear: 'dq_clear', unknown: 'dq_unknown' } as const;
 const OBSTACLE_KEY = {
   context: 'obstacle_context',
@@ -95,6 +87,8 @@ function reasons({ ruleset, lang, result }: ResultView): HTMLElement {
           ),
         ];
     }
+    const exhaustive: never = r;
+    throw new Error(`unhandled reason ${JSON.stringify(exhaustive)}`);
   });
   if (result.decision === 'recognised' && items.length === 0) items.push(t(lang, 'reason_recognised'));
   return h(
@@ -205,7 +199,7 @@ function changeList(view: ResultView, changes: readonly GapChange[]): HTMLElemen
         suggested: valueText(ruleset, c.fact, c.suggested, lang),
       });
       const pct = c.percent
-        ? ` ${t(lang, 'gap_change_percent', { part: c.percent.required_part, whole: c.percent.whole_value, op: OP[c.percent.op], threshold: c.percent.threshold })}`
+        ? ` ${t(lang, 'gap_change_percent', { part: c.percent.required_part, whole: c.percent.whole_value, op: comparisonSymbol(c.percent.op), threshold: c.percent.threshold })}`
         : '';
       return h('li', {}, factButton(view, c.fact, text + pct));
     }),

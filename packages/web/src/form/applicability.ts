@@ -172,9 +172,8 @@ function staticReaders(ruleset: CompiledRuleset): Map<string, string[]> {
 /** Readers in the ruleset's order: criteria by group, then disqualifiers. */
 function sortReaders(ruleset: CompiledRuleset, readers: Map<string, string[]>): Map<string, string[]> {
   const order = new Map<string, number>();
-  [...ruleset.criteria.map((c) => c.id), ...ruleset.disqualifiers.map((d) => d.id)].forEach((id, i) =>
-    order.set(id, i),
-  );
+  for (const [i, id] of [...ruleset.criteria.map((c) => c.id), ...ruleset.disqualifiers.map((d) => d.id)].entries())
+    order.set(id, i);
   for (const [fact, list] of readers)
     readers.set(
       fact,

@@ -1,4 +1,5 @@
 /** The component's words per language, and the one function that fills a template. */
+import { interpolate } from '@lcz/criteria-engine';
 import { en, type MessageKey, type Messages } from './en.js';
 import { vi } from './vi.js';
 
@@ -14,9 +15,7 @@ export function toLang(value: string | null | undefined): Lang {
 
 /** The message `key` in `lang`, with `{name}` placeholders replaced by `params`. */
 export function t(lang: Lang, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return CATALOGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return interpolate(CATALOGS[lang][key], params);
 }
 
 export const catalogs = CATALOGS;

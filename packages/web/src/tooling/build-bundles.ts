@@ -6,7 +6,7 @@
  *   dist/browser/lcz-criteria.mjs  the same as an ES module
  *   dist/playground/playground.js  the playground page's script
  *
- * Workspace packages resolve to their TypeScript sources (the `source` condition), so the
+ * Workspace packages resolve to their TypeScript sources (the `@lcz/source` condition), so the
  * bundles build from a fresh clone without building the engine first. Files are written
  * atomically: a server may be reading the previous build while this one finishes.
  */
@@ -33,7 +33,7 @@ const COMMON: BuildOptions = {
   bundle: true,
   platform: 'browser',
   target: ['es2022'],
-  conditions: ['source'],
+  conditions: ['@lcz/source'],
   minify: true,
   sourcemap: 'linked',
   legalComments: 'eof',

@@ -286,7 +286,7 @@ describe('<lcz-assessment> in Chromium (examples/web-embed)', () => {
       const lum = ([r = 0, g = 0, b = 0]: number[]) =>
         [r, g, b]
           .map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4))
-          .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i]!, 0);
+          .reduce((s, v, i) => s + v * ([0.2126, 0.7152, 0.0722][i] ?? 0), 0);
       const background = (el: Element | null): number[] => {
         for (let e = el; e; e = e.parentElement ?? (e.getRootNode() as ShadowRoot).host ?? null) {
           const c = rgb(getComputedStyle(e).backgroundColor);

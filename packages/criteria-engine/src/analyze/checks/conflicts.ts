@@ -40,8 +40,8 @@ export function checkConflicts(f: Findings, reach: Reachability): void {
   };
 
   const atoms: Owned[] = [];
-  ruleset.document.groups.forEach((g, gi) =>
-    g.criteria.forEach((c, ci) => {
+  for (const [gi, g] of ruleset.document.groups.entries())
+    for (const [ci, c] of g.criteria.entries()) {
       const outcomes = reach.criteria.find((r) => r.id === c.id)?.contexts ?? [];
       const inForce = (variant: string | null) =>
         new Set(
@@ -60,8 +60,7 @@ export function checkConflicts(f: Findings, reach: Reachability): void {
         for (const a of necessaryAtoms(v.condition, [...base, 'variants', vi, 'condition'], facts))
           atoms.push({ ...a, criterion: c.id, variant: v.id, contexts, family: family(atomFacts(a.atom)) });
       });
-    }),
-  );
+    }
 
   const alone = new Map<Owned, boolean>(atoms.map((a) => [a, satisfiable([a.atom], facts)]));
   const reported = new Set<string>();

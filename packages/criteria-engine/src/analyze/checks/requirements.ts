@@ -11,11 +11,11 @@
  *   its failure never matters either: the unit is not recognised anyway.
  */
 import type { GroupInfo } from '../../compile/compiled-ruleset.js';
+import { holds, requirementParts, type Tally } from '../../evaluate/requirement.js';
 import type { Requirement } from '../../evaluate/result.js';
 import { describeContext } from '../contexts.js';
 import type { Findings } from '../findings.js';
 import type { CriterionOutcomes, Reachability } from '../reach.js';
-import { meets, requirementParts, type Tally } from '../requirement.js';
 
 export function checkRequirements(f: Findings, reach: Reachability): void {
   const { ruleset } = f;
@@ -60,7 +60,7 @@ export function checkRequirements(f: Findings, reach: Reachability): void {
   };
 
   const reachable = (members: readonly GroupInfo['criteria'][number][], req: Requirement, k: number) =>
-    meets(req, tally(members, k, 'best'));
+    holds(req, tally(members, k, 'best'));
   const unreachable = (
     members: readonly GroupInfo['criteria'][number][],
     req: Requirement,
@@ -87,7 +87,9 @@ export function checkRequirements(f: Findings, reach: Reachability): void {
     );
   };
 
-  ruleset.groups.forEach((g, gi) => unreachable(g.criteria, g.requirement, f.requirement(gi), g.id));
+  ruleset.groups.forEach((g, gi) => {
+    unreachable(g.criteria, g.requirement, f.requirement(gi), g.id);
+  });
   const total = ruleset.totalRequirement;
   if (total) unreachable(ruleset.criteria, total, ['recognition', 'total_requirement'], '');
 
@@ -99,8 +101,8 @@ export function checkRequirements(f: Findings, reach: Reachability): void {
       const path = [...f.criterion(c.id), 'id'];
       const irrelevantIn = (k: number) =>
         !reachable(g.criteria, g.requirement, k) ||
-        (meets(g.requirement, tally(g.criteria, k, 'worst', c.id)) &&
-          (!total || meets(total, tally(ruleset.criteria, k, 'worst', c.id))));
+        (holds(g.requirement, tally(g.criteria, k, 'worst', c.id)) &&
+          (!total || holds(total, tally(ruleset.criteria, k, 'worst', c.id))));
       if (!c.mandatory && canFail.some((k) => reachable(g.criteria, g.requirement, k)) && canFail.every(irrelevantIn)) {
         f.add('criterion_no_effect', path, { criterion: c.id, group: g.id, reason: 'group_always_met' }, 'warning');
         continue;

@@ -18,3 +18,28 @@ export const FLIP: Readonly<Record<CompareOp, CompareOp>> = {
   '>': '<',
   '>=': '<=',
 };
+
+/** Its negation (not (a < b) ⇔ a >= b, for known values). */
+export const NEGATE: Readonly<Record<CompareOp, CompareOp>> = {
+  '==': '!=',
+  '!=': '==',
+  '<': '>=',
+  '<=': '>',
+  '>': '<=',
+  '>=': '<',
+};
+
+/** How people read it: the symbol every renderer prints (gap, diff, coverage, the web form). */
+export const SYMBOL: Readonly<Record<CompareOp, string>> = {
+  '==': '=',
+  '!=': '≠',
+  '<': '<',
+  '<=': '≤',
+  '>': '>',
+  '>=': '≥',
+};
+
+/** The symbol of an operator, for callers outside the engine (`≥` for `>=`). */
+export function comparisonSymbol(op: CompareOp): string {
+  return SYMBOL[op];
+}

@@ -2,6 +2,7 @@
  * English messages, written for policy staff who edit rule files: what is wrong, what is valid,
  * and an example of the fix. Params follow the contract in docs/errors.md.
  */
+import { interpolate } from '../interpolate.js';
 import { hasParam, lookup, param as s, typeList } from './catalog.js';
 import type { MessageCatalog, MessageParams, RenderedMessage } from './catalog.js';
 import { analyzeEn } from './analyze-en.js';
@@ -30,6 +31,12 @@ const WHERE: Readonly<Record<string, string>> = {
   comparison: 'a comparison',
   percent_comparison: 'a percentage comparison',
   condition: 'a condition',
+};
+
+const OUTSIDE_REASONS: Readonly<Record<string, string>> = {
+  absolute: 'an absolute path',
+  outside: 'its .. climbs out of',
+  link: 'a link in it leads out of',
 };
 
 const INCLUDE_REASONS: Readonly<Record<string, string>> = {
@@ -140,8 +147,9 @@ function didYouMean(p: MessageParams, key = 'suggestion'): string {
   return hasParam(p, key) ? `Did you mean "${s(p, key)}"? ` : '';
 }
 
+/** A template's `{name}`s filled; an absent param is left out, as `s` leaves it out. */
 function fill(template: string, p: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => s(p, key));
+  return interpolate(template, p, () => '');
 }
 
 function schemaTypeHint(expected: string, actual: string): string {
@@ -243,6 +251,10 @@ export const en: MessageCatalog = {
   file_unreadable: (p) => ({
     message: `The file ${s(p, 'path')} cannot be read (${s(p, 'detail')}).`,
     hint: 'Check that the file is not open elsewhere, that you may read it, and that it is a text file saved as UTF-8.',
+  }),
+  file_outside_root: (p) => ({
+    message: `The file "${s(p, 'path')}" is not read: ${lookup(OUTSIDE_REASONS, s(p, 'reason'))} the folder ${s(p, 'root')}. Files named in a rule or test file must stay inside that folder.`,
+    hint: 'Name the file relative to this file\'s folder, without leaving it, e.g. include: ["shared/contents.yaml"]. To share files between rulesets, put a file named .lcz-root in the folder that holds them all (e.g. rules/.lcz-root).',
   }),
   file_too_large: (p) => ({
     message: `The file ${s(p, 'path')} is ${s(p, 'size')} bytes; the limit is ${s(p, 'max')} bytes.`,

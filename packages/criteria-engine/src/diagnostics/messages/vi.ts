@@ -3,6 +3,7 @@
  * what is wrong, what is valid, and an example of the fix. Params follow docs/errors.md.
  * Keys, value ids and expressions stay as written in the file (they are code, not prose).
  */
+import { interpolate } from '../interpolate.js';
 import { hasParam, lookup, param as s, typeList } from './catalog.js';
 import type { MessageCatalog, MessageParams, RenderedMessage } from './catalog.js';
 import { analyzeVi } from './analyze-vi.js';
@@ -31,6 +32,12 @@ const WHERE: Readonly<Record<string, string>> = {
   comparison: 'phép so sánh',
   percent_comparison: 'phép so sánh tỷ lệ phần trăm',
   condition: 'điều kiện',
+};
+
+const OUTSIDE_REASONS: Readonly<Record<string, string>> = {
+  absolute: 'đây là đường dẫn tuyệt đối, nằm ngoài',
+  outside: 'dấu .. đưa ra khỏi',
+  link: 'một liên kết (symlink) dẫn ra khỏi',
 };
 
 const INCLUDE_REASONS: Readonly<Record<string, string>> = {
@@ -152,8 +159,9 @@ function didYouMean(p: MessageParams, key = 'suggestion'): string {
   return hasParam(p, key) ? `Có phải ý bạn là "${s(p, key)}"? ` : '';
 }
 
+/** A template's `{name}`s filled; an absent param is left out, as `s` leaves it out. */
 function fill(template: string, p: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => s(p, key));
+  return interpolate(template, p, () => '');
 }
 
 function schemaTypeHint(expected: string, actual: string): string {
@@ -262,6 +270,10 @@ export const vi: MessageCatalog = {
   file_unreadable: (p) => ({
     message: `Không đọc được tệp ${s(p, 'path')} (${s(p, 'detail')}).`,
     hint: 'Kiểm tra tệp không bị chương trình khác khóa, bạn có quyền đọc, và tệp là văn bản lưu dạng UTF-8.',
+  }),
+  file_outside_root: (p) => ({
+    message: `Không đọc tệp "${s(p, 'path')}": ${lookup(OUTSIDE_REASONS, s(p, 'reason'))} thư mục ${s(p, 'root')}. Tệp được nêu trong tệp quy tắc hoặc tệp kiểm thử phải nằm trong thư mục đó.`,
+    hint: 'Ghi đường dẫn tính từ thư mục của tệp này, không đi ra ngoài, ví dụ include: ["shared/noi-dung.yaml"]. Để nhiều bộ quy tắc dùng chung tệp, đặt một tệp tên .lcz-root ở thư mục chứa tất cả (ví dụ rules/.lcz-root).',
   }),
   file_too_large: (p) => ({
     message: `Tệp ${s(p, 'path')} có dung lượng ${s(p, 'size')} byte; giới hạn là ${s(p, 'max')} byte.`,

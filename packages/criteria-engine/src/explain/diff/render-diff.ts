@@ -5,6 +5,8 @@
  * each area whose decision changes with the statuses that moved. Pure and browser-safe.
  */
 import type { FactInfo } from '../../compile/compiled-ruleset.js';
+import { SYMBOL } from '../../compile/expression/compare-ops.js';
+import { checkLanguage } from '../../diagnostics/language.js';
 import type {
   CriterionStatus,
   Decision,
@@ -69,7 +71,6 @@ interface Describable {
 
 const WIDTH = 100;
 const SHORT_LABEL = 90;
-const OPS: Readonly<Record<string, string>> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '==': '=', '!=': '≠' };
 
 /** The diff as text or Markdown; no trailing newline. */
 export function renderDiff(diff: RulesetDiff, rulesets: DiffRulesets, options: RenderDiffOptions = {}): string {
@@ -216,7 +217,9 @@ class DiffReport {
     private readonly rulesets: DiffRulesets,
     private readonly options: RenderDiffOptions,
   ) {
-    this.lang = options.lang ?? 'vi';
+    const lang = options.lang ?? 'vi';
+    checkLanguage(lang, 'renderDiff');
+    this.lang = lang;
     this.m = diffMessages[this.lang];
     this.x = this.lang === 'vi' ? explainVi : explainEn;
     this.out = options.format === 'md' ? new MarkdownSink() : new TextSink(options.color === true);
@@ -525,7 +528,7 @@ class DiffReport {
         return;
     }
     const exhaustive: never = c;
-    return exhaustive;
+    throw new Error(`unhandled change ${JSON.stringify(exhaustive)}`);
   }
 
   private variantChange(v: VariantChange): void {
@@ -557,7 +560,7 @@ class DiffReport {
       if (a.op !== b.op || a.value !== b.value) {
         const unit = whole?.unit !== undefined ? ` ${this.say('threshold_of', { unit: this.t(whole.unit) })}` : '';
         const pct = (t: ThresholdValue & { kind: 'percent' }) =>
-          this.say('threshold_percent', { op: OPS[t.op] ?? t.op, value: this.number(t.value) });
+          this.say('threshold_percent', { op: SYMBOL[t.op], value: this.number(t.value) });
         parts.push(out.strong(`${pct(a)} → ${pct(b)}`) + out.esc(unit));
       }
       const wholeLabel = shorten(whole === undefined ? b.whole : this.t(whole.label), SHORT_LABEL);
@@ -580,7 +583,7 @@ class DiffReport {
       const fact = this.facts.get(b.fact);
       const unit = fact?.unit !== undefined ? ` ${this.t(fact.unit)}` : '';
       const value = (t: ThresholdValue & { kind: 'compare' }) =>
-        `${OPS[t.op] ?? t.op} ${this.valueWord(t.fact, t.value)}${unit}`;
+        `${SYMBOL[t.op]} ${this.valueWord(t.fact, t.value)}${unit}`;
       return this.say('threshold_compare', {
         fact: out.esc(shorten(fact === undefined ? b.fact : this.t(fact.label), SHORT_LABEL)),
         before: out.strong(out.esc(value(a))),

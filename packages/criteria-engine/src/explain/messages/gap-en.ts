@@ -4,6 +4,7 @@
  */
 export const gapEn = {
   heading: 'WHAT IT WOULD TAKE TO BE RECOGNISED',
+  heading_undetermined: 'WHAT IS STILL MISSING AND WHAT IT WOULD DECIDE',
   recognised: 'Nothing: the area is recognised.',
   standard_more: '{title}: {passed} of {applicable} criteria passed, {required} required: {more} more must pass.',
   standard_more_points:
@@ -38,6 +39,16 @@ export const gapEn = {
   plan_result: 'Decision with these changes: {decision}',
   plan_none: 'No change of facts was found that makes the area recognised.',
   plan_partial: 'These changes are the most that changing facts can do; the decision stays: {decision}.',
+  plan_heading_missing: 'If the missing facts have these values, the area is recognised (checked by evaluating them):',
+  plan_heading_missing_changed:
+    'If the missing facts have these values and the other facts change as shown, the area is recognised (checked by evaluating them):',
+  plan_heading_missing_partial:
+    'These values of the missing facts (and changes) bring the area closest to recognition (checked by evaluating them):',
+  plan_result_missing: 'Once these facts are known, the decision is: {decision}',
+  plan_missing_partial: 'With these facts, the decision would be: {decision}.',
+  plan_still_missing: 'Still not enough to decide: {facts} still missing.',
+  plan_would_decide: 'Those facts would decide: {parts}.',
+  plan_none_missing: 'No values of the missing facts were found that make the area recognised.',
 } as const;
 
 export type GapMessageKey = keyof typeof gapEn;

@@ -6,6 +6,7 @@ import type { GapMessages } from './gap-en.js';
 
 export const gapVi: GapMessages = {
   heading: 'CẦN GÌ ĐỂ ĐƯỢC CÔNG NHẬN',
+  heading_undetermined: 'CÒN THIẾU SỐ LIỆU GÌ VÀ SỐ LIỆU ĐÓ QUYẾT ĐỊNH GÌ',
   recognised: 'Không cần gì thêm: khu dân cư đã được công nhận.',
   standard_more: '{title}: đạt {passed}/{applicable} tiêu chí, cần {required}: phải đạt thêm {more} tiêu chí.',
   standard_more_points:
@@ -40,4 +41,15 @@ export const gapVi: GapMessages = {
   plan_result: 'Kết luận với các thay đổi này: {decision}',
   plan_none: 'Không tìm được thay đổi số liệu nào giúp khu dân cư được công nhận.',
   plan_partial: 'Đây là mức tối đa có thể đạt bằng thay đổi số liệu; kết luận vẫn là: {decision}.',
+  plan_heading_missing:
+    'Nếu số liệu còn thiếu có các giá trị sau, khu dân cư được công nhận (đã kiểm tra bằng cách đánh giá lại):',
+  plan_heading_missing_changed:
+    'Nếu số liệu còn thiếu có các giá trị sau và các số liệu khác thay đổi như sau, khu dân cư được công nhận (đã kiểm tra bằng cách đánh giá lại):',
+  plan_heading_missing_partial:
+    'Các giá trị sau của số liệu còn thiếu (và các thay đổi) đưa khu dân cư đến gần nhất việc được công nhận (đã kiểm tra bằng cách đánh giá lại):',
+  plan_result_missing: 'Khi có đủ các số liệu này, kết luận là: {decision}',
+  plan_missing_partial: 'Với các số liệu này, kết luận sẽ là: {decision}.',
+  plan_still_missing: 'Vẫn chưa đủ căn cứ để kết luận: còn thiếu {facts}.',
+  plan_would_decide: 'Các số liệu đó sẽ quyết định: {parts}.',
+  plan_none_missing: 'Không tìm được giá trị nào của số liệu còn thiếu giúp khu dân cư được công nhận.',
 };

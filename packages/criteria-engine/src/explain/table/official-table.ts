@@ -9,6 +9,7 @@
  * it. Pure and browser-safe.
  */
 import type { CompiledRuleset } from '../../compile/compiled-ruleset.js';
+import { checkLanguage } from '../../diagnostics/language.js';
 import type { CriterionResult, DecisionReason, EvaluationResult, GroupResult } from '../../evaluate/result.js';
 import type { LocalizedText } from '../../validate/ruleset-document.js';
 import { en as explainEn, type ExplainMessages } from '../messages/en.js';
@@ -92,6 +93,7 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
 
 export function officialTable(ruleset: TableRuleset, options: OfficialTableOptions = {}): OfficialTable {
   const lang = options.lang ?? 'vi';
+  checkLanguage(lang, 'officialTable');
   const m = tableMessages[lang];
   const say = (key: TableMessageKey, params: Readonly<Record<string, string | number>> = {}) =>
     interpolate(m[key], params);

@@ -1,0 +1,103 @@
+/**
+ * How `lcz report` is called: its options, their parsing and its help.
+ */
+import { oneOf, parseCommandArgs, refuseEmptyValues } from '../args.js';
+import { defineCommand } from '../command.js';
+import { UsageError, type Lang } from '../session.js';
+
+export interface ReportOptions {
+  readonly rules: string;
+  readonly inputs: readonly string[];
+  /** A targets file (schemas/targets.schema.json); no targets section without it. */
+  readonly targets?: string;
+  /** Markdown, HTML, CSV or XLSX; when absent, from the extension of `out`, else Markdown. */
+  readonly format?: 'md' | 'html' | 'csv' | 'xlsx';
+  readonly out?: string;
+  readonly lang: Lang;
+}
+
+const HELP = `lcz report: the city report / báo cáo tổng hợp toàn thành phố
+
+Usage / Cách dùng:
+  lcz report --rules <rules> [--targets <file>] [--format md|html|csv|xlsx] [--out <file>]
+             [--lang vi|en] <input>...
+
+  <input> is a batch file (CSV, XLSX, JSON, JSON Lines, YAML; the layout of lcz template) or an
+  assessment file, or a directory: all such files in it. Each row is one area in one year.
+  <input> là tệp dữ liệu hàng loạt (CSV, XLSX, JSON, JSON Lines, YAML; theo mẫu của lcz template)
+  hoặc phiếu đánh giá, hoặc thư mục chứa các tệp đó. Mỗi dòng là một khu dân cư trong một năm.
+
+  Every row is evaluated and counted: per year and per ward/commune, areas assessed, registered
+  and recognised; per standard, areas meeting it; per criterion, the pass rate (pass ÷ decided,
+  rounded down); the 10 criteria most often failed; the change from year to year when several
+  years are given; and, with --targets, progress against each programme target.
+  Mỗi dòng được đánh giá và tổng hợp: theo năm và theo xã, phường (số khu dân cư được đánh giá,
+  đăng ký, được công nhận); theo tiêu chuẩn; tỷ lệ đạt của từng tiêu chí; 10 tiêu chí không đạt
+  nhiều nhất; thay đổi qua các năm; và với --targets, tiến độ thực hiện từng mục tiêu.
+
+  "Registered" is the input's registered column or field (yes/no); without it every assessed area
+  counts as registered, and the report says so. / Cột hoặc trường "registered" (có/không) cho biết
+  khu dân cư đã đăng ký; nếu không có, mọi khu dân cư được đánh giá đều tính là đã đăng ký và báo
+  cáo ghi rõ điều này.
+
+  Bad rows are listed at file:row:column on standard error and left out of the figures; the
+  report is still written from the valid rows and the exit code is 1. / Dòng có lỗi được liệt kê
+  (tệp:dòng:cột) và không được tính; báo cáo vẫn được ghi từ các dòng hợp lệ, mã kết thúc 1.
+
+Options / Tuỳ chọn:
+  -r, --rules <rules>    ruleset directory or file (required) / bộ quy tắc (bắt buộc)
+  -t, --targets <file>   programme targets (schemas/targets.schema.json), e.g.
+                         rules/lai-chau-2020-2025/targets.yaml / tệp mục tiêu của đề án
+  -f, --format <f>       md (default), html (one self-contained page with charts), csv or xlsx;
+                         when absent, taken from the extension of --out / định dạng báo cáo
+  -o, --out <file>       write the report to this file (required for xlsx); otherwise standard
+                         output / ghi báo cáo ra tệp (bắt buộc với xlsx)
+  --lang vi|en           language of the report (default vi) / ngôn ngữ (mặc định vi)
+  -h, --help             show this help / xem hướng dẫn
+
+Exit codes / Mã kết thúc:
+  0 every row valid, report written / mọi dòng hợp lệ, đã ghi báo cáo
+  1 invalid rules or targets, rows left out, or nothing to report / quy tắc hoặc mục tiêu không
+    hợp lệ, có dòng bị bỏ qua, hoặc không có gì để báo cáo
+  2 wrong usage / sai cú pháp lệnh
+
+Examples / Ví dụ:
+  lcz report --rules rules/lai-chau-2020-2025 examples/assessments
+  lcz report --rules rules/lai-chau-2020-2025 --targets rules/lai-chau-2020-2025/targets.yaml \\
+    examples/city-2024/assessments-2024.xlsx --out report.html
+  lcz report --rules rules/lai-chau-2020-2025 --lang en --format xlsx --out report.xlsx 2023.csv 2024.csv
+`;
+
+export const reportCommand = defineCommand({
+  name: 'report',
+  help: HELP,
+  parse(args): ReportOptions {
+    const { values, positionals, lang } = parseCommandArgs('report', args, {
+      rules: { type: 'string', short: 'r' },
+      targets: { type: 'string', short: 't' },
+      format: { type: 'string', short: 'f' },
+      out: { type: 'string', short: 'o' },
+    });
+    if (values.rules === undefined || values.rules === '') throw new UsageError('report_missing_rules', {}, 'report');
+    if (positionals.length === 0) throw new UsageError('report_missing_inputs', {}, 'report');
+    refuseEmptyValues('report', values, ['targets', 'out']);
+    const format = oneOf(values.format, ['md', 'html', 'csv', 'xlsx']);
+    if (values.format !== undefined && format === undefined) {
+      throw new UsageError('report_bad_format', { value: values.format }, 'report');
+    }
+    const xlsx = format === 'xlsx' || (format === undefined && /\.xlsx$/i.test(values.out ?? ''));
+    if (xlsx && values.out === undefined) throw new UsageError('report_xlsx_needs_out', {}, 'report');
+    return {
+      rules: values.rules,
+      inputs: positionals,
+      lang,
+      ...(values.targets !== undefined ? { targets: values.targets } : {}),
+      ...(format !== undefined ? { format } : {}),
+      ...(values.out !== undefined ? { out: values.out } : {}),
+    };
+  },
+  async run(options, session) {
+    const { report } = await import('./report.js');
+    return report(options, session);
+  },
+});
