@@ -38,6 +38,8 @@ export async function readParts(parts: readonly Part[], ruleset: CompiledRuleset
   const problems: RecordsProblem[] = [];
   const seen = new Map<string, FactEntry>();
   for (const part of parts) {
+    // One problem per column of another department's facts, at its first row, with the count.
+    const notOwned = new Map<string, RecordsProblem & { rows: number }>();
     if (part.owner !== null && !known.includes(part.owner)) {
       problems.push(
         problem(
@@ -69,13 +71,12 @@ export async function readParts(parts: readonly Part[], ruleset: CompiledRuleset
         const at = { file: part.file, line: record.row, column: 0 };
         const owner = owners.get(fact) ?? null;
         if (owner !== part.owner) {
-          problems.push(
-            problem('records_fact_not_owned', at, {
-              fact,
-              owners: owner ?? AREA_OWNER,
-              owner: part.owner ?? AREA_OWNER,
-            }),
-          );
+          const first = notOwned.get(fact);
+          if (first) first.rows++;
+          else {
+            const params = { fact, owners: owner ?? AREA_OWNER, owner: part.owner ?? AREA_OWNER };
+            notOwned.set(fact, { ...problem('records_fact_not_owned', at, params), rows: 1 });
+          }
           continue;
         }
         const entry: FactEntry = { area: code, fact, value: value as StoredValue, owner: part.owner, at };
@@ -99,6 +100,7 @@ export async function readParts(parts: readonly Part[], ruleset: CompiledRuleset
         }
       }
     }
+    for (const { rows, ...p } of notOwned.values()) problems.push({ ...p, params: { ...p.params, rows } });
   }
   return { entries, areas: [...areas.values()], diagnostics, problems };
 }

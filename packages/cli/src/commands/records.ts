@@ -30,7 +30,9 @@ import { loadRulesOrReport } from './load.js';
 import type { RecordsOptions } from './records.usage.js';
 
 export async function records(options: RecordsOptions, session: Session): Promise<number> {
-  const store = await openRecordsStore(isUrl(options.store) ? options.store : session.abs(options.store));
+  const store = await openRecordsStore(isUrl(options.store) ? options.store : session.abs(options.store), {
+    ...clock(session.env['SOURCE_DATE_EPOCH']),
+  });
   try {
     return await SUBCOMMANDS[options.sub](options, session, store);
   } catch (error) {
@@ -198,8 +200,8 @@ const SUBCOMMANDS: Readonly<Record<RecordsOptions['sub'], Run>> = {
   },
 
   async backup(o, session, store) {
-    const out = await backupStore(store, session.abs(o.out as string));
-    session.out(say(o.lang, 'records_backed_up', { path: o.out as string, pages: out.pages }));
+    await backupStore(store, session.abs(o.out as string));
+    session.out(say(o.lang, 'records_backed_up', { path: o.out as string }));
     return EXIT.ok;
   },
 };
@@ -265,9 +267,27 @@ function report(
 }
 
 function problems(o: RecordsOptions, session: Session, list: readonly RecordsProblem[], more = 0): number {
-  if (list.length > 0) session.err(formatRecordsProblems(session.relocate(list), o.lang));
+  // Paths inside parameters (where the other value came from) are shown as the user typed them too.
+  const prefix = `${session.cwd}/`;
+  const shown = session.relocate(list).map((p) => ({
+    ...p,
+    params: Object.fromEntries(
+      Object.entries(p.params).map(([k, v]) => [k, typeof v === 'string' ? v.split(prefix).join('') : v]),
+    ),
+  }));
+  if (list.length > 0) session.err(formatRecordsProblems(shown, o.lang));
   session.err(say(o.lang, 'records_nothing_written', { count: list.length + more }));
   return EXIT.invalid;
+}
+
+/**
+ * SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes the record's clock: from that
+ * second, one second per write. docs/records.md is run with it, so its output can be compared.
+ */
+function clock(epoch: string | undefined): { now?: () => string } {
+  if (epoch === undefined || !/^\d+$/.test(epoch)) return {};
+  let t = Number(epoch) * 1000;
+  return { now: () => new Date((t += 1000)).toISOString() };
 }
 
 function isUrl(store: string): boolean {

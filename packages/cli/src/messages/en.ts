@@ -147,7 +147,7 @@ export const en = {
   records_versions: '({count} versions)',
   records_changes: 'from {from} to {to}: {kept} kept recognition, {lost} lost it, {gained} gained it.',
   records_exported: 'wrote {path}: {rows} decision(s).',
-  records_backed_up: 'wrote {path}: a consistent copy of the record ({pages} pages).',
+  records_backed_up: 'wrote {path}: a consistent copy of the record, its integrity checked.',
   records_nothing_written: '{count} problem(s); nothing was written.',
   records_empty: 'the record holds no year yet.',
   records_word_area: 'the area itself (ward/commune)',

@@ -150,7 +150,7 @@ export const vi: CliMessages = {
   records_versions: '({count} phiên bản)',
   records_changes: 'từ {from} đến {to}: {kept} giữ được công nhận, {lost} mất công nhận, {gained} mới được công nhận.',
   records_exported: 'đã ghi {path}: {rows} kết quả.',
-  records_backed_up: 'đã ghi {path}: bản sao nhất quán của sổ ({pages} trang).',
+  records_backed_up: 'đã ghi {path}: bản sao nhất quán của sổ, đã kiểm tra toàn vẹn.',
   records_nothing_written: '{count} lỗi; chưa ghi gì.',
   records_empty: 'sổ chưa có năm nào.',
   records_word_area: 'khu dân cư tự báo cáo (xã, phường)',
