@@ -21,6 +21,12 @@ export interface TemplateOptions {
   readonly format: 'csv' | 'xlsx';
   /** Row 1: the Vietnamese labels (default) or the column ids. Row 2 is always the English labels. */
   readonly headers?: 'labels' | 'ids';
+  /**
+   * One department's part (an id of the rule file's `owners`): the identity and context columns
+   * and only the facts that department answers for. `null`: the facts no department answers for
+   * (the area's own). Absent: every fact.
+   */
+  readonly owner?: string | null;
 }
 
 /** A cell written exactly as given (to make deliberately bad example rows). */
@@ -56,7 +62,11 @@ export async function writeAssessments(
   rows: Iterable<BatchInputRow>,
   options: TemplateOptions,
 ): Promise<void> {
-  const columns = batchColumns(ruleset);
+  const owner = options.owner;
+  const columns =
+    owner === undefined
+      ? batchColumns(ruleset)
+      : batchColumns(ruleset).filter((c) => c.kind !== 'fact' || (factOwner(ruleset, c.id) ?? null) === owner);
   const header = columns.map((c) => (options.headers === 'ids' ? c.id : c.label.vi));
   const english = columns.map((c) => c.label.en);
   if (options.format === 'csv') return writeCsv(target, header, english, columns, rows);
@@ -66,6 +76,10 @@ export async function writeAssessments(
   // Written whole or not at all: a failed run keeps an earlier file as it was.
   if (typeof target === 'string') await writeOutputFile(target, new Uint8Array(await workbook.xlsx.writeBuffer()));
   else await workbook.xlsx.write(target as never);
+}
+
+function factOwner(ruleset: CompiledRuleset, id: string): string | undefined {
+  return ruleset.facts.find((f) => f.id === id)?.owner;
 }
 
 async function writeCsv(

@@ -76,6 +76,7 @@ export function assembleRuleset(
     document: doc,
     context: plan.context,
     facts: plan.facts,
+    owners: plan.owners,
     groups: plan.groups.map((g) => g.info),
     criteria: plan.criteria.map((c) => c.info),
     disqualifiers: plan.disqualifiers.map((d) => d.info),

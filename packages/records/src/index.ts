@@ -19,3 +19,16 @@ export {
   type RecordsProblemCode,
 } from './problems.js';
 export type * from './types.js';
+export { loadCycle, parseCycle, deadlineOf, daysUntil, type Cycle } from './cycle.js';
+export { readParts, AREA_OWNER, type Part, type ReadParts } from './parts.js';
+export { importParts, registerAreas, type ImportOptions, type ImportOutcome } from './import.js';
+export { assessYear, decideYear, rulesOn, summaryOf, type AreaAssessment, type DecideOutcome } from './decide.js';
+export { yearStatus, type StatusRow, type YearStatus } from './status.js';
+export {
+  areaHistory,
+  recognisedAreas,
+  recognitionChanges,
+  type AreaYear,
+  type RecognitionChanges,
+} from './history.js';
+export { backupStore } from './backup.js';

@@ -69,7 +69,7 @@ export function problemText(p: RecordsProblem, lang: Lang): ProblemText {
 /** `file:line:column: lỗi [code] message` then `    → hint`, like the engine's diagnostics. */
 export function formatRecordsProblem(p: RecordsProblem, lang: Lang): string {
   const { message, hint } = problemText(p, lang);
-  const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
+  const where = p.line > 0 ? (p.column > 0 ? `${p.file}:${p.line}:${p.column}` : `${p.file}:${p.line}`) : p.file;
   const head = `${where}: ${SEVERITY[lang][p.severity]} [${p.code}] ${message}`;
   return hint === '' ? head : `${head}\n    → ${hint}`;
 }

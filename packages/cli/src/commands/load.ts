@@ -96,8 +96,9 @@ export async function loadRulesOrReport(
   session: Session,
   lang: Lang,
   message: InvalidRulesMessage,
+  choice: VersionChoice = {},
 ): Promise<{ readonly ruleset: CompiledRuleset; readonly diagnostics: readonly Diagnostic[] } | undefined> {
-  const { ruleset, diagnostics } = await loadRules(path, session);
+  const { ruleset, diagnostics } = await loadRules(path, session, choice);
   if (ruleset !== undefined) return { ruleset, diagnostics };
   reportInvalidRules(session, lang, path, diagnostics, message);
   return undefined;

@@ -15,7 +15,17 @@ export async function template(options: TemplateOptions, session: Session): Prom
   const loaded = await loadRulesOrReport(options.rules, session, lang, 'rules_invalid');
   if (loaded === undefined) return EXIT.invalid;
   const { ruleset } = loaded;
-  const layout = { format: options.format, headers: options.headers } as const;
+  const owners = ruleset.owners.map((o) => o.id);
+  if (options.owner !== undefined && options.owner !== 'area' && !owners.includes(options.owner)) {
+    throw new UsageError(
+      'template_unknown_owner',
+      { value: options.owner, list: ['area', ...owners].join(', ') },
+      'template',
+    );
+  }
+  // 'area': the facts no department answers for, which the ward or commune reports itself.
+  const owner = options.owner === undefined ? {} : { owner: options.owner === 'area' ? null : options.owner };
+  const layout = { format: options.format, headers: options.headers, ...owner } as const;
   if (options.out === undefined) {
     const chunks: Buffer[] = [];
     const sink = new PassThrough();
@@ -31,7 +41,12 @@ export async function template(options: TemplateOptions, session: Session): Prom
       throw new UsageError('cannot_write', { path: options.out, reason: error.code }, 'template');
     throw error;
   }
-  const columns = batchColumns(ruleset);
+  const columns = batchColumns(ruleset).filter(
+    (c) =>
+      c.kind !== 'fact' ||
+      owner.owner === undefined ||
+      (ruleset.facts.find((f) => f.id === c.id)?.owner ?? null) === owner.owner,
+  );
   session.err(
     say(lang, 'template_written', {
       path: options.out,

@@ -10,13 +10,15 @@ export interface TemplateOptions {
   readonly format: 'csv' | 'xlsx';
   readonly headers: 'labels' | 'ids';
   readonly out?: string;
+  /** One department's workbook (an id of the rule file's owners), or 'area' for the area's own facts. */
+  readonly owner?: string;
   readonly lang: Lang;
 }
 
 const HELP = `lcz template: a blank input file for a batch / tệp mẫu để nhập số liệu hàng loạt
 
 Usage / Cách dùng:
-  lcz template --rules <rules> [--format xlsx|csv] [--headers labels|ids] [--out <file>]
+  lcz template --rules <rules> [--format xlsx|csv] [--headers labels|ids] [--owner <id>] [--out <file>]
 
   One column per identity field (code, name, unit, year, date), context attribute and fact, in
   the rule file's order. Row 1 holds the Vietnamese labels (or the ids with --headers ids), row 2
@@ -35,6 +37,9 @@ Options / Tuỳ chọn:
   -r, --rules <rules>     ruleset directory or file (required) / bộ quy tắc (bắt buộc)
   --format xlsx|csv       the kind of file (default: from the --out extension) / loại tệp
   --headers labels|ids    row 1: Vietnamese labels (default) or ids / dòng 1: nhãn hoặc mã
+  --owner <id>            one department's part: identity, context and only its facts (the rule
+                          file's owners:); 'area' for the facts the area reports itself
+                          phần của một cơ quan: chỉ các dữ kiện cơ quan đó cung cấp
   -o, --out <file>        the file to write / tệp cần ghi
   --lang vi|en            language of messages (default vi) / ngôn ngữ thông báo
   -h, --help              show this help / xem hướng dẫn
@@ -56,11 +61,12 @@ export const templateCommand = defineCommand({
       format: { type: 'string' },
       headers: { type: 'string' },
       out: { type: 'string', short: 'o' },
+      owner: { type: 'string' },
     });
     if (values.rules === undefined || values.rules === '')
       throw new UsageError('template_missing_rules', {}, 'template');
     refuseExtraArguments('template', positionals);
-    refuseEmptyValues('template', values, ['out']);
+    refuseEmptyValues('template', values, ['out', 'owner']);
     const named = values.format ?? /\.(xlsx|csv)$/i.exec(values.out ?? '')?.[1]?.toLowerCase();
     if (named === undefined) throw new UsageError('template_needs_format', {}, 'template');
     const format = oneOf(named, ['xlsx', 'csv']);
@@ -69,7 +75,14 @@ export const templateCommand = defineCommand({
     const headers = oneOf(values.headers ?? 'labels', ['labels', 'ids']);
     if (headers === undefined)
       throw new UsageError('template_bad_headers', { value: values.headers ?? '' }, 'template');
-    return { rules: values.rules, format, headers, lang, ...(values.out !== undefined ? { out: values.out } : {}) };
+    return {
+      rules: values.rules,
+      format,
+      headers,
+      lang,
+      ...(values.out !== undefined ? { out: values.out } : {}),
+      ...(values.owner !== undefined ? { owner: values.owner } : {}),
+    };
   },
   async run(options, session) {
     const { template } = await import('./template.js');

@@ -128,6 +128,38 @@ export const en = {
   table_file_text:
     '{where}: {name} must be a text in both languages, e.g. {name}: { vi: "Tiêu chí đánh giá", en: "Assessment criteria" }.',
   table_file_invalid: "the table headings file '{path}' has {count} error(s); nothing was written.",
+  template_unknown_owner: "'{value}' is not a department of these rules; --owner takes one of {list}.",
+  records_bad_subcommand: "say what to do with the record: one of {list} (not '{value}').",
+  records_missing_option: '{option} is needed here; see the examples in docs/records.md.',
+  records_missing_files: 'name the workbook(s) to {sub}.',
+  records_bad_year: "{option} must be a year in four digits, e.g. 2024 (not '{value}').",
+  records_bad_date: "{option} must be a date YYYY-MM-DD, e.g. 2024-10-15 (not '{value}').",
+  records_bad_reason: "--reason for the board is <area code>=<text>, e.g. --reason 'BAN-07=…' (not '{value}').",
+  records_registered: '{added} new area(s), {changed} changed; {registered} newly registered for {year}.',
+  records_imported: '{written} value(s) imported for {areas} area(s) from {owner}; {unchanged} already recorded.',
+  records_status_head:
+    '{year}: report by {deadline} ({days} day(s) left); {complete} of {registered} registered area(s) complete.',
+  records_missing: '{count} fact(s) missing:',
+  records_decided:
+    '{year}: rules {id} {version} (in force on {date}); {decided} area(s) decided: {recognised} recognised, {not_recognised} not recognised; {incomplete} not complete; {stored} result(s) stored.',
+  records_incomplete: 'not complete (see lcz records status): {areas}',
+  records_board:
+    'board decision {number} of {date} recorded (version {version}): {count} area(s) recognised, {against} against the engine’s result with a written reason.',
+  records_history_head: 'area {area}: {years} year(s) in the record',
+  records_versions: '({count} versions)',
+  records_changes: 'from {from} to {to}: {kept} kept recognition, {lost} lost it, {gained} gained it.',
+  records_exported: 'wrote {path}: {rows} decision(s).',
+  records_backed_up: 'wrote {path}: a consistent copy of the record, its integrity checked.',
+  records_nothing_written: '{count} problem(s); nothing was written.',
+  records_empty: 'the record holds no year yet.',
+  records_word_area: 'the area itself (ward/commune)',
+  records_word_registered: 'registered',
+  records_word_board: 'board',
+  records_word_recognised: '→ recognised',
+  records_word_not_recognised: '→ not recognised',
+  records_word_kept: 'kept',
+  records_word_lost: 'lost',
+  records_word_gained: 'gained',
 } as const;
 
 export type CliMessageKey = keyof typeof en;

@@ -130,4 +130,37 @@ export const vi: CliMessages = {
   table_file_text:
     '{where}: {name} phải là văn bản bằng hai thứ tiếng, ví dụ {name}: { vi: "Tiêu chí đánh giá", en: "Assessment criteria" }.',
   table_file_invalid: "tệp tiêu đề biểu '{path}' có {count} lỗi; chưa ghi gì.",
+  template_unknown_owner: "'{value}' không phải là cơ quan trong bộ quy tắc này; --owner nhận một trong {list}.",
+  records_bad_subcommand: "cho biết cần làm gì với sổ: một trong {list} (không phải '{value}').",
+  records_missing_option: 'cần có {option}; xem các ví dụ trong docs/records.md.',
+  records_missing_files: 'nêu (các) tệp số liệu để {sub}.',
+  records_bad_year: "{option} phải là năm bốn chữ số, ví dụ 2024 (không phải '{value}').",
+  records_bad_date: "{option} phải là ngày YYYY-MM-DD, ví dụ 2024-10-15 (không phải '{value}').",
+  records_bad_reason:
+    "--reason cho Hội đồng có dạng <mã khu dân cư>=<lý do>, ví dụ --reason 'BAN-07=…' (không phải '{value}').",
+  records_registered: '{added} khu dân cư mới, {changed} thay đổi; {registered} khu dân cư mới đăng ký năm {year}.',
+  records_imported: 'đã nhập {written} giá trị của {areas} khu dân cư từ {owner}; {unchanged} giá trị đã có.',
+  records_status_head:
+    '{year}: hạn báo cáo {deadline} (còn {days} ngày); {complete}/{registered} khu dân cư đã đăng ký có đủ số liệu.',
+  records_missing: 'thiếu {count} dữ kiện:',
+  records_decided:
+    '{year}: bộ quy tắc {id} {version} (có hiệu lực ngày {date}); đã đánh giá {decided} khu dân cư: {recognised} được công nhận, {not_recognised} không được công nhận; {incomplete} chưa đủ số liệu; đã lưu {stored} kết quả.',
+  records_incomplete: 'chưa đủ số liệu (xem lcz records status): {areas}',
+  records_board:
+    'đã ghi quyết định {number} ngày {date} của Hội đồng (phiên bản {version}): công nhận {count} khu dân cư, {against} khác với kết quả đánh giá, có lý do bằng văn bản.',
+  records_history_head: 'khu dân cư {area}: {years} năm trong sổ',
+  records_versions: '({count} phiên bản)',
+  records_changes: 'từ {from} đến {to}: {kept} giữ được công nhận, {lost} mất công nhận, {gained} mới được công nhận.',
+  records_exported: 'đã ghi {path}: {rows} kết quả.',
+  records_backed_up: 'đã ghi {path}: bản sao nhất quán của sổ, đã kiểm tra toàn vẹn.',
+  records_nothing_written: '{count} lỗi; chưa ghi gì.',
+  records_empty: 'sổ chưa có năm nào.',
+  records_word_area: 'khu dân cư tự báo cáo (xã, phường)',
+  records_word_registered: 'đã đăng ký',
+  records_word_board: 'Hội đồng',
+  records_word_recognised: '→ được công nhận',
+  records_word_not_recognised: '→ không được công nhận',
+  records_word_kept: 'giữ được',
+  records_word_lost: 'mất',
+  records_word_gained: 'mới được',
 };

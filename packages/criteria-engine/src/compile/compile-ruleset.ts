@@ -132,6 +132,7 @@ class RulesetCompiler {
     const groups: GroupPlan[] = [];
     const seenGroups = new Map<string, YamlPath>();
     const seenCriteria = new Map<string, YamlPath>();
+    const groupOwners = this.groupOwners();
     this.doc.groups.forEach((group, gi) => {
       this.unique(seenGroups, group.id, ['groups', gi, 'id'], 'group');
       const requirement = this.requirement(
@@ -146,6 +147,7 @@ class RulesetCompiler {
         indexes.push(criteria.length);
         criteria.push(this.criterion(criterion, group.id, gi, path, mandatory.has(criterion.id)));
       });
+      const owner = groupOwners.get(group.id);
       groups.push({
         requirement,
         criteria: indexes,
@@ -154,6 +156,7 @@ class RulesetCompiler {
           title: group.title,
           requirement,
           criteria: indexes.map((i) => (criteria[i] as CriterionPlan).info),
+          ...(owner !== undefined ? { owner } : {}),
         },
       });
     });
@@ -172,7 +175,8 @@ class RulesetCompiler {
     const plan: RulesetPlan = {
       document: this.doc,
       context,
-      facts,
+      facts: this.withOwners(facts, groups),
+      owners: Object.entries(this.doc.owners ?? {}).map(([id, o]) => ({ id, label: o.label, groups: o.groups ?? [] })),
       groups,
       criteria,
       disqualifiers,
@@ -314,6 +318,65 @@ class RulesetCompiler {
         return info;
       }),
     );
+  }
+
+  /** `owners.<id>.groups`: each group exists and has one owner at most. */
+  private groupOwners(): Map<string, string> {
+    const ids = this.doc.groups.map((g) => g.id);
+    const out = new Map<string, string>();
+    for (const [owner, o] of Object.entries(this.doc.owners ?? {})) {
+      (o.groups ?? []).forEach((group, i) => {
+        const path: YamlPath = ['owners', owner, 'groups', i];
+        const first = out.get(group);
+        if (!ids.includes(group)) {
+          this.report('unknown_group', this.rangeOf(path), { id: group, groups: ids.join(', ') });
+        } else if (first !== undefined) {
+          this.report('owner_conflict', this.rangeOf(path), { kind: 'group', id: group, owner, first });
+        } else out.set(group, owner);
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Each fact's department: the one listing it under `facts:`, else the one owner of the groups
+   * whose criteria read it. A fact read by groups of different owners (households, say) is the
+   * area's own data unless a department lists it, so none answers for another's figure by accident.
+   */
+  private withOwners(facts: readonly FactInfo[], groups: readonly GroupPlan[]): FactInfo[] {
+    const named = new Map<string, string>();
+    for (const [owner, o] of Object.entries(this.doc.owners ?? {})) {
+      (o.facts ?? []).forEach((fact, i) => {
+        const path: YamlPath = ['owners', owner, 'facts', i];
+        const first = named.get(fact);
+        if (!this.facts[fact]) {
+          const suggestion = closest(fact, Object.keys(this.facts));
+          this.report('unknown_fact', this.rangeOf(path), {
+            name: fact,
+            where: `owners.${owner}.facts`,
+            ...(suggestion ? { suggestion } : {}),
+          });
+        } else if (first !== undefined) {
+          this.report('owner_conflict', this.rangeOf(path), { kind: 'fact', id: fact, owner, first });
+        } else named.set(fact, owner);
+      });
+    }
+    const readers = new Map<string, Set<string | undefined>>();
+    for (const g of groups) {
+      for (const c of g.info.criteria) {
+        const reads = [...(c.condition?.reads ?? []), ...(c.variants ?? []).flatMap((v) => v.condition.reads)];
+        for (const id of reads) {
+          const set = readers.get(id) ?? new Set<string | undefined>();
+          set.add(g.info.owner);
+          readers.set(id, set);
+        }
+      }
+    }
+    return facts.map((f) => {
+      const owners = [...(readers.get(f.id) ?? [])];
+      const owner = named.get(f.id) ?? (owners.length === 1 ? owners[0] : undefined);
+      return owner !== undefined ? { ...f, owner } : f;
+    });
   }
 
   private contextInfos(): ContextAttributeInfo[] {

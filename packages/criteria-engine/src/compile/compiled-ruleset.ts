@@ -22,6 +22,20 @@ export interface FactInfo {
   readonly partOf?: string;
   /** For enum and ordinal facts, in declared order (lowest first for ordinals). */
   readonly values?: readonly ValueDeclaration[];
+  /**
+   * The department that answers for the fact (an id of `owners`): the one that lists it under
+   * `facts:`, else the one owner of the groups whose criteria read it; absent when the area itself
+   * (its ward or commune) reports it.
+   */
+  readonly owner?: string;
+}
+
+/** A department that answers for facts (`owners:` in the rule file). */
+export interface OwnerInfo {
+  readonly id: string;
+  readonly label: LocalizedText;
+  /** The groups it answers for, as written. */
+  readonly groups: readonly string[];
 }
 
 export interface ContextAttributeInfo {
@@ -88,6 +102,8 @@ export interface GroupInfo {
   readonly title: LocalizedText;
   readonly requirement: Requirement;
   readonly criteria: readonly CriterionInfo[];
+  /** The department answering for the facts only this group reads (`owners.<id>.groups`). */
+  readonly owner?: string;
 }
 
 /** A named condition (definitions:), possibly from an included file. */
@@ -117,6 +133,8 @@ export interface CompiledRuleset {
   readonly document: RulesetDocument;
   readonly context: readonly ContextAttributeInfo[];
   readonly facts: readonly FactInfo[];
+  /** The departments declared under `owners:` (empty when the rule file names none). */
+  readonly owners: readonly OwnerInfo[];
   readonly groups: readonly GroupInfo[];
   readonly criteria: readonly CriterionInfo[];
   readonly disqualifiers: readonly DisqualifierInfo[];

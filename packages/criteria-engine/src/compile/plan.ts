@@ -11,6 +11,7 @@ import type {
   DefinitionInfo,
   DisqualifierInfo,
   FactInfo,
+  OwnerInfo,
   GroupInfo,
 } from './compiled-ruleset.js';
 import type { Closure } from './types.js';
@@ -62,6 +63,7 @@ export interface RulesetPlan {
   readonly document: RulesetDocument;
   readonly context: readonly ContextAttributeInfo[];
   readonly facts: readonly FactInfo[];
+  readonly owners: readonly OwnerInfo[];
   readonly groups: readonly GroupPlan[];
   readonly criteria: readonly CriterionPlan[];
   readonly disqualifiers: readonly DisqualifierPlan[];

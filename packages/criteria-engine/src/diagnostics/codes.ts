@@ -46,6 +46,8 @@ export const DIAGNOSTIC_CODES = [
   'duplicate_id',
   'unknown_fact',
   'unknown_criterion',
+  'unknown_group',
+  'owner_conflict',
   'threshold_range',
   'relation_invalid',
   'selector_not_context',

@@ -95,6 +95,13 @@ export type RequirementDocument =
   | { readonly at_least_count: number }
   | { readonly at_least_points: number };
 
+/** A department: the standards whose facts it answers for, and facts named one by one. */
+export interface OwnerDocument {
+  readonly label: LocalizedText;
+  readonly groups?: readonly string[];
+  readonly facts?: readonly string[];
+}
+
 export interface GroupDocument {
   readonly id: string;
   readonly title: LocalizedText;
@@ -164,6 +171,8 @@ export interface RulesetDocument {
   readonly letterhead?: LetterheadDocument;
   readonly context: Readonly<Record<string, ContextAttributeDeclaration>>;
   readonly context_rules?: readonly ContextRule[];
+  /** The departments that answer for facts, each handing in its own part of the data. */
+  readonly owners?: Readonly<Record<string, OwnerDocument>>;
   readonly facts: Readonly<Record<string, FactDeclaration>>;
   readonly parameters?: Readonly<Record<string, ParameterDeclaration>>;
   readonly groups: readonly GroupDocument[];

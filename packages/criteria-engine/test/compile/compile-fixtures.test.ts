@@ -18,6 +18,8 @@ const EXPECTED: Record<string, { line: number; column: number; severity?: string
   duplicate_id: { line: 30, column: 13 },
   unknown_fact: { line: 16, column: 52 },
   unknown_criterion: { line: 32, column: 15 },
+  unknown_group: { line: 26, column: 77 },
+  owner_conflict: { line: 27, column: 61 },
   threshold_range: { line: 31, column: 21 },
   relation_invalid: { line: 16, column: 52 },
   selector_not_context: { line: 31, column: 20 },

@@ -48,6 +48,8 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   duplicate_id: { kind: 'criterion', id: '1.3', first_line: 40 },
   unknown_fact: { name: 'househlds', where: 'households_ok.part_of', suggestion: 'households' },
   unknown_criterion: { id: '4.9', suggestion: '4.1' },
+  unknown_group: { id: '7', groups: '1, 2, 3, 4, 5, 6' },
+  owner_conflict: { kind: 'fact', id: 'households', owner: 'police', first: 'economy' },
   threshold_range: { value: 120, min: 0, max: 100 },
   relation_invalid: { fact: 'a', whole: 'b', reason: 'cycle' },
   selector_not_context: { name: 'households' },

@@ -19,7 +19,7 @@ export const recordsMessagesVi: ProblemCatalog = {
     hint: 'Dùng tên cột của biểu mẫu lập từ cùng bộ quy tắc (lcz template).',
   }),
   records_fact_not_owned: (p) => ({
-    message: `Dữ kiện "${p.fact}" do ${p.owners} cung cấp, không phải ${p.owner}.`,
+    message: `Dữ kiện "${p.fact}" do ${p.owners} cung cấp, không phải ${p.owner} (${p.rows} dòng, kể từ dòng này).`,
     hint: `Để trống cột này trong phần của ${p.owner}; biểu mẫu lập với --owner ${p.owner} chỉ có các dữ kiện của đơn vị đó.`,
   }),
   records_owner_unknown: (p) => ({

@@ -418,6 +418,14 @@ export const en: MessageCatalog = {
     message: `"${s(p, 'name')}" (in ${s(p, 'where')}) is not a declared fact.`,
     hint: `${didYouMean(p)}Declare it under facts:, or correct the spelling.`,
   }),
+  unknown_group: (p) => ({
+    message: `There is no standard "${s(p, 'id')}".`,
+    hint: `Use the id of a standard listed under groups: (${s(p, 'groups')}), in quotes, e.g. "2".`,
+  }),
+  owner_conflict: (p) => ({
+    message: `${s(p, 'kind') === 'group' ? 'Standard' : 'Fact'} "${s(p, 'id')}" is given to both ${s(p, 'first')} and ${s(p, 'owner')}.`,
+    hint: 'Each standard and each fact has one department at most: remove it from one of the two lists.',
+  }),
   unknown_criterion: (p) => ({
     message: `There is no criterion "${s(p, 'id')}".`,
     hint: `${didYouMean(p)}Use the id of a criterion listed under groups:, in quotes, e.g. "4.1".`,

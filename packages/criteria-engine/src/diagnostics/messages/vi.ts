@@ -436,6 +436,14 @@ export const vi: MessageCatalog = {
     message: `"${s(p, 'name')}" (trong ${s(p, 'where')}) không phải là dữ kiện đã khai báo.`,
     hint: `${didYouMean(p)}Khai báo dữ kiện này trong facts:, hoặc sửa lại chính tả.`,
   }),
+  unknown_group: (p) => ({
+    message: `Không có tiêu chuẩn "${s(p, 'id')}".`,
+    hint: `Dùng mã của một tiêu chuẩn có trong groups: (${s(p, 'groups')}), đặt trong dấu ngoặc kép, ví dụ "2".`,
+  }),
+  owner_conflict: (p) => ({
+    message: `${s(p, 'kind') === 'group' ? 'Tiêu chuẩn' : 'Dữ kiện'} "${s(p, 'id')}" được giao cho cả ${s(p, 'first')} và ${s(p, 'owner')}.`,
+    hint: 'Mỗi tiêu chuẩn, mỗi dữ kiện do một cơ quan cung cấp: bỏ nó khỏi danh sách của một trong hai cơ quan.',
+  }),
   unknown_criterion: (p) => ({
     message: `Không có tiêu chí "${s(p, 'id')}".`,
     hint: `${didYouMean(p)}Dùng mã của một tiêu chí có trong groups:, đặt trong dấu ngoặc kép, ví dụ "4.1".`,

@@ -1,0 +1,295 @@
+/**
+ * `lcz records <subcommand>`: the CLI face of @lcz/criteria-records. Each subcommand opens the
+ * record, does one thing, prints what it did, and closes it; problems in the input are printed
+ * located, in the chosen language, and nothing is written (exit 1).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatBatchDiagnostic } from '@lcz/criteria-batch';
+import type { CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
+import {
+  AREA_OWNER,
+  areaHistory,
+  backupStore,
+  type Cycle,
+  deadlineOf,
+  decideYear,
+  formatRecordsProblems,
+  importParts,
+  loadCycle,
+  openRecordsStore,
+  RecordsError,
+  type RecordsProblem,
+  type RecordsStore,
+  recognitionChanges,
+  registerAreas,
+  yearStatus,
+} from '@lcz/criteria-records';
+import { EXIT, type Session, say } from '../session.js';
+import { loadRulesOrReport } from './load.js';
+import type { RecordsOptions } from './records.usage.js';
+
+export async function records(options: RecordsOptions, session: Session): Promise<number> {
+  const store = await openRecordsStore(isUrl(options.store) ? options.store : session.abs(options.store), {
+    ...clock(session.env['SOURCE_DATE_EPOCH']),
+  });
+  try {
+    return await SUBCOMMANDS[options.sub](options, session, store);
+  } catch (error) {
+    if (error instanceof RecordsError) return problems(options, session, error.problems);
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+type Run = (o: RecordsOptions, s: Session, store: RecordsStore) => Promise<number>;
+
+const SUBCOMMANDS: Readonly<Record<RecordsOptions['sub'], Run>> = {
+  async register(o, session, store) {
+    const ctx = await context(o, session);
+    if (!ctx) return EXIT.invalid;
+    const file = o.files[0] as string;
+    const out = await registerAreas(store, ctx.ruleset, o.year as number, session.abs(file), { by: o.by });
+    if (failed(out)) return report(o, session, out);
+    session.out(say(o.lang, 'records_registered', { ...counts(out), year: o.year as number }));
+    return EXIT.ok;
+  },
+
+  async import(o, session, store) {
+    const ctx = await context(o, session);
+    if (!ctx) return EXIT.invalid;
+    const parts = o.files.map((f) => ({ file: session.abs(f), owner: o.owner ?? null }));
+    const meta = { by: o.by, ...(o.reason !== undefined ? { reason: o.reason } : {}) };
+    const out = await importParts(store, ctx.ruleset, o.year as number, parts, meta);
+    if (failed(out)) return report(o, session, out);
+    session.out(
+      say(o.lang, 'records_imported', {
+        written: out.written,
+        unchanged: out.unchanged,
+        areas: out.areas,
+        owner: ownerLabel(ctx.ruleset, o.owner ?? AREA_OWNER, o.lang),
+      }),
+    );
+    return EXIT.ok;
+  },
+
+  async status(o, session, store) {
+    const ctx = await context(o, session);
+    if (!ctx) return EXIT.invalid;
+    const today = o.today ?? new Date().toISOString().slice(0, 10);
+    const s = await yearStatus(store, ctx.ruleset, o.year as number, ctx.deadline, today);
+    session.out(
+      say(o.lang, 'records_status_head', {
+        year: s.year,
+        deadline: s.deadline,
+        days: s.daysLeft,
+        complete: s.complete,
+        registered: s.registered,
+      }),
+    );
+    for (const r of s.rows) {
+      const shown = r.missing.slice(0, 4).join(', ') + (r.missing.length > 4 ? ', …' : '');
+      session.out(
+        `  ${r.area} ${r.name} — ${ownerLabel(ctx.ruleset, r.owner, o.lang)}: ${say(o.lang, 'records_missing', { count: r.missing.length })} ${shown}`,
+      );
+    }
+    return EXIT.ok;
+  },
+
+  async decide(o, session, store) {
+    const ctx = await context(o, session);
+    if (!ctx) return EXIT.invalid;
+    const date = o.date ?? ctx.deadline;
+    const out = await decideYear(store, ctx.ruleset, o.year as number, date, { by: o.by });
+    const recognised = out.decided.filter((d) => d.decision === 'recognised').length;
+    session.out(
+      say(o.lang, 'records_decided', {
+        year: o.year as number,
+        id: ctx.ruleset.id,
+        version: ctx.ruleset.version,
+        date,
+        decided: out.decided.length,
+        recognised,
+        not_recognised: out.decided.length - recognised,
+        incomplete: out.incomplete.length + out.invalid.length,
+        stored: out.stored,
+      }),
+    );
+    if (out.incomplete.length > 0) {
+      session.out(`  ${say(o.lang, 'records_incomplete', { areas: out.incomplete.map((i) => i.area).join(', ') })}`);
+    }
+    for (const a of out.invalid) {
+      session.err(a.diagnostics.map((d) => formatBatchDiagnostic(d, o.lang)).join('\n'));
+    }
+    return EXIT.ok;
+  },
+
+  async board(o, session, store) {
+    const areas = o.recognise.map((code) => {
+      const reason = o.reasons.get(code);
+      return reason === undefined ? { code } : { code, reason };
+    });
+    const input = { number: o.number as string, year: o.year as number, date: o.date as string, areas };
+    const meta = { by: o.by, source: '--recognise', ...(o.reason !== undefined ? { reason: o.reason } : {}) };
+    const saved = await store.recordBoardDecision(input, meta);
+    const against = saved.areas.filter((a) => a.engineDecision !== 'recognised').length;
+    session.out(
+      say(o.lang, 'records_board', {
+        number: saved.number,
+        date: saved.date,
+        count: saved.areas.length,
+        against,
+        version: saved.version,
+      }),
+    );
+    return EXIT.ok;
+  },
+
+  async history(o, session, store) {
+    const code = o.files[0];
+    if (code !== undefined) {
+      const years = await areaHistory(store, code);
+      session.out(say(o.lang, 'records_history_head', { area: code, years: years.length }));
+      for (const y of years) {
+        const parts = [`${y.year}:`, y.registered ? say(o.lang, 'records_word_registered') : '—'];
+        if (y.evaluation)
+          parts.push(`${y.evaluation.decision} (${y.evaluation.ruleset.id} ${y.evaluation.ruleset.version})`);
+        if (y.evaluationVersions > 1) parts.push(say(o.lang, 'records_versions', { count: y.evaluationVersions }));
+        if (y.board)
+          parts.push(
+            `${say(o.lang, 'records_word_board')} ${y.board.number} ${y.board.date}${y.board.reason ? ` — ${y.board.reason}` : ''}`,
+          );
+        parts.push(y.recognised ? say(o.lang, 'records_word_recognised') : say(o.lang, 'records_word_not_recognised'));
+        session.out(`  ${parts.join(' ')}`);
+      }
+      return EXIT.ok;
+    }
+    const years = await store.years();
+    const from = o.from ?? years[0];
+    const to = o.to ?? years.at(-1);
+    if (from === undefined || to === undefined) {
+      session.out(say(o.lang, 'records_empty'));
+      return EXIT.ok;
+    }
+    const c = await recognitionChanges(store, from, to);
+    session.out(
+      say(o.lang, 'records_changes', {
+        from,
+        to,
+        kept: c.kept.length,
+        lost: c.lost.length,
+        gained: c.gained.length,
+      }),
+    );
+    for (const [key, list] of [
+      ['records_word_kept', c.kept],
+      ['records_word_lost', c.lost],
+      ['records_word_gained', c.gained],
+    ] as const) {
+      if (list.length > 0) session.out(`  ${say(o.lang, key)}: ${list.join(', ')}`);
+    }
+    return EXIT.ok;
+  },
+
+  async export(o, session, store) {
+    const { exportDecisions } = await import('./records-export.js');
+    const rows = await exportDecisions(store, o.year, session.abs(o.out as string));
+    session.out(say(o.lang, 'records_exported', { path: o.out as string, rows }));
+    return EXIT.ok;
+  },
+
+  async backup(o, session, store) {
+    await backupStore(store, session.abs(o.out as string));
+    session.out(say(o.lang, 'records_backed_up', { path: o.out as string }));
+    return EXIT.ok;
+  },
+};
+
+interface Context {
+  readonly ruleset: CompiledRuleset;
+  readonly cycle: Cycle;
+  readonly deadline: string;
+}
+
+/** The cycle (its deadline names the year's date) and the rules in force on that date. */
+async function context(o: RecordsOptions, session: Session): Promise<Context | undefined> {
+  const rules = o.rules as string;
+  const cyclePath = o.cycle ?? defaultCycle(session.abs(rules));
+  const cycle = await loadCycle(cyclePath ? session.abs(cyclePath) : join(session.abs(rules), 'cycle.yaml'));
+  if (!cycle.value) {
+    problems(o, session, cycle.problems);
+    return undefined;
+  }
+  const deadline = deadlineOf(cycle.value, o.year as number);
+  const loaded = await loadRulesOrReport(rules, session, o.lang, 'rules_invalid', { date: o.date ?? deadline });
+  if (!loaded) return undefined;
+  return { ruleset: loaded.ruleset, cycle: cycle.value, deadline };
+}
+
+function defaultCycle(rules: string): string | undefined {
+  try {
+    const dir = statSync(rules).isDirectory() ? rules : join(rules, '..');
+    const file = join(dir, 'cycle.yaml');
+    return existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function ownerLabel(ruleset: CompiledRuleset, owner: string, lang: 'vi' | 'en'): string {
+  if (owner === AREA_OWNER) return say(lang, 'records_word_area');
+  return ruleset.owners.find((x) => x.id === owner)?.label[lang] ?? owner;
+}
+
+function counts(out: { added: number; changed: number; registered: number }) {
+  return { added: out.added, changed: out.changed, registered: out.registered };
+}
+
+function failed(out: { diagnostics: readonly Diagnostic[]; problems: readonly RecordsProblem[] }): boolean {
+  return out.problems.length > 0 || out.diagnostics.some((d) => d.severity === 'error');
+}
+
+function report(
+  o: RecordsOptions,
+  session: Session,
+  out: { diagnostics: readonly Diagnostic[]; problems: readonly RecordsProblem[] },
+): number {
+  const errors = out.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0)
+    session.err(
+      session
+        .relocate(errors)
+        .map((d) => formatBatchDiagnostic(d, o.lang))
+        .join('\n'),
+    );
+  return problems(o, session, out.problems, errors.length);
+}
+
+function problems(o: RecordsOptions, session: Session, list: readonly RecordsProblem[], more = 0): number {
+  // Paths inside parameters (where the other value came from) are shown as the user typed them too.
+  const prefix = `${session.cwd}/`;
+  const shown = session.relocate(list).map((p) => ({
+    ...p,
+    params: Object.fromEntries(
+      Object.entries(p.params).map(([k, v]) => [k, typeof v === 'string' ? v.split(prefix).join('') : v]),
+    ),
+  }));
+  if (list.length > 0) session.err(formatRecordsProblems(shown, o.lang));
+  session.err(say(o.lang, 'records_nothing_written', { count: list.length + more }));
+  return EXIT.invalid;
+}
+
+/**
+ * SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes the record's clock: from that
+ * second, one second per write. docs/records.md is run with it, so its output can be compared.
+ */
+function clock(epoch: string | undefined): { now?: () => string } {
+  if (epoch === undefined || !/^\d+$/.test(epoch)) return {};
+  let t = Number(epoch) * 1000;
+  return { now: () => new Date((t += 1000)).toISOString() };
+}
+
+function isUrl(store: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(store);
+}

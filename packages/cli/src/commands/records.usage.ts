@@ -1,0 +1,184 @@
+/**
+ * How `lcz records` is called: its subcommands, their options and its help. The record itself
+ * is @lcz/criteria-records; records.ts runs each subcommand.
+ */
+import { oneOf, parseCommandArgs, refuseEmptyValues } from '../args.js';
+import { defineCommand } from '../command.js';
+import { type Lang, UsageError } from '../session.js';
+
+export const RECORDS_SUBCOMMANDS = [
+  'register',
+  'import',
+  'status',
+  'decide',
+  'board',
+  'history',
+  'export',
+  'backup',
+] as const;
+export type RecordsSubcommand = (typeof RECORDS_SUBCOMMANDS)[number];
+
+export interface RecordsOptions {
+  readonly sub: RecordsSubcommand;
+  readonly store: string;
+  readonly rules?: string;
+  readonly cycle?: string;
+  readonly year?: number;
+  readonly owner?: string;
+  readonly by: string;
+  readonly reason?: string;
+  readonly date?: string;
+  readonly today?: string;
+  readonly number?: string;
+  readonly recognise: readonly string[];
+  /** CODE=reason, for areas the board recognises against the engine's result. */
+  readonly reasons: ReadonlyMap<string, string>;
+  readonly from?: number;
+  readonly to?: number;
+  readonly out?: string;
+  readonly files: readonly string[];
+  readonly lang: Lang;
+}
+
+const HELP = `lcz records: the record of the yearly cycle / sổ theo dõi chu kỳ hằng năm
+
+Usage / Cách dùng:
+  lcz records register --store <dir|url> --rules <rules> --year <y> <workbook>
+  lcz records import   --store <dir|url> --rules <rules> --year <y> [--owner <id>] [--reason <text>] <workbook>…
+  lcz records status   --store <dir|url> --rules <rules> --year <y> [--today <date>]
+  lcz records decide   --store <dir|url> --rules <rules> --year <y> [--date <date>]
+  lcz records board    --store <dir|url> --year <y> --number <no> --date <date> --recognise <code>…
+                       [--reason <code>=<text>]… [--correct <text>]
+  lcz records history  --store <dir|url> [<code>] [--from <y> --to <y>]
+  lcz records export   --store <dir|url> [--year <y>] --out <file.csv|file.xlsx>
+  lcz records backup   --store <dir> --out <file>
+
+  The store is a folder (the file records.sqlite in it, created when missing) or a PostgreSQL
+  URL (postgres://…). Nothing is ever overwritten: a correction is a new version with --reason.
+  Sổ là một thư mục (tệp records.sqlite, tự tạo) hoặc một URL PostgreSQL. Không gì bị ghi đè:
+  sửa là một phiên bản mới kèm --reason.
+
+  register  the areas a workbook lists (code, name, unit, context) registered for the year
+  import    a part: the area's own facts, or with --owner one department's (lcz template --owner)
+  status    per area and department, the facts still missing before the deadline (cycle file)
+  decide    every complete area decided with the rules in force on the year's date, stored
+  board     the appraisal board's decision; recognising against the engine needs --reason
+  history   an area across the years, or who kept, lost or gained recognition (--from/--to)
+  export    the decisions of the record as CSV or XLSX
+  backup    a consistent copy of the embedded store, also while others write
+
+Options / Tuỳ chọn:
+  --store <dir|url>       the record (required) / sổ (bắt buộc)
+  -r, --rules <rules>     ruleset directory / bộ quy tắc
+  --cycle <file>          the cycle file (default: cycle.yaml beside the rules) / tệp chu kỳ
+  --year <y>              the year / năm
+  --owner <id>            the department handing in its part / cơ quan nộp phần số liệu
+  --by <name>             who writes (default: $LCZ_USER or $USER) / người ghi
+  --reason <text>         why a value is corrected; for board: <code>=<text> / lý do sửa
+  --correct <text>        why a board decision is recorded again / lý do ghi lại quyết định
+  --date, --today <date>  YYYY-MM-DD
+  -o, --out <file>        the file to write / tệp cần ghi
+  --lang vi|en            language of messages (default vi) / ngôn ngữ thông báo
+  -h, --help              show this help / xem hướng dẫn
+
+Exit codes / Mã kết thúc:
+  0 done / xong   1 problems in the input (nothing written) / dữ liệu có lỗi (không ghi gì)   2 wrong usage
+
+Walk-through / Hướng dẫn từng bước: docs/records.md
+`;
+
+export const recordsCommand = defineCommand({
+  name: 'records',
+  help: HELP,
+  parse(args): RecordsOptions {
+    const { values, positionals, lang } = parseCommandArgs('records', args, {
+      store: { type: 'string' },
+      rules: { type: 'string', short: 'r' },
+      cycle: { type: 'string' },
+      year: { type: 'string' },
+      owner: { type: 'string' },
+      by: { type: 'string' },
+      reason: { type: 'string', multiple: true },
+      correct: { type: 'string' },
+      date: { type: 'string' },
+      today: { type: 'string' },
+      number: { type: 'string' },
+      recognise: { type: 'string', multiple: true },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+    });
+    const [name, ...files] = positionals;
+    const sub = oneOf(name, RECORDS_SUBCOMMANDS);
+    if (sub === undefined)
+      throw new UsageError(
+        'records_bad_subcommand',
+        { value: name ?? '', list: RECORDS_SUBCOMMANDS.join(', ') },
+        'records',
+      );
+    refuseEmptyValues('records', values, ['store', 'rules', 'cycle', 'owner', 'by', 'number', 'out']);
+    if (values.store === undefined) throw new UsageError('records_missing_option', { option: '--store' }, 'records');
+    const need = (option: string, value: string | undefined): string => {
+      if (value === undefined) throw new UsageError('records_missing_option', { option }, 'records');
+      return value;
+    };
+    const year = (option: string, value: string | undefined): number | undefined => {
+      if (value === undefined) return undefined;
+      if (!/^\d{4}$/.test(value)) throw new UsageError('records_bad_year', { option, value }, 'records');
+      return Number(value);
+    };
+    const date = (option: string, value: string | undefined): string | undefined => {
+      if (value === undefined) return undefined;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+        throw new UsageError('records_bad_date', { option, value }, 'records');
+      return value;
+    };
+    if (['register', 'import', 'status', 'decide'].includes(sub)) need('--rules', values.rules);
+    if (['register', 'import', 'status', 'decide', 'board'].includes(sub)) need('--year', values.year);
+    if (sub === 'board') {
+      need('--number', values.number);
+      need('--date', values.date);
+      need('--recognise', values.recognise?.[0]);
+    }
+    if (sub === 'export' || sub === 'backup') need('--out', values.out);
+    if ((sub === 'register' || sub === 'import') && files.length === 0)
+      throw new UsageError('records_missing_files', { sub }, 'records');
+    const reasons = new Map<string, string>();
+    let reason: string | undefined;
+    for (const r of values.reason ?? []) {
+      const m = /^([^=\s]+)=(.+)$/s.exec(r);
+      if (sub === 'board') {
+        if (!m) throw new UsageError('records_bad_reason', { value: r }, 'records');
+        reasons.set(m[1] as string, (m[2] as string).trim());
+      } else reason = r;
+    }
+    if (sub === 'board' && values.correct !== undefined) reason = values.correct;
+    const by = values.by ?? process.env['LCZ_USER'] ?? process.env['USER'] ?? 'lcz';
+    const opt = <K extends string, V>(key: K, value: V | undefined) =>
+      (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+    return {
+      sub,
+      store: values.store,
+      by,
+      lang,
+      files,
+      recognise: (values.recognise ?? []).flatMap((v) => v.split(',')).filter((v) => v !== ''),
+      reasons,
+      ...opt('rules', values.rules),
+      ...opt('cycle', values.cycle),
+      ...opt('year', year('--year', values.year)),
+      ...opt('owner', values.owner),
+      ...opt('reason', reason),
+      ...opt('date', date('--date', values.date)),
+      ...opt('today', date('--today', values.today)),
+      ...opt('number', values.number),
+      ...opt('from', year('--from', values.from)),
+      ...opt('to', year('--to', values.to)),
+      ...opt('out', values.out),
+    };
+  },
+  async run(options, session) {
+    const { records } = await import('./records.js');
+    return records(options, session);
+  },
+});
