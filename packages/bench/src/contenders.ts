@@ -61,23 +61,23 @@ export function completeWorkload(all: readonly Assessment[], n: number): Workloa
 class Disagreement extends Error {}
 
 function disagree(name: string, w: Workload, i: number, what: string): never {
-  const a = w.items[i] as Assessment;
+  const a = w.items[i];
   throw new Disagreement(
-    `${name} disagrees with the floor on assessment #${i} (${a.area?.code ?? '?'}) of workload ${w.id}: ${what}\n` +
+    `${name} disagrees with the floor on assessment #${i} (${a?.area?.code ?? '?'}) of workload ${w.id}: ${what}\n` +
       JSON.stringify(a),
   );
 }
 
 function checkPassed(name: string, w: Workload, i: number, got: (g: number) => number): void {
   for (let g = 0; g < GROUPS; g++) {
-    const want = w.passed[i * GROUPS + g] as number;
+    const want = w.passed[i * GROUPS + g] ?? -1;
     if (got(g) !== want) disagree(name, w, i, `standard ${g + 1} passed ${got(g)}, floor ${want}`);
   }
 }
 
 const countSync = (items: readonly Assessment[], decide: (a: Assessment) => string): number => {
   let n = 0;
-  for (let i = 0; i < items.length; i++) if (decide(items[i] as Assessment) === 'recognised') n++;
+  for (const item of items) if (decide(item) === 'recognised') n++;
   return n;
 };
 
@@ -92,7 +92,7 @@ export function floorContender(w: Workload): Contender {
     pass: {
       sync: () => {
         let n = 0;
-        for (let i = 0; i < items.length; i++) if (floorDecide(items[i] as Assessment, out) === 'recognised') n++;
+        for (const item of items) if (floorDecide(item, out) === 'recognised') n++;
         return n;
       },
     },
@@ -128,14 +128,13 @@ export function engineContenders(ruleset: CompiledRuleset, w: Workload, where: s
         items.forEach((a, i) => {
           const r = ruleset.decide(a);
           if (r.decision !== w.decisions[i]) disagree('decide()', w, i, `${r.decision} vs ${w.decisions[i]}`);
-          checkPassed('decide()', w, i, (g) => r.passed[g] as number);
+          checkPassed('decide()', w, i, (g) => r.passed[g] ?? -1);
         });
       },
       pass: {
         sync: () => {
           let n = 0;
-          for (let i = 0; i < items.length; i++)
-            if (ruleset.decide(items[i] as Assessment).decision === 'recognised') n++;
+          for (const item of items) if (ruleset.decide(item).decision === 'recognised') n++;
           return n;
         },
       },
@@ -148,15 +147,13 @@ export function engineContenders(ruleset: CompiledRuleset, w: Workload, where: s
         rows.forEach((row, i) => {
           const r = ruleset.decideSlots(row);
           if (r.decision !== w.decisions[i]) disagree('decideSlots()', w, i, `${r.decision} vs ${w.decisions[i]}`);
-          checkPassed('decideSlots()', w, i, (g) => r.passed[g] as number);
+          checkPassed('decideSlots()', w, i, (g) => r.passed[g] ?? -1);
         });
       },
       pass: {
         sync: () => {
           let n = 0;
-          for (let i = 0; i < rows.length; i++)
-            if (ruleset.decideSlots(rows[i] as (number | boolean | string | undefined)[]).decision === 'recognised')
-              n++;
+          for (const item of rows) if (ruleset.decideSlots(item).decision === 'recognised') n++;
           return n;
         },
       },
@@ -176,8 +173,7 @@ export function engineContenders(ruleset: CompiledRuleset, w: Workload, where: s
       pass: {
         sync: () => {
           let n = 0;
-          for (let i = 0; i < items.length; i++)
-            if (ruleset.evaluate(items[i] as Assessment).decision === 'recognised') n++;
+          for (const item of items) if (ruleset.evaluate(item).decision === 'recognised') n++;
           return n;
         },
       },
@@ -196,17 +192,17 @@ export function anchorContender(
   const id = `${anchor.name}${mode === 'sync' ? '' : `.${mode}`}`;
   const label = `${anchor.library}${mode === 'one-by-one' ? ', awaited one by one' : mode === 'batched' ? `, batched (Promise.all, chunks of ${config.zenChunk})` : ''}`;
   const check = async (): Promise<void> => {
-    for (let i = 0; i < items.length; i++) {
-      const a = items[i] as Assessment;
-      const d = anchor.decide ? anchor.decide(a) : await (anchor.decideAsync as NonNullable<Anchor['decideAsync']>)(a);
+    for (const [i, a] of items.entries()) {
+      const d = anchor.decide ? anchor.decide(a) : await asyncDecide(anchor)(a);
       if (d !== w.decisions[i]) disagree(anchor.name, w, i, `${d} vs ${w.decisions[i]}`);
     }
   };
   if (mode === 'sync') {
-    const decide = anchor.decide as NonNullable<Anchor['decide']>;
+    const decide = anchor.decide;
+    if (decide === undefined) throw new Error(`${anchor.name} has no synchronous decide`);
     return { id, label, workload: w, note: anchor.threeValued, check, pass: { sync: () => countSync(items, decide) } };
   }
-  const decideAsync = anchor.decideAsync as NonNullable<Anchor['decideAsync']>;
+  const decideAsync = asyncDecide(anchor);
   if (mode === 'one-by-one') {
     return {
       id,
@@ -217,7 +213,7 @@ export function anchorContender(
       pass: {
         async: async () => {
           let n = 0;
-          for (let i = 0; i < items.length; i++) if ((await decideAsync(items[i] as Assessment)) === 'recognised') n++;
+          for (const item of items) if ((await decideAsync(item)) === 'recognised') n++;
           return n;
         },
       },
@@ -241,4 +237,10 @@ export function anchorContender(
       },
     },
   };
+}
+
+/** An anchor's asynchronous decide (every anchor has decide, decideAsync or both). */
+function asyncDecide(anchor: Anchor): NonNullable<Anchor['decideAsync']> {
+  if (anchor.decideAsync === undefined) throw new Error(`${anchor.name} has no asynchronous decide`);
+  return anchor.decideAsync;
 }

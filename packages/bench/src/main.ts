@@ -43,6 +43,7 @@ import { median, spread } from './stats.js';
 
 const TARGET = { decide: 3, evaluate: 20, coldStartMs: 25, recompileMs: 2, memoryMB: 15 } as const;
 const MB = 1024 * 1024;
+const DECISIONS: readonly Decision[] = ['recognised', 'not_recognised', 'undetermined'];
 
 const config = benchConfig();
 const log = (s: string): void => console.log(s);
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
   const all = makeWorkload('all', `all ${assessments.length.toLocaleString('en')}`, assessments);
   const shares: Record<Decision, number> = { recognised: 0, not_recognised: 0, undetermined: 0 };
   for (const d of all.decisions) shares[d]++;
-  for (const k of Object.keys(shares) as Decision[]) shares[k] /= assessments.length;
+  for (const k of DECISIONS) shares[k] /= assessments.length;
   const complete = assessments.filter(isComplete).length;
   log(
     `shares: recognised ${(shares.recognised * 100).toFixed(1)}%, not recognised ${(shares.not_recognised * 100).toFixed(1)}%, ` +
@@ -123,7 +124,10 @@ async function main(): Promise<void> {
     try {
       anchors.push({ anchor: await make(), modes, sample });
     } catch (e) {
-      leftOut.push({ contender: name, reason: (e as Error).message.split('\n')[0] ?? String(e) });
+      leftOut.push({
+        contender: name,
+        reason: (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? String(e),
+      });
     }
   };
   const s = config.anchorSamples;
@@ -172,15 +176,23 @@ async function main(): Promise<void> {
 
   // Interleaved rounds: every contender once per round, the order rotated each round; round 0 warms up.
   const timings = new Map<string, Timing[]>(contenders.map((c) => [c.id, []]));
+  const timingsOf = (id: string): Timing[] => {
+    const found = timings.get(id);
+    if (found === undefined) throw new Error(`no timings for ${id}`);
+    return found;
+  };
   for (let round = 0; round <= config.rounds; round++) {
-    for (let k = 0; k < contenders.length; k++) {
-      const c = contenders[(k + round) % contenders.length] as Contender;
+    // The order rotated by `round`: the same contenders, starting one further each round.
+    for (const c of [
+      ...contenders.slice(round % contenders.length),
+      ...contenders.slice(0, round % contenders.length),
+    ]) {
       const n = c.workload.items.length;
       const t =
         'sync' in c.pass
           ? timeSync(c.id, c.pass.sync, n, c.workload.recognised, config.minMillis)
           : await timeAsync(c.id, c.pass.async, n, c.workload.recognised, config.minMillis);
-      if (round > 0) (timings.get(c.id) as Timing[]).push(t);
+      if (round > 0) timingsOf(c.id).push(t);
     }
     log(`${round === 0 ? 'warm-up round' : `round ${round}/${config.rounds}`} done (${elapsed()})`);
   }
@@ -188,9 +200,9 @@ async function main(): Promise<void> {
   const throughput: ThroughputRow[] = [];
   for (const c of contenders) {
     if (c.id.startsWith('floor@') && c.workload !== all) continue; // shown through the ratios
-    const mine = timings.get(c.id) as Timing[];
-    const floor = timings.get(`floor@${c.workload.id}`) as Timing[];
-    const ratios = mine.map((t, i) => t.cpuNsPerEval / (floor[i] as Timing).cpuNsPerEval);
+    const mine = timingsOf(c.id);
+    const floor = timingsOf(`floor@${c.workload.id}`);
+    const ratios = mine.map((t, i) => t.cpuNsPerEval / (floor[i]?.cpuNsPerEval ?? Number.NaN));
     const cpu = spread(mine.map((t) => t.cpuNsPerEval));
     const ratio = spread(ratios);
     throughput.push({

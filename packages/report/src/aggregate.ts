@@ -124,10 +124,10 @@ export class ReportAggregator {
 
   finish(): CityReport {
     const { ruleset } = this;
-    const years = [...this.years.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+    const years = [...this.years.entries()].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a - b));
     return {
       ruleset: { id: ruleset.id, version: ruleset.version, title: ruleset.title },
-      years: years.map((y) => this.figures(y, this.years.get(y) as YearBucket)),
+      years: years.map(([y, bucket]) => this.figures(y, bucket)),
       registration: { stated: this.stated, unstated: this.unstated },
       duplicates: this.duplicates,
       left_out: this.leftOut,

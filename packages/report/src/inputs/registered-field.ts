@@ -4,7 +4,7 @@
  * reader sees the text: its characters are replaced by spaces, never removed, so every line and
  * column the reader reports still points at the user's file.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { problem, type ReportProblem } from '../problems.js';
 import { ALLOWED_WORDS, REGISTERED_FIELD, registeredValue } from './registered.js';
 
@@ -46,7 +46,7 @@ export function takeRegisteredFields(text: string, format: 'json' | 'jsonl' | 'y
           isScalar(pair.value) ? pair.value.value : pair.value === null ? undefined : '[…]',
         );
         const start = (pair.key.range?.[0] ?? 0) + d.offset;
-        const end = ((pair.value as Node | null)?.range?.[1] ?? pair.key.range?.[1] ?? 0) + d.offset;
+        const end = ((isNode(pair.value) ? pair.value.range?.[1] : undefined) ?? pair.key.range?.[1] ?? 0) + d.offset;
         const at = lines.linePos(start - d.offset);
         const line = format === 'jsonl' ? (d.row ?? at.line) : at.line;
         if (value === null) {
@@ -59,7 +59,7 @@ export function takeRegisteredFields(text: string, format: 'json' | 'jsonl' | 'y
             }),
           );
         } else if (value !== undefined) values.set(row, value);
-        blank(out, start, end, (node as { flow?: boolean }).flow === true || format !== 'yaml');
+        blank(out, start, end, node.flow === true || format !== 'yaml');
       }
     }
   }

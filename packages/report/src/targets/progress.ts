@@ -82,7 +82,9 @@ function progressOfTarget(t: TargetDocument, programmeAreas: number, histories: 
     assessed += 1;
     const isRecognised = within.some((y) => history.get(y)?.decision === 'recognised');
     const before = [...history.keys()].some((y) => y < t.period.from && history.get(y)?.decision === 'recognised');
-    const latest = history.get(within[within.length - 1] as number) as AreaYear;
+    const latest = history.get(within.at(-1) ?? Number.NaN);
+    // `within` holds only years of this history, so the latest is always there.
+    if (latest === undefined) continue;
     allLatest.push(latest);
     if (isRecognised) {
       recognised += 1;
