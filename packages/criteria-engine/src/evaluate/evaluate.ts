@@ -73,6 +73,7 @@ export function createEvaluator(
   const { criteria, groups, disqualifiers } = plan;
   const traceSlots = criteria.map((c) => criterionTraceSlots(c, slotOf));
   const disqualifierSlots = disqualifiers.map((d) => slotList(d.condition.info.reads, slotOf));
+  const impliedZeros = createImpliedZeros(plan, slotOf);
 
   function decide(assessment: Assessment): DecisionSummary {
     return decideSlots(fill(assessment, scratch));
@@ -80,6 +81,7 @@ export function createEvaluator(
 
   /** The fast path over values already in slot order (see compile/slots.ts): batch readers use it. */
   function decideSlots(s: Slots): DecisionSummary {
+    impliedZeros(s as Value[]);
     // Kleene conjunction of all parts: one certain "no" decides; otherwise any doubt is undetermined.
     let certain = true;
     let blocked = false;
@@ -152,6 +154,7 @@ export function createEvaluator(
 
   function evaluate(assessment: Assessment): EvaluationResult {
     const s = fill(assessment, scratch);
+    const implied = impliedZeros(s);
     const reasons: DecisionReason[] = [];
     const undecided: string[] = [];
     const missing = new Set<string>();
@@ -176,7 +179,7 @@ export function createEvaluator(
                 ? 'fail'
                 : 'unknown';
       const variant = vi >= 0 ? criterion.variants?.[vi] : undefined;
-      const facts = readings((traceSlots[i] as TraceSlots)[vi + 1] as SlotList, s);
+      const facts = readings((traceSlots[i] as TraceSlots)[vi + 1] as SlotList, s, implied);
       if (status === 'unknown') noteMissing(facts);
       const reason = o & NO_VARIANT ? 'no_variant' : o & NOT_APPLICABLE_WHEN ? 'not_applicable_when' : undefined;
       return {
@@ -195,7 +198,7 @@ export function createEvaluator(
     const disqualifiers: DisqualifierResult[] = plan.disqualifiers.map((d, di) => {
       const v = d.condition.fn(s);
       const status: DisqualifierStatus = v === true ? 'applies' : v === false ? 'clear' : 'unknown';
-      const facts = readings(disqualifierSlots[di] as SlotList, s);
+      const facts = readings(disqualifierSlots[di] as SlotList, s, implied);
       if (status === 'applies') reasons.push({ kind: 'disqualified', id: d.info.id });
       if (status === 'unknown') {
         undecided.push(d.info.id);
@@ -345,14 +348,50 @@ function criterionTraceSlots(
   return [none, ...variants.map((v) => slotList([...applicable, ...v.whenReads, ...v.condition.info.reads], slotOf))];
 }
 
-function readings(list: SlotList, s: Slots): FactReading[] {
+function readings(list: SlotList, s: Slots, implied: ReadonlyMap<number, string> | undefined): FactReading[] {
   const out: FactReading[] = new Array<FactReading>(list.length);
   for (let i = 0; i < list.length; i++) {
     const [id, slot] = list[i] as readonly [string, number];
     const v = s[slot];
-    out[i] = { id, value: v === undefined ? null : (v as FactValue) };
+    const whole = implied?.get(slot);
+    out[i] =
+      whole === undefined
+        ? { id, value: v === undefined ? null : (v as FactValue) }
+        : { id, value: 0, implied_by: whole };
   }
   return out;
+}
+
+/**
+ * A part (`part_of`) of a whole that is known to be 0 can only be 0: an unknown part is filled in
+ * as 0 before anything reads it, through chains of parts too. Returns the part slots it filled,
+ * each with its whole's id, so the explanation can say why the value is 0; undefined when none.
+ */
+function createImpliedZeros(
+  plan: RulesetPlan,
+  slotOf: ReadonlyMap<string, number>,
+): (s: Value[]) => Map<number, string> | undefined {
+  const pairs = plan.facts.flatMap((f) => {
+    const part = slotOf.get(f.id);
+    const whole = f.partOf === undefined ? undefined : slotOf.get(f.partOf);
+    return part === undefined || whole === undefined || f.partOf === undefined ? [] : [{ part, whole, id: f.partOf }];
+  });
+  return (s) => {
+    let filled: Map<number, string> | undefined;
+    // As many passes as there are pairs at most: each pass that changes something fills one more link of a chain.
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const { part, whole, id } of pairs) {
+        if (s[part] === undefined && s[whole] === 0) {
+          s[part] = 0;
+          filled ??= new Map();
+          filled.set(part, id);
+          changed = true;
+        }
+      }
+    }
+    return filled;
+  };
 }
 
 function contextValues(plan: RulesetPlan, s: Slots): Record<string, FactValue> {
