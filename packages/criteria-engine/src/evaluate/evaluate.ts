@@ -9,6 +9,7 @@ import { createCheckedSlotFiller, slotKind } from '../compile/slots.js';
 import type { Slots, Value } from '../compile/types.js';
 import type { Assessment } from './assessment.js';
 import { createDecider } from './decide.js';
+import { createImpliedZeros } from './implied-zeros.js';
 import type { DecisionSummary, EvaluationResult } from './result.js';
 import { createTracer, type RulesetIdentity } from './trace.js';
 
@@ -38,12 +39,20 @@ export function createEvaluator(
     if (!fillChecked(assessment?.context, assessment?.facts, scratch)) wrongType(assessment);
     return scratch;
   };
+  const impliedZeros = createImpliedZeros(plan);
+  const decider = createDecider(plan);
   /** The fast path over values already in slot order (see compile/slots.ts): batch readers use it. */
-  const decideSlots = createDecider(plan);
+  const decideSlots = (s: Slots): DecisionSummary => {
+    impliedZeros(s as Value[]);
+    return decider(s);
+  };
   const trace = createTracer(plan, identity);
   return {
     decide: (assessment) => decideSlots(fill(assessment)),
     decideSlots,
-    evaluate: (assessment) => trace(assessment, fill(assessment)),
+    evaluate: (assessment) => {
+      const s = fill(assessment);
+      return trace(assessment, s, impliedZeros(s));
+    },
   };
 }

@@ -14,6 +14,11 @@ export type FactValue = number | boolean | string;
 export interface FactReading {
   readonly id: string;
   readonly value: FactValue | null;
+  /**
+   * Set when the value was not given but follows from the rules: a part (`part_of`) of a whole
+   * that is 0 can only be 0. The id of that whole.
+   */
+  readonly implied_by?: string;
 }
 
 export interface AreaIdentity {

@@ -7,6 +7,7 @@
 import type { CriterionPlan, GroupPlan, RulesetPlan } from '../compile/plan.js';
 import type { Slots, Value } from '../compile/types.js';
 import type { Assessment } from './assessment.js';
+import type { ImpliedZeros } from './implied-zeros.js';
 import {
   APPLICABILITY_UNKNOWN,
   best,
@@ -67,7 +68,7 @@ interface TraceTables {
 export function createTracer(
   plan: RulesetPlan,
   identity: RulesetIdentity,
-): (assessment: Assessment, s: Slots) => EvaluationResult {
+): (assessment: Assessment, s: Slots, implied: ImpliedZeros | undefined) => EvaluationResult {
   const slotOf = new Map([...plan.contextSlots, ...plan.factSlots].map((id, i) => [id, i]));
   const tables: TraceTables = {
     plan,
@@ -77,7 +78,7 @@ export function createTracer(
     mandatory: plan.mandatory.map((id) => plan.criteria.findIndex((c) => c.info.id === id)),
     factOrder: [...plan.context.map((a) => a.id), ...plan.facts.map((x) => x.id)],
   };
-  return (assessment, s) => trace(tables, assessment, s);
+  return (assessment, s, implied) => trace(tables, assessment, s, implied);
 }
 
 /** What one evaluation gathers besides the results: the reasons, the undecided parts, the facts missing and needed. */
@@ -99,16 +100,16 @@ class Findings {
   }
 }
 
-function trace(t: TraceTables, assessment: Assessment, s: Slots): EvaluationResult {
+function trace(t: TraceTables, assessment: Assessment, s: Slots, implied: ImpliedZeros | undefined): EvaluationResult {
   const found = new Findings();
   const outcomes: number[] = [];
   const criteria = t.criteria.map((c) => {
     const o = criterionOutcome(c.plan, s);
     outcomes.push(o);
-    return criterionResult(c, o, s, found);
+    return criterionResult(c, o, s, implied, found);
   });
   const disqualifiers = t.plan.disqualifiers.map((d, i) =>
-    disqualifierResult(d.info.id, d.condition.fn(s), readings(t.disqualifierSlots[i] ?? [], s), found),
+    disqualifierResult(d.info.id, d.condition.fn(s), readings(t.disqualifierSlots[i] ?? [], s, implied), found),
   );
   const worstTotal: Tally = { passed: 0, applicable: 0, points: 0 };
   const bestTotal: Tally = { passed: 0, applicable: 0, points: 0 };
@@ -138,7 +139,13 @@ function trace(t: TraceTables, assessment: Assessment, s: Slots): EvaluationResu
   };
 }
 
-function criterionResult(c: TracedCriterion, o: number, s: Slots, found: Findings): CriterionResult {
+function criterionResult(
+  c: TracedCriterion,
+  o: number,
+  s: Slots,
+  implied: ImpliedZeros | undefined,
+  found: Findings,
+): CriterionResult {
   const p = possible(o);
   const vi = variantIndex(o);
   const status: CriterionStatus =
@@ -152,7 +159,7 @@ function criterionResult(c: TracedCriterion, o: number, s: Slots, found: Finding
             ? 'fail'
             : 'unknown';
   const variant = vi >= 0 ? c.plan.variants?.[vi] : undefined;
-  const facts = readings(vi >= 0 ? (c.variants[vi] ?? []) : c.noVariant, s);
+  const facts = readings(vi >= 0 ? (c.variants[vi] ?? []) : c.noVariant, s, implied);
   if (status === 'unknown') found.note(facts);
   const reason = o & NO_VARIANT ? 'no_variant' : o & NOT_APPLICABLE_WHEN ? 'not_applicable_when' : undefined;
   return {
@@ -308,8 +315,11 @@ function tracedCriterion(criterion: CriterionPlan, slotOf: ReadonlyMap<string, n
   };
 }
 
-function readings(list: SlotList, s: Slots): FactReading[] {
-  return list.map(([id, slot]) => ({ id, value: factValue(s[slot]) }));
+function readings(list: SlotList, s: Slots, implied: ImpliedZeros | undefined): FactReading[] {
+  return list.map(([id, slot]) => {
+    const whole = implied?.get(slot);
+    return whole === undefined ? { id, value: factValue(s[slot]) } : { id, value: 0, implied_by: whole };
+  });
 }
 
 function factValue(v: Value): FactValue | null {

@@ -396,7 +396,11 @@ class TextReport {
     if (facts.length === 0) return;
     this.push(`${indent}${this.m.facts}:`);
     for (const f of facts) {
-      const value = f.value === null ? this.paint('yellow', this.m.value_null) : this.value(f.id, f.value, true);
+      const known = f.value === null ? this.paint('yellow', this.m.value_null) : this.value(f.id, f.value, true);
+      const value =
+        f.implied_by === undefined
+          ? known
+          : interpolate(this.m.value_implied_zero, { value: known, whole: this.labelOf(f.implied_by) });
       this.push(`${indent}  · ${this.labelOf(f.id)}: ${value}`);
     }
   }

@@ -8,8 +8,9 @@
  *
  * Missing data (Q5): a fact left out or null is unknown, and logic is Kleene's: `and` is false as
  * soon as one part is false, `or` true as soon as one part is true, anything else reading an
- * unknown is unknown. A percentage with an unknown part or whole is unknown (even when the whole
- * is known to be 0). A status is reported only when every way of filling in the missing facts
+ * unknown is unknown, except a count declared part of a whole that is 0, which can only be 0. A
+ * percentage with an unknown part or whole is unknown; over a whole of 0 the empty-whole choice
+ * (Q4) decides. A status is reported only when every way of filling in the missing facts
  * gives that same status; otherwise it is `unknown`.
  */
 import type { Assessment } from '../../src/evaluate/assessment.js';
@@ -32,10 +33,32 @@ export interface OracleResult {
 const and = (...xs: K[]): K => (xs.includes(false) ? false : xs.includes(undefined) ? undefined : true);
 const or = (...xs: K[]): K => (xs.includes(true) ? true : xs.includes(undefined) ? undefined : false);
 
+/** Counts the rule file declares as parts of another count (`part_of`): a part of nothing is 0. */
+const PART_OF: Readonly<Record<string, string>> = {
+  households_law_abiding: 'households',
+  households_following_convention: 'households',
+  households_civilised_lifestyle: 'households',
+  households_violating_rules: 'households',
+  poor_households: 'households',
+  households_security_pledge_signed: 'households',
+  households_security_pledge_kept: 'households_security_pledge_signed',
+  key_titles_trained: 'key_titles',
+  fixed_businesses_registered: 'fixed_businesses',
+  self_management_contents_done_well: 'self_management_contents_registered',
+  flag_premises_compliant: 'flag_premises',
+  social_policy_beneficiaries_supported: 'social_policy_beneficiaries',
+  school_age_children_attending: 'school_age_children',
+  school_dropouts: 'school_age_children',
+  security_force_members_rated_well: 'security_force_members',
+  security_force_members_disciplined: 'security_force_members',
+};
+
 function reader(a: Assessment) {
   const get = (id: string): number | boolean | string | undefined => {
     const v = a.facts[id];
-    return v === null ? undefined : v;
+    if (v !== null && v !== undefined) return v;
+    const whole = PART_OF[id];
+    return whole !== undefined && get(whole) === 0 ? 0 : undefined;
   };
   const num = (id: string): number | undefined => {
     const v = get(id);
@@ -64,8 +87,9 @@ function reader(a: Assessment) {
     percentAtLeast: (part: string, whole: string, n: number, emptyWhole: 'pass' | 'fail'): K => {
       const p = num(part);
       const w = num(whole);
+      if (w === 0) return emptyWhole === 'pass';
       if (p === undefined || w === undefined) return undefined;
-      return w === 0 ? emptyWhole === 'pass' : p * 100 >= n * w;
+      return p * 100 >= n * w;
     },
   };
 }
