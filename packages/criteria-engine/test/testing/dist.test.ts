@@ -46,6 +46,7 @@ describe('built @lcz/criteria-engine/testing', () => {
       'fastPathAgrees',
       'mandatoryCriteria',
       'monotonicity',
+      'mulberry32',
       'threeValuedConsistency',
     ];
     expect(Object.keys(esm).sort()).toEqual(api);
