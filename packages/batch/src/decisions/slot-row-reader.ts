@@ -246,11 +246,8 @@ export class SlotRowReader {
       if (after < 0) return INCOMPLETE; // a lone \r at the end of the chunk: \r\n or not?
       break;
     }
-    // Columns the row stops short of are empty: unknown.
-    for (i++; i < width; i++) {
-      const slot = this.slotAt[i] as number;
-      if (slot >= 0) this.values[slot] = undefined;
-    }
+    // A row with fewer fields than the header is an error (batch_row_short): the careful path says so.
+    for (let k = i + 1; k < width; k++) if (kinds[k] !== UNHEADED) return DECLINE;
     return this.rowHolds() ? after : DECLINE;
   }
 
