@@ -7,7 +7,7 @@
  */
 import type { CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
 import { cellText, type Cell } from './cells.js';
-import { fileDiagnostic } from './diagnostics.js';
+import { fileDiagnostic, rowDiagnostic } from './diagnostics.js';
 import { isEnglishLabelRow, readHeader, type HeaderLayout } from './header.js';
 import type { BatchRecord } from './record.js';
 import { RowReader } from './row-reader.js';
@@ -54,7 +54,18 @@ export class SheetRecords {
       this.afterHeader = false;
       if (isEnglishLabelRow(this.layout, cells)) return undefined;
     }
-    return (this.reader as RowReader).read(row, cells);
+    const record = (this.reader as RowReader).read(row, cells);
+    // A CSV row with fewer fields than the header lost a separator (or a value) somewhere: its
+    // values may sit under the wrong columns, so it is an error, as a row with too many is.
+    // Trailing columns with no header text (a spreadsheet's empty columns) need no field.
+    let expected = this.layout.slots.length;
+    while (expected > 0 && this.layout.slots[expected - 1]?.kind === 'empty') expected--;
+    if (this.format !== 'csv' || cells.length >= expected) return record;
+    const short = rowDiagnostic(this.file, 'batch_row_short', row, cells.length + 1, {
+      found: cells.length,
+      expected,
+    });
+    return { row, area: record.area, diagnostics: [short, ...record.diagnostics] };
   }
 
   /**

@@ -21,9 +21,14 @@ const col = (id: string): number => SMALL_HEADER.indexOf(id) + 1;
 const withCell = (id: string, value: string): string[] => SMALL_ROW.map((c, i) => (SMALL_HEADER[i] === id ? value : c));
 
 /** The file: header, a good row, the bad row, a good row: the bad row is row 3. */
+function padded(header: readonly string[]): string[] {
+  return [...SMALL_ROW, ...Array<string>(Math.max(0, header.length - SMALL_ROW.length)).fill('')];
+}
+
 async function bad(row: readonly string[], header: readonly string[] = SMALL_HEADER) {
   const found = await records(
-    { text: csv([header, SMALL_ROW, row, SMALL_ROW]), format: 'csv', file: 'batch.csv' },
+    // The good rows get an empty field for each extra header column: a short row is an error.
+    { text: csv([header, padded(header), row, padded(header)]), format: 'csv', file: 'batch.csv' },
     small,
   );
   expect(found.map((r) => r.row)).toEqual([2, 3, 4]);

@@ -208,6 +208,8 @@ export class SlotRowReader {
       if (after < 0) return INCOMPLETE; // a lone \r at the end of the chunk: \r\n or not?
       break;
     }
+    // A row with fewer fields than the header is an error (batch_row_short): the careful path says so.
+    for (let k = i + 1; k < this.kinds.length; k++) if (this.kinds[k] !== UNHEADED) return DECLINE;
     this.clearFrom(i + 1);
     return this.rowHolds() ? after : DECLINE;
   }

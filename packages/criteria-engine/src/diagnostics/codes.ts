@@ -94,6 +94,7 @@ export const DIAGNOSTIC_CODES = [
   'batch_header_missing',
   'batch_cell_type',
   'batch_cell_unheaded',
+  'batch_row_short',
   'batch_identity_missing',
   'batch_year_mismatch',
 ] as const;

@@ -123,6 +123,7 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
     allowed: 'Bản, Tổ dân phố',
   },
   batch_cell_unheaded: { cell: 'CZ7', value: 'ghi chú' },
+  batch_row_short: { cell: 'G7', found: 6, expected: 7 },
   batch_identity_missing: { name: 'code', cell: 'A9', column_name: 'Mã khu dân cư' },
   batch_year_mismatch: { year: 2024, date: '2023-12-31', cell: 'D5', column_name: 'Năm đánh giá' },
 };

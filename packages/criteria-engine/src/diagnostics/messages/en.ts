@@ -581,6 +581,10 @@ export const en: MessageCatalog = {
     message: `Cell ${s(p, 'cell')} holds "${s(p, 'value')}", but its column has no header.`,
     hint: 'Name the column in the header row, start its header with # to keep notes, or clear the cell.',
   }),
+  batch_row_short: (p) => ({
+    message: `This row has ${s(p, 'found')} fields, but the header has ${s(p, 'expected')}: it ends before cell ${s(p, 'cell')}, so its values may sit under the wrong columns.`,
+    hint: 'Check the row for a missing separator or value (an empty value still needs its comma), or a comma inside a text that needs quotes.',
+  }),
   batch_identity_missing: (p) => ({
     message: `${cellRef(p)}the row has no ${IDENTITY_WORDS[s(p, 'name')] ?? 'value'} (${s(p, 'name')}).`,
     hint: 'Every row needs the code of the area and the year assessed (or the date), so its result can be found.',

@@ -599,6 +599,10 @@ export const vi: MessageCatalog = {
     message: `Ô ${s(p, 'cell')} có giá trị "${s(p, 'value')}" nhưng cột của nó không có tiêu đề.`,
     hint: 'Ghi tên cột ở dòng tiêu đề, bắt đầu tiêu đề bằng # để giữ ghi chú, hoặc xóa ô.',
   }),
+  batch_row_short: (p) => ({
+    message: `Dòng này có ${s(p, 'found')} trường, nhưng dòng tiêu đề có ${s(p, 'expected')}: dòng dừng trước ô ${s(p, 'cell')}, nên các giá trị có thể bị lệch cột.`,
+    hint: 'Kiểm tra dòng có thiếu dấu phân cách hoặc giá trị không (ô trống vẫn cần dấu phẩy), hoặc có dấu phẩy trong văn bản cần đặt trong dấu nháy.',
+  }),
   batch_identity_missing: (p) => ({
     message: `${cellRef(p)}dòng này không có ${IDENTITY_WORDS[s(p, 'name')] ?? 'giá trị'} (${s(p, 'name')}).`,
     hint: 'Mỗi dòng cần mã khu dân cư và năm đánh giá (hoặc ngày đánh giá) để tra được kết quả.',
