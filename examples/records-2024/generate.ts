@@ -51,7 +51,10 @@ const storeDir = join(HERE, 'store');
 rmSync(storeDir, { recursive: true, force: true });
 let tick = Date.parse('2024-10-01T08:00:00Z');
 const store = await openRecordsStore(storeDir, {
-  now: () => new Date((tick += 1000)).toISOString(),
+  now: () => {
+    tick += 1000;
+    return new Date(tick).toISOString();
+  },
 });
 await registerAreas(store, rules, 2024, files.get(null) as string, { by: 'phong_noi_vu' });
 for (const [owner, file] of files) {

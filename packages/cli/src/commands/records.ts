@@ -287,7 +287,12 @@ function problems(o: RecordsOptions, session: Session, list: readonly RecordsPro
 function clock(epoch: string | undefined): { now?: () => string } {
   if (epoch === undefined || !/^\d+$/.test(epoch)) return {};
   let t = Number(epoch) * 1000;
-  return { now: () => new Date((t += 1000)).toISOString() };
+  return {
+    now: () => {
+      t += 1000;
+      return new Date(t).toISOString();
+    },
+  };
 }
 
 function isUrl(store: string): boolean {
