@@ -12,6 +12,7 @@ import type { CompiledRuleset, LocatedInput } from './compile/compiled-ruleset.j
 import { compileRuleset, type CompileOptions, type Fragment } from './compile/compile-ruleset.js';
 import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
 import { createEvaluator } from './evaluate/evaluate.js';
+import { createPartEvaluator } from './evaluate/evaluate-part.js';
 import { buildAssessmentSchema, validateAssessmentValue } from './evaluate/validate-assessment.js';
 import type { ParsedDocument } from './parse/index.js';
 import type { RulesetDocument } from './validate/ruleset-document.js';
@@ -45,6 +46,7 @@ export function assembleRuleset(
   const plan = compiled.plan;
 
   const evaluator = createEvaluator(plan, { id: doc.id, version: doc.version, hash });
+  const parts = createPartEvaluator(plan);
   // Built on first use: a caller that only decides never pays for the schema.
   let schema: z.ZodMiniType | undefined;
   const assessmentSchema = () => (schema ??= buildAssessmentSchema(plan));
@@ -73,6 +75,8 @@ export function assembleRuleset(
     assessmentSchema,
     evaluate: evaluator.evaluate,
     decide: evaluator.decide,
+    evaluateCriterion: parts.evaluateCriterion,
+    evaluateDisqualifier: parts.evaluateDisqualifier,
     slotLayout: [...plan.contextSlots, ...plan.factSlots],
     decideSlots: evaluator.decideSlots,
     locate: (path) => {

@@ -9,14 +9,15 @@ import { createSlotFiller } from '../compile/slots.js';
 import type { Slots, Value } from '../compile/types.js';
 import type { Assessment } from './assessment.js';
 import {
-  APPLICABILITY_UNKNOWN,
   EXCL,
   FAIL,
   NO_VARIANT,
   NOT_APPLICABLE_WHEN,
   PASS,
   best,
+  countsAs,
   criterionOutcome,
+  criterionStatus,
   possible,
   variantIndex,
   worst,
@@ -149,18 +150,8 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
     const outcomes = plan.criteria.map((criterion) => criterionOutcome(criterion, s));
     const criteria: CriterionResult[] = plan.criteria.map((criterion, i) => {
       const o = outcomes[i] as number;
-      const p = possible(o);
       const vi = variantIndex(o);
-      const status: CriterionStatus =
-        o & APPLICABILITY_UNKNOWN
-          ? 'unknown'
-          : p === PASS
-            ? 'pass'
-            : p === EXCL || (p === FAIL && o & (NO_VARIANT | NOT_APPLICABLE_WHEN))
-              ? 'not_applicable'
-              : p === FAIL
-                ? 'fail'
-                : 'unknown';
+      const status: CriterionStatus = criterionStatus(o);
       const variant = vi >= 0 ? criterion.variants?.[vi] : undefined;
       const facts = readings((traceSlots[i] as TraceSlots)[vi + 1] as SlotList, s);
       if (status === 'unknown') noteMissing(facts);
@@ -171,7 +162,7 @@ export function createEvaluator(plan: RulesetPlan, identity: RulesetIdentity): E
         status,
         variant: variant?.id ?? null,
         ...(reason ? { reason } : {}),
-        counts_as: p === PASS ? 'passed' : p === FAIL ? 'failed' : p === EXCL ? 'excluded' : 'unknown',
+        counts_as: countsAs(o),
         mandatory: criterion.mandatory,
         points: criterion.points,
         facts,
@@ -309,16 +300,16 @@ function addTally(into: Tally, t: Tally): void {
 }
 
 /** Fact ids with their slots, deduplicated, in first-read order: worked out once, at load. */
-type SlotList = readonly (readonly [id: string, slot: number])[];
+export type SlotList = readonly (readonly [id: string, slot: number])[];
 /** Per criterion: index 0 when no variant was chosen, index v + 1 for variant v. */
-type TraceSlots = readonly SlotList[];
+export type TraceSlots = readonly SlotList[];
 
-function slotList(ids: readonly string[], slotOf: ReadonlyMap<string, number>): SlotList {
+export function slotList(ids: readonly string[], slotOf: ReadonlyMap<string, number>): SlotList {
   return [...new Set(ids)].map((id) => [id, slotOf.get(id) as number] as const);
 }
 
 /** What a criterion's trace lists: applicability, the selectors looked at, the condition used. */
-function criterionTraceSlots(
+export function criterionTraceSlots(
   criterion: RulesetPlan['criteria'][number],
   slotOf: ReadonlyMap<string, number>,
 ): TraceSlots {
@@ -331,7 +322,7 @@ function criterionTraceSlots(
   return [none, ...variants.map((v) => slotList([...applicable, ...v.whenReads, ...v.condition.info.reads], slotOf))];
 }
 
-function readings(list: SlotList, s: Slots): FactReading[] {
+export function readings(list: SlotList, s: Slots): FactReading[] {
   const out: FactReading[] = new Array<FactReading>(list.length);
   for (let i = 0; i < list.length; i++) {
     const [id, slot] = list[i] as readonly [string, number];
