@@ -19,6 +19,7 @@ export { assessmentJsonSchema } from './evaluate/assessment-json-schema.js';
 export { createSchemes, type Scheme } from './scheme.js';
 export { CriteriaEngineError } from './diagnostics/error.js';
 export { formatDiagnostic, formatDiagnostics } from './diagnostics/format.js';
+export { capDiagnostics, DEFAULT_DIAGNOSTIC_CAPS, type DiagnosticCaps } from './diagnostics/cap.js';
 // Message and hint apart (no location prefix), for adapters that place them in their own fields.
 export { renderMessage, type Locale, type RenderedMessage } from './diagnostics/format.js';
 export { hasErrors } from './diagnostics/diagnostic.js';

@@ -7,6 +7,7 @@ import { vi } from '../../src/diagnostics/messages/vi.js';
 
 /** Params as the stages raise them (docs/errors.md), to render every message for real. */
 const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
+  diagnostics_omitted: { count: 949, errors: 900, scope: 'file' },
   file_not_found: { path: 'rules/x.yaml' },
   file_unreadable: { path: 'rules/x.yaml', detail: 'EACCES' },
   file_too_large: { path: 'rules/x.yaml', size: 5_000_000, max: 1_000_000 },
@@ -170,6 +171,7 @@ describe('message catalogs', () => {
               'pattern',
               'keyword',
               'where',
+              'scope',
             ].includes(key),
         )
         .map(([, value]) => String(value));
