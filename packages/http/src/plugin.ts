@@ -68,7 +68,7 @@ async function criteriaHttpPlugin(app: FastifyInstance, options: CriteriaHttpOpt
     { parseAs: 'string', bodyLimit: limits.bodyBytes },
     (_request, body, done) => {
       try {
-        done(null, parseJsonBody(defaultJson as never, body as string));
+        done(null, parseJsonBody(defaultJson as never, body as string, limits.objectKeys));
       } catch (error) {
         done(error as Error, undefined);
       }

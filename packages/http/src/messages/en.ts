@@ -28,8 +28,18 @@ export const en = {
     hint: 'Send a JSON object, e.g. {"ruleset": "…", "assessment": {…}}.',
   },
   json_unsafe_key: {
-    message: 'The JSON body uses the reserved name "__proto__" or "constructor.prototype".',
+    message:
+      'The JSON body uses the reserved name "{key}" at line {line}, column {column} (however it is written, e.g. with \\u escapes).',
     hint: 'Remove that key: no request needs it.',
+  },
+  json_duplicate_key: {
+    message: 'The key "{key}" at line {line}, column {column} is already given in the same object (line {first_line}).',
+    hint: 'Keep one of the two: JSON readers differ on which one wins, so the service takes neither.',
+  },
+  json_too_many_keys: {
+    message:
+      'An object in the body has more than {max} keys (the one past the limit is at line {line}, column {column}).',
+    hint: 'An assessment needs only the facts its ruleset declares. Remove the others, or ask the operator to raise the limit (limits.objectKeys).',
   },
   media_type: {
     message: 'This endpoint does not accept the content type "{type}".',

@@ -28,8 +28,16 @@ export const vi: Messages = {
     hint: 'Gửi một đối tượng JSON, ví dụ {"ruleset": "…", "assessment": {…}}.',
   },
   json_unsafe_key: {
-    message: 'JSON dùng tên dành riêng "__proto__" hoặc "constructor.prototype".',
+    message: 'JSON dùng tên dành riêng "{key}" ở dòng {line}, cột {column} (dù viết cách nào, ví dụ bằng mã \\u).',
     hint: 'Bỏ khoá đó đi: không yêu cầu nào cần đến nó.',
+  },
+  json_duplicate_key: {
+    message: 'Khoá "{key}" ở dòng {line}, cột {column} đã có trong cùng đối tượng (dòng {first_line}).',
+    hint: 'Giữ lại một trong hai: các trình đọc JSON chọn khác nhau, nên dịch vụ không nhận cả hai.',
+  },
+  json_too_many_keys: {
+    message: 'Một đối tượng trong nội dung có hơn {max} khoá (khoá vượt giới hạn ở dòng {line}, cột {column}).',
+    hint: 'Một bản đánh giá chỉ cần các dữ kiện mà bộ quy tắc khai báo. Bỏ các khoá khác, hoặc đề nghị người vận hành nâng giới hạn (limits.objectKeys).',
   },
   media_type: {
     message: 'Điểm truy cập này không nhận kiểu nội dung "{type}".',
