@@ -130,6 +130,23 @@ export const en = {
     message: 'The query parameter "{name}" is not used by this endpoint.',
     hint: 'The parameters are: {fields}.',
   },
+  transport_content_length: {
+    message: 'The request cannot be read: its Content-Length header is not one whole number (or is given twice).',
+    hint: 'Send one Content-Length with the body size in bytes, or let your HTTP library set it.',
+  },
+  transport_content_length_and_chunked: {
+    message:
+      'The request cannot be read: it has both Content-Length and Transfer-Encoding (or a Transfer-Encoding that is not chunked).',
+    hint: 'Send one of the two, never both; an HTTP library does this for you.',
+  },
+  transport_request_line: {
+    message: 'The request cannot be read: its first line is not an HTTP request line.',
+    hint: 'Send METHOD /path HTTP/1.1, e.g. POST /v1/evaluate HTTP/1.1, with an HTTP library.',
+  },
+  transport_headers: {
+    message: 'The request cannot be read: its headers are larger than the server reads.',
+    hint: 'Send shorter headers (a few kilobytes at most); put data in the body.',
+  },
   bad_request: {
     message: 'The request cannot be read: {reason}.',
     hint: 'Check the request line, headers and body your client sends.',

@@ -128,6 +128,23 @@ export const vi: Messages = {
     message: 'Điểm truy cập này không dùng tham số "{name}".',
     hint: 'Các tham số hợp lệ: {fields}.',
   },
+  transport_content_length: {
+    message: 'Không đọc được yêu cầu: tiêu đề Content-Length không phải một số nguyên (hoặc có hai lần).',
+    hint: 'Gửi một tiêu đề Content-Length với kích thước nội dung tính bằng byte, hoặc để thư viện HTTP tự đặt.',
+  },
+  transport_content_length_and_chunked: {
+    message:
+      'Không đọc được yêu cầu: có cả Content-Length lẫn Transfer-Encoding (hoặc Transfer-Encoding không phải chunked).',
+    hint: 'Chỉ gửi một trong hai, không bao giờ cả hai; thư viện HTTP làm việc này giúp bạn.',
+  },
+  transport_request_line: {
+    message: 'Không đọc được yêu cầu: dòng đầu tiên không phải dòng yêu cầu HTTP.',
+    hint: 'Gửi PHƯƠNG_THỨC /đường_dẫn HTTP/1.1, ví dụ POST /v1/evaluate HTTP/1.1, bằng một thư viện HTTP.',
+  },
+  transport_headers: {
+    message: 'Không đọc được yêu cầu: các tiêu đề lớn hơn mức máy chủ đọc.',
+    hint: 'Gửi tiêu đề ngắn hơn (tối đa vài kilobyte); đặt dữ liệu vào nội dung.',
+  },
   bad_request: {
     message: 'Không đọc được yêu cầu: {reason}.',
     hint: 'Kiểm tra dòng yêu cầu, các tiêu đề và nội dung mà chương trình của bạn gửi.',
