@@ -14,6 +14,7 @@ import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
 import { CriteriaEngineError } from './diagnostics/error.js';
 import { makeDiagnostic } from './diagnostics/source.js';
 import { createEvaluator } from './evaluate/evaluate.js';
+import { createPartEvaluator } from './evaluate/evaluate-part.js';
 import { buildAssessmentSchema, validateAssessmentValue } from './evaluate/validate-assessment.js';
 import type { ParsedDocument } from './parse/index.js';
 import type { RulesetDocument } from './validate/ruleset-document.js';
@@ -46,6 +47,7 @@ export function assembleRuleset(
   const diagnostics = [...earlier, ...compileDiagnostics];
   const plan = compiled.plan;
 
+  const parts = createPartEvaluator(plan);
   // Built on first use: a caller that only decides never pays for the schema.
   let schema: z.ZodMiniType | undefined;
   const assessmentSchema = () => (schema ??= buildAssessmentSchema(plan));
@@ -89,6 +91,8 @@ export function assembleRuleset(
     assessmentSchema,
     evaluate: evaluator.evaluate,
     decide: evaluator.decide,
+    evaluateCriterion: parts.evaluateCriterion,
+    evaluateDisqualifier: parts.evaluateDisqualifier,
     slotLayout: [...plan.contextSlots, ...plan.factSlots],
     decideSlots: evaluator.decideSlots,
     locate: (path) => {

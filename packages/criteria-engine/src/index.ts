@@ -29,6 +29,7 @@ export type * from './explain/gap-report.js';
 // Diagnostics
 export { CriteriaEngineError } from './diagnostics/error.js';
 export { formatDiagnostic, formatDiagnostics } from './diagnostics/format.js';
+export { capDiagnostics, DEFAULT_DIAGNOSTIC_CAPS, type DiagnosticCaps } from './diagnostics/cap.js';
 // Message and hint apart (no location prefix), for adapters that place them in their own fields.
 export { renderMessage, type Locale, type RenderedMessage } from './diagnostics/format.js';
 export { interpolate } from './diagnostics/interpolate.js';

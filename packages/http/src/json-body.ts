@@ -5,7 +5,7 @@
  * token".
  */
 import { decodeUtf8 } from '@lcz/criteria-engine';
-import { parse as parseLoosely, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseLoosely, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import { en, type MessageKey } from './messages/en.js';
 import { entry, say, type ProblemEntry } from './problem.js';
 
@@ -13,7 +13,7 @@ import { entry, say, type ProblemEntry } from './problem.js';
 export class ProblemError extends Error {
   override readonly name = 'ProblemError';
   constructor(
-    readonly kind: 'malformed-json',
+    readonly kind: 'malformed-json' | 'payload-too-large',
     readonly errors: readonly ProblemEntry[],
   ) {
     super(errors.map((e) => e.message_en).join(' '));
@@ -46,21 +46,33 @@ export function bodyText(body: Buffer | string): string {
   ]);
 }
 
-/** Parse `text` with Fastify's default JSON parser; a located ProblemError when it is not JSON. */
-export function parseJsonBody(defaultParser: DefaultParser, text: string): unknown {
+/**
+ * Parse `text` with Fastify's default JSON parser; a located ProblemError when it is not JSON,
+ * when a key is repeated in one object (the CLI's yaml_duplicate_key: JSON.parse would keep the
+ * last value silently), or when one object has more than `maxObjectKeys` keys (an assessment
+ * with 20,000 unknown facts made one request cost seconds of validation and an 8 MB answer).
+ */
+export function parseJsonBody(defaultParser: DefaultParser, text: string, maxObjectKeys = Infinity): unknown {
   if (text.trim() === '') throw new ProblemError('malformed-json', [entry('json_empty', {})]);
   let result: { error: Error | null; value?: unknown } = { error: null };
   defaultParser(undefined as never, text, (error, value) => {
     result = { error, value };
   });
-  if (result.error === null) return result.value;
+  if (result.error === null) {
+    const problems = structureProblems(text, maxObjectKeys);
+    if (problems.tooMany) throw new ProblemError('payload-too-large', [problems.tooMany]);
+    if (problems.duplicates.length > 0) throw new ProblemError('malformed-json', problems.duplicates);
+    return result.value;
+  }
   // Fastify's parser says only "invalid JSON"; find where and why.
   const errors: ParseError[] = [];
   parseLoosely(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
-  if (first === undefined && /"(__proto__|constructor)"/.test(text)) {
-    // Well-formed, but refused by secure-json-parse: a prototype-poisoning key.
-    throw new ProblemError('malformed-json', [entry('json_unsafe_key', {})]);
+  if (first === undefined) {
+    // Well-formed, but refused by secure-json-parse: a prototype-poisoning key, found by its
+    // decoded name (so `"\u005f_proto__"` is named for what it is, not "not JSON").
+    const unsafe = structureProblems(text, Infinity).unsafe;
+    if (unsafe) throw new ProblemError('malformed-json', [unsafe]);
   }
   throw new ProblemError('malformed-json', [syntaxEntry(text, first)]);
 }
@@ -84,4 +96,46 @@ export function lineColumn(text: string, offset: number): { line: number; column
     }
   }
   return { line, column: Math.min(offset, text.length) - start + 1 };
+}
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+interface StructureProblems {
+  readonly duplicates: ProblemEntry[];
+  tooMany?: ProblemEntry;
+  unsafe?: ProblemEntry;
+}
+
+/** One pass over well-formed JSON: repeated keys, oversized objects, reserved names. */
+function structureProblems(text: string, maxObjectKeys: number): StructureProblems {
+  const out: StructureProblems = { duplicates: [] };
+  const objects: Map<string, number>[] = [];
+  visit(text, {
+    onObjectBegin: () => {
+      objects.push(new Map());
+    },
+    onObjectEnd: () => {
+      objects.pop();
+    },
+    onObjectProperty: (property, _offset, _length, startLine, startCharacter) => {
+      const keys = objects.at(-1);
+      if (!keys) return;
+      const line = startLine + 1;
+      const column = startCharacter + 1;
+      if (UNSAFE_KEYS.has(property) && !out.unsafe)
+        out.unsafe = entry('json_unsafe_key', { line, column }, { key: property, line, column });
+      const firstLine = keys.get(property);
+      if (firstLine !== undefined) {
+        if (out.duplicates.length < 20)
+          out.duplicates.push(
+            entry('json_duplicate_key', { line, column }, { key: property, line, column, first_line: firstLine }),
+          );
+        return;
+      }
+      keys.set(property, line);
+      if (keys.size > maxObjectKeys && !out.tooMany)
+        out.tooMany = entry('json_too_many_keys', { line, column }, { max: maxObjectKeys, line, column });
+    },
+  });
+  return out;
 }

@@ -15,12 +15,18 @@ export interface Limits {
    * Checked between slices of a batch (a single evaluation takes well under a millisecond).
    */
   readonly handlerTimeoutMs: number;
+  /**
+   * Most keys in one JSON object of a body (an assessment's facts): bounds the work one request
+   * can cause, whatever fits under `bodyBytes`. Larger objects get 413.
+   */
+  readonly objectKeys: number;
 }
 
 export const DEFAULT_LIMITS: Limits = Object.freeze({
   bodyBytes: 1024 * 1024,
   batchLength: 200,
   handlerTimeoutMs: 10_000,
+  objectKeys: 1000,
 });
 
 export interface CriteriaHttpOptions {

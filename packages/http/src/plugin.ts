@@ -54,7 +54,7 @@ async function criteriaHttpPlugin(app: FastifyInstance, options: CriteriaHttpOpt
   ) => {
     const body = renderProblem(kind, errors, {
       lang: negotiateLang(request.headers['accept-language']),
-      instance: request.url,
+      instance: shortened(request.url),
       typeBase,
     });
     return reply.code(PROBLEM_KINDS[kind].status).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(body));
@@ -68,7 +68,7 @@ async function criteriaHttpPlugin(app: FastifyInstance, options: CriteriaHttpOpt
     { parseAs: 'buffer', bodyLimit: limits.bodyBytes },
     (_request, body, done) => {
       try {
-        done(null, parseJsonBody(defaultJson as never, bodyText(body)));
+        done(null, parseJsonBody(defaultJson as never, bodyText(body), limits.objectKeys));
       } catch (error) {
         done(error as Error, undefined);
       }
@@ -156,7 +156,8 @@ async function criteriaHttpPlugin(app: FastifyInstance, options: CriteriaHttpOpt
             {},
             {
               method: request.method,
-              path: request.url.split('?')[0] ?? request.url,
+              // Never echoed whole: a 10 KB path would come back as a 10 KB message.
+              path: shortened(request.url.split('?')[0] ?? request.url),
               openapi: `${ctx.basePath}/openapi.json`,
             },
           ),
@@ -183,3 +184,8 @@ export const criteriaHttp = fp(criteriaHttpPlugin, {
   // Keep the parsers, error and not-found handlers to the plugin's routes.
   encapsulate: true,
 });
+
+/** A path as written by the client, cut to 120 characters so an answer never echoes much of it. */
+function shortened(path: string): string {
+  return path.length > 120 ? `${path.slice(0, 120)}…` : path;
+}

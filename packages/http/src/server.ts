@@ -4,6 +4,7 @@
  * runs this; apps that have their own Fastify mount the plugin instead.
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { answerClientError } from './client-errors.js';
 import type { CriteriaHttpOptions } from './options.js';
 import { criteriaHttp } from './plugin.js';
 
@@ -24,6 +25,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     requestTimeout: requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     // Request ids (in logs and in 500 answers) are the server's own, never taken from a client header.
     requestIdHeader: false,
+    // Requests the HTTP parser cannot read: problem+json, not Fastify's own JSON.
+    clientErrorHandler: answerClientError,
   });
   try {
     await app.register(criteriaHttp, plugin);

@@ -22,11 +22,16 @@ import { checkRequirements } from './checks/requirements.js';
 import { Findings } from './findings.js';
 import { reachability, type Reachability, type ReachOptions } from './reach.js';
 
-export type CheckOptions = ReachOptions;
+export interface CheckOptions extends ReachOptions {
+  /** Pairs of thresholds compared for contradictions at most (checks/conflicts.ts). */
+  readonly maxThresholdPairs: number;
+}
 
 export const DEFAULT_CHECK_OPTIONS: CheckOptions = {
   maxProbes: 20_000,
   maxContexts: 4096,
+  maxTotalProbes: 2_000_000,
+  maxThresholdPairs: 200_000,
 };
 
 export interface RulesetCheck {
@@ -47,9 +52,15 @@ export function checkRuleset(ruleset: CompiledRuleset, options: Partial<CheckOpt
       { kind: 'contexts', id: '', max: o.maxContexts, reason: 'too_many' },
       'info',
     );
+  if (reach.budgetSpent) {
+    const { kind, id, max } = reach.budgetSpent;
+    const index = (kind === 'criterion' ? ruleset.criteria : ruleset.disqualifiers).findIndex((p) => p.id === id);
+    const path = kind === 'criterion' ? [...findings.criterion(id), 'id'] : ['disqualifiers', index, 'id'];
+    findings.add('check_limit', path, { kind, id, max, reason: 'budget' }, 'info');
+  }
   checkOutcomes(findings, reach);
   checkRequirements(findings, reach);
   checkMandatory(findings, reach);
-  checkConflicts(findings, reach);
+  checkConflicts(findings, reach, o.maxThresholdPairs);
   return { diagnostics: sortDiagnostics([...ruleset.diagnostics, ...findings.list]), reach };
 }

@@ -11,10 +11,14 @@ export type DocumentPath = readonly (string | number)[];
 export class Findings {
   readonly list: Diagnostic[] = [];
   private readonly criterionPaths = new Map<string, DocumentPath>();
+  /** Criterion id → variant id → index: looked up per finding, so never a scan of the ruleset. */
+  private readonly variantIndexes = new Map<string, ReadonlyMap<string, number>>();
 
   constructor(readonly ruleset: CompiledRuleset) {
     for (const [gi, g] of ruleset.document.groups.entries())
       for (const [ci, c] of g.criteria.entries()) this.criterionPaths.set(c.id, ['groups', gi, 'criteria', ci]);
+    for (const c of ruleset.criteria)
+      if (c.variants) this.variantIndexes.set(c.id, new Map(c.variants.map((v, vi) => [v.id, vi])));
   }
 
   add(code: DiagnosticCode, path: DocumentPath, params: Diagnostic['params'], severity: Severity): void {
@@ -40,7 +44,7 @@ export class Findings {
   condition(id: string, variant?: string | null): DocumentPath {
     const path = this.criterion(id);
     if (variant === undefined || variant === null) return [...path, 'condition'];
-    const vi = this.ruleset.criteria.find((c) => c.id === id)?.variants?.findIndex((v) => v.id === variant) ?? -1;
+    const vi = this.variantIndexes.get(id)?.get(variant) ?? -1;
     return vi >= 0 ? [...path, 'variants', vi, 'condition'] : [...path, 'variants'];
   }
 

@@ -33,6 +33,8 @@ export interface ProbeNames {
   readonly definitions: ReadonlyMap<string, ConditionInfo>;
   /** Context attributes, function names and keywords: names that carry no constant. */
   readonly plain: ReadonlySet<string>;
+  /** Facts that some other fact is `part_of` (worked out once per ruleset, not per probe space). */
+  readonly partOfWholes: ReadonlySet<string>;
 }
 
 /** What a set of conditions says about the values worth trying. */
@@ -54,7 +56,7 @@ export class ProbeSpace {
 
   constructor(private readonly names: ProbeNames) {
     this.facts = names.facts;
-    this.partOfWholes = new Set([...names.facts.values()].flatMap((f) => (f.partOf !== undefined ? [f.partOf] : [])));
+    this.partOfWholes = names.partOfWholes;
   }
 
   /** Learn the thresholds and constants of a condition (or of an `applicable_when` text). */

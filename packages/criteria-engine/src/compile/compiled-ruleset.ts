@@ -5,7 +5,13 @@
 import type { Diagnostic, Range, StageResult } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/source.js';
 import type { Assessment } from '../evaluate/assessment.js';
-import type { DecisionSummary, EvaluationResult, Requirement } from '../evaluate/result.js';
+import type {
+  CriterionResult,
+  DecisionSummary,
+  DisqualifierResult,
+  EvaluationResult,
+  Requirement,
+} from '../evaluate/result.js';
 import type { LocalizedText, RulesetDocument, ValueDeclaration } from '../validate/ruleset-document.js';
 
 export type FactType = 'integer' | 'number' | 'boolean' | 'enum' | 'ordinal';
@@ -161,6 +167,14 @@ export interface CompiledRuleset {
   assessmentSchema(): AssessmentSchema;
   /** Full result with the explanation trace. The assessment must already be valid. */
   evaluate(assessment: Assessment): EvaluationResult;
+  /**
+   * One criterion (by its index in `criteria`) as `evaluate` reports it, at a cost that grows
+   * with what it reads, not with the ruleset: for tools that try many inputs on one part (the
+   * static checks). The assessment must already be valid.
+   */
+  evaluateCriterion(assessment: Assessment, index: number): CriterionResult;
+  /** One disqualifier (by its index in `disqualifiers`), likewise. */
+  evaluateDisqualifier(assessment: Assessment, index: number): DisqualifierResult;
   /** Decision and per-group passed counts only; the fast path. */
   decide(assessment: Assessment): DecisionSummary;
   /**

@@ -25,46 +25,62 @@ function contextSlots(plan: RulesetPlan): (context: ContextValues) => Value[] {
 
 export function checkCoverage(plan: RulesetPlan, max: number, report: Report): void {
   const combos = enumerateContexts(plan.context, max, contextAccepts(plan));
-  const slotsOf = contextSlots(plan);
-  plan.criteria.forEach((criterion, index) => {
-    if (!criterion.variants) return;
-    if (!combos) {
+  const withVariants = plan.criteria.flatMap((criterion, index) => (criterion.variants ? [index] : []));
+  if (!combos) {
+    for (const index of withVariants) {
+      const criterion = plan.criteria[index] as RulesetPlan['criteria'][number];
       report(
         'variant_uncovered',
         index,
         { criterion: criterion.info.id, context: `more than ${max} combinations`, policy: 'not checked' },
         'warning',
       );
-      return;
     }
-    for (const combo of combos) {
-      const s = slotsOf(combo);
-      const matching = criterion.variants.filter((v) => v.when(s) === true);
-      const undecided = criterion.variants.some((v) => v.when(s) === undefined);
-      if (matching.length === 0) {
-        report(
-          'variant_uncovered',
-          index,
-          {
-            criterion: criterion.info.id,
-            context: describeContext(combo),
-            policy: undecided ? 'unknown' : criterion.noVariant,
-          },
-          undecided ? 'warning' : 'info',
-        );
-      } else if (matching.length > 1) {
-        report(
-          'variant_overlap',
-          index,
-          {
-            criterion: criterion.info.id,
-            first: (matching[0] as { id: string }).id,
-            second: (matching[1] as { id: string }).id,
-            context: describeContext(combo),
-          },
-          'warning',
-        );
-      }
+    return;
+  }
+  // The slots of each combination are filled once: filling them per criterion made the check
+  // grow with criteria × facts (every fill writes every fact's slot).
+  const slotsOf = contextSlots(plan);
+  const filled = combos.map((combo) => ({ combo, slots: slotsOf(combo), described: describeContext(combo) }));
+  for (const index of withVariants) checkCriterionCoverage(plan, index, filled, report);
+}
+
+interface FilledCombination {
+  readonly combo: ContextValues;
+  readonly slots: readonly Value[];
+  readonly described: string;
+}
+
+function checkCriterionCoverage(
+  plan: RulesetPlan,
+  index: number,
+  filled: readonly FilledCombination[],
+  report: Report,
+): void {
+  const criterion = plan.criteria[index] as RulesetPlan['criteria'][number];
+  const variants = criterion.variants ?? [];
+  for (const { slots, described } of filled) {
+    const matching = variants.filter((v) => v.when(slots) === true);
+    const undecided = variants.some((v) => v.when(slots) === undefined);
+    if (matching.length === 0) {
+      report(
+        'variant_uncovered',
+        index,
+        { criterion: criterion.info.id, context: described, policy: undecided ? 'unknown' : criterion.noVariant },
+        undecided ? 'warning' : 'info',
+      );
+    } else if (matching.length > 1) {
+      report(
+        'variant_overlap',
+        index,
+        {
+          criterion: criterion.info.id,
+          first: (matching[0] as { id: string }).id,
+          second: (matching[1] as { id: string }).id,
+          context: described,
+        },
+        'warning',
+      );
     }
-  });
+  }
 }

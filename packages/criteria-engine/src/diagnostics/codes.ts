@@ -4,6 +4,8 @@
  * test/fixtures/invalid-rules/ or test/fixtures/invalid-assessments/.
  */
 export const DIAGNOSTIC_CODES = [
+  // Any stage: the rest of a file's (or a row's) problems, past the cap on what is shown
+  'diagnostics_omitted',
   // Reading files (node entry point)
   'file_not_found',
   'file_unreadable',

@@ -2,6 +2,7 @@
  * Renders diagnostics as text, at the edge: `file:line:column: lỗi [code] message` and an
  * indented hint, in the style compilers use so editors and terminals can link the location.
  */
+import { capDiagnostics, type DiagnosticCaps } from './cap.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
 import { checkLanguage } from './language.js';
 import type { Locale, RenderedMessage } from './messages/catalog.js';
@@ -37,12 +38,19 @@ export function formatDiagnosticBilingual(d: Diagnostic): string {
   return `${formatDiagnostic(d, 'vi')}\n${formatDiagnostic(d, 'en')}`;
 }
 
-/** Every diagnostic, sorted by file, line and column, one block per diagnostic. */
-export function formatDiagnostics(list: readonly Diagnostic[], lang: Locale): string {
+/**
+ * Every diagnostic, sorted by file, line and column, one block per diagnostic; past the caps
+ * (cap.ts: per file and per row) the rest are counted in one line, as people read them.
+ */
+export function formatDiagnostics(
+  list: readonly Diagnostic[],
+  lang: Locale,
+  caps: Partial<DiagnosticCaps> = {},
+): string {
   checkLanguage(lang, 'formatDiagnostics');
-  return sortDiagnostics(list)
-    .map((d) => formatDiagnostic(d, lang))
-    .join('\n');
+  const capped = capDiagnostics(list, caps);
+  const shown = capped.length === list.length ? sortDiagnostics(list) : capped;
+  return shown.map((d) => formatDiagnostic(d, lang)).join('\n');
 }
 
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {

@@ -2,8 +2,12 @@
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  const lower = word.toLowerCase();
   for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c.toLowerCase());
+    // The distance is at least the difference in length: skip the table when that is too far
+    // already (it kept 20,000 unknown names × every declared fact from costing seconds).
+    if (Math.abs(c.length - word.length) >= bestDistance) continue;
+    const d = distance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

@@ -55,6 +55,21 @@ export function criterionOutcome(plan: CriterionPlan, s: Slots): number {
   return mask | (r === true ? PASS : r === false ? FAIL : PASS | FAIL) | variantBits;
 }
 
+/** A criterion's status in the result, decoded from its outcome (one definition for every path). */
+export function criterionStatus(o: number): 'pass' | 'fail' | 'not_applicable' | 'unknown' {
+  if (o & APPLICABILITY_UNKNOWN) return 'unknown';
+  const p = o & 7;
+  if (p === PASS) return 'pass';
+  if (p === EXCL || (p === FAIL && o & (NO_VARIANT | NOT_APPLICABLE_WHEN))) return 'not_applicable';
+  return p === FAIL ? 'fail' : 'unknown';
+}
+
+/** How a criterion's outcome counts in its standard. */
+export function countsAs(o: number): 'passed' | 'failed' | 'excluded' | 'unknown' {
+  const p = o & 7;
+  return p === PASS ? 'passed' : p === FAIL ? 'failed' : p === EXCL ? 'excluded' : 'unknown';
+}
+
 export function possible(outcome: number): number {
   return outcome & 7;
 }

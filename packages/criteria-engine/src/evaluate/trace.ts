@@ -43,10 +43,10 @@ export interface RulesetIdentity {
 }
 
 /** Fact ids with their slots, deduplicated, in first-read order: worked out once, at load. */
-type SlotList = readonly (readonly [id: string, slot: number])[];
+export type SlotList = readonly (readonly [id: string, slot: number])[];
 
 /** A criterion with the facts its trace lists: with no variant chosen, and for each variant. */
-interface TracedCriterion {
+export interface TracedCriterion {
   readonly plan: CriterionPlan;
   readonly noVariant: SlotList;
   readonly variants: readonly SlotList[];
@@ -293,7 +293,7 @@ function addTally(into: Tally, t: Tally): void {
   into.points += t.points;
 }
 
-function slotList(ids: readonly string[], slotOf: ReadonlyMap<string, number>): SlotList {
+export function slotList(ids: readonly string[], slotOf: ReadonlyMap<string, number>): SlotList {
   return [...new Set(ids)].flatMap((id) => {
     const slot = slotOf.get(id);
     // Every fact a condition reads has a slot (the checker refuses undeclared names).
@@ -302,7 +302,7 @@ function slotList(ids: readonly string[], slotOf: ReadonlyMap<string, number>): 
 }
 
 /** What a criterion's trace lists: applicability, the selectors looked at, the condition used. */
-function tracedCriterion(criterion: CriterionPlan, slotOf: ReadonlyMap<string, number>): TracedCriterion {
+export function tracedCriterion(criterion: CriterionPlan, slotOf: ReadonlyMap<string, number>): TracedCriterion {
   const applicable = criterion.applicable?.info.reads ?? [];
   const variants = criterion.variants ?? [];
   return {
@@ -315,7 +315,7 @@ function tracedCriterion(criterion: CriterionPlan, slotOf: ReadonlyMap<string, n
   };
 }
 
-function readings(list: SlotList, s: Slots, implied: ImpliedZeros | undefined): FactReading[] {
+export function readings(list: SlotList, s: Slots, implied: ImpliedZeros | undefined): FactReading[] {
   return list.map(([id, slot]) => {
     const whole = implied?.get(slot);
     return whole === undefined ? { id, value: factValue(s[slot]) } : { id, value: 0, implied_by: whole };

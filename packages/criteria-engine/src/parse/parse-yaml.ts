@@ -25,7 +25,9 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   schema: 'core',
   // Integers arrive as bigint so values past 2^53 − 1 can be detected instead of rounded.
   intAsBigInt: true,
-  uniqueKeys: true,
+  // Duplicate keys are found by to-plain.ts with one Map per mapping: yaml's own check compares
+  // each key with every earlier one, which made a mapping of 20,000 facts take seconds.
+  uniqueKeys: false,
   // Keys are text: `1:` is the key "1", and a list or mapping used as a key is an error.
   stringKeys: true,
   // `<<` merge keys are a YAML 1.1 feature; here `<<` is an ordinary (and unknown) key.

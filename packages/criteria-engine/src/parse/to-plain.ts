@@ -137,12 +137,17 @@ class Converter {
       }
       const first = firstKeys.get(key);
       if (first) {
-        // yaml reports the duplicate; we remember the first key so the message can name its line.
+        // Reported here, not by yaml (its check is quadratic, see parse-yaml.ts), with the
+        // line of the first use so the message can name it.
         if (keyNode.range && first.range) {
           this.duplicates.set(keyNode.range[0], {
             key,
             range: [keyNode.range[0], keyNode.range[1]],
             firstOffset: first.range[0],
+          });
+          this.report('yaml_duplicate_key', keyNode.range, {
+            key,
+            first_line: this.source.position(first.range[0]).line,
           });
         }
         continue;

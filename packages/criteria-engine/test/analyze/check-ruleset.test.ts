@@ -269,6 +269,7 @@ describe('probe inputs', () => {
     parameters: new Map<string, number>(),
     definitions: new Map(rules.definitions.map((d) => [d.id, d.condition])),
     plain: new Set(rules.context.map((a) => a.id)),
+    partOfWholes: new Set(rules.facts.flatMap((f) => (f.partOf !== undefined ? [f.partOf] : []))),
   };
 
   it.each(['1.3', '1.4', '5.5', '6.3', '6.7'])(

@@ -7,6 +7,7 @@ import { vi } from '../../src/diagnostics/messages/vi.js';
 
 /** Params as the stages raise them (docs/errors.md), to render every message for real. */
 const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
+  diagnostics_omitted: { count: 949, errors: 900, scope: 'file' },
   file_not_found: { path: 'rules/x.yaml' },
   file_unreadable: { path: 'rules/x.yaml', detail: 'EACCES' },
   file_outside_root: { path: '../../etc/passwd', root: 'rules/x', reason: 'outside' },
@@ -176,6 +177,7 @@ describe('message catalogs', () => {
               'pattern',
               'keyword',
               'where',
+              'scope',
             ].includes(key),
         )
         .map(([, value]) => String(value));

@@ -4,6 +4,7 @@
  * answer lists every problem. Nothing is coerced and missing facts stay unknown.
  */
 import {
+  capDiagnostics,
   explainGap,
   explainText,
   gapAnalysis,
@@ -123,7 +124,7 @@ function checkAssessment(resolve: ReturnType<typeof rulesetResolver>, assessment
   if (result.value === undefined) {
     return {
       kind: 'invalid-request',
-      errors: result.diagnostics.map((d) => entryFromDiagnostic(d, { pointerPrefix: at })),
+      errors: capDiagnostics(result.diagnostics).map((d) => entryFromDiagnostic(d, { pointerPrefix: at })),
     };
   }
   return { ruleset: resolved.ruleset, assessment: result.value };

@@ -3,7 +3,7 @@
  * the `ruleset` written in the assessment, or, only when the operator allows it, rule text sent
  * in `rules`, compiled (never stored) for this request alone.
  */
-import { loadRuleset, type CompiledRuleset } from '@lcz/criteria-engine';
+import { capDiagnostics, loadRuleset, type CompiledRuleset } from '@lcz/criteria-engine';
 import { entry, entryFromDiagnostic, quotedList, type ProblemEntry, type ProblemKind } from '../problem.js';
 import { isRecord, type HandlerContext } from './context.js';
 
@@ -101,7 +101,7 @@ function compileInline(ctx: HandlerContext, choice: RulesetChoice & { readonly r
   const ruleErrors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (ruleErrors.length > 0 || loaded.value === undefined) {
     errors.push(entry('inline_rules_invalid', { pointer: '/rules' }, { count: ruleErrors.length }));
-    errors.push(...ruleErrors.map((d) => entryFromDiagnostic(d, { located: true, pointer: '/rules' })));
+    errors.push(...capDiagnostics(ruleErrors).map((d) => entryFromDiagnostic(d, { located: true, pointer: '/rules' })));
   }
   if (errors.length > 0 || loaded.value === undefined) return { kind: 'invalid-request', errors };
   return { ruleset: loaded.value };

@@ -3,7 +3,7 @@
  * every diagnostic comes back located (file, line, column) in both languages. Nothing in it is
  * evaluated and nothing is kept: the server's rulesets are unchanged.
  */
-import { loadRuleset } from '@lcz/criteria-engine';
+import { capDiagnostics, loadRuleset } from '@lcz/criteria-engine';
 import { entryFromDiagnostic } from '../problem.js';
 import { checkBody, validateRulesJsonBody } from '../request-schemas.js';
 import { ok, problem, type HandlerContext, type HandlerInput, type Outcome } from './context.js';
@@ -33,11 +33,13 @@ export function validateRules(_ctx: HandlerContext, input: HandlerInput): Outcom
     pointer = '/rules';
   }
   const loaded = loadRuleset(text, { file });
-  const diagnostics = loaded.diagnostics.map((d) =>
+  // Capped per file and per row like the CLI's output: 20,000 duplicate ids are 100 entries and
+  // one "… and 19,900 more"; the counts below still count every problem.
+  const diagnostics = capDiagnostics(loaded.diagnostics).map((d) =>
     entryFromDiagnostic(d, pointer === undefined ? { located: true } : { located: true, pointer }),
   );
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
+  const count = (severity: string) => loaded.diagnostics.filter((d) => d.severity === severity).length;
   const errors = count('error');
   return ok({
     valid: loaded.value !== undefined && errors === 0,

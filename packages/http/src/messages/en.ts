@@ -32,8 +32,18 @@ export const en = {
     hint: 'Send a JSON object, e.g. {"ruleset": "…", "assessment": {…}}.',
   },
   json_unsafe_key: {
-    message: 'The JSON body uses the reserved name "__proto__" or "constructor.prototype".',
+    message:
+      'The JSON body uses the reserved name "{key}" at line {line}, column {column} (however it is written, e.g. with \\u escapes).',
     hint: 'Remove that key: no request needs it.',
+  },
+  json_duplicate_key: {
+    message: 'The key "{key}" at line {line}, column {column} is already given in the same object (line {first_line}).',
+    hint: 'Keep one of the two: JSON readers differ on which one wins, so the service takes neither.',
+  },
+  json_too_many_keys: {
+    message:
+      'An object in the body has more than {max} keys (the one past the limit is at line {line}, column {column}).',
+    hint: 'An assessment needs only the facts its ruleset declares. Remove the others, or ask the operator to raise the limit (limits.objectKeys).',
   },
   media_type: {
     message: 'This endpoint does not accept the content type "{type}".',
@@ -123,6 +133,23 @@ export const en = {
   query_unknown: {
     message: 'The query parameter "{name}" is not used by this endpoint.',
     hint: 'The parameters are: {fields}.',
+  },
+  transport_content_length: {
+    message: 'The request cannot be read: its Content-Length header is not one whole number (or is given twice).',
+    hint: 'Send one Content-Length with the body size in bytes, or let your HTTP library set it.',
+  },
+  transport_content_length_and_chunked: {
+    message:
+      'The request cannot be read: it has both Content-Length and Transfer-Encoding (or a Transfer-Encoding that is not chunked).',
+    hint: 'Send one of the two, never both; an HTTP library does this for you.',
+  },
+  transport_request_line: {
+    message: 'The request cannot be read: its first line is not an HTTP request line.',
+    hint: 'Send METHOD /path HTTP/1.1, e.g. POST /v1/evaluate HTTP/1.1, with an HTTP library.',
+  },
+  transport_headers: {
+    message: 'The request cannot be read: its headers are larger than the server reads.',
+    hint: 'Send shorter headers (a few kilobytes at most); put data in the body.',
   },
   bad_request: {
     message: 'The request cannot be read: {reason}.',

@@ -32,8 +32,16 @@ export const vi: Messages = {
     hint: 'Gửi một đối tượng JSON, ví dụ {"ruleset": "…", "assessment": {…}}.',
   },
   json_unsafe_key: {
-    message: 'JSON dùng tên dành riêng "__proto__" hoặc "constructor.prototype".',
+    message: 'JSON dùng tên dành riêng "{key}" ở dòng {line}, cột {column} (dù viết cách nào, ví dụ bằng mã \\u).',
     hint: 'Bỏ khoá đó đi: không yêu cầu nào cần đến nó.',
+  },
+  json_duplicate_key: {
+    message: 'Khoá "{key}" ở dòng {line}, cột {column} đã có trong cùng đối tượng (dòng {first_line}).',
+    hint: 'Giữ lại một trong hai: các trình đọc JSON chọn khác nhau, nên dịch vụ không nhận cả hai.',
+  },
+  json_too_many_keys: {
+    message: 'Một đối tượng trong nội dung có hơn {max} khoá (khoá vượt giới hạn ở dòng {line}, cột {column}).',
+    hint: 'Một bản đánh giá chỉ cần các dữ kiện mà bộ quy tắc khai báo. Bỏ các khoá khác, hoặc đề nghị người vận hành nâng giới hạn (limits.objectKeys).',
   },
   media_type: {
     message: 'Điểm truy cập này không nhận kiểu nội dung "{type}".',
@@ -123,6 +131,23 @@ export const vi: Messages = {
   query_unknown: {
     message: 'Điểm truy cập này không dùng tham số "{name}".',
     hint: 'Các tham số hợp lệ: {fields}.',
+  },
+  transport_content_length: {
+    message: 'Không đọc được yêu cầu: tiêu đề Content-Length không phải một số nguyên (hoặc có hai lần).',
+    hint: 'Gửi một tiêu đề Content-Length với kích thước nội dung tính bằng byte, hoặc để thư viện HTTP tự đặt.',
+  },
+  transport_content_length_and_chunked: {
+    message:
+      'Không đọc được yêu cầu: có cả Content-Length lẫn Transfer-Encoding (hoặc Transfer-Encoding không phải chunked).',
+    hint: 'Chỉ gửi một trong hai, không bao giờ cả hai; thư viện HTTP làm việc này giúp bạn.',
+  },
+  transport_request_line: {
+    message: 'Không đọc được yêu cầu: dòng đầu tiên không phải dòng yêu cầu HTTP.',
+    hint: 'Gửi PHƯƠNG_THỨC /đường_dẫn HTTP/1.1, ví dụ POST /v1/evaluate HTTP/1.1, bằng một thư viện HTTP.',
+  },
+  transport_headers: {
+    message: 'Không đọc được yêu cầu: các tiêu đề lớn hơn mức máy chủ đọc.',
+    hint: 'Gửi tiêu đề ngắn hơn (tối đa vài kilobyte); đặt dữ liệu vào nội dung.',
   },
   bad_request: {
     message: 'Không đọc được yêu cầu: {reason}.',

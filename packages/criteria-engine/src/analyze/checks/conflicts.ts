@@ -23,9 +23,61 @@ interface Owned extends LocatedAtom {
   readonly family: ReadonlySet<string>;
 }
 
-export function checkConflicts(f: Findings, reach: Reachability): void {
-  const { ruleset } = f;
-  const facts = new Map<string, FactInfo>(ruleset.facts.map((x) => [x.id, x]));
+export function checkConflicts(f: Findings, reach: Reachability, maxPairs: number): void {
+  const facts = new Map<string, FactInfo>(f.ruleset.facts.map((x) => [x.id, x]));
+  const atoms = ownedAtoms(f, reach, facts);
+  const alone = new Map<Owned, boolean>(atoms.map((a) => [a, satisfiable([a.atom], facts)]));
+  // Only atoms on related facts are compared: bucket them by fact instead of trying every pair,
+  // which grew with the square of the criteria. Within a bucket the pairs are bounded by
+  // `maxPairs`; past it one `check_limit` note says the comparison stopped.
+  const byFact = new Map<string, number[]>();
+  atoms.forEach((a, i) => {
+    for (const id of a.family) byFact.set(id, [...(byFact.get(id) ?? []), i]);
+  });
+  // Per pair of criteria, the first contradicting pair of thresholds in file order (as before).
+  const found = new Map<string, [number, number]>();
+  const tried = new Set<string>();
+  let pairs = 0;
+  let stopped = false;
+  for (const members of byFact.values()) {
+    for (let x = 0; x < members.length && !stopped; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const i = members[x] as number;
+        const j = members[y] as number;
+        const a = atoms[i] as Owned;
+        const b = atoms[j] as Owned;
+        if (a.criterion === b.criterion || tried.has(`${i},${j}`)) continue;
+        tried.add(`${i},${j}`);
+        if (++pairs > maxPairs) {
+          stopped = true;
+          break;
+        }
+        if (reach.contextsListed && ![...a.contexts].some((k) => b.contexts.has(k))) continue;
+        if (!alone.get(a) || !alone.get(b) || satisfiable([a.atom, b.atom], facts)) continue;
+        const pair = `${a.criterion}\u0000${b.criterion}`;
+        const seen = found.get(pair);
+        if (!seen || i < seen[0] || (i === seen[0] && j < seen[1])) found.set(pair, [i, j]);
+      }
+    }
+  }
+  const ordered = [...found.values()].sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  for (const [i, j] of ordered) {
+    const a = atoms[i] as Owned;
+    const b = atoms[j] as Owned;
+    const other = f.ruleset.locate(b.path);
+    f.add(
+      'threshold_conflict',
+      a.path,
+      { criterion: a.criterion, first: a.text, other: b.criterion, second: b.text, other_line: other?.line ?? 0 },
+      'error',
+    );
+  }
+  if (stopped)
+    f.add('check_limit', ['groups'], { kind: 'thresholds', id: '', max: maxPairs, reason: 'budget' }, 'info');
+}
+
+/** Every necessary threshold of every criterion, with where and for which kinds of unit it holds. */
+function ownedAtoms(f: Findings, reach: Reachability, facts: ReadonlyMap<string, FactInfo>): Owned[] {
   const family = (ids: readonly string[]) => {
     const out = new Set<string>();
     for (let id of ids) {
@@ -38,11 +90,11 @@ export function checkConflicts(f: Findings, reach: Reachability): void {
     }
     return out;
   };
-
+  const reachOf = new Map(reach.criteria.map((r) => [r.id, r]));
   const atoms: Owned[] = [];
-  for (const [gi, g] of ruleset.document.groups.entries())
+  for (const [gi, g] of f.ruleset.document.groups.entries()) {
     for (const [ci, c] of g.criteria.entries()) {
-      const outcomes = reach.criteria.find((r) => r.id === c.id)?.contexts ?? [];
+      const outcomes = reachOf.get(c.id)?.contexts ?? [];
       const inForce = (variant: string | null) =>
         new Set(
           outcomes.flatMap((o, k) =>
@@ -61,25 +113,6 @@ export function checkConflicts(f: Findings, reach: Reachability): void {
           atoms.push({ ...a, criterion: c.id, variant: v.id, contexts, family: family(atomFacts(a.atom)) });
       });
     }
-
-  const alone = new Map<Owned, boolean>(atoms.map((a) => [a, satisfiable([a.atom], facts)]));
-  const reported = new Set<string>();
-  atoms.forEach((a, i) => {
-    for (const b of atoms.slice(i + 1)) {
-      if (a.criterion === b.criterion) continue;
-      const pair = `${a.criterion}\u0000${b.criterion}`;
-      if (reported.has(pair)) continue;
-      if (![...a.family].some((id) => b.family.has(id))) continue;
-      if (reach.contextsListed && ![...a.contexts].some((k) => b.contexts.has(k))) continue;
-      if (!alone.get(a) || !alone.get(b) || satisfiable([a.atom, b.atom], facts)) continue;
-      reported.add(pair);
-      const other = ruleset.locate(b.path);
-      f.add(
-        'threshold_conflict',
-        a.path,
-        { criterion: a.criterion, first: a.text, other: b.criterion, second: b.text, other_line: other?.line ?? 0 },
-        'error',
-      );
-    }
-  });
+  }
+  return atoms;
 }

@@ -11,6 +11,8 @@ export function checkOutcomes(f: Findings, reach: Reachability): void {
   ruleset.criteria.forEach((info, i) => {
     const outcomes = reach.criteria[i]?.contexts ?? [];
     if (outcomes.length === 0) return;
+    // Past the whole check's budget one note (check-ruleset.ts) speaks for every part left.
+    if (outcomes.some((o) => o.unprobed)) return;
     if (outcomes.some((o) => !o.checked)) {
       const reason = outcomes.some((o) => o.opaque) ? 'unknown_value' : 'too_many';
       f.add(
@@ -50,6 +52,7 @@ export function checkOutcomes(f: Findings, reach: Reachability): void {
     const outcomes = reach.disqualifiers[j]?.contexts ?? [];
     if (outcomes.length === 0) return;
     const path = ['disqualifiers', j, 'condition'];
+    if (outcomes.some((o) => o.unprobed)) return;
     if (outcomes.some((o) => !o.checked)) {
       const reason = outcomes.some((o) => o.opaque) ? 'unknown_value' : 'too_many';
       f.add(

@@ -17,60 +17,91 @@ import { describeContext } from '../contexts.js';
 import type { Findings } from '../findings.js';
 import type { CriterionOutcomes, Reachability } from '../reach.js';
 
-export function checkRequirements(f: Findings, reach: Reachability): void {
-  const { ruleset } = f;
-  if (!reach.contextsListed || reach.contexts.length === 0) return;
-  const indexOf = new Map(ruleset.criteria.map((c, i) => [c.id, i]));
-  const outcome = (id: string, k: number) => reach.criteria[indexOf.get(id) ?? -1]?.contexts[k] as CriterionOutcomes;
-  const contexts = reach.contexts.map((_, k) => k);
-  const every = (ks: readonly number[]) =>
-    ks.length === reach.contexts.length ? '' : ks.map((k) => describeContext(reach.contexts[k] ?? {})).join('; ');
+type Member = GroupInfo['criteria'][number];
+type CountsAs = 'passed' | 'failed' | 'excluded';
 
-  const tally = (
-    members: readonly { id: string; points: number }[],
-    k: number,
-    side: 'best' | 'worst',
-    failed?: string,
-  ): Tally => {
-    const t: Tally = { passed: 0, applicable: 0, points: 0 };
-    for (const c of members) {
-      const o = outcome(c.id, k);
-      const as: 'passed' | 'failed' | 'excluded' =
-        c.id === failed
-          ? 'failed'
-          : side === 'best'
-            ? o.statuses.includes('pass')
-              ? 'passed'
-              : o.counts.includes('excluded')
-                ? 'excluded'
-                : 'failed'
-            : o.counts.includes('failed')
-              ? 'failed'
-              : o.counts.includes('excluded')
-                ? 'excluded'
-                : 'passed';
-      if (as === 'excluded') continue;
-      t.applicable++;
-      if (as === 'passed') {
-        t.passed++;
-        t.points += c.points;
-      }
+/**
+ * Best and worst tallies of a list of criteria per kind of unit, each summed once: the check of
+ * every criterion's effect then takes its own contribution out of the sum instead of summing its
+ * standard (and the total) again, which grew with the square of the criteria.
+ */
+class Tallies {
+  private readonly indexOf: ReadonlyMap<string, number>;
+  private readonly sums = new Map<readonly Member[], Map<string, Tally>>();
+
+  constructor(
+    private readonly reach: Reachability,
+    criteria: readonly Member[],
+  ) {
+    this.indexOf = new Map(criteria.map((c, i) => [c.id, i]));
+  }
+
+  outcome(id: string, k: number): CriterionOutcomes {
+    return this.reach.criteria[this.indexOf.get(id) ?? -1]?.contexts[k] as CriterionOutcomes;
+  }
+
+  countsAs(id: string, k: number, side: 'best' | 'worst'): CountsAs {
+    const o = this.outcome(id, k);
+    if (side === 'best')
+      return o.statuses.includes('pass') ? 'passed' : o.counts.includes('excluded') ? 'excluded' : 'failed';
+    return o.counts.includes('failed') ? 'failed' : o.counts.includes('excluded') ? 'excluded' : 'passed';
+  }
+
+  tally(members: readonly Member[], k: number, side: 'best' | 'worst'): Tally {
+    const bySide = this.sums.get(members) ?? new Map<string, Tally>();
+    this.sums.set(members, bySide);
+    const key = `${side}${k}`;
+    let t = bySide.get(key);
+    if (!t) {
+      t = { passed: 0, applicable: 0, points: 0 };
+      for (const c of members) add(t, this.countsAs(c.id, k, side), c.points, 1);
+      bySide.set(key, t);
     }
     return t;
-  };
+  }
 
-  const reachable = (members: readonly GroupInfo['criteria'][number][], req: Requirement, k: number) =>
-    holds(req, tally(members, k, 'best'));
+  /** The worst tally of `members` with `failed` (one of them) counted as failed. */
+  worstWithFailed(members: readonly Member[], k: number, failed: Member): Tally {
+    const t = { ...this.tally(members, k, 'worst') };
+    add(t, this.countsAs(failed.id, k, 'worst'), failed.points, -1);
+    add(t, 'failed', failed.points, 1);
+    return t;
+  }
+}
+
+function add(t: Tally, as: CountsAs, points: number, sign: 1 | -1): void {
+  if (as === 'excluded') return;
+  t.applicable += sign;
+  if (as === 'passed') {
+    t.passed += sign;
+    t.points += sign * points;
+  }
+}
+
+export function checkRequirements(f: Findings, reach: Reachability): void {
+  if (!reach.contextsListed || reach.contexts.length === 0) return;
+  const tallies = new Tallies(reach, f.ruleset.criteria);
+  checkUnreachable(f, reach, tallies);
+  checkNoEffect(f, reach, tallies);
+}
+
+function describeAll(reach: Reachability, ks: readonly number[]): string {
+  return ks.length === reach.contexts.length ? '' : ks.map((k) => describeContext(reach.contexts[k] ?? {})).join('; ');
+}
+
+/** Standards (and the total) whose best completion misses the requirement in some kind of unit. */
+function checkUnreachable(f: Findings, reach: Reachability, tallies: Tallies): void {
+  const { ruleset } = f;
   const unreachable = (
-    members: readonly GroupInfo['criteria'][number][],
+    members: readonly Member[],
     req: Requirement,
     path: readonly (string | number)[],
     group: string,
   ) => {
-    const ks = contexts.filter((k) => !reachable(members, req, k));
+    const ks = reach.contexts.map((_, k) => k).filter((k) => !holds(req, tallies.tally(members, k, 'best')));
     const first = ks[0];
     if (first === undefined) return;
-    const best = tally(members, first, 'best');
+    const best = tallies.tally(members, first, 'best');
     const { kind, value } = requirementParts(req);
     f.add(
       'requirement_unreachable',
@@ -81,33 +112,36 @@ export function checkRequirements(f: Findings, reach: Reachability): void {
         value,
         best: kind === 'at_least_points' ? best.points : best.passed,
         applicable: best.applicable,
-        context: every(ks),
+        context: describeAll(reach, ks),
       },
       'error',
     );
   };
-
-  ruleset.groups.forEach((g, gi) => {
-    unreachable(g.criteria, g.requirement, f.requirement(gi), g.id);
-  });
+  for (const [gi, g] of ruleset.groups.entries()) unreachable(g.criteria, g.requirement, f.requirement(gi), g.id);
   const total = ruleset.totalRequirement;
   if (total) unreachable(ruleset.criteria, total, ['recognition', 'total_requirement'], '');
+}
 
-  // A criterion whose failure never changes the decision.
-  ruleset.groups.forEach((g) => {
+/** A criterion whose failure never changes the decision. */
+function checkNoEffect(f: Findings, reach: Reachability, tallies: Tallies): void {
+  const { ruleset } = f;
+  const total = ruleset.totalRequirement;
+  const contexts = reach.contexts.map((_, k) => k);
+  for (const g of ruleset.groups) {
+    const reachable = (k: number) => holds(g.requirement, tallies.tally(g.criteria, k, 'best'));
     for (const c of g.criteria) {
-      const canFail = contexts.filter((k) => outcome(c.id, k).counts.includes('failed'));
+      const canFail = contexts.filter((k) => tallies.outcome(c.id, k).counts.includes('failed'));
       if (canFail.length === 0) continue;
       const path = [...f.criterion(c.id), 'id'];
       const irrelevantIn = (k: number) =>
-        !reachable(g.criteria, g.requirement, k) ||
-        (holds(g.requirement, tally(g.criteria, k, 'worst', c.id)) &&
-          (!total || holds(total, tally(ruleset.criteria, k, 'worst', c.id))));
-      if (!c.mandatory && canFail.some((k) => reachable(g.criteria, g.requirement, k)) && canFail.every(irrelevantIn)) {
+        !reachable(k) ||
+        (holds(g.requirement, tallies.worstWithFailed(g.criteria, k, c)) &&
+          (!total || holds(total, tallies.worstWithFailed(ruleset.criteria, k, c))));
+      if (!c.mandatory && canFail.some(reachable) && canFail.every(irrelevantIn)) {
         f.add('criterion_no_effect', path, { criterion: c.id, group: g.id, reason: 'group_always_met' }, 'warning');
         continue;
       }
-      const failing = canFail.map((k) => outcome(c.id, k));
+      const failing = canFail.map((k) => tallies.outcome(c.id, k));
       if (failing.every((o) => o.failsOnlyWhenDisqualified)) {
         const by = [...new Set(failing.flatMap((o) => o.sharedWith))].join(', ');
         f.add(
@@ -118,5 +152,5 @@ export function checkRequirements(f: Findings, reach: Reachability): void {
         );
       }
     }
-  });
+  }
 }

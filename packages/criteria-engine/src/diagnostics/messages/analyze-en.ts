@@ -65,18 +65,28 @@ export const analyzeEn: Pick<MessageCatalog, keyof typeof analyzeVi> = {
     message: `Threshold "${s(p, 'first')}" of criterion ${s(p, 'criterion')} contradicts threshold "${s(p, 'second')}" of criterion ${s(p, 'other')} (line ${s(p, 'other_line')}): no valid assessment meets both, so the two criteria never pass together.`,
     hint: "Read the two thresholds with the facts' min, max and part_of: e.g. 100% of key titles trained required while another criterion caps that count below the smallest number of key titles. Correct one of them.",
   }),
-  check_limit: (p) => ({
-    message:
-      s(p, 'kind') === 'contexts'
-        ? `There are more than ${s(p, 'max')} context combinations: the checks per kind of unit were not made.`
-        : `${s(p, 'kind') === 'disqualifier' ? `Disqualifying case ${s(p, 'id')}` : `Criterion ${s(p, 'id')}`} ${
-            s(p, 'reason') === 'unknown_value'
-              ? 'uses a parameter of an included file, whose value the checks do not read'
-              : `reads too many facts to try every combination of values (more than ${s(p, 'max')})`
-          }: lcz check claims nothing about it.`,
-    hint:
-      s(p, 'reason') === 'unknown_value'
-        ? 'This is not a mistake in the rule file. Declared under parameters: of the rule file itself, the parameter lets the condition be checked in full.'
-        : 'This is not a mistake in the rule file. A condition that reads fewer facts (split into several criteria) is checked in full.',
-  }),
+  check_limit: (p) => {
+    if (s(p, 'reason') === 'budget')
+      return {
+        message:
+          s(p, 'kind') === 'thresholds'
+            ? `The comparison of thresholds between criteria stopped after ${s(p, 'max')} pairs: lcz check claims nothing about the pairs not compared.`
+            : `The checks stopped at ${s(p, 'kind') === 'disqualifier' ? `disqualifying case ${s(p, 'id')}` : `criterion ${s(p, 'id')}`}: their budget of ${s(p, 'max')} probe evaluations for the whole rule file was used up. lcz check claims nothing about this part or any part after it.`,
+        hint: 'This is not a mistake in the rule file. Split a very large rule file into several, or raise the budget (checkRuleset option maxTotalProbes), to have every part checked.',
+      };
+    return {
+      message:
+        s(p, 'kind') === 'contexts'
+          ? `There are more than ${s(p, 'max')} context combinations: the checks per kind of unit were not made.`
+          : `${s(p, 'kind') === 'disqualifier' ? `Disqualifying case ${s(p, 'id')}` : `Criterion ${s(p, 'id')}`} ${
+              s(p, 'reason') === 'unknown_value'
+                ? 'uses a parameter of an included file, whose value the checks do not read'
+                : `reads too many facts to try every combination of values (more than ${s(p, 'max')})`
+            }: lcz check claims nothing about it.`,
+      hint:
+        s(p, 'reason') === 'unknown_value'
+          ? 'This is not a mistake in the rule file. Declared under parameters: of the rule file itself, the parameter lets the condition be checked in full.'
+          : 'This is not a mistake in the rule file. A condition that reads fewer facts (split into several criteria) is checked in full.',
+    };
+  },
 };

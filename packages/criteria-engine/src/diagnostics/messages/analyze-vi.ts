@@ -76,18 +76,28 @@ export const analyzeVi: Pick<MessageCatalog, AnalyzeCode> = {
     message: `Ngưỡng "${s(p, 'first')}" của tiêu chí ${s(p, 'criterion')} mâu thuẫn với ngưỡng "${s(p, 'second')}" của tiêu chí ${s(p, 'other')} (dòng ${s(p, 'other_line')}): không có số liệu hợp lệ nào đáp ứng cả hai, nên hai tiêu chí không bao giờ cùng đạt.`,
     hint: 'Đọc hai ngưỡng cùng với min/max và part_of của các dữ kiện, ví dụ yêu cầu 100% số chức danh được bồi dưỡng trong khi tiêu chí khác giới hạn số đó thấp hơn số chức danh tối thiểu. Sửa một trong hai ngưỡng.',
   }),
-  check_limit: (p) => ({
-    message:
-      s(p, 'kind') === 'contexts'
-        ? `Có hơn ${s(p, 'max')} tổ hợp bối cảnh: các kiểm tra theo từng loại khu dân cư không được thực hiện.`
-        : `${s(p, 'kind') === 'disqualifier' ? `Trường hợp không đảm bảo ${s(p, 'id')}` : `Tiêu chí ${s(p, 'id')}`} ${
-            s(p, 'reason') === 'unknown_value'
-              ? 'dùng một tham số của tệp dùng chung (include:) mà phép kiểm tra không đọc được giá trị'
-              : `đọc quá nhiều dữ kiện để thử mọi tổ hợp giá trị (hơn ${s(p, 'max')} tổ hợp)`
-          }: lcz check không kết luận gì về nó.`,
-    hint:
-      s(p, 'reason') === 'unknown_value'
-        ? 'Đây không phải là lỗi của tệp quy tắc. Khai báo tham số đó trong parameters: của chính tệp quy tắc thì điều kiện được kiểm tra đầy đủ.'
-        : 'Đây không phải là lỗi của tệp quy tắc. Điều kiện đọc ít dữ kiện hơn (tách thành nhiều tiêu chí) thì được kiểm tra đầy đủ.',
-  }),
+  check_limit: (p) => {
+    if (s(p, 'reason') === 'budget')
+      return {
+        message:
+          s(p, 'kind') === 'thresholds'
+            ? `Việc so sánh ngưỡng giữa các tiêu chí dừng sau ${s(p, 'max')} cặp: lcz check không kết luận gì về các cặp chưa so sánh.`
+            : `Các phép kiểm tra dừng ở ${s(p, 'kind') === 'disqualifier' ? `trường hợp không đảm bảo ${s(p, 'id')}` : `tiêu chí ${s(p, 'id')}`}: đã dùng hết ngân sách ${s(p, 'max')} lần thử cho cả tệp quy tắc. lcz check không kết luận gì về phần này và các phần sau nó.`,
+        hint: 'Đây không phải là lỗi của tệp quy tắc. Tách tệp quy tắc rất lớn thành nhiều tệp, hoặc tăng ngân sách (tùy chọn maxTotalProbes của checkRuleset), để mọi phần đều được kiểm tra.',
+      };
+    return {
+      message:
+        s(p, 'kind') === 'contexts'
+          ? `Có hơn ${s(p, 'max')} tổ hợp bối cảnh: các kiểm tra theo từng loại khu dân cư không được thực hiện.`
+          : `${s(p, 'kind') === 'disqualifier' ? `Trường hợp không đảm bảo ${s(p, 'id')}` : `Tiêu chí ${s(p, 'id')}`} ${
+              s(p, 'reason') === 'unknown_value'
+                ? 'dùng một tham số của tệp dùng chung (include:) mà phép kiểm tra không đọc được giá trị'
+                : `đọc quá nhiều dữ kiện để thử mọi tổ hợp giá trị (hơn ${s(p, 'max')} tổ hợp)`
+            }: lcz check không kết luận gì về nó.`,
+      hint:
+        s(p, 'reason') === 'unknown_value'
+          ? 'Đây không phải là lỗi của tệp quy tắc. Khai báo tham số đó trong parameters: của chính tệp quy tắc thì điều kiện được kiểm tra đầy đủ.'
+          : 'Đây không phải là lỗi của tệp quy tắc. Điều kiện đọc ít dữ kiện hơn (tách thành nhiều tiêu chí) thì được kiểm tra đầy đủ.',
+    };
+  },
 };

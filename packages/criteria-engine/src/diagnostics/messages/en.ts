@@ -228,7 +228,16 @@ function cellRef(p: MessageParams): string {
   return cellRefOf(p, 'Cell');
 }
 
+/** 19949 → 19,949 (en) or 19.949 (vi): counts people read at a glance. */
+function grouped(p: MessageParams, name: string, separator: string): string {
+  return s(p, name).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
 export const en: MessageCatalog = {
+  diagnostics_omitted: (p) => ({
+    message: `… and ${grouped(p, 'count', ',')} more ${s(p, 'scope') === 'row' ? 'on this row' : 'in this file'}, not shown (${grouped(p, 'errors', ',')} of them errors).`,
+    hint: 'Only the first problems are shown so that the output stays readable. Fix those and run again; the same cause often explains the rest.',
+  }),
   // analyze/: the static checks (lcz check), in analyze-en.ts
   ...analyzeEn,
   // Reading files

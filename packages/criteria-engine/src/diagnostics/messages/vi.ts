@@ -249,7 +249,16 @@ function cellRef(p: MessageParams): string {
   return cellRefOf(p, 'Ô');
 }
 
+/** 19949 → 19,949 (en) or 19.949 (vi): counts people read at a glance. */
+function grouped(p: MessageParams, name: string, separator: string): string {
+  return s(p, name).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
 export const vi: MessageCatalog = {
+  diagnostics_omitted: (p) => ({
+    message: `… và ${grouped(p, 'count', '.')} vấn đề khác ${s(p, 'scope') === 'row' ? 'ở dòng này' : 'trong tệp này'} không được hiển thị (trong đó ${grouped(p, 'errors', '.')} lỗi).`,
+    hint: 'Chỉ hiển thị các vấn đề đầu tiên để kết quả dễ đọc. Hãy sửa các vấn đề đó rồi chạy lại; thường cùng một nguyên nhân gây ra các vấn đề còn lại.',
+  }),
   // analyze/: the static checks (lcz check), in analyze-vi.ts
   ...analyzeVi,
   // Đọc tệp

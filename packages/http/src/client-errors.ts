@@ -1,0 +1,41 @@
+/**
+ * Requests Node's HTTP parser cannot read (a bad or repeated Content-Length, Content-Length with
+ * Transfer-Encoding, a garbage request line, a 100 KB header) never reach Fastify's routes: they
+ * are answered here, on the socket, as problem+json in Vietnamese and English like every other
+ * problem. Nothing of the request is echoed: it may be huge, or written to mislead.
+ */
+import type { Socket } from 'node:net';
+import { DEFAULT_PROBLEM_TYPE_BASE, PROBLEM_MEDIA_TYPE, entry, say } from './problem.js';
+
+/** What was wrong, by the parser's error code, in words that quote nothing from the request. */
+const PARTS: Readonly<Record<string, 'content_length' | 'content_length_and_chunked' | 'request_line' | 'headers'>> = {
+  HPE_INVALID_CONTENT_LENGTH: 'content_length',
+  HPE_UNEXPECTED_CONTENT_LENGTH: 'content_length_and_chunked',
+  HPE_INVALID_TRANSFER_ENCODING: 'content_length_and_chunked',
+  HPE_INVALID_METHOD: 'request_line',
+  HPE_INVALID_URL: 'request_line',
+  HPE_INVALID_VERSION: 'request_line',
+  HPE_INVALID_CONSTANT: 'request_line',
+  HPE_HEADER_OVERFLOW: 'headers',
+};
+
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const part = PARTS[error.code ?? ''] ?? 'request_line';
+  const status = part === 'headers' ? 431 : 400;
+  const problem = entry(`transport_${part}`, {});
+  const body = JSON.stringify({
+    type: `${DEFAULT_PROBLEM_TYPE_BASE}bad-request`,
+    title: say('en', 'title_bad_request').message,
+    status,
+    detail: problem.message_en,
+    errors: [problem],
+  });
+  const reason = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}

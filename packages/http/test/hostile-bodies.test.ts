@@ -1,0 +1,87 @@
+/**
+ * Bodies built to cost the server: repeated keys, reserved names written with escapes, and
+ * objects with more keys than any assessment needs. Each is refused before a handler runs, as a
+ * located problem in Vietnamese and English.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROBLEM_MEDIA_TYPE } from '../src/index.js';
+import { type Answer, call, RULESET_ID, start, type Running } from './helpers.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: a problem+json body, checked field by field.
+function expectProblem(answer: Answer, status: number, slug: string): { errors: Record<string, any>[] } {
+  expect(answer.status, answer.text).toBe(status);
+  expect(answer.type).toBe(PROBLEM_MEDIA_TYPE);
+  expect(answer.body.type).toBe(`urn:lcz:problem:${slug}`);
+  expect(answer.text).not.toMatch(/\n\s+at /);
+  return answer.body;
+}
+
+let server: Running;
+beforeAll(async () => {
+  server = await start({ limits: { objectKeys: 500 } });
+});
+afterAll(() => server.close());
+
+const post = (body: string) => call(server.url, 'POST', '/v1/evaluate', { body, type: 'application/json' });
+
+describe('hostile JSON bodies', () => {
+  it('refuses a repeated key as the CLI does, at its line and column (400)', async () => {
+    const answer = await post(
+      `{"ruleset": "${RULESET_ID}",\n "assessment": {"context": {}, "facts": {"households": 1,\n  "households": 2}}}`,
+    );
+    const problem = expectProblem(answer, 400, 'malformed-json');
+    expect(problem.errors).toMatchObject([{ code: 'json_duplicate_key', line: 3, column: 3 }]);
+    expect(problem.errors[0]?.['message_en']).toContain('"households"');
+    expect(problem.errors[0]?.['message_vi']).toContain('dòng 2');
+  });
+
+  it('names an escaped __proto__ for what it is, not "not JSON"', async () => {
+    const answer = await post('{"\\u005f_proto__": {"x": 1}}');
+    const problem = expectProblem(answer, 400, 'malformed-json');
+    expect(problem.errors).toMatchObject([{ code: 'json_unsafe_key', line: 1, column: 2 }]);
+    expect(problem.errors[0]?.['message_en']).toContain('"__proto__"');
+  });
+
+  it('refuses an object with more keys than limits.objectKeys (413), without echoing them', async () => {
+    const facts = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`unknown_fact_${i}`, i]));
+    const answer = await post(JSON.stringify({ ruleset: RULESET_ID, assessment: { context: {}, facts } }));
+    const problem = expectProblem(answer, 413, 'payload-too-large');
+    expect(problem.errors).toMatchObject([{ code: 'json_too_many_keys' }]);
+    expect(answer.text.length).toBeLessThan(4000);
+    expect(answer.text).not.toContain('unknown_fact_1');
+  });
+});
+
+describe('diagnostics in answers', () => {
+  it('a rule text with 3,000 duplicate ids answers 100 entries and one "… and N more", with full counts', async () => {
+    const criteria = Array.from(
+      { length: 3000 },
+      () => '      - { id: "1.1", text: { vi: a, en: a }, condition: "x" }',
+    );
+    const rules = [
+      'format: 1',
+      'id: t',
+      'version: "1"',
+      'title: { vi: t, en: t }',
+      'context: { k: { type: boolean, label: { vi: k, en: k } } }',
+      'facts:',
+      '  x: { type: boolean, label: { vi: x, en: x } }',
+      'groups:',
+      '  - id: "1"',
+      '    title: { vi: g, en: g }',
+      '    criteria:',
+      ...criteria,
+      'recognition: { group_requirement: { at_least_percent: 80 } }',
+    ].join('\n');
+    const answer = await call(server.url, 'POST', '/v1/rules/validate', {
+      body: JSON.stringify({ rules }),
+      type: 'application/json',
+    });
+    expect(answer.status, answer.text.slice(0, 500)).toBe(200);
+    expect(answer.body.counts.errors).toBeGreaterThan(2000);
+    expect(answer.body.diagnostics.length).toBeLessThanOrEqual(101);
+    const omitted = answer.body.diagnostics.filter((d: { code: string }) => d.code === 'diagnostics_omitted');
+    expect(omitted).toHaveLength(1);
+    expect(omitted[0].message_en).toMatch(/… and [\d,]+ more in this file/);
+  });
+});

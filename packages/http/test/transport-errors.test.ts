@@ -1,0 +1,69 @@
+/**
+ * Requests the HTTP parser refuses, sent as raw bytes on loopback: each is answered as
+ * problem+json in both languages, and nothing of the request comes back.
+ */
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { start, type Running } from './helpers.js';
+
+let server: Running;
+beforeAll(async () => {
+  server = await start();
+});
+afterAll(() => server.close());
+
+function raw(request: string): Promise<string> {
+  const { hostname, port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => {
+      answer += chunk;
+    });
+    socket.on('end', () => resolve(answer));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+    socket.setTimeout(5000, () => socket.destroy());
+    socket.end(request);
+  });
+}
+
+const MARK = 'ECHO_ME_NOT';
+
+describe('transport errors', () => {
+  it.each([
+    ['a bad Content-Length', `POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Length: 1${MARK}\r\n\r\n{}`, 400],
+    [
+      'two different Content-Lengths',
+      `POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\nX-${MARK}: 1\r\n\r\n{}`,
+      400,
+    ],
+    [
+      'Content-Length with Transfer-Encoding',
+      `POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\nX-${MARK}: 1\r\n\r\n2\r\n{}\r\n0\r\n\r\n`,
+      400,
+    ],
+    ['a garbage request line', `${MARK} ${MARK}\r\n\r\n`, 400],
+    ['a 100 KB header', `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${MARK}${'a'.repeat(100_000)}\r\n\r\n`, 431],
+  ] as const)('%s gets problem+json without echoing the request', async (_what, request, status) => {
+    const answer = await raw(request);
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+    expect(head.toLowerCase()).toContain('content-type: application/problem+json');
+    const problem = JSON.parse(body);
+    expect(problem).toMatchObject({ type: 'urn:lcz:problem:bad-request', status });
+    expect(problem.errors[0].code).toMatch(/^transport_/);
+    expect(problem.errors[0].message_vi).not.toBe(problem.errors[0].message_en);
+    expect(answer).not.toContain(MARK);
+  });
+});
+
+describe('unknown paths', () => {
+  it('a 10 KB path is not echoed back whole', async () => {
+    const answer = await raw(`GET /v1/${'p'.repeat(10_000)}${MARK} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1.1 404 /);
+    expect(answer).not.toContain(MARK);
+    expect(answer.length).toBeLessThan(3000);
+  });
+});
