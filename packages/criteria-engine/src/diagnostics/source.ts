@@ -87,7 +87,7 @@ export function makeDiagnostic<C extends DiagnosticCode>(
  * The same, for a code only known at run time: a diagnostic moved to another place (its params
  * were checked when it was made), or one mapped from a table (ajv's keywords, zod's issues).
  */
-export function makeDiagnosticOfAnyCode(
+function makeDiagnosticOfAnyCode(
   source: SourceText | { file: string },
   code: DiagnosticCode,
   range: Range | undefined,

@@ -135,7 +135,7 @@ function addBounds(into: Bounds, b: Bounds): void {
 }
 
 /** A criterion of the plan by index; the plan's groups only hold indexes it made itself. */
-export function criterionAt(plan: RulesetPlan, index: number): CriterionPlan {
+function criterionAt(plan: RulesetPlan, index: number): CriterionPlan {
   const criterion = plan.criteria[index];
   if (criterion === undefined) throw new Error(`the plan has no criterion ${index}`);
   return criterion;

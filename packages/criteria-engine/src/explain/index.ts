@@ -5,6 +5,6 @@
  * and text with `explainGap`.
  */
 export { explainText, type ExplainRuleset } from './explain-text.js';
-export { gapAnalysis, type GapRuleset } from './gap.js';
-export { explainGap, type ExplainGapOptions } from './explain-gap.js';
+export { gapAnalysis } from './gap.js';
+export { explainGap } from './explain-gap.js';
 export type * from './gap-report.js';

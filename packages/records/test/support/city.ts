@@ -9,9 +9,9 @@ import { type BatchInputRow, readBatch, writeAssessments } from '@lcz/criteria-b
 import type { Assessment, CompiledRuleset } from '@lcz/criteria-engine';
 import { loadRulesetFile } from '@lcz/criteria-engine/node';
 
-export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-export const RULES_DIR = join(ROOT, 'rules/lai-chau-2020-2025');
-export const CITY_CSV = join(ROOT, 'examples/city-2024/assessments-2024.csv');
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const RULES_DIR = join(ROOT, 'rules/lai-chau-2020-2025');
+const CITY_CSV = join(ROOT, 'examples/city-2024/assessments-2024.csv');
 
 export async function laiChau(): Promise<CompiledRuleset> {
   const loaded = await loadRulesetFile(join(RULES_DIR, 'ruleset.yaml'));

@@ -53,7 +53,7 @@ export function readIntegerCell(cell: Cell): Decoded {
 
 /** Plain digits with an optional minus sign, surrounding spaces allowed; a hand-written loop
  * because this runs for most cells of a large CSV. */
-export function parseInteger(text: string): Decoded {
+function parseInteger(text: string): Decoded {
   let start = 0;
   let end = text.length;
   while (start < end && isSpace(text.charCodeAt(start))) start++;
