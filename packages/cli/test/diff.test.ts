@@ -256,8 +256,10 @@ describe('lcz diff --assessments: whose decision changes', () => {
   it('an assessment the new rules reject for a reason of their own: located at its line and column', async () => {
     const stricter = await mkdtemp(join(temp, 'stricter-'));
     const text = await readFile(join(ROOT, NEW, 'ruleset.yaml'), 'utf8');
-    // The draft includes ../shared/…: the copy keeps it beside it.
+    // The draft includes ../shared/…: the copy keeps it beside it, under a .lcz-root that lets
+    // the rules read a sibling folder (as rules/.lcz-root does in the repository).
     await mkdir(join(temp, 'shared'), { recursive: true });
+    await writeFile(join(temp, '.lcz-root'), '');
     await copyFile(
       join(ROOT, 'rules/shared/self-management-contents.yaml'),
       join(temp, 'shared/self-management-contents.yaml'),

@@ -27,7 +27,9 @@ export async function validate(options: ValidateOptions, session: Session): Prom
       loaded.scheme ? session.relocate(ruleset.diagnostics) : loaded.diagnostics;
     const keys = new Set(versions.flatMap((v) => own(v).map(key)));
     for (const ruleset of versions) {
-      if (!validateOne(ruleset, own(ruleset), options, session)) exit = EXIT.invalid;
+      // One ruleset is named as the user named it; each version of a folder of versions by its file.
+      const name = loaded.scheme ? session.display(ruleset.file) : path;
+      if (!validateOne(ruleset, name, own(ruleset), options, session)) exit = EXIT.invalid;
     }
     const rest = loaded.scheme ? loaded.diagnostics.filter((d) => !keys.has(key(d))) : [];
     if (hasErrors(rest)) {
@@ -41,6 +43,7 @@ export async function validate(options: ValidateOptions, session: Session): Prom
 /** One ruleset: its summary line and notes, or its errors. False when it has errors. */
 function validateOne(
   ruleset: CompiledRuleset,
+  name: string,
   loadDiagnostics: readonly Diagnostic[],
   { lang }: ValidateOptions,
   session: Session,
@@ -48,7 +51,7 @@ function validateOne(
   // The static checks of lcz check run too: a rule that can never pass is as wrong as a typo.
   const diagnostics = unique([...loadDiagnostics, ...session.relocate(checkRuleset(ruleset).diagnostics)]);
   if (hasErrors(diagnostics)) {
-    reportInvalidRules(session, lang, session.display(ruleset.file), diagnostics, 'rules_invalid');
+    reportInvalidRules(session, lang, name, diagnostics, 'rules_invalid');
     return false;
   }
   session.out(
