@@ -27,9 +27,13 @@ const is = (v: V, want: boolean): K => (known(v) ? v === want : undefined);
 const atLeast = (v: V, n: number): K => (known(v) ? (v as number) >= n : undefined);
 const zero = (v: V): K => (known(v) ? v === 0 : undefined);
 /** part × 100 ≥ p × whole in integers; an empty whole takes `ifZero`. */
+// A part of a whole known to be 0 can only be 0 (every part here is declared part_of its whole),
+// so an empty whole decides even when the part is left out.
 const pct = (part: V, whole: V, p: number, ifZero: boolean): K => {
-  if (!known(whole) || !known(part)) return undefined;
-  return whole === 0 ? ifZero : (part as number) * 100 >= p * (whole as number);
+  if (!known(whole)) return undefined;
+  if (whole === 0) return ifZero;
+  if (!known(part)) return undefined;
+  return (part as number) * 100 >= p * (whole as number);
 };
 const partyAtLeastWell = (v: V): K =>
   known(v) ? v === 'hoan_thanh_tot_nhiem_vu' || v === 'hoan_thanh_xuat_sac_nhiem_vu' : undefined;
@@ -74,8 +78,42 @@ const must = (v: K, bad: boolean): void => {
  * The decision for one assessment. When `passedOut` is given, it receives per standard (1–6) the
  * number of criteria certainly passed, as `decide()` reports them.
  */
+// Parts (part_of) of each whole, a whole before its own parts' parts: a part of a whole known to be
+// 0 can only be 0, as the rule file declares. Written out by hand, like the rest of the floor.
+const PARTS: readonly (readonly [part: string, whole: string])[] = [
+  ['households_law_abiding', 'households'],
+  ['households_following_convention', 'households'],
+  ['households_civilised_lifestyle', 'households'],
+  ['households_violating_rules', 'households'],
+  ['poor_households', 'households'],
+  ['households_security_pledge_signed', 'households'],
+  ['households_security_pledge_kept', 'households_security_pledge_signed'],
+  ['key_titles_trained', 'key_titles'],
+  ['fixed_businesses_registered', 'fixed_businesses'],
+  ['self_management_contents_done_well', 'self_management_contents_registered'],
+  ['flag_premises_compliant', 'flag_premises'],
+  ['social_policy_beneficiaries_supported', 'social_policy_beneficiaries'],
+  ['school_age_children_attending', 'school_age_children'],
+  ['school_dropouts', 'school_age_children'],
+  ['security_force_members_rated_well', 'security_force_members'],
+  ['security_force_members_disciplined', 'security_force_members'],
+];
+
+/** The facts as given, or (only when some whole is 0 and its part left out) a copy with those parts 0. */
+function withImpliedZeros(f: Facts): Facts {
+  let out: Record<string, unknown> | undefined;
+  for (const [part, whole] of PARTS) {
+    const from = out ?? f;
+    if (from[whole] === 0 && !known(from[part])) {
+      out ??= { ...f };
+      out[part] = 0;
+    }
+  }
+  return out ?? f;
+}
+
 export function floorDecide(a: Assessment, passedOut?: { [g: number]: number }): Decision {
-  const f = a.facts as Facts;
+  const f = withImpliedZeros(a.facts as Facts);
   const ctx = a.context;
   out = passedOut;
   blocked = false;

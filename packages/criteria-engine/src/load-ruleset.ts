@@ -100,7 +100,9 @@ function loadIncludes(
       // A problem inside the file (text that is not UTF-8) keeps its own place; a refusal to
       // read it is placed at the include line.
       diagnostics.push(
-        read.line > 0 ? read : parsed.source.diagnostic(read.code, parsed.rangeOf(['include', i]), read.params),
+        read.line > 0
+          ? read
+          : parsed.source.diagnosticOfAnyCode(read.code, parsed.rangeOf(['include', i]), read.params),
       );
       continue;
     }

@@ -98,6 +98,13 @@ export interface DiagnosticParamsByCode {
     readonly other_line: Param;
   };
   check_limit: { readonly kind: Param; readonly id: Param; readonly max: Param; readonly reason: Param };
+  file_outside_root: { readonly path: Param; readonly root: Param; readonly reason: Param };
+  text_encoding: { readonly path: Param; readonly offset?: Param; readonly byte?: Param; readonly encoding?: Param };
+  expr_number_inexact: { readonly value: Param; readonly max: Param };
+  unknown_group: { readonly id: Param; readonly groups: Param };
+  owner_conflict: { readonly kind: Param; readonly id: Param; readonly owner: Param; readonly first: Param };
+  batch_row_short: { readonly cell: Param; readonly found: Param; readonly expected: Param };
+  diagnostics_omitted: { readonly count: Param; readonly errors: Param; readonly scope: Param };
   input_shape: { readonly expected: Param; readonly path: Param };
   input_unknown_fact: { readonly name: Param; readonly suggestion?: Param };
   input_type: { readonly name: Param; readonly expected: Param; readonly actual: Param };

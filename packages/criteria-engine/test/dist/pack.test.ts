@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
-const PUBLIC = ['criteria-engine', 'batch', 'report', 'http', 'cli', 'web'];
+const PUBLIC = ['criteria-engine', 'batch', 'report', 'http', 'records', 'cli', 'web'];
 const tsc = join(repo, 'node_modules/typescript/bin/tsc');
 
 const block = /<!-- readme-example[^>]*-->\s*```ts\n([\s\S]*?)```/.exec(
