@@ -33,7 +33,8 @@ export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
   // Each type declares its own check (compile/fact-types/); context attributes are boolean or enum.
   const schemaOf = (decl: FactDeclaration): z.ZodMiniType => {
     const { key, make } = FACT_TYPES[decl.type].schema(decl);
-    return unknownOr(key, make);
+    // The registry's schemas are zod/mini schemas, typed opaquely for the published declarations.
+    return unknownOr(key, make as () => z.ZodMiniType);
   };
   const context: Record<string, z.ZodMiniType> = {};
   for (const a of plan.context) context[a.id] = schemaOf(a);

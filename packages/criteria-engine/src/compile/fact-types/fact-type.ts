@@ -6,7 +6,6 @@
  * ./testing, and printing a value or a threshold. A new type (a decimal with its precision, a
  * derived quantity) is one new module here, not an edit in every tool.
  */
-import type * as z from 'zod/mini';
 import type { FactValue } from '../../evaluate/result.js';
 import type { LocalizedText, ValueDeclaration } from '../../validate/ruleset-document.js';
 import type { FactType } from '../compiled-ruleset.js';
@@ -32,13 +31,20 @@ export interface ValueWords {
 /** How the fast decisions path (batch/src/decisions) reads a cell of this type from bytes. */
 export type FastCell = 'integer' | 'decimal' | 'choice';
 
+/**
+ * A zod schema, opaque in the published types: the registry is exported, and naming zod's types
+ * there would make every user's type-check read zod's declarations (zod is inlined in the build,
+ * not a dependency). validate-assessment, the one reader, knows it is a zod/mini schema.
+ */
+export type FactSchema = { readonly _zod: unknown };
+
 export interface FactTypeDefinition {
   readonly name: FactType;
   /**
    * The check of a known value, as zod (validateAssessment reports its issues; the assessment's
    * JSON Schema is generated from it). Declarations with the same `key` share one schema.
    */
-  schema(decl: FactDeclaration): { readonly key: string; make(): z.ZodMiniType };
+  schema(decl: FactDeclaration): { readonly key: string; make(): FactSchema };
   /** The same check as a predicate on a known (non-null) value, for the row checks of a batch. */
   accepts(decl: FactDeclaration): (value: unknown) => boolean;
   /** Reads a cell of a spreadsheet or CSV (text, or a typed XLSX value): the value, null, or INVALID. */

@@ -41,7 +41,7 @@ td.remark { font-size: 11pt; }
 td.content p { margin: 0; }
 td.content p + p { margin-top: 1mm; }
 .note { margin: 5mm 0 0; break-inside: avoid; page-break-inside: avoid; }
-.note p { margin: 0 0 1mm; text-align: justify; }
+.note p { margin: 0 0 1mm; text-align: justify; padding-right: 0.5mm; } /* justified lines end on the box edge; some fonts draw the last glyph a fraction past it */
 .note .label { font-weight: bold; font-style: italic; }
 .closing { break-inside: avoid; page-break-inside: avoid; }
 .decision { margin: 5mm 0 0; }
