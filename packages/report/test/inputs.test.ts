@@ -10,7 +10,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEntries, type InputRow } from '../src/index.js';
-import { EXAMPLES, exampleAssessment, generatedCity, rules, writeCityFile } from './city.js';
+import { EXAMPLES, exampleAssessment, generatedCity, ROOT, rules, writeCityFile } from './city.js';
 
 let dir = '';
 beforeAll(async () => {
@@ -29,6 +29,23 @@ async function rowsOf(path: string): Promise<InputRow[]> {
 const areas = generatedCity([2024], 3).slice(0, 12);
 
 describe('the registered column of CSV and XLSX files', () => {
+  it('a workbook whose sheets come before its shared strings is read through every sheet, and nothing fails after', async () => {
+    // exceljs parks such sheets in temporary files and deletes each as the reader moves on; a
+    // sheet skipped unread then failed to open later, an uncaught ENOENT in whoever ran the report.
+    const uncaught: unknown[] = [];
+    const listen = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', listen);
+    try {
+      // Many at once, so the file system's thread pool is slow to open each parked sheet.
+      const reads = Array.from({ length: 12 }, () => rowsOf(join(ROOT, 'examples/city-2024/assessments-2024.xlsx')));
+      for (const rows of await Promise.all(reads)) expect(rows.filter((r) => !r.header).length).toBeGreaterThan(50);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      process.off('uncaughtException', listen);
+    }
+    expect(uncaught).toEqual([]);
+  });
+
   it.each([
     ['csv', 'registered'],
     ['csv', '# registered'],

@@ -122,8 +122,14 @@ async function* xlsxRows(path: string): AsyncGenerator<Row> {
     AsyncIterable<{ number: number; values: unknown }> & { name?: string }
   >) {
     const firstVisible = sheets().find((s) => s.state === undefined || s.state === 'visible');
-    // The batch reader's default sheet: the first visible one.
-    if (done || (firstVisible !== undefined && firstVisible.name !== worksheet.name)) continue;
+    // The batch reader's default sheet: the first visible one. The others are read through, not
+    // skipped: exceljs parks a sheet that comes before the shared strings in a temporary file and
+    // deletes it as soon as we move on, so a sheet left unread fails later to open (ENOENT) with
+    // nobody listening, an uncaught error in whoever runs us.
+    if (done || (firstVisible !== undefined && firstVisible.name !== worksheet.name)) {
+      for await (const _row of worksheet) void _row;
+      continue;
+    }
     done = true;
     for await (const row of worksheet) {
       const values = Array.isArray(row.values) ? (row.values as unknown[]).slice(1) : [];
