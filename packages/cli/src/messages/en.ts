@@ -31,6 +31,14 @@ export const en = {
   test_one_rules_path:
     "lcz test takes one rules path; '{extra}' is extra. Name test files or folders with --cases, e.g. lcz test rules/lai-chau-2020-2025 --cases examples/survey-2020/tests.",
   test_summary: '{passed} passed, {failed} failed',
+  test_accept_conflict: 'use --accept <case> or --accept-all, not both.',
+  test_accept_unknown:
+    "no failed case is named '{name}'. Run lcz test --propose to see the failed cases and their names.",
+  test_accept_lacking:
+    "case '{name}' fails only because its base lacks facts ({facts}): add them to {file}; there is no expectation to accept.",
+  test_accept_failed:
+    '{file}: the expectation {path} could not be rewritten in place; nothing was written. Edit the file by hand.',
+  test_accepted: '{file}: {changes} expectation(s) of {cases} case(s) rewritten.',
   missing_check_rules: 'name the rule file or directory to check, e.g. lcz check rules/lai-chau-2020-2025.',
   rules_invalid_nothing_checked:
     "the rules in '{path}' have {count} error(s); fix them first, then the static checks run.",

@@ -32,6 +32,13 @@ export const vi: CliMessages = {
   test_one_rules_path:
     "lcz test chỉ nhận một đường dẫn bộ quy tắc; '{extra}' là thừa. Nêu tệp hoặc thư mục ca kiểm thử bằng --cases, ví dụ lcz test rules/lai-chau-2020-2025 --cases examples/survey-2020/tests.",
   test_summary: '{passed} ca đạt, {failed} ca không đạt',
+  test_accept_conflict: 'dùng --accept <tên ca> hoặc --accept-all, không dùng cả hai.',
+  test_accept_unknown:
+    "không có ca không đạt nào tên '{name}'. Chạy lcz test --propose để xem các ca không đạt và tên của chúng.",
+  test_accept_lacking:
+    "ca '{name}' không đạt chỉ vì tệp nền thiếu dữ kiện ({facts}): hãy thêm vào {file}; không có điều mong đợi nào để chấp nhận.",
+  test_accept_failed: '{file}: không ghi lại được điều mong đợi {path} tại chỗ; chưa ghi gì cả. Hãy sửa tệp bằng tay.',
+  test_accepted: '{file}: đã ghi lại {changes} điều mong đợi của {cases} ca.',
   missing_check_rules: 'hãy nêu tệp hoặc thư mục quy tắc cần kiểm tra, ví dụ lcz check rules/lai-chau-2020-2025.',
   rules_invalid_nothing_checked:
     "bộ quy tắc '{path}' có {count} lỗi; hãy sửa các lỗi đó trước, sau đó mới kiểm tra sâu được.",
