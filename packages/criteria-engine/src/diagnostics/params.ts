@@ -27,7 +27,7 @@ export interface DiagnosticParamsByCode {
   yaml_empty_document: NoParams;
   schema_required: { readonly property: Param; readonly because?: Param };
   schema_unknown_property: { readonly property: Param; readonly allowed: Param; readonly suggestion?: Param };
-  schema_type: { readonly expected: Param; readonly actual: Param };
+  schema_type: { readonly expected: Param; readonly actual: Param; readonly value?: Param };
   schema_enum: { readonly allowed: Param; readonly actual: Param; readonly suggestion?: Param };
   schema_pattern: { readonly pattern: Param; readonly example: Param; readonly actual: Param };
   schema_range: { readonly limit: Param; readonly comparison: Param; readonly actual: Param };

@@ -159,6 +159,7 @@ const SCHEMA_TYPE_HINTS: Readonly<Record<SchemaTypeHint, (expected: string) => s
   whole_number: () => 'Use a whole number without decimals, e.g. 80.',
   boolean: () => 'Write true or false, without quotes.',
   empty: () => 'Write a value after the colon; an empty value is not allowed here.',
+  drop_percent: () => 'Remove the % sign and the quotes: the key already says it is a percentage, e.g. at_least: 99.',
   change_type: (expected) => `Change the value to ${t(expected)}.`,
 };
 
@@ -347,7 +348,9 @@ export const en: MessageCatalog = {
   }),
   schema_type: (p) => ({
     message: `Expected ${t(s(p, 'expected'))}, but found ${t(s(p, 'actual'))}.`,
-    hint: SCHEMA_TYPE_HINTS[schemaTypeHint(s(p, 'expected'), s(p, 'actual'))](s(p, 'expected')),
+    hint: SCHEMA_TYPE_HINTS[
+      schemaTypeHint(s(p, 'expected'), s(p, 'actual'), hasParam(p, 'value') ? s(p, 'value') : '')
+    ](s(p, 'expected')),
   }),
   schema_enum: (p) => ({
     message: `"${s(p, 'actual')}" is not an allowed value here.`,
