@@ -32,6 +32,8 @@ Usage / Cách dùng:
              [--coverage]                         chạy các ca kiểm thử của bộ quy tắc (và độ phủ)
   lcz serve --rules <rules>... [--port <n>]       serve the HTTP API (docs/http.md)
                                                   chạy máy chủ API HTTP
+  lcz lsp [--stdio]                               the language server for editors (docs/editors.md)
+                                                  máy chủ ngôn ngữ cho trình soạn thảo
   lcz help [command]                              help for a command / hướng dẫn một lệnh
 
 Options / Tuỳ chọn:

@@ -43,6 +43,8 @@ export interface RuleTextOutline {
   readonly symbols: readonly DeclaredSymbol[];
   /** The paths named in `include:`, as written. */
   readonly includes: readonly string[];
+  /** A rule file or a fragment (it declares facts or groups, or says `kind: fragment`), not another YAML file. */
+  readonly isRuleFile: boolean;
   /** The YAML tree (lenient parse); undefined when the text is too large to read here. */
   readonly tree: YamlNode | undefined;
 }
@@ -61,13 +63,14 @@ const SECTIONS: readonly (readonly [key: string, kind: SymbolKind])[] = [
 ];
 
 export function outlineRuleText(text: string, file: string): RuleTextOutline {
-  if (text.length > MAX_OUTLINE_CHARS) return { file, text, symbols: [], includes: [], tree: undefined };
+  if (text.length > MAX_OUTLINE_CHARS)
+    return { file, text, symbols: [], includes: [], isRuleFile: false, tree: undefined };
   let doc: Document;
   try {
     doc = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: false, merge: false, prettyErrors: false });
   } catch {
     // A tree too deep to compose (the engine's parse stage reports it, located): no outline.
-    return { file, text, symbols: [], includes: [], tree: undefined };
+    return { file, text, symbols: [], includes: [], isRuleFile: false, tree: undefined };
   }
   const root = doc.contents ?? undefined;
   const symbols: DeclaredSymbol[] = [];
@@ -81,7 +84,8 @@ export function outlineRuleText(text: string, file: string): RuleTextOutline {
     if (isSeq(include))
       for (const item of include.items) if (isScalar(item) && typeof item.value === 'string') includes.push(item.value);
   }
-  return { file, text, symbols, includes, tree: root ?? undefined };
+  const isRuleFile = isMap(root) && (root.has('facts') || root.has('groups') || root.get('kind') === 'fragment');
+  return { file, text, symbols, includes, isRuleFile, tree: root ?? undefined };
 }
 
 function declarations(section: YAMLMap, kind: SymbolKind, file: string): DeclaredSymbol[] {
