@@ -59,7 +59,7 @@ const KIND: Readonly<Record<AssistCompletion['kind'], CompletionItemKind>> = {
 };
 
 /** The user's language from the environment (LC_ALL, LC_MESSAGES, LANG), as POSIX orders them. */
-export function languageOfEnvironment(env: Readonly<Record<string, string | undefined>>): Lang | undefined {
+function languageOfEnvironment(env: Readonly<Record<string, string | undefined>>): Lang | undefined {
   const locale = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
   if (/^vi\b|^vi_/i.test(locale)) return 'vi';
   if (/^en\b|^en_/i.test(locale)) return 'en';

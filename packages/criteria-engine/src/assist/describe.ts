@@ -103,7 +103,7 @@ const COMPARISONS: readonly (readonly [key: string, symbol: string])[] = [
 ];
 
 /** One line per comparison, indented under `all:`/`any:`/`not:`; an expression as written. */
-export function describeCondition(condition: unknown, depth = 0): string[] {
+function describeCondition(condition: unknown, depth = 0): string[] {
   const pad = '  '.repeat(depth);
   if (typeof condition === 'string') return [`${pad}${condition}`];
   if (!isRecord(condition)) return [];

@@ -6,7 +6,7 @@
  * they agree on what the cursor is on.
  */
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
-import type { RuleTextOutline } from './outline.js';
+import { treeOf, type RuleTextOutline } from './outline.js';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -62,8 +62,9 @@ const DECLARATION_SECTIONS = new Set(['facts', 'context', 'parameters', 'definit
 const ITEM_LISTS = new Set(['groups', 'criteria', 'variants', 'disqualifiers']);
 
 export function placeAt(outline: RuleTextOutline, offset: number): Place | undefined {
-  if (!outline.tree) return undefined;
-  const hit = descend(outline.tree, [], offset, outline.text);
+  const tree = treeOf(outline);
+  if (!tree) return undefined;
+  const hit = descend(tree, [], offset, outline.text);
   if (!hit) return undefined;
   const { path } = hit;
   const last = path[path.length - 1];
@@ -167,7 +168,11 @@ export function isNamePart(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 /* _ */;
 }
 
+/** Deeper than any rule file goes; a hostile text nested further gets no assistance, not a stack overflow. */
+const MAX_DEPTH = 256;
+
 function descend(node: YamlNode, path: YamlPath, offset: number, text: string): Hit | undefined {
+  if (path.length > MAX_DEPTH) return undefined;
   if (isMap(node)) {
     const items = node.items;
     for (const [i, pair] of items.entries()) {

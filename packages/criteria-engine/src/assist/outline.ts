@@ -45,8 +45,16 @@ export interface RuleTextOutline {
   readonly includes: readonly string[];
   /** A rule file or a fragment (it declares facts or groups, or says `kind: fragment`), not another YAML file. */
   readonly isRuleFile: boolean;
-  /** The YAML tree (lenient parse); undefined when the text is too large to read here. */
-  readonly tree: YamlNode | undefined;
+}
+
+/**
+ * The YAML tree of each outline (lenient parse), kept out of the published type so that users'
+ * type checks never need yaml's declarations; undefined when the text was too large to read.
+ */
+const TREES = new WeakMap<RuleTextOutline, YamlNode>();
+
+export function treeOf(outline: RuleTextOutline): YamlNode | undefined {
+  return TREES.get(outline);
 }
 
 /**
@@ -63,14 +71,13 @@ const SECTIONS: readonly (readonly [key: string, kind: SymbolKind])[] = [
 ];
 
 export function outlineRuleText(text: string, file: string): RuleTextOutline {
-  if (text.length > MAX_OUTLINE_CHARS)
-    return { file, text, symbols: [], includes: [], isRuleFile: false, tree: undefined };
+  if (text.length > MAX_OUTLINE_CHARS) return { file, text, symbols: [], includes: [], isRuleFile: false };
   let doc: Document;
   try {
     doc = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: false, merge: false, prettyErrors: false });
   } catch {
     // A tree too deep to compose (the engine's parse stage reports it, located): no outline.
-    return { file, text, symbols: [], includes: [], isRuleFile: false, tree: undefined };
+    return { file, text, symbols: [], includes: [], isRuleFile: false };
   }
   const root = doc.contents ?? undefined;
   const symbols: DeclaredSymbol[] = [];
@@ -85,7 +92,9 @@ export function outlineRuleText(text: string, file: string): RuleTextOutline {
       for (const item of include.items) if (isScalar(item) && typeof item.value === 'string') includes.push(item.value);
   }
   const isRuleFile = isMap(root) && (root.has('facts') || root.has('groups') || root.get('kind') === 'fragment');
-  return { file, text, symbols, includes, isRuleFile, tree: root ?? undefined };
+  const outline: RuleTextOutline = { file, text, symbols, includes, isRuleFile };
+  if (root) TREES.set(outline, root);
+  return outline;
 }
 
 function declarations(section: YAMLMap, kind: SymbolKind, file: string): DeclaredSymbol[] {

@@ -179,3 +179,13 @@ describe('definition', () => {
     expect(fragment.text.slice(location?.from, location?.to)).toBe('self_management_done_well');
   });
 });
+
+describe('hostile text', () => {
+  it('gives no assistance, and throws nothing, for text nested deeper than any rule file', () => {
+    const deep = `${'['.repeat(5000)}x${']'.repeat(5000)}\n`;
+    const sources = { main: outlineRuleText(deep, 'deep.yaml') };
+    expect(completeAt(sources, 2500)).toBeUndefined();
+    expect(hoverAt(sources, 2500)).toBeUndefined();
+    expect(definitionAt(sources, 2500)).toBeUndefined();
+  });
+});

@@ -14,7 +14,6 @@
  * atomically: a server may be reading the previous build while this one finishes.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -61,13 +60,15 @@ export async function buildBrowserBundles(): Promise<BuiltFile[]> {
     build({ ...COMMON, entryPoints: ['src/playground/main.ts'], format: 'esm', outfile: PLAYGROUND_SCRIPT }),
   ]);
   const built: BuiltFile[] = [];
-  const require = createRequire(import.meta.url);
-  const fonts = [...FONT_FILES, 'LICENSE'].map((name) => ({
-    path: join(PLAYGROUND_FONTS, name === 'LICENSE' ? 'noto-sans-mono-LICENSE.txt' : name),
-    contents: readFileSync(
-      require.resolve(`@fontsource/noto-sans-mono/${name === 'LICENSE' ? name : `files/${name}`}`),
-    ),
-  }));
+  // The font files ship in the package's folder beside its LICENSE (the one path its exports name).
+  const license = fileURLToPath(import.meta.resolve('@fontsource/noto-sans-mono/LICENSE'));
+  const fonts = [
+    ...FONT_FILES.map((name) => ({
+      path: join(PLAYGROUND_FONTS, name),
+      contents: readFileSync(join(dirname(license), 'files', name)),
+    })),
+    { path: join(PLAYGROUND_FONTS, 'noto-sans-mono-LICENSE.txt'), contents: readFileSync(license) },
+  ];
   for (const file of [...results.flatMap((r) => r.outputFiles ?? []), ...fonts]) {
     mkdirSync(dirname(file.path), { recursive: true });
     const temporary = `${file.path}.${process.pid}.tmp`;
