@@ -17,6 +17,7 @@ import { serveCommand } from './serve.usage.js';
 import { templateCommand } from './template.usage.js';
 import { testCommand } from './test.usage.js';
 import { validateCommand } from './validate.usage.js';
+import { versionCommand } from './version.usage.js';
 
 const ALL: readonly Command[] = [
   validateCommand,
@@ -32,6 +33,7 @@ const ALL: readonly Command[] = [
   docsCommand,
   serveCommand,
   recordsCommand,
+  versionCommand,
   lspCommand,
 ];
 
