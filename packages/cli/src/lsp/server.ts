@@ -79,7 +79,8 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: [' ', "'", '"', ',', '{', '(', ':'] },
+        // Word characters start completion in every editor; quotes and `(` open value ids and arguments.
+        completionProvider: { triggerCharacters: ["'", '"', '('] },
         hoverProvider: true,
         definitionProvider: true,
       },
