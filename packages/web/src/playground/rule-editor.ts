@@ -84,7 +84,8 @@ export class RuleEditor {
     const doc = this.view.state.doc;
     const at = doc.line(Math.min(Math.max(1, line), doc.lines));
     const anchor = at.from + Math.min(Math.max(0, column - 1), at.length);
-    this.view.dispatch({ selection: { anchor }, scrollIntoView: true });
+    // Centred, so the lines around the problem show too.
+    this.view.dispatch({ selection: { anchor }, effects: EditorView.scrollIntoView(anchor, { y: 'center' }) });
     this.view.focus();
   }
 
