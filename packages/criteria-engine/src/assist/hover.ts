@@ -4,7 +4,8 @@
  */
 import { describeFunction, describeItem, describeSymbol, describeValue, type Info } from './describe.js';
 import { expressionWordAt } from './expression-at.js';
-import { placeAt } from './locate.js';
+import { keyPathAt, placeAt } from './locate.js';
+import { describeKey } from './schema-docs.js';
 import { findSymbol, type AssistSources } from './sources.js';
 
 export interface AssistHover extends Info {
@@ -13,6 +14,15 @@ export interface AssistHover extends Info {
 }
 
 export function hoverAt(sources: AssistSources, offset: number): AssistHover | undefined {
+  const found = hoverOfPlace(sources, offset);
+  if (found) return found;
+  // Any other key: what the rule-file format says it means, in both languages.
+  const key = keyPathAt(sources.main, offset);
+  const info = key && describeKey(key.path);
+  return info && key ? { ...info, from: key.from, to: key.to } : undefined;
+}
+
+function hoverOfPlace(sources: AssistSources, offset: number): AssistHover | undefined {
   const { main } = sources;
   const place = placeAt(main, offset);
   if (!place) return undefined;

@@ -113,6 +113,17 @@ export function placeAt(outline: RuleTextOutline, offset: number): Place | undef
   return undefined;
 }
 
+/** The path of the key under the offset, when the offset is on a key. */
+export function keyPathAt(
+  outline: RuleTextOutline,
+  offset: number,
+): { path: YamlPath; from: number; to: number } | undefined {
+  const tree = treeOf(outline);
+  const hit = tree ? descend(tree, [], offset, outline.text) : undefined;
+  const range = hit?.scalar?.range;
+  return hit?.at === 'key' && range ? { path: hit.path, from: range[0], to: range[1] } : undefined;
+}
+
 /**
  * The length of the path up to a condition node when `path` is inside one (a `condition:` value,
  * then `all`/`any` items and `not`), else undefined. `definitions.<name>.condition` counts too.

@@ -157,6 +157,23 @@ describe('hover', () => {
   });
 });
 
+describe('hover on keys', () => {
+  it('shows what a key means from the rule-file schema, in Vietnamese and English', () => {
+    const zero = at(
+      `      - id: "1.1"\n        condition:\n          percent: { part: households_poor, whole: households }\n          at_most: 2\n          if_whole_z|ero: fail\n`,
+    );
+    const hover = hoverAt(zero.sources, zero.offset);
+    expect(hover?.title).toBe('if_whole_zero');
+    expect(hover?.lines.map((l) => l.lang)).toEqual(['vi', 'en']);
+    expect(zero.text.slice(hover?.from, hover?.to)).toBe('if_whole_zero');
+    const partOf = at(`      - id: "1.1"\n        condition: "true"\n`).text;
+    const offset = partOf.indexOf('part_of') + 2;
+    expect(
+      hoverAt({ main: outlineRuleText(partOf, 'r.yaml') }, offset)?.lines.find((l) => l.lang === 'en')?.text,
+    ).toMatch(/whole|part/i);
+  });
+});
+
 describe('definition', () => {
   it('goes from a use in an expression, fact: or part_of: to the declaration', () => {
     const { sources, offset, text } = at(`      - id: "1.1"\n        condition: "households_poor <= househ|olds"\n`);
