@@ -181,6 +181,11 @@ describe('definition', () => {
     expect(location?.file).toBe('ruleset.yaml');
     expect(text.slice(location?.from, location?.to)).toBe('households');
     expect(text.slice(0, location?.from).split('\n').length).toBe(13);
+    // From part_of: and from a fact: field, to the same declaration.
+    const partOf = text.indexOf('part_of: households') + 'part_of: house'.length;
+    expect(definitionAt(sources, partOf)).toEqual(location);
+    const field = at(`      - id: "1.1"\n        condition: { fact: househ|olds, at_least: 1 }\n`);
+    expect(definitionAt(field.sources, field.offset)).toEqual(location);
   });
 
   it('goes across include: to the fragment that declares the name', () => {
