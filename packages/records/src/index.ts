@@ -32,3 +32,19 @@ export {
   type RecognitionChanges,
 } from './history.js';
 export { backupStore } from './backup.js';
+export {
+  type Action,
+  type ApiKey,
+  areaInScope,
+  areaScopeProblems,
+  checkKeyOwners,
+  factScopeProblems,
+  findApiKey,
+  keyDigest,
+  loadApiKeys,
+  MAX_KEYS,
+  parseApiKeys,
+  ROLES,
+  type Role,
+  roleMay,
+} from './access.js';
