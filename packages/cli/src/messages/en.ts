@@ -61,6 +61,11 @@ export const en = {
   serve_inline_rules_on: 'evaluating rules sent in requests is ALLOWED (--allow-inline-rules).',
   serve_listen_failed: 'cannot listen on {address}: {reason}. Choose another --port or --host.',
   serve_stopped: 'stopped.',
+  serve_records_on:
+    'the record {store} is served under /v1/records; writes need one of the {keys} API key(s) of --keys.',
+  serve_records_read_only:
+    'the record {store} is served under /v1/records, read only (no --keys: every write is refused).',
+  serve_keys_invalid: "the key file '{path}' has {count} problem(s); nothing was served.",
   rules_invalid_nothing_served: "the rules in '{path}' have {count} error(s); the server was not started.",
   batch_needs_version:
     "'{path}' holds several versions ({versions}): name one for a batch file with --version or --date.",

@@ -62,6 +62,11 @@ export const vi: CliMessages = {
   serve_inline_rules_on: 'ĐANG CHO PHÉP đánh giá theo quy tắc gửi kèm yêu cầu (--allow-inline-rules).',
   serve_listen_failed: 'không mở được cổng {address}: {reason}. Chọn --port hoặc --host khác.',
   serve_stopped: 'đã dừng.',
+  serve_records_on:
+    'sổ theo dõi {store} được phục vụ tại /v1/records; muốn ghi cần một trong {keys} khoá API của --keys.',
+  serve_records_read_only:
+    'sổ theo dõi {store} được phục vụ tại /v1/records, chỉ đọc (không có --keys: mọi yêu cầu ghi bị từ chối).',
+  serve_keys_invalid: "tệp khoá '{path}' có {count} lỗi; máy chủ không khởi động.",
   rules_invalid_nothing_served: "bộ quy tắc '{path}' có {count} lỗi; máy chủ chưa được khởi động.",
   batch_needs_version:
     "'{path}' có nhiều phiên bản ({versions}): với tệp hàng loạt, hãy chọn một phiên bản bằng --version hoặc --date.",
