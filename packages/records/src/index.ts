@@ -48,3 +48,4 @@ export {
   type Role,
   roleMay,
 } from './access.js';
+export { recordEntries, type RecordEntriesOptions, type RecordEntry } from './report-entries.js';

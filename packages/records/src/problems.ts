@@ -29,6 +29,8 @@ export const RECORDS_PROBLEM_CODES = [
   'records_forbidden_role',
   'records_forbidden_area',
   'records_forbidden_fact',
+  'records_report_invalid',
+  'records_report_other_rules',
 ] as const;
 
 export type RecordsProblemCode = (typeof RECORDS_PROBLEM_CODES)[number];

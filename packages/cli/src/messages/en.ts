@@ -49,6 +49,7 @@ export const en = {
   report_bad_format: "--format must be md, html, csv or xlsx, not '{value}'.",
   report_xlsx_needs_out: 'an XLSX report is a file: name it with --out, e.g. --out report.xlsx.',
   report_targets_invalid: "the targets file '{path}' has {count} error(s); no report was written.",
+  report_records_and_inputs: 'report either on the record (--records) or on input files, not both: {inputs}.',
   report_written: 'Report written to {path}: {areas} area(s) counted, {bad} row(s) left out.',
   report_rows_left_out:
     '{count} row(s) could not be read and are left out of the report (their problems are listed above).',

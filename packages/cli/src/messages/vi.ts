@@ -51,6 +51,7 @@ export const vi: CliMessages = {
   report_bad_format: "--format phải là md, html, csv hoặc xlsx, không phải '{value}'.",
   report_xlsx_needs_out: 'báo cáo XLSX là một tệp: hãy đặt tên bằng --out, ví dụ --out bao-cao.xlsx.',
   report_targets_invalid: "tệp mục tiêu '{path}' có {count} lỗi; chưa ghi báo cáo.",
+  report_records_and_inputs: 'chỉ báo cáo theo sổ theo dõi (--records) hoặc theo tệp dữ liệu, không cả hai: {inputs}.',
   report_written: 'Đã ghi báo cáo vào {path}: tính {areas} khu dân cư, bỏ qua {bad} dòng.',
   report_rows_left_out: '{count} dòng không đọc được nên không được tính vào báo cáo (các lỗi đã liệt kê ở trên).',
   report_more_problems: '… và {count} lỗi khác.',

@@ -62,6 +62,14 @@ export const recordsMessagesEn: ProblemCatalog = {
     message: `"${p.value}" is not a year.`,
     hint: 'Write the year in four digits, e.g. --year 2024.',
   }),
+  records_report_invalid: (p) => ({
+    message: `Area ${p.area}, ${p.year}: its stored assessment is not valid for ruleset ${p.ruleset}; it is left out of the report.`,
+    hint: 'Report with the rules it was decided with (lcz records history shows them), or decide the year again (lcz records decide).',
+  }),
+  records_report_other_rules: (p) => ({
+    message: `${p.year}: decisions stored with ${p.stored} are counted again with ${p.given}.`,
+    hint: 'Who is recognised stays as stored; the per-criterion figures follow the rules given. Give the rules of that year for its exact figures.',
+  }),
   records_keys_invalid: (p) => ({
     message: `The key file: ${KEYS_WHAT_EN[String(p.what)] ?? String(p.what)}.`,
     hint: 'Each key needs name, role (area, department, board or reader) and sha256 (the key\'s SHA-256 in hex, e.g. printf %s "$KEY" | sha256sum); an area key needs unit: or areas:, a department key owner:.',

@@ -62,6 +62,14 @@ export const recordsMessagesVi: ProblemCatalog = {
     message: `"${p.value}" không phải là một năm.`,
     hint: 'Viết năm bằng bốn chữ số, ví dụ --year 2024.',
   }),
+  records_report_invalid: (p) => ({
+    message: `Khu dân cư ${p.area}, năm ${p.year}: phiếu đánh giá đã lưu không hợp lệ với bộ tiêu chí ${p.ruleset}; không đưa vào báo cáo.`,
+    hint: 'Lập báo cáo bằng bộ tiêu chí đã dùng để xét (xem bằng lcz records history), hoặc xét lại năm đó (lcz records decide).',
+  }),
+  records_report_other_rules: (p) => ({
+    message: `Năm ${p.year}: kết quả đã lưu theo ${p.stored} được tính lại theo ${p.given}.`,
+    hint: 'Khu dân cư được công nhận vẫn giữ như đã lưu; số liệu từng tiêu chí theo bộ tiêu chí đưa vào. Muốn số liệu chính xác, dùng bộ tiêu chí của năm đó.',
+  }),
   records_keys_invalid: (p) => ({
     message: `Tệp khoá: ${KEYS_WHAT_VI[String(p.what)] ?? String(p.what)}.`,
     hint: 'Mỗi khoá cần name, role (area, department, board hoặc reader) và sha256 (mã SHA-256 của khoá, hệ 16, ví dụ printf %s "$KEY" | sha256sum); khoá của khu dân cư cần unit: hoặc areas:, khoá của cơ quan cần owner:.',

@@ -10,6 +10,11 @@ export const reportVi: ReportMessages = {
   years: 'Năm: {years}',
   targets_file: 'Mục tiêu: {title} ({file})',
   targets_source: 'Nguồn của các mục tiêu: {source}',
+  source_record: 'Theo sổ theo dõi: {record}',
+  source_record_as_of: 'Theo sổ theo dõi: {record}, tính đến hết năm {year} (không tính các năm sau)',
+  section_targets_by_year: 'Tiến độ thực hiện mục tiêu qua từng năm',
+  targets_by_year_note:
+    'Mỗi ô: số khu dân cư đạt / số cần đạt, chỉ tính các năm đến năm đó; ✓ đã đạt mục tiêu vào thời điểm đó; — chưa đến năm nào trong giai đoạn của mục tiêu.',
   detail_year: 'Các bảng chi tiết là của năm {year}, năm gần nhất trong dữ liệu.',
   registration_assumed:
     'Dữ liệu không cho biết khu dân cư nào đã đăng ký xây dựng khu dân cư tự quản (không có cột hay trường "registered"): mọi khu dân cư được đánh giá đều được tính là đã đăng ký.',
@@ -102,6 +107,7 @@ export const reportVi: ReportMessages = {
   sheet_criteria: 'Tiêu chí',
   sheet_most_failed: 'Không đạt nhiều nhất',
   sheet_targets: 'Mục tiêu',
+  sheet_targets_by_year: 'Mục tiêu qua các năm',
   sheet_yoy_units: 'Công nhận qua các năm',
   sheet_yoy_criteria: 'Tỷ lệ đạt qua các năm',
   percent_unit: '(%)',
