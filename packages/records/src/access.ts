@@ -48,7 +48,7 @@ export interface ApiKey {
 /** Most keys in one file: a city has tens of wards and departments, never thousands. */
 export const MAX_KEYS = 10_000;
 /** Largest key file read, in bytes. */
-export const MAX_KEY_FILE_BYTES = 1024 * 1024;
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
 
 export async function loadApiKeys(file: string): Promise<{ value?: ApiKey[]; problems: RecordsProblem[] }> {
   let text: string;

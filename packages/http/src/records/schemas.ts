@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { JsonSchema } from '../response-schemas.js';
 
 /** Most areas or facts in one write: a city's whole register fits many times over. */
-export const MAX_ITEMS = 5000;
+const MAX_ITEMS = 5000;
 const reason = z.string().trim().min(1).max(2000);
 
 export const factsBody = z.strictObject({
