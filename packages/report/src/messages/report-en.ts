@@ -18,6 +18,8 @@ export const reportEn = {
     'No input says whether an area registered to build a self-managed residential area (no "registered" column or field): every assessed area is counted as registered.',
   registration_partial:
     '{count} area(s) did not say whether they registered (empty "registered" cell or no field): they are counted as registered.',
+  registration_record:
+    "Registration is as the record holds it (lcz records register); recognition is the board's decision where the year has one, else the engine's; an area registered but not yet decided is undetermined.",
   registration_stated: 'Registration comes from the "registered" column or field of the inputs.',
   left_out:
     '{count} input row(s) had errors and are not counted in any figure (see the messages printed with the report).',

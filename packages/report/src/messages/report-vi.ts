@@ -20,6 +20,8 @@ export const reportVi: ReportMessages = {
     'Dữ liệu không cho biết khu dân cư nào đã đăng ký xây dựng khu dân cư tự quản (không có cột hay trường "registered"): mọi khu dân cư được đánh giá đều được tính là đã đăng ký.',
   registration_partial:
     '{count} khu dân cư không cho biết đã đăng ký hay chưa (ô "registered" để trống hoặc không có trường này): được tính là đã đăng ký.',
+  registration_record:
+    'Việc đăng ký theo sổ theo dõi (lcz records register); công nhận theo quyết định của hội đồng nếu năm đó có, nếu không thì theo kết quả xét; khu dân cư đã đăng ký mà chưa xét được tính là chưa đủ căn cứ để kết luận.',
   registration_stated: 'Số khu dân cư đăng ký lấy từ cột hoặc trường "registered" của dữ liệu.',
   left_out:
     '{count} dòng dữ liệu có lỗi nên không được tính vào bất kỳ số liệu nào (xem các thông báo in kèm báo cáo).',

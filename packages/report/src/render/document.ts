@@ -129,7 +129,8 @@ function factsOf({ report, m, t, say, yearName }: Build): string[] {
 /** What the reader must know to read the figures right. */
 function notesOf({ report, m, say, yearName }: Build, detail: YearFigures | undefined): string[] {
   const notes: string[] = [];
-  if (report.registration.stated === 0) notes.push(m.registration_assumed);
+  if (report.source) notes.push(m.registration_record);
+  else if (report.registration.stated === 0) notes.push(m.registration_assumed);
   else {
     notes.push(m.registration_stated);
     if (report.registration.unstated > 0)
