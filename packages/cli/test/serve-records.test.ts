@@ -4,7 +4,6 @@
  * another department's fact, and the record read back after the server stopped.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,7 +84,7 @@ describe('lcz serve --records: the key file', () => {
 });
 
 describe('lcz serve --records: a real server', () => {
-  const ward = randomBytes(24).toString('hex');
+  let ward = '';
   let child: ChildProcess;
   let stderr = '';
   let url = '';
@@ -95,11 +94,17 @@ describe('lcz serve --records: a real server', () => {
     store = join(temp, 'store');
     const reg = await run(['records', 'register', '--store', store, '--rules', RULES, '--year', '2024', AREAS]);
     expect(reg.code, reg.stderr).toBe(0);
+    // The key and its entry as lcz records key makes them: the entry holds only the digest.
+    const made = await run(['records', 'key', '--name', 'tan-phong', '--role', 'area', '--unit', 'Phường Tân Phong']);
+    expect(made.code, made.stderr).toBe(0);
+    const lines = made.stdout.trimEnd().split('\n');
+    ward = (lines[1] ?? '').trim();
+    expect(ward).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const entry = lines.slice(3).join('\n');
+    expect(entry).toContain(`sha256: ${keyDigest(ward)}`);
+    expect(entry).not.toContain(ward);
     const keys = join(temp, 'keys.yaml');
-    await writeFile(
-      keys,
-      `format: 1\nkeys:\n  - name: tan-phong\n    role: area\n    unit: "Phường Tân Phong"\n    sha256: ${keyDigest(ward)}\n`,
-    );
+    await writeFile(keys, `format: 1\nkeys:\n${entry}\n`);
     child = spawn(
       process.execPath,
       [

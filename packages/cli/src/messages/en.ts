@@ -189,6 +189,8 @@ export const en = {
   records_versions: '({count} versions)',
   records_changes: 'from {from} to {to}: {kept} kept recognition, {lost} lost it, {gained} gained it.',
   records_exported: 'wrote {path}: {rows} decision(s).',
+  records_key_new: 'the API key of {name} (give it to them; it is shown only now and kept nowhere):',
+  records_key_entry: 'add this entry under keys: in the key file (lcz serve --keys):',
   records_backed_up: 'wrote {path}: a consistent copy of the record, its integrity checked.',
   records_nothing_written: '{count} problem(s); nothing was written.',
   records_empty: 'the record holds no year yet.',

@@ -190,6 +190,8 @@ export const vi: CliMessages = {
   records_versions: '({count} phiên bản)',
   records_changes: 'từ {from} đến {to}: {kept} giữ được công nhận, {lost} mất công nhận, {gained} mới được công nhận.',
   records_exported: 'đã ghi {path}: {rows} kết quả.',
+  records_key_new: 'khoá API của {name} (trao cho người dùng; khoá chỉ hiện lần này và không được lưu ở đâu):',
+  records_key_entry: 'thêm mục này vào keys: trong tệp khoá (lcz serve --keys):',
   records_backed_up: 'đã ghi {path}: bản sao nhất quán của sổ, đã kiểm tra toàn vẹn.',
   records_nothing_written: '{count} lỗi; chưa ghi gì.',
   records_empty: 'sổ chưa có năm nào.',
