@@ -5,16 +5,16 @@
  * checked: nothing was written.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { loadRulesetFile } from '@lcz/criteria-engine/node';
-import { keyDigest, openRecordsStore, parseApiKeys, type RecordsStore, registerAreas } from '@lcz/criteria-records';
+import { keyDigest, parseApiKeys, type RecordsStore, registerAreas } from '@lcz/criteria-records';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The record's own test backends: SQLite, PGlite, and a real PostgreSQL server when LCZ_PG_URL is set.
+import { BACKENDS } from '../../records/test/support/backends.js';
 import { createServer } from '../src/index.js';
 import { type Answer, call, RULES_FILE } from './helpers.js';
 
@@ -46,7 +46,7 @@ keys:
     sha256: ${keyDigest(KEY.reader)}
 `;
 
-let dir: string;
+let dispose: () => Promise<void>;
 let store: RecordsStore;
 let rules: CompiledRuleset;
 let app: FastifyInstance;
@@ -54,12 +54,11 @@ let base: string;
 /** The areas the register lists (all registered for 2024). */
 let registered: number;
 
-beforeAll(async () => {
+async function startOn(backend: (typeof BACKENDS)[number]): Promise<void> {
   const loaded = await loadRulesetFile(RULES_FILE);
   if (!loaded.value) throw new Error('the bundled rules do not load');
   rules = loaded.value;
-  dir = mkdtempSync(join(tmpdir(), 'lcz-http-records-'));
-  store = await openRecordsStore(dir);
+  ({ store, dispose } = await backend.open());
   const reg = await registerAreas(store, rules, 2024, AREAS_CSV, { by: 'noi-vu' });
   expect(reg.problems).toEqual([]);
   registered = reg.registered;
@@ -72,13 +71,12 @@ beforeAll(async () => {
     records: { store, ruleset: rules, keys: keys.value ?? [] },
   });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
-});
+}
 
-afterAll(async () => {
+async function stop(): Promise<void> {
   await app.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+  await dispose();
+}
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
@@ -127,7 +125,10 @@ const OTHER_WARD = '/v1/records/years/2024/areas/DK-01/facts';
 const BOARD = '/v1/records/years/2024/board-decisions';
 const REGISTER = '/v1/records/years/2024/registrations';
 
-describe('the record over HTTP', () => {
+describe.each(BACKENDS)('the record over HTTP, on $name', (backend) => {
+  beforeAll(() => startOn(backend), 60_000);
+  afterAll(() => stop());
+
   it('gives everyone the summaries, with no key', async () => {
     const summary = await call(base, 'GET', '/v1/records');
     expect(summary.status).toBe(200);
