@@ -273,7 +273,7 @@ class RecordsHandlers {
         })),
       );
       if (unknown.length > 0) throw new Refusal(problem('invalid-request', unknown));
-      const out = await this.store.register(year, body.areas, { by: key.name, source: sourceOf(input, key) });
+      const out = await this.store.register(year, body.areas, { by: key.name, source: sourceOf(key) });
       return ok(out);
     });
   }
@@ -309,7 +309,7 @@ class RecordsHandlers {
           errors.push(entryFromDiagnostic(d, { pointerPrefix: '' }));
       }
       if (errors.length > 0) throw new Refusal(problem('invalid-request', errors));
-      const source = sourceOf(input, key);
+      const source = sourceOf(key);
       const owner = key.role === 'department' ? (key.owner ?? null) : null;
       const entries: FactEntry[] = Object.entries(body.facts).map(([fact, value]) => ({
         area: area.code,
@@ -333,7 +333,7 @@ class RecordsHandlers {
       );
       const meta = {
         by: key.name,
-        source: sourceOf(input, key),
+        source: sourceOf(key),
         ...(body.correction !== undefined ? { reason: body.correction } : {}),
       };
       const saved = await this.store.recordBoardDecision({ number: body.number, year, date: body.date, areas }, meta);
@@ -440,6 +440,6 @@ function checked<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 /** Where a value came from, kept beside it in the record: the face and the key's name. */
-function sourceOf(_input: HandlerInput, key: ApiKey): string {
+function sourceOf(key: ApiKey): string {
   return `HTTP (key ${key.name})`;
 }
