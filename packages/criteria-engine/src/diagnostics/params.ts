@@ -39,6 +39,8 @@ export interface DiagnosticParamsByCode {
     readonly suggestion?: Param;
   };
   schema_other: { readonly keyword: Param; readonly detail: Param };
+  date_invalid: { readonly key: Param; readonly value: Param };
+  effective_order: { readonly from: Param; readonly to: Param };
   expr_syntax: { readonly expected: Param; readonly found: Param };
   expr_unknown_name: { readonly name: Param; readonly suggestion?: Param };
   expr_unknown_function: { readonly name: Param; readonly known: Param };
@@ -92,6 +94,14 @@ export interface DiagnosticParamsByCode {
     readonly context: Param;
   };
   mandatory_not_applicable: { readonly criterion: Param; readonly reason: Param; readonly context: Param };
+  text_threshold_mismatch: { readonly criterion: Param; readonly text_values: Param; readonly threshold: Param };
+  equals_reads_at_least: {
+    readonly criterion: Param;
+    readonly fact: Param;
+    readonly value: Param;
+    readonly words: Param;
+  };
+  mandatory_not_in_note: { readonly criterion: Param; readonly mandatory: Param };
   criterion_no_effect: {
     readonly criterion: Param;
     readonly group: Param;

@@ -381,6 +381,14 @@ export const en: MessageCatalog = {
     };
   },
   schema_shape: shapeMessage,
+  date_invalid: (p) => ({
+    message: `${s(p, 'key')} "${s(p, 'value')}" is not a day of the calendar.`,
+    hint: 'Write the date as yyyy-mm-dd (year, month 01–12, then a day that month has), e.g. 2030-12-31.',
+  }),
+  effective_order: (p) => ({
+    message: `effective.to ${s(p, 'to')} is before effective.from ${s(p, 'from')}: the version would be in force on no day.`,
+    hint: 'Set effective.to to the last day the version is in force, on or after effective.from (check that day and month are not swapped).',
+  }),
   schema_other: (p) => ({
     message: `This value does not match the rule-file format (${s(p, 'detail')}).`,
     hint: 'Compare with the forms described in docs/rule-format.md.',

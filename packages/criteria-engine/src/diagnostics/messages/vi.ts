@@ -399,6 +399,14 @@ export const vi: MessageCatalog = {
     };
   },
   schema_shape: shapeMessage,
+  date_invalid: (p) => ({
+    message: `${s(p, 'key')} "${s(p, 'value')}" không phải là một ngày có thật.`,
+    hint: 'Viết ngày dạng yyyy-mm-dd (năm, tháng 01–12, rồi ngày có trong tháng đó), ví dụ 2030-12-31.',
+  }),
+  effective_order: (p) => ({
+    message: `effective.to ${s(p, 'to')} trước effective.from ${s(p, 'from')}: phiên bản sẽ không có hiệu lực ngày nào.`,
+    hint: 'Đặt effective.to là ngày cuối cùng phiên bản có hiệu lực, cùng ngày hoặc sau effective.from (xem có nhầm thứ tự ngày và tháng không).',
+  }),
   schema_other: (p) => ({
     message: `Giá trị này không đúng định dạng tệp quy tắc (${s(p, 'detail')}).`,
     hint: 'So sánh với các dạng được mô tả trong docs/rule-format.md.',
