@@ -85,3 +85,42 @@ describe('diagnostics in answers', () => {
     expect(omitted[0].message_en).toMatch(/… and [\d,]+ more in this file/);
   });
 });
+
+describe('invisible characters in answers', () => {
+  // biome-ignore lint/complexity/useRegexLiterals: a literal would spell out control characters (noControlCharactersInRegex)
+  const RAW = new RegExp('[\\u0000-\\u001F\\u007F-\\u009F\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF\\uFFFD]');
+
+  it('a fact name with U+202E and a BOM is quoted escaped in errors and detail, never raw', async () => {
+    const answer = await call(server.url, 'POST', '/v1/evaluate', {
+      json: { ruleset: RULESET_ID, assessment: { context: {}, facts: { '\u202Ehouseholds': 1 } } },
+      headers: { 'accept-language': 'en' },
+    });
+    const problem = expectProblem(answer, 422, 'invalid-request');
+    const unknown = problem.errors.find((e) => e['code'] === 'input_unknown_fact');
+    expect(unknown?.['message_en']).toContain('\\u202Ehouseholds');
+    expect(unknown?.['message_vi']).toContain('\\u202Ehouseholds');
+    // The pointer stays the exact key (a client must find it); messages never carry it raw.
+    const { errors, ...rest } = answer.body;
+    expect(JSON.stringify(rest)).not.toMatch(RAW);
+    for (const e of errors)
+      expect([e.message_en, e.message_vi, e.hint_en ?? '', e.hint_vi ?? ''].join(' ')).not.toMatch(RAW);
+  });
+
+  it("the API's own messages (an unknown ruleset id with U+200B and U+2066) and detail", async () => {
+    const answer = await call(server.url, 'POST', '/v1/evaluate', {
+      json: { ruleset: `${RULESET_ID}\u200B\u2066`, assessment: { context: {}, facts: {} } },
+      headers: { 'accept-language': 'vi' },
+    });
+    const problem = expectProblem(answer, 404, 'unknown-ruleset');
+    expect(problem.errors[0]?.['message_en']).toContain(`${RULESET_ID}\\u200B\\u2066`);
+    expect(answer.body.detail).toContain('\\u200B\\u2066');
+    expect(answer.text).not.toMatch(RAW);
+  });
+
+  it('a path parameter with U+202E and U+FFFD (GET /v1/rulesets/{id})', async () => {
+    const answer = await call(server.url, 'GET', `/v1/rulesets/${encodeURIComponent('x\u202Ey\uFFFD')}`);
+    expectProblem(answer, 404, 'unknown-ruleset');
+    expect(answer.body.detail).toContain('x\\u202Ey\\uFFFD');
+    expect(answer.text).not.toMatch(RAW);
+  });
+});
