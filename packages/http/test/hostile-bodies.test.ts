@@ -52,6 +52,41 @@ describe('hostile JSON bodies', () => {
   });
 });
 
+describe('limits.facts: facts in one assessment', () => {
+  const facts = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`unknown_fact_${i}`, i]));
+
+  it('an assessment with more facts than the limit (200) is refused before validation, at its facts (413)', async () => {
+    const answer = await post(JSON.stringify({ ruleset: RULESET_ID, assessment: { context: {}, facts: facts(201) } }));
+    const problem = expectProblem(answer, 413, 'payload-too-large');
+    expect(problem.errors).toMatchObject([{ code: 'too_many_facts', pointer: '/assessment/facts' }]);
+    expect(problem.errors[0]?.['message_en']).toContain('201 facts; at most 200');
+    expect(problem.errors[0]?.['message_vi']).toContain('201 dữ kiện');
+    expect(problem.errors[0]?.['hint_en']).toContain(`/v1/rulesets/${RULESET_ID}/schema`);
+    expect(answer.text).not.toContain('unknown_fact_1');
+  });
+
+  it('at the limit the facts are validated as usual (422, each unknown fact named)', async () => {
+    const answer = await post(JSON.stringify({ ruleset: RULESET_ID, assessment: { context: {}, facts: facts(200) } }));
+    const problem = expectProblem(answer, 422, 'invalid-request');
+    expect(problem.errors.some((e) => e['code'] === 'input_unknown_fact')).toBe(true);
+  });
+
+  it('in a batch, the assessment over the limit is named by its index', async () => {
+    const answer = await call(server.url, 'POST', '/v1/evaluate/batch', {
+      json: {
+        ruleset: RULESET_ID,
+        assessments: [
+          { context: {}, facts: {} },
+          { context: {}, facts: facts(250) },
+        ],
+      },
+    });
+    const problem = expectProblem(answer, 422, 'invalid-request');
+    const tooMany = problem.errors.filter((e) => e['code'] === 'too_many_facts');
+    expect(tooMany).toMatchObject([{ pointer: '/assessments/1/facts' }]);
+  });
+});
+
 describe('diagnostics in answers', () => {
   it('a rule text with 3,000 duplicate ids answers 100 entries and one "… and N more", with full counts', async () => {
     const criteria = Array.from(
