@@ -87,6 +87,42 @@ describe('limits.facts: facts in one assessment', () => {
   });
 });
 
+describe('undeclared facts', () => {
+  it('each is named at its pointer; only the first 20 of a request get the costly "did you mean"', async () => {
+    const facts = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`householdz_${i}`, i]));
+    const answer = await post(JSON.stringify({ ruleset: RULESET_ID, assessment: { context: {}, facts } }));
+    const problem = expectProblem(answer, 422, 'invalid-request');
+    const unknown = problem.errors.filter((e) => e['code'] === 'input_unknown_fact');
+    expect(unknown.map((e) => e['pointer']).sort()).toEqual(
+      Object.keys(facts)
+        .map((k) => `/assessment/facts/${k}`)
+        .sort(),
+    );
+    for (const e of unknown) expect(e['message_en']).toContain(e['pointer'].split('/').pop());
+    // Past the budget the same message, without a suggestion (none is computed).
+    const late = unknown.find((e) => e['pointer'] === '/assessment/facts/householdz_59');
+    expect(late?.['message_vi']).toBeTruthy();
+  });
+});
+
+describe('problems in one answer', () => {
+  it('a batch of 150 broken assessments lists the first 100 problems and counts the rest', async () => {
+    const item = { context: {}, facts: { households: -1, made_up_fact: 1 } };
+    const answer = await call(server.url, 'POST', '/v1/evaluate/batch', {
+      json: { ruleset: RULESET_ID, assessments: Array.from({ length: 150 }, () => item) },
+    });
+    const problem = expectProblem(answer, 422, 'invalid-request');
+    const omitted = problem.errors.filter((e) => e['code'] === 'problems_omitted');
+    expect(omitted).toHaveLength(1);
+    expect(problem.errors.length).toBe(101);
+    const count = Number(/… and (\d+) more/.exec(omitted[0]?.['message_en'])?.[1]);
+    // Each assessment has two problems: a value out of range and an undeclared fact.
+    expect(count + 100).toBe(150 * 2);
+    expect(omitted[0]?.['message_vi']).toContain(`còn ${count} vấn đề`);
+    expect(answer.text.length).toBeLessThan(200_000);
+  });
+});
+
 describe('diagnostics in answers', () => {
   it('a rule text with 3,000 duplicate ids answers 100 entries and one "… and N more", with full counts', async () => {
     const criteria = Array.from(

@@ -4,7 +4,6 @@
  * answer lists every problem. Nothing is coerced and missing facts stay unknown.
  */
 import {
-  capDiagnostics,
   explainGap,
   explainText,
   gapAnalysis,
@@ -12,10 +11,18 @@ import {
   type CompiledRuleset,
   type EvaluationResult,
 } from '@lcz/criteria-engine';
-import { entry, entryFromDiagnostic, type ProblemEntry, type ProblemKind } from '../problem.js';
+import { entry, type ProblemEntry, type ProblemKind } from '../problem.js';
 import { batchBody, checkBody, evaluateBody, explainBody } from '../request-schemas.js';
 import { combine, isRecord, ok, type HandlerContext, type HandlerInput, type Outcome } from './context.js';
 import { readChoice, rulesetResolver } from './resolve-ruleset.js';
+import {
+  budgeted,
+  budgetedEntries,
+  omittedEntry,
+  requestBudget,
+  spareUnknownFacts,
+  type RequestBudget,
+} from './request-budget.js';
 
 interface Checked {
   readonly ruleset: CompiledRuleset;
@@ -63,13 +70,14 @@ export async function evaluateBatch(ctx: HandlerContext, input: HandlerInput): P
   const parts: Part[] = [{ kind: 'invalid-request', errors: envelope.errors }];
   const items = isRecord(input.body) && Array.isArray(input.body['assessments']) ? input.body['assessments'] : [];
   const checked: Checked[] = [];
+  const budget = requestBudget();
   // A batch over the limit is refused by its length alone: its items are not even looked at.
   if (items.length <= ctx.limits.batchLength) {
     const resolve = rulesetResolver(ctx, readChoice(input.body));
     const seen = new Set<string>();
     for (const [index, item] of items.entries()) {
       if (index % BATCH_SLICE === 0 && index > 0) await nextSlice(input.signal);
-      const one = checkAssessment(ctx, resolve, item, `/assessments/${index}`);
+      const one = checkAssessment(ctx, resolve, item, `/assessments/${index}`, budget);
       if ('ruleset' in one) {
         checked.push(one);
         continue;
@@ -84,6 +92,7 @@ export async function evaluateBatch(ctx: HandlerContext, input: HandlerInput): P
       parts.push({ kind: one.kind, errors: fresh });
     }
   }
+  parts.push({ kind: 'invalid-request', errors: omittedEntry(budget) });
   const failed = combine(parts);
   if (failed) return failed;
 
@@ -104,7 +113,8 @@ function checkSingle(
   const parts: Part[] = [{ kind: 'invalid-request', errors: envelope.errors }];
   let checked: Checked | undefined;
   if (isRecord(body) && isRecord(body['assessment'])) {
-    const one = checkAssessment(ctx, rulesetResolver(ctx, readChoice(body)), body['assessment'], '/assessment');
+    const resolve = rulesetResolver(ctx, readChoice(body));
+    const one = checkAssessment(ctx, resolve, body['assessment'], '/assessment', requestBudget());
     if ('ruleset' in one) checked = one;
     else parts.push(one);
   } else if (isRecord(body) && (body['ruleset'] !== undefined || body['rules'] !== undefined)) {
@@ -124,18 +134,18 @@ function checkAssessment(
   resolve: ReturnType<typeof rulesetResolver>,
   assessment: unknown,
   at: string,
+  budget: RequestBudget,
 ): Checked | Part {
   const resolved = resolve(assessment, at);
   if (!('ruleset' in resolved)) return resolved;
   if (!isRecord(assessment)) return { kind: 'invalid-request', errors: [] }; // reported by the body check
   const tooMany = factCount(ctx, resolved.ruleset, assessment, at);
-  if (tooMany) return tooMany;
-  const result = resolved.ruleset.validateAssessment(assessment);
-  if (result.value === undefined) {
-    return {
-      kind: 'invalid-request',
-      errors: capDiagnostics(result.diagnostics).map((d) => entryFromDiagnostic(d, { pointerPrefix: at })),
-    };
+  if (tooMany) return { kind: tooMany.kind, errors: budgeted(tooMany.errors, budget) };
+  const spared = spareUnknownFacts(resolved.ruleset, assessment, budget);
+  const result = resolved.ruleset.validateAssessment(spared.assessment);
+  if (result.value === undefined || spared.rest.length > 0) {
+    const diagnostics = [...result.diagnostics, ...spared.rest];
+    return { kind: 'invalid-request', errors: budgetedEntries(diagnostics, at, budget) };
   }
   return { ruleset: resolved.ruleset, assessment: result.value };
 }

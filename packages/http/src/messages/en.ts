@@ -160,6 +160,10 @@ export const en = {
     message: 'A path parameter is longer than {max} characters.',
     hint: 'Ruleset ids are short, e.g. /v1/rulesets/lai-chau-khu-dan-cu-tu-quan; GET /v1/rulesets lists them.',
   },
+  problems_omitted: {
+    message: '… and {count} more problem(s) in this request: only the first {max} are listed.',
+    hint: 'Fix those listed and send it again; a batch with the same mistake in every assessment usually has one cause.',
+  },
   bad_request: {
     message: 'The request cannot be read: {reason}.',
     hint: 'Check the request line, headers and body your client sends.',

@@ -158,6 +158,10 @@ export const vi: Messages = {
     message: 'Một tham số đường dẫn dài hơn {max} ký tự.',
     hint: 'Mã bộ tiêu chí rất ngắn, ví dụ /v1/rulesets/lai-chau-khu-dan-cu-tu-quan; GET /v1/rulesets liệt kê chúng.',
   },
+  problems_omitted: {
+    message: '… và còn {count} vấn đề khác trong yêu cầu này: chỉ liệt kê {max} vấn đề đầu tiên.',
+    hint: 'Sửa các vấn đề đã liệt kê rồi gửi lại; một lô có cùng một lỗi ở mọi phiếu thường chỉ có một nguyên nhân.',
+  },
   bad_request: {
     message: 'Không đọc được yêu cầu: {reason}.',
     hint: 'Kiểm tra dòng yêu cầu, các tiêu đề và nội dung mà chương trình của bạn gửi.',
