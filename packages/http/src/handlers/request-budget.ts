@@ -14,9 +14,9 @@ import { entry, entryFromDiagnostic, type ProblemEntry } from '../problem.js';
 import { isRecord } from './context.js';
 
 /** Undeclared facts per request that get the engine's full check (with its suggestion). */
-export const SUGGESTED_UNKNOWN_FACTS = 20;
+const SUGGESTED_UNKNOWN_FACTS = 20;
 /** Problems listed in one answer; the rest are counted. */
-export const SHOWN_PROBLEMS = 100;
+const SHOWN_PROBLEMS = 100;
 
 export interface RequestBudget {
   /** Undeclared facts this request may still send to the engine's full check. */
