@@ -205,7 +205,8 @@ export const ROUTES: readonly RouteSpec[] = [
       schema: 'ValidationReport',
       description: 'Whether the file is valid, and every diagnostic.',
     },
-    problems: ['invalid-request'],
+    // The check runs in a worker with a time limit (limits.rulesCheckMs) and a memory cap.
+    problems: ['invalid-request', 'timeout', 'payload-too-large'],
     handle: validateRules,
   },
   {

@@ -4,6 +4,7 @@
  * file validation, OpenAPI 3.1), /healthz and /readyz; errors as RFC 9457 problems.
  */
 export { criteriaHttp, criteriaHttp as default } from './plugin.js';
+export { answerFrameworkError } from './client-errors.js';
 export { createServer, DEFAULT_REQUEST_TIMEOUT_MS, type ServerOptions } from './server.js';
 export {
   DEFAULT_LIMITS,

@@ -21,6 +21,18 @@ export interface Limits {
    * can cause, whatever fits under `bodyBytes`. Larger objects get 413.
    */
   readonly objectKeys: number;
+  /**
+   * Most facts in one assessment (each of a batch): the engine's checks cost most per fact a
+   * ruleset does not declare, so this bounds one request's work. More gets 413 `too_many_facts`,
+   * at the assessment's `facts`, before anything is validated.
+   */
+  readonly facts: number;
+  /**
+   * Longest time one rule text sent to POST /v1/rules/validate may take to check, in
+   * milliseconds. It is checked in a worker thread that is stopped when the time is up: 503
+   * `rules_check_timeout`, while the server goes on answering.
+   */
+  readonly rulesCheckMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = Object.freeze({
@@ -28,6 +40,8 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   batchLength: 200,
   handlerTimeoutMs: 10_000,
   objectKeys: 1000,
+  facts: 200,
+  rulesCheckMs: 5_000,
 });
 
 export interface CriteriaHttpOptions {

@@ -4,7 +4,7 @@
  * a parameter, or a line and column in sent text), a code, and what is wrong and how to fix it in
  * Vietnamese and English. Handlers build entries; `renderProblem` makes the body at the edge.
  */
-import { interpolate, renderMessage, type Diagnostic } from '@lcz/criteria-engine';
+import { escapeInvisible, escapeParams, interpolate, renderMessage, type Diagnostic } from '@lcz/criteria-engine';
 import { en, type MessageKey, type Messages } from './messages/en.js';
 import { vi } from './messages/vi.js';
 
@@ -68,10 +68,14 @@ export interface Problem {
 type Params = Readonly<Record<string, string | number>>;
 type Where = Pick<ProblemEntry, 'pointer' | 'parameter' | 'file' | 'line' | 'column'>;
 
-/** A message of this API in one language, placeholders filled. */
+/**
+ * A message of this API in one language, placeholders filled. Params may quote the request (a
+ * key, an id, a media type), so invisible and reordering characters in them are shown escaped.
+ */
 export function say(lang: Lang, key: MessageKey, params: Params = {}): { message: string; hint?: string } {
   const template = CATALOGS[lang][key];
-  const fill = (text: string) => interpolate(text, params);
+  const safe = escapeParams(params);
+  const fill = (text: string) => interpolate(text, safe);
   return template.hint === undefined
     ? { message: fill(template.message) }
     : { message: fill(template.message), hint: fill(template.hint) };
@@ -154,7 +158,7 @@ export function renderProblem(kind: ProblemKind, errors: readonly ProblemEntry[]
     title: say(context.lang, title).message,
     status,
     detail,
-    instance: context.instance,
+    instance: escapeInvisible(context.instance),
     errors,
   };
 }
