@@ -1,6 +1,7 @@
 import { ERROR, PERCENT, type Closure } from '../types.js';
 import { mergeReads } from '../typed.js';
 import type { FunctionDefinition } from './function-definition.js';
+import { percentThresholds } from './percent-thresholds.js';
 
 /**
  * percent(part, whole, if_zero): the exact ratio part × 100 / whole. It has no closure value of
@@ -15,6 +16,7 @@ export const percent: FunctionDefinition = {
     vi: 'Tỉ lệ phần trăm chính xác part × 100 / whole; khi whole bằng 0 thì lấy giá trị if_zero (0–100).',
     en: 'The exact percentage part × 100 / whole; when whole is 0 it takes the value if_zero (0–100).',
   },
+  thresholds: percentThresholds,
   check(args, call, ctx) {
     const [part, whole, ifZero] = args as [
       NonNullable<(typeof args)[0]>,
