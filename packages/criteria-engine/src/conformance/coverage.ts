@@ -163,24 +163,25 @@ export function coverage(
   let cases = 0;
   for (const run of runs) {
     for (const c of run.cases) {
-      if (!c.input) continue;
+      const input = c.input;
+      if (!input) continue;
       cases++;
       const by: CoverageCase = { file: run.file, name: c.name, line: c.line };
-      const result = ruleset.evaluate(c.input);
+      const result = ruleset.evaluate(input);
       result.criteria.forEach((r, i) => {
         mark(criterionRows.get(i)?.cells[r.status], by);
         if (r.variant !== null) {
           const key = `${r.id}\u0000${r.variant}`;
           if (r.status !== 'not_applicable') mark(variantRows.get(key)?.cells[r.status], by);
           for (const row of r.status === 'not_applicable' ? [] : (thresholdRows.get(key) ?? []))
-            markThreshold(row, c.input as Assessment, by);
+            markThreshold(row, input, by);
         } else if (r.status !== 'not_applicable') {
-          for (const row of thresholdRows.get(r.id) ?? []) markThreshold(row, c.input as Assessment, by);
+          for (const row of thresholdRows.get(r.id) ?? []) markThreshold(row, input, by);
         }
       });
       result.disqualifiers.forEach((d, j) => {
         mark(disqualifierRows[j]?.cells[d.status], by);
-        for (const row of thresholdRows.get(`D\u0000${d.id}`) ?? []) markThreshold(row, c.input as Assessment, by);
+        for (const row of thresholdRows.get(`D\u0000${d.id}`) ?? []) markThreshold(row, input, by);
       });
     }
   }
@@ -259,7 +260,8 @@ function thresholdCells(
     const reachable = thresholdHooks(t.kind)?.reachable(t, facts) ?? {};
     return Object.fromEntries(Object.entries(reachable).map(([point, possible]) => [point, cell(possible)]));
   }
-  const f = facts.get(t.fact) as FactInfo;
+  const f = facts.get(t.fact);
+  if (f === undefined) return {};
   const [lo, hi, value] = scale(f, t.value);
   const integer = f.type !== 'number';
   const within = (v: number) => v >= lo && v <= hi;
