@@ -18,11 +18,10 @@ export const percent: FunctionDefinition = {
   },
   thresholds: percentThresholds,
   check(args, call, ctx) {
-    const [part, whole, ifZero] = args as [
-      NonNullable<(typeof args)[0]>,
-      NonNullable<(typeof args)[0]>,
-      NonNullable<(typeof args)[0]>,
-    ];
+    // The checker calls a function with exactly `arity` arguments (it reports any other count).
+    const [part, whole, ifZero] = args;
+    if (part === undefined || whole === undefined || ifZero === undefined)
+      return { type: ERROR, fn: () => undefined, expr: call, reads: [] };
     let ok = true;
     for (const [arg, where] of [
       [part, 'part'],
@@ -45,11 +44,12 @@ export const percent: FunctionDefinition = {
       });
       ok = false;
     }
+    const zero = typeof ifZero.constant === 'number' ? ifZero.constant : 0;
     const fn: Closure = (s) => {
       const w = whole.fn(s) as number | undefined;
       const p = part.fn(s) as number | undefined;
       if (w === undefined || p === undefined) return undefined;
-      return w === 0 ? (ifZero.constant as number) : (p * 100) / w;
+      return w === 0 ? zero : (p * 100) / w;
     };
     return {
       type: ok ? PERCENT : ERROR,
