@@ -11,6 +11,7 @@
  * only that no contradiction was found.
  */
 import type { FactInfo } from '../compile/compiled-ruleset.js';
+import { FACT_TYPES } from '../compile/fact-types/index.js';
 import { atomFacts, type Atom, type PercentAtom } from './atoms.js';
 
 interface Interval {
@@ -154,14 +155,7 @@ class Domains {
   }
 }
 
+/** A fact's starting interval, as its type places its values on a line (compile/fact-types/). */
 function initial(f: FactInfo): Interval {
-  switch (f.type) {
-    case 'boolean':
-      return { lo: 0, hi: 1, integer: true };
-    case 'ordinal':
-    case 'enum':
-      return { lo: 0, hi: Math.max(0, (f.values?.length ?? 1) - 1), integer: true };
-    default:
-      return { lo: f.min ?? -Infinity, hi: f.max ?? Infinity, integer: f.type === 'integer' };
-  }
+  return { ...FACT_TYPES[f.type].numberLine(f) };
 }
