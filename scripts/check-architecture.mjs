@@ -31,7 +31,7 @@ const ALLOWED_PACKAGES = {
   '@lcz/criteria-batch': ['@lcz/criteria-engine'],
   '@lcz/criteria-records': ['@lcz/criteria-engine', '@lcz/criteria-batch'],
   '@lcz/criteria-report': ['@lcz/criteria-engine', '@lcz/criteria-batch'],
-  '@lcz/criteria-http': ['@lcz/criteria-engine'],
+  '@lcz/criteria-http': ['@lcz/criteria-engine', '@lcz/criteria-records'],
   '@lcz/criteria-web': ['@lcz/criteria-engine'],
   '@lcz/cli': [
     '@lcz/criteria-engine',
@@ -65,6 +65,7 @@ const STAGES = [
   'analyze',
   'explain',
   'conformance',
+  'assist',
   'testing',
 ];
 const ENTRIES = ['index', 'node', 'tools', 'runtime', 'messages', 'testing'];

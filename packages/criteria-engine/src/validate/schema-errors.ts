@@ -146,7 +146,9 @@ function keywordError(
     case 'type': {
       const type = params['type'];
       const expected = Array.isArray(type) ? type.join(',') : String(type);
-      return { code: 'schema_type', path, params: { expected, actual: typeOf(error.data) } };
+      // A number written as text ("99%", "1.234") is quoted in the message, so the hint can say what to drop.
+      const value = typeof error.data === 'string' ? { value: display(error.data) } : {};
+      return { code: 'schema_type', path, params: { expected, actual: typeOf(error.data), ...value } };
     }
     case 'enum':
       return enumError(path, params['allowedValues'], error.data);
