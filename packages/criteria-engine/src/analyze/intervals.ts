@@ -54,7 +54,7 @@ function narrow(
       if (atom.op !== '<=') domains.atLeast(atom.fact, atom.value);
       if (atom.op !== '>=') domains.atMost(atom.fact, atom.value);
     }
-    percents.forEach((p, i) => domains.percent(p, empty[i] === true));
+    for (const [i, p] of percents.entries()) domains.percent(p, empty[i] === true);
     if (domains.contradiction()) return false;
     if (!domains.changed) return true;
   }
