@@ -9,6 +9,7 @@
 import type { Threshold } from '../compile/compiled-ruleset.js';
 import { checkLanguage } from '../diagnostics/language.js';
 import { SYMBOL } from '../compile/expression/compare-ops.js';
+import { thresholdHooks } from '../compile/functions/index.js';
 import { type FactDeclaration, printValue, type ValueWords } from '../compile/fact-types/index.js';
 import type { Decision, FactReading, FactValue } from '../evaluate/result.js';
 import type { LocalizedText, ValueDeclaration } from '../validate/ruleset-document.js';
@@ -329,7 +330,7 @@ class GapText {
   }
 
   private threshold(t: Threshold): string {
-    if (t.kind === 'percent') return `${t.part} / ${t.whole} ${SYMBOL[t.op]} ${this.numbers.format(t.value)}%`;
+    if (t.kind !== 'compare') return thresholdHooks(t.kind)?.print(t, (n) => this.numbers.format(n)) ?? t.kind;
     const value = typeof t.value === 'number' ? this.numbers.format(t.value) : this.value(t.fact, t.value, false);
     return `${t.fact} ${SYMBOL[t.op]} ${value}`;
   }

@@ -25,6 +25,7 @@ export const integerType: FactTypeDefinition = {
   readCell: () => readIntegerCell,
   bounds,
   fastCell: 'integer',
+  numberLine: (decl) => ({ lo: decl.min ?? -Infinity, hi: decl.max ?? Infinity, integer: true }),
   drawValue: (_decl, lo, hi, draw, drawMax) => lo + Math.floor((draw * (hi - lo + 1)) / (drawMax + 1)),
   printValue: (_decl, value, words) => printNumber(value, words),
   printThreshold: (_decl, value, words) => printNumber(value, words),
