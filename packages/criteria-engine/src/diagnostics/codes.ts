@@ -35,6 +35,9 @@ export const DIAGNOSTIC_CODES = [
   'schema_size',
   'schema_shape',
   'schema_other',
+  // validate/: texts in the languages the file declares
+  'text_language_missing',
+  'text_language_undeclared',
   // compile/: the condition language
   'expr_syntax',
   'expr_unknown_name',

@@ -39,6 +39,8 @@ export interface DiagnosticParamsByCode {
     readonly suggestion?: Param;
   };
   schema_other: { readonly keyword: Param; readonly detail: Param };
+  text_language_missing: { readonly language: Param; readonly languages: Param };
+  text_language_undeclared: { readonly language: Param; readonly languages: Param };
   expr_syntax: { readonly expected: Param; readonly found: Param };
   expr_unknown_name: { readonly name: Param; readonly suggestion?: Param };
   expr_unknown_function: { readonly name: Param; readonly known: Param };

@@ -1,6 +1,7 @@
 /**
  * The validate stage: checks the parsed value against schemas/ruleset.schema.json — the same
- * file editors use for completion and hover text — and maps every ajv error to a diagnostic.
+ * file editors use for completion and hover text — and maps every ajv error to a diagnostic;
+ * then asks each text for the languages the file declares (text-languages.ts).
  */
 import type { StageResult } from '../diagnostics/diagnostic.js';
 import type { ParsedDocument } from '../parse/index.js';
@@ -9,8 +10,15 @@ import type { ParsedDocument } from '../parse/index.js';
 import validate from './generated/ruleset.validator.js';
 import type { RulesetDocument } from './ruleset-document.js';
 import { schemaErrorsToDiagnostics } from './schema-errors.js';
+import { checkTextLanguages, declaredLanguages, fillTextLanguages } from './text-languages.js';
 
 export function validateRulesetDocument(parsed: ParsedDocument): StageResult<RulesetDocument> {
-  if (validate(parsed.value)) return { value: parsed.value as RulesetDocument, diagnostics: [] };
-  return { diagnostics: schemaErrorsToDiagnostics(validate.errors ?? [], parsed) };
+  // Both checks run on a file the schema refuses too: every problem at once.
+  const valid = validate(parsed.value);
+  const diagnostics = [
+    ...(valid ? [] : schemaErrorsToDiagnostics(validate.errors ?? [], parsed)),
+    ...checkTextLanguages(parsed),
+  ];
+  if (!valid || diagnostics.length > 0) return { diagnostics };
+  return { value: fillTextLanguages(parsed.value, declaredLanguages(parsed.value)) as RulesetDocument, diagnostics };
 }

@@ -39,6 +39,8 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   schema_size: { limit: 1, comparison: '>=', actual: 0, unit: 'items' },
   schema_shape: { shape: 'condition', expected: 'fact, percent, all, any, not', actual: 'facts', suggestion: 'fact' },
   schema_other: { keyword: 'uniqueItems', detail: 'must NOT have duplicate items' },
+  text_language_missing: { language: 'en', languages: 'en' },
+  text_language_undeclared: { language: 'en', languages: 'vi' },
   expr_syntax: { expected: ')', found: 'end of expression' },
   expr_unknown_name: { name: 'househlds', suggestion: 'households' },
   expr_unknown_function: { name: 'avg', known: 'percent, known, min, max' },

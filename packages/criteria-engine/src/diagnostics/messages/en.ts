@@ -385,6 +385,14 @@ export const en: MessageCatalog = {
     message: `This value does not match the rule-file format (${s(p, 'detail')}).`,
     hint: 'Compare with the forms described in docs/rule-format.md.',
   }),
+  text_language_missing: (p) => ({
+    message: `This text has no "${s(p, 'language')}" version, but the file declares languages: [${s(p, 'languages')}].`,
+    hint: `Add ${s(p, 'language')}: "…" to the text, or change languages: at the top of the file to the languages the file is written in ([vi, en], [vi] or [en]).`,
+  }),
+  text_language_undeclared: (p) => ({
+    message: `This text has a "${s(p, 'language')}" version, but the file declares languages: [${s(p, 'languages')}] only.`,
+    hint: `Remove ${s(p, 'language')}: from the text, or add ${s(p, 'language')} to languages: at the top of the file.`,
+  }),
 
   // compile/: expressions
   expr_syntax: (p) => ({

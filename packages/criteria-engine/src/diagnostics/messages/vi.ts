@@ -403,6 +403,14 @@ export const vi: MessageCatalog = {
     message: `Giá trị này không đúng định dạng tệp quy tắc (${s(p, 'detail')}).`,
     hint: 'So sánh với các dạng được mô tả trong docs/rule-format.md.',
   }),
+  text_language_missing: (p) => ({
+    message: `Văn bản này thiếu bản "${s(p, 'language')}", trong khi tệp khai báo languages: [${s(p, 'languages')}].`,
+    hint: `Thêm ${s(p, 'language')}: "…" vào văn bản, hoặc sửa languages: ở đầu tệp cho đúng các ngôn ngữ tệp được viết ([vi, en], [vi] hoặc [en]).`,
+  }),
+  text_language_undeclared: (p) => ({
+    message: `Văn bản này có bản "${s(p, 'language')}", nhưng tệp chỉ khai báo languages: [${s(p, 'languages')}].`,
+    hint: `Bỏ ${s(p, 'language')}: khỏi văn bản, hoặc thêm ${s(p, 'language')} vào languages: ở đầu tệp.`,
+  }),
 
   // compile/: biểu thức
   expr_syntax: (p) => ({
