@@ -48,7 +48,7 @@ function isText(value: Record<string, unknown>): boolean {
 /** Every text of the document with its path. */
 function collectTexts(value: unknown, path: (string | number)[], out: [DocumentPath, Record<string, string>][]): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => collectTexts(item, [...path, i], out));
+    for (const [i, item] of value.entries()) collectTexts(item, [...path, i], out);
     return;
   }
   if (!isRecord(value)) return;
