@@ -47,3 +47,31 @@ export function word(forms: WordForms, lang: Language, count: 'one' | 'many' = '
   const text: LocalizedText = forms[count];
   return text[lang];
 }
+
+/**
+ * A message catalogue with the scheme's words put in: `{assessed}`, `{assessed_many}`,
+ * `{grouped_by}`, `{grouped_by_many}`, and the same capitalised (`{Assessed}`…) for the start of
+ * a heading or a sentence. Catalogues say `{assessed}` where they once said "khu dân cư"; other
+ * placeholders are left for the message's own values.
+ */
+export function withWords<T extends Readonly<Record<string, unknown>>>(
+  catalogue: T,
+  words: SchemeWords,
+  lang: Language,
+): T {
+  const forms: Record<string, string> = {
+    assessed: word(words.assessed, lang),
+    assessed_many: word(words.assessed, lang, 'many'),
+    grouped_by: word(words.groupedBy, lang),
+    grouped_by_many: word(words.groupedBy, lang, 'many'),
+  };
+  for (const [key, text] of Object.entries({ ...forms })) forms[capitalised(key)] = capitalised(text);
+  const put = (text: string) =>
+    text.replace(
+      /\{(assessed|assessed_many|grouped_by|grouped_by_many|Assessed|Assessed_many|Grouped_by|Grouped_by_many)\}/g,
+      (_, k: string) => forms[k] ?? _,
+    );
+  return Object.fromEntries(
+    Object.entries(catalogue).map(([key, value]) => [key, typeof value === 'string' ? put(value) : value]),
+  ) as T;
+}
