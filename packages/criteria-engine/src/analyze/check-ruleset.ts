@@ -7,7 +7,8 @@
  * - standards (and the total) whose minimum no unit of some kind can reach;
  * - mandatory criteria that can be not applicable;
  * - criteria whose outcome never changes the decision;
- * - thresholds of two criteria that contradict each other.
+ * - thresholds of two criteria that contradict each other;
+ * - an id outside its standard's numbering, when the standard's ids follow a pattern (a note).
  *
  * Pure and browser-safe: it only calls the ruleset's own `validateAssessment` and `evaluate` on
  * inputs it builds (docs/rule-checks.md says exactly what is tried).
@@ -17,6 +18,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/format.js';
 import { checkConflicts } from './checks/conflicts.js';
 import { checkMandatory } from './checks/mandatory.js';
+import { checkNumbering } from './checks/numbering.js';
 import { checkOutcomes } from './checks/outcomes.js';
 import { checkRequirements } from './checks/requirements.js';
 import { Findings } from './findings.js';
@@ -62,5 +64,6 @@ export function checkRuleset(ruleset: CompiledRuleset, options: Partial<CheckOpt
   checkRequirements(findings, reach);
   checkMandatory(findings, reach);
   checkConflicts(findings, reach, o.maxThresholdPairs);
+  checkNumbering(findings);
   return { diagnostics: sortDiagnostics([...ruleset.diagnostics, ...findings.list]), reach };
 }

@@ -81,6 +81,7 @@ export const DIAGNOSTIC_CODES = [
   'criterion_no_effect',
   'threshold_conflict',
   'check_limit',
+  'id_numbering',
   // evaluate/: assessments
   'input_shape',
   'input_unknown_fact',

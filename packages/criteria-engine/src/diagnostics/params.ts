@@ -100,6 +100,13 @@ export interface DiagnosticParamsByCode {
     readonly other_line: Param;
   };
   check_limit: { readonly kind: Param; readonly id: Param; readonly max: Param; readonly reason: Param };
+  id_numbering: {
+    readonly kind: Param;
+    readonly id: Param;
+    readonly group: Param;
+    readonly pattern: Param;
+    readonly example: Param;
+  };
   file_outside_root: { readonly path: Param; readonly root: Param; readonly reason: Param };
   text_encoding: { readonly path: Param; readonly offset?: Param; readonly byte?: Param; readonly encoding?: Param };
   expr_number_inexact: { readonly value: Param; readonly max: Param };

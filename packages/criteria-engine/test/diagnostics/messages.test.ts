@@ -99,6 +99,7 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
     other_line: 48,
   },
   check_limit: { kind: 'criterion', id: '1.4', max: 20000, reason: 'too_many' },
+  id_numbering: { kind: 'criterion', id: 'FS3', group: 'FS', pattern: 'FSc<n>', example: 'FSc1' },
   input_shape: { expected: 'object', path: '/facts' },
   input_unknown_fact: { name: 'househlds', suggestion: 'households' },
   input_type: { name: 'households', expected: 'integer', actual: 'string' },

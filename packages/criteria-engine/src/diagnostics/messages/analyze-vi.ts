@@ -14,7 +14,8 @@ type AnalyzeCode =
   | 'mandatory_not_applicable'
   | 'criterion_no_effect'
   | 'threshold_conflict'
-  | 'check_limit';
+  | 'check_limit'
+  | 'id_numbering';
 
 const criterion = (p: MessageParams) =>
   `Tiêu chí ${s(p, 'criterion')}${hasParam(p, 'variant') ? ` (phương án "${s(p, 'variant')}")` : ''}`;
@@ -100,4 +101,11 @@ export const analyzeVi: Pick<MessageCatalog, AnalyzeCode> = {
           : 'Đây không phải là lỗi của tệp quy tắc. Điều kiện đọc ít dữ kiện hơn (tách thành nhiều tiêu chí) thì được kiểm tra đầy đủ.',
     };
   },
+  id_numbering: (p) => ({
+    message:
+      s(p, 'kind') === 'disqualifier'
+        ? `Mã "${s(p, 'id')}" không theo cách đánh số của các trường hợp không đảm bảo khác (${s(p, 'pattern')}, ví dụ "${s(p, 'example')}").`
+        : `Mã "${s(p, 'id')}" không theo cách đánh số của các tiêu chí khác trong tiêu chuẩn ${s(p, 'group')} (${s(p, 'pattern')}, ví dụ "${s(p, 'example')}").`,
+    hint: 'Mã là của bộ quy tắc, không có cách đánh số bắt buộc: nếu đúng ý đồ thì không cần sửa gì; nếu gõ nhầm, hãy sửa mã (và mọi chỗ nhắc đến nó).',
+  }),
 };
