@@ -22,8 +22,8 @@ export const GENERIC_WORDS: SchemeWords = Object.freeze({
     many: { vi: 'các đối tượng được đánh giá', en: 'assessed units' },
   },
   groupedBy: {
-    one: { vi: 'đơn vị quản lý', en: 'administrative unit' },
-    many: { vi: 'các đơn vị quản lý', en: 'administrative units' },
+    one: { vi: 'đơn vị tổng hợp kết quả', en: 'reporting unit' },
+    many: { vi: 'các đơn vị tổng hợp kết quả', en: 'reporting units' },
   },
   declared: false,
 });

@@ -17,7 +17,7 @@ describe('explainText (Vietnamese, the default)', () => {
   it('prints the header: area, unit, date, ruleset id, version and short hash', () => {
     const text = explainText(recognised, ruleset);
     expect(text).toContain('Đối tượng được đánh giá: Tổ dân phố số 1 (Mã: TP-01)');
-    expect(text).toContain('Đơn vị quản lý: Phường Tân Phong');
+    expect(text).toContain('Đơn vị tổng hợp kết quả: Phường Tân Phong');
     expect(text).toContain('Ngày đánh giá: 2024-10-10');
     expect(text).toContain('test-rules, phiên bản 2020-2025 (sha256:abababababab…)');
     expect(text).toContain('Loại khu dân cư: Tổ dân phố');
