@@ -60,7 +60,7 @@ function narrow(
     const f = facts.get(id);
     if (!f) return;
     domains.set(id, initial(f));
-    // The wholes above it, so a part inherits its whole's bounds (kept ≤ signed ≤ households).
+    // The wholes above it, so a part inherits its whole's bounds (done ≤ signed ≤ total).
     if (f.partOf !== undefined) declare(f.partOf);
   };
   for (const atom of atoms) atomFacts(atom).forEach(declare);

@@ -33,7 +33,7 @@ export interface FactInfo {
   /**
    * The department that answers for the fact (an id of `owners`): the one that lists it under
    * `facts:`, else the one owner of the groups whose criteria read it; absent when the area itself
-   * (its ward or commune) reports it.
+   * (the unit that groups it) reports it.
    */
   readonly owner?: string;
 }

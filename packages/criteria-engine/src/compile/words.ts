@@ -10,7 +10,7 @@ import type { LocalizedText, RulesetDocument, WordForms } from '../validate/rule
 export interface SchemeWords {
   /** What one assessment is about: a residential area, a school, a building… */
   readonly assessed: WordForms;
-  /** What groups results in reports (area.unit): a ward or commune, a district… */
+  /** What groups results in reports (area.unit): the administrative unit above the assessed one… */
   readonly groupedBy: WordForms;
   /** Whether the words came from the rule file (false: the generic ones below). */
   readonly declared: boolean;
@@ -37,7 +37,7 @@ export function schemeWords(doc: Pick<RulesetDocument, 'words'>): SchemeWords {
   });
 }
 
-/** "Khu dân cư" from "khu dân cư": for a word at the start of a heading or a sentence. */
+/** "Đơn vị" from "đơn vị": for a word at the start of a heading or a sentence. */
 export function capitalised(text: string): string {
   return text.length === 0 ? text : text[0]?.toLocaleUpperCase('vi') + text.slice(1);
 }
@@ -51,7 +51,7 @@ export function word(forms: WordForms, lang: Language, count: 'one' | 'many' = '
 /**
  * A message catalogue with the scheme's words put in: `{assessed}`, `{assessed_many}`,
  * `{grouped_by}`, `{grouped_by_many}`, and the same capitalised (`{Assessed}`…) for the start of
- * a heading or a sentence. Catalogues say `{assessed}` where they once said "khu dân cư"; other
+ * a heading or a sentence. Catalogues say `{assessed}` where they once named one scheme's unit; other
  * placeholders are left for the message's own values.
  */
 export function withWords<T extends Readonly<Record<string, unknown>>>(

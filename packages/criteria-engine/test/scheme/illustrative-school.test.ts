@@ -83,17 +83,17 @@ describe('an English-only scheme with its own ids and words', () => {
 });
 
 describe('Lai Châu takes its words from its own rule file', () => {
-  it('names a residential area and its ward or commune, and needs no language note', async () => {
+  it('names an area (khu dân cư) and its ward or commune, and needs no language note', async () => {
     const ruleset = await load(LAI_CHAU);
     const input = await readAssessmentFile(TDP, ruleset);
     if (!input.value) throw new Error('the base assessment should be valid');
     const result = ruleset.evaluate(input.value);
     const vi = explainText(result, ruleset, { lang: 'vi' });
     expect(vi).toMatch(/^Khu dân cư: /m);
-    expect(vi).toMatch(/^Đơn vị hành chính cấp xã: /m);
+    expect(vi).toMatch(/^Đơn vị hành chính cấp xã \(phường, xã\): /m);
     expect(vi).not.toContain('Tệp quy tắc chỉ viết bằng');
     const en = explainText(result, ruleset, { lang: 'en' });
-    expect(en).toMatch(/^Residential area: /m);
+    expect(en).toMatch(/^Area: /m);
     expect(en).toMatch(/^Ward or commune: /m);
   });
 });

@@ -1,12 +1,12 @@
 /**
  * Numbering style (`id_numbering`, a note): ids are the scheme's own ("1.3", "IPc1", "5"), so the
  * schema forces no numbering; but when the ids of a standard's criteria (or the disqualifiers)
- * follow a pattern, a stem and a number ("1.1", "1.2"…; "FSc1", "FSc2"…), an id that breaks it is
+ * follow a pattern, a stem and a number ("1.1", "1.2"…; "Ab1", "Ab2"…), an id that breaks it is
  * more often a slip than a choice, and the note says so. Never an error: the scheme decides.
  */
 import type { Findings } from '../findings.js';
 
-/** "FSc12" → { stem: "FSc", number: true }; an id that does not end in digits has no number. */
+/** "Ab12" → { stem: "Ab", number: true }; an id that does not end in digits has no number. */
 function stemOf(id: string): { readonly stem: string; readonly numbered: boolean } {
   const match = /^(.*?)(\d+)$/.exec(id);
   return match ? { stem: match[1] ?? '', numbered: true } : { stem: id, numbered: false };
