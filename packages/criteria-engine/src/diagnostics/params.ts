@@ -61,7 +61,15 @@ export interface DiagnosticParamsByCode {
     readonly second: Param;
     readonly context: Param;
   };
-  version_overlap: { readonly version: Param; readonly from: Param; readonly other: Param; readonly other_to: Param };
+  version_overlap: {
+    readonly version: Param;
+    readonly from: Param;
+    readonly to: Param;
+    readonly other: Param;
+    readonly other_from: Param;
+    readonly other_to: Param;
+    readonly other_file: Param;
+  };
   version_gap: { readonly version: Param; readonly other: Param; readonly from: Param; readonly to: Param };
   version_duplicate: { readonly id: Param; readonly version: Param; readonly first_file: Param };
   version_period_missing: { readonly id: Param; readonly version: Param };

@@ -472,7 +472,7 @@ export const en: MessageCatalog = {
     hint: 'Use the rules this assessment was made for, or assess again with the current rules.',
   }),
   version_overlap: (p) => ({
-    message: `The effective period of version ${s(p, 'version')} (from ${s(p, 'from')}) overlaps version ${s(p, 'other')} (until ${s(p, 'other_to')}).`,
+    message: `The effective period of version ${s(p, 'version')} (${s(p, 'from')} to ${s(p, 'to')}) overlaps version ${s(p, 'other')} of ${s(p, 'other_file')} (${s(p, 'other_from')} to ${s(p, 'other_to')}).`,
     hint: 'Only one version may be in force on any day: set effective.from of the newer version to the day after effective.to of the older one.',
   }),
   version_gap: (p) => ({

@@ -490,7 +490,7 @@ export const vi: MessageCatalog = {
     hint: 'Dùng đúng bộ quy tắc mà bản đánh giá này được lập theo, hoặc đánh giá lại theo bộ quy tắc hiện hành.',
   }),
   version_overlap: (p) => ({
-    message: `Thời gian hiệu lực của phiên bản ${s(p, 'version')} (từ ${s(p, 'from')}) chồng lên phiên bản ${s(p, 'other')} (đến ${s(p, 'other_to')}).`,
+    message: `Thời gian hiệu lực của phiên bản ${s(p, 'version')} (${s(p, 'from')} đến ${s(p, 'to')}) chồng lên phiên bản ${s(p, 'other')} trong ${s(p, 'other_file')} (${s(p, 'other_from')} đến ${s(p, 'other_to')}).`,
     hint: 'Mỗi ngày chỉ được có một phiên bản có hiệu lực: sửa effective.from của phiên bản mới thành ngày sau effective.to của phiên bản cũ.',
   }),
   version_gap: (p) => ({
