@@ -24,7 +24,7 @@ export const DECISION_WORDS: Readonly<Record<Lang, Readonly<Record<SummaryDecisi
   },
 };
 
-export const SUMMARY_HEADERS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+const SUMMARY_HEADERS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
   vi: {
     row: 'Dòng',
     code: 'Mã {assessed}',
