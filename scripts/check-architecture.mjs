@@ -15,6 +15,7 @@ const ORDER = [
   'analyze',
   'explain',
   'conformance',
+  'assist',
   'testing',
 ];
 

@@ -36,7 +36,9 @@ export interface RouteSpec {
   readonly path: string;
   readonly root?: boolean;
   readonly operationId: string;
-  readonly tag: 'rulesets' | 'evaluation' | 'rules' | 'operations';
+  readonly tag: 'rulesets' | 'evaluation' | 'rules' | 'operations' | 'records';
+  /** An API key (Authorization: Bearer): `required`, or `optional` (answers depend on it). */
+  readonly security?: 'required' | 'optional';
   readonly summary: string;
   readonly description: string;
   readonly parameters: readonly ParameterSpec[];

@@ -4,6 +4,7 @@
  * which option and what is valid, never a silent fallback.
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
+import type { ApiKey, RecordsStore } from '@lcz/criteria-records';
 
 export interface Limits {
   /** Largest request body, in bytes (JSON, YAML). Larger bodies get 413. */
@@ -43,6 +44,18 @@ export interface CriteriaHttpOptions {
   readonly allowUploadedRulesetEvaluation?: boolean;
   /** Prefix of the `type` URI of problems; the slug is appended. Default `urn:lcz:problem:`. */
   readonly problemTypeBase?: string;
+  /** Serve the record of the yearly cycle under /v1/records (docs/http.md, "The record"). */
+  readonly records?: RecordsHttpOptions;
+}
+
+/** The record served over HTTP: reads for everyone (summaries) and writes by API key and role. */
+export interface RecordsHttpOptions {
+  /** An open record (@lcz/criteria-records); the app opens and closes it. */
+  readonly store: RecordsStore;
+  /** The rules whose facts are entered: which facts exist, their types, and who answers for each. */
+  readonly ruleset: CompiledRuleset;
+  /** The keys (loadApiKeys of @lcz/criteria-records): without any, the record only reads. */
+  readonly keys: readonly ApiKey[];
 }
 
 /** A mistake in the options an app passed: thrown at registration, worded for the operator. */

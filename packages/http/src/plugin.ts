@@ -37,13 +37,28 @@ async function criteriaHttpPlugin(app: FastifyInstance, options: CriteriaHttpOpt
   const typeBase = options.problemTypeBase ?? DEFAULT_PROBLEM_TYPE_BASE;
   const allowInlineRules = options.allowUploadedRulesetEvaluation === true;
   const prefix = app.prefix;
+  // The record's routes, only when the app hands over a record (lcz serve --records): loaded
+  // lazily, so an app without one never loads the record's database drivers.
+  const records = options.records
+    ? await (await import('./records/routes.js')).recordsRoutes(options.records)
+    : undefined;
+  const routes = [...ROUTES, ...(records?.routes ?? [])];
   let openapi: object | undefined;
   const ctx: HandlerContext = {
     registry,
     limits,
     allowInlineRules,
     basePath: `${prefix}/v1`,
-    openapi: () => (openapi ??= buildOpenApi({ routes: ROUTES, registry, limits, prefix, allowInlineRules, typeBase })),
+    openapi: () =>
+      (openapi ??= buildOpenApi({
+        routes,
+        registry,
+        limits,
+        prefix,
+        allowInlineRules,
+        typeBase,
+        ...(records ? { schemas: records.schemas } : {}),
+      })),
   };
 
   const sendProblem = (
@@ -131,6 +146,7 @@ async function criteriaHttpPlugin(app: FastifyInstance, options: CriteriaHttpOpt
             query: (request.query ?? {}) as Record<string, unknown>,
             lang,
             signal: AbortSignal.any([AbortSignal.timeout(limits.handlerTimeoutMs), gone.signal]),
+            ...(request.headers.authorization !== undefined ? { authorization: request.headers.authorization } : {}),
           });
         } catch (error) {
           if (gone.signal.aborted) return reply; // nobody is left to answer
@@ -144,10 +160,10 @@ async function criteriaHttpPlugin(app: FastifyInstance, options: CriteriaHttpOpt
     });
   };
 
-  for (const route of ROUTES.filter((r) => r.root)) register(app, route);
+  for (const route of routes.filter((r) => r.root)) register(app, route);
   await app.register(
     async (v1) => {
-      for (const route of ROUTES.filter((r) => !r.root)) register(v1, route);
+      for (const route of routes.filter((r) => !r.root)) register(v1, route);
       // Only under /v1: the app's own 404s stay its own.
       v1.setNotFoundHandler((request, reply) =>
         sendProblem(request, reply, 'not-found', [

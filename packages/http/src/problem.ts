@@ -22,6 +22,8 @@ export const PROBLEM_KINDS = {
   'unknown-ruleset': { status: 404, title: 'title_unknown_ruleset' },
   'invalid-request': { status: 422, title: 'title_invalid_request' },
   'inline-rules-disabled': { status: 403, title: 'title_inline_rules_disabled' },
+  unauthorized: { status: 401, title: 'title_unauthorized' },
+  forbidden: { status: 403, title: 'title_forbidden' },
   timeout: { status: 503, title: 'title_timeout' },
   'not-ready': { status: 503, title: 'title_not_ready' },
   'internal-error': { status: 500, title: 'title_internal_error' },

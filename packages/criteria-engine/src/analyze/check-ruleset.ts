@@ -8,6 +8,7 @@
  * - mandatory criteria that can be not applicable;
  * - criteria whose outcome never changes the decision;
  * - thresholds of two criteria that contradict each other;
+ * - texts whose numbers or words disagree with the conditions (checks/wording.ts);
  * - an id outside its standard's numbering, when the standard's ids follow a pattern (a note).
  *
  * Pure and browser-safe: it only calls the ruleset's own `validateAssessment` and `evaluate` on
@@ -21,6 +22,7 @@ import { checkMandatory } from './checks/mandatory.js';
 import { checkNumbering } from './checks/numbering.js';
 import { checkOutcomes } from './checks/outcomes.js';
 import { checkRequirements } from './checks/requirements.js';
+import { checkWording } from './checks/wording.js';
 import { Findings } from './findings.js';
 import { reachability, type Reachability, type ReachOptions } from './reach.js';
 
@@ -64,6 +66,7 @@ export function checkRuleset(ruleset: CompiledRuleset, options: Partial<CheckOpt
   checkRequirements(findings, reach);
   checkMandatory(findings, reach);
   checkConflicts(findings, reach, o.maxThresholdPairs);
+  checkWording(findings);
   checkNumbering(findings);
   return { diagnostics: sortDiagnostics([...ruleset.diagnostics, ...findings.list]), reach };
 }

@@ -35,6 +35,8 @@ export const DIAGNOSTIC_CODES = [
   'schema_size',
   'schema_shape',
   'schema_other',
+  'date_invalid',
+  'effective_order',
   // validate/: texts in the languages the file declares
   'text_language_missing',
   'text_language_undeclared',
@@ -80,6 +82,9 @@ export const DIAGNOSTIC_CODES = [
   'mandatory_not_applicable',
   'criterion_no_effect',
   'threshold_conflict',
+  'text_threshold_mismatch',
+  'equals_reads_at_least',
+  'mandatory_not_in_note',
   'check_limit',
   'id_numbering',
   // evaluate/: assessments

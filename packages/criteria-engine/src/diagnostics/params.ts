@@ -27,7 +27,7 @@ export interface DiagnosticParamsByCode {
   yaml_empty_document: NoParams;
   schema_required: { readonly property: Param; readonly because?: Param };
   schema_unknown_property: { readonly property: Param; readonly allowed: Param; readonly suggestion?: Param };
-  schema_type: { readonly expected: Param; readonly actual: Param };
+  schema_type: { readonly expected: Param; readonly actual: Param; readonly value?: Param };
   schema_enum: { readonly allowed: Param; readonly actual: Param; readonly suggestion?: Param };
   schema_pattern: { readonly pattern: Param; readonly example: Param; readonly actual: Param };
   schema_range: { readonly limit: Param; readonly comparison: Param; readonly actual: Param };
@@ -39,6 +39,8 @@ export interface DiagnosticParamsByCode {
     readonly suggestion?: Param;
   };
   schema_other: { readonly keyword: Param; readonly detail: Param };
+  date_invalid: { readonly key: Param; readonly value: Param };
+  effective_order: { readonly from: Param; readonly to: Param };
   text_language_missing: { readonly language: Param; readonly languages: Param };
   text_language_undeclared: { readonly language: Param; readonly languages: Param };
   expr_syntax: { readonly expected: Param; readonly found: Param };
@@ -94,6 +96,14 @@ export interface DiagnosticParamsByCode {
     readonly context: Param;
   };
   mandatory_not_applicable: { readonly criterion: Param; readonly reason: Param; readonly context: Param };
+  text_threshold_mismatch: { readonly criterion: Param; readonly text_values: Param; readonly threshold: Param };
+  equals_reads_at_least: {
+    readonly criterion: Param;
+    readonly fact: Param;
+    readonly value: Param;
+    readonly words: Param;
+  };
+  mandatory_not_in_note: { readonly criterion: Param; readonly mandatory: Param };
   criterion_no_effect: {
     readonly criterion: Param;
     readonly group: Param;

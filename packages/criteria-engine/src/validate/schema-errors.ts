@@ -150,7 +150,9 @@ function mapError(error: ErrorObject): Mapped {
     }
     case 'type': {
       const expected = Array.isArray(params['type']) ? (params['type'] as unknown[]).join(',') : String(params['type']);
-      return { code: 'schema_type', path, params: { expected, actual: typeOf(error.data) } };
+      // A number written as text ("99%", "1.234") is quoted in the message, so the hint can say what to drop.
+      const value = typeof error.data === 'string' ? { value: display(error.data) } : {};
+      return { code: 'schema_type', path, params: { expected, actual: typeOf(error.data), ...value } };
     }
     case 'enum': {
       const allowed = ((params['allowedValues'] as unknown[] | undefined) ?? []).map(String);

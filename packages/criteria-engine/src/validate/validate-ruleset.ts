@@ -9,14 +9,17 @@ import type { ParsedDocument } from '../parse/index.js';
 // schema at start-up would cost far more than validating a file.
 import validate from './generated/ruleset.validator.js';
 import type { RulesetDocument } from './ruleset-document.js';
+import { checkEffectiveDates } from './effective-dates.js';
 import { schemaErrorsToDiagnostics } from './schema-errors.js';
 import { checkTextLanguages, declaredLanguages, fillTextLanguages } from './text-languages.js';
 
 export function validateRulesetDocument(parsed: ParsedDocument): StageResult<RulesetDocument> {
-  // Both checks run on a file the schema refuses too: every problem at once.
+  // The schema, the effective dates and the texts' languages are all checked, on a file the
+  // schema refuses too: every problem at once.
   const valid = validate(parsed.value);
   const diagnostics = [
     ...(valid ? [] : schemaErrorsToDiagnostics(validate.errors ?? [], parsed)),
+    ...checkEffectiveDates(parsed),
     ...checkTextLanguages(parsed),
   ];
   if (!valid || diagnostics.length > 0) return { diagnostics };

@@ -25,6 +25,8 @@ export interface HandlerInput {
   readonly lang: Lang;
   /** Aborted when the request is given up (time limit, client gone): long work stops early. */
   readonly signal?: AbortSignal;
+  /** The Authorization header, for routes that take an API key (records). */
+  readonly authorization?: string;
 }
 
 export type Outcome =

@@ -16,6 +16,8 @@ export const en = {
   title_timeout: { message: 'The request took too long' },
   title_not_ready: { message: 'Not ready' },
   title_internal_error: { message: 'Internal error' },
+  title_unauthorized: { message: 'An API key is needed' },
+  title_forbidden: { message: 'Not allowed for this API key' },
 
   detail_count: { message: 'The request has {count} problem(s); each is listed in "errors".' },
 

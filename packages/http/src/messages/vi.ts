@@ -16,6 +16,8 @@ export const vi: Messages = {
   title_timeout: { message: 'Yêu cầu xử lý quá lâu' },
   title_not_ready: { message: 'Chưa sẵn sàng' },
   title_internal_error: { message: 'Lỗi nội bộ' },
+  title_unauthorized: { message: 'Cần khoá API' },
+  title_forbidden: { message: 'Khoá API này không được phép' },
 
   detail_count: { message: 'Yêu cầu có {count} lỗi; từng lỗi được liệt kê trong "errors".' },
 

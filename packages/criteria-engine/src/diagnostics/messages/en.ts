@@ -159,6 +159,7 @@ const SCHEMA_TYPE_HINTS: Readonly<Record<SchemaTypeHint, (expected: string) => s
   whole_number: () => 'Use a whole number without decimals, e.g. 80.',
   boolean: () => 'Write true or false, without quotes.',
   empty: () => 'Write a value after the colon; an empty value is not allowed here.',
+  drop_percent: () => 'Remove the % sign and the quotes: the key already says it is a percentage, e.g. at_least: 99.',
   change_type: (expected) => `Change the value to ${t(expected)}.`,
 };
 
@@ -347,7 +348,9 @@ export const en: MessageCatalog = {
   }),
   schema_type: (p) => ({
     message: `Expected ${t(s(p, 'expected'))}, but found ${t(s(p, 'actual'))}.`,
-    hint: SCHEMA_TYPE_HINTS[schemaTypeHint(s(p, 'expected'), s(p, 'actual'))](s(p, 'expected')),
+    hint: SCHEMA_TYPE_HINTS[
+      schemaTypeHint(s(p, 'expected'), s(p, 'actual'), hasParam(p, 'value') ? s(p, 'value') : '')
+    ](s(p, 'expected')),
   }),
   schema_enum: (p) => ({
     message: `"${s(p, 'actual')}" is not an allowed value here.`,
@@ -381,6 +384,14 @@ export const en: MessageCatalog = {
     };
   },
   schema_shape: shapeMessage,
+  date_invalid: (p) => ({
+    message: `${s(p, 'key')} "${s(p, 'value')}" is not a day of the calendar.`,
+    hint: 'Write the date as yyyy-mm-dd (year, month 01–12, then a day that month has), e.g. 2030-12-31.',
+  }),
+  effective_order: (p) => ({
+    message: `effective.to ${s(p, 'to')} is before effective.from ${s(p, 'from')}: the version would be in force on no day.`,
+    hint: 'Set effective.to to the last day the version is in force, on or after effective.from (check that day and month are not swapped).',
+  }),
   schema_other: (p) => ({
     message: `This value does not match the rule-file format (${s(p, 'detail')}).`,
     hint: 'Compare with the forms described in docs/rule-format.md.',

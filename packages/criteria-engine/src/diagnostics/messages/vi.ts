@@ -173,6 +173,7 @@ const SCHEMA_TYPE_HINTS: Readonly<Record<SchemaTypeHint, (expected: string) => s
   whole_number: () => 'Dùng số nguyên, không có phần thập phân, ví dụ 80.',
   boolean: () => 'Viết true hoặc false, không có dấu nháy.',
   empty: () => 'Viết một giá trị sau dấu hai chấm; ở đây không được để trống.',
+  drop_percent: () => 'Bỏ dấu % và dấu ngoặc kép: tên khóa đã cho biết đây là tỉ lệ phần trăm, ví dụ at_least: 99.',
   change_type: (expected) => `Đổi giá trị thành ${t(expected)}.`,
 };
 
@@ -368,7 +369,9 @@ export const vi: MessageCatalog = {
   }),
   schema_type: (p) => ({
     message: `Cần ${t(s(p, 'expected'))}, nhưng đang là ${t(s(p, 'actual'))}.`,
-    hint: SCHEMA_TYPE_HINTS[schemaTypeHint(s(p, 'expected'), s(p, 'actual'))](s(p, 'expected')),
+    hint: SCHEMA_TYPE_HINTS[
+      schemaTypeHint(s(p, 'expected'), s(p, 'actual'), hasParam(p, 'value') ? s(p, 'value') : '')
+    ](s(p, 'expected')),
   }),
   schema_enum: (p) => ({
     message: `"${s(p, 'actual')}" không phải là giá trị được phép ở đây.`,
@@ -399,6 +402,14 @@ export const vi: MessageCatalog = {
     };
   },
   schema_shape: shapeMessage,
+  date_invalid: (p) => ({
+    message: `${s(p, 'key')} "${s(p, 'value')}" không phải là một ngày có thật.`,
+    hint: 'Viết ngày dạng yyyy-mm-dd (năm, tháng 01–12, rồi ngày có trong tháng đó), ví dụ 2030-12-31.',
+  }),
+  effective_order: (p) => ({
+    message: `effective.to ${s(p, 'to')} trước effective.from ${s(p, 'from')}: phiên bản sẽ không có hiệu lực ngày nào.`,
+    hint: 'Đặt effective.to là ngày cuối cùng phiên bản có hiệu lực, cùng ngày hoặc sau effective.from (xem có nhầm thứ tự ngày và tháng không).',
+  }),
   schema_other: (p) => ({
     message: `Giá trị này không đúng định dạng tệp quy tắc (${s(p, 'detail')}).`,
     hint: 'So sánh với các dạng được mô tả trong docs/rule-format.md.',
