@@ -55,7 +55,7 @@ describe('lcz check', () => {
     expect(vi.stdout).toContain(
       'mandatory/ruleset.yaml:925:22: lỗi [mandatory_not_applicable] Tiêu chí bắt buộc 2.3 không bao giờ được áp dụng khi unit_kind=ban, parent_kind=phuong, agricultural=false; unit_kind=ban, parent_kind=xa, agricultural=false;',
     );
-    expect(vi.stdout).toMatch(/\n {4}→ Nếu tiêu chí chỉ dành cho một số loại khu dân cư/);
+    expect(vi.stdout).toMatch(/\n {4}→ Nếu tiêu chí chỉ dành cho một số loại đối tượng được đánh giá/);
     expect(vi.stdout.trimEnd().split('\n').at(-1)).toBe(
       'mandatory/ruleset.yaml: 1 lỗi, 1 cảnh báo, 2 ghi chú từ các phép kiểm tra.',
     );

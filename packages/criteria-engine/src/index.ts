@@ -59,6 +59,9 @@ export {
 export { hasErrors } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_CODES } from './diagnostics/codes.js';
 export { LANGUAGES, type Language } from './diagnostics/language.js';
+// The rule file's languages and words, for every tool that prints its texts.
+export { fallbackLanguage, shownLanguage } from './validate/text-languages.js';
+export { capitalised, GENERIC_WORDS, withWords, word, type SchemeWords } from './compile/words.js';
 
 export type { Diagnostic, Severity, Range, StageResult } from './diagnostics/diagnostic.js';
 export type { DiagnosticCode } from './diagnostics/codes.js';

@@ -57,7 +57,7 @@ const idParameter: ParameterSpec = {
   name: 'id',
   in: 'path',
   required: true,
-  description: 'Ruleset id, e.g. lai-chau-khu-dan-cu-tu-quan.',
+  description: 'Ruleset id, as GET /v1/rulesets lists them.',
 };
 const versionParameter: ParameterSpec = {
   name: 'version',

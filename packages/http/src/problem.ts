@@ -36,7 +36,7 @@ export const DEFAULT_PROBLEM_TYPE_BASE = 'urn:lcz:problem:';
 
 /** One problem of a request. Exactly where it is depends on what was wrong. */
 export interface ProblemEntry {
-  /** JSON Pointer (RFC 6901) into the request body, e.g. `/assessment/facts/households`. */
+  /** JSON Pointer (RFC 6901) into the request body, e.g. `/assessment/facts/total_items`. */
   readonly pointer?: string;
   /** A path or query parameter, e.g. `version`. */
   readonly parameter?: string;

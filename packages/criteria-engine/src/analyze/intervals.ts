@@ -90,7 +90,7 @@ class Domains {
     const f = this.facts.get(id);
     if (!f) return;
     this.domains.set(id, initial(f));
-    // The wholes above it, so a part inherits its whole's bounds (kept ≤ signed ≤ households).
+    // The wholes above it, so a part inherits its whole's bounds (done ≤ signed ≤ total).
     if (f.partOf !== undefined) this.declare(f.partOf);
   }
 

@@ -1,7 +1,7 @@
 /**
  * The texts an editor shows about a name, a function, a value or a criterion: every language the
  * rule file wrote them in, each line marked with its language, and the thresholds of a
- * criterion's condition as the rule file states them (`households_law_abiding / households ≥ 98%`).
+ * criterion's condition as the rule file states them (`items_done / total_items ≥ 98%`).
  */
 import { isMap, type YAMLMap } from 'yaml';
 import { FUNCTIONS } from '../compile/functions/index.js';

@@ -1,7 +1,7 @@
 /**
  * The word under the cursor inside an expression, read from the source text itself (the
  * expression may be half typed, so it is not parsed): a name, or a value id inside quotes and
- * the name it is compared with (`unit_kind == 'b|'`, `unit_kind in ['ban', '|`).
+ * the name it is compared with (`size == 'l|'`, `size in ['large', '|`).
  */
 import { isNamePart } from './locate.js';
 

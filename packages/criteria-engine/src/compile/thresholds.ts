@@ -1,6 +1,6 @@
 /**
  * Reads the thresholds out of a condition's tree, so docs, diffs and test generators can say
- * "1.3: ≥ 98% of households" without knowing how the condition was written.
+ * "1.3: ≥ 98% of items" without knowing how the condition was written.
  */
 import type { CompareOp, Expr } from './expression/ast.js';
 import { FLIP } from './expression/compare-ops.js';

@@ -47,7 +47,7 @@ export interface OutcomeCoverage extends CoverageSubject {
 
 export interface ThresholdCoverage extends CoverageSubject {
   readonly threshold: Threshold;
-  /** `households_law_abiding / households ≥ 98%`, `typical_economic_models ≥ 1`. */
+  /** `items_done / total_items ≥ 98%`, `models ≥ 1`. */
   readonly text: string;
   readonly cells: Readonly<Partial<Record<ThresholdPoint, CoverageCell>>>;
 }

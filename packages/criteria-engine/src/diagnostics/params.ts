@@ -41,6 +41,8 @@ export interface DiagnosticParamsByCode {
   schema_other: { readonly keyword: Param; readonly detail: Param };
   date_invalid: { readonly key: Param; readonly value: Param };
   effective_order: { readonly from: Param; readonly to: Param };
+  text_language_missing: { readonly language: Param; readonly languages: Param };
+  text_language_undeclared: { readonly language: Param; readonly languages: Param };
   expr_syntax: { readonly expected: Param; readonly found: Param };
   expr_unknown_name: { readonly name: Param; readonly suggestion?: Param };
   expr_unknown_function: { readonly name: Param; readonly known: Param };
@@ -116,6 +118,13 @@ export interface DiagnosticParamsByCode {
     readonly other_line: Param;
   };
   check_limit: { readonly kind: Param; readonly id: Param; readonly max: Param; readonly reason: Param };
+  id_numbering: {
+    readonly kind: Param;
+    readonly id: Param;
+    readonly group: Param;
+    readonly pattern: Param;
+    readonly example: Param;
+  };
   file_outside_root: { readonly path: Param; readonly root: Param; readonly reason: Param };
   text_encoding: { readonly path: Param; readonly offset?: Param; readonly byte?: Param; readonly encoding?: Param };
   expr_number_inexact: { readonly value: Param; readonly max: Param };

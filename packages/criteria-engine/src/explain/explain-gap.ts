@@ -25,6 +25,7 @@ import type {
 } from './gap-report.js';
 import { gapEn, type GapMessageKey, type GapMessages } from './messages/gap-en.js';
 import { gapVi } from './messages/gap-vi.js';
+import { GENERIC_WORDS, withWords } from '../compile/words.js';
 import { interpolate, oneLine, painter, shorten, wrap, type Tone } from './text-tools.js';
 
 export interface ExplainGapOptions {
@@ -89,8 +90,9 @@ class GapText {
     const lang = options.lang ?? 'vi';
     checkLanguage(lang, 'explainGap');
     this.lang = lang;
-    this.m = gapMessages[this.lang];
-    this.words = explainMessages[this.lang];
+    const words = ruleset.words ?? GENERIC_WORDS;
+    this.m = withWords(gapMessages[this.lang], words, this.lang);
+    this.words = withWords(explainMessages[this.lang], words, this.lang);
     this.paint = painter(options.color === true);
     this.full = options.full === true;
     this.numbers = new Intl.NumberFormat(this.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 4 });

@@ -76,8 +76,8 @@ export const en = {
     hint: 'Add "version" with one of: {versions}.',
   },
   ruleset_missing: {
-    message: 'The request does not say which ruleset to use.',
-    hint: 'Add "ruleset": "{example}" (GET {list} lists them), or write ruleset: in the assessment.',
+    message: 'The request does not say which ruleset to use, and this server has several: {available}.',
+    hint: 'Add "ruleset" with one of them (GET {list} lists them), or write ruleset: in the assessment.',
   },
   ruleset_and_rules: {
     message: 'The request gives both "ruleset" (a loaded ruleset) and "rules" (rule text): only one is allowed.',

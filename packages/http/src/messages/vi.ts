@@ -74,8 +74,8 @@ export const vi: Messages = {
     hint: 'Thêm "version" là một trong: {versions}.',
   },
   ruleset_missing: {
-    message: 'Yêu cầu chưa cho biết dùng bộ tiêu chí nào.',
-    hint: 'Thêm "ruleset": "{example}" (GET {list} liệt kê các bộ tiêu chí), hoặc ghi ruleset: trong phiếu đánh giá.',
+    message: 'Yêu cầu chưa cho biết dùng bộ tiêu chí nào, trong khi máy chủ có nhiều bộ: {available}.',
+    hint: 'Thêm "ruleset" là một trong số đó (GET {list} liệt kê các bộ tiêu chí), hoặc ghi ruleset: trong phiếu đánh giá.',
   },
   ruleset_and_rules: {
     message: 'Yêu cầu có cả "ruleset" (bộ tiêu chí của máy chủ) lẫn "rules" (nội dung quy tắc): chỉ được dùng một.',

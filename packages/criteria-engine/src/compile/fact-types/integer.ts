@@ -1,4 +1,4 @@
-/** `type: integer`: counts (households, members). Whole numbers within ±(2^53 − 1) and the declared bounds. */
+/** `type: integer`: counts (people, items). Whole numbers within ±(2^53 − 1) and the declared bounds. */
 import * as z from 'zod/mini';
 import { readIntegerCell } from './cells.js';
 import type { FactDeclaration, FactTypeDefinition } from './fact-type.js';

@@ -96,7 +96,7 @@ function pointOf(t: PercentThreshold, p: number, w: number): ThresholdPoint | un
   // Exact: P may be a decimal (98.5), so compare within a hair of floating-point error.
   const d = p * 100 - t.value * w;
   if (Math.abs(d) < 1e-9) return 'at';
-  // One part across the line: d in [-100, 0) or (0, 100] (98% of 100 households: 97 is just below).
+  // One part across the line: d in [-100, 0) or (0, 100] (98% of 100 items: 97 is just below).
   if (Math.abs(d) > 100 + 1e-9) return undefined;
   const step = BEYOND[t.op];
   return step === 0 || Math.sign(d) === step ? 'beyond' : undefined;

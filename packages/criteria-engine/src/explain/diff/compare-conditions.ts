@@ -1,7 +1,7 @@
 /**
  * Compares two compiled conditions. When they differ only in threshold values (98 → 95, an
  * ordinal floor, the empty-whole policy), the change is reported as threshold changes a policy
- * officer can read ("≥ 98% → ≥ 95% of households"); anything else as the canonical expressions
+ * officer can read ("≥ 98% → ≥ 95% of items"); anything else as the canonical expressions
  * before and after.
  */
 import type { ConditionInfo, Threshold } from '../../compile/compiled-ruleset.js';
