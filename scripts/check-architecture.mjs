@@ -16,6 +16,7 @@
 //
 // Type-only imports may point anywhere a run-time import may within the engine (the data model is
 // shared by every stage), but across packages they too must be declared.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -264,9 +265,15 @@ for (const name of readdirSync(engineSrc)) {
   const word = name.endsWith('.ts') ? name : `${name}/`;
   if (!named(word)) problem(join(repo, 'docs/architecture.md'), `does not describe the engine's src/${word}`);
 }
-const IGNORED_ROOT = new Set(['.git', 'node_modules', '.DS_Store']);
-for (const name of readdirSync(repo)) {
-  if (IGNORED_ROOT.has(name)) continue;
+// What the repository holds: the tracked files' top-level names (git ls-files), so what tests and
+// tools leave behind in ignored folders (.tmp/, coverage) is not asked to be described.
+const tracked = new Set(
+  execFileSync('git', ['ls-files', '-z'], { cwd: repo, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean)
+    .map((path) => path.split('/')[0]),
+);
+for (const name of [...tracked].sort()) {
   const word = statSync(join(repo, name)).isDirectory() ? `${name}/` : name;
   if (!named(word)) problem(join(repo, 'docs/architecture.md'), `does not describe the repository's ${word}`);
 }

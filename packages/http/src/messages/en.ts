@@ -156,11 +156,11 @@ export const en = {
   url_escape: {
     message:
       'The request path has a "%" that is not followed by two hexadecimal digits, or bytes that are not UTF-8 once decoded.',
-    hint: 'Encode each path segment with encodeURIComponent (a "%" itself is written %25), e.g. /v1/rulesets/lai-chau-khu-dan-cu-tu-quan.',
+    hint: 'Encode each path segment with encodeURIComponent (a "%" itself is written %25), e.g. /v1/rulesets/<ruleset-id>.',
   },
   path_param_too_long: {
     message: 'A path parameter is longer than {max} characters.',
-    hint: 'Ruleset ids are short, e.g. /v1/rulesets/lai-chau-khu-dan-cu-tu-quan; GET /v1/rulesets lists them.',
+    hint: 'Ruleset ids are short, e.g. /v1/rulesets/<ruleset-id>; GET /v1/rulesets lists them.',
   },
   problems_omitted: {
     message: '… and {count} more problem(s) in this request: only the first {max} are listed.',

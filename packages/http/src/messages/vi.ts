@@ -154,11 +154,11 @@ export const vi: Messages = {
   url_escape: {
     message:
       'Đường dẫn của yêu cầu có dấu "%" không theo sau bởi hai chữ số thập lục phân, hoặc giải mã ra các byte không phải UTF-8.',
-    hint: 'Mã hóa từng đoạn đường dẫn bằng encodeURIComponent (chính dấu "%" viết là %25), ví dụ /v1/rulesets/lai-chau-khu-dan-cu-tu-quan.',
+    hint: 'Mã hóa từng đoạn đường dẫn bằng encodeURIComponent (chính dấu "%" viết là %25), ví dụ /v1/rulesets/<ruleset-id>.',
   },
   path_param_too_long: {
     message: 'Một tham số đường dẫn dài hơn {max} ký tự.',
-    hint: 'Mã bộ tiêu chí rất ngắn, ví dụ /v1/rulesets/lai-chau-khu-dan-cu-tu-quan; GET /v1/rulesets liệt kê chúng.',
+    hint: 'Mã bộ tiêu chí rất ngắn, ví dụ /v1/rulesets/<ruleset-id>; GET /v1/rulesets liệt kê chúng.',
   },
   problems_omitted: {
     message: '… và còn {count} vấn đề khác trong yêu cầu này: chỉ liệt kê {max} vấn đề đầu tiên.',
