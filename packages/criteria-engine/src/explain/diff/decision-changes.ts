@@ -61,7 +61,12 @@ export function compareDecision(
   if (checked.value === undefined || hasErrors(checked.diagnostics)) return { diagnostics: checked.diagnostics };
   const old = before.evaluate(assessment);
   const now = after.evaluate(checked.value);
-  return { value: areaDecision(old, now, source, projected.ignored), diagnostics: checked.diagnostics };
+  const declaredBefore = new Set([...before.facts.map((f) => f.id), ...before.context.map((c) => c.id)]);
+  const missingNew = now.missing.filter((name) => !declaredBefore.has(name));
+  return {
+    value: areaDecision(old, now, source, projected.ignored, missingNew),
+    diagnostics: checked.diagnostics,
+  };
 }
 
 function areaDecision(
@@ -69,6 +74,7 @@ function areaDecision(
   now: EvaluationResult,
   source: AreaSource,
   ignored: readonly string[] = [],
+  missingNew: readonly string[] = [],
 ): AreaDecision {
   const standards = statusChanges(old.standards, now.standards).map((c) => {
     const a = old.standards.find((g) => g.id === c.id);
@@ -89,16 +95,36 @@ function areaDecision(
     before: old.decision,
     after: now.decision,
     changed: old.decision !== now.decision,
+    ...(old.decision === now.decision ? {} : { cause: causeOf(now, missingNew) }),
     criteria: statusChanges(old.criteria, now.criteria),
     disqualifiers: statusChanges(old.disqualifiers, now.disqualifiers),
     standards,
     reasons: { added: onlyIn(now.reasons, old.reasons), removed: onlyIn(old.reasons, now.reasons) },
     ignored,
+    missing_new: missingNew,
   };
 }
 
+/**
+ * A change is the data's, not the rules', when the new decision is undetermined and every fact
+ * it still misses is one the old version never asked for: old assessments cannot have it (a new
+ * disqualifier's fact, a new criterion's). Anything else moved because the rules did.
+ */
+function causeOf(now: EvaluationResult, missingNew: readonly string[]): 'rules' | 'missing_new_facts' {
+  const onlyNew = now.missing.length > 0 && now.missing.length === missingNew.length;
+  return now.decision === 'undetermined' && onlyNew ? 'missing_new_facts' : 'rules';
+}
+
 export function summariseDecisions(areas: readonly AreaDecision[]): DecisionImpact {
-  return { assessed: areas.length, changed: areas.filter((a) => a.changed).length, areas };
+  const changed = areas.filter((a) => a.changed);
+  const byData = changed.filter((a) => a.cause === 'missing_new_facts').length;
+  return {
+    assessed: areas.length,
+    changed: changed.length,
+    changed_by_rules: changed.length - byData,
+    changed_by_missing_data: byData,
+    areas,
+  };
 }
 
 /** Items whose status differs, in the new version's order, then those only the old one has. */

@@ -451,7 +451,11 @@ class DiffReport {
     const { out, m } = this;
     out.section(m.section_impact);
     out.paragraph(this.say('impact_summary', { assessed: impact.assessed, changed: impact.changed }));
-    const changed = impact.areas.filter((a) => a.changed);
+    // A change the old data cannot avoid (a fact the old version never asked for) is not a change
+    // the rules make: counted and listed apart, so the rules' own effect is read first.
+    if (impact.changed_by_missing_data > 0)
+      out.paragraph(this.say('impact_split', { rules: impact.changed_by_rules, data: impact.changed_by_missing_data }));
+    const changed = impact.areas.filter((a) => a.changed && a.cause !== 'missing_new_facts');
     if (changed.length > 0 && this.options.format === 'md') {
       out.table(
         [m.impact_area, m.impact_source, m.impact_decision, m.impact_why],
@@ -469,8 +473,24 @@ class DiffReport {
         for (const line of this.why(a)) out.item(1, line);
       }
     }
-    const unchanged = impact.areas.length - changed.length;
+    this.missingDataChanges(impact.areas.filter((a) => a.cause === 'missing_new_facts'));
+    const unchanged = impact.areas.filter((a) => !a.changed).length;
     if (unchanged > 0) out.paragraph(this.say('impact_unchanged', { count: unchanged }));
+  }
+
+  /** The changes caused only by facts the old data lack: one line each, the facts by their label. */
+  private missingDataChanges(areas: readonly AreaDecision[]): void {
+    if (areas.length === 0) return;
+    const { out, m } = this;
+    out.subsection(this.say('impact_missing_data', { count: areas.length }));
+    for (const a of areas) {
+      const facts = a.missing_new.map((id) => {
+        const label = this.facts.get(id)?.label;
+        return label === undefined ? out.code(id) : `${out.esc(this.t(label))} (${out.code(id)})`;
+      });
+      out.item(0, `${this.areaName(a)} (${sourceOf(a)}): ${this.decision(a.before)} → ${this.decision(a.after)}`);
+      out.item(1, `${m.impact_missing_facts}: ${facts.join('; ')}`);
+    }
   }
 
   // ── one change ────────────────────────────────────────────────────────────────────────────

@@ -227,10 +227,24 @@ export interface AreaDecision {
   readonly reasons: { readonly added: readonly DecisionReason[]; readonly removed: readonly DecisionReason[] };
   /** Names the assessment gives that the new version does not declare: not read by it. */
   readonly ignored: readonly string[];
+  /**
+   * Facts the new version reads that the old one does not declare, and so no assessment written
+   * for the old one gives: the new result misses them.
+   */
+  readonly missing_new: readonly string[];
+  /**
+   * Why the decision changed: the new rules, or only facts of the new version that the old data
+   * cannot have (the new decision is undetermined and misses nothing else). Absent when unchanged.
+   */
+  readonly cause?: 'rules' | 'missing_new_facts';
 }
 
 export interface DecisionImpact {
   readonly assessed: number;
   readonly changed: number;
+  /** Of `changed`: decisions the new rules change. */
+  readonly changed_by_rules: number;
+  /** Of `changed`: decisions that change only because the old data lack the new version's facts. */
+  readonly changed_by_missing_data: number;
   readonly areas: readonly AreaDecision[];
 }

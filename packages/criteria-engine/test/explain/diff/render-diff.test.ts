@@ -95,8 +95,15 @@ describe('renderDiff as text', () => {
     expect(vi).toContain('- tiêu chuẩn 1: không đạt (đạt 3/4, cần 4) → đạt (đạt 4/4, cần 4)');
     expect(vi).toContain('- tiêu chí 1.3: không đạt → đạt');
     expect(vi).toContain('- phiên bản mới không đọc: traffic_congestion_occurred');
-    expect(vi).toContain('- Kết luận: ĐƯỢC CÔNG NHẬN → CHƯA ĐỦ CĂN CỨ ĐỂ KẾT LUẬN');
-    expect(vi).toContain('- lý do mới: còn thiếu số liệu để kết luận về tiêu chuẩn 2');
+    // Every change either the rules' or the data's, and each listed in its own place.
+    expect(impact.changed_by_rules + impact.changed_by_missing_data).toBe(impact.changed);
+    const byData = impact.areas.filter((a) => a.cause === 'missing_new_facts');
+    expect(byData.every((a) => a.after === 'undetermined' && a.missing_new.length > 0)).toBe(true);
+    expect(byData.length).toBeGreaterThan(0);
+    expect(vi).toContain(
+      `Trong đó ${impact.changed_by_rules} phiếu đổi do quy tắc mới, ${byData.length} phiếu chỉ vì dữ liệu cũ`,
+    );
+    expect(vi).toContain(`Đổi kết luận chỉ vì dữ liệu cũ thiếu dữ kiện mới (${byData.length})`);
     expect(vi).toContain(`Giữ nguyên kết luận: ${11 - impact.changed} phiếu.`);
     const en = flat(render({ lang: 'en', impact }));
     expect(en).toContain('- Decision: NOT RECOGNISED → RECOGNISED');

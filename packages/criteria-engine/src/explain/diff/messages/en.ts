@@ -116,6 +116,11 @@ export const diffEn = {
   recognition_note: 'Note',
 
   impact_summary: '{assessed} assessment(s) evaluated under both versions: {changed} change decision.',
+  impact_split:
+    'Of these, {rules} change because of the new rules, {data} only because the old data lack facts the new version asks for (listed apart below).',
+  impact_missing_data:
+    'Changed only because the old data lack new facts ({count}): add the figures, then compare again',
+  impact_missing_facts: 'missing',
   impact_unchanged: 'Decision unchanged: {count} assessment(s).',
   impact_area: 'Area',
   impact_source: 'File',

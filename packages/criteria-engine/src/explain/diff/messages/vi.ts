@@ -118,6 +118,10 @@ export const diffVi: DiffMessages = {
   recognition_note: 'Ghi chú',
 
   impact_summary: 'Đã đánh giá {assessed} phiếu theo cả hai phiên bản: {changed} phiếu đổi kết luận.',
+  impact_split:
+    'Trong đó {rules} phiếu đổi do quy tắc mới, {data} phiếu chỉ vì dữ liệu cũ chưa có dữ kiện mà phiên bản mới hỏi (liệt kê riêng bên dưới).',
+  impact_missing_data: 'Đổi kết luận chỉ vì dữ liệu cũ thiếu dữ kiện mới ({count}): bổ sung số liệu rồi so sánh lại',
+  impact_missing_facts: 'còn thiếu',
   impact_unchanged: 'Giữ nguyên kết luận: {count} phiếu.',
   impact_area: 'Đối tượng được đánh giá',
   impact_source: 'Tệp',
