@@ -5,6 +5,7 @@
  */
 export { readBatch, type BatchSource, type ReadBatchOptions } from './read-batch.js';
 export { detectBatchFormat, isListDocument } from './formats/detect.js';
+export { chooseDelimiter } from './delimiter.js';
 export {
   evaluateBatch,
   OutputError,

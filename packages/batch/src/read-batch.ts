@@ -6,6 +6,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { decodeUtf8, notUtf8Diagnostic, type CompiledRuleset, type Diagnostic } from '@lcz/criteria-engine';
 import { compileAssessmentCheck } from './assessment-check.js';
+import { chooseDelimiter } from './delimiter.js';
 import { fileDiagnostic } from './diagnostics.js';
 import { loadExcelJS } from './exceljs.js';
 import { openCounted, type BytesListener } from './formats/byte-count.js';
@@ -123,7 +124,7 @@ export async function* readBatchChunks(
         const input = await openInput(source, options);
         const rows =
           excel === undefined
-            ? csvRows(input, file, options.csvTokenizer)
+            ? csvRows(input, file, options.csvTokenizer, (head) => chooseDelimiter(head, ruleset))
             : xlsxRows(input, file, options.sheet, excel);
         yield* spreadsheetRecords(rows, file, ruleset, format);
         return;
