@@ -71,7 +71,13 @@ export async function* csvRows(
     const e = error as Partial<CsvError> & Error;
     const line = typeof e.lines === 'number' ? e.lines : 0;
     throw new SourceError(
-      fileDiagnostic(file, 'batch_unreadable', { format: 'csv', detail: e.message }, line, line > 0 ? 1 : 0),
+      fileDiagnostic(
+        file,
+        'batch_unreadable',
+        { format: 'csv', reason: csvReason(e.message), detail: e.message },
+        line,
+        line > 0 ? 1 : 0,
+      ),
     );
   } finally {
     await feed;
@@ -94,7 +100,15 @@ async function* fastRows(
     return batch;
   };
   const fail = (error: { line: number; message: string }): SourceError =>
-    new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'csv', detail: error.message }, error.line, 1));
+    new SourceError(
+      fileDiagnostic(
+        file,
+        'batch_unreadable',
+        { format: 'csv', reason: csvReason(error.message), detail: error.message },
+        error.line,
+        1,
+      ),
+    );
   try {
     let error = tokenizer.push(first, records);
     for (;;) {
@@ -110,6 +124,14 @@ async function* fastRows(
   } finally {
     await chunks.return?.();
   }
+}
+
+/** The reason, in the message catalogue's words, of a tokenizer's (English) error. */
+export function csvReason(message: string): string {
+  if (/quote not closed/i.test(message)) return 'quote_not_closed';
+  if (/closing quote/i.test(message)) return 'closing_quote';
+  if (/opening quote/i.test(message)) return 'opening_quote';
+  return 'csv_syntax';
 }
 
 function drained(stream: NodeJS.EventEmitter): Promise<void> {

@@ -60,7 +60,7 @@ export async function* jsonLinesRecords(
           fileDiagnostic(
             file,
             'batch_unreadable',
-            { format: 'jsonl', detail: (error as Error).message },
+            { format: 'jsonl', reason: 'json_syntax', detail: (error as Error).message },
             row,
             position + 1,
           ),
@@ -100,7 +100,13 @@ export function documentRecords(
     } catch (error) {
       const position = jsonErrorPosition(error);
       const { line, col } = new LineCounterAt(source).at(position);
-      return fileDiagnostic(file, 'batch_unreadable', { format: 'json', detail: (error as Error).message }, line, col);
+      return fileDiagnostic(
+        file,
+        'batch_unreadable',
+        { format: 'json', reason: 'json_syntax', detail: (error as Error).message },
+        line,
+        col,
+      );
     }
   } else {
     const lineCounter = new LineCounter();
@@ -111,7 +117,7 @@ export function documentRecords(
       return fileDiagnostic(
         file,
         'batch_unreadable',
-        { format: 'yaml', detail: error.message.split('\n')[0] ?? error.code },
+        { format: 'yaml', reason: 'yaml_syntax', detail: error.message.split('\n')[0] ?? error.code },
         pos?.line ?? 0,
         pos?.col ?? 0,
       );

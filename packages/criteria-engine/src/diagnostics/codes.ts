@@ -99,6 +99,7 @@ export const DIAGNOSTIC_CODES = [
   'batch_row_short',
   'batch_identity_missing',
   'batch_year_mismatch',
+  'batch_too_large',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

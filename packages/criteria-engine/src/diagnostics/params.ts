@@ -119,7 +119,15 @@ export interface DiagnosticParamsByCode {
   input_context_missing: { readonly name: Param };
   input_context_rule: { readonly rule: Param; readonly message_vi: Param; readonly message_en: Param };
   input_identity: { readonly field: Param; readonly reason: Param };
-  batch_unreadable: { readonly format: Param; readonly detail: Param };
+  batch_unreadable: {
+    readonly format: Param;
+    readonly reason?: Param;
+    readonly detail?: Param;
+    readonly sheet?: Param;
+    readonly sheets?: Param;
+    readonly size?: Param;
+    readonly max?: Param;
+  };
   batch_no_header: NoParams;
   batch_header_unknown: {
     readonly column_name: Param;
@@ -144,6 +152,7 @@ export interface DiagnosticParamsByCode {
   };
   batch_cell_unheaded: { readonly cell: Param; readonly value: Param };
   batch_identity_missing: { readonly name: Param; readonly cell?: Param; readonly column_name?: Param };
+  batch_too_large: { readonly format: Param; readonly limit: Param; readonly max: Param; readonly cell?: Param };
   batch_year_mismatch: {
     readonly year: Param;
     readonly date: Param;

@@ -110,7 +110,7 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
     message_en: 'Urban groups exist only in wards.',
   },
   input_identity: { field: 'unit_name', reason: 'empty' },
-  batch_unreadable: { format: 'csv', detail: 'Invalid Closing Quote at line 4' },
+  batch_unreadable: { format: 'csv', reason: 'closing_quote', detail: 'Invalid Closing Quote at line 4' },
   batch_no_header: {},
   batch_header_unknown: { column_name: 'Tổng số hộ gia dinh', cell: 'F1', suggestion: 'households' },
   batch_header_duplicate: { column_name: 'households', cell: 'K1', name: 'households', first_column: 'F' },
@@ -126,6 +126,7 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   batch_cell_unheaded: { cell: 'CZ7', value: 'ghi chú' },
   batch_row_short: { cell: 'G7', found: 6, expected: 7 },
   batch_identity_missing: { name: 'code', cell: 'A9', column_name: 'Mã khu dân cư' },
+  batch_too_large: { format: 'xlsx', limit: 'cell_chars', max: 32767, cell: 'B7' },
   batch_year_mismatch: { year: 2024, date: '2023-12-31', cell: 'D5', column_name: 'Năm đánh giá' },
 };
 

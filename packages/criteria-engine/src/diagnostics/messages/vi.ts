@@ -249,6 +249,32 @@ function cellRef(p: MessageParams): string {
   return cellRefOf(p, 'Ô');
 }
 
+/** Why a batch file cannot be read (batch_unreadable `reason`), said in Vietnamese: the library's own English `detail` is left to en. */
+const UNREADABLE_REASONS: Readonly<Record<string, string>> = {
+  not_xlsx: 'đây không phải sổ tính Excel (.xlsx), hoặc tệp đã bị hỏng',
+  no_worksheet: 'sổ tính không có trang tính nào',
+  no_such_sheet: 'không có trang tính "{sheet}" (các trang tính: {sheets})',
+  unknown_type: 'không rõ loại tệp: hãy đặt tên tệp có đuôi .csv, .xlsx, .json, .jsonl, .yaml hoặc .yml',
+  too_large:
+    'tệp có {size} byte; tệp JSON hoặc YAML được đọc cả một lần, tối đa {max} byte: hãy dùng JSON Lines (.jsonl) hoặc CSV',
+  quote_not_closed: 'trường đặt trong dấu nháy bắt đầu ở dòng này không có dấu nháy đóng',
+  closing_quote: 'có ký tự ngay sau dấu nháy đóng của một trường',
+  opening_quote: 'có dấu nháy nằm giữa một trường không đặt trong dấu nháy',
+  csv_syntax: 'dòng này không đúng cú pháp CSV',
+  json_syntax: 'nội dung không đúng cú pháp JSON tại vị trí này',
+  yaml_syntax: 'nội dung không đúng cú pháp YAML tại vị trí này',
+  xlsx_reader: 'trình đọc sổ tính báo lỗi khi đọc tệp',
+};
+
+/** The bounds of batch_too_large, each with what crossed it. */
+const BATCH_LIMITS: Readonly<Record<string, string>> = {
+  cell_chars: 'một ô có hơn {max} ký tự (giới hạn của một ô Excel)',
+  shared_strings: 'sổ tính có hơn {max} chuỗi văn bản dùng chung',
+  shared_strings_chars: 'phần chuỗi văn bản dùng chung của sổ tính dài hơn {max} ký tự',
+  rows: 'trang tính có hơn {max} dòng (giới hạn của một trang tính Excel)',
+  uncompressed_chars: 'sổ tính giải nén ra hơn {max} ký tự',
+};
+
 /** 19949 → 19,949 (en) or 19.949 (vi): counts people read at a glance. */
 function grouped(p: MessageParams, name: string, separator: string): string {
   return s(p, name).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
@@ -574,7 +600,13 @@ export const vi: MessageCatalog = {
 
   // @lcz/criteria-batch: đánh giá hàng loạt
   batch_unreadable: (p) => ({
-    message: `Không đọc được tệp dưới dạng ${s(p, 'format') || 'tệp dữ liệu hàng loạt'}: ${s(p, 'detail')}.`,
+    message: `Không đọc được tệp dưới dạng ${s(p, 'format') || 'tệp dữ liệu hàng loạt'}: ${
+      UNREADABLE_REASONS[s(p, 'reason')] !== undefined
+        ? fill(UNREADABLE_REASONS[s(p, 'reason')] as string, p)
+        : hasParam(p, 'detail')
+          ? `nội dung không đúng định dạng (${s(p, 'detail')})`
+          : 'nội dung không đúng định dạng'
+    }.`,
     hint: 'Lưu lại tệp dạng CSV UTF-8, sổ tính Excel (.xlsx) hoặc JSON Lines; hoặc bắt đầu từ tệp mẫu trống do lcz template tạo ra.',
   }),
   batch_no_header: () => ({
@@ -615,6 +647,10 @@ export const vi: MessageCatalog = {
   batch_identity_missing: (p) => ({
     message: `${cellRef(p)}dòng này không có ${IDENTITY_WORDS[s(p, 'name')] ?? 'giá trị'} (${s(p, 'name')}).`,
     hint: 'Mỗi dòng cần mã khu dân cư và năm đánh giá (hoặc ngày đánh giá) để tra được kết quả.',
+  }),
+  batch_too_large: (p) => ({
+    message: `${cellRef(p)}tệp ${s(p, 'format')} vượt giới hạn: ${fill(BATCH_LIMITS[s(p, 'limit')] ?? 'tệp quá lớn (giới hạn {max})', p)}. Việc đọc dừng ở đây để bảo vệ máy chủ.`,
+    hint: 'Một ô chỉ nên chứa một giá trị ngắn; hãy xoá nội dung quá dài, hoặc chia dữ liệu thành nhiều tệp. Nếu tệp do một chương trình khác tạo ra, hãy mở và lưu lại bằng Excel hoặc LibreOffice.',
   }),
   batch_year_mismatch: (p) => ({
     message: `${cellRef(p)}năm ${s(p, 'year')} không khớp với ngày ${s(p, 'date')}.`,
