@@ -8,6 +8,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Assessment, CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
+import { flowTooDeep } from '@lcz/criteria-engine/tools';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { AssessmentCheck } from '../assessment-check.js';
 import { fileDiagnostic } from '../diagnostics.js';
@@ -16,6 +17,9 @@ import { CHUNK_ROWS } from './rows.js';
 
 /** JSON arrays and YAML lists are read whole; beyond this, JSON Lines or CSV stream. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
+/** Nesting of a YAML list of assessments: the list, an assessment, its parts, a value. */
+const MAX_DEPTH = 64;
 
 const YAML_OPTIONS = {
   uniqueKeys: true,
@@ -38,6 +42,15 @@ export async function* jsonLinesRecords(
     row += 1;
     const line = row === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     if (line.trim() === '') continue;
+    const deep = flowTooDeep(line, MAX_DEPTH);
+    if (deep !== undefined) {
+      batch.push({
+        row,
+        area: {},
+        diagnostics: [fileDiagnostic(file, 'yaml_depth_limit', { max: MAX_DEPTH }, row, deep + 1)],
+      });
+      continue;
+    }
     // Bytes that were not UTF-8 became U+FFFD in the line reader: say so, at the place.
     const lost = line.indexOf('\uFFFD');
     if (lost !== -1) {
@@ -94,6 +107,12 @@ export function documentRecords(
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   let parsed: Document.Parsed | undefined;
+  // 200 KB of `[` cost yaml's parser 300 MB before any depth check: refused from the text first.
+  const deep = flowTooDeep(source, MAX_DEPTH);
+  if (deep !== undefined) {
+    const { line, col } = new LineCounterAt(source).at(deep);
+    return fileDiagnostic(file, 'yaml_depth_limit', { max: MAX_DEPTH }, line, col);
+  }
   if (format === 'json') {
     try {
       value = JSON.parse(source);

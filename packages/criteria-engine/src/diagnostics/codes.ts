@@ -20,6 +20,7 @@ export const DIAGNOSTIC_CODES = [
   'yaml_self_alias',
   'yaml_alias_limit',
   'yaml_depth_limit',
+  'yaml_scalar_too_long',
   'yaml_unsafe_key',
   'yaml_integer_too_large',
   'yaml_nul_byte',

@@ -20,6 +20,7 @@ export interface DiagnosticParamsByCode {
   yaml_self_alias: { readonly alias: Param };
   yaml_alias_limit: { readonly max: Param };
   yaml_depth_limit: { readonly max: Param };
+  yaml_scalar_too_long: { readonly length: Param; readonly max: Param };
   yaml_unsafe_key: { readonly key: Param };
   yaml_integer_too_large: { readonly value: Param; readonly max: Param };
   yaml_nul_byte: { readonly count: Param };

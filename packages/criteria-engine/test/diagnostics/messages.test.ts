@@ -21,6 +21,7 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   yaml_self_alias: { alias: 'note' },
   yaml_alias_limit: { max: 100 },
   yaml_depth_limit: { max: 64 },
+  yaml_scalar_too_long: { length: 9_000_002, max: 65536 },
   yaml_unsafe_key: { key: '__proto__' },
   yaml_integer_too_large: { value: '9007199254740993', max: 9007199254740991 },
   yaml_nul_byte: { count: 1 },

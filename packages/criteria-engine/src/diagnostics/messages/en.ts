@@ -331,7 +331,11 @@ export const en: MessageCatalog = {
   }),
   yaml_depth_limit: (p) => ({
     message: `Values are nested more than ${s(p, 'max')} levels deep here.`,
-    hint: 'A rule file needs only a few levels. Check the indentation and brackets here: an unclosed [ or { often causes this.',
+    hint: 'A rule file or an assessment needs only a few levels. Check the indentation and brackets here: an unclosed [ or { often causes this.',
+  }),
+  yaml_scalar_too_long: (p) => ({
+    message: `The value that starts here is ${s(p, 'length')} characters long, past the limit of ${s(p, 'max')} for one value.`,
+    hint: 'Names, labels and notes in a rule file need a few sentences at most. Check for long content pasted here by mistake, or a missing closing quote that pulled the rest of the file into this value.',
   }),
   yaml_unsafe_key: (p) => ({
     message: `The key "${s(p, 'key')}" is not allowed (it has a special meaning in JavaScript).`,

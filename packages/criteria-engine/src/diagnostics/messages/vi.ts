@@ -352,7 +352,11 @@ export const vi: MessageCatalog = {
   }),
   yaml_depth_limit: (p) => ({
     message: `Các giá trị ở đây lồng nhau quá ${s(p, 'max')} cấp.`,
-    hint: 'Tệp quy tắc chỉ cần vài cấp lồng nhau. Kiểm tra thụt lề và dấu ngoặc ở đây: thường do quên đóng [ hoặc {.',
+    hint: 'Tệp quy tắc hay phiếu đánh giá chỉ cần vài cấp lồng nhau. Kiểm tra thụt lề và dấu ngoặc ở đây: thường do quên đóng [ hoặc {.',
+  }),
+  yaml_scalar_too_long: (p) => ({
+    message: `Giá trị bắt đầu ở đây dài ${s(p, 'length')} ký tự, quá giới hạn ${s(p, 'max')} ký tự của một giá trị.`,
+    hint: 'Tên, nhãn và ghi chú của tệp quy tắc chỉ cần vài câu. Kiểm tra xem có dán nhầm nội dung dài vào đây, hoặc thiếu dấu nháy đóng khiến phần sau của tệp bị đọc vào giá trị này không.',
   }),
   yaml_unsafe_key: (p) => ({
     message: `Không được dùng khóa "${s(p, 'key')}" (khóa này có ý nghĩa đặc biệt trong JavaScript).`,
