@@ -120,7 +120,8 @@ function mapIssue(issue: z.core.$ZodIssue, root: unknown, plan: RulesetPlan, rep
       if (actual === undefined && path.length <= 1) {
         report('input_shape', path, {
           expected:
-            name === 'context' || name === 'facts' ? `a mapping "${name}:"` : 'a mapping with context and facts',
+            // Type words, not prose: each catalogue says them in its language (vi said "cần a mapping").
+            name === 'context' || name === 'facts' ? 'object' : 'assessment',
           path: `/${path.join('/')}`,
         });
         return;
@@ -190,10 +191,11 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
+/** The value as messages show it: a type word for a list, a mapping or nothing (each catalogue says it in its language). */
 function describe(x: unknown): string {
-  if (x === undefined) return 'nothing';
+  if (x === undefined || x === null) return 'null';
   if (typeof x === 'string') return JSON.stringify(x);
-  if (Array.isArray(x)) return 'a list';
-  if (typeof x === 'object' && x !== null) return 'a mapping';
+  if (Array.isArray(x)) return 'array';
+  if (typeof x === 'object') return 'object';
   return String(x);
 }

@@ -17,6 +17,7 @@ const TYPES: Readonly<Record<string, string>> = {
   null: 'nothing (an empty value)',
   array: 'a list',
   object: 'a mapping (key: value lines)',
+  assessment: 'a mapping with context: and facts:',
   non_finite_number: 'an infinite or not-a-number value (.inf, .nan)',
   percent: 'a percentage',
   equality: 'an == or != comparison (yes/no values and unordered lists have no order)',

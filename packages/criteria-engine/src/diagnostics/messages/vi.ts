@@ -18,6 +18,7 @@ const TYPES: Readonly<Record<string, string>> = {
   null: 'giá trị trống',
   array: 'một danh sách',
   object: 'một bảng khóa: giá trị',
+  assessment: 'một bảng khóa: giá trị có context: và facts:',
   non_finite_number: 'một số vô hạn hoặc không phải số (.inf, .nan)',
   percent: 'một tỷ lệ phần trăm',
   equality: 'phép so sánh == hoặc != (giá trị có/không và danh mục không có thứ tự)',
