@@ -60,6 +60,30 @@ describe('every problem at once', () => {
   });
 });
 
+describe('many unknown facts: the first ten, then one grouped problem', () => {
+  it('an assessment with 20,000 unknown facts gives 11 problems, the last counting the rest at the 11th name', () => {
+    const rules = loadRulesetOrThrow(readFileSync(MINIMAL, 'utf8'));
+    const names = Array.from({ length: 20_000 }, (_, i) => `unknown_fact_${i}`);
+    const text = `context: { unit_kind: ban }\nfacts:\n${names.map((n) => `  ${n}: 1`).join('\n')}\n`;
+    const found = readAssessment(text, 'a.yaml', rules).diagnostics;
+    expect(found.map((d) => d.code)).toEqual([...Array(10).fill('input_unknown_fact'), 'input_unknown_facts']);
+    expect(found[10]).toMatchObject({
+      line: 13,
+      column: 3,
+      params: { count: 19_990, section: 'facts', examples: 'unknown_fact_10, unknown_fact_11, unknown_fact_12' },
+    });
+    expect(formatDiagnostic(found[10] as never, 'vi')).toMatch(/19\.990 mục khác/);
+    expect(formatDiagnostic(found[10] as never, 'en')).toMatch(/19,990 more names/);
+  });
+
+  it('eleven unknown facts are eleven problems: a group of one would say less', () => {
+    const rules = loadRulesetOrThrow(readFileSync(MINIMAL, 'utf8'));
+    const text = `context: { unit_kind: ban }\nfacts:\n${Array.from({ length: 11 }, (_, i) => `  x${i}: 1`).join('\n')}\n`;
+    const found = readAssessment(text, 'a.yaml', rules).diagnostics;
+    expect(found.map((d) => d.code)).toEqual(Array(11).fill('input_unknown_fact'));
+  });
+});
+
 describe('Vietnamese messages carry no English', () => {
   it('an assessment that is a list, facts that are a number, no facts ("cần a mapping", "đang là a list")', () => {
     const rules = loadRulesetOrThrow(readFileSync(MINIMAL, 'utf8'));

@@ -201,7 +201,7 @@ function locator(text: string): Locate {
     const { doc, lines } = parsed;
     const path = [...prefix, ...(d.path ?? '').split('/').filter((p) => p !== '')];
     // Unknown names are reported at their key, as the engine does for single files.
-    const atKey = d.code === 'input_unknown_fact' || d.code === 'input_shape';
+    const atKey = d.code === 'input_unknown_fact' || d.code === 'input_unknown_facts' || d.code === 'input_shape';
     let node: unknown = doc.contents;
     let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
     for (let i = 0; i < path.length; i++) {

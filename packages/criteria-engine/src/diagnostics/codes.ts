@@ -82,6 +82,7 @@ export const DIAGNOSTIC_CODES = [
   // evaluate/: assessments
   'input_shape',
   'input_unknown_fact',
+  'input_unknown_facts',
   'input_type',
   'input_range',
   'input_part_exceeds_whole',

@@ -108,6 +108,7 @@ export interface DiagnosticParamsByCode {
   diagnostics_omitted: { readonly count: Param; readonly errors: Param; readonly scope: Param };
   input_shape: { readonly expected: Param; readonly path: Param };
   input_unknown_fact: { readonly name: Param; readonly suggestion?: Param };
+  input_unknown_facts: { readonly count: Param; readonly section: Param; readonly examples: Param };
   input_type: { readonly name: Param; readonly expected: Param; readonly actual: Param };
   input_range: { readonly name: Param; readonly value: Param; readonly min?: Param; readonly max?: Param };
   input_part_exceeds_whole: {

@@ -99,6 +99,7 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   },
   check_limit: { kind: 'criterion', id: '1.4', max: 20000, reason: 'too_many' },
   input_shape: { expected: 'object', path: '/facts' },
+  input_unknown_facts: { count: 990, section: 'facts', examples: 'a, b, c' },
   input_unknown_fact: { name: 'househlds', suggestion: 'households' },
   input_type: { name: 'households', expected: 'integer', actual: 'string' },
   input_range: { name: 'households', value: -1, min: 0 },

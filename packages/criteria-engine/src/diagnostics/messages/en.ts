@@ -544,6 +544,10 @@ export const en: MessageCatalog = {
     message: `At ${s(p, 'path') || 'the top of the assessment'}: expected ${t(s(p, 'expected'))}.`,
     hint: 'Compare the assessment with the examples in examples/assessments/.',
   }),
+  input_unknown_facts: (p) => ({
+    message: `From here on, ${grouped(p, 'count', ',')} more names under ${s(p, 'section')}: are not in this ruleset either (${s(p, 'examples')}, …).`,
+    hint: "Many names that match nothing at once usually mean the assessment was written for other rules or another version: check its ruleset: line and --rules, then compare the names with the rule file's facts:.",
+  }),
   input_unknown_fact: (p) => ({
     message: `"${s(p, 'name')}" is not a fact of this ruleset.`,
     hint: `${didYouMean(p)}Remove it or correct the spelling; the facts are listed in the rule file under facts:.`,

@@ -562,6 +562,10 @@ export const vi: MessageCatalog = {
     message: `Tại ${s(p, 'path') || 'đầu bản đánh giá'}: cần ${t(s(p, 'expected'))}.`,
     hint: 'So sánh bản đánh giá với các ví dụ trong examples/assessments/.',
   }),
+  input_unknown_facts: (p) => ({
+    message: `Từ đây còn ${grouped(p, 'count', '.')} mục khác trong ${s(p, 'section')}: cũng không có trong bộ quy tắc này (${s(p, 'examples')}, …).`,
+    hint: 'Nhiều tên không khớp cùng lúc thường là do phiếu được viết cho một bộ quy tắc hoặc phiên bản khác: kiểm tra dòng ruleset: và --rules, rồi đối chiếu tên với mục facts: của tệp quy tắc.',
+  }),
   input_unknown_fact: (p) => ({
     message: `"${s(p, 'name')}" không phải là dữ kiện của bộ quy tắc này.`,
     hint: `${didYouMean(p)}Xóa mục này hoặc sửa chính tả; danh sách dữ kiện nằm trong tệp quy tắc, mục facts:.`,
