@@ -34,7 +34,7 @@ export const DEFAULT_XLSX_LIMITS: XlsxLimits = {
  * How far apart two `<` may be in the XML: a cell's text with every character written as an
  * entity (`&quot;` is six), plus room for its tags. Longer runs cannot be one legal cell.
  */
-export function maxXmlRun(limits: XlsxLimits): number {
+function maxXmlRun(limits: XlsxLimits): number {
   return limits.maxCellChars * 6 + 4096;
 }
 
