@@ -30,6 +30,8 @@ Usage / Cách dùng:
              [--assessment <file>]                biểu tiêu chí (để trống hoặc đã điền)
   lcz test <rules> [--cases <path>]...            run the YAML test cases of the rules
              [--coverage]                         chạy các ca kiểm thử của bộ quy tắc (và độ phủ)
+  lcz version new <old> <new> --from <d> --to <d> a new version of the rules, in one step
+                                                  tạo phiên bản mới của bộ quy tắc
   lcz serve --rules <rules>... [--port <n>]       serve the HTTP API (docs/http.md)
                                                   chạy máy chủ API HTTP
   lcz help [command]                              help for a command / hướng dẫn một lệnh

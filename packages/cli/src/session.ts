@@ -108,9 +108,12 @@ export class Session {
   relocate<T extends { readonly file: string; readonly params: Readonly<Record<string, unknown>> }>(
     items: readonly T[],
   ): T[] {
+    // `path` and the `…_file` params (first_file, other_file) name files too: shown the same way.
+    const isPath = (key: string) => key === 'path' || key.endsWith('_file');
     return items.map((item) => {
-      const path = item.params['path'];
-      const params = typeof path === 'string' ? { ...item.params, path: this.display(path) } : item.params;
+      const params = Object.fromEntries(
+        Object.entries(item.params).map(([k, v]) => [k, isPath(k) && typeof v === 'string' ? this.display(v) : v]),
+      ) as T['params'];
       return { ...item, file: this.display(item.file), params };
     });
   }

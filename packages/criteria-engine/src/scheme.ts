@@ -54,7 +54,10 @@ function checkPeriods(versions: readonly CompiledRuleset[]): Diagnostic[] {
           version: next.version,
           other: prev.version,
           from: next.effective.from,
+          to: next.effective.to ?? '…',
+          other_from: prev.effective.from,
           other_to: prevEnd ?? '…',
+          other_file: prev.file,
         }),
       );
     } else if (next.effective.from !== dayAfter(prevEnd)) {

@@ -39,6 +39,8 @@ export interface TestDirectoryOptions {
   readonly root?: string;
   /** Keep each evaluated case's input in its result, for `coverage` (see RunTestOptions). */
   readonly keepInputs?: boolean;
+  /** Keep each evaluated case's whole result, for `proposeExpectations`. */
+  readonly keepResults?: boolean;
 }
 
 export async function runTestDirectory(rules: string, options: TestDirectoryOptions = {}): Promise<TestDirectoryRun> {
@@ -68,6 +70,7 @@ export async function runTestDirectory(rules: string, options: TestDirectoryOpti
       runTestCases(ruleset, text, file, {
         readFile: confinedReader(file, options.root),
         ...(options.keepInputs ? { keepInputs: true } : {}),
+        ...(options.keepResults ? { keepResults: true } : {}),
       }),
     );
   }

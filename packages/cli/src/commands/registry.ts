@@ -16,6 +16,7 @@ import { serveCommand } from './serve.usage.js';
 import { templateCommand } from './template.usage.js';
 import { testCommand } from './test.usage.js';
 import { validateCommand } from './validate.usage.js';
+import { versionCommand } from './version.usage.js';
 
 const ALL: readonly Command[] = [
   validateCommand,
@@ -31,6 +32,7 @@ const ALL: readonly Command[] = [
   docsCommand,
   serveCommand,
   recordsCommand,
+  versionCommand,
 ];
 
 /** A Map, not an object: `lcz help toString` is an unknown command, not a method of Object. */

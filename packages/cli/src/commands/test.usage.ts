@@ -13,6 +13,12 @@ export interface TestOptions {
   readonly json: boolean;
   /** Also report what the cases cover (a table as text or Markdown; in the JSON with --json). */
   readonly coverage?: 'text' | 'md';
+  /** Show, per failed case, the outcome under the current rules beside the old expectation. */
+  readonly propose: boolean;
+  /** Rewrite the expectations of these failed cases (by name) to the current outcome. */
+  readonly accept: readonly string[];
+  /** Rewrite the expectations of every failed case (after review). */
+  readonly acceptAll: boolean;
 }
 
 const HELP = `lcz test: run the test cases of a ruleset / chạy các ca kiểm thử của bộ quy tắc
@@ -44,6 +50,18 @@ Options / Tuỳ chọn:
                        bảo đã có ca đạt, không đạt, chưa rõ, không áp dụng chưa; mỗi ngưỡng đã
                        có ca đúng bằng ngưỡng và ngay bên kia ngưỡng chưa; rồi các chỗ còn thiếu
   -f, --format text|md the coverage table as text (default) or Markdown / dạng bảng độ phủ
+  --propose            after a rule change: for each failed case, the outcome under the current
+                       rules beside the old expectation, and why (which standard or criterion
+                       moved); a fact that a base file lacks is named once, with the file to add
+                       it to / sau khi đổi quy tắc: với mỗi ca không đạt, kết quả theo quy tắc
+                       hiện tại cạnh điều mong đợi cũ, và lý do; dữ kiện mà tệp nền còn thiếu
+                       được nêu một lần, kèm tệp cần thêm
+  --accept <case>      rewrite that failed case's expectations to the current outcome, in place,
+                       keeping comments and layout (repeatable) / ghi lại điều mong đợi của ca đó
+                       theo kết quả hiện tại, giữ nguyên chú thích và bố cục (có thể lặp lại)
+  --accept-all         the same for every failed case, after review; cases that fail only for a
+                       fact their base lacks are never rewritten / như trên cho mọi ca không đạt,
+                       sau khi đã xem; ca chỉ thiếu dữ kiện ở tệp nền không bao giờ bị ghi lại
   --lang vi|en         language of the report (default vi) / ngôn ngữ (mặc định vi)
   --json               print the results as JSON (with --coverage, a "coverage" key)
                        / in kết quả dạng JSON (với --coverage, thêm khóa "coverage")
@@ -57,6 +75,8 @@ Examples / Ví dụ:
   lcz test --coverage --format md --lang en rules/lai-chau-2020-2025 > coverage.md
   lcz test rules/lai-chau-2020-2025 --cases examples/survey-2020/tests
   lcz test --lang en rules/lai-chau-2020-2025 --cases rules/lai-chau-2020-2025/tests/04-boundaries.yaml
+  lcz test --propose rules/lai-chau-2026-2030-draft
+  lcz test rules/lai-chau-2026-2030-draft --accept "Tổ dân phố đạt mọi tiêu chí thì được công nhận"
 `;
 
 export const testCommand = defineCommand({
@@ -68,6 +88,9 @@ export const testCommand = defineCommand({
       json: { type: 'boolean' },
       coverage: { type: 'boolean' },
       format: { type: 'string', short: 'f' },
+      propose: { type: 'boolean' },
+      accept: { type: 'string', multiple: true },
+      'accept-all': { type: 'boolean' },
     });
     const format = oneOf(values.format ?? 'text', ['text', 'md']);
     if (format === undefined) throw new UsageError('coverage_bad_format', { value: values.format ?? '' }, 'test');
@@ -79,7 +102,20 @@ export const testCommand = defineCommand({
     const cases = values.cases ?? [];
     if (cases.some((c) => c === '')) throw new UsageError('option_needs_value', { option: '--cases' }, 'test');
     const coverage = values.coverage === true ? { coverage: format } : {};
-    return { rules, cases, lang, json: values.json === true, ...coverage };
+    const accept = values.accept ?? [];
+    if (accept.some((c) => c === '')) throw new UsageError('option_needs_value', { option: '--accept' }, 'test');
+    const acceptAll = values['accept-all'] === true;
+    if (acceptAll && accept.length > 0) throw new UsageError('test_accept_conflict', {}, 'test');
+    return {
+      rules,
+      cases,
+      lang,
+      json: values.json === true,
+      ...coverage,
+      propose: values.propose === true,
+      accept,
+      acceptAll,
+    };
   },
   async run(options, session) {
     const { test } = await import('./test.js');

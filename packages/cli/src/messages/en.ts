@@ -31,6 +31,40 @@ export const en = {
   test_one_rules_path:
     "lcz test takes one rules path; '{extra}' is extra. Name test files or folders with --cases, e.g. lcz test rules/lai-chau-2020-2025 --cases examples/survey-2020/tests.",
   test_summary: '{passed} passed, {failed} failed',
+  test_accept_conflict: 'use --accept <case> or --accept-all, not both.',
+  test_accept_unknown:
+    "no failed case is named '{name}'. Run lcz test --propose to see the failed cases and their names.",
+  test_accept_lacking:
+    "case '{name}' fails only because its base lacks facts ({facts}): add them to {file}; there is no expectation to accept.",
+  test_accept_failed:
+    '{file}: the expectation {path} could not be rewritten in place; nothing was written. Edit the file by hand.',
+  test_accepted: '{file}: {changes} expectation(s) of {cases} case(s) rewritten.',
+  version_action:
+    "lcz version takes an action: new (got '{action}'). E.g. lcz version new rules/old rules/new --from 2031-01-01 --to 2035-12-31.",
+  version_missing_folders:
+    'name the old version folder and the new folder, e.g. lcz version new rules/lai-chau-2020-2025 rules/lai-chau-2031-2035 --from 2031-01-01 --to 2035-12-31.',
+  version_missing_date: '{option} is required: the date as yyyy-mm-dd, e.g. {option} 2031-01-01.',
+  version_bad_date: "{option} '{value}' is not a date: write yyyy-mm-dd (year, month, day), e.g. 2030-12-31.",
+  version_dates_order: '--to {to} is before --from {from}: a version ends on or after the day it starts.',
+  version_bad_name: "--version '{value}': use letters, digits, '.', '_' or '-' (at most 64), e.g. 2031-2035.",
+  version_not_a_ruleset: "'{path}' is not a ruleset folder (a folder holding ruleset.yaml).",
+  version_target_exists: "'{path}' already exists: name a new folder; nothing was written.",
+  version_target_inside: "'{path}' is inside the old version's folder: put the new version beside it.",
+  version_old_invalid:
+    "the rules in '{path}' have errors; fix them before making a new version from them. Nothing was written.",
+  version_fields_not_found:
+    "'{path}/ruleset.yaml' has no plain version, effective.from and effective.to to set; add them, then try again.",
+  version_created: 'created {path} from {old} ({old_version}): version {version}, in force from {from} to {to}.',
+  version_review_heading: 'Still to look at ({count}): the tool cannot decide these.',
+  version_review_source: 'source.document: does it still name the document of this period?',
+  version_review_targets: 'the targets of the old period: set the new period’s years and figures.',
+  version_review_comment: 'a comment cites {years}, a year of the old period.',
+  version_review_text: 'a text cites {years}, a year of the old period.',
+  version_review_more: '… and {count} more lines citing the old period in this file.',
+  version_review_test_names:
+    '{count} case names cite a count or share (lines {lines}): check they still match the rules.',
+  version_new_invalid:
+    "the new version '{path}' was created but has errors beside the other versions in '{parent}': fix them (e.g. the dates).",
   missing_check_rules: 'name the rule file or directory to check, e.g. lcz check rules/lai-chau-2020-2025.',
   rules_invalid_nothing_checked:
     "the rules in '{path}' have {count} error(s); fix them first, then the static checks run.",

@@ -32,6 +32,38 @@ export const vi: CliMessages = {
   test_one_rules_path:
     "lcz test chỉ nhận một đường dẫn bộ quy tắc; '{extra}' là thừa. Nêu tệp hoặc thư mục ca kiểm thử bằng --cases, ví dụ lcz test rules/lai-chau-2020-2025 --cases examples/survey-2020/tests.",
   test_summary: '{passed} ca đạt, {failed} ca không đạt',
+  test_accept_conflict: 'dùng --accept <tên ca> hoặc --accept-all, không dùng cả hai.',
+  test_accept_unknown:
+    "không có ca không đạt nào tên '{name}'. Chạy lcz test --propose để xem các ca không đạt và tên của chúng.",
+  test_accept_lacking:
+    "ca '{name}' không đạt chỉ vì tệp nền thiếu dữ kiện ({facts}): hãy thêm vào {file}; không có điều mong đợi nào để chấp nhận.",
+  test_accept_failed: '{file}: không ghi lại được điều mong đợi {path} tại chỗ; chưa ghi gì cả. Hãy sửa tệp bằng tay.',
+  test_accepted: '{file}: đã ghi lại {changes} điều mong đợi của {cases} ca.',
+  version_action:
+    "lcz version cần một việc: new (nhận được '{action}'). Ví dụ: lcz version new rules/cu rules/moi --from 2031-01-01 --to 2035-12-31.",
+  version_missing_folders:
+    'hãy nêu thư mục phiên bản cũ và thư mục mới, ví dụ: lcz version new rules/lai-chau-2020-2025 rules/lai-chau-2031-2035 --from 2031-01-01 --to 2035-12-31.',
+  version_missing_date: 'cần {option}: ngày dạng yyyy-mm-dd, ví dụ {option} 2031-01-01.',
+  version_bad_date: "{option} '{value}' không phải là ngày: viết yyyy-mm-dd (năm-tháng-ngày), ví dụ 2030-12-31.",
+  version_dates_order: '--to {to} trước --from {from}: phiên bản phải kết thúc cùng ngày hoặc sau ngày bắt đầu.',
+  version_bad_name: "--version '{value}': chỉ dùng chữ, số, '.', '_' hoặc '-' (tối đa 64 ký tự), ví dụ 2031-2035.",
+  version_not_a_ruleset: "'{path}' không phải thư mục bộ quy tắc (thư mục chứa ruleset.yaml).",
+  version_target_exists: "'{path}' đã có: hãy đặt tên thư mục mới; chưa ghi gì cả.",
+  version_target_inside: "'{path}' nằm trong thư mục phiên bản cũ: hãy đặt phiên bản mới bên cạnh.",
+  version_old_invalid: "bộ quy tắc trong '{path}' có lỗi; hãy sửa trước khi tạo phiên bản mới từ nó. Chưa ghi gì cả.",
+  version_fields_not_found:
+    "'{path}/ruleset.yaml' chưa có version, effective.from và effective.to dạng giá trị đơn để đặt; hãy thêm rồi chạy lại.",
+  version_created: 'đã tạo {path} từ {old} ({old_version}): phiên bản {version}, hiệu lực từ {from} đến {to}.',
+  version_review_heading: 'Còn phải xem lại ({count} chỗ): công cụ không tự quyết được những điều này.',
+  version_review_source: 'source.document: có còn đúng văn bản của giai đoạn này không?',
+  version_review_targets: 'chỉ tiêu của giai đoạn cũ: đặt năm và số liệu của giai đoạn mới.',
+  version_review_comment: 'chú thích nhắc {years}, năm của giai đoạn cũ.',
+  version_review_text: 'nội dung nhắc {years}, năm của giai đoạn cũ.',
+  version_review_more: '… và {count} dòng nữa trong tệp này nhắc giai đoạn cũ.',
+  version_review_test_names:
+    '{count} tên ca nêu số lượng hoặc tỉ lệ (dòng {lines}): kiểm tra còn khớp với quy tắc không.',
+  version_new_invalid:
+    "phiên bản mới '{path}' đã được tạo nhưng có lỗi khi đặt cạnh các phiên bản khác trong '{parent}': hãy sửa (ví dụ ngày hiệu lực).",
   missing_check_rules: 'hãy nêu tệp hoặc thư mục quy tắc cần kiểm tra, ví dụ lcz check rules/lai-chau-2020-2025.',
   rules_invalid_nothing_checked:
     "bộ quy tắc '{path}' có {count} lỗi; hãy sửa các lỗi đó trước, sau đó mới kiểm tra sâu được.",

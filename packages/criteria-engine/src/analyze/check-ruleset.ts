@@ -7,7 +7,8 @@
  * - standards (and the total) whose minimum no unit of some kind can reach;
  * - mandatory criteria that can be not applicable;
  * - criteria whose outcome never changes the decision;
- * - thresholds of two criteria that contradict each other.
+ * - thresholds of two criteria that contradict each other;
+ * - texts whose numbers or words disagree with the conditions (checks/wording.ts).
  *
  * Pure and browser-safe: it only calls the ruleset's own `validateAssessment` and `evaluate` on
  * inputs it builds (docs/rule-checks.md says exactly what is tried).
@@ -19,6 +20,7 @@ import { checkConflicts } from './checks/conflicts.js';
 import { checkMandatory } from './checks/mandatory.js';
 import { checkOutcomes } from './checks/outcomes.js';
 import { checkRequirements } from './checks/requirements.js';
+import { checkWording } from './checks/wording.js';
 import { Findings } from './findings.js';
 import { reachability, type Reachability, type ReachOptions } from './reach.js';
 
@@ -62,5 +64,6 @@ export function checkRuleset(ruleset: CompiledRuleset, options: Partial<CheckOpt
   checkRequirements(findings, reach);
   checkMandatory(findings, reach);
   checkConflicts(findings, reach, o.maxThresholdPairs);
+  checkWording(findings);
   return { diagnostics: sortDiagnostics([...ruleset.diagnostics, ...findings.list]), reach };
 }

@@ -37,6 +37,8 @@ export interface BuiltInput {
   readonly diagnostics: readonly Diagnostic[];
   /** True when a layer could not be read: the input is incomplete and must not be evaluated. */
   readonly broken: boolean;
+  /** The file of the first layer: the assessment file a base names, or the test file itself. */
+  readonly root: string;
 }
 
 /** What `extends` can name: bases, then cases, in the order written. */
@@ -65,6 +67,7 @@ export function buildInput(
   const sections: Partial<Record<Section, Origin>> = {};
   const diagnostics: Diagnostic[] = [];
   let broken = false;
+  let root: string | undefined;
 
   const overlay = (doc: ParsedDocument, base: DocumentPath, data: Record<string, unknown>) => {
     for (const section of SECTIONS) {
@@ -100,6 +103,7 @@ export function buildInput(
       Object.assign(sections, found.sections);
       diagnostics.push(...found.diagnostics);
       broken ||= found.broken;
+      root = found.root;
     }
   }
 
@@ -108,11 +112,14 @@ export function buildInput(
     const loaded = loadAssessment(layer.assessment, testDoc, where, ruleset, cache, options);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.doc === undefined) broken = true;
-    else overlay(loaded.doc, [], loaded.doc.value as Record<string, unknown>);
+    else {
+      overlay(loaded.doc, [], loaded.doc.value as Record<string, unknown>);
+      root ??= loaded.doc.source.file;
+    }
   }
 
   overlay(testDoc, at, layer as unknown as Record<string, unknown>);
-  return { values, sections, diagnostics, broken };
+  return { values, sections, diagnostics, broken, root: root ?? testDoc.source.file };
 }
 
 /** The assessment value the engine checks and evaluates. */

@@ -101,7 +101,7 @@ export function compareExpectation(
     if (same(expected, actual)) return;
     const range = doc.rangeOf([...at, ...path]);
     const { line, column } = range ? doc.source.position(range[0]) : { line: 0, column: 0 };
-    out.push({ path: label, expected, actual, line, column, ...(range ? { range } : {}) });
+    out.push({ path: label, expected, actual, line, column, ...(range ? { range } : {}), at: [...at, ...path] });
   };
 
   check(['decision'], 'decision', expect.decision, result.decision);

@@ -80,7 +80,17 @@ interface MutableCell {
 }
 
 type Row<K extends string> = CoverageSubject & { cells: Partial<Record<K, MutableCell>> };
-type ThresholdRow = Row<ThresholdPoint> & { threshold: Threshold; text: string; facts: ReadonlyMap<string, FactInfo> };
+type ThresholdRow = Row<ThresholdPoint> & {
+  threshold: Threshold;
+  text: string;
+  facts: ReadonlyMap<string, FactInfo>;
+  /**
+   * For `equals`/`not equals` on a number: "just beyond" means both sides, one unit below and one
+   * above (`equals: 1` where "at least 1" was meant shows only when a case tries 2). The sides a
+   * valid input can reach, and the first case on each.
+   */
+  sides?: { below: boolean; above: boolean; belowBy?: CoverageCase; aboveBy?: CoverageCase };
+};
 
 export function coverage(
   ruleset: CompiledRuleset,
@@ -103,6 +113,8 @@ export function coverage(
       if (text === undefined || seen.has(text)) continue;
       seen.add(text);
       const row: ThresholdRow = { ...subject, threshold: t, text, facts, cells: thresholdCells(t, facts) };
+      const sides = equalitySides(t, facts);
+      if (sides) row.sides = sides;
       rows.push(row);
       thresholds.push(row);
     }
@@ -324,7 +336,25 @@ function markThreshold(row: ThresholdRow, input: Assessment, by: CoverageCase): 
   }
   const step = BEYOND[t.op];
   const near = f.type === 'number' ? Math.abs(d) <= 1 : Math.abs(d) === 1;
-  if (near && (step === 0 || Math.sign(d) === step)) mark(row.cells.beyond, by);
+  if (!near) return;
+  const sides = row.sides;
+  if (step === 0 && sides) {
+    if (d < 0) sides.belowBy ??= by;
+    else sides.aboveBy ??= by;
+    const done = (!sides.below || sides.belowBy !== undefined) && (!sides.above || sides.aboveBy !== undefined);
+    if (done) mark(row.cells.beyond, by);
+    return;
+  }
+  if (step === 0 || Math.sign(d) === step) mark(row.cells.beyond, by);
+}
+
+/** For an equality on a number or a rating: which of the two sides one unit away a valid input can reach. */
+function equalitySides(t: Threshold, facts: ReadonlyMap<string, FactInfo>): ThresholdRow['sides'] {
+  if (t.kind !== 'compare' || BEYOND[t.op] !== 0) return undefined;
+  const f = facts.get(t.fact);
+  if (f === undefined || (f.type !== 'integer' && f.type !== 'ordinal')) return undefined;
+  const [lo, hi, value] = scale(f, t.value);
+  return { below: value - 1 >= lo && value - 1 <= hi, above: value + 1 >= lo && value + 1 <= hi };
 }
 
 /** Wholes to try for the reachability of a percentage point: small ones, round ones, the bounds. */

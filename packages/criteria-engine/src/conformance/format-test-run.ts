@@ -12,6 +12,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostic, type Locale } from '../diagnostics/format.js';
+import { interpolate } from '../diagnostics/interpolate.js';
 import { checkLanguage } from '../diagnostics/language.js';
 import { TEST_REPORT_WORDS } from './messages.js';
 import type { ComparedValue, TestCaseResult, TestMismatch, TestRun } from './result.js';
@@ -53,7 +54,10 @@ export function formatTestCase(run: TestRun, c: TestCaseResult, lang: Locale, op
   const file = options.file ?? run.file;
   if (c.ok) return `  ${paint('✓', GREEN, options.color)} ${c.name}`;
   const lines = [`  ${paint('✗', RED, options.color)} ${c.name}`];
-  for (const m of c.mismatches) lines.push(...formatMismatch(m, file, lang, options.color));
+  // One cause, reported once at the end (formatLacking), not as one diff per case.
+  if (c.lacking !== undefined && c.lacking.length > 0)
+    lines.push(`      ${interpolate(words.lacking_case, { facts: c.lacking.join(', ') })}`);
+  else for (const m of c.mismatches) lines.push(...formatMismatch(m, file, lang, options.color));
   const problems = c.diagnostics.filter((d) => d.severity === 'error');
   if (problems.length > 0) {
     lines.push(`      ${words.not_run}`);

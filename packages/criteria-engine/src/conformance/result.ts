@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import type { Assessment } from '../evaluate/assessment.js';
-import type { Decision } from '../evaluate/result.js';
+import type { Decision, EvaluationResult } from '../evaluate/result.js';
 
 /** A value an expectation compares: a status, a count, a variant id (or null), a list of facts. */
 export type ComparedValue = string | number | null | readonly string[];
@@ -18,6 +18,8 @@ export interface TestMismatch {
   readonly line: number;
   readonly column: number;
   readonly range?: Range;
+  /** The expectation's place in the test document (`['cases', 3, 'expect', 'criteria', '1.3']`), to rewrite it. */
+  readonly at?: readonly (string | number)[];
 }
 
 export interface TestCaseResult {
@@ -37,6 +39,15 @@ export interface TestCaseResult {
   readonly diagnostics: readonly Diagnostic[];
   /** The assessment the case evaluated (after its layers were composed), when `keepInputs` was asked for. */
   readonly input?: Assessment;
+  /** The whole evaluation, when `keepResults` was asked for (to say why a decision moved). */
+  readonly result?: EvaluationResult;
+  /**
+   * Facts the result misses that no layer of the case gives at all (not even as null): after a
+   * rule change adds a fact, the base file lacks it. Only on a failed case.
+   */
+  readonly lacking?: readonly string[];
+  /** The first layer the case builds on: the assessment file of its base, or the test file itself. */
+  readonly root?: string;
 }
 
 export interface TestRun {
@@ -64,4 +75,6 @@ export interface RunTestOptions {
   readonly readFile?: (path: string) => string | Diagnostic;
   /** Keep each evaluated case's input in its result (`input`), e.g. to measure coverage. */
   readonly keepInputs?: boolean;
+  /** Keep each evaluated case's whole result (`result`), e.g. to propose new expectations. */
+  readonly keepResults?: boolean;
 }

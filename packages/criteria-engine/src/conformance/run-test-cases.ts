@@ -14,12 +14,14 @@ import { sortDiagnostics } from '../diagnostics/format.js';
 import { SourceText } from '../diagnostics/source.js';
 import { parseYaml, type ParsedDocument } from '../parse/index.js';
 import type { Assessment } from '../evaluate/assessment.js';
+import type { EvaluationResult } from '../evaluate/result.js';
 import {
   buildInput,
   locatedInput,
   relocate,
   toAssessment,
   type AssessmentCache,
+  type BuiltInput,
   type Origin,
   type Registry,
 } from './build-inputs.js';
@@ -110,6 +112,7 @@ export function runTestCases(
     }
     const result = ruleset.evaluate(assessment);
     const mismatches = compareExpectation(testCase.expect, [...at, 'expect'], doc, result);
+    const lacking = mismatches.length === 0 ? [] : lackingFacts(result, built);
     return {
       name: testCase.name,
       line,
@@ -118,7 +121,10 @@ export function runTestCases(
       decision: result.decision,
       mismatches,
       diagnostics: problems,
+      root: built.root,
+      ...(lacking.length > 0 ? { lacking } : {}),
       ...(options.keepInputs ? { input: assessment } : {}),
+      ...(options.keepResults ? { result } : {}),
     };
   });
 
@@ -131,6 +137,23 @@ export function runTestCases(
     passed,
     failed: cases.length - passed,
   };
+}
+
+/**
+ * Facts the rules read for this case that no layer gives, even as null: after a rule change adds
+ * a fact, the base lacks it. Read from every criterion and disqualifier, not only the decision's
+ * `missing`: a decision settled without the fact still has counts that the gap changes.
+ */
+function lackingFacts(result: EvaluationResult, built: BuiltInput): string[] {
+  const read = new Set<string>(result.missing);
+  for (const c of result.criteria) for (const f of c.facts) if (f.value === null) read.add(f.id);
+  for (const d of result.disqualifiers) for (const f of d.facts) if (f.value === null) read.add(f.id);
+  return [...read].filter((f) => !given(built, f));
+}
+
+/** Some layer of the case writes the fact or attribute, even as null (a deliberate unknown). */
+function given(built: BuiltInput, name: string): boolean {
+  return built.values.facts.has(name) || built.values.context.has(name) || built.values.area.has(name);
 }
 
 function lineOf(doc: ParsedDocument, path: readonly (string | number)[]): number {

@@ -36,6 +36,8 @@ export const DIAGNOSTIC_CODES = [
   'schema_size',
   'schema_shape',
   'schema_other',
+  'date_invalid',
+  'effective_order',
   // compile/: the condition language
   'expr_syntax',
   'expr_unknown_name',
@@ -78,6 +80,9 @@ export const DIAGNOSTIC_CODES = [
   'mandatory_not_applicable',
   'criterion_no_effect',
   'threshold_conflict',
+  'text_threshold_mismatch',
+  'equals_reads_at_least',
+  'mandatory_not_in_note',
   'check_limit',
   // evaluate/: assessments
   'input_shape',

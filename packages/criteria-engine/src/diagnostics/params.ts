@@ -40,6 +40,8 @@ export interface DiagnosticParamsByCode {
     readonly suggestion?: Param;
   };
   schema_other: { readonly keyword: Param; readonly detail: Param };
+  date_invalid: { readonly key: Param; readonly value: Param };
+  effective_order: { readonly from: Param; readonly to: Param };
   expr_syntax: { readonly expected: Param; readonly found: Param };
   expr_unknown_name: { readonly name: Param; readonly suggestion?: Param };
   expr_unknown_function: { readonly name: Param; readonly known: Param };
@@ -60,7 +62,15 @@ export interface DiagnosticParamsByCode {
     readonly second: Param;
     readonly context: Param;
   };
-  version_overlap: { readonly version: Param; readonly from: Param; readonly other: Param; readonly other_to: Param };
+  version_overlap: {
+    readonly version: Param;
+    readonly from: Param;
+    readonly to: Param;
+    readonly other: Param;
+    readonly other_from: Param;
+    readonly other_to: Param;
+    readonly other_file: Param;
+  };
   version_gap: { readonly version: Param; readonly other: Param; readonly from: Param; readonly to: Param };
   version_duplicate: { readonly id: Param; readonly version: Param; readonly first_file: Param };
   version_period_missing: { readonly id: Param; readonly version: Param };
@@ -85,6 +95,14 @@ export interface DiagnosticParamsByCode {
     readonly context: Param;
   };
   mandatory_not_applicable: { readonly criterion: Param; readonly reason: Param; readonly context: Param };
+  text_threshold_mismatch: { readonly criterion: Param; readonly text_values: Param; readonly threshold: Param };
+  equals_reads_at_least: {
+    readonly criterion: Param;
+    readonly fact: Param;
+    readonly value: Param;
+    readonly words: Param;
+  };
+  mandatory_not_in_note: { readonly criterion: Param; readonly mandatory: Param };
   criterion_no_effect: {
     readonly criterion: Param;
     readonly group: Param;

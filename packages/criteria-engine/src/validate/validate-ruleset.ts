@@ -8,9 +8,12 @@ import type { ParsedDocument } from '../parse/index.js';
 // schema at start-up would cost far more than validating a file.
 import validate from './generated/ruleset.validator.js';
 import type { RulesetDocument } from './ruleset-document.js';
+import { checkEffectiveDates } from './effective-dates.js';
 import { schemaErrorsToDiagnostics } from './schema-errors.js';
 
 export function validateRulesetDocument(parsed: ParsedDocument): StageResult<RulesetDocument> {
-  if (validate(parsed.value)) return { value: parsed.value as RulesetDocument, diagnostics: [] };
-  return { diagnostics: schemaErrorsToDiagnostics(validate.errors ?? [], parsed) };
+  const dates = checkEffectiveDates(parsed);
+  if (validate(parsed.value))
+    return dates.length > 0 ? { diagnostics: dates } : { value: parsed.value as RulesetDocument, diagnostics: [] };
+  return { diagnostics: [...schemaErrorsToDiagnostics(validate.errors ?? [], parsed), ...dates] };
 }

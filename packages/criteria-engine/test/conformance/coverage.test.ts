@@ -168,3 +168,50 @@ describe('formatCoverage', () => {
     expect(md.endsWith('Test cases still missing for:\n- 3.1: no case makes the criterion fail')).toBe(true);
   });
 });
+
+describe('equals on a count', () => {
+  const RULES = `format: 1
+id: eq
+version: "1"
+title: { vi: "Thử", en: "Test" }
+context:
+  kind:
+    type: enum
+    values: [{ id: a, label: { vi: "A", en: "A" } }]
+    label: { vi: "Loại", en: "Kind" }
+facts:
+  models: { type: integer, min: 0, max: 10, label: { vi: "Số mô hình", en: "Models" } }
+groups:
+  - id: "1"
+    title: { vi: "Nhóm 1", en: "Group 1" }
+    criteria:
+      - id: "1.1"
+        text: { vi: "Có một mô hình", en: "One model" }
+        condition: { fact: models, equals: 1 }
+recognition:
+  group_requirement: { at_least_count: 1 }
+`;
+  const ruleset = loadRulesetOrThrow(RULES, { file: 'eq.yaml' });
+  const run = (values: readonly number[]) =>
+    runTestCases(
+      ruleset,
+      `ruleset: eq\ncases:\n${values
+        .map(
+          (v) =>
+            `  - name: "${v}"\n    context: { kind: a }\n    facts: { models: ${v} }\n    expect: { decision: ${v === 1 ? 'recognised' : 'not_recognised'}, criteria: { "1.1": ${v === 1 ? 'pass' : 'fail'} } }`,
+        )
+        .join('\n')}\n`,
+      'eq-tests.yaml',
+      { keepInputs: true },
+    );
+  const beyond = (values: readonly number[]) => coverage(ruleset, [run(values)]).thresholds[0]?.cells.beyond;
+
+  it('asks for a case above as well as below: 0 alone or 2 alone is not enough', () => {
+    expect(beyond([1, 0])).toEqual({ possible: true });
+    expect(beyond([1, 2])).toEqual({ possible: true });
+    const r = run([1, 0, 2]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+    expect(r.cases.map((c) => c.ok)).toEqual([true, true, true]);
+    expect(beyond([1, 0, 2])?.by?.name).toBe('2');
+  });
+});

@@ -65,6 +65,18 @@ export const analyzeEn: Pick<MessageCatalog, keyof typeof analyzeVi> = {
     message: `Threshold "${s(p, 'first')}" of criterion ${s(p, 'criterion')} contradicts threshold "${s(p, 'second')}" of criterion ${s(p, 'other')} (line ${s(p, 'other_line')}): no valid assessment meets both, so the two criteria never pass together.`,
     hint: "Read the two thresholds with the facts' min, max and part_of: e.g. 100% of key titles trained required while another criterion caps that count below the smallest number of key titles. Correct one of them.",
   }),
+  text_threshold_mismatch: (p) => ({
+    message: `The text of criterion ${s(p, 'criterion')} says ${s(p, 'text_values')}, but its condition's threshold is ${s(p, 'threshold')}%.`,
+    hint: 'Make the text and the threshold say the same: the engine decides by the threshold, the printed table shows the text.',
+  }),
+  equals_reads_at_least: (p) => ({
+    message: `Criterion ${s(p, 'criterion')} asks ${s(p, 'fact')} to equal ${s(p, 'value')}, but its words say "${s(p, 'words')}".`,
+    hint: `If more than ${s(p, 'value')} also passes, write at_least: ${s(p, 'value')} instead of equals.`,
+  }),
+  mandatory_not_in_note: (p) => ({
+    message: `Criterion ${s(p, 'criterion')} is mandatory, but recognition.note does not name it (mandatory: ${s(p, 'mandatory')}).`,
+    hint: 'Say in recognition.note which criteria must pass, by id or by their text, so the printed rule matches what the engine decides.',
+  }),
   check_limit: (p) => {
     if (s(p, 'reason') === 'budget')
       return {

@@ -14,6 +14,9 @@ type AnalyzeCode =
   | 'mandatory_not_applicable'
   | 'criterion_no_effect'
   | 'threshold_conflict'
+  | 'text_threshold_mismatch'
+  | 'equals_reads_at_least'
+  | 'mandatory_not_in_note'
   | 'check_limit';
 
 const criterion = (p: MessageParams) =>
@@ -75,6 +78,18 @@ export const analyzeVi: Pick<MessageCatalog, AnalyzeCode> = {
   threshold_conflict: (p) => ({
     message: `Ngưỡng "${s(p, 'first')}" của tiêu chí ${s(p, 'criterion')} mâu thuẫn với ngưỡng "${s(p, 'second')}" của tiêu chí ${s(p, 'other')} (dòng ${s(p, 'other_line')}): không có số liệu hợp lệ nào đáp ứng cả hai, nên hai tiêu chí không bao giờ cùng đạt.`,
     hint: 'Đọc hai ngưỡng cùng với min/max và part_of của các dữ kiện, ví dụ yêu cầu 100% số chức danh được bồi dưỡng trong khi tiêu chí khác giới hạn số đó thấp hơn số chức danh tối thiểu. Sửa một trong hai ngưỡng.',
+  }),
+  text_threshold_mismatch: (p) => ({
+    message: `Nội dung tiêu chí ${s(p, 'criterion')} ghi ${s(p, 'text_values')}, nhưng ngưỡng trong điều kiện là ${s(p, 'threshold')}%.`,
+    hint: 'Sửa cho nội dung và ngưỡng khớp nhau: công cụ quyết định theo ngưỡng, còn biểu in ra nội dung.',
+  }),
+  equals_reads_at_least: (p) => ({
+    message: `Tiêu chí ${s(p, 'criterion')} yêu cầu ${s(p, 'fact')} bằng đúng ${s(p, 'value')}, nhưng lời văn ghi "${s(p, 'words')}".`,
+    hint: `Nếu lớn hơn ${s(p, 'value')} cũng đạt, hãy viết at_least: ${s(p, 'value')} thay cho equals.`,
+  }),
+  mandatory_not_in_note: (p) => ({
+    message: `Tiêu chí ${s(p, 'criterion')} là bắt buộc nhưng recognition.note không nêu nó (các tiêu chí bắt buộc: ${s(p, 'mandatory')}).`,
+    hint: 'Ghi trong recognition.note những tiêu chí phải đạt, bằng số hiệu hoặc nội dung, để quy định in ra khớp với cách công cụ quyết định.',
   }),
   check_limit: (p) => {
     if (s(p, 'reason') === 'budget')

@@ -412,6 +412,14 @@ export const en: MessageCatalog = {
     };
   },
   schema_shape: shapeMessage,
+  date_invalid: (p) => ({
+    message: `${s(p, 'key')} "${s(p, 'value')}" is not a day of the calendar.`,
+    hint: 'Write the date as yyyy-mm-dd (year, month 01–12, then a day that month has), e.g. 2030-12-31.',
+  }),
+  effective_order: (p) => ({
+    message: `effective.to ${s(p, 'to')} is before effective.from ${s(p, 'from')}: the version would be in force on no day.`,
+    hint: 'Set effective.to to the last day the version is in force, on or after effective.from (check that day and month are not swapped).',
+  }),
   schema_other: (p) => ({
     message: `This value does not match the rule-file format (${s(p, 'detail')}).`,
     hint: 'Compare with the forms described in docs/rule-format.md.',
@@ -495,7 +503,7 @@ export const en: MessageCatalog = {
     hint: 'Use the rules this assessment was made for, or assess again with the current rules.',
   }),
   version_overlap: (p) => ({
-    message: `The effective period of version ${s(p, 'version')} (from ${s(p, 'from')}) overlaps version ${s(p, 'other')} (until ${s(p, 'other_to')}).`,
+    message: `The effective period of version ${s(p, 'version')} (${s(p, 'from')} to ${s(p, 'to')}) overlaps version ${s(p, 'other')} of ${s(p, 'other_file')} (${s(p, 'other_from')} to ${s(p, 'other_to')}).`,
     hint: 'Only one version may be in force on any day: set effective.from of the newer version to the day after effective.to of the older one.',
   }),
   version_gap: (p) => ({

@@ -430,6 +430,14 @@ export const vi: MessageCatalog = {
     };
   },
   schema_shape: shapeMessage,
+  date_invalid: (p) => ({
+    message: `${s(p, 'key')} "${s(p, 'value')}" không phải là một ngày có thật.`,
+    hint: 'Viết ngày dạng yyyy-mm-dd (năm, tháng 01–12, rồi ngày có trong tháng đó), ví dụ 2030-12-31.',
+  }),
+  effective_order: (p) => ({
+    message: `effective.to ${s(p, 'to')} trước effective.from ${s(p, 'from')}: phiên bản sẽ không có hiệu lực ngày nào.`,
+    hint: 'Đặt effective.to là ngày cuối cùng phiên bản có hiệu lực, cùng ngày hoặc sau effective.from (xem có nhầm thứ tự ngày và tháng không).',
+  }),
   schema_other: (p) => ({
     message: `Giá trị này không đúng định dạng tệp quy tắc (${s(p, 'detail')}).`,
     hint: 'So sánh với các dạng được mô tả trong docs/rule-format.md.',
@@ -513,7 +521,7 @@ export const vi: MessageCatalog = {
     hint: 'Dùng đúng bộ quy tắc mà bản đánh giá này được lập theo, hoặc đánh giá lại theo bộ quy tắc hiện hành.',
   }),
   version_overlap: (p) => ({
-    message: `Thời gian hiệu lực của phiên bản ${s(p, 'version')} (từ ${s(p, 'from')}) chồng lên phiên bản ${s(p, 'other')} (đến ${s(p, 'other_to')}).`,
+    message: `Thời gian hiệu lực của phiên bản ${s(p, 'version')} (${s(p, 'from')} đến ${s(p, 'to')}) chồng lên phiên bản ${s(p, 'other')} trong ${s(p, 'other_file')} (${s(p, 'other_from')} đến ${s(p, 'other_to')}).`,
     hint: 'Mỗi ngày chỉ được có một phiên bản có hiệu lực: sửa effective.from của phiên bản mới thành ngày sau effective.to của phiên bản cũ.',
   }),
   version_gap: (p) => ({

@@ -132,10 +132,13 @@ export function officialTable(ruleset: TableRuleset, options: OfficialTableOptio
         c?.variant === null || c === undefined ? undefined : criterion.variants?.find((v) => v.id === c.variant);
       const variantName =
         variant === undefined ? undefined : variant.label !== undefined ? t(variant.label) : variant.id;
+      // Marked from recognition.mandatory itself, not from the note: the two may disagree
+      // (lcz check: mandatory_not_in_note), and the table must show what decides.
+      const marker = criterion.mandatory ? [m.mandatory_marker] : [];
       rows.push({
         kind: 'criterion',
         number: criterion.id,
-        lines: lines(t(criterion.text)),
+        lines: [...lines(t(criterion.text)), ...marker],
         ...criterionCell(c, variantName, say),
       });
     }

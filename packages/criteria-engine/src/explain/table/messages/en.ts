@@ -45,6 +45,7 @@ export const tableEn = {
   reason_group_not_met: '{title}: {passed}/{applicable} passed, needs {required}',
   reason_total_not_met: 'total points: {passed}, needs {required}',
   reason_unknown: 'facts still missing for: {ids}',
+  mandatory_marker: '(Mandatory: must pass for recognition)',
   undecided_criterion: 'criterion {id}',
   undecided_disqualifier: 'case {number}',
   undecided_total: 'total points',

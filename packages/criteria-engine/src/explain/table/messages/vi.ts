@@ -47,6 +47,7 @@ export const tableVi: TableMessages = {
   reason_group_not_met: '{title}: đạt {passed}/{applicable}, cần {required}',
   reason_total_not_met: 'tổng điểm: {passed}, cần {required}',
   reason_unknown: 'còn thiếu số liệu để kết luận về: {ids}',
+  mandatory_marker: '(Tiêu chí bắt buộc: phải đạt thì mới được công nhận)',
   undecided_criterion: 'tiêu chí {id}',
   undecided_disqualifier: 'trường hợp số {number}',
   undecided_total: 'tổng điểm',
