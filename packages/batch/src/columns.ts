@@ -1,9 +1,15 @@
 /**
  * The input layout a ruleset defines: identity columns, then context attributes, then facts, in
  * the rule file's order. Every type, bound, label and allowed value comes from the rule file; the
- * identity columns are the engine's AreaIdentity plus the year, the same for every ruleset.
+ * identity columns are the engine's AreaIdentity plus the year, labelled with the rule file's words.
  */
-import type { CompiledRuleset, FactType, LocalizedText, ValueDeclaration } from '@lcz/criteria-engine';
+import {
+  withWords,
+  type CompiledRuleset,
+  type FactType,
+  type LocalizedText,
+  type ValueDeclaration,
+} from '@lcz/criteria-engine';
 
 export type ColumnType = 'text' | 'year' | 'date' | FactType;
 
@@ -22,34 +28,46 @@ export interface BatchColumn {
   readonly required: boolean;
 }
 
-const IDENTITY_COLUMNS: readonly BatchColumn[] = [
-  { id: 'code', kind: 'identity', type: 'text', required: true, label: { vi: 'Mã khu dân cư', en: 'Area code' } },
-  { id: 'name', kind: 'identity', type: 'text', required: true, label: { vi: 'Tên khu dân cư', en: 'Area name' } },
-  {
-    id: 'unit',
-    kind: 'identity',
-    type: 'text',
-    required: true,
-    label: { vi: 'Đơn vị hành chính cấp xã (phường, xã)', en: 'Ward or commune' },
+/**
+ * The identity columns' labels: the engine's words around the scheme's own (`words:` in the rule
+ * file: what is assessed, and the attribute that groups results, which the unit column holds).
+ */
+const IDENTITY_LABELS = {
+  vi: {
+    code: 'Mã {assessed}',
+    name: 'Tên {assessed}',
+    unit: '{Grouped_by}',
+    year: 'Năm đánh giá',
+    date: 'Ngày đánh giá',
   },
-  {
-    id: 'year',
-    kind: 'identity',
-    type: 'year',
-    required: false,
-    min: 1900,
-    max: 2100,
-    label: { vi: 'Năm đánh giá', en: 'Year assessed' },
+  en: {
+    code: '{Assessed} code',
+    name: '{Assessed} name',
+    unit: '{Grouped_by}',
+    year: 'Year assessed',
+    date: 'Date assessed',
   },
-  { id: 'date', kind: 'identity', type: 'date', required: false, label: { vi: 'Ngày đánh giá', en: 'Date assessed' } },
-];
+} as const;
+
+function identityColumns(ruleset: CompiledRuleset): readonly BatchColumn[] {
+  const vi = withWords(IDENTITY_LABELS.vi, ruleset.words, 'vi');
+  const en = withWords(IDENTITY_LABELS.en, ruleset.words, 'en');
+  const label = (id: keyof typeof IDENTITY_LABELS.vi): LocalizedText => ({ vi: vi[id], en: en[id] });
+  return [
+    { id: 'code', kind: 'identity', type: 'text', required: true, label: label('code') },
+    { id: 'name', kind: 'identity', type: 'text', required: true, label: label('name') },
+    { id: 'unit', kind: 'identity', type: 'text', required: true, label: label('unit') },
+    { id: 'year', kind: 'identity', type: 'year', required: false, min: 1900, max: 2100, label: label('year') },
+    { id: 'date', kind: 'identity', type: 'date', required: false, label: label('date') },
+  ];
+}
 
 const cache = new WeakMap<CompiledRuleset, readonly BatchColumn[]>();
 
 export function batchColumns(ruleset: CompiledRuleset): readonly BatchColumn[] {
   const known = cache.get(ruleset);
   if (known) return known;
-  const columns: BatchColumn[] = [...IDENTITY_COLUMNS];
+  const columns: BatchColumn[] = [...identityColumns(ruleset)];
   for (const a of ruleset.context) {
     columns.push({
       id: a.id,

@@ -28,4 +28,10 @@ export interface BatchRecord {
   readonly diagnostics: readonly Diagnostic[];
   /** Set on the one record that carries the problems of the header row or of the file itself. */
   readonly header?: true;
+  /**
+   * For spreadsheets (CSV, XLSX): the 1-based column of each field the header names (identity,
+   * context and fact ids), so a reader that finds a problem with a value later can locate it at
+   * its row and column. One map per header, shared by its rows.
+   */
+  readonly columns?: ReadonlyMap<string, number>;
 }

@@ -16,6 +16,8 @@ export class SheetRecords {
   private layout: HeaderLayout | undefined;
   private reader: RowReader | undefined;
   private afterHeader = false;
+  /** Field id → 1-based column, from the header. */
+  private columns: ReadonlyMap<string, number> = new Map();
 
   constructor(
     private readonly ruleset: CompiledRuleset,
@@ -47,6 +49,9 @@ export class SheetRecords {
         );
       }
       this.reader = new RowReader(this.ruleset, this.file, this.layout);
+      this.columns = new Map(
+        this.layout.slots.flatMap((slot, i) => (slot.kind === 'column' ? [[slot.column.id, i + 1] as const] : [])),
+      );
       this.afterHeader = true;
       return problems.length > 0 ? headerRecord(row, problems) : undefined;
     }
@@ -54,7 +59,7 @@ export class SheetRecords {
       this.afterHeader = false;
       if (isEnglishLabelRow(this.layout, cells)) return undefined;
     }
-    const record = (this.reader as RowReader).read(row, cells);
+    const record = { ...(this.reader as RowReader).read(row, cells), columns: this.columns };
     // A CSV row with fewer fields than the header lost a separator (or a value) somewhere: its
     // values may sit under the wrong columns, so it is an error, as a row with too many is.
     // Trailing columns with no header text (a spreadsheet's empty columns) need no field.
@@ -65,7 +70,7 @@ export class SheetRecords {
       found: cells.length,
       expected,
     });
-    return { row, area: record.area, diagnostics: [short, ...record.diagnostics] };
+    return { row, area: record.area, diagnostics: [short, ...record.diagnostics], columns: this.columns };
   }
 
   /**

@@ -5,7 +5,7 @@
  * per-column data validation (whole numbers within bounds, yes/no and value lists), widths,
  * frozen header rows and identity columns, a note on each header, and an instructions sheet.
  */
-import type { CompiledRuleset } from '@lcz/criteria-engine';
+import { withWords, type CompiledRuleset } from '@lcz/criteria-engine';
 import { writeFileAtomic } from '@lcz/criteria-engine/node';
 import { stringify } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
@@ -311,16 +311,16 @@ function validationOf(c: BatchColumn, listRef: string | undefined): ExcelJS.Data
 
 const GUIDE_VI = [
   'HƯỚNG DẪN ĐIỀN SỐ LIỆU',
-  'Mỗi dòng (từ dòng 3 của trang "Dữ liệu") là một khu dân cư trong một năm đánh giá. Dòng 1 là tên cột, dòng 2 là tên cột tiếng Anh: không sửa hai dòng này.',
-  'Bắt buộc: mã khu dân cư và năm đánh giá (hoặc ngày đánh giá). Các cột bối cảnh (loại khu dân cư, đơn vị quản lý…) chọn phương án tiêu chí.',
+  'Mỗi dòng (từ dòng 3 của trang "Dữ liệu") là một {assessed} trong một năm đánh giá. Dòng 1 là tên cột, dòng 2 là tên cột tiếng Anh: không sửa hai dòng này.',
+  'Bắt buộc: mã {assessed} và năm đánh giá (hoặc ngày đánh giá). Các cột bối cảnh (đặc điểm của {assessed}) chọn phương án tiêu chí.',
   'Ô để trống nghĩa là CHƯA BIẾT, không phải "không" hay 0: kết quả có thể là "chưa đủ căn cứ để kết luận" kèm danh sách số liệu còn thiếu.',
   `Số: chỉ viết chữ số (120), không dấu phân cách hàng nghìn, không đơn vị. Có/không: ${TRUE_WORDS.join(', ')} | ${FALSE_WORDS.join(', ')}. Danh sách: chọn trong ô.`,
   'Có thể thêm cột ghi chú: tiêu đề bắt đầu bằng dấu #. Mọi ô sai kiểu được báo lỗi theo dòng và cột, không bao giờ bị đoán hay bỏ qua.',
 ];
 const GUIDE_EN = [
   'HOW TO FILL IN THIS FILE',
-  'Each row (from row 3 of the "Dữ liệu" sheet) is one residential area in one assessment year. Row 1 names the columns, row 2 gives their English names: do not change these two rows.',
-  'Required: the area code and the year assessed (or the date). The context columns (kind of area, parent unit…) choose the criteria variants.',
+  'Each row (from row 3 of the "Dữ liệu" sheet) is one {assessed} in one assessment year. Row 1 names the columns, row 2 gives their English names: do not change these two rows.',
+  'Required: the {assessed} code and the year assessed (or the date). The context columns (characteristics of the {assessed}) choose the criteria variants.',
   'An EMPTY cell means UNKNOWN, not "no" or 0: the result may be "undetermined", with the list of missing facts.',
   `Numbers: digits only (120), no thousands separators, no units. Yes/no: ${TRUE_WORDS.join(', ')} | ${FALSE_WORDS.join(', ')}. Lists: choose in the cell.`,
   'You may add notes columns: start their header with #. Every cell of the wrong type is reported with its row and column, never guessed or skipped.',
@@ -334,12 +334,12 @@ function fillGuide(sheet: ExcelJS.Worksheet, ruleset: CompiledRuleset, columns: 
   sheet.getColumn(5).width = 50;
   sheet.addRow([`${ruleset.title.vi} — ${ruleset.id} ${ruleset.version}`]).font = { bold: true, size: 13 };
   sheet.addRow([]);
-  for (const [i, text] of GUIDE_VI.entries()) {
+  for (const [i, text] of Object.values(withWords({ ...GUIDE_VI }, ruleset.words, 'vi')).entries()) {
     const row = sheet.addRow([text]);
     if (i === 0) row.font = { bold: true };
   }
   sheet.addRow([]);
-  for (const [i, text] of GUIDE_EN.entries()) {
+  for (const [i, text] of Object.values(withWords({ ...GUIDE_EN }, ruleset.words, 'en')).entries()) {
     const row = sheet.addRow([text]);
     if (i === 0) row.font = { bold: true };
   }

@@ -1,8 +1,9 @@
 /**
  * The words of the summary table and the template, in Vietnamese and English. Nothing here names
- * a scheme: standards' names come from the rule file's group titles.
+ * a scheme: standards' names come from the rule file's group titles, and `{assessed}` and
+ * `{Grouped_by}` from its `words:` (summaryHeaders).
  */
-import type { CompiledRuleset, Decision, GroupInfo } from '@lcz/criteria-engine';
+import { withWords, type CompiledRuleset, type Decision, type GroupInfo } from '@lcz/criteria-engine';
 
 export type Lang = 'vi' | 'en';
 
@@ -23,12 +24,12 @@ export const DECISION_WORDS: Readonly<Record<Lang, Readonly<Record<SummaryDecisi
   },
 };
 
-export const SUMMARY_HEADERS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+const SUMMARY_HEADERS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
   vi: {
     row: 'Dòng',
-    code: 'Mã khu dân cư',
-    name: 'Tên khu dân cư',
-    unit: 'Đơn vị hành chính cấp xã',
+    code: 'Mã {assessed}',
+    name: 'Tên {assessed}',
+    unit: '{Grouped_by}',
     year: 'Năm',
     decision: 'Kết luận',
     failed: 'Tiêu chí không đạt',
@@ -39,9 +40,9 @@ export const SUMMARY_HEADERS: Readonly<Record<Lang, Readonly<Record<string, stri
   },
   en: {
     row: 'Row',
-    code: 'Area code',
-    name: 'Area name',
-    unit: 'Ward or commune',
+    code: '{Assessed} code',
+    name: '{Assessed} name',
+    unit: '{Grouped_by}',
     year: 'Year',
     decision: 'Decision',
     failed: 'Failed criteria',
@@ -51,6 +52,11 @@ export const SUMMARY_HEADERS: Readonly<Record<Lang, Readonly<Record<string, stri
     passed_of: 'passed/applicable',
   },
 };
+
+/** The summary's headers with the scheme's words put in. */
+export function summaryHeaders(ruleset: CompiledRuleset, lang: Lang): Readonly<Record<string, string>> {
+  return withWords(SUMMARY_HEADERS[lang], ruleset.words, lang);
+}
 
 /** "Tiêu chuẩn 1" from "Tiêu chuẩn 1: Củng cố, …"; the group id when the title has no short head. */
 function groupShortName(group: GroupInfo, lang: Lang): string {

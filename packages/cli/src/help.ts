@@ -34,6 +34,8 @@ Usage / Cách dùng:
                                                   tạo phiên bản mới của bộ quy tắc
   lcz serve --rules <rules>... [--port <n>]       serve the HTTP API (docs/http.md)
                                                   chạy máy chủ API HTTP
+  lcz lsp [--stdio]                               the language server for editors (docs/editors.md)
+                                                  máy chủ ngôn ngữ cho trình soạn thảo
   lcz help [command]                              help for a command / hướng dẫn một lệnh
 
 Options / Tuỳ chọn:

@@ -36,8 +36,21 @@ export function say(lang: Lang, key: CliMessageKey, params: Params = {}): string
   // here would load it (70–140 ms measured for ./messages) before every command, even --help.
   return cliMessages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = Object.hasOwn(params, name) ? params[name] : undefined;
-    return value === undefined ? whole : String(value);
+    return value === undefined ? whole : typeof value === 'string' ? escapeInvisible(value) : String(value);
   });
+}
+
+// The engine's escapeInvisible (diagnostics/escape.ts), copied for the same start-up reason; a
+// test (run.test.ts) checks the two agree on every UTF-16 code unit. A param quotes what the user
+// typed (a path, an option value): a U+202E or a BOM in it is shown as \u202E, never raw.
+const INVISIBLE = new RegExp(
+  '[\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u180E\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u206F\\uFEFF\\uFFF9-\\uFFFB\\uFFFD]' +
+    '|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
+  'g',
+);
+
+export function escapeInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 /** An error for people: Vietnamese first, then English, each line prefixed `lcz:`. */

@@ -191,7 +191,7 @@ describe('lcz diff --assessments: whose decision changes', () => {
       '--assessments',
       'examples/assessments/not-recognised-ban.yaml',
     ]);
-    expect(stdout).toContain('| Khu dân cư | Tệp | Kết luận | Vì sao |');
+    expect(stdout).toContain('| Đối tượng được đánh giá | Tệp | Kết luận | Vì sao |');
     expect(stdout).toContain(
       '| Bản A (ví dụ) (SP-A), Xã Sùng Phài | `examples/assessments/not-recognised-ban.yaml` | **KHÔNG ĐƯỢC CÔNG NHẬN** → **ĐƯỢC CÔNG NHẬN** |',
     );

@@ -103,7 +103,7 @@ describe('lcz docs --assessment: the table filled in', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('- **Khu dân cư**: Bản A (ví dụ) (mã: SP-A)');
-    expect(stdout).toContain('- **Đơn vị hành chính**: Xã Sùng Phài');
+    expect(stdout).toContain('- **Đơn vị hành chính cấp xã (phường, xã)**: Xã Sùng Phài');
     expect(stdout).toContain('- **Bản sản xuất nông nghiệp**: có');
     expect(stdout).toMatch(/\| \*\*1\*\* \| \*\*Tiêu chuẩn 1: [^|]*\*\* \| {2}\| ✓ \| Đạt 3\/4, cần 4 \|/);
     expect(stdout).toMatch(/\| 1\.3 \| 98% trở lên [^|]* \| {2}\| ✓ \| {2}\|/);
@@ -157,7 +157,7 @@ describe('lcz docs --assessment: the table filled in', () => {
       '--assessment',
       'examples/assessments/recognised-to-dan-pho.yaml',
     ]);
-    expect(stdout).toContain('- **Residential area**: Tổ dân phố số 7 (code: TP-07)');
+    expect(stdout).toContain('- **Area**: Tổ dân phố số 7 (code: TP-07)');
     expect(stdout).toContain('**Decision:** **RECOGNISED**');
     expect(stdout).toMatch(/\| 2\.3 \| [^|]* \| ✓ \| {2}\| Applies: Urban residential group \|/);
   });

@@ -51,7 +51,7 @@ describe('lcz test on the bundled rules', () => {
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe('examples/survey-2020/tests/survey-2020.yaml');
     expect(stdout).toContain('  ✓ Phường Quyết Tiến: không được công nhận chỉ vì tiêu chuẩn 2');
-    expect(stdout.trimEnd().split('\n').slice(-1)).toEqual(['9 passed, 0 failed']);
+    expect(stdout.trimEnd().split('\n').slice(-1)).toEqual(['19 passed, 0 failed']);
   });
 
   it('--json prints the runs: ruleset, counts, and per file its cases', async () => {

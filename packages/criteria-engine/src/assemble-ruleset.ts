@@ -19,6 +19,8 @@ import { buildAssessmentSchema, validateAssessmentValue } from './evaluate/valid
 import type { ParsedDocument } from './parse/index.js';
 import type { RulesetDocument } from './validate/ruleset-document.js';
 import { rememberSources, storeCompiledRules } from './store-compiled.js';
+import { ALL_LANGUAGES } from './validate/text-languages.js';
+import { schemeWords } from './compile/words.js';
 
 /** A ruleset document that passed parsing and validation, with the fragments it includes. */
 export interface RulesetSources {
@@ -73,6 +75,8 @@ export function assembleRuleset(
     hash,
     file: main.source.file,
     title: doc.title,
+    languages: doc.languages ?? ALL_LANGUAGES,
+    words: schemeWords(doc),
     ...(doc.effective ? { effective: doc.effective } : {}),
     ...(effectiveRange ? { effectiveAt: { ...main.source.position(effectiveRange[0]), range: effectiveRange } } : {}),
     document: doc,

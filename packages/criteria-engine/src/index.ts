@@ -33,6 +33,7 @@ export { capDiagnostics, DEFAULT_DIAGNOSTIC_CAPS, type DiagnosticCaps } from './
 // Message and hint apart (no location prefix), for adapters that place them in their own fields.
 export { renderMessage, type Locale, type RenderedMessage } from './diagnostics/format.js';
 export { interpolate } from './diagnostics/interpolate.js';
+export { escapeInvisible, escapeParams } from './diagnostics/escape.js';
 export { comparisonSymbol } from './compile/expression/compare-ops.js';
 // The fact types, one definition each (checks, cells, printing), for the batch and other tools.
 export {
@@ -58,6 +59,9 @@ export {
 export { hasErrors } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_CODES } from './diagnostics/codes.js';
 export { LANGUAGES, type Language } from './diagnostics/language.js';
+// The rule file's languages and words, for every tool that prints its texts.
+export { fallbackLanguage, shownLanguage } from './validate/text-languages.js';
+export { capitalised, GENERIC_WORDS, withWords, word, type SchemeWords } from './compile/words.js';
 
 export type { Diagnostic, Severity, Range, StageResult } from './diagnostics/diagnostic.js';
 export type { DiagnosticCode } from './diagnostics/codes.js';

@@ -18,6 +18,7 @@ import { SourceText } from './diagnostics/source.js';
 import type { ParsedDocument } from './parse/index.js';
 import { restoreDocument } from './parse/stored-document.js';
 import type { RulesetDocument } from './validate/ruleset-document.js';
+import { declaredLanguages, fillTextLanguages } from './validate/text-languages.js';
 
 export interface LoadCompiledOptions {
   /** Shown in diagnostics about the compiled file itself: its path, or a label. */
@@ -67,13 +68,13 @@ export function loadCompiledRuleset(
   }
   const fragments: Fragment[] = (fragmentSources as ParsedDocument[]).map((parsed) => ({
     parsed,
-    doc: parsed.value as RulesetDocument,
+    doc: filledDocument(parsed),
   }));
   try {
     const compileOptions = { ...options.compileOptions, coverage: false };
     const located = (list: readonly Diagnostic[]): Diagnostic[] => list.map((d) => ({ ...d, file: relocate(d.file) }));
     return assembleRuleset(
-      { main, doc: main.value as RulesetDocument, fragments },
+      { main, doc: filledDocument(main), fragments },
       file.hash,
       compileOptions,
       located(file.diagnostics),
@@ -169,4 +170,9 @@ function describe(x: unknown): string {
   if (Array.isArray(x)) return 'a list';
   if (x === null) return 'null';
   return typeof x;
+}
+
+/** A stored document as the validate stage hands it on: texts in both languages (text-languages.ts). */
+function filledDocument(parsed: ParsedDocument): RulesetDocument {
+  return fillTextLanguages(parsed.value, declaredLanguages(parsed.value)) as RulesetDocument;
 }

@@ -11,4 +11,5 @@ export {
   type RenderedMessage,
 } from './diagnostics/format.js';
 export { interpolate } from './diagnostics/interpolate.js';
+export { escapeInvisible, escapeParams } from './diagnostics/escape.js';
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';

@@ -43,9 +43,7 @@ function checkPeriods(versions: readonly CompiledRuleset[]): Diagnostic[] {
   for (const v of versions) {
     if (!v.effective) out.push(at(v, 'version_period_missing', { id: v.id, version: v.version }));
   }
-  for (let i = 1; i < versions.length; i++) {
-    const prev = versions[i - 1] as CompiledRuleset;
-    const next = versions[i] as CompiledRuleset;
+  for (const [prev, next] of neighbours(versions)) {
     if (!prev.effective || !next.effective) continue;
     const prevEnd = prev.effective.to;
     if (prevEnd === undefined || next.effective.from <= prevEnd) {
@@ -74,6 +72,14 @@ function checkPeriods(versions: readonly CompiledRuleset[]): Diagnostic[] {
   return out;
 }
 
+/** Each element with the one after it. */
+function neighbours<T>(list: readonly T[]): [T, T][] {
+  return list.slice(1).flatMap((next, i) => {
+    const prev = list[i];
+    return prev === undefined ? [] : [[prev, next] as [T, T]];
+  });
+}
+
 function makeScheme(id: string, versions: readonly CompiledRuleset[]): Scheme {
   return {
     id,
@@ -92,8 +98,9 @@ function makeScheme(id: string, versions: readonly CompiledRuleset[]): Scheme {
           ],
         };
       }
-      if (versions.length === 1 && (date === undefined || inForce(versions[0] as CompiledRuleset, date))) {
-        return { value: versions[0] as CompiledRuleset, diagnostics: [] };
+      const [only] = versions;
+      if (only !== undefined && versions.length === 1 && (date === undefined || inForce(only, date))) {
+        return { value: only, diagnostics: [] };
       }
       if (date === undefined) {
         return {

@@ -8,6 +8,7 @@
 export { mulberry32 } from './testing/seeded-random.js';
 export { assessmentArbitrary, contextArbitrary, type AssessmentArbitraryOptions } from './testing/arbitraries.js';
 export {
+  decisionTally,
   determinism,
   disqualifierDominance,
   fastPathAgrees,
@@ -15,6 +16,7 @@ export {
   monotonicity,
   threeValuedConsistency,
   type CompletePartialCase,
+  type DecisionTally,
   type MonotonicityCase,
   type PickCase,
   type PropertyOptions,

@@ -21,3 +21,5 @@ export {
   type CompiledRulesFile,
   type StoredSource,
 } from './compiled-rules-file.js';
+// Completion, hover and go-to-definition for editors of rule files (lcz lsp, the playground).
+export * from './assist/index.js';

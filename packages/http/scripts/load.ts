@@ -1,8 +1,16 @@
 /**
- * Load run, not a test: `pnpm --filter @lcz/criteria-http load [-- --connections 20 --seconds 5]`.
- * Starts `lcz serve` in its own process on 127.0.0.1 (so the load generator does not share its
- * event loop), then autocannon POSTs a Lai Châu assessment to /v1/evaluate from `connections`
- * connections for `seconds` seconds, and prints throughput and latency. Loopback only.
+ * Load run, not a test: `pnpm --filter @lcz/criteria-http load [-- --connections 20 --seconds 5]
+ * [--scenario evaluate|hostile]`. Starts `lcz serve` in its own process on 127.0.0.1 (so the load
+ * generator does not share its event loop), then, from `connections` connections for `seconds`
+ * seconds (at most 60):
+ * - `evaluate` (the default): autocannon POSTs a Lai Châu assessment to /v1/evaluate, and the
+ *   run prints throughput and latency;
+ * - `hostile`: every connection sends the costliest bodies under the default limits in turn (an
+ *   assessment with limits.facts undeclared facts, a batch filled with such assessments up to
+ *   limits.bodyBytes, a large rule text for /v1/rules/validate), while a probe asks /healthz on
+ *   its own connection every 50 ms; the run prints the probe's latency (the service must stay
+ *   live: /healthz within 100 ms) and what the hostile requests were answered.
+ * Loopback only; the server is stopped at the end, whatever happens.
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -17,8 +25,15 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const EXAMPLE = 'examples/assessments/recognised-to-dan-pho.yaml';
 
 const { values } = parseArgs({
-  options: { connections: { type: 'string', default: '20' }, seconds: { type: 'string', default: '5' } },
+  // `pnpm … load -- --seconds 10` passes the `--` on.
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: {
+    connections: { type: 'string', default: '20' },
+    seconds: { type: 'string', default: '5' },
+    scenario: { type: 'string', default: 'evaluate' },
+  },
 });
+const scenario = values.scenario;
 const connections = Number(values.connections);
 const seconds = Number(values.seconds);
 if (
@@ -30,6 +45,10 @@ if (
   seconds > 60
 ) {
   console.error('load: --connections must be 1–200 and --seconds 1–60');
+  process.exit(2);
+}
+if (scenario !== 'evaluate' && scenario !== 'hostile') {
+  console.error('load: --scenario must be evaluate or hostile');
   process.exit(2);
 }
 
@@ -61,6 +80,13 @@ const url = await new Promise<string>((resolve, reject) => {
 });
 
 try {
+  if (scenario === 'hostile') await hostile(url);
+  else await evaluateRun(url);
+} finally {
+  server.kill('SIGTERM');
+}
+
+async function evaluateRun(url: string): Promise<void> {
   const assessment = parse(await readFile(join(ROOT, EXAMPLE), 'utf8'));
   const body = JSON.stringify({ assessment });
   // One request first: the answer must be right before its speed means anything.
@@ -92,6 +118,117 @@ try {
   ];
   console.log(lines.join('\n'));
   if (result.non2xx > 0 || result.errors > 0) process.exitCode = 1;
-} finally {
-  server.kill('SIGTERM');
+}
+
+/** Facts no ruleset declares, with names as long as real ones (so "did you mean" is searched). */
+function undeclaredFacts(count: number, prefix: string): Record<string, number> {
+  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}_household_${i}`, i]));
+}
+
+/** A rule text of `n` criteria, each condition on an undeclared fact: every one an error. */
+function heavyRules(n: number): string {
+  const criteria = Array.from(
+    { length: n },
+    (_, i) => `      - { id: "1.${i + 1}", text: { vi: a, en: a }, condition: "households_${i} >= 1" }`,
+  );
+  return [
+    'format: 1',
+    'id: t',
+    'version: "1"',
+    'title: { vi: t, en: t }',
+    'context: { k: { type: boolean, label: { vi: k, en: k } } }',
+    'facts:',
+    '  x: { type: boolean, label: { vi: x, en: x } }',
+    'groups:',
+    '  - id: "1"',
+    '    title: { vi: g, en: g }',
+    '    criteria:',
+    ...criteria,
+    'recognition: { group_requirement: { at_least_percent: 80 } }',
+  ].join('\n');
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function hostile(url: string): Promise<void> {
+  const RULESET = 'lai-chau-khu-dan-cu-tu-quan';
+  const FACTS = 200; // limits.facts
+  const BODY = 1024 * 1024; // limits.bodyBytes
+  const one = JSON.stringify({ ruleset: RULESET, assessment: { context: {}, facts: undeclaredFacts(FACTS, 'a') } });
+  // As many such assessments as fit under the body limit (and limits.batchLength, 200).
+  const item = { context: {}, facts: undeclaredFacts(FACTS, 'b') };
+  const per = JSON.stringify(item).length + 1;
+  const batch = JSON.stringify({
+    ruleset: RULESET,
+    assessments: Array.from({ length: Math.min(200, Math.floor((BODY - 100) / per)) }, () => item),
+  });
+  let n = 1;
+  while (JSON.stringify({ rules: heavyRules(n * 2) }).length < BODY - 100) n *= 2;
+  const rules = JSON.stringify({ rules: heavyRules(n) });
+  const bodies = [
+    { path: '/v1/evaluate', body: one },
+    { path: '/v1/evaluate/batch', body: batch },
+    { path: '/v1/rules/validate', body: rules },
+  ];
+  // Each must be answered as a problem or a report, not refused for its size.
+  const alone: string[] = [];
+  for (const { path, body } of bodies) {
+    const t0 = performance.now();
+    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    await res.arrayBuffer();
+    alone.push(`${path} ${res.status} in ${(performance.now() - t0).toFixed(0)} ms`);
+    if (res.status === 413 || res.status === 500) throw new Error(`${path}: ${res.status} for the worst-case body`);
+  }
+
+  const busy = loadavg()[0] ?? 0;
+  const probeFor = (into: number[], until: () => boolean) =>
+    (async () => {
+      while (!until()) {
+        const t0 = performance.now();
+        const res = await fetch(`${url}/healthz`);
+        await res.arrayBuffer();
+        into.push(performance.now() - t0);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+  // The same probe on the idle server first: on a shared machine the difference is the figure.
+  const idle: number[] = [];
+  const idleEnd = performance.now() + 3000;
+  await probeFor(idle, () => performance.now() > idleEnd);
+  const probe: number[] = [];
+  let probing = true;
+  const probeLoop = probeFor(probe, () => !probing);
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: bodies.map(({ path, body }) => ({ path, method: 'POST', body })),
+    connections,
+    duration: seconds,
+    timeout: 30,
+  });
+  probing = false;
+  await probeLoop;
+  const sorted = [...probe].sort((a, b) => a - b);
+  const over = probe.filter((ms) => ms > 100).length;
+  const sizes = bodies.map(({ path, body }) => `${path} ${(body.length / 1024).toFixed(0)} KB`).join(', ');
+  console.log(
+    [
+      `hostile: ${connections} connections × ${seconds} s sending, in turn, ${sizes}; loopback`,
+      `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${busy.toFixed(1)} at the start`,
+      `each alone: ${alone.join(', ')}`,
+      `hostile requests: ${result.requests.total} answered (${result['2xx']} × 2xx, ${result.non2xx} problems, ${result.errors} errors, ${result.timeouts} timeouts); latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+      `GET /healthz idle, before: ${idle.length} probes, p50 ${percentile(
+        [...idle].sort((a, b) => a - b),
+        50,
+      ).toFixed(1)} ms, p99 ${percentile(
+        [...idle].sort((a, b) => a - b),
+        99,
+      ).toFixed(1)} ms`,
+      `GET /healthz meanwhile: ${probe.length} probes, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${(sorted.at(-1) ?? 0).toFixed(1)} ms, ${over} over 100 ms`,
+    ].join('\n'),
+  );
+  if (result.errors > 0 || over > 0) process.exitCode = 1;
 }

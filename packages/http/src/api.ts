@@ -36,7 +36,9 @@ export interface RouteSpec {
   readonly path: string;
   readonly root?: boolean;
   readonly operationId: string;
-  readonly tag: 'rulesets' | 'evaluation' | 'rules' | 'operations';
+  readonly tag: 'rulesets' | 'evaluation' | 'rules' | 'operations' | 'records';
+  /** An API key (Authorization: Bearer): `required`, or `optional` (answers depend on it). */
+  readonly security?: 'required' | 'optional';
   readonly summary: string;
   readonly description: string;
   readonly parameters: readonly ParameterSpec[];
@@ -55,7 +57,7 @@ const idParameter: ParameterSpec = {
   name: 'id',
   in: 'path',
   required: true,
-  description: 'Ruleset id, e.g. lai-chau-khu-dan-cu-tu-quan.',
+  description: 'Ruleset id, as GET /v1/rulesets lists them.',
 };
 const versionParameter: ParameterSpec = {
   name: 'version',
@@ -203,7 +205,8 @@ export const ROUTES: readonly RouteSpec[] = [
       schema: 'ValidationReport',
       description: 'Whether the file is valid, and every diagnostic.',
     },
-    problems: ['invalid-request'],
+    // The check runs in a worker with a time limit (limits.rulesCheckMs) and a memory cap.
+    problems: ['invalid-request', 'timeout', 'payload-too-large'],
     handle: validateRules,
   },
   {

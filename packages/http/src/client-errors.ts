@@ -5,6 +5,8 @@
  * problem. Nothing of the request is echoed: it may be huge, or written to mislead.
  */
 import type { Socket } from 'node:net';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { negotiateLang } from './lang.js';
 import { DEFAULT_PROBLEM_TYPE_BASE, PROBLEM_MEDIA_TYPE, entry, say } from './problem.js';
 
 /** What was wrong, by the parser's error code, in words that quote nothing from the request. */
@@ -38,4 +40,46 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
+}
+
+/** Fastify's own answers for a path it cannot route, by its error code. */
+const FRAMEWORK: Readonly<
+  Record<string, { readonly key: 'url_escape' | 'path_param_too_long'; readonly status: number }>
+> = {
+  FST_ERR_BAD_URL: { key: 'url_escape', status: 400 },
+  FST_ERR_MAX_PARAM_LENGTH: { key: 'path_param_too_long', status: 414 },
+};
+
+/**
+ * Fastify's `frameworkErrors` option: a path with a malformed `%` escape (`/v1/rulesets/%ZZ`) or
+ * a path parameter over the router's length limit is answered before any route or plugin runs,
+ * by default with Fastify's JSON that echoes the whole path. This answers problem+json in both
+ * languages instead, quoting nothing of the path. createServer sets it; an app that mounts the
+ * plugin in its own Fastify passes it too: `Fastify({ frameworkErrors: answerFrameworkError })`.
+ */
+export function answerFrameworkError(
+  error: Error & { code?: string },
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const known = FRAMEWORK[error.code ?? ''];
+  const status = known?.status ?? 400;
+  const problem = known
+    ? entry(known.key, { parameter: 'path' }, { max: request.server.initialConfig.maxParamLength ?? 100 })
+    : entry('bad_request', {}, (lang) => ({
+        reason: lang === 'vi' ? 'đường dẫn không hợp lệ' : 'the path is not valid',
+      }));
+  const lang = negotiateLang(request.headers['accept-language']);
+  void reply
+    .code(status)
+    .type(PROBLEM_MEDIA_TYPE)
+    .send(
+      JSON.stringify({
+        type: `${DEFAULT_PROBLEM_TYPE_BASE}bad-request`,
+        title: say(lang, 'title_bad_request').message,
+        status,
+        detail: lang === 'vi' ? problem.message_vi : problem.message_en,
+        errors: [problem],
+      }),
+    );
 }

@@ -23,11 +23,13 @@ export interface OpenApiOptions {
   readonly prefix: string;
   readonly allowInlineRules: boolean;
   readonly typeBase: string;
+  /** More component schemas (the record's bodies and answers, when served). */
+  readonly schemas?: Readonly<Record<string, JsonSchema>>;
 }
 
 export function buildOpenApi(options: OpenApiOptions): object {
   const { routes, registry, limits, prefix } = options;
-  const schemas: Record<string, JsonSchema> = { ...RESPONSE_SCHEMAS, ...engineComponents() };
+  const schemas: Record<string, JsonSchema> = { ...RESPONSE_SCHEMAS, ...engineComponents(), ...options.schemas };
   for (const [name, schema] of Object.entries(requestSchemas(limits)))
     schemas[name] = withoutDialect(z.toJSONSchema(schema, { io: 'input' }));
   for (const ruleset of registry.list()) {
@@ -72,6 +74,8 @@ export function buildOpenApi(options: OpenApiOptions): object {
               })),
             }
           : {}),
+        ...(route.security === 'required' ? { security: [{ apiKey: [] }] } : {}),
+        ...(route.security === 'optional' ? { security: [{}, { apiKey: [] }] } : {}),
         ...(route.body
           ? { requestBody: { required: true, description: route.body.description, content: route.body.content } }
           : {}),
@@ -103,9 +107,32 @@ export function buildOpenApi(options: OpenApiOptions): object {
       { name: 'evaluation', description: 'Evaluate and explain assessments' },
       { name: 'rules', description: 'Check rule files' },
       { name: 'operations', description: 'Health, readiness, this document' },
+      ...(routes.some((r) => r.tag === 'records')
+        ? [
+            {
+              name: 'records',
+              description: 'The record of the yearly cycle: summaries for all, writes by API key and role',
+            },
+          ]
+        : []),
     ],
     paths,
-    components: { schemas },
+    components: {
+      schemas,
+      ...(routes.some((r) => r.security !== undefined)
+        ? {
+            securitySchemes: {
+              apiKey: {
+                type: 'http',
+                scheme: 'bearer',
+                description:
+                  "An API key from the operator's key file (lcz serve --keys), bound to a role: area (a ward or commune: " +
+                  'its own areas), department (its own facts), board (decisions) or reader (summaries).',
+              },
+            },
+          }
+        : {}),
+    },
   };
 }
 

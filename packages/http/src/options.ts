@@ -4,6 +4,7 @@
  * which option and what is valid, never a silent fallback.
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
+import type { ApiKey, RecordsStore } from '@lcz/criteria-records';
 
 export interface Limits {
   /** Largest request body, in bytes (JSON, YAML). Larger bodies get 413. */
@@ -20,6 +21,18 @@ export interface Limits {
    * can cause, whatever fits under `bodyBytes`. Larger objects get 413.
    */
   readonly objectKeys: number;
+  /**
+   * Most facts in one assessment (each of a batch): the engine's checks cost most per fact a
+   * ruleset does not declare, so this bounds one request's work. More gets 413 `too_many_facts`,
+   * at the assessment's `facts`, before anything is validated.
+   */
+  readonly facts: number;
+  /**
+   * Longest time one rule text sent to POST /v1/rules/validate may take to check, in
+   * milliseconds. It is checked in a worker thread that is stopped when the time is up: 503
+   * `rules_check_timeout`, while the server goes on answering.
+   */
+  readonly rulesCheckMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = Object.freeze({
@@ -27,6 +40,8 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   batchLength: 200,
   handlerTimeoutMs: 10_000,
   objectKeys: 1000,
+  facts: 200,
+  rulesCheckMs: 5_000,
 });
 
 export interface CriteriaHttpOptions {
@@ -43,6 +58,18 @@ export interface CriteriaHttpOptions {
   readonly allowUploadedRulesetEvaluation?: boolean;
   /** Prefix of the `type` URI of problems; the slug is appended. Default `urn:lcz:problem:`. */
   readonly problemTypeBase?: string;
+  /** Serve the record of the yearly cycle under /v1/records (docs/http.md, "The record"). */
+  readonly records?: RecordsHttpOptions;
+}
+
+/** The record served over HTTP: reads for everyone (summaries) and writes by API key and role. */
+export interface RecordsHttpOptions {
+  /** An open record (@lcz/criteria-records); the app opens and closes it. */
+  readonly store: RecordsStore;
+  /** The rules whose facts are entered: which facts exist, their types, and who answers for each. */
+  readonly ruleset: CompiledRuleset;
+  /** The keys (loadApiKeys of @lcz/criteria-records): without any, the record only reads. */
+  readonly keys: readonly ApiKey[];
 }
 
 /** A mistake in the options an app passed: thrown at registration, worded for the operator. */

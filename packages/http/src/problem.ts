@@ -4,7 +4,7 @@
  * a parameter, or a line and column in sent text), a code, and what is wrong and how to fix it in
  * Vietnamese and English. Handlers build entries; `renderProblem` makes the body at the edge.
  */
-import { interpolate, renderMessage, type Diagnostic } from '@lcz/criteria-engine';
+import { escapeInvisible, escapeParams, interpolate, renderMessage, type Diagnostic } from '@lcz/criteria-engine';
 import { en, type MessageKey, type Messages } from './messages/en.js';
 import { vi } from './messages/vi.js';
 
@@ -22,6 +22,8 @@ export const PROBLEM_KINDS = {
   'unknown-ruleset': { status: 404, title: 'title_unknown_ruleset' },
   'invalid-request': { status: 422, title: 'title_invalid_request' },
   'inline-rules-disabled': { status: 403, title: 'title_inline_rules_disabled' },
+  unauthorized: { status: 401, title: 'title_unauthorized' },
+  forbidden: { status: 403, title: 'title_forbidden' },
   timeout: { status: 503, title: 'title_timeout' },
   'not-ready': { status: 503, title: 'title_not_ready' },
   'internal-error': { status: 500, title: 'title_internal_error' },
@@ -34,7 +36,7 @@ export const DEFAULT_PROBLEM_TYPE_BASE = 'urn:lcz:problem:';
 
 /** One problem of a request. Exactly where it is depends on what was wrong. */
 export interface ProblemEntry {
-  /** JSON Pointer (RFC 6901) into the request body, e.g. `/assessment/facts/households`. */
+  /** JSON Pointer (RFC 6901) into the request body, e.g. `/assessment/facts/total_items`. */
   readonly pointer?: string;
   /** A path or query parameter, e.g. `version`. */
   readonly parameter?: string;
@@ -66,10 +68,14 @@ export interface Problem {
 type Params = Readonly<Record<string, string | number>>;
 type Where = Pick<ProblemEntry, 'pointer' | 'parameter' | 'file' | 'line' | 'column'>;
 
-/** A message of this API in one language, placeholders filled. */
+/**
+ * A message of this API in one language, placeholders filled. Params may quote the request (a
+ * key, an id, a media type), so invisible and reordering characters in them are shown escaped.
+ */
 export function say(lang: Lang, key: MessageKey, params: Params = {}): { message: string; hint?: string } {
   const template = CATALOGS[lang][key];
-  const fill = (text: string) => interpolate(text, params);
+  const safe = escapeParams(params);
+  const fill = (text: string) => interpolate(text, safe);
   return template.hint === undefined
     ? { message: fill(template.message) }
     : { message: fill(template.message), hint: fill(template.hint) };
@@ -152,7 +158,7 @@ export function renderProblem(kind: ProblemKind, errors: readonly ProblemEntry[]
     title: say(context.lang, title).message,
     status,
     detail,
-    instance: context.instance,
+    instance: escapeInvisible(context.instance),
     errors,
   };
 }

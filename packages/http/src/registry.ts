@@ -44,6 +44,11 @@ export class RulesetRegistry {
     return [...this.byId.keys()].sort().flatMap((id) => this.byId.get(id) ?? []);
   }
 
+  /** The ruleset ids, sorted. */
+  ids(): string[] {
+    return [...this.byId.keys()].sort();
+  }
+
   get size(): number {
     return this.list().length;
   }

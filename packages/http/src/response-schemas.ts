@@ -28,7 +28,7 @@ const problemEntry: JsonSchema = {
   properties: {
     pointer: {
       type: 'string',
-      description: 'JSON Pointer (RFC 6901) into the request body, e.g. /assessment/facts/households.',
+      description: 'JSON Pointer (RFC 6901) into the request body, e.g. /assessment/facts/total_items.',
     },
     parameter: { type: 'string', description: 'A path or query parameter.' },
     file: { type: 'string', description: 'For text sent in the request: the name it was given.' },

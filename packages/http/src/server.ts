@@ -4,7 +4,7 @@
  * runs this; apps that have their own Fastify mount the plugin instead.
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { answerClientError } from './client-errors.js';
+import { answerClientError, answerFrameworkError } from './client-errors.js';
 import type { CriteriaHttpOptions } from './options.js';
 import { criteriaHttp } from './plugin.js';
 
@@ -27,6 +27,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     requestIdHeader: false,
     // Requests the HTTP parser cannot read: problem+json, not Fastify's own JSON.
     clientErrorHandler: answerClientError,
+    // Paths the router cannot read (a malformed % escape, an overlong parameter): likewise.
+    frameworkErrors: answerFrameworkError,
   });
   try {
     await app.register(criteriaHttp, plugin);

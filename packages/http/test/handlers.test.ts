@@ -13,6 +13,7 @@ import { lineColumn } from '../src/json-body.js';
 import { negotiateLang } from '../src/lang.js';
 import { CriteriaHttpOptionsError, DEFAULT_LIMITS, resolveLimits } from '../src/options.js';
 import { loadRegistry, RulesetRegistry } from '../src/registry.js';
+import { RulesChecker } from '../src/rules-check/rules-checker.js';
 import { mapTransportError } from '../src/transport-errors.js';
 import { examples, nth, RULES_FILE, RULESET_ID } from './helpers.js';
 
@@ -34,6 +35,7 @@ const context = (registry: RulesetRegistry): HandlerContext => ({
   allowInlineRules: false,
   basePath: '/v1',
   openapi: () => ({}),
+  rulesChecker: new RulesChecker(DEFAULT_LIMITS.rulesCheckMs),
 });
 
 describe('evaluateBatch', () => {

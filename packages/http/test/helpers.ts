@@ -14,6 +14,8 @@ export const RULES_DIR = join(ROOT, 'rules/lai-chau-2020-2025');
 export const RULES_FILE = join(RULES_DIR, 'ruleset.yaml');
 const EXAMPLES_DIR = join(ROOT, 'examples/assessments');
 export const RULESET_ID = 'lai-chau-khu-dan-cu-tu-quan';
+/** The illustrative English-only scheme: a second ruleset for servers that hold several. */
+export const SCHOOL_RULES = join(ROOT, 'examples/school-safety/ruleset.yaml');
 
 export interface Running {
   readonly url: string;

@@ -52,6 +52,77 @@ describe('hostile JSON bodies', () => {
   });
 });
 
+describe('limits.facts: facts in one assessment', () => {
+  const facts = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`unknown_fact_${i}`, i]));
+
+  it('an assessment with more facts than the limit (200) is refused before validation, at its facts (413)', async () => {
+    const answer = await post(JSON.stringify({ ruleset: RULESET_ID, assessment: { context: {}, facts: facts(201) } }));
+    const problem = expectProblem(answer, 413, 'payload-too-large');
+    expect(problem.errors).toMatchObject([{ code: 'too_many_facts', pointer: '/assessment/facts' }]);
+    expect(problem.errors[0]?.['message_en']).toContain('201 facts; at most 200');
+    expect(problem.errors[0]?.['message_vi']).toContain('201 dữ kiện');
+    expect(problem.errors[0]?.['hint_en']).toContain(`/v1/rulesets/${RULESET_ID}/schema`);
+    expect(answer.text).not.toContain('unknown_fact_1');
+  });
+
+  it('at the limit the facts are validated as usual (422, each unknown fact named)', async () => {
+    const answer = await post(JSON.stringify({ ruleset: RULESET_ID, assessment: { context: {}, facts: facts(200) } }));
+    const problem = expectProblem(answer, 422, 'invalid-request');
+    expect(problem.errors.some((e) => e['code'] === 'input_unknown_fact')).toBe(true);
+  });
+
+  it('in a batch, the assessment over the limit is named by its index', async () => {
+    const answer = await call(server.url, 'POST', '/v1/evaluate/batch', {
+      json: {
+        ruleset: RULESET_ID,
+        assessments: [
+          { context: {}, facts: {} },
+          { context: {}, facts: facts(250) },
+        ],
+      },
+    });
+    const problem = expectProblem(answer, 422, 'invalid-request');
+    const tooMany = problem.errors.filter((e) => e['code'] === 'too_many_facts');
+    expect(tooMany).toMatchObject([{ pointer: '/assessments/1/facts' }]);
+  });
+});
+
+describe('undeclared facts', () => {
+  it('each is named at its pointer; only the first 20 of a request get the costly "did you mean"', async () => {
+    const facts = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`householdz_${i}`, i]));
+    const answer = await post(JSON.stringify({ ruleset: RULESET_ID, assessment: { context: {}, facts } }));
+    const problem = expectProblem(answer, 422, 'invalid-request');
+    const unknown = problem.errors.filter((e) => e['code'] === 'input_unknown_fact');
+    expect(unknown.map((e) => e['pointer']).sort()).toEqual(
+      Object.keys(facts)
+        .map((k) => `/assessment/facts/${k}`)
+        .sort(),
+    );
+    for (const e of unknown) expect(e['message_en']).toContain(e['pointer'].split('/').pop());
+    // Past the budget the same message, without a suggestion (none is computed).
+    const late = unknown.find((e) => e['pointer'] === '/assessment/facts/householdz_59');
+    expect(late?.['message_vi']).toBeTruthy();
+  });
+});
+
+describe('problems in one answer', () => {
+  it('a batch of 150 broken assessments lists the first 100 problems and counts the rest', async () => {
+    const item = { context: {}, facts: { households: -1, made_up_fact: 1 } };
+    const answer = await call(server.url, 'POST', '/v1/evaluate/batch', {
+      json: { ruleset: RULESET_ID, assessments: Array.from({ length: 150 }, () => item) },
+    });
+    const problem = expectProblem(answer, 422, 'invalid-request');
+    const omitted = problem.errors.filter((e) => e['code'] === 'problems_omitted');
+    expect(omitted).toHaveLength(1);
+    expect(problem.errors.length).toBe(101);
+    const count = Number(/… and (\d+) more/.exec(omitted[0]?.['message_en'])?.[1]);
+    // Each assessment has two problems: a value out of range and an undeclared fact.
+    expect(count + 100).toBe(150 * 2);
+    expect(omitted[0]?.['message_vi']).toContain(`còn ${count} vấn đề`);
+    expect(answer.text.length).toBeLessThan(200_000);
+  });
+});
+
 describe('diagnostics in answers', () => {
   it('a rule text with 3,000 duplicate ids answers 100 entries and one "… and N more", with full counts', async () => {
     const criteria = Array.from(
@@ -83,5 +154,44 @@ describe('diagnostics in answers', () => {
     const omitted = answer.body.diagnostics.filter((d: { code: string }) => d.code === 'diagnostics_omitted');
     expect(omitted).toHaveLength(1);
     expect(omitted[0].message_en).toMatch(/… and [\d,]+ more in this file/);
+  });
+});
+
+describe('invisible characters in answers', () => {
+  // biome-ignore lint/complexity/useRegexLiterals: a literal would spell out control characters (noControlCharactersInRegex)
+  const RAW = new RegExp('[\\u0000-\\u001F\\u007F-\\u009F\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF\\uFFFD]');
+
+  it('a fact name with U+202E and a BOM is quoted escaped in errors and detail, never raw', async () => {
+    const answer = await call(server.url, 'POST', '/v1/evaluate', {
+      json: { ruleset: RULESET_ID, assessment: { context: {}, facts: { '\u202Ehouseholds': 1 } } },
+      headers: { 'accept-language': 'en' },
+    });
+    const problem = expectProblem(answer, 422, 'invalid-request');
+    const unknown = problem.errors.find((e) => e['code'] === 'input_unknown_fact');
+    expect(unknown?.['message_en']).toContain('\\u202Ehouseholds');
+    expect(unknown?.['message_vi']).toContain('\\u202Ehouseholds');
+    // The pointer stays the exact key (a client must find it); messages never carry it raw.
+    const { errors, ...rest } = answer.body;
+    expect(JSON.stringify(rest)).not.toMatch(RAW);
+    for (const e of errors)
+      expect([e.message_en, e.message_vi, e.hint_en ?? '', e.hint_vi ?? ''].join(' ')).not.toMatch(RAW);
+  });
+
+  it("the API's own messages (an unknown ruleset id with U+200B and U+2066) and detail", async () => {
+    const answer = await call(server.url, 'POST', '/v1/evaluate', {
+      json: { ruleset: `${RULESET_ID}\u200B\u2066`, assessment: { context: {}, facts: {} } },
+      headers: { 'accept-language': 'vi' },
+    });
+    const problem = expectProblem(answer, 404, 'unknown-ruleset');
+    expect(problem.errors[0]?.['message_en']).toContain(`${RULESET_ID}\\u200B\\u2066`);
+    expect(answer.body.detail).toContain('\\u200B\\u2066');
+    expect(answer.text).not.toMatch(RAW);
+  });
+
+  it('a path parameter with U+202E and U+FFFD (GET /v1/rulesets/{id})', async () => {
+    const answer = await call(server.url, 'GET', `/v1/rulesets/${encodeURIComponent('x\u202Ey\uFFFD')}`);
+    expectProblem(answer, 404, 'unknown-ruleset');
+    expect(answer.body.detail).toContain('x\\u202Ey\\uFFFD');
+    expect(answer.text).not.toMatch(RAW);
   });
 });

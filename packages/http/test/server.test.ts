@@ -22,6 +22,7 @@ import {
   nth,
   RULESET_ID,
   RULES_FILE,
+  SCHOOL_RULES,
   start,
   type Answer,
   type Example,
@@ -231,13 +232,26 @@ describe('POST /v1/evaluate', () => {
     expect(problem.errors).toMatchObject([{ pointer: '/ruleset', code: 'ruleset_unknown' }]);
   });
 
-  it('asks for the ruleset when neither the request nor the assessment names one', async () => {
-    const problem = expectProblem(
-      await post('/v1/evaluate', { assessment: { context: {}, facts: {} } }),
-      422,
-      'invalid-request',
-    );
-    expect(problem.errors).toMatchObject([{ pointer: '/ruleset', code: 'ruleset_missing' }]);
+  it('uses its only ruleset when neither the request nor the assessment names one', async () => {
+    const { ruleset: _named, ...unnamed } = nth(all, 0).value as Record<string, unknown>;
+    const answer = await post('/v1/evaluate', { assessment: unnamed });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.ruleset.id).toBe(RULESET_ID);
+  });
+
+  it('with several rulesets, asks for one when neither the request nor the assessment names one', async () => {
+    const several = await start({ rules: [RULES_FILE, SCHOOL_RULES] });
+    try {
+      const problem = expectProblem(
+        await call(several.url, 'POST', '/v1/evaluate', { json: { assessment: { context: {}, facts: {} } } }),
+        422,
+        'invalid-request',
+      );
+      expect(problem.errors).toMatchObject([{ pointer: '/ruleset', code: 'ruleset_missing' }]);
+      expect(problem.errors[0]?.['message_en']).toContain(`"illustrative-school-safety" or "${RULESET_ID}"`);
+    } finally {
+      await several.close();
+    }
   });
 
   it('refuses rules sent in the request by default (403) and keeps serving only its own', async () => {

@@ -67,3 +67,27 @@ describe('unknown paths', () => {
     expect(answer.length).toBeLessThan(3000);
   });
 });
+
+describe('paths the router cannot read', () => {
+  it.each([
+    ['a malformed % escape in {id}', `/v1/rulesets/%ZZ${MARK}`, 400, 'url_escape'],
+    ['a % escape that is not UTF-8 in {id}', `/v1/rulesets/${MARK}%E0%A4/schema`, 400, 'url_escape'],
+    ['a trailing %', `/v1/rulesets/${MARK}%`, 400, 'url_escape'],
+    ['a 10 KB path parameter', `/v1/rulesets/${MARK}${'p'.repeat(10_000)}`, 414, 'path_param_too_long'],
+  ] as const)('%s gets problem+json (vi/en) without echoing the path', async (_what, path, status, code) => {
+    const answer = await raw(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+    expect(head.toLowerCase()).toContain('content-type: application/problem+json');
+    const problem = JSON.parse(body);
+    expect(problem).toMatchObject({
+      type: 'urn:lcz:problem:bad-request',
+      status,
+      errors: [{ code, parameter: 'path' }],
+    });
+    expect(problem.errors[0].message_vi).not.toBe(problem.errors[0].message_en);
+    expect(problem.detail).toBe(problem.errors[0].message_vi);
+    expect(answer).not.toContain(MARK);
+    expect(answer.length).toBeLessThan(3000);
+  });
+});

@@ -32,3 +32,20 @@ export {
   type RecognitionChanges,
 } from './history.js';
 export { backupStore } from './backup.js';
+export {
+  type Action,
+  type ApiKey,
+  areaInScope,
+  areaScopeProblems,
+  checkKeyOwners,
+  factScopeProblems,
+  findApiKey,
+  keyDigest,
+  loadApiKeys,
+  MAX_KEYS,
+  parseApiKeys,
+  ROLES,
+  type Role,
+  roleMay,
+} from './access.js';
+export { recordEntries, type RecordEntriesOptions, type RecordEntry } from './report-entries.js';

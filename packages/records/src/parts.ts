@@ -63,12 +63,13 @@ export async function readParts(parts: readonly Part[], ruleset: CompiledRuleset
           name: record.area.name ?? code,
           unit: record.area.unit ?? '',
           context,
-          at: { file: part.file, line: record.row },
+          at: { file: part.file, line: record.row, column: record.columns?.get('code') ?? 0 },
         });
       }
       for (const [fact, value] of Object.entries(assessment.facts)) {
         if (value === null || value === undefined) continue;
-        const at = { file: part.file, line: record.row, column: 0 };
+        // The fact's own cell: its row and, for spreadsheets, its column (0 where unknown: JSON, YAML).
+        const at = { file: part.file, line: record.row, column: record.columns?.get(fact) ?? 0 };
         const owner = owners.get(fact) ?? null;
         if (owner !== part.owner) {
           const first = notOwned.get(fact);
@@ -89,7 +90,7 @@ export async function readParts(parts: readonly Part[], ruleset: CompiledRuleset
               fact,
               value: JSON.stringify(entry.value),
               other_value: JSON.stringify(first.value),
-              other: `${first.at.file}:${first.at.line ?? 0}`,
+              other: locationOf(first.at),
             }),
           );
           continue;
@@ -103,4 +104,10 @@ export async function readParts(parts: readonly Part[], ruleset: CompiledRuleset
     for (const { rows, ...p } of notOwned.values()) problems.push({ ...p, params: { ...p.params, rows } });
   }
   return { entries, areas: [...areas.values()], diagnostics, problems };
+}
+
+/** `file:row:column`, or `file:row` when the column is unknown. */
+function locationOf(at: FactEntry['at']): string {
+  const row = `${at.file}:${at.line ?? 0}`;
+  return at.column ? `${row}:${at.column}` : row;
 }

@@ -23,6 +23,14 @@ export const RECORDS_PROBLEM_CODES = [
   'records_cycle_invalid',
   'records_backup_unsupported',
   'records_year_invalid',
+  'records_keys_invalid',
+  'records_key_missing',
+  'records_key_unknown',
+  'records_forbidden_role',
+  'records_forbidden_area',
+  'records_forbidden_fact',
+  'records_report_invalid',
+  'records_report_other_rules',
 ] as const;
 
 export type RecordsProblemCode = (typeof RECORDS_PROBLEM_CODES)[number];

@@ -527,7 +527,8 @@ function show(json: string | null): string {
 }
 
 function locationText(at: FactEntry['at']): string {
-  return at.line && at.line > 0 ? `${at.file}:${at.line}:${at.column ?? 0}` : at.file;
+  if (!at.line || at.line <= 0) return at.file;
+  return at.column ? `${at.file}:${at.line}:${at.column}` : `${at.file}:${at.line}`;
 }
 
 function areaRecord(r: RecordsDatabase['areas']): AreaRecord {

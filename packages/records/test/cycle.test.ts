@@ -117,8 +117,9 @@ describe.each(BACKENDS)('a year of the cycle on $name', (backend) => {
       ],
       { by: 'kinh-te' },
     );
-    expect(out.problems.map((p) => [p.code, p.file, p.line, p.params['other']])).toEqual([
-      ['records_conflict', other, 3, `${econ}:3`],
+    // Located at the changed cell: row 3, the last column (1-based), in both files.
+    expect(out.problems.map((p) => [p.code, p.file, p.line, p.column, p.params['other']])).toEqual([
+      ['records_conflict', other, 3, last + 1, `${econ}:3:${last + 1}`],
     ]);
     expect(out.written).toBe(0);
     expect((await store.currentFacts(2024)).size).toBe(0);
@@ -138,8 +139,8 @@ describe.each(BACKENDS)('a year of the cycle on $name', (backend) => {
     text[2] = cells.join(',');
     writeFileSync(changed, text.join('\n'));
     const out = await importParts(store, rules, 2024, [{ file: changed, owner: null }], { by: 'another-ward-clerk' });
-    expect(out.problems.map((p) => [p.code, p.line, p.params['fact'], p.params['other']])).toEqual([
-      ['records_conflict_stored', 3, 'households', `${parts.get(null)}:3:0`],
+    expect(out.problems.map((p) => [p.code, p.line, p.column, p.params['fact'], p.params['other']])).toEqual([
+      ['records_conflict_stored', 3, at + 1, 'households', `${parts.get(null)}:3:${at + 1}`],
     ]);
     // The same clerk correcting it needs a reason, and then it is a new version.
     const again = await importParts(store, rules, 2024, [{ file: changed, owner: null }], { by: 'ward' });
@@ -170,6 +171,9 @@ describe.each(BACKENDS)('a year of the cycle on $name', (backend) => {
     expect(out.problems.length).toBeGreaterThan(0);
     expect(new Set(out.problems.map((p) => p.code))).toEqual(new Set(['records_fact_not_owned']));
     expect(out.problems[0]?.params).toMatchObject({ owners: 'phong_kinh_te', owner: 'cong_an' });
+    // Each at the first row giving a value in its column (rows 1–2 are headers), and at that column.
+    for (const p of out.problems) expect([p.line >= 3, p.column > 0]).toEqual([true, true]);
+    expect(new Set(out.problems.map((p) => p.column)).size).toBe(out.problems.length);
     const unknown = await importParts(store, rules, 2024, [{ file: parts.get(null) as string, owner: 'phong_xyz' }], {
       by: 'x',
     });

@@ -5,9 +5,17 @@
  * memory grows with the number of distinct areas, never with the size of the results.
  */
 import type { CompiledRuleset, EvaluationResult, FactValue, LetterheadDocument } from '@lcz/criteria-engine';
-import type { CityReport, CriterionFigures, ReportEntry, StandardFigures, UnitFigures, YearFigures } from './model.js';
+import type {
+  CityReport,
+  CriterionFigures,
+  ReportEntry,
+  ReportSource,
+  StandardFigures,
+  UnitFigures,
+  YearFigures,
+} from './model.js';
 import { problem, type ReportProblem } from './problems.js';
-import { progressOf, targetFacts, type AreaYear } from './targets/progress.js';
+import { progressOf, targetFacts, type AreaYear, type TargetProgress } from './targets/progress.js';
 import type { Targets } from './targets/targets-document.js';
 
 /** The parts of a compiled ruleset the report reads. */
@@ -16,6 +24,8 @@ export type ReportRuleset = Pick<CompiledRuleset, 'id' | 'version' | 'title' | '
 
 export interface AggregateOptions {
   readonly targets?: Targets;
+  /** Where the entries come from when it is the record, shown under the title. */
+  readonly source?: ReportSource;
 }
 
 /** Criteria listed as "most often failed". */
@@ -141,9 +151,11 @@ export class ReportAggregator {
               facts: ruleset.facts
                 .filter((f) => this.targetFacts.includes(f.id))
                 .map((f) => ({ id: f.id, label: f.label })),
+              by_year: this.progressByYear(this.options.targets),
             },
           }
         : {}),
+      ...(this.options.source ? { source: this.options.source } : {}),
     };
   }
 
@@ -177,6 +189,19 @@ export class ReportAggregator {
       .slice(0, MOST_FAILED)
       .map(({ c }) => c.id);
     return { year, totals: { unit: '', ...b.totals }, units, standards, criteria, most_failed: mostFailed };
+  }
+
+  /** Each target as it stood at the end of each year: the histories cut after that year. */
+  private progressByYear(targets: Targets): { year: number; progress: TargetProgress[] }[] {
+    const years = [...this.years.keys()].filter((y): y is number => y !== null).sort((a, b) => a - b);
+    return years.map((year) => {
+      const upTo = new Map<string, Map<number, AreaYear>>();
+      for (const [key, history] of this.histories) {
+        const kept = new Map([...history].filter(([y]) => y <= year));
+        if (kept.size > 0) upTo.set(key, kept);
+      }
+      return { year, progress: progressOf(targets, upTo).progress };
+    });
   }
 
   /** A key for an area that names itself nowhere: `#1`, `#2`, … in input order. */

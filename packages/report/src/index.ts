@@ -6,7 +6,15 @@
  * @lcz/criteria-batch. Nothing here knows any particular scheme.
  */
 export { aggregate, ReportAggregator, type AggregateOptions, type ReportRuleset } from './aggregate.js';
-export type { CityReport, CriterionFigures, ReportEntry, StandardFigures, UnitFigures, YearFigures } from './model.js';
+export type {
+  CityReport,
+  CriterionFigures,
+  ReportEntry,
+  ReportSource,
+  StandardFigures,
+  UnitFigures,
+  YearFigures,
+} from './model.js';
 export { loadTargets, type TargetsLoad } from './targets/load-targets.js';
 export { requiredCount, type TargetProgress, type TargetsInfo } from './targets/progress.js';
 export type {

@@ -89,5 +89,19 @@ export interface CityReport {
     readonly progress: readonly TargetProgress[];
     /** Labels of the facts the targets read. */
     readonly facts: readonly { readonly id: string; readonly label: LocalizedText }[];
+    /**
+     * Progress year by year: each target as it stood at the end of each year of the inputs
+     * (only the years up to it counted), so the road to each goal shows, not only where it ends.
+     */
+    readonly by_year: readonly { readonly year: number; readonly progress: readonly TargetProgress[] }[];
   };
+  /** Where the figures come from when not from input files: the record (lcz report --records). */
+  readonly source?: ReportSource;
+}
+
+export interface ReportSource {
+  /** The record's folder or URL, as the user named it. */
+  readonly record: string;
+  /** Years up to this one only: the report as it stood then. */
+  readonly as_of?: number;
 }

@@ -3,6 +3,7 @@
  * field, the same area counted twice): data with a code from a closed list, a location and
  * parameters, like the engine's diagnostics; text comes from messages/ at the edge.
  */
+import { escapeInvisible, escapeParams } from '@lcz/criteria-engine';
 import { checkLanguage } from '@lcz/criteria-engine/tools';
 import { problemMessagesEn } from './messages/problems-en.js';
 import { problemMessagesVi } from './messages/problems-vi.js';
@@ -66,11 +67,15 @@ export function problem(
   return { code, severity, file, line, column, params };
 }
 
-/** `file:line:column: lỗi [code] message` then `    → hint`, like the engine's diagnostics. */
+/**
+ * `file:line:column: lỗi [code] message` then `    → hint`, like the engine's diagnostics, with
+ * invisible and reordering characters in what it quotes (params, the file name) shown escaped.
+ */
 export function formatProblem(p: ReportProblem, lang: Lang): string {
   checkLanguage(lang, 'formatProblem');
-  const { message, hint } = CATALOGS[lang][p.code](p.params);
-  const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
+  const { message, hint } = CATALOGS[lang][p.code](escapeParams(p.params));
+  const file = escapeInvisible(p.file);
+  const where = p.line > 0 ? `${file}:${p.line}:${p.column}` : file;
   const head = `${where}: ${SEVERITY[lang][p.severity]} [${p.code}] ${message}`;
   return hint === '' ? head : `${head}\n    → ${hint}`;
 }

@@ -30,3 +30,13 @@ describe('the component’s messages', () => {
     ]);
   });
 });
+
+describe('what the person typed, quoted in a message', () => {
+  it('shows invisible and reordering characters as \\uXXXX (U+202E, U+2066, U+200B, BOM, U+FFFD)', () => {
+    const typed = 'a\u202Eb\u2066c\u200Bd\uFEFFe\uFFFD\u0000';
+    expect(t('en', 'field_bad_value', { value: typed })).toBe(
+      '“a\\u202Eb\\u2066c\\u200Bd\\uFEFFe\\uFFFD\\u0000” is not one of the choices.',
+    );
+    expect(t('vi', 'field_bad_value', { value: typed })).toContain('a\\u202Eb\\u2066c\\u200Bd\\uFEFFe\\uFFFD\\u0000');
+  });
+});

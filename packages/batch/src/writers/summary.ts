@@ -9,7 +9,7 @@ import { stringify, type Stringifier } from 'csv-stringify';
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../exceljs.js';
 import type { BatchArea } from '../record.js';
-import { DECISION_WORDS, SUMMARY_HEADERS, summaryGroupHeaders, type Lang, type SummaryDecision } from '../words.js';
+import { DECISION_WORDS, summaryGroupHeaders, summaryHeaders, type Lang, type SummaryDecision } from '../words.js';
 import { safeCsvRow } from './csv-cell.js';
 import { openFile } from './text-sink.js';
 
@@ -41,7 +41,7 @@ export async function openSummary(
 ): Promise<SummaryWriter> {
   const file = typeof target === 'string' ? await openFile(target) : undefined;
   const stream = file?.stream ?? (target as NodeJS.WritableStream);
-  const headers = summaryHeaders(ruleset, lang);
+  const headers = summaryRow(ruleset, lang);
   const writer =
     format === 'csv'
       ? csvSummary(stream, file !== undefined, headers, ruleset, lang)
@@ -63,8 +63,8 @@ export async function openSummary(
   };
 }
 
-function summaryHeaders(ruleset: CompiledRuleset, lang: Lang): string[] {
-  const h = SUMMARY_HEADERS[lang];
+function summaryRow(ruleset: CompiledRuleset, lang: Lang): string[] {
+  const h = summaryHeaders(ruleset, lang);
   const w = (k: string): string => h[k] ?? k;
   return [
     w('row'),

@@ -3,6 +3,7 @@
  * record, does one thing, prints what it did, and closes it; problems in the input are printed
  * located, in the chosen language, and nothing is written (exit 1).
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatBatchDiagnostic } from '@lcz/criteria-batch';
@@ -16,6 +17,7 @@ import {
   decideYear,
   formatRecordsProblems,
   importParts,
+  keyDigest,
   loadCycle,
   openRecordsStore,
   RecordsError,
@@ -30,6 +32,7 @@ import { loadRulesOrReport } from './load.js';
 import type { RecordsOptions } from './records.usage.js';
 
 export async function records(options: RecordsOptions, session: Session): Promise<number> {
+  if (options.sub === 'key') return newKey(options, session);
   const store = await openRecordsStore(isUrl(options.store) ? options.store : session.abs(options.store), {
     ...clock(session.env['SOURCE_DATE_EPOCH']),
   });
@@ -45,7 +48,7 @@ export async function records(options: RecordsOptions, session: Session): Promis
 
 type Run = (o: RecordsOptions, s: Session, store: RecordsStore) => Promise<number>;
 
-const SUBCOMMANDS: Readonly<Record<RecordsOptions['sub'], Run>> = {
+const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> = {
   async register(o, session, store) {
     const ctx = await context(o, session);
     if (!ctx) return EXIT.invalid;
@@ -297,4 +300,26 @@ function clock(epoch: string | undefined): { now?: () => string } {
 
 function isUrl(store: string): boolean {
   return /^postgres(ql)?:\/\//i.test(store);
+}
+
+/**
+ * A new API key: 24 random bytes, printed once for whoever will use it, and the entry of the key
+ * file with only its SHA-256 (the server never holds the key itself). Nothing is written.
+ */
+function newKey(o: RecordsOptions, session: Session): number {
+  const key = randomBytes(24).toString('base64url');
+  const quoted = (v: string) => JSON.stringify(v);
+  const entry = [
+    `  - name: ${quoted(o.name as string)}`,
+    `    role: ${o.role as string}`,
+    ...(o.role === 'area' && o.unit !== undefined ? [`    unit: ${quoted(o.unit)}`] : []),
+    ...(o.role === 'area' && o.areas.length > 0 ? [`    areas: [${o.areas.map(quoted).join(', ')}]`] : []),
+    ...(o.role === 'department' ? [`    owner: ${quoted(o.owner as string)}`] : []),
+    `    sha256: ${keyDigest(key)}`,
+  ];
+  session.out(say(o.lang, 'records_key_new', { name: o.name as string }));
+  session.out(`  ${key}`);
+  session.out(say(o.lang, 'records_key_entry'));
+  session.out(entry.join('\n'));
+  return EXIT.ok;
 }

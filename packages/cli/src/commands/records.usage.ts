@@ -15,6 +15,7 @@ export const RECORDS_SUBCOMMANDS = [
   'history',
   'export',
   'backup',
+  'key',
 ] as const;
 export type RecordsSubcommand = (typeof RECORDS_SUBCOMMANDS)[number];
 
@@ -38,6 +39,11 @@ export interface RecordsOptions {
   readonly out?: string;
   readonly files: readonly string[];
   readonly lang: Lang;
+  /** key: the key's name, role and scope (unit or areas for area, owner for department). */
+  readonly name?: string;
+  readonly role?: string;
+  readonly unit?: string;
+  readonly areas: readonly string[];
 }
 
 const HELP = `lcz records: the record of the yearly cycle / sổ theo dõi chu kỳ hằng năm
@@ -52,6 +58,8 @@ Usage / Cách dùng:
   lcz records history  --store <dir|url> [<code>] [--from <y> --to <y>]
   lcz records export   --store <dir|url> [--year <y>] --out <file.csv|file.xlsx>
   lcz records backup   --store <dir> --out <file>
+  lcz records key      --name <name> --role area|department|board|reader [--unit <ward> | --area <code>…
+                       | --owner <id>]
 
   The store is a folder (the file records.sqlite in it, created when missing) or a PostgreSQL
   URL (postgres://…). Nothing is ever overwritten: a correction is a new version with --reason.
@@ -66,6 +74,8 @@ Usage / Cách dùng:
   history   an area across the years, or who kept, lost or gained recognition (--from/--to)
   export    the decisions of the record as CSV or XLSX
   backup    a consistent copy of the embedded store, also while others write
+  key       a new API key for lcz serve --records: the key, shown once, and the entry of the key
+            file (only its SHA-256) / khoá API mới: khoá (chỉ hiện một lần) và dòng cho tệp khoá
 
 Options / Tuỳ chọn:
   --store <dir|url>       the record (required) / sổ (bắt buộc)
@@ -107,6 +117,10 @@ export const recordsCommand = defineCommand({
       from: { type: 'string' },
       to: { type: 'string' },
       out: { type: 'string', short: 'o' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      unit: { type: 'string' },
+      area: { type: 'string', multiple: true },
     });
     const [name, ...files] = positionals;
     const sub = oneOf(name, RECORDS_SUBCOMMANDS);
@@ -116,8 +130,9 @@ export const recordsCommand = defineCommand({
         { value: name ?? '', list: RECORDS_SUBCOMMANDS.join(', ') },
         'records',
       );
-    refuseEmptyValues('records', values, ['store', 'rules', 'cycle', 'owner', 'by', 'number', 'out']);
-    if (values.store === undefined) throw new UsageError('records_missing_option', { option: '--store' }, 'records');
+    refuseEmptyValues('records', values, ['store', 'rules', 'cycle', 'owner', 'by', 'number', 'out', 'name', 'unit']);
+    if (values.store === undefined && sub !== 'key')
+      throw new UsageError('records_missing_option', { option: '--store' }, 'records');
     const need = (option: string, value: string | undefined): string => {
       if (value === undefined) throw new UsageError('records_missing_option', { option }, 'records');
       return value;
@@ -141,6 +156,19 @@ export const recordsCommand = defineCommand({
       need('--recognise', values.recognise?.[0]);
     }
     if (sub === 'export' || sub === 'backup') need('--out', values.out);
+    const areas = (values.area ?? []).flatMap((v) => v.split(',')).filter((v) => v !== '');
+    if (sub === 'key') {
+      need('--name', values.name);
+      const role = oneOf(need('--role', values.role), ['area', 'department', 'board', 'reader'] as const);
+      if (role === undefined)
+        throw new UsageError(
+          'bad_arguments',
+          { detail: `--role ${values.role} (area, department, board, reader)` },
+          'records',
+        );
+      if (role === 'area' && values.unit === undefined && areas.length === 0) need('--unit', undefined);
+      if (role === 'department') need('--owner', values.owner);
+    }
     if ((sub === 'register' || sub === 'import') && files.length === 0)
       throw new UsageError('records_missing_files', { sub }, 'records');
     const reasons = new Map<string, string>();
@@ -158,7 +186,11 @@ export const recordsCommand = defineCommand({
       (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
     return {
       sub,
-      store: values.store,
+      store: values.store ?? '',
+      areas,
+      ...opt('name', values.name),
+      ...opt('role', values.role),
+      ...opt('unit', values.unit),
       by,
       lang,
       files,

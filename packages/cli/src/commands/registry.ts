@@ -9,6 +9,7 @@ import { diffCommand } from './diff.usage.js';
 import { docsCommand } from './docs.usage.js';
 import { evaluateCommand } from './evaluate.usage.js';
 import { explainCommand } from './explain.usage.js';
+import { lspCommand } from './lsp.usage.js';
 import { recordsCommand } from './records.usage.js';
 import { reportCommand } from './report.usage.js';
 import { schemaCommand } from './schema.usage.js';
@@ -33,6 +34,7 @@ const ALL: readonly Command[] = [
   serveCommand,
   recordsCommand,
   versionCommand,
+  lspCommand,
 ];
 
 /** A Map, not an object: `lcz help toString` is an unknown command, not a method of Object. */

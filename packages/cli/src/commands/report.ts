@@ -7,7 +7,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { formatDiagnostics, hasErrors as diagnosticsHaveErrors, type Diagnostic } from '@lcz/criteria-engine';
+import {
+  type CompiledRuleset,
+  formatDiagnostics,
+  hasErrors as diagnosticsHaveErrors,
+  type Diagnostic,
+} from '@lcz/criteria-engine';
 import {
   formatProblems,
   loadTargets,
@@ -72,6 +77,8 @@ export async function report(options: ReportOptions, session: Session): Promise<
     targets = loaded.value;
   }
 
+  if (options.records !== undefined) return reportOnRecord(options, session, ruleset, targets, format);
+
   const { files, ok } = await assessmentFiles(options.inputs, session, INPUT_FILE);
   const aggregator = new ReportAggregator(ruleset, targets ? { targets } : {});
   const rowDiagnostics: Diagnostic[] = [];
@@ -109,16 +116,7 @@ export async function report(options: ReportOptions, session: Session): Promise<
     );
     return EXIT.invalid;
   }
-  const rendered = await renderReport(aggregator.finish(), { format, lang });
-  if (options.out !== undefined) {
-    await writeOutput(session, options.out, rendered, 'report');
-    session.out(say(lang, 'report_written', { path: options.out, areas, bad: badRows }));
-  } else if (typeof rendered === 'string') {
-    session.out(rendered);
-  } else {
-    // run() refuses --format xlsx without --out: a workbook is not text for a terminal.
-    throw new Error('lcz report: an XLSX report needs --out');
-  }
+  await writeReport(aggregator, options, session, format, areas, badRows);
   if (badRows > 0) session.err(say(lang, 'report_rows_left_out', { count: badRows }));
   const failed = !ok || badRows > 0 || diagnosticsHaveErrors(rowDiagnostics) || hasProblemErrors(problems);
   return failed ? EXIT.invalid : EXIT.ok;
@@ -147,4 +145,73 @@ function formatOf(options: ReportOptions): ReportFormat {
   if (ext === 'html' || ext === 'htm') return 'html';
   if (ext === 'csv' || ext === 'xlsx') return ext;
   return 'md';
+}
+
+async function writeReport(
+  aggregator: ReportAggregator,
+  options: ReportOptions,
+  session: Session,
+  format: ReportFormat,
+  areas: number,
+  badRows: number,
+): Promise<void> {
+  const { lang } = options;
+  const rendered = await renderReport(aggregator.finish(), { format, lang });
+  if (options.out !== undefined) {
+    await writeOutput(session, options.out, rendered, 'report');
+    session.out(say(lang, 'report_written', { path: options.out, areas, bad: badRows }));
+  } else if (typeof rendered === 'string') {
+    session.out(rendered);
+  } else {
+    // run() refuses --format xlsx without --out: a workbook is not text for a terminal.
+    throw new Error('lcz report: an XLSX report needs --out');
+  }
+}
+
+/**
+ * The report from the record (--records): each area registered or decided, year by year, up to
+ * --as-of. An area whose stored assessment the rules given refuse is left out, located, and the
+ * exit code is 1; the report is still written from the others.
+ */
+async function reportOnRecord(
+  options: ReportOptions,
+  session: Session,
+  ruleset: CompiledRuleset,
+  targets: Targets | undefined,
+  format: ReportFormat,
+): Promise<number> {
+  const { formatRecordsProblems, isPostgresUrl, openRecordsStore, recordEntries } = await import(
+    '@lcz/criteria-records'
+  );
+  const location = options.records as string;
+  const store = await openRecordsStore(isPostgresUrl(location) ? location : session.abs(location));
+  const label = isPostgresUrl(location) ? store.backend.location : location;
+  let read: Awaited<ReturnType<typeof recordEntries>>;
+  try {
+    read = await recordEntries(store, ruleset, {
+      label,
+      ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    });
+  } finally {
+    await store.close();
+  }
+  const source = { record: label, ...(options.asOf !== undefined ? { as_of: options.asOf } : {}) };
+  const aggregator = new ReportAggregator(ruleset, { ...(targets ? { targets } : {}), source });
+  const problems: ReportProblem[] = [];
+  for (const entry of read.entries) problems.push(...aggregator.add(entry));
+  const leftOut = read.problems.filter((p) => p.severity === 'error').length;
+  aggregator.leaveOut(leftOut);
+  if (read.problems.length > 0) session.err(formatRecordsProblems(read.problems, options.lang));
+  if (problems.length > 0) session.err(formatProblems(problems, options.lang));
+  if (read.entries.length === 0) {
+    session.err(
+      formatProblems(
+        [{ code: 'report_no_areas', severity: 'error', file: label, line: 0, column: 0, params: {} }],
+        options.lang,
+      ),
+    );
+    return EXIT.invalid;
+  }
+  await writeReport(aggregator, options, session, format, read.entries.length, leftOut);
+  return leftOut > 0 || hasProblemErrors(problems) ? EXIT.invalid : EXIT.ok;
 }

@@ -1,7 +1,7 @@
 /**
  * How `lcz report` is called: its options, their parsing and its help.
  */
-import { oneOf, parseCommandArgs, refuseEmptyValues } from '../args.js';
+import { oneOf, parseCommandArgs, refuseEmptyValues, wholeNumber } from '../args.js';
 import { defineCommand } from '../command.js';
 import { UsageError, type Lang } from '../session.js';
 
@@ -14,6 +14,10 @@ export interface ReportOptions {
   readonly format?: 'md' | 'html' | 'csv' | 'xlsx';
   readonly out?: string;
   readonly lang: Lang;
+  /** The record (lcz records) to report on instead of input files: a folder or a postgres:// URL. */
+  readonly records?: string;
+  /** Only the years up to this one: the report as it stood then (a mid-term review). */
+  readonly asOf?: number;
 }
 
 const HELP = `lcz report: the city report / báo cáo tổng hợp toàn thành phố
@@ -21,6 +25,7 @@ const HELP = `lcz report: the city report / báo cáo tổng hợp toàn thành 
 Usage / Cách dùng:
   lcz report --rules <rules> [--targets <file>] [--format md|html|csv|xlsx] [--out <file>]
              [--lang vi|en] <input>...
+  lcz report --rules <rules> --records <dir|url> [--as-of <year>] [--targets <file>] [options]
 
   <input> is a batch file (CSV, XLSX, JSON, JSON Lines, YAML; the layout of lcz template) or an
   assessment file, or a directory: all such files in it. Each row is one area in one year.
@@ -44,8 +49,19 @@ Usage / Cách dùng:
   report is still written from the valid rows and the exit code is 1. / Dòng có lỗi được liệt kê
   (tệp:dòng:cột) và không được tính; báo cáo vẫn được ghi từ các dòng hợp lệ, mã kết thúc 1.
 
+  With --records the figures come from the record of the yearly cycle (lcz records) instead:
+  every area registered or decided each year, recognised as the board decided (else as the
+  engine decided), and with --targets the progress against each target year by year. --as-of
+  <year> is the report as it stood at the end of that year: a mid-term review (e.g. --as-of
+  2023) or the final summary (--as-of 2025). / Với --records, số liệu lấy từ sổ theo dõi: mọi
+  khu dân cư đăng ký hoặc đã xét mỗi năm, công nhận theo quyết định của hội đồng (nếu không thì
+  theo kết quả xét), và với --targets là tiến độ từng mục tiêu qua từng năm. --as-of <năm>: báo
+  cáo tính đến hết năm đó, ví dụ sơ kết (--as-of 2023) hay tổng kết (--as-of 2025).
+
 Options / Tuỳ chọn:
   -r, --rules <rules>    ruleset directory or file (required) / bộ quy tắc (bắt buộc)
+  --records <dir|url>    report on the record instead of input files / báo cáo theo sổ theo dõi
+  --as-of <year>         only the years up to this one (with --records) / chỉ tính đến năm này
   -t, --targets <file>   programme targets (schemas/targets.schema.json), e.g.
                          rules/lai-chau-2020-2025/targets.yaml / tệp mục tiêu của đề án
   -f, --format <f>       md (default), html (one self-contained page with charts), csv or xlsx;
@@ -66,6 +82,8 @@ Examples / Ví dụ:
   lcz report --rules rules/lai-chau-2020-2025 --targets rules/lai-chau-2020-2025/targets.yaml \\
     examples/city-2024/assessments-2024.xlsx --out report.html
   lcz report --rules rules/lai-chau-2020-2025 --lang en --format xlsx --out report.xlsx 2023.csv 2024.csv
+  lcz report --rules rules/lai-chau-2020-2025 --targets rules/lai-chau-2020-2025/targets.yaml \\
+    --records so-theo-doi --as-of 2023
 `;
 
 export const reportCommand = defineCommand({
@@ -77,10 +95,22 @@ export const reportCommand = defineCommand({
       targets: { type: 'string', short: 't' },
       format: { type: 'string', short: 'f' },
       out: { type: 'string', short: 'o' },
+      records: { type: 'string' },
+      'as-of': { type: 'string' },
     });
     if (values.rules === undefined || values.rules === '') throw new UsageError('report_missing_rules', {}, 'report');
-    if (positionals.length === 0) throw new UsageError('report_missing_inputs', {}, 'report');
-    refuseEmptyValues('report', values, ['targets', 'out']);
+    refuseEmptyValues('report', values, ['targets', 'out', 'records', 'as-of']);
+    if (values.records === undefined && positionals.length === 0) {
+      throw new UsageError('report_missing_inputs', {}, 'report');
+    }
+    if (values.records !== undefined && positionals.length > 0) {
+      throw new UsageError('report_records_and_inputs', { inputs: positionals.join(' ') }, 'report');
+    }
+    if (values['as-of'] !== undefined && values.records === undefined) {
+      throw new UsageError('bad_arguments', { detail: '--as-of needs --records' }, 'report');
+    }
+    const asOf =
+      values['as-of'] === undefined ? undefined : wholeNumber('--as-of', values['as-of'], 1900, 2100, 'report');
     const format = oneOf(values.format, ['md', 'html', 'csv', 'xlsx']);
     if (values.format !== undefined && format === undefined) {
       throw new UsageError('report_bad_format', { value: values.format }, 'report');
@@ -94,6 +124,8 @@ export const reportCommand = defineCommand({
       ...(values.targets !== undefined ? { targets: values.targets } : {}),
       ...(format !== undefined ? { format } : {}),
       ...(values.out !== undefined ? { out: values.out } : {}),
+      ...(values.records !== undefined ? { records: values.records } : {}),
+      ...(asOf !== undefined ? { asOf } : {}),
     };
   },
   async run(options, session) {

@@ -5,6 +5,7 @@
  * standard output; the human lines (where it listens, that it stopped) go to standard error.
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
+import type { RecordsHttpOptions } from '@lcz/criteria-http';
 import type { ServeOptions } from './serve.usage.js';
 import { bilingual, errorReason, EXIT, type Session } from '../session.js';
 import { loadRules, reportInvalidRules } from './load.js';
@@ -22,6 +23,8 @@ export async function serve(options: ServeOptions, session: Session): Promise<nu
     }
   }
   if (broken) return EXIT.invalid;
+  const served = options.records === undefined ? undefined : await openRecords(options, session, rulesets);
+  if (served === null) return EXIT.invalid;
 
   // Loaded only now, so that `--help` and usage errors never load Fastify.
   const { createServer, CriteriaHttpOptionsError } = await import('@lcz/criteria-http');
@@ -35,10 +38,12 @@ export async function serve(options: ServeOptions, session: Session): Promise<nu
         ...(options.timeoutMs !== undefined ? { handlerTimeoutMs: options.timeoutMs } : {}),
       },
       allowUploadedRulesetEvaluation: options.allowInlineRules,
+      ...(served ? { records: served.options } : {}),
       logger: { level: options.logLevel, stream: { write: (line: string) => session.out(line) } },
     });
   } catch (error) {
     // Two rulesets with the same id and version: the operator's to fix.
+    await served?.options.store.close();
     if (error instanceof CriteriaHttpOptionsError) {
       session.err(`lcz: ${error.message}`);
       return EXIT.invalid;
@@ -50,6 +55,7 @@ export async function serve(options: ServeOptions, session: Session): Promise<nu
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
     await app.close();
+    await served?.options.store.close();
     session.err(
       bilingual('serve_listen_failed', {
         address: `${options.host}:${options.port}`,
@@ -63,6 +69,13 @@ export async function serve(options: ServeOptions, session: Session): Promise<nu
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   session.err(bilingual('serve_listening', { url, rulesets: rulesets.map((r) => `${r.id} ${r.version}`).join(', ') }));
   if (options.allowInlineRules) session.err(bilingual('serve_inline_rules_on'));
+  if (served) {
+    session.err(
+      served.options.keys.length > 0
+        ? bilingual('serve_records_on', { store: served.shown, keys: served.options.keys.length })
+        : bilingual('serve_records_read_only', { store: served.shown }),
+    );
+  }
 
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -74,6 +87,37 @@ export async function serve(options: ServeOptions, session: Session): Promise<nu
     process.once('SIGTERM', stop);
   });
   await app.close();
+  await served?.options.store.close();
   session.err(bilingual('serve_stopped'));
   return EXIT.ok;
+}
+
+/**
+ * The record and the operator's keys, checked before the server starts: a broken key file (or a
+ * department the rules do not know) is reported located and nothing is served. The facts written
+ * are those of the first ruleset named with --rules. null: reported, do not start.
+ */
+async function openRecords(
+  options: ServeOptions,
+  session: Session,
+  rulesets: readonly CompiledRuleset[],
+): Promise<{ options: RecordsHttpOptions; shown: string } | null> {
+  const { checkKeyOwners, formatRecordsProblems, isPostgresUrl, loadApiKeys, openRecordsStore } = await import(
+    '@lcz/criteria-records'
+  );
+  const ruleset = rulesets[0] as CompiledRuleset;
+  const location = options.records as string;
+  let keys: RecordsHttpOptions['keys'] = [];
+  if (options.keys !== undefined) {
+    const loaded = await loadApiKeys(session.abs(options.keys));
+    const problems = loaded.value ? checkKeyOwners(loaded.value, ruleset) : loaded.problems;
+    if (problems.length > 0) {
+      session.err(formatRecordsProblems(session.relocate(problems), options.lang));
+      session.err(bilingual('serve_keys_invalid', { path: options.keys, count: problems.length }));
+      return null;
+    }
+    keys = loaded.value ?? [];
+  }
+  const store = await openRecordsStore(isPostgresUrl(location) ? location : session.abs(location));
+  return { options: { store, ruleset, keys }, shown: store.backend.location };
 }

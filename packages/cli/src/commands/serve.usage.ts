@@ -1,7 +1,7 @@
 /**
  * How `lcz serve` is called: its options, their parsing and its help.
  */
-import { parseCommandArgs, wholeNumber } from '../args.js';
+import { parseCommandArgs, refuseEmptyValues, wholeNumber } from '../args.js';
 import { defineCommand } from '../command.js';
 import { UsageError, type Lang } from '../session.js';
 
@@ -15,6 +15,10 @@ export interface ServeOptions {
   readonly timeoutMs: number | undefined;
   readonly allowInlineRules: boolean;
   readonly logLevel: string;
+  /** The record to serve under /v1/records (a folder or a postgres:// URL). */
+  readonly records: string | undefined;
+  /** The operator's key file (API keys bound to roles); without it the record only reads. */
+  readonly keys: string | undefined;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -47,6 +51,12 @@ Options / Tuỳ chọn:
                            are only validated) / cho phép đánh giá theo quy tắc gửi kèm (mặc định
                            tắt: quy tắc tải lên chỉ được kiểm tra)
   --log-level <level>      fatal, error, warn, info, debug or silent (default info) / mức nhật ký
+  --records <dir|url>      also serve the record of the yearly cycle under /v1/records (lcz
+                           records): summaries for all, details and writes by API key / phục vụ
+                           cả sổ theo dõi: số liệu tổng hợp cho mọi người, chi tiết và ghi cần khoá
+  --keys <file>            the API keys and their roles (docs/http.md "The record"): area,
+                           department, board or reader, each stored as its SHA-256; without it
+                           the record only reads / tệp khoá API và vai trò; không có thì chỉ đọc
   --lang vi|en             language of rule file errors (default vi) / ngôn ngữ báo lỗi quy tắc
   -h, --help               show this help / xem hướng dẫn
 
@@ -54,6 +64,7 @@ Examples / Ví dụ:
   lcz serve --rules rules/lai-chau-2020-2025
   lcz serve --rules rules/lai-chau-2020-2025 --port 0 --log-level warn
   curl -s http://127.0.0.1:8080/v1/rulesets
+  lcz serve --rules rules/lai-chau-2020-2025 --records so-theo-doi --keys keys.yaml
 `;
 
 export const serveCommand = defineCommand({
@@ -69,10 +80,16 @@ export const serveCommand = defineCommand({
       timeout: { type: 'string' },
       'allow-inline-rules': { type: 'boolean' },
       'log-level': { type: 'string' },
+      records: { type: 'string' },
+      keys: { type: 'string' },
     });
     const rules = values.rules ?? [];
     if (rules.length === 0 || rules.some((r) => r === '')) throw new UsageError('serve_missing_rules', {}, 'serve');
     if (positionals.length > 0) throw new UsageError('bad_arguments', { detail: positionals.join(' ') }, 'serve');
+    refuseEmptyValues('serve', values, ['records', 'keys']);
+    if (values.keys !== undefined && values.records === undefined) {
+      throw new UsageError('bad_arguments', { detail: '--keys needs --records' }, 'serve');
+    }
     const logLevel = values['log-level'] ?? 'info';
     if (!LOG_LEVELS.includes(logLevel)) {
       throw new UsageError('bad_arguments', { detail: `--log-level ${logLevel} (${LOG_LEVELS.join(', ')})` }, 'serve');
@@ -89,6 +106,8 @@ export const serveCommand = defineCommand({
       timeoutMs: count('--timeout', values.timeout, 1, 3_600_000),
       allowInlineRules: values['allow-inline-rules'] === true,
       logLevel,
+      records: values.records,
+      keys: values.keys,
     };
   },
   async run(options, session) {

@@ -83,6 +83,7 @@ export const en = {
   report_bad_format: "--format must be md, html, csv or xlsx, not '{value}'.",
   report_xlsx_needs_out: 'an XLSX report is a file: name it with --out, e.g. --out report.xlsx.',
   report_targets_invalid: "the targets file '{path}' has {count} error(s); no report was written.",
+  report_records_and_inputs: 'report either on the record (--records) or on input files, not both: {inputs}.',
   report_written: 'Report written to {path}: {areas} area(s) counted, {bad} row(s) left out.',
   report_rows_left_out:
     '{count} row(s) could not be read and are left out of the report (their problems are listed above).',
@@ -95,6 +96,11 @@ export const en = {
   serve_inline_rules_on: 'evaluating rules sent in requests is ALLOWED (--allow-inline-rules).',
   serve_listen_failed: 'cannot listen on {address}: {reason}. Choose another --port or --host.',
   serve_stopped: 'stopped.',
+  serve_records_on:
+    'the record {store} is served under /v1/records; writes need one of the {keys} API key(s) of --keys.',
+  serve_records_read_only:
+    'the record {store} is served under /v1/records, read only (no --keys: every write is refused).',
+  serve_keys_invalid: "the key file '{path}' has {count} problem(s); nothing was served.",
   rules_invalid_nothing_served: "the rules in '{path}' have {count} error(s); the server was not started.",
   batch_needs_version:
     "'{path}' holds several versions ({versions}): name one for a batch file with --version or --date.",
@@ -183,6 +189,8 @@ export const en = {
   records_versions: '({count} versions)',
   records_changes: 'from {from} to {to}: {kept} kept recognition, {lost} lost it, {gained} gained it.',
   records_exported: 'wrote {path}: {rows} decision(s).',
+  records_key_new: 'the API key of {name} (give it to them; it is shown only now and kept nowhere):',
+  records_key_entry: 'add this entry under keys: in the key file (lcz serve --keys):',
   records_backed_up: 'wrote {path}: a consistent copy of the record, its integrity checked.',
   records_nothing_written: '{count} problem(s); nothing was written.',
   records_empty: 'the record holds no year yet.',

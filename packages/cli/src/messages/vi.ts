@@ -83,6 +83,7 @@ export const vi: CliMessages = {
   report_bad_format: "--format phải là md, html, csv hoặc xlsx, không phải '{value}'.",
   report_xlsx_needs_out: 'báo cáo XLSX là một tệp: hãy đặt tên bằng --out, ví dụ --out bao-cao.xlsx.',
   report_targets_invalid: "tệp mục tiêu '{path}' có {count} lỗi; chưa ghi báo cáo.",
+  report_records_and_inputs: 'chỉ báo cáo theo sổ theo dõi (--records) hoặc theo tệp dữ liệu, không cả hai: {inputs}.',
   report_written: 'Đã ghi báo cáo vào {path}: tính {areas} khu dân cư, bỏ qua {bad} dòng.',
   report_rows_left_out: '{count} dòng không đọc được nên không được tính vào báo cáo (các lỗi đã liệt kê ở trên).',
   report_more_problems: '… và {count} lỗi khác.',
@@ -94,6 +95,11 @@ export const vi: CliMessages = {
   serve_inline_rules_on: 'ĐANG CHO PHÉP đánh giá theo quy tắc gửi kèm yêu cầu (--allow-inline-rules).',
   serve_listen_failed: 'không mở được cổng {address}: {reason}. Chọn --port hoặc --host khác.',
   serve_stopped: 'đã dừng.',
+  serve_records_on:
+    'sổ theo dõi {store} được phục vụ tại /v1/records; muốn ghi cần một trong {keys} khoá API của --keys.',
+  serve_records_read_only:
+    'sổ theo dõi {store} được phục vụ tại /v1/records, chỉ đọc (không có --keys: mọi yêu cầu ghi bị từ chối).',
+  serve_keys_invalid: "tệp khoá '{path}' có {count} lỗi; máy chủ không khởi động.",
   rules_invalid_nothing_served: "bộ quy tắc '{path}' có {count} lỗi; máy chủ chưa được khởi động.",
   batch_needs_version:
     "'{path}' có nhiều phiên bản ({versions}): với tệp hàng loạt, hãy chọn một phiên bản bằng --version hoặc --date.",
@@ -184,6 +190,8 @@ export const vi: CliMessages = {
   records_versions: '({count} phiên bản)',
   records_changes: 'từ {from} đến {to}: {kept} giữ được công nhận, {lost} mất công nhận, {gained} mới được công nhận.',
   records_exported: 'đã ghi {path}: {rows} kết quả.',
+  records_key_new: 'khoá API của {name} (trao cho người dùng; khoá chỉ hiện lần này và không được lưu ở đâu):',
+  records_key_entry: 'thêm mục này vào keys: trong tệp khoá (lcz serve --keys):',
   records_backed_up: 'đã ghi {path}: bản sao nhất quán của sổ, đã kiểm tra toàn vẹn.',
   records_nothing_written: '{count} lỗi; chưa ghi gì.',
   records_empty: 'sổ chưa có năm nào.',

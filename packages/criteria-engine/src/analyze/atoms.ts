@@ -31,7 +31,7 @@ export type Atom = CompareAtom | PercentAtom;
 export interface LocatedAtom {
   readonly atom: Atom;
   readonly path: DocumentPath;
-  /** The threshold as people read it: `households_ok / households ≥ 100%`, `rating ≥ tot`. */
+  /** The threshold as people read it: `items_done / total_items ≥ 100%`, `rating ≥ tot`. */
   readonly text: string;
 }
 

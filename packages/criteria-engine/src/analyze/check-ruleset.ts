@@ -8,7 +8,8 @@
  * - mandatory criteria that can be not applicable;
  * - criteria whose outcome never changes the decision;
  * - thresholds of two criteria that contradict each other;
- * - texts whose numbers or words disagree with the conditions (checks/wording.ts).
+ * - texts whose numbers or words disagree with the conditions (checks/wording.ts);
+ * - an id outside its standard's numbering, when the standard's ids follow a pattern (a note).
  *
  * Pure and browser-safe: it only calls the ruleset's own `validateAssessment` and `evaluate` on
  * inputs it builds (docs/rule-checks.md says exactly what is tried).
@@ -18,6 +19,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/format.js';
 import { checkConflicts } from './checks/conflicts.js';
 import { checkMandatory } from './checks/mandatory.js';
+import { checkNumbering } from './checks/numbering.js';
 import { checkOutcomes } from './checks/outcomes.js';
 import { checkRequirements } from './checks/requirements.js';
 import { checkWording } from './checks/wording.js';
@@ -65,5 +67,6 @@ export function checkRuleset(ruleset: CompiledRuleset, options: Partial<CheckOpt
   checkMandatory(findings, reach);
   checkConflicts(findings, reach, o.maxThresholdPairs);
   checkWording(findings);
+  checkNumbering(findings);
   return { diagnostics: sortDiagnostics([...ruleset.diagnostics, ...findings.list]), reach };
 }

@@ -11,6 +11,7 @@
  * only that no contradiction was found.
  */
 import type { FactInfo } from '../compile/compiled-ruleset.js';
+import { FACT_TYPES } from '../compile/fact-types/index.js';
 import { atomFacts, type Atom, type PercentAtom } from './atoms.js';
 
 interface Interval {
@@ -35,14 +36,36 @@ export function satisfiable(atoms: readonly Atom[], facts: ReadonlyMap<string, F
   return false;
 }
 
+/** Bounds propagation over the facts the atoms read, for one choice of empty and non-empty wholes. */
 function narrow(
   atoms: readonly Atom[],
   percents: readonly PercentAtom[],
   empty: readonly boolean[],
   facts: ReadonlyMap<string, FactInfo>,
 ): boolean {
-  // Two percentages of the same part and whole, both with a non-empty whole: the ratio itself
-  // must lie between them (≥ 98% and ≤ 97% never holds, whatever the counts).
+  if (!ratiosConsistent(percents, empty)) return false;
+  const domains = new Domains(facts);
+  for (const atom of atoms) for (const id of atomFacts(atom)) domains.declare(id);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    domains.changed = false;
+    domains.partsWithinWholes();
+    for (const atom of atoms) {
+      if (atom.kind !== 'compare') continue;
+      if (atom.op !== '<=') domains.atLeast(atom.fact, atom.value);
+      if (atom.op !== '>=') domains.atMost(atom.fact, atom.value);
+    }
+    for (const [i, p] of percents.entries()) domains.percent(p, empty[i] === true);
+    if (domains.contradiction()) return false;
+    if (!domains.changed) return true;
+  }
+  return true;
+}
+
+/**
+ * Two percentages of the same part and whole, both with a non-empty whole: the ratio itself must
+ * lie between them (≥ 98% and ≤ 97% never holds, whatever the counts).
+ */
+function ratiosConsistent(percents: readonly PercentAtom[], empty: readonly boolean[]): boolean {
   const ratios = new Map<string, { lo: number; hi: number }>();
   percents.forEach((p, i) => {
     if (empty[i]) return;
@@ -52,83 +75,87 @@ function narrow(
     else r.hi = Math.min(r.hi, p.value);
     ratios.set(key, r);
   });
-  for (const r of ratios.values()) if (r.lo > r.hi) return false;
+  return [...ratios.values()].every((r) => r.lo <= r.hi);
+}
 
-  const domains = new Map<string, Interval>();
-  const declare = (id: string): void => {
-    if (domains.has(id)) return;
-    const f = facts.get(id);
+/** Each fact's interval, narrowed in place; `changed` says whether a round moved any bound. */
+class Domains {
+  private readonly domains = new Map<string, Interval>();
+  changed = false;
+
+  constructor(private readonly facts: ReadonlyMap<string, FactInfo>) {}
+
+  declare(id: string): void {
+    if (this.domains.has(id)) return;
+    const f = this.facts.get(id);
     if (!f) return;
-    domains.set(id, initial(f));
-    // The wholes above it, so a part inherits its whole's bounds (kept ≤ signed ≤ households).
-    if (f.partOf !== undefined) declare(f.partOf);
-  };
-  for (const atom of atoms) atomFacts(atom).forEach(declare);
+    this.domains.set(id, initial(f));
+    // The wholes above it, so a part inherits its whole's bounds (done ≤ signed ≤ total).
+    if (f.partOf !== undefined) this.declare(f.partOf);
+  }
 
-  let changed = false;
-  const atLeast = (id: string, x: number): void => {
-    const d = domains.get(id);
+  atLeast(id: string, x: number): void {
+    const d = this.domains.get(id);
     if (!d || Number.isNaN(x)) return;
     const v = d.integer ? Math.ceil(x - EPSILON) : x;
     if (v > d.lo) {
       d.lo = v;
-      changed = true;
+      this.changed = true;
     }
-  };
-  const atMost = (id: string, x: number): void => {
-    const d = domains.get(id);
+  }
+
+  atMost(id: string, x: number): void {
+    const d = this.domains.get(id);
     if (!d || Number.isNaN(x)) return;
     const v = d.integer ? Math.floor(x + EPSILON) : x;
     if (v < d.hi) {
       d.hi = v;
-      changed = true;
+      this.changed = true;
     }
-  };
-  const lo = (id: string) => domains.get(id)?.lo ?? -Infinity;
-  const hi = (id: string) => domains.get(id)?.hi ?? Infinity;
-
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    changed = false;
-    for (const [id] of domains) {
-      const whole = facts.get(id)?.partOf;
-      if (whole === undefined || !domains.has(whole)) continue;
-      atMost(id, hi(whole));
-      atLeast(whole, lo(id));
-    }
-    for (const atom of atoms) {
-      if (atom.kind !== 'compare') continue;
-      if (atom.op !== '<=') atLeast(atom.fact, atom.value);
-      if (atom.op !== '>=') atMost(atom.fact, atom.value);
-    }
-    percents.forEach((p, i) => {
-      if (empty[i]) {
-        atLeast(p.whole, 0);
-        atMost(p.whole, 0);
-        return;
-      }
-      atLeast(p.whole, 1);
-      if (p.op === '>=') {
-        atLeast(p.part, (p.value * lo(p.whole)) / 100);
-        if (p.value > 0) atMost(p.whole, (100 * hi(p.part)) / p.value);
-      } else {
-        atMost(p.part, (p.value * hi(p.whole)) / 100);
-        if (p.value > 0) atLeast(p.whole, (100 * lo(p.part)) / p.value);
-      }
-    });
-    for (const d of domains.values()) if (d.lo > d.hi) return false;
-    if (!changed) return true;
   }
-  return true;
+
+  lo(id: string): number {
+    return this.domains.get(id)?.lo ?? -Infinity;
+  }
+
+  hi(id: string): number {
+    return this.domains.get(id)?.hi ?? Infinity;
+  }
+
+  /** part ≤ whole along every declared `part_of`. */
+  partsWithinWholes(): void {
+    for (const [id] of this.domains) {
+      const whole = this.facts.get(id)?.partOf;
+      if (whole === undefined || !this.domains.has(whole)) continue;
+      this.atMost(id, this.hi(whole));
+      this.atLeast(whole, this.lo(id));
+    }
+  }
+
+  /** A percentage atom: an empty whole is 0; otherwise part × 100 against value × whole, both ways. */
+  percent(p: PercentAtom, empty: boolean): void {
+    if (empty) {
+      this.atLeast(p.whole, 0);
+      this.atMost(p.whole, 0);
+      return;
+    }
+    this.atLeast(p.whole, 1);
+    if (p.op === '>=') {
+      this.atLeast(p.part, (p.value * this.lo(p.whole)) / 100);
+      if (p.value > 0) this.atMost(p.whole, (100 * this.hi(p.part)) / p.value);
+    } else {
+      this.atMost(p.part, (p.value * this.hi(p.whole)) / 100);
+      if (p.value > 0) this.atLeast(p.whole, (100 * this.lo(p.part)) / p.value);
+    }
+  }
+
+  contradiction(): boolean {
+    for (const d of this.domains.values()) if (d.lo > d.hi) return true;
+    return false;
+  }
 }
 
+/** A fact's starting interval, as its type places its values on a line (compile/fact-types/). */
 function initial(f: FactInfo): Interval {
-  switch (f.type) {
-    case 'boolean':
-      return { lo: 0, hi: 1, integer: true };
-    case 'ordinal':
-    case 'enum':
-      return { lo: 0, hi: Math.max(0, (f.values?.length ?? 1) - 1), integer: true };
-    default:
-      return { lo: f.min ?? -Infinity, hi: f.max ?? Infinity, integer: f.type === 'integer' };
-  }
+  return { ...FACT_TYPES[f.type].numberLine(f) };
 }

@@ -13,6 +13,7 @@
  * arithmetic are met at the constants written in them.
  */
 import type { ConditionInfo, FactInfo } from '../compile/compiled-ruleset.js';
+import { FACT_TYPES } from '../compile/fact-types/index.js';
 import type { FactValue } from '../evaluate/result.js';
 
 export type ProbeValue = FactValue | null;
@@ -160,9 +161,9 @@ export class ProbeSpace {
     const f = this.facts.get(id);
     const unknown: ProbeValue[] = this.maybeUnknown.has(id) ? [null] : [];
     if (!f) return [null];
-    if (f.type === 'boolean') return [false, true, ...unknown];
-    if (f.type === 'enum' || f.type === 'ordinal') return [...(f.values ?? []).map((v) => v.id), ...unknown];
-    const integer = f.type === 'integer';
+    const finite = FACT_TYPES[f.type].finiteValues?.(f);
+    if (finite) return [...finite, ...unknown];
+    const integer = FACT_TYPES[f.type].numberLine(f).integer;
     const lo = f.min ?? -Infinity;
     let hi = f.max ?? Infinity;
     const whole = f.partOf !== undefined ? chosen[f.partOf] : undefined;

@@ -340,7 +340,7 @@ class RulesetCompiler {
 
   /**
    * Each fact's department: the one listing it under `facts:`, else the one owner of the groups
-   * whose criteria read it. A fact read by groups of different owners (households, say) is the
+   * whose criteria read it. A fact read by groups of different owners (a total count, say) is the
    * area's own data unless a department lists it, so none answers for another's figure by accident.
    */
   private withOwners(facts: readonly FactInfo[], groups: readonly GroupPlan[]): FactInfo[] {
@@ -605,7 +605,7 @@ class RulesetCompiler {
   /**
    * What tools read about a condition. The thresholds of the named conditions it uses are
    * included, so "4.1: ≥ 1 content registered" is visible even when 4.1 says only
-   * `self_management_done_well`.
+   * `plan_done_well`.
    */
   private conditionInfo(expr: Parameters<typeof printExpression>[0], typed: Typed): ConditionInfo {
     const thresholds = [...extractThresholds(expr)];

@@ -12,7 +12,9 @@ import type {
   EvaluationResult,
   Requirement,
 } from '../evaluate/result.js';
+import type { Language } from '../diagnostics/language.js';
 import type { LocalizedText, RulesetDocument, ValueDeclaration } from '../validate/ruleset-document.js';
+import type { SchemeWords } from './words.js';
 
 export type FactType = 'integer' | 'number' | 'boolean' | 'enum' | 'ordinal';
 
@@ -31,7 +33,7 @@ export interface FactInfo {
   /**
    * The department that answers for the fact (an id of `owners`): the one that lists it under
    * `facts:`, else the one owner of the groups whose criteria read it; absent when the area itself
-   * (its ward or commune) reports it.
+   * (the unit that groups it) reports it.
    */
   readonly owner?: string;
 }
@@ -133,6 +135,13 @@ export interface CompiledRuleset {
   readonly hash: string;
   readonly file: string;
   readonly title: LocalizedText;
+  /**
+   * The languages the rule file writes its texts in, the first being the authority. A text asked
+   * for in another language shows the first language's (renderers say so: `fallbackLanguage`).
+   */
+  readonly languages: readonly Language[];
+  /** What the scheme assesses and what groups its results (`words:`, or generic words). */
+  readonly words: SchemeWords;
   readonly effective?: { readonly from: string; readonly to?: string };
   /** Where the `effective` period is written, for problems found across versions (overlaps, gaps). */
   readonly effectiveAt?: { readonly line: number; readonly column: number; readonly range: Range };

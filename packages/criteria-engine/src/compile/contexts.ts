@@ -2,7 +2,7 @@
  * The kinds of unit a ruleset can assess, defined once: every combination of context values the
  * ruleset's own input validation accepts (types, `required_when`, `context_rules`). An attribute
  * with a `required_when` is dropped wherever leaving it out is still accepted, as real inputs
- * leave it out, so "tổ dân phố" is one kind, not three. The load-time variant coverage and the
+ * leave it out, so a kind that never needs the attribute is one kind, not three. The load-time variant coverage and the
  * static checks of `analyze/` both list contexts here, so they agree on what a kind of unit is.
  */
 import type { DiagnosticCode } from '../diagnostics/codes.js';
@@ -43,7 +43,7 @@ export function enumerateContexts(
   return out;
 }
 
-/** `unit_kind=ban, parent_kind=xa, agricultural=false`: how checks and coverage name a kind of unit. */
+/** `size=large, urban=false`: how checks and coverage name a kind of unit. */
 export function describeContext(context: ContextValues): string {
   return Object.entries(context)
     .map(([k, v]) => `${k}=${String(v)}`)

@@ -28,7 +28,8 @@ export function checkCoverage(plan: RulesetPlan, max: number, report: Report): v
   const withVariants = plan.criteria.flatMap((criterion, index) => (criterion.variants ? [index] : []));
   if (!combos) {
     for (const index of withVariants) {
-      const criterion = plan.criteria[index] as RulesetPlan['criteria'][number];
+      const criterion = plan.criteria[index];
+      if (criterion === undefined) continue;
       report(
         'variant_uncovered',
         index,
@@ -57,10 +58,12 @@ function checkCriterionCoverage(
   filled: readonly FilledCombination[],
   report: Report,
 ): void {
-  const criterion = plan.criteria[index] as RulesetPlan['criteria'][number];
-  const variants = criterion.variants ?? [];
+  const criterion = plan.criteria[index];
+  const variants = criterion?.variants ?? [];
+  if (criterion === undefined) return;
   for (const { slots, described } of filled) {
     const matching = variants.filter((v) => v.when(slots) === true);
+    const [first, second] = matching;
     const undecided = variants.some((v) => v.when(slots) === undefined);
     if (matching.length === 0) {
       report(
@@ -69,14 +72,14 @@ function checkCriterionCoverage(
         { criterion: criterion.info.id, context: described, policy: undecided ? 'unknown' : criterion.noVariant },
         undecided ? 'warning' : 'info',
       );
-    } else if (matching.length > 1) {
+    } else if (first !== undefined && second !== undefined) {
       report(
         'variant_overlap',
         index,
         {
           criterion: criterion.info.id,
-          first: (matching[0] as { id: string }).id,
-          second: (matching[1] as { id: string }).id,
+          first: first.id,
+          second: second.id,
           context: described,
         },
         'warning',

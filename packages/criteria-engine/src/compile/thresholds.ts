@@ -1,9 +1,10 @@
 /**
  * Reads the thresholds out of a condition's tree, so docs, diffs and test generators can say
- * "1.3: ≥ 98% of households" without knowing how the condition was written.
+ * "1.3: ≥ 98% of items" without knowing how the condition was written.
  */
 import type { CompareOp, Expr } from './expression/ast.js';
-import { FLIP, HOLDS } from './expression/compare-ops.js';
+import { FLIP } from './expression/compare-ops.js';
+import { FUNCTIONS } from './functions/index.js';
 import type { Threshold } from './compiled-ruleset.js';
 
 export function extractThresholds(expr: Expr): Threshold[] {
@@ -41,18 +42,8 @@ function threshold(op: CompareOp, subject: Expr, other: Expr): Threshold | undef
   const value = constantOf(other);
   if (value === undefined) return undefined;
   if (subject.kind === 'name') return { kind: 'compare', fact: subject.name, op, value };
-  if (subject.kind === 'call' && subject.name === 'percent' && typeof value === 'number') {
-    const [part, whole, ifZero] = subject.args;
-    if (part?.kind === 'name' && whole?.kind === 'name' && ifZero?.kind === 'number') {
-      return {
-        kind: 'percent',
-        part: part.name,
-        whole: whole.name,
-        op,
-        value,
-        ifWholeZero: HOLDS[op](ifZero.value, value) ? 'pass' : 'fail',
-      };
-    }
-  }
+  // A function's call compared with a number reads as a threshold the function itself declares.
+  if (subject.kind === 'call' && typeof value === 'number')
+    return FUNCTIONS.get(subject.name)?.thresholds?.from(subject, op, value);
   return undefined;
 }

@@ -133,7 +133,7 @@ export function toAssessment(input: BuiltInput): Record<string, unknown> {
 }
 
 /**
- * Locates a path of the assessment (as validateAssessment reports it: `['facts', 'households']`,
+ * Locates a path of the assessment (as validateAssessment reports it: `['facts', 'total_items']`,
  * `['context']`, …) at the place that wrote it. Falls back to `fallback` (the case itself).
  */
 function originOf(input: BuiltInput, path: readonly (string | number)[], fallback: Origin): Origin {

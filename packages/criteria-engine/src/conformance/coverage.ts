@@ -13,11 +13,12 @@ import { DEFAULT_CHECK_OPTIONS } from '../analyze/check-ruleset.js';
 import { reachability, type Reachability } from '../analyze/reach.js';
 import type { CompiledRuleset, ConditionInfo, FactInfo, Threshold } from '../compile/compiled-ruleset.js';
 import { SYMBOL } from '../compile/expression/compare-ops.js';
+import { thresholdHooks, type ThresholdPoint } from '../compile/functions/index.js';
 import type { Assessment } from '../evaluate/assessment.js';
 import type { TestRun } from './result.js';
 
 export type OutcomeColumn = 'pass' | 'fail' | 'unknown' | 'not_applicable' | 'applies' | 'clear';
-export type ThresholdPoint = 'at' | 'beyond' | 'empty';
+export type { ThresholdPoint };
 
 /** The case that first exercised a cell. */
 export interface CoverageCase {
@@ -46,7 +47,7 @@ export interface OutcomeCoverage extends CoverageSubject {
 
 export interface ThresholdCoverage extends CoverageSubject {
   readonly threshold: Threshold;
-  /** `households_law_abiding / households ≥ 98%`, `typical_economic_models ≥ 1`. */
+  /** `items_done / total_items ≥ 98%`, `models ≥ 1`. */
   readonly text: string;
   readonly cells: Readonly<Partial<Record<ThresholdPoint, CoverageCell>>>;
 }
@@ -174,24 +175,25 @@ export function coverage(
   let cases = 0;
   for (const run of runs) {
     for (const c of run.cases) {
-      if (!c.input) continue;
+      const input = c.input;
+      if (!input) continue;
       cases++;
       const by: CoverageCase = { file: run.file, name: c.name, line: c.line };
-      const result = ruleset.evaluate(c.input);
+      const result = ruleset.evaluate(input);
       result.criteria.forEach((r, i) => {
         mark(criterionRows.get(i)?.cells[r.status], by);
         if (r.variant !== null) {
           const key = `${r.id}\u0000${r.variant}`;
           if (r.status !== 'not_applicable') mark(variantRows.get(key)?.cells[r.status], by);
           for (const row of r.status === 'not_applicable' ? [] : (thresholdRows.get(key) ?? []))
-            markThreshold(row, c.input as Assessment, by);
+            markThreshold(row, input, by);
         } else if (r.status !== 'not_applicable') {
-          for (const row of thresholdRows.get(r.id) ?? []) markThreshold(row, c.input as Assessment, by);
+          for (const row of thresholdRows.get(r.id) ?? []) markThreshold(row, input, by);
         }
       });
       result.disqualifiers.forEach((d, j) => {
         mark(disqualifierRows[j]?.cells[d.status], by);
-        for (const row of thresholdRows.get(`D\u0000${d.id}`) ?? []) markThreshold(row, c.input as Assessment, by);
+        for (const row of thresholdRows.get(`D\u0000${d.id}`) ?? []) markThreshold(row, input, by);
       });
     }
   }
@@ -246,8 +248,10 @@ function mark(c: MutableCell | undefined, by: CoverageCase): void {
 
 /** A threshold worth covering at its boundary (a number, a rating or a percentage of facts), as text. */
 function thresholdText(t: Threshold, facts: ReadonlyMap<string, FactInfo>): string | undefined {
-  if (t.kind === 'percent')
-    return facts.has(t.part) && facts.has(t.whole) ? `${t.part} / ${t.whole} ${SYMBOL[t.op]} ${t.value}%` : undefined;
+  if (t.kind !== 'compare') {
+    const hooks = thresholdHooks(t.kind);
+    return hooks?.facts(t).every((id) => facts.has(id)) ? hooks.print(t, String) : undefined;
+  }
   const f = facts.get(t.fact);
   if (!f) return undefined;
   if ((f.type === 'integer' || f.type === 'number') && typeof t.value === 'number')
@@ -264,24 +268,12 @@ function thresholdCells(
   t: Threshold,
   facts: ReadonlyMap<string, FactInfo>,
 ): Partial<Record<ThresholdPoint, MutableCell>> {
-  if (t.kind === 'percent') {
-    const part = facts.get(t.part) as FactInfo;
-    const whole = facts.get(t.whole) as FactInfo;
-    const wholes = candidateWholes(whole);
-    const partOk = (p: number, w: number) =>
-      Number.isInteger(p) &&
-      p >= (part.min ?? -Infinity) &&
-      p <= (part.max ?? Infinity) &&
-      (part.partOf !== t.whole || p <= w);
-    const some = (test: (p: number, w: number) => boolean) =>
-      wholes.some((w) => partsNear(t.value, w).some((p) => partOk(p, w) && test(p, w)));
-    return {
-      at: cell(some((p, w) => percentPoint(t, p, w) === 'at')),
-      beyond: cell(some((p, w) => percentPoint(t, p, w) === 'beyond')),
-      empty: cell((whole.min ?? 0) <= 0 && (whole.max ?? 0) >= 0 && (part.min ?? 0) <= 0),
-    };
+  if (t.kind !== 'compare') {
+    const reachable = thresholdHooks(t.kind)?.reachable(t, facts) ?? {};
+    return Object.fromEntries(Object.entries(reachable).map(([point, possible]) => [point, cell(possible)]));
   }
-  const f = facts.get(t.fact) as FactInfo;
+  const f = facts.get(t.fact);
+  if (f === undefined) return {};
   const [lo, hi, value] = scale(f, t.value);
   const integer = f.type !== 'number';
   const within = (v: number) => v >= lo && v <= hi;
@@ -302,25 +294,10 @@ function scale(f: FactInfo, value: number | string | boolean): [number, number, 
   return [f.min ?? -Infinity, f.max ?? Infinity, Number(value)];
 }
 
-/** Where a case puts a percentage threshold: exactly at it, just beyond it, or elsewhere. */
-function percentPoint(t: Extract<Threshold, { kind: 'percent' }>, p: number, w: number): ThresholdPoint | undefined {
-  if (w === 0) return 'empty';
-  // Exact: P may be a decimal (98.5), so compare within a hair of floating-point error.
-  const d = p * 100 - t.value * w;
-  if (Math.abs(d) < 1e-9) return 'at';
-  // One part across the line: d in [-100, 0) or (0, 100] (98% of 100 households: 97 is just below).
-  if (Math.abs(d) > 100 + 1e-9) return undefined;
-  const step = BEYOND[t.op];
-  return step === 0 || Math.sign(d) === step ? 'beyond' : undefined;
-}
-
 function markThreshold(row: ThresholdRow, input: Assessment, by: CoverageCase): void {
   const t = row.threshold;
-  if (t.kind === 'percent') {
-    const p = input.facts[t.part];
-    const w = input.facts[t.whole];
-    if (typeof p !== 'number' || typeof w !== 'number') return;
-    const point = percentPoint(t, p, w);
+  if (t.kind !== 'compare') {
+    const point = thresholdHooks(t.kind)?.point(t, input.facts);
     if (point) mark(row.cells[point], by);
     return;
   }
@@ -355,20 +332,4 @@ function equalitySides(t: Threshold, facts: ReadonlyMap<string, FactInfo>): Thre
   if (f === undefined || (f.type !== 'integer' && f.type !== 'ordinal')) return undefined;
   const [lo, hi, value] = scale(f, t.value);
   return { below: value - 1 >= lo && value - 1 <= hi, above: value + 1 >= lo && value + 1 <= hi };
-}
-
-/** Wholes to try for the reachability of a percentage point: small ones, round ones, the bounds. */
-function candidateWholes(whole: FactInfo): number[] {
-  const lo = Math.max(1, whole.min ?? 1);
-  const hi = whole.max ?? Infinity;
-  const list = new Set<number>([lo, lo + 1, 100, 200, 1000, 10_000]);
-  for (let w = lo; w <= Math.min(hi, lo + 200); w++) list.add(w);
-  if (Number.isFinite(hi)) for (const w of [hi - 1, hi]) list.add(w);
-  return [...list].filter((w) => w >= lo && w <= hi);
-}
-
-/** Parts next to the line `part = P × whole / 100`. */
-function partsNear(value: number, whole: number): number[] {
-  const line = (value * whole) / 100;
-  return [Math.floor(line) - 1, Math.floor(line), Math.ceil(line), Math.ceil(line) + 1];
 }

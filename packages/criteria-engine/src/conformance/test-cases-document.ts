@@ -3,13 +3,13 @@
  * beside the schema (as validate/ruleset-document.ts is for rule files).
  *
  *   # yaml-language-server: $schema=../../../schemas/test-cases.schema.json
- *   ruleset: lai-chau-khu-dan-cu-tu-quan
+ *   ruleset: my-scheme
  *   bases:
  *     tdp_dat_chuan: { context: { … }, facts: { … } }
  *   cases:
  *     - name: "1.3: 9799/10000 hộ (97,99%) thì không đạt"
  *       extends: tdp_dat_chuan
- *       facts: { households: 10000, households_law_abiding: 9799 }
+ *       facts: { total_items: 10000, items_done: 9799 }
  *       expect: { decision: not_recognised, criteria: { "1.3": fail } }
  */
 import type {

@@ -38,6 +38,9 @@ export const DIAGNOSTIC_CODES = [
   'schema_other',
   'date_invalid',
   'effective_order',
+  // validate/: texts in the languages the file declares
+  'text_language_missing',
+  'text_language_undeclared',
   // compile/: the condition language
   'expr_syntax',
   'expr_unknown_name',
@@ -84,6 +87,7 @@ export const DIAGNOSTIC_CODES = [
   'equals_reads_at_least',
   'mandatory_not_in_note',
   'check_limit',
+  'id_numbering',
   // evaluate/: assessments
   'input_shape',
   'input_unknown_fact',

@@ -4,6 +4,7 @@
  */
 import { capDiagnostics, type DiagnosticCaps } from './cap.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
+import { escapeInvisible, escapeParams } from './escape.js';
 import { checkLanguage } from './language.js';
 import type { Locale, RenderedMessage } from './messages/catalog.js';
 import { en } from './messages/en.js';
@@ -18,17 +19,23 @@ const SEVERITY_WORDS: Readonly<Record<Locale, Readonly<Record<Severity, string>>
   en: { error: 'error', warning: 'warning', info: 'info' },
 };
 
-/** The message and hint of a diagnostic in one language. */
+/**
+ * The message and hint of a diagnostic in one language. Params quote what the user wrote, so
+ * invisible and reordering characters in them are shown escaped (escape.ts): every surface that
+ * prints a diagnostic (CLI, HTTP, batch, report, web) goes through here.
+ */
 export function renderMessage(d: Diagnostic, lang: Locale): RenderedMessage {
   checkLanguage(lang, 'renderMessage');
-  return CATALOGS[lang][d.code](d.params);
+  return CATALOGS[lang][d.code](escapeParams(d.params));
 }
 
 /** `file:line:column: lỗi [code] message` then `    → hint` (hint lines indented alike). */
 export function formatDiagnostic(d: Diagnostic, lang: Locale): string {
   checkLanguage(lang, 'formatDiagnostic');
   const { message, hint } = renderMessage(d, lang);
-  const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+  // A file name is the user's too (a U+202E in it would reverse the line).
+  const file = escapeInvisible(d.file);
+  const where = d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
   const head = `${where}: ${SEVERITY_WORDS[lang][d.severity]} [${d.code}] ${message}`;
   return hint ? `${head}\n    → ${hint.replace(/\n/g, '\n      ')}` : head;
 }

@@ -28,7 +28,7 @@ export interface DiagnosticParamsByCode {
   yaml_empty_document: NoParams;
   schema_required: { readonly property: Param; readonly because?: Param };
   schema_unknown_property: { readonly property: Param; readonly allowed: Param; readonly suggestion?: Param };
-  schema_type: { readonly expected: Param; readonly actual: Param };
+  schema_type: { readonly expected: Param; readonly actual: Param; readonly value?: Param };
   schema_enum: { readonly allowed: Param; readonly actual: Param; readonly suggestion?: Param };
   schema_pattern: { readonly pattern: Param; readonly example: Param; readonly actual: Param };
   schema_range: { readonly limit: Param; readonly comparison: Param; readonly actual: Param };
@@ -42,6 +42,8 @@ export interface DiagnosticParamsByCode {
   schema_other: { readonly keyword: Param; readonly detail: Param };
   date_invalid: { readonly key: Param; readonly value: Param };
   effective_order: { readonly from: Param; readonly to: Param };
+  text_language_missing: { readonly language: Param; readonly languages: Param };
+  text_language_undeclared: { readonly language: Param; readonly languages: Param };
   expr_syntax: { readonly expected: Param; readonly found: Param };
   expr_unknown_name: { readonly name: Param; readonly suggestion?: Param };
   expr_unknown_function: { readonly name: Param; readonly known: Param };
@@ -117,6 +119,13 @@ export interface DiagnosticParamsByCode {
     readonly other_line: Param;
   };
   check_limit: { readonly kind: Param; readonly id: Param; readonly max: Param; readonly reason: Param };
+  id_numbering: {
+    readonly kind: Param;
+    readonly id: Param;
+    readonly group: Param;
+    readonly pattern: Param;
+    readonly example: Param;
+  };
   file_outside_root: { readonly path: Param; readonly root: Param; readonly reason: Param };
   text_encoding: { readonly path: Param; readonly offset?: Param; readonly byte?: Param; readonly encoding?: Param };
   expr_number_inexact: { readonly value: Param; readonly max: Param };

@@ -17,15 +17,17 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 }
 
 function distance(a: string, b: string): number {
+  // One row of the edit-distance table; `at` reads a cell that is always there (0 ≤ j ≤ b.length).
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const at = (j: number): number => row[j] ?? 0;
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
+    let prev = at(0);
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const tmp = at(j);
+      row[j] = Math.min(at(j) + 1, at(j - 1) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
       prev = tmp;
     }
   }
-  return row[b.length] as number;
+  return at(b.length);
 }

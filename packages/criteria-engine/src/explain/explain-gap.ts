@@ -9,6 +9,7 @@
 import type { Threshold } from '../compile/compiled-ruleset.js';
 import { checkLanguage } from '../diagnostics/language.js';
 import { SYMBOL } from '../compile/expression/compare-ops.js';
+import { thresholdHooks } from '../compile/functions/index.js';
 import { type FactDeclaration, printValue, type ValueWords } from '../compile/fact-types/index.js';
 import type { Decision, FactReading, FactValue } from '../evaluate/result.js';
 import type { LocalizedText, ValueDeclaration } from '../validate/ruleset-document.js';
@@ -24,6 +25,7 @@ import type {
 } from './gap-report.js';
 import { gapEn, type GapMessageKey, type GapMessages } from './messages/gap-en.js';
 import { gapVi } from './messages/gap-vi.js';
+import { GENERIC_WORDS, withWords } from '../compile/words.js';
 import { interpolate, oneLine, painter, shorten, wrap, type Tone } from './text-tools.js';
 
 export interface ExplainGapOptions {
@@ -88,8 +90,9 @@ class GapText {
     const lang = options.lang ?? 'vi';
     checkLanguage(lang, 'explainGap');
     this.lang = lang;
-    this.m = gapMessages[this.lang];
-    this.words = explainMessages[this.lang];
+    const words = ruleset.words ?? GENERIC_WORDS;
+    this.m = withWords(gapMessages[this.lang], words, this.lang);
+    this.words = withWords(explainMessages[this.lang], words, this.lang);
     this.paint = painter(options.color === true);
     this.full = options.full === true;
     this.numbers = new Intl.NumberFormat(this.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 4 });
@@ -329,7 +332,7 @@ class GapText {
   }
 
   private threshold(t: Threshold): string {
-    if (t.kind === 'percent') return `${t.part} / ${t.whole} ${SYMBOL[t.op]} ${this.numbers.format(t.value)}%`;
+    if (t.kind !== 'compare') return thresholdHooks(t.kind)?.print(t, (n) => this.numbers.format(n)) ?? t.kind;
     const value = typeof t.value === 'number' ? this.numbers.format(t.value) : this.value(t.fact, t.value, false);
     return `${t.fact} ${SYMBOL[t.op]} ${value}`;
   }

@@ -24,7 +24,9 @@ import type {
 import type { LocalizedText, ValueDeclaration } from '../validate/ruleset-document.js';
 import { en, type ExplainMessageKey, type ExplainMessages } from './messages/en.js';
 import { vi } from './messages/vi.js';
-import { checkLanguage } from '../diagnostics/language.js';
+import { checkLanguage, LANGUAGES } from '../diagnostics/language.js';
+import { GENERIC_WORDS, withWords } from '../compile/words.js';
+import { fallbackLanguage } from '../validate/text-languages.js';
 import { interpolate, oneLine, painter, shorten, wrap, type Tone } from './text-tools.js';
 
 export type ExplainLang = keyof LocalizedText;
@@ -45,7 +47,9 @@ export interface ExplainOptions {
 export type ExplainRuleset = Pick<
   CompiledRuleset,
   'title' | 'context' | 'facts' | 'groups' | 'criteria' | 'disqualifiers'
->;
+> &
+  // Absent in a description made before rule files declared them: both languages, generic words.
+  Partial<Pick<CompiledRuleset, 'languages' | 'words'>>;
 
 export const explainMessages: Readonly<Record<ExplainLang, ExplainMessages>> = { vi, en };
 
@@ -134,7 +138,7 @@ class TextReport {
     const lang = options.lang ?? 'vi';
     checkLanguage(lang, 'explainText');
     this.lang = lang;
-    this.m = explainMessages[this.lang];
+    this.m = withWords(explainMessages[this.lang], ruleset.words ?? GENERIC_WORDS, this.lang);
     this.paint = painter(options.color === true);
     this.full = options.full === true;
     this.numbers = new Intl.NumberFormat(this.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 4 });
@@ -180,6 +184,10 @@ class TextReport {
       ([id, value]) => `${this.labelOf(id)}: ${this.value(id, value, false)}`,
     );
     if (context.length > 0) this.field(m.context, context.join('; '));
+    // A text asked for in a language the rule file lacks shows the file's first language: say so.
+    const shown = fallbackLanguage(ruleset.languages ?? LANGUAGES, this.lang);
+    if (shown !== undefined)
+      this.push(this.paint('dim', interpolate(m.language_fallback, { language: m[`language_${shown}`] })));
     this.field(
       m.ruleset,
       interpolate(m.ruleset_line, {

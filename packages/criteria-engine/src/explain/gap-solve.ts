@@ -8,9 +8,9 @@
  *   `or` needs one operand: the one needing the fewest changes (then the smallest) wins.
  * - A comparison of a fact with a constant gives the nearest value on the right side of the
  *   threshold (ordinals by declared order).
- * - `percent(part, whole, z) ≥ P` gives the smallest part with part × 100 ≥ P × whole, in
- *   integers (decimal thresholds are scaled, never compared in floating point); the whole is
- *   never changed.
+ * - A function's call compared with a constant is worked backwards by the function's own
+ *   `solve` hook (compile/functions/): `percent(part, whole, z) ≥ P` gives the smallest part with
+ *   part × 100 ≥ P × whole, in integers; the whole is never changed.
  * - A sum of integer facts compared with a constant moves the first fact(s) by the shortfall.
  *
  * What it cannot invert (context, `known()`, `min()`…) is reported as an obstacle, never guessed;
@@ -20,6 +20,7 @@ import type { FactInfo } from '../compile/compiled-ruleset.js';
 import type { CompareOp, Expr } from '../compile/expression/ast.js';
 import { FLIP, HOLDS, NEGATE } from '../compile/expression/compare-ops.js';
 import { parseExpression } from '../compile/expression/parser.js';
+import { FUNCTIONS } from '../compile/functions/index.js';
 import type { FactValue } from '../evaluate/result.js';
 import type { GapObstacle, GapPercent } from './gap-report.js';
 
@@ -161,8 +162,15 @@ function solveCompare(
   if (!want) op = NEGATE[op];
   if (subject.kind === 'name' && !Object.hasOwn(scope.parameters, subject.name))
     return solveName(subject.name, op, c, values, scope);
-  if (subject.kind === 'call' && subject.name === 'percent' && typeof c === 'number')
-    return solvePercent(subject, op, c, values, scope);
+  // A function's call is worked backwards by the function itself (compile/functions/).
+  const hooks = subject.kind === 'call' ? FUNCTIONS.get(subject.name)?.thresholds : undefined;
+  if (subject.kind === 'call' && hooks && typeof c === 'number') {
+    return hooks.solve(subject, op, c, {
+      values,
+      facts: scope.facts,
+      fits: (info, value) => fits(info, value, values, scope),
+    });
+  }
   if (subject.kind === 'arithmetic' && typeof c === 'number') return solveSum(subject, op, c, values, scope);
   return { ok: false, obstacle: 'unsupported' };
 }
@@ -203,40 +211,6 @@ function solveIn(expr: Extract<Expr, { kind: 'in' }>, want: boolean, values: Val
   const target = candidates.find((v) => v !== undefined && (typeof v !== 'number' || fits(info, v, values, scope)));
   if (target === undefined) return { ok: false, obstacle: 'bounds' };
   return { ok: true, changes: new Map([[id, { value: target }]]) };
-}
-
-function solvePercent(
-  call: Extract<Expr, { kind: 'call' }>,
-  op: CompareOp,
-  threshold: number,
-  values: Values,
-  scope: SolveScope,
-): Solution {
-  const [partExpr, wholeExpr, zeroExpr] = call.args;
-  if (partExpr?.kind !== 'name' || wholeExpr?.kind !== 'name' || zeroExpr?.kind !== 'number')
-    return { ok: false, obstacle: 'unsupported' };
-  const part = partExpr.name;
-  const wholeId = wholeExpr.name;
-  const info = scope.facts.get(part);
-  if (info === undefined) return { ok: false, obstacle: 'unsupported' };
-  const whole = values.get(wholeId);
-  if (typeof whole !== 'number') return { ok: false, obstacle: 'whole_unknown' };
-  const current = values.get(part);
-  const scaled = scaledThreshold(threshold);
-  if (whole === 0) {
-    // The declared empty-whole value decides; the part only has to be known (it can only be 0).
-    if (!compareNumbers(zeroExpr.value, op, threshold)) return { ok: false, obstacle: 'empty_whole' };
-    return current === undefined ? { ok: true, changes: new Map([[part, { value: 0 }]]) } : NONE;
-  }
-  if (typeof current === 'number' && percentHolds(current, whole, op, scaled)) return NONE;
-  const q = requiredPart(op, scaled, whole, typeof current === 'number' ? current : undefined);
-  if (q === undefined || q < 0 || q > whole || !fits(info, q, values, scope)) return { ok: false, obstacle: 'bounds' };
-  return {
-    ok: true,
-    changes: new Map([
-      [part, { value: q, percent: { whole: wholeId, whole_value: whole, op, threshold, required_part: q } }],
-    ]),
-  };
 }
 
 function solveSum(
@@ -404,46 +378,4 @@ function highestPart(id: string, values: Values, scope: SolveScope): number {
 
 function compareNumbers(a: number, op: CompareOp, b: number): boolean {
   return HOLDS[op](a, b);
-}
-
-/** A threshold as an integer over a power of ten: 97.5 → { n: 975, scale: 10 }. */
-interface Scaled {
-  readonly n: number;
-  readonly scale: number;
-}
-
-function scaledThreshold(threshold: number): Scaled {
-  const decimals = (String(threshold).split('.')[1] ?? '').length;
-  const scale = 10 ** decimals;
-  return { n: Math.round(threshold * scale), scale };
-}
-
-/** part × 100 op threshold × whole, in integers. */
-function percentHolds(part: number, whole: number, op: CompareOp, t: Scaled): boolean {
-  return compareNumbers(part * 100 * t.scale, op, t.n * whole);
-}
-
-/** The part nearest the threshold on its holding side: for `>=`, ⌈threshold × whole / 100⌉. */
-function requiredPart(op: CompareOp, t: Scaled, whole: number, current: number | undefined): number | undefined {
-  const num = t.n * whole;
-  const den = 100 * t.scale;
-  const floor = Math.floor(num / den);
-  const ceil = floor + (num % den === 0 ? 0 : 1);
-  switch (op) {
-    case '>=':
-      return ceil;
-    case '>':
-      return floor + 1;
-    case '<=':
-      return floor;
-    case '<':
-      return ceil - 1;
-    case '==':
-      return num % den === 0 ? floor : undefined;
-    case '!=': {
-      const base = current ?? 0;
-      const next = percentHolds(base, whole, op, t) ? base : base + 1 <= whole ? base + 1 : base - 1;
-      return next;
-    }
-  }
 }

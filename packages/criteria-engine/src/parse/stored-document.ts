@@ -115,78 +115,92 @@ export function restoreDocument(
   if (!(width >= 1 && width <= 9) || positions.length !== 1 + width * NUMBERS_PER_NODE * countNodes(value))
     return undefined;
 
-  /** Number `which` of node `node`. */
-  const read = (node: number, which: number): number => {
-    const at = 1 + (node * NUMBERS_PER_NODE + which) * width;
-    let n = 0;
-    for (let i = at; i < at + width; i++) n = n * 64 + (DIGIT_VALUE[positions.charCodeAt(i)] ?? 0);
-    return n - 1;
-  };
-  // The node at `path`, or its nearest existing ancestor when a step is not found (then the
-  // node number is negated minus one, so that 0, the root, stays distinct).
-  //
-  // Lookups come in runs that share their first steps (['groups', 3, 'criteria', 5, …]): the
-  // steps of the last walk, with the node and value each one reached, let the next walk resume
-  // where the two paths part.
-  // The arrays are only written over, never shortened: that would reallocate them.
-  const trailSteps: (string | number)[] = [];
-  const trailNodes: number[] = [];
-  const trailValues: unknown[] = [];
-  let trailLength = 0;
-  const walk = (path: DocumentPath): number => {
-    let s = 0;
-    while (s < trailLength && s < path.length && trailSteps[s] === path[s]) s++;
-    trailLength = s;
-    let current: unknown = s > 0 ? trailValues[s - 1] : value;
-    let node = s > 0 ? (trailNodes[s - 1] as number) : 0;
-    for (; s < path.length; s++) {
-      const step = path[s] as string | number;
-      let child = node + 1;
-      let next: unknown;
-      if (Array.isArray(current)) {
-        const at = typeof step === 'number' ? step : /^(0|[1-9][0-9]*)$/.test(step) ? Number(step) : -1;
-        if (!(at >= 0 && at < current.length)) return -node - 1;
-        for (let i = 0; i < at; i++) child += read(child, SIZE);
-        next = current[at];
-      } else if (current !== null && typeof current === 'object') {
-        const key = String(step);
-        let found = false;
-        for (const k in current) {
-          if (!Object.hasOwn(current, k)) continue;
-          if (k === key) {
-            found = true;
-            break;
-          }
-          child += read(child, SIZE);
-        }
-        if (!found) return -node - 1;
-        next = (current as Record<string, unknown>)[key];
-      } else {
-        return -node - 1;
-      }
-      current = next;
-      node = child;
-      trailSteps[s] = step;
-      trailNodes[s] = node;
-      trailValues[s] = current;
-      trailLength = s + 1;
-    }
-    return node;
-  };
-  const found = (walked: number): number => (walked < 0 ? -walked - 1 : walked);
-  const range = (node: number, first: number): Range => [read(node, first), read(node, first + 1)];
+  const nodes = new StoredNodes(value, positions, width);
+  const range = (node: number, first: number): Range => [nodes.read(node, first), nodes.read(node, first + 1)];
   return Object.freeze({
     source: new SourceText(file, '', lineStarts),
     value,
-    rangeOf: (path: DocumentPath): Range => range(found(walk(path)), START),
+    rangeOf: (path: DocumentPath): Range => range(found(nodes.walk(path)), START),
     keyRangeOf: (path: DocumentPath): Range | undefined => {
-      const node = walk(path);
-      return node >= 0 && read(node, KEY_START) >= 0 ? range(node, KEY_START) : undefined;
+      const node = nodes.walk(path);
+      return node >= 0 && nodes.read(node, KEY_START) >= 0 ? range(node, KEY_START) : undefined;
     },
     scalarContentOffset: (path: DocumentPath): number => {
-      const node = found(walk(path));
-      const content = read(node, CONTENT);
-      return content >= 0 ? content : read(node, START);
+      const node = found(nodes.walk(path));
+      const content = nodes.read(node, CONTENT);
+      return content >= 0 ? content : nodes.read(node, START);
     },
   });
+}
+
+/** A node number from `walk`: the node itself, or (negated) the nearest existing ancestor. */
+const found = (walked: number): number => (walked < 0 ? -walked - 1 : walked);
+
+/** The value and its packed positions, walked together. */
+class StoredNodes {
+  // Lookups come in runs that share their first steps (['groups', 3, 'criteria', 5, …]): the
+  // steps of the last walk, with the node and value each one reached, let the next walk resume
+  // where the two paths part. The arrays are only written over, never shortened: that would
+  // reallocate them.
+  private readonly trailSteps: (string | number)[] = [];
+  private readonly trailNodes: number[] = [];
+  private readonly trailValues: unknown[] = [];
+  private trailLength = 0;
+
+  constructor(
+    private readonly value: unknown,
+    private readonly positions: string,
+    private readonly width: number,
+  ) {}
+
+  /** Number `which` of node `node`. */
+  read(node: number, which: number): number {
+    const at = 1 + (node * NUMBERS_PER_NODE + which) * this.width;
+    let n = 0;
+    for (let i = at; i < at + this.width; i++) n = n * 64 + (DIGIT_VALUE[this.positions.charCodeAt(i)] ?? 0);
+    return n - 1;
+  }
+
+  /**
+   * The node at `path`, or its nearest existing ancestor when a step is not found (then the node
+   * number is negated minus one, so that 0, the root, stays distinct).
+   */
+  walk(path: DocumentPath): number {
+    let s = 0;
+    while (s < this.trailLength && s < path.length && this.trailSteps[s] === path[s]) s++;
+    this.trailLength = s;
+    let current: unknown = s > 0 ? this.trailValues[s - 1] : this.value;
+    let node = s > 0 ? (this.trailNodes[s - 1] ?? 0) : 0;
+    for (; s < path.length; s++) {
+      const step = path[s];
+      if (step === undefined) break;
+      const next = this.child(current, node, step);
+      if (next === undefined) return -node - 1;
+      [node, current] = next;
+      this.trailSteps[s] = step;
+      this.trailNodes[s] = node;
+      this.trailValues[s] = current;
+      this.trailLength = s + 1;
+    }
+    return node;
+  }
+
+  /** The child at `step` of the value `current` (node `node`): its node number and value, if it exists. */
+  private child(current: unknown, node: number, step: string | number): [number, unknown] | undefined {
+    let child = node + 1;
+    if (Array.isArray(current)) {
+      const at = typeof step === 'number' ? step : /^(0|[1-9][0-9]*)$/.test(step) ? Number(step) : -1;
+      if (!(at >= 0 && at < current.length)) return undefined;
+      for (let i = 0; i < at; i++) child += this.read(child, SIZE);
+      return [child, current[at]];
+    }
+    if (current === null || typeof current !== 'object') return undefined;
+    const key = String(step);
+    for (const k in current) {
+      if (!Object.hasOwn(current, k)) continue;
+      if (k === key) return [child, Reflect.get(current, k)];
+      child += this.read(child, SIZE);
+    }
+    return undefined;
+  }
 }

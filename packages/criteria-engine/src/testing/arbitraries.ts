@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
 import { FACT_TYPES } from '../compile/fact-types/index.js';
 import type { Assessment } from '../evaluate/assessment.js';
-import type { FactValue } from '../evaluate/result.js';
+import type { Decision, FactValue } from '../evaluate/result.js';
 import {
   candidates,
   score,
@@ -35,6 +35,18 @@ export interface AssessmentArbitraryOptions {
   readonly boundaryBias?: number;
   /** Largest magnitude generated for numbers without declared bounds, and the size of wholes. Default 1000. */
   readonly maxCount?: number;
+  /**
+   * Aim every assessment at one decision: `recognised` draws facts on the passing side of their
+   * thresholds and leaves a fact out only where the decision stays recognised; `not_recognised`
+   * puts many facts on the failing side and likewise keeps the decision while leaving facts out;
+   * `undetermined` leaves facts out until the decision cannot be made. Aiming is not filtering:
+   * an assessment the draws cannot bring to that decision (a kind of area whose mandatory
+   * criterion is not applicable; a ruleset that can never recognise) comes out as it is, so a
+   * ruleset never makes the arbitrary loop; count with `ruleset.decide` if you need them all.
+   * Without `aim`, decisions come as the draws fall: with `unknownRate` 0.1 on a ruleset of a
+   * hundred facts, hardly any assessment is recognised.
+   */
+  readonly aim?: Decision;
 }
 
 const PER_MILLE = 1000;
@@ -69,6 +81,12 @@ export function assessmentArbitrary(
 ): fc.Arbitrary<Assessment> {
   const o = defaults(options);
   const model = modelOf(ruleset, o.maxCount);
+  const { aim } = o;
+  if (aim !== undefined) {
+    return rawArbitrary(model, aim).map((raw) =>
+      aimedForget(ruleset, model, resolve(model, raw, o.boundaryBias), raw, o.unknownRate, aim),
+    );
+  }
   return rawArbitrary(model).map((raw) => {
     const complete = resolve(model, raw, o.boundaryBias);
     return o.unknownRate > 0 ? forget(model, complete, raw, o.unknownRate) : complete;
@@ -84,6 +102,14 @@ export function completeAndPartialArbitrary(
   const model = modelOf(ruleset, o.maxCount);
   // Mostly a few facts missing (partial results that can still be decided), sometimes many.
   const rate = fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: PER_MILLE }));
+  const { aim } = o;
+  if (aim !== undefined) {
+    // The partial assessment has the aimed decision (and so, unless undetermined, the complete one too).
+    return fc.tuple(rawArbitrary(model, aim), rate).map(([raw, perMille]) => {
+      const complete = resolve(model, raw, o.boundaryBias);
+      return { complete, partial: aimedForget(ruleset, model, complete, raw, perMille / PER_MILLE, aim) };
+    });
+  }
   return fc.tuple(rawArbitrary(model), rate).map(([raw, perMille]) => {
     const complete = resolve(model, raw, o.boundaryBias);
     return { complete, partial: forget(model, complete, raw, perMille / PER_MILLE) };
@@ -94,7 +120,10 @@ interface ResolvedOptions {
   readonly unknownRate: number;
   readonly boundaryBias: number;
   readonly maxCount: number;
+  readonly aim: Decision | undefined;
 }
+
+const DECISIONS: readonly Decision[] = ['recognised', 'not_recognised', 'undetermined'];
 
 export function defaults(options: AssessmentArbitraryOptions): ResolvedOptions {
   const rate = (x: number | undefined, d: number, name: string) => {
@@ -105,10 +134,13 @@ export function defaults(options: AssessmentArbitraryOptions): ResolvedOptions {
   const maxCount = options.maxCount ?? 1000;
   if (!Number.isSafeInteger(maxCount) || maxCount < 1)
     throw new RangeError(`maxCount must be a positive integer, got ${String(maxCount)}`);
+  if (options.aim !== undefined && !DECISIONS.includes(options.aim))
+    throw new RangeError(`aim must be one of ${DECISIONS.join(', ')}, got ${String(options.aim)}`);
   return {
     unknownRate: rate(options.unknownRate, 0, 'unknownRate'),
     boundaryBias: rate(options.boundaryBias, 0.85, 'boundaryBias'),
     maxCount,
+    aim: options.aim,
   };
 }
 
@@ -122,15 +154,21 @@ function contextOf(model: RulesetModel): fc.Arbitrary<ContextValues> {
     .filter((c) => isValidContext(model.ruleset, c));
 }
 
-function rawArbitrary(model: RulesetModel): fc.Arbitrary<RawAssessment> {
+function rawArbitrary(model: RulesetModel, aim?: Decision): fc.Arbitrary<RawAssessment> {
   const n = model.order.length;
   // How bad an assessment is: often perfect or nearly so (so "recognised" is common and the
-  // boundaries that matter for it are exercised), sometimes anything.
-  const violation = fc.oneof(
-    { arbitrary: fc.constant(0), weight: 2 },
-    { arbitrary: fc.integer({ min: 0, max: 60 }), weight: 4 },
-    { arbitrary: fc.integer({ min: 0, max: PER_MILLE }), weight: 2 },
-  );
+  // boundaries that matter for it are exercised), sometimes anything. Aimed: none for recognised
+  // (every fact on its passing side, at or past its boundary), many for not recognised.
+  const violation =
+    aim === 'recognised'
+      ? fc.constant(0)
+      : aim === 'not_recognised'
+        ? fc.integer({ min: 30, max: PER_MILLE })
+        : fc.oneof(
+            { arbitrary: fc.constant(0), weight: 2 },
+            { arbitrary: fc.integer({ min: 0, max: 60 }), weight: 4 },
+            { arbitrary: fc.integer({ min: 0, max: PER_MILLE }), weight: 2 },
+          );
   const draws = fc.array(fc.integer({ min: 0, max: VALUE_DRAW_MAX }), {
     minLength: n * DRAWS_PER_FACT,
     maxLength: n * DRAWS_PER_FACT,
@@ -175,5 +213,45 @@ function forget(model: RulesetModel, complete: Assessment, raw: RawAssessment, r
     }
     facts[id] = complete.facts[id];
   });
+  return { context: complete.context, facts };
+}
+
+/**
+ * Facts left out (each with probability `rate`, as `forget` does) only where the decision stays
+ * the aimed one; aimed at undetermined, more facts are then left out, in generation order from a
+ * drawn start, until the decision cannot be made. One `decide` per fact: the fast path.
+ */
+function aimedForget(
+  ruleset: CompiledRuleset,
+  model: RulesetModel,
+  complete: Assessment,
+  raw: RawAssessment,
+  rate: number,
+  aim: Decision,
+): Assessment {
+  const facts: Facts = { ...complete.facts };
+  const decision = () => ruleset.decide({ context: complete.context, facts }).decision;
+  const leaveOut = (id: string, drop: number, keep: boolean) => {
+    const before = facts[id];
+    if (drop % 2 === 1) facts[id] = null;
+    else delete facts[id];
+    if (keep && decision() !== aim) {
+      if (before === undefined) delete facts[id];
+      else facts[id] = before;
+    }
+  };
+  model.order.forEach((id, i) => {
+    const drop = (raw.draws[i * DRAWS_PER_FACT + 2] ?? 0) % PER_MILLE;
+    if (drop >= (1 - rate) * PER_MILLE) leaveOut(id, drop, aim !== 'undetermined');
+  });
+  if (aim === 'undetermined') {
+    const n = model.order.length;
+    const start = (raw.draws[2] ?? 0) % Math.max(1, n);
+    for (let k = 0; k < n && decision() !== 'undetermined'; k++) {
+      const at = (start + k) % n;
+      const id = model.order[at];
+      if (id !== undefined) leaveOut(id, raw.draws[at * DRAWS_PER_FACT + 2] ?? 0, false);
+    }
+  }
   return { context: complete.context, facts };
 }

@@ -7,6 +7,7 @@
  */
 import type { Assessment } from '../evaluate/assessment.js';
 import type { FactValue } from '../evaluate/result.js';
+import { FACT_TYPES } from '../compile/fact-types/index.js';
 import {
   INTERESTING_WHOLES,
   candidates,
@@ -95,8 +96,8 @@ function valuesToTry(model: RulesetModel, facts: Facts, id: string): FactValue[]
   const f = fm.info;
   const current = facts[id];
   let values: FactValue[];
-  if (f.type === 'boolean') values = [false, true];
-  else if (f.type === 'enum' || f.type === 'ordinal') values = (f.values ?? []).map((v) => v.id);
+  const finite = FACT_TYPES[f.type].finiteValues?.(f);
+  if (finite) values = [...finite];
   else {
     const set = new Set<number>([fm.lo]);
     if (typeof current === 'number') for (const v of [current - 1, current + 1]) set.add(v);

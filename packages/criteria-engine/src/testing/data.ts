@@ -13,9 +13,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
-  const rb = b as Record<string, unknown>;
-  const ra = a as Record<string, unknown>;
-  return ka.every((k) => Object.hasOwn(rb, k) && deepEqual(ra[k], rb[k]));
+  return ka.every((k) => Object.hasOwn(b, k) && deepEqual(Reflect.get(a, k), Reflect.get(b, k)));
 }
 
 /** The same object with its own keys in a pseudo-random order fixed by `seed` (Fisher–Yates). */
@@ -31,7 +29,9 @@ export function shuffledKeys<T extends object>(value: T, seed: number): T {
   };
   for (let i = entries.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
-    [entries[i], entries[j]] = [entries[j] as [string, unknown], entries[i] as [string, unknown]];
+    const [at, other] = [entries[i], entries[j]];
+    if (at === undefined || other === undefined) continue;
+    [entries[i], entries[j]] = [other, at];
   }
   return Object.fromEntries(entries) as T;
 }

@@ -8,6 +8,7 @@ import type { CompiledRuleset, ConditionInfo, FactInfo, Threshold } from '../com
 import type { Assessment } from '../evaluate/assessment.js';
 import type { FactValue } from '../evaluate/result.js';
 import { HOLDS } from '../compile/expression/compare-ops.js';
+import { FACT_TYPES } from '../compile/fact-types/index.js';
 
 export type Op = Threshold['op'];
 export type ContextValues = Readonly<Record<string, string | boolean>>;
@@ -327,8 +328,8 @@ function computeCandidates(fm: FactModel, facts: Facts, hi: number): Candidates 
   const f = fm.info;
   const lo = fm.lo;
   let values: FactValue[];
-  if (f.type === 'boolean') values = [false, true];
-  else if (f.type === 'enum' || f.type === 'ordinal') values = (f.values ?? []).map((v) => v.id);
+  const finite = FACT_TYPES[f.type].finiteValues?.(f);
+  if (finite) values = [...finite];
   else {
     const set = new Set<number>();
     for (const c of fm.compares)

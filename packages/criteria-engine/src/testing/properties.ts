@@ -30,6 +30,38 @@ export interface PropertyOptions extends AssessmentArbitraryOptions {
    * starting decision. Count the labels to make sure a property is not passing vacuously.
    */
   readonly onCheck?: (label: string) => void;
+  /**
+   * Counts the decision every drawn case started from (`decisionTally()`); its `atLeast` then
+   * fails a run in which some decision was too rare for the law to have been tested there.
+   */
+  readonly tally?: DecisionTally;
+}
+
+/** How many cases of a property run started from each decision. */
+export interface DecisionTally {
+  readonly counts: Readonly<Record<Decision, number>>;
+  add(decision: Decision): void;
+  /** Throws, naming the decision and how to aim at it, when one started fewer than `min` cases. */
+  atLeast(min: number, what?: string): void;
+}
+
+export function decisionTally(): DecisionTally {
+  const counts: Record<Decision, number> = { recognised: 0, not_recognised: 0, undetermined: 0 };
+  return {
+    counts,
+    add(decision) {
+      counts[decision]++;
+    },
+    atLeast(min, what = 'the property') {
+      const short = DECISIONS.filter((d) => counts[d] < min);
+      if (short.length === 0) return;
+      const seen = DECISIONS.map((d) => `${counts[d]} ${d}`).join(', ');
+      throw new Error(
+        `${what} started from ${seen}: fewer than ${min} ${short.join(' and ')} cases, so the law was hardly tested there. ` +
+          `Run more cases, or aim the assessments with { aim: '${short[0]}' }.`,
+      );
+    },
+  };
 }
 
 export interface MonotonicityCase {
@@ -58,6 +90,7 @@ export interface CompletePartialCase {
   readonly partial: Assessment;
 }
 
+const DECISIONS: readonly Decision[] = ['recognised', 'not_recognised', 'undetermined'];
 const RANK: Record<Decision, number> = { not_recognised: 0, undetermined: 1, recognised: 2 };
 const COUNTS_RANK: Record<Exclude<CriterionResult['counts_as'], 'excluded'>, number> = {
   failed: 0,
@@ -82,11 +115,12 @@ export function monotonicity(
   const model = modelOf(ruleset, defaults(options).maxCount);
   const arb = fc.record({
     assessment: mixedAssessments(ruleset, options),
-    donor: assessmentArbitrary(ruleset, arbitraryOptions(options, 0)),
+    donor: assessmentArbitrary(ruleset, arbitraryOptions(options, 0, false)),
     pick: fc.nat(),
   });
   return fc.property(arb, ({ assessment, donor, pick }) => {
     const before = ruleset.evaluate(assessment);
+    options.tally?.add(before.decision);
     const failing = before.criteria.flatMap((c, i) => (c.counts_as === 'failed' ? [i] : []));
     const index = failing[pick % Math.max(1, failing.length)];
     if (index === undefined) return;
@@ -129,6 +163,7 @@ export function disqualifierDominance(
   };
   return fc.property(arb, ({ assessment, pick }) => {
     const before = ruleset.evaluate(assessment);
+    options.tally?.add(before.decision);
     if (check(assessment, before, '')) options.onCheck?.(`disqualifierDominance: drawn`);
     const index = pick % Math.max(1, ruleset.disqualifiers.length);
     const d = ruleset.disqualifiers[index];
@@ -175,6 +210,7 @@ export function mandatoryCriteria(
   };
   return fc.property(arb, ({ assessment, pick }) => {
     const before = ruleset.evaluate(assessment);
+    options.tally?.add(before.decision);
     const drawn = check(assessment, before, '');
     if (drawn) options.onCheck?.(`mandatoryCriteria: drawn ${drawn}`);
     const index = mandatory[pick % Math.max(1, mandatory.length)];
@@ -201,6 +237,7 @@ export function determinism(
   return fc.property(arb, ({ assessment, seed }) => {
     const snapshot = structuredClone(assessment);
     const first = ruleset.evaluate(assessment);
+    options.tally?.add(first.decision);
     const again = ruleset.evaluate(assessment);
     if (!deepEqual(first, again))
       throw new Error('determinism: evaluating the same assessment twice gave different results');
@@ -237,10 +274,18 @@ export function threeValuedConsistency(
   ruleset: CompiledRuleset,
   options: PropertyOptions = {},
 ): fc.IPropertyWithHooks<[CompletePartialCase]> {
-  const arb = completeAndPartialArbitrary(ruleset, options);
+  // As the draws fall, and as often with the partial assessment aimed at each decision in turn.
+  const arb =
+    options.aim !== undefined
+      ? completeAndPartialArbitrary(ruleset, options)
+      : fc.oneof(
+          completeAndPartialArbitrary(ruleset, options),
+          fc.oneof(...DECISIONS.map((aim) => completeAndPartialArbitrary(ruleset, { ...options, aim }))),
+        );
   return fc.property(arb, ({ complete, partial }) => {
     const full = ruleset.evaluate(complete);
     const part = ruleset.evaluate(partial);
+    options.tally?.add(part.decision);
     const fail = (what: string) => {
       throw new Error(`threeValuedConsistency: ${what}`);
     };
@@ -297,6 +342,7 @@ export function fastPathAgrees(
   return fc.property(mixedAssessments(ruleset, options), (assessment) => {
     const fast = ruleset.decide(assessment);
     const full = ruleset.evaluate(assessment);
+    options.tally?.add(full.decision);
     const passed = full.standards.map((s) => s.passed);
     if (fast.decision !== full.decision || !deepEqual([...fast.passed], passed)) {
       throw new Error(
@@ -309,19 +355,34 @@ export function fastPathAgrees(
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────────
 
-/** Complete and partial assessments, half and half. */
+/**
+ * Complete and partial assessments, half and half, as the draws fall; and as many again aimed at
+ * each decision in turn, so that every law meets recognised, not recognised and undetermined
+ * assessments whatever the ruleset makes common. With `aim`, only assessments with that decision.
+ */
 function mixedAssessments(ruleset: CompiledRuleset, options: PropertyOptions): fc.Arbitrary<Assessment> {
+  const unknownRate = options.unknownRate ?? 0.05;
+  if (options.aim !== undefined) {
+    return fc.oneof(
+      assessmentArbitrary(ruleset, arbitraryOptions(options, 0)),
+      assessmentArbitrary(ruleset, arbitraryOptions(options, unknownRate)),
+    );
+  }
   return fc.oneof(
     assessmentArbitrary(ruleset, arbitraryOptions(options, 0)),
-    assessmentArbitrary(ruleset, arbitraryOptions(options, options.unknownRate ?? 0.05)),
+    assessmentArbitrary(ruleset, arbitraryOptions(options, unknownRate)),
+    fc.oneof(
+      ...DECISIONS.map((aim) => assessmentArbitrary(ruleset, { ...arbitraryOptions(options, unknownRate), aim })),
+    ),
   );
 }
 
-function arbitraryOptions(options: PropertyOptions, unknownRate: number): AssessmentArbitraryOptions {
+function arbitraryOptions(options: PropertyOptions, unknownRate: number, aimed = true): AssessmentArbitraryOptions {
   return {
     unknownRate,
     ...(options.boundaryBias !== undefined ? { boundaryBias: options.boundaryBias } : {}),
     ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
+    ...(aimed && options.aim !== undefined ? { aim: options.aim } : {}),
   };
 }
 

@@ -2,9 +2,28 @@
  * The shape of a rule file once it has passed schemas/ruleset.schema.json.
  * Kept by hand beside the schema; a test checks the bundled rules against both.
  */
+import type { Language } from '../diagnostics/language.js';
+
+/**
+ * A text in both languages. A file that declares one language (`languages: [en]`) has its
+ * texts filled out by the validate stage, the missing language taking the first one's text
+ * (validate/text-languages.ts), so every stage can read either.
+ */
 export interface LocalizedText {
   readonly vi: string;
   readonly en: string;
+}
+
+/** A word in the singular and the plural. */
+export interface WordForms {
+  readonly one: LocalizedText;
+  readonly many: LocalizedText;
+}
+
+/** What a scheme assesses, and the attribute (area.unit) that groups results in reports. */
+export interface WordsDocument {
+  readonly assessed: WordForms;
+  readonly grouped_by?: WordForms;
 }
 
 export interface ValueDeclaration {
@@ -163,6 +182,10 @@ export interface RulesetDocument {
   readonly version: string;
   readonly effective?: { readonly from: string; readonly to?: string };
   readonly title: LocalizedText;
+  /** The languages of the file's texts, the first being the authority; absent: [vi, en]. */
+  readonly languages?: readonly Language[];
+  /** What the scheme assesses and what groups its results; absent: generic words. */
+  readonly words?: WordsDocument;
   readonly source?: {
     readonly document?: LocalizedText;
     readonly table?: LocalizedText;

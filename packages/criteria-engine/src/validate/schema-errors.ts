@@ -105,10 +105,9 @@ function causedByUnknownKey(error: ErrorObject, unknownKeys: ReadonlyMap<string,
 
 function mapError(error: ErrorObject): Mapped {
   const path = parsePointer(error.instancePath);
-  const params = error.params as Record<string, unknown>;
-  const parentSchema = error.parentSchema as Record<string, unknown> | undefined;
+  const params: Record<string, unknown> = error.params;
+  const parentSchema = isRecord(error.parentSchema) ? error.parentSchema : undefined;
   const shape = typeof parentSchema?.['x-shape'] === 'string' ? parentSchema['x-shape'] : undefined;
-
   // Errors about a property name (propertyNames) point at the key itself.
   if (error.propertyName !== undefined) {
     const at = [...path, error.propertyName];
@@ -120,14 +119,19 @@ function mapError(error: ErrorObject): Mapped {
         params: patternParams(params, parentSchema, error.propertyName),
       };
     }
-    return {
-      code: 'schema_other',
-      path: at,
-      atKey: true,
-      params: { keyword: error.keyword, detail: error.message ?? '' },
-    };
+    return { ...otherError(error, at), atKey: true };
   }
+  return keywordError(error, path, params, parentSchema, shape) ?? otherError(error, path);
+}
 
+/** An error worded by its keyword; undefined when only the generic wording fits. */
+function keywordError(
+  error: ErrorObject,
+  path: DocumentPath,
+  params: Record<string, unknown>,
+  parentSchema: Record<string, unknown> | undefined,
+  shape: string | undefined,
+): Mapped | undefined {
   switch (error.keyword) {
     case 'required':
       return { code: 'schema_required', path, params: { property: String(params['missingProperty']) } };
@@ -137,30 +141,17 @@ function mapError(error: ErrorObject): Mapped {
         path,
         params: { property: String(params['missingProperty']), because: String(params['property']) },
       };
-    case 'additionalProperties': {
-      const property = String(params['additionalProperty']);
-      const allowed = Object.keys((parentSchema?.['properties'] as Record<string, unknown> | undefined) ?? {});
-      const suggestion = closest(property, allowed);
-      return {
-        code: 'schema_unknown_property',
-        path: [...path, property],
-        atKey: true,
-        params: { property, allowed: allowed.join(', '), ...(suggestion ? { suggestion } : {}) },
-      };
-    }
+    case 'additionalProperties':
+      return unknownPropertyError(path, String(params['additionalProperty']), parentSchema);
     case 'type': {
-      const expected = Array.isArray(params['type']) ? (params['type'] as unknown[]).join(',') : String(params['type']);
-      return { code: 'schema_type', path, params: { expected, actual: typeOf(error.data) } };
+      const type = params['type'];
+      const expected = Array.isArray(type) ? type.join(',') : String(type);
+      // A number written as text ("99%", "1.234") is quoted in the message, so the hint can say what to drop.
+      const value = typeof error.data === 'string' ? { value: display(error.data) } : {};
+      return { code: 'schema_type', path, params: { expected, actual: typeOf(error.data), ...value } };
     }
-    case 'enum': {
-      const allowed = ((params['allowedValues'] as unknown[] | undefined) ?? []).map(String);
-      const suggestion = typeof error.data === 'string' ? closest(error.data, allowed) : undefined;
-      return {
-        code: 'schema_enum',
-        path,
-        params: { allowed: allowed.join(', '), actual: display(error.data), ...(suggestion ? { suggestion } : {}) },
-      };
-    }
+    case 'enum':
+      return enumError(path, params['allowedValues'], error.data);
     case 'const':
       return {
         code: 'schema_enum',
@@ -184,8 +175,7 @@ function mapError(error: ErrorObject): Mapped {
       };
     case 'minProperties':
     case 'maxProperties':
-      if (shape) return shapeError(shape, path, error.data);
-      return sizeError(error, path, params);
+      return shape ? shapeError(shape, path, error.data) : sizeError(error, path, params);
     case 'minItems':
     case 'maxItems':
     case 'minLength':
@@ -193,12 +183,41 @@ function mapError(error: ErrorObject): Mapped {
       return sizeError(error, path, params);
     case 'not':
     case 'false schema':
-      if (shape) return shapeError(shape, path, error.data);
-      break;
+      return shape ? shapeError(shape, path, error.data) : undefined;
     default:
-      break;
+      return undefined;
   }
+}
+
+function otherError(error: ErrorObject, path: DocumentPath): Mapped {
   return { code: 'schema_other', path, params: { keyword: error.keyword, detail: error.message ?? '' } };
+}
+
+/** A property the schema does not allow, located at its key, with the nearest allowed one. */
+function unknownPropertyError(
+  path: DocumentPath,
+  property: string,
+  parentSchema: Record<string, unknown> | undefined,
+): Mapped {
+  const properties = parentSchema?.['properties'];
+  const allowed = isRecord(properties) ? Object.keys(properties) : [];
+  const suggestion = closest(property, allowed);
+  return {
+    code: 'schema_unknown_property',
+    path: [...path, property],
+    atKey: true,
+    params: { property, allowed: allowed.join(', '), ...(suggestion ? { suggestion } : {}) },
+  };
+}
+
+function enumError(path: DocumentPath, allowedValues: unknown, data: unknown): Mapped {
+  const allowed = Array.isArray(allowedValues) ? allowedValues.map(String) : [];
+  const suggestion = typeof data === 'string' ? closest(data, allowed) : undefined;
+  return {
+    code: 'schema_enum',
+    path,
+    params: { allowed: allowed.join(', '), actual: display(data), ...(suggestion ? { suggestion } : {}) },
+  };
 }
 
 function shapeError(shape: string, path: DocumentPath, data: unknown): Mapped {

@@ -1,6 +1,7 @@
 /**
  * The validate stage: checks the parsed value against schemas/ruleset.schema.json — the same
- * file editors use for completion and hover text — and maps every ajv error to a diagnostic.
+ * file editors use for completion and hover text — and maps every ajv error to a diagnostic;
+ * then asks each text for the languages the file declares (text-languages.ts).
  */
 import type { StageResult } from '../diagnostics/diagnostic.js';
 import type { ParsedDocument } from '../parse/index.js';
@@ -10,10 +11,17 @@ import validate from './generated/ruleset.validator.js';
 import type { RulesetDocument } from './ruleset-document.js';
 import { checkEffectiveDates } from './effective-dates.js';
 import { schemaErrorsToDiagnostics } from './schema-errors.js';
+import { checkTextLanguages, declaredLanguages, fillTextLanguages } from './text-languages.js';
 
 export function validateRulesetDocument(parsed: ParsedDocument): StageResult<RulesetDocument> {
-  const dates = checkEffectiveDates(parsed);
-  if (validate(parsed.value))
-    return dates.length > 0 ? { diagnostics: dates } : { value: parsed.value as RulesetDocument, diagnostics: [] };
-  return { diagnostics: [...schemaErrorsToDiagnostics(validate.errors ?? [], parsed), ...dates] };
+  // The schema, the effective dates and the texts' languages are all checked, on a file the
+  // schema refuses too: every problem at once.
+  const valid = validate(parsed.value);
+  const diagnostics = [
+    ...(valid ? [] : schemaErrorsToDiagnostics(validate.errors ?? [], parsed)),
+    ...checkEffectiveDates(parsed),
+    ...checkTextLanguages(parsed),
+  ];
+  if (!valid || diagnostics.length > 0) return { diagnostics };
+  return { value: fillTextLanguages(parsed.value, declaredLanguages(parsed.value)) as RulesetDocument, diagnostics };
 }

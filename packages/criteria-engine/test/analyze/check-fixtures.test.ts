@@ -25,6 +25,7 @@ const CHECK_CODES: readonly DiagnosticCode[] = [
   'criterion_no_effect',
   'threshold_conflict',
   'check_limit',
+  'id_numbering',
 ];
 
 const EXPECTED: Record<string, { line: number; column: number; severity: string; params?: Record<string, unknown> }> = {
@@ -73,6 +74,13 @@ const EXPECTED: Record<string, { line: number; column: number; severity: string;
       first: 'key_titles_trained / key_titles ≥ 100%',
       second: 'key_titles_trained ≤ 5',
     },
+  },
+  // the id of FS3, among FSc1 and FSc2
+  id_numbering: {
+    line: 24,
+    column: 13,
+    severity: 'info',
+    params: { kind: 'criterion', id: 'FS3', group: 'FS', pattern: 'FSc<n>', example: 'FSc1' },
   },
   check_limit: {
     line: 34,

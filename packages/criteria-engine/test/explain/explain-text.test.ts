@@ -16,8 +16,8 @@ function lineStarting(report: string, start: string): string {
 describe('explainText (Vietnamese, the default)', () => {
   it('prints the header: area, unit, date, ruleset id, version and short hash', () => {
     const text = explainText(recognised, ruleset);
-    expect(text).toContain('Khu dân cư: Tổ dân phố số 1 (Mã: TP-01)');
-    expect(text).toContain('Đơn vị hành chính: Phường Tân Phong');
+    expect(text).toContain('Đối tượng được đánh giá: Tổ dân phố số 1 (Mã: TP-01)');
+    expect(text).toContain('Đơn vị tổng hợp kết quả: Phường Tân Phong');
     expect(text).toContain('Ngày đánh giá: 2024-10-10');
     expect(text).toContain('test-rules, phiên bản 2020-2025 (sha256:abababababab…)');
     expect(text).toContain('Loại khu dân cư: Tổ dân phố');
@@ -59,7 +59,7 @@ describe('explainText (Vietnamese, the default)', () => {
     expect(lineStarting(text, '? 1.2')).toContain('[chưa rõ]');
     expect(lineStarting(text, '– 2.2')).toContain('[không áp dụng]');
     expect(lineStarting(text, '✓ 2.1')).toContain('[đạt, bắt buộc]');
-    expect(text).toContain('Không có phương án nào áp dụng cho khu dân cư này.');
+    expect(text).toContain('Không có phương án nào áp dụng cho đối tượng được đánh giá này.');
     expect(lineStarting(explainText(notRecognised, ruleset), '✗ 1.2')).toContain('[không đạt]');
   });
 

@@ -51,7 +51,9 @@ describe('gap analysis of an undetermined result', () => {
     expect(gap.plan.changes.map((c) => [c.fact, c.current, c.suggested])).toEqual([['bins', null, 3]]);
     expect(gap.plan.still_needed).toEqual(['sweeps_north', 'sweeps_south']);
     expect(text).toContain('CÒN THIẾU SỐ LIỆU GÌ VÀ SỐ LIỆU ĐÓ QUYẾT ĐỊNH GÌ');
-    expect(text).toContain('Các giá trị sau của số liệu còn thiếu (và các thay đổi) đưa khu dân cư đến gần nhất');
+    expect(text).toContain(
+      'Các giá trị sau của số liệu còn thiếu (và các thay đổi) đưa đối tượng được đánh giá đến gần nhất',
+    );
     expect(text).toContain('Vẫn chưa đủ căn cứ để kết luận: còn thiếu Số lần quét phía bắc; Số lần quét phía nam.');
     expect(text).toContain('Các số liệu đó sẽ quyết định: Tiêu chuẩn vệ sinh (tiêu chí 1.1, 1.2).');
     expect(text).not.toContain('Một cách để được công nhận');
@@ -66,7 +68,7 @@ describe('gap analysis of an undetermined result', () => {
   it('with no values to suggest, it says so and still names what is missing', () => {
     const { gap, text } = gapText({ bins: 4 }, 'en');
     expect(gap.plan.changes).toEqual([]);
-    expect(text).toContain('No values of the missing facts were found that make the area recognised.');
+    expect(text).toContain('No values of the missing facts were found that make the assessed unit recognised.');
     expect(text).toContain('Still not enough to decide: Sweeps north; Sweeps south still missing.');
     expect(text).toContain('Those facts would decide: Cleanliness (criteria 1.2).');
   });
@@ -75,10 +77,10 @@ describe('gap analysis of an undetermined result', () => {
     const { gap, text } = gapText({ sweeps_north: 2, sweeps_south: 5 }, 'vi');
     expect(gap.plan.decision).toBe('recognised');
     expect(gap.plan.still_needed).toBeUndefined();
-    expect(text).toContain('Nếu số liệu còn thiếu có các giá trị sau, khu dân cư được công nhận');
+    expect(text).toContain('Nếu số liệu còn thiếu có các giá trị sau, đối tượng được đánh giá được công nhận');
     expect(text).toContain('Khi có đủ các số liệu này, kết luận là: ĐƯỢC CÔNG NHẬN');
     const en = gapText({ sweeps_north: 2, sweeps_south: 5 }, 'en').text;
-    expect(en).toContain('If the missing facts have these values, the area is recognised');
+    expect(en).toContain('If the missing facts have these values, the assessed unit is recognised');
     expect(en).toContain('Once these facts are known, the decision is: RECOGNISED');
   });
 });

@@ -40,6 +40,7 @@ describe('built @lcz/criteria-engine/testing', () => {
     const api = [
       'assessmentArbitrary',
       'contextArbitrary',
+      'decisionTally',
       'determinism',
       'disqualifierDominance',
       'everyCriterionReachable',

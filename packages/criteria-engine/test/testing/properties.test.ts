@@ -1,12 +1,14 @@
 /**
  * Every ready-made property of `@lcz/criteria-engine/testing` on the Lai Châu rules, with fixed
- * seeds. Each also counts the cases its law was actually checked on (`onCheck`), so a property
- * cannot pass by never meeting the situation it is about.
+ * seeds. Each also counts the cases its law was actually checked on (`onCheck`) and the decision
+ * every case started from (`tally`, at least 5% of the runs each), so a property cannot pass by
+ * never meeting the situation it is about.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CompiledRuleset } from '../../src/compile/compiled-ruleset.js';
 import {
+  decisionTally,
   determinism,
   disqualifierDominance,
   everyCriterionReachable,
@@ -26,7 +28,11 @@ function check<T>(
 ): Map<string, number> {
   const counts = new Map<string, number>();
   const onCheck = (label: string) => counts.set(label, (counts.get(label) ?? 0) + 1);
-  fc.assert(make(laiChau, { onCheck }), { seed: SEED + seedOffset, numRuns });
+  const tally = decisionTally();
+  fc.assert(make(laiChau, { onCheck, tally }), { seed: SEED + seedOffset, numRuns });
+  // Every run starts from one drawn case (fast-check may run more while shrinking a failure).
+  expect(Object.values(tally.counts).reduce((a, b) => a + b, 0)).toBe(numRuns);
+  tally.atLeast(numRuns / 20, make.name);
   return counts;
 }
 

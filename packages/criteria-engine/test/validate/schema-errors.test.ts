@@ -37,7 +37,7 @@ describe('schemaErrorsToDiagnostics', () => {
     const type = error({ keyword: 'type', instancePath: '/a/d', params: { type: 'integer' }, data: 'x' });
     const list = schemaErrorsToDiagnostics([error({ keyword: 'if', instancePath: '/a' }), type, { ...type }], doc);
     expect(list.map((d) => [d.code, d.line, d.column, d.params])).toEqual([
-      ['schema_type', 3, 6, { expected: 'integer', actual: 'string' }],
+      ['schema_type', 3, 6, { expected: 'integer', actual: 'string', value: 'x' }],
     ]);
   });
 

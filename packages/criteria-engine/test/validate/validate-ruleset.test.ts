@@ -30,7 +30,7 @@ const EXPECTED: Record<string, { line: number; column: number; params: Record<st
   schema_pattern: {
     line: 20,
     column: 13,
-    params: { pattern: '^[1-9][0-9]*\\.[1-9][0-9]*$', example: '1.3', actual: '1-1' },
+    params: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', example: '1.3', actual: '1 1' },
   },
   schema_range: { line: 24, column: 21, params: { limit: 100, comparison: '<=', actual: 980 } },
   schema_size: { line: 19, column: 15, params: { limit: 1, comparison: '>=', actual: 0, unit: 'items' } },
@@ -58,6 +58,70 @@ describe('validateRulesetDocument fixtures (test/fixtures/invalid-rules/schema_*
     const files = readdirSync(INVALID_RULES).filter((f) => f.startsWith('schema_'));
     const schemaCodes = DIAGNOSTIC_CODES.filter((c) => c.startsWith('schema_') && c !== 'schema_other');
     expect(files.map((f) => f.replace(/\.yaml$/, '')).sort()).toEqual([...schemaCodes].sort());
+  });
+});
+
+/** One fixture per language code: each text is checked against the file's `languages:`. */
+const LANGUAGE_EXPECTED: Record<string, { line: number; column: number; params: Record<string, unknown> }> = {
+  text_language_missing: { line: 15, column: 15, params: { language: 'en', languages: 'vi, en' } },
+  text_language_undeclared: { line: 13, column: 28, params: { language: 'en', languages: 'vi' } },
+};
+
+describe('validateRulesetDocument: the languages a file declares', () => {
+  it.each(Object.entries(LANGUAGE_EXPECTED))('%s', (code, { line, column, params }) => {
+    const result = validate(fixture(INVALID_RULES, `${code}.yaml`));
+    expect(result.diagnostics.map(where)).toEqual([{ code, line, column }]);
+    expect(result.diagnostics[0]?.params).toEqual(params);
+    expect(result.value).toBeUndefined();
+  });
+
+  it('reports the schema errors and the language errors of a file together', () => {
+    const text = readFileSync(`${INVALID_RULES}/text_language_missing.yaml`, 'utf8').replace('min: 0', 'min: "0"');
+    const codes = validateText(text).diagnostics.map((d) => d.code);
+    expect(codes.sort()).toEqual(['schema_type', 'text_language_missing']);
+  });
+
+  const ENGLISH_ONLY = [
+    'format: 1',
+    'id: test-rules',
+    'version: "1"',
+    'languages: [en]',
+    'title: { en: "Test rules" }',
+    'context: {}',
+    'facts:',
+    '  rooms: { type: integer, min: 0, label: { en: "Rooms" } }',
+    'groups:',
+    '  - id: "A"',
+    '    title: { en: "Group A" }',
+    '    criteria:',
+    '      - id: "IPc1"',
+    '        text: { en: "At least one room" }',
+    '        condition: { fact: rooms, at_least: 1 }',
+    'recognition:',
+    '  group_requirement: { at_least_percent: 100 }',
+    '',
+  ].join('\n');
+
+  it("fills an English-only file's texts so every stage can read either language, and keeps ids as written", () => {
+    const result = validateText(ENGLISH_ONLY);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.value?.languages).toEqual(['en']);
+    expect(result.value?.title).toEqual({ vi: 'Test rules', en: 'Test rules' });
+    expect(result.value?.groups[0]?.criteria[0]).toMatchObject({
+      id: 'IPc1',
+      text: { vi: 'At least one room', en: 'At least one room' },
+    });
+  });
+
+  it('asks for both languages when languages: is absent', () => {
+    const missing = validateText(ENGLISH_ONLY.replace('languages: [en]\n', '')).diagnostics;
+    // title, the fact's label, the group's title and the criterion's text lack vi.
+    expect(missing.map((d) => [d.code, d.line, d.params['language']])).toEqual([
+      ['text_language_missing', 4, 'vi'],
+      ['text_language_missing', 7, 'vi'],
+      ['text_language_missing', 10, 'vi'],
+      ['text_language_missing', 13, 'vi'],
+    ]);
   });
 });
 
@@ -134,9 +198,9 @@ describe('validateRulesetDocument: positions', () => {
     const result = validateText(edit({ 13: '        note: { vi: "Ghi chú" }' }));
     expect(result.diagnostics.map(where)).toEqual([
       { code: 'schema_required', line: 12, column: 9 },
-      { code: 'schema_required', line: 13, column: 15 },
+      { code: 'text_language_missing', line: 13, column: 15 },
     ]);
-    expect(result.diagnostics.map((d) => d.params['property'])).toEqual(['text', 'en']);
+    expect(result.diagnostics.map((d) => d.params['property'] ?? d.params['language'])).toEqual(['text', 'en']);
   });
 
   it('points a bad fact name at the key (propertyNames)', () => {

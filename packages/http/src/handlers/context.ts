@@ -5,6 +5,7 @@
 import type { Limits } from '../options.js';
 import type { Lang, ProblemEntry, ProblemKind } from '../problem.js';
 import type { RulesetRegistry } from '../registry.js';
+import type { RulesChecker } from '../rules-check/rules-checker.js';
 
 export interface HandlerContext {
   readonly registry: RulesetRegistry;
@@ -14,6 +15,8 @@ export interface HandlerContext {
   readonly basePath: string;
   /** The OpenAPI document (built once, on first use). */
   readonly openapi: () => object;
+  /** Checks rule texts off the event loop, with the time limit limits.rulesCheckMs. */
+  readonly rulesChecker: RulesChecker;
 }
 
 export interface HandlerInput {
@@ -25,6 +28,8 @@ export interface HandlerInput {
   readonly lang: Lang;
   /** Aborted when the request is given up (time limit, client gone): long work stops early. */
   readonly signal?: AbortSignal;
+  /** The Authorization header, for routes that take an API key (records). */
+  readonly authorization?: string;
 }
 
 export type Outcome =

@@ -4,7 +4,6 @@
  * answer lists every problem. Nothing is coerced and missing facts stay unknown.
  */
 import {
-  capDiagnostics,
   explainGap,
   explainText,
   gapAnalysis,
@@ -12,10 +11,18 @@ import {
   type CompiledRuleset,
   type EvaluationResult,
 } from '@lcz/criteria-engine';
-import { entryFromDiagnostic, type ProblemEntry, type ProblemKind } from '../problem.js';
+import { entry, type ProblemEntry, type ProblemKind } from '../problem.js';
 import { batchBody, checkBody, evaluateBody, explainBody } from '../request-schemas.js';
 import { combine, isRecord, ok, type HandlerContext, type HandlerInput, type Outcome } from './context.js';
 import { readChoice, rulesetResolver } from './resolve-ruleset.js';
+import {
+  budgeted,
+  budgetedEntries,
+  omittedEntry,
+  requestBudget,
+  spareUnknownFacts,
+  type RequestBudget,
+} from './request-budget.js';
 
 interface Checked {
   readonly ruleset: CompiledRuleset;
@@ -49,23 +56,31 @@ export function explain(ctx: HandlerContext, input: HandlerInput): Outcome {
   });
 }
 
-/** Evaluations between two checks of the abort signal (and two turns of the event loop). */
+/** Assessments checked or evaluated between two checks of the abort signal (and two turns of the event loop). */
 const BATCH_SLICE = 25;
+
+/** Let other requests (and /healthz) in, and the time limit or a client gone interrupt a batch. */
+async function nextSlice(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  signal?.throwIfAborted();
+}
 
 export async function evaluateBatch(ctx: HandlerContext, input: HandlerInput): Promise<Outcome> {
   const envelope = checkBody(batchBody(ctx.limits), input.body);
   const parts: Part[] = [{ kind: 'invalid-request', errors: envelope.errors }];
   const items = isRecord(input.body) && Array.isArray(input.body['assessments']) ? input.body['assessments'] : [];
   const checked: Checked[] = [];
+  const budget = requestBudget();
   // A batch over the limit is refused by its length alone: its items are not even looked at.
   if (items.length <= ctx.limits.batchLength) {
     const resolve = rulesetResolver(ctx, readChoice(input.body));
     const seen = new Set<string>();
-    items.forEach((item, index) => {
-      const one = checkAssessment(resolve, item, `/assessments/${index}`);
+    for (const [index, item] of items.entries()) {
+      if (index % BATCH_SLICE === 0 && index > 0) await nextSlice(input.signal);
+      const one = checkAssessment(ctx, resolve, item, `/assessments/${index}`, budget);
       if ('ruleset' in one) {
         checked.push(one);
-        return;
+        continue;
       }
       // The same ruleset problem (an unknown id, inline rules refused…) is told once, not per item.
       const fresh = one.errors.filter((e) => {
@@ -75,18 +90,15 @@ export async function evaluateBatch(ctx: HandlerContext, input: HandlerInput): P
         return true;
       });
       parts.push({ kind: one.kind, errors: fresh });
-    });
+    }
   }
+  parts.push({ kind: 'invalid-request', errors: omittedEntry(budget) });
   const failed = combine(parts);
   if (failed) return failed;
 
   const results: EvaluationResult[] = [];
   for (const [i, { ruleset, assessment }] of checked.entries()) {
-    if (i % BATCH_SLICE === 0 && i > 0) {
-      // Let the time limit (and a client that went away) interrupt a long batch between slices.
-      await new Promise((resolve) => setImmediate(resolve));
-      input.signal?.throwIfAborted();
-    }
+    if (i % BATCH_SLICE === 0 && i > 0) await nextSlice(input.signal);
     results.push(ruleset.evaluate(assessment));
   }
   return ok({ results });
@@ -101,7 +113,8 @@ function checkSingle(
   const parts: Part[] = [{ kind: 'invalid-request', errors: envelope.errors }];
   let checked: Checked | undefined;
   if (isRecord(body) && isRecord(body['assessment'])) {
-    const one = checkAssessment(rulesetResolver(ctx, readChoice(body)), body['assessment'], '/assessment');
+    const resolve = rulesetResolver(ctx, readChoice(body));
+    const one = checkAssessment(ctx, resolve, body['assessment'], '/assessment', requestBudget());
     if ('ruleset' in one) checked = one;
     else parts.push(one);
   } else if (isRecord(body) && (body['ruleset'] !== undefined || body['rules'] !== undefined)) {
@@ -116,16 +129,39 @@ function checkSingle(
   return checked;
 }
 
-function checkAssessment(resolve: ReturnType<typeof rulesetResolver>, assessment: unknown, at: string): Checked | Part {
+function checkAssessment(
+  ctx: HandlerContext,
+  resolve: ReturnType<typeof rulesetResolver>,
+  assessment: unknown,
+  at: string,
+  budget: RequestBudget,
+): Checked | Part {
   const resolved = resolve(assessment, at);
   if (!('ruleset' in resolved)) return resolved;
   if (!isRecord(assessment)) return { kind: 'invalid-request', errors: [] }; // reported by the body check
-  const result = resolved.ruleset.validateAssessment(assessment);
-  if (result.value === undefined) {
-    return {
-      kind: 'invalid-request',
-      errors: capDiagnostics(result.diagnostics).map((d) => entryFromDiagnostic(d, { pointerPrefix: at })),
-    };
+  const tooMany = factCount(ctx, resolved.ruleset, assessment, at);
+  if (tooMany) return { kind: tooMany.kind, errors: budgeted(tooMany.errors, budget) };
+  const spared = spareUnknownFacts(resolved.ruleset, assessment, budget);
+  const result = resolved.ruleset.validateAssessment(spared.assessment);
+  if (result.value === undefined || spared.rest.length > 0) {
+    const diagnostics = [...result.diagnostics, ...spared.rest];
+    return { kind: 'invalid-request', errors: budgetedEntries(diagnostics, at, budget) };
   }
   return { ruleset: resolved.ruleset, assessment: result.value };
+}
+
+/**
+ * An assessment naming more facts than limits.facts is refused before it is validated: the
+ * checks cost most per fact the ruleset does not declare (a "did you mean" each), and 20,000 of
+ * them once held the event loop for 12 s. Counting keys costs nothing.
+ */
+function factCount(ctx: HandlerContext, ruleset: CompiledRuleset, assessment: Record<string, unknown>, at: string) {
+  const facts = assessment['facts'];
+  const count = isRecord(facts) ? Object.keys(facts).length : 0;
+  if (count <= ctx.limits.facts) return undefined;
+  const schema = `${ctx.basePath}/rulesets/${encodeURIComponent(ruleset.id)}/schema`;
+  return {
+    kind: 'payload-too-large',
+    errors: [entry('too_many_facts', { pointer: `${at}/facts` }, { count, max: ctx.limits.facts, schema })],
+  } as const satisfies Part;
 }

@@ -1,7 +1,8 @@
 /**
  * Which ruleset a request evaluates with: a loaded one named by `ruleset` (and `version`), or by
- * the `ruleset` written in the assessment, or, only when the operator allows it, rule text sent
- * in `rules`, compiled (never stored) for this request alone.
+ * the `ruleset` written in the assessment, or the server's only ruleset when it has one; or, only
+ * when the operator allows it, rule text sent in `rules`, compiled (never stored) for this
+ * request alone.
  */
 import { capDiagnostics, loadRuleset, type CompiledRuleset } from '@lcz/criteria-engine';
 import { entry, entryFromDiagnostic, quotedList, type ProblemEntry, type ProblemKind } from '../problem.js';
@@ -42,13 +43,21 @@ export function rulesetResolver(
   return (assessment, at) => {
     const written =
       isRecord(assessment) && typeof assessment['ruleset'] === 'string' ? assessment['ruleset'] : undefined;
-    const id = choice.ruleset ?? written;
+    // A server with one ruleset uses it when the request names none; with several, the request
+    // must choose (no silent pick, and no scheme named in code).
+    const ids = ctx.registry.ids();
+    const only = ids.length === 1 ? ids[0] : undefined;
+    const id = choice.ruleset ?? written ?? only;
     const idPointer = choice.ruleset !== undefined ? '/ruleset' : `${at}/ruleset`;
     if (id === undefined) {
-      const example = ctx.registry.list()[0]?.id ?? 'lai-chau-khu-dan-cu-tu-quan';
       return {
         kind: 'invalid-request',
-        errors: [entry('ruleset_missing', { pointer: '/ruleset' }, { example, list: `${ctx.basePath}/rulesets` })],
+        errors: [
+          entry('ruleset_missing', { pointer: '/ruleset' }, (lang) => ({
+            available: quotedList(lang, ids),
+            list: `${ctx.basePath}/rulesets`,
+          })),
+        ],
       };
     }
     const found = ctx.registry.find(id, choice.version);

@@ -16,6 +16,8 @@ export const en = {
   title_timeout: { message: 'The request took too long' },
   title_not_ready: { message: 'Not ready' },
   title_internal_error: { message: 'Internal error' },
+  title_unauthorized: { message: 'An API key is needed' },
+  title_forbidden: { message: 'Not allowed for this API key' },
 
   detail_count: { message: 'The request has {count} problem(s); each is listed in "errors".' },
 
@@ -74,8 +76,8 @@ export const en = {
     hint: 'Add "version" with one of: {versions}.',
   },
   ruleset_missing: {
-    message: 'The request does not say which ruleset to use.',
-    hint: 'Add "ruleset": "{example}" (GET {list} lists them), or write ruleset: in the assessment.',
+    message: 'The request does not say which ruleset to use, and this server has several: {available}.',
+    hint: 'Add "ruleset" with one of them (GET {list} lists them), or write ruleset: in the assessment.',
   },
   ruleset_and_rules: {
     message: 'The request gives both "ruleset" (a loaded ruleset) and "rules" (rule text): only one is allowed.',
@@ -151,6 +153,19 @@ export const en = {
     message: 'The request cannot be read: its headers are larger than the server reads.',
     hint: 'Send shorter headers (a few kilobytes at most); put data in the body.',
   },
+  url_escape: {
+    message:
+      'The request path has a "%" that is not followed by two hexadecimal digits, or bytes that are not UTF-8 once decoded.',
+    hint: 'Encode each path segment with encodeURIComponent (a "%" itself is written %25), e.g. /v1/rulesets/<ruleset-id>.',
+  },
+  path_param_too_long: {
+    message: 'A path parameter is longer than {max} characters.',
+    hint: 'Ruleset ids are short, e.g. /v1/rulesets/<ruleset-id>; GET /v1/rulesets lists them.',
+  },
+  problems_omitted: {
+    message: '… and {count} more problem(s) in this request: only the first {max} are listed.',
+    hint: 'Fix those listed and send it again; a batch with the same mistake in every assessment usually has one cause.',
+  },
   bad_request: {
     message: 'The request cannot be read: {reason}.',
     hint: 'Check the request line, headers and body your client sends.',
@@ -158,6 +173,18 @@ export const en = {
   timeout: {
     message: 'The request took longer than {ms} ms and was stopped.',
     hint: 'Send a smaller batch, or ask the operator to raise the limit (limits.handlerTimeoutMs, lcz serve --timeout).',
+  },
+  rules_check_timeout: {
+    message: 'Checking this rule file took longer than {ms} ms and was stopped.',
+    hint: 'Split it into smaller files joined with include:, check it on your computer with lcz validate, or ask the operator to raise the limit (limits.rulesCheckMs).',
+  },
+  rules_check_memory: {
+    message: 'Checking this rule file needed more memory than the server gives one check, and was stopped.',
+    hint: 'Split it into smaller files joined with include:, or check it on your computer with lcz validate.',
+  },
+  too_many_facts: {
+    message: 'This assessment gives {count} facts; at most {max} are read in one assessment.',
+    hint: 'Give only the facts the ruleset declares (GET {schema} lists them), or ask the operator to raise the limit (limits.facts).',
   },
   not_ready: {
     message: 'No ruleset is loaded.',

@@ -16,6 +16,8 @@ export const vi: Messages = {
   title_timeout: { message: 'Yêu cầu xử lý quá lâu' },
   title_not_ready: { message: 'Chưa sẵn sàng' },
   title_internal_error: { message: 'Lỗi nội bộ' },
+  title_unauthorized: { message: 'Cần khoá API' },
+  title_forbidden: { message: 'Khoá API này không được phép' },
 
   detail_count: { message: 'Yêu cầu có {count} lỗi; từng lỗi được liệt kê trong "errors".' },
 
@@ -72,8 +74,8 @@ export const vi: Messages = {
     hint: 'Thêm "version" là một trong: {versions}.',
   },
   ruleset_missing: {
-    message: 'Yêu cầu chưa cho biết dùng bộ tiêu chí nào.',
-    hint: 'Thêm "ruleset": "{example}" (GET {list} liệt kê các bộ tiêu chí), hoặc ghi ruleset: trong phiếu đánh giá.',
+    message: 'Yêu cầu chưa cho biết dùng bộ tiêu chí nào, trong khi máy chủ có nhiều bộ: {available}.',
+    hint: 'Thêm "ruleset" là một trong số đó (GET {list} liệt kê các bộ tiêu chí), hoặc ghi ruleset: trong phiếu đánh giá.',
   },
   ruleset_and_rules: {
     message: 'Yêu cầu có cả "ruleset" (bộ tiêu chí của máy chủ) lẫn "rules" (nội dung quy tắc): chỉ được dùng một.',
@@ -149,6 +151,19 @@ export const vi: Messages = {
     message: 'Không đọc được yêu cầu: các tiêu đề lớn hơn mức máy chủ đọc.',
     hint: 'Gửi tiêu đề ngắn hơn (tối đa vài kilobyte); đặt dữ liệu vào nội dung.',
   },
+  url_escape: {
+    message:
+      'Đường dẫn của yêu cầu có dấu "%" không theo sau bởi hai chữ số thập lục phân, hoặc giải mã ra các byte không phải UTF-8.',
+    hint: 'Mã hóa từng đoạn đường dẫn bằng encodeURIComponent (chính dấu "%" viết là %25), ví dụ /v1/rulesets/<ruleset-id>.',
+  },
+  path_param_too_long: {
+    message: 'Một tham số đường dẫn dài hơn {max} ký tự.',
+    hint: 'Mã bộ tiêu chí rất ngắn, ví dụ /v1/rulesets/<ruleset-id>; GET /v1/rulesets liệt kê chúng.',
+  },
+  problems_omitted: {
+    message: '… và còn {count} vấn đề khác trong yêu cầu này: chỉ liệt kê {max} vấn đề đầu tiên.',
+    hint: 'Sửa các vấn đề đã liệt kê rồi gửi lại; một lô có cùng một lỗi ở mọi phiếu thường chỉ có một nguyên nhân.',
+  },
   bad_request: {
     message: 'Không đọc được yêu cầu: {reason}.',
     hint: 'Kiểm tra dòng yêu cầu, các tiêu đề và nội dung mà chương trình của bạn gửi.',
@@ -156,6 +171,18 @@ export const vi: Messages = {
   timeout: {
     message: 'Yêu cầu xử lý quá {ms} ms nên đã bị dừng.',
     hint: 'Gửi lô nhỏ hơn, hoặc đề nghị người vận hành nâng giới hạn (limits.handlerTimeoutMs, lcz serve --timeout).',
+  },
+  rules_check_timeout: {
+    message: 'Việc kiểm tra tệp quy tắc này quá {ms} ms nên đã bị dừng.',
+    hint: 'Tách tệp thành các tệp nhỏ hơn nối bằng include:, kiểm tra trên máy của bạn bằng lcz validate, hoặc đề nghị người vận hành nâng giới hạn (limits.rulesCheckMs).',
+  },
+  rules_check_memory: {
+    message: 'Việc kiểm tra tệp quy tắc này cần nhiều bộ nhớ hơn mức máy chủ dành cho một lần kiểm tra nên đã bị dừng.',
+    hint: 'Tách tệp thành các tệp nhỏ hơn nối bằng include:, hoặc kiểm tra trên máy của bạn bằng lcz validate.',
+  },
+  too_many_facts: {
+    message: 'Phiếu đánh giá này có {count} dữ kiện; mỗi phiếu chỉ được đọc tối đa {max} dữ kiện.',
+    hint: 'Chỉ ghi các dữ kiện bộ tiêu chí khai báo (GET {schema} liệt kê chúng), hoặc đề nghị người vận hành nâng giới hạn (limits.facts).',
   },
   not_ready: {
     message: 'Chưa nạp bộ tiêu chí nào.',

@@ -62,4 +62,62 @@ export const recordsMessagesEn: ProblemCatalog = {
     message: `"${p.value}" is not a year.`,
     hint: 'Write the year in four digits, e.g. --year 2024.',
   }),
+  records_report_invalid: (p) => ({
+    message: `Area ${p.area}, ${p.year}: its stored assessment is not valid for ruleset ${p.ruleset}; it is left out of the report.`,
+    hint: 'Report with the rules it was decided with (lcz records history shows them), or decide the year again (lcz records decide).',
+  }),
+  records_report_other_rules: (p) => ({
+    message: `${p.year}: decisions stored with ${p.stored} are counted again with ${p.given}.`,
+    hint: 'Who is recognised stays as stored; the per-criterion figures follow the rules given. Give the rules of that year for its exact figures.',
+  }),
+  records_keys_invalid: (p) => ({
+    message: `The key file: ${KEYS_WHAT_EN[String(p.what)] ?? String(p.what)}.`,
+    hint: 'Each key needs name, role (area, department, board or reader) and sha256 (the key\'s SHA-256 in hex, e.g. printf %s "$KEY" | sha256sum); an area key needs unit: or areas:, a department key owner:.',
+  }),
+  records_key_missing: () => ({
+    message: 'This request needs an API key, and none was sent.',
+    hint: 'Send the key the operator gave you: Authorization: Bearer <key>.',
+  }),
+  records_key_unknown: () => ({
+    message: "The API key sent is not one of this server's keys.",
+    hint: 'Check the key (no spaces or line breaks around it), or ask the operator for yours.',
+  }),
+  records_forbidden_role: (p) => ({
+    message: `Key ${p.key} (role ${p.role}) may not ${ACTION_EN[String(p.action)] ?? String(p.action)}.`,
+    hint: `Only a key of role ${p.roles} may; use yours for what it is for. Nothing was written.`,
+  }),
+  records_forbidden_area: (p) => ({
+    message: `Key ${p.key} writes for ${p.scope}; area ${p.area} belongs to ${p.unit}.`,
+    hint: "A ward or commune writes only its own areas; the area's own ward or commune enters it. Nothing was written.",
+  }),
+  records_forbidden_fact: (p) => ({
+    message: `Fact "${p.fact}" is answered by ${p.owners}, not by ${p.owner} (key ${p.key}).`,
+    hint: `Send only ${p.owner}'s own facts; the rule file's owners: block says who answers for each. Nothing was written.`,
+  }),
+};
+
+const KEYS_WHAT_EN: Readonly<Record<string, string>> = {
+  unreadable: 'it cannot be read',
+  too_large: 'it is larger than 1 MiB',
+  yaml: 'it is not valid YAML here',
+  not_mapping: 'it is not a mapping (format:, keys:)',
+  format: 'format: must be 1',
+  keys_list: 'keys: must be a non-empty list',
+  too_many: 'keys: has more than 10000 keys',
+  key_mapping: 'each item of keys: must be a mapping (name:, role:, sha256: …)',
+  name: 'name: is missing or empty',
+  duplicate_name: 'this name is already used by another key',
+  role: 'role: must be area, department, board or reader',
+  sha256: 'sha256: must be 64 hexadecimal digits (the SHA-256 of the key)',
+  duplicate_key: "this sha256 is already another key's: every key must be different",
+  areas: 'areas: must be a list of area codes',
+  unit_or_areas: 'an area key needs unit: (its ward or commune) or areas: (area codes)',
+  owner: 'a department key needs owner: (an owner id of the rule file)',
+};
+
+const ACTION_EN: Readonly<Record<string, string>> = {
+  write_facts: 'enter facts',
+  register: 'register areas',
+  record_board: "record the board's decisions",
+  read_details: 'read the facts and history of an area (summaries only)',
 };

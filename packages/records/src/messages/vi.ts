@@ -62,4 +62,62 @@ export const recordsMessagesVi: ProblemCatalog = {
     message: `"${p.value}" không phải là một năm.`,
     hint: 'Viết năm bằng bốn chữ số, ví dụ --year 2024.',
   }),
+  records_report_invalid: (p) => ({
+    message: `Khu dân cư ${p.area}, năm ${p.year}: phiếu đánh giá đã lưu không hợp lệ với bộ tiêu chí ${p.ruleset}; không đưa vào báo cáo.`,
+    hint: 'Lập báo cáo bằng bộ tiêu chí đã dùng để xét (xem bằng lcz records history), hoặc xét lại năm đó (lcz records decide).',
+  }),
+  records_report_other_rules: (p) => ({
+    message: `Năm ${p.year}: kết quả đã lưu theo ${p.stored} được tính lại theo ${p.given}.`,
+    hint: 'Khu dân cư được công nhận vẫn giữ như đã lưu; số liệu từng tiêu chí theo bộ tiêu chí đưa vào. Muốn số liệu chính xác, dùng bộ tiêu chí của năm đó.',
+  }),
+  records_keys_invalid: (p) => ({
+    message: `Tệp khoá: ${KEYS_WHAT_VI[String(p.what)] ?? String(p.what)}.`,
+    hint: 'Mỗi khoá cần name, role (area, department, board hoặc reader) và sha256 (mã SHA-256 của khoá, hệ 16, ví dụ printf %s "$KEY" | sha256sum); khoá của khu dân cư cần unit: hoặc areas:, khoá của cơ quan cần owner:.',
+  }),
+  records_key_missing: () => ({
+    message: 'Yêu cầu này cần khoá API nhưng không có khoá nào được gửi.',
+    hint: 'Gửi khoá do người quản trị cấp: Authorization: Bearer <khoá>.',
+  }),
+  records_key_unknown: () => ({
+    message: 'Khoá API đã gửi không phải là khoá của máy chủ này.',
+    hint: 'Kiểm tra lại khoá (không có dấu cách hay xuống dòng thừa), hoặc xin người quản trị cấp khoá.',
+  }),
+  records_forbidden_role: (p) => ({
+    message: `Khoá ${p.key} (vai trò ${p.role}) không được ${ACTION_VI[String(p.action)] ?? String(p.action)}.`,
+    hint: `Chỉ khoá có vai trò ${p.roles} mới được làm việc này. Không có gì được ghi.`,
+  }),
+  records_forbidden_area: (p) => ({
+    message: `Khoá ${p.key} ghi cho ${p.scope}; khu dân cư ${p.area} thuộc ${p.unit}.`,
+    hint: 'Mỗi xã, phường chỉ ghi số liệu khu dân cư của mình; số liệu của khu này do xã, phường của nó nhập. Không có gì được ghi.',
+  }),
+  records_forbidden_fact: (p) => ({
+    message: `Số liệu "${p.fact}" do ${p.owners} cung cấp, không phải ${p.owner} (khoá ${p.key}).`,
+    hint: `Chỉ gửi số liệu của ${p.owner}; mục owners: trong tệp quy tắc ghi rõ cơ quan nào cung cấp số liệu nào. Không có gì được ghi.`,
+  }),
+};
+
+const KEYS_WHAT_VI: Readonly<Record<string, string>> = {
+  unreadable: 'không đọc được tệp',
+  too_large: 'tệp lớn hơn 1 MiB',
+  yaml: 'YAML không hợp lệ tại đây',
+  not_mapping: 'tệp không phải là ánh xạ (format:, keys:)',
+  format: 'format: phải là 1',
+  keys_list: 'keys: phải là danh sách không rỗng',
+  too_many: 'keys: có hơn 10000 khoá',
+  key_mapping: 'mỗi mục của keys: phải là ánh xạ (name:, role:, sha256: …)',
+  name: 'thiếu name: hoặc name: rỗng',
+  duplicate_name: 'tên này đã được dùng cho khoá khác',
+  role: 'role: phải là area, department, board hoặc reader',
+  sha256: 'sha256: phải gồm 64 chữ số hệ 16 (mã SHA-256 của khoá)',
+  duplicate_key: 'sha256 này trùng với khoá khác: mỗi khoá phải khác nhau',
+  areas: 'areas: phải là danh sách mã khu dân cư',
+  unit_or_areas: 'khoá của khu dân cư cần unit: (xã, phường) hoặc areas: (mã khu dân cư)',
+  owner: 'khoá của cơ quan cần owner: (mã cơ quan trong tệp quy tắc)',
+};
+
+const ACTION_VI: Readonly<Record<string, string>> = {
+  write_facts: 'nhập số liệu',
+  register: 'đăng ký khu dân cư',
+  record_board: 'ghi quyết định của hội đồng',
+  read_details: 'xem số liệu và lịch sử của khu dân cư (chỉ xem số liệu tổng hợp)',
 };

@@ -8,11 +8,18 @@ export const reportEn = {
   years: 'Years: {years}',
   targets_file: 'Targets: {title} ({file})',
   targets_source: 'Source of the targets: {source}',
+  source_record: 'From the record: {record}',
+  source_record_as_of: 'From the record: {record}, as it stood at the end of {year} (later years left out)',
+  section_targets_by_year: 'Progress against the targets, year by year',
+  targets_by_year_note:
+    'Each cell: areas achieved / areas required, counting only the years up to that one; ✓ the target is met by then; — no year of its period yet.',
   detail_year: 'Detailed tables are for {year}, the latest year in the inputs.',
   registration_assumed:
     'No input says whether an area registered to build a self-managed residential area (no "registered" column or field): every assessed area is counted as registered.',
   registration_partial:
     '{count} area(s) did not say whether they registered (empty "registered" cell or no field): they are counted as registered.',
+  registration_record:
+    "Registration is as the record holds it (lcz records register); recognition is the board's decision where the year has one, else the engine's; an area registered but not yet decided is undetermined.",
   registration_stated: 'Registration comes from the "registered" column or field of the inputs.',
   left_out:
     '{count} input row(s) had errors and are not counted in any figure (see the messages printed with the report).',
@@ -100,6 +107,7 @@ export const reportEn = {
   sheet_criteria: 'Criteria',
   sheet_most_failed: 'Most failed',
   sheet_targets: 'Targets',
+  sheet_targets_by_year: 'Targets by year',
   sheet_yoy_units: 'Recognised by year',
   sheet_yoy_criteria: 'Pass rate by year',
   percent_unit: '(%)',

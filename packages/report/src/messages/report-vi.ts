@@ -10,11 +10,18 @@ export const reportVi: ReportMessages = {
   years: 'Năm: {years}',
   targets_file: 'Mục tiêu: {title} ({file})',
   targets_source: 'Nguồn của các mục tiêu: {source}',
+  source_record: 'Theo sổ theo dõi: {record}',
+  source_record_as_of: 'Theo sổ theo dõi: {record}, tính đến hết năm {year} (không tính các năm sau)',
+  section_targets_by_year: 'Tiến độ thực hiện mục tiêu qua từng năm',
+  targets_by_year_note:
+    'Mỗi ô: số khu dân cư đạt / số cần đạt, chỉ tính các năm đến năm đó; ✓ đã đạt mục tiêu vào thời điểm đó; — chưa đến năm nào trong giai đoạn của mục tiêu.',
   detail_year: 'Các bảng chi tiết là của năm {year}, năm gần nhất trong dữ liệu.',
   registration_assumed:
     'Dữ liệu không cho biết khu dân cư nào đã đăng ký xây dựng khu dân cư tự quản (không có cột hay trường "registered"): mọi khu dân cư được đánh giá đều được tính là đã đăng ký.',
   registration_partial:
     '{count} khu dân cư không cho biết đã đăng ký hay chưa (ô "registered" để trống hoặc không có trường này): được tính là đã đăng ký.',
+  registration_record:
+    'Việc đăng ký theo sổ theo dõi (lcz records register); công nhận theo quyết định của hội đồng nếu năm đó có, nếu không thì theo kết quả xét; khu dân cư đã đăng ký mà chưa xét được tính là chưa đủ căn cứ để kết luận.',
   registration_stated: 'Số khu dân cư đăng ký lấy từ cột hoặc trường "registered" của dữ liệu.',
   left_out:
     '{count} dòng dữ liệu có lỗi nên không được tính vào bất kỳ số liệu nào (xem các thông báo in kèm báo cáo).',
@@ -102,6 +109,7 @@ export const reportVi: ReportMessages = {
   sheet_criteria: 'Tiêu chí',
   sheet_most_failed: 'Không đạt nhiều nhất',
   sheet_targets: 'Mục tiêu',
+  sheet_targets_by_year: 'Mục tiêu qua các năm',
   sheet_yoy_units: 'Công nhận qua các năm',
   sheet_yoy_criteria: 'Tỷ lệ đạt qua các năm',
   percent_unit: '(%)',

@@ -36,7 +36,8 @@ export interface Table {
     | 'most_failed'
     | 'targets'
     | 'yoy_units'
-    | 'yoy_criteria';
+    | 'yoy_criteria'
+    | 'targets_by_year';
   readonly title: string;
   readonly columns: readonly Column[];
   readonly rows: readonly (readonly CellValue[])[];
@@ -95,6 +96,7 @@ export function reportDocument(report: CityReport, options: RenderOptions = {}):
   const tables: Table[] = [summaryTable(b)];
   if (detail) tables.push(...detailTables(b, detail));
   if (report.targets) tables.push(targetsTable(b, report.targets));
+  if (report.targets && report.targets.by_year.length > 1) tables.push(targetsByYearTable(b, report.targets));
   if (numbered.length > 1) tables.push(...yearOnYearTables(b, numbered));
   return {
     lang,
@@ -111,6 +113,12 @@ export function reportDocument(report: CityReport, options: RenderOptions = {}):
 function factsOf({ report, m, t, say, yearName }: Build): string[] {
   const facts = [say('ruleset', { id: report.ruleset.id, version: report.ruleset.version })];
   facts.push(say('years', { years: report.years.map((y) => yearName(y.year)).join(', ') || m.none }));
+  if (report.source) {
+    const { record, as_of: asOf } = report.source;
+    facts.push(
+      asOf === undefined ? say('source_record', { record }) : say('source_record_as_of', { record, year: asOf }),
+    );
+  }
   if (report.targets) {
     facts.push(say('targets_file', { title: t(report.targets.info.title), file: report.targets.info.file }));
     if (report.targets.info.source) facts.push(say('targets_source', { source: t(report.targets.info.source) }));
@@ -121,7 +129,8 @@ function factsOf({ report, m, t, say, yearName }: Build): string[] {
 /** What the reader must know to read the figures right. */
 function notesOf({ report, m, say, yearName }: Build, detail: YearFigures | undefined): string[] {
   const notes: string[] = [];
-  if (report.registration.stated === 0) notes.push(m.registration_assumed);
+  if (report.source) notes.push(m.registration_record);
+  else if (report.registration.stated === 0) notes.push(m.registration_assumed);
   else {
     notes.push(m.registration_stated);
     if (report.registration.unstated > 0)
@@ -288,6 +297,27 @@ function targetsTable({ m, t }: Build, targets: NonNullable<CityReport['targets'
       statusText(p, m),
     ]),
     notes: targets.progress.flatMap((p, i) => targetNotes(p, `${m.col_target} ${i + 1}:`, m, t)),
+  };
+}
+
+/** Each target at the end of each year: achieved of required, and whether it is met by then. */
+function targetsByYearTable({ m, t }: Build, targets: NonNullable<CityReport['targets']>): Table {
+  return {
+    id: 'targets_by_year',
+    title: m.section_targets_by_year,
+    columns: [
+      { header: m.col_target, kind: 'text' },
+      ...targets.by_year.map((y) => ({ header: String(y.year), kind: 'text' as const })),
+    ],
+    rows: targets.progress.map((p, i) => [
+      `${i + 1}. ${t(p.text)}`,
+      ...targets.by_year.map((y) => {
+        const then = y.progress[i];
+        if (then === undefined || then.status === 'no_data') return m.none;
+        return `${then.value}/${then.required}${then.status === 'met' ? ' ✓' : ''}`;
+      }),
+    ]),
+    notes: [m.targets_by_year_note],
   };
 }
 

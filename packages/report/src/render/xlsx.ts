@@ -15,6 +15,7 @@ const SHEET_KEY = {
   criteria: 'sheet_criteria',
   most_failed: 'sheet_most_failed',
   targets: 'sheet_targets',
+  targets_by_year: 'sheet_targets_by_year',
   yoy_units: 'sheet_yoy_units',
   yoy_criteria: 'sheet_yoy_criteria',
 } as const satisfies Record<Table['id'], string>;

@@ -1,5 +1,5 @@
 /** The component's words per language, and the one function that fills a template. */
-import { interpolate } from '@lcz/criteria-engine';
+import { escapeParams, interpolate } from '@lcz/criteria-engine';
 import { en, type MessageKey, type Messages } from './en.js';
 import { vi } from './vi.js';
 
@@ -13,7 +13,10 @@ export function toLang(value: string | null | undefined): Lang {
   return value?.toLowerCase().startsWith('en') ? 'en' : 'vi';
 }
 
-/** The message `key` in `lang`, with `{name}` placeholders replaced by `params`. */
+/**
+ * The message `key` in `lang`, with `{name}` placeholders replaced by `params`. A param may be
+ * what the person typed, so invisible and reordering characters in it are shown escaped.
+ */
 export function t(lang: Lang, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return interpolate(CATALOGS[lang][key], params);
+  return interpolate(CATALOGS[lang][key], escapeParams(params));
 }

@@ -1,14 +1,15 @@
 /**
- * The playground page: a rule file in a line-numbered editor, checked with `loadRuleset` as the
- * user types (problems listed with line:column, lines marked), and <lcz-assessment> beside it,
+ * The playground page: a rule file in a CodeMirror editor, checked with `loadRuleset` as the
+ * user types (problems listed with line:column and shown in the lint gutter, all at once;
+ * completion and hover from the engine's editor assistance), and <lcz-assessment> beside it,
  * rebuilt from every valid version. The page's HTML says which rule file to start from
  * (`data-rules`); `?rules=URL` overrides it.
  */
-import { loadRuleset, type Diagnostic } from '@lcz/criteria-engine';
+import { loadRuleset, renderMessage, type Diagnostic } from '@lcz/criteria-engine';
 import { defineLczAssessment } from '../element/lcz-assessment.js';
 import { t, toLang, type Lang, type MessageKey } from '../messages/index.js';
 import { problemOnLine, renderDiagnostics } from './diagnostics-list.js';
-import { LineEditor } from './line-editor.js';
+import { RuleEditor } from './rule-editor.js';
 
 /** Loading a rule file takes tens of milliseconds: check after a short pause in typing. */
 const CHECK_DELAY_MS = 250;
@@ -21,19 +22,31 @@ const need = <T extends Element>(selector: string): T => {
   return el;
 };
 
-const textarea = need<HTMLTextAreaElement>('#rules');
+const host = need<HTMLElement>('#rules');
 const status = need<HTMLElement>('#editor-status');
 const caretProblem = need<HTMLElement>('#caret-problem');
 const list = need<HTMLOListElement>('#diagnostics');
 const langSelect = need<HTMLSelectElement>('#lang');
 const component = need<HTMLElementTagNameMap['lcz-assessment']>('#assessment');
 const panes = need<HTMLElement>('.panes');
-const editor = new LineEditor(textarea, need('.gutter-lines'), need('.marks'));
-
 const FILE = 'ruleset.yaml';
 let lang: Lang = toLang(new URLSearchParams(location.search).get('lang') ?? document.documentElement.lang);
 let diagnostics: readonly Diagnostic[] = [];
 let timer: ReturnType<typeof setTimeout> | undefined;
+
+const editor = new RuleEditor(host, {
+  file: FILE,
+  contentAttributes: { 'aria-labelledby': 'editor-label', 'aria-describedby': 'editor-status caret-problem' },
+  onChange() {
+    status.className = 'editor-status';
+    status.textContent = t(lang, 'editor_checking');
+    clearTimeout(timer);
+    timer = setTimeout(check, CHECK_DELAY_MS);
+  },
+  onCaret: () => showCaretProblem(),
+});
+// For scripts and tests driving the page: the CodeMirror view.
+Object.defineProperty(host, 'editorView', { value: editor.view });
 
 function check(): void {
   const loaded = loadRuleset(editor.text, { file: FILE });
@@ -41,11 +54,10 @@ function check(): void {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (loaded.value) component.ruleset = loaded.value;
   showStatus(errors, loaded.value !== undefined);
-  editor.mark(
-    diagnostics
-      .filter((d) => d.severity !== 'info')
-      .map((d) => ({ line: d.line, column: d.column, severity: d.severity })),
-  );
+  editor.showProblems(diagnostics, (d) => {
+    const { message, hint } = renderMessage(d, lang);
+    return hint ? `[${d.code}] ${message}\n→ ${hint}` : `[${d.code}] ${message}`;
+  });
   renderDiagnostics(list, diagnostics, lang, (line, column) => editor.goTo(line, column));
   showCaretProblem();
 }
@@ -76,13 +88,6 @@ function applyLanguage(next: Lang): void {
   if (editor.text) check();
 }
 
-textarea.addEventListener('input', () => {
-  status.className = 'editor-status';
-  status.textContent = t(lang, 'editor_checking');
-  clearTimeout(timer);
-  timer = setTimeout(check, CHECK_DELAY_MS);
-});
-for (const event of ['keyup', 'click', 'focus'] as const) textarea.addEventListener(event, showCaretProblem);
 langSelect.addEventListener('change', () => applyLanguage(toLang(langSelect.value)));
 // The component's own language button switches the whole page too.
 new MutationObserver(() => {
@@ -97,6 +102,7 @@ async function start(): Promise<void> {
     const response = await fetch(new URL(url, location.href));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     editor.text = await response.text();
+    clearTimeout(timer);
     check();
   } catch (error) {
     status.className = 'editor-status bad';

@@ -5,12 +5,15 @@
  *   dist/browser/lcz-criteria.js   IIFE for one plain <script> tag (global `LczCriteria`)
  *   dist/browser/lcz-criteria.mjs  the same as an ES module
  *   dist/playground/playground.js  the playground page's script
+ *   dist/playground/fonts/         Noto Sans Mono (OFL), the editor's font: its Latin, Latin
+ *                                  Extended and Vietnamese subsets, so stacked marks (ế ố ẩ) are
+ *                                  drawn inside their cells whatever fonts the machine has
  *
  * Workspace packages resolve to their TypeScript sources (the `@lcz/source` condition), so the
  * bundles build from a fresh clone without building the engine first. Files are written
  * atomically: a server may be reading the previous build while this one finishes.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -21,6 +24,8 @@ export const REPOSITORY_ROOT = resolve(PACKAGE_ROOT, '../..');
 export const BROWSER_BUNDLE = join(PACKAGE_ROOT, 'dist/browser/lcz-criteria.js');
 export const BROWSER_MODULE = join(PACKAGE_ROOT, 'dist/browser/lcz-criteria.mjs');
 const PLAYGROUND_SCRIPT = join(PACKAGE_ROOT, 'dist/playground/playground.js');
+const PLAYGROUND_FONTS = join(PACKAGE_ROOT, 'dist/playground/fonts');
+const FONT_FILES = ['latin', 'latin-ext', 'vietnamese'].map((subset) => `noto-sans-mono-${subset}-400-normal.woff2`);
 
 export interface BuiltFile {
   readonly path: string;
@@ -55,11 +60,21 @@ export async function buildBrowserBundles(): Promise<BuiltFile[]> {
     build({ ...COMMON, entryPoints: ['src/playground/main.ts'], format: 'esm', outfile: PLAYGROUND_SCRIPT }),
   ]);
   const built: BuiltFile[] = [];
-  for (const file of results.flatMap((r) => r.outputFiles ?? [])) {
+  // The font files ship in the package's folder beside its LICENSE (the one path its exports name).
+  const license = fileURLToPath(import.meta.resolve('@fontsource/noto-sans-mono/LICENSE'));
+  const fonts = [
+    ...FONT_FILES.map((name) => ({
+      path: join(PLAYGROUND_FONTS, name),
+      contents: readFileSync(join(dirname(license), 'files', name)),
+    })),
+    { path: join(PLAYGROUND_FONTS, 'noto-sans-mono-LICENSE.txt'), contents: readFileSync(license) },
+  ];
+  for (const file of [...results.flatMap((r) => r.outputFiles ?? []), ...fonts]) {
     mkdirSync(dirname(file.path), { recursive: true });
     const temporary = `${file.path}.${process.pid}.tmp`;
     writeFileSync(temporary, file.contents);
     renameSync(temporary, file.path);
+    if (file.path.startsWith(PLAYGROUND_FONTS)) continue;
     if (!file.path.endsWith('.map'))
       built.push({
         path: file.path,

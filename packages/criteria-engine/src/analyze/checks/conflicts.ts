@@ -40,12 +40,12 @@ export function checkConflicts(f: Findings, reach: Reachability, maxPairs: numbe
   let pairs = 0;
   let stopped = false;
   for (const members of byFact.values()) {
-    for (let x = 0; x < members.length && !stopped; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const i = members[x] as number;
-        const j = members[y] as number;
-        const a = atoms[i] as Owned;
-        const b = atoms[j] as Owned;
+    for (const [x, i] of members.entries()) {
+      if (stopped) break;
+      for (const j of members.slice(x + 1)) {
+        const a = atoms[i];
+        const b = atoms[j];
+        if (a === undefined || b === undefined) continue;
         if (a.criterion === b.criterion || tried.has(`${i},${j}`)) continue;
         tried.add(`${i},${j}`);
         if (++pairs > maxPairs) {
@@ -62,8 +62,9 @@ export function checkConflicts(f: Findings, reach: Reachability, maxPairs: numbe
   }
   const ordered = [...found.values()].sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   for (const [i, j] of ordered) {
-    const a = atoms[i] as Owned;
-    const b = atoms[j] as Owned;
+    const a = atoms[i];
+    const b = atoms[j];
+    if (a === undefined || b === undefined) continue;
     const other = f.ruleset.locate(b.path);
     f.add(
       'threshold_conflict',

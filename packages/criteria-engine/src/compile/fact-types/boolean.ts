@@ -14,6 +14,8 @@ export const booleanType: FactTypeDefinition = {
   readCell: () => readBooleanCell,
   exactCells: () => BOOLEAN_EXACT,
   fastCell: 'choice',
+  finiteValues: () => [false, true],
+  numberLine: () => ({ lo: 0, hi: 1, integer: true }),
   drawValue: (_decl, _lo, _hi, draw) => draw % 2 === 1,
   printValue: (_decl, value, words) => print(value, words),
   printThreshold: (_decl, value, words) => print(value, words),

@@ -28,6 +28,8 @@ export function choiceType(name: 'enum' | 'ordinal'): FactTypeDefinition {
     readCell: (decl) => choiceCellReader(decl.values),
     exactCells: (decl) => choiceTables(decl.values).exact,
     fastCell: 'choice',
+    finiteValues: (decl) => ids(decl),
+    numberLine: (decl) => ({ lo: 0, hi: Math.max(0, (decl.values?.length ?? 1) - 1), integer: true }),
     drawValue(decl, _lo, _hi, draw) {
       const list = ids(decl);
       return list[draw % Math.max(1, list.length)] ?? '';

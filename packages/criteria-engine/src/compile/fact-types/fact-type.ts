@@ -54,6 +54,13 @@ export interface FactTypeDefinition {
   /** The range of a number type's values: declared bounds, and for integers the safe range. */
   bounds?(decl: FactDeclaration): { readonly lo: number; readonly hi: number };
   readonly fastCell: FastCell;
+  /**
+   * The type's values on a line of numbers, for interval reasoning (the static checks' threshold
+   * conflicts): booleans 0–1, choices by declared position, numbers within their declared bounds.
+   */
+  /** Every value of a type with finitely many (booleans, choices in declared order); numbers have none. */
+  finiteValues?(decl: FactDeclaration): readonly (string | boolean)[];
+  numberLine(decl: FactDeclaration): { readonly lo: number; readonly hi: number; readonly integer: boolean };
   /** Any value in [lo, hi] (numbers) or of the declaration, from one draw in [0, drawMax]: the arbitraries. */
   drawValue(decl: FactDeclaration, lo: number, hi: number, draw: number, drawMax: number): FactValue;
   /** A value as people read it (a unit, if any, is the caller's to add). */

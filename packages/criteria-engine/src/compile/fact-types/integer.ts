@@ -1,4 +1,4 @@
-/** `type: integer`: counts (households, members). Whole numbers within ±(2^53 − 1) and the declared bounds. */
+/** `type: integer`: counts (people, items). Whole numbers within ±(2^53 − 1) and the declared bounds. */
 import * as z from 'zod/mini';
 import { readIntegerCell } from './cells.js';
 import type { FactDeclaration, FactTypeDefinition } from './fact-type.js';
@@ -25,6 +25,7 @@ export const integerType: FactTypeDefinition = {
   readCell: () => readIntegerCell,
   bounds,
   fastCell: 'integer',
+  numberLine: (decl) => ({ lo: decl.min ?? -Infinity, hi: decl.max ?? Infinity, integer: true }),
   drawValue: (_decl, lo, hi, draw, drawMax) => lo + Math.floor((draw * (hi - lo + 1)) / (drawMax + 1)),
   printValue: (_decl, value, words) => printNumber(value, words),
   printThreshold: (_decl, value, words) => printNumber(value, words),

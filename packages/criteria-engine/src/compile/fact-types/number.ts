@@ -21,6 +21,7 @@ export const numberType: FactTypeDefinition = {
   readCell: () => readNumberCell,
   bounds,
   fastCell: 'decimal',
+  numberLine: (decl) => ({ lo: decl.min ?? -Infinity, hi: decl.max ?? Infinity, integer: false }),
   // On a grid of quarters, so drawn values are exact in binary.
   drawValue(_decl, lo, hi, draw, drawMax) {
     const steps = Math.floor((hi - lo) * 4);

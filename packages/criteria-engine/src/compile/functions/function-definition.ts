@@ -4,6 +4,7 @@ import type { Expr } from '../expression/ast.js';
 import type { Typed } from '../typed.js';
 import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import type { DiagnosticParams } from '../../diagnostics/params.js';
+import type { ThresholdHooks } from './threshold-hooks.js';
 
 export interface CheckContext {
   report<C extends DiagnosticCode>(code: C, range: Range, params: DiagnosticParams<C>): void;
@@ -17,4 +18,9 @@ export interface FunctionDefinition {
   readonly description: LocalizedText;
   /** Type-check already-checked arguments and build the closure; report problems via ctx. */
   check(args: readonly Typed[], call: Extract<Expr, { kind: 'call' }>, ctx: CheckContext): Typed;
+  /**
+   * For a function whose calls are compared with constants as thresholds: how the tools read,
+   * print, solve and cover them (threshold-hooks.ts). Its thresholds' `kind` is the function's name.
+   */
+  readonly thresholds?: ThresholdHooks;
 }

@@ -1,6 +1,7 @@
 import { ERROR, PERCENT, type Closure } from '../types.js';
 import { mergeReads } from '../typed.js';
 import type { FunctionDefinition } from './function-definition.js';
+import { percentThresholds } from './percent-thresholds.js';
 
 /**
  * percent(part, whole, if_zero): the exact ratio part × 100 / whole. It has no closure value of
@@ -15,12 +16,12 @@ export const percent: FunctionDefinition = {
     vi: 'Tỉ lệ phần trăm chính xác part × 100 / whole; khi whole bằng 0 thì lấy giá trị if_zero (0–100).',
     en: 'The exact percentage part × 100 / whole; when whole is 0 it takes the value if_zero (0–100).',
   },
+  thresholds: percentThresholds,
   check(args, call, ctx) {
-    const [part, whole, ifZero] = args as [
-      NonNullable<(typeof args)[0]>,
-      NonNullable<(typeof args)[0]>,
-      NonNullable<(typeof args)[0]>,
-    ];
+    // The checker calls a function with exactly `arity` arguments (it reports any other count).
+    const [part, whole, ifZero] = args;
+    if (part === undefined || whole === undefined || ifZero === undefined)
+      return { type: ERROR, fn: () => undefined, expr: call, reads: [] };
     let ok = true;
     for (const [arg, where] of [
       [part, 'part'],
@@ -43,11 +44,12 @@ export const percent: FunctionDefinition = {
       });
       ok = false;
     }
+    const zero = typeof ifZero.constant === 'number' ? ifZero.constant : 0;
     const fn: Closure = (s) => {
       const w = whole.fn(s) as number | undefined;
       const p = part.fn(s) as number | undefined;
       if (w === undefined || p === undefined) return undefined;
-      return w === 0 ? (ifZero.constant as number) : (p * 100) / w;
+      return w === 0 ? zero : (p * 100) / w;
     };
     return {
       type: ok ? PERCENT : ERROR,

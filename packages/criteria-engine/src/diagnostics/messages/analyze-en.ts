@@ -101,4 +101,11 @@ export const analyzeEn: Pick<MessageCatalog, keyof typeof analyzeVi> = {
           : 'This is not a mistake in the rule file. A condition that reads fewer facts (split into several criteria) is checked in full.',
     };
   },
+  id_numbering: (p) => ({
+    message:
+      s(p, 'kind') === 'disqualifier'
+        ? `Id "${s(p, 'id')}" does not follow the numbering of the other disqualifying cases (${s(p, 'pattern')}, e.g. "${s(p, 'example')}").`
+        : `Id "${s(p, 'id')}" does not follow the numbering of the other criteria of standard ${s(p, 'group')} (${s(p, 'pattern')}, e.g. "${s(p, 'example')}").`,
+    hint: "Ids are the scheme's own and no numbering is required: if this is intended, nothing needs fixing; if it is a slip, correct the id (and every place that names it).",
+  }),
 };

@@ -17,7 +17,8 @@ type AnalyzeCode =
   | 'text_threshold_mismatch'
   | 'equals_reads_at_least'
   | 'mandatory_not_in_note'
-  | 'check_limit';
+  | 'check_limit'
+  | 'id_numbering';
 
 const criterion = (p: MessageParams) =>
   `Tiêu chí ${s(p, 'criterion')}${hasParam(p, 'variant') ? ` (phương án "${s(p, 'variant')}")` : ''}`;
@@ -43,32 +44,32 @@ export const analyzeVi: Pick<MessageCatalog, AnalyzeCode> = {
     hint: 'So ngưỡng với min/max của dữ kiện (ví dụ at_least: 120 trong khi max: 100), tìm equals: với giá trị ngoài phạm vi, hoặc các điều kiện trong all: mâu thuẫn nhau; sửa ngưỡng hoặc phạm vi của dữ kiện.',
   }),
   criterion_never_fails: (p) => ({
-    message: `${criterion(p)} luôn đạt khi được áp dụng: không có số liệu hợp lệ nào làm điều kiện sai, nên tiêu chí không phân biệt được khu dân cư nào.${condition(p)}`,
+    message: `${criterion(p)} luôn đạt khi được áp dụng: không có số liệu hợp lệ nào làm điều kiện sai, nên tiêu chí không phân biệt được đối tượng được đánh giá nào.${condition(p)}`,
     hint: 'Thường do ngưỡng bằng hoặc thấp hơn giá trị nhỏ nhất có thể (at_least: 0 với một số đếm, tỷ lệ at_least: 0). Nếu cố ý (tiêu chí tạm thời) thì giữ và ghi chú trong note:; nếu không, sửa ngưỡng.',
   }),
   disqualifier_always_applies: (p) => ({
-    message: `Trường hợp không đảm bảo ${s(p, 'disqualifier')} xảy ra với mọi số liệu hợp lệ: không khu dân cư nào có thể được công nhận.${condition(p)}`,
+    message: `Trường hợp không đảm bảo ${s(p, 'disqualifier')} xảy ra với mọi số liệu hợp lệ: không đối tượng được đánh giá nào có thể được công nhận.${condition(p)}`,
     hint: 'Điều kiện của trường hợp không đảm bảo mô tả trường hợp xấu. Kiểm tra ngưỡng (at_least: 0 luôn đúng) và is: true / is: false.',
   }),
   disqualifier_never_applies: (p) => ({
-    message: `Trường hợp không đảm bảo ${s(p, 'disqualifier')} không bao giờ xảy ra với số liệu hợp lệ: nó không loại khu dân cư nào.${condition(p)}`,
+    message: `Trường hợp không đảm bảo ${s(p, 'disqualifier')} không bao giờ xảy ra với số liệu hợp lệ: nó không loại đối tượng được đánh giá nào.${condition(p)}`,
     hint: 'So ngưỡng với min/max của dữ kiện; nếu trường hợp này không còn dùng thì xóa nó khỏi disqualifiers:.',
   }),
   requirement_unreachable: (p) => ({
-    message: `${hasParam(p, 'group') ? `Tiêu chuẩn ${s(p, 'group')}` : 'Yêu cầu chung (total_requirement)'} không bao giờ đạt yêu cầu "${(REQUIREMENTS[s(p, 'kind')] ?? String)(s(p, 'value'))}"${when(p, ' với mọi loại khu dân cư')}: ${best(p)}.`,
+    message: `${hasParam(p, 'group') ? `Tiêu chuẩn ${s(p, 'group')}` : 'Yêu cầu chung (total_requirement)'} không bao giờ đạt yêu cầu "${(REQUIREMENTS[s(p, 'kind')] ?? String)(s(p, 'value'))}"${when(p, ' với mọi loại đối tượng được đánh giá')}: ${best(p)}.`,
     hint: 'Giảm yêu cầu, sửa các tiêu chí không thể đạt (xem các thông báo khác), hoặc cho tiêu chí không áp dụng được bỏ khỏi mẫu số (not_applicable: exclude). Lưu ý at_least_count đếm số tiêu chí đạt: tiêu chí không áp dụng không được tính là đạt.',
   }),
   mandatory_not_applicable: (p) => ({
     message:
       s(p, 'reason') === 'never_applicable'
-        ? `Tiêu chí bắt buộc ${s(p, 'criterion')} không bao giờ được áp dụng${when(p, '')}; tiêu chí bắt buộc phải đạt mà "không áp dụng" không phải là đạt, nên khu dân cư loại này không bao giờ được công nhận.`
-        : `Tiêu chí bắt buộc ${s(p, 'criterion')} có thể không được áp dụng${when(p, '')}; khi đó khu dân cư không được công nhận, vì "không áp dụng" không phải là đạt.`,
-    hint: 'Nếu tiêu chí chỉ dành cho một số loại khu dân cư, bỏ nó khỏi recognition.mandatory hoặc thêm phương án (variants:) cho các loại còn lại. Nếu đúng ý đồ thì ghi rõ trong note:.',
+        ? `Tiêu chí bắt buộc ${s(p, 'criterion')} không bao giờ được áp dụng${when(p, '')}; tiêu chí bắt buộc phải đạt mà "không áp dụng" không phải là đạt, nên loại đối tượng được đánh giá này không bao giờ được công nhận.`
+        : `Tiêu chí bắt buộc ${s(p, 'criterion')} có thể không được áp dụng${when(p, '')}; khi đó đối tượng được đánh giá không được công nhận, vì "không áp dụng" không phải là đạt.`,
+    hint: 'Nếu tiêu chí chỉ dành cho một số loại đối tượng được đánh giá, bỏ nó khỏi recognition.mandatory hoặc thêm phương án (variants:) cho các loại còn lại. Nếu đúng ý đồ thì ghi rõ trong note:.',
   }),
   criterion_no_effect: (p) =>
     s(p, 'reason') === 'disqualifier'
       ? {
-          message: `Kết quả của tiêu chí ${s(p, 'criterion')} không bao giờ làm thay đổi kết luận: mỗi khi tiêu chí không đạt thì trường hợp không đảm bảo ${s(p, 'disqualifier')} cũng xảy ra, nên khu dân cư đã không được công nhận.`,
+          message: `Kết quả của tiêu chí ${s(p, 'criterion')} không bao giờ làm thay đổi kết luận: mỗi khi tiêu chí không đạt thì trường hợp không đảm bảo ${s(p, 'disqualifier')} cũng xảy ra, nên đối tượng được đánh giá đã không được công nhận.`,
           hint: 'Thường là một yêu cầu được ghi hai lần (cùng dữ kiện, cùng ngưỡng). Nếu cố ý (văn bản gốc ghi ở cả hai nơi) thì ghi chú trong note:; nếu không, bỏ một trong hai hoặc sửa ngưỡng.',
         }
       : {
@@ -103,7 +104,7 @@ export const analyzeVi: Pick<MessageCatalog, AnalyzeCode> = {
     return {
       message:
         s(p, 'kind') === 'contexts'
-          ? `Có hơn ${s(p, 'max')} tổ hợp bối cảnh: các kiểm tra theo từng loại khu dân cư không được thực hiện.`
+          ? `Có hơn ${s(p, 'max')} tổ hợp bối cảnh: các kiểm tra theo từng loại đối tượng được đánh giá không được thực hiện.`
           : `${s(p, 'kind') === 'disqualifier' ? `Trường hợp không đảm bảo ${s(p, 'id')}` : `Tiêu chí ${s(p, 'id')}`} ${
               s(p, 'reason') === 'unknown_value'
                 ? 'dùng một tham số của tệp dùng chung (include:) mà phép kiểm tra không đọc được giá trị'
@@ -115,4 +116,11 @@ export const analyzeVi: Pick<MessageCatalog, AnalyzeCode> = {
           : 'Đây không phải là lỗi của tệp quy tắc. Điều kiện đọc ít dữ kiện hơn (tách thành nhiều tiêu chí) thì được kiểm tra đầy đủ.',
     };
   },
+  id_numbering: (p) => ({
+    message:
+      s(p, 'kind') === 'disqualifier'
+        ? `Mã "${s(p, 'id')}" không theo cách đánh số của các trường hợp không đảm bảo khác (${s(p, 'pattern')}, ví dụ "${s(p, 'example')}").`
+        : `Mã "${s(p, 'id')}" không theo cách đánh số của các tiêu chí khác trong tiêu chuẩn ${s(p, 'group')} (${s(p, 'pattern')}, ví dụ "${s(p, 'example')}").`,
+    hint: 'Mã là của bộ quy tắc, không có cách đánh số bắt buộc: nếu đúng ý đồ thì không cần sửa gì; nếu gõ nhầm, hãy sửa mã (và mọi chỗ nhắc đến nó).',
+  }),
 };

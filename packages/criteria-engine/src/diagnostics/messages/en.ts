@@ -87,10 +87,10 @@ const REQUIRED_EXAMPLES: Readonly<Record<string, string>> = {
   no_variant: 'no_variant: not_applicable   (or fail: what happens when no variant applies)',
   not_applicable: 'not_applicable: exclude   (or fail: how a not-applicable criterion counts)',
   format: 'format: 1',
-  label: 'label: { vi: "Tổng số hộ", en: "Total households" }',
+  label: 'label: { vi: "Tổng số", en: "Total" }',
   group_requirement: 'group_requirement: { at_least_percent: 80 }',
   condition: 'condition: { fact: has_plan, is: true }',
-  values: 'values:\n    - { id: ban, label: { vi: "Bản", en: "Village" } }',
+  values: 'values:\n    - { id: large, label: { vi: "Lớn", en: "Large" } }',
 };
 
 const YAML_REASONS: Readonly<Record<string, string>> = {
@@ -160,6 +160,7 @@ const SCHEMA_TYPE_HINTS: Readonly<Record<SchemaTypeHint, (expected: string) => s
   whole_number: () => 'Use a whole number without decimals, e.g. 80.',
   boolean: () => 'Write true or false, without quotes.',
   empty: () => 'Write a value after the colon; an empty value is not allowed here.',
+  drop_percent: () => 'Remove the % sign and the quotes: the key already says it is a percentage, e.g. at_least: 99.',
   change_type: (expected) => `Change the value to ${t(expected)}.`,
 };
 
@@ -172,18 +173,18 @@ function shapeMessage(p: MessageParams): RenderedMessage {
         hint:
           `${didYouMean(p)}Examples:\n` +
           '  condition: { fact: has_plan, is: true }\n' +
-          '  condition: { percent: { part: households_law_abiding, whole: households }, at_least: 98, if_whole_zero: fail }\n' +
-          '  condition: "households >= 30"',
+          '  condition: { percent: { part: items_done, whole: total_items }, at_least: 98, if_whole_zero: fail }\n' +
+          '  condition: "total_items >= 30"',
       };
     case 'fact_comparison':
       return {
         message: `A fact condition needs exactly one of: is, at_least, at_most, equals (found: ${found}).`,
-        hint: 'Keep "fact" and one comparison, e.g. { fact: households, at_least: 30 } or { fact: has_plan, is: true }.',
+        hint: 'Keep "fact" and one comparison, e.g. { fact: total_items, at_least: 30 } or { fact: has_plan, is: true }.',
       };
     case 'percent_comparison':
       return {
         message: `A percent condition needs at_least or at_most (found: ${found}).`,
-        hint: 'Example: { percent: { part: households_law_abiding, whole: households }, at_least: 98, if_whole_zero: fail }',
+        hint: 'Example: { percent: { part: items_done, whole: total_items }, at_least: 98, if_whole_zero: fail }',
       };
     case 'requirement':
       return {
@@ -270,7 +271,7 @@ export const en: MessageCatalog = {
   // Reading files
   file_not_found: (p) => ({
     message: `File not found: ${s(p, 'path')}.`,
-    hint: 'Check the folder and the file name, e.g. rules/lai-chau-2020-2025/ruleset.yaml.',
+    hint: 'Check the folder and the file name, e.g. rules/<name>/ruleset.yaml.',
   }),
   file_unreadable: (p) => ({
     message: `The file ${s(p, 'path')} cannot be read (${s(p, 'detail')}).`,
@@ -290,7 +291,7 @@ export const en: MessageCatalog = {
   }),
   expr_number_inexact: (p) => ({
     message: `The number ${s(p, 'value')} cannot be held exactly: a whole number may be at most ${s(p, 'max')}, and a number at most 15 significant digits. It would be rounded, so it is refused.`,
-    hint: 'Write the number the rule means, within those bounds, e.g. households >= 1000000.',
+    hint: 'Write the number the rule means, within those bounds, e.g. total_items >= 1000000.',
   }),
   file_too_large: (p) => ({
     message: `The file ${s(p, 'path')} is ${s(p, 'size')} bytes; the limit is ${s(p, 'max')} bytes.`,
@@ -378,7 +379,9 @@ export const en: MessageCatalog = {
   }),
   schema_type: (p) => ({
     message: `Expected ${t(s(p, 'expected'))}, but found ${t(s(p, 'actual'))}.`,
-    hint: SCHEMA_TYPE_HINTS[schemaTypeHint(s(p, 'expected'), s(p, 'actual'))](s(p, 'expected')),
+    hint: SCHEMA_TYPE_HINTS[
+      schemaTypeHint(s(p, 'expected'), s(p, 'actual'), hasParam(p, 'value') ? s(p, 'value') : '')
+    ](s(p, 'expected')),
   }),
   schema_enum: (p) => ({
     message: `"${s(p, 'actual')}" is not an allowed value here.`,
@@ -424,27 +427,35 @@ export const en: MessageCatalog = {
     message: `This value does not match the rule-file format (${s(p, 'detail')}).`,
     hint: 'Compare with the forms described in docs/rule-format.md.',
   }),
+  text_language_missing: (p) => ({
+    message: `This text has no "${s(p, 'language')}" version, but the file declares languages: [${s(p, 'languages')}].`,
+    hint: `Add ${s(p, 'language')}: "…" to the text, or change languages: at the top of the file to the languages the file is written in ([vi, en], [vi] or [en]).`,
+  }),
+  text_language_undeclared: (p) => ({
+    message: `This text has a "${s(p, 'language')}" version, but the file declares languages: [${s(p, 'languages')}] only.`,
+    hint: `Remove ${s(p, 'language')}: from the text, or add ${s(p, 'language')} to languages: at the top of the file.`,
+  }),
 
   // compile/: expressions
   expr_syntax: (p) => ({
     message: `The expression cannot be read: expected ${s(p, 'expected')}, but found ${s(p, 'found')}.`,
-    hint: "Check brackets, quotes and operators (and, or, not, ==, !=, <, <=, >, >=, in). Example: unit_kind == 'ban' and agricultural",
+    hint: "Check brackets, quotes and operators (and, or, not, ==, !=, <, <=, >, >=, in). Example: size == 'large' and urban",
   }),
   expr_unknown_name: (p) => ({
     message: `"${s(p, 'name')}" is not a fact, context attribute or parameter of this ruleset.`,
-    hint: `${didYouMean(p)}Names must be declared under facts:, context: or parameters: and are case-sensitive. Value ids go in quotes: unit_kind == 'ban'.`,
+    hint: `${didYouMean(p)}Names must be declared under facts:, context: or parameters: and are case-sensitive. Value ids go in quotes: size == 'large'.`,
   }),
   expr_unknown_function: (p) => ({
     message: `"${s(p, 'name')}" is not a known function.`,
-    hint: `Available functions: ${s(p, 'known')}. Example: percent(households_law_abiding, households, 0) >= 98`,
+    hint: `Available functions: ${s(p, 'known')}. Example: percent(items_done, total_items, 0) >= 98`,
   }),
   expr_arity: (p) => ({
     message: `${s(p, 'name')} takes ${s(p, 'expected')} argument(s), but ${s(p, 'actual')} were given.`,
-    hint: 'Separate the arguments with commas. Example: percent(households_law_abiding, households, 0) takes three.',
+    hint: 'Separate the arguments with commas. Example: percent(items_done, total_items, 0) takes three.',
   }),
   expr_type: (p) => ({
     message: `Mismatched types in ${lookup(WHERE, s(p, 'where'))}: expected ${t(s(p, 'expected'))}, but found ${t(s(p, 'actual'))}.`,
-    hint: "Compare numbers with numbers, and list values with a quoted value id (unit_kind == 'ban'). A condition must be true or false.",
+    hint: "Compare numbers with numbers, and list values with a quoted value id (size == 'large'). A condition must be true or false.",
   }),
   expr_enum_value: (p) => ({
     message: `"${s(p, 'value')}" is not a value of ${s(p, 'of')}.`,
@@ -484,7 +495,7 @@ export const en: MessageCatalog = {
   }),
   relation_invalid: (p) => ({
     message: `"${s(p, 'fact')}" cannot be part_of "${s(p, 'whole')}": ${lookup(RELATION_REASONS, s(p, 'reason'))}.`,
-    hint: 'part_of links a count to the total it belongs to, e.g. households_law_abiding part_of households. Both must be integer facts and the links must not loop.',
+    hint: 'part_of links a count to the total it belongs to, e.g. items_done part_of total_items. Both must be integer facts and the links must not loop.',
   }),
   selector_not_context: (p) => ({
     message: `"${s(p, 'name')}" is not a context attribute: "when:" selectors and "required_when:" may read context attributes only.`,

@@ -7,10 +7,23 @@ import { hasParam, param as s } from './catalog.js';
 import type { MessageParams } from './catalog.js';
 
 /** schema_type: the hint for a value of the wrong type, by what was wanted and what was found. */
-export type SchemaTypeHint = 'quote_text' | 'mapping' | 'list' | 'whole_number' | 'boolean' | 'empty' | 'change_type';
+export type SchemaTypeHint =
+  | 'quote_text'
+  | 'mapping'
+  | 'list'
+  | 'whole_number'
+  | 'boolean'
+  | 'empty'
+  | 'drop_percent'
+  | 'change_type';
 
-export function schemaTypeHint(expected: string, actual: string): SchemaTypeHint {
+/** `"99%"` or `99 %` where a number is wanted: the number is there, the sign is the problem. */
+const PERCENT_TEXT = /^\s*-?\d+(?:[.,]\d+)?\s*%\s*$/;
+
+export function schemaTypeHint(expected: string, actual: string, value = ''): SchemaTypeHint {
   const wanted = expected.split(',');
+  if ((wanted.includes('integer') || wanted.includes('number')) && actual === 'string' && PERCENT_TEXT.test(value))
+    return 'drop_percent';
   if (wanted.includes('string') && ['integer', 'number', 'boolean'].includes(actual)) return 'quote_text';
   if (wanted.includes('object')) return 'mapping';
   if (wanted.includes('array')) return 'list';

@@ -101,10 +101,10 @@ const REQUIRED_EXAMPLES: Readonly<Record<string, string>> = {
   no_variant: 'no_variant: not_applicable   (hoặc fail: xử lý khi không phương án nào áp dụng)',
   not_applicable: 'not_applicable: exclude   (hoặc fail: cách tính tiêu chí không áp dụng)',
   format: 'format: 1',
-  label: 'label: { vi: "Tổng số hộ", en: "Total households" }',
+  label: 'label: { vi: "Tổng số", en: "Total" }',
   group_requirement: 'group_requirement: { at_least_percent: 80 }',
   condition: 'condition: { fact: has_plan, is: true }',
-  values: 'values:\n    - { id: ban, label: { vi: "Bản", en: "Village" } }',
+  values: 'values:\n    - { id: large, label: { vi: "Lớn", en: "Large" } }',
 };
 
 const YAML_REASONS: Readonly<Record<string, string>> = {
@@ -174,6 +174,7 @@ const SCHEMA_TYPE_HINTS: Readonly<Record<SchemaTypeHint, (expected: string) => s
   whole_number: () => 'Dùng số nguyên, không có phần thập phân, ví dụ 80.',
   boolean: () => 'Viết true hoặc false, không có dấu nháy.',
   empty: () => 'Viết một giá trị sau dấu hai chấm; ở đây không được để trống.',
+  drop_percent: () => 'Bỏ dấu % và dấu ngoặc kép: tên khóa đã cho biết đây là tỉ lệ phần trăm, ví dụ at_least: 99.',
   change_type: (expected) => `Đổi giá trị thành ${t(expected)}.`,
 };
 
@@ -187,18 +188,18 @@ function shapeMessage(p: MessageParams): RenderedMessage {
         hint:
           `${didYouMean(p)}Ví dụ:\n` +
           '  condition: { fact: has_plan, is: true }\n' +
-          '  condition: { percent: { part: households_law_abiding, whole: households }, at_least: 98, if_whole_zero: fail }\n' +
-          '  condition: "households >= 30"',
+          '  condition: { percent: { part: items_done, whole: total_items }, at_least: 98, if_whole_zero: fail }\n' +
+          '  condition: "total_items >= 30"',
       };
     case 'fact_comparison':
       return {
         message: `Điều kiện theo dữ kiện cần đúng một trong các khóa: is, at_least, at_most, equals (đang có: ${found}).`,
-        hint: 'Giữ "fact" và một phép so sánh, ví dụ { fact: households, at_least: 30 } hoặc { fact: has_plan, is: true }.',
+        hint: 'Giữ "fact" và một phép so sánh, ví dụ { fact: total_items, at_least: 30 } hoặc { fact: has_plan, is: true }.',
       };
     case 'percent_comparison':
       return {
         message: `Điều kiện tỷ lệ phần trăm cần có at_least hoặc at_most (đang có: ${found}).`,
-        hint: 'Ví dụ: { percent: { part: households_law_abiding, whole: households }, at_least: 98, if_whole_zero: fail }',
+        hint: 'Ví dụ: { percent: { part: items_done, whole: total_items }, at_least: 98, if_whole_zero: fail }',
       };
     case 'requirement':
       return {
@@ -242,7 +243,7 @@ const CELL_EXPECTED: Readonly<Record<string, { readonly what: string; readonly h
 };
 
 const IDENTITY_WORDS: Readonly<Record<string, string>> = {
-  code: 'mã khu dân cư',
+  code: 'mã (code)',
   year: 'năm đánh giá (hoặc ngày đánh giá)',
 };
 
@@ -291,7 +292,7 @@ export const vi: MessageCatalog = {
   // Đọc tệp
   file_not_found: (p) => ({
     message: `Không tìm thấy tệp: ${s(p, 'path')}.`,
-    hint: 'Kiểm tra lại thư mục và tên tệp, ví dụ rules/lai-chau-2020-2025/ruleset.yaml.',
+    hint: 'Kiểm tra lại thư mục và tên tệp, ví dụ rules/<tên>/ruleset.yaml.',
   }),
   file_unreadable: (p) => ({
     message: `Không đọc được tệp ${s(p, 'path')} (${s(p, 'detail')}).`,
@@ -311,7 +312,7 @@ export const vi: MessageCatalog = {
   }),
   expr_number_inexact: (p) => ({
     message: `Không giữ được chính xác số ${s(p, 'value')}: số nguyên tối đa là ${s(p, 'max')}, và một số có tối đa 15 chữ số có nghĩa. Số này sẽ bị làm tròn, nên không được chấp nhận.`,
-    hint: 'Hãy ghi đúng con số quy định, trong giới hạn đó, ví dụ households >= 1000000.',
+    hint: 'Hãy ghi đúng con số quy định, trong giới hạn đó, ví dụ total_items >= 1000000.',
   }),
   file_too_large: (p) => ({
     message: `Tệp ${s(p, 'path')} có dung lượng ${s(p, 'size')} byte; giới hạn là ${s(p, 'max')} byte.`,
@@ -399,7 +400,9 @@ export const vi: MessageCatalog = {
   }),
   schema_type: (p) => ({
     message: `Cần ${t(s(p, 'expected'))}, nhưng đang là ${t(s(p, 'actual'))}.`,
-    hint: SCHEMA_TYPE_HINTS[schemaTypeHint(s(p, 'expected'), s(p, 'actual'))](s(p, 'expected')),
+    hint: SCHEMA_TYPE_HINTS[
+      schemaTypeHint(s(p, 'expected'), s(p, 'actual'), hasParam(p, 'value') ? s(p, 'value') : '')
+    ](s(p, 'expected')),
   }),
   schema_enum: (p) => ({
     message: `"${s(p, 'actual')}" không phải là giá trị được phép ở đây.`,
@@ -442,27 +445,35 @@ export const vi: MessageCatalog = {
     message: `Giá trị này không đúng định dạng tệp quy tắc (${s(p, 'detail')}).`,
     hint: 'So sánh với các dạng được mô tả trong docs/rule-format.md.',
   }),
+  text_language_missing: (p) => ({
+    message: `Văn bản này thiếu bản "${s(p, 'language')}", trong khi tệp khai báo languages: [${s(p, 'languages')}].`,
+    hint: `Thêm ${s(p, 'language')}: "…" vào văn bản, hoặc sửa languages: ở đầu tệp cho đúng các ngôn ngữ tệp được viết ([vi, en], [vi] hoặc [en]).`,
+  }),
+  text_language_undeclared: (p) => ({
+    message: `Văn bản này có bản "${s(p, 'language')}", nhưng tệp chỉ khai báo languages: [${s(p, 'languages')}].`,
+    hint: `Bỏ ${s(p, 'language')}: khỏi văn bản, hoặc thêm ${s(p, 'language')} vào languages: ở đầu tệp.`,
+  }),
 
   // compile/: biểu thức
   expr_syntax: (p) => ({
     message: `Không đọc được biểu thức: cần ${s(p, 'expected')}, nhưng gặp ${s(p, 'found')}.`,
-    hint: "Kiểm tra dấu ngoặc, dấu nháy và các phép toán (and, or, not, ==, !=, <, <=, >, >=, in). Ví dụ: unit_kind == 'ban' and agricultural",
+    hint: "Kiểm tra dấu ngoặc, dấu nháy và các phép toán (and, or, not, ==, !=, <, <=, >, >=, in). Ví dụ: size == 'large' and urban",
   }),
   expr_unknown_name: (p) => ({
     message: `"${s(p, 'name')}" không phải là dữ kiện, thuộc tính bối cảnh hay tham số của bộ quy tắc này.`,
-    hint: `${didYouMean(p)}Tên phải được khai báo trong facts:, context: hoặc parameters: và phân biệt chữ hoa, chữ thường. Mã giá trị đặt trong dấu nháy: unit_kind == 'ban'.`,
+    hint: `${didYouMean(p)}Tên phải được khai báo trong facts:, context: hoặc parameters: và phân biệt chữ hoa, chữ thường. Mã giá trị đặt trong dấu nháy: size == 'large'.`,
   }),
   expr_unknown_function: (p) => ({
     message: `"${s(p, 'name')}" không phải là hàm có sẵn.`,
-    hint: `Các hàm có sẵn: ${s(p, 'known')}. Ví dụ: percent(households_law_abiding, households, 0) >= 98`,
+    hint: `Các hàm có sẵn: ${s(p, 'known')}. Ví dụ: percent(items_done, total_items, 0) >= 98`,
   }),
   expr_arity: (p) => ({
     message: `${s(p, 'name')} nhận ${s(p, 'expected')} đối số, nhưng đang có ${s(p, 'actual')}.`,
-    hint: 'Ngăn cách các đối số bằng dấu phẩy. Ví dụ: percent(households_law_abiding, households, 0) nhận ba đối số.',
+    hint: 'Ngăn cách các đối số bằng dấu phẩy. Ví dụ: percent(items_done, total_items, 0) nhận ba đối số.',
   }),
   expr_type: (p) => ({
     message: `Sai kiểu trong ${lookup(WHERE, s(p, 'where'))}: cần ${t(s(p, 'expected'))}, nhưng đang là ${t(s(p, 'actual'))}.`,
-    hint: "So sánh số với số, và giá trị trong danh sách với một mã giá trị trong dấu nháy (unit_kind == 'ban'). Một điều kiện phải cho kết quả đúng hoặc sai.",
+    hint: "So sánh số với số, và giá trị trong danh sách với một mã giá trị trong dấu nháy (size == 'large'). Một điều kiện phải cho kết quả đúng hoặc sai.",
   }),
   expr_enum_value: (p) => ({
     message: `"${s(p, 'value')}" không phải là giá trị của ${s(p, 'of')}.`,
@@ -502,7 +513,7 @@ export const vi: MessageCatalog = {
   }),
   relation_invalid: (p) => ({
     message: `"${s(p, 'fact')}" không thể là part_of của "${s(p, 'whole')}": ${lookup(RELATION_REASONS, s(p, 'reason'))}.`,
-    hint: 'part_of nối một số lượng với tổng mà nó thuộc về, ví dụ households_law_abiding part_of households. Cả hai phải là dữ kiện số nguyên và các liên kết không được vòng lại.',
+    hint: 'part_of nối một số lượng với tổng mà nó thuộc về, ví dụ items_done part_of total_items. Cả hai phải là dữ kiện số nguyên và các liên kết không được vòng lại.',
   }),
   selector_not_context: (p) => ({
     message: `"${s(p, 'name')}" không phải là thuộc tính bối cảnh: "when:" và "required_when:" chỉ được đọc các thuộc tính bối cảnh.`,
@@ -663,7 +674,7 @@ export const vi: MessageCatalog = {
   }),
   batch_identity_missing: (p) => ({
     message: `${cellRef(p)}dòng này không có ${IDENTITY_WORDS[s(p, 'name')] ?? 'giá trị'} (${s(p, 'name')}).`,
-    hint: 'Mỗi dòng cần mã khu dân cư và năm đánh giá (hoặc ngày đánh giá) để tra được kết quả.',
+    hint: 'Mỗi dòng cần mã (code) và năm đánh giá (hoặc ngày đánh giá) để tra được kết quả.',
   }),
   batch_too_large: (p) => ({
     message: `${cellRef(p)}tệp ${s(p, 'format')} vượt giới hạn: ${fill(BATCH_LIMITS[s(p, 'limit')] ?? 'tệp quá lớn (giới hạn {max})', p)}. Việc đọc dừng ở đây để bảo vệ máy chủ.`,

@@ -1,10 +1,11 @@
 /**
  * Compares two compiled conditions. When they differ only in threshold values (98 → 95, an
  * ordinal floor, the empty-whole policy), the change is reported as threshold changes a policy
- * officer can read ("≥ 98% → ≥ 95% of households"); anything else as the canonical expressions
+ * officer can read ("≥ 98% → ≥ 95% of items"); anything else as the canonical expressions
  * before and after.
  */
 import type { ConditionInfo, Threshold } from '../../compile/compiled-ruleset.js';
+import { thresholdHooks } from '../../compile/functions/index.js';
 import type { ConditionChange, ThresholdValue } from './ruleset-diff.js';
 
 export function compareConditions(before: ConditionInfo, after: ConditionInfo): ConditionChange | undefined {
@@ -15,9 +16,10 @@ export function compareConditions(before: ConditionInfo, after: ConditionInfo): 
 }
 
 function thresholdValue(t: Threshold): ThresholdValue {
-  return t.kind === 'percent'
-    ? { kind: 'percent', part: t.part, whole: t.whole, op: t.op, value: t.value, if_whole_zero: t.ifWholeZero }
-    : { kind: 'compare', fact: t.fact, op: t.op, value: t.value };
+  if (t.kind === 'compare') return { kind: 'compare', fact: t.fact, op: t.op, value: t.value };
+  // A function's threshold: its own values, under its kind (compile/functions/).
+  const hooks = thresholdHooks(t.kind);
+  return { kind: t.kind, ...hooks?.diffValue(t) } as ThresholdValue; // the function declares the shape ruleset-diff.ts types
 }
 
 /**
@@ -49,5 +51,5 @@ function shape(expression: string): string {
 }
 
 function subject(t: Threshold): string {
-  return t.kind === 'percent' ? `percent:${t.part}/${t.whole}` : `compare:${t.fact}`;
+  return t.kind === 'compare' ? `compare:${t.fact}` : (thresholdHooks(t.kind)?.subject(t) ?? t.kind);
 }

@@ -4,14 +4,17 @@
  */
 export const en = {
   report_heading: 'ASSESSMENT REPORT',
-  area: 'Residential area',
+  area: '{Assessed}',
   area_unnamed: '(unnamed)',
   area_code: 'Code',
-  unit: 'Administrative unit',
+  unit: '{Grouped_by}',
   date: 'Assessment date',
   ruleset: 'Ruleset',
   ruleset_line: '{id}, version {version} ({hash})',
   context: 'Characteristics',
+  language_fallback: 'The rule file is written in {language} only: its texts are shown in that language.',
+  language_en: 'English',
+  language_vi: 'Vietnamese',
 
   decision_heading: 'DECISION',
   decision_recognised: 'RECOGNISED',
@@ -46,8 +49,8 @@ export const en = {
   status_not_applicable: 'not applicable',
   mandatory_tag: 'mandatory',
 
-  na_no_variant: 'No variant applies to this area.',
-  na_not_applicable_when: 'Does not apply to this area.',
+  na_no_variant: 'No variant applies to this {assessed}.',
+  na_not_applicable_when: 'Does not apply to this {assessed}.',
   na_counts_as_fail: 'Not applicable, counted as not passed.',
   variant: 'Variant',
   facts: 'Data',

@@ -5,7 +5,7 @@
 export const gapEn = {
   heading: 'WHAT IT WOULD TAKE TO BE RECOGNISED',
   heading_undetermined: 'WHAT IS STILL MISSING AND WHAT IT WOULD DECIDE',
-  recognised: 'Nothing: the area is recognised.',
+  recognised: 'Nothing: the {assessed} is recognised.',
   standard_more: '{title}: {passed} of {applicable} criteria passed, {required} required: {more} more must pass.',
   standard_more_points:
     '{title}: {points} points, {required} required: {more_points} more points, from at least {more} more criteria.',
@@ -20,7 +20,8 @@ export const gapEn = {
     '{label}: {current} → {suggested} ({required_part} of {whole_value} {unit} {op} {threshold}%{additional})',
   more_items: ', {count} more',
   fewer_items: ', {count} fewer',
-  obstacle_context: 'Cannot pass for this kind of area: it depends on the characteristics of the area, not on facts.',
+  obstacle_context:
+    'Cannot pass for this kind of {assessed}: it depends on the characteristics of the {assessed}, not on facts.',
   obstacle_empty_whole:
     'Cannot pass: the whole of the percentage is 0 and the rule counts an empty whole as not reaching it.',
   obstacle_whole_unknown: 'The whole of the percentage is not known yet: supply it to see how many are needed.',
@@ -37,18 +38,19 @@ export const gapEn = {
   undecided_total: 'Total points (criteria {criteria})',
   plan_heading: 'One way to be recognised (checked by evaluating the changed facts):',
   plan_result: 'Decision with these changes: {decision}',
-  plan_none: 'No change of facts was found that makes the area recognised.',
+  plan_none: 'No change of facts was found that makes the {assessed} recognised.',
   plan_partial: 'These changes are the most that changing facts can do; the decision stays: {decision}.',
-  plan_heading_missing: 'If the missing facts have these values, the area is recognised (checked by evaluating them):',
+  plan_heading_missing:
+    'If the missing facts have these values, the {assessed} is recognised (checked by evaluating them):',
   plan_heading_missing_changed:
-    'If the missing facts have these values and the other facts change as shown, the area is recognised (checked by evaluating them):',
+    'If the missing facts have these values and the other facts change as shown, the {assessed} is recognised (checked by evaluating them):',
   plan_heading_missing_partial:
-    'These values of the missing facts (and changes) bring the area closest to recognition (checked by evaluating them):',
+    'These values of the missing facts (and changes) bring the {assessed} closest to recognition (checked by evaluating them):',
   plan_result_missing: 'Once these facts are known, the decision is: {decision}',
   plan_missing_partial: 'With these facts, the decision would be: {decision}.',
   plan_still_missing: 'Still not enough to decide: {facts} still missing.',
   plan_would_decide: 'Those facts would decide: {parts}.',
-  plan_none_missing: 'No values of the missing facts were found that make the area recognised.',
+  plan_none_missing: 'No values of the missing facts were found that make the {assessed} recognised.',
 } as const;
 
 export type GapMessageKey = keyof typeof gapEn;

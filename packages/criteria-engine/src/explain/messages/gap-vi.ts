@@ -7,7 +7,7 @@ import type { GapMessages } from './gap-en.js';
 export const gapVi: GapMessages = {
   heading: 'CẦN GÌ ĐỂ ĐƯỢC CÔNG NHẬN',
   heading_undetermined: 'CÒN THIẾU SỐ LIỆU GÌ VÀ SỐ LIỆU ĐÓ QUYẾT ĐỊNH GÌ',
-  recognised: 'Không cần gì thêm: khu dân cư đã được công nhận.',
+  recognised: 'Không cần gì thêm: {assessed} đã được công nhận.',
   standard_more: '{title}: đạt {passed}/{applicable} tiêu chí, cần {required}: phải đạt thêm {more} tiêu chí.',
   standard_more_points:
     '{title}: đạt {points} điểm, cần {required}: thiếu {more_points} điểm, ít nhất {more} tiêu chí nữa phải đạt.',
@@ -23,7 +23,7 @@ export const gapVi: GapMessages = {
   more_items: ', thêm {count}',
   fewer_items: ', bớt {count}',
   obstacle_context:
-    'Không thể đạt với loại khu dân cư này: tiêu chí phụ thuộc đặc điểm của khu dân cư, không phụ thuộc số liệu.',
+    'Không thể đạt với loại {assessed} này: tiêu chí phụ thuộc đặc điểm của {assessed}, không phụ thuộc số liệu.',
   obstacle_empty_whole: 'Không thể đạt: tổng số để tính tỷ lệ bằng 0 và quy tắc tính trường hợp này là không đạt.',
   obstacle_whole_unknown: 'Chưa có tổng số để tính tỷ lệ: cần nhập số liệu này để biết còn thiếu bao nhiêu.',
   obstacle_bounds: 'Không thể đạt: giá trị cần có nằm ngoài giới hạn bộ quy tắc khai báo cho số liệu này.',
@@ -39,17 +39,17 @@ export const gapVi: GapMessages = {
   undecided_total: 'Tổng điểm (tiêu chí {criteria})',
   plan_heading: 'Một cách để được công nhận (đã kiểm tra bằng cách đánh giá lại với số liệu thay đổi):',
   plan_result: 'Kết luận với các thay đổi này: {decision}',
-  plan_none: 'Không tìm được thay đổi số liệu nào giúp khu dân cư được công nhận.',
+  plan_none: 'Không tìm được thay đổi số liệu nào giúp {assessed} được công nhận.',
   plan_partial: 'Đây là mức tối đa có thể đạt bằng thay đổi số liệu; kết luận vẫn là: {decision}.',
   plan_heading_missing:
-    'Nếu số liệu còn thiếu có các giá trị sau, khu dân cư được công nhận (đã kiểm tra bằng cách đánh giá lại):',
+    'Nếu số liệu còn thiếu có các giá trị sau, {assessed} được công nhận (đã kiểm tra bằng cách đánh giá lại):',
   plan_heading_missing_changed:
-    'Nếu số liệu còn thiếu có các giá trị sau và các số liệu khác thay đổi như sau, khu dân cư được công nhận (đã kiểm tra bằng cách đánh giá lại):',
+    'Nếu số liệu còn thiếu có các giá trị sau và các số liệu khác thay đổi như sau, {assessed} được công nhận (đã kiểm tra bằng cách đánh giá lại):',
   plan_heading_missing_partial:
-    'Các giá trị sau của số liệu còn thiếu (và các thay đổi) đưa khu dân cư đến gần nhất việc được công nhận (đã kiểm tra bằng cách đánh giá lại):',
+    'Các giá trị sau của số liệu còn thiếu (và các thay đổi) đưa {assessed} đến gần nhất việc được công nhận (đã kiểm tra bằng cách đánh giá lại):',
   plan_result_missing: 'Khi có đủ các số liệu này, kết luận là: {decision}',
   plan_missing_partial: 'Với các số liệu này, kết luận sẽ là: {decision}.',
   plan_still_missing: 'Vẫn chưa đủ căn cứ để kết luận: còn thiếu {facts}.',
   plan_would_decide: 'Các số liệu đó sẽ quyết định: {parts}.',
-  plan_none_missing: 'Không tìm được giá trị nào của số liệu còn thiếu giúp khu dân cư được công nhận.',
+  plan_none_missing: 'Không tìm được giá trị nào của số liệu còn thiếu giúp {assessed} được công nhận.',
 };

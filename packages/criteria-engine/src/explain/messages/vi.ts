@@ -6,14 +6,17 @@ import type { ExplainMessages } from './en.js';
 
 export const vi: ExplainMessages = {
   report_heading: 'BÁO CÁO KẾT QUẢ ĐÁNH GIÁ',
-  area: 'Khu dân cư',
+  area: '{Assessed}',
   area_unnamed: '(chưa có tên)',
   area_code: 'Mã',
-  unit: 'Đơn vị hành chính',
+  unit: '{Grouped_by}',
   date: 'Ngày đánh giá',
   ruleset: 'Bộ tiêu chí',
   ruleset_line: '{id}, phiên bản {version} ({hash})',
   context: 'Đặc điểm',
+  language_fallback: 'Tệp quy tắc chỉ viết bằng {language}: các nội dung của nó được giữ nguyên ngôn ngữ đó.',
+  language_en: 'tiếng Anh',
+  language_vi: 'tiếng Việt',
 
   decision_heading: 'KẾT LUẬN',
   decision_recognised: 'ĐƯỢC CÔNG NHẬN',
@@ -48,8 +51,8 @@ export const vi: ExplainMessages = {
   status_not_applicable: 'không áp dụng',
   mandatory_tag: 'bắt buộc',
 
-  na_no_variant: 'Không có phương án nào áp dụng cho khu dân cư này.',
-  na_not_applicable_when: 'Không áp dụng đối với khu dân cư này.',
+  na_no_variant: 'Không có phương án nào áp dụng cho {assessed} này.',
+  na_not_applicable_when: 'Không áp dụng đối với {assessed} này.',
   na_counts_as_fail: 'Không áp dụng, được tính là không đạt.',
   variant: 'Phương án',
   facts: 'Số liệu',

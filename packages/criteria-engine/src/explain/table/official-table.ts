@@ -10,6 +10,7 @@
  */
 import type { CompiledRuleset } from '../../compile/compiled-ruleset.js';
 import { checkLanguage } from '../../diagnostics/language.js';
+import { GENERIC_WORDS, withWords } from '../../compile/words.js';
 import type { CriterionResult, DecisionReason, EvaluationResult, GroupResult } from '../../evaluate/result.js';
 import type { LocalizedText } from '../../validate/ruleset-document.js';
 import { en as explainEn, type ExplainMessages } from '../messages/en.js';
@@ -43,7 +44,9 @@ export interface OfficialTableOptions {
 export type TableRuleset = Pick<
   CompiledRuleset,
   'title' | 'version' | 'effective' | 'document' | 'context' | 'groups' | 'disqualifiers'
->;
+> &
+  // Absent in a description made before rule files declared them: generic words.
+  Partial<Pick<CompiledRuleset, 'words'>>;
 
 export type TableMark = 'pass' | 'fail';
 
@@ -103,7 +106,7 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
 export function officialTable(ruleset: TableRuleset, options: OfficialTableOptions = {}): OfficialTable {
   const lang = options.lang ?? 'vi';
   checkLanguage(lang, 'officialTable');
-  const m = tableMessages[lang];
+  const m = withWords(tableMessages[lang], ruleset.words ?? GENERIC_WORDS, lang);
   const say = (key: TableMessageKey, params: Readonly<Record<string, string | number>> = {}) =>
     interpolate(m[key], params);
   const t = (text: LocalizedText) => text[lang];

@@ -88,7 +88,7 @@ describe('renderDiff as text', () => {
 
   it('with assessments: the areas whose decision changes, why, and how many stay', () => {
     const vi = flat(render({ impact }));
-    expect(vi).toContain('THAY ĐỔI ĐỐI VỚI CÁC KHU DÂN CƯ ĐÃ ĐÁNH GIÁ');
+    expect(vi).toContain('THAY ĐỔI ĐỐI VỚI CÁC ĐỐI TƯỢNG ĐÃ ĐÁNH GIÁ');
     expect(vi).toContain(`Đã đánh giá 11 phiếu theo cả hai phiên bản: ${impact.changed} phiếu đổi kết luận.`);
     expect(vi).toContain('• Bản A (ví dụ) (SP-A), Xã Sùng Phài (examples/assessments/not-recognised-ban.yaml)');
     expect(vi).toContain('- Kết luận: KHÔNG ĐƯỢC CÔNG NHẬN → ĐƯỢC CÔNG NHẬN');
@@ -146,7 +146,7 @@ describe('renderDiff as Markdown', () => {
       '### Thay đổi (4)',
       '## QUY TẮC CÔNG NHẬN',
       '## DỮ KIỆN (SỐ LIỆU ĐẦU VÀO)',
-      '## THAY ĐỔI ĐỐI VỚI CÁC KHU DÂN CƯ ĐÃ ĐÁNH GIÁ',
+      '## THAY ĐỔI ĐỐI VỚI CÁC ĐỐI TƯỢNG ĐÃ ĐÁNH GIÁ',
     ]) {
       expect(md.split('\n')).toContain(heading);
     }
@@ -155,7 +155,7 @@ describe('renderDiff as Markdown', () => {
     expect(md).toContain('duy trì vệ sinh công cộng ~~từ 1-2~~ **ít nhất 01** lần/tháng.'.replace('~~ **', '~~**'));
     expect(md).toContain('- `traffic_congestion_occurred` (có/không)');
     expect(md).toContain(
-      '| Khu dân cư | Tệp | Kết luận | Vì sao |\n| --- | --- | --- | --- |\n| Bản A (ví dụ) (SP-A), Xã Sùng Phài | `examples/assessments/not-recognised-ban.yaml` | **KHÔNG ĐƯỢC CÔNG NHẬN** → **ĐƯỢC CÔNG NHẬN** |',
+      '| Đối tượng được đánh giá | Tệp | Kết luận | Vì sao |\n| --- | --- | --- | --- |\n| Bản A (ví dụ) (SP-A), Xã Sùng Phài | `examples/assessments/not-recognised-ban.yaml` | **KHÔNG ĐƯỢC CÔNG NHẬN** → **ĐƯỢC CÔNG NHẬN** |',
     );
     expect(md).not.toMatch(/\n\n\n/);
   });

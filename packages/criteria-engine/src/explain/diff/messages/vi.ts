@@ -25,7 +25,7 @@ export const diffVi: DiffMessages = {
   section_context: 'THUỘC TÍNH BỐI CẢNH',
   section_context_rules: 'RÀNG BUỘC BỐI CẢNH',
   section_parameters: 'THAM SỐ',
-  section_impact: 'THAY ĐỔI ĐỐI VỚI CÁC KHU DÂN CƯ ĐÃ ĐÁNH GIÁ',
+  section_impact: 'THAY ĐỔI ĐỐI VỚI CÁC ĐỐI TƯỢNG ĐÃ ĐÁNH GIÁ',
 
   added: 'Thêm mới ({count})',
   removed: 'Bỏ ({count})',
@@ -119,7 +119,7 @@ export const diffVi: DiffMessages = {
 
   impact_summary: 'Đã đánh giá {assessed} phiếu theo cả hai phiên bản: {changed} phiếu đổi kết luận.',
   impact_unchanged: 'Giữ nguyên kết luận: {count} phiếu.',
-  impact_area: 'Khu dân cư',
+  impact_area: 'Đối tượng được đánh giá',
   impact_source: 'Tệp',
   impact_decision: 'Kết luận',
   impact_why: 'Vì sao',

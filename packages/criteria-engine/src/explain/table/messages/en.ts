@@ -18,9 +18,9 @@ export const tableEn = {
   effective: 'in force from {from} to {to}',
   effective_open: 'in force from {from}',
 
-  area: 'Residential area',
+  area: '{Assessed}',
   area_code: 'code',
-  unit: 'Administrative unit',
+  unit: '{Grouped_by}',
   date: 'Date of assessment',
   blank_line: '……………………………………',
   choice: '☐ {label}',

@@ -20,9 +20,9 @@ export const tableVi: TableMessages = {
   effective: 'hiệu lực từ ngày {from} đến ngày {to}',
   effective_open: 'hiệu lực từ ngày {from}',
 
-  area: 'Khu dân cư',
+  area: '{Assessed}',
   area_code: 'mã',
-  unit: 'Đơn vị hành chính',
+  unit: '{Grouped_by}',
   date: 'Ngày đánh giá',
   blank_line: '……………………………………',
   choice: '☐ {label}',

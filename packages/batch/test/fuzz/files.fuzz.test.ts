@@ -1,0 +1,151 @@
+/**
+ * Fuzz: CSV and XLSX bytes. A real CSV (the 2024 city's first rows) and a real workbook with
+ * random edits to their bytes: inserted quotes, delimiters, line breaks, formula starts, invalid
+ * UTF-8, invisible characters, cut files, flipped bytes in the zip. Reading never throws, every
+ * problem is a located diagnostic worded in both languages, no prototype changes, and each row is
+ * either an assessment that validates or a row with its problems: nothing is lost.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIAGNOSTIC_CODES, renderMessage, type CompiledRuleset, type Diagnostic } from '@lcz/criteria-engine';
+import { fuzzParameters, guarded, LONG } from '../../../../test-support/fuzz.js';
+import { readBatch, type BatchFormat, type BatchRecord } from '../../src/index.js';
+import { LAI_CHAU, ROOT, rules } from '../helpers/setup.js';
+
+let laiChau: CompiledRuleset;
+let csv: Uint8Array;
+let xlsx: Uint8Array;
+beforeAll(async () => {
+  laiChau = await rules(LAI_CHAU);
+  const text = await readFile(join(ROOT, 'examples/city-2024/assessments-2024.csv'), 'utf8');
+  csv = Buffer.from(`${text.split('\n').slice(0, 6).join('\n')}\n`);
+  xlsx = await readFile(join(ROOT, 'examples/city-2024/assessments-2024.xlsx'));
+});
+
+const CODES = new Set<string>(DIAGNOSTIC_CODES);
+
+function expectWorded(d: Diagnostic): void {
+  expect(CODES.has(d.code), d.code).toBe(true);
+  expect(d.line >= 0 && d.column >= 0, `${d.code} ${d.line}:${d.column}`).toBe(true);
+  for (const lang of ['vi', 'en'] as const) {
+    const { message } = renderMessage(d, lang);
+    expect(message.length).toBeGreaterThan(0);
+    expect(message).not.toContain('undefined');
+  }
+}
+
+const PIECES = [
+  '"',
+  ',',
+  ';',
+  '\t',
+  '\n',
+  '\r\n',
+  '=1+1',
+  '+',
+  '-',
+  '@',
+  '\u202E',
+  '\uFEFF',
+  '99999999999999999999',
+  'true',
+].map((s) => Buffer.from(s));
+const edit = fc.record({
+  at: fc.nat(),
+  remove: fc.nat({ max: 20 }),
+  insert: fc.oneof(
+    fc.constantFrom(...PIECES),
+    fc.uint8Array({ maxLength: 6 }),
+    fc.constant(Buffer.from([0xff, 0xfe])),
+    fc.constant(Buffer.from([0xc3])),
+  ),
+});
+
+function applyEdits(
+  bytes: Uint8Array,
+  edits: readonly { at: number; remove: number; insert: Uint8Array }[],
+): Uint8Array {
+  let out = Buffer.from(bytes);
+  for (const e of edits) {
+    const at = e.at % (out.length + 1);
+    out = Buffer.concat([out.subarray(0, at), e.insert, out.subarray(Math.min(out.length, at + e.remove))]);
+  }
+  return out;
+}
+
+async function readAll(bytes: Uint8Array, format: BatchFormat): Promise<BatchRecord[]> {
+  const out: BatchRecord[] = [];
+  try {
+    for await (const record of readBatch({ text: bytes, format, file: `fuzz.${format}` }, laiChau)) out.push(record);
+  } catch (error) {
+    throw new Error(`readBatch threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  }
+  return out;
+}
+
+async function check(bytes: Uint8Array, format: BatchFormat): Promise<void> {
+  await guarded(format, async () => {
+    for (const record of await readAll(bytes, format)) {
+      for (const d of record.diagnostics) expectWorded(d);
+      if (record.header) continue;
+      // Nothing lost: a row is an assessment that validates, or it says what is wrong with it.
+      if (record.assessment === undefined) expect(record.diagnostics.length, `row ${record.row}`).toBeGreaterThan(0);
+      else expect(laiChau.validateAssessment(record.assessment).value).toBeDefined();
+    }
+  });
+}
+
+describe('fuzz: batch files', () => {
+  it('CSV bytes with random edits', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => check(applyEdits(csv, edits), 'csv')),
+      fuzzParameters(0.03),
+    );
+  });
+
+  it('XLSX files cut at any length', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), (n) => check(xlsx.subarray(0, n % xlsx.length), 'xlsx')),
+      fuzzParameters(0.005, 10),
+    );
+  });
+
+  // Found by this fuzz test, not fixed here (the batch readers are another change's): some
+  // workbooks with a few bytes changed never finish reading, as a promise that never settles
+  // (the event loop stays idle). The edits below are one such input, pinned as a regression test
+  // that is expected to fail until the reader is fixed; then drop `.fails`.
+  it.fails('KNOWN BUG: this damaged workbook is read to the end (today readBatch never finishes)', async () => {
+    const damaged = applyEdits(xlsx, [
+      { at: 1843389182, remove: 6, insert: Buffer.from([198, 216, 138, 145, 223]) },
+      { at: 142445750, remove: 12, insert: Buffer.from([27, 20, 244, 116, 207]) },
+      { at: 693326580, remove: 9, insert: Buffer.from([216, 102, 194, 241, 13]) },
+    ]);
+    await withWatchdog(check(damaged, 'xlsx'), 5000);
+  });
+
+  // Random edits inside the zip: in the long runs (pnpm fuzz, pnpm test:long) only, until the
+  // reader hang above is fixed, so that pnpm test stays green and the long run keeps looking.
+  it.skipIf(!LONG)('XLSX bytes with random edits (flipped bytes in the zip)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) =>
+        withWatchdog(check(applyEdits(xlsx, edits), 'xlsx'), 15_000),
+      ),
+      fuzzParameters(0.005, 10),
+    );
+  });
+});
+
+/** `work`, or an error naming the hang when it has not settled after `ms`. */
+async function withWatchdog<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`reading did not finish in ${ms} ms (a hang)`)), ms);
+  });
+  try {
+    return await Promise.race([work, hang]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

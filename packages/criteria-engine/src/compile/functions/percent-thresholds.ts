@@ -1,0 +1,160 @@
+/**
+ * The thresholds of percent(part, whole, if_zero): `percent(part, whole, z) ≥ P` read, printed,
+ * worked backwards and placed, always in integers (part × 100 against P × whole; a decimal P is
+ * scaled to an integer over a power of ten, never compared in floating point).
+ */
+import { HOLDS, SYMBOL } from '../expression/compare-ops.js';
+import type { CompareOp } from '../expression/ast.js';
+import type { FactInfo } from '../compiled-ruleset.js';
+import type { FunctionThreshold, ThresholdHooks, ThresholdPoint } from './threshold-hooks.js';
+
+type PercentThreshold = Extract<FunctionThreshold, { readonly kind: 'percent' }>;
+
+/** The side of the threshold value where the outcome differs from the outcome at it: -1, +1, or 0 for either. */
+const BEYOND: Readonly<Record<CompareOp, -1 | 0 | 1>> = { '>=': -1, '>': 1, '<=': 1, '<': -1, '==': 0, '!=': 0 };
+
+export const percentThresholds: ThresholdHooks<PercentThreshold> = {
+  from(call, op, value) {
+    const [part, whole, ifZero] = call.args;
+    if (part?.kind !== 'name' || whole?.kind !== 'name' || ifZero?.kind !== 'number') return undefined;
+    return {
+      kind: 'percent',
+      part: part.name,
+      whole: whole.name,
+      op,
+      value,
+      ifWholeZero: HOLDS[op](ifZero.value, value) ? 'pass' : 'fail',
+    };
+  },
+
+  subject: (t) => `percent:${t.part}/${t.whole}`,
+
+  facts: (t) => [t.part, t.whole],
+
+  print: (t, number) => `${t.part} / ${t.whole} ${SYMBOL[t.op]} ${number(t.value)}%`,
+
+  diffValue: (t) => ({ part: t.part, whole: t.whole, op: t.op, value: t.value, if_whole_zero: t.ifWholeZero }),
+
+  solve(call, op, threshold, { values, facts, fits }) {
+    const [partExpr, wholeExpr, zeroExpr] = call.args;
+    if (partExpr?.kind !== 'name' || wholeExpr?.kind !== 'name' || zeroExpr?.kind !== 'number')
+      return { ok: false, obstacle: 'unsupported' };
+    const part = partExpr.name;
+    const wholeId = wholeExpr.name;
+    const info = facts.get(part);
+    if (info === undefined) return { ok: false, obstacle: 'unsupported' };
+    const whole = values.get(wholeId);
+    if (typeof whole !== 'number') return { ok: false, obstacle: 'whole_unknown' };
+    const current = values.get(part);
+    const scaled = scaledThreshold(threshold);
+    if (whole === 0) {
+      // The declared empty-whole value decides; the part only has to be known (it can only be 0).
+      if (!HOLDS[op](zeroExpr.value, threshold)) return { ok: false, obstacle: 'empty_whole' };
+      return { ok: true, changes: new Map(current === undefined ? [[part, { value: 0 }]] : []) };
+    }
+    if (typeof current === 'number' && percentHolds(current, whole, op, scaled))
+      return { ok: true, changes: new Map() };
+    const q = requiredPart(op, scaled, whole, typeof current === 'number' ? current : undefined);
+    if (q === undefined || q < 0 || q > whole || !fits(info, q)) return { ok: false, obstacle: 'bounds' };
+    return {
+      ok: true,
+      changes: new Map([
+        [part, { value: q, percent: { whole: wholeId, whole_value: whole, op, threshold, required_part: q } }],
+      ]),
+    };
+  },
+
+  reachable(t, facts) {
+    const part = facts.get(t.part);
+    const whole = facts.get(t.whole);
+    if (part === undefined || whole === undefined) return {};
+    const wholes = candidateWholes(whole);
+    const partOk = (p: number, w: number) =>
+      Number.isInteger(p) &&
+      p >= (part.min ?? -Infinity) &&
+      p <= (part.max ?? Infinity) &&
+      (part.partOf !== t.whole || p <= w);
+    const some = (test: (p: number, w: number) => boolean) =>
+      wholes.some((w) => partsNear(t.value, w).some((p) => partOk(p, w) && test(p, w)));
+    return {
+      at: some((p, w) => pointOf(t, p, w) === 'at'),
+      beyond: some((p, w) => pointOf(t, p, w) === 'beyond'),
+      empty: (whole.min ?? 0) <= 0 && (whole.max ?? 0) >= 0 && (part.min ?? 0) <= 0,
+    };
+  },
+
+  point(t, facts) {
+    const p = facts[t.part];
+    const w = facts[t.whole];
+    return typeof p === 'number' && typeof w === 'number' ? pointOf(t, p, w) : undefined;
+  },
+};
+
+/** Where a part and a whole put a percentage threshold: exactly at it, just beyond it, or elsewhere. */
+function pointOf(t: PercentThreshold, p: number, w: number): ThresholdPoint | undefined {
+  if (w === 0) return 'empty';
+  // Exact: P may be a decimal (98.5), so compare within a hair of floating-point error.
+  const d = p * 100 - t.value * w;
+  if (Math.abs(d) < 1e-9) return 'at';
+  // One part across the line: d in [-100, 0) or (0, 100] (98% of 100 items: 97 is just below).
+  if (Math.abs(d) > 100 + 1e-9) return undefined;
+  const step = BEYOND[t.op];
+  return step === 0 || Math.sign(d) === step ? 'beyond' : undefined;
+}
+
+/** Wholes to try for the reachability of a percentage point: small ones, round ones, the bounds. */
+function candidateWholes(whole: FactInfo): number[] {
+  const lo = Math.max(1, whole.min ?? 1);
+  const hi = whole.max ?? Infinity;
+  const list = new Set<number>([lo, lo + 1, 100, 200, 1000, 10_000]);
+  for (let w = lo; w <= Math.min(hi, lo + 200); w++) list.add(w);
+  if (Number.isFinite(hi)) for (const w of [hi - 1, hi]) list.add(w);
+  return [...list].filter((w) => w >= lo && w <= hi);
+}
+
+/** Parts next to the line `part = P × whole / 100`. */
+function partsNear(value: number, whole: number): number[] {
+  const line = (value * whole) / 100;
+  return [Math.floor(line) - 1, Math.floor(line), Math.ceil(line), Math.ceil(line) + 1];
+}
+
+/** A threshold as an integer over a power of ten: 97.5 → { n: 975, scale: 10 }. */
+interface Scaled {
+  readonly n: number;
+  readonly scale: number;
+}
+
+function scaledThreshold(threshold: number): Scaled {
+  const decimals = (String(threshold).split('.')[1] ?? '').length;
+  const scale = 10 ** decimals;
+  return { n: Math.round(threshold * scale), scale };
+}
+
+/** part × 100 op threshold × whole, in integers. */
+function percentHolds(part: number, whole: number, op: CompareOp, t: Scaled): boolean {
+  return HOLDS[op](part * 100 * t.scale, t.n * whole);
+}
+
+/** The part nearest the threshold on its holding side: for `>=`, ⌈threshold × whole / 100⌉. */
+function requiredPart(op: CompareOp, t: Scaled, whole: number, current: number | undefined): number | undefined {
+  const num = t.n * whole;
+  const den = 100 * t.scale;
+  const floor = Math.floor(num / den);
+  const ceil = floor + (num % den === 0 ? 0 : 1);
+  switch (op) {
+    case '>=':
+      return ceil;
+    case '>':
+      return floor + 1;
+    case '<=':
+      return floor;
+    case '<':
+      return ceil - 1;
+    case '==':
+      return num % den === 0 ? floor : undefined;
+    case '!=': {
+      const base = current ?? 0;
+      return percentHolds(base, whole, op, t) ? base : base + 1 <= whole ? base + 1 : base - 1;
+    }
+  }
+}

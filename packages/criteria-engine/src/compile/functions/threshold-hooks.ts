@@ -1,0 +1,56 @@
+/**
+ * What a function of the condition language declares about comparisons of a call to it with a
+ * constant (`percent(part, whole, 100) >= 98`): how such a comparison reads as a threshold (docs,
+ * diff, coverage, gap), how it prints, how the gap analysis works it backwards, and where a case
+ * puts it. The tools walk these hooks by the threshold's kind, so no tool names a function: a new
+ * function with thresholds is one more file here.
+ */
+import type { FactValue } from '../../evaluate/result.js';
+import type { Threshold } from '../compiled-ruleset.js';
+import type { FactInfo } from '../compiled-ruleset.js';
+import type { CompareOp, Expr } from '../expression/ast.js';
+import type { GapObstacle, GapPercent } from '../../explain/gap-report.js';
+
+/** A threshold one of the functions declares (every kind but the plain fact comparison). */
+export type FunctionThreshold = Exclude<Threshold, { readonly kind: 'compare' }>;
+
+/** Where a case puts a threshold: exactly at it, one step beyond it, or at an empty whole. */
+export type ThresholdPoint = 'at' | 'beyond' | 'empty';
+
+/** What the gap analysis gives a function's solver, and what it wants back. */
+export interface SolveInput {
+  /** Known values of facts and context attributes; a missing key is unknown. */
+  readonly values: ReadonlyMap<string, FactValue>;
+  readonly facts: ReadonlyMap<string, FactInfo>;
+  /** Whether a fact may take this value: its bounds, its whole, its own parts. */
+  fits(info: FactInfo, value: number): boolean;
+}
+
+export type SolveOutcome =
+  | {
+      readonly ok: true;
+      readonly changes: ReadonlyMap<
+        string,
+        { readonly value: FactValue; readonly percent?: Omit<GapPercent, 'additional'> }
+      >;
+    }
+  | { readonly ok: false; readonly obstacle: GapObstacle };
+
+export interface ThresholdHooks<T extends FunctionThreshold = FunctionThreshold> {
+  /** `call op value` as a threshold, when the call's arguments are plain enough to read one. */
+  from(call: Extract<Expr, { kind: 'call' }>, op: CompareOp, value: number): T | undefined;
+  /** What the threshold is about, to pair thresholds across two versions of a condition. */
+  subject(t: T): string;
+  /** Every fact the threshold reads. */
+  facts(t: T): readonly string[];
+  /** `part / whole ≥ 98%`, numbers printed by the caller. */
+  print(t: T, number: (n: number) => string): string;
+  /** The values a threshold change compares (the diff's JSON, snake_case). */
+  diffValue(t: T): Readonly<Record<string, string | number | boolean>>;
+  /** Facts changed so that `call op c` holds, given what is known; never guesses. */
+  solve(call: Extract<Expr, { kind: 'call' }>, op: CompareOp, c: number, input: SolveInput): SolveOutcome;
+  /** Which points of the threshold some valid input can reach (coverage's cells). */
+  reachable(t: T, facts: ReadonlyMap<string, FactInfo>): Readonly<Partial<Record<ThresholdPoint, boolean>>>;
+  /** Where an input's facts put the threshold, if at one of its points. */
+  point(t: T, facts: Readonly<Record<string, FactValue | null | undefined>>): ThresholdPoint | undefined;
+}
