@@ -4,7 +4,14 @@
  * they come, with back-pressure, so memory stays flat whatever the number of rows.
  */
 import { availableParallelism } from 'node:os';
-import type { CompiledRuleset, Decision, Diagnostic, EvaluationResult } from '@lcz/criteria-engine';
+import {
+  capDiagnostics,
+  DEFAULT_DIAGNOSTIC_CAPS,
+  type CompiledRuleset,
+  type Decision,
+  type Diagnostic,
+  type EvaluationResult,
+} from '@lcz/criteria-engine';
 import { checkLanguage, compiledRulesOf } from '@lcz/criteria-engine/tools';
 import { type DecidedRun, isDecidedRun } from './decisions/csv-decision-reader.js';
 import { csvDecisionChunks, type DecisionItem } from './decisions/csv-decisions.js';
@@ -229,12 +236,12 @@ class BatchCounts {
   }
 
   /** A row with problems (or the header's record): not evaluated. */
-  addBad(record: BatchRecord): void {
+  addBad(record: BatchRecord, shown: readonly Diagnostic[]): void {
     if (record.header) return;
     this.badRows += 1;
     this.problemCount += record.diagnostics.length;
     if (this.problems.length < this.keep)
-      this.problems.push({ row: record.row, area: record.area, diagnostics: record.diagnostics });
+      this.problems.push({ row: record.row, area: record.area, diagnostics: shown });
   }
 }
 
@@ -283,6 +290,9 @@ interface RecordOutputs {
   readonly decisionOnly: boolean;
 }
 
+/** Diagnostics shown per row in the outputs: a record is one row, so the file's cap is the row's. */
+const ROW_CAPS = { perRow: DEFAULT_DIAGNOSTIC_CAPS.perRow, perFile: DEFAULT_DIAGNOSTIC_CAPS.perRow };
+
 /** Count one record (or a run of quick-path rows), evaluate it if valid, and write its line and summary row. */
 async function takeRecord(record: DecisionItem, counts: BatchCounts, out: RecordOutputs): Promise<void> {
   const { ruleset, results, summary } = out;
@@ -293,12 +303,16 @@ async function takeRecord(record: DecisionItem, counts: BatchCounts, out: Record
     return;
   }
   const { row, area } = record;
-  if (record.header) counts.headerProblems.push(...record.diagnostics);
+  // A row (or a header) with thousands of problems, e.g. 20,000 unknown columns, shows the first
+  // ones and a diagnostics_omitted note ("… and 19,980 more") in every output, as the CLI does.
+  const shown =
+    record.diagnostics.length > ROW_CAPS.perRow ? capDiagnostics(record.diagnostics, ROW_CAPS) : record.diagnostics;
+  if (record.header) counts.headerProblems.push(...shown);
   else counts.rows += 1;
   if (record.assessment === undefined) {
-    counts.addBad(record);
-    await results?.write(`${JSON.stringify(invalidLine(row, area, record.diagnostics))}\n`);
-    if (!record.header) await summary?.add(row, area, undefined, record.diagnostics);
+    counts.addBad(record, shown);
+    await results?.write(`${JSON.stringify(invalidLine(row, area, shown))}\n`);
+    if (!record.header) await summary?.add(row, area, undefined, shown);
     return;
   }
   counts.evaluated += 1;

@@ -54,6 +54,15 @@ function headerIndex(ruleset: CompiledRuleset): HeaderIndex {
   return index;
 }
 
+/** Whether a header cell's text names one of the ruleset's columns (by id or by label). */
+export function isKnownHeader(ruleset: CompiledRuleset, text: string): boolean {
+  const name = text.trim();
+  if (name === '') return false;
+  const index = headerIndex(ruleset);
+  const key = matchKey(name);
+  return index.byId.has(key) || index.byLabel.has(key);
+}
+
 export function readHeader(ruleset: CompiledRuleset, file: string, row: number, cells: readonly Cell[]): HeaderLayout {
   const index = headerIndex(ruleset);
   const diagnostics: Diagnostic[] = [];

@@ -5,6 +5,8 @@
  */
 export { readBatch, type BatchSource, type ReadBatchOptions } from './read-batch.js';
 export { detectBatchFormat, isListDocument } from './formats/detect.js';
+export { chooseDelimiter } from './delimiter.js';
+export { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './formats/xlsx-limits.js';
 export {
   evaluateBatch,
   OutputError,

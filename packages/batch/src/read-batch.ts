@@ -6,6 +6,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { decodeUtf8, notUtf8Diagnostic, type CompiledRuleset, type Diagnostic } from '@lcz/criteria-engine';
 import { compileAssessmentCheck } from './assessment-check.js';
+import { chooseDelimiter } from './delimiter.js';
 import { fileDiagnostic } from './diagnostics.js';
 import { loadExcelJS } from './exceljs.js';
 import { openCounted, type BytesListener } from './formats/byte-count.js';
@@ -14,6 +15,7 @@ import { detectBatchFormat } from './formats/detect.js';
 import { SourceError, type RowChunks } from './formats/rows.js';
 import { documentRecords, jsonLinesRecords, MAX_DOCUMENT_BYTES } from './formats/structured.js';
 import { xlsxRows } from './formats/xlsx.js';
+import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './formats/xlsx-limits.js';
 import type { BatchFormat, BatchRecord } from './record.js';
 import { headerRecord, SheetRecords } from './sheet-records.js';
 
@@ -33,6 +35,8 @@ export interface ReadBatchOptions {
   readonly onBytes?: BytesListener;
   /** CSV: the specialised tokenizer (default) or csv-parse; both give the same rows. */
   readonly csvTokenizer?: CsvTokenizer;
+  /** XLSX: bounds on cells, shared strings, rows and unzipped size (default DEFAULT_XLSX_LIMITS). */
+  readonly xlsxLimits?: Partial<XlsxLimits>;
 }
 
 export function readBatch(
@@ -94,8 +98,7 @@ export async function resolveSource(source: BatchSource, options: ReadBatchOptio
   }
   const format = options.format ?? detectBatchFormat(source, head);
   if (format === undefined) {
-    const detail = 'unknown file type: name it .csv, .xlsx, .json, .jsonl, .yaml or .yml';
-    return { file, format, problem: fileDiagnostic(file, 'batch_unreadable', { format: '', detail }) };
+    return { file, format, problem: fileDiagnostic(file, 'batch_unreadable', { format: '', reason: 'unknown_type' }) };
   }
   return { file, format, bytes };
 }
@@ -123,8 +126,8 @@ export async function* readBatchChunks(
         const input = await openInput(source, options);
         const rows =
           excel === undefined
-            ? csvRows(input, file, options.csvTokenizer)
-            : xlsxRows(input, file, options.sheet, excel);
+            ? csvRows(input, file, options.csvTokenizer, (head) => chooseDelimiter(head, ruleset))
+            : xlsxRows(input, file, options.sheet, excel, { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits });
         yield* spreadsheetRecords(rows, file, ruleset, format);
         return;
       }
@@ -188,10 +191,7 @@ async function wholeText(source: BatchSource, file: string, format: 'json' | 'ya
   const size = (await stat(source)).size;
   if (size > MAX_DOCUMENT_BYTES) {
     throw new SourceError(
-      fileDiagnostic(file, 'batch_unreadable', {
-        format,
-        detail: `the file has ${size} bytes; a ${format === 'json' ? 'JSON array' : 'YAML list'} is read whole, up to ${MAX_DOCUMENT_BYTES} bytes: write JSON Lines (.jsonl) or CSV instead`,
-      }),
+      fileDiagnostic(file, 'batch_unreadable', { format, reason: 'too_large', size, max: MAX_DOCUMENT_BYTES }),
     );
   }
   const text = decodeUtf8(await readFile(source));

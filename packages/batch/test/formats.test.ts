@@ -193,7 +193,11 @@ describe('XLSX', () => {
     expect(located(await records(path, small))).toEqual(['2:8 batch_cell_type']);
     const missing = await records(path, small, { sheet: 'Nope' });
     expect(missing[0]?.diagnostics[0]).toMatchObject({ code: 'batch_unreadable', params: { format: 'xlsx' } });
-    expect(String(missing[0]?.diagnostics[0]?.params['detail'])).toContain('Data');
+    expect(missing[0]?.diagnostics[0]?.params).toMatchObject({
+      reason: 'no_such_sheet',
+      sheet: 'Nope',
+      sheets: 'Data',
+    });
   });
 
   it("keeps Vietnamese text whole across the reader's chunk boundaries (exceljs decodes chunks apart)", async () => {

@@ -38,6 +38,7 @@ import {
   type RecompileRow,
   type ThroughputRow,
 } from './report.js';
+import { measureScaling } from './scaling.js';
 import { runNode } from './spawn.js';
 import { median, spread } from './stats.js';
 
@@ -321,6 +322,10 @@ async function main(): Promise<void> {
     ),
   ];
 
+  // --- scaling: validate and check on N and 10·N generated criteria ---------------------------------
+  const scaling = measureScaling(engine, config.quick ? 200 : 500, config.quick ? 3 : 5);
+  log(`scaling: ${scaling.map((s) => `${s.step} ×${s.ratio.toFixed(1)}`).join(', ')} (${elapsed()})`);
+
   // --- memory: engine vs floor, same harness, fresh processes -------------------------------------
   type MemoryRun = {
     peakRssBytes: number;
@@ -399,6 +404,7 @@ async function main(): Promise<void> {
     throughput,
     coldStart,
     recompile,
+    scaling,
     memory: { spawns: config.memorySpawns, floor: floorMem, engines: engineMem },
     // The target is the large file's, with the CLI's defaults; the small one shows memory is flat.
     csv: csv.map((c) =>

@@ -1,3 +1,4 @@
+import type { ScalingRow } from './scaling.js';
 import type { CsvRun } from './csv-throughput.js';
 /** The results: one JSON document (results/latest.json) and the Markdown tables printed from it. */
 import type { Spread } from './stats.js';
@@ -71,6 +72,8 @@ export interface BenchResults {
   readonly throughput: readonly ThroughputRow[];
   readonly coldStart: readonly ColdStartRow[];
   readonly recompile: readonly RecompileRow[];
+  /** validate and check on N and 10·N generated criteria (scaling.ts). */
+  readonly scaling?: readonly ScalingRow[];
   readonly memory: {
     readonly spawns: number;
     readonly floor: MemorySide;
@@ -151,6 +154,11 @@ export function renderMarkdown(r: BenchResults): string {
   for (const rc of r.recompile) {
     lines.push(
       `| warm recompile: ${rc.label}, in a warm process (${rc.runs} runs) | ${fmt(rc.ms.median)} ms | ${fmt(rc.ms.min)}–${fmt(rc.ms.max)} ms | ${fmt(rc.cpuMs)} ms | ${rc.target ?? ''} | ${verdict(rc.met)} |`,
+    );
+  }
+  for (const s of r.scaling ?? []) {
+    lines.push(
+      `| scaling: ${s.step} on ${s.small.toLocaleString('en')} → ${s.large.toLocaleString('en')} generated criteria (${fmt(s.smallMs)} ms → ${fmt(s.largeMs)} ms; ×10 criteria should cost about ×10) | ×${fmt(s.ratio, 1)} | | | ${s.target} | ${verdict(s.met)} |`,
     );
   }
   const m = r.memory;

@@ -119,3 +119,19 @@ describe('the anchor encodings', () => {
     });
   }
 });
+
+describe('the scaling row', () => {
+  it('generates rules of N and 10·N criteria that load and check (sizes asserted, never times)', async () => {
+    const { measureScaling, smallCriteriaRules } = await import('../src/scaling.js');
+    const engine = await import('@lcz/criteria-engine');
+    const loaded = loadRuleset(smallCriteriaRules(250), { file: 'scaling.yaml' });
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(loaded.value?.criteria).toHaveLength(250);
+    const rows = measureScaling(engine, 20, 1);
+    expect(rows.map((r) => [r.step, r.small, r.large])).toEqual([
+      ['validate', 20, 200],
+      ['check', 20, 200],
+    ]);
+    for (const r of rows) expect(r.ratio).toBe(r.largeMs / r.smallMs);
+  });
+});

@@ -77,6 +77,26 @@ describe('lcz check', () => {
     expect(validated.stderr).toContain("bộ quy tắc 'mandatory' có 1 lỗi.");
   });
 
+  it('--json caps the list as the text does ("… and N more"); the counts are of every finding', async () => {
+    // 300 small criteria, one in seven (f0 >= 0, f7 >= 0 …) unable to fail: well over 100 findings.
+    const { generateSmallRulesText } = await import('../../criteria-engine/test/scale/generate-rules.js');
+    const file = join(temp, 'many-findings.yaml');
+    await writeFile(file, generateSmallRulesText(1000));
+    const { stdout } = await lcz(['check', '--json', '--lang', 'en', file], { cwd: temp });
+    const report = JSON.parse(stdout) as {
+      errors: number;
+      warnings: number;
+      infos: number;
+      diagnostics: { code: string; params: { count?: number } }[];
+    };
+    const total = report.errors + report.warnings + report.infos;
+    expect(total).toBeGreaterThan(100);
+    expect(report.diagnostics).toHaveLength(101);
+    const note = report.diagnostics.at(-1);
+    expect(note?.code).toBe('diagnostics_omitted');
+    expect(note?.params.count).toBe(total - 100);
+  });
+
   it('--json: the ruleset, the counts and every finding with its message and hint', async () => {
     const dir = await copyWith(
       'never',

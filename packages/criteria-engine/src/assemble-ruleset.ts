@@ -62,7 +62,7 @@ export function assembleRuleset(
     const problems = validateAssessment(assessment).diagnostics.filter((d) => d.severity === 'error');
     // validateAssessment refuses every value of the wrong type; the fallback is defensive only.
     const shape = makeDiagnostic({ file: '<input>' }, 'input_shape', undefined, {
-      expected: 'a mapping with context and facts',
+      expected: 'assessment',
       path: '',
     });
     throw new CriteriaEngineError(problems.length > 0 ? problems : [shape]);

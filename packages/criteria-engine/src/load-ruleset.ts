@@ -14,6 +14,7 @@ import { CriteriaEngineError } from './diagnostics/error.js';
 import { SourceText } from './diagnostics/source.js';
 import { parseYaml, type ParseLimits, type ParsedDocument } from './parse/index.js';
 import { validateRulesetDocument } from './validate/validate-ruleset.js';
+import { problemsPastSchemaErrors } from './past-schema-errors.js';
 
 export interface LoadRulesetOptions {
   /** Shown in diagnostics: a path or a label. */
@@ -56,6 +57,19 @@ export function readRulesetSources(text: string, options: LoadRulesetOptions = {
   // every problem of the file; but never compile a file that has errors.
   const validated = validateRulesetDocument(parsed.value);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validated.diagnostics];
+  if (!validated.value && !hasErrors(parsed.diagnostics)) {
+    // Every problem at once: the conditions of the parts the schema accepted are checked too.
+    const fragments = (view: ParsedDocument, doc: RulesetDocument) => {
+      const included = loadIncludes(view, doc, options);
+      return hasErrors(included.diagnostics) ? undefined : included.fragments;
+    };
+    diagnostics.push(
+      ...problemsPastSchemaErrors(parsed.value, validated.diagnostics, {
+        compileOptions: options.compileOptions,
+        fragments,
+      }),
+    );
+  }
   if (!validated.value || hasErrors(diagnostics)) return { diagnostics };
   const doc = validated.value;
   if (doc.kind === 'fragment') return { diagnostics };

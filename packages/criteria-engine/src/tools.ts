@@ -11,6 +11,8 @@ export * from './analyze/index.js';
 export * from './conformance/index.js';
 // For the packages around the engine whose functions take a language too.
 export { checkLanguage } from './diagnostics/language.js';
+// The YAML readers' nesting pre-check, for readers of YAML beside the engine's (batch lists).
+export { flowTooDeep } from './parse/flow-depth.js';
 export { buildCompiledRules, type BuildCompiledOptions } from './build-compiled.js';
 export { compiledRulesOf } from './store-compiled.js';
 export {

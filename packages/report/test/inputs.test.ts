@@ -63,6 +63,19 @@ describe('the registered column of CSV and XLSX files', () => {
     expect(data.map((r) => r.entry?.result.area.code)).toEqual(areas.map((a) => a.assessment.area?.code));
   });
 
+  it('a file saved with ; and the real labels unquoted: both passes choose the separator by the header', async () => {
+    const path = join(dir, 'semicolons.csv');
+    await writeCityFile(areas, path, 'csv', 'Đã đăng ký');
+    const rows = parseCsv(await readFile(path), { bom: true, relax_column_count: true }) as string[][];
+    const cell = (s: string) => (/[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    await writeFile(path, rows.map((r) => r.map(cell).join(';')).join('\r\n'));
+    expect((await readFile(path, 'utf8')).split('\r\n')[0]).toContain('(phường, xã);');
+    const read = await rowsOf(path);
+    expect(read.flatMap((r) => [...r.diagnostics, ...r.problems])).toEqual([]);
+    const data = read.filter((r) => !r.header);
+    expect(data.map((r) => r.entry?.registered)).toEqual(areas.map((a) => a.registered));
+  });
+
   it('a value that is not yes or no is reported at its row and column; the area is still counted', async () => {
     const path = join(dir, 'bad-registered.csv');
     await writeCityFile(areas.slice(0, 3), path, 'csv');

@@ -6,6 +6,7 @@
  */
 import type { CompiledRuleset, Decision } from '@lcz/criteria-engine';
 import { fileDiagnostic } from '../diagnostics.js';
+import { csvReason } from '../formats/csv.js';
 import { LF, CR, splitRecord, type CsvSyntaxError } from '../formats/csv-fast.js';
 import { SourceError } from '../formats/rows.js';
 import type { HeaderLayout } from '../header.js';
@@ -56,7 +57,13 @@ export function bytesOf(chunk: Buffer | string): Buffer {
 /** A syntax error as the careful path reports it. */
 export function syntaxError(file: string, error: CsvSyntaxError): SourceError {
   return new SourceError(
-    fileDiagnostic(file, 'batch_unreadable', { format: 'csv', detail: error.message }, error.line, 1),
+    fileDiagnostic(
+      file,
+      'batch_unreadable',
+      { format: 'csv', reason: csvReason(error.message), detail: error.message },
+      error.line,
+      1,
+    ),
   );
 }
 

@@ -26,7 +26,7 @@ import type { CompiledRuleset } from '@lcz/criteria-engine';
 import type { CompiledRulesFile } from '@lcz/criteria-engine/tools';
 import { fileDiagnostic } from '../diagnostics.js';
 import type { CsvSyntaxError } from '../formats/csv-fast.js';
-import { sniffDelimiter } from '../formats/csv.js';
+import { chooseDelimiter } from '../delimiter.js';
 import { SourceError } from '../formats/rows.js';
 import { headerRecord } from '../sheet-records.js';
 import { bodyOnWorkers, type Reading } from './body-on-workers.js';
@@ -81,7 +81,10 @@ export async function* csvDecisionChunks(
       return;
     }
     const sniffed = Buffer.concat(head);
-    const delimiter = sniffDelimiter(sniffed.toString('utf8', 0, Math.min(sniffed.length, options.sniffBytes)));
+    const delimiter = chooseDelimiter(
+      sniffed.toString('utf8', 0, Math.min(sniffed.length, options.sniffBytes)),
+      ruleset,
+    );
     const decisions = new CsvDecisions(ruleset, file, delimiter, options.lines);
     // The chunks sniffed in are read first, one by one like the others (the workers may take over after any).
     yield* readOn({ file, ruleset, delimiter, options, chunks: replayed(head, chunks) }, decisions, undefined);

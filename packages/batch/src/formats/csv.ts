@@ -1,6 +1,7 @@
 /**
- * CSV rows, streaming. The separator is taken from the header line (a comma, or the semicolon
- * Excel writes where the decimal mark is a comma, or a tab); quoting is RFC 4180; a UTF-8
+ * CSV rows, streaming. The separator is the one that makes the header line name the ruleset's
+ * columns (a comma, or the semicolon Excel writes where the decimal mark is a comma, or a tab:
+ * see delimiter.ts); quoting is RFC 4180; a UTF-8
  * byte-order mark is skipped. Rows are numbered as a spreadsheet shows them: a quoted line break
  * stays inside its cell, and a blank line is a row.
  *
@@ -18,6 +19,8 @@ export async function* csvRows(
   input: AsyncIterable<Buffer | string>,
   file: string,
   tokenizer: CsvTokenizer = 'fast',
+  /** The separator from the start of the file (delimiter.ts chooses it by the ruleset's columns). */
+  pickDelimiter: (head: string) => string = sniffDelimiter,
 ): RowChunks {
   const chunks = input[Symbol.asyncIterator]();
   const first = await chunks.next();
@@ -27,12 +30,12 @@ export async function* csvRows(
       ? first.value
       : first.value.toString('utf8', 0, Math.min(first.value.length, 65536));
   if (tokenizer === 'fast') {
-    yield* fastRows(first.value, chunks, sniffDelimiter(head), file);
+    yield* fastRows(first.value, chunks, pickDelimiter(head), file);
     return;
   }
   const parser = parse({
     bom: true,
-    delimiter: sniffDelimiter(head),
+    delimiter: pickDelimiter(head),
     relax_column_count: true,
     skip_empty_lines: false,
   });
@@ -68,7 +71,13 @@ export async function* csvRows(
     const e = error as Partial<CsvError> & Error;
     const line = typeof e.lines === 'number' ? e.lines : 0;
     throw new SourceError(
-      fileDiagnostic(file, 'batch_unreadable', { format: 'csv', detail: e.message }, line, line > 0 ? 1 : 0),
+      fileDiagnostic(
+        file,
+        'batch_unreadable',
+        { format: 'csv', reason: csvReason(e.message), detail: e.message },
+        line,
+        line > 0 ? 1 : 0,
+      ),
     );
   } finally {
     await feed;
@@ -91,7 +100,15 @@ async function* fastRows(
     return batch;
   };
   const fail = (error: { line: number; message: string }): SourceError =>
-    new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'csv', detail: error.message }, error.line, 1));
+    new SourceError(
+      fileDiagnostic(
+        file,
+        'batch_unreadable',
+        { format: 'csv', reason: csvReason(error.message), detail: error.message },
+        error.line,
+        1,
+      ),
+    );
   try {
     let error = tokenizer.push(first, records);
     for (;;) {
@@ -109,6 +126,14 @@ async function* fastRows(
   }
 }
 
+/** The reason, in the message catalogue's words, of a tokenizer's (English) error. */
+export function csvReason(message: string): string {
+  if (/quote not closed/i.test(message)) return 'quote_not_closed';
+  if (/closing quote/i.test(message)) return 'closing_quote';
+  if (/opening quote/i.test(message)) return 'opening_quote';
+  return 'csv_syntax';
+}
+
 function drained(stream: NodeJS.EventEmitter): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
@@ -121,7 +146,10 @@ function drained(stream: NodeJS.EventEmitter): Promise<void> {
   });
 }
 
-/** The most frequent of , ; and tab outside quotes on the first line; a comma when none. */
+/**
+ * The most frequent of , ; and tab outside quotes on the first line; a comma when none. Only a
+ * tie-breaker: the batch reader chooses by the header's fit to the ruleset (delimiter.ts).
+ */
 export function sniffDelimiter(head: string): string {
   const counts = new Map<string, number>([
     [',', 0],

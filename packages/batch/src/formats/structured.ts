@@ -8,6 +8,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Assessment, CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
+import { flowTooDeep } from '@lcz/criteria-engine/tools';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { AssessmentCheck } from '../assessment-check.js';
 import { fileDiagnostic } from '../diagnostics.js';
@@ -16,6 +17,9 @@ import { CHUNK_ROWS } from './rows.js';
 
 /** JSON arrays and YAML lists are read whole; beyond this, JSON Lines or CSV stream. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
+/** Nesting of a YAML list of assessments: the list, an assessment, its parts, a value. */
+const MAX_DEPTH = 64;
 
 const YAML_OPTIONS = {
   uniqueKeys: true,
@@ -38,6 +42,15 @@ export async function* jsonLinesRecords(
     row += 1;
     const line = row === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     if (line.trim() === '') continue;
+    const deep = flowTooDeep(line, MAX_DEPTH);
+    if (deep !== undefined) {
+      batch.push({
+        row,
+        area: {},
+        diagnostics: [fileDiagnostic(file, 'yaml_depth_limit', { max: MAX_DEPTH }, row, deep + 1)],
+      });
+      continue;
+    }
     // Bytes that were not UTF-8 became U+FFFD in the line reader: say so, at the place.
     const lost = line.indexOf('\uFFFD');
     if (lost !== -1) {
@@ -60,7 +73,7 @@ export async function* jsonLinesRecords(
           fileDiagnostic(
             file,
             'batch_unreadable',
-            { format: 'jsonl', detail: (error as Error).message },
+            { format: 'jsonl', reason: 'json_syntax', detail: (error as Error).message },
             row,
             position + 1,
           ),
@@ -94,13 +107,25 @@ export function documentRecords(
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   let parsed: Document.Parsed | undefined;
+  // 200 KB of `[` cost yaml's parser 300 MB before any depth check: refused from the text first.
+  const deep = flowTooDeep(source, MAX_DEPTH);
+  if (deep !== undefined) {
+    const { line, col } = new LineCounterAt(source).at(deep);
+    return fileDiagnostic(file, 'yaml_depth_limit', { max: MAX_DEPTH }, line, col);
+  }
   if (format === 'json') {
     try {
       value = JSON.parse(source);
     } catch (error) {
       const position = jsonErrorPosition(error);
       const { line, col } = new LineCounterAt(source).at(position);
-      return fileDiagnostic(file, 'batch_unreadable', { format: 'json', detail: (error as Error).message }, line, col);
+      return fileDiagnostic(
+        file,
+        'batch_unreadable',
+        { format: 'json', reason: 'json_syntax', detail: (error as Error).message },
+        line,
+        col,
+      );
     }
   } else {
     const lineCounter = new LineCounter();
@@ -111,7 +136,7 @@ export function documentRecords(
       return fileDiagnostic(
         file,
         'batch_unreadable',
-        { format: 'yaml', detail: error.message.split('\n')[0] ?? error.code },
+        { format: 'yaml', reason: 'yaml_syntax', detail: error.message.split('\n')[0] ?? error.code },
         pos?.line ?? 0,
         pos?.col ?? 0,
       );
@@ -176,7 +201,7 @@ function locator(text: string): Locate {
     const { doc, lines } = parsed;
     const path = [...prefix, ...(d.path ?? '').split('/').filter((p) => p !== '')];
     // Unknown names are reported at their key, as the engine does for single files.
-    const atKey = d.code === 'input_unknown_fact' || d.code === 'input_shape';
+    const atKey = d.code === 'input_unknown_fact' || d.code === 'input_unknown_facts' || d.code === 'input_shape';
     let node: unknown = doc.contents;
     let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
     for (let i = 0; i < path.length; i++) {

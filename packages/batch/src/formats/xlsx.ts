@@ -10,6 +10,7 @@ import type { Cell } from '../cells.js';
 import { fileDiagnostic } from '../diagnostics.js';
 import { matchKey } from '../text.js';
 import { CHUNK_ROWS, SourceError, type RawRow, type RowChunks } from './rows.js';
+import { DEFAULT_XLSX_LIMITS, limitError, XlsxBudget, type XlsxLimits } from './xlsx-limits.js';
 
 interface SheetModel {
   readonly name?: string;
@@ -30,6 +31,7 @@ export async function* xlsxRows(
   file: string,
   sheet: string | number | undefined,
   excel: ExcelJS,
+  limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
 ): RowChunks {
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -38,7 +40,8 @@ export async function* xlsxRows(
     worksheets: 'emit',
     entries: 'ignore',
   });
-  decodeWholeCharacters(reader);
+  const budget = new XlsxBudget(file, limits);
+  decodeWholeCharacters(reader, budget);
   const sheets = (): readonly SheetModel[] =>
     (reader as unknown as { model?: { sheets?: SheetModel[] } }).model?.sheets ?? [];
   const wanted = (name: string | undefined): boolean => {
@@ -62,8 +65,12 @@ export async function* xlsxRows(
       }
       found = true;
       let batch: RawRow[] = [];
+      let rows = 0;
       for await (const row of worksheet) {
-        batch.push({ row: row.number, cells: cellsOf(row.values) });
+        rows++;
+        if (row.number > limits.maxRows || rows > limits.maxRows)
+          throw limitError(file, 'rows', limits.maxRows, row.number, 1);
+        batch.push({ row: row.number, cells: cellsOf(row.values, row.number, file, limits) });
         if (batch.length >= CHUNK_ROWS) {
           yield batch;
           batch = [];
@@ -72,20 +79,24 @@ export async function* xlsxRows(
       if (batch.length > 0) yield batch;
     }
   } catch (error) {
+    // Stop unzipping: what is left of a bomb is not read.
+    input.destroy();
     if (error instanceof SourceError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
-    throw new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'xlsx', detail: readable(detail) }));
+    throw new SourceError(
+      fileDiagnostic(file, 'batch_unreadable', { format: 'xlsx', reason: reasonOf(detail), detail }),
+    );
   }
   if (!found) {
     const names = sheets()
       .map((s) => s.name)
       .filter(Boolean)
       .join(', ');
-    const detail =
+    const params =
       sheet === undefined
-        ? 'the workbook has no worksheet'
-        : `no worksheet ${JSON.stringify(String(sheet))} (sheets: ${names})`;
-    throw new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'xlsx', detail }));
+        ? { reason: 'no_worksheet' }
+        : { reason: 'no_such_sheet', sheet: String(sheet), sheets: names };
+    throw new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'xlsx', ...params }));
   }
 }
 
@@ -104,17 +115,18 @@ interface ReaderInternals {
  * #2063, #2084; the fixes #1665, #2894 are not released). Its parser passes strings through
  * untouched, so the entries are decoded here as streams, which keep characters whole.
  */
-function decodeWholeCharacters(reader: unknown): void {
+function decodeWholeCharacters(reader: unknown, budget: XlsxBudget): void {
   const r = reader as ReaderInternals;
   for (const name of ['_parseRels', '_parseWorkbook', '_parseStyles', '_parseSharedStrings'] as const) {
     const original = r[name].bind(r) as (entry: Readable) => never;
     r[name] = ((entry: Readable) => {
       entry.setEncoding('utf8');
-      return original(entry);
+      // Watched on the way (xlsx-limits.ts): the parts are counted and bounded as they unzip.
+      return original(budget.part(entry, name === '_parseSharedStrings'));
     }) as never;
   }
   const parseWorksheet = r._parseWorksheet.bind(r);
-  r._parseWorksheet = (iterator, sheetNo) => parseWorksheet(decodeUtf8(iterator), sheetNo);
+  r._parseWorksheet = (iterator, sheetNo) => parseWorksheet(budget.sheet(decodeUtf8(iterator)), sheetNo);
 }
 
 async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
@@ -124,11 +136,16 @@ async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerat
   if (rest !== '') yield rest;
 }
 
-/** exceljs rows are 1-based sparse arrays. */
-function cellsOf(values: unknown): Cell[] {
+/** exceljs rows are 1-based sparse arrays. A text longer than a cell may hold stops the file. */
+function cellsOf(values: unknown, row: number, file: string, limits: XlsxLimits): Cell[] {
   if (!Array.isArray(values)) return [];
   const cells: Cell[] = [];
-  for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
+  for (let i = 1; i < values.length; i++) {
+    const cell = plainCell(values[i]);
+    if (typeof cell === 'string' && cell.length > limits.maxCellChars)
+      throw limitError(file, 'cell_chars', limits.maxCellChars, row, i);
+    cells.push(cell);
+  }
   return cells;
 }
 
@@ -150,10 +167,12 @@ function plainCell(value: unknown): Cell {
   return String(value);
 }
 
-/** The zip reader's messages for a file that is not a workbook are cryptic: say it plainly. */
-function readable(detail: string): string {
-  if (/signature|end of central directory|invalid zip|FILE_ENDED|unexpected end/i.test(detail)) {
-    return `not an Excel workbook (.xlsx), or the file is damaged (${detail})`;
-  }
-  return detail;
+/**
+ * The zip reader's messages for a file that is not a workbook are cryptic (and English): the
+ * message says it plainly in the reader's language, the library's words kept as the detail.
+ */
+function reasonOf(detail: string): string {
+  return /signature|end of central directory|invalid zip|FILE_ENDED|unexpected end/i.test(detail)
+    ? 'not_xlsx'
+    : 'xlsx_reader';
 }

@@ -42,5 +42,6 @@ process.stdout.write(
     peakRss,
     peakHeap,
     peakExternal,
+    header: summary.headerProblems.map((d) => [d.code, d.line, d.column, d.params['limit']]),
   }),
 );

@@ -5,7 +5,7 @@
  * each other, and the variant coverage found at load. Every finding as file:line:column with its
  * code and a hint, then a count per severity. Exit 1 when a ruleset does not load or has an error.
  */
-import { formatDiagnostics, renderMessage, type Diagnostic } from '@lcz/criteria-engine';
+import { capDiagnostics, formatDiagnostics, renderMessage, type Diagnostic } from '@lcz/criteria-engine';
 import { checkRuleset } from '@lcz/criteria-engine/tools';
 import type { CheckOptions } from './check.usage.js';
 import { EXIT, say, type Session } from '../session.js';
@@ -32,7 +32,8 @@ export async function check(options: CheckOptions, session: Session): Promise<nu
         file,
         ruleset: { id, version, hash },
         ...counts,
-        diagnostics: found.map((d) => ({ ...d, ...renderMessage(d, lang) })),
+        // The counts are of every problem; the list is capped as the text is ("… and N more").
+        diagnostics: capDiagnostics(found).map((d) => ({ ...d, ...renderMessage(d, lang) })),
       });
       continue;
     }

@@ -220,12 +220,7 @@ function readAssessmentDocument(
   const value = doc.value;
   if (!isRecord(value)) {
     diagnostics.push(
-      doc.source.diagnostic(
-        'input_shape',
-        doc.rangeOf([]),
-        { expected: 'a mapping with context and facts', path: '/' },
-        { path: '' },
-      ),
+      doc.source.diagnostic('input_shape', doc.rangeOf([]), { expected: 'assessment', path: '/' }, { path: '' }),
     );
     return { diagnostics };
   }
@@ -246,7 +241,7 @@ function readAssessmentDocument(
         doc.source.diagnostic(
           'input_shape',
           doc.rangeOf([section]),
-          { expected: `a mapping "${section}:"`, path: `/${section}` },
+          { expected: 'object', path: `/${section}` },
           { path: `/${section}` },
         ),
       );

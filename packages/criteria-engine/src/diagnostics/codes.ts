@@ -20,6 +20,7 @@ export const DIAGNOSTIC_CODES = [
   'yaml_self_alias',
   'yaml_alias_limit',
   'yaml_depth_limit',
+  'yaml_scalar_too_long',
   'yaml_unsafe_key',
   'yaml_integer_too_large',
   'yaml_nul_byte',
@@ -90,6 +91,7 @@ export const DIAGNOSTIC_CODES = [
   // evaluate/: assessments
   'input_shape',
   'input_unknown_fact',
+  'input_unknown_facts',
   'input_type',
   'input_range',
   'input_part_exceeds_whole',
@@ -108,6 +110,7 @@ export const DIAGNOSTIC_CODES = [
   'batch_row_short',
   'batch_identity_missing',
   'batch_year_mismatch',
+  'batch_too_large',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

@@ -20,6 +20,7 @@ export interface DiagnosticParamsByCode {
   yaml_self_alias: { readonly alias: Param };
   yaml_alias_limit: { readonly max: Param };
   yaml_depth_limit: { readonly max: Param };
+  yaml_scalar_too_long: { readonly length: Param; readonly max: Param };
   yaml_unsafe_key: { readonly key: Param };
   yaml_integer_too_large: { readonly value: Param; readonly max: Param };
   yaml_nul_byte: { readonly count: Param };
@@ -134,6 +135,7 @@ export interface DiagnosticParamsByCode {
   diagnostics_omitted: { readonly count: Param; readonly errors: Param; readonly scope: Param };
   input_shape: { readonly expected: Param; readonly path: Param };
   input_unknown_fact: { readonly name: Param; readonly suggestion?: Param };
+  input_unknown_facts: { readonly count: Param; readonly section: Param; readonly examples: Param };
   input_type: { readonly name: Param; readonly expected: Param; readonly actual: Param };
   input_range: { readonly name: Param; readonly value: Param; readonly min?: Param; readonly max?: Param };
   input_part_exceeds_whole: {
@@ -146,7 +148,15 @@ export interface DiagnosticParamsByCode {
   input_context_missing: { readonly name: Param };
   input_context_rule: { readonly rule: Param; readonly message_vi: Param; readonly message_en: Param };
   input_identity: { readonly field: Param; readonly reason: Param };
-  batch_unreadable: { readonly format: Param; readonly detail: Param };
+  batch_unreadable: {
+    readonly format: Param;
+    readonly reason?: Param;
+    readonly detail?: Param;
+    readonly sheet?: Param;
+    readonly sheets?: Param;
+    readonly size?: Param;
+    readonly max?: Param;
+  };
   batch_no_header: NoParams;
   batch_header_unknown: {
     readonly column_name: Param;
@@ -171,6 +181,7 @@ export interface DiagnosticParamsByCode {
   };
   batch_cell_unheaded: { readonly cell: Param; readonly value: Param };
   batch_identity_missing: { readonly name: Param; readonly cell?: Param; readonly column_name?: Param };
+  batch_too_large: { readonly format: Param; readonly limit: Param; readonly max: Param; readonly cell?: Param };
   batch_year_mismatch: {
     readonly year: Param;
     readonly date: Param;

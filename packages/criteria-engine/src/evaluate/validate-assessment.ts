@@ -88,6 +88,9 @@ export function validateAssessmentValue(
   return { value: value as Assessment, diagnostics };
 }
 
+/** Unknown names of facts or context reported one by one; the rest are one grouped problem. */
+const UNKNOWN_SHOWN = 10;
+
 type Report = <C extends DiagnosticCode>(
   code: C,
   path: readonly (string | number)[],
@@ -101,7 +104,23 @@ function mapIssue(issue: z.core.$ZodIssue, root: unknown, plan: RulesetPlan, rep
   const actual = valueAt(root, path);
   switch (issue.code) {
     case 'unrecognized_keys':
-      for (const key of issue.keys) {
+      for (const [i, key] of issue.keys.entries()) {
+        if (
+          (path[0] === 'facts' || path[0] === 'context') &&
+          i === UNKNOWN_SHOWN &&
+          issue.keys.length > UNKNOWN_SHOWN + 1
+        ) {
+          // 20,000 unknown names gave 20,000 lines (and as many spelling searches): past the first
+          // few, the rest is one problem, most likely an assessment written for other rules.
+          const rest = issue.keys.slice(UNKNOWN_SHOWN);
+          report(
+            'input_unknown_facts',
+            [...path, key],
+            { count: rest.length, section: String(path[0]), examples: rest.slice(0, 3).join(', ') },
+            true,
+          );
+          break;
+        }
         if (path[0] === 'facts' || path[0] === 'context') {
           const candidates = path[0] === 'facts' ? plan.facts.map((f) => f.id) : plan.context.map((a) => a.id);
           const suggestion = closest(key, candidates);
@@ -120,7 +139,8 @@ function mapIssue(issue: z.core.$ZodIssue, root: unknown, plan: RulesetPlan, rep
       if (actual === undefined && path.length <= 1) {
         report('input_shape', path, {
           expected:
-            name === 'context' || name === 'facts' ? `a mapping "${name}:"` : 'a mapping with context and facts',
+            // Type words, not prose: each catalogue says them in its language (vi said "cần a mapping").
+            name === 'context' || name === 'facts' ? 'object' : 'assessment',
           path: `/${path.join('/')}`,
         });
         return;
@@ -190,10 +210,11 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
+/** The value as messages show it: a type word for a list, a mapping or nothing (each catalogue says it in its language). */
 function describe(x: unknown): string {
-  if (x === undefined) return 'nothing';
+  if (x === undefined || x === null) return 'null';
   if (typeof x === 'string') return JSON.stringify(x);
-  if (Array.isArray(x)) return 'a list';
-  if (typeof x === 'object' && x !== null) return 'a mapping';
+  if (Array.isArray(x)) return 'array';
+  if (typeof x === 'object') return 'object';
   return String(x);
 }

@@ -15,6 +15,8 @@ export interface CstFindings {
   readonly directives: readonly { readonly source: string; readonly offset: number }[];
   /** The first collection nested deeper than the limit, if any. */
   readonly tooDeep?: { readonly offset: number; readonly end: number };
+  /** Every scalar longer than the limit, as written. */
+  readonly tooLong: readonly { readonly offset: number; readonly length: number }[];
 }
 
 interface Pending {
@@ -23,8 +25,9 @@ interface Pending {
   readonly depth: number;
 }
 
-export function scanCst(tokens: readonly CST.Token[], maxDepth: number): CstFindings {
+export function scanCst(tokens: readonly CST.Token[], maxDepth: number, maxScalarChars = Infinity): CstFindings {
   const tags: { source: string; offset: number }[] = [];
+  const tooLong: { offset: number; length: number }[] = [];
   const directives: { source: string; offset: number }[] = [];
   let tooDeep: { offset: number; end: number } | undefined;
   const stack: Pending[] = [];
@@ -63,7 +66,13 @@ export function scanCst(tokens: readonly CST.Token[], maxDepth: number): CstFind
         pushAll(token.start, depth);
         break;
       case 'block-scalar':
+        if (token.source.length > maxScalarChars) tooLong.push({ offset: token.offset, length: token.source.length });
         pushAll(token.props, depth);
+        break;
+      case 'scalar':
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+        if (token.source.length > maxScalarChars) tooLong.push({ offset: token.offset, length: token.source.length });
         break;
       case 'block-map':
       case 'block-seq':
@@ -86,5 +95,5 @@ export function scanCst(tokens: readonly CST.Token[], maxDepth: number): CstFind
         break;
     }
   }
-  return { tags, directives, ...(tooDeep ? { tooDeep } : {}) };
+  return { tags, directives, tooLong, ...(tooDeep ? { tooDeep } : {}) };
 }

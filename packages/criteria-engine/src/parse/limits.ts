@@ -7,11 +7,17 @@ export interface ParseLimits {
   readonly maxAliasCount: number;
   /** Nesting of mappings and lists; the top-level mapping is depth 1. */
   readonly maxDepth: number;
+  /**
+   * Characters of one scalar as written (quotes and escapes included). A 9 MB title took 704 MB
+   * through the later stages; the longest text of a real rule file is a few thousand characters.
+   */
+  readonly maxScalarChars: number;
 }
 
 const DEFAULT_PARSE_LIMITS: ParseLimits = Object.freeze({
   maxAliasCount: 100,
   maxDepth: 64,
+  maxScalarChars: 65_536,
 });
 
 /**
@@ -24,5 +30,6 @@ export function resolveParseLimits(limits: Partial<ParseLimits> = {}): ParseLimi
   return {
     maxAliasCount: limits.maxAliasCount ?? DEFAULT_PARSE_LIMITS.maxAliasCount,
     maxDepth: Math.min(limits.maxDepth ?? DEFAULT_PARSE_LIMITS.maxDepth, MAX_SUPPORTED_DEPTH),
+    maxScalarChars: limits.maxScalarChars ?? DEFAULT_PARSE_LIMITS.maxScalarChars,
   };
 }

@@ -11,6 +11,7 @@ import type { CST, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/source.js';
 import { scanCst } from './cst-scan.js';
+import { flowTooDeep } from './flow-depth.js';
 import { resolveParseLimits } from './limits.js';
 import type { ParseLimits } from './limits.js';
 import { createParsedDocument } from './parsed-document.js';
@@ -39,8 +40,14 @@ export function parseYaml(source: SourceText, limits?: Partial<ParseLimits>): St
   const resolved = resolveParseLimits(limits);
   const diagnostics: Diagnostic[] = [...findNulBytes(source)];
 
+  // Brackets nested past the limit stop the file before yaml's parser tokenizes all of them.
+  const deep = flowTooDeep(source.text, resolved.maxDepth);
+  if (deep !== undefined) {
+    diagnostics.push(source.diagnostic('yaml_depth_limit', [deep, deep + 1], { max: resolved.maxDepth }));
+    return { diagnostics: finish(diagnostics) };
+  }
   const tokens: CST.Token[] = Array.from(new Parser().parse(source.text));
-  const cst = scanCst(tokens, resolved.maxDepth);
+  const cst = scanCst(tokens, resolved.maxDepth, resolved.maxScalarChars);
   for (const tag of cst.tags) {
     diagnostics.push(
       source.diagnostic('yaml_unsupported_tag', [tag.offset, tag.offset + tag.source.length], { tag: tag.source }),
@@ -56,6 +63,15 @@ export function parseYaml(source: SourceText, limits?: Partial<ParseLimits>): St
       );
     }
   }
+  for (const long of cst.tooLong) {
+    diagnostics.push(
+      source.diagnostic('yaml_scalar_too_long', [long.offset, long.offset + 1], {
+        length: long.length,
+        max: resolved.maxScalarChars,
+      }),
+    );
+  }
+  if (cst.tooLong.length > 0) return { diagnostics: finish(diagnostics) };
   if (cst.tooDeep) {
     // Composing would recurse once per level; stop here rather than risk the stack.
     diagnostics.push(

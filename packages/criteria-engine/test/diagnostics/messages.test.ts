@@ -21,6 +21,7 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   yaml_self_alias: { alias: 'note' },
   yaml_alias_limit: { max: 100 },
   yaml_depth_limit: { max: 64 },
+  yaml_scalar_too_long: { length: 9_000_002, max: 65536 },
   yaml_unsafe_key: { key: '__proto__' },
   yaml_integer_too_large: { value: '9007199254740993', max: 9007199254740991 },
   yaml_nul_byte: { count: 1 },
@@ -114,6 +115,7 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   check_limit: { kind: 'criterion', id: '1.4', max: 20000, reason: 'too_many' },
   id_numbering: { kind: 'criterion', id: 'FS3', group: 'FS', pattern: 'FSc<n>', example: 'FSc1' },
   input_shape: { expected: 'object', path: '/facts' },
+  input_unknown_facts: { count: 990, section: 'facts', examples: 'a, b, c' },
   input_unknown_fact: { name: 'househlds', suggestion: 'households' },
   input_type: { name: 'households', expected: 'integer', actual: 'string' },
   input_range: { name: 'households', value: -1, min: 0 },
@@ -126,7 +128,7 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
     message_en: 'Urban groups exist only in wards.',
   },
   input_identity: { field: 'unit_name', reason: 'empty' },
-  batch_unreadable: { format: 'csv', detail: 'Invalid Closing Quote at line 4' },
+  batch_unreadable: { format: 'csv', reason: 'closing_quote', detail: 'Invalid Closing Quote at line 4' },
   batch_no_header: {},
   batch_header_unknown: { column_name: 'Tổng số hộ gia dinh', cell: 'F1', suggestion: 'households' },
   batch_header_duplicate: { column_name: 'households', cell: 'K1', name: 'households', first_column: 'F' },
@@ -142,6 +144,7 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   batch_cell_unheaded: { cell: 'CZ7', value: 'ghi chú' },
   batch_row_short: { cell: 'G7', found: 6, expected: 7 },
   batch_identity_missing: { name: 'code', cell: 'A9', column_name: 'Mã khu dân cư' },
+  batch_too_large: { format: 'xlsx', limit: 'cell_chars', max: 32767, cell: 'B7' },
   batch_year_mismatch: { year: 2024, date: '2023-12-31', cell: 'D5', column_name: 'Năm đánh giá' },
 };
 

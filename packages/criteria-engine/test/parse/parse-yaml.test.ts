@@ -19,6 +19,7 @@ const EXPECTED: Record<string, { line: number; column: number; value: boolean }>
   yaml_self_alias: { line: 4, column: 7, value: true },
   yaml_alias_limit: { line: 104, column: 5, value: false },
   yaml_depth_limit: { line: 2, column: 70, value: false },
+  yaml_scalar_too_long: { line: 4, column: 7, value: false },
   yaml_unsafe_key: { line: 3, column: 3, value: true },
   yaml_integer_too_large: { line: 3, column: 17, value: true },
   yaml_nul_byte: { line: 2, column: 16, value: true },
@@ -45,6 +46,35 @@ describe('parseYaml fixtures (test/fixtures/invalid-rules/yaml_*.yaml)', () => {
     const [d] = parseYaml(fixture(INVALID_RULES, 'yaml_duplicate_key.yaml')).diagnostics;
     expect(d?.params).toEqual({ key: 'id', first_line: 2 });
     expect(d?.range).toEqual([32, 34]);
+  });
+});
+
+describe('parseYaml: hostile sizes stop early, located', () => {
+  it('200 KB of opening brackets is a depth error at the first one too deep, before yaml tokenizes them', () => {
+    for (const [open, text] of [
+      ['[', `format: 1\ntitle: ${'['.repeat(200_000)}\n`],
+      ['{', `{"area": ${'{"a": '.repeat(40_000)}1}`],
+    ] as const) {
+      const result = parse(text);
+      expect(result.diagnostics.map(where)).toEqual([
+        { code: 'yaml_depth_limit', line: open === '[' ? 1 + 1 : 1, column: open === '[' ? 8 + 63 : 10 + 62 * 6 },
+      ]);
+    }
+    // Brackets inside quoted text, after an apostrophe in a word, or in a comment are not nesting.
+    const quoted = `format: 1\nnote: "${'['.repeat(100)}"\nother: '${'{'.repeat(100)}'\nword: it's ok\n# ${'['.repeat(100)}\n`;
+    expect(parse(quoted).diagnostics).toEqual([]);
+  });
+
+  it('a 9 MB title is one located error, and nothing is composed', () => {
+    const result = parse(`format: 1\ntitle:\n  vi: "${'Xây dựng '.repeat(1_000_000)}"\n  en: x\n`);
+    expect(result.diagnostics.map(where)).toEqual([{ code: 'yaml_scalar_too_long', line: 3, column: 7 }]);
+    expect(result.diagnostics[0]?.params).toEqual({ length: 9_000_002, max: 65_536 });
+    expect(result.value).toBeUndefined();
+    // The length as written, quotes included: "xxxxxx" is 8.
+    expect(parse('a: "xxxxxx"', { maxScalarChars: 7 }).diagnostics.map((d) => d.code)).toEqual([
+      'yaml_scalar_too_long',
+    ]);
+    expect(parse('a: "xxxxxx"', { maxScalarChars: 8 }).diagnostics).toEqual([]);
   });
 });
 

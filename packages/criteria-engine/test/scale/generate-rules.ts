@@ -96,3 +96,41 @@ export function generateRulesText(options: GeneratedRulesOptions): string {
   );
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * `count` small criteria (one integer fact each, one comparison), in groups of 1,000: the shape
+ * of the adversarial run's "20k small criteria", which loaded but whose `check` never finished.
+ */
+export function generateSmallRulesText(count: number): string {
+  const facts: string[] = [];
+  const groups: string[] = [];
+  for (let g = 0; g * 1000 < count; g++) {
+    groups.push(`  - id: "${g + 1}"`, `    title: { vi: "Nhóm ${g + 1}", en: "Group ${g + 1}" }`, '    criteria:');
+    for (let i = 0; i < 1000 && g * 1000 + i < count; i++) {
+      const n = g * 1000 + i;
+      facts.push(`  f${n}: { type: integer, min: 0, label: { vi: "Dữ kiện ${n}", en: "Fact ${n}" } }`);
+      groups.push(
+        `      - { id: "${g + 1}.${i + 1}", text: { vi: "Tiêu chí ${n}", en: "Criterion ${n}" }, condition: "f${n} >= ${n % 7}" }`,
+      );
+    }
+  }
+  return [
+    'format: 1',
+    'id: small-criteria',
+    'version: "1"',
+    'title: { vi: "Nhiều tiêu chí nhỏ", en: "Many small criteria" }',
+    'context:',
+    '  unit_kind:',
+    '    type: enum',
+    '    values:',
+    '      - { id: ban, label: { vi: "Bản", en: "Village" } }',
+    '    label: { vi: "Loại khu dân cư", en: "Kind of area" }',
+    'facts:',
+    ...facts,
+    'groups:',
+    ...groups,
+    'recognition:',
+    '  group_requirement: { at_least_percent: 80 }',
+    '',
+  ].join('\n');
+}

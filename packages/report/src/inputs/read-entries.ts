@@ -71,7 +71,7 @@ async function* tabular(
   format: 'csv' | 'xlsx',
   ruleset: CompiledRuleset,
 ): AsyncGenerator<InputRow> {
-  const column = await registeredColumn(path, file, format);
+  const column = await registeredColumn(path, file, format, ruleset);
   const cells = column.cells[Symbol.asyncIterator]();
   let pending: RegisteredCell | undefined;
   let exhausted = false;

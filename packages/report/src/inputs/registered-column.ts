@@ -5,6 +5,8 @@
  * line is a row), so the two streams are joined by row number.
  */
 import { createReadStream } from 'node:fs';
+import { chooseDelimiter } from '@lcz/criteria-batch';
+import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { problem, type ReportProblem } from '../problems.js';
@@ -26,8 +28,13 @@ export interface RegisteredColumn {
 
 type Row = { readonly row: number; readonly cells: readonly unknown[] };
 
-export async function registeredColumn(path: string, file: string, format: 'csv' | 'xlsx'): Promise<RegisteredColumn> {
-  const rows = (format === 'csv' ? csvRows(path) : xlsxRows(path))[Symbol.asyncIterator]();
+export async function registeredColumn(
+  path: string,
+  file: string,
+  format: 'csv' | 'xlsx',
+  ruleset: CompiledRuleset,
+): Promise<RegisteredColumn> {
+  const rows = (format === 'csv' ? csvRows(path, ruleset) : xlsxRows(path))[Symbol.asyncIterator]();
   // The header is the first row with any text, as for the batch reader.
   let header: Row | undefined;
   for (let next = await rows.next(); !next.done; next = await rows.next()) {
@@ -90,12 +97,12 @@ async function finish(rows: AsyncIterator<Row>, format: 'csv' | 'xlsx'): Promise
   await rows.return?.(undefined);
 }
 
-async function* csvRows(path: string): AsyncGenerator<Row> {
+async function* csvRows(path: string, ruleset: CompiledRuleset): AsyncGenerator<Row> {
   const stream = createReadStream(path);
   const head = await firstChunk(path);
-  const parser = stream.pipe(
-    parse({ bom: true, delimiter: sniffDelimiter(head), relax_column_count: true, skip_empty_lines: false }),
-  );
+  // The batch reader's own choice, so both passes split the file at the same separator.
+  const delimiter = chooseDelimiter(head, ruleset);
+  const parser = stream.pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }));
   let row = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -157,30 +164,6 @@ function text(v: unknown): string {
 async function firstChunk(path: string): Promise<string> {
   for await (const chunk of createReadStream(path, { start: 0, end: 65535 })) return (chunk as Buffer).toString('utf8');
   return '';
-}
-
-/** The separator of the header line, as the batch reader chooses it: the most frequent of , ; tab. */
-function sniffDelimiter(head: string): string {
-  const counts = new Map<string, number>([
-    [',', 0],
-    [';', 0],
-    ['\t', 0],
-  ]);
-  let quoted = false;
-  for (const c of head) {
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) break;
-    else if (!quoted && counts.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  let best = ',';
-  let most = 0;
-  for (const [d, n] of counts) {
-    if (n > most) {
-      best = d;
-      most = n;
-    }
-  }
-  return best;
 }
 
 function letters(column: number): string {

@@ -17,6 +17,7 @@ const TYPES: Readonly<Record<string, string>> = {
   null: 'nothing (an empty value)',
   array: 'a list',
   object: 'a mapping (key: value lines)',
+  assessment: 'a mapping with context: and facts:',
   non_finite_number: 'an infinite or not-a-number value (.inf, .nan)',
   percent: 'a percentage',
   equality: 'an == or != comparison (yes/no values and unordered lists have no order)',
@@ -229,6 +230,32 @@ function cellRef(p: MessageParams): string {
   return cellRefOf(p, 'Cell');
 }
 
+/** Why a batch file cannot be read (batch_unreadable `reason`); the library's `detail` follows. */
+const UNREADABLE_REASONS: Readonly<Record<string, string>> = {
+  not_xlsx: 'not an Excel workbook (.xlsx), or the file is damaged',
+  no_worksheet: 'the workbook has no worksheet',
+  no_such_sheet: 'no worksheet "{sheet}" (sheets: {sheets})',
+  unknown_type: 'unknown file type: name it .csv, .xlsx, .json, .jsonl, .yaml or .yml',
+  too_large:
+    'the file has {size} bytes; a JSON or YAML file is read whole, up to {max} bytes: write JSON Lines (.jsonl) or CSV instead',
+  quote_not_closed: 'the quoted field that starts on this line never ends',
+  closing_quote: 'a character follows the closing quote of a field',
+  opening_quote: 'a quote inside a field that is not quoted',
+  csv_syntax: 'this line is not valid CSV',
+  json_syntax: 'not valid JSON here',
+  yaml_syntax: 'not valid YAML here',
+  xlsx_reader: 'the workbook reader failed',
+};
+
+/** The bounds of batch_too_large, each with what crossed it. */
+const BATCH_LIMITS: Readonly<Record<string, string>> = {
+  cell_chars: 'a cell holds more than {max} characters (the limit of an Excel cell)',
+  shared_strings: 'the workbook has more than {max} shared strings',
+  shared_strings_chars: "the workbook's shared strings are longer than {max} characters",
+  rows: 'the sheet has more than {max} rows (the limit of an Excel sheet)',
+  uncompressed_chars: 'the workbook unzips to more than {max} characters',
+};
+
 /** 19949 → 19,949 (en) or 19.949 (vi): counts people read at a glance. */
 function grouped(p: MessageParams, name: string, separator: string): string {
   return s(p, name).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
@@ -306,7 +333,11 @@ export const en: MessageCatalog = {
   }),
   yaml_depth_limit: (p) => ({
     message: `Values are nested more than ${s(p, 'max')} levels deep here.`,
-    hint: 'A rule file needs only a few levels. Check the indentation and brackets here: an unclosed [ or { often causes this.',
+    hint: 'A rule file or an assessment needs only a few levels. Check the indentation and brackets here: an unclosed [ or { often causes this.',
+  }),
+  yaml_scalar_too_long: (p) => ({
+    message: `The value that starts here is ${s(p, 'length')} characters long, past the limit of ${s(p, 'max')} for one value.`,
+    hint: 'Names, labels and notes in a rule file need a few sentences at most. Check for long content pasted here by mistake, or a missing closing quote that pulled the rest of the file into this value.',
   }),
   yaml_unsafe_key: (p) => ({
     message: `The key "${s(p, 'key')}" is not allowed (it has a special meaning in JavaScript).`,
@@ -532,6 +563,10 @@ export const en: MessageCatalog = {
     message: `At ${s(p, 'path') || 'the top of the assessment'}: expected ${t(s(p, 'expected'))}.`,
     hint: 'Compare the assessment with the examples in examples/assessments/.',
   }),
+  input_unknown_facts: (p) => ({
+    message: `From here on, ${grouped(p, 'count', ',')} more names under ${s(p, 'section')}: are not in this ruleset either (${s(p, 'examples')}, …).`,
+    hint: "Many names that match nothing at once usually mean the assessment was written for other rules or another version: check its ruleset: line and --rules, then compare the names with the rule file's facts:.",
+  }),
   input_unknown_fact: (p) => ({
     message: `"${s(p, 'name')}" is not a fact of this ruleset.`,
     hint: `${didYouMean(p)}Remove it or correct the spelling; the facts are listed in the rule file under facts:.`,
@@ -575,7 +610,14 @@ export const en: MessageCatalog = {
 
   // @lcz/criteria-batch: assessments in bulk
   batch_unreadable: (p) => ({
-    message: `The file cannot be read as ${s(p, 'format') || 'a batch file'}: ${s(p, 'detail')}.`,
+    message: `The file cannot be read as ${s(p, 'format') || 'a batch file'}: ${
+      [
+        UNREADABLE_REASONS[s(p, 'reason')] !== undefined ? fill(UNREADABLE_REASONS[s(p, 'reason')] as string, p) : '',
+        hasParam(p, 'detail') ? s(p, 'detail') : '',
+      ]
+        .filter((x) => x !== '')
+        .join(': ') || 'not in its format'
+    }.`,
     hint: 'Save it again as UTF-8 CSV, as an Excel workbook (.xlsx), or as JSON Lines; or start from the blank file that lcz template writes.',
   }),
   batch_no_header: () => ({
@@ -616,6 +658,10 @@ export const en: MessageCatalog = {
   batch_identity_missing: (p) => ({
     message: `${cellRef(p)}the row has no ${IDENTITY_WORDS[s(p, 'name')] ?? 'value'} (${s(p, 'name')}).`,
     hint: 'Every row needs the code of the area and the year assessed (or the date), so its result can be found.',
+  }),
+  batch_too_large: (p) => ({
+    message: `${cellRef(p)}the ${s(p, 'format')} file goes past a limit: ${fill(BATCH_LIMITS[s(p, 'limit')] ?? 'the file is too large (limit {max})', p)}. Reading stops here to protect the server.`,
+    hint: 'A cell should hold one short value; delete the overlong content, or split the data into several files. If another program wrote the file, open it and save it again in Excel or LibreOffice.',
   }),
   batch_year_mismatch: (p) => ({
     message: `${cellRef(p)}the year ${s(p, 'year')} does not match the date ${s(p, 'date')}.`,

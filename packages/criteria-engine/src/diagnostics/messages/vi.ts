@@ -18,6 +18,7 @@ const TYPES: Readonly<Record<string, string>> = {
   null: 'giá trị trống',
   array: 'một danh sách',
   object: 'một bảng khóa: giá trị',
+  assessment: 'một bảng khóa: giá trị có context: và facts:',
   non_finite_number: 'một số vô hạn hoặc không phải số (.inf, .nan)',
   percent: 'một tỷ lệ phần trăm',
   equality: 'phép so sánh == hoặc != (giá trị có/không và danh mục không có thứ tự)',
@@ -250,6 +251,32 @@ function cellRef(p: MessageParams): string {
   return cellRefOf(p, 'Ô');
 }
 
+/** Why a batch file cannot be read (batch_unreadable `reason`), said in Vietnamese: the library's own English `detail` is left to en. */
+const UNREADABLE_REASONS: Readonly<Record<string, string>> = {
+  not_xlsx: 'đây không phải sổ tính Excel (.xlsx), hoặc tệp đã bị hỏng',
+  no_worksheet: 'sổ tính không có trang tính nào',
+  no_such_sheet: 'không có trang tính "{sheet}" (các trang tính: {sheets})',
+  unknown_type: 'không rõ loại tệp: hãy đặt tên tệp có đuôi .csv, .xlsx, .json, .jsonl, .yaml hoặc .yml',
+  too_large:
+    'tệp có {size} byte; tệp JSON hoặc YAML được đọc cả một lần, tối đa {max} byte: hãy dùng JSON Lines (.jsonl) hoặc CSV',
+  quote_not_closed: 'trường đặt trong dấu nháy bắt đầu ở dòng này không có dấu nháy đóng',
+  closing_quote: 'có ký tự ngay sau dấu nháy đóng của một trường',
+  opening_quote: 'có dấu nháy nằm giữa một trường không đặt trong dấu nháy',
+  csv_syntax: 'dòng này không đúng cú pháp CSV',
+  json_syntax: 'nội dung không đúng cú pháp JSON tại vị trí này',
+  yaml_syntax: 'nội dung không đúng cú pháp YAML tại vị trí này',
+  xlsx_reader: 'trình đọc sổ tính báo lỗi khi đọc tệp',
+};
+
+/** The bounds of batch_too_large, each with what crossed it. */
+const BATCH_LIMITS: Readonly<Record<string, string>> = {
+  cell_chars: 'một ô có hơn {max} ký tự (giới hạn của một ô Excel)',
+  shared_strings: 'sổ tính có hơn {max} chuỗi văn bản dùng chung',
+  shared_strings_chars: 'phần chuỗi văn bản dùng chung của sổ tính dài hơn {max} ký tự',
+  rows: 'trang tính có hơn {max} dòng (giới hạn của một trang tính Excel)',
+  uncompressed_chars: 'sổ tính giải nén ra hơn {max} ký tự',
+};
+
 /** 19949 → 19,949 (en) or 19.949 (vi): counts people read at a glance. */
 function grouped(p: MessageParams, name: string, separator: string): string {
   return s(p, name).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
@@ -327,7 +354,11 @@ export const vi: MessageCatalog = {
   }),
   yaml_depth_limit: (p) => ({
     message: `Các giá trị ở đây lồng nhau quá ${s(p, 'max')} cấp.`,
-    hint: 'Tệp quy tắc chỉ cần vài cấp lồng nhau. Kiểm tra thụt lề và dấu ngoặc ở đây: thường do quên đóng [ hoặc {.',
+    hint: 'Tệp quy tắc hay phiếu đánh giá chỉ cần vài cấp lồng nhau. Kiểm tra thụt lề và dấu ngoặc ở đây: thường do quên đóng [ hoặc {.',
+  }),
+  yaml_scalar_too_long: (p) => ({
+    message: `Giá trị bắt đầu ở đây dài ${s(p, 'length')} ký tự, quá giới hạn ${s(p, 'max')} ký tự của một giá trị.`,
+    hint: 'Tên, nhãn và ghi chú của tệp quy tắc chỉ cần vài câu. Kiểm tra xem có dán nhầm nội dung dài vào đây, hoặc thiếu dấu nháy đóng khiến phần sau của tệp bị đọc vào giá trị này không.',
   }),
   yaml_unsafe_key: (p) => ({
     message: `Không được dùng khóa "${s(p, 'key')}" (khóa này có ý nghĩa đặc biệt trong JavaScript).`,
@@ -550,6 +581,10 @@ export const vi: MessageCatalog = {
     message: `Tại ${s(p, 'path') || 'đầu bản đánh giá'}: cần ${t(s(p, 'expected'))}.`,
     hint: 'So sánh bản đánh giá với các ví dụ trong examples/assessments/.',
   }),
+  input_unknown_facts: (p) => ({
+    message: `Từ đây còn ${grouped(p, 'count', '.')} mục khác trong ${s(p, 'section')}: cũng không có trong bộ quy tắc này (${s(p, 'examples')}, …).`,
+    hint: 'Nhiều tên không khớp cùng lúc thường là do phiếu được viết cho một bộ quy tắc hoặc phiên bản khác: kiểm tra dòng ruleset: và --rules, rồi đối chiếu tên với mục facts: của tệp quy tắc.',
+  }),
   input_unknown_fact: (p) => ({
     message: `"${s(p, 'name')}" không phải là dữ kiện của bộ quy tắc này.`,
     hint: `${didYouMean(p)}Xóa mục này hoặc sửa chính tả; danh sách dữ kiện nằm trong tệp quy tắc, mục facts:.`,
@@ -593,7 +628,13 @@ export const vi: MessageCatalog = {
 
   // @lcz/criteria-batch: đánh giá hàng loạt
   batch_unreadable: (p) => ({
-    message: `Không đọc được tệp dưới dạng ${s(p, 'format') || 'tệp dữ liệu hàng loạt'}: ${s(p, 'detail')}.`,
+    message: `Không đọc được tệp dưới dạng ${s(p, 'format') || 'tệp dữ liệu hàng loạt'}: ${
+      UNREADABLE_REASONS[s(p, 'reason')] !== undefined
+        ? fill(UNREADABLE_REASONS[s(p, 'reason')] as string, p)
+        : hasParam(p, 'detail')
+          ? `nội dung không đúng định dạng (${s(p, 'detail')})`
+          : 'nội dung không đúng định dạng'
+    }.`,
     hint: 'Lưu lại tệp dạng CSV UTF-8, sổ tính Excel (.xlsx) hoặc JSON Lines; hoặc bắt đầu từ tệp mẫu trống do lcz template tạo ra.',
   }),
   batch_no_header: () => ({
@@ -634,6 +675,10 @@ export const vi: MessageCatalog = {
   batch_identity_missing: (p) => ({
     message: `${cellRef(p)}dòng này không có ${IDENTITY_WORDS[s(p, 'name')] ?? 'giá trị'} (${s(p, 'name')}).`,
     hint: 'Mỗi dòng cần mã (code) và năm đánh giá (hoặc ngày đánh giá) để tra được kết quả.',
+  }),
+  batch_too_large: (p) => ({
+    message: `${cellRef(p)}tệp ${s(p, 'format')} vượt giới hạn: ${fill(BATCH_LIMITS[s(p, 'limit')] ?? 'tệp quá lớn (giới hạn {max})', p)}. Việc đọc dừng ở đây để bảo vệ máy chủ.`,
+    hint: 'Một ô chỉ nên chứa một giá trị ngắn; hãy xoá nội dung quá dài, hoặc chia dữ liệu thành nhiều tệp. Nếu tệp do một chương trình khác tạo ra, hãy mở và lưu lại bằng Excel hoặc LibreOffice.',
   }),
   batch_year_mismatch: (p) => ({
     message: `${cellRef(p)}năm ${s(p, 'year')} không khớp với ngày ${s(p, 'date')}.`,
