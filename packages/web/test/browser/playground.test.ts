@@ -170,7 +170,7 @@ describe('the playground in Chromium', () => {
     await options.first().waitFor();
     // The best match first (CodeMirror also lists looser, fuzzy matches after it).
     expect((await labels.allTextContents())[0]).toBe('party_cell_rating');
-    await page.keyboard.press('Enter');
+    await acceptCompletion(page);
     expect(await editorText(page)).toBe(RULES);
     // The ordinal's values after at_least:, on Ctrl+Space.
     const value = RULES.indexOf(RATING) + RATING.indexOf('hoan_thanh_tot_nhiem_vu');
@@ -193,7 +193,7 @@ describe('the playground in Chromium', () => {
     await page.keyboard.type('b');
     await options.first().waitFor();
     expect(await labels.allTextContents()).toEqual(['ban']);
-    await page.keyboard.press('Enter');
+    await acceptCompletion(page);
     expect(await editorText(page)).toBe(RULES);
     // A context attribute's name in the same expression.
     const name = RULES.indexOf(SELECTOR) + SELECTOR.indexOf('agricultural');
@@ -202,7 +202,7 @@ describe('the playground in Chromium', () => {
     await page.keyboard.type('agri');
     await options.first().waitFor();
     expect((await labels.allTextContents())[0]).toBe('agricultural');
-    await page.keyboard.press('Enter');
+    await acceptCompletion(page);
     expect(await editorText(page)).toBe(RULES);
     await page.close();
   });
@@ -311,3 +311,13 @@ describe('the playground in Chromium', () => {
     expect(site.problems).toEqual([]);
   });
 });
+
+/**
+ * Enter, once the completion list takes keys: CodeMirror ignores Enter for its first 75 ms
+ * (`interactionDelay`, so a fast typist's Enter is a new line, not an accident), and on a busy
+ * machine the test can press it sooner than that after the list appears.
+ */
+async function acceptCompletion(page: Page): Promise<void> {
+  await page.waitForTimeout(200);
+  await page.keyboard.press('Enter');
+}
