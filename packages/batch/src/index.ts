@@ -30,3 +30,5 @@ export { DECISION_WORDS, type Lang, type SummaryDecision } from './words.js';
 export { formatBatchDiagnostic } from './format.js';
 export type { BatchArea, BatchFormat, BatchRecord } from './record.js';
 export { safeCsvCell, safeCsvRow } from './writers/csv-cell.js';
+/** For a second reader of the same workbook (the report's registered column): the unzipper's errors, raced. */
+export { raced, zipFailure } from './formats/xlsx.js';

@@ -29,6 +29,22 @@ async function rowsOf(path: string): Promise<InputRow[]> {
 const areas = generatedCity([2024], 3).slice(0, 12);
 
 describe('the registered column of CSV and XLSX files', () => {
+  it('a workbook whose compressed data is damaged is reported by the batch reader; the column does not wait forever', async () => {
+    // The edits the batch fuzz test found (packages/batch/test/fuzz): an inflate error inside an entry.
+    let bytes = await readFile(join(ROOT, 'examples/city-2024/assessments-2024.xlsx'));
+    for (const [at, remove, insert] of [
+      [20900, 6, [198, 216, 138, 145, 223]],
+      [49104, 12, [27, 20, 244, 116, 207]],
+      [4496, 9, [216, 102, 194, 241, 13]],
+    ] as const) {
+      bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(insert), bytes.subarray(at + remove)]);
+    }
+    const path = join(dir, 'damaged.xlsx');
+    await writeFile(path, bytes);
+    const rows = await rowsOf(path);
+    expect(rows.flatMap((r) => r.diagnostics.map((d) => d.code))).toContain('batch_unreadable');
+  });
+
   it('a workbook whose sheets come before its shared strings is read through every sheet, and nothing fails after', async () => {
     // exceljs parks such sheets in temporary files and deletes each as the reader moves on; a
     // sheet skipped unread then failed to open later, an uncaught ENOENT in whoever ran the report.

@@ -54,19 +54,20 @@ export async function* xlsxRows(
   };
 
   let found = false;
+  const failed = zipFailure(input);
   try {
-    for await (const worksheet of reader as unknown as AsyncIterable<SheetReader>) {
+    for await (const worksheet of raced(reader as unknown as AsyncIterable<SheetReader>, failed)) {
       if (found || !wanted(worksheet.name)) {
         // Read through the sheets not asked for: exceljs may have parked a sheet in a temporary
         // file, which it deletes as soon as we move on; left unread, that file's stream would
         // then fail to open (ENOENT) with nobody listening.
-        for await (const _row of worksheet) void _row;
+        for await (const _row of raced(worksheet, failed)) void _row;
         continue;
       }
       found = true;
       let batch: RawRow[] = [];
       let rows = 0;
-      for await (const row of worksheet) {
+      for await (const row of raced(worksheet, failed)) {
         rows++;
         if (row.number > limits.maxRows || rows > limits.maxRows)
           throw limitError(file, 'rows', limits.maxRows, row.number, 1);
@@ -97,6 +98,36 @@ export async function* xlsxRows(
         ? { reason: 'no_worksheet' }
         : { reason: 'no_such_sheet', sheet: String(sheet), sheets: names };
     throw new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'xlsx', ...params }));
+  }
+}
+
+/**
+ * The unzipper's own error. exceljs 4.4.0 waits for a zip entry to finish with no way for it to
+ * fail: when a damaged entry's data stops the unzipper (an inflate error, a record out of step),
+ * the error goes to the unzipping stream, exceljs keeps waiting, and the read never ends (a
+ * promise that never settles; a CLI exits 0 having printed nothing). So the error is taken where
+ * exceljs pipes the file into the unzipper, and every wait below races it.
+ */
+export function zipFailure(input: Readable): Promise<never> {
+  const failed = new Promise<never>((_, reject) => {
+    const pipe = input.pipe.bind(input);
+    input.pipe = (<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }) => {
+      destination.on('error', reject);
+      return pipe(destination, options);
+    }) as typeof input.pipe;
+  });
+  // Raced, not awaited: a workbook read without error never settles it.
+  failed.catch(() => undefined);
+  return failed;
+}
+
+/** `iterable`, each step racing `failed`: its rejection ends the iteration with that error. */
+export async function* raced<T>(iterable: AsyncIterable<T>, failed: Promise<never>): AsyncGenerator<T> {
+  const iterator = iterable[Symbol.asyncIterator]();
+  while (true) {
+    const step = await Promise.race([iterator.next(), failed]);
+    if (step.done === true) return;
+    yield step.value;
   }
 }
 

@@ -5,7 +5,7 @@
  * line is a row), so the two streams are joined by row number.
  */
 import { createReadStream } from 'node:fs';
-import { chooseDelimiter } from '@lcz/criteria-batch';
+import { chooseDelimiter, raced, zipFailure } from '@lcz/criteria-batch';
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -115,7 +115,11 @@ async function* csvRows(path: string, ruleset: CompiledRuleset): AsyncGenerator<
 }
 
 async function* xlsxRows(path: string): AsyncGenerator<Row> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const input = createReadStream(path);
+  // A damaged workbook: the batch reader, reading the same file, reports it (batch_unreadable);
+  // here the column just ends, instead of waiting forever on exceljs (see zipFailure).
+  const failed = zipFailure(input);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
@@ -125,23 +129,28 @@ async function* xlsxRows(path: string): AsyncGenerator<Row> {
   const sheets = () =>
     (reader as unknown as { model?: { sheets?: { name?: string; state?: string }[] } }).model?.sheets ?? [];
   let done = false;
-  for await (const worksheet of reader as unknown as AsyncIterable<
-    AsyncIterable<{ number: number; values: unknown }> & { name?: string }
-  >) {
-    const firstVisible = sheets().find((s) => s.state === undefined || s.state === 'visible');
-    // The batch reader's default sheet: the first visible one. The others are read through, not
-    // skipped: exceljs parks a sheet that comes before the shared strings in a temporary file and
-    // deletes it as soon as we move on, so a sheet left unread fails later to open (ENOENT) with
-    // nobody listening, an uncaught error in whoever runs us.
-    if (done || (firstVisible !== undefined && firstVisible.name !== worksheet.name)) {
-      for await (const _row of worksheet) void _row;
-      continue;
+  try {
+    for await (const worksheet of raced(
+      reader as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown }> & { name?: string }>,
+      failed,
+    )) {
+      const firstVisible = sheets().find((s) => s.state === undefined || s.state === 'visible');
+      // The batch reader's default sheet: the first visible one. The others are read through, not
+      // skipped: exceljs parks a sheet that comes before the shared strings in a temporary file and
+      // deletes it as soon as we move on, so a sheet left unread fails later to open (ENOENT) with
+      // nobody listening, an uncaught error in whoever runs us.
+      if (done || (firstVisible !== undefined && firstVisible.name !== worksheet.name)) {
+        for await (const _row of raced(worksheet, failed)) void _row;
+        continue;
+      }
+      done = true;
+      for await (const row of raced(worksheet, failed)) {
+        const values = Array.isArray(row.values) ? (row.values as unknown[]).slice(1) : [];
+        yield { row: row.number, cells: values.map(cellValue) };
+      }
     }
-    done = true;
-    for await (const row of worksheet) {
-      const values = Array.isArray(row.values) ? (row.values as unknown[]).slice(1) : [];
-      yield { row: row.number, cells: values.map(cellValue) };
-    }
+  } catch {
+    input.destroy();
   }
 }
 
