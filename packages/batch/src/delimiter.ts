@@ -1,7 +1,7 @@
 /**
  * The separator of a CSV file, chosen by what the header says. A spreadsheet saved where the
  * decimal mark is a comma writes `;` between cells and leaves the template's labels unquoted,
- * commas and all ("Đơn vị hành chính cấp xã (phường, xã)"), so counting separators on the header
+ * commas and all ("Area (ward, commune)"), so counting separators on the header
  * line picks the comma and the whole file becomes one unknown column. Instead each candidate
  * splits the header, and the one whose cells name the most of the ruleset's columns wins; counting
  * decides only between candidates that fit equally well (a file whose header names no column).
