@@ -7,7 +7,7 @@
  * "at least" words with an `equals` on a whole-number fact; the ids or words of a mandatory
  * criterion with the note), and say warnings, never errors: a person decides.
  */
-import type { ConditionInfo, CriterionInfo } from '../../compile/compiled-ruleset.js';
+import type { ConditionInfo, CriterionInfo, FactInfo } from '../../compile/compiled-ruleset.js';
 import type { Findings } from '../findings.js';
 
 /** Words that say "this many or more", in the languages rule files are written in. */
@@ -21,9 +21,11 @@ type Texts = Readonly<Record<string, string | undefined>> | undefined;
 
 export function checkWording(f: Findings): void {
   const { ruleset } = f;
+  // Whole-number facts by id, built once for every criterion.
+  const wholeNumbers = new Map(ruleset.facts.filter((x) => x.type === 'integer').map((x) => [x.id, x]));
   for (const c of ruleset.criteria) {
     textAgainstThresholds(f, c);
-    equalsAgainstWords(f, c);
+    equalsAgainstWords(f, c, wholeNumbers);
   }
   mandatoryInNote(f);
 }
@@ -64,13 +66,13 @@ function textAgainstThresholds(f: Findings, c: CriterionInfo): void {
   }
 }
 
-function equalsAgainstWords(f: Findings, c: CriterionInfo): void {
-  const wholeNumbers = new Set(f.ruleset.facts.filter((x) => x.type === 'integer').map((x) => x.id));
+function equalsAgainstWords(f: Findings, c: CriterionInfo, wholeNumbers: ReadonlyMap<string, FactInfo>): void {
   for (const { condition, texts } of conditionsOf(c)) {
     for (const t of condition.thresholds) {
-      if (t.kind !== 'compare' || t.op !== '==' || typeof t.value !== 'number' || !wholeNumbers.has(t.fact)) continue;
-      const fact = f.ruleset.facts.find((x) => x.id === t.fact);
-      const words = [...texts, ...values(fact?.label)].map((text) => AT_LEAST.exec(text)?.[0]).find(Boolean);
+      if (t.kind !== 'compare' || t.op !== '==' || typeof t.value !== 'number') continue;
+      const fact = wholeNumbers.get(t.fact);
+      if (fact === undefined) continue;
+      const words = [...texts, ...values(fact.label)].map((text) => AT_LEAST.exec(text)?.[0]).find(Boolean);
       if (words === undefined) continue;
       f.add(
         'equals_reads_at_least',
