@@ -538,7 +538,7 @@ class RulesetCompiler {
         : {}),
       ...(doc.applicable_when !== undefined ? { applicableWhen: doc.applicable_when } : {}),
       ...(doc.not_applicable ? { notApplicable: doc.not_applicable } : {}),
-      points: doc.points ?? 1,
+      points: typeof doc.points === 'number' ? doc.points : 1,
       mandatory,
     };
     return {
@@ -549,7 +549,7 @@ class RulesetCompiler {
       ...(variants ? { variants } : {}),
       noVariant: doc.no_variant ?? 'not_applicable',
       notApplicable: doc.not_applicable ?? 'fail',
-      points: doc.points ?? 1,
+      points: typeof doc.points === 'number' ? doc.points : 1,
       mandatory,
     };
   }
