@@ -12,6 +12,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/evaluate/assessment.js';
+import { explainText } from '../../src/explain/index.js';
 import { loadRuleset, loadRulesetOrThrow } from '../../src/load-ruleset.js';
 
 const url = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -259,6 +260,22 @@ describe('levels, points and counts (fixture scheme)', () => {
       ),
       { numRuns: 400 },
     );
+  });
+
+  it('explains the level reached and possible, the points, and what can still raise the level (vi, en)', () => {
+    const { extra: _, ...open } = { ...base, b: true, c: true, saving: 60 };
+    const r = rules.evaluate(assess('large', open));
+    const en = explainText(r, rules, { lang: 'en' });
+    expect(en).toContain('Level reached: Silver (silver)');
+    expect(en).toContain('Highest level still possible: Gold (gold)');
+    expect(en).toContain('? Gold (gold): UNDETERMINED');
+    expect(en).toContain('Points: 0–1');
+    expect(en).toContain('All criteria: 28–29 points');
+    expect(en).toMatch(/What can still change the level reached:\n {2}- Extra — extra/);
+    const vi = explainText(r, rules, { lang: 'vi' });
+    expect(vi).toContain('Mức đạt được: Bạc (silver)');
+    expect(vi).toContain('Mức cao nhất còn có thể đạt: Vàng (gold)');
+    expect(vi).toContain('Điểm: 18');
   });
 
   it('gives results that schemas/result.schema.json accepts', () => {

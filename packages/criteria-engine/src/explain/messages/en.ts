@@ -68,6 +68,13 @@ export const en = {
   mandatory_none: 'The ruleset has no mandatory criteria.',
 
   total_heading: 'TOTAL POINTS',
+  level_reached: 'Level reached: {level}',
+  level_possible: 'Highest level still possible: {level}',
+  level_none: 'none',
+  level_line: '{mark} {label} ({id}): {status}',
+  points_line: 'Points: {points}',
+  points_total_line: 'All criteria: {points} points',
+  missing_level: 'What can still change the level reached:',
   total_line: '{passed} points (required {required})',
 
   missing_heading: 'FACTS STILL NEEDED',

@@ -69,6 +69,13 @@ export const vi: ExplainMessages = {
   mandatory_heading: 'TIÊU CHÍ BẮT BUỘC',
   mandatory_none: 'Bộ tiêu chí không có tiêu chí bắt buộc.',
 
+  level_reached: 'Mức đạt được: {level}',
+  level_possible: 'Mức cao nhất còn có thể đạt: {level}',
+  level_none: 'không mức nào',
+  level_line: '{mark} {label} ({id}): {status}',
+  points_line: 'Điểm: {points}',
+  points_total_line: 'Mọi tiêu chí: {points} điểm',
+  missing_level: 'Các dữ kiện còn có thể làm thay đổi mức đạt được:',
   total_heading: 'TỔNG ĐIỂM',
   total_line: 'đạt {passed} điểm (cần {required})',
 
