@@ -12,6 +12,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/evaluate/assessment.js';
+import { checkRuleset } from '../../src/analyze/index.js';
 import { explainText } from '../../src/explain/index.js';
 import { loadRuleset, loadRulesetOrThrow } from '../../src/load-ruleset.js';
 
@@ -276,6 +277,35 @@ describe('levels, points and counts (fixture scheme)', () => {
     expect(vi).toContain('Mức đạt được: Bạc (silver)');
     expect(vi).toContain('Mức cao nhất còn có thể đạt: Vàng (gold)');
     expect(vi).toContain('Điểm: 18');
+  });
+
+  it('lcz check: the fixture has no errors; a level no unit can reach is an error at its requirement', () => {
+    expect(checkRuleset(rules).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const tooHigh = TEXT.replace(
+      'total_requirement: { at_least_points: 20 }',
+      'total_requirement: { at_least_points: 40 }',
+    );
+    const found = checkRuleset(loadRulesetOrThrow(tooHigh, { file: FILE })).diagnostics.filter(
+      (d) => d.code === 'requirement_unreachable',
+    );
+    expect(found.map((d) => [d.line, d.params['value'], d.params['best']])).toEqual([
+      [TEXT.split('\n').findIndex((l) => l.includes('at_least_points: 20')) + 1, 40, 29],
+    ]);
+    // Points over named criteria beyond what they can earn (18 + 3): a check error at the list.
+    const pointsTooHigh = TEXT.replace('at_least_points: 18, of:', 'at_least_points: 30, of:');
+    const points = checkRuleset(loadRulesetOrThrow(pointsTooHigh, { file: FILE })).diagnostics.filter(
+      (d) => d.code === 'requirement_unreachable',
+    );
+    expect(points.map((d) => [d.params['value'], d.params['best']])).toEqual([[30, 21]]);
+    // k above the number of criteria named is a located load error.
+    const countTooHigh = TEXT.replace(
+      '- { at_least_count: 1, of: ["1.2", "1.3"] }',
+      '- { at_least_count: 3, of: ["1.2", "1.3"] }',
+    );
+    const load = loadRuleset(countTooHigh, { file: FILE });
+    expect(load.diagnostics.map((d) => [d.code, d.line, d.params['max']])).toEqual([
+      ['threshold_range', TEXT.split('\n').findIndex((l) => l.includes('at_least_count: 1, of')) + 1, 2],
+    ]);
   });
 
   it('gives results that schemas/result.schema.json accepts', () => {
