@@ -164,6 +164,9 @@ function extentsFor(lines: readonly Line[], n: number, target: number): number[]
   const shorter: number[] = [];
   for (let k = end - 1; k > n && shorter.length < MAX_CUTS; k--)
     if ((lines[k - 1] as Line).indent >= 0) shorter.push(k);
+  // Lines under it already deeper than the target: only the line itself slipped.
+  const child = lines.slice(n).find((l) => l.indent >= 0);
+  if (child !== undefined && child.indent > target) return [...new Set([n, end, beforeSibling ?? end, ...shorter])];
   return [...new Set([end, beforeSibling ?? end, ...shorter, n])];
 }
 
