@@ -86,6 +86,55 @@ describe('lcz usage errors (exit 2, Vietnamese then English, no stack)', () => {
     await usage(['evaluate', '-x', '--rules', 'r', 'a.yaml'], /không có tuỳ chọn '-x'/, /unknown option '-x'/);
   });
 
+  it('lcz records: each subcommand names the option it lacks, and refuses bad years, dates and reasons', async () => {
+    const store = ['--store', 'x.sqlite'];
+    await usage(['records', 'status', ...store, '--year', '2024'], /--rules/, /--rules is needed here/);
+    await usage(['records', 'status', ...store, '--rules', 'r'], /--year/, /--year is needed here/);
+    await usage(['records', 'history', '--year', '2024'], /--store/, /--store is needed here/);
+    await usage(
+      ['records', 'board', ...store, '--year', '2024', '--date', '2024-12-01'],
+      /--number/,
+      /--number is needed/,
+    );
+    await usage(['records', 'export', ...store], /--out/, /--out is needed here/);
+    await usage(['records', 'key', '--name', 'a'], /--role/, /--role is needed here/);
+    await usage(['records', 'key', '--name', 'a', '--role', 'department'], /--owner/, /--owner is needed here/);
+    await usage(
+      ['records', 'register', ...store, '--rules', 'r', '--year', '2024'],
+      /register/,
+      /name the workbook\(s\) to register/,
+    );
+    await usage(
+      ['records', 'status', ...store, '--rules', 'r', '--year', '24'],
+      /'24'/,
+      /--year must be a year in four digits/,
+    );
+    await usage(
+      ['records', 'board', ...store, '--year', '2024', '--number', '1', '--date', '2024-02-30', '--recognise', 'A'],
+      /'2024-02-30'/,
+      /--date must be a date YYYY-MM-DD/,
+    );
+    await usage(
+      [
+        'records',
+        'board',
+        ...store,
+        '--year',
+        '2024',
+        '--number',
+        '1',
+        '--date',
+        '2024-02-03',
+        '--recognise',
+        'A',
+        '--reason',
+        'no code',
+      ],
+      /no code/,
+      /no code/,
+    );
+  });
+
   it('options that need a value, or take none', async () => {
     await usage(
       ['evaluate', 'a.yaml', '--rules'],

@@ -127,7 +127,9 @@ function yearOption(option: string, value: string | undefined): number | undefin
 
 function dateOption(option: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+  // Date.parse takes 2024-02-30 as 1 March: only a date that reads back the same is a date.
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value)
     throw new UsageError('records_bad_date', { option, value }, 'records');
   return value;
 }
