@@ -106,6 +106,31 @@ describe('lcz report', () => {
     await expect(readFile(out)).rejects.toThrow();
   });
 
+  it('a targets file that cannot be read, and inputs with no area in them: located, nothing written, exit 1', async () => {
+    const out = join(temp, 'never-either.md');
+    const missing = await lcz(
+      [
+        'report',
+        '--rules',
+        join(ROOT, RULES),
+        '--targets',
+        'nowhere.yaml',
+        '--out',
+        out,
+        join(ROOT, 'examples/assessments'),
+      ],
+      { cwd: temp },
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^nowhere\.yaml: lỗi \[targets_unreadable\].*ENOENT/m);
+    const empty = join(temp, 'empty.csv');
+    await writeFile(empty, '');
+    const none = await lcz(['report', '--rules', join(ROOT, RULES), '--out', out, empty], { cwd: temp });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/\[report_no_areas\]/);
+    await expect(readFile(out)).rejects.toThrow();
+  });
+
   it('usage errors: no --rules, no input, a bad --format, xlsx without --out (exit 2, both languages)', async () => {
     const cases: [string[], string][] = [
       [['report', 'examples/assessments'], 'name the rules with --rules'],
