@@ -1,6 +1,8 @@
 /**
  * run() in-process with a fake io: help, version and usage errors. None of these load the engine.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import cliPackage from '../package.json' with { type: 'json' };
 import { en } from '../src/messages/en.js';
@@ -87,7 +89,8 @@ describe('lcz usage errors (exit 2, Vietnamese then English, no stack)', () => {
   });
 
   it('lcz records: each subcommand names the option it lacks, and refuses bad years, dates and reasons', async () => {
-    const store = ['--store', 'x.sqlite'];
+    // Usage errors come before the store is opened; were one to pass, the store is made in a temporary folder.
+    const store = ['--store', join(tmpdir(), 'lcz-usage-never.sqlite')];
     await usage(['records', 'status', ...store, '--year', '2024'], /--rules/, /--rules is needed here/);
     await usage(['records', 'status', ...store, '--rules', 'r'], /--year/, /--year is needed here/);
     await usage(['records', 'history', '--year', '2024'], /--store/, /--store is needed here/);
