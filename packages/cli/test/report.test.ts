@@ -68,7 +68,7 @@ describe('lcz report', () => {
     expect(await readFile(join(temp, 'report.csv'), 'utf8')).toContain('Whole city,4,4,1,2,1,25');
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(temp, 'report.xlsx'));
-    expect(book.worksheets.map((w) => w.name)).toContain('Wards and communes');
+    expect(book.worksheets.map((w) => w.name)).toContain('By unit');
   });
 
   it('bad rows are listed at file:row:column and left out; the report is still written; exit 1', async () => {

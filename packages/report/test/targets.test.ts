@@ -113,7 +113,9 @@ describe('a broken targets file: every problem at once, each located', () => {
       '',
     ].join('\n');
     const { problems } = loadTargets(file, 'measures.yaml', rules);
-    expect(problems.filter((p) => p.code !== 'targets_missing_key').map((p) => [p.code, p.line, p.params['key']])).toEqual([
+    expect(
+      problems.filter((p) => p.code !== 'targets_missing_key').map((p) => [p.code, p.line, p.params['key']]),
+    ).toEqual([
       ['targets_fact_type', 19, 'equals'],
       ['targets_fact_type', 24, 'at_least'],
       ['targets_fact_type', 29, 'equals'],

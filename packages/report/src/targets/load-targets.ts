@@ -300,7 +300,7 @@ function single(e: ErrorObject, doc: Document, located: Locate, rulesetId: strin
       return located('targets_bad_pattern', offsetOf(doc, path), {
         where,
         value: shown(e.data),
-        example: path.includes('fact') ? 'households' : 'recognised-2024',
+        example: path.includes('fact') ? 'my_fact' : 'recognised-2024',
       });
     case 'minItems':
     case 'minLength':
