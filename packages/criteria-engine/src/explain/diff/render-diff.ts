@@ -603,7 +603,7 @@ class DiffReport {
     throw new Error(`unhandled change ${JSON.stringify(exhaustive)}`);
   }
 
-  /** A variant by its label ("Bản sản xuất nông nghiệp"); by id and selector when it has none. */
+  /** A variant by its label (“Large sites”); by id and selector when it has none. */
   private variantName(v: { readonly id: string; readonly when: string; readonly label?: LocalizedText }): string {
     const { out } = this;
     return v.label !== undefined
@@ -621,7 +621,7 @@ class DiffReport {
   }
 
   /**
-   * A variant's condition in words, from its thresholds ("“Số mô hình …” ≥ 1"), joined by "và" or
+   * A variant's condition in words, from its thresholds ('"Items done" ≥ 1 item'), joined by "và" or
    * "hoặc" when the condition uses only one of them; the expression when the words would lose
    * its structure.
    */
@@ -636,7 +636,7 @@ class DiffReport {
     return v.thresholds.map((t) => this.thresholdWords(t)).join(ors ? m.words_or : m.words_and);
   }
 
-  /** One threshold in words: "≥ 80% số hộ (tỷ lệ “…” trên “…”)", "“Số mô hình …” ≥ 1 mô hình". */
+  /** One threshold in words: '≥ 80% of items (ratio of "…" to "…")', '"Items done" ≥ 1 item'. */
   private thresholdWords(t: ThresholdValue): string {
     const { out } = this;
     if (t.kind === 'percent') {
