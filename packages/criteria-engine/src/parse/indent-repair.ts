@@ -34,11 +34,16 @@ export interface IndentRepairOptions {
   readonly maxTries?: number;
   /** Files longer than this (in characters) are not searched. */
   readonly maxChars?: number;
+  /**
+   * Characters re-read at most, over all tries: a large part to re-read gets fewer tries, so the
+   * search costs about as much as reading a few dozen rule files, whatever the input.
+   */
+  readonly maxReadChars?: number;
   /** Pass `problemsOf` only the top-level entries around the problems (see ProblemsOf). */
   readonly slice?: boolean;
 }
 
-const DEFAULTS = { window: 40, maxTries: 80, maxChars: 500_000, slice: false } as const;
+const DEFAULTS = { window: 40, maxTries: 80, maxChars: 500_000, maxReadChars: 4_000_000, slice: false } as const;
 /** Shorter blocks tried per line and column. */
 const MAX_CUTS = 3;
 
@@ -68,7 +73,7 @@ export function findIndentRepair(
   problemsOf: ProblemsOf,
   options: IndentRepairOptions = {},
 ): IndentRepair | undefined {
-  const { window, maxTries, maxChars, slice } = { ...DEFAULTS, ...options };
+  const { window, maxTries: triesAsked, maxChars, maxReadChars, slice } = { ...DEFAULTS, ...options };
   if (problems.length === 0 || text.length > maxChars || text.includes('\t')) return undefined;
   const problemLines = problems.map(lineOfKey).filter((n) => n > 0);
   if (problemLines.length === 0) return undefined;
@@ -81,6 +86,8 @@ export function findIndentRepair(
   const lo = Math.max(from, first - window);
   const hi = Math.min(to, last + window);
   const read = (all: readonly string[]) => problemsOf(all.slice(from - 1, to).join('\n'), from);
+  const readChars = lines.slice(from - 1, to).reduce((n, l) => n + l.text.length + 1, 0);
+  const maxTries = Math.min(triesAsked, Math.floor(maxReadChars / Math.max(1, readChars)));
   const before = slice ? read(lines.map((l) => l.text)) : problems;
   if (!before || before.length === 0) return undefined;
 

@@ -182,6 +182,24 @@ describe('findIndentRepair', () => {
     expect(calls).toBeLessThanOrEqual(5);
   });
 
+  it('re-reads a bounded number of characters: a large file gets few tries', () => {
+    // 5,000 keys under one top-level key, each line a possible slip, and a problem in the middle.
+    const body = Array.from({ length: 5000 }, (_, i) => `  k${i}:\n    v: ${i}\n  w${i}: 1`).join('\n');
+    const text = `a:\n${body}\n`;
+    let read = 0;
+    findIndentRepair(
+      text,
+      ['7000|x'],
+      (part) => {
+        read += part.length;
+        return ['7000|x'];
+      },
+      { slice: true, maxReadChars: 1_000_000 },
+    );
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThanOrEqual(1_000_000 + text.length);
+  });
+
   it('does not search a file indented with tabs (YAML refuses tabs: another message says so)', () => {
     expect(findIndentRepair('a:\n\tb: 1\n', ['2|x'], () => [])).toBeUndefined();
   });
