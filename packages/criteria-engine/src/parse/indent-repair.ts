@@ -140,6 +140,8 @@ function targetsFor(lines: readonly Line[], n: number, lo: number): number[] {
   const opens = above !== undefined && /:\s*(#.*)?$/.test(above.text);
   if (!above || line.indent > above.content || (line.indent === above.content && !opens)) return [];
   const targets = new Set<number>();
+  // The first key under a key that opens a block belongs one step (two spaces) to its right.
+  if (opens && !line.dash) targets.add(above.content + 2);
   for (let k = n - 1; k >= lo; k--) {
     const earlier = lines[k - 1] as Line;
     if (earlier.indent < 0) continue;
