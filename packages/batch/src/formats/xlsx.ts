@@ -17,7 +17,12 @@ interface SheetModel {
   readonly state?: string;
 }
 
-interface SheetReader extends AsyncIterable<{ readonly number: number; readonly values: unknown }> {
+interface RowModel {
+  readonly number: number;
+  readonly values: unknown;
+}
+
+interface SheetReader extends AsyncIterable<RowModel> {
   readonly name?: string;
 }
 
@@ -42,6 +47,7 @@ export async function* xlsxRows(
   });
   const budget = new XlsxBudget(file, limits);
   decodeWholeCharacters(reader, budget);
+  relativeTargets(reader);
   const sheets = (): readonly SheetModel[] =>
     (reader as unknown as { model?: { sheets?: SheetModel[] } }).model?.sheets ?? [];
   const wanted = (name: string | undefined): boolean => {
@@ -71,7 +77,7 @@ export async function* xlsxRows(
         rows++;
         if (row.number > limits.maxRows || rows > limits.maxRows)
           throw limitError(file, 'rows', limits.maxRows, row.number, 1);
-        batch.push({ row: row.number, cells: cellsOf(row.values, row.number, file, limits) });
+        batch.push({ row: row.number, cells: cellsOf(row, file, limits) });
         if (batch.length >= CHUNK_ROWS) {
           yield batch;
           batch = [];
@@ -133,6 +139,7 @@ export async function* raced<T>(iterable: AsyncIterable<T>, failed: Promise<neve
 
 /** The parts of exceljs's WorkbookReader that read the zip entries (not in its typings). */
 interface ReaderInternals {
+  workbookRels?: { Id?: string; Target?: string }[];
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
@@ -157,7 +164,68 @@ function decodeWholeCharacters(reader: unknown, budget: XlsxBudget): void {
     }) as never;
   }
   const parseWorksheet = r._parseWorksheet.bind(r);
-  r._parseWorksheet = (iterator, sheetNo) => parseWorksheet(budget.sheet(decodeUtf8(iterator)), sheetNo);
+  r._parseWorksheet = (iterator, sheetNo) => parseWorksheet(cachedCells(budget.sheet(decodeUtf8(iterator))), sheetNo);
+}
+
+/**
+ * openpyxl (and so pandas) writes the workbook's relationship targets as absolute part names
+ * (`/xl/worksheets/sheet1.xml`), which the standard allows; exceljs 4.4.0 finds a sheet's name
+ * only by the relative form (`worksheets/sheet1.xml`), so every sheet came out nameless and no
+ * sheet could be picked by name. The targets are made relative to xl/ as soon as they are read.
+ */
+function relativeTargets(reader: unknown): void {
+  const r = reader as ReaderInternals;
+  const parseRels = r._parseRels.bind(r);
+  r._parseRels = async (entry) => {
+    await parseRels(entry);
+    for (const rel of r.workbookRels ?? []) {
+      if (typeof rel.Target === 'string') rel.Target = relativeToXl(rel.Target);
+    }
+  };
+}
+
+/** `/xl/worksheets/sheet1.xml` or `./worksheets/sheet1.xml` → `worksheets/sheet1.xml`. */
+export function relativeToXl(target: string): string {
+  let t = target.replace(/^\.\//, '');
+  if (t.startsWith('/')) t = t.slice(1).startsWith('xl/') ? t.slice(4) : t.slice(1);
+  return t;
+}
+
+/**
+ * Two cell forms exceljs 4.4.0 reads wrongly, put right in the sheet's XML before it parses it:
+ * - a formula with its cached value (`<c t="b"><f>FALSE()</f><v>0</v></c>`, as LibreOffice writes
+ *   every typed boolean): exceljs keeps the value only when it is truthy, so 0, FALSE and "" came
+ *   out as the formula, and a cached date as a bare number. The formula is dropped: the cell is
+ *   then read by its cached value and type, as a spreadsheet shows it. A formula with no cached
+ *   value is kept, and read as the formula text, which no column accepts.
+ * - an inline string in runs (`<is><r><t>Bản </t></r><r><t>Nà Pầu</t></r></is>`, rich text):
+ *   exceljs starts the text afresh at every `<t>`, so only the last run was kept. Inside `<is>`
+ *   the `<t>` tags are dropped, and the runs' text adds up.
+ * The text is cut after the last whole row of each chunk; the rest waits for the next chunk.
+ */
+export async function* cachedCells(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let carry = '';
+  for await (const chunk of chunks) {
+    const text = carry + chunk;
+    const cut = text.lastIndexOf('</row>');
+    if (cut < 0) {
+      carry = text;
+      continue;
+    }
+    carry = text.slice(cut + 6);
+    const rows = text.slice(0, cut + 6);
+    yield rows.includes('<f') || rows.includes('<is') ? rows.replace(CELL, fixCell) : rows;
+  }
+  if (carry !== '') yield carry.includes('<f') || carry.includes('<is') ? carry.replace(CELL, fixCell) : carry;
+}
+
+const CELL = /<c\b[^>]*[^/]>[\s\S]*?<\/c>/g;
+
+function fixCell(cell: string): string {
+  let c = cell;
+  if (c.includes('<v') && c.includes('<f')) c = c.replace(/<f\b[^>]*\/>|<f\b[^>]*>[\s\S]*?<\/f>/, '');
+  if (c.includes('<is')) c = c.replace(/<\/?t\b[^>]*>/g, '');
+  return c;
 }
 
 async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
@@ -168,13 +236,14 @@ async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerat
 }
 
 /** exceljs rows are 1-based sparse arrays. A text longer than a cell may hold stops the file. */
-function cellsOf(values: unknown, row: number, file: string, limits: XlsxLimits): Cell[] {
+function cellsOf(row: RowModel, file: string, limits: XlsxLimits): Cell[] {
+  const { values } = row;
   if (!Array.isArray(values)) return [];
   const cells: Cell[] = [];
   for (let i = 1; i < values.length; i++) {
     const cell = plainCell(values[i]);
     if (typeof cell === 'string' && cell.length > limits.maxCellChars)
-      throw limitError(file, 'cell_chars', limits.maxCellChars, row, i);
+      throw limitError(file, 'cell_chars', limits.maxCellChars, row.number, i);
     cells.push(cell);
   }
   return cells;
