@@ -111,7 +111,8 @@ export async function resolveSource(source: BatchSource, options: ReadBatchOptio
         };
   }
   const other = otherSpreadsheet(source, head);
-  if (other !== undefined && options.format === undefined) {
+  // Also when the caller said xlsx (the CLI sends every spreadsheet here as one).
+  if (other !== undefined && (options.format === undefined || options.format === 'xlsx')) {
     return { file, format: undefined, problem: fileDiagnostic(file, 'batch_unreadable', other) };
   }
   const format = options.format ?? detectBatchFormat(source, head);

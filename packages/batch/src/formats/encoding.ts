@@ -105,7 +105,7 @@ export async function* decodedText(chunks: AsyncIterable<Buffer | string>, encod
   for await (const chunk of chunks) {
     const text = held + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
     const cut = text.search(/\P{M}\p{M}*$/u);
-    const at = cut <= 0 ? 0 : cut;
+    const at = Math.max(cut, 0);
     held = text.slice(at);
     if (at > 0) yield text.slice(0, at).normalize('NFC');
   }
