@@ -37,6 +37,51 @@ export async function* xlsxRows(
   sheet: string | number | undefined,
   excel: ExcelJS,
   limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
+  /** The same bytes again, for a second read when the first lost a part (see lostPart). */
+  reopen?: () => Promise<Readable>,
+): RowChunks {
+  let source = input;
+  for (let read = 1; ; read++) {
+    let yielded = false;
+    try {
+      for await (const chunk of xlsxRowsOnce(source, file, sheet, excel, limits)) {
+        yielded = true;
+        yield chunk;
+      }
+      return;
+    } catch (error) {
+      if (yielded || reopen === undefined || read >= XLSX_READS || !lostPart(error, sheet)) throw error;
+      source = await reopen();
+    }
+  }
+}
+
+/** How many times a workbook is read before a lost part is reported (see lostPart). */
+const XLSX_READS = 3;
+
+/**
+ * Whether a read ended without a sheet the workbook lists (or without its list of sheets): in a
+ * workbook with no shared strings part (openpyxl's, and so pandas'), exceljs 4.4.0's streaming
+ * reader now and then loses a zip entry it parked, about one read in ten on a busy machine, and
+ * the same file reads whole the next time. Such a read is made again, at most XLSX_READS times in
+ * all; a sheet that is truly not there, or a file that is not a workbook, is reported at once.
+ */
+function lostPart(error: unknown, sheet: string | number | undefined): boolean {
+  if (!(error instanceof SourceError) || error.diagnostic.code !== 'batch_unreadable') return false;
+  const { reason, sheets } = error.diagnostic.params;
+  if (reason === 'xlsx_reader' || reason === 'no_worksheet') return true;
+  if (reason !== 'no_such_sheet') return false;
+  const names = typeof sheets === 'string' && sheets !== '' ? sheets.split(', ') : [];
+  if (names.length === 0) return true;
+  return typeof sheet === 'number' ? sheet <= names.length : names.some((n) => matchKey(n) === matchKey(String(sheet)));
+}
+
+async function* xlsxRowsOnce(
+  input: Readable,
+  file: string,
+  sheet: string | number | undefined,
+  excel: ExcelJS,
+  limits: XlsxLimits,
 ): RowChunks {
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -201,19 +246,21 @@ export function relativeToXl(target: string): string {
  * - an inline string in runs (`<is><r><t>Bản </t></r><r><t>Nà Pầu</t></r></is>`, rich text):
  *   exceljs starts the text afresh at every `<t>`, so only the last run was kept. Inside `<is>`
  *   the `<t>` tags are dropped, and the runs' text adds up.
- * The text is cut after the last whole row of each chunk; the rest waits for the next chunk.
+ * The text is cut after the last whole row (or cell) of each chunk; the rest waits for the next.
  */
 export async function* cachedCells(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   let carry = '';
   for await (const chunk of chunks) {
     const text = carry + chunk;
-    const cut = text.lastIndexOf('</row>');
-    if (cut < 0) {
+    // After the last whole row, else (a very wide row) after the last whole cell.
+    const row = text.lastIndexOf('</row>');
+    const cut = row >= 0 ? row + 6 : text.lastIndexOf('</c>') + 4;
+    if (cut < 4) {
       carry = text;
       continue;
     }
-    carry = text.slice(cut + 6);
-    const rows = text.slice(0, cut + 6);
+    carry = text.slice(cut);
+    const rows = text.slice(0, cut);
     yield rows.includes('<f') || rows.includes('<is') ? rows.replace(CELL, fixCell) : rows;
   }
   if (carry !== '') yield carry.includes('<f') || carry.includes('<is') ? carry.replace(CELL, fixCell) : carry;
