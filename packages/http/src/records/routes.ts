@@ -40,6 +40,11 @@ export function recordsRoutes(options: RecordsHttpOptions): {
   schemas: Record<string, JsonSchema>;
 } {
   const h = new RecordsHandlers(options.store, options.ruleset, options.keys);
+  return { routes: [...readRoutes(h), ...writeRoutes(h)], schemas: recordsSchemas() };
+}
+
+/** The response schemas, and the request bodies as JSON Schema from their zod definitions (one source). */
+function recordsSchemas(): Record<string, JsonSchema> {
   const schemas: Record<string, JsonSchema> = { ...RECORDS_RESPONSES };
   for (const [name, schema] of Object.entries({
     RecordsFactsRequest: factsBody,
@@ -49,9 +54,15 @@ export function recordsRoutes(options: RecordsHttpOptions): {
     const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as JsonSchema;
     schemas[name] = rest;
   }
-  const base = { tag: 'records' as const };
-  const writeProblems: ProblemKind[] = ['unauthorized', 'forbidden', 'not-found', 'invalid-request'];
-  const routes: RouteSpec[] = [
+  return schemas;
+}
+
+const base = { tag: 'records' as const };
+const writeProblems: ProblemKind[] = ['unauthorized', 'forbidden', 'not-found', 'invalid-request'];
+
+/** Summaries for everyone, details for a key whose role may read them. */
+function readRoutes(h: RecordsHandlers): RouteSpec[] {
+  return [
     {
       ...base,
       method: 'GET',
@@ -105,6 +116,12 @@ export function recordsRoutes(options: RecordsHttpOptions): {
       problems: ['unauthorized', 'forbidden', 'not-found', 'invalid-request'],
       handle: (_ctx, input) => h.facts(input),
     },
+  ];
+}
+
+/** Writes: each checked whole (key, role and scope, body) before anything is stored. */
+function writeRoutes(h: RecordsHandlers): RouteSpec[] {
+  return [
     {
       ...base,
       method: 'POST',
@@ -152,7 +169,6 @@ export function recordsRoutes(options: RecordsHttpOptions): {
       handle: (_ctx, input) => h.board(input),
     },
   ];
-  return { routes, schemas };
 }
 
 /** A refusal or failure on the way, carried to the edge of a handler. */
