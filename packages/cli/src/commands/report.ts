@@ -204,7 +204,7 @@ async function reportOnRecord(
   for (const entry of read.entries) problems.push(...aggregator.add(entry));
   const leftOut = read.problems.filter((p) => p.severity === 'error').length;
   aggregator.leaveOut(leftOut);
-  if (read.problems.length > 0) session.err(formatRecordsProblems(read.problems, options.lang));
+  if (read.problems.length > 0) session.err(formatRecordsProblems(read.problems, options.lang, ruleset.words));
   if (problems.length > 0) session.err(formatProblems(problems, options.lang));
   if (read.entries.length === 0) {
     session.err(

@@ -132,7 +132,7 @@ async function openRecords(
     const loaded = await loadApiKeys(session.abs(options.keys));
     const problems = loaded.value ? checkKeyOwners(loaded.value, ruleset) : loaded.problems;
     if (problems.length > 0) {
-      session.err(formatRecordsProblems(session.relocate(problems), options.lang));
+      session.err(formatRecordsProblems(session.relocate(problems), options.lang, ruleset.words));
       session.err(bilingual('serve_keys_invalid', { path: options.keys, count: problems.length }));
       return null;
     }

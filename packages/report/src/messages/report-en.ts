@@ -21,12 +21,12 @@ export const reportEn = {
   registration_partial:
     '{count} {assessed_many} did not say whether they registered (empty "registered" cell or no field): they are counted as registered.',
   registration_record:
-    "Registration is as the record holds it (lcz records register); recognition is the board's decision where the year has one, else the engine's; a {assessed} registered but not yet decided is undetermined.",
+    "Registration is as the record holds it (lcz records register); recognition is the board's decision where the year has one, else the engine's; {assessed_many} registered but not yet decided are undetermined.",
   registration_stated: 'Registration comes from the "registered" column or field of the inputs.',
   left_out:
     '{count} input row(s) had errors and are not counted in any figure (see the messages printed with the report).',
   duplicates:
-    '{count} row(s) repeated a {assessed} already counted for the same year and were left out (see the messages printed with the report).',
+    '{count} row(s) repeated one {assessed} already counted for the same year and were left out (see the messages printed with the report).',
   rate_note:
     'Pass rate = {assessed_many} passing ÷ {assessed_many} where the criterion is decided and counts in its standard (passed or failed, including "not applicable, counted as failed"), rounded down. {Assessed_many} where it is unknown, or not applicable and left out, are not in the rate.',
   year_unknown: 'year not given',
