@@ -239,6 +239,27 @@ class TextReport {
       });
       this.push(`    ${this.paint(GROUP_TONE[l.status], line)}`);
     }
+    const next = level.next;
+    if (next === undefined) return;
+    this.push(`  ${interpolate(m.next_heading, { level: name(next.id) })}`);
+    for (const part of next.lacking) {
+      if (!('need' in part)) {
+        const key = part.kind === 'mandatory' ? 'next_mandatory' : 'next_disqualifier';
+        this.bullet('    - ', interpolate(m[key], { id: part.id }));
+        continue;
+      }
+      const what =
+        part.kind === 'group'
+          ? this.groupTitle(part.id ?? '')
+          : part.kind === 'total'
+            ? m.next_total
+            : interpolate(m.next_requirement, { n: (part.index ?? 0) + 1 });
+      const key = part.unit === 'points' ? 'next_points' : 'next_criteria';
+      this.bullet(
+        '    - ',
+        interpolate(m[key], { what, need: part.need, have: part.have, more: Math.max(0, part.need - part.have) }),
+      );
+    }
   }
 
   /** Points as people read them: `3`, or `0–18` while facts are unknown. */

@@ -279,6 +279,24 @@ describe('levels, points and counts (fixture scheme)', () => {
     expect(vi).toContain('Điểm: 18');
   });
 
+  it('says what the next level lacks: "to reach gold: 6 more points", checked by re-evaluating', () => {
+    const silver = { ...base, b: true, c: true, extra: true };
+    const r = rules.evaluate(assess('large', silver));
+    expect(r.level?.reached).toBe('silver');
+    expect(r.level?.next).toEqual({
+      id: 'gold',
+      lacking: [
+        { kind: 'total', level: 'gold', unit: 'points', need: 20, have: 14 },
+        { kind: 'requirements', index: 0, level: 'gold', unit: 'points', need: 18, have: 6 },
+      ],
+    });
+    expect(explainText(r, rules, { lang: 'en' })).toContain('all criteria: 20 points needed, 14 certain, 6 more');
+    expect(explainText(r, rules, { lang: 'vi' })).toContain('Để đạt mức Vàng (gold):');
+    // 12 more points from 2.1 and 2.2 (saving 50: 18 instead of 3, trees stay 3) reach gold.
+    expect(rules.evaluate(assess('large', { ...silver, saving: 50 })).level?.reached).toBe('gold');
+    expect(rules.evaluate(assess('large', { ...silver, saving: 49 })).level?.reached).toBe('silver');
+  });
+
   it('lcz check: the fixture has no errors; a level no unit can reach is an error at its requirement', () => {
     expect(checkRuleset(rules).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const tooHigh = TEXT.replace(

@@ -75,6 +75,13 @@ export const en = {
   points_line: 'Points: {points}',
   points_total_line: 'All criteria: {points} points',
   missing_level: 'What can still change the level reached:',
+  next_heading: 'To reach {level}:',
+  next_points: '{what}: {need} points needed, {have} certain, {more} more',
+  next_criteria: '{what}: {need} criteria must pass, {have} certain, {more} more',
+  next_total: 'all criteria',
+  next_requirement: 'requirement {n} over named criteria',
+  next_mandatory: 'mandatory criterion {id} must pass',
+  next_disqualifier: 'disqualifying case {id} must not apply',
   total_line: '{passed} points (required {required})',
 
   missing_heading: 'FACTS STILL NEEDED',

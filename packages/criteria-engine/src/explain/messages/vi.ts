@@ -76,6 +76,13 @@ export const vi: ExplainMessages = {
   points_line: 'Điểm: {points}',
   points_total_line: 'Mọi tiêu chí: {points} điểm',
   missing_level: 'Các dữ kiện còn có thể làm thay đổi mức đạt được:',
+  next_heading: 'Để đạt mức {level}:',
+  next_points: '{what}: cần {need} điểm, chắc chắn có {have}, còn thiếu {more}',
+  next_criteria: '{what}: cần {need} tiêu chí đạt, chắc chắn có {have}, còn thiếu {more}',
+  next_total: 'mọi tiêu chí',
+  next_requirement: 'yêu cầu {n} trên các tiêu chí được nêu tên',
+  next_mandatory: 'tiêu chí bắt buộc {id} phải đạt',
+  next_disqualifier: 'không được thuộc trường hợp {id}',
   total_heading: 'TỔNG ĐIỂM',
   total_line: 'đạt {passed} điểm (cần {required})',
 
