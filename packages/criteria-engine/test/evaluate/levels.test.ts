@@ -297,6 +297,31 @@ describe('levels, points and counts (fixture scheme)', () => {
     expect(rules.evaluate(assess('large', { ...silver, saving: 49 })).level?.reached).toBe('silver');
   });
 
+  it('locates mistakes in counts and points: wrong types, unknown names, arity', () => {
+    const line = (needle: string) => TEXT.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const wrongType = TEXT.replace('"count(b, c, d) >= 2"', '"count(b, saving, d) >= 2"');
+    expect(
+      loadRuleset(wrongType, { file: FILE }).diagnostics.map((d) => [
+        d.code,
+        d.line,
+        d.params['expected'],
+        d.params['actual'],
+      ]),
+    ).toEqual([['expr_type', line('count(b, c, d)'), 'boolean', 'integer']]);
+    const noArgs = TEXT.replace('"count(b, c, d) >= 2"', '"count() >= 2"');
+    expect(loadRuleset(noArgs, { file: FILE }).diagnostics.map((d) => [d.code, d.params['expected']])).toEqual([
+      ['expr_arity', '1–100'],
+    ]);
+    const unknown = TEXT.replace('of: [b, { fact: c, is: true }]', 'of: [bb, { fact: c, is: true }]');
+    expect(
+      loadRuleset(unknown, { file: FILE }).diagnostics.map((d) => [d.code, d.line, d.params['suggestion']]),
+    ).toEqual([['expr_unknown_name', line('of: [b, { fact: c'), 'b']]);
+    const stepsOfBoolean = TEXT.replace('of: saving', 'of: extra');
+    expect(loadRuleset(stepsOfBoolean, { file: FILE }).diagnostics.map((d) => [d.code, d.params['where']])).toEqual([
+      ['expr_type', 'points.steps.of'],
+    ]);
+  });
+
   it('lcz check: the fixture has no errors; a level no unit can reach is an error at its requirement', () => {
     expect(checkRuleset(rules).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const tooHigh = TEXT.replace(
