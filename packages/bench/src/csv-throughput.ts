@@ -26,6 +26,8 @@ export interface CsvRun {
   /** Worker threads that read rows, as the CLI's --json summary says. */
   readonly threadsUsed: number;
   readonly seconds: number;
+  /** CPU time of the process, user + system, all threads (seconds). */
+  readonly cpuSeconds: number;
   readonly rowsPerSecond: number;
   readonly peakRssMB: number;
   readonly fileMB: number;
@@ -120,10 +122,16 @@ export async function measureCsv(
 }
 
 /** Wall time and peak RSS out of `/usr/bin/time -v`'s report. */
-function timeReport(text: string, rows: number): Pick<CsvRun, 'seconds' | 'rowsPerSecond' | 'peakRssMB'> {
+function timeReport(
+  text: string,
+  rows: number,
+): Pick<CsvRun, 'seconds' | 'cpuSeconds' | 'rowsPerSecond' | 'peakRssMB'> {
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)/.exec(text);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
   if (!wall || !rss) throw new Error(`cannot read /usr/bin/time's report:\n${text.slice(-2000)}`);
   const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-  return { seconds, rowsPerSecond: rows / seconds, peakRssMB: Number(rss[1]) / 1024 };
+  const user = /User time \(seconds\): (\d+(?:\.\d+)?)/.exec(text);
+  const system = /System time \(seconds\): (\d+(?:\.\d+)?)/.exec(text);
+  const cpuSeconds = Number(user?.[1] ?? Number.NaN) + Number(system?.[1] ?? Number.NaN);
+  return { seconds, cpuSeconds, rowsPerSecond: rows / seconds, peakRssMB: Number(rss[1]) / 1024 };
 }

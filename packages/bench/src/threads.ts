@@ -40,7 +40,9 @@ try {
     for (const c of [...cases.slice(r % cases.length), ...cases.slice(0, r % cases.length)]) {
       const run = runCsv(csv, rows, fileMB, c.threads);
       runs.get(c.label)?.push(run);
-      line.push(`${c.label}: ${run.seconds.toFixed(2)} s (${run.threadsUsed} workers used)`);
+      line.push(
+        `${c.label}: ${run.seconds.toFixed(2)} s, CPU ${run.cpuSeconds.toFixed(2)} s (${run.threadsUsed} workers)`,
+      );
     }
     console.log(`round ${r + 1}, load ${load}: ${line.join('; ')}`);
   }
@@ -48,11 +50,16 @@ try {
   rmSync(csv, { force: true });
 }
 const base = median((runs.get(cases[0]?.label ?? '') ?? []).map((r) => r.seconds));
-console.log('\n| run | median wall s | × one thread | workers used (per round) |\n| --- | ---: | ---: | --- |');
+const baseCpu = median((runs.get(cases[0]?.label ?? '') ?? []).map((r) => r.cpuSeconds));
+console.log(
+  '\n| run | median wall s | × one thread (wall) | median CPU s | × one thread (CPU) | workers used (per round) |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | --- |');
 for (const c of cases) {
   const list = runs.get(c.label) ?? [];
   const m = median(list.map((r) => r.seconds));
+  const cpu = median(list.map((r) => r.cpuSeconds));
   console.log(
-    `| ${c.label} | ${m.toFixed(2)} | ${(m / base).toFixed(3)} | ${list.map((r) => r.threadsUsed).join(', ')} |`,
+    `| ${c.label} | ${m.toFixed(2)} | ${(m / base).toFixed(3)} | ${cpu.toFixed(2)} | ${(cpu / baseCpu).toFixed(3)} | ${list.map((r) => r.threadsUsed).join(', ')} |`,
   );
 }
