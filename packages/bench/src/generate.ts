@@ -140,7 +140,7 @@ export function generateAssessments(count: number, options: GenerateOptions = {}
 }
 
 /** The same assessments as one JSON text (an array). */
-export function generateAssessmentsJson(count: number, options: GenerateOptions = {}): string {
+function generateAssessmentsJson(count: number, options: GenerateOptions = {}): string {
   rnd = mulberry32(options.seed ?? DEFAULT_SEED);
   const incompleteShare = options.incompleteShare ?? 0.25;
   const out: Assessment[] = new Array<Assessment>(count);

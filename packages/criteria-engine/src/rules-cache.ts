@@ -57,7 +57,7 @@ interface EntryHeader {
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The entry's path for the ruleset file `file` (absolute). */
-export function rulesCacheEntry(cache: RulesCache, file: string): string {
+function rulesCacheEntry(cache: RulesCache, file: string): string {
   return join(cache.dir, `${sha256(`${ENGINE_VERSION}\u0000${file}`).slice(0, 32)}.json`);
 }
 

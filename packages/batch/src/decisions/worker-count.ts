@@ -23,7 +23,7 @@ export interface Machine {
   readonly load: number;
 }
 
-export function thisMachine(): Machine {
+function thisMachine(): Machine {
   return { cores: availableParallelism(), load: loadavg()[0] ?? 0 };
 }
 
