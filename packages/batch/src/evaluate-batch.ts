@@ -148,6 +148,8 @@ export async function evaluateBatchVia(
     !needFull &&
     resolved.problem === undefined &&
     resolved.format === 'csv' &&
+    // The quick path cuts records on the bytes, which holds for UTF-8 only.
+    resolved.encoding === 'utf-8' &&
     (options.csvTokenizer ?? 'fast') === 'fast';
   const threads = { used: 0 };
   const chunks: AsyncIterable<readonly DecisionItem[]> = quick

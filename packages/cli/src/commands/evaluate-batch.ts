@@ -42,6 +42,7 @@ export async function evaluateBatchFile(
       ...(options.sheet !== undefined
         ? { sheet: /^\d+$/.test(options.sheet) ? Number(options.sheet) : options.sheet }
         : {}),
+      ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
       onProgress: (p) => bar.update(p.rows, p.bytesRead, p.totalBytes, p.elapsedMs),
     });
   } catch (error) {

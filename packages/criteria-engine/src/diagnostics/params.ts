@@ -127,7 +127,14 @@ export interface DiagnosticParamsByCode {
     readonly example: Param;
   };
   file_outside_root: { readonly path: Param; readonly root: Param; readonly reason: Param };
-  text_encoding: { readonly path: Param; readonly offset?: Param; readonly byte?: Param; readonly encoding?: Param };
+  text_encoding: {
+    readonly path: Param;
+    readonly offset?: Param;
+    readonly byte?: Param;
+    readonly encoding?: Param;
+    /** A batch CSV: the option that reads the file as it is (`--encoding windows-1258`). */
+    readonly option?: Param;
+  };
   expr_number_inexact: { readonly value: Param; readonly max: Param };
   unknown_group: { readonly id: Param; readonly groups: Param };
   owner_conflict: { readonly kind: Param; readonly id: Param; readonly owner: Param; readonly first: Param };
@@ -150,6 +157,8 @@ export interface DiagnosticParamsByCode {
   input_identity: { readonly field: Param; readonly reason: Param };
   batch_unreadable: {
     readonly format: Param;
+    /** reason unknown_encoding: the name given. */
+    readonly encoding?: Param;
     readonly reason?: Param;
     readonly detail?: Param;
     readonly sheet?: Param;
@@ -178,6 +187,8 @@ export interface DiagnosticParamsByCode {
     readonly expected: Param;
     readonly value: Param;
     readonly allowed?: Param;
+    /** `ambiguous_separator`: 1.234 or 1,234 in a decimal column (thousands, or three decimal places?). */
+    readonly reason?: Param;
   };
   batch_cell_unheaded: { readonly cell: Param; readonly value: Param };
   batch_identity_missing: { readonly name: Param; readonly cell?: Param; readonly column_name?: Param };
