@@ -62,6 +62,18 @@ describe('the compiled-rules cache', () => {
     expect(second.stdout.replace(SHOWN.toUpperCase(), SHOWN)).toBe(first.stdout);
   });
 
+  it('gives the same located diagnostics from the entry as from the YAML (no YAML parse to locate them)', async () => {
+    const w = workspace();
+    const rules = join(w.dir, 'rules/lai-chau-2020-2025');
+    const fromYaml = await lcz(['validate', rules, '--lang', 'en'], { env: w.env, cwd: w.dir });
+    expect(entries(w.cache)).toHaveLength(1);
+    const fromCache = await lcz(['validate', rules, '--lang', 'en'], { env: w.env, cwd: w.dir });
+    expect(fromYaml.code).toBe(0);
+    expect(fromYaml.stdout).toMatch(/ruleset\.yaml:\d+:\d+: info \[variant_uncovered\]/);
+    expect(fromCache.stdout).toBe(fromYaml.stdout);
+    expect(fromCache.stderr).toBe(fromYaml.stderr);
+  });
+
   it('is rebuilt, with a note, when an included file changes', async () => {
     const w = workspace();
     const rules = join(w.dir, 'rules/lai-chau-2026-2030-draft');
