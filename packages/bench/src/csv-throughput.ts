@@ -2,7 +2,7 @@
  * Batch throughput of the real CLI: `lcz evaluate --decisions-only --out <file>` on generated CSV
  * files of 100,000 and 1,000,000 rows, each in a fresh process under /usr/bin/time (wall time and
  * peak RSS). Flat memory means the 1M-row peak stays near the 100k-row one. The target runs use
- * the CLI's defaults (worker threads, one per core); a run with `--threads 0` (one thread) is
+ * the CLI's defaults (worker threads, one per free core; none on a busy machine); a run with `--threads 0` (one thread) is
  * shown beside them for information. The CSV files are
  * written from the bench's own seeded generator through @lcz/criteria-batch's writer, into the
  * gitignored .bench-out folder, and removed afterwards.
