@@ -41,11 +41,12 @@ export function officeInteger(read: CellReader): CellReader {
 /** The column's decimal reader, also reading a decimal comma and unambiguous thousands separators. */
 export function officeNumber(read: CellReader): CellReader {
   return (cell) => {
-    if (typeof cell !== 'string') return read(cell);
+    const value = read(cell);
+    if (typeof cell !== 'string') return value;
+    // The plain forms (12, 2.5) cost one look for a point: only 1.234 among them is refused.
+    if (value !== INVALID) return cell.includes('.') && ONE_GROUP.test(cell.trim()) ? INVALID : value;
     const text = cell.trim();
     if (ONE_GROUP.test(text)) return INVALID;
-    const value = read(cell);
-    if (value !== INVALID) return value;
     if (GROUPED_DOTS.test(text)) return read(text.replace(/\./g, ''));
     if (GROUPED_COMMAS.test(text)) return read(text.replace(/,/g, ''));
     if (DOTS_THEN_COMMA.test(text)) return read(text.replace(/\./g, '').replace(',', '.'));

@@ -44,6 +44,11 @@ export interface ReadBatchOptions {
    * UTF-16BE) always decides.
    */
   readonly encoding?: string;
+  /**
+   * The caller's option that sets `encoding` (`lcz evaluate`: `--encoding`): a CSV whose header is
+   * not UTF-8 gets a message naming it. Without it the message says to save the file as UTF-8.
+   */
+  readonly encodingOption?: string;
 }
 
 export function readBatch(
@@ -125,7 +130,7 @@ export async function resolveSource(source: BatchSource, options: ReadBatchOptio
 
 /** A CSV source with the encoding it is read in, or the one problem that stops it (formats/encoding.ts). */
 function withEncoding(resolved: ResolvedSource, head: Uint8Array, options: ReadBatchOptions): ResolvedSource {
-  const found = csvEncoding(resolved.file, head, options.encoding);
+  const found = csvEncoding(resolved.file, head, options.encoding, options.encodingOption);
   return 'problem' in found ? { ...resolved, problem: found.problem } : { ...resolved, encoding: found.encoding };
 }
 

@@ -221,7 +221,7 @@ const PRINTED: Partial<ExcelJS.PageSetup> = {
 
 /**
  * Pages across for the data sheet: a ruleset of a dozen columns fits one landscape page; one of a
- * hundred (the Lai Châu rules) would print at a size nobody can read, so its columns are spread
+ * hundred (a full recognition scheme) would print at a size nobody can read, so its columns are spread
  * over as many pages as keep the print at about two thirds of full size (some 200 character
  * widths a page), with the code and name repeated on each.
  */

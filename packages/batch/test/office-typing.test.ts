@@ -58,7 +58,7 @@ describe('encodings', () => {
   it('a Windows-1258 file without --encoding: one message at the first bad byte, naming the option', async () => {
     const file = join(OFFICE, 'windows-1258.csv');
     for (const detail of ['full', 'decision'] as const) {
-      const summary = await evaluateBatch(file, small, { detail });
+      const summary = await evaluateBatch(file, small, { detail, encodingOption: '--encoding' });
       expect(summary.rows).toBe(0);
       expect(summary.headerProblems.map((d) => [d.code, d.line, d.column, d.params['option']])).toEqual([
         ['text_encoding', 1, 4, '--encoding windows-1258'],
@@ -66,6 +66,11 @@ describe('encodings', () => {
       const hint = renderMessage(defined(summary.headerProblems[0]), 'vi').hint;
       expect(hint).toContain('--encoding windows-1258');
     }
+    // A caller that offers no such option gets the message without it (save as UTF-8).
+    const [plain] = await records(file, small);
+    expect(plain?.diagnostics.map((d) => [d.code, d.line, d.column, d.params['option']])).toEqual([
+      ['text_encoding', 1, 4, undefined],
+    ]);
     // With the option, the same file reads (as the UTF-8 export does: office-files.test.ts).
     const read = await evaluateBatch(file, small, { detail: 'decision', encoding: 'cp1258' });
     expect([read.headerProblems, read.rows, read.badRows]).toEqual([[], 3, 0]);

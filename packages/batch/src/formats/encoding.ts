@@ -4,8 +4,8 @@
  * byte-order mark (Excel's "Unicode text", tab-separated), and the Windows code page (Vietnamese
  * Windows: Windows-1258, where most tone marks are combining characters). A byte-order mark
  * decides; otherwise the file is UTF-8 unless `--encoding` says which it is, and a header that is
- * not UTF-8 stops the file with one message naming that option (every header cell would
- * otherwise be reported as unknown, and every column as missing).
+ * not UTF-8 stops the file with one message, naming that option where the caller offers it
+ * (every header cell would otherwise be reported as unknown, and every column as missing).
  *
  * Decoding uses the platform's TextDecoder (WHATWG encodings: windows-1258, windows-1252,
  * utf-16le, …), so no dependency is needed. Text decoded from another encoding is made NFC, so
@@ -13,9 +13,6 @@
  */
 import { decodeUtf8, notUtf8Diagnostic, type Diagnostic } from '@lcz/criteria-engine';
 import { fileDiagnostic } from '../diagnostics.js';
-
-/** What `--encoding` is named in messages: the option a person adds to read such a file. */
-export const ENCODING_OPTION = '--encoding windows-1258';
 
 /** The encoding a byte-order mark names, if the bytes start with one. */
 export function bomEncoding(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | undefined {
@@ -42,6 +39,8 @@ export function csvEncoding(
   file: string,
   head: Uint8Array,
   option: string | undefined,
+  /** The caller's option that sets the encoding (`--encoding`), named in the message; none: not offered. */
+  offered?: string,
 ): { readonly encoding: string } | { readonly problem: Diagnostic } {
   const bom = bomEncoding(head);
   if (bom !== undefined) return { encoding: bom };
@@ -61,7 +60,8 @@ export function csvEncoding(
   const text = decodeUtf8(header);
   if (typeof text === 'string') return { encoding: 'utf-8' };
   const problem = notUtf8Diagnostic(file, text);
-  return { problem: { ...problem, params: { ...problem.params, option: ENCODING_OPTION } } };
+  if (offered === undefined) return { problem };
+  return { problem: { ...problem, params: { ...problem.params, option: `${offered} windows-1258` } } };
 }
 
 /**

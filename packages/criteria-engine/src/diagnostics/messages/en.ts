@@ -321,6 +321,14 @@ export const en: MessageCatalog = {
       hint: 'Check, on this line and the one before: indentation with spaces (not tabs), a colon and a space after each key, and matching quotes and brackets.',
     };
   },
+  yaml_indentation: (p) => {
+    const block =
+      s(p, 'last_line') === s(p, 'line') ? `line ${s(p, 'line')}` : `lines ${s(p, 'line')}–${s(p, 'last_line')}`;
+    return {
+      message: `Check the indentation of line ${s(p, 'line')}: it sits to the left of where it belongs, so the keys under it land one level off (the "missing key" or "cannot be read" errors of this block all come from that).`,
+      hint: `Indent ${block} by ${s(p, 'spaces')} more space(s) (line ${s(p, 'line')} then starts at column ${s(p, 'column')}, in line with the keys of the same level above), then check again. Indent with spaces, never tabs.`,
+    };
+  },
   yaml_duplicate_key: (p) => ({
     message: hasParam(p, 'first_line')
       ? `The key "${s(p, 'key')}" appears twice in the same mapping (first on line ${s(p, 'first_line')}).`

@@ -339,6 +339,14 @@ export const vi: MessageCatalog = {
       hint: 'Kiểm tra dòng này và dòng trước đó: thụt lề bằng dấu cách (không dùng Tab), sau mỗi khóa có dấu hai chấm và một dấu cách, các dấu nháy và dấu ngoặc phải đóng đủ.',
     };
   },
+  yaml_indentation: (p) => {
+    const block =
+      s(p, 'last_line') === s(p, 'line') ? `dòng ${s(p, 'line')}` : `các dòng ${s(p, 'line')}–${s(p, 'last_line')}`;
+    return {
+      message: `Kiểm tra thụt lề của dòng ${s(p, 'line')}: dòng này lùi ra trái so với chỗ nó thuộc về, nên các khóa bên dưới bị xếp nhầm cấp (các lỗi "thiếu khóa", "không đọc được" ở khối này đều do đó).`,
+      hint: `Thụt ${block} vào thêm ${s(p, 'spaces')} dấu cách (dòng ${s(p, 'line')} bắt đầu ở cột ${s(p, 'column')}, thẳng hàng với các khóa cùng cấp ở trên), rồi kiểm tra lại. Thụt lề bằng dấu cách, không dùng Tab.`,
+    };
+  },
   yaml_duplicate_key: (p) => ({
     message: hasParam(p, 'first_line')
       ? `Khóa "${s(p, 'key')}" xuất hiện hai lần trong cùng một bảng (lần đầu ở dòng ${s(p, 'first_line')}).`
