@@ -15,7 +15,7 @@ import { decodeUtf8, notUtf8Diagnostic, type Diagnostic } from '@lcz/criteria-en
 import { fileDiagnostic } from '../diagnostics.js';
 
 /** The encoding a byte-order mark names, if the bytes start with one. */
-export function bomEncoding(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | undefined {
+function bomEncoding(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | undefined {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
@@ -23,7 +23,7 @@ export function bomEncoding(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be'
 }
 
 /** The WHATWG name of `label` (`cp1258` → `windows-1258`), or undefined when it names no encoding. */
-export function encodingName(label: string): string | undefined {
+function encodingName(label: string): string | undefined {
   try {
     return new TextDecoder(label.trim()).encoding;
   } catch {

@@ -230,7 +230,7 @@ function relativeTargets(reader: unknown): void {
 }
 
 /** `/xl/worksheets/sheet1.xml` or `./worksheets/sheet1.xml` → `worksheets/sheet1.xml`. */
-export function relativeToXl(target: string): string {
+function relativeToXl(target: string): string {
   let t = target.replace(/^\.\//, '');
   if (t.startsWith('/')) t = t.slice(1).startsWith('xl/') ? t.slice(4) : t.slice(1);
   return t;

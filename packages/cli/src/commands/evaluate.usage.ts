@@ -24,7 +24,7 @@ export interface EvaluateOptions {
   readonly encoding?: string;
   /** Batch files: result lines with the decision and passed counts only (the engine's fast path). */
   readonly decisionsOnly?: boolean;
-  /** Batch files with --decisions-only: worker threads (default: one per CPU core for CSV files of 32 MiB or more). */
+  /** Batch files with --decisions-only: worker threads (default: worker-count.ts in @lcz/criteria-batch: by file size and free cores). */
   readonly threads?: number;
   /** A rules folder with several versions: the one named, or the one in force on a date. */
   readonly version?: string;
@@ -88,9 +88,11 @@ Batch files / Tệp hàng loạt:
   --decisions-only     result lines carry the decision and passed counts only (fastest)
                        / mỗi dòng kết quả chỉ có kết luận và số tiêu chí đạt (nhanh nhất)
   --threads <n>        with --decisions-only, read a CSV file with n worker threads (default: one
-                       per CPU core for files of 32 MiB or more; 0: one thread); same results
+                       per free CPU core for files of 32 MiB or more, none on a busy machine;
+                       0: one thread); same results
                        / với --decisions-only, đọc tệp CSV bằng n luồng (mặc định: mỗi nhân CPU
-                       một luồng với tệp từ 32 MiB; 0: một luồng); kết quả như nhau
+                       rảnh một luồng với tệp từ 32 MiB, không dùng khi máy bận; 0: một luồng);
+                       kết quả như nhau
   -h, --help           show this help / xem hướng dẫn
 
   A progress bar is drawn on standard error when it is a terminal.

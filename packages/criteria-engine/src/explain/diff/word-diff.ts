@@ -36,7 +36,7 @@ function wordDiff(before: string, after: string): WordPart[] {
 /** Numbers (with their separators and %), words, runs of spaces, and single other characters. */
 const TOKEN = /\d+(?:[.,:/\-–]\d+)*%?|[\p{L}\p{M}\p{N}_]+|\s+|[^\s\p{L}\p{M}\p{N}_]/gu;
 
-export function tokens(text: string): string[] {
+function tokens(text: string): string[] {
   return text.match(TOKEN) ?? [];
 }
 
