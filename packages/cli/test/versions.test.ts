@@ -78,3 +78,72 @@ describe('lcz validate rules/ (several versions)', () => {
     expect(stderr).not.toMatch(/file_not_found|0 errors/);
   });
 });
+
+/** rules/ with Lai Châu's versions and another scheme beside them (the school checklist), as a project. */
+function severalRulesets(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lcz-rulesets-'));
+  for (const part of ['lai-chau-2020-2025', 'lai-chau-2026-2030-draft', 'shared', '.lcz-root'])
+    cpSync(join(ROOT, 'rules', part), join(dir, part), { recursive: true });
+  cpSync(join(ROOT, 'examples/school-safety'), join(dir, 'school-safety'), { recursive: true });
+  return dir;
+}
+
+describe('a rules folder holding several rulesets (rules/: Lai Châu and other schemes)', () => {
+  it('lcz validate validates every version of every ruleset, one OK line each', async () => {
+    const dir = severalRulesets();
+    const { code, stdout, stderr } = await lcz(['validate', '--lang', 'en', dir]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const ok = stdout.split('\n').filter((line) => line.startsWith('OK '));
+    expect(ok.map((line) => /\/([^/]+)\/ruleset\.yaml/.exec(line)?.[1])).toEqual([
+      'lai-chau-2020-2025',
+      'lai-chau-2026-2030-draft',
+      'school-safety',
+    ]);
+  });
+
+  it("lcz evaluate takes each assessment's ruleset from its `ruleset:`, and the version from its date", async () => {
+    const dir = severalRulesets();
+    const school = join(ROOT, 'examples/school-safety/tests/bases/day-school-safe.yaml');
+    const { code, stdout } = await lcz(['evaluate', '--json', '--rules', dir, EXAMPLE, datedIn2027(), school]);
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout) as { ruleset: { id: string; version: string }; decision: string }[];
+    expect(results.map((r) => [r.ruleset.id, r.ruleset.version, r.decision])).toEqual([
+      ['lai-chau-khu-dan-cu-tu-quan', '2020-2025', 'not_recognised'],
+      ['lai-chau-khu-dan-cu-tu-quan', '2026-2030-draft', 'recognised'],
+      ['illustrative-school-safety', '2025', 'recognised'],
+    ]);
+  });
+
+  it('an assessment that names no ruleset of the folder is a located error naming them; the others still run', async () => {
+    const dir = severalRulesets();
+    const stray = join(dir, 'stray.yaml');
+    writeFileSync(stray, '# an assessment for another scheme\nruleset: nobody-s-scheme\ncontext: {}\nfacts: {}\n');
+    const unnamed = join(dir, 'unnamed.yaml');
+    writeFileSync(unnamed, 'context: {}\nfacts: {}\n');
+    const { code, stdout, stderr } = await lcz(['evaluate', '--lang', 'en', '--rules', dir, stray, unnamed, EXAMPLE]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /stray\.yaml:2:10: error \[ruleset_not_in_folder\] The assessment is for ruleset nobody-s-scheme, which the folder .* does not hold\. Rulesets: lai-chau-khu-dan-cu-tu-quan, illustrative-school-safety\./,
+    );
+    expect(stderr).toMatch(
+      /unnamed\.yaml: error \[ruleset_not_in_folder\] The folder .* holds several rulesets, and the assessment does not say which one/,
+    );
+    expect(stderr).toContain('2 assessment file(s) could not be evaluated.');
+    expect(stdout).toContain('not-recognised-ban.yaml'); // the Lai Châu file still evaluated
+  });
+
+  it('a batch file needs the folder of one ruleset', async () => {
+    const dir = severalRulesets();
+    const { code, stderr } = await lcz([
+      'evaluate',
+      '--lang',
+      'en',
+      '--rules',
+      dir,
+      join(ROOT, 'examples/city-2024/assessments-2024.csv'),
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('holds several rulesets (lai-chau-khu-dan-cu-tu-quan, illustrative-school-safety)');
+  });
+});

@@ -67,6 +67,7 @@ export const DIAGNOSTIC_CODES = [
   'version_duplicate',
   'version_period_missing',
   'version_not_found',
+  'ruleset_not_in_folder',
   'policy_missing',
   'definition_cycle',
   'include_invalid',

@@ -77,6 +77,7 @@ export interface DiagnosticParamsByCode {
   version_duplicate: { readonly id: Param; readonly version: Param; readonly first_file: Param };
   version_period_missing: { readonly id: Param; readonly version: Param };
   version_not_found: { readonly id: Param; readonly wanted: Param; readonly available: Param };
+  ruleset_not_in_folder: { readonly path: Param; readonly wanted: Param; readonly available: Param };
   definition_cycle: { readonly name: Param };
   include_invalid: { readonly path: Param; readonly reason: Param };
   build_fragment: NoParams;

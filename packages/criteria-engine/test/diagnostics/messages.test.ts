@@ -83,6 +83,7 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   version_duplicate: { id: 'lai-chau', version: '2020-2025', first_file: 'a/ruleset.yaml' },
   version_period_missing: { id: 'lai-chau', version: '2020-2025' },
   version_not_found: { id: 'lai-chau', wanted: '2019-05-01', available: '2020-2025 (2020-01-01 – 2025-12-31)' },
+  ruleset_not_in_folder: { path: 'rules', wanted: '', available: 'lai-chau-khu-dan-cu-tu-quan, ntm-commune' },
   policy_missing: { criterion: '2.1', key: 'not_applicable', allowed: 'exclude, fail' },
   criterion_never_passes: { criterion: '2.3', variant: 'to_dan_pho', condition: 'civilised_business_streets >= 12' },
   criterion_never_fails: { criterion: '2.2', condition: 'typical_economic_models >= 0' },

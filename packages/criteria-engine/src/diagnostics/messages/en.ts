@@ -533,6 +533,13 @@ export const en: MessageCatalog = {
     message: `No version of ruleset ${s(p, 'id')} matches "${s(p, 'wanted')}". Versions: ${s(p, 'available')}.`,
     hint: "Give the assessment a date (area.date) within a version's effective period, or name the version.",
   }),
+  ruleset_not_in_folder: (p) => ({
+    message:
+      s(p, 'wanted') === ''
+        ? `The folder ${s(p, 'path')} holds several rulesets, and the assessment does not say which one it is for (ruleset:). Rulesets: ${s(p, 'available')}.`
+        : `The assessment is for ruleset ${s(p, 'wanted')}, which the folder ${s(p, 'path')} does not hold. Rulesets: ${s(p, 'available')}.`,
+    hint: 'Write the id of one of these rulesets in the assessment (ruleset: …), or give --rules the folder of that one ruleset.',
+  }),
   definition_cycle: (p) => ({
     message: `The definition "${s(p, 'name')}" uses itself (directly or through other definitions).`,
     hint: 'A definition may use facts, parameters and other definitions that do not lead back to it.',

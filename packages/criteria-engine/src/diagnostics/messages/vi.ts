@@ -551,6 +551,13 @@ export const vi: MessageCatalog = {
     message: `Không có phiên bản nào của bộ quy tắc ${s(p, 'id')} ứng với "${s(p, 'wanted')}". Các phiên bản có: ${s(p, 'available')}.`,
     hint: 'Ghi ngày đánh giá (area.date) nằm trong thời gian hiệu lực của một phiên bản, hoặc chọn phiên bản bằng tên của nó.',
   }),
+  ruleset_not_in_folder: (p) => ({
+    message:
+      s(p, 'wanted') === ''
+        ? `Thư mục ${s(p, 'path')} có nhiều bộ quy tắc, nhưng phiếu đánh giá không ghi là theo bộ quy tắc nào (ruleset:). Các bộ quy tắc có: ${s(p, 'available')}.`
+        : `Phiếu đánh giá theo bộ quy tắc ${s(p, 'wanted')}, nhưng thư mục ${s(p, 'path')} không có bộ quy tắc này. Các bộ quy tắc có: ${s(p, 'available')}.`,
+    hint: 'Ghi mã của một trong các bộ quy tắc trên vào phiếu (ruleset: …), hoặc chỉ --rules tới thư mục của riêng bộ quy tắc đó.',
+  }),
   definition_cycle: (p) => ({
     message: `Định nghĩa "${s(p, 'name')}" dùng lại chính nó (trực tiếp hoặc qua định nghĩa khác).`,
     hint: 'Một định nghĩa chỉ được dùng dữ kiện, tham số và các định nghĩa khác không quay vòng về nó.',
