@@ -6,6 +6,7 @@
 import { closest } from '../diagnostics/suggest.js';
 import type { Expr } from './expression/ast.js';
 import { checkCompare } from './compare.js';
+import { countComparison } from './count-compare.js';
 import { FUNCTIONS, type CheckContext } from './functions/index.js';
 import type { Scope } from './scope.js';
 import { mergeReads, type Typed } from './typed.js';
@@ -38,14 +39,11 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
       return checkLogical(expr, scope, ctx, options);
     case 'arithmetic':
       return checkArithmetic(expr, scope, ctx, options);
-    case 'compare':
-      return checkCompare(
-        expr.op,
-        checkExpression(expr.left, scope, ctx, options),
-        checkExpression(expr.right, scope, ctx, options),
-        expr,
-        ctx,
-      );
+    case 'compare': {
+      const left = checkExpression(expr.left, scope, ctx, options);
+      const right = checkExpression(expr.right, scope, ctx, options);
+      return countComparison(expr.op, left, right, expr) ?? checkCompare(expr.op, left, right, expr, ctx);
+    }
     case 'in':
       return checkIn(expr, scope, ctx, options);
   }
@@ -64,8 +62,12 @@ function checkCall(expr: ExprOf<'call'>, scope: Scope, ctx: CheckContext, option
     });
     return failed(expr, args);
   }
-  if (args.length !== def.arity) {
-    ctx.report('expr_arity', expr.range, { name: def.signature, expected: def.arity, actual: args.length });
+  const arityWrong = def.variadic
+    ? args.length < def.variadic.min || args.length > def.variadic.max
+    : args.length !== def.arity;
+  if (arityWrong) {
+    const expected = def.variadic ? `${def.variadic.min}–${def.variadic.max}` : def.arity;
+    ctx.report('expr_arity', expr.range, { name: def.signature, expected, actual: args.length });
     return failed(expr, args);
   }
   return def.check(args, expr, ctx);

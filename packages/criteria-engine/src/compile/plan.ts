@@ -14,6 +14,8 @@ import type {
   OwnerInfo,
   GroupInfo,
 } from './compiled-ruleset.js';
+import type { LevelPlan, TierPlan } from './levels.js';
+import type { PointsClosure, PointsRuleInfo } from './points.js';
 import type { Closure } from './types.js';
 
 export interface CompiledCondition {
@@ -26,6 +28,10 @@ export interface VariantPlan {
   readonly when: Closure;
   readonly whenReads: readonly string[];
   readonly condition: CompiledCondition;
+  /** The variant's own points (they win over the criterion's): fixed, or the most a rule earns. */
+  readonly points?: number;
+  readonly pointsRule?: PointsClosure;
+  readonly pointsInfo?: PointsRuleInfo;
 }
 
 export interface CriterionPlan {
@@ -38,6 +44,15 @@ export interface CriterionPlan {
   readonly notApplicable: 'exclude' | 'fail';
   readonly points: number;
   readonly mandatory: boolean;
+  /** A step table or best_of (compile/points.ts): the points as an interval, packed. */
+  readonly pointsRule?: PointsClosure;
+  readonly pointsInfo?: PointsRuleInfo;
+  /** Whether this criterion or a variant has a points rule: its outcome then depends on points. */
+  readonly ruled?: boolean;
+  /** The most it can earn under any variant. */
+  readonly maxPoints?: number;
+  /** Index of the level from which it counts (`from_level`); absent: every level. */
+  readonly fromLevel?: number;
 }
 
 export interface GroupPlan {
@@ -50,6 +65,8 @@ export interface GroupPlan {
 export interface DisqualifierPlan {
   readonly info: DisqualifierInfo;
   readonly condition: CompiledCondition;
+  /** Index of the level from which it blocks (`from_level`). */
+  readonly fromLevel?: number;
 }
 
 export interface ContextRulePlan {
@@ -76,4 +93,14 @@ export interface RulesetPlan {
   /** Slot layout: the context attributes, then the facts, in declaration order. */
   readonly contextSlots: readonly string[];
   readonly factSlots: readonly string[];
+  /**
+   * Present when the scheme has levels, count requirements or points beyond fixed numbers
+   * (compile/levels.ts): what each level (or the one base rule) checks, lowest first. Without it
+   * the decision is the recognition rule's, as it always was.
+   */
+  readonly tiers?: readonly TierPlan[];
+  /** The levels, lowest first, one per tier; absent for a scheme without levels. */
+  readonly levels?: readonly LevelPlan[];
+  /** Whether results carry points intervals (a step table, best_of or variant points). */
+  readonly scored?: boolean;
 }

@@ -7,6 +7,7 @@
  * criteria (status, text, variant, facts read) → disqualifiers → mandatory criteria → total
  * points (if the ruleset has a points scheme) → facts still needed.
  */
+import { requirementValue } from '../evaluate/requirement.js';
 import type { CompiledRuleset, CriterionInfo, DisqualifierInfo, GroupInfo } from '../compile/compiled-ruleset.js';
 import { type FactDeclaration, printValue, type ValueWords } from '../compile/fact-types/index.js';
 import type {
@@ -271,9 +272,14 @@ class TextReport {
       }
       case 'total_not_met':
         return interpolate(m.reason_total_not_met, {
-          passed: this.result.total?.passed_points ?? 0,
+          passed: this.result.total?.passed_points ?? this.result.points_total?.least ?? 0,
           required: this.result.total?.required ?? 0,
         });
+      case 'requirement_not_met':
+        return interpolate(
+          'at_least_count' in reason.requirement ? m.reason_requirement_count : m.reason_requirement_points,
+          { value: requirementValue(reason.requirement), of: reason.of.join(', ') },
+        );
     }
   }
 

@@ -28,6 +28,8 @@ export const en = {
   reason_group_not_met: '{title}: {passed} of {applicable} criteria passed, {required} required',
   reason_group_not_met_points: '{title}: {points} points, {required} required',
   reason_total_not_met: 'Total points: {passed}, {required} required',
+  reason_requirement_count: 'fewer than {value} of the criteria {of} pass',
+  reason_requirement_points: 'the criteria {of} earn fewer than {value} points',
   reason_unknown: 'Not enough data yet to decide on:',
   unknown_criterion: 'criterion {id}: {text}',
   unknown_disqualifier: 'disqualifying case {id}: {text}',

@@ -30,6 +30,8 @@ export const vi: ExplainMessages = {
   reason_group_not_met: '{title}: đạt {passed}/{applicable} tiêu chí, cần {required}',
   reason_group_not_met_points: '{title}: đạt {points} điểm, cần {required}',
   reason_total_not_met: 'Tổng điểm: đạt {passed}, cần {required}',
+  reason_requirement_count: 'chưa đủ {value} trong các tiêu chí {of} đạt',
+  reason_requirement_points: 'các tiêu chí {of} chưa đủ {value} điểm',
   reason_unknown: 'Chưa đủ số liệu để kết luận về:',
   unknown_criterion: 'tiêu chí {id}: {text}',
   unknown_disqualifier: 'trường hợp không đảm bảo {id}: {text}',
