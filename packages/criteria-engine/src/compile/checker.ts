@@ -7,6 +7,7 @@ import { closest } from '../diagnostics/suggest.js';
 import type { Expr } from './expression/ast.js';
 import { checkCompare } from './compare.js';
 import { countComparison } from './count-compare.js';
+import { type Exact, minus, negate, plus, times } from './exact/arithmetic.js';
 import { FUNCTIONS, type CheckContext } from './functions/index.js';
 import type { Scope } from './scope.js';
 import { mergeReads, type Typed } from './typed.js';
@@ -93,8 +94,8 @@ function checkNegate(expr: ExprOf<'negate'>, scope: Scope, ctx: CheckContext, op
   expectNumeric(operand, ctx, '-');
   const g = operand.fn;
   const neg: Closure = (s) => {
-    const v = g(s) as number | undefined;
-    return v === undefined ? undefined : -v;
+    const v = g(s) as Exact | undefined;
+    return v === undefined ? undefined : (negate(v) as Value);
   };
   return {
     type: operand.type,
@@ -126,9 +127,9 @@ function checkArithmetic(expr: ExprOf<'arithmetic'>, scope: Scope, ctx: CheckCon
   const r = right.fn;
   const op = ARITHMETIC[expr.op];
   const fn: Closure = (s) => {
-    const a = l(s) as number | undefined;
-    const b = r(s) as number | undefined;
-    return a === undefined || b === undefined ? undefined : op(a, b);
+    const a = l(s) as Exact | undefined;
+    const b = r(s) as Exact | undefined;
+    return a === undefined || b === undefined ? undefined : (op(a, b) as Value);
   };
   const type = left.type.t === 'integer' && right.type.t === 'integer' ? INTEGER : NUMBER;
   return { type, expr, fn, reads: mergeReads(left.reads, right.reads) };
@@ -154,11 +155,8 @@ function expectNumeric(operand: Typed, ctx: CheckContext, where: string): void {
   }
 }
 
-const ARITHMETIC = {
-  '+': (a: number, b: number) => a + b,
-  '-': (a: number, b: number) => a - b,
-  '*': (a: number, b: number) => a * b,
-};
+/** Exact: numbers while the result is a safe integer, fractions otherwise (exact/arithmetic.ts). */
+const ARITHMETIC = { '+': plus, '-': minus, '*': times };
 
 /**
  * The closure of a value known at load time. Leaf closures come from small makers like this one
@@ -222,6 +220,8 @@ function checkName(
   }
   const id = symbol.id;
   const slot = symbol.slot;
+  if (symbol.kind === 'fact' && symbol.decimals !== undefined)
+    return { type: symbol.type, expr, reads: [id], fn: readSlot(slot), name: id, slot, decimals: symbol.decimals };
   return { type: symbol.type, expr, reads: [id], fn: readSlot(slot), name: id, slot };
 }
 

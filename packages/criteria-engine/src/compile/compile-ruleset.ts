@@ -244,7 +244,9 @@ class RulesetCompiler {
     }
     for (const { parsed, doc } of sources) {
       for (const [id, fact] of Object.entries(doc.facts ?? {})) {
-        if (declare({ kind: 'fact', id, type: factType(id, fact), slot }, 'facts', parsed)) {
+        if (
+          declare({ kind: 'fact', id, type: factType(id, fact), slot, decimals: factDecimals(fact) }, 'facts', parsed)
+        ) {
           this.facts[id] = fact;
           slot++;
         }
@@ -318,6 +320,7 @@ class RulesetCompiler {
           }
           if (f.min !== undefined) info.min = f.min;
           if (f.max !== undefined) info.max = f.max;
+          if (f.decimals !== undefined) info.decimals = f.decimals;
           if (f.part_of !== undefined) info.partOf = f.part_of;
           if (f.unit) info.unit = f.unit;
         } else if (f.type === 'enum' || f.type === 'ordinal') {
@@ -430,7 +433,8 @@ class RulesetCompiler {
         });
         return;
       }
-      if (target.type !== 'integer' || f.type !== 'integer') {
+      // Counts of counts, or quantities of quantities (km of km): part ≤ whole means the same.
+      if (target.type !== f.type || (f.type !== 'integer' && f.type !== 'number')) {
         this.report('relation_invalid', this.rangeOf(path), { fact: id, whole, reason: 'not_counts' });
         return;
       }
@@ -850,6 +854,12 @@ function pointsFields(points: CompiledPoints): {
     ...(points.rule ? { pointsRule: points.rule } : {}),
     ...(points.info ? { pointsInfo: points.info } : {}),
   };
+}
+
+/** The decimals a fact's values may have: 0 for integers, `decimals:` for numbers, else unbounded. */
+function factDecimals(fact: RulesetDocument['facts'][string]): number | undefined {
+  if (fact.type === 'integer') return 0;
+  return fact.type === 'number' ? fact.decimals : undefined;
 }
 
 function brokenCondition(): CompiledCondition {

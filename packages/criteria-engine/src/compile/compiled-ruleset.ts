@@ -26,6 +26,8 @@ export interface FactInfo {
   readonly help?: LocalizedText;
   readonly min?: number;
   readonly max?: number;
+  /** For number facts: the most decimals a value may have (`decimals:`). */
+  readonly decimals?: number;
   /** The fact this one is a part of (part ≤ whole). */
   readonly partOf?: string;
   /** For enum and ordinal facts, in declared order (lowest first for ordinals). */

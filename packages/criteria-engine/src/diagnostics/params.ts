@@ -59,6 +59,7 @@ export interface DiagnosticParamsByCode {
   mandatory_below_level: { readonly criterion: Param; readonly level: Param; readonly from_level: Param };
   points_bands_order: { readonly value: Param; readonly previous: Param };
   threshold_range: { readonly value: Param; readonly min: Param; readonly max: Param };
+  threshold_decimals: { readonly value: Param; readonly fact: Param; readonly decimals: Param };
   relation_invalid: { readonly fact: Param; readonly whole: Param; readonly reason: Param };
   selector_not_context: { readonly name: Param };
   variant_uncovered: { readonly criterion: Param; readonly context: Param; readonly policy: Param };
@@ -143,6 +144,7 @@ export interface DiagnosticParamsByCode {
   input_unknown_facts: { readonly count: Param; readonly section: Param; readonly examples: Param };
   input_type: { readonly name: Param; readonly expected: Param; readonly actual: Param };
   input_range: { readonly name: Param; readonly value: Param; readonly min?: Param; readonly max?: Param };
+  input_decimals: { readonly name: Param; readonly value: Param; readonly decimals: Param };
   input_part_exceeds_whole: {
     readonly part: Param;
     readonly whole: Param;

@@ -9,6 +9,7 @@ import type { LocatedInput } from '../compile/compiled-ruleset.js';
 import type { RulesetPlan } from '../compile/plan.js';
 import { checkContext } from '../compile/contexts.js';
 import { FACT_TYPES, type FactDeclaration } from '../compile/fact-types/index.js';
+import { decimalsOf } from '../compile/exact/rational.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { DiagnosticParams } from '../diagnostics/params.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
@@ -79,7 +80,10 @@ export function validateAssessmentValue(
     if (typeof v.ruleset === 'string' && v.ruleset !== rulesetId) {
       report('version_mismatch', ['ruleset'], { expected: rulesetId, actual: v.ruleset });
     }
-    if (isRecord(v.facts)) checkRelations(plan, v.facts, report);
+    if (isRecord(v.facts)) {
+      checkRelations(plan, v.facts, report);
+      checkDecimals(plan, v.facts, report);
+    }
     if (isRecord(v.context) && parsed.success) {
       checkContext(plan, v.context, (problem) => report(problem.code, ['context'], problem.params));
     }
@@ -194,6 +198,16 @@ function checkRelations(plan: RulesetPlan, facts: Record<string, unknown>, repor
         whole_value: whole,
       });
     }
+  }
+}
+
+/** A measured value with more decimals than its fact declares (`decimals:`): refused, never rounded. */
+function checkDecimals(plan: RulesetPlan, facts: Record<string, unknown>, report: Report): void {
+  for (const f of plan.facts) {
+    if (f.decimals === undefined) continue;
+    const v = facts[f.id];
+    if (typeof v === 'number' && Number.isFinite(v) && decimalsOf(v) > f.decimals)
+      report('input_decimals', ['facts', f.id], { name: f.id, value: v, decimals: f.decimals });
   }
 }
 

@@ -56,6 +56,8 @@ export type FactDeclaration =
       readonly label: LocalizedText;
       readonly min?: number;
       readonly max?: number;
+      /** `number` facts only: the most decimals an input value may have (docs/rule-format.md, Decimals). */
+      readonly decimals?: number;
       readonly part_of?: string;
       readonly unit?: LocalizedText;
       readonly help?: LocalizedText;

@@ -57,7 +57,7 @@ const COMPILED_REASONS: Readonly<Record<string, string>> = {
 };
 
 const RELATION_REASONS: Readonly<Record<string, string>> = {
-  not_counts: 'both must be counts (integers)',
+  not_counts: 'both must be integers, or both numbers',
   cycle: 'the part_of chain loops back to itself',
 };
 
@@ -510,9 +510,13 @@ export const en: MessageCatalog = {
     message: `The threshold ${s(p, 'value')} is outside the possible range ${s(p, 'min')} to ${s(p, 'max')}.`,
     hint: "Check the number: a percentage lies from 0 to 100, and a threshold cannot exceed the fact's max or the number of criteria.",
   }),
+  threshold_decimals: (p) => ({
+    message: `The threshold ${s(p, 'value')} has more decimals than "${s(p, 'fact')}" can have (${s(p, 'decimals')}): a value of the fact can never be exactly on it.`,
+    hint: `Write the threshold with at most ${s(p, 'decimals')} decimals, or declare more decimals on the fact (decimals: under facts:).`,
+  }),
   relation_invalid: (p) => ({
     message: `"${s(p, 'fact')}" cannot be part_of "${s(p, 'whole')}": ${lookup(RELATION_REASONS, s(p, 'reason'))}.`,
-    hint: 'part_of links a count to the total it belongs to, e.g. items_done part_of total_items. Both must be integer facts and the links must not loop.',
+    hint: 'part_of links a count to the total it belongs to, e.g. items_done part_of total_items. Both must be integer facts (or both number facts) and the links must not loop.',
   }),
   selector_not_context: (p) => ({
     message: `"${s(p, 'name')}" is not a context attribute: "when:" selectors and "required_when:" may read context attributes only.`,
@@ -611,6 +615,10 @@ export const en: MessageCatalog = {
       hint: 'Check the value entered.',
     };
   },
+  input_decimals: (p) => ({
+    message: `${s(p, 'name')} = ${s(p, 'value')} has more decimals than the ${s(p, 'decimals')} the rules allow for it.`,
+    hint: `Write the value with at most ${s(p, 'decimals')} decimals, as it was measured; it is not rounded for you.`,
+  }),
   input_part_exceeds_whole: (p) => ({
     message: `"${s(p, 'part')}" (${s(p, 'part_value')}) is larger than "${s(p, 'whole')}" (${s(p, 'whole_value')}), of which it is a part.`,
     hint: 'A part cannot exceed its total: check both numbers.',

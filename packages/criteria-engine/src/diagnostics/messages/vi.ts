@@ -58,7 +58,7 @@ const COMPILED_REASONS: Readonly<Record<string, string>> = {
 };
 
 const RELATION_REASONS: Readonly<Record<string, string>> = {
-  not_counts: 'cả hai phải là số lượng (số nguyên)',
+  not_counts: 'cả hai phải cùng là số nguyên, hoặc cùng là số',
   cycle: 'chuỗi part_of vòng trở lại chính nó',
 };
 
@@ -528,9 +528,13 @@ export const vi: MessageCatalog = {
     message: `Ngưỡng ${s(p, 'value')} nằm ngoài phạm vi có thể có, từ ${s(p, 'min')} đến ${s(p, 'max')}.`,
     hint: 'Kiểm tra lại con số: tỷ lệ phần trăm nằm trong khoảng 0–100, và ngưỡng không được vượt giá trị max của dữ kiện hay số tiêu chí hiện có.',
   }),
+  threshold_decimals: (p) => ({
+    message: `Ngưỡng ${s(p, 'value')} có nhiều chữ số thập phân hơn mức "${s(p, 'fact')}" có thể có (${s(p, 'decimals')}): giá trị của dữ kiện không bao giờ đúng bằng ngưỡng.`,
+    hint: `Viết ngưỡng với tối đa ${s(p, 'decimals')} chữ số thập phân, hoặc khai báo thêm chữ số thập phân cho dữ kiện (decimals: trong facts:).`,
+  }),
   relation_invalid: (p) => ({
     message: `"${s(p, 'fact')}" không thể là part_of của "${s(p, 'whole')}": ${lookup(RELATION_REASONS, s(p, 'reason'))}.`,
-    hint: 'part_of nối một số lượng với tổng mà nó thuộc về, ví dụ items_done part_of total_items. Cả hai phải là dữ kiện số nguyên và các liên kết không được vòng lại.',
+    hint: 'part_of nối một số lượng với tổng mà nó thuộc về, ví dụ items_done part_of total_items. Cả hai phải là dữ kiện số nguyên (hoặc cùng là dữ kiện số) và các liên kết không được vòng lại.',
   }),
   selector_not_context: (p) => ({
     message: `"${s(p, 'name')}" không phải là thuộc tính bối cảnh: "when:" và "required_when:" chỉ được đọc các thuộc tính bối cảnh.`,
@@ -629,6 +633,10 @@ export const vi: MessageCatalog = {
       hint: 'Kiểm tra lại giá trị đã nhập.',
     };
   },
+  input_decimals: (p) => ({
+    message: `${s(p, 'name')} = ${s(p, 'value')} có nhiều chữ số thập phân hơn mức ${s(p, 'decimals')} mà bộ quy tắc cho phép.`,
+    hint: `Ghi giá trị với tối đa ${s(p, 'decimals')} chữ số thập phân, đúng như số đo; hệ thống không tự làm tròn.`,
+  }),
   input_part_exceeds_whole: (p) => ({
     message: `"${s(p, 'part')}" (${s(p, 'part_value')}) lớn hơn "${s(p, 'whole')}" (${s(p, 'whole_value')}), là tổng mà nó thuộc về.`,
     hint: 'Phần không thể lớn hơn tổng: kiểm tra lại cả hai con số.',
