@@ -56,14 +56,16 @@ describe('lcz evaluate --rules rules/ (several versions)', () => {
 });
 
 describe('lcz validate rules/ (several versions)', () => {
-  it('validates every version it holds, one OK line each, and exits 0', async () => {
+  it('validates every version of every ruleset it holds, one OK line each, and exits 0', async () => {
     const { code, stdout, stderr } = await lcz(['validate', '--lang', 'en', 'rules'], { cwd: ROOT });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const ok = stdout.split('\n').filter((line) => line.startsWith('OK '));
-    expect(ok).toHaveLength(2);
-    expect(ok[0]).toMatch(/^OK rules\/lai-chau-2020-2025\/ruleset\.yaml: .* 2020-2025: /);
-    expect(ok[1]).toMatch(/^OK rules\/lai-chau-2026-2030-draft\/ruleset\.yaml: .* 2026-2030-draft: /);
+    // Lai Châu's two versions, and the other bundled scheme beside them.
+    expect(ok).toHaveLength(3);
+    expect(ok[0]).toMatch(/^OK rules\/green-building-illustrative\/ruleset\.yaml: illustrative-green-building /);
+    expect(ok[1]).toMatch(/^OK rules\/lai-chau-2020-2025\/ruleset\.yaml: .* 2020-2025: /);
+    expect(ok[2]).toMatch(/^OK rules\/lai-chau-2026-2030-draft\/ruleset\.yaml: .* 2026-2030-draft: /);
     expect(stdout).not.toMatch(/0 errors/);
   });
 
