@@ -55,6 +55,8 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   unknown_group: { id: '7', groups: '1, 2, 3, 4, 5, 6' },
   owner_conflict: { kind: 'fact', id: 'households', owner: 'police', first: 'economy' },
   threshold_range: { value: 120, min: 0, max: 100 },
+  expr_division_outside_derived: {},
+  derived_if_zero_missing: { name: 'income_per_person' },
   threshold_decimals: { value: 12.255, fact: 'road_length_km', decimals: 2 },
   relation_invalid: { fact: 'a', whole: 'b', reason: 'cycle' },
   selector_not_context: { name: 'households' },
