@@ -87,6 +87,7 @@ export function assembleRuleset(
     criteria: plan.criteria.map((c) => c.info),
     disqualifiers: plan.disqualifiers.map((d) => d.info),
     definitions: plan.definitions,
+    derived: plan.derived.map((d) => d.info),
     includes: doc.include ?? [],
     mandatory: plan.mandatory,
     ...(plan.totalRequirement ? { totalRequirement: plan.totalRequirement } : {}),

@@ -7,7 +7,8 @@ import { closest } from '../diagnostics/suggest.js';
 import type { Expr } from './expression/ast.js';
 import { checkCompare } from './compare.js';
 import { countComparison } from './count-compare.js';
-import { type Exact, minus, negate, plus, times } from './exact/arithmetic.js';
+import { divide, type Exact, minus, negate, plus, times } from './exact/arithmetic.js';
+import { zeroDivisor } from './exact/zero-divisor.js';
 import { FUNCTIONS, type CheckContext } from './functions/index.js';
 import type { Scope } from './scope.js';
 import { mergeReads, type Typed } from './typed.js';
@@ -16,6 +17,8 @@ import { BOOLEAN, ERROR, INTEGER, NUMBER, STRING, isNumeric, type Closure, type 
 export interface CheckOptions {
   /** Variant selectors and context rules may read context attributes only. */
   readonly contextOnly?: boolean;
+  /** `/` is allowed: the value of a derived quantity, which declares its `if_zero` (compile/derived.ts). */
+  readonly division?: boolean;
 }
 
 export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, options: CheckOptions = {}): Typed {
@@ -125,6 +128,23 @@ function checkArithmetic(expr: ExprOf<'arithmetic'>, scope: Scope, ctx: CheckCon
   expectNumeric(right, ctx, expr.op);
   const l = left.fn;
   const r = right.fn;
+  if (expr.op === '/') {
+    // Only a derived quantity may divide: it says what a zero divisor means (if_zero).
+    if (!options.division) {
+      ctx.report('expr_division_outside_derived', expr.range, {});
+      return { type: ERROR, expr, fn: UNKNOWN, reads: mergeReads(left.reads, right.reads) };
+    }
+    const quotient: Closure = (s) => {
+      const a = l(s) as Exact | undefined;
+      const b = r(s) as Exact | undefined;
+      if (a === undefined || b === undefined) return undefined;
+      const q = divide(a, b);
+      if (q !== undefined) return q as Value;
+      zeroDivisor.hit = true;
+      return 0;
+    };
+    return { type: NUMBER, expr, fn: quotient, reads: mergeReads(left.reads, right.reads) };
+  }
   const op = ARITHMETIC[expr.op];
   const fn: Closure = (s) => {
     const a = l(s) as Exact | undefined;
@@ -156,7 +176,7 @@ function expectNumeric(operand: Typed, ctx: CheckContext, where: string): void {
 }
 
 /** Exact: numbers while the result is a safe integer, fractions otherwise (exact/arithmetic.ts). */
-const ARITHMETIC = { '+': plus, '-': minus, '*': times };
+const ARITHMETIC = { '+': plus, '-': minus, '*': times, '/': times };
 
 /**
  * The closure of a value known at load time. Leaf closures come from small makers like this one
@@ -200,6 +220,19 @@ function checkName(
   }
   if (symbol.kind === 'parameter') {
     return { type: symbol.type, expr, reads: [], constant: symbol.value, fn: always(symbol.value) };
+  }
+  if (symbol.kind === 'derived') {
+    const derived = symbol.resolve();
+    if (!derived) {
+      ctx.report('definition_cycle', expr.range, { name: expr.name });
+      return { type: ERROR, expr, reads: [], fn: UNKNOWN };
+    }
+    if (options.contextOnly && derived.reads.some((id) => scope.lookup(id)?.kind === 'fact')) {
+      ctx.report('selector_not_context', expr.range, { name: expr.name });
+      return { type: ERROR, expr, reads: [], fn: UNKNOWN };
+    }
+    // Read like a fact: its value and the facts it reads (not a slot: it is computed).
+    return { type: derived.type, expr, reads: derived.reads, fn: derived.fn, derived: expr.name };
   }
   if (symbol.kind === 'definition') {
     const defined = symbol.resolve();

@@ -12,6 +12,7 @@ import type { ParsedDocument } from '../parse/index.js';
 import type {
   ConditionDocument,
   CriterionDocument,
+  DerivedDeclaration,
   RequirementDocument,
   RulesetDocument,
 } from '../validate/ruleset-document.js';
@@ -26,6 +27,7 @@ import type {
 } from './compiled-ruleset.js';
 import { desugarCondition, parseScalarExpression, type DesugarContext, type YamlPath } from './conditions.js';
 import { checkCoverage } from './coverage.js';
+import { type CompiledDerived, compileDerived } from './derived.js';
 import { DEFAULT_EXPRESSION_LIMITS, type ExpressionLimits } from './expression/parser.js';
 import { printExpression } from './expression/printer.js';
 import type { CheckContext } from './functions/index.js';
@@ -33,6 +35,7 @@ import type {
   CompiledCondition,
   ContextRulePlan,
   CriterionPlan,
+  DerivedPlan,
   DisqualifierPlan,
   GroupPlan,
   RulesetPlan,
@@ -93,6 +96,9 @@ class RulesetCompiler {
   private readonly definitionInfos: DefinitionInfo[] = [];
   /** The ids of `levels:`, lowest first (from_level refers to them). */
   private levelIdList: readonly string[] = [];
+  private readonly derivedDocs = new Map<string, { decl: DerivedDeclaration; parsed: ParsedDocument }>();
+  private readonly derivedDone = new Map<string, CompiledDerived | 'checking'>();
+  private readonly derivedPlans: DerivedPlan[] = [];
   /** What desugaring needs, made once: its `parsed` follows the document being compiled. */
   private readonly desugar: DesugarContext;
 
@@ -124,6 +130,7 @@ class RulesetCompiler {
   }
 
   run(): RulesetPlan {
+    for (const name of this.derivedDocs.keys()) this.derived(name);
     for (const name of this.definitionDocs.keys()) this.definition(name);
     const facts = this.factInfos();
     const context = this.contextInfos();
@@ -188,6 +195,7 @@ class RulesetCompiler {
       criteria,
       disqualifiers,
       definitions: this.definitionInfos,
+      derived: this.derivedPlans,
       mandatory: [...mandatory],
       ...(total
         ? { totalRequirement: this.requirement(total, ['recognition', 'total_requirement'], criteria.length) }
@@ -260,6 +268,10 @@ class RulesetCompiler {
           parsed,
         );
       }
+      for (const [id, decl] of Object.entries(doc.derived ?? {})) {
+        if (declare({ kind: 'derived', id, resolve: () => this.derived(id)?.typed }, 'derived', parsed))
+          this.derivedDocs.set(id, { decl, parsed });
+      }
       for (const [id, d] of Object.entries(doc.definitions ?? {})) {
         if (declare({ kind: 'definition', id, resolve: () => this.definition(id) }, 'definitions', parsed)) {
           this.definitionDocs.set(id, { condition: d.condition, parsed });
@@ -267,6 +279,34 @@ class RulesetCompiler {
       }
     }
     return symbols;
+  }
+
+  /** A derived quantity, checked once, in the file that declares it; undefined inside a cycle. */
+  private derived(id: string): CompiledDerived | undefined {
+    const done = this.derivedDone.get(id);
+    if (done === 'checking') return undefined;
+    if (done) return done;
+    const source = this.derivedDocs.get(id);
+    if (!source) return undefined;
+    this.derivedDone.set(id, 'checking');
+    const compiled = this.within(source.parsed, () => {
+      const expr = parseScalarExpression(source.decl.value, ['derived', id, 'value'], this.desugar);
+      if (!expr) return undefined;
+      const where = source.parsed.keyRangeOf(['derived', id]);
+      return compileDerived(id, source.decl, expr, source.parsed.source.file, where, this.scope, this.checkContext);
+    });
+    const result: CompiledDerived = compiled ?? {
+      typed: {
+        type: ERROR,
+        expr: { kind: 'number', value: 0, text: '0', range: [0, 0] },
+        reads: [],
+        fn: () => undefined,
+      },
+      info: { id, file: source.parsed.source.file, label: source.decl.label, expression: source.decl.value, reads: [] },
+    };
+    this.derivedDone.set(id, result);
+    this.derivedPlans.push({ info: result.info, fn: result.typed.fn });
+    return result;
   }
 
   /** A named condition, checked once, in the file that declares it; undefined inside a cycle. */

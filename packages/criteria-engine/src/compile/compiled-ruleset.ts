@@ -2,6 +2,7 @@
  * What `compileRuleset` returns: a frozen, read-only description of the ruleset (for renderers,
  * docs, diffs and test generators) plus the compiled evaluation closures.
  */
+import type { DerivedInfo } from './derived.js';
 import type { Diagnostic, Range, StageResult } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/source.js';
 import type { Assessment } from '../evaluate/assessment.js';
@@ -156,6 +157,8 @@ export interface CompiledRuleset {
   readonly criteria: readonly CriterionInfo[];
   readonly disqualifiers: readonly DisqualifierInfo[];
   readonly definitions: readonly DefinitionInfo[];
+  /** Derived quantities (derived:): name, label, unit, shown decimals, expression, facts read. */
+  readonly derived: readonly DerivedInfo[];
   /** The files this ruleset includes (shared pieces), as written in `include:`. */
   readonly includes: readonly string[];
   readonly mandatory: readonly string[];

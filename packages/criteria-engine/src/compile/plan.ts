@@ -2,6 +2,7 @@
  * What the compile stage hands to the evaluator: the read-only descriptions (infos) plus the
  * closures, indexed so evaluation walks arrays, never looks names up.
  */
+import type { DerivedInfo } from './derived.js';
 import type { Requirement } from '../evaluate/result.js';
 import type { ContextRule, RulesetDocument } from '../validate/ruleset-document.js';
 import type {
@@ -85,6 +86,8 @@ export interface RulesetPlan {
   readonly criteria: readonly CriterionPlan[];
   readonly disqualifiers: readonly DisqualifierPlan[];
   readonly definitions: readonly DefinitionInfo[];
+  /** Derived quantities (derived:), each with the closure of its exact value. */
+  readonly derived: readonly DerivedPlan[];
   readonly mandatory: readonly string[];
   readonly totalRequirement?: Requirement;
   readonly contextRules: readonly ContextRulePlan[];
@@ -103,4 +106,10 @@ export interface RulesetPlan {
   readonly levels?: readonly LevelPlan[];
   /** Whether results carry points intervals (a step table, best_of or variant points). */
   readonly scored?: boolean;
+}
+
+/** A derived quantity: what tools read, and its value over an assessment's slots (exact). */
+export interface DerivedPlan {
+  readonly info: DerivedInfo;
+  readonly fn: Closure;
 }

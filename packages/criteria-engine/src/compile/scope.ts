@@ -16,6 +16,8 @@ export type NameSymbol =
     }
   | { readonly kind: 'context'; readonly id: string; readonly type: ValueType; readonly slot: number }
   | { readonly kind: 'parameter'; readonly id: string; readonly type: ValueType; readonly value: number }
+  /** A derived quantity (derived:), checked on first use; undefined while it is being checked (a cycle). */
+  | { readonly kind: 'derived'; readonly id: string; resolve(): Typed | undefined }
   /** A named condition (definitions:), checked on first use; undefined while it is being checked (a cycle). */
   | { readonly kind: 'definition'; readonly id: string; resolve(): Typed | undefined };
 

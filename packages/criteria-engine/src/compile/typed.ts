@@ -39,6 +39,8 @@ export interface Typed {
   readonly slot?: number;
   /** Set for a bare reference to a fact whose values have at most this many decimals (0: integers). */
   readonly decimals?: number;
+  /** Set for a reference to a derived quantity (derived:). */
+  readonly derived?: string;
   /** Set for a reference to a named condition (definitions:). */
   readonly definition?: string;
   /** Set for `count(…)`: its arguments, so a comparison with a number is decided from bounds. */

@@ -50,6 +50,8 @@ export const DIAGNOSTIC_CODES = [
   'expr_enum_value',
   'expr_limit',
   'expr_number_inexact',
+  'expr_division_outside_derived',
+  'derived_if_zero_missing',
   // compile/: the ruleset as a whole
   'duplicate_id',
   'unknown_fact',

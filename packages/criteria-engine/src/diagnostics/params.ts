@@ -135,6 +135,8 @@ export interface DiagnosticParamsByCode {
   file_outside_root: { readonly path: Param; readonly root: Param; readonly reason: Param };
   text_encoding: { readonly path: Param; readonly offset?: Param; readonly byte?: Param; readonly encoding?: Param };
   expr_number_inexact: { readonly value: Param; readonly max: Param };
+  expr_division_outside_derived: NoParams;
+  derived_if_zero_missing: { readonly name: Param };
   unknown_group: { readonly id: Param; readonly groups: Param };
   owner_conflict: { readonly kind: Param; readonly id: Param; readonly owner: Param; readonly first: Param };
   batch_row_short: { readonly cell: Param; readonly found: Param; readonly expected: Param };

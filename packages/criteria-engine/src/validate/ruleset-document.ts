@@ -70,6 +70,18 @@ export type FactDeclaration =
       readonly help?: LocalizedText;
     };
 
+/** A derived quantity (`derived:`): a numeric expression, exact; docs/rule-format.md. */
+export interface DerivedDeclaration {
+  readonly label: LocalizedText;
+  readonly unit?: LocalizedText;
+  readonly help?: LocalizedText;
+  readonly value: string;
+  /** The value when a divisor is 0; required when `value` divides. */
+  readonly if_zero?: 'unknown' | number;
+  /** Decimals shown by tools; comparisons use the exact value. */
+  readonly decimals?: number;
+}
+
 export interface ParameterDeclaration {
   readonly value: number;
   readonly label?: LocalizedText;
@@ -245,6 +257,7 @@ export interface RulesetDocument {
   readonly owners?: Readonly<Record<string, OwnerDocument>>;
   readonly facts: Readonly<Record<string, FactDeclaration>>;
   readonly parameters?: Readonly<Record<string, ParameterDeclaration>>;
+  readonly derived?: Readonly<Record<string, DerivedDeclaration>>;
   readonly groups: readonly GroupDocument[];
   readonly disqualifiers?: readonly DisqualifierDocument[];
   readonly recognition: RecognitionDocument;

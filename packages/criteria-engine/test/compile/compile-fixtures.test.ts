@@ -22,6 +22,8 @@ const EXPECTED: Record<string, { line: number; column: number; severity?: string
   owner_conflict: { line: 27, column: 61 },
   threshold_range: { line: 31, column: 21 },
   threshold_decimals: { line: 29, column: 35 },
+  expr_division_outside_derived: { line: 29, column: 21 },
+  derived_if_zero_missing: { line: 24, column: 3 },
   relation_invalid: { line: 16, column: 52 },
   selector_not_context: { line: 31, column: 20 },
   variant_overlap: { line: 30, column: 11, severity: 'warning' },

@@ -59,6 +59,8 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   points_bands_order: { value: 6, previous: 10 },
   owner_conflict: { kind: 'fact', id: 'households', owner: 'police', first: 'economy' },
   threshold_range: { value: 120, min: 0, max: 100 },
+  expr_division_outside_derived: {},
+  derived_if_zero_missing: { name: 'income_per_person' },
   threshold_decimals: { value: 12.255, fact: 'road_length_km', decimals: 2 },
   relation_invalid: { fact: 'a', whole: 'b', reason: 'cycle' },
   selector_not_context: { name: 'households' },

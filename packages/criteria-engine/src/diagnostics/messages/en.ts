@@ -290,6 +290,14 @@ export const en: MessageCatalog = {
         : `${s(p, 'path')} is saved as UTF-16 (${s(p, 'encoding')}, "Unicode" in Notepad), not UTF-8.`,
     hint: 'Save the file as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; Notepad: Save as… > Encoding: UTF-8), then run again.',
   }),
+  expr_division_outside_derived: () => ({
+    message: 'Division (/) is allowed only in the value of a derived quantity.',
+    hint: 'Declare the ratio under derived: with its if_zero (what a zero divisor means), e.g. income_per_person: { value: "income_total / population", if_zero: unknown }, and compare that name; or use percent(part, whole, if_zero).',
+  }),
+  derived_if_zero_missing: (p) => ({
+    message: `The derived quantity "${s(p, 'name')}" divides, but does not say what its value is when a divisor is 0.`,
+    hint: 'Add if_zero: unknown (the criteria that read it stay undetermined) or if_zero: <a number> (the value to use). It is a policy choice, so it is never assumed.',
+  }),
   expr_number_inexact: (p) => ({
     message: `The number ${s(p, 'value')} cannot be held exactly: a whole number may be at most ${s(p, 'max')}, and a number at most 15 significant digits. It would be rounded, so it is refused.`,
     hint: 'Write the number the rule means, within those bounds, e.g. total_items >= 1000000.',

@@ -311,6 +311,14 @@ export const vi: MessageCatalog = {
         : `Tệp ${s(p, 'path')} được lưu bằng UTF-16 (${s(p, 'encoding')}, "Unicode" trong Notepad), không phải UTF-8.`,
     hint: 'Hãy lưu tệp dạng UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; Notepad: Save as… > Encoding: UTF-8) rồi chạy lại.',
   }),
+  expr_division_outside_derived: () => ({
+    message: 'Phép chia (/) chỉ được dùng trong giá trị của một đại lượng suy ra (derived:).',
+    hint: 'Khai báo tỉ số trong derived: cùng if_zero (giá trị khi số chia bằng 0), ví dụ income_per_person: { value: "income_total / population", if_zero: unknown }, rồi so sánh theo tên đó; hoặc dùng percent(part, whole, if_zero).',
+  }),
+  derived_if_zero_missing: (p) => ({
+    message: `Đại lượng suy ra "${s(p, 'name')}" có phép chia nhưng chưa nói giá trị của nó khi số chia bằng 0.`,
+    hint: 'Thêm if_zero: unknown (các tiêu chí đọc nó sẽ chưa xác định) hoặc if_zero: <một số> (giá trị dùng khi đó). Đây là lựa chọn chính sách nên không bao giờ được tự giả định.',
+  }),
   expr_number_inexact: (p) => ({
     message: `Không giữ được chính xác số ${s(p, 'value')}: số nguyên tối đa là ${s(p, 'max')}, và một số có tối đa 15 chữ số có nghĩa. Số này sẽ bị làm tròn, nên không được chấp nhận.`,
     hint: 'Hãy ghi đúng con số quy định, trong giới hạn đó, ví dụ total_items >= 1000000.',
