@@ -590,6 +590,8 @@ class RulesetCompiler {
                 ...(vd?.label ? { label: vd.label } : {}),
                 ...(vd?.text ? { text: vd.text } : {}),
                 condition: v.condition.info,
+                ...(v.points !== undefined ? { points: v.points } : {}),
+                ...(v.pointsInfo ? { pointsRule: v.pointsInfo } : {}),
               };
             }),
             noVariant: doc.no_variant ?? 'not_applicable',
@@ -598,6 +600,8 @@ class RulesetCompiler {
       ...(doc.applicable_when !== undefined ? { applicableWhen: doc.applicable_when } : {}),
       ...(doc.not_applicable ? { notApplicable: doc.not_applicable } : {}),
       points: points?.max ?? 1,
+      ...(points?.info ? { pointsRule: points.info } : {}),
+      ...(doc.from_level !== undefined ? { fromLevel: doc.from_level } : {}),
       mandatory,
     };
     return {
