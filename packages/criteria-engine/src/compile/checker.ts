@@ -42,20 +42,35 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
       return checkLogical(expr, scope, ctx, options);
     case 'arithmetic':
       return checkArithmetic(expr, scope, ctx, options);
-    case 'compare':
+    case 'compare': {
+      const left = checkExpression(expr.left, scope, ctx, options);
+      const right = checkExpression(expr.right, scope, ctx, options);
       return checkCompare(
         expr.op,
-        checkExpression(expr.left, scope, ctx, options),
-        checkExpression(expr.right, scope, ctx, options),
+        numberByName(left, right, scope, ctx, options),
+        numberByName(right, left, scope, ctx, options),
         expr,
         ctx,
       );
+    }
     case 'in':
       return checkIn(expr, scope, ctx, options);
   }
 }
 
 type ExprOf<K extends Expr['kind']> = Extract<Expr, { readonly kind: K }>;
+
+/**
+ * `{ fact: income, at_least: income_min }`: a structured threshold written as a name is a string
+ * in YAML. Compared with a number, a string that names a parameter (or a derived quantity) means
+ * that name; any other string stays a value id (and the comparison reports the mismatch).
+ */
+function numberByName(side: Typed, other: Typed, scope: Scope, ctx: CheckContext, options: CheckOptions): Typed {
+  if (side.expr.kind !== 'string' || !isNumeric(other.type)) return side;
+  const symbol = scope.lookup(side.expr.value);
+  if (symbol?.kind !== 'parameter' && symbol?.kind !== 'derived') return side;
+  return checkName({ kind: 'name', name: side.expr.value, range: side.expr.range }, scope, ctx, options);
+}
 
 /** A function of the registry (compile/functions/): its own check, after the arguments and arity. */
 function checkCall(expr: ExprOf<'call'>, scope: Scope, ctx: CheckContext, options: CheckOptions): Typed {

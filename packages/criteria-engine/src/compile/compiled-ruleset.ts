@@ -3,6 +3,7 @@
  * docs, diffs and test generators) plus the compiled evaluation closures.
  */
 import type { DerivedInfo } from './derived.js';
+import type { ParameterTableInfo } from './parameter-table.js';
 import type { Diagnostic, Range, StageResult } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/source.js';
 import type { Assessment } from '../evaluate/assessment.js';
@@ -159,6 +160,8 @@ export interface CompiledRuleset {
   readonly definitions: readonly DefinitionInfo[];
   /** Derived quantities (derived:): name, label, unit, shown decimals, expression, facts read. */
   readonly derived: readonly DerivedInfo[];
+  /** Parameter tables keyed by context attributes: each cell, as written (docs print them, check walks them). */
+  readonly parameterTables: readonly ParameterTableInfo[];
   /** The files this ruleset includes (shared pieces), as written in `include:`. */
   readonly includes: readonly string[];
   readonly mandatory: readonly string[];
