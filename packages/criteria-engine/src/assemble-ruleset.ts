@@ -88,6 +88,7 @@ export function assembleRuleset(
     disqualifiers: plan.disqualifiers.map((d) => d.info),
     definitions: plan.definitions,
     derived: plan.derived.map((d) => d.info),
+    parameterTables: plan.parameterTables,
     includes: doc.include ?? [],
     mandatory: plan.mandatory,
     ...(plan.totalRequirement ? { totalRequirement: plan.totalRequirement } : {}),

@@ -46,7 +46,11 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
     case 'compare': {
       const left = checkExpression(expr.left, scope, ctx, options);
       const right = checkExpression(expr.right, scope, ctx, options);
-      return countComparison(expr.op, left, right, expr) ?? checkCompare(expr.op, left, right, expr, ctx);
+      // A parameter named on either side is read as a number (values); a count compared with a
+      // number is decided from bounds (levels).
+      const l = numberByName(left, right, scope, ctx, options);
+      const r = numberByName(right, left, scope, ctx, options);
+      return countComparison(expr.op, l, r, expr) ?? checkCompare(expr.op, l, r, expr, ctx);
     }
     case 'in':
       return checkIn(expr, scope, ctx, options);
@@ -54,6 +58,18 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
 }
 
 type ExprOf<K extends Expr['kind']> = Extract<Expr, { readonly kind: K }>;
+
+/**
+ * `{ fact: income, at_least: income_min }`: a structured threshold written as a name is a string
+ * in YAML. Compared with a number, a string that names a parameter (or a derived quantity) means
+ * that name; any other string stays a value id (and the comparison reports the mismatch).
+ */
+function numberByName(side: Typed, other: Typed, scope: Scope, ctx: CheckContext, options: CheckOptions): Typed {
+  if (side.expr.kind !== 'string' || !isNumeric(other.type)) return side;
+  const symbol = scope.lookup(side.expr.value);
+  if (symbol?.kind !== 'parameter' && symbol?.kind !== 'derived') return side;
+  return checkName({ kind: 'name', name: side.expr.value, range: side.expr.range }, scope, ctx, options);
+}
 
 /** A function of the registry (compile/functions/): its own check, after the arguments and arity. */
 function checkCall(expr: ExprOf<'call'>, scope: Scope, ctx: CheckContext, options: CheckOptions): Typed {

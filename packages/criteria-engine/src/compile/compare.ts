@@ -76,7 +76,7 @@ function compareClosure(
 }
 
 /**
- * A literal with more decimals than the fact it is compared with (`members >= 2.5` for an integer, `km >= 1.255`
+ * A literal with more decimals than the fact it is compared with (`people >= 2.5` on a count, `km >= 1.255`
  * with `decimals: 2`) can never be met exactly as written: most likely a slip, so it is an error.
  */
 function checkThresholdDecimals(fact: Typed, other: Typed, ctx: CheckContext): void {

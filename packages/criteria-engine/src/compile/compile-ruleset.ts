@@ -13,6 +13,7 @@ import type {
   ConditionDocument,
   CriterionDocument,
   DerivedDeclaration,
+  ParameterDeclaration,
   RequirementDocument,
   RulesetDocument,
 } from '../validate/ruleset-document.js';
@@ -28,6 +29,7 @@ import type {
 import { desugarCondition, parseScalarExpression, type DesugarContext, type YamlPath } from './conditions.js';
 import { checkCoverage } from './coverage.js';
 import { type CompiledDerived, compileDerived } from './derived.js';
+import { compileParameterTable, type KeyAttribute, type ParameterTableInfo } from './parameter-table.js';
 import { DEFAULT_EXPRESSION_LIMITS, type ExpressionLimits } from './expression/parser.js';
 import { printExpression } from './expression/printer.js';
 import type { CheckContext } from './functions/index.js';
@@ -99,6 +101,7 @@ class RulesetCompiler {
   private readonly derivedDocs = new Map<string, { decl: DerivedDeclaration; parsed: ParsedDocument }>();
   private readonly derivedDone = new Map<string, CompiledDerived | 'checking'>();
   private readonly derivedPlans: DerivedPlan[] = [];
+  private readonly tables = new Map<string, { typed: Typed; info: ParameterTableInfo }>();
   /** What desugaring needs, made once: its `parsed` follows the document being compiled. */
   private readonly desugar: DesugarContext;
 
@@ -130,6 +133,9 @@ class RulesetCompiler {
   }
 
   run(): RulesetPlan {
+    for (const { parsed, doc } of [{ parsed: this.main, doc: this.doc }, ...this.fragments])
+      for (const [id, p] of Object.entries(doc.parameters ?? {}))
+        if (p.value === undefined && !this.tables.has(id)) this.parameterTable(id, p, parsed);
     for (const name of this.derivedDocs.keys()) this.derived(name);
     for (const name of this.definitionDocs.keys()) this.definition(name);
     const facts = this.factInfos();
@@ -196,6 +202,7 @@ class RulesetCompiler {
       disqualifiers,
       definitions: this.definitionInfos,
       derived: this.derivedPlans,
+      parameterTables: [...this.tables.values()].map((t) => t.info),
       mandatory: [...mandatory],
       ...(total
         ? { totalRequirement: this.requirement(total, ['recognition', 'total_requirement'], criteria.length) }
@@ -262,6 +269,11 @@ class RulesetCompiler {
     }
     for (const { parsed, doc } of sources) {
       for (const [id, p] of Object.entries(doc.parameters ?? {})) {
+        if (p.value === undefined) {
+          // A table: its value is looked up from the unit's context, like a derived quantity's.
+          declare({ kind: 'derived', id, resolve: () => this.parameterTable(id, p, parsed) }, 'parameters', parsed);
+          continue;
+        }
         declare(
           { kind: 'parameter', id, type: Number.isInteger(p.value) ? INTEGER : NUMBER, value: p.value },
           'parameters',
@@ -279,6 +291,25 @@ class RulesetCompiler {
       }
     }
     return symbols;
+  }
+
+  /** A parameter table (compile/parameter-table.ts), checked once, in the file that declares it. */
+  private parameterTable(id: string, decl: ParameterDeclaration, parsed: ParsedDocument): Typed {
+    const done = this.tables.get(id);
+    if (done) return done.typed;
+    const attributes = new Map<string, KeyAttribute>();
+    Object.entries(this.doc.context).forEach(([name, a], slot) => {
+      attributes.set(name, {
+        id: name,
+        slot,
+        values: a.type === 'boolean' ? [true, false] : a.values.map((v) => v.id),
+      });
+    });
+    const table = this.within(parsed, () =>
+      compileParameterTable(id, decl, attributes, (path) => this.rangeOf(path), this.checkContext),
+    );
+    this.tables.set(id, table);
+    return table.typed;
   }
 
   /** A derived quantity, checked once, in the file that declares it; undefined inside a cycle. */

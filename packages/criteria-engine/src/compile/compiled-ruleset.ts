@@ -5,6 +5,7 @@
 import type { DerivedInfo } from './derived.js';
 import type { LevelPlan } from './levels.js';
 import type { PointsRuleInfo } from './points.js';
+import type { ParameterTableInfo } from './parameter-table.js';
 import type { Diagnostic, Range, StageResult } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/source.js';
 import type { Assessment } from '../evaluate/assessment.js';
@@ -168,6 +169,8 @@ export interface CompiledRuleset {
   readonly definitions: readonly DefinitionInfo[];
   /** Derived quantities (derived:): name, label, unit, shown decimals, expression, facts read. */
   readonly derived: readonly DerivedInfo[];
+  /** Parameter tables keyed by context attributes: each cell, as written (docs print them, check walks them). */
+  readonly parameterTables: readonly ParameterTableInfo[];
   /** The files this ruleset includes (shared pieces), as written in `include:`. */
   readonly includes: readonly string[];
   readonly mandatory: readonly string[];

@@ -3,6 +3,7 @@
  * closures, indexed so evaluation walks arrays, never looks names up.
  */
 import type { DerivedInfo } from './derived.js';
+import type { ParameterTableInfo } from './parameter-table.js';
 import type { Requirement } from '../evaluate/result.js';
 import type { ContextRule, RulesetDocument } from '../validate/ruleset-document.js';
 import type {
@@ -88,6 +89,8 @@ export interface RulesetPlan {
   readonly definitions: readonly DefinitionInfo[];
   /** Derived quantities (derived:), each with the closure of its exact value. */
   readonly derived: readonly DerivedPlan[];
+  /** Parameter tables keyed by context attributes. */
+  readonly parameterTables: readonly ParameterTableInfo[];
   readonly mandatory: readonly string[];
   readonly totalRequirement?: Requirement;
   readonly contextRules: readonly ContextRulePlan[];

@@ -52,6 +52,9 @@ export const DIAGNOSTIC_CODES = [
   'expr_number_inexact',
   'expr_division_outside_derived',
   'derived_if_zero_missing',
+  'parameter_key_unknown',
+  'parameter_key_value',
+  'parameter_row_keys',
   // compile/: the ruleset as a whole
   'duplicate_id',
   'unknown_fact',
@@ -89,6 +92,7 @@ export const DIAGNOSTIC_CODES = [
   'disqualifier_never_applies',
   'requirement_unreachable',
   'mandatory_not_applicable',
+  'parameter_cell_missing',
   'criterion_no_effect',
   'threshold_conflict',
   'text_threshold_mismatch',

@@ -103,6 +103,7 @@ export interface DiagnosticParamsByCode {
     readonly context: Param;
   };
   mandatory_not_applicable: { readonly criterion: Param; readonly reason: Param; readonly context: Param };
+  parameter_cell_missing: { readonly parameter: Param; readonly cell: Param };
   text_threshold_mismatch: { readonly criterion: Param; readonly text_values: Param; readonly threshold: Param };
   equals_reads_at_least: {
     readonly criterion: Param;
@@ -137,6 +138,15 @@ export interface DiagnosticParamsByCode {
   expr_number_inexact: { readonly value: Param; readonly max: Param };
   expr_division_outside_derived: NoParams;
   derived_if_zero_missing: { readonly name: Param };
+  parameter_key_unknown: { readonly parameter: Param; readonly name: Param; readonly allowed: Param };
+  parameter_key_value: {
+    readonly parameter: Param;
+    readonly row: Param;
+    readonly name: Param;
+    readonly value: Param;
+    readonly allowed: Param;
+  };
+  parameter_row_keys: { readonly parameter: Param; readonly row: Param; readonly keys: Param; readonly name: Param };
   unknown_group: { readonly id: Param; readonly groups: Param };
   owner_conflict: { readonly kind: Param; readonly id: Param; readonly owner: Param; readonly first: Param };
   batch_row_short: { readonly cell: Param; readonly found: Param; readonly expected: Param };

@@ -82,10 +82,20 @@ export interface DerivedDeclaration {
   readonly decimals?: number;
 }
 
+/**
+ * A parameter: a constant (`value`), or a table keyed by context attributes (`by`, `values`);
+ * the schema lets exactly one of `value` and `values` through.
+ */
 export interface ParameterDeclaration {
-  readonly value: number;
+  readonly value?: number;
   readonly label?: LocalizedText;
+  readonly unit?: LocalizedText;
+  readonly by?: readonly string[];
+  readonly values?: readonly ParameterRow[];
 }
+
+/** One cell of a parameter table: a value id (or true/false) per key of `by`, and `value`. */
+export type ParameterRow = { readonly value: number } & Readonly<Record<string, string | boolean | number>>;
 
 export type ConditionDocument =
   | string

@@ -292,11 +292,23 @@ export const en: MessageCatalog = {
   }),
   expr_division_outside_derived: () => ({
     message: 'Division (/) is allowed only in the value of a derived quantity.',
-    hint: 'Declare the ratio under derived: with its if_zero (what a zero divisor means), e.g. income_per_person: { value: "income_total / population", if_zero: unknown }, and compare that name; or use percent(part, whole, if_zero).',
+    hint: 'Declare the ratio under derived: with its if_zero (what a zero divisor means), e.g. per_member: { value: "total / members", if_zero: unknown }, and compare that name; or use percent(part, whole, if_zero).',
   }),
   derived_if_zero_missing: (p) => ({
     message: `The derived quantity "${s(p, 'name')}" divides, but does not say what its value is when a divisor is 0.`,
     hint: 'Add if_zero: unknown (the criteria that read it stay undetermined) or if_zero: <a number> (the value to use). It is a policy choice, so it is never assumed.',
+  }),
+  parameter_key_unknown: (p) => ({
+    message: `The table "${s(p, 'parameter')}" is keyed by "${s(p, 'name')}", which is not a context attribute.`,
+    hint: `A table is keyed by context attributes (enum or boolean): ${s(p, 'allowed') || 'declare one under context:'}.`,
+  }),
+  parameter_key_value: (p) => ({
+    message: `Row ${s(p, 'row')} of the table "${s(p, 'parameter')}": "${s(p, 'value')}" is not a value of ${s(p, 'name')}.`,
+    hint: `Allowed values: ${s(p, 'allowed')}.`,
+  }),
+  parameter_row_keys: (p) => ({
+    message: `Row ${s(p, 'row')} of the table "${s(p, 'parameter')}" must name a value of each key (${s(p, 'keys')}) and value, and nothing else; "${s(p, 'name')}" is missing or not a key.`,
+    hint: 'Write each row like { zone: a, value: 45 }: one entry per key listed under by:, and value.',
   }),
   expr_number_inexact: (p) => ({
     message: `The number ${s(p, 'value')} cannot be held exactly: a whole number may be at most ${s(p, 'max')}, and a number at most 15 significant digits. It would be rounded, so it is refused.`,

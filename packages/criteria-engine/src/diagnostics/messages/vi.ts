@@ -313,11 +313,23 @@ export const vi: MessageCatalog = {
   }),
   expr_division_outside_derived: () => ({
     message: 'Phép chia (/) chỉ được dùng trong giá trị của một đại lượng suy ra (derived:).',
-    hint: 'Khai báo tỉ số trong derived: cùng if_zero (giá trị khi số chia bằng 0), ví dụ income_per_person: { value: "income_total / population", if_zero: unknown }, rồi so sánh theo tên đó; hoặc dùng percent(part, whole, if_zero).',
+    hint: 'Khai báo tỉ số trong derived: cùng if_zero (giá trị khi số chia bằng 0), ví dụ per_member: { value: "total / members", if_zero: unknown }, rồi so sánh theo tên đó; hoặc dùng percent(part, whole, if_zero).',
   }),
   derived_if_zero_missing: (p) => ({
     message: `Đại lượng suy ra "${s(p, 'name')}" có phép chia nhưng chưa nói giá trị của nó khi số chia bằng 0.`,
     hint: 'Thêm if_zero: unknown (các tiêu chí đọc nó sẽ chưa xác định) hoặc if_zero: <một số> (giá trị dùng khi đó). Đây là lựa chọn chính sách nên không bao giờ được tự giả định.',
+  }),
+  parameter_key_unknown: (p) => ({
+    message: `Bảng "${s(p, 'parameter')}" lấy khóa theo "${s(p, 'name')}", nhưng đó không phải thuộc tính bối cảnh.`,
+    hint: `Bảng chỉ lấy khóa theo thuộc tính bối cảnh (enum hoặc boolean): ${s(p, 'allowed') || 'hãy khai báo trong context:'}.`,
+  }),
+  parameter_key_value: (p) => ({
+    message: `Dòng ${s(p, 'row')} của bảng "${s(p, 'parameter')}": "${s(p, 'value')}" không phải giá trị của ${s(p, 'name')}.`,
+    hint: `Các giá trị được phép: ${s(p, 'allowed')}.`,
+  }),
+  parameter_row_keys: (p) => ({
+    message: `Dòng ${s(p, 'row')} của bảng "${s(p, 'parameter')}" phải nêu giá trị của từng khóa (${s(p, 'keys')}) và value, không thêm gì khác; "${s(p, 'name')}" bị thiếu hoặc không phải khóa.`,
+    hint: 'Viết mỗi dòng như { zone: a, value: 45 }: mỗi khóa trong by: một mục, và value.',
   }),
   expr_number_inexact: (p) => ({
     message: `Không giữ được chính xác số ${s(p, 'value')}: số nguyên tối đa là ${s(p, 'max')}, và một số có tối đa 15 chữ số có nghĩa. Số này sẽ bị làm tròn, nên không được chấp nhận.`,
