@@ -61,11 +61,12 @@ describe('lcz validate rules/ (several versions)', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const ok = stdout.split('\n').filter((line) => line.startsWith('OK '));
-    // Lai Châu's two versions, and the other bundled scheme beside them.
-    expect(ok).toHaveLength(3);
+    // Lai Châu's two versions, and the two other bundled schemes beside them.
+    expect(ok).toHaveLength(4);
     expect(ok[0]).toMatch(/^OK rules\/green-building-illustrative\/ruleset\.yaml: illustrative-green-building /);
     expect(ok[1]).toMatch(/^OK rules\/lai-chau-2020-2025\/ruleset\.yaml: .* 2020-2025: /);
     expect(ok[2]).toMatch(/^OK rules\/lai-chau-2026-2030-draft\/ruleset\.yaml: .* 2026-2030-draft: /);
+    expect(ok[3]).toMatch(/^OK rules\/ntm-commune-2021-2025\/ruleset\.yaml: ntm-commune /);
     expect(stdout).not.toMatch(/0 errors/);
   });
 

@@ -21,5 +21,21 @@ export function frac(x: number | string): Frac {
   return { n: m[1] === '-' ? -n : n, d };
 }
 
+export const mul = (a: Frac, b: Frac): Frac => ({ n: a.n * b.n, d: a.d * b.d });
+export const div = (a: Frac, b: Frac): Frac =>
+  b.n < 0n ? { n: -a.n * b.d, d: a.d * -b.n } : { n: a.n * b.d, d: a.d * b.n };
+
 /** a ≥ b, exactly. */
 export const ge = (a: Frac, b: Frac): boolean => a.n * b.d >= b.n * a.d;
+/** a ≤ b, exactly. */
+const le = (a: Frac, b: Frac): boolean => a.n * b.d <= b.n * a.d;
+
+/** part × 100 ≥ p × whole (p a decimal text or number), exactly. */
+export function percentAtLeast(part: number, whole: number, p: number | string): boolean {
+  return ge(mul(frac(part), frac(100)), mul(frac(p), frac(whole)));
+}
+
+/** part × 100 ≤ p × whole, exactly. */
+export function percentAtMost(part: number, whole: number, p: number | string): boolean {
+  return le(mul(frac(part), frac(100)), mul(frac(p), frac(whole)));
+}

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/evaluate/assessment.js';
 import { greenOracle } from './green-building-oracle.js';
+import { ntmOracle } from './ntm-commune-oracle.js';
 import { expectedStatus, readYamlCases } from './yaml-cases.js';
 
 interface Reading {
@@ -61,6 +62,12 @@ function disagreements(rules: string, oracle: (a: Assessment) => Reading): { cas
 }
 
 describe('the YAML test cases of the bundled schemes agree with their hand-written oracles', () => {
+  it('rules/ntm-commune-2021-2025/tests', () => {
+    const { cases, found } = disagreements('../../../../rules/ntm-commune-2021-2025/ruleset.yaml', ntmOracle);
+    expect(cases).toBeGreaterThan(100);
+    expect(found).toEqual([]);
+  });
+
   it('rules/green-building-illustrative/tests', () => {
     const { cases, found } = disagreements('../../../../rules/green-building-illustrative/ruleset.yaml', greenOracle);
     expect(cases).toBeGreaterThan(80);
@@ -76,5 +83,12 @@ describe('the YAML test cases of the bundled schemes agree with their hand-writt
       return { ...r, points: { ...r.points, ...(rp ? { RPc1: rp } : {}) } };
     });
     expect(uncapped.found.length).toBeGreaterThan(2);
+    // An oracle that ignored the tiers above đạt chuẩn would disagree with the cases at each boundary.
+    const flat = disagreements('../../../../rules/ntm-commune-2021-2025/ruleset.yaml', (a) => {
+      const r = ntmOracle(a);
+      const level = r.level.reached === null ? r.level : { reached: 'dat_chuan', possible: 'dat_chuan' };
+      return { ...r, level };
+    });
+    expect(flat.found.length).toBeGreaterThan(10);
   });
 });

@@ -148,6 +148,8 @@ describe('rules are data: no package source names one scheme', () => {
       expect(names).toContain(expected);
     for (const expected of ['illustrative-school-safety', 'fire_exits', 'FSc1', 'district'])
       expect(names).toContain(expected);
+    for (const expected of ['ntm-commune', 'min_income', 'trung_du_mien_nui_phia_bac', 'NC10', 'total_income'])
+      expect(names).toContain(expected);
     for (const expected of ['illustrative-green-building', 'energy_cost_saving_pct', 'EAc2', 'core_and_shell'])
       expect(names).toContain(expected);
   });
