@@ -29,7 +29,13 @@ import type {
 import { desugarCondition, parseScalarExpression, type DesugarContext, type YamlPath } from './conditions.js';
 import { checkCoverage } from './coverage.js';
 import { type CompiledDerived, compileDerived } from './derived.js';
-import { compileParameterTable, type KeyAttribute, type ParameterTableInfo } from './parameter-table.js';
+import {
+  compileParameterTable,
+  type KeyAttribute,
+  type ParameterTableInfo,
+  YEAR,
+  yearOfDate,
+} from './parameter-table.js';
 import { DEFAULT_EXPRESSION_LIMITS, type ExpressionLimits } from './expression/parser.js';
 import { printExpression } from './expression/printer.js';
 import type { CheckContext } from './functions/index.js';
@@ -209,6 +215,7 @@ class RulesetCompiler {
         : {}),
       contextRules,
       requiredWhen,
+      dateSlot: this.dateSlot(),
       contextSlots: context.map((a) => a.id),
       factSlots: facts.map((f) => f.id),
     };
@@ -290,7 +297,14 @@ class RulesetCompiler {
         }
       }
     }
+    // `year`: the year of the assessment's date, for `when:` and conditions (unless the file names something so).
+    if (!seen.has(YEAR)) symbols.push({ kind: 'derived', id: YEAR, resolve: () => yearOfDate(this.dateSlot()) });
     return symbols;
+  }
+
+  /** The slot after the context attributes and facts: the assessment's date (compile/slots.ts). */
+  private dateSlot(): number {
+    return Object.keys(this.doc.context).length + Object.keys(this.facts).length;
   }
 
   /** A parameter table (compile/parameter-table.ts), checked once, in the file that declares it. */
@@ -306,7 +320,7 @@ class RulesetCompiler {
       });
     });
     const table = this.within(parsed, () =>
-      compileParameterTable(id, decl, attributes, (path) => this.rangeOf(path), this.checkContext),
+      compileParameterTable(id, decl, attributes, this.dateSlot(), (path) => this.rangeOf(path), this.checkContext),
     );
     this.tables.set(id, table);
     return table.typed;

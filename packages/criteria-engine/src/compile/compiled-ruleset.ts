@@ -169,6 +169,8 @@ export interface CompiledRuleset {
   readonly definitions: readonly DefinitionInfo[];
   /** Derived quantities (derived:): name, label, unit, shown decimals, expression, facts read. */
   readonly derived: readonly DerivedInfo[];
+  /** The known derived quantities of an assessment, as decimal text with their shown decimals ("57.2"). */
+  derivedValues(assessment: Assessment): ReadonlyMap<string, string>;
   /** Parameter tables keyed by context attributes: each cell, as written (docs print them, check walks them). */
   readonly parameterTables: readonly ParameterTableInfo[];
   /** The files this ruleset includes (shared pieces), as written in `include:`. */

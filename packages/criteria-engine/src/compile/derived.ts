@@ -12,8 +12,11 @@ import { zeroDivisor } from './exact/zero-divisor.js';
 import type { CheckContext } from './functions/index.js';
 import type { Scope } from './scope.js';
 import type { Typed } from './typed.js';
-import { ERROR, NUMBER, isNumeric, type Closure, type Value } from './types.js';
+import { ERROR, NUMBER, isNumeric, type Closure, type Slots, type Value } from './types.js';
 import type { Range } from '../diagnostics/diagnostic.js';
+import type { Assessment } from '../evaluate/assessment.js';
+import type { Exact } from './exact/arithmetic.js';
+import { fromNumber, toDecimalText } from './exact/rational.js';
 
 /** What tools read about a derived quantity (CompiledRuleset.derived). */
 export interface DerivedInfo {
@@ -101,4 +104,26 @@ function hasDivision(e: Expr): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * The values of the derived quantities for one assessment, as decimal text with each quantity's
+ * shown decimals ("57.2"): what explanations print beside the threshold. Unknown quantities are
+ * left out. The text is for people; decisions use the exact value.
+ */
+export function derivedValuesOf(
+  plan: { readonly derived: readonly { readonly info: DerivedInfo; readonly fn: Closure }[] },
+  fill: (assessment: Assessment) => Slots,
+): (assessment: Assessment) => ReadonlyMap<string, string> {
+  return (assessment) => {
+    const out = new Map<string, string>();
+    if (plan.derived.length === 0) return out;
+    const slots = fill(assessment);
+    for (const d of plan.derived) {
+      const v = d.fn(slots) as Exact | undefined;
+      if (v === undefined) continue;
+      out.set(d.info.id, toDecimalText(typeof v === 'number' ? fromNumber(v) : v, d.info.decimals));
+    }
+    return out;
+  };
 }

@@ -18,9 +18,14 @@ import { INTEGER, NUMBER, type Closure, type Value } from './types.js';
 export interface KeyAttribute {
   readonly id: string;
   readonly slot: number;
-  /** Enum value ids, or [true, false] for a boolean attribute. */
+  /** Enum value ids, or [true, false] for a boolean attribute; empty for `year` (any integer). */
   readonly values: readonly (string | boolean)[];
 }
+
+/** The year of the assessment's date (`area.date`, held in the date slot): a table may be keyed by it. */
+export const YEAR = 'year';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What tools read about a table (CompiledRuleset.parameterTables): docs print it, check walks it. */
 export interface ParameterTableInfo {
@@ -29,7 +34,15 @@ export interface ParameterTableInfo {
   readonly unit?: ParameterDeclaration['unit'];
   readonly by: readonly string[];
   /** One per row, in the order written: the key values and the value. */
-  readonly cells: readonly { readonly key: Readonly<Record<string, string | boolean>>; readonly value: number }[];
+  readonly cells: readonly {
+    readonly key: Readonly<Record<string, string | boolean | number>>;
+    readonly from?: string;
+    readonly value: number;
+  }[];
+  /** Whether the value depends on the assessment's date (a `year` key or `from:` rows). */
+  readonly dated: boolean;
+  /** The earliest `from:` of the table, when every row has one: a date before it has no value. */
+  readonly earliest?: string;
 }
 
 /** The key of a cell, as tools print it: `region=north, mountainous=true`. */
@@ -41,6 +54,7 @@ export function compileParameterTable(
   id: string,
   decl: ParameterDeclaration,
   attributes: ReadonlyMap<string, KeyAttribute>,
+  dateSlot: number,
   rangeOf: (path: YamlPath) => Range | undefined,
   ctx: CheckContext,
 ): { typed: Typed; info: ParameterTableInfo } {
@@ -48,7 +62,7 @@ export function compileParameterTable(
   const by = decl.by ?? [];
   const keys: KeyAttribute[] = [];
   by.forEach((name, i) => {
-    const attribute = attributes.get(name);
+    const attribute = name === YEAR ? { id: YEAR, slot: dateSlot, values: [] } : attributes.get(name);
     if (attribute) keys.push(attribute);
     else
       ctx.report('parameter_key_unknown', rangeOf([...base, 'by', i]) ?? [0, 0], {
@@ -57,7 +71,7 @@ export function compileParameterTable(
         allowed: [...attributes.keys()].join(', '),
       });
   });
-  const cells = new Map<string, number>();
+  const cells = new Map<string, { from: string; value: number }[]>();
   const first = new Map<string, number>();
   const infoCells: ParameterTableInfo['cells'][number][] = [];
   (decl.values ?? []).forEach((row, r) => {
@@ -68,8 +82,9 @@ export function compileParameterTable(
       ctx.report(problem.code, at(problem.key), { parameter: id, row: r + 1, ...problem.params });
       return;
     }
-    const key = keyOf(keys.map((k) => row[k.id] as string | boolean));
-    const earlier = first.get(key);
+    const from = typeof row['from'] === 'string' ? row['from'] : '';
+    const key = keyOf(keys.map((k) => row[k.id] as string | boolean | number));
+    const earlier = first.get(`${key}\u0001${from}`);
     if (earlier !== undefined) {
       ctx.report('duplicate_id', at(), {
         kind: 'cell',
@@ -78,48 +93,64 @@ export function compileParameterTable(
       });
       return;
     }
-    first.set(key, r);
-    cells.set(key, row.value);
-    const shown: Record<string, string | boolean> = {};
-    for (const k of by) shown[k] = row[k] as string | boolean;
-    infoCells.push({ key: shown, value: row.value });
+    first.set(`${key}\u0001${from}`, r);
+    const list = cells.get(key) ?? [];
+    list.push({ from, value: row.value });
+    cells.set(key, list);
+    const shown: Record<string, string | boolean | number> = {};
+    for (const k of by) shown[k] = row[k] as string | boolean | number;
+    infoCells.push({ key: shown, ...(from !== '' ? { from } : {}), value: row.value });
   });
+  // Latest first: the value in force is the first row that started on or before the date.
+  for (const list of cells.values()) list.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
+  const dated = by.includes(YEAR) || infoCells.some((c) => c.from !== undefined);
+  const froms = infoCells.map((c) => c.from);
+  const earliest =
+    froms.every((f) => f !== undefined) && froms.length > 0 ? [...(froms as string[])].sort()[0] : undefined;
   const integer = infoCells.every((c) => Number.isInteger(c.value));
-  const reads = keys.map((k) => k.id);
+  const reads = keys.filter((k) => k.id !== YEAR).map((k) => k.id);
   const expr: Expr = { kind: 'name', name: id, range: rangeOf(base) ?? [0, 0] };
   return {
-    typed: { type: integer ? INTEGER : NUMBER, expr, reads, fn: lookup(keys, cells) },
+    typed: { type: integer ? INTEGER : NUMBER, expr, reads, fn: lookup(keys, cells, dated ? dateSlot : -1) },
     info: {
       id,
       ...(decl.label !== undefined ? { label: decl.label } : {}),
       ...(decl.unit !== undefined ? { unit: decl.unit } : {}),
       by,
       cells: infoCells,
+      dated,
+      ...(earliest !== undefined ? { earliest } : {}),
     },
   };
 }
 
-function keyOf(values: readonly (string | boolean | undefined)[]): string {
+function keyOf(values: readonly (string | boolean | number | undefined)[]): string {
   return values.map((v) => `${typeof v}:${String(v)}`).join('\u0000');
 }
 
-/** The value of the unit's cell: unknown while a key is unknown, or when the table has no such cell. */
-function lookup(keys: readonly KeyAttribute[], cells: ReadonlyMap<string, number>): Closure {
-  if (keys.length === 1) {
-    const slot = (keys[0] as KeyAttribute).slot;
-    return (s) => {
-      const v = s[slot];
-      return v === undefined ? undefined : (cells.get(keyOf([v as string | boolean])) as Value);
-    };
-  }
+/**
+ * The value of the unit's cell in force on the assessment's date: unknown while a key (or the
+ * date, for a dated table) is unknown, or when the table has no such cell or no row yet in force
+ * (validateAssessment reports a date before every row: input_date_out_of_range).
+ */
+function lookup(
+  keys: readonly KeyAttribute[],
+  cells: ReadonlyMap<string, readonly { from: string; value: number }[]>,
+  dateSlot: number,
+): Closure {
   return (s) => {
-    const values: (string | boolean)[] = [];
+    const date = dateSlot >= 0 ? (s[dateSlot] as string | undefined) : '';
+    if (date === undefined) return undefined;
+    const values: (string | boolean | number)[] = [];
     for (const k of keys) {
-      const v = s[k.slot];
+      const v = k.id === YEAR ? Number(date.slice(0, 4)) : s[k.slot];
       if (v === undefined) return undefined;
-      values.push(v as string | boolean);
+      values.push(v as string | boolean | number);
     }
-    return cells.get(keyOf(values));
+    const rows = cells.get(keyOf(values));
+    if (rows === undefined) return undefined;
+    for (const row of rows) if (row.from <= date) return row.value as Value;
+    return undefined;
   };
 }
 
@@ -139,14 +170,26 @@ function rowProblem(
       key: 'value',
       params: { name: 'value', value: String(row.value), allowed: '0, 1.5, 45, …' },
     };
+  const from = row['from'];
+  if (from !== undefined && (typeof from !== 'string' || !ISO_DATE.test(from)))
+    return {
+      code: 'parameter_key_value',
+      key: 'from',
+      params: { name: 'from', value: String(from), allowed: 'YYYY-MM-DD' },
+    };
   for (const name of Object.keys(row)) {
-    if (name !== 'value' && !by.includes(name))
+    if (name !== 'value' && name !== 'from' && !by.includes(name))
       return { code: 'parameter_row_keys', key: name, params: { keys: by.join(', '), name } };
   }
   for (const name of by) {
     if (!(name in row)) return { code: 'parameter_row_keys', params: { keys: by.join(', '), name } };
-    const attribute = attributes.get(name);
     const v = row[name];
+    if (name === YEAR) {
+      if (typeof v !== 'number' || !Number.isInteger(v))
+        return { code: 'parameter_key_value', key: name, params: { name, value: String(v), allowed: '2021, 2024, …' } };
+      continue;
+    }
+    const attribute = attributes.get(name);
     if (attribute && !attribute.values.includes(v as string | boolean))
       return {
         code: 'parameter_key_value',
@@ -155,4 +198,17 @@ function rowProblem(
       };
   }
   return undefined;
+}
+
+/** The name `year` in expressions: the year of the assessment's date, unknown without one. */
+export function yearOfDate(dateSlot: number): Typed {
+  return {
+    type: INTEGER,
+    expr: { kind: 'name', name: YEAR, range: [0, 0] },
+    reads: [],
+    fn: (s) => {
+      const date = s[dateSlot] as string | undefined;
+      return date === undefined ? undefined : Number(date.slice(0, 4));
+    },
+  };
 }

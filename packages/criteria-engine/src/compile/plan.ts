@@ -98,6 +98,8 @@ export interface RulesetPlan {
   readonly requiredWhen: ReadonlyMap<string, Closure>;
   /** Slot layout: the context attributes, then the facts, in declaration order. */
   readonly contextSlots: readonly string[];
+  /** The slot of the assessment's date (`area.date`, YYYY-MM-DD), after the facts: dated parameters read it. */
+  readonly dateSlot: number;
   readonly factSlots: readonly string[];
   /**
    * Present when the scheme has levels, count requirements or points beyond fixed numbers

@@ -107,6 +107,7 @@ export const DIAGNOSTIC_CODES = [
   'input_type',
   'input_range',
   'input_decimals',
+  'input_date_out_of_range',
   'input_part_exceeds_whole',
   'input_enum_value',
   'input_context_missing',

@@ -157,6 +157,7 @@ export interface DiagnosticParamsByCode {
   input_type: { readonly name: Param; readonly expected: Param; readonly actual: Param };
   input_range: { readonly name: Param; readonly value: Param; readonly min?: Param; readonly max?: Param };
   input_decimals: { readonly name: Param; readonly value: Param; readonly decimals: Param };
+  input_date_out_of_range: { readonly date: Param; readonly parameter: Param; readonly from: Param };
   input_part_exceeds_whole: {
     readonly part: Param;
     readonly whole: Param;

@@ -5,7 +5,7 @@
  * arithmetic, so they cannot disagree.
  */
 import type { RulesetPlan } from '../compile/plan.js';
-import { createCheckedSlotFiller, slotKind } from '../compile/slots.js';
+import { assessmentDate, createCheckedSlotFiller, slotKind } from '../compile/slots.js';
 import type { Slots, Value } from '../compile/types.js';
 import type { Assessment } from './assessment.js';
 import { createDecider } from './decide.js';
@@ -37,6 +37,7 @@ export function createEvaluator(
   const scratch: Value[] = [];
   const fill = (assessment: Assessment): Value[] => {
     if (!fillChecked(assessment?.context, assessment?.facts, scratch)) wrongType(assessment);
+    scratch[plan.dateSlot] = assessmentDate(assessment);
     return scratch;
   };
   const impliedZeros = createImpliedZeros(plan);

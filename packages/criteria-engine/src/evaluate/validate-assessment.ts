@@ -80,6 +80,7 @@ export function validateAssessmentValue(
     if (typeof v.ruleset === 'string' && v.ruleset !== rulesetId) {
       report('version_mismatch', ['ruleset'], { expected: rulesetId, actual: v.ruleset });
     }
+    checkDate(plan, v as { area?: unknown }, report);
     if (isRecord(v.facts)) {
       checkRelations(plan, v.facts, report);
       checkDecimals(plan, v.facts, report);
@@ -197,6 +198,18 @@ function checkRelations(plan: RulesetPlan, facts: Record<string, unknown>, repor
         part_value: part,
         whole_value: whole,
       });
+    }
+  }
+}
+
+/** A date before every row of a dated parameter table has no value in force: say so, at the date. */
+function checkDate(plan: RulesetPlan, v: { area?: unknown }, report: Report): void {
+  const date = isRecord(v.area) ? v.area['date'] : undefined;
+  if (typeof date !== 'string' || !DATE.test(date)) return;
+  for (const t of plan.parameterTables) {
+    if (t.earliest !== undefined && date < t.earliest) {
+      report('input_date_out_of_range', ['area', 'date'], { date, parameter: t.id, from: t.earliest });
+      return;
     }
   }
 }

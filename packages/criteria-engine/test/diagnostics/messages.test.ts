@@ -131,6 +131,7 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   input_unknown_fact: { name: 'househlds', suggestion: 'households' },
   input_type: { name: 'households', expected: 'integer', actual: 'string' },
   input_range: { name: 'households', value: -1, min: 0 },
+  input_date_out_of_range: { date: '2020-05-01', parameter: 'income_min', from: '2021-01-01' },
   input_decimals: { name: 'road_length_km', value: 12.255, decimals: 2 },
   input_part_exceeds_whole: { part: 'households_ok', whole: 'households', part_value: 120, whole_value: 100 },
   input_enum_value: { name: 'unit_kind', value: 'bann', allowed: 'to_dan_pho, ban' },

@@ -3,7 +3,8 @@
  * a declared `if_zero`, unknown propagates, every mistake located.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, loadRuleset, type CompiledRuleset } from '../../src/index.js';
+import { explainText, formatDiagnostic, loadRuleset, type CompiledRuleset } from '../../src/index.js';
+import { fromNumber, parseDecimal, ratio, toDecimalText } from '../../src/compile/exact/rational.js';
 import { checkRuleset } from '../../src/tools.js';
 
 function rules(condition: string, derived: string): string {
@@ -103,6 +104,17 @@ describe('derived quantities', () => {
     expect(s.derived[0]).toMatchObject({ expression: 'income_total / population', decimals: 1, ifZero: 'unknown' });
   });
 
+  it('explanations show the value against the threshold ("57.2 → needs ≥ 58"), in both languages', () => {
+    const result = r.evaluate({ context: { c: true }, facts: { income_total: 5720, population: 100 } });
+    expect(explainText(result, r, { lang: 'en' })).toContain('income per person: 57.2 → needs ≥ 58');
+    expect(explainText(result, r, { lang: 'vi' })).toContain('thu nhập bình quân: 57.2 → cần ≥ 58');
+    // Shown with the declared decimals, rounded half away from zero; unknown is not shown.
+    expect(
+      r.derivedValues({ context: { c: true }, facts: { income_total: 1, population: 3 } }).get('income_per_person'),
+    ).toBe('0.3');
+    expect(r.derivedValues({ context: { c: true }, facts: { income_total: 1 } }).size).toBe(0);
+  });
+
   it('lcz check runs on a ruleset with derived quantities', () => {
     const check = checkRuleset(r);
     expect(check.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d, 'en'))).toEqual([]);
@@ -133,5 +145,23 @@ describe('derived quantities: located rule errors', () => {
     expect(problems('"a >= 1"', loop).map((p) => p[0])).toContain('definition_cycle');
     const bool = ['  a:', '    label: { vi: a, en: a }', '    value: "population > 1"'].join('\n');
     expect(problems('"a >= 1"', bool).map((p) => p[0])).toContain('expr_type');
+  });
+});
+
+describe('exact fractions as text', () => {
+  it('reads decimals exactly and prints them rounded half away from zero', () => {
+    expect(fromNumber(0.1)).toEqual({ n: 1n, d: 10n });
+    expect(fromNumber(29.5)).toEqual({ n: 59n, d: 2n });
+    expect(fromNumber(1e21)).toEqual({ n: 10n ** 21n, d: 1n });
+    expect(parseDecimal('-0.25')).toEqual({ n: -1n, d: 4n });
+    expect(parseDecimal('1e-7')).toEqual({ n: 1n, d: 10_000_000n });
+    expect(parseDecimal('12a')).toBeUndefined();
+    expect(toDecimalText(ratio(572n, 10n), 1)).toBe('57.2');
+    expect(toDecimalText(ratio(1n, 3n), 2)).toBe('0.33');
+    expect(toDecimalText(ratio(2n, 3n), 2)).toBe('0.67');
+    expect(toDecimalText(ratio(-1n, 8n), 2)).toBe('-0.13');
+    expect(toDecimalText(ratio(1n, 8n))).toBe('0.125');
+    expect(toDecimalText(ratio(1n, 3n))).toBe('0.333333');
+    expect(toDecimalText(ratio(-1n, 1000n), 1)).toBe('0.0');
   });
 });

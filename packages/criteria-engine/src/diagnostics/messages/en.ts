@@ -635,6 +635,10 @@ export const en: MessageCatalog = {
       hint: 'Check the value entered.',
     };
   },
+  input_date_out_of_range: (p) => ({
+    message: `The assessment's date ${s(p, 'date')} is before the first date the rules give a value of "${s(p, 'parameter')}" for (${s(p, 'from')}).`,
+    hint: 'Check the date of the assessment (area.date): these rules cannot judge a unit at that date.',
+  }),
   input_decimals: (p) => ({
     message: `${s(p, 'name')} = ${s(p, 'value')} has more decimals than the ${s(p, 'decimals')} the rules allow for it.`,
     hint: `Write the value with at most ${s(p, 'decimals')} decimals, as it was measured; it is not rounded for you.`,

@@ -653,6 +653,10 @@ export const vi: MessageCatalog = {
       hint: 'Kiểm tra lại giá trị đã nhập.',
     };
   },
+  input_date_out_of_range: (p) => ({
+    message: `Ngày đánh giá ${s(p, 'date')} sớm hơn ngày đầu tiên bộ quy tắc có giá trị của "${s(p, 'parameter')}" (${s(p, 'from')}).`,
+    hint: 'Kiểm tra lại ngày đánh giá (area.date): bộ quy tắc này không đánh giá được đơn vị vào ngày đó.',
+  }),
   input_decimals: (p) => ({
     message: `${s(p, 'name')} = ${s(p, 'value')} có nhiều chữ số thập phân hơn mức ${s(p, 'decimals')} mà bộ quy tắc cho phép.`,
     hint: `Ghi giá trị với tối đa ${s(p, 'decimals')} chữ số thập phân, đúng như số đo; hệ thống không tự làm tròn.`,
