@@ -2,9 +2,9 @@
  * A hand-written generator of assessments for the ILLUSTRATIVE new-rural commune scheme, biased
  * to every boundary the oracle knows: each region's income row for each year and 10% / 20% above
  * it (one tenth of a million either side of the exact total), each share at its exact boundary
- * and one unit of the facts' own decimals either side, every year's row (and now and then the
- * neighbouring year's figure, so the year must pick its own). Independent of the engine (it reads
- * only the oracle's tables).
+ * and one unit of the facts' own decimals either side, the date on the first and last day of each
+ * year's row (and now and then the neighbouring year's figure, so the date must pick its own row),
+ * sometimes no date. Independent of the engine (it reads only the oracle's tables).
  */
 import fc from 'fast-check';
 import type { Assessment } from '../../src/evaluate/assessment.js';
@@ -12,7 +12,8 @@ import { present } from './differential.js';
 import { frac } from './exact.js';
 import { INCOME_MIN, INSURANCE_MIN, REGIONS } from './ntm-commune-oracle.js';
 
-const YEARS = ['nam_2022', 'nam_2023', 'nam_2024', 'nam_2025'] as const;
+/** The first and the last day of each year's row, and a day between. */
+const DAYS = ['01-01', '06-30', '12-31'] as const;
 
 /** How many draws one assessment consumes at most (each 0–999; 0 shrinks to "good, at the boundary"). */
 const DRAWS = 400;
@@ -64,8 +65,10 @@ export function ntmAssessments(unknownPerMille: number): fc.Arbitrary<Assessment
   return fc
     .record({
       region: fc.constantFrom(...REGIONS),
-      year: fc.nat(YEARS.length - 1),
-      dated: fc.boolean(),
+      year: fc.nat(3),
+      day: fc.constantFrom(...DAYS),
+      // Now and then no date: the income criteria are then unknown.
+      dated: fc.oneof({ arbitrary: fc.constant(true), weight: 12 }, { arbitrary: fc.constant(false), weight: 1 }),
       // Per mille: how often a đạt chuẩn, a nâng cao and a kiểu mẫu part fails.
       rates: fc.tuple(
         fc.constantFrom(0, 0, 10, 30, 300),
@@ -74,7 +77,7 @@ export function ntmAssessments(unknownPerMille: number): fc.Arbitrary<Assessment
       ),
       draws: fc.array(fc.noBias(fc.integer({ min: 0, max: 999 })), { minLength: DRAWS, maxLength: DRAWS }),
     })
-    .map(({ region, year, dated, rates: [base, advanced, model], draws }) => {
+    .map(({ region, year, day, dated, rates: [base, advanced, model], draws }) => {
       const d = new Draws(draws);
       const f: Record<string, number | boolean | null | undefined> = {};
       const flag = (name: string, rate: number) => {
@@ -168,9 +171,8 @@ export function ntmAssessments(unknownPerMille: number): fc.Arbitrary<Assessment
       for (const name of Object.keys(f))
         if (d.next() < unknownPerMille) f[name] = d.next() % 2 === 0 ? null : undefined;
       return {
-        // A date inside the year assessed, or none: it changes nothing (the year is in the context).
-        area: { code: 'X', ...(dated ? { date: `${2022 + year}-06-30` } : {}) },
-        context: { region, assessment_year: YEARS[year] as string },
+        area: { code: 'X', ...(dated ? { date: `${2022 + year}-${day}` } : {}) },
+        context: { region },
         facts: present(f),
       } satisfies Assessment;
     });

@@ -2,7 +2,7 @@
  * An independent implementation of the ILLUSTRATIVE new-rural commune scheme
  * (rules/ntm-commune-2021-2025/ruleset.yaml), written from the tiers and criteria the file states
  * and the format's documented semantics (docs/rule-format.md: Kleene logic; unknown propagates;
- * a part of a whole that is 0 is 0; the region and the year assessed pick a table's cell; a
+ * a part of a whole that is 0 is 0; the region picks a table's row and the assessment's date its year; a
  * derived quantity is an exact fraction; each tier implies the ones below, and a criterion or
  * disqualifier marked from a tier counts only from that tier up). It shares nothing with the
  * engine but types: its numbers are BigInt fractions of its own (exact.ts), its tables are plain
@@ -109,10 +109,10 @@ function reader(a: Assessment) {
   return { num, is, shareAtLeast, shareAtMost };
 }
 
-/** The row of the year assessed (the context's assessment_year: nam_2022 … nam_2025). */
-function yearIndex(year: unknown): number | undefined {
-  const i = ['nam_2022', 'nam_2023', 'nam_2024', 'nam_2025'].indexOf(String(year));
-  return i < 0 ? undefined : i;
+/** The row of the year the assessment's date falls in (each row from 1 January); undefined without a date. */
+function yearIndex(date: string | undefined): number | undefined {
+  if (date === undefined) return undefined;
+  return Math.min(3, Math.max(0, Number(date.slice(0, 4)) - 2022));
 }
 
 /** Which tier each criterion counts from (absent: every tier). */
@@ -129,7 +129,7 @@ const FROM_LEVEL: Readonly<Record<string, NtmLevel>> = {
 export function ntmOracle(a: Assessment): NtmOracleResult {
   const r = reader(a);
   const region = a.context['region'] as (typeof REGIONS)[number];
-  const year = yearIndex(a.context['assessment_year']);
+  const year = yearIndex(a.area?.date);
   const incomeMin = year === undefined ? undefined : frac(INCOME_MIN[region][year] as string);
 
   // Income per person: total / population, exactly; a commune with no residents has 0 (if_zero).

@@ -82,29 +82,27 @@ describe('engine vs independent oracle on the ILLUSTRATIVE new-rural commune sch
     const base = readBase();
     expect(ntmOracle(base).level).toEqual({ reached: 'kieu_mau', possible: 'kieu_mau' });
     // Income exactly at the 2024 Red River Delta minimum (58) passes; one tenth of a million less in total fails.
-    const at = { ...base, context: { region: 'dong_bang_song_hong', assessment_year: 'nam_2024' } };
+    const at = { ...base, context: { region: 'dong_bang_song_hong' }, area: { date: '2024-05-01' } };
     const atMin = { ...at, facts: { ...at.facts, population: 1000, total_income: 58000, insured_people: 950 } };
     expect(ntmOracle(atMin).criteria['10']).toBe('pass');
     expect(ntmOracle(atMin).level.reached).toBe('dat_chuan');
     expect(ntmOracle({ ...atMin, facts: { ...atMin.facts, total_income: 57999.9 } }).criteria['10']).toBe('fail');
     expect(ntmOracle({ ...atMin, facts: { ...atMin.facts, total_income: 57999.9 } }).decision).toBe('not_recognised');
     // The same income in 2023 (minimum 55) is below 1.1 × 55 = 60.5: still only đạt chuẩn; 60.5 exactly is nâng cao.
-    expect(ntmOracle({ ...atMin, context: { ...atMin.context, assessment_year: 'nam_2023' } }).level.reached).toBe(
-      'dat_chuan',
-    );
+    expect(ntmOracle({ ...atMin, area: { date: '2023-12-31' } }).level.reached).toBe('dat_chuan');
     expect(
       ntmOracle({
         ...atMin,
-        context: { ...atMin.context, assessment_year: 'nam_2023' },
+        area: { date: '2023-12-31' },
         facts: { ...atMin.facts, total_income: 60500 },
       }).level.reached,
     ).toBe('nang_cao');
     // The year picks the row: 50 per person is nâng cao in 2024 (row 45), đạt chuẩn in 2025 (row 48).
     const fifty = { ...base, facts: { ...base.facts, population: 1000, total_income: 50000, insured_people: 950 } };
     expect(ntmOracle(fifty).level.reached).toBe('nang_cao');
-    expect(ntmOracle({ ...fifty, context: { ...fifty.context, assessment_year: 'nam_2025' } }).level.reached).toBe(
-      'dat_chuan',
-    );
+    expect(ntmOracle({ ...fifty, area: { date: '2025-01-01' } }).level.reached).toBe('dat_chuan');
+    // No date: income cannot be judged.
+    expect(ntmOracle({ ...base, area: {} }).criteria['10']).toBe('unknown');
     // Income unknown: nothing reached, every tier possible.
     expect(ntmOracle({ ...base, facts: { ...base.facts, total_income: null } }).level).toEqual({
       reached: null,
@@ -162,7 +160,7 @@ describe('engine vs independent oracle on the ILLUSTRATIVE new-rural commune sch
 function readBase(): Assessment {
   return {
     area: { code: 'X-01', date: '2024-06-30' },
-    context: { region: 'trung_du_mien_nui_phia_bac', assessment_year: 'nam_2024' },
+    context: { region: 'trung_du_mien_nui_phia_bac' },
     facts: {
       population: 5000,
       total_income: 300000, // 60 per person: ≥ 45 × 1.2 = 54
