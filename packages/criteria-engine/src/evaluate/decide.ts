@@ -97,7 +97,8 @@ function createTieredDecider(plan: RulesetPlan, tiers: readonly TierPlan[]): (s:
   const disqualifiers = new Int8Array(plan.disqualifiers.length);
   const conditions = plan.disqualifiers.map((d) => d.condition.fn);
   const input: TierInputs = { outcomes, points, disqualifiers };
-  const groups = plan.groups.map((g) => g.criteria);
+  // As in the traced result, a standard's passed count leaves out what counts only from a higher level.
+  const groups = plan.groups.map((g) => g.criteria.filter((i) => (plan.criteria[i]?.fromLevel ?? 0) === 0));
   const levelIds = plan.levels?.map((l) => l.id);
   return (s) => {
     for (let i = 0; i < criteria.length; i++) {

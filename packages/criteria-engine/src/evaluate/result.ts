@@ -102,6 +102,8 @@ export interface EvaluationResult {
     readonly possible: string | null;
     readonly needed: readonly string[];
     readonly levels: readonly { readonly id: string; readonly status: GroupStatus }[];
+    /** What the next level above the one reached still lacks (absent at the top, or when nothing is lacking for certain). */
+    readonly next?: NextLevel;
   };
   /** Facts (and context attributes) that are unknown and read by a criterion or disqualifier whose status is unknown. */
   readonly missing: readonly string[];
@@ -141,3 +143,24 @@ export interface DecisionSummary {
 }
 
 export type { LocalizedText };
+
+/**
+ * What the next level above the one reached still lacks, part by part: a requirement with what
+ * it needs and what the criteria certainly have now (criteria passed, or points), a mandatory
+ * criterion not yet passed, a disqualifier that applies or may. "To reach gold: 3 more points".
+ */
+export interface NextLevel {
+  readonly id: string;
+  readonly lacking: readonly (
+    | {
+        readonly kind: 'group' | 'total' | 'requirements';
+        readonly id?: string;
+        readonly index?: number;
+        readonly level?: string;
+        readonly unit: 'criteria' | 'points';
+        readonly need: number;
+        readonly have: number;
+      }
+    | { readonly kind: 'mandatory' | 'disqualifier'; readonly id: string }
+  )[];
+}

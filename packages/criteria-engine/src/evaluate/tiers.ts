@@ -55,6 +55,26 @@ export function judgeCheck(check: RequirementCheck, input: TierInputs): Verdict 
   return meets(req, bestPassed, bestApplicable, bestPoints) ? UNKNOWN : NOT_MET;
 }
 
+/** What a check's criteria certainly have now (the worst completion): passed, applicable, points. */
+export function certainTally(
+  check: RequirementCheck,
+  input: TierInputs,
+): { passed: number; applicable: number; points: number } {
+  let passed = 0;
+  let applicable = 0;
+  let points = 0;
+  for (const i of check.criteria) {
+    const o = input.outcomes[i] as number;
+    if (o & FAIL) applicable++;
+    else if (!(o & EXCL)) {
+      passed++;
+      applicable++;
+    }
+    points += leastPoints(input.points[i] as number);
+  }
+  return { passed, applicable, points };
+}
+
 /** A whole tier: Kleene conjunction of its checks, mandatory criteria and disqualifiers. */
 export function judgeTier(tier: TierPlan, input: TierInputs): Verdict {
   let verdict: Verdict = MET;

@@ -6,8 +6,18 @@
 import type { RulesetPlan } from '../compile/plan.js';
 import type { TierPlan } from '../compile/levels.js';
 import { PASS } from './outcome.js';
-import type { Decision, DecisionReason, DisqualifierResult, GroupStatus } from './result.js';
-import { judgeCheck, judgeLevels, MET, NOT_MET, UNKNOWN, type TierInputs, type Verdict } from './tiers.js';
+import type { Decision, DecisionReason, DisqualifierResult, GroupStatus, NextLevel } from './result.js';
+import { requiredCount } from './requirement.js';
+import {
+  certainTally,
+  judgeCheck,
+  judgeLevels,
+  MET,
+  NOT_MET,
+  UNKNOWN,
+  type TierInputs,
+  type Verdict,
+} from './tiers.js';
 
 export interface TieredOutcome {
   readonly decision: Decision;
@@ -18,6 +28,7 @@ export interface TieredOutcome {
     readonly reached: string | null;
     readonly possible: string | null;
     readonly levels: readonly { readonly id: string; readonly status: GroupStatus }[];
+    readonly next?: NextLevel;
   };
 }
 
@@ -76,6 +87,8 @@ export function judgeTiered(
     }
   }
   const ids = plan.levels?.map((l) => l.id);
+  const nextTier = tiers[reached];
+  const next = ids && nextTier ? nextLevel(plan, ids[reached] ?? '', nextTier, input, disqualifiers) : undefined;
   return {
     decision,
     reasons,
@@ -86,8 +99,45 @@ export function judgeTiered(
             reached: ids[reached - 1] ?? null,
             possible: ids[possible - 1] ?? null,
             levels: ids.map((id, i) => ({ id, status: STATUS[verdicts[i] ?? UNKNOWN] })),
+            ...(next && next.lacking.length > 0 ? { next } : {}),
           },
         }
       : {}),
   };
+}
+
+function nextLevel(
+  plan: RulesetPlan,
+  id: string,
+  tier: TierPlan,
+  input: TierInputs,
+  disqualifiers: readonly DisqualifierResult[],
+): NextLevel {
+  const lacking: NextLevel['lacking'][number][] = [];
+  for (const di of tier.disqualifiers) {
+    const d = disqualifiers[di];
+    if (d && d.status !== 'clear') lacking.push({ kind: 'disqualifier', id: d.id });
+  }
+  for (const ci of tier.mandatory) {
+    if (((input.outcomes[ci] ?? 0) & 7) !== PASS)
+      lacking.push({ kind: 'mandatory', id: plan.criteria[ci]?.info.id ?? '' });
+  }
+  for (const check of tier.checks) {
+    if (judgeCheck(check, input) === MET) continue;
+    const have = certainTally(check, input);
+    const req = check.requirement;
+    const points = 'at_least_points' in req;
+    const need = requiredCount(req, have.applicable);
+    const src = check.source;
+    lacking.push({
+      kind: src.kind,
+      ...(src.kind === 'group' ? { id: src.id } : {}),
+      ...(src.kind === 'requirements' ? { index: src.index } : {}),
+      ...(src.level !== undefined ? { level: src.level } : {}),
+      unit: points ? 'points' : 'criteria',
+      need,
+      have: points ? have.points : have.passed,
+    });
+  }
+  return { id, lacking };
 }

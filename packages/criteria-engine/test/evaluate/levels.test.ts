@@ -12,6 +12,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/evaluate/assessment.js';
+import { checkRuleset } from '../../src/analyze/index.js';
+import { explainText } from '../../src/explain/index.js';
 import { loadRuleset, loadRulesetOrThrow } from '../../src/load-ruleset.js';
 
 const url = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -259,6 +261,94 @@ describe('levels, points and counts (fixture scheme)', () => {
       ),
       { numRuns: 400 },
     );
+  });
+
+  it('explains the level reached and possible, the points, and what can still raise the level (vi, en)', () => {
+    const { extra: _, ...open } = { ...base, b: true, c: true, saving: 60 };
+    const r = rules.evaluate(assess('large', open));
+    const en = explainText(r, rules, { lang: 'en' });
+    expect(en).toContain('Level reached: Silver (silver)');
+    expect(en).toContain('Highest level still possible: Gold (gold)');
+    expect(en).toContain('? Gold (gold): UNDETERMINED');
+    expect(en).toContain('Points: 0–1');
+    expect(en).toContain('All criteria: 28–29 points');
+    expect(en).toMatch(/What can still change the level reached:\n {2}- Extra — extra/);
+    const vi = explainText(r, rules, { lang: 'vi' });
+    expect(vi).toContain('Mức đạt được: Bạc (silver)');
+    expect(vi).toContain('Mức cao nhất còn có thể đạt: Vàng (gold)');
+    expect(vi).toContain('Điểm: 18');
+  });
+
+  it('says what the next level lacks: "to reach gold: 6 more points", checked by re-evaluating', () => {
+    const silver = { ...base, b: true, c: true, extra: true };
+    const r = rules.evaluate(assess('large', silver));
+    expect(r.level?.reached).toBe('silver');
+    expect(r.level?.next).toEqual({
+      id: 'gold',
+      lacking: [
+        { kind: 'total', level: 'gold', unit: 'points', need: 20, have: 14 },
+        { kind: 'requirements', index: 0, level: 'gold', unit: 'points', need: 18, have: 6 },
+      ],
+    });
+    expect(explainText(r, rules, { lang: 'en' })).toContain('all criteria: 20 points needed, 14 certain, 6 more');
+    expect(explainText(r, rules, { lang: 'vi' })).toContain('Để đạt mức Vàng (gold):');
+    // 12 more points from 2.1 and 2.2 (saving 50: 18 instead of 3, trees stay 3) reach gold.
+    expect(rules.evaluate(assess('large', { ...silver, saving: 50 })).level?.reached).toBe('gold');
+    expect(rules.evaluate(assess('large', { ...silver, saving: 49 })).level?.reached).toBe('silver');
+  });
+
+  it('locates mistakes in counts and points: wrong types, unknown names, arity', () => {
+    const line = (needle: string) => TEXT.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const wrongType = TEXT.replace('"count(b, c, d) >= 2"', '"count(b, saving, d) >= 2"');
+    expect(
+      loadRuleset(wrongType, { file: FILE }).diagnostics.map((d) => [
+        d.code,
+        d.line,
+        d.params['expected'],
+        d.params['actual'],
+      ]),
+    ).toEqual([['expr_type', line('count(b, c, d)'), 'boolean', 'integer']]);
+    const noArgs = TEXT.replace('"count(b, c, d) >= 2"', '"count() >= 2"');
+    expect(loadRuleset(noArgs, { file: FILE }).diagnostics.map((d) => [d.code, d.params['expected']])).toEqual([
+      ['expr_arity', '1–100'],
+    ]);
+    const unknown = TEXT.replace('of: [b, { fact: c, is: true }]', 'of: [bb, { fact: c, is: true }]');
+    expect(
+      loadRuleset(unknown, { file: FILE }).diagnostics.map((d) => [d.code, d.line, d.params['suggestion']]),
+    ).toEqual([['expr_unknown_name', line('of: [b, { fact: c'), 'b']]);
+    const stepsOfBoolean = TEXT.replace('of: saving', 'of: extra');
+    expect(loadRuleset(stepsOfBoolean, { file: FILE }).diagnostics.map((d) => [d.code, d.params['where']])).toEqual([
+      ['expr_type', 'points.steps.of'],
+    ]);
+  });
+
+  it('lcz check: the fixture has no errors; a level no unit can reach is an error at its requirement', () => {
+    expect(checkRuleset(rules).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const tooHigh = TEXT.replace(
+      'total_requirement: { at_least_points: 20 }',
+      'total_requirement: { at_least_points: 40 }',
+    );
+    const found = checkRuleset(loadRulesetOrThrow(tooHigh, { file: FILE })).diagnostics.filter(
+      (d) => d.code === 'requirement_unreachable',
+    );
+    expect(found.map((d) => [d.line, d.params['value'], d.params['best']])).toEqual([
+      [TEXT.split('\n').findIndex((l) => l.includes('at_least_points: 20')) + 1, 40, 29],
+    ]);
+    // Points over named criteria beyond what they can earn (18 + 3): a check error at the list.
+    const pointsTooHigh = TEXT.replace('at_least_points: 18, of:', 'at_least_points: 30, of:');
+    const points = checkRuleset(loadRulesetOrThrow(pointsTooHigh, { file: FILE })).diagnostics.filter(
+      (d) => d.code === 'requirement_unreachable',
+    );
+    expect(points.map((d) => [d.params['value'], d.params['best']])).toEqual([[30, 21]]);
+    // k above the number of criteria named is a located load error.
+    const countTooHigh = TEXT.replace(
+      '- { at_least_count: 1, of: ["1.2", "1.3"] }',
+      '- { at_least_count: 3, of: ["1.2", "1.3"] }',
+    );
+    const load = loadRuleset(countTooHigh, { file: FILE });
+    expect(load.diagnostics.map((d) => [d.code, d.line, d.params['max']])).toEqual([
+      ['threshold_range', TEXT.split('\n').findIndex((l) => l.includes('at_least_count: 1, of')) + 1, 2],
+    ]);
   });
 
   it('gives results that schemas/result.schema.json accepts', () => {
