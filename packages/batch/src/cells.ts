@@ -14,6 +14,7 @@ import {
   isEmptyCell,
 } from '@lcz/criteria-engine/runtime';
 import type { BatchColumn } from './columns.js';
+import { officeBoolean, officeInteger, officeNumber } from './office-values.js';
 
 export {
   type Cell,
@@ -35,8 +36,14 @@ export function cellDecoder(column: BatchColumn): CellDecoder {
       return decodeDate;
     case 'text':
       return decodeText;
-    default:
-      return FACT_TYPES[column.type].readCell({ ...column, type: column.type });
+    default: {
+      const read = FACT_TYPES[column.type].readCell({ ...column, type: column.type });
+      // The forms offices type (office-values.ts), tried after the engine's own.
+      if (column.type === 'integer') return officeInteger(read);
+      if (column.type === 'number') return officeNumber(read);
+      if (column.type === 'boolean') return officeBoolean(read);
+      return read;
+    }
   }
 }
 

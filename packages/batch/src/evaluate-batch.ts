@@ -3,7 +3,7 @@
  * (and the first `keepProblems` bad rows, for the report); results and summary rows are written as
  * they come, with back-pressure, so memory stays flat whatever the number of rows.
  */
-import { availableParallelism } from 'node:os';
+import { defaultWorkerCount } from './decisions/worker-count.js';
 import {
   capDiagnostics,
   DEFAULT_DIAGNOSTIC_CAPS,
@@ -48,9 +48,11 @@ export interface EvaluateBatchOptions extends ReadBatchOptions {
   readonly keepProblems?: number;
   /**
    * Worker threads that read and decide rows on the decisions-only CSV path (`detail: 'decision'`,
-   * no summary table). Default: one per CPU core for inputs of 32 MiB or more (smaller ones are
-   * read sooner on this thread than workers start); 0: on this thread; n: n workers whatever the
-   * size. Results are the same either way, in the same order.
+   * no summary table). Default (decisions/worker-count.ts): one per free core (cores − load
+   * average) for inputs of 32 MiB or more, none when fewer than 1.5 cores are free (smaller files
+   * are read sooner on this thread than workers start; on a busy machine workers only add work);
+   * 0: on this thread; n: n workers whatever the size. Results are the same either way, in the
+   * same order.
    */
   readonly threads?: number;
 }
@@ -89,13 +91,6 @@ export { OutputError };
  */
 const QUICK_READ_BYTES = 64 * 1024;
 
-/**
- * From this size on, decide workers are used by default. Workers take about 0.15 s to start and
- * warm up; measured with the CLI on the Lai Châu rules (2 cores, 2 workers against one thread):
- * 50,000 rows (23 MB) 0.73 against 0.69 s, 100,000 rows (46 MB) 0.92 against 1.0 s, 200,000
- * rows (92 MB) 1.3 against 1.5 s, a million rows 4.4 against 5.6–5.9 s.
- */
-const THREADS_FROM_BYTES = 32 * 1024 * 1024;
 /** Bytes sent to a decide worker at a time (about 500 rows of the Lai Châu rules). */
 const BLOCK_BYTES = 256 * 1024;
 
@@ -153,6 +148,8 @@ export async function evaluateBatchVia(
     !needFull &&
     resolved.problem === undefined &&
     resolved.format === 'csv' &&
+    // The quick path cuts records on the bytes, which holds for UTF-8 only.
+    resolved.encoding === 'utf-8' &&
     (options.csvTokenizer ?? 'fast') === 'fast';
   const threads = { used: 0 };
   const chunks: AsyncIterable<readonly DecisionItem[]> = quick
@@ -359,11 +356,9 @@ interface QuickRead {
 /** The quick path's chunks; opened as the loop over them starts (inside its try, so the outputs are closed whatever happens). */
 async function* quickChunks(q: QuickRead): AsyncGenerator<readonly DecisionItem[]> {
   const { options, paths, ruleset } = q;
-  const threads = options.threads ?? availableParallelism();
-  const big =
-    paths.workers === undefined &&
-    threads > 0 &&
-    (options.threads !== undefined || (q.resolved.bytes ?? 0) >= THREADS_FROM_BYTES);
+  // Unless told, only as many workers as help: by the file's size and the cores the load leaves free.
+  const threads = options.threads ?? defaultWorkerCount(q.resolved.bytes);
+  const big = paths.workers === undefined && threads > 0;
   // With workers, this thread reads a block at a time: fewer, larger reads leave the cores to them.
   const input = await openInput(
     q.source,

@@ -4,7 +4,7 @@
  * (CSV, XLSX), and write blank input templates. The column layout comes from the ruleset.
  */
 export { readBatch, type BatchSource, type ReadBatchOptions } from './read-batch.js';
-export { detectBatchFormat, isListDocument } from './formats/detect.js';
+export { detectBatchFormat, isListDocument, otherSpreadsheet } from './formats/detect.js';
 export { chooseDelimiter } from './delimiter.js';
 export { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './formats/xlsx-limits.js';
 export {

@@ -11,7 +11,8 @@ import { fileDiagnostic } from './diagnostics.js';
 import { loadExcelJS } from './exceljs.js';
 import { openCounted, type BytesListener } from './formats/byte-count.js';
 import { csvRows, type CsvTokenizer } from './formats/csv.js';
-import { detectBatchFormat } from './formats/detect.js';
+import { detectBatchFormat, otherSpreadsheet } from './formats/detect.js';
+import { csvEncoding, decodedText } from './formats/encoding.js';
 import { SourceError, type RowChunks } from './formats/rows.js';
 import { documentRecords, jsonLinesRecords, MAX_DOCUMENT_BYTES } from './formats/structured.js';
 import { xlsxRows } from './formats/xlsx.js';
@@ -37,6 +38,17 @@ export interface ReadBatchOptions {
   readonly csvTokenizer?: CsvTokenizer;
   /** XLSX: bounds on cells, shared strings, rows and unzipped size (default DEFAULT_XLSX_LIMITS). */
   readonly xlsxLimits?: Partial<XlsxLimits>;
+  /**
+   * CSV: the character encoding when the file has no byte-order mark (default UTF-8), e.g.
+   * `windows-1258` for a CSV saved by Vietnamese Windows. A byte-order mark (UTF-8, UTF-16LE,
+   * UTF-16BE) always decides.
+   */
+  readonly encoding?: string;
+  /**
+   * The caller's option that sets `encoding` (`lcz evaluate`: `--encoding`): a CSV whose header is
+   * not UTF-8 gets a message naming it. Without it the message says to save the file as UTF-8.
+   */
+  readonly encodingOption?: string;
 }
 
 export function readBatch(
@@ -58,13 +70,20 @@ export interface ResolvedSource {
   readonly problem?: Diagnostic;
   /** The input's size in bytes (a file's on disk, text in memory as UTF-8), when it can be read. */
   readonly bytes?: number;
+  /** CSV: the character encoding its bytes are read in (formats/encoding.ts). */
+  readonly encoding?: string;
 }
 
 /** Where the source is and what format it is in, reading at most its first 64 KiB. */
 export async function resolveSource(source: BatchSource, options: ReadBatchOptions = {}): Promise<ResolvedSource> {
   if (typeof source !== 'string') {
     const bytes = typeof source.text === 'string' ? Buffer.byteLength(source.text) : source.text.length;
-    return { file: options.file ?? source.file ?? '<input>', format: options.format ?? source.format, bytes };
+    const file = options.file ?? source.file ?? '<input>';
+    const format = options.format ?? source.format;
+    if (format !== 'csv') return { file, format, bytes };
+    // Text in memory is already characters (given to the readers as UTF-8).
+    if (typeof source.text === 'string') return { file, format, bytes, encoding: 'utf-8' };
+    return withEncoding({ file, format, bytes }, source.text.subarray(0, 65536), options);
   }
   const file = options.file ?? source;
   let head: Buffer;
@@ -96,11 +115,23 @@ export async function resolveSource(source: BatchSource, options: ReadBatchOptio
           problem: fileDiagnostic(file, 'file_unreadable', { path: source, detail: code ?? String(error) }),
         };
   }
+  const other = otherSpreadsheet(source, head);
+  // Also when the caller said xlsx (the CLI sends every spreadsheet here as one).
+  if (other !== undefined && (options.format === undefined || options.format === 'xlsx')) {
+    return { file, format: undefined, problem: fileDiagnostic(file, 'batch_unreadable', other) };
+  }
   const format = options.format ?? detectBatchFormat(source, head);
+  if (format === 'csv') return withEncoding({ file, format, bytes }, head, options);
   if (format === undefined) {
     return { file, format, problem: fileDiagnostic(file, 'batch_unreadable', { format: '', reason: 'unknown_type' }) };
   }
   return { file, format, bytes };
+}
+
+/** A CSV source with the encoding it is read in, or the one problem that stops it (formats/encoding.ts). */
+function withEncoding(resolved: ResolvedSource, head: Uint8Array, options: ReadBatchOptions): ResolvedSource {
+  const found = csvEncoding(resolved.file, head, options.encoding, options.encodingOption);
+  return 'problem' in found ? { ...resolved, problem: found.problem } : { ...resolved, encoding: found.encoding };
 }
 
 /** The records in chunks (the streaming core of readBatch and evaluateBatch). */
@@ -123,11 +154,16 @@ export async function* readBatchChunks(
       case 'xlsx': {
         // exceljs is loaded before the file is opened: a stream with a progress listener flows at once.
         const excel = format === 'xlsx' ? await loadExcelJS() : undefined;
-        const input = await openInput(source, options);
+        const bytes = await openInput(source, options);
+        // UTF-8 bytes go to the tokenizer as they are (it decodes them itself, on the hot path).
+        const input =
+          where.encoding === undefined || where.encoding === 'utf-8' ? bytes : decodedText(bytes, where.encoding);
         const rows =
           excel === undefined
             ? csvRows(input, file, options.csvTokenizer, (head) => chooseDelimiter(head, ruleset))
-            : xlsxRows(input, file, options.sheet, excel, { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits });
+            : xlsxRows(bytes, file, options.sheet, excel, { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits }, () =>
+                openInput(source, options),
+              );
         yield* spreadsheetRecords(rows, file, ruleset, format);
         return;
       }

@@ -20,6 +20,7 @@ import {
   type CellValue,
 } from './cells.js';
 import type { BatchColumn } from './columns.js';
+import { isAmbiguousNumber } from './office-values.js';
 import { rowDiagnostic } from './diagnostics.js';
 import type { HeaderLayout } from './header.js';
 import type { BatchArea, BatchRecord } from './record.js';
@@ -216,6 +217,8 @@ export class RowReader {
         expected: column.type,
         value: shown(cellText(cell)),
         ...(column.values ? { allowed: allowedText(column) } : {}),
+        // 1.234 in a decimal column: a thousand, or three decimal places? (office-values.ts)
+        ...(column.type === 'number' && isAmbiguousNumber(cell) ? { reason: 'ambiguous_separator' } : {}),
       },
       { columnName: slot.name },
     );

@@ -147,7 +147,7 @@ function templateWorkbook(
   workbook.creator = 'lcz template';
   workbook.title = `${ruleset.title.vi} (${ruleset.version})`;
   const data = workbook.addWorksheet('Dữ liệu', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
-  const guide = workbook.addWorksheet('Hướng dẫn - Instructions');
+  const guide = workbook.addWorksheet('Hướng dẫn - Instructions', { pageSetup: { ...PRINTED, fitToWidth: 1 } });
   const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
 
   data.addRow([...header]);
@@ -194,8 +194,40 @@ function templateWorkbook(
       );
     }
   });
+  data.pageSetup = {
+    ...data.pageSetup,
+    ...PRINTED,
+    fitToWidth: pagesWide(columns.map((_, i) => data.getColumn(i + 1).width ?? 10)),
+    // The two header rows and the code and name columns on every page.
+    printTitlesRow: '1:2',
+    printTitlesColumn: 'A:B',
+  };
   fillGuide(guide, ruleset, columns);
   return workbook;
+}
+
+/**
+ * How both sheets print: A4 landscape, fitted to the width of the pages (as many pages tall as
+ * the rows need). Without this a filled template printed as 32 portrait pages of four columns.
+ */
+const PRINTED: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9, // A4
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToHeight: 0,
+  horizontalCentered: false,
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+};
+
+/**
+ * Pages across for the data sheet: a ruleset of a dozen columns fits one landscape page; one of a
+ * hundred (a full recognition scheme) would print at a size nobody can read, so its columns are spread
+ * over as many pages as keep the print at about two thirds of full size (some 200 character
+ * widths a page), with the code and name repeated on each.
+ */
+export function pagesWide(widths: readonly number[]): number {
+  const total = widths.reduce((sum, w) => sum + w, 0);
+  return Math.max(1, Math.ceil(total / 200));
 }
 
 function headerNote(c: BatchColumn): string {
@@ -211,11 +243,11 @@ function typeWords(c: BatchColumn): string {
     [c.min !== undefined ? `≥ ${c.min}` : '', c.max !== undefined ? `≤ ${c.max}` : ''].filter(Boolean).join(', ');
   switch (c.type) {
     case 'integer':
-      return `Số nguyên / whole number${bounds() ? ` (${bounds()})` : ''}`;
+      return `Số nguyên (1234 hoặc 1.234) / whole number (1234 or 1,234)${bounds() ? ` (${bounds()})` : ''}`;
     case 'number':
-      return `Số (dấu chấm thập phân) / number (decimal point)${bounds() ? ` (${bounds()})` : ''}`;
+      return `Số (1.5 hoặc 1,5) / number (1.5 or 1,5)${bounds() ? ` (${bounds()})` : ''}`;
     case 'boolean':
-      return `Có/Không · Yes/No (${TRUE_WORDS.join(', ')} | ${FALSE_WORDS.join(', ')})`;
+      return `Có/Không · Yes/No (${TRUE_WORDS.join(', ')}, x | ${FALSE_WORDS.join(', ')})`;
     case 'enum':
     case 'ordinal':
       return `Một trong / one of: ${(c.values ?? []).map((v) => `${v.label.vi} = ${v.label.en}`).join('; ')}`;
@@ -314,16 +346,20 @@ const GUIDE_VI = [
   'Mỗi dòng (từ dòng 3 của trang "Dữ liệu") là một {assessed} trong một năm đánh giá. Dòng 1 là tên cột, dòng 2 là tên cột tiếng Anh: không sửa hai dòng này.',
   'Bắt buộc: mã {assessed} và năm đánh giá (hoặc ngày đánh giá). Các cột bối cảnh (đặc điểm của {assessed}) chọn phương án tiêu chí.',
   'Ô để trống nghĩa là CHƯA BIẾT, không phải "không" hay 0: kết quả có thể là "chưa đủ căn cứ để kết luận" kèm danh sách số liệu còn thiếu.',
-  `Số: chỉ viết chữ số (120), không dấu phân cách hàng nghìn, không đơn vị. Có/không: ${TRUE_WORDS.join(', ')} | ${FALSE_WORDS.join(', ')}. Danh sách: chọn trong ô.`,
+  `Số: viết chữ số (120), không ghi đơn vị; số nguyên có thể có dấu phân cách hàng nghìn (1.234); số thập phân viết 1,5 hoặc 1.5 (không viết 1.234 cho số thập phân: không rõ là nghìn hay thập phân). Ngày: 10/10/2024 hoặc 2024-10-10. Có/không: ${TRUE_WORDS.join(', ')}, x | ${FALSE_WORDS.join(', ')}. Danh sách: chọn trong ô (tên hoặc mã).`,
   'Có thể thêm cột ghi chú: tiêu đề bắt đầu bằng dấu #. Mọi ô sai kiểu được báo lỗi theo dòng và cột, không bao giờ bị đoán hay bỏ qua.',
+  'Tệp được đọc: sổ tính .xlsx lưu từ Excel, LibreOffice Calc (Lưu thành… > Excel 2007-365), Google Trang tính (Tải xuống > Microsoft Excel) hoặc do pandas/openpyxl, xlsxwriter ghi; chọn trang tính bằng --sheet "Dữ liệu". Tệp .ods và .xls không được đọc: hãy lưu lại thành .xlsx.',
+  'Tệp CSV hoặc văn bản (.csv, .tsv, .txt), phân cách bằng dấu phẩy, chấm phẩy hoặc tab: bảng mã UTF-8 (Excel: "CSV UTF-8"; LibreOffice: bộ ký tự "Unicode (UTF-8)"), UTF-16 ("Unicode Text" của Excel), hoặc Windows-1258 ("CSV" của Excel/Windows tiếng Việt: thêm --encoding windows-1258).',
 ];
 const GUIDE_EN = [
   'HOW TO FILL IN THIS FILE',
   'Each row (from row 3 of the "Dữ liệu" sheet) is one {assessed} in one assessment year. Row 1 names the columns, row 2 gives their English names: do not change these two rows.',
   'Required: the {assessed} code and the year assessed (or the date). The context columns (characteristics of the {assessed}) choose the criteria variants.',
   'An EMPTY cell means UNKNOWN, not "no" or 0: the result may be "undetermined", with the list of missing facts.',
-  `Numbers: digits only (120), no thousands separators, no units. Yes/no: ${TRUE_WORDS.join(', ')} | ${FALSE_WORDS.join(', ')}. Lists: choose in the cell.`,
+  `Numbers: digits (120), no units; whole numbers may have thousands separators (1.234); decimals as 1,5 or 1.5 (not 1.234 for a decimal: a thousand or three decimal places?). Dates: 10/10/2024 or 2024-10-10. Yes/no: ${TRUE_WORDS.join(', ')}, x | ${FALSE_WORDS.join(', ')}. Lists: choose in the cell (label or id).`,
   'You may add notes columns: start their header with #. Every cell of the wrong type is reported with its row and column, never guessed or skipped.',
+  'Files read: .xlsx workbooks saved by Excel, LibreOffice Calc (Save As… > Excel 2007-365), Google Sheets (Download > Microsoft Excel) or written by pandas/openpyxl or xlsxwriter; pick the sheet with --sheet "Dữ liệu". .ods and .xls files are not read: save them as .xlsx.',
+  'CSV or text files (.csv, .tsv, .txt), separated by commas, semicolons or tabs: encoded as UTF-8 (Excel: "CSV UTF-8"; LibreOffice: character set "Unicode (UTF-8)"), UTF-16 (Excel\'s "Unicode Text"), or Windows-1258 ("CSV" from a Vietnamese Excel/Windows: add --encoding windows-1258).',
 ];
 
 function fillGuide(sheet: ExcelJS.Worksheet, ruleset: CompiledRuleset, columns: readonly BatchColumn[]): void {

@@ -278,7 +278,9 @@ describe("JSON, JSON Lines and YAML (the engine's assessment shape)", () => {
     expect(isListDocument('yaml', Buffer.from('# comment\n---\n- area: {}\n'))).toBe(true);
     expect(isListDocument('yaml', Buffer.from('area: {}\n'))).toBe(false);
     expect(detectBatchFormat('x.xlsx')).toBe('xlsx');
-    expect(detectBatchFormat('x.txt', Buffer.from('a,b'))).toBeUndefined();
+    // Excel's "Unicode text" and "Text (tab delimited)" are .txt files: read as CSV.
+    expect(detectBatchFormat('x.txt', Buffer.from('a\tb'))).toBe('csv');
+    expect(detectBatchFormat('x.doc', Buffer.from('a,b'))).toBeUndefined();
   });
 
   it('writes nothing and reads the real file by path, with its name in every diagnostic', async () => {

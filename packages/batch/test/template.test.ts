@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assessment, CompiledRuleset, EvaluationResult } from '@lcz/criteria-engine';
 import { readAssessmentFile } from '@lcz/criteria-engine/node';
 import { batchColumns, evaluateBatch, readResultLines, writeTemplate, type BatchResultLine } from '../src/index.js';
+import { pagesWide } from '../src/template.js';
 import { LAI_CHAU, records, ROOT, rules, tempDir } from './helpers/setup.js';
 
 let laiChau: CompiledRuleset;
@@ -23,6 +24,47 @@ afterAll(() => dir.remove());
 type Validations = Record<string, { type: string; formulae: unknown[]; operator?: string; allowBlank?: boolean }>;
 
 describe('lcz template, XLSX', () => {
+  it('prints: A4 landscape fitted to page width, the two header rows and code and name on every page; the instructions name the files read', async () => {
+    const path = join(dir.path, 'printed.xlsx');
+    await writeTemplate(laiChau, path, { format: 'xlsx' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const data = workbook.getWorksheet('Dữ liệu') as ExcelJS.Worksheet;
+    const guide = workbook.getWorksheet('Hướng dẫn - Instructions') as ExcelJS.Worksheet;
+    for (const sheet of [data, guide]) {
+      expect(sheet.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToHeight: 0,
+      });
+    }
+    expect(guide.pageSetup.fitToWidth).toBe(1);
+    expect(data.pageSetup).toMatchObject({ printTitlesRow: '1:2', printTitlesColumn: 'A:B' });
+    // About 100 columns: spread over a few pages across, not shrunk to one.
+    const widths = batchColumns(laiChau).map((_, i) => data.getColumn(i + 1).width ?? 10);
+    expect(data.pageSetup.fitToWidth).toBe(pagesWide(widths));
+    expect(data.pageSetup.fitToWidth).toBeGreaterThan(1);
+    expect(pagesWide([12, 24, 24, 12])).toBe(1);
+    const text: string[] = [];
+    guide.eachRow((row) => row.eachCell((cell) => void text.push(String(cell.value))));
+    const all = text.join('\n');
+    for (const word of [
+      'openpyxl',
+      'xlsxwriter',
+      'LibreOffice',
+      'Google',
+      'UTF-16',
+      'Windows-1258',
+      '--encoding windows-1258',
+      '.ods',
+    ]) {
+      expect(all).toContain(word);
+    }
+    expect(all).toContain('Tệp được đọc');
+    expect(all).toContain('Files read');
+  });
+
   it('has the labels in rows 1 and 2, validation on every typed column, frozen rows, notes and instructions', async () => {
     const path = join(dir.path, 'template.xlsx');
     await writeTemplate(laiChau, path, { format: 'xlsx' });

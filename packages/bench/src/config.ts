@@ -32,11 +32,19 @@ export interface BenchConfig {
   readonly coldStartSpawns: number;
   readonly recompileRuns: number;
   readonly memorySpawns: number;
+  /**
+   * Assessments in the memory children: few, so that the engine's own few MB show instead of
+   * vanishing under a 250 MB workload.
+   */
+  readonly memoryAssessments: number;
+  /** Phases left out of this run (BENCH_SKIP=csv,cold,memory,scaling,recompile), e.g. on a busy machine. */
+  readonly skip: ReadonlySet<string>;
 }
 
 export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
   const quick = env['BENCH_QUICK'] === '1';
   const seed = env['BENCH_SEED'] ? Number(env['BENCH_SEED']) : 20_201_110;
+  const skip = new Set((env['BENCH_SKIP'] ?? '').split(',').filter((x) => x !== ''));
   return quick
     ? {
         quick,
@@ -49,6 +57,8 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
         coldStartSpawns: 3,
         recompileRuns: 7,
         memorySpawns: 1,
+        memoryAssessments: 1_000,
+        skip,
       }
     : {
         quick,
@@ -61,5 +71,7 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
         coldStartSpawns: 11,
         recompileRuns: 21,
         memorySpawns: 2,
+        memoryAssessments: 2_000,
+        skip,
       };
 }

@@ -115,15 +115,26 @@ function slotRows(ruleset: CompiledRuleset, items: readonly Assessment[]): (numb
   );
 }
 
-export function engineContenders(ruleset: CompiledRuleset, w: Workload, where: string): Contender[] {
+/** Ratio targets on one workload (none when absent). */
+export interface EngineTargets {
+  readonly decide?: number;
+  readonly evaluate?: number;
+}
+
+export function engineContenders(
+  ruleset: CompiledRuleset,
+  w: Workload,
+  where: string,
+  targets: EngineTargets = {},
+): Contender[] {
   const items = w.items;
   const rows = slotRows(ruleset, items);
   return [
     {
-      id: 'engine.decide',
-      label: `engine decide() (${where})`,
+      id: `engine.decide@${w.id}`,
+      label: `engine decide(), closures (${where})`,
       workload: w,
-      maxRatio: 3,
+      ...(targets.decide !== undefined ? { maxRatio: targets.decide } : {}),
       check: async () => {
         items.forEach((a, i) => {
           const r = ruleset.decide(a);
@@ -140,7 +151,7 @@ export function engineContenders(ruleset: CompiledRuleset, w: Workload, where: s
       },
     },
     {
-      id: 'engine.decideSlots',
+      id: `engine.decideSlots@${w.id}`,
       label: `engine decideSlots(), values already in slot order (${where}; input path of a batch reader, no target)`,
       workload: w,
       check: async () => {
@@ -159,10 +170,10 @@ export function engineContenders(ruleset: CompiledRuleset, w: Workload, where: s
       },
     },
     {
-      id: 'engine.evaluate',
+      id: `engine.evaluate@${w.id}`,
       label: `engine evaluate(), full result with trace (${where})`,
       workload: w,
-      maxRatio: 20,
+      ...(targets.evaluate !== undefined ? { maxRatio: targets.evaluate } : {}),
       check: async () => {
         items.forEach((a, i) => {
           const r = ruleset.evaluate(a);

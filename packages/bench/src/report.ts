@@ -76,6 +76,8 @@ export interface BenchResults {
   readonly scaling?: readonly ScalingRow[];
   readonly memory: {
     readonly spawns: number;
+    /** Assessments generated in each memory child (small, so the engine's own memory shows). */
+    readonly assessments: number;
     readonly floor: MemorySide;
     readonly engines: readonly MemoryEngineRow[];
   };
@@ -96,9 +98,10 @@ export function renderMarkdown(r: BenchResults): string {
   const lines: string[] = [];
   const w = r.workload;
   lines.push(
-    `Workload: ${w.assessments.toLocaleString('en')} assessments (seed ${w.seed}): recognised ${pct(w.shares['recognised'] ?? 0)}, ` +
+    `Workloads (seed ${w.seed}, built through JSON.parse): uniform, ${w.assessments.toLocaleString('en')} assessments with every fact present; ` +
+      `mixed, ${w.assessments.toLocaleString('en')} assessments: recognised ${pct(w.shares['recognised'] ?? 0)}, ` +
       `not recognised ${pct(w.shares['not_recognised'] ?? 0)}, undetermined ${pct(w.shares['undetermined'] ?? 0)}; ` +
-      `complete (every fact supplied) ${pct(w.complete / w.assessments)}.`,
+      `complete (every fact supplied) ${pct(w.complete / w.assessments)}. Memory children: ${r.memory.assessments.toLocaleString('en')} assessments.`,
   );
   lines.push(
     `Machine: ${r.environment['cpu']} × ${r.environment['cores']}, Node ${r.environment['node']}, load average at start ${r.environment['loadAverage']}. ` +

@@ -56,6 +56,16 @@ describe('the workload generator', () => {
     expect(incomplete).toBeLessThan(assessments.length * 0.5);
   });
 
+  it('gives a uniform workload (every fact present) with the same areas as the mixed one', () => {
+    const uniform = generateAssessments(2_000, { seed: 42, incompleteShare: 0 });
+    expect(uniform.every(isComplete)).toBe(true);
+    const mixed = assessments.slice(0, 2_000);
+    expect(uniform.map((a) => a.context)).toEqual(mixed.map((a) => a.context));
+    // Where the mixed assessment is complete, its facts are the uniform one's, in the same order.
+    const same = mixed.filter((a, i) => isComplete(a) && JSON.stringify(a) === JSON.stringify(uniform[i]));
+    expect(same.length).toBe(mixed.filter(isComplete).length);
+  });
+
   it('recognises roughly 10–30% of areas and leaves some undetermined', () => {
     const decisions = assessments.map((a) => floorDecide(a));
     const share = (d: string) => decisions.filter((x) => x === d).length / decisions.length;

@@ -38,7 +38,7 @@ describe('lcz evaluate on a batch file', () => {
     const located = lines.filter((l) => /^\S+:\d+:\d+: /.test(l)).map((l) => l.split(' lỗi ')[0]);
     expect(located).toEqual([`${XLSX}:32:10:`, `${XLSX}:46:19:`, `${XLSX}:64:9:`]);
     expect(stdout).toContain('"12a" không phải là một số nguyên');
-    expect(stdout).toContain('→ Chỉ viết chữ số');
+    expect(stdout).toContain('→ Viết chữ số, ví dụ 1234');
   });
 
   it('reads the CSV twin the same way, in English with --lang en', async () => {
@@ -93,6 +93,25 @@ describe('lcz evaluate on a batch file', () => {
     expect(stdout.split('\n')[0]).toBe(`${path}: đã đọc 67 dòng, đánh giá 67 dòng, 0 dòng có lỗi.`);
     expect(stdout).not.toContain('Các dòng có lỗi');
     expect(code).toBe(0);
+  });
+
+  it('a Windows-1258 CSV: one message naming --encoding, then read with it; an .ods file: how to save it as .xlsx', async () => {
+    const OFFICE = 'packages/batch/test/fixtures/office';
+    const SMALL = 'packages/batch/test/fixtures/small-rules.yaml';
+    const cp = `${OFFICE}/windows-1258.csv`;
+    const without = await run(['evaluate', '--lang', 'en', '--rules', SMALL, cp]);
+    expect(without.code).toBe(1);
+    const errors = without.stdout.split('\n').filter((l) => / error \[/.test(l));
+    expect(errors).toEqual([expect.stringMatching(new RegExp(`^${cp}:1:4: error \\[text_encoding\\]`))]);
+    expect(without.stdout).toContain('--encoding windows-1258');
+    const withIt = await run(['evaluate', '--lang', 'en', '--rules', SMALL, cp, '--encoding', 'windows-1258']);
+    expect(withIt.stdout.split('\n')[0]).toBe(`${cp}: 3 row(s) read, 3 evaluated, 0 with errors.`);
+    expect(withIt.code).toBe(0);
+    const ods = await run(['evaluate', '--rules', SMALL, `${OFFICE}/libreoffice.ods`]);
+    expect(ods.code).toBe(1);
+    expect(ods.stdout).toContain('[batch_unreadable]');
+    expect(ods.stdout).toContain('OpenDocument (.ods)');
+    expect(ods.stdout).toContain('Excel 2007-365 (.xlsx)');
   });
 
   it('lists at most 20 problems and counts the rest', async () => {

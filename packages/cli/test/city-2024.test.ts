@@ -115,7 +115,7 @@ describe('template → fill → evaluate → report on examples/city-2024', () =
       ].map(String);
     });
     expect(
-      table('Khu dân cư theo xã, phường, năm 2024')
+      table('Khu dân cư theo đơn vị hành chính cấp xã (phường, xã), năm 2024')
         .slice(0, units.length)
         .map((r) => r.slice(0, 6)),
     ).toEqual(expectedUnits);

@@ -76,7 +76,7 @@ describe('lcz diff: what changed', () => {
     expect(f).toContain(
       'Mới: lai-chau-khu-dan-cu-tu-quan, phiên bản 2026-2030-draft (hiệu lực 2026-01-01 – 2030-12-31)',
     );
-    expect(f).toContain('• 1.3 - Nội dung: [-98-]{+95+}% trở lên');
+    expect(f).toContain('• 1.3 - Nội dung: [-98%-]{+95%+} trở lên');
     expect(f).toContain('- Ngưỡng: ≥ 98% → ≥ 95% số hộ');
     expect(f).toContain('• + 2.9 (tiêu chuẩn 2): Có mô hình thanh toán không dùng tiền mặt');
     expect(f).toContain('• − 3.7 (tiêu chuẩn 3): Không để xảy ra tình trạng ùn tắc giao thông.');
@@ -84,7 +84,8 @@ describe('lcz diff: what changed', () => {
     expect(f).toContain('• 2.3 ');
     expect(f).toContain('- Khi không có phương án nào phù hợp (no_variant): không áp dụng → không đạt');
     expect(f).toContain('• Tiêu chí 4.3 nay bắt buộc phải đạt');
-    expect(f).toContain('• traffic_congestion_occurred (có/không)');
+    expect(f).toContain('• Xảy ra tình trạng ùn tắc giao thông (traffic_congestion_occurred, có/không)');
+    expect(f).toContain('• Tiêu chuẩn 2: 8 → 9 tiêu chí, cần 8 (trước đây cần 7)');
   });
 
   it('--lang en', async () => {
@@ -101,7 +102,7 @@ describe('lcz diff: what changed', () => {
     const { code, stdout } = await run(['diff', '--format', 'md', OLD, NEW]);
     expect(code).toBe(0);
     expect(stdout.startsWith('# SO SÁNH HAI PHIÊN BẢN BỘ TIÊU CHÍ\n')).toBe(true);
-    expect(stdout).toContain('- **1.3**\n  - Nội dung: ~~98~~**95**% trở lên');
+    expect(stdout).toContain('- **1.3**\n  - Nội dung: ~~98%~~**95%** trở lên');
     expect(stdout).toContain('### Thêm mới (1)\n\n- **+ 2.9** (tiêu chuẩn 2)');
   });
 
@@ -163,6 +164,24 @@ describe('lcz diff --assessments: whose decision changes', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(impact?.areas.filter((a) => a.changed).map((a) => a.source.file)).toEqual(expected);
     expect(impact?.changed).toBe(expected.length);
+  });
+
+  it('an area given in two files (a CSV and the workbook saved from it) is counted once, with a note', async () => {
+    const files = ['examples/city-2024/assessments-2024.csv', 'examples/city-2024/assessments-2024.xlsx'];
+    const one = await run(['diff', '--format', 'json', OLD, NEW, '--assessments', files[0] as string]);
+    const both = await run(['diff', '--format', 'json', OLD, NEW, '--assessments', ...files]);
+    const a = (JSON.parse(one.stdout) as DiffJson).impact;
+    const b = (JSON.parse(both.stdout) as DiffJson & { impact: { duplicates: number } }).impact;
+    expect(validateDiff(JSON.parse(both.stdout)) ? [] : validateDiff.errors).toEqual([]);
+    expect(b?.assessed).toBe(a?.assessed);
+    expect(b?.changed).toBe(a?.changed);
+    expect(b?.duplicates).toBe(a?.assessed);
+    const text = flat((await run(['diff', OLD, NEW, '--assessments', ...files])).stdout);
+    expect(text).toContain(`Đã đánh giá ${a?.assessed} phiếu theo cả hai phiên bản`);
+    expect(text).toContain(`${a?.assessed} phiếu khác trùng với một phiếu ở tệp khác`);
+    expect(text).toMatch(
+      /\(examples\/city-2024\/assessments-2024\.csv:(\d+), examples\/city-2024\/assessments-2024\.xlsx:\1\)/,
+    );
   });
 
   it('text: each area whose decision changes, with the reasons', async () => {

@@ -26,8 +26,24 @@ describe.each(['vi', 'en'])('docs/guide/%s.md', (lang) => {
 
   it('shows every command a rule author needs, with its output', () => {
     const shown = commands.map((c) => c.command.split(' ').slice(0, 2).join(' '));
-    for (const needed of ['lcz validate', 'lcz check', 'lcz test', 'lcz diff', 'cp -r'])
+    for (const needed of [
+      'lcz validate',
+      'lcz check',
+      'lcz test',
+      'lcz diff',
+      'lcz version',
+      'lcz docs',
+      'lcz evaluate',
+      'cp -r',
+    ])
       expect(shown).toContain(needed);
+    // Every task of issue 20 has its section (numbered alike in both languages), the six changes
+    // are made in one of them, and the rule-format reference closes the guide.
+    const titles = steps.filter((s) => s.kind === 'section').map((s) => s.title);
+    expect(titles.length).toBe(16);
+    expect(titles[15]).toMatch(/^16\. /);
+    expect(commands.some((c) => c.command.includes('--propose'))).toBe(true);
+    expect(commands.some((c) => c.command.includes('--accept-all'))).toBe(true);
     expect(commands.some((c) => c.command.includes('--coverage'))).toBe(true);
     expect(steps.filter((s) => s.kind === 'edit').length).toBeGreaterThanOrEqual(5);
     expect(steps.some((s) => s.kind === 'write')).toBe(true);

@@ -68,7 +68,7 @@ describe('lcz report', () => {
     expect(await readFile(join(temp, 'report.csv'), 'utf8')).toContain('Whole city,4,4,1,2,1,25');
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(temp, 'report.xlsx'));
-    expect(book.worksheets.map((w) => w.name)).toContain('Wards and communes');
+    expect(book.worksheets.map((w) => w.name)).toContain('By unit');
   });
 
   it('bad rows are listed at file:row:column and left out; the report is still written; exit 1', async () => {
@@ -103,6 +103,31 @@ describe('lcz report', () => {
     expect(stderr).toMatch(/^targets\.yaml:\d+:\d+: lỗi \[targets_unknown_key\] "at_lest"/m);
     expect(stderr).toContain('→ Có phải ý bạn là "at_least"?');
     expect(stderr).toContain("tệp mục tiêu 'targets.yaml' có 2 lỗi; chưa ghi báo cáo.");
+    await expect(readFile(out)).rejects.toThrow();
+  });
+
+  it('a targets file that cannot be read, and inputs with no area in them: located, nothing written, exit 1', async () => {
+    const out = join(temp, 'never-either.md');
+    const missing = await lcz(
+      [
+        'report',
+        '--rules',
+        join(ROOT, RULES),
+        '--targets',
+        'nowhere.yaml',
+        '--out',
+        out,
+        join(ROOT, 'examples/assessments'),
+      ],
+      { cwd: temp },
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^nowhere\.yaml: lỗi \[targets_unreadable\].*ENOENT/m);
+    const empty = join(temp, 'empty.csv');
+    await writeFile(empty, '');
+    const none = await lcz(['report', '--rules', join(ROOT, RULES), '--out', out, empty], { cwd: temp });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/\[report_no_areas\]/);
     await expect(readFile(out)).rejects.toThrow();
   });
 

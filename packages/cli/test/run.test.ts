@@ -1,6 +1,8 @@
 /**
  * run() in-process with a fake io: help, version and usage errors. None of these load the engine.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import cliPackage from '../package.json' with { type: 'json' };
 import { en } from '../src/messages/en.js';
@@ -84,6 +86,56 @@ describe('lcz usage errors (exit 2, Vietnamese then English, no stack)', () => {
     const err = await usage(['validate', '--frob', 'rules'], /không có tuỳ chọn '--frob'/, /unknown option '--frob'/);
     expect(err).toContain("see 'lcz validate --help'");
     await usage(['evaluate', '-x', '--rules', 'r', 'a.yaml'], /không có tuỳ chọn '-x'/, /unknown option '-x'/);
+  });
+
+  it('lcz records: each subcommand names the option it lacks, and refuses bad years, dates and reasons', async () => {
+    // Usage errors come before the store is opened; were one to pass, the store is made in a temporary folder.
+    const store = ['--store', join(tmpdir(), 'lcz-usage-never.sqlite')];
+    await usage(['records', 'status', ...store, '--year', '2024'], /--rules/, /--rules is needed here/);
+    await usage(['records', 'status', ...store, '--rules', 'r'], /--year/, /--year is needed here/);
+    await usage(['records', 'history', '--year', '2024'], /--store/, /--store is needed here/);
+    await usage(
+      ['records', 'board', ...store, '--year', '2024', '--date', '2024-12-01'],
+      /--number/,
+      /--number is needed/,
+    );
+    await usage(['records', 'export', ...store], /--out/, /--out is needed here/);
+    await usage(['records', 'key', '--name', 'a'], /--role/, /--role is needed here/);
+    await usage(['records', 'key', '--name', 'a', '--role', 'department'], /--owner/, /--owner is needed here/);
+    await usage(
+      ['records', 'register', ...store, '--rules', 'r', '--year', '2024'],
+      /register/,
+      /name the workbook\(s\) to register/,
+    );
+    await usage(
+      ['records', 'status', ...store, '--rules', 'r', '--year', '24'],
+      /'24'/,
+      /--year must be a year in four digits/,
+    );
+    await usage(
+      ['records', 'board', ...store, '--year', '2024', '--number', '1', '--date', '2024-02-30', '--recognise', 'A'],
+      /'2024-02-30'/,
+      /--date must be a date YYYY-MM-DD/,
+    );
+    await usage(
+      [
+        'records',
+        'board',
+        ...store,
+        '--year',
+        '2024',
+        '--number',
+        '1',
+        '--date',
+        '2024-02-03',
+        '--recognise',
+        'A',
+        '--reason',
+        'no code',
+      ],
+      /no code/,
+      /no code/,
+    );
   });
 
   it('options that need a value, or take none', async () => {

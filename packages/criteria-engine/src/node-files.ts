@@ -14,6 +14,7 @@ import { makeDiagnostic } from './diagnostics/source.js';
 import { decodeUtf8, notUtf8Diagnostic } from './parse/utf8.js';
 import { loadCompiledRuleset } from './load-compiled.js';
 import { loadRuleset, type LoadRulesetOptions } from './load-ruleset.js';
+import { loadThroughCache, type RulesCache } from './rules-cache.js';
 import { createSchemes, type Scheme } from './scheme.js';
 
 /** Rule and input files larger than this are refused before reading: a named, documented limit. */
@@ -36,9 +37,14 @@ export interface FileRootOptions {
   readonly root?: string;
 }
 
+export interface RulesCacheOptions {
+  /** Keep compiled rules in this cache (rules-cache.ts) and load them from it while current. */
+  readonly cache?: RulesCache;
+}
+
 export async function loadRulesetFile(
   path: string,
-  options: Omit<LoadRulesetOptions, 'file'> & FileRootOptions = {},
+  options: Omit<LoadRulesetOptions, 'file'> & FileRootOptions & RulesCacheOptions = {},
 ): Promise<StageResult<CompiledRuleset>> {
   const file = await resolveRulesetPath(path);
   const text = await readText(file);
@@ -53,8 +59,18 @@ export async function loadRulesetFile(
       ...(options.compileOptions ? { compileOptions: options.compileOptions } : {}),
     });
   }
-  const { root, ...rest } = options;
-  return loadRuleset(text, { readInclude: includeReader(root), ...rest, file });
+  const { root, cache, ...rest } = options;
+  const load = () => loadRuleset(text, { readInclude: includeReader(root), ...rest, file });
+  // Options that change what compiling gives (limits, compile options) bypass the cache.
+  if (cache === undefined || Object.keys(rest).length > 0) return load();
+  const readIncluded = async (name: string) => {
+    const t = await readText(name);
+    return typeof t === 'string' ? t : undefined;
+  };
+  // An entry stores file names as read: absolute, so that it serves every working directory.
+  const absolute = resolve(file);
+  const loadAbsolute = () => loadRuleset(text, { readInclude: includeReader(root), file: absolute });
+  return loadThroughCache(cache, absolute, text, readIncluded, absolute === file ? load : loadAbsolute);
 }
 
 /**
@@ -179,7 +195,10 @@ export function confinedReader(from: string, root?: string): (path: string) => s
  * or else each subdirectory's (rules/lai-chau-2020-2025, rules/lai-chau-2026-2030-draft, …).
  * Versions of one ruleset id must have periods that neither overlap nor leave gaps.
  */
-export async function loadRulesDirectory(path: string): Promise<StageResult<Scheme[]>> {
+export async function loadRulesDirectory(
+  path: string,
+  options: RulesCacheOptions = {},
+): Promise<StageResult<Scheme[]>> {
   const own = await resolveRulesetPath(path);
   let files = [own];
   if (own !== path || !(await isFile(path))) {
@@ -196,7 +215,7 @@ export async function loadRulesDirectory(path: string): Promise<StageResult<Sche
   const diagnostics: Diagnostic[] = [];
   const rulesets: CompiledRuleset[] = [];
   for (const file of files) {
-    const loaded = await loadRulesetFile(file);
+    const loaded = await loadRulesetFile(file, options);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.value) rulesets.push(loaded.value);
   }

@@ -21,6 +21,7 @@ export {
   resolveRulesetPath,
 } from './node-files.js';
 export { openAtomicFile, writeFileAtomic, type AtomicFile } from './atomic-file.js';
+export type { RulesCache, RulesCacheNote, RulesCacheNoteReason } from './rules-cache.js';
 export { runTestDirectory, type TestDirectoryOptions, type TestDirectoryRun } from './test-directory.js';
 
 export async function readAssessmentFile(path: string, ruleset: CompiledRuleset): Promise<StageResult<Assessment>> {

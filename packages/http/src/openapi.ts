@@ -126,8 +126,8 @@ export function buildOpenApi(options: OpenApiOptions): object {
                 type: 'http',
                 scheme: 'bearer',
                 description:
-                  "An API key from the operator's key file (lcz serve --keys), bound to a role: area (a ward or commune: " +
-                  'its own areas), department (its own facts), board (decisions) or reader (summaries).',
+                  "An API key from the operator's key file (lcz serve --keys), bound to a role: area (a reporting unit, " +
+                  "the rule file's words.grouped_by: its own assessed units), department (its own facts), board (decisions) or reader (summaries).",
               },
             },
           }

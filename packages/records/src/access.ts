@@ -2,18 +2,18 @@
  * Who may write what in the record, for faces that take writes from others (the HTTP API): API
  * keys bound to a role, read from a key file the operator names, and the checks of each write
  * against the key's scope. The rule file says which department answers for each fact; the key
- * file says which department, ward/commune or board a key speaks for. Nothing here is
+ * file says which department, reporting unit (the rule file's `words.grouped_by`) or board a key speaks for. Nothing here is
  * hard-coded: an installation with no key file takes no writes.
  *
  *   format: 1
  *   keys:
- *     - name: phuong-tan-phong     # recorded as who wrote
+ *     - name: north-district       # recorded as who wrote
  *       role: area                 # area | department | board | reader
- *       unit: "Phường Tân Phong"   # area: the ward/commune whose areas it writes (or areas: [codes])
+ *       unit: "North District"     # area: the reporting unit whose assessed units it writes (or areas: [codes])
  *       sha256: "<64 hex digits>"  # the key's SHA-256; the key itself is never stored
  *     - name: kinh-te
  *       role: department
- *       owner: phong_kinh_te       # an owner id of the rule file
+ *       owner: economy_office      # an owner id of the rule file
  *       sha256: "…"
  *
  * Keys are kept as SHA-256 digests only and compared in constant time (timingSafeEqual over

@@ -1,10 +1,10 @@
 /**
  * The yearly cycle as data (a small YAML file beside the rules, e.g. cycle.yaml): which ruleset
- * it is for and the day each year by which wards and communes report. The deadline is the date
+ * it is for and the day each year by which the reporting units report. The deadline is the date
  * `status` counts down to and the date `decide` picks the rules in force on.
  *
  *   format: 1
- *   ruleset: lai-chau-khu-dan-cu-tu-quan
+ *   ruleset: my-scheme-id
  *   report_by: "10-15"        # month-day, every year
  */
 import { readFile } from 'node:fs/promises';

@@ -4,6 +4,7 @@
  * closed list, a location and parameters, like the engine's diagnostics; the words come from
  * messages/ at the edge, in Vietnamese and English.
  */
+import { GENERIC_WORDS, type SchemeWords, withWords } from '@lcz/criteria-engine';
 import { recordsMessagesEn } from './messages/en.js';
 import { recordsMessagesVi } from './messages/vi.js';
 
@@ -69,24 +70,30 @@ export function problem(
   return { code, severity: 'error', file: where.file, line: where.line ?? 0, column: where.column ?? 0, params };
 }
 
-/** The message and hint of one problem, without its location. */
-export function problemText(p: RecordsProblem, lang: Lang): ProblemText {
-  return CATALOGS[lang][p.code](p.params);
+/**
+ * The message and hint of one problem, without its location, in the scheme's words for what it
+ * assesses and what groups it (`words:` of the rule file: `{assessed}`, `{grouped_by}`…). The
+ * words go in after the values, so a value that itself reads "{assessed}" would show the word;
+ * what is stored is never changed.
+ */
+export function problemText(p: RecordsProblem, lang: Lang, words: SchemeWords): ProblemText {
+  const { message, hint } = CATALOGS[lang][p.code](p.params);
+  return withWords({ message, hint }, words, lang);
 }
 
 /** `file:line:column: lỗi [code] message` then `    → hint`, like the engine's diagnostics. */
-export function formatRecordsProblem(p: RecordsProblem, lang: Lang): string {
-  const { message, hint } = problemText(p, lang);
+export function formatRecordsProblem(p: RecordsProblem, lang: Lang, words: SchemeWords): string {
+  const { message, hint } = problemText(p, lang, words);
   const where = p.line > 0 ? (p.column > 0 ? `${p.file}:${p.line}:${p.column}` : `${p.file}:${p.line}`) : p.file;
   const head = `${where}: ${SEVERITY[lang][p.severity]} [${p.code}] ${message}`;
   return hint === '' ? head : `${head}\n    → ${hint}`;
 }
 
 /** Every problem, sorted by file, line and column. */
-export function formatRecordsProblems(list: readonly RecordsProblem[], lang: Lang): string {
+export function formatRecordsProblems(list: readonly RecordsProblem[], lang: Lang, words: SchemeWords): string {
   return [...list]
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column)
-    .map((p) => formatRecordsProblem(p, lang))
+    .map((p) => formatRecordsProblem(p, lang, words))
     .join('\n');
 }
 
@@ -94,7 +101,8 @@ export function formatRecordsProblems(list: readonly RecordsProblem[], lang: Lan
 export class RecordsError extends Error {
   readonly problems: readonly RecordsProblem[];
   constructor(problems: readonly RecordsProblem[]) {
-    super(formatRecordsProblems(problems, 'en'));
+    // For a developer's log: the codes and values matter, the scheme's words do not.
+    super(formatRecordsProblems(problems, 'en', GENERIC_WORDS));
     this.name = 'RecordsError';
     this.problems = problems;
   }

@@ -19,7 +19,10 @@ import { progressOf, targetFacts, type AreaYear, type TargetProgress } from './t
 import type { Targets } from './targets/targets-document.js';
 
 /** The parts of a compiled ruleset the report reads. */
-export type ReportRuleset = Pick<CompiledRuleset, 'id' | 'version' | 'title' | 'groups' | 'criteria' | 'facts'> &
+export type ReportRuleset = Pick<
+  CompiledRuleset,
+  'id' | 'version' | 'title' | 'words' | 'groups' | 'criteria' | 'facts'
+> &
   Partial<Pick<CompiledRuleset, 'document'>>;
 
 export interface AggregateOptions {
@@ -136,7 +139,7 @@ export class ReportAggregator {
     const { ruleset } = this;
     const years = [...this.years.entries()].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a - b));
     return {
-      ruleset: { id: ruleset.id, version: ruleset.version, title: ruleset.title },
+      ruleset: { id: ruleset.id, version: ruleset.version, title: ruleset.title, words: ruleset.words },
       years: years.map(([y, bucket]) => this.figures(y, bucket)),
       registration: { stated: this.stated, unstated: this.unstated },
       duplicates: this.duplicates,

@@ -3,7 +3,7 @@
  * XLSX) reads. Counts only, all integers; percentages are pass × 100 / applicable rounded down
  * and are for display (comparisons use the counts).
  */
-import type { EvaluationResult, FactValue, LetterheadDocument, LocalizedText } from '@lcz/criteria-engine';
+import type { EvaluationResult, FactValue, LetterheadDocument, LocalizedText, SchemeWords } from '@lcz/criteria-engine';
 import type { TargetProgress, TargetsInfo } from './targets/progress.js';
 
 /** One evaluated area, as the aggregation reads it. */
@@ -21,7 +21,7 @@ export interface ReportEntry {
 
 /** Areas of one ward/commune (or of the whole city) in one year. */
 export interface UnitFigures {
-  /** The ward or commune (`area.unit`); '' when the input did not say. */
+  /** What groups results (`area.unit`, the rule file's `words.grouped_by`); '' when the input did not say. */
   readonly unit: string;
   readonly assessed: number;
   readonly registered: number;
@@ -68,7 +68,13 @@ export interface YearFigures {
 }
 
 export interface CityReport {
-  readonly ruleset: { readonly id: string; readonly version: string; readonly title: LocalizedText };
+  readonly ruleset: {
+    readonly id: string;
+    readonly version: string;
+    readonly title: LocalizedText;
+    /** What the scheme assesses and what groups its results: the report's words for them. */
+    readonly words: SchemeWords;
+  };
   /** Per year, ascending; the year-less bucket (if any) last. */
   readonly years: readonly YearFigures[];
   /**

@@ -6,12 +6,22 @@ import { problemMessagesVi } from '../src/messages/problems-vi.js';
 import { formatProblem, REPORT_PROBLEM_CODES, type ReportProblem } from '../src/problems.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]).sort();
+/**
+ * The scheme's words are one family whatever their form: English says "areas" where Vietnamese
+ * says "khu dân cư" for one or many, so `{assessed_many}` in English matches `{assessed}` in
+ * Vietnamese.
+ */
+const SCHEME_WORD = /\{(assessed|grouped_by)(_many)?\}/gi;
+const ownPlaceholders = (text: string) => placeholders(text.replace(SCHEME_WORD, ''));
+const schemeWords = (text: string) =>
+  [...new Set([...text.matchAll(SCHEME_WORD)].map((m) => (m[1] ?? '').toLowerCase()))].sort();
 
 describe('report words', () => {
   it('vi and en define the same keys with the same {placeholders}, none empty', () => {
     expect(Object.keys(reportVi).sort()).toEqual(Object.keys(reportEn).sort());
     for (const key of Object.keys(reportEn) as (keyof typeof reportEn)[]) {
-      expect(placeholders(reportVi[key]), key).toEqual(placeholders(reportEn[key]));
+      expect(ownPlaceholders(reportVi[key]), key).toEqual(ownPlaceholders(reportEn[key]));
+      expect(schemeWords(reportVi[key]), key).toEqual(schemeWords(reportEn[key]));
       expect(reportVi[key].trim(), key).not.toBe('');
     }
   });

@@ -178,7 +178,7 @@ describe('the city report, printed', () => {
     // Short tables are never split: the summary's heading and its last row are on the same page.
     const summaryHeading = pageOf(pages, 'Tổng hợp theo năm');
     expect(summaryHeading).toBeGreaterThanOrEqual(0);
-    const unitsHeading = pageOf(pages, 'Khu dân cư theo xã, phường');
+    const unitsHeading = pageOf(pages, 'Khu dân cư theo đơn vị hành chính cấp xã (phường, xã)');
     expect(pages[unitsHeading]?.text).toContain('Toàn thành phố');
   });
 });

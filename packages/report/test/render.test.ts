@@ -32,13 +32,13 @@ describe('Markdown', () => {
         `| ${unit} | ${assessed} | ${registered} | ${recognised} | ${notRecognised} | ${undetermined} | ${share}% |`,
       );
     }
-    expect(md).toContain('## Số khu dân cư được công nhận theo xã, phường qua các năm');
+    expect(md).toContain('## Số khu dân cư được công nhận theo đơn vị hành chính cấp xã (phường, xã) qua các năm');
     const change = latest.totals.recognised - earlier.totals.recognised;
     expect(md).toContain(
       `| Toàn thành phố | ${earlier.totals.recognised} | ${latest.totals.recognised} | ${change > 0 ? `+${change}` : change} |`,
     );
     const en = (await renderReport(await reportPromise, { format: 'md', lang: 'en' })) as string;
-    expect(en).toContain('## Areas by ward/commune, 2024');
+    expect(en).toContain('## Areas by ward or commune, 2024');
     expect(en).toContain('| Whole city |');
   });
 });
@@ -72,14 +72,14 @@ describe('XLSX', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual([
       'Thông tin',
       'Tổng hợp',
-      'Xã phường',
+      'Theo đơn vị',
       'Tiêu chuẩn',
       'Tiêu chí',
       'Không đạt nhiều nhất',
       'Công nhận qua các năm',
       'Tỷ lệ đạt qua các năm',
     ]);
-    const units = book.getWorksheet('Xã phường') as ExcelJS.Worksheet;
+    const units = book.getWorksheet('Theo đơn vị') as ExcelJS.Worksheet;
     const values: unknown[][] = [];
     units.eachRow((row, n) => {
       if (n >= 3) values.push((row.values as unknown[]).slice(1, 7));

@@ -88,6 +88,41 @@ describe('a broken targets file: every problem at once, each located', () => {
     expect(param('targets_missing_key', 'key')).toEqual(['period', 'among']);
   });
 
+  it("a measure's keys must fit its fact's type: order for at_least, yes/no for is, a value of the fact for equals", () => {
+    const measures = [
+      '{ fact: households, at_least: 10 }', // fits
+      '{ fact: party_cell_rating, equals: hoan_thanh_tot_nhiem_vu }', // fits: one of its values
+      '{ fact: party_cell_rating, equals: tot }', // not one of its values
+      '{ fact: party_cell_rating, at_least: 2 }', // a choice has no order of numbers here
+      '{ fact: households, equals: 2.5 }', // households are whole
+      '{ fact: households, is: true }', // not a yes/no
+    ];
+    const file = [
+      'format: 1',
+      'ruleset: lai-chau-khu-dan-cu-tu-quan',
+      'title: { vi: "Mục tiêu", en: "Targets" }',
+      'areas: 70',
+      'targets:',
+      ...measures.flatMap((m, i) => [
+        `  - id: t${i}`,
+        '    text: { vi: "a", en: "a" }',
+        '    period: { from: 2020, to: 2025 }',
+        `    measure: ${m.replace(' }', ', among: all }')}`,
+        '    goal: { at_least: 1 }',
+      ]),
+      '',
+    ].join('\n');
+    const { problems } = loadTargets(file, 'measures.yaml', rules);
+    expect(
+      problems.filter((p) => p.code !== 'targets_missing_key').map((p) => [p.code, p.line, p.params['key']]),
+    ).toEqual([
+      ['targets_fact_type', 19, 'equals'],
+      ['targets_fact_type', 24, 'at_least'],
+      ['targets_fact_type', 29, 'equals'],
+      ['targets_fact_type', 34, 'is'],
+    ]);
+  });
+
   it('a YAML syntax error is located too', () => {
     const { problems } = loadTargets('format: 1\ntargets: [\n', 'bad.yaml', rules);
     expect(problems[0]?.code).toBe('targets_yaml');

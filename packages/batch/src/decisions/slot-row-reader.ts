@@ -573,6 +573,8 @@ function readNumber(bytes: Uint8Array, start: number, end: number): number | und
     else return undefined;
   }
   if (digits === 0 || fraction === 0) return undefined; // "", "-", ".", "5.", "-."
+  // 1.234: a thousand, or three decimal places? The careful path says so (office-values.ts).
+  if (fraction === 3 && digits >= 4 && digits <= 6 && bytes[negative ? start + 1 : start] !== 48) return undefined;
   if (digits > MAX_DIGITS) {
     const value = Number(latin1(bytes, start, end));
     return Number.isFinite(value) ? value : undefined;

@@ -10,6 +10,9 @@ export function detectBatchFormat(path: string, head?: Uint8Array | string): Bat
   switch (ext) {
     case 'csv':
     case 'tsv':
+    // Excel's "Unicode text" and "Text (tab delimited)" save as .txt: tab-separated, UTF-16 or the
+    // Windows code page (formats/encoding.ts); the separator is chosen by the header (delimiter.ts).
+    case 'txt':
       return 'csv';
     case 'xlsx':
     case 'xlsm':
@@ -27,6 +30,25 @@ export function detectBatchFormat(path: string, head?: Uint8Array | string): Bat
       if (head instanceof Uint8Array && head[0] === 0x50 && head[1] === 0x4b) return 'xlsx'; // "PK": a zip
       return undefined;
   }
+}
+
+/**
+ * A spreadsheet in a format the batch does not read, with the reason its message gives: the
+ * OpenDocument spreadsheet LibreOffice saves by default (.ods: a zip whose first entry,
+ * `mimetype`, names it), and the Excel 97–2003 workbook (.xls: an OLE2 compound file). Said
+ * plainly, with the fix (save as .xlsx), rather than "not an .xlsx file".
+ */
+export function otherSpreadsheet(
+  path: string,
+  head: Uint8Array,
+): { readonly format: string; readonly reason: string } | undefined {
+  const ext = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
+  const zipMime = head[0] === 0x50 && head[1] === 0x4b ? Buffer.from(head.subarray(30, 120)).toString('latin1') : '';
+  if (ext === 'ods' || ext === 'fods' || zipMime.startsWith('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'))
+    return { format: 'ods', reason: 'ods' };
+  const ole2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((b, i) => head[i] === b);
+  if (ext === 'xls' || ole2) return { format: 'xls', reason: 'xls' };
+  return undefined;
 }
 
 /**

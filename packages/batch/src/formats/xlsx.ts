@@ -17,7 +17,12 @@ interface SheetModel {
   readonly state?: string;
 }
 
-interface SheetReader extends AsyncIterable<{ readonly number: number; readonly values: unknown }> {
+interface RowModel {
+  readonly number: number;
+  readonly values: unknown;
+}
+
+interface SheetReader extends AsyncIterable<RowModel> {
   readonly name?: string;
 }
 
@@ -32,6 +37,51 @@ export async function* xlsxRows(
   sheet: string | number | undefined,
   excel: ExcelJS,
   limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
+  /** The same bytes again, for a second read when the first lost a part (see lostPart). */
+  reopen?: () => Promise<Readable>,
+): RowChunks {
+  let source = input;
+  for (let read = 1; ; read++) {
+    let yielded = false;
+    try {
+      for await (const chunk of xlsxRowsOnce(source, file, sheet, excel, limits)) {
+        yielded = true;
+        yield chunk;
+      }
+      return;
+    } catch (error) {
+      if (yielded || reopen === undefined || read >= XLSX_READS || !lostPart(error, sheet)) throw error;
+      source = await reopen();
+    }
+  }
+}
+
+/** How many times a workbook is read before a lost part is reported (see lostPart). */
+const XLSX_READS = 3;
+
+/**
+ * Whether a read ended without a sheet the workbook lists (or without its list of sheets): in a
+ * workbook with no shared strings part (openpyxl's, and so pandas'), exceljs 4.4.0's streaming
+ * reader now and then loses a zip entry it parked, about one read in ten on a busy machine, and
+ * the same file reads whole the next time. Such a read is made again, at most XLSX_READS times in
+ * all; a sheet that is truly not there, or a file that is not a workbook, is reported at once.
+ */
+function lostPart(error: unknown, sheet: string | number | undefined): boolean {
+  if (!(error instanceof SourceError) || error.diagnostic.code !== 'batch_unreadable') return false;
+  const { reason, sheets } = error.diagnostic.params;
+  if (reason === 'xlsx_reader' || reason === 'no_worksheet') return true;
+  if (reason !== 'no_such_sheet') return false;
+  const names = typeof sheets === 'string' && sheets !== '' ? sheets.split(', ') : [];
+  if (names.length === 0) return true;
+  return typeof sheet === 'number' ? sheet <= names.length : names.some((n) => matchKey(n) === matchKey(String(sheet)));
+}
+
+async function* xlsxRowsOnce(
+  input: Readable,
+  file: string,
+  sheet: string | number | undefined,
+  excel: ExcelJS,
+  limits: XlsxLimits,
 ): RowChunks {
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -42,6 +92,7 @@ export async function* xlsxRows(
   });
   const budget = new XlsxBudget(file, limits);
   decodeWholeCharacters(reader, budget);
+  relativeTargets(reader);
   const sheets = (): readonly SheetModel[] =>
     (reader as unknown as { model?: { sheets?: SheetModel[] } }).model?.sheets ?? [];
   const wanted = (name: string | undefined): boolean => {
@@ -71,7 +122,7 @@ export async function* xlsxRows(
         rows++;
         if (row.number > limits.maxRows || rows > limits.maxRows)
           throw limitError(file, 'rows', limits.maxRows, row.number, 1);
-        batch.push({ row: row.number, cells: cellsOf(row.values, row.number, file, limits) });
+        batch.push({ row: row.number, cells: cellsOf(row, file, limits) });
         if (batch.length >= CHUNK_ROWS) {
           yield batch;
           batch = [];
@@ -133,6 +184,7 @@ export async function* raced<T>(iterable: AsyncIterable<T>, failed: Promise<neve
 
 /** The parts of exceljs's WorkbookReader that read the zip entries (not in its typings). */
 interface ReaderInternals {
+  workbookRels?: { Id?: string; Target?: string }[];
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
@@ -157,7 +209,70 @@ function decodeWholeCharacters(reader: unknown, budget: XlsxBudget): void {
     }) as never;
   }
   const parseWorksheet = r._parseWorksheet.bind(r);
-  r._parseWorksheet = (iterator, sheetNo) => parseWorksheet(budget.sheet(decodeUtf8(iterator)), sheetNo);
+  r._parseWorksheet = (iterator, sheetNo) => parseWorksheet(cachedCells(budget.sheet(decodeUtf8(iterator))), sheetNo);
+}
+
+/**
+ * openpyxl (and so pandas) writes the workbook's relationship targets as absolute part names
+ * (`/xl/worksheets/sheet1.xml`), which the standard allows; exceljs 4.4.0 finds a sheet's name
+ * only by the relative form (`worksheets/sheet1.xml`), so every sheet came out nameless and no
+ * sheet could be picked by name. The targets are made relative to xl/ as soon as they are read.
+ */
+function relativeTargets(reader: unknown): void {
+  const r = reader as ReaderInternals;
+  const parseRels = r._parseRels.bind(r);
+  r._parseRels = async (entry) => {
+    await parseRels(entry);
+    for (const rel of r.workbookRels ?? []) {
+      if (typeof rel.Target === 'string') rel.Target = relativeToXl(rel.Target);
+    }
+  };
+}
+
+/** `/xl/worksheets/sheet1.xml` or `./worksheets/sheet1.xml` → `worksheets/sheet1.xml`. */
+function relativeToXl(target: string): string {
+  let t = target.replace(/^\.\//, '');
+  if (t.startsWith('/')) t = t.slice(1).startsWith('xl/') ? t.slice(4) : t.slice(1);
+  return t;
+}
+
+/**
+ * Two cell forms exceljs 4.4.0 reads wrongly, put right in the sheet's XML before it parses it:
+ * - a formula with its cached value (`<c t="b"><f>FALSE()</f><v>0</v></c>`, as LibreOffice writes
+ *   every typed boolean): exceljs keeps the value only when it is truthy, so 0, FALSE and "" came
+ *   out as the formula, and a cached date as a bare number. The formula is dropped: the cell is
+ *   then read by its cached value and type, as a spreadsheet shows it. A formula with no cached
+ *   value is kept, and read as the formula text, which no column accepts.
+ * - an inline string in runs (`<is><r><t>Bản </t></r><r><t>Nà Pầu</t></r></is>`, rich text):
+ *   exceljs starts the text afresh at every `<t>`, so only the last run was kept. Inside `<is>`
+ *   the `<t>` tags are dropped, and the runs' text adds up.
+ * The text is cut after the last whole row (or cell) of each chunk; the rest waits for the next.
+ */
+export async function* cachedCells(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let carry = '';
+  for await (const chunk of chunks) {
+    const text = carry + chunk;
+    // After the last whole row, else (a very wide row) after the last whole cell.
+    const row = text.lastIndexOf('</row>');
+    const cut = row >= 0 ? row + 6 : text.lastIndexOf('</c>') + 4;
+    if (cut < 4) {
+      carry = text;
+      continue;
+    }
+    carry = text.slice(cut);
+    const rows = text.slice(0, cut);
+    yield rows.includes('<f') || rows.includes('<is') ? rows.replace(CELL, fixCell) : rows;
+  }
+  if (carry !== '') yield carry.includes('<f') || carry.includes('<is') ? carry.replace(CELL, fixCell) : carry;
+}
+
+const CELL = /<c\b[^>]*[^/]>[\s\S]*?<\/c>/g;
+
+function fixCell(cell: string): string {
+  let c = cell;
+  if (c.includes('<v') && c.includes('<f')) c = c.replace(/<f\b[^>]*\/>|<f\b[^>]*>[\s\S]*?<\/f>/, '');
+  if (c.includes('<is')) c = c.replace(/<\/?t\b[^>]*>/g, '');
+  return c;
 }
 
 async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
@@ -168,13 +283,14 @@ async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerat
 }
 
 /** exceljs rows are 1-based sparse arrays. A text longer than a cell may hold stops the file. */
-function cellsOf(values: unknown, row: number, file: string, limits: XlsxLimits): Cell[] {
+function cellsOf(row: RowModel, file: string, limits: XlsxLimits): Cell[] {
+  const { values } = row;
   if (!Array.isArray(values)) return [];
   const cells: Cell[] = [];
   for (let i = 1; i < values.length; i++) {
     const cell = plainCell(values[i]);
     if (typeof cell === 'string' && cell.length > limits.maxCellChars)
-      throw limitError(file, 'cell_chars', limits.maxCellChars, row, i);
+      throw limitError(file, 'cell_chars', limits.maxCellChars, row.number, i);
     cells.push(cell);
   }
   return cells;

@@ -1,11 +1,13 @@
 /**
  * The decide workers as users get them: the built CLI and the built ESM and CJS entry points
  * start dist/decide-worker.js (found next to the code that starts it) on a CSV file big enough
- * for threads by default (32 MiB), and write the same results, byte for byte, as one thread does.
+ * for threads by default (32 MiB; whether the default starts any depends on the machine's load),
+ * and write the same results, byte for byte, as one thread does.
  * `pnpm test` builds before it runs vitest.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,7 +37,7 @@ afterAll(async () => {
 });
 
 describe('decide workers in the built package', () => {
-  it('lcz evaluate --decisions-only: worker threads by default, the same lines and summary as --threads 0', () => {
+  it('lcz evaluate --decisions-only: workers by default or when asked, the same lines and summary as --threads 0', () => {
     expect(statSync(csv).size).toBeGreaterThan(32 * 1024 * 1024);
     const evaluate = (threads: string[], out: string) =>
       JSON.parse(
@@ -58,7 +60,9 @@ describe('decide workers in the built package', () => {
     const many = run([], join(dir.path, 'many.jsonl'));
     const three = run(['--threads', '3'], join(dir.path, 'three.jsonl'));
     expect(one.threads).toBe(0);
-    expect(many.threads).toBeGreaterThan(0);
+    // The default depends on the cores the load leaves free (worker-count.ts, unit-tested there):
+    // none on a busy machine, never more than one per core; --threads 3 forces workers.
+    expect(many.threads).toBeLessThanOrEqual(availableParallelism());
     expect(three.threads).toBe(3);
     expect(one.rows).toBe(ROWS);
     expect(one.badRows).toBeGreaterThan(30);

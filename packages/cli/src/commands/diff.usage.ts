@@ -27,9 +27,10 @@ Usage / Cách dùng:
 
   Lists, for a policy officer: criteria added, removed, renumbered (same text, new number) and
   changed: reworded (word by word), thresholds ("1.3: ≥ 98% → ≥ 95% số hộ"), other conditions
-  (before and after), variants, the not-applicable and no-variant policies; standards; the
-  disqualifying cases; the recognition rule (requirements, mandatory criteria, the note); facts,
-  context attributes and parameters added, removed or changed.
+  (before and after), variants (by their label, conditions in words), the not-applicable and
+  no-variant policies; standards (criteria count, how many must pass); the disqualifying cases;
+  the recognition rule (requirements, mandatory criteria, the note); facts, context attributes
+  and parameters added, removed or changed.
   Liệt kê: tiêu chí thêm, bỏ, đổi số thứ tự, thay đổi (nội dung từng từ, ngưỡng, điều kiện, phương
   án, cách tính khi không áp dụng); tiêu chuẩn; trường hợp không đảm bảo; quy tắc công nhận; dữ
   kiện, thuộc tính bối cảnh và tham số.
@@ -38,9 +39,11 @@ Usage / Cách dùng:
   a JSON array, a YAML list; a directory: all such files in it) is read with the old rules and
   evaluated under both; the areas whose decision changes are listed with the standards,
   criteria and disqualifying cases whose status moved. Facts the new rules no longer declare are
-  not read by them, and the report says so.
+  not read by them, and the report says so. An area found in several files (a CSV and the
+  workbook saved from it) is counted once, with a note.
   Với --assessments, mọi phiếu đánh giá được đọc theo bộ quy tắc cũ và đánh giá theo cả hai; các
-  khu dân cư đổi kết luận được liệt kê cùng các tiêu chuẩn, tiêu chí, trường hợp đổi trạng thái.
+  khu dân cư đổi kết luận được liệt kê cùng các tiêu chuẩn, tiêu chí, trường hợp đổi trạng thái;
+  một đối tượng có trong nhiều tệp chỉ tính một lần.
 
 Options / Tuỳ chọn:
   -a, --assessments <path>...  assessments to evaluate under both versions (after the two rules)

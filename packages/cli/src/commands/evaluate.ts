@@ -17,7 +17,7 @@ import {
 } from '@lcz/criteria-engine';
 import { readAssessmentFile } from '@lcz/criteria-engine/node';
 import type { EvaluateOptions } from './evaluate.usage.js';
-import { detectBatchFormat, isListDocument, type BatchFormat } from '@lcz/criteria-batch';
+import { detectBatchFormat, isListDocument, otherSpreadsheet, type BatchFormat } from '@lcz/criteria-batch';
 import { bilingual, EXIT, refuseOutputOverInput, say, UsageError, type Session } from '../session.js';
 import { evaluateBatchFile } from './evaluate-batch.js';
 import { isRecord } from '../guards.js';
@@ -122,14 +122,21 @@ async function batchInput(
   for (const input of options.inputs) {
     const head = await readHead(session.abs(input));
     if (head === undefined) continue;
-    const format = options.format ?? detectBatchFormat(input, head);
+    // An .ods or .xls file goes to the batch reader too, which names its format and the fix.
+    const format =
+      options.format ?? detectBatchFormat(input, head) ?? (otherSpreadsheet(input, head) ? 'xlsx' : undefined);
     if (format !== undefined && isListDocument(format, head)) found.push({ input, format });
   }
   const first = found[0];
   if (first !== undefined && options.inputs.length > 1)
     throw new UsageError('batch_one_file', { path: first.input }, 'evaluate');
   const batchOptions =
-    options.out ?? options.summary ?? options.sheet ?? options.format ?? (options.decisionsOnly ? '' : undefined);
+    options.out ??
+    options.summary ??
+    options.sheet ??
+    options.format ??
+    options.encoding ??
+    (options.decisionsOnly ? '' : undefined);
   if (first === undefined && batchOptions !== undefined) {
     throw new UsageError('batch_outputs_need_batch', { path: options.inputs.join(' ') }, 'evaluate');
   }

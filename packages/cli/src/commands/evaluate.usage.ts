@@ -20,9 +20,11 @@ export interface EvaluateOptions {
   readonly sheet?: string;
   /** Batch files: the format, when the extension does not tell it. */
   readonly format?: BatchFormat;
+  /** CSV files without a byte-order mark: the character encoding (default UTF-8), e.g. windows-1258. */
+  readonly encoding?: string;
   /** Batch files: result lines with the decision and passed counts only (the engine's fast path). */
   readonly decisionsOnly?: boolean;
-  /** Batch files with --decisions-only: worker threads (default: one per CPU core for CSV files of 32 MiB or more). */
+  /** Batch files with --decisions-only: worker threads (default: worker-count.ts in @lcz/criteria-batch: by file size and free cores). */
   readonly threads?: number;
   /** A rules folder with several versions: the one named, or the one in force on a date. */
   readonly version?: string;
@@ -36,7 +38,7 @@ const HELP = `lcz evaluate: evaluate assessments / đánh giá các khu dân cư
 Usage / Cách dùng:
   lcz evaluate --rules <rules> [--lang vi|en] [--json] [--full] <assessment>...
   lcz evaluate --rules <rules> [--out <file.jsonl>] [--summary <file.csv|xlsx>] [--sheet <name|n>]
-               [--format csv|xlsx|json|jsonl|yaml] [--decisions-only [--threads <n>]] [--lang vi|en] [--json]
+               [--format csv|xlsx|json|jsonl|yaml] [--encoding <name>] [--decisions-only [--threads <n>]] [--lang vi|en] [--json]
                <batch file>
 
   <assessment> is a .yaml, .yml or .json file, or a directory: all such files in it, sorted.
@@ -79,12 +81,18 @@ Batch files / Tệp hàng loạt:
   --sheet <name|n>     XLSX: the worksheet (default the first) / trang tính cần đọc (mặc định trang đầu)
   --format <format>    csv, xlsx, json, jsonl or yaml, when the extension does not tell
                        / định dạng tệp khi đuôi tệp không cho biết
+  --encoding <name>    CSV: the character encoding when the file has no byte-order mark (default
+                       UTF-8; windows-1258: "CSV" from Vietnamese Windows/Excel)
+                       / CSV: bảng mã khi tệp không có dấu BOM (mặc định UTF-8; windows-1258: tệp
+                       "CSV" lưu từ Windows/Excel tiếng Việt)
   --decisions-only     result lines carry the decision and passed counts only (fastest)
                        / mỗi dòng kết quả chỉ có kết luận và số tiêu chí đạt (nhanh nhất)
   --threads <n>        with --decisions-only, read a CSV file with n worker threads (default: one
-                       per CPU core for files of 32 MiB or more; 0: one thread); same results
+                       per free CPU core for files of 32 MiB or more, none on a busy machine;
+                       0: one thread); same results
                        / với --decisions-only, đọc tệp CSV bằng n luồng (mặc định: mỗi nhân CPU
-                       một luồng với tệp từ 32 MiB; 0: một luồng); kết quả như nhau
+                       rảnh một luồng với tệp từ 32 MiB, không dùng khi máy bận; 0: một luồng);
+                       kết quả như nhau
   -h, --help           show this help / xem hướng dẫn
 
   A progress bar is drawn on standard error when it is a terminal.
@@ -116,6 +124,7 @@ export const evaluateCommand = defineCommand({
       summary: { type: 'string' },
       sheet: { type: 'string' },
       format: { type: 'string' },
+      encoding: { type: 'string' },
       'decisions-only': { type: 'boolean' },
       threads: { type: 'string' },
       version: { type: 'string' },
@@ -123,7 +132,7 @@ export const evaluateCommand = defineCommand({
     });
     if (values.rules === undefined || values.rules === '') throw new UsageError('missing_rules_option', {}, 'evaluate');
     if (positionals.length === 0) throw new UsageError('missing_assessments', {}, 'evaluate');
-    refuseEmptyValues('evaluate', values, ['out', 'summary', 'sheet', 'format']);
+    refuseEmptyValues('evaluate', values, ['out', 'summary', 'sheet', 'format', 'encoding']);
     const format = oneOf(values.format, BATCH_FORMATS);
     if (values.format !== undefined && format === undefined) {
       throw new UsageError('bad_batch_format', { value: values.format }, 'evaluate');
@@ -147,6 +156,7 @@ export const evaluateCommand = defineCommand({
       ...(values.summary !== undefined ? { summary: values.summary } : {}),
       ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
       ...(format !== undefined ? { format } : {}),
+      ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
       decisionsOnly: values['decisions-only'] === true,
       ...(values.threads !== undefined ? { threads: Number(values.threads) } : {}),
       ...(values.version !== undefined ? { version: values.version } : {}),

@@ -3,8 +3,10 @@
  * without duplicates, with paths shown as the user typed them.
  */
 import { formatDiagnostics, hasErrors, type CompiledRuleset, type Diagnostic, type Scheme } from '@lcz/criteria-engine';
-import { loadRulesDirectory, loadRulesetFile } from '@lcz/criteria-engine/node';
+import { stat } from 'node:fs/promises';
+import { loadRulesDirectory, loadRulesetFile, resolveRulesetPath } from '@lcz/criteria-engine/node';
 import type { CliMessageKey } from '../messages/en.js';
+import { rulesCacheFor } from '../rules-cache-folder.js';
 import { bilingual, say, type Lang, type Session } from '../session.js';
 
 export interface LoadedRules {
@@ -22,7 +24,9 @@ export interface VersionChoice {
 }
 
 export async function loadRules(path: string, session: Session, choice: VersionChoice = {}): Promise<LoadedRules> {
-  const schemes = await loadRulesDirectory(session.abs(path));
+  const cache = rulesCacheFor(session);
+  const cacheOption = cache ? { cache } : {};
+  const schemes = await loadRulesDirectory(session.abs(path), cacheOption);
   // A version folder that does not load: its own errors, not "no ruleset.yaml" at the top folder.
   if (schemes.value === undefined && hasErrors(schemes.diagnostics)) {
     return { diagnostics: session.relocate(unique(schemes.diagnostics)), ok: false };
@@ -51,7 +55,14 @@ export async function loadRules(path: string, session: Session, choice: VersionC
     };
     return { diagnostics: [diagnostic], ok: false };
   }
-  const loaded = await loadRulesetFile(session.abs(path));
+  // One version, one ruleset file: the one just loaded (loading it again cost as much again).
+  // (Only when the path is that file or its folder's own ruleset.yaml, as loadRulesetFile reads.)
+  const only = scheme?.versions.length === 1 ? scheme.versions[0] : undefined;
+  if (only !== undefined && (await isFile(await resolveRulesetPath(session.abs(path))))) {
+    const diagnostics = session.relocate(unique([...schemes.diagnostics, ...only.diagnostics]));
+    return hasErrors(diagnostics) ? { diagnostics, ok: false } : { ruleset: only, diagnostics, ok: true };
+  }
+  const loaded = await loadRulesetFile(session.abs(path), cacheOption);
   const diagnostics = session.relocate(unique([...loaded.diagnostics, ...(loaded.value?.diagnostics ?? [])]));
   const ok = loaded.value !== undefined && !hasErrors(diagnostics);
   return ok && loaded.value ? { ruleset: loaded.value, diagnostics, ok } : { diagnostics, ok: false };
@@ -108,4 +119,12 @@ export async function loadRulesOrReport(
 export function printWarnings(session: Session, lang: Lang, diagnostics: readonly Diagnostic[]): void {
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
   if (warnings.length > 0) session.err(formatDiagnostics(warnings, lang));
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }

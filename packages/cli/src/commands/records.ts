@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatBatchDiagnostic } from '@lcz/criteria-batch';
-import type { CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
+import { type CompiledRuleset, type Diagnostic, GENERIC_WORDS, type SchemeWords } from '@lcz/criteria-engine';
 import {
   AREA_OWNER,
   areaHistory,
@@ -36,36 +36,44 @@ export async function records(options: RecordsOptions, session: Session): Promis
   const store = await openRecordsStore(isUrl(options.store) ? options.store : session.abs(options.store), {
     ...clock(session.env['SOURCE_DATE_EPOCH']),
   });
+  // The rule file's words for what is assessed, once a subcommand has loaded it; until then (and
+  // for the subcommands that read no rules) the engine's generic words.
+  const scheme: Scheme = { words: GENERIC_WORDS };
   try {
-    return await SUBCOMMANDS[options.sub](options, session, store);
+    return await SUBCOMMANDS[options.sub](options, session, store, scheme);
   } catch (error) {
-    if (error instanceof RecordsError) return problems(options, session, error.problems);
+    if (error instanceof RecordsError) return problems(options, session, error.problems, scheme.words);
     throw error;
   } finally {
     await store.close();
   }
 }
 
-type Run = (o: RecordsOptions, s: Session, store: RecordsStore) => Promise<number>;
+/** What a subcommand learns of the scheme, for the words of its problems. */
+interface Scheme {
+  words: SchemeWords;
+}
+
+type Run = (o: RecordsOptions, s: Session, store: RecordsStore, scheme: Scheme) => Promise<number>;
 
 const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> = {
-  async register(o, session, store) {
-    const ctx = await context(o, session);
+  async register(o, session, store, scheme) {
+    const ctx = await context(o, session, scheme);
     if (!ctx) return EXIT.invalid;
     const file = o.files[0] as string;
     const out = await registerAreas(store, ctx.ruleset, o.year as number, session.abs(file), { by: o.by });
-    if (failed(out)) return report(o, session, out);
+    if (failed(out)) return report(o, session, out, ctx.ruleset.words);
     session.out(say(o.lang, 'records_registered', { ...counts(out), year: o.year as number }));
     return EXIT.ok;
   },
 
-  async import(o, session, store) {
-    const ctx = await context(o, session);
+  async import(o, session, store, scheme) {
+    const ctx = await context(o, session, scheme);
     if (!ctx) return EXIT.invalid;
     const parts = o.files.map((f) => ({ file: session.abs(f), owner: o.owner ?? null }));
     const meta = { by: o.by, ...(o.reason !== undefined ? { reason: o.reason } : {}) };
     const out = await importParts(store, ctx.ruleset, o.year as number, parts, meta);
-    if (failed(out)) return report(o, session, out);
+    if (failed(out)) return report(o, session, out, ctx.ruleset.words);
     session.out(
       say(o.lang, 'records_imported', {
         written: out.written,
@@ -77,8 +85,8 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
     return EXIT.ok;
   },
 
-  async status(o, session, store) {
-    const ctx = await context(o, session);
+  async status(o, session, store, scheme) {
+    const ctx = await context(o, session, scheme);
     if (!ctx) return EXIT.invalid;
     const today = o.today ?? new Date().toISOString().slice(0, 10);
     const s = await yearStatus(store, ctx.ruleset, o.year as number, ctx.deadline, today);
@@ -100,8 +108,8 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
     return EXIT.ok;
   },
 
-  async decide(o, session, store) {
-    const ctx = await context(o, session);
+  async decide(o, session, store, scheme) {
+    const ctx = await context(o, session, scheme);
     if (!ctx) return EXIT.invalid;
     const date = o.date ?? ctx.deadline;
     const out = await decideYear(store, ctx.ruleset, o.year as number, date, { by: o.by });
@@ -216,17 +224,18 @@ interface Context {
 }
 
 /** The cycle (its deadline names the year's date) and the rules in force on that date. */
-async function context(o: RecordsOptions, session: Session): Promise<Context | undefined> {
+async function context(o: RecordsOptions, session: Session, scheme: Scheme): Promise<Context | undefined> {
   const rules = o.rules as string;
   const cyclePath = o.cycle ?? defaultCycle(session.abs(rules));
   const cycle = await loadCycle(cyclePath ? session.abs(cyclePath) : join(session.abs(rules), 'cycle.yaml'));
   if (!cycle.value) {
-    problems(o, session, cycle.problems);
+    problems(o, session, cycle.problems, scheme.words);
     return undefined;
   }
   const deadline = deadlineOf(cycle.value, o.year as number);
   const loaded = await loadRulesOrReport(rules, session, o.lang, 'rules_invalid', { date: o.date ?? deadline });
   if (!loaded) return undefined;
+  scheme.words = loaded.ruleset.words;
   return { ruleset: loaded.ruleset, cycle: cycle.value, deadline };
 }
 
@@ -257,6 +266,7 @@ function report(
   o: RecordsOptions,
   session: Session,
   out: { diagnostics: readonly Diagnostic[]; problems: readonly RecordsProblem[] },
+  words: SchemeWords,
 ): number {
   const errors = out.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0)
@@ -266,10 +276,16 @@ function report(
         .map((d) => formatBatchDiagnostic(d, o.lang))
         .join('\n'),
     );
-  return problems(o, session, out.problems, errors.length);
+  return problems(o, session, out.problems, words, errors.length);
 }
 
-function problems(o: RecordsOptions, session: Session, list: readonly RecordsProblem[], more = 0): number {
+function problems(
+  o: RecordsOptions,
+  session: Session,
+  list: readonly RecordsProblem[],
+  words: SchemeWords,
+  more = 0,
+): number {
   // Paths inside parameters (where the other value came from) are shown as the user typed them too.
   const prefix = `${session.cwd}/`;
   const shown = session.relocate(list).map((p) => ({
@@ -278,7 +294,7 @@ function problems(o: RecordsOptions, session: Session, list: readonly RecordsPro
       Object.entries(p.params).map(([k, v]) => [k, typeof v === 'string' ? v.split(prefix).join('') : v]),
     ),
   }));
-  if (list.length > 0) session.err(formatRecordsProblems(shown, o.lang));
+  if (list.length > 0) session.err(formatRecordsProblems(shown, o.lang, words));
   session.err(say(o.lang, 'records_nothing_written', { count: list.length + more }));
   return EXIT.invalid;
 }

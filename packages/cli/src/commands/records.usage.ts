@@ -97,6 +97,95 @@ Exit codes / Mã kết thúc:
 Walk-through / Hướng dẫn từng bước: docs/records.md
 `;
 
+/** The options as parseArgs gives them (strings, and lists for the repeatable ones). */
+interface RecordsValues {
+  readonly [option: string]: string | string[] | boolean | undefined;
+  readonly rules?: string | undefined;
+  readonly year?: string | undefined;
+  readonly number?: string | undefined;
+  readonly date?: string | undefined;
+  readonly recognise?: string[] | undefined;
+  readonly out?: string | undefined;
+  readonly name?: string | undefined;
+  readonly role?: string | undefined;
+  readonly unit?: string | undefined;
+  readonly owner?: string | undefined;
+  readonly reason?: string[] | undefined;
+  readonly correct?: string | undefined;
+}
+
+function need(option: string, value: string | undefined): string {
+  if (value === undefined) throw new UsageError('records_missing_option', { option }, 'records');
+  return value;
+}
+
+function yearOption(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}$/.test(value)) throw new UsageError('records_bad_year', { option, value }, 'records');
+  return Number(value);
+}
+
+function dateOption(option: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  // Date.parse takes 2024-02-30 as 1 March: only a date that reads back the same is a date.
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value)
+    throw new UsageError('records_bad_date', { option, value }, 'records');
+  return value;
+}
+
+/** What each subcommand cannot do without: a usage error naming the first option missing. */
+function requireOptions(
+  sub: RecordsSubcommand,
+  values: RecordsValues,
+  areas: readonly string[],
+  files: readonly string[],
+): void {
+  if (['register', 'import', 'status', 'decide'].includes(sub)) need('--rules', values.rules);
+  if (['register', 'import', 'status', 'decide', 'board'].includes(sub)) need('--year', values.year);
+  if (sub === 'board') {
+    need('--number', values.number);
+    need('--date', values.date);
+    need('--recognise', values.recognise?.[0]);
+  }
+  if (sub === 'export' || sub === 'backup') need('--out', values.out);
+  if (sub === 'key') {
+    need('--name', values.name);
+    const role = oneOf(need('--role', values.role), ['area', 'department', 'board', 'reader'] as const);
+    if (role === undefined)
+      throw new UsageError(
+        'bad_arguments',
+        { detail: `--role ${values.role} (area, department, board, reader)` },
+        'records',
+      );
+    if (role === 'area' && values.unit === undefined && areas.length === 0) need('--unit', undefined);
+    if (role === 'department') need('--owner', values.owner);
+  }
+  if ((sub === 'register' || sub === 'import') && files.length === 0)
+    throw new UsageError('records_missing_files', { sub }, 'records');
+}
+
+/**
+ * `--reason`: for the board, one `CODE=why` per area recognised against the engine (and
+ * `--correct` the reason for correcting a decision); for the other subcommands, one reason.
+ */
+function readReasons(
+  sub: RecordsSubcommand,
+  values: RecordsValues,
+): { reasons: Map<string, string>; reason: string | undefined } {
+  const reasons = new Map<string, string>();
+  let reason: string | undefined;
+  for (const r of values.reason ?? []) {
+    const m = /^([^=\s]+)=(.+)$/s.exec(r);
+    if (sub === 'board') {
+      if (!m?.[1] || m[2] === undefined) throw new UsageError('records_bad_reason', { value: r }, 'records');
+      reasons.set(m[1], m[2].trim());
+    } else reason = r;
+  }
+  if (sub === 'board' && values.correct !== undefined) reason = values.correct;
+  return { reasons, reason };
+}
+
 export const recordsCommand = defineCommand({
   name: 'records',
   help: HELP,
@@ -133,54 +222,9 @@ export const recordsCommand = defineCommand({
     refuseEmptyValues('records', values, ['store', 'rules', 'cycle', 'owner', 'by', 'number', 'out', 'name', 'unit']);
     if (values.store === undefined && sub !== 'key')
       throw new UsageError('records_missing_option', { option: '--store' }, 'records');
-    const need = (option: string, value: string | undefined): string => {
-      if (value === undefined) throw new UsageError('records_missing_option', { option }, 'records');
-      return value;
-    };
-    const year = (option: string, value: string | undefined): number | undefined => {
-      if (value === undefined) return undefined;
-      if (!/^\d{4}$/.test(value)) throw new UsageError('records_bad_year', { option, value }, 'records');
-      return Number(value);
-    };
-    const date = (option: string, value: string | undefined): string | undefined => {
-      if (value === undefined) return undefined;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-        throw new UsageError('records_bad_date', { option, value }, 'records');
-      return value;
-    };
-    if (['register', 'import', 'status', 'decide'].includes(sub)) need('--rules', values.rules);
-    if (['register', 'import', 'status', 'decide', 'board'].includes(sub)) need('--year', values.year);
-    if (sub === 'board') {
-      need('--number', values.number);
-      need('--date', values.date);
-      need('--recognise', values.recognise?.[0]);
-    }
-    if (sub === 'export' || sub === 'backup') need('--out', values.out);
     const areas = (values.area ?? []).flatMap((v) => v.split(',')).filter((v) => v !== '');
-    if (sub === 'key') {
-      need('--name', values.name);
-      const role = oneOf(need('--role', values.role), ['area', 'department', 'board', 'reader'] as const);
-      if (role === undefined)
-        throw new UsageError(
-          'bad_arguments',
-          { detail: `--role ${values.role} (area, department, board, reader)` },
-          'records',
-        );
-      if (role === 'area' && values.unit === undefined && areas.length === 0) need('--unit', undefined);
-      if (role === 'department') need('--owner', values.owner);
-    }
-    if ((sub === 'register' || sub === 'import') && files.length === 0)
-      throw new UsageError('records_missing_files', { sub }, 'records');
-    const reasons = new Map<string, string>();
-    let reason: string | undefined;
-    for (const r of values.reason ?? []) {
-      const m = /^([^=\s]+)=(.+)$/s.exec(r);
-      if (sub === 'board') {
-        if (!m) throw new UsageError('records_bad_reason', { value: r }, 'records');
-        reasons.set(m[1] as string, (m[2] as string).trim());
-      } else reason = r;
-    }
-    if (sub === 'board' && values.correct !== undefined) reason = values.correct;
+    requireOptions(sub, values, areas, files);
+    const { reasons, reason } = readReasons(sub, values);
     const by = values.by ?? process.env['LCZ_USER'] ?? process.env['USER'] ?? 'lcz';
     const opt = <K extends string, V>(key: K, value: V | undefined) =>
       (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
@@ -198,14 +242,14 @@ export const recordsCommand = defineCommand({
       reasons,
       ...opt('rules', values.rules),
       ...opt('cycle', values.cycle),
-      ...opt('year', year('--year', values.year)),
+      ...opt('year', yearOption('--year', values.year)),
       ...opt('owner', values.owner),
       ...opt('reason', reason),
-      ...opt('date', date('--date', values.date)),
-      ...opt('today', date('--today', values.today)),
+      ...opt('date', dateOption('--date', values.date)),
+      ...opt('today', dateOption('--today', values.today)),
       ...opt('number', values.number),
-      ...opt('from', year('--from', values.from)),
-      ...opt('to', year('--to', values.to)),
+      ...opt('from', yearOption('--from', values.from)),
+      ...opt('to', yearOption('--to', values.to)),
       ...opt('out', values.out),
     };
   },

@@ -48,39 +48,66 @@ export async function report(options: ReportOptions, session: Session): Promise<
 
   let targets: Targets | undefined;
   if (options.targets !== undefined) {
-    const text = await readFile(session.abs(options.targets), 'utf8').catch((e: NodeJS.ErrnoException) => e);
-    const shown = session.display(session.abs(options.targets));
-    if (typeof text !== 'string') {
-      session.err(
-        formatProblems(
-          [
-            {
-              code: 'targets_unreadable',
-              severity: 'error',
-              file: shown,
-              line: 0,
-              column: 0,
-              params: { reason: text.code ?? text.message },
-            },
-          ],
-          lang,
-        ),
-      );
-      return EXIT.invalid;
-    }
-    const loaded = loadTargets(text, shown, ruleset);
-    if (loaded.value === undefined) {
-      session.err(formatProblems(loaded.problems, lang));
-      session.err(say(lang, 'report_targets_invalid', { path: shown, count: loaded.problems.length }));
-      return EXIT.invalid;
-    }
-    targets = loaded.value;
+    targets = await readTargets(options.targets, ruleset, session, lang);
+    if (targets === undefined) return EXIT.invalid;
   }
 
   if (options.records !== undefined) return reportOnRecord(options, session, ruleset, targets, format);
 
   const { files, ok } = await assessmentFiles(options.inputs, session, INPUT_FILE);
   const aggregator = new ReportAggregator(ruleset, targets ? { targets } : {});
+  const { areas, badRows, rowDiagnostics, problems } = await aggregateFiles(files, aggregator, ruleset, session);
+  printProblems(rowDiagnostics, problems, session, options);
+  aggregator.leaveOut(badRows);
+
+  if (areas === 0) {
+    session.err(formatProblems([fileProblem('report_no_areas', options.inputs.join(' '), {})], lang));
+    return EXIT.invalid;
+  }
+  await writeReport(aggregator, options, session, format, areas, badRows);
+  if (badRows > 0) session.err(say(lang, 'report_rows_left_out', { count: badRows }));
+  const failed = !ok || badRows > 0 || diagnosticsHaveErrors(rowDiagnostics) || hasProblemErrors(problems);
+  return failed ? EXIT.invalid : EXIT.ok;
+}
+
+/** The targets file, checked against the rules; undefined (its problems printed) when it cannot be used. */
+async function readTargets(
+  path: string,
+  ruleset: CompiledRuleset,
+  session: Session,
+  lang: ReportOptions['lang'],
+): Promise<Targets | undefined> {
+  const text = await readFile(session.abs(path), 'utf8').catch((e: NodeJS.ErrnoException) => e);
+  const shown = session.display(session.abs(path));
+  if (typeof text !== 'string') {
+    session.err(
+      formatProblems([fileProblem('targets_unreadable', shown, { reason: text.code ?? text.message })], lang),
+    );
+    return undefined;
+  }
+  const loaded = loadTargets(text, shown, ruleset);
+  if (loaded.value === undefined) {
+    session.err(formatProblems(loaded.problems, lang));
+    session.err(say(lang, 'report_targets_invalid', { path: shown, count: loaded.problems.length }));
+  }
+  return loaded.value;
+}
+
+/** A problem about a whole file (no line to point at). */
+function fileProblem(code: ReportProblem['code'], file: string, params: ReportProblem['params']): ReportProblem {
+  return { code, severity: 'error', file, line: 0, column: 0, params };
+}
+
+/**
+ * Every row of every input folded into the aggregation as it is read (nothing held but the
+ * counts); a row that cannot be evaluated is counted as left out, never silently dropped.
+ */
+async function aggregateFiles(
+  files: readonly string[],
+  aggregator: ReportAggregator,
+  ruleset: CompiledRuleset,
+  session: Session,
+): Promise<{ areas: number; badRows: number; rowDiagnostics: Diagnostic[]; problems: ReportProblem[] }> {
   const rowDiagnostics: Diagnostic[] = [];
   const problems: ReportProblem[] = [];
   let areas = 0;
@@ -95,31 +122,7 @@ export async function report(options: ReportOptions, session: Session): Promise<
       } else if (!row.header) badRows += 1;
     }
   }
-  printProblems(rowDiagnostics, problems, session, options);
-  aggregator.leaveOut(badRows);
-
-  if (areas === 0) {
-    session.err(
-      formatProblems(
-        [
-          {
-            code: 'report_no_areas',
-            severity: 'error',
-            file: options.inputs.join(' '),
-            line: 0,
-            column: 0,
-            params: {},
-          },
-        ],
-        lang,
-      ),
-    );
-    return EXIT.invalid;
-  }
-  await writeReport(aggregator, options, session, format, areas, badRows);
-  if (badRows > 0) session.err(say(lang, 'report_rows_left_out', { count: badRows }));
-  const failed = !ok || badRows > 0 || diagnosticsHaveErrors(rowDiagnostics) || hasProblemErrors(problems);
-  return failed ? EXIT.invalid : EXIT.ok;
+  return { areas, badRows, rowDiagnostics, problems };
 }
 
 function printProblems(
@@ -201,7 +204,7 @@ async function reportOnRecord(
   for (const entry of read.entries) problems.push(...aggregator.add(entry));
   const leftOut = read.problems.filter((p) => p.severity === 'error').length;
   aggregator.leaveOut(leftOut);
-  if (read.problems.length > 0) session.err(formatRecordsProblems(read.problems, options.lang));
+  if (read.problems.length > 0) session.err(formatRecordsProblems(read.problems, options.lang, ruleset.words));
   if (problems.length > 0) session.err(formatProblems(problems, options.lang));
   if (read.entries.length === 0) {
     session.err(

@@ -4,6 +4,7 @@
  * broken file is reported located and the server does not start. Logs are JSON lines (pino) on
  * standard output; the human lines (where it listens, that it stopped) go to standard error.
  */
+import type { Server } from 'node:net';
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import type { RecordsHttpOptions } from '@lcz/criteria-http';
 import type { ServeOptions } from './serve.usage.js';
@@ -11,18 +12,8 @@ import { bilingual, errorReason, EXIT, type Session } from '../session.js';
 import { loadRules, reportInvalidRules } from './load.js';
 
 export async function serve(options: ServeOptions, session: Session): Promise<number> {
-  const rulesets: CompiledRuleset[] = [];
-  let broken = false;
-  for (const path of options.rules) {
-    const { ruleset, diagnostics } = await loadRules(path, session);
-    if (ruleset === undefined) {
-      reportInvalidRules(session, options.lang, path, diagnostics, 'rules_invalid_nothing_served', true);
-      broken = true;
-    } else {
-      rulesets.push(ruleset);
-    }
-  }
-  if (broken) return EXIT.invalid;
+  const rulesets = await loadAllRules(options, session);
+  if (rulesets === undefined) return EXIT.invalid;
   const served = options.records === undefined ? undefined : await openRecords(options, session, rulesets);
   if (served === null) return EXIT.invalid;
 
@@ -64,7 +55,37 @@ export async function serve(options: ServeOptions, session: Session): Promise<nu
     );
     return EXIT.invalid;
   }
-  const address = app.server.address();
+  announce(app.server.address(), options, session, rulesets, served);
+
+  await untilStopped();
+  await app.close();
+  await served?.options.store.close();
+  session.err(bilingual('serve_stopped'));
+  return EXIT.ok;
+}
+
+/** Every ruleset named, each checked the way `lcz validate` does; undefined when any is broken (all reported). */
+async function loadAllRules(options: ServeOptions, session: Session): Promise<CompiledRuleset[] | undefined> {
+  const rulesets: CompiledRuleset[] = [];
+  let broken = false;
+  for (const path of options.rules) {
+    const { ruleset, diagnostics } = await loadRules(path, session);
+    if (ruleset === undefined) {
+      reportInvalidRules(session, options.lang, path, diagnostics, 'rules_invalid_nothing_served', true);
+      broken = true;
+    } else rulesets.push(ruleset);
+  }
+  return broken ? undefined : rulesets;
+}
+
+/** Where the server listens and what it serves, on standard error (standard output carries the JSON logs). */
+function announce(
+  address: ReturnType<Server['address']>,
+  options: ServeOptions,
+  session: Session,
+  rulesets: readonly CompiledRuleset[],
+  served: { options: RecordsHttpOptions; shown: string } | undefined,
+): void {
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   session.err(bilingual('serve_listening', { url, rulesets: rulesets.map((r) => `${r.id} ${r.version}`).join(', ') }));
@@ -76,8 +97,11 @@ export async function serve(options: ServeOptions, session: Session): Promise<nu
         : bilingual('serve_records_read_only', { store: served.shown }),
     );
   }
+}
 
-  await new Promise<void>((resolve) => {
+/** Resolves on the first SIGINT or SIGTERM, and stops listening for both. */
+function untilStopped(): Promise<void> {
+  return new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -86,10 +110,6 @@ export async function serve(options: ServeOptions, session: Session): Promise<nu
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await app.close();
-  await served?.options.store.close();
-  session.err(bilingual('serve_stopped'));
-  return EXIT.ok;
 }
 
 /**
@@ -112,7 +132,7 @@ async function openRecords(
     const loaded = await loadApiKeys(session.abs(options.keys));
     const problems = loaded.value ? checkKeyOwners(loaded.value, ruleset) : loaded.problems;
     if (problems.length > 0) {
-      session.err(formatRecordsProblems(session.relocate(problems), options.lang));
+      session.err(formatRecordsProblems(session.relocate(problems), options.lang, ruleset.words));
       session.err(bilingual('serve_keys_invalid', { path: options.keys, count: problems.length }));
       return null;
     }

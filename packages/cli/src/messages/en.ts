@@ -112,6 +112,12 @@ export const en = {
   threads_without_decisions_only:
     '--threads goes with --decisions-only (the threads compute decisions only); add --decisions-only or leave --threads out.',
   bad_threads: "--threads must be a whole number from 0 to 64 (0: read on one thread), not '{value}'.",
+  rules_cache_changed:
+    "note: the cached compiled rules '{entry}' were built from an older '{detail}'; loaded from the rule files and cached again.",
+  rules_cache_damaged:
+    "note: the cached compiled rules '{entry}' are damaged ({detail}) and were ignored; loaded from the rule files and cached again. Nothing to do; LCZ_CACHE=0 turns the cache off.",
+  rules_cache_unwritable:
+    "note: could not write the compiled-rules cache '{entry}' ({detail}); the rules were loaded all the same, only the next start is slower. Set LCZ_CACHE_DIR to a folder you can write, or LCZ_CACHE=0 to turn the cache off.",
   output_is_input:
     "{option} '{path}' is also an input of this command ('{input}'): writing it would destroy the input. Write the output to another file.",
   cannot_write: "cannot write '{path}' ({reason}): check that the folder exists and can be written.",

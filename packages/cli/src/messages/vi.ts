@@ -111,6 +111,12 @@ export const vi: CliMessages = {
   threads_without_decisions_only:
     '--threads chỉ dùng cùng --decisions-only (các luồng chỉ tính kết luận); thêm --decisions-only hoặc bỏ --threads.',
   bad_threads: "--threads phải là một số nguyên từ 0 đến 64 (0: đọc trên một luồng), không phải '{value}'.",
+  rules_cache_changed:
+    "lưu ý: bản quy tắc đã biên dịch lưu tạm '{entry}' được tạo từ phiên bản cũ của '{detail}'; đã nạp lại từ tệp quy tắc và lưu tạm lại.",
+  rules_cache_damaged:
+    "lưu ý: bản quy tắc đã biên dịch lưu tạm '{entry}' bị hỏng ({detail}) nên bị bỏ qua; đã nạp lại từ tệp quy tắc và lưu tạm lại. Không cần làm gì; đặt LCZ_CACHE=0 để tắt bộ nhớ tạm.",
+  rules_cache_unwritable:
+    "lưu ý: không ghi được bộ nhớ tạm quy tắc đã biên dịch '{entry}' ({detail}); quy tắc vẫn được nạp, chỉ lần chạy sau chậm hơn. Đặt LCZ_CACHE_DIR tới một thư mục ghi được, hoặc LCZ_CACHE=0 để tắt bộ nhớ tạm.",
   output_is_input:
     "{option} '{path}' cũng là tệp đầu vào của lệnh này ('{input}'): ghi vào đó sẽ xoá mất dữ liệu đầu vào. Hãy ghi kết quả ra một tệp khác.",
   cannot_write: "không ghi được '{path}' ({reason}): kiểm tra thư mục có tồn tại và được phép ghi.",

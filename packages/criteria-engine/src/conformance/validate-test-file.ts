@@ -7,10 +7,14 @@ import type { ParsedDocument } from '../parse/index.js';
 // Precompiled from the schema at development time (scripts/generate-validators.mjs), like the
 // rule-file validator: no schema is compiled at start-up.
 import validate from '../validate/generated/test-cases.validator.js';
+import { explainSchemaOutdent } from '../validate/outdent-hint.js';
 import { schemaErrorsToDiagnostics } from '../validate/schema-errors.js';
 import type { TestCasesDocument } from './test-cases-document.js';
 
 export function validateTestCasesDocument(parsed: ParsedDocument): StageResult<TestCasesDocument> {
   if (validate(parsed.value)) return { value: parsed.value as TestCasesDocument, diagnostics: [] };
-  return { diagnostics: schemaErrorsToDiagnostics(validate.errors ?? [], parsed) };
+  const diagnostics = schemaErrorsToDiagnostics(validate.errors ?? [], parsed);
+  return {
+    diagnostics: explainSchemaOutdent(parsed, diagnostics, (value) => (validate(value) ? [] : (validate.errors ?? []))),
+  };
 }

@@ -14,6 +14,7 @@ export const DIAGNOSTIC_CODES = [
   'text_encoding',
   // parse/: YAML as plain YAML 1.2 core data
   'yaml_syntax',
+  'yaml_indentation',
   'yaml_duplicate_key',
   'yaml_version_directive',
   'yaml_unsupported_tag',

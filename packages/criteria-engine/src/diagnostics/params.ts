@@ -14,6 +14,7 @@ export interface DiagnosticParamsByCode {
   file_unreadable: { readonly path: Param; readonly detail: Param };
   file_too_large: { readonly path: Param; readonly size: Param; readonly max: Param };
   yaml_syntax: { readonly reason: Param; readonly detail: Param };
+  yaml_indentation: { readonly line: Param; readonly last_line: Param; readonly spaces: Param; readonly column: Param };
   yaml_duplicate_key: { readonly key: Param; readonly first_line?: Param };
   yaml_version_directive: { readonly version: Param };
   yaml_unsupported_tag: { readonly tag: Param };
@@ -129,7 +130,14 @@ export interface DiagnosticParamsByCode {
     readonly example: Param;
   };
   file_outside_root: { readonly path: Param; readonly root: Param; readonly reason: Param };
-  text_encoding: { readonly path: Param; readonly offset?: Param; readonly byte?: Param; readonly encoding?: Param };
+  text_encoding: {
+    readonly path: Param;
+    readonly offset?: Param;
+    readonly byte?: Param;
+    readonly encoding?: Param;
+    /** A batch CSV: the option that reads the file as it is (`--encoding windows-1258`). */
+    readonly option?: Param;
+  };
   expr_number_inexact: { readonly value: Param; readonly max: Param };
   expr_division_outside_derived: NoParams;
   derived_if_zero_missing: { readonly name: Param };
@@ -165,6 +173,8 @@ export interface DiagnosticParamsByCode {
   input_identity: { readonly field: Param; readonly reason: Param };
   batch_unreadable: {
     readonly format: Param;
+    /** reason unknown_encoding: the name given. */
+    readonly encoding?: Param;
     readonly reason?: Param;
     readonly detail?: Param;
     readonly sheet?: Param;
@@ -193,6 +203,8 @@ export interface DiagnosticParamsByCode {
     readonly expected: Param;
     readonly value: Param;
     readonly allowed?: Param;
+    /** `ambiguous_separator`: 1.234 or 1,234 in a decimal column (thousands, or three decimal places?). */
+    readonly reason?: Param;
   };
   batch_cell_unheaded: { readonly cell: Param; readonly value: Param };
   batch_identity_missing: { readonly name: Param; readonly cell?: Param; readonly column_name?: Param };

@@ -7,6 +7,7 @@
  * criteria (status, text, variant, facts read) → disqualifiers → mandatory criteria → total
  * points (if the ruleset has a points scheme) → facts still needed.
  */
+import { formatReportNumber } from './report-number.js';
 import type { CompiledRuleset, CriterionInfo, DisqualifierInfo, GroupInfo } from '../compile/compiled-ruleset.js';
 import { type FactDeclaration, printValue, type ValueWords } from '../compile/fact-types/index.js';
 import type {
@@ -121,7 +122,6 @@ class TextReport {
   private readonly m: ExplainMessages;
   private readonly paint: (tone: Tone, text: string) => string;
   private readonly full: boolean;
-  private readonly numbers: Intl.NumberFormat;
   /** How values print in this language (compile/fact-types/ says how each type prints). */
   private readonly valueWords: ValueWords;
   private readonly criteria: ReadonlyMap<string, CriterionInfo>;
@@ -142,11 +142,10 @@ class TextReport {
     this.m = withWords(explainMessages[this.lang], ruleset.words ?? GENERIC_WORDS, this.lang);
     this.paint = painter(options.color === true);
     this.full = options.full === true;
-    this.numbers = new Intl.NumberFormat(this.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 4 });
     this.valueWords = {
       yes: this.m.value_true,
       no: this.m.value_false,
-      number: (n) => this.numbers.format(n),
+      number: (n) => formatReportNumber(n, lang),
       label: (text) => oneLine(this.t(text)),
     };
     this.criteria = byId(ruleset.criteria);

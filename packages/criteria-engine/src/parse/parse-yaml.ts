@@ -9,9 +9,10 @@
 import { Composer, isScalar, Parser } from 'yaml';
 import type { CST, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
-import type { SourceText } from '../diagnostics/source.js';
+import { SourceText } from '../diagnostics/source.js';
 import { scanCst } from './cst-scan.js';
 import { flowTooDeep } from './flow-depth.js';
+import { explainOutdent } from './indentation-hint.js';
 import { resolveParseLimits } from './limits.js';
 import type { ParseLimits } from './limits.js';
 import { createParsedDocument } from './parsed-document.js';
@@ -115,8 +116,20 @@ export function parseYaml(source: SourceText, limits?: Partial<ParseLimits>): St
     ...mapYamlErrors(first.warnings, 'warning', context),
   );
 
-  const guessed = diagnostics.some((d) => d.code === 'yaml_syntax' && d.severity === 'error');
-  if (empty || plain.aborted || guessed) return { diagnostics: finish(diagnostics) };
+  const guessed = diagnostics.some(isSyntaxError);
+  if (guessed) {
+    // An out-dented block shows as errors on other lines: say which line to indent instead.
+    const explained = explainOutdent(
+      source,
+      diagnostics,
+      isSyntaxError,
+      syntaxKey,
+      (text, firstLine) => syntaxProblems(new SourceText(source.file, text), firstLine, resolved),
+      { slice: true },
+    );
+    return { diagnostics: finish(explained) };
+  }
+  if (empty || plain.aborted) return { diagnostics: finish(diagnostics) };
   return { value: createParsedDocument(source, first, plain.value), diagnostics: finish(diagnostics) };
 }
 
@@ -134,6 +147,27 @@ function findNulBytes(source: SourceText): Diagnostic[] {
 }
 
 /** One diagnostic per code and place, in source order. */
+function isSyntaxError(d: Diagnostic): boolean {
+  return d.code === 'yaml_syntax' && d.severity === 'error';
+}
+
+function syntaxKey(d: Diagnostic, firstLine = 1): string {
+  return `${d.line + firstLine - 1}|${String(d.params['detail'])}`;
+}
+
+/**
+ * The syntax errors of a text that starts at line `firstLine` of the file, keyed as syntaxKey
+ * does: yaml's parser and composer only.
+ */
+function syntaxProblems(source: SourceText, firstLine: number, limits: ParseLimits): string[] {
+  const docs = Array.from(new Composer(YAML_OPTIONS).compose(new Parser().parse(source.text)));
+  const context = { source, limits, duplicates: new Map() };
+  return docs
+    .flatMap((doc) => mapYamlErrors(doc.errors, 'error', context))
+    .filter(isSyntaxError)
+    .map((d) => syntaxKey(d, firstLine));
+}
+
 function finish(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   const unique = diagnostics.filter((d) => {

@@ -3,6 +3,7 @@
  * file editors use for completion and hover text — and maps every ajv error to a diagnostic;
  * then asks each text for the languages the file declares (text-languages.ts).
  */
+import type { ErrorObject } from 'ajv';
 import type { StageResult } from '../diagnostics/diagnostic.js';
 import type { ParsedDocument } from '../parse/index.js';
 // Precompiled from the schema at development time (scripts/generate-validators.mjs): compiling a
@@ -10,15 +11,22 @@ import type { ParsedDocument } from '../parse/index.js';
 import validate from './generated/ruleset.validator.js';
 import type { RulesetDocument } from './ruleset-document.js';
 import { checkEffectiveDates } from './effective-dates.js';
+import { explainSchemaOutdent } from './outdent-hint.js';
 import { schemaErrorsToDiagnostics } from './schema-errors.js';
 import { checkTextLanguages, declaredLanguages, fillTextLanguages } from './text-languages.js';
+
+function schemaErrors(value: unknown): readonly ErrorObject[] {
+  return validate(value) ? [] : (validate.errors ?? []);
+}
 
 export function validateRulesetDocument(parsed: ParsedDocument): StageResult<RulesetDocument> {
   // The schema, the effective dates and the texts' languages are all checked, on a file the
   // schema refuses too: every problem at once.
   const valid = validate(parsed.value);
   const diagnostics = [
-    ...(valid ? [] : schemaErrorsToDiagnostics(validate.errors ?? [], parsed)),
+    ...(valid
+      ? []
+      : explainSchemaOutdent(parsed, schemaErrorsToDiagnostics(validate.errors ?? [], parsed), schemaErrors)),
     ...checkEffectiveDates(parsed),
     ...checkTextLanguages(parsed),
   ];

@@ -233,6 +233,20 @@ describe('problems in a test file, located', () => {
     expect(formatTestRun(result, 'vi')).toContain('tệp có lỗi nên không ca nào được chạy');
   });
 
+  it("an out-dented case's expect: is 'check the indentation of line N', not a missing key", () => {
+    // The last case's `expect:` typed at the level of `cases:` items' dash: valid YAML that gives
+    // the case no expect and the file an unknown key, or YAML that cannot be read.
+    // …or the key under `expect:` typed level with it (`expect` then holds nothing).
+    for (const [text, line] of [
+      ['cases:\n  - name: a\n    facts: { households: 100 }\n  expect: { decision: recognised }\n', 4],
+      ['cases:\n  - name: a\n    facts: { households: 100 }\n    expect:\n    decision: recognised\n', 5],
+    ] as const) {
+      const result = run(text);
+      expect(result.cases).toEqual([]);
+      expect(result.diagnostics.map((d) => [d.code, d.line])).toEqual([['yaml_indentation', line]]);
+    }
+  });
+
   it('structure (schemas/test-cases.schema.json): every problem at once, at its key or value', () => {
     const text = `cases:
   - name: a

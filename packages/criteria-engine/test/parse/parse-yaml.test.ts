@@ -12,7 +12,8 @@ const codes = (text: string, limits?: Parameters<typeof parseYaml>[1]) => parse(
 
 /** One fixture per parse failure mode: exactly one diagnostic, at this place. */
 const EXPECTED: Record<string, { line: number; column: number; value: boolean }> = {
-  yaml_syntax: { line: 5, column: 1, value: false },
+  yaml_syntax: { line: 6, column: 1, value: false },
+  yaml_indentation: { line: 5, column: 4, value: false },
   yaml_duplicate_key: { line: 4, column: 1, value: true },
   yaml_version_directive: { line: 1, column: 1, value: true },
   yaml_unsupported_tag: { line: 2, column: 20, value: true },

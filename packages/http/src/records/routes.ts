@@ -1,11 +1,11 @@
 /**
  * The record over HTTP: summaries for everyone; details and writes only with an API key whose
  * role allows them (docs/http.md, "The record"). Every write is checked whole before anything is
- * stored: the key (401), its role and scope (403: a ward or commune writes only its own areas, a
+ * stored: the key (401), its role and scope (403: a reporting unit writes only its own areas, a
  * department only its own facts, only the board records decisions), then the body (422); the
  * store's own checks (conflicts, corrections without a reason) run inside its one transaction.
  */
-import type { CompiledRuleset } from '@lcz/criteria-engine';
+import type { CompiledRuleset, SchemeWords } from '@lcz/criteria-engine';
 import {
   type Action,
   type ApiKey,
@@ -40,6 +40,11 @@ export function recordsRoutes(options: RecordsHttpOptions): {
   schemas: Record<string, JsonSchema>;
 } {
   const h = new RecordsHandlers(options.store, options.ruleset, options.keys);
+  return { routes: [...readRoutes(h), ...writeRoutes(h)], schemas: recordsSchemas() };
+}
+
+/** The response schemas, and the request bodies as JSON Schema from their zod definitions (one source). */
+function recordsSchemas(): Record<string, JsonSchema> {
   const schemas: Record<string, JsonSchema> = { ...RECORDS_RESPONSES };
   for (const [name, schema] of Object.entries({
     RecordsFactsRequest: factsBody,
@@ -49,9 +54,15 @@ export function recordsRoutes(options: RecordsHttpOptions): {
     const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as JsonSchema;
     schemas[name] = rest;
   }
-  const base = { tag: 'records' as const };
-  const writeProblems: ProblemKind[] = ['unauthorized', 'forbidden', 'not-found', 'invalid-request'];
-  const routes: RouteSpec[] = [
+  return schemas;
+}
+
+const base = { tag: 'records' as const };
+const writeProblems: ProblemKind[] = ['unauthorized', 'forbidden', 'not-found', 'invalid-request'];
+
+/** Summaries for everyone, details for a key whose role may read them. */
+function readRoutes(h: RecordsHandlers): RouteSpec[] {
+  return [
     {
       ...base,
       method: 'GET',
@@ -71,7 +82,7 @@ export function recordsRoutes(options: RecordsHttpOptions): {
       operationId: 'recordsYear',
       summary: "One year's areas and their decisions (a summary: no key needed)",
       description:
-        "Each area registered or decided that year: code, name, ward/commune, the engine's decision, recognised.",
+        "Each area registered or decided that year: code, name, reporting unit (area.unit), the engine's decision, recognised.",
       parameters: [yearParameter],
       ok: { media: 'application/json', schema: 'RecordsYear', description: 'The year.' },
       problems: ['invalid-request'],
@@ -105,6 +116,12 @@ export function recordsRoutes(options: RecordsHttpOptions): {
       problems: ['unauthorized', 'forbidden', 'not-found', 'invalid-request'],
       handle: (_ctx, input) => h.facts(input),
     },
+  ];
+}
+
+/** Writes: each checked whole (key, role and scope, body) before anything is stored. */
+function writeRoutes(h: RecordsHandlers): RouteSpec[] {
+  return [
     {
       ...base,
       method: 'POST',
@@ -152,7 +169,6 @@ export function recordsRoutes(options: RecordsHttpOptions): {
       handle: (_ctx, input) => h.board(input),
     },
   ];
-  return { routes, schemas };
 }
 
 /** A refusal or failure on the way, carried to the edge of a handler. */
@@ -191,7 +207,7 @@ class RecordsHandlers {
 
   year(input: HandlerInput): Promise<Outcome> {
     return this.guard(async () => {
-      const year = yearOf(input);
+      const year = yearOf(input, this.ruleset.words);
       const registered = new Set(await this.store.registered(year));
       const evaluations = new Map((await this.store.evaluations(year)).map((e) => [e.area, e]));
       const recognised = new Set(await recognisedAreas(this.store, year));
@@ -234,7 +250,7 @@ class RecordsHandlers {
   facts(input: HandlerInput): Promise<Outcome> {
     return this.guard(async () => {
       const key = this.authenticate(input, 'read_details');
-      const year = yearOf(input);
+      const year = yearOf(input, this.ruleset.words);
       const area = await this.knownArea(input);
       this.refuse('forbidden', areaScopeProblems(key, [area], REQUEST));
       const facts = [...((await this.store.currentFacts(year)).get(area.code)?.values() ?? [])].map((f) => ({
@@ -254,11 +270,13 @@ class RecordsHandlers {
   register(input: HandlerInput): Promise<Outcome> {
     return this.guard(async () => {
       const key = this.authenticate(input, 'register');
-      const year = yearOf(input);
+      const year = yearOf(input, this.ruleset.words);
       const body = checked(registrationsBody, input.body);
       const known = new Map((await this.store.areas()).map((a) => [a.code, a]));
       const unknown = body.areas.flatMap((code, i) =>
-        known.has(code) ? [] : [recordsEntry(problemOf('records_area_unknown', { area: code }), `/areas/${i}`)],
+        known.has(code)
+          ? []
+          : [recordsEntry(this.ruleset.words, problemOf('records_area_unknown', { area: code }), `/areas/${i}`)],
       );
       // Scope before existence: a ward learns nothing of areas that are not its own.
       const areas = body.areas.flatMap((code) => {
@@ -281,7 +299,7 @@ class RecordsHandlers {
   enterFacts(input: HandlerInput): Promise<Outcome> {
     return this.guard(async () => {
       const key = this.authenticate(input, 'write_facts');
-      const year = yearOf(input);
+      const year = yearOf(input, this.ruleset.words);
       const area = await this.knownArea(input);
       this.refuse('forbidden', areaScopeProblems(key, [area], REQUEST));
       const body = checked(factsBody, input.body);
@@ -294,7 +312,11 @@ class RecordsHandlers {
       const errors: ProblemEntry[] = ids
         .filter((id) => !declared.has(id))
         .map((fact) =>
-          recordsEntry(problemOf('records_fact_unknown', { fact, ruleset: this.ruleset.id }), factPointer(fact)),
+          recordsEntry(
+            this.ruleset.words,
+            problemOf('records_fact_unknown', { fact, ruleset: this.ruleset.id }),
+            factPointer(fact),
+          ),
         );
       // Each value's type and bounds, as the rules declare them: the engine checks the facts given.
       const given: Record<string, StoredValue> = {};
@@ -326,7 +348,7 @@ class RecordsHandlers {
   board(input: HandlerInput): Promise<Outcome> {
     return this.guard(async () => {
       const key = this.authenticate(input, 'record_board');
-      const year = yearOf(input);
+      const year = yearOf(input, this.ruleset.words);
       const body = checked(boardBody, input.body);
       const areas = body.areas.map((a) =>
         a.reason === undefined ? { code: a.code } : { code: a.code, reason: a.reason },
@@ -347,12 +369,16 @@ class RecordsHandlers {
   private authenticate(input: HandlerInput, action: Action): ApiKey {
     const header = input.authorization?.trim();
     if (header === undefined || header === '') {
-      throw new Refusal(problem('unauthorized', [recordsEntry(problemOf('records_key_missing', {}))]));
+      throw new Refusal(
+        problem('unauthorized', [recordsEntry(this.ruleset.words, problemOf('records_key_missing', {}))]),
+      );
     }
     const presented = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const key = presented === undefined ? undefined : findApiKey(this.keys, presented);
     if (key === undefined)
-      throw new Refusal(problem('unauthorized', [recordsEntry(problemOf('records_key_unknown', {}))]));
+      throw new Refusal(
+        problem('unauthorized', [recordsEntry(this.ruleset.words, problemOf('records_key_unknown', {}))]),
+      );
     this.refuse('forbidden', roleMay(key, action, REQUEST));
     return key;
   }
@@ -362,7 +388,7 @@ class RecordsHandlers {
       throw new Refusal(
         problem(
           kind,
-          problems.map((p) => recordsEntry(p)),
+          problems.map((p) => recordsEntry(this.ruleset.words, p)),
         ),
       );
   }
@@ -372,7 +398,9 @@ class RecordsHandlers {
     const area = (await this.store.areas()).find((a) => a.code === code);
     if (area === undefined) {
       throw new Refusal(
-        problem('not-found', [recordsEntry(problemOf('records_area_unknown', { area: code }), undefined, 'code')]),
+        problem('not-found', [
+          recordsEntry(this.ruleset.words, problemOf('records_area_unknown', { area: code }), undefined, 'code'),
+        ]),
       );
     }
     return area;
@@ -387,7 +415,7 @@ class RecordsHandlers {
       if (error instanceof RecordsError) {
         return problem(
           'invalid-request',
-          error.problems.map((p) => recordsEntry(p)),
+          error.problems.map((p) => recordsEntry(this.ruleset.words, p)),
         );
       }
       throw error;
@@ -402,9 +430,9 @@ function problemOf(code: RecordsProblem['code'], params: RecordsProblem['params'
 }
 
 /** A record's problem as a problem+json entry: both languages, placed in the request. */
-function recordsEntry(p: RecordsProblem, pointer?: string, parameter?: string): ProblemEntry {
-  const vi = problemText(p, 'vi');
-  const en = problemText(p, 'en');
+function recordsEntry(words: SchemeWords, p: RecordsProblem, pointer?: string, parameter?: string): ProblemEntry {
+  const vi = problemText(p, 'vi', words);
+  const en = problemText(p, 'en', words);
   const fact = p.params['fact'];
   const at = pointer ?? (p.file.startsWith('/') ? p.file : typeof fact === 'string' ? factPointer(fact) : undefined);
   return {
@@ -423,12 +451,12 @@ function factPointer(fact: string): string {
   return `/facts/${fact.replaceAll('~', '~0').replaceAll('/', '~1')}`;
 }
 
-function yearOf(input: HandlerInput): number {
+function yearOf(input: HandlerInput, words: SchemeWords): number {
   const text = input.params['year'] ?? '';
   if (/^\d{4}$/.test(text)) return Number(text);
   throw new Refusal(
     problem('invalid-request', [
-      recordsEntry(problemOf('records_year_invalid', { value: text.slice(0, 40) }), undefined, 'year'),
+      recordsEntry(words, problemOf('records_year_invalid', { value: text.slice(0, 40) }), undefined, 'year'),
     ]),
   );
 }

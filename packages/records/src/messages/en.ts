@@ -3,15 +3,15 @@ import type { ProblemCatalog } from '../problems.js';
 
 export const recordsMessagesEn: ProblemCatalog = {
   records_area_unknown: (p) => ({
-    message: `Area ${p.area} is not in the record.`,
-    hint: 'Register the area first (lcz records register), or check the area code against the register.',
+    message: `{Assessed} ${p.area} is not in the record.`,
+    hint: 'Register the {assessed} first (lcz records register), or check its code against the register.',
   }),
   records_area_not_registered: (p) => ({
-    message: `Area ${p.area} is not registered for ${p.year}.`,
+    message: `{Assessed} ${p.area} is not registered for ${p.year}.`,
     hint: `Register it for ${p.year} (lcz records register --year ${p.year}) before entering its facts.`,
   }),
   records_area_change_needs_reason: (p) => ({
-    message: `Area ${p.area} is already recorded with other details (${p.field}: "${p.old}" → "${p.new}").`,
+    message: `{Assessed} ${p.area} is already recorded with other details (${p.field}: "${p.old}" → "${p.new}").`,
     hint: 'A change is kept as a new version beside the old one: give the reason with --reason.',
   }),
   records_fact_unknown: (p) => ({
@@ -27,24 +27,24 @@ export const recordsMessagesEn: ProblemCatalog = {
     hint: `The departments are declared under owners: in the rule file: ${p.known}.`,
   }),
   records_conflict: (p) => ({
-    message: `Area ${p.area}, fact "${p.fact}": ${p.value} here, but ${p.other_value} at ${p.other}.`,
+    message: `{Assessed} ${p.area}, fact "${p.fact}": ${p.value} here, but ${p.other_value} at ${p.other}.`,
     hint: 'Two parts give different values for one fact; nothing was imported. Agree on the value and correct one of the files.',
   }),
   records_conflict_stored: (p) => ({
-    message: `Area ${p.area}, fact "${p.fact}": ${p.value} here, but the record holds ${p.other_value}, entered by ${p.other_by} (${p.other}).`,
+    message: `{Assessed} ${p.area}, fact "${p.fact}": ${p.value} here, but the record holds ${p.other_value}, entered by ${p.other_by} (${p.other}).`,
     hint: `Only whoever entered the value can correct it; agree with ${p.other_by} first. Nothing was imported.`,
   }),
   records_correction_needs_reason: (p) => ({
-    message: `Area ${p.area}, fact "${p.fact}": ${p.value} replaces ${p.other_value} entered on ${p.other_at}.`,
+    message: `{Assessed} ${p.area}, fact "${p.fact}": ${p.value} replaces ${p.other_value} entered on ${p.other_at}.`,
     hint: 'A correction is kept as a new version beside the old one: give the reason with --reason "…".',
   }),
   records_not_evaluated: (p) => ({
-    message: `Area ${p.area} has no decision of the engine for ${p.year}.`,
-    hint: `Run lcz records decide --year ${p.year} first; the board decides on evaluated areas.`,
+    message: `${p.area} has no decision of the engine for ${p.year}.`,
+    hint: `Run lcz records decide --year ${p.year} first; the board decides on evaluated {assessed_many}.`,
   }),
   records_board_reason_required: (p) => ({
-    message: `The board recognises area ${p.area}, but the engine's result for ${p.year} is "${p.decision}".`,
-    hint: 'Recognising an area against the engine needs a written reason: --reason CODE="…".',
+    message: `The board recognises ${p.area}, but the engine's result for ${p.year} is "${p.decision}".`,
+    hint: 'Recognising against the engine\'s result needs a written reason: --reason CODE="…".',
   }),
   records_board_exists: (p) => ({
     message: `Board decision ${p.number} is already recorded (${p.date}).`,
@@ -63,7 +63,7 @@ export const recordsMessagesEn: ProblemCatalog = {
     hint: 'Write the year in four digits, e.g. --year 2024.',
   }),
   records_report_invalid: (p) => ({
-    message: `Area ${p.area}, ${p.year}: its stored assessment is not valid for ruleset ${p.ruleset}; it is left out of the report.`,
+    message: `{Assessed} ${p.area}, ${p.year}: its stored assessment is not valid for ruleset ${p.ruleset}; it is left out of the report.`,
     hint: 'Report with the rules it was decided with (lcz records history shows them), or decide the year again (lcz records decide).',
   }),
   records_report_other_rules: (p) => ({
@@ -72,7 +72,7 @@ export const recordsMessagesEn: ProblemCatalog = {
   }),
   records_keys_invalid: (p) => ({
     message: `The key file: ${KEYS_WHAT_EN[String(p.what)] ?? String(p.what)}.`,
-    hint: 'Each key needs name, role (area, department, board or reader) and sha256 (the key\'s SHA-256 in hex, e.g. printf %s "$KEY" | sha256sum); an area key needs unit: or areas:, a department key owner:.',
+    hint: 'Each key needs name, role (area, department, board or reader) and sha256 (the key\'s SHA-256 in hex, e.g. printf %s "$KEY" | sha256sum); a key of role area needs unit: or areas:, a department key owner:.',
   }),
   records_key_missing: () => ({
     message: 'This request needs an API key, and none was sent.',
@@ -87,8 +87,8 @@ export const recordsMessagesEn: ProblemCatalog = {
     hint: `Only a key of role ${p.roles} may; use yours for what it is for. Nothing was written.`,
   }),
   records_forbidden_area: (p) => ({
-    message: `Key ${p.key} writes for ${p.scope}; area ${p.area} belongs to ${p.unit}.`,
-    hint: "A ward or commune writes only its own areas; the area's own ward or commune enters it. Nothing was written.",
+    message: `Key ${p.key} writes for ${p.scope}; {assessed} ${p.area} belongs to ${p.unit}.`,
+    hint: 'Each {grouped_by} writes only its own {assessed_many}; this one is entered by its own {grouped_by}. Nothing was written.',
   }),
   records_forbidden_fact: (p) => ({
     message: `Fact "${p.fact}" is answered by ${p.owners}, not by ${p.owner} (key ${p.key}).`,
@@ -110,14 +110,14 @@ const KEYS_WHAT_EN: Readonly<Record<string, string>> = {
   role: 'role: must be area, department, board or reader',
   sha256: 'sha256: must be 64 hexadecimal digits (the SHA-256 of the key)',
   duplicate_key: "this sha256 is already another key's: every key must be different",
-  areas: 'areas: must be a list of area codes',
-  unit_or_areas: 'an area key needs unit: (its ward or commune) or areas: (area codes)',
+  areas: 'areas: must be a list of {assessed} codes',
+  unit_or_areas: 'a key of role area needs unit: (its {grouped_by}) or areas: ({assessed} codes)',
   owner: 'a department key needs owner: (an owner id of the rule file)',
 };
 
 const ACTION_EN: Readonly<Record<string, string>> = {
   write_facts: 'enter facts',
-  register: 'register areas',
+  register: 'register {assessed_many}',
   record_board: "record the board's decisions",
-  read_details: 'read the facts and history of an area (summaries only)',
+  read_details: 'read the facts and history of one {assessed} (summaries only)',
 };

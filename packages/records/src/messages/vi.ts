@@ -3,15 +3,15 @@ import type { ProblemCatalog } from '../problems.js';
 
 export const recordsMessagesVi: ProblemCatalog = {
   records_area_unknown: (p) => ({
-    message: `Khu dân cư ${p.area} chưa có trong sổ.`,
-    hint: 'Đăng ký khu dân cư trước (lcz records register), hoặc kiểm tra lại mã khu dân cư.',
+    message: `{Assessed} ${p.area} chưa có trong sổ.`,
+    hint: 'Đăng ký {assessed} trước (lcz records register), hoặc kiểm tra lại mã {assessed}.',
   }),
   records_area_not_registered: (p) => ({
-    message: `Khu dân cư ${p.area} chưa đăng ký năm ${p.year}.`,
+    message: `{Assessed} ${p.area} chưa đăng ký năm ${p.year}.`,
     hint: `Đăng ký năm ${p.year} (lcz records register --year ${p.year}) trước khi nhập dữ kiện.`,
   }),
   records_area_change_needs_reason: (p) => ({
-    message: `Khu dân cư ${p.area} đã được ghi với thông tin khác (${p.field}: "${p.old}" → "${p.new}").`,
+    message: `{Assessed} ${p.area} đã được ghi với thông tin khác (${p.field}: "${p.old}" → "${p.new}").`,
     hint: 'Thay đổi được lưu thành phiên bản mới bên cạnh bản cũ: ghi lý do bằng --reason.',
   }),
   records_fact_unknown: (p) => ({
@@ -27,23 +27,23 @@ export const recordsMessagesVi: ProblemCatalog = {
     hint: `Các cơ quan được khai báo ở mục owners: của tệp quy tắc: ${p.known}.`,
   }),
   records_conflict: (p) => ({
-    message: `Khu dân cư ${p.area}, dữ kiện "${p.fact}": ở đây là ${p.value}, nhưng tại ${p.other} là ${p.other_value}.`,
+    message: `{Assessed} ${p.area}, dữ kiện "${p.fact}": ở đây là ${p.value}, nhưng tại ${p.other} là ${p.other_value}.`,
     hint: 'Hai phần số liệu cho hai giá trị khác nhau của cùng một dữ kiện; chưa nhập gì. Thống nhất giá trị rồi sửa một trong hai tệp.',
   }),
   records_conflict_stored: (p) => ({
-    message: `Khu dân cư ${p.area}, dữ kiện "${p.fact}": ở đây là ${p.value}, nhưng sổ đang ghi ${p.other_value} do ${p.other_by} nhập (${p.other}).`,
+    message: `{Assessed} ${p.area}, dữ kiện "${p.fact}": ở đây là ${p.value}, nhưng sổ đang ghi ${p.other_value} do ${p.other_by} nhập (${p.other}).`,
     hint: `Chỉ người đã nhập giá trị mới được sửa; hãy thống nhất với ${p.other_by} trước. Chưa nhập gì.`,
   }),
   records_correction_needs_reason: (p) => ({
-    message: `Khu dân cư ${p.area}, dữ kiện "${p.fact}": ${p.value} thay cho ${p.other_value} đã nhập ngày ${p.other_at}.`,
+    message: `{Assessed} ${p.area}, dữ kiện "${p.fact}": ${p.value} thay cho ${p.other_value} đã nhập ngày ${p.other_at}.`,
     hint: 'Việc sửa được lưu thành phiên bản mới bên cạnh bản cũ: ghi lý do bằng --reason "…".',
   }),
   records_not_evaluated: (p) => ({
-    message: `Khu dân cư ${p.area} chưa có kết quả đánh giá của năm ${p.year}.`,
-    hint: `Chạy lcz records decide --year ${p.year} trước; Hội đồng xét trên các khu dân cư đã được đánh giá.`,
+    message: `${p.area} chưa có kết quả đánh giá của năm ${p.year}.`,
+    hint: `Chạy lcz records decide --year ${p.year} trước; Hội đồng xét trên các {assessed} đã được đánh giá.`,
   }),
   records_board_reason_required: (p) => ({
-    message: `Hội đồng công nhận khu dân cư ${p.area}, nhưng kết quả đánh giá năm ${p.year} là "${p.decision}".`,
+    message: `Hội đồng công nhận ${p.area}, nhưng kết quả đánh giá năm ${p.year} là "${p.decision}".`,
     hint: 'Công nhận khác với kết quả đánh giá cần lý do bằng văn bản: --reason MÃ="…".',
   }),
   records_board_exists: (p) => ({
@@ -63,16 +63,16 @@ export const recordsMessagesVi: ProblemCatalog = {
     hint: 'Viết năm bằng bốn chữ số, ví dụ --year 2024.',
   }),
   records_report_invalid: (p) => ({
-    message: `Khu dân cư ${p.area}, năm ${p.year}: phiếu đánh giá đã lưu không hợp lệ với bộ tiêu chí ${p.ruleset}; không đưa vào báo cáo.`,
+    message: `{Assessed} ${p.area}, năm ${p.year}: phiếu đánh giá đã lưu không hợp lệ với bộ tiêu chí ${p.ruleset}; không đưa vào báo cáo.`,
     hint: 'Lập báo cáo bằng bộ tiêu chí đã dùng để xét (xem bằng lcz records history), hoặc xét lại năm đó (lcz records decide).',
   }),
   records_report_other_rules: (p) => ({
     message: `Năm ${p.year}: kết quả đã lưu theo ${p.stored} được tính lại theo ${p.given}.`,
-    hint: 'Khu dân cư được công nhận vẫn giữ như đã lưu; số liệu từng tiêu chí theo bộ tiêu chí đưa vào. Muốn số liệu chính xác, dùng bộ tiêu chí của năm đó.',
+    hint: '{Assessed} được công nhận vẫn giữ như đã lưu; số liệu từng tiêu chí theo bộ tiêu chí đưa vào. Muốn số liệu chính xác, dùng bộ tiêu chí của năm đó.',
   }),
   records_keys_invalid: (p) => ({
     message: `Tệp khoá: ${KEYS_WHAT_VI[String(p.what)] ?? String(p.what)}.`,
-    hint: 'Mỗi khoá cần name, role (area, department, board hoặc reader) và sha256 (mã SHA-256 của khoá, hệ 16, ví dụ printf %s "$KEY" | sha256sum); khoá của khu dân cư cần unit: hoặc areas:, khoá của cơ quan cần owner:.',
+    hint: 'Mỗi khoá cần name, role (area, department, board hoặc reader) và sha256 (mã SHA-256 của khoá, hệ 16, ví dụ printf %s "$KEY" | sha256sum); khoá vai trò area cần unit: hoặc areas:, khoá của cơ quan cần owner:.',
   }),
   records_key_missing: () => ({
     message: 'Yêu cầu này cần khoá API nhưng không có khoá nào được gửi.',
@@ -87,8 +87,8 @@ export const recordsMessagesVi: ProblemCatalog = {
     hint: `Chỉ khoá có vai trò ${p.roles} mới được làm việc này. Không có gì được ghi.`,
   }),
   records_forbidden_area: (p) => ({
-    message: `Khoá ${p.key} ghi cho ${p.scope}; khu dân cư ${p.area} thuộc ${p.unit}.`,
-    hint: 'Mỗi xã, phường chỉ ghi số liệu khu dân cư của mình; số liệu của khu này do xã, phường của nó nhập. Không có gì được ghi.',
+    message: `Khoá ${p.key} ghi cho ${p.scope}; {assessed} ${p.area} thuộc ${p.unit}.`,
+    hint: 'Mỗi {grouped_by} chỉ ghi số liệu {assessed} của mình; số liệu này do {grouped_by} của nó nhập. Không có gì được ghi.',
   }),
   records_forbidden_fact: (p) => ({
     message: `Số liệu "${p.fact}" do ${p.owners} cung cấp, không phải ${p.owner} (khoá ${p.key}).`,
@@ -110,14 +110,14 @@ const KEYS_WHAT_VI: Readonly<Record<string, string>> = {
   role: 'role: phải là area, department, board hoặc reader',
   sha256: 'sha256: phải gồm 64 chữ số hệ 16 (mã SHA-256 của khoá)',
   duplicate_key: 'sha256 này trùng với khoá khác: mỗi khoá phải khác nhau',
-  areas: 'areas: phải là danh sách mã khu dân cư',
-  unit_or_areas: 'khoá của khu dân cư cần unit: (xã, phường) hoặc areas: (mã khu dân cư)',
+  areas: 'areas: phải là danh sách mã {assessed}',
+  unit_or_areas: 'khoá vai trò area cần unit: ({grouped_by}) hoặc areas: (mã {assessed})',
   owner: 'khoá của cơ quan cần owner: (mã cơ quan trong tệp quy tắc)',
 };
 
 const ACTION_VI: Readonly<Record<string, string>> = {
   write_facts: 'nhập số liệu',
-  register: 'đăng ký khu dân cư',
+  register: 'đăng ký {assessed}',
   record_board: 'ghi quyết định của hội đồng',
-  read_details: 'xem số liệu và lịch sử của khu dân cư (chỉ xem số liệu tổng hợp)',
+  read_details: 'xem số liệu và lịch sử của {assessed} (chỉ xem số liệu tổng hợp)',
 };

@@ -71,18 +71,18 @@ export const problemMessagesEn: ProblemCatalog = {
   }),
   report_registered_value: (p) => ({
     message: `"${v(p, 'value')}" in the registered column is not yes or no.`,
-    hint: `Write ${v(p, 'allowed')}, or leave the cell empty when it is not known (the area then counts as registered, and the report says so).`,
+    hint: `Write ${v(p, 'allowed')}, or leave the cell empty when it is not known (the row then counts as registered, and the report says so).`,
   }),
   report_registered_duplicate_column: (p) => ({
     message: `the registered column appears twice (first in column ${v(p, 'first_column')}).`,
     hint: 'Keep one registered column.',
   }),
   report_duplicate_area: (p) => ({
-    message: `the area ${v(p, 'area')} is already counted for ${v(p, 'year')} (${v(p, 'first')}); this row is left out of the report.`,
-    hint: 'Give each area one row per year, or correct its code or year.',
+    message: `the code ${v(p, 'area')} is already counted for ${v(p, 'year')} (${v(p, 'first')}); this row is left out of the report.`,
+    hint: 'Give each code one row per year, or correct its code or year.',
   }),
   report_no_areas: () => ({
-    message: 'no area could be read from the inputs: there is nothing to report.',
+    message: 'no assessment could be read from the inputs: there is nothing to report.',
     hint: 'Correct the errors above, or give files that hold assessments (CSV, XLSX, JSON, JSON Lines, YAML).',
   }),
 };

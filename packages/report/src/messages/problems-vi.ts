@@ -71,18 +71,18 @@ export const problemMessagesVi: ProblemCatalog = {
   }),
   report_registered_value: (p) => ({
     message: `"${v(p, 'value')}" ở cột đăng ký không phải là có hoặc không.`,
-    hint: `Hãy ghi ${v(p, 'allowed')}, hoặc để trống khi chưa biết (khu dân cư khi đó được tính là đã đăng ký và báo cáo ghi rõ điều này).`,
+    hint: `Hãy ghi ${v(p, 'allowed')}, hoặc để trống khi chưa biết (dòng đó khi đó được tính là đã đăng ký và báo cáo ghi rõ điều này).`,
   }),
   report_registered_duplicate_column: (p) => ({
     message: `cột đăng ký xuất hiện hai lần (lần đầu ở cột ${v(p, 'first_column')}).`,
     hint: 'Chỉ giữ một cột đăng ký.',
   }),
   report_duplicate_area: (p) => ({
-    message: `khu dân cư ${v(p, 'area')} đã được tính cho năm ${v(p, 'year')} (${v(p, 'first')}); dòng này không được đưa vào báo cáo.`,
-    hint: 'Mỗi khu dân cư chỉ có một dòng cho mỗi năm; hoặc sửa mã hay năm của dòng.',
+    message: `mã ${v(p, 'area')} đã được tính cho năm ${v(p, 'year')} (${v(p, 'first')}); dòng này không được đưa vào báo cáo.`,
+    hint: 'Mỗi mã chỉ có một dòng cho mỗi năm; hoặc sửa mã hay năm của dòng.',
   }),
   report_no_areas: () => ({
-    message: 'không đọc được khu dân cư nào từ dữ liệu đầu vào: không có gì để báo cáo.',
+    message: 'không đọc được phiếu đánh giá nào từ dữ liệu đầu vào: không có gì để báo cáo.',
     hint: 'Hãy sửa các lỗi ở trên, hoặc đưa vào tệp có phiếu đánh giá (CSV, XLSX, JSON, JSON Lines, YAML).',
   }),
 };

@@ -1,6 +1,8 @@
 /**
  * English words of the city report. Keys and `{placeholders}` match report-vi.ts exactly (a test
- * checks both). Vietnamese is the default language of reports.
+ * checks both), except the scheme's words: `{assessed}`, `{grouped_by}` and their plural and
+ * capitalised forms come from the rule file's `words:` (withWords), and English needs the plural
+ * where Vietnamese does not. Vietnamese is the default language of reports.
  */
 export const reportEn = {
   title: 'City report: {title}',
@@ -12,38 +14,38 @@ export const reportEn = {
   source_record_as_of: 'From the record: {record}, as it stood at the end of {year} (later years left out)',
   section_targets_by_year: 'Progress against the targets, year by year',
   targets_by_year_note:
-    'Each cell: areas achieved / areas required, counting only the years up to that one; ✓ the target is met by then; — no year of its period yet.',
+    'Each cell: {assessed_many} achieved / {assessed_many} required, counting only the years up to that one; ✓ the target is met by then; — no year of its period yet.',
   detail_year: 'Detailed tables are for {year}, the latest year in the inputs.',
   registration_assumed:
-    'No input says whether an area registered to build a self-managed residential area (no "registered" column or field): every assessed area is counted as registered.',
+    'No input says which {assessed_many} registered (no "registered" column or field): every {assessed} assessed is counted as registered.',
   registration_partial:
-    '{count} area(s) did not say whether they registered (empty "registered" cell or no field): they are counted as registered.',
+    '{count} {assessed_many} did not say whether they registered (empty "registered" cell or no field): they are counted as registered.',
   registration_record:
-    "Registration is as the record holds it (lcz records register); recognition is the board's decision where the year has one, else the engine's; an area registered but not yet decided is undetermined.",
+    "Registration is as the record holds it (lcz records register); recognition is the board's decision where the year has one, else the engine's; {assessed_many} registered but not yet decided are undetermined.",
   registration_stated: 'Registration comes from the "registered" column or field of the inputs.',
   left_out:
     '{count} input row(s) had errors and are not counted in any figure (see the messages printed with the report).',
   duplicates:
-    '{count} row(s) repeated an area already counted for the same year and were left out (see the messages printed with the report).',
+    '{count} row(s) repeated one {assessed} already counted for the same year and were left out (see the messages printed with the report).',
   rate_note:
-    'Pass rate = areas passing ÷ areas where the criterion is decided and counts in its standard (passed or failed, including "not applicable, counted as failed"), rounded down. Areas where it is unknown, or not applicable and left out, are not in the rate.',
+    'Pass rate = {assessed_many} passing ÷ {assessed_many} where the criterion is decided and counts in its standard (passed or failed, including "not applicable, counted as failed"), rounded down. {Assessed_many} where it is unknown, or not applicable and left out, are not in the rate.',
   year_unknown: 'year not given',
-  unit_unknown: '(ward/commune not given)',
+  unit_unknown: '({grouped_by} not given)',
   city_total: 'Whole city',
   none: '—',
 
   section_summary: 'Summary by year',
-  section_units: 'Areas by ward/commune, {year}',
-  section_standards: 'Standards: areas meeting each, {year}',
+  section_units: '{Assessed_many} by {grouped_by}, {year}',
+  section_standards: 'Standards: {assessed_many} meeting each, {year}',
   section_criteria: 'Pass rate per criterion, {year}',
   section_most_failed: 'Criteria most often failed, {year}',
   section_targets: 'Progress against the programme targets',
-  section_yoy_units: 'Recognised areas per ward/commune, year on year',
+  section_yoy_units: 'Recognised {assessed_many} per {grouped_by}, year on year',
   section_yoy_criteria: 'Pass rate per criterion, year on year',
-  no_failures: 'No criterion failed in any area.',
+  no_failures: 'No criterion was failed anywhere.',
 
   col_year: 'Year',
-  col_unit: 'Ward/commune',
+  col_unit: '{Grouped_by}',
   col_assessed: 'Assessed',
   col_registered: 'Registered',
   col_recognised: 'Recognised',
@@ -52,7 +54,7 @@ export const reportEn = {
   col_recognised_share: 'Recognised / assessed',
   col_change_recognised: 'Change in recognised',
   col_standard: 'Standard',
-  col_met: 'Areas meeting it',
+  col_met: '{Assessed_many} meeting it',
   col_not_met: 'Not meeting it',
   col_unknown: 'Undetermined',
   col_criterion: 'Criterion',
@@ -76,10 +78,10 @@ export const reportEn = {
   col_rate_in: 'Pass rate {year}',
   col_change_points: 'Change (points)',
 
-  measure_recognised: 'areas recognised',
-  measure_newly_recognised: 'areas recognised for the first time',
-  measure_fact: 'areas with “{fact}” {op} {value}',
-  measure_fact_among: 'areas not recognised with “{fact}” {op} {value}',
+  measure_recognised: '{assessed_many} recognised',
+  measure_newly_recognised: '{assessed_many} recognised for the first time',
+  measure_fact: '{assessed_many} with “{fact}” {op} {value}',
+  measure_fact_among: '{assessed_many} not recognised with “{fact}” {op} {value}',
   goal_at_least: 'at least {n}',
   goal_more_than: 'more than {n}',
   goal_at_least_percent: 'at least {p}% of {base} = {required}',
@@ -89,20 +91,22 @@ export const reportEn = {
   status_no_data: 'no data for this period',
   target_no_data: 'The inputs cover no year of {from}–{to}.',
   target_years: 'Years with data: {years}.',
-  target_without_data: '{count} area(s) have no data for this target.',
+  target_without_data: '{count} {assessed_many} have no data for this target.',
 
   chart_criteria: 'Pass rate per criterion, {year}',
   chart_criteria_desc:
-    'Horizontal bars, one per criterion: the percentage of areas where the criterion is decided that pass it.',
-  chart_units: 'Recognised areas per ward/commune, {year}',
-  chart_units_desc: 'For each ward/commune, a light bar for the areas assessed and a dark bar for those recognised.',
+    'Horizontal bars, one per criterion: the percentage of {assessed_many} where the criterion is decided that pass it.',
+  chart_units: 'Recognised {assessed_many} per {grouped_by}, {year}',
+  chart_units_desc:
+    'For each {grouped_by}, a light bar for the {assessed_many} assessed and a dark bar for those recognised.',
   chart_targets: 'Progress against the programme targets',
-  chart_targets_desc: 'One progress bar per target: areas achieved out of the areas the goal requires.',
+  chart_targets_desc:
+    'One progress bar per target: {assessed_many} achieved out of the {assessed_many} the goal requires.',
   legend_assessed: 'assessed',
   legend_recognised: 'recognised',
   sheet_about: 'About',
   sheet_summary: 'Summary',
-  sheet_units: 'Wards and communes',
+  sheet_units: 'By unit',
   sheet_standards: 'Standards',
   sheet_criteria: 'Criteria',
   sheet_most_failed: 'Most failed',
@@ -112,7 +116,7 @@ export const reportEn = {
   sheet_yoy_criteria: 'Pass rate by year',
   percent_unit: '(%)',
   show_full: 'Tap to show the full text',
-  table_caption_hint: 'Figures are counts of residential areas.',
+  table_caption_hint: 'Figures are counts of {assessed_many}.',
 } as const;
 
 export type ReportMessageKey = keyof typeof reportEn;

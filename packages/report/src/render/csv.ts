@@ -6,10 +6,10 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { safeCsvRow } from '@lcz/criteria-batch';
-import { reportMessages, type ReportDocument } from './document.js';
+import type { ReportDocument } from './document.js';
 
 export function renderCsv(doc: ReportDocument): string {
-  const m = reportMessages[doc.lang];
+  const m = doc.messages;
   const records: (string | number)[][] = [[doc.title], ...doc.facts.map((f) => [f]), ...doc.notes.map((n) => [n]), []];
   for (const table of doc.tables) {
     records.push([table.title]);

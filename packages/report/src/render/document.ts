@@ -4,7 +4,7 @@
  * detailed tables are for the latest year; earlier years appear in the summary and the
  * year-on-year tables.
  */
-import { interpolate, type LocalizedText } from '@lcz/criteria-engine';
+import { interpolate, type LocalizedText, withWords } from '@lcz/criteria-engine';
 import { type Letterhead, letterhead } from '@lcz/criteria-engine/tools';
 import { reportEn, type ReportMessageKey, type ReportMessages } from '../messages/report-en.js';
 import { reportVi } from '../messages/report-vi.js';
@@ -15,6 +15,11 @@ import type { FactMeasure } from '../targets/targets-document.js';
 export type Lang = 'vi' | 'en';
 
 export const reportMessages: Readonly<Record<Lang, ReportMessages>> = { vi: reportVi, en: reportEn };
+
+/** The report's words in one language, with the scheme's words for what it assesses and what groups it. */
+export function reportWords(report: Pick<CityReport, 'ruleset'>, lang: Lang): ReportMessages {
+  return withWords(reportMessages[lang], report.ruleset.words, lang);
+}
 
 /** How a cell is shown: text; a count; a percentage (an integer, rounded down); a signed change. */
 export type ColumnKind = 'text' | 'integer' | 'percent' | 'delta';
@@ -46,6 +51,8 @@ export interface Table {
 
 export interface ReportDocument {
   readonly lang: Lang;
+  /** The words it was laid out with (the scheme's words put in), for renderers' own labels. */
+  readonly messages: ReportMessages;
   readonly title: string;
   /** Lines under the title: ruleset, years, targets file. */
   readonly facts: readonly string[];
@@ -80,7 +87,7 @@ interface Build {
 
 export function reportDocument(report: CityReport, options: RenderOptions = {}): ReportDocument {
   const lang = options.lang ?? 'vi';
-  const m = reportMessages[lang];
+  const m = reportWords(report, lang);
   const b: Build = {
     report,
     lang,
@@ -100,6 +107,7 @@ export function reportDocument(report: CityReport, options: RenderOptions = {}):
   if (numbered.length > 1) tables.push(...yearOnYearTables(b, numbered));
   return {
     lang,
+    messages: m,
     title: b.say('title', { title: b.t(report.ruleset.title) }),
     facts: factsOf(b),
     notes: notesOf(b, detail),

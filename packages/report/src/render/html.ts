@@ -8,7 +8,7 @@
 import type { CityReport } from '../model.js';
 import { criteriaChart, targetsChart, unitsChart } from './charts.js';
 import { DECREE_PAGE_CSS, LETTERHEAD_CSS, letterheadHtml, signersHtml } from '@lcz/criteria-engine/tools';
-import { fill, type Lang, reportDocument, reportMessages, type RenderOptions, type Table } from './document.js';
+import { fill, type Lang, reportDocument, type RenderOptions, reportWords, type Table } from './document.js';
 import { escapeHtml as esc } from './escape.js';
 import { formatCell } from './markdown.js';
 
@@ -97,7 +97,7 @@ type Charts = Partial<Record<Table['id'], string>>;
 
 export function renderHtml(report: CityReport, options: RenderOptions = {}): string {
   const doc = reportDocument(report, options);
-  const m = reportMessages[doc.lang];
+  const m = doc.messages;
   const charts = chartsOf(report, doc.lang, doc.detailYear);
   const statuses = report.targets?.progress.map((p) => p.status);
   const body: string[] = [];
@@ -133,7 +133,7 @@ export function renderHtml(report: CityReport, options: RenderOptions = {}): str
 }
 
 function chartsOf(report: CityReport, lang: Lang, detailYear: number | null | undefined): Charts {
-  const m = reportMessages[lang];
+  const m = reportWords(report, lang);
   const detail = report.years.find((y) => y.year === detailYear);
   const yearName = detailYear === null ? m.year_unknown : String(detailYear ?? '');
   const charts: Charts = {};

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { writeFileAtomic } from '@lcz/criteria-engine/node';
-import { reportMessages, type ReportDocument, type Table } from './document.js';
+import type { ReportDocument, Table } from './document.js';
 
 const SHEET_KEY = {
   summary: 'sheet_summary',
@@ -24,7 +24,7 @@ const MAX_WIDTH = 70;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 
 export function reportWorkbook(doc: ReportDocument): ExcelJS.Workbook {
-  const m = reportMessages[doc.lang];
+  const m = doc.messages;
   const book = new ExcelJS.Workbook();
   book.creator = 'lcz report';
   book.title = doc.title;

@@ -5,7 +5,7 @@
  */
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { CompiledRuleset } from '@lcz/criteria-engine';
+import { type CompiledRuleset, type FactInfo, factType } from '@lcz/criteria-engine';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import schema from '../../../../schemas/targets.schema.json' with { type: 'json' };
 import { problem, type ReportProblem } from '../problems.js';
@@ -98,67 +98,58 @@ function checkAgainstRuleset(
   }
   const facts = new Map(ruleset.facts.map((f) => [f.id, f]));
   const firstLine = new Map<string, number>();
-  const targets = Array.isArray(value['targets']) ? (value['targets'] as unknown[]) : [];
+  const targets: readonly unknown[] = Array.isArray(value['targets']) ? value['targets'] : [];
   targets.forEach((t, i) => {
     if (!isPlainObject(t)) return;
+    const at = (...path: Path): number => offsetOf(doc, ['targets', i, ...path]);
     if (typeof t['id'] === 'string') {
       const seen = firstLine.get(t['id']);
-      if (seen !== undefined)
-        out.push(
-          located('targets_duplicate_id', offsetOf(doc, ['targets', i, 'id']), { id: t['id'], first_line: seen }),
-        );
-      else firstLine.set(t['id'], lineAt(offsetOf(doc, ['targets', i, 'id'])));
+      if (seen !== undefined) out.push(located('targets_duplicate_id', at('id'), { id: t['id'], first_line: seen }));
+      else firstLine.set(t['id'], lineAt(at('id')));
     }
     const period = t['period'];
-    if (
-      isPlainObject(period) &&
-      typeof period['from'] === 'number' &&
-      typeof period['to'] === 'number' &&
-      period['from'] > period['to']
-    ) {
-      out.push(
-        located('targets_period_order', offsetOf(doc, ['targets', i, 'period']), {
-          from: period['from'],
-          to: period['to'],
-        }),
-      );
-    }
-    const m = t['measure'];
-    if (!isPlainObject(m) || typeof m['fact'] !== 'string') return;
-    const info = facts.get(m['fact']);
-    if (info === undefined) {
-      const suggestion = closestWord(m['fact'], facts.keys());
-      out.push(
-        located('targets_unknown_fact', offsetOf(doc, ['targets', i, 'measure', 'fact']), {
-          fact: m['fact'],
-          ruleset: ruleset.id,
-          ...(suggestion !== undefined ? { suggestion } : {}),
-        }),
-      );
-      return;
-    }
-    const numeric = info.type === 'integer' || info.type === 'number';
-    for (const key of ['at_least', 'at_most', 'is', 'equals'] as const) {
-      if (!(key in m)) continue;
-      const v = m[key];
-      const fits =
-        key === 'is'
-          ? info.type === 'boolean'
-          : key === 'equals'
-            ? (numeric && typeof v === 'number') ||
-              (info.type === 'boolean' && typeof v === 'boolean') ||
-              ((info.type === 'enum' || info.type === 'ordinal') && (info.values ?? []).some((x) => x.id === v))
-            : numeric;
-      if (!fits)
-        out.push(
-          located('targets_fact_type', offsetOf(doc, ['targets', i, 'measure', key]), {
-            fact: m['fact'],
-            type: info.type,
-            key,
-          }),
-        );
-    }
+    if (isPlainObject(period) && typeof period['from'] === 'number' && typeof period['to'] === 'number')
+      if (period['from'] > period['to'])
+        out.push(located('targets_period_order', at('period'), { from: period['from'], to: period['to'] }));
+    if (isPlainObject(t['measure'])) out.push(...checkMeasure(t['measure'], at, located, facts, ruleset.id));
   });
+  return out;
+}
+
+/** A measure reads a declared fact, with keys that fit its type (the fact type's own check, not a switch here). */
+function checkMeasure(
+  m: Readonly<Record<string, unknown>>,
+  at: (...path: Path) => number,
+  located: Locate,
+  facts: ReadonlyMap<string, FactInfo>,
+  rulesetId: string,
+): ReportProblem[] {
+  const fact = m['fact'];
+  if (typeof fact !== 'string') return [];
+  const info = facts.get(fact);
+  if (info === undefined) {
+    const suggestion = closestWord(fact, facts.keys());
+    return [
+      located('targets_unknown_fact', at('measure', 'fact'), {
+        fact,
+        ruleset: rulesetId,
+        ...(suggestion !== undefined ? { suggestion } : {}),
+      }),
+    ];
+  }
+  const type = factType(info.type);
+  const accepts = type.accepts(info);
+  // at_least / at_most need a type with an order of numbers; is needs a yes/no; equals any value of the fact.
+  const fits: Readonly<Record<'at_least' | 'at_most' | 'is' | 'equals', (v: unknown) => boolean>> = {
+    at_least: () => type.bounds !== undefined,
+    at_most: () => type.bounds !== undefined,
+    is: (v) => typeof v === 'boolean' && accepts(v),
+    equals: (v) => accepts(v),
+  };
+  const out: ReportProblem[] = [];
+  for (const key of ['at_least', 'at_most', 'is', 'equals'] as const)
+    if (key in m && !fits[key](m[key]))
+      out.push(located('targets_fact_type', at('measure', key), { fact, type: info.type, key }));
   return out;
 }
 
@@ -309,7 +300,7 @@ function single(e: ErrorObject, doc: Document, located: Locate, rulesetId: strin
       return located('targets_bad_pattern', offsetOf(doc, path), {
         where,
         value: shown(e.data),
-        example: path.includes('fact') ? 'households' : 'recognised-2024',
+        example: path.includes('fact') ? 'my_fact' : 'recognised-2024',
       });
     case 'minItems':
     case 'minLength':

@@ -365,7 +365,7 @@ export class LczAssessmentElement extends Base {
     for (const [, set] of handles.sections)
       set.hidden = Array.from(set.querySelectorAll<HTMLElement>('.field')).every((f) => f.hidden);
     handles.hiddenNote.hidden = hidden === 0;
-    handles.hiddenNote.textContent = hidden ? t(lang, 'fields_hidden', { count: hidden }) : '';
+    handles.hiddenNote.textContent = hidden ? t(lang, 'fields_hidden', { count: hidden }, ruleset.words) : '';
 
     const read = readForm(ruleset, app, { facts: this.#facts, badInput: this.#badInput });
     this.#read = read;
@@ -418,7 +418,7 @@ export class LczAssessmentElement extends Base {
     const body = this.#resultBody;
     if (!decision || !body) return;
     const result = this.#result;
-    const label = result ? t(lang, DECISION_KEY[result.decision]) : t(lang, 'decision_waiting');
+    const label = result ? t(lang, DECISION_KEY[result.decision]) : t(lang, 'decision_waiting', {}, ruleset.words);
     const cls = `decision${result ? ` decision--${result.decision}` : ''}`;
     if (decision.className !== cls) decision.className = cls;
     // Rewritten only when it changes, so screen readers announce the decision, not every keystroke.
@@ -431,7 +431,7 @@ export class LczAssessmentElement extends Base {
       );
     }
     if (this.#miniText) {
-      this.#miniText.textContent = result ? label : t(lang, 'decision_waiting');
+      this.#miniText.textContent = label;
       this.#miniText.parentElement?.setAttribute('class', `minibar${result ? ` decision--${result.decision}` : ''}`);
     }
     const filled = h('p', { class: 'filled' }, t(lang, 'filled', { filled: read.filled, total: read.total }));

@@ -40,7 +40,7 @@ export function renderForm(ruleset: CompiledRuleset, model: FormModel, lang: Lan
   const contextSet = h(
     'fieldset',
     { class: 'section section--context' },
-    h('legend', {}, t(lang, 'context_legend')),
+    h('legend', {}, t(lang, 'context_legend', {}, ruleset.words)),
     ruleset.context.map((attr) => {
       const handle = contextField(attr, lang);
       contextFields.set(attr.id, handle);
@@ -69,7 +69,7 @@ export function renderForm(ruleset: CompiledRuleset, model: FormModel, lang: Lan
     'form',
     { class: 'form', 'aria-labelledby': 'lcz-form-heading', novalidate: true },
     h('h2', { id: 'lcz-form-heading' }, t(lang, 'form_heading')),
-    h('p', { class: 'intro' }, t(lang, 'form_intro')),
+    h('p', { class: 'intro' }, t(lang, 'form_intro', {}, ruleset.words)),
     contextSet,
     hiddenNote,
     sectionSets,

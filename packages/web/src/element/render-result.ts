@@ -115,7 +115,7 @@ function undecidedName(ruleset: CompiledRuleset, id: string, lang: Lang): string
 function gapSection(view: ResultView): HTMLElement {
   const { lang, result, gap } = view;
   const body: (HTMLElement | string)[] = [];
-  if (result.decision === 'recognised') body.push(h('p', {}, t(lang, 'gap_none')));
+  if (result.decision === 'recognised') body.push(h('p', {}, t(lang, 'gap_none', {}, view.ruleset.words)));
   // Undetermined: the gap is mostly data not entered yet, which "data still needed" lists; a
   // plan that fills every unknown with a passing value would be a long list of guesses.
   else if (result.decision === 'undetermined') body.push(h('p', {}, t(lang, 'gap_undetermined')));
@@ -139,7 +139,7 @@ function gapSection(view: ResultView): HTMLElement {
           {},
           t(lang, 'gap_disqualifier', { id: d.id }),
           changeList(view, d.changes),
-          d.achievable ? null : obstacle(lang, d.obstacle),
+          d.achievable ? null : obstacle(view, d.obstacle),
         ),
       );
     }
@@ -175,14 +175,15 @@ function candidates(view: ResultView, list: readonly GapCriterion[]): HTMLElemen
         h('span', { class: 'cid' }, c.id),
         ' ',
         shorten(c.text[lang]),
-        c.achievable ? changeList(view, c.changes) : obstacle(lang, c.obstacle),
+        c.achievable ? changeList(view, c.changes) : obstacle(view, c.obstacle),
       ),
     ),
   );
 }
 
-function obstacle(lang: Lang, o: GapCriterion['obstacle']): HTMLElement {
-  return h('p', { class: 'obstacle' }, t(lang, 'gap_cannot', { reason: o ? t(lang, OBSTACLE_KEY[o]) : '' }));
+function obstacle({ lang, ruleset }: ResultView, o: GapCriterion['obstacle']): HTMLElement {
+  const reason = o ? t(lang, OBSTACLE_KEY[o], {}, ruleset.words) : '';
+  return h('p', { class: 'obstacle' }, t(lang, 'gap_cannot', { reason }));
 }
 
 function changeList(view: ResultView, changes: readonly GapChange[]): HTMLElement | null {
@@ -260,8 +261,8 @@ function criterionItem({ ruleset, lang }: ResultView, c: CriterionResult): HTMLE
   const why =
     c.status === 'not_applicable'
       ? c.reason === 'no_variant'
-        ? t(lang, 'na_no_variant')
-        : t(lang, 'na_not_applicable_when')
+        ? t(lang, 'na_no_variant', {}, ruleset.words)
+        : t(lang, 'na_not_applicable_when', {}, ruleset.words)
       : c.reason !== undefined && c.counts_as === 'failed'
         ? t(lang, 'na_counts_as_fail')
         : '';

@@ -15,8 +15,8 @@ export const en = {
 
   form_heading: 'Assessment data',
   form_intro:
-    'Fields left empty are unknown, never “no” or zero. Only the data the criteria read for this kind of area is asked for.',
-  context_legend: 'The residential area',
+    'Fields left empty are unknown, never “no” or zero. Only the data the criteria read for this kind of {assessed} is asked for.',
+  context_legend: 'About the {assessed}',
   disqualifiers_legend: 'Disqualifying cases',
   other_legend: 'Other data',
   choose: '— choose —',
@@ -28,7 +28,7 @@ export const en = {
   bounds_min: '{min} or more',
   bounds_max: 'at most {max}',
   fields_hidden:
-    '{count} field(s) do not apply to this kind of area and are hidden; their values are kept but not used.',
+    '{count} field(s) do not apply to this kind of {assessed} and are hidden; their values are kept but not used.',
 
   field_not_number: 'Not a number: enter digits only, for example 120.',
   field_not_integer: 'Must be a whole number (no decimals), for example 120.',
@@ -46,7 +46,7 @@ export const en = {
   decision_recognised: 'RECOGNISED',
   decision_not_recognised: 'NOT RECOGNISED',
   decision_undetermined: 'NOT ENOUGH DATA TO DECIDE',
-  decision_waiting: 'Choose the characteristics of the area to see the result.',
+  decision_waiting: 'Choose the characteristics of the {assessed} to see the result.',
   decision_invalid_fields: '{count} field(s) with errors are not counted (treated as no data) until corrected.',
   see_result: 'See the result',
   filled: '{filled} of {total} data fields filled',
@@ -77,8 +77,8 @@ export const en = {
   status_unknown: 'Unknown',
   status_not_applicable: 'N/A',
   mandatory: 'mandatory',
-  na_no_variant: 'No variant applies to this area.',
-  na_not_applicable_when: 'Does not apply to this area.',
+  na_no_variant: 'No variant applies to this {assessed}.',
+  na_not_applicable_when: 'Does not apply to this {assessed}.',
   na_counts_as_fail: 'Not applicable, counted as not passed.',
 
   disqualifiers_heading: 'Disqualifying cases',
@@ -90,7 +90,7 @@ export const en = {
   needed_none: 'None.',
 
   gap_heading: 'What is missing for recognition',
-  gap_none: 'Nothing: the area is recognised.',
+  gap_none: 'Nothing: the {assessed} is recognised.',
   gap_standard_more: '{title}: {more} more must pass.',
   gap_standard_more_points: '{title}: {points} more point(s) needed.',
   gap_mandatory: 'Mandatory criterion {id} must pass.',
@@ -98,7 +98,7 @@ export const en = {
   gap_total: 'Total points: {points} more needed.',
   gap_could_pass: 'Could pass:',
   gap_cannot: 'Cannot pass by changing data: {reason}',
-  obstacle_context: 'it depends on the kind of area',
+  obstacle_context: 'it depends on the kind of {assessed}',
   obstacle_empty_whole: 'its total is 0, which the rule counts as not passed',
   obstacle_whole_unknown: 'its total is not entered yet',
   obstacle_bounds: 'the value needed is outside the allowed range',

@@ -1,5 +1,5 @@
 /** The component's words per language, and the one function that fills a template. */
-import { escapeParams, interpolate } from '@lcz/criteria-engine';
+import { escapeParams, GENERIC_WORDS, interpolate, type SchemeWords, withWords } from '@lcz/criteria-engine';
 import { en, type MessageKey, type Messages } from './en.js';
 import { vi } from './vi.js';
 
@@ -15,8 +15,16 @@ export function toLang(value: string | null | undefined): Lang {
 
 /**
  * The message `key` in `lang`, with `{name}` placeholders replaced by `params`. A param may be
- * what the person typed, so invisible and reordering characters in it are shown escaped.
+ * what the person typed, so invisible and reordering characters in it are shown escaped. The
+ * words for what is assessed (`{assessed}`…) are the rule file's when the caller has it; the
+ * engine's generic words otherwise.
  */
-export function t(lang: Lang, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return interpolate(CATALOGS[lang][key], escapeParams(params));
+export function t(
+  lang: Lang,
+  key: MessageKey,
+  params: Readonly<Record<string, string | number>> = {},
+  words: SchemeWords = GENERIC_WORDS,
+): string {
+  const { text } = withWords({ text: CATALOGS[lang][key] }, words, lang);
+  return interpolate(text, escapeParams(params));
 }

@@ -17,8 +17,8 @@ export const vi: Messages = {
 
   form_heading: 'Dữ liệu đánh giá',
   form_intro:
-    'Ô để trống là chưa có dữ liệu, không phải “không” hay số 0. Chỉ hỏi những dữ liệu mà các tiêu chí dùng cho loại khu dân cư này.',
-  context_legend: 'Đặc điểm khu dân cư',
+    'Ô để trống là chưa có dữ liệu, không phải “không” hay số 0. Chỉ hỏi những dữ liệu mà các tiêu chí dùng cho loại {assessed} này.',
+  context_legend: 'Đặc điểm {assessed}',
   disqualifiers_legend: 'Các trường hợp không đảm bảo',
   other_legend: 'Dữ liệu khác',
   choose: '— chọn —',
@@ -30,7 +30,7 @@ export const vi: Messages = {
   bounds_min: 'từ {min} trở lên',
   bounds_max: 'tối đa {max}',
   fields_hidden:
-    '{count} ô không áp dụng cho loại khu dân cư này nên được ẩn; giá trị đã nhập vẫn được giữ nhưng không dùng.',
+    '{count} ô không áp dụng cho loại {assessed} này nên được ẩn; giá trị đã nhập vẫn được giữ nhưng không dùng.',
 
   field_not_number: 'Không phải là số: chỉ nhập chữ số, ví dụ 120.',
   field_not_integer: 'Phải là số nguyên (không có phần thập phân), ví dụ 120.',
@@ -48,7 +48,7 @@ export const vi: Messages = {
   decision_recognised: 'ĐƯỢC CÔNG NHẬN',
   decision_not_recognised: 'KHÔNG ĐƯỢC CÔNG NHẬN',
   decision_undetermined: 'CHƯA ĐỦ CĂN CỨ ĐỂ KẾT LUẬN',
-  decision_waiting: 'Chọn đặc điểm khu dân cư để xem kết quả.',
+  decision_waiting: 'Chọn đặc điểm {assessed} để xem kết quả.',
   decision_invalid_fields: '{count} ô có lỗi chưa được tính (coi như chưa có dữ liệu) cho đến khi sửa.',
   see_result: 'Xem kết quả',
   filled: 'Đã nhập {filled}/{total} ô dữ liệu',
@@ -79,8 +79,8 @@ export const vi: Messages = {
   status_unknown: 'Chưa biết',
   status_not_applicable: 'Không áp dụng',
   mandatory: 'bắt buộc',
-  na_no_variant: 'Không có trường hợp nào của tiêu chí áp dụng cho khu dân cư này.',
-  na_not_applicable_when: 'Không áp dụng cho khu dân cư này.',
+  na_no_variant: 'Không có trường hợp nào của tiêu chí áp dụng cho {assessed} này.',
+  na_not_applicable_when: 'Không áp dụng cho {assessed} này.',
   na_counts_as_fail: 'Không áp dụng, được tính là không đạt.',
 
   disqualifiers_heading: 'Các trường hợp không đảm bảo',
@@ -92,7 +92,7 @@ export const vi: Messages = {
   needed_none: 'Không còn.',
 
   gap_heading: 'Còn thiếu gì để được công nhận',
-  gap_none: 'Không thiếu gì: khu dân cư được công nhận.',
+  gap_none: 'Không thiếu gì: {assessed} được công nhận.',
   gap_standard_more: '{title}: cần thêm {more} tiêu chí đạt.',
   gap_standard_more_points: '{title}: cần thêm {points} điểm.',
   gap_mandatory: 'Tiêu chí bắt buộc {id} phải đạt.',
@@ -100,7 +100,7 @@ export const vi: Messages = {
   gap_total: 'Tổng điểm: cần thêm {points} điểm.',
   gap_could_pass: 'Có thể đạt:',
   gap_cannot: 'Không thể đạt bằng cách thay đổi dữ liệu: {reason}',
-  obstacle_context: 'phụ thuộc loại khu dân cư',
+  obstacle_context: 'phụ thuộc loại {assessed}',
   obstacle_empty_whole: 'tổng số bằng 0, quy tắc tính là không đạt',
   obstacle_whole_unknown: 'chưa nhập tổng số',
   obstacle_bounds: 'giá trị cần có nằm ngoài giới hạn cho phép',

@@ -192,7 +192,7 @@ describe('<lcz-assessment> in Chromium (examples/web-embed)', () => {
     expect(await toggle.textContent()).toBe('English');
     await toggle.click();
     expect(await page.locator('lcz-assessment').getAttribute('lang')).toBe('en');
-    expect(await page.locator('.section--context legend').textContent()).toBe('The residential area');
+    expect(await page.locator('.section--context legend').textContent()).toBe('About the area');
     expect(await page.locator('label[for="lcz-f-households"]').textContent()).toBe(
       'Total households in the residential area (households)',
     );

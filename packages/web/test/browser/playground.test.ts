@@ -131,7 +131,7 @@ describe('the playground in Chromium', () => {
     expect(await page.locator('#editor-status').textContent()).toBe(
       '1 error(s): the form keeps the last valid version.',
     );
-    expect(await page.locator('#assessment .section--context legend').textContent()).toBe('The residential area');
+    expect(await page.locator('#assessment .section--context legend').textContent()).toBe('About the area');
 
     await caretAt(page, offset + 1);
     await page.keyboard.press('Backspace');

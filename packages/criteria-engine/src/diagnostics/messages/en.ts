@@ -211,12 +211,18 @@ function shapeMessage(p: MessageParams): RenderedMessage {
 
 /** batch_cell_type: what a cell of each column type must hold, and how to write it. */
 const CELL_EXPECTED: Readonly<Record<string, { readonly what: string; readonly how: string }>> = {
-  integer: { what: 'a whole number', how: 'Write digits only, e.g. 120: no thousands separators, decimals or units.' },
+  integer: {
+    what: 'a whole number',
+    how: 'Write digits, e.g. 1234 (also read: 1.234 or 1,234 with thousands separators): no decimals or units.',
+  },
   number: {
     what: 'a number',
-    how: 'Write digits with a decimal point if needed, e.g. 1.5: no thousands separators or units.',
+    how: 'Write digits, e.g. 1234 or 1.5 or 1,5; thousands separators only where they cannot be a decimal mark: 1.234,5 or 1,234.5 or 1.234.567. No units.',
   },
-  boolean: { what: 'yes or no', how: 'Write có or không (also accepted: yes/no, true/false, 1/0, đúng/sai).' },
+  boolean: {
+    what: 'yes or no',
+    how: 'Write có or không (also accepted: x for yes, yes/no, true/false, 1/0, đúng/sai).',
+  },
   enum: { what: 'one of the listed values', how: 'Choose one of: {allowed}.' },
   ordinal: { what: 'one of the listed ratings', how: 'Choose one of: {allowed}.' },
   year: { what: 'a year', how: 'Write the year in four digits, e.g. 2024.' },
@@ -245,6 +251,10 @@ const UNREADABLE_REASONS: Readonly<Record<string, string>> = {
   json_syntax: 'not valid JSON here',
   yaml_syntax: 'not valid YAML here',
   xlsx_reader: 'the workbook reader failed',
+  ods: 'this is an OpenDocument spreadsheet (.ods), which is not read: in LibreOffice Calc choose File > Save As… > "Excel 2007-365 (.xlsx)", or File > Save As… > "Text CSV (.csv)" with character set Unicode (UTF-8), and give that file',
+  xls: 'this is an Excel 97–2003 workbook (.xls), which is not read: open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)", then give that file',
+  unknown_encoding:
+    '"{encoding}" is not a character encoding this reader knows: use a name such as windows-1258 (Vietnamese Windows), windows-1252, utf-16le or utf-8',
 };
 
 /** The bounds of batch_too_large, each with what crossed it. */
@@ -287,7 +297,9 @@ export const en: MessageCatalog = {
       : s(p, 'encoding') === 'replacement'
         ? `This cell of ${s(p, 'path')} holds "\\uFFFD", the mark left where bytes were not UTF-8: the original text is lost.`
         : `${s(p, 'path')} is saved as UTF-16 (${s(p, 'encoding')}, "Unicode" in Notepad), not UTF-8.`,
-    hint: 'Save the file as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; Notepad: Save as… > Encoding: UTF-8), then run again.',
+    hint: hasParam(p, 'option')
+      ? `If the file was saved by Vietnamese Windows or Excel ("CSV (Comma delimited)"), read it as it is with ${s(p, 'option')} (another encoding: its name, e.g. --encoding windows-1252); or save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; LibreOffice: character set "Unicode (UTF-8)") and run again.`
+      : 'Save the file as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; Notepad: Save as… > Encoding: UTF-8), then run again.',
   }),
   expr_division_outside_derived: () => ({
     message: 'Division (/) is allowed only in the value of a derived quantity.',
@@ -327,6 +339,14 @@ export const en: MessageCatalog = {
         ? `The YAML cannot be read: ${lookup(YAML_REASONS, reason)}${hasParam(p, 'detail') ? ` (${s(p, 'detail')})` : ''}.`
         : `The YAML cannot be read: ${s(p, 'detail')}.`,
       hint: 'Check, on this line and the one before: indentation with spaces (not tabs), a colon and a space after each key, and matching quotes and brackets.',
+    };
+  },
+  yaml_indentation: (p) => {
+    const block =
+      s(p, 'last_line') === s(p, 'line') ? `line ${s(p, 'line')}` : `lines ${s(p, 'line')}–${s(p, 'last_line')}`;
+    return {
+      message: `Check the indentation of line ${s(p, 'line')}: it sits to the left of where it belongs, so the keys under it land one level off (the "missing key" or "cannot be read" errors of this block all come from that).`,
+      hint: `Indent ${block} by ${s(p, 'spaces')} more space(s) (line ${s(p, 'line')} then starts at column ${s(p, 'column')}, in line with the keys of the same level above), then check again. Indent with spaces, never tabs.`,
     };
   },
   yaml_duplicate_key: (p) => ({
@@ -675,8 +695,14 @@ export const en: MessageCatalog = {
   batch_cell_type: (p) => {
     const expected = CELL_EXPECTED[s(p, 'expected')] ?? { what: s(p, 'expected'), how: '' };
     return {
-      message: `${cellRef(p)}"${s(p, 'value')}" is not ${expected.what}${hasParam(p, 'name') ? ` (${s(p, 'name')})` : ''}.`,
-      hint: `${fill(expected.how, p)} Leave the cell empty if the figure is not known.`.trim(),
+      message:
+        s(p, 'reason') === 'ambiguous_separator'
+          ? `${cellRef(p)}"${s(p, 'value')}" could be a thousand and more (thousands separator) or a number with three decimal places${hasParam(p, 'name') ? ` (${s(p, 'name')})` : ''}: it is not read, so as not to guess.`
+          : `${cellRef(p)}"${s(p, 'value')}" is not ${expected.what}${hasParam(p, 'name') ? ` (${s(p, 'name')})` : ''}.`,
+      hint:
+        s(p, 'reason') === 'ambiguous_separator'
+          ? 'For a whole thousand write it without a separator, e.g. 1234; for a decimal add a zero, e.g. 1,2340 or 1.2340. Also read: 1.5, 1,5, 1.234,5, 1,234.5, 1.234.567.'
+          : `${fill(expected.how, p)} Leave the cell empty if the figure is not known.`.trim(),
     };
   },
   batch_cell_unheaded: (p) => ({

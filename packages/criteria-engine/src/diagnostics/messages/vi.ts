@@ -228,13 +228,16 @@ function shapeMessage(p: MessageParams): RenderedMessage {
 const CELL_EXPECTED: Readonly<Record<string, { readonly what: string; readonly how: string }>> = {
   integer: {
     what: 'một số nguyên',
-    how: 'Chỉ viết chữ số, ví dụ 120: không dấu phân cách hàng nghìn, không phần thập phân, không đơn vị.',
+    how: 'Viết chữ số, ví dụ 1234 (cũng nhận dấu phân cách hàng nghìn: 1.234 hoặc 1,234): không phần thập phân, không đơn vị.',
   },
   number: {
     what: 'một số',
-    how: 'Viết chữ số, phần thập phân dùng dấu chấm, ví dụ 1.5: không dấu phân cách hàng nghìn, không đơn vị.',
+    how: 'Viết chữ số, ví dụ 1234 hoặc 1,5 hoặc 1.5; dấu phân cách hàng nghìn chỉ khi không thể nhầm với dấu thập phân: 1.234,5 hoặc 1,234.5 hoặc 1.234.567. Không ghi đơn vị.',
   },
-  boolean: { what: 'có hoặc không', how: 'Viết có hoặc không (cũng nhận: yes/no, true/false, 1/0, đúng/sai).' },
+  boolean: {
+    what: 'có hoặc không',
+    how: 'Viết có hoặc không (cũng nhận: x là có, yes/no, true/false, 1/0, đúng/sai).',
+  },
   enum: { what: 'một giá trị trong danh sách', how: 'Chọn một trong: {allowed}.' },
   ordinal: { what: 'một mức xếp loại trong danh sách', how: 'Chọn một trong: {allowed}.' },
   year: { what: 'một năm', how: 'Viết năm bằng bốn chữ số, ví dụ 2024.' },
@@ -266,6 +269,10 @@ const UNREADABLE_REASONS: Readonly<Record<string, string>> = {
   json_syntax: 'nội dung không đúng cú pháp JSON tại vị trí này',
   yaml_syntax: 'nội dung không đúng cú pháp YAML tại vị trí này',
   xlsx_reader: 'trình đọc sổ tính báo lỗi khi đọc tệp',
+  ods: 'đây là bảng tính OpenDocument (.ods), loại tệp này không được đọc: trong LibreOffice Calc hãy chọn Tệp > Lưu thành… > "Excel 2007-365 (.xlsx)", hoặc Tệp > Lưu thành… > "Văn bản CSV (.csv)" với bộ ký tự Unicode (UTF-8), rồi dùng tệp đó',
+  xls: 'đây là sổ tính Excel 97–2003 (.xls), loại tệp này không được đọc: hãy mở tệp trong Excel hoặc LibreOffice và lưu thành "Excel Workbook (.xlsx)", rồi dùng tệp đó',
+  unknown_encoding:
+    '"{encoding}" không phải tên bảng mã mà trình đọc biết: hãy dùng một tên như windows-1258 (Windows tiếng Việt), windows-1252, utf-16le hoặc utf-8',
 };
 
 /** The bounds of batch_too_large, each with what crossed it. */
@@ -308,7 +315,9 @@ export const vi: MessageCatalog = {
       : s(p, 'encoding') === 'replacement'
         ? `Ô này của tệp ${s(p, 'path')} chứa "\\uFFFD", dấu vết của các byte không phải UTF-8: nội dung gốc đã bị mất.`
         : `Tệp ${s(p, 'path')} được lưu bằng UTF-16 (${s(p, 'encoding')}, "Unicode" trong Notepad), không phải UTF-8.`,
-    hint: 'Hãy lưu tệp dạng UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; Notepad: Save as… > Encoding: UTF-8) rồi chạy lại.',
+    hint: hasParam(p, 'option')
+      ? `Nếu tệp được lưu từ Windows hoặc Excel tiếng Việt ("CSV (Comma delimited)"), hãy đọc tệp như hiện có bằng ${s(p, 'option')} (bảng mã khác: ghi tên bảng mã, ví dụ --encoding windows-1252); hoặc lưu tệp dạng UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; LibreOffice: bộ ký tự "Unicode (UTF-8)") rồi chạy lại.`
+      : 'Hãy lưu tệp dạng UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; Notepad: Save as… > Encoding: UTF-8) rồi chạy lại.',
   }),
   expr_division_outside_derived: () => ({
     message: 'Phép chia (/) chỉ được dùng trong giá trị của một đại lượng suy ra (derived:).',
@@ -348,6 +357,14 @@ export const vi: MessageCatalog = {
         ? `Không đọc được YAML: ${lookup(YAML_REASONS, reason)}.`
         : `Không đọc được YAML: ${s(p, 'detail')}.`,
       hint: 'Kiểm tra dòng này và dòng trước đó: thụt lề bằng dấu cách (không dùng Tab), sau mỗi khóa có dấu hai chấm và một dấu cách, các dấu nháy và dấu ngoặc phải đóng đủ.',
+    };
+  },
+  yaml_indentation: (p) => {
+    const block =
+      s(p, 'last_line') === s(p, 'line') ? `dòng ${s(p, 'line')}` : `các dòng ${s(p, 'line')}–${s(p, 'last_line')}`;
+    return {
+      message: `Kiểm tra thụt lề của dòng ${s(p, 'line')}: dòng này lùi ra trái so với chỗ nó thuộc về, nên các khóa bên dưới bị xếp nhầm cấp (các lỗi "thiếu khóa", "không đọc được" ở khối này đều do đó).`,
+      hint: `Thụt ${block} vào thêm ${s(p, 'spaces')} dấu cách (dòng ${s(p, 'line')} bắt đầu ở cột ${s(p, 'column')}, thẳng hàng với các khóa cùng cấp ở trên), rồi kiểm tra lại. Thụt lề bằng dấu cách, không dùng Tab.`,
     };
   },
   yaml_duplicate_key: (p) => ({
@@ -692,8 +709,14 @@ export const vi: MessageCatalog = {
   batch_cell_type: (p) => {
     const expected = CELL_EXPECTED[s(p, 'expected')] ?? { what: s(p, 'expected'), how: '' };
     return {
-      message: `${cellRef(p)}"${s(p, 'value')}" không phải là ${expected.what}${hasParam(p, 'name') ? ` (${s(p, 'name')})` : ''}.`,
-      hint: `${fill(expected.how, p)} Để trống ô nếu chưa có số liệu.`.trim(),
+      message:
+        s(p, 'reason') === 'ambiguous_separator'
+          ? `${cellRef(p)}"${s(p, 'value')}" có thể là số hàng nghìn (dấu phân cách hàng nghìn) hoặc số có ba chữ số thập phân${hasParam(p, 'name') ? ` (${s(p, 'name')})` : ''}: không đọc để khỏi đoán.`
+          : `${cellRef(p)}"${s(p, 'value')}" không phải là ${expected.what}${hasParam(p, 'name') ? ` (${s(p, 'name')})` : ''}.`,
+      hint:
+        s(p, 'reason') === 'ambiguous_separator'
+          ? 'Nếu là số hàng nghìn, viết không có dấu phân cách, ví dụ 1234; nếu là số thập phân, thêm một chữ số 0, ví dụ 1,2340 hoặc 1.2340. Cũng nhận: 1.5, 1,5, 1.234,5, 1,234.5, 1.234.567.'
+          : `${fill(expected.how, p)} Để trống ô nếu chưa có số liệu.`.trim(),
     };
   },
   batch_cell_unheaded: (p) => ({

@@ -15,7 +15,7 @@ export function compareConditions(before: ConditionInfo, after: ConditionInfo): 
   return { kind: 'expression', before: before.expression, after: after.expression };
 }
 
-function thresholdValue(t: Threshold): ThresholdValue {
+export function thresholdValue(t: Threshold): ThresholdValue {
   if (t.kind === 'compare') return { kind: 'compare', fact: t.fact, op: t.op, value: t.value };
   // A function's threshold: its own values, under its kind (compile/functions/).
   const hooks = thresholdHooks(t.kind);

@@ -116,15 +116,44 @@ function causeOf(now: EvaluationResult, missingNew: readonly string[]): 'rules' 
 }
 
 export function summariseDecisions(areas: readonly AreaDecision[]): DecisionImpact {
-  const changed = areas.filter((a) => a.changed);
+  const unique = countedOnce(areas);
+  const changed = unique.filter((a) => a.changed);
   const byData = changed.filter((a) => a.cause === 'missing_new_facts').length;
   return {
-    assessed: areas.length,
+    assessed: unique.length,
     changed: changed.length,
     changed_by_rules: changed.length - byData,
     changed_by_missing_data: byData,
-    areas,
+    duplicates: areas.length - unique.length,
+    areas: unique,
   };
+}
+
+/**
+ * The same area given in several files (a CSV and the workbook it was saved from, a file copied
+ * into two folders) is one area: kept at its first place, the others named in `also_in`. Only an
+ * area that names itself (a code or a name) and reaches the same decisions is folded; two
+ * assessments of one area that disagree are both shown.
+ */
+function countedOnce(areas: readonly AreaDecision[]): AreaDecision[] {
+  const first = new Map<string, number>();
+  const out: AreaDecision[] = [];
+  const also = new Map<number, AreaSource[]>();
+  for (const a of areas) {
+    const named = a.area.code !== undefined || a.area.name !== undefined;
+    const key = JSON.stringify([a.area.code, a.area.name, a.area.unit, a.area.date, a.before, a.after]);
+    const at = named ? first.get(key) : undefined;
+    if (at === undefined) {
+      if (named) first.set(key, out.length);
+      out.push(a);
+      continue;
+    }
+    also.set(at, [...(also.get(at) ?? []), a.source]);
+  }
+  return out.map((a, i) => {
+    const sources = also.get(i);
+    return sources === undefined ? a : { ...a, also_in: sources };
+  });
 }
 
 /** Items whose status differs, in the new version's order, then those only the old one has. */

@@ -17,7 +17,8 @@ import type {
 } from '../../compile/compiled-ruleset.js';
 import type { Requirement } from '../../evaluate/result.js';
 import type { LocalizedText } from '../../validate/ruleset-document.js';
-import { compareConditions } from './compare-conditions.js';
+import { requiredCount } from '../../evaluate/requirement.js';
+import { compareConditions, thresholdValue } from './compare-conditions.js';
 import type {
   CriterionChange,
   DeclarationDiff,
@@ -232,6 +233,14 @@ function groups(a: DiffRuleset, b: DiffRuleset): GroupDiff {
       const changes: GroupChange[] = [];
       const title = textChange(before.title, g.title);
       if (title !== undefined) changes.push({ kind: 'title', change: title });
+      // The count a policy officer checks first: criteria in the standard, and how many must pass.
+      const size = (x: typeof g) => ({
+        criteria: x.criteria.length,
+        required: 'at_least_points' in x.requirement ? null : requiredCount(x.requirement, x.criteria.length),
+      });
+      const [sa, sb] = [size(before), size(g)];
+      if (sa.criteria !== sb.criteria || sa.required !== sb.required)
+        changes.push({ kind: 'size', before: sa, after: sb });
       // A change of the default requirement is reported once, under the recognition rule; a group
       // is listed only when it declares its own requirement in either version.
       if (!sameRequirement(before.requirement, g.requirement) && (declared(a, g.id) || declared(b, g.id))) {
@@ -355,6 +364,8 @@ function variantChanges(out: CriterionChange[], before: readonly VariantInfo[], 
     id: v.id,
     when: v.when,
     ...(v.label !== undefined ? { label: v.label } : {}),
+    condition: v.condition.expression,
+    thresholds: v.condition.thresholds.map(thresholdValue),
   });
   for (const v of after) if (!old.has(v.id)) out.push({ kind: 'variant_added', variant: ref(v) });
   for (const v of before) if (!now.has(v.id)) out.push({ kind: 'variant_removed', variant: ref(v) });

@@ -27,6 +27,7 @@ import type {
   AreaDecision,
   ConditionChange,
   CriterionChange,
+  GroupSize,
   DecisionImpact,
   DeclarationDiff,
   FieldChange,
@@ -91,6 +92,11 @@ interface Sink {
   code(text: string): string;
   strong(text: string): string;
   words(parts: readonly WordPart[]): string;
+  /** Whether words() was used: then the report explains its markers. */
+  readonly usedWords: boolean;
+  /** Where the next line goes, to insert a paragraph there later. */
+  mark(): number;
+  insertParagraph(at: number, text: string): void;
   done(): string;
 }
 
@@ -135,7 +141,15 @@ class TextSink implements Sink {
   strong(text: string) {
     return text;
   }
+  usedWords = false;
+  mark() {
+    return this.lines.length;
+  }
+  insertParagraph(at: number, text: string) {
+    this.lines.splice(at, 0, ...wrap(text, WIDTH - 2, WIDTH - 2).map((l) => `  ${l}`));
+  }
   words(parts: readonly WordPart[]) {
+    this.usedWords = true;
     return parts
       .map((p) =>
         p.op === 'same'
@@ -188,7 +202,15 @@ class MarkdownSink implements Sink {
   strong(text: string) {
     return `**${text}**`;
   }
+  usedWords = false;
+  mark() {
+    return this.lines.length;
+  }
+  insertParagraph(at: number, text: string) {
+    this.lines.splice(at, 0, text, '');
+  }
   words(parts: readonly WordPart[]) {
+    this.usedWords = true;
     return parts
       .map((p) => {
         const t = this.esc(p.text);
@@ -253,6 +275,8 @@ class DiffReport {
         }),
       );
     }
+    // Explained once, before the first word-level diff, and only if there is one.
+    const legendAt = out.mark();
     this.rulesetSection();
     this.itemSection('section_criteria', diff.criteria, 'criterion');
     this.recognitionSection();
@@ -263,6 +287,7 @@ class DiffReport {
     this.contextRulesSection();
     this.declarationSection('section_parameters', diff.parameters);
     if (this.options.impact !== undefined) this.impactSection(this.options.impact);
+    if (out.usedWords) out.insertParagraph(legendAt, this.options.format === 'md' ? m.legend_md : m.legend);
     return out.done();
   }
 
@@ -377,8 +402,12 @@ class DiffReport {
     for (const a of g.added) out.item(0, this.say('group_added', { id: a.id, title: out.esc(this.t(a.title)) }));
     for (const r of g.removed) out.item(0, this.say('group_removed', { id: r.id, title: out.esc(this.t(r.title)) }));
     for (const c of g.changed) {
-      out.item(0, out.strong(this.say('group_changed', { id: c.id })));
+      // "Tiêu chuẩn 4: 8 → 9 tiêu chí, cần 8": the size on the group's own line.
+      const size = c.changes.find((x) => x.kind === 'size');
+      const head = out.strong(this.say('group_changed', { id: c.id }));
+      out.item(0, size === undefined ? head : `${head}: ${this.groupSize(size.before, size.after)}`);
       for (const change of c.changes) {
+        if (change.kind === 'size') continue;
         if (change.kind === 'title') this.textItem(1, m.field_title, change.change);
         else
           out.item(
@@ -390,6 +419,19 @@ class DiffReport {
           );
       }
     }
+  }
+
+  private groupSize(a: GroupSize, b: GroupSize): string {
+    const count =
+      a.criteria === b.criteria
+        ? this.say('group_size_same', { count: b.criteria })
+        : this.say('group_size', { before: a.criteria, after: b.criteria });
+    if (b.required === null) return count;
+    const required =
+      a.required === null || a.required === b.required
+        ? this.say('group_required', { required: b.required })
+        : this.say('group_required_changed', { required: b.required, before: a.required });
+    return `${count}, ${required}`;
   }
 
   private declarationSection(title: DiffMessageKey, d: DeclarationDiff): void {
@@ -451,6 +493,7 @@ class DiffReport {
     const { out, m } = this;
     out.section(m.section_impact);
     out.paragraph(this.say('impact_summary', { assessed: impact.assessed, changed: impact.changed }));
+    if (impact.duplicates > 0) out.paragraph(this.say('impact_duplicates', { count: impact.duplicates }));
     // A change the old data cannot avoid (a fact the old version never asked for) is not a change
     // the rules make: counted and listed apart, so the rules' own effect is read first.
     if (impact.changed_by_missing_data > 0)
@@ -534,13 +577,22 @@ class DiffReport {
         out.item(1, this.say('change_points', c));
         return;
       case 'variant_added':
-        out.item(1, this.say('variant_added', { id: out.code(c.variant.id), when: out.code(c.variant.when) }));
+        out.item(
+          1,
+          this.say('variant_added', { name: this.variantName(c.variant), condition: this.variantCondition(c.variant) }),
+        );
         return;
       case 'variant_removed':
-        out.item(1, this.say('variant_removed', { id: out.code(c.variant.id), when: out.code(c.variant.when) }));
+        out.item(
+          1,
+          this.say('variant_removed', {
+            name: this.variantName(c.variant),
+            condition: this.variantCondition(c.variant),
+          }),
+        );
         return;
       case 'variant_changed':
-        out.item(1, this.say('variant_changed', { id: out.code(c.id) }));
+        out.item(1, this.say('variant_changed', { name: this.variantNameById(c.id) }));
         for (const v of c.changes) this.variantChange(v);
         return;
       case 'variant_order':
@@ -549,6 +601,58 @@ class DiffReport {
     }
     const exhaustive: never = c;
     throw new Error(`unhandled change ${JSON.stringify(exhaustive)}`);
+  }
+
+  /** A variant by its label (“Large sites”); by id and selector when it has none. */
+  private variantName(v: { readonly id: string; readonly when: string; readonly label?: LocalizedText }): string {
+    const { out } = this;
+    return v.label !== undefined
+      ? this.say('variant_label', { label: out.esc(this.t(v.label)) })
+      : this.say('variant_unlabelled', { id: out.code(v.id), when: out.code(v.when) });
+  }
+
+  private variantNameById(id: string): string {
+    for (const side of [this.rulesets.after, this.rulesets.before])
+      for (const c of side.criteria) {
+        const v = c.variants?.find((x) => x.id === id);
+        if (v !== undefined) return this.variantName(v);
+      }
+    return this.out.code(id);
+  }
+
+  /**
+   * A variant's condition in words, from its thresholds ('"Items done" ≥ 1 item'), joined by "và" or
+   * "hoặc" when the condition uses only one of them; the expression when the words would lose
+   * its structure.
+   */
+  private variantCondition(v: { readonly condition: string; readonly thresholds: readonly ThresholdValue[] }): string {
+    const { out, m } = this;
+    const ands = / and /.test(v.condition);
+    const ors = / or /.test(v.condition);
+    const comparisons = (v.condition.match(/>=|<=|==|!=|>|</g) ?? []).length;
+    const plain =
+      v.thresholds.length > 0 && comparisons === v.thresholds.length && !(ands && ors) && !/\bnot\b/.test(v.condition);
+    if (!plain) return out.code(v.condition);
+    return v.thresholds.map((t) => this.thresholdWords(t)).join(ors ? m.words_or : m.words_and);
+  }
+
+  /** One threshold in words: '≥ 80% of items (ratio of "…" to "…")', '"Items done" ≥ 1 item'. */
+  private thresholdWords(t: ThresholdValue): string {
+    const { out } = this;
+    if (t.kind === 'percent') {
+      const whole = this.facts.get(t.whole);
+      const part = this.facts.get(t.part);
+      const unit = whole?.unit !== undefined ? ` ${this.say('threshold_of', { unit: this.t(whole.unit) })}` : '';
+      const ratio = this.say('threshold_ratio', {
+        part: out.esc(shorten(part === undefined ? t.part : this.t(part.label), SHORT_LABEL)),
+        whole: out.esc(shorten(whole === undefined ? t.whole : this.t(whole.label), SHORT_LABEL)),
+      });
+      return `${this.say('threshold_percent', { op: SYMBOL[t.op], value: this.number(t.value) })}${out.esc(unit)} (${ratio})`;
+    }
+    const fact = this.facts.get(t.fact);
+    const unit = fact?.unit !== undefined ? ` ${this.t(fact.unit)}` : '';
+    const name = shorten(fact === undefined ? t.fact : this.t(fact.label), SHORT_LABEL);
+    return out.esc(`"${name}" ${SYMBOL[t.op]} ${this.valueWord(t.fact, t.value)}${unit}`);
   }
 
   private variantChange(v: VariantChange): void {
@@ -826,7 +930,8 @@ class DiffReport {
 }
 
 function sourceOf(a: AreaDecision): string {
-  return a.source.row !== undefined ? `${a.source.file}:${a.source.row}` : a.source.file;
+  const one = (s: AreaDecision['source']) => (s.row !== undefined ? `${s.file}:${s.row}` : s.file);
+  return [a.source, ...(a.also_in ?? [])].map(one).join(', ');
 }
 
 function isText(v: FieldValue): v is LocalizedText {

@@ -60,6 +60,9 @@ export interface VariantRef {
   readonly id: string;
   readonly when: string;
   readonly label?: LocalizedText;
+  /** The variant's condition (canonical expression) and the thresholds in it, to word it. */
+  readonly condition: string;
+  readonly thresholds: readonly ThresholdValue[];
 }
 
 export type VariantChange =
@@ -143,8 +146,16 @@ export interface DeclarationDiff {
   readonly changed: readonly { readonly id: string; readonly changes: readonly FieldChange[] }[];
 }
 
+/** How many criteria a group has, and how many must pass when all apply (null: a points requirement). */
+export interface GroupSize {
+  readonly criteria: number;
+  readonly required: number | null;
+}
+
 export type GroupChange =
   | { readonly kind: 'title'; readonly change: TextChange }
+  /** Criteria added to or removed from the group, or a requirement that now asks for another count. */
+  | { readonly kind: 'size'; readonly before: GroupSize; readonly after: GroupSize }
   | { readonly kind: 'requirement'; readonly before: Requirement; readonly after: Requirement };
 
 export interface GroupDiff {
@@ -237,6 +248,11 @@ export interface AreaDecision {
    * cannot have (the new decision is undetermined and misses nothing else). Absent when unchanged.
    */
   readonly cause?: 'rules' | 'missing_new_facts';
+  /**
+   * Other files (or rows) holding the same area (same code, name, unit and date) with the same
+   * decisions: the area is counted once, here.
+   */
+  readonly also_in?: readonly AreaSource[];
 }
 
 export interface DecisionImpact {
@@ -246,5 +262,7 @@ export interface DecisionImpact {
   readonly changed_by_rules: number;
   /** Of `changed`: decisions that change only because the old data lack the new version's facts. */
   readonly changed_by_missing_data: number;
+  /** Assessments left out of the counts because they repeat an area of another file (see also_in). */
+  readonly duplicates: number;
   readonly areas: readonly AreaDecision[];
 }

@@ -77,8 +77,8 @@ describe('diffRulesets: 2020–2025 → the illustrative 2026–2030 draft', () 
     });
     const text = changes.find((c) => c.kind === 'text');
     expect(text?.kind === 'text' && text.change.words.vi.slice(0, 2)).toEqual([
-      { op: 'removed', text: '98' },
-      { op: 'added', text: '95' },
+      { op: 'removed', text: '98%' },
+      { op: 'added', text: '95%' },
     ]);
   });
 
@@ -115,7 +115,7 @@ describe('diffRulesets: 2020–2025 → the illustrative 2026–2030 draft', () 
     const note = diff.recognition.find((c) => c.kind === 'note');
     expect(
       note?.kind === 'note' && 'words' in note.change && note.change.words.vi.filter((w) => w.op === 'added'),
-    ).toEqual([{ op: 'added', text: 'và được công nhận “khu dân cư văn hóa”' }]);
+    ).toEqual([{ op: 'added', text: ' và được công nhận “khu dân cư văn hóa”' }]);
   });
 
   it('facts: the two of 2.9 added, the one of 3.7 removed; nothing else changed', () => {
@@ -126,7 +126,21 @@ describe('diffRulesets: 2020–2025 → the illustrative 2026–2030 draft', () 
     expect(diff.facts.removed.map((f) => f.id)).toEqual(['traffic_congestion_occurred']);
     expect(diff.facts.changed).toEqual([]);
     expect(diff.context).toEqual({ added: [], removed: [], changed: [] });
-    expect(diff.groups).toEqual({ added: [], removed: [], changed: [] });
+    // Only the sizes of the two standards that gained or lost a criterion: 80% of 9 is 8, of 6 is 5.
+    expect(diff.groups).toEqual({
+      added: [],
+      removed: [],
+      changed: [
+        {
+          id: '2',
+          changes: [{ kind: 'size', before: { criteria: 8, required: 7 }, after: { criteria: 9, required: 8 } }],
+        },
+        {
+          id: '3',
+          changes: [{ kind: 'size', before: { criteria: 7, required: 6 }, after: { criteria: 6, required: 5 } }],
+        },
+      ],
+    });
     expect(diff.disqualifiers).toEqual({ added: [], removed: [], renumbered: [], changed: [] });
   });
 
@@ -255,6 +269,8 @@ describe('diffRulesets: one kind of change at a time', () => {
         id: 'tdp',
         when: "unit_kind == 'to_dan_pho'",
         label: { vi: 'Tổ dân phố', en: 'Urban residential group' },
+        condition: expect.any(String),
+        thresholds: expect.any(Array),
       },
     });
     expect(c23).toContainEqual({
@@ -263,6 +279,8 @@ describe('diffRulesets: one kind of change at a time', () => {
         id: 'to_dan_pho',
         when: "unit_kind == 'to_dan_pho'",
         label: { vi: 'Tổ dân phố', en: 'Urban residential group' },
+        condition: expect.any(String),
+        thresholds: expect.any(Array),
       },
     });
   });
@@ -279,7 +297,13 @@ describe('diffRulesets: one kind of change at a time', () => {
     expect(changesOf(added, '2.3')).toEqual([
       {
         kind: 'variant_added',
-        variant: { id: 'ban_phi_nong_nghiep', when: "unit_kind == 'ban' and not agricultural" },
+        variant: {
+          id: 'ban_phi_nong_nghiep',
+          when: "unit_kind == 'ban' and not agricultural",
+          // The condition and its threshold, so the report can word it.
+          condition: 'typical_economic_models >= 2',
+          thresholds: [{ kind: 'compare', fact: 'typical_economic_models', op: '>=', value: 2 }],
+        },
       },
     ]);
     // 2.5's variants swapped: the same two, tried in the other order.
@@ -397,10 +421,26 @@ describe('diffRulesets: one kind of change at a time', () => {
         { kind: 'total_requirement', before: null, after: { at_least_count: 30 } },
       ]),
     );
-    // Standards that follow the default are not listed one by one; standard 3 declares its own.
-    expect(diff.groups.changed).toEqual([
-      { id: '3', changes: [{ kind: 'requirement', before: { at_least_percent: 80 }, after: { at_least_count: 6 } }] },
-    ]);
+    // The default is reported once, under the recognition rule; standard 3 declares its own
+    // (6 of 7, as 80% asked before: its count does not move).
+    expect(diff.groups.changed.find((g) => g.id === '3')).toEqual({
+      id: '3',
+      changes: [{ kind: 'requirement', before: { at_least_percent: 80 }, after: { at_least_count: 6 } }],
+    });
+    // The others follow the default: each is listed only where 75% asks for fewer criteria than 80%.
+    const others = diff.groups.changed.filter((g) => g.id !== '3');
+    expect(others.length).toBeGreaterThan(0);
+    for (const g of others) {
+      const n = oldRules.groups.find((x) => x.id === g.id)?.criteria.length ?? -1;
+      expect(g.changes).toEqual([
+        {
+          kind: 'size',
+          before: { criteria: n, required: Math.ceil((80 * n) / 100) },
+          after: { criteria: n, required: Math.ceil((75 * n) / 100) },
+        },
+      ]);
+      expect(Math.ceil((75 * n) / 100)).toBeLessThan(Math.ceil((80 * n) / 100));
+    }
   });
 
   it('parameters: added, and a value changed', () => {

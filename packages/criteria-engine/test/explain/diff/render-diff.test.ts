@@ -61,15 +61,25 @@ describe('renderDiff as text', () => {
     expect(f).toContain('• − 3.7 (tiêu chuẩn 3): Không để xảy ra tình trạng ùn tắc giao thông.');
     expect(f).toContain('- Ngưỡng: ≥ 98% → ≥ 95% số hộ (tỷ lệ "Số hộ nghiêm chỉnh thực hiện');
     expect(f).toContain('trên "Tổng số hộ gia đình trong khu dân cư")');
-    expect(f).toContain('- Nội dung: [-98-]{+95+}% trở lên các hộ nghiêm chỉnh');
+    expect(f).toContain('- Nội dung: [-98%-]{+95%+} trở lên các hộ nghiêm chỉnh');
     expect(f).toContain('duy trì vệ sinh công cộng [-từ 1-2-]{+ít nhất 01+} lần/tháng.');
     expect(f).toContain('- Khi không có phương án nào phù hợp (no_variant): không áp dụng → không đạt');
     expect(f).toContain('- Khi không áp dụng (not_applicable): không tính vào tiêu chuẩn → (không có)');
     expect(f).toContain('• Tiêu chí 4.3 nay bắt buộc phải đạt: Bản, tổ dân phố được công nhận “khu dân cư văn hóa”.');
+    // A fact by its label first, its name and type after.
     expect(f).toContain(
-      '• traffic_congestion_occurred (có/không): Xảy ra tình trạng ùn tắc giao thông. Phiếu đánh giá có số liệu này: phiên bản mới không đọc.',
+      '• Xảy ra tình trạng ùn tắc giao thông (traffic_congestion_occurred, có/không). Phiếu đánh giá có số liệu này: phiên bản mới không đọc.',
     );
+    expect(f).toContain('• Số hộ bán sản phẩm qua thương mại điện tử (ecommerce_selling_households, số nguyên)');
     expect(f).toContain('• Hiệu lực từ: 2020-01-01 → 2026-01-01');
+    // A line per standard whose size moved: 80% of 9 criteria is 8, of 6 is 5.
+    expect(f).toContain('• Tiêu chuẩn 2: 8 → 9 tiêu chí, cần 8 (trước đây cần 7)');
+    expect(f).toContain('• Tiêu chuẩn 3: 7 → 6 tiêu chí, cần 5 (trước đây cần 6)');
+    // The word-diff markers explained once, before the first of them; a number never split.
+    expect(f).toContain('Chú thích: [-…-] là chữ của phiên bản cũ đã bỏ, {+…+} là chữ của phiên bản mới thêm vào.');
+    expect(text.indexOf('Chú thích:')).toBeLessThan(text.indexOf('[-'));
+    expect(text.split('Chú thích:').length).toBe(2);
+    expect(f).toContain('giai đoạn [-2020-2025-]{+2026-2030+}');
     expect(text).not.toContain('THAY ĐỔI ĐỐI VỚI CÁC KHU DÂN CƯ');
   });
 
@@ -77,7 +87,9 @@ describe('renderDiff as text', () => {
     const f = flat(render({ lang: 'en' }));
     expect(f).toContain('COMPARISON OF TWO VERSIONS OF THE RULES');
     expect(f).toContain('- Threshold: ≥ 98% → ≥ 95% of households (ratio of "Households strictly following');
-    expect(f).toContain('- Text: [-98-]{+95+}% or more of households');
+    expect(f).toContain('- Text: [-98%-]{+95%+} or more of households');
+    expect(f).toContain('Legend: [-…-] words of the old version taken out, {+…+} words of the new version put in.');
+    expect(f).toContain('• Standard 2: 8 → 9 criteria, 8 must pass (before: 7)');
     expect(f).toContain('keep public places clean [-1–2 times-]{+at least 01 time+} a month.');
     expect(f).toContain('- When no variant fits (no_variant): not applicable → not passed');
     expect(f).toContain(
@@ -111,9 +123,48 @@ describe('renderDiff as text', () => {
     expect(en).toContain('- criterion 2.9: (not in this version) → unknown');
   });
 
+  it('counts an area given in two files once, names both files, and says so', () => {
+    // The same assessments read twice (a CSV and the workbook saved from it, say).
+    const twice = summariseDecisions([
+      ...impact.areas,
+      ...impact.areas.map((a) => ({ ...a, source: { file: `copy/${a.source.file}` } })),
+    ]);
+    expect(twice.assessed).toBe(impact.assessed);
+    expect(twice.changed).toBe(impact.changed);
+    expect(twice.duplicates).toBe(impact.assessed);
+    const first = twice.areas.find((a) => a.source.file === 'examples/assessments/not-recognised-ban.yaml');
+    expect(first?.also_in).toEqual([{ file: 'copy/examples/assessments/not-recognised-ban.yaml' }]);
+    const vi = flat(render({ impact: twice }));
+    expect(vi).toContain(`Đã đánh giá 11 phiếu theo cả hai phiên bản: ${impact.changed} phiếu đổi kết luận.`);
+    expect(vi).toContain('11 phiếu khác trùng với một phiếu ở tệp khác');
+    expect(vi).toContain(
+      '(examples/assessments/not-recognised-ban.yaml, copy/examples/assessments/not-recognised-ban.yaml)',
+    );
+    // Two assessments of one area that disagree are both kept.
+    const other = { ...impact.areas[0], source: { file: 'other.yaml' }, after: 'recognised' } as AreaDecision;
+    const disagree = summariseDecisions([{ ...(impact.areas[0] as AreaDecision), after: 'not_recognised' }, other]);
+    expect(disagree.assessed).toBe(2);
+    expect(disagree.duplicates).toBe(0);
+  });
+
+  it('names variants by their label and words their thresholds', () => {
+    const variant = `          - id: ban_phi_nong_nghiep
+            when: "unit_kind == 'ban' and not agricultural"
+            label: { vi: "Bản không sản xuất nông nghiệp", en: "Non-agricultural village" }
+            condition: { fact: typical_economic_models, at_least: 2 }
+`;
+    const after = changed(['        no_variant: not_applicable\n', `${variant}        no_variant: not_applicable\n`]);
+    const vi = flat(renderDiff(diffRulesets(oldRules, after), { before: oldRules, after }));
+    expect(vi).toContain('- Thêm phương án “Bản không sản xuất nông nghiệp”: đạt khi "Số mô hình phát triển kinh tế');
+    expect(vi).toMatch(/đạt khi "[^"]+" ≥ 2 mô hình/);
+    expect(vi).not.toContain("unit_kind == 'ban'");
+    const en = flat(renderDiff(diffRulesets(oldRules, after), { before: oldRules, after }, { lang: 'en' }));
+    expect(en).toContain('- Variant “Non-agricultural village” added: passes when "');
+  });
+
   it('colours removed words red and added words green only when asked', () => {
     expect(render()).not.toContain('\u001b[');
-    expect(render({ color: true })).toContain('\u001b[31m[-98-]\u001b[0m\u001b[32m{+95+}\u001b[0m');
+    expect(render({ color: true })).toContain('\u001b[31m[-98%-]\u001b[0m\u001b[32m{+95%+}\u001b[0m');
   });
 
   it('says so when the two versions read the same', () => {
@@ -157,10 +208,13 @@ describe('renderDiff as Markdown', () => {
     ]) {
       expect(md.split('\n')).toContain(heading);
     }
-    expect(md).toContain('- **1.3**\n  - Nội dung: ~~98~~**95**% trở lên');
+    expect(md).toContain('- **1.3**\n  - Nội dung: ~~98%~~**95%** trở lên');
     expect(md).toContain('  - Ngưỡng: **≥ 98% → ≥ 95%** số hộ (tỷ lệ');
     expect(md).toContain('duy trì vệ sinh công cộng ~~từ 1-2~~ **ít nhất 01** lần/tháng.'.replace('~~ **', '~~**'));
-    expect(md).toContain('- `traffic_congestion_occurred` (có/không)');
+    expect(md).toContain('- Xảy ra tình trạng ùn tắc giao thông (`traffic_congestion_occurred`, có/không)');
+    expect(md).toContain(
+      'Chú thích: ~~gạch ngang~~ là chữ của phiên bản cũ đã bỏ, **chữ đậm** là chữ của phiên bản mới thêm vào.',
+    );
     expect(md).toContain(
       '| Đối tượng được đánh giá | Tệp | Kết luận | Vì sao |\n| --- | --- | --- | --- |\n| Bản A (ví dụ) (SP-A), Xã Sùng Phài | `examples/assessments/not-recognised-ban.yaml` | **KHÔNG ĐƯỢC CÔNG NHẬN** → **ĐƯỢC CÔNG NHẬN** |',
     );
@@ -172,7 +226,7 @@ describe('renderDiff as Markdown', () => {
     expect(md).toContain('# COMPARISON OF TWO VERSIONS OF THE RULES');
     // "[ILLUSTRATIVE DRAFT…]" in the new title must not become a link.
     expect(md).toContain('\\[ILLUSTRATIVE DRAFT, NOT AN OFFICIAL DOCUMENT\\]');
-    expect(md).toContain('- **1.3**\n  - Text: ~~98~~**95**% or more of households');
+    expect(md).toContain('- **1.3**\n  - Text: ~~98%~~**95%** or more of households');
   });
 });
 

@@ -11,6 +11,8 @@ export const diffEn = {
   effective: 'in force {from} – {to}',
   effective_open: 'in force from {from}',
   identical: 'The two versions say the same (they may differ in comments or layout only).',
+  legend: 'Legend: [-…-] words of the old version taken out, {+…+} words of the new version put in.',
+  legend_md: 'Legend: ~~struck through~~ words of the old version taken out, **bold** words of the new version put in.',
   summary:
     'Criteria: {added} added, {removed} removed, {renumbered} renumbered, {changed} changed. Disqualifying cases: {dq_added} added, {dq_removed} removed, {dq_changed} changed. Recognition rule: {recognition} change(s).',
 
@@ -54,9 +56,13 @@ export const diffEn = {
   nv_not_applicable: 'not applicable',
   nv_fail: 'not passed',
   change_points: 'Points: {before} → {after}',
-  variant_added: 'Variant {id} added (when {when})',
-  variant_removed: 'Variant {id} removed (it applied when {when})',
-  variant_changed: 'Variant {id}',
+  variant_added: 'Variant {name} added: passes when {condition}',
+  variant_removed: 'Variant {name} removed (it passed when {condition})',
+  variant_changed: 'Variant {name}',
+  variant_label: '“{label}”',
+  variant_unlabelled: '{id} (applies when {when})',
+  words_and: ' and ',
+  words_or: ' or ',
   variant_when: 'Chosen when: {before} → {after}',
   variant_order: 'Order the variants are tried in: {before} → {after}',
   none: '(none)',
@@ -94,8 +100,8 @@ export const diffEn = {
   type_boolean: 'yes/no',
   type_enum: 'one of a list',
   type_ordinal: 'a rating',
-  fact_added: '{id} ({type}): {label}',
-  fact_removed: '{id} ({type}): {label}. Assessments that give it: the new version does not read it.',
+  fact_added: '{label} ({id}, {type})',
+  fact_removed: '{label} ({id}, {type}). Assessments that give it: the new version does not read it.',
   declaration_changed: '{id}: {label}',
   context_rule: 'when {when}: {require}',
 
@@ -103,6 +109,10 @@ export const diffEn = {
   group_removed: 'Standard {id} removed: {title}',
   group_changed: 'Standard {id}',
   group_requirement: 'Requirement: {before} → {after}',
+  group_size: '{before} → {after} criteria',
+  group_size_same: '{count} criteria',
+  group_required: '{required} must pass',
+  group_required_changed: '{required} must pass (before: {before})',
   requirement_percent: 'at least {n}% of its criteria pass',
   requirement_count: 'at least {n} criteria pass',
   requirement_points: 'at least {n} points',
@@ -116,6 +126,8 @@ export const diffEn = {
   recognition_note: 'Note',
 
   impact_summary: '{assessed} assessment(s) evaluated under both versions: {changed} change decision.',
+  impact_duplicates:
+    '{count} more assessment(s) repeat one in another file (same code, name, unit, date and decisions) and are counted once; the repeating files are named beside it.',
   impact_split:
     'Of these, {rules} change because of the new rules, {data} only because the old data lack facts the new version asks for (listed apart below).',
   impact_missing_data:

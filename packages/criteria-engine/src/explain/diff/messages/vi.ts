@@ -13,6 +13,8 @@ export const diffVi: DiffMessages = {
   effective: 'hiệu lực {from} – {to}',
   effective_open: 'hiệu lực từ {from}',
   identical: 'Hai phiên bản có nội dung như nhau (có thể chỉ khác ở chú thích hoặc cách trình bày).',
+  legend: 'Chú thích: [-…-] là chữ của phiên bản cũ đã bỏ, {+…+} là chữ của phiên bản mới thêm vào.',
+  legend_md: 'Chú thích: ~~gạch ngang~~ là chữ của phiên bản cũ đã bỏ, **chữ đậm** là chữ của phiên bản mới thêm vào.',
   summary:
     'Tiêu chí: thêm {added}, bỏ {removed}, đổi số thứ tự {renumbered}, thay đổi {changed}. Trường hợp không đảm bảo: thêm {dq_added}, bỏ {dq_removed}, thay đổi {dq_changed}. Quy tắc công nhận: {recognition} thay đổi.',
 
@@ -56,9 +58,13 @@ export const diffVi: DiffMessages = {
   nv_not_applicable: 'không áp dụng',
   nv_fail: 'không đạt',
   change_points: 'Điểm: {before} → {after}',
-  variant_added: 'Thêm phương án {id} (khi {when})',
-  variant_removed: 'Bỏ phương án {id} (trước áp dụng khi {when})',
-  variant_changed: 'Phương án {id}',
+  variant_added: 'Thêm phương án {name}: đạt khi {condition}',
+  variant_removed: 'Bỏ phương án {name} (trước đây đạt khi {condition})',
+  variant_changed: 'Phương án {name}',
+  variant_label: '“{label}”',
+  variant_unlabelled: '{id} (áp dụng khi {when})',
+  words_and: ' và ',
+  words_or: ' hoặc ',
   variant_when: 'Chọn khi: {before} → {after}',
   variant_order: 'Thứ tự xét các phương án: {before} → {after}',
   none: '(không có)',
@@ -96,8 +102,8 @@ export const diffVi: DiffMessages = {
   type_boolean: 'có/không',
   type_enum: 'chọn trong danh sách',
   type_ordinal: 'xếp loại',
-  fact_added: '{id} ({type}): {label}',
-  fact_removed: '{id} ({type}): {label}. Phiếu đánh giá có số liệu này: phiên bản mới không đọc.',
+  fact_added: '{label} ({id}, {type})',
+  fact_removed: '{label} ({id}, {type}). Phiếu đánh giá có số liệu này: phiên bản mới không đọc.',
   declaration_changed: '{id}: {label}',
   context_rule: 'khi {when}: {require}',
 
@@ -105,6 +111,10 @@ export const diffVi: DiffMessages = {
   group_removed: 'Bỏ tiêu chuẩn {id}: {title}',
   group_changed: 'Tiêu chuẩn {id}',
   group_requirement: 'Yêu cầu: {before} → {after}',
+  group_size: '{before} → {after} tiêu chí',
+  group_size_same: '{count} tiêu chí',
+  group_required: 'cần {required}',
+  group_required_changed: 'cần {required} (trước đây cần {before})',
   requirement_percent: 'đạt ít nhất {n}% số tiêu chí',
   requirement_count: 'đạt ít nhất {n} tiêu chí',
   requirement_points: 'đạt ít nhất {n} điểm',
@@ -118,6 +128,8 @@ export const diffVi: DiffMessages = {
   recognition_note: 'Ghi chú',
 
   impact_summary: 'Đã đánh giá {assessed} phiếu theo cả hai phiên bản: {changed} phiếu đổi kết luận.',
+  impact_duplicates:
+    '{count} phiếu khác trùng với một phiếu ở tệp khác (cùng mã, tên, đơn vị, ngày và cùng kết luận) nên chỉ tính một lần; các tệp trùng được ghi cạnh phiếu.',
   impact_split:
     'Trong đó {rules} phiếu đổi do quy tắc mới, {data} phiếu chỉ vì dữ liệu cũ chưa có dữ kiện mà phiên bản mới hỏi (liệt kê riêng bên dưới).',
   impact_missing_data: 'Đổi kết luận chỉ vì dữ liệu cũ thiếu dữ kiện mới ({count}): bổ sung số liệu rồi so sánh lại',

@@ -1,0 +1,80 @@
+/**
+ * `pnpm bench:startup [rounds]`: how long a one-file `lcz evaluate` takes to start, against
+ * `node -e 0`, in fresh processes interleaved round by round (so all see the same load): with a
+ * warm compiled-rules cache, with an empty one (the first run, which also writes the entry), and
+ * with the cache off (`LCZ_CACHE=0`, the YAML every time). Wall time and CPU time (user + system,
+ * from /usr/bin/time) per run; medians and ratios to `node -e 0`. The built CLI (packages/cli/dist).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from './config.js';
+import { median } from './stats.js';
+
+const rounds = Number(process.argv[2] ?? 11);
+const cache = mkdtempSync(join(tmpdir(), 'lcz-bench-cache-'));
+const lcz = [
+  join(REPO_ROOT, 'packages/cli/dist/bin.js'),
+  'evaluate',
+  '--rules',
+  join(REPO_ROOT, 'rules/lai-chau-2020-2025'),
+  join(REPO_ROOT, 'examples/assessments/recognised-to-dan-pho.yaml'),
+];
+
+interface Run {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+function time(args: readonly string[], env: Record<string, string>): Run {
+  const child = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  if (child.status !== 0) throw new Error(`${args.join(' ')} exited ${child.status}:\n${child.stderr.slice(-2000)}`);
+  const [wall, user, system] = (child.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return { wall: wall ?? Number.NaN, cpu: (user ?? Number.NaN) + (system ?? Number.NaN) };
+}
+
+const warm = { XDG_CACHE_HOME: join(cache, 'warm') };
+const cold = { XDG_CACHE_HOME: join(cache, 'cold') };
+const cases: { label: string; run: () => Run }[] = [
+  { label: 'node -e 0', run: () => time(['-e', '0'], {}) },
+  { label: 'lcz evaluate, one file, warm cache', run: () => time(lcz, warm) },
+  {
+    label: 'lcz evaluate, one file, empty cache (first run; writes the entry)',
+    run: () => {
+      rmSync(cold.XDG_CACHE_HOME, { recursive: true, force: true });
+      return time(lcz, cold);
+    },
+  },
+  {
+    label: 'lcz evaluate, one file, cache off (LCZ_CACHE=0: the YAML every time)',
+    run: () => time(lcz, { LCZ_CACHE: '0' }),
+  },
+];
+try {
+  time(lcz, warm); // fill the warm cache
+  const runs = new Map<string, Run[]>(cases.map((c) => [c.label, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const c of [...cases.slice(r % cases.length), ...cases.slice(0, r % cases.length)])
+      runs.get(c.label)?.push(c.run());
+  }
+  const of = (label: string) => runs.get(label) ?? [];
+  const baseWall = median(of('node -e 0').map((r) => r.wall));
+  const baseCpu = median(of('node -e 0').map((r) => r.cpu));
+  console.log(`${rounds} rounds, interleaved`);
+  console.log('| run | median wall s | × node -e 0 (wall) | median CPU s | × node -e 0 (CPU) |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const c of cases) {
+    const wall = median(of(c.label).map((r) => r.wall));
+    const cpu = median(of(c.label).map((r) => r.cpu));
+    console.log(
+      `| ${c.label} | ${wall.toFixed(2)} | ${(wall / baseWall).toFixed(2)} | ${cpu.toFixed(2)} | ${(cpu / baseCpu).toFixed(2)} |`,
+    );
+  }
+} finally {
+  rmSync(cache, { recursive: true, force: true });
+}

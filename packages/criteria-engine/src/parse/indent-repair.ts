@@ -1,0 +1,225 @@
+/**
+ * Finds a block that was out-dented by mistake: a key or a list item typed one level to the left
+ * of where it belongs. Such a slip yields errors that read like something else ("a key is not
+ * followed by a colon", "missing required key title"), often on a later line than the slip.
+ *
+ * The search is a verified guess: it indents a candidate line (alone, or with the block under it)
+ * to the column of an earlier key or list item of the same kind, asks the caller's `problemsOf`
+ * for the problems of the changed text, and keeps the change only if it removes problems and
+ * adds none. Only leading spaces change, so line numbers, and the problems' keys, stay comparable.
+ * So the hint is given only when indenting really makes the errors go away.
+ *
+ * Bounded: a window of lines around the problems and a budget of tries (each try re-reads the
+ * whole text), so a hostile file costs a fixed number of parses.
+ */
+
+export interface IndentRepair {
+  /** 1-based first and last line of the block to indent. */
+  readonly first: number;
+  readonly last: number;
+  /** Spaces to add to each of those lines. */
+  readonly spaces: number;
+  /** 1-based column the first line then starts at. */
+  readonly column: number;
+  /** The problems (keys from `problemsOf`) that the change removes, with how many of each. */
+  readonly removed: ReadonlyMap<string, number>;
+  /** How many problems that is. */
+  readonly count: number;
+}
+
+export interface IndentRepairOptions {
+  /** Lines looked at on each side of the problems. */
+  readonly window?: number;
+  /** Texts re-read at most. */
+  readonly maxTries?: number;
+  /** Files longer than this (in characters) are not searched. */
+  readonly maxChars?: number;
+  /**
+   * Characters re-read at most, over all tries: a large part to re-read gets fewer tries, so the
+   * search costs about as much as reading a few dozen rule files, whatever the input.
+   */
+  readonly maxReadChars?: number;
+  /** Pass `problemsOf` only the top-level entries around the problems (see ProblemsOf). */
+  readonly slice?: boolean;
+}
+
+const DEFAULTS = { window: 40, maxTries: 80, maxChars: 500_000, maxReadChars: 4_000_000, slice: false } as const;
+/** Shorter blocks tried per line and column. */
+const MAX_CUTS = 3;
+
+interface Line {
+  readonly text: string;
+  /** Spaces before the first character; -1 for a blank or comment-only line. */
+  readonly indent: number;
+  /** A list item (`- …`). */
+  readonly dash: boolean;
+  /** The column of the first key or value: after `- ` for a list item. */
+  readonly content: number;
+}
+
+/**
+ * The problems of a text, each keyed `<line>|<anything>` with its 1-based line in the whole file;
+ * undefined if the text is worse in a way keys cannot say (then a change is refused). `text` is
+ * the part of the file that starts at line `firstLine` (the whole file unless `slice` is set).
+ */
+export type ProblemsOf = (text: string, firstLine: number) => readonly string[] | undefined;
+
+/**
+ * @param problems keys of the text's current problems, as `problemsOf` makes them.
+ */
+export function findIndentRepair(
+  text: string,
+  problems: readonly string[],
+  problemsOf: ProblemsOf,
+  options: IndentRepairOptions = {},
+): IndentRepair | undefined {
+  const { window, maxTries: triesAsked, maxChars, maxReadChars, slice } = { ...DEFAULTS, ...options };
+  if (problems.length === 0 || text.length > maxChars || text.includes('\t')) return undefined;
+  const problemLines = problems.map(lineOfKey).filter((n) => n > 0);
+  if (problemLines.length === 0) return undefined;
+  const lines = text.split('\n').map(describe);
+  const first = Math.min(...problemLines);
+  const last = Math.max(...problemLines);
+  // Re-reading only the top-level entries holding the problems is much cheaper than the whole
+  // file, and an indentation slip cannot reach past them (a top-level key is never out-dented).
+  const [from, to] = slice ? topLevelRegion(lines, first, last) : [1, lines.length];
+  const lo = Math.max(from, first - window);
+  const hi = Math.min(to, last + window);
+  const read = (all: readonly string[]) => problemsOf(all.slice(from - 1, to).join('\n'), from);
+  const readChars = lines.slice(from - 1, to).reduce((n, l) => n + l.text.length + 1, 0);
+  const maxTries = Math.min(triesAsked, Math.floor(maxReadChars / Math.max(1, readChars)));
+  const before = slice ? read(lines.map((l) => l.text)) : problems;
+  if (!before || before.length === 0) return undefined;
+
+  // Nearest to the first problem first, looking back before looking ahead: the slip is usually
+  // at or above the line where the parser gives up.
+  const order: number[] = [];
+  for (let n = first; n >= lo; n--) order.push(n);
+  for (let n = first + 1; n <= hi; n++) order.push(n);
+
+  let tries = 0;
+  let best: IndentRepair | undefined;
+  for (const n of order) {
+    for (const target of targetsFor(lines, n, lo)) {
+      for (const end of extentsFor(lines, n, target)) {
+        if (tries++ >= maxTries) return best;
+        const line = lines[n - 1] as Line;
+        const spaces = target - line.indent;
+        const after = read(indentLines(lines, n, end, spaces));
+        const removed = removedBy(before, after);
+        if (!removed) continue;
+        const count = before.length - (after?.length ?? 0);
+        if (!best || count > best.count) best = { first: n, last: end, spaces, column: target + 1, removed, count };
+        // Every problem gone: nothing can do better.
+        if (count === before.length) return best;
+      }
+    }
+  }
+  return best;
+}
+
+function describe(text: string): Line {
+  const m = /^( *)(- +)?(\S)?/.exec(text);
+  const spaces = m?.[1]?.length ?? 0;
+  const first = m?.[3];
+  if (first === undefined && m?.[2] === undefined) return { text, indent: -1, dash: false, content: -1 };
+  if (first === '#') return { text, indent: -1, dash: false, content: -1 };
+  const dash = m?.[2] !== undefined;
+  return { text, indent: spaces, dash, content: spaces + (m?.[2]?.length ?? 0) };
+}
+
+/**
+ * Columns the line at `n` could belong at: those of earlier lines of the same kind (list items
+ * for a list item, keys for a key) to its right, but no deeper than a child of the line above.
+ */
+function targetsFor(lines: readonly Line[], n: number, lo: number): number[] {
+  const line = lines[n - 1];
+  if (!line || line.indent < 0) return [];
+  const above = previous(lines, n);
+  // A slip leaves the line left of the line above it, or level with a key that opens a block.
+  const opens = above !== undefined && /:\s*(#.*)?$/.test(above.text);
+  if (!above || line.indent > above.content || (line.indent === above.content && !opens)) return [];
+  const targets = new Set<number>();
+  // The first key under a key that opens a block belongs one step (two spaces) to its right.
+  if (opens && !line.dash) targets.add(above.content + 2);
+  for (let k = n - 1; k >= lo; k--) {
+    const earlier = lines[k - 1] as Line;
+    if (earlier.indent < 0) continue;
+    const column = line.dash ? (earlier.dash ? earlier.indent : -1) : earlier.content;
+    if (column > line.indent && column <= above.content + 2) targets.add(column);
+  }
+  return [...targets].sort((a, b) => a - b).slice(0, 3);
+}
+
+/**
+ * Last lines of the block to indent with the line at `n`, in the order tried: the line with all
+ * the lines under it (moved together they keep the structure the author wrote), the same block
+ * cut before the first line that could be a sibling at the target column, then shorter and
+ * shorter blocks down to the line alone (part of a block may have been moved).
+ * A block ends back at the line's own level or at an item of an enclosing list.
+ */
+function extentsFor(lines: readonly Line[], n: number, target: number): number[] {
+  const line = lines[n - 1] as Line;
+  let end = n;
+  let beforeSibling: number | undefined;
+  for (let k = n + 1; k <= lines.length; k++) {
+    const next = lines[k - 1] as Line;
+    if (next.indent < 0) continue;
+    if (next.indent <= line.indent) break;
+    if (next.indent < target && next.dash && !line.dash) break;
+    if (beforeSibling === undefined && next.indent === target && next.dash === line.dash) beforeSibling = end;
+    end = k;
+  }
+  const shorter: number[] = [];
+  for (let k = end - 1; k > n && shorter.length < MAX_CUTS; k--)
+    if ((lines[k - 1] as Line).indent >= 0) shorter.push(k);
+  // Lines under it already deeper than the target: only the line itself slipped.
+  const child = lines.slice(n).find((l) => l.indent >= 0);
+  if (child !== undefined && child.indent > target) return [...new Set([n, end, beforeSibling ?? end, ...shorter])];
+  return [...new Set([end, beforeSibling ?? end, ...shorter, n])];
+}
+
+function previous(lines: readonly Line[], n: number): Line | undefined {
+  for (let k = n - 1; k >= 1; k--) {
+    const line = lines[k - 1] as Line;
+    if (line.indent >= 0) return line;
+  }
+  return undefined;
+}
+
+function indentLines(lines: readonly Line[], from: number, to: number, spaces: number): string[] {
+  const pad = ' '.repeat(spaces);
+  return lines.map((l, i) => (i + 1 >= from && i + 1 <= to && l.text.length > 0 ? pad + l.text : l.text));
+}
+
+/** The lines from the top-level key at or before `lo` to the line before the next one after `hi`. */
+function topLevelRegion(lines: readonly Line[], lo: number, hi: number): [number, number] {
+  const topLevel = (k: number) => {
+    const line = lines[k - 1] as Line;
+    return line.indent === 0 && !line.dash;
+  };
+  let from = lo;
+  while (from > 1 && !topLevel(from)) from--;
+  let to = hi + 1;
+  while (to <= lines.length && !topLevel(to)) to++;
+  return [from, to - 1];
+}
+
+/** The problems a change removes, if it removes some and adds none. */
+function removedBy(before: readonly string[], after: readonly string[] | undefined): Map<string, number> | undefined {
+  if (!after || after.length >= before.length) return undefined;
+  const left = new Map<string, number>();
+  for (const key of before) left.set(key, (left.get(key) ?? 0) + 1);
+  for (const key of after) {
+    const count = left.get(key) ?? 0;
+    if (count === 0) return undefined;
+    left.set(key, count - 1);
+  }
+  const removed = new Map<string, number>();
+  for (const [key, count] of left) if (count > 0) removed.set(key, count);
+  return removed.size > 0 ? removed : undefined;
+}
+
+function lineOfKey(key: string): number {
+  return Number.parseInt(key.slice(0, key.indexOf('|')), 10);
+}

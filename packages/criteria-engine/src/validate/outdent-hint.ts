@@ -1,0 +1,36 @@
+/**
+ * A block out-dented by mistake can still be valid YAML: a criterion typed at the level of the
+ * groups becomes a group "missing required key title", a criterion's `condition:` typed at the
+ * level of its group becomes an "unknown key" there. When indenting one block makes such schema
+ * errors go away, they are replaced by one "check the indentation of line N" (parse/
+ * indentation-hint.ts; the parse stage does the same for text YAML cannot read).
+ */
+import type { ErrorObject } from 'ajv';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { SourceText } from '../diagnostics/source.js';
+import { explainOutdent } from '../parse/indentation-hint.js';
+import { parseYaml } from '../parse/index.js';
+import type { ParsedDocument } from '../parse/index.js';
+import { schemaErrorsToDiagnostics } from './schema-errors.js';
+
+/** The schema's errors for a value; an empty list when it is valid. */
+export type SchemaCheck = (value: unknown) => readonly ErrorObject[];
+
+export function explainSchemaOutdent(
+  parsed: ParsedDocument,
+  diagnostics: readonly Diagnostic[],
+  check: SchemaCheck,
+): Diagnostic[] {
+  const key = (d: Diagnostic) => `${d.line}|${d.code}`;
+  const problemsOf = (text: string): string[] | undefined => {
+    const reparsed = parseYaml(new SourceText(parsed.source.file, text));
+    if (!reparsed.value || reparsed.diagnostics.some((d) => d.severity === 'error')) return undefined;
+    return schemaErrorsToDiagnostics(check(reparsed.value.value), reparsed.value).map(key);
+  };
+  // Each try re-reads and re-checks the whole file: a small budget, near the problems only.
+  return explainOutdent(parsed.source, diagnostics, isSchemaError, key, problemsOf, { window: 10, maxTries: 24 });
+}
+
+function isSchemaError(d: Diagnostic): boolean {
+  return d.code.startsWith('schema_') && d.severity === 'error';
+}
