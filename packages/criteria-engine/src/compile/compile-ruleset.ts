@@ -108,6 +108,8 @@ class RulesetCompiler {
   private readonly derivedDone = new Map<string, CompiledDerived | 'checking'>();
   private readonly derivedPlans: DerivedPlan[] = [];
   private readonly tables = new Map<string, { typed: Typed; info: ParameterTableInfo }>();
+  /** Whether anything reads the assessment's date (`year`, a dated table): only then is it filled. */
+  private readsDate = false;
   /** What desugaring needs, made once: its `parsed` follows the document being compiled. */
   private readonly desugar: DesugarContext;
 
@@ -216,6 +218,7 @@ class RulesetCompiler {
       contextRules,
       requiredWhen,
       dateSlot: this.dateSlot(),
+      readsDate: this.readsDate,
       contextSlots: context.map((a) => a.id),
       factSlots: facts.map((f) => f.id),
     };
@@ -298,7 +301,15 @@ class RulesetCompiler {
       }
     }
     // `year`: the year of the assessment's date, for `when:` and conditions (unless the file names something so).
-    if (!seen.has(YEAR)) symbols.push({ kind: 'derived', id: YEAR, resolve: () => yearOfDate(this.dateSlot()) });
+    if (!seen.has(YEAR))
+      symbols.push({
+        kind: 'derived',
+        id: YEAR,
+        resolve: () => {
+          this.readsDate = true;
+          return yearOfDate(this.dateSlot());
+        },
+      });
     return symbols;
   }
 
@@ -323,6 +334,7 @@ class RulesetCompiler {
       compileParameterTable(id, decl, attributes, this.dateSlot(), (path) => this.rangeOf(path), this.checkContext),
     );
     this.tables.set(id, table);
+    if (table.info.dated) this.readsDate = true;
     return table.typed;
   }
 

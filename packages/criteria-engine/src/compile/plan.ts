@@ -100,6 +100,8 @@ export interface RulesetPlan {
   readonly contextSlots: readonly string[];
   /** The slot of the assessment's date (`area.date`, YYYY-MM-DD), after the facts: dated parameters read it. */
   readonly dateSlot: number;
+  /** Whether any condition reads the date: decide() fills the date slot only then (its speed). */
+  readonly readsDate: boolean;
   readonly factSlots: readonly string[];
   /**
    * Present when the scheme has levels, count requirements or points beyond fixed numbers

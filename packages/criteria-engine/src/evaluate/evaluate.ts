@@ -35,9 +35,10 @@ export function createEvaluator(
   const fillChecked = createCheckedSlotFiller(plan.contextSlots, plan.factSlots, kinds);
   // Evaluation is synchronous and calls no user code, so one scratch array serves every call.
   const scratch: Value[] = [];
+  const readsDate = plan.readsDate;
   const fill = (assessment: Assessment): Value[] => {
     if (!fillChecked(assessment?.context, assessment?.facts, scratch)) wrongType(assessment);
-    scratch[plan.dateSlot] = assessmentDate(assessment);
+    if (readsDate) scratch[plan.dateSlot] = assessmentDate(assessment);
     return scratch;
   };
   const impliedZeros = createImpliedZeros(plan);
