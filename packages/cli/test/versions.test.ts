@@ -56,14 +56,17 @@ describe('lcz evaluate --rules rules/ (several versions)', () => {
 });
 
 describe('lcz validate rules/ (several versions)', () => {
-  it('validates every version it holds, one OK line each, and exits 0', async () => {
+  it('validates every version of every ruleset it holds, one OK line each, and exits 0', async () => {
     const { code, stdout, stderr } = await lcz(['validate', '--lang', 'en', 'rules'], { cwd: ROOT });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const ok = stdout.split('\n').filter((line) => line.startsWith('OK '));
-    expect(ok).toHaveLength(2);
-    expect(ok[0]).toMatch(/^OK rules\/lai-chau-2020-2025\/ruleset\.yaml: .* 2020-2025: /);
-    expect(ok[1]).toMatch(/^OK rules\/lai-chau-2026-2030-draft\/ruleset\.yaml: .* 2026-2030-draft: /);
+    // Lai Châu's two versions, and the two other bundled schemes beside them.
+    expect(ok).toHaveLength(4);
+    expect(ok[0]).toMatch(/^OK rules\/green-building-illustrative\/ruleset\.yaml: illustrative-green-building /);
+    expect(ok[1]).toMatch(/^OK rules\/lai-chau-2020-2025\/ruleset\.yaml: .* 2020-2025: /);
+    expect(ok[2]).toMatch(/^OK rules\/lai-chau-2026-2030-draft\/ruleset\.yaml: .* 2026-2030-draft: /);
+    expect(ok[3]).toMatch(/^OK rules\/ntm-commune-2021-2025\/ruleset\.yaml: ntm-commune /);
     expect(stdout).not.toMatch(/0 errors/);
   });
 
@@ -76,5 +79,74 @@ describe('lcz validate rules/ (several versions)', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/lai-chau-2026-2030-draft\/ruleset\.yaml:\d+:\d+: error \[yaml_syntax\]/);
     expect(stderr).not.toMatch(/file_not_found|0 errors/);
+  });
+});
+
+/** rules/ with Lai Châu's versions and another scheme beside them (the school checklist), as a project. */
+function severalRulesets(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lcz-rulesets-'));
+  for (const part of ['lai-chau-2020-2025', 'lai-chau-2026-2030-draft', 'shared', '.lcz-root'])
+    cpSync(join(ROOT, 'rules', part), join(dir, part), { recursive: true });
+  cpSync(join(ROOT, 'examples/school-safety'), join(dir, 'school-safety'), { recursive: true });
+  return dir;
+}
+
+describe('a rules folder holding several rulesets (rules/: Lai Châu and other schemes)', () => {
+  it('lcz validate validates every version of every ruleset, one OK line each', async () => {
+    const dir = severalRulesets();
+    const { code, stdout, stderr } = await lcz(['validate', '--lang', 'en', dir]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const ok = stdout.split('\n').filter((line) => line.startsWith('OK '));
+    expect(ok.map((line) => /\/([^/]+)\/ruleset\.yaml/.exec(line)?.[1])).toEqual([
+      'lai-chau-2020-2025',
+      'lai-chau-2026-2030-draft',
+      'school-safety',
+    ]);
+  });
+
+  it("lcz evaluate takes each assessment's ruleset from its `ruleset:`, and the version from its date", async () => {
+    const dir = severalRulesets();
+    const school = join(ROOT, 'examples/school-safety/tests/bases/day-school-safe.yaml');
+    const { code, stdout } = await lcz(['evaluate', '--json', '--rules', dir, EXAMPLE, datedIn2027(), school]);
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout) as { ruleset: { id: string; version: string }; decision: string }[];
+    expect(results.map((r) => [r.ruleset.id, r.ruleset.version, r.decision])).toEqual([
+      ['lai-chau-khu-dan-cu-tu-quan', '2020-2025', 'not_recognised'],
+      ['lai-chau-khu-dan-cu-tu-quan', '2026-2030-draft', 'recognised'],
+      ['illustrative-school-safety', '2025', 'recognised'],
+    ]);
+  });
+
+  it('an assessment that names no ruleset of the folder is a located error naming them; the others still run', async () => {
+    const dir = severalRulesets();
+    const stray = join(dir, 'stray.yaml');
+    writeFileSync(stray, '# an assessment for another scheme\nruleset: nobody-s-scheme\ncontext: {}\nfacts: {}\n');
+    const unnamed = join(dir, 'unnamed.yaml');
+    writeFileSync(unnamed, 'context: {}\nfacts: {}\n');
+    const { code, stdout, stderr } = await lcz(['evaluate', '--lang', 'en', '--rules', dir, stray, unnamed, EXAMPLE]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /stray\.yaml:2:10: error \[ruleset_not_in_folder\] The assessment is for ruleset nobody-s-scheme, which the folder .* does not hold\. Rulesets: lai-chau-khu-dan-cu-tu-quan, illustrative-school-safety\./,
+    );
+    expect(stderr).toMatch(
+      /unnamed\.yaml: error \[ruleset_not_in_folder\] The folder .* holds several rulesets, and the assessment does not say which one/,
+    );
+    expect(stderr).toContain('2 assessment file(s) could not be evaluated.');
+    expect(stdout).toContain('not-recognised-ban.yaml'); // the Lai Châu file still evaluated
+  });
+
+  it('a batch file needs the folder of one ruleset', async () => {
+    const dir = severalRulesets();
+    const { code, stderr } = await lcz([
+      'evaluate',
+      '--lang',
+      'en',
+      '--rules',
+      dir,
+      join(ROOT, 'examples/city-2024/assessments-2024.csv'),
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('holds several rulesets (lai-chau-khu-dan-cu-tu-quan, illustrative-school-safety)');
   });
 });

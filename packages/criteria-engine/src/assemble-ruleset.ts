@@ -21,6 +21,8 @@ import type { RulesetDocument } from './validate/ruleset-document.js';
 import { rememberSources, storeCompiledRules } from './store-compiled.js';
 import { ALL_LANGUAGES } from './validate/text-languages.js';
 import { schemeWords } from './compile/words.js';
+import { derivedValuesOf } from './compile/derived.js';
+import { assessmentDate, createSlotFiller } from './compile/slots.js';
 
 /** A ruleset document that passed parsing and validation, with the fragments it includes. */
 export interface RulesetSources {
@@ -87,6 +89,13 @@ export function assembleRuleset(
     criteria: plan.criteria.map((c) => c.info),
     disqualifiers: plan.disqualifiers.map((d) => d.info),
     definitions: plan.definitions,
+    derived: plan.derived.map((d) => d.info),
+    derivedValues: derivedValuesOf(plan, (a) => {
+      const slots = createSlotFiller(plan.contextSlots, plan.factSlots)(a.context ?? {}, a.facts ?? {}, []);
+      slots[plan.dateSlot] = assessmentDate(a);
+      return slots;
+    }),
+    parameterTables: plan.parameterTables,
     includes: doc.include ?? [],
     mandatory: plan.mandatory,
     ...(plan.totalRequirement ? { totalRequirement: plan.totalRequirement } : {}),

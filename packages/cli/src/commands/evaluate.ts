@@ -21,7 +21,7 @@ import { detectBatchFormat, isListDocument, otherSpreadsheet, type BatchFormat }
 import { bilingual, EXIT, refuseOutputOverInput, say, UsageError, type Session } from '../session.js';
 import { evaluateBatchFile } from './evaluate-batch.js';
 import { isRecord } from '../guards.js';
-import { loadRules, reportInvalidRules, unique } from './load.js';
+import { loadRules, reportInvalidRules, unique, type VersionChoice } from './load.js';
 
 const ASSESSMENT_FILE = /\.(ya?ml|json)$/i;
 
@@ -35,10 +35,18 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
     ...(options.version !== undefined ? { version: options.version } : {}),
     ...(options.date !== undefined ? { date: options.date } : {}),
   };
-  const { ruleset: chosen, scheme, diagnostics } = await loadRules(options.rules, session, choice);
+  const {
+    ruleset: chosen,
+    scheme,
+    schemes,
+    diagnostics,
+  } = await loadRules(options.rules, session, choice, {
+    several: true,
+  });
   // Several versions and none named: each assessment file is evaluated with the version in force
-  // on its own date (area.date); a batch file needs --version or --date.
-  const ruleset = chosen ?? scheme?.versions[scheme.versions.length - 1];
+  // on its own date (area.date); a batch file needs --version or --date. Several rulesets (rules/
+  // holds other schemes beside Lai Châu's versions): each file with the one its `ruleset:` names.
+  const ruleset = chosen ?? scheme?.versions[scheme.versions.length - 1] ?? schemes?.[0]?.versions.at(-1);
   if (ruleset === undefined || hasErrors(diagnostics)) {
     reportInvalidRules(session, lang, options.rules, diagnostics, 'rules_invalid_nothing_evaluated');
     return EXIT.invalid;
@@ -47,6 +55,13 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
   if (warnings.length > 0) session.err(formatDiagnostics(warnings, lang));
 
   const batch = await batchInput(options, session);
+  if (batch !== undefined && schemes !== undefined) {
+    throw new UsageError(
+      'batch_needs_one_ruleset',
+      { path: options.rules, ids: schemes.map((s) => s.id).join(', ') },
+      'evaluate',
+    );
+  }
   if (batch !== undefined && scheme !== undefined && chosen === undefined) {
     throw new UsageError(
       'batch_needs_version',
@@ -67,7 +82,11 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
   const results: EvaluationResult[] = [];
   let failed = 0;
   for (const file of files) {
-    const version = scheme && !chosen ? await versionFor(file, scheme, session) : { ruleset };
+    const version = schemes
+      ? await versionFor(file, schemes, choice, options.rules, session)
+      : scheme && !chosen
+        ? await versionFor(file, [scheme], {}, options.rules, session)
+        : { ruleset };
     if (version.ruleset === undefined) {
       session.err(formatDiagnostics(session.relocate(version.diagnostics ?? []), lang));
       failed += 1;
@@ -183,25 +202,62 @@ async function expand(input: string, session: Session): Promise<string[] | undef
   return files;
 }
 
-/** The version in force on an assessment file's date (area.date), read before validating it. */
+/**
+ * The version for an assessment file, read before validating it: of the ruleset its `ruleset:`
+ * names when the folder holds several, the one named by --version or in force on --date if given,
+ * otherwise the one in force on the file's date (area.date).
+ */
 async function versionFor(
   file: string,
-  scheme: Scheme,
+  schemes: readonly Scheme[],
+  choice: VersionChoice,
+  rulesPath: string,
   session: Session,
 ): Promise<{ ruleset?: CompiledRuleset; diagnostics?: readonly Diagnostic[] }> {
   let date: string | undefined;
+  let named: string | undefined;
+  let text = '';
   try {
-    const doc: unknown = parseYaml(await readFile(session.abs(file), 'utf8'));
+    text = await readFile(session.abs(file), 'utf8');
+    const doc: unknown = parseYaml(text);
     const area = isRecord(doc) ? doc['area'] : undefined;
-    const named = isRecord(area) ? area['date'] : undefined;
-    if (typeof named === 'string') date = named;
+    const dated = isRecord(area) ? area['date'] : undefined;
+    if (typeof dated === 'string') date = dated;
+    if (isRecord(doc) && typeof doc['ruleset'] === 'string') named = doc['ruleset'];
   } catch {
     // unreadable or malformed: validation with any version reports it, located
-    const latest = scheme.versions.at(-1);
+    const latest = schemes.length === 1 ? schemes[0]?.versions.at(-1) : undefined;
     return latest ? { ruleset: latest } : {};
   }
-  const selected = scheme.select(date !== undefined ? { date } : {});
+  const scheme = schemes.length === 1 ? schemes[0] : schemes.find((s) => s.id === named);
+  if (scheme === undefined) return { diagnostics: [rulesetNotInFolder(file, text, named, rulesPath, schemes)] };
+  const asked = choice.version !== undefined || choice.date !== undefined;
+  const selected = scheme.select(asked ? choice : date !== undefined ? { date } : {});
   return selected.value
     ? { ruleset: selected.value }
     : { diagnostics: selected.diagnostics.map((d) => ({ ...d, file })) };
+}
+
+/** The assessment names no ruleset of the folder (or none at all): located at its `ruleset:` line when it has one. */
+function rulesetNotInFolder(
+  file: string,
+  text: string,
+  named: string | undefined,
+  rulesPath: string,
+  schemes: readonly Scheme[],
+): Diagnostic {
+  const lines = text.split('\n');
+  const index = lines.findIndex((l) => /^ruleset\s*:/.test(l));
+  const line = lines[index] ?? '';
+  // 1-based column of the value after `ruleset:`
+  const colon = line.indexOf(':');
+  const value = colon + 2 + (line.length - colon - 1 - line.slice(colon + 1).trimStart().length);
+  return {
+    code: 'ruleset_not_in_folder',
+    severity: 'error',
+    file,
+    line: index + 1,
+    column: index < 0 ? 0 : value,
+    params: { path: rulesPath, wanted: named ?? '', available: schemes.map((s) => s.id).join(', ') },
+  };
 }

@@ -13,6 +13,11 @@ export interface LoadedRules {
   readonly ruleset?: CompiledRuleset;
   /** Set when the path holds several versions and none was chosen: pick one per assessment date. */
   readonly scheme?: Scheme;
+  /**
+   * Set, for a caller that asked for it (`several: true`), when the path holds several rulesets
+   * (rules/: Lai Châu's versions beside other schemes): pick one per assessment by its `ruleset:`.
+   */
+  readonly schemes?: readonly Scheme[];
   readonly diagnostics: readonly Diagnostic[];
   readonly ok: boolean;
 }
@@ -23,7 +28,12 @@ export interface VersionChoice {
   readonly date?: string;
 }
 
-export async function loadRules(path: string, session: Session, choice: VersionChoice = {}): Promise<LoadedRules> {
+export async function loadRules(
+  path: string,
+  session: Session,
+  choice: VersionChoice = {},
+  options: { readonly several?: boolean } = {},
+): Promise<LoadedRules> {
   const cache = rulesCacheFor(session);
   const cacheOption = cache ? { cache } : {};
   const schemes = await loadRulesDirectory(session.abs(path), cacheOption);
@@ -42,6 +52,13 @@ export async function loadRules(path: string, session: Session, choice: VersionC
     return selected.value && !hasErrors(diagnostics)
       ? { ruleset: selected.value, diagnostics, ok: true }
       : { diagnostics, ok: false };
+  }
+  if (options.several && schemes.value && schemes.value.length > 1) {
+    const found = unique([
+      ...schemes.diagnostics,
+      ...schemes.value.flatMap((s) => s.versions.flatMap((v) => v.diagnostics)),
+    ]);
+    return { schemes: schemes.value, diagnostics: session.relocate(found), ok: !hasErrors(found) };
   }
   if (schemes.value && schemes.value.length > 1) {
     const ids = schemes.value.map((s) => s.id).join(', ');

@@ -2,7 +2,8 @@
  * `lcz validate <rules>...`: one summary line per valid ruleset (and its warnings and notes);
  * every error, located, for an invalid one. The static checks (lcz check) are part of it. A folder
  * that holds several versions (rules/, as `evaluate --rules` accepts) is validated version by
- * version, one summary line each.
+ * version, one summary line each; so is a folder that holds several rulesets (rules/: Lai Châu's
+ * versions and the other bundled schemes).
  */
 import { type CompiledRuleset, type Diagnostic, formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
 import { checkRuleset } from '@lcz/criteria-engine/tools';
@@ -14,8 +15,10 @@ export async function validate(options: ValidateOptions, session: Session): Prom
   const { lang } = options;
   let exit: number = EXIT.ok;
   for (const path of options.paths) {
-    const loaded = await loadRules(path, session);
-    const versions = loaded.scheme?.versions ?? (loaded.ruleset ? [loaded.ruleset] : []);
+    const loaded = await loadRules(path, session, {}, { several: true });
+    const several = loaded.scheme !== undefined || loaded.schemes !== undefined;
+    const versions =
+      loaded.schemes?.flatMap((s) => s.versions) ?? loaded.scheme?.versions ?? (loaded.ruleset ? [loaded.ruleset] : []);
     if (versions.length === 0) {
       reportInvalidRules(session, lang, path, loaded.diagnostics, 'rules_invalid');
       exit = EXIT.invalid;
@@ -23,15 +26,14 @@ export async function validate(options: ValidateOptions, session: Session): Prom
     }
     // With several versions, each is reported with its own diagnostics; what belongs to none
     // (the periods of the versions against each other) is reported after them.
-    const own = (ruleset: CompiledRuleset) =>
-      loaded.scheme ? session.relocate(ruleset.diagnostics) : loaded.diagnostics;
+    const own = (ruleset: CompiledRuleset) => (several ? session.relocate(ruleset.diagnostics) : loaded.diagnostics);
     const keys = new Set(versions.flatMap((v) => own(v).map(key)));
     for (const ruleset of versions) {
       // One ruleset is named as the user named it; each version of a folder of versions by its file.
-      const name = loaded.scheme ? session.display(ruleset.file) : path;
+      const name = several ? session.display(ruleset.file) : path;
       if (!validateOne(ruleset, name, own(ruleset), options, session)) exit = EXIT.invalid;
     }
-    const rest = loaded.scheme ? loaded.diagnostics.filter((d) => !keys.has(key(d))) : [];
+    const rest = several ? loaded.diagnostics.filter((d) => !keys.has(key(d))) : [];
     if (hasErrors(rest)) {
       reportInvalidRules(session, lang, path, rest, 'rules_invalid');
       exit = EXIT.invalid;

@@ -102,6 +102,8 @@ export const en = {
     'the record {store} is served under /v1/records, read only (no --keys: every write is refused).',
   serve_keys_invalid: "the key file '{path}' has {count} problem(s); nothing was served.",
   rules_invalid_nothing_served: "the rules in '{path}' have {count} error(s); the server was not started.",
+  batch_needs_one_ruleset:
+    "'{path}' holds several rulesets ({ids}): for a batch file, give --rules the folder of one of them.",
   batch_needs_version:
     "'{path}' holds several versions ({versions}): name one for a batch file with --version or --date.",
   batch_one_file: "'{path}' is a batch file: evaluate it on its own, one batch file per run.",

@@ -101,6 +101,8 @@ export const vi: CliMessages = {
     'sổ theo dõi {store} được phục vụ tại /v1/records, chỉ đọc (không có --keys: mọi yêu cầu ghi bị từ chối).',
   serve_keys_invalid: "tệp khoá '{path}' có {count} lỗi; máy chủ không khởi động.",
   rules_invalid_nothing_served: "bộ quy tắc '{path}' có {count} lỗi; máy chủ chưa được khởi động.",
+  batch_needs_one_ruleset:
+    "'{path}' có nhiều bộ quy tắc ({ids}): với tệp hàng loạt, hãy chỉ --rules tới thư mục của một bộ quy tắc.",
   batch_needs_version:
     "'{path}' có nhiều phiên bản ({versions}): với tệp hàng loạt, hãy chọn một phiên bản bằng --version hoặc --date.",
   batch_one_file: "'{path}' là tệp dữ liệu hàng loạt: hãy đánh giá riêng tệp này, mỗi lần chạy một tệp.",

@@ -19,6 +19,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/format.js';
 import { checkConflicts } from './checks/conflicts.js';
 import { checkMandatory } from './checks/mandatory.js';
+import { checkParameterCells } from './checks/parameters.js';
 import { checkNumbering } from './checks/numbering.js';
 import { checkOutcomes } from './checks/outcomes.js';
 import { checkRequirements } from './checks/requirements.js';
@@ -68,5 +69,6 @@ export function checkRuleset(ruleset: CompiledRuleset, options: Partial<CheckOpt
   checkConflicts(findings, reach, o.maxThresholdPairs);
   checkWording(findings);
   checkNumbering(findings);
+  checkParameterCells(findings, reach);
   return { diagnostics: sortDiagnostics([...ruleset.diagnostics, ...findings.list]), reach };
 }

@@ -313,7 +313,12 @@ function disqualifierReach(run: ReachRun, info: DisqualifierInfo, j: number): Di
 function probeNames(ruleset: CompiledRuleset): ProbeNames {
   return {
     facts: new Map<string, FactInfo>(ruleset.facts.map((f) => [f.id, f])),
-    parameters: new Map(Object.entries(ruleset.document.parameters ?? {}).map(([id, p]) => [id, p.value])),
+    // Constants only: a table's value depends on the context (compile/parameter-table.ts).
+    parameters: new Map(
+      Object.entries(ruleset.document.parameters ?? {}).flatMap(([id, p]) =>
+        p.value !== undefined ? [[id, p.value] as const] : [],
+      ),
+    ),
     definitions: new Map(ruleset.definitions.map((d) => [d.id, d.condition])),
     plain: new Set([...ruleset.context.map((a) => a.id), ...KEYWORDS_AND_FUNCTIONS]),
     partOfWholes: new Set(ruleset.facts.flatMap((f) => (f.partOf !== undefined ? [f.partOf] : []))),

@@ -7,6 +7,8 @@ import { closest } from '../diagnostics/suggest.js';
 import type { Expr } from './expression/ast.js';
 import { checkCompare } from './compare.js';
 import { countComparison } from './count-compare.js';
+import { divide, type Exact, minus, negate, plus, times } from './exact/arithmetic.js';
+import { zeroDivisor } from './exact/zero-divisor.js';
 import { FUNCTIONS, type CheckContext } from './functions/index.js';
 import type { Scope } from './scope.js';
 import { mergeReads, type Typed } from './typed.js';
@@ -15,6 +17,8 @@ import { BOOLEAN, ERROR, INTEGER, NUMBER, STRING, isNumeric, type Closure, type 
 export interface CheckOptions {
   /** Variant selectors and context rules may read context attributes only. */
   readonly contextOnly?: boolean;
+  /** `/` is allowed: the value of a derived quantity, which declares its `if_zero` (compile/derived.ts). */
+  readonly division?: boolean;
 }
 
 export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, options: CheckOptions = {}): Typed {
@@ -42,7 +46,11 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
     case 'compare': {
       const left = checkExpression(expr.left, scope, ctx, options);
       const right = checkExpression(expr.right, scope, ctx, options);
-      return countComparison(expr.op, left, right, expr) ?? checkCompare(expr.op, left, right, expr, ctx);
+      // A parameter named on either side is read as a number (values); a count compared with a
+      // number is decided from bounds (levels).
+      const l = numberByName(left, right, scope, ctx, options);
+      const r = numberByName(right, left, scope, ctx, options);
+      return countComparison(expr.op, l, r, expr) ?? checkCompare(expr.op, l, r, expr, ctx);
     }
     case 'in':
       return checkIn(expr, scope, ctx, options);
@@ -50,6 +58,18 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
 }
 
 type ExprOf<K extends Expr['kind']> = Extract<Expr, { readonly kind: K }>;
+
+/**
+ * `{ fact: income, at_least: income_min }`: a structured threshold written as a name is a string
+ * in YAML. Compared with a number, a string that names a parameter (or a derived quantity) means
+ * that name; any other string stays a value id (and the comparison reports the mismatch).
+ */
+function numberByName(side: Typed, other: Typed, scope: Scope, ctx: CheckContext, options: CheckOptions): Typed {
+  if (side.expr.kind !== 'string' || !isNumeric(other.type)) return side;
+  const symbol = scope.lookup(side.expr.value);
+  if (symbol?.kind !== 'parameter' && symbol?.kind !== 'derived') return side;
+  return checkName({ kind: 'name', name: side.expr.value, range: side.expr.range }, scope, ctx, options);
+}
 
 /** A function of the registry (compile/functions/): its own check, after the arguments and arity. */
 function checkCall(expr: ExprOf<'call'>, scope: Scope, ctx: CheckContext, options: CheckOptions): Typed {
@@ -93,8 +113,8 @@ function checkNegate(expr: ExprOf<'negate'>, scope: Scope, ctx: CheckContext, op
   expectNumeric(operand, ctx, '-');
   const g = operand.fn;
   const neg: Closure = (s) => {
-    const v = g(s) as number | undefined;
-    return v === undefined ? undefined : -v;
+    const v = g(s) as Exact | undefined;
+    return v === undefined ? undefined : (negate(v) as Value);
   };
   return {
     type: operand.type,
@@ -124,11 +144,28 @@ function checkArithmetic(expr: ExprOf<'arithmetic'>, scope: Scope, ctx: CheckCon
   expectNumeric(right, ctx, expr.op);
   const l = left.fn;
   const r = right.fn;
+  if (expr.op === '/') {
+    // Only a derived quantity may divide: it says what a zero divisor means (if_zero).
+    if (!options.division) {
+      ctx.report('expr_division_outside_derived', expr.range, {});
+      return { type: ERROR, expr, fn: UNKNOWN, reads: mergeReads(left.reads, right.reads) };
+    }
+    const quotient: Closure = (s) => {
+      const a = l(s) as Exact | undefined;
+      const b = r(s) as Exact | undefined;
+      if (a === undefined || b === undefined) return undefined;
+      const q = divide(a, b);
+      if (q !== undefined) return q as Value;
+      zeroDivisor.hit = true;
+      return 0;
+    };
+    return { type: NUMBER, expr, fn: quotient, reads: mergeReads(left.reads, right.reads) };
+  }
   const op = ARITHMETIC[expr.op];
   const fn: Closure = (s) => {
-    const a = l(s) as number | undefined;
-    const b = r(s) as number | undefined;
-    return a === undefined || b === undefined ? undefined : op(a, b);
+    const a = l(s) as Exact | undefined;
+    const b = r(s) as Exact | undefined;
+    return a === undefined || b === undefined ? undefined : (op(a, b) as Value);
   };
   const type = left.type.t === 'integer' && right.type.t === 'integer' ? INTEGER : NUMBER;
   return { type, expr, fn, reads: mergeReads(left.reads, right.reads) };
@@ -154,11 +191,8 @@ function expectNumeric(operand: Typed, ctx: CheckContext, where: string): void {
   }
 }
 
-const ARITHMETIC = {
-  '+': (a: number, b: number) => a + b,
-  '-': (a: number, b: number) => a - b,
-  '*': (a: number, b: number) => a * b,
-};
+/** Exact: numbers while the result is a safe integer, fractions otherwise (exact/arithmetic.ts). */
+const ARITHMETIC = { '+': plus, '-': minus, '*': times, '/': times };
 
 /**
  * The closure of a value known at load time. Leaf closures come from small makers like this one
@@ -203,6 +237,19 @@ function checkName(
   if (symbol.kind === 'parameter') {
     return { type: symbol.type, expr, reads: [], constant: symbol.value, fn: always(symbol.value) };
   }
+  if (symbol.kind === 'derived') {
+    const derived = symbol.resolve();
+    if (!derived) {
+      ctx.report('definition_cycle', expr.range, { name: expr.name });
+      return { type: ERROR, expr, reads: [], fn: UNKNOWN };
+    }
+    if (options.contextOnly && derived.reads.some((id) => scope.lookup(id)?.kind === 'fact')) {
+      ctx.report('selector_not_context', expr.range, { name: expr.name });
+      return { type: ERROR, expr, reads: [], fn: UNKNOWN };
+    }
+    // Read like a fact: its value and the facts it reads (not a slot: it is computed).
+    return { type: derived.type, expr, reads: derived.reads, fn: derived.fn, derived: expr.name };
+  }
   if (symbol.kind === 'definition') {
     const defined = symbol.resolve();
     if (!defined) {
@@ -222,6 +269,8 @@ function checkName(
   }
   const id = symbol.id;
   const slot = symbol.slot;
+  if (symbol.kind === 'fact' && symbol.decimals !== undefined)
+    return { type: symbol.type, expr, reads: [id], fn: readSlot(slot), name: id, slot, decimals: symbol.decimals };
   return { type: symbol.type, expr, reads: [id], fn: readSlot(slot), name: id, slot };
 }
 

@@ -1,6 +1,7 @@
 /**
- * Comparisons, kept exact: percentages compare by cross-multiplication in integers, decimal
- * literals become fractions, ordinals compare by their declared rank. Unknown in, unknown out.
+ * Comparisons, kept exact: percentages compare by cross-multiplication in integers (BigInt past
+ * 2^53), decimal literals and values become fractions, ordinals compare by their declared rank.
+ * Unknown in, unknown out.
  */
 import type { CompareOp } from './expression/ast.js';
 import { FLIP, HOLDS } from './expression/compare-ops.js';
@@ -8,6 +9,8 @@ import type { CheckContext } from './functions/index.js';
 import { BOOLEAN, ERROR, describeType, isNumeric, type Closure, type ValueType } from './types.js';
 import { percentVersusConstant, slotInValues, slotVersusConstant } from './leaf.js';
 import { mergeReads, type PercentParts, type Typed } from './typed.js';
+import { compareExact, compareProducts, divide, type Exact, times } from './exact/arithmetic.js';
+import { decimalsOf, fromNumber } from './exact/rational.js';
 
 const CMP = HOLDS;
 
@@ -34,7 +37,11 @@ function compareClosure(
   if (left.percent && left.type.t === 'percent') return comparePercent(op, left.percent, right, ctx);
   if (right.percent && right.type.t === 'percent') return comparePercent(FLIP[op], right.percent, left, ctx);
 
-  if (isNumeric(left.type) && isNumeric(right.type)) return compareNumbers(op, left, right);
+  if (isNumeric(left.type) && isNumeric(right.type)) {
+    checkThresholdDecimals(left, right, ctx);
+    checkThresholdDecimals(right, left, ctx);
+    return compareNumbers(op, left, right);
+  }
 
   if (left.type.t === 'boolean' && right.type.t === 'boolean') {
     if (op !== '==' && op !== '!=') {
@@ -68,18 +75,34 @@ function compareClosure(
   return undefined;
 }
 
+/**
+ * A literal with more decimals than the fact it is compared with (`people >= 2.5` on a count, `km >= 1.255`
+ * with `decimals: 2`) can never be met exactly as written: most likely a slip, so it is an error.
+ */
+function checkThresholdDecimals(fact: Typed, other: Typed, ctx: CheckContext): void {
+  if (fact.decimals === undefined || fact.name === undefined || other.expr.kind !== 'number') return;
+  const value = other.expr.value;
+  if (decimalsOf(value) <= fact.decimals) return;
+  ctx.report('threshold_decimals', other.expr.range, {
+    value: other.expr.text,
+    fact: fact.name,
+    decimals: fact.decimals,
+  });
+}
+
 function isChoice(type: ValueType): type is Extract<ValueType, { t: 'enum' | 'ordinal' }> {
   return type.t === 'enum' || type.t === 'ordinal';
 }
 
-/** A decimal literal as an exact fraction n/d (97.99 → 9799/100). */
+/**
+ * A decimal literal as an exact fraction n/d from its decimal text (97.99 → 9799/100, 29.5 →
+ * 59/2), as numbers: thresholds are small and have few decimals (a literal past 2^53 − 1 or with
+ * more than 15 significant digits is refused when the file loads).
+ */
 function toFraction(value: number): { n: number; d: number } {
   if (Number.isInteger(value)) return { n: value, d: 1 };
-  const text = String(value);
-  const dot = text.indexOf('.');
-  if (dot < 0 || text.includes('e')) return { n: value, d: 1 };
-  const d = 10 ** (text.length - dot - 1);
-  return { n: Math.round(value * d), d };
+  const r = fromNumber(value);
+  return { n: Number(r.n), d: Number(r.d) };
 }
 
 function comparePercent(op: CompareOp, p: PercentParts, other: Typed, ctx: CheckContext): Closure {
@@ -89,16 +112,11 @@ function comparePercent(op: CompareOp, p: PercentParts, other: Typed, ctx: Check
   const ifZero = p.ifZero;
   if (other.percent && other.type.t === 'percent') {
     const q = other.percent;
-    // a/b vs c/d ⇔ a·d vs c·b (b, d > 0). An empty whole takes its declared value.
+    // Both sides as exact fractions; an empty whole takes its declared value.
     return (s) => {
-      const a = part(s) as number | undefined;
-      const b = whole(s) as number | undefined;
-      const cc = q.part(s) as number | undefined;
-      const d = q.whole(s) as number | undefined;
-      if (a === undefined || b === undefined || cc === undefined || d === undefined) return undefined;
-      const left = b === 0 ? { n: ifZero, d: 1 } : { n: a * 100, d: b };
-      const right = d === 0 ? { n: q.ifZero, d: 1 } : { n: cc * 100, d };
-      return cmp(left.n * right.d, right.n * left.d);
+      const a = percentValue(part(s) as Exact | undefined, whole(s) as Exact | undefined, ifZero);
+      const b = percentValue(q.part(s) as Exact | undefined, q.whole(s) as Exact | undefined, q.ifZero);
+      return a === undefined || b === undefined ? undefined : cmp(compareExact(a, b), 0);
     };
   }
   if (!isNumeric(other.type)) {
@@ -109,53 +127,55 @@ function comparePercent(op: CompareOp, p: PercentParts, other: Typed, ctx: Check
     });
     return () => undefined;
   }
-  if (typeof other.constant === 'number') {
+  if (typeof other.constant === 'number' && p.integers) {
     const { n, d } = toFraction(other.constant);
     if (p.partSlot !== undefined && p.wholeSlot !== undefined)
       return percentVersusConstant(op, p.partSlot, p.wholeSlot, ifZero, n, d);
-    // part·100/whole op n/d ⇔ part·100·d op n·whole, all integers.
-    if (d === 1) {
-      return (s) => {
-        const w = whole(s) as number | undefined;
-        const pt = part(s) as number | undefined;
-        if (w === undefined || pt === undefined) return undefined;
-        return w === 0 ? cmp(ifZero, n) : cmp(pt * 100, n * w);
-      };
-    }
+    // part·100/whole op n/d ⇔ part·100·d op n·whole (whole > 0), exact at any size.
+    const zero = cmp(ifZero * d, n);
+    const scale = 100 * d;
     return (s) => {
       const w = whole(s) as number | undefined;
       const pt = part(s) as number | undefined;
       if (w === undefined || pt === undefined) return undefined;
-      return w === 0 ? cmp(ifZero * d, n) : cmp(pt * 100 * d, n * w);
+      if (w === 0) return zero;
+      return cmp(w > 0 ? compareProducts(pt, scale, n, w) : compareProducts(n, w, pt, scale), 0);
     };
   }
+  // Decimal parts and wholes (km, ha), or a threshold that is not a constant: exact fractions.
   const r = other.fn;
   return (s) => {
-    const w = whole(s) as number | undefined;
-    const pt = part(s) as number | undefined;
-    const x = r(s) as number | undefined;
-    if (w === undefined || pt === undefined || x === undefined) return undefined;
-    return w === 0 ? cmp(ifZero, x) : cmp(pt * 100, x * w);
+    const x = r(s) as Exact | undefined;
+    const v = percentValue(part(s) as Exact | undefined, whole(s) as Exact | undefined, ifZero);
+    return x === undefined || v === undefined ? undefined : cmp(compareExact(v, x), 0);
   };
+}
+
+/** part × 100 / whole exactly, the declared value when the whole is 0; unknown in, unknown out. */
+function percentValue(part: Exact | undefined, whole: Exact | undefined, ifZero: number): Exact | undefined {
+  if (part === undefined || whole === undefined) return undefined;
+  return divide(times(part, 100), whole) ?? ifZero;
 }
 
 function compareNumbers(op: CompareOp, left: Typed, right: Typed): Closure {
   const cmp = CMP[op];
   const l = left.fn;
+  // A fact against a literal compares as doubles: both are the doubles of decimals with at most
+  // 15 significant digits, which order as the decimals do (exact/arithmetic.ts, compareExact).
   if (typeof right.constant === 'number' && left.slot !== undefined)
     return slotVersusConstant(op, left.slot, right.constant);
   if (typeof right.constant === 'number') {
     const k = right.constant;
     return (s) => {
-      const a = l(s) as number | undefined;
-      return a === undefined ? undefined : cmp(a, k);
+      const a = l(s) as Exact | undefined;
+      return a === undefined ? undefined : cmp(compareExact(a, k), 0);
     };
   }
   const r = right.fn;
   return (s) => {
-    const a = l(s) as number | undefined;
-    const b = r(s) as number | undefined;
-    return a === undefined || b === undefined ? undefined : cmp(a, b);
+    const a = l(s) as Exact | undefined;
+    const b = r(s) as Exact | undefined;
+    return a === undefined || b === undefined ? undefined : cmp(compareExact(a, b), 0);
   };
 }
 

@@ -12,6 +12,8 @@ import type { ParsedDocument } from '../parse/index.js';
 import type {
   ConditionDocument,
   CriterionDocument,
+  DerivedDeclaration,
+  ParameterDeclaration,
   RequirementDocument,
   RulesetDocument,
 } from '../validate/ruleset-document.js';
@@ -26,6 +28,14 @@ import type {
 } from './compiled-ruleset.js';
 import { desugarCondition, parseScalarExpression, type DesugarContext, type YamlPath } from './conditions.js';
 import { checkCoverage } from './coverage.js';
+import { type CompiledDerived, compileDerived } from './derived.js';
+import {
+  compileParameterTable,
+  type KeyAttribute,
+  type ParameterTableInfo,
+  YEAR,
+  yearOfDate,
+} from './parameter-table.js';
 import { DEFAULT_EXPRESSION_LIMITS, type ExpressionLimits } from './expression/parser.js';
 import { printExpression } from './expression/printer.js';
 import type { CheckContext } from './functions/index.js';
@@ -33,6 +43,7 @@ import type {
   CompiledCondition,
   ContextRulePlan,
   CriterionPlan,
+  DerivedPlan,
   DisqualifierPlan,
   GroupPlan,
   RulesetPlan,
@@ -93,6 +104,12 @@ class RulesetCompiler {
   private readonly definitionInfos: DefinitionInfo[] = [];
   /** The ids of `levels:`, lowest first (from_level refers to them). */
   private levelIdList: readonly string[] = [];
+  private readonly derivedDocs = new Map<string, { decl: DerivedDeclaration; parsed: ParsedDocument }>();
+  private readonly derivedDone = new Map<string, CompiledDerived | 'checking'>();
+  private readonly derivedPlans: DerivedPlan[] = [];
+  private readonly tables = new Map<string, { typed: Typed; info: ParameterTableInfo }>();
+  /** Whether anything reads the assessment's date (`year`, a dated table): only then is it filled. */
+  private readsDate = false;
   /** What desugaring needs, made once: its `parsed` follows the document being compiled. */
   private readonly desugar: DesugarContext;
 
@@ -124,6 +141,10 @@ class RulesetCompiler {
   }
 
   run(): RulesetPlan {
+    for (const { parsed, doc } of [{ parsed: this.main, doc: this.doc }, ...this.fragments])
+      for (const [id, p] of Object.entries(doc.parameters ?? {}))
+        if (p.value === undefined && !this.tables.has(id)) this.parameterTable(id, p, parsed);
+    for (const name of this.derivedDocs.keys()) this.derived(name);
     for (const name of this.definitionDocs.keys()) this.definition(name);
     const facts = this.factInfos();
     const context = this.contextInfos();
@@ -188,12 +209,16 @@ class RulesetCompiler {
       criteria,
       disqualifiers,
       definitions: this.definitionInfos,
+      derived: this.derivedPlans,
+      parameterTables: [...this.tables.values()].map((t) => t.info),
       mandatory: [...mandatory],
       ...(total
         ? { totalRequirement: this.requirement(total, ['recognition', 'total_requirement'], criteria.length) }
         : {}),
       contextRules,
       requiredWhen,
+      dateSlot: this.dateSlot(),
+      readsDate: this.readsDate,
       contextSlots: context.map((a) => a.id),
       factSlots: facts.map((f) => f.id),
     };
@@ -244,7 +269,9 @@ class RulesetCompiler {
     }
     for (const { parsed, doc } of sources) {
       for (const [id, fact] of Object.entries(doc.facts ?? {})) {
-        if (declare({ kind: 'fact', id, type: factType(id, fact), slot }, 'facts', parsed)) {
+        if (
+          declare({ kind: 'fact', id, type: factType(id, fact), slot, decimals: factDecimals(fact) }, 'facts', parsed)
+        ) {
           this.facts[id] = fact;
           slot++;
         }
@@ -252,11 +279,20 @@ class RulesetCompiler {
     }
     for (const { parsed, doc } of sources) {
       for (const [id, p] of Object.entries(doc.parameters ?? {})) {
+        if (p.value === undefined) {
+          // A table: its value is looked up from the unit's context, like a derived quantity's.
+          declare({ kind: 'derived', id, resolve: () => this.parameterTable(id, p, parsed) }, 'parameters', parsed);
+          continue;
+        }
         declare(
           { kind: 'parameter', id, type: Number.isInteger(p.value) ? INTEGER : NUMBER, value: p.value },
           'parameters',
           parsed,
         );
+      }
+      for (const [id, decl] of Object.entries(doc.derived ?? {})) {
+        if (declare({ kind: 'derived', id, resolve: () => this.derived(id)?.typed }, 'derived', parsed))
+          this.derivedDocs.set(id, { decl, parsed });
       }
       for (const [id, d] of Object.entries(doc.definitions ?? {})) {
         if (declare({ kind: 'definition', id, resolve: () => this.definition(id) }, 'definitions', parsed)) {
@@ -264,7 +300,70 @@ class RulesetCompiler {
         }
       }
     }
+    // `year`: the year of the assessment's date, for `when:` and conditions (unless the file names something so).
+    if (!seen.has(YEAR))
+      symbols.push({
+        kind: 'derived',
+        id: YEAR,
+        resolve: () => {
+          this.readsDate = true;
+          return yearOfDate(this.dateSlot());
+        },
+      });
     return symbols;
+  }
+
+  /** The slot after the context attributes and facts: the assessment's date (compile/slots.ts). */
+  private dateSlot(): number {
+    return Object.keys(this.doc.context).length + Object.keys(this.facts).length;
+  }
+
+  /** A parameter table (compile/parameter-table.ts), checked once, in the file that declares it. */
+  private parameterTable(id: string, decl: ParameterDeclaration, parsed: ParsedDocument): Typed {
+    const done = this.tables.get(id);
+    if (done) return done.typed;
+    const attributes = new Map<string, KeyAttribute>();
+    Object.entries(this.doc.context).forEach(([name, a], slot) => {
+      attributes.set(name, {
+        id: name,
+        slot,
+        values: a.type === 'boolean' ? [true, false] : a.values.map((v) => v.id),
+      });
+    });
+    const table = this.within(parsed, () =>
+      compileParameterTable(id, decl, attributes, this.dateSlot(), (path) => this.rangeOf(path), this.checkContext),
+    );
+    this.tables.set(id, table);
+    if (table.info.dated) this.readsDate = true;
+    return table.typed;
+  }
+
+  /** A derived quantity, checked once, in the file that declares it; undefined inside a cycle. */
+  private derived(id: string): CompiledDerived | undefined {
+    const done = this.derivedDone.get(id);
+    if (done === 'checking') return undefined;
+    if (done) return done;
+    const source = this.derivedDocs.get(id);
+    if (!source) return undefined;
+    this.derivedDone.set(id, 'checking');
+    const compiled = this.within(source.parsed, () => {
+      const expr = parseScalarExpression(source.decl.value, ['derived', id, 'value'], this.desugar);
+      if (!expr) return undefined;
+      const where = source.parsed.keyRangeOf(['derived', id]);
+      return compileDerived(id, source.decl, expr, source.parsed.source.file, where, this.scope, this.checkContext);
+    });
+    const result: CompiledDerived = compiled ?? {
+      typed: {
+        type: ERROR,
+        expr: { kind: 'number', value: 0, text: '0', range: [0, 0] },
+        reads: [],
+        fn: () => undefined,
+      },
+      info: { id, file: source.parsed.source.file, label: source.decl.label, expression: source.decl.value, reads: [] },
+    };
+    this.derivedDone.set(id, result);
+    this.derivedPlans.push({ info: result.info, fn: result.typed.fn });
+    return result;
   }
 
   /** A named condition, checked once, in the file that declares it; undefined inside a cycle. */
@@ -318,6 +417,7 @@ class RulesetCompiler {
           }
           if (f.min !== undefined) info.min = f.min;
           if (f.max !== undefined) info.max = f.max;
+          if (f.decimals !== undefined) info.decimals = f.decimals;
           if (f.part_of !== undefined) info.partOf = f.part_of;
           if (f.unit) info.unit = f.unit;
         } else if (f.type === 'enum' || f.type === 'ordinal') {
@@ -430,7 +530,8 @@ class RulesetCompiler {
         });
         return;
       }
-      if (target.type !== 'integer' || f.type !== 'integer') {
+      // Counts of counts, or quantities of quantities (km of km): part ≤ whole means the same.
+      if (target.type !== f.type || (f.type !== 'integer' && f.type !== 'number')) {
         this.report('relation_invalid', this.rangeOf(path), { fact: id, whole, reason: 'not_counts' });
         return;
       }
@@ -854,6 +955,12 @@ function pointsFields(points: CompiledPoints): {
     ...(points.rule ? { pointsRule: points.rule } : {}),
     ...(points.info ? { pointsInfo: points.info } : {}),
   };
+}
+
+/** The decimals a fact's values may have: 0 for integers, `decimals:` for numbers, else unbounded. */
+function factDecimals(fact: RulesetDocument['facts'][string]): number | undefined {
+  if (fact.type === 'integer') return 0;
+  return fact.type === 'number' ? fact.decimals : undefined;
 }
 
 function brokenCondition(): CompiledCondition {

@@ -2,8 +2,10 @@
  * What `compileRuleset` returns: a frozen, read-only description of the ruleset (for renderers,
  * docs, diffs and test generators) plus the compiled evaluation closures.
  */
+import type { DerivedInfo } from './derived.js';
 import type { LevelPlan } from './levels.js';
 import type { PointsRuleInfo } from './points.js';
+import type { ParameterTableInfo } from './parameter-table.js';
 import type { Diagnostic, Range, StageResult } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/source.js';
 import type { Assessment } from '../evaluate/assessment.js';
@@ -28,6 +30,8 @@ export interface FactInfo {
   readonly help?: LocalizedText;
   readonly min?: number;
   readonly max?: number;
+  /** For number facts: the most decimals a value may have (`decimals:`). */
+  readonly decimals?: number;
   /** The fact this one is a part of (part ≤ whole). */
   readonly partOf?: string;
   /** For enum and ordinal facts, in declared order (lowest first for ordinals). */
@@ -163,6 +167,12 @@ export interface CompiledRuleset {
   readonly criteria: readonly CriterionInfo[];
   readonly disqualifiers: readonly DisqualifierInfo[];
   readonly definitions: readonly DefinitionInfo[];
+  /** Derived quantities (derived:): name, label, unit, shown decimals, expression, facts read. */
+  readonly derived: readonly DerivedInfo[];
+  /** The known derived quantities of an assessment, as decimal text with their shown decimals ("57.2"). */
+  derivedValues(assessment: Assessment): ReadonlyMap<string, string>;
+  /** Parameter tables keyed by context attributes: each cell, as written (docs print them, check walks them). */
+  readonly parameterTables: readonly ParameterTableInfo[];
   /** The files this ruleset includes (shared pieces), as written in `include:`. */
   readonly includes: readonly string[];
   readonly mandatory: readonly string[];

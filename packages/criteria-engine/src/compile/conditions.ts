@@ -8,7 +8,7 @@ import type { DiagnosticParams } from '../diagnostics/params.js';
 import type { ParsedDocument } from '../parse/index.js';
 import type { ConditionDocument } from '../validate/ruleset-document.js';
 import type { CompareOp, Expr } from './expression/ast.js';
-import { parseExpression, type ExpressionLimits, type ParseError } from './expression/parser.js';
+import { isExactLiteral, parseExpression, type ExpressionLimits, type ParseError } from './expression/parser.js';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -130,14 +130,27 @@ function desugarPercent(
     kind: 'compare',
     op: atLeast ? '>=' : '<=',
     left: call,
-    right: { kind: 'number', value: threshold, text: String(threshold), range: thresholdRange },
+    right: numberLiteral(threshold, thresholdRange, ctx),
     range,
   };
 }
 
+/**
+ * A number written in YAML (`at_least: 29.5`), as the expression tree's literal. Its text is the
+ * one the file holds: a YAML number with more than 15 significant digits was rounded when read,
+ * so it is refused as an expression's literal would be (expr_number_inexact), never compared
+ * rounded.
+ */
+function numberLiteral(value: number, range: Range, ctx: DesugarContext): Expr {
+  const written = ctx.parsed.source.text.slice(range[0], range[1]).trim();
+  if (/^-?\d+\.\d+$/.test(written) && !isExactLiteral(written.replace(/^-/, '')))
+    ctx.reportParseError({ code: 'expr_number_inexact', range, value: written, max: Number.MAX_SAFE_INTEGER });
+  return { kind: 'number', value, text: String(value), range };
+}
+
 function literal(value: number | string | boolean, path: YamlPath, ctx: DesugarContext, fallback: Range): Expr {
   const range = ctx.parsed.rangeOf(path) ?? fallback;
-  if (typeof value === 'number') return { kind: 'number', value, text: String(value), range };
+  if (typeof value === 'number') return numberLiteral(value, range, ctx);
   if (typeof value === 'boolean') return { kind: 'boolean', value, range };
   return { kind: 'string', value, range };
 }

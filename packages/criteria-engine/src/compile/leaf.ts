@@ -7,6 +7,7 @@
  */
 import type { CompareOp } from './expression/ast.js';
 import { HOLDS } from './expression/compare-ops.js';
+import { compareProducts } from './exact/arithmetic.js';
 import type { Closure, Slots } from './types.js';
 
 /** `s[slot] op k`, three-valued. */
@@ -56,8 +57,11 @@ export function slotInValues(slot: number, accepted: readonly string[]): Closure
 }
 
 /**
- * `part × 100 / whole op n / d`, exactly: part × 100 × d op n × whole. When the whole is 0 the
- * declared value `ifZero` is compared instead.
+ * `part × 100 / whole op n / d`, exactly: part × 100 × d op n × whole, for integer parts and
+ * wholes. The products are doubles while both stay within ±(2^53 − 1), where a double product of
+ * integers is exact; beyond, they are BigInt (exact/arithmetic.ts). A negative whole (facts
+ * without `min: 0`) flips the cross-multiplication, so it takes the same exact path. When the whole
+ * is 0 the declared value `ifZero` is compared instead.
  */
 export function percentVersusConstant(
   op: CompareOp,
@@ -69,29 +73,38 @@ export function percentVersusConstant(
 ): Closure {
   const zero = HOLDS[op](ifZero * d, n);
   const scale = 100 * d;
+  const holds = HOLDS[op];
+  const exact = (p: number, w: number): boolean =>
+    w > 0 ? holds(compareProducts(p, scale, n, w), 0) : holds(compareProducts(n, w, p, scale), 0);
   switch (op) {
     case '>=':
       return (s: Slots) => {
         const w = s[wholeSlot] as number | undefined;
         const p = s[partSlot] as number | undefined;
         if (w === undefined || p === undefined) return undefined;
-        return w === 0 ? zero : p * scale >= n * w;
+        if (w === 0) return zero;
+        const a = p * scale;
+        const b = n * w;
+        return w > 0 && a <= MAX && a >= -MAX && b <= MAX && b >= -MAX ? a >= b : exact(p, w);
       };
     case '<=':
       return (s: Slots) => {
         const w = s[wholeSlot] as number | undefined;
         const p = s[partSlot] as number | undefined;
         if (w === undefined || p === undefined) return undefined;
-        return w === 0 ? zero : p * scale <= n * w;
+        if (w === 0) return zero;
+        const a = p * scale;
+        const b = n * w;
+        return w > 0 && a <= MAX && a >= -MAX && b <= MAX && b >= -MAX ? a <= b : exact(p, w);
       };
-    default: {
-      const holds = HOLDS[op];
+    default:
       return (s: Slots) => {
         const w = s[wholeSlot] as number | undefined;
         const p = s[partSlot] as number | undefined;
         if (w === undefined || p === undefined) return undefined;
-        return w === 0 ? zero : holds(p * scale, n * w);
+        return w === 0 ? zero : exact(p, w);
       };
-    }
   }
 }
+
+const MAX = Number.MAX_SAFE_INTEGER;

@@ -2,6 +2,8 @@
  * What the compile stage hands to the evaluator: the read-only descriptions (infos) plus the
  * closures, indexed so evaluation walks arrays, never looks names up.
  */
+import type { DerivedInfo } from './derived.js';
+import type { ParameterTableInfo } from './parameter-table.js';
 import type { Requirement } from '../evaluate/result.js';
 import type { ContextRule, RulesetDocument } from '../validate/ruleset-document.js';
 import type {
@@ -85,6 +87,10 @@ export interface RulesetPlan {
   readonly criteria: readonly CriterionPlan[];
   readonly disqualifiers: readonly DisqualifierPlan[];
   readonly definitions: readonly DefinitionInfo[];
+  /** Derived quantities (derived:), each with the closure of its exact value. */
+  readonly derived: readonly DerivedPlan[];
+  /** Parameter tables keyed by context attributes. */
+  readonly parameterTables: readonly ParameterTableInfo[];
   readonly mandatory: readonly string[];
   readonly totalRequirement?: Requirement;
   readonly contextRules: readonly ContextRulePlan[];
@@ -92,6 +98,10 @@ export interface RulesetPlan {
   readonly requiredWhen: ReadonlyMap<string, Closure>;
   /** Slot layout: the context attributes, then the facts, in declaration order. */
   readonly contextSlots: readonly string[];
+  /** The slot of the assessment's date (`area.date`, YYYY-MM-DD), after the facts: dated parameters read it. */
+  readonly dateSlot: number;
+  /** Whether any condition reads the date: decide() fills the date slot only then (its speed). */
+  readonly readsDate: boolean;
   readonly factSlots: readonly string[];
   /**
    * Present when the scheme has levels, count requirements or points beyond fixed numbers
@@ -103,4 +113,10 @@ export interface RulesetPlan {
   readonly levels?: readonly LevelPlan[];
   /** Whether results carry points intervals (a step table, best_of or variant points). */
   readonly scored?: boolean;
+}
+
+/** A derived quantity: what tools read, and its value over an assessment's slots (exact). */
+export interface DerivedPlan {
+  readonly info: DerivedInfo;
+  readonly fn: Closure;
 }

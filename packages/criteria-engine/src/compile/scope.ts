@@ -6,9 +6,18 @@ import type { Typed } from './typed.js';
 import type { ValueType } from './types.js';
 
 export type NameSymbol =
-  | { readonly kind: 'fact'; readonly id: string; readonly type: ValueType; readonly slot: number }
+  | {
+      readonly kind: 'fact';
+      readonly id: string;
+      readonly type: ValueType;
+      readonly slot: number;
+      /** The decimals its values may have (0 for integers), when bounded: thresholds may not have more. */
+      readonly decimals?: number | undefined;
+    }
   | { readonly kind: 'context'; readonly id: string; readonly type: ValueType; readonly slot: number }
   | { readonly kind: 'parameter'; readonly id: string; readonly type: ValueType; readonly value: number }
+  /** A derived quantity (derived:), checked on first use; undefined while it is being checked (a cycle). */
+  | { readonly kind: 'derived'; readonly id: string; resolve(): Typed | undefined }
   /** A named condition (definitions:), checked on first use; undefined while it is being checked (a cycle). */
   | { readonly kind: 'definition'; readonly id: string; resolve(): Typed | undefined };
 

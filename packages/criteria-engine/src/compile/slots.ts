@@ -83,3 +83,15 @@ const NONE: Readonly<Record<string, unknown>> = Object.freeze({});
 function isRecordOrNothing(value: unknown): boolean {
   return value == null || (typeof value === 'object' && !Array.isArray(value));
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The assessment's date (`area.date`, YYYY-MM-DD), for the slot after the facts (plan.dateSlot):
+ * dated parameters read it. Anything else there is unknown (validateAssessment reports it).
+ */
+export function assessmentDate(assessment: unknown): string | undefined {
+  const area = (assessment as { area?: { date?: unknown } } | null | undefined)?.area;
+  const date = typeof area === 'object' && area !== null ? area.date : undefined;
+  return typeof date === 'string' && ISO_DATE.test(date) ? date : undefined;
+}

@@ -11,6 +11,8 @@ export interface PercentParts {
   readonly whole: Closure;
   /** The percent value taken when the whole is 0 (declared by the rule author). */
   readonly ifZero: number;
+  /** Both operands are integers: the cross-multiplication needs no fractions. */
+  readonly integers: boolean;
   readonly partName?: string;
   readonly wholeName?: string;
   readonly partSlot?: number;
@@ -19,6 +21,10 @@ export interface PercentParts {
 
 export interface Typed {
   readonly type: ValueType;
+  /**
+   * The value. A numeric closure returns a number, or an exact fraction (exact/rational.ts) when
+   * the value is not a safe integer or a number fact's decimal: compare with exact/arithmetic.ts.
+   */
   readonly fn: Closure;
   readonly expr: Expr;
   /** Facts and context attributes read, in first-read order. */
@@ -31,6 +37,10 @@ export interface Typed {
   readonly name?: string;
   /** Set for a bare fact or context reference: its slot, so comparisons can read it directly. */
   readonly slot?: number;
+  /** Set for a bare reference to a fact whose values have at most this many decimals (0: integers). */
+  readonly decimals?: number;
+  /** Set for a reference to a derived quantity (derived:). */
+  readonly derived?: string;
   /** Set for a reference to a named condition (definitions:). */
   readonly definition?: string;
   /** Set for `count(…)`: its arguments, so a comparison with a number is decided from bounds. */

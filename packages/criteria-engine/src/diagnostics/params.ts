@@ -60,6 +60,7 @@ export interface DiagnosticParamsByCode {
   mandatory_below_level: { readonly criterion: Param; readonly level: Param; readonly from_level: Param };
   points_bands_order: { readonly value: Param; readonly previous: Param };
   threshold_range: { readonly value: Param; readonly min: Param; readonly max: Param };
+  threshold_decimals: { readonly value: Param; readonly fact: Param; readonly decimals: Param };
   relation_invalid: { readonly fact: Param; readonly whole: Param; readonly reason: Param };
   selector_not_context: { readonly name: Param };
   variant_uncovered: { readonly criterion: Param; readonly context: Param; readonly policy: Param };
@@ -82,6 +83,7 @@ export interface DiagnosticParamsByCode {
   version_duplicate: { readonly id: Param; readonly version: Param; readonly first_file: Param };
   version_period_missing: { readonly id: Param; readonly version: Param };
   version_not_found: { readonly id: Param; readonly wanted: Param; readonly available: Param };
+  ruleset_not_in_folder: { readonly path: Param; readonly wanted: Param; readonly available: Param };
   definition_cycle: { readonly name: Param };
   include_invalid: { readonly path: Param; readonly reason: Param };
   build_fragment: NoParams;
@@ -102,6 +104,7 @@ export interface DiagnosticParamsByCode {
     readonly context: Param;
   };
   mandatory_not_applicable: { readonly criterion: Param; readonly reason: Param; readonly context: Param };
+  parameter_cell_missing: { readonly parameter: Param; readonly cell: Param };
   text_threshold_mismatch: { readonly criterion: Param; readonly text_values: Param; readonly threshold: Param };
   equals_reads_at_least: {
     readonly criterion: Param;
@@ -141,6 +144,17 @@ export interface DiagnosticParamsByCode {
     readonly option?: Param;
   };
   expr_number_inexact: { readonly value: Param; readonly max: Param };
+  expr_division_outside_derived: NoParams;
+  derived_if_zero_missing: { readonly name: Param };
+  parameter_key_unknown: { readonly parameter: Param; readonly name: Param; readonly allowed: Param };
+  parameter_key_value: {
+    readonly parameter: Param;
+    readonly row: Param;
+    readonly name: Param;
+    readonly value: Param;
+    readonly allowed: Param;
+  };
+  parameter_row_keys: { readonly parameter: Param; readonly row: Param; readonly keys: Param; readonly name: Param };
   unknown_group: { readonly id: Param; readonly groups: Param };
   owner_conflict: { readonly kind: Param; readonly id: Param; readonly owner: Param; readonly first: Param };
   batch_row_short: { readonly cell: Param; readonly found: Param; readonly expected: Param };
@@ -150,6 +164,8 @@ export interface DiagnosticParamsByCode {
   input_unknown_facts: { readonly count: Param; readonly section: Param; readonly examples: Param };
   input_type: { readonly name: Param; readonly expected: Param; readonly actual: Param };
   input_range: { readonly name: Param; readonly value: Param; readonly min?: Param; readonly max?: Param };
+  input_decimals: { readonly name: Param; readonly value: Param; readonly decimals: Param };
+  input_date_out_of_range: { readonly date: Param; readonly parameter: Param; readonly from: Param };
   input_part_exceeds_whole: {
     readonly part: Param;
     readonly whole: Param;

@@ -5,7 +5,7 @@
  * arithmetic, so they cannot disagree.
  */
 import type { RulesetPlan } from '../compile/plan.js';
-import { createCheckedSlotFiller, slotKind } from '../compile/slots.js';
+import { assessmentDate, createCheckedSlotFiller, slotKind } from '../compile/slots.js';
 import type { Slots, Value } from '../compile/types.js';
 import type { Assessment } from './assessment.js';
 import { createDecider } from './decide.js';
@@ -35,8 +35,10 @@ export function createEvaluator(
   const fillChecked = createCheckedSlotFiller(plan.contextSlots, plan.factSlots, kinds);
   // Evaluation is synchronous and calls no user code, so one scratch array serves every call.
   const scratch: Value[] = [];
+  const readsDate = plan.readsDate;
   const fill = (assessment: Assessment): Value[] => {
     if (!fillChecked(assessment?.context, assessment?.facts, scratch)) wrongType(assessment);
+    if (readsDate) scratch[plan.dateSlot] = assessmentDate(assessment);
     return scratch;
   };
   const impliedZeros = createImpliedZeros(plan);

@@ -9,6 +9,7 @@ import type { LocatedInput } from '../compile/compiled-ruleset.js';
 import type { RulesetPlan } from '../compile/plan.js';
 import { checkContext } from '../compile/contexts.js';
 import { FACT_TYPES, type FactDeclaration } from '../compile/fact-types/index.js';
+import { decimalsOf } from '../compile/exact/rational.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { DiagnosticParams } from '../diagnostics/params.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
@@ -79,7 +80,11 @@ export function validateAssessmentValue(
     if (typeof v.ruleset === 'string' && v.ruleset !== rulesetId) {
       report('version_mismatch', ['ruleset'], { expected: rulesetId, actual: v.ruleset });
     }
-    if (isRecord(v.facts)) checkRelations(plan, v.facts, report);
+    checkDate(plan, v as { area?: unknown }, report);
+    if (isRecord(v.facts)) {
+      checkRelations(plan, v.facts, report);
+      checkDecimals(plan, v.facts, report);
+    }
     if (isRecord(v.context) && parsed.success) {
       checkContext(plan, v.context, (problem) => report(problem.code, ['context'], problem.params));
     }
@@ -194,6 +199,28 @@ function checkRelations(plan: RulesetPlan, facts: Record<string, unknown>, repor
         whole_value: whole,
       });
     }
+  }
+}
+
+/** A date before every row of a dated parameter table has no value in force: say so, at the date. */
+function checkDate(plan: RulesetPlan, v: { area?: unknown }, report: Report): void {
+  const date = isRecord(v.area) ? v.area['date'] : undefined;
+  if (typeof date !== 'string' || !DATE.test(date)) return;
+  for (const t of plan.parameterTables) {
+    if (t.earliest !== undefined && date < t.earliest) {
+      report('input_date_out_of_range', ['area', 'date'], { date, parameter: t.id, from: t.earliest });
+      return;
+    }
+  }
+}
+
+/** A measured value with more decimals than its fact declares (`decimals:`): refused, never rounded. */
+function checkDecimals(plan: RulesetPlan, facts: Record<string, unknown>, report: Report): void {
+  for (const f of plan.facts) {
+    if (f.decimals === undefined) continue;
+    const v = facts[f.id];
+    if (typeof v === 'number' && Number.isFinite(v) && decimalsOf(v) > f.decimals)
+      report('input_decimals', ['facts', f.id], { name: f.id, value: v, decimals: f.decimals });
   }
 }
 

@@ -30,6 +30,7 @@ import { checkLanguage, LANGUAGES } from '../diagnostics/language.js';
 import { GENERIC_WORDS, withWords } from '../compile/words.js';
 import { fallbackLanguage } from '../validate/text-languages.js';
 import { interpolate, oneLine, painter, shorten, wrap, type Tone } from './text-tools.js';
+import { SYMBOL } from '../compile/expression/compare-ops.js';
 
 export type ExplainLang = keyof LocalizedText;
 
@@ -51,7 +52,7 @@ export type ExplainRuleset = Pick<
   'title' | 'context' | 'facts' | 'groups' | 'criteria' | 'disqualifiers'
 > &
   // Absent in a description made before rule files declared them: both languages, generic words.
-  Partial<Pick<CompiledRuleset, 'languages' | 'words' | 'levels'>>;
+  Partial<Pick<CompiledRuleset, 'languages' | 'words' | 'derived' | 'derivedValues' | 'levels'>>;
 
 export const explainMessages: Readonly<Record<ExplainLang, ExplainMessages>> = { vi, en };
 
@@ -382,6 +383,7 @@ class TextReport {
     }
     if (c.earned !== undefined) this.push(`${detail}${interpolate(m.points_line, { points: this.points(c.earned) })}`);
     this.readings(c.facts, detail);
+    this.derivedReadings(c, info, detail);
     if (this.full && info?.note !== undefined) this.wrapped(`${m.note}: `, this.t(info.note), detail);
   }
 
@@ -473,6 +475,39 @@ class TextReport {
     const [first = '', ...rest] = wrap(body, Math.max(20, WRAP_WIDTH - plain.length), WRAP_WIDTH - indent.length);
     this.push(`  ${coloured}${first === '' ? '' : ` ${first}`}`);
     for (const line of rest) this.push(`${indent}${line}`);
+  }
+
+  /**
+   * The derived quantities a criterion compares, with their value against the threshold:
+   * `· Thu nhập bình quân: 57.2 → cần ≥ 58`. Computed from the facts the criterion read.
+   */
+  private derivedReadings(c: CriterionResult, info: CriterionInfo | undefined, indent: string): void {
+    const { ruleset } = this;
+    if (!ruleset.derived?.length || ruleset.derivedValues === undefined || info === undefined) return;
+    const variant = c.variant === null ? undefined : info.variants?.find((v) => v.id === c.variant);
+    const thresholds = (variant?.condition ?? info.condition)?.thresholds ?? [];
+    const derived = new Map(ruleset.derived.map((d) => [d.id, d]));
+    const compared = thresholds.filter((t) => t.kind === 'compare' && derived.has(t.fact));
+    if (compared.length === 0) return;
+    const facts: Record<string, FactValue> = {};
+    for (const f of c.facts) if (f.value !== null) facts[f.id] = f.value;
+    const context: Record<string, string | boolean> = {};
+    for (const [k, v] of Object.entries(this.result.context)) if (typeof v !== 'number') context[k] = v;
+    const date = this.result.area?.date;
+    const values = ruleset.derivedValues({ ...(date !== undefined ? { area: { date } } : {}), context, facts });
+    for (const t of compared) {
+      if (t.kind !== 'compare') continue;
+      const d = derived.get(t.fact);
+      const value = values.get(t.fact);
+      if (d === undefined || value === undefined) continue;
+      const unit = d.unit !== undefined ? ` ${this.t(d.unit)}` : '';
+      const line = interpolate(this.m.derived_value, {
+        value: `${value}${unit}`,
+        op: SYMBOL[t.op],
+        threshold: String(t.value),
+      });
+      this.push(`${indent}  · ${oneLine(this.t(d.label))}: ${line}`);
+    }
   }
 
   /** The facts a condition read: `· Tổng số hộ: 120 hộ`. */

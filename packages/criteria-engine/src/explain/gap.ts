@@ -68,7 +68,9 @@ class GapAnalysis {
     for (const f of ruleset.facts)
       if (f.partOf !== undefined) parts.set(f.partOf, [...(parts.get(f.partOf) ?? []), f.id]);
     const parameters: Record<string, number> = {};
-    for (const [id, p] of Object.entries(ruleset.document.parameters ?? {})) parameters[id] = p.value;
+    // Constants only: a table's cell depends on the context (a condition using one is left to the reader).
+    for (const [id, p] of Object.entries(ruleset.document.parameters ?? {}))
+      if (p.value !== undefined) parameters[id] = p.value;
     this.scope = {
       facts: new Map<string, FactInfo>(ruleset.facts.map((f) => [f.id, f])),
       parts,

@@ -56,6 +56,8 @@ export type FactDeclaration =
       readonly label: LocalizedText;
       readonly min?: number;
       readonly max?: number;
+      /** `number` facts only: the most decimals an input value may have (docs/rule-format.md, Decimals). */
+      readonly decimals?: number;
       readonly part_of?: string;
       readonly unit?: LocalizedText;
       readonly help?: LocalizedText;
@@ -68,10 +70,32 @@ export type FactDeclaration =
       readonly help?: LocalizedText;
     };
 
-export interface ParameterDeclaration {
-  readonly value: number;
-  readonly label?: LocalizedText;
+/** A derived quantity (`derived:`): a numeric expression, exact; docs/rule-format.md. */
+export interface DerivedDeclaration {
+  readonly label: LocalizedText;
+  readonly unit?: LocalizedText;
+  readonly help?: LocalizedText;
+  readonly value: string;
+  /** The value when a divisor is 0; required when `value` divides. */
+  readonly if_zero?: 'unknown' | number;
+  /** Decimals shown by tools; comparisons use the exact value. */
+  readonly decimals?: number;
 }
+
+/**
+ * A parameter: a constant (`value`), or a table keyed by context attributes (`by`, `values`);
+ * the schema lets exactly one of `value` and `values` through.
+ */
+export interface ParameterDeclaration {
+  readonly value?: number;
+  readonly label?: LocalizedText;
+  readonly unit?: LocalizedText;
+  readonly by?: readonly string[];
+  readonly values?: readonly ParameterRow[];
+}
+
+/** One cell of a parameter table: a value id (or true/false) per key of `by`, and `value`. */
+export type ParameterRow = { readonly value: number } & Readonly<Record<string, string | boolean | number>>;
 
 export type ConditionDocument =
   | string
@@ -243,6 +267,7 @@ export interface RulesetDocument {
   readonly owners?: Readonly<Record<string, OwnerDocument>>;
   readonly facts: Readonly<Record<string, FactDeclaration>>;
   readonly parameters?: Readonly<Record<string, ParameterDeclaration>>;
+  readonly derived?: Readonly<Record<string, DerivedDeclaration>>;
   readonly groups: readonly GroupDocument[];
   readonly disqualifiers?: readonly DisqualifierDocument[];
   readonly recognition: RecognitionDocument;

@@ -80,7 +80,9 @@ describe('checker: types', () => {
     expect(check('percent(compliant, households) >= 98').problems[0]?.code).toBe('expr_arity');
     expect(check('percent(compliant, households, households) >= 98').problems[0]?.code).toBe('expr_type');
     expect(check('percent(compliant, households, 101) >= 98').problems[0]?.code).toBe('expr_type');
-    expect(check('percent(score, households, 0) >= 98').problems[0]?.code).toBe('expr_type');
+    expect(check('percent(has_model, households, 0) >= 98').problems[0]?.code).toBe('expr_type');
+    // A measured quantity (a number fact) may be a part or a whole (issue 13: km, ha).
+    expect(check('percent(score, households, 0) >= 98').problems).toEqual([]);
   });
 
   it('lets selectors read context only', () => {

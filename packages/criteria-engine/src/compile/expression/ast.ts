@@ -6,7 +6,8 @@
 import type { Range } from '../../diagnostics/diagnostic.js';
 
 export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
-export type ArithmeticOp = '+' | '-' | '*';
+/** `/` is allowed only in the value of a derived quantity, which declares its `if_zero`. */
+export type ArithmeticOp = '+' | '-' | '*' | '/';
 export type LogicalOp = 'and' | 'or';
 
 export type Expr =

@@ -22,7 +22,7 @@ export interface LexError {
 
 const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'true', 'false']);
 const TWO_CHAR = new Set(['==', '!=', '<=', '>=']);
-const ONE_CHAR = new Set(['<', '>', '+', '-', '*', '(', ')', '[', ']', ',']);
+const ONE_CHAR = new Set(['<', '>', '+', '-', '*', '/', '(', ')', '[', ']', ',']);
 
 export function tokenize(text: string, base: number): { tokens: Token[]; error?: LexError } {
   const tokens: Token[] = [];

@@ -158,10 +158,10 @@ class Parser {
 
   private parseProduct(): Expr {
     let left = this.parseUnary();
-    while (this.isPunct('*')) {
-      this.advance();
+    while (this.isPunct('*') || this.isPunct('/')) {
+      const op = this.advance().text as '*' | '/';
       const right = this.parseUnary();
-      left = this.node({ kind: 'arithmetic', op: '*', left, right, range: span(left, right) });
+      left = this.node({ kind: 'arithmetic', op, left, right, range: span(left, right) });
     }
     return left;
   }

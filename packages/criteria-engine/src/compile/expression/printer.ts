@@ -17,7 +17,7 @@ function precedence(e: Expr): number {
     case 'in':
       return PRECEDENCE.in;
     case 'arithmetic':
-      return e.op === '*' ? PRECEDENCE.product : PRECEDENCE.sum;
+      return e.op === '*' || e.op === '/' ? PRECEDENCE.product : PRECEDENCE.sum;
     case 'negate':
       return PRECEDENCE.unary;
     default:
@@ -50,7 +50,7 @@ export function printExpression(e: Expr): string {
     case 'in':
       return `${wrap(e.value, PRECEDENCE.sum)} in [${e.list.map((x) => wrap(x, PRECEDENCE.sum)).join(', ')}]`;
     case 'arithmetic': {
-      const p = e.op === '*' ? PRECEDENCE.product : PRECEDENCE.sum;
+      const p = e.op === '*' || e.op === '/' ? PRECEDENCE.product : PRECEDENCE.sum;
       // Left-associative: the right operand needs parentheses at equal precedence.
       return `${wrap(e.left, p)} ${e.op} ${wrap(e.right, p + 1)}`;
     }

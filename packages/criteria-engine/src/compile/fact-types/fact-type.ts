@@ -16,6 +16,8 @@ export interface FactDeclaration {
   readonly type: FactType;
   readonly min?: number;
   readonly max?: number;
+  /** For number facts: the most decimals a value may have. */
+  readonly decimals?: number;
   /** For enum and ordinal, in declared order (lowest first for ordinals). */
   readonly values?: readonly ValueDeclaration[];
 }

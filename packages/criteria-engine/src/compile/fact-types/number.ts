@@ -1,7 +1,11 @@
-/** `type: number`: a measured quantity (a finite double today; exact decimals are issue 13). */
+/**
+ * `type: number`: a measured quantity, read as the decimal it is written as (0.1 is one tenth;
+ * compile/exact/). `decimals: N` bounds the decimals a value may have.
+ */
 import * as z from 'zod/mini';
 import { readNumberCell } from './cells.js';
 import type { FactDeclaration, FactTypeDefinition } from './fact-type.js';
+import { decimalsOf } from '../exact/rational.js';
 import { boundsChecks, printNumber } from './numeric.js';
 
 function bounds(decl: FactDeclaration): { lo: number; hi: number } {
@@ -16,7 +20,10 @@ export const numberType: FactTypeDefinition = {
   }),
   accepts(decl) {
     const { lo, hi } = bounds(decl);
-    return (v) => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
+    const places = decl.decimals;
+    if (places === undefined) return (v) => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
+    // A value with more decimals than declared is refused (validateAssessment says why: input_decimals).
+    return (v) => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi && decimalsOf(v) <= places;
   },
   readCell: () => readNumberCell,
   bounds,

@@ -1,10 +1,12 @@
-import { ERROR, INTEGER, NUMBER, isNumeric, type Closure } from '../types.js';
+import { compareExact, type Exact } from '../exact/arithmetic.js';
+import { ERROR, INTEGER, NUMBER, isNumeric, type Closure, type Value } from '../types.js';
 import { mergeReads } from '../typed.js';
 import type { FunctionDefinition } from './function-definition.js';
 
 function extreme(
   name: 'min' | 'max',
-  pick: (a: number, b: number) => number,
+  /** Whether to keep the first of two values, from their comparison (-1, 0, 1). */
+  keepFirst: (sign: number) => boolean,
   vi: string,
   en: string,
 ): FunctionDefinition {
@@ -23,9 +25,10 @@ function extreme(
         }
       }
       const fn: Closure = (s) => {
-        const x = a.fn(s) as number | undefined;
-        const y = b.fn(s) as number | undefined;
-        return x === undefined || y === undefined ? undefined : pick(x, y);
+        const x = a.fn(s) as Exact | undefined;
+        const y = b.fn(s) as Exact | undefined;
+        // Compared exactly: either may be a fraction (exact/arithmetic.ts).
+        return x === undefined || y === undefined ? undefined : ((keepFirst(compareExact(x, y)) ? x : y) as Value);
       };
       const type = !ok ? ERROR : a.type.t === 'integer' && b.type.t === 'integer' ? INTEGER : NUMBER;
       return { type, fn, expr: call, reads: mergeReads(a.reads, b.reads) };
@@ -33,5 +36,5 @@ function extreme(
   };
 }
 
-export const min = extreme('min', Math.min, 'Giá trị nhỏ hơn trong hai số.', 'The smaller of two numbers.');
-export const max = extreme('max', Math.max, 'Giá trị lớn hơn trong hai số.', 'The larger of two numbers.');
+export const min = extreme('min', (c) => c <= 0, 'Giá trị nhỏ hơn trong hai số.', 'The smaller of two numbers.');
+export const max = extreme('max', (c) => c >= 0, 'Giá trị lớn hơn trong hai số.', 'The larger of two numbers.');

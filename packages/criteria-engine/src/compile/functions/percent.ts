@@ -1,12 +1,13 @@
-import { ERROR, PERCENT, type Closure } from '../types.js';
+import { divide, type Exact, times } from '../exact/arithmetic.js';
+import { ERROR, PERCENT, isNumeric, type Closure, type Value } from '../types.js';
 import { mergeReads } from '../typed.js';
 import type { FunctionDefinition } from './function-definition.js';
 import { percentThresholds } from './percent-thresholds.js';
 
 /**
- * percent(part, whole, if_zero): the exact ratio part × 100 / whole. It has no closure value of
- * its own worth using: comparisons read its parts and cross-multiply, so 98% is checked as
- * part × 100 ≥ 98 × whole in integers. `if_zero` makes the empty-whole case a declared choice.
+ * percent(part, whole, if_zero): the exact ratio part × 100 / whole, of integers or of number
+ * facts (km, ha). Comparisons read its parts and cross-multiply, so 98% is checked as
+ * part × 100 ≥ 98 × whole, exactly (BigInt past 2^53, fractions for decimals). `if_zero` makes the empty-whole case a declared choice.
  */
 export const percent: FunctionDefinition = {
   name: 'percent',
@@ -27,9 +28,10 @@ export const percent: FunctionDefinition = {
       [part, 'part'],
       [whole, 'whole'],
     ] as const) {
-      if (arg.type.t !== 'integer' && arg.type.t !== 'error') {
+      // Counts or measured quantities (km, ha); the ratio is exact either way.
+      if (!isNumeric(arg.type) && arg.type.t !== 'error') {
         ctx.report('expr_type', arg.expr.range, {
-          expected: 'integer',
+          expected: 'number',
           actual: arg.type.t,
           where: `percent(${where})`,
         });
@@ -45,11 +47,12 @@ export const percent: FunctionDefinition = {
       ok = false;
     }
     const zero = typeof ifZero.constant === 'number' ? ifZero.constant : 0;
+    // Its value, exact (a fraction when it is not a whole number); comparisons use the parts.
     const fn: Closure = (s) => {
-      const w = whole.fn(s) as number | undefined;
-      const p = part.fn(s) as number | undefined;
+      const w = whole.fn(s) as Exact | undefined;
+      const p = part.fn(s) as Exact | undefined;
       if (w === undefined || p === undefined) return undefined;
-      return w === 0 ? zero : (p * 100) / w;
+      return (divide(times(p, 100), w) ?? zero) as Value;
     };
     return {
       type: ok ? PERCENT : ERROR,
@@ -60,6 +63,7 @@ export const percent: FunctionDefinition = {
         part: part.fn,
         whole: whole.fn,
         ifZero: typeof ifZero.constant === 'number' ? ifZero.constant : 0,
+        integers: part.type.t === 'integer' && whole.type.t === 'integer',
         ...(part.name !== undefined ? { partName: part.name } : {}),
         ...(whole.name !== undefined ? { wholeName: whole.name } : {}),
         ...(part.slot !== undefined ? { partSlot: part.slot } : {}),

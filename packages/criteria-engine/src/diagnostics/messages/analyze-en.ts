@@ -101,6 +101,10 @@ export const analyzeEn: Pick<MessageCatalog, keyof typeof analyzeVi> = {
           : 'This is not a mistake in the rule file. A condition that reads fewer facts (split into several criteria) is checked in full.',
     };
   },
+  parameter_cell_missing: (p) => ({
+    message: `The parameter table "${s(p, 'parameter')}" has no cell for ${s(p, 'cell')}, though such a unit can be assessed: conditions that use the parameter stay undetermined for it.`,
+    hint: `Add a row for ${s(p, 'cell')} to the parameter's values:, or rule the combination out with context_rules: if it cannot exist.`,
+  }),
   id_numbering: (p) => ({
     message:
       s(p, 'kind') === 'disqualifier'

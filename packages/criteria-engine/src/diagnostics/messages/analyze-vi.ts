@@ -18,7 +18,8 @@ type AnalyzeCode =
   | 'equals_reads_at_least'
   | 'mandatory_not_in_note'
   | 'check_limit'
-  | 'id_numbering';
+  | 'id_numbering'
+  | 'parameter_cell_missing';
 
 const criterion = (p: MessageParams) =>
   `Tiêu chí ${s(p, 'criterion')}${hasParam(p, 'variant') ? ` (phương án "${s(p, 'variant')}")` : ''}`;
@@ -116,6 +117,10 @@ export const analyzeVi: Pick<MessageCatalog, AnalyzeCode> = {
           : 'Đây không phải là lỗi của tệp quy tắc. Điều kiện đọc ít dữ kiện hơn (tách thành nhiều tiêu chí) thì được kiểm tra đầy đủ.',
     };
   },
+  parameter_cell_missing: (p) => ({
+    message: `Bảng tham số "${s(p, 'parameter')}" không có ô cho ${s(p, 'cell')}, dù đơn vị như vậy có thể được đánh giá: các điều kiện dùng tham số này sẽ luôn chưa xác định với đơn vị đó.`,
+    hint: `Thêm một dòng cho ${s(p, 'cell')} vào values: của tham số, hoặc loại tổ hợp này bằng context_rules: nếu nó không thể tồn tại.`,
+  }),
   id_numbering: (p) => ({
     message:
       s(p, 'kind') === 'disqualifier'

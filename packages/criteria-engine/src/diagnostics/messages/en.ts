@@ -57,7 +57,7 @@ const COMPILED_REASONS: Readonly<Record<string, string>> = {
 };
 
 const RELATION_REASONS: Readonly<Record<string, string>> = {
-  not_counts: 'both must be counts (integers)',
+  not_counts: 'both must be integers, or both numbers',
   cycle: 'the part_of chain loops back to itself',
 };
 
@@ -302,6 +302,26 @@ export const en: MessageCatalog = {
       ? `If the file was saved by Vietnamese Windows or Excel ("CSV (Comma delimited)"), read it as it is with ${s(p, 'option')} (another encoding: its name, e.g. --encoding windows-1252); or save it as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; LibreOffice: character set "Unicode (UTF-8)") and run again.`
       : 'Save the file as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; Notepad: Save as… > Encoding: UTF-8), then run again.',
   }),
+  expr_division_outside_derived: () => ({
+    message: 'Division (/) is allowed only in the value of a derived quantity.',
+    hint: 'Declare the ratio under derived: with its if_zero (what a zero divisor means), e.g. per_member: { value: "total / members", if_zero: unknown }, and compare that name; or use percent(part, whole, if_zero).',
+  }),
+  derived_if_zero_missing: (p) => ({
+    message: `The derived quantity "${s(p, 'name')}" divides, but does not say what its value is when a divisor is 0.`,
+    hint: 'Add if_zero: unknown (the criteria that read it stay undetermined) or if_zero: <a number> (the value to use). It is a policy choice, so it is never assumed.',
+  }),
+  parameter_key_unknown: (p) => ({
+    message: `The table "${s(p, 'parameter')}" is keyed by "${s(p, 'name')}", which is not a context attribute.`,
+    hint: `A table is keyed by context attributes (enum or boolean): ${s(p, 'allowed') || 'declare one under context:'}.`,
+  }),
+  parameter_key_value: (p) => ({
+    message: `Row ${s(p, 'row')} of the table "${s(p, 'parameter')}": "${s(p, 'value')}" is not a value of ${s(p, 'name')}.`,
+    hint: `Allowed values: ${s(p, 'allowed')}.`,
+  }),
+  parameter_row_keys: (p) => ({
+    message: `Row ${s(p, 'row')} of the table "${s(p, 'parameter')}" must name a value of each key (${s(p, 'keys')}) and value, and nothing else; "${s(p, 'name')}" is missing or not a key.`,
+    hint: 'Write each row like { zone: a, value: 45 }: one entry per key listed under by:, and value.',
+  }),
   expr_number_inexact: (p) => ({
     message: `The number ${s(p, 'value')} cannot be held exactly: a whole number may be at most ${s(p, 'max')}, and a number at most 15 significant digits. It would be rounded, so it is refused.`,
     hint: 'Write the number the rule means, within those bounds, e.g. total_items >= 1000000.',
@@ -530,9 +550,13 @@ export const en: MessageCatalog = {
     message: `The threshold ${s(p, 'value')} is outside the possible range ${s(p, 'min')} to ${s(p, 'max')}.`,
     hint: "Check the number: a percentage lies from 0 to 100, and a threshold cannot exceed the fact's max or the number of criteria.",
   }),
+  threshold_decimals: (p) => ({
+    message: `The threshold ${s(p, 'value')} has more decimals than "${s(p, 'fact')}" can have (${s(p, 'decimals')}): a value of the fact can never be exactly on it.`,
+    hint: `Write the threshold with at most ${s(p, 'decimals')} decimals, or declare more decimals on the fact (decimals: under facts:).`,
+  }),
   relation_invalid: (p) => ({
     message: `"${s(p, 'fact')}" cannot be part_of "${s(p, 'whole')}": ${lookup(RELATION_REASONS, s(p, 'reason'))}.`,
-    hint: 'part_of links a count to the total it belongs to, e.g. items_done part_of total_items. Both must be integer facts and the links must not loop.',
+    hint: 'part_of links a count to the total it belongs to, e.g. items_done part_of total_items. Both must be integer facts (or both number facts) and the links must not loop.',
   }),
   selector_not_context: (p) => ({
     message: `"${s(p, 'name')}" is not a context attribute: "when:" selectors and "required_when:" may read context attributes only.`,
@@ -569,6 +593,13 @@ export const en: MessageCatalog = {
   version_not_found: (p) => ({
     message: `No version of ruleset ${s(p, 'id')} matches "${s(p, 'wanted')}". Versions: ${s(p, 'available')}.`,
     hint: "Give the assessment a date (area.date) within a version's effective period, or name the version.",
+  }),
+  ruleset_not_in_folder: (p) => ({
+    message:
+      s(p, 'wanted') === ''
+        ? `The folder ${s(p, 'path')} holds several rulesets, and the assessment does not say which one it is for (ruleset:). Rulesets: ${s(p, 'available')}.`
+        : `The assessment is for ruleset ${s(p, 'wanted')}, which the folder ${s(p, 'path')} does not hold. Rulesets: ${s(p, 'available')}.`,
+    hint: 'Write the id of one of these rulesets in the assessment (ruleset: …), or give --rules the folder of that one ruleset.',
   }),
   definition_cycle: (p) => ({
     message: `The definition "${s(p, 'name')}" uses itself (directly or through other definitions).`,
@@ -624,6 +655,14 @@ export const en: MessageCatalog = {
       hint: 'Check the value entered.',
     };
   },
+  input_date_out_of_range: (p) => ({
+    message: `The assessment's date ${s(p, 'date')} is before the first date the rules give a value of "${s(p, 'parameter')}" for (${s(p, 'from')}).`,
+    hint: 'Check the date of the assessment (area.date): these rules cannot judge a unit at that date.',
+  }),
+  input_decimals: (p) => ({
+    message: `${s(p, 'name')} = ${s(p, 'value')} has more decimals than the ${s(p, 'decimals')} the rules allow for it.`,
+    hint: `Write the value with at most ${s(p, 'decimals')} decimals, as it was measured; it is not rounded for you.`,
+  }),
   input_part_exceeds_whole: (p) => ({
     message: `"${s(p, 'part')}" (${s(p, 'part_value')}) is larger than "${s(p, 'whole')}" (${s(p, 'whole_value')}), of which it is a part.`,
     hint: 'A part cannot exceed its total: check both numbers.',

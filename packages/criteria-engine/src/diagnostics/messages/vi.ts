@@ -58,7 +58,7 @@ const COMPILED_REASONS: Readonly<Record<string, string>> = {
 };
 
 const RELATION_REASONS: Readonly<Record<string, string>> = {
-  not_counts: 'cả hai phải là số lượng (số nguyên)',
+  not_counts: 'cả hai phải cùng là số nguyên, hoặc cùng là số',
   cycle: 'chuỗi part_of vòng trở lại chính nó',
 };
 
@@ -320,6 +320,26 @@ export const vi: MessageCatalog = {
       ? `Nếu tệp được lưu từ Windows hoặc Excel tiếng Việt ("CSV (Comma delimited)"), hãy đọc tệp như hiện có bằng ${s(p, 'option')} (bảng mã khác: ghi tên bảng mã, ví dụ --encoding windows-1252); hoặc lưu tệp dạng UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; LibreOffice: bộ ký tự "Unicode (UTF-8)") rồi chạy lại.`
       : 'Hãy lưu tệp dạng UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; Notepad: Save as… > Encoding: UTF-8) rồi chạy lại.',
   }),
+  expr_division_outside_derived: () => ({
+    message: 'Phép chia (/) chỉ được dùng trong giá trị của một đại lượng suy ra (derived:).',
+    hint: 'Khai báo tỉ số trong derived: cùng if_zero (giá trị khi số chia bằng 0), ví dụ per_member: { value: "total / members", if_zero: unknown }, rồi so sánh theo tên đó; hoặc dùng percent(part, whole, if_zero).',
+  }),
+  derived_if_zero_missing: (p) => ({
+    message: `Đại lượng suy ra "${s(p, 'name')}" có phép chia nhưng chưa nói giá trị của nó khi số chia bằng 0.`,
+    hint: 'Thêm if_zero: unknown (các tiêu chí đọc nó sẽ chưa xác định) hoặc if_zero: <một số> (giá trị dùng khi đó). Đây là lựa chọn chính sách nên không bao giờ được tự giả định.',
+  }),
+  parameter_key_unknown: (p) => ({
+    message: `Bảng "${s(p, 'parameter')}" lấy khóa theo "${s(p, 'name')}", nhưng đó không phải thuộc tính bối cảnh.`,
+    hint: `Bảng chỉ lấy khóa theo thuộc tính bối cảnh (enum hoặc boolean): ${s(p, 'allowed') || 'hãy khai báo trong context:'}.`,
+  }),
+  parameter_key_value: (p) => ({
+    message: `Dòng ${s(p, 'row')} của bảng "${s(p, 'parameter')}": "${s(p, 'value')}" không phải giá trị của ${s(p, 'name')}.`,
+    hint: `Các giá trị được phép: ${s(p, 'allowed')}.`,
+  }),
+  parameter_row_keys: (p) => ({
+    message: `Dòng ${s(p, 'row')} của bảng "${s(p, 'parameter')}" phải nêu giá trị của từng khóa (${s(p, 'keys')}) và value, không thêm gì khác; "${s(p, 'name')}" bị thiếu hoặc không phải khóa.`,
+    hint: 'Viết mỗi dòng như { zone: a, value: 45 }: mỗi khóa trong by: một mục, và value.',
+  }),
   expr_number_inexact: (p) => ({
     message: `Không giữ được chính xác số ${s(p, 'value')}: số nguyên tối đa là ${s(p, 'max')}, và một số có tối đa 15 chữ số có nghĩa. Số này sẽ bị làm tròn, nên không được chấp nhận.`,
     hint: 'Hãy ghi đúng con số quy định, trong giới hạn đó, ví dụ total_items >= 1000000.',
@@ -545,9 +565,13 @@ export const vi: MessageCatalog = {
     message: `Ngưỡng ${s(p, 'value')} nằm ngoài phạm vi có thể có, từ ${s(p, 'min')} đến ${s(p, 'max')}.`,
     hint: 'Kiểm tra lại con số: tỷ lệ phần trăm nằm trong khoảng 0–100, và ngưỡng không được vượt giá trị max của dữ kiện hay số tiêu chí hiện có.',
   }),
+  threshold_decimals: (p) => ({
+    message: `Ngưỡng ${s(p, 'value')} có nhiều chữ số thập phân hơn mức "${s(p, 'fact')}" có thể có (${s(p, 'decimals')}): giá trị của dữ kiện không bao giờ đúng bằng ngưỡng.`,
+    hint: `Viết ngưỡng với tối đa ${s(p, 'decimals')} chữ số thập phân, hoặc khai báo thêm chữ số thập phân cho dữ kiện (decimals: trong facts:).`,
+  }),
   relation_invalid: (p) => ({
     message: `"${s(p, 'fact')}" không thể là part_of của "${s(p, 'whole')}": ${lookup(RELATION_REASONS, s(p, 'reason'))}.`,
-    hint: 'part_of nối một số lượng với tổng mà nó thuộc về, ví dụ items_done part_of total_items. Cả hai phải là dữ kiện số nguyên và các liên kết không được vòng lại.',
+    hint: 'part_of nối một số lượng với tổng mà nó thuộc về, ví dụ items_done part_of total_items. Cả hai phải là dữ kiện số nguyên (hoặc cùng là dữ kiện số) và các liên kết không được vòng lại.',
   }),
   selector_not_context: (p) => ({
     message: `"${s(p, 'name')}" không phải là thuộc tính bối cảnh: "when:" và "required_when:" chỉ được đọc các thuộc tính bối cảnh.`,
@@ -584,6 +608,13 @@ export const vi: MessageCatalog = {
   version_not_found: (p) => ({
     message: `Không có phiên bản nào của bộ quy tắc ${s(p, 'id')} ứng với "${s(p, 'wanted')}". Các phiên bản có: ${s(p, 'available')}.`,
     hint: 'Ghi ngày đánh giá (area.date) nằm trong thời gian hiệu lực của một phiên bản, hoặc chọn phiên bản bằng tên của nó.',
+  }),
+  ruleset_not_in_folder: (p) => ({
+    message:
+      s(p, 'wanted') === ''
+        ? `Thư mục ${s(p, 'path')} có nhiều bộ quy tắc, nhưng phiếu đánh giá không ghi là theo bộ quy tắc nào (ruleset:). Các bộ quy tắc có: ${s(p, 'available')}.`
+        : `Phiếu đánh giá theo bộ quy tắc ${s(p, 'wanted')}, nhưng thư mục ${s(p, 'path')} không có bộ quy tắc này. Các bộ quy tắc có: ${s(p, 'available')}.`,
+    hint: 'Ghi mã của một trong các bộ quy tắc trên vào phiếu (ruleset: …), hoặc chỉ --rules tới thư mục của riêng bộ quy tắc đó.',
   }),
   definition_cycle: (p) => ({
     message: `Định nghĩa "${s(p, 'name')}" dùng lại chính nó (trực tiếp hoặc qua định nghĩa khác).`,
@@ -639,6 +670,14 @@ export const vi: MessageCatalog = {
       hint: 'Kiểm tra lại giá trị đã nhập.',
     };
   },
+  input_date_out_of_range: (p) => ({
+    message: `Ngày đánh giá ${s(p, 'date')} sớm hơn ngày đầu tiên bộ quy tắc có giá trị của "${s(p, 'parameter')}" (${s(p, 'from')}).`,
+    hint: 'Kiểm tra lại ngày đánh giá (area.date): bộ quy tắc này không đánh giá được đơn vị vào ngày đó.',
+  }),
+  input_decimals: (p) => ({
+    message: `${s(p, 'name')} = ${s(p, 'value')} có nhiều chữ số thập phân hơn mức ${s(p, 'decimals')} mà bộ quy tắc cho phép.`,
+    hint: `Ghi giá trị với tối đa ${s(p, 'decimals')} chữ số thập phân, đúng như số đo; hệ thống không tự làm tròn.`,
+  }),
   input_part_exceeds_whole: (p) => ({
     message: `"${s(p, 'part')}" (${s(p, 'part_value')}) lớn hơn "${s(p, 'whole')}" (${s(p, 'whole_value')}), là tổng mà nó thuộc về.`,
     hint: 'Phần không thể lớn hơn tổng: kiểm tra lại cả hai con số.',

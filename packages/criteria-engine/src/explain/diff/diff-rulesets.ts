@@ -5,6 +5,7 @@
  * are compared through their compiled form, so a threshold moved in a structured condition or in
  * an expression string is reported the same way.
  */
+import { cellKey } from '../../compile/parameter-table.js';
 import type {
   CompiledRuleset,
   ConditionInfo,
@@ -187,13 +188,18 @@ interface ParameterInfo extends Named {
   readonly value: number;
 }
 
+/** A constant is one entry; a table is one entry per cell (`income_min[region=x]`), so the diff lists the cells that changed. */
 function parameterInfos(r: DiffRuleset): ParameterInfo[] {
-  return Object.entries(r.document.parameters ?? {}).map(([id, p]) => ({
-    id,
-    type: 'number',
-    value: p.value,
-    label: p.label ?? { vi: id, en: id },
-  }));
+  return Object.entries(r.document.parameters ?? {}).flatMap(([id, p]) => {
+    const label = p.label ?? { vi: id, en: id };
+    if (p.value !== undefined) return [{ id, type: 'number', value: p.value, label }];
+    return (p.values ?? []).map((row) => ({
+      id: `${id}[${cellKey(p.by ?? [], row)}]`,
+      type: 'number',
+      value: row.value,
+      label,
+    }));
+  });
 }
 
 function parameterFields(a: ParameterInfo, b: ParameterInfo): FieldChange[] {

@@ -91,6 +91,7 @@ export const en = {
   value_true: 'yes',
   value_false: 'no',
   value_null: 'no data',
+  derived_value: '{value} → needs {op} {threshold}',
   value_implied_zero: '{value} (not given: it is part of “{whole}”, which is 0, so it can only be 0)',
   percent_none: 'nothing applicable',
 } as const;

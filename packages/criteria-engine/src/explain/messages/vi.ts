@@ -93,6 +93,7 @@ export const vi: ExplainMessages = {
   value_true: 'có',
   value_false: 'không',
   value_null: 'chưa có số liệu',
+  derived_value: '{value} → cần {op} {threshold}',
   value_implied_zero: '{value} (không nhập: là một phần của “{whole}” bằng 0 nên chỉ có thể bằng 0)',
   percent_none: 'không có tiêu chí áp dụng',
 };

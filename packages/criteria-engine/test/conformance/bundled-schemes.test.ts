@@ -1,0 +1,68 @@
+/**
+ * The YAML test cases of the bundled schemes beside Lai Châu (rules/green-building-illustrative and
+ * rules/ntm-commune-2021-2025, both ILLUSTRATIVE): every case passes against the engine and
+ * together they cover every outcome that can happen, every level boundary from both sides and
+ * every band of every step table (the
+ * conformance suite `lcz test --coverage` runs; test/oracle/yaml-cases.test.ts checks the same
+ * expectations against the hand-written oracle).
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostics } from '../../src/index.js';
+import { runTestDirectory } from '../../src/node.js';
+import { coverage } from '../../src/tools.js';
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+describe('the green building rating (ILLUSTRATIVE) test cases', async () => {
+  const run = await runTestDirectory(`${ROOT}rules/green-building-illustrative`, { keepInputs: true });
+
+  it('all pass, without file-level problems', () => {
+    expect(formatDiagnostics(run.diagnostics, 'en')).toBe('');
+    expect(run.failed).toBe(0);
+    expect(run.passed).toBeGreaterThanOrEqual(89);
+  });
+
+  it('cover every outcome, every level from both sides and every band (100%)', () => {
+    const ruleset = run.ruleset;
+    if (!ruleset) throw new Error('the green building rules do not load');
+    const report = coverage(ruleset, run.runs);
+    expect(report.gaps).toEqual([]);
+    expect(report.covered).toBe(report.required);
+    expect(report.outcomes.filter((o) => o.kind === 'level').map((o) => o.id)).toEqual([
+      'certified',
+      'silver',
+      'gold',
+      'platinum',
+    ]);
+    // EAc2's 18 bands, the decimal one among them, are thresholds the cases meet at and just below.
+    const bands = report.thresholds.filter((t) => t.text.startsWith('energy_cost_saving_pct ≥'));
+    expect(bands.map((t) => t.text)).toContain('energy_cost_saving_pct ≥ 32.5');
+    expect(bands.length).toBeGreaterThanOrEqual(18);
+  });
+});
+
+describe('the new-rural commune scheme (ILLUSTRATIVE) test cases', async () => {
+  const run = await runTestDirectory(`${ROOT}rules/ntm-commune-2021-2025`, { keepInputs: true });
+
+  it('all pass, without file-level problems', () => {
+    expect(formatDiagnostics(run.diagnostics, 'en')).toBe('');
+    expect(run.failed).toBe(0);
+    expect(run.passed).toBeGreaterThanOrEqual(133);
+  });
+
+  it('cover every outcome, each tier from both sides and every share at its boundary (100%)', () => {
+    const ruleset = run.ruleset;
+    if (!ruleset) throw new Error('the new-rural commune rules do not load');
+    const report = coverage(ruleset, run.runs);
+    expect(report.gaps).toEqual([]);
+    expect(report.covered).toBe(report.required);
+    expect(report.outcomes.filter((o) => o.kind === 'level').map((o) => o.id)).toEqual([
+      'dat_chuan',
+      'nang_cao',
+      'kieu_mau',
+    ]);
+    // The decimal threshold: 2.5% of households, met at 5 of 200 and missed at 6.
+    expect(report.thresholds.map((t) => t.text)).toContain('poor_households / households ≤ 2.5%');
+  });
+});

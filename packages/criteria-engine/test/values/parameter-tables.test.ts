@@ -1,0 +1,109 @@
+/**
+ * Issue 13, parameter tables keyed by context attributes: written once, used by name as a
+ * threshold or in expressions, the unit's cell chosen by its context; every mistake located;
+ * `lcz check` names each valid context without a cell; diff lists the cells that changed.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, loadRuleset, type CompiledRuleset } from '../../src/index.js';
+import { checkRuleset, diffRulesets } from '../../src/tools.js';
+
+const TABLE = [
+  '  income_min:',
+  '    label: { vi: thu nhập tối thiểu, en: minimum income }',
+  '    by: [region]',
+  '    values:',
+  '      - { region: north, value: 45 }',
+  '      - { region: delta, value: 58.5 }',
+].join('\n');
+
+function rules(condition: string, table = TABLE): string {
+  return [
+    'format: 1',
+    'id: tables',
+    'version: "1"',
+    'title: { vi: t, en: t }',
+    'context:',
+    '  region:',
+    '    type: enum',
+    '    label: { vi: vùng, en: region }',
+    '    values:',
+    '      - { id: north, label: { vi: Bắc, en: North } }',
+    '      - { id: delta, label: { vi: Đồng bằng, en: Delta } }',
+    '      - { id: south, label: { vi: Nam, en: South } }',
+    'facts:',
+    '  income: { type: number, decimals: 1, min: 0, label: { vi: thu nhập, en: income } }',
+    'parameters:',
+    table,
+    'groups:',
+    '  - id: "1"',
+    '    title: { vi: g, en: g }',
+    '    criteria:',
+    '      - id: "1.1"',
+    '        text: { vi: a, en: a }',
+    `        condition: ${condition}`,
+    'recognition: { group_requirement: { at_least_percent: 100 } }',
+    '',
+  ].join('\n');
+}
+
+function load(condition: string, table = TABLE): CompiledRuleset {
+  const loaded = loadRuleset(rules(condition, table), { file: 'tables.yaml' });
+  if (!loaded.value) throw new Error(loaded.diagnostics.map((d) => formatDiagnostic(d, 'en')).join('\n'));
+  return loaded.value;
+}
+
+function decision(r: CompiledRuleset, region: string | undefined, income: number): string {
+  const a = { context: region === undefined ? {} : { region }, facts: { income } };
+  const full = r.evaluate(a).decision;
+  expect(r.decide(a).decision).toBe(full);
+  return full;
+}
+
+describe('parameter tables by context', () => {
+  for (const condition of ['{ fact: income, at_least: income_min }', '"income >= income_min"']) {
+    it(`pick the unit's cell: ${condition}`, () => {
+      const r = load(condition);
+      expect(decision(r, 'north', 45)).toBe('recognised');
+      expect(decision(r, 'north', 44.9)).toBe('not_recognised');
+      expect(decision(r, 'delta', 58.4)).toBe('not_recognised');
+      expect(decision(r, 'delta', 58.5)).toBe('recognised');
+      // No cell for the south, and an unknown region: unknown, never a default.
+      expect(decision(r, 'south', 1000)).toBe('undetermined');
+      expect(decision(r, undefined, 1000)).toBe('undetermined');
+    });
+  }
+
+  it('lcz check names each valid context without a cell, at the table', () => {
+    const r = load('"income >= income_min"');
+    const found = checkRuleset(r).diagnostics.filter((d) => d.code === 'parameter_cell_missing');
+    expect(found.map((d) => ({ severity: d.severity, params: d.params, line: d.line }))).toEqual([
+      { severity: 'error', params: { parameter: 'income_min', cell: 'region=south' }, line: 20 },
+    ]);
+    const full = load('"income >= income_min"', `${TABLE}\n      - { region: south, value: 40 }`);
+    expect(checkRuleset(full).diagnostics.filter((d) => d.code === 'parameter_cell_missing')).toEqual([]);
+  });
+
+  it('diff lists the cells that changed', () => {
+    const before = load('"income >= income_min"');
+    const after = load('"income >= income_min"', TABLE.replace('value: 45', 'value: 47'));
+    const diff = diffRulesets(before, after);
+    expect(JSON.stringify(diff)).toContain('income_min[region=north]');
+    expect(JSON.stringify(diff)).not.toContain('income_min[region=delta]');
+  });
+
+  it('located mistakes: an unknown key, a wrong value, a missing key, a duplicate cell', () => {
+    const problems = (table: string) =>
+      loadRuleset(rules('"income >= income_min"', table), { file: 't.yaml' }).diagnostics.map((d) => [d.code, d.line]);
+    expect(problems(TABLE.replace('by: [region]', 'by: [regoin]'))).toEqual(
+      expect.arrayContaining([['parameter_key_unknown', 18]]),
+    );
+    expect(problems(TABLE.replace('{ region: delta,', '{ region: dleta,'))).toEqual([['parameter_key_value', 21]]);
+    expect(problems(TABLE.replace('{ region: delta, value: 58.5 }', '{ value: 58.5 }'))).toEqual([
+      ['parameter_row_keys', 21],
+    ]);
+    expect(problems(TABLE.replace('{ region: delta,', '{ region: delta, size: big,'))).toEqual([
+      ['parameter_row_keys', 21],
+    ]);
+    expect(problems(TABLE.replace('{ region: delta,', '{ region: north,'))).toEqual([['duplicate_id', 21]]);
+  });
+});
