@@ -99,6 +99,7 @@ export function assembleRuleset(
     includes: doc.include ?? [],
     mandatory: plan.mandatory,
     ...(plan.totalRequirement ? { totalRequirement: plan.totalRequirement } : {}),
+    ...(plan.levels ? { levels: plan.levels } : {}),
     diagnostics: compileDiagnostics,
     validateAssessment,
     assessmentSchema,

@@ -48,7 +48,8 @@ export function necessaryAtoms(
 ): LocatedAtom[] {
   if (typeof doc === 'string') return [];
   if ('all' in doc) return doc.all.flatMap((item, i) => necessaryAtoms(item, [...path, 'all', i], facts));
-  if ('any' in doc || 'not' in doc) return [];
+  // None of "at least k of" is necessary on its own (unless k = n, left to the interval checks).
+  if ('any' in doc || 'not' in doc || 'of' in doc) return [];
   if ('percent' in doc) {
     const key = doc.at_least !== undefined ? 'at_least' : 'at_most';
     const value = doc.at_least ?? doc.at_most;

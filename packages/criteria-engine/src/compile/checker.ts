@@ -8,6 +8,7 @@ import type { Expr } from './expression/ast.js';
 import { checkCompare } from './compare.js';
 import { divide, type Exact, minus, negate, plus, times } from './exact/arithmetic.js';
 import { zeroDivisor } from './exact/zero-divisor.js';
+import { countComparison } from './count-compare.js';
 import { FUNCTIONS, type CheckContext } from './functions/index.js';
 import type { Scope } from './scope.js';
 import { mergeReads, type Typed } from './typed.js';
@@ -45,13 +46,9 @@ export function checkExpression(expr: Expr, scope: Scope, ctx: CheckContext, opt
     case 'compare': {
       const left = checkExpression(expr.left, scope, ctx, options);
       const right = checkExpression(expr.right, scope, ctx, options);
-      return checkCompare(
-        expr.op,
-        numberByName(left, right, scope, ctx, options),
-        numberByName(right, left, scope, ctx, options),
-        expr,
-        ctx,
-      );
+      const l = numberByName(left, right, scope, ctx, options);
+      const r = numberByName(right, left, scope, ctx, options);
+      return countComparison(expr.op, l, r, expr) ?? checkCompare(expr.op, l, r, expr, ctx);
     }
     case 'in':
       return checkIn(expr, scope, ctx, options);
@@ -83,8 +80,12 @@ function checkCall(expr: ExprOf<'call'>, scope: Scope, ctx: CheckContext, option
     });
     return failed(expr, args);
   }
-  if (args.length !== def.arity) {
-    ctx.report('expr_arity', expr.range, { name: def.signature, expected: def.arity, actual: args.length });
+  const arityWrong = def.variadic
+    ? args.length < def.variadic.min || args.length > def.variadic.max
+    : args.length !== def.arity;
+  if (arityWrong) {
+    const expected = def.variadic ? `${def.variadic.min}–${def.variadic.max}` : def.arity;
+    ctx.report('expr_arity', expr.range, { name: def.signature, expected, actual: args.length });
     return failed(expr, args);
   }
   return def.check(args, expr, ctx);

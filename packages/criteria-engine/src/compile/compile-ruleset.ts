@@ -50,6 +50,8 @@ import type {
   VariantPlan,
 } from './plan.js';
 import { createScope, type NameSymbol, type Scope } from './scope.js';
+import { compileTiers, levelIds, type LevelReporter } from './levels.js';
+import { compilePoints, type CompiledPoints, type PointsCompiler } from './points.js';
 import { extractThresholds } from './thresholds.js';
 import { BOOLEAN, ERROR, INTEGER, NUMBER, type Closure, type ValueType } from './types.js';
 import type { Typed } from './typed.js';
@@ -106,6 +108,8 @@ class RulesetCompiler {
   private readonly tables = new Map<string, { typed: Typed; info: ParameterTableInfo }>();
   /** Whether anything reads the assessment's date (`year`, a dated table): only then is it filled. */
   private readsDate = false;
+  /** The ids of `levels:`, lowest first (from_level refers to them). */
+  private levelIdList: readonly string[] = [];
   /** What desugaring needs, made once: its `parsed` follows the document being compiled. */
   private readonly desugar: DesugarContext;
 
@@ -148,6 +152,7 @@ class RulesetCompiler {
     const requiredWhen = this.compileRequiredWhen();
     const contextRules = this.compileContextRules();
     const mandatory = this.checkMandatory();
+    this.levelIdList = levelIds(this.doc, this.levelReporter);
 
     const criteria: CriterionPlan[] = [];
     const groups: GroupPlan[] = [];
@@ -186,8 +191,10 @@ class RulesetCompiler {
     const disqualifiers: DisqualifierPlan[] = (this.doc.disqualifiers ?? []).map((d, di) => {
       this.unique(seenDisqualifiers, d.id, ['disqualifiers', di, 'id'], 'disqualifier');
       const condition = this.condition(d.condition, ['disqualifiers', di, 'condition']);
+      const fromLevel = this.fromLevel(d.from_level, ['disqualifiers', di, 'from_level']);
       return {
         condition,
+        ...(fromLevel !== undefined ? { fromLevel } : {}),
         info: { id: d.id, text: d.text, ...(d.note ? { note: d.note } : {}), condition: condition.info },
       };
     });
@@ -215,6 +222,8 @@ class RulesetCompiler {
       contextSlots: context.map((a) => a.id),
       factSlots: facts.map((f) => f.id),
     };
+    const tiered = this.tiered(plan);
+    if (tiered) Object.assign(plan, tiered);
     // Coverage runs selectors; after an error some are placeholders, and their "coverage" is noise.
     if (!this.options.coverage || this.diagnostics.some((d) => d.severity === 'error')) return plan;
     checkCoverage(plan, this.options.maxContextCombinations, (code, critIndex, params, severity) => {
@@ -597,16 +606,22 @@ class RulesetCompiler {
         const vpath = [...path, 'variants', vi];
         this.unique(seen, v.id, [...vpath, 'id'], 'variant');
         const when = this.selector(v.when, [...vpath, 'when']);
+        const points = v.points !== undefined ? this.points(v.points, [...vpath, 'points']) : undefined;
         return {
           id: v.id,
           when: when?.fn ?? (() => undefined),
           whenReads: when?.info.reads ?? [],
           condition: this.condition(v.condition, [...vpath, 'condition']),
+          ...(points ? pointsFields(points) : {}),
         };
       });
     } else if (doc.condition !== undefined) {
       condition = this.condition(doc.condition, [...path, 'condition']);
     }
+    const points = doc.points !== undefined ? this.points(doc.points, [...path, 'points']) : undefined;
+    const fromLevel = this.fromLevel(doc.from_level, [...path, 'from_level']);
+    const ruled = points?.rule !== undefined || (variants ?? []).some((v) => v.pointsRule !== undefined);
+    const maxPoints = Math.max(points?.max ?? 1, ...(variants ?? []).map((v) => v.points ?? points?.max ?? 1));
     const canBeNotApplicable =
       doc.applicable_when !== undefined || (doc.variants !== undefined && doc.no_variant !== 'fail');
     if (canBeNotApplicable && doc.not_applicable === undefined) {
@@ -632,6 +647,8 @@ class RulesetCompiler {
                 ...(vd?.label ? { label: vd.label } : {}),
                 ...(vd?.text ? { text: vd.text } : {}),
                 condition: v.condition.info,
+                ...(v.points !== undefined ? { points: v.points } : {}),
+                ...(v.pointsInfo ? { pointsRule: v.pointsInfo } : {}),
               };
             }),
             noVariant: doc.no_variant ?? 'not_applicable',
@@ -639,7 +656,9 @@ class RulesetCompiler {
         : {}),
       ...(doc.applicable_when !== undefined ? { applicableWhen: doc.applicable_when } : {}),
       ...(doc.not_applicable ? { notApplicable: doc.not_applicable } : {}),
-      points: doc.points ?? 1,
+      points: points?.max ?? 1,
+      ...(points?.info ? { pointsRule: points.info } : {}),
+      ...(doc.from_level !== undefined ? { fromLevel: doc.from_level } : {}),
       mandatory,
     };
     return {
@@ -650,8 +669,13 @@ class RulesetCompiler {
       ...(variants ? { variants } : {}),
       noVariant: doc.no_variant ?? 'not_applicable',
       notApplicable: doc.not_applicable ?? 'fail',
-      points: doc.points ?? 1,
+      points: points?.max ?? 1,
       mandatory,
+      ...(points?.rule ? { pointsRule: points.rule } : {}),
+      ...(points?.info ? { pointsInfo: points.info } : {}),
+      ...(ruled ? { ruled } : {}),
+      ...((variants ?? []).some((v) => v.points !== undefined) ? { maxPoints } : {}),
+      ...(fromLevel !== undefined ? { fromLevel } : {}),
     };
   }
 
@@ -671,6 +695,107 @@ class RulesetCompiler {
       });
     }
     return doc;
+  }
+
+  // ── levels, points and counts (compile/levels.ts, compile/points.ts) ─────────────────────
+
+  /** A `from_level` id as the level's index; reported when it names no level. */
+  private fromLevel(id: string | undefined, path: YamlPath): number | undefined {
+    if (id === undefined) return undefined;
+    const index = this.levelIdList.indexOf(id);
+    if (index >= 0) return index;
+    const suggestion = closest(id, [...this.levelIdList]);
+    this.report('unknown_level', this.rangeOf(path), {
+      id,
+      levels: this.levelIdList.join(', '),
+      ...(suggestion ? { suggestion } : {}),
+    });
+    return undefined;
+  }
+
+  private points(doc: NonNullable<CriterionDocument['points']>, path: YamlPath): CompiledPoints {
+    return compilePoints(doc, path, this.pointsCompiler);
+  }
+
+  private readonly pointsCompiler: PointsCompiler = {
+    parse: (text, path) => parseScalarExpression(text, path, this.desugar),
+    numeric: (expr, path) => {
+      const before = this.diagnostics.length;
+      const typed = checkExpression(expr, this.scope, this.checkContext, {});
+      const t = typed.type.t;
+      if (t !== 'integer' && t !== 'number' && t !== 'percent' && t !== 'error') {
+        this.report('expr_type', this.rangeOf(path), { expected: 'number', actual: t, where: 'points.steps.of' });
+      }
+      return this.diagnostics.length === before ? typed : undefined;
+    },
+    comparison: (expr, path) => this.checked(expr, path, false),
+    condition: (doc, path) => this.condition(doc, path),
+    rangeOf: (path) => this.rangeOf(path),
+    bandsOrder: (path, value, previous) => this.report('points_bands_order', this.rangeOf(path), { value, previous }),
+  };
+
+  private readonly levelReporter: LevelReporter = {
+    unknownCriterion: (path, id, known) => {
+      const suggestion = closest(id, [...known]);
+      this.report('unknown_criterion', this.rangeOf(path), { id, ...(suggestion ? { suggestion } : {}) });
+    },
+    unknownGroup: (path, id, known) =>
+      this.report('unknown_group', this.parsed.keyRangeOf(path) ?? this.rangeOf(path), {
+        id,
+        groups: known.join(', '),
+      }),
+    unknownDisqualifier: (path, id, known) => {
+      const suggestion = closest(id, [...known]);
+      this.report('unknown_disqualifier', this.rangeOf(path), {
+        id,
+        disqualifiers: known.join(', '),
+        ...(suggestion ? { suggestion } : {}),
+      });
+    },
+    mandatoryBelowLevel: (path, criterion, level, fromLevel) =>
+      this.report('mandatory_below_level', this.rangeOf(path), { criterion, level, from_level: fromLevel }),
+    duplicateLevel: (path, id, firstPath) => {
+      const first = this.rangeOf(firstPath);
+      this.report('duplicate_id', this.rangeOf(path), {
+        kind: 'level',
+        id,
+        first_line: first ? this.parsed.source.position(first[0]).line : 0,
+      });
+    },
+    requirement: (doc, path, count) => {
+      this.requirement(doc, path, count);
+    },
+  };
+
+  /** The tiers, levels and whether results carry points: only for schemes that use them. */
+  private tiered(plan: RulesetPlan): Pick<RulesetPlan, 'tiers' | 'levels' | 'scored'> | undefined {
+    const scored = plan.criteria.some((c) => c.ruled === true || c.maxPoints !== undefined);
+    const levels = this.doc.levels;
+    if (!levels && !this.doc.recognition.requirements && !scored) return undefined;
+    const tiers = compileTiers(
+      {
+        doc: this.doc,
+        criteria: plan.criteria.map((c) => ({
+          id: c.info.id,
+          group: c.info.group,
+          ...(c.fromLevel !== undefined ? { fromLevel: c.fromLevel } : {}),
+        })),
+        groups: plan.groups.map((g) => ({ id: g.info.id, requirement: g.requirement, criteria: g.criteria })),
+        disqualifiers: plan.disqualifiers.map((d) => ({
+          id: d.info.id,
+          ...(d.fromLevel !== undefined ? { fromLevel: d.fromLevel } : {}),
+        })),
+        mandatory: plan.mandatory,
+      },
+      this.levelReporter,
+    );
+    return {
+      tiers,
+      ...(levels
+        ? { levels: levels.map((l) => ({ id: l.id, label: l.label, ...(l.note ? { note: l.note } : {}) })) }
+        : {}),
+      ...(scored ? { scored } : {}),
+    };
   }
 
   // ── conditions ───────────────────────────────────────────────────────────────────────────
@@ -823,6 +948,19 @@ function factType(id: string, fact: RulesetDocument['facts'][string]): ValueType
 function factDecimals(fact: RulesetDocument['facts'][string]): number | undefined {
   if (fact.type === 'integer') return 0;
   return fact.type === 'number' ? fact.decimals : undefined;
+}
+
+/** A variant's own points in its plan. */
+function pointsFields(points: CompiledPoints): {
+  points: number;
+  pointsRule?: NonNullable<VariantPlan['pointsRule']>;
+  pointsInfo?: NonNullable<VariantPlan['pointsInfo']>;
+} {
+  return {
+    points: points.max,
+    ...(points.rule ? { pointsRule: points.rule } : {}),
+    ...(points.info ? { pointsInfo: points.info } : {}),
+  };
 }
 
 function brokenCondition(): CompiledCondition {

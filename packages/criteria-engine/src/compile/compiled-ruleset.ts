@@ -4,6 +4,8 @@
  */
 import type { DerivedInfo } from './derived.js';
 import type { ParameterTableInfo } from './parameter-table.js';
+import type { LevelPlan } from './levels.js';
+import type { PointsRuleInfo } from './points.js';
 import type { Diagnostic, Range, StageResult } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/source.js';
 import type { Assessment } from '../evaluate/assessment.js';
@@ -91,6 +93,9 @@ export interface VariantInfo {
   readonly label?: LocalizedText;
   readonly text?: LocalizedText;
   readonly condition: ConditionInfo;
+  /** The variant's own points: a number, or the most its step table or best_of earns. */
+  readonly points?: number;
+  readonly pointsRule?: PointsRuleInfo;
 }
 
 export interface CriterionInfo {
@@ -105,7 +110,11 @@ export interface CriterionInfo {
   readonly noVariant?: 'not_applicable' | 'fail';
   readonly applicableWhen?: string;
   readonly notApplicable?: 'exclude' | 'fail';
+  /** Its points: a number, or the most its step table or best_of earns (`pointsRule`). */
   readonly points: number;
+  readonly pointsRule?: PointsRuleInfo;
+  /** The level from which it counts (`from_level`). */
+  readonly fromLevel?: string;
   readonly mandatory: boolean;
 }
 
@@ -168,6 +177,8 @@ export interface CompiledRuleset {
   readonly includes: readonly string[];
   readonly mandatory: readonly string[];
   readonly totalRequirement?: Requirement;
+  /** The levels (`levels:`), lowest first; absent for a scheme without levels. */
+  readonly levels?: readonly LevelPlan[];
   /** Warnings and information found while compiling (e.g. variant coverage). */
   readonly diagnostics: readonly Diagnostic[];
   /**

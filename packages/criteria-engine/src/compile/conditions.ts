@@ -48,6 +48,7 @@ export function desugarCondition(doc: ConditionDocument, path: YamlPath, ctx: De
     const operand = desugarCondition(doc.not, [...path, 'not'], ctx);
     return operand && { kind: 'not', operand, range };
   }
+  if ('of' in doc) return desugarCount(doc, path, range, ctx);
   if ('percent' in doc) return desugarPercent(doc, path, range, ctx);
   if ('fact' in doc) {
     const name: Expr = { kind: 'name', name: doc.fact, range: ctx.parsed.rangeOf([...path, 'fact']) ?? range };
@@ -62,6 +63,27 @@ export function desugarCondition(doc: ConditionDocument, path: YamlPath, ctx: De
     }
   }
   return undefined; // the schema has already reported the shape
+}
+
+/** `{ at_least: k, of: [ … ] }` is `count(…) >= k`: one definition of "at least k of n". */
+function desugarCount(
+  doc: Extract<ConditionDocument, { of: unknown }>,
+  path: YamlPath,
+  range: Range,
+  ctx: DesugarContext,
+): Expr | undefined {
+  const args = doc.of.map((item, i) => desugarCondition(item, [...path, 'of', i], ctx));
+  if (args.some((a) => a === undefined)) return undefined;
+  const kRange = ctx.parsed.rangeOf([...path, 'at_least']) ?? range;
+  const call: Expr = {
+    kind: 'call',
+    name: 'count',
+    nameRange: ctx.parsed.rangeOf([...path, 'of']) ?? range,
+    range,
+    args: args as Expr[],
+  };
+  const k: Expr = { kind: 'number', value: doc.at_least, text: String(doc.at_least), range: kRange };
+  return { kind: 'compare', op: '>=', left: call, right: k, range };
 }
 
 function desugarPercent(

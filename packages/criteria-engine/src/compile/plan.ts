@@ -16,6 +16,8 @@ import type {
   OwnerInfo,
   GroupInfo,
 } from './compiled-ruleset.js';
+import type { LevelPlan, TierPlan } from './levels.js';
+import type { PointsClosure, PointsRuleInfo } from './points.js';
 import type { Closure } from './types.js';
 
 export interface CompiledCondition {
@@ -28,6 +30,10 @@ export interface VariantPlan {
   readonly when: Closure;
   readonly whenReads: readonly string[];
   readonly condition: CompiledCondition;
+  /** The variant's own points (they win over the criterion's): fixed, or the most a rule earns. */
+  readonly points?: number;
+  readonly pointsRule?: PointsClosure;
+  readonly pointsInfo?: PointsRuleInfo;
 }
 
 export interface CriterionPlan {
@@ -40,6 +46,15 @@ export interface CriterionPlan {
   readonly notApplicable: 'exclude' | 'fail';
   readonly points: number;
   readonly mandatory: boolean;
+  /** A step table or best_of (compile/points.ts): the points as an interval, packed. */
+  readonly pointsRule?: PointsClosure;
+  readonly pointsInfo?: PointsRuleInfo;
+  /** Whether this criterion or a variant has a points rule: its outcome then depends on points. */
+  readonly ruled?: boolean;
+  /** The most it can earn under any variant. */
+  readonly maxPoints?: number;
+  /** Index of the level from which it counts (`from_level`); absent: every level. */
+  readonly fromLevel?: number;
 }
 
 export interface GroupPlan {
@@ -52,6 +67,8 @@ export interface GroupPlan {
 export interface DisqualifierPlan {
   readonly info: DisqualifierInfo;
   readonly condition: CompiledCondition;
+  /** Index of the level from which it blocks (`from_level`). */
+  readonly fromLevel?: number;
 }
 
 export interface ContextRulePlan {
@@ -86,6 +103,16 @@ export interface RulesetPlan {
   /** Whether any condition reads the date: decide() fills the date slot only then (its speed). */
   readonly readsDate: boolean;
   readonly factSlots: readonly string[];
+  /**
+   * Present when the scheme has levels, count requirements or points beyond fixed numbers
+   * (compile/levels.ts): what each level (or the one base rule) checks, lowest first. Without it
+   * the decision is the recognition rule's, as it always was.
+   */
+  readonly tiers?: readonly TierPlan[];
+  /** The levels, lowest first, one per tier; absent for a scheme without levels. */
+  readonly levels?: readonly LevelPlan[];
+  /** Whether results carry points intervals (a step table, best_of or variant points). */
+  readonly scored?: boolean;
 }
 
 /** A derived quantity: what tools read, and its value over an assessment's slots (exact). */

@@ -43,6 +43,8 @@ export interface Typed {
   readonly derived?: string;
   /** Set for a reference to a named condition (definitions:). */
   readonly definition?: string;
+  /** Set for `count(…)`: its arguments, so a comparison with a number is decided from bounds. */
+  readonly count?: readonly Closure[];
 }
 
 export function mergeReads(...lists: (readonly string[])[]): string[] {

@@ -7,7 +7,7 @@
 import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/suggest.js';
-import type { EvaluationResult, GroupResult } from '../evaluate/result.js';
+import type { CriterionResult, EvaluationResult, GroupResult, PointsInterval } from '../evaluate/result.js';
 import type { DocumentPath, ParsedDocument } from '../parse/index.js';
 import { toPointer } from '../validate/schema-errors.js';
 import type { ComparedValue, TestMismatch } from './result.js';
@@ -40,6 +40,15 @@ export function checkExpectationIds(
     );
   };
 
+  const levels = (ruleset.levels ?? []).map((l) => l.id);
+  const levelIds = (path: DocumentPath, id: string | null | undefined) => {
+    if (typeof id === 'string' && !levels.includes(id)) notAllowed(path, id, [...levels, 'null'], false);
+  };
+  if (typeof expect.level === 'string' || expect.level === null) levelIds([...at, 'level'], expect.level);
+  else if (expect.level !== undefined) {
+    levelIds([...at, 'level', 'reached'], expect.level.reached);
+    levelIds([...at, 'level', 'possible'], expect.level.possible);
+  }
   const groups = ruleset.groups.map((g) => g.id);
   for (const id of Object.keys(expect.standards ?? {})) {
     if (!groups.includes(id)) notAllowed([...at, 'standards', id], id, groups);
@@ -105,6 +114,19 @@ export function compareExpectation(
   };
 
   check(['decision'], 'decision', expect.decision, result.decision);
+  if (expect.level !== undefined) {
+    const reached = result.level?.reached ?? null;
+    const possible = result.level?.possible ?? null;
+    if (typeof expect.level === 'string' || expect.level === null) check(['level'], 'level', expect.level, reached);
+    else {
+      if (expect.level.reached !== undefined)
+        check(['level', 'reached'], 'level.reached', expect.level.reached, reached);
+      if (expect.level.possible !== undefined)
+        check(['level', 'possible'], 'level.possible', expect.level.possible, possible);
+    }
+  }
+  if (expect.points !== undefined)
+    check(['points'], 'points', pointsValue(expect.points), pointsValue(result.points_total ?? earnedFallback(result)));
 
   const groups = new Map(result.standards.map((g) => [g.id, g]));
   for (const [id, expected] of Object.entries(expect.standards ?? {})) {
@@ -120,6 +142,13 @@ export function compareExpectation(
     }
     if (expected.status !== undefined)
       check(['standards', id, 'status'], `${base}.status`, expected.status, group.status);
+    if (expected.points !== undefined)
+      check(
+        ['standards', id, 'points'],
+        `${base}.points`,
+        pointsValue(expected.points),
+        pointsValue(group.points_total ?? groupFallback(result, id)),
+      );
   }
 
   const criteria = new Map(result.criteria.map((c) => [c.id, c]));
@@ -137,6 +166,13 @@ export function compareExpectation(
       check(['criteria', id, 'variant'], `${base}.variant`, expected.variant, criterion.variant);
     if (expected.counts_as !== undefined)
       check(['criteria', id, 'counts_as'], `${base}.counts_as`, expected.counts_as, criterion.counts_as);
+    if (expected.points !== undefined)
+      check(
+        ['criteria', id, 'points'],
+        `${base}.points`,
+        pointsValue(expected.points),
+        pointsValue(criterion.earned ?? fixedEarned(criterion)),
+      );
   }
 
   const disqualifiers = new Map(result.disqualifiers.map((d) => [d.id, d]));
@@ -150,6 +186,40 @@ export function compareExpectation(
   if (expect.needed !== undefined) check(['needed'], 'needed', expect.needed, result.needed);
   // In the order of the file, which is how the person who wrote them reads them.
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Points as compared and shown: a number when certain, "least–most" while unknown. */
+function pointsValue(p: number | PointsInterval): number | string {
+  if (typeof p === 'number') return p;
+  return p.least === p.most ? p.least : `${p.least}–${p.most}`;
+}
+
+/**
+ * A scheme with fixed points only has no `earned` in its results (their shape is unchanged):
+ * a criterion then earns its points when it passes, nothing when it fails, either while unknown.
+ */
+function fixedEarned(c: CriterionResult): PointsInterval {
+  if (c.status === 'pass') return { least: c.points, most: c.points };
+  return c.counts_as === 'unknown' || c.status === 'unknown' ? { least: 0, most: c.points } : { least: 0, most: 0 };
+}
+
+function sum(criteria: readonly CriterionResult[]): PointsInterval {
+  let least = 0;
+  let most = 0;
+  for (const c of criteria) {
+    const e = c.earned ?? fixedEarned(c);
+    least += e.least;
+    most += e.most;
+  }
+  return { least, most };
+}
+
+function earnedFallback(result: EvaluationResult): PointsInterval {
+  return sum(result.criteria);
+}
+
+function groupFallback(result: EvaluationResult, id: string): PointsInterval {
+  return sum(result.criteria.filter((c) => c.group === id));
 }
 
 /** Values are equal; lists are compared as sets (the order of `missing:` and `needed:` does not matter). */

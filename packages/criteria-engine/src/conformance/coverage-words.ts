@@ -11,6 +11,7 @@ export interface CoverageWords {
   readonly criteria: string;
   readonly disqualifiers: string;
   readonly thresholds: string;
+  readonly levels: string;
   readonly columns: Readonly<Record<OutcomeColumn | ThresholdPoint, string>>;
   readonly total: string;
   readonly complete: string;
@@ -27,6 +28,7 @@ export const COVERAGE_WORDS: Readonly<Record<Locale, CoverageWords>> = {
     criteria: 'Tiêu chí',
     disqualifiers: 'Trường hợp không đảm bảo',
     thresholds: 'Ngưỡng',
+    levels: 'Mức',
     columns: {
       pass: 'đạt',
       fail: 'không đạt',
@@ -37,6 +39,8 @@ export const COVERAGE_WORDS: Readonly<Record<Locale, CoverageWords>> = {
       at: 'đúng ngưỡng',
       beyond: 'ngay bên kia',
       empty: 'tổng bằng 0',
+      reached: 'đạt đúng mức này',
+      below: 'ngay dưới mức',
     },
     total: 'Độ phủ',
     complete: 'đủ mọi trường hợp có thể xảy ra',
@@ -52,6 +56,8 @@ export const COVERAGE_WORDS: Readonly<Record<Locale, CoverageWords>> = {
       at: 'chưa có ca nào có giá trị đúng bằng ngưỡng',
       beyond: 'chưa có ca nào có giá trị ngay bên kia ngưỡng (lệch một đơn vị; với equals: cả phía dưới và phía trên)',
       empty: 'chưa có ca nào có tổng bằng 0',
+      reached: 'chưa có ca nào đạt đúng mức này (không cao hơn)',
+      below: 'chưa có ca nào đạt đúng mức ngay dưới mức này (hoặc, với mức thấp nhất, không được công nhận)',
     },
   },
   en: {
@@ -60,6 +66,7 @@ export const COVERAGE_WORDS: Readonly<Record<Locale, CoverageWords>> = {
     criteria: 'Criterion',
     disqualifiers: 'Disqualifying case',
     thresholds: 'Threshold',
+    levels: 'Level',
     columns: {
       pass: 'pass',
       fail: 'fail',
@@ -70,6 +77,8 @@ export const COVERAGE_WORDS: Readonly<Record<Locale, CoverageWords>> = {
       at: 'at',
       beyond: 'just beyond',
       empty: 'empty whole',
+      reached: 'reached exactly',
+      below: 'just below',
     },
     total: 'Coverage',
     complete: 'every outcome that can happen',
@@ -85,6 +94,8 @@ export const COVERAGE_WORDS: Readonly<Record<Locale, CoverageWords>> = {
       at: 'no case has the value exactly at the threshold',
       beyond: 'no case has the value just beyond the threshold (one unit across; for equals: both below and above)',
       empty: 'no case has an empty whole',
+      reached: 'no case reaches exactly this level (and no higher)',
+      below: 'no case stops at the level just below (or, for the lowest level, is not recognised)',
     },
   },
 };

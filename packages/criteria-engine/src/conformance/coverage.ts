@@ -15,9 +15,19 @@ import type { CompiledRuleset, ConditionInfo, FactInfo, Threshold } from '../com
 import { SYMBOL } from '../compile/expression/compare-ops.js';
 import { thresholdHooks, type ThresholdPoint } from '../compile/functions/index.js';
 import type { Assessment } from '../evaluate/assessment.js';
+import type { PointsRuleInfo } from '../compile/points.js';
 import type { TestRun } from './result.js';
 
-export type OutcomeColumn = 'pass' | 'fail' | 'unknown' | 'not_applicable' | 'applies' | 'clear';
+export type OutcomeColumn =
+  | 'pass'
+  | 'fail'
+  | 'unknown'
+  | 'not_applicable'
+  | 'applies'
+  | 'clear'
+  /** A level: some case reaches exactly it, and some case stops just below it (each boundary seen from both sides). */
+  | 'reached'
+  | 'below';
 export type { ThresholdPoint };
 
 /** The case that first exercised a cell. */
@@ -35,7 +45,7 @@ export interface CoverageCell {
 }
 
 export interface CoverageSubject {
-  readonly kind: 'criterion' | 'variant' | 'disqualifier';
+  readonly kind: 'criterion' | 'variant' | 'disqualifier' | 'level';
   /** The criterion or disqualifier id. */
   readonly id: string;
   readonly variant?: string;
@@ -137,7 +147,9 @@ export function coverage(
     };
     outcomes.push(row);
     criterionRows.set(i, row);
-    if (!info.variants) addThresholds({ kind: 'criterion', id: info.id }, info.id, info.condition);
+    // A step table's bands are thresholds of the criterion (or of the variant with its own table).
+    const bands = bandConditions(info.pointsRule);
+    if (!info.variants) addThresholds({ kind: 'criterion', id: info.id }, info.id, withBands(info.condition, bands));
     for (const v of info.variants ?? []) {
       const using = contexts.filter((o) => o.variant === v.id);
       const vs = new Set(using.flatMap((o) => o.statuses));
@@ -153,7 +165,12 @@ export function coverage(
       };
       outcomes.push(vrow);
       variantRows.set(`${info.id}\u0000${v.id}`, vrow);
-      addThresholds({ kind: 'variant', id: info.id, variant: v.id }, `${info.id}\u0000${v.id}`, v.condition);
+      const own = v.points !== undefined ? bandConditions(v.pointsRule) : bands;
+      addThresholds(
+        { kind: 'variant', id: info.id, variant: v.id },
+        `${info.id}\u0000${v.id}`,
+        withBands(v.condition, own),
+      );
     }
   });
   const disqualifierRows = ruleset.disqualifiers.map((info, j) => {
@@ -169,6 +186,14 @@ export function coverage(
     };
     outcomes.push(row);
     addThresholds({ kind: 'disqualifier', id: info.id }, `D\u0000${info.id}`, info.condition);
+    return row;
+  });
+
+  // Each level boundary from both sides: a case reaching exactly the level, one stopping just below.
+  const levelIds = (ruleset.levels ?? []).map((l) => l.id);
+  const levelRows = levelIds.map((id): Row<OutcomeColumn> => {
+    const row: Row<OutcomeColumn> = { kind: 'level', id, cells: { reached: cell(true), below: cell(true) } };
+    outcomes.push(row);
     return row;
   });
 
@@ -191,6 +216,12 @@ export function coverage(
           for (const row of thresholdRows.get(r.id) ?? []) markThreshold(row, input, by);
         }
       });
+      const level = result.level;
+      if (level && level.reached === level.possible) {
+        const at = level.reached === null ? -1 : levelIds.indexOf(level.reached);
+        if (at >= 0) mark(levelRows[at]?.cells.reached, by);
+        mark(levelRows[at + 1]?.cells.below, by);
+      }
       result.disqualifiers.forEach((d, j) => {
         mark(disqualifierRows[j]?.cells[d.status], by);
         for (const row of thresholdRows.get(`D\u0000${d.id}`) ?? []) markThreshold(row, input, by);
@@ -226,6 +257,23 @@ export function coverage(
     required,
     covered,
     gaps,
+  };
+}
+
+/** The band comparisons of a step table or best_of (`of >= at_least`), and its options' conditions. */
+function bandConditions(rule: PointsRuleInfo | undefined): ConditionInfo[] {
+  return (rule?.options ?? []).flatMap((o) => [
+    ...(o.condition ? [o.condition] : []),
+    ...(o.steps?.bands ?? []).map((b) => b.condition),
+  ]);
+}
+
+function withBands(condition: ConditionInfo | undefined, bands: readonly ConditionInfo[]): ConditionInfo | undefined {
+  if (bands.length === 0) return condition;
+  return {
+    expression: condition?.expression ?? '',
+    reads: condition?.reads ?? [],
+    thresholds: [...(condition?.thresholds ?? []), ...bands.flatMap((b) => b.thresholds)],
   };
 }
 

@@ -12,6 +12,7 @@ export type CoverageFormat = 'text' | 'md';
 
 const CRITERION_COLUMNS: readonly OutcomeColumn[] = ['pass', 'fail', 'unknown', 'not_applicable'];
 const DISQUALIFIER_COLUMNS: readonly OutcomeColumn[] = ['applies', 'clear', 'unknown'];
+const LEVEL_COLUMNS: readonly OutcomeColumn[] = ['reached', 'below'];
 const THRESHOLD_COLUMNS: readonly ThresholdPoint[] = ['at', 'beyond', 'empty'];
 
 export function formatCoverage(report: CoverageReport, lang: Locale, format: CoverageFormat = 'text'): string {
@@ -22,7 +23,8 @@ export function formatCoverage(report: CoverageReport, lang: Locale, format: Cov
   const table = (head: readonly string[], rows: readonly (readonly string[])[]) =>
     format === 'md' ? markdown(head, rows) : aligned(head, rows);
 
-  const criteria = report.outcomes.filter((o) => o.kind !== 'disqualifier');
+  const criteria = report.outcomes.filter((o) => o.kind === 'criterion' || o.kind === 'variant');
+  const levels = report.outcomes.filter((o) => o.kind === 'level');
   const disqualifiers = report.outcomes.filter((o) => o.kind === 'disqualifier');
   const blocks = [
     format === 'md' ? `## ${w.title}` : w.title,
@@ -37,6 +39,14 @@ export function formatCoverage(report: CoverageReport, lang: Locale, format: Cov
       table(
         [w.disqualifiers, ...DISQUALIFIER_COLUMNS.map((c) => w.columns[c])],
         disqualifiers.map((o) => [o.id, ...DISQUALIFIER_COLUMNS.map((c) => mark(o.cells[c]))]),
+      ),
+    );
+  }
+  if (levels.length > 0) {
+    blocks.push(
+      table(
+        [w.levels, ...LEVEL_COLUMNS.map((c) => w.columns[c])],
+        levels.map((o) => [o.id, ...LEVEL_COLUMNS.map((c) => mark(o.cells[c]))]),
       ),
     );
   }

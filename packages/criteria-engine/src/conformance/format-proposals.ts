@@ -3,6 +3,7 @@
  * value side by side, then why the decision is what it is now; then, once per fact and file, the
  * facts that base files lack. Pure: the caller prints.
  */
+import { requirementValue } from '../evaluate/requirement.js';
 import type { Locale } from '../diagnostics/format.js';
 import { checkLanguage } from '../diagnostics/language.js';
 import { interpolate } from '../diagnostics/interpolate.js';
@@ -55,6 +56,11 @@ function reason(r: DecisionReason, words: TestReportWords): string {
       return interpolate(words.reason_group_not_met, { id: r.id });
     case 'total_not_met':
       return words.reason_total_not_met;
+    case 'requirement_not_met':
+      return interpolate(
+        'at_least_count' in r.requirement ? words.reason_requirement_count : words.reason_requirement_points,
+        { value: requirementValue(r.requirement), of: r.of.join(', ') },
+      );
     case 'unknown':
       return interpolate(words.reason_unknown, { ids: r.ids.join(', ') });
   }

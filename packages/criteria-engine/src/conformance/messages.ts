@@ -26,6 +26,8 @@ export interface TestReportWords {
   readonly reason_mandatory_failed: string;
   readonly reason_group_not_met: string;
   readonly reason_total_not_met: string;
+  readonly reason_requirement_count: string;
+  readonly reason_requirement_points: string;
   readonly reason_unknown: string;
   /** `{id}`, `{passed}`, `{applicable}`, `{required}`. */
   readonly detail_group: string;
@@ -57,6 +59,8 @@ export const TEST_REPORT_WORDS: Readonly<Record<Locale, TestReportWords>> = {
     reason_mandatory_failed: 'tiêu chí bắt buộc {id} không đạt',
     reason_group_not_met: 'nhóm {id} không đạt',
     reason_total_not_met: 'tổng điểm chưa đủ',
+    reason_requirement_count: 'chưa đủ {value} trong các tiêu chí {of} đạt',
+    reason_requirement_points: 'các tiêu chí {of} chưa đủ {value} điểm',
     reason_unknown: 'còn thiếu dữ kiện: {ids}',
     detail_group: 'nhóm {id}: {passed}/{applicable} tiêu chí đạt, cần {required}',
     detail_failing: 'không đạt',
@@ -84,6 +88,8 @@ export const TEST_REPORT_WORDS: Readonly<Record<Locale, TestReportWords>> = {
     reason_mandatory_failed: 'mandatory criterion {id} fails',
     reason_group_not_met: 'group {id} is not met',
     reason_total_not_met: 'the total points fall short',
+    reason_requirement_count: 'fewer than {value} of the criteria {of} pass',
+    reason_requirement_points: 'the criteria {of} earn fewer than {value} points',
     reason_unknown: 'facts still missing: {ids}',
     detail_group: 'group {id}: {passed}/{applicable} criteria passed, needs {required}',
     detail_failing: 'failing',

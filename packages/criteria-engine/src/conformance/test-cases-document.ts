@@ -44,8 +44,17 @@ export interface TestCaseDocument extends TestLayer {
   readonly expect: Expectation;
 }
 
+/** Points expected: a number when certain, or the interval while facts are unknown. */
+export type PointsExpectation = number | { readonly least: number; readonly most: number };
+
+/** The level expected: the id certainly reached (null: none), or both ends. */
+export type LevelExpectation = string | null | { readonly reached?: string | null; readonly possible?: string | null };
+
 export interface Expectation {
   readonly decision: Decision;
+  readonly level?: LevelExpectation;
+  /** Every criterion's points added up. */
+  readonly points?: PointsExpectation;
   readonly standards?: Readonly<Record<string, StandardExpectation>>;
   readonly criteria?: Readonly<Record<string, CriterionExpectation>>;
   readonly disqualifiers?: Readonly<Record<string, DisqualifierStatus>>;
@@ -63,6 +72,7 @@ export type StandardExpectation =
       readonly applicable?: number;
       readonly required?: number;
       readonly status?: GroupStatus;
+      readonly points?: PointsExpectation;
     };
 
 export type CriterionExpectation =
@@ -71,4 +81,5 @@ export type CriterionExpectation =
       readonly status?: CriterionStatus;
       readonly variant?: string | null;
       readonly counts_as?: CriterionResult['counts_as'];
+      readonly points?: PointsExpectation;
     };

@@ -55,6 +55,10 @@ export interface DiagnosticParamsByCode {
   duplicate_id: { readonly kind: Param; readonly id: Param; readonly first_line: Param };
   unknown_fact: { readonly name: Param; readonly where: Param; readonly suggestion?: Param };
   unknown_criterion: { readonly id: Param; readonly suggestion?: Param };
+  unknown_level: { readonly id: Param; readonly levels: Param; readonly suggestion?: Param };
+  unknown_disqualifier: { readonly id: Param; readonly disqualifiers: Param; readonly suggestion?: Param };
+  mandatory_below_level: { readonly criterion: Param; readonly level: Param; readonly from_level: Param };
+  points_bands_order: { readonly value: Param; readonly previous: Param };
   threshold_range: { readonly value: Param; readonly min: Param; readonly max: Param };
   threshold_decimals: { readonly value: Param; readonly fact: Param; readonly decimals: Param };
   relation_invalid: { readonly fact: Param; readonly whole: Param; readonly reason: Param };

@@ -5,7 +5,9 @@
  */
 import type { CriterionPlan, RulesetPlan } from '../compile/plan.js';
 import type { Slots } from '../compile/types.js';
-import { criterionOutcome, EXCL, FAIL, PASS } from './outcome.js';
+import type { TierPlan } from '../compile/levels.js';
+import { criterionOutcome, criterionPoints, EXCL, FAIL, PASS } from './outcome.js';
+import { judgeLevels, type TierInputs } from './tiers.js';
 import { meets } from './requirement.js';
 import type { Decision, DecisionSummary, Requirement } from './result.js';
 
@@ -42,6 +44,7 @@ const bounds = (): Bounds => ({
 
 /** `decideSlots` for one plan: values already in slot order (compile/slots.ts) to the decision. */
 export function createDecider(plan: RulesetPlan): (s: Slots) => DecisionSummary {
+  if (plan.tiers) return createTieredDecider(plan, plan.tiers);
   // Each group's criteria as plans, looked up once here rather than on every call.
   const groups = plan.groups.map((g) => ({
     criteria: g.criteria.map((i) => criterionAt(plan, i)),
@@ -79,6 +82,51 @@ export function createDecider(plan: RulesetPlan): (s: Slots) => DecisionSummary 
     else if (verdict === 'unknown') certain = false;
     const decision: Decision = blocked ? 'not_recognised' : certain ? 'recognised' : 'undetermined';
     return { decision, passed };
+  };
+}
+
+/**
+ * The decider of a scheme with levels, count requirements or points rules: every criterion's
+ * outcome and points into arrays made once, then the tiers judged over them (tiers.ts). A scheme
+ * without these keeps the loop above, untouched.
+ */
+function createTieredDecider(plan: RulesetPlan, tiers: readonly TierPlan[]): (s: Slots) => DecisionSummary {
+  const criteria = plan.criteria;
+  const outcomes = new Int32Array(criteria.length);
+  const points = new Float64Array(criteria.length);
+  const disqualifiers = new Int8Array(plan.disqualifiers.length);
+  const conditions = plan.disqualifiers.map((d) => d.condition.fn);
+  const input: TierInputs = { outcomes, points, disqualifiers };
+  // As in the traced result, a standard's passed count leaves out what counts only from a higher level.
+  const groups = plan.groups.map((g) => g.criteria.filter((i) => (plan.criteria[i]?.fromLevel ?? 0) === 0));
+  const levelIds = plan.levels?.map((l) => l.id);
+  return (s) => {
+    for (let i = 0; i < criteria.length; i++) {
+      const c = criteria[i] as CriterionPlan;
+      const o = criterionOutcome(c, s);
+      outcomes[i] = o;
+      points[i] = criterionPoints(c, s, o);
+    }
+    for (let i = 0; i < conditions.length; i++) {
+      const v = (conditions[i] as (s: Slots) => unknown)(s);
+      disqualifiers[i] = v === true ? 1 : v === false ? 0 : 2;
+    }
+    const packed = judgeLevels(tiers, input);
+    const reached = packed % 256;
+    const possibleCount = (packed - reached) / 256;
+    const decision: Decision = reached > 0 ? 'recognised' : possibleCount === 0 ? 'not_recognised' : 'undetermined';
+    const passed: number[] = new Array<number>(groups.length);
+    for (let g = 0; g < groups.length; g++) {
+      let n = 0;
+      for (const i of groups[g] as readonly number[]) if (((outcomes[i] as number) & 7) === PASS) n++;
+      passed[g] = n;
+    }
+    if (!levelIds) return { decision, passed };
+    return {
+      decision,
+      passed,
+      level: { reached: levelIds[reached - 1] ?? null, possible: levelIds[possibleCount - 1] ?? null },
+    };
   };
 }
 

@@ -11,6 +11,7 @@
  * bits 6+:  index of the chosen variant + 1 (0: no variant chosen)
  */
 import type { CriterionPlan } from '../compile/plan.js';
+import { leastPoints, mostPoints, packPoints } from '../compile/points.js';
 import type { Slots } from '../compile/types.js';
 
 export const PASS = 1;
@@ -22,6 +23,7 @@ export const APPLICABILITY_UNKNOWN = 32;
 const VARIANT_SHIFT = 6;
 
 export function criterionOutcome(plan: CriterionPlan, s: Slots): number {
+  if (plan.ruled) return ruledOutcome(plan, s);
   const notApplicable = plan.notApplicable === 'exclude' ? EXCL : FAIL;
   let mask = 0;
   if (plan.applicable) {
@@ -53,6 +55,78 @@ export function criterionOutcome(plan: CriterionPlan, s: Slots): number {
   if (!condition) return mask | PASS | FAIL;
   const r = condition.fn(s);
   return mask | (r === true ? PASS : r === false ? FAIL : PASS | FAIL) | variantBits;
+}
+
+/**
+ * The outcome of a criterion whose points are a step table or best_of (here or in a variant): it
+ * passes when its condition (if any) holds and it earns at least 1 point, fails when either
+ * certainly does not. Kept apart so criteria with fixed points run the code above unchanged.
+ */
+function ruledOutcome(plan: CriterionPlan, s: Slots): number {
+  const notApplicable = plan.notApplicable === 'exclude' ? EXCL : FAIL;
+  let mask = 0;
+  if (plan.applicable) {
+    const a = plan.applicable.fn(s);
+    if (a === false) return notApplicable | NOT_APPLICABLE_WHEN;
+    if (a === undefined) mask = notApplicable | APPLICABILITY_UNKNOWN;
+  }
+  let condition = plan.condition;
+  let rule = plan.pointsRule;
+  let fixed = false;
+  let variantBits = 0;
+  const variants = plan.variants;
+  if (variants) {
+    let chosen: NonNullable<typeof variants>[number] | undefined;
+    for (let i = 0; i < variants.length; i++) {
+      const v = variants[i] as NonNullable<typeof variants>[number];
+      const w = v.when(s);
+      if (w === true) {
+        chosen = v;
+        variantBits = (i + 1) << VARIANT_SHIFT;
+        break;
+      }
+      if (w === undefined) return mask | PASS | FAIL | (plan.noVariant === 'fail' ? FAIL : notApplicable);
+    }
+    if (!chosen) return mask | (plan.noVariant === 'fail' ? FAIL : notApplicable | NO_VARIANT);
+    condition = chosen.condition;
+    // A variant's own points win: fixed points there make it an ordinary criterion.
+    if (chosen.points !== undefined) {
+      rule = chosen.pointsRule;
+      fixed = rule === undefined;
+    }
+  }
+  let r: boolean | undefined = condition ? (condition.fn(s) as boolean | undefined) : true;
+  if (r !== false && !fixed && rule) {
+    const p = rule(s);
+    const earns = leastPoints(p) >= 1 ? true : mostPoints(p) === 0 ? false : undefined;
+    if (earns === false) r = false;
+    else if (earns === undefined) r = undefined;
+  }
+  return mask | (r === true ? PASS : r === false ? FAIL : PASS | FAIL) | variantBits;
+}
+
+/**
+ * What a criterion earns, as an interval packed by compile/points.ts: [points, points] when it
+ * certainly passes with fixed points, [0, points] when it may pass, [0, 0] when it cannot; a step
+ * table or best_of gives its own interval (its least only when the criterion certainly passes).
+ */
+export function criterionPoints(plan: CriterionPlan, s: Slots, o: number): number {
+  if (!(o & PASS)) return 0;
+  const certain = (o & 7) === PASS && !(o & APPLICABILITY_UNKNOWN);
+  let points = plan.points;
+  let rule = plan.pointsRule;
+  const vi = (o >> VARIANT_SHIFT) - 1;
+  const variant = vi >= 0 ? plan.variants?.[vi] : undefined;
+  if (variant?.points !== undefined) {
+    points = variant.points;
+    rule = variant.pointsRule;
+  } else if (plan.variants && !variant) {
+    // Which variant applies is not known yet: anything up to the most any of them earns.
+    return packPoints(0, plan.maxPoints ?? plan.points);
+  }
+  if (!rule) return packPoints(certain ? points : 0, points);
+  const p = rule(s);
+  return certain ? p : packPoints(0, mostPoints(p));
 }
 
 /** A criterion's status in the result, decoded from its outcome (one definition for every path). */

@@ -36,6 +36,13 @@ export function requiredCount(req: Requirement, applicable: number): number {
   return req.at_least_points;
 }
 
+/** The number a requirement over named criteria asks for (a count or points). */
+export function requirementValue(
+  r: { readonly at_least_count: number } | { readonly at_least_points: number },
+): number {
+  return 'at_least_count' in r ? r.at_least_count : r.at_least_points;
+}
+
 /** `at_least_percent: 80` → { kind: 'at_least_percent', value: 80 }, for messages about it. */
 export function requirementParts(req: Requirement): {
   kind: 'at_least_percent' | 'at_least_count' | 'at_least_points';

@@ -40,7 +40,15 @@ export interface CriterionResult {
   readonly counts_as: 'passed' | 'failed' | 'unknown' | 'excluded';
   readonly mandatory: boolean;
   readonly points: number;
+  /** What it earns, as an interval over what is unknown (schemes with points rules, levels or count requirements). */
+  readonly earned?: PointsInterval;
   readonly facts: readonly FactReading[];
+}
+
+/** Points as an interval: the least and the most that can be earned given what is unknown. */
+export interface PointsInterval {
+  readonly least: number;
+  readonly most: number;
 }
 
 export interface GroupResult {
@@ -58,6 +66,8 @@ export interface GroupResult {
   /** passed × 100 / applicable, rounded down, for display only; null when nothing is applicable. */
   readonly percent: number | null;
   readonly points?: { readonly passed: number; readonly unknown: number };
+  /** The standard's criteria's points added up (schemes with points rules, levels or count requirements). */
+  readonly points_total?: PointsInterval;
 }
 
 export type Requirement =
@@ -81,6 +91,20 @@ export interface EvaluationResult {
   readonly disqualifiers: readonly DisqualifierResult[];
   readonly mandatory: readonly { readonly id: string; readonly status: CriterionStatus }[];
   readonly total?: { readonly status: GroupStatus; readonly passed_points: number; readonly required: number };
+  /** Every criterion's points added up (schemes with points rules, levels or count requirements). */
+  readonly points_total?: PointsInterval;
+  /**
+   * For a scheme with levels: the highest level certainly reached and the highest still possible
+   * (ids, or null), the unknown facts that can still move them, and each level's status.
+   */
+  readonly level?: {
+    readonly reached: string | null;
+    readonly possible: string | null;
+    readonly needed: readonly string[];
+    readonly levels: readonly { readonly id: string; readonly status: GroupStatus }[];
+    /** What the next level above the one reached still lacks (absent at the top, or when nothing is lacking for certain). */
+    readonly next?: NextLevel;
+  };
   /** Facts (and context attributes) that are unknown and read by a criterion or disqualifier whose status is unknown. */
   readonly missing: readonly string[];
   /**
@@ -96,8 +120,17 @@ export interface EvaluationResult {
 export type DecisionReason =
   | { readonly kind: 'disqualified'; readonly id: string }
   | { readonly kind: 'mandatory_failed'; readonly id: string }
-  | { readonly kind: 'group_not_met'; readonly id: string }
-  | { readonly kind: 'total_not_met' }
+  | { readonly kind: 'group_not_met'; readonly id: string; readonly level?: string }
+  | { readonly kind: 'total_not_met'; readonly level?: string }
+  /** A `requirements:` item (by index, of the level's list when `level` is set, else the recognition rule's). */
+  | {
+      readonly kind: 'requirement_not_met';
+      readonly index: number;
+      readonly level?: string;
+      readonly requirement: { readonly at_least_count: number } | { readonly at_least_points: number };
+      /** The criteria counted (those that count at the level judged). */
+      readonly of: readonly string[];
+    }
   | { readonly kind: 'unknown'; readonly ids: readonly string[] };
 
 /** The decision-only fast path: no trace, no allocation per criterion. */
@@ -105,6 +138,29 @@ export interface DecisionSummary {
   readonly decision: Decision;
   /** Per group, in declaration order: passed counts. */
   readonly passed: readonly number[];
+  /** For a scheme with levels: the highest level certainly reached and the highest still possible (ids). */
+  readonly level?: { readonly reached: string | null; readonly possible: string | null };
 }
 
 export type { LocalizedText };
+
+/**
+ * What the next level above the one reached still lacks, part by part: a requirement with what
+ * it needs and what the criteria certainly have now (criteria passed, or points), a mandatory
+ * criterion not yet passed, a disqualifier that applies or may. "To reach gold: 3 more points".
+ */
+export interface NextLevel {
+  readonly id: string;
+  readonly lacking: readonly (
+    | {
+        readonly kind: 'group' | 'total' | 'requirements';
+        readonly id?: string;
+        readonly index?: number;
+        readonly level?: string;
+        readonly unit: 'criteria' | 'points';
+        readonly need: number;
+        readonly have: number;
+      }
+    | { readonly kind: 'mandatory' | 'disqualifier'; readonly id: string }
+  )[];
+}

@@ -12,6 +12,7 @@ import {
   APPLICABILITY_UNKNOWN,
   best,
   criterionOutcome,
+  criterionPoints,
   EXCL,
   FAIL,
   NO_VARIANT,
@@ -22,6 +23,8 @@ import {
   worst,
 } from './outcome.js';
 import { requiredCount, statusOf, type Tally } from './requirement.js';
+import { judgeTiered } from './trace-levels.js';
+import { leastPoints, mostPoints, pointsReads } from '../compile/points.js';
 import type {
   CriterionResult,
   CriterionStatus,
@@ -103,25 +106,50 @@ class Findings {
 function trace(t: TraceTables, assessment: Assessment, s: Slots, implied: ImpliedZeros | undefined): EvaluationResult {
   const found = new Findings();
   const outcomes: number[] = [];
+  const points: number[] = [];
+  const scored = t.plan.tiers !== undefined;
   const criteria = t.criteria.map((c) => {
     const o = criterionOutcome(c.plan, s);
     outcomes.push(o);
-    return criterionResult(c, o, s, implied, found);
+    const p = criterionPoints(c.plan, s, o);
+    points.push(p);
+    const result = criterionResult(c, o, s, implied, found);
+    return scored ? { ...result, earned: { least: leastPoints(p), most: mostPoints(p) } } : result;
   });
   const disqualifiers = t.plan.disqualifiers.map((d, i) =>
     disqualifierResult(d.info.id, d.condition.fn(s), readings(t.disqualifierSlots[i] ?? [], s, implied), found),
   );
   const worstTotal: Tally = { passed: 0, applicable: 0, points: 0 };
   const bestTotal: Tally = { passed: 0, applicable: 0, points: 0 };
-  const standards = t.plan.groups.map((group) =>
-    groupResult(group, t, outcomes, criteria, found, worstTotal, bestTotal),
-  );
+  const standards = t.plan.groups.map((group) => {
+    const g = groupResult(group, t, outcomes, points, criteria, found, worstTotal, bestTotal);
+    return scored ? { ...g, points_total: pointsTotal(group.criteria, points) } : g;
+  });
   const mandatory = t.mandatory.map((i) => mandatoryResult(criteria[i], outcomes[i], found));
   const total = totalResult(t.plan, worstTotal, bestTotal, criteria, found);
 
-  const { reasons, undecided, missing, needed } = found;
-  const decision: Decision =
-    reasons.length > 0 ? 'not_recognised' : undecided.length > 0 ? 'undetermined' : 'recognised';
+  const { missing, needed } = found;
+  let { reasons, undecided } = found;
+  let decision: Decision = reasons.length > 0 ? 'not_recognised' : undecided.length > 0 ? 'undetermined' : 'recognised';
+  let level: EvaluationResult['level'];
+  let pointsTotalAll: EvaluationResult['points_total'];
+  if (t.plan.tiers) {
+    // Levels, count requirements or points rules: the tiers decide (tiers.ts, as the fast path
+    // does), and the lowest tier says why. Every unknown fact may then matter.
+    const tiered = judgeTiered(t.plan, t.plan.tiers, outcomes, points, disqualifiers);
+    decision = tiered.decision;
+    reasons = tiered.reasons;
+    undecided = [...tiered.undecided];
+    for (const id of missing) needed.add(id);
+    if (tiered.level) {
+      const open = tiered.level.reached !== tiered.level.possible;
+      level = { ...tiered.level, needed: open ? t.factOrder.filter((id) => missing.has(id)) : [] };
+    }
+    pointsTotalAll = pointsTotal(
+      t.plan.criteria.map((_, i) => i),
+      points,
+    );
+  }
   if (decision === 'undetermined') reasons.push({ kind: 'unknown', ids: undecided });
   return {
     decision,
@@ -133,6 +161,8 @@ function trace(t: TraceTables, assessment: Assessment, s: Slots, implied: Implie
     disqualifiers,
     mandatory,
     ...(total ? { total } : {}),
+    ...(pointsTotalAll ? { points_total: pointsTotalAll } : {}),
+    ...(level ? { level } : {}),
     missing: t.factOrder.filter((id) => missing.has(id)),
     needed: decision === 'undetermined' ? t.factOrder.filter((id) => needed.has(id)) : [],
     reasons,
@@ -190,6 +220,7 @@ function groupResult(
   group: GroupPlan,
   t: TraceTables,
   outcomes: readonly number[],
+  earned: readonly number[],
   criteria: readonly CriterionResult[],
   found: Findings,
   worstTotal: Tally,
@@ -204,19 +235,23 @@ function groupResult(
     points = 0,
     unknownPoints = 0;
   for (const i of group.criteria) {
-    const o = outcomes[i] ?? 0;
-    const criterionPoints = t.criteria[i]?.plan.points ?? 0;
-    tallyInto(w, worst(o), criterionPoints);
-    tallyInto(b, best(o), criterionPoints);
+    // A criterion that counts only from a higher level is left out here: the standards in the
+    // result are judged as the lowest level judges them.
+    const o = (t.criteria[i]?.plan.fromLevel ?? 0) > 0 ? EXCL : (outcomes[i] ?? 0);
+    const e = earned[i] ?? 0;
+    const least = (t.criteria[i]?.plan.fromLevel ?? 0) > 0 ? 0 : leastPoints(e);
+    const most = (t.criteria[i]?.plan.fromLevel ?? 0) > 0 ? 0 : mostPoints(e);
+    tallyInto(w, worst(o), least);
+    tallyInto(b, best(o), most);
     const p = possible(o);
     if (p === PASS) {
       passed++;
-      points += criterionPoints;
+      points += least;
     } else if (p === FAIL) failed++;
     else if (p === EXCL) excluded++;
     else {
       unknown++;
-      unknownPoints += criterionPoints;
+      unknownPoints += most;
     }
   }
   addTally(worstTotal, w);
@@ -279,12 +314,25 @@ function totalResult(
   };
 }
 
+/** Points are added whatever the outcome: the caller passes the least (worst) or the most (best) earned. */
 function tallyInto(t: Tally, outcome: number, points: number): void {
+  t.points += points;
   if (outcome === PASS) {
     t.passed++;
     t.applicable++;
-    t.points += points;
   } else if (outcome === FAIL) t.applicable++;
+}
+
+/** The points of these criteria added up: the least and the most they can earn together. */
+function pointsTotal(indexes: readonly number[], earned: readonly number[]): { least: number; most: number } {
+  let least = 0;
+  let most = 0;
+  for (const i of indexes) {
+    const e = earned[i] ?? 0;
+    least += leastPoints(e);
+    most += mostPoints(e);
+  }
+  return { least, most };
 }
 
 function addTally(into: Tally, t: Tally): void {
@@ -305,13 +353,25 @@ export function slotList(ids: readonly string[], slotOf: ReadonlyMap<string, num
 export function tracedCriterion(criterion: CriterionPlan, slotOf: ReadonlyMap<string, number>): TracedCriterion {
   const applicable = criterion.applicable?.info.reads ?? [];
   const variants = criterion.variants ?? [];
+  // What the points read when they are a step table or best_of (the criterion's, or the variant's own).
+  const points = pointsReads(criterion.pointsInfo);
   return {
     plan: criterion,
     noVariant: slotList(
-      [...applicable, ...variants.flatMap((v) => v.whenReads), ...(criterion.condition?.info.reads ?? [])],
+      [...applicable, ...variants.flatMap((v) => v.whenReads), ...(criterion.condition?.info.reads ?? []), ...points],
       slotOf,
     ),
-    variants: variants.map((v) => slotList([...applicable, ...v.whenReads, ...v.condition.info.reads], slotOf)),
+    variants: variants.map((v) =>
+      slotList(
+        [
+          ...applicable,
+          ...v.whenReads,
+          ...v.condition.info.reads,
+          ...(v.points !== undefined ? pointsReads(v.pointsInfo) : points),
+        ],
+        slotOf,
+      ),
+    ),
   };
 }
 

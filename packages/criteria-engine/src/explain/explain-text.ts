@@ -7,6 +7,7 @@
  * criteria (status, text, variant, facts read) → disqualifiers → mandatory criteria → total
  * points (if the ruleset has a points scheme) → facts still needed.
  */
+import { requirementValue } from '../evaluate/requirement.js';
 import { formatReportNumber } from './report-number.js';
 import type { CompiledRuleset, CriterionInfo, DisqualifierInfo, GroupInfo } from '../compile/compiled-ruleset.js';
 import { type FactDeclaration, printValue, type ValueWords } from '../compile/fact-types/index.js';
@@ -51,7 +52,7 @@ export type ExplainRuleset = Pick<
   'title' | 'context' | 'facts' | 'groups' | 'criteria' | 'disqualifiers'
 > &
   // Absent in a description made before rule files declared them: both languages, generic words.
-  Partial<Pick<CompiledRuleset, 'languages' | 'words' | 'derived' | 'derivedValues'>>;
+  Partial<Pick<CompiledRuleset, 'languages' | 'words' | 'levels' | 'derived' | 'derivedValues'>>;
 
 export const explainMessages: Readonly<Record<ExplainLang, ExplainMessages>> = { vi, en };
 
@@ -211,6 +212,60 @@ class TextReport {
       this.bullet('    - ', text);
       for (const item of items) this.bullet('        · ', item);
     }
+    this.levels();
+  }
+
+  /** A scheme with levels: the level reached, the highest still possible, and each level's status. */
+  private levels(): void {
+    const { m, result } = this;
+    const level = result.level;
+    if (level === undefined) return;
+    const name = (id: string | null) => {
+      if (id === null) return m.level_none;
+      const info = this.ruleset.levels?.find((l) => l.id === id);
+      return info ? `${oneLine(this.t(info.label))} (${id})` : id;
+    };
+    this.push(`  ${this.paint('bold', interpolate(m.level_reached, { level: name(level.reached) }))}`);
+    if (level.possible !== level.reached)
+      this.push(`  ${interpolate(m.level_possible, { level: name(level.possible) })}`);
+    for (const l of level.levels) {
+      const info = this.ruleset.levels?.find((x) => x.id === l.id);
+      const mark = l.status === 'met' ? '✓' : l.status === 'not_met' ? '✗' : '?';
+      const line = interpolate(m.level_line, {
+        mark,
+        label: info ? oneLine(this.t(info.label)) : l.id,
+        id: l.id,
+        status: m[GROUP_STATUS_KEY[l.status]],
+      });
+      this.push(`    ${this.paint(GROUP_TONE[l.status], line)}`);
+    }
+    const next = level.next;
+    if (next === undefined) return;
+    this.push(`  ${interpolate(m.next_heading, { level: name(next.id) })}`);
+    for (const part of next.lacking) {
+      if (!('need' in part)) {
+        const key = part.kind === 'mandatory' ? 'next_mandatory' : 'next_disqualifier';
+        this.bullet('    - ', interpolate(m[key], { id: part.id }));
+        continue;
+      }
+      const what =
+        part.kind === 'group'
+          ? this.groupTitle(part.id ?? '')
+          : part.kind === 'total'
+            ? m.next_total
+            : interpolate(m.next_requirement, { n: (part.index ?? 0) + 1 });
+      const key = part.unit === 'points' ? 'next_points' : 'next_criteria';
+      this.bullet(
+        '    - ',
+        interpolate(m[key], { what, need: part.need, have: part.have, more: Math.max(0, part.need - part.have) }),
+      );
+    }
+  }
+
+  /** Points as people read them: `3`, or `0–18` while facts are unknown. */
+  private points(p: { readonly least: number; readonly most: number }): string {
+    const n = (x: number) => formatReportNumber(x, this.lang);
+    return p.least === p.most ? n(p.least) : `${n(p.least)}–${n(p.most)}`;
   }
 
   /** A wrapped list item: continuation lines aligned under the text. */
@@ -271,9 +326,14 @@ class TextReport {
       }
       case 'total_not_met':
         return interpolate(m.reason_total_not_met, {
-          passed: this.result.total?.passed_points ?? 0,
+          passed: this.result.total?.passed_points ?? this.result.points_total?.least ?? 0,
           required: this.result.total?.required ?? 0,
         });
+      case 'requirement_not_met':
+        return interpolate(
+          'at_least_count' in reason.requirement ? m.reason_requirement_count : m.reason_requirement_points,
+          { value: requirementValue(reason.requirement), of: reason.of.join(', ') },
+        );
     }
   }
 
@@ -296,6 +356,7 @@ class TextReport {
             required: g.required,
             percent: g.percent === null ? m.percent_none : `${g.percent}%`,
           });
+      if (g.points_total !== undefined) extra.push(interpolate(m.points_line, { points: this.points(g.points_total) }));
       const status = this.paint(GROUP_TONE[g.status], m[GROUP_STATUS_KEY[g.status]]);
       this.push(`  ${[summary, ...extra].join('; ')} → ${status}`);
       for (const c of result.criteria) if (c.group === g.id) this.criterion(c);
@@ -320,6 +381,7 @@ class TextReport {
       const label = variant?.label !== undefined ? `${oneLine(this.t(variant.label))} (${c.variant})` : c.variant;
       this.push(`${detail}${m.variant}: ${label}`);
     }
+    if (c.earned !== undefined) this.push(`${detail}${interpolate(m.points_line, { points: this.points(c.earned) })}`);
     this.readings(c.facts, detail);
     this.derivedReadings(c, info, detail);
     if (this.full && info?.note !== undefined) this.wrapped(`${m.note}: `, this.t(info.note), detail);
@@ -356,10 +418,16 @@ class TextReport {
   private totalSection(): void {
     const { m, result } = this;
     const total = result.total;
-    if (total === undefined) return;
+    if (total === undefined && result.points_total === undefined) return;
     this.heading(m.total_heading);
-    const status = this.paint(GROUP_TONE[total.status], m[GROUP_STATUS_KEY[total.status]]);
-    this.push(`  ${interpolate(m.total_line, { passed: total.passed_points, required: total.required })} → ${status}`);
+    if (total !== undefined) {
+      const status = this.paint(GROUP_TONE[total.status], m[GROUP_STATUS_KEY[total.status]]);
+      this.push(
+        `  ${interpolate(m.total_line, { passed: total.passed_points, required: total.required })} → ${status}`,
+      );
+    }
+    if (result.points_total !== undefined)
+      this.push(`  ${interpolate(m.points_total_line, { points: this.points(result.points_total) })}`);
   }
 
   private missingSection(): void {
@@ -369,6 +437,15 @@ class TextReport {
     // First what can still change the decision, then what is missing but no longer matters.
     const needed = new Set(result.needed);
     for (const id of result.needed) this.factLine(id);
+    // Decided, but the level is still open: what can still raise (or lower) it.
+    const forLevel = (result.level?.needed ?? []).filter((id) => !needed.has(id));
+    if (forLevel.length > 0) {
+      this.push(`  ${m.missing_level}`);
+      for (const id of forLevel) {
+        this.factLine(id);
+        needed.add(id);
+      }
+    }
     const others = result.missing.filter((id) => !needed.has(id));
     if (others.length > 0) {
       this.push(`  ${m.missing_other}`);

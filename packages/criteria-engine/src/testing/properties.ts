@@ -150,8 +150,16 @@ export function disqualifierDominance(
 ): fc.IPropertyWithHooks<[PickCase]> {
   const model = modelOf(ruleset, defaults(options).maxCount);
   const arb = fc.record({ assessment: mixedAssessments(ruleset, options), pick: fc.nat() });
+  // With levels, a disqualifier with a higher `from_level` blocks only that level and above: the
+  // law holds for those that block the lowest level.
+  const lowest = ruleset.document.levels?.[0];
+  const blocking = new Set(
+    (ruleset.document.disqualifiers ?? [])
+      .filter((d) => d.from_level === undefined || d.from_level === lowest?.id || lowest?.disqualifiers?.includes(d.id))
+      .map((d) => d.id),
+  );
   const check = (assessment: Assessment, result: EvaluationResult, how: string) => {
-    const applying = result.disqualifiers.filter((d) => d.status === 'applies').map((d) => d.id);
+    const applying = result.disqualifiers.filter((d) => d.status === 'applies' && blocking.has(d.id)).map((d) => d.id);
     if (applying.length === 0) return false;
     const fast = ruleset.decide(assessment).decision;
     if (result.decision !== 'not_recognised' || fast !== 'not_recognised') {
@@ -167,7 +175,7 @@ export function disqualifierDominance(
     if (check(assessment, before, '')) options.onCheck?.(`disqualifierDominance: drawn`);
     const index = pick % Math.max(1, ruleset.disqualifiers.length);
     const d = ruleset.disqualifiers[index];
-    if (!d || before.disqualifiers[index]?.status === 'applies') return;
+    if (!d || !blocking.has(d.id) || before.disqualifiers[index]?.status === 'applies') return;
     const reads = union(d.condition.reads, before.disqualifiers[index]?.facts.map((f) => f.id) ?? []);
     for (const change of changesTo(model, assessment, reads)) {
       const after = ruleset.evaluate(change.assessment);
@@ -344,9 +352,10 @@ export function fastPathAgrees(
     const full = ruleset.evaluate(assessment);
     options.tally?.add(full.decision);
     const passed = full.standards.map((s) => s.passed);
-    if (fast.decision !== full.decision || !deepEqual([...fast.passed], passed)) {
+    const level = full.level && { reached: full.level.reached, possible: full.level.possible };
+    if (fast.decision !== full.decision || !deepEqual([...fast.passed], passed) || !deepEqual(fast.level, level)) {
       throw new Error(
-        `fastPathAgrees: decide() gave ${fast.decision} with passed ${JSON.stringify(fast.passed)}; evaluate() gave ${full.decision} with passed ${JSON.stringify(passed)}`,
+        `fastPathAgrees: decide() gave ${fast.decision} with passed ${JSON.stringify(fast.passed)} (level ${JSON.stringify(fast.level)}); evaluate() gave ${full.decision} with passed ${JSON.stringify(passed)} (level ${JSON.stringify(level)})`,
       );
     }
     options.onCheck?.(`fastPathAgrees: ${full.decision}`);

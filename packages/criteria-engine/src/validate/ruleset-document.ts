@@ -111,7 +111,28 @@ export type ConditionDocument =
     }
   | { readonly all: readonly ConditionDocument[] }
   | { readonly any: readonly ConditionDocument[] }
-  | { readonly not: ConditionDocument };
+  | { readonly not: ConditionDocument }
+  | { readonly at_least: number; readonly of: readonly ConditionDocument[] };
+
+/** A step table: the highest band whose `at_least` the value reaches gives the points. */
+export interface PointStepsDocument {
+  readonly of: string;
+  readonly bands: readonly { readonly at_least: number; readonly points: number }[];
+}
+
+/** One way to earn points in `best_of`: fixed points or a step table, under an optional condition. */
+export interface PointsOptionDocument {
+  readonly condition?: ConditionDocument;
+  readonly points?: number;
+  readonly steps?: PointStepsDocument;
+  readonly cap?: number;
+}
+
+/** A criterion's or variant's points: a number, a step table (with a cap), or the best of options. */
+export type PointsDocument =
+  | number
+  | { readonly steps: PointStepsDocument; readonly cap?: number }
+  | { readonly best_of: readonly PointsOptionDocument[] };
 
 export interface VariantDocument {
   readonly id: string;
@@ -119,6 +140,7 @@ export interface VariantDocument {
   readonly label?: LocalizedText;
   readonly text?: LocalizedText;
   readonly condition: ConditionDocument;
+  readonly points?: PointsDocument;
 }
 
 export interface CriterionDocument {
@@ -129,7 +151,9 @@ export interface CriterionDocument {
   readonly no_variant?: 'not_applicable' | 'fail';
   readonly applicable_when?: string;
   readonly not_applicable?: 'exclude' | 'fail';
-  readonly points?: number;
+  readonly points?: PointsDocument;
+  /** Counts only from this level up (a `levels:` id). */
+  readonly from_level?: string;
   readonly note?: LocalizedText;
 }
 
@@ -137,6 +161,24 @@ export type RequirementDocument =
   | { readonly at_least_percent: number }
   | { readonly at_least_count: number }
   | { readonly at_least_points: number };
+
+/** A requirement over named criteria: `{ at_least_count: 3, of: ["1.1", "1.2", "1.3", "1.4"] }`. */
+export type CountRequirementDocument =
+  | { readonly at_least_count: number; readonly of: readonly string[] }
+  | { readonly at_least_points: number; readonly of: readonly string[] };
+
+/** A recognition level: requirements added to the base rule and to every lower level's. */
+export interface LevelDocument {
+  readonly id: string;
+  readonly label: LocalizedText;
+  readonly group_requirement?: RequirementDocument;
+  readonly groups?: Readonly<Record<string, RequirementDocument>>;
+  readonly total_requirement?: RequirementDocument;
+  readonly requirements?: readonly CountRequirementDocument[];
+  readonly mandatory?: readonly string[];
+  readonly disqualifiers?: readonly string[];
+  readonly note?: LocalizedText;
+}
 
 /** A department: the standards whose facts it answers for, and facts named one by one. */
 export interface OwnerDocument {
@@ -156,6 +198,8 @@ export interface DisqualifierDocument {
   readonly id: string;
   readonly text: LocalizedText;
   readonly condition: ConditionDocument;
+  /** Blocks only from this level up (a `levels:` id). */
+  readonly from_level?: string;
   readonly note?: LocalizedText;
 }
 
@@ -164,6 +208,7 @@ export interface RecognitionDocument {
   readonly mandatory?: readonly string[];
   readonly disqualifiers?: 'block';
   readonly total_requirement?: RequirementDocument;
+  readonly requirements?: readonly CountRequirementDocument[];
   readonly note?: LocalizedText;
 }
 
@@ -226,4 +271,6 @@ export interface RulesetDocument {
   readonly groups: readonly GroupDocument[];
   readonly disqualifiers?: readonly DisqualifierDocument[];
   readonly recognition: RecognitionDocument;
+  /** Recognition levels, lowest first (absent: recognised / not recognised only). */
+  readonly levels?: readonly LevelDocument[];
 }

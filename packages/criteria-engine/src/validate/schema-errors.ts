@@ -19,11 +19,14 @@ const REDUNDANT = new Set(['if', 'allOf', 'propertyNames', '$ref']);
  * For `condition` the string form (an expression) is an alternative too; the message says so.
  */
 const SHAPE_ALTERNATIVES: Readonly<Record<string, readonly string[]>> = {
-  condition: ['fact', 'percent', 'all', 'any', 'not'],
+  condition: ['fact', 'percent', 'all', 'any', 'not', 'of'],
   fact_comparison: ['is', 'at_least', 'at_most', 'equals'],
   percent_comparison: ['at_least', 'at_most'],
   requirement: ['at_least_percent', 'at_least_count', 'at_least_points'],
   criterion_body: ['condition', 'variants'],
+  count_requirement: ['at_least_count', 'at_least_points'],
+  points: ['steps', 'best_of'],
+  points_option: ['points', 'steps'],
 };
 
 const SIZE_UNITS: Readonly<Record<string, string>> = {

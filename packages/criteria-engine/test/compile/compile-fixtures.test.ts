@@ -32,6 +32,10 @@ const EXPECTED: Record<string, { line: number; column: number; severity?: string
   variant_overlap: { line: 30, column: 11, severity: 'warning' },
   variant_uncovered: { line: 30, column: 11, severity: 'info' },
   policy_missing: { line: 27, column: 13 },
+  unknown_level: { line: 24, column: 21 },
+  unknown_disqualifier: { line: 29, column: 71 },
+  mandatory_below_level: { line: 28, column: 67 },
+  points_bands_order: { line: 28, column: 29 },
   // Checked after the schema (validate/effective-dates.ts): the form is right, the day is not.
   date_invalid: { line: 6, column: 38 },
   effective_order: { line: 6, column: 38 },

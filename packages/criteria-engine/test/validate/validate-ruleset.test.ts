@@ -39,7 +39,7 @@ const EXPECTED: Record<string, { line: number; column: number; params: Record<st
     column: 11,
     params: {
       shape: 'condition',
-      expected: 'fact, percent, all, any, not',
+      expected: 'fact, percent, all, any, not, of',
       actual: 'facts, at_least',
       suggestion: 'fact',
     },
@@ -177,7 +177,7 @@ describe('validateRulesetDocument: positions', () => {
     assert(d);
     expect(where(d)).toEqual({ code: 'schema_unknown_property', line: 13, column: 9 });
     expect(d?.params['allowed']).toBe(
-      'id, text, condition, variants, no_variant, applicable_when, not_applicable, points, note',
+      'id, text, condition, variants, no_variant, applicable_when, not_applicable, points, from_level, note',
     );
     expect(d?.path).toBe('/groups/0/criteria/0/treshold');
   });

@@ -77,6 +77,13 @@ function reasons({ ruleset, lang, result }: ResultView): HTMLElement {
       }
       case 'total_not_met':
         return t(lang, 'reason_total_not_met');
+      case 'requirement_not_met':
+        return t(lang, 'at_least_count' in r.requirement ? 'reason_requirement_count' : 'reason_requirement_points')
+          .replace(
+            '{value}',
+            String('at_least_count' in r.requirement ? r.requirement.at_least_count : r.requirement.at_least_points),
+          )
+          .replace('{of}', r.of.join(', '));
       case 'unknown':
         return [
           t(lang, 'reason_unknown'),

@@ -56,6 +56,8 @@ export const en = {
   reason_mandatory_failed: 'Mandatory criterion {id} is not passed: {text}',
   reason_group_not_met: '{title}: {passed} of {applicable} passed, {required} required',
   reason_total_not_met: 'Total points not reached',
+  reason_requirement_count: 'Fewer than {value} of the criteria {of} pass',
+  reason_requirement_points: 'The criteria {of} earn fewer than {value} points',
   reason_unknown: 'Not enough data yet to decide on:',
   ref_criterion: 'criterion {id}',
   ref_disqualifier: 'disqualifying case {id}',

@@ -58,6 +58,8 @@ export const vi: Messages = {
   reason_mandatory_failed: 'Tiêu chí bắt buộc {id} không đạt: {text}',
   reason_group_not_met: '{title}: đạt {passed}/{applicable}, cần {required}',
   reason_total_not_met: 'Chưa đủ tổng số điểm',
+  reason_requirement_count: 'Chưa đủ {value} trong các tiêu chí {of} đạt',
+  reason_requirement_points: 'Các tiêu chí {of} chưa đủ {value} điểm',
   reason_unknown: 'Chưa đủ dữ liệu để kết luận về:',
   ref_criterion: 'tiêu chí {id}',
   ref_disqualifier: 'trường hợp không đảm bảo {id}',

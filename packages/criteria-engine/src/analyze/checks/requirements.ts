@@ -82,7 +82,83 @@ export function checkRequirements(f: Findings, reach: Reachability): void {
   if (!reach.contextsListed || reach.contexts.length === 0) return;
   const tallies = new Tallies(reach, f.ruleset.criteria);
   checkUnreachable(f, reach, tallies);
-  checkNoEffect(f, reach, tallies);
+  checkLevels(f, reach, tallies);
+  // The no-effect check judges the recognition rule alone; with levels or requirements over named
+  // criteria a criterion can matter only to a level or a list it does not model, so it stays silent.
+  if (!f.ruleset.levels && !f.ruleset.document.recognition.requirements) checkNoEffect(f, reach, tallies);
+}
+
+/**
+ * Each level's own requirements (a standard's, the total, a list over named criteria) on the best
+ * completion of the criteria that count at that level: one that no unit of some kind can meet
+ * makes the level, and every level above it, unreachable.
+ */
+function checkLevels(f: Findings, reach: Reachability, tallies: Tallies): void {
+  const { ruleset } = f;
+  const levels = ruleset.document.levels ?? [];
+  const order = levels.map((l) => l.id);
+  const byId = new Map(ruleset.criteria.map((c) => [c.id, c]));
+  levels.forEach((level, li) => {
+    const counts = (c: Member) => c.fromLevel === undefined || order.indexOf(c.fromLevel) <= li;
+    const check = (members: readonly Member[], req: Requirement, path: readonly (string | number)[], group: string) =>
+      unreachableOver(f, reach, tallies, members, req, path, group);
+    const all = ruleset.criteria.filter(counts);
+    for (const g of ruleset.groups) {
+      const own = level.groups?.[g.id];
+      const extra =
+        own ?? (ruleset.document.groups.find((d) => d.id === g.id)?.requirement ? undefined : level.group_requirement);
+      if (extra) check(g.criteria.filter(counts), extra, ['levels', li, own ? 'groups' : 'group_requirement'], g.id);
+    }
+    if (level.total_requirement) check(all, level.total_requirement, ['levels', li, 'total_requirement'], '');
+    (level.requirements ?? []).forEach((r, i) => {
+      const members = r.of.flatMap((id) => {
+        const c = byId.get(id);
+        return c && counts(c) ? [c] : [];
+      });
+      const req: Requirement =
+        'at_least_count' in r ? { at_least_count: r.at_least_count } : { at_least_points: r.at_least_points };
+      check(members, req, ['levels', li, 'requirements', i], '');
+    });
+  });
+  (ruleset.document.recognition.requirements ?? []).forEach((r, i) => {
+    const members = r.of.flatMap((id) => {
+      const c = byId.get(id);
+      return c ? [c] : [];
+    });
+    const req: Requirement =
+      'at_least_count' in r ? { at_least_count: r.at_least_count } : { at_least_points: r.at_least_points };
+    unreachableOver(f, reach, tallies, members, req, ['recognition', 'requirements', i], '');
+  });
+}
+
+/** A requirement over these criteria that even their best completion misses, in some kind of unit. */
+function unreachableOver(
+  f: Findings,
+  reach: Reachability,
+  tallies: Tallies,
+  members: readonly Member[],
+  req: Requirement,
+  path: readonly (string | number)[],
+  group: string,
+): void {
+  const ks = reach.contexts.map((_, k) => k).filter((k) => !holds(req, tallies.tally(members, k, 'best')));
+  const first = ks[0];
+  if (first === undefined) return;
+  const best = tallies.tally(members, first, 'best');
+  const { kind, value } = requirementParts(req);
+  f.add(
+    'requirement_unreachable',
+    path,
+    {
+      group,
+      kind,
+      value,
+      best: kind === 'at_least_points' ? best.points : best.passed,
+      applicable: best.applicable,
+      context: describeAll(reach, ks),
+    },
+    'error',
+  );
 }
 
 function describeAll(reach: Reachability, ks: readonly number[]): string {

@@ -14,6 +14,8 @@ export interface CheckContext {
 export interface FunctionDefinition {
   readonly name: string;
   readonly arity: number;
+  /** For a function taking a variable number of arguments (`count`): the least and the most. */
+  readonly variadic?: { readonly min: number; readonly max: number };
   readonly signature: string;
   readonly description: LocalizedText;
   /** Type-check already-checked arguments and build the closure; report problems via ctx. */

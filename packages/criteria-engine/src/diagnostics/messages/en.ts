@@ -125,6 +125,7 @@ const DUPLICATE_KINDS: Readonly<Record<string, string>> = {
   group: 'standard',
   criterion: 'criterion',
   disqualifier: 'disqualifier',
+  level: 'level',
   variant: 'variant',
   value: 'value',
   name: 'name',
@@ -528,6 +529,22 @@ export const en: MessageCatalog = {
   unknown_criterion: (p) => ({
     message: `There is no criterion "${s(p, 'id')}".`,
     hint: `${didYouMean(p)}Use the id of a criterion listed under groups:, in quotes, e.g. "4.1".`,
+  }),
+  unknown_level: (p) => ({
+    message: `There is no level "${s(p, 'id')}".`,
+    hint: `${didYouMean(p)}from_level names one of the levels declared under levels: (${s(p, 'levels') || 'none declared'}), e.g. from_level: advanced.`,
+  }),
+  unknown_disqualifier: (p) => ({
+    message: `There is no disqualifier "${s(p, 'id')}".`,
+    hint: `${didYouMean(p)}Use the id of a disqualifier listed under disqualifiers: (${s(p, 'disqualifiers') || 'none declared'}), e.g. D1.`,
+  }),
+  mandatory_below_level: (p) => ({
+    message: `Criterion "${s(p, 'criterion')}" is mandatory at level ${s(p, 'level')}, but it counts only from level ${s(p, 'from_level')}.`,
+    hint: "A criterion that does not count at a level cannot be mandatory there: make it mandatory at its from_level (in that level's mandatory:), or lower its from_level.",
+  }),
+  points_bands_order: (p) => ({
+    message: `The band at_least: ${s(p, 'value')} does not come after the band before it (at_least: ${s(p, 'previous')}).`,
+    hint: 'List the bands of a step table with their at_least values strictly ascending, e.g. 6, 10, 50.',
   }),
   threshold_range: (p) => ({
     message: `The threshold ${s(p, 'value')} is outside the possible range ${s(p, 'min')} to ${s(p, 'max')}.`,

@@ -139,6 +139,7 @@ const DUPLICATE_KINDS: Readonly<Record<string, string>> = {
   group: 'tiêu chuẩn',
   criterion: 'tiêu chí',
   disqualifier: 'trường hợp loại trừ',
+  level: 'mức',
   variant: 'phương án',
   value: 'giá trị',
   name: 'tên',
@@ -543,6 +544,22 @@ export const vi: MessageCatalog = {
   unknown_criterion: (p) => ({
     message: `Không có tiêu chí "${s(p, 'id')}".`,
     hint: `${didYouMean(p)}Dùng mã của một tiêu chí có trong groups:, đặt trong dấu ngoặc kép, ví dụ "4.1".`,
+  }),
+  unknown_level: (p) => ({
+    message: `Không có mức "${s(p, 'id')}".`,
+    hint: `${didYouMean(p)}from_level phải nêu một mức đã khai báo trong levels: (${s(p, 'levels') || 'chưa khai báo mức nào'}), ví dụ from_level: nang_cao.`,
+  }),
+  unknown_disqualifier: (p) => ({
+    message: `Không có trường hợp loại trừ "${s(p, 'id')}".`,
+    hint: `${didYouMean(p)}Dùng mã của một trường hợp loại trừ có trong disqualifiers: (${s(p, 'disqualifiers') || 'chưa khai báo'}), ví dụ D1.`,
+  }),
+  mandatory_below_level: (p) => ({
+    message: `Tiêu chí "${s(p, 'criterion')}" là bắt buộc ở mức ${s(p, 'level')}, nhưng chỉ được tính từ mức ${s(p, 'from_level')}.`,
+    hint: 'Tiêu chí không được tính ở một mức thì không thể bắt buộc ở mức đó: đặt nó vào mandatory: của mức from_level của nó, hoặc hạ from_level xuống.',
+  }),
+  points_bands_order: (p) => ({
+    message: `Bậc at_least: ${s(p, 'value')} không lớn hơn bậc đứng trước (at_least: ${s(p, 'previous')}).`,
+    hint: 'Liệt kê các bậc của bảng điểm theo at_least tăng dần, ví dụ 6, 10, 50.',
   }),
   threshold_range: (p) => ({
     message: `Ngưỡng ${s(p, 'value')} nằm ngoài phạm vi có thể có, từ ${s(p, 'min')} đến ${s(p, 'max')}.`,

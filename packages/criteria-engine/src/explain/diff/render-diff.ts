@@ -4,6 +4,7 @@
  * ("≥ 98% → ≥ 95% số hộ"), rewordings as word-level diffs, and, when assessments were compared,
  * each area whose decision changes with the statuses that moved. Pure and browser-safe.
  */
+import { requirementValue } from '../../evaluate/requirement.js';
 import { SYMBOL } from '../../compile/expression/compare-ops.js';
 import { type FactDeclaration, printThreshold } from '../../compile/fact-types/index.js';
 import { checkLanguage } from '../../diagnostics/language.js';
@@ -817,6 +818,11 @@ class DiffReport {
         return this.say('reason_group_not_met', { id: r.id });
       case 'total_not_met':
         return this.m.reason_total_not_met;
+      case 'requirement_not_met':
+        return this.say('at_least_count' in r.requirement ? 'reason_requirement_count' : 'reason_requirement_points', {
+          value: requirementValue(r.requirement),
+          of: r.of.join(', '),
+        });
       case 'unknown':
         return this.say('reason_unknown', { ids: r.ids.map((id) => this.undecidedName(id)).join(', ') });
     }

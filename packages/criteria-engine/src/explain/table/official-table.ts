@@ -8,6 +8,7 @@
  * This module builds the table as data; render-table-markdown.ts and render-table-html.ts print
  * it. Pure and browser-safe.
  */
+import { requirementValue } from '../../evaluate/requirement.js';
 import type { CompiledRuleset } from '../../compile/compiled-ruleset.js';
 import { checkLanguage } from '../../diagnostics/language.js';
 import { GENERIC_WORDS, withWords } from '../../compile/words.js';
@@ -326,6 +327,11 @@ function reasonText(
       return say('reason_total_not_met', {
         passed: result.total?.passed_points ?? 0,
         required: result.total?.required ?? 0,
+      });
+    case 'requirement_not_met':
+      return say('at_least_count' in r.requirement ? 'reason_requirement_count' : 'reason_requirement_points', {
+        value: requirementValue(r.requirement),
+        of: r.of.join(', '),
       });
     case 'unknown':
       return say('reason_unknown', { ids: r.ids.map((id) => undecidedName(id, ruleset, lang, say)).join('; ') });

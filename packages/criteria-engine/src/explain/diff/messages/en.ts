@@ -154,6 +154,8 @@ export const diffEn = {
   reason_mandatory_failed: 'mandatory criterion {id} not passed',
   reason_group_not_met: 'standard {id} not met',
   reason_total_not_met: 'the total requirement not met',
+  reason_requirement_count: 'fewer than {value} of the criteria {of} pass',
+  reason_requirement_points: 'the criteria {of} earn fewer than {value} points',
   reason_unknown: 'facts still missing to decide {ids}',
   undecided_group: 'standard {id}',
   undecided_criterion: 'criterion {id}',

@@ -155,6 +155,8 @@ export const diffVi: DiffMessages = {
   reason_mandatory_failed: 'không đạt tiêu chí bắt buộc {id}',
   reason_group_not_met: 'tiêu chuẩn {id} không đạt',
   reason_total_not_met: 'không đạt yêu cầu chung',
+  reason_requirement_count: 'chưa đủ {value} trong các tiêu chí {of} đạt',
+  reason_requirement_points: 'các tiêu chí {of} chưa đủ {value} điểm',
   reason_unknown: 'còn thiếu số liệu để kết luận về {ids}',
   undecided_group: 'tiêu chuẩn {id}',
   undecided_criterion: 'tiêu chí {id}',

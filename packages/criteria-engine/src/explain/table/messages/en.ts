@@ -44,6 +44,8 @@ export const tableEn = {
   reason_mandatory_failed: 'did not pass mandatory criterion {id}: {text}',
   reason_group_not_met: '{title}: {passed}/{applicable} passed, needs {required}',
   reason_total_not_met: 'total points: {passed}, needs {required}',
+  reason_requirement_count: 'fewer than {value} of the criteria {of} pass',
+  reason_requirement_points: 'the criteria {of} earn fewer than {value} points',
   reason_unknown: 'facts still missing for: {ids}',
   mandatory_marker: '(Mandatory: must pass for recognition)',
   undecided_criterion: 'criterion {id}',

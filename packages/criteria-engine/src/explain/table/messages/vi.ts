@@ -46,6 +46,8 @@ export const tableVi: TableMessages = {
   reason_mandatory_failed: 'không đạt tiêu chí bắt buộc {id}: {text}',
   reason_group_not_met: '{title}: đạt {passed}/{applicable}, cần {required}',
   reason_total_not_met: 'tổng điểm: {passed}, cần {required}',
+  reason_requirement_count: 'chưa đủ {value} trong các tiêu chí {of} đạt',
+  reason_requirement_points: 'các tiêu chí {of} chưa đủ {value} điểm',
   reason_unknown: 'còn thiếu số liệu để kết luận về: {ids}',
   mandatory_marker: '(Tiêu chí bắt buộc: phải đạt thì mới được công nhận)',
   undecided_criterion: 'tiêu chí {id}',

@@ -1,0 +1,53 @@
+/**
+ * A count compared with a number, decided from bounds: with `t` arguments true and `u` unknown
+ * the count lies in [t, t + u], and the comparison is true or false as soon as every value in
+ * that interval agrees. `count(a, b, c, d, e) >= 3` is true once 3 are known true, false once
+ * 3 are known false. This is what makes "at least k of n" three-valued like everything else.
+ */
+import type { CompareOp, Expr } from './expression/ast.js';
+import type { Typed } from './typed.js';
+import { BOOLEAN, type Closure } from './types.js';
+
+/** The comparison `left op right` when one side is a count and the other a number known at load. */
+export function countComparison(op: CompareOp, left: Typed, right: Typed, expr: Expr): Typed | undefined {
+  if (left.count && typeof right.constant === 'number') return build(op, left, right.constant, left, right, expr);
+  if (right.count && typeof left.constant === 'number') return build(FLIP[op], right, left.constant, left, right, expr);
+  return undefined;
+}
+
+const FLIP: Readonly<Record<CompareOp, CompareOp>> = {
+  '==': '==',
+  '!=': '!=',
+  '<': '>',
+  '<=': '>=',
+  '>': '<',
+  '>=': '<=',
+};
+
+function build(op: CompareOp, counted: Typed, k: number, left: Typed, right: Typed, expr: Expr): Typed {
+  const fns = counted.count as readonly Closure[];
+  const decide = DECIDE[op];
+  const fn: Closure = (s) => {
+    let t = 0;
+    let u = 0;
+    for (let i = 0; i < fns.length; i++) {
+      const v = (fns[i] as Closure)(s);
+      if (v === true) t++;
+      else if (v === undefined) u++;
+    }
+    return decide(t, t + u, k);
+  };
+  const reads = [...left.reads];
+  for (const r of right.reads) if (!reads.includes(r)) reads.push(r);
+  return { type: BOOLEAN, expr, reads, fn };
+}
+
+/** Each operator on the interval [lo, hi] against k: true, false, or unknown (undefined). */
+const DECIDE: Readonly<Record<CompareOp, (lo: number, hi: number, k: number) => boolean | undefined>> = {
+  '>=': (lo, hi, k) => (lo >= k ? true : hi < k ? false : undefined),
+  '>': (lo, hi, k) => (lo > k ? true : hi <= k ? false : undefined),
+  '<=': (lo, hi, k) => (hi <= k ? true : lo > k ? false : undefined),
+  '<': (lo, hi, k) => (hi < k ? true : lo >= k ? false : undefined),
+  '==': (lo, hi, k) => (lo === hi ? lo === k : k < lo || k > hi ? false : undefined),
+  '!=': (lo, hi, k) => (lo === hi ? lo !== k : k < lo || k > hi ? true : undefined),
+};
