@@ -20,6 +20,7 @@ import type { LocalizedText, ValueDeclaration } from '../../validate/ruleset-doc
 import { en as explainEn, type ExplainMessages } from '../messages/en.js';
 import { vi as explainVi } from '../messages/vi.js';
 import { interpolate, painter, shorten, wrap } from '../text-tools.js';
+import { formatReportNumber } from '../report-number.js';
 import type { DiffRuleset } from './diff-rulesets.js';
 import { diffEn, type DiffMessageKey, type DiffMessages } from './messages/en.js';
 import { diffVi } from './messages/vi.js';
@@ -853,7 +854,7 @@ class DiffReport {
   }
 
   private number(n: number): string {
-    return new Intl.NumberFormat(this.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 4 }).format(n);
+    return formatReportNumber(n, this.lang);
   }
 
   private itemsOf(kind: 'criterion' | 'disqualifier', side: 'before' | 'after') {
