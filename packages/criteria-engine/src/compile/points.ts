@@ -15,7 +15,7 @@ import type { Typed } from './typed.js';
 import type { Closure, Slots } from './types.js';
 
 /** Points never exceed 10,000 (the schema's bound), so least + most × SPAN is an exact integer. */
-export const POINTS_SPAN = 16384;
+const POINTS_SPAN = 16384;
 
 export function packPoints(least: number, most: number): number {
   return least + most * POINTS_SPAN;

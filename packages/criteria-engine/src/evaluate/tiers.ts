@@ -76,7 +76,7 @@ export function certainTally(
 }
 
 /** A whole tier: Kleene conjunction of its checks, mandatory criteria and disqualifiers. */
-export function judgeTier(tier: TierPlan, input: TierInputs): Verdict {
+function judgeTier(tier: TierPlan, input: TierInputs): Verdict {
   let verdict: Verdict = MET;
   for (let k = 0; k < tier.disqualifiers.length; k++) {
     const d = input.disqualifiers[tier.disqualifiers[k] as number];

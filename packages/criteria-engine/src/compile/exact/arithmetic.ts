@@ -6,19 +6,7 @@
  * monotonic, so a true result beyond that range never rounds back into it). Everything else goes
  * through BigInt fractions.
  */
-import {
-  add,
-  compare,
-  div,
-  fromNumber,
-  isRational,
-  isZero,
-  mul,
-  neg,
-  type Rational,
-  simplify,
-  sub,
-} from './rational.js';
+import { add, compare, div, fromNumber, isZero, mul, neg, type Rational, simplify, sub } from './rational.js';
 
 /** A numeric value inside a decision. */
 export type Exact = number | Rational;
@@ -68,10 +56,6 @@ export function negate(a: Exact): Exact {
   return typeof a === 'number' ? -a : neg(a);
 }
 
-export function isZeroExact(a: Exact): boolean {
-  return typeof a === 'number' ? a === 0 : isZero(a);
-}
-
 /**
  * -1, 0 or 1 as a < b, a = b, a > b. Two numbers compare as doubles: distinct decimals of at most
  * 15 significant digits (every literal and input the engine accepts) are distinct doubles in the
@@ -92,4 +76,4 @@ export function compareProducts(a: number, k: number, b: number, m: number): -1 
   return bl < br ? -1 : bl > br ? 1 : 0;
 }
 
-export { isRational, type Rational };
+export type { Rational };

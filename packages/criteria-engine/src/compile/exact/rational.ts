@@ -16,12 +16,6 @@ export interface Rational {
   readonly d: bigint;
 }
 
-export const ZERO: Rational = { n: 0n, d: 1n };
-
-export function isRational(x: unknown): x is Rational {
-  return typeof x === 'object' && x !== null && typeof (x as Rational).n === 'bigint';
-}
-
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
@@ -41,10 +35,6 @@ export function ratio(n: bigint, d: bigint): Rational {
   }
   const g = gcd(n, d);
   return g > 1n ? { n: n / g, d: d / g } : { n, d };
-}
-
-export function fromBigInt(n: bigint): Rational {
-  return { n, d: 1n };
 }
 
 /**
@@ -142,7 +132,7 @@ export function toDecimalText(a: Rational, decimals?: number): string {
  * The decimals a fraction needs to be written exactly, or undefined when it is not a finite
  * decimal (1/3): its denominator is 2^a·5^b and it needs max(a, b).
  */
-export function exactPlaces(a: Rational): number | undefined {
+function exactPlaces(a: Rational): number | undefined {
   let d = a.d;
   let twos = 0;
   let fives = 0;

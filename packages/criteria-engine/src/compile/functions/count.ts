@@ -3,7 +3,7 @@ import { mergeReads } from '../typed.js';
 import type { FunctionDefinition } from './function-definition.js';
 
 /** The most arguments one `count(…)` takes: bounded like every other resource of a rule file. */
-export const MAX_COUNT_ARGUMENTS = 100;
+const MAX_COUNT_ARGUMENTS = 100;
 
 /**
  * `count(c1, c2, …)`: how many of the boolean arguments are true; unknown when any is unknown.
