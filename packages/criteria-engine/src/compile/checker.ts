@@ -153,11 +153,16 @@ function checkArithmetic(expr: ExprOf<'arithmetic'>, scope: Scope, ctx: CheckCon
     const quotient: Closure = (s) => {
       const a = l(s) as Exact | undefined;
       const b = r(s) as Exact | undefined;
-      if (a === undefined || b === undefined) return undefined;
-      const q = divide(a, b);
-      if (q !== undefined) return q as Value;
-      zeroDivisor.hit = true;
-      return 0;
+      if (b === undefined) return undefined;
+      // A divisor known to be 0 decides the quantity (its if_zero) whatever the dividend: every
+      // value the unknown dividend could take gives the same answer, as an empty whole does for
+      // a percentage.
+      const q = divide(a ?? 0, b);
+      if (q === undefined) {
+        zeroDivisor.hit = true;
+        return 0;
+      }
+      return a === undefined ? undefined : (q as Value);
     };
     return { type: NUMBER, expr, fn: quotient, reads: mergeReads(left.reads, right.reads) };
   }

@@ -83,8 +83,8 @@ function withIfZero(inner: Closure, ifZero: 'unknown' | number | undefined): Clo
     const v = inner(s);
     const zero = zeroDivisor.hit;
     zeroDivisor.hit = saved;
-    // Unknown stays unknown: a zero divisor only matters once the value could be computed.
-    if (v === undefined) return undefined;
+    // A divisor known to be 0 anywhere in the value gives the declared value, whatever else is
+    // unknown: every completion of the unknowns meets the same zero divisor.
     return zero ? onZero : v;
   };
 }

@@ -132,17 +132,15 @@ export function ntmOracle(a: Assessment): NtmOracleResult {
   const year = yearIndex(a.area?.date);
   const incomeMin = year === undefined ? undefined : frac(INCOME_MIN[region][year] as string);
 
-  // Income per person: total / population, exactly; a commune with no residents has 0 (if_zero).
-  // As docs/rule-format.md says of derived quantities, "any unknown operand makes the value
-  // unknown": with no residents and the total unknown the value is unknown, not 0 (unlike a
-  // percentage's if_whole_zero, which decides over an empty whole whatever its part).
+  // Income per person: total / population, exactly; a commune with no residents has 0 (if_zero),
+  // whatever its total income (known or not: docs/rule-format.md, a divisor known to be 0 decides).
   const population = r.num('population');
   const incomeTotal = r.num('total_income');
   const incomePerPerson: Frac | undefined =
-    population === undefined || incomeTotal === undefined
-      ? undefined
-      : population === 0
-        ? frac(0)
+    population === 0
+      ? frac(0)
+      : population === undefined || incomeTotal === undefined
+        ? undefined
         : div(frac(incomeTotal), frac(population));
   /** income per person ≥ minimum × times/10 */
   const income = (times: number): K =>

@@ -78,6 +78,12 @@ describe('derived quantities', () => {
     expect(decision(zero, { income_total: 5720, population: 0 })).toBe('not_recognised');
     const big = load('"income_per_person >= 58"', PER_PERSON.replace('if_zero: unknown', 'if_zero: 100'));
     expect(decision(big, { income_total: 1, population: 0 })).toBe('recognised');
+    // A divisor known to be 0 decides whatever the dividend: every income gives the same answer.
+    expect(decision(zero, { population: 0 })).toBe('not_recognised');
+    expect(decision(big, { population: 0 })).toBe('recognised');
+    // An unknown divisor leaves it open, a known one with an unknown dividend too.
+    expect(decision(big, { income_total: 1 })).toBe('undetermined');
+    expect(decision(big, { population: 3 })).toBe('undetermined');
   });
 
   it('uses other derived quantities, parameters and decimals, exactly', () => {
