@@ -51,13 +51,16 @@ export async function* xlsxRows(
       return;
     } catch (error) {
       if (yielded || reopen === undefined || read >= XLSX_READS || !lostPart(error, sheet)) throw error;
+      // A moment's pause first: the loss comes with a busy machine, and an instant retry meets
+      // the same contention.
+      await new Promise((resolve) => setTimeout(resolve, 25 * read));
       source = await reopen();
     }
   }
 }
 
 /** How many times a workbook is read before a lost part is reported (see lostPart). */
-const XLSX_READS = 3;
+const XLSX_READS = 5;
 
 /**
  * Whether a read ended without a sheet the workbook lists (or without its list of sheets): in a
