@@ -38,7 +38,7 @@ export async function records(options: RecordsOptions, session: Session): Promis
   });
   // The rule file's words for what is assessed, once a subcommand has loaded it; until then (and
   // for the subcommands that read no rules) the engine's generic words.
-  const scheme: Scheme = { words: GENERIC_WORDS };
+  const scheme: WordsInUse = { words: GENERIC_WORDS };
   try {
     return await SUBCOMMANDS[options.sub](options, session, store, scheme);
   } catch (error) {
@@ -50,11 +50,11 @@ export async function records(options: RecordsOptions, session: Session): Promis
 }
 
 /** What a subcommand learns of the scheme, for the words of its problems. */
-interface Scheme {
+interface WordsInUse {
   words: SchemeWords;
 }
 
-type Run = (o: RecordsOptions, s: Session, store: RecordsStore, scheme: Scheme) => Promise<number>;
+type Run = (o: RecordsOptions, s: Session, store: RecordsStore, scheme: WordsInUse) => Promise<number>;
 
 const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> = {
   async register(o, session, store, scheme) {
@@ -224,7 +224,7 @@ interface Context {
 }
 
 /** The cycle (its deadline names the year's date) and the rules in force on that date. */
-async function context(o: RecordsOptions, session: Session, scheme: Scheme): Promise<Context | undefined> {
+async function context(o: RecordsOptions, session: Session, scheme: WordsInUse): Promise<Context | undefined> {
   const rules = o.rules as string;
   const cyclePath = o.cycle ?? defaultCycle(session.abs(rules));
   const cycle = await loadCycle(cyclePath ? session.abs(cyclePath) : join(session.abs(rules), 'cycle.yaml'));

@@ -5,6 +5,7 @@
  * 3 are known false. This is what makes "at least k of n" three-valued like everything else.
  */
 import type { CompareOp, Expr } from './expression/ast.js';
+import { FLIP } from './expression/compare-ops.js';
 import type { Typed } from './typed.js';
 import { BOOLEAN, type Closure } from './types.js';
 
@@ -14,15 +15,6 @@ export function countComparison(op: CompareOp, left: Typed, right: Typed, expr: 
   if (right.count && typeof left.constant === 'number') return build(FLIP[op], right, left.constant, left, right, expr);
   return undefined;
 }
-
-const FLIP: Readonly<Record<CompareOp, CompareOp>> = {
-  '==': '==',
-  '!=': '!=',
-  '<': '>',
-  '<=': '>=',
-  '>': '<',
-  '>=': '<=',
-};
 
 function build(op: CompareOp, counted: Typed, k: number, left: Typed, right: Typed, expr: Expr): Typed {
   const fns = counted.count as readonly Closure[];

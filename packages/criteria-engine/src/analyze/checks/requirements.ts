@@ -168,34 +168,10 @@ function describeAll(reach: Reachability, ks: readonly number[]): string {
 /** Standards (and the total) whose best completion misses the requirement in some kind of unit. */
 function checkUnreachable(f: Findings, reach: Reachability, tallies: Tallies): void {
   const { ruleset } = f;
-  const unreachable = (
-    members: readonly Member[],
-    req: Requirement,
-    path: readonly (string | number)[],
-    group: string,
-  ) => {
-    const ks = reach.contexts.map((_, k) => k).filter((k) => !holds(req, tallies.tally(members, k, 'best')));
-    const first = ks[0];
-    if (first === undefined) return;
-    const best = tallies.tally(members, first, 'best');
-    const { kind, value } = requirementParts(req);
-    f.add(
-      'requirement_unreachable',
-      path,
-      {
-        group,
-        kind,
-        value,
-        best: kind === 'at_least_points' ? best.points : best.passed,
-        applicable: best.applicable,
-        context: describeAll(reach, ks),
-      },
-      'error',
-    );
-  };
-  for (const [gi, g] of ruleset.groups.entries()) unreachable(g.criteria, g.requirement, f.requirement(gi), g.id);
+  for (const [gi, g] of ruleset.groups.entries())
+    unreachableOver(f, reach, tallies, g.criteria, g.requirement, f.requirement(gi), g.id);
   const total = ruleset.totalRequirement;
-  if (total) unreachable(ruleset.criteria, total, ['recognition', 'total_requirement'], '');
+  if (total) unreachableOver(f, reach, tallies, ruleset.criteria, total, ['recognition', 'total_requirement'], '');
 }
 
 /** A criterion whose failure never changes the decision. */
