@@ -63,6 +63,7 @@ const STAGES = [
   'validate',
   'compile',
   'evaluate',
+  'generate',
   'analyze',
   'explain',
   'conformance',

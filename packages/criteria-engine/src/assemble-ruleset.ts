@@ -23,6 +23,9 @@ import { ALL_LANGUAGES } from './validate/text-languages.js';
 import { schemeWords } from './compile/words.js';
 import { derivedValuesOf } from './compile/derived.js';
 import { assessmentDate, createSlotFiller } from './compile/slots.js';
+import { ENGINE_VERSION } from './compiled-rules-file.js';
+import { bindGeneratedDecide, type GeneratedModule } from './generate/bind-generated.js';
+import { rememberPlan } from './generate/plan-of.js';
 
 /** A ruleset document that passed parsing and validation, with the fragments it includes. */
 export interface RulesetSources {
@@ -43,6 +46,7 @@ export function assembleRuleset(
   compileOptions: Partial<CompileOptions> | undefined,
   earlier: readonly Diagnostic[],
   known?: readonly Diagnostic[],
+  generated?: GeneratedModule,
 ): StageResult<CompiledRuleset> {
   const { main, doc } = sources;
   const compiled = compileRuleset(main, doc, compileOptions, sources.fragments);
@@ -70,6 +74,26 @@ export function assembleRuleset(
     throw new CriteriaEngineError(problems.length > 0 ? problems : [shape]);
   };
   const evaluator = createEvaluator(plan, { id: doc.id, version: doc.version, hash }, wrongType);
+  // A generated decide (lcz build's .decide.mjs, already imported by the caller) replaces the
+  // closures' only when it was generated for this very ruleset; otherwise say so and keep them.
+  let decide = evaluator.decide;
+  if (generated) {
+    const bound = bindGeneratedDecide(generated, plan, { hash, engine: ENGINE_VERSION }, wrongType);
+    if ('decide' in bound) decide = bound.decide;
+    else
+      diagnostics.push(
+        makeDiagnostic(
+          { file: main.source.file },
+          'generated_mismatch',
+          undefined,
+          {
+            reason: bound.refused,
+            found: bound.found,
+          },
+          { severity: 'warning' },
+        ),
+      );
+  }
   const effectiveRange = main.rangeOf(['effective']);
   const ruleset: CompiledRuleset = {
     id: doc.id,
@@ -104,7 +128,7 @@ export function assembleRuleset(
     validateAssessment,
     assessmentSchema,
     evaluate: evaluator.evaluate,
-    decide: evaluator.decide,
+    decide,
     evaluateCriterion: parts.evaluateCriterion,
     evaluateDisqualifier: parts.evaluateDisqualifier,
     slotLayout: [...plan.contextSlots, ...plan.factSlots],
@@ -115,6 +139,7 @@ export function assembleRuleset(
     },
   };
   rememberSources(ruleset, () => storeCompiledRules(sources, hash, earlier, compileDiagnostics));
+  rememberPlan(ruleset, plan, decide !== evaluator.decide);
   Object.freeze(ruleset);
   return { value: ruleset, diagnostics };
 }

@@ -15,6 +15,14 @@
 // Load
 export { loadRuleset, loadRulesetOrThrow, type LoadRulesetOptions } from './load-ruleset.js';
 export { loadCompiledRuleset, type LoadCompiledOptions } from './load-compiled.js';
+export {
+  generateDecideCode,
+  generatedModulePath,
+  usesGeneratedDecide,
+  type GenerateOutcome,
+  type GeneratedCode,
+  type GeneratedModule,
+} from './generate/index.js';
 export { createSchemes, type Scheme } from './scheme.js';
 export { ENGINE_VERSION } from './compiled-rules-file.js';
 // Validate an assessment (`ruleset.validateAssessment` checks a parsed value)

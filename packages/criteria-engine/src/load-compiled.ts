@@ -15,6 +15,7 @@ import {
 } from './compiled-rules-file.js';
 import type { Diagnostic, Range, StageResult } from './diagnostics/diagnostic.js';
 import { SourceText } from './diagnostics/source.js';
+import type { GeneratedModule } from './generate/bind-generated.js';
 import type { ParsedDocument } from './parse/index.js';
 import { restoreDocument } from './parse/stored-document.js';
 import type { RulesetDocument } from './validate/ruleset-document.js';
@@ -30,6 +31,12 @@ export interface LoadCompiledOptions {
    * loader passes one that resolves names against the compiled file's folder.
    */
   readonly relocate?: (file: string) => string;
+  /**
+   * The generated decide module `lcz build` wrote beside the compiled file, already imported
+   * (`await import(url)`): decide() then runs its code. One that was not generated for this
+   * compiled file is refused with a warning (generated_mismatch) and the closures are used.
+   */
+  readonly generated?: GeneratedModule;
 }
 
 /** `input`: the compiled file's text, or its value already parsed from JSON. */
@@ -79,6 +86,7 @@ export function loadCompiledRuleset(
       compileOptions,
       located(file.diagnostics),
       located(file.compileDiagnostics),
+      options.generated,
     );
   } catch (e) {
     // Only a document that no engine wrote can break the compiler: it trusts validated input.

@@ -6,13 +6,17 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep, win32 } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildCompiledRules } from './build-compiled.js';
-import type { CompiledRulesFile } from './compiled-rules-file.js';
+import { ENGINE_VERSION, type CompiledRulesFile } from './compiled-rules-file.js';
 import type { CompiledRuleset } from './compile/compiled-ruleset.js';
 import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
 import { makeDiagnostic } from './diagnostics/source.js';
 import { decodeUtf8, notUtf8Diagnostic } from './parse/utf8.js';
 import { loadCompiledRuleset } from './load-compiled.js';
+import type { GeneratedModule } from './generate/bind-generated.js';
+import { generateDecideCode, type GenerateOutcome } from './generate/generate-for.js';
+import { generatedModulePath } from './generate/module-path.js';
 import { loadRuleset, type LoadRulesetOptions } from './load-ruleset.js';
 import { loadThroughCache, type RulesCache } from './rules-cache.js';
 import { createSchemes, type Scheme } from './scheme.js';
@@ -53,10 +57,12 @@ export async function loadRulesetFile(
     // Source files are named relative to the compiled file's folder (lcz build writes them so).
     const folder = dirname(file);
     const relocate = (name: string) => (isAbsolute(name) ? name : join(folder, name));
+    const generated = await importGeneratedBeside(file);
     return loadCompiledRuleset(text, {
       file,
       relocate,
       ...(options.compileOptions ? { compileOptions: options.compileOptions } : {}),
+      ...(generated ? { generated } : {}),
     });
   }
   const { root, cache, ...rest } = options;
@@ -83,7 +89,9 @@ export async function buildCompiledRulesFile(
   path: string,
   out: string,
   options: FileRootOptions = {},
-): Promise<StageResult<{ readonly compiled: CompiledRulesFile; readonly json: string }>> {
+): Promise<
+  StageResult<{ readonly compiled: CompiledRulesFile; readonly json: string; readonly decide: GenerateOutcome }>
+> {
   const file = await resolveRulesetPath(path);
   const text = await readText(file);
   if (typeof text !== 'string') return { diagnostics: [text] };
@@ -94,7 +102,25 @@ export async function buildCompiledRulesFile(
     storeFileAs: (name) => relative(folder, name).split(sep).join('/'),
   });
   if (!built.value) return { diagnostics: built.diagnostics };
-  return { value: { compiled: built.value, json: `${JSON.stringify(built.value)}\n` }, diagnostics: built.diagnostics };
+  const json = `${JSON.stringify(built.value)}\n`;
+  // The decide module is generated from the plan a loader compiles from this very file.
+  const loaded = loadCompiledRuleset(json);
+  const decide: GenerateOutcome = loaded.value
+    ? generateDecideCode(loaded.value, ENGINE_VERSION)
+    : { refused: 'the compiled file does not load back' };
+  return { value: { compiled: built.value, json, decide }, diagnostics: built.diagnostics };
+}
+
+/**
+ * The generated decide module `lcz build` wrote beside a compiled rules file, imported, or
+ * undefined when there is none. It is code, written by the build that wrote the compiled file
+ * next to it: trust it as you trust that folder. The loader still refuses one that was not
+ * generated for this compiled file (generated_mismatch).
+ */
+export async function importGeneratedBeside(compiledPath: string): Promise<GeneratedModule | undefined> {
+  const path = generatedModulePath(compiledPath);
+  if (!existsSync(path)) return undefined;
+  return (await import(pathToFileURL(resolve(path)).href)) as GeneratedModule;
 }
 
 /** A compiled rules file (`lcz build`) is JSON; rule files are YAML. */

@@ -11,6 +11,11 @@
  */
 export { loadCompiledRuleset, type LoadCompiledOptions } from './load-compiled.js';
 export { compiledRulesOf } from './store-compiled.js';
+// A generated decide module (lcz build's .decide.mjs) is passed to loadCompiledRuleset already
+// imported; these say where it sits and whether a ruleset runs it. The generator is not here.
+export { usesGeneratedDecide } from './generate/plan-of.js';
+export { generatedModulePath } from './generate/module-path.js';
+export type { GeneratedModule } from './generate/bind-generated.js';
 export {
   COMPILED_RULES_FORMAT,
   COMPILED_RULES_FORMAT_VERSION,

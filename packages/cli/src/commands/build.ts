@@ -3,12 +3,14 @@
  * rules parsed and validated, with their source positions), which a service or worker loads with
  * `@lcz/criteria-engine/runtime` in a few milliseconds instead of parsing YAML at every start.
  * `--check` writes nothing and fails when the file on disk is not what the rules build now
- * (for CI: a compiled file never drifts from its YAML).
+ * (for CI: a compiled file never drifts from its YAML). Beside it goes the generated decide()
+ * module (`x.compiled.decide.mjs`, generate/ in the engine), which loading the compiled file uses.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
 import { buildCompiledRulesFile, resolveRulesetPath } from '@lcz/criteria-engine/node';
+import { generatedModulePath } from '@lcz/criteria-engine/runtime';
 import type { BuildOptions } from './build.usage.js';
 import { reportInvalidRules } from './load.js';
 import { EXIT, refuseOutputOverInput, say, writeOutput, type Session } from '../session.js';
@@ -24,7 +26,10 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
     reportInvalidRules(session, lang, options.rules, diagnostics, 'rules_invalid_nothing_written');
     return EXIT.invalid;
   }
-  const { compiled, json } = built.value;
+  const { compiled, json, decide } = built.value;
+  // The generated decide module goes beside the compiled file (the loader looks for it there).
+  const generatedOut = generatedModulePath(out);
+  const generated = 'generated' in decide ? decide.generated : undefined;
   const facts = {
     path: session.display(out),
     id: compiled.id,
@@ -33,12 +38,19 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
   };
   if (options.check) {
     const onDisk = await readFile(out, 'utf8').catch(() => undefined);
-    if (onDisk === json) {
+    const codeOnDisk = await readFile(generatedOut, 'utf8').catch(() => undefined);
+    if (onDisk === json && (generated === undefined || codeOnDisk === generated.code)) {
       session.out(say(lang, 'build_up_to_date', facts));
       return EXIT.ok;
     }
+    const stale = onDisk !== json ? out : generatedOut;
+    const missing = onDisk === undefined || (onDisk === json && codeOnDisk === undefined);
     session.err(
-      say(lang, onDisk === undefined ? 'build_check_missing' : 'build_check_stale', { ...facts, rules: options.rules }),
+      say(lang, missing ? 'build_check_missing' : 'build_check_stale', {
+        ...facts,
+        path: session.display(stale),
+        rules: options.rules,
+      }),
     );
     return EXIT.invalid;
   }
@@ -46,6 +58,19 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
   session.out(
     say(lang, 'build_written', { ...facts, kb: Math.round(json.length / 1024), sources: compiled.sources.length }),
   );
+  const shown = { id: compiled.id, compiled: session.display(out) };
+  if (generated) {
+    await writeOutput(session, generatedOut, generated.code, 'build');
+    session.out(
+      say(lang, 'build_generated_written', {
+        ...shown,
+        path: session.display(generatedOut),
+        inlined: generated.inlined,
+        closures: generated.closures,
+      }),
+    );
+  } else if ('refused' in decide)
+    session.out(say(lang, 'build_generated_refused', { ...shown, reason: decide.refused }));
   if (diagnostics.length > 0) session.out(formatDiagnostics(diagnostics, lang));
   return EXIT.ok;
 }

@@ -145,6 +145,10 @@ export const en = {
   build_missing_rules: 'name the rule file or directory to build, e.g. lcz build rules/lai-chau-2020-2025.',
   build_written:
     'wrote {path}: {id} {version} ({sources} source file(s), {kb} kB, {hash}…). Load it with loadCompiledRuleset from @lcz/criteria-engine/runtime, or pass it as --rules.',
+  build_generated_written:
+    'wrote {path}: the generated decide() of {id} ({inlined} condition(s) inlined, {closures} calling their compiled closure). Loading {compiled} uses it when it sits beside it.',
+  build_generated_refused:
+    'note: no generated decide() for {id} ({reason}); loading {compiled} uses the compiled closures, with the same results.',
   build_up_to_date: '{path} is up to date: {id} {version} ({hash}…).',
   build_check_stale:
     '{path} is not what the rules build now (they changed since it was built, or another engine version built it): run lcz build {rules}.',

@@ -610,6 +610,7 @@ class RulesetCompiler {
         return {
           id: v.id,
           when: when?.fn ?? (() => undefined),
+          ...(when?.expr ? { whenExpr: when.expr } : {}),
           whenReads: when?.info.reads ?? [],
           condition: this.condition(v.condition, [...vpath, 'condition']),
           ...(points ? pointsFields(points) : {}),
@@ -825,7 +826,8 @@ class RulesetCompiler {
     if (typed.type.t !== 'boolean' && typed.type.t !== 'error') {
       this.report('expr_type', this.rangeOf(path), { expected: 'boolean', actual: typed.type.t, where: 'condition' });
     }
-    return { fn: typed.fn, info: this.conditionInfo(expr, typed) };
+    // The checked tree is kept for the code generator (generate/), which inlines what it can.
+    return { fn: typed.fn, info: this.conditionInfo(expr, typed), expr };
   }
 
   /**

@@ -18,16 +18,21 @@ import type {
 } from './compiled-ruleset.js';
 import type { LevelPlan, TierPlan } from './levels.js';
 import type { PointsClosure, PointsRuleInfo } from './points.js';
+import type { Expr } from './expression/ast.js';
 import type { Closure } from './types.js';
 
 export interface CompiledCondition {
   readonly fn: Closure;
   readonly info: ConditionInfo;
+  /** The checked expression tree, for the code generator (generate/); absent for a broken condition. */
+  readonly expr?: Expr;
 }
 
 export interface VariantPlan {
   readonly id: string;
   readonly when: Closure;
+  /** The selector's checked tree, for the code generator (generate/). */
+  readonly whenExpr?: Expr;
   readonly whenReads: readonly string[];
   readonly condition: CompiledCondition;
   /** The variant's own points (they win over the criterion's): fixed, or the most a rule earns. */

@@ -86,6 +86,7 @@ export const DIAGNOSTIC_CODES = [
   'build_fragment',
   'compiled_unreadable',
   'compiled_stale',
+  'generated_mismatch',
   // analyze/: static checks of a loaded ruleset (lcz check, docs/rule-checks.md)
   'criterion_never_passes',
   'criterion_never_fails',

@@ -89,6 +89,7 @@ export interface DiagnosticParamsByCode {
   build_fragment: NoParams;
   compiled_unreadable: { readonly reason: Param; readonly detail: Param };
   compiled_stale: { readonly built_with: Param; readonly engine: Param };
+  generated_mismatch: { readonly reason: Param; readonly found: Param };
   version_mismatch: { readonly expected: Param; readonly actual: Param };
   policy_missing: { readonly criterion: Param; readonly key: Param; readonly allowed: Param };
   criterion_never_passes: { readonly criterion: Param; readonly variant: Param; readonly condition: Param };

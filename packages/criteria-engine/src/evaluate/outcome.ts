@@ -20,7 +20,7 @@ export const EXCL = 4;
 export const NO_VARIANT = 8;
 export const NOT_APPLICABLE_WHEN = 16;
 export const APPLICABILITY_UNKNOWN = 32;
-const VARIANT_SHIFT = 6;
+export const VARIANT_SHIFT = 6;
 
 export function criterionOutcome(plan: CriterionPlan, s: Slots): number {
   if (plan.ruled) return ruledOutcome(plan, s);

@@ -76,6 +76,7 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
   build_fragment: {},
   compiled_unreadable: { reason: 'json', detail: 'Unexpected end of JSON input' },
   compiled_stale: { built_with: '0.0.9', engine: '0.1.0' },
+  generated_mismatch: { reason: 'hash', found: 'sha256:0123' },
   version_overlap: {
     version: '2026-2030',
     from: '2025-06-01',

@@ -621,6 +621,10 @@ export const en: MessageCatalog = {
     message: `This compiled rules file was built by engine ${s(p, 'built_with')}; this is engine ${s(p, 'engine')}.`,
     hint: 'Build it again with this engine: lcz build rules/<ruleset folder> --out <file>. A compiled file is read only by the engine version that wrote it.',
   }),
+  generated_mismatch: (p) => ({
+    message: `The generated decide module beside this compiled rules file does not fit it (${s(p, 'reason')}: ${s(p, 'found')}); decide() uses the engine's closures instead, with the same results.`,
+    hint: 'Build both again with this engine: lcz build rules/<ruleset folder> --out <file> writes the compiled file and its .decide.mjs together.',
+  }),
   policy_missing: (p) => ({
     message: `Criterion ${s(p, 'criterion')} must state the policy "${s(p, 'key')}", because the case it decides can happen.`,
     hint: `Add "${s(p, 'key')}:" with one of: ${s(p, 'allowed')}. It is a policy choice, so the rules must say it, e.g. not_applicable: exclude (take it out of the count) or fail (count it as not passed).`,

@@ -1,0 +1,64 @@
+/**
+ * Joins a generated decide module (decide-code.ts, imported by the caller) to the plan the
+ * loader compiled. The module is only used when it says it was generated for this very ruleset
+ * (its content hash) by this engine in this format; otherwise the caller keeps the closures and
+ * says why. Nothing here evaluates text: the module arrives already imported.
+ */
+import type { RulesetPlan } from '../compile/plan.js';
+import { assessmentDate } from '../compile/slots.js';
+import { compareProducts } from '../compile/exact/arithmetic.js';
+import type { Assessment } from '../evaluate/assessment.js';
+import { criterionOutcome, criterionPoints } from '../evaluate/outcome.js';
+import type { DecisionSummary } from '../evaluate/result.js';
+import { judgeLevels } from '../evaluate/tiers.js';
+import { GENERATED_FORMAT, GENERATED_FORMAT_VERSION } from './decide-code.js';
+
+/** What `import()` of a generated module gives (or any object with these exports). */
+export interface GeneratedModule {
+  readonly format?: unknown;
+  readonly formatVersion?: unknown;
+  readonly engine?: unknown;
+  readonly hash?: unknown;
+  readonly createDecide?: unknown;
+}
+
+/** The helpers a generated module may call: one definition each, shared with the closures. */
+export interface GeneratedRuntime {
+  readonly compareProducts: typeof compareProducts;
+  readonly assessmentDate: typeof assessmentDate;
+  readonly criterionOutcome: typeof criterionOutcome;
+  readonly criterionPoints: typeof criterionPoints;
+  readonly judgeLevels: typeof judgeLevels;
+  readonly wrongType: (assessment: unknown) => never;
+}
+
+export type BindResult =
+  | { readonly decide: (assessment: Assessment) => DecisionSummary }
+  | { readonly refused: 'format' | 'engine' | 'hash'; readonly found: string };
+
+export function bindGeneratedDecide(
+  module: GeneratedModule,
+  plan: RulesetPlan,
+  expected: { readonly hash: string; readonly engine: string },
+  wrongType: (assessment: unknown) => never,
+): BindResult {
+  if (
+    module.format !== GENERATED_FORMAT ||
+    module.formatVersion !== GENERATED_FORMAT_VERSION ||
+    typeof module.createDecide !== 'function'
+  )
+    return { refused: 'format', found: `${String(module.format)} ${String(module.formatVersion)}` };
+  if (module.engine !== expected.engine) return { refused: 'engine', found: String(module.engine) };
+  if (module.hash !== expected.hash) return { refused: 'hash', found: String(module.hash) };
+  const rt: GeneratedRuntime = {
+    compareProducts,
+    assessmentDate,
+    criterionOutcome,
+    criterionPoints,
+    judgeLevels,
+    wrongType,
+  };
+  const decide = (module.createDecide as (rt: GeneratedRuntime, plan: RulesetPlan) => unknown)(rt, plan);
+  if (typeof decide !== 'function') return { refused: 'format', found: 'createDecide did not give a function' };
+  return { decide: decide as (assessment: Assessment) => DecisionSummary };
+}

@@ -1,0 +1,23 @@
+/**
+ * The generated decide module of a loaded ruleset, from the plan the loader compiled
+ * (plan-of.ts). `lcz build` calls it on the ruleset it loads back from the compiled file it just
+ * made, so the code is generated from exactly the plan every later load compiles.
+ */
+import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
+import { generateDecideModule, type GeneratedCode } from './decide-code.js';
+import { GenerateRefused } from './literals.js';
+import { planOf } from './plan-of.js';
+
+export type GenerateOutcome = { readonly generated: GeneratedCode } | { readonly refused: string };
+
+/** `engine`: the engine version the module is for (the loader refuses it under another). */
+export function generateDecideCode(ruleset: CompiledRuleset, engine: string): GenerateOutcome {
+  const plan = planOf(ruleset);
+  if (!plan) return { refused: 'not a ruleset the engine loaded' };
+  try {
+    return { generated: generateDecideModule(plan, { id: ruleset.id, hash: ruleset.hash, engine }) };
+  } catch (e) {
+    if (e instanceof GenerateRefused) return { refused: e.message };
+    throw e;
+  }
+}

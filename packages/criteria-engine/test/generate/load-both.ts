@@ -1,0 +1,58 @@
+/**
+ * One ruleset loaded twice from the compiled file `lcz build` makes: once with the closures, once
+ * with the generated decide module it writes beside it (imported from a temporary folder, as the
+ * loader imports it from disk).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CompiledRuleset } from '../../src/compile/compiled-ruleset.js';
+import type { GeneratedModule } from '../../src/generate/bind-generated.js';
+import type { GeneratedCode } from '../../src/generate/decide-code.js';
+import { generatedModulePath } from '../../src/generate/module-path.js';
+import { loadCompiledRuleset } from '../../src/load-compiled.js';
+import { buildCompiledRulesFile } from '../../src/node-files.js';
+
+export interface BothWays {
+  readonly closures: CompiledRuleset;
+  readonly generated: CompiledRuleset;
+  readonly code: GeneratedCode;
+  readonly module: GeneratedModule;
+  readonly json: string;
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'lcz-generated-'));
+let written = 0;
+
+/** Import a module's text from a fresh file (import caches by URL). */
+export async function importCode(code: string): Promise<GeneratedModule> {
+  const file = join(folder, `m${written++}.decide.mjs`);
+  writeFileSync(file, code);
+  return (await import(pathToFileURL(file).href)) as GeneratedModule;
+}
+
+export async function loadBoth(rules: string): Promise<BothWays> {
+  const out = join(folder, `r${written++}.compiled.json`);
+  const built = await buildCompiledRulesFile(rules, out);
+  if (!built.value) throw new Error(`${rules} does not build: ${built.diagnostics.map((d) => d.code).join(', ')}`);
+  const { json, decide } = built.value;
+  if (!('generated' in decide)) throw new Error(`no generated decide for ${rules}: ${decide.refused}`);
+  writeFileSync(out, json);
+  writeFileSync(generatedModulePath(out), decide.generated.code);
+  const module = (await import(pathToFileURL(generatedModulePath(out)).href)) as GeneratedModule;
+  const closures = loadCompiledRuleset(json).value;
+  const generated = loadCompiledRuleset(json, { generated: module }).value;
+  if (!closures || !generated) throw new Error(`${rules}: the compiled file does not load`);
+  return { closures, generated, code: decide.generated, module, json };
+}
+
+/** What decide gave, or the codes of what it threw: both ways must give the same. */
+export function outcomeOf(ruleset: CompiledRuleset, assessment: unknown): unknown {
+  try {
+    return ruleset.decide(assessment as Parameters<CompiledRuleset['decide']>[0]);
+  } catch (e) {
+    const problems = (e as { diagnostics?: readonly { code: string; path?: string }[] }).diagnostics;
+    return { threw: problems ? problems.map((d) => `${d.code}@${d.path ?? ''}`) : String(e) };
+  }
+}
