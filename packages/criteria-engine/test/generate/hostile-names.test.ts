@@ -1,0 +1,226 @@
+/**
+ * Names and values that would break generated code if any reached it unescaped: quotes,
+ * backslashes, template `${`, comment ends, `</script>`, U+2028/U+2029, `__proto__`. Rule files
+ * cannot declare such names (the schema's patterns refuse them), so the test renames a real
+ * plan's facts, context attributes, values, levels, id and hash, generates its module, imports
+ * it, and checks that it is valid, that nothing leaked out of a string literal, and that it
+ * decides renamed assessments exactly as the closures decide the originals. Also: integers past
+ * 2^53, where percentages take BigInt.
+ */
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Expr } from '../../src/compile/expression/ast.js';
+import type { CompiledCondition, RulesetPlan } from '../../src/compile/plan.js';
+import type { Assessment } from '../../src/evaluate/assessment.js';
+import type { DecisionSummary } from '../../src/evaluate/result.js';
+import { bindGeneratedDecide } from '../../src/generate/bind-generated.js';
+import { generateDecideModule } from '../../src/generate/decide-code.js';
+import { stringLiteral } from '../../src/generate/literals.js';
+import { planOf } from '../../src/generate/plan-of.js';
+import { assessmentArbitrary } from '../../src/testing.js';
+import { PROPERTY_SEED, propertyRuns } from '../oracle/differential.js';
+import { importCode, loadBoth, outcomeOf } from './load-both.js';
+
+const root = (path: string) => fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
+const RUNS = propertyRuns(500);
+
+// A template's `${`, written apart so it is plainly not a mistake in this file.
+const HOSTILE = ['"\'\\`', '$', '{globalThis.x}*/</script><!--\u2028\u2029\n\r\0\ud800//'].join('');
+const rename = (id: string) => `${id}${HOSTILE}`;
+const renameValue = (v: string) => `${HOSTILE}${v}\\`;
+
+function renameExpr(e: Expr, names: ReadonlySet<string>, values: ReadonlySet<string>): Expr {
+  switch (e.kind) {
+    case 'name':
+      return names.has(e.name) ? { ...e, name: rename(e.name) } : e;
+    case 'string':
+      return values.has(e.value) ? { ...e, value: renameValue(e.value) } : e;
+    case 'call':
+      return { ...e, args: e.args.map((a) => renameExpr(a, names, values)) };
+    case 'not':
+    case 'negate':
+      return { ...e, operand: renameExpr(e.operand, names, values) };
+    case 'logical':
+      return { ...e, operands: e.operands.map((o) => renameExpr(o, names, values)) };
+    case 'arithmetic':
+    case 'compare':
+      return { ...e, left: renameExpr(e.left, names, values), right: renameExpr(e.right, names, values) };
+    case 'in':
+      return {
+        ...e,
+        value: renameExpr(e.value, names, values),
+        list: e.list.map((i) => renameExpr(i, names, values)),
+      };
+    default:
+      return e;
+  }
+}
+
+/** The plan with every fact, attribute, value and level renamed; closures (read by slot) untouched. */
+function hostilePlan(plan: RulesetPlan, exact?: { from: string; to: string }): RulesetPlan {
+  const R = (id: string) => (exact && id === exact.from ? exact.to : rename(id));
+  const names = new Set([...plan.contextSlots, ...plan.factSlots]);
+  const values = new Set([...plan.context, ...plan.facts].flatMap((x) => (x.values ?? []).map((v) => v.id)));
+  const ex = (e: Expr | undefined) => (e ? renameExprWith(e) : undefined);
+  const renameExprWith = (e: Expr): Expr => {
+    const out = renameExpr(e, names, values);
+    return exact
+      ? JSON.parse(JSON.stringify(out).replaceAll(JSON.stringify(rename(exact.from)), JSON.stringify(exact.to)))
+      : out;
+  };
+  const cond = (c: CompiledCondition): CompiledCondition => {
+    const e = ex(c.expr);
+    return e ? { ...c, expr: e } : c;
+  };
+  const vals = (list?: readonly { id: string; label: never }[]) => list?.map((v) => ({ ...v, id: renameValue(v.id) }));
+  return {
+    ...plan,
+    context: plan.context.map((a) => ({ ...a, id: R(a.id), ...(a.values ? { values: vals(a.values as never) } : {}) })),
+    facts: plan.facts.map((f) => ({
+      ...f,
+      id: R(f.id),
+      ...(f.values ? { values: vals(f.values as never) } : {}),
+      ...(f.partOf ? { partOf: R(f.partOf) } : {}),
+    })),
+    contextSlots: plan.contextSlots.map(R),
+    factSlots: plan.factSlots.map(R),
+    criteria: plan.criteria.map((c) => ({
+      ...c,
+      ...(c.applicable ? { applicable: cond(c.applicable) } : {}),
+      ...(c.condition ? { condition: cond(c.condition) } : {}),
+      ...(c.variants
+        ? {
+            variants: c.variants.map((v) => {
+              const when = ex(v.whenExpr);
+              return { ...v, ...(when ? { whenExpr: when } : {}), condition: cond(v.condition) };
+            }),
+          }
+        : {}),
+    })),
+    disqualifiers: plan.disqualifiers.map((d) => ({ ...d, condition: cond(d.condition) })),
+    ...(plan.levels ? { levels: plan.levels.map((l) => ({ ...l, id: rename(l.id) })) } : {}),
+  } as RulesetPlan;
+}
+
+function renamedAssessment(
+  a: Assessment,
+  valueIds: ReadonlySet<string>,
+  exact?: { from: string; to: string },
+): unknown {
+  const R = (id: string) => (exact && id === exact.from ? exact.to : rename(id));
+  const section = (s: Record<string, unknown> | undefined) =>
+    Object.fromEntries(
+      Object.entries(s ?? {}).map(([k, v]) => [R(k), typeof v === 'string' && valueIds.has(v) ? renameValue(v) : v]),
+    );
+  // Through JSON text, as input arrives: `__proto__` there is an own key.
+  return JSON.parse(
+    JSON.stringify({ area: a.area, context: section(a.context as never), facts: section(a.facts as never) }),
+  );
+}
+
+const wrongType = (): never => {
+  throw new Error('wrong type');
+};
+
+async function hostileDecide(plan: RulesetPlan, exact?: { from: string; to: string }) {
+  const renamed = hostilePlan(plan, exact);
+  const hash = `sha256:${HOSTILE}`;
+  const { code } = generateDecideModule(renamed, { id: rename('ruleset'), hash, engine: HOSTILE });
+  const module = await importCode(code);
+  const bound = bindGeneratedDecide(module, renamed, { hash, engine: HOSTILE }, wrongType);
+  if (!('decide' in bound)) throw new Error(`refused: ${bound.refused}`);
+  return { code, decide: bound.decide };
+}
+
+/**
+ * The code with every string literal and the one comment line taken out: what remains must hold
+ * nothing of the hostile text. The comment itself may hold only word characters and a few marks.
+ */
+function outsideStrings(code: string): string {
+  const [comment = '', ...rest] = code.split('\n');
+  expect(comment).toMatch(/^\/\/ [\w .,:@+-]*$/);
+  return rest.join('\n').replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
+}
+
+describe('hostile names and values in generated code', () => {
+  for (const rules of ['rules/lai-chau-2020-2025/ruleset.yaml', 'rules/green-building-illustrative/ruleset.yaml']) {
+    it(`stay inside string literals, and decide as the closures do (${rules})`, async () => {
+      const both = await loadBoth(root(rules));
+      const plan = planOf(both.closures);
+      if (!plan) throw new Error('no plan');
+      const { code, decide } = await hostileDecide(plan);
+      // Every declared name reached the code, each as one escaped literal.
+      for (const id of [...plan.contextSlots, ...plan.factSlots]) expect(code).toContain(stringLiteral(rename(id)));
+      const rest = outsideStrings(code);
+      for (const bad of ['</script>', '\u2028', '\u2029', '${', '*/', '<!--', '\0', 'globalThis.x'])
+        expect(rest).not.toContain(bad);
+      expect(code).not.toMatch(/[\u2028\u2029\0]/);
+      const valueIds = new Set([...plan.context, ...plan.facts].flatMap((x) => (x.values ?? []).map((v) => v.id)));
+      const levelBack = (r: DecisionSummary) =>
+        r.level
+          ? {
+              ...r,
+              level: {
+                reached: r.level.reached?.slice(0, -HOSTILE.length) ?? null,
+                possible: r.level.possible?.slice(0, -HOSTILE.length) ?? null,
+              },
+            }
+          : r;
+      let decided = 0;
+      fc.assert(
+        fc.property(
+          fc.oneof(assessmentArbitrary(both.closures), assessmentArbitrary(both.closures, { unknownRate: 0.2 })),
+          (a) => {
+            const want = both.closures.decide(a);
+            expect(levelBack(decide(renamedAssessment(a, valueIds) as Assessment))).toEqual(want);
+            if (want.decision !== 'undetermined') decided++;
+          },
+        ),
+        { seed: PROPERTY_SEED, numRuns: RUNS },
+      );
+      expect(decided).toBeGreaterThan(0);
+    }, 120_000);
+  }
+
+  it("a fact named exactly __proto__ is read as the input's own key, and pollutes nothing", async () => {
+    const both = await loadBoth(root('rules/lai-chau-2020-2025/ruleset.yaml'));
+    const plan = planOf(both.closures);
+    if (!plan) throw new Error('no plan');
+    const from = plan.factSlots.find((id) => plan.facts.find((f) => f.id === id)?.type === 'integer') ?? '';
+    const exact = { from, to: '__proto__' };
+    const { code, decide } = await hostileDecide(plan, exact);
+    expect(code).toContain('f["__proto__"]');
+    const valueIds = new Set([...plan.context, ...plan.facts].flatMap((x) => (x.values ?? []).map((v) => v.id)));
+    fc.assert(
+      fc.property(assessmentArbitrary(both.closures), (a) => {
+        // Complete assessments: an absent own `__proto__` would read the prototype (a wrong type).
+        expect(decide(renamedAssessment(a, valueIds, exact) as Assessment)).toEqual(both.closures.decide(a));
+      }),
+      { seed: PROPERTY_SEED, numRuns: 100 },
+    );
+    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  }, 120_000);
+
+  it('integers past 2^53 decide the same both ways (percentages go to BigInt)', async () => {
+    const both = await loadBoth(root('rules/lai-chau-2020-2025/ruleset.yaml'));
+    const integers = both.closures.facts.filter((f) => f.type === 'integer').map((f) => f.id);
+    const huge = fc.constantFrom(2 ** 53 - 1, 2 ** 53 + 2, 2 ** 60, 9_007_199_254_740_000, 3 * 2 ** 52 + 1, 0, 1);
+    fc.assert(
+      fc.property(
+        assessmentArbitrary(both.closures),
+        fc.array(huge, { minLength: integers.length, maxLength: integers.length }),
+        (a, values) => {
+          const facts: Record<string, unknown> = { ...a.facts };
+          integers.forEach((id, i) => {
+            facts[id] = values[i];
+          });
+          const input = JSON.parse(JSON.stringify({ ...a, facts }));
+          expect(outcomeOf(both.generated, input)).toEqual(outcomeOf(both.closures, input));
+        },
+      ),
+      { seed: PROPERTY_SEED, numRuns: RUNS },
+    );
+  }, 120_000);
+});
