@@ -192,6 +192,34 @@ export function engineContenders(
   ];
 }
 
+/**
+ * The generated decide (`lcz build`'s module, loaded by `loadCompiledRuleset(text, { generated })`):
+ * the same check against the floor, then timed like the closures' decide().
+ */
+export function generatedContender(ruleset: CompiledRuleset, w: Workload, where: string, maxRatio: number): Contender {
+  const items = w.items;
+  return {
+    id: `engine.generated@${w.id}`,
+    label: `engine decide(), generated code (${where})`,
+    workload: w,
+    maxRatio,
+    check: async () => {
+      items.forEach((a, i) => {
+        const r = ruleset.decide(a);
+        if (r.decision !== w.decisions[i]) disagree('generated decide()', w, i, `${r.decision} vs ${w.decisions[i]}`);
+        checkPassed('generated decide()', w, i, (g) => r.passed[g] ?? -1);
+      });
+    },
+    pass: {
+      sync: () => {
+        let n = 0;
+        for (const item of items) if (ruleset.decide(item).decision === 'recognised') n++;
+        return n;
+      },
+    },
+  };
+}
+
 /** An anchor on complete assessments: sync, or async awaited one by one, or async batched. */
 export function anchorContender(
   anchor: Anchor,

@@ -23,11 +23,13 @@ import {
   completeWorkload,
   engineContenders,
   floorContender,
+  generatedContender,
   makeWorkload,
   type Contender,
   type Workload,
 } from './contenders.js';
 import { generateAssessments, isComplete } from './generate.js';
+import { loadGeneratedRuleset } from './generated.js';
 import { collectGarbage, timeAsync, timeSync, type Timing } from './measure.js';
 import {
   renderMarkdown,
@@ -46,6 +48,8 @@ import { median, spread } from './stats.js';
 const TARGET = {
   uniform: { decide: 6, evaluate: 25 },
   mixed: { evaluate: 25 },
+  /** The generated decide (lcz build's module) against the floor, per workload. */
+  generated: { uniform: 2, mixed: 3 },
   coldStartMs: 25,
   recompileMs: 2,
   memoryMB: 15,
@@ -95,6 +99,7 @@ async function main(): Promise<void> {
   const compiledFile = join(OUT_DIR, 'lai-chau-2020-2025.compiled.json');
   const compiledText = `${JSON.stringify(built.value)}\n`;
   writeFileSync(compiledFile, compiledText);
+  const generatedRuleset = await loadGeneratedRuleset(engine, compiledText, compiledFile);
 
   // --- workloads: uniform (every fact present) and mixed (a quarter leave 1–4 facts out) --------
   // Both through JSON.parse, as input from HTTP or a file is (generate.ts says why).
@@ -177,6 +182,8 @@ async function main(): Promise<void> {
     floorContender(all),
     ...engineContenders(ruleset, uniform, where, TARGET.uniform),
     ...engineContenders(ruleset, all, where, TARGET.mixed),
+    generatedContender(generatedRuleset, uniform, where, TARGET.generated.uniform),
+    generatedContender(generatedRuleset, all, where, TARGET.generated.mixed),
   ];
   for (const { anchor, modes, sample } of anchors) {
     for (const mode of modes) contenders.push(anchorContender(anchor, completeOf(sample), mode, config));

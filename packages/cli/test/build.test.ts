@@ -98,6 +98,36 @@ describe('lcz build', () => {
     );
   });
 
+  it('writes the generated decide module beside the compiled file; --check checks it; evaluate uses it', async () => {
+    const dir = scratch();
+    const out = join(dir, 'lai-chau.compiled.json');
+    const module = join(dir, 'lai-chau.compiled.decide.mjs');
+    const built = await lcz(['build', RULES, '--out', out, '--lang', 'en']);
+    expect(built.code).toBe(0);
+    expect(built.stdout).toMatch(
+      /wrote .*lai-chau\.compiled\.decide\.mjs: the generated decide\(\) of lai-chau-khu-dan-cu-tu-quan \(\d+ condition\(s\) inlined, 0 calling their compiled closure\)/,
+    );
+    const code = readFileSync(module, 'utf8');
+    expect(code).toContain('export function createDecide(rt, plan)');
+    expect(code).not.toMatch(/\beval\b|new Function/);
+    expect((await lcz(['build', RULES, '--out', out, '--check'])).code).toBe(0);
+
+    // Same decisions through the generated decide as from the YAML.
+    const fromYaml = await lcz(['evaluate', '--rules', RULES, '--json', EXAMPLES]);
+    const fromJson = await lcz(['evaluate', '--rules', out, '--json', EXAMPLES]);
+    expect(JSON.parse(fromJson.stdout)).toEqual(JSON.parse(fromYaml.stdout));
+    expect(fromJson.stderr).not.toContain('generated_mismatch');
+
+    // A module that is not this compiled file's: a warning, and the closures decide.
+    writeFileSync(module, code.replace(/export const hash = "[^"]*";/, 'export const hash = "sha256:0";'));
+    const check = await lcz(['build', RULES, '--out', out, '--check', '--lang', 'en']);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('lai-chau.compiled.decide.mjs is not what the rules build now');
+    const mismatched = await lcz(['evaluate', '--rules', out, '--json', EXAMPLES, '--lang', 'en']);
+    expect(JSON.parse(mismatched.stdout)).toEqual(JSON.parse(fromYaml.stdout));
+    expect(mismatched.stderr).toContain('[generated_mismatch]');
+  });
+
   it('usage errors: no rules, extra arguments, empty --out', async () => {
     expect((await lcz(['build'])).code).toBe(2);
     expect((await lcz(['build', RULES, 'extra'])).code).toBe(2);

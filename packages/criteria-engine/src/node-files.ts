@@ -120,7 +120,12 @@ export async function buildCompiledRulesFile(
 export async function importGeneratedBeside(compiledPath: string): Promise<GeneratedModule | undefined> {
   const path = generatedModulePath(compiledPath);
   if (!existsSync(path)) return undefined;
-  return (await import(pathToFileURL(resolve(path)).href)) as GeneratedModule;
+  // import() caches by URL: the file's time and size in it, so a module rebuilt while this
+  // process runs (a server, a watcher) is read again rather than the old one reused.
+  const { mtimeMs, size } = statSync(path);
+  const url = pathToFileURL(resolve(path));
+  url.search = `v=${mtimeMs}-${size}`;
+  return (await import(url.href)) as GeneratedModule;
 }
 
 /** A compiled rules file (`lcz build`) is JSON; rule files are YAML. */

@@ -1,0 +1,27 @@
+/**
+ * The generated decide (`lcz build`'s .decide.mjs, the engine's generate/) for the bench rows:
+ * generated from the compiled rules file the runtime rows load, written beside it, imported, and
+ * bound by `loadCompiledRuleset(text, { generated })`, as a service that ships both files does.
+ */
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { CompiledRuleset } from '@lcz/criteria-engine';
+import type * as sourceEngine from '@lcz/criteria-engine';
+
+export async function loadGeneratedRuleset(
+  engine: typeof sourceEngine,
+  compiledText: string,
+  compiledFile: string,
+): Promise<CompiledRuleset> {
+  const plain = engine.loadCompiledRuleset(compiledText).value;
+  if (!plain) throw new Error('the compiled rules file does not load');
+  const outcome = engine.generateDecideCode(plain, engine.ENGINE_VERSION);
+  if (!('generated' in outcome)) throw new Error(`no generated decide: ${outcome.refused}`);
+  const file = engine.generatedModulePath(compiledFile);
+  writeFileSync(file, outcome.generated.code);
+  const generated = (await import(pathToFileURL(file).href)) as sourceEngine.GeneratedModule;
+  const loaded = engine.loadCompiledRuleset(compiledText, { generated });
+  if (!loaded.value || !engine.usesGeneratedDecide(loaded.value))
+    throw new Error(`the generated decide was refused: ${loaded.diagnostics.map((d) => d.code).join(', ')}`);
+  return loaded.value;
+}
