@@ -77,9 +77,10 @@ export function assembleRuleset(
   // A generated decide (lcz build's .decide.mjs, already imported by the caller) replaces the
   // closures' only when it was generated for this very ruleset; otherwise say so and keep them.
   let decide = evaluator.decide;
+  let decideSlots = evaluator.decideSlots;
   if (generated) {
     const bound = bindGeneratedDecide(generated, plan, { hash, engine: ENGINE_VERSION }, wrongType);
-    if ('decide' in bound) decide = bound.decide;
+    if ('decide' in bound) ({ decide, decideSlots } = bound);
     else
       diagnostics.push(
         makeDiagnostic(
@@ -132,7 +133,7 @@ export function assembleRuleset(
     evaluateCriterion: parts.evaluateCriterion,
     evaluateDisqualifier: parts.evaluateDisqualifier,
     slotLayout: [...plan.contextSlots, ...plan.factSlots],
-    decideSlots: evaluator.decideSlots,
+    decideSlots,
     locate: (path) => {
       const range = main.rangeOf(path);
       return range ? { ...main.source.position(range[0]), range } : undefined;

@@ -20,6 +20,7 @@ export interface GeneratedModule {
   readonly engine?: unknown;
   readonly hash?: unknown;
   readonly createDecide?: unknown;
+  readonly createDecideSlots?: unknown;
 }
 
 /** The helpers a generated module may call: one definition each, shared with the closures. */
@@ -33,7 +34,10 @@ export interface GeneratedRuntime {
 }
 
 export type BindResult =
-  | { readonly decide: (assessment: Assessment) => DecisionSummary }
+  | {
+      readonly decide: (assessment: Assessment) => DecisionSummary;
+      readonly decideSlots: (values: readonly (number | boolean | string | undefined)[]) => DecisionSummary;
+    }
   | { readonly refused: 'format' | 'engine' | 'hash'; readonly found: string };
 
 export function bindGeneratedDecide(
@@ -45,7 +49,8 @@ export function bindGeneratedDecide(
   if (
     module.format !== GENERATED_FORMAT ||
     module.formatVersion !== GENERATED_FORMAT_VERSION ||
-    typeof module.createDecide !== 'function'
+    typeof module.createDecide !== 'function' ||
+    typeof module.createDecideSlots !== 'function'
   )
     return { refused: 'format', found: `${String(module.format)} ${String(module.formatVersion)}` };
   if (module.engine !== expected.engine) return { refused: 'engine', found: String(module.engine) };
@@ -58,7 +63,13 @@ export function bindGeneratedDecide(
     judgeLevels,
     wrongType,
   };
-  const decide = (module.createDecide as (rt: GeneratedRuntime, plan: RulesetPlan) => unknown)(rt, plan);
-  if (typeof decide !== 'function') return { refused: 'format', found: 'createDecide did not give a function' };
-  return { decide: decide as (assessment: Assessment) => DecisionSummary };
+  type Factory = (rt: GeneratedRuntime, plan: RulesetPlan) => unknown;
+  const decide = (module.createDecide as Factory)(rt, plan);
+  const decideSlots = (module.createDecideSlots as Factory)(rt, plan);
+  if (typeof decide !== 'function' || typeof decideSlots !== 'function')
+    return { refused: 'format', found: 'createDecide did not give a function' };
+  return {
+    decide: decide as (assessment: Assessment) => DecisionSummary,
+    decideSlots: decideSlots as (values: readonly (number | boolean | string | undefined)[]) => DecisionSummary,
+  };
 }

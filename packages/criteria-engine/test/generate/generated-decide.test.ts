@@ -8,6 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CompiledRuleset } from '../../src/compile/compiled-ruleset.js';
 import type { Assessment } from '../../src/evaluate/assessment.js';
 import { usesGeneratedDecide } from '../../src/generate/plan-of.js';
 import { loadCompiledRuleset } from '../../src/load-compiled.js';
@@ -48,6 +49,15 @@ const SCHEMES: readonly Scheme[] = [
   { rules: 'examples/school-safety/ruleset.yaml', oracle: schoolOracle },
 ];
 
+/** The assessment's values in the ruleset's slot order (undefined: unknown), as a batch reader gives them. */
+function slotRow(ruleset: CompiledRuleset, a: Assessment): (number | boolean | string | undefined)[] {
+  const contextCount = ruleset.context.length;
+  return ruleset.slotLayout.map((id, i) => {
+    const v = (i < contextCount ? a.context : a.facts)?.[id];
+    return v === null ? undefined : v;
+  });
+}
+
 /** Through JSON, as input from a file or HTTP arrives. */
 const asInput = (a: unknown): unknown => JSON.parse(JSON.stringify(a));
 
@@ -62,6 +72,7 @@ for (const scheme of SCHEMES) {
       expect(usesGeneratedDecide(both.generated)).toBe(true);
       expect(usesGeneratedDecide(both.closures)).toBe(false);
       expect(both.generated.decide).not.toBe(both.closures.decide);
+      expect(both.generated.decideSlots).not.toBe(both.closures.decideSlots);
       expect(both.code.inlined).toBeGreaterThan(0);
       // Never eval at run time: the module is plain code that was imported.
       expect(both.code.code).not.toMatch(/\beval\b|new Function|import\(/);
@@ -94,6 +105,13 @@ for (const scheme of SCHEMES) {
             seen.add(decision);
             if (scheme.oracle && both.closures.validateAssessment(input).value)
               expect(decision).toBe(scheme.oracle(input).decision);
+            // decideSlots: the same over values in slot order, and the same implied zeros written back.
+            if (both.closures.validateAssessment(input).value) {
+              const mine = slotRow(both.generated, input);
+              const theirs = slotRow(both.closures, input);
+              expect(both.generated.decideSlots(mine)).toEqual(both.closures.decideSlots(theirs));
+              expect(mine).toEqual(theirs);
+            }
           }),
           { seed: PROPERTY_SEED, numRuns: RUNS },
         );
