@@ -14,6 +14,7 @@ export {
   MAX_FILE_BYTES,
   RULESET_FILE,
   buildCompiledRulesFile,
+  importGeneratedBeside,
   isCompiledRulesPath,
   loadRulesetFile,
   loadRulesDirectory,

@@ -24,7 +24,7 @@ export interface GeneratedModule {
 }
 
 /** The helpers a generated module may call: one definition each, shared with the closures. */
-export interface GeneratedRuntime {
+interface GeneratedRuntime {
   readonly compareProducts: typeof compareProducts;
   readonly assessmentDate: typeof assessmentDate;
   readonly criterionOutcome: typeof criterionOutcome;
@@ -33,7 +33,7 @@ export interface GeneratedRuntime {
   readonly wrongType: (assessment: unknown) => never;
 }
 
-export type BindResult =
+type BindResult =
   | {
       readonly decide: (assessment: Assessment) => DecisionSummary;
       readonly decideSlots: (values: readonly (number | boolean | string | undefined)[]) => DecisionSummary;

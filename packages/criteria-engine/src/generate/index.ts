@@ -2,8 +2,8 @@
  * Generated code for compiled rules: `decide` as an ES module written by `lcz build` beside the
  * compiled rules file (decide-code.ts), and its binding to a loaded plan (bind-generated.ts).
  */
-export { generateDecideModule, GENERATED_FORMAT, GENERATED_FORMAT_VERSION, type GeneratedCode } from './decide-code.js';
-export { bindGeneratedDecide, type GeneratedModule, type BindResult } from './bind-generated.js';
+export type { GeneratedCode } from './decide-code.js';
+export type { GeneratedModule } from './bind-generated.js';
 export { generateDecideCode, type GenerateOutcome } from './generate-for.js';
 export { generatedModulePath } from './module-path.js';
 export { usesGeneratedDecide } from './plan-of.js';
