@@ -13,6 +13,7 @@
  * applicability, reading values, and rendering live in their own modules.
  */
 import {
+  factType,
   formatDiagnostics,
   gapAnalysis,
   loadRuleset,
@@ -329,9 +330,9 @@ export class LczAssessmentElement extends Base {
   #choice(ruleset: CompiledRuleset): ContextChoice {
     const choice: Record<string, ContextValue> = {};
     for (const attr of ruleset.context) {
-      const raw = this.#context[attr.id] ?? '';
-      if (raw === '') continue;
-      choice[attr.id] = attr.type === 'boolean' ? raw === 'true' : raw;
+      // The attribute's type reads its select's value ('true' is yes for a boolean attribute).
+      const value = factType(attr.type).readField(attr, this.#context[attr.id] ?? '');
+      if (typeof value === 'string' || typeof value === 'boolean') choice[attr.id] = value;
     }
     return choice;
   }

@@ -5,7 +5,14 @@
  * choice, since an empty field means unknown). Returns handles the element updates in place as
  * the user types, so focus and caret never jump.
  */
-import type { CompiledRuleset, ContextAttributeInfo, FactInfo } from '@lcz/criteria-engine';
+import {
+  factType,
+  type CompiledRuleset,
+  type ContextAttributeInfo,
+  type FactDeclaration,
+  type FactInfo,
+  type ValueWords,
+} from '@lcz/criteria-engine';
 import type { FormModel, FormSection } from '../form/form-model.js';
 import { t, type Lang } from '../messages/index.js';
 import { h } from './dom.js';
@@ -87,10 +94,9 @@ function sectionTitle(section: FormSection, lang: Lang): string {
 
 function contextField(attr: ContextAttributeInfo, lang: Lang): FieldHandle {
   const id = fieldId('c', attr.id);
-  const options =
-    attr.type === 'boolean'
-      ? [h('option', { value: 'true' }, t(lang, 'yes')), h('option', { value: 'false' }, t(lang, 'no'))]
-      : (attr.values ?? []).map((v) => h('option', { value: v.id }, v.label[lang]));
+  // Context attributes are choices (enum or yes/no): their type's form field lists them.
+  const field = factType(attr.type).formField(attr, valueWords(lang));
+  const options = field.kind === 'choice' ? field.options.map((o) => h('option', { value: o.value }, o.label)) : [];
   const message = h('p', { class: 'msg', id: `${id}-msg`, hidden: true });
   const control = h(
     'select',
@@ -140,37 +146,40 @@ function factField(fact: FactInfo, lang: Lang): FieldHandle {
   return { wrapper, control, message, usedBy };
 }
 
-function factControl(fact: FactInfo, id: string, lang: Lang): HTMLInputElement | HTMLSelectElement {
+/** The words a fact type labels its choices with, in the form's language. */
+export function valueWords(lang: Lang): ValueWords {
+  return {
+    yes: t(lang, 'yes'),
+    no: t(lang, 'no'),
+    number: (n) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'),
+    label: (text) => text[lang],
+  };
+}
+
+/**
+ * The control for a fact, from its type's form field (compile/fact-types: the registry says what
+ * to ask, this says how a browser asks it): a number input, or a select with an explicit "no
+ * data" choice first, since an empty field means unknown.
+ */
+function factControl(fact: FactDeclaration & Pick<FactInfo, 'id'>, id: string, lang: Lang) {
   const common = { id, name: `facts.${fact.id}`, 'data-fact': fact.id };
-  switch (fact.type) {
-    case 'integer':
-    case 'number':
-      return h('input', {
-        ...common,
-        type: 'number',
-        inputmode: fact.type === 'integer' ? 'numeric' : 'decimal',
-        step: fact.type === 'integer' ? 1 : 'any',
-        min: fact.min,
-        max: fact.max,
-        autocomplete: 'off',
-      });
-    case 'boolean':
-      return h(
-        'select',
-        common,
-        h('option', { value: '' }, t(lang, 'no_data')),
-        h('option', { value: 'true' }, t(lang, 'yes')),
-        h('option', { value: 'false' }, t(lang, 'no')),
-      );
-    case 'enum':
-    case 'ordinal':
-      return h(
-        'select',
-        common,
-        h('option', { value: '' }, t(lang, 'no_data')),
-        (fact.values ?? []).map((v) => h('option', { value: v.id }, v.label[lang])),
-      );
-  }
+  const field = factType(fact.type).formField(fact, valueWords(lang));
+  if (field.kind === 'choice')
+    return h(
+      'select',
+      common,
+      h('option', { value: '' }, t(lang, 'no_data')),
+      field.options.map((o) => h('option', { value: o.value }, o.label)),
+    );
+  return h('input', {
+    ...common,
+    type: 'number',
+    inputmode: field.integer ? 'numeric' : 'decimal',
+    step: field.integer ? 1 : field.decimals !== undefined ? (10 ** -field.decimals).toFixed(field.decimals) : 'any',
+    min: field.min,
+    max: field.max,
+    autocomplete: 'off',
+  });
 }
 
 /** Only bounds that tell something: every count is at least 0, which needs no saying. */

@@ -5,7 +5,7 @@
  * `validateAssessment`, so the form and files agree. A fact with a problem is left out of the
  * evaluated assessment (unknown) and reported next to its field; nothing is guessed.
  */
-import type { Assessment, CompiledRuleset, Diagnostic, FactInfo } from '@lcz/criteria-engine';
+import { factType, type Assessment, type CompiledRuleset, type Diagnostic, type FactInfo } from '@lcz/criteria-engine';
 import type { Applicability, ContextChoice } from './applicability.js';
 
 /** Raw field values as the inputs hold them: '' is empty. */
@@ -41,22 +41,12 @@ export interface ReadResult {
   readonly total: number;
 }
 
-/** '' → absent; otherwise the typed value, or `null` when the text cannot be that type. */
+/**
+ * '' → absent; otherwise the typed value, or `null` when the text cannot be that type: the fact
+ * type's own reading of a form field (compile/fact-types), so a new type needs no edit here.
+ */
 export function convertFieldValue(fact: FactInfo, raw: string): number | boolean | string | null | undefined {
-  const text = raw.trim();
-  if (text === '') return undefined;
-  switch (fact.type) {
-    case 'integer':
-    case 'number': {
-      const n = Number(text);
-      return Number.isFinite(n) ? n : null;
-    }
-    case 'boolean':
-      return text === 'true' ? true : text === 'false' ? false : null;
-    case 'enum':
-    case 'ordinal':
-      return text;
-  }
+  return factType(fact.type).readField(fact, raw);
 }
 
 export function readForm(ruleset: CompiledRuleset, applicability: Applicability, state: FormState): ReadResult {
