@@ -34,6 +34,8 @@ export interface FormHandles {
   readonly sections: ReadonlyMap<string, HTMLFieldSetElement>;
   /** Says how many fields are hidden because they do not apply. */
   readonly hiddenNote: HTMLElement;
+  /** The assessment's date (area.date), asked only when a threshold depends on it. */
+  readonly dateField?: FieldHandle;
 }
 
 export const fieldId = (kind: 'c' | 'f', id: string): string => `lcz-${kind}-${id}`;
@@ -44,6 +46,8 @@ export function renderForm(ruleset: CompiledRuleset, model: FormModel, lang: Lan
   const sections = new Map<string, HTMLFieldSetElement>();
 
   const contextMessage = h('p', { class: 'msg', id: 'lcz-context-msg', hidden: true });
+  // A dated parameter (a value by year, or rows with `from:`) is unknown without the date.
+  const dateField = ruleset.parameterTables.some((p) => p.dated) ? areaDateField(lang) : undefined;
   const contextSet = h(
     'fieldset',
     { class: 'section section--context' },
@@ -53,6 +57,7 @@ export function renderForm(ruleset: CompiledRuleset, model: FormModel, lang: Lan
       contextFields.set(attr.id, handle);
       return handle.wrapper;
     }),
+    dateField?.wrapper ?? null,
     contextMessage,
   );
 
@@ -84,7 +89,28 @@ export function renderForm(ruleset: CompiledRuleset, model: FormModel, lang: Lan
   // Enter in a number field would submit the form and reload an embedding page: there is
   // nothing to submit, results follow the typing.
   root.addEventListener('submit', (e) => e.preventDefault());
-  return { root, contextFields, contextMessage, factFields, sections, hiddenNote };
+  return { root, contextFields, contextMessage, factFields, sections, hiddenNote, ...(dateField ? { dateField } : {}) };
+}
+
+function areaDateField(lang: Lang): FieldHandle {
+  const id = 'lcz-area-date';
+  const message = h('p', { class: 'msg', id: `${id}-msg`, hidden: true });
+  const control = h('input', {
+    id,
+    type: 'date',
+    name: 'area.date',
+    'data-area': 'date',
+    'aria-describedby': `${id}-msg ${id}-help`,
+  });
+  const wrapper = h(
+    'div',
+    { class: 'field field--date', 'data-area': 'date' },
+    h('label', { for: id }, t(lang, 'area_date')),
+    control,
+    message,
+    h('p', { class: 'help', id: `${id}-help` }, t(lang, 'area_date_help')),
+  );
+  return { wrapper, control, message };
 }
 
 function sectionTitle(section: FormSection, lang: Lang): string {

@@ -13,6 +13,8 @@ export interface FormState {
   readonly facts: Readonly<Record<string, string>>;
   /** Fact ids whose input holds something the browser could not read as a number. */
   readonly badInput: ReadonlySet<string>;
+  /** The assessment's date (YYYY-MM-DD), when the form asks for it; '' or absent is unknown. */
+  readonly date?: string;
 }
 
 export type FieldProblem =
@@ -28,6 +30,7 @@ export type FieldProblem =
 export interface ReadResult {
   /** What the form holds for the questions that apply, as an assessment (possibly invalid). */
   readonly assessment: {
+    readonly area?: { readonly date: string };
     readonly context: ContextChoice;
     readonly facts: Readonly<Record<string, number | boolean | string>>;
   };
@@ -66,7 +69,8 @@ export function readForm(ruleset: CompiledRuleset, applicability: Applicability,
     else if (value !== undefined) facts[fact.id] = value;
   }
   const filled = Object.keys(facts).length + problems.length;
-  const assessment = { context: applicability.choice, facts };
+  const area = state.date ? { area: { date: state.date } } : {};
+  const assessment = { ...area, context: applicability.choice, facts };
 
   const excluded = new Set(problems.map((p) => (p.kind === 'not_number' ? p.fact : '')));
   let contextBlocked = false;
@@ -82,7 +86,7 @@ export function readForm(ruleset: CompiledRuleset, applicability: Applicability,
   // Leaving faulty facts out can only remove problems (no check needs a fact to be present), so
   // one more validation gives the usable assessment; a remaining problem means we cannot evaluate.
   const kept = Object.fromEntries(Object.entries(facts).filter(([id]) => !excluded.has(id)));
-  const checked = ruleset.validateAssessment({ context: applicability.choice, facts: kept });
+  const checked = ruleset.validateAssessment({ ...area, context: applicability.choice, facts: kept });
   return {
     assessment,
     ...(checked.value ? { usable: checked.value } : {}),
