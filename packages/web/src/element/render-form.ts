@@ -173,7 +173,7 @@ function factField(fact: FactInfo, lang: Lang): FieldHandle {
 }
 
 /** The words a fact type labels its choices with, in the form's language. */
-export function valueWords(lang: Lang): ValueWords {
+function valueWords(lang: Lang): ValueWords {
   return {
     yes: t(lang, 'yes'),
     no: t(lang, 'no'),
