@@ -362,7 +362,10 @@ async function takeRecord(record: DecisionItem, counts: BatchCounts, out: Record
       await results.write(`${decidedLine(row, area, decided.decision, standards, decided.level)}\n`);
     }
   }
-  await summary?.add(row, area, result, []);
+  // Derived quantities are shown as the explanations show them (their declared decimals).
+  const derived =
+    summary !== undefined && ruleset.derived.length > 0 ? ruleset.derivedValues(record.assessment) : undefined;
+  await summary?.add(row, area, result, [], derived);
 }
 
 /** What the quick path needs to read a CSV file's decisions, here or on decide workers. */
