@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { parse } from 'yaml';
+import { compileAssessmentCheck, compileDateCheck } from '../src/assessment-check.js';
 import { csvDecisionChunks, isDecidedRun } from '../src/decisions/csv-decisions.js';
 import { DecideWorkers } from '../src/decisions/decide-workers.js';
 import { evaluateBatchVia, type BatchSummary } from '../src/evaluate-batch.js';
@@ -166,5 +167,20 @@ describe('the decisions-only path on a scheme with levels and a dated table', ()
     } finally {
       await dir.remove();
     }
+  });
+});
+
+describe("the row checks agree with the engine on the assessment's date", () => {
+  it('refuse a date before the first row of a dated table, as validateAssessment does, and take the others', () => {
+    const check = compileAssessmentCheck(ntm);
+    const dateHolds = compileDateCheck(ntm);
+    for (const date of ['2021-12-31', '2022-01-01', '2024-10-10', '1999-01-01', '2030-06-30']) {
+      const assessment = { area: { code: 'X', date }, context: { region: 'tay_nguyen' }, facts: {} };
+      const engine = ntm.validateAssessment(assessment).diagnostics;
+      expect(check(assessment), date).toBe(engine.length === 0);
+      expect(dateHolds(date), date).toBe(!engine.some((d) => d.path === '/area/date'));
+    }
+    expect(dateHolds('2021-12-31')).toBe(false);
+    expect(dateHolds('2022-01-01')).toBe(true);
   });
 });

@@ -116,7 +116,7 @@ export const reportEn = {
   sheet_yoy_criteria: 'Pass rate by year',
   section_levels: 'Levels reached, {year}',
   levels_note:
-    'Reached: the highest level each {assessed} certainly reached. At least: that level or a higher one. Still possible: not certain yet, missing facts decide.',
+    'Reached: the highest level each {assessed} certainly reached. At this level or higher: that level or a higher one. Still possible: not certain yet, missing facts decide.',
   col_level: 'Level',
   col_level_reached: 'Reached (highest)',
   col_level_at_least: 'At this level or higher',
