@@ -40,6 +40,7 @@ const SUMMARY_HEADERS: Readonly<Record<Lang, Readonly<Record<string, string>>>> 
     missing: 'Dữ kiện còn thiếu',
     errors: 'Lỗi dữ liệu',
     passed_of: 'đạt/áp dụng',
+    passed_of_points: 'đạt/áp dụng · điểm',
   },
   en: {
     row: 'Row',
@@ -56,6 +57,7 @@ const SUMMARY_HEADERS: Readonly<Record<Lang, Readonly<Record<string, string>>>> 
     missing: 'Missing facts',
     errors: 'Data errors',
     passed_of: 'passed/applicable',
+    passed_of_points: 'passed/applicable · points',
   },
 };
 
@@ -90,7 +92,8 @@ export function derivedHeader(d: CompiledRuleset['derived'][number], lang: Lang)
   return d.unit !== undefined ? `${d.label[lang]} (${d.unit[lang]})` : d.label[lang];
 }
 
+/** A standard's column: "Tiêu chuẩn 1 (đạt/áp dụng)", with its points when the scheme scores them. */
 export function summaryGroupHeaders(ruleset: CompiledRuleset, lang: Lang): string[] {
-  const unit = SUMMARY_HEADERS[lang]['passed_of'] ?? '';
+  const unit = SUMMARY_HEADERS[lang][scoresPoints(ruleset) ? 'passed_of_points' : 'passed_of'] ?? '';
   return ruleset.groups.map((g) => `${groupShortName(g, lang)} (${unit})`);
 }

@@ -82,6 +82,7 @@ describe('the summary table of a tiered scheme with a derived quantity (ntm)', (
     const header = table[0] ?? [];
     expect(header.slice(5, 8)).toEqual(['Decision', 'Level reached', 'Highest level possible']);
     expect(header).not.toContain('Total points');
+    expect(header[8]).toBe('I. Planning (passed/applicable)');
     const income = header.indexOf('Income per person (million VND/person/year)');
     expect(income).toBeGreaterThan(8 + ntm.groups.length - 1);
     const results = await resultsOf(out);
@@ -134,6 +135,18 @@ describe('the summary table of a points-and-levels scheme (green building)', () 
       const row = table[1 + i] ?? [];
       expect(row[8]).toBe(total.least === total.most ? String(total.least) : `${total.least}–${total.most}`);
       expect(row[6]).toBe(r.level?.reached ? green.levels?.find((l) => l.id === r.level?.reached)?.label.en : '');
+    }
+    // Each standard's column says its points too, as the result's standard totals.
+    const groups = green.groups.length;
+    expect(header.slice(9, 9 + groups).every((h) => h.endsWith('(đạt/áp dụng · điểm)'))).toBe(true);
+    for (const [i, r] of results.entries()) {
+      const cells = (table[1 + i] ?? []).slice(9, 9 + groups);
+      expect(cells).toEqual(
+        r.standards.map((g) => {
+          const p = g.points_total as { least: number; most: number };
+          return `${g.passed}/${g.applicable} · ${p.least === p.most ? p.least : `${p.least}–${p.most}`}`;
+        }),
+      );
     }
     expect(table[1]?.[6]).toBe('Platinum');
     expect(table[2]?.[8]).toMatch(/^\d+–\d+$/);

@@ -164,7 +164,11 @@ function summaryCells(
   const derivedCells = ruleset.derived.map((d) => (result ? (derived?.get(d.id) ?? '') : ''));
   const standards = ruleset.groups.map((g) => {
     const s = result?.standards.find((x) => x.id === g.id);
-    return s ? `${s.passed}/${s.applicable}` : '';
+    if (!s) return '';
+    // A scheme that scores points: the standard's points too ("3/5 · 12", "3/5 · 12–15").
+    const p = layout.points ? s.points_total : undefined;
+    const points = p === undefined ? '' : ` · ${p.least === p.most ? p.least : `${p.least}–${p.most}`}`;
+    return `${s.passed}/${s.applicable}${points}`;
   });
   const failed = result
     ? result.criteria
