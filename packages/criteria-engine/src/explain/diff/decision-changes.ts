@@ -89,13 +89,21 @@ function areaDecision(
       required_after: b?.required ?? null,
     };
   });
+  const level = levelChange(old, now);
+  const changed = old.decision !== now.decision || (level !== undefined && !sameLevel(level.before, level.after));
+  const points =
+    old.points_total === undefined && now.points_total === undefined
+      ? undefined
+      : { before: old.points_total ?? null, after: now.points_total ?? null };
   return {
     source,
     area: now.area,
     before: old.decision,
     after: now.decision,
-    changed: old.decision !== now.decision,
-    ...(old.decision === now.decision ? {} : { cause: causeOf(now, missingNew) }),
+    changed,
+    ...(changed ? { cause: causeOf(now, missingNew) } : {}),
+    ...(level !== undefined ? { level } : {}),
+    ...(points !== undefined ? { points_total: points } : {}),
     criteria: statusChanges(old.criteria, now.criteria),
     disqualifiers: statusChanges(old.disqualifiers, now.disqualifiers),
     standards,
@@ -103,6 +111,20 @@ function areaDecision(
     ignored,
     missing_new: missingNew,
   };
+}
+
+type LevelOutcome = NonNullable<AreaDecision['level']>['before'];
+
+/** The level reached and possible under each version, when either has levels. */
+function levelChange(old: EvaluationResult, now: EvaluationResult): AreaDecision['level'] {
+  const outcome = (r: EvaluationResult): LevelOutcome =>
+    r.level === undefined ? null : { reached: r.level.reached, possible: r.level.possible };
+  if (old.level === undefined && now.level === undefined) return undefined;
+  return { before: outcome(old), after: outcome(now) };
+}
+
+function sameLevel(a: LevelOutcome, b: LevelOutcome): boolean {
+  return a?.reached === b?.reached && a?.possible === b?.possible && (a === null) === (b === null);
 }
 
 /**
