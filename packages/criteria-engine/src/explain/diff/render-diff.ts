@@ -295,7 +295,9 @@ class DiffReport {
           dq_removed: diff.disqualifiers.removed.length,
           dq_changed: diff.disqualifiers.changed.filter((c) => c.changes.length > 0).length,
           recognition: diff.recognition.length,
-        }),
+        }) +
+          // Levels are counted only where some changed: a scheme without levels reads as before.
+          this.levelsSummary(),
       );
     }
     // Explained once, before the first word-level diff, and only if there is one.
@@ -419,6 +421,12 @@ class DiffReport {
           out.item(0, this.countRequirementChange(c));
       }
     }
+  }
+
+  private levelsSummary(): string {
+    const l = this.diff.levels;
+    if (l.added.length + l.removed.length + l.changed.length === 0 && l.order === null) return '';
+    return ` ${this.say('summary_levels', { added: l.added.length, removed: l.removed.length, changed: l.changed.length })}`;
   }
 
   private countRequirementChange(c: CountRequirementChange): string {

@@ -186,6 +186,7 @@ describe('levels (green building)', () => {
 
   it('the report', () => {
     const text = report(diff, green, after, 'en');
+    expect(text).toContain('Recognition rule: 0 change(s). Levels: 0 added, 0 removed, 3 changed.');
     expect(text).toContain('RECOGNITION LEVELS');
     expect(text).toContain('Level Gold (gold)');
     expect(text).toContain('Over all standards: at least 60 points → at least 62 points');

@@ -162,6 +162,7 @@ export const diffEn = {
   undecided_disqualifier: 'disqualifying case {id}',
   undecided_total: 'the total requirement',
   // Levels, points, count requirements, derived quantities (issue 12/13).
+  summary_levels: 'Levels: {added} added, {removed} removed, {changed} changed.',
   section_levels: 'RECOGNITION LEVELS',
   section_derived: 'DERIVED QUANTITIES',
   level_added: 'Level {label} ({id}) added',

@@ -163,6 +163,7 @@ export const diffVi: DiffMessages = {
   undecided_disqualifier: 'trường hợp không đảm bảo {id}',
   undecided_total: 'yêu cầu chung',
   // Mức, điểm, yêu cầu đếm, đại lượng tính toán (issue 12/13).
+  summary_levels: 'Mức công nhận: thêm {added}, bỏ {removed}, thay đổi {changed}.',
   section_levels: 'CÁC MỨC CÔNG NHẬN',
   section_derived: 'ĐẠI LƯỢNG TÍNH TOÁN',
   level_added: 'Thêm mức {label} ({id})',
