@@ -75,7 +75,7 @@ export interface DiffRulesets {
 
 /** One version as the report reads it; levels and derived quantities are absent in older descriptions. */
 type DiffSide = Pick<DiffRuleset, 'facts' | 'context' | 'criteria' | 'groups' | 'disqualifiers'> &
-  Partial<Pick<CompiledRuleset, 'levels' | 'derived'>>;
+  Partial<Pick<CompiledRuleset, 'levels' | 'derived' | 'document'>>;
 
 export const diffMessages: Readonly<Record<DiffLang, DiffMessages>> = { vi: diffVi, en: diffEn };
 
@@ -1112,12 +1112,21 @@ class DiffReport {
   }
 
   private valueWord(fact: string, value: number | string | boolean): string {
+    // A threshold that names a parameter (a table by region, a dated value): its label and name.
+    const parameter = typeof value === 'string' ? this.parameterLabel(value) : undefined;
+    if (parameter !== undefined) return parameter;
     return printThreshold(this.facts.get(fact), value, {
       yes: this.m.value_true,
       no: this.m.value_false,
       number: (n) => this.number(n),
       label: (text) => this.t(text),
     });
+  }
+
+  private parameterLabel(id: string): string | undefined {
+    const declared = this.rulesets.after.document?.parameters?.[id] ?? this.rulesets.before.document?.parameters?.[id];
+    if (declared === undefined) return undefined;
+    return declared.label === undefined ? id : `${this.flat(this.t(declared.label))} (${id})`;
   }
 
   private requirement(r: Requirement | null): string {

@@ -218,6 +218,20 @@ describe('levels (green building)', () => {
   });
 });
 
+describe('a threshold that names a parameter (new-rural communes)', () => {
+  it('is worded with the parameter’s label and name', () => {
+    const after = edited(NTM, [
+      'condition: { fact: income_per_person, at_least: min_income }',
+      'condition: { fact: income_per_person, at_least: 50 }',
+    ]);
+    const diff = diffOf(ntm, after);
+    expect(changesOf(diff, '10')).toMatchObject([{ kind: 'condition', change: { kind: 'thresholds' } }]);
+    expect(report(diff, ntm, after, 'vi')).toContain(
+      '"Thu nhập bình quân đầu người": ≥ Thu nhập bình quân đầu người tối thiểu (xã đạt chuẩn) (min_income) triệu đồng/người/năm → ≥ 50 triệu đồng/người/năm',
+    );
+  });
+});
+
 describe('tiers, tables and derived quantities (new-rural communes)', () => {
   const after = edited(
     NTM,
