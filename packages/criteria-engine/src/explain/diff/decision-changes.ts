@@ -154,7 +154,7 @@ export function summariseDecisions(areas: readonly AreaDecision[]): DecisionImpa
 /**
  * The same area given in several files (a CSV and the workbook it was saved from, a file copied
  * into two folders) is one area: kept at its first place, the others named in `also_in`. Only an
- * area that names itself (a code or a name) and reaches the same decisions is folded; two
+ * area that names itself (a code or a name) and reaches the same decisions (and levels) is folded; two
  * assessments of one area that disagree are both shown.
  */
 function countedOnce(areas: readonly AreaDecision[]): AreaDecision[] {
@@ -163,7 +163,15 @@ function countedOnce(areas: readonly AreaDecision[]): AreaDecision[] {
   const also = new Map<number, AreaSource[]>();
   for (const a of areas) {
     const named = a.area.code !== undefined || a.area.name !== undefined;
-    const key = JSON.stringify([a.area.code, a.area.name, a.area.unit, a.area.date, a.before, a.after]);
+    const key = JSON.stringify([
+      a.area.code,
+      a.area.name,
+      a.area.unit,
+      a.area.date,
+      a.before,
+      a.after,
+      a.level ?? null,
+    ]);
     const at = named ? first.get(key) : undefined;
     if (at === undefined) {
       if (named) first.set(key, out.length);
