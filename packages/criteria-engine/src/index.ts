@@ -58,6 +58,7 @@ export {
   type FactDeclaration,
   type FactTypeDefinition,
   type FastCell,
+  type FormField,
   type ValueWords,
   type Cell,
   type CellReader,
