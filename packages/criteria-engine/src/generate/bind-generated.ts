@@ -11,7 +11,7 @@ import type { Assessment } from '../evaluate/assessment.js';
 import { criterionOutcome, criterionPoints } from '../evaluate/outcome.js';
 import type { DecisionSummary } from '../evaluate/result.js';
 import { judgeLevels } from '../evaluate/tiers.js';
-import { GENERATED_FORMAT, GENERATED_FORMAT_VERSION } from './decide-code.js';
+import { GENERATED_FORMAT, GENERATED_FORMAT_VERSION } from './format.js';
 
 /** What `import()` of a generated module gives (or any object with these exports). */
 export interface GeneratedModule {

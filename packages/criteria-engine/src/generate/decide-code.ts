@@ -23,10 +23,8 @@ import {
   VARIANT_SHIFT,
 } from '../evaluate/outcome.js';
 import { type ConditionScope, conditionCode, type SlotName } from './condition-code.js';
+import { GENERATED_FORMAT, GENERATED_FORMAT_VERSION } from './format.js';
 import { commentText, indexLiteral, numberLiteral, stringLiteral } from './literals.js';
-
-export const GENERATED_FORMAT = 'lcz-generated-decide';
-export const GENERATED_FORMAT_VERSION = 1;
 
 export interface GeneratedCode {
   /** The module's text. */

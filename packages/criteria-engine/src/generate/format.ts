@@ -1,0 +1,6 @@
+/**
+ * What a generated decide module says it is, checked before it is used. Apart from the
+ * generator so the loader (and the ./runtime entry) carry none of the generator's code.
+ */
+export const GENERATED_FORMAT = 'lcz-generated-decide';
+export const GENERATED_FORMAT_VERSION = 1;
