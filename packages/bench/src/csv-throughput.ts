@@ -40,7 +40,7 @@ function* rowsOf(assessments: readonly Assessment[], count: number): Iterable<Ba
   for (let i = 0; i < count; i++) {
     const a = assessments[i % assessments.length] as Assessment;
     yield {
-      area: { code: `KDC-${i + 1}`, name: `Khu ${i + 1}`, unit: 'Phường Tân Phong', year: 2024 },
+      area: { code: `KDC-${i + 1}`, name: `Khu ${i + 1}`, unit: 'Unit 1', year: 2024 },
       context: a.context as BatchInputRow['context'],
       facts: a.facts as BatchInputRow['facts'],
     };

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import type { Assessment, CompiledRuleset, Decision } from '@lcz/criteria-engine';
 import * as sourceEngine from '@lcz/criteria-engine';
 import { buildCompiledRules } from '@lcz/criteria-engine/tools';
-import type { Anchor } from './anchors/lai-chau.js';
+import type { Anchor } from '../schemes/lai-chau/anchor-rules.js';
 import { BENCH_DIR, OUT_DIR, REPO_ROOT, RESULTS_FILE, RULES_FILE, benchConfig } from './config.js';
 import { CSV_TARGET, measureCsv } from './csv-throughput.js';
 import {
@@ -27,7 +27,7 @@ import {
   type Contender,
   type Workload,
 } from './contenders.js';
-import { generateAssessments, isComplete } from './generate.js';
+import { generateAssessments, isComplete } from '../schemes/lai-chau/generate.js';
 import { collectGarbage, timeAsync, timeSync, type Timing } from './measure.js';
 import {
   renderMarkdown,

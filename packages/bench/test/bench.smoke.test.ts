@@ -10,11 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { celAnchor } from '../src/anchors/cel.js';
 import { jreAnchor } from '../src/anchors/json-rules-engine.js';
 import { jsonLogicAnchor } from '../src/anchors/json-logic.js';
-import type { Anchor } from '../src/anchors/lai-chau.js';
+import type { Anchor } from '../schemes/lai-chau/anchor-rules.js';
 import { zenAnchor } from '../src/anchors/zen.js';
 import { REPO_ROOT } from '../src/config.js';
-import { floorDecide } from '../src/floor.js';
-import { FACT_NAMES, generateAssessments, isComplete, mulberry32 } from '../src/generate.js';
+import { floorDecide } from '../schemes/lai-chau/floor.js';
+import { FACT_NAMES, generateAssessments, isComplete, mulberry32 } from '../schemes/lai-chau/generate.js';
 
 let ruleset: CompiledRuleset;
 let assessments: Assessment[];
