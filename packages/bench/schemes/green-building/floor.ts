@@ -207,7 +207,7 @@ export function greenFloorDecide(a: Assessment): GreenFloorResult {
   v = f['green_power_pct'];
   const power = typeof v === 'number' ? (v >= 100 ? 2 : v >= 50 ? 1 : 0) : -1;
   if (contract === T) {
-    lo += power < 0 ? 0 : power;
+    lo += Math.max(power, 0);
     hi += power < 0 ? 2 : power;
   } else if (contract === U) hi += power < 0 ? 2 : power;
   v = f['epd_products'];
