@@ -119,6 +119,14 @@ describe('built runtime entry point (@lcz/criteria-engine/runtime)', () => {
       return [...files].some((f) => readFileSync(f, 'utf8').includes('YAMLParseError'));
     };
     expect(yamlIn('runtime.js')).toBe(false);
+    // Nor the message catalogues (a thrown error's text comes with ./messages: diagnostics/error.ts).
+    const reached = new Set<string>();
+    bareImports('runtime.js', reached);
+    const hint = 'Check the folder and the file name'; // file_not_found's hint in messages/en.ts
+    expect([...reached].some((f) => readFileSync(f, 'utf8').includes(hint))).toBe(false);
+    const all = new Set<string>();
+    bareImports('messages.js', all);
+    expect([...all].some((f) => readFileSync(f, 'utf8').includes(hint))).toBe(true);
     expect(yamlIn('explain.js')).toBe(false);
     // The main entry parses YAML rule files: the check would see the inlined parser.
     expect(yamlIn('index.js')).toBe(true);
