@@ -62,6 +62,7 @@ export function compileAssessmentCheck(ruleset: CompiledRuleset): AssessmentChec
   const contextChecks = new Map<string, ValueCheck>();
   for (const a of ruleset.context) contextChecks.set(a.id, FACT_TYPES[a.type].accepts(a));
   const contextHolds = compileContextCheck(ruleset);
+  const dateHolds = compileDateCheck(ruleset);
 
   return (value) => {
     if (!isRecord(value)) return false;
@@ -74,7 +75,7 @@ export function compileAssessmentCheck(ruleset: CompiledRuleset): AssessmentChec
         if (!Object.hasOwn(area, key) || !AREA_KEYS.has(key)) return false;
         const v = area[key];
         if (v !== undefined && typeof v !== 'string') return false;
-        if (key === 'date' && v !== undefined && !DATE.test(v as string)) return false;
+        if (key === 'date' && v !== undefined && !(DATE.test(v as string) && dateHolds(v as string))) return false;
       }
     }
     const context = value['context'];
@@ -101,6 +102,18 @@ export function compileAssessmentCheck(ruleset: CompiledRuleset): AssessmentChec
     }
     return contextHolds(context);
   };
+}
+
+/**
+ * Whether the rules can judge a unit on this date (validateAssessment's input_date_outside_period
+ * and input_date_out_of_range): within the ruleset's `effective` period, and not before the first
+ * row of a dated parameter table. ISO dates compare as text.
+ */
+function compileDateCheck(ruleset: CompiledRuleset): (date: string) => boolean {
+  let first = ruleset.effective?.from ?? '';
+  for (const t of ruleset.parameterTables) if (t.earliest !== undefined && t.earliest > first) first = t.earliest;
+  const last = ruleset.effective?.to;
+  return (date) => date >= first && (last === undefined || date <= last);
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

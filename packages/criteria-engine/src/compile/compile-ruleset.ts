@@ -31,6 +31,8 @@ import { checkCoverage } from './coverage.js';
 import { type CompiledDerived, compileDerived } from './derived.js';
 import {
   compileParameterTable,
+  DATE_NAME,
+  dateOfAssessment,
   type KeyAttribute,
   type ParameterTableInfo,
   YEAR,
@@ -110,6 +112,8 @@ class RulesetCompiler {
   private readonly tables = new Map<string, { typed: Typed; info: ParameterTableInfo }>();
   /** Whether anything reads the assessment's date (`year`, a dated table): only then is it filled. */
   private readsDate = false;
+  /** What reading the date adds to `reads` (`date`, unless the file declares that name): see parameter-table.ts. */
+  private dateReads: readonly string[] = [];
   /** What desugaring needs, made once: its `parsed` follows the document being compiled. */
   private readonly desugar: DesugarContext;
 
@@ -300,14 +304,24 @@ class RulesetCompiler {
         }
       }
     }
-    // `year`: the year of the assessment's date, for `when:` and conditions (unless the file names something so).
+    // `year` and `date`: the assessment's date, for `when:` and conditions (unless the file names something so).
+    this.dateReads = seen.has(DATE_NAME) ? [] : [DATE_NAME];
     if (!seen.has(YEAR))
       symbols.push({
         kind: 'derived',
         id: YEAR,
         resolve: () => {
           this.readsDate = true;
-          return yearOfDate(this.dateSlot());
+          return yearOfDate(this.dateSlot(), this.dateReads);
+        },
+      });
+    if (!seen.has(DATE_NAME))
+      symbols.push({
+        kind: 'derived',
+        id: DATE_NAME,
+        resolve: () => {
+          this.readsDate = true;
+          return dateOfAssessment(this.dateSlot());
         },
       });
     return symbols;
@@ -331,7 +345,15 @@ class RulesetCompiler {
       });
     });
     const table = this.within(parsed, () =>
-      compileParameterTable(id, decl, attributes, this.dateSlot(), (path) => this.rangeOf(path), this.checkContext),
+      compileParameterTable(
+        id,
+        decl,
+        attributes,
+        this.dateSlot(),
+        (path) => this.rangeOf(path),
+        this.checkContext,
+        this.dateReads,
+      ),
     );
     this.tables.set(id, table);
     if (table.info.dated) this.readsDate = true;

@@ -202,10 +202,19 @@ function checkRelations(plan: RulesetPlan, facts: Record<string, unknown>, repor
   }
 }
 
-/** A date before every row of a dated parameter table has no value in force: say so, at the date. */
+/**
+ * A date the rules cannot judge, said at the date: outside the ruleset's `effective` period (a
+ * 2024 ruleset must not silently judge a unit dated 2026), or before every row of a dated
+ * parameter table (no value in force).
+ */
 function checkDate(plan: RulesetPlan, v: { area?: unknown }, report: Report): void {
   const date = isRecord(v.area) ? v.area['date'] : undefined;
   if (typeof date !== 'string' || !DATE.test(date)) return;
+  const period = plan.document.effective;
+  if (period && (date < period.from || (period.to !== undefined && date > period.to))) {
+    report('input_date_outside_period', ['area', 'date'], { date, from: period.from, to: period.to ?? '…' });
+    return;
+  }
   for (const t of plan.parameterTables) {
     if (t.earliest !== undefined && date < t.earliest) {
       report('input_date_out_of_range', ['area', 'date'], { date, parameter: t.id, from: t.earliest });
