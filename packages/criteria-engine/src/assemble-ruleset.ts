@@ -21,7 +21,8 @@ import type { RulesetDocument } from './validate/ruleset-document.js';
 import { rememberSources, storeCompiledRules } from './store-compiled.js';
 import { ALL_LANGUAGES } from './validate/text-languages.js';
 import { schemeWords } from './compile/words.js';
-import { derivedValuesOf } from './compile/derived.js';
+import { derivedExactOf, derivedValuesOf } from './compile/derived.js';
+import type { Assessment } from './evaluate/assessment.js';
 import { assessmentDate, createSlotFiller } from './compile/slots.js';
 
 /** A ruleset document that passed parsing and validation, with the fragments it includes. */
@@ -71,6 +72,12 @@ export function assembleRuleset(
   };
   const evaluator = createEvaluator(plan, { id: doc.id, version: doc.version, hash }, wrongType);
   const effectiveRange = main.rangeOf(['effective']);
+  // The slots derived quantities read (their facts, the context and the date), for the values tools show.
+  const derivedSlots = (a: Assessment) => {
+    const slots = createSlotFiller(plan.contextSlots, plan.factSlots)(a.context ?? {}, a.facts ?? {}, []);
+    slots[plan.dateSlot] = assessmentDate(a);
+    return slots;
+  };
   const ruleset: CompiledRuleset = {
     id: doc.id,
     version: doc.version,
@@ -90,11 +97,8 @@ export function assembleRuleset(
     disqualifiers: plan.disqualifiers.map((d) => d.info),
     definitions: plan.definitions,
     derived: plan.derived.map((d) => d.info),
-    derivedValues: derivedValuesOf(plan, (a) => {
-      const slots = createSlotFiller(plan.contextSlots, plan.factSlots)(a.context ?? {}, a.facts ?? {}, []);
-      slots[plan.dateSlot] = assessmentDate(a);
-      return slots;
-    }),
+    derivedValues: derivedValuesOf(plan, derivedSlots),
+    derivedExact: derivedExactOf(plan, derivedSlots),
     parameterTables: plan.parameterTables,
     includes: doc.include ?? [],
     mandatory: plan.mandatory,

@@ -17,6 +17,9 @@ import { thresholdHooks, type ThresholdPoint } from '../compile/functions/index.
 import type { Assessment } from '../evaluate/assessment.js';
 import type { PointsRuleInfo } from '../compile/points.js';
 import type { TestRun } from './result.js';
+import { compare, fromNumber, type Rational, sub } from '../compile/exact/rational.js';
+import type { ContextValues } from '../compile/contexts.js';
+import { tableCellThresholds } from './table-cells.js';
 
 export type OutcomeColumn =
   | 'pass'
@@ -101,6 +104,10 @@ type ThresholdRow = Row<ThresholdPoint> & {
    * valid input can reach, and the first case on each.
    */
   sides?: { below: boolean; above: boolean; belowBy?: CoverageCase; aboveBy?: CoverageCase };
+  /** A cell of a parameter table (table-cells.ts): only cases in the cell test its boundary. */
+  inCell?: (input: Assessment) => boolean;
+  /** The derived quantity compared, when it is one: its exact value places the case. */
+  derived?: string;
 };
 
 export function coverage(
@@ -116,7 +123,13 @@ export function coverage(
   const variantRows = new Map<string, Row<OutcomeColumn>>();
   const thresholdRows = new Map<string, ThresholdRow[]>();
 
-  const addThresholds = (subject: CoverageSubject, key: string, condition: ConditionInfo | undefined) => {
+  /** `readIn(k)`: whether the condition is read in the k-th kind of unit of `reach` (a table cell's key must be one). */
+  const addThresholds = (
+    subject: CoverageSubject,
+    key: string,
+    condition: ConditionInfo | undefined,
+    readIn: (k: number) => boolean,
+  ) => {
     const rows: ThresholdRow[] = [];
     const seen = new Set<string>();
     for (const t of condition?.thresholds ?? []) {
@@ -127,8 +140,24 @@ export function coverage(
       const sides = equalitySides(t, facts);
       if (sides) row.sides = sides;
       rows.push(row);
-      thresholds.push(row);
     }
+    for (const c of condition ? tableCellThresholds(ruleset, condition) : []) {
+      if (seen.has(c.text)) continue;
+      seen.add(c.text);
+      const possible = c.possible && contextReadable(reach, c.context, readIn);
+      // The cell's boundary, from both sides (an empty whole is the same policy in every cell, not
+      // a boundary). A derived quantity (a ratio of facts) can be put exactly at the value or beside it.
+      const { at, beyond } =
+        c.derived !== undefined ? { at: cell(true), beyond: cell(true) } : thresholdCells(c.threshold, facts);
+      const points: ThresholdRow['cells'] = {};
+      if (at) points.at = cell(at.possible && possible);
+      if (beyond) points.beyond = cell(beyond.possible && possible);
+      const row: ThresholdRow = { ...subject, threshold: c.threshold, text: c.text, facts, cells: points };
+      row.inCell = c.inCell;
+      if (c.derived !== undefined) row.derived = c.derived;
+      rows.push(row);
+    }
+    thresholds.push(...rows);
     thresholdRows.set(key, rows);
   };
 
@@ -149,7 +178,9 @@ export function coverage(
     criterionRows.set(i, row);
     // A step table's bands are thresholds of the criterion (or of the variant with its own table).
     const bands = bandConditions(info.pointsRule);
-    if (!info.variants) addThresholds({ kind: 'criterion', id: info.id }, info.id, withBands(info.condition, bands));
+    const conditionRead = (k: number) => contexts[k]?.statuses.some((x) => x !== 'not_applicable') ?? false;
+    if (!info.variants)
+      addThresholds({ kind: 'criterion', id: info.id }, info.id, withBands(info.condition, bands), conditionRead);
     for (const v of info.variants ?? []) {
       const using = contexts.filter((o) => o.variant === v.id);
       const vs = new Set(using.flatMap((o) => o.statuses));
@@ -170,6 +201,7 @@ export function coverage(
         { kind: 'variant', id: info.id, variant: v.id },
         `${info.id}\u0000${v.id}`,
         withBands(v.condition, own),
+        (k) => contexts[k]?.variant === v.id && conditionRead(k),
       );
     }
   });
@@ -185,7 +217,12 @@ export function coverage(
       },
     };
     outcomes.push(row);
-    addThresholds({ kind: 'disqualifier', id: info.id }, `D\u0000${info.id}`, info.condition);
+    addThresholds(
+      { kind: 'disqualifier', id: info.id },
+      `D\u0000${info.id}`,
+      info.condition,
+      (k) => contexts[k] !== undefined,
+    );
     return row;
   });
 
@@ -205,6 +242,13 @@ export function coverage(
       cases++;
       const by: CoverageCase = { file: run.file, name: c.name, line: c.line };
       const result = ruleset.evaluate(input);
+      let derived: ReadonlyMap<string, Rational> | undefined;
+      const markThreshold = (row: ThresholdRow, input: Assessment, by: CoverageCase) => {
+        if (row.inCell && !row.inCell(input)) return;
+        if (row.derived === undefined) return markFactThreshold(row, input, by);
+        derived ??= ruleset.derivedExact(input);
+        markDerivedThreshold(row, derived.get(row.derived), by);
+      };
       result.criteria.forEach((r, i) => {
         mark(criterionRows.get(i)?.cells[r.status], by);
         if (r.variant !== null) {
@@ -277,6 +321,14 @@ function withBands(condition: ConditionInfo | undefined, bands: readonly Conditi
   };
 }
 
+/** Some kind of unit with the cell's key values reads the condition (every kind when reach did not list them). */
+function contextReadable(reach: Reachability, key: ContextValues, readIn: (k: number) => boolean): boolean {
+  if (!reach.contextsListed) return true;
+  return reach.contexts.some(
+    (context, k) => readIn(k) && Object.entries(key).every(([id, value]) => context[id] === value),
+  );
+}
+
 function subjectOf(row: CoverageSubject): CoverageSubject {
   return { kind: row.kind, id: row.id, ...(row.variant !== undefined ? { variant: row.variant } : {}) };
 }
@@ -342,7 +394,22 @@ function scale(f: FactInfo, value: number | string | boolean): [number, number, 
   return [f.min ?? -Infinity, f.max ?? Infinity, Number(value)];
 }
 
-function markThreshold(row: ThresholdRow, input: Assessment, by: CoverageCase): void {
+/** A derived quantity's exact value against the cell's: at it, or just beyond it (within 1) on the side where the outcome differs. */
+function markDerivedThreshold(row: ThresholdRow, value: Rational | undefined, by: CoverageCase): void {
+  const t = row.threshold;
+  if (value === undefined || t.kind !== 'compare' || typeof t.value !== 'number') return;
+  const boundary = fromNumber(t.value);
+  const side = compare(value, boundary);
+  if (side === 0) {
+    mark(row.cells.at, by);
+    return;
+  }
+  const step = BEYOND[t.op];
+  const gap = side > 0 ? sub(value, boundary) : sub(boundary, value);
+  if (compare(gap, fromNumber(1)) <= 0 && (step === 0 || side === step)) mark(row.cells.beyond, by);
+}
+
+function markFactThreshold(row: ThresholdRow, input: Assessment, by: CoverageCase): void {
   const t = row.threshold;
   if (t.kind !== 'compare') {
     const point = thresholdHooks(t.kind)?.point(t, input.facts);

@@ -64,5 +64,9 @@ describe('the new-rural commune scheme (ILLUSTRATIVE) test cases', async () => {
     ]);
     // The decimal threshold: 2.5% of households, met at 5 of 200 and missed at 6.
     expect(report.thresholds.map((t) => t.text)).toContain('poor_households / households ≤ 2.5%');
+    // Each cell of the region × date tables is its own boundary: 28 for the income, 7 for insurance.
+    const cells = report.thresholds.filter((t) => /(min_income|insurance_min)\[/.test(t.text));
+    expect(cells.length).toBe(35);
+    expect(cells.every((t) => t.cells.at?.by !== undefined && t.cells.beyond?.by !== undefined)).toBe(true);
   });
 });
