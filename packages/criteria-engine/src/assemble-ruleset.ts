@@ -56,8 +56,8 @@ export function assembleRuleset(
   // Built on first use: a caller that only decides never pays for the schema.
   let schema: z.ZodMiniType | undefined;
   const assessmentSchema = () => (schema ??= buildAssessmentSchema(plan));
-  const validateAssessment = (value: unknown, located?: LocatedInput) =>
-    validateAssessmentValue(plan, assessmentSchema(), doc.id, value, located);
+  const validateAssessment = (value: unknown, located?: LocatedInput, options?: { readonly anyDate?: boolean }) =>
+    validateAssessmentValue(plan, assessmentSchema(), doc.id, value, located, options?.anyDate === true);
   // evaluate() and decide() never coerce: on a value of the wrong type (the input skipped
   // validateAssessment) they throw every problem validateAssessment finds, instead of reading
   // "200" as 200.

@@ -187,9 +187,15 @@ export interface CompiledRuleset {
   /**
    * Check raw input (parsed JSON/YAML) against the declared facts and context: types, bounds,
    * part ≤ whole, enumeration values, unknown names, context rules. Every problem, with its path
-   * and, when `located` is given, its file, line and column. Nothing is coerced.
+   * and, when `located` is given, its file, line and column. Nothing is coerced. A date outside
+   * the ruleset's `effective` period is an error unless `options.anyDate` (a diff reads an old
+   * assessment under the next version's rules on purpose).
    */
-  validateAssessment(value: unknown, located?: LocatedInput): StageResult<Assessment>;
+  validateAssessment(
+    value: unknown,
+    located?: LocatedInput,
+    options?: { readonly anyDate?: boolean },
+  ): StageResult<Assessment>;
   /**
    * The schema of an assessment for this ruleset (structure, types and bounds), as a Standard
    * Schema (https://standardschema.dev: libraries that accept one take it). It is the engine's
