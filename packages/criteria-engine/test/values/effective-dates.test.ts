@@ -187,6 +187,10 @@ describe('effective-dated parameters', () => {
       expect(formatDiagnostic(d, 'en')).toContain('2020-01-01 – 2026-12-31');
       expect(formatDiagnostic(d, 'vi')).toContain('thời gian hiệu lực');
     }
+    // A reader that means it (a diff across versions, a copied version's test cases) may take any date.
+    const later = { area: { date: '2027-01-01' }, context: { region: 'north' }, facts: { models: 1 } };
+    expect(r.validateAssessment(later).diagnostics.map((d) => d.code)).toEqual(['input_date_outside_period']);
+    expect(r.validateAssessment(later, undefined, { anyDate: true }).diagnostics).toEqual([]);
     for (const date of ['2021-01-01', '2026-12-31']) {
       const text = `area: { date: "${date}" }\ncontext: { region: north }\nfacts: { models: 1 }\n`;
       expect(readAssessment(text, 'a.yaml', r).diagnostics).toEqual([]);
