@@ -9,8 +9,8 @@
  * Each value is checked by its type's own `accepts` (the engine's compile/fact-types/, the same
  * module its zod schema comes from); here only the shape (only ruleset, area, context, facts; area
  * fields are text, date YYYY-MM-DD), the ruleset id, every key known and part ≤ whole; the context
- * rules and `required_when`, which only read the context, are asked of the engine once per
- * distinct context and remembered.
+ * rules and `required_when`, which only read the context, and the date (a dated parameter table
+ * may have no value in force then), are asked of the engine once per distinct value and remembered.
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { FACT_TYPES } from '@lcz/criteria-engine/runtime';
@@ -48,6 +48,30 @@ export function compileContextCheck(ruleset: CompiledRuleset): ContextCheck {
     return verdict;
   };
 }
+
+/**
+ * Whether the engine accepts an assessment's date: a date before every row of a dated parameter
+ * table is an input error (`input_date_out_of_range`), and the engine may refuse others. The
+ * verdict comes from the engine (its problems at `/area`), asked once per distinct date: a batch
+ * holds few dates, and a row whose date is refused goes through validateAssessment, which says why.
+ */
+export function compileDateCheck(ruleset: CompiledRuleset): (date: string) => boolean {
+  const verdicts = new Map<string, boolean>();
+  return (date) => {
+    let verdict = verdicts.get(date);
+    if (verdict === undefined) {
+      verdict = !ruleset
+        .validateAssessment({ area: { date }, context: {}, facts: {} })
+        .diagnostics.some((d) => d.path === '/area' || d.path?.startsWith('/area/') === true);
+      // Bounded: a file of a million distinct dates asks the engine for those past the limit.
+      if (verdicts.size < MAX_DATES) verdicts.set(date, verdict);
+    }
+    return verdict;
+  };
+}
+
+/** Distinct dates remembered by compileDateCheck. */
+const MAX_DATES = 4096;
 
 /** The pairs (part, whole) whose values must satisfy part ≤ whole. */
 export function partPairs(ruleset: CompiledRuleset): readonly (readonly [part: string, whole: string])[] {
@@ -102,18 +126,6 @@ export function compileAssessmentCheck(ruleset: CompiledRuleset): AssessmentChec
     }
     return contextHolds(context);
   };
-}
-
-/**
- * Whether the rules can judge a unit on this date (validateAssessment's input_date_outside_period
- * and input_date_out_of_range): within the ruleset's `effective` period, and not before the first
- * row of a dated parameter table. ISO dates compare as text.
- */
-function compileDateCheck(ruleset: CompiledRuleset): (date: string) => boolean {
-  let first = ruleset.effective?.from ?? '';
-  for (const t of ruleset.parameterTables) if (t.earliest !== undefined && t.earliest > first) first = t.earliest;
-  const last = ruleset.effective?.to;
-  return (date) => date >= first && (last === undefined || date <= last);
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
