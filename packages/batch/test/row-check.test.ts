@@ -95,6 +95,17 @@ describe('quick checks agree with the engine', () => {
     expect(refused).toBeLessThan(count * 0.9);
   });
 
+  it("the JSON record checker refuses, as the engine does, a date outside the ruleset's effective period", () => {
+    const check = compileAssessmentCheck(laiChau);
+    const context = { unit_kind: 'ban', parent_kind: 'xa', agricultural: true };
+    const verdicts = ['2019-12-31', '2020-01-01', '2025-12-31', '2026-01-01'].map((date) => {
+      const v = { area: { date }, context, facts: {} };
+      expect({ date, quick: check(v) }).toEqual({ date, quick: engineAccepts(laiChau, v) });
+      return check(v);
+    });
+    expect(verdicts).toEqual([false, true, true, false]);
+  });
+
   it('the JSON record checker, on valid records and on every kind of mistake', () => {
     const valid = {
       area: { code: 'B-01', name: 'Bản Một', unit: 'Xã Một', date: '2024-10-10' },

@@ -21,7 +21,8 @@ import type { RulesetDocument } from './validate/ruleset-document.js';
 import { rememberSources, storeCompiledRules } from './store-compiled.js';
 import { ALL_LANGUAGES } from './validate/text-languages.js';
 import { schemeWords } from './compile/words.js';
-import { derivedValuesOf } from './compile/derived.js';
+import { derivedExactOf, derivedValuesOf } from './compile/derived.js';
+import type { Assessment } from './evaluate/assessment.js';
 import { assessmentDate, createSlotFiller } from './compile/slots.js';
 import { ENGINE_VERSION } from './compiled-rules-file.js';
 import { bindGeneratedDecide, type GeneratedModule } from './generate/bind-generated.js';
@@ -59,8 +60,8 @@ export function assembleRuleset(
   // Built on first use: a caller that only decides never pays for the schema.
   let schema: z.ZodMiniType | undefined;
   const assessmentSchema = () => (schema ??= buildAssessmentSchema(plan));
-  const validateAssessment = (value: unknown, located?: LocatedInput) =>
-    validateAssessmentValue(plan, assessmentSchema(), doc.id, value, located);
+  const validateAssessment = (value: unknown, located?: LocatedInput, options?: { readonly anyDate?: boolean }) =>
+    validateAssessmentValue(plan, assessmentSchema(), doc.id, value, located, options?.anyDate === true);
   // evaluate() and decide() never coerce: on a value of the wrong type (the input skipped
   // validateAssessment) they throw every problem validateAssessment finds, instead of reading
   // "200" as 200.
@@ -96,6 +97,12 @@ export function assembleRuleset(
       );
   }
   const effectiveRange = main.rangeOf(['effective']);
+  // The slots derived quantities read (their facts, the context and the date), for the values tools show.
+  const derivedSlots = (a: Assessment) => {
+    const slots = createSlotFiller(plan.contextSlots, plan.factSlots)(a.context ?? {}, a.facts ?? {}, []);
+    slots[plan.dateSlot] = assessmentDate(a);
+    return slots;
+  };
   const ruleset: CompiledRuleset = {
     id: doc.id,
     version: doc.version,
@@ -115,11 +122,8 @@ export function assembleRuleset(
     disqualifiers: plan.disqualifiers.map((d) => d.info),
     definitions: plan.definitions,
     derived: plan.derived.map((d) => d.info),
-    derivedValues: derivedValuesOf(plan, (a) => {
-      const slots = createSlotFiller(plan.contextSlots, plan.factSlots)(a.context ?? {}, a.facts ?? {}, []);
-      slots[plan.dateSlot] = assessmentDate(a);
-      return slots;
-    }),
+    derivedValues: derivedValuesOf(plan, derivedSlots),
+    derivedExact: derivedExactOf(plan, derivedSlots),
     parameterTables: plan.parameterTables,
     includes: doc.include ?? [],
     mandatory: plan.mandatory,

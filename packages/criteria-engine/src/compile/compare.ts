@@ -11,6 +11,7 @@ import { percentVersusConstant, slotInValues, slotVersusConstant } from './leaf.
 import { mergeReads, type PercentParts, type Typed } from './typed.js';
 import { compareExact, compareProducts, divide, type Exact, times } from './exact/arithmetic.js';
 import { decimalsOf, fromNumber } from './exact/rational.js';
+import { isCalendarDay } from '../validate/calendar-day.js';
 
 const CMP = HOLDS;
 
@@ -36,6 +37,9 @@ function compareClosure(
   // percent on either side: exact.
   if (left.percent && left.type.t === 'percent') return comparePercent(op, left.percent, right, ctx);
   if (right.percent && right.type.t === 'percent') return comparePercent(FLIP[op], right.percent, left, ctx);
+
+  if (left.type.t === 'date') return compareDates(op, left, right, ctx);
+  if (right.type.t === 'date') return compareDates(FLIP[op], right, left, ctx);
 
   if (isNumeric(left.type) && isNumeric(right.type)) {
     checkThresholdDecimals(left, right, ctx);
@@ -88,6 +92,41 @@ function checkThresholdDecimals(fact: Typed, other: Typed, ctx: CheckContext): v
     fact: fact.name,
     decimals: fact.decimals,
   });
+}
+
+/**
+ * `date >= '2024-07-01'`: the assessment's date against a date literal (or another date). ISO days
+ * order as their texts do, so the comparison is exact; a literal that is no day of the calendar
+ * ("2024-02-30", "1/7/2024") is an error at the literal, never read as some other day.
+ */
+function compareDates(op: CompareOp, date: Typed, other: Typed, ctx: CheckContext): Closure | undefined {
+  const cmp = CMP[op];
+  const l = date.fn;
+  if (other.type.t === 'date') {
+    const r = other.fn;
+    return (s) => {
+      const a = l(s) as string | undefined;
+      const b = r(s) as string | undefined;
+      return a === undefined || b === undefined ? undefined : cmp(a < b ? -1 : a > b ? 1 : 0, 0);
+    };
+  }
+  if (other.type.t === 'string' && typeof other.constant === 'string') {
+    const day = other.constant;
+    if (!isCalendarDay(day)) {
+      ctx.report('expr_date_literal', other.expr.range, { value: day });
+      return undefined;
+    }
+    return (s) => {
+      const a = l(s) as string | undefined;
+      return a === undefined ? undefined : cmp(a < day ? -1 : a > day ? 1 : 0, 0);
+    };
+  }
+  ctx.report('expr_type', other.expr.range, {
+    expected: 'date',
+    actual: describeType(other.type),
+    where: 'comparison',
+  });
+  return undefined;
 }
 
 function isChoice(type: ValueType): type is Extract<ValueType, { t: 'enum' | 'ordinal' }> {

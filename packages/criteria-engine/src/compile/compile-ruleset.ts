@@ -18,6 +18,7 @@ import type {
   RulesetDocument,
 } from '../validate/ruleset-document.js';
 import { checkExpression } from './checker.js';
+import { FACT_TYPES } from './fact-types/index.js';
 import type {
   ConditionInfo,
   ContextAttributeInfo,
@@ -31,6 +32,8 @@ import { checkCoverage } from './coverage.js';
 import { type CompiledDerived, compileDerived } from './derived.js';
 import {
   compileParameterTable,
+  DATE_NAME,
+  dateOfAssessment,
   type KeyAttribute,
   type ParameterTableInfo,
   YEAR,
@@ -53,7 +56,7 @@ import { createScope, type NameSymbol, type Scope } from './scope.js';
 import { compileTiers, levelIds, type LevelReporter } from './levels.js';
 import { compilePoints, type CompiledPoints, type PointsCompiler } from './points.js';
 import { extractThresholds } from './thresholds.js';
-import { BOOLEAN, ERROR, INTEGER, NUMBER, type Closure, type ValueType } from './types.js';
+import { ERROR, INTEGER, NUMBER, type Closure, type ValueType } from './types.js';
 import type { Typed } from './typed.js';
 import type { Expr } from './expression/ast.js';
 
@@ -110,6 +113,8 @@ class RulesetCompiler {
   private readonly tables = new Map<string, { typed: Typed; info: ParameterTableInfo }>();
   /** Whether anything reads the assessment's date (`year`, a dated table): only then is it filled. */
   private readsDate = false;
+  /** What reading the date adds to `reads` (`date`, unless the file declares that name): see parameter-table.ts. */
+  private dateReads: readonly string[] = [];
   /** What desugaring needs, made once: its `parsed` follows the document being compiled. */
   private readonly desugar: DesugarContext;
 
@@ -141,11 +146,7 @@ class RulesetCompiler {
   }
 
   run(): RulesetPlan {
-    for (const { parsed, doc } of [{ parsed: this.main, doc: this.doc }, ...this.fragments])
-      for (const [id, p] of Object.entries(doc.parameters ?? {}))
-        if (p.value === undefined && !this.tables.has(id)) this.parameterTable(id, p, parsed);
-    for (const name of this.derivedDocs.keys()) this.derived(name);
-    for (const name of this.definitionDocs.keys()) this.definition(name);
+    this.compileDeclarations();
     const facts = this.factInfos();
     const context = this.contextInfos();
     this.checkRelations();
@@ -153,7 +154,49 @@ class RulesetCompiler {
     const contextRules = this.compileContextRules();
     const mandatory = this.checkMandatory();
     this.levelIdList = levelIds(this.doc, this.levelReporter);
+    const { criteria, groups } = this.compileGroups(mandatory);
+    const disqualifiers = this.compileDisqualifiers();
 
+    const total = this.doc.recognition.total_requirement;
+    const plan: RulesetPlan = {
+      document: this.doc,
+      context,
+      facts: this.withOwners(facts, groups),
+      owners: Object.entries(this.doc.owners ?? {}).map(([id, o]) => ({ id, label: o.label, groups: o.groups ?? [] })),
+      groups,
+      criteria,
+      disqualifiers,
+      definitions: this.definitionInfos,
+      derived: this.derivedPlans,
+      parameterTables: [...this.tables.values()].map((t) => t.info),
+      mandatory: [...mandatory],
+      ...(total
+        ? { totalRequirement: this.requirement(total, ['recognition', 'total_requirement'], criteria.length) }
+        : {}),
+      contextRules,
+      requiredWhen,
+      dateSlot: this.dateSlot(),
+      readsDate: this.readsDate,
+      contextSlots: context.map((a) => a.id),
+      factSlots: facts.map((f) => f.id),
+    };
+    const tiered = this.tiered(plan);
+    if (tiered) Object.assign(plan, tiered);
+    this.reportVariantCoverage(plan);
+    return plan;
+  }
+
+  /** Parameter tables, derived quantities and definitions, each checked once in the file that declares it. */
+  private compileDeclarations(): void {
+    for (const { parsed, doc } of [{ parsed: this.main, doc: this.doc }, ...this.fragments])
+      for (const [id, p] of Object.entries(doc.parameters ?? {}))
+        if (p.value === undefined && !this.tables.has(id)) this.parameterTable(id, p, parsed);
+    for (const name of this.derivedDocs.keys()) this.derived(name);
+    for (const name of this.definitionDocs.keys()) this.definition(name);
+  }
+
+  /** Every group with its criteria, in the order written; ids unique across the file. */
+  private compileGroups(mandatory: ReadonlySet<string>): { criteria: CriterionPlan[]; groups: GroupPlan[] } {
     const criteria: CriterionPlan[] = [];
     const groups: GroupPlan[] = [];
     const seenGroups = new Map<string, YamlPath>();
@@ -186,10 +229,13 @@ class RulesetCompiler {
         },
       });
     });
+    return { criteria, groups };
+  }
 
-    const seenDisqualifiers = new Map<string, YamlPath>();
-    const disqualifiers: DisqualifierPlan[] = (this.doc.disqualifiers ?? []).map((d, di) => {
-      this.unique(seenDisqualifiers, d.id, ['disqualifiers', di, 'id'], 'disqualifier');
+  private compileDisqualifiers(): DisqualifierPlan[] {
+    const seen = new Map<string, YamlPath>();
+    return (this.doc.disqualifiers ?? []).map((d, di) => {
+      this.unique(seen, d.id, ['disqualifiers', di, 'id'], 'disqualifier');
       const condition = this.condition(d.condition, ['disqualifiers', di, 'condition']);
       const fromLevel = this.fromLevel(d.from_level, ['disqualifiers', di, 'from_level']);
       return {
@@ -198,41 +244,18 @@ class RulesetCompiler {
         info: { id: d.id, text: d.text, ...(d.note ? { note: d.note } : {}), condition: condition.info },
       };
     });
+  }
 
-    const total = this.doc.recognition.total_requirement;
-    const plan: RulesetPlan = {
-      document: this.doc,
-      context,
-      facts: this.withOwners(facts, groups),
-      owners: Object.entries(this.doc.owners ?? {}).map(([id, o]) => ({ id, label: o.label, groups: o.groups ?? [] })),
-      groups,
-      criteria,
-      disqualifiers,
-      definitions: this.definitionInfos,
-      derived: this.derivedPlans,
-      parameterTables: [...this.tables.values()].map((t) => t.info),
-      mandatory: [...mandatory],
-      ...(total
-        ? { totalRequirement: this.requirement(total, ['recognition', 'total_requirement'], criteria.length) }
-        : {}),
-      contextRules,
-      requiredWhen,
-      dateSlot: this.dateSlot(),
-      readsDate: this.readsDate,
-      contextSlots: context.map((a) => a.id),
-      factSlots: facts.map((f) => f.id),
-    };
-    const tiered = this.tiered(plan);
-    if (tiered) Object.assign(plan, tiered);
+  /** Variant coverage (compile/coverage.ts), reported at each criterion's `variants:`. */
+  private reportVariantCoverage(plan: RulesetPlan): void {
     // Coverage runs selectors; after an error some are placeholders, and their "coverage" is noise.
-    if (!this.options.coverage || this.diagnostics.some((d) => d.severity === 'error')) return plan;
+    if (!this.options.coverage || this.diagnostics.some((d) => d.severity === 'error')) return;
     checkCoverage(plan, this.options.maxContextCombinations, (code, critIndex, params, severity) => {
-      const crit = criteria[critIndex];
+      const crit = plan.criteria[critIndex];
       const gi = crit ? crit.groupIndex : 0;
-      const ci = crit ? (groups[gi]?.criteria.indexOf(critIndex) ?? 0) : 0;
+      const ci = crit ? (plan.groups[gi]?.criteria.indexOf(critIndex) ?? 0) : 0;
       this.report(code, this.rangeOf(['groups', gi, 'criteria', ci, 'variants']), params, severity);
     });
-    return plan;
   }
 
   // ── names ────────────────────────────────────────────────────────────────────────────────
@@ -263,8 +286,7 @@ class RulesetCompiler {
     // Slots: context attributes first, then facts, in declaration order (see compile/slots.ts).
     let slot = 0;
     for (const [id, attr] of Object.entries(this.doc.context)) {
-      const type: ValueType =
-        attr.type === 'boolean' ? BOOLEAN : { t: 'enum', of: id, values: attr.values.map((v) => v.id) };
+      const type = FACT_TYPES[attr.type].valueType(id, attr);
       declare({ kind: 'context', id, type, slot: slot++ }, 'context', this.main);
     }
     for (const { parsed, doc } of sources) {
@@ -300,14 +322,24 @@ class RulesetCompiler {
         }
       }
     }
-    // `year`: the year of the assessment's date, for `when:` and conditions (unless the file names something so).
+    // `year` and `date`: the assessment's date, for `when:` and conditions (unless the file names something so).
+    this.dateReads = seen.has(DATE_NAME) ? [] : [DATE_NAME];
     if (!seen.has(YEAR))
       symbols.push({
         kind: 'derived',
         id: YEAR,
         resolve: () => {
           this.readsDate = true;
-          return yearOfDate(this.dateSlot());
+          return yearOfDate(this.dateSlot(), this.dateReads);
+        },
+      });
+    if (!seen.has(DATE_NAME))
+      symbols.push({
+        kind: 'derived',
+        id: DATE_NAME,
+        resolve: () => {
+          this.readsDate = true;
+          return dateOfAssessment(this.dateSlot());
         },
       });
     return symbols;
@@ -331,7 +363,15 @@ class RulesetCompiler {
       });
     });
     const table = this.within(parsed, () =>
-      compileParameterTable(id, decl, attributes, this.dateSlot(), (path) => this.rangeOf(path), this.checkContext),
+      compileParameterTable(
+        id,
+        decl,
+        attributes,
+        this.dateSlot(),
+        (path) => this.rangeOf(path),
+        this.checkContext,
+        this.dateReads,
+      ),
     );
     this.tables.set(id, table);
     if (table.info.dated) this.readsDate = true;
@@ -932,18 +972,9 @@ function desugarContext(compiler: RulesetCompiler): DesugarContext {
   };
 }
 
+/** A fact's type in the condition language, from the fact-type registry (compile/fact-types/). */
 function factType(id: string, fact: RulesetDocument['facts'][string]): ValueType {
-  switch (fact.type) {
-    case 'integer':
-      return INTEGER;
-    case 'number':
-      return NUMBER;
-    case 'boolean':
-      return BOOLEAN;
-    case 'enum':
-    case 'ordinal':
-      return { t: fact.type, of: id, values: fact.values.map((v) => v.id) };
-  }
+  return FACT_TYPES[fact.type].valueType(id, fact);
 }
 
 /** A variant's own points in its plan. */
@@ -961,8 +992,7 @@ function pointsFields(points: CompiledPoints): {
 
 /** The decimals a fact's values may have: 0 for integers, `decimals:` for numbers, else unbounded. */
 function factDecimals(fact: RulesetDocument['facts'][string]): number | undefined {
-  if (fact.type === 'integer') return 0;
-  return fact.type === 'number' ? fact.decimals : undefined;
+  return FACT_TYPES[fact.type].decimals(fact);
 }
 
 function brokenCondition(): CompiledCondition {

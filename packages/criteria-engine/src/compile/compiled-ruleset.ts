@@ -3,6 +3,7 @@
  * docs, diffs and test generators) plus the compiled evaluation closures.
  */
 import type { DerivedInfo } from './derived.js';
+import type { Rational } from './exact/rational.js';
 import type { LevelPlan } from './levels.js';
 import type { PointsRuleInfo } from './points.js';
 import type { ParameterTableInfo } from './parameter-table.js';
@@ -171,6 +172,8 @@ export interface CompiledRuleset {
   readonly derived: readonly DerivedInfo[];
   /** The known derived quantities of an assessment, as decimal text with their shown decimals ("57.2"). */
   derivedValues(assessment: Assessment): ReadonlyMap<string, string>;
+  /** The same, exact (fractions): coverage compares them with a threshold's boundary. */
+  derivedExact(assessment: Assessment): ReadonlyMap<string, Rational>;
   /** Parameter tables keyed by context attributes: each cell, as written (docs print them, check walks them). */
   readonly parameterTables: readonly ParameterTableInfo[];
   /** The files this ruleset includes (shared pieces), as written in `include:`. */
@@ -184,9 +187,15 @@ export interface CompiledRuleset {
   /**
    * Check raw input (parsed JSON/YAML) against the declared facts and context: types, bounds,
    * part ≤ whole, enumeration values, unknown names, context rules. Every problem, with its path
-   * and, when `located` is given, its file, line and column. Nothing is coerced.
+   * and, when `located` is given, its file, line and column. Nothing is coerced. A date outside
+   * the ruleset's `effective` period is an error unless `options.anyDate` (a diff reads an old
+   * assessment under the next version's rules on purpose).
    */
-  validateAssessment(value: unknown, located?: LocatedInput): StageResult<Assessment>;
+  validateAssessment(
+    value: unknown,
+    located?: LocatedInput,
+    options?: { readonly anyDate?: boolean },
+  ): StageResult<Assessment>;
   /**
    * The schema of an assessment for this ruleset (structure, types and bounds), as a Standard
    * Schema (https://standardschema.dev: libraries that accept one take it). It is the engine's

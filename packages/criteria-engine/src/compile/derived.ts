@@ -16,7 +16,7 @@ import { ERROR, NUMBER, isNumeric, type Closure, type Slots, type Value } from '
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { Assessment } from '../evaluate/assessment.js';
 import type { Exact } from './exact/arithmetic.js';
-import { fromNumber, toDecimalText } from './exact/rational.js';
+import { fromNumber, type Rational, toDecimalText } from './exact/rational.js';
 
 /** What tools read about a derived quantity (CompiledRuleset.derived). */
 export interface DerivedInfo {
@@ -123,6 +123,26 @@ export function derivedValuesOf(
       const v = d.fn(slots) as Exact | undefined;
       if (v === undefined) continue;
       out.set(d.info.id, toDecimalText(typeof v === 'number' ? fromNumber(v) : v, d.info.decimals));
+    }
+    return out;
+  };
+}
+
+/**
+ * The exact values of the derived quantities for one assessment (unknown ones left out): what
+ * coverage compares with a threshold's boundary, where a rounded text would blur "at" and "beyond".
+ */
+export function derivedExactOf(
+  plan: { readonly derived: readonly { readonly info: DerivedInfo; readonly fn: Closure }[] },
+  fill: (assessment: Assessment) => Slots,
+): (assessment: Assessment) => ReadonlyMap<string, Rational> {
+  return (assessment) => {
+    const out = new Map<string, Rational>();
+    if (plan.derived.length === 0) return out;
+    const slots = fill(assessment);
+    for (const d of plan.derived) {
+      const v = d.fn(slots) as Exact | undefined;
+      if (v !== undefined) out.set(d.info.id, typeof v === 'number' ? fromNumber(v) : v);
     }
     return out;
   };

@@ -12,7 +12,7 @@ import type { Expr } from './expression/ast.js';
 import type { CheckContext } from './functions/index.js';
 import type { YamlPath } from './conditions.js';
 import type { Typed } from './typed.js';
-import { INTEGER, NUMBER, type Closure, type Value } from './types.js';
+import { DATE, INTEGER, NUMBER, type Closure, type Value } from './types.js';
 
 /** A context attribute a table may be keyed by. */
 export interface KeyAttribute {
@@ -24,6 +24,12 @@ export interface KeyAttribute {
 
 /** The year of the assessment's date (`area.date`, held in the date slot): a table may be keyed by it. */
 export const YEAR = 'year';
+
+/**
+ * The assessment's date as a name in expressions, and the id under which whatever depends on the
+ * date lists it as read: a missing `area.date` then shows in `missing` like a missing fact.
+ */
+export const DATE_NAME = 'date';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -57,6 +63,7 @@ export function compileParameterTable(
   dateSlot: number,
   rangeOf: (path: YamlPath) => Range | undefined,
   ctx: CheckContext,
+  dateReads: readonly string[],
 ): { typed: Typed; info: ParameterTableInfo } {
   const base: YamlPath = ['parameters', id];
   const by = decl.by ?? [];
@@ -108,7 +115,7 @@ export function compileParameterTable(
   const earliest =
     froms.every((f) => f !== undefined) && froms.length > 0 ? [...(froms as string[])].sort()[0] : undefined;
   const integer = infoCells.every((c) => Number.isInteger(c.value));
-  const reads = keys.filter((k) => k.id !== YEAR).map((k) => k.id);
+  const reads = [...keys.filter((k) => k.id !== YEAR).map((k) => k.id), ...(dated ? dateReads : [])];
   const expr: Expr = { kind: 'name', name: id, range: rangeOf(base) ?? [0, 0] };
   return {
     typed: { type: integer ? INTEGER : NUMBER, expr, reads, fn: lookup(keys, cells, dated ? dateSlot : -1) },
@@ -200,15 +207,28 @@ function rowProblem(
   return undefined;
 }
 
-/** The name `year` in expressions: the year of the assessment's date, unknown without one. */
-export function yearOfDate(dateSlot: number): Typed {
+/**
+ * The name `year` in expressions: the year of the assessment's date, unknown without one.
+ * `dateReads` is `[DATE_NAME]`, or empty when the file declares something called `date`.
+ */
+export function yearOfDate(dateSlot: number, dateReads: readonly string[]): Typed {
   return {
     type: INTEGER,
     expr: { kind: 'name', name: YEAR, range: [0, 0] },
-    reads: [],
+    reads: dateReads,
     fn: (s) => {
       const date = s[dateSlot] as string | undefined;
       return date === undefined ? undefined : Number(date.slice(0, 4));
     },
+  };
+}
+
+/** The name `date` in expressions: the assessment's date (`YYYY-MM-DD`), unknown without one. */
+export function dateOfAssessment(dateSlot: number): Typed {
+  return {
+    type: DATE,
+    expr: { kind: 'name', name: DATE_NAME, range: [0, 0] },
+    reads: [DATE_NAME],
+    fn: (s) => s[dateSlot],
   };
 }

@@ -10,6 +10,8 @@ export type ValueType =
   | { readonly t: 'boolean' }
   | { readonly t: 'percent' }
   | { readonly t: 'string' }
+  /** The assessment's date (`date`): an ISO `YYYY-MM-DD` string at run time, compared with date literals. */
+  | { readonly t: 'date' }
   | { readonly t: 'enum' | 'ordinal'; readonly of: string; readonly values: readonly string[] }
   | { readonly t: 'error' };
 
@@ -29,6 +31,7 @@ export const NUMBER: ValueType = { t: 'number' };
 export const BOOLEAN: ValueType = { t: 'boolean' };
 export const PERCENT: ValueType = { t: 'percent' };
 export const STRING: ValueType = { t: 'string' };
+export const DATE: ValueType = { t: 'date' };
 export const ERROR: ValueType = { t: 'error' };
 
 export function isNumeric(type: ValueType): boolean {

@@ -17,6 +17,9 @@ import { thresholdHooks, type ThresholdPoint } from '../compile/functions/index.
 import type { Assessment } from '../evaluate/assessment.js';
 import type { PointsRuleInfo } from '../compile/points.js';
 import type { TestRun } from './result.js';
+import { compare, fromNumber, type Rational, sub } from '../compile/exact/rational.js';
+import type { ContextValues } from '../compile/contexts.js';
+import { tableCellThresholds } from './table-cells.js';
 
 export type OutcomeColumn =
   | 'pass'
@@ -101,6 +104,10 @@ type ThresholdRow = Row<ThresholdPoint> & {
    * valid input can reach, and the first case on each.
    */
   sides?: { below: boolean; above: boolean; belowBy?: CoverageCase; aboveBy?: CoverageCase };
+  /** A cell of a parameter table (table-cells.ts): only cases in the cell test its boundary. */
+  inCell?: (input: Assessment) => boolean;
+  /** The derived quantity compared, when it is one: its exact value places the case. */
+  derived?: string;
 };
 
 export function coverage(
@@ -108,32 +115,52 @@ export function coverage(
   runs: readonly TestRun[],
   options: CoverageOptions = {},
 ): CoverageReport {
-  const reach = options.reach ?? reachability(ruleset, DEFAULT_CHECK_OPTIONS);
-  const facts = new Map(ruleset.facts.map((f) => [f.id, f]));
-  const outcomes: Row<OutcomeColumn>[] = [];
-  const thresholds: ThresholdRow[] = [];
-  const criterionRows = new Map<number, Row<OutcomeColumn>>();
-  const variantRows = new Map<string, Row<OutcomeColumn>>();
-  const thresholdRows = new Map<string, ThresholdRow[]>();
-
-  const addThresholds = (subject: CoverageSubject, key: string, condition: ConditionInfo | undefined) => {
-    const rows: ThresholdRow[] = [];
-    const seen = new Set<string>();
-    for (const t of condition?.thresholds ?? []) {
-      const text = thresholdText(t, facts);
-      if (text === undefined || seen.has(text)) continue;
-      seen.add(text);
-      const row: ThresholdRow = { ...subject, threshold: t, text, facts, cells: thresholdCells(t, facts) };
-      const sides = equalitySides(t, facts);
-      if (sides) row.sides = sides;
-      rows.push(row);
-      thresholds.push(row);
+  const table = new CoverageTable(ruleset, options.reach ?? reachability(ruleset, DEFAULT_CHECK_OPTIONS));
+  let cases = 0;
+  for (const run of runs) {
+    for (const c of run.cases) {
+      if (!c.input) continue;
+      cases++;
+      table.markCase(c.input, { file: run.file, name: c.name, line: c.line });
     }
-    thresholdRows.set(key, rows);
-  };
+  }
+  return table.report(cases);
+}
 
-  ruleset.criteria.forEach((info, i) => {
-    const contexts = reach.criteria[i]?.contexts ?? [];
+/**
+ * The rows of the report, made once from the ruleset and what it can reach (the cells a valid
+ * input can reach are the required ones), then marked by each case in turn.
+ */
+class CoverageTable {
+  private readonly facts: ReadonlyMap<string, FactInfo>;
+  private readonly outcomes: Row<OutcomeColumn>[] = [];
+  private readonly thresholds: ThresholdRow[] = [];
+  private readonly criterionRows = new Map<number, Row<OutcomeColumn>>();
+  private readonly variantRows = new Map<string, Row<OutcomeColumn>>();
+  /** The threshold rows of a criterion (its id), a variant (id NUL variant) or a disqualifier (D NUL id). */
+  private readonly thresholdRows = new Map<string, ThresholdRow[]>();
+  private readonly disqualifierRows: Row<OutcomeColumn>[];
+  private readonly levelIds: readonly string[];
+  private readonly levelRows: Row<OutcomeColumn>[];
+
+  constructor(
+    private readonly ruleset: CompiledRuleset,
+    private readonly reach: Reachability,
+  ) {
+    this.facts = new Map(ruleset.facts.map((f) => [f.id, f]));
+    for (const [i, info] of ruleset.criteria.entries()) this.addCriterion(info, i);
+    this.disqualifierRows = ruleset.disqualifiers.map((info, j) => this.addDisqualifier(info, j));
+    // Each level boundary from both sides: a case reaching exactly the level, one stopping just below.
+    this.levelIds = (ruleset.levels ?? []).map((l) => l.id);
+    this.levelRows = this.levelIds.map((id) => {
+      const row: Row<OutcomeColumn> = { kind: 'level', id, cells: { reached: cell(true), below: cell(true) } };
+      this.outcomes.push(row);
+      return row;
+    });
+  }
+
+  private addCriterion(info: CompiledRuleset['criteria'][number], i: number): void {
+    const contexts = this.reach.criteria[i]?.contexts ?? [];
     const statuses = new Set(contexts.flatMap((o) => o.statuses));
     const row: Row<OutcomeColumn> = {
       kind: 'criterion',
@@ -145,11 +172,13 @@ export function coverage(
         not_applicable: cell(statuses.has('not_applicable')),
       },
     };
-    outcomes.push(row);
-    criterionRows.set(i, row);
+    this.outcomes.push(row);
+    this.criterionRows.set(i, row);
     // A step table's bands are thresholds of the criterion (or of the variant with its own table).
     const bands = bandConditions(info.pointsRule);
-    if (!info.variants) addThresholds({ kind: 'criterion', id: info.id }, info.id, withBands(info.condition, bands));
+    const conditionRead = (k: number) => contexts[k]?.statuses.some((x) => x !== 'not_applicable') ?? false;
+    if (!info.variants)
+      this.addThresholds({ kind: 'criterion', id: info.id }, info.id, withBands(info.condition, bands), conditionRead);
     for (const v of info.variants ?? []) {
       const using = contexts.filter((o) => o.variant === v.id);
       const vs = new Set(using.flatMap((o) => o.statuses));
@@ -163,18 +192,20 @@ export function coverage(
           unknown: cell(using.some((o) => o.readsFacts)),
         },
       };
-      outcomes.push(vrow);
-      variantRows.set(`${info.id}\u0000${v.id}`, vrow);
+      this.outcomes.push(vrow);
+      this.variantRows.set(`${info.id}\u0000${v.id}`, vrow);
       const own = v.points !== undefined ? bandConditions(v.pointsRule) : bands;
-      addThresholds(
+      this.addThresholds(
         { kind: 'variant', id: info.id, variant: v.id },
         `${info.id}\u0000${v.id}`,
         withBands(v.condition, own),
+        (k) => contexts[k]?.variant === v.id && conditionRead(k),
       );
     }
-  });
-  const disqualifierRows = ruleset.disqualifiers.map((info, j) => {
-    const contexts = reach.disqualifiers[j]?.contexts ?? [];
+  }
+
+  private addDisqualifier(info: CompiledRuleset['disqualifiers'][number], j: number): Row<OutcomeColumn> {
+    const contexts = this.reach.disqualifiers[j]?.contexts ?? [];
     const row: Row<OutcomeColumn> = {
       kind: 'disqualifier',
       id: info.id,
@@ -184,80 +215,120 @@ export function coverage(
         unknown: cell(contexts.some((o) => o.readsFacts)),
       },
     };
-    outcomes.push(row);
-    addThresholds({ kind: 'disqualifier', id: info.id }, `D\u0000${info.id}`, info.condition);
+    this.outcomes.push(row);
+    this.addThresholds(
+      { kind: 'disqualifier', id: info.id },
+      `D\u0000${info.id}`,
+      info.condition,
+      (k) => contexts[k] !== undefined,
+    );
     return row;
-  });
-
-  // Each level boundary from both sides: a case reaching exactly the level, one stopping just below.
-  const levelIds = (ruleset.levels ?? []).map((l) => l.id);
-  const levelRows = levelIds.map((id): Row<OutcomeColumn> => {
-    const row: Row<OutcomeColumn> = { kind: 'level', id, cells: { reached: cell(true), below: cell(true) } };
-    outcomes.push(row);
-    return row;
-  });
-
-  let cases = 0;
-  for (const run of runs) {
-    for (const c of run.cases) {
-      const input = c.input;
-      if (!input) continue;
-      cases++;
-      const by: CoverageCase = { file: run.file, name: c.name, line: c.line };
-      const result = ruleset.evaluate(input);
-      result.criteria.forEach((r, i) => {
-        mark(criterionRows.get(i)?.cells[r.status], by);
-        if (r.variant !== null) {
-          const key = `${r.id}\u0000${r.variant}`;
-          if (r.status !== 'not_applicable') mark(variantRows.get(key)?.cells[r.status], by);
-          for (const row of r.status === 'not_applicable' ? [] : (thresholdRows.get(key) ?? []))
-            markThreshold(row, input, by);
-        } else if (r.status !== 'not_applicable') {
-          for (const row of thresholdRows.get(r.id) ?? []) markThreshold(row, input, by);
-        }
-      });
-      const level = result.level;
-      if (level && level.reached === level.possible) {
-        const at = level.reached === null ? -1 : levelIds.indexOf(level.reached);
-        if (at >= 0) mark(levelRows[at]?.cells.reached, by);
-        mark(levelRows[at + 1]?.cells.below, by);
-      }
-      result.disqualifiers.forEach((d, j) => {
-        mark(disqualifierRows[j]?.cells[d.status], by);
-        for (const row of thresholdRows.get(`D\u0000${d.id}`) ?? []) markThreshold(row, input, by);
-      });
-    }
   }
 
-  const gaps: CoverageGap[] = [];
-  let required = 0;
-  let covered = 0;
-  const tally = (row: CoverageSubject & { cells: Partial<Record<string, MutableCell>> }, text?: string) => {
-    for (const [column, c] of Object.entries(row.cells)) {
-      if (!c?.possible) continue;
-      required++;
-      if (c.by) covered++;
-      else
-        gaps.push({
-          ...subjectOf(row),
-          column: column as OutcomeColumn | ThresholdPoint,
-          ...(text !== undefined ? { text } : {}),
-        });
+  /** `readIn(k)`: whether the condition is read in the k-th kind of unit of `reach` (a table cell's key must be one). */
+  private addThresholds(
+    subject: CoverageSubject,
+    key: string,
+    condition: ConditionInfo | undefined,
+    readIn: (k: number) => boolean,
+  ): void {
+    const facts = this.facts;
+    const rows: ThresholdRow[] = [];
+    const seen = new Set<string>();
+    for (const t of condition?.thresholds ?? []) {
+      const text = thresholdText(t, facts);
+      if (text === undefined || seen.has(text)) continue;
+      seen.add(text);
+      const row: ThresholdRow = { ...subject, threshold: t, text, facts, cells: thresholdCells(t, facts) };
+      const sides = equalitySides(t, facts);
+      if (sides) row.sides = sides;
+      rows.push(row);
     }
-  };
-  for (const row of outcomes) tally(row);
-  for (const row of thresholds) tally(row, row.text);
+    for (const c of condition ? tableCellThresholds(this.ruleset, condition) : []) {
+      if (seen.has(c.text)) continue;
+      seen.add(c.text);
+      const possible = c.possible && contextReadable(this.reach, c.context, readIn);
+      // The cell's boundary, from both sides (an empty whole is the same policy in every cell, not
+      // a boundary). A derived quantity (a ratio of facts) can be put exactly at the value or beside it.
+      const { at, beyond } =
+        c.derived !== undefined ? { at: cell(true), beyond: cell(true) } : thresholdCells(c.threshold, facts);
+      const points: ThresholdRow['cells'] = {};
+      if (at) points.at = cell(at.possible && possible);
+      if (beyond) points.beyond = cell(beyond.possible && possible);
+      const row: ThresholdRow = { ...subject, threshold: c.threshold, text: c.text, facts, cells: points };
+      row.inCell = c.inCell;
+      if (c.derived !== undefined) row.derived = c.derived;
+      rows.push(row);
+    }
+    this.thresholds.push(...rows);
+    this.thresholdRows.set(key, rows);
+  }
 
-  const { id, version, hash } = ruleset;
-  return {
-    ruleset: { id, version, hash },
-    cases,
-    outcomes: outcomes.map((r) => ({ ...subjectOf(r), cells: r.cells })),
-    thresholds: thresholds.map((r) => ({ ...subjectOf(r), threshold: r.threshold, text: r.text, cells: r.cells })),
-    required,
-    covered,
-    gaps,
-  };
+  /** Marks what one case exercises: the outcomes it got, the thresholds it sits at, the level it stops at. */
+  markCase(input: Assessment, by: CoverageCase): void {
+    const result = this.ruleset.evaluate(input);
+    let derived: ReadonlyMap<string, Rational> | undefined;
+    const markThreshold = (row: ThresholdRow) => {
+      if (row.inCell && !row.inCell(input)) return;
+      if (row.derived === undefined) return markFactThreshold(row, input, by);
+      derived ??= this.ruleset.derivedExact(input);
+      markDerivedThreshold(row, derived.get(row.derived), by);
+    };
+    result.criteria.forEach((r, i) => {
+      mark(this.criterionRows.get(i)?.cells[r.status], by);
+      if (r.status === 'not_applicable') return;
+      const key = r.variant !== null ? `${r.id}\u0000${r.variant}` : r.id;
+      if (r.variant !== null) mark(this.variantRows.get(key)?.cells[r.status], by);
+      for (const row of this.thresholdRows.get(key) ?? []) markThreshold(row);
+    });
+    const level = result.level;
+    if (level && level.reached === level.possible) {
+      const at = level.reached === null ? -1 : this.levelIds.indexOf(level.reached);
+      if (at >= 0) mark(this.levelRows[at]?.cells.reached, by);
+      mark(this.levelRows[at + 1]?.cells.below, by);
+    }
+    result.disqualifiers.forEach((d, j) => {
+      mark(this.disqualifierRows[j]?.cells[d.status], by);
+      for (const row of this.thresholdRows.get(`D\u0000${d.id}`) ?? []) markThreshold(row);
+    });
+  }
+
+  /** The rows, the cells required (some valid input reaches them), those covered, and the gaps in words. */
+  report(cases: number): CoverageReport {
+    const gaps: CoverageGap[] = [];
+    let required = 0;
+    let covered = 0;
+    const tally = (row: CoverageSubject & { cells: Partial<Record<string, MutableCell>> }, text?: string) => {
+      for (const [column, c] of Object.entries(row.cells)) {
+        if (!c?.possible) continue;
+        required++;
+        if (c.by) covered++;
+        else
+          gaps.push({
+            ...subjectOf(row),
+            column: column as OutcomeColumn | ThresholdPoint,
+            ...(text !== undefined ? { text } : {}),
+          });
+      }
+    };
+    for (const row of this.outcomes) tally(row);
+    for (const row of this.thresholds) tally(row, row.text);
+    const { id, version, hash } = this.ruleset;
+    return {
+      ruleset: { id, version, hash },
+      cases,
+      outcomes: this.outcomes.map((r) => ({ ...subjectOf(r), cells: r.cells })),
+      thresholds: this.thresholds.map((r) => ({
+        ...subjectOf(r),
+        threshold: r.threshold,
+        text: r.text,
+        cells: r.cells,
+      })),
+      required,
+      covered,
+      gaps,
+    };
+  }
 }
 
 /** The band comparisons of a step table or best_of (`of >= at_least`), and its options' conditions. */
@@ -275,6 +346,14 @@ function withBands(condition: ConditionInfo | undefined, bands: readonly Conditi
     reads: condition?.reads ?? [],
     thresholds: [...(condition?.thresholds ?? []), ...bands.flatMap((b) => b.thresholds)],
   };
+}
+
+/** Some kind of unit with the cell's key values reads the condition (every kind when reach did not list them). */
+function contextReadable(reach: Reachability, key: ContextValues, readIn: (k: number) => boolean): boolean {
+  if (!reach.contextsListed) return true;
+  return reach.contexts.some(
+    (context, k) => readIn(k) && Object.entries(key).every(([id, value]) => context[id] === value),
+  );
 }
 
 function subjectOf(row: CoverageSubject): CoverageSubject {
@@ -342,7 +421,22 @@ function scale(f: FactInfo, value: number | string | boolean): [number, number, 
   return [f.min ?? -Infinity, f.max ?? Infinity, Number(value)];
 }
 
-function markThreshold(row: ThresholdRow, input: Assessment, by: CoverageCase): void {
+/** A derived quantity's exact value against the cell's: at it, or just beyond it (within 1) on the side where the outcome differs. */
+function markDerivedThreshold(row: ThresholdRow, value: Rational | undefined, by: CoverageCase): void {
+  const t = row.threshold;
+  if (value === undefined || t.kind !== 'compare' || typeof t.value !== 'number') return;
+  const boundary = fromNumber(t.value);
+  const side = compare(value, boundary);
+  if (side === 0) {
+    mark(row.cells.at, by);
+    return;
+  }
+  const step = BEYOND[t.op];
+  const gap = side > 0 ? sub(value, boundary) : sub(boundary, value);
+  if (compare(gap, fromNumber(1)) <= 0 && (step === 0 || side === step)) mark(row.cells.beyond, by);
+}
+
+function markFactThreshold(row: ThresholdRow, input: Assessment, by: CoverageCase): void {
   const t = row.threshold;
   if (t.kind !== 'compare') {
     const point = thresholdHooks(t.kind)?.point(t, input.facts);

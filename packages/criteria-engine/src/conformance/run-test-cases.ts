@@ -36,34 +36,11 @@ export function runTestCases(
   options: RunTestOptions = {},
 ): TestRun {
   const identity = { id: ruleset.id, version: ruleset.version, hash: ruleset.hash };
-  const stopped = (diagnostics: readonly Diagnostic[]): TestRun => ({
-    file,
-    ruleset: identity,
-    cases: [],
-    diagnostics,
-    passed: 0,
-    failed: 0,
-  });
-
-  const parsed = parseYaml(new SourceText(file, text));
-  const doc = parsed.value;
-  if (!doc || hasErrors(parsed.diagnostics)) return stopped(parsed.diagnostics);
-  const validated = validateTestCasesDocument(doc);
-  if (!validated.value || hasErrors(validated.diagnostics))
-    return stopped([...parsed.diagnostics, ...validated.diagnostics]);
-  const tests = validated.value;
-
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  if (tests.ruleset !== undefined && tests.ruleset !== ruleset.id) {
-    diagnostics.push(
-      doc.source.diagnostic(
-        'version_mismatch',
-        doc.rangeOf(['ruleset']),
-        { expected: ruleset.id, actual: tests.ruleset },
-        { path: '/ruleset' },
-      ),
-    );
-  }
+  const read = readTestFile(text, file);
+  if (!('tests' in read))
+    return { file, ruleset: identity, cases: [], diagnostics: read.stopped, passed: 0, failed: 0 };
+  const { doc, tests } = read;
+  const diagnostics: Diagnostic[] = [...read.diagnostics, ...rulesetMismatch(tests, doc, ruleset)];
 
   const registry: Registry = new Map();
   const cache: AssessmentCache = new Map();
@@ -75,10 +52,12 @@ export function runTestCases(
   }
 
   const firstLine = new Map<string, number>([...registry.keys()].map((name) => [name, lineOf(doc, ['bases', name])]));
+  const context: CaseContext = { ruleset, doc, options };
   const cases: TestCaseResult[] = tests.cases.map((testCase, i) => {
     const at = ['cases', i] as const;
     const where = doc.rangeOf(at);
     const { line, column } = where ? doc.source.position(where[0]) : { line: 0, column: 0 };
+    // A name used before (a base or an earlier case) is reported; the first keeps the name.
     const first = firstLine.get(testCase.name);
     if (first !== undefined) {
       diagnostics.push(
@@ -90,42 +69,12 @@ export function runTestCases(
         ),
       );
     }
-
     const built = buildInput(testCase, at, doc, registry, ruleset, cache, options);
     if (first === undefined) {
       registry.set(testCase.name, built);
       firstLine.set(testCase.name, line);
     }
-    const problems: Diagnostic[] = [
-      ...built.diagnostics,
-      ...checkExpectationIds(testCase.expect, [...at, 'expect'], doc, ruleset),
-    ];
-    let assessment: Assessment | undefined;
-    if (!built.broken) {
-      const fallback: Origin = { doc, path: at };
-      const checked = ruleset.validateAssessment(toAssessment(built), locatedInput(built, doc, fallback));
-      problems.push(...relocate(checked.diagnostics, built, doc, fallback));
-      assessment = checked.value;
-    }
-    if (assessment === undefined || hasErrors(problems)) {
-      return { name: testCase.name, line, column, ok: false, mismatches: [], diagnostics: sortDiagnostics(problems) };
-    }
-    const result = ruleset.evaluate(assessment);
-    const mismatches = compareExpectation(testCase.expect, [...at, 'expect'], doc, result);
-    const lacking = mismatches.length === 0 ? [] : lackingFacts(result, built);
-    return {
-      name: testCase.name,
-      line,
-      column,
-      ok: mismatches.length === 0,
-      decision: result.decision,
-      mismatches,
-      diagnostics: problems,
-      root: built.root,
-      ...(lacking.length > 0 ? { lacking } : {}),
-      ...(options.keepInputs ? { input: assessment } : {}),
-      ...(options.keepResults ? { result } : {}),
-    };
+    return runCase(context, testCase, built, at, { line, column });
   });
 
   const passed = cases.filter((c) => c.ok).length;
@@ -136,6 +85,89 @@ export function runTestCases(
     diagnostics: sortDiagnostics(diagnostics),
     passed,
     failed: cases.length - passed,
+  };
+}
+
+type TestCasesDocument = NonNullable<ReturnType<typeof validateTestCasesDocument>['value']>;
+type TestCase = TestCasesDocument['cases'][number];
+
+/** The file parsed and its structure checked; a YAML or structure error stops the whole file. */
+function readTestFile(
+  text: string,
+  file: string,
+):
+  | { doc: ParsedDocument; tests: TestCasesDocument; diagnostics: readonly Diagnostic[] }
+  | { stopped: readonly Diagnostic[] } {
+  const parsed = parseYaml(new SourceText(file, text));
+  const doc = parsed.value;
+  if (!doc || hasErrors(parsed.diagnostics)) return { stopped: parsed.diagnostics };
+  const validated = validateTestCasesDocument(doc);
+  if (!validated.value || hasErrors(validated.diagnostics))
+    return { stopped: [...parsed.diagnostics, ...validated.diagnostics] };
+  return { doc, tests: validated.value, diagnostics: parsed.diagnostics };
+}
+
+/** A file written for other rules (`ruleset:` names another id): said at that key. */
+function rulesetMismatch(tests: TestCasesDocument, doc: ParsedDocument, ruleset: CompiledRuleset): Diagnostic[] {
+  if (tests.ruleset === undefined || tests.ruleset === ruleset.id) return [];
+  return [
+    doc.source.diagnostic(
+      'version_mismatch',
+      doc.rangeOf(['ruleset']),
+      { expected: ruleset.id, actual: tests.ruleset },
+      { path: '/ruleset' },
+    ),
+  ];
+}
+
+/** What every case of a file shares. */
+interface CaseContext {
+  readonly ruleset: CompiledRuleset;
+  readonly doc: ParsedDocument;
+  readonly options: RunTestOptions;
+}
+
+/** One case: its input checked by the ruleset's own validation, evaluated, compared with `expect:`. */
+function runCase(
+  { ruleset, doc, options }: CaseContext,
+  testCase: TestCase,
+  built: BuiltInput,
+  at: readonly ['cases', number],
+  { line, column }: { line: number; column: number },
+): TestCaseResult {
+  const problems: Diagnostic[] = [
+    ...built.diagnostics,
+    ...checkExpectationIds(testCase.expect, [...at, 'expect'], doc, ruleset),
+  ];
+  let assessment: Assessment | undefined;
+  if (!built.broken) {
+    const fallback: Origin = { doc, path: at };
+    // A case is read whatever its date: a new version copied from the previous one keeps the
+    // cases' dates (`lcz version new`), and they still test its decisions; evaluate refuses them.
+    const checked = ruleset.validateAssessment(toAssessment(built), locatedInput(built, doc, fallback), {
+      anyDate: true,
+    });
+    problems.push(...relocate(checked.diagnostics, built, doc, fallback));
+    assessment = checked.value;
+  }
+  if (assessment === undefined || hasErrors(problems)) {
+    return { name: testCase.name, line, column, ok: false, mismatches: [], diagnostics: sortDiagnostics(problems) };
+  }
+  const result = ruleset.evaluate(assessment);
+  const mismatches = compareExpectation(testCase.expect, [...at, 'expect'], doc, result);
+  const lacking = mismatches.length === 0 ? [] : lackingFacts(result, built);
+  return {
+    name: testCase.name,
+    line,
+    column,
+    ok: mismatches.length === 0,
+    decision: result.decision,
+    mismatches,
+    diagnostics: problems,
+    root: built.root,
+    ...(lacking.length > 0 ? { lacking } : {}),
+    ...(options.keepInputs ? { input: assessment } : {}),
+    ...(options.keepResults ? { result } : {}),
   };
 }
 

@@ -51,6 +51,7 @@ export interface DiagnosticParamsByCode {
   expr_arity: { readonly name: Param; readonly expected: Param; readonly actual: Param };
   expr_type: { readonly expected: Param; readonly actual: Param; readonly where: Param };
   expr_enum_value: { readonly value: Param; readonly of: Param; readonly allowed: Param };
+  expr_date_literal: { readonly value: Param };
   expr_limit: { readonly limit: Param; readonly value: Param; readonly max: Param };
   duplicate_id: { readonly kind: Param; readonly id: Param; readonly first_line: Param };
   unknown_fact: { readonly name: Param; readonly where: Param; readonly suggestion?: Param };
@@ -167,6 +168,7 @@ export interface DiagnosticParamsByCode {
   input_range: { readonly name: Param; readonly value: Param; readonly min?: Param; readonly max?: Param };
   input_decimals: { readonly name: Param; readonly value: Param; readonly decimals: Param };
   input_date_out_of_range: { readonly date: Param; readonly parameter: Param; readonly from: Param };
+  input_date_outside_period: { readonly date: Param; readonly from: Param; readonly to: Param };
   input_part_exceeds_whole: {
     readonly part: Param;
     readonly whole: Param;

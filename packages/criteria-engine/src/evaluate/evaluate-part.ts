@@ -23,7 +23,8 @@ import {
   variantIndex,
 } from './outcome.js';
 import type { CriterionResult, DisqualifierResult, DisqualifierStatus } from './result.js';
-import { readings, type SlotList, slotList, type TracedCriterion, tracedCriterion } from './trace.js';
+import { readings, type SlotList, slotList, slotsByName, type TracedCriterion, tracedCriterion } from './trace.js';
+import { assessmentDate } from '../compile/slots.js';
 
 export interface PartEvaluator {
   evaluateCriterion(assessment: Assessment, index: number): CriterionResult;
@@ -32,7 +33,7 @@ export interface PartEvaluator {
 
 export function createPartEvaluator(plan: RulesetPlan): PartEvaluator {
   const contextCount = plan.contextSlots.length;
-  const slotOf = new Map([...plan.contextSlots, ...plan.factSlots].map((id, i) => [id, i]));
+  const slotOf = slotsByName(plan);
   // Worked out on first use of each part: most callers never evaluate parts alone.
   const traces: (TracedCriterion | undefined)[] = [];
   const criterionReads: (SlotList | undefined)[] = [];
@@ -56,6 +57,10 @@ export function createPartEvaluator(plan: RulesetPlan): PartEvaluator {
     const context = assessment.context as Readonly<Record<string, unknown>>;
     const facts = assessment.facts as Readonly<Record<string, unknown>>;
     for (const [id, slot] of list) {
+      if (slot === plan.dateSlot) {
+        scratch[slot] = assessmentDate(assessment);
+        continue;
+      }
       const v = slot < contextCount ? context[id] : facts[id];
       scratch[slot] = v === null ? undefined : (v as Value);
     }

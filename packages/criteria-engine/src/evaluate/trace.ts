@@ -6,6 +6,7 @@
  */
 import type { CriterionPlan, GroupPlan, RulesetPlan } from '../compile/plan.js';
 import type { Slots, Value } from '../compile/types.js';
+import { DATE_NAME } from '../compile/parameter-table.js';
 import type { Assessment } from './assessment.js';
 import type { ImpliedZeros } from './implied-zeros.js';
 import {
@@ -72,14 +73,14 @@ export function createTracer(
   plan: RulesetPlan,
   identity: RulesetIdentity,
 ): (assessment: Assessment, s: Slots, implied: ImpliedZeros | undefined) => EvaluationResult {
-  const slotOf = new Map([...plan.contextSlots, ...plan.factSlots].map((id, i) => [id, i]));
+  const slotOf = slotsByName(plan);
   const tables: TraceTables = {
     plan,
     identity,
     criteria: plan.criteria.map((criterion) => tracedCriterion(criterion, slotOf)),
     disqualifierSlots: plan.disqualifiers.map((d) => slotList(d.condition.info.reads, slotOf)),
     mandatory: plan.mandatory.map((id) => plan.criteria.findIndex((c) => c.info.id === id)),
-    factOrder: [...plan.context.map((a) => a.id), ...plan.facts.map((x) => x.id)],
+    factOrder: [...slotOf.keys()],
   };
   return (assessment, s, implied) => trace(tables, assessment, s, implied);
 }
@@ -339,6 +340,17 @@ function addTally(into: Tally, t: Tally): void {
   into.passed += t.passed;
   into.applicable += t.applicable;
   into.points += t.points;
+}
+
+/**
+ * Each name a condition can read, with its slot: the context attributes, the facts, and `date`
+ * when the rules read the assessment's date (compile/parameter-table.ts, DATE_NAME), so a
+ * missing date is listed in `missing` like a missing fact. In declaration order, the date last.
+ */
+export function slotsByName(plan: RulesetPlan): Map<string, number> {
+  const slotOf = new Map([...plan.contextSlots, ...plan.factSlots].map((id, i) => [id, i]));
+  if (plan.readsDate && !slotOf.has(DATE_NAME)) slotOf.set(DATE_NAME, plan.dateSlot);
+  return slotOf;
 }
 
 export function slotList(ids: readonly string[], slotOf: ReadonlyMap<string, number>): SlotList {

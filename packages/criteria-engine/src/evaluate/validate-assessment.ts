@@ -62,6 +62,7 @@ export function validateAssessmentValue(
   rulesetId: string,
   value: unknown,
   located: LocatedInput | undefined,
+  anyDate = false,
 ): StageResult<Assessment> {
   const diagnostics: Diagnostic[] = [];
   const report: Report = (code, path, params, atKey = false) => {
@@ -80,7 +81,7 @@ export function validateAssessmentValue(
     if (typeof v.ruleset === 'string' && v.ruleset !== rulesetId) {
       report('version_mismatch', ['ruleset'], { expected: rulesetId, actual: v.ruleset });
     }
-    checkDate(plan, v as { area?: unknown }, report);
+    checkDate(plan, v as { area?: unknown }, report, anyDate);
     if (isRecord(v.facts)) {
       checkRelations(plan, v.facts, report);
       checkDecimals(plan, v.facts, report);
@@ -202,10 +203,19 @@ function checkRelations(plan: RulesetPlan, facts: Record<string, unknown>, repor
   }
 }
 
-/** A date before every row of a dated parameter table has no value in force: say so, at the date. */
-function checkDate(plan: RulesetPlan, v: { area?: unknown }, report: Report): void {
+/**
+ * A date the rules cannot judge, said at the date: outside the ruleset's `effective` period (a
+ * 2024 ruleset must not silently judge a unit dated 2026), or before every row of a dated
+ * parameter table (no value in force).
+ */
+function checkDate(plan: RulesetPlan, v: { area?: unknown }, report: Report, anyDate: boolean): void {
   const date = isRecord(v.area) ? v.area['date'] : undefined;
   if (typeof date !== 'string' || !DATE.test(date)) return;
+  const period = plan.document.effective;
+  if (period && !anyDate && (date < period.from || (period.to !== undefined && date > period.to))) {
+    report('input_date_outside_period', ['area', 'date'], { date, from: period.from, to: period.to ?? '…' });
+    return;
+  }
   for (const t of plan.parameterTables) {
     if (t.earliest !== undefined && date < t.earliest) {
       report('input_date_out_of_range', ['area', 'date'], { date, parameter: t.id, from: t.earliest });

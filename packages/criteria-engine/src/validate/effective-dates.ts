@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedDocument } from '../parse/index.js';
+import { isCalendarDay } from './calendar-day.js';
 
 const FORM = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -17,7 +18,7 @@ export function checkEffectiveDates(parsed: ParsedDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
   const real = (key: 'from' | 'to', date: unknown): boolean => {
     if (typeof date !== 'string' || !FORM.test(date)) return false; // the schema reports the form
-    if (isDay(date)) return true;
+    if (isCalendarDay(date)) return true;
     out.push(
       parsed.source.diagnostic(
         'date_invalid',
@@ -41,11 +42,4 @@ export function checkEffectiveDates(parsed: ParsedDocument): Diagnostic[] {
     );
   }
   return out;
-}
-
-/** A day of the calendar: month 1–12 and a day that month has (29 February in leap years only). */
-function isDay(date: string): boolean {
-  const [, y, m, d] = FORM.exec(date) ?? [];
-  const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  return day.toISOString().slice(0, 10) === date;
 }

@@ -13,6 +13,7 @@ const EXPECTED: Record<string, { line: number; column: number; severity?: string
   expr_arity: { line: 29, column: 21 },
   expr_type: { line: 29, column: 21 },
   expr_enum_value: { line: 29, column: 46 },
+  expr_date_literal: { line: 29, column: 29 },
   expr_limit: { line: 29, column: 86 },
   expr_number_inexact: { line: 29, column: 35 },
   duplicate_id: { line: 30, column: 13 },

@@ -64,5 +64,26 @@ describe('the new-rural commune scheme (ILLUSTRATIVE) test cases', async () => {
     ]);
     // The decimal threshold: 2.5% of households, met at 5 of 200 and missed at 6.
     expect(report.thresholds.map((t) => t.text)).toContain('poor_households / households ≤ 2.5%');
+    // Each cell of the region × date tables is its own boundary: 28 for the income, 7 for insurance.
+    const cells = report.thresholds.filter((t) => /(min_income|insurance_min)\[/.test(t.text));
+    expect(cells.length).toBe(35);
+    expect(cells.every((t) => t.cells.at?.by !== undefined && t.cells.beyond?.by !== undefined)).toBe(true);
+  });
+});
+
+describe('the school safety checklist (ILLUSTRATIVE, English only) test cases', async () => {
+  const run = await runTestDirectory(`${ROOT}examples/school-safety`, { keepInputs: true });
+
+  it('all pass and sit at every boundary: every outcome and every threshold from both sides (100%)', () => {
+    expect(formatDiagnostics(run.diagnostics, 'en')).toBe('');
+    expect(run.failed).toBe(0);
+    const ruleset = run.ruleset;
+    if (!ruleset) throw new Error('the school safety rules do not load');
+    const report = coverage(ruleset, run.runs);
+    expect(report.gaps).toEqual([]);
+    expect(report.covered).toBe(report.required);
+    // FSc3's 90% of pupils: exactly at it, one pupil short of it, and with no pupils at all.
+    const drill = report.thresholds.find((t) => t.id === 'FSc3');
+    expect(Object.keys(drill?.cells ?? {}).sort()).toEqual(['at', 'beyond', 'empty']);
   });
 });

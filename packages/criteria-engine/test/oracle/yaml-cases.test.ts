@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/evaluate/assessment.js';
 import { greenOracle } from './green-building-oracle.js';
 import { ntmOracle } from './ntm-commune-oracle.js';
+import { schoolOracle } from './school-safety-oracle.js';
 import { expectedStatus, readYamlCases } from './yaml-cases.js';
 
 interface Reading {
@@ -72,6 +73,25 @@ describe('the YAML test cases of the bundled schemes agree with their hand-writt
     const { cases, found } = disagreements('../../../../rules/green-building-illustrative/ruleset.yaml', greenOracle);
     expect(cases).toBeGreaterThan(80);
     expect(found).toEqual([]);
+  });
+
+  it('examples/school-safety/tests (English only, native ids, no levels)', () => {
+    const { cases, found } = disagreements('../../../../examples/school-safety/ruleset.yaml', (a) => ({
+      ...schoolOracle(a),
+      level: { reached: null, possible: null },
+    }));
+    expect(cases).toBeGreaterThanOrEqual(26);
+    expect(found).toEqual([]);
+    // The check is not vacuous here either: an oracle that read FSc3's 90% as 80% disagrees.
+    const loose = disagreements('../../../../examples/school-safety/ruleset.yaml', (a) => {
+      const r = schoolOracle(a);
+      const { pupils, pupils_drilled: drilled } = a.facts as Record<string, number | null | undefined>;
+      if (typeof pupils !== 'number' || typeof drilled !== 'number' || pupils === 0)
+        return { ...r, level: { reached: null, possible: null } };
+      const fsc3 = drilled * 100 >= 80 * pupils ? 'pass' : 'fail';
+      return { ...r, criteria: { ...r.criteria, FSc3: fsc3 }, level: { reached: null, possible: null } };
+    });
+    expect(loose.found.length).toBeGreaterThan(0);
   });
 
   it('a reading that differs is caught (the check is not vacuous)', () => {

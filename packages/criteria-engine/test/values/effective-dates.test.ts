@@ -27,6 +27,7 @@ function rules(condition: string): string {
     'id: dates',
     'version: "1"',
     'title: { vi: t, en: t }',
+    'effective: { from: "2020-01-01", to: "2026-12-31" }',
     'context:',
     '  region:',
     '    type: enum',
@@ -52,8 +53,8 @@ function rules(condition: string): string {
   ].join('\n');
 }
 
-function load(condition: string): CompiledRuleset {
-  const loaded = loadRuleset(rules(condition), { file: 'dates.yaml' });
+function load(condition: string, text = rules(condition)): CompiledRuleset {
+  const loaded = loadRuleset(text, { file: 'dates.yaml' });
   if (!loaded.value) throw new Error(loaded.diagnostics.map((d) => formatDiagnostic(d, 'en')).join('\n'));
   return loaded.value;
 }
@@ -109,11 +110,90 @@ describe('effective-dated parameters', () => {
   it('a bad from: or year: in a row is located', () => {
     const bad = rules('"models >= target"').replace('from: "2024-01-01", value: 45', 'from: "1 Jan 2024", value: 45');
     expect(loadRuleset(bad, { file: 'b.yaml' }).diagnostics.map((d) => [d.code, d.line])).toEqual([
-      ['parameter_key_value', 22],
+      ['parameter_key_value', 23],
     ]);
     const year = rules('"models >= target"').replace('{ year: 2025,', '{ year: "2025",');
     expect(loadRuleset(year, { file: 'b.yaml' }).diagnostics.map((d) => [d.code, d.line])).toEqual([
-      ['parameter_key_value', 28],
+      ['parameter_key_value', 29],
     ]);
+  });
+
+  it('date is readable in conditions, compared exactly with date literals', () => {
+    const r = load(`"date >= '2024-07-01' and models >= 1"`);
+    expect(decision(r, '2024-07-01', { models: 1 })).toBe('recognised');
+    expect(decision(r, '2024-06-30', { models: 1 })).toBe('not_recognised');
+    const between = load(`"date > '2024-01-31' and date <= '2024-02-29'"`);
+    expect(decision(between, '2024-02-29', {})).toBe('recognised');
+    expect(decision(between, '2024-01-31', {})).toBe('not_recognised');
+    expect(decision(between, '2024-03-01', {})).toBe('not_recognised');
+  });
+
+  it('without area.date, what reads the date is unknown and `date` is listed in missing', () => {
+    for (const condition of [`"date >= '2024-07-01'"`, '"year >= 2024"', '{ fact: income, at_least: income_min }']) {
+      const r = load(condition);
+      const result = r.evaluate({ context: { region: 'north' }, facts: { income: 50, models: 1 } });
+      expect(result.decision).toBe('undetermined');
+      expect(result.missing).toEqual(['date']);
+      expect(result.needed).toEqual(['date']);
+      // With the date, nothing is missing: the date is read like a fact.
+      const dated = r.evaluate({ area: { date: '2024-07-01' }, context: { region: 'north' }, facts: { income: 50 } });
+      expect(dated.missing).toEqual([]);
+      expect(dated.criteria[0]?.facts).toContainEqual({ id: 'date', value: '2024-07-01' });
+    }
+    // Rules that never read the date do not list it.
+    const plain = load('"models >= 1"');
+    expect(plain.evaluate({ context: { region: 'north' }, facts: {} }).missing).toEqual(['models']);
+  });
+
+  it('date in a variant selector (when:)', () => {
+    const text = rules('x').replace(
+      '        condition: x',
+      [
+        '        no_variant: fail',
+        '        variants:',
+        `          - { id: late, when: "date >= '2025-01-01'", condition: "models >= 2" }`,
+        `          - { id: early, when: "date < '2025-01-01'", condition: "models >= 1" }`,
+      ].join('\n'),
+    );
+    const r = load('', text);
+    expect(decision(r, '2024-12-31', { models: 1 })).toBe('recognised');
+    expect(decision(r, '2025-01-01', { models: 1 })).toBe('not_recognised');
+    expect(decision(r, undefined, { models: 5 })).toBe('undetermined');
+  });
+
+  it('a date literal that is no day, or a date compared with a number, is a located error', () => {
+    const bad = loadRuleset(rules(`"date >= '2024-02-30'"`), { file: 'd.yaml' });
+    expect(bad.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['expr_date_literal', 36, 29]]);
+    const d = bad.diagnostics[0];
+    if (d) {
+      expect(formatDiagnostic(d, 'en')).toContain("'YYYY-MM-DD'");
+      expect(formatDiagnostic(d, 'vi')).toContain('ngày');
+    }
+    const form = loadRuleset(rules(`"date < '1/7/2024'"`), { file: 'd.yaml' });
+    expect(form.diagnostics.map((x) => x.code)).toEqual(['expr_date_literal']);
+    const number = loadRuleset(rules('"date >= 2024"'), { file: 'd.yaml' });
+    expect(number.diagnostics.map((x) => [x.code, x.column])).toEqual([['expr_type', 29]]);
+  });
+
+  it("a date outside the ruleset's effective period is a located input error, in both languages", () => {
+    const r = load('"models >= 1"');
+    for (const date of ['2019-12-31', '2027-01-01']) {
+      const text = `area: { date: "${date}" }\ncontext: { region: north }\nfacts: { models: 1 }\n`;
+      const { value, diagnostics } = readAssessment(text, 'a.yaml', r);
+      expect(value).toBeUndefined();
+      expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['input_date_outside_period', 1, 15]]);
+      const d = diagnostics[0];
+      if (!d) continue;
+      expect(formatDiagnostic(d, 'en')).toContain('2020-01-01 – 2026-12-31');
+      expect(formatDiagnostic(d, 'vi')).toContain('thời gian hiệu lực');
+    }
+    // A reader that means it (a diff across versions, a copied version's test cases) may take any date.
+    const later = { area: { date: '2027-01-01' }, context: { region: 'north' }, facts: { models: 1 } };
+    expect(r.validateAssessment(later).diagnostics.map((d) => d.code)).toEqual(['input_date_outside_period']);
+    expect(r.validateAssessment(later, undefined, { anyDate: true }).diagnostics).toEqual([]);
+    for (const date of ['2021-01-01', '2026-12-31']) {
+      const text = `area: { date: "${date}" }\ncontext: { region: north }\nfacts: { models: 1 }\n`;
+      expect(readAssessment(text, 'a.yaml', r).diagnostics).toEqual([]);
+    }
   });
 });

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { BOOLEAN_EXACT, readBooleanCell } from './cells.js';
 import type { FactTypeDefinition, ValueWords } from './fact-type.js';
+import { BOOLEAN } from '../types.js';
 
 function print(value: number | string | boolean, words: ValueWords): string {
   return typeof value === 'boolean' ? (value ? words.yes : words.no) : String(value);
@@ -9,6 +10,8 @@ function print(value: number | string | boolean, words: ValueWords): string {
 
 export const booleanType: FactTypeDefinition = {
   name: 'boolean',
+  valueType: () => BOOLEAN,
+  decimals: () => undefined,
   schema: () => ({ key: 'boolean', make: z.boolean }),
   accepts: () => (v) => typeof v === 'boolean',
   readCell: () => readBooleanCell,

@@ -16,6 +16,9 @@ function print(decl: FactDeclaration, value: number | string | boolean, words: V
 export function choiceType(name: 'enum' | 'ordinal'): FactTypeDefinition {
   return {
     name,
+    // Its own type: values of one enum never compare with another's.
+    valueType: (id, decl) => ({ t: name, of: id, values: ids(decl) }),
+    decimals: () => undefined,
     // The key does not name the type: an enum and an ordinal of the same values check alike.
     schema: (decl) => {
       const list = ids(decl);

@@ -10,6 +10,7 @@ import type { FactValue } from '../../evaluate/result.js';
 import type { LocalizedText, ValueDeclaration } from '../../validate/ruleset-document.js';
 import type { FactType } from '../compiled-ruleset.js';
 import type { CellReader } from './cells.js';
+import type { ValueType } from '../types.js';
 
 /** What a type needs of a fact (or context attribute) declaration. */
 export interface FactDeclaration {
@@ -57,6 +58,10 @@ export type FormField =
 
 export interface FactTypeDefinition {
   readonly name: FactType;
+  /** The type its name has in the condition language (`id` names an enum or ordinal's own type). */
+  valueType(id: string, decl: FactDeclaration): ValueType;
+  /** The most decimals a literal compared with it may have (threshold_decimals); none for non-numbers. */
+  decimals(decl: FactDeclaration): number | undefined;
   /**
    * The check of a known value, as zod (validateAssessment reports its issues; the assessment's
    * JSON Schema is generated from it). Declarations with the same `key` share one schema.

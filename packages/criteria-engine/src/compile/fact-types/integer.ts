@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { readIntegerCell } from './cells.js';
 import type { FactDeclaration, FactTypeDefinition } from './fact-type.js';
 import { boundsChecks, numberField, printNumber, readNumberField } from './numeric.js';
+import { INTEGER } from '../types.js';
 
 function bounds(decl: FactDeclaration): { lo: number; hi: number } {
   return {
@@ -13,6 +14,9 @@ function bounds(decl: FactDeclaration): { lo: number; hi: number } {
 
 export const integerType: FactTypeDefinition = {
   name: 'integer',
+  valueType: () => INTEGER,
+  // A count: a threshold such as 2.5 could never be met exactly as written.
+  decimals: () => 0,
   schema: (decl) => ({
     key: `integer ${decl.min ?? ''} ${decl.max ?? ''}`,
     // z.int() already keeps integers within ±(2^53 − 1).

@@ -7,6 +7,7 @@ import { readNumberCell } from './cells.js';
 import type { FactDeclaration, FactTypeDefinition } from './fact-type.js';
 import { decimalsOf } from '../exact/rational.js';
 import { boundsChecks, numberField, printNumber, readNumberField } from './numeric.js';
+import { NUMBER } from '../types.js';
 
 function bounds(decl: FactDeclaration): { lo: number; hi: number } {
   return { lo: decl.min ?? -Infinity, hi: decl.max ?? Infinity };
@@ -14,6 +15,8 @@ function bounds(decl: FactDeclaration): { lo: number; hi: number } {
 
 export const numberType: FactTypeDefinition = {
   name: 'number',
+  valueType: () => NUMBER,
+  decimals: (decl) => decl.decimals,
   schema: (decl) => ({
     key: `number ${decl.min ?? ''} ${decl.max ?? ''}`,
     make: () => z.number().check(...boundsChecks(decl)),

@@ -498,6 +498,10 @@ export const en: MessageCatalog = {
     message: `Mismatched types in ${lookup(WHERE, s(p, 'where'))}: expected ${t(s(p, 'expected'))}, but found ${t(s(p, 'actual'))}.`,
     hint: "Compare numbers with numbers, and list values with a quoted value id (size == 'large'). A condition must be true or false.",
   }),
+  expr_date_literal: (p) => ({
+    message: `"${s(p, 'value')}" is not a valid day to compare with the assessment's date (date).`,
+    hint: "Write a real day as 'YYYY-MM-DD', for example: date >= '2024-07-01'.",
+  }),
   expr_enum_value: (p) => ({
     message: `"${s(p, 'value')}" is not a value of ${s(p, 'of')}.`,
     hint: `Allowed values: ${s(p, 'allowed')}. Write the value id exactly, in quotes.`,
@@ -662,6 +666,10 @@ export const en: MessageCatalog = {
   input_date_out_of_range: (p) => ({
     message: `The assessment's date ${s(p, 'date')} is before the first date the rules give a value of "${s(p, 'parameter')}" for (${s(p, 'from')}).`,
     hint: 'Check the date of the assessment (area.date): these rules cannot judge a unit at that date.',
+  }),
+  input_date_outside_period: (p) => ({
+    message: `The assessment's date ${s(p, 'date')} is outside the period these rules are in force (${s(p, 'from')} – ${s(p, 'to')}).`,
+    hint: 'Check the date of the assessment (area.date), or use the rules in force on that date.',
   }),
   input_decimals: (p) => ({
     message: `${s(p, 'name')} = ${s(p, 'value')} has more decimals than the ${s(p, 'decimals')} the rules allow for it.`,

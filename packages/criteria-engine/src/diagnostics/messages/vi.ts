@@ -513,6 +513,10 @@ export const vi: MessageCatalog = {
     message: `Sai kiểu trong ${lookup(WHERE, s(p, 'where'))}: cần ${t(s(p, 'expected'))}, nhưng đang là ${t(s(p, 'actual'))}.`,
     hint: "So sánh số với số, và giá trị trong danh sách với một mã giá trị trong dấu nháy (size == 'large'). Một điều kiện phải cho kết quả đúng hoặc sai.",
   }),
+  expr_date_literal: (p) => ({
+    message: `"${s(p, 'value')}" không phải là một ngày hợp lệ để so sánh với ngày đánh giá (date).`,
+    hint: "Viết ngày theo dạng 'NNNN-TT-NN' và là ngày có thật, ví dụ: date >= '2024-07-01'.",
+  }),
   expr_enum_value: (p) => ({
     message: `"${s(p, 'value')}" không phải là giá trị của ${s(p, 'of')}.`,
     hint: `Các giá trị được phép: ${s(p, 'allowed')}. Viết đúng mã giá trị, trong dấu nháy.`,
@@ -677,6 +681,10 @@ export const vi: MessageCatalog = {
   input_date_out_of_range: (p) => ({
     message: `Ngày đánh giá ${s(p, 'date')} sớm hơn ngày đầu tiên bộ quy tắc có giá trị của "${s(p, 'parameter')}" (${s(p, 'from')}).`,
     hint: 'Kiểm tra lại ngày đánh giá (area.date): bộ quy tắc này không đánh giá được đơn vị vào ngày đó.',
+  }),
+  input_date_outside_period: (p) => ({
+    message: `Ngày đánh giá ${s(p, 'date')} nằm ngoài thời gian hiệu lực của bộ quy tắc này (${s(p, 'from')} – ${s(p, 'to')}).`,
+    hint: 'Kiểm tra lại ngày đánh giá (area.date), hoặc dùng bộ quy tắc có hiệu lực vào ngày đó.',
   }),
   input_decimals: (p) => ({
     message: `${s(p, 'name')} = ${s(p, 'value')} có nhiều chữ số thập phân hơn mức ${s(p, 'decimals')} mà bộ quy tắc cho phép.`,

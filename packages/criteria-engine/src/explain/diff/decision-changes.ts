@@ -57,7 +57,8 @@ export function compareDecision(
   source: AreaSource,
 ): StageResult<AreaDecision> {
   const projected = projectAssessment(assessment, after);
-  const checked = after.validateAssessment(projected.assessment);
+  // Read under the other version on purpose, whatever its period: its date is not a mistake here.
+  const checked = after.validateAssessment(projected.assessment, undefined, { anyDate: true });
   if (checked.value === undefined || hasErrors(checked.diagnostics)) return { diagnostics: checked.diagnostics };
   const old = before.evaluate(assessment);
   const now = after.evaluate(checked.value);
