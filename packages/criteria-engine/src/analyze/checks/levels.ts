@@ -159,7 +159,7 @@ class LevelModel {
     const mandatory = [...ruleset.mandatory, ...this.levels.slice(0, li + 1).flatMap((l) => l.mandatory ?? [])];
     for (const id of mandatory) {
       const o = this.outcome(id, k);
-      if (o && o.checked && !o.statuses.includes('pass')) return { reason: 'mandatory', detail: id };
+      if (o?.checked && !o.statuses.includes('pass')) return { reason: 'mandatory', detail: id };
     }
     const blocking = new Set<string>(this.levels.slice(0, li + 1).flatMap((l) => l.disqualifiers ?? []));
     doc.disqualifiers?.forEach((d, di) => {
@@ -168,7 +168,7 @@ class LevelModel {
     });
     for (const dr of this.reach.disqualifiers) {
       const o = dr.contexts[k];
-      if (blocking.has(dr.id) && o && o.checked && !o.clear) return { reason: 'disqualifier', detail: dr.id };
+      if (blocking.has(dr.id) && o?.checked && !o.clear) return { reason: 'disqualifier', detail: dr.id };
     }
     const checks: [readonly CriterionInfo[], Requirement | RequirementDocument | undefined, string][] = [];
     for (const g of ruleset.groups) {
