@@ -8,7 +8,7 @@ import type { CompiledRuleset, Threshold } from '../compile/compiled-ruleset.js'
 import type { Assessment } from '../evaluate/assessment.js';
 import type { GapDerived } from './gap-report.js';
 
-export type ValuesRuleset = Partial<
+type ValuesRuleset = Partial<
   Pick<CompiledRuleset, 'derived' | 'derivedValues' | 'parameterTables' | 'document'>
 >;
 
