@@ -1,16 +1,14 @@
 /**
  * The numbers a gap analysis shows beside a criterion: a derived quantity's value now and after
  * the changes proposed ("income per person 57.2 → 58"), and a parameter's value for the assessed
- * unit (a table's cell chosen by its context and date: "needs ≥ 58", not "≥ min_income"). For
+ * unit (a table's cell chosen by its context and date: "needs ≥ 58", not the parameter's name). For
  * people only: decisions are the engine's, exact.
  */
 import type { CompiledRuleset, Threshold } from '../compile/compiled-ruleset.js';
 import type { Assessment } from '../evaluate/assessment.js';
 import type { GapDerived } from './gap-report.js';
 
-type ValuesRuleset = Partial<
-  Pick<CompiledRuleset, 'derived' | 'derivedValues' | 'parameterTables' | 'document'>
->;
+type ValuesRuleset = Partial<Pick<CompiledRuleset, 'derived' | 'derivedValues' | 'parameterTables' | 'document'>>;
 
 /**
  * A parameter's value for one assessment: a constant, or the row of its table whose keys match

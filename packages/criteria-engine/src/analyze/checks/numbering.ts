@@ -5,12 +5,12 @@
  * more often a slip than a choice, and the note says so. Never an error: the scheme decides.
  *
  * A standard may number more than one series under one prefix: prerequisites and credits
- * ("EQp1", "EQp2", then "EQc1"…"EQc9"). A second series is its own numbering, not a break, when
- * its stem is the main stem with other trailing letters after their shared start ("EQp" beside
- * "EQc") and it counts 1, 2, 3… from 1. "FS3" among "FSc1", "FSc2" (the letter dropped, and 3
- * with no 1 before it) and "5.9" in standard 4 still are breaks. So is a marked copy of an id of
- * the list: letters before the number of an id that follows the main numbering ("NC10" beside
- * "10", a higher tier's form of criterion 10).
+ * ("Kp1", "Kp2", then "Kc1"…"Kc9"). A second series is its own numbering, not a break, when
+ * its stem is the main stem with other trailing letters after their shared start ("Kp" beside
+ * "Kc") and it counts 1, 2, 3… from 1. "K3" among "Kc1", "Kc2" (the letter dropped, and 3
+ * with no 1 before it) and "5.9" in standard 4 still are breaks. Nor is a marked copy of an id
+ * of the list a break: letters before the number of an id that follows the main numbering ("X7"
+ * beside "7", a higher tier's form of criterion 7).
  */
 import type { Findings } from '../findings.js';
 
@@ -35,7 +35,7 @@ function commonStem(ids: readonly string[]): string | undefined {
   return best !== undefined && best[1] >= 2 && best[1] * 2 > ids.length ? best[0] : undefined;
 }
 
-/** Whether a stem differs from `main` only in letters after a shared, non-empty start ("EQp" beside "EQc"). */
+/** Whether a stem differs from `main` only in letters after a shared, non-empty start ("Kp" beside "Kc"). */
 function sibling(stem: string, main: string): boolean {
   let shared = 0;
   while (shared < stem.length && shared < main.length && stem[shared] === main[shared]) shared++;
@@ -61,7 +61,7 @@ function ownSeries(ids: readonly string[], main: string): ReadonlySet<string> {
   return series;
 }
 
-/** "NC10" when "10" is in the list under the main stem "": letters put before an id of the main numbering. */
+/** "X7" when "7" is in the list under the main stem "": letters put before an id of the main numbering. */
 function markedCopy(id: string, ids: readonly string[], main: string): boolean {
   const match = /^([A-Za-z]+)(.+)$/.exec(id);
   if (match === null) return false;
