@@ -5,6 +5,8 @@
  * - variant coverage per kind of unit (`variant_uncovered`, `variant_overlap`, found at load);
  * - criteria that can never pass or never fail, disqualifiers that always or never apply;
  * - standards (and the total) whose minimum no unit of some kind can reach;
+ * - per level: the most points it can earn per kind of unit, levels no unit of some kind can
+ *   reach, a level's requirement no stricter than one below it (checks/levels.ts);
  * - mandatory criteria that can be not applicable;
  * - criteria whose outcome never changes the decision;
  * - thresholds of two criteria that contradict each other;
@@ -18,6 +20,7 @@ import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/format.js';
 import { checkConflicts } from './checks/conflicts.js';
+import { checkLevels } from './checks/levels.js';
 import { checkMandatory } from './checks/mandatory.js';
 import { checkParameterCells } from './checks/parameters.js';
 import { checkNumbering } from './checks/numbering.js';
@@ -65,6 +68,7 @@ export function checkRuleset(ruleset: CompiledRuleset, options: Partial<CheckOpt
   }
   checkOutcomes(findings, reach);
   checkRequirements(findings, reach);
+  checkLevels(findings, reach);
   checkMandatory(findings, reach);
   checkConflicts(findings, reach, o.maxThresholdPairs);
   checkWording(findings);

@@ -103,6 +103,9 @@ export const DIAGNOSTIC_CODES = [
   'mandatory_not_in_note',
   'check_limit',
   'id_numbering',
+  'level_points',
+  'level_unreachable',
+  'level_requirement_weaker',
   // evaluate/: assessments
   'input_shape',
   'input_unknown_fact',

@@ -136,6 +136,24 @@ export interface DiagnosticParamsByCode {
     readonly pattern: Param;
     readonly example: Param;
   };
+  level_points: { readonly level: Param; readonly need: Param; readonly most: Param; readonly per_context: Param };
+  level_unreachable: {
+    readonly level: Param;
+    readonly reason: Param;
+    readonly detail: Param;
+    readonly need: Param;
+    readonly most: Param;
+    readonly above: Param;
+    readonly context: Param;
+  };
+  level_requirement_weaker: {
+    readonly level: Param;
+    readonly target: Param;
+    readonly kind: Param;
+    readonly value: Param;
+    readonly lower: Param;
+    readonly lower_value: Param;
+  };
   file_outside_root: { readonly path: Param; readonly root: Param; readonly reason: Param };
   text_encoding: {
     readonly path: Param;

@@ -11,6 +11,7 @@
  * checks that every part agrees with `evaluate`).
  */
 import type { RulesetPlan } from '../compile/plan.js';
+import { assessmentDate } from '../compile/slots.js';
 import type { Value } from '../compile/types.js';
 import type { Assessment } from './assessment.js';
 import { createImpliedZeros, type ImpliedZeros } from './implied-zeros.js';
@@ -64,10 +65,13 @@ export function createPartEvaluator(plan: RulesetPlan): PartEvaluator {
       const v = slot < contextCount ? context[id] : facts[id];
       scratch[slot] = v === null ? undefined : (v as Value);
     }
+    // The assessment's date, for a table or a `year` the part reads (as evaluate fills it).
+    if (plan.readsDate) scratch[plan.dateSlot] = assessmentDate(assessment);
     try {
       return body(impliedZeros(scratch));
     } finally {
       for (const [, slot] of list) scratch[slot] = undefined;
+      if (plan.readsDate) scratch[plan.dateSlot] = undefined;
     }
   }
 

@@ -17,6 +17,7 @@ import { explainMessages, type ExplainLang, type ExplainRuleset } from './explai
 import type {
   GapChange,
   GapCriterion,
+  GapDerived,
   GapDisqualifier,
   GapObstacle,
   GapReport,
@@ -115,6 +116,7 @@ class GapText {
     this.push('', this.paint('dim', RULE), this.paint('bold', heading));
     if (gap.decision === 'recognised') {
       this.push(`  ${m.recognised}`);
+      this.levels();
       return this.lines.join('\n');
     }
     for (const s of gap.standards) this.standard(s);
@@ -141,7 +143,54 @@ class GapText {
     }
     this.undecided();
     this.plan();
+    this.levels();
     return this.lines.join('\n');
+  }
+
+  /** Each level above the one reached: what it lacks, then the ways found, each checked. */
+  private levels(): void {
+    const { m, gap } = this;
+    if (gap.levels === undefined || gap.levels.length === 0) return;
+    this.push('', this.paint('dim', RULE), this.paint('bold', m.levels_heading));
+    for (const [li, level] of gap.levels.entries()) {
+      this.push('', `  ${this.paint('bold', interpolate(m.level_head, { label: this.t(level.label), id: level.id }))}`);
+      if (li > 0) this.bullet('    ', this.paint('dim', m.level_after));
+      for (const lack of level.lacking) this.bullet('    - ', this.lack(lack));
+      // "N more points" is already in the lacking line of a points requirement; said alone otherwise.
+      if (level.more_points !== undefined && !level.lacking.some((l) => 'unit' in l && l.unit === 'points'))
+        this.bullet('    ', interpolate(m.level_more_points, { more_points: level.more_points }));
+      if (level.ways.length === 0) this.bullet('    ', this.paint('yellow', m.level_no_way));
+      level.ways.forEach((way, i) => {
+        const reached = this.ruleset.levels?.find((l) => l.id === way.reached);
+        this.bullet(
+          '    ',
+          interpolate(m.level_way, {
+            n: i + 1,
+            level: reached === undefined ? String(way.reached) : this.t(reached.label),
+          }),
+        );
+        for (const change of way.changes) this.bullet('      → ', this.change(change));
+      });
+    }
+  }
+
+  private lack(lack: NonNullable<GapReport['levels']>[number]['lacking'][number]): string {
+    const { m } = this;
+    if (lack.kind === 'mandatory') return interpolate(m.lack_mandatory, { id: lack.id });
+    if (lack.kind === 'disqualifier') return interpolate(m.lack_disqualifier, { id: lack.id });
+    if (!('unit' in lack)) return lack.id;
+    const title =
+      lack.kind === 'group'
+        ? shorten(this.groupTitle(lack.id ?? ''), SHORT_TEXT)
+        : lack.kind === 'total'
+          ? m.lack_total
+          : interpolate(m.lack_list, { n: (lack.index ?? 0) + 1 });
+    return interpolate(lack.unit === 'points' ? m.lack_points : m.lack_criteria, {
+      title,
+      need: lack.need,
+      have: lack.have,
+      more: Math.max(0, lack.need - lack.have),
+    });
   }
 
   private standard(s: GapStandard): void {
@@ -204,7 +253,13 @@ class GapText {
   private details(
     thresholds: readonly Threshold[],
     facts: readonly FactReading[],
-    outcome: { readonly achievable: boolean; readonly obstacle?: GapObstacle; readonly changes: readonly GapChange[] },
+    outcome: {
+      readonly achievable: boolean;
+      readonly obstacle?: GapObstacle;
+      readonly changes: readonly GapChange[];
+      readonly alternatives?: readonly (readonly GapChange[])[];
+      readonly derived?: readonly GapDerived[];
+    },
   ): void {
     const { m } = this;
     const indent = '          ';
@@ -214,12 +269,33 @@ class GapText {
       this.push(`${indent}${m.facts}:`);
       for (const f of facts) this.push(`${indent}  · ${this.label(f.id)}: ${this.value(f.id, f.value, true)}`);
     }
+    for (const d of outcome.derived ?? []) this.bullet(`${indent}  · `, this.derived(d));
     if (!outcome.achievable) {
       this.bullet(indent, this.paint('yellow', m[OBSTACLE_KEY[outcome.obstacle ?? 'unsupported']]));
       return;
     }
     this.push(`${indent}${m.changes}:`);
     for (const change of outcome.changes) this.bullet(`${indent}  → `, this.change(change));
+    for (const alternative of outcome.alternatives ?? []) {
+      this.push(`${indent}${m.alternative}`);
+      for (const change of alternative) this.bullet(`${indent}  → `, this.change(change));
+    }
+  }
+
+  /** A derived quantity the criterion reads: its value now, after the changes, and what it needs. */
+  private derived(d: GapDerived): string {
+    const { m } = this;
+    const info = this.ruleset.derived?.find((x) => x.id === d.id);
+    const label = info === undefined ? d.id : oneLine(this.t(info.label));
+    const unit = info?.unit === undefined ? '' : ` ${this.t(info.unit)}`;
+    const needs =
+      d.threshold === undefined || d.op === undefined
+        ? ''
+        : interpolate(m.derived_needs, { op: SYMBOL[d.op], threshold: this.numbers.format(d.threshold) });
+    const current = d.current === null ? this.words.value_null : `${d.current}${unit}`;
+    return d.suggested === undefined
+      ? interpolate(m.derived_value, { label, current, needs })
+      : interpolate(m.derived_change, { label, current, suggested: `${d.suggested}${unit}`, needs });
   }
 
   private undecided(): void {

@@ -7,6 +7,7 @@
  * criteria (status, text, variant, facts read) → disqualifiers → mandatory criteria → total
  * points (if the ruleset has a points scheme) → facts still needed.
  */
+import { parameterValue } from './gap-values.js';
 import { requirementValue } from '../evaluate/requirement.js';
 import { formatReportNumber } from './report-number.js';
 import type { CompiledRuleset, CriterionInfo, DisqualifierInfo, GroupInfo } from '../compile/compiled-ruleset.js';
@@ -52,7 +53,12 @@ export type ExplainRuleset = Pick<
   'title' | 'context' | 'facts' | 'groups' | 'criteria' | 'disqualifiers'
 > &
   // Absent in a description made before rule files declared them: both languages, generic words.
-  Partial<Pick<CompiledRuleset, 'languages' | 'words' | 'derived' | 'derivedValues' | 'levels'>>;
+  Partial<
+    Pick<
+      CompiledRuleset,
+      'languages' | 'words' | 'derived' | 'derivedValues' | 'levels' | 'parameterTables' | 'document'
+    >
+  >;
 
 export const explainMessages: Readonly<Record<ExplainLang, ExplainMessages>> = { vi, en };
 
@@ -494,7 +500,8 @@ class TextReport {
     const context: Record<string, string | boolean> = {};
     for (const [k, v] of Object.entries(this.result.context)) if (typeof v !== 'number') context[k] = v;
     const date = this.result.area?.date;
-    const values = ruleset.derivedValues({ ...(date !== undefined ? { area: { date } } : {}), context, facts });
+    const assessment = { ...(date !== undefined ? { area: { date } } : {}), context, facts };
+    const values = ruleset.derivedValues(assessment);
     for (const t of compared) {
       if (t.kind !== 'compare') continue;
       const d = derived.get(t.fact);
@@ -504,7 +511,10 @@ class TextReport {
       const line = interpolate(this.m.derived_value, {
         value: `${value}${unit}`,
         op: SYMBOL[t.op],
-        threshold: String(t.value),
+        // A parameter's name shows as its value for this unit (a table's cell): "needs ≥ 58".
+        threshold: String(
+          (typeof t.value === 'string' ? parameterValue(ruleset, t.value, assessment) : undefined) ?? t.value,
+        ),
       });
       this.push(`${indent}  · ${oneLine(this.t(d.label))}: ${line}`);
     }

@@ -11,6 +11,7 @@ import type {
   FactReading,
   FactValue,
   GroupStatus,
+  NextLevel,
   Requirement,
 } from '../evaluate/result.js';
 import type { LocalizedText } from '../validate/ruleset-document.js';
@@ -67,6 +68,43 @@ export interface GapCriterion {
   readonly obstacle?: GapObstacle;
   /** The fewest fact changes found that make it pass (empty when not achievable). */
   readonly changes: readonly GapChange[];
+  /** Other ways found (each checked by evaluating), cheapest first: fewer facts, then smaller moves. */
+  readonly alternatives?: readonly (readonly GapChange[])[];
+  /** The derived quantities it reads: their value now, after `changes`, and the threshold for this unit. */
+  readonly derived?: readonly GapDerived[];
+}
+
+/** A derived quantity as shown: "income per person 57.2 → 58 (needs ≥ 58)". Values are decimal text at its shown decimals. */
+export interface GapDerived {
+  readonly id: string;
+  readonly current: string | null;
+  /** Its value once `changes` are made, when they move it. */
+  readonly suggested?: string;
+  /** The threshold it is compared with: a number, or a parameter's value (a table's cell) for this unit. */
+  readonly op?: Threshold['op'];
+  readonly threshold?: number;
+}
+
+/** A way to reach a level: changes that, evaluated, reach it. */
+export interface GapWay {
+  /** Criteria made to pass (or earn more points), in the order chosen. */
+  readonly criteria: readonly string[];
+  readonly disqualifiers: readonly string[];
+  readonly changes: readonly GapChange[];
+  /** The level reached with these changes (evaluated, not assumed). */
+  readonly reached: string | null;
+}
+
+/** A level above the one reached: what it lacks and the cheapest ways found to reach it. */
+export interface GapLevel {
+  readonly id: string;
+  readonly label: LocalizedText;
+  /** What it lacks now (for the next level above the one reached, as the result says; for higher levels, after the ways to the one below). */
+  readonly lacking: NextLevel['lacking'];
+  /** For a points requirement: how many more points it needs, at least. */
+  readonly more_points?: number;
+  /** Up to three ways, cheapest first (fewest changed facts, then smallest moves), each reaching the level when evaluated. */
+  readonly ways: readonly GapWay[];
 }
 
 /** A standard (group) short of its requirement. */
@@ -153,4 +191,6 @@ export interface GapReport {
   /** result.needed: every missing fact that can still change the decision. */
   readonly needed: readonly string[];
   readonly plan: GapPlan;
+  /** For a scheme with levels: each level above the one reached, lowest first. */
+  readonly levels?: readonly GapLevel[];
 }

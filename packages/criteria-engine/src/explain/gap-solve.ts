@@ -20,6 +20,7 @@ import type { FactInfo } from '../compile/compiled-ruleset.js';
 import type { CompareOp, Expr } from '../compile/expression/ast.js';
 import { FLIP, HOLDS, NEGATE } from '../compile/expression/compare-ops.js';
 import { parseExpression } from '../compile/expression/parser.js';
+import { factType } from '../compile/fact-types/index.js';
 import { FUNCTIONS } from '../compile/functions/index.js';
 import type { FactValue } from '../evaluate/result.js';
 import type { GapObstacle, GapPercent } from './gap-report.js';
@@ -231,7 +232,8 @@ function solveSum(
       return true;
     }
     // Only sums of integer facts with a plus sign: raising one of them raises the sum.
-    if (e.kind === 'name' && sign === 1 && scope.facts.get(e.name)?.type === 'integer') {
+    const info = e.kind === 'name' ? scope.facts.get(e.name) : undefined;
+    if (e.kind === 'name' && sign === 1 && info !== undefined && wholeNumbers(info)) {
       terms.push(e.name);
       return true;
     }
@@ -289,64 +291,67 @@ function integerTarget(op: CompareOp, c: number, current: number): number | unde
   }
 }
 
-/** Whether `value op c` holds; ordinals compare by their declared order. */
+/**
+ * Whether `value op c` holds. A type with finitely many values (compile/fact-types/: yes/no,
+ * choices) compares them by their declared order, as the checker allows for ordinals only.
+ */
 function holdsFor(info: FactInfo | undefined, value: FactValue, op: CompareOp, c: number | string | boolean): boolean {
-  if (info?.type === 'ordinal' && typeof value === 'string' && typeof c === 'string') {
-    const order = (info.values ?? []).map((v) => v.id);
+  const order = info === undefined ? undefined : factType(info.type).finiteValues?.(info);
+  if (order !== undefined && typeof value === 'string' && typeof c === 'string')
     return compareNumbers(order.indexOf(value), op, order.indexOf(c));
-  }
   if (typeof value === 'number' && typeof c === 'number') return compareNumbers(value, op, c);
   if (op === '==') return value === c;
   if (op === '!=') return value !== c;
   return false;
 }
 
-/** The value nearest the threshold on the side where `value op c` holds. */
+/**
+ * The value nearest the threshold on the side where `value op c` holds, from the fact type's
+ * registry entry: its finite values in declared order, or its number line (whole numbers or
+ * not, and for decimals the declared precision as the step).
+ */
 function nearest(
   info: FactInfo,
   op: CompareOp,
   c: number | string | boolean,
   current: FactValue | undefined,
 ): FactValue | undefined {
-  if (info.type === 'boolean') {
-    if (typeof c !== 'boolean') return undefined;
-    return op === '==' ? c : op === '!=' ? !c : undefined;
-  }
-  if (info.type === 'enum' || info.type === 'ordinal') {
-    const order = (info.values ?? []).map((v) => v.id);
-    if (typeof c !== 'string') return undefined;
-    const i = order.indexOf(c);
+  const type = factType(info.type);
+  const order = type.finiteValues?.(info);
+  if (order !== undefined) {
+    const i = order.indexOf(c as string | boolean);
     if (i < 0) return undefined;
-    if (info.type === 'enum' && op !== '==' && op !== '!=') return undefined;
-    const at = (k: number) => order[k];
     switch (op) {
       case '==':
       case '>=':
       case '<=':
         return c;
       case '>':
-        return at(i + 1);
+        return order[i + 1];
       case '<':
-        return at(i - 1);
+        return i > 0 ? order[i - 1] : undefined;
       case '!=':
         return order.find((v) => v !== c && v !== current) ?? order.find((v) => v !== c);
     }
   }
   if (typeof c !== 'number') return undefined;
-  const integer = info.type === 'integer';
+  const integer = type.numberLine(info).integer;
+  // One step of the values the fact can take: 1 for whole numbers, else its declared precision.
+  const step = integer || info.decimals === undefined ? 1 : 10 ** -info.decimals;
+  const round = (v: number) => (integer || info.decimals === undefined ? v : Number(v.toFixed(info.decimals)));
   switch (op) {
     case '>=':
       return integer ? Math.ceil(c) : c;
     case '>':
-      return integer ? Math.floor(c) + 1 : c + 1;
+      return integer ? Math.floor(c) + 1 : round(c + step);
     case '<=':
       return integer ? Math.floor(c) : c;
     case '<':
-      return integer ? Math.ceil(c) - 1 : c - 1;
+      return integer ? Math.ceil(c) - 1 : round(c - step);
     case '==':
       return integer && !Number.isInteger(c) ? undefined : c;
     case '!=':
-      return info.max !== undefined && c + 1 > info.max ? c - 1 : c + 1;
+      return info.max !== undefined && c + step > info.max ? round(c - step) : round(c + step);
   }
 }
 
@@ -354,7 +359,7 @@ function nearest(
 function fits(info: FactInfo, value: number, values: Values, scope: SolveScope): boolean {
   if (info.min !== undefined && value < info.min) return false;
   if (info.max !== undefined && value > info.max) return false;
-  if (info.type === 'integer' && !Number.isInteger(value)) return false;
+  if (wholeNumbers(info) && !Number.isInteger(value)) return false;
   const whole = wholeValue(info, values);
   if (whole !== undefined && value > whole) return false;
   return value >= highestPart(info.id, values, scope);
@@ -374,6 +379,12 @@ function highestPart(id: string, values: Values, scope: SolveScope): number {
     if (typeof v === 'number' && v > most) most = v;
   }
   return most;
+}
+
+/** Whether the fact's type takes whole numbers only (its number line, compile/fact-types/); yes/no and choices are not sums. */
+function wholeNumbers(info: FactInfo): boolean {
+  const type = factType(info.type);
+  return type.finiteValues === undefined && type.numberLine(info).integer;
 }
 
 function compareNumbers(a: number, op: CompareOp, b: number): boolean {

@@ -16,18 +16,22 @@
  */
 import type { CompiledRuleset, CriterionInfo, FactInfo, Threshold } from '../compile/compiled-ruleset.js';
 import type { Assessment } from '../evaluate/assessment.js';
-import type { CriterionResult, EvaluationResult, FactValue, GroupResult } from '../evaluate/result.js';
+import type { CriterionResult, EvaluationResult, FactValue, GroupResult, NextLevel } from '../evaluate/result.js';
 import type {
   GapChange,
   GapCriterion,
   GapDisqualifier,
+  GapLevel,
   GapObstacle,
   GapPlan,
   GapReport,
   GapStandard,
   GapTotal,
   GapUndecided,
+  GapWay,
 } from './gap-report.js';
+import { relativeMove, SEARCH_BUDGET, searchWays, type SearchScope, type Way } from './gap-search.js';
+import { derivedOf } from './gap-values.js';
 import {
   applied,
   cheaper,
@@ -44,7 +48,15 @@ import {
 export type GapRuleset = Pick<
   CompiledRuleset,
   'facts' | 'context' | 'groups' | 'criteria' | 'disqualifiers' | 'document' | 'evaluate'
->;
+> &
+  Partial<Pick<CompiledRuleset, 'evaluateCriterion' | 'derived' | 'derivedValues' | 'parameterTables' | 'levels'>>;
+
+/** Other ways kept per criterion, beside the one proposed. */
+const MAX_ALTERNATIVES = 2;
+/** Ways proposed to reach the next level; one for each level above it. */
+const MAX_LEVEL_WAYS = 3;
+/** Rounds of "fix what the next level lacks, re-evaluate" per way. */
+const MAX_LEVEL_ROUNDS = 6;
 
 const NO_THRESHOLDS: readonly Threshold[] = [];
 
@@ -59,6 +71,7 @@ class GapAnalysis {
   private readonly scope: SolveScope;
   private readonly criteria: ReadonlyMap<string, CriterionInfo>;
   private readonly base: Values;
+  private readonly search: SearchScope | undefined;
 
   constructor(
     private readonly result: EvaluationResult,
@@ -79,6 +92,17 @@ class GapAnalysis {
     };
     this.criteria = new Map(ruleset.criteria.map((c) => [c.id, c]));
     this.base = valuesOf(result);
+    const evaluateCriterion = ruleset.evaluateCriterion;
+    this.search =
+      evaluateCriterion === undefined
+        ? undefined
+        : {
+            ruleset: { criteria: ruleset.criteria, evaluateCriterion, evaluate: (a) => ruleset.evaluate(a) },
+            facts: this.scope.facts,
+            parts,
+            assessment: (values) => assessmentOf(result, values, this.scope),
+            budget: { left: SEARCH_BUDGET },
+          };
   }
 
   report(): GapReport {
@@ -102,6 +126,7 @@ class GapAnalysis {
       undecided: this.undecided(),
       needed: result.needed,
       plan: this.plan(),
+      ...this.levelsPart(),
     };
   }
 
@@ -165,10 +190,30 @@ class GapAnalysis {
     const info = this.criteria.get(c.id);
     const variant = c.variant === null ? undefined : info?.variants?.find((v) => v.id === c.variant);
     const condition = variant?.condition ?? info?.condition;
+    const passes = (r: EvaluationResult) => r.criteria.find((x) => x.id === c.id)?.status === 'pass';
     const solution = this.solveCriterion(c, info, values);
-    const checked = solution.ok
-      ? this.check(solution.changes, values, (r) => r.criteria.find((x) => x.id === c.id)?.status === 'pass')
-      : solution;
+    let checked = solution.ok ? this.check(solution.changes, values, passes) : solution;
+    // One-fact ways found by evaluating (gap-search.ts): what the conditions cannot be worked
+    // backwards through (a derived quantity, a table's cell) and the alternatives to the answer.
+    const found =
+      info === undefined || (!checked.ok && checked.obstacle === 'context')
+        ? []
+        : this.searchWays(c, values, (r) => r.status === 'pass')
+            .slice(0, MAX_ALTERNATIVES + 1)
+            .filter((w) => this.check(w.changes, values, passes).ok);
+    if (!checked.ok && found[0] !== undefined) checked = { ok: true, changes: found[0].changes };
+    const main = checked.ok ? checked.changes : undefined;
+    const alternatives = found
+      .filter((w) => main === undefined || !sameChanges(w.changes, main))
+      .slice(0, MAX_ALTERNATIVES)
+      .map((w) => changesOf(w.changes, values, this.base));
+    const derived = derivedOf(
+      this.ruleset,
+      c.facts.map((f) => f.id),
+      condition?.thresholds ?? NO_THRESHOLDS,
+      assessmentOf(this.result, values, this.scope),
+      main === undefined ? undefined : assessmentOf(this.result, applied(values, main), this.scope),
+    );
     return {
       id: c.id,
       group: c.group,
@@ -180,7 +225,21 @@ class GapAnalysis {
       thresholds: condition?.thresholds ?? NO_THRESHOLDS,
       facts: c.facts,
       ...this.outcome(checked, values),
+      ...(alternatives.length > 0 ? { alternatives } : {}),
+      ...(derived.length > 0 ? { derived } : {}),
     };
+  }
+
+  /** One-fact ways for a criterion (the facts it read, not the context), cheapest first. */
+  private searchWays(
+    c: CriterionResult,
+    values: Values,
+    holds: (r: CriterionResult) => boolean,
+    points = false,
+  ): Way[] {
+    if (this.search === undefined) return [];
+    const reads = unique(c.facts.map((f) => f.id).filter((id) => !this.scope.context.has(id)));
+    return searchWays(c.id, reads, values, holds, this.search, points);
   }
 
   private solveCriterion(c: CriterionResult, info: CriterionInfo | undefined, values: Values): Solution {
@@ -344,6 +403,223 @@ class GapAnalysis {
     };
   }
 
+  // ── levels: what each level above the one reached lacks, and ways to reach it ──
+
+  private levelsPart(): { levels?: GapLevel[] } {
+    const plans = this.ruleset.levels;
+    const level = this.result.level;
+    if (plans === undefined || level === undefined) return {};
+    const order = plans.map((l) => l.id);
+    const out: GapLevel[] = [];
+    let values: Values = this.base;
+    let current = this.result;
+    for (let li = reachedIndex(current, order) + 1; li < order.length; li++) {
+      const plan = plans[li];
+      if (plan === undefined) break;
+      const next = current.level?.next;
+      const lacking = next !== undefined && next.id === plan.id ? next.lacking : [];
+      const short = Math.max(0, ...lacking.map((l) => ('unit' in l && l.unit === 'points' ? l.need - l.have : 0)));
+      const ways = this.waysTo(li, order, values, current, out.length === 0 ? MAX_LEVEL_WAYS : 1);
+      out.push({
+        id: plan.id,
+        label: plan.label,
+        lacking,
+        ...(short > 0 ? { more_points: short } : {}),
+        ways: ways.map((w) => w.way),
+      });
+      // The next level's ways start where the cheapest way to this one ends.
+      const first = ways[0];
+      if (first === undefined) break;
+      values = first.values;
+      current = first.result;
+    }
+    return { levels: out };
+  }
+
+  /** Up to `count` different ways to reach level `li` from `values`, each checked by evaluating. */
+  private waysTo(
+    li: number,
+    order: readonly string[],
+    values: Values,
+    result: EvaluationResult,
+    count: number,
+  ): { way: GapWay; values: Values; result: EvaluationResult }[] {
+    const ways: { way: GapWay; values: Values; result: EvaluationResult }[] = [];
+    const excluded = new Set<string>();
+    for (let k = 0; k < count; k++) {
+      // Another way: the first criterion chosen made to pass its next-cheapest way, or, when it
+      // has none, left out so another criterion is chosen.
+      const attempt = this.planTo(li, order, values, result, excluded, k);
+      if (reachedIndex(attempt.result, order) >= li) {
+        if (!ways.some((w) => sameChanges(toAssignments(w.way.changes), toAssignments(attempt.way.changes))))
+          ways.push(attempt);
+      } else if (k === 0) break;
+      const first = attempt.chosenForCounts[0];
+      if (first === undefined) break;
+      if (k > 0 && !attempt.usedAlternative) excluded.add(first);
+    }
+    return ways;
+  }
+
+  private planTo(
+    li: number,
+    order: readonly string[],
+    start: Values,
+    startResult: EvaluationResult,
+    excluded: ReadonlySet<string>,
+    alternative: number,
+  ): { way: GapWay; values: Values; result: EvaluationResult; chosenForCounts: string[]; usedAlternative: boolean } {
+    let usedAlternative = false;
+    let values = start;
+    let current = startResult;
+    const chosen: string[] = [];
+    const cleared: string[] = [];
+    const chosenForCounts: string[] = [];
+    const taken = new Map<string, Assignment>();
+    const take = (id: string, changes: ReadonlyMap<string, Assignment>, list: string[]) => {
+      for (const [fact, a] of changes) taken.set(fact, a);
+      values = applied(values, changes);
+      if (!list.includes(id)) list.push(id);
+    };
+    for (let round = 0; round < MAX_LEVEL_ROUNDS && reachedIndex(current, order) < li; round++) {
+      const next = current.level?.next;
+      if (next === undefined) break;
+      const at = order.indexOf(next.id);
+      const before = values;
+      for (const lack of next.lacking) {
+        if (lack.kind === 'disqualifier') {
+          const gap = this.disqualifier(lack.id, values);
+          if (gap.achievable) take(lack.id, toAssignments(gap.changes), cleared);
+          continue;
+        }
+        if (lack.kind === 'mandatory') {
+          const gap = this.criterion(this.criterionResultIn(current, lack.id), values);
+          if (gap.achievable) take(lack.id, toAssignments(gap.changes), chosen);
+          continue;
+        }
+        if (!('unit' in lack)) continue;
+        const members = this.membersOf(lack, at, order).filter((id) => !excluded.has(id));
+        const short = lack.need - lack.have;
+        if (short <= 0) continue;
+        const picks =
+          lack.unit === 'points'
+            ? this.pointsPicks(members, current, values, short)
+            : this.countPicks(members, current, values, short, chosenForCounts.length === 0 ? alternative : 0);
+        if (picks[0] !== undefined && 'alternative' in picks[0]) usedAlternative = true;
+        for (const p of picks) {
+          take(p.id, p.changes, chosen);
+          if (!chosenForCounts.includes(p.id)) chosenForCounts.push(p.id);
+        }
+      }
+      if (values === before) break;
+      current = this.evaluate(values);
+    }
+    const reached = current.level?.reached ?? null;
+    return {
+      way: {
+        criteria: chosen,
+        disqualifiers: cleared,
+        changes: changesOf(diff(start, values, taken), start, start),
+        reached,
+      },
+      values,
+      result: current,
+      chosenForCounts,
+      usedAlternative,
+    };
+  }
+
+  /** The criteria a lacking requirement counts, among those that count at level index `at`. */
+  private membersOf(
+    lack: Extract<NextLevel['lacking'][number], { unit: string }>,
+    at: number,
+    order: readonly string[],
+  ): string[] {
+    const counts = (c: CriterionInfo) => c.fromLevel === undefined || order.indexOf(c.fromLevel) <= at;
+    const doc = this.ruleset.document;
+    let ids: readonly string[];
+    if (lack.kind === 'group') ids = this.ruleset.groups.find((g) => g.id === lack.id)?.criteria.map((c) => c.id) ?? [];
+    else if (lack.kind === 'total') ids = this.ruleset.criteria.map((c) => c.id);
+    else {
+      const list =
+        lack.level === undefined
+          ? doc.recognition.requirements
+          : doc.levels?.find((l) => l.id === lack.level)?.requirements;
+      ids = list?.[lack.index ?? -1]?.of ?? [];
+    }
+    return ids.filter((id) => {
+      const c = this.criteria.get(id);
+      return c !== undefined && counts(c);
+    });
+  }
+
+  /** `short` more criteria to pass: the cheapest that can, each checked. */
+  private countPicks(
+    members: readonly string[],
+    current: EvaluationResult,
+    values: Values,
+    short: number,
+    alternative: number,
+  ): { id: string; changes: ReadonlyMap<string, Assignment>; alternative?: boolean }[] {
+    const gaps = members
+      .map((id) => this.criterionResultIn(current, id))
+      .filter((c) => c.status !== 'pass')
+      .map((c) => this.criterion(c, values))
+      .filter((g) => g.achievable)
+      .sort((a, b) => compareCost(costOf(toAssignments(a.changes), values), costOf(toAssignments(b.changes), values)));
+    return gaps.slice(0, short).map((g, i) => {
+      const other = i === 0 && alternative > 0 ? g.alternatives?.[alternative - 1] : undefined;
+      return other === undefined
+        ? { id: g.id, changes: toAssignments(g.changes) }
+        : { id: g.id, changes: toAssignments(other), alternative: true };
+    });
+  }
+
+  /**
+   * `short` more points: each criterion's ways to earn more (to cover `short` alone, one point
+   * more, or its most), then the cheapest single way that covers `short`, else the largest gains
+   * first, one way per criterion.
+   */
+  private pointsPicks(
+    members: readonly string[],
+    current: EvaluationResult,
+    values: Values,
+    short: number,
+  ): { id: string; changes: ReadonlyMap<string, Assignment> }[] {
+    const options: { id: string; gain: number; changes: ReadonlyMap<string, Assignment>; cost: Cost }[] = [];
+    for (const id of members) {
+      const c = this.criterionResultIn(current, id);
+      const least = c.earned?.least ?? (c.status === 'pass' ? c.points : 0);
+      const most = c.points;
+      if (least >= most) continue;
+      const info = this.criteria.get(id);
+      if (info?.pointsRule === undefined && c.status !== 'pass') {
+        const gap = this.criterion(c, values);
+        if (gap.achievable) {
+          const changes = toAssignments(gap.changes);
+          options.push({ id, gain: most - least, changes, cost: costOf(changes, values) });
+        }
+        continue;
+      }
+      for (const target of unique([Math.min(most, least + short), least + 1, most].map(String)).map(Number)) {
+        if (target <= least) continue;
+        const way = this.searchWays(c, values, (r) => (r.earned?.least ?? 0) >= target, true)[0];
+        if (way !== undefined) options.push({ id, gain: target - least, changes: way.changes, cost: way.cost });
+      }
+    }
+    const covering = options.filter((o) => o.gain >= short).sort((a, b) => compareCost(a.cost, b.cost));
+    if (covering[0] !== undefined) return [covering[0]];
+    const picks: { id: string; changes: ReadonlyMap<string, Assignment> }[] = [];
+    let covered = 0;
+    for (const o of [...options].sort((a, b) => b.gain - a.gain || compareCost(a.cost, b.cost))) {
+      if (covered >= short) break;
+      if (picks.some((p) => p.id === o.id)) continue;
+      picks.push(o);
+      covered += o.gain;
+    }
+    return picks;
+  }
+
   // ── helpers ───────────────────────────────────────────────────────────────
 
   private evaluate(values: Values): EvaluationResult {
@@ -447,4 +723,29 @@ function fewestCovering(points: number, candidates: readonly GapCriterion[]): nu
 
 function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];
+}
+
+type Cost = readonly [number, number];
+
+/** Facts changed, then the moves relative to where each fact starts. */
+function costOf(changes: ReadonlyMap<string, Assignment>, values: Values): Cost {
+  let size = 0;
+  for (const [id, a] of changes) size += relativeMove(values.get(id), a.value);
+  return [changes.size, size];
+}
+
+function compareCost(a: Cost, b: Cost): number {
+  return a[0] - b[0] || a[1] - b[1];
+}
+
+function sameChanges(a: ReadonlyMap<string, Assignment>, b: ReadonlyMap<string, Assignment>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, x] of a) if (b.get(id)?.value !== x.value) return false;
+  return true;
+}
+
+/** The index of the level a result reached (-1 for none). */
+function reachedIndex(result: EvaluationResult, order: readonly string[]): number {
+  const reached = result.level?.reached;
+  return reached === null || reached === undefined ? -1 : order.indexOf(reached);
 }

@@ -26,9 +26,22 @@ const CHECK_CODES: readonly DiagnosticCode[] = [
   'threshold_conflict',
   'check_limit',
   'id_numbering',
+  'level_points',
+  'level_unreachable',
+  'level_requirement_weaker',
 ];
 
-const EXPECTED: Record<string, { line: number; column: number; severity: string; params?: Record<string, unknown> }> = {
+const EXPECTED: Record<
+  string,
+  {
+    line: number;
+    column: number;
+    severity: string;
+    params?: Record<string, unknown>;
+    /** Findings the same defect also raises elsewhere (not counted here). */
+    also?: readonly DiagnosticCode[];
+  }
+> = {
   // `condition: { fact: streets, at_least: 12 }` of 1.2
   criterion_never_passes: {
     line: 26,
@@ -82,6 +95,28 @@ const EXPECTED: Record<string, { line: number; column: number; severity: string;
     severity: 'info',
     params: { kind: 'criterion', id: 'FS3', group: 'FS', pattern: 'FSc<n>', example: 'FSc1' },
   },
+  // the id of bronze: 2 points needed, 3 can be earned (C3 earns 0)
+  level_points: {
+    line: 31,
+    column: 9,
+    severity: 'info',
+    params: { level: 'bronze', need: 2, most: 3, per_context: '' },
+  },
+  // the id of gold: A2 never applies to a small site, so A cannot have 2 passed there
+  level_unreachable: {
+    line: 37,
+    column: 9,
+    severity: 'warning',
+    params: { level: 'gold', reason: 'requirement', context: 'size=small', above: '' },
+    also: ['requirement_unreachable'],
+  },
+  // gold's `{ at_least_count: 1 }` for A, under silver's 2
+  level_requirement_weaker: {
+    line: 35,
+    column: 20,
+    severity: 'warning',
+    params: { level: 'gold', target: 'A', kind: 'at_least_count', value: 1, lower: 'silver', lower_value: 2 },
+  },
   check_limit: {
     line: 34,
     column: 13,
@@ -96,8 +131,10 @@ function check(code: string) {
 }
 
 describe('static checks, one fixture per finding', () => {
-  it.each(Object.entries(EXPECTED))('%s', (code, { line, column, severity, params }) => {
-    const findings = check(code).diagnostics.filter((d) => CHECK_CODES.includes(d.code));
+  it.each(Object.entries(EXPECTED))('%s', (code, { line, column, severity, params, also = [] }) => {
+    const all = check(code).diagnostics.filter((d) => CHECK_CODES.includes(d.code));
+    expect(also.map((c) => all.some((d) => d.code === c))).toEqual(also.map(() => true));
+    const findings = all.filter((d) => !also.includes(d.code));
     expect(
       findings.map((d) => ({ code: d.code, file: d.file, line: d.line, column: d.column, severity: d.severity })),
     ).toEqual([{ code, file: `${code}.yaml`, line, column, severity }]);

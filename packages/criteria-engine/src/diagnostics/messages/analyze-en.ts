@@ -23,6 +23,14 @@ function best(p: MessageParams): string {
   return `at most ${s(p, 'best')} ${s(p, 'best') === '1' ? 'criterion' : 'criteria'} can pass`;
 }
 
+const LEVEL_CAUSES_EN: Readonly<Record<string, (p: MessageParams) => string>> = {
+  points: (p) => `it needs ${s(p, 'need')} points and its criteria can earn at most ${s(p, 'most')}`,
+  requirement: (p) =>
+    `a requirement in force at it cannot be met even if every criterion that can pass does${hasParam(p, 'detail') ? ` (${s(p, 'detail')})` : ''}`,
+  mandatory: (p) => `mandatory criterion ${s(p, 'detail')} can never pass`,
+  disqualifier: (p) => `disqualifying case ${s(p, 'detail')}, which blocks it, always applies`,
+};
+
 export const analyzeEn: Pick<MessageCatalog, keyof typeof analyzeVi> = {
   criterion_never_passes: (p) => ({
     message: `${criterion(p)} can never pass: no valid assessment (within the declared min and max, each part no larger than its whole) makes its condition hold.${condition(p)}`,
@@ -111,5 +119,17 @@ export const analyzeEn: Pick<MessageCatalog, keyof typeof analyzeVi> = {
         ? `Id "${s(p, 'id')}" does not follow the numbering of the other disqualifying cases (${s(p, 'pattern')}, e.g. "${s(p, 'example')}").`
         : `Id "${s(p, 'id')}" does not follow the numbering of the other criteria of standard ${s(p, 'group')} (${s(p, 'pattern')}, e.g. "${s(p, 'example')}").`,
     hint: "Ids are the scheme's own and no numbering is required: if this is intended, nothing needs fixing; if it is a slip, correct the id (and every place that names it).",
+  }),
+  level_points: (p) => ({
+    message: `Level ${s(p, 'level')} needs ${s(p, 'need')} points; the criteria that count at it can earn at most ${s(p, 'most')}${hasParam(p, 'per_context') ? ` (per kind of unit: ${s(p, 'per_context')})` : ''}.`,
+    hint: 'A note, for reading the scheme: the margin between what a level needs and what can be earned. A level that needs more than can be earned is a warning (level_unreachable).',
+  }),
+  level_unreachable: (p) => ({
+    message: `Level ${s(p, 'level')} can never be reached${when(p, ' by any kind of unit')}${hasParam(p, 'above') ? `, nor any level above it (${s(p, 'above')})` : ''}: ${LEVEL_CAUSES_EN[s(p, 'reason')]?.(p) ?? s(p, 'reason')}.`,
+    hint: "Lower the level's requirement, fix the criterion or disqualifier named (see the other findings), or give that kind of unit its own variant. Each level adds its requirements to those of the levels below it.",
+  }),
+  level_requirement_weaker: (p) => ({
+    message: `The ${hasParam(p, 'target') ? `requirement of standard ${s(p, 'target')}` : 'total requirement'} of level ${s(p, 'level')} (${(REQUIREMENTS[s(p, 'kind')] ?? String)(s(p, 'value'))}) asks no more than ${s(p, 'lower') === 'recognition' ? 'the recognition rule' : `level ${s(p, 'lower')} below it`} (${(REQUIREMENTS[s(p, 'kind')] ?? String)(s(p, 'lower_value'))}): levels add their requirements to those below, so it never decides anything.`,
+    hint: 'A higher level should ask more than the one below it. Check the figure (copied from the wrong row?), or remove the requirement if the lower one is meant.',
   }),
 };

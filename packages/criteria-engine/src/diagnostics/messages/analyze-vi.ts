@@ -19,6 +19,9 @@ type AnalyzeCode =
   | 'mandatory_not_in_note'
   | 'check_limit'
   | 'id_numbering'
+  | 'level_points'
+  | 'level_unreachable'
+  | 'level_requirement_weaker'
   | 'parameter_cell_missing';
 
 const criterion = (p: MessageParams) =>
@@ -38,6 +41,14 @@ function best(p: MessageParams): string {
     return `nhiều nhất chỉ ${s(p, 'best')}/${s(p, 'applicable')} tiêu chí có thể đạt`;
   return `nhiều nhất chỉ ${s(p, 'best')} tiêu chí có thể đạt`;
 }
+
+const LEVEL_CAUSES_VI: Readonly<Record<string, (p: MessageParams) => string>> = {
+  points: (p) => `mức này cần ${s(p, 'need')} điểm mà các tiêu chí chỉ đạt được nhiều nhất ${s(p, 'most')} điểm`,
+  requirement: (p) =>
+    `một yêu cầu áp dụng ở mức này không thể đạt kể cả khi mọi tiêu chí có thể đạt đều đạt${hasParam(p, 'detail') ? ` (${s(p, 'detail')})` : ''}`,
+  mandatory: (p) => `tiêu chí bắt buộc ${s(p, 'detail')} không bao giờ đạt`,
+  disqualifier: (p) => `trường hợp không đảm bảo ${s(p, 'detail')}, vốn chặn mức này, luôn xảy ra`,
+};
 
 export const analyzeVi: Pick<MessageCatalog, AnalyzeCode> = {
   criterion_never_passes: (p) => ({
@@ -127,5 +138,17 @@ export const analyzeVi: Pick<MessageCatalog, AnalyzeCode> = {
         ? `Mã "${s(p, 'id')}" không theo cách đánh số của các trường hợp không đảm bảo khác (${s(p, 'pattern')}, ví dụ "${s(p, 'example')}").`
         : `Mã "${s(p, 'id')}" không theo cách đánh số của các tiêu chí khác trong tiêu chuẩn ${s(p, 'group')} (${s(p, 'pattern')}, ví dụ "${s(p, 'example')}").`,
     hint: 'Mã là của bộ quy tắc, không có cách đánh số bắt buộc: nếu đúng ý đồ thì không cần sửa gì; nếu gõ nhầm, hãy sửa mã (và mọi chỗ nhắc đến nó).',
+  }),
+  level_points: (p) => ({
+    message: `Mức ${s(p, 'level')} cần ${s(p, 'need')} điểm; các tiêu chí được tính ở mức này đạt được nhiều nhất ${s(p, 'most')} điểm${hasParam(p, 'per_context') ? ` (theo loại đối tượng được đánh giá: ${s(p, 'per_context')})` : ''}.`,
+    hint: 'Ghi chú để đọc bộ quy tắc: khoảng cách giữa số điểm một mức cần và số điểm có thể đạt. Mức cần nhiều điểm hơn số có thể đạt được báo là cảnh báo (level_unreachable).',
+  }),
+  level_unreachable: (p) => ({
+    message: `Mức ${s(p, 'level')} không bao giờ đạt được${when(p, ' với mọi loại đối tượng được đánh giá')}${hasParam(p, 'above') ? `, và mọi mức trên nó (${s(p, 'above')}) cũng vậy` : ''}: ${LEVEL_CAUSES_VI[s(p, 'reason')]?.(p) ?? s(p, 'reason')}.`,
+    hint: 'Giảm yêu cầu của mức, sửa tiêu chí hoặc trường hợp không đảm bảo được nêu (xem các thông báo khác), hoặc thêm phương án riêng cho loại đối tượng đó. Mỗi mức cộng thêm yêu cầu của nó vào yêu cầu của các mức dưới.',
+  }),
+  level_requirement_weaker: (p) => ({
+    message: `${hasParam(p, 'target') ? `Yêu cầu của tiêu chuẩn ${s(p, 'target')}` : 'Yêu cầu chung (total_requirement)'} ở mức ${s(p, 'level')} (${(REQUIREMENTS[s(p, 'kind')] ?? String)(s(p, 'value'))}) không cao hơn ${s(p, 'lower') === 'recognition' ? 'quy tắc công nhận' : `mức ${s(p, 'lower')} bên dưới`} (${(REQUIREMENTS[s(p, 'kind')] ?? String)(s(p, 'lower_value'))}): yêu cầu của một mức được cộng thêm vào yêu cầu của các mức dưới, nên yêu cầu này không bao giờ quyết định điều gì.`,
+    hint: 'Mức cao hơn phải yêu cầu nhiều hơn mức dưới. Kiểm tra lại con số (chép nhầm dòng?), hoặc bỏ yêu cầu này nếu yêu cầu ở mức dưới là đúng ý đồ.',
   }),
 };

@@ -51,6 +51,22 @@ export const gapEn = {
   plan_still_missing: 'Still not enough to decide: {facts} still missing.',
   plan_would_decide: 'Those facts would decide: {parts}.',
   plan_none_missing: 'No values of the missing facts were found that make the {assessed} recognised.',
+  levels_heading: 'WHAT IT WOULD TAKE TO REACH A HIGHER LEVEL',
+  level_head: 'To reach {label} ({id}):',
+  level_more_points: '{more_points} more points needed.',
+  lack_criteria: '{title}: {need} criteria must pass, {have} certain: {more} more.',
+  lack_points: '{title}: {need} points needed, {have} certain: {more} more points.',
+  lack_mandatory: 'Mandatory criterion {id} must pass.',
+  lack_disqualifier: 'Disqualifying case {id} must be cleared.',
+  lack_total: 'All criteria',
+  lack_list: 'Requirement {n} of the requirements: list',
+  level_way: 'Way {n}, checked by evaluating the changed facts (level reached: {level}):',
+  level_after: 'From the facts as Way 1 to the level below leaves them:',
+  level_no_way: 'No change of facts was found that reaches this level.',
+  derived_value: '{label}: {current}{needs}',
+  derived_change: '{label}: {current} → {suggested}{needs}',
+  derived_needs: ' (needs {op} {threshold})',
+  alternative: 'Or:',
 } as const;
 
 export type GapMessageKey = keyof typeof gapEn;

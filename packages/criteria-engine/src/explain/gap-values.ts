@@ -1,0 +1,76 @@
+/**
+ * The numbers a gap analysis shows beside a criterion: a derived quantity's value now and after
+ * the changes proposed ("income per person 57.2 → 58"), and a parameter's value for the assessed
+ * unit (a table's cell chosen by its context and date: "needs ≥ 58", not the parameter's name). For
+ * people only: decisions are the engine's, exact.
+ */
+import type { CompiledRuleset, Threshold } from '../compile/compiled-ruleset.js';
+import type { Assessment } from '../evaluate/assessment.js';
+import type { GapDerived } from './gap-report.js';
+
+type ValuesRuleset = Partial<Pick<CompiledRuleset, 'derived' | 'derivedValues' | 'parameterTables' | 'document'>>;
+
+/**
+ * A parameter's value for one assessment: a constant, or the row of its table whose keys match
+ * the context (and `year` the year of the date) with the latest `from` on or before the date.
+ * Undefined when no row is in force (the engine then says unknown, never a default).
+ */
+export function parameterValue(ruleset: ValuesRuleset, id: string, assessment: Assessment): number | undefined {
+  const declared = ruleset.document?.parameters?.[id];
+  if (declared?.value !== undefined) return declared.value;
+  const table = ruleset.parameterTables?.find((t) => t.id === id);
+  if (table === undefined) return undefined;
+  const date = assessment.area?.date;
+  const year = date === undefined ? undefined : Number(date.slice(0, 4));
+  let best: { from: string; value: number } | undefined;
+  for (const cell of table.cells) {
+    const matches = table.by.every((k) =>
+      k === 'year' ? cell.key[k] === year : cell.key[k] === assessment.context?.[k],
+    );
+    if (!matches) continue;
+    if (cell.from !== undefined && !(date !== undefined && cell.from <= date)) continue;
+    const from = cell.from ?? '';
+    if (best === undefined || from >= best.from) best = { from, value: cell.value };
+  }
+  return best?.value;
+}
+
+/**
+ * The derived quantities a criterion reads, each with its value now, after `changed` (when given)
+ * and the threshold it is compared with (a number, or a parameter's value for this unit).
+ */
+export function derivedOf(
+  ruleset: ValuesRuleset,
+  reads: readonly string[],
+  thresholds: readonly Threshold[],
+  before: Assessment,
+  after: Assessment | undefined,
+): GapDerived[] {
+  const derived = ruleset.derived ?? [];
+  if (derived.length === 0 || ruleset.derivedValues === undefined) return [];
+  const read = new Set(reads);
+  const used = derived.filter(
+    (d) => thresholds.some((t) => t.kind === 'compare' && t.fact === d.id) || d.reads.some((f) => read.has(f)),
+  );
+  if (used.length === 0) return [];
+  const now = ruleset.derivedValues(before);
+  const then = after === undefined ? undefined : ruleset.derivedValues(after);
+  return used.map((d) => {
+    const t = thresholds.find((x) => x.kind === 'compare' && x.fact === d.id);
+    const threshold =
+      t === undefined || t.kind !== 'compare'
+        ? undefined
+        : typeof t.value === 'number'
+          ? t.value
+          : typeof t.value === 'string'
+            ? parameterValue(ruleset, t.value, before)
+            : undefined;
+    const suggested = then?.get(d.id);
+    return {
+      id: d.id,
+      current: now.get(d.id) ?? null,
+      ...(suggested !== undefined && suggested !== now.get(d.id) ? { suggested } : {}),
+      ...(t !== undefined && t.kind === 'compare' && threshold !== undefined ? { op: t.op, threshold } : {}),
+    };
+  });
+}
