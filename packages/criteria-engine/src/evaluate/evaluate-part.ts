@@ -25,7 +25,6 @@ import {
 } from './outcome.js';
 import type { CriterionResult, DisqualifierResult, DisqualifierStatus } from './result.js';
 import { readings, type SlotList, slotList, slotsByName, type TracedCriterion, tracedCriterion } from './trace.js';
-import { assessmentDate } from '../compile/slots.js';
 
 export interface PartEvaluator {
   evaluateCriterion(assessment: Assessment, index: number): CriterionResult;
