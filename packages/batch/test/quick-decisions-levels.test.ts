@@ -115,12 +115,13 @@ describe('the decisions-only path on a scheme with levels and a dated table', ()
         expect(workers.decided - before).toBeGreaterThan(10);
 
         // The comparison means something: every level is reached by some rows, and some rows
-        // are refused for their date (before the table's first row), at the date's column.
+        // are refused for their date (before the table's first row, which is also before the
+        // ruleset's effective period), at the date's column.
         const levels = careful.summary.levels ?? {};
         expect(Object.keys(levels)).toEqual(['dat_chuan', 'nang_cao', 'kieu_mau']);
         for (const id of Object.keys(levels)) expect(levels[id], id).toBeGreaterThan(30);
         const codes = careful.summary.problems.flatMap((p) => p.diagnostics.map((d) => d.code));
-        expect(codes).toContain('input_date_out_of_range');
+        expect(codes).toContain('input_date_outside_period');
         const decided = (await lines(`${path}.careful.jsonl`)).filter((l) => l.status === 'decided');
         expect(decided.every((l) => l.status === 'decided' && l.level !== undefined)).toBe(true);
       }

@@ -140,7 +140,11 @@ describe('lcz docs --assessment: the table filled in', () => {
     // Under the draft (which dropped 3.7 and its fact) the same bản fails 2.3 instead.
     const withoutDropped = join(temp, 'ward-2026.yaml');
     const text = await readFile(join(ROOT, 'examples/assessments/disqualified-ban-in-ward.yaml'), 'utf8');
-    await writeFile(withoutDropped, text.replace(/^\s*traffic_congestion_occurred:.*$/m, ''));
+    // Dated inside the draft's effective period: a 2024 date is refused by a 2026–2030 ruleset.
+    await writeFile(
+      withoutDropped,
+      text.replace(/^\s*traffic_congestion_occurred:.*$/m, '').replace('date: "2024-10-10"', 'date: "2026-10-10"'),
+    );
     const draft = await run(['docs', '--rules', 'rules/lai-chau-2026-2030-draft', '--assessment', withoutDropped]);
     expect(draft.stderr).toBe('');
     expect(draft.code).toBe(0);

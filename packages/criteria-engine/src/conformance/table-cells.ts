@@ -1,6 +1,6 @@
 /**
  * Coverage of parameter tables. A condition comparing a value with a table
- * (`income_per_person >= min_income`, `percent(insured, population, 0) >= insurance_min`) has
+ * (`income_per_person >= minimum`, `percent(part, whole, 0) >= minimum_share`) has
  * one boundary per cell of the table: per key (region, …) and per dated row (`from:`), each its
  * own threshold with its own value. A case tests a cell's boundary only when the case is in that
  * cell: its context has the cell's key values and the row in force on its date is the cell's.
@@ -8,7 +8,7 @@
  * condition is read, and its period meets the ruleset's `effective` period.
  *
  * Only comparisons of a fact, a derived quantity or a function call with the table's name are
- * read this way; arithmetic around the table (`min_income * 11`) has no single boundary value.
+ * read this way; arithmetic around the table (`minimum * 11`) has no single boundary value.
  */
 import type { CompiledRuleset, ConditionInfo, Threshold } from '../compile/compiled-ruleset.js';
 import type { CompareOp, Expr } from '../compile/expression/ast.js';
@@ -22,7 +22,7 @@ import type { Assessment } from '../evaluate/assessment.js';
 export interface TableCellThreshold {
   /** The comparison with the cell's value in place of the table's name. */
   readonly threshold: Threshold;
-  /** `income_per_person >= min_income[region=north, from 2023-01-01] = 42`. */
+  /** `per_person >= minimum[region=north, from 2023-01-01] = 42`. */
   readonly text: string;
   /** Some valid input can be in the cell (its key and its period). */
   readonly possible: boolean;
@@ -69,7 +69,7 @@ function tableComparisons(e: Expr, tables: ReadonlyMap<string, ParameterTableInf
   return left ? [{ subject: e.right, op: FLIP[e.op], table: left }] : [];
 }
 
-/** A table written by name: bare, or quoted as a structured threshold writes it (`at_least: min_income`). */
+/** A table written by name: bare, or quoted as a structured threshold writes it (`at_least: minimum`). */
 function tableNamed(e: Expr, tables: ReadonlyMap<string, ParameterTableInfo>): ParameterTableInfo | undefined {
   if (e.kind === 'name') return tables.get(e.name);
   if (e.kind === 'string') return tables.get(e.value);
