@@ -9,8 +9,9 @@
  * adds none. Only leading spaces change, so line numbers, and the problems' keys, stay comparable.
  * So the hint is given only when indenting really makes the errors go away.
  *
- * Bounded: a window of lines around the problems and a budget of tries (each try re-reads the
- * whole text), so a hostile file costs a fixed number of parses.
+ * Bounded: a window of lines around the problems, a budget of tries (each try re-reads the
+ * whole text) and a cap on the problems it tries to explain, so a hostile file costs a fixed
+ * number of parses of a text with few errors.
  */
 
 export interface IndentRepair {
@@ -41,9 +42,22 @@ export interface IndentRepairOptions {
   readonly maxReadChars?: number;
   /** Pass `problemsOf` only the top-level entries around the problems (see ProblemsOf). */
   readonly slice?: boolean;
+  /**
+   * More problems than this are not searched: an out-dented block gives a handful, while an
+   * unclosed quote or bracket gives one per line to the end of the file, and each re-read of
+   * such a text costs as many errors again (a 78 KB rule file took seconds per input).
+   */
+  readonly maxProblems?: number;
 }
 
-const DEFAULTS = { window: 40, maxTries: 80, maxChars: 500_000, maxReadChars: 4_000_000, slice: false } as const;
+const DEFAULTS = {
+  window: 40,
+  maxTries: 80,
+  maxChars: 500_000,
+  maxReadChars: 4_000_000,
+  slice: false,
+  maxProblems: 40,
+} as const;
 /** Shorter blocks tried per line and column. */
 const MAX_CUTS = 3;
 
@@ -73,8 +87,9 @@ export function findIndentRepair(
   problemsOf: ProblemsOf,
   options: IndentRepairOptions = {},
 ): IndentRepair | undefined {
-  const { window, maxTries: triesAsked, maxChars, maxReadChars, slice } = { ...DEFAULTS, ...options };
-  if (problems.length === 0 || text.length > maxChars || text.includes('\t')) return undefined;
+  const { window, maxTries: triesAsked, maxChars, maxReadChars, slice, maxProblems } = { ...DEFAULTS, ...options };
+  if (problems.length === 0 || problems.length > maxProblems) return undefined;
+  if (text.length > maxChars || text.includes('\t')) return undefined;
   const problemLines = problems.map(lineOfKey).filter((n) => n > 0);
   if (problemLines.length === 0) return undefined;
   const lines = text.split('\n').map(describe);

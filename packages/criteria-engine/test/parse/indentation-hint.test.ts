@@ -200,6 +200,26 @@ describe('findIndentRepair', () => {
     expect(read).toBeLessThanOrEqual(1_000_000 + text.length);
   });
 
+  it('does not search when there are more problems than an out-dent gives (an unclosed quote: one per line)', () => {
+    // Found by the fuzz run: the Lai Châu file with an unclosed quote has ~2,000 syntax errors, and
+    // every try re-read a text with as many again (seconds per input).
+    const text = 'a:\n  b: 1\nc: 2\n';
+    const problems = Array.from({ length: 41 }, (_, i) => `3|x${i}`);
+    let calls = 0;
+    const repair = findIndentRepair(text, problems, () => {
+      calls++;
+      return [];
+    });
+    expect(repair).toBeUndefined();
+    expect(calls).toBe(0);
+    // At the bound it still searches.
+    findIndentRepair(text, problems.slice(0, 40), () => {
+      calls++;
+      return problems.slice(0, 40);
+    });
+    expect(calls).toBeGreaterThan(0);
+  });
+
   it('does not search a file indented with tabs (YAML refuses tabs: another message says so)', () => {
     expect(findIndentRepair('a:\n\tb: 1\n', ['2|x'], () => [])).toBeUndefined();
   });
