@@ -64,6 +64,17 @@ describe('an out-dented block the YAML cannot be read with (parse stage)', () =>
     ]);
   });
 
+  it('is not searched when the caller asks for none (the validate stage re-reads texts it then refuses)', () => {
+    // Found by the fuzz run: the validate stage's own search ran this one inside each of its
+    // tries, 24 × 80 parses (seconds on a 12 KB file).
+    const parsed = parseYaml(new SourceText('ruleset.yaml', outdent(condition, condition, 2)), undefined, {
+      indentHints: false,
+    });
+    const codes = parsed.diagnostics.map((d) => d.code);
+    expect(codes).toContain('yaml_syntax');
+    expect(codes).not.toContain('yaml_indentation');
+  });
+
   it('the whole condition block four spaces too far left', () => {
     const found = problems(outdent(condition, next - 1, 4));
     expect(found.map(where)).toEqual([
