@@ -86,7 +86,7 @@ async function readAll(bytes: Uint8Array, format: BatchFormat): Promise<BatchRec
 }
 
 async function check(bytes: Uint8Array, format: BatchFormat): Promise<void> {
-  await guarded(format, async () => {
+  await guarded(`batch.${format}`, async () => {
     for (const record of await readAll(bytes, format)) {
       for (const d of record.diagnostics) expectWorded(d);
       if (record.header) continue;
@@ -101,14 +101,14 @@ describe('fuzz: batch files', () => {
   it('CSV bytes with random edits', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => check(applyEdits(csv, edits), 'csv')),
-      fuzzParameters(0.03),
+      fuzzParameters('batch.csv'),
     );
   });
 
   it('XLSX files cut at any length', async () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(), (n) => check(xlsx.subarray(0, n % xlsx.length), 'xlsx')),
-      fuzzParameters(0.005, 10),
+      fuzzParameters('batch.xlsx-cut'),
     );
   });
 
@@ -131,7 +131,7 @@ describe('fuzz: batch files', () => {
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) =>
         withWatchdog(check(applyEdits(xlsx, edits), 'xlsx'), 15_000),
       ),
-      fuzzParameters(0.005, 10),
+      fuzzParameters('batch.xlsx-edits'),
     );
   });
 });

@@ -96,7 +96,7 @@ describe('fuzz: expressions', () => {
     let loadedCount = 0;
     fc.assert(
       fc.property(fc.oneof(expr, soup), fc.array(factsArb, { maxLength: 3 }), (condition, factsList) =>
-        guardedSync('expressions', () => {
+        guardedSync('expressions.conditions', () => {
           const text = rulesWith(JSON.stringify(condition));
           const loaded = expectNoThrow(() => loadRuleset(text, { file: 'fuzz.yaml' }));
           for (const d of loaded.diagnostics) {
@@ -108,7 +108,7 @@ describe('fuzz: expressions', () => {
           for (const facts of factsList) agreeOn(loaded.value, facts);
         }),
       ),
-      fuzzParameters(0.15),
+      fuzzParameters('expressions.conditions'),
     );
     // Not vacuous: some random conditions were well-typed and were evaluated.
     expect(loadedCount).toBeGreaterThan(0);
@@ -135,10 +135,13 @@ const threshold = fc
   .integer({ min: 0, max: 10_000 })
   .map((h) => ({ text: (h / 100).toString(), hundredths: BigInt(h) }));
 
+/** Rulesets by condition: the `at_least`/`at_most` ones repeat; the cap keeps a 10^6 run's memory flat. */
 const cache = new Map<string, CompiledRuleset>();
+const CACHE_MAX = 2000;
 function rulesetFor(condition: string): CompiledRuleset {
   let ruleset = cache.get(condition);
   if (ruleset === undefined) {
+    if (cache.size >= CACHE_MAX) cache.clear();
     const loaded = loadRuleset(rulesWith(condition), { file: 'fuzz.yaml' });
     if (loaded.value === undefined) throw new Error(`the oracle's own rule does not load: ${condition}`);
     ruleset = loaded.value;
@@ -163,7 +166,7 @@ describe('fuzz: exact arithmetic against BigInt', () => {
         fc.constantFrom('at_least', 'at_most'),
         fc.constantFrom('pass', 'fail'),
         ([w, p], n, op, ifZero) =>
-          guardedSync('arithmetic', () => {
+          guardedSync('arithmetic.percent', () => {
             const condition = `{ percent: { part: p, whole: w }, ${op}: ${n.text}, if_whole_zero: ${ifZero} }`;
             // p × 100 ≥ N × w, with N in hundredths: p × 10000 ≥ N100 × w.
             const left = BigInt(p) * 10_000n;
@@ -172,7 +175,7 @@ describe('fuzz: exact arithmetic against BigInt', () => {
             expect(decisionOf(condition, { w, p }), `${condition} with p=${p}, w=${w}`).toBe(verdict(holds));
           }),
       ),
-      fuzzParameters(0.1),
+      fuzzParameters('arithmetic.percent'),
     );
   });
 
@@ -185,7 +188,7 @@ describe('fuzz: exact arithmetic against BigInt', () => {
         fc.integer({ min: 1, max: 1000 }),
         fc.integer({ min: 1, max: 1000 }),
         ([w, p], n, z, k, m) =>
-          guardedSync('arithmetic', () => {
+          guardedSync('arithmetic.compare', () => {
             const pct = `"percent(p, w, ${z}) >= ${n.text}"`;
             const holdsPct =
               w === 0 ? BigInt(z) * 100n >= n.hundredths : BigInt(p) * 10_000n >= n.hundredths * BigInt(w);
@@ -195,7 +198,7 @@ describe('fuzz: exact arithmetic against BigInt', () => {
             expect(decisionOf(product, { w, p }), `${product} with p=${p}, w=${w}`).toBe(verdict(holdsProduct));
           }),
       ),
-      fuzzParameters(0.1),
+      fuzzParameters('arithmetic.compare'),
     );
   });
 });
