@@ -118,7 +118,7 @@ export function findIndentRepair(
     for (const target of targetsFor(lines, n, lo)) {
       for (const end of extentsFor(lines, n, target)) {
         if (tries++ >= maxTries) return best;
-        const line = lines[n - 1] as Line;
+        const line = lineAt(lines, n);
         const spaces = target - line.indent;
         const after = read(indentLines(lines, n, end, spaces));
         const removed = removedBy(before, after);
@@ -131,6 +131,13 @@ export function findIndentRepair(
     }
   }
   return best;
+}
+
+/** The line numbered `n` (1-based); every caller stays within 1..lines.length. */
+function lineAt(lines: readonly Line[], n: number): Line {
+  const line = lines[n - 1];
+  if (line === undefined) throw new Error(`indent-repair: no line ${n} of ${lines.length}`);
+  return line;
 }
 
 function describe(text: string): Line {
@@ -158,7 +165,7 @@ function targetsFor(lines: readonly Line[], n: number, lo: number): number[] {
   // The first key under a key that opens a block belongs one step (two spaces) to its right.
   if (opens && !line.dash) targets.add(above.content + 2);
   for (let k = n - 1; k >= lo; k--) {
-    const earlier = lines[k - 1] as Line;
+    const earlier = lineAt(lines, k);
     if (earlier.indent < 0) continue;
     const column = line.dash ? (earlier.dash ? earlier.indent : -1) : earlier.content;
     if (column > line.indent && column <= above.content + 2) targets.add(column);
@@ -174,11 +181,11 @@ function targetsFor(lines: readonly Line[], n: number, lo: number): number[] {
  * A block ends back at the line's own level or at an item of an enclosing list.
  */
 function extentsFor(lines: readonly Line[], n: number, target: number): number[] {
-  const line = lines[n - 1] as Line;
+  const line = lineAt(lines, n);
   let end = n;
   let beforeSibling: number | undefined;
   for (let k = n + 1; k <= lines.length; k++) {
-    const next = lines[k - 1] as Line;
+    const next = lineAt(lines, k);
     if (next.indent < 0) continue;
     if (next.indent <= line.indent) break;
     if (next.indent < target && next.dash && !line.dash) break;
@@ -186,8 +193,7 @@ function extentsFor(lines: readonly Line[], n: number, target: number): number[]
     end = k;
   }
   const shorter: number[] = [];
-  for (let k = end - 1; k > n && shorter.length < MAX_CUTS; k--)
-    if ((lines[k - 1] as Line).indent >= 0) shorter.push(k);
+  for (let k = end - 1; k > n && shorter.length < MAX_CUTS; k--) if (lineAt(lines, k).indent >= 0) shorter.push(k);
   // Lines under it already deeper than the target: only the line itself slipped.
   const child = lines.slice(n).find((l) => l.indent >= 0);
   if (child !== undefined && child.indent > target) return [...new Set([n, end, beforeSibling ?? end, ...shorter])];
@@ -196,7 +202,7 @@ function extentsFor(lines: readonly Line[], n: number, target: number): number[]
 
 function previous(lines: readonly Line[], n: number): Line | undefined {
   for (let k = n - 1; k >= 1; k--) {
-    const line = lines[k - 1] as Line;
+    const line = lineAt(lines, k);
     if (line.indent >= 0) return line;
   }
   return undefined;
@@ -210,7 +216,7 @@ function indentLines(lines: readonly Line[], from: number, to: number, spaces: n
 /** The lines from the top-level key at or before `lo` to the line before the next one after `hi`. */
 function topLevelRegion(lines: readonly Line[], lo: number, hi: number): [number, number] {
   const topLevel = (k: number) => {
-    const line = lines[k - 1] as Line;
+    const line = lineAt(lines, k);
     return line.indent === 0 && !line.dash;
   };
   let from = lo;
