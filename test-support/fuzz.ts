@@ -11,6 +11,8 @@
  *   load (no timing assertions in the ordinary suite).
  */
 
+import { onTestFinished } from 'vitest';
+
 /** The seed when FUZZ_SEED is not given: pinned, so `pnpm test` runs the same inputs every time. */
 const PINNED_SEED = 1_406_2026;
 
@@ -79,7 +81,10 @@ export function fuzzParameters(target: FuzzTarget): FuzzParameters {
   const path = process.env['FUZZ_PATH'];
   const numRuns = runsFor(target, total);
   // In a long run, say what ran, so its rate per target can be read off the test's duration.
-  if (LONG) console.log(`fuzz ${target}: ${numRuns} inputs, seed ${seed}`);
+  if (LONG) {
+    console.log(`fuzz ${target}: ${numRuns} inputs, seed ${seed}`);
+    onTestFinished(() => console.log(tallyLine(target)));
+  }
   return { seed, numRuns, ...(path !== undefined && path !== '' ? { path } : {}), endOnFailure: true };
 }
 
@@ -115,6 +120,33 @@ function changes(before: Snapshot, after: Snapshot): string[] {
   return [...keys].filter((k) => !sameDescriptor(before.get(k), after.get(k)));
 }
 
+interface Tally {
+  inputs: number;
+  cpuMicros: number;
+  slowestMs: number;
+}
+/** Per target in this process: inputs run, CPU time (this process, its worker threads too), slowest. */
+const tallies = new Map<string, Tally>();
+
+function count(target: string, ms: number, cpu: NodeJS.CpuUsage): void {
+  const tally = tallies.get(target) ?? { inputs: 0, cpuMicros: 0, slowestMs: 0 };
+  tally.inputs++;
+  tally.cpuMicros += cpu.user + cpu.system;
+  tally.slowestMs = Math.max(tally.slowestMs, ms);
+  tallies.set(target, tally);
+}
+
+/**
+ * What a long run says when a target's test ends: inputs, CPU per input (which, unlike the
+ * test's duration, does not grow with other work on the machine) and the slowest input.
+ */
+function tallyLine(target: string): string {
+  const t = tallies.get(target);
+  if (t === undefined || t.inputs === 0) return `fuzz ${target}: no input ran`;
+  const perInput = t.cpuMicros / 1000 / t.inputs;
+  return `fuzz ${target}: ${t.inputs} inputs, ${perInput.toFixed(2)} ms CPU per input, slowest ${Math.round(t.slowestMs)} ms`;
+}
+
 /** Targets that have run an input in this process: their first one is not timed. */
 const warm = new Set<string>();
 
@@ -143,8 +175,10 @@ export interface Checked<T> {
 export async function guarded<T>(target: string, work: () => T | Promise<T>): Promise<Checked<T>> {
   const before = snapshot();
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const value = await work();
   const ms = performance.now() - start;
+  count(target, ms, process.cpuUsage(cpu));
   checkAfter(target, before, ms);
   return { value, ms };
 }
@@ -153,8 +187,10 @@ export async function guarded<T>(target: string, work: () => T | Promise<T>): Pr
 export function guardedSync<T>(target: string, work: () => T): T {
   const before = snapshot();
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const value = work();
   const ms = performance.now() - start;
+  count(target, ms, process.cpuUsage(cpu));
   checkAfter(target, before, ms);
   return value;
 }
