@@ -85,7 +85,14 @@ export function fuzzParameters(target: FuzzTarget): FuzzParameters {
   // In a long run, say what ran, so its rate per target can be read off the test's duration.
   if (LONG) {
     console.log(`fuzz ${target}: ${numRuns} inputs, seed ${seed}`);
-    onTestFinished(() => console.log(tallyLine(target)));
+    const start = { cpu: process.cpuUsage(), wall: performance.now() };
+    onTestFinished(() => {
+      // The whole test: generating, shrinking and checking, on this process's threads.
+      const cpu = process.cpuUsage(start.cpu);
+      const all = (cpu.user + cpu.system) / 1000 / numRuns;
+      const wall = (performance.now() - start.wall) / 1000;
+      console.log(`${tallyLine(target)}; in all ${all.toFixed(2)} ms CPU per input, ${wall.toFixed(0)} s wall`);
+    });
   }
   return { seed, numRuns, ...(path !== undefined && path !== '' ? { path } : {}), endOnFailure: true };
 }
