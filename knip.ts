@@ -18,7 +18,7 @@ interface PackageJson {
 /** Files started by path (not imported), per package folder. */
 const startedByPath: Record<string, string[]> = {
   'packages/batch': ['test/helpers/memory-child.ts'],
-  'packages/bench': ['src/child/*.ts', 'cold/*.mjs'],
+  'packages/bench': ['src/child/*.ts', 'cold/*.mjs', 'schemes/*/csv-parse-peer.ts'],
   'packages/web': ['src/browser.ts', 'src/playground/main.ts'],
 };
 

@@ -69,8 +69,8 @@ const STAGES = [
   'assist',
   'testing',
 ];
-const ENTRIES = ['index', 'node', 'tools', 'runtime', 'messages', 'testing'];
-const BROWSER_SAFE = ['index', 'tools', 'runtime', 'messages', 'testing'];
+const ENTRIES = ['index', 'node', 'tools', 'runtime', 'explain', 'messages', 'testing'];
+const BROWSER_SAFE = ['index', 'tools', 'runtime', 'explain', 'messages', 'testing'];
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -9,8 +9,8 @@
  * Each value is checked by its type's own `accepts` (the engine's compile/fact-types/, the same
  * module its zod schema comes from); here only the shape (only ruleset, area, context, facts; area
  * fields are text, date YYYY-MM-DD), the ruleset id, every key known and part ≤ whole; the context
- * rules and `required_when`, which only read the context, are asked of the engine once per
- * distinct context and remembered.
+ * rules and `required_when`, which only read the context, and the date (a dated parameter table
+ * may have no value in force then), are asked of the engine once per distinct value and remembered.
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { FACT_TYPES } from '@lcz/criteria-engine/runtime';
@@ -49,6 +49,30 @@ export function compileContextCheck(ruleset: CompiledRuleset): ContextCheck {
   };
 }
 
+/**
+ * Whether the engine accepts an assessment's date: a date before every row of a dated parameter
+ * table is an input error (`input_date_out_of_range`), and the engine may refuse others. The
+ * verdict comes from the engine (its problems at `/area`), asked once per distinct date: a batch
+ * holds few dates, and a row whose date is refused goes through validateAssessment, which says why.
+ */
+export function compileDateCheck(ruleset: CompiledRuleset): (date: string) => boolean {
+  const verdicts = new Map<string, boolean>();
+  return (date) => {
+    let verdict = verdicts.get(date);
+    if (verdict === undefined) {
+      verdict = !ruleset
+        .validateAssessment({ area: { date }, context: {}, facts: {} })
+        .diagnostics.some((d) => d.path === '/area' || d.path?.startsWith('/area/') === true);
+      // Bounded: a file of a million distinct dates asks the engine for those past the limit.
+      if (verdicts.size < MAX_DATES) verdicts.set(date, verdict);
+    }
+    return verdict;
+  };
+}
+
+/** Distinct dates remembered by compileDateCheck. */
+const MAX_DATES = 4096;
+
 /** The pairs (part, whole) whose values must satisfy part ≤ whole. */
 export function partPairs(ruleset: CompiledRuleset): readonly (readonly [part: string, whole: string])[] {
   return ruleset.facts.filter((f) => f.partOf !== undefined).map((f) => [f.id, f.partOf as string] as const);
@@ -62,6 +86,7 @@ export function compileAssessmentCheck(ruleset: CompiledRuleset): AssessmentChec
   const contextChecks = new Map<string, ValueCheck>();
   for (const a of ruleset.context) contextChecks.set(a.id, FACT_TYPES[a.type].accepts(a));
   const contextHolds = compileContextCheck(ruleset);
+  const dateHolds = compileDateCheck(ruleset);
 
   return (value) => {
     if (!isRecord(value)) return false;
@@ -74,7 +99,7 @@ export function compileAssessmentCheck(ruleset: CompiledRuleset): AssessmentChec
         if (!Object.hasOwn(area, key) || !AREA_KEYS.has(key)) return false;
         const v = area[key];
         if (v !== undefined && typeof v !== 'string') return false;
-        if (key === 'date' && v !== undefined && !DATE.test(v as string)) return false;
+        if (key === 'date' && v !== undefined && !(DATE.test(v as string) && dateHolds(v as string))) return false;
       }
     }
     const context = value['context'];

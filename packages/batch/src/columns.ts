@@ -24,6 +24,8 @@ export interface BatchColumn {
   readonly values?: readonly ValueDeclaration[];
   readonly min?: number;
   readonly max?: number;
+  /** For number facts: the most decimals a value may have. */
+  readonly decimals?: number;
   /** The header must have this column (`year` and `date`: one of the two, see YEAR_OR_DATE). */
   readonly required: boolean;
 }
@@ -90,6 +92,7 @@ export function batchColumns(ruleset: CompiledRuleset): readonly BatchColumn[] {
       ...(f.values ? { values: f.values } : {}),
       ...(f.min !== undefined ? { min: f.min } : {}),
       ...(f.max !== undefined ? { max: f.max } : {}),
+      ...(f.decimals !== undefined ? { decimals: f.decimals } : {}),
       required: false,
     });
   }

@@ -70,6 +70,12 @@ export interface BatchSummary {
   readonly rows: number;
   readonly evaluated: number;
   readonly decisions: Readonly<Record<Decision, number>>;
+  /**
+   * For a scheme with levels: per level id (the rule file's order, lowest first), the rows whose
+   * highest level certainly reached is that one. Rows that reached none are the not recognised
+   * and undetermined ones of `decisions`.
+   */
+  readonly levels?: Readonly<Record<string, number>>;
   /** Rows with errors: not evaluated. */
   readonly badRows: number;
   /** Diagnostics of all bad rows (those in `problems` and those past `keepProblems`). */
@@ -134,7 +140,7 @@ export async function evaluateBatchVia(
   // The summary table needs each standard's applicable count, which only the full result has;
   // without it and without full result lines, the engine's fast path is enough.
   const needFull = summary !== undefined || (results !== undefined && !decisionOnly);
-  const counts = new BatchCounts(options.keepProblems ?? 100);
+  const counts = new BatchCounts(options.keepProblems ?? 100, ruleset);
   const progress = new ProgressReport(options, started, counts);
   const readOptions: ReadBatchOptions = {
     ...options,
@@ -188,6 +194,7 @@ export async function evaluateBatchVia(
     rows: counts.rows,
     evaluated: counts.evaluated,
     decisions: counts.decisions,
+    ...(counts.levels !== undefined ? { levels: counts.levels } : {}),
     badRows: counts.badRows,
     problemCount: counts.problemCount,
     headerProblems: counts.headerProblems,
@@ -218,10 +225,26 @@ class BatchCounts {
   badRows = 0;
   problemCount = 0;
   readonly decisions: Record<Decision, number> = { recognised: 0, not_recognised: 0, undetermined: 0 };
+  /** Per level id, rows that reached it (highest certain); undefined for a scheme without levels. */
+  readonly levels: Record<string, number> | undefined;
   readonly headerProblems: Diagnostic[] = [];
   readonly problems: BatchProblemRow[] = [];
+  private readonly levelIds: readonly string[];
 
-  constructor(private readonly keep: number) {}
+  constructor(
+    private readonly keep: number,
+    ruleset: CompiledRuleset,
+  ) {
+    this.levelIds = (ruleset.levels ?? []).map((l) => l.id);
+    this.levels = ruleset.levels !== undefined ? Object.fromEntries(this.levelIds.map((id) => [id, 0])) : undefined;
+  }
+
+  /** One evaluated row: its decision and, with levels, the level it certainly reached. */
+  addDecided(decision: Decision, reached: string | null | undefined): void {
+    this.decisions[decision] += 1;
+    if (this.levels !== undefined && typeof reached === 'string' && Object.hasOwn(this.levels, reached))
+      this.levels[reached] = (this.levels[reached] ?? 0) + 1;
+  }
 
   /** Rows read and decided on the quick path. */
   addRun(run: DecidedRun): void {
@@ -230,6 +253,8 @@ class BatchCounts {
     this.decisions.recognised += run.decisions.recognised;
     this.decisions.not_recognised += run.decisions.not_recognised;
     this.decisions.undetermined += run.decisions.undetermined;
+    if (this.levels !== undefined && run.levels !== undefined)
+      for (const [i, id] of this.levelIds.entries()) this.levels[id] = (this.levels[id] ?? 0) + (run.levels[i] ?? 0);
   }
 
   /** A row with problems (or the header's record): not evaluated. */
@@ -316,7 +341,7 @@ async function takeRecord(record: DecisionItem, counts: BatchCounts, out: Record
   let result: EvaluationResult | undefined;
   if (out.needFull) {
     result = ruleset.evaluate(record.assessment);
-    counts.decisions[result.decision] += 1;
+    counts.addDecided(result.decision, result.level?.reached);
     if (results) {
       const line = out.decisionOnly
         ? decidedLine(
@@ -324,19 +349,23 @@ async function takeRecord(record: DecisionItem, counts: BatchCounts, out: Record
             area,
             result.decision,
             result.standards.map((s) => ({ id: s.id, passed: s.passed })),
+            result.level,
           )
         : JSON.stringify({ row, area, status: 'evaluated', result });
       await results.write(`${line}\n`);
     }
   } else {
     const decided = ruleset.decide(record.assessment);
-    counts.decisions[decided.decision] += 1;
+    counts.addDecided(decided.decision, decided.level?.reached);
     if (results) {
       const standards = ruleset.groups.map((g, i) => ({ id: g.id, passed: decided.passed[i] ?? 0 }));
-      await results.write(`${decidedLine(row, area, decided.decision, standards)}\n`);
+      await results.write(`${decidedLine(row, area, decided.decision, standards, decided.level)}\n`);
     }
   }
-  await summary?.add(row, area, result, []);
+  // Derived quantities are shown as the explanations show them (their declared decimals).
+  const derived =
+    summary !== undefined && ruleset.derived.length > 0 ? ruleset.derivedValues(record.assessment) : undefined;
+  await summary?.add(row, area, result, [], derived);
 }
 
 /** What the quick path needs to read a CSV file's decisions, here or on decide workers. */
@@ -393,13 +422,19 @@ async function* quickChunks(q: QuickRead): AsyncGenerator<readonly DecisionItem[
   }
 }
 
+/**
+ * A `decided` line; with levels, `level: { reached, possible }` after the decision (the quick
+ * path's DecisionLineWriter writes the same bytes).
+ */
 function decidedLine(
   row: number,
   area: BatchArea,
   decision: Decision,
   standards: readonly { id: string; passed: number }[],
+  level: { readonly reached: string | null; readonly possible: string | null } | undefined,
 ): string {
-  return JSON.stringify({ row, area, status: 'decided', decision, standards });
+  const levelPart = level !== undefined ? { level: { reached: level.reached, possible: level.possible } } : {};
+  return JSON.stringify({ row, area, status: 'decided', decision, ...levelPart, standards });
 }
 
 function invalidLine(row: number, area: BatchArea, diagnostics: readonly Diagnostic[]) {

@@ -15,6 +15,8 @@ export type BatchResultLine =
       readonly area: BatchArea;
       readonly status: 'decided';
       readonly decision: Decision;
+      /** For a scheme with levels: the highest level certainly reached, and the highest still possible (ids, or null). */
+      readonly level?: { readonly reached: string | null; readonly possible: string | null };
       /** Passed criteria per standard, in the rule file's order. */
       readonly standards: readonly { readonly id: string; readonly passed: number }[];
     }

@@ -14,6 +14,7 @@ import { FALSE_WORDS, TRUE_WORDS } from './cells.js';
 import { batchColumns, type BatchColumn } from './columns.js';
 import type { BatchArea } from './record.js';
 import { columnLetters } from './text.js';
+import { inputKindOf, NO, YES } from './template-inputs.js';
 import { safeCsvRow } from './writers/csv-cell.js';
 import { OutputError, TextSink } from './writers/text-sink.js';
 
@@ -45,8 +46,6 @@ export interface BatchInputRow {
 /** Rows of a template that get data validation: enough for a city, and cheap in the file. */
 const VALIDATED_ROWS = 2000;
 const LISTS_SHEET = 'DanhMuc';
-const YES = 'Có';
-const NO = 'Không';
 
 export function writeTemplate(
   ruleset: CompiledRuleset,
@@ -174,7 +173,7 @@ function templateWorkbook(
     }
     first.getCell(n).font = { bold: true };
     second.getCell(n).font = { italic: true, color: { argb: 'FF595959' } };
-    first.getCell(n).note = headerNote(c);
+    first.getCell(n).note = headerNote(c, datedScheme(ruleset));
 
     let listRef: string | undefined;
     if (c.values) {
@@ -186,7 +185,7 @@ function templateWorkbook(
       });
       listRef = `${LISTS_SHEET}!$${l}$2:$${l}$${c.values.length + 1}`;
     }
-    const validation = validationOf(c, listRef);
+    const validation = inputKindOf(c).validation(c, listRef);
     if (validation) {
       (data as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
         `${letter}3:${letter}${VALIDATED_ROWS + 2}`,
@@ -230,116 +229,26 @@ export function pagesWide(widths: readonly number[]): number {
   return Math.max(1, Math.ceil(total / 200));
 }
 
-function headerNote(c: BatchColumn): string {
+function headerNote(c: BatchColumn, dated: boolean): string {
   const lines = [`${c.id}`, c.label.vi, c.label.en];
   if (c.unit) lines.push(`(${c.unit.vi} / ${c.unit.en})`);
   if (c.help) lines.push(c.help.vi, c.help.en);
-  lines.push(typeWords(c));
+  lines.push(inputKindOf(c).words(c));
+  if (dated && c.id === 'date' && c.kind === 'identity') lines.push(DATE_PICKS);
   return lines.join('\n');
 }
 
-function typeWords(c: BatchColumn): string {
-  const bounds = (): string =>
-    [c.min !== undefined ? `≥ ${c.min}` : '', c.max !== undefined ? `≤ ${c.max}` : ''].filter(Boolean).join(', ');
-  switch (c.type) {
-    case 'integer':
-      return `Số nguyên (1234 hoặc 1.234) / whole number (1234 or 1,234)${bounds() ? ` (${bounds()})` : ''}`;
-    case 'number':
-      return `Số (1.5 hoặc 1,5) / number (1.5 or 1,5)${bounds() ? ` (${bounds()})` : ''}`;
-    case 'boolean':
-      return `Có/Không · Yes/No (${TRUE_WORDS.join(', ')}, x | ${FALSE_WORDS.join(', ')})`;
-    case 'enum':
-    case 'ordinal':
-      return `Một trong / one of: ${(c.values ?? []).map((v) => `${v.label.vi} = ${v.label.en}`).join('; ')}`;
-    case 'year':
-      return 'Năm / year: 2024';
-    case 'date':
-      return 'Ngày / date: 2024-10-10 hoặc/or 10/10/2024';
-    case 'text':
-      return 'Văn bản / text';
-  }
+/**
+ * Whether some threshold of the scheme changes with the assessment's date (a parameter table
+ * keyed by year or with `from:` dates): then the date column must be filled, a year alone
+ * leaves those thresholds unknown.
+ */
+function datedScheme(ruleset: CompiledRuleset): boolean {
+  return ruleset.parameterTables.some((t) => t.dated);
 }
 
-/** Excel limits a validation's title to 32 characters and its messages to 255. */
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-function validationOf(c: BatchColumn, listRef: string | undefined): ExcelJS.DataValidation | undefined {
-  const common = {
-    allowBlank: true,
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    showInputMessage: true,
-    promptTitle: clip(c.id, 32),
-    prompt: clip(`${c.label.vi} / ${c.label.en}`, 255),
-  } as const;
-  const lo = c.min ?? -2_147_483_647;
-  const hi = c.max ?? 2_147_483_647;
-  switch (c.type) {
-    case 'integer':
-      return {
-        ...common,
-        type: 'whole',
-        operator: 'between',
-        formulae: [lo, hi],
-        errorTitle: 'Số nguyên / Whole number',
-        error: clip(
-          `Nhập số nguyên${c.min !== undefined ? ` từ ${c.min}` : ''}${c.max !== undefined ? ` đến ${c.max}` : ''}; để trống nếu chưa biết. / Enter a whole number${c.min !== undefined ? ` from ${c.min}` : ''}${c.max !== undefined ? ` to ${c.max}` : ''}; leave empty if unknown.`,
-          255,
-        ),
-      };
-    case 'number':
-      return {
-        ...common,
-        type: 'decimal',
-        operator: 'between',
-        formulae: [lo, hi],
-        errorTitle: 'Số / Number',
-        error: clip('Nhập một số; để trống nếu chưa biết. / Enter a number; leave empty if unknown.', 255),
-      };
-    case 'boolean':
-      return {
-        ...common,
-        type: 'list',
-        formulae: [`"${YES},${NO}"`],
-        errorTitle: 'Có/Không - Yes/No',
-        error: 'Chọn Có hoặc Không; để trống nếu chưa biết. / Choose Có (yes) or Không (no); leave empty if unknown.',
-      };
-    case 'enum':
-    case 'ordinal':
-      return listRef === undefined
-        ? undefined
-        : {
-            ...common,
-            type: 'list',
-            formulae: [listRef],
-            errorTitle: 'Danh sách / List',
-            error:
-              'Chọn một giá trị trong danh sách; để trống nếu chưa biết. / Choose a value from the list; leave empty if unknown.',
-          };
-    case 'year':
-      return {
-        ...common,
-        type: 'whole',
-        operator: 'between',
-        formulae: [1900, 2100],
-        errorTitle: 'Năm / Year',
-        error: 'Nhập năm, ví dụ 2024. / Enter a year, e.g. 2024.',
-      };
-    case 'date':
-      return {
-        ...common,
-        type: 'date',
-        operator: 'greaterThan',
-        formulae: [new Date(Date.UTC(1900, 0, 1))],
-        errorTitle: 'Ngày / Date',
-        error: 'Nhập ngày, ví dụ 2024-10-10. / Enter a date, e.g. 2024-10-10.',
-      };
-    case 'text':
-      return undefined;
-  }
-}
+const DATE_PICKS =
+  'Cần điền: ngày đánh giá chọn ngưỡng đang có hiệu lực; chỉ có năm thì các ngưỡng đó chưa xác định. / Fill it in: the date picks the thresholds in force; with the year alone those thresholds are unknown.';
 
 const GUIDE_VI = [
   'HƯỚNG DẪN ĐIỀN SỐ LIỆU',
@@ -363,6 +272,7 @@ const GUIDE_EN = [
 ];
 
 function fillGuide(sheet: ExcelJS.Worksheet, ruleset: CompiledRuleset, columns: readonly BatchColumn[]): void {
+  const dated = datedScheme(ruleset);
   sheet.getColumn(1).width = 8;
   sheet.getColumn(2).width = 34;
   sheet.getColumn(3).width = 60;
@@ -383,13 +293,52 @@ function fillGuide(sheet: ExcelJS.Worksheet, ruleset: CompiledRuleset, columns: 
   const head = sheet.addRow(['Cột / Column', 'Mã / Id', 'Nhãn (tiếng Việt)', 'Label (English)', 'Giá trị / Values']);
   head.font = { bold: true };
   columns.forEach((c, i) => {
+    const picks = dated && c.kind === 'identity' && c.id === 'date' ? ` ${DATE_PICKS}` : '';
     const row = sheet.addRow([
       columnLetters(i + 1),
       c.id,
       c.label.vi,
       c.label.en,
-      `${c.required ? 'Bắt buộc / Required. ' : ''}${typeWords(c)}`,
+      `${c.required ? 'Bắt buộc / Required. ' : ''}${inputKindOf(c).words(c)}${picks}`,
     ]);
     row.alignment = { wrapText: true, vertical: 'top' };
   });
+  fillOutcomes(sheet, ruleset);
+}
+
+/**
+ * What the scheme computes rather than asks for: its derived quantities (no column: the
+ * engine computes them from the facts) and its levels, so whoever fills the file knows what the
+ * results will say.
+ */
+function fillOutcomes(sheet: ExcelJS.Worksheet, ruleset: CompiledRuleset): void {
+  if (ruleset.derived.length > 0) {
+    sheet.addRow([]);
+    const head = sheet.addRow([
+      '',
+      'Mã / Id',
+      'Giá trị tính ra (không nhập) / Computed, not entered',
+      'Label (English)',
+      'Cách tính / How',
+    ]);
+    head.font = { bold: true };
+    for (const d of ruleset.derived) {
+      const unit = d.unit !== undefined ? ` (${d.unit.vi} / ${d.unit.en})` : '';
+      sheet.addRow(['', d.id, d.label.vi, d.label.en, `${d.expression}${unit}`]).alignment = {
+        wrapText: true,
+        vertical: 'top',
+      };
+    }
+  }
+  if (ruleset.levels !== undefined) {
+    sheet.addRow([]);
+    const head = sheet.addRow([
+      '',
+      'Mã / Id',
+      'Các mức, từ thấp đến cao (kết quả) / Levels, lowest first (results)',
+      'Label (English)',
+    ]);
+    head.font = { bold: true };
+    for (const l of ruleset.levels) sheet.addRow(['', l.id, l.label.vi, l.label.en]);
+  }
 }

@@ -35,7 +35,7 @@ import { openInput } from '../src/read-batch.js';
 import { RowReader } from '../src/row-reader.js';
 import { writeAssessments, type BatchInputRow, type InputValue } from '../src/template.js';
 import { mulberry32 } from './helpers/big-csv.js';
-import { LAI_CHAU, rules, SMALL, tempDir } from './helpers/setup.js';
+import { LAI_CHAU, ROOT, rules, SMALL, tempDir } from './helpers/setup.js';
 
 let laiChau: CompiledRuleset;
 let small: CompiledRuleset;
@@ -651,9 +651,11 @@ describe('the quick path', () => {
               context: Record<string, unknown>;
               facts: Record<string, unknown>;
             };
+            // Then the date slot: the assessment's date, which the engine's decide() fills from area.date.
             const inSlots = [
               ...ruleset.context.map((a) => assessment.context[a.id]),
               ...ruleset.facts.map((x) => assessment.facts[x.id]),
+              (record.assessment as { area?: { date?: string } }).area?.date,
             ];
             expect(quick.values, where).toEqual(inSlots.map((v) => (v === null ? undefined : v)));
             const cell = (start: number, end: number): string | undefined =>
@@ -718,6 +720,26 @@ describe('the quick path', () => {
       );
       const jsonArea = Object.fromEntries(Object.entries(area).filter(([, v]) => v !== undefined));
       expected += `${JSON.stringify({ row, area: jsonArea, status: 'decided', decision, standards: small.groups.map((g, k) => ({ id: g.id, passed: passed[k] })) })}\n`;
+    }
+    expect(Buffer.from(writer.take()).toString('utf8')).toBe(expected);
+  });
+
+  it('writes each line with its level as JSON.stringify does, for a scheme with levels', async () => {
+    const tiered = await rules(join(ROOT, 'rules/ntm-commune-2021-2025'));
+    const ids = [null, ...(tiered.levels ?? []).map((l) => l.id)];
+    const writer = new DecisionLineWriter(tiered);
+    const random = mulberry32(12);
+    const bytes = Buffer.from('X-1', 'utf8');
+    let expected = '';
+    for (let i = 0; i < 300; i++) {
+      const decision = pick<Decision>(random, ['recognised', 'not_recognised', 'undetermined']);
+      const level = { reached: pick(random, ids), possible: pick(random, ids) };
+      const passed = tiered.groups.map(() => Math.floor(random() * 5));
+      const area = { bytes, codeStart: 0, codeEnd: 3, nameStart: -1, nameEnd: -1, unitStart: -1, unitEnd: -1 };
+      writer.line(i + 1, { ...area, date: '2024-10-10', year: 2024 }, decision, passed, level);
+      const standards = tiered.groups.map((g, k) => ({ id: g.id, passed: passed[k] }));
+      const line = { row: i + 1, area: { code: 'X-1', date: '2024-10-10', year: 2024 }, status: 'decided', decision };
+      expected += `${JSON.stringify({ ...line, level, standards })}\n`;
     }
     expect(Buffer.from(writer.take()).toString('utf8')).toBe(expected);
   });

@@ -211,3 +211,47 @@ describe('lcz template, CSV', () => {
     expect(await records(path, laiChau)).toEqual([]);
   });
 });
+
+describe('lcz template for schemes with levels, derived quantities and a dated table', () => {
+  /** The guide sheet's rows as text, and each data column's header note by id. */
+  async function template(ruleset: CompiledRuleset, name: string) {
+    const path = join(dir.path, name);
+    await writeTemplate(ruleset, path, { format: 'xlsx', headers: 'ids' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const data = workbook.getWorksheet('Dữ liệu') as ExcelJS.Worksheet;
+    const guide = workbook.getWorksheet('Hướng dẫn - Instructions') as ExcelJS.Worksheet;
+    const rows: string[][] = [];
+    guide.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1).map((v) => (v === undefined || v === null ? '' : String(v))));
+    });
+    const notes = new Map<string, string>();
+    data.getRow(1).eachCell((cell) => {
+      const note = cell.note;
+      const text = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
+      notes.set(String(cell.value), text);
+    });
+    return { rows, notes };
+  }
+
+  it('ntm: the date is asked for (it picks the thresholds), the derived income and the tiers are listed', async () => {
+    const ntm = await rules(join(ROOT, 'rules/ntm-commune-2021-2025'));
+    const { rows, notes } = await template(ntm, 'ntm.xlsx');
+    expect(notes.get('date')).toContain('the date picks the thresholds in force');
+    expect(rows.find((r) => r[1] === 'date')?.[4]).toContain('the date picks the thresholds in force');
+    // A number fact declares its decimals: the note says how many.
+    expect(notes.get('total_income')).toContain('at most 1 decimal places');
+    const income = rows.find((r) => r[1] === 'income_per_person');
+    expect(income?.slice(2, 4)).toEqual(['Thu nhập bình quân đầu người', 'Income per person']);
+    expect(income?.[4]).toContain('total_income / population');
+    const levelsAt = rows.findIndex((r) => (r[2] ?? '').startsWith('Các mức'));
+    expect(rows.slice(levelsAt + 1, levelsAt + 4).map((r) => r[1])).toEqual(['dat_chuan', 'nang_cao', 'kieu_mau']);
+  });
+
+  it('Lai Châu: no such rows, and the date note as before', async () => {
+    const { rows, notes } = await template(laiChau, 'lai-chau-ids.xlsx');
+    expect(notes.get('date')).not.toContain('thresholds in force');
+    expect(rows.some((r) => (r[2] ?? '').startsWith('Các mức'))).toBe(false);
+    expect(rows.some((r) => (r[2] ?? '').startsWith('Giá trị tính ra'))).toBe(false);
+  });
+});

@@ -37,7 +37,7 @@ export interface BenchConfig {
    * vanishing under a 250 MB workload.
    */
   readonly memoryAssessments: number;
-  /** Phases left out of this run (BENCH_SKIP=csv,cold,memory,scaling,recompile), e.g. on a busy machine. */
+  /** Phases left out of this run (BENCH_SKIP=csv,cold,memory,scaling,recompile,levels), e.g. on a busy machine. */
   readonly skip: ReadonlySet<string>;
 }
 

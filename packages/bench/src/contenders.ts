@@ -4,10 +4,10 @@
  * assessment); only then is it timed.
  */
 import type { Assessment, CompiledRuleset, Decision } from '@lcz/criteria-engine';
-import type { Anchor } from './anchors/index.js';
+import type { Anchor } from '../schemes/lai-chau/anchor-rules.js';
 import type { BenchConfig } from './config.js';
-import { floorDecide } from './floor.js';
-import { isComplete } from './generate.js';
+import { floorDecide } from '../schemes/lai-chau/floor.js';
+import { isComplete } from '../schemes/lai-chau/generate.js';
 import type { AsyncPass, SyncPass } from './measure.js';
 
 export interface Workload {

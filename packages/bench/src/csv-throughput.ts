@@ -6,19 +6,27 @@
  * shown beside them for information. The CSV files are
  * written from the bench's own seeded generator through @lcz/criteria-batch's writer, into the
  * gitignored .bench-out folder, and removed afterwards.
+ *
+ * The peer (`peer: true`): a plain csv-parse pipeline with the hand-written floor
+ * (schemes/lai-chau/csv-parse-peer.ts) on the same file, under the same /usr/bin/time; its
+ * decisions must equal the CLI's on that file.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Assessment, CompiledRuleset } from '@lcz/criteria-engine';
 import { writeAssessments, type BatchInputRow } from '@lcz/criteria-batch';
-import { OUT_DIR, REPO_ROOT } from './config.js';
+import { BENCH_DIR, OUT_DIR, REPO_ROOT } from './config.js';
 
 export interface CsvCase {
   readonly rows: number;
   /** `--threads`; undefined: the CLI's default. */
   readonly threads?: number;
+  /** Run the csv-parse peer instead of the CLI. */
+  readonly peer?: boolean;
 }
+
+type Decisions = Readonly<Record<'recognised' | 'not_recognised' | 'undetermined', number>>;
 
 export interface CsvRun {
   readonly rows: number;
@@ -31,16 +39,62 @@ export interface CsvRun {
   readonly rowsPerSecond: number;
   readonly peakRssMB: number;
   readonly fileMB: number;
+  /** The csv-parse peer's run, not the CLI's. */
+  readonly peer?: true;
+  readonly decisions: Decisions;
 }
 
-export const CSV_TARGET = { rowsPerSecond: 250_000, peakRssMB: 200 } as const;
+const PEER = join(BENCH_DIR, 'schemes/lai-chau/csv-parse-peer.ts');
+
+/** One run of the csv-parse peer on `csv`, in a fresh process under /usr/bin/time. */
+function runPeer(csv: string, rows: number, fileMB: number): CsvRun {
+  const out = join(OUT_DIR, `peer-${rows}.jsonl`);
+  const env = { ...process.env };
+  delete env['NODE_OPTIONS'];
+  const child = spawnSync('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', PEER, csv, out], {
+    cwd: BENCH_DIR,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
+  if (child.status !== 0) throw new Error(`the csv-parse peer exited ${child.status}:\n${child.stderr.slice(-2000)}`);
+  const summary = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as { rows: number; decisions: Decisions };
+  if (summary.rows !== rows) throw new Error(`the csv-parse peer read ${summary.rows} rows of ${rows}`);
+  rmSync(out, { force: true });
+  return { rows, peer: true, threadsUsed: 0, fileMB, decisions: summary.decisions, ...timeReport(child.stderr, rows) };
+}
+
+/** How many times faster the CLI (its defaults) ran than the peer, per file size measured with both. */
+export function peerRatios(runs: readonly CsvRun[]): { readonly rows: number; readonly times: number }[] {
+  return runs.flatMap((p) => {
+    const cli = runs.find((c) => c.rows === p.rows && c.peer === undefined && c.threads === undefined);
+    return p.peer && cli ? [{ rows: p.rows, times: p.seconds / cli.seconds }] : [];
+  });
+}
+
+export const CSV_TARGET = { rowsPerSecond: 250_000, peakRssMB: 200, timesPeer: 6 } as const;
+
+/**
+ * The CSV runs of a bench run: a small file with the CLI's defaults, then the large one with the
+ * defaults (the target), on one thread, and by the csv-parse peer. The large file is 1,000,000
+ * rows (463 MB; writing it and the four runs take minutes) only with BENCH_CSV_1M=1; otherwise
+ * 200,000 in a full run, 50,000 in a quick one.
+ */
+export function csvCases(quick: boolean, env: NodeJS.ProcessEnv = process.env): { cases: CsvCase[]; large: number } {
+  const small = quick ? 10_000 : 100_000;
+  const large = env['BENCH_CSV_1M'] === '1' ? 1_000_000 : quick ? 50_000 : 200_000;
+  return {
+    cases: [{ rows: small }, { rows: large }, { rows: large, threads: 0 }, { rows: large, peer: true }],
+    large,
+  };
+}
 
 /** Rows cycle through the workload's assessments, each with its own area code. */
 function* rowsOf(assessments: readonly Assessment[], count: number): Iterable<BatchInputRow> {
   for (let i = 0; i < count; i++) {
     const a = assessments[i % assessments.length] as Assessment;
     yield {
-      area: { code: `KDC-${i + 1}`, name: `Khu ${i + 1}`, unit: 'Phường Tân Phong', year: 2024 },
+      area: { code: `KDC-${i + 1}`, name: `Khu ${i + 1}`, unit: 'Unit 1', year: 2024 },
       context: a.context as BatchInputRow['context'],
       facts: a.facts as BatchInputRow['facts'],
     };
@@ -89,7 +143,7 @@ export function runCsv(csv: string, rows: number, fileMB: number, threads: numbe
   // Every generated row is valid, so anything but exit 0 is a failure of the run, not a result.
   if (child.status !== 0)
     throw new Error(`lcz evaluate exited ${child.status} on ${csv}:\n${child.stderr.slice(-2000)}`);
-  const summary = JSON.parse(child.stdout) as { rows: number; threads: number };
+  const summary = JSON.parse(child.stdout) as { rows: number; threads: number; decisions: Decisions };
   if (summary.rows !== rows) throw new Error(`lcz evaluate read ${summary.rows} rows of ${rows}`);
   rmSync(out, { force: true });
   return {
@@ -97,6 +151,7 @@ export function runCsv(csv: string, rows: number, fileMB: number, threads: numbe
     ...(threads !== undefined ? { threads } : {}),
     threadsUsed: summary.threads,
     fileMB,
+    decisions: { ...summary.decisions },
     ...timeReport(child.stderr, rows),
   };
 }
@@ -110,12 +165,21 @@ export async function measureCsv(
   mkdirSync(OUT_DIR, { recursive: true });
   const runs: CsvRun[] = [];
   let written: { rows: number; csv: string; fileMB: number } | undefined;
-  for (const { rows, threads } of cases) {
+  for (const { rows, threads, peer } of cases) {
     if (written?.rows !== rows) {
       if (written) rmSync(written.csv, { force: true });
       written = { rows, ...(await writeCsv(ruleset, assessments, rows)) };
     }
-    runs.push(runCsv(written.csv, rows, written.fileMB, threads));
+    const run = peer ? runPeer(written.csv, rows, written.fileMB) : runCsv(written.csv, rows, written.fileMB, threads);
+    // The peer decides as the CLI does on the same file, or its time means nothing.
+    const cli = runs.find((r) => r.rows === rows && !r.peer);
+    const same = (a: Decisions, b: Decisions) =>
+      a.recognised === b.recognised && a.not_recognised === b.not_recognised && a.undetermined === b.undetermined;
+    if (cli && run.peer && !same(cli.decisions, run.decisions))
+      throw new Error(
+        `the csv-parse peer decided ${JSON.stringify(run.decisions)}, lcz ${JSON.stringify(cli.decisions)}`,
+      );
+    runs.push(run);
   }
   if (written) rmSync(written.csv, { force: true });
   return runs;

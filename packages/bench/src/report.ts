@@ -127,7 +127,7 @@ export function renderMarkdown(r: BenchResults): string {
   }
   for (const c of r.csv) {
     lines.push(
-      `| lcz evaluate --decisions-only${c.threads !== undefined ? ` --threads ${c.threads}` : ''}, CSV of ${c.rows.toLocaleString('en')} rows (${fmt(c.fileMB, 0)} MB), ` +
+      `| ${c.peer ? 'csv-parse + the hand-written floor (peer)' : `lcz evaluate --decisions-only${c.threads !== undefined ? ` --threads ${c.threads}` : ''}`}, CSV of ${c.rows.toLocaleString('en')} rows (${fmt(c.fileMB, 0)} MB), ` +
         `fresh process, ${c.threadsUsed === 0 ? 'one thread' : `${c.threadsUsed} worker threads`} | ${c.rows.toLocaleString('en')} rows | | | ` +
         `${ns((c.seconds * 1e9) / c.rows)} (wall) | ${Math.round(c.rowsPerSecond).toLocaleString('en')} rows/s, peak RSS ${fmt(c.peakRssMB, 0)} MB | | ${c.target ?? ''} | ${verdict(c.met)} |`,
     );

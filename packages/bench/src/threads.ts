@@ -12,7 +12,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { loadRuleset } from '@lcz/criteria-engine';
 import { RULES_FILE } from './config.js';
 import { runCsv, writeCsv, type CsvRun } from './csv-throughput.js';
-import { generateAssessments } from './generate.js';
+import { generateAssessments } from '../schemes/lai-chau/generate.js';
 import { median } from './stats.js';
 
 const rows = Number(process.argv[2] ?? 400_000);

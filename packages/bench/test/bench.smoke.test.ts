@@ -10,11 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { celAnchor } from '../src/anchors/cel.js';
 import { jreAnchor } from '../src/anchors/json-rules-engine.js';
 import { jsonLogicAnchor } from '../src/anchors/json-logic.js';
-import type { Anchor } from '../src/anchors/lai-chau.js';
+import type { Anchor } from '../schemes/lai-chau/anchor-rules.js';
 import { zenAnchor } from '../src/anchors/zen.js';
 import { REPO_ROOT } from '../src/config.js';
-import { floorDecide } from '../src/floor.js';
-import { FACT_NAMES, generateAssessments, isComplete, mulberry32 } from '../src/generate.js';
+import { floorDecide } from '../schemes/lai-chau/floor.js';
+import { FACT_NAMES, generateAssessments, isComplete, mulberry32 } from '../schemes/lai-chau/generate.js';
+import { greenFloorDecide } from '../schemes/green-building/floor.js';
+import { greenProjectsJson } from '../schemes/green-building/generate.js';
 
 let ruleset: CompiledRuleset;
 let assessments: Assessment[];
@@ -143,5 +145,42 @@ describe('the scaling row', () => {
       ['check', 20, 200],
     ]);
     for (const r of rows) expect(r.ratio).toBe(r.largeMs / r.smallMs);
+  });
+});
+
+describe('the points-and-levels scheme (schemes/green-building)', () => {
+  it('its floor agrees with decide() on every project, uniform and mixed, and the levels spread', () => {
+    const file = join(REPO_ROOT, 'rules/green-building-illustrative/ruleset.yaml');
+    const green = loadRuleset(readFileSync(file, 'utf8'), { file }).value;
+    if (!green) throw new Error('the green building rules did not load');
+    const seen = new Set<string>();
+    for (const mixed of [false, true]) {
+      const projects = JSON.parse(greenProjectsJson(3_000, 11, mixed)) as Assessment[];
+      for (const a of projects) {
+        const mine = { ...greenFloorDecide(a) };
+        const theirs = green.decide(a);
+        expect(mine).toEqual({ decision: theirs.decision, ...theirs.level });
+        seen.add(`${mine.decision}:${mine.reached}`);
+      }
+    }
+    // Every level reached somewhere, and undetermined and not-recognised projects too.
+    for (const level of ['certified', 'silver', 'gold', 'platinum']) expect(seen).toContain(`recognised:${level}`);
+    expect(seen).toContain('undetermined:null');
+    expect(seen).toContain('not_recognised:null');
+  });
+
+  it('the mixed workload is the uniform one with 1–4 facts missing in about a quarter of the projects', () => {
+    const uniform = JSON.parse(greenProjectsJson(2_000, 5, false)) as Assessment[];
+    const mixed = JSON.parse(greenProjectsJson(2_000, 5, true)) as Assessment[];
+    let changed = 0;
+    uniform.forEach((u, i) => {
+      const m = mixed[i] as Assessment;
+      const lost = Object.keys(u.facts).length - Object.keys(m.facts).length;
+      expect(lost).toBeGreaterThanOrEqual(0);
+      expect(lost).toBeLessThanOrEqual(4);
+      if (lost > 0) changed++;
+    });
+    expect(changed).toBeGreaterThan(350);
+    expect(changed).toBeLessThan(650);
   });
 });

@@ -3,7 +3,7 @@
  * command's own help is beside it, in commands/<command>.usage.ts.
  */
 export const MAIN_HELP = `lcz: rules-as-data for recognition criteria
-lcz: công cụ đánh giá khu dân cư theo bộ tiêu chí
+lcz: công cụ đánh giá theo bộ tiêu chí (quy tắc là dữ liệu)
 
 Usage / Cách dùng:
   lcz validate <rules>...                         check rule files
@@ -11,7 +11,7 @@ Usage / Cách dùng:
   lcz check <rules>...                            find what no assessment can change (never passes…)
                                                   tìm điều không số liệu nào thay đổi được
   lcz evaluate --rules <rules> <assessment>...    evaluate assessments
-                                                  đánh giá các khu dân cư
+                                                  đánh giá các đối tượng
   lcz evaluate --rules <rules> <batch file>       evaluate a CSV/XLSX/JSON Lines batch
              [--out results.jsonl] [--summary summary.xlsx]   đánh giá hàng loạt
   lcz template --rules <rules> --format xlsx|csv  a blank input file for a batch

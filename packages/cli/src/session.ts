@@ -31,10 +31,20 @@ const cliMessages: Readonly<Record<Lang, CliMessages>> = { vi, en };
 
 type Params = Readonly<Record<string, string | number>>;
 
-export function say(lang: Lang, key: CliMessageKey, params: Params = {}): string {
+/**
+ * A message in `lang` with its params. A message that names what is assessed (`{assessed}`…) is
+ * said with `words`: the loaded rule file's words put in by the engine's withWords (see
+ * scheme-words.ts), which the caller passes so that this module imports no engine entry.
+ */
+export function say(
+  lang: Lang,
+  key: CliMessageKey,
+  params: Params = {},
+  words: (text: string) => string = (text) => text,
+): string {
   // The engine's interpolate (diagnostics/interpolate.ts) in six lines: importing any engine entry
   // here would load it (70–140 ms measured for ./messages) before every command, even --help.
-  return cliMessages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return words(cliMessages[lang][key]).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = Object.hasOwn(params, name) ? params[name] : undefined;
     return value === undefined ? whole : typeof value === 'string' ? escapeInvisible(value) : String(value);
   });

@@ -81,6 +81,18 @@ describe('an English-only scheme with its own ids and words, through every comma
     expect(evaluate.stdout + evaluate.stderr).toContain('Recognised: 1');
   });
 
+  it('the CLI’s own messages printed with these rules loaded name schools, never a residential area', async () => {
+    const explain = await run(['explain', '--lang', 'en', '--rules', RULES, '--code', 'NOPE', BASES]);
+    expect(explain.stderr).toContain('no valid school with the code NOPE was found in the inputs.');
+    const vi = await run(['explain', '--lang', 'vi', '--rules', RULES, '--code', 'NOPE', BASES]);
+    expect(vi.stderr).toContain('không tìm thấy school hợp lệ nào có mã NOPE trong dữ liệu.');
+    const schema = await run(['schema', '--rules', RULES]);
+    expect(schema.code).toBe(0);
+    expect(JSON.parse(schema.stdout).description).toContain('One assessment: the facts of one school in one year.');
+    const report = await run(['report', '--lang', 'en', '--rules', RULES, '--out', join(temp, 'r.md'), BASES]);
+    expect(report.stdout).toMatch(/Report written to .*: \d+ school\(s\) counted/);
+  });
+
   it('asked for Vietnamese, says the rule file is English only, and does not fail', async () => {
     const explain = await run(['explain', '--lang', 'vi', '--rules', RULES, BASES]);
     expect(explain.code).toBe(0);

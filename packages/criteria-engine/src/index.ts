@@ -50,6 +50,7 @@ export {
   type FactDeclaration,
   type FactTypeDefinition,
   type FastCell,
+  type FormField,
   type ValueWords,
   type Cell,
   type CellReader,

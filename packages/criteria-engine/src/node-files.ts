@@ -3,17 +3,17 @@
  * diagnostics, and finding and loading a ruleset from a path. Node only: the core never imports
  * this; node.ts re-exports the public part.
  */
+import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep, win32 } from 'node:path';
-import { buildCompiledRules } from './build-compiled.js';
 import type { CompiledRulesFile } from './compiled-rules-file.js';
 import type { CompiledRuleset } from './compile/compiled-ruleset.js';
 import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
 import { makeDiagnostic } from './diagnostics/source.js';
 import { decodeUtf8, notUtf8Diagnostic } from './parse/utf8.js';
 import { loadCompiledRuleset } from './load-compiled.js';
-import { loadRuleset, type LoadRulesetOptions } from './load-ruleset.js';
+import type { LoadRulesetOptions } from './load-ruleset.js';
 import { loadThroughCache, type RulesCache } from './rules-cache.js';
 import { createSchemes, type Scheme } from './scheme.js';
 
@@ -60,7 +60,14 @@ export async function loadRulesetFile(
     });
   }
   const { root, cache, ...rest } = options;
-  const load = () => loadRuleset(text, { readInclude: includeReader(root), ...rest, file });
+  // The YAML parser and the JSON Schema validators are imported only when the rules are read
+  // from YAML: a compiled file or a current cache entry never loads them (docs/performance.md,
+  // "Start-up": importing them was most of a warm `lcz evaluate`).
+  const yamlLoad = async (as: string, more: Omit<LoadRulesetOptions, 'file'>) => {
+    const { loadRuleset } = await import('./load-ruleset.js');
+    return loadRuleset(text, { readInclude: includeReader(root), ...more, file: as });
+  };
+  const load = () => yamlLoad(file, rest);
   // Options that change what compiling gives (limits, compile options) bypass the cache.
   if (cache === undefined || Object.keys(rest).length > 0) return load();
   const readIncluded = async (name: string) => {
@@ -69,7 +76,7 @@ export async function loadRulesetFile(
   };
   // An entry stores file names as read: absolute, so that it serves every working directory.
   const absolute = resolve(file);
-  const loadAbsolute = () => loadRuleset(text, { readInclude: includeReader(root), file: absolute });
+  const loadAbsolute = () => yamlLoad(absolute, {});
   return loadThroughCache(cache, absolute, text, readIncluded, absolute === file ? load : loadAbsolute);
 }
 
@@ -88,6 +95,7 @@ export async function buildCompiledRulesFile(
   const text = await readText(file);
   if (typeof text !== 'string') return { diagnostics: [text] };
   const folder = dirname(out);
+  const { buildCompiledRules } = await import('./build-compiled.js');
   const built = buildCompiledRules(text, {
     file,
     readInclude: includeReader(options.root),
@@ -268,7 +276,11 @@ export function readTextSync(path: string): string | Diagnostic {
 }
 
 /** Text that is not UTF-8 is refused, located at its first bad byte, never turned into U+FFFD. */
-function utf8Text(path: string, bytes: Uint8Array): string | Diagnostic {
+function utf8Text(path: string, bytes: Buffer): string | Diagnostic {
+  // Node's own strict check first: decodeUtf8's fatal TextDecoder goes through ICU, whose first
+  // use in a process costs 3–30 ms of start-up (measured); isUtf8 rejects what the fatal decoder
+  // rejects (overlongs, surrogates, a UTF-16 byte-order mark), and a UTF-8 one is kept as there.
+  if (isUtf8(bytes)) return bytes.toString('utf8');
   const text = decodeUtf8(bytes);
   return typeof text === 'string' ? text : notUtf8Diagnostic(path, text);
 }

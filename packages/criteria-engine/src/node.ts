@@ -9,6 +9,7 @@ import type { StageResult } from './diagnostics/diagnostic.js';
 import type { Assessment } from './evaluate/assessment.js';
 import { readText } from './node-files.js';
 import { readAssessment } from './read-assessment.js';
+import type { TestDirectoryOptions, TestDirectoryRun } from './test-directory.js';
 
 export {
   MAX_FILE_BYTES,
@@ -22,7 +23,17 @@ export {
 } from './node-files.js';
 export { openAtomicFile, writeFileAtomic, type AtomicFile } from './atomic-file.js';
 export type { RulesCache, RulesCacheNote, RulesCacheNoteReason } from './rules-cache.js';
-export { runTestDirectory, type TestDirectoryOptions, type TestDirectoryRun } from './test-directory.js';
+export type { TestDirectoryOptions, TestDirectoryRun } from './test-directory.js';
+
+/**
+ * Loads the ruleset at `rules` and runs the YAML test cases beside it (test-directory.ts). The
+ * test runner is imported on the first call: a program that only loads and evaluates never
+ * loads it (start-up, docs/performance.md).
+ */
+export async function runTestDirectory(rules: string, options: TestDirectoryOptions = {}): Promise<TestDirectoryRun> {
+  const run = await import('./test-directory.js');
+  return run.runTestDirectory(rules, options);
+}
 
 export async function readAssessmentFile(path: string, ruleset: CompiledRuleset): Promise<StageResult<Assessment>> {
   const text = await readText(path);

@@ -71,12 +71,13 @@ export async function loadThroughCache(
   file: string,
   text: string,
   readText: (file: string) => Promise<string | undefined>,
-  load: () => StageResult<CompiledRuleset>,
+  /** Loads from the YAML; asynchronous so that its parser and validators are imported only on a miss. */
+  load: () => Promise<StageResult<CompiledRuleset>>,
 ): Promise<StageResult<CompiledRuleset>> {
   const entry = rulesCacheEntry(cache, file);
   const hit = await readEntry(cache, entry, file, text, readText);
   if (hit) return hit;
-  const loaded = load();
+  const loaded = await load();
   if (loaded.value && !loaded.diagnostics.some((d) => d.severity === 'error')) {
     await writeEntry(cache, entry, file, text, loaded.value, readText);
   }

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { HandlerContext, HandlerInput, Outcome } from './handlers/context.js';
-import { evaluateBatch, evaluateOne, explain } from './handlers/evaluate.js';
+import { decideOne, evaluateBatch, evaluateOne, explain } from './handlers/evaluate.js';
 import { health, readiness } from './handlers/health.js';
 import { getInputSchema, getRuleset, listRulesets, SCHEMA_TYPE } from './handlers/rulesets.js';
 import { validateRules } from './handlers/validate-rules.js';
@@ -138,6 +138,25 @@ export const ROUTES: readonly RouteSpec[] = [
     },
     problems: RULESET_CHOICE_PROBLEMS,
     handle: evaluateOne,
+  },
+  {
+    method: 'POST',
+    path: '/decide',
+    operationId: 'decide',
+    tag: 'evaluation',
+    summary: 'Decide one assessment, fast: the decision and the level',
+    description:
+      "The same checks as POST /v1/evaluate, then the engine's fast path (decide): the decision, how many criteria " +
+      'each standard passed and, for a scheme with levels, the level reached for certain and the highest still possible. ' +
+      'No trace and no reasons: ask /v1/evaluate or /v1/explain for those.',
+    parameters: [],
+    body: {
+      content: json('EvaluateRequest'),
+      description: 'The ruleset (or inline rules, when allowed) and the assessment.',
+    },
+    ok: { media: 'application/json', schema: 'DecisionSummary', description: 'The decision (and level).' },
+    problems: RULESET_CHOICE_PROBLEMS,
+    handle: decideOne,
   },
   {
     method: 'POST',

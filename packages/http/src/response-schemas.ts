@@ -104,6 +104,51 @@ const rulesetSummary: JsonSchema = {
   },
 };
 
+const levelId: JsonSchema = {
+  type: ['string', 'null'],
+  description: "A level id (see the ruleset's `levels`), or null: no level.",
+};
+
+/** A level as GET /v1/rulesets/{id} describes it: results name levels by id, clients show the label. */
+const levelInfo: JsonSchema = {
+  type: 'object',
+  required: ['id', 'label'],
+  additionalProperties: false,
+  properties: { id: { type: 'string' }, label: localized, note: localized },
+};
+
+const derivedInfo: JsonSchema = {
+  type: 'object',
+  required: ['id', 'label', 'expression', 'reads'],
+  additionalProperties: false,
+  description: 'A derived quantity (`derived:` in the rule file): a value computed exactly from facts.',
+  properties: {
+    id: { type: 'string' },
+    label: localized,
+    unit: localized,
+    decimals: { type: 'integer', minimum: 0, description: 'How many decimals its value is shown with.' },
+    expression: { type: 'string', description: 'How it is computed, e.g. income_total / population.' },
+    if_zero: {
+      description: "Its value when a divisor is 0: a number, or 'unknown'.",
+      anyOf: [{ type: 'number' }, { const: 'unknown' }],
+    },
+    reads: { type: 'array', items: { type: 'string' }, description: 'The facts and context attributes it reads.' },
+  },
+};
+
+const derivedValue: JsonSchema = {
+  type: 'object',
+  required: ['id', 'value'],
+  additionalProperties: false,
+  description:
+    'The value of a derived quantity for this assessment, as decimal text with its shown decimals ("57.2"). ' +
+    'Decisions compare the exact value, never this text.',
+  properties: {
+    id: { type: 'string' },
+    value: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+  },
+};
+
 const infoList = (what: string): JsonSchema => ({
   type: 'array',
   description: `${what} as the engine describes them (CompiledRuleset infos: ids, labels in vi/en, types, bounds, conditions).`,
@@ -131,6 +176,51 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       groups: infoList('Standards, each with its criteria,'),
       disqualifiers: infoList('Disqualifying cases'),
       mandatory: { type: 'array', items: { type: 'string' }, description: 'Criteria that must pass.' },
+      levels: {
+        type: 'array',
+        items: ref('LevelInfo'),
+        description: 'The outcome levels, lowest first (empty for a scheme without levels).',
+      },
+      derived: {
+        type: 'array',
+        items: ref('DerivedInfo'),
+        description: 'The derived quantities (empty when the rule file declares none).',
+      },
+    },
+  },
+  LevelInfo: levelInfo,
+  DerivedInfo: derivedInfo,
+  DerivedValue: derivedValue,
+  DecisionSummary: {
+    type: 'object',
+    required: ['decision', 'ruleset', 'standards'],
+    additionalProperties: false,
+    description: "The engine's fast path (decide): the decision and, for a scheme with levels, the level.",
+    properties: {
+      decision: { enum: ['recognised', 'not_recognised', 'undetermined'] },
+      ruleset: {
+        type: 'object',
+        required: ['id', 'version', 'hash'],
+        additionalProperties: false,
+        properties: { id: { type: 'string' }, version: { type: 'string' }, hash: { type: 'string' } },
+      },
+      standards: {
+        type: 'array',
+        description: 'Per standard, in ruleset order: how many criteria certainly pass.',
+        items: {
+          type: 'object',
+          required: ['id', 'passed'],
+          additionalProperties: false,
+          properties: { id: { type: 'string' }, passed: { type: 'integer', minimum: 0 } },
+        },
+      },
+      level: {
+        type: 'object',
+        required: ['reached', 'possible'],
+        additionalProperties: false,
+        description: 'Present for a scheme with levels: the level reached for certain and the highest still possible.',
+        properties: { reached: levelId, possible: levelId },
+      },
     },
   },
   InputSchema: {
@@ -149,7 +239,7 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   },
   Explanation: {
     type: 'object',
-    required: ['decision', 'lang', 'text', 'result', 'gap', 'gap_text'],
+    required: ['decision', 'lang', 'text', 'result', 'gap', 'gap_text', 'derived'],
     additionalProperties: false,
     properties: {
       decision: { enum: ['recognised', 'not_recognised', 'undetermined'] },
@@ -158,6 +248,11 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
       result: ref('EvaluationResult'),
       gap: ref('GapReport'),
       gap_text: { type: 'string', description: 'The gap analysis in words, as `lcz explain` prints it.' },
+      derived: {
+        type: 'array',
+        items: ref('DerivedValue'),
+        description: 'The known values of the derived quantities, in declaration order (unknown ones left out).',
+      },
     },
   },
   ValidationReport: {

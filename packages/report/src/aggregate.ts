@@ -8,6 +8,8 @@ import type { CompiledRuleset, EvaluationResult, FactValue, LetterheadDocument }
 import type {
   CityReport,
   CriterionFigures,
+  DerivedFigures,
+  LevelFigures,
   ReportEntry,
   ReportSource,
   StandardFigures,
@@ -23,7 +25,7 @@ export type ReportRuleset = Pick<
   CompiledRuleset,
   'id' | 'version' | 'title' | 'words' | 'groups' | 'criteria' | 'facts'
 > &
-  Partial<Pick<CompiledRuleset, 'document'>>;
+  Partial<Pick<CompiledRuleset, 'document' | 'levels' | 'derived' | 'derivedValues'>>;
 
 export interface AggregateOptions {
   readonly targets?: Targets;
@@ -42,19 +44,39 @@ interface Counts {
   recognised: number;
   not_recognised: number;
   undetermined: number;
+  /** Per level: areas whose highest certain level it is (only for a scheme with levels). */
+  levels?: number[];
+}
+
+/** The lowest and highest shown value of a derived quantity, compared exactly (see compareShown). */
+interface DerivedRange {
+  known: number;
+  lowest: string | null;
+  highest: string | null;
 }
 
 class YearBucket {
-  readonly totals: Counts = zero();
+  readonly totals: Counts;
   readonly units = new Map<string, Counts>();
   /** Per standard (declaration order): met, not met, unknown. */
   readonly standards: number[][];
   /** Per criterion (declaration order): pass, fail, unknown, excluded. */
   readonly criteria: number[][];
+  /** Per level: areas that may still reach it without having certainly reached it. */
+  readonly possible: number[];
+  readonly derived: DerivedRange[];
 
-  constructor(groups: number, criteria: number) {
+  constructor(
+    groups: number,
+    criteria: number,
+    readonly levels: number,
+    derived: number,
+  ) {
+    this.totals = zero(levels);
     this.standards = Array.from({ length: groups }, () => [0, 0, 0]);
     this.criteria = Array.from({ length: criteria }, () => [0, 0, 0, 0]);
+    this.possible = Array.from({ length: levels }, () => 0);
+    this.derived = Array.from({ length: derived }, () => ({ known: 0, lowest: null, highest: null }));
   }
 }
 
@@ -79,6 +101,37 @@ export class ReportAggregator {
     this.groupIndex = new Map(ruleset.groups.map((g, i) => [g.id, i]));
     this.criterionIndex = new Map(ruleset.criteria.map((c, i) => [c.id, i]));
     this.targetFacts = options.targets ? targetFacts(options.targets) : [];
+    this.levelIds = (ruleset.levels ?? []).map((l) => l.id);
+  }
+
+  /** The scheme's level ids, lowest first (empty without levels). */
+  private readonly levelIds: readonly string[];
+
+  /**
+   * Each derived quantity's value for the area (as the engine shows it: its declared decimals),
+   * from the assessment's facts, its context and date: the lowest and highest of the year.
+   */
+  private addDerived(bucket: YearBucket, entry: ReportEntry): void {
+    const { derived, derivedValues } = this.ruleset;
+    if (derived === undefined || derived.length === 0 || derivedValues === undefined) return;
+    const { result } = entry;
+    const facts: Record<string, FactValue> = {};
+    for (const item of [...result.criteria, ...result.disqualifiers])
+      for (const f of item.facts) if (f.value !== null && f.implied_by === undefined) facts[f.id] = f.value;
+    for (const [id, v] of Object.entries(entry.facts ?? {})) if (v !== null && v !== undefined) facts[id] = v;
+    const values = derivedValues({
+      ...(result.area.date !== undefined ? { area: { date: result.area.date } } : {}),
+      context: result.context,
+      facts,
+    } as Parameters<typeof derivedValues>[0]);
+    for (const [i, d] of derived.entries()) {
+      const v = values.get(d.id);
+      const range = bucket.derived[i];
+      if (v === undefined || range === undefined) continue;
+      range.known += 1;
+      if (range.lowest === null || compareShown(v, range.lowest) < 0) range.lowest = v;
+      if (range.highest === null || compareShown(v, range.highest) > 0) range.highest = v;
+    }
   }
 
   /** Note input rows that could not be read (their problems are reported by whoever read them), so the report can say so. */
@@ -103,7 +156,12 @@ export class ReportAggregator {
 
     let bucket = this.years.get(year);
     if (bucket === undefined) {
-      bucket = new YearBucket(this.ruleset.groups.length, this.ruleset.criteria.length);
+      bucket = new YearBucket(
+        this.ruleset.groups.length,
+        this.ruleset.criteria.length,
+        this.levelIds.length,
+        this.ruleset.derived?.length ?? 0,
+      );
       this.years.set(year, bucket);
     }
     if (entry.registered === undefined) this.unstated += 1;
@@ -112,14 +170,21 @@ export class ReportAggregator {
     const unit = result.area.unit ?? '';
     let counts = bucket.units.get(unit);
     if (counts === undefined) {
-      counts = zero();
+      counts = zero(this.levelIds.length);
       bucket.units.set(unit, counts);
     }
+    // Levels by index, lowest first: -1 when none is reached (or still possible).
+    const level = result.level;
+    const reached = level && level.reached !== null ? this.levelIds.indexOf(level.reached) : -1;
+    const possible = level && level.possible !== null ? this.levelIds.indexOf(level.possible) : -1;
     for (const c of [bucket.totals, counts]) {
       c.assessed += 1;
       if (registered) c.registered += 1;
       c[result.decision] += 1;
+      if (c.levels !== undefined && reached >= 0) c.levels[reached] = (c.levels[reached] ?? 0) + 1;
     }
+    for (let l = reached + 1; l <= possible; l++) bucket.possible[l] = (bucket.possible[l] ?? 0) + 1;
+    this.addDerived(bucket, entry);
     for (const g of result.standards) {
       const row = bucket.standards[this.groupIndex.get(g.id) ?? -1];
       const slot = g.status === 'met' ? 0 : g.status === 'not_met' ? 1 : 2;
@@ -146,6 +211,16 @@ export class ReportAggregator {
       left_out: this.leftOut,
       standards: ruleset.groups.map((g) => ({ id: g.id, title: g.title })),
       criteria: ruleset.criteria.map((c) => ({ id: c.id, group: c.group, text: c.text })),
+      ...(ruleset.levels !== undefined ? { levels: ruleset.levels.map((l) => ({ id: l.id, label: l.label })) } : {}),
+      ...(ruleset.derived !== undefined && ruleset.derived.length > 0
+        ? {
+            derived: ruleset.derived.map((d) => ({
+              id: d.id,
+              label: d.label,
+              ...(d.unit !== undefined ? { unit: d.unit } : {}),
+            })),
+          }
+        : {}),
       ...letterheadOf(this.options.targets?.document.letterhead ?? ruleset.document?.letterhead),
       ...(this.options.targets
         ? {
@@ -191,7 +266,24 @@ export class ReportAggregator {
       .sort((x, y) => y.c.fail - x.c.fail || x.i - y.i)
       .slice(0, MOST_FAILED)
       .map(({ c }) => c.id);
-    return { year, totals: { unit: '', ...b.totals }, units, standards, criteria, most_failed: mostFailed };
+    const levels = this.levelIds.map((id, i): LevelFigures => {
+      const reached = b.totals.levels?.[i] ?? 0;
+      const atLeast = (b.totals.levels ?? []).slice(i).reduce((sum, n) => sum + n, 0);
+      return { id, reached, at_least: atLeast, possible: b.possible[i] ?? 0 };
+    });
+    const derived = (ruleset.derived ?? []).map(
+      (d, i): DerivedFigures => ({ id: d.id, ...(b.derived[i] ?? { known: 0, lowest: null, highest: null }) }),
+    );
+    return {
+      year,
+      totals: { unit: '', ...b.totals },
+      units,
+      standards,
+      criteria,
+      most_failed: mostFailed,
+      ...(ruleset.levels !== undefined ? { levels } : {}),
+      ...(derived.length > 0 ? { derived } : {}),
+    };
   }
 
   /** Each target as it stood at the end of each year: the histories cut after that year. */
@@ -240,8 +332,22 @@ export async function aggregate(
   return { report: aggregator.finish(), problems };
 }
 
-function zero(): Counts {
-  return { assessed: 0, registered: 0, recognised: 0, not_recognised: 0, undetermined: 0 };
+function zero(levels: number): Counts {
+  const counts: Counts = { assessed: 0, registered: 0, recognised: 0, not_recognised: 0, undetermined: 0 };
+  if (levels > 0) counts.levels = Array.from({ length: levels }, () => 0);
+  return counts;
+}
+
+/**
+ * Two shown values of a derived quantity ("57.2", "-3.50", "60"), compared exactly: as decimal
+ * digits brought to the same number of places, in BigInt (no float).
+ */
+function compareShown(a: string, b: string): number {
+  const places = (x: string): number => (x.includes('.') ? x.length - x.indexOf('.') - 1 : 0);
+  const n = Math.max(places(a), places(b));
+  const scaled = (x: string): bigint => BigInt(x.replace('.', '') + '0'.repeat(n - places(x)));
+  const d = scaled(a) - scaled(b);
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
 }
 
 function yearOf(date: string | undefined): number | null {

@@ -9,6 +9,8 @@ export { aggregate, ReportAggregator, type AggregateOptions, type ReportRuleset 
 export type {
   CityReport,
   CriterionFigures,
+  DerivedFigures,
+  LevelFigures,
   ReportEntry,
   ReportSource,
   StandardFigures,

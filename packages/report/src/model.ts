@@ -28,6 +28,34 @@ export interface UnitFigures {
   readonly recognised: number;
   readonly not_recognised: number;
   readonly undetermined: number;
+  /**
+   * For a scheme with levels: per level (the rule file's order, lowest first), the areas whose
+   * highest level certainly reached is that one ("progress by level"). Areas that reached none
+   * are assessed − their sum.
+   */
+  readonly levels?: readonly number[];
+}
+
+/** How many areas reached (or may still reach) one level, for a scheme with levels. */
+export interface LevelFigures {
+  readonly id: string;
+  /** Areas whose highest level certainly reached is this one. */
+  readonly reached: number;
+  /** Areas that certainly reached this level or a higher one. */
+  readonly at_least: number;
+  /** Areas not certainly at this level that may still reach it (facts missing decide). */
+  readonly possible: number;
+}
+
+/**
+ * A derived quantity over the areas of a year: how many have a known value, and the lowest and
+ * highest as shown (its declared decimals, e.g. "57.2"); null when none is known.
+ */
+export interface DerivedFigures {
+  readonly id: string;
+  readonly known: number;
+  readonly lowest: string | null;
+  readonly highest: string | null;
 }
 
 /** How many areas met (or not) one standard. */
@@ -65,6 +93,10 @@ export interface YearFigures {
   readonly criteria: readonly CriterionFigures[];
   /** Up to 10 criteria failed by the most areas (ties in declaration order); only criteria failed at least once. */
   readonly most_failed: readonly string[];
+  /** For a scheme with levels: per level, lowest first. */
+  readonly levels?: readonly LevelFigures[];
+  /** For a scheme with derived quantities: per quantity, in the rule file's order. */
+  readonly derived?: readonly DerivedFigures[];
 }
 
 export interface CityReport {
@@ -88,6 +120,14 @@ export interface CityReport {
   readonly left_out: number;
   readonly standards: readonly { readonly id: string; readonly title: LocalizedText }[];
   readonly criteria: readonly { readonly id: string; readonly group: string; readonly text: LocalizedText }[];
+  /** The scheme's levels, lowest first (absent without levels). */
+  readonly levels?: readonly { readonly id: string; readonly label: LocalizedText }[];
+  /** The scheme's derived quantities (absent without them). */
+  readonly derived?: readonly {
+    readonly id: string;
+    readonly label: LocalizedText;
+    readonly unit?: LocalizedText;
+  }[];
   /** The printed header and signature blocks (Nghị định 30/2020/NĐ-CP): the targets file's, else the rule file's. */
   readonly letterhead?: LetterheadDocument;
   readonly targets?: {

@@ -36,6 +36,11 @@ export interface DecidedRun {
   readonly kind: 'decided';
   readonly rows: number;
   readonly decisions: Readonly<Record<Decision, number>>;
+  /**
+   * For a scheme with levels: per level (the rule file's order), the rows whose highest level
+   * certainly reached is that one; rows that reached none are not counted here.
+   */
+  readonly levels?: readonly number[];
   /** Their result lines as UTF-8, each ending in a line break (empty when no lines are wanted). */
   readonly lines: Uint8Array;
 }
@@ -95,6 +100,10 @@ export class CsvDecisions {
   private recognised = 0;
   private notRecognised = 0;
   private undetermined = 0;
+  /** Per level: rows of the run that reached it (highest certain); undefined without levels. */
+  private levelCounts: number[] | undefined;
+  /** The scheme's level ids, lowest first. */
+  private readonly levelIds: readonly string[];
   /** For records the quick reader declines: decoded alone, a U+FEFF inside the file is kept. */
   private readonly utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
   /** The header record, once read: a worker reading the body needs it too. */
@@ -109,6 +118,8 @@ export class CsvDecisions {
     this.sheet = new SheetRecords(ruleset, file, 'csv');
     this.lines = lines ? new DecisionLineWriter(ruleset) : undefined;
     this.delimiter = delimiterText.charCodeAt(0);
+    this.levelIds = (ruleset.levels ?? []).map((l) => l.id);
+    this.levelCounts = ruleset.levels !== undefined ? this.levelIds.map(() => 0) : undefined;
   }
 
   /**
@@ -244,12 +255,16 @@ export class CsvDecisions {
   private decided(): void {
     const reader = this.quick as SlotRowReader;
     const row = ++this.row;
-    const { decision, passed } = this.ruleset.decideSlots(reader.values);
+    const { decision, passed, level } = this.ruleset.decideSlots(reader.values);
     if (decision === 'recognised') this.recognised++;
     else if (decision === 'not_recognised') this.notRecognised++;
     else this.undetermined++;
+    if (level !== undefined && level.reached !== null && this.levelCounts !== undefined) {
+      const at = this.levelIds.indexOf(level.reached);
+      if (at >= 0) this.levelCounts[at] = (this.levelCounts[at] ?? 0) + 1;
+    }
     this.runRows++;
-    this.lines?.line(row, reader, decision, passed);
+    this.lines?.line(row, reader, decision, passed, level);
   }
 
   /** A record for the careful path (sheet-records.ts), in its place in the file's order. */
@@ -273,8 +288,10 @@ export class CsvDecisions {
       kind: 'decided',
       rows: this.runRows,
       decisions: { recognised: this.recognised, not_recognised: this.notRecognised, undetermined: this.undetermined },
+      ...(this.levelCounts !== undefined ? { levels: this.levelCounts } : {}),
       lines: this.lines?.take() ?? NO_LINES,
     });
+    if (this.levelCounts !== undefined) this.levelCounts = this.levelIds.map(() => 0);
     this.runRows = 0;
     this.recognised = this.notRecognised = this.undetermined = 0;
   }

@@ -1,15 +1,16 @@
 /**
  * `decided` results lines (results.ts BatchResultLine) written as UTF-8 bytes from pieces made
  * once per ruleset: byte for byte what the careful path writes,
- * `JSON.stringify({ row, area, status: 'decided', decision, standards })` + '\n' (evaluate-batch.ts
- * decidedLine), without making the objects, the string or its encoding per row.
+ * `JSON.stringify({ row, area, status: 'decided', decision, level?, standards })` + '\n'
+ * (evaluate-batch.ts decidedLine; `level` only for a scheme with levels), without making the
+ * objects, the string or its encoding per row.
  * test/quick-decisions.test.ts compares the two.
  *
  * The area's text cells are copied from the input's bytes: the row reader passes only cells whose
  * JSON form is the cell's own text in quotes (valid UTF-8, no quote, backslash or control
  * character, nothing to trim), and the UTF-8 bytes of that text are the cell's bytes.
  */
-import type { CompiledRuleset, Decision } from '@lcz/criteria-engine';
+import type { CompiledRuleset, Decision, DecisionSummary } from '@lcz/criteria-engine';
 
 /** Who the row is about, as the row reader found it. */
 export interface AreaCells {
@@ -48,12 +49,24 @@ const UNIT = ascii('"unit":"');
 const DATE = ascii('"date":"');
 const YEAR = ascii('"year":');
 
+/** A row's level as decide() gives it (DecisionSummary.level), for a scheme with levels. */
+export type RowLevel = DecisionSummary['level'];
+
+const DECISIONS: readonly Decision[] = ['recognised', 'not_recognised', 'undetermined'];
+
 export class DecisionLineWriter {
   // Plain Uint8Arrays, not Buffers: a Buffer's subarray goes through a JS constructor (FastBuffer).
   private out = new Uint8Array(INITIAL_BYTES);
   private length = 0;
-  /** `},"status":"decided","decision":"…","standards":[` per decision. */
-  private readonly heads: Readonly<Record<Decision, Uint8Array>>;
+  /**
+   * `},"status":"decided","decision":"…","level":{…},"standards":[` per decision and level
+   * (headKey), made when first met: a scheme of 4 levels has at most 3 × 5 × 5 of them.
+   */
+  private readonly heads = new Map<number, Uint8Array>();
+  /** The scheme's level ids, lowest first (empty without levels). */
+  private readonly levelIds: readonly string[];
+  /** How many (reached, possible) pairs there are: 1 without levels. */
+  private readonly levelPairs: number;
   /** `{"id":"…","passed":` per standard, with the comma before all but the first. */
   private readonly standards: readonly Uint8Array[];
   private readonly end = ascii(']}\n');
@@ -71,17 +84,15 @@ export class DecisionLineWriter {
   private readonly countBase: number;
 
   constructor(ruleset: CompiledRuleset) {
-    const head = (d: Decision): Uint8Array =>
-      utf8(`},"status":"decided","decision":${JSON.stringify(d)},"standards":[`);
-    this.heads = {
-      recognised: head('recognised'),
-      not_recognised: head('not_recognised'),
-      undetermined: head('undetermined'),
-    };
+    this.levelIds = (ruleset.levels ?? []).map((l) => l.id);
+    this.levelPairs = ruleset.levels === undefined ? 1 : (this.levelIds.length + 1) ** 2;
     this.standards = ruleset.groups.map((g, i) => utf8(`${i === 0 ? '' : ','}{"id":${JSON.stringify(g.id)},"passed":`));
-    const pieces = [ROW, AREA, CODE, NAME, UNIT, DATE, YEAR, this.end, ...Object.values(this.heads), ...this.standards];
-    // Each piece, a number of up to 24 chars after each, commas, quotes and a date.
-    this.fixedBytes = pieces.reduce((sum, p) => sum + p.length + 24, 0) + 64;
+    // The longest head: the longest decision and, with levels, the longest level id twice.
+    const longestId = Math.max(4, ...this.levelIds.map((id) => JSON.stringify(id).length));
+    const headBytes = 64 + (ruleset.levels === undefined ? 0 : 40 + 2 * longestId);
+    const pieces = [ROW, AREA, CODE, NAME, UNIT, DATE, YEAR, this.end, ...this.standards];
+    // Each piece, a number of up to 24 chars after each, commas, quotes, a date and the head.
+    this.fixedBytes = pieces.reduce((sum, p) => sum + p.length + 24, 0) + 64 + headBytes;
     this.countBase = Math.max(0, ...ruleset.groups.map((g) => g.criteria.length)) + 1;
   }
 
@@ -91,7 +102,7 @@ export class DecisionLineWriter {
   }
 
   /** Appends one line. */
-  line(row: number, area: AreaCells, decision: Decision, passed: readonly number[]): void {
+  line(row: number, area: AreaCells, decision: Decision, passed: readonly number[], level?: RowLevel): void {
     this.reserve(
       this.fixedBytes +
         (area.codeEnd - area.codeStart) +
@@ -126,7 +137,8 @@ export class DecisionLineWriter {
       this.piece(YEAR);
       this.integer(area.year);
     }
-    const key = this.tailKey(decision, passed);
+    const head = this.headKey(decision, level);
+    const key = this.tailKey(head, passed);
     const tail = key >= 0 ? this.tails.get(key) : undefined;
     if (tail !== undefined) {
       this.out.set(tail, this.length);
@@ -134,7 +146,7 @@ export class DecisionLineWriter {
       return;
     }
     const start = this.length;
-    this.tail(decision, passed);
+    this.tail(this.headBytes(head, decision, level), passed);
     if (key >= 0 && this.tails.size < MAX_TAILS) this.keepTail(key, start, this.length - start);
   }
 
@@ -152,12 +164,40 @@ export class DecisionLineWriter {
   }
 
   /**
-   * The decision and the passed counts as one number (a safe integer), or -1 when they do not fit
-   * in one (a count out of range, or so many standards that the number would not be exact).
+   * The decision and the level as one number: the decision's index times the level pairs, plus
+   * the reached level's index (0: none, 1: the lowest…) times the levels plus one, plus the
+   * possible level's. A level id the scheme does not declare is not expected (decide() gives
+   * the scheme's own); it is written all the same, under a key of its own (negative).
    */
-  private tailKey(decision: Decision, passed: readonly number[]): number {
+  private headKey(decision: Decision, level: RowLevel): number {
+    const d = DECISIONS.indexOf(decision);
+    if (level === undefined || this.levelPairs === 1) return d;
+    const reached = level.reached === null ? 0 : this.levelIds.indexOf(level.reached) + 1;
+    const possible = level.possible === null ? 0 : this.levelIds.indexOf(level.possible) + 1;
+    if (reached === 0 && level.reached !== null) return -1;
+    if (possible === 0 && level.possible !== null) return -1;
+    return d * this.levelPairs + reached * (this.levelIds.length + 1) + possible;
+  }
+
+  /** The head of a key (headKey), made once. */
+  private headBytes(key: number, decision: Decision, level: RowLevel): Uint8Array {
+    const known = key >= 0 ? this.heads.get(key) : undefined;
+    if (known !== undefined) return known;
+    const levelPart =
+      level === undefined ? '' : `,"level":${JSON.stringify({ reached: level.reached, possible: level.possible })}`;
+    const bytes = utf8(`},"status":"decided","decision":${JSON.stringify(decision)}${levelPart},"standards":[`);
+    if (key >= 0) this.heads.set(key, bytes);
+    return bytes;
+  }
+
+  /**
+   * The head (headKey) and the passed counts as one number (a safe integer), or -1 when they do
+   * not fit in one (a count out of range, or so many standards that the number would not be exact).
+   */
+  private tailKey(head: number, passed: readonly number[]): number {
+    if (head < 0) return -1;
     const base = this.countBase;
-    let key = decision === 'recognised' ? 1 : decision === 'not_recognised' ? 2 : 3;
+    let key = head + 1;
     for (let g = 0; g < this.standards.length; g++) {
       const count = passed[g] ?? 0;
       if (!(Number.isInteger(count) && count >= 0 && count < base)) return -1;
@@ -166,9 +206,9 @@ export class DecisionLineWriter {
     return key <= Number.MAX_SAFE_INTEGER ? key : -1;
   }
 
-  /** Writes `},"status":"decided","decision":…,"standards":[…]}` and the line break. */
-  private tail(decision: Decision, passed: readonly number[]): void {
-    this.piece(this.heads[decision]);
+  /** Writes `},"status":"decided","decision":…,"level":…,"standards":[…]}` and the line break. */
+  private tail(head: Uint8Array, passed: readonly number[]): void {
+    this.piece(head);
     const standards = this.standards;
     for (let g = 0; g < standards.length; g++) {
       this.piece(standards[g] as Uint8Array);

@@ -21,7 +21,7 @@
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { FACT_TYPES, type FastCell } from '@lcz/criteria-engine/runtime';
-import { compileContextCheck, partPairs, type ContextCheck } from '../assessment-check.js';
+import { compileContextCheck, compileDateCheck, partPairs, type ContextCheck } from '../assessment-check.js';
 import { decodeDate, exactChoices } from '../cells.js';
 import { CR, LF, QUOTE } from '../formats/csv-fast.js';
 import type { HeaderLayout } from '../header.js';
@@ -77,7 +77,12 @@ interface Positions {
 }
 
 export class SlotRowReader {
-  /** The row's values in slot order; undefined = unknown. Rewritten by every accepted row. */
+  /**
+   * The row's values in slot order; undefined = unknown. Rewritten by every accepted row. After
+   * the layout's slots comes the assessment's date (YYYY-MM-DD or undefined): the engine's date
+   * slot, which dated parameter tables and `year` read (compile/slots.ts), as decide() fills it
+   * from `area.date`.
+   */
   readonly values: SlotValue[];
   /**
    * The row's identity (AreaCells for decision-line.ts): the code, name and unit cells as byte
@@ -109,6 +114,10 @@ export class SlotRowReader {
   private readonly hasCode: boolean;
   private readonly hasYearOrDate: boolean;
   private readonly contextHolds: ContextCheck;
+  /** Whether the engine accepts the date (a dated table may have no value in force then). */
+  private readonly dateHolds: (date: string) => boolean;
+  /** The index of the date slot in `values`. */
+  private readonly dateSlot: number;
   /** The context rules' verdict per distinct context (by the key made of its values' codes). */
   private readonly verdicts = new Map<number, boolean>();
   /** The row's context as a number: the sum of each context cell's value code times its factor. */
@@ -132,7 +141,8 @@ export class SlotRowReader {
   private constructor(ruleset: CompiledRuleset, header: HeaderLayout, delimiter: string, positions: Positions) {
     this.delimiter = delimiter.charCodeAt(0);
     // A packed array (new Array(n) would be holey, whose element reads also check for holes).
-    this.values = Array.from(ruleset.slotLayout, (): SlotValue => undefined);
+    this.values = Array.from({ length: ruleset.slotLayout.length + 1 }, (): SlotValue => undefined);
+    this.dateSlot = ruleset.slotLayout.length;
     this.kinds = positions.kinds;
     this.slotAt = positions.slotAt;
     this.lo = positions.lo;
@@ -154,6 +164,7 @@ export class SlotRowReader {
     for (const [part, whole] of partPairs(ruleset)) pairs.push(factSlot(ruleset, part), factSlot(ruleset, whole));
     this.parts = Int32Array.from(pairs);
     this.contextHolds = compileContextCheck(ruleset);
+    this.dateHolds = compileDateCheck(ruleset);
   }
 
   /**
@@ -382,10 +393,13 @@ export class SlotRowReader {
     if (this.date !== undefined) {
       const dateYear = Number(this.date.slice(0, 4));
       if (this.year !== undefined && this.year !== dateYear) return false;
+      // A date the engine refuses (before every row of a dated table): the careful path says why.
+      if (!this.dateHolds(this.date)) return false;
       this.year ??= dateYear;
     }
     if (this.year === undefined && this.hasYearOrDate) return false;
     const values = this.values;
+    values[this.dateSlot] = this.date;
     const parts = this.parts;
     for (let p = 0; p < parts.length; p += 2) {
       const part = values[parts[p] as number];

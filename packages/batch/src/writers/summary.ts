@@ -1,6 +1,12 @@
 /**
  * The summary table: one row per area (bad rows too, with their errors), as CSV (csv-stringify)
  * or XLSX (exceljs's streaming WorkbookWriter). Both stream: a row is written and forgotten.
+ *
+ * Columns: identity, the decision; for a scheme with levels the level reached and the highest
+ * still possible (the rule file's labels); for a scheme that scores points the total; each
+ * standard's passed/applicable; each derived quantity's value as shown (its `decimals`); then
+ * the failed criteria, disqualifiers, missing facts and errors. A scheme without levels, points
+ * or derived quantities keeps exactly the columns it had.
  */
 import { once } from 'node:events';
 import type { CompiledRuleset, Diagnostic, EvaluationResult } from '@lcz/criteria-engine';
@@ -9,7 +15,15 @@ import { stringify, type Stringifier } from 'csv-stringify';
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../exceljs.js';
 import type { BatchArea } from '../record.js';
-import { DECISION_WORDS, summaryGroupHeaders, summaryHeaders, type Lang, type SummaryDecision } from '../words.js';
+import {
+  DECISION_WORDS,
+  derivedHeader,
+  scoresPoints,
+  summaryGroupHeaders,
+  summaryHeaders,
+  type Lang,
+  type SummaryDecision,
+} from '../words.js';
 import { safeCsvRow } from './csv-cell.js';
 import { openFile } from './text-sink.js';
 
@@ -21,6 +35,8 @@ export interface SummaryWriter {
     area: BatchArea,
     result: EvaluationResult | undefined,
     diagnostics: readonly Diagnostic[],
+    /** The row's derived quantities as shown (CompiledRuleset.derivedValues): known ones only. */
+    derived?: ReadonlyMap<string, string>,
   ): Promise<void>;
   /** Finishes the table and puts the file in place. */
   close(): Promise<void>;
@@ -41,11 +57,11 @@ export async function openSummary(
 ): Promise<SummaryWriter> {
   const file = typeof target === 'string' ? await openFile(target) : undefined;
   const stream = file?.stream ?? (target as NodeJS.WritableStream);
-  const headers = summaryRow(ruleset, lang);
+  const layout = summaryLayout(ruleset, lang);
   const writer =
     format === 'csv'
-      ? csvSummary(stream, file !== undefined, headers, ruleset, lang)
-      : xlsxSummary(await loadExcelJS(), stream, headers, ruleset, lang);
+      ? csvSummary(stream, file !== undefined, layout, ruleset, lang)
+      : xlsxSummary(await loadExcelJS(), stream, layout, ruleset, lang);
   if (file === undefined) return writer;
   // The table goes to a temporary file that replaces the target only once it is complete.
   return {
@@ -63,25 +79,71 @@ export async function openSummary(
   };
 }
 
-function summaryRow(ruleset: CompiledRuleset, lang: Lang): string[] {
+/** What each column holds (its width in XLSX follows), in order. */
+type ColumnKind =
+  | 'row'
+  | 'code'
+  | 'name'
+  | 'unit'
+  | 'year'
+  | 'decision'
+  | 'level'
+  | 'points'
+  | 'group'
+  | 'derived'
+  | 'list'
+  | 'errors';
+
+interface SummaryLayout {
+  readonly headers: readonly string[];
+  readonly kinds: readonly ColumnKind[];
+  readonly levels: boolean;
+  readonly points: boolean;
+}
+
+function summaryLayout(ruleset: CompiledRuleset, lang: Lang): SummaryLayout {
   const h = summaryHeaders(ruleset, lang);
   const w = (k: string): string => h[k] ?? k;
-  return [
-    w('row'),
-    w('code'),
-    w('name'),
-    w('unit'),
-    w('year'),
-    w('decision'),
-    ...summaryGroupHeaders(ruleset, lang),
-    w('failed'),
-    w('disqualifiers'),
-    w('missing'),
-    w('errors'),
+  const levels = ruleset.levels !== undefined;
+  const points = scoresPoints(ruleset);
+  const columns: [string, ColumnKind][] = [
+    [w('row'), 'row'],
+    [w('code'), 'code'],
+    [w('name'), 'name'],
+    [w('unit'), 'unit'],
+    [w('year'), 'year'],
+    [w('decision'), 'decision'],
+    ...(levels
+      ? ([
+          [w('level'), 'level'],
+          [w('level_possible'), 'level'],
+        ] as [string, ColumnKind][])
+      : []),
+    ...(points ? ([[w('points'), 'points']] as [string, ColumnKind][]) : []),
+    ...summaryGroupHeaders(ruleset, lang).map((g): [string, ColumnKind] => [g, 'group']),
+    ...ruleset.derived.map((d): [string, ColumnKind] => [derivedHeader(d, lang), 'derived']),
+    [w('failed'), 'list'],
+    [w('disqualifiers'), 'list'],
+    [w('missing'), 'list'],
+    [w('errors'), 'errors'],
   ];
+  return { headers: columns.map((c) => c[0]), kinds: columns.map((c) => c[1]), levels, points };
 }
 
 type Cell = string | number;
+
+/** A level's label in the summary's language; empty for none. */
+function levelLabel(ruleset: CompiledRuleset, id: string | null | undefined, lang: Lang): string {
+  if (id === null || id === undefined) return '';
+  return ruleset.levels?.find((l) => l.id === id)?.label[lang] ?? id;
+}
+
+/** Total points: one number when certain, else "least–most" (what is unknown may still add). */
+function pointsCell(result: EvaluationResult | undefined): Cell {
+  const total = result?.points_total;
+  if (total === undefined) return '';
+  return total.least === total.most ? total.least : `${total.least}–${total.most}`;
+}
 
 /** The cells of one summary row, in header order. */
 function summaryCells(
@@ -89,13 +151,24 @@ function summaryCells(
   area: BatchArea,
   result: EvaluationResult | undefined,
   diagnostics: readonly Diagnostic[],
+  derived: ReadonlyMap<string, string> | undefined,
   ruleset: CompiledRuleset,
+  layout: SummaryLayout,
   lang: Lang,
 ): { cells: Cell[]; decision: SummaryDecision } {
   const decision: SummaryDecision = result?.decision ?? 'invalid';
+  const levels = layout.levels
+    ? [levelLabel(ruleset, result?.level?.reached, lang), levelLabel(ruleset, result?.level?.possible, lang)]
+    : [];
+  const points = layout.points ? [pointsCell(result)] : [];
+  const derivedCells = ruleset.derived.map((d) => (result ? (derived?.get(d.id) ?? '') : ''));
   const standards = ruleset.groups.map((g) => {
     const s = result?.standards.find((x) => x.id === g.id);
-    return s ? `${s.passed}/${s.applicable}` : '';
+    if (!s) return '';
+    // A scheme that scores points: the standard's points too ("3/5 · 12", "3/5 · 12–15").
+    const p = layout.points ? s.points_total : undefined;
+    const points = p === undefined ? '' : ` · ${p.least === p.most ? p.least : `${p.least}–${p.most}`}`;
+    return `${s.passed}/${s.applicable}${points}`;
   });
   const failed = result
     ? result.criteria
@@ -128,7 +201,10 @@ function summaryCells(
       area.unit ?? '',
       area.year ?? '',
       DECISION_WORDS[lang][decision],
+      ...levels,
+      ...points,
       ...standards,
+      ...derivedCells,
       failed,
       applying,
       missing,
@@ -140,10 +216,11 @@ function summaryCells(
 function csvSummary(
   stream: NodeJS.WritableStream,
   owned: boolean,
-  headers: string[],
+  layout: SummaryLayout,
   ruleset: CompiledRuleset,
   lang: Lang,
 ): SummaryWriter {
+  const headers = [...layout.headers];
   // The byte-order mark makes Excel open the file as UTF-8 (Vietnamese text intact).
   const stringifier: Stringifier = stringify({ bom: true });
   stringifier.pipe(stream, { end: owned });
@@ -152,15 +229,15 @@ function csvSummary(
   };
   let started = false;
   return {
-    async add(row, area, result, diagnostics) {
+    async add(row, area, result, diagnostics, derived) {
       if (!started) {
         started = true;
-        await write(headers);
+        await write(safeCsvRow(headers));
       }
-      await write(safeCsvRow(summaryCells(row, area, result, diagnostics, ruleset, lang).cells));
+      await write(safeCsvRow(summaryCells(row, area, result, diagnostics, derived, ruleset, layout, lang).cells));
     },
     async close() {
-      if (!started) await write(headers);
+      if (!started) await write(safeCsvRow(headers));
       stringifier.end();
       await once(owned ? stream : stringifier, owned ? 'finish' : 'end');
     },
@@ -194,13 +271,30 @@ const FILLS: Readonly<Record<SummaryDecision, string>> = {
   invalid: 'FFD9D9D9',
 };
 
+/** Column widths in XLSX by what the column holds. */
+const WIDTHS: Readonly<Record<ColumnKind, number>> = {
+  row: 7,
+  code: 12,
+  name: 24,
+  unit: 24,
+  year: 7,
+  decision: 24,
+  level: 20,
+  points: 10,
+  group: 13,
+  derived: 14,
+  list: 24,
+  errors: 60,
+};
+
 function xlsxSummary(
   excel: typeof ExcelJS,
   stream: NodeJS.WritableStream,
-  headers: string[],
+  layout: SummaryLayout,
   ruleset: CompiledRuleset,
   lang: Lang,
 ): SummaryWriter {
+  const headers = layout.headers;
   const workbook = new excel.stream.xlsx.WorkbookWriter({
     stream: stream as never,
     useStyles: true,
@@ -209,26 +303,7 @@ function xlsxSummary(
   const sheet = workbook.addWorksheet(lang === 'vi' ? 'Tổng hợp' : 'Summary', {
     views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }],
   });
-  const groups = ruleset.groups.length;
-  sheet.columns = headers.map((header, i) => ({
-    header,
-    width:
-      i === 0
-        ? 7
-        : i === 1
-          ? 12
-          : i === 2 || i === 3
-            ? 24
-            : i === 4
-              ? 7
-              : i === 5
-                ? 24
-                : i < 6 + groups
-                  ? 13
-                  : i === 6 + groups + 3
-                    ? 60
-                    : 24,
-  }));
+  sheet.columns = headers.map((header, i) => ({ header, width: WIDTHS[layout.kinds[i] ?? 'list'] }));
   const head = sheet.getRow(1);
   head.font = { bold: true };
   head.alignment = { wrapText: true, vertical: 'top' };
@@ -236,8 +311,8 @@ function xlsxSummary(
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   const decisionColumn = 6;
   return {
-    async add(row, area, result, diagnostics) {
-      const { cells, decision } = summaryCells(row, area, result, diagnostics, ruleset, lang);
+    async add(row, area, result, diagnostics, derived) {
+      const { cells, decision } = summaryCells(row, area, result, diagnostics, derived, ruleset, layout, lang);
       const added = sheet.addRow(cells);
       added.getCell(decisionColumn).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[decision] } };
       if (diagnostics.length > 0) added.getCell(headers.length).alignment = { wrapText: true, vertical: 'top' };

@@ -10,7 +10,7 @@
  * standard cannot carry "unknown" through; only complete assessments are evaluated.
  */
 import { parse } from '@marcbachmann/cel-js';
-import { LAI_CHAU_RULES, type Anchor, type AnchorRules, type Cond } from './lai-chau.js';
+import { LAI_CHAU_RULES, type Anchor, type AnchorRules, type Cond } from '../../schemes/lai-chau/anchor-rules.js';
 
 const dbl = (n: number): string => (Number.isInteger(n) ? `${n}.0` : String(n));
 const str = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;

@@ -7,7 +7,7 @@
  * comparison in explicit null tests; only complete assessments are evaluated.
  */
 import jsonLogic, { type RulesLogic } from 'json-logic-js';
-import { LAI_CHAU_RULES, type Anchor, type AnchorRules, type Cond } from './lai-chau.js';
+import { LAI_CHAU_RULES, type Anchor, type AnchorRules, type Cond } from '../../schemes/lai-chau/anchor-rules.js';
 
 type Logic = RulesLogic;
 

@@ -11,7 +11,7 @@
  * false, so unknown collapses into "fails"; only complete assessments are evaluated.
  */
 import { Engine, type NestedCondition, type RuleProperties } from 'json-rules-engine';
-import { LAI_CHAU_RULES, type Anchor, type AnchorRules, type Cond } from './lai-chau.js';
+import { LAI_CHAU_RULES, type Anchor, type AnchorRules, type Cond } from '../../schemes/lai-chau/anchor-rules.js';
 
 const opName = (atLeast: number, ifWholeZero: boolean) =>
   `percentAtLeast${atLeast}${ifWholeZero ? 'EmptyPasses' : 'EmptyFails'}`;

@@ -9,7 +9,7 @@
  * evaluated.
  */
 import { ZenEngine, type ZenDecision } from '@gorules/zen-engine';
-import { LAI_CHAU_RULES, type Anchor, type AnchorRules, type Cond } from './lai-chau.js';
+import { LAI_CHAU_RULES, type Anchor, type AnchorRules, type Cond } from '../../schemes/lai-chau/anchor-rules.js';
 
 const str = (s: string): string => `'${s.replace(/'/g, "\\'")}'`;
 const fact = (name: string): string => `facts.${name}`;

@@ -13,8 +13,8 @@
 import { readFileSync } from 'node:fs';
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { RULES_FILE } from '../config.js';
-import { floorDecide } from '../floor.js';
-import { generateAssessments } from '../generate.js';
+import { floorDecide } from '../../schemes/lai-chau/floor.js';
+import { generateAssessments } from '../../schemes/lai-chau/generate.js';
 
 const [mode, countText, seedText, compiledFile] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;

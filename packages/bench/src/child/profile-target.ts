@@ -8,8 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadRuleset } from '@lcz/criteria-engine';
 import { RULES_FILE } from '../config.js';
-import { floorDecide } from '../floor.js';
-import { generateAssessments } from '../generate.js';
+import { floorDecide } from '../../schemes/lai-chau/floor.js';
+import { generateAssessments } from '../../schemes/lai-chau/generate.js';
 
 const [what, countText, secondsText, outFile] = process.argv.slice(2);
 const assessments = generateAssessments(Number(countText));

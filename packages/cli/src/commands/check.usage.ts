@@ -28,9 +28,9 @@ Usage / Cách dùng:
   hint, then a count of errors, warnings and notes.
   Kiểm tra bộ quy tắc đã nạp được, sâu hơn định dạng: tiêu chí (phương án) không bao giờ đạt
   hoặc luôn đạt; trường hợp không đảm bảo luôn xảy ra hoặc không bao giờ xảy ra; tiêu chuẩn
-  không thể đạt yêu cầu với một loại khu dân cư; tiêu chí bắt buộc có thể không áp dụng; tiêu
+  không thể đạt yêu cầu với một loại đối tượng; tiêu chí bắt buộc có thể không áp dụng; tiêu
   chí không bao giờ làm thay đổi kết luận; ngưỡng của hai tiêu chí mâu thuẫn nhau; và các tiêu
-  chí không có phương án cho một loại khu dân cư. Mỗi điều tìm thấy in dạng tệp:dòng:cột, kèm
+  chí không có phương án cho một loại đối tượng. Mỗi điều tìm thấy in dạng tệp:dòng:cột, kèm
   mã và gợi ý cách sửa, rồi số lỗi, cảnh báo, ghi chú.
 
 Options / Tuỳ chọn:

@@ -1,8 +1,8 @@
 /**
  * `lcz diff <old rules> <new rules> [--assessments <files or dirs>…]`: what changed between two
  * versions of a ruleset (criteria added, removed, renumbered, reworded, thresholds, variants,
- * policies, facts, disqualifiers, the recognition rule) and, given assessments, which areas'
- * decisions would change and why. Text (default), Markdown or JSON (schemas/diff.schema.json).
+ * policies, points, levels, facts, parameter cells, derived quantities, disqualifiers, the
+ * recognition rule) and, given assessments, which areas' decisions or levels would change and why. Text (default), Markdown or JSON (schemas/diff.schema.json).
  *
  * Assessments are read with the old rules (one-assessment YAML/JSON files, and batch files:
  * CSV, XLSX, JSON Lines, a JSON array, a YAML list), then evaluated under both. A file or row the

@@ -42,7 +42,7 @@ Usage / Cách dùng:
   not read by them, and the report says so. An area found in several files (a CSV and the
   workbook saved from it) is counted once, with a note.
   Với --assessments, mọi phiếu đánh giá được đọc theo bộ quy tắc cũ và đánh giá theo cả hai; các
-  khu dân cư đổi kết luận được liệt kê cùng các tiêu chuẩn, tiêu chí, trường hợp đổi trạng thái;
+  đối tượng đổi kết luận được liệt kê cùng các tiêu chuẩn, tiêu chí, trường hợp đổi trạng thái;
   một đối tượng có trong nhiều tệp chỉ tính một lần.
 
 Options / Tuỳ chọn:

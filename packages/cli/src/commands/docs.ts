@@ -2,7 +2,8 @@
  * `lcz docs --rules <rules> [--format md|html] [--assessment <file>] [--out <file>]`: the
  * official table of criteria, generated from the rule file, as Markdown or a printable A4 HTML
  * page; blank (to print and fill in on paper) or, with --assessment, filled in from the
- * evaluation of one assessment.
+ * evaluation of one assessment. A scheme with points, levels, parameter tables or derived
+ * quantities gets a points column, its levels, its tables and its formulas (explain/table/).
  *
  * Headings the rule file has no place for (a scheme's own wording of section II, say) come from
  * an optional `table.yaml` beside ruleset.yaml:

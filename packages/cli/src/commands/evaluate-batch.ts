@@ -69,6 +69,10 @@ export async function evaluateBatchFile(
   session.out(
     `  ${words.recognised}: ${summary.decisions.recognised} · ${words.not_recognised}: ${summary.decisions.not_recognised} · ${words.undetermined}: ${summary.decisions.undetermined}`,
   );
+  // A scheme with levels: how many rows reached each (the highest certain), in the rule file's labels.
+  const levels = summary.levels;
+  if (levels !== undefined && ruleset.levels !== undefined)
+    session.out(`  ${ruleset.levels.map((l) => `${l.label[lang]}: ${levels[l.id] ?? 0}`).join(' · ')}`);
 
   let shown = 0;
   const show = (d: Diagnostic): void => {

@@ -4,22 +4,18 @@
  * A batch file (CSV, XLSX, JSON Lines, a JSON array, a YAML list) goes to evaluate-batch.ts.
  */
 import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
-import {
-  explainText,
-  formatDiagnostics,
-  hasErrors,
-  type CompiledRuleset,
-  type Diagnostic,
-  type EvaluationResult,
-  type Scheme,
-} from '@lcz/criteria-engine';
+// The small entries, not the main one: a one-file run on cached rules must not load the YAML
+// rule loader, the JSON Schema validators or the batch readers (docs/performance.md, "Start-up").
+import type { CompiledRuleset, Diagnostic, EvaluationResult, Scheme } from '@lcz/criteria-engine';
+import { explainText } from '@lcz/criteria-engine/explain';
+import { formatDiagnostics } from '@lcz/criteria-engine/messages';
 import { readAssessmentFile } from '@lcz/criteria-engine/node';
+import { hasErrors } from '@lcz/criteria-engine/runtime';
+import type { BatchFormat } from '@lcz/criteria-batch';
+import { detectBatchFormat, isListDocument, otherSpreadsheet } from '@lcz/criteria-batch/detect';
 import type { EvaluateOptions } from './evaluate.usage.js';
-import { detectBatchFormat, isListDocument, otherSpreadsheet, type BatchFormat } from '@lcz/criteria-batch';
 import { bilingual, EXIT, refuseOutputOverInput, say, UsageError, type Session } from '../session.js';
-import { evaluateBatchFile } from './evaluate-batch.js';
 import { isRecord } from '../guards.js';
 import { loadRules, reportInvalidRules, unique, type VersionChoice } from './load.js';
 
@@ -69,7 +65,10 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
       'evaluate',
     );
   }
-  if (batch !== undefined) return evaluateBatchFile(batch.input, batch.format, ruleset, options, session);
+  if (batch !== undefined) {
+    const { evaluateBatchFile } = await import('./evaluate-batch.js');
+    return evaluateBatchFile(batch.input, batch.format, ruleset, options, session);
+  }
 
   let exit: number = EXIT.ok;
   const files: string[] = [];
@@ -219,6 +218,7 @@ async function versionFor(
   let text = '';
   try {
     text = await readFile(session.abs(file), 'utf8');
+    const { parse: parseYaml } = await import('yaml');
     const doc: unknown = parseYaml(text);
     const area = isRecord(doc) ? doc['area'] : undefined;
     const dated = isRecord(area) ? area['date'] : undefined;

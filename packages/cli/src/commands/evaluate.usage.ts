@@ -33,7 +33,7 @@ export interface EvaluateOptions {
 
 const BATCH_FORMATS: readonly BatchFormat[] = ['csv', 'xlsx', 'json', 'jsonl', 'yaml'];
 
-const HELP = `lcz evaluate: evaluate assessments / đánh giá các khu dân cư
+const HELP = `lcz evaluate: evaluate assessments / đánh giá các đối tượng
 
 Usage / Cách dùng:
   lcz evaluate --rules <rules> [--lang vi|en] [--json] [--full] <assessment>...
@@ -57,7 +57,7 @@ Usage / Cách dùng:
   JSON Lines, a JSON array or a YAML list; told by extension and content. It is read and
   evaluated streaming (any number of rows) and prints a short summary: rows read and evaluated,
   the decisions, and the bad rows with their problems at file:row:column (the first 20).
-  Tệp hàng loạt: mỗi dòng một khu dân cư (CSV, XLSX theo mẫu lcz template, JSON Lines, mảng JSON,
+  Tệp hàng loạt: mỗi dòng một đối tượng (CSV, XLSX theo mẫu lcz template, JSON Lines, mảng JSON,
   danh sách YAML). In bản tóm tắt: số dòng đã đọc, đã đánh giá, các kết luận, các dòng lỗi kèm
   vị trí tệp:dòng:cột (tối đa 20 lỗi).
 

@@ -24,6 +24,7 @@ import type { ExplainOptions } from './explain.usage.js';
 import { EXIT, say, type Session } from '../session.js';
 import { assessmentFiles } from './input-files.js';
 import { loadRulesOrReport, printWarnings, unique } from './load.js';
+import { wordsOf } from '../scheme-words.js';
 
 const INPUT_FILE = /\.(ya?ml|json|jsonl|ndjson|csv|xlsx)$/i;
 
@@ -96,7 +97,8 @@ export async function explain(options: ExplainOptions, session: Session): Promis
   }
 
   const missing = [...wanted].filter((code) => !found.has(code));
-  if (missing.length > 0) session.err(say(lang, 'explain_no_such_code', { codes: missing.join(', ') }));
+  if (missing.length > 0)
+    session.err(say(lang, 'explain_no_such_code', { codes: missing.join(', ') }, wordsOf(ruleset, lang)));
   if (options.json) {
     const single =
       wanted.size <= 1 &&

@@ -23,21 +23,21 @@ Usage / Cách dùng:
 
   <input> is an assessment file (.yaml, .yml, .json), a batch file whose rows are areas (CSV,
   XLSX, JSON Lines, a JSON array, a YAML list), or a directory of them. --code keeps the areas
-  with that code. / <input> là phiếu đánh giá, tệp dữ liệu hàng loạt (mỗi dòng một khu dân cư)
-  hoặc thư mục chứa các tệp đó. --code chỉ giải thích khu dân cư có mã đó.
+  with that code. / <input> là phiếu đánh giá, tệp dữ liệu hàng loạt (mỗi dòng một đối tượng)
+  hoặc thư mục chứa các tệp đó. --code chỉ giải thích đối tượng có mã đó.
 
   Prints, per assessment, the full report of lcz evaluate (decision, reasons, every standard and
   criterion with the facts it read), then the gap analysis: for each standard short of its
   requirement how many more criteria must pass and which failed or unknown ones could, with the
-  exact values needed (for a percentage, how many more households or items); the mandatory
+  exact values needed (for a percentage, how many more of the counted items); the mandatory
   criteria to pass; the disqualifying cases to clear; for an undetermined result the missing
   facts grouped by what they decide; and one set of changes, checked by evaluating it, that makes
   the area recognised.
   In cho mỗi phiếu báo cáo đầy đủ như lcz evaluate, sau đó là phân tích khoảng cách: với mỗi tiêu
   chuẩn chưa đạt, cần đạt thêm bao nhiêu tiêu chí và tiêu chí nào có thể đạt, với giá trị cần có
-  (với tỷ lệ: cần thêm bao nhiêu hộ); các tiêu chí bắt buộc; các trường hợp không đảm bảo cần khắc
+  (với tỷ lệ: cần thêm bao nhiêu đơn vị được đếm); các tiêu chí bắt buộc; các trường hợp không đảm bảo cần khắc
   phục; với kết quả chưa đủ căn cứ, các số liệu còn thiếu theo phần mà chúng quyết định; và một
-  tập thay đổi (đã kiểm tra bằng cách đánh giá lại) giúp khu dân cư được công nhận.
+  tập thay đổi (đã kiểm tra bằng cách đánh giá lại) giúp đối tượng được công nhận.
 
   A file with errors prints them as file:line:column and makes the exit code 1; the other files
   are still explained. / Tệp có lỗi được báo lỗi (tệp:dòng:cột), mã kết thúc 1; các tệp khác vẫn
@@ -45,7 +45,7 @@ Usage / Cách dùng:
 
 Options / Tuỳ chọn:
   -r, --rules <rules>  ruleset directory or file (required) / bộ quy tắc (bắt buộc)
-  -c, --code <area>    only the area with this code (repeatable) / chỉ khu dân cư có mã này
+  -c, --code <area>    only the area with this code (repeatable) / chỉ đối tượng có mã này
   --lang vi|en         language of the report (default vi) / ngôn ngữ báo cáo (mặc định vi)
   --json               print {"result": …, "gap": …} (schemas/result.schema.json and
                        schemas/gap.schema.json): one object for one file argument, an array

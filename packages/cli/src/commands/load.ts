@@ -2,9 +2,11 @@
  * Loading rules for a command: diagnostics gathered from the load and the compiled ruleset,
  * without duplicates, with paths shown as the user typed them.
  */
-import { formatDiagnostics, hasErrors, type CompiledRuleset, type Diagnostic, type Scheme } from '@lcz/criteria-engine';
+import type { CompiledRuleset, Diagnostic, Scheme } from '@lcz/criteria-engine';
+import { formatDiagnostics } from '@lcz/criteria-engine/messages';
 import { stat } from 'node:fs/promises';
 import { loadRulesDirectory, loadRulesetFile, resolveRulesetPath } from '@lcz/criteria-engine/node';
+import { hasErrors } from '@lcz/criteria-engine/runtime';
 import type { CliMessageKey } from '../messages/en.js';
 import { rulesCacheFor } from '../rules-cache-folder.js';
 import { bilingual, say, type Lang, type Session } from '../session.js';

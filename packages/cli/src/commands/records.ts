@@ -29,6 +29,7 @@ import {
 } from '@lcz/criteria-records';
 import { EXIT, type Session, say } from '../session.js';
 import { loadRulesOrReport } from './load.js';
+import { wordsOf } from '../scheme-words.js';
 import type { RecordsOptions } from './records.usage.js';
 
 export async function records(options: RecordsOptions, session: Session): Promise<number> {
@@ -63,7 +64,9 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
     const file = o.files[0] as string;
     const out = await registerAreas(store, ctx.ruleset, o.year as number, session.abs(file), { by: o.by });
     if (failed(out)) return report(o, session, out, ctx.ruleset.words);
-    session.out(say(o.lang, 'records_registered', { ...counts(out), year: o.year as number }));
+    session.out(
+      say(o.lang, 'records_registered', { ...counts(out), year: o.year as number }, wordsOf(ctx.ruleset, o.lang)),
+    );
     return EXIT.ok;
   },
 
@@ -75,12 +78,17 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
     const out = await importParts(store, ctx.ruleset, o.year as number, parts, meta);
     if (failed(out)) return report(o, session, out, ctx.ruleset.words);
     session.out(
-      say(o.lang, 'records_imported', {
-        written: out.written,
-        unchanged: out.unchanged,
-        areas: out.areas,
-        owner: ownerLabel(ctx.ruleset, o.owner ?? AREA_OWNER, o.lang),
-      }),
+      say(
+        o.lang,
+        'records_imported',
+        {
+          written: out.written,
+          unchanged: out.unchanged,
+          areas: out.areas,
+          owner: ownerLabel(ctx.ruleset, o.owner ?? AREA_OWNER, o.lang),
+        },
+        wordsOf(ctx.ruleset, o.lang),
+      ),
     );
     return EXIT.ok;
   },
@@ -91,13 +99,18 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
     const today = o.today ?? new Date().toISOString().slice(0, 10);
     const s = await yearStatus(store, ctx.ruleset, o.year as number, ctx.deadline, today);
     session.out(
-      say(o.lang, 'records_status_head', {
-        year: s.year,
-        deadline: s.deadline,
-        days: s.daysLeft,
-        complete: s.complete,
-        registered: s.registered,
-      }),
+      say(
+        o.lang,
+        'records_status_head',
+        {
+          year: s.year,
+          deadline: s.deadline,
+          days: s.daysLeft,
+          complete: s.complete,
+          registered: s.registered,
+        },
+        wordsOf(ctx.ruleset, o.lang),
+      ),
     );
     for (const r of s.rows) {
       const shown = r.missing.slice(0, 4).join(', ') + (r.missing.length > 4 ? ', …' : '');
@@ -115,17 +128,22 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
     const out = await decideYear(store, ctx.ruleset, o.year as number, date, { by: o.by });
     const recognised = out.decided.filter((d) => d.decision === 'recognised').length;
     session.out(
-      say(o.lang, 'records_decided', {
-        year: o.year as number,
-        id: ctx.ruleset.id,
-        version: ctx.ruleset.version,
-        date,
-        decided: out.decided.length,
-        recognised,
-        not_recognised: out.decided.length - recognised,
-        incomplete: out.incomplete.length + out.invalid.length,
-        stored: out.stored,
-      }),
+      say(
+        o.lang,
+        'records_decided',
+        {
+          year: o.year as number,
+          id: ctx.ruleset.id,
+          version: ctx.ruleset.version,
+          date,
+          decided: out.decided.length,
+          recognised,
+          not_recognised: out.decided.length - recognised,
+          incomplete: out.incomplete.length + out.invalid.length,
+          stored: out.stored,
+        },
+        wordsOf(ctx.ruleset, o.lang),
+      ),
     );
     if (out.incomplete.length > 0) {
       session.out(`  ${say(o.lang, 'records_incomplete', { areas: out.incomplete.map((i) => i.area).join(', ') })}`);
@@ -250,7 +268,7 @@ function defaultCycle(rules: string): string | undefined {
 }
 
 function ownerLabel(ruleset: CompiledRuleset, owner: string, lang: 'vi' | 'en'): string {
-  if (owner === AREA_OWNER) return say(lang, 'records_word_area');
+  if (owner === AREA_OWNER) return say(lang, 'records_word_area', {}, wordsOf(ruleset, lang));
   return ruleset.owners.find((x) => x.id === owner)?.label[lang] ?? owner;
 }
 

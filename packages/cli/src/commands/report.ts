@@ -28,6 +28,7 @@ import type { ReportOptions } from './report.usage.js';
 import { EXIT, refuseOutputOverInput, say, writeOutput, type Session } from '../session.js';
 import { assessmentFiles } from './input-files.js';
 import { loadRulesOrReport, printWarnings } from './load.js';
+import { wordsOf } from '../scheme-words.js';
 
 const INPUT_FILE = /\.(ya?ml|json|jsonl|ndjson|csv|xlsx)$/i;
 /** Located problems printed before "… and N more". */
@@ -64,7 +65,7 @@ export async function report(options: ReportOptions, session: Session): Promise<
     session.err(formatProblems([fileProblem('report_no_areas', options.inputs.join(' '), {})], lang));
     return EXIT.invalid;
   }
-  await writeReport(aggregator, options, session, format, areas, badRows);
+  await writeReport(aggregator, options, session, format, areas, badRows, ruleset);
   if (badRows > 0) session.err(say(lang, 'report_rows_left_out', { count: badRows }));
   const failed = !ok || badRows > 0 || diagnosticsHaveErrors(rowDiagnostics) || hasProblemErrors(problems);
   return failed ? EXIT.invalid : EXIT.ok;
@@ -157,12 +158,13 @@ async function writeReport(
   format: ReportFormat,
   areas: number,
   badRows: number,
+  ruleset: CompiledRuleset,
 ): Promise<void> {
   const { lang } = options;
   const rendered = await renderReport(aggregator.finish(), { format, lang });
   if (options.out !== undefined) {
     await writeOutput(session, options.out, rendered, 'report');
-    session.out(say(lang, 'report_written', { path: options.out, areas, bad: badRows }));
+    session.out(say(lang, 'report_written', { path: options.out, areas, bad: badRows }, wordsOf(ruleset, lang)));
   } else if (typeof rendered === 'string') {
     session.out(rendered);
   } else {
@@ -215,6 +217,6 @@ async function reportOnRecord(
     );
     return EXIT.invalid;
   }
-  await writeReport(aggregator, options, session, format, read.entries.length, leftOut);
+  await writeReport(aggregator, options, session, format, read.entries.length, leftOut, ruleset);
   return leftOut > 0 || hasProblemErrors(problems) ? EXIT.invalid : EXIT.ok;
 }

@@ -30,19 +30,19 @@ Usage / Cách dùng:
   <input> is a batch file (CSV, XLSX, JSON, JSON Lines, YAML; the layout of lcz template) or an
   assessment file, or a directory: all such files in it. Each row is one area in one year.
   <input> là tệp dữ liệu hàng loạt (CSV, XLSX, JSON, JSON Lines, YAML; theo mẫu của lcz template)
-  hoặc phiếu đánh giá, hoặc thư mục chứa các tệp đó. Mỗi dòng là một khu dân cư trong một năm.
+  hoặc phiếu đánh giá, hoặc thư mục chứa các tệp đó. Mỗi dòng là một đối tượng trong một năm.
 
-  Every row is evaluated and counted: per year and per ward/commune, areas assessed, registered
+  Every row is evaluated and counted: per year and per reporting unit (area.unit), areas assessed, registered
   and recognised; per standard, areas meeting it; per criterion, the pass rate (pass ÷ decided,
   rounded down); the 10 criteria most often failed; the change from year to year when several
   years are given; and, with --targets, progress against each programme target.
-  Mỗi dòng được đánh giá và tổng hợp: theo năm và theo xã, phường (số khu dân cư được đánh giá,
+  Mỗi dòng được đánh giá và tổng hợp: theo năm và theo đơn vị tổng hợp (area.unit) (số đối tượng được đánh giá,
   đăng ký, được công nhận); theo tiêu chuẩn; tỷ lệ đạt của từng tiêu chí; 10 tiêu chí không đạt
   nhiều nhất; thay đổi qua các năm; và với --targets, tiến độ thực hiện từng mục tiêu.
 
   "Registered" is the input's registered column or field (yes/no); without it every assessed area
   counts as registered, and the report says so. / Cột hoặc trường "registered" (có/không) cho biết
-  khu dân cư đã đăng ký; nếu không có, mọi khu dân cư được đánh giá đều tính là đã đăng ký và báo
+  đối tượng đã đăng ký; nếu không có, mọi đối tượng được đánh giá đều tính là đã đăng ký và báo
   cáo ghi rõ điều này.
 
   Bad rows are listed at file:row:column on standard error and left out of the figures; the
@@ -54,7 +54,7 @@ Usage / Cách dùng:
   engine decided), and with --targets the progress against each target year by year. --as-of
   <year> is the report as it stood at the end of that year: a mid-term review (e.g. --as-of
   2023) or the final summary (--as-of 2025). / Với --records, số liệu lấy từ sổ theo dõi: mọi
-  khu dân cư đăng ký hoặc đã xét mỗi năm, công nhận theo quyết định của hội đồng (nếu không thì
+  đối tượng đăng ký hoặc đã xét mỗi năm, công nhận theo quyết định của hội đồng (nếu không thì
   theo kết quả xét), và với --targets là tiến độ từng mục tiêu qua từng năm. --as-of <năm>: báo
   cáo tính đến hết năm đó, ví dụ sơ kết (--as-of 2023) hay tổng kết (--as-of 2025).
 

@@ -4,7 +4,7 @@
  * editors and other tools check files exactly as lcz does, short of the relations (part ≤ whole)
  * and context rules, which JSON Schema cannot say.
  */
-import { assessmentJsonSchema } from '@lcz/criteria-engine';
+import { assessmentJsonSchema, word } from '@lcz/criteria-engine';
 import type { SchemaOptions } from './schema.usage.js';
 import { EXIT, say, writeOutput, type Session } from '../session.js';
 import { loadRulesOrReport } from './load.js';
@@ -17,7 +17,8 @@ export async function schema(options: SchemaOptions, session: Session): Promise<
   const json = {
     ...assessmentJsonSchema(ruleset),
     title: `${ruleset.title.en} (${ruleset.id} ${ruleset.version}): assessment`,
-    description: `${ruleset.title.vi}. Một phiếu đánh giá: dữ kiện của một khu dân cư trong một năm. / One assessment: the facts of one residential area in one year.`,
+    // What is assessed is the rule file's word (`words:`), or the engine's generic one.
+    description: `${ruleset.title.vi}. Một phiếu đánh giá: dữ kiện của một ${word(ruleset.words.assessed, 'vi')} trong một năm. / One assessment: the facts of one ${word(ruleset.words.assessed, 'en')} in one year.`,
   };
   const text = `${JSON.stringify(json, null, 2)}\n`;
   if (options.out === undefined) {

@@ -29,9 +29,9 @@ Usage / Cách dùng:
   lcz serve --rules <rules>... [--port <n>] [--host <address>] [options]
 
   Serves the rulesets over HTTP until Ctrl+C (SIGINT) or SIGTERM: /v1/rulesets, their input JSON
-  Schema, /v1/evaluate, /v1/evaluate/batch, /v1/explain, /v1/rules/validate, /v1/openapi.json,
-  /healthz and /readyz (docs/http.md). The rules are checked first; a file with errors is
-  reported as file:line:column and the server does not start (exit code 1).
+  Schema, /v1/evaluate, /v1/decide, /v1/evaluate/batch, /v1/explain, /v1/rules/validate,
+  /v1/openapi.json, /healthz and /readyz (docs/http.md). The rules are checked first; a file with
+  errors is reported as file:line:column and the server does not start (exit code 1).
   Phục vụ các bộ tiêu chí qua HTTP đến khi nhấn Ctrl+C (SIGINT) hoặc nhận SIGTERM. Quy tắc được
   kiểm tra trước; tệp có lỗi được báo (tệp:dòng:cột) và máy chủ không khởi động (mã kết thúc 1).
 

@@ -23,7 +23,7 @@ export async function template(options: TemplateOptions, session: Session): Prom
       'template',
     );
   }
-  // 'area': the facts no department answers for, which the ward or commune reports itself.
+  // 'area': the facts no department answers for, which the assessed unit (or whoever reports for it) reports itself.
   const owner = options.owner === undefined ? {} : { owner: options.owner === 'area' ? null : options.owner };
   const layout = { format: options.format, headers: options.headers, ...owner } as const;
   if (options.out === undefined) {

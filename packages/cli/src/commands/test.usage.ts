@@ -76,7 +76,7 @@ Examples / Ví dụ:
   lcz test rules/lai-chau-2020-2025 --cases examples/survey-2020/tests
   lcz test --lang en rules/lai-chau-2020-2025 --cases rules/lai-chau-2020-2025/tests/04-boundaries.yaml
   lcz test --propose rules/lai-chau-2026-2030-draft
-  lcz test rules/lai-chau-2026-2030-draft --accept "Tổ dân phố đạt mọi tiêu chí thì được công nhận"
+  lcz test rules/lai-chau-2026-2030-draft --accept "1.3: 98/100 hộ chấp hành thì đạt"
 `;
 
 export const testCommand = defineCommand({

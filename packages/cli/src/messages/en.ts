@@ -76,7 +76,7 @@ export const en = {
   explain_missing_assessment: 'name at least one assessment file or directory to explain.',
   explain_row: 'row {row}',
   explain_rows_failed: '{count} row(s) could not be read; their problems are listed above.',
-  explain_no_such_code: 'no valid area with the code {codes} was found in the inputs.',
+  explain_no_such_code: 'no valid {assessed} with the code {codes} was found in the inputs.',
   report_missing_rules:
     'name the rules with --rules, e.g. lcz report --rules rules/lai-chau-2020-2025 examples/city-2024/assessments-2024.xlsx.',
   report_missing_inputs: 'name at least one input file (CSV, XLSX, JSON, JSON Lines, YAML) or directory to report on.',
@@ -84,7 +84,7 @@ export const en = {
   report_xlsx_needs_out: 'an XLSX report is a file: name it with --out, e.g. --out report.xlsx.',
   report_targets_invalid: "the targets file '{path}' has {count} error(s); no report was written.",
   report_records_and_inputs: 'report either on the record (--records) or on input files, not both: {inputs}.',
-  report_written: 'Report written to {path}: {areas} area(s) counted, {bad} row(s) left out.',
+  report_written: 'Report written to {path}: {areas} {assessed}(s) counted, {bad} row(s) left out.',
   report_rows_left_out:
     '{count} row(s) could not be read and are left out of the report (their problems are listed above).',
   report_more_problems: '… and {count} more problem(s).',
@@ -183,13 +183,14 @@ export const en = {
   records_bad_year: "{option} must be a year in four digits, e.g. 2024 (not '{value}').",
   records_bad_date: "{option} must be a date YYYY-MM-DD, e.g. 2024-10-15 (not '{value}').",
   records_bad_reason: "--reason for the board is <area code>=<text>, e.g. --reason 'BAN-07=…' (not '{value}').",
-  records_registered: '{added} new area(s), {changed} changed; {registered} newly registered for {year}.',
-  records_imported: '{written} value(s) imported for {areas} area(s) from {owner}; {unchanged} already recorded.',
+  records_registered:
+    '{added} new {assessed}(s), {changed} changed; {registered} {assessed}(s) newly registered for {year}.',
+  records_imported: '{written} value(s) imported for {areas} {assessed}(s) from {owner}; {unchanged} already recorded.',
   records_status_head:
-    '{year}: report by {deadline} ({days} day(s) left); {complete} of {registered} registered area(s) complete.',
+    '{year}: report by {deadline} ({days} day(s) left); {complete} of {registered} registered {assessed}(s) complete.',
   records_missing: '{count} fact(s) missing:',
   records_decided:
-    '{year}: rules {id} {version} (in force on {date}); {decided} area(s) decided: {recognised} recognised, {not_recognised} not recognised; {incomplete} not complete; {stored} result(s) stored.',
+    '{year}: rules {id} {version} (in force on {date}); {decided} {assessed}(s) decided: {recognised} recognised, {not_recognised} not recognised; {incomplete} not complete; {stored} result(s) stored.',
   records_incomplete: 'not complete (see lcz records status): {areas}',
   records_board:
     'board decision {number} of {date} recorded (version {version}): {count} area(s) recognised, {against} against the engine’s result with a written reason.',
@@ -202,7 +203,7 @@ export const en = {
   records_backed_up: 'wrote {path}: a consistent copy of the record, its integrity checked.',
   records_nothing_written: '{count} problem(s); nothing was written.',
   records_empty: 'the record holds no year yet.',
-  records_word_area: 'the area itself (ward/commune)',
+  records_word_area: 'the {assessed} itself',
   records_word_registered: 'registered',
   records_word_board: 'board',
   records_word_recognised: '→ recognised',

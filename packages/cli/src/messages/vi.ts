@@ -75,7 +75,7 @@ export const vi: CliMessages = {
   explain_missing_assessment: 'hãy nêu ít nhất một tệp hoặc thư mục phiếu đánh giá cần giải thích.',
   explain_row: 'dòng {row}',
   explain_rows_failed: '{count} dòng không đọc được; các lỗi đã liệt kê ở trên.',
-  explain_no_such_code: 'không tìm thấy khu dân cư hợp lệ nào có mã {codes} trong dữ liệu.',
+  explain_no_such_code: 'không tìm thấy {assessed} hợp lệ nào có mã {codes} trong dữ liệu.',
   report_missing_rules:
     'hãy nêu bộ quy tắc bằng --rules, ví dụ lcz report --rules rules/lai-chau-2020-2025 examples/city-2024/assessments-2024.xlsx.',
   report_missing_inputs:
@@ -84,7 +84,7 @@ export const vi: CliMessages = {
   report_xlsx_needs_out: 'báo cáo XLSX là một tệp: hãy đặt tên bằng --out, ví dụ --out bao-cao.xlsx.',
   report_targets_invalid: "tệp mục tiêu '{path}' có {count} lỗi; chưa ghi báo cáo.",
   report_records_and_inputs: 'chỉ báo cáo theo sổ theo dõi (--records) hoặc theo tệp dữ liệu, không cả hai: {inputs}.',
-  report_written: 'Đã ghi báo cáo vào {path}: tính {areas} khu dân cư, bỏ qua {bad} dòng.',
+  report_written: 'Đã ghi báo cáo vào {path}: tính {areas} {assessed}, bỏ qua {bad} dòng.',
   report_rows_left_out: '{count} dòng không đọc được nên không được tính vào báo cáo (các lỗi đã liệt kê ở trên).',
   report_more_problems: '… và {count} lỗi khác.',
   serve_missing_rules:
@@ -182,19 +182,18 @@ export const vi: CliMessages = {
   records_missing_files: 'nêu (các) tệp số liệu để {sub}.',
   records_bad_year: "{option} phải là năm bốn chữ số, ví dụ 2024 (không phải '{value}').",
   records_bad_date: "{option} phải là ngày YYYY-MM-DD, ví dụ 2024-10-15 (không phải '{value}').",
-  records_bad_reason:
-    "--reason cho Hội đồng có dạng <mã khu dân cư>=<lý do>, ví dụ --reason 'BAN-07=…' (không phải '{value}').",
-  records_registered: '{added} khu dân cư mới, {changed} thay đổi; {registered} khu dân cư mới đăng ký năm {year}.',
-  records_imported: 'đã nhập {written} giá trị của {areas} khu dân cư từ {owner}; {unchanged} giá trị đã có.',
+  records_bad_reason: "--reason cho Hội đồng có dạng <mã>=<lý do>, ví dụ --reason 'BAN-07=…' (không phải '{value}').",
+  records_registered: '{added} {assessed} mới, {changed} thay đổi; {registered} {assessed} mới đăng ký năm {year}.',
+  records_imported: 'đã nhập {written} giá trị của {areas} {assessed} từ {owner}; {unchanged} giá trị đã có.',
   records_status_head:
-    '{year}: hạn báo cáo {deadline} (còn {days} ngày); {complete}/{registered} khu dân cư đã đăng ký có đủ số liệu.',
+    '{year}: hạn báo cáo {deadline} (còn {days} ngày); {complete}/{registered} {assessed} đã đăng ký có đủ số liệu.',
   records_missing: 'thiếu {count} dữ kiện:',
   records_decided:
-    '{year}: bộ quy tắc {id} {version} (có hiệu lực ngày {date}); đã đánh giá {decided} khu dân cư: {recognised} được công nhận, {not_recognised} không được công nhận; {incomplete} chưa đủ số liệu; đã lưu {stored} kết quả.',
+    '{year}: bộ quy tắc {id} {version} (có hiệu lực ngày {date}); đã đánh giá {decided} {assessed}: {recognised} được công nhận, {not_recognised} không được công nhận; {incomplete} chưa đủ số liệu; đã lưu {stored} kết quả.',
   records_incomplete: 'chưa đủ số liệu (xem lcz records status): {areas}',
   records_board:
-    'đã ghi quyết định {number} ngày {date} của Hội đồng (phiên bản {version}): công nhận {count} khu dân cư, {against} khác với kết quả đánh giá, có lý do bằng văn bản.',
-  records_history_head: 'khu dân cư {area}: {years} năm trong sổ',
+    'đã ghi quyết định {number} ngày {date} của Hội đồng (phiên bản {version}): công nhận {count} đối tượng, {against} khác với kết quả đánh giá, có lý do bằng văn bản.',
+  records_history_head: 'mã {area}: {years} năm trong sổ',
   records_versions: '({count} phiên bản)',
   records_changes: 'từ {from} đến {to}: {kept} giữ được công nhận, {lost} mất công nhận, {gained} mới được công nhận.',
   records_exported: 'đã ghi {path}: {rows} kết quả.',
@@ -203,7 +202,7 @@ export const vi: CliMessages = {
   records_backed_up: 'đã ghi {path}: bản sao nhất quán của sổ, đã kiểm tra toàn vẹn.',
   records_nothing_written: '{count} lỗi; chưa ghi gì.',
   records_empty: 'sổ chưa có năm nào.',
-  records_word_area: 'khu dân cư tự báo cáo (xã, phường)',
+  records_word_area: '{assessed} tự báo cáo',
   records_word_registered: 'đã đăng ký',
   records_word_board: 'Hội đồng',
   records_word_recognised: '→ được công nhận',

@@ -2,6 +2,7 @@
  * Renders diagnostics as text, at the edge: `file:line:column: lỗi [code] message` and an
  * indented hint, in the style compilers use so editors and terminals can link the location.
  */
+import { describeErrorsWith } from './error.js';
 import { capDiagnostics, type DiagnosticCaps } from './cap.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
 import { escapeInvisible, escapeParams } from './escape.js';
@@ -69,3 +70,6 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }
+
+// The English text of a thrown CriteriaEngineError, now that the catalogues are loaded (error.ts).
+describeErrorsWith((errors) => formatDiagnostics(errors, 'en'));

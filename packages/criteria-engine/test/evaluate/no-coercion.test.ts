@@ -4,8 +4,9 @@
  * strings): now it is refused with every problem validateAssessment finds, in both paths.
  */
 import { describe, expect, it } from 'vitest';
-import { CriteriaEngineError } from '../../src/diagnostics/error.js';
-import { loadRulesetOrThrow } from '../../src/load-ruleset.js';
+// From the main entry, as an application imports them: its message catalogues give the error its
+// English text (a program on ./runtime alone gets codes, places and parameters: error.ts).
+import { CriteriaEngineError, loadRulesetOrThrow } from '../../src/index.js';
 
 const SMALL = `format: 1
 id: t

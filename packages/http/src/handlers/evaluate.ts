@@ -14,6 +14,7 @@ import {
 import { entry, type ProblemEntry, type ProblemKind } from '../problem.js';
 import { batchBody, checkBody, evaluateBody, explainBody } from '../request-schemas.js';
 import { combine, isRecord, ok, type HandlerContext, type HandlerInput, type Outcome } from './context.js';
+import { derivedValues } from './derived-values.js';
 import { readChoice, rulesetResolver } from './resolve-ruleset.js';
 import { budgeted, budgetedEntries, omittedEntry, requestBudget, type RequestBudget } from './request-budget.js';
 
@@ -28,6 +29,23 @@ export function evaluateOne(ctx: HandlerContext, input: HandlerInput): Outcome {
   const checked = checkSingle(ctx, input.body, evaluateBody);
   if ('problem' in checked) return checked;
   return ok(checked.ruleset.evaluate(checked.assessment));
+}
+
+/**
+ * The fast path (the engine's `decide`): the decision, each standard's passed count and, for a
+ * scheme with levels, the level reached and the highest still possible; no trace, no reasons.
+ */
+export function decideOne(ctx: HandlerContext, input: HandlerInput): Outcome {
+  const checked = checkSingle(ctx, input.body, evaluateBody);
+  if ('problem' in checked) return checked;
+  const { ruleset, assessment } = checked;
+  const summary = ruleset.decide(assessment);
+  return ok({
+    decision: summary.decision,
+    ruleset: { id: ruleset.id, version: ruleset.version, hash: ruleset.hash },
+    standards: ruleset.groups.map((g, i) => ({ id: g.id, passed: summary.passed[i] ?? 0 })),
+    ...(summary.level ? { level: summary.level } : {}),
+  });
 }
 
 export function explain(ctx: HandlerContext, input: HandlerInput): Outcome {
@@ -46,6 +64,7 @@ export function explain(ctx: HandlerContext, input: HandlerInput): Outcome {
     result,
     gap,
     gap_text: explainGap(gap, checked.ruleset, { lang, full }),
+    derived: derivedValues(checked.ruleset, checked.assessment),
   });
 }
 

@@ -4,6 +4,7 @@
  * labels and bounds, standards and criteria, disqualifiers), from which a form can be built.
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
+import { derivedOf, levelsOf } from './derived-values.js';
 
 function rulesetLinks(ruleset: CompiledRuleset, basePath: string) {
   const self = `${basePath}/rulesets/${encodeURIComponent(ruleset.id)}`;
@@ -38,5 +39,7 @@ export function rulesetDetail(ruleset: CompiledRuleset, basePath: string) {
     groups: ruleset.groups,
     disqualifiers: ruleset.disqualifiers,
     mandatory: ruleset.mandatory,
+    levels: levelsOf(ruleset),
+    derived: derivedOf(ruleset),
   };
 }

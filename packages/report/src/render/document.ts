@@ -42,7 +42,10 @@ export interface Table {
     | 'targets'
     | 'yoy_units'
     | 'yoy_criteria'
-    | 'targets_by_year';
+    | 'targets_by_year'
+    | 'levels'
+    | 'units_by_level'
+    | 'derived';
   readonly title: string;
   readonly columns: readonly Column[];
   readonly rows: readonly (readonly CellValue[])[];
@@ -185,7 +188,90 @@ function summaryTable({ report, m, yearName }: Build): Table {
 
 /** The latest year in detail: per unit, per standard, per criterion, the most failed. */
 function detailTables(b: Build, detail: YearFigures): Table[] {
-  return [unitsTable(b, detail), standardsTable(b, detail), criteriaTable(b, detail), mostFailedTable(b, detail)];
+  // A scheme with levels or derived quantities gets its tables beside the others; one without
+  // keeps exactly the tables it had.
+  const levels = detail.levels !== undefined ? [levelsTable(b, detail), unitsByLevelTable(b, detail)] : [];
+  const derived = detail.derived !== undefined ? [derivedTable(b, detail)] : [];
+  return [
+    unitsTable(b, detail),
+    ...levels,
+    standardsTable(b, detail),
+    criteriaTable(b, detail),
+    ...derived,
+    mostFailedTable(b, detail),
+  ];
+}
+
+/** A level's label in the report's language. */
+function levelName({ report, t }: Build, id: string): string {
+  const level = report.levels?.find((l) => l.id === id);
+  return level !== undefined ? t(level.label) : id;
+}
+
+/** Counts per level: reached (highest), at that level or higher, still possible; then those with none. */
+function levelsTable(b: Build, detail: YearFigures): Table {
+  const { m, say, yearName } = b;
+  const levels = detail.levels ?? [];
+  const none = detail.totals.assessed - levels.reduce((sum, l) => sum + l.reached, 0);
+  return {
+    id: 'levels',
+    title: say('section_levels', { year: yearName(detail.year) }),
+    columns: [
+      { header: m.col_level, kind: 'text' },
+      { header: m.col_level_reached, kind: 'integer' },
+      { header: m.col_level_at_least, kind: 'integer' },
+      { header: m.col_level_possible, kind: 'integer' },
+    ],
+    rows: [
+      ...levels.map((l) => [levelName(b, l.id), l.reached, l.at_least, l.possible]),
+      [m.level_none, none, null, null],
+    ],
+    notes: [m.levels_note],
+  };
+}
+
+/** Progress by level: per unit, the areas at each level (highest reached) and those at none. */
+function unitsByLevelTable(b: Build, detail: YearFigures): Table {
+  const { m, say, yearName, unitName } = b;
+  const ids = (detail.levels ?? []).map((l) => l.id);
+  const cells = (u: UnitFigures) => {
+    const at = ids.map((_, i) => u.levels?.[i] ?? 0);
+    return [u.assessed, u.assessed - at.reduce((sum, n) => sum + n, 0), ...at];
+  };
+  return {
+    id: 'units_by_level',
+    title: say('section_units_by_level', { year: yearName(detail.year) }),
+    columns: [
+      { header: m.col_unit, kind: 'text' },
+      { header: m.col_assessed, kind: 'integer' },
+      { header: m.col_no_level, kind: 'integer' },
+      ...ids.map((id) => ({ header: levelName(b, id), kind: 'integer' as const })),
+    ],
+    rows: [...detail.units.map((u) => [unitName(u.unit), ...cells(u)]), [m.city_total, ...cells(detail.totals)]],
+    notes: [m.levels_note],
+  };
+}
+
+/** Each derived quantity: for how many areas it is known, its lowest and highest shown value. */
+function derivedTable({ report, m, t, say, yearName }: Build, detail: YearFigures): Table {
+  const info = new Map((report.derived ?? []).map((d) => [d.id, d]));
+  return {
+    id: 'derived',
+    title: say('section_derived', { year: yearName(detail.year) }),
+    columns: [
+      { header: m.col_derived, kind: 'text' },
+      { header: m.col_known, kind: 'integer' },
+      { header: m.col_lowest, kind: 'text' },
+      { header: m.col_highest, kind: 'text' },
+    ],
+    rows: (detail.derived ?? []).map((d) => {
+      const about = info.get(d.id);
+      const name = about !== undefined ? t(about.label) : d.id;
+      const unit = about?.unit !== undefined ? ` (${t(about.unit)})` : '';
+      return [`${name}${unit}`, d.known, d.lowest ?? '', d.highest ?? ''];
+    }),
+    notes: [m.derived_note],
+  };
 }
 
 function unitsTable({ m, say, yearName, unitName }: Build, detail: YearFigures): Table {

@@ -190,7 +190,9 @@ function tableHtml(table: Table, statuses: readonly string[] | undefined, showFu
     .map((c) => `<th scope="col"${c.kind === 'text' ? '' : ' class="num"'}>${esc(c.header)}</th>`)
     .join('');
   const rows = table.rows.map((row, r) => {
-    const total = (table.id === 'units' || table.id === 'yoy_units') && r === table.rows.length - 1;
+    const total =
+      (table.id === 'units' || table.id === 'yoy_units' || table.id === 'units_by_level') &&
+      r === table.rows.length - 1;
     const cells = row.map((v, i) => {
       const column = table.columns[i];
       const label = ` data-label="${esc(column?.header ?? '')}"`;

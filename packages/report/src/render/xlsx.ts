@@ -18,6 +18,9 @@ const SHEET_KEY = {
   targets_by_year: 'sheet_targets_by_year',
   yoy_units: 'sheet_yoy_units',
   yoy_criteria: 'sheet_yoy_criteria',
+  levels: 'sheet_levels',
+  units_by_level: 'sheet_units_by_level',
+  derived: 'sheet_derived',
 } as const satisfies Record<Table['id'], string>;
 
 const MAX_WIDTH = 70;

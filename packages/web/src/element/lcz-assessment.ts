@@ -13,6 +13,7 @@
  * applicability, reading values, and rendering live in their own modules.
  */
 import {
+  factType,
   formatDiagnostics,
   gapAnalysis,
   loadRuleset,
@@ -33,7 +34,7 @@ import { t, toLang, type Lang } from '../messages/index.js';
 import { h, replaceChildren } from './dom.js';
 import { problemText } from './problem-text.js';
 import { fieldId, renderForm, type FieldHandle, type FormHandles } from './render-form.js';
-import { DECISION_KEY, renderResult } from './render-result.js';
+import { DECISION_KEY, levelLabel, renderResult } from './render-result.js';
 import { STYLES } from './styles.js';
 
 export interface LczRulesetErrorDetail {
@@ -53,6 +54,7 @@ export interface LczResultDetail {
 
 /** What `assessment` accepts: the shape of an assessment file (extra keys are ignored). */
 export interface AssessmentInput {
+  readonly area?: { readonly date?: string | null };
   readonly context?: Readonly<Record<string, string | boolean | null | undefined>>;
   readonly facts?: Readonly<Record<string, number | boolean | string | null | undefined>>;
 }
@@ -80,6 +82,8 @@ export class LczAssessmentElement extends Base {
   /** Raw field values by id, kept across context switches, language switches and rule reloads. */
   readonly #facts: Record<string, string> = {};
   readonly #context: Record<string, string> = {};
+  /** The assessment's date as the date input holds it ('' = none). */
+  #date = '';
   readonly #badInput = new Set<string>();
   readonly #collapsed = new Set<string>();
   #applicability = new Map<string, Applicability>();
@@ -152,6 +156,7 @@ export class LczAssessmentElement extends Base {
   }
   /** Fills the form (e.g. from a saved assessment); facts not given are left as they are. */
   set assessment(value: AssessmentInput) {
+    if (value.area && 'date' in value.area) this.#date = value.area.date ?? '';
     for (const [id, v] of Object.entries(value.context ?? {}))
       this.#context[id] = v === null || v === undefined ? '' : String(v);
     for (const [id, v] of Object.entries(value.facts ?? {})) {
@@ -303,12 +308,19 @@ export class LczAssessmentElement extends Base {
     const handles = this.#handles;
     if (!handles) return;
     for (const [id, f] of handles.contextFields) setControl(f.control, this.#context[id] ?? '');
+    if (handles.dateField) setControl(handles.dateField.control, this.#date);
     for (const [id, f] of handles.factFields) if (!this.#badInput.has(id)) setControl(f.control, this.#facts[id] ?? '');
   }
 
   #onInput(event: Event): void {
     const target = event.target;
     if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
+    if (target.dataset['area'] === 'date') {
+      this.#date = target.value;
+      clearTimeout(this.#timer);
+      this.#refresh();
+      return;
+    }
     const contextId = target.dataset['context'];
     const factId = target.dataset['fact'];
     if (contextId !== undefined) {
@@ -329,9 +341,9 @@ export class LczAssessmentElement extends Base {
   #choice(ruleset: CompiledRuleset): ContextChoice {
     const choice: Record<string, ContextValue> = {};
     for (const attr of ruleset.context) {
-      const raw = this.#context[attr.id] ?? '';
-      if (raw === '') continue;
-      choice[attr.id] = attr.type === 'boolean' ? raw === 'true' : raw;
+      // The attribute's type reads its select's value ('true' is yes for a boolean attribute).
+      const value = factType(attr.type).readField(attr, this.#context[attr.id] ?? '');
+      if (typeof value === 'string' || typeof value === 'boolean') choice[attr.id] = value;
     }
     return choice;
   }
@@ -367,7 +379,7 @@ export class LczAssessmentElement extends Base {
     handles.hiddenNote.hidden = hidden === 0;
     handles.hiddenNote.textContent = hidden ? t(lang, 'fields_hidden', { count: hidden }, ruleset.words) : '';
 
-    const read = readForm(ruleset, app, { facts: this.#facts, badInput: this.#badInput });
+    const read = readForm(ruleset, app, { facts: this.#facts, badInput: this.#badInput, date: this.#date });
     this.#read = read;
     this.#showProblems(ruleset, handles, read.problems, lang);
 
@@ -418,7 +430,11 @@ export class LczAssessmentElement extends Base {
     const body = this.#resultBody;
     if (!decision || !body) return;
     const result = this.#result;
-    const label = result ? t(lang, DECISION_KEY[result.decision]) : t(lang, 'decision_waiting', {}, ruleset.words);
+    // For a scheme with levels the level reached is part of the decision the live region says.
+    const reached = result?.level?.reached;
+    const label = result
+      ? `${t(lang, DECISION_KEY[result.decision])}${reached ? ` · ${t(lang, 'level_short', { level: levelLabel(ruleset, reached, lang) })}` : ''}`
+      : t(lang, 'decision_waiting', {}, ruleset.words);
     const cls = `decision${result ? ` decision--${result.decision}` : ''}`;
     if (decision.className !== cls) decision.className = cls;
     // Rewritten only when it changes, so screen readers announce the decision, not every keystroke.
@@ -450,6 +466,7 @@ export class LczAssessmentElement extends Base {
       result,
       ...(gap ? { gap } : {}),
       collapsed: this.#collapsed,
+      ...(read.usable && ruleset.derived.length > 0 ? { derived: ruleset.derivedValues(read.usable) } : {}),
       focusFact: (fact) => this.#focusField(fieldId('f', fact)),
     });
     replaceChildren(body, filled, invalid, content);

@@ -14,8 +14,8 @@ export function problemText(problem: FieldProblem, ruleset: CompiledRuleset, lan
   const str = (key: string) => String(p[key] ?? '');
   switch (d.code) {
     case 'input_type': {
-      const fact = ruleset.facts.find((f) => f.id === problem.fact);
-      if (fact?.type === 'integer' && str('expected') === 'int') return t(lang, 'field_not_integer');
+      // Only a whole-number type expects 'int': the engine's check says which type it wanted.
+      if (str('expected') === 'int') return t(lang, 'field_not_integer');
       return t(lang, 'field_wrong_type', { detail: engineText(d, lang) });
     }
     case 'input_range':

@@ -5,7 +5,14 @@
  * choice, since an empty field means unknown). Returns handles the element updates in place as
  * the user types, so focus and caret never jump.
  */
-import type { CompiledRuleset, ContextAttributeInfo, FactInfo } from '@lcz/criteria-engine';
+import {
+  factType,
+  type CompiledRuleset,
+  type ContextAttributeInfo,
+  type FactDeclaration,
+  type FactInfo,
+  type ValueWords,
+} from '@lcz/criteria-engine';
 import type { FormModel, FormSection } from '../form/form-model.js';
 import { t, type Lang } from '../messages/index.js';
 import { h } from './dom.js';
@@ -27,6 +34,8 @@ export interface FormHandles {
   readonly sections: ReadonlyMap<string, HTMLFieldSetElement>;
   /** Says how many fields are hidden because they do not apply. */
   readonly hiddenNote: HTMLElement;
+  /** The assessment's date (area.date), asked only when a threshold depends on it. */
+  readonly dateField?: FieldHandle;
 }
 
 export const fieldId = (kind: 'c' | 'f', id: string): string => `lcz-${kind}-${id}`;
@@ -37,6 +46,8 @@ export function renderForm(ruleset: CompiledRuleset, model: FormModel, lang: Lan
   const sections = new Map<string, HTMLFieldSetElement>();
 
   const contextMessage = h('p', { class: 'msg', id: 'lcz-context-msg', hidden: true });
+  // A dated parameter (a value by year, or rows with `from:`) is unknown without the date.
+  const dateField = ruleset.parameterTables.some((p) => p.dated) ? areaDateField(lang) : undefined;
   const contextSet = h(
     'fieldset',
     { class: 'section section--context' },
@@ -46,6 +57,7 @@ export function renderForm(ruleset: CompiledRuleset, model: FormModel, lang: Lan
       contextFields.set(attr.id, handle);
       return handle.wrapper;
     }),
+    dateField?.wrapper ?? null,
     contextMessage,
   );
 
@@ -77,7 +89,28 @@ export function renderForm(ruleset: CompiledRuleset, model: FormModel, lang: Lan
   // Enter in a number field would submit the form and reload an embedding page: there is
   // nothing to submit, results follow the typing.
   root.addEventListener('submit', (e) => e.preventDefault());
-  return { root, contextFields, contextMessage, factFields, sections, hiddenNote };
+  return { root, contextFields, contextMessage, factFields, sections, hiddenNote, ...(dateField ? { dateField } : {}) };
+}
+
+function areaDateField(lang: Lang): FieldHandle {
+  const id = 'lcz-area-date';
+  const message = h('p', { class: 'msg', id: `${id}-msg`, hidden: true });
+  const control = h('input', {
+    id,
+    type: 'date',
+    name: 'area.date',
+    'data-area': 'date',
+    'aria-describedby': `${id}-msg ${id}-help`,
+  });
+  const wrapper = h(
+    'div',
+    { class: 'field field--date', 'data-area': 'date' },
+    h('label', { for: id }, t(lang, 'area_date')),
+    control,
+    message,
+    h('p', { class: 'help', id: `${id}-help` }, t(lang, 'area_date_help')),
+  );
+  return { wrapper, control, message };
 }
 
 function sectionTitle(section: FormSection, lang: Lang): string {
@@ -87,10 +120,9 @@ function sectionTitle(section: FormSection, lang: Lang): string {
 
 function contextField(attr: ContextAttributeInfo, lang: Lang): FieldHandle {
   const id = fieldId('c', attr.id);
-  const options =
-    attr.type === 'boolean'
-      ? [h('option', { value: 'true' }, t(lang, 'yes')), h('option', { value: 'false' }, t(lang, 'no'))]
-      : (attr.values ?? []).map((v) => h('option', { value: v.id }, v.label[lang]));
+  // Context attributes are choices (enum or yes/no): their type's form field lists them.
+  const field = factType(attr.type).formField(attr, valueWords(lang));
+  const options = field.kind === 'choice' ? field.options.map((o) => h('option', { value: o.value }, o.label)) : [];
   const message = h('p', { class: 'msg', id: `${id}-msg`, hidden: true });
   const control = h(
     'select',
@@ -140,37 +172,40 @@ function factField(fact: FactInfo, lang: Lang): FieldHandle {
   return { wrapper, control, message, usedBy };
 }
 
-function factControl(fact: FactInfo, id: string, lang: Lang): HTMLInputElement | HTMLSelectElement {
+/** The words a fact type labels its choices with, in the form's language. */
+function valueWords(lang: Lang): ValueWords {
+  return {
+    yes: t(lang, 'yes'),
+    no: t(lang, 'no'),
+    number: (n) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'),
+    label: (text) => text[lang],
+  };
+}
+
+/**
+ * The control for a fact, from its type's form field (compile/fact-types: the registry says what
+ * to ask, this says how a browser asks it): a number input, or a select with an explicit "no
+ * data" choice first, since an empty field means unknown.
+ */
+function factControl(fact: FactDeclaration & Pick<FactInfo, 'id'>, id: string, lang: Lang) {
   const common = { id, name: `facts.${fact.id}`, 'data-fact': fact.id };
-  switch (fact.type) {
-    case 'integer':
-    case 'number':
-      return h('input', {
-        ...common,
-        type: 'number',
-        inputmode: fact.type === 'integer' ? 'numeric' : 'decimal',
-        step: fact.type === 'integer' ? 1 : 'any',
-        min: fact.min,
-        max: fact.max,
-        autocomplete: 'off',
-      });
-    case 'boolean':
-      return h(
-        'select',
-        common,
-        h('option', { value: '' }, t(lang, 'no_data')),
-        h('option', { value: 'true' }, t(lang, 'yes')),
-        h('option', { value: 'false' }, t(lang, 'no')),
-      );
-    case 'enum':
-    case 'ordinal':
-      return h(
-        'select',
-        common,
-        h('option', { value: '' }, t(lang, 'no_data')),
-        (fact.values ?? []).map((v) => h('option', { value: v.id }, v.label[lang])),
-      );
-  }
+  const field = factType(fact.type).formField(fact, valueWords(lang));
+  if (field.kind === 'choice')
+    return h(
+      'select',
+      common,
+      h('option', { value: '' }, t(lang, 'no_data')),
+      field.options.map((o) => h('option', { value: o.value }, o.label)),
+    );
+  return h('input', {
+    ...common,
+    type: 'number',
+    inputmode: field.integer ? 'numeric' : 'decimal',
+    step: field.integer ? 1 : field.decimals !== undefined ? (10 ** -field.decimals).toFixed(field.decimals) : 'any',
+    min: field.min,
+    max: field.max,
+    autocomplete: 'off',
+  });
 }
 
 /** Only bounds that tell something: every count is at least 0, which needs no saying. */

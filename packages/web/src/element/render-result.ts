@@ -1,5 +1,7 @@
 /**
- * The result panel's DOM from one EvaluationResult (and its gap analysis): the reasons, what is
+ * The result panel's DOM from one EvaluationResult (and its gap analysis): for a scheme with
+ * levels the level reached and the highest still possible with what the next level lacks, the
+ * points, the derived quantities' values, the reasons, what is
  * missing for recognition, each standard's count against its requirement with every criterion's
  * status and text, the disqualifying cases, and the data still needed. Pure rendering: the
  * element owns the live region that announces the decision itself.
@@ -28,6 +30,8 @@ export interface ResultView {
   readonly collapsed: ReadonlySet<string>;
   /** Called with a fact id when the user asks to go to its field. */
   readonly focusFact: (fact: string) => void;
+  /** The derived quantities' known values, as decimal text (CompiledRuleset.derivedValues). */
+  readonly derived?: ReadonlyMap<string, string>;
 }
 
 export const DECISION_KEY: Readonly<Record<Decision, MessageKey>> = {
@@ -54,8 +58,128 @@ const OBSTACLE_KEY = {
 
 export function renderResult(view: ResultView): DocumentFragment {
   const out = document.createDocumentFragment();
-  out.append(reasons(view), gapSection(view), standards(view), disqualifiers(view), needed(view));
+  out.append(
+    levelSection(view),
+    derivedSection(view),
+    reasons(view),
+    gapSection(view),
+    standards(view),
+    disqualifiers(view),
+    needed(view),
+  );
   return out;
+}
+
+/** A level's label in the form's language (results name levels by id). */
+export function levelLabel(ruleset: CompiledRuleset, id: string, lang: Lang): string {
+  return ruleset.levels?.find((l) => l.id === id)?.label[lang] ?? id;
+}
+
+const LEVEL_STATUS_KEY = {
+  met: 'level_status_met',
+  not_met: 'level_status_not_met',
+  unknown: 'level_status_unknown',
+} as const;
+
+/**
+ * The level reached for certain and the highest still possible (equal once decided), each
+ * level's status, what the next level lacks ("3 more points"), and the points. Absent for a
+ * scheme without levels or points.
+ */
+function levelSection(view: ResultView): HTMLElement | string {
+  const { ruleset, lang, result } = view;
+  const level = result.level;
+  const points = result.points_total;
+  if (!level && !points) return '';
+  const body: (HTMLElement | null)[] = [];
+  if (level) {
+    const reached = level.reached;
+    const possible = level.possible;
+    body.push(
+      h(
+        'p',
+        { class: 'level-reached', 'data-level-reached': reached ?? '' },
+        reached === null
+          ? t(lang, 'level_reached_none')
+          : t(lang, 'level_reached', { level: levelLabel(ruleset, reached, lang) }),
+      ),
+      h(
+        'p',
+        { class: 'level-possible', 'data-level-possible': possible ?? '' },
+        possible === null
+          ? t(lang, 'level_possible_none')
+          : possible === reached
+            ? `${t(lang, 'level_possible', { level: levelLabel(ruleset, possible, lang) })} (${t(lang, 'level_decided')})`
+            : t(lang, 'level_possible', { level: levelLabel(ruleset, possible, lang) }),
+      ),
+      h(
+        'ol',
+        { class: 'levels' },
+        level.levels.map((l) =>
+          h(
+            'li',
+            { 'data-level': l.id, 'data-status': l.status },
+            h('span', { class: `badge badge--${l.status}` }, t(lang, LEVEL_STATUS_KEY[l.status])),
+            ' ',
+            levelLabel(ruleset, l.id, lang),
+          ),
+        ),
+      ),
+      nextLevel(view),
+    );
+  }
+  if (points)
+    body.push(
+      h(
+        'p',
+        { class: 'points', 'data-points-least': String(points.least), 'data-points-most': String(points.most) },
+        points.least === points.most
+          ? t(lang, 'points_total', { points: points.least })
+          : t(lang, 'points_range', { least: points.least, most: points.most }),
+      ),
+    );
+  return h('section', { class: 'block level' }, h('h3', {}, t(lang, 'level_heading')), body);
+}
+
+function nextLevel({ ruleset, lang, result }: ResultView): HTMLElement | null {
+  const next = result.level?.next;
+  if (!next || next.lacking.length === 0) return null;
+  const groupTitle = (id: string) => shorten(ruleset.groups.find((g) => g.id === id)?.title[lang] ?? id);
+  const items = next.lacking.map((l) => {
+    if (!('need' in l))
+      return t(lang, l.kind === 'mandatory' ? 'level_next_mandatory' : 'level_next_disqualifier', { id: l.id });
+    const title =
+      l.kind === 'group'
+        ? groupTitle(l.id ?? '')
+        : l.kind === 'total'
+          ? t(lang, 'level_next_total')
+          : t(lang, 'level_next_requirement', { index: (l.index ?? 0) + 1 });
+    const counts = { title, more: Math.max(0, l.need - l.have), have: l.have, need: l.need };
+    return t(lang, l.unit === 'points' ? 'level_next_points' : 'level_next_criteria', counts);
+  });
+  return h(
+    'div',
+    { class: 'level-next', 'data-next-level': next.id },
+    h('p', {}, t(lang, 'level_next', { level: levelLabel(ruleset, next.id, lang) })),
+    h(
+      'ul',
+      {},
+      items.map((s) => h('li', {}, s)),
+    ),
+  );
+}
+
+/** Each derived quantity's value (rounded for showing; the decision compared it exactly), with its unit. */
+function derivedSection({ ruleset, lang, derived }: ResultView): HTMLElement | string {
+  if (!derived || ruleset.derived.length === 0) return '';
+  const items = ruleset.derived.flatMap((d) => {
+    const value = derived.get(d.id);
+    if (value === undefined) return [];
+    const shown = d.unit ? `${value} ${d.unit[lang]}` : value;
+    return [h('li', { 'data-derived': d.id }, t(lang, 'derived_value', { label: d.label[lang], value: shown }))];
+  });
+  if (items.length === 0) return '';
+  return h('section', { class: 'block derived' }, h('h3', {}, t(lang, 'derived_heading')), h('ul', {}, items));
 }
 
 function reasons({ ruleset, lang, result }: ResultView): HTMLElement {

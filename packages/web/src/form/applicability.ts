@@ -8,7 +8,7 @@
  * criterion lists exactly what it reads there (its `applicable_when`, its variant selectors and
  * the chosen variant's condition). The union over the completions is what the form shows.
  */
-import type { CompiledRuleset, ContextAttributeInfo, Diagnostic } from '@lcz/criteria-engine';
+import { factType, type CompiledRuleset, type ContextAttributeInfo, type Diagnostic } from '@lcz/criteria-engine';
 
 export type ContextValue = string | boolean;
 /** What the user chose so far: attribute id → value; an absent key is not chosen yet. */
@@ -72,8 +72,9 @@ function pick(choice: ContextChoice, ids: readonly string[]): Record<string, Con
   return out;
 }
 
+/** Every value of an attribute, from its type (compile/fact-types): yes/no, or the declared ids. */
 function domainOf(attr: ContextAttributeInfo): readonly ContextValue[] {
-  return attr.type === 'boolean' ? [true, false] : (attr.values ?? []).map((v) => v.id);
+  return factType(attr.type).finiteValues?.(attr) ?? [];
 }
 
 type Completion = Record<string, ContextValue>;

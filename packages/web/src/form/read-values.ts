@@ -5,7 +5,7 @@
  * `validateAssessment`, so the form and files agree. A fact with a problem is left out of the
  * evaluated assessment (unknown) and reported next to its field; nothing is guessed.
  */
-import type { Assessment, CompiledRuleset, Diagnostic, FactInfo } from '@lcz/criteria-engine';
+import { factType, type Assessment, type CompiledRuleset, type Diagnostic, type FactInfo } from '@lcz/criteria-engine';
 import type { Applicability, ContextChoice } from './applicability.js';
 
 /** Raw field values as the inputs hold them: '' is empty. */
@@ -13,6 +13,8 @@ export interface FormState {
   readonly facts: Readonly<Record<string, string>>;
   /** Fact ids whose input holds something the browser could not read as a number. */
   readonly badInput: ReadonlySet<string>;
+  /** The assessment's date (YYYY-MM-DD), when the form asks for it; '' or absent is unknown. */
+  readonly date?: string;
 }
 
 export type FieldProblem =
@@ -28,6 +30,7 @@ export type FieldProblem =
 export interface ReadResult {
   /** What the form holds for the questions that apply, as an assessment (possibly invalid). */
   readonly assessment: {
+    readonly area?: { readonly date: string };
     readonly context: ContextChoice;
     readonly facts: Readonly<Record<string, number | boolean | string>>;
   };
@@ -41,22 +44,12 @@ export interface ReadResult {
   readonly total: number;
 }
 
-/** '' → absent; otherwise the typed value, or `null` when the text cannot be that type. */
+/**
+ * '' → absent; otherwise the typed value, or `null` when the text cannot be that type: the fact
+ * type's own reading of a form field (compile/fact-types), so a new type needs no edit here.
+ */
 export function convertFieldValue(fact: FactInfo, raw: string): number | boolean | string | null | undefined {
-  const text = raw.trim();
-  if (text === '') return undefined;
-  switch (fact.type) {
-    case 'integer':
-    case 'number': {
-      const n = Number(text);
-      return Number.isFinite(n) ? n : null;
-    }
-    case 'boolean':
-      return text === 'true' ? true : text === 'false' ? false : null;
-    case 'enum':
-    case 'ordinal':
-      return text;
-  }
+  return factType(fact.type).readField(fact, raw);
 }
 
 export function readForm(ruleset: CompiledRuleset, applicability: Applicability, state: FormState): ReadResult {
@@ -76,7 +69,8 @@ export function readForm(ruleset: CompiledRuleset, applicability: Applicability,
     else if (value !== undefined) facts[fact.id] = value;
   }
   const filled = Object.keys(facts).length + problems.length;
-  const assessment = { context: applicability.choice, facts };
+  const area = state.date ? { area: { date: state.date } } : {};
+  const assessment = { ...area, context: applicability.choice, facts };
 
   const excluded = new Set(problems.map((p) => (p.kind === 'not_number' ? p.fact : '')));
   let contextBlocked = false;
@@ -92,7 +86,7 @@ export function readForm(ruleset: CompiledRuleset, applicability: Applicability,
   // Leaving faulty facts out can only remove problems (no check needs a fact to be present), so
   // one more validation gives the usable assessment; a remaining problem means we cannot evaluate.
   const kept = Object.fromEntries(Object.entries(facts).filter(([id]) => !excluded.has(id)));
-  const checked = ruleset.validateAssessment({ context: applicability.choice, facts: kept });
+  const checked = ruleset.validateAssessment({ ...area, context: applicability.choice, facts: kept });
   return {
     assessment,
     ...(checked.value ? { usable: checked.value } : {}),

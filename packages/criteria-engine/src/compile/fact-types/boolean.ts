@@ -18,5 +18,15 @@ export const booleanType: FactTypeDefinition = {
   numberLine: () => ({ lo: 0, hi: 1, integer: true }),
   drawValue: (_decl, _lo, _hi, draw) => draw % 2 === 1,
   printValue: (_decl, value, words) => print(value, words),
+  formField: (_decl, words) => ({
+    kind: 'choice',
+    options: [
+      { value: 'true', label: words.yes },
+      { value: 'false', label: words.no },
+    ],
+  }),
+  // A form's choices carry 'true' and 'false'; any other text is no answer of this type.
+  readField: (_decl, text) =>
+    text.trim() === '' ? undefined : text === 'true' ? true : text === 'false' ? false : null,
   printThreshold: (_decl, value, words) => print(value, words),
 };

@@ -35,6 +35,12 @@ export function choiceType(name: 'enum' | 'ordinal'): FactTypeDefinition {
       return list[draw % Math.max(1, list.length)] ?? '';
     },
     printValue: print,
+    formField: (decl, words) => ({
+      kind: 'choice',
+      options: (decl.values ?? []).map((v) => ({ value: v.id, label: words.label(v.label) })),
+    }),
+    // The value id as the form's choice carries it; whether it is declared is validateAssessment's.
+    readField: (_decl, text) => (text.trim() === '' ? undefined : text),
     printThreshold: print,
   };
 }

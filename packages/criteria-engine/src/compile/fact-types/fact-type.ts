@@ -40,6 +40,21 @@ export type FastCell = 'integer' | 'decimal' | 'choice';
  */
 export type FactSchema = { readonly _zod: unknown };
 
+/**
+ * How a form asks for a value of a type, without naming any widget: a number (whole or with at
+ * most `decimals` decimals, within bounds) or a choice among labelled values. The web form renders
+ * it; a form in another toolkit can too.
+ */
+export type FormField =
+  | {
+      readonly kind: 'number';
+      readonly integer: boolean;
+      readonly decimals?: number;
+      readonly min?: number;
+      readonly max?: number;
+    }
+  | { readonly kind: 'choice'; readonly options: readonly { readonly value: string; readonly label: string }[] };
+
 export interface FactTypeDefinition {
   readonly name: FactType;
   /**
@@ -67,6 +82,13 @@ export interface FactTypeDefinition {
   drawValue(decl: FactDeclaration, lo: number, hi: number, draw: number, drawMax: number): FactValue;
   /** A value as people read it (a unit, if any, is the caller's to add). */
   printValue(decl: FactDeclaration, value: FactValue, words: ValueWords): string;
+  /** How a form asks for a value (the choices' labels in `words`). */
+  formField(decl: FactDeclaration, words: ValueWords): FormField;
+  /**
+   * What a form field's text stands for: undefined when empty (unknown), null when the text is no
+   * value of the type. Only the type is read here; bounds and the rest are validateAssessment's.
+   */
+  readField(decl: FactDeclaration, text: string): FactValue | null | undefined;
   /** The value a threshold compares with, as people read it. */
   printThreshold(decl: FactDeclaration, value: number | string | boolean, words: ValueWords): string;
 }

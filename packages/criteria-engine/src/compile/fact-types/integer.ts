@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { readIntegerCell } from './cells.js';
 import type { FactDeclaration, FactTypeDefinition } from './fact-type.js';
-import { boundsChecks, printNumber } from './numeric.js';
+import { boundsChecks, numberField, printNumber, readNumberField } from './numeric.js';
 
 function bounds(decl: FactDeclaration): { lo: number; hi: number } {
   return {
@@ -28,5 +28,7 @@ export const integerType: FactTypeDefinition = {
   numberLine: (decl) => ({ lo: decl.min ?? -Infinity, hi: decl.max ?? Infinity, integer: true }),
   drawValue: (_decl, lo, hi, draw, drawMax) => lo + Math.floor((draw * (hi - lo + 1)) / (drawMax + 1)),
   printValue: (_decl, value, words) => printNumber(value, words),
+  formField: (decl) => numberField(decl, true),
+  readField: (_decl, text) => readNumberField(text),
   printThreshold: (_decl, value, words) => printNumber(value, words),
 };

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { readNumberCell } from './cells.js';
 import type { FactDeclaration, FactTypeDefinition } from './fact-type.js';
 import { decimalsOf } from '../exact/rational.js';
-import { boundsChecks, printNumber } from './numeric.js';
+import { boundsChecks, numberField, printNumber, readNumberField } from './numeric.js';
 
 function bounds(decl: FactDeclaration): { lo: number; hi: number } {
   return { lo: decl.min ?? -Infinity, hi: decl.max ?? Infinity };
@@ -35,5 +35,7 @@ export const numberType: FactTypeDefinition = {
     return lo + Math.floor((draw * (steps + 1)) / (drawMax + 1)) / 4;
   },
   printValue: (_decl, value, words) => printNumber(value, words),
+  formField: (decl) => numberField(decl, false),
+  readField: (_decl, text) => readNumberField(text),
   printThreshold: (_decl, value, words) => printNumber(value, words),
 };

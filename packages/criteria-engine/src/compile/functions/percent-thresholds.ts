@@ -35,6 +35,13 @@ export const percentThresholds: ThresholdHooks<PercentThreshold> = {
 
   diffValue: (t) => ({ part: t.part, whole: t.whole, op: t.op, value: t.value, if_whole_zero: t.ifWholeZero }),
 
+  shape(v) {
+    const { part, whole, op, value, if_whole_zero: ifZero } = v;
+    if (typeof part !== 'string' || typeof whole !== 'string' || typeof value !== 'number' || !isOp(op))
+      return undefined;
+    return { op, value, unit: 'percent', ratio: { part, whole }, ifZero: ifZero === 'pass' ? 'pass' : 'fail' };
+  },
+
   solve(call, op, threshold, { values, facts, fits }) {
     const [partExpr, wholeExpr, zeroExpr] = call.args;
     if (partExpr?.kind !== 'name' || wholeExpr?.kind !== 'name' || zeroExpr?.kind !== 'number')
@@ -89,6 +96,10 @@ export const percentThresholds: ThresholdHooks<PercentThreshold> = {
     return typeof p === 'number' && typeof w === 'number' ? pointOf(t, p, w) : undefined;
   },
 };
+
+function isOp(op: unknown): op is CompareOp {
+  return typeof op === 'string' && op in BEYOND;
+}
 
 /** Where a part and a whole put a percentage threshold: exactly at it, just beyond it, or elsewhere. */
 function pointOf(t: PercentThreshold, p: number, w: number): ThresholdPoint | undefined {

@@ -36,6 +36,21 @@ export type SolveOutcome =
     }
   | { readonly ok: false; readonly obstacle: GapObstacle };
 
+/**
+ * A threshold as the tools word it (diff, docs), so no tool names the function: the value and its
+ * unit, the ratio of two facts it measures when it is one, and what an empty denominator decides.
+ */
+export interface ThresholdShape {
+  readonly op: CompareOp;
+  readonly value: number;
+  /** `percent`: the value is printed with a % sign; `plain`: as a number. */
+  readonly unit: 'percent' | 'plain';
+  /** The quantity measured is the ratio of `part` to `whole` (fact ids). */
+  readonly ratio?: { readonly part: string; readonly whole: string };
+  /** The outcome when the whole (the denominator) is 0. */
+  readonly ifZero?: 'pass' | 'fail';
+}
+
 export interface ThresholdHooks<T extends FunctionThreshold = FunctionThreshold> {
   /** `call op value` as a threshold, when the call's arguments are plain enough to read one. */
   from(call: Extract<Expr, { kind: 'call' }>, op: CompareOp, value: number): T | undefined;
@@ -47,6 +62,8 @@ export interface ThresholdHooks<T extends FunctionThreshold = FunctionThreshold>
   print(t: T, number: (n: number) => string): string;
   /** The values a threshold change compares (the diff's JSON, snake_case). */
   diffValue(t: T): Readonly<Record<string, string | number | boolean>>;
+  /** The shape of a threshold, from its `diffValue` (which is what the diff's JSON carries). */
+  shape(v: Readonly<Record<string, unknown>>): ThresholdShape | undefined;
   /** Facts changed so that `call op c` holds, given what is known; never guesses. */
   solve(call: Extract<Expr, { kind: 'call' }>, op: CompareOp, c: number, input: SolveInput): SolveOutcome;
   /** Which points of the threshold some valid input can reach (coverage's cells). */

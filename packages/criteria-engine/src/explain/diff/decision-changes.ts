@@ -89,13 +89,21 @@ function areaDecision(
       required_after: b?.required ?? null,
     };
   });
+  const level = levelChange(old, now);
+  const changed = old.decision !== now.decision || (level !== undefined && !sameLevel(level.before, level.after));
+  const points =
+    old.points_total === undefined && now.points_total === undefined
+      ? undefined
+      : { before: old.points_total ?? null, after: now.points_total ?? null };
   return {
     source,
     area: now.area,
     before: old.decision,
     after: now.decision,
-    changed: old.decision !== now.decision,
-    ...(old.decision === now.decision ? {} : { cause: causeOf(now, missingNew) }),
+    changed,
+    ...(changed ? { cause: causeOf(now, missingNew) } : {}),
+    ...(level !== undefined ? { level } : {}),
+    ...(points !== undefined ? { points_total: points } : {}),
     criteria: statusChanges(old.criteria, now.criteria),
     disqualifiers: statusChanges(old.disqualifiers, now.disqualifiers),
     standards,
@@ -103,6 +111,20 @@ function areaDecision(
     ignored,
     missing_new: missingNew,
   };
+}
+
+type LevelOutcome = NonNullable<AreaDecision['level']>['before'];
+
+/** The level reached and possible under each version, when either has levels. */
+function levelChange(old: EvaluationResult, now: EvaluationResult): AreaDecision['level'] {
+  const outcome = (r: EvaluationResult): LevelOutcome =>
+    r.level === undefined ? null : { reached: r.level.reached, possible: r.level.possible };
+  if (old.level === undefined && now.level === undefined) return undefined;
+  return { before: outcome(old), after: outcome(now) };
+}
+
+function sameLevel(a: LevelOutcome, b: LevelOutcome): boolean {
+  return a?.reached === b?.reached && a?.possible === b?.possible && (a === null) === (b === null);
 }
 
 /**
@@ -132,7 +154,7 @@ export function summariseDecisions(areas: readonly AreaDecision[]): DecisionImpa
 /**
  * The same area given in several files (a CSV and the workbook it was saved from, a file copied
  * into two folders) is one area: kept at its first place, the others named in `also_in`. Only an
- * area that names itself (a code or a name) and reaches the same decisions is folded; two
+ * area that names itself (a code or a name) and reaches the same decisions (and levels) is folded; two
  * assessments of one area that disagree are both shown.
  */
 function countedOnce(areas: readonly AreaDecision[]): AreaDecision[] {
@@ -141,7 +163,15 @@ function countedOnce(areas: readonly AreaDecision[]): AreaDecision[] {
   const also = new Map<number, AreaSource[]>();
   for (const a of areas) {
     const named = a.area.code !== undefined || a.area.name !== undefined;
-    const key = JSON.stringify([a.area.code, a.area.name, a.area.unit, a.area.date, a.before, a.after]);
+    const key = JSON.stringify([
+      a.area.code,
+      a.area.name,
+      a.area.unit,
+      a.area.date,
+      a.before,
+      a.after,
+      a.level ?? null,
+    ]);
     const at = named ? first.get(key) : undefined;
     if (at === undefined) {
       if (named) first.set(key, out.length);

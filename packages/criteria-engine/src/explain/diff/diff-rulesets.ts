@@ -37,6 +37,9 @@ import type {
   VariantRef,
 } from './ruleset-diff.js';
 import { normaliseText, optionalTextChange, textChange } from './word-diff.js';
+import { countRequirementChanges, diffLevels } from './levels-diff.js';
+import { pointsParts, pointsSpec } from './points-diff.js';
+import type { DerivedInfo } from '../../compile/derived.js';
 
 /** The parts of a compiled ruleset the diff reads. */
 export type DiffRuleset = Pick<
@@ -54,7 +57,9 @@ export type DiffRuleset = Pick<
   | 'disqualifiers'
   | 'mandatory'
   | 'totalRequirement'
->;
+> &
+  // Absent in a description made before rule files declared derived quantities: none.
+  Partial<Pick<CompiledRuleset, 'derived'>>;
 
 export function diffRulesets(before: DiffRuleset, after: DiffRuleset): RulesetDiff {
   const diff: Omit<RulesetDiff, 'identical'> = {
@@ -66,9 +71,17 @@ export function diffRulesets(before: DiffRuleset, after: DiffRuleset): RulesetDi
     facts: declarations(before.facts, after.facts, factFields),
     parameters: declarations(parameterInfos(before), parameterInfos(after), parameterFields),
     groups: groups(before, after),
-    criteria: items(before.criteria, after.criteria),
-    disqualifiers: items(before.disqualifiers, after.disqualifiers),
+    criteria: items(before.criteria, after.criteria, {
+      before: (c) => criterionPart(c).fromLevel ?? null,
+      after: (c) => criterionPart(c).fromLevel ?? null,
+    }),
+    disqualifiers: items(before.disqualifiers, after.disqualifiers, {
+      before: disqualifierLevel(before),
+      after: disqualifierLevel(after),
+    }),
     recognition: recognition(before, after),
+    levels: diffLevels(before.document.levels ?? [], after.document.levels ?? []),
+    derived: declarations(derivedInfos(before), derivedInfos(after), derivedFields),
   };
   return { ...diff, identical: isEmpty(diff) };
 }
@@ -97,7 +110,12 @@ function isEmpty(d: Omit<RulesetDiff, 'identical'>): boolean {
     none(d.disqualifiers) &&
     d.disqualifiers.renumbered.length === 0 &&
     d.disqualifiers.changed.length === 0 &&
-    d.recognition.length === 0
+    d.recognition.length === 0 &&
+    none(d.levels) &&
+    d.levels.order === null &&
+    d.levels.changed.length === 0 &&
+    none(d.derived) &&
+    d.derived.changed.length === 0
   );
 }
 
@@ -188,13 +206,16 @@ interface ParameterInfo extends Named {
   readonly value: number;
 }
 
-/** A constant is one entry; a table is one entry per cell (`income_min[region=x]`), so the diff lists the cells that changed. */
+/**
+ * A constant is one entry; a table is one entry per row (`income_min[region=x, from=2024-01-01]`),
+ * so the diff lists the cells, and each dated value of a cell, that changed.
+ */
 function parameterInfos(r: DiffRuleset): ParameterInfo[] {
   return Object.entries(r.document.parameters ?? {}).flatMap(([id, p]) => {
     const label = p.label ?? { vi: id, en: id };
     if (p.value !== undefined) return [{ id, type: 'number', value: p.value, label }];
     return (p.values ?? []).map((row) => ({
-      id: `${id}[${cellKey(p.by ?? [], row)}]`,
+      id: `${id}[${cellKey([...(p.by ?? []), ...(row['from'] !== undefined ? ['from'] : [])], row)}]`,
       type: 'number',
       value: row.value,
       label,
@@ -205,6 +226,24 @@ function parameterInfos(r: DiffRuleset): ParameterInfo[] {
 function parameterFields(a: ParameterInfo, b: ParameterInfo): FieldChange[] {
   const out: FieldChange[] = [];
   field(out, 'value', a.value, b.value);
+  textField(out, 'label', a.label, b.label);
+  return out;
+}
+
+interface DerivedEntry extends Named {
+  readonly info: DerivedInfo;
+}
+
+function derivedInfos(r: DiffRuleset): DerivedEntry[] {
+  return (r.derived ?? []).map((d) => ({ id: d.id, type: 'derived', label: d.label, info: d }));
+}
+
+function derivedFields(a: DerivedEntry, b: DerivedEntry): FieldChange[] {
+  const out: FieldChange[] = [];
+  field(out, 'value', a.info.expression, b.info.expression);
+  field(out, 'if_zero', a.info.ifZero ?? null, b.info.ifZero ?? null);
+  field(out, 'decimals', a.info.decimals ?? null, b.info.decimals ?? null);
+  textField(out, 'unit', a.info.unit, b.info.unit);
   textField(out, 'label', a.label, b.label);
   return out;
 }
@@ -272,6 +311,7 @@ function recognition(a: DiffRuleset, b: DiffRuleset): RecognitionChange[] {
   }
   const note = optionalTextChange(ra.note, rb.note);
   if (note !== undefined) out.push({ kind: 'note', change: note });
+  out.push(...countRequirementChanges(ra.requirements ?? [], rb.requirements ?? []));
   return out;
 }
 
@@ -285,7 +325,14 @@ function criterionPart(item: Item): Partial<CriterionInfo> {
   return item;
 }
 
-function items(before: readonly Item[], after: readonly Item[]): ItemDiff {
+/** The level from which an item counts: a criterion's from its info, a disqualifier's from the document. */
+type FromLevel = (item: Item) => string | null;
+
+function items(
+  before: readonly Item[],
+  after: readonly Item[],
+  fromLevel: { readonly before: FromLevel; readonly after: FromLevel },
+): ItemDiff {
   const old = new Map(before.map((x) => [x.id, x]));
   const now = new Map(after.map((x) => [x.id, x]));
   const gone = before.filter((x) => !now.has(x.id));
@@ -307,6 +354,8 @@ function items(before: readonly Item[], after: readonly Item[]): ItemDiff {
     const a = old.get(b.id) ?? renumbered.get(b.id);
     if (a === undefined) continue;
     const changes = itemChanges(a, b);
+    const [la, lb] = [fromLevel.before(a), fromLevel.after(b)];
+    if (la !== lb) changes.push({ kind: 'from_level', before: la, after: lb });
     const moved = a.id !== b.id;
     if (changes.length > 0 || moved) changed.push({ id: b.id, ...(moved ? { before_id: a.id } : {}), changes });
   }
@@ -338,8 +387,14 @@ function itemChanges(a: Item, b: Item): CriterionChange[] {
   if ((ca.notApplicable ?? null) !== (cb.notApplicable ?? null)) {
     out.push({ kind: 'not_applicable', before: ca.notApplicable ?? null, after: cb.notApplicable ?? null });
   }
-  if (ca.points !== undefined && cb.points !== undefined && ca.points !== cb.points)
-    out.push({ kind: 'points', before: ca.points, after: cb.points });
+  if (ca.points !== undefined && cb.points !== undefined) {
+    const [pa, pb] = [pointsSpec(ca.points, ca.pointsRule), pointsSpec(cb.points, cb.pointsRule)];
+    const parts = pointsParts(pa, pb);
+    // Fixed → fixed keeps the shape `points` has always had in the JSON.
+    if (pa.kind === 'fixed' && pb.kind === 'fixed') {
+      if (parts.length > 0) out.push({ kind: 'points', before: pa.points, after: pb.points });
+    } else if (parts.length > 0) out.push({ kind: 'points_rule', before: pa, after: pb, parts });
+  }
   return out;
 }
 
@@ -355,6 +410,20 @@ function conditionChanges(out: CriterionChange[], a: Item, b: Item): void {
     out.push({ kind: 'form', before: conditionA?.expression ?? null, after: conditionB?.expression ?? null });
   }
   variantChanges(out, va ?? [], vb ?? []);
+}
+
+/** A variant's own points (null: it earns its criterion's), when they changed. */
+function variantPoints(a: VariantInfo, b: VariantInfo): VariantChange | undefined {
+  const spec = (v: VariantInfo) => (v.points === undefined ? null : pointsSpec(v.points, v.pointsRule));
+  const [pa, pb] = [spec(a), spec(b)];
+  if (JSON.stringify(pa) === JSON.stringify(pb)) return undefined;
+  const parts = pa !== null && pb !== null ? pointsParts(pa, pb) : [];
+  return { kind: 'points', before: pa, after: pb, parts };
+}
+
+function disqualifierLevel(r: DiffRuleset): FromLevel {
+  const levels = new Map((r.document.disqualifiers ?? []).map((d) => [d.id, d.from_level ?? null]));
+  return (item) => levels.get(item.id) ?? null;
 }
 
 function variantChanges(out: CriterionChange[], before: readonly VariantInfo[], after: readonly VariantInfo[]): void {
@@ -380,6 +449,8 @@ function variantChanges(out: CriterionChange[], before: readonly VariantInfo[], 
     if (text !== undefined) changes.push({ kind: 'text', change: text });
     const label = optionalTextChange(a.label, b.label);
     if (label !== undefined) changes.push({ kind: 'label', change: label });
+    const points = variantPoints(a, b);
+    if (points !== undefined) changes.push(points);
     if (changes.length > 0) out.push({ kind: 'variant_changed', id: b.id, changes });
   }
   const common = (list: readonly VariantInfo[], other: ReadonlyMap<string, VariantInfo>) =>

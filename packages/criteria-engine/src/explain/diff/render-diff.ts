@@ -7,6 +7,8 @@
 import { requirementValue } from '../../evaluate/requirement.js';
 import { SYMBOL } from '../../compile/expression/compare-ops.js';
 import { type FactDeclaration, printThreshold } from '../../compile/fact-types/index.js';
+import { thresholdHooks } from '../../compile/functions/index.js';
+import type { ThresholdShape } from '../../compile/functions/threshold-hooks.js';
 import { checkLanguage } from '../../diagnostics/language.js';
 import type {
   CriterionStatus,
@@ -22,12 +24,20 @@ import { vi as explainVi } from '../messages/vi.js';
 import { interpolate, painter, shorten, wrap } from '../text-tools.js';
 import { formatReportNumber } from '../report-number.js';
 import type { DiffRuleset } from './diff-rulesets.js';
+import type { CompiledRuleset } from '../../compile/compiled-ruleset.js';
 import { diffEn, type DiffMessageKey, type DiffMessages } from './messages/en.js';
 import { diffVi } from './messages/vi.js';
 import { textChange } from './word-diff.js';
 import type {
   AreaDecision,
   ConditionChange,
+  CountRequirementChange,
+  LevelChange,
+  LevelOutcome,
+  PointsOptionSpec,
+  PointsPartChange,
+  PointsRange,
+  PointsSpec,
   CriterionChange,
   GroupSize,
   DecisionImpact,
@@ -59,9 +69,13 @@ export interface RenderDiffOptions {
 
 /** The two rulesets the diff was made from: labels, units and texts are looked up in them. */
 export interface DiffRulesets {
-  readonly before: Pick<DiffRuleset, 'facts' | 'context' | 'criteria' | 'groups' | 'disqualifiers'>;
-  readonly after: Pick<DiffRuleset, 'facts' | 'context' | 'criteria' | 'groups' | 'disqualifiers'>;
+  readonly before: DiffSide;
+  readonly after: DiffSide;
 }
+
+/** One version as the report reads it; levels and derived quantities are absent in older descriptions. */
+type DiffSide = Pick<DiffRuleset, 'facts' | 'context' | 'criteria' | 'groups' | 'disqualifiers'> &
+  Partial<Pick<CompiledRuleset, 'levels' | 'derived' | 'document'>>;
 
 export const diffMessages: Readonly<Record<DiffLang, DiffMessages>> = { vi: diffVi, en: diffEn };
 
@@ -253,6 +267,13 @@ class DiffReport {
       ...rulesets.before.facts.map((f) => [f.id, f] as const),
       ...rulesets.after.context.map((c) => [c.id, c] as const),
       ...rulesets.after.facts.map((f) => [f.id, f] as const),
+      // Derived quantities are read like facts: their labels and units word the thresholds on them.
+      ...[...(rulesets.before.derived ?? []), ...(rulesets.after.derived ?? [])].map(
+        (d): readonly [string, Describable] => [
+          d.id,
+          { type: 'number', label: d.label, ...(d.unit !== undefined ? { unit: d.unit } : {}) },
+        ],
+      ),
     ]);
   }
 
@@ -274,7 +295,9 @@ class DiffReport {
           dq_removed: diff.disqualifiers.removed.length,
           dq_changed: diff.disqualifiers.changed.filter((c) => c.changes.length > 0).length,
           recognition: diff.recognition.length,
-        }),
+        }) +
+          // Levels are counted only where some changed: a scheme without levels reads as before.
+          this.levelsSummary(),
       );
     }
     // Explained once, before the first word-level diff, and only if there is one.
@@ -282,12 +305,14 @@ class DiffReport {
     this.rulesetSection();
     this.itemSection('section_criteria', diff.criteria, 'criterion');
     this.recognitionSection();
+    this.levelSection();
     this.groupSection();
     this.itemSection('section_disqualifiers', diff.disqualifiers, 'disqualifier');
     this.declarationSection('section_facts', diff.facts);
     this.declarationSection('section_context', diff.context);
     this.contextRulesSection();
     this.declarationSection('section_parameters', diff.parameters);
+    this.declarationSection('section_derived', diff.derived);
     if (this.options.impact !== undefined) this.impactSection(this.options.impact);
     if (out.usedWords) out.insertParagraph(legendAt, this.options.format === 'md' ? m.legend_md : m.legend);
     return out.done();
@@ -392,8 +417,92 @@ class DiffReport {
         case 'note':
           this.textItem(0, m.recognition_note, c.change);
           break;
+        default:
+          out.item(0, this.countRequirementChange(c));
       }
     }
+  }
+
+  private levelsSummary(): string {
+    const l = this.diff.levels;
+    if (l.added.length + l.removed.length + l.changed.length === 0 && l.order === null) return '';
+    return ` ${this.say('summary_levels', { added: l.added.length, removed: l.removed.length, changed: l.changed.length })}`;
+  }
+
+  private countRequirementChange(c: CountRequirementChange): string {
+    const of = (ids: readonly string[]) => ids.join(', ');
+    if (c.kind === 'requirement_changed')
+      return this.say('requirement_changed', {
+        of: of(c.of),
+        before: this.requirement(c.before),
+        after: this.requirement(c.after),
+      });
+    return this.say(c.kind, { requirement: this.requirement(c.requirement.requirement), of: of(c.requirement.of) });
+  }
+
+  private levelSection(): void {
+    const { out, m } = this;
+    const d = this.diff.levels;
+    if (d.added.length + d.removed.length + d.changed.length === 0 && d.order === null) return;
+    out.section(m.section_levels);
+    for (const a of d.added) out.item(0, this.say('level_added', { id: a.id, label: out.esc(this.t(a.label)) }));
+    for (const r of d.removed) out.item(0, this.say('level_removed', { id: r.id, label: out.esc(this.t(r.label)) }));
+    if (d.order !== null)
+      out.item(
+        0,
+        this.say('level_order', {
+          before: d.order.before.map((id) => this.levelName(id)).join(', '),
+          after: d.order.after.map((id) => this.levelName(id)).join(', '),
+        }),
+      );
+    for (const c of d.changed) {
+      out.item(0, out.strong(this.say('level_changed', { id: c.id, label: this.levelName(c.id) })));
+      for (const change of c.changes) this.levelChange(change);
+    }
+  }
+
+  private levelChange(c: LevelChange): void {
+    const { out, m } = this;
+    switch (c.kind) {
+      case 'label':
+        this.textItem(1, m.change_label, c.change);
+        return;
+      case 'note':
+        this.textItem(1, m.change_note, c.change);
+        return;
+      case 'group_requirement':
+        out.item(1, this.say('recognition_group_requirement', this.requirements(c)));
+        return;
+      case 'group':
+        out.item(1, this.say('level_group', { group: c.group, ...this.requirements(c) }));
+        return;
+      case 'total_requirement':
+        out.item(1, this.say('recognition_total', this.requirements(c)));
+        return;
+      case 'mandatory_added':
+      case 'mandatory_removed':
+        out.item(1, this.say(`level_${c.kind}`, { id: out.strong(c.id) }));
+        return;
+      case 'disqualifier_added':
+      case 'disqualifier_removed':
+        out.item(1, this.say(`level_${c.kind}`, { id: out.strong(c.id) }));
+        return;
+      default:
+        out.item(1, this.countRequirementChange(c));
+    }
+  }
+
+  private requirements(c: { readonly before: Requirement | null; readonly after: Requirement | null }) {
+    return { before: this.requirement(c.before), after: this.requirement(c.after) };
+  }
+
+  /** A level by its label in one version (the new one first by default, then the other), else its id. */
+  private levelName(id: string | null, side: 'before' | 'after' = 'after'): string {
+    if (id === null) return this.m.every_level;
+    const other = side === 'after' ? 'before' : 'after';
+    const level =
+      this.rulesets[side].levels?.find((l) => l.id === id) ?? this.rulesets[other].levels?.find((l) => l.id === id);
+    return level === undefined ? this.out.code(id) : this.out.esc(this.t(level.label));
   }
 
   private groupSection(): void {
@@ -494,7 +603,13 @@ class DiffReport {
   private impactSection(impact: DecisionImpact): void {
     const { out, m } = this;
     out.section(m.section_impact);
-    out.paragraph(this.say('impact_summary', { assessed: impact.assessed, changed: impact.changed }));
+    const levels = impact.areas.some((a) => a.level !== undefined);
+    out.paragraph(
+      this.say(levels ? 'impact_summary_levels' : 'impact_summary', {
+        assessed: impact.assessed,
+        changed: impact.changed,
+      }),
+    );
     if (impact.duplicates > 0) out.paragraph(this.say('impact_duplicates', { count: impact.duplicates }));
     // A change the old data cannot avoid (a fact the old version never asked for) is not a change
     // the rules make: counted and listed apart, so the rules' own effect is read first.
@@ -600,6 +715,15 @@ class DiffReport {
       case 'variant_order':
         out.item(1, this.say('variant_order', { before: c.before.join(', '), after: c.after.join(', ') }));
         return;
+      case 'points_rule':
+        this.pointsChange(1, 'change_points_rule', c.before, c.after, c.parts);
+        return;
+      case 'from_level':
+        out.item(
+          1,
+          this.say('change_from_level', { before: this.levelName(c.before), after: this.levelName(c.after) }),
+        );
+        return;
     }
     const exhaustive: never = c;
     throw new Error(`unhandled change ${JSON.stringify(exhaustive)}`);
@@ -641,15 +765,9 @@ class DiffReport {
   /** One threshold in words: '≥ 80% of items (ratio of "…" to "…")', '"Items done" ≥ 1 item'. */
   private thresholdWords(t: ThresholdValue): string {
     const { out } = this;
-    if (t.kind === 'percent') {
-      const whole = this.facts.get(t.whole);
-      const part = this.facts.get(t.part);
-      const unit = whole?.unit !== undefined ? ` ${this.say('threshold_of', { unit: this.t(whole.unit) })}` : '';
-      const ratio = this.say('threshold_ratio', {
-        part: out.esc(shorten(part === undefined ? t.part : this.t(part.label), SHORT_LABEL)),
-        whole: out.esc(shorten(whole === undefined ? t.whole : this.t(whole.label), SHORT_LABEL)),
-      });
-      return `${this.say('threshold_percent', { op: SYMBOL[t.op], value: this.number(t.value) })}${out.esc(unit)} (${ratio})`;
+    if (t.kind !== 'compare') {
+      const shape = this.shapeOf(t);
+      return shape === undefined ? out.code(JSON.stringify(t)) : `${this.shapeValue(shape)}${this.shapeRatio(shape)}`;
     }
     const fact = this.facts.get(t.fact);
     const unit = fact?.unit !== undefined ? ` ${this.t(fact.unit)}` : '';
@@ -657,11 +775,42 @@ class DiffReport {
     return out.esc(`"${name}" ${SYMBOL[t.op]} ${this.valueWord(t.fact, t.value)}${unit}`);
   }
 
+  /** A function's threshold, as its function declares it (compile/functions/): no name is special here. */
+  private shapeOf(t: Exclude<ThresholdValue, { kind: 'compare' }>): ThresholdShape | undefined {
+    return thresholdHooks(t.kind)?.shape(t);
+  }
+
+  /** "≥ 98%" or "≥ 2.5". */
+  private shapeNumber(s: ThresholdShape): string {
+    return s.unit === 'percent'
+      ? this.say('threshold_percent', { op: SYMBOL[s.op], value: this.number(s.value) })
+      : `${SYMBOL[s.op]} ${this.number(s.value)}`;
+  }
+
+  /** "≥ 98% số hộ": the value with the unit of the whole it is a share of. */
+  private shapeValue(s: ThresholdShape): string {
+    const whole = s.ratio === undefined ? undefined : this.facts.get(s.ratio.whole);
+    const unit = whole?.unit !== undefined ? ` ${this.say('threshold_of', { unit: this.t(whole.unit) })}` : '';
+    return `${this.shapeNumber(s)}${this.out.esc(unit)}`;
+  }
+
+  /** ' (tỷ lệ "…" trên "…")' for a ratio; nothing otherwise. */
+  private shapeRatio(s: ThresholdShape): string {
+    if (s.ratio === undefined) return '';
+    return ` (${this.say('threshold_ratio', { part: this.out.esc(this.factName(s.ratio.part)), whole: this.out.esc(this.factName(s.ratio.whole)) })})`;
+  }
+
+  private factName(id: string): string {
+    const fact = this.facts.get(id);
+    return shorten(fact === undefined ? id : this.t(fact.label), SHORT_LABEL);
+  }
+
   private variantChange(v: VariantChange): void {
     const { out, m } = this;
     if (v.kind === 'when')
       out.item(2, this.say('variant_when', { before: out.code(v.before), after: out.code(v.after) }));
     else if (v.kind === 'condition') this.conditionChange(2, v.change);
+    else if (v.kind === 'points') this.pointsChange(2, 'variant_points', v.before, v.after, v.parts);
     else this.textItem(2, v.kind === 'text' ? m.change_text : m.change_label, v.change);
   }
 
@@ -679,31 +828,9 @@ class DiffReport {
   /** "≥ 98% → ≥ 95% số hộ (tỷ lệ "…" trên "…")", or "…: ≥ 1 → ≥ 2 mô hình". */
   private threshold(a: ThresholdValue, b: ThresholdValue): string {
     const { out } = this;
-    if (a.kind === 'percent' && b.kind === 'percent') {
-      const whole = this.facts.get(b.whole);
-      const part = this.facts.get(b.part);
-      const parts: string[] = [];
-      if (a.op !== b.op || a.value !== b.value) {
-        const unit = whole?.unit !== undefined ? ` ${this.say('threshold_of', { unit: this.t(whole.unit) })}` : '';
-        const pct = (t: ThresholdValue & { kind: 'percent' }) =>
-          this.say('threshold_percent', { op: SYMBOL[t.op], value: this.number(t.value) });
-        parts.push(out.strong(`${pct(a)} → ${pct(b)}`) + out.esc(unit));
-      }
-      const wholeLabel = shorten(whole === undefined ? b.whole : this.t(whole.label), SHORT_LABEL);
-      if (a.if_whole_zero !== b.if_whole_zero) {
-        parts.push(
-          this.say('threshold_if_zero', {
-            whole: out.esc(wholeLabel),
-            before: this.zeroWord(a.if_whole_zero),
-            after: this.zeroWord(b.if_whole_zero),
-          }),
-        );
-      }
-      const ratio = this.say('threshold_ratio', {
-        part: out.esc(shorten(part === undefined ? b.part : this.t(part.label), SHORT_LABEL)),
-        whole: out.esc(wholeLabel),
-      });
-      return `${parts.join('; ')} (${ratio})`;
+    if (a.kind !== 'compare' && b.kind !== 'compare' && a.kind === b.kind) {
+      const [sa, sb] = [this.shapeOf(a), this.shapeOf(b)];
+      if (sa !== undefined && sb !== undefined) return this.shapeChange(sa, sb);
     }
     if (a.kind === 'compare' && b.kind === 'compare') {
       const fact = this.facts.get(b.fact);
@@ -717,6 +844,102 @@ class DiffReport {
       });
     }
     return `${JSON.stringify(a)} → ${JSON.stringify(b)}`;
+  }
+
+  /** Two shapes of one function's threshold: the value moved, the empty-whole outcome moved, or both. */
+  private shapeChange(a: ThresholdShape, b: ThresholdShape): string {
+    const { out } = this;
+    const parts: string[] = [];
+    if (a.op !== b.op || a.value !== b.value) {
+      const whole = b.ratio === undefined ? undefined : this.facts.get(b.ratio.whole);
+      const unit = whole?.unit !== undefined ? ` ${this.say('threshold_of', { unit: this.t(whole.unit) })}` : '';
+      parts.push(out.strong(`${this.shapeNumber(a)} → ${this.shapeNumber(b)}`) + out.esc(unit));
+    }
+    if (b.ratio !== undefined && a.ifZero !== undefined && b.ifZero !== undefined && a.ifZero !== b.ifZero) {
+      parts.push(
+        this.say('threshold_if_zero', {
+          whole: out.esc(this.factName(b.ratio.whole)),
+          before: this.zeroWord(a.ifZero),
+          after: this.zeroWord(b.ifZero),
+        }),
+      );
+    }
+    return `${parts.join('; ')}${this.shapeRatio(b)}`;
+  }
+
+  /**
+   * Points that changed: one line with both versions in words, then the parts that moved (a band,
+   * the cap, an option) when that is shorter to read than the two tables.
+   */
+  private pointsChange(
+    depth: number,
+    key: DiffMessageKey,
+    before: PointsSpec | null,
+    after: PointsSpec | null,
+    parts: readonly PointsPartChange[],
+  ): void {
+    const { out } = this;
+    // Two whole tables are long to compare by eye: when the form stays, only the parts that moved.
+    if (parts.length === 0 || parts.some((p) => p.part === 'form')) {
+      out.item(depth, this.say(key, { before: this.pointsWords(before), after: this.pointsWords(after) }));
+      return;
+    }
+    out.item(depth, `${this.m.points_heading}:`);
+    for (const p of parts) out.item(depth + 1, this.pointsPart(p));
+  }
+
+  private pointsPart(p: PointsPartChange): string {
+    const { out } = this;
+    const n = (x: number | null) => (x === null ? this.m.none : this.number(x));
+    switch (p.part) {
+      case 'form':
+        return this.say('points_part_form', {
+          before: this.m[`points_form_${p.before}`],
+          after: this.m[`points_form_${p.after}`],
+        });
+      case 'points':
+        return this.say('change_points', { before: p.before, after: p.after });
+      case 'of':
+        return this.say('points_part_of', { before: out.code(p.before), after: out.code(p.after) });
+      case 'band': {
+        const at = this.number(p.at_least);
+        if (p.before === null) return this.say('points_part_band_added', { at_least: at, after: n(p.after) });
+        if (p.after === null) return this.say('points_part_band_removed', { at_least: at, before: n(p.before) });
+        return this.say('points_part_band', { at_least: at, before: n(p.before), after: n(p.after) });
+      }
+      case 'cap':
+        return this.say('points_part_cap', { before: n(p.before), after: n(p.after) });
+      case 'option':
+        return this.say('points_part_option', {
+          index: p.index,
+          before: p.before === null ? this.m.none : this.optionWords(p.before),
+          after: p.after === null ? this.m.none : this.optionWords(p.after),
+        });
+    }
+  }
+
+  /** "3 points", "by steps of `x`: ≥ 6: 1; ≥ 10: 3, at most 18", "the best of: …"; null: the criterion's. */
+  private pointsWords(p: PointsSpec | null): string {
+    if (p === null) return this.m.points_of_criterion;
+    if (p.kind === 'fixed') return this.say('points_fixed', { n: this.number(p.points) });
+    if (p.kind === 'steps') return this.stepsWords({ of: p.of, bands: p.bands }, p.cap);
+    return this.say('points_best_of', { options: p.options.map((o) => this.optionWords(o)).join('; ') });
+  }
+
+  private stepsWords(steps: NonNullable<PointsOptionSpec['steps']>, cap: number | null): string {
+    const bands = steps.bands
+      .map((b) => this.say('points_band', { at_least: this.number(b.at_least), points: this.number(b.points) }))
+      .join('; ');
+    const words = this.say('points_steps', { of: this.out.code(steps.of), bands });
+    return cap === null ? words : `${words}, ${this.say('points_cap', { cap: this.number(cap) })}`;
+  }
+
+  private optionWords(o: PointsOptionSpec): string {
+    const earns =
+      o.steps !== null ? this.stepsWords(o.steps, o.cap) : this.say('points_fixed', { n: this.number(o.points ?? 0) });
+    return o.condition === null
+      ? earns
+      : `${earns} ${this.say('points_when', { condition: this.out.code(o.condition) })}`;
   }
 
   private textItem(depth: number, label: string, change: TextChange | PresenceChange<LocalizedText>): void {
@@ -754,7 +977,9 @@ class DiffReport {
     if (Array.isArray(v)) return v.map((x) => out.code(String(x))).join(', ');
     if (field === 'type') return this.typeWord(String(v));
     if (typeof v === 'number') return this.number(v);
-    return field === 'part_of' || field === 'required_when' ? out.code(String(v)) : out.esc(String(v));
+    return field === 'part_of' || field === 'required_when' || field === 'value'
+      ? out.code(String(v))
+      : out.esc(String(v));
   }
 
   // ── areas ─────────────────────────────────────────────────────────────────────────────────
@@ -770,6 +995,18 @@ class DiffReport {
   private why(a: AreaDecision): string[] {
     const { m } = this;
     const out: string[] = [];
+    if (a.level !== undefined && JSON.stringify(a.level.before) !== JSON.stringify(a.level.after))
+      out.push(
+        this.say('impact_level', {
+          before: this.levelOutcome(a.level.before, 'before'),
+          after: this.levelOutcome(a.level.after, 'after'),
+        }),
+      );
+    const points = a.points_total;
+    if (points !== undefined && JSON.stringify(points.before) !== JSON.stringify(points.after))
+      out.push(
+        this.say('impact_points', { before: this.pointsRange(points.before), after: this.pointsRange(points.after) }),
+      );
     for (const s of a.standards) {
       const state = (
         status: GroupStatus | null,
@@ -807,6 +1044,19 @@ class DiffReport {
     if (a.ignored.length > 0)
       out.push(this.say('impact_ignored', { names: a.ignored.map((n) => this.out.code(n)).join(', ') }));
     return out;
+  }
+
+  /** "Silver", "Certified (up to Gold possible)", "no level". */
+  private levelOutcome(o: LevelOutcome | null, side: 'before' | 'after'): string {
+    if (o === null) return this.m.impact_level_absent;
+    const reached = o.reached === null ? this.m.impact_level_none : this.levelName(o.reached, side);
+    if (o.possible === null || o.possible === o.reached) return reached;
+    return this.say('impact_level_possible', { reached, possible: this.levelName(o.possible, side) });
+  }
+
+  private pointsRange(p: PointsRange | null): string {
+    if (p === null) return this.m.none;
+    return p.least === p.most ? this.number(p.least) : `${this.number(p.least)}–${this.number(p.most)}`;
   }
 
   private reason(r: DecisionReason): string {
@@ -862,12 +1112,21 @@ class DiffReport {
   }
 
   private valueWord(fact: string, value: number | string | boolean): string {
+    // A threshold that names a parameter (a table by region, a dated value): its label and name.
+    const parameter = typeof value === 'string' ? this.parameterLabel(value) : undefined;
+    if (parameter !== undefined) return parameter;
     return printThreshold(this.facts.get(fact), value, {
       yes: this.m.value_true,
       no: this.m.value_false,
       number: (n) => this.number(n),
       label: (text) => this.t(text),
     });
+  }
+
+  private parameterLabel(id: string): string | undefined {
+    const declared = this.rulesets.after.document?.parameters?.[id] ?? this.rulesets.before.document?.parameters?.[id];
+    if (declared === undefined) return undefined;
+    return declared.label === undefined ? id : `${this.flat(this.t(declared.label))} (${id})`;
   }
 
   private requirement(r: Requirement | null): string {

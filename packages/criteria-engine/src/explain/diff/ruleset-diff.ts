@@ -67,6 +67,13 @@ export interface VariantRef {
 
 export type VariantChange =
   | { readonly kind: 'when'; readonly before: string; readonly after: string }
+  /** The variant's own points (null: it earns the criterion's). */
+  | {
+      readonly kind: 'points';
+      readonly before: PointsSpec | null;
+      readonly after: PointsSpec | null;
+      readonly parts: readonly PointsPartChange[];
+    }
   | { readonly kind: 'condition'; readonly change: ConditionChange }
   | { readonly kind: 'text'; readonly change: TextChange | PresenceChange<LocalizedText> }
   | { readonly kind: 'label'; readonly change: TextChange | PresenceChange<LocalizedText> };
@@ -96,11 +103,58 @@ export type CriterionChange =
       readonly after: 'not_applicable' | 'fail' | null;
     }
   | { readonly kind: 'points'; readonly before: number; readonly after: number }
+  /** Points where either version has a step table or best_of (fixed → fixed stays `points`). */
+  | {
+      readonly kind: 'points_rule';
+      readonly before: PointsSpec;
+      readonly after: PointsSpec;
+      readonly parts: readonly PointsPartChange[];
+    }
+  /** The level from which the criterion (or disqualifier) counts; null: every level. */
+  | { readonly kind: 'from_level'; readonly before: string | null; readonly after: string | null }
   | { readonly kind: 'variant_added'; readonly variant: VariantRef }
   | { readonly kind: 'variant_removed'; readonly variant: VariantRef }
   | { readonly kind: 'variant_changed'; readonly id: string; readonly changes: readonly VariantChange[] }
   /** Variants are tried in order (the first whose selector holds is used), so their order matters. */
   | { readonly kind: 'variant_order'; readonly before: readonly string[]; readonly after: readonly string[] };
+
+// ── points ──────────────────────────────────────────────────────────────────────────────────
+
+export interface PointsBand {
+  readonly at_least: number;
+  readonly points: number;
+}
+
+/** One option of `best_of`: fixed points or a step table, under a condition (null: always). */
+export interface PointsOptionSpec {
+  readonly condition: string | null;
+  readonly points: number | null;
+  readonly steps: { readonly of: string; readonly bands: readonly PointsBand[] } | null;
+  readonly cap: number | null;
+}
+
+/** What a criterion or variant earns, as compiled. */
+export type PointsSpec =
+  | { readonly kind: 'fixed'; readonly points: number }
+  | { readonly kind: 'steps'; readonly of: string; readonly bands: readonly PointsBand[]; readonly cap: number | null }
+  | { readonly kind: 'best_of'; readonly options: readonly PointsOptionSpec[] };
+
+/** One part of the points that changed. */
+export type PointsPartChange =
+  | { readonly part: 'form'; readonly before: PointsSpec['kind']; readonly after: PointsSpec['kind'] }
+  | { readonly part: 'points'; readonly before: number; readonly after: number }
+  /** The value a step table reads (an expression). */
+  | { readonly part: 'of'; readonly before: string; readonly after: string }
+  /** A band, by its threshold: its points before and after (null: no such band). */
+  | { readonly part: 'band'; readonly at_least: number; readonly before: number | null; readonly after: number | null }
+  | { readonly part: 'cap'; readonly before: number | null; readonly after: number | null }
+  /** An option of best_of, by its position (1-based). */
+  | {
+      readonly part: 'option';
+      readonly index: number;
+      readonly before: PointsOptionSpec | null;
+      readonly after: PointsOptionSpec | null;
+    };
 
 export interface ItemRef {
   readonly id: string;
@@ -170,7 +224,59 @@ export type RecognitionChange =
   | { readonly kind: 'mandatory_removed'; readonly id: string }
   | { readonly kind: 'total_requirement'; readonly before: Requirement | null; readonly after: Requirement | null }
   | { readonly kind: 'disqualifiers'; readonly before: string | null; readonly after: string | null }
-  | { readonly kind: 'note'; readonly change: TextChange | PresenceChange<LocalizedText> };
+  | { readonly kind: 'note'; readonly change: TextChange | PresenceChange<LocalizedText> }
+  | CountRequirementChange;
+
+/** A requirement over named criteria (`requirements:` of the recognition rule or a level). */
+export interface CountRequirement {
+  readonly requirement: Requirement;
+  readonly of: readonly string[];
+}
+
+/** `requirements:` items: matched by the criteria they name. */
+export type CountRequirementChange =
+  | { readonly kind: 'requirement_added'; readonly requirement: CountRequirement }
+  | { readonly kind: 'requirement_removed'; readonly requirement: CountRequirement }
+  | {
+      readonly kind: 'requirement_changed';
+      readonly of: readonly string[];
+      readonly before: Requirement;
+      readonly after: Requirement;
+    };
+
+// ── levels ──────────────────────────────────────────────────────────────────────────────────
+
+export interface LevelRef {
+  readonly id: string;
+  readonly label: LocalizedText;
+}
+
+/** One change of a level's own requirements (each is added to the base rule and the levels below). */
+export type LevelChange =
+  | { readonly kind: 'label'; readonly change: TextChange }
+  | { readonly kind: 'note'; readonly change: TextChange | PresenceChange<LocalizedText> }
+  | { readonly kind: 'group_requirement'; readonly before: Requirement | null; readonly after: Requirement | null }
+  /** A standard's requirement at this level (`groups:`). */
+  | {
+      readonly kind: 'group';
+      readonly group: string;
+      readonly before: Requirement | null;
+      readonly after: Requirement | null;
+    }
+  | { readonly kind: 'total_requirement'; readonly before: Requirement | null; readonly after: Requirement | null }
+  | { readonly kind: 'mandatory_added'; readonly id: string }
+  | { readonly kind: 'mandatory_removed'; readonly id: string }
+  | { readonly kind: 'disqualifier_added'; readonly id: string }
+  | { readonly kind: 'disqualifier_removed'; readonly id: string }
+  | CountRequirementChange;
+
+export interface LevelDiff {
+  readonly added: readonly LevelRef[];
+  readonly removed: readonly LevelRef[];
+  /** The order of the levels both versions have, when it changed (lowest first). */
+  readonly order: { readonly before: readonly string[]; readonly after: readonly string[] } | null;
+  readonly changed: readonly { readonly id: string; readonly changes: readonly LevelChange[] }[];
+}
 
 export interface RulesetRef {
   readonly id: string;
@@ -198,6 +304,10 @@ export interface RulesetDiff {
   readonly criteria: ItemDiff;
   readonly disqualifiers: ItemDiff;
   readonly recognition: readonly RecognitionChange[];
+  /** Recognition levels (`levels:`). */
+  readonly levels: LevelDiff;
+  /** Derived quantities (`derived:`): value (the formula), if_zero, decimals, unit, label. */
+  readonly derived: DeclarationDiff;
 }
 
 // ── decisions: what the change does to assessed areas ────────────────────────────────────────
@@ -221,6 +331,7 @@ export interface AreaDecision {
   readonly area: AreaIdentity;
   readonly before: Decision;
   readonly after: Decision;
+  /** The decision or the level (reached or possible) differs. */
   readonly changed: boolean;
   /** Criteria whose status differs (added and removed criteria included). */
   readonly criteria: readonly StatusChange<CriterionStatus>[];
@@ -249,10 +360,28 @@ export interface AreaDecision {
    */
   readonly cause?: 'rules' | 'missing_new_facts';
   /**
+   * For schemes with levels (either version): the level reached for certain and the highest still
+   * possible, before and after (null: the version has no levels). A change of level counts as a
+   * change of the area even when the decision stays.
+   */
+  readonly level?: { readonly before: LevelOutcome | null; readonly after: LevelOutcome | null };
+  /** The total points (least and most given what is unknown), when either version computes them. */
+  readonly points_total?: { readonly before: PointsRange | null; readonly after: PointsRange | null };
+  /**
    * Other files (or rows) holding the same area (same code, name, unit and date) with the same
    * decisions: the area is counted once, here.
    */
   readonly also_in?: readonly AreaSource[];
+}
+
+export interface LevelOutcome {
+  readonly reached: string | null;
+  readonly possible: string | null;
+}
+
+export interface PointsRange {
+  readonly least: number;
+  readonly most: number;
 }
 
 export interface DecisionImpact {

@@ -17,9 +17,26 @@ import type { LocalizedText } from '../../validate/ruleset-document.js';
 import { en as explainEn, type ExplainMessages } from '../messages/en.js';
 import { vi as explainVi } from '../messages/vi.js';
 import { interpolate, shorten } from '../text-tools.js';
-import { tableEn, type TableMessageKey, type TableMessages } from './messages/en.js';
+import { tableEn, type TableMessages } from './messages/en.js';
 import { tableVi } from './messages/vi.js';
 import { type Letterhead, letterhead, shortDate, writtenDate } from './letterhead.js';
+import {
+  criterionPoints,
+  derivedPart,
+  derivedRemarks,
+  groupPoints,
+  hasPoints,
+  levelsPart,
+  parameterLines,
+  parametersPart,
+  pointsLines,
+  summaryFields,
+  type Say,
+  type TableContext,
+  type TableDerived,
+  type TableLevels,
+  type TableParameter,
+} from './table-sections.js';
 
 export type TableLang = keyof LocalizedText;
 
@@ -46,8 +63,8 @@ export type TableRuleset = Pick<
   CompiledRuleset,
   'title' | 'version' | 'effective' | 'document' | 'context' | 'groups' | 'disqualifiers'
 > &
-  // Absent in a description made before rule files declared them: generic words.
-  Partial<Pick<CompiledRuleset, 'words'>>;
+  // Absent in a description made before rule files declared them: generic words, no values.
+  Partial<Pick<CompiledRuleset, 'words' | 'facts' | 'derived' | 'derivedValues' | 'parameterTables'>>;
 
 export type TableMark = 'pass' | 'fail';
 
@@ -61,6 +78,8 @@ export interface TableRow {
   readonly mark: TableMark | null;
   /** The "Ghi chú" cell: empty on a blank form. */
   readonly remark: string;
+  /** The points cell, when the table has a points column: "3", "0–5"; filled, "3/5". */
+  readonly points?: string;
   /**
    * A section whose items are not passed or failed (section II: cases that block recognition)
    * names the two result columns afresh: "Không thuộc trường hợp này" / "Thuộc trường hợp này".
@@ -86,6 +105,8 @@ export interface OfficialTable {
     readonly pass: string;
     readonly fail: string;
     readonly remark: string;
+    /** Present when the scheme has points (other than 1 each, or a requirement on points). */
+    readonly points?: string;
   };
   readonly fields: readonly TableField[];
   readonly rows: readonly TableRow[];
@@ -93,6 +114,15 @@ export interface OfficialTable {
   readonly note: { readonly label: string; readonly text: string } | null;
   /** The decision line: the decision and its reasons (filled), or the boxes to tick (blank). */
   readonly decision: { readonly label: string; readonly value: string; readonly reasons: readonly string[] };
+  /** The recognition levels and what each requires (null: no `levels:`); filled, the ✓ per level. */
+  readonly levels: TableLevels | null;
+  /** Parameter tables (a row per context, a column per `from:` date) and the constants. */
+  readonly parameters: readonly TableParameter[];
+  readonly parametersHeading: string;
+  /** Derived quantities with their formula and if_zero; filled, their values (null: none). */
+  readonly derived: TableDerived | null;
+  /** Filled: the level reached (and possible) and the total points, printed with the decision. */
+  readonly summary: readonly TableField[];
   /** The assessor's line, printed when the rule file declares no signers. */
   readonly signature: string;
   /** National name, motto, issuing body, place and date, signers: from the rule file's `letterhead:`. */
@@ -108,77 +138,15 @@ export function officialTable(ruleset: TableRuleset, options: OfficialTableOptio
   const lang = options.lang ?? 'vi';
   checkLanguage(lang, 'officialTable');
   const m = withWords(tableMessages[lang], ruleset.words ?? GENERIC_WORDS, lang);
-  const say = (key: TableMessageKey, params: Readonly<Record<string, string | number>> = {}) =>
-    interpolate(m[key], params);
-  const t = (text: LocalizedText) => text[lang];
+  const say: Say = (key, params = {}) => interpolate(m[key], params);
+  const ctx: TableContext = { lang, m, say, ruleset, result: options.result };
+  const points = hasPoints(ruleset);
   const result = options.result;
-  const criteria = new Map((result?.criteria ?? []).map((c) => [c.id, c]));
-  const groups = new Map((result?.standards ?? []).map((g) => [g.id, g]));
-  const disqualifiers = new Map((result?.disqualifiers ?? []).map((d) => [d.id, d]));
-
-  const rows: TableRow[] = [];
-  const section = (index: number, heading: LocalizedText | undefined, fallback: TableMessageKey) =>
-    rows.push({
-      kind: 'section',
-      number: ROMAN[index] ?? String(index + 1),
-      lines: [heading ? t(heading) : m[fallback]],
-      mark: null,
-      remark: '',
-    });
-
-  section(0, options.headings?.criteria, 'section_criteria');
-  for (const group of ruleset.groups) {
-    const g = groups.get(group.id);
-    rows.push({ kind: 'group', number: group.id, lines: lines(t(group.title)), ...groupCell(g, say) });
-    for (const criterion of group.criteria) {
-      const c = criteria.get(criterion.id);
-      const variant =
-        c?.variant === null || c === undefined ? undefined : criterion.variants?.find((v) => v.id === c.variant);
-      const variantName =
-        variant === undefined ? undefined : variant.label !== undefined ? t(variant.label) : variant.id;
-      // Marked from recognition.mandatory itself, not from the note: the two may disagree
-      // (lcz check: mandatory_not_in_note), and the table must show what decides.
-      const marker = criterion.mandatory ? [m.mandatory_marker] : [];
-      rows.push({
-        kind: 'criterion',
-        number: criterion.id,
-        lines: [...lines(t(criterion.text)), ...marker],
-        ...criterionCell(c, variantName, say),
-      });
-    }
-  }
-  if (ruleset.disqualifiers.length > 0) {
-    section(1, options.headings?.disqualifiers, 'section_disqualifiers');
-    // A ✓ under "Đạt" beside "Có hoạt động lợi dụng tôn giáo…" would read as praise for it.
-    const heading = rows[rows.length - 1] as TableRow;
-    rows[rows.length - 1] = { ...heading, columns: { pass: m.column_dq_clear, fail: m.column_dq_applies } };
-    ruleset.disqualifiers.forEach((d, i) => {
-      const status = disqualifiers.get(d.id)?.status;
-      const cell =
-        status === undefined
-          ? { mark: null, remark: '' }
-          : status === 'clear'
-            ? { mark: 'pass' as const, remark: m.remark_dq_clear }
-            : status === 'applies'
-              ? { mark: 'fail' as const, remark: m.remark_dq_applies }
-              : { mark: null, remark: m.remark_dq_unknown };
-      rows.push({ kind: 'disqualifier', number: String(i + 1), lines: lines(t(d.text)), ...cell });
-    });
-  }
-
   const note = ruleset.document.recognition.note;
-  const period = ruleset.effective;
-  const effective =
-    period === undefined
-      ? ''
-      : period.to !== undefined
-        ? say('effective', { from: dateIn(period.from, lang), to: dateIn(period.to, lang) })
-        : say('effective_open', { from: dateIn(period.from, lang) });
-  const titleText = options.headings?.title ?? ruleset.document.source?.table ?? ruleset.title;
   return {
     lang,
-    title: t(titleText),
-    subtitle: `${say('ruleset_line', { title: flat(t(ruleset.title)), version: ruleset.version })}${effective === '' ? '' : `, ${effective}`}`,
+    title: (options.headings?.title ?? ruleset.document.source?.table ?? ruleset.title)[lang],
+    subtitle: subtitle(ctx),
     columns: {
       number: m.column_number,
       content: m.column_content,
@@ -186,14 +154,20 @@ export function officialTable(ruleset: TableRuleset, options: OfficialTableOptio
       pass: m.column_pass,
       fail: m.column_fail,
       remark: m.column_remark,
+      ...(points ? { points: m.column_points } : {}),
     },
     fields: result === undefined ? blankFields(ruleset, lang, m, say) : filledFields(result, ruleset, lang, m),
-    rows,
-    note: note === undefined ? null : { label: m.note_label, text: flat(t(note)) },
+    rows: [...criteriaRows(ctx, options.headings, points), ...disqualifierRows(ctx, options.headings)],
+    note: note === undefined ? null : { label: m.note_label, text: flat(note[lang]) },
+    levels: levelsPart(ctx),
+    parameters: parametersPart(ctx),
+    parametersHeading: m.section_parameters,
+    derived: derivedPart(ctx),
     decision:
       result === undefined
         ? { label: m.decision_label, value: m.decision_blank, reasons: [] }
         : decisionOf(result, ruleset, lang, say),
+    summary: summaryFields(ctx, points),
     signature: m.assessor,
     letterhead: letterhead(ruleset.document.letterhead, lang, {
       ...(result?.area.unit !== undefined ? { unit: result.area.unit } : {}),
@@ -203,7 +177,95 @@ export function officialTable(ruleset: TableRuleset, options: OfficialTableOptio
   };
 }
 
-type Say = (key: TableMessageKey, params?: Readonly<Record<string, string | number>>) => string;
+/** The ruleset's title and version, and its period in force. */
+function subtitle({ ruleset, lang, say }: TableContext): string {
+  const period = ruleset.effective;
+  const effective =
+    period === undefined
+      ? ''
+      : period.to !== undefined
+        ? say('effective', { from: dateIn(period.from, lang), to: dateIn(period.to, lang) })
+        : say('effective_open', { from: dateIn(period.from, lang) });
+  const line = say('ruleset_line', { title: flat(ruleset.title[lang]), version: ruleset.version });
+  return `${line}${effective === '' ? '' : `, ${effective}`}`;
+}
+
+function sectionRow(index: number, heading: LocalizedText | undefined, fallback: string, lang: TableLang): TableRow {
+  return {
+    kind: 'section',
+    number: ROMAN[index] ?? String(index + 1),
+    lines: [heading ? heading[lang] : fallback],
+    mark: null,
+    remark: '',
+  };
+}
+
+/** Section I: each standard, then its criteria (with their points, and the parameters their thresholds name). */
+function criteriaRows(ctx: TableContext, headings: TableHeadings | undefined, points: boolean): TableRow[] {
+  const { ruleset, result, lang, m, say } = ctx;
+  const criteria = new Map((result?.criteria ?? []).map((c) => [c.id, c]));
+  const groups = new Map((result?.standards ?? []).map((g) => [g.id, g]));
+  const rows: TableRow[] = [sectionRow(0, headings?.criteria, m.section_criteria, lang)];
+  for (const group of ruleset.groups) {
+    const g = groups.get(group.id);
+    rows.push({
+      kind: 'group',
+      number: group.id,
+      lines: lines(group.title[lang]),
+      ...groupCell(g, say),
+      ...(points ? { points: groupPoints(group, g, lang) } : {}),
+    });
+    for (const criterion of group.criteria) {
+      const c = criteria.get(criterion.id);
+      const variant =
+        c?.variant === null || c === undefined ? undefined : criterion.variants?.find((v) => v.id === c.variant);
+      const variantName =
+        variant === undefined ? undefined : variant.label !== undefined ? variant.label[lang] : variant.id;
+      // Marked from recognition.mandatory itself, not from the note: the two may disagree
+      // (lcz check: mandatory_not_in_note), and the table must show what decides.
+      const marker = criterion.mandatory ? [m.mandatory_marker] : [];
+      const cell = criterionCell(c, variantName, say);
+      const derived = derivedRemarks(criterion, c, ctx);
+      rows.push({
+        kind: 'criterion',
+        number: criterion.id,
+        lines: [
+          ...lines(criterion.text[lang]),
+          ...marker,
+          ...pointsLines(criterion, ctx),
+          ...parameterLines(criterion, ctx),
+        ],
+        mark: cell.mark,
+        remark: [cell.remark, ...derived].filter((x) => x !== '').join('; '),
+        ...(points ? { points: criterionPoints(criterion, c, lang) } : {}),
+      });
+    }
+  }
+  return rows;
+}
+
+/** Section II: the cases that block recognition, numbered 1, 2, … */
+function disqualifierRows(ctx: TableContext, headings: TableHeadings | undefined): TableRow[] {
+  const { ruleset, result, lang, m } = ctx;
+  if (ruleset.disqualifiers.length === 0) return [];
+  const statuses = new Map((result?.disqualifiers ?? []).map((d) => [d.id, d.status]));
+  // A ✓ under "Đạt" beside "Có hoạt động lợi dụng tôn giáo…" would read as praise for it.
+  const heading = sectionRow(1, headings?.disqualifiers, m.section_disqualifiers, lang);
+  const rows: TableRow[] = [{ ...heading, columns: { pass: m.column_dq_clear, fail: m.column_dq_applies } }];
+  ruleset.disqualifiers.forEach((d, i) => {
+    const status = statuses.get(d.id);
+    const cell =
+      status === undefined
+        ? { mark: null, remark: '' }
+        : status === 'clear'
+          ? { mark: 'pass' as const, remark: m.remark_dq_clear }
+          : status === 'applies'
+            ? { mark: 'fail' as const, remark: m.remark_dq_applies }
+            : { mark: null, remark: m.remark_dq_unknown };
+    rows.push({ kind: 'disqualifier', number: String(i + 1), lines: lines(d.text[lang]), ...cell });
+  });
+  return rows;
+}
 
 function groupCell(g: GroupResult | undefined, say: Say): Pick<TableRow, 'mark' | 'remark'> {
   if (g === undefined) return { mark: null, remark: '' };

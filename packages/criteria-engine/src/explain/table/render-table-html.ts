@@ -28,6 +28,14 @@ h1 { font-size: 13pt; font-weight: bold; text-align: center; text-transform: non
 .fields .label { font-weight: bold; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 col.number { width: 10%; } col.content { width: 49%; } col.pass { width: 10%; } col.fail { width: 11%; } col.remark { width: 20%; }
+table.points col.content { width: 41%; } col.points { width: 8%; }
+td.points { text-align: center; }
+section.levels, section.parameters, section.derived { margin: 5mm 0 0; }
+section.levels h2, section.parameters h2, section.derived h2 { font-size: 13pt; margin: 0 0 2mm; }
+section.parameters h3 { font-size: 12pt; font-style: italic; font-weight: normal; margin: 3mm 0 1mm; }
+table.levels col.level { width: 22%; } table.levels col.requirements { width: 63%; } table.levels col.result { width: 15%; }
+.derived ul { margin: 0; padding-left: 5mm; }
+.summary { margin: 1mm 0 0; padding: 0; list-style: none; }
 th, td { border: 1px solid #000; padding: 1.5mm 2mm; vertical-align: top; overflow-wrap: break-word; }
 td { font-size: 12pt; }
 th { font-weight: bold; text-align: center; vertical-align: middle; overflow-wrap: normal; hyphens: none; padding: 1.5mm 1mm; }
@@ -65,6 +73,11 @@ export function renderTableHtml(table: OfficialTable): string {
     table.decision.reasons.length === 0
       ? ''
       : `\n  <ul>\n${table.decision.reasons.map((r) => `    <li>${h(r)}</li>`).join('\n')}\n  </ul>`;
+  const points = c.points !== undefined;
+  const summary =
+    table.summary.length === 0
+      ? ''
+      : `\n  <ul class="summary">\n${table.summary.map((f) => `    <li><span class="label">${h(f.label)}:</span> ${h(f.value)}</li>`).join('\n')}\n  </ul>`;
   return `<!doctype html>
 <html lang="${table.lang}">
 <head>
@@ -77,19 +90,19 @@ export function renderTableHtml(table: OfficialTable): string {
 ${table.letterhead === null ? '' : letterheadHtml(table.letterhead, h)}
 <h1>${h(table.title)}</h1>
 <p class="subtitle">${h(table.subtitle)}</p>
-${fields}<table class="criteria${table.filled ? ' filled' : ''}">
-<colgroup><col class="number"><col class="content"><col class="pass"><col class="fail"><col class="remark"></colgroup>
+${fields}<table class="criteria${table.filled ? ' filled' : ''}${points ? ' points' : ''}">
+<colgroup><col class="number"><col class="content">${points ? '<col class="points">' : ''}<col class="pass"><col class="fail"><col class="remark"></colgroup>
 <thead>
-<tr><th rowspan="2">${h(c.number)}</th><th rowspan="2">${h(c.content)}</th><th colspan="2">${h(c.result)}</th><th rowspan="2">${h(c.remark)}</th></tr>
+<tr><th rowspan="2">${h(c.number)}</th><th rowspan="2">${h(c.content)}</th>${c.points === undefined ? '' : `<th rowspan="2">${h(c.points)}</th>`}<th colspan="2">${h(c.result)}</th><th rowspan="2">${h(c.remark)}</th></tr>
 <tr><th>${h(c.pass)}</th><th>${h(c.fail)}</th></tr>
 </thead>
 <tbody>
-${table.rows.map(row).join('\n')}
+${table.rows.map((r) => row(r, points)).join('\n')}
 </tbody>
 </table>
-${note}<div class="closing">
+${note}${levelsHtml(table)}${parametersHtml(table)}${derivedHtml(table)}<div class="closing">
 <section class="decision">
-  <p><span class="label">${h(table.decision.label)}:</span> <span class="value">${h(table.decision.value)}</span></p>${reasons}
+  <p><span class="label">${h(table.decision.label)}:</span> <span class="value">${h(table.decision.value)}</span></p>${reasons}${summary}
 </section>
 ${table.letterhead !== null && table.letterhead.signers.length > 0 ? signersHtml(table.letterhead.signers, h) : `<section class="signature"><p>${h(table.signature)}</p><div class="space"></div></section>`}
 </div>
@@ -98,13 +111,15 @@ ${table.letterhead !== null && table.letterhead.signers.length > 0 ? signersHtml
 `;
 }
 
-function row(r: TableRow): string {
+function row(r: TableRow, withPoints: boolean): string {
   const content = r.lines.map((l) => `<p>${h(l)}</p>`).join('');
+  const points = withPoints ? `<td class="points">${h(r.points ?? '')}</td>` : '';
   if (r.columns !== undefined)
     return (
       `<tr class="${r.kind}" data-number="${h(r.number)}">` +
       `<td class="number">${h(r.number)}</td>` +
       `<td class="content">${content}</td>` +
+      points +
       `<th class="column pass" scope="col">${h(r.columns.pass)}</th>` +
       `<th class="column fail" scope="col">${h(r.columns.fail)}</th>` +
       `<td class="remark"></td></tr>`
@@ -113,10 +128,55 @@ function row(r: TableRow): string {
     `<tr class="${r.kind}" data-number="${h(r.number)}">` +
     `<td class="number">${h(r.number)}</td>` +
     `<td class="content">${content}</td>` +
+    points +
     `<td class="mark pass">${r.mark === 'pass' ? CHECK : ''}</td>` +
     `<td class="mark fail">${r.mark === 'fail' ? CHECK : ''}</td>` +
     `<td class="remark">${h(r.remark)}</td></tr>`
   );
+}
+
+function levelsHtml(table: OfficialTable): string {
+  const l = table.levels;
+  if (l === null) return '';
+  const rows = l.rows
+    .map((r) => {
+      const mark = r.mark === 'pass' ? CHECK : r.mark === 'fail' ? '✗' : h(r.remark);
+      return `<tr${r.id === null ? '' : ` data-level="${h(r.id)}"`}><td class="content"><b>${h(r.label)}</b></td><td class="content">${r.lines.map((x) => `<p>${h(x)}</p>`).join('')}</td><td class="mark">${mark}</td></tr>`;
+    })
+    .join('\n');
+  return `<section class="levels">
+<h2>${h(l.heading)}</h2>
+<table class="levels">
+<colgroup><col class="level"><col class="requirements"><col class="result"></colgroup>
+<thead><tr><th>${h(l.columns.level)}</th><th>${h(l.columns.requirements)}</th><th>${h(l.columns.result)}</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</section>
+`;
+}
+
+function parametersHtml(table: OfficialTable): string {
+  if (table.parameters.length === 0) return '';
+  const tables = table.parameters
+    .map((p) => {
+      const title = p.title === null ? '' : `<h3>${h(p.title)}${p.note === null ? '' : ` (${h(p.note)})`}</h3>\n`;
+      const head = p.columns.map((c) => `<th>${h(c)}</th>`).join('');
+      const body = p.rows.map((r) => `<tr>${r.map((c) => `<td>${h(c)}</td>`).join('')}</tr>`).join('\n');
+      return `${title}<table class="parameter">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+    })
+    .join('\n');
+  return `<section class="parameters">\n<h2>${h(table.parametersHeading)}</h2>\n${tables}\n</section>\n`;
+}
+
+function derivedHtml(table: OfficialTable): string {
+  const d = table.derived;
+  if (d === null) return '';
+  const items = d.items
+    .map((i) => `  <li data-derived="${h(i.id)}">${i.lines.map((l) => `<p>${h(l)}</p>`).join('')}</li>`)
+    .join('\n');
+  return `<section class="derived">\n<h2>${h(d.heading)}</h2>\n<ul>\n${items}\n</ul>\n</section>\n`;
 }
 
 /** Text into HTML: the five characters that could open markup or end an attribute. */

@@ -10,11 +10,11 @@
  * Math.random. The engine is imported for its types only.
  */
 import type { Assessment } from '@lcz/criteria-engine';
-import { mulberry32 } from '../../criteria-engine/src/testing/seeded-random.js';
+import { mulberry32 } from '../../../criteria-engine/src/testing/seeded-random.js';
 
 // The repository's one seeded generator, from its module rather than the `./testing` entry point:
 // that entry loads fast-check, which the memory child (src/child/memory.ts) must not carry.
-export { mulberry32 } from '../../criteria-engine/src/testing/seeded-random.js';
+export { mulberry32 } from '../../../criteria-engine/src/testing/seeded-random.js';
 
 const DEFAULT_SEED = 20_201_110; // the date of the source's cover letter, 10/11/2020
 

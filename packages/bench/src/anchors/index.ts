@@ -1,1 +1,0 @@
-export * from './lai-chau.js';
