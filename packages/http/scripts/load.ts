@@ -10,7 +10,9 @@
  *   limits.bodyBytes, a large rule text for /v1/rules/validate), while a probe asks /healthz on
  *   its own connection every 50 ms; the run prints the probe's latency (the service must stay
  *   live: /healthz within 100 ms) and what the hostile requests were answered.
- * Loopback only; the server is stopped at the end, whatever happens.
+ * Loopback only (the server listens on 127.0.0.1 and every request goes there). Bounded: the
+ * whole run, start-up included, is stopped after `seconds` + 90 s, every request apart from the
+ * load itself gives up after 30 s, and the server is stopped at the end, whatever happens.
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -62,13 +64,32 @@ const server = spawn(
     'serve',
     '--rules',
     'rules/lai-chau-2020-2025',
+    '--host',
+    '127.0.0.1',
     '--port',
     '0',
     '--log-level',
     'warn',
   ],
-  { cwd: ROOT, stdio: ['ignore', 'inherit', 'pipe'] },
+  { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
 );
+// The server's log during the run is shown; once it is being stopped, requests still queued are
+// refused ("the server is closing") and their log lines say nothing about the run.
+let stopping = false;
+server.stdout.on('data', (chunk: Buffer) => {
+  if (!stopping) process.stdout.write(chunk);
+});
+// Whatever hangs (start-up, a request, the load generator), the run ends and the server stops.
+const DEADLINE_MS = (seconds + 90) * 1000;
+const deadline = setTimeout(() => {
+  console.error(`load: not finished after ${DEADLINE_MS / 1000} s; stopping`);
+  server.kill('SIGKILL');
+  process.exit(1);
+}, DEADLINE_MS);
+deadline.unref();
+/** A request that is not the load itself: 30 s at most. */
+const REQUEST_MS = 30_000;
+
 let banner = '';
 const url = await new Promise<string>((resolve, reject) => {
   server.stderr.on('data', (chunk: Buffer) => {
@@ -83,7 +104,9 @@ try {
   if (scenario === 'hostile') await hostile(url);
   else await evaluateRun(url);
 } finally {
+  stopping = true;
   server.kill('SIGTERM');
+  clearTimeout(deadline);
 }
 
 async function evaluateRun(url: string): Promise<void> {
@@ -91,6 +114,7 @@ async function evaluateRun(url: string): Promise<void> {
   const body = JSON.stringify({ assessment });
   // One request first: the answer must be right before its speed means anything.
   const check = await fetch(`${url}/v1/evaluate`, {
+    signal: AbortSignal.timeout(REQUEST_MS),
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body,
@@ -176,7 +200,12 @@ async function hostile(url: string): Promise<void> {
   const alone: string[] = [];
   for (const { path, body } of bodies) {
     const t0 = performance.now();
-    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await fetch(`${url}${path}`, {
+      signal: AbortSignal.timeout(REQUEST_MS),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     await res.arrayBuffer();
     alone.push(`${path} ${res.status} in ${(performance.now() - t0).toFixed(0)} ms`);
     if (res.status === 413 || res.status === 500) throw new Error(`${path}: ${res.status} for the worst-case body`);
@@ -187,7 +216,7 @@ async function hostile(url: string): Promise<void> {
     (async () => {
       while (!until()) {
         const t0 = performance.now();
-        const res = await fetch(`${url}/healthz`);
+        const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(REQUEST_MS) });
         await res.arrayBuffer();
         into.push(performance.now() - t0);
         await new Promise((resolve) => setTimeout(resolve, 50));

@@ -104,74 +104,22 @@ type Report = <C extends DiagnosticCode>(
   atKey?: boolean,
 ) => void;
 
+/** One zod issue as the diagnostics a person reads: the name, the value given, what is valid. */
 function mapIssue(issue: z.core.$ZodIssue, root: unknown, plan: RulesetPlan, report: Report): void {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   const name = path.length > 1 ? String(path[path.length - 1]) : String(path[0] ?? 'assessment');
   const actual = valueAt(root, path);
   switch (issue.code) {
     case 'unrecognized_keys':
-      for (const [i, key] of issue.keys.entries()) {
-        if (
-          (path[0] === 'facts' || path[0] === 'context') &&
-          i === UNKNOWN_SHOWN &&
-          issue.keys.length > UNKNOWN_SHOWN + 1
-        ) {
-          // 20,000 unknown names gave 20,000 lines (and as many spelling searches): past the first
-          // few, the rest is one problem, most likely an assessment written for other rules.
-          const rest = issue.keys.slice(UNKNOWN_SHOWN);
-          report(
-            'input_unknown_facts',
-            [...path, key],
-            { count: rest.length, section: String(path[0]), examples: rest.slice(0, 3).join(', ') },
-            true,
-          );
-          break;
-        }
-        if (path[0] === 'facts' || path[0] === 'context') {
-          const candidates = path[0] === 'facts' ? plan.facts.map((f) => f.id) : plan.context.map((a) => a.id);
-          const suggestion = closest(key, candidates);
-          report('input_unknown_fact', [...path, key], { name: key, ...(suggestion ? { suggestion } : {}) }, true);
-        } else {
-          report(
-            'input_shape',
-            [...path, key],
-            { expected: 'ruleset, area, context, facts', path: `/${[...path, key].join('/')}` },
-            true,
-          );
-        }
-      }
+      reportUnknownKeys(issue.keys, path, plan, report);
       return;
     case 'invalid_type':
-      if (actual === undefined && path.length <= 1) {
-        report('input_shape', path, {
-          expected:
-            // Type words, not prose: each catalogue says them in its language (vi said "cần a mapping").
-            name === 'context' || name === 'facts' ? 'object' : 'assessment',
-          path: `/${path.join('/')}`,
-        });
-        return;
-      }
-      report('input_type', path, { name, expected: issue.expected, actual: describe(actual) });
+      reportWrongType(path, name, issue.expected, actual, report);
       return;
     case 'too_small':
-    case 'too_big': {
-      const fact = plan.facts.find((f) => f.id === name);
-      report('input_range', path, {
-        name,
-        value: typeof actual === 'number' ? actual : String(actual),
-        ...(fact?.min !== undefined
-          ? { min: fact.min }
-          : issue.code === 'too_small'
-            ? { min: Number(issue.minimum) }
-            : {}),
-        ...(fact?.max !== undefined
-          ? { max: fact.max }
-          : issue.code === 'too_big'
-            ? { max: Number(issue.maximum) }
-            : {}),
-      });
+    case 'too_big':
+      reportOutOfRange(issue, path, name, actual, plan, report);
       return;
-    }
     case 'invalid_value':
       report('input_enum_value', path, {
         name,
@@ -185,6 +133,80 @@ function mapIssue(issue: z.core.$ZodIssue, root: unknown, plan: RulesetPlan, rep
     default:
       report('input_type', path, { name, expected: issue.message, actual: describe(actual) });
   }
+}
+
+/** Keys the assessment may not have: an unknown fact or context name (with the closest one), or a stray key. */
+function reportUnknownKeys(
+  keys: readonly string[],
+  path: (string | number)[],
+  plan: RulesetPlan,
+  report: Report,
+): void {
+  const named = path[0] === 'facts' || path[0] === 'context';
+  for (const [i, key] of keys.entries()) {
+    if (named && i === UNKNOWN_SHOWN && keys.length > UNKNOWN_SHOWN + 1) {
+      // 20,000 unknown names gave 20,000 lines (and as many spelling searches): past the first
+      // few, the rest is one problem, most likely an assessment written for other rules.
+      const rest = keys.slice(UNKNOWN_SHOWN);
+      report(
+        'input_unknown_facts',
+        [...path, key],
+        { count: rest.length, section: String(path[0]), examples: rest.slice(0, 3).join(', ') },
+        true,
+      );
+      return;
+    }
+    if (named) {
+      const candidates = path[0] === 'facts' ? plan.facts.map((f) => f.id) : plan.context.map((a) => a.id);
+      const suggestion = closest(key, candidates);
+      report('input_unknown_fact', [...path, key], { name: key, ...(suggestion ? { suggestion } : {}) }, true);
+    } else {
+      report(
+        'input_shape',
+        [...path, key],
+        { expected: 'ruleset, area, context, facts', path: `/${[...path, key].join('/')}` },
+        true,
+      );
+    }
+  }
+}
+
+/** A missing section (no context, no facts, not an object at all) is a shape; a value of the wrong type is a type. */
+function reportWrongType(
+  path: (string | number)[],
+  name: string,
+  expected: string,
+  actual: unknown,
+  report: Report,
+): void {
+  if (actual === undefined && path.length <= 1) {
+    report('input_shape', path, {
+      expected:
+        // Type words, not prose: each catalogue says them in its language (vi said "cần a mapping").
+        name === 'context' || name === 'facts' ? 'object' : 'assessment',
+      path: `/${path.join('/')}`,
+    });
+    return;
+  }
+  report('input_type', path, { name, expected, actual: describe(actual) });
+}
+
+/** A number outside its bounds, with the fact's declared min/max (zod's own only for a bound it lacks). */
+function reportOutOfRange(
+  issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig,
+  path: (string | number)[],
+  name: string,
+  actual: unknown,
+  plan: RulesetPlan,
+  report: Report,
+): void {
+  const fact = plan.facts.find((f) => f.id === name);
+  report('input_range', path, {
+    name,
+    value: typeof actual === 'number' ? actual : String(actual),
+    ...(fact?.min !== undefined ? { min: fact.min } : issue.code === 'too_small' ? { min: Number(issue.minimum) } : {}),
+    ...(fact?.max !== undefined ? { max: fact.max } : issue.code === 'too_big' ? { max: Number(issue.maximum) } : {}),
+  });
 }
 
 function checkRelations(plan: RulesetPlan, facts: Record<string, unknown>, report: Report): void {

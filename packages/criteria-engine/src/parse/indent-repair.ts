@@ -9,8 +9,9 @@
  * adds none. Only leading spaces change, so line numbers, and the problems' keys, stay comparable.
  * So the hint is given only when indenting really makes the errors go away.
  *
- * Bounded: a window of lines around the problems and a budget of tries (each try re-reads the
- * whole text), so a hostile file costs a fixed number of parses.
+ * Bounded: a window of lines around the problems, a budget of tries (each try re-reads the
+ * whole text) and a cap on the problems it tries to explain, so a hostile file costs a fixed
+ * number of parses of a text with few errors.
  */
 
 export interface IndentRepair {
@@ -41,9 +42,22 @@ export interface IndentRepairOptions {
   readonly maxReadChars?: number;
   /** Pass `problemsOf` only the top-level entries around the problems (see ProblemsOf). */
   readonly slice?: boolean;
+  /**
+   * More problems than this are not searched: an out-dented block gives a handful, while an
+   * unclosed quote or bracket gives one per line to the end of the file, and each re-read of
+   * such a text costs as many errors again (a 78 KB rule file took seconds per input).
+   */
+  readonly maxProblems?: number;
 }
 
-const DEFAULTS = { window: 40, maxTries: 80, maxChars: 500_000, maxReadChars: 4_000_000, slice: false } as const;
+const DEFAULTS = {
+  window: 40,
+  maxTries: 80,
+  maxChars: 500_000,
+  maxReadChars: 4_000_000,
+  slice: false,
+  maxProblems: 40,
+} as const;
 /** Shorter blocks tried per line and column. */
 const MAX_CUTS = 3;
 
@@ -73,8 +87,9 @@ export function findIndentRepair(
   problemsOf: ProblemsOf,
   options: IndentRepairOptions = {},
 ): IndentRepair | undefined {
-  const { window, maxTries: triesAsked, maxChars, maxReadChars, slice } = { ...DEFAULTS, ...options };
-  if (problems.length === 0 || text.length > maxChars || text.includes('\t')) return undefined;
+  const { window, maxTries: triesAsked, maxChars, maxReadChars, slice, maxProblems } = { ...DEFAULTS, ...options };
+  if (problems.length === 0 || problems.length > maxProblems) return undefined;
+  if (text.length > maxChars || text.includes('\t')) return undefined;
   const problemLines = problems.map(lineOfKey).filter((n) => n > 0);
   if (problemLines.length === 0) return undefined;
   const lines = text.split('\n').map(describe);
@@ -103,7 +118,7 @@ export function findIndentRepair(
     for (const target of targetsFor(lines, n, lo)) {
       for (const end of extentsFor(lines, n, target)) {
         if (tries++ >= maxTries) return best;
-        const line = lines[n - 1] as Line;
+        const line = lineAt(lines, n);
         const spaces = target - line.indent;
         const after = read(indentLines(lines, n, end, spaces));
         const removed = removedBy(before, after);
@@ -116,6 +131,13 @@ export function findIndentRepair(
     }
   }
   return best;
+}
+
+/** The line numbered `n` (1-based); every caller stays within 1..lines.length. */
+function lineAt(lines: readonly Line[], n: number): Line {
+  const line = lines[n - 1];
+  if (line === undefined) throw new Error(`indent-repair: no line ${n} of ${lines.length}`);
+  return line;
 }
 
 function describe(text: string): Line {
@@ -143,7 +165,7 @@ function targetsFor(lines: readonly Line[], n: number, lo: number): number[] {
   // The first key under a key that opens a block belongs one step (two spaces) to its right.
   if (opens && !line.dash) targets.add(above.content + 2);
   for (let k = n - 1; k >= lo; k--) {
-    const earlier = lines[k - 1] as Line;
+    const earlier = lineAt(lines, k);
     if (earlier.indent < 0) continue;
     const column = line.dash ? (earlier.dash ? earlier.indent : -1) : earlier.content;
     if (column > line.indent && column <= above.content + 2) targets.add(column);
@@ -159,11 +181,11 @@ function targetsFor(lines: readonly Line[], n: number, lo: number): number[] {
  * A block ends back at the line's own level or at an item of an enclosing list.
  */
 function extentsFor(lines: readonly Line[], n: number, target: number): number[] {
-  const line = lines[n - 1] as Line;
+  const line = lineAt(lines, n);
   let end = n;
   let beforeSibling: number | undefined;
   for (let k = n + 1; k <= lines.length; k++) {
-    const next = lines[k - 1] as Line;
+    const next = lineAt(lines, k);
     if (next.indent < 0) continue;
     if (next.indent <= line.indent) break;
     if (next.indent < target && next.dash && !line.dash) break;
@@ -171,8 +193,7 @@ function extentsFor(lines: readonly Line[], n: number, target: number): number[]
     end = k;
   }
   const shorter: number[] = [];
-  for (let k = end - 1; k > n && shorter.length < MAX_CUTS; k--)
-    if ((lines[k - 1] as Line).indent >= 0) shorter.push(k);
+  for (let k = end - 1; k > n && shorter.length < MAX_CUTS; k--) if (lineAt(lines, k).indent >= 0) shorter.push(k);
   // Lines under it already deeper than the target: only the line itself slipped.
   const child = lines.slice(n).find((l) => l.indent >= 0);
   if (child !== undefined && child.indent > target) return [...new Set([n, end, beforeSibling ?? end, ...shorter])];
@@ -181,7 +202,7 @@ function extentsFor(lines: readonly Line[], n: number, target: number): number[]
 
 function previous(lines: readonly Line[], n: number): Line | undefined {
   for (let k = n - 1; k >= 1; k--) {
-    const line = lines[k - 1] as Line;
+    const line = lineAt(lines, k);
     if (line.indent >= 0) return line;
   }
   return undefined;
@@ -195,7 +216,7 @@ function indentLines(lines: readonly Line[], from: number, to: number, spaces: n
 /** The lines from the top-level key at or before `lo` to the line before the next one after `hi`. */
 function topLevelRegion(lines: readonly Line[], lo: number, hi: number): [number, number] {
   const topLevel = (k: number) => {
-    const line = lines[k - 1] as Line;
+    const line = lineAt(lines, k);
     return line.indent === 0 && !line.dash;
   };
   let from = lo;

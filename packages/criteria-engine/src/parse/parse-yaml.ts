@@ -7,7 +7,7 @@
  * A caller must still refuse to compile a file whose diagnostics contain errors.
  */
 import { Composer, isScalar, Parser } from 'yaml';
-import type { CST, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
+import type { CST, Document, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
 import { scanCst } from './cst-scan.js';
@@ -37,7 +37,20 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   prettyErrors: false,
 };
 
-export function parseYaml(source: SourceText, limits?: Partial<ParseLimits>): StageResult<ParsedDocument> {
+export interface ParseYamlOptions {
+  /**
+   * Search for an out-dented block behind syntax errors (the default). The validate stage's own
+   * search re-reads changed texts and refuses any with a syntax error: for it, that search
+   * would be wasted work inside every try (24 tries × 80 parses: seconds on a 12 KB file).
+   */
+  readonly indentHints?: boolean;
+}
+
+export function parseYaml(
+  source: SourceText,
+  limits?: Partial<ParseLimits>,
+  options: ParseYamlOptions = {},
+): StageResult<ParsedDocument> {
   const resolved = resolveParseLimits(limits);
   const diagnostics: Diagnostic[] = [...findNulBytes(source)];
 
@@ -49,64 +62,19 @@ export function parseYaml(source: SourceText, limits?: Partial<ParseLimits>): St
   }
   const tokens: CST.Token[] = Array.from(new Parser().parse(source.text));
   const cst = scanCst(tokens, resolved.maxDepth, resolved.maxScalarChars);
-  for (const tag of cst.tags) {
-    diagnostics.push(
-      source.diagnostic('yaml_unsupported_tag', [tag.offset, tag.offset + tag.source.length], { tag: tag.source }),
-    );
-  }
-  for (const directive of cst.directives) {
-    const version = /^%YAML[ \t]+(\S+)/.exec(directive.source)?.[1];
-    if (version !== undefined && version !== '1.2') {
-      diagnostics.push(
-        source.diagnostic('yaml_version_directive', [directive.offset, directive.offset + directive.source.length], {
-          version,
-        }),
-      );
-    }
-  }
-  for (const long of cst.tooLong) {
-    diagnostics.push(
-      source.diagnostic('yaml_scalar_too_long', [long.offset, long.offset + 1], {
-        length: long.length,
-        max: resolved.maxScalarChars,
-      }),
-    );
-  }
-  if (cst.tooLong.length > 0) return { diagnostics: finish(diagnostics) };
-  if (cst.tooDeep) {
-    // Composing would recurse once per level; stop here rather than risk the stack.
-    diagnostics.push(
-      source.diagnostic('yaml_depth_limit', [cst.tooDeep.offset, cst.tooDeep.end], { max: resolved.maxDepth }),
-    );
-    return { diagnostics: finish(diagnostics) };
-  }
+  diagnostics.push(...cstProblems(source, cst, resolved));
+  if (cst.tooLong.length > 0 || cst.tooDeep) return { diagnostics: finish(diagnostics) };
 
   const composer = new Composer(YAML_OPTIONS);
   const docs = Array.from(composer.compose(tokens));
   const first = docs[0];
   if (!first) {
-    const stream = composer.streamInfo();
-    const context = { source, limits: resolved, duplicates: new Map() };
-    diagnostics.push(
-      ...mapYamlErrors(stream.errors, 'error', context),
-      ...mapYamlErrors(stream.warnings, 'warning', context),
-    );
-    diagnostics.push(source.diagnostic('yaml_empty_document', [0, 0], {}));
+    diagnostics.push(...streamProblems(source, composer, resolved));
     return { diagnostics: finish(diagnostics) };
   }
-  const second = docs[1];
-  if (second) {
-    diagnostics.push(
-      source.diagnostic('yaml_multiple_documents', [second.range[0], second.range[1]], { count: docs.length }),
-    );
-  }
-
-  const contents = first.contents;
-  const empty = contents === null || (isScalar(contents) && contents.value === null);
-  if (empty) {
-    const range = contents?.range;
-    diagnostics.push(source.diagnostic('yaml_empty_document', range ? [range[0], range[1]] : [0, 0], {}));
-  }
+  diagnostics.push(...extraDocuments(source, docs));
+  const emptyAt = emptyContents(first);
+  if (emptyAt) diagnostics.push(source.diagnostic('yaml_empty_document', emptyAt, {}));
 
   const plain = toPlain(first, source, resolved);
   diagnostics.push(...plain.diagnostics);
@@ -116,21 +84,84 @@ export function parseYaml(source: SourceText, limits?: Partial<ParseLimits>): St
     ...mapYamlErrors(first.warnings, 'warning', context),
   );
 
-  const guessed = diagnostics.some(isSyntaxError);
-  if (guessed) {
-    // An out-dented block shows as errors on other lines: say which line to indent instead.
-    const explained = explainOutdent(
-      source,
-      diagnostics,
-      isSyntaxError,
-      syntaxKey,
-      (text, firstLine) => syntaxProblems(new SourceText(source.file, text), firstLine, resolved),
-      { slice: true },
-    );
+  if (diagnostics.some(isSyntaxError)) {
+    const explained = options.indentHints === false ? diagnostics : explainSyntaxErrors(source, diagnostics, resolved);
     return { diagnostics: finish(explained) };
   }
-  if (empty || plain.aborted) return { diagnostics: finish(diagnostics) };
+  if (emptyAt || plain.aborted) return { diagnostics: finish(diagnostics) };
   return { value: createParsedDocument(source, first, plain.value), diagnostics: finish(diagnostics) };
+}
+
+/**
+ * What the token scan found: tags (no custom types), `%YAML` directives other than 1.2, scalars
+ * over the size limit, and nesting past the depth limit. The last two stop the stage: composing
+ * would copy the long scalar, or recurse once per level and risk the stack.
+ */
+function cstProblems(source: SourceText, cst: ReturnType<typeof scanCst>, limits: ParseLimits): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const tag of cst.tags) {
+    out.push(
+      source.diagnostic('yaml_unsupported_tag', [tag.offset, tag.offset + tag.source.length], { tag: tag.source }),
+    );
+  }
+  for (const directive of cst.directives) {
+    const version = /^%YAML[ \t]+(\S+)/.exec(directive.source)?.[1];
+    if (version !== undefined && version !== '1.2') {
+      const range: [number, number] = [directive.offset, directive.offset + directive.source.length];
+      out.push(source.diagnostic('yaml_version_directive', range, { version }));
+    }
+  }
+  for (const long of cst.tooLong) {
+    out.push(
+      source.diagnostic('yaml_scalar_too_long', [long.offset, long.offset + 1], {
+        length: long.length,
+        max: limits.maxScalarChars,
+      }),
+    );
+  }
+  // Only when nothing was too long: that already stopped the stage, before the depth was known.
+  if (cst.tooLong.length === 0 && cst.tooDeep) {
+    out.push(source.diagnostic('yaml_depth_limit', [cst.tooDeep.offset, cst.tooDeep.end], { max: limits.maxDepth }));
+  }
+  return out;
+}
+
+/** A text with no document at all: the stream's own errors, then "empty". */
+function streamProblems(source: SourceText, composer: Composer, limits: ParseLimits): Diagnostic[] {
+  const stream = composer.streamInfo();
+  const context = { source, limits, duplicates: new Map() };
+  return [
+    ...mapYamlErrors(stream.errors, 'error', context),
+    ...mapYamlErrors(stream.warnings, 'warning', context),
+    source.diagnostic('yaml_empty_document', [0, 0], {}),
+  ];
+}
+
+/** A rule file is one document: the second one (and how many there are) is an error. */
+function extraDocuments(source: SourceText, docs: readonly Document.Parsed[]): Diagnostic[] {
+  const second = docs[1];
+  if (!second) return [];
+  return [source.diagnostic('yaml_multiple_documents', [second.range[0], second.range[1]], { count: docs.length })];
+}
+
+/** Where the document is empty (no contents, or a lone null), or undefined if it is not. */
+function emptyContents(doc: Document.Parsed): [number, number] | undefined {
+  const contents = doc.contents;
+  if (contents !== null && !(isScalar(contents) && contents.value === null)) return undefined;
+  const range = contents?.range;
+  return range ? [range[0], range[1]] : [0, 0];
+}
+
+/** An out-dented block shows as errors on other lines: say which line to indent instead. */
+function explainSyntaxErrors(source: SourceText, diagnostics: Diagnostic[], limits: ParseLimits): Diagnostic[] {
+  return explainOutdent(
+    source,
+    diagnostics,
+    isSyntaxError,
+    syntaxKey,
+    (text, firstLine) => syntaxProblems(new SourceText(source.file, text), firstLine, limits),
+    { slice: true },
+  );
 }
 
 /** NUL is never valid in a rule file (yaml itself lets it through inside scalars). */

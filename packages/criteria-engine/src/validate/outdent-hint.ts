@@ -23,7 +23,8 @@ export function explainSchemaOutdent(
 ): Diagnostic[] {
   const key = (d: Diagnostic) => `${d.line}|${d.code}`;
   const problemsOf = (text: string): string[] | undefined => {
-    const reparsed = parseYaml(new SourceText(parsed.source.file, text));
+    // A text YAML cannot read is refused here anyway: no need to explain its syntax errors.
+    const reparsed = parseYaml(new SourceText(parsed.source.file, text), undefined, { indentHints: false });
     if (!reparsed.value || reparsed.diagnostics.some((d) => d.severity === 'error')) return undefined;
     return schemaErrorsToDiagnostics(check(reparsed.value.value), reparsed.value).map(key);
   };

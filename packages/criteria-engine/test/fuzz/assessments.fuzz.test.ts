@@ -60,14 +60,14 @@ describe('fuzz: assessments', () => {
   it('hostile assessments validate without throwing; what validates, evaluate and decide agree on', () => {
     fc.assert(
       fc.property(hostileJson, (text) =>
-        guardedSync('assessments', () => {
+        guardedSync('assessments.hostile', () => {
           const value: unknown = JSON.parse(text);
           const checked = expectNoThrow(() => laiChau.validateAssessment(value));
           for (const d of checked.diagnostics) expectLocatedDiagnostic(d, 0);
           if (checked.value !== undefined) expectNoThrow(() => agree(checked.value as Assessment));
         }),
       ),
-      fuzzParameters(0.2),
+      fuzzParameters('assessments.hostile'),
     );
   });
 
@@ -75,9 +75,9 @@ describe('fuzz: assessments', () => {
     fc.assert(
       fc.property(
         fc.oneof(assessmentArbitrary(laiChau), assessmentArbitrary(laiChau, { unknownRate: 0.2 })),
-        (assessment) => guardedSync('decide', () => agree(assessment)),
+        (assessment) => guardedSync('assessments.decide', () => agree(assessment)),
       ),
-      fuzzParameters(0.2),
+      fuzzParameters('assessments.decide'),
     );
   });
 
@@ -87,7 +87,7 @@ describe('fuzz: assessments', () => {
     let decided = 0;
     fc.assert(
       fc.property(partial, completions, (part, fills) =>
-        guardedSync('soundness', () => {
+        guardedSync('assessments.soundness', () => {
           const before = laiChau.evaluate(part);
           if (before.decision === 'undetermined') return;
           decided++;
@@ -104,7 +104,7 @@ describe('fuzz: assessments', () => {
           }
         }),
       ),
-      fuzzParameters(0.2),
+      fuzzParameters('assessments.soundness'),
     );
     // Not vacuous: some partial assessments were decided.
     expect(decided).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
  *   random token soup): loading never throws, every diagnostic is located on the condition's line
  *   (or has no place), and a ruleset that loads evaluates, with `decide` equal to `evaluate`.
  * - Percentage thresholds (`percent: {part, whole}, at_least/at_most: N`), `percent(p, w, z)`
- *   compared with N with decimals, and products (`p * K >= w * M`) on integers up to 2^53 − 1 decide exactly
+ *   compared with N with decimals, and products of facts (`p * k >= w * m`) on integers up to 2^53 − 1 decide exactly
  *   as the same comparison in BigInt.
  */
 import fc from 'fast-check';
@@ -96,7 +96,7 @@ describe('fuzz: expressions', () => {
     let loadedCount = 0;
     fc.assert(
       fc.property(fc.oneof(expr, soup), fc.array(factsArb, { maxLength: 3 }), (condition, factsList) =>
-        guardedSync('expressions', () => {
+        guardedSync('expressions.conditions', () => {
           const text = rulesWith(JSON.stringify(condition));
           const loaded = expectNoThrow(() => loadRuleset(text, { file: 'fuzz.yaml' }));
           for (const d of loaded.diagnostics) {
@@ -108,7 +108,7 @@ describe('fuzz: expressions', () => {
           for (const facts of factsList) agreeOn(loaded.value, facts);
         }),
       ),
-      fuzzParameters(0.15),
+      fuzzParameters('expressions.conditions'),
     );
     // Not vacuous: some random conditions were well-typed and were evaluated.
     expect(loadedCount).toBeGreaterThan(0);
@@ -135,10 +135,13 @@ const threshold = fc
   .integer({ min: 0, max: 10_000 })
   .map((h) => ({ text: (h / 100).toString(), hundredths: BigInt(h) }));
 
+/** Rulesets by condition: the `at_least`/`at_most` ones repeat; the cap keeps a 10^6 run's memory flat. */
 const cache = new Map<string, CompiledRuleset>();
+const CACHE_MAX = 2000;
 function rulesetFor(condition: string): CompiledRuleset {
   let ruleset = cache.get(condition);
   if (ruleset === undefined) {
+    if (cache.size >= CACHE_MAX) cache.clear();
     const loaded = loadRuleset(rulesWith(condition), { file: 'fuzz.yaml' });
     if (loaded.value === undefined) throw new Error(`the oracle's own rule does not load: ${condition}`);
     ruleset = loaded.value;
@@ -146,6 +149,16 @@ function rulesetFor(condition: string): CompiledRuleset {
   }
   return ruleset;
 }
+
+/** `p * k >= w * m`, with K and M declared as facts beside the others. */
+const PRODUCT = (() => {
+  const factsKM =
+    '  k: { type: integer, min: 1, label: { vi: k, en: k } }\n  m: { type: integer, min: 1, label: { vi: m, en: m } }\n';
+  const text = rulesWith('"p * k >= w * m"').replace('  q: {', `${factsKM}  q: {`);
+  const loaded = loadRuleset(text, { file: 'fuzz.yaml' });
+  if (loaded.value === undefined) throw new Error("the oracle's product rule does not load");
+  return loaded.value;
+})();
 
 function decisionOf(condition: string, facts: Record<string, number>): string {
   return rulesetFor(condition).evaluate({ context: { c: true }, facts }).decision;
@@ -163,7 +176,7 @@ describe('fuzz: exact arithmetic against BigInt', () => {
         fc.constantFrom('at_least', 'at_most'),
         fc.constantFrom('pass', 'fail'),
         ([w, p], n, op, ifZero) =>
-          guardedSync('arithmetic', () => {
+          guardedSync('arithmetic.percent', () => {
             const condition = `{ percent: { part: p, whole: w }, ${op}: ${n.text}, if_whole_zero: ${ifZero} }`;
             // p × 100 ≥ N × w, with N in hundredths: p × 10000 ≥ N100 × w.
             const left = BigInt(p) * 10_000n;
@@ -172,11 +185,11 @@ describe('fuzz: exact arithmetic against BigInt', () => {
             expect(decisionOf(condition, { w, p }), `${condition} with p=${p}, w=${w}`).toBe(verdict(holds));
           }),
       ),
-      fuzzParameters(0.1),
+      fuzzParameters('arithmetic.percent'),
     );
   });
 
-  it('percent(p, w, z) compared with N, and p * K against w * M', () => {
+  it('percent(p, w, z) compared with N, and p * k against w * m', () => {
     fc.assert(
       fc.property(
         whole.chain((w) => fc.tuple(fc.constant(w), partOf(w))),
@@ -185,17 +198,19 @@ describe('fuzz: exact arithmetic against BigInt', () => {
         fc.integer({ min: 1, max: 1000 }),
         fc.integer({ min: 1, max: 1000 }),
         ([w, p], n, z, k, m) =>
-          guardedSync('arithmetic', () => {
+          guardedSync('arithmetic.compare', () => {
             const pct = `"percent(p, w, ${z}) >= ${n.text}"`;
             const holdsPct =
               w === 0 ? BigInt(z) * 100n >= n.hundredths : BigInt(p) * 10_000n >= n.hundredths * BigInt(w);
             expect(decisionOf(pct, { w, p }), `${pct} with p=${p}, w=${w}`).toBe(verdict(holdsPct));
-            const product = `"p * ${k} >= w * ${m}"`;
+            // K and M as facts: one compiled ruleset for every input (a literal per input meant a
+            // load per input, most of this target's cost); the literals' path is the line above.
             const holdsProduct = BigInt(p) * BigInt(k) >= BigInt(w) * BigInt(m);
-            expect(decisionOf(product, { w, p }), `${product} with p=${p}, w=${w}`).toBe(verdict(holdsProduct));
+            const product = PRODUCT.evaluate({ context: { c: true }, facts: { w, p, k, m } }).decision;
+            expect(product, `p * k >= w * m with p=${p}, k=${k}, w=${w}, m=${m}`).toBe(verdict(holdsProduct));
           }),
       ),
-      fuzzParameters(0.1),
+      fuzzParameters('arithmetic.compare'),
     );
   });
 });

@@ -64,6 +64,17 @@ describe('an out-dented block the YAML cannot be read with (parse stage)', () =>
     ]);
   });
 
+  it('is not searched when the caller asks for none (the validate stage re-reads texts it then refuses)', () => {
+    // Found by the fuzz run: the validate stage's own search ran this one inside each of its
+    // tries, 24 × 80 parses (seconds on a 12 KB file).
+    const parsed = parseYaml(new SourceText('ruleset.yaml', outdent(condition, condition, 2)), undefined, {
+      indentHints: false,
+    });
+    const codes = parsed.diagnostics.map((d) => d.code);
+    expect(codes).toContain('yaml_syntax');
+    expect(codes).not.toContain('yaml_indentation');
+  });
+
   it('the whole condition block four spaces too far left', () => {
     const found = problems(outdent(condition, next - 1, 4));
     expect(found.map(where)).toEqual([
@@ -198,6 +209,26 @@ describe('findIndentRepair', () => {
     );
     expect(read).toBeGreaterThan(0);
     expect(read).toBeLessThanOrEqual(1_000_000 + text.length);
+  });
+
+  it('does not search when there are more problems than an out-dent gives (an unclosed quote: one per line)', () => {
+    // Found by the fuzz run: the Lai Châu file with an unclosed quote has ~2,000 syntax errors, and
+    // every try re-read a text with as many again (seconds per input).
+    const text = 'a:\n  b: 1\nc: 2\n';
+    const problems = Array.from({ length: 41 }, (_, i) => `3|x${i}`);
+    let calls = 0;
+    const repair = findIndentRepair(text, problems, () => {
+      calls++;
+      return [];
+    });
+    expect(repair).toBeUndefined();
+    expect(calls).toBe(0);
+    // At the bound it still searches.
+    findIndentRepair(text, problems.slice(0, 40), () => {
+      calls++;
+      return problems.slice(0, 40);
+    });
+    expect(calls).toBeGreaterThan(0);
   });
 
   it('does not search a file indented with tabs (YAML refuses tabs: another message says so)', () => {

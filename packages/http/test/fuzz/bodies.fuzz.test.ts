@@ -66,7 +66,7 @@ describe('fuzz: HTTP bodies', () => {
   it('never 500, problems as problem+json in both languages, no prototype change', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...PATHS), body, contentType, async (url, payload, type) => {
-        await guarded('http', async () => {
+        await guarded('http.bodies', async () => {
           const answer = await app.inject({
             method: 'POST',
             url,
@@ -88,7 +88,7 @@ describe('fuzz: HTTP bodies', () => {
           }
         });
       }),
-      fuzzParameters(0.05),
+      fuzzParameters('http.bodies'),
     );
   });
 });
