@@ -80,6 +80,7 @@ export async function resolveSource(source: BatchSource, options: ReadBatchOptio
     const bytes = typeof source.text === 'string' ? Buffer.byteLength(source.text) : source.text.length;
     const file = options.file ?? source.file ?? '<input>';
     const format = options.format ?? source.format;
+    if (format === 'xlsx') return withZipSignature({ file, format, bytes }, Buffer.from(source.text.slice(0, 4)));
     if (format !== 'csv') return { file, format, bytes };
     // Text in memory is already characters (given to the readers as UTF-8).
     if (typeof source.text === 'string') return { file, format, bytes, encoding: 'utf-8' };
@@ -122,10 +123,27 @@ export async function resolveSource(source: BatchSource, options: ReadBatchOptio
   }
   const format = options.format ?? detectBatchFormat(source, head);
   if (format === 'csv') return withEncoding({ file, format, bytes }, head, options);
+  if (format === 'xlsx') return withZipSignature({ file, format, bytes }, head);
   if (format === undefined) {
     return { file, format, problem: fileDiagnostic(file, 'batch_unreadable', { format: '', reason: 'unknown_type' }) };
   }
   return { file, format, bytes };
+}
+
+/**
+ * A workbook is a zip file, which starts with a local file header ("PK\x03\x04") or, empty, with
+ * the end of its central directory ("PK\x05\x06"). Anything else (an empty file, text saved as
+ * .xlsx) is refused here: exceljs 4.4.0 never settles on some such inputs (an empty file in memory
+ * waited forever), so they must not reach it.
+ */
+function withZipSignature(resolved: ResolvedSource, head: Uint8Array): ResolvedSource {
+  const zip = head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && head[3] === head[2] + 1;
+  if (zip) return resolved;
+  const detail = head.length === 0 ? 'empty file' : 'no zip signature';
+  return {
+    ...resolved,
+    problem: fileDiagnostic(resolved.file, 'batch_unreadable', { format: 'xlsx', reason: 'not_xlsx', detail }),
+  };
 }
 
 /** A CSV source with the encoding it is read in, or the one problem that stops it (formats/encoding.ts). */

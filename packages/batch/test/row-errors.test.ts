@@ -256,4 +256,19 @@ describe('files that cannot be read: batch_unreadable, and the rows before the p
     await writeFile(odd, 'x');
     expect((await records(odd, small))[0]?.diagnostics[0]?.code).toBe('batch_unreadable');
   });
+
+  it('an empty .xlsx, on disk or in memory, is "not a workbook" at once (it never reaches the zip reader, which waited forever on it)', async () => {
+    const path = join(dir.path, 'empty.xlsx');
+    await writeFile(path, '');
+    for (const source of [path, { text: new Uint8Array(0), format: 'xlsx' as const, file: 'empty.xlsx' }]) {
+      const [x] = await records(source, small);
+      expect(x?.diagnostics[0]).toMatchObject({
+        code: 'batch_unreadable',
+        params: { format: 'xlsx', reason: 'not_xlsx' },
+      });
+    }
+    // Text saved under a workbook's name, in memory: refused by its first bytes too.
+    const [text] = await records({ text: 'PK', format: 'xlsx', file: 'two-bytes.xlsx' }, small);
+    expect(text?.diagnostics[0]?.params['reason']).toBe('not_xlsx');
+  });
 });
