@@ -25,6 +25,13 @@ import { laiChau, SEED } from './lai-chau-ruleset.js';
 
 const WATER = fileURLToPath(new URL('./fixtures/water-supply.yaml', import.meta.url));
 const water = loadRulesetOrThrow(readFileSync(WATER, 'utf8'), { file: WATER });
+// Two bundled schemes with `decimals:` on number facts (green building: 1; new-rural: 1 and 2).
+const bundled = (dir: string): CompiledRuleset => {
+  const file = fileURLToPath(new URL(`../../../../rules/${dir}/ruleset.yaml`, import.meta.url));
+  return loadRulesetOrThrow(readFileSync(file, 'utf8'), { file });
+};
+const greenBuilding = bundled('green-building-illustrative');
+const ntmCommune = bundled('ntm-commune-2021-2025');
 
 const sample = (ruleset: CompiledRuleset, unknownRate: number, numRuns = 3000, seed = SEED): Assessment[] =>
   fc.sample(assessmentArbitrary(ruleset, { unknownRate }), { numRuns, seed });
@@ -75,6 +82,8 @@ describe('assessmentArbitrary', () => {
   for (const [name, ruleset] of [
     ['Lai Châu', laiChau],
     ['water supply', water],
+    ['green building, decimals: 1', greenBuilding],
+    ['new-rural communes, decimals: 1 and 2', ntmCommune],
   ] as const) {
     it(`generates only assessments that pass validateAssessment (${name}, complete and partial)`, () => {
       for (const rate of [0, 0.1, 0.6]) {

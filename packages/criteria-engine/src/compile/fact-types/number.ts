@@ -32,13 +32,24 @@ export const numberType: FactTypeDefinition = {
   bounds,
   fastCell: 'decimal',
   numberLine: (decl) => ({ lo: decl.min ?? -Infinity, hi: decl.max ?? Infinity, integer: false }),
-  // On a grid of quarters, so drawn values are exact in binary.
-  drawValue(_decl, lo, hi, draw, drawMax) {
-    const steps = Math.floor((hi - lo) * 4);
-    return lo + Math.floor((draw * (steps + 1)) / (drawMax + 1)) / 4;
+  // On a grid of quarters, so drawn values are exact in binary; a coarser one (halves, wholes)
+  // where the fact allows fewer decimals, so every value drawn is one the fact accepts.
+  drawValue(decl, lo, hi, draw, drawMax) {
+    const step = decl.decimals === 0 ? 1 : decl.decimals === 1 ? 0.5 : 0.25;
+    const steps = Math.floor((hi - lo) / step);
+    const value = lo + Math.floor((draw * (steps + 1)) / (drawMax + 1)) * step;
+    return decl.decimals === undefined ? value : withinDecimals(value, decl.decimals, hi);
   },
   printValue: (_decl, value, words) => printNumber(value, words),
   formField: (decl) => numberField(decl, false),
   readField: (_decl, text) => readNumberField(text),
   printThreshold: (_decl, value, words) => printNumber(value, words),
 };
+
+/** `value` with at most `places` decimals: up to the next such number (a bound `lo` written more finely), or down if that passes `hi`. */
+function withinDecimals(value: number, places: number, hi: number): number {
+  if (decimalsOf(value) <= places) return value;
+  const scale = 10 ** places;
+  const up = Math.ceil(value * scale) / scale;
+  return up <= hi ? up : Math.floor(value * scale) / scale;
+}
