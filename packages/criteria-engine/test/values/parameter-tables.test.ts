@@ -73,6 +73,62 @@ describe('parameter tables by context', () => {
     });
   }
 
+  it('lcz check names each year of the effective period without a cell, and a cell whose dated rows start late', () => {
+    const dated = (table: string) =>
+      loadRuleset(
+        rules('"income >= income_min"', table).replace(
+          'version: "1"\n',
+          'version: "1"\neffective: { from: "2022-01-01", to: "2024-12-31" }\n',
+        ),
+        { file: 'tables.yaml' },
+      ).value as CompiledRuleset;
+    const cells = (r: CompiledRuleset) =>
+      checkRuleset(r)
+        .diagnostics.filter((d) => d.code === 'parameter_cell_missing')
+        .map((d) => d.params['cell']);
+    const byYear = dated(
+      [
+        '  income_min:',
+        '    label: { vi: thu nhập tối thiểu, en: minimum income }',
+        '    by: [region, year]',
+        '    values:',
+        ...['north', 'south'].flatMap((region) =>
+          [2022, 2023, 2024].map((year) => `      - { region: ${region}, year: ${year}, value: 45 }`),
+        ),
+        '      - { region: delta, year: 2022, value: 58 }',
+        '      - { region: delta, year: 2024, value: 60 }',
+      ].join('\n'),
+    );
+    expect(cells(byYear)).toEqual(['region=delta, year=2023']);
+    const lateStart = dated(
+      [
+        '  income_min:',
+        '    label: { vi: thu nhập tối thiểu, en: minimum income }',
+        '    by: [region]',
+        '    values:',
+        '      - { region: north, from: "2022-01-01", value: 45 }',
+        '      - { region: south, from: "2022-01-01", value: 40 }',
+        '      - { region: delta, from: "2023-01-01", value: 58 }',
+        '      - { region: delta, from: "2024-01-01", value: 60 }',
+      ].join('\n'),
+    );
+    expect(cells(lateStart)).toEqual(['region=delta, 2022-01-01 – 2022-12-31']);
+    // The same dates with an undated row for the delta: it holds before 2023, so no gap.
+    const undatedFirst = dated(
+      [
+        '  income_min:',
+        '    label: { vi: thu nhập tối thiểu, en: minimum income }',
+        '    by: [region]',
+        '    values:',
+        '      - { region: north, value: 45 }',
+        '      - { region: south, value: 40 }',
+        '      - { region: delta, value: 55 }',
+        '      - { region: delta, from: "2023-01-01", value: 58 }',
+      ].join('\n'),
+    );
+    expect(cells(undatedFirst)).toEqual([]);
+  });
+
   it('lcz check names each valid context without a cell, at the table', () => {
     const r = load('"income >= income_min"');
     const found = checkRuleset(r).diagnostics.filter((d) => d.code === 'parameter_cell_missing');

@@ -1,23 +1,84 @@
 /**
- * Every kind of unit the rules can assess has a cell in each parameter table: a missing cell
- * leaves every condition that uses the parameter undetermined for such a unit, forever.
+ * Every kind of unit the rules can assess has a cell in each parameter table, on every day of the
+ * ruleset's `effective` period: a missing cell leaves every condition that uses the parameter
+ * undetermined for such a unit, forever. Checked per context (the kinds of unit), per year of the
+ * period for a table keyed by `year`, and, for dated rows (`from:`), from the period's first day:
+ * a cell whose first row starts later has no value before it.
  */
-import { cellKey } from '../../compile/parameter-table.js';
+import { cellKey, type ParameterTableInfo, YEAR } from '../../compile/parameter-table.js';
 import type { Findings } from '../findings.js';
 import type { Reachability } from '../reach.js';
 
+/** More years than any programme period; a longer `effective` is checked on its first ones. */
+const MAX_YEARS = 100;
+
 export function checkParameterCells(f: Findings, reach: Reachability): void {
   if (!reach.contextsListed) return;
+  const period = f.ruleset.effective;
   for (const table of f.ruleset.parameterTables) {
     const have = new Set(table.cells.map((c) => cellKey(table.by, c.key)));
+    const firstFrom = firstDates(table);
+    const years = table.by.includes(YEAR) ? yearsOf(period, table) : [undefined];
     const reported = new Set<string>();
-    for (const context of reach.contexts) {
-      // An attribute the unit leaves out (not required for it) makes the value unknown, not missing.
-      if (table.by.some((k) => context[k] === undefined)) continue;
-      const cell = cellKey(table.by, context);
-      if (have.has(cell) || reported.has(cell)) continue;
+    const report = (cell: string): void => {
+      if (reported.has(cell)) return;
       reported.add(cell);
       f.add('parameter_cell_missing', ['parameters', table.id, 'values'], { parameter: table.id, cell }, 'error');
+    };
+    for (const context of reach.contexts) {
+      for (const year of years) {
+        const row: Readonly<Record<string, unknown>> = year === undefined ? context : { ...context, [YEAR]: year };
+        // An attribute the unit leaves out (not required for it) makes the value unknown, not missing.
+        if (table.by.some((k) => row[k] === undefined)) continue;
+        const cell = cellKey(table.by, row);
+        if (!have.has(cell)) {
+          report(cell);
+          continue;
+        }
+        const first = firstFrom.get(cell);
+        if (period !== undefined && first !== undefined && first > period.from)
+          report(`${cell}${cell === '' ? '' : ', '}${period.from} – ${dayBefore(first)}`);
+      }
     }
   }
+}
+
+/**
+ * The first `from:` of each cell whose rows are all dated (a row without `from` holds at every
+ * date, so such a cell has no gap at the start).
+ */
+function firstDates(table: ParameterTableInfo): Map<string, string> {
+  const first = new Map<string, string>();
+  const undated = new Set<string>();
+  for (const c of table.cells) {
+    const cell = cellKey(table.by, c.key);
+    if (c.from === undefined) undated.add(cell);
+    else if (!first.has(cell) || c.from < (first.get(cell) as string)) first.set(cell, c.from);
+  }
+  for (const cell of undated) first.delete(cell);
+  return first;
+}
+
+/**
+ * The years of the `effective` period; without an end, up to the last year the table names (a
+ * period without a start date has none to enumerate from: the year is then not checked).
+ */
+function yearsOf(
+  period: { readonly from: string; readonly to?: string } | undefined,
+  table: ParameterTableInfo,
+): (number | undefined)[] {
+  if (period === undefined) return [undefined];
+  const start = Number(period.from.slice(0, 4));
+  const named = table.cells.map((c) => Number(c.key[YEAR])).filter(Number.isInteger);
+  const end = period.to !== undefined ? Number(period.to.slice(0, 4)) : Math.max(start, ...named);
+  const years: number[] = [];
+  for (let y = start; y <= end && years.length < MAX_YEARS; y++) years.push(y);
+  return years;
+}
+
+/** The calendar day before an ISO date (`2023-01-01` → `2022-12-31`). */
+function dayBefore(iso: string): string {
+  const day = new Date(`${iso}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
 }
