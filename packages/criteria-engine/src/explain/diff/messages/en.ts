@@ -25,7 +25,7 @@ export const diffEn = {
   section_context: 'CONTEXT ATTRIBUTES',
   section_context_rules: 'CONTEXT RULES',
   section_parameters: 'PARAMETERS',
-  section_impact: 'WHAT CHANGES FOR THE ASSESSED AREAS',
+  section_impact: 'WHAT CHANGES FOR WHAT WAS ASSESSED',
 
   added: 'Added ({count})',
   removed: 'Removed ({count})',

@@ -32,7 +32,7 @@ export const tableEn = {
   remark_not_applicable_fail: 'Not applicable (counts as not passed)',
   remark_variant: 'Applies: {variant}',
   remark_group: '{passed}/{applicable} passed, needs {required}',
-  remark_group_points: '{points} points, needs {required}',
+  remark_group_points: '{points} point(s), needs {required}',
   remark_group_unknown: 'Unknown: {passed}/{applicable} passed, needs {required}',
   remark_dq_applies: 'Applies',
   remark_dq_clear: 'Does not apply',
