@@ -6,6 +6,7 @@
  * pass: text, threshold, data, the changes needed) → mandatory criteria → disqualifying cases →
  * total points → missing facts grouped by what they decide → one checked plan and its decision.
  */
+import { formatDecimalText } from './report-number.js';
 import type { Threshold } from '../compile/compiled-ruleset.js';
 import { checkLanguage } from '../diagnostics/language.js';
 import { SYMBOL } from '../compile/expression/compare-ops.js';
@@ -292,10 +293,11 @@ class GapText {
       d.threshold === undefined || d.op === undefined
         ? ''
         : interpolate(m.derived_needs, { op: SYMBOL[d.op], threshold: this.numbers.format(d.threshold) });
-    const current = d.current === null ? this.words.value_null : `${d.current}${unit}`;
-    return d.suggested === undefined
+    const current = d.current === null ? this.words.value_null : `${formatDecimalText(d.current, this.lang)}${unit}`;
+    const suggested = d.suggested === undefined ? undefined : `${formatDecimalText(d.suggested, this.lang)}${unit}`;
+    return suggested === undefined
       ? interpolate(m.derived_value, { label, current, needs })
-      : interpolate(m.derived_change, { label, current, suggested: `${d.suggested}${unit}`, needs });
+      : interpolate(m.derived_change, { label, current, suggested, needs });
   }
 
   private undecided(): void {

@@ -9,7 +9,7 @@
  */
 import { parameterValue } from './gap-values.js';
 import { requirementValue } from '../evaluate/requirement.js';
-import { formatReportNumber } from './report-number.js';
+import { formatDecimalText, formatReportNumber } from './report-number.js';
 import type { CompiledRuleset, CriterionInfo, DisqualifierInfo, GroupInfo } from '../compile/compiled-ruleset.js';
 import { type FactDeclaration, printValue, type ValueWords } from '../compile/fact-types/index.js';
 import type {
@@ -509,7 +509,7 @@ class TextReport {
       if (d === undefined || value === undefined) continue;
       const unit = d.unit !== undefined ? ` ${this.t(d.unit)}` : '';
       const line = interpolate(this.m.derived_value, {
-        value: `${value}${unit}`,
+        value: `${formatDecimalText(value, this.lang)}${unit}`,
         op: SYMBOL[t.op],
         // A parameter's name shows as its value for this unit (a table's cell): "needs ≥ 58".
         threshold: String(

@@ -27,3 +27,22 @@ export function formatReportNumber(n: number, lang: 'vi' | 'en'): string {
   }
   return formatter.format(n);
 }
+
+const DECIMAL_MARK = { vi: ',', en: '.' } as const;
+
+/**
+ * An exact decimal written as text (`"57.2"`, `"-1234567.25"`: a derived quantity's shown value)
+ * in the report's way: grouped, with the language's decimal mark. Worked on the digits, never
+ * through a float, so a value past 2^53 keeps every digit. Anything else is returned as it is.
+ */
+export function formatDecimalText(text: string, lang: 'vi' | 'en'): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (match === null) return text;
+  const [, sign, whole = '', fraction] = match;
+  let grouped = '';
+  for (let end = whole.length; end > 0; end -= 3) {
+    const group = whole.slice(Math.max(0, end - 3), end);
+    grouped = grouped === '' ? group : `${group}${SEPARATOR[lang]}${grouped}`;
+  }
+  return `${sign}${grouped}${fraction === undefined ? '' : `${DECIMAL_MARK[lang]}${fraction}`}`;
+}

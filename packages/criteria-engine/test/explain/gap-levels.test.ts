@@ -107,7 +107,7 @@ describe('new-rural communes: derived income per person against a region × year
     expect(en).toContain('To reach Advanced new-rural (nang_cao):');
     expect(en).toContain('→ Population of the commune: 1,000 → 986');
     const vi = explainGap(gap, rules, { lang: 'vi' }).replace(/\s+/g, ' ');
-    expect(vi).toContain('(cần ≥ 58)');
+    expect(vi).toContain('57,2 triệu đồng/người/năm → 58,0 triệu đồng/người/năm (cần ≥ 58)');
     expect(vi).toContain('Để đạt mức Nông thôn mới nâng cao (nang_cao):');
   });
 });

@@ -1,7 +1,7 @@
 /** Numbers in reports: whole numbers grouped by hand must print exactly as Intl.NumberFormat prints them. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatReportNumber } from '../../src/explain/report-number.js';
+import { formatDecimalText, formatReportNumber } from '../../src/explain/report-number.js';
 
 const intl = {
   vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 }),
@@ -28,5 +28,22 @@ describe('formatReportNumber', () => {
     expect(formatReportNumber(1_234_567, 'vi')).toBe('1.234.567');
     expect(formatReportNumber(1_234_567, 'en')).toBe('1,234,567');
     expect(formatReportNumber(-1_234, 'vi')).toBe('-1.234');
+  });
+});
+
+describe('formatDecimalText: the exact shown value of a derived quantity', () => {
+  it('prints like Intl.NumberFormat where a float can hold the value, in each language', () => {
+    for (const lang of ['vi', 'en'] as const)
+      for (const text of ['57.2', '0.25', '-1234.5', '1000', '98765432.1'])
+        expect(formatDecimalText(text, lang), text).toBe(intl[lang].format(Number(text)));
+  });
+
+  it('keeps every digit past 2^53, where a float would round', () => {
+    expect(formatDecimalText('9007199254740993.5', 'vi')).toBe('9.007.199.254.740.993,5');
+    expect(formatDecimalText('9007199254740993.5', 'en')).toBe('9,007,199,254,740,993.5');
+  });
+
+  it('leaves what is not a plain decimal as it is', () => {
+    expect(formatDecimalText('1e21', 'vi')).toBe('1e21');
   });
 });

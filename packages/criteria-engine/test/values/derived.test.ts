@@ -113,7 +113,7 @@ describe('derived quantities', () => {
   it('explanations show the value against the threshold ("57.2 → needs ≥ 58"), in both languages', () => {
     const result = r.evaluate({ context: { c: true }, facts: { income_total: 5720, population: 100 } });
     expect(explainText(result, r, { lang: 'en' })).toContain('income per person: 57.2 → needs ≥ 58');
-    expect(explainText(result, r, { lang: 'vi' })).toContain('thu nhập bình quân: 57.2 → cần ≥ 58');
+    expect(explainText(result, r, { lang: 'vi' })).toContain('thu nhập bình quân: 57,2 → cần ≥ 58');
     // Shown with the declared decimals, rounded half away from zero; unknown is not shown.
     expect(
       r.derivedValues({ context: { c: true }, facts: { income_total: 1, population: 3 } }).get('income_per_person'),
