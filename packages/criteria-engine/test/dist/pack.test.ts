@@ -51,9 +51,14 @@ beforeAll(async () => {
   tarballs.push(...readdirSync(packs).map((f) => join(packs, f)));
   cpSync(join(repo, 'rules/lai-chau-2020-2025'), join(app, 'rules/lai-chau-2020-2025'), { recursive: true });
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'stranger', private: true }));
-  await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', ...tarballs], {
-    cwd: app,
-  });
+  // A registry connection that stalls is given up after 60 s and tried again (npm's default waits
+  // 5 minutes per try: one stalled fetch outlasted this hook's 10 minutes in a CI run).
+  const fetchLimits = ['--fetch-timeout=60000', '--fetch-retries=5', '--fetch-retry-maxtimeout=20000'];
+  await run(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', ...fetchLimits, ...tarballs],
+    { cwd: app },
+  );
 }, 600_000);
 
 afterAll(() => {
