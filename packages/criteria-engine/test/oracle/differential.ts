@@ -9,7 +9,9 @@
  * more, and never fewer than 100,000 then.
  */
 import fc from 'fast-check';
+import type { CompiledRuleset } from '../../src/compile/compiled-ruleset.js';
 import type { Assessment } from '../../src/evaluate/assessment.js';
+import type { EvaluationResult } from '../../src/evaluate/result.js';
 
 export function propertyRuns(normal: number): number {
   const asked = process.env['LCZ_PROPERTY_RUNS'];
@@ -93,4 +95,33 @@ export function maybeUnknown<T>(value: fc.Arbitrary<T>, perMille: number): fc.Ar
 /** Drops the keys whose value is undefined (a fact left out), keeping nulls (a fact given as unknown). */
 export function present<T>(record: Record<string, T | undefined>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Record<string, T>;
+}
+
+/** What an oracle of a scheme with levels says of one assessment: the decision and the level span. */
+export interface LevelVerdict {
+  readonly decision: string;
+  readonly level: { readonly reached: string | null; readonly possible: string | null };
+}
+
+/**
+ * The engine's decision and level (through `evaluate` and the fast `decide`) against an oracle's,
+ * for a checked assessment: one line per difference, and the traced result for further checks.
+ */
+export function levelDifferences(
+  ruleset: CompiledRuleset,
+  assessment: Assessment,
+  expected: LevelVerdict,
+): { readonly out: string[]; readonly engine: EvaluationResult } {
+  const out: string[] = [];
+  const engine = ruleset.evaluate(assessment);
+  if (engine.decision !== expected.decision)
+    out.push(`decision: engine ${engine.decision}, oracle ${expected.decision}`);
+  const got = `${String(engine.level?.reached)}..${String(engine.level?.possible)}`;
+  const want = `${String(expected.level.reached)}..${String(expected.level.possible)}`;
+  if (got !== want) out.push(`level reached..possible: engine ${got}, oracle ${want}`);
+  const fast = ruleset.decide(assessment);
+  const fastLevel = `${String(fast.level?.reached)}..${String(fast.level?.possible)}`;
+  if (fast.decision !== expected.decision || fastLevel !== want)
+    out.push(`decide(): engine ${fast.decision} ${fastLevel}, oracle ${expected.decision} ${want}`);
+  return { out, engine };
 }

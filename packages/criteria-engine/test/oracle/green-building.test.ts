@@ -16,6 +16,7 @@ import {
   assertAgreement,
   type Comparison,
   comparisonPass,
+  levelDifferences,
   type Pass,
   PROPERTY_SEED,
   propertyRuns,
@@ -38,17 +39,7 @@ const assessments = fc.oneof(
 function differences(a: Assessment, expected: GreenOracleResult): string[] {
   const checked = ruleset.validateAssessment(a);
   if (!checked.value) return [`generated an invalid assessment: ${checked.diagnostics.map((d) => d.code).join(', ')}`];
-  const out: string[] = [];
-  const engine = ruleset.evaluate(checked.value);
-  if (engine.decision !== expected.decision)
-    out.push(`decision: engine ${engine.decision}, oracle ${expected.decision}`);
-  const got = `${String(engine.level?.reached)}..${String(engine.level?.possible)}`;
-  const want = `${String(expected.level.reached)}..${String(expected.level.possible)}`;
-  if (got !== want) out.push(`level reached..possible: engine ${got}, oracle ${want}`);
-  const fast = ruleset.decide(checked.value);
-  const fastLevel = `${String(fast.level?.reached)}..${String(fast.level?.possible)}`;
-  if (fast.decision !== expected.decision || fastLevel !== want)
-    out.push(`decide(): engine ${fast.decision} ${fastLevel}, oracle ${expected.decision} ${want}`);
+  const { out, engine } = levelDifferences(ruleset, checked.value, expected);
   const criteria = new Map(engine.criteria.map((c) => [c.id, c]));
   for (const [id, status] of Object.entries(expected.criteria)) {
     const e = criteria.get(id);
