@@ -1,10 +1,19 @@
 /**
  * Row-located diagnostics: the engine's Diagnostic with `line` = the row (spreadsheet row, JSON
  * Lines line) and `column` = the spreadsheet column number, plus `cell` (G14) and `column_name`
- * (the header text) in params so messages can name the cell as people see it.
+ * (the header text) in params so messages can name the cell as people see it. The batch codes
+ * (diagnostic-codes.ts) and their messages (messages/) belong to this package; the engine prints
+ * them once registered.
  */
-import type { Diagnostic, DiagnosticCode } from '@lcz/criteria-engine';
+import { registerDiagnostics, type Diagnostic, type DiagnosticCode } from '@lcz/criteria-engine';
+import { BATCH_DIAGNOSTIC_CODES } from './diagnostic-codes.js';
+import { en } from './messages/en.js';
+import { vi } from './messages/vi.js';
 import { cellName } from './text.js';
+
+// The batch codes' messages, registered here because every batch diagnostic is made here: no
+// diagnostic of this package exists before the formatter can print it.
+registerDiagnostics({ codes: BATCH_DIAGNOSTIC_CODES, messages: { vi, en } });
 
 type Params = Diagnostic['params'];
 

@@ -28,6 +28,7 @@ export {
 export { FALSE_WORDS, TRUE_WORDS } from './cells.js';
 export { DECISION_WORDS, type Lang, type SummaryDecision } from './words.js';
 export { formatBatchDiagnostic } from './format.js';
+export { BATCH_DIAGNOSTIC_CODES, type BatchDiagnosticCode, type BatchDiagnosticParams } from './diagnostic-codes.js';
 export type { BatchArea, BatchFormat, BatchRecord } from './record.js';
 export { safeCsvCell, safeCsvRow } from './writers/csv-cell.js';
 /** For a second reader of the same workbook (the report's registered column): the unzipper's errors, raced. */

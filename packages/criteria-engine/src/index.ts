@@ -41,6 +41,17 @@ export { capDiagnostics, DEFAULT_DIAGNOSTIC_CAPS, type DiagnosticCaps } from './
 // Message and hint apart (no location prefix), for adapters that place them in their own fields.
 export { renderMessage, type Locale, type RenderedMessage } from './diagnostics/format.js';
 export { interpolate } from './diagnostics/interpolate.js';
+// Other packages' codes and messages (the batch package's `batch_*`), printed by the same formatter.
+export {
+  registerDiagnostics,
+  type DiagnosticMessages,
+  type RegisteredDiagnosticParams,
+} from './diagnostics/registered.js';
+export {
+  param as messageParam,
+  hasParam as hasMessageParam,
+  type MessageParams,
+} from './diagnostics/messages/catalog.js';
 export { escapeInvisible, escapeParams } from './diagnostics/escape.js';
 export { comparisonSymbol } from './compile/expression/compare-ops.js';
 // The fact types, one definition each (checks, cells, printing), for the batch and other tools.

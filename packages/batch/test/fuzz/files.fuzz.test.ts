@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, renderMessage, type CompiledRuleset, type Diagnostic } from '@lcz/criteria-engine';
 import { type FuzzTarget, fuzzParameters, guarded, LONG } from '../../../../test-support/fuzz.js';
+import { BATCH_DIAGNOSTIC_CODES } from '../../src/diagnostic-codes.js';
 import { readBatch, type BatchFormat, type BatchRecord } from '../../src/index.js';
 import { LAI_CHAU, ROOT, rules } from '../helpers/setup.js';
 
@@ -24,7 +25,7 @@ beforeAll(async () => {
   xlsx = await readFile(join(ROOT, 'examples/city-2024/assessments-2024.xlsx'));
 });
 
-const CODES = new Set<string>(DIAGNOSTIC_CODES);
+const CODES = new Set<string>([...DIAGNOSTIC_CODES, ...BATCH_DIAGNOSTIC_CODES]);
 
 function expectWorded(d: Diagnostic): void {
   expect(CODES.has(d.code), d.code).toBe(true);

@@ -1,8 +1,11 @@
 /**
- * The closed list of diagnostic codes. Each code has a row in docs/errors.md, a message in
- * messages/vi.ts and messages/en.ts (a test checks both), and a fixture under
- * test/fixtures/invalid-rules/ or test/fixtures/invalid-assessments/.
+ * The closed list of the engine's diagnostic codes. Each code has a row in docs/errors.md, a
+ * message in messages/vi.ts and messages/en.ts (a test checks both), and a fixture under
+ * test/fixtures/invalid-rules/ or test/fixtures/invalid-assessments/. Other packages add their
+ * own codes (the batch package's `batch_*`) through registered.ts.
  */
+import type { RegisteredDiagnosticParams } from './registered.js';
+
 export const DIAGNOSTIC_CODES = [
   // Any stage: the rest of a file's (or a row's) problems, past the cap on what is shown
   'diagnostics_omitted',
@@ -120,18 +123,10 @@ export const DIAGNOSTIC_CODES = [
   'input_context_missing',
   'input_context_rule',
   'input_identity',
-  // @lcz/criteria-batch: assessments in bulk (CSV, XLSX, JSON Lines, …), located at row and column
-  'batch_unreadable',
-  'batch_no_header',
-  'batch_header_unknown',
-  'batch_header_duplicate',
-  'batch_header_missing',
-  'batch_cell_type',
-  'batch_cell_unheaded',
-  'batch_row_short',
-  'batch_identity_missing',
-  'batch_year_mismatch',
-  'batch_too_large',
 ] as const;
 
-export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+/** A code of the engine's own (its catalogues hold exactly these). */
+export type EngineDiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
+/** Any diagnostic's code: the engine's, or one a package registered (registered.ts). */
+export type DiagnosticCode = EngineDiagnosticCode | keyof RegisteredDiagnosticParams;

@@ -9,6 +9,7 @@ import { escapeInvisible, escapeParams } from './escape.js';
 import { checkLanguage } from './language.js';
 import type { Locale, RenderedMessage } from './messages/catalog.js';
 import { en } from './messages/en.js';
+import { isEngineCode, registeredMessage, unregisteredMessage } from './registered.js';
 import { vi } from './messages/vi.js';
 
 export type { Locale, RenderedMessage } from './messages/catalog.js';
@@ -27,7 +28,10 @@ const SEVERITY_WORDS: Readonly<Record<Locale, Readonly<Record<Severity, string>>
  */
 export function renderMessage(d: Diagnostic, lang: Locale): RenderedMessage {
   checkLanguage(lang, 'renderMessage');
-  return CATALOGS[lang][d.code](escapeParams(d.params));
+  const params = escapeParams(d.params);
+  if (isEngineCode(d.code)) return CATALOGS[lang][d.code](params);
+  // A code another package owns (registered.ts), or, if it never registered, the code and params.
+  return registeredMessage(d.code, lang)?.(params) ?? unregisteredMessage(d.code, params, lang);
 }
 
 /** `file:line:column: lỗi [code] message` then `    → hint` (hint lines indented alike). */

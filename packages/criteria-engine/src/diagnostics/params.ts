@@ -5,6 +5,7 @@
  * (one added since) takes any params until it gets one.
  */
 import type { DiagnosticCode } from './codes.js';
+import type { RegisteredDiagnosticParams } from './registered.js';
 
 type Param = string | number | boolean;
 type NoParams = { readonly [key: string]: never };
@@ -177,7 +178,6 @@ export interface DiagnosticParamsByCode {
   parameter_row_keys: { readonly parameter: Param; readonly row: Param; readonly keys: Param; readonly name: Param };
   unknown_group: { readonly id: Param; readonly groups: Param };
   owner_conflict: { readonly kind: Param; readonly id: Param; readonly owner: Param; readonly first: Param };
-  batch_row_short: { readonly cell: Param; readonly found: Param; readonly expected: Param };
   diagnostics_omitted: { readonly count: Param; readonly errors: Param; readonly scope: Param };
   input_shape: { readonly expected: Param; readonly path: Param };
   input_unknown_fact: { readonly name: Param; readonly suggestion?: Param };
@@ -197,53 +197,11 @@ export interface DiagnosticParamsByCode {
   input_context_missing: { readonly name: Param };
   input_context_rule: { readonly rule: Param; readonly message_vi: Param; readonly message_en: Param };
   input_identity: { readonly field: Param; readonly reason: Param };
-  batch_unreadable: {
-    readonly format: Param;
-    /** reason unknown_encoding: the name given. */
-    readonly encoding?: Param;
-    readonly reason?: Param;
-    readonly detail?: Param;
-    readonly sheet?: Param;
-    readonly sheets?: Param;
-    readonly size?: Param;
-    readonly max?: Param;
-  };
-  batch_no_header: NoParams;
-  batch_header_unknown: {
-    readonly column_name: Param;
-    readonly cell: Param;
-    readonly suggestion?: Param;
-    readonly candidates?: Param;
-  };
-  batch_header_duplicate: {
-    readonly column_name: Param;
-    readonly cell: Param;
-    readonly name: Param;
-    readonly first_column: Param;
-  };
-  batch_header_missing: { readonly name: Param; readonly label_vi: Param; readonly label_en: Param };
-  batch_cell_type: {
-    readonly column_name: Param;
-    readonly cell: Param;
-    readonly name: Param;
-    readonly expected: Param;
-    readonly value: Param;
-    readonly allowed?: Param;
-    /** `ambiguous_separator`: 1.234 or 1,234 in a decimal column (thousands, or three decimal places?). */
-    readonly reason?: Param;
-  };
-  batch_cell_unheaded: { readonly cell: Param; readonly value: Param };
-  batch_identity_missing: { readonly name: Param; readonly cell?: Param; readonly column_name?: Param };
-  batch_too_large: { readonly format: Param; readonly limit: Param; readonly max: Param; readonly cell?: Param };
-  batch_year_mismatch: {
-    readonly year: Param;
-    readonly date: Param;
-    readonly cell: Param;
-    readonly column_name: Param;
-  };
 }
 
 /** The params of diagnostics of code `C`. */
 export type DiagnosticParams<C extends DiagnosticCode> = C extends keyof DiagnosticParamsByCode
   ? DiagnosticParamsByCode[C]
-  : Readonly<Record<string, Param>>;
+  : C extends keyof RegisteredDiagnosticParams
+    ? RegisteredDiagnosticParams[C]
+    : Readonly<Record<string, Param>>;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../../src/diagnostics/codes.js';
-import type { DiagnosticCode } from '../../src/diagnostics/codes.js';
+import type { EngineDiagnosticCode } from '../../src/diagnostics/codes.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { en } from '../../src/diagnostics/messages/en.js';
 import { vi } from '../../src/diagnostics/messages/vi.js';
 
 /** Params as the stages raise them (docs/errors.md), to render every message for real. */
-const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
+const SAMPLE: Record<EngineDiagnosticCode, Diagnostic['params']> = {
   diagnostics_omitted: { count: 949, errors: 900, scope: 'file' },
   file_not_found: { path: 'rules/x.yaml' },
   file_unreadable: { path: 'rules/x.yaml', detail: 'EACCES' },
@@ -164,24 +164,6 @@ const SAMPLE: Record<DiagnosticCode, Diagnostic['params']> = {
     message_en: 'Urban groups exist only in wards.',
   },
   input_identity: { field: 'unit_name', reason: 'empty' },
-  batch_unreadable: { format: 'csv', reason: 'closing_quote', detail: 'Invalid Closing Quote at line 4' },
-  batch_no_header: {},
-  batch_header_unknown: { column_name: 'Tổng số hộ gia dinh', cell: 'F1', suggestion: 'households' },
-  batch_header_duplicate: { column_name: 'households', cell: 'K1', name: 'households', first_column: 'F' },
-  batch_header_missing: { name: 'code', label_vi: 'Mã khu dân cư', label_en: 'Area code' },
-  batch_cell_type: {
-    column_name: 'Số hộ nghèo',
-    cell: 'G14',
-    name: 'poor_households',
-    expected: 'enum',
-    value: '12a',
-    allowed: 'Bản, Tổ dân phố',
-  },
-  batch_cell_unheaded: { cell: 'CZ7', value: 'ghi chú' },
-  batch_row_short: { cell: 'G7', found: 6, expected: 7 },
-  batch_identity_missing: { name: 'code', cell: 'A9', column_name: 'Mã khu dân cư' },
-  batch_too_large: { format: 'xlsx', limit: 'cell_chars', max: 32767, cell: 'B7' },
-  batch_year_mismatch: { year: 2024, date: '2023-12-31', cell: 'D5', column_name: 'Năm đánh giá' },
 };
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;

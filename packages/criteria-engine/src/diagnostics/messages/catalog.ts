@@ -2,7 +2,7 @@
  * What a message catalog is. One catalog per language (vi.ts, en.ts), keyed by every code, so
  * the compiler refuses a catalog that forgets one.
  */
-import type { DiagnosticCode } from '../codes.js';
+import type { EngineDiagnosticCode } from '../codes.js';
 import type { Diagnostic } from '../diagnostic.js';
 
 export type Locale = 'vi' | 'en';
@@ -15,7 +15,7 @@ export interface RenderedMessage {
   readonly hint: string;
 }
 
-export type MessageCatalog = Readonly<Record<DiagnosticCode, (p: MessageParams) => RenderedMessage>>;
+export type MessageCatalog = Readonly<Record<EngineDiagnosticCode, (p: MessageParams) => RenderedMessage>>;
 
 /** A param as text; '' when absent, so templates never print "undefined". */
 export function param(p: MessageParams, key: string): string {

@@ -3,7 +3,7 @@
  * hold only the words, keyed by what is decided here, so the two languages cannot drift apart
  * in their logic.
  */
-import { hasParam, param as s } from './catalog.js';
+import { param as s } from './catalog.js';
 import type { MessageParams } from './catalog.js';
 
 /** schema_type: the hint for a value of the wrong type, by what was wanted and what was found. */
@@ -61,15 +61,4 @@ export function shapeProblem(p: MessageParams): ShapeProblem {
     default:
       return 'other';
   }
-}
-
-/** `Cell G14, "Households": ` (the word for a cell is the catalogue's), or '' when neither is known. */
-export function cellRef(p: MessageParams, cellWord: string): string {
-  const where = [
-    hasParam(p, 'cell') ? `${cellWord} ${s(p, 'cell')}` : '',
-    hasParam(p, 'column_name') ? `"${s(p, 'column_name')}"` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return where ? `${where}: ` : '';
 }

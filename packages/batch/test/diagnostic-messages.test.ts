@@ -1,0 +1,136 @@
+/**
+ * The batch codes are the batch package's own (src/diagnostic-codes.ts): their messages are
+ * registered with the engine's formatter (src/diagnostics.ts), which prints them beside its own
+ * codes; docs/errors.md documents both.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  DIAGNOSTIC_CODES,
+  formatDiagnostic,
+  registerDiagnostics,
+  renderMessage,
+  type Diagnostic,
+} from '@lcz/criteria-engine';
+import { describe, expect, it } from 'vitest';
+import { BATCH_DIAGNOSTIC_CODES, type BatchDiagnosticCode } from '../src/diagnostic-codes.js';
+import { fileDiagnostic, rowDiagnostic } from '../src/diagnostics.js';
+import { en } from '../src/messages/en.js';
+import { vi } from '../src/messages/vi.js';
+
+/** Params as the readers raise them (docs/errors.md), to render every message for real. */
+const SAMPLE: Record<BatchDiagnosticCode, Diagnostic['params']> = {
+  batch_unreadable: { format: 'csv', reason: 'closing_quote', detail: 'Invalid Closing Quote at line 4' },
+  batch_no_header: {},
+  batch_header_unknown: { column_name: 'Tổng số hộ gia dinh', cell: 'F1', suggestion: 'households' },
+  batch_header_duplicate: { column_name: 'households', cell: 'K1', name: 'households', first_column: 'F' },
+  batch_header_missing: { name: 'code', label_vi: 'Mã khu dân cư', label_en: 'Area code' },
+  batch_cell_type: {
+    column_name: 'Số hộ gia đình',
+    cell: 'G7',
+    name: 'households',
+    expected: 'integer',
+    value: 'mười hai',
+  },
+  batch_cell_unheaded: { cell: 'CZ7', value: 'ghi chú' },
+  batch_row_short: { cell: 'G7', found: 6, expected: 7 },
+  batch_identity_missing: { name: 'code', cell: 'A9', column_name: 'Mã khu dân cư' },
+  batch_too_large: { format: 'xlsx', limit: 'cell_chars', max: 32767, cell: 'B7' },
+  batch_year_mismatch: { year: 2024, date: '2023-12-31', cell: 'D5', column_name: 'Năm đánh giá' },
+};
+
+const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
+
+const diagnostic = (code: BatchDiagnosticCode, params: Diagnostic['params']): Diagnostic =>
+  fileDiagnostic('areas.csv', code, params, 7, 3);
+
+describe('the batch codes', () => {
+  it('are not the engine’s: the engine names none of them', () => {
+    const engine = new Set<string>(DIAGNOSTIC_CODES);
+    expect(BATCH_DIAGNOSTIC_CODES.filter((c) => engine.has(c))).toEqual([]);
+  });
+
+  it('have exactly one message per code in each language', () => {
+    expect(Object.keys(vi).sort()).toEqual([...BATCH_DIAGNOSTIC_CODES].sort());
+    expect(Object.keys(en).sort()).toEqual([...BATCH_DIAGNOSTIC_CODES].sort());
+    expect(Object.keys(SAMPLE).sort()).toEqual([...BATCH_DIAGNOSTIC_CODES].sort());
+  });
+
+  describe.each(BATCH_DIAGNOSTIC_CODES)('%s', (code) => {
+    it.each([
+      ['with its params', SAMPLE[code]],
+      ['with no params', {}],
+    ])('prints a message and a hint in both languages through the engine %s', (_label, params) => {
+      for (const lang of ['vi', 'en'] as const) {
+        const { message, hint } = renderMessage(diagnostic(code, params), lang);
+        expect(message.trim()).not.toBe('');
+        expect(hint.trim()).not.toBe('');
+        expect(`${message} ${hint}`).not.toMatch(/undefined|\[object Object\]|NaN|registerDiagnostics/);
+      }
+    });
+
+    it('is really Vietnamese in vi and differs from en', () => {
+      const v = renderMessage(diagnostic(code, SAMPLE[code]), 'vi');
+      const e = renderMessage(diagnostic(code, SAMPLE[code]), 'en');
+      expect(`${v.message} ${v.hint}`).toMatch(VIETNAMESE);
+      expect(v.message).not.toBe(e.message);
+    });
+
+    it('inserts the values it is given', () => {
+      const values = Object.entries(SAMPLE[code])
+        .filter(([key]) => !['reason', 'detail', 'limit', 'expected'].includes(key))
+        .map(([, value]) => String(value));
+      for (const lang of ['vi', 'en'] as const) {
+        const { message, hint } = renderMessage(diagnostic(code, SAMPLE[code]), lang);
+        for (const value of values) expect(`${message} ${hint}`).toContain(value);
+      }
+    });
+  });
+
+  it('print located, in the words they printed when the engine held them', () => {
+    const d = rowDiagnostic('areas.csv', 'batch_row_short', 7, 7, { found: 6, expected: 7 });
+    expect(formatDiagnostic(d, 'en')).toBe(
+      'areas.csv:7:7: error [batch_row_short] This row has 6 fields, but the header has 7: it ends before cell G7, so its values may sit under the wrong columns.\n' +
+        '    → Check the row for a missing separator or value (an empty value still needs its comma), or a comma inside a text that needs quotes.',
+    );
+    expect(formatDiagnostic(d, 'vi')).toMatch(/^areas\.csv:7:7: lỗi \[batch_row_short\] .*G7/);
+  });
+
+  it('cannot take over a code of the engine', () => {
+    const taken = DIAGNOSTIC_CODES[1] as string;
+    const own = () => ({ message: 'x', hint: 'y' });
+    expect(() =>
+      registerDiagnostics({ codes: [taken], messages: { vi: { [taken]: own }, en: { [taken]: own } } }),
+    ).toThrow(/code of the engine/);
+  });
+});
+
+describe('docs/errors.md', () => {
+  const doc = readFileSync(fileURLToPath(new URL('../../../docs/errors.md', import.meta.url)), 'utf8');
+  const source = readFileSync(fileURLToPath(new URL('../src/diagnostic-codes.ts', import.meta.url)), 'utf8');
+
+  it("has exactly one row per code, the engine's and the batch package's", () => {
+    const rows = [...doc.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]);
+    expect([...rows].sort()).toEqual([...DIAGNOSTIC_CODES, ...BATCH_DIAGNOSTIC_CODES].sort());
+  });
+
+  /** The names in a Params cell, `name?` when optional, ignoring the values listed in brackets. */
+  const documented = (cell: string) => {
+    let text = cell;
+    for (let prev = ''; prev !== text; ) [prev, text] = [text, text.replace(/\([^()]*\)/g, '')];
+    return [...new Set([...text.matchAll(/`([a-z_]+\??)`/g)].map((m) => m[1] as string))].sort();
+  };
+  const typed = (code: string) => {
+    const entry = new RegExp(`^  ${code}: (NoParams|\\{[\\s\\S]*?\\});$`, 'm').exec(source)?.[1];
+    if (entry === undefined) return undefined;
+    return [...entry.matchAll(/readonly ([a-z_]+)(\??):/g)].map((m) => `${m[1]}${m[2]}`).sort();
+  };
+
+  it('lists the params each batch code has, no more, no fewer', () => {
+    for (const code of BATCH_DIAGNOSTIC_CODES) {
+      const row = new RegExp(`^\\| \`${code}\` \\| [^|]* \\| ([^|]*) \\|`, 'm').exec(doc);
+      expect(row, `docs/errors.md row for ${code}`).not.toBeNull();
+      expect(typed(code), code).toEqual(documented(row?.[1] ?? ''));
+    }
+  });
+});
