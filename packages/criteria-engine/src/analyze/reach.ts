@@ -283,30 +283,41 @@ function disqualifierReach(run: ReachRun, info: DisqualifierInfo, j: number): Di
     const key = run.keyOf(null, d.facts);
     let found = memo.get(key);
     if (!found) {
-      let applies = false;
-      let clear = false;
-      const reads = run.factReads(d.facts);
-      const space = new ProbeSpace(run.names).add(info.condition);
-      const probes = run.probe(space, reads, { kind: 'disqualifier', id: info.id }, (probe) => {
-        const status = run.ruleset.evaluateDisqualifier({ context, facts: probe }, j).status;
-        if (status === 'applies') applies = true;
-        if (status === 'clear') clear = true;
-      });
-      const checked = probes !== undefined && probes > 0 && !space.opaque;
-      found = {
-        applies: applies || !checked,
-        clear: clear || !checked,
-        readsFacts: reads.length > 0,
-        checked,
-        opaque: space.opaque,
-        probes: probes ?? 0,
-        unprobed: probes === undefined && run.spent !== undefined,
-      };
+      found = probeDisqualifier(run, info, j, context, d.facts);
       memo.set(key, found);
     }
     return found;
   });
   return { id: info.id, contexts: outcomes };
+}
+
+/** Whether a disqualifier can apply and can be clear in one kind of unit, on the probes of what it reads. */
+function probeDisqualifier(
+  run: ReachRun,
+  info: DisqualifierInfo,
+  j: number,
+  context: ContextValues,
+  readings: readonly FactReading[],
+): DisqualifierOutcomes {
+  let applies = false;
+  let clear = false;
+  const reads = run.factReads(readings);
+  const space = new ProbeSpace(run.names).add(info.condition);
+  const probes = run.probe(space, reads, { kind: 'disqualifier', id: info.id }, (probe) => {
+    const status = run.ruleset.evaluateDisqualifier({ context, facts: probe }, j).status;
+    if (status === 'applies') applies = true;
+    if (status === 'clear') clear = true;
+  });
+  const checked = probes !== undefined && probes > 0 && !space.opaque;
+  return {
+    applies: applies || !checked,
+    clear: clear || !checked,
+    readsFacts: reads.length > 0,
+    checked,
+    opaque: space.opaque,
+    probes: probes ?? 0,
+    unprobed: probes === undefined && run.spent !== undefined,
+  };
 }
 
 /** Facts, parameters, definitions, and the names that carry no constant (context, functions, keywords). */
