@@ -16,17 +16,21 @@ export interface CompareAtom {
   readonly value: number;
 }
 
-/** `part × 100 op value × whole`; when the whole is 0 it holds exactly when `zeroHolds`. */
-export interface PercentAtom {
-  readonly kind: 'percent';
+/**
+ * A threshold on the ratio of two facts, `part × scale op value × whole` (a percentage: scale
+ * 100); when the whole is 0 it holds exactly when `zeroHolds`.
+ */
+export interface RatioAtom {
+  readonly kind: 'ratio';
   readonly part: string;
   readonly whole: string;
   readonly op: '>=' | '<=';
   readonly value: number;
+  readonly scale: number;
   readonly zeroHolds: boolean;
 }
 
-export type Atom = CompareAtom | PercentAtom;
+export type Atom = CompareAtom | RatioAtom;
 
 export interface LocatedAtom {
   readonly atom: Atom;
@@ -50,6 +54,7 @@ export function necessaryAtoms(
   if ('all' in doc) return doc.all.flatMap((item, i) => necessaryAtoms(item, [...path, 'all', i], facts));
   // None of "at least k of" is necessary on its own (unless k = n, left to the interval checks).
   if ('any' in doc || 'not' in doc || 'of' in doc) return [];
+  // The rule format's structured percentage (`percent: {part, whole}`, schemas/ruleset.schema.json).
   if ('percent' in doc) {
     const key = doc.at_least !== undefined ? 'at_least' : 'at_most';
     const value = doc.at_least ?? doc.at_most;
@@ -58,7 +63,7 @@ export function necessaryAtoms(
     const { part, whole } = doc.percent;
     return [
       {
-        atom: { kind: 'percent', part, whole, op, value, zeroHolds: doc.if_whole_zero === 'pass' },
+        atom: { kind: 'ratio', part, whole, op, value, scale: 100, zeroHolds: doc.if_whole_zero === 'pass' },
         path,
         text: `${part} / ${whole} ${op === '>=' ? '≥' : '≤'} ${value}%`,
       },

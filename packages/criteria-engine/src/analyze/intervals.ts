@@ -2,9 +2,9 @@
  * Interval reasoning on thresholds: can some valid assessment meet all these thresholds at once?
  * Each fact gets the interval its declaration allows (min/max; 0–1 for yes/no; the ranks of a
  * rating), narrowed by every threshold and by part ≤ whole along `part_of`, until nothing moves.
- * A percentage is tried twice: with an empty whole (only when its `if_whole_zero` makes it hold)
- * and with a whole of at least 1, where `part × 100 ≥ P × whole` narrows both sides; two
- * percentages of the same part and whole must also leave room for the ratio between them.
+ * A ratio (a percentage) is tried twice: with an empty whole (only when its `if_whole_zero` makes
+ * it hold) and with a whole of at least 1, where `part × scale ≥ P × whole` narrows both sides;
+ * two ratios of the same part and whole must also leave room for the ratio between them.
  *
  * Narrowing only removes values no solution can take, so "no interval left" is a proof that the
  * thresholds contradict each other. The converse is not claimed: an answer of "satisfiable" means
@@ -12,7 +12,7 @@
  */
 import type { FactInfo } from '../compile/compiled-ruleset.js';
 import { FACT_TYPES } from '../compile/fact-types/index.js';
-import { atomFacts, type Atom, type PercentAtom } from './atoms.js';
+import { atomFacts, type Atom, type RatioAtom } from './atoms.js';
 
 interface Interval {
   lo: number;
@@ -26,12 +26,12 @@ const MAX_ROUNDS = 64;
 const EPSILON = 1e-9;
 
 export function satisfiable(atoms: readonly Atom[], facts: ReadonlyMap<string, FactInfo>): boolean {
-  const percents = atoms.filter((a): a is PercentAtom => a.kind === 'percent');
+  const ratios = atoms.filter((a): a is RatioAtom => a.kind === 'ratio');
   // Every combination of empty / non-empty wholes.
-  for (let mask = 0; mask < 1 << percents.length; mask++) {
-    const empty = percents.map((_, i) => (mask & (1 << i)) !== 0);
-    if (percents.some((p, i) => empty[i] && !p.zeroHolds)) continue;
-    if (narrow(atoms, percents, empty, facts)) return true;
+  for (let mask = 0; mask < 1 << ratios.length; mask++) {
+    const empty = ratios.map((_, i) => (mask & (1 << i)) !== 0);
+    if (ratios.some((p, i) => empty[i] && !p.zeroHolds)) continue;
+    if (narrow(atoms, ratios, empty, facts)) return true;
   }
   return false;
 }
@@ -39,11 +39,11 @@ export function satisfiable(atoms: readonly Atom[], facts: ReadonlyMap<string, F
 /** Bounds propagation over the facts the atoms read, for one choice of empty and non-empty wholes. */
 function narrow(
   atoms: readonly Atom[],
-  percents: readonly PercentAtom[],
+  ratios: readonly RatioAtom[],
   empty: readonly boolean[],
   facts: ReadonlyMap<string, FactInfo>,
 ): boolean {
-  if (!ratiosConsistent(percents, empty)) return false;
+  if (!ratiosConsistent(ratios, empty)) return false;
   const domains = new Domains(facts);
   for (const atom of atoms) for (const id of atomFacts(atom)) domains.declare(id);
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -54,7 +54,7 @@ function narrow(
       if (atom.op !== '<=') domains.atLeast(atom.fact, atom.value);
       if (atom.op !== '>=') domains.atMost(atom.fact, atom.value);
     }
-    for (const [i, p] of percents.entries()) domains.percent(p, empty[i] === true);
+    for (const [i, p] of ratios.entries()) domains.ratio(p, empty[i] === true);
     if (domains.contradiction()) return false;
     if (!domains.changed) return true;
   }
@@ -62,14 +62,15 @@ function narrow(
 }
 
 /**
- * Two percentages of the same part and whole, both with a non-empty whole: the ratio itself must
+ * Two ratios (percentages) of the same part and whole, both with a non-empty whole: the ratio itself must
  * lie between them (≥ 98% and ≤ 97% never holds, whatever the counts).
  */
-function ratiosConsistent(percents: readonly PercentAtom[], empty: readonly boolean[]): boolean {
+function ratiosConsistent(atoms: readonly RatioAtom[], empty: readonly boolean[]): boolean {
   const ratios = new Map<string, { lo: number; hi: number }>();
-  percents.forEach((p, i) => {
+  atoms.forEach((p, i) => {
     if (empty[i]) return;
-    const key = `${p.part}\u0000${p.whole}`;
+    // Values in one unit: the same part, whole and scale.
+    const key = `${p.part}\u0000${p.whole}\u0000${p.scale}`;
     const r = ratios.get(key) ?? { lo: -Infinity, hi: Infinity };
     if (p.op === '>=') r.lo = Math.max(r.lo, p.value);
     else r.hi = Math.min(r.hi, p.value);
@@ -132,8 +133,8 @@ class Domains {
     }
   }
 
-  /** A percentage atom: an empty whole is 0; otherwise part × 100 against value × whole, both ways. */
-  percent(p: PercentAtom, empty: boolean): void {
+  /** A ratio atom: an empty whole is 0; otherwise part × scale against value × whole, both ways. */
+  ratio(p: RatioAtom, empty: boolean): void {
     if (empty) {
       this.atLeast(p.whole, 0);
       this.atMost(p.whole, 0);
@@ -141,11 +142,11 @@ class Domains {
     }
     this.atLeast(p.whole, 1);
     if (p.op === '>=') {
-      this.atLeast(p.part, (p.value * this.lo(p.whole)) / 100);
-      if (p.value > 0) this.atMost(p.whole, (100 * this.hi(p.part)) / p.value);
+      this.atLeast(p.part, (p.value * this.lo(p.whole)) / p.scale);
+      if (p.value > 0) this.atMost(p.whole, (p.scale * this.hi(p.part)) / p.value);
     } else {
-      this.atMost(p.part, (p.value * this.hi(p.whole)) / 100);
-      if (p.value > 0) this.atLeast(p.whole, (100 * this.lo(p.part)) / p.value);
+      this.atMost(p.part, (p.value * this.hi(p.whole)) / p.scale);
+      if (p.value > 0) this.atLeast(p.whole, (p.scale * this.lo(p.part)) / p.value);
     }
   }
 

@@ -14,14 +14,14 @@
  */
 import type { ConditionInfo, FactInfo } from '../compile/compiled-ruleset.js';
 import { FACT_TYPES } from '../compile/fact-types/index.js';
+import { thresholdHooks, type RatioThreshold } from '../compile/functions/index.js';
 import type { FactValue } from '../evaluate/result.js';
 
 export type ProbeValue = FactValue | null;
 export type ProbeFacts = Record<string, ProbeValue>;
 
-interface PercentUse {
-  readonly part: string;
-  readonly whole: string;
+/** A threshold on the ratio of two facts (a percentage), with its value. */
+interface RatioUse extends RatioThreshold {
   readonly value: number;
 }
 
@@ -41,7 +41,7 @@ export interface ProbeNames {
 /** What a set of conditions says about the values worth trying. */
 export class ProbeSpace {
   private readonly constants = new Map<string, Set<number>>();
-  private readonly percents: PercentUse[] = [];
+  private readonly ratios: RatioUse[] = [];
   private readonly wholes = new Set<string>();
   /** Facts read inside `known(…)`: being unknown is an outcome of its own there. */
   private readonly maybeUnknown = new Set<string>();
@@ -64,10 +64,16 @@ export class ProbeSpace {
   add(condition: ConditionInfo | undefined, text?: string): this {
     if (condition) {
       for (const t of condition.thresholds) {
-        if (t.kind === 'percent') {
-          this.percents.push({ part: t.part, whole: t.whole, value: t.value });
-          this.wholes.add(t.whole);
-        } else if (typeof t.value === 'number') this.constant(t.fact, t.value);
+        if (t.kind === 'compare') {
+          if (typeof t.value === 'number') this.constant(t.fact, t.value);
+          continue;
+        }
+        // A function's threshold on a ratio (percent): its whole and the part's line (ratio hook).
+        const ratio = thresholdHooks(t.kind)?.ratio?.(t);
+        if (ratio) {
+          this.ratios.push({ ...ratio, value: t.value });
+          this.wholes.add(ratio.whole);
+        }
       }
     }
     // Value ids in quotes ('ban') are not names.
@@ -142,7 +148,7 @@ export class ProbeSpace {
       const whole = this.facts.get(id)?.partOf;
       if (whole !== undefined && wanted.has(whole)) before.get(id)?.add(whole);
     }
-    for (const p of this.percents)
+    for (const p of this.ratios)
       if (wanted.has(p.part) && wanted.has(p.whole) && p.part !== p.whole) before.get(p.part)?.add(p.whole);
     const out: string[] = [];
     const placed = new Set<string>();
@@ -179,11 +185,11 @@ export class ProbeSpace {
     if (this.wholes.has(id) || this.partOfWholes.has(id)) {
       for (const w of SMALL_AND_ROUND_WHOLES) set.add(w);
     }
-    for (const p of this.percents) {
+    for (const p of this.ratios) {
       if (p.part !== id) continue;
       const w = chosen[p.whole];
       if (typeof w !== 'number') continue;
-      const line = (p.value * w) / 100;
+      const line = (p.value * w) / p.scale;
       for (const v of around(line, integer)) set.add(v);
       set.add(w);
     }

@@ -34,9 +34,9 @@ function compareClosure(
 ): Closure | undefined {
   if (left.type.t === 'error' || right.type.t === 'error') return undefined;
 
-  // percent on either side: exact.
-  if (left.percent && left.type.t === 'percent') return comparePercent(op, left.percent, right, ctx);
-  if (right.percent && right.type.t === 'percent') return comparePercent(FLIP[op], right.percent, left, ctx);
+  // A function's value that compares itself (percent: exactly, by its parts), on either side.
+  if (left.compare) return left.compare(op, right, ctx);
+  if (right.compare) return right.compare(FLIP[op], left, ctx);
 
   if (left.type.t === 'date') return compareDates(op, left, right, ctx);
   if (right.type.t === 'date') return compareDates(FLIP[op], right, left, ctx);
@@ -268,4 +268,12 @@ function compareChoice(
     where: 'comparison',
   });
   return undefined;
+}
+
+/**
+ * percent's exact comparison, which percent's check (functions/percent.ts) sets as its value's
+ * `compare` hook: the parts cross-multiplied, never a rounded quotient.
+ */
+export function percentComparison(p: PercentParts): NonNullable<Typed['compare']> {
+  return (op, other, ctx) => comparePercent(op, p, other, ctx);
 }

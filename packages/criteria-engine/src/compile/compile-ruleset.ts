@@ -56,7 +56,7 @@ import { createScope, type NameSymbol, type Scope } from './scope.js';
 import { compileTiers, levelIds, type LevelReporter } from './levels.js';
 import { compilePoints, type CompiledPoints, type PointsCompiler } from './points.js';
 import { extractThresholds } from './thresholds.js';
-import { ERROR, INTEGER, NUMBER, type Closure, type ValueType } from './types.js';
+import { ERROR, INTEGER, NUMBER, isQuantity, type Closure, type ValueType } from './types.js';
 import type { Typed } from './typed.js';
 import type { Expr } from './expression/ast.js';
 
@@ -764,7 +764,7 @@ class RulesetCompiler {
       const before = this.diagnostics.length;
       const typed = checkExpression(expr, this.scope, this.checkContext, {});
       const t = typed.type.t;
-      if (t !== 'integer' && t !== 'number' && t !== 'percent' && t !== 'error') {
+      if (!isQuantity(typed.type) && t !== 'error') {
         this.report('expr_type', this.rangeOf(path), { expected: 'number', actual: t, where: 'points.steps.of' });
       }
       return this.diagnostics.length === before ? typed : undefined;

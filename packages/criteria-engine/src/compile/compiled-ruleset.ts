@@ -3,6 +3,7 @@
  * docs, diffs and test generators) plus the compiled evaluation closures.
  */
 import type { DerivedInfo } from './derived.js';
+import type { FunctionThreshold } from './functions/threshold-kinds.js';
 import type { Rational } from './exact/rational.js';
 import type { LevelPlan } from './levels.js';
 import type { PointsRuleInfo } from './points.js';
@@ -64,15 +65,8 @@ export interface ContextAttributeInfo {
 
 /** A threshold found in a condition, readable by tools (docs, diff, test generators). */
 export type Threshold =
-  | {
-      readonly kind: 'percent';
-      readonly part: string;
-      readonly whole: string;
-      readonly op: '>=' | '<=' | '>' | '<' | '==' | '!=';
-      readonly value: number;
-      /** Whether the comparison holds when the whole is zero (the declared empty-whole policy). */
-      readonly ifWholeZero: 'pass' | 'fail';
-    }
+  // A comparison of a function's value with a constant, as the function declares it (functions/).
+  | FunctionThreshold
   | {
       readonly kind: 'compare';
       readonly fact: string;

@@ -3,7 +3,8 @@
  * and what tools need to know about it. Checking and closure building happen in one walk, so
  * there is a single place where each construct's meaning is defined.
  */
-import type { Expr } from './expression/ast.js';
+import type { CompareOp, Expr } from './expression/ast.js';
+import type { CheckContext } from './functions/function-definition.js';
 import type { Closure, Value, ValueType } from './types.js';
 
 export interface PercentParts {
@@ -33,6 +34,11 @@ export interface Typed {
   readonly constant?: Value;
   /** Set for `percent(…)`: comparisons use the parts to stay exact. */
   readonly percent?: PercentParts;
+  /**
+   * Set by a function whose value compares itself with the other side of a comparison (percent:
+   * exactly, by its parts); compare.ts calls it with the operator as seen from this side.
+   */
+  readonly compare?: (op: CompareOp, other: Typed, ctx: CheckContext) => Closure;
   /** Set for a bare fact or context reference. */
   readonly name?: string;
   /** Set for a bare fact or context reference: its slot, so comparisons can read it directly. */

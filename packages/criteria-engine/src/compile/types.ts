@@ -38,6 +38,11 @@ export function isNumeric(type: ValueType): boolean {
   return type.t === 'integer' || type.t === 'number';
 }
 
+/** A value that is a quantity: a number, or a percentage (which compares only through its parts). */
+export function isQuantity(type: ValueType): boolean {
+  return isNumeric(type) || type.t === 'percent';
+}
+
 export function describeType(type: ValueType): string {
   switch (type.t) {
     case 'enum':

@@ -12,6 +12,7 @@
  */
 import type { CompareOp, Expr } from '../compile/expression/ast.js';
 import { FLIP, HOLDS } from '../compile/expression/compare-ops.js';
+import { thresholdHooks } from '../compile/functions/index.js';
 import { indexLiteral, numberLiteral, stringLiteral } from './literals.js';
 
 /** What the generator knows of a name it may read directly. */
@@ -100,7 +101,7 @@ function compareCode(op: CompareOp, left: Expr, right: Expr, scope: ConditionSco
   // A literal on the left compares as the flipped comparison with it on the right (compareExact of
   // two numbers is the plain comparison, exact/arithmetic.ts).
   if (isLiteral(left) && !isLiteral(right)) return compareCode(FLIP[op], right, left, scope);
-  if (left.kind === 'call' && left.name === 'percent') return percentCode(op, left, right, scope);
+  if (left.kind === 'call') return ratioCode(op, left, right, scope);
   if (left.kind !== 'name') return undefined;
   const n = scope.names.get(left.name);
   if (!n) return undefined;
@@ -126,29 +127,34 @@ function compareCode(op: CompareOp, left: Expr, right: Expr, scope: ConditionSco
   return `(${v} === undefined ? undefined : ${test})`;
 }
 
-/** `percent(part, whole, ifZero) op k` over two integer facts (compile/leaf.ts percentVersusConstant). */
-function percentCode(
+/**
+ * A function's threshold on the ratio of two integer facts (`percent(part, whole, z) op k`, its
+ * `ratio` hook), compared as compile/leaf.ts percentVersusConstant does; other calls keep their closure.
+ */
+function ratioCode(
   op: CompareOp,
   call: Extract<Expr, { kind: 'call' }>,
   right: Expr,
   scope: ConditionScope,
 ): string | undefined {
-  const [part, whole, ifZero] = call.args;
-  if (part?.kind !== 'name' || whole?.kind !== 'name' || ifZero?.kind !== 'number') return undefined;
   if (right.kind !== 'number' || !Number.isInteger(right.value)) return undefined;
-  const p = scope.names.get(part.name);
-  const w = scope.names.get(whole.name);
+  const hooks = thresholdHooks(call.name);
+  const threshold = hooks?.from(call, op, right.value);
+  const ratio = threshold && hooks?.ratio?.(threshold);
+  if (!ratio) return undefined;
+  const p = scope.names.get(ratio.part);
+  const w = scope.names.get(ratio.whole);
   if (p?.type !== 'integer' || w?.type !== 'integer') return undefined;
-  const n = right.value;
-  const zero = HOLDS[op](ifZero.value, n);
+  const n = numberLiteral(right.value);
+  const k = numberLiteral(ratio.scale);
   const pv = local(p.slot);
   const wv = local(w.slot);
   const t = scope.fresh();
-  // part × 100 op n × whole for a positive whole, flipped for a negative one; exact at any size
+  // part × scale op n × whole for a positive whole, flipped for a negative one; exact at any size
   // through compareProducts (doubles while safe, BigInt beyond).
   scope.prelude.push(
-    `const ${t} = ${wv} === undefined || ${pv} === undefined ? undefined : ${wv} === 0 ? ${zero ? 'true' : 'false'} : ` +
-      `(${wv} > 0 ? compareProducts(${pv}, 100, ${numberLiteral(n)}, ${wv}) : compareProducts(${numberLiteral(n)}, ${wv}, ${pv}, 100)) ${JS_OP[op]} 0;`,
+    `const ${t} = ${wv} === undefined || ${pv} === undefined ? undefined : ${wv} === 0 ? ${ratio.holdsWhenEmpty ? 'true' : 'false'} : ` +
+      `(${wv} > 0 ? compareProducts(${pv}, ${k}, ${n}, ${wv}) : compareProducts(${n}, ${wv}, ${pv}, ${k})) ${JS_OP[op]} 0;`,
   );
   return t;
 }

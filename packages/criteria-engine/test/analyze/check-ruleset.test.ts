@@ -222,11 +222,12 @@ describe('interval reasoning on thresholds', () => {
     ].map((f) => [f.id, { label: { vi: f.id, en: f.id }, ...f } as FactInfo]),
   );
   const pct = (part: string, whole: string, op: '>=' | '<=', value: number, zeroHolds = false): Atom => ({
-    kind: 'percent',
+    kind: 'ratio',
     part,
     whole,
     op,
     value,
+    scale: 100,
     zeroHolds,
   });
   const cmp = (fact: string, op: '>=' | '<=' | '==', value: number): Atom => ({ kind: 'compare', fact, op, value });

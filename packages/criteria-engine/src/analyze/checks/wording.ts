@@ -8,6 +8,7 @@
  * criterion with the note), and say warnings, never errors: a person decides.
  */
 import type { ConditionInfo, CriterionInfo, FactInfo } from '../../compile/compiled-ruleset.js';
+import { thresholdShape } from '../../compile/functions/index.js';
 import type { Findings } from '../findings.js';
 
 /** Words that say "this many or more", in the languages rule files are written in. */
@@ -53,7 +54,10 @@ function textAgainstThresholds(f: Findings, c: CriterionInfo): void {
     for (const text of texts)
       for (const m of (text?.[lang] ?? '').matchAll(PERCENT_IN_TEXT)) written.add(normal(m[1] ?? ''));
     if (written.size === 0) continue;
-    const missed = thresholds.find((t) => t.kind === 'percent' && !written.has(normal(String(t.value))));
+    // A threshold its function prints as a percentage (its shape's unit), whichever function that is.
+    const missed = thresholds.find(
+      (t) => t.kind !== 'compare' && thresholdShape(t)?.unit === 'percent' && !written.has(normal(String(t.value))),
+    );
     if (missed === undefined) continue;
     const shown = [...written].map((v) => `${v}%`).join(', ');
     f.add(

@@ -1,6 +1,7 @@
 /** The function registry: the checker, the evaluator and the docs walk this list. */
 import type { FunctionDefinition } from './function-definition.js';
-import type { ThresholdHooks } from './threshold-hooks.js';
+import type { ThresholdHooks, ThresholdShape } from './threshold-hooks.js';
+import type { FunctionThreshold } from './threshold-kinds.js';
 import { count } from './count.js';
 import { known } from './known.js';
 import { max, min } from './min-max.js';
@@ -15,5 +16,11 @@ export function thresholdHooks(kind: string): ThresholdHooks | undefined {
   return FUNCTIONS.get(kind)?.thresholds;
 }
 
+/** How a function's threshold reads (its unit, the ratio it measures), as its hooks say. */
+export function thresholdShape(t: FunctionThreshold): ThresholdShape | undefined {
+  const hooks = thresholdHooks(t.kind);
+  return hooks?.shape(hooks.diffValue(t));
+}
+
 export type { FunctionDefinition, CheckContext } from './function-definition.js';
-export type { ThresholdHooks, ThresholdPoint } from './threshold-hooks.js';
+export type { RatioThreshold, ThresholdHooks, ThresholdPoint } from './threshold-hooks.js';

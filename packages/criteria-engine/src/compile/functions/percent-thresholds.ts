@@ -6,9 +6,28 @@
 import { HOLDS, SYMBOL } from '../expression/compare-ops.js';
 import type { CompareOp } from '../expression/ast.js';
 import type { FactInfo } from '../compiled-ruleset.js';
-import type { FunctionThreshold, ThresholdHooks, ThresholdPoint } from './threshold-hooks.js';
+import type { ThresholdHooks, ThresholdPoint } from './threshold-hooks.js';
 
-type PercentThreshold = Extract<FunctionThreshold, { readonly kind: 'percent' }>;
+/** `percent(part, whole, z) op value`, as the tools read it. */
+export interface PercentThreshold {
+  readonly kind: 'percent';
+  readonly part: string;
+  readonly whole: string;
+  readonly op: CompareOp;
+  readonly value: number;
+  /** Whether the comparison holds when the whole is zero (the declared empty-whole policy). */
+  readonly ifWholeZero: 'pass' | 'fail';
+}
+
+/** The same in the diff's JSON (`diffValue`, with the kind); a type, so it reads as a plain record. */
+export type PercentThresholdValue = {
+  readonly kind: 'percent';
+  readonly part: string;
+  readonly whole: string;
+  readonly op: CompareOp;
+  readonly value: number;
+  readonly if_whole_zero: 'pass' | 'fail';
+};
 
 /** The side of the threshold value where the outcome differs from the outcome at it: -1, +1, or 0 for either. */
 const BEYOND: Readonly<Record<CompareOp, -1 | 0 | 1>> = { '>=': -1, '>': 1, '<=': 1, '<': -1, '==': 0, '!=': 0 };
@@ -89,6 +108,8 @@ export const percentThresholds: ThresholdHooks<PercentThreshold> = {
       empty: (whole.min ?? 0) <= 0 && (whole.max ?? 0) >= 0 && (part.min ?? 0) <= 0,
     };
   },
+
+  ratio: (t) => ({ part: t.part, whole: t.whole, scale: 100, holdsWhenEmpty: t.ifWholeZero === 'pass' }),
 
   point(t, facts) {
     const p = facts[t.part];

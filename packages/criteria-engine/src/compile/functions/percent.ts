@@ -1,6 +1,7 @@
 import { divide, type Exact, times } from '../exact/arithmetic.js';
 import { ERROR, PERCENT, isNumeric, type Closure, type Value } from '../types.js';
-import { mergeReads } from '../typed.js';
+import { percentComparison } from '../compare.js';
+import { mergeReads, type PercentParts } from '../typed.js';
 import type { FunctionDefinition } from './function-definition.js';
 import { percentThresholds } from './percent-thresholds.js';
 
@@ -54,21 +55,24 @@ export const percent: FunctionDefinition = {
       if (w === undefined || p === undefined) return undefined;
       return (divide(times(p, 100), w) ?? zero) as Value;
     };
+    const parts: PercentParts = {
+      part: part.fn,
+      whole: whole.fn,
+      ifZero: zero,
+      integers: part.type.t === 'integer' && whole.type.t === 'integer',
+      ...(part.name !== undefined ? { partName: part.name } : {}),
+      ...(whole.name !== undefined ? { wholeName: whole.name } : {}),
+      ...(part.slot !== undefined ? { partSlot: part.slot } : {}),
+      ...(whole.slot !== undefined ? { wholeSlot: whole.slot } : {}),
+    };
     return {
       type: ok ? PERCENT : ERROR,
       fn,
       expr: call,
       reads: mergeReads(part.reads, whole.reads),
-      percent: {
-        part: part.fn,
-        whole: whole.fn,
-        ifZero: typeof ifZero.constant === 'number' ? ifZero.constant : 0,
-        integers: part.type.t === 'integer' && whole.type.t === 'integer',
-        ...(part.name !== undefined ? { partName: part.name } : {}),
-        ...(whole.name !== undefined ? { wholeName: whole.name } : {}),
-        ...(part.slot !== undefined ? { partSlot: part.slot } : {}),
-        ...(whole.slot !== undefined ? { wholeSlot: whole.slot } : {}),
-      },
+      percent: parts,
+      // Compared with a number or another percentage by cross-multiplying its parts (compare.ts).
+      ...(ok ? { compare: percentComparison(parts) } : {}),
     };
   },
 };

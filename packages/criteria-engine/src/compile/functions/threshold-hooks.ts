@@ -6,13 +6,11 @@
  * function with thresholds is one more file here.
  */
 import type { FactValue } from '../../evaluate/result.js';
-import type { Threshold } from '../compiled-ruleset.js';
 import type { FactInfo } from '../compiled-ruleset.js';
 import type { CompareOp, Expr } from '../expression/ast.js';
 import type { GapObstacle, GapPercent } from '../../explain/gap-report.js';
 
-/** A threshold one of the functions declares (every kind but the plain fact comparison). */
-export type FunctionThreshold = Exclude<Threshold, { readonly kind: 'compare' }>;
+import type { FunctionThreshold } from './threshold-kinds.js';
 
 /** Where a case puts a threshold: exactly at it, one step beyond it, or at an empty whole. */
 export type ThresholdPoint = 'at' | 'beyond' | 'empty';
@@ -51,6 +49,14 @@ export interface ThresholdShape {
   readonly ifZero?: 'pass' | 'fail';
 }
 
+/** A threshold on the ratio of two facts (`ratio` below). */
+export interface RatioThreshold {
+  readonly part: string;
+  readonly whole: string;
+  readonly scale: number;
+  readonly holdsWhenEmpty: boolean;
+}
+
 export interface ThresholdHooks<T extends FunctionThreshold = FunctionThreshold> {
   /** `call op value` as a threshold, when the call's arguments are plain enough to read one. */
   from(call: Extract<Expr, { kind: 'call' }>, op: CompareOp, value: number): T | undefined;
@@ -68,6 +74,12 @@ export interface ThresholdHooks<T extends FunctionThreshold = FunctionThreshold>
   solve(call: Extract<Expr, { kind: 'call' }>, op: CompareOp, c: number, input: SolveInput): SolveOutcome;
   /** Which points of the threshold some valid input can reach (coverage's cells). */
   reachable(t: T, facts: ReadonlyMap<string, FactInfo>): Readonly<Partial<Record<ThresholdPoint, boolean>>>;
+  /**
+   * For a threshold on the ratio of two facts: it holds when `part × scale op value × whole` for a
+   * whole above 0, and as `holdsWhenEmpty` says for a whole of 0. The static checks' probes try
+   * the parts around `value × whole / scale`; the generated code compares the two products.
+   */
+  ratio?(t: T): RatioThreshold;
   /** Where an input's facts put the threshold, if at one of its points. */
   point(t: T, facts: Readonly<Record<string, FactValue | null | undefined>>): ThresholdPoint | undefined;
 }

@@ -12,6 +12,7 @@ import type {
   GroupStatus,
   Requirement,
 } from '../../evaluate/result.js';
+import type { FunctionThresholdValue } from '../../compile/functions/threshold-kinds.js';
 import type { LocalizedText } from '../../validate/ruleset-document.js';
 
 /** A run of words: the same in both versions, only in the old one, or only in the new one. */
@@ -29,14 +30,8 @@ export interface TextChange {
 
 /** A threshold as the diff reports it (the compiled `Threshold`, with snake_case keys). */
 export type ThresholdValue =
-  | {
-      readonly kind: 'percent';
-      readonly part: string;
-      readonly whole: string;
-      readonly op: ComparisonOp;
-      readonly value: number;
-      readonly if_whole_zero: 'pass' | 'fail';
-    }
+  // A function's threshold, as the function declares its diff value (compile/functions/).
+  | FunctionThresholdValue
   | {
       readonly kind: 'compare';
       readonly fact: string;
