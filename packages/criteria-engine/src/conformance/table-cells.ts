@@ -211,7 +211,10 @@ function exactNumber(r: Rational): number | undefined {
   return Number.isFinite(n) && compare(fromNumber(n), r) === 0 ? n : undefined;
 }
 
-/** The fraction as a number for readers of the threshold; exact whenever a double can be. */
+/**
+ * The fraction as a number for readers of the threshold (the JSON report); exact whenever a
+ * double can be. Cases are placed with the fraction, never with this number.
+ */
 function nearestNumber(r: Rational): number {
   return exactNumber(r) ?? Number(r.n) / Number(r.d);
 }
