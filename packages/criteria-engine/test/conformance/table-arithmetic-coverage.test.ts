@@ -185,3 +185,48 @@ describe('coverage places the boundary of each cell exactly through arithmetic a
     expect(marks(r, '1.4')[0]).toEqual(['c0', 'c1']);
   });
 });
+
+describe('the boundary worked out is where the rules change their answer', () => {
+  // Linear forms with the table on either side, negative coefficients, a decimal factor, a repeated
+  // value: at the boundary the comparison holds as its operator says, a thousandth either side
+  // it holds or not as the operator says, by the engine's own evaluation.
+  const FORMS = [
+    'amount * 4 >= cap * 3',
+    'cap * 3 <= amount * 4',
+    'amount * 0.5 + 1 > cap',
+    '-amount + cap * 2 >= 5',
+    'cap - amount * 2 < 1',
+    '(amount - cap) * 5 <= 2',
+    'amount * 8 == cap * 2 + 1',
+    'amount + amount != cap',
+  ];
+  const criteria = FORMS.map((f, i) => `      - { id: "1.${i + 1}", text: { vi: "x", en: "x" }, condition: "${f}" }`);
+  const rules = loadRulesetOrThrow(
+    `${RULES.slice(0, RULES.indexOf('      - { id: "1.1"'))}${criteria.join('\n')}\nrecognition:\n  group_requirement: { at_least_count: 1 }\n`,
+    { file: 'forms.yaml' },
+  );
+  const HOLDS: Readonly<Record<string, (a: number, b: number) => boolean>> = {
+    '>=': (a, b) => a >= b,
+    '>': (a, b) => a > b,
+    '<=': (a, b) => a <= b,
+    '<': (a, b) => a < b,
+    '==': (a, b) => a === b,
+    '!=': (a, b) => a !== b,
+  };
+
+  it.each(FORMS.map((f, i) => [f, `1.${i + 1}`] as const))('%s', (_form, id) => {
+    const rows = coverage(rules, []).thresholds.filter((t) => t.id === id);
+    expect(rows).toHaveLength(2);
+    for (const [k, region] of ['north', 'south'].entries()) {
+      const t = rows[k]?.threshold;
+      if (t?.kind !== 'compare' || typeof t.value !== 'number') throw new Error(`no boundary for ${id} in ${region}`);
+      const b = t.value;
+      for (const amount of [b, b - 0.001, b + 0.001]) {
+        const status = rules
+          .evaluate({ context: { region }, facts: { amount } })
+          .criteria.find((c) => c.id === id)?.status;
+        expect([id, region, amount, status]).toEqual([id, region, amount, HOLDS[t.op]?.(amount, b) ? 'pass' : 'fail']);
+      }
+    }
+  });
+});
