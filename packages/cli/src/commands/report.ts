@@ -45,7 +45,7 @@ export async function report(options: ReportOptions, session: Session): Promise<
   const loaded = await loadRulesOrReport(options.rules, session, lang, 'rules_invalid_nothing_evaluated');
   if (loaded === undefined) return EXIT.invalid;
   const { ruleset } = loaded;
-  printWarnings(session, lang, loaded.diagnostics);
+  await printWarnings(session, lang, loaded.diagnostics);
 
   let targets: Targets | undefined;
   if (options.targets !== undefined) {

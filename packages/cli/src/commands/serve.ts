@@ -71,7 +71,7 @@ async function loadAllRules(options: ServeOptions, session: Session): Promise<Co
   for (const path of options.rules) {
     const { ruleset, diagnostics } = await loadRules(path, session);
     if (ruleset === undefined) {
-      reportInvalidRules(session, options.lang, path, diagnostics, 'rules_invalid_nothing_served', true);
+      await reportInvalidRules(session, options.lang, path, diagnostics, 'rules_invalid_nothing_served', true);
       broken = true;
     } else rulesets.push(ruleset);
   }
