@@ -37,6 +37,8 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
     diagnostics,
   } = await loadRules(options.rules, session, choice, {
     several: true,
+    // --decisions-only is for a batch file (a usage error otherwise, said below): many decisions.
+    decideMany: options.decisionsOnly === true,
   });
   // Several versions and none named: each assessment file is evaluated with the version in force
   // on its own date (area.date); a batch file needs --version or --date. Several rulesets (rules/

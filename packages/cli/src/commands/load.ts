@@ -33,9 +33,13 @@ export async function loadRules(
   path: string,
   session: Session,
   choice: VersionChoice = {},
-  options: { readonly several?: boolean } = {},
+  options: {
+    readonly several?: boolean;
+    /** The command will decide many assessments: use the generated decide code the cache keeps. */
+    readonly decideMany?: boolean;
+  } = {},
 ): Promise<LoadedRules> {
-  const cache = rulesCacheFor(session);
+  const cache = rulesCacheFor(session, options.decideMany === true);
   const cacheOption = cache ? { cache } : {};
   const schemes = await loadRulesDirectory(session.abs(path), cacheOption);
   // A version folder that does not load: its own errors, not "no ruleset.yaml" at the top folder.
