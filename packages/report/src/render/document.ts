@@ -421,8 +421,9 @@ function yearOnYearTables(b: Build, numbered: readonly YearFigures[]): Table[] {
   const units = [...new Set(numbered.flatMap((y) => y.units.map((u) => u.unit)))].sort((a, c) =>
     new Intl.Collator('vi').compare(a, c),
   );
-  const last = numbered[numbered.length - 1] as YearFigures;
-  const before = numbered[numbered.length - 2] as YearFigures;
+  const last = numbered[numbered.length - 1];
+  const before = numbered[numbered.length - 2];
+  if (last === undefined || before === undefined) return [];
   const recognisedIn = (y: YearFigures, unit: string) => y.units.find((u) => u.unit === unit)?.recognised ?? 0;
   const rateIn = (y: YearFigures, id: string) => y.criteria.find((c) => c.id === id)?.percent ?? null;
   const byUnit: Table = {
