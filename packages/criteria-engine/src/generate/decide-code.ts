@@ -128,7 +128,6 @@ class Generator {
       impliedZeros: () => this.impliedZeros(),
       outcome: (index, o) => this.outcome(index, o),
       condition: (target, expr, closureRef) => this.condition(target, expr, closureRef),
-      counts: () => ({ inlined: this.inlined, closures: this.closures }),
     };
   }
 
@@ -391,7 +390,6 @@ export interface SharedCode {
   impliedZeros(): string[];
   outcome(index: number, o: string): string[];
   condition(target: string, expr: CompiledCondition['expr'], closureRef: string): string[];
-  counts(): { readonly inlined: number; readonly closures: number };
 }
 
 /** A generator of object-mode decide code whose parts evaluate-code.ts reuses. */

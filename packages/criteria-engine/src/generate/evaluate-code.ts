@@ -20,8 +20,6 @@ import { indexLiteral, stringLiteral } from './literals.js';
 interface EvaluateCode {
   /** The module's `createEvaluate(rt, plan)` function, as lines. */
   readonly lines: readonly string[];
-  readonly inlined: number;
-  readonly closures: number;
 }
 
 export function generateEvaluateCode(plan: RulesetPlan): EvaluateCode {
@@ -63,7 +61,7 @@ export function generateEvaluateCode(plan: RulesetPlan): EvaluateCode {
     '}',
     '',
   ];
-  return { lines, ...shared.counts() };
+  return { lines };
 }
 
 /**

@@ -15,7 +15,8 @@ export function generateModule(
   const evaluate = generateEvaluateCode(plan);
   return {
     code: `${decide.code}${evaluate.lines.join('\n')}`,
-    inlined: decide.inlined + evaluate.inlined,
-    closures: decide.closures + evaluate.closures,
+    // evaluate runs the same code for the same conditions: counted once, as decide's.
+    inlined: decide.inlined,
+    closures: decide.closures,
   };
 }
