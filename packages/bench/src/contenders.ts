@@ -220,6 +220,39 @@ export function generatedContender(ruleset: CompiledRuleset, w: Workload, where:
   };
 }
 
+/**
+ * The generated evaluate (the same module's `createEvaluate`): checked against the floor like
+ * the closures' evaluate(), then timed like it.
+ */
+export function generatedEvaluateContender(
+  ruleset: CompiledRuleset,
+  w: Workload,
+  where: string,
+  maxRatio: number,
+): Contender {
+  const items = w.items;
+  return {
+    id: `engine.generatedEvaluate@${w.id}`,
+    label: `engine evaluate(), full result with trace, generated code (${where})`,
+    workload: w,
+    maxRatio,
+    check: async () => {
+      items.forEach((a, i) => {
+        const r = ruleset.evaluate(a);
+        if (r.decision !== w.decisions[i]) disagree('generated evaluate()', w, i, `${r.decision} vs ${w.decisions[i]}`);
+        checkPassed('generated evaluate()', w, i, (g) => r.standards[g]?.passed ?? -1);
+      });
+    },
+    pass: {
+      sync: () => {
+        let n = 0;
+        for (const item of items) if (ruleset.evaluate(item).decision === 'recognised') n++;
+        return n;
+      },
+    },
+  };
+}
+
 /** An anchor on complete assessments: sync, or async awaited one by one, or async batched. */
 export function anchorContender(
   anchor: Anchor,

@@ -24,6 +24,7 @@ import {
   engineContenders,
   floorContender,
   generatedContender,
+  generatedEvaluateContender,
   makeWorkload,
   type Contender,
   type Workload,
@@ -186,6 +187,8 @@ async function main(): Promise<void> {
     ...engineContenders(ruleset, all, where, TARGET.mixed),
     generatedContender(generatedRuleset, uniform, where, TARGET.generated.uniform),
     generatedContender(generatedRuleset, all, where, TARGET.generated.mixed),
+    generatedEvaluateContender(generatedRuleset, uniform, where, TARGET.uniform.evaluate),
+    generatedEvaluateContender(generatedRuleset, all, where, TARGET.mixed.evaluate),
   ];
   for (const { anchor, modes, sample } of anchors) {
     for (const mode of modes) contenders.push(anchorContender(anchor, completeOf(sample), mode, config));

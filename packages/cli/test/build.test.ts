@@ -105,7 +105,7 @@ describe('lcz build', () => {
     const built = await lcz(['build', RULES, '--out', out, '--lang', 'en']);
     expect(built.code).toBe(0);
     expect(built.stdout).toMatch(
-      /wrote .*lai-chau\.compiled\.decide\.mjs: the generated decide\(\) of lai-chau-khu-dan-cu-tu-quan \(\d+ condition\(s\) inlined, 0 calling their compiled closure\)/,
+      /wrote .*lai-chau\.compiled\.decide\.mjs: the generated decide\(\) and evaluate\(\) of lai-chau-khu-dan-cu-tu-quan \(\d+ condition\(s\) inlined, 0 calling their compiled closure\)/,
     );
     const code = readFileSync(module, 'utf8');
     expect(code).toContain('export function createDecide(rt, plan)');

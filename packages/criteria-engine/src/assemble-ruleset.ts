@@ -75,13 +75,16 @@ export function assembleRuleset(
     throw new CriteriaEngineError(problems.length > 0 ? problems : [shape]);
   };
   const evaluator = createEvaluator(plan, { id: doc.id, version: doc.version, hash }, wrongType);
-  // A generated decide (lcz build's .decide.mjs, already imported by the caller) replaces the
-  // closures' only when it was generated for this very ruleset; otherwise say so and keep them.
+  // A generated module (lcz build's .decide.mjs, already imported by the caller: decide and
+  // evaluate) replaces the closures only when it was generated for this very ruleset; otherwise
+  // say so and keep them.
   let decide = evaluator.decide;
   let decideSlots = evaluator.decideSlots;
+  let evaluate = evaluator.evaluate;
   if (generated) {
-    const bound = bindGeneratedDecide(generated, plan, { hash, engine: ENGINE_VERSION }, wrongType);
-    if ('decide' in bound) ({ decide, decideSlots } = bound);
+    const identity = { id: doc.id, version: doc.version, hash };
+    const bound = bindGeneratedDecide(generated, plan, { hash, engine: ENGINE_VERSION }, wrongType, identity);
+    if ('decide' in bound) ({ decide, decideSlots, evaluate } = bound);
     else
       diagnostics.push(
         makeDiagnostic(
@@ -132,7 +135,7 @@ export function assembleRuleset(
     diagnostics: compileDiagnostics,
     validateAssessment,
     assessmentSchema,
-    evaluate: evaluator.evaluate,
+    evaluate,
     decide,
     evaluateCriterion: parts.evaluateCriterion,
     evaluateDisqualifier: parts.evaluateDisqualifier,

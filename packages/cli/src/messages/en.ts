@@ -148,7 +148,7 @@ export const en = {
   build_written:
     'wrote {path}: {id} {version} ({sources} source file(s), {kb} kB, {hash}…). Load it with loadCompiledRuleset from @lcz/criteria-engine/runtime, or pass it as --rules.',
   build_generated_written:
-    'wrote {path}: the generated decide() of {id} ({inlined} condition(s) inlined, {closures} calling their compiled closure). Loading {compiled} uses it when it sits beside it.',
+    'wrote {path}: the generated decide() and evaluate() of {id} ({inlined} condition(s) inlined, {closures} calling their compiled closure). Loading {compiled} uses it when it sits beside it.',
   build_generated_refused:
     'note: no generated decide() for {id} ({reason}); loading {compiled} uses the compiled closures, with the same results.',
   build_up_to_date: '{path} is up to date: {id} {version} ({hash}…).',

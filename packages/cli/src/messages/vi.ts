@@ -148,7 +148,7 @@ export const vi: CliMessages = {
   build_written:
     'đã ghi {path}: {id} {version} ({sources} tệp nguồn, {kb} kB, {hash}…). Nạp tệp này bằng loadCompiledRuleset của @lcz/criteria-engine/runtime, hoặc dùng làm --rules.',
   build_generated_written:
-    'đã ghi {path}: decide() được sinh ra của {id} ({inlined} điều kiện viết thẳng vào mã, {closures} điều kiện gọi hàm đóng đã biên dịch). Khi nạp {compiled}, tệp này được dùng nếu nằm cạnh nó.',
+    'đã ghi {path}: decide() và evaluate() được sinh ra của {id} ({inlined} điều kiện viết thẳng vào mã, {closures} điều kiện gọi hàm đóng đã biên dịch). Khi nạp {compiled}, tệp này được dùng nếu nằm cạnh nó.',
   build_generated_refused:
     'lưu ý: không sinh được decide() cho {id} ({reason}); khi nạp {compiled}, các hàm đóng đã biên dịch được dùng, cho cùng kết quả.',
   build_up_to_date: '{path} đã khớp với bộ quy tắc: {id} {version} ({hash}…).',

@@ -15,16 +15,18 @@ import { assessmentDate } from '../compile/slots.js';
 import type { Value } from '../compile/types.js';
 import type { Assessment } from './assessment.js';
 import { createImpliedZeros, type ImpliedZeros } from './implied-zeros.js';
+import { criterionOutcome, variantIndex } from './outcome.js';
+import type { CriterionResult, DisqualifierResult } from './result.js';
 import {
-  countsAs,
-  criterionOutcome,
-  criterionStatus,
-  NO_VARIANT,
-  NOT_APPLICABLE_WHEN,
-  variantIndex,
-} from './outcome.js';
-import type { CriterionResult, DisqualifierResult, DisqualifierStatus } from './result.js';
-import { readings, type SlotList, slotList, slotsByName, type TracedCriterion, tracedCriterion } from './trace.js';
+  criterionRecord,
+  disqualifierRecord,
+  readings,
+  type SlotList,
+  slotList,
+  slotsByName,
+  type TracedCriterion,
+  tracedCriterion,
+} from './trace.js';
 
 export interface PartEvaluator {
   evaluateCriterion(assessment: Assessment, index: number): CriterionResult;
@@ -86,18 +88,8 @@ export function createPartEvaluator(plan: RulesetPlan): PartEvaluator {
     return withSlots(assessment, reads, (implied) => {
       const o = criterionOutcome(criterion, scratch);
       const vi = variantIndex(o);
-      const reason = o & NO_VARIANT ? 'no_variant' : o & NOT_APPLICABLE_WHEN ? 'not_applicable_when' : undefined;
-      return {
-        id: criterion.info.id,
-        group: criterion.info.group,
-        status: criterionStatus(o),
-        variant: (vi >= 0 ? criterion.variants?.[vi]?.id : undefined) ?? null,
-        ...(reason ? { reason } : {}),
-        counts_as: countsAs(o),
-        mandatory: criterion.mandatory,
-        points: criterion.points,
-        facts: readings(vi >= 0 ? (trace.variants[vi] ?? []) : trace.noVariant, scratch, implied),
-      } satisfies CriterionResult;
+      const facts = readings(vi >= 0 ? (trace.variants[vi] ?? []) : trace.noVariant, scratch, implied);
+      return criterionRecord(criterion, o, facts, undefined);
     });
   }
 
@@ -107,9 +99,8 @@ export function createPartEvaluator(plan: RulesetPlan): PartEvaluator {
     const reads = disqualifierReads[index] ?? slotList(withWholes(d.condition.info.reads), slotOf);
     disqualifierReads[index] = reads;
     return withSlots(assessment, reads, (implied) => {
-      const v = d.condition.fn(scratch);
-      const status: DisqualifierStatus = v === true ? 'applies' : v === false ? 'clear' : 'unknown';
-      return { id: d.info.id, status, facts: readings(slotList(d.condition.info.reads, slotOf), scratch, implied) };
+      const facts = readings(slotList(d.condition.info.reads, slotOf), scratch, implied);
+      return disqualifierRecord(d.info.id, d.condition.fn(scratch), facts);
     });
   }
 

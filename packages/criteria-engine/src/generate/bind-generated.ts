@@ -1,6 +1,6 @@
 /**
- * Joins a generated decide module (decide-code.ts, imported by the caller) to the plan the
- * loader compiled. The module is only used when it says it was generated for this very ruleset
+ * Joins a generated module (decide-code.ts and evaluate-code.ts, imported by the caller) to the
+ * plan the loader compiled. The module is only used when it says it was generated for this very ruleset
  * (its content hash) by this engine in this format; otherwise the caller keeps the closures and
  * says why. Nothing here evaluates text: the module arrives already imported.
  */
@@ -9,8 +9,11 @@ import { assessmentDate } from '../compile/slots.js';
 import { compareProducts } from '../compile/exact/arithmetic.js';
 import type { Assessment } from '../evaluate/assessment.js';
 import { criterionOutcome, criterionPoints } from '../evaluate/outcome.js';
-import type { DecisionSummary } from '../evaluate/result.js';
+import type { DecisionSummary, EvaluationResult } from '../evaluate/result.js';
 import { judgeLevels } from '../evaluate/tiers.js';
+import { criterionRecord, decisionTables, disqualifierRecord, earnedOf } from '../evaluate/trace.js';
+import { type RulesetIdentity, type TracedParts, traceDecision } from '../evaluate/trace-decision.js';
+import type { Slots } from '../compile/types.js';
 import { GENERATED_FORMAT, GENERATED_FORMAT_VERSION } from './format.js';
 
 /** What `import()` of a generated module gives (or any object with these exports). */
@@ -21,6 +24,7 @@ export interface GeneratedModule {
   readonly hash?: unknown;
   readonly createDecide?: unknown;
   readonly createDecideSlots?: unknown;
+  readonly createEvaluate?: unknown;
 }
 
 /** The helpers a generated module may call: one definition each, shared with the closures. */
@@ -31,12 +35,18 @@ interface GeneratedRuntime {
   readonly criterionPoints: typeof criterionPoints;
   readonly judgeLevels: typeof judgeLevels;
   readonly wrongType: (assessment: unknown) => never;
+  /** The generated evaluate's shared half and records (evaluate/trace.ts, trace-decision.ts). */
+  readonly traceDecision: (assessment: Assessment, s: Slots, parts: TracedParts) => EvaluationResult;
+  readonly criterionRecord: typeof criterionRecord;
+  readonly disqualifierRecord: typeof disqualifierRecord;
+  readonly earnedOf: typeof earnedOf;
 }
 
 type BindResult =
   | {
       readonly decide: (assessment: Assessment) => DecisionSummary;
       readonly decideSlots: (values: readonly (number | boolean | string | undefined)[]) => DecisionSummary;
+      readonly evaluate: (assessment: Assessment) => EvaluationResult;
     }
   | { readonly refused: 'format' | 'engine' | 'hash'; readonly found: string };
 
@@ -45,16 +55,19 @@ export function bindGeneratedDecide(
   plan: RulesetPlan,
   expected: { readonly hash: string; readonly engine: string },
   wrongType: (assessment: unknown) => never,
+  identity: RulesetIdentity,
 ): BindResult {
   if (
     module.format !== GENERATED_FORMAT ||
     module.formatVersion !== GENERATED_FORMAT_VERSION ||
     typeof module.createDecide !== 'function' ||
-    typeof module.createDecideSlots !== 'function'
+    typeof module.createDecideSlots !== 'function' ||
+    typeof module.createEvaluate !== 'function'
   )
     return { refused: 'format', found: `${String(module.format)} ${String(module.formatVersion)}` };
   if (module.engine !== expected.engine) return { refused: 'engine', found: String(module.engine) };
   if (module.hash !== expected.hash) return { refused: 'hash', found: String(module.hash) };
+  const tables = decisionTables(plan, identity);
   const rt: GeneratedRuntime = {
     compareProducts,
     assessmentDate,
@@ -62,13 +75,19 @@ export function bindGeneratedDecide(
     criterionPoints,
     judgeLevels,
     wrongType,
+    traceDecision: (assessment, s, parts) => traceDecision(tables, assessment, s, parts),
+    criterionRecord,
+    disqualifierRecord,
+    earnedOf,
   };
   type Factory = (rt: GeneratedRuntime, plan: RulesetPlan) => unknown;
   const decide = (module.createDecide as Factory)(rt, plan);
   const decideSlots = (module.createDecideSlots as Factory)(rt, plan);
-  if (typeof decide !== 'function' || typeof decideSlots !== 'function')
+  const evaluate = (module.createEvaluate as Factory)(rt, plan);
+  if (typeof decide !== 'function' || typeof decideSlots !== 'function' || typeof evaluate !== 'function')
     return { refused: 'format', found: 'createDecide did not give a function' };
   return {
+    evaluate: evaluate as (assessment: Assessment) => EvaluationResult,
     decide: decide as (assessment: Assessment) => DecisionSummary,
     decideSlots: decideSlots as (values: readonly (number | boolean | string | undefined)[]) => DecisionSummary,
   };

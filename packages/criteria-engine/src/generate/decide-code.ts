@@ -117,6 +117,20 @@ class Generator {
     return out;
   }
 
+  /**
+   * For evaluate-code.ts: the same reading, implied zeros, outcomes and conditions as this
+   * decide (object mode), so the generated evaluate cannot decide differently.
+   */
+  sharedWithEvaluate(): SharedCode {
+    return {
+      setup: this.setup,
+      readFacts: () => this.readFacts(),
+      impliedZeros: () => this.impliedZeros(),
+      outcome: (index, o) => this.outcome(index, o),
+      condition: (target, expr, closureRef) => this.condition(target, expr, closureRef),
+    };
+  }
+
   /** Every declared name read once, by its literal name, as createCheckedSlotFiller does: a value of the wrong type throws. */
   private readFacts(): string[] {
     const plan = this.plan;
@@ -366,4 +380,19 @@ function directNames(plan: RulesetPlan): Map<string, SlotName> {
     add(fact.id, offset + i, fact.type, fact.values);
   });
   return names;
+}
+
+/** What decide's generator lends the generated evaluate (evaluate-code.ts). */
+export interface SharedCode {
+  /** Statements run once, when the module is bound (closures and plan parts the code calls). */
+  readonly setup: readonly string[];
+  readFacts(): string[];
+  impliedZeros(): string[];
+  outcome(index: number, o: string): string[];
+  condition(target: string, expr: CompiledCondition['expr'], closureRef: string): string[];
+}
+
+/** A generator of object-mode decide code whose parts evaluate-code.ts reuses. */
+export function sharedDecideCode(plan: RulesetPlan): SharedCode {
+  return new Generator(plan, 'object').sharedWithEvaluate();
 }

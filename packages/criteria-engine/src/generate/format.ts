@@ -1,6 +1,7 @@
 /**
- * What a generated decide module says it is, checked before it is used. Apart from the
- * generator so the loader (and the ./runtime entry) carry none of the generator's code.
+ * What a generated module says it is, checked before it is used. Apart from the generator so the
+ * loader (and the ./runtime entry) carry none of the generator's code. Version 2: the module
+ * holds `createEvaluate` beside `createDecide` and `createDecideSlots`.
  */
 export const GENERATED_FORMAT = 'lcz-generated-decide';
-export const GENERATED_FORMAT_VERSION = 1;
+export const GENERATED_FORMAT_VERSION = 2;

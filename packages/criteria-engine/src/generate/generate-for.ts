@@ -1,11 +1,12 @@
 /**
- * The generated decide module of a loaded ruleset, from the plan the loader compiled
+ * The generated module (decide and evaluate) of a loaded ruleset, from the plan the loader compiled
  * (plan-of.ts). `lcz build` calls it on the ruleset it loads back from the compiled file it just
  * made, so the code is generated from exactly the plan every later load compiles.
  */
 import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
-import { generateDecideModule, type GeneratedCode } from './decide-code.js';
+import type { GeneratedCode } from './decide-code.js';
 import { GenerateRefused } from './literals.js';
+import { generateModule } from './module-code.js';
 import { planOf } from './plan-of.js';
 
 export type GenerateOutcome = { readonly generated: GeneratedCode } | { readonly refused: string };
@@ -15,7 +16,7 @@ export function generateDecideCode(ruleset: CompiledRuleset, engine: string): Ge
   const plan = planOf(ruleset);
   if (!plan) return { refused: 'not a ruleset the engine loaded' };
   try {
-    return { generated: generateDecideModule(plan, { id: ruleset.id, hash: ruleset.hash, engine }) };
+    return { generated: generateModule(plan, { id: ruleset.id, hash: ruleset.hash, engine }) };
   } catch (e) {
     if (e instanceof GenerateRefused) return { refused: e.message };
     throw e;

@@ -4,8 +4,8 @@
  * cannot declare such names (the schema's patterns refuse them), so the test renames a real
  * plan's facts, context attributes, values, levels, id and hash, generates its module, imports
  * it, and checks that it is valid, that nothing leaked out of a string literal, and that it
- * decides renamed assessments exactly as the closures decide the originals. Also: integers past
- * 2^53, where percentages take BigInt.
+ * decides and evaluates (the full trace) renamed assessments exactly as the closures do the
+ * originals. Also: integers past 2^53, where percentages take BigInt.
  */
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -13,9 +13,9 @@ import { describe, expect, it } from 'vitest';
 import type { Expr } from '../../src/compile/expression/ast.js';
 import type { CompiledCondition, RulesetPlan } from '../../src/compile/plan.js';
 import type { Assessment } from '../../src/evaluate/assessment.js';
-import type { DecisionSummary } from '../../src/evaluate/result.js';
+import type { DecisionSummary, EvaluationResult } from '../../src/evaluate/result.js';
 import { bindGeneratedDecide } from '../../src/generate/bind-generated.js';
-import { generateDecideModule } from '../../src/generate/decide-code.js';
+import { generateModule } from '../../src/generate/module-code.js';
 import { stringLiteral } from '../../src/generate/literals.js';
 import { planOf } from '../../src/generate/plan-of.js';
 import { assessmentArbitrary } from '../../src/testing.js';
@@ -69,9 +69,20 @@ function hostilePlan(plan: RulesetPlan, exact?: { from: string; to: string }): R
       ? JSON.parse(JSON.stringify(out).replaceAll(JSON.stringify(rename(exact.from)), JSON.stringify(exact.to)))
       : out;
   };
+  // What each condition reads (the trace's lists of facts), renamed as the declarations are.
+  const reads = (list: readonly string[]) => list.map((id) => (names.has(id) ? R(id) : id));
+  const readsIn = (x: unknown): unknown =>
+    Array.isArray(x)
+      ? x.map(readsIn)
+      : x && typeof x === 'object'
+        ? Object.fromEntries(
+            Object.entries(x).map(([k, v]) => [k, k === 'reads' && Array.isArray(v) ? reads(v) : readsIn(v)]),
+          )
+        : x;
   const cond = (c: CompiledCondition): CompiledCondition => {
     const e = ex(c.expr);
-    return e ? { ...c, expr: e } : c;
+    const info = { ...c.info, reads: reads(c.info.reads) };
+    return e ? { ...c, info, expr: e } : { ...c, info };
   };
   const vals = (list?: readonly { id: string; label: never }[]) => list?.map((v) => ({ ...v, id: renameValue(v.id) }));
   return {
@@ -87,13 +98,20 @@ function hostilePlan(plan: RulesetPlan, exact?: { from: string; to: string }): R
     factSlots: plan.factSlots.map(R),
     criteria: plan.criteria.map((c) => ({
       ...c,
+      ...(c.pointsInfo ? { pointsInfo: readsIn(c.pointsInfo) } : {}),
       ...(c.applicable ? { applicable: cond(c.applicable) } : {}),
       ...(c.condition ? { condition: cond(c.condition) } : {}),
       ...(c.variants
         ? {
             variants: c.variants.map((v) => {
               const when = ex(v.whenExpr);
-              return { ...v, ...(when ? { whenExpr: when } : {}), condition: cond(v.condition) };
+              return {
+                ...v,
+                ...(when ? { whenExpr: when } : {}),
+                whenReads: reads(v.whenReads),
+                ...(v.pointsInfo ? { pointsInfo: readsIn(v.pointsInfo) } : {}),
+                condition: cond(v.condition),
+              };
             }),
           }
         : {}),
@@ -126,11 +144,33 @@ const wrongType = (): never => {
 async function hostileDecide(plan: RulesetPlan, exact?: { from: string; to: string }) {
   const renamed = hostilePlan(plan, exact);
   const hash = `sha256:${HOSTILE}`;
-  const { code } = generateDecideModule(renamed, { id: rename('ruleset'), hash, engine: HOSTILE });
+  const { code } = generateModule(renamed, { id: rename('ruleset'), hash, engine: HOSTILE });
   const module = await importCode(code);
-  const bound = bindGeneratedDecide(module, renamed, { hash, engine: HOSTILE }, wrongType);
+  const identity = { id: rename('ruleset'), version: HOSTILE, hash };
+  const bound = bindGeneratedDecide(module, renamed, { hash, engine: HOSTILE }, wrongType, identity);
   if (!('decide' in bound)) throw new Error(`refused: ${bound.refused}`);
-  return { code, decide: bound.decide };
+  return { code, decide: bound.decide, evaluate: bound.evaluate };
+}
+
+/**
+ * A generated evaluate's result on a renamed assessment, with every renamed name and value
+ * (strings and keys) and the identity turned back, to compare with the closures' on the original.
+ */
+function namesBack(x: unknown, exact?: { from: string; to: string }): unknown {
+  if (typeof x === 'string') {
+    if (exact && x === exact.to) return exact.from;
+    if (x.startsWith(HOSTILE) && x.endsWith('\\')) return x.slice(HOSTILE.length, -1);
+    return x.endsWith(HOSTILE) ? x.slice(0, -HOSTILE.length) : x;
+  }
+  if (Array.isArray(x)) return x.map((v) => namesBack(v, exact));
+  if (x && typeof x === 'object')
+    return Object.fromEntries(Object.entries(x).map(([k, v]) => [namesBack(k, exact), namesBack(v, exact)]));
+  return x;
+}
+
+/** The closures' result with the identity the hostile module was bound to. */
+function withHostileIdentity(r: EvaluationResult): unknown {
+  return { ...r, ruleset: namesBack({ id: rename('ruleset'), version: HOSTILE, hash: `sha256:${HOSTILE}` }) };
 }
 
 /**
@@ -145,11 +185,11 @@ function outsideStrings(code: string): string {
 
 describe('hostile names and values in generated code', () => {
   for (const rules of ['rules/lai-chau-2020-2025/ruleset.yaml', 'rules/green-building-illustrative/ruleset.yaml']) {
-    it(`stay inside string literals, and decide as the closures do (${rules})`, async () => {
+    it(`stay inside string literals, and decide and evaluate as the closures do (${rules})`, async () => {
       const both = await loadBoth(root(rules));
       const plan = planOf(both.closures);
       if (!plan) throw new Error('no plan');
-      const { code, decide } = await hostileDecide(plan);
+      const { code, decide, evaluate } = await hostileDecide(plan);
       // Every declared name reached the code, each as one escaped literal.
       for (const id of [...plan.contextSlots, ...plan.factSlots]) expect(code).toContain(stringLiteral(rename(id)));
       const rest = outsideStrings(code);
@@ -173,7 +213,10 @@ describe('hostile names and values in generated code', () => {
           fc.oneof(assessmentArbitrary(both.closures), assessmentArbitrary(both.closures, { unknownRate: 0.2 })),
           (a) => {
             const want = both.closures.decide(a);
-            expect(levelBack(decide(renamedAssessment(a, valueIds) as Assessment))).toEqual(want);
+            const input = renamedAssessment(a, valueIds) as Assessment;
+            expect(levelBack(decide(input))).toEqual(want);
+            // The full trace: every name in it (facts read, missing, needed, context, level) renamed back.
+            expect(namesBack(evaluate(input))).toEqual(withHostileIdentity(both.closures.evaluate(a)));
             if (want.decision !== 'undetermined') decided++;
           },
         ),
@@ -189,13 +232,16 @@ describe('hostile names and values in generated code', () => {
     if (!plan) throw new Error('no plan');
     const from = plan.factSlots.find((id) => plan.facts.find((f) => f.id === id)?.type === 'integer') ?? '';
     const exact = { from, to: '__proto__' };
-    const { code, decide } = await hostileDecide(plan, exact);
+    const { code, decide, evaluate } = await hostileDecide(plan, exact);
     expect(code).toContain('f["__proto__"]');
+    expect(code).toContain('$R("__proto__", ');
     const valueIds = new Set([...plan.context, ...plan.facts].flatMap((x) => (x.values ?? []).map((v) => v.id)));
     fc.assert(
       fc.property(assessmentArbitrary(both.closures), (a) => {
         // Complete assessments: an absent own `__proto__` would read the prototype (a wrong type).
-        expect(decide(renamedAssessment(a, valueIds, exact) as Assessment)).toEqual(both.closures.decide(a));
+        const input = renamedAssessment(a, valueIds, exact) as Assessment;
+        expect(decide(input)).toEqual(both.closures.decide(a));
+        expect(namesBack(evaluate(input), exact)).toEqual(withHostileIdentity(both.closures.evaluate(a)));
       }),
       { seed: PROPERTY_SEED, numRuns: 100 },
     );

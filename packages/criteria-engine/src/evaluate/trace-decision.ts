@@ -1,0 +1,272 @@
+/**
+ * The second half of the traced evaluation: from each criterion's and disqualifier's entry (and
+ * their packed outcomes and points) to the standards, the mandatory criteria, the total, the
+ * level, the facts missing and needed, the reasons and the decision. Both ways of making the
+ * entries end here: the closures (trace.ts) and the generated evaluate (generate/), so the two
+ * cannot count, judge or explain differently.
+ */
+import type { GroupPlan, RulesetPlan } from '../compile/plan.js';
+import type { Slots } from '../compile/types.js';
+import { leastPoints, mostPoints } from '../compile/points.js';
+import type { Assessment } from './assessment.js';
+import { best, EXCL, FAIL, PASS, possible, worst } from './outcome.js';
+import { requiredCount, statusOf, type Tally } from './requirement.js';
+import { judgeTiered } from './trace-levels.js';
+import type {
+  CriterionResult,
+  Decision,
+  DecisionReason,
+  DisqualifierResult,
+  EvaluationResult,
+  FactReading,
+  FactValue,
+  GroupResult,
+  GroupStatus,
+} from './result.js';
+
+export interface RulesetIdentity {
+  readonly id: string;
+  readonly version: string;
+  readonly hash: string;
+}
+
+/** What this half needs of a plan, worked out once, at load. */
+export interface DecisionTables {
+  readonly plan: RulesetPlan;
+  readonly identity: RulesetIdentity;
+  /** Indexes of the mandatory criteria, in the order the rules name them. */
+  readonly mandatory: readonly number[];
+  /** Facts in declaration order (context attributes first), so output is stable whatever the input's key order. */
+  readonly factOrder: readonly string[];
+}
+
+/** The entries of one evaluation, in plan order. */
+export interface TracedParts {
+  readonly criteria: readonly CriterionResult[];
+  /** Each criterion's packed outcome (outcome.ts) and points (compile/points.ts). */
+  readonly outcomes: readonly number[];
+  readonly points: readonly number[];
+  readonly disqualifiers: readonly DisqualifierResult[];
+}
+
+/** What one evaluation gathers besides the results: the reasons, the undecided parts, the facts missing and needed. */
+class Findings {
+  readonly reasons: DecisionReason[] = [];
+  readonly undecided: string[] = [];
+  /** Facts without a value that an unknown part read. */
+  readonly missing = new Set<string>();
+  /** Of those, the ones an undetermined decision waits on. */
+  readonly needed = new Set<string>();
+
+  unknownPart(id: string, facts: readonly FactReading[]): void {
+    this.undecided.push(id);
+    this.note(facts, this.needed);
+  }
+
+  note(facts: readonly FactReading[], into: Set<string> = this.missing): void {
+    for (const r of facts) if (r.value === null) into.add(r.id);
+  }
+}
+
+/** The full result from the entries; `s`: the values in slot order (for the context shown). */
+export function traceDecision(
+  t: DecisionTables,
+  assessment: Assessment,
+  s: Slots,
+  parts: TracedParts,
+): EvaluationResult {
+  const { criteria, outcomes, points, disqualifiers } = parts;
+  const found = new Findings();
+  for (const c of criteria) if (c.status === 'unknown') found.note(c.facts);
+  for (const d of disqualifiers) {
+    if (d.status === 'applies') found.reasons.push({ kind: 'disqualified', id: d.id });
+    if (d.status === 'unknown') {
+      found.note(d.facts);
+      found.unknownPart(d.id, d.facts);
+    }
+  }
+  const scored = t.plan.tiers !== undefined;
+  const worstTotal: Tally = { passed: 0, applicable: 0, points: 0 };
+  const bestTotal: Tally = { passed: 0, applicable: 0, points: 0 };
+  const standards = t.plan.groups.map((group) => {
+    const g = groupResult(group, t.plan, outcomes, points, criteria, found, worstTotal, bestTotal);
+    return scored ? { ...g, points_total: pointsTotal(group.criteria, points) } : g;
+  });
+  const mandatory = t.mandatory.map((i) => mandatoryResult(criteria[i], outcomes[i], found));
+  const total = totalResult(t.plan, worstTotal, bestTotal, criteria, found);
+
+  const { missing, needed } = found;
+  let { reasons, undecided } = found;
+  let decision: Decision = reasons.length > 0 ? 'not_recognised' : undecided.length > 0 ? 'undetermined' : 'recognised';
+  let level: EvaluationResult['level'];
+  let pointsTotalAll: EvaluationResult['points_total'];
+  if (t.plan.tiers) {
+    // Levels, count requirements or points rules: the tiers decide (tiers.ts, as the fast path
+    // does), and the lowest tier says why. Every unknown fact may then matter.
+    const tiered = judgeTiered(t.plan, t.plan.tiers, outcomes, points, disqualifiers);
+    decision = tiered.decision;
+    reasons = tiered.reasons;
+    undecided = [...tiered.undecided];
+    for (const id of missing) needed.add(id);
+    if (tiered.level) {
+      const open = tiered.level.reached !== tiered.level.possible;
+      level = { ...tiered.level, needed: open ? t.factOrder.filter((id) => missing.has(id)) : [] };
+    }
+    pointsTotalAll = pointsTotal(
+      t.plan.criteria.map((_, i) => i),
+      points,
+    );
+  }
+  if (decision === 'undetermined') reasons.push({ kind: 'unknown', ids: undecided });
+  return {
+    decision,
+    ruleset: { id: t.identity.id, version: t.identity.version, hash: t.identity.hash },
+    area: { ...(assessment.area ?? {}) },
+    context: contextValues(t.plan, s),
+    standards,
+    criteria,
+    disqualifiers,
+    mandatory,
+    ...(total ? { total } : {}),
+    ...(pointsTotalAll ? { points_total: pointsTotalAll } : {}),
+    ...(level ? { level } : {}),
+    missing: t.factOrder.filter((id) => missing.has(id)),
+    needed: decision === 'undetermined' ? t.factOrder.filter((id) => needed.has(id)) : [],
+    reasons,
+  };
+}
+
+function groupResult(
+  group: GroupPlan,
+  plan: RulesetPlan,
+  outcomes: readonly number[],
+  earned: readonly number[],
+  criteria: readonly CriterionResult[],
+  found: Findings,
+  worstTotal: Tally,
+  bestTotal: Tally,
+): GroupResult {
+  const w: Tally = { passed: 0, applicable: 0, points: 0 };
+  const b: Tally = { passed: 0, applicable: 0, points: 0 };
+  let passed = 0,
+    failed = 0,
+    unknown = 0,
+    excluded = 0,
+    points = 0,
+    unknownPoints = 0;
+  for (const i of group.criteria) {
+    // A criterion that counts only from a higher level is left out here: the standards in the
+    // result are judged as the lowest level judges them.
+    const higher = (plan.criteria[i]?.fromLevel ?? 0) > 0;
+    const o = higher ? EXCL : (outcomes[i] ?? 0);
+    const e = earned[i] ?? 0;
+    const least = higher ? 0 : leastPoints(e);
+    const most = higher ? 0 : mostPoints(e);
+    tallyInto(w, worst(o), least);
+    tallyInto(b, best(o), most);
+    const p = possible(o);
+    if (p === PASS) {
+      passed++;
+      points += least;
+    } else if (p === FAIL) failed++;
+    else if (p === EXCL) excluded++;
+    else {
+      unknown++;
+      unknownPoints += most;
+    }
+  }
+  addTally(worstTotal, w);
+  addTally(bestTotal, b);
+  const status: GroupStatus = statusOf(group.requirement, w, b);
+  if (status === 'not_met') found.reasons.push({ kind: 'group_not_met', id: group.info.id });
+  if (status === 'unknown') {
+    found.undecided.push(group.info.id);
+    for (const i of group.criteria) {
+      const c = criteria[i];
+      if (c?.status === 'unknown') found.note(c.facts, found.needed);
+    }
+  }
+  const applicable = passed + failed + unknown;
+  return {
+    id: group.info.id,
+    status,
+    passed,
+    failed,
+    unknown,
+    excluded,
+    applicable,
+    required: requiredCount(group.requirement, applicable),
+    requirement: group.requirement,
+    percent: applicable === 0 ? null : Math.floor((passed * 100) / applicable),
+    ...('at_least_points' in group.requirement ? { points: { passed: points, unknown: unknownPoints } } : {}),
+  };
+}
+
+function mandatoryResult(
+  result: CriterionResult | undefined,
+  o: number | undefined,
+  found: Findings,
+): EvaluationResult['mandatory'][number] {
+  // The plan names only criteria it holds (compile checks `mandatory`), so both are always there.
+  if (result === undefined || o === undefined) throw new Error('a mandatory criterion the plan does not hold');
+  if (!(o & PASS)) found.reasons.push({ kind: 'mandatory_failed', id: result.id });
+  else if (possible(o) !== PASS) found.unknownPart(result.id, result.facts);
+  return { id: result.id, status: result.status };
+}
+
+function totalResult(
+  plan: RulesetPlan,
+  worstTotal: Tally,
+  bestTotal: Tally,
+  criteria: readonly CriterionResult[],
+  found: Findings,
+): EvaluationResult['total'] {
+  if (!plan.totalRequirement) return undefined;
+  const status = statusOf(plan.totalRequirement, worstTotal, bestTotal);
+  if (status === 'not_met') found.reasons.push({ kind: 'total_not_met' });
+  if (status === 'unknown') {
+    found.undecided.push('total');
+    for (const c of criteria) if (c.status === 'unknown') found.note(c.facts, found.needed);
+  }
+  return {
+    status,
+    passed_points: worstTotal.points,
+    required: requiredCount(plan.totalRequirement, worstTotal.applicable),
+  };
+}
+
+/** Points are added whatever the outcome: the caller passes the least (worst) or the most (best) earned. */
+function tallyInto(t: Tally, outcome: number, points: number): void {
+  t.points += points;
+  if (outcome === PASS) {
+    t.passed++;
+    t.applicable++;
+  } else if (outcome === FAIL) t.applicable++;
+}
+
+/** The points of these criteria added up: the least and the most they can earn together. */
+function pointsTotal(indexes: readonly number[], earned: readonly number[]): { least: number; most: number } {
+  let least = 0;
+  let most = 0;
+  for (const i of indexes) {
+    const e = earned[i] ?? 0;
+    least += leastPoints(e);
+    most += mostPoints(e);
+  }
+  return { least, most };
+}
+
+function addTally(into: Tally, t: Tally): void {
+  into.passed += t.passed;
+  into.applicable += t.applicable;
+  into.points += t.points;
+}
+
+function contextValues(plan: RulesetPlan, s: Slots): Record<string, FactValue> {
+  const out: Record<string, FactValue> = {};
+  plan.contextSlots.forEach((id, i) => {
+    const v = s[i];
+    if (v !== undefined) out[id] = v;
+  });
+  return out;
+}
