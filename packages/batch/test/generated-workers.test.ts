@@ -3,9 +3,11 @@
  * thread's rules were loaded from a compiled file that has one, and the closures otherwise; the
  * result lines and counts are the same byte for byte either way, and the same as one thread's.
  * Also: workers chosen part-way through a file (the default choice, made once this thread has
- * read for a while) take over from the row this thread stopped at.
+ * read for a while) take over from the row this thread stopped at; the default choice itself
+ * gives the same lines as one thread.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +18,8 @@ import { assessmentArbitrary } from '@lcz/criteria-engine/testing';
 import { compiledRulesOf, generatedModuleUrl } from '@lcz/criteria-engine/tools';
 import { csvDecisionChunks, isDecidedRun, type WorkersOption } from '../src/decisions/csv-decisions.js';
 import { DecideWorkers } from '../src/decisions/decide-workers.js';
+import { quickChunks } from '../src/decisions/quick-chunks.js';
+import { THREADS_FROM_BYTES } from '../src/decisions/worker-count.js';
 import { evaluateBatchVia, type BatchSummary } from '../src/evaluate-batch.js';
 import { openInput } from '../src/read-batch.js';
 import { writeAssessments, type BatchInputRow, type InputValue } from '../src/template.js';
@@ -152,5 +156,42 @@ describe('workers chosen part-way through a file', () => {
     expect(workers.decided).toBeGreaterThan(before);
     expect(late.text).toBe(alone.text);
     expect(alone.text.split('\n').length).toBeGreaterThan(6000);
+  });
+});
+
+describe('the default choice of workers', () => {
+  it('on a file said to be large: the same lines as one thread, whatever the machine lets it choose', async () => {
+    const read = async (bytes: number) => {
+      const used = { threads: -1 };
+      const parts: string[] = [];
+      for await (const chunk of quickChunks(
+        {
+          source: csv,
+          file: 'rows.csv',
+          bytes,
+          ruleset: fromCompiled,
+          readOptions: {},
+          lines: true,
+          threads: undefined,
+          quickReadBytes: 2048,
+          blockBytes: 8 * 1024,
+        },
+        used,
+      ))
+        for (const item of chunk)
+          parts.push(
+            isDecidedRun(item)
+              ? Buffer.from(item.lines).toString('utf8')
+              : `${item.row} ${item.diagnostics.map((d) => d.code).join()}\n`,
+          );
+      return { text: parts.join(''), threads: used.threads };
+    };
+    const small = await read(1024);
+    expect(small.threads).toBe(0);
+    const large = await read(THREADS_FROM_BYTES);
+    expect(large.text).toBe(small.text);
+    // As many as the free cores measured allow: none on a busy machine.
+    expect(large.threads).toBeGreaterThanOrEqual(0);
+    expect(large.threads).toBeLessThanOrEqual(availableParallelism());
   });
 });

@@ -22,21 +22,19 @@ const load = () =>
     .map((x) => x.toFixed(2))
     .join(' ');
 console.log(`${availableParallelism()} cores; load average ${load()} at the start`);
-const runs: CsvRun[] = [];
-for (const c of cases) {
-  const before = load();
-  const [run] = await measureCsv(ruleset, assessments, [c]);
-  if (run === undefined) throw new Error('a CSV case gave no run');
-  runs.push(run);
+const loads: string[] = [];
+const runs = await measureCsv(ruleset, assessments, cases, () => loads.push(load()));
+for (const [i, run] of runs.entries()) {
   const who = run.peer
     ? 'csv-parse + the floor (peer)'
-    : `lcz --decisions-only${c.threads !== undefined ? ` --threads ${c.threads}` : ''}`;
+    : `lcz --decisions-only${run.threads !== undefined ? ` --threads ${run.threads}` : ''}`;
   console.log(
     `${who}, ${run.rows.toLocaleString('en')} rows (${run.fileMB.toFixed(0)} MB): ${run.seconds.toFixed(2)} s wall, ` +
       `CPU ${run.cpuSeconds.toFixed(2)} s, ${Math.round(run.rowsPerSecond).toLocaleString('en')} rows/s, ` +
-      `peak RSS ${run.peakRssMB.toFixed(0)} MB, ${run.threadsUsed} workers; load average before: ${before}`,
+      `peak RSS ${run.peakRssMB.toFixed(0)} MB, ${run.threadsUsed} workers; load average before: ${loads[i] ?? '?'}`,
   );
 }
+console.log(`load average at the end: ${load()}`);
 const at = (f: (r: CsvRun) => boolean) => runs.find((r) => r.rows === large && f(r));
 const chosen = at((r) => !r.peer && r.threads === undefined);
 const one = at((r) => r.threads === 0);

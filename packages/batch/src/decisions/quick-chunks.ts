@@ -3,6 +3,11 @@
  * csvDecisionChunks, and decides whether decide workers read the body: the ones the caller gave
  * (tests), as many as asked (`threads`), or, by default, as many as help (worker-count.ts),
  * chosen once this thread has read for SAMPLE_MS and the free cores have been measured meanwhile.
+ *
+ * When the load average already says the cores are free, the workers are started at once, so
+ * they load their code while the free cores are measured (they take 50–150 ms to start, time a
+ * quiet machine would otherwise lose); the measurement counts their start as this process's own
+ * use, and if it finds the cores busy after all, they are stopped unused.
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { compiledRulesOf, generatedModuleUrl, type CompiledRulesFile } from '@lcz/criteria-engine/tools';
@@ -72,6 +77,8 @@ class Pools {
   private readonly given: DecideWorkers | undefined;
   /** Started here (and closed here). */
   private own: DecideWorkers | undefined;
+  /** Workers started ahead of the choice and then not chosen: stopping. */
+  private stopping: Promise<void> | undefined;
   /** Undefined for a ruleset the engine did not make: then this thread reads it all. */
   private readonly compiled: CompiledRulesFile | undefined;
   private readonly decidedBefore: number;
@@ -86,16 +93,21 @@ class Pools {
     // Asked for: started first, so they load their code while this thread reads the header.
     if (q.workers === undefined && this.compiled !== undefined && q.threads !== undefined && q.threads > 0)
       this.own = DecideWorkers.start(q.threads);
+    else if (this.likely && q.threads === undefined) {
+      // Ahead of the choice, when the load average says they will probably be chosen.
+      const guess = chooseWorkers(q.bytes, thisMachine());
+      if (guess.workers > 0) this.own = DecideWorkers.start(guess.workers);
+    }
   }
 
   /** The `workers` option of csvDecisionChunks. */
   option(): { workers?: WorkersOption | ChooseWorkers } {
     const compiled = this.compiled;
     if (compiled === undefined) return {};
-    const pool = this.given ?? this.own;
-    if (pool !== undefined) return { workers: this.workersOption(pool, compiled) };
-    if (!this.likely || this.q.threads !== undefined) return {};
-    return { workers: this.chooser(compiled) };
+    if (this.given !== undefined) return { workers: this.workersOption(this.given, compiled) };
+    if (this.q.threads !== undefined)
+      return this.own !== undefined ? { workers: this.workersOption(this.own, compiled) } : {};
+    return this.likely ? { workers: this.chooser(compiled) } : {};
   }
 
   /** Chooses once SAMPLE_MS have passed, on the free cores measured meanwhile (worker-count.ts). */
@@ -104,6 +116,13 @@ class Pools {
     return () => {
       if (sample.elapsedMs < SAMPLE_MS) return 'later';
       const plan = chooseWorkers(this.q.bytes, thisMachine(sample.free()));
+      const early = this.own;
+      if (early !== undefined && early.size === plan.workers) return this.workersOption(early, compiled);
+      if (early !== undefined) {
+        this.own = undefined;
+        // Never used: a failure to stop them changes no result (they exit with the process).
+        this.stopping = early.close().catch(() => undefined);
+      }
       if (plan.workers === 0) return undefined;
       this.own = DecideWorkers.start(plan.workers);
       return this.workersOption(this.own, compiled);
@@ -128,6 +147,7 @@ class Pools {
   }
 
   async close(): Promise<void> {
+    await this.stopping;
     await this.own?.close();
   }
 }
