@@ -51,11 +51,13 @@ export interface QuickRead {
  */
 export async function* quickChunks(q: QuickRead, used: { threads: number }): AsyncGenerator<readonly DecisionItem[]> {
   const pools = new Pools(q);
-  // With workers likely, this thread reads a block at a time: fewer, larger reads leave the cores to them.
+  // With workers started, this thread reads a block at a time: fewer, larger reads leave the
+  // cores to them. Otherwise the one-thread size (workers chosen later gather blocks of them):
+  // reading 256 KiB at a time alone cost more memory and no less time.
   const input = await openInput(
     q.source,
     q.readOptions,
-    q.quickReadBytes ?? (pools.likely ? BLOCK_BYTES : QUICK_READ_BYTES),
+    q.quickReadBytes ?? (pools.started ? BLOCK_BYTES : QUICK_READ_BYTES),
   );
   try {
     yield* csvDecisionChunks(input, q.file, q.ruleset, {
@@ -72,8 +74,8 @@ export async function* quickChunks(q: QuickRead, used: { threads: number }): Asy
 
 /** The decide workers of one read: given, started at once, chosen later, or none. */
 class Pools {
-  /** Whether workers will probably read the body (decides the read size). */
-  readonly likely: boolean;
+  /** Whether workers may read the body (by default: once chosen). */
+  private readonly likely: boolean;
   private readonly given: DecideWorkers | undefined;
   /** Started here (and closed here). */
   private own: DecideWorkers | undefined;
@@ -98,6 +100,11 @@ class Pools {
       const guess = chooseWorkers(q.bytes, thisMachine());
       if (guess.workers > 0) this.own = DecideWorkers.start(guess.workers);
     }
+  }
+
+  /** Whether workers were started before the read (asked for, or ahead of the choice). */
+  get started(): boolean {
+    return this.own !== undefined;
   }
 
   /** The `workers` option of csvDecisionChunks. */
