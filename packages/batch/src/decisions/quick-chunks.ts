@@ -24,7 +24,7 @@ import { chooseWorkers, CpuSample, SAMPLE_MS, THREADS_FROM_BYTES, thisMachine } 
 const QUICK_READ_BYTES = 64 * 1024;
 
 /** Bytes sent to a decide worker at a time (about 500 rows of the Lai Châu rules). */
-export const BLOCK_BYTES = 256 * 1024;
+const BLOCK_BYTES = 256 * 1024;
 
 /** What the quick path needs to read a CSV file's decisions, here or on decide workers. */
 export interface QuickRead {
