@@ -89,10 +89,7 @@ export async function* xlsxRows(
     // Stop unzipping: what is left of a bomb is not read.
     input.destroy();
     if (error instanceof SourceError) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new SourceError(
-      fileDiagnostic(file, 'batch_unreadable', { format: 'xlsx', reason: reasonOf(detail), detail }),
-    );
+    throw new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'xlsx', ...unreadable(error) }));
   }
   if (!found) {
     const names = sheets()
@@ -299,10 +296,19 @@ function plainCell(value: unknown): Cell {
 
 /**
  * The zip reader's messages for a file that is not a workbook are cryptic (and English): the
- * message says it plainly in the reader's language, the library's words kept as the detail.
+ * message says it plainly in the reader's language, the library's words kept as the detail. A
+ * workbook cut short inside one of its parts makes exceljs stumble on its own code ("Cannot read
+ * properties of undefined (reading 'sheets')", a TypeError): those words say nothing about the
+ * file, so the file is said to be damaged, without them.
  */
-function reasonOf(detail: string): string {
-  return /signature|end of central directory|invalid zip|FILE_ENDED|unexpected end/i.test(detail)
-    ? 'not_xlsx'
-    : 'xlsx_reader';
+function unreadable(error: unknown): { reason: string; detail?: string } {
+  if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError)
+    return { reason: 'not_xlsx' };
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    reason: /signature|end of central directory|invalid zip|FILE_ENDED|unexpected end/i.test(detail)
+      ? 'not_xlsx'
+      : 'xlsx_reader',
+    detail,
+  };
 }
