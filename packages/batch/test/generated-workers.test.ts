@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CompiledRuleset, usesGeneratedDecide } from '@lcz/criteria-engine';
-import { buildCompiledRulesFile } from '@lcz/criteria-engine/node';
+import { buildCompiledRulesFile, loadRulesetFile } from '@lcz/criteria-engine/node';
 import { generatedModulePath } from '@lcz/criteria-engine/runtime';
 import { assessmentArbitrary } from '@lcz/criteria-engine/testing';
 import { compiledRulesOf, generatedModuleUrl } from '@lcz/criteria-engine/tools';
@@ -103,6 +103,16 @@ describe('decide workers and the generated decide module', () => {
     expect(generatedModuleUrl(fromCompiled)).toMatch(/^file:.*lai-chau\.compiled\.decide\.mjs\?v=/);
     expect(usesGeneratedDecide(fromYaml)).toBe(false);
     expect(generatedModuleUrl(fromYaml)).toBeUndefined();
+  });
+
+  it('also knows it for rules loaded through the rules cache with its generated module (the CLI’s batch runs)', async () => {
+    const cache = { dir: join(dir.path, 'cache'), generatedDecide: true };
+    // The first load writes the entry and its module, the second decides through it.
+    await loadRulesetFile(LAI_CHAU, { cache });
+    const cached = await loadRulesetFile(LAI_CHAU, { cache });
+    if (cached.value === undefined) throw new Error('the cached rules did not load');
+    expect(usesGeneratedDecide(cached.value)).toBe(true);
+    expect(generatedModuleUrl(cached.value)).toMatch(/^file:.*\.decide\.mjs\?sha256=/);
   });
 
   it('runs it in the workers when the rules came from a compiled file with one; the results are the same without', async () => {
