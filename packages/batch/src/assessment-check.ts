@@ -75,7 +75,7 @@ const MAX_DATES = 4096;
 
 /** The pairs (part, whole) whose values must satisfy part ≤ whole. */
 export function partPairs(ruleset: CompiledRuleset): readonly (readonly [part: string, whole: string])[] {
-  return ruleset.facts.filter((f) => f.partOf !== undefined).map((f) => [f.id, f.partOf as string] as const);
+  return ruleset.facts.flatMap((f) => (f.partOf !== undefined ? [[f.id, f.partOf] as const] : []));
 }
 
 export function compileAssessmentCheck(ruleset: CompiledRuleset): AssessmentCheck {
@@ -99,7 +99,7 @@ export function compileAssessmentCheck(ruleset: CompiledRuleset): AssessmentChec
         if (!Object.hasOwn(area, key) || !AREA_KEYS.has(key)) return false;
         const v = area[key];
         if (v !== undefined && typeof v !== 'string') return false;
-        if (key === 'date' && v !== undefined && !(DATE.test(v as string) && dateHolds(v as string))) return false;
+        if (key === 'date' && typeof v === 'string' && !(DATE.test(v) && dateHolds(v))) return false;
       }
     }
     const context = value['context'];

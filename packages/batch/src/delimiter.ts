@@ -48,7 +48,7 @@ function headerCells(head: string, d: string): string[] {
     let cell = '';
     let quoted = false;
     for (; i < head.length; i++) {
-      const c = head[i] as string;
+      const c = head.charAt(i);
       if (quoted) {
         if (c !== '"') cell += c;
         else if (head[i + 1] === '"') {

@@ -3,7 +3,6 @@
  * (and the first `keepProblems` bad rows, for the report); results and summary rows are written as
  * they come, with back-pressure, so memory stays flat whatever the number of rows.
  */
-import { defaultWorkerCount } from './decisions/worker-count.js';
 import {
   capDiagnostics,
   DEFAULT_DIAGNOSTIC_CAPS,
@@ -12,13 +11,19 @@ import {
   type Diagnostic,
   type EvaluationResult,
 } from '@lcz/criteria-engine';
-import { checkLanguage, compiledRulesOf } from '@lcz/criteria-engine/tools';
+import { checkLanguage } from '@lcz/criteria-engine/tools';
 import { type DecidedRun, isDecidedRun } from './decisions/csv-decision-reader.js';
-import { csvDecisionChunks, type DecisionItem } from './decisions/csv-decisions.js';
-import { DecideWorkers } from './decisions/decide-workers.js';
+import type { DecisionItem } from './decisions/csv-decisions.js';
+import type { DecideWorkers } from './decisions/decide-workers.js';
+import { quickChunks, type QuickRead } from './decisions/quick-chunks.js';
 import { formatBatchDiagnostic } from './format.js';
-import { READ_BYTES } from './formats/byte-count.js';
-import { openInput, readBatchChunks, resolveSource, type BatchSource, type ReadBatchOptions } from './read-batch.js';
+import {
+  readBatchChunks,
+  resolveSource,
+  type BatchSource,
+  type ReadBatchOptions,
+  type ResolvedSource,
+} from './read-batch.js';
 import type { BatchArea, BatchFormat, BatchRecord } from './record.js';
 import { openSummary, summaryFormatOf, type SummaryFormat, type SummaryWriter } from './writers/summary.js';
 import { OutputError, TextSink } from './writers/text-sink.js';
@@ -48,11 +53,12 @@ export interface EvaluateBatchOptions extends ReadBatchOptions {
   readonly keepProblems?: number;
   /**
    * Worker threads that read and decide rows on the decisions-only CSV path (`detail: 'decision'`,
-   * no summary table). Default (decisions/worker-count.ts): one per free core (cores − load
-   * average) for inputs of 32 MiB or more, none when fewer than 1.5 cores are free (smaller files
-   * are read sooner on this thread than workers start; on a busy machine workers only add work);
-   * 0: on this thread; n: n workers whatever the size. Results are the same either way, in the
-   * same order.
+   * no summary table). Default (decisions/worker-count.ts): for inputs of 32 MiB or more, this
+   * thread reads the first 200 ms itself while it measures the cores left free (idle, or used by
+   * this process), then starts one worker per free core, none when fewer than 1.5 are free
+   * (smaller files are read sooner on this thread than workers start; on a busy machine workers
+   * only add work); 0: on this thread; n: n workers whatever the size. Results are the same
+   * either way, in the same order.
    */
   readonly threads?: number;
 }
@@ -91,15 +97,6 @@ export interface BatchSummary {
 
 export { OutputError };
 
-/**
- * Read size of the decisions-only CSV path, which keeps nothing per row. Measured on a million
- * rows: 64 KiB beat 16 KiB; 256 KiB and 1 MiB were no faster and took more memory.
- */
-const QUICK_READ_BYTES = 64 * 1024;
-
-/** Bytes sent to a decide worker at a time (about 500 rows of the Lai Châu rules). */
-const BLOCK_BYTES = 256 * 1024;
-
 export function evaluateBatch(
   source: BatchSource,
   ruleset: CompiledRuleset,
@@ -121,7 +118,7 @@ export interface BatchPaths {
   readonly quickReadBytes?: number;
   /** Decide workers to use whatever the input's size (tests keep one pool for many files). */
   readonly workers?: DecideWorkers;
-  /** Bytes per block sent to a worker (default BLOCK_BYTES): tests cut files into many blocks. */
+  /** Bytes per block sent to a worker (default 256 KiB): tests cut files into many blocks. */
   readonly blockBytes?: number;
   /** When the workers give up on a file whose records never end (tests make it small). */
   readonly maxUncutBytes?: number;
@@ -135,11 +132,7 @@ export async function evaluateBatchVia(
 ): Promise<BatchSummary> {
   const started = Date.now();
   // Outputs are opened first: a bad --out path fails before any work is done.
-  const { results, summary } = await openOutputs(options, ruleset);
-  const decisionOnly = options.detail === 'decision';
-  // The summary table needs each standard's applicable count, which only the full result has;
-  // without it and without full result lines, the engine's fast path is enough.
-  const needFull = summary !== undefined || (results !== undefined && !decisionOnly);
+  const out = await openOutputs(options, ruleset);
   const counts = new BatchCounts(options.keepProblems ?? 100, ruleset);
   const progress = new ProgressReport(options, started, counts);
   const readOptions: ReadBatchOptions = {
@@ -147,46 +140,12 @@ export async function evaluateBatchVia(
     ...(options.onProgress || options.onBytes ? { onBytes: progress.onBytes } : {}),
   };
   const resolved = await resolveSource(source, readOptions);
-
-  // The csv-parse tokenizer stays the reference: with it every row takes the careful path.
-  const quick =
-    paths.quickDecisions &&
-    !needFull &&
-    resolved.problem === undefined &&
-    resolved.format === 'csv' &&
-    // The quick path cuts records on the bytes, which holds for UTF-8 only.
-    resolved.encoding === 'utf-8' &&
-    (options.csvTokenizer ?? 'fast') === 'fast';
-  const threads = { used: 0 };
-  const chunks: AsyncIterable<readonly DecisionItem[]> = quick
-    ? quickChunks({ source, ruleset, options, paths, readOptions, resolved, lines: results !== undefined, threads })
+  const used = { threads: 0 };
+  const chunks: AsyncIterable<readonly DecisionItem[]> = takesQuickPath(resolved, options, paths, out)
+    ? quickChunks(quickRead(source, ruleset, resolved, readOptions, options, paths, out), used)
     : readBatchChunks(source, ruleset, readOptions, resolved);
-  const out: RecordOutputs = { ruleset, results, summary, needFull, decisionOnly };
-  try {
-    for await (const chunk of chunks) {
-      for (const record of chunk) await takeRecord(record, counts, out);
-      progress.now();
-    }
-  } catch (error) {
-    // A run that fails half-way replaces no earlier output.
-    await results?.abort();
-    await summary?.abort();
-    throw error;
-  }
-  // An input that could not be read (missing, not UTF-8, an unusable header) leaves the earlier
-  // outputs as they were: an empty table in their place would lose a good one.
-  if (counts.headerProblems.some((d) => d.severity === 'error') && counts.rows === 0) {
-    await results?.abort();
-    await summary?.abort();
-  } else {
-    try {
-      await results?.close();
-    } catch (error) {
-      await summary?.abort();
-      throw error;
-    }
-    await summary?.close();
-  }
+  await takeAll(chunks, counts, out, progress);
+  await closeOutputs(out, counts);
   progress.last();
   return {
     file: resolved.file,
@@ -199,23 +158,114 @@ export async function evaluateBatchVia(
     problemCount: counts.problemCount,
     headerProblems: counts.headerProblems,
     problems: counts.problems,
-    threads: threads.used,
+    threads: used.threads,
     elapsedMs: Date.now() - started,
   };
 }
 
-/** The result lines and the summary table, when asked for. */
-async function openOutputs(
+/**
+ * Whether the decisions-only CSV path reads the input: decisions only, a UTF-8 CSV file (the
+ * quick path cuts records on the bytes, which holds for UTF-8 only), the default tokenizer (with
+ * the csv-parse one, the reference, every row takes the careful path).
+ */
+function takesQuickPath(
+  resolved: ResolvedSource,
   options: EvaluateBatchOptions,
+  paths: BatchPaths,
+  out: RecordOutputs,
+): boolean {
+  return (
+    paths.quickDecisions &&
+    !out.needFull &&
+    resolved.problem === undefined &&
+    resolved.format === 'csv' &&
+    resolved.encoding === 'utf-8' &&
+    (options.csvTokenizer ?? 'fast') === 'fast'
+  );
+}
+
+function quickRead(
+  source: BatchSource,
   ruleset: CompiledRuleset,
-): Promise<{ results: TextSink | undefined; summary: SummaryWriter | undefined }> {
+  resolved: ResolvedSource,
+  readOptions: ReadBatchOptions,
+  options: EvaluateBatchOptions,
+  paths: BatchPaths,
+  out: RecordOutputs,
+): QuickRead {
+  return {
+    source,
+    file: resolved.file,
+    bytes: resolved.bytes,
+    ruleset,
+    readOptions,
+    lines: out.results !== undefined,
+    threads: options.threads,
+    ...(paths.workers !== undefined ? { workers: paths.workers } : {}),
+    ...(paths.quickReadBytes !== undefined ? { quickReadBytes: paths.quickReadBytes } : {}),
+    ...(paths.blockBytes !== undefined ? { blockBytes: paths.blockBytes } : {}),
+    ...(paths.maxUncutBytes !== undefined ? { maxUncutBytes: paths.maxUncutBytes } : {}),
+  };
+}
+
+/** Every record into the counts and outputs; a run that fails half-way replaces no earlier output. */
+async function takeAll(
+  chunks: AsyncIterable<readonly DecisionItem[]>,
+  counts: BatchCounts,
+  out: RecordOutputs,
+  progress: ProgressReport,
+): Promise<void> {
+  try {
+    for await (const chunk of chunks) {
+      for (const record of chunk) await takeRecord(record, counts, out);
+      progress.now();
+    }
+  } catch (error) {
+    await out.results?.abort();
+    await out.summary?.abort();
+    throw error;
+  }
+}
+
+/**
+ * Closes the outputs, which replace the earlier ones; but an input that could not be read
+ * (missing, not UTF-8, an unusable header) leaves the earlier outputs as they were: an empty
+ * table in their place would lose a good one.
+ */
+async function closeOutputs(out: RecordOutputs, counts: BatchCounts): Promise<void> {
+  const { results, summary } = out;
+  if (counts.headerProblems.some((d) => d.severity === 'error') && counts.rows === 0) {
+    await results?.abort();
+    await summary?.abort();
+    return;
+  }
+  try {
+    await results?.close();
+  } catch (error) {
+    await summary?.abort();
+    throw error;
+  }
+  await summary?.close();
+}
+
+/**
+ * The result lines and the summary table, when asked for, and whether rows need the full result:
+ * the summary table needs each standard's applicable count, which only the full result has;
+ * without it and without full result lines, the engine's fast path (decide) is enough.
+ */
+async function openOutputs(options: EvaluateBatchOptions, ruleset: CompiledRuleset): Promise<RecordOutputs> {
   const results = options.results !== undefined ? await TextSink.open(options.results) : undefined;
-  if (options.summary === undefined) return { results, summary: undefined };
-  const { target, format } =
-    typeof options.summary === 'string'
-      ? { target: options.summary, format: summaryFormatOf(options.summary) ?? 'csv' }
-      : options.summary;
-  return { results, summary: await openSummary(target, format, ruleset, options.lang ?? 'vi') };
+  const decisionOnly = options.detail === 'decision';
+  let summary: SummaryWriter | undefined;
+  if (options.summary !== undefined) {
+    const { target, format } =
+      typeof options.summary === 'string'
+        ? { target: options.summary, format: summaryFormatOf(options.summary) ?? 'csv' }
+        : options.summary;
+    summary = await openSummary(target, format, ruleset, options.lang ?? 'vi');
+  }
+  const needFull = summary !== undefined || (results !== undefined && !decisionOnly);
+  return { ruleset, results, summary, needFull, decisionOnly };
 }
 
 /** What survives of each row: counters, and the first `keep` bad rows for the report. */
@@ -366,60 +416,6 @@ async function takeRecord(record: DecisionItem, counts: BatchCounts, out: Record
   const derived =
     summary !== undefined && ruleset.derived.length > 0 ? ruleset.derivedValues(record.assessment) : undefined;
   await summary?.add(row, area, result, [], derived);
-}
-
-/** What the quick path needs to read a CSV file's decisions, here or on decide workers. */
-interface QuickRead {
-  readonly source: BatchSource;
-  readonly ruleset: CompiledRuleset;
-  readonly options: EvaluateBatchOptions;
-  readonly paths: BatchPaths;
-  readonly readOptions: ReadBatchOptions;
-  readonly resolved: Awaited<ReturnType<typeof resolveSource>>;
-  /** Whether result lines are written. */
-  readonly lines: boolean;
-  /** Set to the pool's size once workers have decided rows. */
-  readonly threads: { used: number };
-}
-
-/** The quick path's chunks; opened as the loop over them starts (inside its try, so the outputs are closed whatever happens). */
-async function* quickChunks(q: QuickRead): AsyncGenerator<readonly DecisionItem[]> {
-  const { options, paths, ruleset } = q;
-  // Unless told, only as many workers as help: by the file's size and the cores the load leaves free.
-  const threads = options.threads ?? defaultWorkerCount(q.resolved.bytes);
-  const big = paths.workers === undefined && threads > 0;
-  // With workers, this thread reads a block at a time: fewer, larger reads leave the cores to them.
-  const input = await openInput(
-    q.source,
-    q.readOptions,
-    paths.quickReadBytes ?? (big ? BLOCK_BYTES : QUICK_READ_BYTES),
-  );
-  // Started first, so they load their code while this thread stores the rules and reads the header.
-  const own = big ? DecideWorkers.start(threads) : undefined;
-  const pool = paths.workers ?? own;
-  // Undefined for a ruleset the engine did not make: then this thread reads it all.
-  const compiled = pool !== undefined ? compiledRulesOf(ruleset) : undefined;
-  const decidedBefore = pool?.decided ?? 0;
-  try {
-    yield* csvDecisionChunks(input, q.resolved.file, ruleset, {
-      lines: q.lines,
-      // The careful path sniffs the separator in its first chunk: 16 KiB of a file, or the text in memory.
-      sniffBytes: typeof q.source === 'string' ? READ_BYTES : 65536,
-      ...(pool !== undefined && compiled !== undefined
-        ? {
-            workers: {
-              pool,
-              compiled,
-              blockBytes: paths.blockBytes ?? BLOCK_BYTES,
-              ...(paths.maxUncutBytes !== undefined ? { maxUncutBytes: paths.maxUncutBytes } : {}),
-            },
-          }
-        : {}),
-    });
-  } finally {
-    if (pool !== undefined && pool.decided > decidedBefore) q.threads.used = pool.size;
-    await own?.close();
-  }
 }
 
 /**

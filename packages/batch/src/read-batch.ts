@@ -8,6 +8,7 @@ import { decodeUtf8, notUtf8Diagnostic, type CompiledRuleset, type Diagnostic } 
 import { compileAssessmentCheck } from './assessment-check.js';
 import { chooseDelimiter } from './delimiter.js';
 import { fileDiagnostic } from './diagnostics.js';
+import { errorCode } from './errors.js';
 import { loadExcelJS } from './exceljs.js';
 import { openCounted, type BytesListener } from './formats/byte-count.js';
 import { csvRows, type CsvTokenizer } from './formats/csv.js';
@@ -107,7 +108,7 @@ export async function resolveSource(source: BatchSource, options: ReadBatchOptio
       await handle.close();
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errorCode(error);
     return code === 'ENOENT'
       ? { file, format: undefined, problem: fileDiagnostic(file, 'file_not_found', { path: source }) }
       : {
@@ -192,7 +193,7 @@ export async function* readBatchChunks(
         const records = documentRecords(text, format, file, ruleset, check);
         if (Array.isArray(records)) {
           for (let i = 0; i < records.length; i += 512) yield records.slice(i, i + 512);
-        } else yield [headerRecord((records as Diagnostic).line, [records as Diagnostic])];
+        } else if ('code' in records) yield [headerRecord(records.line, [records])];
         return;
       }
     }

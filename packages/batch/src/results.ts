@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Decision, Diagnostic, EvaluationResult } from '@lcz/criteria-engine';
+import { asError } from './errors.js';
 import type { BatchArea } from './record.js';
 
 export type BatchResultLine =
@@ -39,9 +40,10 @@ export function readResultLines(path: string): AsyncIterable<BatchResultLine> {
         n += 1;
         if (line.trim() === '') continue;
         try {
+          // (Cast: the lines are the ones evaluateBatch wrote; JSON.parse types them `any`.)
           yield JSON.parse(line) as BatchResultLine;
         } catch (error) {
-          throw new Error(`${path}:${n}: not a results line (${(error as Error).message})`);
+          throw new Error(`${path}:${n}: not a results line (${asError(error).message})`);
         }
       }
     },

@@ -162,11 +162,13 @@ export class RowReader {
         facts[column.id] = value;
         if (slot.inBounds !== undefined && !slot.inBounds(value)) checked = false;
       } else if (column.kind === 'context') context[column.id] = value;
-      else if (column.id === 'code') code = value as string;
-      else if (column.id === 'name') name = value as string;
-      else if (column.id === 'unit') unit = value as string;
-      else if (column.id === 'year') year = value as number;
-      else date = value as string;
+      // An identity cell decodes to a text (code, name, unit, date) or a number (year).
+      else if (column.id === 'year') year = typeof value === 'number' ? value : undefined;
+      else if (typeof value !== 'string') continue;
+      else if (column.id === 'code') code = value;
+      else if (column.id === 'name') name = value;
+      else if (column.id === 'unit') unit = value;
+      else date = value;
     }
 
     for (const [part, whole] of this.parts) {
@@ -181,8 +183,8 @@ export class RowReader {
     if (code === undefined && this.codeSlot !== undefined && !this.hasProblem(diagnostics, this.codeSlot)) {
       diagnostics.push(this.at(row, this.codeSlot, 'batch_identity_missing', { name: 'code' }));
     }
-    if (year !== undefined && dateYear !== undefined && year !== dateYear && this.yearSlot) {
-      diagnostics.push(this.at(row, this.yearSlot, 'batch_year_mismatch', { year, date: date as string }));
+    if (year !== undefined && date !== undefined && year !== dateYear && this.yearSlot) {
+      diagnostics.push(this.at(row, this.yearSlot, 'batch_year_mismatch', { year, date }));
     }
     year ??= dateYear;
     const yearOrDate = this.yearSlot ?? this.dateSlot;
@@ -201,6 +203,7 @@ export class RowReader {
     if (unit !== undefined) assessmentArea.unit = unit;
     if (date !== undefined) assessmentArea.date = date;
     const area: BatchArea = year === undefined ? assessmentArea : { ...assessmentArea, year };
+    // (Cast: context attributes are enums and booleans, whose cells decode to texts and booleans.)
     const assessment: Assessment = { area: assessmentArea, context: context as Assessment['context'], facts };
     return { area, assessment, diagnostics, checked };
   }
@@ -255,5 +258,5 @@ function hasReplacement(cell: Cell | undefined): boolean {
 }
 
 function template(keys: readonly string[]): Record<string, CellValue> {
-  return Object.fromEntries(keys.map((k) => [k, null])) as Record<string, CellValue>;
+  return Object.fromEntries(keys.map((k): [string, CellValue] => [k, null]));
 }

@@ -38,7 +38,7 @@ export class SheetRecords {
   /** The record one row makes, if any: blank rows and the English-labels row make none. */
   take(row: number, cells: readonly Cell[]): BatchRecord | undefined {
     if (RowReader.isBlank(cells)) return undefined;
-    if (this.layout === undefined) {
+    if (this.layout === undefined || this.reader === undefined) {
       this.layout = readHeader(this.ruleset, this.file, row, cells);
       const problems = [...this.layout.diagnostics];
       // A CSV's bytes that were not UTF-8 became U+FFFD (an XLSX's XML is always Unicode).
@@ -59,7 +59,7 @@ export class SheetRecords {
       this.afterHeader = false;
       if (isEnglishLabelRow(this.layout, cells)) return undefined;
     }
-    const record = { ...(this.reader as RowReader).read(row, cells), columns: this.columns };
+    const record = { ...this.reader.read(row, cells), columns: this.columns };
     // A CSV row with fewer fields than the header lost a separator (or a value) somewhere: its
     // values may sit under the wrong columns, so it is an error, as a row with too many is.
     // Trailing columns with no header text (a spreadsheet's empty columns) need no field.

@@ -133,7 +133,7 @@ const IDENTITY: Readonly<Record<Exclude<ColumnType, keyof typeof FACT_TYPES>, In
 };
 
 export function inputKindOf(c: BatchColumn): InputKind {
-  return c.kind === 'identity'
-    ? IDENTITY[c.type as keyof typeof IDENTITY]
-    : BY_CELL[FACT_TYPES[c.type as keyof typeof FACT_TYPES].fastCell];
+  const type = c.type;
+  // An identity column is text, a year or a date; every other column has a fact type.
+  return type === 'text' || type === 'year' || type === 'date' ? IDENTITY[type] : BY_CELL[FACT_TYPES[type].fastCell];
 }

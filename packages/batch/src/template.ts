@@ -13,6 +13,7 @@ import { loadExcelJS } from './exceljs.js';
 import { FALSE_WORDS, TRUE_WORDS } from './cells.js';
 import { batchColumns, type BatchColumn } from './columns.js';
 import type { BatchArea } from './record.js';
+import { errorCode } from './errors.js';
 import { columnLetters } from './text.js';
 import { inputKindOf, NO, YES } from './template-inputs.js';
 import { safeCsvRow } from './writers/csv-cell.js';
@@ -69,11 +70,11 @@ export async function writeAssessments(
   const header = columns.map((c) => (options.headers === 'ids' ? c.id : c.label.vi));
   const english = columns.map((c) => c.label.en);
   if (options.format === 'csv') return writeCsv(target, header, english, columns, rows);
-  const workbook = templateWorkbook(await loadExcelJS(), ruleset, columns, header, english);
-  const sheet = workbook.getWorksheet(1) as ExcelJS.Worksheet;
-  for (const row of rows) sheet.addRow(columns.map((c) => xlsxValue(c, row)));
+  const { workbook, data } = templateWorkbook(await loadExcelJS(), ruleset, columns, header, english);
+  for (const row of rows) data.addRow(columns.map((c) => xlsxValue(c, row)));
   // Written whole or not at all: a failed run keeps an earlier file as it was.
   if (typeof target === 'string') await writeOutputFile(target, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  // (Cast: exceljs types its target as a stream.Stream; any writable stream works.)
   else await workbook.xlsx.write(target as never);
 }
 
@@ -105,13 +106,31 @@ async function writeOutputFile(path: string, data: Uint8Array): Promise<void> {
   try {
     await writeFileAtomic(path, data);
   } catch (error) {
-    throw new OutputError(path, (error as NodeJS.ErrnoException).code ?? String(error));
+    throw new OutputError(path, errorCode(error));
   }
 }
 
 function inputValue(column: BatchColumn, row: BatchInputRow): InputValue {
-  if (column.kind === 'identity') return row.area[column.id as keyof BatchArea];
+  if (column.kind === 'identity') return areaValue(row.area, column.id);
   return column.kind === 'context' ? row.context[column.id] : row.facts[column.id];
+}
+
+/** The area's value for an identity column (columns.ts names them code, name, unit, year, date). */
+function areaValue(area: BatchArea, id: string): InputValue {
+  switch (id) {
+    case 'code':
+      return area.code;
+    case 'name':
+      return area.name;
+    case 'unit':
+      return area.unit;
+    case 'year':
+      return area.year;
+    case 'date':
+      return area.date;
+    default:
+      return undefined;
+  }
 }
 
 function csvValue(column: BatchColumn, row: BatchInputRow): string | number {
@@ -141,7 +160,7 @@ function templateWorkbook(
   columns: readonly BatchColumn[],
   header: readonly string[],
   english: readonly string[],
-): ExcelJS.Workbook {
+): { workbook: ExcelJS.Workbook; data: ExcelJS.Worksheet } {
   const workbook = new excel.Workbook();
   workbook.creator = 'lcz template';
   workbook.title = `${ruleset.title.vi} (${ruleset.version})`;
@@ -187,6 +206,7 @@ function templateWorkbook(
     }
     const validation = inputKindOf(c).validation(c, listRef);
     if (validation) {
+      // (Cast: exceljs's types leave out the sheet's range validations, which it writes.)
       (data as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
         `${letter}3:${letter}${VALIDATED_ROWS + 2}`,
         validation,
@@ -202,7 +222,7 @@ function templateWorkbook(
     printTitlesColumn: 'A:B',
   };
   fillGuide(guide, ruleset, columns);
-  return workbook;
+  return { workbook, data };
 }
 
 /**

@@ -156,11 +156,15 @@ export function runCsv(csv: string, rows: number, fileMB: number, threads: numbe
   };
 }
 
-/** Runs `cases` in order; consecutive cases of the same size share one generated file. */
+/**
+ * Runs `cases` in order; consecutive cases of the same size share one generated file.
+ * `before` is called before each run (after its file is written), e.g. to note the load average.
+ */
 export async function measureCsv(
   ruleset: CompiledRuleset,
   assessments: readonly Assessment[],
   cases: readonly CsvCase[],
+  before?: (c: CsvCase) => void,
 ): Promise<CsvRun[]> {
   mkdirSync(OUT_DIR, { recursive: true });
   const runs: CsvRun[] = [];
@@ -170,6 +174,7 @@ export async function measureCsv(
       if (written) rmSync(written.csv, { force: true });
       written = { rows, ...(await writeCsv(ruleset, assessments, rows)) };
     }
+    before?.({ rows, ...(threads !== undefined ? { threads } : {}), ...(peer !== undefined ? { peer } : {}) });
     const run = peer ? runPeer(written.csv, rows, written.fileMB) : runCsv(written.csv, rows, written.fileMB, threads);
     // The peer decides as the CLI does on the same file, or its time means nothing.
     const cli = runs.find((r) => r.rows === rows && !r.peer);

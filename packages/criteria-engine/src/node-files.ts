@@ -17,6 +17,8 @@ import { loadCompiledRuleset } from './load-compiled.js';
 import type { GeneratedModule } from './generate/bind-generated.js';
 import type { GenerateOutcome } from './generate/generate-for.js';
 import { generatedModulePath } from './generate/module-path.js';
+import { rememberGeneratedModuleUrl } from './generate/module-url.js';
+import { usesGeneratedDecide } from './generate/plan-of.js';
 import type { LoadRulesetOptions } from './load-ruleset.js';
 import { loadThroughCache, type RulesCache } from './rules-cache.js';
 import { createSchemes, type Scheme } from './scheme.js';
@@ -57,13 +59,18 @@ export async function loadRulesetFile(
     // Source files are named relative to the compiled file's folder (lcz build writes them so).
     const folder = dirname(file);
     const relocate = (name: string) => (isAbsolute(name) ? name : join(folder, name));
-    const generated = await importGeneratedBeside(file);
-    return loadCompiledRuleset(text, {
+    const url = generatedUrlBeside(file);
+    const generated: GeneratedModule | undefined = url !== undefined ? await import(url) : undefined;
+    const loaded = loadCompiledRuleset(text, {
       file,
       relocate,
       ...(options.compileOptions ? { compileOptions: options.compileOptions } : {}),
       ...(generated ? { generated } : {}),
     });
+    // Other threads given this ruleset (the batch's decide workers) import the same module.
+    if (url !== undefined && loaded.value !== undefined && usesGeneratedDecide(loaded.value))
+      rememberGeneratedModuleUrl(loaded.value, url);
+    return loaded;
   }
   const { root, cache, ...rest } = options;
   // The YAML parser and the JSON Schema validators are imported only when the rules are read
@@ -129,6 +136,12 @@ export async function buildCompiledRulesFile(
  * generated for this compiled file (generated_mismatch).
  */
 export async function importGeneratedBeside(compiledPath: string): Promise<GeneratedModule | undefined> {
+  const url = generatedUrlBeside(compiledPath);
+  return url !== undefined ? await import(url) : undefined;
+}
+
+/** The URL to import the generated module beside a compiled rules file by; undefined when there is none. */
+function generatedUrlBeside(compiledPath: string): string | undefined {
   const path = generatedModulePath(compiledPath);
   if (!existsSync(path)) return undefined;
   // import() caches by URL: the file's time and size in it, so a module rebuilt while this
@@ -136,7 +149,7 @@ export async function importGeneratedBeside(compiledPath: string): Promise<Gener
   const { mtimeMs, size } = statSync(path);
   const url = pathToFileURL(resolve(path));
   url.search = `v=${mtimeMs}-${size}`;
-  return (await import(url.href)) as GeneratedModule;
+  return url.href;
 }
 
 /** A compiled rules file (`lcz build`) is JSON; rule files are YAML. */

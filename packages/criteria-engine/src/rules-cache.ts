@@ -31,6 +31,7 @@ import { ENGINE_VERSION } from './compiled-rules-file.js';
 import type { StageResult } from './diagnostics/diagnostic.js';
 import type { GeneratedModule } from './generate/bind-generated.js';
 import { generatedModulePath } from './generate/module-path.js';
+import { rememberGeneratedModuleUrl } from './generate/module-url.js';
 import { usesGeneratedDecide } from './generate/plan-of.js';
 import { loadCompiledRuleset } from './load-compiled.js';
 import { compiledRulesOf } from './store-compiled.js';
@@ -123,7 +124,8 @@ export async function loadThroughCache(
  * and a sound one is there (else writing one for the next run); undefined when the entry is damaged.
  */
 async function loadEntry(cache: RulesCache, found: Entry): Promise<StageResult<CompiledRuleset> | undefined> {
-  const generated = cache.generatedDecide ? await importGeneratedDecide(cache, found) : undefined;
+  const imported = cache.generatedDecide ? await importGeneratedDecide(cache, found) : undefined;
+  const generated = imported?.module;
   let loaded = loadCompiledRuleset(found.body, { file: found.path, ...(generated ? { generated } : {}) });
   if (generated && loaded.value && !usesGeneratedDecide(loaded.value)) {
     // Refused by the loader (another ruleset's, another engine's): its warning is not the rules'.
@@ -134,6 +136,9 @@ async function loadEntry(cache: RulesCache, found: Entry): Promise<StageResult<C
     cache.note?.({ reason: 'damaged', entry: found.path, detail: loaded.diagnostics.map((d) => d.code).join(', ') });
     return undefined;
   }
+  // Other threads given this ruleset (the batch's decide workers) import the same module.
+  if (imported !== undefined && usesGeneratedDecide(loaded.value))
+    rememberGeneratedModuleUrl(loaded.value, imported.url);
   if (cache.generatedDecide && !usesGeneratedDecide(loaded.value))
     await writeGeneratedDecide(cache, found, loaded.value);
   return loaded;
@@ -148,7 +153,10 @@ function decideDamaged(cache: RulesCache, found: Entry, detail: string): undefin
  * The generated decide module beside the entry, imported once its text matches the SHA-256 the
  * header gives for it; undefined (with a note when one was expected) otherwise.
  */
-async function importGeneratedDecide(cache: RulesCache, found: Entry): Promise<GeneratedModule | undefined> {
+async function importGeneratedDecide(
+  cache: RulesCache,
+  found: Entry,
+): Promise<{ readonly module: GeneratedModule; readonly url: string } | undefined> {
   const expected = found.header.decide;
   if (expected === undefined) return undefined; // none written yet: a plain miss
   const path = generatedModulePath(found.path);
@@ -164,7 +172,7 @@ async function importGeneratedDecide(cache: RulesCache, found: Entry): Promise<G
   url.search = `sha256=${expected}`;
   try {
     const module: GeneratedModule = await import(url.href);
-    return module;
+    return { module, url: url.href };
   } catch (e) {
     return decideDamaged(cache, found, e instanceof Error ? e.message : String(e));
   }

@@ -15,6 +15,8 @@ export { checkLanguage } from './diagnostics/language.js';
 export { flowTooDeep } from './parse/flow-depth.js';
 export { buildCompiledRules, type BuildCompiledOptions } from './build-compiled.js';
 export { compiledRulesOf } from './store-compiled.js';
+// The generated decide module a ruleset loaded from a compiled file runs, for other threads to import.
+export { generatedModuleUrl } from './generate/module-url.js';
 export {
   COMPILED_RULES_FORMAT,
   COMPILED_RULES_FORMAT_VERSION,

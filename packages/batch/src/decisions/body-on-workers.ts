@@ -49,6 +49,7 @@ export async function* bodyOnWorkers(
     delimiter,
     lines: options.lines,
     header: handOff.header,
+    ...(workers.generated !== undefined ? { generated: workers.generated } : {}),
   });
   const flight = new InFlight(batch, file, handOff.row, handOff.line);
   const maxInFlight = 2 * workers.pool.size;

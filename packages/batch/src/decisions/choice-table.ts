@@ -70,8 +70,10 @@ export class ChoiceTable {
         this.values.push(value);
         this.codes.push(code);
         // An unquoted cell cannot hold the delimiter; a quoted one can ("Yếu, kém").
-        if (!text.includes(delimiter)) link(bytes[0] as number, at, 0, NEXT_PLAIN);
-        link(bytes[0] as number, at, QUOTED_HEADS, NEXT_QUOTED);
+        // Never empty (see above): its first byte is there.
+        const first = bytes[0] ?? 0;
+        if (!text.includes(delimiter)) link(first, at, 0, NEXT_PLAIN);
+        link(first, at, QUOTED_HEADS, NEXT_QUOTED);
       }
       this.maxCodes.push(codeOf.size);
     });
@@ -80,12 +82,20 @@ export class ChoiceTable {
 
   /** The value index of an entry. */
   valueOf(entry: number): number {
-    return this.table[entry + VALUE] as number;
+    return this.slot(entry + VALUE);
   }
 
   /** The length in bytes of an entry's text. */
   lengthOf(entry: number): number {
-    return this.table[entry + LENGTH] as number;
+    return this.slot(entry + LENGTH);
+  }
+
+  /**
+   * A number of the table. Entries and their links only point inside it, so the -1 (no entry,
+   * end of chain) given past its end, where a cast would stand, is never taken.
+   */
+  private slot(at: number): number {
+    return this.table[at] ?? -1;
   }
 
   /**
@@ -94,10 +104,11 @@ export class ChoiceTable {
    */
   plainAt(column: number, bytes: Uint8Array, start: number, n: number, d: number): number {
     const recent = this.last;
-    const last = recent[2 * column] as number;
+    // -1: no entry seen yet (also past the end, never reached: a column has its two places).
+    const last = recent[2 * column] ?? -1;
     if (last >= 0 && this.isAt(last, 0, bytes, start, n, d, LF, CR)) return last;
     // A column holding two texts in turn ("Có", "Không") finds the other one here.
-    const before = recent[2 * column + 1] as number;
+    const before = recent[2 * column + 1] ?? -1;
     if (before >= 0 && this.isAt(before, 0, bytes, start, n, d, LF, CR)) {
       recent[2 * column] = before;
       recent[2 * column + 1] = last;
@@ -128,8 +139,9 @@ export class ChoiceTable {
     t3: number,
   ): number {
     if (start >= n) return -1;
-    let at = this.heads[heads + (bytes[start] as number)] as number;
-    while (at >= 0 && !this.isAt(at, 1, bytes, start, n, t1, t2, t3)) at = this.table[at + next] as number;
+    // start < n: the byte is there; a head past the end would be no chain (-1).
+    let at = this.heads[heads + (bytes[start] ?? 0)] ?? -1;
+    while (at >= 0 && !this.isAt(at, 1, bytes, start, n, t1, t2, t3)) at = this.slot(at + next);
     return at;
   }
 
@@ -148,14 +160,14 @@ export class ChoiceTable {
     t3: number,
   ): boolean {
     const table = this.table;
-    const length = table[at + LENGTH] as number;
+    const length = this.slot(at + LENGTH);
     const end = start + length;
     if (end > n) return false;
     let i = from;
-    while (i < length && table[at + BYTES + i] === (bytes[start + i] as number)) i++;
+    while (i < length && table[at + BYTES + i] === bytes[start + i]) i++;
     if (i < length) return false;
     if (end === n) return true;
-    const after = bytes[end] as number;
+    const after = bytes[end];
     return after === t1 || after === t2 || after === t3;
   }
 }

@@ -9,7 +9,6 @@ import { fileDiagnostic } from '../diagnostics.js';
 import { csvReason } from '../formats/csv.js';
 import { LF, CR, splitRecord, type CsvSyntaxError } from '../formats/csv-fast.js';
 import { SourceError } from '../formats/rows.js';
-import type { HeaderLayout } from '../header.js';
 import type { BatchRecord } from '../record.js';
 import { SheetRecords } from '../sheet-records.js';
 import { DecisionLineWriter } from './decision-line.js';
@@ -48,7 +47,7 @@ export interface DecidedRun {
 export type DecisionItem = BatchRecord | DecidedRun;
 
 export function isDecidedRun(item: DecisionItem): item is DecidedRun {
-  return (item as Partial<DecidedRun>).kind === 'decided';
+  return 'kind' in item && item.kind === 'decided';
 }
 
 const BOM = [0xef, 0xbb, 0xbf] as const;
@@ -137,7 +136,9 @@ export class CsvDecisions {
     const decisions = new CsvDecisions(ruleset, file, delimiter, lines);
     decisions.atStart = false;
     decisions.sheet.resumeBody(header.row, header.fields);
-    decisions.quick = SlotRowReader.create(ruleset, decisions.sheet.header as HeaderLayout, delimiter);
+    const layout = decisions.sheet.header;
+    // resumeBody has set the header; without one, every row would take the careful path.
+    decisions.quick = layout !== undefined ? SlotRowReader.create(ruleset, layout, delimiter) : undefined;
     decisions.quickMade = true;
     return decisions;
   }
@@ -198,14 +199,15 @@ export class CsvDecisions {
     let text: string | undefined;
     let pos = 0;
     while (pos < n) {
-      if (this.quick !== undefined && this.sheet.inBody) {
-        const after = this.quick.read(bytes, pos, n, final);
+      const quick = this.quick;
+      if (quick !== undefined && this.sheet.inBody) {
+        const after = quick.read(bytes, pos, n, final);
         if (after === INCOMPLETE) break; // the next chunk finishes it
         if (after >= 0) {
           // A record the quick reader takes has no line break but the one ending it.
           const last = bytes[after - 1];
           if (last === LF || last === CR) this.line++;
-          this.decided();
+          this.decided(quick);
           pos = after;
           continue;
         }
@@ -252,8 +254,7 @@ export class CsvDecisions {
   }
 
   /** The row the quick reader has just read: decided, counted, its line added to the run. */
-  private decided(): void {
-    const reader = this.quick as SlotRowReader;
+  private decided(reader: SlotRowReader): void {
     const row = ++this.row;
     const { decision, passed, level } = this.ruleset.decideSlots(reader.values);
     if (decision === 'recognised') this.recognised++;

@@ -42,14 +42,23 @@ export interface CsvDecisionOptions {
   readonly lines: boolean;
   /** How many bytes the separator is sniffed in: as many as csv.ts csvRows sees in its first chunk. */
   readonly sniffBytes: number;
-  /** Decide workers to read the body (after the header) with; without them this thread reads it all. */
-  readonly workers?: WorkersOption;
+  /**
+   * Decide workers to read the body (after the header) with: given, or chosen while this thread
+   * reads (asked after each chunk: 'later' to be asked again, undefined for none). Without them
+   * this thread reads it all.
+   */
+  readonly workers?: WorkersOption | ChooseWorkers;
 }
+
+/** Asked after each chunk this thread reads: the workers to hand the rest of the body to, 'later', or none. */
+export type ChooseWorkers = () => WorkersOption | 'later' | undefined;
 
 export interface WorkersOption {
   readonly pool: DecideWorkers;
   /** The ruleset as a compiled rules file (`compiledRulesOf`), for the workers to load. */
   readonly compiled: CompiledRulesFile;
+  /** The generated decide module the ruleset runs (engine generatedModuleUrl), for the workers to run too. */
+  readonly generated?: string;
   /** About how many bytes of the file go to a worker at a time. */
   readonly blockBytes: number;
   /** Past this many bytes without a record boundary, this thread reads the rest (default MAX_UNCUT_BYTES). */
@@ -106,14 +115,21 @@ async function* readOn(
   decisions: CsvDecisions,
   error: CsvSyntaxError | undefined,
 ): AsyncGenerator<readonly DecisionItem[]> {
+  let workers = reading.options.workers;
   for (;;) {
     const items = decisions.take();
     if (items.length > 0) yield items;
     if (error) throw syntaxError(reading.file, error);
-    const handOff = reading.options.workers !== undefined ? decisions.handOff() : undefined;
-    if (handOff !== undefined) {
-      yield* bodyOnWorkers(reading, reading.options.workers as WorkersOption, handOff, readOn);
-      return;
+    if (typeof workers === 'function') {
+      const chosen = workers();
+      if (chosen !== 'later') workers = chosen;
+    }
+    if (workers !== undefined && typeof workers !== 'function') {
+      const handOff = decisions.handOff();
+      if (handOff !== undefined) {
+        yield* bodyOnWorkers(reading, workers, handOff, readOn);
+        return;
+      }
     }
     const next = await reading.chunks.next();
     if (next.done) break;

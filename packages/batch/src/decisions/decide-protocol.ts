@@ -16,6 +16,11 @@ export interface BatchSetup {
   /** Whether result lines are wanted. */
   readonly lines: boolean;
   readonly header: SheetHeader;
+  /**
+   * The URL of the generated decide module the main thread's ruleset runs (`lcz build`'s
+   * .decide.mjs, engine generatedModuleUrl), for the worker to import and decide with too.
+   */
+  readonly generated?: string;
 }
 
 export type ToWorker =
@@ -40,6 +45,8 @@ export interface BlockReply {
   /** The spreadsheet row of the block's last record, and the line after it. */
   readonly row: number;
   readonly line: number;
+  /** Whether the worker decided with a generated decide module (BatchSetup.generated) or with the closures. */
+  readonly generatedDecide: boolean;
   /** The block's first syntax error: reading the file stops there. */
   readonly error?: CsvSyntaxError;
 }

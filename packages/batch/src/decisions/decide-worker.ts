@@ -7,47 +7,67 @@
  * The ruleset comes as a compiled rules file (`compiledRulesOf` in the main thread) and is
  * loaded through the engine's runtime entry: no YAML parser, no schema validation, a few
  * milliseconds. It is the main thread's ruleset (same documents, same hash), so both decide by
- * the same rules.
+ * the same rules; when the main thread's ruleset runs a generated decide module (`lcz build`'s
+ * .decide.mjs), the worker imports the same module and runs it too.
+ *
+ * Messages are handled one after the other, each after the one before has finished: a batch's
+ * setup may wait for its module to import, and its blocks must wait for it.
  */
-import { parentPort } from 'node:worker_threads';
-import { loadCompiledRuleset, type CompiledRuleset } from '@lcz/criteria-engine/runtime';
+import { type MessagePort, parentPort } from 'node:worker_threads';
+import {
+  loadCompiledRuleset,
+  usesGeneratedDecide,
+  type CompiledRuleset,
+  type GeneratedModule,
+} from '@lcz/criteria-engine/runtime';
 import { CsvDecisions, isDecidedRun } from './csv-decision-reader.js';
-import type { BlockReply, ToWorker } from './decide-protocol.js';
+import type { BatchSetup, BlockReply, ToWorker } from './decide-protocol.js';
+import { ownBuffer } from './own-buffer.js';
 
-const port = parentPort;
-if (port === null) throw new Error('decide-worker.ts runs as a worker thread (decide-workers.ts starts it)');
+function workerPort(): MessagePort {
+  if (parentPort === null) throw new Error('decide-worker.ts runs as a worker thread (decide-workers.ts starts it)');
+  return parentPort;
+}
+const port = workerPort();
 
-/** Rulesets by hash: a pool kept across batches (the tests') loads each one once. */
+interface Batch {
+  readonly decisions: CsvDecisions;
+  readonly generatedDecide: boolean;
+}
+
+/** Rulesets by hash and module: a pool kept across batches (the tests') loads each one once. */
 const rulesets = new Map<string, CompiledRuleset>();
-const batches = new Map<number, CsvDecisions>();
+const batches = new Map<number, Batch>();
 
+let queue: Promise<void> = Promise.resolve();
 port.on('message', (message: ToWorker) => {
+  queue = queue.then(() => handle(message)).catch(stop);
+});
+
+/** A failure is the engine's or this package's bug: thrown outside the queue, it stops the worker, which fails its blocks. */
+function stop(error: unknown): void {
+  process.nextTick(() => {
+    throw error;
+  });
+}
+
+async function handle(message: ToWorker): Promise<void> {
   if (message.kind === 'batch') {
-    let ruleset = rulesets.get(message.compiled.hash);
-    if (ruleset === undefined) {
-      const loaded = loadCompiledRuleset(message.compiled);
-      // Made by compiledRulesOf from a ruleset that loaded: failing here is the engine's bug.
-      if (loaded.value === undefined) {
-        throw new Error(
-          `a decide worker could not load ruleset ${message.compiled.hash}: ${loaded.diagnostics.map((d) => d.code).join(', ')}`,
-        );
-      }
-      ruleset = loaded.value;
-      rulesets.set(message.compiled.hash, ruleset);
-    }
-    batches.set(
-      message.batch,
-      CsvDecisions.forBody(ruleset, message.file, message.delimiter, message.lines, message.header),
-    );
+    const ruleset = await rulesetOf(message);
+    batches.set(message.batch, {
+      decisions: CsvDecisions.forBody(ruleset, message.file, message.delimiter, message.lines, message.header),
+      generatedDecide: usesGeneratedDecide(ruleset),
+    });
     return;
   }
   if (message.kind === 'end') {
     batches.delete(message.batch);
     return;
   }
-  const decisions = batches.get(message.batch);
-  if (decisions === undefined)
+  const batch = batches.get(message.batch);
+  if (batch === undefined)
     throw new Error(`block ${message.block} of a batch this worker was not given (${message.batch})`);
+  const { decisions } = batch;
   decisions.seek(message.row, message.line);
   const error = decisions.push(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.length), true);
   const items = decisions.take();
@@ -56,13 +76,30 @@ port.on('message', (message: ToWorker) => {
     block: message.block,
     items,
     ...decisions.position,
+    generatedDecide: batch.generatedDecide,
     ...(error ? { error } : {}),
   };
   // The result lines move to the main thread without a copy (each run's bytes are its own buffer).
   port.postMessage(
     reply,
-    items.flatMap((item) =>
-      isDecidedRun(item) && item.lines.byteLength > 0 ? [item.lines.buffer as ArrayBuffer] : [],
-    ),
+    items.flatMap((item) => (isDecidedRun(item) && item.lines.byteLength > 0 ? [ownBuffer(item.lines)] : [])),
   );
-});
+}
+
+/** The batch's ruleset, loaded once per hash and module (made by compiledRulesOf from a ruleset that loaded). */
+async function rulesetOf(setup: BatchSetup): Promise<CompiledRuleset> {
+  const key = `${setup.compiled.hash} ${setup.generated ?? ''}`;
+  const known = rulesets.get(key);
+  if (known !== undefined) return known;
+  const generated: GeneratedModule | undefined =
+    setup.generated !== undefined ? await import(setup.generated) : undefined;
+  const loaded = loadCompiledRuleset(setup.compiled, generated !== undefined ? { generated } : {});
+  // Failing here is the engine's bug: the main thread loaded the same file.
+  if (loaded.value === undefined) {
+    throw new Error(
+      `a decide worker could not load ruleset ${setup.compiled.hash}: ${loaded.diagnostics.map((d) => d.code).join(', ')}`,
+    );
+  }
+  rulesets.set(key, loaded.value);
+  return loaded.value;
+}

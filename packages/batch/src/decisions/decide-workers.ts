@@ -9,6 +9,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { BatchSetup, BlockReply, ToWorker } from './decide-protocol.js';
+import { ownBuffer } from './own-buffer.js';
 
 interface Pending {
   readonly resolve: (reply: BlockReply) => void;
@@ -48,7 +49,12 @@ export class DecideWorkers {
   get decided(): number {
     return this.answered;
   }
+  /** Of those, the blocks decided with a generated decide module (BatchSetup.generated). */
+  get decidedByGenerated(): number {
+    return this.answeredGenerated;
+  }
   private answered = 0;
+  private answeredGenerated = 0;
   private nextBatch = 1;
   private nextBlock = 1;
   private closed = false;
@@ -70,6 +76,7 @@ export class DecideWorkers {
         const p = slot.pending.get(reply.block);
         slot.pending.delete(reply.block);
         pool.answered++;
+        if (reply.generatedDecide) pool.answeredGenerated++;
         p?.resolve(reply);
       });
       slot.worker.on('error', (error) => fail(error instanceof Error ? error : new Error(String(error))));
@@ -89,14 +96,12 @@ export class DecideWorkers {
     for (const slot of this.slots) this.post(slot, { kind: 'batch', batch, ...setup });
     return {
       decide: (bytes, row, line) => {
-        // The least busy worker (the first of equals): blocks are about the same size.
-        let slot = this.slots[0] as Slot;
-        for (const s of this.slots) if (s.pending.size < slot.pending.size) slot = s;
+        const slot = leastBusy(this.slots);
         const block = this.nextBlock++;
         return new Promise<BlockReply>((resolve, reject) => {
           if (slot.failure) return reject(slot.failure);
           slot.pending.set(block, { resolve, reject });
-          this.post(slot, { kind: 'block', batch, block, bytes, row, line }, [bytes.buffer as ArrayBuffer]);
+          this.post(slot, { kind: 'block', batch, block, bytes, row, line }, [ownBuffer(bytes)]);
         });
       },
       end: () => {
@@ -116,6 +121,15 @@ export class DecideWorkers {
     if (slot.failure) return;
     slot.worker.postMessage(message, transfer);
   }
+}
+
+/** The slot with the fewest blocks pending (the first of equals): blocks are about the same size. */
+function leastBusy(slots: readonly Slot[]): Slot {
+  const [first, ...rest] = slots;
+  if (first === undefined) throw new Error('a pool of no decide workers was given a block');
+  let slot = first;
+  for (const s of rest) if (s.pending.size < slot.pending.size) slot = s;
+  return slot;
 }
 
 export interface DecideBatch {

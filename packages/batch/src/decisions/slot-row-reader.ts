@@ -176,59 +176,61 @@ export class SlotRowReader {
    * be the delimiter, a line break or the end of the text, or the row is declined.
    */
   read(bytes: Uint8Array, start: number, n: number, final: boolean): number {
-    const kinds = this.kinds;
-    const width = kinds.length;
+    this.startRow(bytes);
     const d = this.delimiter;
-    this.bytes = bytes;
-    this.codeStart = this.nameStart = this.unitStart = -1;
-    this.date = this.year = undefined;
-    this.contextKey = 0;
     let pos = start;
-    let i = 0;
-    let after: number;
-    for (; ; i++) {
-      // A cell in quotes is read between them, when they are plain: no doubled quote inside, no
-      // line break, and the closing quote in this text (the tokenizer sees to the other kinds).
-      let from = pos;
-      let to = n;
-      const quoted = pos < n && bytes[pos] === QUOTE;
-      if (quoted) {
-        to = closingQuote(bytes, pos + 1, n);
-        if (to < 0) return DECLINE;
-        from = pos + 1;
-      }
-      let e = this.cell(i < width ? (kinds[i] as number) : UNHEADED, i, bytes, from, to, quoted);
+    for (let i = 0; ; i++) {
+      const e = this.quotableCell(i, bytes, pos, n);
       if (e < 0) return DECLINE;
-      if (quoted) {
-        // The cell's text must have been read up to its closing quote.
-        if (e !== to) return DECLINE;
-        e = to + 1;
-      }
-      if (e >= n) {
-        if (!final) return INCOMPLETE;
-        after = n;
-        break;
-      }
-      const c = bytes[e] as number;
+      // What follows a cell: the delimiter (another cell), a line break or the end of the text (the row's end).
+      if (e >= n) return final ? this.endRow(i, n) : INCOMPLETE;
+      const c = bytes[e];
       if (c === d) {
         pos = e + 1;
         continue;
       }
       if (c !== LF && c !== CR) return DECLINE;
-      after = lineEnd(bytes, e, n, final);
-      if (after < 0) return INCOMPLETE; // a lone \r at the end of the chunk: \r\n or not?
-      break;
+      const after = lineEnd(bytes, e, n, final);
+      // A lone \r at the end of the chunk: \r\n or not? The next chunk says.
+      return after < 0 ? INCOMPLETE : this.endRow(i, after);
     }
+  }
+
+  /** Forgets the last row's identity and context (its values are all rewritten). */
+  private startRow(bytes: Uint8Array): void {
+    this.bytes = bytes;
+    this.codeStart = this.nameStart = this.unitStart = -1;
+    this.date = this.year = undefined;
+    this.contextKey = 0;
+  }
+
+  /**
+   * Cell `i`, at `pos`: where it ends (after its closing quote when quoted), or DECLINE. A cell in
+   * quotes is read between them when they are plain: no doubled quote inside, no line break, and
+   * the closing quote in this text (the tokenizer sees to the other kinds).
+   */
+  private quotableCell(i: number, bytes: Uint8Array, pos: number, n: number): number {
+    // Past the header's width: a value there is under no header.
+    const kind = this.kinds[i] ?? UNHEADED;
+    if (pos >= n || bytes[pos] !== QUOTE) return this.cell(kind, i, bytes, pos, n, false);
+    const to = closingQuote(bytes, pos + 1, n);
+    if (to < 0) return DECLINE;
+    // The cell's text must have been read up to its closing quote.
+    return this.cell(kind, i, bytes, pos + 1, to, true) === to ? to + 1 : DECLINE;
+  }
+
+  /** After the row's last cell, `last`: the checks of the whole row; `after` (the next row's start) or DECLINE. */
+  private endRow(last: number, after: number): number {
     // A row with fewer fields than the header is an error (batch_row_short): the careful path says so.
-    for (let k = i + 1; k < this.kinds.length; k++) if (this.kinds[k] !== UNHEADED) return DECLINE;
-    this.clearFrom(i + 1);
+    for (let k = last + 1; k < this.kinds.length; k++) if (this.kinds[k] !== UNHEADED) return DECLINE;
+    this.clearFrom(last + 1);
     return this.rowHolds() ? after : DECLINE;
   }
 
   /** Columns the row stops short of are empty: unknown. */
   private clearFrom(first: number): void {
     for (let i = first; i < this.kinds.length; i++) {
-      const slot = this.slotAt[i] as number;
+      const slot = this.slotAt[i] ?? -1;
       if (slot >= 0) this.values[slot] = undefined;
     }
   }
@@ -284,16 +286,16 @@ export class SlotRowReader {
    * cell reader: reads from `start` (not beyond `n`) and returns where it stopped, or -1.
    */
   private integerCell(i: number, bytes: Uint8Array, start: number, n: number): number {
-    const slot = this.slotAt[i] as number;
+    const slot = this.slotOf(i);
     let e = start;
-    let c = e < n ? (bytes[e] as number) : -1;
+    let c = byteAt(bytes, e, n);
     const negative = c === 45; /* - */
-    if (negative) c = ++e < n ? (bytes[e] as number) : -1;
+    if (negative) c = byteAt(bytes, ++e, n);
     const digits = e;
     let value = 0;
     while (c >= 48 && c <= 57) {
       value = value * 10 + (c - 48);
-      c = ++e < n ? (bytes[e] as number) : -1;
+      c = byteAt(bytes, ++e, n);
     }
     if (e === digits) {
       if (negative) return DECLINE;
@@ -303,7 +305,7 @@ export class SlotRowReader {
     }
     if (e - digits > MAX_DIGITS) return DECLINE;
     if (negative) value = -value;
-    if (!(value >= (this.lo[i] as number) && value <= (this.hi[i] as number))) return DECLINE;
+    if (!this.inBounds(i, value)) return DECLINE;
     this.values[slot] = value;
     return e;
   }
@@ -315,19 +317,19 @@ export class SlotRowReader {
     let value: number | undefined;
     if (e > start) {
       value = readNumber(bytes, start, e);
-      if (value === undefined || !(value >= (this.lo[i] as number) && value <= (this.hi[i] as number))) return DECLINE;
+      if (value === undefined || !this.inBounds(i, value)) return DECLINE;
     }
-    this.values[this.slotAt[i] as number] = value;
+    this.values[this.slotOf(i)] = value;
     return e;
   }
 
   /** One of the column's exact texts, or empty. In quotes, a text may hold the delimiter ("Yếu, kém"). */
   private choiceCell(i: number, bytes: Uint8Array, start: number, n: number, quoted: boolean): number {
-    const slot = this.slotAt[i] as number;
+    const slot = this.slotOf(i);
     const choices = this.choices;
-    const column = this.choiceColumn[i] as number;
+    const column = this.choiceColumn[i] ?? -1;
     const d = this.delimiter;
-    const c = start < n ? (bytes[start] as number) : -1;
+    const c = byteAt(bytes, start, n);
     if (c === -1 || (!quoted && (c === d || c === LF || c === CR))) {
       this.values[slot] = undefined;
       return start;
@@ -337,8 +339,9 @@ export class SlotRowReader {
     const e = start + choices.lengthOf(entry);
     const value = choices.valueOf(entry);
     this.values[slot] = choices.values[value];
-    const factor = this.contextFactor[i] as number;
-    if (factor !== 0) this.contextKey += (choices.codes[value] as number) * factor;
+    // 0 for a fact column: no part of the context key.
+    const factor = this.contextFactor[i] ?? 0;
+    if (factor !== 0) this.contextKey += (choices.codes[value] ?? 0) * factor;
     return e;
   }
 
@@ -364,14 +367,14 @@ export class SlotRowReader {
     let ascii = true;
     let e = start;
     for (; e < n; e++) {
-      const c = bytes[e] as number;
+      const c = byteAt(bytes, e, n);
       // In quotes the delimiter is text ("Khu 5, Bản Nà"); a line break never is here (closingQuote).
       if (!quoted && (c === d || c === LF || c === CR)) break;
       if (c < 0x20 || c === QUOTE || c === 0x5c /* \ */) return DECLINE;
       if (c >= 0x80) ascii = false;
     }
     if (e === start) return e;
-    if (ascii) return isAsciiSpace(bytes[start] as number) || isAsciiSpace(bytes[e - 1] as number) ? DECLINE : e;
+    if (ascii) return isAsciiSpace(bytes[start]) || isAsciiSpace(bytes[e - 1]) ? DECLINE : e;
     return this.texts[i]?.holds(bytes, start, e) ? e : DECLINE;
   }
 
@@ -380,11 +383,25 @@ export class SlotRowReader {
     const e = plainEnd(bytes, start, n, this.delimiter);
     if (e <= start) return e;
     // Only ASCII: a latin1 view of other bytes is not their text (trim would take a lone 0xA0 for a space).
-    for (let i = start; i < e; i++) if ((bytes[i] as number) >= 0x80) return DECLINE;
+    for (let i = start; i < e; i++) if (byteAt(bytes, i, e) >= 0x80) return DECLINE;
     const date = decodeDate(latin1(bytes, start, e));
     if (typeof date !== 'string') return DECLINE;
     this.date = date;
     return e;
+  }
+
+  /**
+   * The slot of a fact or context position. The per-position arrays are read with a default
+   * where a cast would stand: a position is always within the header's width, and a fact or
+   * context kind always has its slot, so the default (-1 here, NaN for a bound) is never taken.
+   */
+  private slotOf(i: number): number {
+    return this.slotAt[i] ?? -1;
+  }
+
+  /** Whether a number position's value is within its fact's bounds. */
+  private inBounds(i: number, value: number): boolean {
+    return value >= (this.lo[i] ?? Number.NaN) && value <= (this.hi[i] ?? Number.NaN);
   }
 
   /** What the careful path checks once the cells are read: identity, part ≤ whole, context rules. */
@@ -402,8 +419,8 @@ export class SlotRowReader {
     values[this.dateSlot] = this.date;
     const parts = this.parts;
     for (let p = 0; p < parts.length; p += 2) {
-      const part = values[parts[p] as number];
-      const whole = values[parts[p + 1] as number];
+      const part = values[parts[p] ?? -1];
+      const whole = values[parts[p + 1] ?? -1];
       if (typeof part === 'number' && typeof whole === 'number' && part > whole) return false;
     }
     const contextKey = this.contextKey;
@@ -482,7 +499,7 @@ function planPositions(ruleset: CompiledRuleset, header: HeaderLayout, delimiter
   let factor = 1;
   for (const { position, column } of contextColumns) {
     contextFactor[position] = factor;
-    factor *= (choices.maxCodes[column] as number) + 1;
+    factor *= (choices.maxCodes[column] ?? 0) + 1;
   }
   return { kinds, slotAt, lo, hi, choices, choiceColumn, contextFactor, contextPositions };
 }
@@ -519,7 +536,7 @@ class KnownText {
   }
 }
 
-function isAsciiSpace(c: number): boolean {
+function isAsciiSpace(c: number | undefined): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c;
 }
 
@@ -542,7 +559,7 @@ function closingQuote(bytes: Uint8Array, from: number, n: number): number {
  */
 function plainEnd(bytes: Uint8Array, start: number, n: number, d: number): number {
   for (let e = start; e < n; e++) {
-    const c = bytes[e] as number;
+    const c = bytes[e];
     if (c === d || c === LF || c === CR) return e;
     if (c === QUOTE) return DECLINE;
   }
@@ -552,12 +569,12 @@ function plainEnd(bytes: Uint8Array, start: number, n: number, d: number): numbe
 /** Plain digits with an optional minus sign (at most 15 digits), as cells.ts parseInteger reads them. */
 function readInteger(bytes: Uint8Array, start: number, end: number): number | undefined {
   let i = start;
-  const negative = (bytes[i] as number) === 45; /* - */
+  const negative = bytes[i] === 45; /* - */
   if (negative) i++;
   if (i === end || end - i > MAX_DIGITS) return undefined;
   let value = 0;
   for (; i < end; i++) {
-    const c = bytes[i] as number;
+    const c = byteAt(bytes, i, end);
     if (c < 48 || c > 57) return undefined;
     value = value * 10 + (c - 48);
   }
@@ -578,7 +595,7 @@ function readNumber(bytes: Uint8Array, start: number, end: number): number | und
   let fraction = -1; // digits after the point; -1: no point
   let mantissa = 0;
   for (; i < end; i++) {
-    const c = bytes[i] as number;
+    const c = byteAt(bytes, i, end);
     if (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
       digits++;
@@ -593,7 +610,8 @@ function readNumber(bytes: Uint8Array, start: number, end: number): number | und
     const value = Number(latin1(bytes, start, end));
     return Number.isFinite(value) ? value : undefined;
   }
-  const value = fraction > 0 ? mantissa / (POWERS_OF_TEN[fraction] as number) : mantissa;
+  // fraction ≤ digits ≤ MAX_DIGITS: always in the table.
+  const value = fraction > 0 ? mantissa / (POWERS_OF_TEN[fraction] ?? Number.NaN) : mantissa;
   return negative ? -value : value;
 }
 
@@ -605,6 +623,14 @@ function lineEnd(bytes: Uint8Array, i: number, n: number, final: boolean): numbe
   if (bytes[i] === LF) return i + 1;
   if (i + 1 < n) return bytes[i + 1] === LF ? i + 2 : i + 1;
   return final ? i + 1 : -1;
+}
+
+/**
+ * The byte at `i` of a text that ends at `n`, or -1 past its end (no byte is -1: it matches
+ * nothing, so a reader stops there).
+ */
+function byteAt(bytes: Uint8Array, i: number, n: number): number {
+  return i < n ? (bytes[i] ?? -1) : -1;
 }
 
 /** ASCII bytes as a string (numbers and dates, after checking they are ASCII). */

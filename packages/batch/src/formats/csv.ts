@@ -8,8 +8,9 @@
  * Two tokenizers give the same records: csv-parse, the reference, and the specialised one in
  * csv-fast.ts (the default: over ten times as fast on wide rows; see its header).
  */
-import { parse, type CsvError } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { fileDiagnostic } from '../diagnostics.js';
+import { asError } from '../errors.js';
 import { FastCsvTokenizer } from './csv-fast.js';
 import { CHUNK_ROWS, SourceError, type RawRow, type RowChunks } from './rows.js';
 
@@ -49,7 +50,7 @@ export async function* csvRows(
       }
       if (!parser.destroyed) parser.end();
     } catch (error) {
-      parser.destroy(error as Error);
+      parser.destroy(asError(error));
     } finally {
       await chunks.return?.();
     }
@@ -58,6 +59,7 @@ export async function* csvRows(
   let row = 0;
   let batch: RawRow[] = [];
   try {
+    // (Cast: csv-parse types its records as `any`; without `columns`, each is the row's cells.)
     for await (const record of parser as AsyncIterable<string[]>) {
       row += 1;
       batch.push({ row, cells: record });
@@ -68,8 +70,9 @@ export async function* csvRows(
     }
   } catch (error) {
     if (batch.length > 0) yield batch;
-    const e = error as Partial<CsvError> & Error;
-    const line = typeof e.lines === 'number' ? e.lines : 0;
+    const e = asError(error);
+    // csv-parse's errors say the line; an error of the input stream does not.
+    const line = error instanceof CsvError && typeof error.lines === 'number' ? error.lines : 0;
     throw new SourceError(
       fileDiagnostic(
         file,
@@ -158,7 +161,7 @@ export function sniffDelimiter(head: string): string {
   ]);
   let quoted = false;
   for (let i = 0; i < head.length; i++) {
-    const c = head[i] as string;
+    const c = head.charAt(i);
     if (c === '"') quoted = !quoted;
     else if (!quoted && (c === '\n' || c === '\r')) break;
     else if (!quoted && counts.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);

@@ -84,7 +84,8 @@ function wholeCharacters(bytes: Uint8Array, end: number): number {
   let i = end;
   // Back over at most three continuation bytes and their lead byte.
   for (let k = 0; k < 4 && i > 0; k++) {
-    const b = bytes[i - 1] as number;
+    // i > 0: the byte is there (?? 0 stands where a cast would).
+    const b = bytes[i - 1] ?? 0;
     if (b < 0x80) return end;
     i--;
     if (b >= 0xc0) {

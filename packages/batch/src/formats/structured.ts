@@ -9,9 +9,10 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Assessment, CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
 import { flowTooDeep } from '@lcz/criteria-engine/tools';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { AssessmentCheck } from '../assessment-check.js';
 import { fileDiagnostic } from '../diagnostics.js';
+import { asError } from '../errors.js';
 import type { BatchArea, BatchRecord } from '../record.js';
 import { CHUNK_ROWS } from './rows.js';
 
@@ -73,7 +74,7 @@ export async function* jsonLinesRecords(
           fileDiagnostic(
             file,
             'batch_unreadable',
-            { format: 'jsonl', reason: 'json_syntax', detail: (error as Error).message },
+            { format: 'jsonl', reason: 'json_syntax', detail: asError(error).message },
             row,
             position + 1,
           ),
@@ -122,7 +123,7 @@ export function documentRecords(
       return fileDiagnostic(
         file,
         'batch_unreadable',
-        { format: 'json', reason: 'json_syntax', detail: (error as Error).message },
+        { format: 'json', reason: 'json_syntax', detail: asError(error).message },
         line,
         col,
       );
@@ -162,6 +163,7 @@ function checkedRecord(
   place: (d: Diagnostic) => Diagnostic,
 ): BatchRecord {
   const area = areaOf(value);
+  // (Casts: the check, or the engine's validation finding nothing, is what makes it an assessment.)
   if (check(value)) return { row, area, assessment: value as Assessment, diagnostics: [] };
   const diagnostics = ruleset.validateAssessment(value).diagnostics.map(place);
   return diagnostics.length === 0
@@ -170,19 +172,21 @@ function checkedRecord(
 }
 
 function areaOf(value: unknown): BatchArea {
-  const area = (value as { area?: unknown } | null)?.area;
-  if (typeof area !== 'object' || area === null) return {};
-  const a = area as Record<string, unknown>;
-  const text = (k: string): string | undefined => (typeof a[k] === 'string' ? (a[k] as string) : undefined);
-  const date = text('date');
-  const year = date !== undefined && /^\d{4}-/.test(date) ? Number(date.slice(0, 4)) : undefined;
+  const area = isRecord(value) ? value['area'] : undefined;
+  if (!isRecord(area)) return {};
+  const { code, name, unit, date } = area;
+  const year = typeof date === 'string' && /^\d{4}-/.test(date) ? Number(date.slice(0, 4)) : undefined;
   return {
-    ...(text('code') !== undefined ? { code: text('code') as string } : {}),
-    ...(text('name') !== undefined ? { name: text('name') as string } : {}),
-    ...(text('unit') !== undefined ? { unit: text('unit') as string } : {}),
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof name === 'string' ? { name } : {}),
+    ...(typeof unit === 'string' ? { unit } : {}),
     ...(year !== undefined ? { year } : {}),
-    ...(date !== undefined ? { date } : {}),
+    ...(typeof date === 'string' ? { date } : {}),
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 type Locate = (prefix: readonly (string | number)[], d: Diagnostic) => { line: number; column: number };
@@ -203,13 +207,13 @@ function locator(text: string): Locate {
     // Unknown names are reported at their key, as the engine does for single files.
     const atKey = d.code === 'input_unknown_fact' || d.code === 'input_unknown_facts' || d.code === 'input_shape';
     let node: unknown = doc.contents;
-    let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+    let offset = doc.contents?.range?.[0] ?? 0;
     for (let i = 0; i < path.length; i++) {
       const segment = path[i];
       if (isMap(node)) {
         const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
         if (!pair) break;
-        const keyRange = (pair.key as Node).range;
+        const keyRange = isNode(pair.key) ? pair.key.range : undefined;
         if (i === path.length - 1 && atKey && keyRange) {
           offset = keyRange[0];
           break;
@@ -218,7 +222,7 @@ function locator(text: string): Locate {
       } else if (isSeq(node)) {
         node = node.items[Number(segment)];
       } else break;
-      const range = (node as Node | null | undefined)?.range;
+      const range = isNode(node) ? node.range : undefined;
       if (range) offset = range[0];
     }
     const { line, col } = lines.linePos(offset);

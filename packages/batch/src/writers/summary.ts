@@ -56,7 +56,8 @@ export async function openSummary(
   lang: Lang,
 ): Promise<SummaryWriter> {
   const file = typeof target === 'string' ? await openFile(target) : undefined;
-  const stream = file?.stream ?? (target as NodeJS.WritableStream);
+  const stream = file !== undefined ? file.stream : typeof target !== 'string' ? target : undefined;
+  if (stream === undefined) throw new Error('a summary target is a path or a stream');
   const layout = summaryLayout(ruleset, lang);
   const writer =
     format === 'csv'
@@ -80,6 +81,11 @@ export async function openSummary(
 }
 
 /** What each column holds (its width in XLSX follows), in order. */
+/** A column of the summary: its header and what it holds. */
+function column(header: string, kind: ColumnKind): [string, ColumnKind] {
+  return [header, kind];
+}
+
 type ColumnKind =
   | 'row'
   | 'code'
@@ -113,13 +119,8 @@ function summaryLayout(ruleset: CompiledRuleset, lang: Lang): SummaryLayout {
     [w('unit'), 'unit'],
     [w('year'), 'year'],
     [w('decision'), 'decision'],
-    ...(levels
-      ? ([
-          [w('level'), 'level'],
-          [w('level_possible'), 'level'],
-        ] as [string, ColumnKind][])
-      : []),
-    ...(points ? ([[w('points'), 'points']] as [string, ColumnKind][]) : []),
+    ...(levels ? [column(w('level'), 'level'), column(w('level_possible'), 'level')] : []),
+    ...(points ? [column(w('points'), 'points')] : []),
     ...summaryGroupHeaders(ruleset, lang).map((g): [string, ColumnKind] => [g, 'group']),
     ...ruleset.derived.map((d): [string, ColumnKind] => [derivedHeader(d, lang), 'derived']),
     [w('failed'), 'list'],
@@ -257,6 +258,7 @@ function csvSummary(
  */
 async function drained(sheet: ExcelJS.Worksheet): Promise<void> {
   const pending = (): number => {
+    // (Cast: these are exceljs internals, described above; absent ones count as nothing pending.)
     const stream = (sheet as unknown as { _stream?: { pipes?: { _writableState?: { length?: number } }[] } })._stream;
     return (stream?.pipes ?? []).reduce((sum, p) => sum + (p._writableState?.length ?? 0), 0);
   };
@@ -296,6 +298,7 @@ function xlsxSummary(
 ): SummaryWriter {
   const headers = layout.headers;
   const workbook = new excel.stream.xlsx.WorkbookWriter({
+    // (Cast: exceljs types it as a stream.Stream; any writable stream works.)
     stream: stream as never,
     useStyles: true,
     useSharedStrings: false,

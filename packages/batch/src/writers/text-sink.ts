@@ -5,6 +5,7 @@
  */
 import { once } from 'node:events';
 import { openAtomicFile, type AtomicFile } from '@lcz/criteria-engine/node';
+import { errorCode } from '../errors.js';
 
 const CHUNK = 64 * 1024;
 /**
@@ -34,7 +35,7 @@ export async function openFile(path: string, highWaterMark?: number): Promise<At
   try {
     return await openAtomicFile(path, highWaterMark !== undefined ? { highWaterMark } : {});
   } catch (error) {
-    throw new OutputError(path, (error as NodeJS.ErrnoException).code ?? String(error));
+    throw new OutputError(path, errorCode(error));
   }
 }
 
