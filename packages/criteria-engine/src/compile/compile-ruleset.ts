@@ -714,6 +714,7 @@ class RulesetCompiler {
       mandatory,
       ...(points?.rule ? { pointsRule: points.rule } : {}),
       ...(points?.info ? { pointsInfo: points.info } : {}),
+      ...(points?.shape ? { pointsShape: points.shape } : {}),
       ...(ruled ? { ruled } : {}),
       ...((variants ?? []).some((v) => v.points !== undefined) ? { maxPoints } : {}),
       ...(fromLevel !== undefined ? { fromLevel } : {}),
@@ -982,11 +983,13 @@ function pointsFields(points: CompiledPoints): {
   points: number;
   pointsRule?: NonNullable<VariantPlan['pointsRule']>;
   pointsInfo?: NonNullable<VariantPlan['pointsInfo']>;
+  pointsShape?: NonNullable<VariantPlan['pointsShape']>;
 } {
   return {
     points: points.max,
     ...(points.rule ? { pointsRule: points.rule } : {}),
     ...(points.info ? { pointsInfo: points.info } : {}),
+    ...(points.shape ? { pointsShape: points.shape } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { compareProducts } from '../compile/exact/arithmetic.js';
 import type { Assessment } from '../evaluate/assessment.js';
 import { criterionOutcome, criterionPoints } from '../evaluate/outcome.js';
 import type { DecisionSummary } from '../evaluate/result.js';
+import { levelPairs } from '../evaluate/decide.js';
 import { judgeLevels } from '../evaluate/tiers.js';
 import { GENERATED_FORMAT, GENERATED_FORMAT_VERSION } from './format.js';
 
@@ -30,6 +31,7 @@ interface GeneratedRuntime {
   readonly criterionOutcome: typeof criterionOutcome;
   readonly criterionPoints: typeof criterionPoints;
   readonly judgeLevels: typeof judgeLevels;
+  readonly levelPairs: typeof levelPairs;
   readonly wrongType: (assessment: unknown) => never;
 }
 
@@ -61,6 +63,7 @@ export function bindGeneratedDecide(
     criterionOutcome,
     criterionPoints,
     judgeLevels,
+    levelPairs,
     wrongType,
   };
   type Factory = (rt: GeneratedRuntime, plan: RulesetPlan) => unknown;

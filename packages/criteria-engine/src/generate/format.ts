@@ -3,4 +3,5 @@
  * generator so the loader (and the ./runtime entry) carry none of the generator's code.
  */
 export const GENERATED_FORMAT = 'lcz-generated-decide';
-export const GENERATED_FORMAT_VERSION = 1;
+// 2: levels and points written out; the module needs rt.levelPairs and the plan's points shapes.
+export const GENERATED_FORMAT_VERSION = 2;
