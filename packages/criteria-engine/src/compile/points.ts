@@ -239,8 +239,11 @@ function compileSteps(
     let hi = -1;
     for (let i = 0; i < fns.length; i++) {
       const v = (fns[i] as Closure)(s);
+      // The thresholds rise (points_bands_order refuses a file where they do not), so once one
+      // band is certainly missed every band above it is too: the rest need not be asked.
+      if (v === false) break;
       if (v === true) lo = i;
-      if (v !== false) hi = i;
+      hi = i;
     }
     let least = lo < 0 ? 0 : (points[lo] as number);
     let most = least;
