@@ -13,7 +13,7 @@ import type { CompiledCondition } from './plan.js';
 import type { YamlPath } from './conditions.js';
 import type { Expr } from './expression/ast.js';
 import type { Typed } from './typed.js';
-import type { Closure, Slots } from './types.js';
+import type { Slots } from './types.js';
 
 /** Points never exceed 10,000 (the schema's bound), so least + most × SPAN is an exact integer. */
 export const POINTS_SPAN = 16384; // 2^14: mostPoints shifts by 14
@@ -118,7 +118,9 @@ export function compilePoints(doc: PointsDocument, path: YamlPath, c: PointsComp
       let least = 0;
       let most = 0;
       for (let i = 0; i < rules.length; i++) {
-        const p = (rules[i] as PointsClosure)(s);
+        const r = rules[i];
+        if (r === undefined) continue;
+        const p = r(s);
         const l = leastPoints(p);
         const m = mostPoints(p);
         if (l > least) least = l;
@@ -228,9 +230,9 @@ function compileSteps(
       right: { kind: 'number', value: b.at_least, text: String(b.at_least), range },
       range: of.range,
     };
-    return c.comparison(expr, bandPath);
+    return { band: b, compared: c.comparison(expr, bandPath) };
   });
-  const fns = bands.map((b) => b.fn);
+  const fns = bands.map((b) => b.compared.fn);
   const rule: PointsClosure = (s) => {
     // The band reached lies between the highest band certainly reached (lo) and the highest not
     // certainly missed (hi); -1 is "below every band" (0 points). Points need not grow with the
@@ -238,17 +240,17 @@ function compileSteps(
     let lo = -1;
     let hi = -1;
     for (let i = 0; i < fns.length; i++) {
-      const v = (fns[i] as Closure)(s);
+      const v = fns[i]?.(s);
       // The thresholds rise (points_bands_order refuses a file where they do not), so once one
       // band is certainly missed every band above it is too: the rest need not be asked.
       if (v === false) break;
       if (v === true) lo = i;
       hi = i;
     }
-    let least = lo < 0 ? 0 : (points[lo] as number);
+    let least = lo < 0 ? 0 : (points[lo] ?? 0);
     let most = least;
     for (let i = lo + 1; i <= hi; i++) {
-      const p = points[i] as number;
+      const p = points[i] ?? 0;
       if (p < least) least = p;
       if (p > most) most = p;
     }
@@ -257,13 +259,13 @@ function compileSteps(
   return {
     max,
     rule,
-    shape: { bands: bands.map((b, i) => ({ condition: b, points: points[i] as number })) },
+    shape: { bands: bands.map((b, i) => ({ condition: b.compared, points: points[i] ?? 0 })) },
     steps: {
       of: doc.of,
-      bands: doc.bands.map((b, i) => ({
-        at_least: b.at_least,
-        points: b.points,
-        condition: (bands[i] as { info: ConditionInfo }).info,
+      bands: bands.map(({ band, compared }) => ({
+        at_least: band.at_least,
+        points: band.points,
+        condition: compared.info,
       })),
     },
   };
