@@ -427,7 +427,7 @@ async function main(): Promise<void> {
   // --- the points-and-levels scheme against its own floor (schemes/green-building/) ------------
   const levels = config.skip.has('levels')
     ? []
-    : measureLevelsScheme(engine.loadRuleset, {
+    : await measureLevelsScheme(engine, {
         assessments: config.quick ? 2_000 : 20_000,
         rounds: config.rounds,
         minMillis: config.minMillis,

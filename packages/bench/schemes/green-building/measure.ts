@@ -1,15 +1,20 @@
 /**
- * The points-and-levels row of `pnpm bench` (issue 12, item 5): the engine's `decide()` on the
- * ILLUSTRATIVE green building scheme against its own hand-written floor (floor.ts), on a uniform
- * and a mixed workload built through `JSON.parse`. Before any timing, the two must agree on every
- * input: the decision, the level reached and the highest level still possible. Rounds are
- * interleaved (floor, engine, with the order swapped every round); the ratio is per round, CPU
- * time, and the median and range over rounds are reported.
+ * The points-and-levels rows of `pnpm bench` (issue 12, item 5; issue 16's last target): the
+ * engine's `decide()` on the ILLUSTRATIVE green building scheme against its own hand-written floor
+ * (floor.ts), on a uniform and a mixed workload built through `JSON.parse`, both ways the engine
+ * decides: the closures (rules loaded at run time) and the generated module `lcz build` writes.
+ * Before any timing, each must agree with the floor on every input: the decision, the level
+ * reached and the highest level still possible. Rounds are interleaved (floor, engine, with the
+ * order swapped every round); the ratio is per round, CPU time, and the median and range over
+ * rounds are reported.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Assessment, CompiledRuleset, StageResult } from '@lcz/criteria-engine';
-import { REPO_ROOT } from '../../src/config.js';
+import type { Assessment, CompiledRuleset } from '@lcz/criteria-engine';
+import type * as sourceEngine from '@lcz/criteria-engine';
+import { buildCompiledRules } from '@lcz/criteria-engine/tools';
+import { OUT_DIR, REPO_ROOT } from '../../src/config.js';
+import { loadGeneratedRuleset } from '../../src/generated.js';
 import { timeSync } from '../../src/measure.js';
 import { median, spread } from '../../src/stats.js';
 import { greenFloorDecide } from './floor.js';
@@ -21,6 +26,8 @@ const LEVELS_TARGET = 3;
 
 export interface LevelsRow {
   readonly workload: 'uniform' | 'mixed';
+  /** closures: the rules loaded at run time; generated: the module `lcz build` writes. */
+  readonly path: 'closures' | 'generated';
   readonly assessments: number;
   /** How many reached a level, were undetermined, reached none (the floor's count, the engine's the same). */
   readonly decisions: { readonly recognised: number; readonly undetermined: number; readonly not_recognised: number };
@@ -31,92 +38,109 @@ export interface LevelsRow {
   readonly met: boolean;
 }
 
-type Load = (text: string, options: { file: string }) => StageResult<CompiledRuleset>;
-
-export function measureLevelsScheme(
-  loadRuleset: Load,
+export async function measureLevelsScheme(
+  engine: typeof sourceEngine,
   options: { readonly assessments: number; readonly rounds: number; readonly minMillis: number; readonly seed: number },
-): LevelsRow[] {
-  const loaded = loadRuleset(readFileSync(RULES, 'utf8'), { file: RULES });
-  const ruleset = loaded.value;
-  if (ruleset === undefined) throw new Error(`${RULES} did not load: ${JSON.stringify(loaded.diagnostics[0])}`);
+): Promise<LevelsRow[]> {
+  const text = readFileSync(RULES, 'utf8');
+  const loaded = engine.loadRuleset(text, { file: RULES });
+  const closures = loaded.value;
+  if (closures === undefined) throw new Error(`${RULES} did not load: ${JSON.stringify(loaded.diagnostics[0])}`);
+  // The compiled rules file and its generated module, as `lcz build` writes them.
+  const built = buildCompiledRules(text, { file: RULES });
+  if (!built.value) throw new Error(`${RULES} did not build`);
+  mkdirSync(OUT_DIR, { recursive: true });
+  const compiledFile = join(OUT_DIR, 'green-building-illustrative.compiled.json');
+  const compiledText = `${JSON.stringify(built.value)}\n`;
+  writeFileSync(compiledFile, compiledText);
+  const generated = await loadGeneratedRuleset(engine, compiledText, compiledFile);
   const rows: LevelsRow[] = [];
-  for (const workload of ['uniform', 'mixed'] as const) {
-    const items = JSON.parse(
-      greenProjectsJson(options.assessments, options.seed, workload === 'mixed'),
-    ) as Assessment[];
-    const decisions = { recognised: 0, undetermined: 0, not_recognised: 0 };
-    items.forEach((a, i) => {
-      const mine = greenFloorDecide(a);
-      const theirs = ruleset.decide(a);
-      const level = theirs.level ?? { reached: null, possible: null };
-      if (mine.decision !== theirs.decision || mine.reached !== level.reached || mine.possible !== level.possible) {
-        throw new Error(
-          `green building ${workload} #${i}: floor ${JSON.stringify(mine)}, engine ${JSON.stringify({ decision: theirs.decision, ...level })}\n${JSON.stringify(a)}`,
-        );
-      }
-      decisions[mine.decision] += 1;
-    });
-    const floorPass = () => {
-      let n = 0;
-      for (let i = 0; i < items.length; i++)
-        if (greenFloorDecide(items[i] as Assessment).decision === 'recognised') n++;
-      return n;
-    };
-    const enginePass = () => {
-      let n = 0;
-      for (let i = 0; i < items.length; i++) if (ruleset.decide(items[i] as Assessment).decision === 'recognised') n++;
-      return n;
-    };
-    const expected = decisions.recognised;
-    // One warm-up round, not counted.
-    timeSync('floor', floorPass, items.length, expected, options.minMillis);
-    timeSync('engine decide()', enginePass, items.length, expected, options.minMillis);
-    const floorNs: number[] = [];
-    const engineNs: number[] = [];
-    const ratios: number[] = [];
-    for (let r = 0; r < options.rounds; r++) {
-      const timeFloor = () => timeSync('floor', floorPass, items.length, expected, options.minMillis).cpuNsPerEval;
-      const timeEngine = () =>
-        timeSync('engine decide()', enginePass, items.length, expected, options.minMillis).cpuNsPerEval;
-      let floor: number;
-      let e: number;
-      if (r % 2 === 0) {
-        floor = timeFloor();
-        e = timeEngine();
-      } else {
-        e = timeEngine();
-        floor = timeFloor();
-      }
-      floorNs.push(floor);
-      engineNs.push(e);
-      ratios.push(e / floor);
-    }
-    const ratio = spread(ratios);
-    rows.push({
-      workload,
-      assessments: items.length,
-      decisions,
-      floorCpuNsPerEval: median(floorNs),
-      engineCpuNsPerEval: median(engineNs),
-      ratio,
-      target: `≤ ${LEVELS_TARGET}× the floor`,
-      met: ratio.median <= LEVELS_TARGET,
-    });
-  }
+  for (const workload of ['uniform', 'mixed'] as const)
+    for (const [path, ruleset] of [
+      ['closures', closures],
+      ['generated', generated],
+    ] as const)
+      rows.push(measureOne(workload, path, ruleset, options));
   return rows;
+}
+
+function measureOne(
+  workload: 'uniform' | 'mixed',
+  path: 'closures' | 'generated',
+  ruleset: CompiledRuleset,
+  options: { readonly assessments: number; readonly rounds: number; readonly minMillis: number; readonly seed: number },
+): LevelsRow {
+  const items = JSON.parse(greenProjectsJson(options.assessments, options.seed, workload === 'mixed')) as Assessment[];
+  const decisions = { recognised: 0, undetermined: 0, not_recognised: 0 };
+  items.forEach((a, i) => {
+    const mine = greenFloorDecide(a);
+    const theirs = ruleset.decide(a);
+    const level = theirs.level ?? { reached: null, possible: null };
+    if (mine.decision !== theirs.decision || mine.reached !== level.reached || mine.possible !== level.possible) {
+      throw new Error(
+        `green building ${workload} (${path}) #${i}: floor ${JSON.stringify(mine)}, engine ${JSON.stringify({ decision: theirs.decision, ...level })}\n${JSON.stringify(a)}`,
+      );
+    }
+    decisions[mine.decision] += 1;
+  });
+  const floorPass = () => {
+    let n = 0;
+    for (let i = 0; i < items.length; i++) if (greenFloorDecide(items[i] as Assessment).decision === 'recognised') n++;
+    return n;
+  };
+  const enginePass = () => {
+    let n = 0;
+    for (let i = 0; i < items.length; i++) if (ruleset.decide(items[i] as Assessment).decision === 'recognised') n++;
+    return n;
+  };
+  const expected = decisions.recognised;
+  // One warm-up round, not counted.
+  timeSync('floor', floorPass, items.length, expected, options.minMillis);
+  timeSync('engine decide()', enginePass, items.length, expected, options.minMillis);
+  const floorNs: number[] = [];
+  const engineNs: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < options.rounds; r++) {
+    const timeFloor = () => timeSync('floor', floorPass, items.length, expected, options.minMillis).cpuNsPerEval;
+    const timeEngine = () =>
+      timeSync('engine decide()', enginePass, items.length, expected, options.minMillis).cpuNsPerEval;
+    let floor: number;
+    let e: number;
+    if (r % 2 === 0) {
+      floor = timeFloor();
+      e = timeEngine();
+    } else {
+      e = timeEngine();
+      floor = timeFloor();
+    }
+    floorNs.push(floor);
+    engineNs.push(e);
+    ratios.push(e / floor);
+  }
+  const ratio = spread(ratios);
+  return {
+    workload,
+    path,
+    assessments: items.length,
+    decisions,
+    floorCpuNsPerEval: median(floorNs),
+    engineCpuNsPerEval: median(engineNs),
+    ratio,
+    target: `≤ ${LEVELS_TARGET}× the floor`,
+    met: ratio.median <= LEVELS_TARGET,
+  };
 }
 
 /** The rows as a Markdown table. */
 export function renderLevelsRows(rows: readonly LevelsRow[]): string {
   const lines = [
-    '| points-and-levels scheme (ILLUSTRATIVE green building), `decide()` | assessments | reached / undetermined / none | floor ns | engine ns | × floor (median, min–max) | target | |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    '| points-and-levels scheme (ILLUSTRATIVE green building), `decide()` | path | assessments | reached / undetermined / none | floor ns | engine ns | × floor (median, min–max) | target | |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
   ];
   for (const r of rows) {
     const d = r.decisions;
     lines.push(
-      `| ${r.workload} (JSON.parse) | ${r.assessments.toLocaleString('en')} | ${d.recognised} / ${d.undetermined} / ${d.not_recognised} | ${r.floorCpuNsPerEval.toFixed(0)} | ${r.engineCpuNsPerEval.toFixed(0)} | ${r.ratio.median.toFixed(2)}× (${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}) | ${r.target} | ${r.met ? 'met' : '**missed**'} |`,
+      `| ${r.workload} (JSON.parse) | ${r.path} | ${r.assessments.toLocaleString('en')} | ${d.recognised} / ${d.undetermined} / ${d.not_recognised} | ${r.floorCpuNsPerEval.toFixed(0)} | ${r.engineCpuNsPerEval.toFixed(0)} | ${r.ratio.median.toFixed(2)}× (${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}) | ${r.target} | ${r.met ? 'met' : '**missed**'} |`,
     );
   }
   return lines.join('\n');

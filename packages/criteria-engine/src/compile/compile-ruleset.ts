@@ -713,6 +713,7 @@ class RulesetCompiler {
       mandatory,
       ...(points?.rule ? { pointsRule: points.rule } : {}),
       ...(points?.info ? { pointsInfo: points.info } : {}),
+      ...(points?.shape ? { pointsShape: points.shape } : {}),
       ...(ruled ? { ruled } : {}),
       ...((variants ?? []).some((v) => v.points !== undefined) ? { maxPoints } : {}),
       ...(fromLevel !== undefined ? { fromLevel } : {}),
@@ -981,11 +982,13 @@ function pointsFields(points: CompiledPoints): {
   points: number;
   pointsRule?: NonNullable<VariantPlan['pointsRule']>;
   pointsInfo?: NonNullable<VariantPlan['pointsInfo']>;
+  pointsShape?: NonNullable<VariantPlan['pointsShape']>;
 } {
   return {
     points: points.max,
     ...(points.rule ? { pointsRule: points.rule } : {}),
     ...(points.info ? { pointsInfo: points.info } : {}),
+    ...(points.shape ? { pointsShape: points.shape } : {}),
   };
 }
 

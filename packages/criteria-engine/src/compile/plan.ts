@@ -17,7 +17,7 @@ import type {
   GroupInfo,
 } from './compiled-ruleset.js';
 import type { LevelPlan, TierPlan } from './levels.js';
-import type { PointsClosure, PointsRuleInfo } from './points.js';
+import type { PointsClosure, PointsRuleInfo, PointsShape } from './points.js';
 import type { Expr } from './expression/ast.js';
 import type { Closure } from './types.js';
 
@@ -39,6 +39,8 @@ export interface VariantPlan {
   readonly points?: number;
   readonly pointsRule?: PointsClosure;
   readonly pointsInfo?: PointsRuleInfo;
+  /** The points rule's parts, for the code generator. */
+  readonly pointsShape?: PointsShape;
 }
 
 export interface CriterionPlan {
@@ -54,6 +56,8 @@ export interface CriterionPlan {
   /** A step table or best_of (compile/points.ts): the points as an interval, packed. */
   readonly pointsRule?: PointsClosure;
   readonly pointsInfo?: PointsRuleInfo;
+  /** The points rule's parts, for the code generator (generate/). */
+  readonly pointsShape?: PointsShape;
   /** Whether this criterion or a variant has a points rule: its outcome then depends on points. */
   readonly ruled?: boolean;
   /** The most it can earn under any variant. */

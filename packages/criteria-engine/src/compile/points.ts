@@ -9,22 +9,25 @@
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { PointStepsDocument, PointsDocument, PointsOptionDocument } from '../validate/ruleset-document.js';
 import type { ConditionInfo } from './compiled-ruleset.js';
+import type { CompiledCondition } from './plan.js';
 import type { YamlPath } from './conditions.js';
 import type { Expr } from './expression/ast.js';
 import type { Typed } from './typed.js';
-import type { Closure, Slots } from './types.js';
+import type { Slots } from './types.js';
 
 /** Points never exceed 10,000 (the schema's bound), so least + most × SPAN is an exact integer. */
-const POINTS_SPAN = 16384;
+export const POINTS_SPAN = 16384; // 2^14: mostPoints shifts by 14
 
 export function packPoints(least: number, most: number): number {
   return least + most * POINTS_SPAN;
 }
+// Bit operations, not % and Math.floor: a packed value below 2^31 is exact in int32, and a value
+// V8 happens to hold as a double (Math.min of a cap) would make `%` a call to fmod on every use.
 export function leastPoints(packed: number): number {
-  return packed % POINTS_SPAN;
+  return packed & (POINTS_SPAN - 1);
 }
 export function mostPoints(packed: number): number {
-  return Math.floor(packed / POINTS_SPAN);
+  return packed >>> 14;
 }
 
 /** The points closure: a packed [least, most] interval from the slots. */
@@ -70,6 +73,27 @@ export interface CompiledPoints {
   readonly max: number;
   readonly rule?: PointsClosure;
   readonly info?: PointsRuleInfo;
+  /** The rule's parts with their checked conditions, for the code generator (absent when broken). */
+  readonly shape?: PointsShape;
+}
+
+/**
+ * A step table or best_of as parts, so generate/ can write it out inline: each option's
+ * condition, its fixed points or its bands (points already capped), each band's comparison
+ * `of >= at_least` as the same compiled condition the rule's closure calls. The generated code
+ * computes what `rule` does from these; its tests compare the two.
+ */
+export interface PointsShape {
+  readonly kind: 'steps' | 'best_of';
+  readonly options: readonly PointsOptionShape[];
+}
+
+export interface PointsOptionShape {
+  readonly condition?: CompiledCondition;
+  /** Fixed points, after the cap. */
+  readonly points?: number;
+  /** Bands in order, each `of >= at_least` and its points after the cap. */
+  readonly bands?: readonly { readonly condition: CompiledCondition; readonly points: number }[];
 }
 
 /** What compiling points needs from the ruleset compiler (its parser, checker and reporter). */
@@ -78,8 +102,8 @@ export interface PointsCompiler {
   /** Type-check an expression; reports problems; returns undefined when it had any. */
   numeric(expr: Expr, path: YamlPath): Typed | undefined;
   /** A compiled boolean comparison (the band `of >= at_least`) with its info. */
-  comparison(expr: Expr, path: YamlPath): { fn: Closure; info: ConditionInfo };
-  condition(doc: NonNullable<PointsOptionDocument['condition']>, path: YamlPath): { fn: Closure; info: ConditionInfo };
+  comparison(expr: Expr, path: YamlPath): CompiledCondition;
+  condition(doc: NonNullable<PointsOptionDocument['condition']>, path: YamlPath): CompiledCondition;
   rangeOf(path: YamlPath): Range | undefined;
   bandsOrder(path: YamlPath, value: number, previous: number): void;
 }
@@ -104,35 +128,61 @@ export function compilePoints(doc: PointsDocument, path: YamlPath, c: PointsComp
       }
       return packPoints(least, most);
     };
-    return { max, rule, info: { kind: 'best_of', max, options: options.map((o) => o.info) } };
+    const shapes = options.map((o) => o.shape);
+    return {
+      max,
+      rule,
+      info: { kind: 'best_of', max, options: options.map((o) => o.info) },
+      ...(allShaped(shapes) ? { shape: { kind: 'best_of', options: shapes } } : {}),
+    };
   }
   const option = compileOption({ steps: doc.steps, ...(doc.cap !== undefined ? { cap: doc.cap } : {}) }, path, c);
-  return { max: option.max, rule: option.rule, info: { kind: 'steps', max: option.max, options: [option.info] } };
+  return {
+    max: option.max,
+    rule: option.rule,
+    info: { kind: 'steps', max: option.max, options: [option.info] },
+    ...(option.shape ? { shape: { kind: 'steps', options: [option.shape] } } : {}),
+  };
+}
+
+function allShaped(shapes: readonly (PointsOptionShape | undefined)[]): shapes is readonly PointsOptionShape[] {
+  return shapes.every((s) => s !== undefined);
 }
 
 interface CompiledOption {
   readonly max: number;
   readonly rule: PointsClosure;
   readonly info: PointsOptionInfo;
+  /** Absent when a part did not compile (the ruleset then has errors and is never generated). */
+  readonly shape?: PointsOptionShape;
 }
 
 function compileOption(doc: PointsOptionDocument, path: YamlPath, c: PointsCompiler): CompiledOption {
   const cond = doc.condition !== undefined ? c.condition(doc.condition, [...path, 'condition']) : undefined;
   const cap = doc.cap ?? Number.POSITIVE_INFINITY;
-  let inner: { max: number; rule: PointsClosure; steps?: PointsOptionInfo['steps'] };
+  let inner: {
+    max: number;
+    rule: PointsClosure;
+    steps?: PointsOptionInfo['steps'];
+    shape?: PointsOptionShape;
+  };
   if (doc.steps !== undefined) inner = compileSteps(doc.steps, [...path, 'steps'], cap, c);
   else {
     const n = Math.min(doc.points ?? 0, cap);
     const fixed = packPoints(n, n);
-    inner = { max: n, rule: () => fixed };
+    inner = { max: n, rule: () => fixed, shape: { points: n } };
   }
+  const shape: PointsOptionShape | undefined = inner.shape
+    ? { ...(cond ? { condition: cond } : {}), ...inner.shape }
+    : undefined;
   const info: PointsOptionInfo = {
     ...(cond ? { condition: cond.info } : {}),
     ...(doc.points !== undefined ? { points: doc.points } : {}),
     ...(inner.steps ? { steps: inner.steps } : {}),
     ...(doc.cap !== undefined ? { cap: doc.cap } : {}),
   };
-  if (!cond) return { max: inner.max, rule: inner.rule, info };
+  const shaped = shape ? { shape } : {};
+  if (!cond) return { max: inner.max, rule: inner.rule, info, ...shaped };
   const when = cond.fn;
   const body = inner.rule;
   // The option counts only when its condition holds: false earns 0, unknown earns [0, most].
@@ -142,7 +192,7 @@ function compileOption(doc: PointsOptionDocument, path: YamlPath, c: PointsCompi
     const p = body(s);
     return v === true ? p : packPoints(0, mostPoints(p));
   };
-  return { max: inner.max, rule, info };
+  return { max: inner.max, rule, info, ...shaped };
 }
 
 function compileSteps(
@@ -150,7 +200,12 @@ function compileSteps(
   path: YamlPath,
   cap: number,
   c: PointsCompiler,
-): { max: number; rule: PointsClosure; steps: NonNullable<PointsOptionInfo['steps']> } {
+): {
+  max: number;
+  rule: PointsClosure;
+  steps: NonNullable<PointsOptionInfo['steps']>;
+  shape?: PointsOptionShape;
+} {
   const points = doc.bands.map((b) => Math.min(b.points, cap));
   const max = Math.max(0, ...points);
   const of = c.parse(doc.of, [...path, 'of']);
@@ -186,8 +241,11 @@ function compileSteps(
     let hi = -1;
     for (let i = 0; i < fns.length; i++) {
       const v = fns[i]?.(s);
+      // The thresholds rise (points_bands_order refuses a file where they do not), so once one
+      // band is certainly missed every band above it is too: the rest need not be asked.
+      if (v === false) break;
       if (v === true) lo = i;
-      if (v !== false) hi = i;
+      hi = i;
     }
     let least = lo < 0 ? 0 : (points[lo] ?? 0);
     let most = least;
@@ -201,6 +259,7 @@ function compileSteps(
   return {
     max,
     rule,
+    shape: { bands: bands.map((b, i) => ({ condition: b.compared, points: points[i] ?? 0 })) },
     steps: {
       of: doc.of,
       bands: bands.map(({ band, compared }) => ({

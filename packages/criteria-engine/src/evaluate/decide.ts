@@ -6,8 +6,8 @@
 import type { CriterionPlan, RulesetPlan } from '../compile/plan.js';
 import type { Slots } from '../compile/types.js';
 import type { TierPlan } from '../compile/levels.js';
-import { criterionOutcome, criterionPoints, EXCL, FAIL, PASS } from './outcome.js';
-import { judgeLevels, type TierInputs } from './tiers.js';
+import { criterionOutcome, EXCL, FAIL, outcomeAndPoints, PASS } from './outcome.js';
+import { createLevelJudge, type FastTierInputs } from './tiers.js';
 import { meets } from './requirement.js';
 import type { Decision, DecisionSummary, Requirement } from './result.js';
 
@@ -87,47 +87,61 @@ export function createDecider(plan: RulesetPlan): (s: Slots) => DecisionSummary 
 
 /**
  * The decider of a scheme with levels, count requirements or points rules: every criterion's
- * outcome and points into arrays made once, then the tiers judged over them (tiers.ts). A scheme
- * without these keeps the loop above, untouched.
+ * outcome and points into typed arrays made once, then the tiers judged over them by the
+ * schedule (tiers.ts createLevelJudge). Nothing is allocated per call but the result and its
+ * passed counts; the level pair is one of a few frozen objects made here. A scheme without
+ * these keeps the loop above, untouched.
  */
 function createTieredDecider(plan: RulesetPlan, tiers: readonly TierPlan[]): (s: Slots) => DecisionSummary {
   const criteria = plan.criteria;
-  const outcomes = new Int32Array(criteria.length);
-  const points = new Float64Array(criteria.length);
+  const n = criteria.length;
+  const outcomes = new Int32Array(n);
+  const least = new Int32Array(n);
+  const most = new Int32Array(n);
   const disqualifiers = new Int8Array(plan.disqualifiers.length);
   const conditions = plan.disqualifiers.map((d) => d.condition.fn);
-  const input: TierInputs = { outcomes, points, disqualifiers };
+  const input: FastTierInputs = { outcomes, least, most, disqualifiers };
+  const judge = createLevelJudge(tiers);
   // As in the traced result, a standard's passed count leaves out what counts only from a higher level.
-  const groups = plan.groups.map((g) => g.criteria.filter((i) => (plan.criteria[i]?.fromLevel ?? 0) === 0));
-  const levelIds = plan.levels?.map((l) => l.id);
+  const groups = plan.groups.map((g) =>
+    Int32Array.from(g.criteria.filter((i) => (plan.criteria[i]?.fromLevel ?? 0) === 0)),
+  );
+  const levels = plan.levels ? levelPairs(plan.levels.map((l) => l.id)) : undefined;
+  const width = (plan.levels?.length ?? 0) + 1;
   return (s) => {
-    for (let i = 0; i < criteria.length; i++) {
-      const c = criteria[i] as CriterionPlan;
-      const o = criterionOutcome(c, s);
-      outcomes[i] = o;
-      points[i] = criterionPoints(c, s, o);
-    }
+    for (let i = 0; i < n; i++) outcomes[i] = outcomeAndPoints(criteria[i] as CriterionPlan, s, least, most, i);
     for (let i = 0; i < conditions.length; i++) {
       const v = (conditions[i] as (s: Slots) => unknown)(s);
       disqualifiers[i] = v === true ? 1 : v === false ? 0 : 2;
     }
-    const packed = judgeLevels(tiers, input);
+    const packed = judge(input);
     const reached = packed % 256;
     const possibleCount = (packed - reached) / 256;
     const decision: Decision = reached > 0 ? 'recognised' : possibleCount === 0 ? 'not_recognised' : 'undetermined';
     const passed: number[] = new Array<number>(groups.length);
     for (let g = 0; g < groups.length; g++) {
-      let n = 0;
-      for (const i of groups[g] as readonly number[]) if (((outcomes[i] as number) & 7) === PASS) n++;
-      passed[g] = n;
+      const members = groups[g] as Int32Array;
+      let count = 0;
+      for (let k = 0; k < members.length; k++) if (((outcomes[members[k] as number] as number) & 7) === PASS) count++;
+      passed[g] = count;
     }
-    if (!levelIds) return { decision, passed };
-    return {
-      decision,
-      passed,
-      level: { reached: levelIds[reached - 1] ?? null, possible: levelIds[possibleCount - 1] ?? null },
-    };
+    if (!levels) return { decision, passed };
+    return { decision, passed, level: levels[reached * width + possibleCount] as LevelPair };
   };
+}
+
+type LevelPair = NonNullable<DecisionSummary['level']>;
+
+/**
+ * Every (reached, possible) pair of level ids, frozen, at index reached × (levels + 1) + possible
+ * (0: none): decide returns one of these instead of making a new pair per call.
+ */
+export function levelPairs(ids: readonly string[]): readonly LevelPair[] {
+  const pairs: LevelPair[] = [];
+  for (let r = 0; r <= ids.length; r++)
+    for (let p = 0; p <= ids.length; p++)
+      pairs.push(Object.freeze({ reached: ids[r - 1] ?? null, possible: ids[p - 1] ?? null }));
+  return pairs;
 }
 
 /** Fill `into` with one group's counts for these slot values. */

@@ -98,6 +98,7 @@ function ruledOutcome(plan: CriterionPlan, s: Slots): number {
   let r: boolean | undefined = condition ? (condition.fn(s) as boolean | undefined) : true;
   if (r !== false && !fixed && rule) {
     const p = rule(s);
+    lastRulePoints = p;
     const earns = leastPoints(p) >= 1 ? true : mostPoints(p) === 0 ? false : undefined;
     if (earns === false) r = false;
     else if (earns === undefined) r = undefined;
@@ -106,11 +107,48 @@ function ruledOutcome(plan: CriterionPlan, s: Slots): number {
 }
 
 /**
+ * The points rule's value ruledOutcome computed last (-1: none since the reset). Evaluation is
+ * synchronous and a rule calls no user code, so `outcomeAndPoints` reads it right after
+ * `criterionOutcome` instead of running the step table or best_of a second time.
+ */
+let lastRulePoints = -1;
+
+/**
+ * The fast path's one call per criterion: its outcome (returned) and its points, written as
+ * [least, most] into `least[i]` and `most[i]`; the same values as criterionOutcome and
+ * criterionPoints, with a points rule evaluated once.
+ */
+export function outcomeAndPoints(
+  plan: CriterionPlan,
+  s: Slots,
+  least: Int32Array,
+  most: Int32Array,
+  i: number,
+): number {
+  lastRulePoints = -1;
+  const o = criterionOutcome(plan, s);
+  if (!(o & PASS)) {
+    least[i] = 0;
+    most[i] = 0;
+    return o;
+  }
+  const p = pointsOf(plan, s, o, lastRulePoints);
+  least[i] = leastPoints(p);
+  most[i] = mostPoints(p);
+  return o;
+}
+
+/**
  * What a criterion earns, as an interval packed by compile/points.ts: [points, points] when it
  * certainly passes with fixed points, [0, points] when it may pass, [0, 0] when it cannot; a step
  * table or best_of gives its own interval (its least only when the criterion certainly passes).
  */
 export function criterionPoints(plan: CriterionPlan, s: Slots, o: number): number {
+  return pointsOf(plan, s, o, -1);
+}
+
+/** criterionPoints, given the points rule's value when it is known already (else -1: evaluate it). */
+function pointsOf(plan: CriterionPlan, s: Slots, o: number, ruleValue: number): number {
   if (!(o & PASS)) return 0;
   const certain = (o & 7) === PASS && !(o & APPLICABILITY_UNKNOWN);
   let points = plan.points;
@@ -125,7 +163,7 @@ export function criterionPoints(plan: CriterionPlan, s: Slots, o: number): numbe
     return packPoints(0, plan.maxPoints ?? plan.points);
   }
   if (!rule) return packPoints(certain ? points : 0, points);
-  const p = rule(s);
+  const p = ruleValue >= 0 ? ruleValue : rule(s);
   return certain ? p : packPoints(0, mostPoints(p));
 }
 

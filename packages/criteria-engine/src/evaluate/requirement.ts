@@ -23,6 +23,31 @@ export function meets(req: Requirement, passed: number, applicable: number, poin
   return points >= req.at_least_points;
 }
 
+/**
+ * `meets` on a requirement taken apart once (requirementParts), so a hot loop does not ask which
+ * kind it is on every call; the generated code (generate/) writes the same three comparisons.
+ * (Kept beside `meets`, which the standard decider's loop calls on the requirement itself.)
+ */
+export function meetsPart(
+  kind: 'at_least_percent' | 'at_least_count' | 'at_least_points',
+  value: number,
+  passed: number,
+  applicable: number,
+  points: number,
+): boolean {
+  if (kind === 'at_least_percent') return passed * 100 >= value * applicable;
+  if (kind === 'at_least_count') return passed >= value;
+  return points >= value;
+}
+
+/**
+ * Whether every count or sum meets it (a bound of 0 or less; counts, applicable counts and
+ * points are never negative): the fast level judge and the generated code leave it out.
+ */
+export function alwaysMet(req: Requirement): boolean {
+  return requirementParts(req).value <= 0;
+}
+
 export function statusOf(req: Requirement, worstCase: Tally, bestCase: Tally): GroupStatus {
   if (holds(req, worstCase)) return 'met';
   if (!holds(req, bestCase)) return 'not_met';

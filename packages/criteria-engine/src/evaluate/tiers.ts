@@ -9,7 +9,7 @@
 import type { RequirementCheck, TierPlan } from '../compile/levels.js';
 import { leastPoints, mostPoints } from '../compile/points.js';
 import { EXCL, FAIL, PASS } from './outcome.js';
-import { meets } from './requirement.js';
+import { alwaysMet, meets, meetsPart, requirementParts } from './requirement.js';
 
 export const MET = 0;
 export const NOT_MET = 1;
@@ -121,4 +121,206 @@ export function judgeLevels(tiers: readonly TierPlan[], input: TierInputs, verdi
     if (certain) reached = t + 1;
   }
   return reached + possible * 256;
+}
+
+/**
+ * The tiers as one list of things to check, lowest tier first, for the fast `decide` and the
+ * generated code. Judging goes tier by tier and stops at the first certainly failed one, and
+ * "certain" never comes back once a tier is unknown, so a part a lower tier already checked
+ * (the base mandatory criteria, the base total, a standard's own requirement, repeated in every
+ * tier) cannot change the result when checked again: each part is listed once, where it first
+ * appears. Requirements every count meets (`at_least_points: 0`) are left out. Checks counting
+ * the same criteria share one tally.
+ */
+export interface LevelSchedule {
+  /** Distinct lists of criteria that some kept requirement counts over. */
+  readonly tallies: readonly (readonly number[])[];
+  /** Per tally: whether a requirement on it counts criteria (count or percent) and whether one sums points. */
+  readonly tallyCounts: readonly boolean[];
+  readonly tallyPoints: readonly boolean[];
+  readonly items: readonly ScheduleItem[];
+  /** tierEnds[t]: how many items belong to tiers 0…t. */
+  readonly tierEnds: readonly number[];
+}
+
+export type ScheduleItem =
+  | { readonly kind: 'disqualifier'; readonly index: number }
+  | { readonly kind: 'mandatory'; readonly index: number }
+  | {
+      readonly kind: 'check';
+      readonly tally: number;
+      readonly requirement: 'at_least_percent' | 'at_least_count' | 'at_least_points';
+      readonly value: number;
+    };
+
+export function scheduleLevels(tiers: readonly TierPlan[]): LevelSchedule {
+  const tallies: number[][] = [];
+  const tallyCounts: boolean[] = [];
+  const tallyPoints: boolean[] = [];
+  const tallyOf = new Map<string, number>();
+  const seen = new Set<string>();
+  const items: ScheduleItem[] = [];
+  const tierEnds: number[] = [];
+  const add = (key: string, item: ScheduleItem) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    items.push(item);
+  };
+  for (const tier of tiers) {
+    for (const d of tier.disqualifiers) add(`d${d}`, { kind: 'disqualifier', index: d });
+    for (const m of tier.mandatory) add(`m${m}`, { kind: 'mandatory', index: m });
+    for (const check of tier.checks) {
+      if (alwaysMet(check.requirement)) continue;
+      const { kind, value } = requirementParts(check.requirement);
+      const listKey = check.criteria.join(',');
+      const key = `c${kind}:${value}:${listKey}`;
+      if (seen.has(key)) continue;
+      let tally = tallyOf.get(listKey);
+      if (tally === undefined) {
+        tally = tallies.length;
+        tallyOf.set(listKey, tally);
+        tallies.push([...check.criteria]);
+        tallyCounts.push(false);
+        tallyPoints.push(false);
+      }
+      if (kind === 'at_least_points') tallyPoints[tally] = true;
+      else tallyCounts[tally] = true;
+      add(key, { kind: 'check', tally, requirement: kind, value });
+    }
+    tierEnds.push(items.length);
+  }
+  return { tallies, tallyCounts, tallyPoints, items, tierEnds };
+}
+
+/** Per evaluation on the fast path: each criterion's outcome, its points as [least, most], each disqualifier (1 applies, 0 clear, 2 unknown). */
+export interface FastTierInputs {
+  readonly outcomes: Int32Array;
+  readonly least: Int32Array;
+  readonly most: Int32Array;
+  readonly disqualifiers: Int8Array;
+}
+
+const ITEM_DISQUALIFIER = 0;
+const ITEM_MANDATORY = 1;
+const ITEM_CHECK = 2;
+const REQ_PERCENT = 0;
+const REQ_COUNT = 1;
+const REQ_POINTS = 2;
+
+/**
+ * `judgeLevels` for the fast path, over the schedule: the same packed result (reached + possible
+ * × 256), from typed arrays the caller fills, with every number it needs made here once, so a
+ * call allocates nothing. The oracle and property tests compare it with the traced path's
+ * `judgeLevels` on every bundled scheme.
+ */
+export function createLevelJudge(tiers: readonly TierPlan[]): (input: FastTierInputs) => number {
+  const schedule = scheduleLevels(tiers);
+  const { tallies, tierEnds } = schedule;
+  const tallyCount = tallies.length;
+  const counts = Uint8Array.from(schedule.tallyCounts, (b) => (b ? 1 : 0));
+  const sums = Uint8Array.from(schedule.tallyPoints, (b) => (b ? 1 : 0));
+  // Each tally's criteria, one after another, with where each tally starts.
+  const starts = new Int32Array(tallyCount + 1);
+  for (let t = 0; t < tallyCount; t++) starts[t + 1] = (starts[t] as number) + (tallies[t] as number[]).length;
+  const members = Int32Array.from(tallies.flat());
+  // worst passed, worst applicable, worst points, best passed, best applicable, best points.
+  const tally = new Float64Array(tallyCount * 6);
+  const n = schedule.items.length;
+  const kinds = new Int8Array(n);
+  const args = new Int32Array(n);
+  const reqKinds = new Int8Array(n);
+  const reqValues = new Float64Array(n);
+  schedule.items.forEach((item, k) => {
+    if (item.kind === 'check') {
+      kinds[k] = ITEM_CHECK;
+      args[k] = item.tally;
+      reqKinds[k] =
+        item.requirement === 'at_least_percent'
+          ? REQ_PERCENT
+          : item.requirement === 'at_least_count'
+            ? REQ_COUNT
+            : REQ_POINTS;
+      reqValues[k] = item.value;
+    } else {
+      kinds[k] = item.kind === 'disqualifier' ? ITEM_DISQUALIFIER : ITEM_MANDATORY;
+      args[k] = item.index;
+    }
+  });
+  const ends = Int32Array.from(tierEnds);
+  const REQS = ['at_least_percent', 'at_least_count', 'at_least_points'] as const;
+
+  return (input) => {
+    const { outcomes, least, most } = input;
+    for (let t = 0; t < tallyCount; t++) {
+      let wp = 0;
+      let wa = 0;
+      let wx = 0;
+      let bp = 0;
+      let ba = 0;
+      let bx = 0;
+      const from = starts[t] as number;
+      const to = starts[t + 1] as number;
+      if (counts[t] === 1) {
+        for (let k = from; k < to; k++) {
+          const o = outcomes[members[k] as number] as number;
+          if (o & FAIL) wa++;
+          else if (!(o & EXCL)) {
+            wp++;
+            wa++;
+          }
+          if (o & PASS) {
+            bp++;
+            ba++;
+          } else if (!(o & EXCL)) ba++;
+        }
+      }
+      if (sums[t] === 1) {
+        for (let k = from; k < to; k++) {
+          const i = members[k] as number;
+          wx += least[i] as number;
+          bx += most[i] as number;
+        }
+      }
+      const at = t * 6;
+      tally[at] = wp;
+      tally[at + 1] = wa;
+      tally[at + 2] = wx;
+      tally[at + 3] = bp;
+      tally[at + 4] = ba;
+      tally[at + 5] = bx;
+    }
+    let reached = 0;
+    let possible = 0;
+    let certain = true;
+    let k = 0;
+    for (let t = 0; t < ends.length; t++) {
+      const end = ends[t] as number;
+      for (; k < end; k++) {
+        const arg = args[k] as number;
+        let v: Verdict;
+        const kind = kinds[k];
+        if (kind === ITEM_DISQUALIFIER) {
+          const d = input.disqualifiers[arg];
+          v = d === 1 ? NOT_MET : d === 2 ? UNKNOWN : MET;
+        } else if (kind === ITEM_MANDATORY) {
+          const o = outcomes[arg] as number;
+          v = !(o & PASS) ? NOT_MET : (o & 7) !== PASS ? UNKNOWN : MET;
+        } else {
+          const at = arg * 6;
+          const req = REQS[reqKinds[k] as number] as (typeof REQS)[number];
+          const value = reqValues[k] as number;
+          if (meetsPart(req, value, tally[at] as number, tally[at + 1] as number, tally[at + 2] as number)) v = MET;
+          else
+            v = meetsPart(req, value, tally[at + 3] as number, tally[at + 4] as number, tally[at + 5] as number)
+              ? UNKNOWN
+              : NOT_MET;
+        }
+        if (v === NOT_MET) return reached + possible * 256;
+        if (v === UNKNOWN) certain = false;
+      }
+      possible = t + 1;
+      if (certain) reached = t + 1;
+    }
+    return reached + possible * 256;
+  };
 }

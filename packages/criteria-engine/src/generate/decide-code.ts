@@ -7,12 +7,17 @@
  *
  * The module imports nothing. Its one function, `createDecide(rt, plan)`, takes the runtime
  * helpers and the plan the loader compiled from the same compiled file (checked by hash), so a
- * condition the generator leaves to its closure (condition-code.ts) calls that very closure, and
- * levels and points rules use the same judgeLevels and criterionPoints as the closures do.
+ * condition the generator leaves to its closure (condition-code.ts) calls that very closure; only
+ * the slots such closures read are copied into a slot array for them. Levels and points are
+ * written out too: step tables and best_of from the plan's points shapes (compile/points.ts), the
+ * tiers in the order tiers.ts scheduleLevels gives, sums of points as additions of locals.
  */
+import type { Expr } from '../compile/expression/ast.js';
 import type { CompiledCondition, CriterionPlan, RulesetPlan } from '../compile/plan.js';
+import { POINTS_SPAN, type PointsOptionShape, type PointsShape } from '../compile/points.js';
 import { slotKind } from '../compile/slots.js';
-import type { Requirement } from '../evaluate/result.js';
+import { requirementParts } from '../evaluate/requirement.js';
+import { scheduleLevels } from '../evaluate/tiers.js';
 import {
   APPLICABILITY_UNKNOWN,
   EXCL,
@@ -80,8 +85,15 @@ class Generator {
   private temps = 0;
   /** Whether some part calls a closure, which reads the slot array. */
   private needsSlots = false;
+  /**
+   * The slots those closures read (their conditions' `reads`): only these are copied into the
+   * slot array per call. `readAll` when a closure's reads are not known or name no slot.
+   */
+  private readonly readSlots = new Set<number>();
+  private readAll = false;
   private readonly names: Map<string, SlotName>;
   private readonly slotCount: number;
+  private readonly slotOf: Map<string, number>;
 
   constructor(
     private readonly plan: RulesetPlan,
@@ -90,6 +102,7 @@ class Generator {
   ) {
     this.names = directNames(plan);
     this.slotCount = plan.contextSlots.length + plan.factSlots.length;
+    this.slotOf = new Map([...plan.contextSlots, ...plan.factSlots].map((id, i) => [id, i]));
   }
 
   decideBody(): string[] {
@@ -110,7 +123,7 @@ class Generator {
     if (this.needsSlots) {
       const size = plan.dateSlot + 1;
       this.setup.push(`const S = new Array(${indexLiteral(size)}).fill(undefined);`);
-      for (let i = 0; i < this.slotCount; i++) out.push(`S[${i}] = v${i};`);
+      for (let i = 0; i < this.slotCount; i++) if (this.readAll || this.readSlots.has(i)) out.push(`S[${i}] = v${i};`);
       out.push(`S[${indexLiteral(plan.dateSlot)}] = ${plan.readsDate ? 'rt.assessmentDate(a)' : 'undefined'};`);
     }
     out.push(...decision);
@@ -182,8 +195,27 @@ class Generator {
     return ['for (let ch = true; ch; ) {', '  ch = false;', ...tests.map((t) => `  ${t}`), '}'];
   }
 
+  /** A closure will read these names from the slot array (undefined: not known, copy every slot). */
+  private closureReads(reads: readonly string[] | undefined): void {
+    this.needsSlots = true;
+    if (reads === undefined) {
+      this.readAll = true;
+      return;
+    }
+    for (const name of reads) {
+      const slot = this.slotOf.get(name);
+      if (slot === undefined) this.readAll = true;
+      else this.readSlots.add(slot);
+    }
+  }
+
   /** A condition's value into `target`: inline when condition-code.ts can, else its closure on the slots. */
-  private condition(target: string, expr: CompiledCondition['expr'], closureRef: string): string[] {
+  private condition(
+    target: string,
+    expr: CompiledCondition['expr'],
+    closureRef: string,
+    reads: readonly string[] | undefined,
+  ): string[] {
     if (expr) {
       const prelude: string[] = [];
       const scope: ConditionScope = { names: this.names, prelude, fresh: () => `t${this.temps++}` };
@@ -194,7 +226,7 @@ class Generator {
       }
     }
     this.closures++;
-    this.needsSlots = true;
+    this.closureReads(reads);
     const k = `k${this.temps++}`;
     this.setup.push(`const ${k} = ${closureRef};`);
     return [`const ${target} = ${k}(S);`];
@@ -205,7 +237,7 @@ class Generator {
     const c = this.plan.criteria[index] as CriterionPlan;
     const ref = `plan.criteria[${indexLiteral(index)}]`;
     if (c.ruled) {
-      this.needsSlots = true;
+      this.closureReads(undefined);
       const p = `p${this.temps++}`;
       this.setup.push(`const ${p} = ${ref};`);
       return [`const ${o} = rt.criterionOutcome(${p}, S);`];
@@ -217,7 +249,7 @@ class Generator {
     const inner: string[] = [];
     if (c.applicable) {
       const av = `a${this.temps++}`;
-      inner.push(...this.condition(av, c.applicable.expr, `${ref}.applicable.fn`));
+      inner.push(...this.condition(av, c.applicable.expr, `${ref}.applicable.fn`, c.applicable.info.reads));
       inner.push(`if (${av} === false) { ${o} = ${na | NOT_APPLICABLE_WHEN}; break ${label}; }`);
       inner.push(`const ${m} = ${av} === undefined ? ${na | APPLICABILITY_UNKNOWN} : 0;`);
     } else inner.push(`const ${m} = 0;`);
@@ -228,9 +260,11 @@ class Generator {
         const w = `w${this.temps++}`;
         const r = `r${this.temps++}`;
         const vref = `${ref}.variants[${indexLiteral(j)}]`;
-        inner.push(...this.condition(w, v.whenExpr, `${vref}.when`));
+        inner.push(...this.condition(w, v.whenExpr, `${vref}.when`, v.whenReads));
         inner.push(`if (${w} === true) {`);
-        inner.push(...this.condition(r, v.condition.expr, `${vref}.condition.fn`).map((l) => `  ${l}`));
+        inner.push(
+          ...this.condition(r, v.condition.expr, `${vref}.condition.fn`, v.condition.info.reads).map((l) => `  ${l}`),
+        );
         inner.push(`  ${o} = ${m} | ${verdict(r)} | ${indexLiteral((j + 1) << VARIANT_SHIFT)};`);
         inner.push(`  break ${label};`);
         inner.push('}');
@@ -240,7 +274,7 @@ class Generator {
       inner.push(`${o} = ${m} | ${c.noVariant === 'fail' ? FAIL : na | NO_VARIANT};`);
     } else if (c.condition) {
       const r = `r${this.temps++}`;
-      inner.push(...this.condition(r, c.condition.expr, `${ref}.condition.fn`));
+      inner.push(...this.condition(r, c.condition.expr, `${ref}.condition.fn`, c.condition.info.reads));
       inner.push(`${o} = ${m} | ${verdict(r)};`);
     } else inner.push(`${o} = ${m} | ${PASS | FAIL};`);
     return [...lines, ...inner.map((l) => `  ${l}`), '}'];
@@ -250,7 +284,14 @@ class Generator {
     const out: string[] = [];
     this.plan.disqualifiers.forEach((dq, i) => {
       const d = `d${this.temps++}`;
-      out.push(...this.condition(d, dq.condition.expr, `plan.disqualifiers[${indexLiteral(i)}].condition.fn`));
+      out.push(
+        ...this.condition(
+          d,
+          dq.condition.expr,
+          `plan.disqualifiers[${indexLiteral(i)}].condition.fn`,
+          dq.condition.info.reads,
+        ),
+      );
       out.push(...each(d, i));
     });
     return out;
@@ -294,69 +335,376 @@ class Generator {
         if (c.mandatory)
           out.push(`if (!(${o} & ${PASS})) blocked = true; else if ((${o} & 7) !== ${PASS}) certain = false;`);
       }
-      out.push(...judgeCode(group.requirement, [wp, wa, wx], [bp, ba, bx]));
+      out.push(...judgeCode(requirementParts(group.requirement), [wp, wa, wx], [bp, ba, bx]));
       out.push(`${T.map((t, k) => `${t} += ${[wp, wa, wx, bp, ba, bx][k]};`).join(' ')}`);
       passed.push(dp);
     });
-    if (plan.totalRequirement) out.push(...judgeCode(plan.totalRequirement, T.slice(0, 3), T.slice(3)));
+    if (plan.totalRequirement)
+      out.push(...judgeCode(requirementParts(plan.totalRequirement), T.slice(0, 3), T.slice(3)));
     out.push(
       `return { decision: blocked ? "not_recognised" : certain ? "recognised" : "undetermined", passed: [${passed.join(', ')}] };`,
     );
     return out;
   }
 
-  /** evaluate/decide.ts createTieredDecider: outcomes inline, points and tiers by the shared helpers. */
+  /**
+   * evaluate/decide.ts createTieredDecider, unrolled: every criterion's outcome and points
+   * [least, most] in locals (step tables and best_of written out, outcome.ts ruledOutcome), then
+   * the tiers in the order of tiers.ts scheduleLevels, each part once, with the points sums and
+   * counts written as additions of those locals. Nothing is allocated but the result.
+   */
   private tieredBody(): string[] {
     const plan = this.plan;
-    this.needsSlots = true;
-    const n = plan.criteria.length;
-    this.setup.push(
-      `const outcomes = new Int32Array(${indexLiteral(n)});`,
-      `const points = new Float64Array(${indexLiteral(n)});`,
-      `const dq = new Int8Array(${indexLiteral(plan.disqualifiers.length)});`,
-      'const input = { outcomes, points, disqualifiers: dq };',
-      'const tiers = plan.tiers;',
-      'const criteria = plan.criteria;',
-    );
     const out: string[] = [];
+    const outcomes: string[] = [];
+    const least: string[] = [];
+    const most: string[] = [];
     plan.criteria.forEach((_, i) => {
-      const o = `o${this.temps++}`;
-      out.push(...this.outcome(i, o));
-      out.push(`outcomes[${i}] = ${o};`, `points[${i}] = rt.criterionPoints(criteria[${i}], S, ${o});`);
+      const scored = this.scoredOutcome(i);
+      out.push(...scored.lines);
+      outcomes.push(scored.o);
+      least.push(scored.least);
+      most.push(scored.most);
     });
-    out.push(...this.disqualifiers((d, i) => [`dq[${i}] = ${d} === true ? 1 : ${d} === false ? 0 : 2;`]));
-    out.push(
-      'const packed = rt.judgeLevels(tiers, input);',
-      'const reached = packed % 256;',
-      'const possibleCount = (packed - reached) / 256;',
-      'const decision = reached > 0 ? "recognised" : possibleCount === 0 ? "not_recognised" : "undetermined";',
-    );
+    const schedule = scheduleLevels(plan.tiers ?? []);
+    const body: string[] = [];
+    const tallies = new Map<number, { wp: string; wa: string; wx: string; bp: string; ba: string; bx: string }>();
+    const sum = (terms: readonly string[]) => (terms.length === 0 ? '0' : terms.join(' + '));
+    const tally = (t: number) => {
+      const known = tallies.get(t);
+      if (known) return known;
+      const members = schedule.tallies[t] ?? [];
+      const n = `${this.temps++}`;
+      const names = { wp: `wp${n}`, wa: `wa${n}`, wx: `wx${n}`, bp: `bp${n}`, ba: `ba${n}`, bx: `bx${n}` };
+      const os = members.map((i) => outcomes[i] as string);
+      // tiers.ts judgeCheck's counts, one term per criterion (FAIL 2, EXCL 4, PASS 1).
+      if (schedule.tallyCounts[t]) {
+        body.push(`const ${names.wp} = ${sum(os.map((o) => `((${o} & 6) === 0 ? 1 : 0)`))};`);
+        body.push(`const ${names.wa} = ${sum(os.map((o) => `((${o} & 6) !== 4 ? 1 : 0)`))};`);
+        body.push(`const ${names.bp} = ${sum(os.map((o) => `(${o} & 1)`))};`);
+        body.push(`const ${names.ba} = ${sum(os.map((o) => `((${o} & 5) !== 4 ? 1 : 0)`))};`);
+      }
+      if (schedule.tallyPoints[t]) {
+        body.push(`const ${names.wx} = ${sum(members.map((i) => least[i] as string).filter((x) => x !== '0'))};`);
+        body.push(`const ${names.bx} = ${sum(members.map((i) => most[i] as string).filter((x) => x !== '0'))};`);
+      }
+      tallies.set(t, names);
+      return names;
+    };
+    let k = 0;
+    schedule.tierEnds.forEach((end, t) => {
+      for (; k < end; k++) {
+        const item = schedule.items[k];
+        if (item === undefined) continue;
+        if (item.kind === 'disqualifier') {
+          const dq = plan.disqualifiers[item.index];
+          if (!dq) continue;
+          const d = `d${this.temps++}`;
+          const ref = `plan.disqualifiers[${indexLiteral(item.index)}].condition.fn`;
+          body.push(...this.condition(d, dq.condition.expr, ref, dq.condition.info.reads));
+          body.push(`if (${d} === true) break levels;`, `if (${d} === undefined) unsure = true;`);
+        } else if (item.kind === 'mandatory') {
+          const o = outcomes[item.index] as string;
+          body.push(`if (!(${o} & ${PASS})) break levels;`, `if ((${o} & 7) !== ${PASS}) unsure = true;`);
+        } else {
+          const x = tally(item.tally);
+          const req = { kind: item.requirement, value: item.value };
+          body.push(...judgeCode(req, [x.wp, x.wa, x.wx], [x.bp, x.ba, x.bx], 'unsure = true', 'break levels'));
+        }
+      }
+      body.push(`possible = ${indexLiteral(t + 1)};`, `if (!unsure) reached = ${indexLiteral(t + 1)};`);
+    });
+    out.push('let reached = 0;', 'let possible = 0;', 'let unsure = false;', 'levels: {');
+    out.push(...body.map((l) => `  ${l}`), '}');
+    out.push('const decision = reached > 0 ? "recognised" : possible === 0 ? "not_recognised" : "undetermined";');
     const passed = plan.groups.map((group) => {
       // As in the traced result, a standard's passed count leaves out what counts only from a higher level.
       const counted = group.criteria.filter((i) => (plan.criteria[i]?.fromLevel ?? 0) === 0);
-      return counted.length === 0 ? '0' : counted.map((i) => `((outcomes[${i}] & 7) === ${PASS} ? 1 : 0)`).join(' + ');
+      return sum(counted.map((i) => `((${outcomes[i]} & 7) === ${PASS} ? 1 : 0)`));
     });
     out.push(`const passed = [${passed.join(', ')}];`);
     if (!plan.levels) out.push('return { decision, passed };');
     else {
       const ids = plan.levels.map((l) => stringLiteral(l.id)).join(', ');
-      this.setup.push(`const levelIds = [${ids}];`);
+      this.setup.push(`const levelPairs = rt.levelPairs([${ids}]);`);
       out.push(
-        'return { decision, passed, level: { reached: levelIds[reached - 1] ?? null, possible: levelIds[possibleCount - 1] ?? null } };',
+        `return { decision, passed, level: levelPairs[reached * ${indexLiteral(plan.levels.length + 1)} + possible] };`,
       );
     }
     return out;
   }
+
+  /**
+   * A criterion's outcome (outcome.ts) into `o…` and its points into `l…`/`m…` (criterionPoints,
+   * unpacked): `least`/`most` are '0' when it can never earn a point.
+   */
+  private scoredOutcome(index: number): { lines: string[]; o: string; least: string; most: string } {
+    const c = this.plan.criteria[index] as CriterionPlan;
+    const o = `o${this.temps++}`;
+    const variants = c.variants ?? [];
+    const never =
+      !c.ruled && c.points === 0 && (c.maxPoints ?? 0) === 0 && variants.every((v) => (v.points ?? 0) === 0);
+    if (!c.ruled) {
+      const lines = this.outcome(index, o);
+      if (never) return { lines, o, least: '0', most: '0' };
+      const l = `l${this.temps++}`;
+      const m = `m${this.temps++}`;
+      lines.push(`let ${l} = 0;`, `let ${m} = 0;`, `if (${o} & ${PASS}) {`);
+      // Certain: only PASS possible and applicability known (PASS | FAIL | EXCL | APPLICABILITY_UNKNOWN).
+      const certain = `(${o} & ${PASS | FAIL | EXCL | APPLICABILITY_UNKNOWN}) === ${PASS}`;
+      const fixed = (p: number) => [`  ${m} = ${numberLiteral(p)};`, `  if (${certain}) ${l} = ${numberLiteral(p)};`];
+      if (!c.variants) lines.push(...fixed(c.points));
+      else {
+        const vb = `vb${this.temps++}`;
+        lines.push(`  const ${vb} = ${o} >> ${VARIANT_SHIFT};`);
+        // No variant chosen yet (a selector unknown): anything up to the most any of them earns.
+        lines.push(`  if (${vb} === 0) ${m} = ${numberLiteral(c.maxPoints ?? c.points)};`);
+        variants.forEach((v, j) => {
+          lines.push(`  else if (${vb} === ${indexLiteral(j + 1)}) {`);
+          lines.push(...fixed(v.points ?? c.points).map((x) => `  ${x}`));
+          lines.push('  }');
+        });
+      }
+      lines.push('}');
+      return { lines, o, least: l, most: m };
+    }
+    const ref = `plan.criteria[${indexLiteral(index)}]`;
+    const l = `l${this.temps++}`;
+    const m = `m${this.temps++}`;
+    const label = `b${this.temps++}`;
+    const mask = `n${this.temps++}`;
+    const na = c.notApplicable === 'exclude' ? EXCL : FAIL;
+    const inner: string[] = [];
+    if (c.applicable) {
+      const av = `a${this.temps++}`;
+      inner.push(...this.condition(av, c.applicable.expr, `${ref}.applicable.fn`, c.applicable.info.reads));
+      inner.push(`if (${av} === false) { ${o} = ${na | NOT_APPLICABLE_WHEN}; break ${label}; }`);
+      inner.push(`const ${mask} = ${av} === undefined ? ${na | APPLICABILITY_UNKNOWN} : 0;`);
+    } else inner.push(`const ${mask} = 0;`);
+    if (c.variants) {
+      const undecided = PASS | FAIL | (c.noVariant === 'fail' ? FAIL : na);
+      c.variants.forEach((v, j) => {
+        const w = `w${this.temps++}`;
+        const vref = `${ref}.variants[${indexLiteral(j)}]`;
+        inner.push(...this.condition(w, v.whenExpr, `${vref}.when`, v.whenReads));
+        inner.push(`if (${w} === true) {`);
+        // A variant's own points win: fixed points there make it an ordinary criterion.
+        const rule =
+          v.points !== undefined
+            ? v.pointsRule
+              ? { shape: v.pointsShape, ref: `${vref}.pointsShape`, closure: `${vref}.pointsRule` }
+              : v.points
+            : c.pointsRule
+              ? { shape: c.pointsShape, ref: `${ref}.pointsShape`, closure: `${ref}.pointsRule` }
+              : c.points;
+        const branch = this.scoredBranch(v.condition, `${vref}.condition.fn`, rule, (j + 1) << VARIANT_SHIFT, {
+          o,
+          l,
+          m,
+          mask,
+        });
+        inner.push(...branch.map((x) => `  ${x}`), `  break ${label};`, '}');
+        inner.push(
+          `if (${w} === undefined) { ${o} = ${mask} | ${undecided}; ${m} = ${numberLiteral(c.maxPoints ?? c.points)}; break ${label}; }`,
+        );
+      });
+      inner.push(`${o} = ${mask} | ${c.noVariant === 'fail' ? FAIL : na | NO_VARIANT};`);
+    } else {
+      const rule = c.pointsRule
+        ? { shape: c.pointsShape, ref: `${ref}.pointsShape`, closure: `${ref}.pointsRule` }
+        : c.points;
+      inner.push(...this.scoredBranch(c.condition, `${ref}.condition.fn`, rule, 0, { o, l, m, mask }));
+    }
+    const lines = [`let ${o};`, `let ${l} = 0;`, `let ${m} = 0;`, `${label}: {`, ...inner.map((x) => `  ${x}`), '}'];
+    return { lines, o, least: l, most: m };
+  }
+
+  /**
+   * outcome.ts ruledOutcome past the choice of variant: the condition, then the points rule (a
+   * criterion passes only if it earns at least 1 point), the outcome, and criterionPoints.
+   */
+  private scoredBranch(
+    condition: CompiledCondition | undefined,
+    conditionRef: string,
+    rule: number | { shape: PointsShape | undefined; ref: string; closure: string },
+    variantBits: number,
+    at: { o: string; l: string; m: string; mask: string },
+  ): string[] {
+    const { o, l, m, mask } = at;
+    const out: string[] = [];
+    const r = `r${this.temps++}`;
+    if (condition) {
+      const rc = `rc${this.temps++}`;
+      out.push(...this.condition(rc, condition.expr, conditionRef, condition.info.reads), `let ${r} = ${rc};`);
+    } else out.push(`let ${r} = true;`);
+    const verdict = `(${r} === true ? ${PASS} : ${r} === false ? ${FAIL} : ${PASS | FAIL})`;
+    const certain = `(${o} & ${PASS | FAIL | EXCL | APPLICABILITY_UNKNOWN}) === ${PASS}`;
+    if (typeof rule === 'number') {
+      out.push(`${o} = ${mask} | ${verdict} | ${indexLiteral(variantBits)};`);
+      out.push(`if (${o} & ${PASS}) { ${m} = ${numberLiteral(rule)}; if (${certain}) ${l} = ${numberLiteral(rule)}; }`);
+      return out;
+    }
+    const pl = `pl${this.temps++}`;
+    const pm = `pm${this.temps++}`;
+    out.push(`let ${pl} = 0;`, `let ${pm} = 0;`, `if (${r} !== false) {`);
+    out.push(...this.pointsRuleCode(rule, pl, pm).map((x) => `  ${x}`));
+    out.push(`  if (${pl} < 1) ${r} = ${pm} === 0 ? false : undefined;`, '}');
+    out.push(`${o} = ${mask} | ${verdict} | ${indexLiteral(variantBits)};`);
+    out.push(`if (${o} & ${PASS}) { ${m} = ${pm}; if (${certain}) ${l} = ${pl}; }`);
+    return out;
+  }
+
+  /** A step table or best_of (compile/points.ts) into `least`/`most`, from its shape; its closure when it has none. */
+  private pointsRuleCode(
+    rule: { shape: PointsShape | undefined; ref: string; closure: string },
+    least: string,
+    most: string,
+  ): string[] {
+    const { shape } = rule;
+    if (!shape) {
+      this.closures++;
+      this.closureReads(undefined);
+      const k = `k${this.temps++}`;
+      const p = `pp${this.temps++}`;
+      this.setup.push(`const ${k} = ${rule.closure};`);
+      // compile/points.ts leastPoints and mostPoints.
+      return [`const ${p} = ${k}(S);`, `${least} = ${p} & ${POINTS_SPAN - 1};`, `${most} = ${p} >>> 14;`];
+    }
+    if (shape.kind === 'steps' && shape.options.length === 1)
+      return this.optionCode(shape.options[0] as PointsOptionShape, `${rule.ref}.options[0]`, least, most);
+    const out: string[] = [];
+    shape.options.forEach((option, j) => {
+      const ol = `ol${this.temps++}`;
+      const om = `om${this.temps++}`;
+      out.push(`let ${ol} = 0;`, `let ${om} = 0;`);
+      out.push(...this.optionCode(option, `${rule.ref}.options[${indexLiteral(j)}]`, ol, om));
+      out.push(`if (${ol} > ${least}) ${least} = ${ol};`, `if (${om} > ${most}) ${most} = ${om};`);
+    });
+    return out;
+  }
+
+  /** One option: counts only when its condition holds (false: 0; unknown: [0, most]). */
+  private optionCode(option: PointsOptionShape, ref: string, least: string, most: string): string[] {
+    const body = (l: string, m: string): string[] => {
+      if (option.bands) return this.stepsCode(option.bands, `${ref}.bands`, l, m);
+      return [`${l} = ${numberLiteral(option.points ?? 0)};`, `${m} = ${numberLiteral(option.points ?? 0)};`];
+    };
+    if (!option.condition) return body(least, most);
+    const cv = `cv${this.temps++}`;
+    const bl = `sl${this.temps++}`;
+    const bm = `sm${this.temps++}`;
+    return [
+      ...this.condition(cv, option.condition.expr, `${ref}.condition.fn`, option.condition.info.reads),
+      `if (${cv} !== false) {`,
+      `  let ${bl} = 0;`,
+      `  let ${bm} = 0;`,
+      ...body(bl, bm).map((x) => `  ${x}`),
+      `  if (${cv} === true) ${least} = ${bl};`,
+      `  ${most} = ${bm};`,
+      '}',
+    ];
+  }
+
+  /**
+   * compile/points.ts compileSteps: the band reached lies between the highest band certainly
+   * reached and the highest not certainly missed; the least and the most points over that stretch.
+   * Bands that all compare one fact with a number become one chain of comparisons.
+   */
+  private stepsCode(
+    bands: NonNullable<PointsOptionShape['bands']>,
+    ref: string,
+    least: string,
+    most: string,
+  ): string[] {
+    const points = bands.map((b) => b.points);
+    // Every band unknown (lo = -1, hi = last): as the closure's loop computes it.
+    let unknownLeast = 0;
+    let unknownMost = 0;
+    for (const p of points) {
+      if (p < unknownLeast) unknownLeast = p;
+      if (p > unknownMost) unknownMost = p;
+    }
+    const local = this.oneFactBands(bands);
+    if (local !== undefined) {
+      // The fact known: each band is true or false, so lo = hi = the highest band true.
+      const out = [
+        `if (${local} === undefined) { ${least} = ${numberLiteral(unknownLeast)}; ${most} = ${numberLiteral(unknownMost)}; }`,
+      ];
+      for (let k = bands.length - 1; k >= 0; k--) {
+        const at = ((bands[k] as (typeof bands)[number]).condition.expr as Extract<Expr, { kind: 'compare' }>)
+          .right as {
+          value: number;
+        };
+        out.push(
+          `else if (${local} >= ${numberLiteral(at.value)}) { ${least} = ${numberLiteral(points[k] as number)}; ${most} = ${numberLiteral(points[k] as number)}; }`,
+        );
+      }
+      out.push(`else { ${least} = 0; ${most} = 0; }`);
+      return out;
+    }
+    const lo = `lo${this.temps++}`;
+    const hi = `hi${this.temps++}`;
+    const table = `PT${this.temps++}`;
+    this.setup.push(`const ${table} = [${points.map((p) => numberLiteral(p)).join(', ')}];`);
+    const out = [`let ${lo} = -1;`, `let ${hi} = -1;`];
+    bands.forEach((band, k) => {
+      const b = `bd${this.temps++}`;
+      out.push(
+        ...this.condition(b, band.condition.expr, `${ref}[${indexLiteral(k)}].condition.fn`, band.condition.info.reads),
+      );
+      out.push(`if (${b} === true) ${lo} = ${indexLiteral(k)};`, `if (${b} !== false) ${hi} = ${indexLiteral(k)};`);
+    });
+    const q = `q${this.temps++}`;
+    out.push(
+      `${least} = ${lo} < 0 ? 0 : ${table}[${lo}];`,
+      `${most} = ${least};`,
+      `for (let ${q} = ${lo} + 1; ${q} <= ${hi}; ${q}++) { if (${table}[${q}] < ${least}) ${least} = ${table}[${q}]; if (${table}[${q}] > ${most}) ${most} = ${table}[${q}]; }`,
+    );
+    return out;
+  }
+
+  /**
+   * The local of the one numeric fact every band compares with a number literal (`of >= at_least`
+   * that condition-code.ts inlines as a plain comparison), or undefined.
+   */
+  private oneFactBands(bands: NonNullable<PointsOptionShape['bands']>): string | undefined {
+    let slot: number | undefined;
+    for (const band of bands) {
+      const e = band.condition.expr;
+      if (e?.kind !== 'compare' || e.op !== '>=' || e.left.kind !== 'name' || e.right.kind !== 'number')
+        return undefined;
+      const n = this.names.get(e.left.name);
+      if (!n || (n.type !== 'integer' && n.type !== 'number')) return undefined;
+      if (slot !== undefined && n.slot !== slot) return undefined;
+      slot = n.slot;
+      // The same gate as inlining: condition-code.ts must write this comparison itself.
+      const scope: ConditionScope = { names: this.names, prelude: [], fresh: () => `t${this.temps++}` };
+      if (conditionCode(e, scope) === undefined || scope.prelude.length > 0) return undefined;
+    }
+    if (slot === undefined) return undefined;
+    this.inlined += bands.length;
+    return `v${indexLiteral(slot)}`;
+  }
 }
 
-/** evaluate/requirement.ts meets(), with the requirement's number written in; judge() of decide.ts. */
-function judgeCode(req: Requirement, worst: readonly string[], best: readonly string[]): string[] {
+/**
+ * evaluate/requirement.ts meets(), with the requirement's number written in; judge() of
+ * decide.ts: nothing when the worst case meets it, `unknown` when only the best case does, else `failed`.
+ */
+function judgeCode(
+  req: { kind: 'at_least_percent' | 'at_least_count' | 'at_least_points'; value: number },
+  worst: readonly string[],
+  best: readonly string[],
+  unknown = 'certain = false',
+  failed = 'blocked = true',
+): string[] {
+  const k = numberLiteral(req.value);
   const meets = ([passed, applicable, points]: readonly string[]): string => {
-    if ('at_least_percent' in req) return `${passed} * 100 >= ${numberLiteral(req.at_least_percent)} * ${applicable}`;
-    if ('at_least_count' in req) return `${passed} >= ${numberLiteral(req.at_least_count)}`;
-    return `${points} >= ${numberLiteral(req.at_least_points)}`;
+    if (req.kind === 'at_least_percent') return `${passed} * 100 >= ${k} * ${applicable}`;
+    if (req.kind === 'at_least_count') return `${passed} >= ${k}`;
+    return `${points} >= ${k}`;
   };
-  return [`if (!(${meets(worst)})) { if (${meets(best)}) certain = false; else blocked = true; }`];
+  return [`if (!(${meets(worst)})) { if (${meets(best)}) ${unknown}; else ${failed}; }`];
 }
 
 /** Facts and context attributes that no parameter, derived quantity, table or named condition shadows. */

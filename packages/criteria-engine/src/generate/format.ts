@@ -1,7 +1,8 @@
 /**
  * What a generated module says it is, checked before it is used. Apart from the generator so the
  * loader (and the ./runtime entry) carry none of the generator's code. Version 2: the module
- * holds `createEvaluate` beside `createDecide` and `createDecideSlots`.
+ * holds `createEvaluate` beside `createDecide` and `createDecideSlots`. Version 3: levels and
+ * points written out; the module needs rt.levelPairs and the plan's points shapes.
  */
 export const GENERATED_FORMAT = 'lcz-generated-decide';
-export const GENERATED_FORMAT_VERSION = 2;
+export const GENERATED_FORMAT_VERSION = 3;
