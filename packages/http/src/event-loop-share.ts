@@ -14,22 +14,43 @@
 const TURN_MS = 8;
 
 interface Step {
+  /** The request's place: steps of a request that came earlier go first. */
+  readonly ticket: number;
   /** Does the work and settles the step's promise with its result or its error. */
   readonly run: () => void;
   readonly signal: AbortSignal | undefined;
   readonly reject: (reason: unknown) => void;
 }
 
-/** Steps in order; those before `head` are done (emptied, so that they can be collected). */
-const queue: (Step | undefined)[] = [];
-let head = 0;
+/**
+ * Steps waiting, by ticket. A request has at most one step waiting at a time (it queues the
+ * next when the last is done), so the queue is as long as the requests in progress.
+ */
+const queue: Step[] = [];
 let scheduled = false;
+let lastTicket = 0;
+
+/**
+ * A place in the queue for the steps of one request: before those of every request that takes
+ * its ticket later. So the oldest request in progress finishes first, instead of 20 batches
+ * sharing the turns evenly and all finishing (or all reaching the time limit) at the end.
+ */
+export function takeTicket(): number {
+  return ++lastTicket;
+}
+
+export interface TurnOptions {
+  /** Stops the step before it runs: the time limit, the client gone. */
+  readonly signal?: AbortSignal | undefined;
+  /** The request's place (takeTicket); without one, after every step waiting. */
+  readonly ticket?: number;
+}
 
 /**
  * Run `work` (synchronous, a few milliseconds at most) in its turn. Rejects with the signal's
- * reason, without running it, when the signal has fired by then (the time limit, the client gone).
+ * reason, without running it, when the signal has fired by then.
  */
-export function inTurn<T>(work: () => T, signal?: AbortSignal): Promise<T> {
+export function inTurn<T>(work: () => T, options: TurnOptions = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const run = () => {
       try {
@@ -38,7 +59,9 @@ export function inTurn<T>(work: () => T, signal?: AbortSignal): Promise<T> {
         reject(error);
       }
     };
-    queue.push({ run, signal, reject });
+    const ticket = options.ticket ?? takeTicket();
+    const after = queue.findIndex((step) => step.ticket > ticket);
+    queue.splice(after === -1 ? queue.length : after, 0, { ticket, run, signal: options.signal, reject });
     if (!scheduled) {
       scheduled = true;
       setImmediate(runTurn);
@@ -48,16 +71,14 @@ export function inTurn<T>(work: () => T, signal?: AbortSignal): Promise<T> {
 
 function runTurn(): void {
   const start = performance.now();
-  while (head < queue.length && performance.now() - start < TURN_MS) {
-    const step = queue[head];
-    queue[head++] = undefined;
-    if (step === undefined) continue;
+  // A step done may queue its request's next one (once this turn's callbacks have run): that
+  // one waits for the next turn.
+  for (let step = queue.shift(); step !== undefined; step = queue.shift()) {
     if (step.signal?.aborted) step.reject(step.signal.reason);
     else step.run();
+    if (performance.now() - start >= TURN_MS) break;
   }
-  if (head === queue.length) {
-    queue.length = 0;
-    head = 0;
+  if (queue.length === 0) {
     scheduled = false;
     return;
   }

@@ -11,7 +11,7 @@ import {
   type CompiledRuleset,
   type EvaluationResult,
 } from '@lcz/criteria-engine';
-import { inTurn } from '../event-loop-share.js';
+import { inTurn, takeTicket } from '../event-loop-share.js';
 import { entry, type ProblemEntry, type ProblemKind } from '../problem.js';
 import { batchBody, checkBody, evaluateBody, explainBody } from '../request-schemas.js';
 import { combine, isRecord, ok, type HandlerContext, type HandlerInput, type Outcome } from './context.js';
@@ -75,18 +75,16 @@ export async function evaluateBatch(ctx: HandlerContext, input: HandlerInput): P
   const items = isRecord(input.body) && Array.isArray(input.body['assessments']) ? input.body['assessments'] : [];
   const checked: Checked[] = [];
   const budget = requestBudget();
+  // One assessment per step, in turn with every other request's (event-loop-share.ts): 200
+  // assessments of 200 undeclared facts each are a few hundred milliseconds of checks, and the
+  // time limit or a client gone stops them between two steps.
+  const turn = { signal: input.signal, ticket: takeTicket() };
   // A batch over the limit is refused by its length alone: its items are not even looked at.
   if (items.length <= ctx.limits.batchLength) {
     const resolve = rulesetResolver(ctx, readChoice(input.body));
     const seen = new Set<string>();
     for (const [index, item] of items.entries()) {
-      // One assessment per step, in turn with every other request's (event-loop-share.ts):
-      // 200 assessments of 200 undeclared facts each are a few hundred milliseconds of checks,
-      // and the time limit or a client gone stops them between two steps.
-      const one = await inTurn(
-        () => checkAssessment(ctx, resolve, item, `/assessments/${index}`, budget),
-        input.signal,
-      );
+      const one = await inTurn(() => checkAssessment(ctx, resolve, item, `/assessments/${index}`, budget), turn);
       if ('ruleset' in one) {
         checked.push(one);
         continue;
@@ -107,7 +105,7 @@ export async function evaluateBatch(ctx: HandlerContext, input: HandlerInput): P
 
   const results: EvaluationResult[] = [];
   for (const { ruleset, assessment } of checked) {
-    results.push(await inTurn(() => ruleset.evaluate(assessment), input.signal));
+    results.push(await inTurn(() => ruleset.evaluate(assessment), turn));
   }
   return ok({ results });
 }
