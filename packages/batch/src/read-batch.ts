@@ -179,9 +179,7 @@ export async function* readBatchChunks(
         const rows =
           excel === undefined
             ? csvRows(input, file, options.csvTokenizer, (head) => chooseDelimiter(head, ruleset))
-            : xlsxRows(bytes, file, options.sheet, excel, { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits }, () =>
-                openInput(source, options),
-              );
+            : xlsxRows(bytes, file, options.sheet, excel, { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits });
         yield* spreadsheetRecords(rows, file, ruleset, format);
         return;
       }

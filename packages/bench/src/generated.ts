@@ -19,6 +19,7 @@ export async function loadGeneratedRuleset(
   if (!('generated' in outcome)) throw new Error(`no generated decide: ${outcome.refused}`);
   const file = engine.generatedModulePath(compiledFile);
   writeFileSync(file, outcome.generated.code);
+  // cast: the module generateDecideCode wrote just above (loadCompiledRuleset refuses one made for other rules).
   const generated = (await import(pathToFileURL(file).href)) as sourceEngine.GeneratedModule;
   const loaded = engine.loadCompiledRuleset(compiledText, { generated });
   if (!loaded.value || !engine.usesGeneratedDecide(loaded.value))

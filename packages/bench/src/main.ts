@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Assessment, CompiledRuleset, Decision } from '@lcz/criteria-engine';
+import type { CompiledRuleset, Decision } from '@lcz/criteria-engine';
 import * as sourceEngine from '@lcz/criteria-engine';
 import { buildCompiledRules } from '@lcz/criteria-engine/tools';
 import type { Anchor } from '../schemes/lai-chau/anchor-rules.js';
@@ -82,7 +82,8 @@ async function main(): Promise<void> {
   // --- the engine in this process -------------------------------------------------------------
   const useDist = process.env['BENCH_ENGINE'] === 'dist';
   const engine: typeof sourceEngine = useDist
-    ? ((await import(
+    ? // cast: the built engine's entry has the API of its source.
+      ((await import(
         pathToFileURL(join(REPO_ROOT, 'packages/criteria-engine/dist/index.js')).href
       )) as typeof sourceEngine)
     : sourceEngine;
@@ -246,8 +247,8 @@ async function main(): Promise<void> {
   }
 
   // --- cold start in fresh processes (built engine) -------------------------------------------
-  const sample =
-    assessments.find((a, i) => isComplete(a) && all.decisions[i] === 'recognised') ?? (assessments[0] as Assessment);
+  const sample = assessments.find((a, i) => isComplete(a) && all.decisions[i] === 'recognised') ?? assessments[0];
+  if (sample === undefined) throw new Error('the bench generated no assessments');
   const sampleDecision = all.decisions[assessments.indexOf(sample)];
   mkdirSync(join(OUT_DIR, 'anchors'), { recursive: true });
   const sampleFile = join(OUT_DIR, 'sample-assessment.json');
@@ -286,7 +287,7 @@ async function main(): Promise<void> {
   const coldRuns = new Map<string, ColdRun[]>(cold.map((c) => [c.id, []]));
   for (let i = 0; i < (config.skip.has('cold') ? 0 : config.coldStartSpawns); i++) {
     for (const c of cold) {
-      const r = runNode([c.script, ...(c.mode ? [c.mode] : []), c.input, sampleFile]) as ColdRun;
+      const r = runNode<ColdRun>([c.script, ...(c.mode ? [c.mode] : []), c.input, sampleFile]);
       if (r.decision !== sampleDecision)
         throw new Error(`cold start ${c.id}: decided ${r.decision}, the floor ${sampleDecision}`);
       coldRuns.get(c.id)?.push(r);
@@ -368,7 +369,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < (config.skip.has('memory') ? 0 : config.memorySpawns); i++) {
     for (const mode of ['floor', 'engine-compiled', 'engine'] as const) {
       memRuns[mode].push(
-        runNode([
+        runNode<MemoryRun>([
           '--expose-gc',
           '--import',
           'tsx',
@@ -377,7 +378,7 @@ async function main(): Promise<void> {
           String(config.memoryAssessments),
           String(config.seed),
           compiledFile,
-        ]) as MemoryRun,
+        ]),
       );
     }
   }

@@ -60,7 +60,7 @@ export async function timeAsync(
 
 /** A full collection between timings (when run with --expose-gc), so no contender pays for another's garbage. */
 export function collectGarbage(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
+  const gc = globalThis.gc;
   if (gc) {
     gc();
     gc();

@@ -5,7 +5,7 @@
  * (packages/criteria-engine/dist/*.js) are shown at their TypeScript source line.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { SourceMap } from 'node:module';
+import { SourceMap, type SourceMapPayload } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,6 +35,7 @@ export interface FrameTime {
 }
 
 export function topFrames(file: string, limit = 20, root = process.cwd()): FrameTime[] {
+  // cast: a .cpuprofile file V8 wrote (--cpu-prof), in the format CpuProfile describes.
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -55,7 +56,8 @@ export function topFrames(file: string, limit = 20, root = process.cwd()): Frame
   for (let i = 0; i < profile.samples.length; i++) {
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
     all += dt;
-    let node = byId.get(profile.samples[i] as number);
+    const sample = profile.samples[i];
+    let node = sample === undefined ? undefined : byId.get(sample);
     if (!node) continue;
     const leaf = label(node.callFrame);
     self.set(leaf, (self.get(leaf) ?? 0) + dt);
@@ -91,14 +93,14 @@ function mapToSource(file: string, line: number, column: number): { file: string
   let map = maps.get(file);
   if (map === undefined) {
     const mapFile = `${file}.map`;
-    map = existsSync(mapFile)
-      ? new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8')) as ConstructorParameters<typeof SourceMap>[0])
-      : null;
+    // cast: a source map the bundler wrote beside the file, in the format SourceMap reads.
+    map = existsSync(mapFile) ? new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8')) as SourceMapPayload) : null;
     maps.set(file, map);
   }
   if (!map || line < 0) return undefined;
-  const entry = map.findEntry(line, column) as { originalSource?: string; originalLine?: number };
-  if (!entry.originalSource || entry.originalLine === undefined) return undefined;
+  const entry = map.findEntry(line, column);
+  // An empty object where the map has no entry for the position.
+  if (!('originalSource' in entry) || !entry.originalSource) return undefined;
   const source = entry.originalSource.startsWith('file://')
     ? fileURLToPath(entry.originalSource)
     : resolve(dirname(file), entry.originalSource);

@@ -23,7 +23,7 @@ for (const what of ['decide', 'evaluate', 'floor'] as const) {
   for (const inlining of [true, false]) {
     const file = join(dir, `${what}${inlining ? '' : '.no-inlining'}.cpuprofile`);
     const flags = inlining ? [] : ['--no-turbo-inlining'];
-    const r = runNode([
+    const r = runNode<{ evals: number }>([
       ...flags,
       '--import',
       'tsx',
@@ -32,9 +32,7 @@ for (const what of ['decide', 'evaluate', 'floor'] as const) {
       String(count),
       String(seconds),
       file,
-    ]) as {
-      evals: number;
-    };
+    ]);
     console.log(
       `\n${what}${inlining ? '' : ' (inlining off)'}: ${r.evals.toLocaleString('en')} evaluations → ${file.slice(REPO_ROOT.length + 1)}`,
     );

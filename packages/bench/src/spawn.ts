@@ -21,15 +21,18 @@ function waitForDist(): void {
   }
 }
 
-export function runNode(args: readonly string[], retry = true): unknown {
+/** Runs a child script and reads the JSON it prints last: a T, as the script's own type says. */
+export function runNode<T>(args: readonly string[], retry = true): T {
   waitForDist();
   const env = { ...process.env };
   delete env['NODE_OPTIONS'];
   const r = spawnSync(process.execPath, args, { cwd: BENCH_DIR, env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (r.status !== 0) {
-    if (retry && r.stderr.includes('criteria-engine/dist')) return runNode(args, false);
+    if (retry && r.stderr.includes('criteria-engine/dist')) return runNode<T>(args, false);
     throw new Error(`node ${args.join(' ')} failed (${r.status ?? r.signal}):\n${r.stderr}`);
   }
   const line = r.stdout.trim().split('\n').pop() ?? '';
-  return JSON.parse(line) as unknown;
+  const value: unknown = JSON.parse(line);
+  // cast: the child scripts of src/child/ print one JSON line of the type their caller names.
+  return value as T;
 }

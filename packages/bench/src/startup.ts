@@ -4,6 +4,8 @@
  * warm compiled-rules cache, with an empty one (the first run, which also writes the entry), and
  * with the cache off (`LCZ_CACHE=0`, the YAML every time). Wall time and CPU time (user + system,
  * from /usr/bin/time) per run; medians and ratios to `node -e 0`. The built CLI (packages/cli/dist).
+ * BENCH_STARTUP_BASELINE=<another built bin.js> adds its warm and empty-cache rows to the same
+ * interleaved rounds, so a change is measured against what it replaced under the same load.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,13 +16,16 @@ import { median } from './stats.js';
 
 const rounds = Number(process.argv[2] ?? 11);
 const cache = mkdtempSync(join(tmpdir(), 'lcz-bench-cache-'));
-const lcz = [
-  join(REPO_ROOT, 'packages/cli/dist/bin.js'),
+const evaluateWith = (bin: string) => [
+  bin,
   'evaluate',
   '--rules',
   join(REPO_ROOT, 'rules/lai-chau-2020-2025'),
   join(REPO_ROOT, 'examples/assessments/recognised-to-dan-pho.yaml'),
 ];
+const lcz = evaluateWith(join(REPO_ROOT, 'packages/cli/dist/bin.js'));
+const baselineBin = process.env['BENCH_STARTUP_BASELINE'];
+const baseline = baselineBin ? evaluateWith(baselineBin) : undefined;
 
 interface Run {
   readonly wall: number;
@@ -40,6 +45,8 @@ function time(args: readonly string[], env: Record<string, string>): Run {
 
 const warm = { XDG_CACHE_HOME: join(cache, 'warm') };
 const cold = { XDG_CACHE_HOME: join(cache, 'cold') };
+const baseWarm = { XDG_CACHE_HOME: join(cache, 'baseline-warm') };
+const baseCold = { XDG_CACHE_HOME: join(cache, 'baseline-cold') };
 const cases: { label: string; run: () => Run }[] = [
   { label: 'node -e 0', run: () => time(['-e', '0'], {}) },
   { label: 'lcz evaluate, one file, warm cache', run: () => time(lcz, warm) },
@@ -54,9 +61,22 @@ const cases: { label: string; run: () => Run }[] = [
     label: 'lcz evaluate, one file, cache off (LCZ_CACHE=0: the YAML every time)',
     run: () => time(lcz, { LCZ_CACHE: '0' }),
   },
+  ...(baseline
+    ? [
+        { label: 'baseline: lcz evaluate, one file, warm cache', run: () => time(baseline, baseWarm) },
+        {
+          label: 'baseline: lcz evaluate, one file, empty cache',
+          run: () => {
+            rmSync(baseCold.XDG_CACHE_HOME, { recursive: true, force: true });
+            return time(baseline, baseCold);
+          },
+        },
+      ]
+    : []),
 ];
 try {
   time(lcz, warm); // fill the warm cache
+  if (baseline) time(baseline, baseWarm);
   const runs = new Map<string, Run[]>(cases.map((c) => [c.label, []]));
   for (let r = 0; r < rounds; r++) {
     for (const c of [...cases.slice(r % cases.length), ...cases.slice(0, r % cases.length)])
@@ -65,7 +85,7 @@ try {
   const of = (label: string) => runs.get(label) ?? [];
   const baseWall = median(of('node -e 0').map((r) => r.wall));
   const baseCpu = median(of('node -e 0').map((r) => r.cpu));
-  console.log(`${rounds} rounds, interleaved`);
+  console.log(`${rounds} rounds, interleaved${baselineBin ? `; baseline ${baselineBin}` : ''}`);
   console.log('| run | median wall s | × node -e 0 (wall) | median CPU s | × node -e 0 (CPU) |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const c of cases) {

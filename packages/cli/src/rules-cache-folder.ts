@@ -24,13 +24,18 @@ export function rulesCacheFolder(
   return base ? join(base, 'lcz', 'compiled-rules') : undefined;
 }
 
-/** The cache for this session's commands, its notes on standard error; undefined when there is none. */
-export function rulesCacheFor(session: Session): RulesCache | undefined {
+/**
+ * The cache for this session's commands, its notes on standard error; undefined when there is none.
+ * `generatedDecide`: for a command that decides many assessments (a batch with --decisions-only),
+ * decide through the generated module kept in the cache (the engine's rules-cache.ts).
+ */
+export function rulesCacheFor(session: Session, generatedDecide = false): RulesCache | undefined {
   const dir = rulesCacheFolder(session.env);
   if (dir === undefined) return undefined;
   const said = new Set<string>();
   return {
     dir: session.abs(dir),
+    ...(generatedDecide ? { generatedDecide } : {}),
     note: (note: RulesCacheNote) => {
       // One note per entry and reason per run: a command that loads the rules twice says it once.
       const key = `${note.reason}\u0000${note.entry}`;

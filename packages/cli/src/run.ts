@@ -7,7 +7,6 @@
 import enginePackage from '@lcz/criteria-engine/package.json' with { type: 'json' };
 import cliPackage from '../package.json' with { type: 'json' };
 import { COMMANDS } from './commands/registry.js';
-import { MAIN_HELP } from './help.js';
 import { bilingual, EXIT, Session, UsageError, type CliIO } from './session.js';
 
 export type { CliIO, Lang } from './session.js';
@@ -43,11 +42,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 async function dispatch(argv: string[], session: Session): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
-    session.err(MAIN_HELP);
+    session.err(await mainHelp());
     return EXIT.usage;
   }
   if (first === '-h' || first === '--help') {
-    session.out(MAIN_HELP);
+    session.out(await mainHelp());
     return EXIT.ok;
   }
   if (first === '-V' || first === '--version') {
@@ -57,22 +56,28 @@ async function dispatch(argv: string[], session: Session): Promise<number> {
   if (first === 'help') {
     const topic = rest[0];
     if (topic === undefined) {
-      session.out(MAIN_HELP);
+      session.out(await mainHelp());
       return EXIT.ok;
     }
-    const command = COMMANDS.get(topic);
-    if (command === undefined) throw new UsageError('unknown_command', { command: topic });
-    session.out(command.help);
+    const load = COMMANDS.get(topic);
+    if (load === undefined) throw new UsageError('unknown_command', { command: topic });
+    session.out((await load()).help);
     return EXIT.ok;
   }
   if (first.startsWith('-')) throw new UsageError('unknown_option', { option: first.split('=')[0] ?? first });
-  const command = COMMANDS.get(first);
-  if (command === undefined) throw new UsageError('unknown_command', { command: first });
+  const load = COMMANDS.get(first);
+  if (load === undefined) throw new UsageError('unknown_command', { command: first });
+  const command = await load();
   if (asksForHelp(rest)) {
     session.out(command.help);
     return EXIT.ok;
   }
   return command.run(rest, session);
+}
+
+/** The help of lcz as a whole, loaded only to be printed (like each command's own). */
+async function mainHelp(): Promise<string> {
+  return (await import('./help.js')).MAIN_HELP;
 }
 
 /** `-h`/`--help` anywhere before a `--` terminator, even next to otherwise invalid arguments. */

@@ -134,6 +134,8 @@ export class Session {
     // `path` and the `…_file` params (first_file, other_file) name files too: shown the same way.
     const isPath = (key: string) => key === 'path' || key.endsWith('_file');
     return items.map((item) => {
+      // A cast that stays: Object.fromEntries gives Record<string, unknown>, but these are T's own
+      // keys and values, path strings only rewritten to strings, so still T's params.
       const params = Object.fromEntries(
         Object.entries(item.params).map(([k, v]) => [k, isPath(k) && typeof v === 'string' ? this.display(v) : v]),
       ) as T['params'];

@@ -65,7 +65,7 @@ describe('lcz report', () => {
       expect(stdout).toBe(`Report written to ${out}: 4 area(s) counted, 0 row(s) left out.\n`);
     }
     expect(await readFile(join(temp, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
-    expect(await readFile(join(temp, 'report.csv'), 'utf8')).toContain('Whole city,4,4,1,2,1,25');
+    expect(await readFile(join(temp, 'report.csv'), 'utf8')).toContain('Total,4,4,1,2,1,25');
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(temp, 'report.xlsx'));
     expect(book.worksheets.map((w) => w.name)).toContain('By unit');

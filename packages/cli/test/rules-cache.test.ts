@@ -151,3 +151,93 @@ describe('the compiled-rules cache', () => {
     expect(readdirSync(w.dir)).toEqual(['rules']);
   });
 });
+
+describe('the generated decide module kept in the cache', () => {
+  const CSV = join(ROOT, 'examples/city-2024/assessments-2024.csv');
+  /** The batch's JSON summary, its time taken left out (it differs run to run). */
+  const batch = async (rules: string, env: Record<string, string>) => {
+    const run = await lcz(['evaluate', '--rules', rules, CSV, '--decisions-only', '--json', '--lang', 'en'], { env });
+    return { ...run, stdout: run.stdout.replace(/"elapsedMs": \d+/, '"elapsedMs": 0') };
+  };
+  const modules = (cache: string) => entries(cache).filter((f) => f.endsWith('.decide.mjs'));
+  const headerOf = (entry: string) => JSON.parse(readFileSync(entry, 'utf8').split('\n', 1)[0] ?? '{}');
+  /** Rewrites the module, and its checksum in the entry's header so that the entry stays sound. */
+  const replaceModule = (entry: string, module: string, code: string) => {
+    writeFileSync(module, code);
+    const text = readFileSync(entry, 'utf8');
+    const newline = text.indexOf('\n');
+    writeFileSync(entry, `${JSON.stringify({ ...headerOf(entry), decide: sha256(code) })}${text.slice(newline)}`);
+  };
+  const found = (cache: string) => {
+    const [module] = modules(cache);
+    const [entry] = entries(cache).filter((f) => f.endsWith('.json'));
+    if (!module || !entry) throw new Error('no cache entry or no generated module written');
+    return { module, entry };
+  };
+
+  it('is written for a batch that decides, run by the next one, and left alone by a one-file run', async () => {
+    const w = workspace();
+    const rules = join(w.dir, 'rules/lai-chau-2020-2025');
+    const one = await evaluate(rules, w.env);
+    expect(one.code).toBe(0);
+    expect(modules(w.cache)).toEqual([]);
+    // The example has bad rows (exit 1): the same with the cache off, and with it.
+    const plain = await batch(rules, {});
+    const first = await batch(rules, w.env);
+    expect(first.code).toBe(plain.code);
+    expect(first.stdout).toBe(plain.stdout);
+    expect(first.stderr).toBe('');
+    const { module, entry } = found(w.cache);
+    const code = readFileSync(module, 'utf8');
+    expect(headerOf(entry).decide).toBe(sha256(code));
+    // Every decision "not recognised" (checksum kept sound): the next batch says so, so it ran the module.
+    const tampered = ['createDecide', 'createDecideSlots'].reduce(
+      (text, name) =>
+        text.replace(
+          `export function ${name}(rt, plan) {`,
+          `export function ${name}(rt, plan) { const d = ${name}Untouched(rt, plan); return (v) => ({ ...d(v), decision: 'not_recognised' }); }\nfunction ${name}Untouched(rt, plan) {`,
+        ),
+      code,
+    );
+    expect(tampered).not.toBe(code);
+    replaceModule(entry, module, tampered);
+    const second = await batch(rules, w.env);
+    expect(second.stderr).toBe('');
+    expect(JSON.parse(first.stdout).decisions.recognised).toBeGreaterThan(0);
+    expect(JSON.parse(second.stdout).decisions).toEqual({
+      recognised: 0,
+      not_recognised: JSON.parse(first.stdout).evaluated,
+      undetermined: 0,
+    });
+    // A one-file run never imports it: its report is the closures' as before.
+    expect((await evaluate(rules, w.env)).stdout).toBe(one.stdout);
+  });
+
+  it('is ignored with a note when damaged or made for other rules, and written again', async () => {
+    const w = workspace();
+    const rules = join(w.dir, 'rules/lai-chau-2020-2025');
+    const first = await batch(rules, w.env);
+    const { module, entry } = found(w.cache);
+    const code = readFileSync(module, 'utf8');
+    writeFileSync(module, `${code}\n// edited\n`);
+    const edited = await batch(rules, w.env);
+    expect(edited.code).toBe(first.code);
+    expect(edited.stderr).toMatch(
+      /note: the generated decide module cached as '.*' was ignored \(the module does not match its checksum\)/,
+    );
+    expect(edited.stdout).toBe(first.stdout);
+    expect(readFileSync(module, 'utf8')).toBe(code);
+    replaceModule(entry, module, code.replace(/export const hash = "[^"]*";/, 'export const hash = "sha256:other";'));
+    const other = await batch(rules, w.env);
+    expect(other.code).toBe(first.code);
+    expect(other.stderr).toMatch(
+      /note: the generated decide module cached as '.*' was ignored \(it was generated for other rules\)/,
+    );
+    expect(other.stdout).toBe(first.stdout);
+    expect(readFileSync(module, 'utf8')).toBe(code);
+    expect(headerOf(entry).decide).toBe(sha256(code));
+    const again = await batch(rules, w.env);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toBe(first.stdout);
+  });
+});

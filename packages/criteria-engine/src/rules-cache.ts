@@ -12,22 +12,37 @@
  *
  * Entry layout: one line of JSON (the header: format, engine, the files and their hashes, the
  * SHA-256 of the body), then the body: the compiled rules file as JSON. Node only.
+ *
+ * For a caller that decides many assessments (a batch), the cache also keeps the generated decide
+ * module (generate/, what `lcz build` writes beside a compiled file) beside the entry, as
+ * `<entry>.decide.mjs`: generated from the plan the entry itself compiles to, written when first
+ * wanted, its SHA-256 added to the header, and imported (never evaluated from text) by later runs
+ * that want it, after its text is checked against that SHA-256. One that does not match, does not
+ * import, or is refused by the loader is ignored with a note (the closures decide) and written
+ * again. A one-file run does not ask for it: importing the module costs more than it saves there.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { writeFileAtomic } from './atomic-file.js';
 import type { CompiledRuleset } from './compile/compiled-ruleset.js';
 import { ENGINE_VERSION } from './compiled-rules-file.js';
 import type { StageResult } from './diagnostics/diagnostic.js';
+import type { GeneratedModule } from './generate/bind-generated.js';
+import { generatedModulePath } from './generate/module-path.js';
+import { usesGeneratedDecide } from './generate/plan-of.js';
 import { loadCompiledRuleset } from './load-compiled.js';
 import { compiledRulesOf } from './store-compiled.js';
 
 const CACHE_FORMAT = 'lcz-rules-cache';
 const CACHE_FORMAT_VERSION = 1;
 
-/** Why an entry was not used, or could not be written. */
-export type RulesCacheNoteReason = 'changed' | 'damaged' | 'unwritable';
+/**
+ * Why an entry was not used, or could not be written; `decide_damaged`: the generated decide
+ * module kept beside it was not used (the closures decide this run; it is written again).
+ */
+export type RulesCacheNoteReason = 'changed' | 'damaged' | 'unwritable' | 'decide_damaged';
 
 export interface RulesCacheNote {
   readonly reason: RulesCacheNoteReason;
@@ -42,6 +57,12 @@ export interface RulesCache {
   readonly dir: string;
   /** Told when an entry is ignored or cannot be written; loading goes on either way. */
   readonly note?: (note: RulesCacheNote) => void;
+  /**
+   * Decide through generated code kept beside the entry (see above): for a caller that decides
+   * many assessments. Off by default: for one assessment, importing the module costs more than
+   * the closures it replaces.
+   */
+  readonly generatedDecide?: boolean;
 }
 
 interface EntryHeader {
@@ -51,6 +72,15 @@ interface EntryHeader {
   /** The ruleset file first, then each included file: absolute paths and the SHA-256 of their text. */
   readonly files: readonly { readonly file: string; readonly sha256: string }[];
   /** SHA-256 of the body (the compiled rules file's JSON). */
+  readonly body: string;
+  /** SHA-256 of the generated decide module beside the entry, once one was written. */
+  readonly decide?: string;
+}
+
+/** An entry whose header is sound and whose files are current. */
+interface Entry {
+  readonly path: string;
+  readonly header: EntryHeader;
   readonly body: string;
 }
 
@@ -75,13 +105,94 @@ export async function loadThroughCache(
   load: () => Promise<StageResult<CompiledRuleset>>,
 ): Promise<StageResult<CompiledRuleset>> {
   const entry = rulesCacheEntry(cache, file);
-  const hit = await readEntry(cache, entry, file, text, readText);
+  const found = await readEntry(cache, entry, file, text, readText);
+  const hit = found && (await loadEntry(cache, found));
   if (hit) return hit;
   const loaded = await load();
   if (loaded.value && !loaded.diagnostics.some((d) => d.severity === 'error')) {
-    await writeEntry(cache, entry, file, text, loaded.value, readText);
+    const written = await writeEntry(cache, entry, file, text, loaded.value, readText);
+    // The module is generated from the plan the entry compiles to, as every later load compiles it.
+    const back = written && cache.generatedDecide ? loadCompiledRuleset(written.body, { file: entry }) : undefined;
+    if (written && back?.value) await writeGeneratedDecide(cache, written, back.value);
   }
   return loaded;
+}
+
+/**
+ * The ruleset an entry holds, deciding through its generated module when the cache asks for one
+ * and a sound one is there (else writing one for the next run); undefined when the entry is damaged.
+ */
+async function loadEntry(cache: RulesCache, found: Entry): Promise<StageResult<CompiledRuleset> | undefined> {
+  const generated = cache.generatedDecide ? await importGeneratedDecide(cache, found) : undefined;
+  let loaded = loadCompiledRuleset(found.body, { file: found.path, ...(generated ? { generated } : {}) });
+  if (generated && loaded.value && !usesGeneratedDecide(loaded.value)) {
+    // Refused by the loader (another ruleset's, another engine's): its warning is not the rules'.
+    decideDamaged(cache, found, 'it was generated for other rules');
+    loaded = loadCompiledRuleset(found.body, { file: found.path });
+  }
+  if (!loaded.value) {
+    cache.note?.({ reason: 'damaged', entry: found.path, detail: loaded.diagnostics.map((d) => d.code).join(', ') });
+    return undefined;
+  }
+  if (cache.generatedDecide && !usesGeneratedDecide(loaded.value))
+    await writeGeneratedDecide(cache, found, loaded.value);
+  return loaded;
+}
+
+function decideDamaged(cache: RulesCache, found: Entry, detail: string): undefined {
+  cache.note?.({ reason: 'decide_damaged', entry: generatedModulePath(found.path), detail });
+  return undefined;
+}
+
+/**
+ * The generated decide module beside the entry, imported once its text matches the SHA-256 the
+ * header gives for it; undefined (with a note when one was expected) otherwise.
+ */
+async function importGeneratedDecide(cache: RulesCache, found: Entry): Promise<GeneratedModule | undefined> {
+  const expected = found.header.decide;
+  if (expected === undefined) return undefined; // none written yet: a plain miss
+  const path = generatedModulePath(found.path);
+  let code: string;
+  try {
+    code = await readFile(path, 'utf8');
+  } catch (e) {
+    return decideDamaged(cache, found, errorCode(e));
+  }
+  if (sha256(code) !== expected) return decideDamaged(cache, found, 'the module does not match its checksum');
+  // import() caches by URL: the checksum in it, so a module rewritten while a process runs is read again.
+  const url = pathToFileURL(path);
+  url.search = `sha256=${expected}`;
+  try {
+    const module: GeneratedModule = await import(url.href);
+    return module;
+  } catch (e) {
+    return decideDamaged(cache, found, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/**
+ * Generates the decide module from `ruleset` (loaded from the entry) and writes it beside the
+ * entry, then the entry again with the module's SHA-256 in its header (module first: a header
+ * never names a module that is not there). Rules the generator refuses keep the closures.
+ */
+async function writeGeneratedDecide(cache: RulesCache, found: Entry, ruleset: CompiledRuleset): Promise<void> {
+  // Loaded here: only a caller that decides many assessments generates code.
+  const { generateDecideCode } = await import('./generate/generate-for.js');
+  const outcome = generateDecideCode(ruleset, ENGINE_VERSION);
+  if (!('generated' in outcome)) return;
+  const code = outcome.generated.code;
+  const header: EntryHeader = { ...found.header, decide: sha256(code) };
+  try {
+    await writeFileAtomic(generatedModulePath(found.path), code);
+    await writeFileAtomic(found.path, `${JSON.stringify(header)}\n${found.body}`);
+  } catch (e) {
+    cache.note?.({ reason: 'unwritable', entry: generatedModulePath(found.path), detail: errorCode(e) });
+  }
+}
+
+function errorCode(e: unknown): string {
+  const code = e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+  return code ?? (e instanceof Error ? e.message : String(e));
 }
 
 async function readEntry(
@@ -90,7 +201,7 @@ async function readEntry(
   file: string,
   text: string,
   readText: (file: string) => Promise<string | undefined>,
-): Promise<StageResult<CompiledRuleset> | undefined> {
+): Promise<Entry | undefined> {
   let raw: string;
   try {
     raw = await readFile(entry, 'utf8');
@@ -126,9 +237,7 @@ async function readEntry(
       return undefined;
     }
   }
-  const loaded = loadCompiledRuleset(body, { file: entry });
-  if (!loaded.value) return damaged(loaded.diagnostics.map((d) => d.code).join(', '));
-  return loaded;
+  return { path: entry, header, body };
 }
 
 async function writeEntry(
@@ -138,13 +247,13 @@ async function writeEntry(
   text: string,
   ruleset: CompiledRuleset,
   readText: (file: string) => Promise<string | undefined>,
-): Promise<void> {
+): Promise<Entry | undefined> {
   const compiled = compiledRulesOf(ruleset);
-  if (!compiled) return;
+  if (!compiled) return undefined;
   const files = [{ file, sha256: sha256(text) }];
   for (const source of compiled.sources.slice(1)) {
     const included = await readText(source.file);
-    if (included === undefined) return; // gone since it was read: nothing sound to store
+    if (included === undefined) return undefined; // gone since it was read: nothing sound to store
     files.push({ file: source.file, sha256: sha256(included) });
   }
   const body = JSON.stringify(compiled);
@@ -158,9 +267,10 @@ async function writeEntry(
   try {
     await mkdir(cache.dir, { recursive: true });
     await writeFileAtomic(entry, `${JSON.stringify(header)}\n${body}`);
+    return { path: entry, header, body };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    cache.note?.({ reason: 'unwritable', entry, detail: code ?? (e instanceof Error ? e.message : String(e)) });
+    cache.note?.({ reason: 'unwritable', entry, detail: errorCode(e) });
+    return undefined;
   }
 }
 
@@ -172,6 +282,7 @@ function isHeader(value: unknown): value is EntryHeader {
     h['formatVersion'] === CACHE_FORMAT_VERSION &&
     typeof h['engine'] === 'string' &&
     typeof h['body'] === 'string' &&
+    (h['decide'] === undefined || typeof h['decide'] === 'string') &&
     Array.isArray(h['files']) &&
     h['files'].every(
       (f: unknown) =>

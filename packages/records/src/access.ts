@@ -22,13 +22,17 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { CompiledRuleset } from '@lcz/criteria-engine';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { AREA_OWNER } from './parts.js';
 import { problem, type RecordsProblem } from './problems.js';
 import type { AreaRecord } from './types.js';
 
 export const ROLES = ['area', 'department', 'board', 'reader'] as const;
 export type Role = (typeof ROLES)[number];
+
+function isRole(value: string): value is Role {
+  return ROLES.some((role) => role === value);
+}
 
 /** One key of the key file: who it is, what it may write, and the digest of the key. */
 export interface ApiKey {
@@ -66,12 +70,12 @@ export async function loadApiKeys(file: string): Promise<{ value?: ApiKey[]; pro
 export function parseApiKeys(text: string, file: string): { value?: ApiKey[]; problems: RecordsProblem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
-  const at = (node: YamlNode | null | undefined) => {
-    const pos = lines.linePos(node?.range?.[0] ?? 0);
+  /** Where a node of the file starts (anything else, such as a missing value: the file's start). */
+  const at = (node: unknown) => {
+    const pos = lines.linePos(isNode(node) ? (node.range?.[0] ?? 0) : 0);
     return { file, line: pos.line, column: pos.col };
   };
-  const bad = (node: YamlNode | null | undefined, what: string, field = '') =>
-    problem('records_keys_invalid', at(node), { what, field });
+  const bad = (node: unknown, what: string, field = '') => problem('records_keys_invalid', at(node), { what, field });
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((e) => {
@@ -84,8 +88,7 @@ export function parseApiKeys(text: string, file: string): { value?: ApiKey[]; pr
   if (!isMap(root)) return { problems: [bad(root, 'not_mapping')] };
   const problems: RecordsProblem[] = [];
   const format: unknown = root.get('format', true);
-  if (!isScalar(format) || format.value !== 1)
-    problems.push(bad((format as YamlNode | undefined) ?? root, 'format', 'format'));
+  if (!isScalar(format) || format.value !== 1) problems.push(bad(format ?? root, 'format', 'format'));
   const list = root.get('keys', true);
   if (!isSeq(list) || list.items.length === 0) {
     problems.push(bad(list ?? root, 'keys_list', 'keys'));
@@ -97,7 +100,7 @@ export function parseApiKeys(text: string, file: string): { value?: ApiKey[]; pr
   const digests = new Set<string>();
   for (const item of list.items) {
     if (!isMap(item)) {
-      problems.push(bad(item as YamlNode, 'key_mapping', 'keys'));
+      problems.push(bad(item, 'key_mapping', 'keys'));
       continue;
     }
     const text = (field: string) => {
@@ -112,8 +115,8 @@ export function parseApiKeys(text: string, file: string): { value?: ApiKey[]; pr
     const start = problems.length;
     if (name.value === undefined) problems.push(bad(name.node ?? item, 'name', 'name'));
     else if (names.has(name.value)) problems.push(bad(name.node, 'duplicate_name', 'name'));
-    if (role.value === undefined || !(ROLES as readonly string[]).includes(role.value))
-      problems.push(bad(role.node ?? item, 'role', 'role'));
+    const roleId = role.value !== undefined && isRole(role.value) ? role.value : undefined;
+    if (roleId === undefined) problems.push(bad(role.node ?? item, 'role', 'role'));
     if (sha.value === undefined || !/^[0-9a-f]{64}$/i.test(sha.value))
       problems.push(bad(sha.node ?? item, 'sha256', 'sha256'));
     else if (digests.has(sha.value.toLowerCase())) problems.push(bad(sha.node, 'duplicate_key', 'sha256'));
@@ -121,11 +124,10 @@ export function parseApiKeys(text: string, file: string): { value?: ApiKey[]; pr
     const areasNode = item.get('areas', true);
     let areas: string[] | undefined;
     if (areasNode !== undefined) {
-      areas =
-        isSeq(areasNode) && areasNode.items.every((a) => isScalar(a) && typeof a.value === 'string')
-          ? areasNode.items.map((a) => String((a as { value: string }).value))
-          : undefined;
-      if (areas === undefined) problems.push(bad(areasNode as YamlNode, 'areas', 'areas'));
+      const items = isSeq(areasNode) ? areasNode.items : [];
+      const texts = items.flatMap((a) => (isScalar(a) && typeof a.value === 'string' ? [a.value] : []));
+      areas = isSeq(areasNode) && texts.length === items.length ? texts : undefined;
+      if (areas === undefined) problems.push(bad(areasNode, 'areas', 'areas'));
     }
     const owner = text('owner');
     if (role.value === 'area' && unit === undefined && (areas === undefined || areas.length === 0))
@@ -135,15 +137,16 @@ export function parseApiKeys(text: string, file: string): { value?: ApiKey[]; pr
     // Remembered even when this key has other problems, so a repeated name or key is reported too.
     if (name.value !== undefined) names.add(name.value);
     if (sha.value !== undefined) digests.add(sha.value.toLowerCase());
-    if (problems.length > start || name.value === undefined || sha.value === undefined) continue;
+    if (problems.length > start || name.value === undefined || sha.value === undefined || roleId === undefined)
+      continue;
     keys.push({
       name: name.value,
-      role: role.value as Role,
+      role: roleId,
       ...(role.value === 'area' && unit !== undefined ? { unit } : {}),
       ...(role.value === 'area' && areas !== undefined ? { areas } : {}),
       ...(role.value === 'department' && owner.value !== undefined ? { owner: owner.value } : {}),
       digest: Buffer.from(sha.value, 'hex'),
-      at: at(role.value === 'department' ? (owner.node as YamlNode) : item),
+      at: at(role.value === 'department' ? owner.node : item),
     });
   }
   return problems.length > 0 ? { problems } : { value: keys, problems };
@@ -152,15 +155,17 @@ export function parseApiKeys(text: string, file: string): { value?: ApiKey[]; pr
 /** Department keys whose owner the rule file does not declare: located at the key file's owner. */
 export function checkKeyOwners(keys: readonly ApiKey[], ruleset: CompiledRuleset): RecordsProblem[] {
   const known = ruleset.owners.map((o) => o.id);
-  return keys
-    .filter((k) => k.owner !== undefined && !known.includes(k.owner))
-    .map((k) =>
-      problem('records_owner_unknown', k.at, {
-        owner: k.owner as string,
-        ruleset: ruleset.id,
-        known: known.join(', ') || '—',
-      }),
-    );
+  return keys.flatMap((k) =>
+    k.owner !== undefined && !known.includes(k.owner)
+      ? [
+          problem('records_owner_unknown', k.at, {
+            owner: k.owner,
+            ruleset: ruleset.id,
+            known: known.join(', ') || '—',
+          }),
+        ]
+      : [],
+  );
 }
 
 /** The SHA-256 digest of a key, as the key file stores it (hex). */

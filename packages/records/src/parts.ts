@@ -9,7 +9,7 @@
 import { readBatch } from '@lcz/criteria-batch';
 import type { CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
 import { problem, type RecordsProblem } from './problems.js';
-import type { AreaInput, FactEntry, StoredValue } from './types.js';
+import type { AreaInput, FactEntry } from './types.js';
 
 export interface Part {
   readonly file: string;
@@ -80,7 +80,7 @@ export async function readParts(parts: readonly Part[], ruleset: CompiledRuleset
           }
           continue;
         }
-        const entry: FactEntry = { area: code, fact, value: value as StoredValue, owner: part.owner, at };
+        const entry: FactEntry = { area: code, fact, value, owner: part.owner, at };
         const key = `${code}\u0000${fact}`;
         const first = seen.get(key);
         if (first && first.value !== entry.value) {

@@ -79,7 +79,7 @@ export async function recordEntries(
         result: { ...result, decision, area: { ...result.area, code, name: area.name, unit: area.unit } },
         year,
         registered: registered.has(code),
-        facts: checked.value.facts as Readonly<Record<string, FactValue>>,
+        facts: knownFacts(checked.value.facts),
         source: { file: options.label, row: 0 },
       });
     }
@@ -96,4 +96,11 @@ export async function recordEntries(
 /** id, version and the start of the hash: two texts of one version differ by their hash only. */
 function rulesName(r: { readonly id: string; readonly version: string; readonly hash: string }): string {
   return `${r.id} ${r.version} (${r.hash.replace(/^sha256:/, '').slice(0, 12)})`;
+}
+
+/** The facts given a value (null and left out both mean unknown: not listed). */
+function knownFacts(facts: Readonly<Record<string, FactValue | null | undefined>>): Record<string, FactValue> {
+  const out: Record<string, FactValue> = {};
+  for (const [id, v] of Object.entries(facts)) if (v !== null && v !== undefined) out[id] = v;
+  return out;
 }

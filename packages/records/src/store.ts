@@ -515,9 +515,7 @@ function* chunks<T>(rows: readonly T[], size = 200): Generator<T[]> {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
 }
@@ -537,7 +535,7 @@ function areaRecord(r: RecordsDatabase['areas']): AreaRecord {
     version: Number(r.version),
     name: r.name,
     unit: r.unit,
-    context: JSON.parse(r.context) as AreaRecord['context'],
+    context: storedJson<AreaRecord['context']>(r.context),
     recordedAt: r.recorded_at,
     recordedBy: r.recorded_by,
     reason: r.reason,
@@ -550,7 +548,7 @@ function factRecord(r: RecordsDatabase['fact_values']): FactRecord {
     year: Number(r.year),
     fact: r.fact,
     version: Number(r.version),
-    value: r.value === null ? null : (JSON.parse(r.value) as StoredValue),
+    value: r.value === null ? null : storedJson<StoredValue>(r.value),
     owner: r.owner,
     enteredBy: r.entered_by,
     enteredAt: r.entered_at,
@@ -564,11 +562,11 @@ function evaluationRecord(r: RecordsDatabase['evaluations']): EvaluationRecord {
     area: r.area_code,
     year: Number(r.year),
     version: Number(r.version),
-    decision: r.decision as EvaluationRecord['decision'],
+    decision: storedDecision(r.decision),
     ruleset: { id: r.ruleset_id, version: r.ruleset_version, hash: r.ruleset_hash },
     assessedOn: r.assessed_on,
-    assessment: JSON.parse(r.assessment) as EvaluationRecord['assessment'],
-    summary: JSON.parse(r.summary) as EvaluationRecord['summary'],
+    assessment: storedJson<EvaluationRecord['assessment']>(r.assessment),
+    summary: storedJson<EvaluationRecord['summary']>(r.summary),
     evaluatedAt: r.evaluated_at,
     evaluatedBy: r.evaluated_by,
     reason: r.reason,
@@ -596,4 +594,17 @@ function boardRecord(
       }))
       .sort((a, b) => a.code.localeCompare(b.code)),
   };
+}
+
+/** A JSON column read back: this store wrote it (canonicalJson) from a value of type T. */
+function storedJson<T>(text: string): T {
+  const value: unknown = JSON.parse(text);
+  // cast: the column holds what this store wrote from a T; the database is the store's own.
+  return value as T;
+}
+
+/** The decision column read back: this store wrote it from an EvaluationRecord's decision. */
+function storedDecision(text: string): EvaluationRecord['decision'] {
+  // cast: the column holds what this store wrote from a Decision; the database is the store's own.
+  return text as EvaluationRecord['decision'];
 }

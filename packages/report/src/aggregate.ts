@@ -119,11 +119,14 @@ export class ReportAggregator {
     for (const item of [...result.criteria, ...result.disqualifiers])
       for (const f of item.facts) if (f.value !== null && f.implied_by === undefined) facts[f.id] = f.value;
     for (const [id, v] of Object.entries(entry.facts ?? {})) if (v !== null && v !== undefined) facts[id] = v;
+    // Context attributes are enums and booleans; the result's type also allows a number.
+    const context: Record<string, string | boolean> = {};
+    for (const [k, v] of Object.entries(result.context)) if (typeof v !== 'number') context[k] = v;
     const values = derivedValues({
       ...(result.area.date !== undefined ? { area: { date: result.area.date } } : {}),
-      context: result.context,
+      context,
       facts,
-    } as Parameters<typeof derivedValues>[0]);
+    });
     for (const [i, d] of derived.entries()) {
       const v = values.get(d.id);
       const range = bucket.derived[i];

@@ -30,16 +30,8 @@ export type {
 export { readEntries, type InputRow, type ReadEntriesOptions } from './inputs/read-entries.js';
 export { REGISTERED_FIELD, REGISTERED_HEADERS } from './inputs/registered.js';
 export { renderReport, REPORT_FORMATS, type RenderReportOptions, type ReportFormat } from './render/render.js';
-export {
-  reportDocument,
-  reportMessages,
-  type Column,
-  type ColumnKind,
-  type CellValue,
-  type Lang,
-  type ReportDocument,
-  type Table,
-} from './render/document.js';
+export { reportDocument, reportMessages, type Lang, type ReportDocument } from './render/document.js';
+export type { Column, ColumnKind, CellValue, Table } from './render/table.js';
 export { renderMarkdown } from './render/markdown.js';
 export { renderHtml } from './render/html.js';
 export { renderCsv } from './render/csv.js';

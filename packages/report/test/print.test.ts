@@ -179,7 +179,7 @@ describe('the city report, printed', () => {
     const summaryHeading = pageOf(pages, 'Tổng hợp theo năm');
     expect(summaryHeading).toBeGreaterThanOrEqual(0);
     const unitsHeading = pageOf(pages, 'Khu dân cư theo đơn vị hành chính cấp xã (phường, xã)');
-    expect(pages[unitsHeading]?.text).toContain('Toàn thành phố');
+    expect(pages[unitsHeading]?.text).toContain('Tổng cộng');
   });
 });
 

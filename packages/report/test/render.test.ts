@@ -35,11 +35,11 @@ describe('Markdown', () => {
     expect(md).toContain('## Số khu dân cư được công nhận theo đơn vị hành chính cấp xã (phường, xã) qua các năm');
     const change = latest.totals.recognised - earlier.totals.recognised;
     expect(md).toContain(
-      `| Toàn thành phố | ${earlier.totals.recognised} | ${latest.totals.recognised} | ${change > 0 ? `+${change}` : change} |`,
+      `| Tổng cộng | ${earlier.totals.recognised} | ${latest.totals.recognised} | ${change > 0 ? `+${change}` : change} |`,
     );
     const en = (await renderReport(await reportPromise, { format: 'md', lang: 'en' })) as string;
     expect(en).toContain('## Areas by ward or commune, 2024');
-    expect(en).toContain('| Whole city |');
+    expect(en).toContain('| Total |');
   });
 });
 

@@ -4,7 +4,7 @@
  * formulas give their cached result, rich text and hyperlinks their text, error cells (#N/A)
  * their error text, which no column accepts.
  */
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { ExcelJS } from '../exceljs.js';
 import type { Cell } from '../cells.js';
 import { fileDiagnostic } from '../diagnostics.js';
@@ -37,54 +37,6 @@ export async function* xlsxRows(
   sheet: string | number | undefined,
   excel: ExcelJS,
   limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
-  /** The same bytes again, for a second read when the first lost a part (see lostPart). */
-  reopen?: () => Promise<Readable>,
-): RowChunks {
-  let source = input;
-  for (let read = 1; ; read++) {
-    let yielded = false;
-    try {
-      for await (const chunk of xlsxRowsOnce(source, file, sheet, excel, limits)) {
-        yielded = true;
-        yield chunk;
-      }
-      return;
-    } catch (error) {
-      if (yielded || reopen === undefined || read >= XLSX_READS || !lostPart(error, sheet)) throw error;
-      // A moment's pause first: the loss comes with a busy machine, and an instant retry meets
-      // the same contention.
-      await new Promise((resolve) => setTimeout(resolve, 25 * read));
-      source = await reopen();
-    }
-  }
-}
-
-/** How many times a workbook is read before a lost part is reported (see lostPart). */
-const XLSX_READS = 5;
-
-/**
- * Whether a read ended without a sheet the workbook lists (or without its list of sheets): in a
- * workbook with no shared strings part (openpyxl's, and so pandas'), exceljs 4.4.0's streaming
- * reader now and then loses a zip entry it parked, about one read in ten on a busy machine, and
- * the same file reads whole the next time. Such a read is made again, at most XLSX_READS times in
- * all; a sheet that is truly not there, or a file that is not a workbook, is reported at once.
- */
-function lostPart(error: unknown, sheet: string | number | undefined): boolean {
-  if (!(error instanceof SourceError) || error.diagnostic.code !== 'batch_unreadable') return false;
-  const { reason, sheets } = error.diagnostic.params;
-  if (reason === 'xlsx_reader' || reason === 'no_worksheet') return true;
-  if (reason !== 'no_such_sheet') return false;
-  const names = typeof sheets === 'string' && sheets !== '' ? sheets.split(', ') : [];
-  if (names.length === 0) return true;
-  return typeof sheet === 'number' ? sheet <= names.length : names.some((n) => matchKey(n) === matchKey(String(sheet)));
-}
-
-async function* xlsxRowsOnce(
-  input: Readable,
-  file: string,
-  sheet: string | number | undefined,
-  excel: ExcelJS,
-  limits: XlsxLimits,
 ): RowChunks {
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -137,10 +89,7 @@ async function* xlsxRowsOnce(
     // Stop unzipping: what is left of a bomb is not read.
     input.destroy();
     if (error instanceof SourceError) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new SourceError(
-      fileDiagnostic(file, 'batch_unreadable', { format: 'xlsx', reason: reasonOf(detail), detail }),
-    );
+    throw new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'xlsx', ...unreadable(error) }));
   }
   if (!found) {
     const names = sheets()
@@ -160,19 +109,47 @@ async function* xlsxRowsOnce(
  * fail: when a damaged entry's data stops the unzipper (an inflate error, a record out of step),
  * the error goes to the unzipping stream, exceljs keeps waiting, and the read never ends (a
  * promise that never settles; a CLI exits 0 having printed nothing). So the error is taken where
- * exceljs pipes the file into the unzipper, and every wait below races it.
+ * exceljs pipes the file into the unzipper, and every wait below races it. The same place puts
+ * right the unzipper's early end (entriesToTheEnd).
  */
 export function zipFailure(input: Readable): Promise<never> {
   const failed = new Promise<never>((_, reject) => {
     const pipe = input.pipe.bind(input);
     input.pipe = (<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }) => {
       destination.on('error', reject);
+      if (destination instanceof Readable) entriesToTheEnd(destination);
       return pipe(destination, options);
     }) as typeof input.pipe;
   });
   // Raced, not awaited: a workbook read without error never settles it.
   failed.catch(() => undefined);
   return failed;
+}
+
+/**
+ * unzipper 0.10's Parse emits 'end' itself as soon as the zip's last byte is read (on 'finish'),
+ * even while entries it has pushed still wait in its readable buffer. exceljs 4.4.0 reads the
+ * entries with a loop that pauses the stream while it handles one entry, and stops at 'end': when
+ * the whole zip is read during a slow step (parking a sheet in a temporary file), the entries still
+ * buffered are never seen. On a busy machine that dropped, now and then, the styles part (a date
+ * cell came out as its serial number, 45366) or the workbook part (no sheet names). So an 'end'
+ * that comes while entries wait is held back until the last of them has been handed out.
+ */
+function entriesToTheEnd(zip: Readable): void {
+  const emit = zip.emit.bind(zip);
+  const afterLastEntry = (): void => {
+    if (zip.readableLength > 0) return;
+    zip.off('data', afterLastEntry);
+    // After this entry's other 'data' listeners (exceljs's among them) have taken it.
+    queueMicrotask(() => emit('end'));
+  };
+  zip.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
+    if (event !== 'end' || zip.readableEnded || zip.readableLength === 0) return emit(event, ...args);
+    // Listened for only now, when exceljs's own listener is there and has paused the stream: an
+    // earlier listener would have set it flowing before exceljs listened.
+    zip.on('data', afterLastEntry);
+    return false;
+  }) as typeof zip.emit;
 }
 
 /** `iterable`, each step racing `failed`: its rejection ends the iteration with that error. */
@@ -319,10 +296,19 @@ function plainCell(value: unknown): Cell {
 
 /**
  * The zip reader's messages for a file that is not a workbook are cryptic (and English): the
- * message says it plainly in the reader's language, the library's words kept as the detail.
+ * message says it plainly in the reader's language, the library's words kept as the detail. A
+ * workbook cut short inside one of its parts makes exceljs stumble on its own code ("Cannot read
+ * properties of undefined (reading 'sheets')", a TypeError): those words say nothing about the
+ * file, so the file is said to be damaged, without them.
  */
-function reasonOf(detail: string): string {
-  return /signature|end of central directory|invalid zip|FILE_ENDED|unexpected end/i.test(detail)
-    ? 'not_xlsx'
-    : 'xlsx_reader';
+function unreadable(error: unknown): { reason: string; detail?: string } {
+  if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError)
+    return { reason: 'not_xlsx' };
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    reason: /signature|end of central directory|invalid zip|FILE_ENDED|unexpected end/i.test(detail)
+      ? 'not_xlsx'
+      : 'xlsx_reader',
+    detail,
+  };
 }

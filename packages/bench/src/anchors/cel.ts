@@ -66,6 +66,6 @@ export function fromCelText(text: string): Anchor {
     library: '@marcbachmann/cel-js 8.0.0',
     threeValued: 'complete only: a missing key is an error; && and || absorb it, but counts cannot carry unknown',
     encoding: { file: 'decision.cel', text },
-    decide: (a) => (program(a as unknown as Record<string, unknown>) === true ? 'recognised' : 'not_recognised'),
+    decide: (a) => (program(a) === true ? 'recognised' : 'not_recognised'),
   };
 }

@@ -68,6 +68,7 @@ export function jsonLogicAnchor(rules: AnchorRules = LAI_CHAU_RULES): Anchor {
 }
 
 export function fromJsonLogicText(text: string): Anchor {
+  // cast: the text is decisionLogic's JSON (written above, or read back from the file it wrote).
   const logic = JSON.parse(text) as Logic;
   return {
     name: 'json-logic-js',

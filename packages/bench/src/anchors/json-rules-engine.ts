@@ -37,10 +37,9 @@ export function toJre(c: Cond): NestedCondition {
   }
 }
 
-const top = (c: Cond): RuleProperties['conditions'] => {
-  const n = toJre(c);
-  return 'all' in n || 'any' in n ? (n as RuleProperties['conditions']) : { all: [n] };
-};
+/** A rule's conditions: an all/any as toJre writes it, anything else wrapped in an all. */
+const top = (c: Cond): RuleProperties['conditions'] =>
+  c.kind === 'all' ? { all: c.of.map(toJre) } : c.kind === 'any' ? { any: c.of.map(toJre) } : { all: [toJre(c)] };
 
 export function jreRules(rules: AnchorRules): RuleProperties[] {
   const out: RuleProperties[] = [];
@@ -74,6 +73,7 @@ export function jreAnchor(rules: AnchorRules = LAI_CHAU_RULES): Anchor {
 }
 
 export function fromJreText(text: string, rules: AnchorRules = LAI_CHAU_RULES): Anchor {
+  // cast: the text is jreRules' JSON (written above, or read back from the file it wrote).
   const engine = new Engine(JSON.parse(text) as RuleProperties[], { allowUndefinedFacts: true });
   for (const [name, fn] of percentOperators(rules)) engine.addOperator<number, number>(name, fn);
   const groups = rules.criteria.map((c) => c.group);
@@ -93,13 +93,13 @@ export function fromJreText(text: string, rules: AnchorRules = LAI_CHAU_RULES): 
       const passed = new Array<number>(rules.groups).fill(0);
       const applicable = new Array<number>(rules.groups).fill(0);
       for (let i = 0; i < ids.length; i++) {
-        const g = groups[i] as number;
+        const g = groups[i] ?? 0;
         if (conditional[i] && !hold.has(`applicable:${ids[i]}`)) continue;
-        applicable[g] = (applicable[g] as number) + 1;
-        if (hold.has(`pass:${ids[i]}`)) passed[g] = (passed[g] as number) + 1;
+        applicable[g] = (applicable[g] ?? 0) + 1;
+        if (hold.has(`pass:${ids[i]}`)) passed[g] = (passed[g] ?? 0) + 1;
       }
       for (let g = 0; g < rules.groups; g++) {
-        if ((passed[g] as number) * 100 < rules.atLeastPercent * (applicable[g] as number)) return 'not_recognised';
+        if ((passed[g] ?? 0) * 100 < rules.atLeastPercent * (applicable[g] ?? 0)) return 'not_recognised';
       }
       return 'recognised';
     },

@@ -81,7 +81,10 @@ export function zenAnchor(rules: AnchorRules = LAI_CHAU_RULES): Anchor & { dispo
 
 export function fromZenText(text: string): Anchor & { dispose(): void } {
   const engine = new ZenEngine();
-  const decision: ZenDecision = engine.createDecision(JSON.parse(text) as object);
+  const graph: unknown = JSON.parse(text);
+  if (typeof graph !== 'object' || graph === null)
+    throw new Error('zen anchor: the decision graph is not a JSON object');
+  const decision: ZenDecision = engine.createDecision(graph);
   return {
     name: '@gorules/zen-engine',
     library: '@gorules/zen-engine 0.54.0',

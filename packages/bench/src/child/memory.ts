@@ -17,7 +17,7 @@ import { floorDecide } from '../../schemes/lai-chau/floor.js';
 import { generateAssessments } from '../../schemes/lai-chau/generate.js';
 
 const [mode, countText, seedText, compiledFile] = process.argv.slice(2);
-const gc = (globalThis as { gc?: () => void }).gc;
+const gc = globalThis.gc;
 if (!gc) throw new Error('run with --expose-gc');
 
 const peakRssAfter: Record<string, number> = {};

@@ -23,7 +23,7 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
   const built = await buildCompiledRulesFile(ruleFile, out);
   const diagnostics = session.relocate(built.diagnostics);
   if (!built.value || hasErrors(diagnostics)) {
-    reportInvalidRules(session, lang, options.rules, diagnostics, 'rules_invalid_nothing_written');
+    await reportInvalidRules(session, lang, options.rules, diagnostics, 'rules_invalid_nothing_written');
     return EXIT.invalid;
   }
   const { compiled, json, decide } = built.value;

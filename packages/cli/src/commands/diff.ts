@@ -46,7 +46,7 @@ export async function diff(options: DiffOptions, session: Session): Promise<numb
     [options.after, after],
   ] as const) {
     if (loaded.ruleset !== undefined) continue;
-    reportInvalidRules(session, lang, path, loaded.diagnostics, 'diff_rules_invalid');
+    await reportInvalidRules(session, lang, path, loaded.diagnostics, 'diff_rules_invalid');
     broken = true;
   }
   if (broken || before.ruleset === undefined || after.ruleset === undefined) return EXIT.invalid;

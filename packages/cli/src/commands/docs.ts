@@ -35,7 +35,7 @@ export async function docs(options: DocsOptions, session: Session): Promise<numb
   const loaded = await loadRulesOrReport(options.rules, session, lang, 'rules_invalid_nothing_written');
   if (loaded === undefined) return EXIT.invalid;
   const { ruleset } = loaded;
-  printWarnings(session, lang, loaded.diagnostics);
+  await printWarnings(session, lang, loaded.diagnostics);
 
   const headings = await readHeadings(dirname(await resolveRulesetPath(session.abs(options.rules))), session);
   if (headings === undefined) return EXIT.invalid;

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 // rule loader, the JSON Schema validators or the batch readers (docs/performance.md, "Start-up").
 import type { CompiledRuleset, Diagnostic, EvaluationResult, Scheme } from '@lcz/criteria-engine';
 import { explainText } from '@lcz/criteria-engine/explain';
-import { formatDiagnostics } from '@lcz/criteria-engine/messages';
 import { readAssessmentFile } from '@lcz/criteria-engine/node';
 import { hasErrors } from '@lcz/criteria-engine/runtime';
 import type { BatchFormat } from '@lcz/criteria-batch';
@@ -17,7 +16,7 @@ import { detectBatchFormat, isListDocument, otherSpreadsheet } from '@lcz/criter
 import type { EvaluateOptions } from './evaluate.usage.js';
 import { bilingual, EXIT, refuseOutputOverInput, say, UsageError, type Session } from '../session.js';
 import { isRecord } from '../guards.js';
-import { loadRules, reportInvalidRules, unique, type VersionChoice } from './load.js';
+import { formatDiagnosticsLater, loadRules, reportInvalidRules, unique, type VersionChoice } from './load.js';
 
 const ASSESSMENT_FILE = /\.(ya?ml|json)$/i;
 
@@ -38,17 +37,19 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
     diagnostics,
   } = await loadRules(options.rules, session, choice, {
     several: true,
+    // --decisions-only is for a batch file (a usage error otherwise, said below): many decisions.
+    decideMany: options.decisionsOnly === true,
   });
   // Several versions and none named: each assessment file is evaluated with the version in force
   // on its own date (area.date); a batch file needs --version or --date. Several rulesets (rules/
   // holds other schemes beside Lai Châu's versions): each file with the one its `ruleset:` names.
   const ruleset = chosen ?? scheme?.versions[scheme.versions.length - 1] ?? schemes?.[0]?.versions.at(-1);
   if (ruleset === undefined || hasErrors(diagnostics)) {
-    reportInvalidRules(session, lang, options.rules, diagnostics, 'rules_invalid_nothing_evaluated');
+    await reportInvalidRules(session, lang, options.rules, diagnostics, 'rules_invalid_nothing_evaluated');
     return EXIT.invalid;
   }
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
-  if (warnings.length > 0) session.err(formatDiagnostics(warnings, lang));
+  if (warnings.length > 0) session.err(await formatDiagnosticsLater(warnings, lang));
 
   const batch = await batchInput(options, session);
   if (batch !== undefined && schemes !== undefined) {
@@ -87,7 +88,7 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
         ? await versionFor(file, [scheme], {}, options.rules, session)
         : { ruleset };
     if (version.ruleset === undefined) {
-      session.err(formatDiagnostics(session.relocate(version.diagnostics ?? []), lang));
+      session.err(await formatDiagnosticsLater(session.relocate(version.diagnostics ?? []), lang));
       failed += 1;
       continue;
     }
@@ -95,11 +96,11 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
     const read = await readAssessmentFile(session.abs(file), rules);
     const found = session.relocate(unique(read.diagnostics));
     if (read.value === undefined || hasErrors(found)) {
-      session.err(formatDiagnostics(found, lang));
+      session.err(await formatDiagnosticsLater(found, lang));
       failed += 1;
       continue;
     }
-    if (found.length > 0) session.err(formatDiagnostics(found, lang));
+    if (found.length > 0) session.err(await formatDiagnosticsLater(found, lang));
     const result = rules.evaluate(read.value);
     if (options.json) {
       results.push(result);

@@ -38,7 +38,7 @@ export async function explain(options: ExplainOptions, session: Session): Promis
   const loaded = await loadRulesOrReport(options.rules, session, lang, 'rules_invalid_nothing_evaluated');
   if (loaded === undefined) return EXIT.invalid;
   const { ruleset } = loaded;
-  printWarnings(session, lang, loaded.diagnostics);
+  await printWarnings(session, lang, loaded.diagnostics);
 
   const { files, ok } = await assessmentFiles(options.inputs, session, INPUT_FILE);
   const explained: Explained[] = [];

@@ -3,7 +3,6 @@
  * without duplicates, with paths shown as the user typed them.
  */
 import type { CompiledRuleset, Diagnostic, Scheme } from '@lcz/criteria-engine';
-import { formatDiagnostics } from '@lcz/criteria-engine/messages';
 import { stat } from 'node:fs/promises';
 import { loadRulesDirectory, loadRulesetFile, resolveRulesetPath } from '@lcz/criteria-engine/node';
 import { hasErrors } from '@lcz/criteria-engine/runtime';
@@ -34,9 +33,13 @@ export async function loadRules(
   path: string,
   session: Session,
   choice: VersionChoice = {},
-  options: { readonly several?: boolean } = {},
+  options: {
+    readonly several?: boolean;
+    /** The command will decide many assessments: use the generated decide code the cache keeps. */
+    readonly decideMany?: boolean;
+  } = {},
 ): Promise<LoadedRules> {
-  const cache = rulesCacheFor(session);
+  const cache = rulesCacheFor(session, options.decideMany === true);
   const cacheOption = cache ? { cache } : {};
   const schemes = await loadRulesDirectory(session.abs(path), cacheOption);
   // A version folder that does not load: its own errors, not "no ruleset.yaml" at the top folder.
@@ -104,15 +107,15 @@ type InvalidRulesMessage = Extract<CliMessageKey, `rules_invalid${string}` | 'di
  * Why rules are unusable, for a person: every diagnostic located, then one line naming the path
  * and the count of errors (in both languages with `both`, for a server's operator).
  */
-export function reportInvalidRules(
+export async function reportInvalidRules(
   session: Session,
   lang: Lang,
   path: string,
   diagnostics: readonly Diagnostic[],
   message: InvalidRulesMessage,
   both = false,
-): void {
-  session.err(formatDiagnostics(diagnostics, lang));
+): Promise<void> {
+  session.err(await formatDiagnosticsLater(diagnostics, lang));
   const params = { path, count: diagnostics.filter((d) => d.severity === 'error').length };
   session.err(both ? bilingual(message, params) : say(lang, message, params));
 }
@@ -130,14 +133,24 @@ export async function loadRulesOrReport(
 ): Promise<{ readonly ruleset: CompiledRuleset; readonly diagnostics: readonly Diagnostic[] } | undefined> {
   const { ruleset, diagnostics } = await loadRules(path, session, choice);
   if (ruleset !== undefined) return { ruleset, diagnostics };
-  reportInvalidRules(session, lang, path, diagnostics, message);
+  await reportInvalidRules(session, lang, path, diagnostics, message);
   return undefined;
 }
 
 /** The warnings among a ruleset's diagnostics, on standard error (its notes are lcz validate's). */
-export function printWarnings(session: Session, lang: Lang, diagnostics: readonly Diagnostic[]): void {
+export async function printWarnings(session: Session, lang: Lang, diagnostics: readonly Diagnostic[]): Promise<void> {
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
-  if (warnings.length > 0) session.err(formatDiagnostics(warnings, lang));
+  if (warnings.length > 0) session.err(await formatDiagnosticsLater(warnings, lang));
+}
+
+/**
+ * The engine's formatDiagnostics, its message catalogues (121 kB of code) imported only when
+ * there is something to print: a run that loads sound rules and says nothing never compiles
+ * them (docs/performance.md, "Start-up").
+ */
+export async function formatDiagnosticsLater(diagnostics: readonly Diagnostic[], lang: Lang): Promise<string> {
+  const { formatDiagnostics } = await import('@lcz/criteria-engine/messages');
+  return formatDiagnostics(diagnostics, lang);
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -29,6 +29,7 @@ import {
 } from '@lcz/criteria-records';
 import { EXIT, type Session, say } from '../session.js';
 import { loadRulesOrReport } from './load.js';
+import { required } from '../guards.js';
 import { wordsOf } from '../scheme-words.js';
 import type { RecordsOptions } from './records.usage.js';
 
@@ -61,11 +62,16 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
   async register(o, session, store, scheme) {
     const ctx = await context(o, session, scheme);
     if (!ctx) return EXIT.invalid;
-    const file = o.files[0] as string;
-    const out = await registerAreas(store, ctx.ruleset, o.year as number, session.abs(file), { by: o.by });
+    const file = required(o.files[0], 'the workbook');
+    const out = await registerAreas(store, ctx.ruleset, required(o.year, '--year'), session.abs(file), { by: o.by });
     if (failed(out)) return report(o, session, out, ctx.ruleset.words);
     session.out(
-      say(o.lang, 'records_registered', { ...counts(out), year: o.year as number }, wordsOf(ctx.ruleset, o.lang)),
+      say(
+        o.lang,
+        'records_registered',
+        { ...counts(out), year: required(o.year, '--year') },
+        wordsOf(ctx.ruleset, o.lang),
+      ),
     );
     return EXIT.ok;
   },
@@ -75,7 +81,7 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
     if (!ctx) return EXIT.invalid;
     const parts = o.files.map((f) => ({ file: session.abs(f), owner: o.owner ?? null }));
     const meta = { by: o.by, ...(o.reason !== undefined ? { reason: o.reason } : {}) };
-    const out = await importParts(store, ctx.ruleset, o.year as number, parts, meta);
+    const out = await importParts(store, ctx.ruleset, required(o.year, '--year'), parts, meta);
     if (failed(out)) return report(o, session, out, ctx.ruleset.words);
     session.out(
       say(
@@ -97,7 +103,7 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
     const ctx = await context(o, session, scheme);
     if (!ctx) return EXIT.invalid;
     const today = o.today ?? new Date().toISOString().slice(0, 10);
-    const s = await yearStatus(store, ctx.ruleset, o.year as number, ctx.deadline, today);
+    const s = await yearStatus(store, ctx.ruleset, required(o.year, '--year'), ctx.deadline, today);
     session.out(
       say(
         o.lang,
@@ -125,14 +131,14 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
     const ctx = await context(o, session, scheme);
     if (!ctx) return EXIT.invalid;
     const date = o.date ?? ctx.deadline;
-    const out = await decideYear(store, ctx.ruleset, o.year as number, date, { by: o.by });
+    const out = await decideYear(store, ctx.ruleset, required(o.year, '--year'), date, { by: o.by });
     const recognised = out.decided.filter((d) => d.decision === 'recognised').length;
     session.out(
       say(
         o.lang,
         'records_decided',
         {
-          year: o.year as number,
+          year: required(o.year, '--year'),
           id: ctx.ruleset.id,
           version: ctx.ruleset.version,
           date,
@@ -159,7 +165,12 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
       const reason = o.reasons.get(code);
       return reason === undefined ? { code } : { code, reason };
     });
-    const input = { number: o.number as string, year: o.year as number, date: o.date as string, areas };
+    const input = {
+      number: required(o.number, '--number'),
+      year: required(o.year, '--year'),
+      date: required(o.date, '--date'),
+      areas,
+    };
     const meta = { by: o.by, source: '--recognise', ...(o.reason !== undefined ? { reason: o.reason } : {}) };
     const saved = await store.recordBoardDecision(input, meta);
     const against = saved.areas.filter((a) => a.engineDecision !== 'recognised').length;
@@ -223,14 +234,14 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
 
   async export(o, session, store) {
     const { exportDecisions } = await import('./records-export.js');
-    const rows = await exportDecisions(store, o.year, session.abs(o.out as string));
-    session.out(say(o.lang, 'records_exported', { path: o.out as string, rows }));
+    const rows = await exportDecisions(store, o.year, session.abs(required(o.out, '--out')));
+    session.out(say(o.lang, 'records_exported', { path: required(o.out, '--out'), rows }));
     return EXIT.ok;
   },
 
   async backup(o, session, store) {
-    await backupStore(store, session.abs(o.out as string));
-    session.out(say(o.lang, 'records_backed_up', { path: o.out as string }));
+    await backupStore(store, session.abs(required(o.out, '--out')));
+    session.out(say(o.lang, 'records_backed_up', { path: required(o.out, '--out') }));
     return EXIT.ok;
   },
 };
@@ -243,14 +254,14 @@ interface Context {
 
 /** The cycle (its deadline names the year's date) and the rules in force on that date. */
 async function context(o: RecordsOptions, session: Session, scheme: WordsInUse): Promise<Context | undefined> {
-  const rules = o.rules as string;
+  const rules = required(o.rules, '--rules');
   const cyclePath = o.cycle ?? defaultCycle(session.abs(rules));
   const cycle = await loadCycle(cyclePath ? session.abs(cyclePath) : join(session.abs(rules), 'cycle.yaml'));
   if (!cycle.value) {
     problems(o, session, cycle.problems, scheme.words);
     return undefined;
   }
-  const deadline = deadlineOf(cycle.value, o.year as number);
+  const deadline = deadlineOf(cycle.value, required(o.year, '--year'));
   const loaded = await loadRulesOrReport(rules, session, o.lang, 'rules_invalid', { date: o.date ?? deadline });
   if (!loaded) return undefined;
   scheme.words = loaded.ruleset.words;
@@ -344,14 +355,14 @@ function newKey(o: RecordsOptions, session: Session): number {
   const key = randomBytes(24).toString('base64url');
   const quoted = (v: string) => JSON.stringify(v);
   const entry = [
-    `  - name: ${quoted(o.name as string)}`,
-    `    role: ${o.role as string}`,
+    `  - name: ${quoted(required(o.name, '--name'))}`,
+    `    role: ${required(o.role, '--role')}`,
     ...(o.role === 'area' && o.unit !== undefined ? [`    unit: ${quoted(o.unit)}`] : []),
     ...(o.role === 'area' && o.areas.length > 0 ? [`    areas: [${o.areas.map(quoted).join(', ')}]`] : []),
-    ...(o.role === 'department' ? [`    owner: ${quoted(o.owner as string)}`] : []),
+    ...(o.role === 'department' ? [`    owner: ${quoted(required(o.owner, '--owner'))}`] : []),
     `    sha256: ${keyDigest(key)}`,
   ];
-  session.out(say(o.lang, 'records_key_new', { name: o.name as string }));
+  session.out(say(o.lang, 'records_key_new', { name: required(o.name, '--name') }));
   session.out(`  ${key}`);
   session.out(say(o.lang, 'records_key_entry'));
   session.out(entry.join('\n'));

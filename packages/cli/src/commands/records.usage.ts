@@ -226,8 +226,11 @@ export const recordsCommand = defineCommand({
     requireOptions(sub, values, areas, files);
     const { reasons, reason } = readReasons(sub, values);
     const by = values.by ?? process.env['LCZ_USER'] ?? process.env['USER'] ?? 'lcz';
-    const opt = <K extends string, V>(key: K, value: V | undefined) =>
-      (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+    const opt = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> => {
+      const given: Partial<Record<K, V>> = {};
+      if (value !== undefined) given[key] = value;
+      return given;
+    };
     return {
       sub,
       store: values.store ?? '',

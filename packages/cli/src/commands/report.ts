@@ -29,6 +29,7 @@ import { EXIT, refuseOutputOverInput, say, writeOutput, type Session } from '../
 import { assessmentFiles } from './input-files.js';
 import { loadRulesOrReport, printWarnings } from './load.js';
 import { wordsOf } from '../scheme-words.js';
+import { required } from '../guards.js';
 
 const INPUT_FILE = /\.(ya?ml|json|jsonl|ndjson|csv|xlsx)$/i;
 /** Located problems printed before "… and N more". */
@@ -45,7 +46,7 @@ export async function report(options: ReportOptions, session: Session): Promise<
   const loaded = await loadRulesOrReport(options.rules, session, lang, 'rules_invalid_nothing_evaluated');
   if (loaded === undefined) return EXIT.invalid;
   const { ruleset } = loaded;
-  printWarnings(session, lang, loaded.diagnostics);
+  await printWarnings(session, lang, loaded.diagnostics);
 
   let targets: Targets | undefined;
   if (options.targets !== undefined) {
@@ -188,7 +189,7 @@ async function reportOnRecord(
   const { formatRecordsProblems, isPostgresUrl, openRecordsStore, recordEntries } = await import(
     '@lcz/criteria-records'
   );
-  const location = options.records as string;
+  const location = required(options.records, '--records');
   const store = await openRecordsStore(isPostgresUrl(location) ? location : session.abs(location));
   const label = isPostgresUrl(location) ? store.backend.location : location;
   let read: Awaited<ReturnType<typeof recordEntries>>;

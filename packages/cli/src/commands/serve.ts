@@ -10,6 +10,7 @@ import type { RecordsHttpOptions } from '@lcz/criteria-http';
 import type { ServeOptions } from './serve.usage.js';
 import { bilingual, errorReason, EXIT, type Session } from '../session.js';
 import { loadRules, reportInvalidRules } from './load.js';
+import { required } from '../guards.js';
 
 export async function serve(options: ServeOptions, session: Session): Promise<number> {
   const rulesets = await loadAllRules(options, session);
@@ -71,7 +72,7 @@ async function loadAllRules(options: ServeOptions, session: Session): Promise<Co
   for (const path of options.rules) {
     const { ruleset, diagnostics } = await loadRules(path, session);
     if (ruleset === undefined) {
-      reportInvalidRules(session, options.lang, path, diagnostics, 'rules_invalid_nothing_served', true);
+      await reportInvalidRules(session, options.lang, path, diagnostics, 'rules_invalid_nothing_served', true);
       broken = true;
     } else rulesets.push(ruleset);
   }
@@ -125,8 +126,8 @@ async function openRecords(
   const { checkKeyOwners, formatRecordsProblems, isPostgresUrl, loadApiKeys, openRecordsStore } = await import(
     '@lcz/criteria-records'
   );
-  const ruleset = rulesets[0] as CompiledRuleset;
-  const location = options.records as string;
+  const ruleset = required(rulesets[0], 'a loaded ruleset');
+  const location = required(options.records, '--records');
   let keys: RecordsHttpOptions['keys'] = [];
   if (options.keys !== undefined) {
     const loaded = await loadApiKeys(session.abs(options.keys));

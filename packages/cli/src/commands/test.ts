@@ -35,7 +35,7 @@ export async function test(options: TestOptions, session: Session): Promise<numb
   const diagnostics = session.relocate(unique(outcome.diagnostics));
 
   if (outcome.ruleset === undefined) {
-    reportInvalidRules(session, lang, options.rules, diagnostics, 'rules_invalid_nothing_tested');
+    await reportInvalidRules(session, lang, options.rules, diagnostics, 'rules_invalid_nothing_tested');
     return EXIT.invalid;
   }
   // Warnings and notes about the rules are `lcz validate`'s business; problems finding test files are ours.

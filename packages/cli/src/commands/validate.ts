@@ -20,7 +20,7 @@ export async function validate(options: ValidateOptions, session: Session): Prom
     const versions =
       loaded.schemes?.flatMap((s) => s.versions) ?? loaded.scheme?.versions ?? (loaded.ruleset ? [loaded.ruleset] : []);
     if (versions.length === 0) {
-      reportInvalidRules(session, lang, path, loaded.diagnostics, 'rules_invalid');
+      await reportInvalidRules(session, lang, path, loaded.diagnostics, 'rules_invalid');
       exit = EXIT.invalid;
       continue;
     }
@@ -31,11 +31,11 @@ export async function validate(options: ValidateOptions, session: Session): Prom
     for (const ruleset of versions) {
       // One ruleset is named as the user named it; each version of a folder of versions by its file.
       const name = several ? session.display(ruleset.file) : path;
-      if (!validateOne(ruleset, name, own(ruleset), options, session)) exit = EXIT.invalid;
+      if (!(await validateOne(ruleset, name, own(ruleset), options, session))) exit = EXIT.invalid;
     }
     const rest = several ? loaded.diagnostics.filter((d) => !keys.has(key(d))) : [];
     if (hasErrors(rest)) {
-      reportInvalidRules(session, lang, path, rest, 'rules_invalid');
+      await reportInvalidRules(session, lang, path, rest, 'rules_invalid');
       exit = EXIT.invalid;
     } else if (rest.length > 0) session.out(formatDiagnostics(rest, lang));
   }
@@ -43,17 +43,17 @@ export async function validate(options: ValidateOptions, session: Session): Prom
 }
 
 /** One ruleset: its summary line and notes, or its errors. False when it has errors. */
-function validateOne(
+async function validateOne(
   ruleset: CompiledRuleset,
   name: string,
   loadDiagnostics: readonly Diagnostic[],
   { lang }: ValidateOptions,
   session: Session,
-): boolean {
+): Promise<boolean> {
   // The static checks of lcz check run too: a rule that can never pass is as wrong as a typo.
   const diagnostics = unique([...loadDiagnostics, ...session.relocate(checkRuleset(ruleset).diagnostics)]);
   if (hasErrors(diagnostics)) {
-    reportInvalidRules(session, lang, name, diagnostics, 'rules_invalid');
+    await reportInvalidRules(session, lang, name, diagnostics, 'rules_invalid');
     return false;
   }
   session.out(

@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { CliMessageKey } from '../messages/en.js';
+import { nodeRange } from '../guards.js';
 
 export interface ReviewItem {
   readonly file: string;
@@ -43,9 +44,9 @@ export async function lookAgain(
 
 function sourceItems(file: string, text: string): ReviewItem[] {
   const doc = parseDocument(text);
-  const node = doc.getIn(['source', 'document'], true) as { range?: [number, number, number] } | undefined;
-  if (node?.range === undefined) return [];
-  const line = text.slice(0, node.range[0]).split('\n').length;
+  const range = nodeRange(doc.getIn(['source', 'document'], true));
+  if (range === undefined) return [];
+  const line = text.slice(0, range[0]).split('\n').length;
   return [{ file, line, key: 'version_review_source', params: {} }];
 }
 

@@ -14,6 +14,7 @@ import { EXIT, say, UsageError, type Session } from '../session.js';
 import { unique } from './load.js';
 import type { VersionNewOptions } from './version.usage.js';
 import { lookAgain } from './version-review.js';
+import { isRecord, nodeRange } from '../guards.js';
 
 const RULE_FILE = 'ruleset.yaml';
 
@@ -103,17 +104,22 @@ function setVersionFields(text: string, values: { version: string; from: string;
     [['effective', 'from'], values.from],
     [['effective', 'to'], values.to],
   ] as const) {
-    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    if (node?.range === undefined) return undefined;
-    places.push({ range: [node.range[0], node.range[1]], value: JSON.stringify(value) });
+    const range = nodeRange(doc.getIn(path, true));
+    if (range === undefined) return undefined;
+    places.push({ range: [range[0], range[1]], value: JSON.stringify(value) });
   }
   let out = text;
   for (const p of places.sort((a, b) => b.range[0] - a.range[0])) {
     out = out.slice(0, p.range[0]) + p.value + out.slice(p.range[1]);
   }
-  const check = parseDocument(out).toJS() as { version?: unknown; effective?: { from?: unknown; to?: unknown } };
+  const check: unknown = parseDocument(out).toJS();
+  const effective = isRecord(check) ? check['effective'] : undefined;
   const ok =
-    check.version === values.version && check.effective?.from === values.from && check.effective.to === values.to;
+    isRecord(check) &&
+    check['version'] === values.version &&
+    isRecord(effective) &&
+    effective['from'] === values.from &&
+    effective['to'] === values.to;
   return ok ? out : undefined;
 }
 

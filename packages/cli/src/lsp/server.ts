@@ -12,6 +12,7 @@ import type { Lang } from '../session.js';
 import { completionsAt, definitionAtPosition, hoverAtPosition } from './assist.js';
 import { diagnosticsByFile } from './diagnostics.js';
 import { createWorkspace } from './workspace.js';
+import { isRecord } from '../guards.js';
 
 export interface LanguageServerOptions {
   /** `--lang` when given; otherwise initializationOptions.lang, then the LANG of the environment. */
@@ -39,7 +40,8 @@ export function startLanguageServer(connection: Connection, options: LanguageSer
   const publishedTo = new Map<string, Set<string>>();
 
   connection.onInitialize((params) => {
-    const asked = (params.initializationOptions as { lang?: unknown } | null | undefined)?.lang;
+    const init: unknown = params.initializationOptions;
+    const asked = isRecord(init) ? init['lang'] : undefined;
     if (options.lang === undefined && (asked === 'vi' || asked === 'en')) lang = asked;
     return {
       capabilities: {

@@ -118,6 +118,8 @@ export const en = {
     "note: the cached compiled rules '{entry}' were built from an older '{detail}'; loaded from the rule files and cached again.",
   rules_cache_damaged:
     "note: the cached compiled rules '{entry}' are damaged ({detail}) and were ignored; loaded from the rule files and cached again. Nothing to do; LCZ_CACHE=0 turns the cache off.",
+  rules_cache_decide_damaged:
+    "note: the generated decide module cached as '{entry}' was ignored ({detail}); this run decides without it, and it is written again. Nothing to do; LCZ_CACHE=0 turns the cache off.",
   rules_cache_unwritable:
     "note: could not write the compiled-rules cache '{entry}' ({detail}); the rules were loaded all the same, only the next start is slower. Set LCZ_CACHE_DIR to a folder you can write, or LCZ_CACHE=0 to turn the cache off.",
   output_is_input:

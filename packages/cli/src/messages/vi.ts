@@ -117,6 +117,8 @@ export const vi: CliMessages = {
     "lưu ý: bản quy tắc đã biên dịch lưu tạm '{entry}' được tạo từ phiên bản cũ của '{detail}'; đã nạp lại từ tệp quy tắc và lưu tạm lại.",
   rules_cache_damaged:
     "lưu ý: bản quy tắc đã biên dịch lưu tạm '{entry}' bị hỏng ({detail}) nên bị bỏ qua; đã nạp lại từ tệp quy tắc và lưu tạm lại. Không cần làm gì; đặt LCZ_CACHE=0 để tắt bộ nhớ tạm.",
+  rules_cache_decide_damaged:
+    "lưu ý: mô-đun decide sinh sẵn lưu tạm '{entry}' bị bỏ qua ({detail}); lần chạy này kết luận không dùng nó, và nó được ghi lại. Không cần làm gì; đặt LCZ_CACHE=0 để tắt bộ nhớ tạm.",
   rules_cache_unwritable:
     "lưu ý: không ghi được bộ nhớ tạm quy tắc đã biên dịch '{entry}' ({detail}); quy tắc vẫn được nạp, chỉ lần chạy sau chậm hơn. Đặt LCZ_CACHE_DIR tới một thư mục ghi được, hoặc LCZ_CACHE=0 để tắt bộ nhớ tạm.",
   output_is_input:

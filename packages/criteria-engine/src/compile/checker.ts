@@ -7,11 +7,12 @@ import { closest } from '../diagnostics/suggest.js';
 import type { Expr } from './expression/ast.js';
 import { checkCompare } from './compare.js';
 import { countComparison } from './count-compare.js';
-import { divide, type Exact, minus, negate, plus, times } from './exact/arithmetic.js';
+import { divide, minus, negate, plus, times } from './exact/arithmetic.js';
 import { zeroDivisor } from './exact/zero-divisor.js';
 import { FUNCTIONS, type CheckContext } from './functions/index.js';
 import type { Scope } from './scope.js';
 import { mergeReads, type Typed } from './typed.js';
+import { closureOfExact, type ExactClosure, exactView } from './closure-views.js';
 import { BOOLEAN, ERROR, INTEGER, NUMBER, STRING, isNumeric, type Closure, type Value } from './types.js';
 
 export interface CheckOptions {
@@ -111,16 +112,16 @@ function checkNot(expr: ExprOf<'not'>, scope: Scope, ctx: CheckContext, options:
 function checkNegate(expr: ExprOf<'negate'>, scope: Scope, ctx: CheckContext, options: CheckOptions): Typed {
   const operand = checkExpression(expr.operand, scope, ctx, options);
   expectNumeric(operand, ctx, '-');
-  const g = operand.fn;
-  const neg: Closure = (s) => {
-    const v = g(s) as Exact | undefined;
-    return v === undefined ? undefined : (negate(v) as Value);
+  const g = exactView(operand.fn);
+  const neg: ExactClosure = (s) => {
+    const v = g(s);
+    return v === undefined ? undefined : negate(v);
   };
   return {
     type: operand.type,
     expr,
     reads: operand.reads,
-    fn: neg,
+    fn: closureOfExact(neg),
     ...(typeof operand.constant === 'number' ? { constant: -operand.constant } : {}),
   };
 }
@@ -142,17 +143,17 @@ function checkArithmetic(expr: ExprOf<'arithmetic'>, scope: Scope, ctx: CheckCon
   const right = checkExpression(expr.right, scope, ctx, options);
   expectNumeric(left, ctx, expr.op);
   expectNumeric(right, ctx, expr.op);
-  const l = left.fn;
-  const r = right.fn;
+  const l = exactView(left.fn);
+  const r = exactView(right.fn);
   if (expr.op === '/') {
     // Only a derived quantity may divide: it says what a zero divisor means (if_zero).
     if (!options.division) {
       ctx.report('expr_division_outside_derived', expr.range, {});
       return { type: ERROR, expr, fn: UNKNOWN, reads: mergeReads(left.reads, right.reads) };
     }
-    const quotient: Closure = (s) => {
-      const a = l(s) as Exact | undefined;
-      const b = r(s) as Exact | undefined;
+    const quotient: ExactClosure = (s) => {
+      const a = l(s);
+      const b = r(s);
       if (b === undefined) return undefined;
       // A divisor known to be 0 decides the quantity (its if_zero) whatever the dividend: every
       // value the unknown dividend could take gives the same answer, as an empty whole does for
@@ -162,18 +163,18 @@ function checkArithmetic(expr: ExprOf<'arithmetic'>, scope: Scope, ctx: CheckCon
         zeroDivisor.hit = true;
         return 0;
       }
-      return a === undefined ? undefined : (q as Value);
+      return a === undefined ? undefined : q;
     };
-    return { type: NUMBER, expr, fn: quotient, reads: mergeReads(left.reads, right.reads) };
+    return { type: NUMBER, expr, fn: closureOfExact(quotient), reads: mergeReads(left.reads, right.reads) };
   }
   const op = ARITHMETIC[expr.op];
-  const fn: Closure = (s) => {
-    const a = l(s) as Exact | undefined;
-    const b = r(s) as Exact | undefined;
-    return a === undefined || b === undefined ? undefined : (op(a, b) as Value);
+  const fn: ExactClosure = (s) => {
+    const a = l(s);
+    const b = r(s);
+    return a === undefined || b === undefined ? undefined : op(a, b);
   };
   const type = left.type.t === 'integer' && right.type.t === 'integer' ? INTEGER : NUMBER;
-  return { type, expr, fn, reads: mergeReads(left.reads, right.reads) };
+  return { type, expr, fn: closureOfExact(fn), reads: mergeReads(left.reads, right.reads) };
 }
 
 /** `x in [a, b]` is `x == a or x == b`: one definition of equality. */
@@ -287,8 +288,8 @@ function expectBoolean(t: Typed, ctx: CheckContext, where: string): void {
 
 /** Kleene conjunction: false wins over unknown, unknown wins over true. */
 function kleeneAnd(fns: readonly Closure[]): Closure {
-  if (fns.length === 2) {
-    const [a, b] = fns as [Closure, Closure];
+  const [a, b] = fns;
+  if (fns.length === 2 && a && b) {
     return (s) => {
       const x = a(s);
       if (x === false) return false;
@@ -300,7 +301,7 @@ function kleeneAnd(fns: readonly Closure[]): Closure {
   return (s) => {
     let unknown = false;
     for (let i = 0; i < fns.length; i++) {
-      const v = (fns[i] as Closure)(s);
+      const v = fns[i]?.(s);
       if (v === false) return false;
       if (v === undefined) unknown = true;
     }
@@ -313,7 +314,7 @@ function kleeneOr(fns: readonly Closure[]): Closure {
   return (s) => {
     let unknown = false;
     for (let i = 0; i < fns.length; i++) {
-      const v = (fns[i] as Closure)(s);
+      const v = fns[i]?.(s);
       if (v === true) return true;
       if (v === undefined) unknown = true;
     }

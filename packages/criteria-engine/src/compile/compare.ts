@@ -7,7 +7,8 @@ import type { CompareOp } from './expression/ast.js';
 import { FLIP, HOLDS } from './expression/compare-ops.js';
 import type { CheckContext } from './functions/index.js';
 import { BOOLEAN, ERROR, describeType, isNumeric, type Closure, type ValueType } from './types.js';
-import { percentVersusConstant, slotInValues, slotVersusConstant } from './leaf.js';
+import { percentVersusConstant, slotEquals, slotInValues, slotVersusConstant } from './leaf.js';
+import { exactView, textView } from './closure-views.js';
 import { mergeReads, type PercentParts, type Typed } from './typed.js';
 import { compareExact, compareProducts, divide, type Exact, times } from './exact/arithmetic.js';
 import { decimalsOf, fromNumber } from './exact/rational.js';
@@ -53,7 +54,7 @@ function compareClosure(
       return undefined;
     }
     if (left.slot !== undefined && typeof right.constant === 'boolean')
-      return slotVersusConstant(op, left.slot, right.constant);
+      return slotEquals(op, left.slot, right.constant);
     const l = left.fn;
     const r = right.fn;
     const eq = op === '==';
@@ -64,12 +65,8 @@ function compareClosure(
     };
   }
 
-  const enumSide = isChoice(left.type) ? left : isChoice(right.type) ? right : undefined;
-  if (enumSide) {
-    const other = enumSide === left ? right : left;
-    const effectiveOp = enumSide === left ? op : FLIP[op];
-    return compareChoice(effectiveOp, enumSide, other, whole, ctx);
-  }
+  if (isChoice(left.type)) return compareChoice(op, left, left.type, right, whole, ctx);
+  if (isChoice(right.type)) return compareChoice(FLIP[op], right, right.type, left, whole, ctx);
 
   ctx.report('expr_type', whole.range, {
     expected: 'same_type',
@@ -101,12 +98,12 @@ function checkThresholdDecimals(fact: Typed, other: Typed, ctx: CheckContext): v
  */
 function compareDates(op: CompareOp, date: Typed, other: Typed, ctx: CheckContext): Closure | undefined {
   const cmp = CMP[op];
-  const l = date.fn;
+  const l = textView(date.fn);
   if (other.type.t === 'date') {
-    const r = other.fn;
+    const r = textView(other.fn);
     return (s) => {
-      const a = l(s) as string | undefined;
-      const b = r(s) as string | undefined;
+      const a = l(s);
+      const b = r(s);
       return a === undefined || b === undefined ? undefined : cmp(a < b ? -1 : a > b ? 1 : 0, 0);
     };
   }
@@ -117,7 +114,7 @@ function compareDates(op: CompareOp, date: Typed, other: Typed, ctx: CheckContex
       return undefined;
     }
     return (s) => {
-      const a = l(s) as string | undefined;
+      const a = l(s);
       return a === undefined ? undefined : cmp(a < day ? -1 : a > day ? 1 : 0, 0);
     };
   }
@@ -129,7 +126,9 @@ function compareDates(op: CompareOp, date: Typed, other: Typed, ctx: CheckContex
   return undefined;
 }
 
-function isChoice(type: ValueType): type is Extract<ValueType, { t: 'enum' | 'ordinal' }> {
+type ChoiceType = Extract<ValueType, { t: 'enum' | 'ordinal' }>;
+
+function isChoice(type: ValueType): type is ChoiceType {
   return type.t === 'enum' || type.t === 'ordinal';
 }
 
@@ -146,15 +145,17 @@ function toFraction(value: number): { n: number; d: number } {
 
 function comparePercent(op: CompareOp, p: PercentParts, other: Typed, ctx: CheckContext): Closure {
   const cmp = CMP[op];
-  const part = p.part;
-  const whole = p.whole;
+  const part = exactView(p.part);
+  const whole = exactView(p.whole);
   const ifZero = p.ifZero;
   if (other.percent && other.type.t === 'percent') {
     const q = other.percent;
+    const qPart = exactView(q.part);
+    const qWhole = exactView(q.whole);
     // Both sides as exact fractions; an empty whole takes its declared value.
     return (s) => {
-      const a = percentValue(part(s) as Exact | undefined, whole(s) as Exact | undefined, ifZero);
-      const b = percentValue(q.part(s) as Exact | undefined, q.whole(s) as Exact | undefined, q.ifZero);
+      const a = percentValue(part(s), whole(s), ifZero);
+      const b = percentValue(qPart(s), qWhole(s), q.ifZero);
       return a === undefined || b === undefined ? undefined : cmp(compareExact(a, b), 0);
     };
   }
@@ -173,19 +174,23 @@ function comparePercent(op: CompareOp, p: PercentParts, other: Typed, ctx: Check
     // part·100/whole op n/d ⇔ part·100·d op n·whole (whole > 0), exact at any size.
     const zero = cmp(ifZero * d, n);
     const scale = 100 * d;
+    const k = other.constant;
     return (s) => {
-      const w = whole(s) as number | undefined;
-      const pt = part(s) as number | undefined;
+      const w = whole(s);
+      const pt = part(s);
       if (w === undefined || pt === undefined) return undefined;
       if (w === 0) return zero;
+      // An integer sum or product past 2^53 − 1 comes as a fraction (exact/arithmetic.ts).
+      if (typeof w !== 'number' || typeof pt !== 'number')
+        return cmp(compareExact(divide(times(pt, 100), w) ?? ifZero, k), 0);
       return cmp(w > 0 ? compareProducts(pt, scale, n, w) : compareProducts(n, w, pt, scale), 0);
     };
   }
   // Decimal parts and wholes (km, ha), or a threshold that is not a constant: exact fractions.
-  const r = other.fn;
+  const r = exactView(other.fn);
   return (s) => {
-    const x = r(s) as Exact | undefined;
-    const v = percentValue(part(s) as Exact | undefined, whole(s) as Exact | undefined, ifZero);
+    const x = r(s);
+    const v = percentValue(part(s), whole(s), ifZero);
     return x === undefined || v === undefined ? undefined : cmp(compareExact(v, x), 0);
   };
 }
@@ -198,7 +203,7 @@ function percentValue(part: Exact | undefined, whole: Exact | undefined, ifZero:
 
 function compareNumbers(op: CompareOp, left: Typed, right: Typed): Closure {
   const cmp = CMP[op];
-  const l = left.fn;
+  const l = exactView(left.fn);
   // A fact against a literal compares as doubles: both are the doubles of decimals with at most
   // 15 significant digits, which order as the decimals do (exact/arithmetic.ts, compareExact).
   if (typeof right.constant === 'number' && left.slot !== undefined)
@@ -206,14 +211,14 @@ function compareNumbers(op: CompareOp, left: Typed, right: Typed): Closure {
   if (typeof right.constant === 'number') {
     const k = right.constant;
     return (s) => {
-      const a = l(s) as Exact | undefined;
+      const a = l(s);
       return a === undefined ? undefined : cmp(compareExact(a, k), 0);
     };
   }
-  const r = right.fn;
+  const r = exactView(right.fn);
   return (s) => {
-    const a = l(s) as Exact | undefined;
-    const b = r(s) as Exact | undefined;
+    const a = l(s);
+    const b = r(s);
     return a === undefined || b === undefined ? undefined : cmp(compareExact(a, b), 0);
   };
 }
@@ -221,20 +226,21 @@ function compareNumbers(op: CompareOp, left: Typed, right: Typed): Closure {
 function compareChoice(
   op: CompareOp,
   choice: Typed,
+  type: ChoiceType,
   other: Typed,
   whole: Typed['expr'],
   ctx: CheckContext,
 ): Closure | undefined {
-  const type = choice.type as Extract<ValueType, { t: 'enum' | 'ordinal' }>;
   if (type.t === 'enum' && op !== '==' && op !== '!=') {
     ctx.report('expr_type', whole.range, { expected: 'equality', actual: op, where: 'comparison' });
     return undefined;
   }
   const rank = new Map(type.values.map((v, i) => [v, i]));
   const cmp = CMP[op];
-  const l = choice.fn;
-  if (other.type.t === 'string') {
-    const literal = other.constant as string;
+  const l = textView(choice.fn);
+  // A string is only ever a literal (checker.ts), so its constant is set.
+  if (other.type.t === 'string' && typeof other.constant === 'string') {
+    const literal = other.constant;
     const k = rank.get(literal);
     if (k === undefined) {
       ctx.report('expr_enum_value', other.expr.range, { value: literal, of: type.of, allowed: type.values.join(', ') });
@@ -248,17 +254,19 @@ function compareChoice(
       );
     }
     return (s) => {
-      const v = l(s) as string | undefined;
+      const v = l(s);
       if (v === undefined) return undefined;
       const a = rank.get(v);
       return a === undefined ? undefined : cmp(a, k);
     };
   }
-  if (other.type.t === type.t && (other.type as typeof type).of === type.of) {
-    const r = other.fn;
+  if (isChoice(other.type) && other.type.t === type.t && other.type.of === type.of) {
+    const r = textView(other.fn);
     return (s) => {
-      const a = rank.get(l(s) as string);
-      const b = rank.get(r(s) as string);
+      const x = l(s);
+      const y = r(s);
+      const a = x === undefined ? undefined : rank.get(x);
+      const b = y === undefined ? undefined : rank.get(y);
       return a === undefined || b === undefined ? undefined : cmp(a, b);
     };
   }

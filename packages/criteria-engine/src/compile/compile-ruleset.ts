@@ -224,7 +224,7 @@ class RulesetCompiler {
           id: group.id,
           title: group.title,
           requirement,
-          criteria: indexes.map((i) => (criteria[i] as CriterionPlan).info),
+          criteria: indexes.flatMap((i) => criteria[i]?.info ?? []),
           ...(owner !== undefined ? { owner } : {}),
         },
       });
@@ -440,9 +440,8 @@ class RulesetCompiler {
   }
 
   private factInfos(): FactInfo[] {
-    return Object.keys(this.facts).map((id) =>
+    return Object.entries(this.facts).map(([id, f]) =>
       this.within(this.originOf(id), (): FactInfo => {
-        const f = this.facts[id] as RulesetDocument['facts'][string];
         // Built field by field rather than by spreading optional parts: the same object, with
         // its fields in the same order, for a fraction of the allocations (there is one per fact).
         const info: Mutable<FactInfo> = { id, type: f.type, label: f.label };

@@ -39,10 +39,11 @@ export function desugarCondition(doc: ConditionDocument, path: YamlPath, ctx: De
   if ('all' in doc || 'any' in doc) {
     const key = 'all' in doc ? 'all' : 'any';
     const items = 'all' in doc ? doc.all : doc.any;
-    const operands = items.map((item, i) => desugarCondition(item, [...path, key, i], ctx));
-    if (operands.some((o) => o === undefined)) return undefined;
+    const desugared = items.map((item, i) => desugarCondition(item, [...path, key, i], ctx));
+    const operands = desugared.filter(isExpr);
+    if (operands.length < desugared.length) return undefined;
     if (operands.length === 1) return operands[0];
-    return { kind: 'logical', op: key === 'all' ? 'and' : 'or', operands: operands as Expr[], range };
+    return { kind: 'logical', op: key === 'all' ? 'and' : 'or', operands, range };
   }
   if ('not' in doc) {
     const operand = desugarCondition(doc.not, [...path, 'not'], ctx);
@@ -56,8 +57,8 @@ export function desugarCondition(doc: ConditionDocument, path: YamlPath, ctx: De
       return { kind: 'compare', op: '==', left: name, right: literal(doc.is, [...path, 'is'], ctx, range), range };
     }
     for (const [key, op] of COMPARATORS) {
-      if (key in doc) {
-        const value = (doc as Record<string, number | string | boolean>)[key] as number | string | boolean;
+      const value = comparedValue(doc, key);
+      if (value !== undefined) {
         return { kind: 'compare', op, left: name, right: literal(value, [...path, key], ctx, range), range };
       }
     }
@@ -72,15 +73,16 @@ function desugarCount(
   range: Range,
   ctx: DesugarContext,
 ): Expr | undefined {
-  const args = doc.of.map((item, i) => desugarCondition(item, [...path, 'of', i], ctx));
-  if (args.some((a) => a === undefined)) return undefined;
+  const desugared = doc.of.map((item, i) => desugarCondition(item, [...path, 'of', i], ctx));
+  const args = desugared.filter(isExpr);
+  if (args.length < desugared.length) return undefined;
   const kRange = ctx.parsed.rangeOf([...path, 'at_least']) ?? range;
   const call: Expr = {
     kind: 'call',
     name: 'count',
     nameRange: ctx.parsed.rangeOf([...path, 'of']) ?? range,
     range,
-    args: args as Expr[],
+    args,
   };
   const k: Expr = { kind: 'number', value: doc.at_least, text: String(doc.at_least), range: kRange };
   return { kind: 'compare', op: '>=', left: call, right: k, range };
@@ -153,4 +155,18 @@ function literal(value: number | string | boolean, path: YamlPath, ctx: DesugarC
   if (typeof value === 'number') return numberLiteral(value, range, ctx);
   if (typeof value === 'boolean') return { kind: 'boolean', value, range };
   return { kind: 'string', value, range };
+}
+
+function isExpr(e: Expr | undefined): e is Expr {
+  return e !== undefined;
+}
+
+/** What a `fact:` condition compares with under `key` (at_least, at_most, equals), if it has that key. */
+function comparedValue(
+  doc: Extract<ConditionDocument, { fact: string }>,
+  key: (typeof COMPARATORS)[number][0],
+): number | string | boolean | undefined {
+  if (key === 'at_least') return 'at_least' in doc ? doc.at_least : undefined;
+  if (key === 'at_most') return 'at_most' in doc ? doc.at_most : undefined;
+  return 'equals' in doc ? doc.equals : undefined;
 }

@@ -11,19 +11,19 @@ import { BOOLEAN, type Closure } from './types.js';
 
 /** The comparison `left op right` when one side is a count and the other a number known at load. */
 export function countComparison(op: CompareOp, left: Typed, right: Typed, expr: Expr): Typed | undefined {
-  if (left.count && typeof right.constant === 'number') return build(op, left, right.constant, left, right, expr);
-  if (right.count && typeof left.constant === 'number') return build(FLIP[op], right, left.constant, left, right, expr);
+  if (left.count && typeof right.constant === 'number') return build(op, left.count, right.constant, left, right, expr);
+  if (right.count && typeof left.constant === 'number')
+    return build(FLIP[op], right.count, left.constant, left, right, expr);
   return undefined;
 }
 
-function build(op: CompareOp, counted: Typed, k: number, left: Typed, right: Typed, expr: Expr): Typed {
-  const fns = counted.count as readonly Closure[];
+function build(op: CompareOp, fns: readonly Closure[], k: number, left: Typed, right: Typed, expr: Expr): Typed {
   const decide = DECIDE[op];
   const fn: Closure = (s) => {
     let t = 0;
     let u = 0;
     for (let i = 0; i < fns.length; i++) {
-      const v = (fns[i] as Closure)(s);
+      const v = fns[i]?.(s);
       if (v === true) t++;
       else if (v === undefined) u++;
     }

@@ -15,7 +15,7 @@ import type { Typed } from './typed.js';
 import { ERROR, NUMBER, isNumeric, type Closure, type Slots, type Value } from './types.js';
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { Assessment } from '../evaluate/assessment.js';
-import type { Exact } from './exact/arithmetic.js';
+import { exactView } from './closure-views.js';
 import { fromNumber, type Rational, toDecimalText } from './exact/rational.js';
 
 /** What tools read about a derived quantity (CompiledRuleset.derived). */
@@ -120,7 +120,7 @@ export function derivedValuesOf(
     if (plan.derived.length === 0) return out;
     const slots = fill(assessment);
     for (const d of plan.derived) {
-      const v = d.fn(slots) as Exact | undefined;
+      const v = exactView(d.fn)(slots);
       if (v === undefined) continue;
       out.set(d.info.id, toDecimalText(typeof v === 'number' ? fromNumber(v) : v, d.info.decimals));
     }
@@ -141,7 +141,7 @@ export function derivedExactOf(
     if (plan.derived.length === 0) return out;
     const slots = fill(assessment);
     for (const d of plan.derived) {
-      const v = d.fn(slots) as Exact | undefined;
+      const v = exactView(d.fn)(slots);
       if (v !== undefined) out.set(d.info.id, typeof v === 'number' ? fromNumber(v) : v);
     }
     return out;

@@ -9,41 +9,48 @@ import type { CompareOp } from './expression/ast.js';
 import { HOLDS } from './expression/compare-ops.js';
 import { compareProducts } from './exact/arithmetic.js';
 import type { Closure, Slots } from './types.js';
+import { onNumberSlots } from './closure-views.js';
 
-/** `s[slot] op k`, three-valued. */
-export function slotVersusConstant(op: CompareOp, slot: number, k: number | boolean): Closure {
+/** `s[slot] op k`, three-valued, for a numeric fact's slot (k: a number literal). */
+export function slotVersusConstant(op: CompareOp, slot: number, k: number): Closure {
   switch (op) {
     case '>=':
-      return (s: Slots) => {
-        const a = s[slot] as number | undefined;
-        return a === undefined ? undefined : a >= (k as number);
-      };
+      return onNumberSlots((s) => {
+        const a = s[slot];
+        return a === undefined ? undefined : a >= k;
+      });
     case '<=':
-      return (s: Slots) => {
-        const a = s[slot] as number | undefined;
-        return a === undefined ? undefined : a <= (k as number);
-      };
+      return onNumberSlots((s) => {
+        const a = s[slot];
+        return a === undefined ? undefined : a <= k;
+      });
     case '>':
-      return (s: Slots) => {
-        const a = s[slot] as number | undefined;
-        return a === undefined ? undefined : a > (k as number);
-      };
+      return onNumberSlots((s) => {
+        const a = s[slot];
+        return a === undefined ? undefined : a > k;
+      });
     case '<':
-      return (s: Slots) => {
-        const a = s[slot] as number | undefined;
-        return a === undefined ? undefined : a < (k as number);
-      };
+      return onNumberSlots((s) => {
+        const a = s[slot];
+        return a === undefined ? undefined : a < k;
+      });
     case '==':
-      return (s: Slots) => {
-        const a = s[slot];
-        return a === undefined ? undefined : a === k;
-      };
     case '!=':
-      return (s: Slots) => {
-        const a = s[slot];
-        return a === undefined ? undefined : a !== k;
-      };
+      return slotEquals(op, slot, k);
   }
+}
+
+/** `s[slot] == k` or `!=`, three-valued, for a number or boolean fact's slot. */
+export function slotEquals(op: '==' | '!=', slot: number, k: number | boolean): Closure {
+  if (op === '==')
+    return (s: Slots) => {
+      const a = s[slot];
+      return a === undefined ? undefined : a === k;
+    };
+  return (s: Slots) => {
+    const a = s[slot];
+    return a === undefined ? undefined : a !== k;
+  };
 }
 
 /** A value of a choice fact is one of `accepted` (an ordinal threshold or an enum equality). */
@@ -78,32 +85,32 @@ export function percentVersusConstant(
     w > 0 ? holds(compareProducts(p, scale, n, w), 0) : holds(compareProducts(n, w, p, scale), 0);
   switch (op) {
     case '>=':
-      return (s: Slots) => {
-        const w = s[wholeSlot] as number | undefined;
-        const p = s[partSlot] as number | undefined;
+      return onNumberSlots((s) => {
+        const w = s[wholeSlot];
+        const p = s[partSlot];
         if (w === undefined || p === undefined) return undefined;
         if (w === 0) return zero;
         const a = p * scale;
         const b = n * w;
         return w > 0 && a <= MAX && a >= -MAX && b <= MAX && b >= -MAX ? a >= b : exact(p, w);
-      };
+      });
     case '<=':
-      return (s: Slots) => {
-        const w = s[wholeSlot] as number | undefined;
-        const p = s[partSlot] as number | undefined;
+      return onNumberSlots((s) => {
+        const w = s[wholeSlot];
+        const p = s[partSlot];
         if (w === undefined || p === undefined) return undefined;
         if (w === 0) return zero;
         const a = p * scale;
         const b = n * w;
         return w > 0 && a <= MAX && a >= -MAX && b <= MAX && b >= -MAX ? a <= b : exact(p, w);
-      };
+      });
     default:
-      return (s: Slots) => {
-        const w = s[wholeSlot] as number | undefined;
-        const p = s[partSlot] as number | undefined;
+      return onNumberSlots((s) => {
+        const w = s[wholeSlot];
+        const p = s[partSlot];
         if (w === undefined || p === undefined) return undefined;
         return w === 0 ? zero : exact(p, w);
-      };
+      });
   }
 }
 

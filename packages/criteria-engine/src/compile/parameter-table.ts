@@ -12,7 +12,7 @@ import type { Expr } from './expression/ast.js';
 import type { CheckContext } from './functions/index.js';
 import type { YamlPath } from './conditions.js';
 import type { Typed } from './typed.js';
-import { DATE, INTEGER, NUMBER, type Closure, type Value } from './types.js';
+import { DATE, INTEGER, NUMBER, type Closure } from './types.js';
 
 /** A context attribute a table may be keyed by. */
 export interface KeyAttribute {
@@ -90,7 +90,7 @@ export function compileParameterTable(
       return;
     }
     const from = typeof row['from'] === 'string' ? row['from'] : '';
-    const key = keyOf(keys.map((k) => row[k.id] as string | boolean | number));
+    const key = keyOf(keys.map((k) => row[k.id]));
     const earlier = first.get(`${key}\u0001${from}`);
     if (earlier !== undefined) {
       ctx.report('duplicate_id', at(), {
@@ -105,15 +105,18 @@ export function compileParameterTable(
     list.push({ from, value: row.value });
     cells.set(key, list);
     const shown: Record<string, string | boolean | number> = {};
-    for (const k of by) shown[k] = row[k] as string | boolean | number;
+    // rowProblem has checked that the row names a value for each key.
+    for (const k of by) {
+      const v = row[k];
+      if (v !== undefined) shown[k] = v;
+    }
     infoCells.push({ key: shown, ...(from !== '' ? { from } : {}), value: row.value });
   });
   // Latest first: the value in force is the first row that started on or before the date.
   for (const list of cells.values()) list.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
   const dated = by.includes(YEAR) || infoCells.some((c) => c.from !== undefined);
-  const froms = infoCells.map((c) => c.from);
-  const earliest =
-    froms.every((f) => f !== undefined) && froms.length > 0 ? [...(froms as string[])].sort()[0] : undefined;
+  const froms = infoCells.flatMap((c) => (c.from !== undefined ? [c.from] : []));
+  const earliest = froms.length === infoCells.length && froms.length > 0 ? froms.sort()[0] : undefined;
   const integer = infoCells.every((c) => Number.isInteger(c.value));
   const reads = [...keys.filter((k) => k.id !== YEAR).map((k) => k.id), ...(dated ? dateReads : [])];
   const expr: Expr = { kind: 'name', name: id, range: rangeOf(base) ?? [0, 0] };
@@ -146,17 +149,18 @@ function lookup(
   dateSlot: number,
 ): Closure {
   return (s) => {
-    const date = dateSlot >= 0 ? (s[dateSlot] as string | undefined) : '';
-    if (date === undefined) return undefined;
+    // The date slot holds the assessment's date or undefined (slots.ts, assessmentDate).
+    const date = dateSlot >= 0 ? s[dateSlot] : '';
+    if (typeof date !== 'string') return undefined;
     const values: (string | boolean | number)[] = [];
     for (const k of keys) {
       const v = k.id === YEAR ? Number(date.slice(0, 4)) : s[k.slot];
       if (v === undefined) return undefined;
-      values.push(v as string | boolean | number);
+      values.push(v);
     }
     const rows = cells.get(keyOf(values));
     if (rows === undefined) return undefined;
-    for (const row of rows) if (row.from <= date) return row.value as Value;
+    for (const row of rows) if (row.from <= date) return row.value;
     return undefined;
   };
 }
@@ -197,7 +201,7 @@ function rowProblem(
       continue;
     }
     const attribute = attributes.get(name);
-    if (attribute && !attribute.values.includes(v as string | boolean))
+    if (attribute && !attribute.values.some((allowed) => allowed === v))
       return {
         code: 'parameter_key_value',
         key: name,
@@ -217,8 +221,8 @@ export function yearOfDate(dateSlot: number, dateReads: readonly string[]): Type
     expr: { kind: 'name', name: YEAR, range: [0, 0] },
     reads: dateReads,
     fn: (s) => {
-      const date = s[dateSlot] as string | undefined;
-      return date === undefined ? undefined : Number(date.slice(0, 4));
+      const date = s[dateSlot];
+      return typeof date === 'string' ? Number(date.slice(0, 4)) : undefined;
     },
   };
 }

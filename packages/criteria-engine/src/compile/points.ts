@@ -94,7 +94,9 @@ export function compilePoints(doc: PointsDocument, path: YamlPath, c: PointsComp
       let least = 0;
       let most = 0;
       for (let i = 0; i < rules.length; i++) {
-        const p = (rules[i] as PointsClosure)(s);
+        const r = rules[i];
+        if (r === undefined) continue;
+        const p = r(s);
         const l = leastPoints(p);
         const m = mostPoints(p);
         if (l > least) least = l;
@@ -173,9 +175,9 @@ function compileSteps(
       right: { kind: 'number', value: b.at_least, text: String(b.at_least), range },
       range: of.range,
     };
-    return c.comparison(expr, bandPath);
+    return { band: b, compared: c.comparison(expr, bandPath) };
   });
-  const fns = bands.map((b) => b.fn);
+  const fns = bands.map((b) => b.compared.fn);
   const rule: PointsClosure = (s) => {
     // The band reached lies between the highest band certainly reached (lo) and the highest not
     // certainly missed (hi); -1 is "below every band" (0 points). Points need not grow with the
@@ -183,14 +185,14 @@ function compileSteps(
     let lo = -1;
     let hi = -1;
     for (let i = 0; i < fns.length; i++) {
-      const v = (fns[i] as Closure)(s);
+      const v = fns[i]?.(s);
       if (v === true) lo = i;
       if (v !== false) hi = i;
     }
-    let least = lo < 0 ? 0 : (points[lo] as number);
+    let least = lo < 0 ? 0 : (points[lo] ?? 0);
     let most = least;
     for (let i = lo + 1; i <= hi; i++) {
-      const p = points[i] as number;
+      const p = points[i] ?? 0;
       if (p < least) least = p;
       if (p > most) most = p;
     }
@@ -201,10 +203,10 @@ function compileSteps(
     rule,
     steps: {
       of: doc.of,
-      bands: doc.bands.map((b, i) => ({
-        at_least: b.at_least,
-        points: b.points,
-        condition: (bands[i] as { info: ConditionInfo }).info,
+      bands: bands.map(({ band, compared }) => ({
+        at_least: band.at_least,
+        points: band.points,
+        condition: compared.info,
       })),
     },
   };

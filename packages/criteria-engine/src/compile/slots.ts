@@ -12,24 +12,22 @@
  */
 import type { Value } from './types.js';
 
-export type SlotFiller = (context: object, facts: object, out: Value[]) => Value[];
+type Values = Readonly<Record<string, unknown>>;
+
+/**
+ * For inputs already checked (validateAssessment) or made by tools from the declared types: the
+ * values are taken as they are; createCheckedSlotFiller below is the one that checks.
+ */
+export type SlotFiller = (context: Values, facts: Values, out: Value[]) => Value[];
 
 export function createSlotFiller(contextIds: readonly string[], factIds: readonly string[]): SlotFiller {
   const offset = contextIds.length;
   const size = offset + factIds.length;
   return (context, facts, out) => {
     out.length = size;
-    const c = context as Readonly<Record<string, unknown>>;
-    const f = facts as Readonly<Record<string, unknown>>;
-    for (let i = 0; i < offset; i++) {
-      const v = c[contextIds[i] as string];
-      // null and undefined both mean "not supplied": unknown.
-      out[i] = v === null ? undefined : (v as Value);
-    }
-    for (let i = 0; i < factIds.length; i++) {
-      const v = f[factIds[i] as string];
-      out[offset + i] = v === null ? undefined : (v as Value);
-    }
+    let i = 0;
+    for (const id of contextIds) out[i++] = checkedValue(context[id]);
+    for (const id of factIds) out[i++] = checkedValue(facts[id]);
     return out;
   };
 }
@@ -62,23 +60,43 @@ export function createCheckedSlotFiller(
     out.length = size;
     // A missing context or facts object leaves its names unknown; anything else in its place is wrong.
     let ok = isRecordOrNothing(context) && isRecordOrNothing(facts);
-    let from = (typeof context === 'object' && context !== null ? context : NONE) as Readonly<Record<string, unknown>>;
-    for (let i = 0; i < size; i++) {
-      if (i === offset) from = (typeof facts === 'object' && facts !== null ? facts : NONE) as typeof from;
-      const v = from[ids[i] as string];
-      if (typeof v === kinds[i]) out[i] = v as Value;
+    let from = isObject(context) ? context : NONE;
+    let i = 0;
+    for (const id of ids) {
+      if (i === offset) from = isObject(facts) ? facts : NONE;
+      const v = from[id];
+      if (isOfKind(v, kinds[i])) out[i] = v;
       else {
         out[i] = undefined;
         // null and undefined both mean "not supplied": unknown, and nothing wrong. (No declared
         // name is one an object inherits: rule files refuse the key `constructor`.)
         if (v != null) ok = false;
       }
+      i++;
     }
     return ok;
   };
 }
 
-const NONE: Readonly<Record<string, unknown>> = Object.freeze({});
+/** A value the slot's kind (what `typeof` says of it) admits: for the checked filler. */
+function isOfKind(v: unknown, kind: SlotKind | undefined): v is Value {
+  return typeof v === kind;
+}
+
+/** A value of an input already checked against the declared types (see SlotFiller). */
+function checkedValue(v: unknown): Value {
+  // null and undefined both mean "not supplied": unknown.
+  if (v === null) return undefined;
+  // cast: the input was checked against the declared types before it came here (see SlotFiller).
+  return v as Value;
+}
+
+/** Any object, to read names from (an array reads as having none of them). */
+function isObject(value: unknown): value is Values {
+  return typeof value === 'object' && value !== null;
+}
+
+const NONE: Values = Object.freeze({});
 
 function isRecordOrNothing(value: unknown): boolean {
   return value == null || (typeof value === 'object' && !Array.isArray(value));
@@ -91,7 +109,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * dated parameters read it. Anything else there is unknown (validateAssessment reports it).
  */
 export function assessmentDate(assessment: unknown): string | undefined {
-  const area = (assessment as { area?: { date?: unknown } } | null | undefined)?.area;
-  const date = typeof area === 'object' && area !== null ? area.date : undefined;
+  const area = isObject(assessment) ? assessment['area'] : undefined;
+  const date = isObject(area) ? area['date'] : undefined;
   return typeof date === 'string' && ISO_DATE.test(date) ? date : undefined;
 }

@@ -71,6 +71,7 @@ export function withWords<T extends Readonly<Record<string, unknown>>>(
       /\{(assessed|assessed_many|grouped_by|grouped_by_many|Assessed|Assessed_many|Grouped_by|Grouped_by_many)\}/g,
       (_, k: string) => forms[k] ?? _,
     );
+  // cast: the same keys with each text's words put in, so the same shape as the catalogue given.
   return Object.fromEntries(
     Object.entries(catalogue).map(([key, value]) => [key, typeof value === 'string' ? put(value) : value]),
   ) as T;

@@ -17,9 +17,10 @@ import { thresholdHooks, type ThresholdPoint } from '../compile/functions/index.
 import type { Assessment } from '../evaluate/assessment.js';
 import type { PointsRuleInfo } from '../compile/points.js';
 import type { TestRun } from './result.js';
-import { compare, fromNumber, type Rational, sub } from '../compile/exact/rational.js';
+import { fromNumber, type Rational } from '../compile/exact/rational.js';
+import { placeValue } from './exact-placement.js';
 import type { ContextValues } from '../compile/contexts.js';
-import { tableCellThresholds } from './table-cells.js';
+import { type TableCellThreshold, tableCellThresholds } from './table-cells.js';
 
 export type OutcomeColumn =
   | 'pass'
@@ -106,8 +107,11 @@ type ThresholdRow = Row<ThresholdPoint> & {
   sides?: { below: boolean; above: boolean; belowBy?: CoverageCase; aboveBy?: CoverageCase };
   /** A cell of a parameter table (table-cells.ts): only cases in the cell test its boundary. */
   inCell?: (input: Assessment) => boolean;
-  /** The derived quantity compared, when it is one: its exact value places the case. */
-  derived?: string;
+  /**
+   * A table cell's boundary on a fact or derived quantity, placed exactly (exact-placement.ts),
+   * with the first case on each side for = and ≠ (both sides are needed).
+   */
+  exact?: NonNullable<TableCellThreshold['exact']> & { sides: { below?: CoverageCase; above?: CoverageCase } };
 };
 
 export function coverage(
@@ -249,15 +253,17 @@ class CoverageTable {
       seen.add(c.text);
       const possible = c.possible && contextReadable(this.reach, c.context, readIn);
       // The cell's boundary, from both sides (an empty whole is the same policy in every cell, not
-      // a boundary). A derived quantity (a ratio of facts) can be put exactly at the value or beside it.
-      const { at, beyond } =
-        c.derived !== undefined ? { at: cell(true), beyond: cell(true) } : thresholdCells(c.threshold, facts);
+      // a boundary). A fact or derived quantity is placed exactly against the boundary's fraction.
+      const placement = c.exact?.placement;
+      const { at, beyond } = placement
+        ? { at: cell(placement.at), beyond: cell(placement.below || placement.above) }
+        : thresholdCells(c.threshold, facts);
       const points: ThresholdRow['cells'] = {};
       if (at) points.at = cell(at.possible && possible);
       if (beyond) points.beyond = cell(beyond.possible && possible);
       const row: ThresholdRow = { ...subject, threshold: c.threshold, text: c.text, facts, cells: points };
       row.inCell = c.inCell;
-      if (c.derived !== undefined) row.derived = c.derived;
+      if (c.exact) row.exact = { ...c.exact, sides: {} };
       rows.push(row);
     }
     this.thresholds.push(...rows);
@@ -270,9 +276,13 @@ class CoverageTable {
     let derived: ReadonlyMap<string, Rational> | undefined;
     const markThreshold = (row: ThresholdRow) => {
       if (row.inCell && !row.inCell(input)) return;
-      if (row.derived === undefined) return markFactThreshold(row, input, by);
-      derived ??= this.ruleset.derivedExact(input);
-      markDerivedThreshold(row, derived.get(row.derived), by);
+      if (row.exact === undefined) return markFactThreshold(row, input, by);
+      let value: Rational | undefined;
+      if (row.exact.derived) {
+        derived ??= this.ruleset.derivedExact(input);
+        value = derived.get(row.exact.id);
+      } else value = exactFact(input.facts[row.exact.id]);
+      if (value !== undefined) markExactThreshold(row, value, by);
     };
     result.criteria.forEach((r, i) => {
       mark(this.criterionRows.get(i)?.cells[r.status], by);
@@ -421,19 +431,29 @@ function scale(f: FactInfo, value: number | string | boolean): [number, number, 
   return [f.min ?? -Infinity, f.max ?? Infinity, Number(value)];
 }
 
-/** A derived quantity's exact value against the cell's: at it, or just beyond it (within 1) on the side where the outcome differs. */
-function markDerivedThreshold(row: ThresholdRow, value: Rational | undefined, by: CoverageCase): void {
-  const t = row.threshold;
-  if (value === undefined || t.kind !== 'compare' || typeof t.value !== 'number') return;
-  const boundary = fromNumber(t.value);
-  const side = compare(value, boundary);
-  if (side === 0) {
+/** A fact's value as the decimal it is written as (never a float's expansion); undefined unless a finite number. */
+function exactFact(raw: unknown): Rational | undefined {
+  return typeof raw === 'number' && Number.isFinite(raw) ? fromNumber(raw) : undefined;
+}
+
+/** An exact value against a cell's exact boundary: at it, or just beyond it (for = and ≠, once both sides are seen). */
+function markExactThreshold(row: ThresholdRow, value: Rational, by: CoverageCase): void {
+  const exact = row.exact;
+  if (!exact) return;
+  const point = placeValue(exact.placement, value);
+  if (point === undefined) return;
+  if (point === 'at') {
     mark(row.cells.at, by);
     return;
   }
-  const step = BEYOND[t.op];
-  const gap = side > 0 ? sub(value, boundary) : sub(boundary, value);
-  if (compare(gap, fromNumber(1)) <= 0 && (step === 0 || side === step)) mark(row.cells.beyond, by);
+  const { placement, sides } = exact;
+  if (placement.op !== '==' && placement.op !== '!=') {
+    mark(row.cells.beyond, by);
+    return;
+  }
+  sides[point] ??= by;
+  const seen = (!placement.below || sides.below !== undefined) && (!placement.above || sides.above !== undefined);
+  if (seen) mark(row.cells.beyond, by);
 }
 
 function markFactThreshold(row: ThresholdRow, input: Assessment, by: CoverageCase): void {

@@ -7,29 +7,41 @@
  * A cell is required only when a valid input can be in it: its key is a context in which the
  * condition is read, and its period meets the ruleset's `effective` period.
  *
- * Only comparisons of a fact, a derived quantity or a function call with the table's name are
- * read this way; arithmetic around the table (`minimum * 11`) has no single boundary value.
+ * Arithmetic around the table is solved exactly (linear-boundary.ts): `income_per_person * 10 >=
+ * min_income * 11` has, in a cell of value 46.5, the boundary `income_per_person ≥ 51.15`. A
+ * boundary a fact cannot hold is moved onto the nearest values it can (exact-placement.ts).
  */
-import type { CompiledRuleset, ConditionInfo, Threshold } from '../compile/compiled-ruleset.js';
+import type { CompiledRuleset, ConditionInfo, FactInfo, Threshold } from '../compile/compiled-ruleset.js';
 import type { CompareOp, Expr } from '../compile/expression/ast.js';
-import { FLIP, SYMBOL } from '../compile/expression/compare-ops.js';
+import { SYMBOL } from '../compile/expression/compare-ops.js';
 import { parseExpression } from '../compile/expression/parser.js';
+import { printExpression } from '../compile/expression/printer.js';
+import { compare, fromNumber, parseDecimal, type Rational } from '../compile/exact/rational.js';
 import { FUNCTIONS, thresholdHooks } from '../compile/functions/index.js';
 import { cellKey, type ParameterTableInfo, YEAR } from '../compile/parameter-table.js';
 import type { Assessment } from '../evaluate/assessment.js';
+import { type ExactPlacement, exactText, placeDerived, placeOnFact } from './exact-placement.js';
+import { type LeafReader, type SolvedComparison, solveComparison } from './linear-boundary.js';
 
 /** One cell's boundary: the threshold with the cell's value, and how to tell a case is in the cell. */
 export interface TableCellThreshold {
-  /** The comparison with the cell's value in place of the table's name. */
+  /**
+   * The comparison with the cell's boundary in place of the table. Its `value` is the boundary
+   * when that is a decimal, else the nearest number: `exact` places the cases.
+   */
   readonly threshold: Threshold;
-  /** `per_person >= minimum[region=north, from 2023-01-01] = 42`. */
+  /** `per_person ≥ minimum[region=north, from 2023-01-01] = 42`. */
   readonly text: string;
   /** Some valid input can be in the cell (its key and its period). */
   readonly possible: boolean;
   /** The key of the cell, as context values (without `year`): for the caller's reach test. */
   readonly context: Readonly<Record<string, string | boolean>>;
-  /** A derived quantity compared (its exact value decides the point), rather than a fact. */
-  readonly derived?: string;
+  /**
+   * A fact or derived quantity compared with an exact boundary: which (a derived quantity's
+   * exact value is computed per case), and where a case's value sits against the boundary.
+   * Absent for a function's threshold (`percent(…)`), which its own hooks place.
+   */
+  readonly exact?: { readonly id: string; readonly derived: boolean; readonly placement: ExactPlacement };
   /** Whether the case's input is in this cell. */
   inCell(input: Assessment): boolean;
 }
@@ -43,9 +55,9 @@ export function tableCellThresholds(ruleset: CompiledRuleset, condition: Conditi
   if (!parsed.ok) return [];
   const tables = new Map(ruleset.parameterTables.map((t) => [t.id, t]));
   const out: TableCellThreshold[] = [];
-  for (const { subject, op, table } of tableComparisons(parsed.expr, tables)) {
-    for (const cell of table.cells) {
-      const found = cellThreshold(ruleset, subject, op, table, cell);
+  for (const comparison of tableComparisons(ruleset, parsed.expr, tables)) {
+    for (const cell of comparison.table.cells) {
+      const found = cellThreshold(ruleset, comparison, cell);
       if (found) out.push(found);
     }
   }
@@ -53,20 +65,37 @@ export function tableCellThresholds(ruleset: CompiledRuleset, condition: Conditi
 }
 
 interface TableComparison {
-  readonly subject: Expr;
-  readonly op: CompareOp;
+  readonly solved: SolvedComparison;
   readonly table: ParameterTableInfo;
+  /** The comparison as written (printed beside a boundary worked out from arithmetic). */
+  readonly written: Expr;
 }
 
-/** `subject op table` in either order, under and/or/not. */
-function tableComparisons(e: Expr, tables: ReadonlyMap<string, ParameterTableInfo>): TableComparison[] {
-  if (e.kind === 'logical') return e.operands.flatMap((o) => tableComparisons(o, tables));
-  if (e.kind === 'not') return tableComparisons(e.operand, tables);
+/** Comparisons solvable for one value against one table, under and/or/not. */
+function tableComparisons(
+  ruleset: CompiledRuleset,
+  e: Expr,
+  tables: ReadonlyMap<string, ParameterTableInfo>,
+): TableComparison[] {
+  if (e.kind === 'logical') return e.operands.flatMap((o) => tableComparisons(ruleset, o, tables));
+  if (e.kind === 'not') return tableComparisons(ruleset, e.operand, tables);
   if (e.kind !== 'compare') return [];
-  const right = tableNamed(e.right, tables);
-  if (right) return [{ subject: e.left, op: e.op, table: right }];
-  const left = tableNamed(e.left, tables);
-  return left ? [{ subject: e.right, op: FLIP[e.op], table: left }] : [];
+  const named = new Set<ParameterTableInfo>();
+  collectTables(e, tables, named);
+  const [table, ...others] = named;
+  // No table, or two (the boundary would move with both): no single boundary per cell.
+  if (!table || others.length > 0) return [];
+  const solved = solveComparison(e.left, e.op, e.right, leafReader(ruleset, table, tables));
+  return solved ? [{ solved, table, written: e }] : [];
+}
+
+function collectTables(e: Expr, tables: ReadonlyMap<string, ParameterTableInfo>, into: Set<ParameterTableInfo>): void {
+  const table = tableNamed(e, tables);
+  if (table) into.add(table);
+  else if (e.kind === 'arithmetic' || e.kind === 'compare') {
+    collectTables(e.left, tables, into);
+    collectTables(e.right, tables, into);
+  } else if (e.kind === 'negate') collectTables(e.operand, tables, into);
 }
 
 /** A table written by name: bare, or quoted as a structured threshold writes it (`at_least: minimum`). */
@@ -76,50 +105,118 @@ function tableNamed(e: Expr, tables: ReadonlyMap<string, ParameterTableInfo>): P
   return undefined;
 }
 
+/** The leaves of a comparison with `table`: the table, a numeric fact, derived quantity or function call, constants. */
+function leafReader(
+  ruleset: CompiledRuleset,
+  table: ParameterTableInfo,
+  tables: ReadonlyMap<string, ParameterTableInfo>,
+): LeafReader {
+  const parameters = ruleset.document.parameters ?? {};
+  return {
+    isTable: (e) => tableNamed(e, tables) === table,
+    isSubject: (e) => {
+      if (e.kind === 'call') return FUNCTIONS.get(e.name)?.thresholds !== undefined;
+      if (e.kind !== 'name' || tables.has(e.name)) return false;
+      return numericFact(ruleset, e.name) !== undefined || ruleset.derived.some((d) => d.id === e.name);
+    },
+    constant: (name) => {
+      const p = Object.hasOwn(parameters, name) ? parameters[name] : undefined;
+      if (p === undefined || p.values !== undefined || typeof p.value !== 'number') return undefined;
+      return parseDecimal(String(p.value));
+    },
+  };
+}
+
+function numericFact(ruleset: CompiledRuleset, id: string): FactInfo | undefined {
+  const fact = ruleset.facts.find((f) => f.id === id);
+  return fact && (fact.type === 'integer' || fact.type === 'number') ? fact : undefined;
+}
+
 function cellThreshold(
   ruleset: CompiledRuleset,
-  subject: Expr,
-  op: CompareOp,
-  table: ParameterTableInfo,
+  comparison: TableComparison,
   cell: Cell,
 ): TableCellThreshold | undefined {
-  const threshold = concreteThreshold(ruleset, subject, op, cell.value);
-  if (!threshold) return undefined;
-  const derived = subject.kind === 'name' && ruleset.derived.some((d) => d.id === subject.name);
+  const { solved, table } = comparison;
+  const boundary = solved.boundary(fromNumber(cell.value));
+  const placed = placeBoundary(ruleset, solved.subject, solved.op, boundary);
+  if (!placed) return undefined;
   const label = `${table.id}[${[cellKey(table.by, cell.key), ...(cell.from ? [`from ${cell.from}`] : [])].join(', ')}]`;
-  const shown =
-    threshold.kind === 'compare'
-      ? `${threshold.fact} ${SYMBOL[op]} ${label} = ${cell.value}`
-      : `${thresholdHooks(threshold.kind)?.print(threshold, String) ?? ''} (${label})`;
   const context: Record<string, string | boolean> = {};
   for (const k of table.by) if (k !== YEAR) context[k] = cell.key[k] as string | boolean;
   const period = rowPeriod(table, cell);
   return {
-    threshold,
-    text: shown,
+    threshold: placed.threshold,
+    text: cellText(comparison, placed, boundary, label, cell.value),
     possible: meetsEffective(ruleset, period, cell),
     context,
-    ...(derived && subject.kind === 'name' ? { derived: subject.name } : {}),
+    ...(placed.exact ? { exact: placed.exact } : {}),
     inCell: (input) => isInCell(table, cell, period, input),
   };
 }
 
-/** The comparison with the cell's value: on a fact or derived quantity, or the function's own threshold. */
-function concreteThreshold(
-  ruleset: CompiledRuleset,
-  subject: Expr,
-  op: CompareOp,
-  value: number,
-): Threshold | undefined {
-  if (subject.kind === 'name') {
-    const fact = ruleset.facts.find((f) => f.id === subject.name);
-    const numeric = fact !== undefined && (fact.type === 'integer' || fact.type === 'number');
-    if (numeric || ruleset.derived.some((d) => d.id === subject.name))
-      return { kind: 'compare', fact: subject.name, op, value };
-    return undefined;
+interface Placed {
+  readonly threshold: Threshold;
+  readonly exact?: TableCellThreshold['exact'];
+}
+
+/** The boundary on a fact or derived quantity (placed exactly), or the function's own threshold. */
+function placeBoundary(ruleset: CompiledRuleset, subject: Expr, op: CompareOp, boundary: Rational): Placed | undefined {
+  if (subject.kind === 'call') {
+    // A function's threshold holds a number: only a boundary that is exactly one can be handed over.
+    const value = exactNumber(boundary);
+    const threshold =
+      value === undefined ? undefined : FUNCTIONS.get(subject.name)?.thresholds?.from(subject, op, value);
+    return threshold && { threshold };
   }
-  if (subject.kind === 'call') return FUNCTIONS.get(subject.name)?.thresholds?.from(subject, op, value);
-  return undefined;
+  if (subject.kind !== 'name') return undefined;
+  const fact = numericFact(ruleset, subject.name);
+  const placement = fact ? placeOnFact(fact, op, boundary) : placeDerived(op, boundary);
+  if (!placement) return undefined;
+  return {
+    threshold: { kind: 'compare', fact: subject.name, op: placement.op, value: nearestNumber(placement.value) },
+    exact: { id: subject.name, derived: fact === undefined, placement },
+  };
+}
+
+/**
+ * `per_person ≥ minimum[region=north] = 40` for a bare comparison (as before); with arithmetic
+ * around the table, the boundary worked out and the comparison as written: `income_per_person ≥
+ * 51.15 (income_per_person * 10 >= min_income * 11, min_income[region=tay_nguyen] = 46.5)`.
+ * A boundary moved onto the fact's values says so: `households ≥ 49.5 ≡ households ≥ 50 (…)`.
+ */
+function cellText(
+  comparison: TableComparison,
+  placed: Placed,
+  boundary: Rational,
+  label: string,
+  value: number,
+): string {
+  const { solved, written } = comparison;
+  const t = placed.threshold;
+  if (t.kind !== 'compare') {
+    const shown = thresholdHooks(t.kind)?.print(t, String) ?? '';
+    return solved.bare ? `${shown} (${label})` : `${shown} (${printExpression(written)}, ${label} = ${value})`;
+  }
+  const placement = placed.exact?.placement;
+  const moved = placement?.moved ? ` ≡ ${t.fact} ${SYMBOL[placement.op]} ${exactText(placement.value)}` : '';
+  const head = `${t.fact} ${SYMBOL[solved.op]}`;
+  if (solved.bare) return `${head} ${label} = ${value}${moved}`;
+  return `${head} ${exactText(boundary)}${moved} (${printExpression(written)}, ${label} = ${value})`;
+}
+
+/** The number that is exactly the fraction, when there is one (a decimal a double holds exactly). */
+function exactNumber(r: Rational): number | undefined {
+  const n = Number(exactText(r));
+  return Number.isFinite(n) && compare(fromNumber(n), r) === 0 ? n : undefined;
+}
+
+/**
+ * The fraction as a number for readers of the threshold (the JSON report); exact whenever a
+ * double can be. Cases are placed with the fraction, never with this number.
+ */
+function nearestNumber(r: Rational): number {
+  return exactNumber(r) ?? Number(r.n) / Number(r.d);
 }
 
 /** The days a row is in force for its key: from its `from:` up to the next row's (exclusive). */

@@ -162,6 +162,11 @@ class GapText {
         this.bullet('    ', interpolate(m.level_more_points, { more_points: level.more_points }));
       if (level.ways.length === 0) this.bullet('    ', this.paint('yellow', m.level_no_way));
       level.ways.forEach((way, i) => {
+        // The way to the level below may reach this one too: a heading over no change read as lost.
+        if (way.changes.length === 0) {
+          this.bullet('    ', m.level_already);
+          return;
+        }
         const reached = this.ruleset.levels?.find((l) => l.id === way.reached);
         this.bullet(
           '    ',

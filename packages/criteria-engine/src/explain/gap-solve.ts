@@ -319,7 +319,7 @@ function nearest(
   const type = factType(info.type);
   const order = type.finiteValues?.(info);
   if (order !== undefined) {
-    const i = order.indexOf(c as string | boolean);
+    const i = typeof c === 'number' ? -1 : order.indexOf(c);
     if (i < 0) return undefined;
     switch (op) {
       case '==':

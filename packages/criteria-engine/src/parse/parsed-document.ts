@@ -3,7 +3,7 @@
  * place in the file it came from. Later stages report problems by path (an ajv `instancePath`,
  * a criterion index…) and use `rangeOf` / `keyRangeOf` to point at the right line and column.
  */
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type { Range } from '../diagnostics/diagnostic.js';
 import type { SourceText } from '../diagnostics/source.js';
@@ -74,7 +74,7 @@ function createWalker(doc: Document.Parsed): (path: DocumentPath) => WalkResult 
       // The first pair wins, as in the plain value (a duplicate key is an error anyway).
       for (const p of map.items) {
         const k = isScalar(p.key) ? String(p.key.value) : undefined;
-        if (k !== undefined && !index.has(k)) index.set(k, p as Pair);
+        if (k !== undefined && !index.has(k)) index.set(k, p);
       }
       indexes.set(map, index);
     }
@@ -90,12 +90,12 @@ function createWalker(doc: Document.Parsed): (path: DocumentPath) => WalkResult 
         const found = pairOf(inner, String(step));
         if (!found) return { node, complete: false };
         pair = found;
-        const next = found.value as Node | null;
-        node = next ?? (found.key as Node);
+        // A key written without a value (`effective:`) is located at its key.
+        node = isNode(found.value) ? found.value : isNode(found.key) ? found.key : null;
       } else if (isSeq(inner)) {
         const index = typeof step === 'number' ? step : /^(0|[1-9][0-9]*)$/.test(step) ? Number(step) : -1;
-        const next = inner.items[index] as Node | null | undefined;
-        if (next === undefined || next === null) return { node, complete: false };
+        const next = inner.items[index];
+        if (!isNode(next)) return { node, complete: false };
         pair = undefined;
         node = next;
       } else {

@@ -48,10 +48,10 @@ function eachNode(value: unknown, visit: (path: readonly (string | number)[], no
         go(node[i]);
         path.pop();
       }
-    } else if (node !== null && typeof node === 'object') {
+    } else if (isObject(node)) {
       for (const step of Object.keys(node)) {
         path.push(step);
-        go((node as Record<string, unknown>)[step]);
+        go(node[step]);
         path.pop();
       }
     }
@@ -67,11 +67,14 @@ function countNodes(node: unknown): number {
   let count = 1;
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) count += countNodes(node[i]);
-  } else if (node !== null && typeof node === 'object') {
-    for (const step in node)
-      if (Object.hasOwn(node, step)) count += countNodes((node as Record<string, unknown>)[step]);
+  } else if (isObject(node)) {
+    for (const step in node) if (Object.hasOwn(node, step)) count += countNodes(node[step]);
   }
   return count;
+}
+
+function isObject(node: unknown): node is Readonly<Record<string, unknown>> {
+  return node !== null && typeof node === 'object';
 }
 
 /** The positions of every node of `parsed.value`, taken through the document's own lookups. */

@@ -4,7 +4,7 @@
  * expanding aliases. We do not call yaml's `toJS`: it would assign `__proto__` keys and follow
  * self-references into cycles before we could object.
  */
-import { isAlias, isMap, isScalar, isSeq, visit } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, visit } from 'yaml';
 import type { Alias, Document, Node, Scalar, YAMLMap } from 'yaml';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
@@ -66,9 +66,7 @@ class Converter {
       }
       this.ancestors.push(node);
       try {
-        return isMap(node)
-          ? this.convertMap(node, own)
-          : node.items.map((item) => this.convert(item as Node | null, own));
+        return isMap(node) ? this.convertMap(node, own) : node.items.map((item) => this.convert(nodeOrNull(item), own));
       } finally {
         this.ancestors.pop();
       }
@@ -153,7 +151,7 @@ class Converter {
         continue;
       }
       firstKeys.set(key, keyNode);
-      result[key] = this.convert(pair.value as Node | null, depth);
+      result[key] = this.convert(nodeOrNull(pair.value), depth);
     }
     return result;
   }
@@ -200,4 +198,9 @@ export function toPlain(
     duplicates: converter.duplicates,
     diagnostics: converter.diagnostics,
   };
+}
+
+/** A collection's item or a pair's value: a node in a parsed document, or null where nothing is written. */
+function nodeOrNull(item: unknown): Node | null {
+  return isNode(item) ? item : null;
 }

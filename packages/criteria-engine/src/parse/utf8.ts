@@ -73,7 +73,8 @@ function firstInvalid(bytes: Uint8Array): number {
   const n = bytes.length;
   let i = 0;
   while (i < n) {
-    const b = bytes[i] as number;
+    const b = bytes[i];
+    if (b === undefined) break;
     if (b < 0x80) {
       i++;
       continue;

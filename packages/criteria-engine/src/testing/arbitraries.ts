@@ -150,7 +150,7 @@ function contextOf(model: RulesetModel): fc.Arbitrary<ContextValues> {
   const record = Object.fromEntries(model.contextOptions.map(([id, values]) => [id, fc.constantFrom(...values)]));
   return fc
     .record(record)
-    .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as ContextValues)
+    .map((r): ContextValues => Object.fromEntries(Object.entries(r).filter(isKnownEntry)))
     .filter((c) => isValidContext(model.ruleset, c));
 }
 
@@ -191,7 +191,7 @@ function resolve(model: RulesetModel, raw: RawAssessment, boundaryBias: number):
     const { good, bad, best } = candidates(fm, facts, hi);
     const violate = value % PER_MILLE >= PER_MILLE - raw.violation && bad.length > 0;
     const list = violate ? bad : good;
-    let v = list[Math.floor(value / PER_MILLE) % list.length] as FactValue;
+    let v: FactValue | undefined = list[Math.floor(value / PER_MILLE) % list.length];
     if (mode >= boundaryBias * PER_MILLE) {
       // Any value in range, from one draw, as the fact's type draws it (compile/fact-types/).
       const free = FACT_TYPES[fm.info.type].drawValue(fm.info, lo, hi, value, VALUE_DRAW_MAX);
@@ -254,4 +254,9 @@ function aimedForget(
     }
   }
   return { context: complete.context, facts };
+}
+
+/** A context attribute drawn with a value (an optional attribute may be drawn left out). */
+function isKnownEntry(entry: [string, string | boolean | undefined]): entry is [string, string | boolean] {
+  return entry[1] !== undefined;
 }

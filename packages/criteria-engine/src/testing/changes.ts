@@ -43,7 +43,7 @@ export function changesTo(
     seen.add(key);
     out.push(change);
   };
-  const facts = assessment.facts as Facts;
+  const facts = assessment.facts;
   const readFacts = model.order.filter((id) => reads.includes(id));
   for (const id of readFacts) {
     for (const v of valuesToTry(model, facts, id)) push({ [id]: v });
@@ -132,9 +132,9 @@ function apply(
   assessment: Assessment,
   updates: Readonly<Record<string, FactValue | undefined>>,
 ): Change | undefined {
-  const facts: Facts = { ...(assessment.facts as Facts) };
+  const facts: Facts = { ...assessment.facts };
   const labels: string[] = [];
-  const before = assessment.facts as Facts;
+  const before = assessment.facts;
   for (const [id, v] of Object.entries(updates)) {
     if (v === undefined) delete facts[id];
     else facts[id] = v;

@@ -33,5 +33,6 @@ export function shuffledKeys<T extends object>(value: T, seed: number): T {
     if (at === undefined || other === undefined) continue;
     [entries[i], entries[j]] = [other, at];
   }
+  // cast: the same own keys and values, in another order: the same object type.
   return Object.fromEntries(entries) as T;
 }

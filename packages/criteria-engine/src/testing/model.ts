@@ -81,13 +81,14 @@ function buildModel(ruleset: CompiledRuleset, maxCount: number): RulesetModel {
   const lows = new Map<string, number>();
   // A whole can never be below the lowest value of any of its parts: walk parts before wholes.
   for (const id of [...order].reverse()) {
-    const f = byId.get(id) as FactInfo;
+    const f = byId.get(id);
+    if (f === undefined) continue; // the order lists the declared facts only
     const own = ownBounds(f, maxCount)[0];
-    lows.set(id, Math.max(own, lows.get(id) ?? own));
+    const low = Math.max(own, lows.get(id) ?? own);
+    lows.set(id, low);
     if (f.partOf !== undefined) {
       const whole = byId.get(f.partOf);
-      if (whole)
-        lows.set(f.partOf, Math.max(lows.get(f.partOf) ?? ownBounds(whole, maxCount)[0], lows.get(id) as number));
+      if (whole) lows.set(f.partOf, Math.max(lows.get(f.partOf) ?? ownBounds(whole, maxCount)[0], low));
     }
   }
   const facts = new Map<string, FactModel>();
@@ -172,7 +173,7 @@ function collectUses(ruleset: CompiledRuleset): { compares: Map<string, CompareU
 function generationOrder(facts: readonly FactInfo[], percents: readonly PercentUse[]): string[] {
   const ids = facts.map((f) => f.id);
   const partOfEdges: [string, string][] = facts.flatMap((f) =>
-    f.partOf !== undefined && ids.includes(f.partOf) ? [[f.partOf, f.id] as [string, string]] : [],
+    f.partOf !== undefined && ids.includes(f.partOf) ? [[f.partOf, f.id] satisfies [string, string]] : [],
   );
   const percentEdges: [string, string][] = percents.filter((p) => p.part !== p.whole).map((p) => [p.whole, p.part]);
   return topological(ids, [...partOfEdges, ...percentEdges]) ?? topological(ids, partOfEdges) ?? ids;
@@ -192,8 +193,7 @@ function topological(ids: readonly string[], edges: readonly (readonly [string, 
   // Declaration order among independent facts, so generation is stable and readable.
   const out: string[] = [];
   const ready = ids.filter((id) => incoming.get(id) === 0);
-  while (ready.length > 0) {
-    const id = ready.shift() as string;
+  for (let id = ready.shift(); id !== undefined; id = ready.shift()) {
     out.push(id);
     for (const to of next.get(id) ?? []) {
       const n = (incoming.get(to) ?? 0) - 1;

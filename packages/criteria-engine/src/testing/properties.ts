@@ -6,7 +6,7 @@
  * the decision moved.
  */
 import fc from 'fast-check';
-import type { CompiledRuleset, CriterionInfo } from '../compile/compiled-ruleset.js';
+import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
 import type { Assessment } from '../evaluate/assessment.js';
 import type { CriterionResult, Decision, DisqualifierStatus, EvaluationResult } from '../evaluate/result.js';
 import {
@@ -124,7 +124,8 @@ export function monotonicity(
     const failing = before.criteria.flatMap((c, i) => (c.counts_as === 'failed' ? [i] : []));
     const index = failing[pick % Math.max(1, failing.length)];
     if (index === undefined) return;
-    const id = (before.criteria[index] as CriterionResult).id;
+    const id = before.criteria[index]?.id;
+    if (id === undefined) return;
     for (const change of changesTo(model, assessment, readsOf(ruleset, before, index), donor)) {
       const after = ruleset.evaluate(change.assessment);
       if (after.criteria[index]?.counts_as !== 'passed' || !nothingElseWorse(before, after, index)) continue;
@@ -397,11 +398,11 @@ function arbitraryOptions(options: PropertyOptions, unknownRate: number, aimed =
 
 /** Everything a criterion can read: its condition or every variant's, plus what evaluation recorded (applicability, selectors). */
 export function readsOf(ruleset: CompiledRuleset, result: EvaluationResult, index: number): string[] {
-  const info = ruleset.criteria[index] as CriterionInfo;
+  const info = ruleset.criteria[index];
   return union(
     result.criteria[index]?.facts.map((f) => f.id) ?? [],
-    info.condition?.reads ?? [],
-    ...(info.variants ?? []).map((v) => v.condition.reads),
+    info?.condition?.reads ?? [],
+    ...(info?.variants ?? []).map((v) => v.condition.reads),
   );
 }
 

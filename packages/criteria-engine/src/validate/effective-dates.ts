@@ -11,14 +11,13 @@ import { isCalendarDay } from './calendar-day.js';
 const FORM = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function checkEffectiveDates(parsed: ParsedDocument): Diagnostic[] {
-  const value = parsed.value as { effective?: unknown } | null;
-  const effective = value !== null && typeof value === 'object' ? value.effective : undefined;
-  if (effective === null || typeof effective !== 'object') return [];
-  const { from, to } = effective as { from?: unknown; to?: unknown };
+  const effective = isObject(parsed.value) ? parsed.value['effective'] : undefined;
+  if (!isObject(effective)) return [];
   const out: Diagnostic[] = [];
-  const real = (key: 'from' | 'to', date: unknown): boolean => {
-    if (typeof date !== 'string' || !FORM.test(date)) return false; // the schema reports the form
-    if (isCalendarDay(date)) return true;
+  /** The date when it is a day of the calendar. */
+  const real = (key: 'from' | 'to', date: unknown): string | undefined => {
+    if (typeof date !== 'string' || !FORM.test(date)) return undefined; // the schema reports the form
+    if (isCalendarDay(date)) return date;
     out.push(
       parsed.source.diagnostic(
         'date_invalid',
@@ -27,19 +26,23 @@ export function checkEffectiveDates(parsed: ParsedDocument): Diagnostic[] {
         { path: `/effective/${key}` },
       ),
     );
-    return false;
+    return undefined;
   };
-  const fromOk = real('from', from);
-  const toOk = real('to', to);
-  if (fromOk && toOk && (to as string) < (from as string)) {
+  const from = real('from', effective['from']);
+  const to = real('to', effective['to']);
+  if (from !== undefined && to !== undefined && to < from) {
     out.push(
       parsed.source.diagnostic(
         'effective_order',
         parsed.rangeOf(['effective', 'to']),
-        { from: from as string, to: to as string },
+        { from, to },
         { path: '/effective/to' },
       ),
     );
   }
   return out;
+}
+
+function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return value !== null && typeof value === 'object';
 }

@@ -76,7 +76,8 @@ function unknownKeysByPath(errors: readonly ErrorObject[]): Map<string, Set<stri
   const byPath = new Map<string, Set<string>>();
   for (const error of errors) {
     if (error.keyword !== 'additionalProperties') continue;
-    const allowed = Object.keys((error.parentSchema?.['properties'] as Record<string, unknown> | undefined) ?? {});
+    const properties = error.parentSchema?.['properties'];
+    const allowed = isRecord(properties) ? Object.keys(properties) : [];
     const suggestion = closest(String(error.params['additionalProperty']), allowed);
     const set = byPath.get(error.instancePath) ?? new Set<string>();
     if (suggestion) set.add(suggestion);
@@ -94,7 +95,8 @@ function causedByUnknownKey(error: ErrorObject, unknownKeys: ReadonlyMap<string,
   if (!suggestions) return false;
   if (error.keyword === 'maxProperties') {
     // Counted again without the unknown keys: within the limit, the count was only the typo.
-    const properties = (error.parentSchema?.['properties'] as Record<string, unknown> | undefined) ?? {};
+    const declared = error.parentSchema?.['properties'];
+    const properties = isRecord(declared) ? declared : {};
     const data = isRecord(error.data) ? error.data : {};
     const known = Object.keys(data).filter((k) => Object.hasOwn(properties, k)).length;
     return known <= Number(error.params['limit']);

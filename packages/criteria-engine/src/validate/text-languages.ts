@@ -18,7 +18,8 @@ export const ALL_LANGUAGES: readonly Language[] = LANGUAGES;
 /** The languages a parsed rule file declares (the schema has checked their form). */
 export function declaredLanguages(value: unknown): readonly Language[] {
   const declared = isRecord(value) ? value['languages'] : undefined;
-  return Array.isArray(declared) && declared.length > 0 ? (declared as Language[]) : ALL_LANGUAGES;
+  const languages = Array.isArray(declared) ? declared.filter(isLanguage) : [];
+  return languages.length > 0 ? languages : ALL_LANGUAGES;
 }
 
 /**
@@ -40,7 +41,7 @@ export function fallbackLanguage(languages: readonly Language[], wanted: Languag
  * the format looks like that (facts, context attributes, parameters and owners map names to
  * mappings, never to strings), so the walk needs no copy of the schema.
  */
-function isText(value: Record<string, unknown>): boolean {
+function isText(value: Record<string, unknown>): value is Record<string, string> {
   const keys = Object.keys(value);
   return keys.length > 0 && keys.every((k) => (k === 'vi' || k === 'en') && typeof value[k] === 'string');
 }
@@ -53,7 +54,7 @@ function collectTexts(value: unknown, path: (string | number)[], out: [DocumentP
   }
   if (!isRecord(value)) return;
   if (isText(value)) {
-    out.push([path, value as Record<string, string>]);
+    out.push([path, value]);
     return;
   }
   for (const [key, item] of Object.entries(value)) collectTexts(item, [...path, key], out);
@@ -77,7 +78,7 @@ export function checkTextLanguages(parsed: ParsedDocument): Diagnostic[] {
         );
     }
     for (const language of Object.keys(text)) {
-      if (!languages.includes(language as Language))
+      if (!languages.some((declaredLanguage) => declaredLanguage === language))
         diagnostics.push(
           makeDiagnostic(parsed.source, 'text_language_undeclared', parsed.keyRangeOf([...path, language]), {
             language,
@@ -97,16 +98,18 @@ export function fillTextLanguages(value: unknown, languages: readonly Language[]
     if (Array.isArray(node)) return node.map(fill);
     if (!isRecord(node)) return node;
     if (isText(node)) {
-      const source = node[first] as string;
-      const text: LocalizedText = {
-        vi: (node['vi'] as string | undefined) ?? source,
-        en: (node['en'] as string | undefined) ?? source,
-      };
+      // A text without the first language is reported (text_language_missing): never filled from it.
+      const source = node[first] ?? '';
+      const text: LocalizedText = { vi: node['vi'] ?? source, en: node['en'] ?? source };
       return text;
     }
     return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, fill(v)]));
   };
   return fill(value);
+}
+
+function isLanguage(value: unknown): value is Language {
+  return LANGUAGES.some((language) => language === value);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

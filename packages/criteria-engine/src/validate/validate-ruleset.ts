@@ -31,5 +31,6 @@ export function validateRulesetDocument(parsed: ParsedDocument): StageResult<Rul
     ...checkTextLanguages(parsed),
   ];
   if (!valid || diagnostics.length > 0) return { diagnostics };
+  // cast: the JSON Schema has accepted the document, and filling in languages keeps its shape.
   return { value: fillTextLanguages(parsed.value, declaredLanguages(parsed.value)) as RulesetDocument, diagnostics };
 }

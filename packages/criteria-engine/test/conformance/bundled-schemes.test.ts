@@ -48,7 +48,7 @@ describe('the new-rural commune scheme (ILLUSTRATIVE) test cases', async () => {
   it('all pass, without file-level problems', () => {
     expect(formatDiagnostics(run.diagnostics, 'en')).toBe('');
     expect(run.failed).toBe(0);
-    expect(run.passed).toBeGreaterThanOrEqual(133);
+    expect(run.passed).toBeGreaterThanOrEqual(245);
   });
 
   it('cover every outcome, each tier from both sides and every share at its boundary (100%)', () => {
@@ -64,9 +64,13 @@ describe('the new-rural commune scheme (ILLUSTRATIVE) test cases', async () => {
     ]);
     // The decimal threshold: 2.5% of households, met at 5 of 200 and missed at 6.
     expect(report.thresholds.map((t) => t.text)).toContain('poor_households / households ≤ 2.5%');
-    // Each cell of the region × date tables is its own boundary: 28 for the income, 7 for insurance.
+    // Each cell of the region × date tables is its own boundary: 28 for the income, 7 for insurance,
+    // and 28 each for nâng cao and kiểu mẫu, whose boundaries are 1.1 and 1.2 × the cell, exactly.
     const cells = report.thresholds.filter((t) => /(min_income|insurance_min)\[/.test(t.text));
-    expect(cells.length).toBe(35);
+    expect(cells.length).toBe(91);
+    expect(cells.map((t) => t.text)).toContain(
+      'income_per_person ≥ 51.15 (income_per_person * 10 >= min_income * 11, min_income[region=tay_nguyen, from 2023-01-01] = 46.5)',
+    );
     expect(cells.every((t) => t.cells.at?.by !== undefined && t.cells.beyond?.by !== undefined)).toBe(true);
   });
 });

@@ -110,6 +110,28 @@ describe('new-rural communes: derived income per person against a region × year
     expect(vi).toContain('57,2 triệu đồng/người/năm → 58,0 triệu đồng/người/năm (cần ≥ 58)');
     expect(vi).toContain('Để đạt mức Nông thôn mới nâng cao (nang_cao):');
   });
+
+  it('a tier that the way to the tier below already reaches says so, not a way with no change', () => {
+    // Only the base planning criterion and the nâng cao street lighting fail: lighting the roads
+    // reaches kiểu mẫu at once, so kiểu mẫu needs nothing more.
+    const gap = gapOf(
+      rules,
+      changed(
+        base('ntm-commune-2021-2025', 'kieu-mau.yaml'),
+        { planning_approved: false, road_lit_km: 0 },
+        { area: { code: 'X-02', date: '2024-06-30' } },
+      ),
+    );
+    const km = gap.levels?.find((l) => l.id === 'kieu_mau');
+    expect(km?.ways.map((w) => w.changes)).toEqual([[]]);
+    const en = explainGap(gap, rules, { lang: 'en' }).replace(/\s+/g, ' ');
+    expect(en).toContain(
+      'To reach Model new-rural (kieu_mau): From the facts as Way 1 to the level below leaves them: Nothing more: Way 1 to the level below already reaches this level.',
+    );
+    const vi = explainGap(gap, rules, { lang: 'vi' }).replace(/\s+/g, ' ');
+    expect(vi).toContain('Không cần thêm gì: Cách 1 của mức dưới đã đạt mức này.');
+    expect(en).not.toMatch(/Way 1, checked by evaluating the changed facts \(level reached: Model new-rural\): *$/);
+  });
 });
 
 describe('green building: points to the next level', async () => {

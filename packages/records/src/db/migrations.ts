@@ -110,7 +110,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = { '0001-initial':
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
 
 /** Brings the database up to the newest schema; throws with Kysely's error when a migration fails. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<readonly string[]> {
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<readonly string[]> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;

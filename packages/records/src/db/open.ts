@@ -58,7 +58,7 @@ export async function openBackend(location: string): Promise<Backend> {
 export async function backendOf(dialect: Dialect, flavour: Flavour, location: string): Promise<Backend> {
   const db = new Kysely<RecordsDatabase>({ dialect });
   try {
-    await migrateToLatest(db as Kysely<unknown>);
+    await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
     throw error;

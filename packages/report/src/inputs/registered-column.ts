@@ -45,17 +45,16 @@ export async function registeredColumn(
   }
   const empty: RegisteredColumn = { problems: [], cells: (async function* () {})() };
   if (header === undefined) return empty;
-  const columns = header.cells.flatMap((c, i) => (isRegisteredHeader(text(c)) ? [i + 1] : []));
-  if (columns.length === 0) {
+  const head = header;
+  const [first, ...duplicates] = head.cells.flatMap((c, i) => (isRegisteredHeader(text(c)) ? [i + 1] : []));
+  if (first === undefined) {
     await finish(rows, format);
     return empty;
   }
-  const column = columns[0] as number;
-  const problems = columns
-    .slice(1)
-    .map((c) =>
-      problem('report_registered_duplicate_column', file, (header as Row).row, c, { first_column: letters(column) }),
-    );
+  const column = first;
+  const problems = duplicates.map((c) =>
+    problem('report_registered_duplicate_column', file, head.row, c, { first_column: letters(column) }),
+  );
   async function* cells(): AsyncGenerator<RegisteredCell> {
     try {
       yield* values();
@@ -75,7 +74,7 @@ export async function registeredColumn(
           problem: problem('report_registered_value', file, row, column, {
             value: text(raw),
             allowed: ALLOWED_WORDS,
-            column_name: text((header as Row).cells[column - 1]),
+            column_name: text(head.cells[column - 1]),
           }),
         };
       } else yield { row, registered: value };
@@ -105,9 +104,11 @@ async function* csvRows(path: string, ruleset: CompiledRuleset): AsyncGenerator<
   const parser = stream.pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }));
   let row = 0;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+    for await (const record of parser) {
       row += 1;
-      yield { row, cells: record };
+      // csv-parse gives each record as an array of its fields (no `columns` option).
+      const cells: unknown = record;
+      yield { row, cells: Array.isArray(cells) ? cells : [] };
     }
   } finally {
     stream.destroy();
@@ -126,26 +127,21 @@ async function* xlsxRows(path: string): AsyncGenerator<Row> {
     worksheets: 'emit',
     entries: 'ignore',
   });
-  const sheets = () =>
-    (reader as unknown as { model?: { sheets?: { name?: string; state?: string }[] } }).model?.sheets ?? [];
   let done = false;
   try {
-    for await (const worksheet of raced(
-      reader as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown }> & { name?: string }>,
-      failed,
-    )) {
-      const firstVisible = sheets().find((s) => s.state === undefined || s.state === 'visible');
+    for await (const worksheet of raced(reader, failed)) {
+      const firstVisible = sheetsOf(reader).find((s) => s['state'] === undefined || s['state'] === 'visible');
       // The batch reader's default sheet: the first visible one. The others are read through, not
       // skipped: exceljs parks a sheet that comes before the shared strings in a temporary file and
       // deletes it as soon as we move on, so a sheet left unread fails later to open (ENOENT) with
       // nobody listening, an uncaught error in whoever runs us.
-      if (done || (firstVisible !== undefined && firstVisible.name !== worksheet.name)) {
+      if (done || (firstVisible !== undefined && firstVisible['name'] !== nameOf(worksheet))) {
         for await (const _row of raced(worksheet, failed)) void _row;
         continue;
       }
       done = true;
       for await (const row of raced(worksheet, failed)) {
-        const values = Array.isArray(row.values) ? (row.values as unknown[]).slice(1) : [];
+        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
         yield { row: row.number, cells: values.map(cellValue) };
       }
     }
@@ -157,13 +153,33 @@ async function* xlsxRows(path: string): AsyncGenerator<Row> {
 /** An XLSX cell's value as the batch reader reads it: rich text and formulas give their text or result. */
 function cellValue(v: unknown): unknown {
   if (v === null || v === undefined) return undefined;
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: string };
-    if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');
-    if ('result' in o) return o.result;
-    if (typeof o.text === 'string') return o.text;
+  if (isObject(v)) {
+    const runs = v['richText'];
+    if (Array.isArray(runs)) return runs.map((r: unknown) => (isObject(r) ? r['text'] : undefined)).join('');
+    if ('result' in v) return v['result'];
+    if (typeof v['text'] === 'string') return v['text'];
   }
   return v;
+}
+
+function isObject(v: unknown): v is Readonly<Record<string, unknown>> {
+  return typeof v === 'object' && v !== null;
+}
+
+/**
+ * The workbook's sheets as the streaming reader knows them so far, with their names and
+ * visibility. exceljs's types declare neither a sheet's `state` nor that `model` may be unset
+ * while the workbook part is still being read, so the model is read as plain data.
+ */
+function sheetsOf(reader: { readonly model?: unknown }): readonly Readonly<Record<string, unknown>>[] {
+  const model = reader.model;
+  const sheets = isObject(model) ? model['sheets'] : undefined;
+  return Array.isArray(sheets) ? sheets.filter(isObject) : [];
+}
+
+/** A streaming worksheet's name (set at run time; not in exceljs's types). */
+function nameOf(worksheet: object): unknown {
+  return 'name' in worksheet ? worksheet.name : undefined;
 }
 
 function text(v: unknown): string {
@@ -171,7 +187,8 @@ function text(v: unknown): string {
 }
 
 async function firstChunk(path: string): Promise<string> {
-  for await (const chunk of createReadStream(path, { start: 0, end: 65535 })) return (chunk as Buffer).toString('utf8');
+  for await (const chunk of createReadStream(path, { start: 0, end: 65535 }))
+    return Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk);
   return '';
 }
 

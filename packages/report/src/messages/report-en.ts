@@ -31,7 +31,7 @@ export const reportEn = {
     'Pass rate = {assessed_many} passing ÷ {assessed_many} where the criterion is decided and counts in its standard (passed or failed, including "not applicable, counted as failed"), rounded down. {Assessed_many} where it is unknown, or not applicable and left out, are not in the rate.',
   year_unknown: 'year not given',
   unit_unknown: '({grouped_by} not given)',
-  city_total: 'Whole city',
+  city_total: 'Total',
   none: '—',
 
   section_summary: 'Summary by year',

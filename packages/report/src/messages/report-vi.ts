@@ -31,7 +31,7 @@ export const reportVi: ReportMessages = {
     'Tỷ lệ đạt = số {assessed} đạt ÷ số {assessed} mà tiêu chí đã có kết luận và được tính trong tiêu chuẩn (đạt hoặc không đạt, kể cả "không áp dụng, tính là không đạt"), làm tròn xuống. {Assessed} chưa rõ, hoặc không áp dụng và không tính, không nằm trong tỷ lệ.',
   year_unknown: 'không rõ năm',
   unit_unknown: '(không rõ {grouped_by})',
-  city_total: 'Toàn thành phố',
+  city_total: 'Tổng cộng',
   none: '—',
 
   section_summary: 'Tổng hợp theo năm',

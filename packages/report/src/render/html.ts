@@ -8,7 +8,8 @@
 import type { CityReport } from '../model.js';
 import { criteriaChart, targetsChart, unitsChart } from './charts.js';
 import { DECREE_PAGE_CSS, LETTERHEAD_CSS, letterheadHtml, signersHtml } from '@lcz/criteria-engine/tools';
-import { fill, type Lang, reportDocument, type RenderOptions, reportWords, type Table } from './document.js';
+import { type Lang, reportDocument, type RenderOptions, reportWords } from './document.js';
+import { fill, type Table } from './table.js';
 import { escapeHtml as esc } from './escape.js';
 import { formatCell } from './markdown.js';
 

@@ -1,7 +1,8 @@
 /**
  * The report as Markdown (GitHub-flavoured tables): readable as plain text, and renderable.
  */
-import type { CellValue, Column, ReportDocument, Table } from './document.js';
+import type { ReportDocument } from './document.js';
+import type { CellValue, Column, Table } from './table.js';
 
 export function renderMarkdown(doc: ReportDocument): string {
   const out: string[] = [`# ${doc.title}`, ''];

@@ -6,7 +6,8 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { writeFileAtomic } from '@lcz/criteria-engine/node';
-import type { ReportDocument, Table } from './document.js';
+import type { ReportDocument } from './document.js';
+import type { Table } from './table.js';
 
 const SHEET_KEY = {
   summary: 'sheet_summary',

@@ -6,7 +6,17 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { type CompiledRuleset, type FactInfo, factType } from '@lcz/criteria-engine';
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isCollection,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 import schema from '../../../../schemas/targets.schema.json' with { type: 'json' };
 import { problem, type ReportProblem } from '../problems.js';
 import { closestWord } from '../text/closest.js';
@@ -29,9 +39,15 @@ interface SchemaNode {
   readonly $ref?: string;
 }
 
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true }).compile(schema);
+let compiled: ValidateFunction<TargetsDocument> | undefined;
+/** The schema's validator: a document it accepts has the shape TargetsDocument describes. */
+function validator(): ValidateFunction<TargetsDocument> {
+  compiled ??= new Ajv2020({
+    allErrors: true,
+    strict: true,
+    verbose: true,
+    allowUnionTypes: true,
+  }).compile<TargetsDocument>(schema);
   return compiled;
 }
 
@@ -67,9 +83,7 @@ export function loadTargets(text: string, file: string, ruleset: CompiledRuleset
     ...(valid ? [] : schemaProblems(validate.errors ?? [], doc, located, ruleset.id)),
     ...checkAgainstRuleset(value, doc, located, (offset) => at(offset).line, ruleset),
   ];
-  return valid && problems.length === 0
-    ? { value: { file, document: value as TargetsDocument }, problems: [] }
-    : { problems };
+  return valid && problems.length === 0 ? { value: { file, document: value }, problems: [] } : { problems };
 }
 
 type Locate = (code: ReportProblem['code'], offset: number, params: ReportProblem['params']) => ReportProblem;
@@ -189,12 +203,13 @@ function schemaProblems(
 function oneOfProblems(e: ErrorObject, all: readonly ErrorObject[], doc: Document, located: Locate): ReportProblem[] {
   const path = pathOf(e.instancePath);
   const where = describePath(path);
-  const branches = (e.parentSchema as SchemaNode | undefined)?.oneOf?.map(resolve) ?? [];
+  const branches = schemaNode(e.parentSchema)?.oneOf?.map(resolve) ?? [];
   const objects = branches.filter((b) => b.properties !== undefined);
   const data: unknown = e.data;
   // One object form (e.g. a fact measure beside the word forms): its own errors say more.
-  if (objects.length === 1 && isPlainObject(data)) {
-    const index = branches.indexOf(objects[0] as SchemaNode);
+  const [onlyObject] = objects;
+  if (objects.length === 1 && onlyObject !== undefined && isPlainObject(data)) {
+    const index = branches.indexOf(onlyObject);
     const prefix = `${e.schemaPath}/${index}/`;
     const inner = all.filter((x) => x.schemaPath.startsWith(prefix) && x.instancePath.startsWith(e.instancePath));
     const problems = schemaProblems(inner, doc, located, '');
@@ -219,8 +234,9 @@ function oneOfProblems(e: ErrorObject, all: readonly ErrorObject[], doc: Documen
   // The one object form whose keys are all present: its own errors (e.g. a number out of range).
   if (isPlainObject(data)) {
     const matching = branches.filter((b) => b.properties !== undefined && (b.required ?? []).every((k) => k in data));
-    if (matching.length === 1) {
-      const index = branches.indexOf(matching[0] as SchemaNode);
+    const [onlyMatching] = matching;
+    if (matching.length === 1 && onlyMatching !== undefined) {
+      const index = branches.indexOf(onlyMatching);
       const prefix = `${e.schemaPath}/${index}/`;
       const inner = all.filter((x) => x.schemaPath.startsWith(prefix) && x.instancePath.startsWith(e.instancePath));
       const problems = schemaProblems(inner, doc, located, '');
@@ -248,7 +264,7 @@ function oneOfProblems(e: ErrorObject, all: readonly ErrorObject[], doc: Documen
 function single(e: ErrorObject, doc: Document, located: Locate, rulesetId: string): ReportProblem | undefined {
   const path = pathOf(e.instancePath);
   const where = describePath(path);
-  const params = e.params as Record<string, unknown>;
+  const params: Readonly<Record<string, unknown>> = e.params;
   switch (e.keyword) {
     case 'required': {
       const key = String(params['missingProperty']);
@@ -256,7 +272,7 @@ function single(e: ErrorObject, doc: Document, located: Locate, rulesetId: strin
     }
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
-      const allowed = Object.keys((e.parentSchema as SchemaNode | undefined)?.properties ?? {});
+      const allowed = Object.keys(schemaNode(e.parentSchema)?.properties ?? {});
       const suggestion = closestWord(key, allowed);
       return located('targets_unknown_key', keyOffsetOf(doc, [...path, key]), {
         key,
@@ -278,7 +294,9 @@ function single(e: ErrorObject, doc: Document, located: Locate, rulesetId: strin
     }
     case 'enum':
     case 'const': {
-      const allowed = e.keyword === 'enum' ? (params['allowedValues'] as unknown[]) : [params['allowedValue']];
+      const values = params['allowedValues'];
+      const allowed: readonly unknown[] =
+        e.keyword === 'enum' ? (Array.isArray(values) ? values : []) : [params['allowedValue']];
       const suggestion = typeof e.data === 'string' ? closestWord(e.data, allowed.map(String)) : undefined;
       return located('targets_bad_value', offsetOf(doc, path), {
         where,
@@ -289,11 +307,10 @@ function single(e: ErrorObject, doc: Document, located: Locate, rulesetId: strin
     }
     case 'minimum':
     case 'maximum': {
-      const s = e.parentSchema as { minimum?: number; maximum?: number };
-      const range_vi =
-        s.maximum !== undefined ? `từ ${s.minimum ?? '…'} đến ${s.maximum}` : `từ ${s.minimum ?? 0} trở lên`;
-      const range_en =
-        s.maximum !== undefined ? `from ${s.minimum ?? '…'} to ${s.maximum}` : `of at least ${s.minimum ?? 0}`;
+      const minimum = numberOrUndefined(e.parentSchema?.['minimum']);
+      const maximum = numberOrUndefined(e.parentSchema?.['maximum']);
+      const range_vi = maximum !== undefined ? `từ ${minimum ?? '…'} đến ${maximum}` : `từ ${minimum ?? 0} trở lên`;
+      const range_en = maximum !== undefined ? `from ${minimum ?? '…'} to ${maximum}` : `of at least ${minimum ?? 0}`;
       return located('targets_out_of_range', offsetOf(doc, path), { where, value: shown(e.data), range_vi, range_en });
     }
     case 'pattern':
@@ -336,10 +353,24 @@ function exampleFor(key: string, rulesetId: string): string {
   return examples[key] ?? `${key}: …`;
 }
 
+/** The schema's named definitions, for `$ref`. */
+const DEFINITIONS: Readonly<Record<string, unknown>> = schema.$defs;
+
 function resolve(node: SchemaNode): SchemaNode {
   if (node.$ref === undefined) return node;
   const name = node.$ref.replace('#/$defs/', '');
-  return ((schema as { $defs: Record<string, SchemaNode> }).$defs[name] ?? node) as SchemaNode;
+  return schemaNode(DEFINITIONS[name]) ?? node;
+}
+
+/** A node of schemas/targets.schema.json (an error's parentSchema, a definition). */
+function schemaNode(node: unknown): SchemaNode | undefined {
+  // cast: the nodes are those of our own schema file, whose keywords have the types SchemaNode
+  // gives them (ajv compiled it in strict mode).
+  return isPlainObject(node) ? (node as SchemaNode) : undefined;
+}
+
+function numberOrUndefined(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined;
 }
 
 function describeForm(b: SchemaNode): string {
@@ -368,16 +399,15 @@ function pathOf(pointer: string): (string | number)[] {
 function nodeAt(doc: Document, path: Path): Node | undefined {
   let node: unknown = doc.contents;
   for (const key of path) {
-    if (!isMap(node) && !(node !== null && typeof node === 'object' && 'items' in node)) return undefined;
-    const items = (node as { items: unknown[] }).items;
-    if (typeof key === 'number') node = items[key];
+    if (!isCollection(node)) return undefined;
+    if (typeof key === 'number') node = node.items[key];
     else
       node = isMap(node)
         ? (node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key)?.value ?? undefined)
         : undefined;
     if (node === undefined) return undefined;
   }
-  return node as Node;
+  return isNode(node) ? node : undefined;
 }
 
 /** Where the node at `path` starts; its nearest existing ancestor otherwise. */

@@ -64,6 +64,7 @@ export const EVALUATE_DELAY_MS = 150;
 
 // Imported in Node (SSR, tests of the pure modules) there is no HTMLElement: the class must
 // still be definable, it is just never instantiated there.
+// cast: the empty class stands in for HTMLElement only where no element is ever made.
 const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
 
 type Panel =

@@ -8,6 +8,11 @@ export type { MessageKey };
 
 const CATALOGS: Readonly<Record<Lang, Messages>> = { vi, en };
 
+/** Whether `key` names a message (a `data-msg` attribute of the page, say). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 /** `vi` unless the value says English: an unknown language falls back to the authority. */
 export function toLang(value: string | null | undefined): Lang {
   return value?.toLowerCase().startsWith('en') ? 'en' : 'vi';

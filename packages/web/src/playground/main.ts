@@ -7,7 +7,7 @@
  */
 import { loadRuleset, renderMessage, type Diagnostic } from '@lcz/criteria-engine';
 import { defineLczAssessment } from '../element/lcz-assessment.js';
-import { t, toLang, type Lang, type MessageKey } from '../messages/index.js';
+import { isMessageKey, t, toLang, type Lang } from '../messages/index.js';
 import { problemOnLine, renderDiagnostics } from './diagnostics-list.js';
 import { RuleEditor } from './rule-editor.js';
 
@@ -82,8 +82,10 @@ function applyLanguage(next: Lang): void {
   document.documentElement.lang = next;
   langSelect.value = next;
   component.setAttribute('lang', next);
-  for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-msg]')))
-    el.textContent = t(lang, el.dataset['msg'] as MessageKey);
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-msg]'))) {
+    const key = el.dataset['msg'];
+    if (key !== undefined && isMessageKey(key)) el.textContent = t(lang, key);
+  }
   document.title = t(lang, 'playground_title');
   if (editor.text) check();
 }

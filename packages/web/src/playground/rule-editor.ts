@@ -139,7 +139,7 @@ function complete(ctx: CompletionContext, sources: Parameters<typeof completeAt>
       // Value ids keep the declared order (an ordinal's, lowest first) instead of the alphabet's.
       ...(item.kind === 'value' ? { boost: Math.max(-99, 99 - i) } : {}),
       ...(item.detail ? { detail: item.detail } : {}),
-      ...(item.info ? { info: () => infoElement(item.info as Info) } : {}),
+      ...(item.info ? { info: lazyInfo(item.info) } : {}),
       apply: (view, _completion, from, to) => {
         const insert = item.insert ?? item.label;
         view.dispatch({
@@ -152,6 +152,10 @@ function complete(ctx: CompletionContext, sources: Parameters<typeof completeAt>
   return { from: result.from, options, validFor: /^[A-Za-z0-9_]*$/ };
 }
 
+/** The completion's documentation, made when the list shows it. */
+function lazyInfo(info: Info): () => HTMLElement {
+  return () => infoElement(info);
+}
 /** A hover or completion detail: the title, then each line with its language. Text only, never HTML. */
 function infoElement(info: Info): HTMLElement {
   const box = document.createElement('div');

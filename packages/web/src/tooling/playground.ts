@@ -28,7 +28,7 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
   console.error(
     code === 'EADDRINUSE'
       ? `Port ${requested} is in use: choose another with PORT=…, or PORT=0 for any free port.`

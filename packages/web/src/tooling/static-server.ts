@@ -4,7 +4,6 @@
  * cached, so an edited page or rebuilt bundle shows on reload.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 
 export interface StaticServer {
@@ -43,7 +42,9 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
   });
-  const { port } = server.address() as AddressInfo;
+  // Listening on a TCP port (above), the address is an AddressInfo, never a pipe's name.
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
   return {
     origin: `http://127.0.0.1:${port}`,
     close: () =>

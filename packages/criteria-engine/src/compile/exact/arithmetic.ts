@@ -17,29 +17,29 @@ function toRational(x: Exact): Rational {
   return typeof x === 'number' ? fromNumber(x) : x;
 }
 
-function safeInts(a: Exact, b: Exact): boolean {
-  return typeof a === 'number' && typeof b === 'number' && Number.isInteger(a) && Number.isInteger(b);
+function safeInts(a: number, b: number): boolean {
+  return Number.isInteger(a) && Number.isInteger(b);
 }
 
 export function plus(a: Exact, b: Exact): Exact {
-  if (safeInts(a, b)) {
-    const r = (a as number) + (b as number);
+  if (typeof a === 'number' && typeof b === 'number' && safeInts(a, b)) {
+    const r = a + b;
     if (r <= MAX && r >= -MAX) return r;
   }
   return simplify(add(toRational(a), toRational(b)));
 }
 
 export function minus(a: Exact, b: Exact): Exact {
-  if (safeInts(a, b)) {
-    const r = (a as number) - (b as number);
+  if (typeof a === 'number' && typeof b === 'number' && safeInts(a, b)) {
+    const r = a - b;
     if (r <= MAX && r >= -MAX) return r;
   }
   return simplify(sub(toRational(a), toRational(b)));
 }
 
 export function times(a: Exact, b: Exact): Exact {
-  if (safeInts(a, b)) {
-    const r = (a as number) * (b as number);
+  if (typeof a === 'number' && typeof b === 'number' && safeInts(a, b)) {
+    const r = a * b;
     if (r <= MAX && r >= -MAX) return r;
   }
   return simplify(mul(toRational(a), toRational(b)));

@@ -28,23 +28,23 @@ export function tokenize(text: string, base: number): { tokens: Token[]; error?:
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    const ch = text[i] as string;
+    const ch = text.charAt(i);
     if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
       i++;
       continue;
     }
     const start = i;
     if (isDigit(ch)) {
-      while (i < text.length && isDigit(text[i] as string)) i++;
+      while (i < text.length && isDigit(text.charAt(i))) i++;
       if (text[i] === '.' && isDigit(text[i + 1] ?? '')) {
         i++;
-        while (i < text.length && isDigit(text[i] as string)) i++;
+        while (i < text.length && isDigit(text.charAt(i))) i++;
       }
       tokens.push(token('number', text.slice(start, i), start, i, base));
       continue;
     }
     if (isNameStart(ch)) {
-      while (i < text.length && isNamePart(text[i] as string)) i++;
+      while (i < text.length && isNamePart(text.charAt(i))) i++;
       const word = text.slice(start, i);
       tokens.push(token(KEYWORDS.has(word) ? 'keyword' : 'name', word, start, i, base));
       continue;

@@ -37,6 +37,10 @@ export type ParseOutcome =
 
 const COMPARE_OPS = new Set<string>(['==', '!=', '<', '<=', '>', '>=']);
 
+function isCompareOp(token: Token): token is Token & { readonly text: CompareOp } {
+  return token.kind === 'punct' && COMPARE_OPS.has(token.text);
+}
+
 class Failure {
   constructor(readonly error: ParseError) {}
 }
@@ -74,11 +78,15 @@ class Parser {
   private pos = 0;
   private depth = 0;
   private nodes = 0;
+  /** The lexer ends every list with an `end` token; reading never goes past it. */
+  private readonly end: Token;
 
   constructor(
     private readonly tokens: readonly Token[],
     private readonly limits: ExpressionLimits,
-  ) {}
+  ) {
+    this.end = tokens[tokens.length - 1] ?? { kind: 'end', text: '', value: '', range: [0, 0] };
+  }
 
   parseTop(): Expr {
     const expr = this.parseOr();
@@ -98,12 +106,14 @@ class Parser {
   private parseLogical(op: 'and' | 'or', next: () => Expr): Expr {
     const first = next();
     const operands = [first];
+    let last = first;
     while (this.isKeyword(op)) {
       this.advance();
-      operands.push(next());
+      last = next();
+      operands.push(last);
     }
     if (operands.length === 1) return first;
-    return this.node({ kind: 'logical', op, operands, range: span(first, operands[operands.length - 1] as Expr) });
+    return this.node({ kind: 'logical', op, operands, range: span(first, last) });
   }
 
   private parseNot(): Expr {
@@ -118,12 +128,12 @@ class Parser {
   private parseCompare(): Expr {
     const left = this.parseSum();
     const next = this.peek();
-    if (next.kind === 'punct' && COMPARE_OPS.has(next.text)) {
+    if (isCompareOp(next)) {
       this.advance();
       const right = this.parseSum();
-      const expr = this.node({ kind: 'compare', op: next.text as CompareOp, left, right, range: span(left, right) });
+      const expr = this.node({ kind: 'compare', op: next.text, left, right, range: span(left, right) });
       const after = this.peek();
-      if (after.kind === 'punct' && COMPARE_OPS.has(after.text)) {
+      if (isCompareOp(after)) {
         this.fail('and / or between two comparisons (write a >= 1 and a <= 5)', after);
       }
       return expr;
@@ -148,8 +158,8 @@ class Parser {
 
   private parseSum(): Expr {
     let left = this.parseProduct();
-    while (this.isPunct('+') || this.isPunct('-')) {
-      const op = this.advance().text as '+' | '-';
+    for (let op = this.punctOf('+', '-'); op !== undefined; op = this.punctOf('+', '-')) {
+      this.advance();
       const right = this.parseProduct();
       left = this.node({ kind: 'arithmetic', op, left, right, range: span(left, right) });
     }
@@ -158,8 +168,8 @@ class Parser {
 
   private parseProduct(): Expr {
     let left = this.parseUnary();
-    while (this.isPunct('*') || this.isPunct('/')) {
-      const op = this.advance().text as '*' | '/';
+    for (let op = this.punctOf('*', '/'); op !== undefined; op = this.punctOf('*', '/')) {
+      this.advance();
       const right = this.parseUnary();
       left = this.node({ kind: 'arithmetic', op, left, right, range: span(left, right) });
     }
@@ -261,11 +271,17 @@ class Parser {
   }
 
   private peek(): Token {
-    return this.tokens[this.pos] as Token;
+    return this.tokens[this.pos] ?? this.end;
+  }
+
+  /** The next token's operator when it is one of `ops`. */
+  private punctOf<const Op extends string>(...ops: readonly Op[]): Op | undefined {
+    const t = this.peek();
+    return t.kind === 'punct' ? ops.find((op) => op === t.text) : undefined;
   }
 
   private advance(): Token {
-    const t = this.tokens[this.pos] as Token;
+    const t = this.peek();
     if (t.kind !== 'end') this.pos++;
     return t;
   }

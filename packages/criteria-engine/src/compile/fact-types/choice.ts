@@ -22,7 +22,7 @@ export function choiceType(name: 'enum' | 'ordinal'): FactTypeDefinition {
     // The key does not name the type: an enum and an ordinal of the same values check alike.
     schema: (decl) => {
       const list = ids(decl);
-      return { key: `enum ${JSON.stringify(list)}`, make: () => z.enum(list as [string, ...string[]]) };
+      return { key: `enum ${JSON.stringify(list)}`, make: () => z.enum(list) };
     },
     accepts(decl) {
       const known = new Set(ids(decl));

@@ -63,6 +63,7 @@ export const gapEn = {
   level_way: 'Way {n}, checked by evaluating the changed facts (level reached: {level}):',
   level_after: 'From the facts as Way 1 to the level below leaves them:',
   level_no_way: 'No change of facts was found that reaches this level.',
+  level_already: 'Nothing more: Way 1 to the level below already reaches this level.',
   derived_value: '{label}: {current}{needs}',
   derived_change: '{label}: {current} → {suggested}{needs}',
   derived_needs: ' (needs {op} {threshold})',

@@ -64,6 +64,7 @@ export const gapVi: GapMessages = {
   level_way: 'Cách {n}, đã kiểm tra bằng cách đánh giá lại số liệu đã thay đổi (mức đạt được: {level}):',
   level_after: 'Tính từ số liệu sau Cách 1 của mức dưới:',
   level_no_way: 'Không tìm được thay đổi số liệu nào giúp đạt mức này.',
+  level_already: 'Không cần thêm gì: Cách 1 của mức dưới đã đạt mức này.',
   derived_value: '{label}: {current}{needs}',
   derived_change: '{label}: {current} → {suggested}{needs}',
   derived_needs: ' (cần {op} {threshold})',

@@ -230,8 +230,7 @@ export function derivedRemarks(c: CriterionInfo, r: CriterionResult | undefined,
     const compared = thresholds.find((x) => x.kind === 'compare' && x.fact === d.id);
     if (compared?.kind !== 'compare') return [ctx.say('derived_plain', { label, value: `${value}${unit}` })];
     // A threshold naming a parameter is shown as the value in force for this area.
-    const threshold =
-      typeof compared.value === 'string' ? parameterValue(compared.value, ctx) : (compared.value as number | boolean);
+    const threshold = typeof compared.value === 'string' ? parameterValue(compared.value, ctx) : compared.value;
     if (threshold === undefined || typeof threshold === 'boolean')
       return [ctx.say('derived_plain', { label, value: `${value}${unit}` })];
     return [
@@ -253,7 +252,7 @@ function assessmentOf(result: EvaluationResult): Assessment {
   const context: Record<string, string | boolean> = {};
   for (const [k, v] of Object.entries(result.context)) if (typeof v !== 'number') context[k] = v;
   const date = result.area.date;
-  return { ...(date !== undefined ? { area: { date } } : {}), context, facts } as Assessment;
+  return { ...(date !== undefined ? { area: { date } } : {}), context, facts };
 }
 
 // ── levels ──────────────────────────────────────────────────────────────────────────────────
@@ -310,11 +309,12 @@ export function levelsPart(ctx: TableContext): TableLevels | null {
 function baseLines(ctx: TableContext): string[] {
   const { say, ruleset } = ctx;
   const rec = ruleset.document.recognition;
-  const own = ruleset.document.groups.filter((g) => g.requirement !== undefined);
   const lines = [
     say('req_group_default', { requirement: requirementWords(rec.group_requirement, ctx) }),
-    ...own.map((g) =>
-      say('req_group', { group: g.id, requirement: requirementWords(g.requirement as RequirementDocument, ctx) }),
+    ...ruleset.document.groups.flatMap((g) =>
+      g.requirement === undefined
+        ? []
+        : [say('req_group', { group: g.id, requirement: requirementWords(g.requirement, ctx) })],
     ),
   ];
   if (rec.total_requirement !== undefined)
@@ -392,7 +392,7 @@ function parameterTable(table: ParameterTableInfo, ctx: TableContext): TablePara
     const attribute = ctx.ruleset.context.find((c) => c.id === k);
     return attribute === undefined ? k : flat(t(attribute.label, lang));
   };
-  const valueLabel = (k: string, v: string | boolean | number) => {
+  const valueLabel = (k: string, v: string | boolean | number | undefined) => {
     if (typeof v === 'boolean') return v ? m.yes : m.no;
     const value = ctx.ruleset.context.find((c) => c.id === k)?.values?.find((x) => x.id === v);
     return value === undefined ? String(v) : flat(t(value.label, lang));
@@ -413,7 +413,7 @@ function parameterTable(table: ParameterTableInfo, ctx: TableContext): TablePara
       return cell === undefined ? '' : formatReportNumber(cell.value, lang);
     };
     return [
-      ...table.by.map((k) => valueLabel(k, key[k] as string | boolean | number)),
+      ...table.by.map((k) => valueLabel(k, key[k])),
       ...(undated || dates.length === 0 ? [at(undefined)] : []),
       ...dates.map(at),
     ];
