@@ -225,7 +225,8 @@ export const ROUTES: readonly RouteSpec[] = [
       description: 'Whether the file is valid, and every diagnostic.',
     },
     // The check runs in a worker with a time limit (limits.rulesCheckMs) and a memory cap.
-    problems: ['invalid-request', 'timeout', 'payload-too-large'],
+    // not-ready: the server closed while the text waited for its check.
+    problems: ['invalid-request', 'timeout', 'payload-too-large', 'not-ready'],
     handle: validateRules,
   },
   {

@@ -1,11 +1,13 @@
 /**
- * JSON bodies: parsed with Fastify's own parser (secure-json-parse: `__proto__` and
- * `constructor.prototype` refused), and when that fails, the place and the reason found again
+ * JSON bodies: parsed with secure-json-parse, the parser Fastify's own JSON parser calls
+ * (`__proto__` and `constructor.prototype` refused), and when that fails, the place and the reason found again
  * with jsonc-parser in strict JSON mode, so the client is told line and column, not "Unexpected
  * token".
  */
 import { decodeUtf8 } from '@lcz/criteria-engine';
-import { parse as parseLoosely, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import { parse as parseLoosely, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import secureJsonParse from 'secure-json-parse';
+import { structureProblems } from './json-structure.js';
 import { en, type MessageKey } from './messages/en.js';
 import { entry, say, type ProblemEntry } from './problem.js';
 
@@ -19,8 +21,6 @@ export class ProblemError extends Error {
     super(errors.map((e) => e.message_en).join(' '));
   }
 }
-
-type DefaultParser = (request: never, body: string, done: (err: Error | null, value?: unknown) => void) => void;
 
 /**
  * The text of a request body, refusing bytes that are not UTF-8 (they would become U+FFFD and
@@ -47,24 +47,21 @@ export function bodyText(body: Buffer | string): string {
 }
 
 /**
- * Parse `text` with Fastify's default JSON parser; a located ProblemError when it is not JSON,
+ * Parse `text` as Fastify's default JSON parser does; a located ProblemError when it is not JSON,
  * when a key is repeated in one object (the CLI's yaml_duplicate_key: JSON.parse would keep the
  * last value silently), or when one object has more than `maxObjectKeys` keys (an assessment
  * with 20,000 unknown facts made one request cost seconds of validation and an 8 MB answer).
  */
-export function parseJsonBody(defaultParser: DefaultParser, text: string, maxObjectKeys = Infinity): unknown {
+export function parseJsonBody(text: string, maxObjectKeys = Infinity): unknown {
   if (text.trim() === '') throw new ProblemError('malformed-json', [entry('json_empty', {})]);
-  let result: { error: Error | null; value?: unknown } = { error: null };
-  defaultParser(undefined as never, text, (error, value) => {
-    result = { error, value };
-  });
-  if (result.error === null) {
+  const parsed = parseSafely(text);
+  if (parsed.ok) {
     const problems = structureProblems(text, maxObjectKeys);
     if (problems.tooMany) throw new ProblemError('payload-too-large', [problems.tooMany]);
     if (problems.duplicates.length > 0) throw new ProblemError('malformed-json', problems.duplicates);
-    return result.value;
+    return parsed.value;
   }
-  // Fastify's parser says only "invalid JSON"; find where and why.
+  // The parser says only "invalid JSON"; find where and why.
   const errors: ParseError[] = [];
   parseLoosely(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
@@ -77,12 +74,26 @@ export function parseJsonBody(defaultParser: DefaultParser, text: string, maxObj
   throw new ProblemError('malformed-json', [syntaxEntry(text, first)]);
 }
 
+/** JSON.parse with prototype-poisoning keys refused (whatever it throws means: not accepted). */
+function parseSafely(text: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false } {
+  try {
+    const value: unknown = secureJsonParse(text, { protoAction: 'error', constructorAction: 'error' });
+    return { ok: true, value };
+  } catch {
+    return { ok: false };
+  }
+}
+
 function syntaxEntry(text: string, first: ParseError | undefined): ProblemEntry {
   const code = first ? printParseErrorCode(first.error) : 'Unknown';
-  const key = `json_reason_${code}` as MessageKey;
-  const reasonKey: MessageKey = Object.hasOwn(en, key) ? key : 'json_reason_Unknown';
+  const key = `json_reason_${code}`;
+  const reasonKey: MessageKey = isMessageKey(key) ? key : 'json_reason_Unknown';
   const { line, column } = lineColumn(text, first?.offset ?? 0);
   return entry('json_syntax', { line, column }, (lang) => ({ line, column, reason: say(lang, reasonKey).message }));
+}
+
+function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
 }
 
 /** 1-based line and column (in UTF-16 code units, as editors count) of an offset. */
@@ -96,46 +107,4 @@ export function lineColumn(text: string, offset: number): { line: number; column
     }
   }
   return { line, column: Math.min(offset, text.length) - start + 1 };
-}
-
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-interface StructureProblems {
-  readonly duplicates: ProblemEntry[];
-  tooMany?: ProblemEntry;
-  unsafe?: ProblemEntry;
-}
-
-/** One pass over well-formed JSON: repeated keys, oversized objects, reserved names. */
-function structureProblems(text: string, maxObjectKeys: number): StructureProblems {
-  const out: StructureProblems = { duplicates: [] };
-  const objects: Map<string, number>[] = [];
-  visit(text, {
-    onObjectBegin: () => {
-      objects.push(new Map());
-    },
-    onObjectEnd: () => {
-      objects.pop();
-    },
-    onObjectProperty: (property, _offset, _length, startLine, startCharacter) => {
-      const keys = objects.at(-1);
-      if (!keys) return;
-      const line = startLine + 1;
-      const column = startCharacter + 1;
-      if (UNSAFE_KEYS.has(property) && !out.unsafe)
-        out.unsafe = entry('json_unsafe_key', { line, column }, { key: property, line, column });
-      const firstLine = keys.get(property);
-      if (firstLine !== undefined) {
-        if (out.duplicates.length < 20)
-          out.duplicates.push(
-            entry('json_duplicate_key', { line, column }, { key: property, line, column, first_line: firstLine }),
-          );
-        return;
-      }
-      keys.set(property, line);
-      if (keys.size > maxObjectKeys && !out.tooMany)
-        out.tooMany = entry('json_too_many_keys', { line, column }, { max: maxObjectKeys, line, column });
-    },
-  });
-  return out;
 }

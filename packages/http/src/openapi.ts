@@ -9,7 +9,7 @@ import { requestSchemas, type RouteSpec } from './api.js';
 import type { Limits } from './options.js';
 import { PROBLEM_KINDS, PROBLEM_MEDIA_TYPE, type ProblemKind } from './problem.js';
 import type { RulesetRegistry } from './registry.js';
-import { engineComponents, RESPONSE_SCHEMAS, type JsonSchema } from './response-schemas.js';
+import { engineComponents, jsonSchemaOf, RESPONSE_SCHEMAS, type JsonSchema } from './response-schemas.js';
 
 /** Problems any endpoint can answer with: wrong route handling aside, these come from the transport. */
 const EVERY_ROUTE: readonly ProblemKind[] = ['internal-error'];
@@ -142,6 +142,6 @@ function assessmentComponent(id: string, version: string): string {
 }
 
 function withoutDialect(schema: object): JsonSchema {
-  const { $schema: _dialect, ...rest } = schema as JsonSchema;
+  const { $schema: _dialect, ...rest } = jsonSchemaOf(schema);
   return rest;
 }

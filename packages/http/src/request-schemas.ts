@@ -84,7 +84,7 @@ export function checkBody<T>(
 ): { readonly value?: T; readonly errors: readonly ProblemEntry[] } {
   const parsed = schema.safeParse(body);
   if (parsed.success) return { value: parsed.data, errors: [] };
-  const fields = schema instanceof z.ZodObject ? Object.keys(schema.shape as object) : [];
+  const fields = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
   return { errors: parsed.error.issues.flatMap((issue) => issueEntries(issue, body, fields)) };
 }
 
@@ -179,7 +179,7 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let here: unknown = root;
   for (const key of path) {
     if (here === null || typeof here !== 'object') return undefined;
-    here = (here as Record<string | number, unknown>)[key];
+    here = Reflect.get(here, key);
   }
   return here;
 }

@@ -9,6 +9,13 @@ import resultSchema from '../../../schemas/result.schema.json' with { type: 'jso
 
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
+/** A JSON Schema read from elsewhere (a JSON file, zod's conversion): an object, or a bug here. */
+export function jsonSchemaOf(value: unknown): JsonSchema {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new TypeError('criteria-http: a JSON Schema must be an object');
+  return Object.fromEntries(Object.entries(value));
+}
+
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 
 const localized: JsonSchema = {
@@ -62,46 +69,50 @@ const problem: JsonSchema = {
   },
 };
 
-const rulesetSummary: JsonSchema = {
-  type: 'object',
-  required: ['id', 'version', 'hash', 'title', 'effective', 'counts'],
-  additionalProperties: false,
-  properties: {
-    id: { type: 'string', pattern: '^[a-z0-9-]+$' },
-    version: { type: 'string' },
-    hash: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$', description: 'sha-256 of the rule file text.' },
-    title: localized,
-    effective: {
-      description: 'The period the rules are in force, inclusive; null when the file does not say.',
-      oneOf: [
-        {
-          type: 'object',
-          required: ['from'],
-          additionalProperties: false,
-          properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } },
-        },
-        { type: 'null' },
-      ],
-    },
-    counts: {
-      type: 'object',
-      required: ['standards', 'criteria', 'disqualifiers', 'facts'],
-      additionalProperties: false,
-      properties: {
-        standards: { type: 'integer' },
-        criteria: { type: 'integer' },
-        disqualifiers: { type: 'integer' },
-        facts: { type: 'integer' },
+/** The summary's required fields and properties, which the detail extends. */
+const SUMMARY_REQUIRED = ['id', 'version', 'hash', 'title', 'effective', 'counts'];
+const summaryProperties: JsonSchema = {
+  id: { type: 'string', pattern: '^[a-z0-9-]+$' },
+  version: { type: 'string' },
+  hash: { type: 'string', pattern: '^sha256:[0-9a-f]{64}$', description: 'sha-256 of the rule file text.' },
+  title: localized,
+  effective: {
+    description: 'The period the rules are in force, inclusive; null when the file does not say.',
+    oneOf: [
+      {
+        type: 'object',
+        required: ['from'],
+        additionalProperties: false,
+        properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } },
       },
-    },
-    links: {
-      type: 'object',
-      required: ['self', 'schema'],
-      additionalProperties: false,
-      description: 'Absent for a ruleset that is not served (an uploaded one).',
-      properties: { self: { type: 'string' }, schema: { type: 'string' } },
+      { type: 'null' },
+    ],
+  },
+  counts: {
+    type: 'object',
+    required: ['standards', 'criteria', 'disqualifiers', 'facts'],
+    additionalProperties: false,
+    properties: {
+      standards: { type: 'integer' },
+      criteria: { type: 'integer' },
+      disqualifiers: { type: 'integer' },
+      facts: { type: 'integer' },
     },
   },
+  links: {
+    type: 'object',
+    required: ['self', 'schema'],
+    additionalProperties: false,
+    description: 'Absent for a ruleset that is not served (an uploaded one).',
+    properties: { self: { type: 'string' }, schema: { type: 'string' } },
+  },
+};
+
+const rulesetSummary: JsonSchema = {
+  type: 'object',
+  required: SUMMARY_REQUIRED,
+  additionalProperties: false,
+  properties: summaryProperties,
 };
 
 const levelId: JsonSchema = {
@@ -167,9 +178,9 @@ export const RESPONSE_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   },
   RulesetDetail: {
     ...rulesetSummary,
-    required: [...(rulesetSummary['required'] as string[]), 'context', 'facts', 'groups', 'disqualifiers', 'mandatory'],
+    required: [...SUMMARY_REQUIRED, 'context', 'facts', 'groups', 'disqualifiers', 'mandatory'],
     properties: {
-      ...(rulesetSummary['properties'] as object),
+      ...summaryProperties,
       source: { type: 'object', description: 'Where the rules come from (document, table), in vi and en.' },
       context: infoList('Context attributes'),
       facts: infoList('Facts'),
@@ -307,11 +318,11 @@ export function engineComponents(): Record<string, JsonSchema> {
 }
 
 function asComponents(name: string, schema: object): Record<string, JsonSchema> {
-  const { $schema: _dialect, $defs, ...root } = schema as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  const { $schema: _dialect, $defs, ...root } = jsonSchemaOf(schema);
   const prefix = `${name}_`;
-  const components: Record<string, JsonSchema> = { [name]: rewriteRefs(root, prefix) as JsonSchema };
-  for (const [def, sub] of Object.entries($defs ?? {}))
-    components[`${prefix}${def}`] = rewriteRefs(sub, prefix) as JsonSchema;
+  const components: Record<string, JsonSchema> = { [name]: jsonSchemaOf(rewriteRefs(root, prefix)) };
+  for (const [def, sub] of Object.entries(jsonSchemaOf($defs ?? {})))
+    components[`${prefix}${def}`] = jsonSchemaOf(rewriteRefs(sub, prefix));
   return components;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { JSON_MEDIA, type RouteSpec } from './api.js';
-import type { HandlerContext, Outcome } from './handlers/context.js';
+import { isRecord, type HandlerContext, type Outcome } from './handlers/context.js';
 import { negotiateLang } from './lang.js';
 import type { ProblemEntry, ProblemKind } from './problem.js';
 import { unsupportedMediaType, type TransportErrorContext } from './transport-errors.js';
@@ -76,8 +76,8 @@ async function runHandler(
   try {
     return await route.handle(ctx, {
       ...(request.body !== undefined ? { body: request.body } : {}),
-      params: (request.params ?? {}) as Record<string, string>,
-      query: (request.query ?? {}) as Record<string, unknown>,
+      params: stringsOf(request.params),
+      query: isRecord(request.query) ? request.query : {},
       lang: negotiateLang(request.headers['accept-language']),
       signal: AbortSignal.any([AbortSignal.timeout(ctx.limits.handlerTimeoutMs), gone.signal]),
       ...(request.headers.authorization !== undefined ? { authorization: request.headers.authorization } : {}),
@@ -88,6 +88,14 @@ async function runHandler(
   } finally {
     reply.raw.off('close', onClose);
   }
+}
+
+/** Path parameters: Fastify's router gives strings, by name. */
+function stringsOf(params: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isRecord(params))
+    for (const [name, value] of Object.entries(params)) if (typeof value === 'string') out[name] = value;
+  return out;
 }
 
 function mediaType(header: string | undefined): string | undefined {

@@ -25,8 +25,8 @@ export interface MappedError {
 
 export function mapTransportError(error: unknown, context: TransportErrorContext): MappedError {
   if (error instanceof ProblemError) return { kind: error.kind, errors: error.errors, unexpected: false };
-  const code = (error as { code?: unknown } | null)?.code;
-  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  const code = fieldOf(error, 'code');
+  const status = fieldOf(error, 'statusCode');
   switch (code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return unsupportedMediaType(context);
@@ -40,7 +40,7 @@ export function mapTransportError(error: unknown, context: TransportErrorContext
       return { kind: 'malformed-json', errors: [entry('json_empty', {})], unexpected: false };
   }
   // AbortSignal.timeout's reason, thrown by a handler that stopped on its signal.
-  if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
+  if (fieldOf(error, 'name') === 'TimeoutError') {
     return { kind: 'timeout', errors: [entry('timeout', {}, { ms: context.handlerTimeoutMs })], unexpected: false };
   }
   if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -67,4 +67,9 @@ export function unsupportedMediaType(context: TransportErrorContext): MappedErro
     ],
     unexpected: false,
   };
+}
+
+/** A field of whatever was thrown (Fastify's errors carry `code` and `statusCode`), if it has one. */
+function fieldOf(error: unknown, name: string): unknown {
+  return typeof error === 'object' && error !== null ? Reflect.get(error, name) : undefined;
 }

@@ -88,8 +88,35 @@ describe('POST /v1/rules/validate in a worker with a time limit', () => {
   });
 });
 
+describe('a server closing while rule texts wait for their check', () => {
+  it('answers each 503 not-ready rules_check_closing at /rules, in both languages, and logs no error', async () => {
+    const logs: { level: number; msg?: string }[] = [];
+    const stream = { write: (line: string) => logs.push(JSON.parse(line)) };
+    const closing = await start({
+      limits: { rulesCheckMs: 60_000, bodyBytes: 16 * 1024 * 1024 },
+      logger: { level: 'info', stream },
+    });
+    const send = (rules: string) => call(closing.url, 'POST', '/v1/rules/validate', { json: { rules } });
+    const answers = [send(SLOW), send(SMALL)];
+    // Both received, then time to parse the 4 MB body: the slow text is being checked, the small one waits.
+    while (logs.filter((l) => l.msg === 'incoming request').length < 2)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await closing.close();
+    for (const answer of await Promise.all(answers)) {
+      expect(answer.status, answer.text.slice(0, 300)).toBe(503);
+      expect(answer.type).toBe(PROBLEM_MEDIA_TYPE);
+      expect(answer.body).toMatchObject({ type: 'urn:lcz:problem:not-ready', status: 503 });
+      expect(answer.body.errors).toMatchObject([{ code: 'rules_check_closing', pointer: '/rules' }]);
+      expect(answer.body.errors[0].message_vi).not.toBe(answer.body.errors[0].message_en);
+      expect(answer.text).not.toMatch(/\n\s+at /);
+    }
+    expect(logs.filter((l) => l.level >= 50)).toEqual([]);
+  });
+});
+
 describe('RulesChecker', () => {
-  it('queues texts, stops the slow one, and checks the rest; closing refuses what waits', async () => {
+  it('queues texts, stops the slow one, and checks the rest; closed, it answers `closing`', async () => {
     const checker = new RulesChecker(LIMIT_MS);
     try {
       const [a, b, c] = await Promise.all([
@@ -104,7 +131,17 @@ describe('RulesChecker', () => {
     } finally {
       await checker.close();
     }
-    await expect(checker.check(SMALL, 'x.yaml')).rejects.toThrow(/closed/);
+    await expect(checker.check(SMALL, 'x.yaml')).resolves.toEqual({ failed: 'closing' });
+  });
+
+  it('closing answers the text being checked and those waiting with `closing`, not an error', async () => {
+    const checker = new RulesChecker(60_000);
+    const running = checker.check(SLOW, 'a.yaml');
+    const waiting = checker.check(SMALL, 'b.yaml');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await checker.close();
+    await expect(running).resolves.toEqual({ failed: 'closing' });
+    await expect(waiting).resolves.toEqual({ failed: 'closing' });
   });
 
   it('a request given up while its text is checked stops that check', async () => {

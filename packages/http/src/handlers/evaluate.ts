@@ -11,6 +11,7 @@ import {
   type CompiledRuleset,
   type EvaluationResult,
 } from '@lcz/criteria-engine';
+import { inTurn, takeTicket } from '../event-loop-share.js';
 import { entry, type ProblemEntry, type ProblemKind } from '../problem.js';
 import { batchBody, checkBody, evaluateBody, explainBody } from '../request-schemas.js';
 import { combine, isRecord, ok, type HandlerContext, type HandlerInput, type Outcome } from './context.js';
@@ -68,28 +69,22 @@ export function explain(ctx: HandlerContext, input: HandlerInput): Outcome {
   });
 }
 
-/** Assessments checked or evaluated between two checks of the abort signal (and two turns of the event loop). */
-const BATCH_SLICE = 25;
-
-/** Let other requests (and /healthz) in, and the time limit or a client gone interrupt a batch. */
-async function nextSlice(signal: AbortSignal | undefined): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
-  signal?.throwIfAborted();
-}
-
 export async function evaluateBatch(ctx: HandlerContext, input: HandlerInput): Promise<Outcome> {
   const envelope = checkBody(batchBody(ctx.limits), input.body);
   const parts: Part[] = [{ kind: 'invalid-request', errors: envelope.errors }];
   const items = isRecord(input.body) && Array.isArray(input.body['assessments']) ? input.body['assessments'] : [];
   const checked: Checked[] = [];
   const budget = requestBudget();
+  // One assessment per step, in turn with every other request's (event-loop-share.ts): 200
+  // assessments of 200 undeclared facts each are a few hundred milliseconds of checks, and the
+  // time limit or a client gone stops them between two steps.
+  const turn = { signal: input.signal, ticket: takeTicket() };
   // A batch over the limit is refused by its length alone: its items are not even looked at.
   if (items.length <= ctx.limits.batchLength) {
     const resolve = rulesetResolver(ctx, readChoice(input.body));
     const seen = new Set<string>();
     for (const [index, item] of items.entries()) {
-      if (index % BATCH_SLICE === 0 && index > 0) await nextSlice(input.signal);
-      const one = checkAssessment(ctx, resolve, item, `/assessments/${index}`, budget);
+      const one = await inTurn(() => checkAssessment(ctx, resolve, item, `/assessments/${index}`, budget), turn);
       if ('ruleset' in one) {
         checked.push(one);
         continue;
@@ -109,9 +104,8 @@ export async function evaluateBatch(ctx: HandlerContext, input: HandlerInput): P
   if (failed) return failed;
 
   const results: EvaluationResult[] = [];
-  for (const [i, { ruleset, assessment }] of checked.entries()) {
-    if (i % BATCH_SLICE === 0 && i > 0) await nextSlice(input.signal);
-    results.push(ruleset.evaluate(assessment));
+  for (const { ruleset, assessment } of checked) {
+    results.push(await inTurn(() => ruleset.evaluate(assessment), turn));
   }
   return ok({ results });
 }

@@ -23,14 +23,17 @@ export async function validateRules(ctx: HandlerContext, input: HandlerInput): P
   const sent = rulesText(input);
   if ('problem' in sent) return sent;
   const checked = await ctx.rulesChecker.check(sent.text, sent.file, input.signal);
+  const { pointer } = sent;
   if ('failed' in checked) {
-    return checked.failed === 'timeout'
-      ? problem('timeout', [entry('rules_check_timeout', {}, { ms: ctx.limits.rulesCheckMs })])
-      : problem('payload-too-large', [entry('rules_check_memory', {})]);
+    // Placed at the body field that held the text, when there is one.
+    const at = pointer === undefined ? {} : { pointer };
+    if (checked.failed === 'timeout')
+      return problem('timeout', [entry('rules_check_timeout', at, { ms: ctx.limits.rulesCheckMs })]);
+    if (checked.failed === 'memory') return problem('payload-too-large', [entry('rules_check_memory', at)]);
+    return problem('not-ready', [entry('rules_check_closing', at)]);
   }
   // Capped per file and per row in the worker, like the CLI's output: 20,000 duplicate ids are
   // 100 entries and one "… and 19,900 more"; the counts still count every problem.
-  const { pointer } = sent;
   const diagnostics = checked.diagnostics.map((d) =>
     entryFromDiagnostic(d, pointer === undefined ? { located: true } : { located: true, pointer }),
   );

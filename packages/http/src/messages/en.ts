@@ -178,6 +178,10 @@ export const en = {
     message: 'Checking this rule file took longer than {ms} ms and was stopped.',
     hint: 'Split it into smaller files joined with include:, check it on your computer with lcz validate, or ask the operator to raise the limit (limits.rulesCheckMs).',
   },
+  rules_check_closing: {
+    message: 'The server is shutting down: this rule file was not checked.',
+    hint: 'Send it again in a moment; the server (or the next one) will check it.',
+  },
   rules_check_memory: {
     message: 'Checking this rule file needed more memory than the server gives one check, and was stopped.',
     hint: 'Split it into smaller files joined with include:, or check it on your computer with lcz validate.',

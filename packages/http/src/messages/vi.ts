@@ -176,6 +176,10 @@ export const vi: Messages = {
     message: 'Việc kiểm tra tệp quy tắc này quá {ms} ms nên đã bị dừng.',
     hint: 'Tách tệp thành các tệp nhỏ hơn nối bằng include:, kiểm tra trên máy của bạn bằng lcz validate, hoặc đề nghị người vận hành nâng giới hạn (limits.rulesCheckMs).',
   },
+  rules_check_closing: {
+    message: 'Máy chủ đang dừng: tệp quy tắc này chưa được kiểm tra.',
+    hint: 'Gửi lại sau ít phút; máy chủ (hoặc máy chủ kế tiếp) sẽ kiểm tra tệp.',
+  },
   rules_check_memory: {
     message: 'Việc kiểm tra tệp quy tắc này cần nhiều bộ nhớ hơn mức máy chủ dành cho một lần kiểm tra nên đã bị dừng.',
     hint: 'Tách tệp thành các tệp nhỏ hơn nối bằng include:, hoặc kiểm tra trên máy của bạn bằng lcz validate.',

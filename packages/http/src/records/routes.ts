@@ -28,7 +28,7 @@ import { type HandlerInput, ok, type Outcome, problem } from '../handlers/contex
 import type { RecordsHttpOptions } from '../options.js';
 import { entryFromDiagnostic, type ProblemEntry, type ProblemKind } from '../problem.js';
 import { checkBody } from '../request-schemas.js';
-import type { JsonSchema } from '../response-schemas.js';
+import { jsonSchemaOf, type JsonSchema } from '../response-schemas.js';
 import { boardBody, factsBody, RECORDS_RESPONSES, registrationsBody } from './schemas.js';
 
 const yearParameter = { name: 'year', in: 'path', required: true, description: 'The year, e.g. 2024.' } as const;
@@ -51,7 +51,7 @@ function recordsSchemas(): Record<string, JsonSchema> {
     RecordsRegistrationsRequest: registrationsBody,
     RecordsBoardRequest: boardBody,
   })) {
-    const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as JsonSchema;
+    const { $schema: _dialect, ...rest } = jsonSchemaOf(z.toJSONSchema(schema, { io: 'input' }));
     schemas[name] = rest;
   }
   return schemas;

@@ -8,8 +8,11 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckJob, CheckReply, FromWorker } from './protocol.js';
 
-/** Why a check gave no reply. */
-export type CheckFailure = { readonly failed: 'timeout' } | { readonly failed: 'memory' };
+/** Why a check gave no reply: past the time limit, out of memory, or the server closing. */
+export type CheckFailure = { readonly failed: 'timeout' | 'memory' | 'closing' };
+
+/** Texts still waiting (or being checked) when the server closes: a reply, not an error. */
+const CLOSING: CheckFailure = { failed: 'closing' };
 
 interface Queued {
   readonly job: CheckJob;
@@ -58,7 +61,7 @@ export class RulesChecker {
   check(text: string, file: string, signal?: AbortSignal): Promise<CheckReply | CheckFailure> {
     return new Promise((resolve, reject) => {
       if (this.closed) {
-        reject(new Error('criteria-http: the rules checker is closed'));
+        resolve(CLOSING);
         return;
       }
       signal?.throwIfAborted();
@@ -69,13 +72,16 @@ export class RulesChecker {
     });
   }
 
-  /** Stop the worker (the server is closing); texts still waiting are refused. */
+  /**
+   * Stop the worker (the server is closing). Texts still waiting, and the one being checked, get
+   * `closing`: their requests are answered that the server is shutting down (503), not as a bug.
+   */
   async close(): Promise<void> {
     this.closed = true;
-    for (const item of this.queue.splice(0)) item.reject(new Error('criteria-http: the server is closing'));
+    for (const item of this.queue.splice(0)) item.resolve(CLOSING);
     if (this.running) {
       clearTimeout(this.running.timer);
-      this.running.item.reject(new Error('criteria-http: the server is closing'));
+      this.running.item.resolve(CLOSING);
       this.running = undefined;
     }
     const worker = this.worker;
