@@ -140,7 +140,7 @@ class Generator {
       readFacts: () => this.readFacts(),
       impliedZeros: () => this.impliedZeros(),
       outcome: (index, o) => this.outcome(index, o),
-      condition: (target, expr, closureRef) => this.condition(target, expr, closureRef),
+      condition: (target, expr, closureRef, reads) => this.condition(target, expr, closureRef, reads),
     };
   }
 
@@ -737,7 +737,12 @@ export interface SharedCode {
   readFacts(): string[];
   impliedZeros(): string[];
   outcome(index: number, o: string): string[];
-  condition(target: string, expr: CompiledCondition['expr'], closureRef: string): string[];
+  condition(
+    target: string,
+    expr: CompiledCondition['expr'],
+    closureRef: string,
+    reads: readonly string[] | undefined,
+  ): string[];
 }
 
 /** A generator of object-mode decide code whose parts evaluate-code.ts reuses. */

@@ -121,7 +121,7 @@ function disqualifiersCode(plan: RulesetPlan, shared: SharedCode, list: (l: Slot
   const out: string[] = [];
   plan.disqualifiers.forEach((dq, i) => {
     const value = `$v${i}`;
-    out.push(...shared.condition(value, dq.condition.expr, `$D${i}.condition.fn`));
+    out.push(...shared.condition(value, dq.condition.expr, `$D${i}.condition.fn`, dq.condition.info.reads));
     const facts = list(slotList(dq.condition.info.reads, slotOf));
     out.push(`const $d${i} = disqualifierRecord($D${i}.info.id, ${value}, ${facts});`);
   });
