@@ -9,18 +9,19 @@
  */
 import * as z from 'zod/mini';
 import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
-
-type JsonSchema = { properties: Record<string, { properties: Record<string, Record<string, unknown>> }> };
+import { asZod } from './validate-assessment.js';
 
 export function assessmentJsonSchema(ruleset: CompiledRuleset): Record<string, unknown> {
   // Every ruleset's schema is the engine's zod (assemble-ruleset.ts); its public type hides zod.
-  const schema = ruleset.assessmentSchema() as unknown as z.ZodMiniType;
-  const json = z.toJSONSchema(schema, { target: 'draft-2020-12' }) as JsonSchema;
+  const schema = asZod(ruleset.assessmentSchema(), `ruleset '${ruleset.id}'`);
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12' });
   const describe = (section: 'context' | 'facts', id: string, label: { vi: string; en: string }): void => {
-    const properties = json.properties[section]?.properties;
+    const part = json.properties?.[section];
+    const properties = typeof part === 'object' ? part.properties : undefined;
     const property = properties?.[id];
     // First, so a reader of the schema sees what the field is before its type.
-    if (properties && property) properties[id] = { description: `${label.vi} / ${label.en}`, ...property };
+    if (properties && typeof property === 'object')
+      properties[id] = { description: `${label.vi} / ${label.en}`, ...property };
   };
   for (const a of ruleset.context) describe('context', a.id, a.label);
   for (const f of ruleset.facts) describe('facts', f.id, f.label);

@@ -47,8 +47,9 @@ export function createPartEvaluator(plan: RulesetPlan): PartEvaluator {
   const partOf = new Map(plan.facts.flatMap((f) => (f.partOf === undefined ? [] : [[f.id, f.partOf] as const])));
   const withWholes = (ids: readonly string[]): string[] => {
     const out = [...ids];
-    for (let i = 0; i < out.length; i++) {
-      const whole = partOf.get(out[i] as string);
+    // for…of sees the wholes pushed while it runs: chains of parts are followed to their end.
+    for (const id of out) {
+      const whole = partOf.get(id);
       if (whole !== undefined && !out.includes(whole)) out.push(whole);
     }
     return out;
@@ -56,15 +57,15 @@ export function createPartEvaluator(plan: RulesetPlan): PartEvaluator {
 
   /** Fills only `list`'s slots from the assessment, runs `body`, then clears them again. */
   function withSlots<T>(assessment: Assessment, list: SlotList, body: (implied: ImpliedZeros | undefined) => T): T {
-    const context = assessment.context as Readonly<Record<string, unknown>>;
-    const facts = assessment.facts as Readonly<Record<string, unknown>>;
+    const context = assessment.context;
+    const facts = assessment.facts;
     for (const [id, slot] of list) {
       if (slot === plan.dateSlot) {
         scratch[slot] = assessmentDate(assessment);
         continue;
       }
       const v = slot < contextCount ? context[id] : facts[id];
-      scratch[slot] = v === null ? undefined : (v as Value);
+      scratch[slot] = v === null ? undefined : v;
     }
     // The assessment's date, for a table or a `year` the part reads (as evaluate fills it).
     if (plan.readsDate) scratch[plan.dateSlot] = assessmentDate(assessment);

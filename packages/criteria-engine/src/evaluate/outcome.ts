@@ -12,7 +12,8 @@
  */
 import type { CriterionPlan } from '../compile/plan.js';
 import { leastPoints, mostPoints, packPoints } from '../compile/points.js';
-import type { Slots } from '../compile/types.js';
+import type { Slots, Value } from '../compile/types.js';
+import { planMiss } from './plan-miss.js';
 
 export const PASS = 1;
 export const FAIL = 2;
@@ -37,7 +38,8 @@ export function criterionOutcome(plan: CriterionPlan, s: Slots): number {
   if (variants) {
     condition = undefined;
     for (let i = 0; i < variants.length; i++) {
-      const v = variants[i] as NonNullable<typeof variants>[number];
+      const v = variants[i];
+      if (v === undefined) throw planMiss('criterion variants', i);
       const w = v.when(s);
       if (w === true) {
         condition = v.condition;
@@ -78,7 +80,8 @@ function ruledOutcome(plan: CriterionPlan, s: Slots): number {
   if (variants) {
     let chosen: NonNullable<typeof variants>[number] | undefined;
     for (let i = 0; i < variants.length; i++) {
-      const v = variants[i] as NonNullable<typeof variants>[number];
+      const v = variants[i];
+      if (v === undefined) throw planMiss('criterion variants', i);
       const w = v.when(s);
       if (w === true) {
         chosen = v;
@@ -95,7 +98,8 @@ function ruledOutcome(plan: CriterionPlan, s: Slots): number {
       fixed = rule === undefined;
     }
   }
-  let r: boolean | undefined = condition ? (condition.fn(s) as boolean | undefined) : true;
+  // Only `true` and `false` are tested below: anything else (unknown) stays PASS | FAIL, as before.
+  let r: Value = condition ? condition.fn(s) : true;
   if (r !== false && !fixed && rule) {
     const p = rule(s);
     lastRulePoints = p;

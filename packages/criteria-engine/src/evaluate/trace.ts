@@ -10,6 +10,7 @@ import { DATE_NAME } from '../compile/parameter-table.js';
 import { leastPoints, mostPoints, pointsReads } from '../compile/points.js';
 import type { Assessment } from './assessment.js';
 import type { ImpliedZeros } from './implied-zeros.js';
+import { planMiss } from './plan-miss.js';
 import {
   countsAs,
   criterionOutcome,
@@ -79,7 +80,8 @@ function trace(t: TraceTables, assessment: Assessment, s: Slots, implied: Implie
   const criteria: CriterionResult[] = new Array<CriterionResult>(n);
   const scored = t.plan.tiers !== undefined;
   for (let i = 0; i < n; i++) {
-    const c = t.criteria[i] as TracedCriterion;
+    const c = t.criteria[i];
+    if (c === undefined) throw planMiss('trace tables criteria', i);
     const o = criterionOutcome(c.plan, s);
     const p = criterionPoints(c.plan, s, o);
     outcomes[i] = o;

@@ -35,7 +35,7 @@ export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
   const schemaOf = (decl: FactDeclaration): z.ZodMiniType => {
     const { key, make } = FACT_TYPES[decl.type].schema(decl);
     // The registry's schemas are zod/mini schemas, typed opaquely for the published declarations.
-    return unknownOr(key, make as () => z.ZodMiniType);
+    return unknownOr(key, () => asZod(make(), `fact type '${decl.type}'`));
   };
   const context: Record<string, z.ZodMiniType> = {};
   for (const a of plan.context) context[a.id] = schemaOf(a);
@@ -76,21 +76,25 @@ export function validateAssessmentValue(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) mapIssue(issue, value, plan, report);
   }
-  const v = value as { ruleset?: unknown; context?: unknown; facts?: unknown } | null;
-  if (v && typeof v === 'object') {
-    if (typeof v.ruleset === 'string' && v.ruleset !== rulesetId) {
-      report('version_mismatch', ['ruleset'], { expected: rulesetId, actual: v.ruleset });
+  if (value && typeof value === 'object') {
+    const ruleset: unknown = Reflect.get(value, 'ruleset');
+    const facts: unknown = Reflect.get(value, 'facts');
+    const context: unknown = Reflect.get(value, 'context');
+    if (typeof ruleset === 'string' && ruleset !== rulesetId) {
+      report('version_mismatch', ['ruleset'], { expected: rulesetId, actual: ruleset });
     }
-    checkDate(plan, v as { area?: unknown }, report, anyDate);
-    if (isRecord(v.facts)) {
-      checkRelations(plan, v.facts, report);
-      checkDecimals(plan, v.facts, report);
+    checkDate(plan, Reflect.get(value, 'area'), report, anyDate);
+    if (isRecord(facts)) {
+      checkRelations(plan, facts, report);
+      checkDecimals(plan, facts, report);
     }
-    if (isRecord(v.context) && parsed.success) {
-      checkContext(plan, v.context, (problem) => report(problem.code, ['context'], problem.params));
+    if (isRecord(context) && parsed.success) {
+      checkContext(plan, context, (problem) => report(problem.code, ['context'], problem.params));
     }
   }
   if (diagnostics.length > 0 || !parsed.success) return { diagnostics };
+  // cast: the schema accepted `value` (parsed.success above), and it is returned itself rather than
+  // zod's copy so that the caller's object (and any keys zod drops) reaches evaluate unchanged.
   return { value: value as Assessment, diagnostics };
 }
 
@@ -230,8 +234,8 @@ function checkRelations(plan: RulesetPlan, facts: Record<string, unknown>, repor
  * 2024 ruleset must not silently judge a unit dated 2026), or before every row of a dated
  * parameter table (no value in force).
  */
-function checkDate(plan: RulesetPlan, v: { area?: unknown }, report: Report, anyDate: boolean): void {
-  const date = isRecord(v.area) ? v.area['date'] : undefined;
+function checkDate(plan: RulesetPlan, area: unknown, report: Report, anyDate: boolean): void {
+  const date = isRecord(area) ? area['date'] : undefined;
   if (typeof date !== 'string' || !DATE.test(date)) return;
   const period = plan.document.effective;
   if (period && !anyDate && (date < period.from || (period.to !== undefined && date > period.to))) {
@@ -256,6 +260,16 @@ function checkDecimals(plan: RulesetPlan, facts: Record<string, unknown>, report
   }
 }
 
+/**
+ * A schema typed opaquely in the published types (FactSchema, AssessmentSchema) as the zod/mini
+ * schema the engine made it: zod's own `instanceof` (by its traits) checks it, so nothing is cast.
+ * Anything else is an engine bug or a hand-made object, said with what it was meant to be.
+ */
+export function asZod(schema: unknown, what: string): z.ZodMiniType {
+  if (schema instanceof z.ZodMiniType) return schema;
+  throw new TypeError(`the schema of ${what} is not one this engine made (a zod/mini schema)`);
+}
+
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
@@ -264,7 +278,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let cur: unknown = root;
   for (const p of path) {
     if (!isRecord(cur) && !Array.isArray(cur)) return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[p];
+    cur = Reflect.get(cur, p);
   }
   return cur;
 }

@@ -59,13 +59,7 @@ export function bindGeneratedDecide(
   wrongType: (assessment: unknown) => never,
   identity: RulesetIdentity,
 ): BindResult {
-  if (
-    module.format !== GENERATED_FORMAT ||
-    module.formatVersion !== GENERATED_FORMAT_VERSION ||
-    typeof module.createDecide !== 'function' ||
-    typeof module.createDecideSlots !== 'function' ||
-    typeof module.createEvaluate !== 'function'
-  )
+  if (!hasFactories(module))
     return { refused: 'format', found: `${String(module.format)} ${String(module.formatVersion)}` };
   if (module.engine !== expected.engine) return { refused: 'engine', found: String(module.engine) };
   if (module.hash !== expected.hash) return { refused: 'hash', found: String(module.hash) };
@@ -83,15 +77,45 @@ export function bindGeneratedDecide(
     disqualifierRecord,
     earnedOf,
   };
-  type Factory = (rt: GeneratedRuntime, plan: RulesetPlan) => unknown;
-  const decide = (module.createDecide as Factory)(rt, plan);
-  const decideSlots = (module.createDecideSlots as Factory)(rt, plan);
-  const evaluate = (module.createEvaluate as Factory)(rt, plan);
-  if (typeof decide !== 'function' || typeof decideSlots !== 'function' || typeof evaluate !== 'function')
+  const decide: unknown = module.createDecide(rt, plan);
+  const decideSlots: unknown = module.createDecideSlots(rt, plan);
+  const evaluate: unknown = module.createEvaluate(rt, plan);
+  if (!isDecide(decide) || !isDecideSlots(decideSlots) || !isEvaluate(evaluate))
     return { refused: 'format', found: 'createDecide did not give a function' };
-  return {
-    evaluate: evaluate as (assessment: Assessment) => EvaluationResult,
-    decide: decide as (assessment: Assessment) => DecisionSummary,
-    decideSlots: decideSlots as (values: readonly (number | boolean | string | undefined)[]) => DecisionSummary,
-  };
+  return { evaluate, decide, decideSlots };
+}
+
+type Bound = Exclude<BindResult, { readonly refused: unknown }>;
+
+/** A module in this engine's format whose three factories are functions (what they return is checked after the call). */
+type WithFactories = GeneratedModule & {
+  readonly [K in 'createDecide' | 'createDecideSlots' | 'createEvaluate']: (
+    rt: GeneratedRuntime,
+    plan: RulesetPlan,
+  ) => unknown;
+};
+
+// The guards below check what JavaScript can check: the format stamp and that each export is a
+// function. The signatures are what decide-code.ts and evaluate-code.ts write for this format
+// version (a function's parameter and result types cannot be checked at run time).
+function hasFactories(module: GeneratedModule): module is WithFactories {
+  return (
+    module.format === GENERATED_FORMAT &&
+    module.formatVersion === GENERATED_FORMAT_VERSION &&
+    typeof module.createDecide === 'function' &&
+    typeof module.createDecideSlots === 'function' &&
+    typeof module.createEvaluate === 'function'
+  );
+}
+
+function isDecide(f: unknown): f is Bound['decide'] {
+  return typeof f === 'function';
+}
+
+function isDecideSlots(f: unknown): f is Bound['decideSlots'] {
+  return typeof f === 'function';
+}
+
+function isEvaluate(f: unknown): f is Bound['evaluate'] {
+  return typeof f === 'function';
 }

@@ -108,8 +108,13 @@ function compareCode(op: CompareOp, left: Expr, right: Expr, scope: ConditionSco
   const v = local(n.slot);
   if (n.type === 'integer' || n.type === 'number') {
     // compile/compare.ts: a fact against a number literal compares as doubles (slotVersusConstant).
-    if (right.kind !== 'number' && !(right.kind === 'negate' && right.operand.kind === 'number')) return undefined;
-    const k = right.kind === 'number' ? right.value : -(right.operand as { value: number }).value;
+    const k =
+      right.kind === 'number'
+        ? right.value
+        : right.kind === 'negate' && right.operand.kind === 'number'
+          ? -right.operand.value
+          : undefined;
+    if (k === undefined) return undefined;
     return `(${v} === undefined ? undefined : ${v} ${JS_OP[op]} ${numberLiteral(k)})`;
   }
   if (n.type === 'boolean') {

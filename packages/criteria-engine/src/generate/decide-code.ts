@@ -12,10 +12,10 @@
  * written out too: step tables and best_of from the plan's points shapes (compile/points.ts), the
  * tiers in the order tiers.ts scheduleLevels gives, sums of points as additions of locals.
  */
-import type { Expr } from '../compile/expression/ast.js';
-import type { CompiledCondition, CriterionPlan, RulesetPlan } from '../compile/plan.js';
+import type { CompiledCondition, RulesetPlan } from '../compile/plan.js';
 import { POINTS_SPAN, type PointsOptionShape, type PointsShape } from '../compile/points.js';
 import { slotKind } from '../compile/slots.js';
+import { at } from '../evaluate/plan-miss.js';
 import { requirementParts } from '../evaluate/requirement.js';
 import { scheduleLevels } from '../evaluate/tiers.js';
 import {
@@ -234,7 +234,7 @@ class Generator {
 
   /** The criterion's packed outcome (evaluate/outcome.ts) into `o`, inline unless it has points rules. */
   private outcome(index: number, o: string): string[] {
-    const c = this.plan.criteria[index] as CriterionPlan;
+    const c = at(this.plan.criteria, index, 'plan criteria');
     const ref = `plan.criteria[${indexLiteral(index)}]`;
     if (c.ruled) {
       this.closureReads(undefined);
@@ -310,18 +310,18 @@ class Generator {
     out.push(`let ${T.map((t) => `${t} = 0`).join(', ')};`);
     const passed: string[] = [];
     plan.groups.forEach((group, gi) => {
-      const [dp, wp, wa, wx, bp, ba, bx] = ['dp', 'wp', 'wa', 'wx', 'bp', 'ba', 'bx'].map((n) => `${n}${gi}`) as [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
+      const [dp, wp, wa, wx, bp, ba, bx] = [
+        `dp${gi}`,
+        `wp${gi}`,
+        `wa${gi}`,
+        `wx${gi}`,
+        `bp${gi}`,
+        `ba${gi}`,
+        `bx${gi}`,
       ];
       out.push(`let ${[dp, wp, wa, wx, bp, ba, bx].map((t) => `${t} = 0`).join(', ')};`);
       for (const index of group.criteria) {
-        const c = plan.criteria[index] as CriterionPlan;
+        const c = at(plan.criteria, index, 'plan criteria');
         const o = `o${this.temps++}`;
         out.push(...this.outcome(index, o));
         const pts = c.points === 0 ? undefined : numberLiteral(c.points);
@@ -376,7 +376,7 @@ class Generator {
       const members = schedule.tallies[t] ?? [];
       const n = `${this.temps++}`;
       const names = { wp: `wp${n}`, wa: `wa${n}`, wx: `wx${n}`, bp: `bp${n}`, ba: `ba${n}`, bx: `bx${n}` };
-      const os = members.map((i) => outcomes[i] as string);
+      const os = members.map((i) => at(outcomes, i, 'generated outcomes'));
       // tiers.ts judgeCheck's counts, one term per criterion (FAIL 2, EXCL 4, PASS 1).
       if (schedule.tallyCounts[t]) {
         body.push(`const ${names.wp} = ${sum(os.map((o) => `((${o} & 6) === 0 ? 1 : 0)`))};`);
@@ -385,8 +385,12 @@ class Generator {
         body.push(`const ${names.ba} = ${sum(os.map((o) => `((${o} & 5) !== 4 ? 1 : 0)`))};`);
       }
       if (schedule.tallyPoints[t]) {
-        body.push(`const ${names.wx} = ${sum(members.map((i) => least[i] as string).filter((x) => x !== '0'))};`);
-        body.push(`const ${names.bx} = ${sum(members.map((i) => most[i] as string).filter((x) => x !== '0'))};`);
+        body.push(
+          `const ${names.wx} = ${sum(members.map((i) => at(least, i, 'generated least points')).filter((x) => x !== '0'))};`,
+        );
+        body.push(
+          `const ${names.bx} = ${sum(members.map((i) => at(most, i, 'generated most points')).filter((x) => x !== '0'))};`,
+        );
       }
       tallies.set(t, names);
       return names;
@@ -404,7 +408,7 @@ class Generator {
           body.push(...this.condition(d, dq.condition.expr, ref, dq.condition.info.reads));
           body.push(`if (${d} === true) break levels;`, `if (${d} === undefined) unsure = true;`);
         } else if (item.kind === 'mandatory') {
-          const o = outcomes[item.index] as string;
+          const o = at(outcomes, item.index, 'generated outcomes');
           body.push(`if (!(${o} & ${PASS})) break levels;`, `if ((${o} & 7) !== ${PASS}) unsure = true;`);
         } else {
           const x = tally(item.tally);
@@ -439,7 +443,7 @@ class Generator {
    * unpacked): `least`/`most` are '0' when it can never earn a point.
    */
   private scoredOutcome(index: number): { lines: string[]; o: string; least: string; most: string } {
-    const c = this.plan.criteria[index] as CriterionPlan;
+    const c = at(this.plan.criteria, index, 'plan criteria');
     const o = `o${this.temps++}`;
     const variants = c.variants ?? [];
     const never =
@@ -571,7 +575,7 @@ class Generator {
       return [`const ${p} = ${k}(S);`, `${least} = ${p} & ${POINTS_SPAN - 1};`, `${most} = ${p} >>> 14;`];
     }
     if (shape.kind === 'steps' && shape.options.length === 1)
-      return this.optionCode(shape.options[0] as PointsOptionShape, `${rule.ref}.options[0]`, least, most);
+      return this.optionCode(at(shape.options, 0, 'points options'), `${rule.ref}.options[0]`, least, most);
     const out: string[] = [];
     shape.options.forEach((option, j) => {
       const ol = `ol${this.temps++}`;
@@ -624,20 +628,17 @@ class Generator {
       if (p < unknownLeast) unknownLeast = p;
       if (p > unknownMost) unknownMost = p;
     }
-    const local = this.oneFactBands(bands);
-    if (local !== undefined) {
+    const chain = this.oneFactBands(bands);
+    if (chain !== undefined) {
+      const { local, steps } = chain;
       // The fact known: each band is true or false, so lo = hi = the highest band true.
       const out = [
         `if (${local} === undefined) { ${least} = ${numberLiteral(unknownLeast)}; ${most} = ${numberLiteral(unknownMost)}; }`,
       ];
-      for (let k = bands.length - 1; k >= 0; k--) {
-        const at = ((bands[k] as (typeof bands)[number]).condition.expr as Extract<Expr, { kind: 'compare' }>)
-          .right as {
-          value: number;
-        };
-        out.push(
-          `else if (${local} >= ${numberLiteral(at.value)}) { ${least} = ${numberLiteral(points[k] as number)}; ${most} = ${numberLiteral(points[k] as number)}; }`,
-        );
+      // Highest band first.
+      for (const step of [...steps].reverse()) {
+        const p = numberLiteral(step.points);
+        out.push(`else if (${local} >= ${numberLiteral(step.atLeast)}) { ${least} = ${p}; ${most} = ${p}; }`);
       }
       out.push(`else { ${least} = 0; ${most} = 0; }`);
       return out;
@@ -667,8 +668,11 @@ class Generator {
    * The local of the one numeric fact every band compares with a number literal (`of >= at_least`
    * that condition-code.ts inlines as a plain comparison), or undefined.
    */
-  private oneFactBands(bands: NonNullable<PointsOptionShape['bands']>): string | undefined {
+  private oneFactBands(
+    bands: NonNullable<PointsOptionShape['bands']>,
+  ): { local: string; steps: { atLeast: number; points: number }[] } | undefined {
     let slot: number | undefined;
+    const steps: { atLeast: number; points: number }[] = [];
     for (const band of bands) {
       const e = band.condition.expr;
       if (e?.kind !== 'compare' || e.op !== '>=' || e.left.kind !== 'name' || e.right.kind !== 'number')
@@ -680,10 +684,11 @@ class Generator {
       // The same gate as inlining: condition-code.ts must write this comparison itself.
       const scope: ConditionScope = { names: this.names, prelude: [], fresh: () => `t${this.temps++}` };
       if (conditionCode(e, scope) === undefined || scope.prelude.length > 0) return undefined;
+      steps.push({ atLeast: e.right.value, points: band.points });
     }
     if (slot === undefined) return undefined;
     this.inlined += bands.length;
-    return `v${indexLiteral(slot)}`;
+    return { local: `v${indexLiteral(slot)}`, steps };
   }
 }
 

@@ -1,21 +1,21 @@
 /**
- * The plan a ruleset was compiled to, kept on the ruleset under a symbol of this module (not
- * enumerable, as store-compiled.ts keeps its sources), so `lcz build` can generate code from the
- * very plan a loader compiles, and tools can tell which decide a ruleset runs.
+ * The plan a ruleset was compiled to, kept beside the ruleset in a WeakMap of this module (nothing
+ * is added to the ruleset object, and the entry goes when the ruleset does), so `lcz build` can
+ * generate code from the very plan a loader compiles, and tools can tell which decide a ruleset runs.
  */
 import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
 import type { RulesetPlan } from '../compile/plan.js';
-
-const PLAN = Symbol('rulesetPlan');
 
 interface Kept {
   readonly plan: RulesetPlan;
   readonly generated: boolean;
 }
 
-/** Call before the ruleset is frozen. */
+// A WeakMap rather than a symbol property: typed lookups (no cast) and a frozen ruleset is fine too.
+const KEPT = new WeakMap<CompiledRuleset, Kept>();
+
 export function rememberPlan(ruleset: CompiledRuleset, plan: RulesetPlan, generated: boolean): void {
-  Object.defineProperty(ruleset, PLAN, { value: { plan, generated } satisfies Kept });
+  KEPT.set(ruleset, { plan, generated });
 }
 
 export function planOf(ruleset: CompiledRuleset): RulesetPlan | undefined {
@@ -28,6 +28,5 @@ export function usesGeneratedDecide(ruleset: CompiledRuleset): boolean {
 }
 
 function kept(ruleset: CompiledRuleset): Kept | undefined {
-  if (!Object.hasOwn(ruleset, PLAN)) return undefined;
-  return (ruleset as unknown as Record<symbol, Kept | undefined>)[PLAN];
+  return KEPT.get(ruleset);
 }
