@@ -8,6 +8,7 @@ import type { Slots } from '../compile/types.js';
 import type { TierPlan } from '../compile/levels.js';
 import { criterionOutcome, EXCL, FAIL, outcomeAndPoints, PASS } from './outcome.js';
 import { createLevelJudge, type FastTierInputs } from './tiers.js';
+import { planMiss } from './plan-miss.js';
 import { meets } from './requirement.js';
 import type { Decision, DecisionSummary, Requirement } from './result.js';
 
@@ -109,9 +110,17 @@ function createTieredDecider(plan: RulesetPlan, tiers: readonly TierPlan[]): (s:
   const levels = plan.levels ? levelPairs(plan.levels.map((l) => l.id)) : undefined;
   const width = (plan.levels?.length ?? 0) + 1;
   return (s) => {
-    for (let i = 0; i < n; i++) outcomes[i] = outcomeAndPoints(criteria[i] as CriterionPlan, s, least, most, i);
+    // Reads check `=== undefined` rather than cast (plan-miss.ts): in optimised code a typed
+    // array's in-range read is known to be a number, so the check folds away.
+    for (let i = 0; i < n; i++) {
+      const c = criteria[i];
+      if (c === undefined) throw planMiss('plan criteria', i);
+      outcomes[i] = outcomeAndPoints(c, s, least, most, i);
+    }
     for (let i = 0; i < conditions.length; i++) {
-      const v = (conditions[i] as (s: Slots) => unknown)(s);
+      const condition = conditions[i];
+      if (condition === undefined) throw planMiss('disqualifier conditions', i);
+      const v = condition(s);
       disqualifiers[i] = v === true ? 1 : v === false ? 0 : 2;
     }
     const packed = judge(input);
@@ -120,13 +129,21 @@ function createTieredDecider(plan: RulesetPlan, tiers: readonly TierPlan[]): (s:
     const decision: Decision = reached > 0 ? 'recognised' : possibleCount === 0 ? 'not_recognised' : 'undetermined';
     const passed: number[] = new Array<number>(groups.length);
     for (let g = 0; g < groups.length; g++) {
-      const members = groups[g] as Int32Array;
+      const members = groups[g];
+      if (members === undefined) throw planMiss('groups', g);
       let count = 0;
-      for (let k = 0; k < members.length; k++) if (((outcomes[members[k] as number] as number) & 7) === PASS) count++;
+      for (let k = 0; k < members.length; k++) {
+        // A missing member reads index n, past the end: the check below catches both misses.
+        const o = outcomes[members[k] ?? n];
+        if (o === undefined) throw planMiss('outcomes of group members', k);
+        if ((o & 7) === PASS) count++;
+      }
       passed[g] = count;
     }
     if (!levels) return { decision, passed };
-    return { decision, passed, level: levels[reached * width + possibleCount] as LevelPair };
+    const level = levels[reached * width + possibleCount];
+    if (level === undefined) throw planMiss('level pairs', reached * width + possibleCount);
+    return { decision, passed, level };
   };
 }
 

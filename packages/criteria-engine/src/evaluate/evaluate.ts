@@ -45,6 +45,8 @@ export function createEvaluator(
   const decider = createDecider(plan);
   /** The fast path over values already in slot order (see compile/slots.ts): batch readers use it. */
   const decideSlots = (s: Slots): DecisionSummary => {
+    // cast: implied zeros are written into the caller's row (the batch readers' scratch row, which
+    // they refill per row); the public type says readonly so callers may pass any array.
     impliedZeros(s as Value[]);
     return decider(s);
   };

@@ -9,6 +9,7 @@
 import type { RequirementCheck, TierPlan } from '../compile/levels.js';
 import { leastPoints, mostPoints } from '../compile/points.js';
 import { EXCL, FAIL, PASS } from './outcome.js';
+import { planMiss } from './plan-miss.js';
 import { alwaysMet, meets, meetsPart, requirementParts } from './requirement.js';
 
 export const MET = 0;
@@ -35,9 +36,11 @@ export function judgeCheck(check: RequirementCheck, input: TierInputs): Verdict 
   const { outcomes, points } = input;
   const criteria = check.criteria;
   for (let k = 0; k < criteria.length; k++) {
-    const i = criteria[k] as number;
-    const o = outcomes[i] as number;
-    const p = points[i] as number;
+    const i = criteria[k];
+    if (i === undefined) throw planMiss('check criteria', k);
+    const o = outcomes[i];
+    const p = points[i];
+    if (o === undefined || p === undefined) throw planMiss('outcomes and points', i);
     if (o & FAIL) worstApplicable++;
     else if (!(o & EXCL)) {
       worstPassed++;
@@ -64,13 +67,15 @@ export function certainTally(
   let applicable = 0;
   let points = 0;
   for (const i of check.criteria) {
-    const o = input.outcomes[i] as number;
+    const o = input.outcomes[i];
+    const p = input.points[i];
+    if (o === undefined || p === undefined) throw planMiss('outcomes and points', i);
     if (o & FAIL) applicable++;
     else if (!(o & EXCL)) {
       passed++;
       applicable++;
     }
-    points += leastPoints(input.points[i] as number);
+    points += leastPoints(p);
   }
   return { passed, applicable, points };
 }
@@ -79,17 +84,21 @@ export function certainTally(
 function judgeTier(tier: TierPlan, input: TierInputs): Verdict {
   let verdict: Verdict = MET;
   for (let k = 0; k < tier.disqualifiers.length; k++) {
-    const d = input.disqualifiers[tier.disqualifiers[k] as number];
+    const d = input.disqualifiers[tier.disqualifiers[k] ?? -1];
+    if (d === undefined) throw planMiss('tier disqualifiers', k);
     if (d === 1) return NOT_MET;
     if (d === 2) verdict = UNKNOWN;
   }
   for (let k = 0; k < tier.mandatory.length; k++) {
-    const o = input.outcomes[tier.mandatory[k] as number] as number;
+    const o = input.outcomes[tier.mandatory[k] ?? -1];
+    if (o === undefined) throw planMiss('tier mandatory criteria', k);
     if (!(o & PASS)) return NOT_MET;
     if ((o & 7) !== PASS) verdict = UNKNOWN;
   }
   for (let k = 0; k < tier.checks.length; k++) {
-    const v = judgeCheck(tier.checks[k] as RequirementCheck, input);
+    const check = tier.checks[k];
+    if (check === undefined) throw planMiss('tier checks', k);
+    const v = judgeCheck(check, input);
     if (v === NOT_MET) return NOT_MET;
     if (v === UNKNOWN) verdict = UNKNOWN;
   }
@@ -109,7 +118,9 @@ export function judgeLevels(tiers: readonly TierPlan[], input: TierInputs, verdi
   for (let t = 0; t < tiers.length; t++) {
     // Past a failed tier nothing higher is possible; the traced path still wants every verdict.
     if (blocked && !verdicts) break;
-    const v = judgeTier(tiers[t] as TierPlan, input);
+    const tier = tiers[t];
+    if (tier === undefined) throw planMiss('tiers', t);
+    const v = judgeTier(tier, input);
     if (verdicts) verdicts[t] = v;
     if (blocked) continue;
     if (v === NOT_MET) {
@@ -221,7 +232,11 @@ export function createLevelJudge(tiers: readonly TierPlan[]): (input: FastTierIn
   const sums = Uint8Array.from(schedule.tallyPoints, (b) => (b ? 1 : 0));
   // Each tally's criteria, one after another, with where each tally starts.
   const starts = new Int32Array(tallyCount + 1);
-  for (let t = 0; t < tallyCount; t++) starts[t + 1] = (starts[t] as number) + (tallies[t] as number[]).length;
+  let start = 0;
+  tallies.forEach((members, t) => {
+    start += members.length;
+    starts[t + 1] = start;
+  });
   const members = Int32Array.from(tallies.flat());
   // worst passed, worst applicable, worst points, best passed, best applicable, best points.
   const tally = new Float64Array(tallyCount * 6);
@@ -258,11 +273,13 @@ export function createLevelJudge(tiers: readonly TierPlan[]): (input: FastTierIn
       let bp = 0;
       let ba = 0;
       let bx = 0;
-      const from = starts[t] as number;
-      const to = starts[t + 1] as number;
+      const from = starts[t];
+      const to = starts[t + 1];
+      if (from === undefined || to === undefined) throw planMiss('tally starts', t);
       if (counts[t] === 1) {
         for (let k = from; k < to; k++) {
-          const o = outcomes[members[k] as number] as number;
+          const o = outcomes[members[k] ?? -1];
+          if (o === undefined) throw planMiss('tally members', k);
           if (o & FAIL) wa++;
           else if (!(o & EXCL)) {
             wp++;
@@ -276,9 +293,12 @@ export function createLevelJudge(tiers: readonly TierPlan[]): (input: FastTierIn
       }
       if (sums[t] === 1) {
         for (let k = from; k < to; k++) {
-          const i = members[k] as number;
-          wx += least[i] as number;
-          bx += most[i] as number;
+          const i = members[k] ?? -1;
+          const l = least[i];
+          const m = most[i];
+          if (l === undefined || m === undefined) throw planMiss('tally members', k);
+          wx += l;
+          bx += m;
         }
       }
       const at = t * 6;
@@ -294,26 +314,43 @@ export function createLevelJudge(tiers: readonly TierPlan[]): (input: FastTierIn
     let certain = true;
     let k = 0;
     for (let t = 0; t < ends.length; t++) {
-      const end = ends[t] as number;
+      const end = ends[t];
+      if (end === undefined) throw planMiss('tier ends', t);
       for (; k < end; k++) {
-        const arg = args[k] as number;
+        const arg = args[k];
+        if (arg === undefined) throw planMiss('schedule items', k);
         let v: Verdict;
         const kind = kinds[k];
         if (kind === ITEM_DISQUALIFIER) {
           const d = input.disqualifiers[arg];
           v = d === 1 ? NOT_MET : d === 2 ? UNKNOWN : MET;
         } else if (kind === ITEM_MANDATORY) {
-          const o = outcomes[arg] as number;
+          const o = outcomes[arg];
+          if (o === undefined) throw planMiss('outcomes', arg);
           v = !(o & PASS) ? NOT_MET : (o & 7) !== PASS ? UNKNOWN : MET;
         } else {
           const at = arg * 6;
-          const req = REQS[reqKinds[k] as number] as (typeof REQS)[number];
-          const value = reqValues[k] as number;
-          if (meetsPart(req, value, tally[at] as number, tally[at + 1] as number, tally[at + 2] as number)) v = MET;
-          else
-            v = meetsPart(req, value, tally[at + 3] as number, tally[at + 4] as number, tally[at + 5] as number)
-              ? UNKNOWN
-              : NOT_MET;
+          const req = REQS[reqKinds[k] ?? -1];
+          const value = reqValues[k];
+          const wp = tally[at];
+          const wa = tally[at + 1];
+          const wx = tally[at + 2];
+          const bp = tally[at + 3];
+          const ba = tally[at + 4];
+          const bx = tally[at + 5];
+          if (
+            req === undefined ||
+            value === undefined ||
+            wp === undefined ||
+            wa === undefined ||
+            wx === undefined ||
+            bp === undefined ||
+            ba === undefined ||
+            bx === undefined
+          )
+            throw planMiss('schedule checks', k);
+          if (meetsPart(req, value, wp, wa, wx)) v = MET;
+          else v = meetsPart(req, value, bp, ba, bx) ? UNKNOWN : NOT_MET;
         }
         if (v === NOT_MET) return reached + possible * 256;
         if (v === UNKNOWN) certain = false;
