@@ -9,8 +9,8 @@ export type ExcelJS = typeof ExcelJSModule;
 let loading: Promise<ExcelJS> | undefined;
 
 export function loadExcelJS(): Promise<ExcelJS> {
-  // exceljs is CommonJS: its exports are the default export of the ES module view (casts: its
-  // types describe the CommonJS module, not that view; a bundle may give the exports themselves).
+  // exceljs is CommonJS: its exports are the default export of the ES module view.
+  // cast: its types describe the CommonJS module, not that view; a bundle may give the exports themselves
   loading ??= import('exceljs').then((m) => (m as { default?: ExcelJS }).default ?? (m as unknown as ExcelJS));
   return loading;
 }

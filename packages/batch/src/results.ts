@@ -40,7 +40,7 @@ export function readResultLines(path: string): AsyncIterable<BatchResultLine> {
         n += 1;
         if (line.trim() === '') continue;
         try {
-          // (Cast: the lines are the ones evaluateBatch wrote; JSON.parse types them `any`.)
+          // cast: the lines are the ones evaluateBatch wrote; JSON.parse types them `any`.
           yield JSON.parse(line) as BatchResultLine;
         } catch (error) {
           throw new Error(`${path}:${n}: not a results line (${asError(error).message})`);

@@ -203,7 +203,7 @@ export class RowReader {
     if (unit !== undefined) assessmentArea.unit = unit;
     if (date !== undefined) assessmentArea.date = date;
     const area: BatchArea = year === undefined ? assessmentArea : { ...assessmentArea, year };
-    // (Cast: context attributes are enums and booleans, whose cells decode to texts and booleans.)
+    // cast: context attributes are enums and booleans, whose cells decode to texts and booleans
     const assessment: Assessment = { area: assessmentArea, context: context as Assessment['context'], facts };
     return { area, assessment, diagnostics, checked };
   }

@@ -74,7 +74,7 @@ export async function writeAssessments(
   for (const row of rows) data.addRow(columns.map((c) => xlsxValue(c, row)));
   // Written whole or not at all: a failed run keeps an earlier file as it was.
   if (typeof target === 'string') await writeOutputFile(target, new Uint8Array(await workbook.xlsx.writeBuffer()));
-  // (Cast: exceljs types its target as a stream.Stream; any writable stream works.)
+  // cast: exceljs types its target as a stream.Stream; any writable stream works.
   else await workbook.xlsx.write(target as never);
 }
 
@@ -206,7 +206,7 @@ function templateWorkbook(
     }
     const validation = inputKindOf(c).validation(c, listRef);
     if (validation) {
-      // (Cast: exceljs's types leave out the sheet's range validations, which it writes.)
+      // cast: exceljs's types leave out the sheet's range validations, which it writes.
       (data as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
         `${letter}3:${letter}${VALIDATED_ROWS + 2}`,
         validation,

@@ -58,6 +58,7 @@ function runPeer(csv: string, rows: number, fileMB: number): CsvRun {
     env,
   });
   if (child.status !== 0) throw new Error(`the csv-parse peer exited ${child.status}:\n${child.stderr.slice(-2000)}`);
+  // cast: the last line is the summary the peer script (ours) prints; its rows are checked next
   const summary = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as { rows: number; decisions: Decisions };
   if (summary.rows !== rows) throw new Error(`the csv-parse peer read ${summary.rows} rows of ${rows}`);
   rmSync(out, { force: true });
@@ -92,10 +93,13 @@ export function csvCases(quick: boolean, env: NodeJS.ProcessEnv = process.env): 
 /** Rows cycle through the workload's assessments, each with its own area code. */
 function* rowsOf(assessments: readonly Assessment[], count: number): Iterable<BatchInputRow> {
   for (let i = 0; i < count; i++) {
-    const a = assessments[i % assessments.length] as Assessment;
+    const a = assessments[i % assessments.length];
+    if (a === undefined) return; // no assessments: no rows
     yield {
       area: { code: `KDC-${i + 1}`, name: `Khu ${i + 1}`, unit: 'Unit 1', year: 2024 },
+      // cast: the workload's assessments are complete (no undefined values), which is what a row holds
       context: a.context as BatchInputRow['context'],
+      // cast: as for the context
       facts: a.facts as BatchInputRow['facts'],
     };
   }
@@ -143,6 +147,7 @@ export function runCsv(csv: string, rows: number, fileMB: number, threads: numbe
   // Every generated row is valid, so anything but exit 0 is a failure of the run, not a result.
   if (child.status !== 0)
     throw new Error(`lcz evaluate exited ${child.status} on ${csv}:\n${child.stderr.slice(-2000)}`);
+  // cast: lcz evaluate prints this JSON summary (see `threads` above); its rows are checked next
   const summary = JSON.parse(child.stdout) as { rows: number; threads: number; decisions: Decisions };
   if (summary.rows !== rows) throw new Error(`lcz evaluate read ${summary.rows} rows of ${rows}`);
   rmSync(out, { force: true });

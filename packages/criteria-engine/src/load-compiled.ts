@@ -62,7 +62,7 @@ export function loadCompiledRuleset(
   const file = checked.value;
   const relocate = options.relocate ?? ((name: string) => name);
   const restored = file.sources.map((s) => restoreDocument(relocate(s.file), s.lineStarts, s.document, s.positions));
-  const [main, ...fragmentSources] = restored;
+  const main = restored[0];
   if (!main || !restored.every((d): d is ParsedDocument => d !== undefined)) {
     return {
       diagnostics: [
@@ -73,7 +73,7 @@ export function loadCompiledRuleset(
       ],
     };
   }
-  const fragments: Fragment[] = (fragmentSources as ParsedDocument[]).map((parsed) => ({
+  const fragments: Fragment[] = restored.slice(1).map((parsed) => ({
     parsed,
     doc: filledDocument(parsed),
   }));
@@ -127,6 +127,7 @@ function checkEnvelope(value: unknown, source: SourceText): StageResult<Compiled
   if (!Array.isArray(sources) || sources.length === 0 || !sources.every(isStoredSource))
     wrong('sources', 'a list of { file, lineStarts, document, positions }');
   if (diagnostics.length > 0) return { diagnostics };
+  // cast: every field of the envelope was checked just above (a problem per field otherwise)
   return { value: value as unknown as CompiledRulesFile, diagnostics: [] };
 }
 
@@ -182,5 +183,6 @@ function describe(x: unknown): string {
 
 /** A stored document as the validate stage hands it on: texts in both languages (text-languages.ts). */
 function filledDocument(parsed: ParsedDocument): RulesetDocument {
+  // cast: a stored document passed the schema when it was compiled (its hash is checked); filled like validate-ruleset.ts
   return fillTextLanguages(parsed.value, declaredLanguages(parsed.value)) as RulesetDocument;
 }

@@ -141,8 +141,7 @@ function loadIncludes(
       at('nested');
       continue;
     }
-    const f = fragment as unknown as Record<string, unknown>;
-    if (['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'].some((k) => k in f)) {
+    if (['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'].some((k) => k in fragment)) {
       at('fragment_content');
       continue;
     }

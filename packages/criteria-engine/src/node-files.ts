@@ -337,7 +337,8 @@ function tooLarge(path: string, size: number): Diagnostic {
 }
 
 function unreadable(path: string, e: unknown): Diagnostic {
-  const code = (e as NodeJS.ErrnoException).code;
+  // Node's file errors carry a string `code` (ENOENT, EACCES…).
+  const code = e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
   if (code === 'ENOENT') return makeDiagnostic({ file: path }, 'file_not_found', undefined, { path });
   return makeDiagnostic({ file: path }, 'file_unreadable', undefined, { path, detail: code ?? String(e) });
 }

@@ -128,22 +128,23 @@ function mentions(d: Diagnostic, names: ReadonlySet<string>): boolean {
 function without(value: unknown, roots: readonly DocumentPath[]): { value: unknown; indexMap: Map<string, number[]> } {
   const copy = structuredClone(value);
   const indexMap = new Map<string, number[]>();
-  const removed = new Map<string, Set<number>>();
+  // Per list that loses items (by its path as JSON): the list in the copy, its depth, the indexes.
+  const removed = new Map<string, { list: unknown[]; depth: number; set: Set<number> }>();
   for (const root of roots) {
     const parentPath = root.slice(0, -1);
     const last = root[root.length - 1];
     const parent = valueAt(copy, parentPath);
     if (typeof last === 'number' && Array.isArray(parent)) {
       const key = JSON.stringify(parentPath);
-      const set = removed.get(key) ?? new Set<number>();
-      set.add(last);
-      removed.set(key, set);
+      const entry = removed.get(key) ?? { list: parent, depth: parentPath.length, set: new Set<number>() };
+      entry.set.add(last);
+      removed.set(key, entry);
     } else if (typeof last === 'string' && isRecord(parent)) delete parent[last];
   }
   // Lists are cut after every removal is known, and deeper lists first, so no path moves under another.
-  const byDepth = [...removed].sort((a, b) => JSON.parse(b[0]).length - JSON.parse(a[0]).length);
-  for (const [key, set] of byDepth) {
-    const parent = valueAt(copy, JSON.parse(key) as DocumentPath) as unknown[];
+  // Cut in place, so each list is still the one found above.
+  const byDepth = [...removed].sort((a, b) => b[1].depth - a[1].depth);
+  for (const [key, { list: parent, set }] of byDepth) {
     const kept = parent.map((_, i) => i).filter((i) => !set.has(i));
     const items = kept.map((i) => parent[i]);
     parent.length = 0;

@@ -283,8 +283,8 @@ async function writeEntry(
 }
 
 function isHeader(value: unknown): value is EntryHeader {
-  if (typeof value !== 'object' || value === null) return false;
-  const h = value as Record<string, unknown>;
+  if (!isObject(value)) return false;
+  const h = value;
   return (
     h['format'] === CACHE_FORMAT &&
     h['formatVersion'] === CACHE_FORMAT_VERSION &&
@@ -292,12 +292,11 @@ function isHeader(value: unknown): value is EntryHeader {
     typeof h['body'] === 'string' &&
     (h['decide'] === undefined || typeof h['decide'] === 'string') &&
     Array.isArray(h['files']) &&
-    h['files'].every(
-      (f: unknown) =>
-        typeof f === 'object' &&
-        f !== null &&
-        typeof (f as Record<string, unknown>)['file'] === 'string' &&
-        typeof (f as Record<string, unknown>)['sha256'] === 'string',
-    )
+    h['files'].every((f: unknown) => isObject(f) && typeof f['file'] === 'string' && typeof f['sha256'] === 'string')
   );
+}
+
+/** Any object (arrays too), to read fields from. */
+function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null;
 }

@@ -74,9 +74,9 @@ function checkPeriods(versions: readonly CompiledRuleset[]): Diagnostic[] {
 
 /** Each element with the one after it. */
 function neighbours<T>(list: readonly T[]): [T, T][] {
-  return list.slice(1).flatMap((next, i) => {
+  return list.slice(1).flatMap((next, i): [T, T][] => {
     const prev = list[i];
-    return prev === undefined ? [] : [[prev, next] as [T, T]];
+    return prev === undefined ? [] : [[prev, next]];
   });
 }
 

@@ -73,6 +73,7 @@ export function rememberSources(ruleset: CompiledRuleset, store: () => CompiledR
  */
 export function compiledRulesOf(ruleset: CompiledRuleset): CompiledRulesFile | undefined {
   if (!Object.hasOwn(ruleset, STORE)) return undefined;
-  const store = (ruleset as unknown as Record<symbol, unknown>)[STORE];
+  const store: unknown = Reflect.get(ruleset, STORE);
+  // cast: rememberSources is the only writer of STORE, and it writes such a function
   return typeof store === 'function' ? (store as () => CompiledRulesFile)() : undefined;
 }

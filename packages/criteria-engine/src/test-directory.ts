@@ -91,9 +91,10 @@ async function testFiles(path: string): Promise<string | string[] | Diagnostic> 
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
       .map((name) => join(path, name));
   } catch (e) {
+    const code = e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
     return makeDiagnostic({ file: path }, 'file_unreadable', undefined, {
       path,
-      detail: (e as NodeJS.ErrnoException).code ?? String(e),
+      detail: code ?? String(e),
     });
   }
 }

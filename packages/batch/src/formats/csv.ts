@@ -59,7 +59,7 @@ export async function* csvRows(
   let row = 0;
   let batch: RawRow[] = [];
   try {
-    // (Cast: csv-parse types its records as `any`; without `columns`, each is the row's cells.)
+    // cast: csv-parse types its records as `any`; without `columns`, each is the row's cells.
     for await (const record of parser as AsyncIterable<string[]>) {
       row += 1;
       batch.push({ row, cells: record });

@@ -163,11 +163,12 @@ function checkedRecord(
   place: (d: Diagnostic) => Diagnostic,
 ): BatchRecord {
   const area = areaOf(value);
-  // (Casts: the check, or the engine's validation finding nothing, is what makes it an assessment.)
+  // cast: the check, or the engine's validation finding nothing, is what makes it an assessment.
   if (check(value)) return { row, area, assessment: value as Assessment, diagnostics: [] };
   const diagnostics = ruleset.validateAssessment(value).diagnostics.map(place);
   return diagnostics.length === 0
-    ? { row, area, assessment: value as Assessment, diagnostics }
+    ? // cast: the engine's validation found nothing, which makes it an assessment
+      { row, area, assessment: value as Assessment, diagnostics }
     : { row, area, diagnostics };
 }
 

@@ -147,9 +147,10 @@ class CellTracker {
     const at = text.lastIndexOf('<c ');
     if (at !== -1) {
       const ref = /^<c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"/.exec(text.slice(at, at + 200));
-      if (ref) {
-        this.column = columnNumber(ref[1] as string);
-        this.row = Number(ref[2]);
+      const [, letters, digits] = ref ?? [];
+      if (letters !== undefined) {
+        this.column = columnNumber(letters);
+        this.row = Number(digits);
       }
     }
     this.tail = text.slice(-200);

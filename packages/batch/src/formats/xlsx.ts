@@ -49,6 +49,7 @@ export async function* xlsxRows(
   decodeWholeCharacters(reader, budget);
   relativeTargets(reader);
   const sheets = (): readonly SheetModel[] =>
+    // cast: exceljs's types leave out the reader's workbook model, which it fills before the sheets
     (reader as unknown as { model?: { sheets?: SheetModel[] } }).model?.sheets ?? [];
   const wanted = (name: string | undefined): boolean => {
     const all = sheets();
@@ -62,6 +63,7 @@ export async function* xlsxRows(
   let found = false;
   const failed = zipFailure(input);
   try {
+    // cast: exceljs's types leave out that the streaming reader is an async iterable of sheet readers
     for await (const worksheet of raced(reader as unknown as AsyncIterable<SheetReader>, failed)) {
       if (found || !wanted(worksheet.name)) {
         // Read through the sheets not asked for: exceljs may have parked a sheet in a temporary
@@ -115,6 +117,7 @@ export async function* xlsxRows(
 export function zipFailure(input: Readable): Promise<never> {
   const failed = new Promise<never>((_, reject) => {
     const pipe = input.pipe.bind(input);
+    // cast: the wrapper keeps pipe's generic signature, which an arrow cannot state
     input.pipe = (<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }) => {
       destination.on('error', reject);
       if (destination instanceof Readable) entriesToTheEnd(destination);
@@ -143,6 +146,7 @@ function entriesToTheEnd(zip: Readable): void {
     // After this entry's other 'data' listeners (exceljs's among them) have taken it.
     queueMicrotask(() => emit('end'));
   };
+  // cast: emit's overloads cannot be written by one function; it forwards every event as it came
   zip.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
     if (event !== 'end' || zip.readableEnded || zip.readableLength === 0) return emit(event, ...args);
     // Listened for only now, when exceljs's own listener is there and has paused the stream: an
@@ -179,9 +183,12 @@ interface ReaderInternals {
  * untouched, so the entries are decoded here as streams, which keep characters whole.
  */
 function decodeWholeCharacters(reader: unknown, budget: XlsxBudget): void {
+  // cast: exceljs's private parsers (ReaderInternals describes the ones used, for exceljs 4.4.0)
   const r = reader as ReaderInternals;
   for (const name of ['_parseRels', '_parseWorkbook', '_parseStyles', '_parseSharedStrings'] as const) {
+    // cast: each private parser takes an entry stream; what they return is handed back untouched
     const original = r[name].bind(r) as (entry: Readable) => never;
+    // cast: the wrapper stands in for whichever of the private parsers this is
     r[name] = ((entry: Readable) => {
       entry.setEncoding('utf8');
       // Watched on the way (xlsx-limits.ts): the parts are counted and bounded as they unzip.
@@ -199,6 +206,7 @@ function decodeWholeCharacters(reader: unknown, budget: XlsxBudget): void {
  * sheet could be picked by name. The targets are made relative to xl/ as soon as they are read.
  */
 function relativeTargets(reader: unknown): void {
+  // cast: exceljs's private parsers (ReaderInternals describes the ones used, for exceljs 4.4.0)
   const r = reader as ReaderInternals;
   const parseRels = r._parseRels.bind(r);
   r._parseRels = async (entry) => {
@@ -280,11 +288,12 @@ function plainCell(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
     return value;
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
+  if (isFields(value)) {
+    const v = value;
     if ('result' in v) return plainCell(v['result']);
-    if (Array.isArray(v['richText']))
-      return (v['richText'] as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
+    const richText = v['richText'];
+    if (Array.isArray(richText))
+      return richText.map((r: unknown) => String((isFields(r) ? r['text'] : undefined) ?? '')).join('');
     if (typeof v['text'] === 'string') return v['text'];
     if (typeof v['error'] === 'string') return v['error'];
     // A formula without a computed result (a file written by a program, never opened in a
@@ -311,4 +320,9 @@ function unreadable(error: unknown): { reason: string; detail?: string } {
       : 'xlsx_reader',
     detail,
   };
+}
+
+/** An object whose fields a cell value may hold (exceljs gives formulas, rich text… as objects). */
+function isFields(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null;
 }

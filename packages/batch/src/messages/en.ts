@@ -64,6 +64,12 @@ const UNREADABLE_REASONS: Readonly<Record<string, string>> = {
     '"{encoding}" is not a character encoding this reader knows: use a name such as windows-1258 (Vietnamese Windows), windows-1252, utf-16le or utf-8',
 };
 
+/** The words for the param `reason`, filled in; undefined for a reason without words here. */
+function fillReason(p: MessageParams): string | undefined {
+  const words = UNREADABLE_REASONS[s(p, 'reason')];
+  return words === undefined ? undefined : fill(words, p);
+}
+
 /** The bounds of batch_too_large, each with what crossed it. */
 const BATCH_LIMITS: Readonly<Record<string, string>> = {
   cell_chars: 'a cell holds more than {max} characters (the limit of an Excel cell)',
@@ -76,12 +82,8 @@ const BATCH_LIMITS: Readonly<Record<string, string>> = {
 export const en: BatchMessages = {
   batch_unreadable: (p) => ({
     message: `The file cannot be read as ${s(p, 'format') || 'a batch file'}: ${
-      [
-        UNREADABLE_REASONS[s(p, 'reason')] !== undefined ? fill(UNREADABLE_REASONS[s(p, 'reason')] as string, p) : '',
-        hasParam(p, 'detail') ? s(p, 'detail') : '',
-      ]
-        .filter((x) => x !== '')
-        .join(': ') || 'not in its format'
+      [fillReason(p) ?? '', hasParam(p, 'detail') ? s(p, 'detail') : ''].filter((x) => x !== '').join(': ') ||
+      'not in its format'
     }.`,
     hint: 'Save it again as UTF-8 CSV, as an Excel workbook (.xlsx), or as JSON Lines; or start from the blank file that lcz template writes.',
   }),

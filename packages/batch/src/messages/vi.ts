@@ -67,6 +67,12 @@ const UNREADABLE_REASONS: Readonly<Record<string, string>> = {
     '"{encoding}" không phải tên bảng mã mà trình đọc biết: hãy dùng một tên như windows-1258 (Windows tiếng Việt), windows-1252, utf-16le hoặc utf-8',
 };
 
+/** The words for the param `reason`, filled in; undefined for a reason without words here. */
+function fillReason(p: MessageParams): string | undefined {
+  const words = UNREADABLE_REASONS[s(p, 'reason')];
+  return words === undefined ? undefined : fill(words, p);
+}
+
 /** The bounds of batch_too_large, each with what crossed it. */
 const BATCH_LIMITS: Readonly<Record<string, string>> = {
   cell_chars: 'một ô có hơn {max} ký tự (giới hạn của một ô Excel)',
@@ -79,11 +85,8 @@ const BATCH_LIMITS: Readonly<Record<string, string>> = {
 export const vi: BatchMessages = {
   batch_unreadable: (p) => ({
     message: `Không đọc được tệp dưới dạng ${s(p, 'format') || 'tệp dữ liệu hàng loạt'}: ${
-      UNREADABLE_REASONS[s(p, 'reason')] !== undefined
-        ? fill(UNREADABLE_REASONS[s(p, 'reason')] as string, p)
-        : hasParam(p, 'detail')
-          ? `nội dung không đúng định dạng (${s(p, 'detail')})`
-          : 'nội dung không đúng định dạng'
+      fillReason(p) ??
+      (hasParam(p, 'detail') ? `nội dung không đúng định dạng (${s(p, 'detail')})` : 'nội dung không đúng định dạng')
     }.`,
     hint: 'Lưu lại tệp dạng CSV UTF-8, sổ tính Excel (.xlsx) hoặc JSON Lines; hoặc bắt đầu từ tệp mẫu trống do lcz template tạo ra.',
   }),

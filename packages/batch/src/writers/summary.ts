@@ -258,7 +258,7 @@ function csvSummary(
  */
 async function drained(sheet: ExcelJS.Worksheet): Promise<void> {
   const pending = (): number => {
-    // (Cast: these are exceljs internals, described above; absent ones count as nothing pending.)
+    // cast: these are exceljs internals, described above; absent ones count as nothing pending.
     const stream = (sheet as unknown as { _stream?: { pipes?: { _writableState?: { length?: number } }[] } })._stream;
     return (stream?.pipes ?? []).reduce((sum, p) => sum + (p._writableState?.length ?? 0), 0);
   };
@@ -298,7 +298,7 @@ function xlsxSummary(
 ): SummaryWriter {
   const headers = layout.headers;
   const workbook = new excel.stream.xlsx.WorkbookWriter({
-    // (Cast: exceljs types it as a stream.Stream; any writable stream works.)
+    // cast: exceljs types it as a stream.Stream; any writable stream works.
     stream: stream as never,
     useStyles: true,
     useSharedStrings: false,

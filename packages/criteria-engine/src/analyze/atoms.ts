@@ -83,7 +83,7 @@ export function necessaryAtoms(
       : [];
   for (const [key, op, sign] of OPS) {
     if (!(key in doc)) continue;
-    const raw = (doc as Record<string, number | string | boolean>)[key];
+    const raw = key === 'at_least' ? atLeast(doc) : key === 'at_most' ? atMost(doc) : equalsOf(doc);
     const value = rank(fact, raw);
     return value === undefined
       ? []
@@ -106,4 +106,17 @@ function rank(fact: FactInfo, raw: number | string | boolean | undefined): numbe
 /** The facts an atom reads. */
 export function atomFacts(atom: Atom): string[] {
   return atom.kind === 'compare' ? [atom.fact] : [atom.part, atom.whole];
+}
+
+/** The threshold a comparison writes under each key, read without widening the document. */
+function atLeast(doc: ConditionDocument): number | string | undefined {
+  return typeof doc === 'object' && 'at_least' in doc ? doc.at_least : undefined;
+}
+
+function atMost(doc: ConditionDocument): number | string | undefined {
+  return typeof doc === 'object' && 'at_most' in doc ? doc.at_most : undefined;
+}
+
+function equalsOf(doc: ConditionDocument): number | string | boolean | undefined {
+  return typeof doc === 'object' && 'equals' in doc ? doc.equals : undefined;
 }

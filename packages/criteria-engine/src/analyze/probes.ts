@@ -120,12 +120,13 @@ export class ProbeSpace {
     let count = 0;
     let stopped = false;
     const walk = (i: number, doVisit: boolean): boolean => {
-      if (i === order.length) {
+      // Past the last fact (i === order.length): one probe is complete.
+      const id = order[i];
+      if (id === undefined) {
         count++;
         if (doVisit && visit(facts) === false) stopped = true;
         return count <= limit && !stopped;
       }
-      const id = order[i] as string;
       for (const v of this.candidates(id, facts)) {
         if (v === null) delete facts[id];
         else facts[id] = v;

@@ -3,9 +3,9 @@
  * rule file wrote them in, each line marked with its language, and the thresholds of a
  * criterion's condition as the rule file states them (`items_done / total_items ≥ 98%`).
  */
-import { isMap, type YAMLMap } from 'yaml';
+import { isMap, isSeq, type YAMLMap } from 'yaml';
 import { FUNCTIONS } from '../compile/functions/index.js';
-import { isRecord, texts, type DeclaredSymbol, type DeclaredValue, type Texts } from './outline.js';
+import { isRecord, plainOf, texts, type DeclaredSymbol, type DeclaredValue, type Texts } from './outline.js';
 
 export interface InfoLine {
   /** The language of `text` (`vi`, `en`…), or none for what reads the same in every language. */
@@ -72,7 +72,7 @@ export function describeFunction(name: string): Info | undefined {
  * or title in every language, when it applies, its thresholds and its note.
  */
 export function describeItem(item: YAMLMap): Info {
-  const plain = item.toJSON() as Record<string, unknown>;
+  const plain = plainOf(item);
   const lines: InfoLine[] = [];
   for (const key of ['title', 'text', 'label'])
     for (const [lang, text] of Object.entries(texts(plain[key]) ?? {})) lines.push({ lang, text });
@@ -81,10 +81,11 @@ export function describeItem(item: YAMLMap): Info {
   if (typeof plain['when'] === 'string') lines.push({ text: `when: ${plain['when']}` });
   if (plain['condition'] !== undefined) for (const text of describeCondition(plain['condition'])) lines.push({ text });
   const variants = item.get('variants');
-  if (variants && typeof variants === 'object' && 'items' in variants) {
-    for (const v of (variants as { items: unknown[] }).items) {
+  // Only a sequence holds variant mappings (a mapping's items are pairs, which were skipped).
+  if (isSeq(variants)) {
+    for (const v of variants.items) {
       if (!isMap(v)) continue;
-      const variant = v.toJSON() as Record<string, unknown>;
+      const variant = plainOf(v);
       lines.push({ text: `variants: ${String(variant['id'] ?? '?')} (when: ${String(variant['when'] ?? '?')})` });
       for (const text of describeCondition(variant['condition'])) lines.push({ text: `  ${text}` });
     }

@@ -68,6 +68,8 @@ export function placeAt(outline: RuleTextOutline, offset: number): Place | undef
   if (!hit) return undefined;
   const { path } = hit;
   const last = path[path.length - 1];
+  // The list an item with this `id` sits in: `criteria`, `variants`… (`[list, index, "id"]`).
+  const list = path[path.length - 3];
   const span = wordSpan(outline.text, offset, hit);
 
   if (hit.at === 'value' && typeof last === 'string' && EXPRESSION_KEYS.has(last)) return expression(hit, offset);
@@ -103,12 +105,7 @@ export function placeAt(outline: RuleTextOutline, offset: number): Place | undef
     typeof last === 'string'
   )
     return { kind: 'declaration', name: last, ...span };
-  if (
-    last === 'id' &&
-    hit.map &&
-    typeof path[path.length - 3] === 'string' &&
-    ITEM_LISTS.has(path[path.length - 3] as string)
-  )
+  if (last === 'id' && hit.map && typeof list === 'string' && ITEM_LISTS.has(list))
     return { kind: 'criterion', item: hit.map, ...span };
   return undefined;
 }
@@ -238,7 +235,7 @@ function descend(node: YamlNode, path: YamlPath, offset: number, text: string): 
 function reaches(node: YamlNode & { range: [number, number, number] }, offset: number, text: string): boolean {
   const [start, end] = node.range;
   if (offset >= start && offset <= end) return true;
-  if (offset < start || isScalar(node) || (node as { flow?: boolean }).flow) return false;
+  if (offset < start || isScalar(node) || ((isMap(node) || isSeq(node)) && node.flow)) return false;
   const after = text.slice(end, offset);
   if (!/^\s*$/.test(after)) return false;
   return column(text, offset) > column(text, start);
@@ -249,5 +246,5 @@ function column(text: string, offset: number): number {
 }
 
 function isNodeWithRange(value: unknown): value is YamlNode & { range: [number, number, number] } {
-  return (isMap(value) || isSeq(value) || isScalar(value)) && Array.isArray((value as { range?: unknown }).range);
+  return (isMap(value) || isSeq(value) || isScalar(value)) && Array.isArray(value.range);
 }

@@ -101,7 +101,7 @@ function declarations(section: YAMLMap, kind: SymbolKind, file: string): Declare
   const out: DeclaredSymbol[] = [];
   for (const pair of section.items) {
     if (!isScalar(pair.key) || typeof pair.key.value !== 'string' || !pair.key.range) continue;
-    const body = isMap(pair.value) ? (pair.value.toJSON() as Record<string, unknown>) : {};
+    const body = isMap(pair.value) ? plainOf(pair.value) : {};
     const values = Array.isArray(body['values'])
       ? body['values'].flatMap((v: unknown): DeclaredValue[] => {
           if (!isRecord(v) || typeof v['id'] !== 'string') return [];
@@ -134,6 +134,12 @@ function declarations(section: YAMLMap, kind: SymbolKind, file: string): Declare
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A mapping as plain data (yaml types `toJSON` as any; a map without options gives an object). */
+export function plainOf(map: YAMLMap): Record<string, unknown> {
+  const value: unknown = map.toJSON();
+  return isRecord(value) ? value : {};
 }
 
 /** A `{ vi: …, en: … }` text as written (every string entry), or undefined. */

@@ -10,7 +10,7 @@ import type { YamlPath } from './locate.js';
 
 type Schema = Readonly<Record<string, unknown>>;
 
-const ROOT: Schema = rulesetSchema as unknown as Schema;
+const ROOT: Schema = rulesetSchema;
 /** Branches followed per step; the schema nests a few levels of if/then/else, never more. */
 const MAX_BRANCH_DEPTH = 12;
 
@@ -20,7 +20,8 @@ const isSchema = (value: unknown): value is Schema =>
 function resolve(schema: Schema): Schema {
   const ref = schema['$ref'];
   if (typeof ref !== 'string' || !ref.startsWith('#/$defs/')) return schema;
-  const target = (ROOT['$defs'] as Record<string, unknown> | undefined)?.[ref.slice('#/$defs/'.length)];
+  const defs = ROOT['$defs'];
+  const target = isSchema(defs) ? defs[ref.slice('#/$defs/'.length)] : undefined;
   return isSchema(target) ? target : schema;
 }
 
@@ -29,7 +30,10 @@ function branches(schema: Schema, depth = 0): Schema[] {
   if (depth > MAX_BRANCH_DEPTH) return [];
   const own = resolve(schema);
   const out: Schema[] = [own];
-  for (const key of ['then', 'else']) if (isSchema(own[key])) out.push(...branches(own[key] as Schema, depth + 1));
+  for (const key of ['then', 'else']) {
+    const branch = own[key];
+    if (isSchema(branch)) out.push(...branches(branch, depth + 1));
+  }
   for (const key of ['allOf', 'anyOf', 'oneOf']) {
     const list = own[key];
     if (Array.isArray(list)) for (const item of list) if (isSchema(item)) out.push(...branches(item, depth + 1));
@@ -39,10 +43,13 @@ function branches(schema: Schema, depth = 0): Schema[] {
 
 function children(schema: Schema, key: string | number): Schema[] {
   return branches(schema).flatMap((s): Schema[] => {
-    if (typeof key === 'number') return isSchema(s['items']) ? [s['items'] as Schema] : [];
+    const items = s['items'];
+    if (typeof key === 'number') return isSchema(items) ? [items] : [];
     const properties = s['properties'];
-    if (isSchema(properties) && isSchema(properties[key])) return [properties[key] as Schema];
-    return isSchema(s['additionalProperties']) ? [s['additionalProperties'] as Schema] : [];
+    const property = isSchema(properties) ? properties[key] : undefined;
+    if (isSchema(property)) return [property];
+    const additional = s['additionalProperties'];
+    return isSchema(additional) ? [additional] : [];
   });
 }
 

@@ -69,7 +69,9 @@ export function buildInput(
   let broken = false;
   let root: string | undefined;
 
-  const overlay = (doc: ParsedDocument, base: DocumentPath, data: Record<string, unknown>) => {
+  // A layer of the test file, or an assessment file's value (checked to be a mapping when loaded).
+  const overlay = (doc: ParsedDocument, base: DocumentPath, data: unknown) => {
+    if (!isRecord(data)) return;
     for (const section of SECTIONS) {
       const part = data[section];
       if (!isRecord(part)) continue;
@@ -113,12 +115,12 @@ export function buildInput(
     diagnostics.push(...loaded.diagnostics);
     if (loaded.doc === undefined) broken = true;
     else {
-      overlay(loaded.doc, [], loaded.doc.value as Record<string, unknown>);
+      overlay(loaded.doc, [], loaded.doc.value);
       root ??= loaded.doc.source.file;
     }
   }
 
-  overlay(testDoc, at, layer as unknown as Record<string, unknown>);
+  overlay(testDoc, at, layer);
   return { values, sections, diagnostics, broken, root: root ?? testDoc.source.file };
 }
 

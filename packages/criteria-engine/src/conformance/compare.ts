@@ -7,10 +7,10 @@
 import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/suggest.js';
-import type { CriterionResult, EvaluationResult, GroupResult, PointsInterval } from '../evaluate/result.js';
+import type { CriterionResult, EvaluationResult, PointsInterval } from '../evaluate/result.js';
 import type { DocumentPath, ParsedDocument } from '../parse/index.js';
 import { toPointer } from '../validate/schema-errors.js';
-import type { ComparedValue, TestMismatch } from './result.js';
+import { type ComparedValue, isList, type TestMismatch } from './result.js';
 import type { Expectation } from './test-cases-document.js';
 
 const STANDARD_COUNTS = ['passed', 'failed', 'unknown', 'excluded', 'applicable', 'required'] as const;
@@ -130,7 +130,8 @@ export function compareExpectation(
 
   const groups = new Map(result.standards.map((g) => [g.id, g]));
   for (const [id, expected] of Object.entries(expect.standards ?? {})) {
-    const group = groups.get(id) as GroupResult;
+    const group = groups.get(id);
+    if (group === undefined) continue; // ids are checked before comparing: every named group exists
     const base = `standards.${key(id)}`;
     if (typeof expected === 'string') {
       check(['standards', id], base, expected, group.status);
@@ -224,9 +225,9 @@ function groupFallback(result: EvaluationResult, id: string): PointsInterval {
 
 /** Values are equal; lists are compared as sets (the order of `missing:` and `needed:` does not matter). */
 function same(expected: ComparedValue, actual: ComparedValue): boolean {
-  if (Array.isArray(expected) && Array.isArray(actual)) {
-    const a = new Set<string>(expected as readonly string[]);
-    const b = new Set<string>(actual as readonly string[]);
+  if (isList(expected) && isList(actual)) {
+    const a = new Set(expected);
+    const b = new Set(actual);
     return a.size === b.size && [...a].every((x) => b.has(x));
   }
   return expected === actual;

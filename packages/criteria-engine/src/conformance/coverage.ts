@@ -316,6 +316,7 @@ class CoverageTable {
         else
           gaps.push({
             ...subjectOf(row),
+            // cast: Object.entries widens the keys of `cells` (a row's own columns) to string
             column: column as OutcomeColumn | ThresholdPoint,
             ...(text !== undefined ? { text } : {}),
           });

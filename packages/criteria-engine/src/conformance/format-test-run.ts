@@ -15,7 +15,7 @@ import { formatDiagnostic, type Locale } from '../diagnostics/format.js';
 import { interpolate } from '../diagnostics/interpolate.js';
 import { checkLanguage } from '../diagnostics/language.js';
 import { TEST_REPORT_WORDS } from './messages.js';
-import type { ComparedValue, TestCaseResult, TestMismatch, TestRun } from './result.js';
+import { type ComparedValue, isList, type TestCaseResult, type TestMismatch, type TestRun } from './result.js';
 
 export interface FormatTestOptions {
   /** ANSI colours (green ✓, red ✗). */
@@ -83,9 +83,9 @@ export function formatMismatch(m: TestMismatch, file: string, lang: Locale, colo
     `        - ${`${words.expected}:`.padEnd(width)} ${show(m.expected, lang)}`,
     `        + ${`${words.actual}:`.padEnd(width)} ${show(m.actual, lang)}`,
   ];
-  if (Array.isArray(m.expected) && Array.isArray(m.actual)) {
-    const actual = new Set<string>(m.actual as readonly string[]);
-    const expected = new Set<string>(m.expected as readonly string[]);
+  if (isList(m.expected) && isList(m.actual)) {
+    const actual = new Set(m.actual);
+    const expected = new Set(m.expected);
     const onlyExpected = [...expected].filter((x) => !actual.has(x));
     const onlyActual = [...actual].filter((x) => !expected.has(x));
     if (onlyExpected.length > 0) lines.push(`          ${words.only_expected}: ${onlyExpected.join(', ')}`);

@@ -113,7 +113,8 @@ function detailsOf(result: Result, mismatches: readonly TestMismatch[]): Proposa
   // The criteria whose own expectation moved, with the facts that moved them.
   for (const m of mismatches) {
     const id = /^criteria\.(?:"([^"]+)"|([^.]+))/.exec(m.path);
-    if (id) describe((id[1] ?? id[2]) as string);
+    const name = id?.[1] ?? id?.[2];
+    if (name !== undefined) describe(name);
   }
   return details;
 }

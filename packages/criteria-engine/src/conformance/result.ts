@@ -9,6 +9,11 @@ import type { Decision, EvaluationResult } from '../evaluate/result.js';
 /** A value an expectation compares: a status, a count, a variant id (or null), a list of facts. */
 export type ComparedValue = string | number | null | readonly string[];
 
+/** A compared list (`missing:`, `needed:`), told apart from the scalars. */
+export function isList(value: ComparedValue): value is readonly string[] {
+  return Array.isArray(value);
+}
+
 export interface TestMismatch {
   /** Where in `expect:` the failed expectation is, e.g. `criteria."1.3"`, `standards."2".passed`, `missing`. */
   readonly path: string;

@@ -6,7 +6,7 @@
  * rewritten (the caller gets the reason, never a half-edited file).
  */
 import { parseDocument } from 'yaml';
-import type { ComparedValue, TestMismatch } from './result.js';
+import { type ComparedValue, isList, type TestMismatch } from './result.js';
 
 export type RewriteOutcome = { readonly text: string } | { readonly failed: string };
 
@@ -28,7 +28,8 @@ export function rewriteExpectations(text: string, changes: readonly TestMismatch
   const doc = parseDocument(out, { uniqueKeys: true });
   if (doc.errors.length > 0) return { failed: doc.errors[0]?.message ?? 'yaml' };
   for (const change of changes) {
-    const now: unknown = doc.getIn(change.at as (string | number)[]);
+    // Every change has its place: the loop above refused any without one.
+    const now: unknown = doc.getIn(change.at ?? []);
     if (!same(now, change.actual)) return { failed: change.path };
   }
   return { text: out };
@@ -38,8 +39,8 @@ export function rewriteExpectations(text: string, changes: readonly TestMismatch
 function render(value: ComparedValue): string {
   if (value === null) return 'null';
   if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return `[${(value as readonly string[]).map(scalar).join(', ')}]`;
-  return scalar(value as string);
+  if (isList(value)) return `[${value.map(scalar).join(', ')}]`;
+  return scalar(value);
 }
 
 function scalar(value: string): string {
@@ -48,9 +49,11 @@ function scalar(value: string): string {
 }
 
 function same(now: unknown, wanted: ComparedValue): boolean {
-  if (Array.isArray(wanted)) {
+  if (isList(wanted)) {
     const list =
-      now !== null && typeof now === 'object' && 'toJSON' in now ? (now as { toJSON(): unknown }).toJSON() : now;
+      now !== null && typeof now === 'object' && 'toJSON' in now && typeof now.toJSON === 'function'
+        ? now.toJSON()
+        : now;
     return Array.isArray(list) && list.length === wanted.length && list.every((x, i) => x === wanted[i]);
   }
   return now === wanted;

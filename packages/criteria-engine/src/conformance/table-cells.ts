@@ -143,7 +143,11 @@ function cellThreshold(
   if (!placed) return undefined;
   const label = `${table.id}[${[cellKey(table.by, cell.key), ...(cell.from ? [`from ${cell.from}`] : [])].join(', ')}]`;
   const context: Record<string, string | boolean> = {};
-  for (const k of table.by) if (k !== YEAR) context[k] = cell.key[k] as string | boolean;
+  for (const k of table.by) {
+    // Keys other than the year are context attributes (rowProblem let only their values through).
+    const v = cell.key[k];
+    if (k !== YEAR && (typeof v === 'string' || typeof v === 'boolean')) context[k] = v;
+  }
   const period = rowPeriod(table, cell);
   return {
     threshold: placed.threshold,
@@ -228,8 +232,9 @@ interface Period {
 function rowPeriod(table: ParameterTableInfo, cell: Cell): Period {
   const key = cellKey(table.by, cell.key);
   const later = table.cells
-    .filter((c) => cellKey(table.by, c.key) === key && (c.from ?? '') > (cell.from ?? ''))
-    .map((c) => c.from as string)
+    .flatMap((c) =>
+      c.from !== undefined && cellKey(table.by, c.key) === key && c.from > (cell.from ?? '') ? [c.from] : [],
+    )
     .sort();
   return { from: cell.from ?? '', ...(later[0] !== undefined ? { until: later[0] } : {}) };
 }

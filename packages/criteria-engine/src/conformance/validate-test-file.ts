@@ -12,6 +12,7 @@ import { schemaErrorsToDiagnostics } from '../validate/schema-errors.js';
 import type { TestCasesDocument } from './test-cases-document.js';
 
 export function validateTestCasesDocument(parsed: ParsedDocument): StageResult<TestCasesDocument> {
+  // cast: the precompiled validator is typed for any value; it has just checked the schema TestCasesDocument mirrors
   if (validate(parsed.value)) return { value: parsed.value as TestCasesDocument, diagnostics: [] };
   const diagnostics = schemaErrorsToDiagnostics(validate.errors ?? [], parsed);
   return {

@@ -34,5 +34,6 @@ export function escapeParams<T extends Readonly<Record<string, unknown>>>(params
     if (escaped !== value) changed = true;
     out[key] = escaped;
   }
+  // cast: the same keys, each text escaped (still a string), so the shape of T
   return changed ? (out as T) : params;
 }

@@ -53,7 +53,10 @@ function firstDates(table: ParameterTableInfo): Map<string, string> {
   for (const c of table.cells) {
     const cell = cellKey(table.by, c.key);
     if (c.from === undefined) undated.add(cell);
-    else if (!first.has(cell) || c.from < (first.get(cell) as string)) first.set(cell, c.from);
+    else {
+      const earlier = first.get(cell);
+      if (earlier === undefined || c.from < earlier) first.set(cell, c.from);
+    }
   }
   for (const cell of undated) first.delete(cell);
   return first;

@@ -37,7 +37,10 @@ class Tallies {
   }
 
   outcome(id: string, k: number): CriterionOutcomes {
-    return this.reach.criteria[this.indexOf.get(id) ?? -1]?.contexts[k] as CriterionOutcomes;
+    const outcomes = this.reach.criteria[this.indexOf.get(id) ?? -1]?.contexts[k];
+    // Members and contexts come from the same reach: a miss is a bug here, never the rule file's.
+    if (outcomes === undefined) throw new Error(`criterion ${id} has no outcomes in context ${k}`);
+    return outcomes;
   }
 
   countsAs(id: string, k: number, side: 'best' | 'worst'): CountsAs {

@@ -8,6 +8,7 @@
  * criterion with the note), and say warnings, never errors: a person decides.
  */
 import type { ConditionInfo, CriterionInfo, FactInfo } from '../../compile/compiled-ruleset.js';
+import type { LocalizedText } from '../../validate/ruleset-document.js';
 import { thresholdShape } from '../../compile/functions/index.js';
 import type { Findings } from '../findings.js';
 
@@ -19,6 +20,9 @@ const NOTE_OVERLAP = 0.5;
 const NOTE_PAIRS = 12;
 
 type Texts = Readonly<Record<string, string | undefined>> | undefined;
+
+/** A text by language, readable by any language name (a copy: LocalizedText is an interface). */
+const byLanguage = (text: LocalizedText | undefined): Texts => (text === undefined ? undefined : { ...text });
 
 export function checkWording(f: Findings): void {
   const { ruleset } = f;
@@ -46,7 +50,7 @@ function conditionsOf(c: CriterionInfo): { condition: ConditionInfo; texts: stri
  * threshold leaves the English text agreeing with it.
  */
 function textAgainstThresholds(f: Findings, c: CriterionInfo): void {
-  const texts = [c.text, ...(c.variants ?? []).map((v) => v.text)] as Texts[];
+  const texts = [c.text, ...(c.variants ?? []).map((v) => v.text)].map(byLanguage);
   const langs = new Set(texts.flatMap((t) => Object.keys(t ?? {})));
   const thresholds = conditionsOf(c).flatMap(({ condition }) => condition.thresholds);
   for (const lang of langs) {
@@ -91,14 +95,14 @@ function equalsAgainstWords(f: Findings, c: CriterionInfo, wholeNumbers: Readonl
 
 function mandatoryInNote(f: Findings): void {
   const { ruleset } = f;
-  const note = ruleset.document.recognition.note as Texts;
+  const note = byLanguage(ruleset.document.recognition.note);
   if (note === undefined || ruleset.mandatory.length === 0) return;
   const notes = Object.entries(note).filter((e): e is [string, string] => typeof e[1] === 'string');
   ruleset.mandatory.forEach((id, i) => {
     const c = ruleset.criteria.find((x) => x.id === id);
     const named = notes.some(([lang, text]) => {
       if (new RegExp(`(?<![\\p{L}\\p{N}.])${escapeRegExp(id)}(?![\\p{L}\\p{N}]|\\.\\d)`, 'u').test(text)) return true;
-      const own = (c?.text as Texts)?.[lang];
+      const own = byLanguage(c?.text)?.[lang];
       return own !== undefined && overlap(own, text) >= NOTE_OVERLAP;
     });
     if (!named)

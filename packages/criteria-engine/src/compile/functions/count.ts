@@ -31,8 +31,8 @@ export const count: FunctionDefinition = {
     const fns = args.map((a) => a.fn);
     const fn: Closure = (s) => {
       let n = 0;
-      for (let i = 0; i < fns.length; i++) {
-        const v = (fns[i] as Closure)(s);
+      for (const f of fns) {
+        const v = f(s);
         if (v === undefined) return undefined;
         if (v === true) n++;
       }

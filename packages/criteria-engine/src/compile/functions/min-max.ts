@@ -1,5 +1,6 @@
-import { compareExact, type Exact } from '../exact/arithmetic.js';
-import { ERROR, INTEGER, NUMBER, isNumeric, type Closure, type Value } from '../types.js';
+import { closureOfExact, exactView } from '../closure-views.js';
+import { compareExact } from '../exact/arithmetic.js';
+import { ERROR, INTEGER, NUMBER, isNumeric } from '../types.js';
 import { mergeReads } from '../typed.js';
 import type { FunctionDefinition } from './function-definition.js';
 
@@ -16,7 +17,9 @@ function extreme(
     signature: `${name}(a, b)`,
     description: { vi, en },
     check(args, call, ctx) {
-      const [a, b] = args as [NonNullable<(typeof args)[0]>, NonNullable<(typeof args)[0]>];
+      // The checker calls a function with exactly `arity` arguments (it reports any other count).
+      const [a, b] = args;
+      if (a === undefined || b === undefined) return { type: ERROR, fn: () => undefined, expr: call, reads: [] };
       let ok = true;
       for (const arg of [a, b]) {
         if (!isNumeric(arg.type) && arg.type.t !== 'error') {
@@ -24,12 +27,14 @@ function extreme(
           ok = false;
         }
       }
-      const fn: Closure = (s) => {
-        const x = a.fn(s) as Exact | undefined;
-        const y = b.fn(s) as Exact | undefined;
+      const first = exactView(a.fn);
+      const second = exactView(b.fn);
+      const fn = closureOfExact((s) => {
+        const x = first(s);
+        const y = second(s);
         // Compared exactly: either may be a fraction (exact/arithmetic.ts).
-        return x === undefined || y === undefined ? undefined : ((keepFirst(compareExact(x, y)) ? x : y) as Value);
-      };
+        return x === undefined || y === undefined ? undefined : keepFirst(compareExact(x, y)) ? x : y;
+      });
       const type = !ok ? ERROR : a.type.t === 'integer' && b.type.t === 'integer' ? INTEGER : NUMBER;
       return { type, fn, expr: call, reads: mergeReads(a.reads, b.reads) };
     },

@@ -1,5 +1,6 @@
-import { divide, type Exact, times } from '../exact/arithmetic.js';
-import { ERROR, PERCENT, isNumeric, type Closure, type Value } from '../types.js';
+import { closureOfExact, exactView } from '../closure-views.js';
+import { divide, times } from '../exact/arithmetic.js';
+import { ERROR, PERCENT, isNumeric } from '../types.js';
 import { percentComparison } from '../compare.js';
 import { mergeReads, type PercentParts } from '../typed.js';
 import type { FunctionDefinition } from './function-definition.js';
@@ -49,12 +50,14 @@ export const percent: FunctionDefinition = {
     }
     const zero = typeof ifZero.constant === 'number' ? ifZero.constant : 0;
     // Its value, exact (a fraction when it is not a whole number); comparisons use the parts.
-    const fn: Closure = (s) => {
-      const w = whole.fn(s) as Exact | undefined;
-      const p = part.fn(s) as Exact | undefined;
+    const wholeOf = exactView(whole.fn);
+    const partOf = exactView(part.fn);
+    const fn = closureOfExact((s) => {
+      const w = wholeOf(s);
+      const p = partOf(s);
       if (w === undefined || p === undefined) return undefined;
-      return (divide(times(p, 100), w) ?? zero) as Value;
-    };
+      return divide(times(p, 100), w) ?? zero;
+    });
     const parts: PercentParts = {
       part: part.fn,
       whole: whole.fn,

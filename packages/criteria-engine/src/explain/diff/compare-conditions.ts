@@ -19,7 +19,8 @@ export function thresholdValue(t: Threshold): ThresholdValue {
   if (t.kind === 'compare') return { kind: 'compare', fact: t.fact, op: t.op, value: t.value };
   // A function's threshold: its own values, under its kind (compile/functions/).
   const hooks = thresholdHooks(t.kind);
-  return { kind: t.kind, ...hooks?.diffValue(t) } as ThresholdValue; // the function declares the shape ruleset-diff.ts types
+  // cast: the function declares the shape ruleset-diff.ts types for its kind; TypeScript cannot tie the two
+  return { kind: t.kind, ...hooks?.diffValue(t) } as ThresholdValue;
 }
 
 /**

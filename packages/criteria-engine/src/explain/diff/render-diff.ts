@@ -961,7 +961,7 @@ class DiffReport {
 
   private fieldChange(c: FieldChange): string {
     const { out } = this;
-    const name = this.m[`field_${c.field}` as DiffMessageKey] ?? c.field;
+    const name = this.named(`field_${c.field}`) ?? c.field;
     const text = isText(c.before) && isText(c.after) ? textChange(c.before, c.after) : undefined;
     if (text !== undefined) {
       const parts = text.words[this.lang];
@@ -1157,7 +1157,13 @@ class DiffReport {
   }
 
   private typeWord(type: string): string {
-    return this.m[`type_${type}` as DiffMessageKey] ?? type;
+    return this.named(`type_${type}`) ?? type;
+  }
+
+  /** The catalogue's word under a key made from data (a field or a type), when it has one. */
+  private named(key: string): string | undefined {
+    const byName: Readonly<Record<string, string | undefined>> = this.m;
+    return byName[key];
   }
 
   private decision(d: Decision): string {

@@ -60,8 +60,7 @@ function regroup(parts: readonly WordPart[]): WordPart[] {
     removed = '';
     added = '';
   };
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i] as WordPart;
+  for (const [i, p] of parts.entries()) {
     const inRun = removed !== '' || added !== '';
     const next = parts[i + 1];
     if (p.op === 'removed') removed += p.text;
