@@ -1,6 +1,6 @@
 /**
- * A comparison with a parameter table, solved for the value it compares. `income_per_person * 10
- * >= min_income * 11` is linear in the compared value S and the table's value T: moved to one
+ * A comparison with a parameter table, solved for the value it compares. `per_person * 10 >=
+ * minimum * 11` is linear in the compared value S and the table's value T: moved to one
  * side it reads `s·S + t·T + k  op  0` with constant fractions s, t, k. For a cell of value v the
  * boundary is then `S op' b` with b = −(t·v + k) / s, and op' the operator turned round when s is
  * negative. Everything is an exact fraction: the literals are read from their decimal text and

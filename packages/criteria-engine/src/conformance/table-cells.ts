@@ -7,8 +7,8 @@
  * A cell is required only when a valid input can be in it: its key is a context in which the
  * condition is read, and its period meets the ruleset's `effective` period.
  *
- * Arithmetic around the table is solved exactly (linear-boundary.ts): `income_per_person * 10 >=
- * min_income * 11` has, in a cell of value 46.5, the boundary `income_per_person ≥ 51.15`. A
+ * Arithmetic around the table is solved exactly (linear-boundary.ts): `per_person * 10 >=
+ * minimum * 11` has, in a cell of value 46.5, the boundary `per_person ≥ 51.15`. A
  * boundary a fact cannot hold is moved onto the nearest values it can (exact-placement.ts).
  */
 import type { CompiledRuleset, ConditionInfo, FactInfo, Threshold } from '../compile/compiled-ruleset.js';
@@ -185,9 +185,9 @@ function placeBoundary(ruleset: CompiledRuleset, subject: Expr, op: CompareOp, b
 
 /**
  * `per_person ≥ minimum[region=north] = 40` for a bare comparison (as before); with arithmetic
- * around the table, the boundary worked out and the comparison as written: `income_per_person ≥
- * 51.15 (income_per_person * 10 >= min_income * 11, min_income[region=tay_nguyen] = 46.5)`.
- * A boundary moved onto the fact's values says so: `households ≥ 49.5 ≡ households ≥ 50 (…)`.
+ * around the table, the boundary worked out and the comparison as written: `per_person ≥ 51.15
+ * (per_person * 10 >= minimum * 11, minimum[region=south] = 46.5)`. A boundary moved onto the
+ * fact's values says so: `members ≥ 49.5 ≡ members ≥ 50 (…)`.
  */
 function cellText(
   comparison: TableComparison,
