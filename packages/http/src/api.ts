@@ -48,6 +48,12 @@ export interface RouteSpec {
   /** Problems this endpoint can answer with besides those every endpoint can (see openapi.ts). */
   readonly problems: readonly ProblemKind[];
   readonly handle: (ctx: HandlerContext, input: HandlerInput) => Outcome | Promise<Outcome>;
+  /**
+   * Answered in a body worker (body-work/), body bytes in, answer bytes out: the routes whose
+   * body is read, checked and evaluated, the work that grows with the body. Their handlers use
+   * only what a worker has (rulesets, limits; no record store, no rules checker).
+   */
+  readonly worker?: true;
 }
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
@@ -138,6 +144,7 @@ export const ROUTES: readonly RouteSpec[] = [
     },
     problems: RULESET_CHOICE_PROBLEMS,
     handle: evaluateOne,
+    worker: true,
   },
   {
     method: 'POST',
@@ -157,6 +164,7 @@ export const ROUTES: readonly RouteSpec[] = [
     ok: { media: 'application/json', schema: 'DecisionSummary', description: 'The decision (and level).' },
     problems: RULESET_CHOICE_PROBLEMS,
     handle: decideOne,
+    worker: true,
   },
   {
     method: 'POST',
@@ -172,6 +180,7 @@ export const ROUTES: readonly RouteSpec[] = [
     ok: { media: 'application/json', schema: 'BatchResults', description: 'One result per assessment, in order.' },
     problems: [...RULESET_CHOICE_PROBLEMS, 'timeout'],
     handle: evaluateBatch,
+    worker: true,
   },
   {
     method: 'POST',
@@ -192,6 +201,7 @@ export const ROUTES: readonly RouteSpec[] = [
     },
     problems: RULESET_CHOICE_PROBLEMS,
     handle: explain,
+    worker: true,
   },
   {
     method: 'POST',

@@ -6,8 +6,10 @@
 import type { FastifyInstance } from 'fastify';
 import { YAML_MEDIA } from './api.js';
 import { inTurn } from './event-loop-share.js';
-import { bodyText, parseJsonBody } from './json-body.js';
+import { RETRY_AFTER_SECONDS, type BodyPool } from './body-work/body-pool.js';
+import { bodyText, parseJsonBody, ProblemError } from './json-body.js';
 import type { Limits } from './options.js';
+import { entry } from './problem.js';
 
 /**
  * Bodies from this size on are parsed in their turn (event-loop-share.ts): an 821 KB batch
@@ -17,12 +19,17 @@ import type { Limits } from './options.js';
  */
 const SHARED_PARSE_BYTES = 64 * 1024;
 
-export function registerBodyParsers(app: FastifyInstance, limits: Limits): void {
+export function registerBodyParsers(app: FastifyInstance, limits: Limits, pool: BodyPool | undefined): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     'application/json',
     { parseAs: 'buffer', bodyLimit: limits.bodyBytes },
-    (_request, body, done) => {
+    (request, body, done) => {
+      // A route the body workers answer gets the bytes: the worker decodes and parses them.
+      if (request.routeOptions.config.lczWorker === true) {
+        done(null, body);
+        return;
+      }
       const parse = () => parseJsonBody(bodyText(body), limits.objectKeys);
       if (body.length < SHARED_PARSE_BYTES) {
         try {
@@ -30,6 +37,13 @@ export function registerBodyParsers(app: FastifyInstance, limits: Limits): void 
         } catch (error) {
           done(asError(error), undefined);
         }
+        return;
+      }
+      if (pool !== undefined && typeof body !== 'string') {
+        parseInWorker(pool, body, limits).then(
+          (value) => done(null, value),
+          (error: unknown) => done(asError(error), undefined),
+        );
         return;
       }
       inTurn(parse).then(
@@ -49,6 +63,25 @@ export function registerBodyParsers(app: FastifyInstance, limits: Limits): void 
       }
     },
   );
+}
+
+/**
+ * A large body of a route served on this thread (a rule text in JSON, a record's write), parsed
+ * by a body worker: this thread gets the value (for a rule text, one string) and never holds the
+ * parse. A body the worker refuses is the same located ProblemError; a full queue is 503 busy, as for the routes the workers answer.
+ */
+async function parseInWorker(pool: BodyPool, body: Buffer, limits: Limits): Promise<unknown> {
+  const parsed = await pool.parse(body);
+  if ('failed' in parsed) {
+    if (parsed.failed === 'crashed') throw parsed.error;
+    if (parsed.failed === 'closing') throw new ProblemError('not-ready', [entry('server_closing', {})]);
+    throw new ProblemError('busy', [
+      entry('busy', {}, { queued: limits.queuedRequests, seconds: RETRY_AFTER_SECONDS }),
+    ]);
+  }
+  if (parsed.problem) throw new ProblemError(parsed.problem.kind, parsed.problem.errors);
+  if (parsed.error !== undefined) throw new Error(parsed.error);
+  return parsed.value;
 }
 
 /** What the parsers throw is a ProblemError (or a bug, an Error all the same): Fastify's `done` takes an Error. */

@@ -6,11 +6,18 @@
 import { ROUTES, type RouteSpec } from './api.js';
 import type { HandlerContext } from './handlers/context.js';
 import { buildOpenApi } from './openapi.js';
-import { resolveLimits, type CriteriaHttpOptions } from './options.js';
-import { loadRegistry } from './registry.js';
+import { compiledRulesOf, generatedModuleUrl } from '@lcz/criteria-engine/tools';
+import { BodyPool } from './body-work/body-pool.js';
+import type { WorkerSetup } from './body-work/protocol.js';
+import { resolveBodyWorkers, resolveLimits, type CriteriaHttpOptions, type Limits } from './options.js';
+import { loadRegistry, type RulesetRegistry } from './registry.js';
 import { RulesChecker } from './rules-check/rules-checker.js';
 
-export type PluginContext = HandlerContext & { readonly routes: readonly RouteSpec[] };
+export type PluginContext = HandlerContext & {
+  readonly routes: readonly RouteSpec[];
+  /** The body workers; undefined when bodyWorkers is 0 (bodies are then read on the HTTP thread). */
+  readonly pool: BodyPool | undefined;
+};
 
 export async function createHandlerContext(
   prefix: string,
@@ -44,5 +51,33 @@ export async function createHandlerContext(
         ...(records ? { schemas: records.schemas } : {}),
       })),
     rulesChecker: new RulesChecker(limits.rulesCheckMs),
+    pool: bodyPool(options, registry, limits, prefix, typeBase),
   };
+}
+
+/** The body workers, given the rulesets as compiled files; none when a ruleset cannot be sent. */
+function bodyPool(
+  options: CriteriaHttpOptions,
+  registry: RulesetRegistry,
+  limits: Limits,
+  prefix: string,
+  typeBase: string,
+): BodyPool | undefined {
+  const size = resolveBodyWorkers(options.bodyWorkers);
+  if (size === 0) return undefined;
+  const rulesets: WorkerSetup['rulesets'][number][] = [];
+  for (const ruleset of registry.list()) {
+    const compiled = compiledRulesOf(ruleset);
+    if (compiled === undefined) return undefined;
+    const generated = generatedModuleUrl(ruleset);
+    rulesets.push({ compiled, ...(generated !== undefined ? { generated } : {}) });
+  }
+  const setup: WorkerSetup = {
+    rulesets,
+    limits,
+    allowInlineRules: options.allowUploadedRulesetEvaluation === true,
+    basePath: `${prefix}/v1`,
+    typeBase,
+  };
+  return new BodyPool(setup, size, limits.queuedRequests);
 }

@@ -15,7 +15,7 @@ import { entry, say, type ProblemEntry } from './problem.js';
 export class ProblemError extends Error {
   override readonly name = 'ProblemError';
   constructor(
-    readonly kind: 'malformed-json' | 'payload-too-large',
+    readonly kind: 'malformed-json' | 'payload-too-large' | 'busy' | 'not-ready',
     readonly errors: readonly ProblemEntry[],
   ) {
     super(errors.map((e) => e.message_en).join(' '));

@@ -11,9 +11,19 @@ import { PROBLEM_KINDS, PROBLEM_MEDIA_TYPE, type ProblemKind } from './problem.j
 import type { RulesetRegistry } from './registry.js';
 import { engineComponents, jsonSchemaOf, RESPONSE_SCHEMAS, type JsonSchema } from './response-schemas.js';
 
-/** Problems any endpoint can answer with: wrong route handling aside, these come from the transport. */
-const EVERY_ROUTE: readonly ProblemKind[] = ['internal-error'];
-const WITH_BODY: readonly ProblemKind[] = ['malformed-json', 'unsupported-media-type', 'payload-too-large', 'timeout'];
+/**
+ * Problems any endpoint can answer with: wrong route handling aside, these come from the
+ * transport, and a request that arrives while the server shuts down is 503 not-ready.
+ */
+const EVERY_ROUTE: readonly ProblemKind[] = ['internal-error', 'not-ready'];
+/** A body may also wait for a body worker: 503 busy when too many wait (limits.queuedRequests). */
+const WITH_BODY: readonly ProblemKind[] = [
+  'malformed-json',
+  'unsupported-media-type',
+  'payload-too-large',
+  'timeout',
+  'busy',
+];
 
 export interface OpenApiOptions {
   readonly routes: readonly RouteSpec[];

@@ -3,6 +3,7 @@
  * once, at registration: a wrong value stops the server from starting with a message that says
  * which option and what is valid, never a silent fallback.
  */
+import { availableParallelism } from 'node:os';
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import type { ApiKey, RecordsStore } from '@lcz/criteria-records';
 
@@ -33,6 +34,12 @@ export interface Limits {
    * `rules_check_timeout`, while the server goes on answering.
    */
   readonly rulesCheckMs: number;
+  /**
+   * Most requests waiting for a body worker (bodyWorkers) at once; a request that finds this
+   * many waiting is answered at once 503 `busy` with Retry-After, never kept in a growing
+   * backlog. With the defaults, 32 waiting bodies are at most 32 MiB of memory.
+   */
+  readonly queuedRequests: number;
 }
 
 export const DEFAULT_LIMITS: Limits = Object.freeze({
@@ -42,7 +49,16 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   objectKeys: 1000,
   facts: 200,
   rulesCheckMs: 5_000,
+  queuedRequests: 32,
 });
+
+/**
+ * Body workers by default: one per core but one, the one left to the HTTP thread (and at least
+ * one, at most four: past that, the HTTP thread's share of parsing nothing is not the limit).
+ */
+export function defaultBodyWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
 
 export interface CriteriaHttpOptions {
   /**
@@ -58,6 +74,15 @@ export interface CriteriaHttpOptions {
   readonly allowUploadedRulesetEvaluation?: boolean;
   /** Prefix of the `type` URI of problems; the slug is appended. Default `urn:lcz:problem:`. */
   readonly problemTypeBase?: string;
+  /**
+   * Worker threads that read and answer the bodies of the evaluating routes (evaluate, decide,
+   * explain, batch) and parse the other large JSON bodies, so that the HTTP thread's event loop
+   * never holds a parse, a check, an evaluation or a serialisation (docs/http.md, "Bodies off
+   * the event loop"). 0: all of it on the HTTP thread, in turns (event-loop-share.ts). Default:
+   * defaultBodyWorkers(). Rulesets the engine did not load (objects made by hand) cannot be sent
+   * to a worker: with those, 0.
+   */
+  readonly bodyWorkers?: number;
   /** Serve the record of the yearly cycle under /v1/records (docs/http.md, "The record"). */
   readonly records?: RecordsHttpOptions;
 }
@@ -75,6 +100,16 @@ export interface RecordsHttpOptions {
 /** A mistake in the options an app passed: thrown at registration, worded for the operator. */
 export class CriteriaHttpOptionsError extends Error {
   override readonly name = 'CriteriaHttpOptionsError';
+}
+
+/** The bodyWorkers option: a whole number 0–64, else the reason it is refused. */
+export function resolveBodyWorkers(given: number | undefined): number {
+  if (given === undefined) return defaultBodyWorkers();
+  if (!Number.isSafeInteger(given) || given < 0 || given > 64)
+    throw new CriteriaHttpOptionsError(
+      `bodyWorkers must be a whole number 0–64, not ${String(given)} / bodyWorkers phải là số nguyên từ 0 đến 64`,
+    );
+  return given;
 }
 
 export function resolveLimits(given: Partial<Limits> | undefined): Limits {

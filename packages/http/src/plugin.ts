@@ -10,7 +10,7 @@ import fp from 'fastify-plugin';
 import { registerBodyParsers } from './body-parsers.js';
 import { createHandlerContext, type PluginContext } from './handler-context.js';
 import type { CriteriaHttpOptions } from './options.js';
-import { DEFAULT_PROBLEM_TYPE_BASE } from './problem.js';
+import { DEFAULT_PROBLEM_TYPE_BASE, entry } from './problem.js';
 import { answerNotFound, problemSender, registerErrorHandler } from './problem-answers.js';
 import { registerRoute, type SendProblem } from './route-adapter.js';
 
@@ -18,18 +18,18 @@ async function criteriaHttpPlugin(app: FastifyInstance, options: CriteriaHttpOpt
   const typeBase = options.problemTypeBase ?? DEFAULT_PROBLEM_TYPE_BASE;
   const ctx = await createHandlerContext(app.prefix, options, typeBase);
   const send = problemSender(typeBase);
-  registerShutdown(app, ctx);
-  registerBodyParsers(app, ctx.limits);
+  registerShutdown(app, ctx, send);
+  registerBodyParsers(app, ctx.limits, ctx.pool);
   registerErrorHandler(app, ctx, send);
   await registerRoutes(app, ctx, send);
 }
 
 /** /healthz and /readyz at the mount point; the rest under /v1, with its own not-found answer. */
 async function registerRoutes(app: FastifyInstance, ctx: PluginContext, send: SendProblem): Promise<void> {
-  for (const route of ctx.routes.filter((r) => r.root)) registerRoute(app, route, ctx, send);
+  for (const route of ctx.routes.filter((r) => r.root)) registerRoute(app, route, ctx, send, ctx.pool);
   await app.register(
     async (v1) => {
-      for (const route of ctx.routes.filter((r) => !r.root)) registerRoute(v1, route, ctx, send);
+      for (const route of ctx.routes.filter((r) => !r.root)) registerRoute(v1, route, ctx, send, ctx.pool);
       // Only under /v1: the app's own 404s stay its own.
       v1.setNotFoundHandler((request, reply) => answerNotFound(ctx, send, request, reply));
     },
@@ -39,15 +39,26 @@ async function registerRoutes(app: FastifyInstance, ctx: PluginContext, send: Se
 
 /**
  * Before the server waits for requests in flight (preClose, not onClose): rule texts still
- * waiting for their check are answered at once that the server is shutting down, instead of
- * holding the close until each is checked or times out. Answers sent while it drains close
- * their connection, or the close would wait for the idle keep-alive sockets (72 s in Fastify).
+ * waiting for their check, and bodies still waiting for a body worker, are answered at once
+ * that the server is shutting down, instead of holding the close until each is done or times
+ * out; the bodies being worked on finish. Answers sent while it drains close their connection,
+ * or the close would wait for the idle keep-alive sockets (72 s in Fastify). A request that
+ * arrives while it drains (on a connection kept alive) is answered 503 problem+json here
+ * (createServer turns off Fastify's own plain 503, `return503OnClosing`). Once every request
+ * is answered (onClose), the body workers end.
  */
-function registerShutdown(app: FastifyInstance, ctx: PluginContext): void {
+function registerShutdown(app: FastifyInstance, ctx: PluginContext, send: SendProblem): void {
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
+    ctx.pool?.stopTaking();
     await ctx.rulesChecker.close();
+  });
+  app.addHook('onClose', async () => {
+    await ctx.pool?.close();
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (closing) return send(request, reply, 'not-ready', [entry('server_closing', {})]);
   });
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');

@@ -10,22 +10,26 @@ import {
   entry,
   PROBLEM_KINDS,
   PROBLEM_MEDIA_TYPE,
-  renderProblem,
+  problemText,
+  shortened,
   type ProblemEntry,
   type ProblemKind,
 } from './problem.js';
 import { transportContext, type SendProblem } from './route-adapter.js';
 import { mapTransportError } from './transport-errors.js';
+import { RETRY_AFTER_SECONDS } from './body-work/body-pool.js';
 
 /** Answers a problem: the body in the client's language (errors in both), the kind's status. */
 export function problemSender(typeBase: string): SendProblem {
   return (request: FastifyRequest, reply: FastifyReply, kind: ProblemKind, errors: readonly ProblemEntry[]) => {
-    const body = renderProblem(kind, errors, {
+    const text = problemText(kind, errors, {
       lang: negotiateLang(request.headers['accept-language']),
-      instance: shortened(request.url),
+      url: request.url,
       typeBase,
     });
-    return reply.code(PROBLEM_KINDS[kind].status).type(PROBLEM_MEDIA_TYPE).send(JSON.stringify(body));
+    // A busy server says when to come back (RFC 9110 §10.2.3).
+    if (kind === 'busy') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    return reply.code(PROBLEM_KINDS[kind].status).type(PROBLEM_MEDIA_TYPE).send(text);
   };
 }
 
@@ -53,9 +57,4 @@ export function answerNotFound(ctx: HandlerContext, send: SendProblem, request: 
       },
     ),
   ]);
-}
-
-/** A path as written by the client, cut to 120 characters so an answer never echoes much of it. */
-function shortened(path: string): string {
-  return path.length > 120 ? `${path.slice(0, 120)}…` : path;
 }

@@ -27,6 +27,7 @@ export const PROBLEM_KINDS = {
   timeout: { status: 503, title: 'title_timeout' },
   'not-ready': { status: 503, title: 'title_not_ready' },
   'internal-error': { status: 500, title: 'title_internal_error' },
+  busy: { status: 503, title: 'title_busy' },
 } as const satisfies Record<string, { status: number; title: MessageKey }>;
 
 export type ProblemKind = keyof typeof PROBLEM_KINDS;
@@ -161,6 +162,25 @@ export function renderProblem(kind: ProblemKind, errors: readonly ProblemEntry[]
     instance: escapeInvisible(context.instance),
     errors,
   };
+}
+
+/**
+ * The problem+json text of an answer to the request at `url` (its path and query), as every
+ * answer of this API words it, on the HTTP thread or in a body worker alike.
+ */
+export function problemText(
+  kind: ProblemKind,
+  errors: readonly ProblemEntry[],
+  context: { readonly lang: Lang; readonly url: string; readonly typeBase: string },
+): string {
+  return JSON.stringify(
+    renderProblem(kind, errors, { lang: context.lang, instance: shortened(context.url), typeBase: context.typeBase }),
+  );
+}
+
+/** A path as written by the client, cut to 120 characters so an answer never echoes much of it. */
+export function shortened(path: string): string {
+  return path.length > 120 ? `${path.slice(0, 120)}…` : path;
 }
 
 /** Words for lists in messages: `"a", "b" or "c"` in the language asked. */

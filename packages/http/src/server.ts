@@ -29,6 +29,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     clientErrorHandler: answerClientError,
     // Paths the router cannot read (a malformed % escape, an overlong parameter): likewise.
     frameworkErrors: answerFrameworkError,
+    // Requests that arrive while the server closes: the plugin answers them as problem+json
+    // (503 not-ready, server_closing), not Fastify with its own plain JSON.
+    return503OnClosing: false,
   });
   try {
     await app.register(criteriaHttp, plugin);

@@ -115,7 +115,11 @@ describe('a server closing while rule texts wait for their check', () => {
       expect(answer.status, answer.text.slice(0, 300)).toBe(503);
       expect(answer.type).toBe(PROBLEM_MEDIA_TYPE);
       expect(answer.body).toMatchObject({ type: 'urn:lcz:problem:not-ready', status: 503 });
-      expect(answer.body.errors).toMatchObject([{ code: 'rules_check_closing', pointer: '/rules' }]);
+      // Its text waiting for the check (rules_check_closing, at /rules), or its 4 MB body still
+      // waiting for a body worker to parse it (server_closing): both say the server is closing.
+      const [only] = answer.body.errors;
+      if (only?.code === 'server_closing') expect(answer.body.errors).toHaveLength(1);
+      else expect(answer.body.errors).toMatchObject([{ code: 'rules_check_closing', pointer: '/rules' }]);
       expect(answer.body.errors[0].message_vi).not.toBe(answer.body.errors[0].message_en);
       expect(answer.text).not.toMatch(/\n\s+at /);
     }

@@ -16,6 +16,7 @@ export const en = {
   title_timeout: { message: 'The request took too long' },
   title_not_ready: { message: 'Not ready' },
   title_internal_error: { message: 'Internal error' },
+  title_busy: { message: 'The server is busy' },
   title_unauthorized: { message: 'An API key is needed' },
   title_forbidden: { message: 'Not allowed for this API key' },
 
@@ -181,6 +182,15 @@ export const en = {
   rules_check_closing: {
     message: 'The server is shutting down: this rule file was not checked.',
     hint: 'Send it again in a moment; the server (or the next one) will check it.',
+  },
+  busy: {
+    message:
+      'The server has {queued} requests waiting to be worked on, the most it keeps waiting: this one was not started.',
+    hint: 'Send it again after the time in Retry-After ({seconds} s); nothing of this request was kept.',
+  },
+  server_closing: {
+    message: 'The server is shutting down: this request was not worked on.',
+    hint: 'Send it again in a moment; the server (or the next one) will answer it.',
   },
   rules_check_memory: {
     message: 'Checking this rule file needed more memory than the server gives one check, and was stopped.',

@@ -16,6 +16,7 @@ export const vi: Messages = {
   title_timeout: { message: 'Yêu cầu xử lý quá lâu' },
   title_not_ready: { message: 'Chưa sẵn sàng' },
   title_internal_error: { message: 'Lỗi nội bộ' },
+  title_busy: { message: 'Máy chủ đang bận' },
   title_unauthorized: { message: 'Cần khoá API' },
   title_forbidden: { message: 'Khoá API này không được phép' },
 
@@ -179,6 +180,14 @@ export const vi: Messages = {
   rules_check_closing: {
     message: 'Máy chủ đang dừng: tệp quy tắc này chưa được kiểm tra.',
     hint: 'Gửi lại sau ít phút; máy chủ (hoặc máy chủ kế tiếp) sẽ kiểm tra tệp.',
+  },
+  busy: {
+    message: 'Máy chủ đang có {queued} yêu cầu chờ xử lý, mức tối đa được giữ chờ: yêu cầu này chưa được xử lý.',
+    hint: 'Gửi lại sau thời gian ghi trong Retry-After ({seconds} giây); máy chủ không giữ lại gì của yêu cầu này.',
+  },
+  server_closing: {
+    message: 'Máy chủ đang dừng: yêu cầu này chưa được xử lý.',
+    hint: 'Gửi lại sau ít phút; máy chủ (hoặc máy chủ kế tiếp) sẽ trả lời.',
   },
   rules_check_memory: {
     message: 'Việc kiểm tra tệp quy tắc này cần nhiều bộ nhớ hơn mức máy chủ dành cho một lần kiểm tra nên đã bị dừng.',

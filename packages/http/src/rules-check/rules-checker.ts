@@ -5,7 +5,8 @@
  * stop synchronous work) and a fresh one is started for the next text: a hostile rule file costs
  * the server one worker, never its event loop.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-thread.js';
 import type { CheckJob, CheckReply, FromWorker } from './protocol.js';
 
 /** Why a check gave no reply: past the time limit, out of memory, or the server closing. */
@@ -26,20 +27,6 @@ interface Queued {
  * text that needs more ends as `memory`, not as the server's out-of-memory crash.
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 } as const;
-
-/**
- * The worker's entry point. Built, it is dist/rules-worker.js beside the code that starts it.
- * Run from the TypeScript source (the tests, `pnpm lcz serve`), it is the .ts file, loaded
- * through tsx, the repository's TypeScript runner (a dev dependency only; the published package
- * never takes this branch). As in @lcz/criteria-batch's decide workers.
- */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./rules-worker.js', here), { resourceLimits: WORKER_LIMITS });
-  const entry = new URL('./rules-worker.ts', here).href;
-  const boot = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
-  return new Worker(boot, { eval: true, execArgv: ['--conditions=@lcz/source'], resourceLimits: WORKER_LIMITS });
-}
 
 export class RulesChecker {
   private worker: Worker | undefined;
@@ -102,7 +89,7 @@ export class RulesChecker {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker();
+    const worker = startWorker('rules-check/rules-worker.ts', { resourceLimits: WORKER_LIMITS });
     this.ready = false;
     // An idle worker does not keep the process alive; a server's close() terminates it.
     worker.unref();

@@ -1,0 +1,198 @@
+/**
+ * The body workers (body-worker.ts): a few worker threads that read the bodies of the costly
+ * routes and answer them, and parse the large bodies of the others, so that no request's body
+ * is ever decoded, parsed, checked, evaluated or serialised on the HTTP thread.
+ *
+ * - Each worker does one job at a time; jobs wait in one queue, first come first served.
+ * - The queue is bounded (limits.queuedRequests): a request that finds it full is not queued
+ *   but answered at once, 503 `busy` with Retry-After. So a flood of bodies costs the HTTP
+ *   thread their bytes and nothing more, and a client learns it should come back, instead of
+ *   an unbounded backlog that answers everyone late.
+ * - A request given up (its time limit, the client gone) leaves the queue; if a worker is on
+ *   it, the worker is told to stop (a batch stops between two assessments) and, if it has not
+ *   answered `GRACE_MS` later, it is terminated and replaced: a stuck job costs one worker.
+ * - A worker that dies while answering (a bug, out of memory) fails that request alone, with
+ *   `crashed` (a 500 with the request id): a fresh worker takes the next job.
+ * - Workers start on the first job (one more each time all are busy, up to `size`), so a server
+ *   that is never sent a body never starts one; an idle worker does not keep the process alive.
+ */
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-thread.js';
+import type { AnswerJob, AnswerReply, FromWorker, ParseReply, ToWorker, WorkerSetup } from './protocol.js';
+
+/** Why a job got no reply from a worker. */
+export type PoolFailure =
+  | { readonly failed: 'busy' | 'closing' }
+  | { readonly failed: 'crashed'; readonly error: Error };
+
+/** What a client that met a full queue is told to wait, in seconds (the Retry-After header). */
+export const RETRY_AFTER_SECONDS = 2;
+
+/** How long a worker told to stop a job may take before it is terminated. */
+const GRACE_MS = 1000;
+
+/**
+ * Memory one worker may use: a body is at most limits.bodyBytes (1 MiB by default) and its
+ * answer a few MB; a job that needs more ends as that job's 500, not as the server's crash.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 } as const;
+
+type Reply = AnswerReply | ParseReply;
+
+interface Job {
+  readonly message: Exclude<ToWorker, { kind: 'abort' }>;
+  readonly signal: AbortSignal | undefined;
+  readonly resolve: (reply: Reply | PoolFailure) => void;
+  readonly reject: (reason: unknown) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  ready: boolean;
+  /** The job it is on; `abandoned` once its request was given up (its reply is then dropped). */
+  job?: { readonly job: Job; abandoned?: NodeJS.Timeout } | undefined;
+}
+
+export class BodyPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextJob = 1;
+  private closing = false;
+
+  /**
+   * `size`: the most workers; `maxQueued`: the most jobs waiting for one (limits.queuedRequests).
+   * `setup`: what every worker is started with (the server's rulesets as compiled files).
+   */
+  constructor(
+    private readonly setup: WorkerSetup,
+    private readonly size: number,
+    private readonly maxQueued: number,
+  ) {}
+
+  /** Answer a request of a worker route. Rejects with the signal's reason when it fires first. */
+  answer(job: Omit<AnswerJob, 'kind' | 'job'>, signal: AbortSignal): Promise<AnswerReply | PoolFailure> {
+    // cast: an answer job is answered by an answer reply (body-worker.ts), never a parse reply
+    return this.submit({ ...job, kind: 'answer', job: this.nextJob++ }, signal) as Promise<AnswerReply | PoolFailure>;
+  }
+
+  /** Parse a large JSON body (a route served on the HTTP thread). */
+  parse(bytes: Uint8Array): Promise<ParseReply | PoolFailure> {
+    // cast: a parse job is answered by a parse reply (body-worker.ts)
+    return this.submit({ kind: 'parse', job: this.nextJob++, bytes }, undefined) as Promise<ParseReply | PoolFailure>;
+  }
+
+  /** Threads running now (for the tests: each replaced worker is a new thread). */
+  threadIds(): number[] {
+    return this.slots.map((slot) => slot.worker.threadId);
+  }
+
+  /**
+   * The server is closing (preClose): requests still waiting are answered `closing` at once
+   * (503), and so is every later one; the jobs being answered finish.
+   */
+  stopTaking(): void {
+    this.closing = true;
+    for (const job of this.queue.splice(0)) job.resolve({ failed: 'closing' });
+  }
+
+  /** The server has closed (onClose: every request answered): the workers end. */
+  async close(): Promise<void> {
+    this.stopTaking();
+    const slots = this.slots.splice(0);
+    for (const slot of slots) if (slot.job) this.settle(slot, { failed: 'closing' });
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private submit(message: Job['message'], signal: AbortSignal | undefined): Promise<Reply | PoolFailure> {
+    return new Promise((resolve, reject) => {
+      if (this.closing) return resolve({ failed: 'closing' });
+      if (signal?.aborted) return reject(signal.reason);
+      const job: Job = { message, signal, resolve, reject };
+      const idle = this.slots.some((slot) => slot.ready && slot.job === undefined);
+      if (!idle && this.queue.length >= this.maxQueued) return resolve({ failed: 'busy' });
+      signal?.addEventListener('abort', () => this.abandon(job), { once: true });
+      this.queue.push(job);
+      this.pump();
+    });
+  }
+
+  /** Give waiting jobs to idle workers; start a worker when every one is busy and there is room. */
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((s) => s.ready && s.job === undefined);
+      if (slot === undefined) break;
+      const job = this.queue.shift();
+      if (job === undefined) break;
+      slot.job = { job };
+      const { bytes } = job.message;
+      // The body's bytes move to the worker without a copy when the buffer is the body's own.
+      const own = bytes !== undefined && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      slot.worker.postMessage(job.message, own ? [bytes.buffer as ArrayBuffer] : []);
+    }
+    const starting = this.slots.some((s) => !s.ready);
+    if (this.queue.length > 0 && !starting && this.slots.length < this.size && !this.closing) this.start();
+  }
+
+  private start(): void {
+    const worker = startWorker('body-work/body-worker.ts', { workerData: this.setup, resourceLimits: WORKER_LIMITS });
+    const slot: Slot = { worker, ready: false };
+    this.slots.push(slot);
+    worker.unref();
+    worker.on('message', (reply: FromWorker) => {
+      if (reply === 'ready') {
+        slot.ready = true;
+        this.pump();
+        return;
+      }
+      if (slot.job?.job.message.job === reply.job) {
+        this.settle(slot, reply);
+        this.pump();
+      }
+    });
+    // Its message says why; the exit that follows does the rest.
+    let failure: Error | undefined;
+    worker.on('error', (error: Error) => {
+      failure ??= error;
+    });
+    worker.on('exit', (code) => {
+      const at = this.slots.indexOf(slot);
+      if (at === -1) return; // closed by the pool
+      this.slots.splice(at, 1);
+      const error = failure ?? new Error(`criteria-http: a body worker stopped (exit code ${code})`);
+      if (!slot.ready) {
+        // It could not even start (its code missing, a ruleset it cannot load): the jobs
+        // waiting fail with that error, and no worker is started again until the next job.
+        for (const job of this.queue.splice(0)) job.resolve({ failed: 'crashed', error });
+        return;
+      }
+      if (slot.job) this.settle(slot, { failed: 'crashed', error });
+      this.pump();
+    });
+  }
+
+  /** The slot's job is done: its request answered (unless it was given up), the slot idle. */
+  private settle(slot: Slot, outcome: Reply | PoolFailure): void {
+    const running = slot.job;
+    slot.job = undefined;
+    if (running === undefined) return;
+    if (running.abandoned !== undefined) clearTimeout(running.abandoned);
+    else running.job.resolve(outcome);
+  }
+
+  /** A request given up: out of the queue, or its worker told to stop, and terminated if it does not. */
+  private abandon(job: Job): void {
+    const reason: unknown = job.signal?.reason;
+    const at = this.queue.indexOf(job);
+    if (at >= 0) {
+      this.queue.splice(at, 1);
+      job.reject(reason);
+      return;
+    }
+    const slot = this.slots.find((s) => s.job?.job === job);
+    if (slot?.job === undefined) return;
+    job.reject(reason);
+    slot.worker.postMessage({ kind: 'abort', job: job.message.job } satisfies ToWorker);
+    slot.job.abandoned = setTimeout(() => void slot.worker.terminate(), GRACE_MS);
+    slot.job.abandoned.unref();
+  }
+}
