@@ -1,7 +1,8 @@
 /**
  * Load run, not a test: `pnpm --filter @lcz/criteria-http load [-- --connections 20 --seconds 5]
- * [--scenario evaluate|hostile]`. Starts `lcz serve` in its own process on 127.0.0.1 (so the load
- * generator does not share its event loop), then, from `connections` connections for `seconds`
+ * [--scenario evaluate|hostile] [--body-workers N]`. Starts the server (scripts/load-server.ts:
+ * createServer as `lcz serve` calls it) in its own process on 127.0.0.1 (so the load generator
+ * does not share its event loop), then, from `connections` connections for `seconds`
  * seconds (at most 60):
  * - `evaluate` (the default): autocannon POSTs a Lai Châu assessment to /v1/evaluate, and the
  *   run prints throughput and latency;
@@ -36,6 +37,9 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'evaluate' },
     // A CPU profile of the server (node --cpu-prof), written to this folder when it stops.
     profile: { type: 'string' },
+    // The server's bodyWorkers option (0: every body read on the event loop, in turns); the
+    // server's default when not given.
+    'body-workers': { type: 'string' },
   },
 });
 const scenario = values.scenario;
@@ -67,16 +71,11 @@ const server = spawn(
     // The server's own event-loop delay, printed on SIGUSR2 (scripts/loop-delay.ts).
     '--import',
     './packages/http/scripts/loop-delay.ts',
-    'packages/cli/src/bin.ts',
-    'serve',
+    // createServer as `lcz serve` calls it, with --body-workers (scripts/load-server.ts).
+    'packages/http/scripts/load-server.ts',
     '--rules',
     'rules/lai-chau-2020-2025',
-    '--host',
-    '127.0.0.1',
-    '--port',
-    '0',
-    '--log-level',
-    'warn',
+    ...(values['body-workers'] !== undefined ? ['--body-workers', values['body-workers']] : []),
   ],
   { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
 );
@@ -242,6 +241,15 @@ function startProbe(url: string): { stop(): Promise<number[]> } {
   };
 }
 
+/** How many answers of each status, e.g. `422 × 40, 503 × 3`. */
+function statuses(result: autocannon.Result): string {
+  const stats: Record<string, { count: number }> = result.statusCodeStats ?? {};
+  return Object.entries(stats)
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, { count }]) => `${code} × ${count}`)
+    .join(', ');
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
@@ -310,10 +318,10 @@ async function hostile(url: string): Promise<void> {
   const sizes = bodies.map(({ path, body }) => `${path} ${(body.length / 1024).toFixed(0)} KB`).join(', ');
   console.log(
     [
-      `hostile: ${connections} connections × ${seconds} s sending, in turn, ${sizes}; loopback`,
+      `hostile: body workers ${values['body-workers'] ?? 'default'}; ${connections} connections × ${seconds} s sending, in turn, ${sizes}; loopback`,
       `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${busy.toFixed(1)} at the start`,
       `each alone: ${alone.join(', ')}`,
-      `hostile requests: ${result.requests.total} answered (${result['2xx']} × 2xx, ${result.non2xx} problems, ${result.errors} errors, ${result.timeouts} timeouts); latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+      `hostile requests: ${result.requests.total} answered (${result['2xx']} × 2xx, ${result.non2xx} problems: ${statuses(result)}; ${result.errors} errors, ${result.timeouts} timeouts); latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
       `GET /healthz idle, before: ${idle.length} probes, p50 ${percentile(
         [...idle].sort((a, b) => a - b),
         50,

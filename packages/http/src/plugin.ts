@@ -54,6 +54,9 @@ function registerShutdown(app: FastifyInstance, ctx: PluginContext, send: SendPr
     ctx.pool?.stopTaking();
     await ctx.rulesChecker.close();
   });
+  app.addHook('onReady', async () => {
+    ctx.pool?.warm();
+  });
   app.addHook('onClose', async () => {
     await ctx.pool?.close();
   });
