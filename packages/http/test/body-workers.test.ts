@@ -28,7 +28,7 @@ async function send(base: string, path: string, body: string | Uint8Array | unde
   const res = await fetch(base + path, {
     method: 'POST',
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-    ...(body !== undefined ? { body } : {}),
+    ...(body !== undefined ? { body: typeof body === 'string' ? body : new Blob([Buffer.from(body)]) } : {}),
   });
   return {
     status: res.status,
