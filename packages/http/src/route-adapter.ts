@@ -84,7 +84,8 @@ async function answerInWorker(
 ): Promise<FastifyReply> {
   const bytes = request.body instanceof Uint8Array ? request.body : undefined;
   const contentType = request.headers['content-type'];
-  const answered = await withSignal(ctx, reply, (signal) =>
+  // The pool keeps the time limit (it does not count a worker's start-up): only the client gone here.
+  const answered = await withSignal(ctx, reply, { timeLimit: false }, (signal) =>
     pool.answer(
       {
         operationId: route.operationId,
@@ -96,6 +97,7 @@ async function answerInWorker(
         requestId: String(request.id),
       },
       signal,
+      ctx.limits.handlerTimeoutMs,
     ),
   );
   if (answered === undefined) return reply; // nobody is left to answer
@@ -128,13 +130,14 @@ function withCharset(type: string): string {
 }
 
 /**
- * `work`, given a signal that fires at the time limit or when the client goes away. A
- * TimeoutError it rejects with is answered as 503 timeout by the error handler. Undefined when
- * the client went away.
+ * `work`, given a signal that fires when the client goes away and, with `timeLimit`, at the time
+ * limit. A TimeoutError it rejects with is answered as 503 timeout by the error handler.
+ * Undefined when the client went away.
  */
 async function withSignal<T>(
   ctx: HandlerContext,
   reply: FastifyReply,
+  options: { readonly timeLimit: boolean },
   work: (signal: AbortSignal) => Promise<T>,
 ): Promise<T | undefined> {
   const gone = new AbortController();
@@ -143,7 +146,11 @@ async function withSignal<T>(
   };
   reply.raw.once('close', onClose);
   try {
-    return await work(AbortSignal.any([AbortSignal.timeout(ctx.limits.handlerTimeoutMs), gone.signal]));
+    return await work(
+      options.timeLimit
+        ? AbortSignal.any([AbortSignal.timeout(ctx.limits.handlerTimeoutMs), gone.signal])
+        : gone.signal,
+    );
   } catch (error) {
     if (gone.signal.aborted) return undefined;
     throw error;
@@ -163,7 +170,7 @@ async function runHandler(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<Outcome | undefined> {
-  return withSignal(ctx, reply, async (signal) =>
+  return withSignal(ctx, reply, { timeLimit: true }, async (signal) =>
     route.handle(ctx, {
       ...(request.body !== undefined ? { body: request.body } : {}),
       params: stringsOf(request.params),

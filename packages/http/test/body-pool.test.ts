@@ -94,7 +94,7 @@ describe('BodyPool', () => {
     }
   });
 
-  it('drops a request given up, waiting or being answered, and the worker goes on with the next', async () => {
+  it('drops a request given up (waiting or being answered, or past its time limit), and the worker goes on', async () => {
     const pool = new BodyPool(setup, 1, 4);
     const never = new AbortController().signal;
     try {
@@ -108,7 +108,10 @@ describe('BodyPool', () => {
       running.abort(new Error('time is up'));
       await expect(b).rejects.toThrow('client gone');
       await expect(a).rejects.toThrow('time is up');
-      // The worker stopped the batch between two assessments and takes the next request.
+      // Past its time limit (counted once a worker is ready), a request rejects with the
+      // TimeoutError that is answered 503 timeout.
+      await expect(pool.answer(job(batch(180)), never, 1)).rejects.toMatchObject({ name: 'TimeoutError' });
+      // The worker stopped each batch between two assessments and takes the next request.
       expect(statusOf(await pool.answer(job(batch(1)), never))).toBe(422);
       expect(pool.workers().map((w) => w.threadId)).toEqual([threadId]);
     } finally {

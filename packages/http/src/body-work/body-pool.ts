@@ -44,6 +44,9 @@ interface Job {
   readonly signal: AbortSignal | undefined;
   readonly resolve: (reply: Reply | PoolFailure) => void;
   readonly reject: (reason: unknown) => void;
+  /** The request's time limit (limits.handlerTimeoutMs), and its timer once it runs. */
+  readonly timeoutMs: number | undefined;
+  timer?: NodeJS.Timeout;
 }
 
 interface Slot {
@@ -69,16 +72,29 @@ export class BodyPool {
     private readonly maxQueued: number,
   ) {}
 
-  /** Answer a request of a worker route. Rejects with the signal's reason when it fires first. */
-  answer(job: Omit<AnswerJob, 'kind' | 'job'>, signal: AbortSignal): Promise<AnswerReply | PoolFailure> {
+  /**
+   * Answer a request of a worker route. Rejects with the signal's reason when it fires first
+   * (the client gone), or with a TimeoutError past `timeoutMs`. The time limit counts from when
+   * the request is queued, waiting included, but not while no worker has started yet: from the
+   * TypeScript sources on a busy machine a worker's start took seconds, which no request caused.
+   */
+  answer(
+    job: Omit<AnswerJob, 'kind' | 'job'>,
+    signal: AbortSignal,
+    timeoutMs?: number,
+  ): Promise<AnswerReply | PoolFailure> {
     // cast: an answer job is answered by an answer reply (body-worker.ts), never a parse reply
-    return this.submit({ ...job, kind: 'answer', job: this.nextJob++ }, signal) as Promise<AnswerReply | PoolFailure>;
+    return this.submit({ ...job, kind: 'answer', job: this.nextJob++ }, signal, timeoutMs) as Promise<
+      AnswerReply | PoolFailure
+    >;
   }
 
   /** Parse a large JSON body (a route served on the HTTP thread). */
   parse(bytes: Uint8Array): Promise<ParseReply | PoolFailure> {
     // cast: a parse job is answered by a parse reply (body-worker.ts)
-    return this.submit({ kind: 'parse', job: this.nextJob++, bytes }, undefined) as Promise<ParseReply | PoolFailure>;
+    return this.submit({ kind: 'parse', job: this.nextJob++, bytes }, undefined, undefined) as Promise<
+      ParseReply | PoolFailure
+    >;
   }
 
   /**
@@ -101,7 +117,7 @@ export class BodyPool {
    */
   stopTaking(): void {
     this.closing = true;
-    for (const job of this.queue.splice(0)) job.resolve({ failed: 'closing' });
+    for (const job of this.queue.splice(0)) done(job).resolve({ failed: 'closing' });
   }
 
   /** The server has closed (onClose: every request answered): the workers end. */
@@ -112,17 +128,33 @@ export class BodyPool {
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
-  private submit(message: Job['message'], signal: AbortSignal | undefined): Promise<Reply | PoolFailure> {
+  private submit(
+    message: Job['message'],
+    signal: AbortSignal | undefined,
+    timeoutMs: number | undefined,
+  ): Promise<Reply | PoolFailure> {
     return new Promise((resolve, reject) => {
       if (this.closing) return resolve({ failed: 'closing' });
       if (signal?.aborted) return reject(signal.reason);
-      const job: Job = { message, signal, resolve, reject };
+      const job: Job = { message, signal, resolve, reject, timeoutMs };
       const idle = this.slots.some((slot) => slot.ready && slot.job === undefined);
       if (!idle && this.queue.length >= this.maxQueued) return resolve({ failed: 'busy' });
-      signal?.addEventListener('abort', () => this.abandon(job), { once: true });
+      signal?.addEventListener('abort', () => this.abandon(job, signal.reason), { once: true });
       this.queue.push(job);
+      if (this.slots.some((slot) => slot.ready)) this.time(job);
       this.pump();
     });
+  }
+
+  /** Start the job's time limit, once. */
+  private time(job: Job): void {
+    if (job.timeoutMs === undefined || job.timer !== undefined) return;
+    job.timer = setTimeout(
+      // The reason AbortSignal.timeout gives: answered 503 `timeout` by the error handler.
+      () => this.abandon(job, new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+      job.timeoutMs,
+    );
+    job.timer.unref();
   }
 
   /** Give waiting jobs to idle workers; start a worker when every one is busy and there is room. */
@@ -150,6 +182,8 @@ export class BodyPool {
     worker.on('message', (reply: FromWorker) => {
       if (reply === 'ready') {
         slot.ready = true;
+        // A worker is there: the time limits of the requests that waited for one start now.
+        for (const job of this.queue) this.time(job);
         this.pump();
         return;
       }
@@ -171,7 +205,7 @@ export class BodyPool {
       if (!slot.ready) {
         // It could not even start (its code missing, a ruleset it cannot load): the jobs
         // waiting fail with that error, and no worker is started again until the next job.
-        for (const job of this.queue.splice(0)) job.resolve({ failed: 'crashed', error });
+        for (const job of this.queue.splice(0)) done(job).resolve({ failed: 'crashed', error });
         return;
       }
       if (slot.job) this.settle(slot, { failed: 'crashed', error });
@@ -185,23 +219,28 @@ export class BodyPool {
     slot.job = undefined;
     if (running === undefined) return;
     if (running.abandoned !== undefined) clearTimeout(running.abandoned);
-    else running.job.resolve(outcome);
+    else done(running.job).resolve(outcome);
   }
 
   /** A request given up: out of the queue, or its worker told to stop, and terminated if it does not. */
-  private abandon(job: Job): void {
-    const reason: unknown = job.signal?.reason;
+  private abandon(job: Job, reason: unknown): void {
     const at = this.queue.indexOf(job);
     if (at >= 0) {
       this.queue.splice(at, 1);
-      job.reject(reason);
+      done(job).reject(reason);
       return;
     }
     const slot = this.slots.find((s) => s.job?.job === job);
-    if (slot?.job === undefined) return;
-    job.reject(reason);
+    if (slot?.job === undefined || slot.job.abandoned !== undefined) return;
+    done(job).reject(reason);
     slot.worker.postMessage({ kind: 'abort', job: job.message.job } satisfies ToWorker);
     slot.job.abandoned = setTimeout(() => void slot.worker.terminate(), GRACE_MS);
     slot.job.abandoned.unref();
   }
+}
+
+/** The job is answered (or given up): its time limit stops. */
+function done(job: Job): Job {
+  if (job.timer !== undefined) clearTimeout(job.timer);
+  return job;
 }
