@@ -19,7 +19,7 @@ interface PackageJson {
 const startedByPath: Record<string, string[]> = {
   'packages/batch': ['test/helpers/memory-child.ts'],
   'packages/bench': ['src/child/*.ts', 'cold/*.mjs', 'schemes/*/csv-parse-peer.ts'],
-  'packages/http': ['scripts/loop-delay.ts'],
+  'packages/http': ['scripts/loop-delay.ts', 'scripts/load-server.ts'],
   'packages/web': ['src/browser.ts', 'src/playground/main.ts'],
 };
 

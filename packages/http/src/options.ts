@@ -56,7 +56,7 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
  * Body workers by default: one per core but one, the one left to the HTTP thread (and at least
  * one, at most four: past that, the HTTP thread's share of parsing nothing is not the limit).
  */
-export function defaultBodyWorkers(): number {
+function defaultBodyWorkers(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 

@@ -143,7 +143,7 @@ export interface ProblemContext {
  * The problem+json body. `detail` is the one problem in the client's language (with its hint),
  * or a count when there are several; `errors` always lists each, in both languages.
  */
-export function renderProblem(kind: ProblemKind, errors: readonly ProblemEntry[], context: ProblemContext): Problem {
+function renderProblem(kind: ProblemKind, errors: readonly ProblemEntry[], context: ProblemContext): Problem {
   const { status, title } = PROBLEM_KINDS[kind];
   const [only] = errors;
   let detail: string;
