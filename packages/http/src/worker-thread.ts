@@ -11,7 +11,10 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 export function startWorker(source: string, options: Pick<WorkerOptions, 'resourceLimits' | 'workerData'>): Worker {
   const here = import.meta.url;
   const name = source.replace(/^.*\//, '').replace(/\.ts$/, '.js');
-  if (!here.endsWith('.ts')) return new Worker(new URL(`./${name}`, here), options);
+  // A worker inherits the process's flags, and `--input-type` (a server started with `node -e`)
+  // makes Node refuse to load the worker's file.
+  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+  if (!here.endsWith('.ts')) return new Worker(new URL(`./${name}`, here), { ...options, execArgv });
   const entry = new URL(`./${source}`, here).href;
   const boot = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
   return new Worker(boot, { ...options, eval: true, execArgv: ['--conditions=@lcz/source'] });
