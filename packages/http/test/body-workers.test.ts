@@ -185,7 +185,7 @@ describe('a full queue', () => {
         const problem = JSON.parse(a.text);
         expect(problem).toMatchObject({ type: 'urn:lcz:problem:busy', status: 503 });
         expect(problem.errors).toMatchObject([{ code: 'busy' }]);
-        expect(problem.errors[0].message_en).toContain('1 requests waiting');
+        expect(problem.errors[0].message_en).toContain('has 1 request waiting');
         expect(problem.errors[0].message_vi).not.toBe(problem.errors[0].message_en);
       }
       expect(answers.filter((a) => a.status === 422).length).toBeGreaterThanOrEqual(1);

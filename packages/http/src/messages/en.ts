@@ -185,7 +185,7 @@ export const en = {
   },
   busy: {
     message:
-      'The server has {queued} requests waiting to be worked on, the most it keeps waiting: this one was not started.',
+      'The server has {queued} {queued|request|requests} waiting to be worked on, the most it keeps waiting: this one was not started.',
     hint: 'Send it again after the time in Retry-After ({seconds} s); nothing of this request was kept.',
   },
   server_closing: {
