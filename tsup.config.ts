@@ -19,18 +19,18 @@ const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')
   oneFileEntries?: string[];
 };
 
-// Entries a package lists in "oneFileEntries" are built on their own, each as one file that
-// shares no chunk with the others (Node loads a module graph file by file: fewer files start
-// faster); their types are another entry's (package.json "types" condition).
+// Export paths a package lists in "oneFileEntries" (e.g. "./standalone", whose source is another
+// entry's, src/runtime.ts) are built on their own, named after the path, each as one file that
+// shares no chunk with the others: Node loads a module graph file by file, and fewer files start
+// faster. Their types are that other entry's (the export's "types" condition).
 const oneFile = new Set(pkg.oneFileEntries ?? []);
 const entry: Record<string, string> = {};
 const oneFileEntry: Record<string, string> = {};
-for (const target of Object.values(pkg.exports)) {
+for (const [path, target] of Object.entries(pkg.exports)) {
   const source = typeof target === 'object' ? target['@lcz/source'] : undefined;
-  if (source) {
-    const name = source.replace(/^\.\/src\//, '').replace(/\.ts$/, '');
-    (oneFile.has(source) ? oneFileEntry : entry)[name] = source;
-  }
+  if (!source) continue;
+  if (oneFile.has(path)) oneFileEntry[path.replace(/^\.\//, '')] = source;
+  else entry[source.replace(/^\.\/src\//, '').replace(/\.ts$/, '')] = source;
 }
 if (pkg.bin) entry['bin'] = './src/bin.ts';
 // Worker threads' entry points (package.json "workers"), built beside the shared chunks so the
