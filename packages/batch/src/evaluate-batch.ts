@@ -122,6 +122,8 @@ export interface BatchPaths {
   readonly blockBytes?: number;
   /** When the workers give up on a file whose records never end (tests make it small). */
   readonly maxUncutBytes?: number;
+  /** Blocks each worker may have waiting before the main thread decides one itself (default 2; 0: it decides them all). */
+  readonly queuedPerWorker?: number;
 }
 
 export async function evaluateBatchVia(
@@ -205,6 +207,7 @@ function quickRead(
     ...(paths.quickReadBytes !== undefined ? { quickReadBytes: paths.quickReadBytes } : {}),
     ...(paths.blockBytes !== undefined ? { blockBytes: paths.blockBytes } : {}),
     ...(paths.maxUncutBytes !== undefined ? { maxUncutBytes: paths.maxUncutBytes } : {}),
+    ...(paths.queuedPerWorker !== undefined ? { queuedPerWorker: paths.queuedPerWorker } : {}),
   };
 }
 

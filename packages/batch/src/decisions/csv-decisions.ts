@@ -63,6 +63,8 @@ export interface WorkersOption {
   readonly blockBytes: number;
   /** Past this many bytes without a record boundary, this thread reads the rest (default MAX_UNCUT_BYTES). */
   readonly maxUncutBytes?: number;
+  /** Blocks each worker may have waiting before this thread decides one itself (default QUEUED_PER_WORKER). */
+  readonly queuedPerWorker?: number;
 }
 
 /** The rows of a CSV file as decided runs and careful records, in chunks. */

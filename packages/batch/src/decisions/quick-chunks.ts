@@ -43,6 +43,7 @@ export interface QuickRead {
   readonly quickReadBytes?: number;
   readonly blockBytes?: number;
   readonly maxUncutBytes?: number;
+  readonly queuedPerWorker?: number;
 }
 
 /**
@@ -144,6 +145,7 @@ class Pools {
       ...(generated !== undefined ? { generated } : {}),
       blockBytes: this.q.blockBytes ?? BLOCK_BYTES,
       ...(this.q.maxUncutBytes !== undefined ? { maxUncutBytes: this.q.maxUncutBytes } : {}),
+      ...(this.q.queuedPerWorker !== undefined ? { queuedPerWorker: this.q.queuedPerWorker } : {}),
     };
   }
 
