@@ -71,7 +71,7 @@ export async function* bodyOnWorkers(
   });
   // Blocks decided here wait in order behind the workers' (they are answered at once).
   const maxInFlight = 4 * (pool.size + 1);
-  const held = new Held(handOff.rest);
+  const held = new Held(handOff.rest, workers.blockBytes);
   // When the bytes held hold no whole record, they are looked at again only once they have doubled.
   let retryAt = 0;
   try {
@@ -97,9 +97,8 @@ export async function* bodyOnWorkers(
       }
       retryAt = 0;
       // Copied out before the blocks are sent: a block sent in place moves the buffer under it.
-      const tail = bytes.slice(start);
+      if (start < bytes.length) held.add(bytes.subarray(start));
       sendBlocks(flight, bytes, cuts);
-      if (tail.length > 0) held.add(tail);
       while (flight.length >= maxInFlight) yield* flight.receive();
     }
     yield* flight.drain();
@@ -108,29 +107,36 @@ export async function* bodyOnWorkers(
   }
 }
 
-/** Bytes read and not sent yet: the start of a record, then whole chunks. */
+/**
+ * Bytes read and not sent yet: the start of a record, then whole chunks, copied as they come into
+ * one buffer (a chunk may be a view the next read overwrites, reused-reads.ts).
+ */
 class Held {
-  private pieces: Uint8Array[] = [];
+  private buffer = new Uint8Array(0);
   bytes = 0;
 
-  constructor(first: Uint8Array) {
+  constructor(
+    first: Uint8Array,
+    private readonly blockBytes: number,
+  ) {
     if (first.length > 0) this.add(first);
   }
 
   add(piece: Uint8Array): void {
-    this.pieces.push(piece);
-    this.bytes += piece.length;
+    const total = this.bytes + piece.length;
+    if (total > this.buffer.length) {
+      const bigger = new Uint8Array(Math.max(total, 2 * this.blockBytes, 2 * this.buffer.length));
+      bigger.set(this.buffer.subarray(0, this.bytes));
+      this.buffer = bigger;
+    }
+    this.buffer.set(piece, this.bytes);
+    this.bytes = total;
   }
 
-  /** Everything held, in one buffer; nothing is held after. */
+  /** Everything held, in a buffer of its own (a block sent moves it to a worker); nothing is held after. */
   take(): Uint8Array {
-    const bytes = new Uint8Array(this.bytes);
-    let at = 0;
-    for (const piece of this.pieces) {
-      bytes.set(piece, at);
-      at += piece.length;
-    }
-    this.pieces = [];
+    const bytes = this.buffer.subarray(0, this.bytes);
+    this.buffer = new Uint8Array(0);
     this.bytes = 0;
     return bytes;
   }

@@ -81,7 +81,8 @@ export async function* csvDecisionChunks(
     let headBytes = 0;
     let next = await chunks.next();
     while (!next.done) {
-      const bytes = bytesOf(next.value);
+      // Copied: a piece may be a view the next read overwrites (reused-reads.ts).
+      const bytes = Buffer.from(bytesOf(next.value));
       head.push(bytes);
       headBytes += bytes.length;
       if (headBytes >= options.sniffBytes) break;
