@@ -1,5 +1,5 @@
 /**
- * `--encoding <name>` on every command that reads CSV files (lcz evaluate, report, explain): the
+ * `--encoding <name>` on every command that reads CSV files (lcz evaluate, report, explain, diff): the
  * same parsing, the same help, the same decoding (TextDecoder, then NFC) and the same error for a
  * name no encoding has. Read through the CLI on a CSV saved by Vietnamese Windows (Windows-1258),
  * with a `registered` column the report reads in a second pass of its own.
@@ -103,9 +103,32 @@ describe('lcz explain --encoding', () => {
   });
 });
 
+describe('lcz diff --encoding', () => {
+  it('without it: the text_encoding error naming --encoding, exit 1; with it: every row compared', async () => {
+    const without = await run(['diff', '--lang', 'en', SMALL, SMALL, '--assessments', CP1258]);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(/:1:4: error \[text_encoding\]/);
+    expect(without.stderr).toContain('--encoding windows-1258');
+    const withIt = await run([
+      'diff',
+      '--lang',
+      'en',
+      '--encoding',
+      'windows-1258',
+      SMALL,
+      SMALL,
+      '--assessments',
+      CP1258,
+    ]);
+    expect(withIt.stderr).toBe('');
+    expect(withIt.code).toBe(0);
+    expect(withIt.stdout).toContain('3 assessment(s) evaluated under both versions');
+  });
+});
+
 describe('one option, one help text', () => {
-  it('evaluate, report and explain show the same --encoding lines, in Vietnamese and English', async () => {
-    const helps = await Promise.all(['evaluate', 'report', 'explain'].map((c) => run([c, '--help'])));
+  it('evaluate, report, explain and diff show the same --encoding lines, in Vietnamese and English', async () => {
+    const helps = await Promise.all(['evaluate', 'report', 'explain', 'diff'].map((c) => run([c, '--help'])));
     const block = (help: string) => {
       const lines = help.split('\n');
       const at = lines.findIndex((l) => l.startsWith('  --encoding <name>'));
@@ -118,8 +141,12 @@ describe('one option, one help text', () => {
   });
 
   it('an empty value is refused the same way', async () => {
-    for (const command of ['report', 'explain']) {
-      const { code, stderr } = await run([command, '--rules', SMALL, '--encoding=', CP1258]);
+    for (const argv of [
+      ['report', '--rules', SMALL],
+      ['explain', '--rules', SMALL],
+      ['diff', SMALL, SMALL],
+    ]) {
+      const { code, stderr } = await run([...argv, '--encoding=', CP1258]);
       expect(code).toBe(2);
       expect(stderr).toContain('--encoding');
     }
