@@ -122,7 +122,7 @@ describe('lcz diff --encoding', () => {
     ]);
     expect(withIt.stderr).toBe('');
     expect(withIt.code).toBe(0);
-    expect(withIt.stdout).toContain('3 assessment(s) evaluated under both versions');
+    expect(withIt.stdout).toContain('3 assessments evaluated under both versions');
   });
 });
 
