@@ -52,7 +52,7 @@ class Tables {
   readonly testSlots: number[] = [];
   readonly testK: number[] = [];
   readonly testFns: Closure[] = [];
-  readonly options: { cond: number; fixed: number; bandFrom: number; bandTo: number }[] = [];
+  readonly options: { cond: number; fixed: number; bandFrom: number; bandTo: number; slot: number }[] = [];
   readonly bandTests: number[] = [];
   readonly bandPoints: number[] = [];
 
@@ -66,6 +66,17 @@ class Tables {
     return this.testFns.length - 1;
   }
 
+  /** The slot every band of a step table compares with `>=` (the usual `of: <fact>`), else -1. */
+  oneSlot(from: number, to: number): number {
+    const first = this.testSlots[this.bandTests[from] ?? -1];
+    if (first === undefined || from === to) return -1;
+    for (let b = from; b < to; b++) {
+      const t = this.bandTests[b] ?? -1;
+      if (this.testOps[t] !== OP_GE || this.testSlots[t] !== first) return -1;
+    }
+    return first;
+  }
+
   /** A points rule's options as rows of `options`; returns [from, to). */
   rule(shape: PointsShape): [number, number] {
     const from = this.options.length;
@@ -75,11 +86,13 @@ class Tables {
         this.bandTests.push(this.test(band.condition.fn));
         this.bandPoints.push(band.points);
       }
+      const bandTo = this.bandTests.length;
       this.options.push({
         cond: option.condition ? this.test(option.condition.fn) : -1,
         fixed: option.bands ? -1 : (option.points ?? 0),
         bandFrom,
-        bandTo: this.bandTests.length,
+        bandTo,
+        slot: this.oneSlot(bandFrom, bandTo),
       });
     }
     return [from, this.options.length];
@@ -144,6 +157,7 @@ export function createCriteriaFiller(criteria: readonly CriterionPlan[]): Criter
   const optionFixed = Int32Array.from(tables.options, (o) => o.fixed);
   const bandFrom = Int32Array.from(tables.options, (o) => o.bandFrom);
   const bandTo = Int32Array.from(tables.options, (o) => o.bandTo);
+  const bandSlot = Int32Array.from(tables.options, (o) => o.slot);
   const bandTests = Int32Array.from(tables.bandTests);
   const bandPoints = Int32Array.from(tables.bandPoints);
 
@@ -187,18 +201,28 @@ export function createCriteriaFiller(criteria: readonly CriterionPlan[]): Criter
   };
 
   /** One step table's points as [least, most] into `range`. */
-  const steps = (from: number, to: number, s: Slots): void => {
+  const steps = (from: number, to: number, slot: number, s: Slots): void => {
     // As compile/points.ts compileSteps: the band reached lies between the highest certainly
     // reached (lo) and the highest not certainly missed (hi); the first band certainly missed
     // ends the walk (the thresholds rise).
     let lo = -1;
     let hi = -1;
-    for (let b = from; b < to; b++) {
-      const v = judge(bandTests[b] ?? -1, s);
-      if (v === F) break;
-      if (v === T) lo = b;
-      hi = b;
-    }
+    const a = slot < 0 ? undefined : s[slot];
+    if (slot >= 0 && a === undefined) hi = to - 1;
+    else if (typeof a === 'number') {
+      // Every band is `fact >= k` on this slot: its thresholds straight from the table.
+      for (let b = from; b < to; b++) {
+        if (!(a >= (ks[bandTests[b] ?? -1] ?? 0))) break;
+        lo = b;
+        hi = b;
+      }
+    } else
+      for (let b = from; b < to; b++) {
+        const v = judge(bandTests[b] ?? -1, s);
+        if (v === F) break;
+        if (v === T) lo = b;
+        hi = b;
+      }
     let least = lo < 0 ? 0 : (bandPoints[lo] ?? 0);
     let most = least;
     for (let b = lo < 0 ? from : lo + 1; b <= hi; b++) {
@@ -228,7 +252,7 @@ export function createCriteriaFiller(criteria: readonly CriterionPlan[]): Criter
         if (fixed >= 0) {
           range[0] = fixed;
           range[1] = fixed;
-        } else steps(bandFrom[o] ?? 0, bandTo[o] ?? 0, s);
+        } else steps(bandFrom[o] ?? 0, bandTo[o] ?? 0, bandSlot[o] ?? -1, s);
         if (v === U) range[0] = 0;
       }
       const l = range[0] ?? 0;
