@@ -57,7 +57,8 @@ export function createCheckedSlotFiller(
   const readContext = createObjectReader(contextIds, kinds.slice(0, contextIds.length), 0);
   const readFacts = createObjectReader(factIds, kinds.slice(contextIds.length), contextIds.length);
   return (context, facts, out) => {
-    out.length = size;
+    // Only when it differs: setting an array's length is a call even when it is unchanged.
+    if (out.length !== size) out.length = size;
     // A missing context or facts object leaves its names unknown; anything else in its place is wrong.
     const shaped = isRecordOrNothing(context) && isRecordOrNothing(facts);
     const contextOk = readContext(isObject(context) ? context : undefined, out);
@@ -65,6 +66,9 @@ export function createCheckedSlotFiller(
     return shaped && contextOk && factsOk;
   };
 }
+
+/** Up to this many declared names, an object is read by name (see createObjectReader). */
+const FEW = 4;
 
 /** Calls in a row whose object's keys were not in the order learnt before a new order is learnt. */
 const RELEARN_AFTER = 16;
@@ -119,6 +123,12 @@ function createObjectReader(
     if (from === undefined || count === 0) {
       for (let i = 0; i < count; i++) out[offset + i] = undefined;
       return true;
+    }
+    // A few names (a context) cost less read by name than a walk.
+    if (count <= FEW) {
+      let ok = true;
+      for (let i = 0; i < count; i++) if (!store(i, from[ids[i] ?? ''], out)) ok = false;
+      return ok;
     }
     if (misses >= RELEARN_AFTER) {
       learn(from);
