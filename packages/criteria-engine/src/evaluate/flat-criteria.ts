@@ -12,6 +12,7 @@
  * The same values as outcomeAndPoints (outcome.ts) for every criterion: the oracle tests, the
  * generated-versus-closures property tests and the flat-criteria test compare them.
  */
+import { countShapeOf } from '../compile/count-compare.js';
 import { type LeafShape, leafShapeOf } from '../compile/leaf.js';
 import type { CriterionPlan } from '../compile/plan.js';
 import type { PointsShape } from '../compile/points.js';
@@ -52,7 +53,16 @@ class Tables {
   readonly testSlots: number[] = [];
   readonly testK: number[] = [];
   readonly testFns: Closure[] = [];
-  readonly options: { cond: number; fixed: number; bandFrom: number; bandTo: number; slot: number }[] = [];
+  readonly options: {
+    cond: number;
+    fixed: number;
+    bandFrom: number;
+    bandTo: number;
+    slot: number;
+    count: number;
+  }[] = [];
+  /** The arguments of each step table's `count(…)` counted once for all its bands (see sharedCount). */
+  readonly counts: (readonly Closure[])[] = [];
   readonly bandTests: number[] = [];
   readonly bandPoints: number[] = [];
 
@@ -61,7 +71,8 @@ class Tables {
     const shape = leafShapeOf(fn);
     this.testOps.push(shape ? leafOp(shape) : OP_CALL);
     this.testSlots.push(shape?.slot ?? 0);
-    this.testK.push(typeof shape?.k === 'number' ? shape.k : 0);
+    // A count comparison keeps its closure (OP_CALL) but records its k for sharedCount.
+    this.testK.push(typeof shape?.k === 'number' ? shape.k : (countShapeOf(fn)?.k ?? 0));
     this.testFns.push(fn);
     return this.testFns.length - 1;
   }
@@ -75,6 +86,25 @@ class Tables {
       if (this.testOps[t] !== OP_GE || this.testSlots[t] !== first) return -1;
     }
     return first;
+  }
+
+  /**
+   * When every band is `count(…) >= k` over the same `of` (one parsed expression, checked once
+   * per band), the index in `counts` of the first band's arguments, else -1: the count is then
+   * taken once and each band only compares it.
+   */
+  sharedCount(bands: NonNullable<PointsShape['options'][number]['bands']>): number {
+    const first = bands[0]?.condition;
+    const left = first?.expr?.kind === 'compare' ? first.expr.left : undefined;
+    const shape = first ? countShapeOf(first.fn) : undefined;
+    if (!shape || !left) return -1;
+    for (const band of bands) {
+      const e = band.condition.expr;
+      const c = countShapeOf(band.condition.fn);
+      if (e?.kind !== 'compare' || e.left !== left || c?.op !== '>=' || c.fns.length !== shape.fns.length) return -1;
+    }
+    this.counts.push(shape.fns);
+    return this.counts.length - 1;
   }
 
   /** A points rule's options as rows of `options`; returns [from, to). */
@@ -93,6 +123,7 @@ class Tables {
         bandFrom,
         bandTo,
         slot: this.oneSlot(bandFrom, bandTo),
+        count: this.sharedCount(option.bands ?? []),
       });
     }
     return [from, this.options.length];
@@ -158,6 +189,8 @@ export function createCriteriaFiller(criteria: readonly CriterionPlan[]): Criter
   const bandFrom = Int32Array.from(tables.options, (o) => o.bandFrom);
   const bandTo = Int32Array.from(tables.options, (o) => o.bandTo);
   const bandSlot = Int32Array.from(tables.options, (o) => o.slot);
+  const bandCount = Int32Array.from(tables.options, (o) => o.count);
+  const counts = tables.counts;
   const bandTests = Int32Array.from(tables.bandTests);
   const bandPoints = Int32Array.from(tables.bandPoints);
 
@@ -201,14 +234,31 @@ export function createCriteriaFiller(criteria: readonly CriterionPlan[]): Criter
   };
 
   /** One step table's points as [least, most] into `range`. */
-  const steps = (from: number, to: number, slot: number, s: Slots): void => {
+  const steps = (from: number, to: number, slot: number, count: number, s: Slots): void => {
     // As compile/points.ts compileSteps: the band reached lies between the highest certainly
     // reached (lo) and the highest not certainly missed (hi); the first band certainly missed
     // ends the walk (the thresholds rise).
     let lo = -1;
     let hi = -1;
     const a = slot < 0 ? undefined : s[slot];
-    if (slot >= 0 && a === undefined) hi = to - 1;
+    const args = count < 0 ? undefined : counts[count];
+    if (args) {
+      // Every band is `count(args) >= k`: the count lies in [t, t + u], taken once; each band
+      // decides as compile/count-compare.ts does.
+      let t = 0;
+      let u = 0;
+      for (let i = 0; i < args.length; i++) {
+        const v = args[i]?.(s);
+        if (v === true) t++;
+        else if (v === undefined) u++;
+      }
+      for (let b = from; b < to; b++) {
+        const k = ks[bandTests[b] ?? -1] ?? 0;
+        if (t + u < k) break;
+        if (t >= k) lo = b;
+        hi = b;
+      }
+    } else if (slot >= 0 && a === undefined) hi = to - 1;
     else if (typeof a === 'number') {
       // Every band is `fact >= k` on this slot: its thresholds straight from the table.
       for (let b = from; b < to; b++) {
@@ -252,7 +302,7 @@ export function createCriteriaFiller(criteria: readonly CriterionPlan[]): Criter
         if (fixed >= 0) {
           range[0] = fixed;
           range[1] = fixed;
-        } else steps(bandFrom[o] ?? 0, bandTo[o] ?? 0, bandSlot[o] ?? -1, s);
+        } else steps(bandFrom[o] ?? 0, bandTo[o] ?? 0, bandSlot[o] ?? -1, bandCount[o] ?? -1, s);
         if (v === U) range[0] = 0;
       }
       const l = range[0] ?? 0;
