@@ -26,7 +26,8 @@ export const en = {
   validate_notes: '{warnings} {warnings|warning|warnings}, {infos} {infos|note|notes}:',
   missing_test_rules: 'name the rules whose test cases to run, e.g. lcz test rules/lai-chau-2020-2025.',
   rules_invalid_nothing_tested: "the rules in '{path}' have {count} {count|error|errors}; no test case was run.",
-  no_test_files: "no test case files (.yaml, .yml) found in '{path}'.",
+  no_test_files:
+    "no test case files (.yaml, .yml) found in '{path}': the ruleset has no test cases yet. To add some, create that folder and write .yaml files in it as docs/test-cases.md describes (each case: its input and the expected result), e.g. copy another ruleset's tests folder and adapt it; or name test files or folders with --cases.",
   test_files_invalid: '{count} test {count|file has|files have} errors; their cases did not run.',
   test_one_rules_path:
     "lcz test takes one rules path; '{extra}' is extra. Name test files or folders with --cases, e.g. lcz test rules/lai-chau-2020-2025 --cases examples/survey-2020/tests.",
