@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 interface ExportTarget {
   '@lcz/source'?: string;
@@ -16,15 +16,21 @@ const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')
   bin?: Record<string, string>;
   inlineDependencies?: string[];
   workers?: string[];
+  oneFileEntries?: string[];
 };
 
+// Export paths a package lists in "oneFileEntries" (e.g. "./standalone", whose source is another
+// entry's, src/runtime.ts) are built on their own, named after the path, each as one file that
+// shares no chunk with the others: Node loads a module graph file by file, and fewer files start
+// faster. Their types are that other entry's (the export's "types" condition).
+const oneFile = new Set(pkg.oneFileEntries ?? []);
 const entry: Record<string, string> = {};
-for (const target of Object.values(pkg.exports)) {
+const oneFileEntry: Record<string, string> = {};
+for (const [path, target] of Object.entries(pkg.exports)) {
   const source = typeof target === 'object' ? target['@lcz/source'] : undefined;
-  if (source) {
-    const name = source.replace(/^\.\/src\//, '').replace(/\.ts$/, '');
-    entry[name] = source;
-  }
+  if (!source) continue;
+  if (oneFile.has(path)) oneFileEntry[path.replace(/^\.\//, '')] = source;
+  else entry[source.replace(/^\.\/src\//, '').replace(/\.ts$/, '')] = source;
 }
 if (pkg.bin) entry['bin'] = './src/bin.ts';
 // Worker threads' entry points (package.json "workers"), built beside the shared chunks so the
@@ -38,14 +44,8 @@ const inline = (pkg.inlineDependencies ?? []).map(
   (name) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/|$)`),
 );
 
-export default defineConfig({
-  entry,
+const common = {
   format: ['esm', 'cjs'],
-  dts: {
-    entry: Object.fromEntries(
-      Object.entries(entry).filter(([k, source]) => k !== 'bin' && !(pkg.workers ?? []).includes(source)),
-    ),
-  },
   // import.meta.url in the CommonJS build too (a worker's entry is found next to the code).
   shims: true,
   sourcemap: true,
@@ -53,11 +53,9 @@ export default defineConfig({
   // names are kept, so stack traces stay readable (and the source maps map them back).
   minifyWhitespace: true,
   minifySyntax: true,
-  clean: true,
   target: 'node20',
   platform: 'neutral',
   treeshake: true,
-  splitting: true,
   // Workspace packages' code is resolved by their own builds, never inlined; their package.json
   // (read for version numbers) is data and is inlined.
   external: [/^@lcz\/[^/]+(\/(?!package\.json$)[^/]+)?$/],
@@ -65,4 +63,21 @@ export default defineConfig({
   esbuildOptions(options) {
     options.conditions = ['import', 'module', 'default'];
   },
-});
+} satisfies Options;
+const oneFileNames = Object.keys(oneFileEntry);
+
+export default defineConfig([
+  {
+    ...common,
+    entry,
+    dts: {
+      entry: Object.fromEntries(
+        Object.entries(entry).filter(([k, source]) => k !== 'bin' && !(pkg.workers ?? []).includes(source)),
+      ),
+    },
+    // The one-file entries are written by the build beside this one, at the same time: not cleaned.
+    clean: oneFileNames.flatMap((n) => [`!${n}.js`, `!${n}.cjs`, `!${n}.js.map`, `!${n}.cjs.map`]),
+    splitting: true,
+  },
+  ...(oneFileNames.length > 0 ? [{ ...common, entry: oneFileEntry, dts: false, clean: false, splitting: false }] : []),
+]);

@@ -52,7 +52,8 @@ const TARGET = {
   mixed: { evaluate: 25 },
   /** The generated decide (lcz build's module) against the floor, per workload. */
   generated: { uniform: 2, mixed: 3 },
-  coldStartMs: 25,
+  /** The runtime entry's cold start against json-logic-js's (the fastest anchor), in the same run. */
+  coldStartAnchor: 'json-logic-js',
   recompileMs: 2,
   memoryMB: 15,
 } as const;
@@ -256,15 +257,24 @@ async function main(): Promise<void> {
   mkdirSync(join(OUT_DIR, 'anchors'), { recursive: true });
   const sampleFile = join(OUT_DIR, 'sample-assessment.json');
   writeFileSync(sampleFile, JSON.stringify(sample, null, 2));
-  const cold: { id: string; label: string; script: string; mode?: string; input: string; target?: number }[] = [
+  const cold: { id: string; label: string; script: string; mode?: string; input: string; target?: string }[] = [
+    {
+      id: 'engine-standalone',
+      label:
+        'engine runtime entry as one file (@lcz/criteria-engine/standalone, built): import + load the compiled rules file + validate the assessment + first evaluation',
+      script: 'cold/engine.mjs',
+      mode: 'standalone',
+      input: compiledFile,
+      target: TARGET.coldStartAnchor,
+    },
     {
       id: 'engine-compiled',
       label:
-        'engine runtime entry (built): import + load the compiled rules file + validate the assessment + first evaluation',
+        'engine runtime entry (@lcz/criteria-engine/runtime, built, split into chunks shared with the other entries): import + load the compiled rules file + validate the assessment + first evaluation',
       script: 'cold/engine.mjs',
       mode: 'compiled',
       input: compiledFile,
-      target: TARGET.coldStartMs,
+      target: TARGET.coldStartAnchor,
     },
     {
       id: 'engine',
@@ -296,6 +306,9 @@ async function main(): Promise<void> {
       coldRuns.get(c.id)?.push(r);
     }
   }
+  // A target names the anchor whose cold start, measured in the same spawns, it must not exceed.
+  const anchorRuns = coldRuns.get(TARGET.coldStartAnchor) ?? [];
+  const anchorMs = anchorRuns.length > 0 ? median(anchorRuns.map((r) => r.total)) : undefined;
   const coldStart: ColdStartRow[] = cold.map((c) => {
     const runs = coldRuns.get(c.id) ?? [];
     const totalMs = spread(runs.map((r) => r.total));
@@ -307,7 +320,9 @@ async function main(): Promise<void> {
       totalMs,
       cpuMs: median(runs.map((r) => r.cpu)),
       stepsMs,
-      ...(c.target !== undefined ? { target: `≤ ${c.target} ms`, met: totalMs.median <= c.target } : {}),
+      ...(c.target !== undefined && anchorMs !== undefined
+        ? { target: `≤ ${c.target} (${anchorMs.toFixed(1)} ms)`, met: totalMs.median <= anchorMs }
+        : {}),
     };
   });
   log(`cold start: ${config.coldStartSpawns} spawns × ${cold.length} (${elapsed()})`);

@@ -16,6 +16,7 @@ import { makeDiagnostic } from './diagnostics/source.js';
 import { createEvaluator } from './evaluate/evaluate.js';
 import { createPartEvaluator } from './evaluate/evaluate-part.js';
 import { buildAssessmentSchema, validateAssessmentValue } from './evaluate/validate-assessment.js';
+import { compileShapeCheck } from './evaluate/assessment-shape.js';
 import type { ParsedDocument } from './parse/index.js';
 import type { RulesetDocument } from './validate/ruleset-document.js';
 import { rememberSources, storeCompiledRules } from './store-compiled.js';
@@ -60,8 +61,14 @@ export function assembleRuleset(
   // Built on first use: a caller that only decides never pays for the schema.
   let schema: z.ZodMiniType | undefined;
   const assessmentSchema = () => (schema ??= buildAssessmentSchema(plan));
+  // A valid assessment is recognised without the schema (assessment-shape.ts); it runs for the rest.
+  let shape: ((value: unknown) => boolean) | undefined;
+  const accepted = (value: unknown): boolean => {
+    shape ??= compileShapeCheck(plan);
+    return shape(value);
+  };
   const validateAssessment = (value: unknown, located?: LocatedInput, options?: { readonly anyDate?: boolean }) =>
-    validateAssessmentValue(plan, assessmentSchema(), doc.id, value, located, options?.anyDate === true);
+    validateAssessmentValue(plan, accepted, assessmentSchema, doc.id, value, located, options?.anyDate === true);
   // evaluate() and decide() never coerce: on a value of the wrong type (the input skipped
   // validateAssessment) they throw every problem validateAssessment finds, instead of reading
   // "200" as 200.

@@ -16,8 +16,7 @@ import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/source.js';
 import { closest } from '../diagnostics/suggest.js';
 import type { Assessment } from './assessment.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { ASSESSMENT_DATE } from './assessment-shape.js';
 
 export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
   // Declarations of the same type and bounds share one schema (zod schemas are immutable):
@@ -48,7 +47,7 @@ export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
         code: z.optional(z.string()),
         name: z.optional(z.string()),
         unit: z.optional(z.string()),
-        date: z.optional(z.string().check(z.regex(DATE, 'YYYY-MM-DD'))),
+        date: z.optional(z.string().check(z.regex(ASSESSMENT_DATE, 'YYYY-MM-DD'))),
       }),
     ),
     context: z.strictObject(context),
@@ -56,9 +55,14 @@ export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
   });
 }
 
+/**
+ * `accepted`: the quick check (assessment-shape.ts), true only for a value the schema accepts; the
+ * schema (`schema()`, built on first use) runs only for the rest, to say what is wrong.
+ */
 export function validateAssessmentValue(
   plan: RulesetPlan,
-  schema: z.ZodMiniType,
+  accepted: (value: unknown) => boolean,
+  schema: () => z.ZodMiniType,
   rulesetId: string,
   value: unknown,
   located: LocatedInput | undefined,
@@ -72,7 +76,7 @@ export function validateAssessmentValue(
     );
   };
 
-  const parsed = schema.safeParse(value);
+  const parsed = accepted(value) ? { success: true as const } : schema().safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) mapIssue(issue, value, plan, report);
   }
@@ -236,7 +240,7 @@ function checkRelations(plan: RulesetPlan, facts: Record<string, unknown>, repor
  */
 function checkDate(plan: RulesetPlan, area: unknown, report: Report, anyDate: boolean): void {
   const date = isRecord(area) ? area['date'] : undefined;
-  if (typeof date !== 'string' || !DATE.test(date)) return;
+  if (typeof date !== 'string' || !ASSESSMENT_DATE.test(date)) return;
   const period = plan.document.effective;
   if (period && !anyDate && (date < period.from || (period.to !== undefined && date > period.to))) {
     report('input_date_outside_period', ['area', 'date'], { date, from: period.from, to: period.to ?? '…' });

@@ -8,10 +8,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as sourceCore from '../../src/index.js';
 import * as sourceNode from '../../src/node.js';
 import * as sourceTools from '../../src/tools.js';
+import { assessmentArbitrary } from '../../src/testing.js';
 
 const pkgDir = fileURLToPath(new URL('../../', import.meta.url));
 const dist = join(pkgDir, 'dist');
@@ -108,6 +110,13 @@ describe('built runtime entry point (@lcz/criteria-engine/runtime)', () => {
   it('imports nothing from node_modules and no Node built-in: no YAML parser, no ajv, zod inlined', () => {
     expect([...bareImports('runtime.js')]).toEqual([]);
     expect([...bareImports('runtime.cjs')]).toEqual([]);
+    // The same entry as one file (./standalone): no chunk, nothing else to load.
+    for (const file of ['standalone.js', 'standalone.cjs']) {
+      const files = new Set<string>();
+      expect([...bareImports(file, files)]).toEqual([]);
+      expect(files.size).toBe(1);
+      expect(readFileSync(join(dist, file), 'utf8').includes('YAMLParseError')).toBe(false);
+    }
     // The full entry still imports @noble/hashes; the check above would see it.
     expect(bareImports('index.js').has('@noble/hashes/sha2.js')).toBe(true);
   });
@@ -144,7 +153,12 @@ describe('built runtime entry point (@lcz/criteria-engine/runtime)', () => {
     const cjs = createRequire(import.meta.url)(join(dist, 'runtime.cjs')) as Runtime;
     type Messages = typeof import('../../src/messages.js');
     const messages = (await import(pathToFileURL(join(dist, 'messages.js')).href)) as Messages;
-    for (const runtime of [esm, cjs]) {
+    // ./standalone is ./runtime built as one file: the same exports, the same results.
+    const standalone = (await import(pathToFileURL(join(dist, 'standalone.js')).href)) as Runtime;
+    const standaloneCjs = createRequire(import.meta.url)(join(dist, 'standalone.cjs')) as Runtime;
+    expect(Object.keys(standalone).sort()).toEqual(Object.keys(esm).sort());
+    expect(Object.keys(standaloneCjs).sort()).toEqual(Object.keys(cjs).sort());
+    for (const runtime of [esm, cjs, standalone, standaloneCjs]) {
       const loaded = runtime.loadCompiledRuleset(json);
       expect(loaded.value?.evaluate(input.value)).toEqual(expected);
       expect(loaded.value?.validateAssessment(input.value).diagnostics).toEqual([]);
@@ -153,4 +167,35 @@ describe('built runtime entry point (@lcz/criteria-engine/runtime)', () => {
       expect(messages.formatDiagnostics(stale.diagnostics, 'en')).toContain('[compiled_stale] This compiled rules file was built by engine 0.0.1');
     }
   });
+});
+
+describe('the one-file runtime entry (@lcz/criteria-engine/standalone) on every bundled scheme', () => {
+  const schemes = ['lai-chau-2020-2025', 'lai-chau-2026-2030-draft', 'green-building-illustrative', 'ntm-commune-2021-2025']
+    .map((name) => fileURLToPath(new URL(`../../../../rules/${name}/ruleset.yaml`, import.meta.url)))
+    .concat(fileURLToPath(new URL('../../../../examples/school-safety/ruleset.yaml', import.meta.url)));
+
+  it.each(schemes)('%s: validates and evaluates as loadRuleset does (ESM and CJS)', async (file) => {
+    type Runtime = typeof import('../../src/runtime.js');
+    const esm = (await import(pathToFileURL(join(dist, 'standalone.js')).href)) as Runtime;
+    const cjs = createRequire(import.meta.url)(join(dist, 'standalone.cjs')) as Runtime;
+    const yaml = await source.loadRulesetFile(file);
+    // Builds in memory: `out` only names the sources relative to where the file would go.
+    const built = await source.buildCompiledRulesFile(file, join(dirname(file), 'x.compiled.json'));
+    if (!yaml.value || !built.value) throw new Error(`${file} should load and build`);
+    const samples = fc.sample(assessmentArbitrary(yaml.value, { unknownRate: 0.2 }), { numRuns: 60, seed: 16 });
+    for (const runtime of [esm, cjs]) {
+      const loaded = runtime.loadCompiledRuleset(built.value.json);
+      const ruleset = loaded.value;
+      if (!ruleset) throw new Error(`${file}: the standalone entry refused the compiled file`);
+      expect(ruleset.hash).toBe(yaml.value.hash);
+      for (const sample of samples) {
+        const input: unknown = JSON.parse(JSON.stringify(sample));
+        expect(ruleset.validateAssessment(input)).toEqual(yaml.value.validateAssessment(input));
+        expect(ruleset.evaluate(sample)).toEqual(yaml.value.evaluate(sample));
+      }
+      // And a bad input: the same problems.
+      const bad = { context: {}, facts: { [yaml.value.facts[0]?.id ?? 'x']: 'not a value' }, extra: 1 };
+      expect(ruleset.validateAssessment(bad).diagnostics).toEqual(yaml.value.validateAssessment(bad).diagnostics);
+    }
+  }, 120_000);
 });

@@ -133,8 +133,9 @@ describe('the README example, installed with npm', () => {
       "import { loadRulesetFile, readAssessmentFile } from '@lcz/criteria-engine/node';",
       "import { diffRulesets, checkRuleset, runTestCases } from '@lcz/criteria-engine/tools';",
       "import { loadCompiledRuleset } from '@lcz/criteria-engine/runtime';",
+      "import { loadCompiledRuleset as loadStandalone } from '@lcz/criteria-engine/standalone';",
       "import { formatDiagnostics as format } from '@lcz/criteria-engine/messages';",
-      'export const entries = [loadRulesetFile, readAssessmentFile, diffRulesets, checkRuleset, runTestCases, loadCompiledRuleset, format];',
+      'export const entries = [loadRulesetFile, readAssessmentFile, diffRulesets, checkRuleset, runTestCases, loadCompiledRuleset, loadStandalone, format];',
     ].join('\n');
     const folder = join(app(), `types-${resolution}-${file.replace('.', '-')}`);
     cpSync(join(app(), 'package.json'), join(folder, 'package.json'));
