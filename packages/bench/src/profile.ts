@@ -3,6 +3,9 @@
  * engine's decide() and evaluate() (and the floor, for scale) over the bench workload, written
  * to .bench-out/profiles/, and their top frames by self time, mapped to the TypeScript sources.
  *
+ * `decide-green` profiles decide() on the points-and-levels scheme (pass it alone:
+ * `bench:profile decide-green`).
+ *
  * Each is taken twice: as shipped, and with V8's inlining off (`--no-turbo-inlining`), which
  * slows everything but charges time to the function that spends it instead of its caller.
  */
@@ -18,7 +21,7 @@ mkdirSync(dir, { recursive: true });
 const count = Math.min(config.assessments, 20_000);
 const seconds = config.quick ? 1 : 4;
 const only = process.argv.slice(2);
-for (const what of ['decide', 'evaluate', 'floor'] as const) {
+for (const what of ['decide', 'evaluate', 'floor', 'decide-green'] as const) {
   if (only.length > 0 && !only.includes(what)) continue;
   for (const inlining of [true, false]) {
     const file = join(dir, `${what}${inlining ? '' : '.no-inlining'}.cpuprofile`);

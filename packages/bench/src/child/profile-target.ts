@@ -2,23 +2,35 @@
  * The CPU profile of the BUILT engine's decide() or evaluate() over the bench workload, taken
  * with the inspector around the loop only (generation and loading are not in it).
  *
- * Usage: node [--no-turbo-inlining] --import tsx src/child/profile-target.ts <decide|evaluate|floor> <count> <seconds> <out.cpuprofile>
+ * `decide-green`: the closures' decide() on the ILLUSTRATIVE points-and-levels scheme
+ * (rules/green-building-illustrative), over its uniform workload built through JSON.parse.
+ *
+ * Usage: node [--no-turbo-inlining] --import tsx src/child/profile-target.ts <decide|decide-green|evaluate|floor> <count> <seconds> <out.cpuprofile>
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadRuleset } from '@lcz/criteria-engine';
-import { RULES_FILE } from '../config.js';
+import { join } from 'node:path';
+import type { Assessment } from '@lcz/criteria-engine';
+import { REPO_ROOT, RULES_FILE } from '../config.js';
+import { greenProjectsJson } from '../../schemes/green-building/generate.js';
 import { floorDecide } from '../../schemes/lai-chau/floor.js';
 import { generateAssessments } from '../../schemes/lai-chau/generate.js';
 
 const [what, countText, secondsText, outFile] = process.argv.slice(2);
-const assessments = generateAssessments(Number(countText));
-const ruleset = loadRuleset(readFileSync(RULES_FILE, 'utf8'), { file: RULES_FILE }).value;
-if (!ruleset || !outFile) throw new Error('usage: profile-target <decide|evaluate|floor> <count> <seconds> <out>');
+const green = what === 'decide-green';
+const rulesFile = green ? join(REPO_ROOT, 'rules/green-building-illustrative/ruleset.yaml') : RULES_FILE;
+const assessments: Assessment[] = green
+  ? // cast: the generator writes an array of assessments as JSON.
+    (JSON.parse(greenProjectsJson(Number(countText), 20_201_110, false)) as Assessment[])
+  : generateAssessments(Number(countText));
+const ruleset = loadRuleset(readFileSync(rulesFile, 'utf8'), { file: rulesFile }).value;
+if (!ruleset || !outFile)
+  throw new Error('usage: profile-target <decide|decide-green|evaluate|floor> <count> <seconds> <out>');
 const out = new Int32Array(6);
 const pass = (): number => {
   let n = 0;
-  if (what === 'decide') for (const a of assessments) n += ruleset.decide(a).decision === 'recognised' ? 1 : 0;
+  if (what === 'decide' || green) for (const a of assessments) n += ruleset.decide(a).decision === 'recognised' ? 1 : 0;
   else if (what === 'evaluate') for (const a of assessments) n += ruleset.evaluate(a).decision === 'recognised' ? 1 : 0;
   else for (const a of assessments) n += floorDecide(a, out) === 'recognised' ? 1 : 0;
   return n;

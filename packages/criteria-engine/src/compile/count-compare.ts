@@ -17,6 +17,23 @@ export function countComparison(op: CompareOp, left: Typed, right: Typed, expr: 
   return undefined;
 }
 
+/**
+ * What a count comparison made here compares: `count(fns…) op k`. The fast tiered decider
+ * (evaluate/flat-criteria.ts) reads it to count a step table's `count(…)` once for all its bands.
+ */
+export interface CountShape {
+  readonly op: CompareOp;
+  readonly k: number;
+  readonly fns: readonly Closure[];
+}
+
+const shapes = new WeakMap<Closure, CountShape>();
+
+/** The comparison a closure made by countComparison makes; undefined for any other closure. */
+export function countShapeOf(fn: Closure): CountShape | undefined {
+  return shapes.get(fn);
+}
+
 function build(op: CompareOp, fns: readonly Closure[], k: number, left: Typed, right: Typed, expr: Expr): Typed {
   const decide = DECIDE[op];
   const fn: Closure = (s) => {
@@ -29,6 +46,7 @@ function build(op: CompareOp, fns: readonly Closure[], k: number, left: Typed, r
     }
     return decide(t, t + u, k);
   };
+  shapes.set(fn, { op, k, fns });
   const reads = [...left.reads];
   for (const r of right.reads) if (!reads.includes(r)) reads.push(r);
   return { type: BOOLEAN, expr, reads, fn };

@@ -11,8 +11,36 @@ import { compareProducts } from './exact/arithmetic.js';
 import type { Closure, Slots } from './types.js';
 import { onNumberSlots } from './closure-views.js';
 
+/**
+ * What a leaf made here compares: `s[slot] op k`. The fast tiered decider (evaluate/flat-points.ts)
+ * reads it to make the same comparison inline instead of calling the closure; it is recorded
+ * for the closures themselves, so what is inlined is exactly what the closure would compute.
+ */
+export interface LeafShape {
+  readonly op: CompareOp;
+  readonly slot: number;
+  readonly k: number | boolean;
+}
+
+const shapes = new WeakMap<Closure, LeafShape>();
+
+/** The comparison a leaf closure made by slotVersusConstant or slotEquals makes; undefined for any other closure. */
+export function leafShapeOf(fn: Closure): LeafShape | undefined {
+  return shapes.get(fn);
+}
+
+function shaped(fn: Closure, op: CompareOp, slot: number, k: number | boolean): Closure {
+  shapes.set(fn, { op, slot, k });
+  return fn;
+}
+
 /** `s[slot] op k`, three-valued, for a numeric fact's slot (k: a number literal). */
 export function slotVersusConstant(op: CompareOp, slot: number, k: number): Closure {
+  if (op === '==' || op === '!=') return slotEquals(op, slot, k);
+  return shaped(numberLeaf(op, slot, k), op, slot, k);
+}
+
+function numberLeaf(op: '>=' | '<=' | '>' | '<', slot: number, k: number): Closure {
   switch (op) {
     case '>=':
       return onNumberSlots((s) => {
@@ -34,23 +62,30 @@ export function slotVersusConstant(op: CompareOp, slot: number, k: number): Clos
         const a = s[slot];
         return a === undefined ? undefined : a < k;
       });
-    case '==':
-    case '!=':
-      return slotEquals(op, slot, k);
   }
 }
 
 /** `s[slot] == k` or `!=`, three-valued, for a number or boolean fact's slot. */
 export function slotEquals(op: '==' | '!=', slot: number, k: number | boolean): Closure {
   if (op === '==')
-    return (s: Slots) => {
+    return shaped(
+      (s: Slots) => {
+        const a = s[slot];
+        return a === undefined ? undefined : a === k;
+      },
+      op,
+      slot,
+      k,
+    );
+  return shaped(
+    (s: Slots) => {
       const a = s[slot];
-      return a === undefined ? undefined : a === k;
-    };
-  return (s: Slots) => {
-    const a = s[slot];
-    return a === undefined ? undefined : a !== k;
-  };
+      return a === undefined ? undefined : a !== k;
+    },
+    op,
+    slot,
+    k,
+  );
 }
 
 /** A value of a choice fact is one of `accepted` (an ordinal threshold or an enum equality). */

@@ -6,7 +6,8 @@
 import type { CriterionPlan, RulesetPlan } from '../compile/plan.js';
 import type { Slots } from '../compile/types.js';
 import type { TierPlan } from '../compile/levels.js';
-import { criterionOutcome, EXCL, FAIL, outcomeAndPoints, PASS } from './outcome.js';
+import { createCriteriaFiller } from './flat-criteria.js';
+import { criterionOutcome, EXCL, FAIL, PASS } from './outcome.js';
 import { createLevelJudge, type FastTierInputs } from './tiers.js';
 import { planMiss } from './plan-miss.js';
 import { meets } from './requirement.js';
@@ -103,6 +104,7 @@ function createTieredDecider(plan: RulesetPlan, tiers: readonly TierPlan[]): (s:
   const conditions = plan.disqualifiers.map((d) => d.condition.fn);
   const input: FastTierInputs = { outcomes, least, most, disqualifiers };
   const judge = createLevelJudge(tiers);
+  const fillCriteria = createCriteriaFiller(criteria);
   // As in the traced result, a standard's passed count leaves out what counts only from a higher level.
   const groups = plan.groups.map((g) =>
     Int32Array.from(g.criteria.filter((i) => (plan.criteria[i]?.fromLevel ?? 0) === 0)),
@@ -110,13 +112,9 @@ function createTieredDecider(plan: RulesetPlan, tiers: readonly TierPlan[]): (s:
   const levels = plan.levels ? levelPairs(plan.levels.map((l) => l.id)) : undefined;
   const width = (plan.levels?.length ?? 0) + 1;
   return (s) => {
+    fillCriteria(s, outcomes, least, most);
     // Reads check `=== undefined` rather than cast (plan-miss.ts): in optimised code a typed
     // array's in-range read is known to be a number, so the check folds away.
-    for (let i = 0; i < n; i++) {
-      const c = criteria[i];
-      if (c === undefined) throw planMiss('plan criteria', i);
-      outcomes[i] = outcomeAndPoints(c, s, least, most, i);
-    }
     for (let i = 0; i < conditions.length; i++) {
       const condition = conditions[i];
       if (condition === undefined) throw planMiss('disqualifier conditions', i);

@@ -25,37 +25,63 @@ export interface TierInputs {
   readonly disqualifiers: ArrayLike<number>;
 }
 
+/** Positions in an OutcomeTally: passed and applicable over the worst completion, then over the best. */
+const WORST_PASSED = 0;
+const WORST_APPLICABLE = 1;
+const BEST_PASSED = 2;
+const BEST_APPLICABLE = 3;
+
+/**
+ * Counts of criteria over the worst and the best completion of the unknown ones (positions
+ * above), in an Int32Array made once and reused: evaluation is synchronous, so nothing is
+ * allocated per call.
+ */
+type OutcomeTally = Int32Array;
+
+function newOutcomeTally(): OutcomeTally {
+  return new Int32Array(4);
+}
+
+/**
+ * Adds one criterion's outcome to a tally: the one definition of how a three-valued outcome
+ * counts. Worst completion: it passes only if it can do nothing else, is left out (EXCL) when it
+ * cannot fail, otherwise counts as failed. Best: it passes if it can, and is applicable unless it
+ * can only be left out.
+ */
+function tallyOutcome(o: number, t: OutcomeTally): void {
+  if (o & FAIL) t[WORST_APPLICABLE] = (t[WORST_APPLICABLE] ?? 0) + 1;
+  else if (!(o & EXCL)) {
+    t[WORST_PASSED] = (t[WORST_PASSED] ?? 0) + 1;
+    t[WORST_APPLICABLE] = (t[WORST_APPLICABLE] ?? 0) + 1;
+  }
+  if (o & PASS) {
+    t[BEST_PASSED] = (t[BEST_PASSED] ?? 0) + 1;
+    t[BEST_APPLICABLE] = (t[BEST_APPLICABLE] ?? 0) + 1;
+  } else if (!(o & EXCL)) t[BEST_APPLICABLE] = (t[BEST_APPLICABLE] ?? 0) + 1;
+}
+
+const scratch = newOutcomeTally();
+
 /** One requirement over its criteria: met when the worst completion meets it, not met when even the best does not. */
 export function judgeCheck(check: RequirementCheck, input: TierInputs): Verdict {
-  let worstPassed = 0;
-  let worstApplicable = 0;
   let worstPoints = 0;
-  let bestPassed = 0;
-  let bestApplicable = 0;
   let bestPoints = 0;
   const { outcomes, points } = input;
   const criteria = check.criteria;
+  scratch.fill(0);
   for (let k = 0; k < criteria.length; k++) {
     const i = criteria[k];
     if (i === undefined) throw planMiss('check criteria', k);
     const o = outcomes[i];
     const p = points[i];
     if (o === undefined || p === undefined) throw planMiss('outcomes and points', i);
-    if (o & FAIL) worstApplicable++;
-    else if (!(o & EXCL)) {
-      worstPassed++;
-      worstApplicable++;
-    }
-    if (o & PASS) {
-      bestPassed++;
-      bestApplicable++;
-    } else if (!(o & EXCL)) bestApplicable++;
+    tallyOutcome(o, scratch);
     worstPoints += leastPoints(p);
     bestPoints += mostPoints(p);
   }
   const req = check.requirement;
-  if (meets(req, worstPassed, worstApplicable, worstPoints)) return MET;
-  return meets(req, bestPassed, bestApplicable, bestPoints) ? UNKNOWN : NOT_MET;
+  if (meets(req, scratch[WORST_PASSED] ?? 0, scratch[WORST_APPLICABLE] ?? 0, worstPoints)) return MET;
+  return meets(req, scratch[BEST_PASSED] ?? 0, scratch[BEST_APPLICABLE] ?? 0, bestPoints) ? UNKNOWN : NOT_MET;
 }
 
 /** What a check's criteria certainly have now (the worst completion): passed, applicable, points. */
@@ -63,21 +89,16 @@ export function certainTally(
   check: RequirementCheck,
   input: TierInputs,
 ): { passed: number; applicable: number; points: number } {
-  let passed = 0;
-  let applicable = 0;
   let points = 0;
+  scratch.fill(0);
   for (const i of check.criteria) {
     const o = input.outcomes[i];
     const p = input.points[i];
     if (o === undefined || p === undefined) throw planMiss('outcomes and points', i);
-    if (o & FAIL) applicable++;
-    else if (!(o & EXCL)) {
-      passed++;
-      applicable++;
-    }
+    tallyOutcome(o, scratch);
     points += leastPoints(p);
   }
-  return { passed, applicable, points };
+  return { passed: scratch[WORST_PASSED] ?? 0, applicable: scratch[WORST_APPLICABLE] ?? 0, points };
 }
 
 /** A whole tier: Kleene conjunction of its checks, mandatory criteria and disqualifiers. */
@@ -264,31 +285,21 @@ export function createLevelJudge(tiers: readonly TierPlan[]): (input: FastTierIn
   const ends = Int32Array.from(tierEnds);
   const REQS = ['at_least_percent', 'at_least_count', 'at_least_points'] as const;
 
+  const counted = newOutcomeTally();
   return (input) => {
     const { outcomes, least, most } = input;
     for (let t = 0; t < tallyCount; t++) {
-      let wp = 0;
-      let wa = 0;
       let wx = 0;
-      let bp = 0;
-      let ba = 0;
       let bx = 0;
       const from = starts[t];
       const to = starts[t + 1];
       if (from === undefined || to === undefined) throw planMiss('tally starts', t);
+      counted.fill(0);
       if (counts[t] === 1) {
         for (let k = from; k < to; k++) {
           const o = outcomes[members[k] ?? -1];
           if (o === undefined) throw planMiss('tally members', k);
-          if (o & FAIL) wa++;
-          else if (!(o & EXCL)) {
-            wp++;
-            wa++;
-          }
-          if (o & PASS) {
-            bp++;
-            ba++;
-          } else if (!(o & EXCL)) ba++;
+          tallyOutcome(o, counted);
         }
       }
       if (sums[t] === 1) {
@@ -302,11 +313,11 @@ export function createLevelJudge(tiers: readonly TierPlan[]): (input: FastTierIn
         }
       }
       const at = t * 6;
-      tally[at] = wp;
-      tally[at + 1] = wa;
+      tally[at] = counted[WORST_PASSED] ?? 0;
+      tally[at + 1] = counted[WORST_APPLICABLE] ?? 0;
       tally[at + 2] = wx;
-      tally[at + 3] = bp;
-      tally[at + 4] = ba;
+      tally[at + 3] = counted[BEST_PASSED] ?? 0;
+      tally[at + 4] = counted[BEST_APPLICABLE] ?? 0;
       tally[at + 5] = bx;
     }
     let reached = 0;
