@@ -55,10 +55,10 @@ export interface EvaluateBatchOptions extends ReadBatchOptions {
    * Worker threads that read and decide rows on the decisions-only CSV path (`detail: 'decision'`,
    * no summary table). Default (decisions/worker-count.ts): for inputs of 32 MiB or more, this
    * thread reads the first 200 ms itself while it measures the cores left free (idle, or used by
-   * this process), then starts one worker per free core, none when fewer than 1.5 are free
-   * (smaller files are read sooner on this thread than workers start; on a busy machine workers
-   * only add work); 0: on this thread; n: n workers whatever the size. Results are the same
-   * either way, in the same order.
+   * this process), then starts one worker per free core less one (this thread decides blocks
+   * too), none when fewer than 1.5 are free (smaller files are read sooner on this thread than
+   * workers start; on a busy machine workers only add work); 0: on this thread; n: n workers
+   * whatever the size, beside this thread. Results are the same either way, in the same order.
    */
   readonly threads?: number;
 }
@@ -122,6 +122,8 @@ export interface BatchPaths {
   readonly blockBytes?: number;
   /** When the workers give up on a file whose records never end (tests make it small). */
   readonly maxUncutBytes?: number;
+  /** Blocks each worker may have waiting before the main thread decides one itself (default 2; 0: it decides them all). */
+  readonly queuedPerWorker?: number;
 }
 
 export async function evaluateBatchVia(
@@ -205,6 +207,7 @@ function quickRead(
     ...(paths.quickReadBytes !== undefined ? { quickReadBytes: paths.quickReadBytes } : {}),
     ...(paths.blockBytes !== undefined ? { blockBytes: paths.blockBytes } : {}),
     ...(paths.maxUncutBytes !== undefined ? { maxUncutBytes: paths.maxUncutBytes } : {}),
+    ...(paths.queuedPerWorker !== undefined ? { queuedPerWorker: paths.queuedPerWorker } : {}),
   };
 }
 

@@ -6,6 +6,8 @@
 export { readBatch, type BatchSource, type ReadBatchOptions } from './read-batch.js';
 export { detectBatchFormat, isListDocument, otherSpreadsheet } from './formats/detect.js';
 export { chooseDelimiter } from './delimiter.js';
+// A second reader of the same CSV (the report's registered column) decodes it as readBatch does.
+export { csvEncoding, decodedText } from './formats/encoding.js';
 export { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './formats/xlsx-limits.js';
 export {
   evaluateBatch,

@@ -112,7 +112,8 @@ describe('the decisions-only path on a scheme with levels and a dated table', ()
         const threaded = await evaluatedFile(path, true, true);
         expect(threaded.results.toString('utf8')).toBe(careful.results.toString('utf8'));
         expect(threaded.summary).toEqual(careful.summary);
-        expect(workers.decided - before).toBeGreaterThan(10);
+        // The first two blocks per worker always go to them; the main thread decides others while they are busy.
+        expect(workers.decided - before).toBeGreaterThanOrEqual(2 * workers.size);
 
         // The comparison means something: every level is reached by some rows, and some rows
         // are refused for their date (before the table's first row, which is also before the

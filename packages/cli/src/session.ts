@@ -42,12 +42,18 @@ export function say(
   params: Params = {},
   words: (text: string) => string = (text) => text,
 ): string {
-  // The engine's interpolate (diagnostics/interpolate.ts) in six lines: importing any engine entry
-  // here would load it (70–140 ms measured for ./messages) before every command, even --help.
-  return words(cliMessages[lang][key]).replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = Object.hasOwn(params, name) ? params[name] : undefined;
-    return value === undefined ? whole : typeof value === 'string' ? escapeInvisible(value) : String(value);
-  });
+  // The engine's interpolate (diagnostics/interpolate.ts) in a few lines, `{n|one|other}` included:
+  // importing any engine entry here would load it (70–140 ms measured for ./messages) before every
+  // command, even --help. run.test.ts checks the two fill the same way.
+  return words(cliMessages[lang][key]).replace(
+    /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g,
+    (whole, name: string, one?: string, other?: string) => {
+      const value = Object.hasOwn(params, name) ? params[name] : undefined;
+      if (value === undefined) return whole;
+      if (one !== undefined && other !== undefined) return value === 1 || value === '1' ? one : other;
+      return typeof value === 'string' ? escapeInvisible(value) : String(value);
+    },
+  );
 }
 
 // The engine's escapeInvisible (diagnostics/escape.ts), copied for the same start-up reason; a

@@ -44,7 +44,7 @@ describe('lcz evaluate on a batch file', () => {
   it('reads the CSV twin the same way, in English with --lang en', async () => {
     const { code, stdout } = await run(['evaluate', '--lang', 'en', '--rules', RULES, CSV]);
     expect(code).toBe(1);
-    expect(stdout.split('\n')[0]).toBe(`${CSV}: 70 row(s) read, 67 evaluated, 3 with errors.`);
+    expect(stdout.split('\n')[0]).toBe(`${CSV}: 70 rows read, 67 evaluated, 3 with errors.`);
     expect(stdout).toContain('Rows with errors (3):');
     expect(stdout).toMatch(
       new RegExp(
@@ -105,7 +105,7 @@ describe('lcz evaluate on a batch file', () => {
     expect(errors).toEqual([expect.stringMatching(new RegExp(`^${cp}:1:4: error \\[text_encoding\\]`))]);
     expect(without.stdout).toContain('--encoding windows-1258');
     const withIt = await run(['evaluate', '--lang', 'en', '--rules', SMALL, cp, '--encoding', 'windows-1258']);
-    expect(withIt.stdout.split('\n')[0]).toBe(`${cp}: 3 row(s) read, 3 evaluated, 0 with errors.`);
+    expect(withIt.stdout.split('\n')[0]).toBe(`${cp}: 3 rows read, 3 evaluated, 0 with errors.`);
     expect(withIt.code).toBe(0);
     const ods = await run(['evaluate', '--rules', SMALL, `${OFFICE}/libreoffice.ods`]);
     expect(ods.code).toBe(1);
@@ -124,7 +124,7 @@ describe('lcz evaluate on a batch file', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('Rows with errors (30):');
     expect(stdout.split('\n').filter((l) => l.startsWith(`${path}:`) && /:\d+:\d+: error/.test(l))).toHaveLength(20);
-    expect(stdout).toContain('… and 10 more problem(s), not shown.');
+    expect(stdout).toContain('… and 10 more problems, not shown.');
     expect(stdout).toContain('Write every row, bad rows included, with --out results.jsonl.');
   });
 
@@ -133,12 +133,12 @@ describe('lcz evaluate on a batch file', () => {
     const array = join(temp, 'list.json');
     await writeFile(array, JSON.stringify([a.value, a.value, { ...a.value, facts: { households: '12' } }], null, 2));
     const json = await run(['evaluate', '--lang', 'en', '--rules', RULES, array]);
-    expect(json.stdout.split('\n')[0]).toBe(`${array}: 3 row(s) read, 2 evaluated, 1 with errors.`);
+    expect(json.stdout.split('\n')[0]).toBe(`${array}: 3 rows read, 2 evaluated, 1 with errors.`);
     expect(json.stdout).toMatch(/list\.json:\d+:\d+: error \[input_type\]/);
     const yaml = join(temp, 'list.yaml');
     await writeFile(yaml, `# two areas\n- ${JSON.stringify(a.value)}\n- ${JSON.stringify(a.value)}\n`);
     expect((await run(['evaluate', '--lang', 'en', '--rules', RULES, yaml])).stdout.split('\n')[0]).toBe(
-      `${yaml}: 2 row(s) read, 2 evaluated, 0 with errors.`,
+      `${yaml}: 2 rows read, 2 evaluated, 0 with errors.`,
     );
     const single = await run(['evaluate', '--rules', RULES, 'examples/assessments/recognised-to-dan-pho.yaml']);
     expect(single.stdout).toContain('KẾT LUẬN');
@@ -149,7 +149,7 @@ describe('lcz evaluate on a batch file', () => {
     expect(quiet.stderr).toBe('');
     const tty = await run(['evaluate', '--lang', 'en', '--rules', RULES, CSV], { stderrIsTTY: true });
     expect(tty.stderr).toMatch(/\d+% \| \d+ rows \| \d+ rows\/s \| ETA/);
-    expect(tty.stdout.split('\n')[0]).toBe(`${CSV}: 70 row(s) read, 67 evaluated, 3 with errors.`);
+    expect(tty.stdout.split('\n')[0]).toBe(`${CSV}: 70 rows read, 67 evaluated, 3 with errors.`);
   });
 
   it('usage mistakes exit 2 with both languages: batch options without a batch, two batches, bad values, an unwritable --out', async () => {
@@ -208,7 +208,7 @@ describe('lcz template', () => {
     expect((await readFile(path)).subarray(0, 2).toString()).toBe('PK');
     // The blank template evaluates as an empty batch, without problems.
     const empty = await run(['evaluate', '--lang', 'en', '--rules', RULES, path]);
-    expect(empty.stdout.split('\n')[0]).toBe(`${path}: 0 row(s) read, 0 evaluated, 0 with errors.`);
+    expect(empty.stdout.split('\n')[0]).toBe(`${path}: 0 rows read, 0 evaluated, 0 with errors.`);
     expect(empty.code).toBe(0);
   });
 

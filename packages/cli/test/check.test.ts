@@ -66,7 +66,7 @@ describe('lcz check', () => {
       'mandatory/ruleset.yaml:925:22: error [mandatory_not_applicable] Mandatory criterion 2.3 is never applicable when',
     );
     expect(en.stdout.trimEnd().split('\n').at(-1)).toBe(
-      'mandatory/ruleset.yaml: 1 error(s), 1 warning(s), 2 note(s) from the checks.',
+      'mandatory/ruleset.yaml: 1 error, 1 warning, 2 notes from the checks.',
     );
 
     // lcz validate runs the same checks: the rules are invalid.

@@ -21,7 +21,9 @@ const run = (argv: string[]) => lcz(argv, { cwd: ROOT });
 const requireFromReport = createRequire(new URL('../../report/package.json', import.meta.url));
 const parseCsv = (requireFromReport('csv-parse/sync') as { parse(text: string, options: object): string[][] }).parse;
 interface Sheet {
+  name: string;
   getRow(n: number): { values: unknown };
+  pageSetup: Record<string, unknown>;
 }
 const ExcelJS = requireFromReport('exceljs') as {
   Workbook: new () => { xlsx: { readFile(path: string): Promise<unknown> }; worksheets: Sheet[] };
@@ -162,6 +164,18 @@ describe('template → fill → evaluate → report on examples/city-2024', () =
       expect.any(String),
     ]);
     expect(targets[1]?.[7]).toBe('chưa có dữ liệu của giai đoạn này');
+  });
+
+  it('the example workbook prints as the template does: A4 landscape, header rows and code columns repeated', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(ROOT, WORKBOOK));
+    const data = book.worksheets.find((w) => w.name === 'Dữ liệu');
+    expect(data?.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      printTitlesRow: '1:2',
+      printTitlesColumn: 'A:B',
+    });
   });
 
   it('the CSV twin gives the same report as the workbook', async () => {

@@ -212,7 +212,7 @@ describe('lcz diff --assessments: whose decision changes', () => {
     );
     expect(f).toContain('Giữ nguyên kết luận: 2 phiếu.');
     const en = flat((await run(['diff', '--lang', 'en', OLD, NEW, '-a', 'examples/assessments'])).stdout);
-    expect(en).toContain('4 assessment(s) evaluated under both versions: 2 change decision.');
+    expect(en).toContain('4 assessments evaluated under both versions: 2 change decision.');
     expect(en).toContain('- Decision: NOT RECOGNISED → RECOGNISED');
   });
 

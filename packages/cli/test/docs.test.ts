@@ -251,7 +251,7 @@ describe('table.yaml beside the rules', () => {
       `lcz: ${table}:3:1: 'section_three' is not a heading of the table; use title, criteria or disqualifiers.`,
     );
     expect(stderr).toContain(`lcz: ${table}:4:16: disqualifiers must be a text in both languages`);
-    expect(stderr).toContain(`the table headings file '${table}' has 4 error(s); nothing was written.`);
+    expect(stderr).toContain(`the table headings file '${table}' has 4 errors; nothing was written.`);
   });
 
   it('YAML that does not parse, located', async () => {

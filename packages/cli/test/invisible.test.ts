@@ -6,9 +6,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { escapeInvisible as engineEscape } from '@lcz/criteria-engine';
+import { escapeInvisible as engineEscape, interpolate } from '@lcz/criteria-engine';
 import { describe, expect, it } from 'vitest';
-import { escapeInvisible } from '../src/session.js';
+import { en } from '../src/messages/en.js';
+import { escapeInvisible, say } from '../src/session.js';
 import { lcz } from './helpers.js';
 
 // biome-ignore lint/complexity/useRegexLiterals: a literal would spell out control characters (noControlCharactersInRegex)
@@ -21,6 +22,24 @@ describe('invisible characters in what lcz prints', () => {
     const all = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).join('|');
     expect(escapeInvisible(all)).toBe(engineEscape(all));
     expect(escapeInvisible('a\u202Eb')).toBe('a\\u202Eb');
+  });
+
+  it("the CLI's copy of interpolate fills every message as the engine's does, agreeing words included", () => {
+    const keys = Object.keys(en) as (keyof typeof en)[];
+    let agreeing = 0;
+    for (const key of keys) {
+      const template = en[key];
+      if (typeof template !== 'string') continue;
+      if (/\{\w+\|/.test(template)) agreeing++;
+      for (const n of [0, 1, 2]) {
+        const params = Object.fromEntries([...template.matchAll(/\{(\w+)/g)].map((m) => [m[1] ?? '', n]));
+        expect(say('en', key, params), key).toBe(interpolate(template, params));
+      }
+    }
+    expect(agreeing).toBeGreaterThan(0);
+    expect(say('en', 'validate_ok' as keyof typeof en, { groups: 1, criteria: 1, disqualifiers: 2 })).toMatch(
+      /1 standard, 1 criterion, 2 disqualifiers/,
+    );
   });
 
   it('a missing file whose name holds U+202E and U+2066: the message quotes it escaped', async () => {

@@ -33,7 +33,7 @@ describe('an English-only scheme with its own ids and words, through every comma
     expect(validate.stdout).toContain('3 standards, 8 criteria');
     const check = await run(['check', '--lang', 'en', RULES]);
     expect(check.code).toBe(0);
-    expect(check.stdout).toContain('0 error(s), 0 warning(s), 0 note(s)');
+    expect(check.stdout).toContain('0 errors, 0 warnings, 0 notes');
     const test = await run(['test', '--lang', 'en', '--coverage', SCHEME]);
     expect(test.code).toBe(0);
     expect(test.stdout).toContain('26 passed, 0 failed');

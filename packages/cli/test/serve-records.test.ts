@@ -60,7 +60,7 @@ describe('lcz serve --records: the key file', () => {
     expect(en.code).toBe(1);
     expect(en.stderr).toContain(`${keys}:4:11: error [records_keys_invalid] The key file: role: must be area`);
     expect(en.stderr).toContain(`${keys}:8:13: error [records_keys_invalid] The key file: sha256: must be 64`);
-    expect(en.stderr).toContain('has 2 problem(s); nothing was served');
+    expect(en.stderr).toContain('has 2 problems; nothing was served');
     const vi = await run(['serve', '--rules', RULES, '--records', store, '--keys', keys, '--port', '0']);
     expect(vi.stderr).toContain(`${keys}:4:11: lỗi [records_keys_invalid] Tệp khoá: role: phải là`);
   });
@@ -148,7 +148,7 @@ describe('lcz serve --records: a real server', () => {
     });
 
   it('says it serves the record, with how many keys', () => {
-    expect(stderr).toContain('served under /v1/records; writes need one of the 1 API key(s) of --keys');
+    expect(stderr).toContain('served under /v1/records; writes need one of the 1 API key of --keys');
   });
 
   it('takes a ward’s own facts, refuses a department’s fact (403) and a missing key (401)', async () => {

@@ -137,6 +137,30 @@ describe('lcz test: problems', () => {
     expect(none.stderr).toContain('no test case files (.yaml, .yml) found in');
   });
 
+  it('a ruleset without a tests folder: no file_not_found, but that it has no cases and how to add them (vi, en), exit 1', async () => {
+    const dir = join(temp, 'no-tests');
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      join(dir, 'ruleset.yaml'),
+      await readFile(join(ROOT, 'packages/criteria-engine/test/fixtures/valid-rules/minimal.yaml'), 'utf8'),
+    );
+    const vi = await run(['test', dir]);
+    expect(vi.code).toBe(1);
+    expect(vi.stderr).not.toContain('file_not_found');
+    expect(vi.stderr).toContain('bộ quy tắc chưa có ca kiểm thử');
+    expect(vi.stderr).toContain('docs/test-cases.md');
+    const en = await run(['test', '--lang', 'en', dir]);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain('the ruleset has no test cases yet. To add some, create that folder');
+    expect(en.stderr).toContain('--cases');
+  });
+
+  it('the 2026–2030 draft has cases of its own, one per planted change, and they pass', async () => {
+    const { code, stdout } = await run(['test', '--lang', 'en', 'rules/lai-chau-2026-2030-draft']);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('11 passed, 0 failed');
+    expect(code).toBe(0);
+  });
+
   it('invalid rules: their errors, nothing tested, exit 1', async () => {
     const dir = join(temp, 'bad-rules');
     await mkdir(dir, { recursive: true });

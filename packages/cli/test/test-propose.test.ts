@@ -64,7 +64,7 @@ describe('lcz test --propose after a threshold change', () => {
     const file = join(rules, 'tests/04-boundaries.yaml');
     const before = (await readFile(file, 'utf8')).split('\n');
     const { code, stderr, stdout } = await lcz(['test', '--lang', 'en', rules, '--accept', CASE]);
-    expect(stderr).toContain('1 expectation(s)'.replace('1', '2'));
+    expect(stderr).toContain('1 expectation'.replace('1', '2'));
     expect(stdout).toContain('114 passed, 2 failed');
     expect(code).toBe(1);
     const after = (await readFile(file, 'utf8')).split('\n');

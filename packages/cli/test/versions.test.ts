@@ -132,7 +132,7 @@ describe('a rules folder holding several rulesets (rules/: Lai Châu and other s
     expect(stderr).toMatch(
       /unnamed\.yaml: error \[ruleset_not_in_folder\] The folder .* holds several rulesets, and the assessment does not say which one/,
     );
-    expect(stderr).toContain('2 assessment file(s) could not be evaluated.');
+    expect(stderr).toContain('2 assessment files could not be evaluated.');
     expect(stdout).toContain('not-recognised-ban.yaml'); // the Lai Châu file still evaluated
   });
 

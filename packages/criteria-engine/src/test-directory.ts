@@ -1,6 +1,7 @@
 /**
  * `runTestDirectory(rules)`: loads a ruleset and runs its test cases, the `tests/*.yaml` files
- * beside `ruleset.yaml` (sorted by name), or the files and folders given as `cases`. Node only;
+ * beside `ruleset.yaml` (sorted by name; none when there is no such folder), or the files and
+ * folders given as `cases`. Node only;
  * re-exported by `./node`. Files named by `assessment:` keys are read with the same limits.
  */
 import { readdir, stat } from 'node:fs/promises';
@@ -53,6 +54,9 @@ export async function runTestDirectory(rules: string, options: TestDirectoryOpti
   const sources = options.cases ?? [join(dirname(await resolveRulesetPath(rules)), TESTS_FOLDER)];
   const files: string[] = [];
   for (const source of sources) {
+    // A ruleset without a tests folder has no test cases yet: that is no missing file, and the
+    // caller says so (runs is empty) and how to add some. A path the person named must exist.
+    if (options.cases === undefined && (await stat(source).catch(() => undefined)) === undefined) continue;
     const found = await testFiles(source);
     if (typeof found === 'string') files.push(found);
     else if (Array.isArray(found)) files.push(...found);

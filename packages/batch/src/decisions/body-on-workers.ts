@@ -3,8 +3,14 @@
  * bytes into blocks of whole records (block-cutter.ts), keeps a few per worker in flight, and
  * yields their results in file order. The first syntax error stops reading, as on one thread;
  * blocks after it are dropped unread.
+ *
+ * The main thread decides blocks too, whenever every worker already has QUEUED_PER_WORKER blocks
+ * waiting: it never sits idle waiting for them, and one worker beside it uses two cores (a second
+ * worker on a 2-core machine only shared the cores three ways, paid its start-up again and made
+ * the run slower than one thread).
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
+import { usesGeneratedDecide } from '@lcz/criteria-engine/runtime';
 import { cutRecords, type Cut } from './block-cutter.js';
 import { bytesOf, CsvDecisions, syntaxError, type BodyHandOff, type DecisionItem } from './csv-decision-reader.js';
 import type { CsvDecisionOptions, WorkersOption } from './csv-decisions.js';
@@ -35,6 +41,12 @@ export type ReadAlone = (
  */
 const MAX_UNCUT_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Blocks each worker may have waiting before the main thread decides the next block itself: two,
+ * so a worker finishing one block finds the next already there.
+ */
+const QUEUED_PER_WORKER = 2;
+
 /** The body of the file from `handOff` on; `readAlone` takes over from a stretch the workers cannot cut. */
 export async function* bodyOnWorkers(
   reading: Reading,
@@ -51,9 +63,15 @@ export async function* bodyOnWorkers(
     header: handOff.header,
     ...(workers.generated !== undefined ? { generated: workers.generated } : {}),
   });
-  const flight = new InFlight(batch, file, handOff.row, handOff.line);
-  const maxInFlight = 2 * workers.pool.size;
-  const held = new Held(handOff.rest);
+  const pool = workers.pool;
+  const here = CsvDecisions.forBody(reading.ruleset, file, delimiter, options.lines, handOff.header);
+  const flight = new InFlight(batch, file, handOff.row, handOff.line, {
+    decisions: here,
+    busy: () => pool.pending >= (workers.queuedPerWorker ?? QUEUED_PER_WORKER) * pool.size,
+  });
+  // Blocks decided here wait in order behind the workers' (they are answered at once).
+  const maxInFlight = 4 * (pool.size + 1);
+  const held = new Held(handOff.rest, workers.blockBytes);
   // When the bytes held hold no whole record, they are looked at again only once they have doubled.
   let retryAt = 0;
   try {
@@ -79,9 +97,8 @@ export async function* bodyOnWorkers(
       }
       retryAt = 0;
       // Copied out before the blocks are sent: a block sent in place moves the buffer under it.
-      const tail = bytes.slice(start);
+      if (start < bytes.length) held.add(bytes.subarray(start));
       sendBlocks(flight, bytes, cuts);
-      if (tail.length > 0) held.add(tail);
       while (flight.length >= maxInFlight) yield* flight.receive();
     }
     yield* flight.drain();
@@ -90,29 +107,36 @@ export async function* bodyOnWorkers(
   }
 }
 
-/** Bytes read and not sent yet: the start of a record, then whole chunks. */
+/**
+ * Bytes read and not sent yet: the start of a record, then whole chunks, copied as they come into
+ * one buffer (a chunk may be a view the next read overwrites, reused-reads.ts).
+ */
 class Held {
-  private pieces: Uint8Array[] = [];
+  private buffer = new Uint8Array(0);
   bytes = 0;
 
-  constructor(first: Uint8Array) {
+  constructor(
+    first: Uint8Array,
+    private readonly blockBytes: number,
+  ) {
     if (first.length > 0) this.add(first);
   }
 
   add(piece: Uint8Array): void {
-    this.pieces.push(piece);
-    this.bytes += piece.length;
+    const total = this.bytes + piece.length;
+    if (total > this.buffer.length) {
+      const bigger = new Uint8Array(Math.max(total, 2 * this.blockBytes, 2 * this.buffer.length));
+      bigger.set(this.buffer.subarray(0, this.bytes));
+      this.buffer = bigger;
+    }
+    this.buffer.set(piece, this.bytes);
+    this.bytes = total;
   }
 
-  /** Everything held, in one buffer; nothing is held after. */
+  /** Everything held, in a buffer of its own (a block sent moves it to a worker); nothing is held after. */
   take(): Uint8Array {
-    const bytes = new Uint8Array(this.bytes);
-    let at = 0;
-    for (const piece of this.pieces) {
-      bytes.set(piece, at);
-      at += piece.length;
-    }
-    this.pieces = [];
+    const bytes = this.buffer.subarray(0, this.bytes);
+    this.buffer = new Uint8Array(0);
     this.bytes = 0;
     return bytes;
   }
@@ -135,6 +159,7 @@ class InFlight {
     private readonly file: string,
     public row: number,
     public line: number,
+    private readonly here: DecideHere,
   ) {}
 
   get length(): number {
@@ -142,7 +167,9 @@ class InFlight {
   }
 
   send(bytes: Uint8Array, records: number, lines: number, last: boolean): void {
-    const reply = this.batch.decide(bytes, this.row, this.line);
+    const reply = this.here.busy()
+      ? Promise.resolve(decideHere(this.here.decisions, bytes, this.row, this.line))
+      : this.batch.decide(bytes, this.row, this.line);
     // Awaited in order; a block dropped after an error must not count as unhandled.
     reply.catch(() => undefined);
     this.row += records;
@@ -167,6 +194,27 @@ class InFlight {
   async *drain(): AsyncGenerator<readonly DecisionItem[]> {
     while (this.sent.length > 0) yield* this.receive();
   }
+}
+
+/** The main thread's own reader of blocks, and whether the workers have enough to do without it. */
+interface DecideHere {
+  readonly decisions: CsvDecisions;
+  readonly busy: () => boolean;
+}
+
+/** A block decided on this thread, answered as a worker answers it (decide-worker.ts). */
+function decideHere(decisions: CsvDecisions, bytes: Uint8Array, row: number, line: number): BlockReply {
+  decisions.seek(row, line);
+  const error = decisions.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), true);
+  const items = decisions.take();
+  return {
+    kind: 'block',
+    block: 0,
+    items,
+    ...decisions.position,
+    generatedDecide: usesGeneratedDecide(decisions.ruleset),
+    ...(error ? { error } : {}),
+  };
 }
 
 /** As many blocks of whole records as `bytes` hold, and where the bytes after them start (0: not one whole record). */

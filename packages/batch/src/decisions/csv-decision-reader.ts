@@ -109,7 +109,7 @@ export class CsvDecisions {
   private headerAt: SheetHeader | undefined;
 
   constructor(
-    private readonly ruleset: CompiledRuleset,
+    readonly ruleset: CompiledRuleset,
     file: string,
     private readonly delimiterText: string,
     lines: boolean,

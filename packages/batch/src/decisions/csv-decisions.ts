@@ -63,6 +63,8 @@ export interface WorkersOption {
   readonly blockBytes: number;
   /** Past this many bytes without a record boundary, this thread reads the rest (default MAX_UNCUT_BYTES). */
   readonly maxUncutBytes?: number;
+  /** Blocks each worker may have waiting before this thread decides one itself (default QUEUED_PER_WORKER). */
+  readonly queuedPerWorker?: number;
 }
 
 /** The rows of a CSV file as decided runs and careful records, in chunks. */
@@ -79,7 +81,8 @@ export async function* csvDecisionChunks(
     let headBytes = 0;
     let next = await chunks.next();
     while (!next.done) {
-      const bytes = bytesOf(next.value);
+      // Copied: a piece may be a view the next read overwrites (reused-reads.ts).
+      const bytes = Buffer.from(bytesOf(next.value));
       head.push(bytes);
       headBytes += bytes.length;
       if (headBytes >= options.sniffBytes) break;

@@ -70,7 +70,10 @@ async function handle(message: ToWorker): Promise<void> {
   const { decisions } = batch;
   decisions.seek(message.row, message.line);
   const error = decisions.push(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.length), true);
-  const items = decisions.take();
+  // Each run's lines in a buffer of their own, to move (take() gives views of the writer's memory).
+  const items = decisions
+    .take()
+    .map((item) => (isDecidedRun(item) && item.lines.byteLength > 0 ? { ...item, lines: item.lines.slice() } : item));
   const reply: BlockReply = {
     kind: 'block',
     block: message.block,

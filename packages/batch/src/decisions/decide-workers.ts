@@ -90,6 +90,13 @@ export class DecideWorkers {
     return this.slots.length;
   }
 
+  /** Blocks sent to the workers and not answered yet, all workers together. */
+  get pending(): number {
+    let pending = 0;
+    for (const slot of this.slots) pending += slot.pending.size;
+    return pending;
+  }
+
   /** Sends a batch's setup to every worker; its blocks then go through the returned function. */
   batch(setup: BatchSetup): DecideBatch {
     const batch = this.nextBatch++;

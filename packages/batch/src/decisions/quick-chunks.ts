@@ -13,15 +13,20 @@ import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { compiledRulesOf, generatedModuleUrl, type CompiledRulesFile } from '@lcz/criteria-engine/tools';
 import { READ_BYTES } from '../formats/byte-count.js';
 import { openInput, type BatchSource, type ReadBatchOptions } from '../read-batch.js';
+import { reusedReads } from './reused-reads.js';
 import { csvDecisionChunks, type ChooseWorkers, type DecisionItem, type WorkersOption } from './csv-decisions.js';
 import { DecideWorkers } from './decide-workers.js';
 import { chooseWorkers, CpuSample, SAMPLE_MS, THREADS_FROM_BYTES, thisMachine } from './worker-count.js';
 
 /**
  * Read size of the decisions-only CSV path, which keeps nothing per row. Measured on a million
- * rows: 64 KiB beat 16 KiB; 256 KiB and 1 MiB were no faster and took more memory.
+ * rows with a file stream (a new buffer per read): 64 KiB beat 16 KiB; 256 KiB and 1 MiB were no
+ * faster and took more memory. A file is now read into one buffer (reused-reads.ts), so a larger
+ * read costs no memory per read; text in memory is still cut into pieces of this size.
  */
 const QUICK_READ_BYTES = 64 * 1024;
+/** Read size of a file: fewer reads and fewer chunks to hand on, in a buffer made once. */
+const FILE_READ_BYTES = 256 * 1024;
 
 /** Bytes sent to a decide worker at a time (about 500 rows of the Lai Châu rules). */
 const BLOCK_BYTES = 256 * 1024;
@@ -43,6 +48,7 @@ export interface QuickRead {
   readonly quickReadBytes?: number;
   readonly blockBytes?: number;
   readonly maxUncutBytes?: number;
+  readonly queuedPerWorker?: number;
 }
 
 /**
@@ -51,14 +57,11 @@ export interface QuickRead {
  */
 export async function* quickChunks(q: QuickRead, used: { threads: number }): AsyncGenerator<readonly DecisionItem[]> {
   const pools = new Pools(q);
-  // With workers started, this thread reads a block at a time: fewer, larger reads leave the
-  // cores to them. Otherwise the one-thread size (workers chosen later gather blocks of them):
-  // reading 256 KiB at a time alone cost more memory and no less time.
-  const input = await openInput(
-    q.source,
-    q.readOptions,
-    q.quickReadBytes ?? (pools.started ? BLOCK_BYTES : QUICK_READ_BYTES),
-  );
+  // A file into one reused buffer; text in memory in pieces, as the careful path reads it.
+  const input =
+    typeof q.source === 'string'
+      ? reusedReads(q.source, q.quickReadBytes ?? FILE_READ_BYTES, q.readOptions.onBytes)
+      : await openInput(q.source, q.readOptions, q.quickReadBytes ?? (pools.started ? BLOCK_BYTES : QUICK_READ_BYTES));
   try {
     yield* csvDecisionChunks(input, q.file, q.ruleset, {
       lines: q.lines,
@@ -144,6 +147,7 @@ class Pools {
       ...(generated !== undefined ? { generated } : {}),
       blockBytes: this.q.blockBytes ?? BLOCK_BYTES,
       ...(this.q.maxUncutBytes !== undefined ? { maxUncutBytes: this.q.maxUncutBytes } : {}),
+      ...(this.q.queuedPerWorker !== undefined ? { queuedPerWorker: this.q.queuedPerWorker } : {}),
     };
   }
 

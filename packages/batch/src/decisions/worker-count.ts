@@ -3,9 +3,13 @@
  * when they help. Workers pay for themselves on a large file and free cores; on a machine whose
  * cores are already busy they only add work (starting, copying blocks, posting results) to
  * cores that have none to spare: measured on 2 busy cores, 2 workers made a million rows take
- * 14.1 s against 11.1 s on one thread. So the count is the cores left free, rounded, and none at
- * all below the size where starting them costs more than they save or when fewer than one and a
- * half cores are free.
+ * 14.1 s against 11.1 s on one thread. So the count is the cores left free, rounded, less the
+ * one the main thread decides on (it decides blocks too, body-on-workers.ts), at least one; and
+ * none at all below the size where starting them costs more than they save or when fewer than
+ * one and a half cores are free. On a quiet 2-core machine that is one worker: two (one per free
+ * core, the earlier rule) shared the two cores three ways with the main thread, and each worker
+ * costs about 0.4 s of CPU to start and warm up, so a million rows took 11.15 s against 9.25 s on
+ * one thread.
  *
  * Free cores are measured where possible (CpuSample): the idle time of every core over the first
  * fraction of a second of the read, plus this process's own CPU time in it (what this thread
@@ -51,13 +55,14 @@ export interface WorkerPlan {
   readonly workers: number;
   /** The free cores the choice was made on (NaN when the size alone decided). */
   readonly free: number;
-  /** Why: too small or of unknown size, too few free cores, or one worker per free core. */
+  /** Why: too small or of unknown size, too few free cores, or one worker per free core but the main thread's. */
   readonly reason: 'small' | 'unknown_size' | 'busy' | 'free_cores';
 }
 
 /**
  * Workers for an input of `bytes` (undefined: not a file, size unknown → none): the free cores,
- * rounded, when at least MIN_FREE_CORES are free; else none. Fewer than that and the reading
+ * rounded, less one for the main thread (at least one), when at least MIN_FREE_CORES are free;
+ * else none. Fewer than that and the reading
  * thread, which stays busy cutting blocks and writing results, would share its core with the
  * workers and the other processes: one thread alone is then as fast or faster. Pure: the
  * machine is given.
@@ -68,7 +73,8 @@ export function chooseWorkers(bytes: number | undefined, machine: Machine): Work
   const cores = Math.max(1, Math.floor(machine.cores));
   const free = Math.min(cores, freeCores(cores, machine));
   if (free < MIN_FREE_CORES) return { workers: 0, free, reason: 'busy' };
-  return { workers: Math.min(Math.round(free), cores), free, reason: 'free_cores' };
+  // The main thread decides blocks too (body-on-workers.ts): one core of the free ones is its.
+  return { workers: Math.max(1, Math.min(Math.round(free), cores) - 1), free, reason: 'free_cores' };
 }
 
 /** The measured free cores when there are some, else the cores less the load average (an unknown load: none). */

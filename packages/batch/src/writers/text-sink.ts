@@ -39,6 +39,11 @@ export async function openFile(path: string, highWaterMark?: number): Promise<At
   }
 }
 
+/** Whether `next` starts where `bytes` ends, in the same memory. */
+function follows(bytes: Uint8Array, next: Uint8Array): boolean {
+  return bytes.buffer === next.buffer && bytes.byteOffset + bytes.byteLength === next.byteOffset;
+}
+
 export class TextSink {
   private buffer: (string | Uint8Array)[] = [];
   private size = 0;
@@ -64,7 +69,16 @@ export class TextSink {
 
   /** Adds text (or its UTF-8 bytes); resolves at once unless the stream asked to wait. */
   async write(text: string | Uint8Array): Promise<void> {
-    this.buffer.push(text);
+    const last = this.buffer.length > 0 ? this.buffer[this.buffer.length - 1] : undefined;
+    // Bytes that follow the last bytes in the same memory (the decisions-only path's lines are
+    // views of one buffer) join them: one piece to write instead of several.
+    if (typeof text !== 'string' && last instanceof Uint8Array && follows(last, text)) {
+      this.buffer[this.buffer.length - 1] = new Uint8Array(
+        last.buffer,
+        last.byteOffset,
+        last.byteLength + text.byteLength,
+      );
+    } else this.buffer.push(text);
     this.size += text.length;
     if (this.size >= CHUNK) await this.flush();
   }

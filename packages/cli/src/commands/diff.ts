@@ -56,7 +56,14 @@ export async function diff(options: DiffOptions, session: Session): Promise<numb
   let failed = 0;
   let ok = true;
   if (options.assessments.length > 0) {
-    const compared = await compareAll(options.assessments, before.ruleset, after.ruleset, session, lang);
+    const compared = await compareAll(
+      options.assessments,
+      before.ruleset,
+      after.ruleset,
+      session,
+      lang,
+      options.encoding,
+    );
     impact = summariseDecisions(compared.areas);
     failed = compared.failed;
     ok = compared.ok;
@@ -96,17 +103,21 @@ async function compareAll(
   after: CompiledRuleset,
   session: Session,
   lang: DiffOptions['lang'],
+  encoding: string | undefined,
 ): Promise<Compared> {
   const { files, ok } = await assessmentFiles(inputs, session, DIFF_INPUT_FILE);
   const areas: AreaDecision[] = [];
   let failed = 0;
+  // A file that cannot be read at all (an unknown --encoding, a header that is not UTF-8) fails the run.
+  let unreadable = false;
   const report = (diagnostics: readonly Diagnostic[]) =>
     session.err(formatDiagnostics(session.relocate(unique(diagnostics)), lang));
   for (const file of files) {
-    for await (const item of readWithOldRules(file, before, session)) {
+    for await (const item of readWithOldRules(file, before, session, encoding)) {
       if ('diagnostics' in item) {
         report(item.diagnostics);
         failed += item.count;
+        if (item.count === 0) unreadable = true;
         continue;
       }
       const compared = compareDecision(before, after, item.assessment, item.source);
@@ -114,12 +125,14 @@ async function compareAll(
         areas.push(compared.value);
         continue;
       }
-      report(await locateForNewRules(file, item.source, item.assessment, after, compared.diagnostics, session));
+      report(
+        await locateForNewRules(file, item.source, item.assessment, after, compared.diagnostics, session, encoding),
+      );
       session.err(say(lang, 'diff_rejected_by_new', { where: where(item.source) }));
       failed += 1;
     }
   }
-  return { areas, failed, ok };
+  return { areas, failed, ok: ok && !unreadable };
 }
 
 type ReadItem =
@@ -127,7 +140,12 @@ type ReadItem =
   | { readonly diagnostics: readonly Diagnostic[]; readonly count: number };
 
 /** Every assessment of one input file, read and checked with the old rules. */
-async function* readWithOldRules(file: string, ruleset: CompiledRuleset, session: Session): AsyncGenerator<ReadItem> {
+async function* readWithOldRules(
+  file: string,
+  ruleset: CompiledRuleset,
+  session: Session,
+  encoding: string | undefined,
+): AsyncGenerator<ReadItem> {
   const format = await batchFormatOf(session.abs(file));
   if (format === undefined) {
     const read = await readAssessmentFile(session.abs(file), ruleset);
@@ -135,7 +153,8 @@ async function* readWithOldRules(file: string, ruleset: CompiledRuleset, session
     else yield { assessment: read.value, source: { file } };
     return;
   }
-  for await (const record of readBatch(session.abs(file), ruleset, { format, file })) {
+  const csv = encodingOptions(encoding);
+  for await (const record of readBatch(session.abs(file), ruleset, { format, file, ...csv })) {
     if (record.header) {
       if (hasErrors(record.diagnostics)) yield { diagnostics: record.diagnostics, count: 0 };
       continue;
@@ -157,6 +176,7 @@ async function locateForNewRules(
   after: CompiledRuleset,
   unlocated: readonly Diagnostic[],
   session: Session,
+  encoding: string | undefined,
 ): Promise<readonly Diagnostic[]> {
   const declared = new Set([...after.context.map((c) => c.id), ...after.facts.map((f) => f.id)]);
   const dropped = new Set(
@@ -172,6 +192,7 @@ async function locateForNewRules(
     for await (const record of readBatch(session.abs(file), after, {
       file,
       ...(format !== undefined ? { format } : {}),
+      ...encodingOptions(encoding),
     })) {
       if (record.row === source.row && !record.header) {
         located = record.diagnostics.filter(relevant);
@@ -205,4 +226,9 @@ async function batchFormatOf(path: string): Promise<BatchFormat | undefined> {
   }
   const format = detectBatchFormat(path, head);
   return format !== undefined && isListDocument(format, head) ? format : undefined;
+}
+
+/** A CSV's encoding as --encoding gives it, named in the message for a CSV that is not UTF-8. */
+function encodingOptions(encoding: string | undefined): { encoding?: string; encodingOption: string } {
+  return { ...(encoding !== undefined ? { encoding } : {}), encodingOption: '--encoding' };
 }

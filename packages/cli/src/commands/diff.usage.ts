@@ -1,8 +1,9 @@
 /**
  * How `lcz diff` is called: its options, their parsing and its help.
  */
-import { oneOf, parseCommandArgs } from '../args.js';
+import { oneOf, parseCommandArgs, refuseEmptyValues } from '../args.js';
 import { defineCommand } from '../command.js';
+import { ENCODING_ARG, ENCODING_HELP } from './encoding.usage.js';
 import { UsageError, type Lang } from '../session.js';
 
 export interface DiffOptions {
@@ -13,6 +14,8 @@ export interface DiffOptions {
   readonly assessments: readonly string[];
   readonly format: 'text' | 'md' | 'json';
   readonly lang: Lang;
+  /** CSV files without a byte-order mark: the character encoding (default UTF-8), e.g. windows-1258. */
+  readonly encoding?: string;
 }
 
 const HELP = `lcz diff: what changed between two versions of the rules
@@ -20,7 +23,7 @@ lcz diff: so sánh hai phiên bản bộ tiêu chí
 
 Usage / Cách dùng:
   lcz diff <old rules> <new rules> [--lang vi|en] [--format text|md|json]
-           [--assessments <file or directory>...]
+           [--assessments <file or directory>...] [--encoding <name>]
 
   <old rules> and <new rules> are ruleset directories (holding ruleset.yaml) or rule files; name
   them first. / Hai bộ quy tắc (thư mục chứa ruleset.yaml hoặc tệp quy tắc), nêu trước tiên.
@@ -50,6 +53,7 @@ Options / Tuỳ chọn:
                                / phiếu đánh giá cần so sánh kết luận
   -f, --format text|md|json    text (default), Markdown, or JSON (schemas/diff.schema.json)
                                / định dạng: văn bản (mặc định), Markdown, JSON
+${ENCODING_HELP}
   --lang vi|en                 language (default vi) / ngôn ngữ (mặc định vi)
   -h, --help                   show this help / xem hướng dẫn
 
@@ -71,7 +75,9 @@ export const diffCommand = defineCommand({
     const { values, positionals, lang } = parseCommandArgs('diff', args, {
       format: { type: 'string', short: 'f' },
       assessments: { type: 'string', short: 'a', multiple: true },
+      ...ENCODING_ARG,
     });
+    refuseEmptyValues('diff', values, ['encoding']);
     const [before, after, ...rest] = positionals;
     if (before === undefined || after === undefined) throw new UsageError('diff_missing_rules', {}, 'diff');
     // `--assessments a b c`: parseArgs gives the flag one value; the paths after it arrive as positionals.
@@ -82,7 +88,14 @@ export const diffCommand = defineCommand({
       throw new UsageError('option_needs_value', { option: '--assessments' }, 'diff');
     const format = oneOf(values.format ?? 'text', ['text', 'md', 'json']);
     if (format === undefined) throw new UsageError('diff_bad_format', { value: values.format ?? '' }, 'diff');
-    return { before, after, assessments, format, lang };
+    return {
+      before,
+      after,
+      assessments,
+      format,
+      lang,
+      ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
+    };
   },
   async run(options, session) {
     const { diff } = await import('./diff.js');

@@ -43,7 +43,7 @@ export async function evaluateBatchFile(
         ? { sheet: /^\d+$/.test(options.sheet) ? Number(options.sheet) : options.sheet }
         : {}),
       ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
-      // Named in the message for a CSV that is not UTF-8 (lcz evaluate offers it; report and explain do not yet).
+      // Named in the message for a CSV that is not UTF-8 (lcz evaluate, report and explain offer it).
       encodingOption: '--encoding',
       onProgress: (p) => bar.update(p.rows, p.bytesRead, p.totalBytes, p.elapsedMs),
     });

@@ -4,6 +4,7 @@
 import type { BatchFormat } from '@lcz/criteria-batch';
 import { oneOf, parseCommandArgs, refuseEmptyValues } from '../args.js';
 import { defineCommand } from '../command.js';
+import { ENCODING_ARG, ENCODING_HELP } from './encoding.usage.js';
 import { UsageError, type Lang } from '../session.js';
 
 export interface EvaluateOptions {
@@ -81,10 +82,7 @@ Batch files / Tệp hàng loạt:
   --sheet <name|n>     XLSX: the worksheet (default the first) / trang tính cần đọc (mặc định trang đầu)
   --format <format>    csv, xlsx, json, jsonl or yaml, when the extension does not tell
                        / định dạng tệp khi đuôi tệp không cho biết
-  --encoding <name>    CSV: the character encoding when the file has no byte-order mark (default
-                       UTF-8; windows-1258: "CSV" from Vietnamese Windows/Excel)
-                       / CSV: bảng mã khi tệp không có dấu BOM (mặc định UTF-8; windows-1258: tệp
-                       "CSV" lưu từ Windows/Excel tiếng Việt)
+${ENCODING_HELP}
   --decisions-only     result lines carry the decision and passed counts only (fastest)
                        / mỗi dòng kết quả chỉ có kết luận và số tiêu chí đạt (nhanh nhất)
   --threads <n>        with --decisions-only, read a CSV file with n worker threads (default: one
@@ -124,7 +122,7 @@ export const evaluateCommand = defineCommand({
       summary: { type: 'string' },
       sheet: { type: 'string' },
       format: { type: 'string' },
-      encoding: { type: 'string' },
+      ...ENCODING_ARG,
       'decisions-only': { type: 'boolean' },
       threads: { type: 'string' },
       version: { type: 'string' },

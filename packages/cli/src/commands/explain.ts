@@ -46,6 +46,7 @@ export async function explain(options: ExplainOptions, session: Session): Promis
   const found = new Set<string>();
   let failed = 0;
   let badRows = 0;
+  let unreadable = 0;
   let sections = 0;
   const show = (title: string, assessment: Assessment) => {
     const code = assessment.area?.code;
@@ -64,7 +65,12 @@ export async function explain(options: ExplainOptions, session: Session): Promis
 
   for (const file of files) {
     if (await isBatch(session.abs(file))) {
-      for await (const record of readBatch(session.abs(file), ruleset, { file })) {
+      const encoding = options.encoding !== undefined ? { encoding: options.encoding } : {};
+      for await (const record of readBatch(session.abs(file), ruleset, {
+        file,
+        ...encoding,
+        encodingOption: '--encoding',
+      })) {
         // With --code, the problems of other areas' rows are not what was asked about.
         const relevant =
           wanted.size === 0 ||
@@ -72,7 +78,11 @@ export async function explain(options: ExplainOptions, session: Session): Promis
           (record.area.code !== undefined && wanted.has(record.area.code));
         const problems = session.relocate(unique(record.diagnostics));
         if (relevant && problems.length > 0) session.err(formatDiagnostics(problems, lang));
-        if (record.header) continue;
+        if (record.header) {
+          // A file that cannot be read (an unknown --encoding, a header that is not UTF-8) fails the run.
+          if (hasErrors(record.diagnostics)) unreadable += 1;
+          continue;
+        }
         if (record.assessment === undefined) {
           if (relevant) badRows += 1;
           continue;
@@ -110,7 +120,7 @@ export async function explain(options: ExplainOptions, session: Session): Promis
   }
   if (failed > 0) session.err(say(lang, 'assessments_failed', { count: failed }));
   if (badRows > 0) session.err(say(lang, 'explain_rows_failed', { count: badRows }));
-  return failed > 0 || badRows > 0 || missing.length > 0 || !ok ? EXIT.invalid : EXIT.ok;
+  return failed > 0 || badRows > 0 || unreadable > 0 || missing.length > 0 || !ok ? EXIT.invalid : EXIT.ok;
 }
 
 /** A file holding several areas (a spreadsheet, JSON Lines, a JSON array or a YAML list). */

@@ -1,8 +1,9 @@
 /**
  * How `lcz explain` is called: its options, their parsing and its help.
  */
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, refuseEmptyValues } from '../args.js';
 import { defineCommand } from '../command.js';
+import { ENCODING_ARG, ENCODING_HELP } from './encoding.usage.js';
 import { UsageError, type Lang } from '../session.js';
 
 export interface ExplainOptions {
@@ -13,13 +14,16 @@ export interface ExplainOptions {
   readonly lang: Lang;
   readonly json: boolean;
   readonly full: boolean;
+  /** CSV files without a byte-order mark: the character encoding (default UTF-8), e.g. windows-1258. */
+  readonly encoding?: string;
 }
 
 const HELP = `lcz explain: why an area is or is not recognised, and what it would take
 lcz explain: giải thích kết luận và điều cần có để được công nhận
 
 Usage / Cách dùng:
-  lcz explain --rules <rules> [--code <area>]... [--lang vi|en] [--json] [--full] <input>...
+  lcz explain --rules <rules> [--code <area>]... [--encoding <name>] [--lang vi|en] [--json] [--full]
+              <input>...
 
   <input> is an assessment file (.yaml, .yml, .json), a batch file whose rows are areas (CSV,
   XLSX, JSON Lines, a JSON array, a YAML list), or a directory of them. --code keeps the areas
@@ -51,6 +55,7 @@ Options / Tuỳ chọn:
                        schemas/gap.schema.json): one object for one file argument, an array
                        otherwise / in dạng JSON: một đối tượng cho một tệp, một mảng cho nhiều tệp
   --full               full criterion texts and notes / in đầy đủ nội dung tiêu chí và ghi chú
+${ENCODING_HELP}
   -h, --help           show this help / xem hướng dẫn
 
 Examples / Ví dụ:
@@ -69,9 +74,11 @@ export const explainCommand = defineCommand({
       code: { type: 'string', short: 'c', multiple: true },
       json: { type: 'boolean' },
       full: { type: 'boolean' },
+      ...ENCODING_ARG,
     });
     if (values.rules === undefined || values.rules === '') throw new UsageError('explain_missing_rules', {}, 'explain');
     if (positionals.length === 0) throw new UsageError('explain_missing_assessment', {}, 'explain');
+    refuseEmptyValues('explain', values, ['encoding']);
     const codes = values.code ?? [];
     if (codes.some((c) => c === '')) throw new UsageError('option_needs_value', { option: '--code' }, 'explain');
     return {
@@ -81,6 +88,7 @@ export const explainCommand = defineCommand({
       lang,
       json: values.json === true,
       full: values.full === true,
+      ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
     };
   },
   async run(options, session) {

@@ -58,7 +58,13 @@ export async function report(options: ReportOptions, session: Session): Promise<
 
   const { files, ok } = await assessmentFiles(options.inputs, session, INPUT_FILE);
   const aggregator = new ReportAggregator(ruleset, targets ? { targets } : {});
-  const { areas, badRows, rowDiagnostics, problems } = await aggregateFiles(files, aggregator, ruleset, session);
+  const { areas, badRows, rowDiagnostics, problems } = await aggregateFiles(
+    files,
+    aggregator,
+    ruleset,
+    session,
+    options,
+  );
   printProblems(rowDiagnostics, problems, session, options);
   aggregator.leaveOut(badRows);
 
@@ -109,13 +115,19 @@ async function aggregateFiles(
   aggregator: ReportAggregator,
   ruleset: CompiledRuleset,
   session: Session,
+  options: ReportOptions,
 ): Promise<{ areas: number; badRows: number; rowDiagnostics: Diagnostic[]; problems: ReportProblem[] }> {
+  const encoding = options.encoding !== undefined ? { encoding: options.encoding } : {};
   const rowDiagnostics: Diagnostic[] = [];
   const problems: ReportProblem[] = [];
   let areas = 0;
   let badRows = 0;
   for (const file of files) {
-    for await (const row of readEntries(session.abs(file), ruleset, { file })) {
+    for await (const row of readEntries(session.abs(file), ruleset, {
+      file,
+      ...encoding,
+      encodingOption: '--encoding',
+    })) {
       rowDiagnostics.push(...row.diagnostics);
       problems.push(...row.problems);
       if (row.entry !== undefined) {

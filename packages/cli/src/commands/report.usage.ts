@@ -3,6 +3,7 @@
  */
 import { oneOf, parseCommandArgs, refuseEmptyValues, wholeNumber } from '../args.js';
 import { defineCommand } from '../command.js';
+import { ENCODING_ARG, ENCODING_HELP } from './encoding.usage.js';
 import { UsageError, type Lang } from '../session.js';
 
 export interface ReportOptions {
@@ -18,13 +19,15 @@ export interface ReportOptions {
   readonly records?: string;
   /** Only the years up to this one: the report as it stood then (a mid-term review). */
   readonly asOf?: number;
+  /** CSV files without a byte-order mark: the character encoding (default UTF-8), e.g. windows-1258. */
+  readonly encoding?: string;
 }
 
 const HELP = `lcz report: the city report / báo cáo tổng hợp toàn thành phố
 
 Usage / Cách dùng:
   lcz report --rules <rules> [--targets <file>] [--format md|html|csv|xlsx] [--out <file>]
-             [--lang vi|en] <input>...
+             [--encoding <name>] [--lang vi|en] <input>...
   lcz report --rules <rules> --records <dir|url> [--as-of <year>] [--targets <file>] [options]
 
   <input> is a batch file (CSV, XLSX, JSON, JSON Lines, YAML; the layout of lcz template) or an
@@ -68,6 +71,7 @@ Options / Tuỳ chọn:
                          when absent, taken from the extension of --out / định dạng báo cáo
   -o, --out <file>       write the report to this file (required for xlsx); otherwise standard
                          output / ghi báo cáo ra tệp (bắt buộc với xlsx)
+${ENCODING_HELP}
   --lang vi|en           language of the report (default vi) / ngôn ngữ (mặc định vi)
   -h, --help             show this help / xem hướng dẫn
 
@@ -97,9 +101,10 @@ export const reportCommand = defineCommand({
       out: { type: 'string', short: 'o' },
       records: { type: 'string' },
       'as-of': { type: 'string' },
+      ...ENCODING_ARG,
     });
     if (values.rules === undefined || values.rules === '') throw new UsageError('report_missing_rules', {}, 'report');
-    refuseEmptyValues('report', values, ['targets', 'out', 'records', 'as-of']);
+    refuseEmptyValues('report', values, ['targets', 'out', 'records', 'as-of', 'encoding']);
     if (values.records === undefined && positionals.length === 0) {
       throw new UsageError('report_missing_inputs', {}, 'report');
     }
@@ -126,6 +131,7 @@ export const reportCommand = defineCommand({
       ...(values.out !== undefined ? { out: values.out } : {}),
       ...(values.records !== undefined ? { records: values.records } : {}),
       ...(asOf !== undefined ? { asOf } : {}),
+      ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
     };
   },
   async run(options, session) {

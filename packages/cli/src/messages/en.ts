@@ -16,18 +16,19 @@ export const en = {
   no_assessment_files: "'{path}' holds no .yaml, .yml or .json files.",
   unreadable_directory: "cannot read the directory '{path}'.",
   see_help: "see 'lcz {command}--help'.",
-  rules_invalid: "the rules in '{path}' have {count} error(s).",
-  rules_invalid_nothing_evaluated: "the rules in '{path}' have {count} error(s); nothing was evaluated.",
-  assessments_failed: '{count} assessment file(s) could not be evaluated.',
+  rules_invalid: "the rules in '{path}' have {count} {count|error|errors}.",
+  rules_invalid_nothing_evaluated: "the rules in '{path}' have {count} {count|error|errors}; nothing was evaluated.",
+  assessments_failed: '{count} assessment {count|file|files} could not be evaluated.',
   internal_error:
     'internal error: this is a bug in lcz, not in your files. Please report it with the command you ran. Set LCZ_DEBUG=1 to see the details.',
   validate_ok:
-    'OK {file}: {id} version {version}: {groups} standards, {criteria} criteria, {disqualifiers} disqualifiers',
-  validate_notes: '{warnings} warning(s), {infos} note(s):',
+    'OK {file}: {id} version {version}: {groups} {groups|standard|standards}, {criteria} {criteria|criterion|criteria}, {disqualifiers} {disqualifiers|disqualifier|disqualifiers}',
+  validate_notes: '{warnings} {warnings|warning|warnings}, {infos} {infos|note|notes}:',
   missing_test_rules: 'name the rules whose test cases to run, e.g. lcz test rules/lai-chau-2020-2025.',
-  rules_invalid_nothing_tested: "the rules in '{path}' have {count} error(s); no test case was run.",
-  no_test_files: "no test case files (.yaml, .yml) found in '{path}'.",
-  test_files_invalid: '{count} test file(s) have errors; their cases did not run.',
+  rules_invalid_nothing_tested: "the rules in '{path}' have {count} {count|error|errors}; no test case was run.",
+  no_test_files:
+    "no test case files (.yaml, .yml) found in '{path}': the ruleset has no test cases yet. To add some, create that folder and write .yaml files in it as docs/test-cases.md describes (each case: its input and the expected result), e.g. copy another ruleset's tests folder and adapt it; or name test files or folders with --cases.",
+  test_files_invalid: '{count} test {count|file has|files have} errors; their cases did not run.',
   test_one_rules_path:
     "lcz test takes one rules path; '{extra}' is extra. Name test files or folders with --cases, e.g. lcz test rules/lai-chau-2020-2025 --cases examples/survey-2020/tests.",
   test_summary: '{passed} passed, {failed} failed',
@@ -38,7 +39,7 @@ export const en = {
     "case '{name}' fails only because its base lacks facts ({facts}): add them to {file}; there is no expectation to accept.",
   test_accept_failed:
     '{file}: the expectation {path} could not be rewritten in place; nothing was written. Edit the file by hand.',
-  test_accepted: '{file}: {changes} expectation(s) of {cases} case(s) rewritten.',
+  test_accepted: '{file}: {changes} {changes|expectation|expectations} of {cases} {cases|case|cases} rewritten.',
   version_action:
     "lcz version takes an action: new (got '{action}'). E.g. lcz version new rules/old rules/new --from 2031-01-01 --to 2035-12-31.",
   version_missing_folders:
@@ -67,27 +68,28 @@ export const en = {
     "the new version '{path}' was created but has errors beside the other versions in '{parent}': fix them (e.g. the dates).",
   missing_check_rules: 'name the rule file or directory to check, e.g. lcz check rules/lai-chau-2020-2025.',
   rules_invalid_nothing_checked:
-    "the rules in '{path}' have {count} error(s); fix them first, then the static checks run.",
-  check_summary: '{file}: {errors} error(s), {warnings} warning(s), {infos} note(s) from the checks.',
+    "the rules in '{path}' have {count} {count|error|errors}; fix them first, then the static checks run.",
+  check_summary:
+    '{file}: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} {infos|note|notes} from the checks.',
   coverage_bad_format: "--format must be text or md, not '{value}'.",
   coverage_format_needs_coverage: '--format chooses how the coverage table is printed: add --coverage.',
   explain_missing_rules:
     'name the rules with --rules, e.g. lcz explain --rules rules/lai-chau-2020-2025 examples/assessments/not-recognised-ban.yaml.',
   explain_missing_assessment: 'name at least one assessment file or directory to explain.',
   explain_row: 'row {row}',
-  explain_rows_failed: '{count} row(s) could not be read; their problems are listed above.',
+  explain_rows_failed: '{count} {count|row|rows} could not be read; their problems are listed above.',
   explain_no_such_code: 'no valid {assessed} with the code {codes} was found in the inputs.',
   report_missing_rules:
     'name the rules with --rules, e.g. lcz report --rules rules/lai-chau-2020-2025 examples/city-2024/assessments-2024.xlsx.',
   report_missing_inputs: 'name at least one input file (CSV, XLSX, JSON, JSON Lines, YAML) or directory to report on.',
   report_bad_format: "--format must be md, html, csv or xlsx, not '{value}'.",
   report_xlsx_needs_out: 'an XLSX report is a file: name it with --out, e.g. --out report.xlsx.',
-  report_targets_invalid: "the targets file '{path}' has {count} error(s); no report was written.",
+  report_targets_invalid: "the targets file '{path}' has {count} {count|error|errors}; no report was written.",
   report_records_and_inputs: 'report either on the record (--records) or on input files, not both: {inputs}.',
-  report_written: 'Report written to {path}: {areas} {assessed}(s) counted, {bad} row(s) left out.',
+  report_written: 'Report written to {path}: {areas} {assessed}(s) counted, {bad} {bad|row|rows} left out.',
   report_rows_left_out:
-    '{count} row(s) could not be read and are left out of the report (their problems are listed above).',
-  report_more_problems: '… and {count} more problem(s).',
+    '{count} {count|row|rows} could not be read and {count|is|are} left out of the report (their problems are listed above).',
+  report_more_problems: '… and {count} more {count|problem|problems}.',
   serve_missing_rules:
     'name the rules to serve with --rules, e.g. lcz serve --rules rules/lai-chau-2020-2025 --port 8080.',
   serve_bad_number: "{option} must be a whole number from {min} to {max}, not '{value}'.",
@@ -97,11 +99,11 @@ export const en = {
   serve_listen_failed: 'cannot listen on {address}: {reason}. Choose another --port or --host.',
   serve_stopped: 'stopped.',
   serve_records_on:
-    'the record {store} is served under /v1/records; writes need one of the {keys} API key(s) of --keys.',
+    'the record {store} is served under /v1/records; writes need one of the {keys} API {keys|key|keys} of --keys.',
   serve_records_read_only:
     'the record {store} is served under /v1/records, read only (no --keys: every write is refused).',
-  serve_keys_invalid: "the key file '{path}' has {count} problem(s); nothing was served.",
-  rules_invalid_nothing_served: "the rules in '{path}' have {count} error(s); the server was not started.",
+  serve_keys_invalid: "the key file '{path}' has {count} {count|problem|problems}; nothing was served.",
+  rules_invalid_nothing_served: "the rules in '{path}' have {count} {count|error|errors}; the server was not started.",
   batch_needs_one_ruleset:
     "'{path}' holds several rulesets ({ids}): for a batch file, give --rules the folder of one of them.",
   batch_needs_version:
@@ -125,11 +127,11 @@ export const en = {
   output_is_input:
     "{option} '{path}' is also an input of this command ('{input}'): writing it would destroy the input. Write the output to another file.",
   cannot_write: "cannot write '{path}' ({reason}): check that the folder exists and can be written.",
-  batch_counts: '{file}: {rows} row(s) read, {evaluated} evaluated, {bad} with errors.',
+  batch_counts: '{file}: {rows} {rows|row|rows} read, {evaluated} evaluated, {bad} with errors.',
   batch_decisions: 'recognised: {recognised} · not recognised: {not_recognised} · undetermined: {undetermined}',
   batch_file_problems: 'Problems of the file or its header row:',
   batch_row_problems: 'Rows with errors ({count}):',
-  batch_more_problems: '… and {count} more problem(s), not shown.',
+  batch_more_problems: '… and {count} more {count|problem|problems}, not shown.',
   batch_all_in_results: 'Every bad row is listed in {path}.',
   batch_write_all: 'Write every row, bad rows included, with --out results.jsonl.',
   batch_results_written: 'Results, one line per row: {path}',
@@ -146,9 +148,9 @@ export const en = {
     'wrote {path}: {columns} columns ({facts} facts), headers in row 1, English labels in row 2; fill in from row 3.',
   build_missing_rules: 'name the rule file or directory to build, e.g. lcz build rules/lai-chau-2020-2025.',
   build_written:
-    'wrote {path}: {id} {version} ({sources} source file(s), {kb} kB, {hash}…). Load it with loadCompiledRuleset from @lcz/criteria-engine/runtime, or pass it as --rules.',
+    'wrote {path}: {id} {version} ({sources} source {sources|file|files}, {kb} kB, {hash}…). Load it with loadCompiledRuleset from @lcz/criteria-engine/runtime, or pass it as --rules.',
   build_generated_written:
-    'wrote {path}: the generated decide() and evaluate() of {id} ({inlined} condition(s) inlined, {closures} calling their compiled closure). Loading {compiled} uses it when it sits beside it.',
+    'wrote {path}: the generated decide() and evaluate() of {id} ({inlined} {inlined|condition|conditions} inlined, {closures} calling their compiled closure). Loading {compiled} uses it when it sits beside it.',
   build_generated_refused:
     'note: no generated decide() for {id} ({reason}); loading {compiled} uses the compiled closures, with the same results.',
   build_up_to_date: '{path} is up to date: {id} {version} ({hash}…).',
@@ -163,17 +165,18 @@ export const en = {
   diff_extra_arguments:
     "lcz diff compares two rulesets; '{extra}' is extra. Name assessments after --assessments, e.g. lcz diff rules/lai-chau-2020-2025 rules/lai-chau-2026-2030-draft --assessments examples/assessments.",
   diff_bad_format: "--format must be text, md or json, not '{value}'.",
-  diff_rules_invalid: "the rules in '{path}' have {count} error(s); nothing was compared.",
+  diff_rules_invalid: "the rules in '{path}' have {count} {count|error|errors}; nothing was compared.",
   diff_rejected_by_new:
     "'{where}' is read by the old rules but not by the new ones (problems above): it is left out of the comparison.",
-  diff_assessments_failed: '{count} assessment(s) could not be compared (their problems are listed above).',
+  diff_assessments_failed:
+    '{count} {count|assessment|assessments} could not be compared (their problems are listed above).',
   docs_missing_rules:
     'name the rules with --rules, e.g. lcz docs --rules rules/lai-chau-2020-2025 --out bieu-tieu-chi.html.',
   docs_bad_format: "--format must be md or html, not '{value}'.",
-  docs_assessment_invalid: "the assessment '{path}' has {count} error(s); no table was written.",
+  docs_assessment_invalid: "the assessment '{path}' has {count} {count|error|errors}; no table was written.",
   docs_written_blank: 'wrote {path}: the table of criteria ({format}), blank, to print and fill in.',
   docs_written_filled: 'wrote {path}: the table of criteria ({format}) filled in from the assessment: {decision}.',
-  rules_invalid_nothing_written: "the rules in '{path}' have {count} error(s); nothing was written.",
+  rules_invalid_nothing_written: "the rules in '{path}' have {count} {count|error|errors}; nothing was written.",
   table_file_unreadable: "cannot read '{path}' ({reason}).",
   table_file_yaml: '{where}: the file is not valid YAML: {detail}',
   table_file_shape: '{where}: the file must be a mapping of headings: format: 1, then title, criteria, disqualifiers.',
@@ -181,7 +184,7 @@ export const en = {
   table_file_key: "{where}: '{name}' is not a heading of the table; use title, criteria or disqualifiers.",
   table_file_text:
     '{where}: {name} must be a text in both languages, e.g. {name}: { vi: "Tiêu chí đánh giá", en: "Assessment criteria" }.',
-  table_file_invalid: "the table headings file '{path}' has {count} error(s); nothing was written.",
+  table_file_invalid: "the table headings file '{path}' has {count} {count|error|errors}; nothing was written.",
   template_unknown_owner: "'{value}' is not a department of these rules; --owner takes one of {list}.",
   records_bad_subcommand: "say what to do with the record: one of {list} (not '{value}').",
   records_missing_option: '{option} is needed here; see the examples in docs/records.md.',
@@ -191,23 +194,24 @@ export const en = {
   records_bad_reason: "--reason for the board is <area code>=<text>, e.g. --reason 'BAN-07=…' (not '{value}').",
   records_registered:
     '{added} new {assessed}(s), {changed} changed; {registered} {assessed}(s) newly registered for {year}.',
-  records_imported: '{written} value(s) imported for {areas} {assessed}(s) from {owner}; {unchanged} already recorded.',
+  records_imported:
+    '{written} {written|value|values} imported for {areas} {assessed}(s) from {owner}; {unchanged} already recorded.',
   records_status_head:
-    '{year}: report by {deadline} ({days} day(s) left); {complete} of {registered} registered {assessed}(s) complete.',
-  records_missing: '{count} fact(s) missing:',
+    '{year}: report by {deadline} ({days} {days|day|days} left); {complete} of {registered} registered {assessed}(s) complete.',
+  records_missing: '{count} {count|fact|facts} missing:',
   records_decided:
-    '{year}: rules {id} {version} (in force on {date}); {decided} {assessed}(s) decided: {recognised} recognised, {not_recognised} not recognised; {incomplete} not complete; {stored} result(s) stored.',
+    '{year}: rules {id} {version} (in force on {date}); {decided} {assessed}(s) decided: {recognised} recognised, {not_recognised} not recognised; {incomplete} not complete; {stored} {stored|result|results} stored.',
   records_incomplete: 'not complete (see lcz records status): {areas}',
   records_board:
-    'board decision {number} of {date} recorded (version {version}): {count} area(s) recognised, {against} against the engine’s result with a written reason.',
-  records_history_head: 'area {area}: {years} year(s) in the record',
+    'board decision {number} of {date} recorded (version {version}): {count} {count|area|areas} recognised, {against} against the engine’s result with a written reason.',
+  records_history_head: 'area {area}: {years} {years|year|years} in the record',
   records_versions: '({count} versions)',
   records_changes: 'from {from} to {to}: {kept} kept recognition, {lost} lost it, {gained} gained it.',
-  records_exported: 'wrote {path}: {rows} decision(s).',
+  records_exported: 'wrote {path}: {rows} {rows|decision|decisions}.',
   records_key_new: 'the API key of {name} (give it to them; it is shown only now and kept nowhere):',
   records_key_entry: 'add this entry under keys: in the key file (lcz serve --keys):',
   records_backed_up: 'wrote {path}: a consistent copy of the record, its integrity checked.',
-  records_nothing_written: '{count} problem(s); nothing was written.',
+  records_nothing_written: '{count} {count|problem|problems}; nothing was written.',
   records_empty: 'the record holds no year yet.',
   records_word_area: 'the {assessed} itself',
   records_word_registered: 'registered',

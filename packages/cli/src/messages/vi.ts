@@ -27,7 +27,8 @@ export const vi: CliMessages = {
   validate_notes: '{warnings} cảnh báo, {infos} ghi chú:',
   missing_test_rules: 'hãy nêu bộ quy tắc cần chạy các ca kiểm thử, ví dụ lcz test rules/lai-chau-2020-2025.',
   rules_invalid_nothing_tested: "bộ quy tắc '{path}' có {count} lỗi; chưa chạy ca kiểm thử nào.",
-  no_test_files: "không tìm thấy tệp ca kiểm thử (.yaml, .yml) nào trong '{path}'.",
+  no_test_files:
+    "không tìm thấy tệp ca kiểm thử (.yaml, .yml) nào trong '{path}': bộ quy tắc chưa có ca kiểm thử. Để thêm: tạo thư mục đó và viết vào đó các tệp .yaml theo docs/test-cases.md (mỗi ca: dữ liệu đầu vào và kết quả mong đợi), ví dụ chép thư mục tests của một bộ quy tắc khác rồi sửa lại; hoặc nêu tệp, thư mục ca kiểm thử bằng --cases.",
   test_files_invalid: '{count} tệp ca kiểm thử có lỗi; các ca trong đó chưa được chạy.',
   test_one_rules_path:
     "lcz test chỉ nhận một đường dẫn bộ quy tắc; '{extra}' là thừa. Nêu tệp hoặc thư mục ca kiểm thử bằng --cases, ví dụ lcz test rules/lai-chau-2020-2025 --cases examples/survey-2020/tests.",

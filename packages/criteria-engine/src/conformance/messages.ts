@@ -89,7 +89,7 @@ export const TEST_REPORT_WORDS: Readonly<Record<Locale, TestReportWords>> = {
     reason_group_not_met: 'group {id} is not met',
     reason_total_not_met: 'the total points fall short',
     reason_requirement_count: 'fewer than {value} of the criteria {of} pass',
-    reason_requirement_points: 'the criteria {of} earn fewer than {value} points',
+    reason_requirement_points: 'the criteria {of} earn fewer than {value} {value|point|points}',
     reason_unknown: 'facts still missing: {ids}',
     detail_group: 'group {id}: {passed}/{applicable} criteria passed, needs {required}',
     detail_failing: 'failing',

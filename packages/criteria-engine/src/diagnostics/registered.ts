@@ -35,7 +35,25 @@ export function isEngineCode(code: string): code is EngineDiagnosticCode {
   return ENGINE_CODES.has(code);
 }
 
-const registered = new Map<string, Readonly<Record<Locale, (p: MessageParams) => RenderedMessage>>>();
+type Registry = Map<string, Readonly<Record<Locale, (p: MessageParams) => RenderedMessage>>>;
+
+/**
+ * One registry per process, not one per copy of this module. A program may load the engine
+ * twice (its ES module build and its CommonJS build: the dual-package hazard), and a package
+ * that registers its codes through one copy must be worded by the other too, not printed as a
+ * bare code. The key is a registered symbol, so both copies find the same map.
+ */
+const REGISTRY = Symbol.for('@lcz/criteria-engine/registered-diagnostics');
+
+function sharedRegistry(): Registry {
+  const found: unknown = Reflect.get(globalThis, REGISTRY);
+  if (found instanceof Map) return found;
+  const made: Registry = new Map();
+  Object.defineProperty(globalThis, REGISTRY, { value: made, enumerable: false });
+  return made;
+}
+
+const registered = sharedRegistry();
 
 /**
  * Adds a package's codes and messages to the formatter. A code of the engine's own cannot be

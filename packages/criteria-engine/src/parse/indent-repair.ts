@@ -9,9 +9,12 @@
  * adds none. Only leading spaces change, so line numbers, and the problems' keys, stay comparable.
  * So the hint is given only when indenting really makes the errors go away.
  *
- * Bounded: a window of lines around the problems, a budget of tries (each try re-reads the
- * whole text) and a cap on the problems it tries to explain, so a hostile file costs a fixed
- * number of parses of a text with few errors.
+ * Bounded: a window of lines around the problems, a cap on the problems it tries to explain, a
+ * budget of tries, and a budget of characters re-read over all tries that is a small multiple of
+ * the text's own length (with a floor for small texts): the search costs a few reads of the file,
+ * whatever the file. With `narrow`, each try re-reads only the smallest block around the
+ * problems that reads the same alone as in the file (checked once), and the change found is
+ * verified once on the whole part `problemsOf` is normally given.
  */
 
 export interface IndentRepair {
@@ -35,19 +38,36 @@ export interface IndentRepairOptions {
   readonly maxTries?: number;
   /** Files longer than this (in characters) are not searched. */
   readonly maxChars?: number;
-  /**
-   * Characters re-read at most, over all tries: a large part to re-read gets fewer tries, so the
-   * search costs about as much as reading a few dozen rule files, whatever the input.
-   */
+  /** Characters re-read at most, over all tries, whatever the text's length. */
   readonly maxReadChars?: number;
+  /**
+   * Characters re-read at most, as a multiple of the text's length (but at least
+   * `minReadChars`): the search costs about as much as reading the file this many times. A large
+   * part to re-read gets fewer tries.
+   */
+  readonly readsOfText?: number;
+  readonly minReadChars?: number;
   /** Pass `problemsOf` only the top-level entries around the problems (see ProblemsOf). */
   readonly slice?: boolean;
+  /**
+   * Pass `problemsOf` only the smallest block around the problems whose lines are all at or
+   * right of its first line (it reads alone as it does in the file); used only when its
+   * problems, read alone, are exactly the file's problems there. Needs a `problemsOf` that
+   * reads any part of the text, as the parse stage's does.
+   */
+  readonly narrow?: boolean;
   /**
    * More problems than this are not searched: an out-dented block gives a handful, while an
    * unclosed quote or bracket gives one per line to the end of the file, and each re-read of
    * such a text costs as many errors again (a 78 KB rule file took seconds per input).
    */
   readonly maxProblems?: number;
+  /**
+   * The problems (keys) a slip could cause: the search looks near these only. The others are
+   * still compared (a change must not add one), but a file with none of these is not searched.
+   * Default: all.
+   */
+  readonly seeds?: readonly string[];
 }
 
 const DEFAULTS = {
@@ -55,7 +75,10 @@ const DEFAULTS = {
   maxTries: 80,
   maxChars: 500_000,
   maxReadChars: 4_000_000,
+  readsOfText: 8,
+  minReadChars: 100_000,
   slice: false,
+  narrow: false,
   maxProblems: 40,
 } as const;
 /** Shorter blocks tried per line and column. */
@@ -78,6 +101,13 @@ interface Line {
  */
 export type ProblemsOf = (text: string, firstLine: number) => readonly string[] | undefined;
 
+/** Where a try reads: lines `from`..`to` (1-based, inclusive), and the problems there before any change. */
+interface Region {
+  readonly from: number;
+  readonly to: number;
+  readonly before: readonly string[];
+}
+
 /**
  * @param problems keys of the text's current problems, as `problemsOf` makes them.
  */
@@ -87,24 +117,61 @@ export function findIndentRepair(
   problemsOf: ProblemsOf,
   options: IndentRepairOptions = {},
 ): IndentRepair | undefined {
-  const { window, maxTries: triesAsked, maxChars, maxReadChars, slice, maxProblems } = { ...DEFAULTS, ...options };
-  if (problems.length === 0 || problems.length > maxProblems) return undefined;
-  if (text.length > maxChars || text.includes('\t')) return undefined;
-  const problemLines = problems.map(lineOfKey).filter((n) => n > 0);
-  if (problemLines.length === 0) return undefined;
+  const o = { ...DEFAULTS, ...options };
+  if (problems.length === 0 || problems.length > o.maxProblems) return undefined;
+  if (text.length > o.maxChars || text.includes('\t')) return undefined;
+  const seedLines = (o.seeds ?? problems).map(lineOfKey).filter((n) => n > 0);
+  if (seedLines.length === 0) return undefined;
   const lines = text.split('\n').map(describe);
-  const first = Math.min(...problemLines);
-  const last = Math.max(...problemLines);
+  // The first group of nearby problems: one slip explains problems close together, and a try
+  // re-reads everything between the first and the last problem it looks at.
+  const [first, last] = firstCluster(seedLines, 2 * o.window);
   // Re-reading only the top-level entries holding the problems is much cheaper than the whole
   // file, and an indentation slip cannot reach past them (a top-level key is never out-dented).
-  const [from, to] = slice ? topLevelRegion(lines, first, last) : [1, lines.length];
-  const lo = Math.max(from, first - window);
-  const hi = Math.min(to, last + window);
-  const read = (all: readonly string[]) => problemsOf(all.slice(from - 1, to).join('\n'), from);
-  const readChars = lines.slice(from - 1, to).reduce((n, l) => n + l.text.length + 1, 0);
-  const maxTries = Math.min(triesAsked, Math.floor(maxReadChars / Math.max(1, readChars)));
-  const before = slice ? read(lines.map((l) => l.text)) : problems;
-  if (!before || before.length === 0) return undefined;
+  const [from, to] = o.slice ? topLevelRegion(lines, first, last) : [1, lines.length];
+  const lo = Math.max(from, first - o.window);
+  const hi = Math.min(to, last + o.window);
+
+  const budget = Math.min(o.maxReadChars, Math.max(o.minReadChars, o.readsOfText * text.length));
+  let spent = 0;
+  const charsOf = (a: number, b: number) => lines.slice(a - 1, b).reduce((n, l) => n + l.text.length + 1, 0);
+  /** The problems of lines a..b with lines n..end indented by `spaces`; undefined past the budget. */
+  const read = (a: number, b: number, change?: { n: number; end: number; spaces: number }) => {
+    const part = regionText(lines, a, b, change);
+    spent += part.length + 1;
+    return problemsOf(part, a);
+  };
+  const wideChars = charsOf(from, to);
+  const wide = (): Region | undefined => {
+    if (!o.slice) return { from, to, before: problems };
+    if (spent + wideChars > budget) return undefined;
+    const before = read(from, to);
+    return before ? { from, to, before } : undefined;
+  };
+
+  // A narrow block is used only if it reads alone exactly as in the file; a change found in it
+  // is then verified on the wide part (reserved: one or two reads of it).
+  const reserve = o.slice ? 2 * wideChars : wideChars;
+  let region: Region | undefined;
+  let narrowed = false;
+  if (o.narrow) {
+    const block = cleanBlock(lines, lo, hi, from, to);
+    if (block && spent + charsOf(block[0], block[1]) + reserve <= budget) {
+      const before = read(block[0], block[1]);
+      const expected = problems.filter((k) => {
+        const n = lineOfKey(k);
+        return n >= block[0] && n <= block[1];
+      });
+      if (before && sameKeys(before, expected)) {
+        region = { from: block[0], to: block[1], before };
+        narrowed = true;
+      }
+    }
+  }
+  region ??= wide();
+  if (!region || region.before.length === 0) return undefined;
+  const regionChars = charsOf(region.from, region.to);
+  const maxTries = o.maxTries;
 
   // Nearest to the first problem first, looking back before looking ahead: the slip is usually
   // at or above the line where the parser gives up.
@@ -113,24 +180,102 @@ export function findIndentRepair(
   for (let n = first + 1; n <= hi; n++) order.push(n);
 
   let tries = 0;
-  let best: IndentRepair | undefined;
-  for (const n of order) {
+  let best: (IndentRepair & { end: number }) | undefined;
+  const { before } = region;
+  search: for (const n of order) {
     for (const target of targetsFor(lines, n, lo)) {
       for (const end of extentsFor(lines, n, target)) {
-        if (tries++ >= maxTries) return best;
+        if (tries >= maxTries || spent + regionChars + (narrowed ? reserve : 0) > budget) break search;
+        tries++;
         const line = lineAt(lines, n);
         const spaces = target - line.indent;
-        const after = read(indentLines(lines, n, end, spaces));
+        const after = read(region.from, region.to, { n, end, spaces });
         const removed = removedBy(before, after);
         if (!removed) continue;
         const count = before.length - (after?.length ?? 0);
-        if (!best || count > best.count) best = { first: n, last: end, spaces, column: target + 1, removed, count };
+        if (!best || count > best.count)
+          best = { first: n, last: end, spaces, column: target + 1, removed, count, end };
         // Every problem gone: nothing can do better.
-        if (count === before.length) return best;
+        if (count === before.length) break search;
       }
     }
   }
-  return best;
+  if (!best) return undefined;
+  const { end, ...repair } = best;
+  if (!narrowed) return repair;
+  // Verified where problemsOf is normally asked (the top-level entries, or the whole text).
+  const checked = wide();
+  if (!checked) return undefined;
+  const after = read(checked.from, checked.to, { n: best.first, end, spaces: best.spaces });
+  const removed = removedBy(checked.before, after);
+  if (!removed) return undefined;
+  return { ...repair, removed, count: checked.before.length - (after?.length ?? 0) };
+}
+
+/** The first and last line of the first group of lines no more than `gap` apart. */
+function firstCluster(lineNumbers: readonly number[], gap: number): [number, number] {
+  const sorted = [...lineNumbers].sort((a, b) => a - b);
+  const first = sorted[0] ?? 1;
+  let last = first;
+  for (const n of sorted) {
+    if (n - last > gap) break;
+    last = n;
+  }
+  return [first, last];
+}
+
+/**
+ * The smallest block around lines lo..hi (within from..to) that YAML reads alone as it does in
+ * the file: from the nearest line at or before `lo` no deeper than every line of lo..hi, to the
+ * line before the next line as shallow; so no line of it is left of its first line, and every
+ * block a try indents ends inside it.
+ */
+function cleanBlock(
+  lines: readonly Line[],
+  lo: number,
+  hi: number,
+  from: number,
+  to: number,
+): [number, number] | undefined {
+  let min = Number.POSITIVE_INFINITY;
+  for (let k = lo; k <= hi; k++) {
+    const indent = lineAt(lines, k).indent;
+    if (indent >= 0) min = Math.min(min, indent);
+  }
+  if (min === Number.POSITIVE_INFINITY) return undefined;
+  const shallow = (k: number) => {
+    const indent = lineAt(lines, k).indent;
+    return indent >= 0 && indent <= min;
+  };
+  let start = lo;
+  while (start > from && !shallow(start)) start--;
+  let end = hi;
+  while (end < to && !shallow(end + 1)) end++;
+  return [start, end];
+}
+
+/** Lines a..b joined, with lines n..end indented by `spaces` (blank lines stay empty). */
+function regionText(
+  lines: readonly Line[],
+  a: number,
+  b: number,
+  change?: { n: number; end: number; spaces: number },
+): string {
+  const pad = change ? ' '.repeat(change.spaces) : '';
+  const out: string[] = [];
+  for (let k = a; k <= b; k++) {
+    const t = lineAt(lines, k).text;
+    out.push(change && k >= change.n && k <= change.end && t.length > 0 ? pad + t : t);
+  }
+  return out.join('\n');
+}
+
+/** The same keys, as many times each. */
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.every((k, i) => k === y[i]);
 }
 
 /** The line numbered `n` (1-based); every caller stays within 1..lines.length. */
@@ -206,11 +351,6 @@ function previous(lines: readonly Line[], n: number): Line | undefined {
     if (line.indent >= 0) return line;
   }
   return undefined;
-}
-
-function indentLines(lines: readonly Line[], from: number, to: number, spaces: number): string[] {
-  const pad = ' '.repeat(spaces);
-  return lines.map((l, i) => (i + 1 >= from && i + 1 <= to && l.text.length > 0 ? pad + l.text : l.text));
 }
 
 /** The lines from the top-level key at or before `lo` to the line before the next one after `hi`. */

@@ -15,6 +15,8 @@ export type ProblemKey = (d: Diagnostic) => string;
 /**
  * @param relevant the diagnostics an out-dent could explain; the others are kept as they are.
  * @param problemsOf the relevant problems of a changed text (or part of it), keyed by `key`.
+ * @param explainable the relevant diagnostics a slip could cause (default: all); the search looks
+ *   near these only, and not at all when there is none.
  */
 export function explainOutdent(
   source: SourceText,
@@ -23,14 +25,16 @@ export function explainOutdent(
   key: ProblemKey,
   problemsOf: ProblemsOf,
   options: IndentRepairOptions = {},
+  explainable: (d: Diagnostic) => boolean = () => true,
 ): Diagnostic[] {
   const candidates = diagnostics.filter(relevant);
-  if (candidates.length === 0) return [...diagnostics];
+  const seeds = candidates.filter(explainable).map((d) => key(d));
+  if (seeds.length === 0) return [...diagnostics];
   const repair = findIndentRepair(
     source.text,
     candidates.map((d) => key(d)),
     problemsOf,
-    options,
+    { ...options, seeds },
   );
   if (!repair) return [...diagnostics];
   // A key may stand for several diagnostics: drop as many as the change removed.

@@ -12,6 +12,7 @@ import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
 import { scanCst } from './cst-scan.js';
 import { flowTooDeep } from './flow-depth.js';
+import type { ProblemsOf } from './indent-repair.js';
 import { explainOutdent } from './indentation-hint.js';
 import { resolveParseLimits } from './limits.js';
 import type { ParseLimits } from './limits.js';
@@ -152,15 +153,48 @@ function emptyContents(doc: Document.Parsed): [number, number] | undefined {
   return range ? [range[0], range[1]] : [0, 0];
 }
 
-/** An out-dented block shows as errors on other lines: say which line to indent instead. */
-function explainSyntaxErrors(source: SourceText, diagnostics: Diagnostic[], limits: ParseLimits): Diagnostic[] {
+/**
+ * yaml's errors that no indentation causes: a quote, an escape, an anchor, an alias, a tag, a
+ * directive. A file with only these is not searched (the search re-reads the text up to a few
+ * times: a fuzzed copy of the Lai Châu rules spent 2 s of CPU in it).
+ */
+const NOT_FROM_INDENTATION: ReadonlySet<string> = new Set([
+  'MISSING_QUOTE',
+  'BAD_DQ_ESCAPE',
+  'BAD_ALIAS',
+  'ALIAS_PROPS',
+  'MULTIPLE_ANCHORS',
+  'MULTIPLE_TAGS',
+  'BAD_PROP_ORDER',
+  'KEY_OVER_1024_CHARS',
+  'BAD_DIRECTIVE',
+  'TAB_AS_INDENT',
+]);
+
+/** How the search re-reads a changed part of the file: yaml's syntax errors, keyed as syntaxKey does. */
+export function syntaxReader(file: string, limits: ParseLimits): ProblemsOf {
+  return (text, firstLine) => syntaxProblems(new SourceText(file, text), firstLine, limits);
+}
+
+/**
+ * An out-dented block shows as errors on other lines: say which line to indent instead.
+ * `read` is the re-reader (a test counts what it is given).
+ */
+export function explainSyntaxErrors(
+  source: SourceText,
+  diagnostics: readonly Diagnostic[],
+  limits: ParseLimits,
+  read: ProblemsOf = syntaxReader(source.file, limits),
+): Diagnostic[] {
   return explainOutdent(
     source,
     diagnostics,
     isSyntaxError,
     syntaxKey,
-    (text, firstLine) => syntaxProblems(new SourceText(source.file, text), firstLine, limits),
-    { slice: true },
+    read,
+    // Syntax errors are local: each try re-reads only the block around them.
+    { slice: true, narrow: true },
+    (d) => !NOT_FROM_INDENTATION.has(String(d.params['reason'])),
   );
 }
 

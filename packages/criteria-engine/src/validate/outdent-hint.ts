@@ -31,7 +31,6 @@ export function explainSchemaOutdent(
   diagnostics: readonly Diagnostic[],
   check: SchemaCheck,
 ): Diagnostic[] {
-  if (diagnostics.every((d) => !isSchemaError(d) || VALUE_ERRORS.has(d.code))) return [...diagnostics];
   const key = (d: Diagnostic) => `${d.line}|${d.code}`;
   const problemsOf = (text: string): string[] | undefined => {
     // A text YAML cannot read is refused here anyway: no need to explain its syntax errors.
@@ -39,8 +38,17 @@ export function explainSchemaOutdent(
     if (!reparsed.value || reparsed.diagnostics.some((d) => d.severity === 'error')) return undefined;
     return schemaErrorsToDiagnostics(check(reparsed.value.value), reparsed.value).map(key);
   };
-  // Each try re-reads and re-checks the whole file: a small budget, near the problems only.
-  return explainOutdent(parsed.source, diagnostics, isSchemaError, key, problemsOf, { window: 10, maxTries: 24 });
+  // Each try re-reads and re-checks the whole file: a small budget, near the problems a slip can
+  // cause only (a value out of range before the slip must not use up the tries).
+  return explainOutdent(
+    parsed.source,
+    diagnostics,
+    isSchemaError,
+    key,
+    problemsOf,
+    { window: 10, maxTries: 24, readsOfText: 12 },
+    (d) => !VALUE_ERRORS.has(d.code),
+  );
 }
 
 function isSchemaError(d: Diagnostic): boolean {

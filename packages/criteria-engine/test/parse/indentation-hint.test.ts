@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
 import { SourceText } from '../../src/diagnostics/source.js';
 import { parseYaml } from '../../src/parse/index.js';
+import { resolveParseLimits } from '../../src/parse/limits.js';
+import { explainSyntaxErrors, syntaxReader } from '../../src/parse/parse-yaml.js';
 import { findIndentRepair } from '../../src/parse/indent-repair.js';
 import { validateRulesetDocument } from '../../src/validate/validate-ruleset.js';
 
@@ -174,6 +176,57 @@ describe('an out-dented block that is valid YAML in the wrong place (validate st
     const found = problems(RULES.replace(/\n {4}title:\n {6}vi: "Tiêu chuẩn 5[^\n]*\n[^\n]*\n/, '\n'));
     expect(found.map((d) => d.code)).toContain('schema_required');
     expect(found.map((d) => d.code)).not.toContain('yaml_indentation');
+  });
+});
+
+/**
+ * The parse stage's search on `text`, with every character it re-reads counted; and the
+ * diagnostics it gives, which must be those parseYaml gives.
+ */
+function searchedSyntax(text: string): { found: string[]; reread: number; tries: number } {
+  const source = new SourceText('ruleset.yaml', text);
+  const limits = resolveParseLimits(undefined);
+  const plain = parseYaml(source, undefined, { indentHints: false }).diagnostics;
+  const real = syntaxReader('ruleset.yaml', limits);
+  let reread = 0;
+  let tries = 0;
+  const found = explainSyntaxErrors(source, plain, limits, (part, firstLine) => {
+    reread += part.length;
+    tries++;
+    return real(part, firstLine);
+  });
+  const show = (d: { code: string; line: number; column: number }) => `${d.code}@${d.line}:${d.column}`;
+  expect(found.map(show).sort()).toEqual(parseYaml(source).diagnostics.map(show).sort());
+  return { found: found.map(show), reread, tries };
+}
+
+describe('the cost of the search (issue 14: a fuzzed Lai Châu file spent 2.3 s of CPU in it)', () => {
+  it('re-reads at most 8 times the text, on the input the fuzz run found', () => {
+    // FUZZ_SEED=14062026, rules.full: an unclosed quote on line 315 (a character typed over the
+    // closing quote and the line break) and `!!js/function ` typed over a `text:` key: errors an indentation search can
+    // neither explain nor stop re-reading for, in two places 400 lines apart.
+    const broken = RULES.replace(
+      'Self-management contents the area registered" }\n  self_',
+      'Self-management con\u{a42bd}elf_',
+    ).replace(/text:\n {10}vi: "Bản, t/, '!!js/function ');
+    expect(broken).not.toBe(RULES);
+    const { found, reread } = searchedSyntax(broken);
+    expect(found.some((d) => d.startsWith('yaml_syntax@'))).toBe(true);
+    // Before: 80 tries of the top-level `facts:` entry, 2.4 million characters (31 × the file).
+    expect(reread).toBeLessThanOrEqual(8 * broken.length);
+  });
+
+  it('still finds a real slip, within a few reads of the text', () => {
+    const { found, reread, tries } = searchedSyntax(outdent(condition, condition, 2));
+    expect(found).toEqual([`yaml_indentation@${condition}:7`]);
+    expect(tries).toBeGreaterThan(0);
+    expect(reread).toBeLessThanOrEqual(3 * RULES.length);
+  });
+
+  it('does not search when no error could come from indentation (an unclosed quote)', () => {
+    const { found, tries } = searchedSyntax(RULES.replace('id: "1.3"', 'id: "1.3'));
+    expect(found.some((d) => d.startsWith('yaml_syntax@'))).toBe(true);
+    expect(tries).toBe(0);
   });
 });
 

@@ -97,4 +97,36 @@ describe('the search for an out-dented block, past schema errors', () => {
       },
     ]);
   });
+
+  it('a threshold out of range before a real slip: the slip is still found', () => {
+    // The search started at the first schema error, the range error at 1.3, and its tries ran
+    // out long before the slip at 4.8; a value error is never where a slip is.
+    const last = lineOf('      - id: "4.8"');
+    const condition = lineOf('        condition: { fact: begging_hawking_or_touting_occurred, is: false }', last);
+    const text = withLine(
+      outOfRange,
+      condition,
+      '    condition: { fact: begging_hawking_or_touting_occurred, is: false }',
+    );
+    const { found } = searched(text);
+    expect(found.map((d) => [d.code, d.line])).toEqual([
+      ['schema_range', threshold],
+      ['yaml_indentation', condition],
+    ]);
+  });
+
+  it('structural errors no slip explains cost at most 12 schema checks (a few reads of the file)', () => {
+    // The `condition:` of criteria 1.1 to 1.4 misspelt: unknown keys and criteria without their
+    // condition, the errors a slip gives, but no indentation removes them. Before: 24 re-reads
+    // and checks of the whole file.
+    let text = RULES;
+    for (const id of ['1.1', '1.2', '1.3', '1.4']) {
+      text = withLine(text, lineOf('        condition:', lineOf(`      - id: "${id}"`)), '        conditon:');
+    }
+    const { found, checks } = searched(text);
+    expect(found.map((d) => d.code)).not.toContain('yaml_indentation');
+    expect(found.length).toBeGreaterThan(0);
+    expect(checks).toBeGreaterThan(0);
+    expect(checks).toBeLessThanOrEqual(12);
+  });
 });

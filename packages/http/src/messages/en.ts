@@ -19,7 +19,7 @@ export const en = {
   title_unauthorized: { message: 'An API key is needed' },
   title_forbidden: { message: 'Not allowed for this API key' },
 
-  detail_count: { message: 'The request has {count} problem(s); each is listed in "errors".' },
+  detail_count: { message: 'The request has {count} {count|problem|problems}; each is listed in "errors".' },
 
   json_syntax: {
     message: 'The JSON body is broken at line {line}, column {column}: {reason}.',
@@ -93,7 +93,7 @@ export const en = {
     hint: 'Name a loaded ruleset with "ruleset" (GET {list}), or check your rule file with POST {validate}. The operator can allow inline rules (allowUploadedRulesetEvaluation, lcz serve --allow-inline-rules).',
   },
   inline_rules_invalid: {
-    message: 'The rules sent in "rules" have {count} error(s); nothing was evaluated.',
+    message: 'The rules sent in "rules" have {count} {count|error|errors}; nothing was evaluated.',
     hint: 'Each error is listed with its line and column in the rule text.',
   },
   body_missing: {
@@ -163,7 +163,7 @@ export const en = {
     hint: 'Ruleset ids are short, e.g. /v1/rulesets/<ruleset-id>; GET /v1/rulesets lists them.',
   },
   problems_omitted: {
-    message: '… and {count} more problem(s) in this request: only the first {max} are listed.',
+    message: '… and {count} more {count|problem|problems} in this request: only the first {max} are listed.',
     hint: 'Fix those listed and send it again; a batch with the same mistake in every assessment usually has one cause.',
   },
   bad_request: {

@@ -19,7 +19,7 @@ export const recordsMessagesEn: ProblemCatalog = {
     hint: 'Use the column names of the template made from the same rule file (lcz template).',
   }),
   records_fact_not_owned: (p) => ({
-    message: `Fact "${p.fact}" is answered by ${p.owners}, not by ${p.owner} (${p.rows} row(s) from here on).`,
+    message: `Fact "${p.fact}" is answered by ${p.owners}, not by ${p.owner} (${p.rows} ${String(p.rows) === '1' ? 'row' : 'rows'} from here on).`,
     hint: `Leave the column empty in ${p.owner}'s part; the template made with --owner ${p.owner} has only its own facts.`,
   }),
   records_owner_unknown: (p) => ({

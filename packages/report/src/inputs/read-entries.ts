@@ -4,7 +4,13 @@
  * file order. Bad rows are not dropped silently: their diagnostics come through with them.
  */
 import { readFile } from 'node:fs/promises';
-import { detectBatchFormat, readBatch, type BatchFormat, type BatchRecord } from '@lcz/criteria-batch';
+import {
+  detectBatchFormat,
+  readBatch,
+  type BatchFormat,
+  type BatchRecord,
+  type ReadBatchOptions,
+} from '@lcz/criteria-batch';
 import type { CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
 import type { ReportEntry } from '../model.js';
 import type { ReportProblem } from '../problems.js';
@@ -27,6 +33,10 @@ export interface InputRow {
 export interface ReadEntriesOptions {
   /** The name diagnostics carry (default: the path). */
   readonly file?: string;
+  /** CSV: the character encoding when the file has no byte-order mark (readBatch's `encoding`). */
+  readonly encoding?: string;
+  /** The caller's option that sets `encoding`, named in the message for a CSV that is not UTF-8. */
+  readonly encodingOption?: string;
 }
 
 /** Every row of one input file, evaluated with `ruleset`. */
@@ -36,13 +46,18 @@ export async function* readEntries(
   options: ReadEntriesOptions = {},
 ): AsyncGenerator<InputRow> {
   const file = options.file ?? path;
+  const batchOptions = {
+    file,
+    ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+    ...(options.encodingOption !== undefined ? { encodingOption: options.encodingOption } : {}),
+  };
   const head = await readFile(path).then(
     (b) => b.subarray(0, 65536),
     () => undefined,
   );
   const format: BatchFormat | undefined = head === undefined ? undefined : detectBatchFormat(path, head);
   if (format === 'csv' || format === 'xlsx') {
-    yield* tabular(path, file, format, ruleset);
+    yield* tabular(path, batchOptions, format, ruleset);
     return;
   }
   if (format === 'json' || format === 'jsonl' || format === 'yaml') {
@@ -62,16 +77,18 @@ export async function* readEntries(
     }
   }
   // Anything else (including a missing file or an unknown type) is the batch reader's to report.
-  for await (const record of readBatch(path, ruleset, { file })) yield toInput(file, record, ruleset, undefined, []);
+  for await (const record of readBatch(path, ruleset, batchOptions))
+    yield toInput(file, record, ruleset, undefined, []);
 }
 
 async function* tabular(
   path: string,
-  file: string,
+  options: ReadBatchOptions & { readonly file: string },
   format: 'csv' | 'xlsx',
   ruleset: CompiledRuleset,
 ): AsyncGenerator<InputRow> {
-  const column = await registeredColumn(path, file, format, ruleset);
+  const { file } = options;
+  const column = await registeredColumn(path, file, format, ruleset, options.encoding);
   const cells = column.cells[Symbol.asyncIterator]();
   let pending: RegisteredCell | undefined;
   let exhausted = false;
@@ -85,7 +102,7 @@ async function* tabular(
   };
   let headerSeen = false;
   try {
-    for await (const record of readBatch(path, ruleset, { file })) {
+    for await (const record of readBatch(path, ruleset, options)) {
       if (record.header) {
         headerSeen = true;
         // The registered column is ours: the batch reader, which knows only the ruleset's columns, reports it as unknown.

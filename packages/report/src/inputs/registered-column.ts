@@ -5,7 +5,8 @@
  * line is a row), so the two streams are joined by row number.
  */
 import { createReadStream } from 'node:fs';
-import { chooseDelimiter, raced, zipFailure } from '@lcz/criteria-batch';
+import { Readable } from 'node:stream';
+import { chooseDelimiter, csvEncoding, decodedText, raced, zipFailure } from '@lcz/criteria-batch';
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -33,8 +34,10 @@ export async function registeredColumn(
   file: string,
   format: 'csv' | 'xlsx',
   ruleset: CompiledRuleset,
+  /** CSV: the character encoding asked for (readBatch's `encoding`). */
+  encoding?: string,
 ): Promise<RegisteredColumn> {
-  const rows = (format === 'csv' ? csvRows(path, ruleset) : xlsxRows(path))[Symbol.asyncIterator]();
+  const rows = (format === 'csv' ? csvRows(path, ruleset, encoding) : xlsxRows(path))[Symbol.asyncIterator]();
   // The header is the first row with any text, as for the batch reader.
   let header: Row | undefined;
   for (let next = await rows.next(); !next.done; next = await rows.next()) {
@@ -96,12 +99,19 @@ async function finish(rows: AsyncIterator<Row>, format: 'csv' | 'xlsx'): Promise
   await rows.return?.(undefined);
 }
 
-async function* csvRows(path: string, ruleset: CompiledRuleset): AsyncGenerator<Row> {
-  const stream = createReadStream(path);
-  const head = await firstChunk(path);
+async function* csvRows(path: string, ruleset: CompiledRuleset, asked: string | undefined): AsyncGenerator<Row> {
+  const headBytes = await firstChunk(path);
+  // The batch reader's own choice of encoding (a byte-order mark, else the option, else UTF-8),
+  // so both passes read the same text; a problem with it is the batch reader's to report.
+  const found = csvEncoding(path, headBytes, asked);
+  const encoding = 'encoding' in found ? found.encoding : 'utf-8';
+  const utf8 = encoding === 'utf-8';
+  const head = utf8 ? headBytes.toString('utf8') : new TextDecoder(encoding).decode(headBytes).normalize('NFC');
   // The batch reader's own choice, so both passes split the file at the same separator.
   const delimiter = chooseDelimiter(head, ruleset);
-  const parser = stream.pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }));
+  const stream = createReadStream(path);
+  const input = utf8 ? stream : Readable.from(decodedText(stream, encoding));
+  const parser = input.pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }));
   let row = 0;
   try {
     for await (const record of parser) {
@@ -186,10 +196,10 @@ function text(v: unknown): string {
   return v === undefined || v === null ? '' : String(v).trim();
 }
 
-async function firstChunk(path: string): Promise<string> {
+async function firstChunk(path: string): Promise<Buffer> {
   for await (const chunk of createReadStream(path, { start: 0, end: 65535 }))
-    return Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk);
-  return '';
+    return Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+  return Buffer.alloc(0);
 }
 
 function letters(column: number): string {

@@ -24,9 +24,9 @@ export const reportEn = {
     "Registration is as the record holds it (lcz records register); recognition is the board's decision where the year has one, else the engine's; {assessed_many} registered but not yet decided are undetermined.",
   registration_stated: 'Registration comes from the "registered" column or field of the inputs.',
   left_out:
-    '{count} input row(s) had errors and are not counted in any figure (see the messages printed with the report).',
+    '{count} input {count|row|rows} had errors and {count|is|are} not counted in any figure (see the messages printed with the report).',
   duplicates:
-    '{count} row(s) repeated one {assessed} already counted for the same year and were left out (see the messages printed with the report).',
+    '{count} {count|row|rows} repeated one {assessed} already counted for the same year and {count|was|were} left out (see the messages printed with the report).',
   rate_note:
     'Pass rate = {assessed_many} passing ÷ {assessed_many} where the criterion is decided and counts in its standard (passed or failed, including "not applicable, counted as failed"), rounded down. {Assessed_many} where it is unknown, or not applicable and left out, are not in the rate.',
   year_unknown: 'year not given',

@@ -11,7 +11,7 @@ export const en = {
   rules_fetch_failed: 'Could not load the ruleset from {url}: {reason}.',
   rules_fetch_hint:
     'Check the address in rules-src; the file must be served from the same site or allow cross-origin requests.',
-  rules_invalid: 'The ruleset {file} has {count} error(s); the form cannot be built until they are fixed:',
+  rules_invalid: 'The ruleset {file} has {count} {count|error|errors}; the form cannot be built until they are fixed:',
 
   form_heading: 'Assessment data',
   form_intro:
@@ -30,7 +30,7 @@ export const en = {
   bounds_min: '{min} or more',
   bounds_max: 'at most {max}',
   fields_hidden:
-    '{count} field(s) do not apply to this kind of {assessed} and are hidden; their values are kept but not used.',
+    '{count} {count|field does|fields do} not apply to this kind of {assessed} and {count|is|are} hidden; {count|its value is|their values are} kept but not used.',
 
   field_not_number: 'Not a number: enter digits only, for example 120.',
   field_not_integer: 'Must be a whole number (no decimals), for example 120.',
@@ -49,7 +49,8 @@ export const en = {
   decision_not_recognised: 'NOT RECOGNISED',
   decision_undetermined: 'NOT ENOUGH DATA TO DECIDE',
   decision_waiting: 'Choose the characteristics of the {assessed} to see the result.',
-  decision_invalid_fields: '{count} field(s) with errors are not counted (treated as no data) until corrected.',
+  decision_invalid_fields:
+    '{count} {count|field|fields} with errors {count|is|are} not counted (treated as no data) until corrected.',
   see_result: 'See the result',
   filled: '{filled} of {total} data fields filled',
 
@@ -64,7 +65,7 @@ export const en = {
   level_status_not_met: 'not reached',
   level_status_unknown: 'still possible',
   level_next: 'To reach {level}:',
-  level_next_points: '{title}: {more} more point(s) ({have} of {need})',
+  level_next_points: '{title}: {more} more {more|point|points} ({have} of {need})',
   level_next_criteria: '{title}: {more} more criterion/criteria must pass ({have} of {need})',
   level_next_mandatory: 'mandatory criterion {id} must pass',
   level_next_disqualifier: 'disqualifying case {id} must not apply',
@@ -81,7 +82,7 @@ export const en = {
   reason_group_not_met: '{title}: {passed} of {applicable} passed, {required} required',
   reason_total_not_met: 'Total points not reached',
   reason_requirement_count: 'Fewer than {value} of the criteria {of} pass',
-  reason_requirement_points: 'The criteria {of} earn fewer than {value} points',
+  reason_requirement_points: 'The criteria {of} earn fewer than {value} {value|point|points}',
   reason_unknown: 'Not enough data yet to decide on:',
   ref_criterion: 'criterion {id}',
   ref_disqualifier: 'disqualifying case {id}',
@@ -91,7 +92,7 @@ export const en = {
 
   standards_heading: 'Standards',
   group_count: '{passed}/{applicable} passed · {required} required',
-  group_count_points: '{points} points · {required} required',
+  group_count_points: '{points} {points|point|points} · {required} required',
   group_unknown_count: '{count} unknown',
   group_excluded_count: '{count} not counted',
   group_met: 'Met',
@@ -118,7 +119,7 @@ export const en = {
   gap_heading: 'What is missing for recognition',
   gap_none: 'Nothing: the {assessed} is recognised.',
   gap_standard_more: '{title}: {more} more must pass.',
-  gap_standard_more_points: '{title}: {points} more point(s) needed.',
+  gap_standard_more_points: '{title}: {points} more {points|point|points} needed.',
   gap_mandatory: 'Mandatory criterion {id} must pass.',
   gap_disqualifier: 'Disqualifying case {id} must not apply.',
   gap_total: 'Total points: {points} more needed.',
@@ -141,8 +142,8 @@ export const en = {
     'Edit the rule file on the left: it is checked as you type and the form on the right is rebuilt from it.',
   editor_label: 'Rule file (YAML)',
   editor_ok: 'The rule file is valid.',
-  editor_ok_with_notes: 'The rule file is valid ({count} note(s) below).',
-  editor_errors: '{count} error(s): the form keeps the last valid version.',
+  editor_ok_with_notes: 'The rule file is valid ({count} {count|note|notes} below).',
+  editor_errors: '{count} {count|error|errors}: the form keeps the last valid version.',
   editor_checking: 'Checking…',
   diagnostics_heading: 'Problems',
   go_to: 'Go to line {line}, column {column}',

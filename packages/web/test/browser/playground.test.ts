@@ -128,9 +128,7 @@ describe('the playground in Chromium', () => {
     // English words for the same problem, in the list and in the lint tooltip's text.
     await page.selectOption('#lang', 'en');
     expect(await item.textContent()).toContain('"bann" is not a value of unit_kind.');
-    expect(await page.locator('#editor-status').textContent()).toBe(
-      '1 error(s): the form keeps the last valid version.',
-    );
+    expect(await page.locator('#editor-status').textContent()).toBe('1 error: the form keeps the last valid version.');
     expect(await page.locator('#assessment .section--context legend').textContent()).toBe('About the area');
 
     await caretAt(page, offset + 1);

@@ -13,12 +13,13 @@ const when = (p: MessageParams, otherwise: string) => (hasParam(p, 'context') ? 
 
 const REQUIREMENTS: Readonly<Record<string, (v: string) => string>> = {
   at_least_percent: (v) => `at least ${v}% of its criteria passed`,
-  at_least_count: (v) => `at least ${v} criteria passed`,
-  at_least_points: (v) => `at least ${v} points`,
+  at_least_count: (v) => `at least ${v} ${v === '1' ? 'criterion' : 'criteria'} passed`,
+  at_least_points: (v) => `at least ${v} ${v === '1' ? 'point' : 'points'}`,
 };
 
 function best(p: MessageParams): string {
-  if (s(p, 'kind') === 'at_least_points') return `at most ${s(p, 'best')} points can be reached`;
+  if (s(p, 'kind') === 'at_least_points')
+    return `at most ${s(p, 'best')} ${s(p, 'best') === '1' ? 'point' : 'points'} can be reached`;
   if (s(p, 'kind') === 'at_least_percent') return `at most ${s(p, 'best')} of ${s(p, 'applicable')} criteria can pass`;
   return `at most ${s(p, 'best')} ${s(p, 'best') === '1' ? 'criterion' : 'criteria'} can pass`;
 }

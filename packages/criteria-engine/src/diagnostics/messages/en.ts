@@ -290,7 +290,7 @@ export const en: MessageCatalog = {
       s(p, 'last_line') === s(p, 'line') ? `line ${s(p, 'line')}` : `lines ${s(p, 'line')}–${s(p, 'last_line')}`;
     return {
       message: `Check the indentation of line ${s(p, 'line')}: it sits to the left of where it belongs, so the keys under it land one level off (the "missing key" or "cannot be read" errors of this block all come from that).`,
-      hint: `Indent ${block} by ${s(p, 'spaces')} more space(s) (line ${s(p, 'line')} then starts at column ${s(p, 'column')}, in line with the keys of the same level above), then check again. Indent with spaces, never tabs.`,
+      hint: `Indent ${block} by ${s(p, 'spaces')} more ${s(p, 'spaces') === '1' ? 'space' : 'spaces'} (line ${s(p, 'line')} then starts at column ${s(p, 'column')}, in line with the keys of the same level above), then check again. Indent with spaces, never tabs.`,
     };
   },
   yaml_duplicate_key: (p) => ({
@@ -434,7 +434,7 @@ export const en: MessageCatalog = {
     hint: `Available functions: ${s(p, 'known')}. Example: percent(items_done, total_items, 0) >= 98`,
   }),
   expr_arity: (p) => ({
-    message: `${s(p, 'name')} takes ${s(p, 'expected')} argument(s), but ${s(p, 'actual')} were given.`,
+    message: `${s(p, 'name')} takes ${s(p, 'expected')} ${s(p, 'expected') === '1' ? 'argument' : 'arguments'}, but ${s(p, 'actual')} ${s(p, 'actual') === '1' ? 'was' : 'were'} given.`,
     hint: 'Separate the arguments with commas. Example: percent(items_done, total_items, 0) takes three.',
   }),
   expr_type: (p) => ({

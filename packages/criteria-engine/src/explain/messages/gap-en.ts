@@ -6,10 +6,12 @@ export const gapEn = {
   heading: 'WHAT IT WOULD TAKE TO BE RECOGNISED',
   heading_undetermined: 'WHAT IS STILL MISSING AND WHAT IT WOULD DECIDE',
   recognised: 'Nothing: the {assessed} is recognised.',
-  standard_more: '{title}: {passed} of {applicable} criteria passed, {required} required: {more} more must pass.',
+  standard_more:
+    '{title}: {passed} of {applicable} {applicable|criterion|criteria} passed, {required} required: {more} more must pass.',
   standard_more_points:
-    '{title}: {points} points, {required} required: {more_points} more points, from at least {more} more criteria.',
-  standard_excluded: '{excluded} criteria do not apply and are left out of the count ({applicable} counted).',
+    '{title}: {points} {points|point|points}, {required} required: {more_points} more {more_points|point|points}, from at least {more} more {more|criterion|criteria}.',
+  standard_excluded:
+    '{excluded} {excluded|criterion does|criteria do} not apply and {excluded|is|are} left out of the count ({applicable} counted).',
   candidates: 'Criteria that could pass:',
   no_candidates: 'No criterion of this standard can pass by changing facts.',
   threshold: 'Threshold',
@@ -30,7 +32,7 @@ export const gapEn = {
   mandatory_heading: 'Mandatory criteria that must pass:',
   disqualifiers_heading: 'Disqualifying cases to clear:',
   total_more:
-    'Total points: {passed}, {required} required: {more_points} more points, from at least {more} more criteria.',
+    'Total points: {passed}, {required} required: {more_points} more {more_points|point|points}, from at least {more} more {more|criterion|criteria}.',
   undecided_heading: 'Missing facts that would decide the result:',
   undecided_standard: '{title} (criteria {criteria})',
   undecided_mandatory: 'Mandatory criterion {id}',
@@ -53,9 +55,9 @@ export const gapEn = {
   plan_none_missing: 'No values of the missing facts were found that make the {assessed} recognised.',
   levels_heading: 'WHAT IT WOULD TAKE TO REACH A HIGHER LEVEL',
   level_head: 'To reach {label} ({id}):',
-  level_more_points: '{more_points} more points needed.',
-  lack_criteria: '{title}: {need} criteria must pass, {have} certain: {more} more.',
-  lack_points: '{title}: {need} points needed, {have} certain: {more} more points.',
+  level_more_points: '{more_points} more {more_points|point|points} needed.',
+  lack_criteria: '{title}: {need} {need|criterion|criteria} must pass, {have} certain: {more} more.',
+  lack_points: '{title}: {need} {need|point|points} needed, {have} certain: {more} more {more|point|points}.',
   lack_mandatory: 'Mandatory criterion {id} must pass.',
   lack_disqualifier: 'Disqualifying case {id} must be cleared.',
   lack_total: 'All criteria',

@@ -144,9 +144,9 @@ describe('points (green building)', () => {
     expect(text).toContain('Step ≥ 360 removed (was 5 points)');
     expect(text).toContain('Cap: 4 → 3');
     expect(text).toContain(
-      'Option 3: 2 point(s) if brownfield_remediated == true → 3 point(s) if brownfield_remediated == true',
+      'Option 3: 2 points if brownfield_remediated == true → 3 points if brownfield_remediated == true',
     );
-    expect(text).toContain("Points of the variant: the criterion's → 1 point(s)");
+    expect(text).toContain("Points of the variant: the criterion's → 1 point");
     const md = report(diff, green, after, 'en', true);
     expect(md).toContain('- Points: - Cap: 4 → 3');
   });
@@ -186,12 +186,12 @@ describe('levels (green building)', () => {
 
   it('the report', () => {
     const text = report(diff, green, after, 'en');
-    expect(text).toContain('Recognition rule: 0 change(s). Levels: 0 added, 0 removed, 3 changed.');
+    expect(text).toContain('Recognition rule: 0 changes. Levels: 0 added, 0 removed, 3 changed.');
     expect(text).toContain('RECOGNITION LEVELS');
     expect(text).toContain('Level Gold (gold)');
     expect(text).toContain('Over all standards: at least 60 points → at least 62 points');
     expect(text).toContain('Criterion IPc1 must pass at this level and above');
-    expect(text).toContain('New requirement on the criteria LTc1, LTc6: at least 1 criteria pass');
+    expect(text).toContain('New requirement on the criteria LTc1, LTc6: at least 1 criterion passes');
   });
 
   it('whose level changes: the platinum project is gold under the new rules, still recognised', () => {
@@ -212,7 +212,7 @@ describe('levels (green building)', () => {
     expect(impact.changed).toBe(1);
     expect(validate(JSON.parse(JSON.stringify({ ...diff, impact }))) ? [] : validate.errors).toEqual([]);
     const en = renderDiff(diff, { before: green, after }, { lang: 'en', impact });
-    expect(en).toContain('1 change decision or level');
+    expect(en).toContain('1 changes decision or level');
     expect(en).toContain('Decision: RECOGNISED → RECOGNISED');
     expect(en).toContain('level: Platinum → Gold');
   });

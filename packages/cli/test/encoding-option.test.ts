@@ -1,0 +1,154 @@
+/**
+ * `--encoding <name>` on every command that reads CSV files (lcz evaluate, report, explain, diff): the
+ * same parsing, the same help, the same decoding (TextDecoder, then NFC) and the same error for a
+ * name no encoding has. Read through the CLI on a CSV saved by Vietnamese Windows (Windows-1258),
+ * with a `registered` column the report reads in a second pass of its own.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lcz } from './helpers.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SMALL = 'packages/batch/test/fixtures/small-rules.yaml';
+const CP1258 = 'packages/batch/test/fixtures/office/windows-1258.csv';
+const run = (argv: string[]) => lcz(argv, { cwd: ROOT });
+
+let temp = '';
+/** The Windows-1258 fixture with a `registered` column: KDC-01 "không" (no), KDC-02 and KDC-03 "có" (yes). */
+let withRegistered = '';
+beforeAll(async () => {
+  temp = await mkdtemp(join(tmpdir(), 'lcz-encoding-'));
+  const lines = (await readFile(join(ROOT, CP1258))).toString('latin1').split('\n');
+  // Windows-1258 bytes: ô is 0xF4, ó is 0xF3 (written here as Latin-1, byte for byte).
+  const cells = [',"registered"', ',"Registered"', ',"kh\xf4ng"', ',"c\xf3"', ',"c\xf3"'];
+  const out = lines.map((l, i) => (l === '' ? l : l + (cells[i] ?? '')));
+  withRegistered = join(temp, 'windows-1258-registered.csv');
+  await writeFile(withRegistered, Buffer.from(out.join('\n'), 'latin1'));
+});
+afterAll(async () => {
+  if (temp !== '') await rm(temp, { recursive: true, force: true });
+});
+
+describe('lcz report --encoding', () => {
+  it('without it: one located text_encoding error that names --encoding windows-1258, exit 1', async () => {
+    const { code, stdout, stderr } = await run(['report', '--lang', 'en', '--rules', SMALL, withRegistered]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/:1:4: error \[text_encoding\]/);
+    expect(stderr).toContain('--encoding windows-1258');
+  });
+
+  it('with it: every row read, the names decoded (NFC), the registered column read in the same encoding', async () => {
+    const { code, stdout, stderr } = await run([
+      'report',
+      '--lang',
+      'en',
+      '--rules',
+      SMALL,
+      '--encoding',
+      'windows-1258',
+      withRegistered,
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    // "Phường Tân Phong": in Windows-1258 the tone mark of "ờ" is a combining character.
+    expect(stdout).toContain('| Phường Tân Phong | 3 | 2 |');
+    expect(stdout).toContain('| 2024 | 3 | 2 |');
+  });
+
+  it("an encoding no one has: the batch reader's one error, as lcz evaluate gives it, exit 1", async () => {
+    const report = await run(['report', '--lang', 'en', '--rules', SMALL, '--encoding', 'klingon', CP1258]);
+    const evaluate = await run(['evaluate', '--lang', 'en', '--rules', SMALL, '--encoding', 'klingon', CP1258]);
+    expect(report.code).toBe(1);
+    expect(evaluate.code).toBe(1);
+    const line = (text: string) => text.split('\n').find((l) => l.includes('[batch_unreadable]'));
+    expect(line(report.stderr)).toContain('"klingon" is not a character encoding');
+    expect(line(report.stderr)).toBe(line(evaluate.stdout));
+  });
+});
+
+describe('lcz explain --encoding', () => {
+  it('without it: the text_encoding error naming --encoding, exit 1; with it: the area explained with its decoded name', async () => {
+    const without = await run(['explain', '--lang', 'en', '--rules', SMALL, '--code', 'KDC-01', CP1258]);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(/:1:4: error \[text_encoding\]/);
+    expect(without.stderr).toContain('--encoding windows-1258');
+    const withIt = await run([
+      'explain',
+      '--lang',
+      'en',
+      '--rules',
+      SMALL,
+      '--code',
+      'KDC-01',
+      '--encoding',
+      'cp1258',
+      CP1258,
+    ]);
+    expect(withIt.stderr).toBe('');
+    expect(withIt.code).toBe(0);
+    expect(withIt.stdout).toContain(`${CP1258}: row 3 — KDC-01 Bản Nà Pầu`);
+    expect(withIt.stdout).toContain('Reporting unit: Phường Tân Phong');
+    expect(withIt.stdout.normalize('NFC')).toBe(withIt.stdout);
+  });
+
+  it('an encoding no one has fails the run (exit 1), with the same error', async () => {
+    const { code, stderr } = await run(['explain', '--lang', 'en', '--rules', SMALL, '--encoding', 'klingon', CP1258]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('[batch_unreadable]');
+    expect(stderr).toContain('"klingon" is not a character encoding');
+  });
+});
+
+describe('lcz diff --encoding', () => {
+  it('without it: the text_encoding error naming --encoding, exit 1; with it: every row compared', async () => {
+    const without = await run(['diff', '--lang', 'en', SMALL, SMALL, '--assessments', CP1258]);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(/:1:4: error \[text_encoding\]/);
+    expect(without.stderr).toContain('--encoding windows-1258');
+    const withIt = await run([
+      'diff',
+      '--lang',
+      'en',
+      '--encoding',
+      'windows-1258',
+      SMALL,
+      SMALL,
+      '--assessments',
+      CP1258,
+    ]);
+    expect(withIt.stderr).toBe('');
+    expect(withIt.code).toBe(0);
+    expect(withIt.stdout).toContain('3 assessments evaluated under both versions');
+  });
+});
+
+describe('one option, one help text', () => {
+  it('evaluate, report, explain and diff show the same --encoding lines, in Vietnamese and English', async () => {
+    const helps = await Promise.all(['evaluate', 'report', 'explain', 'diff'].map((c) => run([c, '--help'])));
+    const block = (help: string) => {
+      const lines = help.split('\n');
+      const at = lines.findIndex((l) => l.startsWith('  --encoding <name>'));
+      return lines.slice(at, at + 4).join('\n');
+    };
+    const [evaluate, ...others] = helps.map((h) => block(h.stdout));
+    expect(evaluate).toContain('windows-1258');
+    expect(evaluate).toContain('bảng mã');
+    for (const other of others) expect(other).toBe(evaluate);
+  });
+
+  it('an empty value is refused the same way', async () => {
+    for (const argv of [
+      ['report', '--rules', SMALL],
+      ['explain', '--rules', SMALL],
+      ['diff', SMALL, SMALL],
+    ]) {
+      const { code, stderr } = await run([...argv, '--encoding=', CP1258]);
+      expect(code).toBe(2);
+      expect(stderr).toContain('--encoding');
+    }
+  });
+});
