@@ -12,10 +12,11 @@
  * rules and `required_when`, which only read the context, and the date (a dated parameter table
  * may have no value in force then), are asked of the engine once per distinct value and remembered.
  */
-import type { CompiledRuleset } from '@lcz/criteria-engine';
+import type { Assessment, CompiledRuleset } from '@lcz/criteria-engine';
 import { FACT_TYPES } from '@lcz/criteria-engine/runtime';
 
-export type AssessmentCheck = (value: unknown) => boolean;
+/** True when the engine would accept `value` as it is: it is then an assessment. */
+export type AssessmentCheck = (value: unknown) => value is Assessment;
 
 type ValueCheck = (v: unknown) => boolean;
 
@@ -88,7 +89,7 @@ export function compileAssessmentCheck(ruleset: CompiledRuleset): AssessmentChec
   const contextHolds = compileContextCheck(ruleset);
   const dateHolds = compileDateCheck(ruleset);
 
-  return (value) => {
+  return (value): value is Assessment => {
     if (!isRecord(value)) return false;
     for (const key in value) if (!Object.hasOwn(value, key) || !TOP_KEYS.has(key)) return false;
     if (value['ruleset'] !== undefined && value['ruleset'] !== ruleset.id) return false;

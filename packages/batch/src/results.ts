@@ -30,7 +30,10 @@ export type BatchResultLine =
       readonly messages: { readonly vi: readonly string[]; readonly en: readonly string[] };
     };
 
-/** The lines of a results file, in order. A line that is not JSON throws, naming its number. */
+/**
+ * The lines of a results file, in order. A line that is not JSON, or not a results line (its row,
+ * area and status, and what that status carries), throws, naming its number.
+ */
 export function readResultLines(path: string): AsyncIterable<BatchResultLine> {
   return {
     async *[Symbol.asyncIterator]() {
@@ -39,13 +42,37 @@ export function readResultLines(path: string): AsyncIterable<BatchResultLine> {
       for await (const line of lines) {
         n += 1;
         if (line.trim() === '') continue;
+        let parsed: unknown;
         try {
-          // cast: the lines are the ones evaluateBatch wrote; JSON.parse types them `any`.
-          yield JSON.parse(line) as BatchResultLine;
+          parsed = JSON.parse(line);
         } catch (error) {
           throw new Error(`${path}:${n}: not a results line (${asError(error).message})`);
         }
+        if (!isResultLine(parsed)) throw new Error(`${path}:${n}: not a results line (no row, area and status)`);
+        yield parsed;
       }
     },
   };
+}
+
+/**
+ * The shape of a line evaluateBatch writes: its row, its area and, by its status, the result, the
+ * decision or the problems. What these hold is the engine's and evaluateBatch's, not checked again.
+ */
+function isResultLine(value: unknown): value is BatchResultLine {
+  if (!isRecord(value) || typeof value['row'] !== 'number' || !isRecord(value['area'])) return false;
+  switch (value['status']) {
+    case 'evaluated':
+      return isRecord(value['result']);
+    case 'decided':
+      return typeof value['decision'] === 'string' && Array.isArray(value['standards']);
+    case 'invalid':
+      return Array.isArray(value['diagnostics']) && isRecord(value['messages']);
+    default:
+      return false;
+  }
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

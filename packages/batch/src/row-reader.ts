@@ -6,7 +6,7 @@
  * the fact they name. So the engine is the single source of diagnostics, and a valid row costs a
  * few comparisons (test/row-check.test.ts checks both agree on validity).
  */
-import type { Assessment, CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
+import type { Assessment, CompiledRuleset, Diagnostic, DiagnosticCode } from '@lcz/criteria-engine';
 import { FACT_TYPES } from '@lcz/criteria-engine/runtime';
 import { compileContextCheck, partPairs, type ContextCheck } from './assessment-check.js';
 import {
@@ -21,7 +21,7 @@ import {
 } from './cells.js';
 import type { BatchColumn } from './columns.js';
 import { isAmbiguousNumber } from './office-values.js';
-import { rowDiagnostic } from './diagnostics.js';
+import { movedToCell, rowDiagnostic, type RowParams } from './diagnostics.js';
 import type { HeaderLayout } from './header.js';
 import type { BatchArea, BatchRecord } from './record.js';
 import { shown } from './text.js';
@@ -62,7 +62,7 @@ export class RowReader {
    * which lets the engine reuse its key → slot map instead of rebuilding it for each row.
    */
   private readonly factsTemplate: Record<string, CellValue>;
-  private readonly contextTemplate: Record<string, CellValue>;
+  private readonly contextTemplate: Record<string, null>;
 
   constructor(
     private readonly ruleset: CompiledRuleset,
@@ -121,7 +121,7 @@ export class RowReader {
   /** The cells read by type, and the quick checks; public for the test that they agree with the engine. */
   decode(row: number, cells: readonly Cell[]): DecodedRow {
     const diagnostics: Diagnostic[] = [];
-    const context: Record<string, CellValue> = { ...this.contextTemplate };
+    const context: Record<string, string | boolean | null> = { ...this.contextTemplate };
     const facts: Record<string, CellValue> = { ...this.factsTemplate };
     let code: string | undefined;
     let name: string | undefined;
@@ -161,7 +161,12 @@ export class RowReader {
       if (column.kind === 'fact') {
         facts[column.id] = value;
         if (slot.inBounds !== undefined && !slot.inBounds(value)) checked = false;
-      } else if (column.kind === 'context') context[column.id] = value;
+      } else if (column.kind === 'context') {
+        // Context attributes are enums and booleans, whose cells decode to texts and booleans;
+        // a number there would be a reader out of step with its column, said at the cell.
+        if (typeof value === 'number') diagnostics.push(this.typeProblem(row, slot, cell));
+        else context[column.id] = value;
+      }
       // An identity cell decodes to a text (code, name, unit, date) or a number (year).
       else if (column.id === 'year') year = typeof value === 'number' ? value : undefined;
       else if (typeof value !== 'string') continue;
@@ -203,8 +208,7 @@ export class RowReader {
     if (unit !== undefined) assessmentArea.unit = unit;
     if (date !== undefined) assessmentArea.date = date;
     const area: BatchArea = year === undefined ? assessmentArea : { ...assessmentArea, year };
-    // cast: context attributes are enums and booleans, whose cells decode to texts and booleans
-    const assessment: Assessment = { area: assessmentArea, context: context as Assessment['context'], facts };
+    const assessment: Assessment = { area: assessmentArea, context, facts };
     return { area, assessment, diagnostics, checked };
   }
 
@@ -231,7 +235,7 @@ export class RowReader {
     return diagnostics.some((d) => d.column === slot.position + 1);
   }
 
-  private at(row: number, slot: Slot, code: Diagnostic['code'], params: Diagnostic['params']): Diagnostic {
+  private at<C extends DiagnosticCode>(row: number, slot: Slot, code: C, params: RowParams<C>): Diagnostic {
     return rowDiagnostic(this.file, code, row, slot.position + 1, params, { columnName: slot.name });
   }
 
@@ -245,18 +249,18 @@ export class RowReader {
       slot = (name !== undefined ? this.slotOf.get(`context:${name}`) : undefined) ?? this.firstContext;
     } else if (section === 'area' && id !== undefined) slot = this.slotOf.get(`identity:${id}`);
     const column = slot ? slot.position + 1 : 1;
-    return rowDiagnostic(this.file, d.code, row, column, d.params, {
+    return movedToCell(this.file, d, row, column, {
       ...(slot ? { columnName: slot.name } : {}),
       ...(d.path !== undefined ? { path: d.path } : {}),
     });
   }
 }
 
-/** An object with these keys, all null. */
 function hasReplacement(cell: Cell | undefined): boolean {
   return typeof cell === 'string' && cell.includes('\uFFFD');
 }
 
-function template(keys: readonly string[]): Record<string, CellValue> {
-  return Object.fromEntries(keys.map((k): [string, CellValue] => [k, null]));
+/** An object with these keys, all null. */
+function template(keys: readonly string[]): Record<string, null> {
+  return Object.fromEntries(keys.map((k): [string, null] => [k, null]));
 }

@@ -9,7 +9,7 @@ import { withWords, type CompiledRuleset } from '@lcz/criteria-engine';
 import { writeFileAtomic } from '@lcz/criteria-engine/node';
 import { stringify } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
-import { loadExcelJS } from './exceljs.js';
+import { exceljsTarget, loadExcelJS } from './exceljs.js';
 import { FALSE_WORDS, TRUE_WORDS } from './cells.js';
 import { batchColumns, type BatchColumn } from './columns.js';
 import type { BatchArea } from './record.js';
@@ -74,8 +74,7 @@ export async function writeAssessments(
   for (const row of rows) data.addRow(columns.map((c) => xlsxValue(c, row)));
   // Written whole or not at all: a failed run keeps an earlier file as it was.
   if (typeof target === 'string') await writeOutputFile(target, new Uint8Array(await workbook.xlsx.writeBuffer()));
-  // cast: exceljs types its target as a stream.Stream; any writable stream works.
-  else await workbook.xlsx.write(target as never);
+  else await workbook.xlsx.write(exceljsTarget(target));
 }
 
 function factOwner(ruleset: CompiledRuleset, id: string): string | undefined {
@@ -206,11 +205,7 @@ function templateWorkbook(
     }
     const validation = inputKindOf(c).validation(c, listRef);
     if (validation) {
-      // cast: exceljs's types leave out the sheet's range validations, which it writes.
-      (data as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-        `${letter}3:${letter}${VALIDATED_ROWS + 2}`,
-        validation,
-      );
+      data.dataValidations.add(`${letter}3:${letter}${VALIDATED_ROWS + 2}`, validation);
     }
   });
   data.pageSetup = {

@@ -12,9 +12,9 @@ import {
   renderMessage,
   type Diagnostic,
 } from '@lcz/criteria-engine';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { BATCH_DIAGNOSTIC_CODES, type BatchDiagnosticCode } from '../src/diagnostic-codes.js';
-import { fileDiagnostic, rowDiagnostic } from '../src/diagnostics.js';
+import { type fileDiagnostic, type RowParams, rowDiagnostic } from '../src/diagnostics.js';
 import { en } from '../src/messages/en.js';
 import { vi } from '../src/messages/vi.js';
 
@@ -41,8 +41,15 @@ const SAMPLE: Record<BatchDiagnosticCode, Diagnostic['params']> = {
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
 
-const diagnostic = (code: BatchDiagnosticCode, params: Diagnostic['params']): Diagnostic =>
-  fileDiagnostic('areas.csv', code, params, 7, 3);
+// Made whole here: the code is only known at run time (fileDiagnostic checks params per code).
+const diagnostic = (code: BatchDiagnosticCode, params: Diagnostic['params']): Diagnostic => ({
+  code,
+  severity: 'error',
+  file: 'areas.csv',
+  line: 7,
+  column: 3,
+  params,
+});
 
 describe('the batch codes', () => {
   it('are not the engine’s: the engine names none of them', () => {
@@ -94,6 +101,18 @@ describe('the batch codes', () => {
         '    → Check the row for a missing separator or value (an empty value still needs its comma), or a comma inside a text that needs quotes.',
     );
     expect(formatDiagnostic(d, 'vi')).toMatch(/^areas\.csv:7:7: lỗi \[batch_row_short\] .*G7/);
+  });
+
+  it('take params typed per code (checked by tsc): the code’s own, less the cell and column name rowDiagnostic fills', () => {
+    type Param = string | number | boolean;
+    expectTypeOf<RowParams<'batch_row_short'>>().toEqualTypeOf<{ readonly found: Param; readonly expected: Param }>();
+    expectTypeOf<Parameters<typeof rowDiagnostic<'batch_year_mismatch'>>[4]>().toEqualTypeOf<{
+      readonly year: Param;
+      readonly date: Param;
+    }>();
+    expectTypeOf<Parameters<typeof fileDiagnostic<'yaml_depth_limit'>>[2]>().toEqualTypeOf<{ readonly max: Param }>();
+    // A code known only at run time: the params of one of its codes, not any record.
+    expectTypeOf<{ found: number }>().not.toMatchTypeOf<RowParams<'batch_row_short' | 'batch_no_header'>>();
   });
 
   it('cannot take over a code of the engine', () => {

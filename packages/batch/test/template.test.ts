@@ -122,6 +122,37 @@ describe('lcz template, XLSX', () => {
     expect(text).toContain('households_security_pledge_kept');
   });
 
+  it('writes to a writable that is not a Node stream (exceljs takes a stream.Stream): the same workbook', async () => {
+    const chunks: Uint8Array[] = [];
+    let ended: () => void = () => undefined;
+    const end = new Promise<void>((resolve) => {
+      ended = resolve;
+    });
+    // Only what NodeJS.WritableStream promises, with no stream.Stream behind it.
+    const plain = {
+      writable: true,
+      write(chunk: Uint8Array | string, ...rest: unknown[]): boolean {
+        chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+        const done = rest.find((r) => typeof r === 'function');
+        if (typeof done === 'function') done();
+        return true;
+      },
+      end(...rest: unknown[]) {
+        ended();
+        const done = rest.find((r) => typeof r === 'function');
+        if (typeof done === 'function') done();
+        return this;
+      },
+    };
+    await writeTemplate(laiChau, plain as unknown as NodeJS.WritableStream, { format: 'xlsx' });
+    // As with any stream given as the target, the caller waits for the end (it comes after the zip's).
+    await end;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(Buffer.concat(chunks)).buffer);
+    const sheet = workbook.getWorksheet('Dữ liệu');
+    expect(sheet?.getRow(1).values).toEqual([undefined, ...batchColumns(laiChau).map((c) => c.label.vi)]);
+  });
+
   it("round trip: fill the template with exceljs, evaluate the batch, get the engine's decisions", async () => {
     const template = join(dir.path, 'blank.xlsx');
     await writeTemplate(laiChau, template, { format: 'xlsx' });

@@ -4,9 +4,9 @@
  * bound by `loadCompiledRuleset(text, { generated })`, as a service that ships both files does.
  */
 import { writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import type * as sourceEngine from '@lcz/criteria-engine';
+import { importGeneratedBeside } from '@lcz/criteria-engine/node';
 
 export async function loadGeneratedRuleset(
   engine: typeof sourceEngine,
@@ -19,8 +19,10 @@ export async function loadGeneratedRuleset(
   if (!('generated' in outcome)) throw new Error(`no generated decide: ${outcome.refused}`);
   const file = engine.generatedModulePath(compiledFile);
   writeFileSync(file, outcome.generated.code);
-  // cast: the module generateDecideCode wrote just above (loadCompiledRuleset refuses one made for other rules).
-  const generated = (await import(pathToFileURL(file).href)) as sourceEngine.GeneratedModule;
+  // Imported as `./node` imports the one beside a compiled file (loadCompiledRuleset refuses one
+  // made for other rules).
+  const generated = await importGeneratedBeside(compiledFile);
+  if (generated === undefined) throw new Error(`the generated decide was not written: ${file}`);
   const loaded = engine.loadCompiledRuleset(compiledText, { generated });
   if (!loaded.value || !engine.usesGeneratedDecide(loaded.value))
     throw new Error(`the generated decide was refused: ${loaded.diagnostics.map((d) => d.code).join(', ')}`);

@@ -3,9 +3,12 @@
  * the hand-written floor agrees with the engine, and every anchor encoding agrees with the floor.
  * If these hold, `pnpm bench` compares like with like.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as engine from '@lcz/criteria-engine';
 import { loadRuleset, type Assessment, type CompiledRuleset } from '@lcz/criteria-engine';
+import { buildCompiledRules } from '@lcz/criteria-engine/tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { celAnchor } from '../src/anchors/cel.js';
 import { jreAnchor } from '../src/anchors/json-rules-engine.js';
@@ -13,6 +16,7 @@ import { jsonLogicAnchor } from '../src/anchors/json-logic.js';
 import type { Anchor } from '../schemes/lai-chau/anchor-rules.js';
 import { zenAnchor } from '../src/anchors/zen.js';
 import { REPO_ROOT } from '../src/config.js';
+import { loadGeneratedRuleset } from '../src/generated.js';
 import { floorDecide } from '../schemes/lai-chau/floor.js';
 import { FACT_NAMES, generateAssessments, isComplete, mulberry32 } from '../schemes/lai-chau/generate.js';
 import { greenFloorDecide } from '../schemes/green-building/floor.js';
@@ -96,6 +100,23 @@ describe('the floor', () => {
       checked++;
     }
     expect(checked).toBe(5_000);
+  });
+});
+
+describe('the generated decide row', () => {
+  it('writes the module beside the compiled file, imports it and binds it: same decisions as the closures', async () => {
+    const file = join(REPO_ROOT, 'rules/lai-chau-2020-2025/ruleset.yaml');
+    const built = buildCompiledRules(readFileSync(file, 'utf8'), { file });
+    if (!built.value) throw new Error('the rules did not build');
+    const dir = mkdtempSync(join(tmpdir(), 'lcz-bench-'));
+    try {
+      const compiledFile = join(dir, 'rules.compiled.json');
+      const generated = await loadGeneratedRuleset(engine, `${JSON.stringify(built.value)}\n`, compiledFile);
+      expect(engine.usesGeneratedDecide(generated)).toBe(true);
+      for (const a of assessments.slice(0, 200)) expect(generated.decide(a)).toEqual(ruleset.decide(a));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

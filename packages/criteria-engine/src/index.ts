@@ -47,6 +47,8 @@ export {
   type DiagnosticMessages,
   type RegisteredDiagnosticParams,
 } from './diagnostics/registered.js';
+// The params of each code, for adapters that make diagnostics (the batch package's are checked by it).
+export type { DiagnosticParams } from './diagnostics/params.js';
 export {
   param as messageParam,
   hasParam as hasMessageParam,

@@ -62,8 +62,13 @@ export function storeCompiledRules(
  */
 const STORE = Symbol('storeCompiledRules');
 
+/** What is kept under STORE: a class of this module, so that reading it back narrows by instanceof. */
+class RememberedSources {
+  constructor(readonly store: () => CompiledRulesFile) {}
+}
+
 export function rememberSources(ruleset: CompiledRuleset, store: () => CompiledRulesFile): void {
-  Object.defineProperty(ruleset, STORE, { value: store });
+  Object.defineProperty(ruleset, STORE, { value: new RememberedSources(store) });
 }
 
 /**
@@ -73,7 +78,6 @@ export function rememberSources(ruleset: CompiledRuleset, store: () => CompiledR
  */
 export function compiledRulesOf(ruleset: CompiledRuleset): CompiledRulesFile | undefined {
   if (!Object.hasOwn(ruleset, STORE)) return undefined;
-  const store: unknown = Reflect.get(ruleset, STORE);
-  // cast: rememberSources is the only writer of STORE, and it writes such a function
-  return typeof store === 'function' ? (store as () => CompiledRulesFile)() : undefined;
+  const remembered: unknown = Reflect.get(ruleset, STORE);
+  return remembered instanceof RememberedSources ? remembered.store() : undefined;
 }

@@ -603,8 +603,13 @@ function storedJson<T>(text: string): T {
   return value as T;
 }
 
-/** The decision column read back: this store wrote it from an EvaluationRecord's decision. */
+/**
+ * The decision column read back: this store wrote it from an EvaluationRecord's decision, so
+ * anything else is a database changed by other hands, said as such rather than passed on.
+ */
 function storedDecision(text: string): EvaluationRecord['decision'] {
-  // cast: the column holds what this store wrote from a Decision; the database is the store's own.
-  return text as EvaluationRecord['decision'];
+  if (text === 'recognised' || text === 'not_recognised' || text === 'undetermined') return text;
+  throw new Error(
+    `a stored evaluation has the decision '${text}', which lcz never writes: the records database was changed outside lcz`,
+  );
 }

@@ -7,7 +7,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { Assessment, CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
+import type { CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
 import { flowTooDeep } from '@lcz/criteria-engine/tools';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { AssessmentCheck } from '../assessment-check.js';
@@ -163,12 +163,12 @@ function checkedRecord(
   place: (d: Diagnostic) => Diagnostic,
 ): BatchRecord {
   const area = areaOf(value);
-  // cast: the check, or the engine's validation finding nothing, is what makes it an assessment.
-  if (check(value)) return { row, area, assessment: value as Assessment, diagnostics: [] };
-  const diagnostics = ruleset.validateAssessment(value).diagnostics.map(place);
-  return diagnostics.length === 0
-    ? // cast: the engine's validation found nothing, which makes it an assessment
-      { row, area, assessment: value as Assessment, diagnostics }
+  if (check(value)) return { row, area, assessment: value, diagnostics: [] };
+  // The engine's validation gives the assessment back when it finds nothing wrong.
+  const validated = ruleset.validateAssessment(value);
+  const diagnostics = validated.diagnostics.map(place);
+  return validated.value !== undefined
+    ? { row, area, assessment: validated.value, diagnostics }
     : { row, area, diagnostics };
 }
 

@@ -12,18 +12,9 @@ import { matchKey } from '../text.js';
 import { CHUNK_ROWS, SourceError, type RawRow, type RowChunks } from './rows.js';
 import { DEFAULT_XLSX_LIMITS, limitError, XlsxBudget, type XlsxLimits } from './xlsx-limits.js';
 
-interface SheetModel {
-  readonly name?: string;
-  readonly state?: string;
-}
-
 interface RowModel {
   readonly number: number;
   readonly values: unknown;
-}
-
-interface SheetReader extends AsyncIterable<RowModel> {
-  readonly name?: string;
 }
 
 /**
@@ -48,9 +39,8 @@ export async function* xlsxRows(
   const budget = new XlsxBudget(file, limits);
   decodeWholeCharacters(reader, budget);
   relativeTargets(reader);
-  const sheets = (): readonly SheetModel[] =>
-    // cast: exceljs's types leave out the reader's workbook model, which it fills before the sheets
-    (reader as unknown as { model?: { sheets?: SheetModel[] } }).model?.sheets ?? [];
+  // exceljs types the model as always there; the streaming reader fills it from the workbook part.
+  const sheets = () => reader.model?.sheets ?? [];
   const wanted = (name: string | undefined): boolean => {
     const all = sheets();
     if (typeof sheet === 'string') return name !== undefined && matchKey(name) === matchKey(sheet);
@@ -63,8 +53,7 @@ export async function* xlsxRows(
   let found = false;
   const failed = zipFailure(input);
   try {
-    // cast: exceljs's types leave out that the streaming reader is an async iterable of sheet readers
-    for await (const worksheet of raced(reader as unknown as AsyncIterable<SheetReader>, failed)) {
+    for await (const worksheet of raced(reader, failed)) {
       if (found || !wanted(worksheet.name)) {
         // Read through the sheets not asked for: exceljs may have parked a sheet in a temporary
         // file, which it deletes as soon as we move on; left unread, that file's stream would
@@ -117,12 +106,11 @@ export async function* xlsxRows(
 export function zipFailure(input: Readable): Promise<never> {
   const failed = new Promise<never>((_, reject) => {
     const pipe = input.pipe.bind(input);
-    // cast: the wrapper keeps pipe's generic signature, which an arrow cannot state
-    input.pipe = (<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }) => {
+    input.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean | undefined }): T => {
       destination.on('error', reject);
       if (destination instanceof Readable) entriesToTheEnd(destination);
       return pipe(destination, options);
-    }) as typeof input.pipe;
+    };
   });
   // Raced, not awaited: a workbook read without error never settles it.
   failed.catch(() => undefined);
@@ -146,14 +134,13 @@ function entriesToTheEnd(zip: Readable): void {
     // After this entry's other 'data' listeners (exceljs's among them) have taken it.
     queueMicrotask(() => emit('end'));
   };
-  // cast: emit's overloads cannot be written by one function; it forwards every event as it came
-  zip.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
+  zip.emit = (event: string | symbol, ...args: unknown[]): boolean => {
     if (event !== 'end' || zip.readableEnded || zip.readableLength === 0) return emit(event, ...args);
     // Listened for only now, when exceljs's own listener is there and has paused the stream: an
     // earlier listener would have set it flowing before exceljs listened.
     zip.on('data', afterLastEntry);
     return false;
-  }) as typeof zip.emit;
+  };
 }
 
 /** `iterable`, each step racing `failed`: its rejection ends the iteration with that error. */
@@ -166,15 +153,8 @@ export async function* raced<T>(iterable: AsyncIterable<T>, failed: Promise<neve
   }
 }
 
-/** The parts of exceljs's WorkbookReader that read the zip entries (not in its typings). */
-interface ReaderInternals {
-  workbookRels?: { Id?: string; Target?: string }[];
-  _parseRels(entry: Readable): Promise<void>;
-  _parseWorkbook(entry: Readable): Promise<void>;
-  _parseStyles(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
-}
+/** exceljs's streaming reader, with its private parsers (typed for exceljs 4.4.0 in exceljs.ts). */
+type WorkbookReader = InstanceType<ExcelJS['stream']['xlsx']['WorkbookReader']>;
 
 /**
  * exceljs 4.4.0 decodes every unzipped chunk on its own, so a character whose UTF-8 bytes fall
@@ -182,19 +162,19 @@ interface ReaderInternals {
  * #2063, #2084; the fixes #1665, #2894 are not released). Its parser passes strings through
  * untouched, so the entries are decoded here as streams, which keep characters whole.
  */
-function decodeWholeCharacters(reader: unknown, budget: XlsxBudget): void {
-  // cast: exceljs's private parsers (ReaderInternals describes the ones used, for exceljs 4.4.0)
-  const r = reader as ReaderInternals;
-  for (const name of ['_parseRels', '_parseWorkbook', '_parseStyles', '_parseSharedStrings'] as const) {
-    // cast: each private parser takes an entry stream; what they return is handed back untouched
-    const original = r[name].bind(r) as (entry: Readable) => never;
-    // cast: the wrapper stands in for whichever of the private parsers this is
-    r[name] = ((entry: Readable) => {
+function decodeWholeCharacters(r: WorkbookReader, budget: XlsxBudget): void {
+  // Each private parser takes an entry stream; what it returns is handed back untouched.
+  const decoded =
+    <R>(parse: (entry: Readable) => R, sharedStrings: boolean) =>
+    (entry: Readable): R => {
       entry.setEncoding('utf8');
       // Watched on the way (xlsx-limits.ts): the parts are counted and bounded as they unzip.
-      return original(budget.part(entry, name === '_parseSharedStrings'));
-    }) as never;
-  }
+      return parse(budget.part(entry, sharedStrings));
+    };
+  r._parseRels = decoded(r._parseRels.bind(r), false);
+  r._parseWorkbook = decoded(r._parseWorkbook.bind(r), false);
+  r._parseStyles = decoded(r._parseStyles.bind(r), false);
+  r._parseSharedStrings = decoded(r._parseSharedStrings.bind(r), true);
   const parseWorksheet = r._parseWorksheet.bind(r);
   r._parseWorksheet = (iterator, sheetNo) => parseWorksheet(cachedCells(budget.sheet(decodeUtf8(iterator))), sheetNo);
 }
@@ -205,9 +185,7 @@ function decodeWholeCharacters(reader: unknown, budget: XlsxBudget): void {
  * only by the relative form (`worksheets/sheet1.xml`), so every sheet came out nameless and no
  * sheet could be picked by name. The targets are made relative to xl/ as soon as they are read.
  */
-function relativeTargets(reader: unknown): void {
-  // cast: exceljs's private parsers (ReaderInternals describes the ones used, for exceljs 4.4.0)
-  const r = reader as ReaderInternals;
+function relativeTargets(r: WorkbookReader): void {
   const parseRels = r._parseRels.bind(r);
   r._parseRels = async (entry) => {
     await parseRels(entry);

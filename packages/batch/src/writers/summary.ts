@@ -13,7 +13,7 @@ import type { CompiledRuleset, Diagnostic, EvaluationResult } from '@lcz/criteri
 import { renderMessage } from '@lcz/criteria-engine';
 import { stringify, type Stringifier } from 'csv-stringify';
 import type ExcelJS from 'exceljs';
-import { loadExcelJS } from '../exceljs.js';
+import { exceljsTarget, loadExcelJS } from '../exceljs.js';
 import type { BatchArea } from '../record.js';
 import {
   DECISION_WORDS,
@@ -258,8 +258,8 @@ function csvSummary(
  */
 async function drained(sheet: ExcelJS.Worksheet): Promise<void> {
   const pending = (): number => {
-    // cast: these are exceljs internals, described above; absent ones count as nothing pending.
-    const stream = (sheet as unknown as { _stream?: { pipes?: { _writableState?: { length?: number } }[] } })._stream;
+    // exceljs internals, typed in exceljs.ts; absent ones count as nothing pending.
+    const stream = sheet._stream;
     return (stream?.pipes ?? []).reduce((sum, p) => sum + (p._writableState?.length ?? 0), 0);
   };
   if (pending() <= 4 * 1024 * 1024) return;
@@ -298,8 +298,7 @@ function xlsxSummary(
 ): SummaryWriter {
   const headers = layout.headers;
   const workbook = new excel.stream.xlsx.WorkbookWriter({
-    // cast: exceljs types it as a stream.Stream; any writable stream works.
-    stream: stream as never,
+    stream: exceljsTarget(stream),
     useStyles: true,
     useSharedStrings: false,
   });

@@ -63,13 +63,10 @@ export function decisionLogic(rules: AnchorRules): Logic {
 }
 
 export function jsonLogicAnchor(rules: AnchorRules = LAI_CHAU_RULES): Anchor {
-  const text = JSON.stringify(decisionLogic(rules));
-  return fromJsonLogicText(text);
-}
-
-export function fromJsonLogicText(text: string): Anchor {
-  // cast: the text is decisionLogic's JSON (written above, or read back from the file it wrote).
-  const logic = JSON.parse(text) as Logic;
+  const written = decisionLogic(rules);
+  const text = JSON.stringify(written);
+  // A copy of its own, as if read back from the file it is written to: nothing shared with the builder.
+  const logic = structuredClone(written);
   return {
     name: 'json-logic-js',
     library: 'json-logic-js 2.0.5',

@@ -69,12 +69,10 @@ function percentOperators(rules: AnchorRules): Map<string, (part: number, whole:
 }
 
 export function jreAnchor(rules: AnchorRules = LAI_CHAU_RULES): Anchor {
-  return fromJreText(JSON.stringify(jreRules(rules)), rules);
-}
-
-export function fromJreText(text: string, rules: AnchorRules = LAI_CHAU_RULES): Anchor {
-  // cast: the text is jreRules' JSON (written above, or read back from the file it wrote).
-  const engine = new Engine(JSON.parse(text) as RuleProperties[], { allowUndefinedFacts: true });
+  const written = jreRules(rules);
+  const text = JSON.stringify(written);
+  // A copy of its own, as if read back from the file it is written to: nothing shared with the builder.
+  const engine = new Engine(structuredClone(written), { allowUndefinedFacts: true });
   for (const [name, fn] of percentOperators(rules)) engine.addOperator<number, number>(name, fn);
   const groups = rules.criteria.map((c) => c.group);
   const ids = rules.criteria.map((c) => c.id);

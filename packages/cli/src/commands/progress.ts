@@ -3,6 +3,7 @@
  * logs or CI). It follows bytes read, the one measure every input format has from the start, and
  * shows rows, rows per second and the time left.
  */
+import { Writable } from 'node:stream';
 import { SingleBar } from 'cli-progress';
 import { say, type Lang, type Session } from '../session.js';
 
@@ -15,11 +16,21 @@ const QUIET: Progress = { update() {}, stop() {} };
 
 export function progressBar(session: Session, lang: Lang): Progress {
   if (!session.stderrIsTTY) return QUIET;
-  const stream = { isTTY: true, columns: 100, write: (s: string) => session.errRaw(s) };
+  // cli-progress writes to the stream and reads isTTY and columns: a Writable onto the session's
+  // standard error (written at once: _write calls back synchronously).
+  const stream = Object.assign(
+    new Writable({
+      decodeStrings: false,
+      write(chunk: unknown, _encoding, done) {
+        session.errRaw(String(chunk));
+        done();
+      },
+    }),
+    { isTTY: true, columns: 100 },
+  );
   const bar = new SingleBar({
     format: say(lang, 'batch_progress'),
-    // cli-progress only writes to the stream and reads isTTY and columns; its type asks for a whole Writable.
-    stream: stream as unknown as NodeJS.WritableStream,
+    stream,
     hideCursor: true,
     clearOnComplete: true,
     etaBuffer: 50,

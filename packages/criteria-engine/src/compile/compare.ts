@@ -1,17 +1,17 @@
 /**
- * Comparisons, kept exact: percentages compare by cross-multiplication in integers (BigInt past
- * 2^53), decimal literals and values become fractions, ordinals compare by their declared rank.
- * Unknown in, unknown out.
+ * Comparisons, kept exact: decimal literals and values become fractions, ordinals compare by their
+ * declared rank. A function's value that compares itself (percent, by cross-multiplying its parts:
+ * functions/percent-compare.ts) brings its own `compare` hook. Unknown in, unknown out.
  */
 import type { CompareOp } from './expression/ast.js';
 import { FLIP, HOLDS } from './expression/compare-ops.js';
 import type { CheckContext } from './functions/index.js';
 import { BOOLEAN, ERROR, describeType, isNumeric, type Closure, type ValueType } from './types.js';
-import { percentVersusConstant, slotEquals, slotInValues, slotVersusConstant } from './leaf.js';
+import { slotEquals, slotInValues, slotVersusConstant } from './leaf.js';
 import { exactView, textView } from './closure-views.js';
-import { mergeReads, type PercentParts, type Typed } from './typed.js';
-import { compareExact, compareProducts, divide, type Exact, times } from './exact/arithmetic.js';
-import { decimalsOf, fromNumber } from './exact/rational.js';
+import { mergeReads, type Typed } from './typed.js';
+import { compareExact } from './exact/arithmetic.js';
+import { decimalsOf } from './exact/rational.js';
 import { isCalendarDay } from '../validate/calendar-day.js';
 
 const CMP = HOLDS;
@@ -132,75 +132,6 @@ function isChoice(type: ValueType): type is ChoiceType {
   return type.t === 'enum' || type.t === 'ordinal';
 }
 
-/**
- * A decimal literal as an exact fraction n/d from its decimal text (97.99 → 9799/100, 29.5 →
- * 59/2), as numbers: thresholds are small and have few decimals (a literal past 2^53 − 1 or with
- * more than 15 significant digits is refused when the file loads).
- */
-function toFraction(value: number): { n: number; d: number } {
-  if (Number.isInteger(value)) return { n: value, d: 1 };
-  const r = fromNumber(value);
-  return { n: Number(r.n), d: Number(r.d) };
-}
-
-function comparePercent(op: CompareOp, p: PercentParts, other: Typed, ctx: CheckContext): Closure {
-  const cmp = CMP[op];
-  const part = exactView(p.part);
-  const whole = exactView(p.whole);
-  const ifZero = p.ifZero;
-  if (other.percent && other.type.t === 'percent') {
-    const q = other.percent;
-    const qPart = exactView(q.part);
-    const qWhole = exactView(q.whole);
-    // Both sides as exact fractions; an empty whole takes its declared value.
-    return (s) => {
-      const a = percentValue(part(s), whole(s), ifZero);
-      const b = percentValue(qPart(s), qWhole(s), q.ifZero);
-      return a === undefined || b === undefined ? undefined : cmp(compareExact(a, b), 0);
-    };
-  }
-  if (!isNumeric(other.type)) {
-    ctx.report('expr_type', other.expr.range, {
-      expected: 'number',
-      actual: describeType(other.type),
-      where: 'percent_comparison',
-    });
-    return () => undefined;
-  }
-  if (typeof other.constant === 'number' && p.integers) {
-    const { n, d } = toFraction(other.constant);
-    if (p.partSlot !== undefined && p.wholeSlot !== undefined)
-      return percentVersusConstant(op, p.partSlot, p.wholeSlot, ifZero, n, d);
-    // part·100/whole op n/d ⇔ part·100·d op n·whole (whole > 0), exact at any size.
-    const zero = cmp(ifZero * d, n);
-    const scale = 100 * d;
-    const k = other.constant;
-    return (s) => {
-      const w = whole(s);
-      const pt = part(s);
-      if (w === undefined || pt === undefined) return undefined;
-      if (w === 0) return zero;
-      // An integer sum or product past 2^53 − 1 comes as a fraction (exact/arithmetic.ts).
-      if (typeof w !== 'number' || typeof pt !== 'number')
-        return cmp(compareExact(divide(times(pt, 100), w) ?? ifZero, k), 0);
-      return cmp(w > 0 ? compareProducts(pt, scale, n, w) : compareProducts(n, w, pt, scale), 0);
-    };
-  }
-  // Decimal parts and wholes (km, ha), or a threshold that is not a constant: exact fractions.
-  const r = exactView(other.fn);
-  return (s) => {
-    const x = r(s);
-    const v = percentValue(part(s), whole(s), ifZero);
-    return x === undefined || v === undefined ? undefined : cmp(compareExact(v, x), 0);
-  };
-}
-
-/** part × 100 / whole exactly, the declared value when the whole is 0; unknown in, unknown out. */
-function percentValue(part: Exact | undefined, whole: Exact | undefined, ifZero: number): Exact | undefined {
-  if (part === undefined || whole === undefined) return undefined;
-  return divide(times(part, 100), whole) ?? ifZero;
-}
-
 function compareNumbers(op: CompareOp, left: Typed, right: Typed): Closure {
   const cmp = CMP[op];
   const l = exactView(left.fn);
@@ -276,12 +207,4 @@ function compareChoice(
     where: 'comparison',
   });
   return undefined;
-}
-
-/**
- * percent's exact comparison, which percent's check (functions/percent.ts) sets as its value's
- * `compare` hook: the parts cross-multiplied, never a rounded quotient.
- */
-export function percentComparison(p: PercentParts): NonNullable<Typed['compare']> {
-  return (op, other, ctx) => comparePercent(op, p, other, ctx);
 }

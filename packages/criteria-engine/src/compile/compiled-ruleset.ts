@@ -216,7 +216,12 @@ export interface CompiledRuleset {
    * the per-object key lookups. Values must already be valid (see validateAssessment).
    */
   readonly slotLayout: readonly string[];
-  decideSlots(values: readonly (number | boolean | string | undefined)[]): DecisionSummary;
+  /**
+   * `decide` over `values` in slot order. It writes into `values`: an unknown part (`part_of`) of
+   * a whole that is 0 is set to 0 (evaluate/implied-zeros.ts), in place, so that a batch reader's
+   * row, refilled per row, costs no copy.
+   */
+  decideSlots(values: (number | boolean | string | undefined)[]): DecisionSummary;
   /**
    * Where a part of the rule file is written (in `file`), by its path in the document, e.g.
    * `['groups', 0, 'criteria', 2, 'condition']`: for tools that report problems found after

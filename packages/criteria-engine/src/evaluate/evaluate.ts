@@ -6,7 +6,7 @@
  */
 import type { RulesetPlan } from '../compile/plan.js';
 import { assessmentDate, createCheckedSlotFiller, slotKind } from '../compile/slots.js';
-import type { Slots, Value } from '../compile/types.js';
+import type { Value } from '../compile/types.js';
 import type { Assessment } from './assessment.js';
 import { createDecider } from './decide.js';
 import { createImpliedZeros } from './implied-zeros.js';
@@ -18,7 +18,8 @@ export type { RulesetIdentity } from './trace.js';
 export interface Evaluator {
   evaluate(assessment: Assessment): EvaluationResult;
   decide(assessment: Assessment): DecisionSummary;
-  decideSlots(s: Slots): DecisionSummary;
+  /** Writes implied zeros into `s` (see CompiledRuleset.decideSlots). */
+  decideSlots(s: Value[]): DecisionSummary;
 }
 
 /**
@@ -44,10 +45,9 @@ export function createEvaluator(
   const impliedZeros = createImpliedZeros(plan);
   const decider = createDecider(plan);
   /** The fast path over values already in slot order (see compile/slots.ts): batch readers use it. */
-  const decideSlots = (s: Slots): DecisionSummary => {
-    // cast: implied zeros are written into the caller's row (the batch readers' scratch row, which
-    // they refill per row); the public type says readonly so callers may pass any array.
-    impliedZeros(s as Value[]);
+  const decideSlots = (s: Value[]): DecisionSummary => {
+    // Into the caller's row (a batch reader's, refilled per row): no copy on the fast path.
+    impliedZeros(s);
     return decider(s);
   };
   const trace = createTracer(plan, identity);

@@ -56,4 +56,23 @@ describe('a part of a whole that is 0', () => {
       expect(c26?.facts).toContainEqual({ id: 'fixed_businesses_registered', value: null });
     }
   });
+
+  it('decideSlots writes the implied 0 into the row it is given (its type says it writes), and decides as decide', () => {
+    const contextCount = rules.context.length;
+    const rowOf = (a: Assessment) =>
+      rules.slotLayout.map((id, i) => (i < contextCount ? a.context[id] : a.facts[id]) ?? undefined);
+    const row = rowOf(noBusinesses);
+    const part = rules.slotLayout.indexOf('fixed_businesses_registered');
+    expect(part).toBeGreaterThanOrEqual(contextCount);
+    expect(row[part]).toBeUndefined();
+    const summary = rules.decideSlots(row);
+    expect(row[part]).toBe(0);
+    expect(summary).toEqual(rules.decide(noBusinesses));
+    // Only that slot: the row is otherwise as it was given.
+    expect(row.filter((_, i) => i !== part)).toEqual(rowOf(noBusinesses).filter((_, i) => i !== part));
+    // A whole that is not 0 leaves the part unknown, in the row too.
+    const unknownWhole = rowOf(withFacts({ fixed_businesses: 5, fixed_businesses_registered: null }));
+    rules.decideSlots(unknownWhole);
+    expect(unknownWhole[part]).toBeUndefined();
+  });
 });

@@ -1,9 +1,9 @@
 import { closureOfExact, exactView } from '../closure-views.js';
 import { divide, times } from '../exact/arithmetic.js';
 import { ERROR, PERCENT, isNumeric } from '../types.js';
-import { percentComparison } from '../compare.js';
 import { mergeReads, type PercentParts } from '../typed.js';
 import type { FunctionDefinition } from './function-definition.js';
+import { percentComparison } from './percent-compare.js';
 import { percentThresholds } from './percent-thresholds.js';
 
 /**
@@ -74,7 +74,7 @@ export const percent: FunctionDefinition = {
       expr: call,
       reads: mergeReads(part.reads, whole.reads),
       percent: parts,
-      // Compared with a number or another percentage by cross-multiplying its parts (compare.ts).
+      // Compared with a number or another percentage by cross-multiplying its parts (percent-compare.ts).
       ...(ok ? { compare: percentComparison(parts) } : {}),
     };
   },
