@@ -83,18 +83,16 @@ export class BodyPool {
     signal: AbortSignal,
     timeoutMs?: number,
   ): Promise<AnswerReply | PoolFailure> {
-    // cast: an answer job is answered by an answer reply (body-worker.ts), never a parse reply
-    return this.submit({ ...job, kind: 'answer', job: this.nextJob++ }, signal, timeoutMs) as Promise<
-      AnswerReply | PoolFailure
-    >;
+    return this.submit({ ...job, kind: 'answer', job: this.nextJob++ }, signal, timeoutMs).then((reply) =>
+      'failed' in reply || reply.kind === 'answer' ? reply : mismatched(reply),
+    );
   }
 
   /** Parse a large JSON body (a route served on the HTTP thread). */
   parse(bytes: Uint8Array): Promise<ParseReply | PoolFailure> {
-    // cast: a parse job is answered by a parse reply (body-worker.ts)
-    return this.submit({ kind: 'parse', job: this.nextJob++, bytes }, undefined, undefined) as Promise<
-      ParseReply | PoolFailure
-    >;
+    return this.submit({ kind: 'parse', job: this.nextJob++, bytes }, undefined, undefined).then((reply) =>
+      'failed' in reply || reply.kind === 'parse' ? reply : mismatched(reply),
+    );
   }
 
   /**
@@ -167,8 +165,9 @@ export class BodyPool {
       slot.job = { job };
       const { bytes } = job.message;
       // The body's bytes move to the worker without a copy when the buffer is the body's own.
-      const own = bytes !== undefined && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-      slot.worker.postMessage(job.message, own ? [bytes.buffer as ArrayBuffer] : []);
+      const buffer = bytes?.buffer;
+      const own = buffer instanceof ArrayBuffer && bytes?.byteOffset === 0 && bytes.byteLength === buffer.byteLength;
+      slot.worker.postMessage(job.message, own ? [buffer] : []);
     }
     const starting = this.slots.some((s) => !s.ready);
     if (this.queue.length > 0 && !starting && this.slots.length < this.size && !this.closing) this.start();
@@ -243,4 +242,12 @@ export class BodyPool {
 function done(job: Job): Job {
   if (job.timer !== undefined) clearTimeout(job.timer);
   return job;
+}
+
+/**
+ * A worker answered a job with the other kind of reply: body-worker.ts answers each job with its
+ * own kind, so this is a bug here, thrown as one (the route answers 500 internal_error).
+ */
+function mismatched(reply: Reply): never {
+  throw new Error(`body worker: job ${reply.job} was answered with a ${reply.kind} reply`);
 }

@@ -82,7 +82,8 @@ function serve(ctx: HandlerContext): void {
     void answer(ctx, setup.typeBase, message, abort.signal).then((reply: AnswerReply) => {
       running = undefined;
       // The answer's bytes move to the HTTP thread without a copy (the encoder's array is its own).
-      port.postMessage(reply, [reply.bytes.buffer as ArrayBuffer]);
+      const buffer = reply.bytes.buffer;
+      port.postMessage(reply, buffer instanceof ArrayBuffer ? [buffer] : []);
     }, fail);
   });
   // Loaded: jobs may come.
