@@ -93,7 +93,7 @@ describe('lcz diff: points and levels (green building)', () => {
     const text = flat(stdout);
     expect(text).toContain('LTc5 - Points: - Step ≥ 144: 3 → 4 points');
     expect(text).toContain('Level Platinum (platinum) - Over all standards: at least 80 points → at least 100 points');
-    expect(text).toContain('1 change decision or level');
+    expect(text).toContain('1 changes decision or level');
     expect(text).toContain('level: Platinum → Gold');
   });
 

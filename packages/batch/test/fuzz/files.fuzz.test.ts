@@ -136,9 +136,12 @@ describe('fuzz: batch files', () => {
   // and all, were the message. It is now said to be damaged, in the reader's language.
   it("a workbook cut inside its workbook part is said to be damaged, without the library's words", async () => {
     const records = await readAll(xlsx.subarray(0, 1496335194 % xlsx.length), 'xlsx');
-    expect(records.flatMap((r) => r.diagnostics.map((d) => [d.code, d.params['reason'], d.params['detail']]))).toEqual([
-      ['batch_unreadable', 'not_xlsx', undefined],
-    ]);
+    const found = records.flatMap((r) => r.diagnostics.map((d) => [d.code, d.params['reason'], d.params['detail']]));
+    // Which fails first depends on timing: exceljs's own code (no detail then), or the zip reader
+    // finding the file ends early (its FILE_ENDED kept as the detail, as for any cut zip).
+    expect(found).toHaveLength(1);
+    expect(found[0]?.slice(0, 2)).toEqual(['batch_unreadable', 'not_xlsx']);
+    expect([undefined, 'FILE_ENDED']).toContain(found[0]?.[2]);
     await check(xlsx.subarray(0, 1496335194 % xlsx.length), 'xlsx', 'batch.xlsx-cut');
   });
 

@@ -3,8 +3,8 @@
  * once instead of a tree of closures per criterion. A points scheme's criteria are mostly one
  * comparison with fixed points, a step table over one fact or the best of a few options; through
  * the closures each costs an outcome function, a condition closure and a leaf closure, a step
- * table one closure per band and best_of one per option: ≈ 250 indirect calls a project on the
- * illustrative green building scheme, most of its `decide()` time. Here one loop walks typed
+ * table one closure per band and best_of one per option: ≈ 250 indirect calls per assessed unit on
+ * the bundled points scheme, most of its `decide()` time. Here one loop walks typed
  * arrays, and a leaf made by compile/leaf.ts (a fact against a number or a boolean) is compared
  * inline, as its own closure compares it (leafShapeOf). Any other condition (all, any, count,
  * percent, …) is called as its closure; a criterion with variants keeps outcomeAndPoints.

@@ -17,7 +17,6 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 const ALLOWED: Readonly<Record<string, { readonly count: number; readonly why: string }>> = {
   'compile/conditions.ts': { count: 5, why: 'the structured `percent:` key, desugared to the call' },
   'compile/types.ts': { count: 3, why: 'the `percent` value type of the type system' },
-  'compile/compare.ts': { count: 1, why: "percent's own comparison, reached through its compare hook" },
   'analyze/atoms.ts': { count: 1, why: 'the structured `percent:` key' },
   'assist/locate.ts': { count: 2, why: 'the structured `percent:` key in the editor' },
   'assist/describe.ts': { count: 1, why: 'the structured `percent:` key in the editor' },
