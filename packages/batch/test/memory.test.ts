@@ -57,13 +57,16 @@ async function measure(csv: string, output = 'out.jsonl', mode = 'decision', thr
 // On one thread and with two decide workers (the sizes straddle where workers start by default,
 // so each pair is run the same way). With workers three heaps settle each at its own size, which
 // moves the peak by up to about 20 MB from run to run, so the margin is 40 MB there: still far
-// below what keeping anything per row would add (150,000 rows × 5 KB = 750 MB).
+// below what keeping anything per row would add (150,000 rows × 5 KB = 750 MB). The bound is
+// per case: two workers are two more V8 isolates (their own heaps and compiled code), and since
+// the main thread decides blocks too it holds the same decision code as they do; measured
+// 275–307 MB with two workers (290 MB before that change), 161–174 MB on one thread.
 it.each([
-  [0, 25],
-  [2, 40],
+  [0, 25, 250],
+  [2, 40, 360],
 ])(
-  'evaluating 200,000 rows keeps the peak RSS under 300 MB, and within a margin of 50,000 rows (%i worker threads: %i MB)',
-  async (threads, margin) => {
+  'evaluating 200,000 rows stays flat: within a margin of 50,000 rows (%i worker threads: %i MB), peak under %i MB',
+  async (threads, margin, bound) => {
     const ruleset = await rules(LAI_CHAU);
     const small = join(dir.path, 'rows-50k.csv');
     const large = join(dir.path, 'rows-200k.csv');
@@ -76,7 +79,7 @@ it.each([
     expect(b.rows).toBe(200_000);
     expect([a.threads, b.threads]).toEqual([threads, threads]);
     expect(b.bad).toBeGreaterThanOrEqual(200);
-    expect(b.peakRss).toBeLessThan(300 * MB);
+    expect(b.peakRss).toBeLessThan(bound * MB);
     expect(b.peakRss - a.peakRss).toBeLessThan(margin * MB);
     console.log(
       `peak RSS (${threads} workers): 50k rows ${(a.peakRss / MB).toFixed(0)} MB, 200k rows ${(b.peakRss / MB).toFixed(0)} MB; heap ${(a.peakHeap / MB).toFixed(0)} / ${(b.peakHeap / MB).toFixed(0)} MB`,
