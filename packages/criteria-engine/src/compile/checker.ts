@@ -7,6 +7,8 @@ import { closest } from '../diagnostics/suggest.js';
 import type { Expr } from './expression/ast.js';
 import { checkCompare } from './compare.js';
 import { countComparison } from './count-compare.js';
+import { slotReader } from './leaf.js';
+import { kleeneAnd, kleeneOr } from './logical.js';
 import { divide, minus, negate, plus, times } from './exact/arithmetic.js';
 import { zeroDivisor } from './exact/zero-divisor.js';
 import { FUNCTIONS, type CheckContext } from './functions/index.js';
@@ -214,12 +216,6 @@ function always(value: Value): Closure {
 /** The closure of an expression that could not be checked: unknown, always. */
 const UNKNOWN: Closure = always(undefined);
 
-/** The closure of a bare fact or context reference. */
-function readSlot(slot: number): Closure {
-  // Slots hold undefined for "not supplied" (null is normalised when slots are filled).
-  return (s) => s[slot];
-}
-
 function constant(expr: Expr, type: Typed['type'], value: Value): Typed {
   return { type, expr, reads: [], constant: value, fn: always(value) };
 }
@@ -276,48 +272,12 @@ function checkName(
   const id = symbol.id;
   const slot = symbol.slot;
   if (symbol.kind === 'fact' && symbol.decimals !== undefined)
-    return { type: symbol.type, expr, reads: [id], fn: readSlot(slot), name: id, slot, decimals: symbol.decimals };
-  return { type: symbol.type, expr, reads: [id], fn: readSlot(slot), name: id, slot };
+    return { type: symbol.type, expr, reads: [id], fn: slotReader(slot), name: id, slot, decimals: symbol.decimals };
+  return { type: symbol.type, expr, reads: [id], fn: slotReader(slot), name: id, slot };
 }
 
 function expectBoolean(t: Typed, ctx: CheckContext, where: string): void {
   if (t.type.t !== 'boolean' && t.type.t !== 'error') {
     ctx.report('expr_type', t.expr.range, { expected: 'boolean', actual: t.type.t, where });
   }
-}
-
-/** Kleene conjunction: false wins over unknown, unknown wins over true. */
-function kleeneAnd(fns: readonly Closure[]): Closure {
-  const [a, b] = fns;
-  if (fns.length === 2 && a && b) {
-    return (s) => {
-      const x = a(s);
-      if (x === false) return false;
-      const y = b(s);
-      if (y === false) return false;
-      return x === undefined || y === undefined ? undefined : true;
-    };
-  }
-  return (s) => {
-    let unknown = false;
-    for (let i = 0; i < fns.length; i++) {
-      const v = fns[i]?.(s);
-      if (v === false) return false;
-      if (v === undefined) unknown = true;
-    }
-    return unknown ? undefined : true;
-  };
-}
-
-/** Kleene disjunction: true wins over unknown, unknown wins over false. */
-function kleeneOr(fns: readonly Closure[]): Closure {
-  return (s) => {
-    let unknown = false;
-    for (let i = 0; i < fns.length; i++) {
-      const v = fns[i]?.(s);
-      if (v === true) return true;
-      if (v === undefined) unknown = true;
-    }
-    return unknown ? undefined : false;
-  };
 }

@@ -35,7 +35,7 @@ export function countShapeOf(fn: Closure): CountShape | undefined {
 }
 
 function build(op: CompareOp, fns: readonly Closure[], k: number, left: Typed, right: Typed, expr: Expr): Typed {
-  const decide = DECIDE[op];
+  const code = countOpCode(op);
   const fn: Closure = (s) => {
     let t = 0;
     let u = 0;
@@ -44,7 +44,7 @@ function build(op: CompareOp, fns: readonly Closure[], k: number, left: Typed, r
       if (v === true) t++;
       else if (v === undefined) u++;
     }
-    return decide(t, t + u, k);
+    return countVerdict(code, t, t + u, k);
   };
   shapes.set(fn, { op, k, fns });
   const reads = [...left.reads];
@@ -52,12 +52,32 @@ function build(op: CompareOp, fns: readonly Closure[], k: number, left: Typed, r
   return { type: BOOLEAN, expr, reads, fn };
 }
 
-/** Each operator on the interval [lo, hi] against k: true, false, or unknown (undefined). */
-const DECIDE: Readonly<Record<CompareOp, (lo: number, hi: number, k: number) => boolean | undefined>> = {
-  '>=': (lo, hi, k) => (lo >= k ? true : hi < k ? false : undefined),
-  '>': (lo, hi, k) => (lo > k ? true : hi <= k ? false : undefined),
-  '<=': (lo, hi, k) => (hi <= k ? true : lo > k ? false : undefined),
-  '<': (lo, hi, k) => (hi < k ? true : lo >= k ? false : undefined),
-  '==': (lo, hi, k) => (lo === hi ? lo === k : k < lo || k > hi ? false : undefined),
-  '!=': (lo, hi, k) => (lo === hi ? lo !== k : k < lo || k > hi ? true : undefined),
-};
+/** An operator as the small integer countVerdict takes (a switch on it stays monomorphic). */
+export function countOpCode(op: CompareOp): number {
+  return COUNT_OPS.indexOf(op);
+}
+
+const COUNT_OPS: readonly CompareOp[] = ['>=', '>', '<=', '<', '==', '!='];
+
+/**
+ * The one definition of a count comparison: `count op k` when the count lies in [lo, hi] (lo
+ * arguments true, hi − lo unknown): true or false once every count in the interval agrees, else
+ * unknown (undefined). `op` is countOpCode's. The closures above and the flat tables of the fast
+ * decider (evaluate/flat-criteria.ts) both decide through it.
+ */
+export function countVerdict(op: number, lo: number, hi: number, k: number): boolean | undefined {
+  switch (op) {
+    case 0: // >=
+      return lo >= k ? true : hi < k ? false : undefined;
+    case 1: // >
+      return lo > k ? true : hi <= k ? false : undefined;
+    case 2: // <=
+      return hi <= k ? true : lo > k ? false : undefined;
+    case 3: // <
+      return hi < k ? true : lo >= k ? false : undefined;
+    case 4: // ==
+      return lo === hi ? lo === k : k < lo || k > hi ? false : undefined;
+    default: // !=
+      return lo === hi ? lo !== k : k < lo || k > hi ? true : undefined;
+  }
+}

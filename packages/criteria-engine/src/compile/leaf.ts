@@ -12,7 +12,7 @@ import type { Closure, Slots } from './types.js';
 import { onNumberSlots } from './closure-views.js';
 
 /**
- * What a leaf made here compares: `s[slot] op k`. The fast tiered decider (evaluate/flat-points.ts)
+ * What a leaf made here compares: `s[slot] op k`. The fast tiered decider (evaluate/flat-criteria.ts)
  * reads it to make the same comparison inline instead of calling the closure; it is recorded
  * for the closures themselves, so what is inlined is exactly what the closure would compute.
  */
@@ -88,14 +88,44 @@ export function slotEquals(op: '==' | '!=', slot: number, k: number | boolean): 
   );
 }
 
+const readers = new WeakMap<Closure, number>();
+
+/** The closure of a bare fact or context reference: its slot's value. */
+export function slotReader(slot: number): Closure {
+  // Slots hold undefined for "not supplied" (null is normalised when slots are filled).
+  const fn: Closure = (s) => s[slot];
+  readers.set(fn, slot);
+  return fn;
+}
+
+/** The slot a closure made by slotReader reads; undefined for any other closure. */
+export function slotReadOf(fn: Closure): number | undefined {
+  return readers.get(fn);
+}
+
+/** What a closure made by slotInValues compares: `s[slot]` is one of `accepted`. */
+export interface InValuesShape {
+  readonly slot: number;
+  readonly accepted: readonly string[];
+}
+
+const inValues = new WeakMap<Closure, InValuesShape>();
+
+/** The values a closure made by slotInValues accepts; undefined for any other closure. */
+export function inValuesShapeOf(fn: Closure): InValuesShape | undefined {
+  return inValues.get(fn);
+}
+
 /** A value of a choice fact is one of `accepted` (an ordinal threshold or an enum equality). */
 export function slotInValues(slot: number, accepted: readonly string[]): Closure {
-  return (s: Slots) => {
+  const fn = (s: Slots) => {
     const v = s[slot];
     if (v === undefined) return undefined;
     for (let i = 0; i < accepted.length; i++) if (accepted[i] === v) return true;
     return false;
   };
+  inValues.set(fn, { slot, accepted });
+  return fn;
 }
 
 /**
