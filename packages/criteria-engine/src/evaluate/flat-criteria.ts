@@ -409,6 +409,23 @@ export function createCriteriaFiller(criteria: readonly CriterionPlan[]): Criter
     return v === true ? T : v === false ? F : U;
   };
 
+  /**
+   * Test t where a value other than true, false and unknown reads as true (`applicable_when`, an
+   * operand of `all`: they ask only "is it false?") or as false (a variant's selector, an operand
+   * of `any`: "is it true?"), as outcome.ts and compile/logical.ts read them. Only a closure can
+   * give such a value (a slot holding one, from decideSlots): the tables' own tests give T, F or U.
+   */
+  const judgeUnlessFalse = (t: number, s: Slots): number => {
+    if (ops[t] !== OP_CALL) return judge(t, s);
+    const x = fns[t]?.(s);
+    return x === false ? F : x === undefined ? U : T;
+  };
+  const judgeIfTrue = (t: number, s: Slots): number => {
+    if (ops[t] !== OP_CALL) return judge(t, s);
+    const x = fns[t]?.(s);
+    return x === true ? T : x === undefined ? U : F;
+  };
+
   /** `all`, `any`, a count, or a choice among values (OP_AND … OP_IN). */
   const combined = (op: number, t: number, s: Slots): number => {
     if (op === OP_IN) {
@@ -426,18 +443,13 @@ export function createCriteriaFiller(criteria: readonly CriterionPlan[]): Criter
       const v = countVerdict(aux[t] ?? 0, lo, lo + unknownCounted, ks[t] ?? 0);
       return v === true ? T : v === false ? F : U;
     }
-    // Kleene: for all, one false decides, else any unknown; for any, one true decides. An
-    // operand left to its closure is read as compile/logical.ts reads it.
+    // Kleene: for all, one false decides, else any unknown; for any, one true decides.
     const and = op === OP_AND;
     const decisive = and ? F : T;
     let r = and ? T : F;
     for (let c = from; c < to; c++) {
       const k = kids[c] ?? -1;
-      let v: number;
-      if (ops[k] === OP_CALL) {
-        const x = fns[k]?.(s);
-        v = and ? (x === false ? F : x === undefined ? U : T) : x === true ? T : x === undefined ? U : F;
-      } else v = judge(k, s);
+      const v = and ? judgeUnlessFalse(k, s) : judgeIfTrue(k, s);
       if (v === decisive) return v;
       if (v === U) r = U;
     }
@@ -563,7 +575,7 @@ export function createCriteriaFiller(criteria: readonly CriterionPlan[]): Criter
     range[1] = 0;
     let chosen = -1;
     for (let v = from; v < to; v++) {
-      const w = judge(variants[v * V_STRIDE + V_WHEN] ?? -1, s);
+      const w = judgeIfTrue(variants[v * V_STRIDE + V_WHEN] ?? -1, s);
       if (w === T) {
         chosen = v;
         break;
@@ -708,7 +720,7 @@ export function createCriteriaFiller(criteria: readonly CriterionPlan[]): Criter
     const app = rows[at + R_APPLICABLE] ?? -1;
     const notApplicable = rows[at + R_NOT_APPLICABLE] ?? FAIL;
     if (app >= 0) {
-      const a = judge(app, s);
+      const a = judgeUnlessFalse(app, s);
       if (a === F) {
         outcomes[i] = notApplicable | NOT_APPLICABLE_WHEN;
         least[i] = 0;
