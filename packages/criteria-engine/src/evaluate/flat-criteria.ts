@@ -70,8 +70,8 @@ const OP_IN = 14;
 const OP_TRUTH = 15;
 
 // Criterion kinds. The FAST ones are the common shapes, judged in the main loop without a call:
-// no `applicable_when`, fixed points and one leaf `fact is true` or `fact >= k`; or a plain step
-// table over one fact with no condition.
+// no `applicable_when`, fixed points and one leaf `fact is true` or `fact >= k`; a plain step
+// table over one fact with no condition; best_of options each `fact is true` with fixed points.
 const KIND_CLOSURES = 0;
 const KIND_FIXED = 1;
 const KIND_RULED = 2;
@@ -79,6 +79,8 @@ const KIND_VARIANTS = 3;
 const KIND_FAST_TRUE = 4;
 const KIND_FAST_GE = 5;
 const KIND_FAST_STEPS = 6;
+/** best_of options that are each `fact is true` with fixed points, and no condition. */
+const KIND_FAST_BEST = 7;
 
 // A criterion's row in `rows` (STRIDE numbers each).
 const R_KIND = 0;
@@ -364,6 +366,10 @@ export function createCriteriaFiller(criteria: readonly CriterionPlan[]): Criter
       rows[at + R_END] = bandFrom[o] ?? 0;
       rows[at + R_BAND_TO] = bandTo[o] ?? 0;
     }
+    let plainBest = kind === KIND_RULED && cond < 0 && rows[at + R_BEST_OF] === 1;
+    for (let k = o; plainBest && k < (rows[at + R_OPTION_TO] ?? 0); k++)
+      plainBest = ops[optionConds[k] ?? -1] === OP_EQ_TRUE && (optionFixed[k] ?? -1) >= 0;
+    if (plainBest) rows[at + R_KIND] = KIND_FAST_BEST;
   }
 
   /** A points rule's [least, most], written by `steps` and `rule`: scratch, as evaluation is synchronous. */
@@ -652,6 +658,35 @@ export function createCriteriaFiller(criteria: readonly CriterionPlan[]): Criter
           outcomes[i] = FAIL;
           least[i] = 0;
           most[i] = 0;
+        }
+        continue;
+      }
+      if (kind === KIND_FAST_BEST) {
+        // As `rule` for these options: a true one earns its points, an unknown one up to them.
+        let l = 0;
+        let m = 0;
+        const to = rows[at + R_OPTION_TO] ?? 0;
+        for (let k = rows[at + R_OPTION_FROM] ?? 0; k < to; k++) {
+          const a = s[slots[optionConds[k] ?? -1] ?? 0];
+          const p = optionFixed[k] ?? 0;
+          if (a === true) {
+            if (p > l) l = p;
+            if (p > m) m = p;
+          } else if (a === undefined && p > m) m = p;
+        }
+        // It passes only when it certainly earns a point, fails when it can earn none.
+        if (l >= 1) {
+          outcomes[i] = PASS;
+          least[i] = l;
+          most[i] = m;
+        } else if (m === 0) {
+          outcomes[i] = FAIL;
+          least[i] = 0;
+          most[i] = 0;
+        } else {
+          outcomes[i] = PASS | FAIL;
+          least[i] = 0;
+          most[i] = m;
         }
         continue;
       }
