@@ -218,7 +218,12 @@ class Generator {
   ): string[] {
     if (expr) {
       const prelude: string[] = [];
-      const scope: ConditionScope = { names: this.names, prelude, fresh: () => `t${this.temps++}` };
+      const scope: ConditionScope = {
+        names: this.names,
+        prelude,
+        fresh: () => `t${this.temps++}`,
+        definitions: this.plan.definitionExprs,
+      };
       const code = conditionCode(expr, scope);
       if (code !== undefined) {
         this.inlined++;
@@ -713,7 +718,7 @@ function judgeCode(
 }
 
 /** Facts and context attributes that no parameter, derived quantity, table or named condition shadows. */
-function directNames(plan: RulesetPlan): Map<string, SlotName> {
+export function directNames(plan: RulesetPlan): Map<string, SlotName> {
   const shadowed = new Set<string>([
     ...Object.keys(plan.document.parameters ?? {}),
     ...plan.derived.map((d) => d.info.id),
