@@ -57,22 +57,35 @@ export function generatePlanModule(
   const plan = planOf(ruleset);
   if (!plan) return { refused: 'not a ruleset the engine loaded' };
   if (compiled.hash !== ruleset.hash) return { refused: 'the compiled rules file is not this ruleset’s' };
+  return planModuleOf(
+    plan,
+    { id: ruleset.id, version: ruleset.version, hash: ruleset.hash, engine },
+    { earlier: compiled.diagnostics, compile: compiled.compileDiagnostics },
+  );
+}
+
+/** The plan module of a checked plan, for the ruleset `identity` names (generatePlanModule's work). */
+export function planModuleOf(
+  plan: RulesetPlan,
+  identity: { readonly id: string; readonly version: string; readonly hash: string; readonly engine: string },
+  diagnostics: { readonly earlier: readonly unknown[]; readonly compile: readonly unknown[] },
+): PlanModuleOutcome {
   try {
     const closures = closuresCode(plan);
     const data: PlanModuleData = {
-      id: ruleset.id,
-      version: ruleset.version,
-      hash: ruleset.hash,
+      id: identity.id,
+      version: identity.version,
+      hash: identity.hash,
       ...(plan.document.languages ? { languages: plan.document.languages } : {}),
       ...(plan.document.effective ? { effective: plan.document.effective } : {}),
       plan: planData(plan),
-      earlier: compiled.diagnostics,
-      compile: compiled.compileDiagnostics,
+      earlier: diagnostics.earlier,
+      compile: diagnostics.compile,
     };
     const text = JSON.stringify(data);
     // What does not survive JSON (a bigint, NaN, ±∞, -0) would load as something else: refuse it.
     if (!sameData(JSON.parse(text), data)) throw new GenerateRefused('the plan does not survive JSON');
-    const decide = generateModule(plan, { id: ruleset.id, hash: ruleset.hash, engine });
+    const decide = generateModule(plan, { id: identity.id, hash: identity.hash, engine: identity.engine });
     if (decide.closures > 0) throw new GenerateRefused('a condition keeps its closure');
     const code = [
       decide.code,
