@@ -1,7 +1,7 @@
 /**
  * A plan module (`lcz build`'s `.plan.mjs`, generate/plan-module-code.ts), already imported →
  * a PlanRuleset: the part of a CompiledRuleset that runs rules (validateAssessment, evaluate,
- * decide, decideSlots), with the same results and problems `loadRuleset` gives for the same
+ * decide), with the same results and problems `loadRuleset` gives for the same
  * rules. Nothing is compiled: the module carries the checked plan and its code, so loading is
  * parsing its data and binding the generated functions (generate/bind-generated.ts), with the
  * assessment check of every other loader (evaluate/validate-assessment.ts, assessment-shape.ts).
@@ -49,7 +49,6 @@ export type PlanRuleset = Pick<
   | 'validateAssessment'
   | 'evaluate'
   | 'decide'
-  | 'decideSlots'
 >;
 
 export interface LoadPlanModuleOptions {
@@ -129,7 +128,6 @@ export function loadPlanModule(module: PlanModule, options: LoadPlanModuleOption
     validateAssessment,
     evaluate: bound.evaluate,
     decide: bound.decide,
-    decideSlots: bound.decideSlots,
   };
   Object.freeze(ruleset);
   return { value: ruleset, diagnostics: [...earlier, ...compile] };

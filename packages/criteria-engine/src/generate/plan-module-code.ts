@@ -85,7 +85,8 @@ export function planModuleOf(
     const text = JSON.stringify(data);
     // What does not survive JSON (a bigint, NaN, ±∞, -0) would load as something else: refuse it.
     if (!sameData(JSON.parse(text), data)) throw new GenerateRefused('the plan does not survive JSON');
-    const decide = generateModule(plan, { id: identity.id, hash: identity.hash, engine: identity.engine });
+    // No decideSlots (the batch reader's path loads the compiled rules file): bytes cost at import.
+    const decide = generateModule(plan, { id: identity.id, hash: identity.hash, engine: identity.engine }, false);
     if (decide.closures > 0) throw new GenerateRefused('a condition keeps its closure');
     const code = [
       decide.code,
@@ -101,7 +102,13 @@ export function planModuleOf(
       '  return D;',
       '}',
       '',
-    ].join('\n');
+    ]
+      // Without indentation: a module's every byte is scanned at import. No line of generated code
+      // starts inside a string literal (literals.ts escapes line ends), so this changes no value.
+      .join('\n')
+      .split('\n')
+      .map((line) => line.trimStart())
+      .join('\n');
     return { code };
   } catch (e) {
     if (e instanceof GenerateRefused) return { refused: e.message };

@@ -116,6 +116,8 @@ for (const scheme of SCHEMES) {
     it('is generated, is plain code and loads with the generated decide and evaluate', () => {
       expect(refused).toBeUndefined();
       expect(code).toContain('export function createPlan(rt)');
+      // No decideSlots in a plan module (PlanRuleset has none): less code to scan at import.
+      expect(code).not.toContain('createDecideSlots');
       expect(code).not.toMatch(/\beval\b|new Function|import\(|\brequire\(/);
       // decide and evaluate are the module's generated functions (nothing else could run them: no plan closures).
       expect(fromModule.decide.name).toBe('decide');
