@@ -56,6 +56,11 @@ interface WordsInUse {
   words: SchemeWords;
 }
 
+/** How CSV parts are decoded: --encoding, named in the message for a file that is not UTF-8. */
+function reading(o: RecordsOptions): { encoding?: string; encodingOption: string } {
+  return { ...(o.encoding === undefined ? {} : { encoding: o.encoding }), encodingOption: '--encoding' };
+}
+
 type Run = (o: RecordsOptions, s: Session, store: RecordsStore, scheme: WordsInUse) => Promise<number>;
 
 const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> = {
@@ -63,7 +68,8 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
     const ctx = await context(o, session, scheme);
     if (!ctx) return EXIT.invalid;
     const file = required(o.files[0], 'the workbook');
-    const out = await registerAreas(store, ctx.ruleset, required(o.year, '--year'), session.abs(file), { by: o.by });
+    const year = required(o.year, '--year');
+    const out = await registerAreas(store, ctx.ruleset, year, session.abs(file), { by: o.by }, reading(o));
     if (failed(out)) return report(o, session, out, ctx.ruleset.words);
     session.out(
       say(
@@ -79,7 +85,7 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
   async import(o, session, store, scheme) {
     const ctx = await context(o, session, scheme);
     if (!ctx) return EXIT.invalid;
-    const parts = o.files.map((f) => ({ file: session.abs(f), owner: o.owner ?? null }));
+    const parts = o.files.map((f) => ({ file: session.abs(f), owner: o.owner ?? null, ...reading(o) }));
     const meta = { by: o.by, ...(o.reason !== undefined ? { reason: o.reason } : {}) };
     const out = await importParts(store, ctx.ruleset, required(o.year, '--year'), parts, meta);
     if (failed(out)) return report(o, session, out, ctx.ruleset.words);
