@@ -4,8 +4,8 @@
  * located, in the chosen language, and nothing is written (exit 1).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { formatBatchDiagnostic } from '@lcz/criteria-batch';
 import { type CompiledRuleset, type Diagnostic, GENERIC_WORDS, type SchemeWords } from '@lcz/criteria-engine';
 import {
@@ -261,8 +261,7 @@ interface Context {
 /** The cycle (its deadline names the year's date) and the rules in force on that date. */
 async function context(o: RecordsOptions, session: Session, scheme: WordsInUse): Promise<Context | undefined> {
   const rules = required(o.rules, '--rules');
-  const cyclePath = o.cycle ?? defaultCycle(session.abs(rules));
-  const cycle = await loadCycle(cyclePath ? session.abs(cyclePath) : join(session.abs(rules), 'cycle.yaml'));
+  const cycle = await loadCycle(o.cycle ? session.abs(o.cycle) : defaultCycle(session.abs(rules)));
   if (!cycle.value) {
     problems(o, session, cycle.problems, scheme.words);
     return undefined;
@@ -274,14 +273,16 @@ async function context(o: RecordsOptions, session: Session, scheme: WordsInUse):
   return { ruleset: loaded.ruleset, cycle: cycle.value, deadline };
 }
 
-function defaultCycle(rules: string): string | undefined {
+/** cycle.yaml in the rules folder, or beside a rules file: where a missing one is looked for. */
+function defaultCycle(rules: string): string {
+  let dir = rules;
   try {
-    const dir = statSync(rules).isDirectory() ? rules : join(rules, '..');
-    const file = join(dir, 'cycle.yaml');
-    return existsSync(file) ? file : undefined;
+    if (!statSync(rules).isDirectory()) dir = dirname(rules);
   } catch {
-    return undefined;
+    // Not there: the message names cycle.yaml where it would be, beside a file or in a folder.
+    if (/\.ya?ml$/i.test(rules)) dir = dirname(rules);
   }
+  return join(dir, 'cycle.yaml');
 }
 
 function ownerLabel(ruleset: CompiledRuleset, owner: string, lang: 'vi' | 'en'): string {
