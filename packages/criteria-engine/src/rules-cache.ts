@@ -64,6 +64,11 @@ export interface RulesCache {
    * the closures it replaces.
    */
   readonly generatedDecide?: boolean;
+  /**
+   * Told where each load came from: a current entry, or the rule files (a miss). The CLI's code
+   * cache is written only after a run that read none (fast/launch.ts: it keeps what such runs compile).
+   */
+  readonly loaded?: (from: 'entry' | 'rules') => void;
 }
 
 interface EntryHeader {
@@ -108,6 +113,7 @@ export async function loadThroughCache(
   const entry = rulesCacheEntry(cache, file);
   const found = await readEntry(cache, entry, file, text, readText);
   const hit = found && (await loadEntry(cache, found));
+  cache.loaded?.(hit ? 'entry' : 'rules');
   if (hit) return hit;
   const loaded = await load();
   if (loaded.value && !loaded.diagnostics.some((d) => d.severity === 'error')) {
