@@ -6,10 +6,9 @@
  * ES module loader. Its batch path is replaced by a hand-over to the whole CLI (batch-handover.ts).
  */
 import { resolve } from 'node:path';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
-  entry: { 'evaluate-fast': 'src/fast/evaluate-fast.ts' },
+const common = {
   format: ['cjs'],
   outExtension: () => ({ js: '.cjs' }),
   platform: 'node',
@@ -17,7 +16,7 @@ export default defineConfig({
   splitting: false,
   treeshake: true,
   sourcemap: true,
-  // Names are kept, so stack traces (LCZ_DEBUG=1) stay readable.
+  // Identifiers are not renamed, so stack traces (LCZ_DEBUG=1) stay readable.
   minifyWhitespace: true,
   minifySyntax: true,
   clean: false,
@@ -27,14 +26,24 @@ export default defineConfig({
   esbuildOptions(options) {
     options.conditions = ['@lcz/source', 'import', 'module', 'default'];
   },
-  esbuildPlugins: [
-    {
-      name: 'batch-handover',
-      setup(build) {
-        build.onResolve({ filter: /\/evaluate-batch\.js$/ }, () => ({
-          path: resolve(import.meta.dirname, 'src/fast/batch-handover.ts'),
-        }));
+} satisfies Options;
+
+export default defineConfig([
+  // The installed command (src/fast/lcz.ts): the launcher alone; the whole CLI is imported from
+  // dist/index.js at run time when the bundle does not take the run.
+  { ...common, entry: { lcz: 'src/fast/lcz.ts' } },
+  {
+    ...common,
+    entry: { 'evaluate-fast': 'src/fast/evaluate-fast.ts' },
+    esbuildPlugins: [
+      {
+        name: 'batch-handover',
+        setup(build) {
+          build.onResolve({ filter: /\/evaluate-batch\.js$/ }, () => ({
+            path: resolve(import.meta.dirname, 'src/fast/batch-handover.ts'),
+          }));
+        },
       },
-    },
-  ],
-});
+    ],
+  },
+]);

@@ -1,6 +1,6 @@
 /**
- * bin.ts's first step for `lcz evaluate`: run the one-file bundle (dist/evaluate-fast.cjs, see
- * evaluate-fast.ts) when it sits beside this code. Undefined when there is no bundle (a run from
+ * The first step of `lcz evaluate` (lcz.ts, the installed command, and bin.ts): run the one-file
+ * bundle (dist/evaluate-fast.cjs, see evaluate-fast.ts) when it is there. Undefined when there is no bundle (a run from
  * the sources) or it does not handle these arguments: the whole CLI runs then.
  *
  * The bundle is CommonJS, compiled here with V8's code cache: most of a warm one-file run beyond
@@ -17,7 +17,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { rulesCacheFolder } from '../cache-folder.js';
 import type { CliIO } from '../session.js';
@@ -43,12 +42,14 @@ const CODE_CACHE_SUFFIX = '.v8cache';
 /** The SHA-256 (hex) of the cached bytes, then a newline, then the bytes. */
 const DIGEST_LENGTH = 64;
 
+/** `dist`: the folder of the built CLI, where the bundle is. */
 export async function launchEvaluateFast(
+  dist: string,
   argv: readonly string[],
   io: CliIO,
   fullRun: () => Promise<number>,
 ): Promise<number | undefined> {
-  const file = fileURLToPath(new URL('./evaluate-fast.cjs', import.meta.url));
+  const file = join(dist, 'evaluate-fast.cjs');
   if (!existsSync(file)) return undefined;
   const bytes = readFileSync(file);
   const source = bytes.toString('utf8');

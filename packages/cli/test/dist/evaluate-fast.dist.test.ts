@@ -1,5 +1,6 @@
 /**
- * The built `lcz` (dist/bin.js) as users run it: a one-file `lcz evaluate` goes through the
+ * The built `lcz` as users run it (package.json "bin": dist/lcz.cjs; and dist/bin.js, the same
+ * as an ES module): a one-file `lcz evaluate` goes through the
  * one-file bundle (dist/evaluate-fast.cjs, src/fast/) with V8's code cache kept in the cache
  * folder; everything else through the whole CLI. Whichever way, it prints exactly what run()
  * prints in-process, with an empty cache, a warm one, a damaged one and none.
@@ -14,14 +15,16 @@ import { describe, expect, it } from 'vitest';
 import { lcz, type Outcome } from '../helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
-const BIN = join(ROOT, 'packages/cli/dist/bin.js');
+const CLI = join(ROOT, 'packages/cli');
+const BIN = join(CLI, (JSON.parse(readFileSync(join(CLI, 'package.json'), 'utf8')) as { bin: { lcz: string } }).bin.lcz);
+const ESM_BIN = join(CLI, 'dist/bin.js');
 const RULES = join(ROOT, 'rules/lai-chau-2020-2025');
 const EXAMPLES = join(ROOT, 'examples/assessments');
 const YAML = join(EXAMPLES, 'recognised-to-dan-pho.yaml');
 
 /** The built CLI in a fresh process: Node as a user runs it (no test export condition). */
-function built(argv: readonly string[], env: Record<string, string>): Outcome {
-  const child = spawnSync(process.execPath, [BIN, ...argv], {
+function built(argv: readonly string[], env: Record<string, string>, bin = BIN): Outcome {
+  const child = spawnSync(process.execPath, [bin, ...argv], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { PATH: process.env['PATH'] ?? '', NODE_OPTIONS: '', ...env },
@@ -73,7 +76,8 @@ describe('lcz evaluate through the one-file bundle (built CLI)', () => {
     const warm = built(argv, cache.env);
     const again = built(argv, cache.env);
     const off = built(argv, { ...cache.env, LCZ_CACHE: '0' });
-    for (const outcome of [first, warm, again, off]) expect(outcome).toEqual(expected);
+    const esm = built(argv, cache.env, ESM_BIN);
+    for (const outcome of [first, warm, again, off, esm]) expect(outcome).toEqual(expected);
     // The code cache is kept (written by the first run that read the rules from their cache entry).
     expect(cache.codeCaches()).toHaveLength(1);
   });
@@ -97,7 +101,8 @@ describe('lcz evaluate through the one-file bundle (built CLI)', () => {
     if (name === undefined) throw new Error('no code cache written');
     const path = join(cache.folder, name);
     const bytes = readFileSync(path);
-    bytes[bytes.length >> 1] ^= 0xff;
+    const middle = bytes.length >> 1;
+    bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
     writeFileSync(path, bytes);
     const damaged = built(argv, cache.env);
     expect(damaged.stdout).toBe(expected.stdout);
@@ -137,8 +142,13 @@ describe('lcz evaluate through the one-file bundle (built CLI)', () => {
       ['evaluate', '--rules', RULES],
       ['evaluate', '--rules', RULES, YAML, '--lang', 'fr'],
       ['validate', RULES, '--lang', 'en'],
+      ['--version'],
+      [],
     ]) {
-      expect(built(argv, cache.env)).toEqual(await inProcess(argv));
+      const expected = await inProcess(argv);
+      expect(built(argv, cache.env)).toEqual(expected);
+      // dist/bin.js too, but not on the 2,000-row CSV (a long run that tests nothing more).
+      if (argv[3] !== csv) expect(built(argv, cache.env, ESM_BIN)).toEqual(expected);
     }
   });
 });
