@@ -82,6 +82,12 @@ describe('lcz evaluate through the one-file bundle (built CLI)', () => {
     expect(cache.codeCaches()).toHaveLength(1);
   });
 
+  it('the bundle is ASCII only (V8 then holds its text one byte a character)', () => {
+    const bytes = readFileSync(join(CLI, 'dist/evaluate-fast.cjs'));
+    expect(bytes.length).toBeGreaterThan(100_000);
+    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+  });
+
   it('a bad assessment: the same located errors in both languages, exit code 1', async () => {
     const argv = ['evaluate', '--rules', RULES, badAssessment()];
     const expected = await inProcess(argv);
