@@ -88,6 +88,39 @@ describe('lcz evaluate through the one-file bundle (built CLI)', () => {
     expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
   });
 
+  it('a warm run reads two files of code: the launcher and the bundle', () => {
+    // A preload that records every file read through fs (the CommonJS loader reads through it)
+    // and, at exit, whether Node's ES module loader loaded any module of ours.
+    const dir = mkdtempSync(join(tmpdir(), 'lcz-fast-count-'));
+    const preload = join(dir, 'count.cjs');
+    const out = join(dir, 'read.json');
+    writeFileSync(
+      preload,
+      `const fs = require('node:fs');
+const read = [];
+for (const name of ['readFileSync', 'openSync']) {
+  const original = fs[name];
+  fs[name] = function (path, ...rest) { read.push(String(path)); return original.call(this, path, ...rest); };
+}
+const original = fs.promises.readFile;
+fs.promises.readFile = function (path, ...rest) { read.push(String(path)); return original.call(this, path, ...rest); };
+process.on('exit', () => fs.writeFileSync(${JSON.stringify(out)}, JSON.stringify(read)));`,
+    );
+    const cache = cacheHome();
+    const argv = ['evaluate', '--rules', RULES, YAML];
+    built(argv, cache.env);
+    built(argv, cache.env);
+    const child = spawnSync(process.execPath, ['-r', preload, BIN, ...argv], {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '', NODE_OPTIONS: '', ...cache.env },
+      stdio: 'ignore',
+    });
+    expect(child.status).toBe(0);
+    const files = new Set(JSON.parse(readFileSync(out, 'utf8')) as string[]);
+    const code = [...files].filter((f) => /\.[cm]?js$/.test(f));
+    expect(code.map((f) => f.slice(CLI.length + 1))).toEqual(['dist/lcz.cjs', 'dist/evaluate-fast.cjs']);
+  });
+
   it('a bad assessment: the same located errors in both languages, exit code 1', async () => {
     const argv = ['evaluate', '--rules', RULES, badAssessment()];
     const expected = await inProcess(argv);
