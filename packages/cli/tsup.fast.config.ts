@@ -2,8 +2,9 @@
  * The one-file `lcz evaluate` bundle (src/fast/evaluate-fast.ts → dist/evaluate-fast.cjs), built
  * after the CLI's own build (package.json "build"). Everything it reaches is inlined (the engine
  * and the batch format sniffer from their sources, yaml, zod), so a warm one-file run loads two
- * files of ours instead of 36. CommonJS: Node reads it with its own UTF-8 reader, and it needs no
- * ES module loader. Its batch path is replaced by a hand-over to the whole CLI (batch-handover.ts).
+ * files of ours instead of 36. CommonJS, run by src/fast/launch.ts through V8's code cache; it needs
+ * no ES module loader. Its batch path is replaced by a hand-over to the whole CLI (batch-handover.ts),
+ * and the engine's import() by the launcher's (import-module-shim.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -60,10 +61,14 @@ export default defineConfig([
     },
     esbuildPlugins: [
       {
-        name: 'batch-handover',
+        name: 'batch-handover-and-import',
         setup(build) {
           build.onResolve({ filter: /\/evaluate-batch\.js$/ }, () => ({
             path: resolve(import.meta.dirname, 'src/fast/batch-handover.ts'),
+          }));
+          // The engine's import() by URL, through the launcher (launch.ts): see import-module-shim.ts.
+          build.onResolve({ filter: /\/import-module\.js$/ }, () => ({
+            path: resolve(import.meta.dirname, 'src/fast/import-module-shim.ts'),
           }));
         },
       },

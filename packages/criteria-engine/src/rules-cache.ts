@@ -32,6 +32,7 @@ import type { StageResult } from './diagnostics/diagnostic.js';
 import type { GeneratedModule } from './generate/bind-generated.js';
 import { generatedModulePath } from './generate/module-path.js';
 import { rememberGeneratedModuleUrl } from './generate/module-url.js';
+import { importModule } from './import-module.js';
 import { usesGeneratedDecide } from './generate/plan-of.js';
 import { loadCompiledRuleset } from './load-compiled.js';
 import { compiledRulesOf } from './store-compiled.js';
@@ -177,7 +178,7 @@ async function importGeneratedDecide(
   const url = pathToFileURL(path);
   url.search = `sha256=${expected}`;
   try {
-    const module: GeneratedModule = await import(url.href);
+    const module = (await importModule(url.href)) as GeneratedModule;
     return { module, url: url.href };
   } catch (e) {
     return decideDamaged(cache, found, e instanceof Error ? e.message : String(e));

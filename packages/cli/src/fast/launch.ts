@@ -60,12 +60,13 @@ export async function launchEvaluateFast(
     folder === undefined ? undefined : join(resolve(io.cwd ?? process.cwd(), folder), codeCacheName(bytes));
   const notes: LaunchNote[] = [];
   const cached = cachePath === undefined ? undefined : readCodeCache(cachePath, notes);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: file,
-    ...(cached !== undefined ? { cachedData: cached } : {}),
-  });
+  // `__lczImport`: the bundle's `import()` (a generated module beside a compiled rules file; the
+  // engine's import-module.ts), done here: a vm.Script has no module loader of its own.
+  const wrapper = `(function (exports, require, module, __filename, __dirname, __lczImport) {${source}\n})`;
+  const script = new Script(wrapper, { filename: file, ...(cached !== undefined ? { cachedData: cached } : {}) });
   const module = { exports: {} as FastBundle };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  const lczImport = (url: string): Promise<unknown> => import(url);
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), lczImport);
   const code = await module.exports.evaluateFast(argv, io, fullRun, notes);
   // Only after a run, so the functions the run compiled are in it too; only after a warm run,
   // so what only the first run compiles (the YAML rule loader) is not in it.

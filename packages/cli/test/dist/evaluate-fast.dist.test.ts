@@ -82,6 +82,20 @@ describe('lcz evaluate through the one-file bundle (built CLI)', () => {
     expect(cache.codeCaches()).toHaveLength(1);
   });
 
+  it('a compiled rules file with its generated module beside it (imported through the launcher)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lcz-fast-built-'));
+    const compiled = join(dir, 'lai-chau.compiled.json');
+    expect((await lcz(['build', RULES, '--out', compiled], { cwd: ROOT, env: {} })).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['lai-chau.compiled.decide.mjs', 'lai-chau.compiled.json']);
+    const argv = ['evaluate', '--rules', compiled, YAML, '--lang', 'en'];
+    const expected = await inProcess(argv);
+    expect(expected.code).toBe(0);
+    const cache = cacheHome();
+    // The first run writes the code cache (no YAML read); the next ones use it.
+    for (let i = 0; i < 3; i++) expect(built(argv, cache.env)).toEqual(expected);
+    expect(cache.codeCaches()).toHaveLength(1);
+  });
+
   it('the bundle is ASCII only (V8 then holds its text one byte a character)', () => {
     const bytes = readFileSync(join(CLI, 'dist/evaluate-fast.cjs'));
     expect(bytes.length).toBeGreaterThan(100_000);
