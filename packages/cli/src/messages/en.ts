@@ -155,6 +155,10 @@ export const en = {
     'wrote {path}: the generated decide() and evaluate() of {id} ({inlined} {inlined|condition|conditions} inlined, {closures} calling their compiled closure). Loading {compiled} uses it when it sits beside it.',
   build_generated_refused:
     'note: no generated decide() for {id} ({reason}); loading {compiled} uses the compiled closures, with the same results.',
+  build_plan_written:
+    'wrote {path}: the plan module of {id} ({kb} kB): import it and load it with loadPlanModule from @lcz/criteria-engine/plan, which compiles nothing at start-up.',
+  build_plan_refused:
+    'note: no plan module for {id} ({reason}); load {compiled} with @lcz/criteria-engine/runtime instead.',
   build_up_to_date: '{path} is up to date: {id} {version} ({hash}…).',
   build_check_stale:
     '{path} is not what the rules build now (they changed since it was built, or another engine version built it): run lcz build {rules}.',
