@@ -86,7 +86,7 @@ describe('lcz evaluate through the one-file bundle (built CLI)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lcz-fast-built-'));
     const compiled = join(dir, 'lai-chau.compiled.json');
     expect((await lcz(['build', RULES, '--out', compiled], { cwd: ROOT, env: {} })).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['lai-chau.compiled.decide.mjs', 'lai-chau.compiled.json']);
+    expect(readdirSync(dir)).toContain('lai-chau.compiled.decide.mjs');
     const argv = ['evaluate', '--rules', compiled, YAML, '--lang', 'en'];
     const expected = await inProcess(argv);
     expect(expected.code).toBe(0);
@@ -100,6 +100,9 @@ describe('lcz evaluate through the one-file bundle (built CLI)', () => {
     const bytes = readFileSync(join(CLI, 'dist/evaluate-fast.cjs'));
     expect(bytes.length).toBeGreaterThan(100_000);
     expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+    // No import() of its own: a vm.Script has no loader for it (the engine's goes through the
+    // launcher: import-module.ts); one added elsewhere in the engine would fail at run time.
+    expect(bytes.toString('latin1')).not.toMatch(/(?<![\w$.])import\(/);
   });
 
   it('a warm run reads two files of code: the launcher and the bundle', () => {
