@@ -71,9 +71,14 @@ export default defineConfig([
     ...common,
     entry,
     dts: {
-      entry: Object.fromEntries(
-        Object.entries(entry).filter(([k, source]) => k !== 'bin' && !(pkg.workers ?? []).includes(source)),
-      ),
+      entry: Object.fromEntries([
+        ...Object.entries(entry).filter(([k, source]) => k !== 'bin' && !(pkg.workers ?? []).includes(source)),
+        // A one-file entry with a source of its own (not another entry's) gets its types here,
+        // named after the source (./plan: src/plan-runtime.ts → plan-runtime.d.ts).
+        ...Object.values(oneFileEntry)
+          .filter((source) => !Object.values(entry).includes(source))
+          .map((source) => [source.replace(/^\.\/src\//, '').replace(/\.ts$/, ''), source]),
+      ]),
     },
     // The one-file entries are written by the build beside this one, at the same time: not cleaned.
     clean: oneFileNames.flatMap((n) => [`!${n}.js`, `!${n}.cjs`, `!${n}.js.map`, `!${n}.cjs.map`]),

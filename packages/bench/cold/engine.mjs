@@ -1,8 +1,11 @@
-// Cold start of the BUILT engine in a fresh process, from the YAML rule file or from a compiled
-// rules file (lcz build): import (the full entry; the runtime entry; or the runtime entry as one
-// file, ./standalone) + load + validate the assessment + first evaluation. Files are read before
-// the clock starts.
-// Usage: node cold/engine.mjs <yaml|compiled|standalone> <rules file> <assessment.json>
+// Cold start of the BUILT engine in a fresh process, from the YAML rule file, from a compiled
+// rules file (lcz build), or from a plan module (lcz build's .plan.mjs): import (the full entry;
+// the runtime entry; the runtime entry as one file, ./standalone; or the plan entry, ./plan, and
+// the plan module itself) + load + validate the assessment + first evaluation. The rule file and
+// the assessment are read before the clock starts; a plan module is code, so reading it is part
+// of its import, on the clock.
+// Usage: node cold/engine.mjs <yaml|compiled|standalone|module> <rules file or .plan.mjs> <assessment.json>
+import { pathToFileURL } from 'node:url';
 import { inputs, startClock } from './clock.mjs';
 
 const mode = process.argv[2];
@@ -10,17 +13,27 @@ const compiled = mode === 'compiled' || mode === 'standalone';
 const { ruleFile, text, sample } = inputs();
 
 const clock = startClock();
-const engine =
-  mode === 'standalone'
-    ? await import('@lcz/criteria-engine/standalone')
-    : compiled
-      ? await import('@lcz/criteria-engine/runtime')
-      : await import('@lcz/criteria-engine');
-clock.lap('import');
-const loaded = compiled
-  ? engine.loadCompiledRuleset(text, { file: ruleFile })
-  : engine.loadRuleset(text, { file: ruleFile });
-clock.lap(compiled ? 'load compiled' : 'load+validate+compile');
+let loaded;
+if (mode === 'module') {
+  const engine = await import('@lcz/criteria-engine/plan');
+  clock.lap('import');
+  const module = await import(pathToFileURL(ruleFile).href);
+  clock.lap('import plan module');
+  loaded = engine.loadPlanModule(module, { file: ruleFile });
+  clock.lap('load plan module');
+} else {
+  const engine =
+    mode === 'standalone'
+      ? await import('@lcz/criteria-engine/standalone')
+      : compiled
+        ? await import('@lcz/criteria-engine/runtime')
+        : await import('@lcz/criteria-engine');
+  clock.lap('import');
+  loaded = compiled
+    ? engine.loadCompiledRuleset(text, { file: ruleFile })
+    : engine.loadRuleset(text, { file: ruleFile });
+  clock.lap(compiled ? 'load compiled' : 'load+validate+compile');
+}
 if (!loaded.value) throw new Error(`rules did not load: ${JSON.stringify(loaded.diagnostics)}`);
 const checked = loaded.value.validateAssessment(sample);
 clock.lap('validate assessment');

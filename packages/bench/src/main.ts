@@ -15,6 +15,8 @@ import { pathToFileURL } from 'node:url';
 import type { CompiledRuleset, Decision } from '@lcz/criteria-engine';
 import * as sourceEngine from '@lcz/criteria-engine';
 import { buildCompiledRules } from '@lcz/criteria-engine/tools';
+import { planModuleCode } from '@lcz/criteria-engine/node';
+import { loadPlanModule, planModulePath, type PlanModule } from '@lcz/criteria-engine/runtime';
 import type { Anchor } from '../schemes/lai-chau/anchor-rules.js';
 import { BENCH_DIR, OUT_DIR, REPO_ROOT, RESULTS_FILE, RULES_FILE, benchConfig } from './config.js';
 import { CSV_TARGET, csvCases, measureCsv, peerRatios } from './csv-throughput.js';
@@ -103,6 +105,11 @@ async function main(): Promise<void> {
   const compiledFile = join(OUT_DIR, 'lai-chau-2020-2025.compiled.json');
   const compiledText = `${JSON.stringify(built.value)}\n`;
   writeFileSync(compiledFile, compiledText);
+  // The plan module (what `lcz build` writes beside it, .plan.mjs) for the target cold-start row.
+  const planFile = planModulePath(compiledFile);
+  const planMade = planModuleCode(compiledText);
+  if (!('code' in planMade)) throw new Error(`the Lai Châu rules got no plan module: ${planMade.refused}`);
+  writeFileSync(planFile, planMade.code);
   const generatedRuleset = await loadGeneratedRuleset(engine, compiledText, compiledFile);
 
   // --- workloads: uniform (every fact present) and mixed (a quarter leave 1–4 facts out) --------
@@ -259,13 +266,21 @@ async function main(): Promise<void> {
   writeFileSync(sampleFile, JSON.stringify(sample, null, 2));
   const cold: { id: string; label: string; script: string; mode?: string; input: string; target?: string }[] = [
     {
+      id: 'engine-module',
+      label:
+        'engine plan entry (@lcz/criteria-engine/plan, one file, built) and the plan module lcz build writes (.plan.mjs): import both + loadPlanModule + validate the assessment + first evaluation',
+      script: 'cold/engine.mjs',
+      mode: 'module',
+      input: planFile,
+      target: TARGET.coldStartAnchor,
+    },
+    {
       id: 'engine-standalone',
       label:
         'engine runtime entry as one file (@lcz/criteria-engine/standalone, built): import + load the compiled rules file + validate the assessment + first evaluation',
       script: 'cold/engine.mjs',
       mode: 'standalone',
       input: compiledFile,
-      target: TARGET.coldStartAnchor,
     },
     {
       id: 'engine-compiled',
@@ -274,7 +289,6 @@ async function main(): Promise<void> {
       script: 'cold/engine.mjs',
       mode: 'compiled',
       input: compiledFile,
-      target: TARGET.coldStartAnchor,
     },
     {
       id: 'engine',
@@ -327,7 +341,9 @@ async function main(): Promise<void> {
   });
   log(`cold start: ${config.coldStartSpawns} spawns × ${cold.length} (${elapsed()})`);
 
-  // --- warm recompile: the compiled rules file (target) and the YAML (for information) --------------
+  // --- warm recompile: the compiled rules file (target), the plan module and the YAML (for information)
+  // cast: the plan module's exports, checked by loadPlanModule (format, engine, hash)
+  const planModule = (await import(pathToFileURL(planFile).href)) as PlanModule;
   const recompileRow = (id: string, label: string, load: () => unknown, target?: number): RecompileRow => {
     // As before every throughput timing: a full collection first, so the garbage of the earlier
     // phases is not collected on this row's clock.
@@ -358,6 +374,13 @@ async function main(): Promise<void> {
       'loadCompiledRuleset() of the compiled rules file text (JSON.parse + compile)',
       () => engine.loadCompiledRuleset(compiledText).value,
       TARGET.recompileMs,
+    ),
+    // The plan module, imported once (as a process does): loading it again is parsing its data
+    // and binding its generated code, no compile. For information beside the target row above.
+    recompileRow(
+      'plan-module',
+      'loadPlanModule() of the imported plan module (JSON.parse of its data + binding its generated code; nothing compiled)',
+      () => loadPlanModule(planModule).value,
     ),
     recompileRow(
       'yaml',

@@ -225,7 +225,7 @@ describe('lcz template', () => {
         ['template', '--rules', RULES, '--format', 'csv', '--headers', 'names'],
         /--headers must be labels or ids, not 'names'/,
       ],
-      [['template', '--rules', RULES, '--format', 'csv', 'extra'], /unexpected argument\(s\): extra/],
+      [['template', '--rules', RULES, '--format', 'csv', 'extra'], /not expected here: extra/],
     ] as const) {
       const { code, stderr } = await run([...argv]);
       expect(code).toBe(2);

@@ -128,6 +128,37 @@ describe('lcz build', () => {
     expect(mismatched.stderr).toContain('[generated_mismatch]');
   });
 
+  it('writes the plan module beside the compiled file; --check checks it', async () => {
+    const dir = scratch();
+    const out = join(dir, 'lai-chau.compiled.json');
+    const plan = join(dir, 'lai-chau.compiled.plan.mjs');
+    const built = await lcz(['build', RULES, '--out', out, '--lang', 'en']);
+    expect(built.code).toBe(0);
+    expect(built.stdout).toMatch(
+      /wrote .*lai-chau\.compiled\.plan\.mjs: the plan module of lai-chau-khu-dan-cu-tu-quan \(\d+ kB\)/,
+    );
+    const code = readFileSync(plan, 'utf8');
+    expect(code).toContain('export function createPlan(rt)');
+    expect(code).not.toMatch(/\beval\b|new Function/);
+    expect((await lcz(['build', RULES, '--out', out, '--check'])).code).toBe(0);
+    writeFileSync(plan, code.replace('export const planFormatVersion = 1;', 'export const planFormatVersion = 0;'));
+    const check = await lcz(['build', RULES, '--out', out, '--check', '--lang', 'en']);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('lai-chau.compiled.plan.mjs is not what the rules build now');
+    // A scheme whose rules keep a closure gets none, and the build says why.
+    const green = await lcz([
+      'build',
+      join(REPO, 'rules/green-building-illustrative'),
+      '--out',
+      join(dir, 'g.compiled.json'),
+      '--lang',
+      'en',
+    ]);
+    expect(green.code).toBe(0);
+    expect(green.stdout).toMatch(/note: no plan module for \S+ \(.*closure.*\)/);
+    expect(existsSync(join(dir, 'g.compiled.plan.mjs'))).toBe(false);
+  });
+
   it('usage errors: no rules, extra arguments, empty --out', async () => {
     expect((await lcz(['build'])).code).toBe(2);
     expect((await lcz(['build', RULES, 'extra'])).code).toBe(2);

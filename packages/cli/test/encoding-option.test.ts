@@ -126,9 +126,54 @@ describe('lcz diff --encoding', () => {
   });
 });
 
+describe('lcz records register and import --encoding', () => {
+  it('without it: the text_encoding error naming --encoding, nothing written; with it: registered and imported, names decoded', async () => {
+    const cycle = join(temp, 'cycle.yaml');
+    await writeFile(cycle, 'format: 1\nruleset: batch-test-rules\nreport_by: "10-15"\n');
+    const store = join(temp, 'store');
+    const records = (sub: string, ...more: string[]) =>
+      run([
+        'records',
+        sub,
+        '--lang',
+        'en',
+        '--store',
+        store,
+        '--rules',
+        SMALL,
+        '--cycle',
+        cycle,
+        '--year',
+        '2024',
+        ...more,
+      ]);
+    for (const sub of ['register', 'import']) {
+      const without = await records(sub, CP1258);
+      expect(without.code).toBe(1);
+      expect(without.stderr).toMatch(/:1:4: error \[text_encoding\]/);
+      expect(without.stderr).toContain('--encoding windows-1258');
+    }
+    const registered = await records('register', '--encoding', 'windows-1258', CP1258);
+    expect(registered.stderr).toBe('');
+    expect(registered.stdout).toContain('newly registered for 2024: 3.');
+    // Windows-1258 writes the tone mark of "ầ" as a combining character: read back composed (NFC).
+    const status = await records('status', '--today', '2024-10-01');
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('KDC-01 B\u1ea3n N\u00e0 P\u1ea7u');
+    const imported = await records('import', '--encoding', 'windows-1258', CP1258);
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toMatch(/^\d+ values imported from .* \(assessed units: 3\); 0 already recorded\.\n$/);
+    const other = await run(['records', 'history', '--store', store, '--encoding', 'windows-1258']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('--encoding (records history reads no CSV)');
+  });
+});
+
 describe('one option, one help text', () => {
-  it('evaluate, report, explain and diff show the same --encoding lines, in Vietnamese and English', async () => {
-    const helps = await Promise.all(['evaluate', 'report', 'explain', 'diff'].map((c) => run([c, '--help'])));
+  it('evaluate, report, explain, diff and records show the same --encoding lines, in Vietnamese and English', async () => {
+    const helps = await Promise.all(
+      ['evaluate', 'report', 'explain', 'diff', 'records'].map((c) => run([c, '--help'])),
+    );
     const block = (help: string) => {
       const lines = help.split('\n');
       const at = lines.findIndex((l) => l.startsWith('  --encoding <name>'));
@@ -145,6 +190,7 @@ describe('one option, one help text', () => {
       ['report', '--rules', SMALL],
       ['explain', '--rules', SMALL],
       ['diff', SMALL, SMALL],
+      ['records', 'import', '--store', temp, '--rules', SMALL, '--year', '2024'],
     ]) {
       const { code, stderr } = await run([...argv, '--encoding=', CP1258]);
       expect(code).toBe(2);

@@ -62,7 +62,7 @@ describe('lcz report', () => {
         'examples/assessments',
       ]);
       expect(code, ext).toBe(0);
-      expect(stdout).toBe(`Report written to ${out}: 4 area(s) counted, 0 rows left out.\n`);
+      expect(stdout).toBe(`Report written to ${out}: areas counted: 4; 0 rows left out.\n`);
     }
     expect(await readFile(join(temp, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
     expect(await readFile(join(temp, 'report.csv'), 'utf8')).toContain('Total,4,4,1,2,1,25');

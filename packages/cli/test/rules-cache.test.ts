@@ -240,4 +240,22 @@ describe('the generated decide module kept in the cache', () => {
     expect(again.stderr).toBe('');
     expect(again.stdout).toBe(first.stdout);
   });
+
+  it('is not written by a run that is a usage error (--decisions-only on one assessment)', async () => {
+    const w = workspace();
+    const rules = join(w.dir, 'rules/lai-chau-2020-2025');
+    const run = await lcz(['evaluate', '--rules', rules, ASSESSMENT, '--decisions-only', '--lang', 'en'], {
+      env: w.env,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/are for a batch file/);
+    const written = (() => {
+      try {
+        return readdirSync(w.cache, { recursive: true });
+      } catch {
+        return [];
+      }
+    })();
+    expect(written).toEqual([]);
+  });
 });

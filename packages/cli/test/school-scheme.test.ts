@@ -90,7 +90,7 @@ describe('an English-only scheme with its own ids and words, through every comma
     expect(schema.code).toBe(0);
     expect(JSON.parse(schema.stdout).description).toContain('One assessment: the facts of one school in one year.');
     const report = await run(['report', '--lang', 'en', '--rules', RULES, '--out', join(temp, 'r.md'), BASES]);
-    expect(report.stdout).toMatch(/Report written to .*: \d+ school\(s\) counted/);
+    expect(report.stdout).toMatch(/Report written to .*: schools counted: \d+;/);
   });
 
   it('asked for Vietnamese, says the rule file is English only, and does not fail', async () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as httpClient } from '../../../examples/http-client/client.js';
+import { parseServeArgs } from '../src/commands/serve.usage.js';
 import { lcz, LOCATED } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -36,11 +37,19 @@ describe('lcz serve: usage', () => {
     [['--port', '70000'], "--port must be a whole number from 0 to 65535, not '70000'"],
     [['--batch-limit', '0'], "--batch-limit must be a whole number from 1 to 1000000, not '0'"],
     [['--timeout', '1e3'], "--timeout must be a whole number from 1 to 3600000, not '1e3'"],
+    [['--body-workers', '65'], "--body-workers must be a whole number from 0 to 64, not '65'"],
+    [['--body-workers', '1.5'], "--body-workers must be a whole number from 0 to 64, not '1.5'"],
     [['--log-level', 'loud'], 'invalid arguments: --log-level loud'],
   ])('refuses %j', async (args, message) => {
     const { code, stderr } = await run(['serve', '--rules', RULES, ...args]);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
+  });
+
+  it('--body-workers reaches the server options; left out, the server picks its default', () => {
+    expect(parseServeArgs(['--rules', RULES, '--body-workers', '0']).bodyWorkers).toBe(0);
+    expect(parseServeArgs(['--rules', RULES, '--body-workers', '3']).bodyWorkers).toBe(3);
+    expect(parseServeArgs(['--rules', RULES]).bodyWorkers).toBeUndefined();
   });
 
   it('has help', async () => {
@@ -84,6 +93,8 @@ describe('lcz serve: a real server', () => {
         RULES,
         '--port',
         '0',
+        '--body-workers',
+        '1',
       ],
       { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );

@@ -91,8 +91,11 @@ export function assembleRuleset(
   if (generated) {
     const identity = { id: doc.id, version: doc.version, hash };
     const bound = bindGeneratedDecide(generated, plan, { hash, engine: ENGINE_VERSION }, wrongType, identity);
-    if ('decide' in bound) ({ decide, decideSlots, evaluate } = bound);
-    else
+    if ('decide' in bound) {
+      ({ decide, evaluate } = bound);
+      // A module written without decideSlots (a plan module given here) leaves the closures' one.
+      decideSlots = bound.decideSlots ?? decideSlots;
+    } else
       diagnostics.push(
         makeDiagnostic(
           { file: main.source.file },

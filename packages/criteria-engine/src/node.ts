@@ -23,6 +23,9 @@ export {
   resolveRulesetPath,
 } from './node-files.js';
 export { openAtomicFile, writeFileAtomic, type AtomicFile } from './atomic-file.js';
+// Plan modules (lcz build's .plan.mjs): made from a compiled rules file, written, loaded.
+export { planModuleCode, writePlanModule, loadPlanModuleFile } from './plan-module-files.js';
+export type { PlanModuleOutcome } from './generate/plan-module-code.js';
 export type { RulesCache, RulesCacheNote, RulesCacheNoteReason } from './rules-cache.js';
 export type { TestDirectoryOptions, TestDirectoryRun } from './test-directory.js';
 

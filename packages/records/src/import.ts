@@ -55,6 +55,8 @@ export async function registerAreas(
   year: number,
   file: string,
   meta: WriteMeta,
+  /** A CSV's character encoding when it has no byte-order mark, and the option that sets it. */
+  reading: Pick<Part, 'encoding' | 'encodingOption'> = {},
 ): Promise<{
   added: number;
   changed: number;
@@ -62,7 +64,7 @@ export async function registerAreas(
   diagnostics: readonly Diagnostic[];
   problems: readonly RecordsProblem[];
 }> {
-  const read = await readParts([{ file, owner: null }], ruleset);
+  const read = await readParts([{ file, owner: null, ...reading }], ruleset);
   const none = { added: 0, changed: 0, registered: 0, diagnostics: read.diagnostics };
   if (read.diagnostics.some((d) => d.severity === 'error')) return { ...none, problems: [] };
   try {

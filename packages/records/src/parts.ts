@@ -15,6 +15,13 @@ export interface Part {
   readonly file: string;
   /** The department (an id of the rule file's owners), or null for the area's own facts. */
   readonly owner: string | null;
+  /**
+   * A CSV part's character encoding when it has no byte-order mark (`lcz records --encoding`);
+   * left out, UTF-8. Workbooks (XLSX) carry their own.
+   */
+  readonly encoding?: string;
+  /** The caller's option that sets `encoding`: a CSV that is not UTF-8 gets a message naming it. */
+  readonly encodingOption?: string;
 }
 
 export interface ReadParts {
@@ -50,7 +57,11 @@ export async function readParts(parts: readonly Part[], ruleset: CompiledRuleset
       );
       continue;
     }
-    for await (const record of readBatch(part.file, ruleset)) {
+    const reading = {
+      ...(part.encoding === undefined ? {} : { encoding: part.encoding }),
+      ...(part.encodingOption === undefined ? {} : { encodingOption: part.encodingOption }),
+    };
+    for await (const record of readBatch(part.file, ruleset, reading)) {
       diagnostics.push(...record.diagnostics);
       const assessment = record.assessment;
       const code = record.area.code;

@@ -32,6 +32,7 @@ export const RECORDS_PROBLEM_CODES = [
   'records_forbidden_fact',
   'records_report_invalid',
   'records_report_other_rules',
+  'records_store_damaged',
 ] as const;
 
 export type RecordsProblemCode = (typeof RECORDS_PROBLEM_CODES)[number];

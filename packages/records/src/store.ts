@@ -562,7 +562,7 @@ function evaluationRecord(r: RecordsDatabase['evaluations']): EvaluationRecord {
     area: r.area_code,
     year: Number(r.year),
     version: Number(r.version),
-    decision: storedDecision(r.decision),
+    decision: storedDecision(r),
     ruleset: { id: r.ruleset_id, version: r.ruleset_version, hash: r.ruleset_hash },
     assessedOn: r.assessed_on,
     assessment: storedJson<EvaluationRecord['assessment']>(r.assessment),
@@ -607,9 +607,10 @@ function storedJson<T>(text: string): T {
  * The decision column read back: this store wrote it from an EvaluationRecord's decision, so
  * anything else is a database changed by other hands, said as such rather than passed on.
  */
-function storedDecision(text: string): EvaluationRecord['decision'] {
+function storedDecision(r: RecordsDatabase['evaluations']): EvaluationRecord['decision'] {
+  const text = r.decision;
   if (text === 'recognised' || text === 'not_recognised' || text === 'undetermined') return text;
-  throw new Error(
-    `a stored evaluation has the decision '${text}', which lcz never writes: the records database was changed outside lcz`,
-  );
+  throw new RecordsError([
+    problem('records_store_damaged', { file: '<record>' }, { value: text, area: r.area_code, year: Number(r.year) }),
+  ]);
 }

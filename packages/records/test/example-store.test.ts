@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { GENERIC_WORDS } from '@lcz/criteria-engine';
 import { loadRulesetFile } from '@lcz/criteria-engine/node';
+import { areaHistory, formatRecordsProblems, openRecordsStore, RecordsError } from '../src/index.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const REGENERATE = 'pnpm exec tsx --conditions=@lcz/source examples/records-2024/generate.ts';
@@ -34,6 +36,39 @@ describe('the example record (examples/records-2024/store)', () => {
       ]);
     } finally {
       db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a record changed outside lcz', () => {
+  it('a decision lcz never writes is a located records_store_damaged problem, in both languages, not a crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lcz-damaged-store-'));
+    try {
+      copyFileSync(join(ROOT, 'examples/records-2024/store/records.sqlite'), join(dir, 'records.sqlite'));
+      const db = new Database(join(dir, 'records.sqlite'));
+      db.prepare("UPDATE evaluations SET decision = 'maybe' WHERE area_code = 'DK-02' AND year = 2024").run();
+      db.close();
+      const store = await openRecordsStore(dir);
+      try {
+        expect((await areaHistory(store, 'DK-03')).length).toBeGreaterThan(0);
+        const failure = await areaHistory(store, 'DK-02').then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(failure).toBeInstanceOf(RecordsError);
+        const problems = failure instanceof RecordsError ? failure.problems : [];
+        expect(problems.map((p) => [p.code, p.file, p.params])).toEqual([
+          ['records_store_damaged', '<record>', { value: 'maybe', area: 'DK-02', year: 2024 }],
+        ]);
+        expect(formatRecordsProblems(problems, 'en', GENERIC_WORDS)).toContain(
+          "the decision 'maybe' for DK-02 in 2024, which lcz never writes",
+        );
+        expect(formatRecordsProblems(problems, 'vi', GENERIC_WORDS)).toContain("kết quả 'maybe' cho DK-02 năm 2024");
+      } finally {
+        await store.close();
+      }
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });

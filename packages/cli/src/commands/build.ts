@@ -4,13 +4,15 @@
  * `@lcz/criteria-engine/runtime` in a few milliseconds instead of parsing YAML at every start.
  * `--check` writes nothing and fails when the file on disk is not what the rules build now
  * (for CI: a compiled file never drifts from its YAML). Beside it goes the generated decide()
- * module (`x.compiled.decide.mjs`, generate/ in the engine), which loading the compiled file uses.
+ * module (`x.compiled.decide.mjs`, generate/ in the engine), which loading the compiled file uses,
+ * and the plan module (`x.compiled.plan.mjs`) that `@lcz/criteria-engine/plan` loads with nothing
+ * compiled, when the ruleset can have one.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
-import { buildCompiledRulesFile, resolveRulesetPath } from '@lcz/criteria-engine/node';
-import { generatedModulePath } from '@lcz/criteria-engine/runtime';
+import { buildCompiledRulesFile, planModuleCode, resolveRulesetPath } from '@lcz/criteria-engine/node';
+import { generatedModulePath, planModulePath } from '@lcz/criteria-engine/runtime';
 import type { BuildOptions } from './build.usage.js';
 import { reportInvalidRules } from './load.js';
 import { EXIT, refuseOutputOverInput, say, writeOutput, type Session } from '../session.js';
@@ -30,6 +32,9 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
   // The generated decide module goes beside the compiled file (the loader looks for it there).
   const generatedOut = generatedModulePath(out);
   const generated = 'generated' in decide ? decide.generated : undefined;
+  // And the plan module (x.compiled.plan.mjs): the checked plan as code and data, for ./plan.
+  const planOut = planModulePath(out);
+  const plan = planModuleCode(json);
   const facts = {
     path: session.display(out),
     id: compiled.id,
@@ -39,12 +44,16 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
   if (options.check) {
     const onDisk = await readFile(out, 'utf8').catch(() => undefined);
     const codeOnDisk = await readFile(generatedOut, 'utf8').catch(() => undefined);
-    if (onDisk === json && (generated === undefined || codeOnDisk === generated.code)) {
+    const planOnDisk = await readFile(planOut, 'utf8').catch(() => undefined);
+    const planFits = !('code' in plan) || planOnDisk === plan.code;
+    if (onDisk === json && (generated === undefined || codeOnDisk === generated.code) && planFits) {
       session.out(say(lang, 'build_up_to_date', facts));
       return EXIT.ok;
     }
-    const stale = onDisk !== json ? out : generatedOut;
-    const missing = onDisk === undefined || (onDisk === json && codeOnDisk === undefined);
+    const codeFits = generated === undefined || codeOnDisk === generated.code;
+    const stale = onDisk !== json ? out : !codeFits ? generatedOut : planOut;
+    const missing =
+      onDisk === undefined || (onDisk === json && (!codeFits ? codeOnDisk === undefined : planOnDisk === undefined));
     session.err(
       say(lang, missing ? 'build_check_missing' : 'build_check_stale', {
         ...facts,
@@ -71,6 +80,16 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
     );
   } else if ('refused' in decide)
     session.out(say(lang, 'build_generated_refused', { ...shown, reason: decide.refused }));
+  if ('code' in plan) {
+    await writeOutput(session, planOut, plan.code, 'build');
+    session.out(
+      say(lang, 'build_plan_written', {
+        ...shown,
+        path: session.display(planOut),
+        kb: Math.round(plan.code.length / 1024),
+      }),
+    );
+  } else session.out(say(lang, 'build_plan_refused', { ...shown, reason: plan.refused }));
   if (diagnostics.length > 0) session.out(formatDiagnostics(diagnostics, lang));
   return EXIT.ok;
 }

@@ -30,6 +30,9 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
     ...(options.version !== undefined ? { version: options.version } : {}),
     ...(options.date !== undefined ? { date: options.date } : {}),
   };
+  // Which input is a batch file, first: a usage error (batch options without one) comes before
+  // any work, so nothing is built or cached for a run that does nothing.
+  const batch = await batchInput(options, session);
   const {
     ruleset: chosen,
     scheme,
@@ -37,7 +40,7 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
     diagnostics,
   } = await loadRules(options.rules, session, choice, {
     several: true,
-    // --decisions-only is for a batch file (a usage error otherwise, said below): many decisions.
+    // --decisions-only (on a batch file, checked above): many decisions.
     decideMany: options.decisionsOnly === true,
   });
   // Several versions and none named: each assessment file is evaluated with the version in force
@@ -51,7 +54,6 @@ export async function evaluate(options: EvaluateOptions, session: Session): Prom
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
   if (warnings.length > 0) session.err(await formatDiagnosticsLater(warnings, lang));
 
-  const batch = await batchInput(options, session);
   if (batch !== undefined && schemes !== undefined) {
     throw new UsageError(
       'batch_needs_one_ruleset',

@@ -4,8 +4,8 @@
  * located, in the chosen language, and nothing is written (exit 1).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { formatBatchDiagnostic } from '@lcz/criteria-batch';
 import { type CompiledRuleset, type Diagnostic, GENERIC_WORDS, type SchemeWords } from '@lcz/criteria-engine';
 import {
@@ -56,6 +56,11 @@ interface WordsInUse {
   words: SchemeWords;
 }
 
+/** How CSV parts are decoded: --encoding, named in the message for a file that is not UTF-8. */
+function reading(o: RecordsOptions): { encoding?: string; encodingOption: string } {
+  return { ...(o.encoding === undefined ? {} : { encoding: o.encoding }), encodingOption: '--encoding' };
+}
+
 type Run = (o: RecordsOptions, s: Session, store: RecordsStore, scheme: WordsInUse) => Promise<number>;
 
 const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> = {
@@ -63,7 +68,8 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
     const ctx = await context(o, session, scheme);
     if (!ctx) return EXIT.invalid;
     const file = required(o.files[0], 'the workbook');
-    const out = await registerAreas(store, ctx.ruleset, required(o.year, '--year'), session.abs(file), { by: o.by });
+    const year = required(o.year, '--year');
+    const out = await registerAreas(store, ctx.ruleset, year, session.abs(file), { by: o.by }, reading(o));
     if (failed(out)) return report(o, session, out, ctx.ruleset.words);
     session.out(
       say(
@@ -79,7 +85,7 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
   async import(o, session, store, scheme) {
     const ctx = await context(o, session, scheme);
     if (!ctx) return EXIT.invalid;
-    const parts = o.files.map((f) => ({ file: session.abs(f), owner: o.owner ?? null }));
+    const parts = o.files.map((f) => ({ file: session.abs(f), owner: o.owner ?? null, ...reading(o) }));
     const meta = { by: o.by, ...(o.reason !== undefined ? { reason: o.reason } : {}) };
     const out = await importParts(store, ctx.ruleset, required(o.year, '--year'), parts, meta);
     if (failed(out)) return report(o, session, out, ctx.ruleset.words);
@@ -255,8 +261,7 @@ interface Context {
 /** The cycle (its deadline names the year's date) and the rules in force on that date. */
 async function context(o: RecordsOptions, session: Session, scheme: WordsInUse): Promise<Context | undefined> {
   const rules = required(o.rules, '--rules');
-  const cyclePath = o.cycle ?? defaultCycle(session.abs(rules));
-  const cycle = await loadCycle(cyclePath ? session.abs(cyclePath) : join(session.abs(rules), 'cycle.yaml'));
+  const cycle = await loadCycle(o.cycle ? session.abs(o.cycle) : defaultCycle(session.abs(rules)));
   if (!cycle.value) {
     problems(o, session, cycle.problems, scheme.words);
     return undefined;
@@ -268,14 +273,16 @@ async function context(o: RecordsOptions, session: Session, scheme: WordsInUse):
   return { ruleset: loaded.ruleset, cycle: cycle.value, deadline };
 }
 
-function defaultCycle(rules: string): string | undefined {
+/** cycle.yaml in the rules folder, or beside a rules file: where a missing one is looked for. */
+function defaultCycle(rules: string): string {
+  let dir = rules;
   try {
-    const dir = statSync(rules).isDirectory() ? rules : join(rules, '..');
-    const file = join(dir, 'cycle.yaml');
-    return existsSync(file) ? file : undefined;
+    if (!statSync(rules).isDirectory()) dir = dirname(rules);
   } catch {
-    return undefined;
+    // Not there: the message names cycle.yaml where it would be, beside a file or in a folder.
+    if (/\.ya?ml$/i.test(rules)) dir = dirname(rules);
   }
+  return join(dir, 'cycle.yaml');
 }
 
 function ownerLabel(ruleset: CompiledRuleset, owner: string, lang: 'vi' | 'en'): string {

@@ -5,6 +5,7 @@
 import { oneOf, parseCommandArgs, refuseEmptyValues } from '../args.js';
 import { defineCommand } from '../command.js';
 import { type Lang, UsageError } from '../session.js';
+import { ENCODING_ARG, ENCODING_HELP } from './encoding.usage.js';
 
 export const RECORDS_SUBCOMMANDS = [
   'register',
@@ -38,6 +39,8 @@ export interface RecordsOptions {
   readonly to?: number;
   readonly out?: string;
   readonly files: readonly string[];
+  /** register and import, CSV files without a byte-order mark: the encoding (default UTF-8). */
+  readonly encoding?: string;
   readonly lang: Lang;
   /** key: the key's name, role and scope (unit or areas for area, owner for department). */
   readonly name?: string;
@@ -49,8 +52,9 @@ export interface RecordsOptions {
 const HELP = `lcz records: the record of the yearly cycle / sổ theo dõi chu kỳ hằng năm
 
 Usage / Cách dùng:
-  lcz records register --store <dir|url> --rules <rules> --year <y> <workbook>
-  lcz records import   --store <dir|url> --rules <rules> --year <y> [--owner <id>] [--reason <text>] <workbook>…
+  lcz records register --store <dir|url> --rules <rules> --year <y> [--encoding <name>] <workbook>
+  lcz records import   --store <dir|url> --rules <rules> --year <y> [--owner <id>] [--reason <text>]
+                       [--encoding <name>] <workbook>…
   lcz records status   --store <dir|url> --rules <rules> --year <y> [--today <date>]
   lcz records decide   --store <dir|url> --rules <rules> --year <y> [--date <date>]
   lcz records board    --store <dir|url> --year <y> --number <no> --date <date> --recognise <code>…
@@ -88,6 +92,7 @@ Options / Tuỳ chọn:
   --correct <text>        why a board decision is recorded again / lý do ghi lại quyết định
   --date, --today <date>  YYYY-MM-DD
   -o, --out <file>        the file to write / tệp cần ghi
+${ENCODING_HELP}
   --lang vi|en            language of messages (default vi) / ngôn ngữ thông báo
   -h, --help              show this help / xem hướng dẫn
 
@@ -210,6 +215,7 @@ export const recordsCommand = defineCommand({
       role: { type: 'string' },
       unit: { type: 'string' },
       area: { type: 'string', multiple: true },
+      ...ENCODING_ARG,
     });
     const [name, ...files] = positionals;
     const sub = oneOf(name, RECORDS_SUBCOMMANDS);
@@ -219,7 +225,20 @@ export const recordsCommand = defineCommand({
         { value: name ?? '', list: RECORDS_SUBCOMMANDS.join(', ') },
         'records',
       );
-    refuseEmptyValues('records', values, ['store', 'rules', 'cycle', 'owner', 'by', 'number', 'out', 'name', 'unit']);
+    refuseEmptyValues('records', values, [
+      'store',
+      'rules',
+      'cycle',
+      'owner',
+      'by',
+      'number',
+      'out',
+      'name',
+      'unit',
+      'encoding',
+    ]);
+    if (values.encoding !== undefined && sub !== 'register' && sub !== 'import')
+      throw new UsageError('bad_arguments', { detail: `--encoding (records ${sub} reads no CSV)` }, 'records');
     if (values.store === undefined && sub !== 'key')
       throw new UsageError('records_missing_option', { option: '--store' }, 'records');
     const areas = (values.area ?? []).flatMap((v) => v.split(',')).filter((v) => v !== '');
@@ -254,6 +273,7 @@ export const recordsCommand = defineCommand({
       ...opt('from', yearOption('--from', values.from)),
       ...opt('to', yearOption('--to', values.to)),
       ...opt('out', values.out),
+      ...opt('encoding', values.encoding),
     };
   },
   async run(options, session) {

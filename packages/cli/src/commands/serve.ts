@@ -30,6 +30,7 @@ export async function serve(options: ServeOptions, session: Session): Promise<nu
         ...(options.timeoutMs !== undefined ? { handlerTimeoutMs: options.timeoutMs } : {}),
       },
       allowUploadedRulesetEvaluation: options.allowInlineRules,
+      ...(options.bodyWorkers !== undefined ? { bodyWorkers: options.bodyWorkers } : {}),
       ...(served ? { records: served.options } : {}),
       logger: { level: options.logLevel, stream: { write: (line: string) => session.out(line) } },
     });

@@ -13,6 +13,8 @@ export interface ServeOptions {
   readonly bodyLimit: number | undefined;
   readonly batchLimit: number | undefined;
   readonly timeoutMs: number | undefined;
+  /** Threads for the routes whose cost grows with the body; undefined: the server's default. */
+  readonly bodyWorkers: number | undefined;
   readonly allowInlineRules: boolean;
   readonly logLevel: string;
   /** The record to serve under /v1/records (a folder or a postgres:// URL). */
@@ -47,6 +49,9 @@ Options / Tuỳ chọn:
   --body-limit <bytes>     largest request body (default 1048576) / nội dung yêu cầu tối đa
   --batch-limit <n>        most assessments per batch (default 200) / số phiếu tối đa mỗi lô
   --timeout <ms>           longest time per request (default 10000) / thời gian tối đa mỗi yêu cầu
+  --body-workers <n>       threads that parse, evaluate and answer large bodies, 0 to do it on
+                           the HTTP thread (default: cores − 1, from 1 to 4) / số luồng xử lý nội
+                           dung yêu cầu, 0 để xử lý ngay trên luồng HTTP
   --allow-inline-rules     let requests evaluate rules they send (off by default: uploaded rules
                            are only validated) / cho phép đánh giá theo quy tắc gửi kèm (mặc định
                            tắt: quy tắc tải lên chỉ được kiểm tra)
@@ -67,49 +72,54 @@ Examples / Ví dụ:
   lcz serve --rules rules/lai-chau-2020-2025 --records so-theo-doi --keys keys.yaml
 `;
 
+/** The options of `lcz serve`, or a UsageError saying which one is wrong. */
+export function parseServeArgs(args: string[]): ServeOptions {
+  const { values, positionals, lang } = parseCommandArgs('serve', args, {
+    rules: { type: 'string', short: 'r', multiple: true },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'body-limit': { type: 'string' },
+    'batch-limit': { type: 'string' },
+    timeout: { type: 'string' },
+    'body-workers': { type: 'string' },
+    'allow-inline-rules': { type: 'boolean' },
+    'log-level': { type: 'string' },
+    records: { type: 'string' },
+    keys: { type: 'string' },
+  });
+  const rules = values.rules ?? [];
+  if (rules.length === 0 || rules.some((r) => r === '')) throw new UsageError('serve_missing_rules', {}, 'serve');
+  if (positionals.length > 0) throw new UsageError('bad_arguments', { detail: positionals.join(' ') }, 'serve');
+  refuseEmptyValues('serve', values, ['records', 'keys']);
+  if (values.keys !== undefined && values.records === undefined) {
+    throw new UsageError('bad_arguments', { detail: '--keys needs --records' }, 'serve');
+  }
+  const logLevel = values['log-level'] ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new UsageError('bad_arguments', { detail: `--log-level ${logLevel} (${LOG_LEVELS.join(', ')})` }, 'serve');
+  }
+  const count = (option: string, value: string | undefined, min: number, max: number) =>
+    value === undefined ? undefined : wholeNumber(option, value, min, max, 'serve');
+  return {
+    rules,
+    lang,
+    port: count('--port', values.port, 0, 65_535) ?? 8080,
+    host: values.host === undefined || values.host === '' ? '127.0.0.1' : values.host,
+    bodyLimit: count('--body-limit', values['body-limit'], 1, 1024 ** 3),
+    batchLimit: count('--batch-limit', values['batch-limit'], 1, 1_000_000),
+    timeoutMs: count('--timeout', values.timeout, 1, 3_600_000),
+    bodyWorkers: count('--body-workers', values['body-workers'], 0, 64),
+    allowInlineRules: values['allow-inline-rules'] === true,
+    logLevel,
+    records: values.records,
+    keys: values.keys,
+  };
+}
+
 export const serveCommand = defineCommand({
   name: 'serve',
   help: HELP,
-  parse(args): ServeOptions {
-    const { values, positionals, lang } = parseCommandArgs('serve', args, {
-      rules: { type: 'string', short: 'r', multiple: true },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'body-limit': { type: 'string' },
-      'batch-limit': { type: 'string' },
-      timeout: { type: 'string' },
-      'allow-inline-rules': { type: 'boolean' },
-      'log-level': { type: 'string' },
-      records: { type: 'string' },
-      keys: { type: 'string' },
-    });
-    const rules = values.rules ?? [];
-    if (rules.length === 0 || rules.some((r) => r === '')) throw new UsageError('serve_missing_rules', {}, 'serve');
-    if (positionals.length > 0) throw new UsageError('bad_arguments', { detail: positionals.join(' ') }, 'serve');
-    refuseEmptyValues('serve', values, ['records', 'keys']);
-    if (values.keys !== undefined && values.records === undefined) {
-      throw new UsageError('bad_arguments', { detail: '--keys needs --records' }, 'serve');
-    }
-    const logLevel = values['log-level'] ?? 'info';
-    if (!LOG_LEVELS.includes(logLevel)) {
-      throw new UsageError('bad_arguments', { detail: `--log-level ${logLevel} (${LOG_LEVELS.join(', ')})` }, 'serve');
-    }
-    const count = (option: string, value: string | undefined, min: number, max: number) =>
-      value === undefined ? undefined : wholeNumber(option, value, min, max, 'serve');
-    return {
-      rules,
-      lang,
-      port: count('--port', values.port, 0, 65_535) ?? 8080,
-      host: values.host === undefined || values.host === '' ? '127.0.0.1' : values.host,
-      bodyLimit: count('--body-limit', values['body-limit'], 1, 1024 ** 3),
-      batchLimit: count('--batch-limit', values['batch-limit'], 1, 1_000_000),
-      timeoutMs: count('--timeout', values.timeout, 1, 3_600_000),
-      allowInlineRules: values['allow-inline-rules'] === true,
-      logLevel,
-      records: values.records,
-      keys: values.keys,
-    };
-  },
+  parse: parseServeArgs,
   async run(options, session) {
     const { serve } = await import('./serve.js');
     return serve(options, session);

@@ -86,7 +86,7 @@ export const en = {
   report_xlsx_needs_out: 'an XLSX report is a file: name it with --out, e.g. --out report.xlsx.',
   report_targets_invalid: "the targets file '{path}' has {count} {count|error|errors}; no report was written.",
   report_records_and_inputs: 'report either on the record (--records) or on input files, not both: {inputs}.',
-  report_written: 'Report written to {path}: {areas} {assessed}(s) counted, {bad} {bad|row|rows} left out.',
+  report_written: 'Report written to {path}: {assessed_many} counted: {areas}; {bad} {bad|row|rows} left out.',
   report_rows_left_out:
     '{count} {count|row|rows} could not be read and {count|is|are} left out of the report (their problems are listed above).',
   report_more_problems: '… and {count} more {count|problem|problems}.',
@@ -153,12 +153,16 @@ export const en = {
     'wrote {path}: the generated decide() and evaluate() of {id} ({inlined} {inlined|condition|conditions} inlined, {closures} calling their compiled closure). Loading {compiled} uses it when it sits beside it.',
   build_generated_refused:
     'note: no generated decide() for {id} ({reason}); loading {compiled} uses the compiled closures, with the same results.',
+  build_plan_written:
+    'wrote {path}: the plan module of {id} ({kb} kB): import it and load it with loadPlanModule from @lcz/criteria-engine/plan, which compiles nothing at start-up.',
+  build_plan_refused:
+    'note: no plan module for {id} ({reason}); load {compiled} with @lcz/criteria-engine/runtime instead.',
   build_up_to_date: '{path} is up to date: {id} {version} ({hash}…).',
   build_check_stale:
     '{path} is not what the rules build now (they changed since it was built, or another engine version built it): run lcz build {rules}.',
   build_check_missing: '{path} does not exist: run lcz build {rules}.',
   schema_missing_rules: 'name the rules with --rules, e.g. lcz schema --rules rules/lai-chau-2020-2025.',
-  extra_arguments: 'unexpected argument(s): {extra}.',
+  extra_arguments: 'not expected here: {extra}.',
   schema_written: 'wrote {path}: the JSON Schema of an assessment for {id} {version}.',
   diff_missing_rules:
     'name the old and the new rules, e.g. lcz diff rules/lai-chau-2020-2025 rules/lai-chau-2026-2030-draft.',
@@ -188,19 +192,19 @@ export const en = {
   template_unknown_owner: "'{value}' is not a department of these rules; --owner takes one of {list}.",
   records_bad_subcommand: "say what to do with the record: one of {list} (not '{value}').",
   records_missing_option: '{option} is needed here; see the examples in docs/records.md.',
-  records_missing_files: 'name the workbook(s) to {sub}.',
+  records_missing_files: 'name one or more workbooks to {sub}.',
   records_bad_year: "{option} must be a year in four digits, e.g. 2024 (not '{value}').",
   records_bad_date: "{option} must be a date YYYY-MM-DD, e.g. 2024-10-15 (not '{value}').",
   records_bad_reason: "--reason for the board is <area code>=<text>, e.g. --reason 'BAN-07=…' (not '{value}').",
   records_registered:
-    '{added} new {assessed}(s), {changed} changed; {registered} {assessed}(s) newly registered for {year}.',
+    'new {assessed_many}: {added}, changed: {changed}; {assessed_many} newly registered for {year}: {registered}.',
   records_imported:
-    '{written} {written|value|values} imported for {areas} {assessed}(s) from {owner}; {unchanged} already recorded.',
+    '{written} {written|value|values} imported from {owner} ({assessed_many}: {areas}); {unchanged} already recorded.',
   records_status_head:
-    '{year}: report by {deadline} ({days} {days|day|days} left); {complete} of {registered} registered {assessed}(s) complete.',
+    '{year}: report by {deadline} ({days} {days|day|days} left); {assessed_many} complete: {complete} of {registered} registered.',
   records_missing: '{count} {count|fact|facts} missing:',
   records_decided:
-    '{year}: rules {id} {version} (in force on {date}); {decided} {assessed}(s) decided: {recognised} recognised, {not_recognised} not recognised; {incomplete} not complete; {stored} {stored|result|results} stored.',
+    '{year}: rules {id} {version} (in force on {date}); {assessed_many} decided: {decided} ({recognised} recognised, {not_recognised} not recognised), not complete: {incomplete}; {stored} {stored|result|results} stored.',
   records_incomplete: 'not complete (see lcz records status): {areas}',
   records_board:
     'board decision {number} of {date} recorded (version {version}): {count} {count|area|areas} recognised, {against} against the engine’s result with a written reason.',

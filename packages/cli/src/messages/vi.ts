@@ -152,6 +152,10 @@ export const vi: CliMessages = {
     'đã ghi {path}: decide() và evaluate() được sinh ra của {id} ({inlined} điều kiện viết thẳng vào mã, {closures} điều kiện gọi hàm đóng đã biên dịch). Khi nạp {compiled}, tệp này được dùng nếu nằm cạnh nó.',
   build_generated_refused:
     'lưu ý: không sinh được decide() cho {id} ({reason}); khi nạp {compiled}, các hàm đóng đã biên dịch được dùng, cho cùng kết quả.',
+  build_plan_written:
+    'đã ghi {path}: mô-đun kế hoạch của {id} ({kb} kB): import tệp này rồi nạp bằng loadPlanModule của @lcz/criteria-engine/plan, không phải biên dịch gì khi khởi động.',
+  build_plan_refused:
+    'lưu ý: không có mô-đun kế hoạch cho {id} ({reason}); hãy nạp {compiled} bằng @lcz/criteria-engine/runtime.',
   build_up_to_date: '{path} đã khớp với bộ quy tắc: {id} {version} ({hash}…).',
   build_check_stale:
     '{path} không còn khớp với bộ quy tắc (quy tắc đã đổi sau lần biên dịch, hoặc do phiên bản bộ máy khác tạo ra): hãy chạy lcz build {rules}.',

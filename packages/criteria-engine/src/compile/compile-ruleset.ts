@@ -105,6 +105,8 @@ class RulesetCompiler {
   private readonly definitionDocs = new Map<string, { condition: ConditionDocument; parsed: ParsedDocument }>();
   private readonly definitions = new Map<string, Typed | 'checking'>();
   private readonly definitionInfos: DefinitionInfo[] = [];
+  /** The checked tree of each named condition, for the code generator (generate/). */
+  private readonly definitionExprs = new Map<string, Expr>();
   /** The ids of `levels:`, lowest first (from_level refers to them). */
   private levelIdList: readonly string[] = [];
   private readonly derivedDocs = new Map<string, { decl: DerivedDeclaration; parsed: ParsedDocument }>();
@@ -167,6 +169,7 @@ class RulesetCompiler {
       criteria,
       disqualifiers,
       definitions: this.definitionInfos,
+      definitionExprs: this.definitionExprs,
       derived: this.derivedPlans,
       parameterTables: [...this.tables.values()].map((t) => t.info),
       mandatory: [...mandatory],
@@ -174,7 +177,8 @@ class RulesetCompiler {
         ? { totalRequirement: this.requirement(total, ['recognition', 'total_requirement'], criteria.length) }
         : {}),
       contextRules,
-      requiredWhen,
+      requiredWhen: requiredWhen.closures,
+      requiredWhenExprs: requiredWhen.trees,
       dateSlot: this.dateSlot(),
       readsDate: this.readsDate,
       contextSlots: context.map((a) => a.id),
@@ -427,6 +431,7 @@ class RulesetCompiler {
         });
       }
       this.definitionInfos.push({ id, file: source.parsed.source.file, condition: this.conditionInfo(expr, checked) });
+      if (checked.type.t === 'boolean') this.definitionExprs.set(id, expr);
       return checked;
     });
     const result: Typed = typed ?? {
@@ -588,14 +593,16 @@ class RulesetCompiler {
     }
   }
 
-  private compileRequiredWhen(): Map<string, Closure> {
-    const out = new Map<string, Closure>();
+  private compileRequiredWhen(): { closures: Map<string, Closure>; trees: Map<string, Expr> } {
+    const closures = new Map<string, Closure>();
+    const trees = new Map<string, Expr>();
     for (const [id, a] of Object.entries(this.doc.context)) {
       if (a.required_when === undefined) continue;
       const fn = this.selector(a.required_when, ['context', id, 'required_when']);
-      if (fn) out.set(id, fn.fn);
+      if (fn) closures.set(id, fn.fn);
+      if (fn?.expr) trees.set(id, fn.expr);
     }
-    return out;
+    return { closures, trees };
   }
 
   private compileContextRules(): ContextRulePlan[] {
@@ -603,7 +610,16 @@ class RulesetCompiler {
     (this.doc.context_rules ?? []).forEach((rule, index) => {
       const when = this.selector(rule.when, ['context_rules', index, 'when']);
       const require = this.selector(rule.require, ['context_rules', index, 'require']);
-      if (when && require) out.push({ rule, index, when: when.fn, require: require.fn });
+      if (when && require)
+        out.push({
+          rule,
+          index,
+          when: when.fn,
+          require: require.fn,
+          // The checked trees, for the plan module's generated code (generate/plan-module-code.ts).
+          ...(when.expr ? { whenExpr: when.expr } : {}),
+          ...(require.expr ? { requireExpr: require.expr } : {}),
+        });
     });
     return out;
   }

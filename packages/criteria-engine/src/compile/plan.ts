@@ -85,6 +85,9 @@ export interface ContextRulePlan {
   readonly index: number;
   readonly when: Closure;
   readonly require: Closure;
+  /** The selectors' checked trees, for the code generator (generate/). */
+  readonly whenExpr?: Expr;
+  readonly requireExpr?: Expr;
 }
 
 export interface RulesetPlan {
@@ -96,6 +99,8 @@ export interface RulesetPlan {
   readonly criteria: readonly CriterionPlan[];
   readonly disqualifiers: readonly DisqualifierPlan[];
   readonly definitions: readonly DefinitionInfo[];
+  /** The named conditions' checked trees, for the code generator (generate/), which inlines them. */
+  readonly definitionExprs?: ReadonlyMap<string, Expr>;
   /** Derived quantities (derived:), each with the closure of its exact value. */
   readonly derived: readonly DerivedPlan[];
   /** Parameter tables keyed by context attributes. */
@@ -105,6 +110,8 @@ export interface RulesetPlan {
   readonly contextRules: readonly ContextRulePlan[];
   /** Context attributes with a `required_when` selector. */
   readonly requiredWhen: ReadonlyMap<string, Closure>;
+  /** Their checked trees, for the code generator (generate/); absent in a plan that was not compiled here. */
+  readonly requiredWhenExprs?: ReadonlyMap<string, Expr>;
   /** Slot layout: the context attributes, then the facts, in declaration order. */
   readonly contextSlots: readonly string[];
   /** The slot of the assessment's date (`area.date`, YYYY-MM-DD), after the facts: dated parameters read it. */

@@ -91,6 +91,7 @@ export const DIAGNOSTIC_CODES = [
   'compiled_unreadable',
   'compiled_stale',
   'generated_mismatch',
+  'plan_module_stale',
   // analyze/: static checks of a loaded ruleset (lcz check, docs/rule-checks.md)
   'criterion_never_passes',
   'criterion_never_fails',

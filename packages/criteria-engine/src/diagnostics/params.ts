@@ -92,6 +92,7 @@ export interface DiagnosticParamsByCode {
   compiled_unreadable: { readonly reason: Param; readonly detail: Param };
   compiled_stale: { readonly built_with: Param; readonly engine: Param };
   generated_mismatch: { readonly reason: Param; readonly found: Param };
+  plan_module_stale: { readonly reason: Param; readonly found: Param; readonly expected: Param };
   version_mismatch: { readonly expected: Param; readonly actual: Param };
   policy_missing: { readonly criterion: Param; readonly key: Param; readonly allowed: Param };
   criterion_never_passes: { readonly criterion: Param; readonly variant: Param; readonly condition: Param };

@@ -47,7 +47,10 @@ interface GeneratedRuntime {
 type BindResult =
   | {
       readonly decide: (assessment: Assessment) => DecisionSummary;
-      readonly decideSlots: (values: readonly (number | boolean | string | undefined)[]) => DecisionSummary;
+      /** Absent for a module written without it (a plan module). */
+      readonly decideSlots:
+        | ((values: readonly (number | boolean | string | undefined)[]) => DecisionSummary)
+        | undefined;
       readonly evaluate: (assessment: Assessment) => EvaluationResult;
     }
   | { readonly refused: 'format' | 'engine' | 'hash'; readonly found: string };
@@ -78,9 +81,9 @@ export function bindGeneratedDecide(
     earnedOf,
   };
   const decide: unknown = module.createDecide(rt, plan);
-  const decideSlots: unknown = module.createDecideSlots(rt, plan);
+  const decideSlots: unknown = module.createDecideSlots?.(rt, plan);
   const evaluate: unknown = module.createEvaluate(rt, plan);
-  if (!isDecide(decide) || !isDecideSlots(decideSlots) || !isEvaluate(evaluate))
+  if (!isDecide(decide) || !(decideSlots === undefined || isDecideSlots(decideSlots)) || !isEvaluate(evaluate))
     return { refused: 'format', found: 'createDecide did not give a function' };
   return { evaluate, decide, decideSlots };
 }
@@ -88,12 +91,10 @@ export function bindGeneratedDecide(
 type Bound = Exclude<BindResult, { readonly refused: unknown }>;
 
 /** A module in this engine's format whose three factories are functions (what they return is checked after the call). */
+type Factory = (rt: GeneratedRuntime, plan: RulesetPlan) => unknown;
 type WithFactories = GeneratedModule & {
-  readonly [K in 'createDecide' | 'createDecideSlots' | 'createEvaluate']: (
-    rt: GeneratedRuntime,
-    plan: RulesetPlan,
-  ) => unknown;
-};
+  readonly [K in 'createDecide' | 'createEvaluate']: Factory;
+} & { readonly createDecideSlots?: Factory };
 
 // The guards below check what JavaScript can check: the format stamp and that each export is a
 // function. The signatures are what decide-code.ts and evaluate-code.ts write for this format
@@ -103,7 +104,7 @@ function hasFactories(module: GeneratedModule): module is WithFactories {
     module.format === GENERATED_FORMAT &&
     module.formatVersion === GENERATED_FORMAT_VERSION &&
     typeof module.createDecide === 'function' &&
-    typeof module.createDecideSlots === 'function' &&
+    (module.createDecideSlots === undefined || typeof module.createDecideSlots === 'function') &&
     typeof module.createEvaluate === 'function'
   );
 }

@@ -30,6 +30,11 @@ export interface ConditionScope {
   fresh(): string;
   /** Statements to run before the expression (temporaries it reads). */
   readonly prelude: string[];
+  /**
+   * The named conditions (definitions:) by name, their checked trees: a name that is one is
+   * written as its condition (its closure is that condition's closure, checker.ts checkName).
+   */
+  readonly definitions?: ReadonlyMap<string, Expr> | undefined;
 }
 
 const JS_OP: Readonly<Record<CompareOp, string>> = {
@@ -48,7 +53,10 @@ export function conditionCode(expr: Expr, scope: ConditionScope): string | undef
       return expr.value ? 'true' : 'false';
     case 'name': {
       const n = scope.names.get(expr.name);
-      return n?.type === 'boolean' ? local(n.slot) : undefined;
+      if (n) return n.type === 'boolean' ? local(n.slot) : undefined;
+      // A checked plan has no cycle of definitions (definition_cycle), so this ends.
+      const defined = scope.definitions?.get(expr.name);
+      return defined ? conditionCode(defined, scope) : undefined;
     }
     case 'not': {
       const inner = conditionCode(expr.operand, scope);

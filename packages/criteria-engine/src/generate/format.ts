@@ -6,3 +6,10 @@
  */
 export const GENERATED_FORMAT = 'lcz-generated-decide';
 export const GENERATED_FORMAT_VERSION = 3;
+
+/**
+ * What a plan module says it is (plan-module-code.ts, load-plan-module.ts): the generated decide
+ * and evaluate above plus the checked plan as data and generated closures, loaded with no compiler.
+ */
+export const PLAN_MODULE_FORMAT = 'lcz-plan-module';
+export const PLAN_MODULE_FORMAT_VERSION = 1;

@@ -10,8 +10,10 @@ import { generateEvaluateCode } from './evaluate-code.js';
 export function generateModule(
   plan: RulesetPlan,
   identity: { id: string; hash: string; engine: string },
+  /** Whether to write `createDecideSlots` too (decide-code.ts). */
+  slots = true,
 ): GeneratedCode {
-  const decide = generateDecideModule(plan, identity);
+  const decide = generateDecideModule(plan, identity, slots);
   const evaluate = generateEvaluateCode(plan);
   return {
     code: `${decide.code}${evaluate.lines.join('\n')}`,

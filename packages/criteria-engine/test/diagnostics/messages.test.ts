@@ -78,6 +78,7 @@ const SAMPLE: Record<EngineDiagnosticCode, Diagnostic['params']> = {
   compiled_unreadable: { reason: 'json', detail: 'Unexpected end of JSON input' },
   compiled_stale: { built_with: '0.0.9', engine: '0.1.0' },
   generated_mismatch: { reason: 'hash', found: 'sha256:0123' },
+  plan_module_stale: { reason: 'engine', found: '0.0.9', expected: '0.1.0' },
   version_overlap: {
     version: '2026-2030',
     from: '2025-06-01',

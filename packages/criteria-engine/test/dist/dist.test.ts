@@ -199,3 +199,47 @@ describe('the one-file runtime entry (@lcz/criteria-engine/standalone) on every 
     }
   }, 120_000);
 });
+
+describe('the plan entry (@lcz/criteria-engine/plan) and a plan module', () => {
+  it('is one file that imports nothing and carries no compiler and no YAML parser', () => {
+    for (const file of ['plan.js', 'plan.cjs']) {
+      const text = readFileSync(join(dist, file), 'utf8');
+      expect(text).not.toMatch(/^import\b|\brequire\(['"]/m);
+      expect(text.includes('YAMLParseError')).toBe(false);
+      // Names are kept by the build: the compiler's entry and the checker would show here.
+      expect(text.includes('compileRuleset')).toBe(false);
+      expect(text.includes('checkExpression')).toBe(false);
+    }
+  });
+
+  const schemes = ['lai-chau-2020-2025', 'lai-chau-2026-2030-draft'].map((name) =>
+    fileURLToPath(new URL(`../../../../rules/${name}/ruleset.yaml`, import.meta.url)),
+  );
+  it.each(schemes)('%s: validates and evaluates as loadRuleset does (ESM and CJS)', async (file) => {
+    type Plan = typeof import('../../src/plan-runtime.js');
+    const esm = (await import(pathToFileURL(join(dist, 'plan.js')).href)) as Plan;
+    const cjs = createRequire(import.meta.url)(join(dist, 'plan.cjs')) as Plan;
+    const yaml = await source.loadRulesetFile(file);
+    const built = await source.buildCompiledRulesFile(file, join(dirname(file), 'x.compiled.json'));
+    if (!yaml.value || !built.value) throw new Error(`${file} should load and build`);
+    const made = source.planModuleCode(built.value.json);
+    if (!('code' in made)) throw new Error(`${file}: no plan module (${made.refused})`);
+    const module = (await import(`data:text/javascript;base64,${Buffer.from(made.code).toString('base64')}`)) as Parameters<
+      Plan['loadPlanModule']
+    >[0];
+    const samples = fc.sample(assessmentArbitrary(yaml.value, { unknownRate: 0.2 }), { numRuns: 60, seed: 16 });
+    for (const plan of [esm, cjs]) {
+      const ruleset = plan.loadPlanModule(module, { hash: yaml.value.hash }).value;
+      if (!ruleset) throw new Error(`${file}: the plan entry refused the module`);
+      for (const sample of samples) {
+        const input: unknown = JSON.parse(JSON.stringify(sample));
+        expect(ruleset.validateAssessment(input)).toEqual(yaml.value.validateAssessment(input));
+        expect(ruleset.evaluate(sample)).toEqual(yaml.value.evaluate(sample));
+        expect(ruleset.decide(sample)).toEqual(yaml.value.decide(sample));
+      }
+      const bad = { context: {}, facts: { [yaml.value.facts[0]?.id ?? 'x']: 'not a value' }, extra: 1 };
+      expect(ruleset.validateAssessment(bad).diagnostics).toEqual(yaml.value.validateAssessment(bad).diagnostics);
+      expect(plan.loadPlanModule(module, { hash: 'sha256:other' }).diagnostics[0]?.code).toBe('plan_module_stale');
+    }
+  }, 120_000);
+});

@@ -16,6 +16,9 @@ import type { Assessment } from '../../src/evaluate/assessment.js';
 import type { DecisionSummary, EvaluationResult } from '../../src/evaluate/result.js';
 import { bindGeneratedDecide } from '../../src/generate/bind-generated.js';
 import { generateModule } from '../../src/generate/module-code.js';
+import { planModuleOf } from '../../src/generate/plan-module-code.js';
+import { ENGINE_VERSION } from '../../src/compiled-rules-file.js';
+import { loadPlanModule } from '../../src/load-plan-module.js';
 import { stringLiteral } from '../../src/generate/literals.js';
 import { planOf } from '../../src/generate/plan-of.js';
 import { assessmentArbitrary } from '../../src/testing.js';
@@ -117,6 +120,21 @@ function hostilePlan(plan: RulesetPlan, exact?: { from: string; to: string }): R
         : {}),
     })),
     disqualifiers: plan.disqualifiers.map((d) => ({ ...d, condition: cond(d.condition) })),
+    // The selectors the plan module writes as closures (generate/plan-module-code.ts).
+    contextRules: plan.contextRules.map((r) => {
+      const when = ex(r.whenExpr);
+      const require = ex(r.requireExpr);
+      return { ...r, ...(when ? { whenExpr: when } : {}), ...(require ? { requireExpr: require } : {}) };
+    }),
+    requiredWhen: new Map([...plan.requiredWhen].map(([id, fn]) => [R(id), fn])),
+    ...(plan.requiredWhenExprs
+      ? {
+          requiredWhenExprs: new Map([...plan.requiredWhenExprs].map(([id, e]) => [R(id), renameExprWith(e)] as const)),
+        }
+      : {}),
+    ...(plan.definitionExprs
+      ? { definitionExprs: new Map([...plan.definitionExprs].map(([id, e]) => [id, renameExprWith(e)] as const)) }
+      : {}),
     ...(plan.levels ? { levels: plan.levels.map((l) => ({ ...l, id: rename(l.id) })) } : {}),
   } as RulesetPlan;
 }
@@ -225,6 +243,45 @@ describe('hostile names and values in generated code', () => {
       expect(decided).toBeGreaterThan(0);
     }, 120_000);
   }
+
+  it('stay inside string literals in the plan module, which loads and evaluates as the closures do', async () => {
+    const both = await loadBoth(root('rules/lai-chau-2020-2025/ruleset.yaml'));
+    const plan = planOf(both.closures);
+    if (!plan) throw new Error('no plan');
+    const renamed = hostilePlan(plan);
+    const hash = `sha256:${HOSTILE}`;
+    const made = planModuleOf(
+      renamed,
+      { id: rename('ruleset'), version: HOSTILE, hash, engine: ENGINE_VERSION },
+      { earlier: [], compile: [] },
+    );
+    if (!('code' in made)) throw new Error(`refused: ${made.refused}`);
+    const { code } = made;
+    const rest = outsideStrings(code);
+    for (const bad of ['</script>', '\u2028', '\u2029', '${', '*/', '<!--', '\0', 'globalThis.x'])
+      expect(rest).not.toContain(bad);
+    expect(code).not.toMatch(/[\u2028\u2029\0]/);
+    // The selectors' closures name their facts by slot; the data holds every renamed name, escaped.
+    expect(code).toContain('export function createPlan(rt)');
+    const loaded = loadPlanModule(await importCode(code), { hash });
+    const ruleset = loaded.value;
+    if (!ruleset) throw new Error(loaded.diagnostics.map((d) => d.code).join(', '));
+    expect(ruleset.slotLayout).toEqual([...renamed.contextSlots, ...renamed.factSlots]);
+    const valueIds = new Set([...plan.context, ...plan.facts].flatMap((x) => (x.values ?? []).map((v) => v.id)));
+    fc.assert(
+      fc.property(assessmentArbitrary(both.closures, { unknownRate: 0.2 }), (a) => {
+        const input = renamedAssessment(a, valueIds) as Assessment;
+        // The renamed assessment is valid for the renamed plan as the original is for the original.
+        const checked = ruleset.validateAssessment(input);
+        expect(checked.diagnostics.map((d) => d.code)).toEqual(
+          both.closures.validateAssessment(a).diagnostics.map((d) => d.code),
+        );
+        expect(namesBack(ruleset.evaluate(input))).toEqual(withHostileIdentity(both.closures.evaluate(a)));
+      }),
+      { seed: PROPERTY_SEED, numRuns: 200 },
+    );
+    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+  }, 120_000);
 
   it("a fact named exactly __proto__ is read as the input's own key, and pollutes nothing", async () => {
     const both = await loadBoth(root('rules/lai-chau-2020-2025/ruleset.yaml'));

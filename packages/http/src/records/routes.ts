@@ -183,7 +183,11 @@ class RecordsHandlers {
     private readonly keys: readonly ApiKey[],
   ) {}
 
-  async summary(): Promise<Outcome> {
+  summary(): Promise<Outcome> {
+    return this.guard(() => this.summaryOfYears());
+  }
+
+  private async summaryOfYears(): Promise<Outcome> {
     const years = new Set(await this.store.years());
     const evaluations = await this.store.evaluations();
     for (const e of evaluations) years.add(e.year);
@@ -413,8 +417,10 @@ class RecordsHandlers {
     } catch (error) {
       if (error instanceof Refusal) return error.outcome;
       if (error instanceof RecordsError) {
+        // A record changed outside lcz is the server's fault, not the request's: 500, said as such.
+        const damaged = error.problems.some((p) => p.code === 'records_store_damaged');
         return problem(
-          'invalid-request',
+          damaged ? 'internal-error' : 'invalid-request',
           error.problems.map((p) => recordsEntry(this.ruleset.words, p)),
         );
       }

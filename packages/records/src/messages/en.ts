@@ -66,6 +66,10 @@ export const recordsMessagesEn: ProblemCatalog = {
     message: `{Assessed} ${p.area}, ${p.year}: its stored assessment is not valid for ruleset ${p.ruleset}; it is left out of the report.`,
     hint: 'Report with the rules it was decided with (lcz records history shows them), or decide the year again (lcz records decide).',
   }),
+  records_store_damaged: (p) => ({
+    message: `The record holds the decision '${p.value}' for ${p.area} in ${p.year}, which lcz never writes: the database was changed outside lcz.`,
+    hint: 'Nothing was read from it. Restore the record from its last backup (lcz records backup), or find out who changed the database and how.',
+  }),
   records_report_other_rules: (p) => ({
     message: `${p.year}: decisions stored with ${p.stored} are counted again with ${p.given}.`,
     hint: 'Who is recognised stays as stored; the per-criterion figures follow the rules given. Give the rules of that year for its exact figures.',

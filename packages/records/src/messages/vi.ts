@@ -66,6 +66,10 @@ export const recordsMessagesVi: ProblemCatalog = {
     message: `{Assessed} ${p.area}, năm ${p.year}: phiếu đánh giá đã lưu không hợp lệ với bộ tiêu chí ${p.ruleset}; không đưa vào báo cáo.`,
     hint: 'Lập báo cáo bằng bộ tiêu chí đã dùng để xét (xem bằng lcz records history), hoặc xét lại năm đó (lcz records decide).',
   }),
+  records_store_damaged: (p) => ({
+    message: `Sổ lưu kết quả '${p.value}' cho ${p.area} năm ${p.year}, giá trị mà lcz không bao giờ ghi: cơ sở dữ liệu đã bị sửa ngoài lcz.`,
+    hint: 'Không đọc gì từ đó. Khôi phục sổ từ bản sao lưu gần nhất (lcz records backup), hoặc tìm xem ai đã sửa cơ sở dữ liệu và sửa thế nào.',
+  }),
   records_report_other_rules: (p) => ({
     message: `Năm ${p.year}: kết quả đã lưu theo ${p.stored} được tính lại theo ${p.given}.`,
     hint: '{Assessed} được công nhận vẫn giữ như đã lưu; số liệu từng tiêu chí theo bộ tiêu chí đưa vào. Muốn số liệu chính xác, dùng bộ tiêu chí của năm đó.',

@@ -98,10 +98,14 @@ export function readNumberCell(cell: Cell): Decoded {
 export const TRUE_WORDS: readonly string[] = ['có', 'yes', 'true', '1', 'đúng'];
 export const FALSE_WORDS: readonly string[] = ['không', 'no', 'false', '0', 'sai'];
 
-const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
-  ...TRUE_WORDS.map((w) => [foldedKey(w), true] as const),
-  ...FALSE_WORDS.map((w) => [foldedKey(w), false] as const),
-]);
+// Built on first use, not at import: the first String#normalize in a process loads ICU's
+// normalisation data (a few ms), which a program that reads no cells should not pay at start-up.
+let booleanWords: ReadonlyMap<string, boolean> | undefined;
+const BOOLEAN_WORDS = (): ReadonlyMap<string, boolean> =>
+  (booleanWords ??= new Map([
+    ...TRUE_WORDS.map((w) => [foldedKey(w), true] as const),
+    ...FALSE_WORDS.map((w) => [foldedKey(w), false] as const),
+  ]));
 
 function capitalised(w: string): string {
   return w.charAt(0).toUpperCase() + w.slice(1);
@@ -118,7 +122,7 @@ export function readBooleanCell(cell: Cell): Decoded {
     const exact = BOOLEAN_EXACT.get(cell);
     if (exact !== undefined) return exact;
     if (isEmptyCell(cell)) return null;
-    return BOOLEAN_WORDS.get(foldedKey(cell)) ?? INVALID;
+    return BOOLEAN_WORDS().get(foldedKey(cell)) ?? INVALID;
   }
   if (typeof cell === 'boolean') return cell;
   if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : INVALID;

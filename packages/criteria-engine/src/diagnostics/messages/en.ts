@@ -572,6 +572,10 @@ export const en: MessageCatalog = {
     message: `The generated decide module beside this compiled rules file does not fit it (${s(p, 'reason')}: ${s(p, 'found')}); decide() uses the engine's closures instead, with the same results.`,
     hint: 'Build both again with this engine: lcz build rules/<ruleset folder> --out <file> writes the compiled file and its .decide.mjs together.',
   }),
+  plan_module_stale: (p) => ({
+    message: `This plan module does not fit (${s(p, 'reason')}: it says ${s(p, 'found')}, expected ${s(p, 'expected')}); it is not used.`,
+    hint: 'Build it again from the rules with this engine: lcz build rules/<ruleset folder> --out <file> writes the compiled file and its .plan.mjs together. Never edit a generated module.',
+  }),
   policy_missing: (p) => ({
     message: `Criterion ${s(p, 'criterion')} must state the policy "${s(p, 'key')}", because the case it decides can happen.`,
     hint: `Add "${s(p, 'key')}:" with one of: ${s(p, 'allowed')}. It is a policy choice, so the rules must say it, e.g. not_applicable: exclude (take it out of the count) or fail (count it as not passed).`,

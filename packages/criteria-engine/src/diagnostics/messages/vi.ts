@@ -584,6 +584,10 @@ export const vi: MessageCatalog = {
     message: `Mô-đun decide được sinh ra nằm cạnh tệp quy tắc đã biên dịch này không khớp với tệp (${s(p, 'reason')}: ${s(p, 'found')}); decide() dùng các hàm đóng của bộ máy thay thế, cho cùng kết quả.`,
     hint: 'Hãy biên dịch lại cả hai bằng bộ máy này: lcz build rules/<thư mục bộ quy tắc> --out <tệp> ghi tệp đã biên dịch cùng tệp .decide.mjs của nó.',
   }),
+  plan_module_stale: (p) => ({
+    message: `Mô-đun kế hoạch này không khớp (${s(p, 'reason')}: mô-đun ghi ${s(p, 'found')}, cần ${s(p, 'expected')}); mô-đun không được dùng.`,
+    hint: 'Hãy tạo lại từ các tệp quy tắc bằng bộ máy này: lcz build rules/<thư mục bộ quy tắc> --out <tệp> ghi tệp đã biên dịch cùng tệp .plan.mjs của nó. Đừng sửa tay mô-đun được sinh ra.',
+  }),
   policy_missing: (p) => ({
     message: `Tiêu chí ${s(p, 'criterion')} phải nêu rõ chính sách "${s(p, 'key')}", vì trường hợp mà khóa này quyết định có thể xảy ra.`,
     hint: `Thêm "${s(p, 'key')}:" với một trong các giá trị: ${s(p, 'allowed')}. Đây là lựa chọn chính sách nên quy tắc phải ghi rõ, ví dụ not_applicable: exclude (bỏ khỏi mẫu số) hoặc fail (tính là không đạt).`,

@@ -1,0 +1,269 @@
+/**
+ * The plan module of a ruleset: one ES module that carries the checked plan, so a program that
+ * starts often loads the ruleset with `import` and compiles nothing (load-plan-module.ts). It
+ * holds the generated decide and evaluate (module-code.ts, every condition written inline), the
+ * plan as they and the assessment check read it (JSON text, parsed at load: ids, types, bounds,
+ * requirements, levels), the context rules' and required_when selectors as generated closures
+ * over the slots (condition-code.ts), and the diagnostics the build found. It is kept small on
+ * purpose: every byte of a module is scanned at import (about 25 µs per kB measured on Node 20,
+ * docs/performance.md), so texts, labels and source positions stay in the compiled rules file.
+ *
+ * A plan with a construct condition-code.ts leaves to its closure (parameters, derived
+ * quantities, counts, arithmetic, points rules) gets no plan module: the generator refuses and
+ * says which part, and that ruleset loads from its compiled rules file. Nothing from the rule
+ * file becomes an identifier: data passes through stringLiteral, numbers and indexes through
+ * literals.ts.
+ */
+import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
+import type { Expr } from '../compile/expression/ast.js';
+import type { RulesetPlan } from '../compile/plan.js';
+import type { CompiledRulesFile } from '../compiled-rules-file.js';
+import { type ConditionScope, conditionCode, type SlotName } from './condition-code.js';
+import { directNames } from './decide-code.js';
+import { PLAN_MODULE_FORMAT, PLAN_MODULE_FORMAT_VERSION } from './format.js';
+import { GenerateRefused, indexLiteral, stringLiteral } from './literals.js';
+import { generateModule } from './module-code.js';
+import { planOf } from './plan-of.js';
+
+export type PlanModuleOutcome = { readonly code: string } | { readonly refused: string };
+
+/**
+ * What the module's data holds (its `createPlan(rt)` returns it with the plan's closures filled
+ * in). Shared with the loader, which reads nothing else from the module.
+ */
+export interface PlanModuleData {
+  readonly id: string;
+  readonly version: string;
+  readonly hash: string;
+  /** The ruleset's languages and period, as its document says (absent: the defaults). */
+  readonly languages?: unknown;
+  readonly effective?: unknown;
+  /** The plan as decide, evaluate and the assessment check read it (planData). */
+  readonly plan: unknown;
+  /** The warnings found before compiling, and compile's own (the compiled rules file's two lists). */
+  readonly earlier: readonly unknown[];
+  readonly compile: readonly unknown[];
+}
+
+/**
+ * The plan module of `ruleset`, a ruleset loaded from `compiled` (as `lcz build` loads back the
+ * compiled file it just made, so the module holds exactly the plan every later load compiles).
+ */
+export function generatePlanModule(
+  ruleset: CompiledRuleset,
+  compiled: CompiledRulesFile,
+  engine: string,
+): PlanModuleOutcome {
+  const plan = planOf(ruleset);
+  if (!plan) return { refused: 'not a ruleset the engine loaded' };
+  if (compiled.hash !== ruleset.hash) return { refused: 'the compiled rules file is not this ruleset’s' };
+  return planModuleOf(
+    plan,
+    { id: ruleset.id, version: ruleset.version, hash: ruleset.hash, engine },
+    { earlier: compiled.diagnostics, compile: compiled.compileDiagnostics },
+  );
+}
+
+/** The plan module of a checked plan, for the ruleset `identity` names (generatePlanModule's work). */
+export function planModuleOf(
+  plan: RulesetPlan,
+  identity: { readonly id: string; readonly version: string; readonly hash: string; readonly engine: string },
+  diagnostics: { readonly earlier: readonly unknown[]; readonly compile: readonly unknown[] },
+): PlanModuleOutcome {
+  try {
+    const closures = closuresCode(plan);
+    const data: PlanModuleData = {
+      id: identity.id,
+      version: identity.version,
+      hash: identity.hash,
+      ...(plan.document.languages ? { languages: plan.document.languages } : {}),
+      ...(plan.document.effective ? { effective: plan.document.effective } : {}),
+      plan: planData(plan),
+      earlier: diagnostics.earlier,
+      compile: diagnostics.compile,
+    };
+    const text = JSON.stringify(data);
+    // What does not survive JSON (a bigint, NaN, ±∞, -0) would load as something else: refuse it.
+    if (!sameData(JSON.parse(text), data)) throw new GenerateRefused('the plan does not survive JSON');
+    // No decideSlots (the batch reader's path loads the compiled rules file): bytes cost at import.
+    const decide = generateModule(plan, { id: identity.id, hash: identity.hash, engine: identity.engine }, false);
+    if (decide.closures > 0) throw new GenerateRefused('a condition keeps its closure');
+    const code = [
+      decide.code,
+      `export const planFormat = ${stringLiteral(PLAN_MODULE_FORMAT)};`,
+      `export const planFormatVersion = ${indexLiteral(PLAN_MODULE_FORMAT_VERSION)};`,
+      // JSON text in one string literal: parsed when a ruleset is loaded, each load its own copy.
+      `const DATA = ${stringLiteral(text)};`,
+      'export function createPlan(rt) {',
+      '  const compareProducts = rt.compareProducts;',
+      '  const D = JSON.parse(DATA);',
+      '  const P = D.plan;',
+      ...closures.map((l) => `  ${l}`),
+      '  return D;',
+      '}',
+      '',
+    ]
+      // Without indentation: a module's every byte is scanned at import. No line of generated code
+      // starts inside a string literal (literals.ts escapes line ends), so this changes no value.
+      .join('\n')
+      .split('\n')
+      .map((line) => line.trimStart())
+      .join('\n');
+    return { code };
+  } catch (e) {
+    if (e instanceof GenerateRefused) return { refused: e.message };
+    if (e instanceof TypeError) return { refused: `the plan does not survive JSON (${e.message})` };
+    throw e;
+  }
+}
+
+/**
+ * The plan as the generated decide and evaluate and the assessment check read it, and no more:
+ * ids, types, bounds, slots, requirements, levels, points; no texts, labels, condition infos or
+ * document (what a tool shows or locates is in the compiled rules file). Closures and the
+ * compiler's trees are left out; the context rules' and required_when closures are written as
+ * code (closuresCode). Anything that is not data (a function, a Map) is refused, never lost.
+ */
+function planData(plan: RulesetPlan): unknown {
+  for (const c of plan.criteria)
+    if (c.pointsRule || c.pointsShape || c.variants?.some((v) => v.pointsRule || v.pointsShape))
+      throw new GenerateRefused(`criterion ${c.info.id} has a points rule, which keeps its closure`);
+  if (plan.derived.length > 0) throw new GenerateRefused('derived quantities keep their closures');
+  const values = (list: readonly { readonly id: string }[] | undefined) =>
+    list ? { values: list.map((v) => ({ id: v.id })) } : {};
+  const data = {
+    // What validation reads of the document: the period an assessment's date must fall in.
+    document: plan.document.effective ? { effective: plan.document.effective } : {},
+    context: plan.context.map((a) => ({ id: a.id, type: a.type, ...values(a.values) })),
+    facts: plan.facts.map((f) => ({
+      id: f.id,
+      type: f.type,
+      ...(f.min !== undefined ? { min: f.min } : {}),
+      ...(f.max !== undefined ? { max: f.max } : {}),
+      ...(f.decimals !== undefined ? { decimals: f.decimals } : {}),
+      ...(f.partOf !== undefined ? { partOf: f.partOf } : {}),
+      ...values(f.values),
+    })),
+    groups: plan.groups.map((g) => ({ info: { id: g.info.id }, requirement: g.requirement, criteria: g.criteria })),
+    criteria: plan.criteria.map((c) => ({
+      info: { id: c.info.id, group: c.info.group },
+      groupIndex: c.groupIndex,
+      ...(c.variants
+        ? { variants: c.variants.map((v) => ({ id: v.id, ...(v.points !== undefined ? { points: v.points } : {}) })) }
+        : {}),
+      noVariant: c.noVariant,
+      notApplicable: c.notApplicable,
+      points: c.points,
+      mandatory: c.mandatory,
+      ...(c.ruled !== undefined ? { ruled: c.ruled } : {}),
+      ...(c.maxPoints !== undefined ? { maxPoints: c.maxPoints } : {}),
+      ...(c.fromLevel !== undefined ? { fromLevel: c.fromLevel } : {}),
+    })),
+    disqualifiers: plan.disqualifiers.map((d) => ({
+      info: { id: d.info.id },
+      ...(d.fromLevel !== undefined ? { fromLevel: d.fromLevel } : {}),
+    })),
+    parameterTables: plan.parameterTables.map((t) => ({
+      id: t.id,
+      ...(t.earliest !== undefined ? { earliest: t.earliest } : {}),
+    })),
+    mandatory: plan.mandatory,
+    ...(plan.totalRequirement ? { totalRequirement: plan.totalRequirement } : {}),
+    contextRules: plan.contextRules.map((r) => ({ rule: { message: r.rule.message }, index: r.index })),
+    dateSlot: plan.dateSlot,
+    readsDate: plan.readsDate,
+    contextSlots: plan.contextSlots,
+    factSlots: plan.factSlots,
+    ...(plan.tiers ? { tiers: plan.tiers } : {}),
+    ...(plan.levels ? { levels: plan.levels } : {}),
+    ...(plan.scored !== undefined ? { scored: plan.scored } : {}),
+  };
+  const check = (value: unknown): void => {
+    if (typeof value === 'function' || typeof value === 'bigint' || value instanceof Map || value instanceof Set)
+      throw new GenerateRefused('a part of the plan that is not data');
+    if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) check(v);
+  };
+  check(data);
+  return data;
+}
+
+/** Each condition of the plan as a closure over the slots: `P.<path>.fn = function (S) { … };`. */
+function closuresCode(plan: RulesetPlan): string[] {
+  const names = directNames(plan);
+  const out: string[] = [];
+  const closure = (target: string, expr: Expr | undefined, what: string) => {
+    if (!expr) throw new GenerateRefused(`${what} has no checked tree`);
+    out.push(`${target} = ${closureCode(expr, names, plan.definitionExprs, what)};`);
+  };
+  // The criteria's and disqualifiers' conditions are written inline in the generated decide and
+  // evaluate (generatePlanModule refuses a plan where one is not); still, each must be writable.
+  plan.criteria.forEach((c) => {
+    const what = `criterion ${c.info.id}`;
+    const check = (expr: Expr | undefined, part: string) => {
+      if (!expr) throw new GenerateRefused(`${what}${part} has no checked tree`);
+      closureCode(expr, names, plan.definitionExprs, `${what}${part}`);
+    };
+    if (c.applicable) check(c.applicable.expr, ' (applicable_when)');
+    if (c.condition) check(c.condition.expr, '');
+    for (const v of c.variants ?? []) {
+      check(v.whenExpr, `, variant ${v.id} (when)`);
+      check(v.condition.expr, `, variant ${v.id}`);
+    }
+  });
+  plan.disqualifiers.forEach((d) => {
+    if (!d.condition.expr) throw new GenerateRefused(`disqualifier ${d.info.id} has no checked tree`);
+    closureCode(d.condition.expr, names, plan.definitionExprs, `disqualifier ${d.info.id}`);
+  });
+  plan.contextRules.forEach((r, i) => {
+    const ref = `P.contextRules[${indexLiteral(i)}]`;
+    closure(`${ref}.when`, r.whenExpr, `context rule ${r.index + 1} (when)`);
+    closure(`${ref}.require`, r.requireExpr, `context rule ${r.index + 1} (require)`);
+  });
+  const required: string[] = [];
+  for (const id of plan.requiredWhen.keys()) {
+    const expr = plan.requiredWhenExprs?.get(id);
+    if (!expr) throw new GenerateRefused(`required_when of ${id} has no checked tree`);
+    required.push(
+      `[${stringLiteral(id)}, ${closureCode(expr, names, plan.definitionExprs, `required_when of ${id}`)}]`,
+    );
+  }
+  out.push(`P.requiredWhen = new Map([${required.join(', ')}]);`);
+  return out;
+}
+
+/** One condition as `function (S) { … }`: the slots it reads into locals, then condition-code.ts's expression. */
+function closureCode(
+  expr: Expr,
+  names: ReadonlyMap<string, SlotName>,
+  definitions: ReadonlyMap<string, Expr> | undefined,
+  what: string,
+): string {
+  const read = new Set<number>();
+  // The names the expression reads, recorded as condition-code.ts looks them up.
+  const recording = new Map(names);
+  recording.get = (name: string) => {
+    const n = names.get(name);
+    if (n) read.add(n.slot);
+    return n;
+  };
+  let temps = 0;
+  const prelude: string[] = [];
+  const scope: ConditionScope = { names: recording, prelude, fresh: () => `t${temps++}`, definitions };
+  const code = conditionCode(expr, scope);
+  if (code === undefined)
+    throw new GenerateRefused(`${what} uses a construct the generated code leaves to its closure`);
+  const locals = [...read]
+    .sort((a, b) => a - b)
+    .map((slot) => `const v${indexLiteral(slot)} = S[${indexLiteral(slot)}];`);
+  return `function (S) { ${[...locals, ...prelude, `return ${code};`].join(' ')} }`;
+}
+
+/** Deep equality as the data's own values: Object.is for leaves (so -0 and NaN are seen), same keys. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
