@@ -12,9 +12,10 @@
  * It only takes rows it is sure of, and takes them exactly as the careful path (sheet-records.ts,
  * row-reader.ts, cells.ts) would: numbers in plain digits, the exact texts of choice columns, a
  * code and a year, every value within bounds (and its decimals within the fact's), parts within
- * wholes, a context the rules allow. Anything else (a doubled quote or a line break in a cell, spaces around a value, another
- * spelling, a bad or out-of-range value, a missing code, a value under no header, bytes that are
- * not UTF-8, a context the rules refuse…) is declined (-1), and the record then goes through the
+ * wholes, a context the rules allow. Anything else (a doubled quote or a line break in a cell,
+ * spaces around a value, another spelling, a bad or out-of-range value, more decimals than the
+ * fact allows, a missing code, a value under no header, bytes that are not UTF-8, a context the
+ * rules refuse…) is declined (-1), and the record then goes through the
  * careful path, which reads it again and reports its problems. So declining is always safe;
  * accepting must give the values the careful path would give (test/quick-decisions.test.ts
  * compares both on random rows).
