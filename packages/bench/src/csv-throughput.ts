@@ -129,8 +129,8 @@ function cleanEnv(): NodeJS.ProcessEnv {
  * One run of the built CLI on `csv` in a fresh process, under /usr/bin/time. `cacheDir`: the rules
  * cache folder to use (warmed by warmRulesCache: the batch decides with the generated decide
  * module kept there, as every run after the first does); without it, an empty one of its own (a
- * first run: the rules load from the YAML, and the batch decides with the closures while the
- * module is written for the next run).
+ * first run: the rules load from the YAML, the entry and its module are written, and the batch
+ * decides through the module just written).
  */
 export function runCsv(
   csv: string,
@@ -226,7 +226,7 @@ export async function measureCsv(
  * A rules cache folder (in .bench-out) as a user's is after their first batch with these rules:
  * the compiled entry and its generated decide module, written by one untimed run on a 10-row
  * file. The timed runs then load the rules from it and decide with that module, as every run
- * after the first does (a first run decides with the closures, which are slower).
+ * after the first does (a first run also reads the YAML and writes them: slower to start).
  */
 export async function warmRulesCache(ruleset: CompiledRuleset, assessments: readonly Assessment[]): Promise<string> {
   const cacheDir = join(OUT_DIR, 'rules-cache');

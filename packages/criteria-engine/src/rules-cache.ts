@@ -121,7 +121,14 @@ export async function loadThroughCache(
     const written = await writeEntry(cache, entry, file, text, loaded.value, readText);
     // The module is generated from the plan the entry compiles to, as every later load compiles it.
     const back = written && cache.generatedDecide ? loadCompiledRuleset(written.body, { file: entry }) : undefined;
-    if (written && back?.value) await writeGeneratedDecide(cache, written, back.value);
+    if (written && back?.value) {
+      await writeGeneratedDecide(cache, written, back.value);
+      // A first batch decides as every later one will, through the module just written, not the
+      // closures: the entry read back is what the next run loads (the same results, tested).
+      const again = await readEntry(cache, entry, file, text, readText);
+      const fast = again && (await loadEntry(cache, again));
+      if (fast?.value && usesGeneratedDecide(fast.value)) return fast;
+    }
   }
   return loaded;
 }
