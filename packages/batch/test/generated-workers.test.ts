@@ -107,12 +107,18 @@ describe('decide workers and the generated decide module', () => {
 
   it('also knows it for rules loaded through the rules cache with its generated module (the CLI’s batch runs)', async () => {
     const cache = { dir: join(dir.path, 'cache'), generatedDecide: true };
-    // The first load writes the entry and its module, the second decides through it.
-    await loadRulesetFile(LAI_CHAU, { cache });
+    // The first load writes the entry and its module and already decides through it, as the second does.
+    const first = await loadRulesetFile(LAI_CHAU, { cache });
     const cached = await loadRulesetFile(LAI_CHAU, { cache });
-    if (cached.value === undefined) throw new Error('the cached rules did not load');
-    expect(usesGeneratedDecide(cached.value)).toBe(true);
-    expect(generatedModuleUrl(cached.value)).toMatch(/^file:.*\.decide\.mjs\?sha256=/);
+    for (const loaded of [first, cached]) {
+      if (loaded.value === undefined) throw new Error('the cached rules did not load');
+      expect(usesGeneratedDecide(loaded.value)).toBe(true);
+      expect(generatedModuleUrl(loaded.value)).toMatch(/^file:.*\.decide\.mjs\?sha256=/);
+    }
+    expect(first.diagnostics).toEqual(cached.diagnostics);
+    // Without the cache's module the same rules decide through the closures.
+    const plain = await loadRulesetFile(LAI_CHAU, { cache: { dir: join(dir.path, 'cache-closures') } });
+    expect(plain.value && usesGeneratedDecide(plain.value)).toBe(false);
   });
 
   it('runs it in the workers when the rules came from a compiled file with one; the results are the same without', async () => {

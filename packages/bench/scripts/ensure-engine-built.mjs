@@ -24,7 +24,12 @@ for (const name of ['criteria-engine', 'batch', 'cli']) ensureBuilt(join(root, '
 function ensureBuilt(pkg) {
   const entryFile = join(pkg, existsSync(join(pkg, 'src/bin.ts')) ? 'dist/bin.js' : 'dist/index.js');
   const built = existsSync(entryFile) ? statSync(entryFile).mtimeMs : 0;
-  const sources = Math.max(newest(join(pkg, 'src')), statSync(join(pkg, 'package.json')).mtimeMs);
+  // The CLI's one-file bundle (dist/evaluate-fast.cjs) inlines the engine's and the batch
+  // package's sources: a change there rebuilds it too.
+  const inlined = pkg.endsWith('cli')
+    ? ['criteria-engine', 'batch'].map((p) => newest(join(root, 'packages', p, 'src')))
+    : [];
+  const sources = Math.max(newest(join(pkg, 'src')), statSync(join(pkg, 'package.json')).mtimeMs, ...inlined);
   const label = pkg.slice(root.length + 1);
   if (built >= sources) {
     console.log(`bench: ${label} dist is up to date`);

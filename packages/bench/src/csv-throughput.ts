@@ -117,9 +117,31 @@ export async function writeCsv(
   return { csv, fileMB: statSync(csv).size / 1048576 };
 }
 
-/** One run of the built CLI on `csv` in a fresh process, under /usr/bin/time. */
-export function runCsv(csv: string, rows: number, fileMB: number, threads: number | undefined): CsvRun {
+/** The environment without the cache switches a caller may have set (LCZ_CACHE=0 would turn the cache off). */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env['LCZ_CACHE'];
+  delete env['LCZ_CACHE_DIR'];
+  return env;
+}
+
+/**
+ * One run of the built CLI on `csv` in a fresh process, under /usr/bin/time. `cacheDir`: the rules
+ * cache folder to use (warmed by warmRulesCache: the batch decides with the generated decide
+ * module kept there, as every run after the first does); without it, an empty one of its own (a
+ * first run: the rules load from the YAML, the entry and its module are written, and the batch
+ * decides through the module just written).
+ */
+export function runCsv(
+  csv: string,
+  rows: number,
+  fileMB: number,
+  threads: number | undefined,
+  cacheDir?: string,
+): CsvRun {
   const out = join(OUT_DIR, `batch-${rows}.jsonl`);
+  const cache = cacheDir ?? join(OUT_DIR, `rules-cache-${rows}`);
+  if (cacheDir === undefined) rmSync(cache, { recursive: true, force: true });
   const child = spawnSync(
     '/usr/bin/time',
     [
@@ -136,14 +158,15 @@ export function runCsv(csv: string, rows: number, fileMB: number, threads: numbe
       out,
       ...(threads !== undefined ? ['--threads', String(threads)] : []),
     ],
-    // LCZ_CACHE=0: the rules load from the YAML every run, the same for every case.
+    // The CLI's defaults (the cache on), in a cache folder of the bench's own.
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 1 << 24,
-      env: { ...process.env, LCZ_CACHE: '0' },
+      env: { ...cleanEnv(), LCZ_CACHE_DIR: cache },
     },
   );
+  if (cacheDir === undefined) rmSync(cache, { recursive: true, force: true });
   // Every generated row is valid, so anything but exit 0 is a failure of the run, not a result.
   if (child.status !== 0)
     throw new Error(`lcz evaluate exited ${child.status} on ${csv}:\n${child.stderr.slice(-2000)}`);
@@ -172,6 +195,7 @@ export async function measureCsv(
   before?: (c: CsvCase) => void,
 ): Promise<CsvRun[]> {
   mkdirSync(OUT_DIR, { recursive: true });
+  const cacheDir = await warmRulesCache(ruleset, assessments);
   const runs: CsvRun[] = [];
   let written: { rows: number; csv: string; fileMB: number } | undefined;
   for (const { rows, threads, peer } of cases) {
@@ -180,7 +204,9 @@ export async function measureCsv(
       written = { rows, ...(await writeCsv(ruleset, assessments, rows)) };
     }
     before?.({ rows, ...(threads !== undefined ? { threads } : {}), ...(peer !== undefined ? { peer } : {}) });
-    const run = peer ? runPeer(written.csv, rows, written.fileMB) : runCsv(written.csv, rows, written.fileMB, threads);
+    const run = peer
+      ? runPeer(written.csv, rows, written.fileMB)
+      : runCsv(written.csv, rows, written.fileMB, threads, cacheDir);
     // The peer decides as the CLI does on the same file, or its time means nothing.
     const cli = runs.find((r) => r.rows === rows && !r.peer);
     const same = (a: Decisions, b: Decisions) =>
@@ -192,7 +218,23 @@ export async function measureCsv(
     runs.push(run);
   }
   if (written) rmSync(written.csv, { force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
   return runs;
+}
+
+/**
+ * A rules cache folder (in .bench-out) as a user's is after their first batch with these rules:
+ * the compiled entry and its generated decide module, written by one untimed run on a 10-row
+ * file. The timed runs then load the rules from it and decide with that module, as every run
+ * after the first does (a first run also reads the YAML and writes them: slower to start).
+ */
+export async function warmRulesCache(ruleset: CompiledRuleset, assessments: readonly Assessment[]): Promise<string> {
+  const cacheDir = join(OUT_DIR, 'rules-cache');
+  rmSync(cacheDir, { recursive: true, force: true });
+  const { csv, fileMB } = await writeCsv(ruleset, assessments, 10);
+  runCsv(csv, 10, fileMB, 0, cacheDir);
+  rmSync(csv, { force: true });
+  return cacheDir;
 }
 
 /** Wall time and peak RSS out of `/usr/bin/time -v`'s report. */

@@ -1,27 +1,19 @@
 #!/usr/bin/env node
-// Glue only: wire the process to run().
-import { run } from './run.js';
+// Glue only: wire the process to run(), through the one-file bundle for `lcz evaluate` on
+// assessment files (fast/launch.ts); everything else loads the whole CLI (run.ts). The installed
+// command is dist/lcz.cjs (fast/lcz.ts), which does the same without loading this ES module.
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchEvaluateFast } from './fast/launch.js';
+import { exitWith, processIO } from './fast/process-io.js';
 
-// A reader that stops early (`lcz … | head`) is not an error: stop quietly.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
+const argv = process.argv.slice(2);
+const io = processIO();
+const fullRun = async () => (await import('./run.js')).run(argv, io);
+const dist = dirname(fileURLToPath(import.meta.url));
 
-run(process.argv.slice(2), {
-  stdout: (s) => void process.stdout.write(s),
-  stderr: (s) => void process.stderr.write(s),
-  isTTY: process.stdout.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
-  cwd: process.cwd(),
-  env: process.env,
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // run() never rejects; this is a last resort.
-    console.error(error);
-    process.exitCode = 70;
-  },
+exitWith(
+  (argv[0] === 'evaluate' ? launchEvaluateFast(dist, argv, io, fullRun) : Promise.resolve(undefined)).then(
+    (code) => code ?? fullRun(),
+  ),
 );

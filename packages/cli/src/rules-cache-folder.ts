@@ -5,23 +5,17 @@
  * then LOCALAPPDATA on Windows, then ~/.cache, each + lcz/compiled-rules. Read from the session's
  * environment only, so a command run without one (tests pass `env: {}`) keeps no cache.
  */
-import { join } from 'node:path';
 import type { RulesCache, RulesCacheNote } from '@lcz/criteria-engine/node';
+import { rulesCacheFolder } from './cache-folder.js';
 import { bilingual, type Session } from './session.js';
 
-export function rulesCacheFolder(
-  env: Readonly<Record<string, string | undefined>>,
-  platform: NodeJS.Platform = process.platform,
-): string | undefined {
-  const off = env['LCZ_CACHE'];
-  if (off !== undefined && ['0', 'false', 'off', 'no'].includes(off.toLowerCase())) return undefined;
-  const given = env['LCZ_CACHE_DIR'];
-  if (given) return given;
-  const base =
-    env['XDG_CACHE_HOME'] ||
-    (platform === 'win32' ? env['LOCALAPPDATA'] : undefined) ||
-    (env['HOME'] ? join(env['HOME'], '.cache') : undefined);
-  return base ? join(base, 'lcz', 'compiled-rules') : undefined;
+export { rulesCacheFolder };
+
+let rulesRead = false;
+
+/** Whether a cache of this process loaded rules from their files (a miss) rather than an entry. */
+export function rulesReadFromFiles(): boolean {
+  return rulesRead;
 }
 
 /**
@@ -36,6 +30,9 @@ export function rulesCacheFor(session: Session, generatedDecide = false): RulesC
   return {
     dir: session.abs(dir),
     ...(generatedDecide ? { generatedDecide } : {}),
+    loaded: (from) => {
+      if (from === 'rules') rulesRead = true;
+    },
     note: (note: RulesCacheNote) => {
       // One note per entry and reason per run: a command that loads the rules twice says it once.
       const key = `${note.reason}\u0000${note.entry}`;

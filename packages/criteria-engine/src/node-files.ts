@@ -18,6 +18,7 @@ import type { GeneratedModule } from './generate/bind-generated.js';
 import type { GenerateOutcome } from './generate/generate-for.js';
 import { generatedModulePath } from './generate/module-path.js';
 import { rememberGeneratedModuleUrl } from './generate/module-url.js';
+import { importModule } from './import-module.js';
 import { usesGeneratedDecide } from './generate/plan-of.js';
 import type { LoadRulesetOptions } from './load-ruleset.js';
 import { loadThroughCache, type RulesCache } from './rules-cache.js';
@@ -60,7 +61,7 @@ export async function loadRulesetFile(
     const folder = dirname(file);
     const relocate = (name: string) => (isAbsolute(name) ? name : join(folder, name));
     const url = generatedUrlBeside(file);
-    const generated: GeneratedModule | undefined = url !== undefined ? await import(url) : undefined;
+    const generated = url !== undefined ? ((await importModule(url)) as GeneratedModule) : undefined;
     const loaded = loadCompiledRuleset(text, {
       file,
       relocate,
@@ -137,7 +138,7 @@ export async function buildCompiledRulesFile(
  */
 export async function importGeneratedBeside(compiledPath: string): Promise<GeneratedModule | undefined> {
   const url = generatedUrlBeside(compiledPath);
-  return url !== undefined ? await import(url) : undefined;
+  return url !== undefined ? ((await importModule(url)) as GeneratedModule) : undefined;
 }
 
 /** The URL to import the generated module beside a compiled rules file by; undefined when there is none. */

@@ -32,6 +32,7 @@ import type { StageResult } from './diagnostics/diagnostic.js';
 import type { GeneratedModule } from './generate/bind-generated.js';
 import { generatedModulePath } from './generate/module-path.js';
 import { rememberGeneratedModuleUrl } from './generate/module-url.js';
+import { importModule } from './import-module.js';
 import { usesGeneratedDecide } from './generate/plan-of.js';
 import { loadCompiledRuleset } from './load-compiled.js';
 import { compiledRulesOf } from './store-compiled.js';
@@ -64,6 +65,11 @@ export interface RulesCache {
    * the closures it replaces.
    */
   readonly generatedDecide?: boolean;
+  /**
+   * Told where each load came from: a current entry, or the rule files (a miss). The CLI's code
+   * cache is written only after a run that read none (fast/launch.ts: it keeps what such runs compile).
+   */
+  readonly loaded?: (from: 'entry' | 'rules') => void;
 }
 
 interface EntryHeader {
@@ -108,13 +114,21 @@ export async function loadThroughCache(
   const entry = rulesCacheEntry(cache, file);
   const found = await readEntry(cache, entry, file, text, readText);
   const hit = found && (await loadEntry(cache, found));
+  cache.loaded?.(hit ? 'entry' : 'rules');
   if (hit) return hit;
   const loaded = await load();
   if (loaded.value && !loaded.diagnostics.some((d) => d.severity === 'error')) {
     const written = await writeEntry(cache, entry, file, text, loaded.value, readText);
     // The module is generated from the plan the entry compiles to, as every later load compiles it.
     const back = written && cache.generatedDecide ? loadCompiledRuleset(written.body, { file: entry }) : undefined;
-    if (written && back?.value) await writeGeneratedDecide(cache, written, back.value);
+    if (written && back?.value) {
+      await writeGeneratedDecide(cache, written, back.value);
+      // A first batch decides as every later one will, through the module just written, not the
+      // closures: the entry read back is what the next run loads (the same results, tested).
+      const again = await readEntry(cache, entry, file, text, readText);
+      const fast = again && (await loadEntry(cache, again));
+      if (fast?.value && usesGeneratedDecide(fast.value)) return fast;
+    }
   }
   return loaded;
 }
@@ -171,7 +185,7 @@ async function importGeneratedDecide(
   const url = pathToFileURL(path);
   url.search = `sha256=${expected}`;
   try {
-    const module: GeneratedModule = await import(url.href);
+    const module = (await importModule(url.href)) as GeneratedModule;
     return { module, url: url.href };
   } catch (e) {
     return decideDamaged(cache, found, e instanceof Error ? e.message : String(e));

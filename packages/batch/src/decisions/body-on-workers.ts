@@ -16,6 +16,7 @@ import { bytesOf, CsvDecisions, syntaxError, type BodyHandOff, type DecisionItem
 import type { CsvDecisionOptions, WorkersOption } from './csv-decisions.js';
 import type { BlockReply } from './decide-protocol.js';
 import type { DecideBatch } from './decide-workers.js';
+import { ownBuffer } from './own-buffer.js';
 
 /** What reading one file needs, wherever it is read. */
 export interface Reading {
@@ -65,13 +66,20 @@ export async function* bodyOnWorkers(
   });
   const pool = workers.pool;
   const here = CsvDecisions.forBody(reading.ruleset, file, delimiter, options.lines, handOff.header);
-  const flight = new InFlight(batch, file, handOff.row, handOff.line, {
-    decisions: here,
-    busy: () => pool.pending >= (workers.queuedPerWorker ?? QUEUED_PER_WORKER) * pool.size,
-  });
   // Blocks decided here wait in order behind the workers' (they are answered at once).
   const maxInFlight = 4 * (pool.size + 1);
-  const held = new Held(handOff.rest, workers.blockBytes);
+  const held = new Held(handOff.rest, workers.blockBytes, maxInFlight + 2);
+  const flight = new InFlight(
+    batch,
+    file,
+    handOff.row,
+    handOff.line,
+    {
+      decisions: here,
+      busy: () => pool.pending >= (workers.queuedPerWorker ?? QUEUED_PER_WORKER) * pool.size,
+    },
+    (spent) => held.recycle(spent),
+  );
   // When the bytes held hold no whole record, they are looked at again only once they have doubled.
   let retryAt = 0;
   try {
@@ -114,10 +122,18 @@ export async function* bodyOnWorkers(
 class Held {
   private buffer = new Uint8Array(0);
   bytes = 0;
+  /**
+   * Memory of blocks already read (moved back by the workers, or decided here), to read into
+   * again: a new array per block was zero-filled and paged in each time, which cost the main
+   * thread as much as reading the choice cells, and made garbage of 512 KiB per block.
+   */
+  private readonly spare: ArrayBuffer[] = [];
 
   constructor(
     first: Uint8Array,
     private readonly blockBytes: number,
+    /** At most this many spare buffers are kept (about as many as blocks in flight). */
+    private readonly maxSpare: number,
   ) {
     if (first.length > 0) this.add(first);
   }
@@ -125,12 +141,27 @@ class Held {
   add(piece: Uint8Array): void {
     const total = this.bytes + piece.length;
     if (total > this.buffer.length) {
-      const bigger = new Uint8Array(Math.max(total, 2 * this.blockBytes, 2 * this.buffer.length));
+      const bigger = this.memory(Math.max(total, 2 * this.blockBytes, 2 * this.buffer.length));
       bigger.set(this.buffer.subarray(0, this.bytes));
       this.buffer = bigger;
     }
     this.buffer.set(piece, this.bytes);
     this.bytes = total;
+  }
+
+  /** A block's memory, free again: kept when it is big enough to read a block into. */
+  recycle(memory: ArrayBuffer): void {
+    if (memory.byteLength >= 2 * this.blockBytes && this.spare.length < this.maxSpare) this.spare.push(memory);
+  }
+
+  /** An array of at least `bytes` bytes: a spare one when there is one (its old bytes are written over before use). */
+  private memory(bytes: number): Uint8Array<ArrayBuffer> {
+    const spare = this.spare.pop();
+    if (spare !== undefined) {
+      if (spare.byteLength >= bytes) return new Uint8Array(spare);
+      this.spare.push(spare);
+    }
+    return new Uint8Array(bytes);
   }
 
   /** Everything held, in a buffer of its own (a block sent moves it to a worker); nothing is held after. */
@@ -160,6 +191,8 @@ class InFlight {
     public row: number,
     public line: number,
     private readonly here: DecideHere,
+    /** Given each block's memory once it has been read. */
+    private readonly recycle: (memory: ArrayBuffer) => void,
   ) {}
 
   get length(): number {
@@ -167,9 +200,12 @@ class InFlight {
   }
 
   send(bytes: Uint8Array, records: number, lines: number, last: boolean): void {
-    const reply = this.here.busy()
-      ? Promise.resolve(decideHere(this.here.decisions, bytes, this.row, this.line))
-      : this.batch.decide(bytes, this.row, this.line);
+    let reply: Promise<BlockReply>;
+    if (this.here.busy()) {
+      reply = Promise.resolve(decideHere(this.here.decisions, bytes, this.row, this.line));
+      // Read and copied: its memory is free (a worker's comes back with its reply).
+      this.recycle(ownBuffer(bytes));
+    } else reply = this.batch.decide(bytes, this.row, this.line);
     // Awaited in order; a block dropped after an error must not count as unhandled.
     reply.catch(() => undefined);
     this.row += records;
@@ -182,6 +218,7 @@ class InFlight {
     const sent = this.sent.shift();
     if (sent === undefined) return;
     const reply = await sent.reply;
+    if (reply.spent !== undefined) this.recycle(reply.spent);
     if (reply.items.length > 0) yield reply.items;
     if (reply.error) throw syntaxError(this.file, reply.error);
     if (!sent.last && (reply.row !== sent.row || reply.line !== sent.line)) {

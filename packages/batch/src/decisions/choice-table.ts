@@ -16,12 +16,16 @@
  */
 export type ChoiceValue = string | boolean;
 
-/** An entry of `table`: [length, value index, next plain entry, next quoted entry, ...bytes]. */
+/**
+ * An entry of `table`: [length, value index, next plain entry, next quoted entry, words, ...bytes],
+ * where `words` is where the text's bytes start as little-endian 32-bit words in `words`.
+ */
 const LENGTH = 0;
 const VALUE = 1;
 const NEXT_PLAIN = 2;
 const NEXT_QUOTED = 3;
-const BYTES = 4;
+const WORDS = 4;
+const BYTES = 5;
 /** Per column, `heads` holds the first plain entry per first byte, then the first quoted entry. */
 const HEADS = 512;
 const QUOTED_HEADS = 256;
@@ -38,6 +42,11 @@ export class ChoiceTable {
   /** Per column, the largest code (0 when it has no texts). */
   readonly maxCodes: number[] = [];
   private readonly table: Int32Array;
+  /** Each text's bytes four at a time (little-endian), to compare a cell a word at a time. */
+  private readonly words: Int32Array;
+  /** A view of the bytes last compared (remade when another array comes). */
+  private view: DataView = new DataView(new ArrayBuffer(0));
+  private viewOf: Uint8Array | undefined;
   private readonly heads: Int32Array;
   /** Per column, side by side: the entries unquoted cells matched last and the one before (-1: none yet). */
   private readonly last: Int32Array;
@@ -45,6 +54,7 @@ export class ChoiceTable {
   /** One column per map of exact texts (cells.ts exactChoices); the delimiter of the file. */
   constructor(columns: readonly ReadonlyMap<string, ChoiceValue>[], delimiter: string) {
     const entries: number[] = [];
+    const words: number[] = [];
     this.heads = new Int32Array(columns.length * HEADS).fill(-1);
     this.last = new Int32Array(2 * columns.length).fill(-1);
     columns.forEach((exact, column) => {
@@ -66,7 +76,8 @@ export class ChoiceTable {
         }
         const bytes = Buffer.from(text, 'utf8');
         const at = entries.length;
-        entries.push(bytes.length, this.values.length, -1, -1, ...bytes);
+        entries.push(bytes.length, this.values.length, -1, -1, words.length, ...bytes);
+        for (let w = 0; w + 4 <= bytes.length; w += 4) words.push(bytes.readInt32LE(w));
         this.values.push(value);
         this.codes.push(code);
         // An unquoted cell cannot hold the delimiter; a quoted one can ("Yếu, kém").
@@ -78,6 +89,7 @@ export class ChoiceTable {
       this.maxCodes.push(codeOf.size);
     });
     this.table = Int32Array.from(entries);
+    this.words = Int32Array.from(words);
   }
 
   /** The value index of an entry. */
@@ -106,10 +118,10 @@ export class ChoiceTable {
     const recent = this.last;
     // -1: no entry seen yet (also past the end, never reached: a column has its two places).
     const last = recent[2 * column] ?? -1;
-    if (last >= 0 && this.isAt(last, 0, bytes, start, n, d, LF, CR)) return last;
+    if (last >= 0 && this.isAt(last, bytes, start, n, d, LF, CR)) return last;
     // A column holding two texts in turn ("Có", "Không") finds the other one here.
     const before = recent[2 * column + 1] ?? -1;
-    if (before >= 0 && this.isAt(before, 0, bytes, start, n, d, LF, CR)) {
+    if (before >= 0 && this.isAt(before, bytes, start, n, d, LF, CR)) {
       recent[2 * column] = before;
       recent[2 * column + 1] = last;
       return before;
@@ -141,29 +153,33 @@ export class ChoiceTable {
     if (start >= n) return -1;
     // start < n: the byte is there; a head past the end would be no chain (-1).
     let at = this.heads[heads + (bytes[start] ?? 0)] ?? -1;
-    while (at >= 0 && !this.isAt(at, 1, bytes, start, n, t1, t2, t3)) at = this.slot(at + next);
+    while (at >= 0 && !this.isAt(at, bytes, start, n, t1, t2, t3)) at = this.slot(at + next);
     return at;
   }
 
   /**
-   * Whether the entry's bytes (from byte `from`: a chain already matched the first) are at
-   * `start`, followed by the end of the text or by t1, t2 or t3.
+   * Whether the entry's bytes are at `start`, followed by the end of the text or by t1, t2 or t3.
+   * Compared four bytes at a time through a DataView (unaligned little-endian reads, which the
+   * JIT inlines): byte by byte, this loop was half of the choice cells' time (the ratings are
+   * 30–40 bytes of UTF-8). Only bytes up to `start + length` ≤ `n` are read.
    */
-  private isAt(
-    at: number,
-    from: number,
-    bytes: Uint8Array,
-    start: number,
-    n: number,
-    t1: number,
-    t2: number,
-    t3: number,
-  ): boolean {
+  private isAt(at: number, bytes: Uint8Array, start: number, n: number, t1: number, t2: number, t3: number): boolean {
     const table = this.table;
     const length = this.slot(at + LENGTH);
     const end = start + length;
     if (end > n) return false;
-    let i = from;
+    // Whole words first (most texts are 3–40 bytes), then the bytes after the last one.
+    if (bytes !== this.viewOf) {
+      this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      this.viewOf = bytes;
+    }
+    const view = this.view;
+    const words = this.words;
+    const w0 = this.slot(at + WORDS);
+    const whole = length & ~3;
+    let i = 0;
+    while (i < whole && view.getInt32(start + i, true) === words[w0 + (i >> 2)]) i += 4;
+    if (i < whole) return false;
     while (i < length && table[at + BYTES + i] === bytes[start + i]) i++;
     if (i < length) return false;
     if (end === n) return true;

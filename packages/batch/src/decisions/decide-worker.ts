@@ -74,6 +74,8 @@ async function handle(message: ToWorker): Promise<void> {
   const items = decisions
     .take()
     .map((item) => (isDecidedRun(item) && item.lines.byteLength > 0 ? { ...item, lines: item.lines.slice() } : item));
+  // The block's memory goes back for the next reads (push has copied what it keeps).
+  const spent = ownBuffer(message.bytes);
   const reply: BlockReply = {
     kind: 'block',
     block: message.block,
@@ -81,12 +83,13 @@ async function handle(message: ToWorker): Promise<void> {
     ...decisions.position,
     generatedDecide: batch.generatedDecide,
     ...(error ? { error } : {}),
+    spent,
   };
   // The result lines move to the main thread without a copy (each run's bytes are its own buffer).
-  port.postMessage(
-    reply,
-    items.flatMap((item) => (isDecidedRun(item) && item.lines.byteLength > 0 ? [ownBuffer(item.lines)] : [])),
-  );
+  port.postMessage(reply, [
+    spent,
+    ...items.flatMap((item) => (isDecidedRun(item) && item.lines.byteLength > 0 ? [ownBuffer(item.lines)] : [])),
+  ]);
 }
 
 /** The batch's ruleset, loaded once per hash and module (made by compiledRulesOf from a ruleset that loaded). */

@@ -11,10 +11,11 @@
  *
  * It only takes rows it is sure of, and takes them exactly as the careful path (sheet-records.ts,
  * row-reader.ts, cells.ts) would: numbers in plain digits, the exact texts of choice columns, a
- * code and a year, every value within bounds, parts within wholes, a context the rules allow.
- * Anything else (a doubled quote or a line break in a cell, spaces around a value, another
- * spelling, a bad or out-of-range value, a missing code, a value under no header, bytes that are
- * not UTF-8, a context the rules refuse…) is declined (-1), and the record then goes through the
+ * code and a year, every value within bounds (and its decimals within the fact's), parts within
+ * wholes, a context the rules allow. Anything else (a doubled quote or a line break in a cell,
+ * spaces around a value, another spelling, a bad or out-of-range value, more decimals than the
+ * fact allows, a missing code, a value under no header, bytes that are not UTF-8, a context the
+ * rules refuse…) is declined (-1), and the record then goes through the
  * careful path, which reads it again and reports its problems. So declining is always safe;
  * accepting must give the values the careful path would give (test/quick-decisions.test.ts
  * compares both on random rows).
@@ -59,6 +60,8 @@ export const INCOMPLETE = -2;
 const EMPTY = new Uint8Array(0);
 /** More digits could pass 2^53: the careful path reads those (and reports them as out of range). */
 const MAX_DIGITS = 15;
+/** A number fact without `decimals:` takes any number of digits after the point. */
+const NO_LIMIT = 0x7fffffff;
 
 /** Per header position: what it holds and how to read it (built once from the header). */
 interface Positions {
@@ -68,6 +71,8 @@ interface Positions {
   /** Bounds of number positions. */
   readonly lo: Float64Array;
   readonly hi: Float64Array;
+  /** Per decimal position, the most digits after the point it takes (the fact's `decimals:`; NO_LIMIT when it has none). */
+  readonly places: Int32Array;
   /** The choice columns' texts, and per position its column in that table (-1 for others). */
   readonly choices: ChoiceTable;
   readonly choiceColumn: Int32Array;
@@ -105,6 +110,7 @@ export class SlotRowReader {
   private readonly slotAt: Int32Array;
   private readonly lo: Float64Array;
   private readonly hi: Float64Array;
+  private readonly places: Int32Array;
   private readonly choices: ChoiceTable;
   private readonly choiceColumn: Int32Array;
   private readonly contextFactor: Float64Array;
@@ -147,6 +153,7 @@ export class SlotRowReader {
     this.slotAt = positions.slotAt;
     this.lo = positions.lo;
     this.hi = positions.hi;
+    this.places = positions.places;
     this.choices = positions.choices;
     this.choiceColumn = positions.choiceColumn;
     this.contextFactor = positions.contextFactor;
@@ -310,13 +317,17 @@ export class SlotRowReader {
     return e;
   }
 
-  /** A decimal as cells.ts accepts it, within bounds, or empty. */
+  /**
+   * A decimal as cells.ts accepts it, within bounds and written with no more decimals than its
+   * fact allows, or empty. (A value the careful path would take, written with more, such as 2.50
+   * for one decimal, is declined too: the careful path reads it.)
+   */
   private numberCell(i: number, bytes: Uint8Array, start: number, n: number): number {
     const e = plainEnd(bytes, start, n, this.delimiter);
     if (e < 0) return DECLINE;
     let value: number | undefined;
     if (e > start) {
-      value = readNumber(bytes, start, e);
+      value = readNumber(bytes, start, e, this.places[i] ?? 0);
       if (value === undefined || !this.inBounds(i, value)) return DECLINE;
     }
     this.values[this.slotOf(i)] = value;
@@ -444,6 +455,7 @@ function planPositions(ruleset: CompiledRuleset, header: HeaderLayout, delimiter
   const slotAt = new Int32Array(width).fill(-1);
   const lo = new Float64Array(width);
   const hi = new Float64Array(width);
+  const places = new Int32Array(width).fill(NO_LIMIT);
   const choiceColumn = new Int32Array(width).fill(-1);
   const exacts: ReadonlyMap<string, ChoiceValue>[] = [];
   const contextColumns: { position: number; column: number }[] = [];
@@ -492,6 +504,9 @@ function planPositions(ruleset: CompiledRuleset, header: HeaderLayout, delimiter
     kinds[i] = kind;
     lo[i] = bounds.lo;
     hi[i] = bounds.hi;
+    // The type's `accepts` (row-reader.ts inBounds) refuses a value with more decimals than this.
+    const allowed = fact !== undefined ? type?.decimals(fact) : undefined;
+    if (allowed !== undefined) places[i] = allowed;
   }
   const choices = new ChoiceTable(exacts, delimiter);
   // The context key: each context cell's value code (0 when empty) times the product of the
@@ -501,7 +516,7 @@ function planPositions(ruleset: CompiledRuleset, header: HeaderLayout, delimiter
     contextFactor[position] = factor;
     factor *= (choices.maxCodes[column] ?? 0) + 1;
   }
-  return { kinds, slotAt, lo, hi, choices, choiceColumn, contextFactor, contextPositions };
+  return { kinds, slotAt, lo, hi, places, choices, choiceColumn, contextFactor, contextPositions };
 }
 
 /** By position, not by a map of ids: a context attribute and a fact could share an id. */
@@ -582,12 +597,13 @@ function readInteger(bytes: Uint8Array, start: number, end: number): number | un
 }
 
 /**
- * A decimal as cells.ts accepts it (-?digits, -?digits.digits, -?.digits), as Number() reads it.
+ * A decimal as cells.ts accepts it (-?digits, -?digits.digits, -?.digits), as Number() reads it,
+ * with at most `places` digits after the point (undefined past them: see numberCell).
  * With at most 15 digits the digits make an exact integer m, and m / 10^k (k ≤ 15, also exact) is
  * the correctly rounded quotient, which is the double Number() gives (Clinger's fast path); longer
  * numbers are read by Number() itself.
  */
-function readNumber(bytes: Uint8Array, start: number, end: number): number | undefined {
+function readNumber(bytes: Uint8Array, start: number, end: number, places: number): number | undefined {
   let i = start;
   const negative = bytes[i] === 45; /* - */
   if (negative) i++;
@@ -604,6 +620,7 @@ function readNumber(bytes: Uint8Array, start: number, end: number): number | und
     else return undefined;
   }
   if (digits === 0 || fraction === 0) return undefined; // "", "-", ".", "5.", "-."
+  if (fraction > places) return undefined;
   // 1.234: a thousand, or three decimal places? The careful path says so (office-values.ts).
   if (fraction === 3 && digits >= 4 && digits <= 6 && bytes[negative ? start + 1 : start] !== 48) return undefined;
   if (digits > MAX_DIGITS) {

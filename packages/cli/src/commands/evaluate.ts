@@ -139,6 +139,30 @@ async function batchInput(
   options: EvaluateOptions,
   session: Session,
 ): Promise<{ input: string; format: BatchFormat } | undefined> {
+  const found = await batchFiles(options, session);
+  const first = found[0];
+  if (first !== undefined && options.inputs.length > 1)
+    throw new UsageError('batch_one_file', { path: first.input }, 'evaluate');
+  if (first === undefined && batchOption(options) !== undefined) {
+    throw new UsageError('batch_outputs_need_batch', { path: options.inputs.join(' ') }, 'evaluate');
+  }
+  return first;
+}
+
+/**
+ * Whether this run is (or is refused as) a batch run: a batch option given, or an input that is a
+ * batch file. Otherwise it evaluates assessment files only: the one-file bundle's case
+ * (fast/evaluate-fast.ts), which has no batch code.
+ */
+export async function isBatchRun(options: EvaluateOptions, session: Session): Promise<boolean> {
+  return batchOption(options) !== undefined || (await batchFiles(options, session)).length > 0;
+}
+
+/** The inputs that are batch files, with their format. */
+async function batchFiles(
+  options: EvaluateOptions,
+  session: Session,
+): Promise<{ input: string; format: BatchFormat }[]> {
   const found: { input: string; format: BatchFormat }[] = [];
   for (const input of options.inputs) {
     const head = await readHead(session.abs(input));
@@ -148,20 +172,19 @@ async function batchInput(
       options.format ?? detectBatchFormat(input, head) ?? (otherSpreadsheet(input, head) ? 'xlsx' : undefined);
     if (format !== undefined && isListDocument(format, head)) found.push({ input, format });
   }
-  const first = found[0];
-  if (first !== undefined && options.inputs.length > 1)
-    throw new UsageError('batch_one_file', { path: first.input }, 'evaluate');
-  const batchOptions =
+  return found;
+}
+
+/** The first batch-only option given (--decisions-only as ''), or undefined. */
+function batchOption(options: EvaluateOptions): string | undefined {
+  return (
     options.out ??
     options.summary ??
     options.sheet ??
     options.format ??
     options.encoding ??
-    (options.decisionsOnly ? '' : undefined);
-  if (first === undefined && batchOptions !== undefined) {
-    throw new UsageError('batch_outputs_need_batch', { path: options.inputs.join(' ') }, 'evaluate');
-  }
-  return first;
+    (options.decisionsOnly ? '' : undefined)
+  );
 }
 
 /** The first 64 KiB of a regular file; undefined for a directory or a path that cannot be read. */

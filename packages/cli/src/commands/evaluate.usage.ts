@@ -113,56 +113,59 @@ Examples / Ví dụ:
 export const evaluateCommand = defineCommand({
   name: 'evaluate',
   help: HELP,
-  parse(args): EvaluateOptions {
-    const { values, positionals, lang } = parseCommandArgs('evaluate', args, {
-      rules: { type: 'string', short: 'r' },
-      json: { type: 'boolean' },
-      full: { type: 'boolean' },
-      out: { type: 'string', short: 'o' },
-      summary: { type: 'string' },
-      sheet: { type: 'string' },
-      format: { type: 'string' },
-      ...ENCODING_ARG,
-      'decisions-only': { type: 'boolean' },
-      threads: { type: 'string' },
-      version: { type: 'string' },
-      date: { type: 'string' },
-    });
-    if (values.rules === undefined || values.rules === '') throw new UsageError('missing_rules_option', {}, 'evaluate');
-    if (positionals.length === 0) throw new UsageError('missing_assessments', {}, 'evaluate');
-    refuseEmptyValues('evaluate', values, ['out', 'summary', 'sheet', 'format', 'encoding']);
-    const format = oneOf(values.format, BATCH_FORMATS);
-    if (values.format !== undefined && format === undefined) {
-      throw new UsageError('bad_batch_format', { value: values.format }, 'evaluate');
-    }
-    if (values.summary !== undefined && !/\.(csv|xlsx)$/i.test(values.summary)) {
-      throw new UsageError('bad_summary_path', { path: values.summary }, 'evaluate');
-    }
-    if (values.threads !== undefined && !(/^\d{1,2}$/.test(values.threads) && Number(values.threads) <= 64)) {
-      throw new UsageError('bad_threads', { value: values.threads }, 'evaluate');
-    }
-    // Worker threads read decisions only: said rather than ignored.
-    if (values.threads !== undefined && values['decisions-only'] !== true)
-      throw new UsageError('threads_without_decisions_only', {}, 'evaluate');
-    return {
-      rules: values.rules,
-      inputs: positionals,
-      lang,
-      json: values.json === true,
-      full: values.full === true,
-      ...(values.out !== undefined ? { out: values.out } : {}),
-      ...(values.summary !== undefined ? { summary: values.summary } : {}),
-      ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
-      ...(format !== undefined ? { format } : {}),
-      ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
-      decisionsOnly: values['decisions-only'] === true,
-      ...(values.threads !== undefined ? { threads: Number(values.threads) } : {}),
-      ...(values.version !== undefined ? { version: values.version } : {}),
-      ...(values.date !== undefined ? { date: values.date } : {}),
-    };
-  },
+  parse: parseEvaluateArgs,
   async run(options, session) {
     const { evaluate } = await import('./evaluate.js');
     return evaluate(options, session);
   },
 });
+
+/** `lcz evaluate`'s arguments (after its name) as its options; a UsageError for anything wrong. */
+export function parseEvaluateArgs(args: string[]): EvaluateOptions {
+  const { values, positionals, lang } = parseCommandArgs('evaluate', args, {
+    rules: { type: 'string', short: 'r' },
+    json: { type: 'boolean' },
+    full: { type: 'boolean' },
+    out: { type: 'string', short: 'o' },
+    summary: { type: 'string' },
+    sheet: { type: 'string' },
+    format: { type: 'string' },
+    ...ENCODING_ARG,
+    'decisions-only': { type: 'boolean' },
+    threads: { type: 'string' },
+    version: { type: 'string' },
+    date: { type: 'string' },
+  });
+  if (values.rules === undefined || values.rules === '') throw new UsageError('missing_rules_option', {}, 'evaluate');
+  if (positionals.length === 0) throw new UsageError('missing_assessments', {}, 'evaluate');
+  refuseEmptyValues('evaluate', values, ['out', 'summary', 'sheet', 'format', 'encoding']);
+  const format = oneOf(values.format, BATCH_FORMATS);
+  if (values.format !== undefined && format === undefined) {
+    throw new UsageError('bad_batch_format', { value: values.format }, 'evaluate');
+  }
+  if (values.summary !== undefined && !/\.(csv|xlsx)$/i.test(values.summary)) {
+    throw new UsageError('bad_summary_path', { path: values.summary }, 'evaluate');
+  }
+  if (values.threads !== undefined && !(/^\d{1,2}$/.test(values.threads) && Number(values.threads) <= 64)) {
+    throw new UsageError('bad_threads', { value: values.threads }, 'evaluate');
+  }
+  // Worker threads read decisions only: said rather than ignored.
+  if (values.threads !== undefined && values['decisions-only'] !== true)
+    throw new UsageError('threads_without_decisions_only', {}, 'evaluate');
+  return {
+    rules: values.rules,
+    inputs: positionals,
+    lang,
+    json: values.json === true,
+    full: values.full === true,
+    ...(values.out !== undefined ? { out: values.out } : {}),
+    ...(values.summary !== undefined ? { summary: values.summary } : {}),
+    ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+    ...(format !== undefined ? { format } : {}),
+    ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
+    decisionsOnly: values['decisions-only'] === true,
+    ...(values.threads !== undefined ? { threads: Number(values.threads) } : {}),
+    ...(values.version !== undefined ? { version: values.version } : {}),
+    ...(values.date !== undefined ? { date: values.date } : {}),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * The first step of `lcz evaluate` (lcz.ts, the installed command, and bin.ts): run the one-file
+ * bundle (dist/evaluate-fast.cjs, see evaluate-fast.ts) when it is there. Undefined when there is no bundle (a run from
+ * the sources) or it does not handle these arguments: the whole CLI runs then.
+ *
+ * The bundle is CommonJS, compiled here with V8's code cache: most of a warm one-file run beyond
+ * `node -e 0` was V8 compiling code on first use (the bundle's megabyte, the YAML parser, the
+ * rules' loader), which Node 20 does not cache for us (`module.enableCompileCache` is Node 22).
+ * After a run that compiled without a usable cache, the code V8 compiled is written to the lcz
+ * cache folder (cache-folder.ts; none with LCZ_CACHE=0), named by the SHA-256 of the bundle's
+ * text and Node's version, with the SHA-256 of its own bytes in front: a cache made for another
+ * build or another Node is never read (and V8 refuses one made by another V8 or other flags), a
+ * damaged one is ignored with a note, and either is written again. It changes no result: the same
+ * code runs, only compiled earlier.
+ */
+import { isAscii } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { Script } from 'node:vm';
+import { rulesCacheFolder } from '../cache-folder.js';
+import type { CliIO } from '../session.js';
+
+/** A note for the bundle to print (its message catalogues are not loaded here). */
+export interface LaunchNote {
+  readonly key: 'code_cache_damaged';
+  readonly params: { readonly entry: string };
+}
+
+interface FastBundle {
+  evaluateFast(
+    argv: readonly string[],
+    io: CliIO,
+    fullRun: () => Promise<number>,
+    notes: readonly LaunchNote[],
+  ): Promise<number | undefined>;
+  ranWarm(): boolean;
+}
+
+const CODE_CACHE_PREFIX = 'evaluate-fast-';
+const CODE_CACHE_SUFFIX = '.v8cache';
+/** The SHA-256 (hex) of the cached bytes, then a newline, then the bytes. */
+const DIGEST_LENGTH = 64;
+
+/** `dist`: the folder of the built CLI, where the bundle is. */
+export async function launchEvaluateFast(
+  dist: string,
+  argv: readonly string[],
+  io: CliIO,
+  fullRun: () => Promise<number>,
+): Promise<number | undefined> {
+  const file = join(dist, 'evaluate-fast.cjs');
+  if (!existsSync(file)) return undefined;
+  const bytes = readFileSync(file);
+  // The build writes ASCII only (tsup.fast.config.ts): read as such, V8 holds it one byte a character.
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const folder = rulesCacheFolder(io.env ?? process.env);
+  const cachePath =
+    folder === undefined ? undefined : join(resolve(io.cwd ?? process.cwd(), folder), codeCacheName(bytes));
+  const notes: LaunchNote[] = [];
+  const cached = cachePath === undefined ? undefined : readCodeCache(cachePath, notes);
+  // `__lczImport`: the bundle's `import()` (a generated module beside a compiled rules file; the
+  // engine's import-module.ts), done here: a vm.Script has no module loader of its own.
+  const wrapper = `(function (exports, require, module, __filename, __dirname, __lczImport) {${source}\n})`;
+  const script = new Script(wrapper, { filename: file, ...(cached !== undefined ? { cachedData: cached } : {}) });
+  const module = { exports: {} as FastBundle };
+  const lczImport = (url: string): Promise<unknown> => import(url);
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), lczImport);
+  const code = await module.exports.evaluateFast(argv, io, fullRun, notes);
+  // Only after a run, so the functions the run compiled are in it too; only after a warm run,
+  // so what only the first run compiles (the YAML rule loader) is not in it.
+  const usable = cached !== undefined && script.cachedDataRejected !== true;
+  if (code !== undefined && cachePath !== undefined && !usable && module.exports.ranWarm())
+    writeCodeCache(cachePath, script.createCachedData());
+  return code;
+}
+
+/** The cache's name: this bundle's text and this Node (the code cache is V8's, per version). */
+function codeCacheName(bundle: Buffer): string {
+  // The bytes, not the text: hashing a string first encodes all of it again.
+  const key = createHash('sha256')
+    .update(`${process.version}\u0000${process.arch}\u0000`)
+    .update(bundle)
+    .digest('hex')
+    .slice(0, 32);
+  return `${CODE_CACHE_PREFIX}${key}${CODE_CACHE_SUFFIX}`;
+}
+
+/** The cached code when it is there and whole; a note when it is there but damaged. */
+function readCodeCache(path: string, notes: LaunchNote[]): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined; // none yet
+  }
+  const digest = bytes.subarray(0, DIGEST_LENGTH).toString('latin1');
+  const data = bytes.subarray(DIGEST_LENGTH + 1);
+  if (bytes[DIGEST_LENGTH] === 0x0a && createHash('sha256').update(data).digest('hex') === digest) return data;
+  notes.push({ key: 'code_cache_damaged', params: { entry: path } });
+  return undefined;
+}
+
+/**
+ * Written whole or not at all (a temporary file renamed over it), and the caches of other builds
+ * removed. A folder that cannot be written is not an error here: the compiled-rules cache, kept in
+ * the same folder, already said so in this run, and nothing but the next start's speed depends on it.
+ */
+function writeCodeCache(path: string, data: Buffer): void {
+  const folder = dirname(path);
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      temporary,
+      Buffer.concat([Buffer.from(`${createHash('sha256').update(data).digest('hex')}\n`), data]),
+    );
+    renameSync(temporary, path);
+    for (const name of readdirSync(folder)) {
+      const other = join(folder, name);
+      if (name.startsWith(CODE_CACHE_PREFIX) && name.endsWith(CODE_CACHE_SUFFIX) && other !== path) unlinkSync(other);
+    }
+  } catch {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // not written
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The one-file `lcz evaluate` bundle (src/fast/evaluate-fast.ts → dist/evaluate-fast.cjs), built
+ * after the CLI's own build (package.json "build"). Everything it reaches is inlined (the engine
+ * and the batch format sniffer from their sources, yaml, zod), so a warm one-file run loads two
+ * files of ours instead of 36. CommonJS, run by src/fast/launch.ts through V8's code cache; it needs
+ * no ES module loader. Its batch path is replaced by a hand-over to the whole CLI (batch-handover.ts),
+ * and the engine's import() by the launcher's (import-module-shim.ts).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
+
+const common = {
+  format: ['cjs'],
+  outExtension: () => ({ js: '.cjs' }),
+  platform: 'node',
+  target: 'node20',
+  splitting: false,
+  treeshake: true,
+  sourcemap: true,
+  // Identifiers are not renamed, so stack traces (LCZ_DEBUG=1) stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  clean: false,
+  dts: false,
+  // Every package it reaches, ours from their sources: one copy of the engine, in this file.
+  noExternal: [/.*/],
+  esbuildOptions(options) {
+    options.conditions = ['@lcz/source', 'import', 'module', 'default'];
+    // ASCII only: V8 keeps an ASCII text one byte per character, and one other character makes
+    // the whole megabyte two bytes each, slower to decode and to hold. esbuild escapes strings and
+    // names; asciiOnly (below) the regular expressions it leaves as written.
+    options.charset = 'ascii';
+  },
+} satisfies Options;
+
+/**
+ * Each character outside ASCII written as its \uXXXX escape, which means the same character in a
+ * regular expression, a string or a name. A character escaped by a backslash before it (an odd
+ * number of them) loses that backslash: `\–` and `–` are the same character there. (The source map's
+ * columns after such a character on its line move by a few characters.)
+ */
+function asciiOnly(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  const ascii = text.replace(/(\\*)([^\x00-\x7f])/g, (_whole, slashes: string, char: string) => {
+    const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+    return `${kept}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  if (ascii !== text) writeFileSync(file, ascii);
+}
+
+export default defineConfig([
+  // The installed command (src/fast/lcz.ts): the launcher alone; the whole CLI is imported from
+  // dist/index.js at run time when the bundle does not take the run.
+  { ...common, entry: { lcz: 'src/fast/lcz.ts' } },
+  {
+    ...common,
+    entry: { 'evaluate-fast': 'src/fast/evaluate-fast.ts' },
+    async onSuccess() {
+      asciiOnly(resolve(import.meta.dirname, 'dist/evaluate-fast.cjs'));
+    },
+    esbuildPlugins: [
+      {
+        name: 'batch-handover-and-import',
+        setup(build) {
+          build.onResolve({ filter: /\/evaluate-batch\.js$/ }, () => ({
+            path: resolve(import.meta.dirname, 'src/fast/batch-handover.ts'),
+          }));
+          // The engine's import() by URL, through the launcher (launch.ts): see import-module-shim.ts.
+          build.onResolve({ filter: /\/import-module\.js$/ }, () => ({
+            path: resolve(import.meta.dirname, 'src/fast/import-module-shim.ts'),
+          }));
+        },
+      },
+    ],
+  },
+]);
