@@ -42,7 +42,7 @@ const common = {
  */
 function asciiOnly(file: string): void {
   const text = readFileSync(file, 'utf8');
-  const ascii = text.replace(/(\\*)([^\x00-\x7f])/g, (_whole, slashes: string, char: string) => {
+  const ascii = text.replace(/(\\*)([\u0080-\uffff])/g, (_whole, slashes: string, char: string) => {
     const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
     return `${kept}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
