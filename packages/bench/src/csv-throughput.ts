@@ -228,7 +228,7 @@ export async function measureCsv(
  * file. The timed runs then load the rules from it and decide with that module, as every run
  * after the first does (a first run also reads the YAML and writes them: slower to start).
  */
-export async function warmRulesCache(ruleset: CompiledRuleset, assessments: readonly Assessment[]): Promise<string> {
+async function warmRulesCache(ruleset: CompiledRuleset, assessments: readonly Assessment[]): Promise<string> {
   const cacheDir = join(OUT_DIR, 'rules-cache');
   rmSync(cacheDir, { recursive: true, force: true });
   const { csv, fileMB } = await writeCsv(ruleset, assessments, 10);
