@@ -7,16 +7,13 @@
  * Imports no YAML parser, no JSON Schema validator and no hash function: the compiled-rules
  * entry point is built from this module and must stay small to start fast.
  */
-import type * as z from 'zod/mini';
-import type { CompiledRuleset, LocatedInput } from './compile/compiled-ruleset.js';
+import type { CompiledRuleset } from './compile/compiled-ruleset.js';
 import { compileRuleset, type CompileOptions, type Fragment } from './compile/compile-ruleset.js';
 import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
-import { CriteriaEngineError } from './diagnostics/error.js';
 import { makeDiagnostic } from './diagnostics/source.js';
 import { createEvaluator } from './evaluate/evaluate.js';
 import { createPartEvaluator } from './evaluate/evaluate-part.js';
-import { buildAssessmentSchema, validateAssessmentValue } from './evaluate/validate-assessment.js';
-import { compileShapeCheck } from './evaluate/assessment-shape.js';
+import { assessmentChecks } from './evaluate/validate-assessment.js';
 import type { ParsedDocument } from './parse/index.js';
 import type { RulesetDocument } from './validate/ruleset-document.js';
 import { rememberSources, storeCompiledRules } from './store-compiled.js';
@@ -58,29 +55,7 @@ export function assembleRuleset(
   const plan = compiled.plan;
 
   const parts = createPartEvaluator(plan);
-  // Built on first use: a caller that only decides never pays for the schema.
-  let schema: z.ZodMiniType | undefined;
-  const assessmentSchema = () => (schema ??= buildAssessmentSchema(plan));
-  // A valid assessment is recognised without the schema (assessment-shape.ts); it runs for the rest.
-  let shape: ((value: unknown) => boolean) | undefined;
-  const accepted = (value: unknown): boolean => {
-    shape ??= compileShapeCheck(plan);
-    return shape(value);
-  };
-  const validateAssessment = (value: unknown, located?: LocatedInput, options?: { readonly anyDate?: boolean }) =>
-    validateAssessmentValue(plan, accepted, assessmentSchema, doc.id, value, located, options?.anyDate === true);
-  // evaluate() and decide() never coerce: on a value of the wrong type (the input skipped
-  // validateAssessment) they throw every problem validateAssessment finds, instead of reading
-  // "200" as 200.
-  const wrongType = (assessment: unknown): never => {
-    const problems = validateAssessment(assessment).diagnostics.filter((d) => d.severity === 'error');
-    // validateAssessment refuses every value of the wrong type; the fallback is defensive only.
-    const shape = makeDiagnostic({ file: '<input>' }, 'input_shape', undefined, {
-      expected: 'assessment',
-      path: '',
-    });
-    throw new CriteriaEngineError(problems.length > 0 ? problems : [shape]);
-  };
+  const { validateAssessment, wrongType, assessmentSchema } = assessmentChecks(plan, doc.id);
   const evaluator = createEvaluator(plan, { id: doc.id, version: doc.version, hash }, wrongType);
   // A generated module (lcz build's .decide.mjs, already imported by the caller: decide and
   // evaluate) replaces the closures only when it was generated for this very ruleset; otherwise

@@ -10,16 +10,13 @@
  * caller says which rules it expects) for other rules, is refused with a located problem
  * (`plan_module_stale`), never used: its code was written for a plan this engine may not share.
  */
-import type * as z from 'zod/mini';
-import type { CompiledRuleset, LocatedInput } from './compile/compiled-ruleset.js';
+import type { CompiledRuleset } from './compile/compiled-ruleset.js';
 import type { RulesetPlan } from './compile/plan.js';
 import { compareProducts } from './compile/exact/arithmetic.js';
 import { ENGINE_VERSION } from './compiled-rules-file.js';
 import type { Diagnostic, Range, StageResult } from './diagnostics/diagnostic.js';
-import { CriteriaEngineError } from './diagnostics/error.js';
 import { SourceText, makeDiagnostic } from './diagnostics/source.js';
-import { compileShapeCheck } from './evaluate/assessment-shape.js';
-import { buildAssessmentSchema, validateAssessmentValue } from './evaluate/validate-assessment.js';
+import { assessmentChecks } from './evaluate/validate-assessment.js';
 import { bindGeneratedDecide, type GeneratedModule } from './generate/bind-generated.js';
 import { PLAN_MODULE_FORMAT, PLAN_MODULE_FORMAT_VERSION } from './generate/format.js';
 import type { PlanModuleData } from './generate/plan-module-code.js';
@@ -96,22 +93,7 @@ export function loadPlanModule(module: PlanModule, options: LoadPlanModuleOption
   const earlier = located(data.earlier);
   const compile = located(data.compile);
 
-  // As every loader does it (assemble-ruleset.ts): the quick check first, the schema on first use
-  // for what it does not take, and decide/evaluate throwing validation's problems on a wrong type.
-  let schema: z.ZodMiniType | undefined;
-  const assessmentSchema = () => (schema ??= buildAssessmentSchema(plan));
-  let shape: ((value: unknown) => boolean) | undefined;
-  const accepted = (value: unknown): boolean => {
-    shape ??= compileShapeCheck(plan);
-    return shape(value);
-  };
-  const validateAssessment = (value: unknown, located?: LocatedInput, o?: { readonly anyDate?: boolean }) =>
-    validateAssessmentValue(plan, accepted, assessmentSchema, data.id, value, located, o?.anyDate === true);
-  const wrongType = (assessment: unknown): never => {
-    const problems = validateAssessment(assessment).diagnostics.filter((d) => d.severity === 'error');
-    const shape = makeDiagnostic({ file: '<input>' }, 'input_shape', undefined, { expected: 'assessment', path: '' });
-    throw new CriteriaEngineError(problems.length > 0 ? problems : [shape]);
-  };
+  const { validateAssessment, wrongType } = assessmentChecks(plan, data.id);
   const identity = { id: data.id, version: data.version, hash: data.hash };
   const bound = bindGeneratedDecide(module, plan, { hash: data.hash, engine: ENGINE_VERSION }, wrongType, identity);
   // The module's code was generated with its own plan: a mismatch is a damaged module.

@@ -13,10 +13,11 @@ import { decimalsOf } from '../compile/exact/rational.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { DiagnosticParams } from '../diagnostics/params.js';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
+import { CriteriaEngineError } from '../diagnostics/error.js';
 import { makeDiagnostic } from '../diagnostics/source.js';
 import { closest } from '../diagnostics/suggest.js';
 import type { Assessment } from './assessment.js';
-import { ASSESSMENT_DATE } from './assessment-shape.js';
+import { ASSESSMENT_DATE, compileShapeCheck } from './assessment-shape.js';
 
 export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
   // Declarations of the same type and bounds share one schema (zod schemas are immutable):
@@ -53,6 +54,47 @@ export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
     context: z.strictObject(context),
     facts: z.strictObject(facts),
   });
+}
+
+/** A ruleset's `validateAssessment`, and what evaluate() and decide() throw on a value of the wrong type. */
+export interface AssessmentChecks {
+  readonly validateAssessment: (
+    value: unknown,
+    located?: LocatedInput,
+    options?: { readonly anyDate?: boolean },
+  ) => StageResult<Assessment>;
+  readonly wrongType: (assessment: unknown) => never;
+  /** The JSON-side schema itself, built on first use (CompiledRuleset.assessmentSchema). */
+  readonly assessmentSchema: () => z.ZodMiniType;
+}
+
+/**
+ * The one way every loader (assemble-ruleset.ts, load-plan-module.ts) checks assessments: the
+ * quick check first, built on first use; the schema, also built on first use, only for what the
+ * quick check does not take, to say what is wrong. evaluate() and decide() never coerce: on a value
+ * of the wrong type (the input skipped validateAssessment) they throw every problem
+ * validateAssessment finds, instead of reading "200" as 200.
+ */
+export function assessmentChecks(plan: RulesetPlan, rulesetId: string): AssessmentChecks {
+  let schema: z.ZodMiniType | undefined;
+  const assessmentSchema = () => (schema ??= buildAssessmentSchema(plan));
+  let shape: ((value: unknown) => boolean) | undefined;
+  const accepted = (value: unknown): boolean => {
+    shape ??= compileShapeCheck(plan);
+    return shape(value);
+  };
+  const validateAssessment = (value: unknown, located?: LocatedInput, options?: { readonly anyDate?: boolean }) =>
+    validateAssessmentValue(plan, accepted, assessmentSchema, rulesetId, value, located, options?.anyDate === true);
+  const wrongType = (assessment: unknown): never => {
+    const problems = validateAssessment(assessment).diagnostics.filter((d) => d.severity === 'error');
+    // validateAssessment refuses every value of the wrong type; the fallback is defensive only.
+    const fallback = makeDiagnostic({ file: '<input>' }, 'input_shape', undefined, {
+      expected: 'assessment',
+      path: '',
+    });
+    throw new CriteriaEngineError(problems.length > 0 ? problems : [fallback]);
+  };
+  return { validateAssessment, wrongType, assessmentSchema };
 }
 
 /**
