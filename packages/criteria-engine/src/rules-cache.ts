@@ -122,11 +122,10 @@ export async function loadThroughCache(
     // The module is generated from the plan the entry compiles to, as every later load compiles it.
     const back = written && cache.generatedDecide ? loadCompiledRuleset(written.body, { file: entry }) : undefined;
     if (written && back?.value) {
-      await writeGeneratedDecide(cache, written, back.value);
+      const withModule = await writeGeneratedDecide(cache, written, back.value);
       // A first batch decides as every later one will, through the module just written, not the
-      // closures: the entry read back is what the next run loads (the same results, tested).
-      const again = await readEntry(cache, entry, file, text, readText);
-      const fast = again && (await loadEntry(cache, again));
+      // closures: the entry as written is what the next run loads (the same results, tested).
+      const fast = withModule && (await loadEntry(cache, withModule));
       if (fast?.value && usesGeneratedDecide(fast.value)) return fast;
     }
   }
@@ -197,18 +196,25 @@ async function importGeneratedDecide(
  * entry, then the entry again with the module's SHA-256 in its header (module first: a header
  * never names a module that is not there). Rules the generator refuses keep the closures.
  */
-async function writeGeneratedDecide(cache: RulesCache, found: Entry, ruleset: CompiledRuleset): Promise<void> {
+/** The entry as now written, its header naming the module; undefined when none could be written. */
+async function writeGeneratedDecide(
+  cache: RulesCache,
+  found: Entry,
+  ruleset: CompiledRuleset,
+): Promise<Entry | undefined> {
   // Loaded here: only a caller that decides many assessments generates code.
   const { generateDecideCode } = await import('./generate/generate-for.js');
   const outcome = generateDecideCode(ruleset, ENGINE_VERSION);
-  if (!('generated' in outcome)) return;
+  if (!('generated' in outcome)) return undefined;
   const code = outcome.generated.code;
   const header: EntryHeader = { ...found.header, decide: sha256(code) };
   try {
     await writeFileAtomic(generatedModulePath(found.path), code);
     await writeFileAtomic(found.path, `${JSON.stringify(header)}\n${found.body}`);
+    return { ...found, header };
   } catch (e) {
     cache.note?.({ reason: 'unwritable', entry: generatedModulePath(found.path), detail: errorCode(e) });
+    return undefined;
   }
 }
 
