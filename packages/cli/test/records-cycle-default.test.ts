@@ -2,7 +2,7 @@
  * Without --cycle, lcz records looks for cycle.yaml in the rules folder, or beside a rules file;
  * a missing one is named where it was looked for (it once named "<rules file>/cycle.yaml").
  */
-import { mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,13 +17,15 @@ describe('lcz records: the default cycle file', () => {
     ['a rules file', 'packages/batch/test/fixtures/small-rules.yaml', 'packages/batch/test/fixtures/cycle.yaml:'],
     ['a rules folder that is not there', 'rules/not-there', 'rules/not-there/cycle.yaml:'],
   ])('%s: the message names cycle.yaml where it was looked for', async (_, rules, where) => {
+    const store = join(await mkdtemp(join(tmpdir(), 'lcz-cycle-')), 'store');
+    await cp(join(ROOT, 'examples/records-2024/store/records.sqlite'), join(store, 'records.sqlite'));
     const { code, stderr } = await run([
       'records',
       'status',
       '--lang',
       'en',
       '--store',
-      join(await mkdtemp(join(tmpdir(), 'lcz-cycle-')), 'store'),
+      store,
       '--rules',
       rules,
       '--year',

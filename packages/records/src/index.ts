@@ -13,6 +13,7 @@ export {
   formatRecordsProblem,
   formatRecordsProblems,
   problemText,
+  RECORD_FILE,
   RECORDS_PROBLEM_CODES,
   RecordsError,
   type RecordsProblem,

@@ -33,7 +33,11 @@ export const RECORDS_PROBLEM_CODES = [
   'records_report_invalid',
   'records_report_other_rules',
   'records_store_damaged',
+  'records_store_missing',
 ] as const;
+
+/** Where a problem in the stored record itself is placed; a program that knows the record's name shows it instead. */
+export const RECORD_FILE = '<record>';
 
 export type RecordsProblemCode = (typeof RECORDS_PROBLEM_CODES)[number];
 export type Lang = 'vi' | 'en';
@@ -41,7 +45,7 @@ export type Lang = 'vi' | 'en';
 export interface RecordsProblem {
   readonly code: RecordsProblemCode;
   readonly severity: 'error' | 'warning';
-  /** The file (or request) the problem is in; `<record>` for the stored record itself. */
+  /** The file (or request) the problem is in; RECORD_FILE (`<record>`) for the stored record itself. */
   readonly file: string;
   /** 1-based; for spreadsheets the row; 0 when the problem concerns the whole input. */
   readonly line: number;

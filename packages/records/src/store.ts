@@ -5,10 +5,19 @@
  * rows; nothing is ever updated in place, so every earlier state can be read back.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { Dialect, Kysely } from 'kysely';
-import { type Backend, backendOf, type Flavour, openBackend, writeTransaction } from './db/open.js';
+import {
+  type Backend,
+  backendOf,
+  type Flavour,
+  isPostgresUrl,
+  openBackend,
+  storeFile,
+  writeTransaction,
+} from './db/open.js';
 import type { RecordsDatabase } from './db/schema.js';
-import { problem, RecordsError, type RecordsProblem } from './problems.js';
+import { problem, RECORD_FILE, RecordsError, type RecordsProblem } from './problems.js';
 import type {
   AreaInput,
   AreaRecord,
@@ -25,11 +34,19 @@ import type {
 export interface StoreOptions {
   /** The clock (ISO timestamps); fixed in tests and in the documented walk-through. */
   readonly now?: () => string;
+  /**
+   * Whether a SQLite record that does not exist yet is created (the default). A program that only
+   * reads or adds to a record passes false: a mistyped folder is then a records_store_missing
+   * problem instead of a new, empty record that silently answers "nothing recorded".
+   */
+  readonly create?: boolean;
 }
 
-const RECORD = { file: '<record>' } as const;
+const RECORD = { file: RECORD_FILE } as const;
 
 export async function openRecordsStore(location: string, options: StoreOptions = {}): Promise<RecordsStore> {
+  if (options.create === false && !isPostgresUrl(location) && !existsSync(storeFile(location)))
+    throw new RecordsError([problem('records_store_missing', { file: location }, { path: storeFile(location) })]);
   return new RecordsStore(await openBackend(location), options);
 }
 
@@ -611,6 +628,6 @@ function storedDecision(r: RecordsDatabase['evaluations']): EvaluationRecord['de
   const text = r.decision;
   if (text === 'recognised' || text === 'not_recognised' || text === 'undetermined') return text;
   throw new RecordsError([
-    problem('records_store_damaged', { file: '<record>' }, { value: text, area: r.area_code, year: Number(r.year) }),
+    problem('records_store_damaged', RECORD, { value: text, area: r.area_code, year: Number(r.year) }),
   ]);
 }

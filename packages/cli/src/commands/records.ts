@@ -20,6 +20,7 @@ import {
   keyDigest,
   loadCycle,
   openRecordsStore,
+  RECORD_FILE,
   RecordsError,
   type RecordsProblem,
   type RecordsStore,
@@ -35,12 +36,21 @@ import type { RecordsOptions } from './records.usage.js';
 
 export async function records(options: RecordsOptions, session: Session): Promise<number> {
   if (options.sub === 'key') return newKey(options, session);
-  const store = await openRecordsStore(isUrl(options.store) ? options.store : session.abs(options.store), {
-    ...clock(session.env['SOURCE_DATE_EPOCH']),
-  });
   // The rule file's words for what is assessed, once a subcommand has loaded it; until then (and
   // for the subcommands that read no rules) the engine's generic words.
   const scheme: WordsInUse = { words: GENERIC_WORDS };
+  let store: RecordsStore;
+  try {
+    // Only register, the year's first step, starts a record: any other subcommand given a
+    // mistyped --store would otherwise create an empty one and answer "nothing recorded".
+    store = await openRecordsStore(isUrl(options.store) ? options.store : session.abs(options.store), {
+      ...clock(session.env['SOURCE_DATE_EPOCH']),
+      create: options.sub === 'register',
+    });
+  } catch (error) {
+    if (error instanceof RecordsError) return problems(options, session, error.problems, scheme.words);
+    throw error;
+  }
   try {
     return await SUBCOMMANDS[options.sub](options, session, store, scheme);
   } catch (error) {
@@ -326,6 +336,8 @@ function problems(
   const prefix = `${session.cwd}/`;
   const shown = session.relocate(list).map((p) => ({
     ...p,
+    // The library places problems in the stored record itself at RECORD_FILE; here it has a name.
+    ...(p.file === RECORD_FILE ? { file: o.store } : {}),
     params: Object.fromEntries(
       Object.entries(p.params).map(([k, v]) => [k, typeof v === 'string' ? v.split(prefix).join('') : v]),
     ),

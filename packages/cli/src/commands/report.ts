@@ -198,11 +198,19 @@ async function reportOnRecord(
   targets: Targets | undefined,
   format: ReportFormat,
 ): Promise<number> {
-  const { formatRecordsProblems, isPostgresUrl, openRecordsStore, recordEntries } = await import(
+  const { formatRecordsProblems, isPostgresUrl, openRecordsStore, RecordsError, recordEntries } = await import(
     '@lcz/criteria-records'
   );
   const location = required(options.records, '--records');
-  const store = await openRecordsStore(isPostgresUrl(location) ? location : session.abs(location));
+  let store: Awaited<ReturnType<typeof openRecordsStore>>;
+  try {
+    // A report only reads: a mistyped --records is said, not answered by a new empty record.
+    store = await openRecordsStore(isPostgresUrl(location) ? location : session.abs(location), { create: false });
+  } catch (error) {
+    if (!(error instanceof RecordsError)) throw error;
+    session.err(formatRecordsProblems(session.relocate(error.problems), options.lang, ruleset.words));
+    return EXIT.invalid;
+  }
   const label = isPostgresUrl(location) ? store.backend.location : location;
   let read: Awaited<ReturnType<typeof recordEntries>>;
   try {

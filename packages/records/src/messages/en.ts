@@ -70,6 +70,10 @@ export const recordsMessagesEn: ProblemCatalog = {
     message: `The record holds the decision '${p.value}' for ${p.area} in ${p.year}, which lcz never writes: the database was changed outside lcz.`,
     hint: 'Nothing was read from it. Restore the record from its last backup (lcz records backup), or find out who changed the database and how.',
   }),
+  records_store_missing: (p) => ({
+    message: `No record here: ${p.path} does not exist.`,
+    hint: 'Check the folder given for the record: it must be the folder the record was created in. A new record is created by lcz records register, the first step of the year.',
+  }),
   records_report_other_rules: (p) => ({
     message: `${p.year}: decisions stored with ${p.stored} are counted again with ${p.given}.`,
     hint: 'Who is recognised stays as stored; the per-criterion figures follow the rules given. Give the rules of that year for its exact figures.',

@@ -70,6 +70,10 @@ export const recordsMessagesVi: ProblemCatalog = {
     message: `Sổ lưu kết quả '${p.value}' cho ${p.area} năm ${p.year}, giá trị mà lcz không bao giờ ghi: cơ sở dữ liệu đã bị sửa ngoài lcz.`,
     hint: 'Không đọc gì từ đó. Khôi phục sổ từ bản sao lưu gần nhất (lcz records backup), hoặc tìm xem ai đã sửa cơ sở dữ liệu và sửa thế nào.',
   }),
+  records_store_missing: (p) => ({
+    message: `Không có sổ lưu ở đây: không có tệp ${p.path}.`,
+    hint: 'Kiểm tra thư mục của sổ lưu: phải là thư mục đã tạo sổ lưu. Sổ lưu mới được tạo bằng lcz records register, bước đầu tiên của năm.',
+  }),
   records_report_other_rules: (p) => ({
     message: `Năm ${p.year}: kết quả đã lưu theo ${p.stored} được tính lại theo ${p.given}.`,
     hint: '{Assessed} được công nhận vẫn giữ như đã lưu; số liệu từng tiêu chí theo bộ tiêu chí đưa vào. Muốn số liệu chính xác, dùng bộ tiêu chí của năm đó.',
