@@ -174,15 +174,33 @@ describe('one option, one help text', () => {
     const helps = await Promise.all(
       ['evaluate', 'report', 'explain', 'diff', 'records'].map((c) => run([c, '--help'])),
     );
+    // The option's line and the lines under it, up to the next option.
     const block = (help: string) => {
       const lines = help.split('\n');
       const at = lines.findIndex((l) => l.startsWith('  --encoding <name>'));
-      return lines.slice(at, at + 4).join('\n');
+      const end = lines.findIndex((l, i) => i > at && l.startsWith('  -'));
+      return lines.slice(at, end);
     };
+    // The same words everywhere, each block lined up with the options around it: its text starts
+    // in the column where the next option's does.
+    const words = (lines: string[]) => lines.join(' ').split(/\s+/).join(' ');
     const [evaluate, ...others] = helps.map((h) => block(h.stdout));
-    expect(evaluate).toContain('windows-1258');
-    expect(evaluate).toContain('bảng mã');
-    for (const other of others) expect(other).toBe(evaluate);
+    expect(words(evaluate ?? [])).toContain('windows-1258');
+    expect(words(evaluate ?? [])).toContain('bảng mã');
+    for (const other of others) expect(words(other)).toBe(words(evaluate ?? []));
+    for (const h of helps) {
+      const lines = h.stdout.split('\n');
+      const at = lines.findIndex((l) => l.startsWith('  --encoding <name>'));
+      const next = lines[at + block(h.stdout).length] ?? '';
+      for (const line of block(h.stdout)) expect(line.length).toBeLessThanOrEqual(100);
+      // Where an option line's text starts: after the first run of two or more spaces past the option.
+      const column = (l: string) => {
+        const gap = / {2,}(?=\S)/.exec(l.slice(2));
+        return gap ? 2 + gap.index + gap[0].length : -1;
+      };
+      expect(column(lines[at] ?? ''), h.stdout).toBe(column(next));
+      expect((lines[at + 1] ?? '').search(/\S/)).toBe(column(next));
+    }
   });
 
   it('an empty value is refused the same way', async () => {

@@ -3,7 +3,7 @@
  */
 import { oneOf, parseCommandArgs, refuseEmptyValues } from '../args.js';
 import { defineCommand } from '../command.js';
-import { ENCODING_ARG, ENCODING_HELP } from './encoding.usage.js';
+import { ENCODING_ARG, encodingHelp } from './encoding.usage.js';
 import { UsageError, type Lang } from '../session.js';
 
 export interface DiffOptions {
@@ -53,7 +53,7 @@ Options / Tuỳ chọn:
                                / phiếu đánh giá cần so sánh kết luận
   -f, --format text|md|json    text (default), Markdown, or JSON (schemas/diff.schema.json)
                                / định dạng: văn bản (mặc định), Markdown, JSON
-${ENCODING_HELP}
+${encodingHelp(31)}
   --lang vi|en                 language (default vi) / ngôn ngữ (mặc định vi)
   -h, --help                   show this help / xem hướng dẫn
 

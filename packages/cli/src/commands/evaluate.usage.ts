@@ -4,7 +4,7 @@
 import type { BatchFormat } from '@lcz/criteria-batch';
 import { oneOf, parseCommandArgs, refuseEmptyValues } from '../args.js';
 import { defineCommand } from '../command.js';
-import { ENCODING_ARG, ENCODING_HELP } from './encoding.usage.js';
+import { ENCODING_ARG, encodingHelp } from './encoding.usage.js';
 import { UsageError, type Lang } from '../session.js';
 
 export interface EvaluateOptions {
@@ -82,7 +82,7 @@ Batch files / Tệp hàng loạt:
   --sheet <name|n>     XLSX: the worksheet (default the first) / trang tính cần đọc (mặc định trang đầu)
   --format <format>    csv, xlsx, json, jsonl or yaml, when the extension does not tell
                        / định dạng tệp khi đuôi tệp không cho biết
-${ENCODING_HELP}
+${encodingHelp(23)}
   --decisions-only     result lines carry the decision and passed counts only (fastest)
                        / mỗi dòng kết quả chỉ có kết luận và số tiêu chí đạt (nhanh nhất)
   --threads <n>        with --decisions-only, read a CSV file with n worker threads (default: one

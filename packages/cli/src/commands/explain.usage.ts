@@ -3,7 +3,7 @@
  */
 import { parseCommandArgs, refuseEmptyValues } from '../args.js';
 import { defineCommand } from '../command.js';
-import { ENCODING_ARG, ENCODING_HELP } from './encoding.usage.js';
+import { ENCODING_ARG, encodingHelp } from './encoding.usage.js';
 import { UsageError, type Lang } from '../session.js';
 
 export interface ExplainOptions {
@@ -55,7 +55,7 @@ Options / Tuỳ chọn:
                        schemas/gap.schema.json): one object for one file argument, an array
                        otherwise / in dạng JSON: một đối tượng cho một tệp, một mảng cho nhiều tệp
   --full               full criterion texts and notes / in đầy đủ nội dung tiêu chí và ghi chú
-${ENCODING_HELP}
+${encodingHelp(23)}
   -h, --help           show this help / xem hướng dẫn
 
 Examples / Ví dụ:

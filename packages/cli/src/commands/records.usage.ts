@@ -5,7 +5,7 @@
 import { oneOf, parseCommandArgs, refuseEmptyValues } from '../args.js';
 import { defineCommand } from '../command.js';
 import { type Lang, UsageError } from '../session.js';
-import { ENCODING_ARG, ENCODING_HELP } from './encoding.usage.js';
+import { ENCODING_ARG, encodingHelp } from './encoding.usage.js';
 
 export const RECORDS_SUBCOMMANDS = [
   'register',
@@ -65,10 +65,10 @@ Usage / Cách dùng:
   lcz records key      --name <name> --role area|department|board|reader [--unit <ward> | --area <code>…
                        | --owner <id>]
 
-  The store is a folder (the file records.sqlite in it, created when missing) or a PostgreSQL
+  The store is a folder (the file records.sqlite in it, created by register) or a PostgreSQL
   URL (postgres://…). Nothing is ever overwritten: a correction is a new version with --reason.
-  Sổ là một thư mục (tệp records.sqlite, tự tạo) hoặc một URL PostgreSQL. Không gì bị ghi đè:
-  sửa là một phiên bản mới kèm --reason.
+  Sổ là một thư mục (tệp records.sqlite, do register tạo) hoặc một URL PostgreSQL. Không gì bị
+  ghi đè: sửa là một phiên bản mới kèm --reason.
 
   register  the areas a workbook lists (code, name, unit, context) registered for the year
   import    a part: the area's own facts, or with --owner one department's (lcz template --owner)
@@ -92,7 +92,7 @@ Options / Tuỳ chọn:
   --correct <text>        why a board decision is recorded again / lý do ghi lại quyết định
   --date, --today <date>  YYYY-MM-DD
   -o, --out <file>        the file to write / tệp cần ghi
-${ENCODING_HELP}
+${encodingHelp(26)}
   --lang vi|en            language of messages (default vi) / ngôn ngữ thông báo
   -h, --help              show this help / xem hướng dẫn
 

@@ -3,7 +3,7 @@
  */
 import { oneOf, parseCommandArgs, refuseEmptyValues, wholeNumber } from '../args.js';
 import { defineCommand } from '../command.js';
-import { ENCODING_ARG, ENCODING_HELP } from './encoding.usage.js';
+import { ENCODING_ARG, encodingHelp } from './encoding.usage.js';
 import { UsageError, type Lang } from '../session.js';
 
 export interface ReportOptions {
@@ -71,7 +71,7 @@ Options / Tuỳ chọn:
                          when absent, taken from the extension of --out / định dạng báo cáo
   -o, --out <file>       write the report to this file (required for xlsx); otherwise standard
                          output / ghi báo cáo ra tệp (bắt buộc với xlsx)
-${ENCODING_HELP}
+${encodingHelp(25)}
   --lang vi|en           language of the report (default vi) / ngôn ngữ (mặc định vi)
   -h, --help             show this help / xem hướng dẫn
 
