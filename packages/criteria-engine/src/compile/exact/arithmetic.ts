@@ -14,7 +14,13 @@ export type Exact = number | Rational;
 const MAX = Number.MAX_SAFE_INTEGER;
 
 function toRational(x: Exact): Rational {
-  return typeof x === 'number' ? fromNumber(x) : x;
+  if (typeof x === 'number') return fromNumber(x);
+  // Neither a number nor a fraction (a boolean or a text in a slot, against decideSlots' contract
+  // that values are valid): its missing numerator would make every BigInt step NaN and gcd loop
+  // for ever. A caller's mistake is said, never spun on.
+  if (typeof x !== 'object' || x === null || typeof x.n !== 'bigint' || typeof x.d !== 'bigint')
+    throw new TypeError(`not a number: ${typeof x === 'string' ? JSON.stringify(x) : String(x)}`);
+  return x;
 }
 
 function safeInts(a: number, b: number): boolean {
