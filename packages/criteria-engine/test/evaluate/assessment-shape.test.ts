@@ -5,7 +5,6 @@
  * or it saves nothing) and hostile ones (every kind of value put anywhere in a valid assessment,
  * odd prototypes, unknown keys, `__proto__` keys from JSON).
  */
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CompiledRuleset } from '../../src/compile/compiled-ruleset.js';
@@ -15,16 +14,10 @@ import { buildAssessmentSchema, validateAssessmentValue } from '../../src/evalua
 import { planOf } from '../../src/generate/plan-of.js';
 import { loadRulesetFile } from '../../src/node-files.js';
 import { assessmentArbitrary } from '../../src/testing.js';
+import { BUNDLED_SCHEMES, root } from '../bundled-schemes.js';
 import { PROPERTY_SEED, propertyRuns } from '../oracle/differential.js';
 
-const root = (path: string) => fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
-const SCHEMES = [
-  'rules/lai-chau-2020-2025/ruleset.yaml',
-  'rules/lai-chau-2026-2030-draft/ruleset.yaml',
-  'rules/green-building-illustrative/ruleset.yaml',
-  'rules/ntm-commune-2021-2025/ruleset.yaml',
-  'examples/school-safety/ruleset.yaml',
-];
+const SCHEMES = BUNDLED_SCHEMES;
 const RUNS = propertyRuns(300);
 
 async function load(file: string): Promise<{ ruleset: CompiledRuleset; plan: RulesetPlan }> {

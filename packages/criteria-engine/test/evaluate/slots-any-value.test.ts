@@ -6,23 +6,15 @@
  * (the new-rural scheme, population = total_income = true). Both the closures and the generated
  * module, on every bundled scheme, over values of every kind in every slot.
  */
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED_SCHEMES, root } from '../bundled-schemes.js';
 import { PROPERTY_SEED, propertyRuns } from '../oracle/differential.js';
 import { type BothWays, loadBoth } from '../generate/load-both.js';
 
-const root = (path: string) => fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
+const SCHEMES = BUNDLED_SCHEMES;
 const RUNS = propertyRuns(300);
 const TIMEOUT = Math.max(120_000, RUNS * 40);
-
-const SCHEMES = [
-  'rules/lai-chau-2020-2025/ruleset.yaml',
-  'rules/lai-chau-2026-2030-draft/ruleset.yaml',
-  'rules/green-building-illustrative/ruleset.yaml',
-  'rules/ntm-commune-2021-2025/ruleset.yaml',
-  'examples/school-safety/ruleset.yaml',
-];
 
 type Slot = number | boolean | string | undefined;
 
