@@ -109,7 +109,7 @@ function createTieredDecider(plan: RulesetPlan, tiers: readonly TierPlan[]): (s:
   // standard's passed count leaves out what counts only from a higher level. One pass over the
   // outcomes counts every standard (a loop per standard cost ≈ 5% of the call on the points scheme).
   // The plan makes each criterion in exactly one standard (compile-ruleset.ts compileGroups).
-  const groupCount = plan.groups.length;
+  const zeros: number[] = plan.groups.map(() => 0);
   const groupOf = new Int32Array(n).fill(-1);
   plan.groups.forEach((g, gi) => {
     for (const i of g.criteria) if ((plan.criteria[i]?.fromLevel ?? 0) === 0) groupOf[i] = gi;
@@ -130,8 +130,8 @@ function createTieredDecider(plan: RulesetPlan, tiers: readonly TierPlan[]): (s:
     const reached = packed % 256;
     const possibleCount = (packed - reached) / 256;
     const decision: Decision = reached > 0 ? 'recognised' : possibleCount === 0 ? 'not_recognised' : 'undetermined';
-    const passed: number[] = [];
-    for (let g = 0; g < groupCount; g++) passed.push(0);
+    // A copy of an array of zeros: one copy of small integers, not a push per standard.
+    const passed = zeros.slice();
     for (let i = 0; i < n; i++) {
       const o = outcomes[i];
       const g = groupOf[i];
