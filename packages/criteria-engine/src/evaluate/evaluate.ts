@@ -43,6 +43,39 @@ export function createEvaluator(
     return scratch;
   };
   const impliedZeros = createImpliedZeros(plan);
+  const trace = createTracer(plan, identity);
+  /**
+   * The fast path, built on its first call rather than here: a ruleset whose generated module
+   * decides (assemble-ruleset.ts) never builds the closures' tables. It also keeps the tables'
+   * code to the rulesets that decide through it: V8 compiles a closure's code for the one
+   * instance it has seen when only one exists (its captured tables become constants), and every
+   * ruleset built here would otherwise make one more (docs/performance.md, the points scheme).
+   */
+  let fast: FastPath | undefined;
+  const fastPath = (): FastPath => {
+    fast ??= createFastPath(plan, fill, impliedZeros);
+    return fast;
+  };
+  return {
+    decide: (assessment) => fastPath().decide(assessment),
+    decideSlots: (s) => fastPath().decideSlots(s),
+    evaluate: (assessment) => {
+      const s = fill(assessment);
+      return trace(assessment, s, impliedZeros(s));
+    },
+  };
+}
+
+interface FastPath {
+  decide(assessment: Assessment): DecisionSummary;
+  decideSlots(s: Value[]): DecisionSummary;
+}
+
+function createFastPath(
+  plan: RulesetPlan,
+  fill: (assessment: Assessment) => Value[],
+  impliedZeros: (s: Value[]) => unknown,
+): FastPath {
   const decider = createDecider(plan);
   /** The fast path over values already in slot order (see compile/slots.ts): batch readers use it. */
   const decideSlots = (s: Value[]): DecisionSummary => {
@@ -50,13 +83,5 @@ export function createEvaluator(
     impliedZeros(s);
     return decider(s);
   };
-  const trace = createTracer(plan, identity);
-  return {
-    decide: (assessment) => decideSlots(fill(assessment)),
-    decideSlots,
-    evaluate: (assessment) => {
-      const s = fill(assessment);
-      return trace(assessment, s, impliedZeros(s));
-    },
-  };
+  return { decide: (assessment) => decideSlots(fill(assessment)), decideSlots };
 }

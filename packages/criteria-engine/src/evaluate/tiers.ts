@@ -294,8 +294,8 @@ export function createLevelJudge(tiers: readonly TierPlan[]): (input: FastTierIn
       const from = starts[t];
       const to = starts[t + 1];
       if (from === undefined || to === undefined) throw planMiss('tally starts', t);
-      counted.fill(0);
       if (counts[t] === 1) {
+        counted.fill(0);
         for (let k = from; k < to; k++) {
           const o = outcomes[members[k] ?? -1];
           if (o === undefined) throw planMiss('tally members', k);
@@ -313,6 +313,7 @@ export function createLevelJudge(tiers: readonly TierPlan[]): (input: FastTierIn
         }
       }
       const at = t * 6;
+      // A tally of points alone leaves the counts as they were: nothing reads them.
       tally[at] = counted[WORST_PASSED] ?? 0;
       tally[at + 1] = counted[WORST_APPLICABLE] ?? 0;
       tally[at + 2] = wx;
