@@ -6,7 +6,8 @@
  * no ES module loader. Its batch path is replaced by a hand-over to the whole CLI (batch-handover.ts),
  * and the engine's import() by the launcher's (import-module-shim.ts).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
@@ -49,6 +50,16 @@ function asciiOnly(file: string): void {
   if (ascii !== text) writeFileSync(file, ascii);
 }
 
+/**
+ * A last line naming the bundle: the SHA-256 of the text before it. The launcher (src/fast/launch.ts)
+ * names the bundle's code cache by it (with the file's size and modification time) instead of
+ * hashing the megabyte on every run.
+ */
+function nameByDigest(file: string): void {
+  const digest = createHash('sha256').update(readFileSync(file)).digest('hex');
+  appendFileSync(file, `\n//# lcz-bundle-sha256=${digest}\n`);
+}
+
 export default defineConfig([
   // The installed command (src/fast/lcz.ts): the launcher alone; the whole CLI is imported from
   // dist/index.js at run time when the bundle does not take the run.
@@ -57,7 +68,9 @@ export default defineConfig([
     ...common,
     entry: { 'evaluate-fast': 'src/fast/evaluate-fast.ts' },
     async onSuccess() {
-      asciiOnly(resolve(import.meta.dirname, 'dist/evaluate-fast.cjs'));
+      const bundle = resolve(import.meta.dirname, 'dist/evaluate-fast.cjs');
+      asciiOnly(bundle);
+      nameByDigest(bundle);
     },
     esbuildPlugins: [
       {
