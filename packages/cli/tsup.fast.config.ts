@@ -4,7 +4,8 @@
  * and the batch format sniffer from their sources, yaml, zod), so a warm one-file run loads two
  * files of ours instead of 36. CommonJS, run by src/fast/launch.ts through V8's code cache; it needs
  * no ES module loader. Its batch path is replaced by a hand-over to the whole CLI (batch-handover.ts),
- * and the engine's import() by the launcher's (import-module-shim.ts).
+ * the engine's import() by the launcher's (import-module-shim.ts), and its JavaScript SHA-256 by
+ * Node's (sha256-shim.ts).
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -82,6 +83,10 @@ export default defineConfig([
           // The engine's import() by URL, through the launcher (launch.ts): see import-module-shim.ts.
           build.onResolve({ filter: /\/import-module\.js$/ }, () => ({
             path: resolve(import.meta.dirname, 'src/fast/import-module-shim.ts'),
+          }));
+          // The engine's SHA-256 of a ruleset's text: Node's, not the JavaScript one (sha256-shim.ts).
+          build.onResolve({ filter: /^@noble\/hashes\/sha2\.js$/ }, () => ({
+            path: resolve(import.meta.dirname, 'src/fast/sha256-shim.ts'),
           }));
         },
       },
