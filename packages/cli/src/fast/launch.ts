@@ -7,15 +7,27 @@
  * `node -e 0` was V8 compiling code on first use (the bundle's megabyte, the YAML parser, the
  * rules' loader), which Node 20 does not cache for us (`module.enableCompileCache` is Node 22).
  * After a run that compiled without a usable cache, the code V8 compiled is written to the lcz
- * cache folder (cache-folder.ts; none with LCZ_CACHE=0), named by the SHA-256 of the bundle's
- * text and Node's version, with the SHA-256 of its own bytes in front: a cache made for another
- * build or another Node is never read (and V8 refuses one made by another V8 or other flags), a
- * damaged one is ignored with a note, and either is written again. It changes no result: the same
- * code runs, only compiled earlier.
+ * cache folder (cache-folder.ts; none with LCZ_CACHE=0), named by the bundle (the SHA-256 of its
+ * text, which its build writes on its last line, with the file's size and modification time) and
+ * Node's version, with the SHA-256 of its own bytes in front: a cache made for another build or
+ * another Node is never read (and V8 refuses one made by another V8 or other flags), a damaged one
+ * is ignored with a note, and either is written again. It changes no result: the same code runs,
+ * only compiled earlier.
  */
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { Script } from 'node:vm';
@@ -51,13 +63,14 @@ export async function launchEvaluateFast(
   fullRun: () => Promise<number>,
 ): Promise<number | undefined> {
   const file = join(dist, 'evaluate-fast.cjs');
-  if (!existsSync(file)) return undefined;
-  const bytes = readFileSync(file);
+  const bundle = readBundle(file);
+  if (bundle === undefined) return undefined;
+  const { bytes } = bundle;
   // The build writes ASCII only (tsup.fast.config.ts): read as such, V8 holds it one byte a character.
   const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const folder = rulesCacheFolder(io.env ?? process.env);
   const cachePath =
-    folder === undefined ? undefined : join(resolve(io.cwd ?? process.cwd(), folder), codeCacheName(bytes));
+    folder === undefined ? undefined : join(resolve(io.cwd ?? process.cwd(), folder), codeCacheName(source, bundle));
   const notes: LaunchNote[] = [];
   const cached = cachePath === undefined ? undefined : readCodeCache(cachePath, notes);
   // `__lczImport`: the bundle's `import()` (a generated module beside a compiled rules file; the
@@ -76,15 +89,51 @@ export async function launchEvaluateFast(
   return code;
 }
 
-/** The cache's name: this bundle's text and this Node (the code cache is V8's, per version). */
-function codeCacheName(bundle: Buffer): string {
+interface Bundle {
+  readonly bytes: Buffer;
+  /** The file's modification time, in nanoseconds. */
+  readonly mtimeNs: bigint;
+}
+
+/** The bundle's bytes and modification time (one open); undefined when there is no bundle. */
+function readBundle(file: string): Bundle | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined; // not built: a run from the sources
+  }
+  try {
+    const stat = fstatSync(fd, { bigint: true });
+    const bytes = Buffer.allocUnsafe(Number(stat.size));
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { bytes: bytes.subarray(0, read), mtimeNs: stat.mtimeNs };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The last line of the bundle as built: the SHA-256 of the text before it (tsup.fast.config.ts). */
+const BUILD_DIGEST = /\n\/\/# lcz-bundle-sha256=([0-9a-f]{64})\n?$/;
+
+/**
+ * The cache's name: this bundle and this Node (the code cache is V8's, per version). The bundle
+ * is named by the digest its build wrote, with its size and modification time (a bundle edited
+ * after its build is another bundle, even at the same length, which is all V8 checks of the text),
+ * so a warm run does not hash the megabyte (0.6 ms); a bundle without that line is hashed whole.
+ */
+function codeCacheName(source: string, bundle: Bundle): string {
+  const built = BUILD_DIGEST.exec(source.slice(-100))?.[1];
+  const hash = createHash('sha256').update(`${process.version}\u0000${process.arch}\u0000`);
   // The bytes, not the text: hashing a string first encodes all of it again.
-  const key = createHash('sha256')
-    .update(`${process.version}\u0000${process.arch}\u0000`)
-    .update(bundle)
-    .digest('hex')
-    .slice(0, 32);
-  return `${CODE_CACHE_PREFIX}${key}${CODE_CACHE_SUFFIX}`;
+  if (built === undefined) hash.update(bundle.bytes);
+  else hash.update(`${built}\u0000${bundle.bytes.length}\u0000${bundle.mtimeNs}`);
+  return `${CODE_CACHE_PREFIX}${hash.digest('hex').slice(0, 32)}${CODE_CACHE_SUFFIX}`;
 }
 
 /** The cached code when it is there and whole; a note when it is there but damaged. */

@@ -7,7 +7,7 @@
  * `pnpm test` builds before it runs vitest; alone: `pnpm --filter @lcz/cli build` first.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -186,6 +186,34 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(out)}, JSON.stringify
     const run = built(argv, cache.env);
     expect(run.stderr).toContain('lcz: note: the cached compiled code');
     expect(cache.codeCaches()).toEqual([name]);
+  });
+
+  it('the bundle names itself: its last line is the SHA-256 of the text before it', () => {
+    const text = readFileSync(join(CLI, 'dist/evaluate-fast.cjs'), 'latin1');
+    const last = /\n\/\/# lcz-bundle-sha256=([0-9a-f]{64})\n$/.exec(text);
+    if (last === null) throw new Error('no digest line at the end of the bundle');
+    const before = text.slice(0, last.index);
+    expect(createHash('sha256').update(before, 'latin1').digest('hex')).toBe(last[1]);
+  });
+
+  it('a bundle changed after its build gets its own code cache (named by its modification time too)', async () => {
+    // A copy of the launcher and the bundle: a one-file run needs nothing else of dist.
+    const dist = mkdtempSync(join(tmpdir(), 'lcz-fast-dist-'));
+    for (const name of ['lcz.cjs', 'evaluate-fast.cjs']) copyFileSync(join(CLI, 'dist', name), join(dist, name));
+    const bin = join(dist, 'lcz.cjs');
+    const argv = ['evaluate', '--rules', RULES, YAML, '--lang', 'en'];
+    const expected = await inProcess(argv);
+    const cache = cacheHome();
+    for (let i = 0; i < 2; i++) expect(built(argv, cache.env, bin)).toEqual(expected);
+    const [before] = cache.codeCaches();
+    if (before === undefined) throw new Error('no code cache written');
+    // The same bytes, as an edit that kept its length would leave them, but another time.
+    utimesSync(join(dist, 'evaluate-fast.cjs'), new Date(2001, 0, 1), new Date(2001, 0, 1));
+    expect(built(argv, cache.env, bin)).toEqual(expected);
+    const [after] = cache.codeCaches();
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+    expect(cache.codeCaches()).toHaveLength(1);
   });
 
   it('hands everything else to the whole CLI: a batch file, batch options, help and usage errors', async () => {
