@@ -13,6 +13,7 @@ import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
 import { makeDiagnostic } from './diagnostics/source.js';
 import { createEvaluator } from './evaluate/evaluate.js';
 import { createPartEvaluator } from './evaluate/evaluate-part.js';
+import { buildAssessmentSchema } from './evaluate/assessment-schema.js';
 import { assessmentChecks } from './evaluate/validate-assessment.js';
 import type { ParsedDocument } from './parse/index.js';
 import type { RulesetDocument } from './validate/ruleset-document.js';
@@ -55,7 +56,10 @@ export function assembleRuleset(
   const plan = compiled.plan;
 
   const parts = createPartEvaluator(plan);
-  const { validateAssessment, wrongType, assessmentSchema } = assessmentChecks(plan, doc.id);
+  const { validateAssessment, wrongType } = assessmentChecks(plan, doc.id);
+  // The published schema, built on first use: validateAssessment does not need it.
+  let schema: ReturnType<typeof buildAssessmentSchema> | undefined;
+  const assessmentSchema = () => (schema ??= buildAssessmentSchema(plan));
   const evaluator = createEvaluator(plan, { id: doc.id, version: doc.version, hash }, wrongType);
   // A generated module (lcz build's .decide.mjs, already imported by the caller: decide and
   // evaluate) replaces the closures only when it was generated for this very ruleset; otherwise

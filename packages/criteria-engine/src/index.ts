@@ -70,6 +70,7 @@ export {
   foldedKey,
   type FactDeclaration,
   type FactTypeDefinition,
+  type ValueIssue,
   type FastCell,
   type FormField,
   type ValueWords,

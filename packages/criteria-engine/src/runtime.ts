@@ -41,6 +41,7 @@ export {
   foldedKey,
   type FactDeclaration,
   type FactTypeDefinition,
+  type ValueIssue,
   type FastCell,
   type ValueWords,
   type Cell,

@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
-import { asZod } from './validate-assessment.js';
+import { asZod } from './assessment-schema.js';
 
 export function assessmentJsonSchema(ruleset: CompiledRuleset): Record<string, unknown> {
   // Every ruleset's schema is the engine's zod (assemble-ruleset.ts); its public type hides zod.

@@ -1,14 +1,14 @@
 /**
- * Validates an assessment against the facts and context a ruleset declares: a zod schema derived
- * from the declarations (each type's own, compile/fact-types/) checks structure, types and bounds; the relations (part ≤ whole),
- * `required_when` and the context rules are checked on top. Every problem is reported with its
- * path (and file position when the input came from a file). Nothing is coerced: "12" is not 12.
+ * Validates an assessment against the facts and context a ruleset declares: structure, types and
+ * bounds as the assessment schema says them (assessment-issues.ts, each type's own check,
+ * compile/fact-types/; the same issues as the published zod schema, assessment-schema.ts, with no
+ * zod here); the relations (part ≤ whole), `required_when` and the context rules are checked on
+ * top. Every problem is reported with its path (and file position when the input came from a
+ * file). Nothing is coerced: "12" is not 12.
  */
-import * as z from 'zod/mini';
 import type { LocatedInput } from '../compile/compiled-ruleset.js';
 import type { RulesetPlan } from '../compile/plan.js';
 import { checkContext } from '../compile/contexts.js';
-import { FACT_TYPES, type FactDeclaration } from '../compile/fact-types/index.js';
 import { decimalsOf } from '../compile/exact/rational.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { DiagnosticParams } from '../diagnostics/params.js';
@@ -17,44 +17,8 @@ import { CriteriaEngineError } from '../diagnostics/error.js';
 import { makeDiagnostic } from '../diagnostics/source.js';
 import { closest } from '../diagnostics/suggest.js';
 import type { Assessment } from './assessment.js';
+import { assessmentIssues, type AssessmentIssue } from './assessment-issues.js';
 import { ASSESSMENT_DATE, compileShapeCheck } from './assessment-shape.js';
-
-export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
-  // Declarations of the same type and bounds share one schema (zod schemas are immutable):
-  // building one per fact was most of the cost of the first validation after start-up.
-  const shared = new Map<string, z.ZodMiniType>();
-  const unknownOr = (key: string, make: () => z.ZodMiniType): z.ZodMiniType => {
-    let schema = shared.get(key);
-    if (!schema) {
-      schema = z.optional(z.nullable(make()));
-      shared.set(key, schema);
-    }
-    return schema;
-  };
-  // Each type declares its own check (compile/fact-types/); context attributes are boolean or enum.
-  const schemaOf = (decl: FactDeclaration): z.ZodMiniType => {
-    const { key, make } = FACT_TYPES[decl.type].schema(decl);
-    // The registry's schemas are zod/mini schemas, typed opaquely for the published declarations.
-    return unknownOr(key, () => asZod(make(), `fact type '${decl.type}'`));
-  };
-  const context: Record<string, z.ZodMiniType> = {};
-  for (const a of plan.context) context[a.id] = schemaOf(a);
-  const facts: Record<string, z.ZodMiniType> = {};
-  for (const f of plan.facts) facts[f.id] = schemaOf(f);
-  return z.strictObject({
-    ruleset: z.optional(z.string()),
-    area: z.optional(
-      z.strictObject({
-        code: z.optional(z.string()),
-        name: z.optional(z.string()),
-        unit: z.optional(z.string()),
-        date: z.optional(z.string().check(z.regex(ASSESSMENT_DATE, 'YYYY-MM-DD'))),
-      }),
-    ),
-    context: z.strictObject(context),
-    facts: z.strictObject(facts),
-  });
-}
 
 /** A ruleset's `validateAssessment`, and what evaluate() and decide() throw on a value of the wrong type. */
 export interface AssessmentChecks {
@@ -64,27 +28,28 @@ export interface AssessmentChecks {
     options?: { readonly anyDate?: boolean },
   ) => StageResult<Assessment>;
   readonly wrongType: (assessment: unknown) => never;
-  /** The JSON-side schema itself, built on first use (CompiledRuleset.assessmentSchema). */
-  readonly assessmentSchema: () => z.ZodMiniType;
 }
 
 /**
  * The one way every loader (assemble-ruleset.ts, load-plan-module.ts) checks assessments: the
- * quick check first, built on first use; the schema, also built on first use, only for what the
- * quick check does not take, to say what is wrong. evaluate() and decide() never coerce: on a value
+ * quick check first, built on first use; the schema's issues (assessment-issues.ts), also built on
+ * first use, only for what the quick check does not take, to say what is wrong. evaluate() and decide() never coerce: on a value
  * of the wrong type (the input skipped validateAssessment) they throw every problem
  * validateAssessment finds, instead of reading "200" as 200.
  */
 export function assessmentChecks(plan: RulesetPlan, rulesetId: string): AssessmentChecks {
-  let schema: z.ZodMiniType | undefined;
-  const assessmentSchema = () => (schema ??= buildAssessmentSchema(plan));
+  let issues: ((value: unknown) => readonly AssessmentIssue[]) | undefined;
+  const issuesOf = (value: unknown): readonly AssessmentIssue[] => {
+    issues ??= assessmentIssues(plan);
+    return issues(value);
+  };
   let shape: ((value: unknown) => boolean) | undefined;
   const accepted = (value: unknown): boolean => {
     shape ??= compileShapeCheck(plan);
     return shape(value);
   };
   const validateAssessment = (value: unknown, located?: LocatedInput, options?: { readonly anyDate?: boolean }) =>
-    validateAssessmentValue(plan, accepted, assessmentSchema, rulesetId, value, located, options?.anyDate === true);
+    validateAssessmentValue(plan, accepted, issuesOf, rulesetId, value, located, options?.anyDate === true);
   const wrongType = (assessment: unknown): never => {
     const problems = validateAssessment(assessment).diagnostics.filter((d) => d.severity === 'error');
     // validateAssessment refuses every value of the wrong type; the fallback is defensive only.
@@ -94,17 +59,17 @@ export function assessmentChecks(plan: RulesetPlan, rulesetId: string): Assessme
     });
     throw new CriteriaEngineError(problems.length > 0 ? problems : [fallback]);
   };
-  return { validateAssessment, wrongType, assessmentSchema };
+  return { validateAssessment, wrongType };
 }
 
 /**
- * `accepted`: the quick check (assessment-shape.ts), true only for a value the schema accepts; the
- * schema (`schema()`, built on first use) runs only for the rest, to say what is wrong.
+ * `accepted`: the quick check (assessment-shape.ts), true only for a value the schema accepts;
+ * `issuesOf` (the schema's issues, assessment-issues.ts) runs only for the rest, to say what is wrong.
  */
 export function validateAssessmentValue(
   plan: RulesetPlan,
   accepted: (value: unknown) => boolean,
-  schema: () => z.ZodMiniType,
+  issuesOf: (value: unknown) => readonly AssessmentIssue[],
   rulesetId: string,
   value: unknown,
   located: LocatedInput | undefined,
@@ -118,10 +83,9 @@ export function validateAssessmentValue(
     );
   };
 
-  const parsed = accepted(value) ? { success: true as const } : schema().safeParse(value);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) mapIssue(issue, value, plan, report);
-  }
+  const issues = accepted(value) ? [] : issuesOf(value);
+  const success = issues.length === 0;
+  for (const issue of issues) mapIssue(issue, value, plan, report);
   if (value && typeof value === 'object') {
     const ruleset: unknown = Reflect.get(value, 'ruleset');
     const facts: unknown = Reflect.get(value, 'facts');
@@ -134,13 +98,13 @@ export function validateAssessmentValue(
       checkRelations(plan, facts, report);
       checkDecimals(plan, facts, report);
     }
-    if (isRecord(context) && parsed.success) {
+    if (isRecord(context) && success) {
       checkContext(plan, context, (problem) => report(problem.code, ['context'], problem.params));
     }
   }
-  if (diagnostics.length > 0 || !parsed.success) return { diagnostics };
-  // cast: the schema accepted `value` (parsed.success above), and it is returned itself rather than
-  // zod's copy so that the caller's object (and any keys zod drops) reaches evaluate unchanged.
+  if (diagnostics.length > 0 || !success) return { diagnostics };
+  // cast: the schema accepts `value` (no issues above), and it is returned itself, the caller's
+  // object unchanged, for evaluate.
   return { value: value as Assessment, diagnostics };
 }
 
@@ -154,9 +118,9 @@ type Report = <C extends DiagnosticCode>(
   atKey?: boolean,
 ) => void;
 
-/** One zod issue as the diagnostics a person reads: the name, the value given, what is valid. */
-function mapIssue(issue: z.core.$ZodIssue, root: unknown, plan: RulesetPlan, report: Report): void {
-  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+/** One issue as the diagnostics a person reads: the name, the value given, what is valid. */
+function mapIssue(issue: AssessmentIssue, root: unknown, plan: RulesetPlan, report: Report): void {
+  const path = [...issue.path];
   const name = path.length > 1 ? String(path[path.length - 1]) : String(path[0] ?? 'assessment');
   const actual = valueAt(root, path);
   switch (issue.code) {
@@ -180,18 +144,11 @@ function mapIssue(issue: z.core.$ZodIssue, root: unknown, plan: RulesetPlan, rep
     case 'invalid_format':
       report('input_identity', path, { field: name, reason: 'YYYY-MM-DD' });
       return;
-    default:
-      report('input_type', path, { name, expected: issue.message, actual: describe(actual) });
   }
 }
 
 /** Keys the assessment may not have: an unknown fact or context name (with the closest one), or a stray key. */
-function reportUnknownKeys(
-  keys: readonly string[],
-  path: (string | number)[],
-  plan: RulesetPlan,
-  report: Report,
-): void {
+function reportUnknownKeys(keys: readonly string[], path: string[], plan: RulesetPlan, report: Report): void {
   const named = path[0] === 'facts' || path[0] === 'context';
   for (const [i, key] of keys.entries()) {
     if (named && i === UNKNOWN_SHOWN && keys.length > UNKNOWN_SHOWN + 1) {
@@ -222,13 +179,7 @@ function reportUnknownKeys(
 }
 
 /** A missing section (no context, no facts, not an object at all) is a shape; a value of the wrong type is a type. */
-function reportWrongType(
-  path: (string | number)[],
-  name: string,
-  expected: string,
-  actual: unknown,
-  report: Report,
-): void {
+function reportWrongType(path: string[], name: string, expected: string, actual: unknown, report: Report): void {
   if (actual === undefined && path.length <= 1) {
     report('input_shape', path, {
       expected:
@@ -241,10 +192,10 @@ function reportWrongType(
   report('input_type', path, { name, expected, actual: describe(actual) });
 }
 
-/** A number outside its bounds, with the fact's declared min/max (zod's own only for a bound it lacks). */
+/** A number outside its bounds, with the fact's declared min/max (the issue's own only for a bound it lacks). */
 function reportOutOfRange(
-  issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig,
-  path: (string | number)[],
+  issue: Extract<AssessmentIssue, { code: 'too_small' | 'too_big' }>,
+  path: string[],
   name: string,
   actual: unknown,
   plan: RulesetPlan,
@@ -304,16 +255,6 @@ function checkDecimals(plan: RulesetPlan, facts: Record<string, unknown>, report
     if (typeof v === 'number' && Number.isFinite(v) && decimalsOf(v) > f.decimals)
       report('input_decimals', ['facts', f.id], { name: f.id, value: v, decimals: f.decimals });
   }
-}
-
-/**
- * A schema typed opaquely in the published types (FactSchema, AssessmentSchema) as the zod/mini
- * schema the engine made it: zod's own `instanceof` (by its traits) checks it, so nothing is cast.
- * Anything else is an engine bug or a hand-made object, said with what it was meant to be.
- */
-export function asZod(schema: unknown, what: string): z.ZodMiniType {
-  if (schema instanceof z.ZodMiniType) return schema;
-  throw new TypeError(`the schema of ${what} is not one this engine made (a zod/mini schema)`);
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

@@ -1,16 +1,20 @@
 /**
- * validateAssessment's quick check (evaluate/assessment-shape.ts): it may say "accepted" only for
- * a value the zod schema accepts, and validateAssessment must give exactly what it gave with the
- * schema alone, on every bundled scheme: generated assessments (which the quick check must accept,
- * or it saves nothing) and hostile ones (every kind of value put anywhere in a valid assessment,
- * odd prototypes, unknown keys, `__proto__` keys from JSON).
+ * validateAssessment's quick check (evaluate/assessment-shape.ts) and its issues without zod
+ * (evaluate/assessment-issues.ts), against the published zod schema (evaluate/assessment-schema.ts):
+ * the quick check may say "accepted" only for a value the schema accepts; the issues are zod's
+ * own, field for field and in order; and validateAssessment must give exactly what it gives with
+ * zod's issues alone. On every bundled scheme: generated assessments (which the quick check must
+ * accept, or it saves nothing) and hostile ones (every kind of value put anywhere in a valid
+ * assessment, odd prototypes, unknown keys, `__proto__` keys from JSON).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CompiledRuleset } from '../../src/compile/compiled-ruleset.js';
 import type { RulesetPlan } from '../../src/compile/plan.js';
+import { assessmentIssues, type AssessmentIssue } from '../../src/evaluate/assessment-issues.js';
+import { buildAssessmentSchema } from '../../src/evaluate/assessment-schema.js';
 import { compileShapeCheck } from '../../src/evaluate/assessment-shape.js';
-import { buildAssessmentSchema, validateAssessmentValue } from '../../src/evaluate/validate-assessment.js';
+import { validateAssessmentValue } from '../../src/evaluate/validate-assessment.js';
 import { planOf } from '../../src/generate/plan-of.js';
 import { loadRulesetFile } from '../../src/node-files.js';
 import { assessmentArbitrary } from '../../src/testing.js';
@@ -26,6 +30,34 @@ async function load(file: string): Promise<{ ruleset: CompiledRuleset; plan: Rul
   const plan = ruleset && planOf(ruleset);
   if (!ruleset || !plan) throw new Error(`${file} does not load: ${loaded.diagnostics.map((d) => d.code).join(', ')}`);
   return { ruleset, plan };
+}
+
+/**
+ * zod's issues for a value, as assessment-issues.ts writes them: the code, the path, and the
+ * fields validateAssessment reads (zod's message, input and schema left out).
+ */
+function zodIssues(schema: ReturnType<typeof buildAssessmentSchema>, value: unknown): AssessmentIssue[] {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue): AssessmentIssue => {
+    const path = issue.path.map(String);
+    switch (issue.code) {
+      case 'invalid_type':
+        return { code: issue.code, expected: issue.expected, path };
+      case 'invalid_value':
+        return { code: issue.code, values: issue.values.map(String), path };
+      case 'too_small':
+        return { code: issue.code, minimum: Number(issue.minimum), path };
+      case 'too_big':
+        return { code: issue.code, maximum: Number(issue.maximum), path };
+      case 'unrecognized_keys':
+        return { code: issue.code, keys: issue.keys, path };
+      case 'invalid_format':
+        return { code: issue.code, path };
+      default:
+        throw new Error(`zod gave an issue assessment-issues.ts never writes: ${issue.code}`);
+    }
+  });
 }
 
 /** What a call gave, or the kind of error it threw (zod itself throws on some exotic objects, both ways). */
@@ -59,8 +91,13 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(
     Number.NaN,
     Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
     -0,
     1e21,
+    -1e21,
+    -7,
+    1e6,
+    2.5,
     2 ** 53,
     -(2 ** 53),
     0.1,
@@ -80,17 +117,18 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   ),
 );
 
-describe('the quick assessment check agrees with the schema', () => {
+describe('the quick assessment check and the issues without zod agree with the schema', () => {
   for (const file of SCHEMES) {
-    it(`${file}: accepted only what the schema accepts; validateAssessment unchanged`, async () => {
+    it(`${file}: accepted only what the schema accepts; zod's issues; validateAssessment as with zod`, async () => {
       const { ruleset, plan } = await load(file);
       const quick = compileShapeCheck(plan);
       const schema = buildAssessmentSchema(plan);
+      const issues = assessmentIssues(plan);
       const schemaAlone = (value: unknown) =>
         validateAssessmentValue(
           plan,
           () => false,
-          () => schema,
+          (v) => zodIssues(schema, v),
           ruleset.id,
           value,
           undefined,
@@ -115,6 +153,11 @@ describe('the quick assessment check agrees with the schema', () => {
       const check = (value: unknown) => {
         const fast = quick(value);
         if (fast) expect(schema.safeParse(value).success).toBe(true);
+        const [own, zods] = [
+          outcome(() => ({ diagnostics: issues(value) })),
+          outcome(() => ({ diagnostics: zodIssues(schema, value) })),
+        ];
+        expect(own).toEqual(zods);
         const [mine, theirs] = [outcome(() => ruleset.validateAssessment(value)), outcome(() => schemaAlone(value))];
         // The value is the input itself when accepted (compared by identity: it may be an exotic object).
         expect(mine.value).toBe(theirs.value);

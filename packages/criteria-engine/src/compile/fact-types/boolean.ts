@@ -1,18 +1,20 @@
 /** `type: boolean`: yes or no. */
-import * as z from 'zod/mini';
 import { BOOLEAN_EXACT, readBooleanCell } from './cells.js';
-import type { FactTypeDefinition, ValueWords } from './fact-type.js';
+import type { FactTypeDefinition, ValueIssue, ValueWords } from './fact-type.js';
 import { BOOLEAN } from '../types.js';
 
 function print(value: number | string | boolean, words: ValueWords): string {
   return typeof value === 'boolean' ? (value ? words.yes : words.no) : String(value);
 }
 
+const NONE: readonly ValueIssue[] = [];
+const NOT_A_BOOLEAN: readonly ValueIssue[] = [{ code: 'invalid_type', expected: 'boolean' }];
+
 export const booleanType: FactTypeDefinition = {
   name: 'boolean',
   valueType: () => BOOLEAN,
   decimals: () => undefined,
-  schema: () => ({ key: 'boolean', make: z.boolean }),
+  issues: () => (v) => (typeof v === 'boolean' ? NONE : NOT_A_BOOLEAN),
   accepts: () => (v) => typeof v === 'boolean',
   readCell: () => readBooleanCell,
   exactCells: () => BOOLEAN_EXACT,

@@ -1,7 +1,6 @@
 /** What enum and ordinal facts share: one of the declared values, by id; printed by its label. */
-import * as z from 'zod/mini';
 import { choiceCellReader, choiceTables } from './cells.js';
-import type { FactDeclaration, FactTypeDefinition, ValueWords } from './fact-type.js';
+import type { FactDeclaration, FactTypeDefinition, ValueIssue, ValueWords } from './fact-type.js';
 
 function ids(decl: FactDeclaration): string[] {
   return (decl.values ?? []).map((v) => v.id);
@@ -13,16 +12,21 @@ function print(decl: FactDeclaration, value: number | string | boolean, words: V
   return declared !== undefined ? words.label(declared.label) : value;
 }
 
+const NONE: readonly ValueIssue[] = [];
+
 export function choiceType(name: 'enum' | 'ordinal'): FactTypeDefinition {
   return {
     name,
     // Its own type: values of one enum never compare with another's.
     valueType: (id, decl) => ({ t: name, of: id, values: ids(decl) }),
     decimals: () => undefined,
-    // The key does not name the type: an enum and an ordinal of the same values check alike.
-    schema: (decl) => {
-      const list = ids(decl);
-      return { key: `enum ${JSON.stringify(list)}`, make: () => z.enum(list) };
+    issues(decl) {
+      // As z.enum (schemas.ts): anything not declared, of any type, is wrong, said with the
+      // values in the order zod lists them (its table's keys: number-like ids first).
+      const values = Object.values(Object.fromEntries(ids(decl).map((v) => [v, v])));
+      const known: ReadonlySet<unknown> = new Set(values);
+      const wrong: readonly ValueIssue[] = [{ code: 'invalid_value', values }];
+      return (v) => (known.has(v) ? NONE : wrong);
     },
     accepts(decl) {
       const known = new Set(ids(decl));

@@ -35,11 +35,24 @@ export interface ValueWords {
 export type FastCell = 'integer' | 'decimal' | 'choice';
 
 /**
- * A zod schema, opaque in the published types: the registry is exported, and naming zod's types
- * there would make every user's type-check read zod's declarations (zod is inlined in the build,
- * not a dependency). validate-assessment, the one reader, knows it is a zod/mini schema.
+ * A zod schema, opaque in the published types: naming zod's types would make every user's
+ * type-check read zod's declarations (zod is inlined in the build, not a dependency).
+ * evaluate/assessment-schema.ts, the one reader, knows it is a zod/mini schema.
  */
 export type FactSchema = { readonly _zod: unknown };
+
+/** A type's zod schema of a known value (./schemas.ts): declarations with the same `key` share one. */
+export type FactSchemaOf = (decl: FactDeclaration) => { readonly key: string; make(): FactSchema };
+
+/**
+ * One problem with a known value, as the type's zod schema reports it (its issue's code and the
+ * fields validateAssessment reads): `expected` a type word, `values` the declared choices, a bound.
+ */
+export type ValueIssue =
+  | { readonly code: 'invalid_type'; readonly expected: string }
+  | { readonly code: 'invalid_value'; readonly values: readonly string[] }
+  | { readonly code: 'too_small'; readonly minimum: number }
+  | { readonly code: 'too_big'; readonly maximum: number };
 
 /**
  * How a form asks for a value of a type, without naming any widget: a number (whole or with at
@@ -63,10 +76,12 @@ export interface FactTypeDefinition {
   /** The most decimals a literal compared with it may have (threshold_decimals); none for non-numbers. */
   decimals(decl: FactDeclaration): number | undefined;
   /**
-   * The check of a known value, as zod (validateAssessment reports its issues; the assessment's
-   * JSON Schema is generated from it). Declarations with the same `key` share one schema.
+   * The problems of a known (non-null) value, the very issues, in the same order, that the type's
+   * zod schema (./schemas.ts: the published assessment schema and its JSON Schema) reports, written
+   * without zod so that what checks assessments at run time carries none (a test holds them equal).
+   * None for a value the type accepts.
    */
-  schema(decl: FactDeclaration): { readonly key: string; make(): FactSchema };
+  issues(decl: FactDeclaration): (value: unknown) => readonly ValueIssue[];
   /** The same check as a predicate on a known (non-null) value, for the row checks of a batch. */
   accepts(decl: FactDeclaration): (value: unknown) => boolean;
   /** Reads a cell of a spreadsheet or CSV (text, or a typed XLSX value): the value, null, or INVALID. */

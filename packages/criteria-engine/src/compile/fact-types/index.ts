@@ -39,7 +39,7 @@ export function printThreshold(
   return printValue(undefined, value, words);
 }
 
-export type { FactDeclaration, FactTypeDefinition, FastCell, FormField, ValueWords } from './fact-type.js';
+export type { FactDeclaration, FactTypeDefinition, FastCell, FormField, ValueIssue, ValueWords } from './fact-type.js';
 export {
   type Cell,
   type CellReader,

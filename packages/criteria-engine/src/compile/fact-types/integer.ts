@@ -1,8 +1,7 @@
 /** `type: integer`: counts (people, items). Whole numbers within ±(2^53 − 1) and the declared bounds. */
-import * as z from 'zod/mini';
 import { readIntegerCell } from './cells.js';
-import type { FactDeclaration, FactTypeDefinition } from './fact-type.js';
-import { boundsChecks, numberField, printNumber, readNumberField } from './numeric.js';
+import type { FactDeclaration, FactTypeDefinition, ValueIssue } from './fact-type.js';
+import { NOT_A_NUMBER, boundsIssues, isFiniteNumber, numberField, printNumber, readNumberField } from './numeric.js';
 import { INTEGER } from '../types.js';
 
 function bounds(decl: FactDeclaration): { lo: number; hi: number } {
@@ -12,16 +11,27 @@ function bounds(decl: FactDeclaration): { lo: number; hi: number } {
   };
 }
 
+const NOT_AN_INTEGER: readonly ValueIssue[] = [{ code: 'invalid_type', expected: 'int' }];
+
 export const integerType: FactTypeDefinition = {
   name: 'integer',
   valueType: () => INTEGER,
   // A count: a threshold such as 2.5 could never be met exactly as written.
   decimals: () => 0,
-  schema: (decl) => ({
-    key: `integer ${decl.min ?? ''} ${decl.max ?? ''}`,
-    // z.int() already keeps integers within ±(2^53 − 1).
-    make: () => z.int().check(...boundsChecks(decl)),
-  }),
+  issues: (decl) => (v) => {
+    if (!isFiniteNumber(v)) return NOT_A_NUMBER;
+    // As z.int() (schemas.ts): a fraction is the wrong type, and nothing more is checked; outside
+    // ±(2^53 − 1) is out of range, and the declared bounds are checked as well.
+    if (!Number.isInteger(v)) return NOT_AN_INTEGER;
+    const issues: ValueIssue[] = [];
+    if (!Number.isSafeInteger(v))
+      issues.push(
+        v > 0
+          ? { code: 'too_big', maximum: Number.MAX_SAFE_INTEGER }
+          : { code: 'too_small', minimum: Number.MIN_SAFE_INTEGER },
+      );
+    return boundsIssues(decl, v, issues);
+  },
   accepts(decl) {
     const { lo, hi } = bounds(decl);
     return (v) => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;

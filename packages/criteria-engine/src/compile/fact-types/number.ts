@@ -2,11 +2,10 @@
  * `type: number`: a measured quantity, read as the decimal it is written as (0.1 is one tenth;
  * compile/exact/). `decimals: N` bounds the decimals a value may have.
  */
-import * as z from 'zod/mini';
 import { readNumberCell } from './cells.js';
 import type { FactDeclaration, FactTypeDefinition } from './fact-type.js';
 import { decimalsOf } from '../exact/rational.js';
-import { boundsChecks, numberField, printNumber, readNumberField } from './numeric.js';
+import { NOT_A_NUMBER, boundsIssues, isFiniteNumber, numberField, printNumber, readNumberField } from './numeric.js';
 import { NUMBER } from '../types.js';
 
 function bounds(decl: FactDeclaration): { lo: number; hi: number } {
@@ -17,10 +16,8 @@ export const numberType: FactTypeDefinition = {
   name: 'number',
   valueType: () => NUMBER,
   decimals: (decl) => decl.decimals,
-  schema: (decl) => ({
-    key: `number ${decl.min ?? ''} ${decl.max ?? ''}`,
-    make: () => z.number().check(...boundsChecks(decl)),
-  }),
+  // Decimals past `decimals:` are validateAssessment's own check (input_decimals), not the type's.
+  issues: (decl) => (v) => (isFiniteNumber(v) ? boundsIssues(decl, v) : NOT_A_NUMBER),
   accepts(decl) {
     const { lo, hi } = bounds(decl);
     const places = decl.decimals;

@@ -1,12 +1,19 @@
-/** What integer and number facts share: bounds, their zod checks, and how they print. */
-import * as z from 'zod/mini';
-import type { FactDeclaration, FormField, ValueWords } from './fact-type.js';
+/** What integer and number facts share: bounds, their problems, and how they print. */
+import type { FactDeclaration, FormField, ValueIssue, ValueWords } from './fact-type.js';
 
-export function boundsChecks(decl: FactDeclaration): z.core.$ZodCheck<number>[] {
-  const checks: z.core.$ZodCheck<number>[] = [];
-  if (decl.min !== undefined) checks.push(z.gte(decl.min));
-  if (decl.max !== undefined) checks.push(z.lte(decl.max));
-  return checks;
+/** Not a finite number: zod's number schema says so and checks nothing more. */
+export const NOT_A_NUMBER: readonly ValueIssue[] = [{ code: 'invalid_type', expected: 'number' }];
+
+/** A finite number's problems with the declared bounds, as zod's gte and lte checks (schemas.ts) report them: each runs. */
+export function boundsIssues(decl: FactDeclaration, value: number, issues: ValueIssue[] = []): readonly ValueIssue[] {
+  if (decl.min !== undefined && !(value >= decl.min)) issues.push({ code: 'too_small', minimum: decl.min });
+  if (decl.max !== undefined && !(value <= decl.max)) issues.push({ code: 'too_big', maximum: decl.max });
+  return issues;
+}
+
+/** A finite number: what zod's number schema takes before its checks run. */
+export function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
 }
 
 export function printNumber(value: number | string | boolean, words: ValueWords): string {
