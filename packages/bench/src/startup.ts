@@ -9,6 +9,8 @@
  * interleaved rounds, so a change is measured against what it replaced under the same load.
  * The cache folder holds the compiled rules and, since the one-file bundle, V8's code cache of it
  * (packages/cli/src/fast/launch.ts), which the second run writes: "warm" is both, "empty" neither.
+ * When NODE_EXTRA_CA_CERTS is set (this machine sets it), the node -e 0, warm and empty rows are
+ * given a second time without it, each against its own node -e 0 (see EXTRA_CERTS below).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -39,10 +41,20 @@ interface Run {
   readonly cpu: number;
 }
 
-function time(args: readonly string[], env: Record<string, string>): Run {
+/**
+ * NODE_EXTRA_CA_CERTS makes every node process parse a certificate file at start (here ~70 ms of
+ * CPU, most of `node -e 0`): a fixed cost added to both sides flatters every ratio. When it is
+ * set, the rows are given both with it and without it (`unset`), each against its own node -e 0.
+ */
+const EXTRA_CERTS = 'NODE_EXTRA_CA_CERTS';
+const certsSet = (process.env[EXTRA_CERTS] ?? '') !== '';
+
+function time(args: readonly string[], env: Record<string, string>, unset = false): Run {
+  const inherited = { ...process.env };
+  if (unset) delete inherited[EXTRA_CERTS];
   const child = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    env: { ...inherited, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   if (child.status !== 0) throw new Error(`${args.join(' ')} exited ${child.status}:\n${child.stderr.slice(-2000)}`);
@@ -54,8 +66,11 @@ const warm = { XDG_CACHE_HOME: join(cache, 'warm') };
 const cold = { XDG_CACHE_HOME: join(cache, 'cold') };
 const baseWarm = { XDG_CACHE_HOME: join(cache, 'baseline-warm') };
 const baseCold = { XDG_CACHE_HOME: join(cache, 'baseline-cold') };
-const cases: { label: string; run: () => Run }[] = [
-  { label: 'node -e 0', run: () => time(['-e', '0'], {}) },
+const NODE = 'node -e 0';
+const NODE_UNSET = `node -e 0, ${EXTRA_CERTS} unset`;
+const coldUnset = { XDG_CACHE_HOME: join(cache, 'cold-unset') };
+const cases: { label: string; run: () => Run; base?: string }[] = [
+  { label: NODE, run: () => time(['-e', '0'], {}) },
   { label: 'lcz evaluate, one file, warm cache', run: () => time(lcz, warm) },
   {
     label: 'lcz evaluate, one file, empty cache (first run; writes the entry)',
@@ -68,6 +83,24 @@ const cases: { label: string; run: () => Run }[] = [
     label: 'lcz evaluate, one file, cache off (LCZ_CACHE=0: the YAML every time)',
     run: () => time(lcz, { LCZ_CACHE: '0' }),
   },
+  ...(certsSet
+    ? [
+        { label: NODE_UNSET, run: () => time(['-e', '0'], {}, true), base: NODE_UNSET },
+        {
+          label: `lcz evaluate, one file, warm cache, ${EXTRA_CERTS} unset`,
+          run: () => time(lcz, warm, true),
+          base: NODE_UNSET,
+        },
+        {
+          label: `lcz evaluate, one file, empty cache, ${EXTRA_CERTS} unset`,
+          run: () => {
+            rmSync(coldUnset.XDG_CACHE_HOME, { recursive: true, force: true });
+            return time(lcz, coldUnset, true);
+          },
+          base: NODE_UNSET,
+        },
+      ]
+    : []),
   ...(baseline
     ? [
         { label: 'baseline: lcz evaluate, one file, warm cache', run: () => time(baseline, baseWarm) },
@@ -93,14 +126,17 @@ try {
       runs.get(c.label)?.push(c.run());
   }
   const of = (label: string) => runs.get(label) ?? [];
-  const baseWall = median(of('node -e 0').map((r) => r.wall));
-  const baseCpu = median(of('node -e 0').map((r) => r.cpu));
+  const wallOf = (label: string) => median(of(label).map((r) => r.wall));
+  const cpuOf = (label: string) => median(of(label).map((r) => r.cpu));
   console.log(`${rounds} rounds, interleaved${baselineBin ? `; baseline ${baselineBin}` : ''}`);
+  if (certsSet) console.log(`${EXTRA_CERTS} is set: rows marked "unset" run without it, against node -e 0 without it.`);
   console.log('| run | median wall s | × node -e 0 (wall) | median CPU s | × node -e 0 (CPU) |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const c of cases) {
-    const wall = median(of(c.label).map((r) => r.wall));
-    const cpu = median(of(c.label).map((r) => r.cpu));
+    const wall = wallOf(c.label);
+    const cpu = cpuOf(c.label);
+    const baseWall = wallOf(c.base ?? NODE);
+    const baseCpu = cpuOf(c.base ?? NODE);
     console.log(
       `| ${c.label} | ${wall.toFixed(2)} | ${(wall / baseWall).toFixed(2)} | ${cpu.toFixed(2)} | ${(cpu / baseCpu).toFixed(2)} |`,
     );
