@@ -42,6 +42,11 @@ export interface DecidedRun {
   readonly levels?: readonly number[];
   /** Their result lines as UTF-8, each ending in a line break (empty when no lines are wanted). */
   readonly lines: Uint8Array;
+  /**
+   * Called once `lines` have been written out, when their memory can be used again (a decide
+   * worker's lines go back to it, body-on-workers.ts). Never crosses threads.
+   */
+  readonly written?: () => void;
 }
 
 export type DecisionItem = BatchRecord | DecidedRun;

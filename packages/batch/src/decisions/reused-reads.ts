@@ -9,9 +9,9 @@
  * reading thread, which also decides rows, sat idle that long each time.
  *
  * Each piece is a view of one of the buffers, overwritten by the read started once the caller
- * asks for the piece after the next: whoever keeps a piece past asking for the next one copies it
- * (CsvDecisions.push copies every piece into its own buffer; the separator sniffing in
- * csv-decisions.ts and the bytes held for the workers in body-on-workers.ts copy theirs).
+ * asks for the next piece: whoever keeps a piece past that copies it (CsvDecisions.push reads it
+ * at once and copies the unfinished record; the separator sniffing in csv-decisions.ts and the
+ * bytes held for the workers in body-on-workers.ts copy theirs).
  */
 import { open } from 'node:fs/promises';
 import type { BytesListener } from '../formats/byte-count.js';
@@ -26,21 +26,22 @@ export async function* reusedReads(
   let ahead: Promise<{ bytesRead: number }> | undefined;
   try {
     const total = onBytes ? (await handle.stat()).size : undefined;
-    const buffers = [Buffer.allocUnsafe(readBytes), Buffer.allocUnsafe(readBytes)] as const;
+    // The buffer being read into, and the other one (whose piece the caller has, or had).
+    let next = Buffer.allocUnsafe(readBytes);
+    let other = Buffer.allocUnsafe(readBytes);
     let read = 0;
-    let turn = 0;
-    ahead = handle.read(buffers[0], 0, readBytes, null);
+    ahead = handle.read(next, 0, readBytes, null);
     for (;;) {
       const { bytesRead } = await ahead;
       ahead = undefined;
       if (bytesRead === 0) return;
       read += bytesRead;
       onBytes?.(read, total);
-      const buffer = buffers[turn];
-      turn = 1 - turn;
+      const piece = next.subarray(0, bytesRead);
+      [next, other] = [other, next];
       // The other buffer's piece was given out before this one: the caller has asked past it.
-      ahead = handle.read(buffers[turn], 0, readBytes, null);
-      yield buffer.subarray(0, bytesRead);
+      ahead = handle.read(next, 0, readBytes, null);
+      yield piece;
     }
   } finally {
     await ahead?.catch(() => undefined);
