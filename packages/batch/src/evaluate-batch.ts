@@ -374,7 +374,7 @@ async function takeRecord(record: DecisionItem, counts: BatchCounts, out: Record
   if (isDecidedRun(record)) {
     // Rows read and decided on the quick path, their lines already written out.
     counts.addRun(record);
-    if (record.lines.length > 0) await results?.write(record.lines);
+    if (record.lines.length > 0) await results?.write(record.lines, record.written);
     return;
   }
   const { row, area } = record;

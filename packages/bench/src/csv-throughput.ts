@@ -79,13 +79,15 @@ export const CSV_TARGET = { rowsPerSecond: 250_000, peakRssMB: 200, timesPeer: 6
  * The CSV runs of a bench run: a small file with the CLI's defaults, then the large one with the
  * defaults (the target), on one thread, and by the csv-parse peer. The large file is 1,000,000
  * rows (463 MB; writing it and the four runs take minutes) only with BENCH_CSV_1M=1; otherwise
- * 200,000 in a full run, 50,000 in a quick one.
+ * 200,000 in a full run, 50,000 in a quick one. BENCH_CSV_PEER=0 leaves the peer out (on a
+ * million rows it alone takes over a minute): for trying changes to the CLI, not for the record.
  */
 export function csvCases(quick: boolean, env: NodeJS.ProcessEnv = process.env): { cases: CsvCase[]; large: number } {
   const small = quick ? 10_000 : 100_000;
   const large = env['BENCH_CSV_1M'] === '1' ? 1_000_000 : quick ? 50_000 : 200_000;
+  const peer: CsvCase[] = env['BENCH_CSV_PEER'] === '0' ? [] : [{ rows: large, peer: true }];
   return {
-    cases: [{ rows: small }, { rows: large }, { rows: large, threads: 0 }, { rows: large, peer: true }],
+    cases: [{ rows: small }, { rows: large }, { rows: large, threads: 0 }, ...peer],
     large,
   };
 }

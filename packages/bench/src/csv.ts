@@ -2,7 +2,7 @@
  * `pnpm bench:csv`: the batch throughput rows of `pnpm bench` alone (csv-throughput.ts), for the
  * 1M-row targets without the rest of the bench: `BENCH_CSV_1M=1 pnpm bench:csv`. The same cases
  * in the same order (a small file with the CLI's defaults, then the large one with the defaults,
- * with `--threads 0`, and by the csv-parse peer), each a fresh process under /usr/bin/time. Prints
+ * with `--threads 0`, and by the csv-parse peer, which BENCH_CSV_PEER=0 leaves out), each a fresh process under /usr/bin/time. Prints
  * each run, the load average before it, the ratios to the peer and to one thread, and the targets.
  */
 import { readFileSync } from 'node:fs';
@@ -39,6 +39,13 @@ const at = (f: (r: CsvRun) => boolean) => runs.find((r) => r.rows === large && f
 const chosen = at((r) => !r.peer && r.threads === undefined);
 const one = at((r) => r.threads === 0);
 const peer = at((r) => r.peer === true);
+if (chosen && one && !peer) {
+  console.log(
+    `\n${large.toLocaleString('en')} rows, the CLI's defaults: ${Math.round(chosen.rowsPerSecond).toLocaleString('en')} rows/s ` +
+      `(target ≥ ${CSV_TARGET.rowsPerSecond.toLocaleString('en')}), peak RSS ${chosen.peakRssMB.toFixed(0)} MB (target < ${CSV_TARGET.peakRssMB}); ` +
+      `defaults ÷ one thread ${(chosen.seconds / one.seconds).toFixed(3)} (wall); no peer run (BENCH_CSV_PEER=0)`,
+  );
+}
 if (chosen && one && peer) {
   const timesPeer = peer.seconds / chosen.seconds;
   console.log(

@@ -16,6 +16,7 @@ import { jsonLogicAnchor } from '../src/anchors/json-logic.js';
 import type { Anchor } from '../schemes/lai-chau/anchor-rules.js';
 import { zenAnchor } from '../src/anchors/zen.js';
 import { REPO_ROOT } from '../src/config.js';
+import { csvCases } from '../src/csv-throughput.js';
 import { loadGeneratedRuleset } from '../src/generated.js';
 import { floorDecide } from '../schemes/lai-chau/floor.js';
 import { FACT_NAMES, generateAssessments, isComplete, mulberry32 } from '../schemes/lai-chau/generate.js';
@@ -203,5 +204,18 @@ describe('the points-and-levels scheme (schemes/green-building)', () => {
     });
     expect(changed).toBeGreaterThan(350);
     expect(changed).toBeLessThan(650);
+  });
+});
+
+describe('the CSV cases of the bench', () => {
+  it('run the csv-parse peer on the large file by default, and leave it out with BENCH_CSV_PEER=0', () => {
+    const byDefault = csvCases(false, {});
+    expect(byDefault.large).toBe(200_000);
+    expect(byDefault.cases.filter((c) => c.peer === true)).toEqual([{ rows: 200_000, peer: true }]);
+    const million = csvCases(false, { BENCH_CSV_1M: '1', BENCH_CSV_PEER: '0' });
+    expect(million.large).toBe(1_000_000);
+    expect(million.cases.some((c) => c.peer === true)).toBe(false);
+    // The CLI's runs stay as they were: the small file, then the large one with the defaults and on one thread.
+    expect(million.cases).toEqual([{ rows: 100_000 }, { rows: 1_000_000 }, { rows: 1_000_000, threads: 0 }]);
   });
 });

@@ -12,7 +12,14 @@
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { usesGeneratedDecide } from '@lcz/criteria-engine/runtime';
 import { cutRecords, type Cut } from './block-cutter.js';
-import { bytesOf, CsvDecisions, syntaxError, type BodyHandOff, type DecisionItem } from './csv-decision-reader.js';
+import {
+  bytesOf,
+  CsvDecisions,
+  isDecidedRun,
+  syntaxError,
+  type BodyHandOff,
+  type DecisionItem,
+} from './csv-decision-reader.js';
 import type { CsvDecisionOptions, WorkersOption } from './csv-decisions.js';
 import type { BlockReply } from './decide-protocol.js';
 import type { DecideBatch } from './decide-workers.js';
@@ -176,6 +183,8 @@ class Held {
 /** A block sent, with the row and line the block after it must start at (not known for the last one, which ends with the file). */
 interface SentBlock {
   readonly reply: Promise<BlockReply>;
+  /** Decided by a worker (its lines' memory is the reply's own, to give back once written). */
+  readonly byWorker: boolean;
   readonly row: number;
   readonly line: number;
   readonly last: boolean;
@@ -201,7 +210,8 @@ class InFlight {
 
   send(bytes: Uint8Array, records: number, lines: number, last: boolean): void {
     let reply: Promise<BlockReply>;
-    if (this.here.busy()) {
+    const byWorker = !this.here.busy();
+    if (!byWorker) {
       reply = Promise.resolve(decideHere(this.here.decisions, bytes, this.row, this.line));
       // Read and copied: its memory is free (a worker's comes back with its reply).
       this.recycle(ownBuffer(bytes));
@@ -210,7 +220,7 @@ class InFlight {
     reply.catch(() => undefined);
     this.row += records;
     this.line += lines;
-    this.sent.push({ reply, row: this.row, line: this.line, last });
+    this.sent.push({ reply, byWorker, row: this.row, line: this.line, last });
   }
 
   /** The oldest block's results, then its syntax error if it has one. */
@@ -219,13 +229,22 @@ class InFlight {
     if (sent === undefined) return;
     const reply = await sent.reply;
     if (reply.spent !== undefined) this.recycle(reply.spent);
-    if (reply.items.length > 0) yield reply.items;
+    if (reply.items.length > 0) yield sent.byWorker ? this.givingBack(reply.items) : reply.items;
     if (reply.error) throw syntaxError(this.file, reply.error);
     if (!sent.last && (reply.row !== sent.row || reply.line !== sent.line)) {
       throw new Error(
         `a decide worker read up to row ${reply.row} (line ${reply.line}) where the block was cut after row ${sent.row} (line ${sent.line})`,
       );
     }
+  }
+
+  /** A worker's items, each run's lines to go back to the workers once written (their memory is the run's own). */
+  private givingBack(items: readonly DecisionItem[]): DecisionItem[] {
+    return items.map((item) => {
+      if (!isDecidedRun(item) || item.lines.byteLength === 0) return item;
+      const memory = ownBuffer(item.lines);
+      return { ...item, written: () => this.batch.giveBack(memory) };
+    });
   }
 
   async *drain(): AsyncGenerator<readonly DecisionItem[]> {

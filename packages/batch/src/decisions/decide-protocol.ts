@@ -34,6 +34,12 @@ export type ToWorker =
       /** The spreadsheet row of the record before the block, and the line the block starts on. */
       readonly row: number;
       readonly line: number;
+      /**
+       * Memory of result lines already written to the output, moved back for the worker to put
+       * the next lines in (BlockReply.items): new memory per block was paged in each time and
+       * made the garbage collector run for it, on both threads.
+       */
+      readonly spare?: readonly ArrayBuffer[];
     }
   | { readonly kind: 'end'; readonly batch: number };
 

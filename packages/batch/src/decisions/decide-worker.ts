@@ -68,12 +68,13 @@ async function handle(message: ToWorker): Promise<void> {
   if (batch === undefined)
     throw new Error(`block ${message.block} of a batch this worker was not given (${message.batch})`);
   const { decisions } = batch;
+  for (const memory of message.spare ?? []) if (spare.length < MAX_SPARE) spare.push(memory);
   decisions.seek(message.row, message.line);
   const error = decisions.push(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.length), true);
   // Each run's lines in a buffer of their own, to move (take() gives views of the writer's memory).
   const items = decisions
     .take()
-    .map((item) => (isDecidedRun(item) && item.lines.byteLength > 0 ? { ...item, lines: item.lines.slice() } : item));
+    .map((item) => (isDecidedRun(item) && item.lines.byteLength > 0 ? { ...item, lines: ownLines(item.lines) } : item));
   // The block's memory goes back for the next reads (push has copied what it keeps).
   const spent = ownBuffer(message.bytes);
   const reply: BlockReply = {
@@ -90,6 +91,27 @@ async function handle(message: ToWorker): Promise<void> {
     spent,
     ...items.flatMap((item) => (isDecidedRun(item) && item.lines.byteLength > 0 ? [ownBuffer(item.lines)] : [])),
   ]);
+}
+
+/**
+ * Memory for result lines that the main thread has written out and moved back (the block
+ * messages' `spare`), to copy the next lines into: memory already paged in, and no new outside
+ * memory for the garbage collector to count. A few are kept, about as many as blocks in flight.
+ */
+const spare: ArrayBuffer[] = [];
+const MAX_SPARE = 16;
+/** Lines memory is made at least this big, so it fits the lines of the blocks after it too. */
+const MIN_LINES_BYTES = 256 * 1024;
+
+/** `lines` copied into memory of their own (spare memory when there is some big enough), to move. */
+function ownLines(lines: Uint8Array): Uint8Array {
+  let memory = spare.pop();
+  // Too small (a block of long lines): dropped, and new memory made.
+  if (memory === undefined || memory.byteLength < lines.byteLength)
+    memory = new ArrayBuffer(Math.max(MIN_LINES_BYTES, lines.byteLength));
+  const own = new Uint8Array(memory, 0, lines.byteLength);
+  own.set(lines);
+  return own;
 }
 
 /** The batch's ruleset, loaded once per hash and module (made by compiledRulesOf from a ruleset that loaded). */

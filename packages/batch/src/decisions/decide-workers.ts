@@ -58,6 +58,8 @@ export class DecideWorkers {
   private nextBatch = 1;
   private nextBlock = 1;
   private closed = false;
+  /** Result lines' memory written out and not moved back to a worker yet (DecideBatch.giveBack). */
+  private readonly spare: ArrayBuffer[] = [];
 
   private constructor(private readonly slots: readonly Slot[]) {}
 
@@ -108,8 +110,16 @@ export class DecideWorkers {
         return new Promise<BlockReply>((resolve, reject) => {
           if (slot.failure) return reject(slot.failure);
           slot.pending.set(block, { resolve, reject });
-          this.post(slot, { kind: 'block', batch, block, bytes, row, line }, [ownBuffer(bytes)]);
+          // The memory the worker's earlier lines came in, moved back with the block.
+          const spare = this.spare.splice(0, SPARE_PER_BLOCK);
+          this.post(slot, { kind: 'block', batch, block, bytes, row, line, ...(spare.length > 0 ? { spare } : {}) }, [
+            ownBuffer(bytes),
+            ...spare,
+          ]);
         });
+      },
+      giveBack: (memory) => {
+        if (this.spare.length < MAX_SPARE && memory.byteLength > 0) this.spare.push(memory);
       },
       end: () => {
         for (const slot of this.slots) if (!slot.failure) this.post(slot, { kind: 'end', batch });
@@ -130,6 +140,10 @@ export class DecideWorkers {
   }
 }
 
+/** Result lines' memory kept to move back to the workers, and how much goes with each block. */
+const MAX_SPARE = 16;
+const SPARE_PER_BLOCK = 2;
+
 /** The slot with the fewest blocks pending (the first of equals): blocks are about the same size. */
 function leastBusy(slots: readonly Slot[]): Slot {
   const [first, ...rest] = slots;
@@ -145,6 +159,8 @@ export interface DecideBatch {
    * buffer), which follows row `row` and starts on line `line`.
    */
   decide(bytes: Uint8Array, row: number, line: number): Promise<BlockReply>;
+  /** The memory of a worker's result lines (BlockReply.items), written out: for the workers to use again. */
+  giveBack(memory: ArrayBuffer): void;
   /** No more blocks: the workers forget the batch. */
   end(): void;
 }

@@ -195,7 +195,13 @@ class Generator {
       const part = slotOf.get(fact.id);
       const whole = fact.partOf === undefined ? undefined : slotOf.get(fact.partOf);
       if (part === undefined || whole === undefined) continue;
-      tests.push(`if (v${part} === undefined && v${whole} === 0) { v${part} = 0; ch = true; }`);
+      // `!== undefined` first: compared with 0 while every whole so far was a small integer, V8
+      // optimises the comparison for those, and an unknown whole (a row with both cells empty)
+      // then threw the whole optimised decideSlots away: three compilations of it per thread,
+      // about 0.4 s of CPU on a million CSV rows (docs/performance.md, the CSV fifth pass).
+      tests.push(
+        `if (v${part} === undefined && v${whole} !== undefined && v${whole} === 0) { v${part} = 0; ch = true; }`,
+      );
     }
     if (tests.length === 0) return [];
     return ['for (let ch = true; ch; ) {', '  ch = false;', ...tests.map((t) => `  ${t}`), '}'];
