@@ -55,7 +55,7 @@ import type {
 import { createScope, type NameSymbol, type Scope } from './scope.js';
 import { compileTiers, levelIds, type LevelReporter } from './levels.js';
 import { compilePoints, type CompiledPoints, type PointsCompiler } from './points.js';
-import { extractThresholds } from './thresholds.js';
+import { eachThreshold, extractThresholds } from './thresholds.js';
 import { ERROR, INTEGER, NUMBER, isQuantity, type Closure, type ValueType } from './types.js';
 import type { Typed } from './typed.js';
 import type { Expr } from './expression/ast.js';
@@ -897,32 +897,28 @@ class RulesetCompiler {
       const info = this.definitionInfos.find((d) => d.id === name);
       if (info) thresholds.push(...info.condition.thresholds);
     }
-    const info: ConditionInfo = { expression: printExpression(expr), thresholds, reads: typed.reads };
-    this.checkThresholdBounds(info);
-    return info;
+    this.checkThresholdBounds(expr);
+    return { expression: printExpression(expr), thresholds, reads: typed.reads };
   }
 
-  /** A threshold outside a fact's declared bounds makes the criterion constant: say so. */
-  private checkThresholdBounds(info: ConditionInfo): void {
-    for (const t of info.thresholds) {
-      if (t.kind !== 'compare' || typeof t.value !== 'number') continue;
+  /**
+   * A threshold outside a fact's declared bounds makes the criterion constant: say so where the
+   * threshold is written (a definition's own thresholds are checked where it is defined).
+   */
+  private checkThresholdBounds(expr: Parameters<typeof eachThreshold>[0]): void {
+    eachThreshold(expr, (t, constant) => {
+      if (t.kind !== 'compare' || typeof t.value !== 'number') return;
       const fact = this.facts[t.fact];
-      if (!fact || (fact.type !== 'integer' && fact.type !== 'number')) continue;
+      if (!fact || (fact.type !== 'integer' && fact.type !== 'number')) return;
       if ((fact.min !== undefined && t.value < fact.min) || (fact.max !== undefined && t.value > fact.max)) {
-        this.within(this.originOf(t.fact), () =>
-          this.report(
-            'threshold_range',
-            this.rangeOf(['facts', t.fact]),
-            {
-              value: t.value,
-              min: fact.min ?? Number.MIN_SAFE_INTEGER,
-              max: fact.max ?? Number.MAX_SAFE_INTEGER,
-            },
-            'warning',
-          ),
+        this.report(
+          'threshold_range',
+          constant.range,
+          { value: t.value, min: fact.min ?? Number.MIN_SAFE_INTEGER, max: fact.max ?? Number.MAX_SAFE_INTEGER },
+          'warning',
         );
       }
-    }
+    });
   }
 
   private readonly checkContext: CheckContext = {
