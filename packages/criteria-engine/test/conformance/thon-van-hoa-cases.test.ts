@@ -65,3 +65,27 @@ describe('the scheme written from the docs', () => {
     expect(lacking).not.toContain('community_tourism');
   });
 });
+
+describe('the area of a case', () => {
+  it('its date changes the result (dated tables), and null removes an inherited date', async () => {
+    const r = await cases(`  - name: before 2025-07-01 the mountain minimum is 60%
+    assessment: bases/thon-tieu-bieu.yaml
+    area: { date: "2025-06-30" }
+    expect: { decision: recognised }
+  - name: from 2025-07-01 it is 62.5%
+    assessment: bases/thon-tieu-bieu.yaml
+    area: { date: "2025-07-01" }
+    expect: { decision: not_recognised }
+  - name: without the date the dated tables are unknown
+    assessment: bases/thon-tieu-bieu.yaml
+    area: { date: null }
+    expect: { decision: undetermined, missing: [date] }
+`);
+    expect(formatDiagnostics(r.diagnostics, 'en')).toBe('');
+    expect(r.cases.map((c) => [c.ok, formatDiagnostics(c.diagnostics, 'en')])).toEqual([
+      [true, ''],
+      [true, ''],
+      [true, ''],
+    ]);
+  });
+});
