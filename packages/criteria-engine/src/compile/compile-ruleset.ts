@@ -41,7 +41,7 @@ import {
 } from './parameter-table.js';
 import { DEFAULT_EXPRESSION_LIMITS, type ExpressionLimits } from './expression/parser.js';
 import { printExpression } from './expression/printer.js';
-import type { CheckContext } from './functions/index.js';
+import { type CheckContext, thresholdHooks } from './functions/index.js';
 import type {
   CompiledCondition,
   ContextRulePlan,
@@ -907,7 +907,16 @@ class RulesetCompiler {
    */
   private checkThresholdBounds(expr: Parameters<typeof eachThreshold>[0]): void {
     eachThreshold(expr, (t, constant) => {
-      if (t.kind !== 'compare' || typeof t.value !== 'number') return;
+      if (t.kind !== 'compare') {
+        // A ratio of a declared part to its whole lies from 0 to its scale (a band at 150%, say).
+        const ratio = thresholdHooks(t.kind)?.ratio?.(t);
+        const part = ratio && this.facts[ratio.part];
+        const ofWhole = part && (part.type === 'integer' || part.type === 'number') && part.part_of === ratio.whole;
+        if (ratio && ofWhole && (t.value < 0 || t.value > ratio.scale))
+          this.report('threshold_range', constant.range, { value: t.value, min: 0, max: ratio.scale }, 'warning');
+        return;
+      }
+      if (typeof t.value !== 'number') return;
       const fact = this.facts[t.fact];
       if (!fact || (fact.type !== 'integer' && fact.type !== 'number')) return;
       if ((fact.min !== undefined && t.value < fact.min) || (fact.max !== undefined && t.value > fact.max)) {
