@@ -21,9 +21,9 @@ export function eachThreshold(e: Expr, found: (t: Threshold, constant: Expr) => 
   switch (e.kind) {
     case 'compare': {
       const fromLeft = threshold(e.op, e.left, e.right);
-      if (fromLeft) return found(fromLeft, e.right);
-      const fromRight = threshold(FLIP[e.op], e.right, e.left);
-      if (fromRight) found(fromRight, e.left);
+      const fromRight = fromLeft ? undefined : threshold(FLIP[e.op], e.right, e.left);
+      if (fromLeft) found(fromLeft, e.right);
+      else if (fromRight) found(fromRight, e.left);
       return;
     }
     case 'logical':
