@@ -11,8 +11,9 @@ import { loadRulesetFile } from '../../src/node.js';
 import { readAssessment } from '../../src/read-assessment.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/thon-van-hoa', import.meta.url));
-const rules = (await loadRulesetFile(DIR)).value;
-if (!rules) throw new Error('the fixture did not load');
+const loaded = (await loadRulesetFile(DIR)).value;
+if (!loaded) throw new Error('the fixture did not load');
+const rules = loaded;
 
 function report(base: string, lang: 'vi' | 'en'): string {
   const file = `${DIR}/tests/bases/${base}`;
