@@ -179,7 +179,7 @@ function runCase(
 function lackingFacts(result: EvaluationResult, built: BuiltInput): string[] {
   const read = new Set<string>(result.missing);
   // A criterion that does not apply to this unit lists the facts its condition names, but no
-  // value of them could change anything (a tổ dân phố has no homestays to give).
+  // value of them could change anything: the unit has none of them to give.
   for (const c of result.criteria)
     if (c.status !== 'not_applicable') for (const f of c.facts) if (f.value === null) read.add(f.id);
   for (const d of result.disqualifiers) for (const f of d.facts) if (f.value === null) read.add(f.id);
