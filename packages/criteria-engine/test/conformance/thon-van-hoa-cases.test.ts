@@ -89,3 +89,15 @@ describe('the area of a case', () => {
     ]);
   });
 });
+
+describe('coverage', () => {
+  it('counts an empty whole whose part is left out (implied 0) as the empty-whole case', async () => {
+    const { coverage } = await import('../../src/tools.js');
+    const runs = await runTestDirectory(DIR, { keepInputs: true });
+    if (!runs.ruleset) throw new Error('no ruleset');
+    const report = coverage(runs.ruleset, runs.runs);
+    // "No households" leaves households_clean_water out: KT3's bands are all met at an empty whole.
+    const kt3 = report.gaps.filter((g) => g.id === 'KT3');
+    expect(kt3.map((g) => g.column)).toEqual(['unknown', 'beyond']);
+  });
+});
