@@ -109,6 +109,36 @@ describe('lcz version new', () => {
     expect(evaluated.stderr).not.toContain('file_not_found');
   });
 
+  it('a table keyed by year has no rows for the new years: created, each missing cell said, exit 1', async () => {
+    // test/fixtures/thon-van-hoa: poverty_max by region and year, 2024–2026 only.
+    const cwd = join(temp, 'yearly');
+    await cp(join(ROOT, 'packages/criteria-engine/test/fixtures/thon-van-hoa'), join(cwd, 'rules/thon-2024-2026'), {
+      recursive: true,
+    });
+    const { code, stderr } = await lcz(
+      [
+        'version',
+        'new',
+        'rules/thon-2024-2026',
+        'rules/thon-2027-2030',
+        '--from',
+        '2027-01-01',
+        '--to',
+        '2030-12-31',
+        '--lang',
+        'en',
+      ],
+      { cwd },
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'rules/thon-2027-2030/ruleset.yaml:178:7: error [parameter_cell_missing] The parameter table "poverty_max" has no cell for region=mien_nui, year=2027',
+    );
+    expect(stderr.match(/\[parameter_cell_missing\]/g)).toHaveLength(12); // 3 regions × 4 years
+    expect(stderr).toContain("the new version 'rules/thon-2027-2030' was created, but lcz check finds 12 errors in it");
+    expect(await files(join(cwd, 'rules/thon-2027-2030'))).toEqual(await files(join(cwd, 'rules/thon-2024-2026')));
+  });
+
   it.each([
     [['--from', '2030-31-12', '--to', '2035-12-31'], "--from '2030-31-12' is not a date: write yyyy-mm-dd"],
     [['--from', '2031-02-30', '--to', '2035-12-31'], "--from '2031-02-30' is not a date"],

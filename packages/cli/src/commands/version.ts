@@ -9,6 +9,7 @@ import { cp, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
 import { loadRulesDirectory, loadRulesetFile, writeFileAtomic } from '@lcz/criteria-engine/node';
+import { checkRuleset } from '@lcz/criteria-engine/tools';
 import { parseDocument } from 'yaml';
 import { EXIT, say, UsageError, type Session } from '../session.js';
 import { unique } from './load.js';
@@ -87,6 +88,17 @@ export async function versionNew(options: VersionNewOptions, session: Session): 
         parent: relative(session.abs('.'), dirname(target)) || '.',
       }),
     );
+    return EXIT.invalid;
+  }
+
+  // What depends on the period: a table keyed by year has no rows for the new years, dated rows
+  // may start after the new start (parameter_cell_missing). lcz validate would refuse the copy.
+  const copy = await loadRulesetFile(join(target, RULE_FILE));
+  const checked = copy.value === undefined ? [] : checkRuleset(copy.value).diagnostics;
+  const period = unique(checked.filter((d) => d.severity === 'error'));
+  if (period.length > 0) {
+    session.err(formatDiagnostics(session.relocate(period), lang));
+    session.err(say(lang, 'version_new_check_errors', { path: options.target, count: period.length }));
     return EXIT.invalid;
   }
   return EXIT.ok;

@@ -66,6 +66,8 @@ export const en = {
     '{count} case names cite a count or share (lines {lines}): check they still match the rules.',
   version_new_invalid:
     "the new version '{path}' was created but has errors beside the other versions in '{parent}': fix them (e.g. the dates).",
+  version_new_check_errors:
+    "the new version '{path}' was created, but lcz check finds {count} {count|error|errors} in it (above): the period changed, so a parameter table keyed by year, or with dated rows, needs rows for the new period.",
   missing_check_rules: 'name the rule file or directory to check, e.g. lcz check rules/lai-chau-2020-2025.',
   rules_invalid_nothing_checked:
     "the rules in '{path}' have {count} {count|error|errors}; fix them first, then the static checks run.",

@@ -65,6 +65,8 @@ export const vi: CliMessages = {
     '{count} tên ca nêu số lượng hoặc tỉ lệ (dòng {lines}): kiểm tra còn khớp với quy tắc không.',
   version_new_invalid:
     "phiên bản mới '{path}' đã được tạo nhưng có lỗi khi đặt cạnh các phiên bản khác trong '{parent}': hãy sửa (ví dụ ngày hiệu lực).",
+  version_new_check_errors:
+    "phiên bản mới '{path}' đã được tạo, nhưng lcz check thấy {count} lỗi trong đó (ở trên): thời kỳ đã đổi, nên bảng tham số theo năm, hoặc có các dòng theo ngày, cần thêm dòng cho thời kỳ mới.",
   missing_check_rules: 'hãy nêu tệp hoặc thư mục quy tắc cần kiểm tra, ví dụ lcz check rules/lai-chau-2020-2025.',
   rules_invalid_nothing_checked:
     "bộ quy tắc '{path}' có {count} lỗi; hãy sửa các lỗi đó trước, sau đó mới kiểm tra sâu được.",

@@ -41,7 +41,7 @@ import {
 } from './parameter-table.js';
 import { DEFAULT_EXPRESSION_LIMITS, type ExpressionLimits } from './expression/parser.js';
 import { printExpression } from './expression/printer.js';
-import type { CheckContext } from './functions/index.js';
+import { type CheckContext, thresholdHooks } from './functions/index.js';
 import type {
   CompiledCondition,
   ContextRulePlan,
@@ -55,7 +55,7 @@ import type {
 import { createScope, type NameSymbol, type Scope } from './scope.js';
 import { compileTiers, levelIds, type LevelReporter } from './levels.js';
 import { compilePoints, type CompiledPoints, type PointsCompiler } from './points.js';
-import { extractThresholds } from './thresholds.js';
+import { eachThreshold, extractThresholds } from './thresholds.js';
 import { ERROR, INTEGER, NUMBER, isQuantity, type Closure, type ValueType } from './types.js';
 import type { Typed } from './typed.js';
 import type { Expr } from './expression/ast.js';
@@ -897,32 +897,37 @@ class RulesetCompiler {
       const info = this.definitionInfos.find((d) => d.id === name);
       if (info) thresholds.push(...info.condition.thresholds);
     }
-    const info: ConditionInfo = { expression: printExpression(expr), thresholds, reads: typed.reads };
-    this.checkThresholdBounds(info);
-    return info;
+    this.checkThresholdBounds(expr);
+    return { expression: printExpression(expr), thresholds, reads: typed.reads };
   }
 
-  /** A threshold outside a fact's declared bounds makes the criterion constant: say so. */
-  private checkThresholdBounds(info: ConditionInfo): void {
-    for (const t of info.thresholds) {
-      if (t.kind !== 'compare' || typeof t.value !== 'number') continue;
+  /**
+   * A threshold outside a fact's declared bounds makes the criterion constant: say so where the
+   * threshold is written (a definition's own thresholds are checked where it is defined).
+   */
+  private checkThresholdBounds(expr: Parameters<typeof eachThreshold>[0]): void {
+    eachThreshold(expr, (t, constant) => {
+      if (t.kind !== 'compare') {
+        // A ratio of a declared part to its whole lies from 0 to its scale (a band at 150%, say).
+        const ratio = thresholdHooks(t.kind)?.ratio?.(t);
+        const part = ratio && this.facts[ratio.part];
+        const ofWhole = part && (part.type === 'integer' || part.type === 'number') && part.part_of === ratio.whole;
+        if (ratio && ofWhole && (t.value < 0 || t.value > ratio.scale))
+          this.report('threshold_range', constant.range, { value: t.value, min: 0, max: ratio.scale }, 'warning');
+        return;
+      }
+      if (typeof t.value !== 'number') return;
       const fact = this.facts[t.fact];
-      if (!fact || (fact.type !== 'integer' && fact.type !== 'number')) continue;
+      if (!fact || (fact.type !== 'integer' && fact.type !== 'number')) return;
       if ((fact.min !== undefined && t.value < fact.min) || (fact.max !== undefined && t.value > fact.max)) {
-        this.within(this.originOf(t.fact), () =>
-          this.report(
-            'threshold_range',
-            this.rangeOf(['facts', t.fact]),
-            {
-              value: t.value,
-              min: fact.min ?? Number.MIN_SAFE_INTEGER,
-              max: fact.max ?? Number.MAX_SAFE_INTEGER,
-            },
-            'warning',
-          ),
+        this.report(
+          'threshold_range',
+          constant.range,
+          { value: t.value, min: fact.min ?? Number.MIN_SAFE_INTEGER, max: fact.max ?? Number.MAX_SAFE_INTEGER },
+          'warning',
         );
       }
-    }
+    });
   }
 
   private readonly checkContext: CheckContext = {

@@ -9,23 +9,28 @@ import type { Threshold } from './compiled-ruleset.js';
 
 export function extractThresholds(expr: Expr): Threshold[] {
   const out: Threshold[] = [];
-  visit(expr, out);
+  eachThreshold(expr, (t) => out.push(t));
   return out;
 }
 
-function visit(e: Expr, out: Threshold[]): void {
+/**
+ * Each threshold of a condition's own tree with the constant it is compared with, whose range
+ * is where the threshold is written (`at_least: 60`, or `60` inside an expression).
+ */
+export function eachThreshold(e: Expr, found: (t: Threshold, constant: Expr) => void): void {
   switch (e.kind) {
     case 'compare': {
       const fromLeft = threshold(e.op, e.left, e.right);
-      const found = fromLeft ?? threshold(FLIP[e.op], e.right, e.left);
-      if (found) out.push(found);
+      const fromRight = fromLeft ? undefined : threshold(FLIP[e.op], e.right, e.left);
+      if (fromLeft) found(fromLeft, e.right);
+      else if (fromRight) found(fromRight, e.left);
       return;
     }
     case 'logical':
-      for (const o of e.operands) visit(o, out);
+      for (const o of e.operands) eachThreshold(o, found);
       return;
     case 'not':
-      visit(e.operand, out);
+      eachThreshold(e.operand, found);
       return;
     default:
       return;

@@ -127,8 +127,11 @@ export function buildInput(
 /** The assessment value the engine checks and evaluates. */
 export function toAssessment(input: BuiltInput): Record<string, unknown> {
   const section = (s: Section) => Object.fromEntries([...input.values[s]].map(([k, v]) => [k, v.value]));
+  // null in `area:` removes an inherited value (a base's date), as it does for a fact; an area
+  // has no unknown values to keep, so the key goes.
+  const area = Object.fromEntries([...input.values.area].flatMap(([k, v]) => (v.value === null ? [] : [[k, v.value]])));
   return {
-    ...(input.values.area.size > 0 ? { area: section('area') } : {}),
+    ...(Object.keys(area).length > 0 ? { area } : {}),
     context: section('context'),
     facts: section('facts'),
   };

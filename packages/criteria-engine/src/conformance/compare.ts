@@ -6,6 +6,7 @@
  */
 import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { DATE_NAME } from '../compile/parameter-table.js';
 import { closest } from '../diagnostics/suggest.js';
 import type { CriterionResult, EvaluationResult, PointsInterval } from '../evaluate/result.js';
 import type { DocumentPath, ParsedDocument } from '../parse/index.js';
@@ -79,7 +80,9 @@ export function checkExpectationIds(
   for (const id of Object.keys(expect.disqualifiers ?? {})) {
     if (!disqualifiers.includes(id)) notAllowed([...at, 'disqualifiers', id], id, disqualifiers);
   }
-  const names = [...ruleset.facts.map((f) => f.id), ...ruleset.context.map((a) => a.id)];
+  // `date` is listed in missing/needed like a fact when the rules read the assessment's date
+  // (a dated table, `date` or `year` in an expression), so a case may expect it there.
+  const names = [...ruleset.facts.map((f) => f.id), ...ruleset.context.map((a) => a.id), DATE_NAME];
   for (const list of ['missing', 'needed'] as const) {
     (expect[list] ?? []).forEach((name, i) => {
       if (names.includes(name)) return;

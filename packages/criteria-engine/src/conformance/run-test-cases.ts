@@ -173,12 +173,15 @@ function runCase(
 
 /**
  * Facts the rules read for this case that no layer gives, even as null: after a rule change adds
- * a fact, the base lacks it. Read from every criterion and disqualifier, not only the decision's
- * `missing`: a decision settled without the fact still has counts that the gap changes.
+ * a fact, the base lacks it. Read from every applicable criterion and every disqualifier, not only
+ * the decision's `missing`: a decision settled without the fact still has counts that the gap changes.
  */
 function lackingFacts(result: EvaluationResult, built: BuiltInput): string[] {
   const read = new Set<string>(result.missing);
-  for (const c of result.criteria) for (const f of c.facts) if (f.value === null) read.add(f.id);
+  // A criterion that does not apply to this unit lists the facts its condition names, but no
+  // value of them could change anything: the unit has none of them to give.
+  for (const c of result.criteria)
+    if (c.status !== 'not_applicable') for (const f of c.facts) if (f.value === null) read.add(f.id);
   for (const d of result.disqualifiers) for (const f of d.facts) if (f.value === null) read.add(f.id);
   return [...read].filter((f) => !given(built, f));
 }

@@ -32,6 +32,7 @@ import { GENERIC_WORDS, withWords } from '../compile/words.js';
 import { fallbackLanguage } from '../validate/text-languages.js';
 import { interpolate, oneLine, painter, shorten, wrap, type Tone } from './text-tools.js';
 import { SYMBOL } from '../compile/expression/compare-ops.js';
+import { DATE_NAME } from '../compile/parameter-table.js';
 
 export type ExplainLang = keyof LocalizedText;
 
@@ -462,7 +463,12 @@ class TextReport {
   private factLine(id: string): void {
     const info = this.named.get(id);
     const unit = info?.unit !== undefined ? ` (${this.t(info.unit)})` : '';
-    const label = info?.label !== undefined ? `${oneLine(this.t(info.label))}${unit} — ${id}` : id;
+    const label =
+      info?.label !== undefined
+        ? `${oneLine(this.t(info.label))}${unit} — ${id}`
+        : id === DATE_NAME
+          ? `${this.m.date} — ${id}`
+          : id;
     this.push(`  - ${label}`);
   }
 
@@ -543,6 +549,7 @@ class TextReport {
 
   private labelOf(id: string): string {
     const label = this.named.get(id)?.label;
+    if (label === undefined && id === DATE_NAME) return this.m.date; // read like a fact, declared by none
     return label !== undefined ? oneLine(this.t(label)) : id;
   }
 

@@ -114,6 +114,9 @@ export const percentThresholds: ThresholdHooks<PercentThreshold> = {
   point(t, facts) {
     const p = facts[t.part];
     const w = facts[t.whole];
+    // An empty whole is the empty-whole point whatever the part: a part left out of a whole of 0
+    // is 0 (part_of), and the decision never reads it.
+    if (w === 0) return 'empty';
     return typeof p === 'number' && typeof w === 'number' ? pointOf(t, p, w) : undefined;
   },
 };

@@ -162,6 +162,8 @@ const SCHEMA_TYPE_HINTS: Readonly<Record<SchemaTypeHint, (expected: string) => s
   boolean: () => 'Write true or false, without quotes.',
   empty: () => 'Write a value after the colon; an empty value is not allowed here.',
   drop_percent: () => 'Remove the % sign and the quotes: the key already says it is a percentage, e.g. at_least: 99.',
+  name_as_number: () =>
+    'Write a number here. A name (a parameter) is read only in an expression or as the threshold of a fact condition, { fact: f, at_least: name }; for a percentage, write the condition as an expression, e.g. condition: "percent(part, whole, 0) >= name".',
   change_type: (expected) => `Change the value to ${t(expected)}.`,
 };
 

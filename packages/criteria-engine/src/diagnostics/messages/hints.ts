@@ -15,15 +15,21 @@ export type SchemaTypeHint =
   | 'boolean'
   | 'empty'
   | 'drop_percent'
+  | 'name_as_number'
   | 'change_type';
 
 /** `"99%"` or `99 %` where a number is wanted: the number is there, the sign is the problem. */
 const PERCENT_TEXT = /^\s*-?\d+(?:[.,]\d+)?\s*%\s*$/;
 
+/** A name where a number is wanted: most often a parameter written where only a number goes. */
+const NAME_TEXT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 export function schemaTypeHint(expected: string, actual: string, value = ''): SchemaTypeHint {
   const wanted = expected.split(',');
   if ((wanted.includes('integer') || wanted.includes('number')) && actual === 'string' && PERCENT_TEXT.test(value))
     return 'drop_percent';
+  if ((wanted.includes('integer') || wanted.includes('number')) && actual === 'string' && NAME_TEXT.test(value))
+    return 'name_as_number';
   if (wanted.includes('string') && ['integer', 'number', 'boolean'].includes(actual)) return 'quote_text';
   if (wanted.includes('object')) return 'mapping';
   if (wanted.includes('array')) return 'list';

@@ -176,6 +176,8 @@ const SCHEMA_TYPE_HINTS: Readonly<Record<SchemaTypeHint, (expected: string) => s
   boolean: () => 'Viết true hoặc false, không có dấu nháy.',
   empty: () => 'Viết một giá trị sau dấu hai chấm; ở đây không được để trống.',
   drop_percent: () => 'Bỏ dấu % và dấu ngoặc kép: tên khóa đã cho biết đây là tỉ lệ phần trăm, ví dụ at_least: 99.',
+  name_as_number: () =>
+    'Viết một số ở đây. Một tên (tham số) chỉ được đọc trong biểu thức hoặc làm ngưỡng của điều kiện dữ kiện, { fact: f, at_least: tên }; với tỉ lệ phần trăm, hãy viết điều kiện thành biểu thức, ví dụ condition: "percent(part, whole, 0) >= tên".',
   change_type: (expected) => `Đổi giá trị thành ${t(expected)}.`,
 };
 

@@ -163,7 +163,10 @@ function declarations<T extends Named>(
 ): DeclarationDiff {
   const old = new Map(before.map((x) => [x.id, x]));
   const now = new Map(after.map((x) => [x.id, x]));
-  const ref = (x: T): NamedRef => ({ id: x.id, type: x.type, label: x.label });
+  const ref = (x: T): NamedRef => {
+    const value = (x as { readonly value?: unknown }).value;
+    return { id: x.id, type: x.type, label: x.label, ...(typeof value === 'number' ? { value } : {}) };
+  };
   return {
     added: after.filter((x) => !old.has(x.id)).map(ref),
     removed: before.filter((x) => !now.has(x.id)).map(ref),

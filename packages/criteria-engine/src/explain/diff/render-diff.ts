@@ -45,6 +45,7 @@ import type {
   FieldChange,
   FieldValue,
   ItemDiff,
+  NamedRef,
   PresenceChange,
   RulesetDiff,
   TextChange,
@@ -551,20 +552,12 @@ class DiffReport {
     out.section(m[title]);
     if (d.added.length > 0) {
       out.subsection(this.say('added', { count: d.added.length }));
-      for (const a of d.added)
-        out.item(
-          0,
-          this.say('fact_added', { id: out.code(a.id), type: this.typeWord(a.type), label: out.esc(this.t(a.label)) }),
-        );
+      for (const a of d.added) out.item(0, this.declared('fact_added', a));
     }
     if (d.removed.length > 0) {
       out.subsection(this.say('removed', { count: d.removed.length }));
       for (const r of d.removed) {
-        const text = title === 'section_facts' ? 'fact_removed' : 'fact_added';
-        out.item(
-          0,
-          this.say(text, { id: out.code(r.id), type: this.typeWord(r.type), label: out.esc(this.t(r.label)) }),
-        );
+        out.item(0, this.declared(title === 'section_facts' ? 'fact_removed' : 'fact_added', r));
       }
     }
     if (d.changed.length > 0) {
@@ -1101,6 +1094,15 @@ class DiffReport {
   /** One line: texts keep their line breaks in YAML ("- Đối với …\n- Đối với …"). */
   private flat(text: string): string {
     return text.replace(/\s+/g, ' ').trim();
+  }
+
+  /** A fact, attribute or derived quantity with its type; a parameter (a cell of a table) with its value. */
+  private declared(key: 'fact_added' | 'fact_removed', r: NamedRef): string {
+    const { out } = this;
+    const label = out.esc(this.t(r.label));
+    if (r.value !== undefined)
+      return this.say('parameter_listed', { id: out.code(r.id), value: this.number(r.value), label });
+    return this.say(key, { id: out.code(r.id), type: this.typeWord(r.type), label });
   }
 
   private number(n: number): string {

@@ -186,6 +186,8 @@ export interface NamedRef {
   readonly id: string;
   readonly type: string;
   readonly label: LocalizedText;
+  /** A parameter's value: a constant's, or one row's of a table (what a reader of an added cell needs). */
+  readonly value?: number;
 }
 
 /** Facts, context attributes, parameters: by name. */

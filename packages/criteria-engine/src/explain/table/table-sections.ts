@@ -390,7 +390,8 @@ function parameterTable(table: ParameterTableInfo, ctx: TableContext): TablePara
   const { m, say, lang } = ctx;
   const keyLabel = (k: string) => {
     const attribute = ctx.ruleset.context.find((c) => c.id === k);
-    return attribute === undefined ? k : flat(t(attribute.label, lang));
+    // A key that is no context attribute is the assessment's year (`by: [region, year]`).
+    return attribute === undefined ? m.column_year : flat(t(attribute.label, lang));
   };
   const valueLabel = (k: string, v: string | boolean | number | undefined) => {
     if (typeof v === 'boolean') return v ? m.yes : m.no;

@@ -451,7 +451,7 @@ describe('diffRulesets: one kind of change at a time', () => {
       ]);
     const one = withParameter(1);
     expect(diffOf(oldRules, one).parameters.added).toEqual([
-      { id: 'min_models', type: 'number', label: { vi: 'Số mô hình tối thiểu', en: 'Fewest models' } },
+      { id: 'min_models', type: 'number', label: { vi: 'Số mô hình tối thiểu', en: 'Fewest models' }, value: 1 },
     ]);
     expect(diffOf(one, withParameter(2)).parameters.changed).toEqual([
       { id: 'min_models', changes: [{ field: 'value', before: 1, after: 2 }] },

@@ -314,3 +314,22 @@ describe('tiers, tables and derived quantities (new-rural communes)', () => {
     expect(vi).toContain('tiêu chí KM10: đạt → không đạt');
   });
 });
+
+describe('table cells added and removed', () => {
+  const after = edited(NTM, [
+    '- { region: tay_nguyen, from: "2024-01-01", value: 50.5 }',
+    '- { region: tay_nguyen, from: "2024-01-01", value: 50.5 }\n      - { region: tay_nguyen, from: "2025-07-01", value: 52.5 }',
+  ]);
+  const diff = diffOf(ntm, after);
+
+  it('carry their value, which the reports print', () => {
+    expect(diff.parameters.added).toEqual([
+      expect.objectContaining({ id: 'min_income[region=tay_nguyen, from=2025-07-01]', value: 52.5 }),
+    ]);
+    expect(diffOf(after, ntm).parameters.removed).toEqual([
+      expect.objectContaining({ id: 'min_income[region=tay_nguyen, from=2025-07-01]', value: 52.5 }),
+    ]);
+    expect(report(diff, ntm, after, 'vi')).toContain('min_income[region=tay_nguyen, from=2025-07-01] = 52,5)');
+    expect(report(diff, ntm, after, 'en')).toContain('min_income[region=tay_nguyen, from=2025-07-01] = 52.5)');
+  });
+});

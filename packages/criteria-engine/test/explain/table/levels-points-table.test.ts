@@ -197,3 +197,16 @@ describe('new-rural communes: tiers, a region × year table, a derived quantity'
     expect(html).toContain('<li data-derived="income_per_person">');
   });
 });
+
+describe('a table keyed by year (test/fixtures/thon-van-hoa: poverty_max by region and year)', () => {
+  it('names the year column in the table language, not by the key "year"', async () => {
+    const { loadRulesetFile } = await import('../../../src/node.js');
+    const loaded = await loadRulesetFile(fileURLToPath(new URL('../../fixtures/thon-van-hoa', import.meta.url)));
+    if (!loaded.value) throw new Error('the fixture did not load');
+    const columns = (lang: 'vi' | 'en') =>
+      officialTable(loaded.value as CompiledRuleset, { lang }).parameters.find((p) => p.title?.includes('poverty_max'))
+        ?.columns;
+    expect(columns('vi')).toEqual(['Vùng', 'Năm', 'Giá trị']);
+    expect(columns('en')).toEqual(['Region', 'Year', 'Value']);
+  });
+});

@@ -101,6 +101,7 @@ export const diffEn = {
   type_enum: 'one of a list',
   type_ordinal: 'a rating',
   fact_added: '{label} ({id}, {type})',
+  parameter_listed: '{label} ({id} = {value})',
   fact_removed: '{label} ({id}, {type}). Assessments that give it: the new version does not read it.',
   declaration_changed: '{id}: {label}',
   context_rule: 'when {when}: {require}',

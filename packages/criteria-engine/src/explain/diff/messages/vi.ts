@@ -103,6 +103,7 @@ export const diffVi: DiffMessages = {
   type_enum: 'chọn trong danh sách',
   type_ordinal: 'xếp loại',
   fact_added: '{label} ({id}, {type})',
+  parameter_listed: '{label} ({id} = {value})',
   fact_removed: '{label} ({id}, {type}). Phiếu đánh giá có số liệu này: phiên bản mới không đọc.',
   declaration_changed: '{id}: {label}',
   context_rule: 'khi {when}: {require}',

@@ -84,6 +84,7 @@ export const tableEn = {
   section_parameters: 'Parameters',
   param_heading: '{label} ({id})',
   param_unit: 'unit: {unit}',
+  column_year: 'Year',
   column_value: 'Value',
   column_from: 'From {date}',
   column_parameter: 'Parameter',

@@ -86,6 +86,7 @@ export const tableVi: TableMessages = {
   section_parameters: 'Các tham số',
   param_heading: '{label} ({id})',
   param_unit: 'đơn vị: {unit}',
+  column_year: 'Năm',
   column_value: 'Giá trị',
   column_from: 'Từ {date}',
   column_parameter: 'Tham số',
