@@ -115,7 +115,7 @@ describe('lcz version new', () => {
     await cp(join(ROOT, 'packages/criteria-engine/test/fixtures/thon-van-hoa'), join(cwd, 'rules/thon-2024-2026'), {
       recursive: true,
     });
-    const { code, stderr } = await lcz(
+    const { code, stdout, stderr } = await lcz(
       [
         'version',
         'new',
@@ -135,8 +135,30 @@ describe('lcz version new', () => {
       'rules/thon-2027-2030/ruleset.yaml:178:7: error [parameter_cell_missing] The parameter table "poverty_max" has no cell for region=mien_nui, year=2027',
     );
     expect(stderr.match(/\[parameter_cell_missing\]/g)).toHaveLength(12); // 3 regions × 4 years
+    // Its rows (`year: 2024`, `from: "2025-07-01"`) are dated values to review, not texts citing a year.
+    const rowLines = (re: RegExp) => [...stdout.matchAll(re)].map((m) => Number(m[1]));
+    expect(rowLines(/ruleset\.yaml:(\d+) {2}a parameter row dated \d{4}, in the old period: check the value/g)).toEqual(
+      [169, 170, 171, 172, 178, 179, 180, 181, 182, 183, 184, 185],
+    );
+    expect(stdout).toContain('ruleset.yaml:170  a parameter row dated 2025, in the old period');
+    expect(stdout).not.toMatch(/ruleset\.yaml:\d+ {2}a text cites/);
     expect(stderr).toContain("the new version 'rules/thon-2027-2030' was created, but lcz check finds 12 errors in it");
     expect(await files(join(cwd, 'rules/thon-2027-2030'))).toEqual(await files(join(cwd, 'rules/thon-2024-2026')));
+  });
+
+  it('in Vietnamese, a parameter row is named as one', async () => {
+    const cwd = join(temp, 'yearly-vi');
+    await cp(join(ROOT, 'packages/criteria-engine/test/fixtures/thon-van-hoa'), join(cwd, 'rules/thon-2024-2026'), {
+      recursive: true,
+    });
+    const { stdout } = await lcz(
+      ['version', 'new', 'rules/thon-2024-2026', 'rules/thon-2027-2030', '--from', '2027-01-01', '--to', '2030-12-31'],
+      { cwd },
+    );
+    expect(stdout).toContain(
+      'ruleset.yaml:178  dòng tham số ghi năm 2024 của giai đoạn cũ: kiểm tra giá trị áp dụng cho giai đoạn mới.',
+    );
+    expect(stdout).not.toMatch(/ruleset\.yaml:\d+ {2}nội dung nhắc/);
   });
 
   it.each([

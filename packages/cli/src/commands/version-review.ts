@@ -65,16 +65,20 @@ function testNameItems(file: string, lines: readonly string[]): ReviewItem[] {
 /** Lines naming a year of the old period that is not a year of the new one. */
 function periodItems(file: string, lines: readonly string[], years: readonly string[]): ReviewItem[] {
   const pattern = new RegExp(`(?<!\\d)(?:${years.join('|')})(?!\\d)`);
+  // A parameter row's `year: 2024` or `from: "2024-07-01"` (flow or block form) is a dated value,
+  // not a text citing the year: it is reviewed for the value that holds in the new period.
+  const dated = new RegExp(`(?:^|[{,\\s-])(?:year|from)\\s*:\\s*["']?(?:${years.join('|')})(?!\\d)`);
   const hits: ReviewItem[] = [];
   lines.forEach((line, i) => {
     if (/^\s*effective:/.test(line) || !pattern.test(line)) return;
     const hash = line.indexOf('#');
-    const inComment = hash >= 0 && pattern.test(line.slice(hash)) && !pattern.test(line.slice(0, hash));
+    const code = hash >= 0 ? line.slice(0, hash) : line;
+    const inComment = hash >= 0 && pattern.test(line.slice(hash)) && !pattern.test(code);
     const cited = line.match(new RegExp(pattern.source, 'g')) ?? [];
     hits.push({
       file,
       line: i + 1,
-      key: inComment ? 'version_review_comment' : 'version_review_text',
+      key: inComment ? 'version_review_comment' : dated.test(code) ? 'version_review_dated' : 'version_review_text',
       params: { years: [...new Set(cited)].join(', ') },
     });
   });

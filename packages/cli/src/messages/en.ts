@@ -60,6 +60,8 @@ export const en = {
   version_review_source: 'source.document: does it still name the document of this period?',
   version_review_targets: 'the targets of the old period: set the new period’s years and figures.',
   version_review_comment: 'a comment cites {years}, a year of the old period.',
+  version_review_dated:
+    'a parameter row dated {years}, in the old period: check the value that holds in the new period.',
   version_review_text: 'a text cites {years}, a year of the old period.',
   version_review_more: '… and {count} more lines citing the old period in this file.',
   version_review_test_names:

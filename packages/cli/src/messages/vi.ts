@@ -59,6 +59,7 @@ export const vi: CliMessages = {
   version_review_source: 'source.document: có còn đúng văn bản của giai đoạn này không?',
   version_review_targets: 'chỉ tiêu của giai đoạn cũ: đặt năm và số liệu của giai đoạn mới.',
   version_review_comment: 'chú thích nhắc {years}, năm của giai đoạn cũ.',
+  version_review_dated: 'dòng tham số ghi năm {years} của giai đoạn cũ: kiểm tra giá trị áp dụng cho giai đoạn mới.',
   version_review_text: 'nội dung nhắc {years}, năm của giai đoạn cũ.',
   version_review_more: '… và {count} dòng nữa trong tệp này nhắc giai đoạn cũ.',
   version_review_test_names:

@@ -389,7 +389,9 @@ class TextReport {
       this.push(`${detail}${m.variant}: ${label}`);
     }
     if (c.earned !== undefined) this.push(`${detail}${interpolate(m.points_line, { points: this.points(c.earned) })}`);
-    this.readings(c.facts, detail);
+    // A criterion that does not apply needs no data: its unread facts are not missing, so only the
+    // facts that were given (the ones that made it not apply) are listed.
+    this.readings(c.status === 'not_applicable' ? c.facts.filter((f) => f.value !== null) : c.facts, detail);
     this.derivedReadings(c, info, detail);
     if (this.full && info?.note !== undefined) this.wrapped(`${m.note}: `, this.t(info.note), detail);
   }

@@ -3,6 +3,7 @@
  * worked backwards and placed, always in integers (part × 100 against P × whole; a decimal P is
  * scaled to an integer over a power of ten, never compared in floating point).
  */
+import { compare, fromNumber, mul, neg, type Rational, sub } from '../exact/rational.js';
 import { HOLDS, SYMBOL } from '../expression/compare-ops.js';
 import type { CompareOp } from '../expression/ast.js';
 import type { FactInfo } from '../compiled-ruleset.js';
@@ -28,6 +29,9 @@ export type PercentThresholdValue = {
   readonly value: number;
   readonly if_whole_zero: 'pass' | 'fail';
 };
+
+const ZERO: Rational = { n: 0n, d: 1n };
+const HUNDRED: Rational = { n: 100n, d: 1n };
 
 /** The side of the threshold value where the outcome differs from the outcome at it: -1, +1, or 0 for either. */
 const BEYOND: Readonly<Record<CompareOp, -1 | 0 | 1>> = { '>=': -1, '>': 1, '<=': 1, '<': -1, '==': 0, '!=': 0 };
@@ -128,13 +132,15 @@ function isOp(op: unknown): op is CompareOp {
 /** Where a part and a whole put a percentage threshold: exactly at it, just beyond it, or elsewhere. */
 function pointOf(t: PercentThreshold, p: number, w: number): ThresholdPoint | undefined {
   if (w === 0) return 'empty';
-  // Exact: P may be a decimal (98.5), so compare within a hair of floating-point error.
-  const d = p * 100 - t.value * w;
-  if (Math.abs(d) < 1e-9) return 'at';
+  // d = part × 100 − P × whole as an exact fraction: P may be a decimal (98.5, 33.3333333333) and
+  // a fact too, and a tolerance would call 1 of 3 "at" 33.3333333333% when it is just above.
+  const d = sub(mul(fromNumber(p), HUNDRED), mul(fromNumber(t.value), fromNumber(w)));
+  const side = compare(d, ZERO);
+  if (side === 0) return 'at';
   // One part across the line: d in [-100, 0) or (0, 100] (98% of 100 items: 97 is just below).
-  if (Math.abs(d) > 100 + 1e-9) return undefined;
+  if (compare(side > 0 ? d : neg(d), HUNDRED) > 0) return undefined;
   const step = BEYOND[t.op];
-  return step === 0 || Math.sign(d) === step ? 'beyond' : undefined;
+  return step === 0 || side === step ? 'beyond' : undefined;
 }
 
 /** Wholes to try for the reachability of a percentage point: small ones, round ones, the bounds. */

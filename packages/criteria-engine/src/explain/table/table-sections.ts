@@ -270,8 +270,10 @@ export function levelsPart(ctx: TableContext): TableLevels | null {
     const below = levels[i - 1];
     if (below !== undefined) lines.push(say('level_implies', { below: flat(t(below.label, ctx.lang)) }));
     const own = [
+      // A standard with its own `requirement:`, or one this level names in `groups:`, is not held
+      // to the level's `group_requirement` (compile/levels.ts): the line must say so.
       ...(level.group_requirement
-        ? [say('req_group_default', { requirement: requirementWords(level.group_requirement, ctx) })]
+        ? groupDefaultLine(ctx, level.group_requirement, Object.keys(level.groups ?? {}))
         : []),
       ...Object.entries(level.groups ?? {}).map(([group, r]) =>
         say('req_group', { group, requirement: requirementWords(r, ctx) }),
@@ -310,7 +312,7 @@ function baseLines(ctx: TableContext): string[] {
   const { say, ruleset } = ctx;
   const rec = ruleset.document.recognition;
   const lines = [
-    say('req_group_default', { requirement: requirementWords(rec.group_requirement, ctx) }),
+    ...groupDefaultLine(ctx, rec.group_requirement, []),
     ...ruleset.document.groups.flatMap((g) =>
       g.requirement === undefined
         ? []
@@ -337,6 +339,26 @@ function baseLines(ctx: TableContext): string[] {
       );
   }
   return lines;
+}
+
+/**
+ * The default requirement's line: "each standard" only when it holds for each; otherwise it names
+ * the standards it leaves out (their own `requirement:` or a level's `groups:` entry rules them),
+ * and says nothing when it holds for none.
+ */
+function groupDefaultLine(
+  ctx: TableContext,
+  requirement: RequirementDocument | Requirement,
+  named: readonly string[],
+): string[] {
+  const except = ctx.ruleset.document.groups
+    .filter((g) => g.requirement !== undefined || named.includes(g.id))
+    .map((g) => g.id);
+  if (except.length === ctx.ruleset.document.groups.length) return [];
+  const words = requirementWords(requirement, ctx);
+  return except.length === 0
+    ? [ctx.say('req_group_default', { requirement: words })]
+    : [ctx.say('req_group_except', { groups: except.join(', '), requirement: words })];
 }
 
 /** The cases that block from this level: listed under the level, or given `from_level` on the case. */

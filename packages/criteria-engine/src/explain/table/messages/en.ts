@@ -71,6 +71,7 @@ export const tableEn = {
   level_implies: 'Level {below} reached, and:',
   level_nothing_more: 'nothing more',
   req_group_default: 'each standard: {requirement}',
+  req_group_except: 'each standard except {groups}: {requirement}',
   req_group: 'standard {group}: {requirement}',
   req_total: 'all standards together: {requirement}',
   req_of: 'of the criteria {of}: {requirement}',

@@ -73,6 +73,7 @@ export const tableVi: TableMessages = {
   level_implies: 'Đạt mức {below} và:',
   level_nothing_more: 'không có yêu cầu thêm',
   req_group_default: 'mỗi tiêu chuẩn: {requirement}',
+  req_group_except: 'mỗi tiêu chuẩn (trừ tiêu chuẩn {groups}): {requirement}',
   req_group: 'tiêu chuẩn {group}: {requirement}',
   req_total: 'toàn bộ các tiêu chuẩn: {requirement}',
   req_of: 'trong các tiêu chí {of}: {requirement}',
