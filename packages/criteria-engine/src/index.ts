@@ -19,7 +19,13 @@ export {
   generateDecideCode,
   generatedModulePath,
   usesGeneratedDecide,
+  GENERATE_REFUSAL_CODES,
+  GENERATE_REFUSAL_PARTS,
   type GenerateOutcome,
+  type GenerateRefusal,
+  type GenerateRefusalCode,
+  type GenerateRefusalPart,
+  type GenerateRefusalSubject,
   type GeneratedCode,
   type GeneratedModule,
 } from './generate/index.js';
