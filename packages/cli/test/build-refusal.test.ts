@@ -7,9 +7,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GENERATE_REFUSAL_CODES, GENERATE_REFUSAL_PARTS } from '@lcz/criteria-engine';
+import { GENERATE_REFUSAL_CODES, GENERATE_REFUSAL_CONSTRUCTS, GENERATE_REFUSAL_PARTS } from '@lcz/criteria-engine';
 import { describe, expect, it } from 'vitest';
-import { partKey, reasonKey, refusalReason } from '../src/commands/build-refusal.js';
+import { constructKey, partKey, reasonKey, refusalReason } from '../src/commands/build-refusal.js';
 import { en } from '../src/messages/en.js';
 import { vi } from '../src/messages/vi.js';
 import { lcz } from './helpers.js';
@@ -38,8 +38,8 @@ describe('lcz build: why there is no plan module, in the note’s language', () 
     },
     {
       rules: 'rules/ntm-commune-2021-2025',
-      vi: 'điều kiện của tiêu chí 2 dùng một cấu trúc',
-      en: 'the condition of criterion 2 uses a construct',
+      vi: 'điều kiện của tiêu chí 2 dùng hàm percent(…)',
+      en: 'the condition of criterion 2 uses the function percent(…)',
     },
   ];
   for (const c of cases)
@@ -58,8 +58,12 @@ describe('lcz build: why there is no plan module, in the note’s language', () 
 });
 
 describe('refusal reasons in the catalogues', () => {
-  it('every reason code and every part has a Vietnamese and an English text, not the same', () => {
-    const keys = [...GENERATE_REFUSAL_CODES.map(reasonKey), ...GENERATE_REFUSAL_PARTS.map(partKey)];
+  it('every reason code, part and construct has a Vietnamese and an English text, not the same', () => {
+    const keys = [
+      ...GENERATE_REFUSAL_CODES.map(reasonKey),
+      ...GENERATE_REFUSAL_PARTS.map(partKey),
+      ...GENERATE_REFUSAL_CONSTRUCTS.map(constructKey),
+    ];
     for (const key of keys) {
       expect(en[key], key).toBeTruthy();
       expect(vi[key], key).toBeTruthy();
@@ -69,12 +73,15 @@ describe('refusal reasons in the catalogues', () => {
   });
 
   it('fills the part and its ids as data, in each language', () => {
-    const reason = { code: 'construct', params: { part: 'variant_when', id: 'X1', variant: 'v2' } } as const;
+    const reason = {
+      code: 'construct',
+      params: { part: 'variant_when', id: 'X1', variant: 'v2', construct: 'arithmetic' },
+    } as const;
     expect(refusalReason('en', reason)).toBe(
-      'the when: of variant v2 of criterion X1 uses a construct the generated code leaves to its compiled closure',
+      'the when: of variant v2 of criterion X1 uses arithmetic, which the generated code leaves to its compiled closure',
     );
     expect(refusalReason('vi', reason)).toBe(
-      'phần when: của phương án v2 thuộc tiêu chí X1 dùng một cấu trúc mà mã sinh ra chưa viết được, nên vẫn dùng hàm đóng đã biên dịch',
+      'phần when: của phương án v2 thuộc tiêu chí X1 dùng phép tính số học; mã sinh ra chưa viết được phần này nên vẫn dùng hàm đóng đã biên dịch',
     );
     expect(refusalReason('vi', { code: 'no_tree', params: { part: 'context_require', rule: 3 } })).toBe(
       'phần require: của quy tắc bối cảnh thứ 3 không có cây biểu thức đã kiểm tra',

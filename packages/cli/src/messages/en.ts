@@ -170,7 +170,7 @@ export const en = {
   build_reason_points_rule: 'criterion {criterion} has a points rule, which keeps its compiled closure',
   build_reason_derived: 'derived quantities (derived:) keep their compiled closures',
   build_reason_no_tree: '{part} has no checked expression tree',
-  build_reason_construct: '{part} uses a construct the generated code leaves to its compiled closure',
+  build_reason_construct: '{part} uses {construct}, which the generated code leaves to its compiled closure',
   build_reason_not_finite: 'a number that is not finite: {value}',
   build_reason_not_index: 'an index that is not a whole number from 0: {value}',
   build_part_criterion: 'the condition of criterion {id}',
@@ -181,6 +181,9 @@ export const en = {
   build_part_context_when: 'the when: of context rule {rule}',
   build_part_context_require: 'the require: of context rule {rule}',
   build_part_required_when: 'the required_when: of fact {id}',
+  build_construct_function: 'the function {fn}(…)',
+  build_construct_arithmetic: 'arithmetic',
+  build_construct_comparison: 'a comparison',
   build_up_to_date: '{path} is up to date: {id} {version} ({hash}…).',
   build_check_stale:
     '{path} is not what the rules build now (they changed since it was built, or another engine version built it): run lcz build {rules}.',

@@ -169,7 +169,8 @@ export const vi: CliMessages = {
   build_reason_points_rule: 'tiêu chí {criterion} có quy tắc tính điểm, phần này vẫn dùng hàm đóng đã biên dịch',
   build_reason_derived: 'các đại lượng suy ra (derived:) vẫn dùng hàm đóng đã biên dịch',
   build_reason_no_tree: '{part} không có cây biểu thức đã kiểm tra',
-  build_reason_construct: '{part} dùng một cấu trúc mà mã sinh ra chưa viết được, nên vẫn dùng hàm đóng đã biên dịch',
+  build_reason_construct:
+    '{part} dùng {construct}; mã sinh ra chưa viết được phần này nên vẫn dùng hàm đóng đã biên dịch',
   build_reason_not_finite: 'có số không hữu hạn: {value}',
   build_reason_not_index: 'có chỉ số không phải số nguyên từ 0 trở lên: {value}',
   build_part_criterion: 'điều kiện của tiêu chí {id}',
@@ -180,6 +181,9 @@ export const vi: CliMessages = {
   build_part_context_when: 'phần when: của quy tắc bối cảnh thứ {rule}',
   build_part_context_require: 'phần require: của quy tắc bối cảnh thứ {rule}',
   build_part_required_when: 'phần required_when: của dữ kiện {id}',
+  build_construct_function: 'hàm {fn}(…)',
+  build_construct_arithmetic: 'phép tính số học',
+  build_construct_comparison: 'một phép so sánh',
   build_up_to_date: '{path} đã khớp với bộ quy tắc: {id} {version} ({hash}…).',
   build_check_stale:
     '{path} không còn khớp với bộ quy tắc (quy tắc đã đổi sau lần biên dịch, hoặc do phiên bản bộ máy khác tạo ra): hãy chạy lcz build {rules}.',

@@ -9,9 +9,11 @@ export { generatedModulePath } from './module-path.js';
 export { usesGeneratedDecide } from './plan-of.js';
 export {
   GENERATE_REFUSAL_CODES,
+  GENERATE_REFUSAL_CONSTRUCTS,
   GENERATE_REFUSAL_PARTS,
   type GenerateRefusal,
   type GenerateRefusalCode,
+  type GenerateRefusalConstruct,
   type GenerateRefusalPart,
   type GenerateRefusalSubject,
 } from './refusal.js';

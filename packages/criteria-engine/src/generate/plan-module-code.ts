@@ -24,6 +24,7 @@ import { PLAN_MODULE_FORMAT, PLAN_MODULE_FORMAT_VERSION } from './format.js';
 import { indexLiteral, stringLiteral } from './literals.js';
 import { generateModule } from './module-code.js';
 import { planOf } from './plan-of.js';
+import { unwrittenConstruct } from './unwritten-construct.js';
 import {
   type GenerateRefusal,
   type GenerateRefusalSubject,
@@ -257,7 +258,7 @@ function closureCode(
   const prelude: string[] = [];
   const scope: ConditionScope = { names: recording, prelude, fresh: () => `t${temps++}`, definitions };
   const code = conditionCode(expr, scope);
-  if (code === undefined) refuse('construct', what);
+  if (code === undefined) refuse('construct', { ...what, ...unwrittenConstruct(expr, names, definitions) });
   const locals = [...read]
     .sort((a, b) => a - b)
     .map((slot) => `const v${indexLiteral(slot)} = S[${indexLiteral(slot)}];`);

@@ -58,6 +58,18 @@ export const GENERATE_REFUSAL_PARTS = [
 
 export type GenerateRefusalPart = (typeof GENERATE_REFUSAL_PARTS)[number];
 
+/** What a `construct` refusal says the part uses. */
+export const GENERATE_REFUSAL_CONSTRUCTS = [
+  /** A function call (params: fn, its name as the rule file writes it). */
+  'function',
+  /** Arithmetic on facts. */
+  'arithmetic',
+  /** A comparison or value the generated code does not write (another type, a non-literal bound). */
+  'comparison',
+] as const;
+
+export type GenerateRefusalConstruct = (typeof GENERATE_REFUSAL_CONSTRUCTS)[number];
+
 /** The part of the plan a refusal names: which kind, and the ids that locate it. */
 export interface GenerateRefusalSubject {
   readonly part: GenerateRefusalPart;
@@ -69,7 +81,15 @@ export interface GenerateRefusalSubject {
 /** A refusal: its code and parameters (`part` and its ids for no_tree and construct). */
 export interface GenerateRefusal {
   readonly code: GenerateRefusalCode;
-  readonly params: Readonly<Partial<GenerateRefusalSubject> & { readonly criterion?: string; readonly value?: string }>;
+  readonly params: Readonly<
+    Partial<GenerateRefusalSubject> & {
+      readonly criterion?: string;
+      readonly value?: string;
+      /** For `construct`: what the part uses (and `fn`, a function's name). */
+      readonly construct?: GenerateRefusalConstruct;
+      readonly fn?: string;
+    }
+  >;
 }
 
 /** Thrown inside the generator; the outcome carries its `reason` (and the English text). */
@@ -113,9 +133,15 @@ const REASONS_EN: Readonly<Record<GenerateRefusalCode, string>> = {
   points_rule: 'criterion {criterion} has a points rule, which keeps its closure',
   derived: 'derived quantities keep their closures',
   no_tree: '{part} has no checked tree',
-  construct: '{part} uses a construct the generated code leaves to its closure',
+  construct: '{part} uses {construct}, which the generated code leaves to its closure',
   not_finite: 'not a finite number: {value}',
   not_index: 'not an index: {value}',
+};
+
+const CONSTRUCTS_EN: Readonly<Record<GenerateRefusalConstruct, string>> = {
+  function: 'the function {fn}(…)',
+  arithmetic: 'arithmetic',
+  comparison: 'a comparison',
 };
 
 const fill = (template: string, params: Readonly<Record<string, unknown>>): string =>
@@ -124,5 +150,6 @@ const fill = (template: string, params: Readonly<Record<string, unknown>>): stri
 /** The English text of a refusal (the outcome's `refused`). */
 function refusalText(reason: GenerateRefusal): string {
   const part = reason.params.part ? fill(PARTS_EN[reason.params.part], reason.params) : undefined;
-  return fill(REASONS_EN[reason.code], { ...reason.params, part });
+  const construct = reason.params.construct ? fill(CONSTRUCTS_EN[reason.params.construct], reason.params) : undefined;
+  return fill(REASONS_EN[reason.code], { ...reason.params, part, construct });
 }

@@ -43,7 +43,7 @@ const SCHEMES: readonly { readonly rules: string; readonly module: boolean; read
   {
     rules: 'rules/ntm-commune-2021-2025/ruleset.yaml',
     module: false,
-    reason: { code: 'construct', params: { part: 'criterion', id: '2' } },
+    reason: { code: 'construct', params: { part: 'criterion', id: '2', construct: 'function', fn: 'percent' } },
   },
 ];
 
