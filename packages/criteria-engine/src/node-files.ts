@@ -124,9 +124,10 @@ export async function buildCompiledRulesFile(
   // Loaded here, not at the top: only lcz build generates code, and start-up stays small.
   const { generateDecideCode } = await import('./generate/generate-for.js');
   const { ENGINE_VERSION } = await import('./compiled-rules-file.js');
+  const { refusedOutcome } = await import('./generate/refusal.js');
   const decide: GenerateOutcome = loaded.value
     ? generateDecideCode(loaded.value, ENGINE_VERSION)
-    : { refused: 'the compiled file does not load back' };
+    : refusedOutcome({ code: 'compiled_unloadable', params: {} });
   return { value: { compiled: built.value, json, decide }, diagnostics: built.diagnostics };
 }
 

@@ -10,6 +10,7 @@ import { writeFileAtomic } from './atomic-file.js';
 import { ENGINE_VERSION, type CompiledRulesFile } from './compiled-rules-file.js';
 import type { StageResult } from './diagnostics/diagnostic.js';
 import { generatePlanModule, type PlanModuleOutcome } from './generate/plan-module-code.js';
+import { refusedOutcome } from './generate/refusal.js';
 import { loadCompiledRuleset } from './load-compiled.js';
 import { type LoadPlanModuleOptions, loadPlanModule, type PlanModule, type PlanRuleset } from './load-plan-module.js';
 
@@ -21,7 +22,7 @@ import { type LoadPlanModuleOptions, loadPlanModule, type PlanModule, type PlanR
  */
 export function planModuleCode(json: string): PlanModuleOutcome {
   const loaded = loadCompiledRuleset(json);
-  if (!loaded.value) return { refused: 'the compiled rules file does not load' };
+  if (!loaded.value) return refusedOutcome({ code: 'compiled_unloadable', params: {} });
   // cast: the text just loaded as a compiled rules file (its envelope checked by the loader)
   const compiled = JSON.parse(json) as CompiledRulesFile;
   return generatePlanModule(loaded.value, compiled, ENGINE_VERSION);

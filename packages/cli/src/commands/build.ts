@@ -13,6 +13,7 @@ import { basename, dirname, join } from 'node:path';
 import { formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
 import { buildCompiledRulesFile, planModuleCode, resolveRulesetPath } from '@lcz/criteria-engine/node';
 import { generatedModulePath, planModulePath } from '@lcz/criteria-engine/runtime';
+import { refusalReason } from './build-refusal.js';
 import type { BuildOptions } from './build.usage.js';
 import { reportInvalidRules } from './load.js';
 import { EXIT, refuseOutputOverInput, say, writeOutput, type Session } from '../session.js';
@@ -79,7 +80,7 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
       }),
     );
   } else if ('refused' in decide)
-    session.out(say(lang, 'build_generated_refused', { ...shown, reason: decide.refused }));
+    session.out(say(lang, 'build_generated_refused', { ...shown, reason: refusalReason(lang, decide.reason) }));
   if ('code' in plan) {
     await writeOutput(session, planOut, plan.code, 'build');
     session.out(
@@ -89,7 +90,7 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
         kb: Math.round(plan.code.length / 1024),
       }),
     );
-  } else session.out(say(lang, 'build_plan_refused', { ...shown, reason: plan.refused }));
+  } else session.out(say(lang, 'build_plan_refused', { ...shown, reason: refusalReason(lang, plan.reason) }));
   if (diagnostics.length > 0) session.out(formatDiagnostics(diagnostics, lang));
   return EXIT.ok;
 }

@@ -5,20 +5,23 @@
  */
 import type { CompiledRuleset } from '../compile/compiled-ruleset.js';
 import type { GeneratedCode } from './decide-code.js';
-import { GenerateRefused } from './literals.js';
 import { generateModule } from './module-code.js';
 import { planOf } from './plan-of.js';
+import { type GenerateRefusal, GenerateRefused, refusedOutcome } from './refusal.js';
 
-export type GenerateOutcome = { readonly generated: GeneratedCode } | { readonly refused: string };
+/** The generated code, or why there is none: `reason` as data, `refused` its English text. */
+export type GenerateOutcome =
+  | { readonly generated: GeneratedCode }
+  | { readonly refused: string; readonly reason: GenerateRefusal };
 
 /** `engine`: the engine version the module is for (the loader refuses it under another). */
 export function generateDecideCode(ruleset: CompiledRuleset, engine: string): GenerateOutcome {
   const plan = planOf(ruleset);
-  if (!plan) return { refused: 'not a ruleset the engine loaded' };
+  if (!plan) return refusedOutcome({ code: 'not_loaded', params: {} });
   try {
     return { generated: generateModule(plan, { id: ruleset.id, hash: ruleset.hash, engine }) };
   } catch (e) {
-    if (e instanceof GenerateRefused) return { refused: e.message };
+    if (e instanceof GenerateRefused) return refusedOutcome(e.reason);
     throw e;
   }
 }

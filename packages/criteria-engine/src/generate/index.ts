@@ -7,3 +7,13 @@ export type { GeneratedModule } from './bind-generated.js';
 export { generateDecideCode, type GenerateOutcome } from './generate-for.js';
 export { generatedModulePath } from './module-path.js';
 export { usesGeneratedDecide } from './plan-of.js';
+export {
+  GENERATE_REFUSAL_CODES,
+  GENERATE_REFUSAL_CONSTRUCTS,
+  GENERATE_REFUSAL_PARTS,
+  type GenerateRefusal,
+  type GenerateRefusalCode,
+  type GenerateRefusalConstruct,
+  type GenerateRefusalPart,
+  type GenerateRefusalSubject,
+} from './refusal.js';

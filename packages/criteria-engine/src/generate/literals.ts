@@ -5,6 +5,7 @@
  * surrounding text escaped too (U+2028/U+2029 line separators, `<` of `</script>`, `*` of `*​/`),
  * so a string literal is one token whatever the rule author wrote. Numbers must be finite.
  */
+import { refuse } from './refusal.js';
 
 /** A JavaScript string literal for `text`, one token wherever it is pasted. */
 export function stringLiteral(text: string): string {
@@ -16,8 +17,7 @@ export function stringLiteral(text: string): string {
 
 /** A number literal: JSON.stringify gives the shortest text that reads back as the same double. */
 export function numberLiteral(value: number): string {
-  if (typeof value !== 'number' || !Number.isFinite(value))
-    throw new GenerateRefused(`not a finite number: ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value)) refuse('not_finite', { value: String(value) });
   // -0 compares and adds as 0 in every place the generator uses numbers.
   const text = JSON.stringify(value);
   return value < 0 ? `(${text})` : text;
@@ -25,7 +25,7 @@ export function numberLiteral(value: number): string {
 
 /** A small non-negative integer (an index or a bit mask) for generated code. */
 export function indexLiteral(value: number): string {
-  if (!Number.isSafeInteger(value) || value < 0) throw new GenerateRefused(`not an index: ${String(value)}`);
+  if (!Number.isSafeInteger(value) || value < 0) refuse('not_index', { value: String(value) });
   return String(value);
 }
 
@@ -33,9 +33,3 @@ export function indexLiteral(value: number): string {
 export function commentText(text: string): string {
   return text.replace(/[^\w .,:@+-]/g, '_').slice(0, 200);
 }
-
-/**
- * Thrown when a plan holds something the generator will not write (a non-finite number where a
- * number literal goes): the build then notes that this ruleset keeps the closures.
- */
-export class GenerateRefused extends Error {}

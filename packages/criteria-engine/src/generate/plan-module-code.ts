@@ -21,11 +21,22 @@ import type { CompiledRulesFile } from '../compiled-rules-file.js';
 import { type ConditionScope, conditionCode, type SlotName } from './condition-code.js';
 import { directNames } from './decide-code.js';
 import { PLAN_MODULE_FORMAT, PLAN_MODULE_FORMAT_VERSION } from './format.js';
-import { GenerateRefused, indexLiteral, stringLiteral } from './literals.js';
+import { indexLiteral, stringLiteral } from './literals.js';
 import { generateModule } from './module-code.js';
 import { planOf } from './plan-of.js';
+import { unwrittenConstruct } from './unwritten-construct.js';
+import {
+  type GenerateRefusal,
+  type GenerateRefusalSubject,
+  GenerateRefused,
+  refuse,
+  refusedOutcome,
+} from './refusal.js';
 
-export type PlanModuleOutcome = { readonly code: string } | { readonly refused: string };
+/** The module's code, or why there is none: `reason` as data, `refused` its English text. */
+export type PlanModuleOutcome =
+  | { readonly code: string }
+  | { readonly refused: string; readonly reason: GenerateRefusal };
 
 /**
  * What the module's data holds (its `createPlan(rt)` returns it with the plan's closures filled
@@ -55,8 +66,8 @@ export function generatePlanModule(
   engine: string,
 ): PlanModuleOutcome {
   const plan = planOf(ruleset);
-  if (!plan) return { refused: 'not a ruleset the engine loaded' };
-  if (compiled.hash !== ruleset.hash) return { refused: 'the compiled rules file is not this ruleset’s' };
+  if (!plan) return refusedOutcome({ code: 'not_loaded', params: {} });
+  if (compiled.hash !== ruleset.hash) return refusedOutcome({ code: 'compiled_mismatch', params: {} });
   return planModuleOf(
     plan,
     { id: ruleset.id, version: ruleset.version, hash: ruleset.hash, engine },
@@ -84,10 +95,10 @@ export function planModuleOf(
     };
     const text = JSON.stringify(data);
     // What does not survive JSON (a bigint, NaN, ±∞, -0) would load as something else: refuse it.
-    if (!sameData(JSON.parse(text), data)) throw new GenerateRefused('the plan does not survive JSON');
+    if (!sameData(JSON.parse(text), data)) refuse('not_json');
     // No decideSlots (the batch reader's path loads the compiled rules file): bytes cost at import.
     const decide = generateModule(plan, { id: identity.id, hash: identity.hash, engine: identity.engine }, false);
-    if (decide.closures > 0) throw new GenerateRefused('a condition keeps its closure');
+    if (decide.closures > 0) refuse('closure_kept');
     const code = [
       decide.code,
       `export const planFormat = ${stringLiteral(PLAN_MODULE_FORMAT)};`,
@@ -111,8 +122,9 @@ export function planModuleOf(
       .join('\n');
     return { code };
   } catch (e) {
-    if (e instanceof GenerateRefused) return { refused: e.message };
-    if (e instanceof TypeError) return { refused: `the plan does not survive JSON (${e.message})` };
+    if (e instanceof GenerateRefused) return refusedOutcome(e.reason);
+    // JSON.stringify's own refusal (a bigint): its text is the runtime's, so only the code is kept.
+    if (e instanceof TypeError) return refusedOutcome({ code: 'not_json', params: {} });
     throw e;
   }
 }
@@ -127,8 +139,8 @@ export function planModuleOf(
 function planData(plan: RulesetPlan): unknown {
   for (const c of plan.criteria)
     if (c.pointsRule || c.pointsShape || c.variants?.some((v) => v.pointsRule || v.pointsShape))
-      throw new GenerateRefused(`criterion ${c.info.id} has a points rule, which keeps its closure`);
-  if (plan.derived.length > 0) throw new GenerateRefused('derived quantities keep their closures');
+      refuse('points_rule', { criterion: c.info.id });
+  if (plan.derived.length > 0) refuse('derived');
   const values = (list: readonly { readonly id: string }[] | undefined) =>
     list ? { values: list.map((v) => ({ id: v.id })) } : {};
   const data = {
@@ -180,7 +192,7 @@ function planData(plan: RulesetPlan): unknown {
   };
   const check = (value: unknown): void => {
     if (typeof value === 'function' || typeof value === 'bigint' || value instanceof Map || value instanceof Set)
-      throw new GenerateRefused('a part of the plan that is not data');
+      refuse('not_data');
     if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) check(v);
   };
   check(data);
@@ -191,41 +203,37 @@ function planData(plan: RulesetPlan): unknown {
 function closuresCode(plan: RulesetPlan): string[] {
   const names = directNames(plan);
   const out: string[] = [];
-  const closure = (target: string, expr: Expr | undefined, what: string) => {
-    if (!expr) throw new GenerateRefused(`${what} has no checked tree`);
+  const closure = (target: string, expr: Expr | undefined, what: GenerateRefusalSubject) => {
+    if (!expr) refuse('no_tree', what);
     out.push(`${target} = ${closureCode(expr, names, plan.definitionExprs, what)};`);
   };
   // The criteria's and disqualifiers' conditions are written inline in the generated decide and
   // evaluate (generatePlanModule refuses a plan where one is not); still, each must be writable.
+  const check = (expr: Expr | undefined, what: GenerateRefusalSubject) => {
+    if (!expr) refuse('no_tree', what);
+    closureCode(expr, names, plan.definitionExprs, what);
+  };
   plan.criteria.forEach((c) => {
-    const what = `criterion ${c.info.id}`;
-    const check = (expr: Expr | undefined, part: string) => {
-      if (!expr) throw new GenerateRefused(`${what}${part} has no checked tree`);
-      closureCode(expr, names, plan.definitionExprs, `${what}${part}`);
-    };
-    if (c.applicable) check(c.applicable.expr, ' (applicable_when)');
-    if (c.condition) check(c.condition.expr, '');
+    const id = c.info.id;
+    if (c.applicable) check(c.applicable.expr, { part: 'applicable', id });
+    if (c.condition) check(c.condition.expr, { part: 'criterion', id });
     for (const v of c.variants ?? []) {
-      check(v.whenExpr, `, variant ${v.id} (when)`);
-      check(v.condition.expr, `, variant ${v.id}`);
+      check(v.whenExpr, { part: 'variant_when', id, variant: v.id });
+      check(v.condition.expr, { part: 'variant', id, variant: v.id });
     }
   });
-  plan.disqualifiers.forEach((d) => {
-    if (!d.condition.expr) throw new GenerateRefused(`disqualifier ${d.info.id} has no checked tree`);
-    closureCode(d.condition.expr, names, plan.definitionExprs, `disqualifier ${d.info.id}`);
-  });
+  for (const d of plan.disqualifiers) check(d.condition.expr, { part: 'disqualifier', id: d.info.id });
   plan.contextRules.forEach((r, i) => {
     const ref = `P.contextRules[${indexLiteral(i)}]`;
-    closure(`${ref}.when`, r.whenExpr, `context rule ${r.index + 1} (when)`);
-    closure(`${ref}.require`, r.requireExpr, `context rule ${r.index + 1} (require)`);
+    closure(`${ref}.when`, r.whenExpr, { part: 'context_when', rule: r.index + 1 });
+    closure(`${ref}.require`, r.requireExpr, { part: 'context_require', rule: r.index + 1 });
   });
   const required: string[] = [];
   for (const id of plan.requiredWhen.keys()) {
     const expr = plan.requiredWhenExprs?.get(id);
-    if (!expr) throw new GenerateRefused(`required_when of ${id} has no checked tree`);
-    required.push(
-      `[${stringLiteral(id)}, ${closureCode(expr, names, plan.definitionExprs, `required_when of ${id}`)}]`,
-    );
+    const what: GenerateRefusalSubject = { part: 'required_when', id };
+    if (!expr) refuse('no_tree', what);
+    required.push(`[${stringLiteral(id)}, ${closureCode(expr, names, plan.definitionExprs, what)}]`);
   }
   out.push(`P.requiredWhen = new Map([${required.join(', ')}]);`);
   return out;
@@ -236,7 +244,7 @@ function closureCode(
   expr: Expr,
   names: ReadonlyMap<string, SlotName>,
   definitions: ReadonlyMap<string, Expr> | undefined,
-  what: string,
+  what: GenerateRefusalSubject,
 ): string {
   const read = new Set<number>();
   // The names the expression reads, recorded as condition-code.ts looks them up.
@@ -250,8 +258,7 @@ function closureCode(
   const prelude: string[] = [];
   const scope: ConditionScope = { names: recording, prelude, fresh: () => `t${temps++}`, definitions };
   const code = conditionCode(expr, scope);
-  if (code === undefined)
-    throw new GenerateRefused(`${what} uses a construct the generated code leaves to its closure`);
+  if (code === undefined) refuse('construct', { ...what, ...unwrittenConstruct(expr, names, definitions) });
   const locals = [...read]
     .sort((a, b) => a - b)
     .map((slot) => `const v${indexLiteral(slot)} = S[${indexLiteral(slot)}];`);

@@ -21,6 +21,7 @@ import { loadPlanModule, type PlanModule, type PlanRuleset } from '../../src/loa
 import { buildCompiledRulesFile, loadRulesetFile } from '../../src/node-files.js';
 import { loadPlanModuleFile, planModuleCode, writePlanModule } from '../../src/plan-module-files.js';
 import { assessmentArbitrary } from '../../src/testing.js';
+import type { GenerateRefusal } from '../../src/generate/refusal.js';
 import { PROPERTY_SEED, propertyRuns } from '../oracle/differential.js';
 import { readYamlCases } from '../oracle/yaml-cases.js';
 
@@ -31,11 +32,19 @@ const folder = mkdtempSync(join(tmpdir(), 'lcz-plan-module-'));
 let written = 0;
 
 /** The bundled schemes, and whether their plan has only constructs the generated code writes. */
-const SCHEMES: readonly { readonly rules: string; readonly module: boolean }[] = [
+const SCHEMES: readonly { readonly rules: string; readonly module: boolean; readonly reason?: GenerateRefusal }[] = [
   { rules: 'rules/lai-chau-2020-2025/ruleset.yaml', module: true },
   { rules: 'rules/lai-chau-2026-2030-draft/ruleset.yaml', module: true },
-  { rules: 'rules/green-building-illustrative/ruleset.yaml', module: false },
-  { rules: 'rules/ntm-commune-2021-2025/ruleset.yaml', module: false },
+  {
+    rules: 'rules/green-building-illustrative/ruleset.yaml',
+    module: false,
+    reason: { code: 'points_rule', params: { criterion: 'LTc2' } },
+  },
+  {
+    rules: 'rules/ntm-commune-2021-2025/ruleset.yaml',
+    module: false,
+    reason: { code: 'construct', params: { part: 'criterion', id: '2', construct: 'function', fn: 'percent' } },
+  },
 ];
 
 async function importFresh(code: string): Promise<PlanModule> {
@@ -80,6 +89,7 @@ for (const scheme of SCHEMES) {
     let json = '';
     let code: string | undefined;
     let refused: string | undefined;
+    let reason: GenerateRefusal | undefined;
     let fromModule: PlanRuleset;
     let fromFile: CompiledRuleset;
     let fromYaml: CompiledRuleset;
@@ -92,7 +102,7 @@ for (const scheme of SCHEMES) {
       json = built.value.json;
       const made = planModuleCode(json);
       if ('code' in made) code = made.code;
-      else refused = made.refused;
+      else ({ refused, reason } = made);
       const file = loadCompiledRuleset(json);
       const yaml = await loadRulesetFile(root(scheme.rules));
       if (!file.value || !yaml.value) throw new Error(`${scheme.rules} does not load`);
@@ -109,6 +119,8 @@ for (const scheme of SCHEMES) {
       it('gets no module, and the build says which part keeps its closure', () => {
         expect(code).toBeUndefined();
         expect(refused).toMatch(/closure/);
+        // The reason as data: a code and its parameters, for a tool to word in its reader's language.
+        expect(reason).toEqual(scheme.reason);
       });
       return;
     }
