@@ -39,7 +39,7 @@ export async function records(options: RecordsOptions, session: Session): Promis
   // The rule file's words for what is assessed, once a subcommand has loaded it; until then (and
   // for the subcommands that read no rules) the engine's generic words.
   const scheme: WordsInUse = { words: GENERIC_WORDS };
-  let store: RecordsStore;
+  let store: RecordsStore | undefined;
   try {
     // Only register, the year's first step, starts a record: any other subcommand given a
     // mistyped --store would otherwise create an empty one and answer "nothing recorded".
@@ -47,17 +47,12 @@ export async function records(options: RecordsOptions, session: Session): Promis
       ...clock(session.env['SOURCE_DATE_EPOCH']),
       create: options.sub === 'register',
     });
-  } catch (error) {
-    if (error instanceof RecordsError) return problems(options, session, error.problems, scheme.words);
-    throw error;
-  }
-  try {
     return await SUBCOMMANDS[options.sub](options, session, store, scheme);
   } catch (error) {
     if (error instanceof RecordsError) return problems(options, session, error.problems, scheme.words);
     throw error;
   } finally {
-    await store.close();
+    await store?.close();
   }
 }
 
