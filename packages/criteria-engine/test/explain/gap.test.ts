@@ -413,6 +413,33 @@ describe('gap analysis knows no particular scheme: a points-based ruleset', () =
     const c11 = gap.standards.find((s) => s.id === '1')?.candidates.find((c) => c.id === '1.1');
     expect(c11).toMatchObject({ achievable: false, obstacle: 'empty_whole', changes: [] });
   });
+
+  it('works the required part out exactly: a decimal threshold of a whole past what doubles multiply exactly', () => {
+    // 33.3333333333% of 9 × 10^15 is exactly 2,999,999,999,997,000; "more than" needs one more.
+    // In doubles 333333333333 × 9 × 10^15 is not exact, and the part came out 1 short (…7,000).
+    const rules = POINTS_RULES.replace(
+      /condition:\n {10}percent: \{ part: students_trained, whole: students \}\n {10}at_least: 75\n {10}if_whole_zero: fail/,
+      'condition: "percent(students_trained, students, 0) > 33.3333333333"',
+    );
+    expect(rules).not.toBe(POINTS_RULES);
+    const big = loadRulesetOrThrow(rules, { file: 'green-schools.yaml' });
+    const facts = { ...school.facts, students: 9_000_000_000_000_000, students_trained: 2_999_999_999_996_000 };
+    const c11 = gapOf({ ...school, facts }, big)
+      .standards.find((s) => s.id === '1')
+      ?.candidates.find((c) => c.id === '1.1');
+    expect(c11?.changes[0]?.percent).toEqual({
+      whole: 'students',
+      whole_value: 9_000_000_000_000_000,
+      op: '>',
+      threshold: 33.3333333333,
+      required_part: 2_999_999_999_997_001,
+      additional: 1001,
+    });
+    // And the suggested part does pass; one fewer does not.
+    const at = (p: number) => big.evaluate({ ...school, facts: { ...facts, students_trained: p } }).criteria;
+    expect(at(2_999_999_999_997_001).find((c) => c.id === '1.1')?.status).toBe('pass');
+    expect(at(2_999_999_999_997_000).find((c) => c.id === '1.1')?.status).toBe('fail');
+  });
 });
 
 describe('law: applying the plan to the assessment makes it recognised', () => {

@@ -1,7 +1,7 @@
 /**
  * The thresholds of percent(part, whole, if_zero): `percent(part, whole, z) ≥ P` read, printed,
  * worked backwards and placed, always in integers (part × 100 against P × whole; a decimal P is
- * scaled to an integer over a power of ten, never compared in floating point).
+ * read as the exact fraction it is written as, never compared in floating point).
  */
 import { compare, fromNumber, mul, neg, type Rational, sub } from '../exact/rational.js';
 import { HOLDS, SYMBOL } from '../expression/compare-ops.js';
@@ -76,15 +76,14 @@ export const percentThresholds: ThresholdHooks<PercentThreshold> = {
     const whole = values.get(wholeId);
     if (typeof whole !== 'number') return { ok: false, obstacle: 'whole_unknown' };
     const current = values.get(part);
-    const scaled = scaledThreshold(threshold);
+    const exact = fromNumber(threshold);
     if (whole === 0) {
       // The declared empty-whole value decides; the part only has to be known (it can only be 0).
       if (!HOLDS[op](zeroExpr.value, threshold)) return { ok: false, obstacle: 'empty_whole' };
       return { ok: true, changes: new Map(current === undefined ? [[part, { value: 0 }]] : []) };
     }
-    if (typeof current === 'number' && percentHolds(current, whole, op, scaled))
-      return { ok: true, changes: new Map() };
-    const q = requiredPart(op, scaled, whole, typeof current === 'number' ? current : undefined);
+    if (typeof current === 'number' && percentHolds(current, whole, op, exact)) return { ok: true, changes: new Map() };
+    const q = requiredPart(op, exact, whole, typeof current === 'number' ? current : undefined);
     if (q === undefined || q < 0 || q > whole || !fits(info, q)) return { ok: false, obstacle: 'bounds' };
     return {
       ok: true,
@@ -159,43 +158,57 @@ function partsNear(value: number, whole: number): number[] {
   return [Math.floor(line) - 1, Math.floor(line), Math.ceil(line), Math.ceil(line) + 1];
 }
 
-/** A threshold as an integer over a power of ten: 97.5 → { n: 975, scale: 10 }. */
-interface Scaled {
-  readonly n: number;
-  readonly scale: number;
+/**
+ * part × 100 op threshold × whole, exactly: the threshold may be a decimal (97.5, 1e-7) and the
+ * whole large (a product past 2^53 is not exact in doubles), so both sides are fractions.
+ */
+function percentHolds(part: number, whole: number, op: CompareOp, threshold: Rational): boolean {
+  return HOLDS[op](compare(mul(fromNumber(part), HUNDRED), mul(threshold, fromNumber(whole))), 0);
 }
 
-function scaledThreshold(threshold: number): Scaled {
-  const decimals = (String(threshold).split('.')[1] ?? '').length;
-  const scale = 10 ** decimals;
-  return { n: Math.round(threshold * scale), scale };
+/** ⌊n/d⌋ for d > 0, rounding toward −∞ (BigInt division rounds toward zero). */
+function floorDiv(n: bigint, d: bigint): bigint {
+  const q = n / d;
+  return n < 0n && q * d !== n ? q - 1n : q;
 }
 
-/** part × 100 op threshold × whole, in integers. */
-function percentHolds(part: number, whole: number, op: CompareOp, t: Scaled): boolean {
-  return HOLDS[op](part * 100 * t.scale, t.n * whole);
-}
-
-/** The part nearest the threshold on its holding side: for `>=`, ⌈threshold × whole / 100⌉. */
-function requiredPart(op: CompareOp, t: Scaled, whole: number, current: number | undefined): number | undefined {
-  const num = t.n * whole;
-  const den = 100 * t.scale;
-  const floor = Math.floor(num / den);
-  const ceil = floor + (num % den === 0 ? 0 : 1);
+/**
+ * The part nearest the threshold on its holding side: for `>=`, ⌈threshold × whole / 100⌉,
+ * computed exactly; undefined when there is none or it is past the doubles' exact integers.
+ */
+function requiredPart(
+  op: CompareOp,
+  threshold: Rational,
+  whole: number,
+  current: number | undefined,
+): number | undefined {
+  const line = mul(threshold, mul(fromNumber(whole), { n: 1n, d: 100n }));
+  const floor = floorDiv(line.n, line.d);
+  const onLine = line.d === 1n;
+  const ceil = onLine ? floor : floor + 1n;
+  let q: bigint | undefined;
   switch (op) {
     case '>=':
-      return ceil;
+      q = ceil;
+      break;
     case '>':
-      return floor + 1;
+      q = floor + 1n;
+      break;
     case '<=':
-      return floor;
+      q = floor;
+      break;
     case '<':
-      return ceil - 1;
+      q = ceil - 1n;
+      break;
     case '==':
-      return num % den === 0 ? floor : undefined;
+      q = onLine ? floor : undefined;
+      break;
     case '!=': {
       const base = current ?? 0;
-      return percentHolds(base, whole, op, t) ? base : base + 1 <= whole ? base + 1 : base - 1;
+      return percentHolds(base, whole, op, threshold) ? base : base + 1 <= whole ? base + 1 : base - 1;
     }
   }
+  if (q === undefined) return undefined;
+  const n = Number(q);
+  return Number.isSafeInteger(n) ? n : undefined;
 }
