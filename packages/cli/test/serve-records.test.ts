@@ -4,6 +4,7 @@
  * another department's fact, and the record read back after the server stopped.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +75,19 @@ describe('lcz serve --records: the key file', () => {
     const out = await run(['serve', '--rules', RULES, '--records', join(temp, 's'), '--keys', keys, '--lang', 'en']);
     expect(out.code).toBe(1);
     expect(out.stderr).toContain(`${keys}:5:12: error [records_owner_unknown] "phong_xyz" is not a department`);
+  });
+
+  it('a folder with no record: records_store_missing in both languages, nothing served, nothing created', async () => {
+    const store = join(temp, 'mistyped');
+    const en = await run(['serve', '--rules', RULES, '--records', store, '--port', '0', '--lang', 'en']);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain(
+      `[records_store_missing] No record here: ${join(store, 'records.sqlite')} does not exist.`,
+    );
+    const vi = await run(['serve', '--rules', RULES, '--records', store, '--port', '0']);
+    expect(vi.code).toBe(1);
+    expect(vi.stderr).toContain('[records_store_missing] Không có sổ lưu ở đây');
+    expect(existsSync(store)).toBe(false);
   });
 
   it('takes --keys only with --records', async () => {

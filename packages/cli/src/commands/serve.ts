@@ -124,9 +124,8 @@ async function openRecords(
   session: Session,
   rulesets: readonly CompiledRuleset[],
 ): Promise<{ options: RecordsHttpOptions; shown: string } | null> {
-  const { checkKeyOwners, formatRecordsProblems, isPostgresUrl, loadApiKeys, openRecordsStore } = await import(
-    '@lcz/criteria-records'
-  );
+  const { checkKeyOwners, formatRecordsProblems, isPostgresUrl, loadApiKeys, openRecordsStore, RecordsError } =
+    await import('@lcz/criteria-records');
   const ruleset = required(rulesets[0], 'a loaded ruleset');
   const location = required(options.records, '--records');
   let keys: RecordsHttpOptions['keys'] = [];
@@ -140,6 +139,15 @@ async function openRecords(
     }
     keys = loaded.value ?? [];
   }
-  const store = await openRecordsStore(isPostgresUrl(location) ? location : session.abs(location));
+  let store: Awaited<ReturnType<typeof openRecordsStore>>;
+  try {
+    // The API adds to a record, never starts one (its areas come from lcz records register): a
+    // mistyped --records is said, not served as a new, empty record. A damaged one is said too.
+    store = await openRecordsStore(isPostgresUrl(location) ? location : session.abs(location), { create: false });
+  } catch (error) {
+    if (!(error instanceof RecordsError)) throw error;
+    session.err(formatRecordsProblems(session.relocate(error.problems), options.lang, ruleset.words));
+    return null;
+  }
   return { options: { store, ruleset, keys }, shown: store.backend.location };
 }
