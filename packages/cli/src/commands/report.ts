@@ -28,6 +28,7 @@ import type { ReportOptions } from './report.usage.js';
 import { EXIT, refuseOutputOverInput, say, writeOutput, type Session } from '../session.js';
 import { assessmentFiles } from './input-files.js';
 import { loadRulesOrReport, printWarnings } from './load.js';
+import { openExistingRecord } from './open-record.js';
 import { wordsOf } from '../scheme-words.js';
 import { required } from '../guards.js';
 
@@ -198,19 +199,11 @@ async function reportOnRecord(
   targets: Targets | undefined,
   format: ReportFormat,
 ): Promise<number> {
-  const { formatRecordsProblems, isPostgresUrl, openRecordsStore, RecordsError, recordEntries } = await import(
-    '@lcz/criteria-records'
-  );
+  const { formatRecordsProblems, isPostgresUrl, recordEntries } = await import('@lcz/criteria-records');
   const location = required(options.records, '--records');
-  let store: Awaited<ReturnType<typeof openRecordsStore>>;
-  try {
-    // A report only reads: a mistyped --records is said, not answered by a new empty record.
-    store = await openRecordsStore(isPostgresUrl(location) ? location : session.abs(location), { create: false });
-  } catch (error) {
-    if (!(error instanceof RecordsError)) throw error;
-    session.err(formatRecordsProblems(session.relocate(error.problems), options.lang, ruleset.words));
-    return EXIT.invalid;
-  }
+  // A report only reads: a mistyped --records is said, not answered by a new empty record.
+  const store = await openExistingRecord(location, session, options.lang, ruleset);
+  if (store === undefined) return EXIT.invalid;
   const label = isPostgresUrl(location) ? store.backend.location : location;
   let read: Awaited<ReturnType<typeof recordEntries>>;
   try {

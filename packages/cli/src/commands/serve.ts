@@ -11,6 +11,7 @@ import type { ServeOptions } from './serve.usage.js';
 import { bilingual, errorReason, EXIT, type Session } from '../session.js';
 import { loadRules, reportInvalidRules } from './load.js';
 import { required } from '../guards.js';
+import { openExistingRecord } from './open-record.js';
 
 export async function serve(options: ServeOptions, session: Session): Promise<number> {
   const rulesets = await loadAllRules(options, session);
@@ -124,8 +125,7 @@ async function openRecords(
   session: Session,
   rulesets: readonly CompiledRuleset[],
 ): Promise<{ options: RecordsHttpOptions; shown: string } | null> {
-  const { checkKeyOwners, formatRecordsProblems, isPostgresUrl, loadApiKeys, openRecordsStore, RecordsError } =
-    await import('@lcz/criteria-records');
+  const { checkKeyOwners, formatRecordsProblems, loadApiKeys } = await import('@lcz/criteria-records');
   const ruleset = required(rulesets[0], 'a loaded ruleset');
   const location = required(options.records, '--records');
   let keys: RecordsHttpOptions['keys'] = [];
@@ -139,15 +139,8 @@ async function openRecords(
     }
     keys = loaded.value ?? [];
   }
-  let store: Awaited<ReturnType<typeof openRecordsStore>>;
-  try {
-    // The API adds to a record, never starts one (its areas come from lcz records register): a
-    // mistyped --records is said, not served as a new, empty record. A damaged one is said too.
-    store = await openRecordsStore(isPostgresUrl(location) ? location : session.abs(location), { create: false });
-  } catch (error) {
-    if (!(error instanceof RecordsError)) throw error;
-    session.err(formatRecordsProblems(session.relocate(error.problems), options.lang, ruleset.words));
-    return null;
-  }
+  // The API adds to a record, never starts one: its areas come from lcz records register.
+  const store = await openExistingRecord(location, session, options.lang, ruleset);
+  if (store === undefined) return null;
   return { options: { store, ruleset, keys }, shown: store.backend.location };
 }
