@@ -72,6 +72,10 @@ describe('lcz version new', () => {
     expect(stdout).toContain('rules/lai-chau-2031-2035/targets.yaml  the targets of the old period');
     expect(stdout).toMatch(/tests\/04-boundaries\.yaml {2}\d+ case names cite a count or share \(lines 42, 47,/);
     expect(stdout).toMatch(/ruleset\.yaml:4 {2}a comment cites 2020, 2025, a year of the old period/);
+    // The targets file cites the old years on more lines than are listed: "… and N more" closes its list.
+    const targetLines = stdout.split('\n').filter((l) => l.includes('lai-chau-2031-2035/targets.yaml'));
+    expect(targetLines.at(-1)).toMatch(/targets\.yaml {2}… and \d+ more lines citing the old period in this file\.$/);
+    expect(targetLines.filter((l) => l.includes('more lines'))).toHaveLength(1);
 
     const tested = await lcz(['test', '--lang', 'en', 'rules/lai-chau-2031-2035'], { cwd });
     expect(tested.stdout).toContain('116 passed, 0 failed');

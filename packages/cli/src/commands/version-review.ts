@@ -38,8 +38,10 @@ export async function lookAgain(
     if (/\/tests\//.test(file)) items.push(...testNameItems(file, lines));
     if (years.length > 0) items.push(...periodItems(file, lines, years));
   }
-  // In file order, then line order, as a person goes through them.
-  return items.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+  // In file order, then line order, as a person goes through them; "… and N more lines" closes
+  // its file's list (it has no line of its own, and would otherwise sort first).
+  const rank = (item: ReviewItem) => (item.key === 'version_review_more' ? 1 : 0);
+  return items.sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : rank(a) - rank(b) || a.line - b.line));
 }
 
 function sourceItems(file: string, text: string): ReviewItem[] {
