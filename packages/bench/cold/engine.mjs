@@ -3,8 +3,9 @@
 // the runtime entry; the runtime entry as one file, ./standalone; or the plan entry, ./plan, and
 // the plan module itself) + load + validate the assessment + first evaluation. The rule file and
 // the assessment are read before the clock starts; a plan module is code, so reading it is part
-// of its import, on the clock.
-// Usage: node cold/engine.mjs <yaml|compiled|standalone|module> <rules file or .plan.mjs> <assessment.json>
+// of its import, on the clock. `module-decide` is the plan module's path cut to what
+// json-logic-js's script does (import + load + the decision alone): no assessment check, no trace.
+// Usage: node cold/engine.mjs <yaml|compiled|standalone|module|module-decide> <rules file or .plan.mjs> <assessment.json>
 import { pathToFileURL } from 'node:url';
 import { inputs, startClock } from './clock.mjs';
 
@@ -14,7 +15,7 @@ const { ruleFile, text, sample } = inputs();
 
 const clock = startClock();
 let loaded;
-if (mode === 'module') {
+if (mode === 'module' || mode === 'module-decide') {
   const engine = await import('@lcz/criteria-engine/plan');
   clock.lap('import');
   const module = await import(pathToFileURL(ruleFile).href);
@@ -35,9 +36,17 @@ if (mode === 'module') {
   clock.lap(compiled ? 'load compiled' : 'load+validate+compile');
 }
 if (!loaded.value) throw new Error(`rules did not load: ${JSON.stringify(loaded.diagnostics)}`);
-const checked = loaded.value.validateAssessment(sample);
-clock.lap('validate assessment');
-if (!checked.value) throw new Error(`assessment invalid: ${JSON.stringify(checked.diagnostics)}`);
-const result = loaded.value.evaluate(checked.value);
-clock.lap('evaluate');
-clock.done(result.decision);
+if (mode === 'module-decide') {
+  // The sample is one of the bench's generated assessments, valid as generated (the bench's smoke
+  // test checks the generator); decide() still refuses a value of the wrong type.
+  const decided = loaded.value.decide(sample);
+  clock.lap('decide');
+  clock.done(decided.decision);
+} else {
+  const checked = loaded.value.validateAssessment(sample);
+  clock.lap('validate assessment');
+  if (!checked.value) throw new Error(`assessment invalid: ${JSON.stringify(checked.diagnostics)}`);
+  const result = loaded.value.evaluate(checked.value);
+  clock.lap('evaluate');
+  clock.done(result.decision);
+}

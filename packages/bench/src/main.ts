@@ -275,6 +275,17 @@ async function main(): Promise<void> {
       target: TARGET.coldStartAnchor,
     },
     {
+      // For information, beside the target row: what json-logic-js's script does (import, load,
+      // the decision), no more. The target row also checks the assessment and traces every
+      // criterion (docs/performance.md, "Cold start: the like-for-like row").
+      id: 'engine-module-decide',
+      label:
+        'like for like with json-logic-js: the plan entry and the plan module as above, import both + loadPlanModule + decide() alone (no assessment check, no trace)',
+      script: 'cold/engine.mjs',
+      mode: 'module-decide',
+      input: planFile,
+    },
+    {
       id: 'engine-standalone',
       label:
         'engine runtime entry as one file (@lcz/criteria-engine/standalone, built): import + load the compiled rules file + validate the assessment + first evaluation',
