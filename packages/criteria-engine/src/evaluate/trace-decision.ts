@@ -34,11 +34,23 @@ export interface RulesetIdentity {
 export interface DecisionTables {
   readonly plan: RulesetPlan;
   readonly identity: RulesetIdentity;
+  /** The result's `ruleset` entry, the same frozen object in every result. */
+  readonly rulesetEntry: EvaluationResult['ruleset'];
   /** Indexes of the mandatory criteria, in the order the rules name them. */
   readonly mandatory: readonly number[];
   /** Facts in declaration order (context attributes first), so output is stable whatever the input's key order. */
   readonly factOrder: readonly string[];
+  /** Each fact's place in factOrder. */
+  readonly factIndex: ReadonlyMap<string, number>;
+  /**
+   * Per fact in factOrder, the call under way's marks (MISSING, NEEDED): evaluation is
+   * synchronous and calls no user code, so one array serves every call instead of two sets each.
+   */
+  readonly marks: Uint8Array;
 }
+
+const MISSING = 1;
+const NEEDED = 2;
 
 /** The entries of one evaluation, in plan order. */
 export interface TracedParts {
@@ -49,22 +61,38 @@ export interface TracedParts {
   readonly disqualifiers: readonly DisqualifierResult[];
 }
 
-/** What one evaluation gathers besides the results: the reasons, the undecided parts, the facts missing and needed. */
+/**
+ * What one evaluation gathers besides the results: the reasons, the undecided parts, and in the
+ * tables' marks the facts missing (without a value, read by an unknown part) and, of those, the
+ * ones an undetermined decision waits on (needed).
+ */
 class Findings {
   readonly reasons: DecisionReason[] = [];
   readonly undecided: string[] = [];
-  /** Facts without a value that an unknown part read. */
-  readonly missing = new Set<string>();
-  /** Of those, the ones an undetermined decision waits on. */
-  readonly needed = new Set<string>();
+
+  constructor(private readonly t: DecisionTables) {
+    t.marks.fill(0);
+  }
 
   unknownPart(id: string, facts: readonly FactReading[]): void {
     this.undecided.push(id);
-    this.note(facts, this.needed);
+    this.note(facts, NEEDED);
   }
 
-  note(facts: readonly FactReading[], into: Set<string> = this.missing): void {
-    for (const r of facts) if (r.value === null) into.add(r.id);
+  note(facts: readonly FactReading[], mark: number = MISSING): void {
+    for (const r of facts) {
+      if (r.value !== null) continue;
+      const i = this.t.factIndex.get(r.id);
+      if (i !== undefined) this.t.marks[i] = (this.t.marks[i] ?? 0) | mark;
+    }
+  }
+
+  /** The facts marked so, in declaration order. */
+  marked(mark: number): string[] {
+    const { marks, factOrder } = this.t;
+    const out: string[] = [];
+    for (let i = 0; i < marks.length; i++) if ((marks[i] ?? 0) & mark) out.push(factOrder[i] ?? '');
+    return out;
   }
 }
 
@@ -76,7 +104,7 @@ export function traceDecision(
   parts: TracedParts,
 ): EvaluationResult {
   const { criteria, outcomes, points, disqualifiers } = parts;
-  const found = new Findings();
+  const found = new Findings(t);
   for (const c of criteria) if (c.status === 'unknown') found.note(c.facts);
   for (const d of disqualifiers) {
     if (d.status === 'applies') found.reasons.push({ kind: 'disqualified', id: d.id });
@@ -95,7 +123,6 @@ export function traceDecision(
   const mandatory = t.mandatory.map((i) => mandatoryResult(criteria[i], outcomes[i], found));
   const total = totalResult(t.plan, worstTotal, bestTotal, criteria, found);
 
-  const { missing, needed } = found;
   let { reasons, undecided } = found;
   let decision: Decision = reasons.length > 0 ? 'not_recognised' : undecided.length > 0 ? 'undetermined' : 'recognised';
   let level: EvaluationResult['level'];
@@ -107,10 +134,11 @@ export function traceDecision(
     decision = tiered.decision;
     reasons = tiered.reasons;
     undecided = [...tiered.undecided];
-    for (const id of missing) needed.add(id);
+    const marks = t.marks;
+    for (let i = 0; i < marks.length; i++) if ((marks[i] ?? 0) & MISSING) marks[i] = (marks[i] ?? 0) | NEEDED;
     if (tiered.level) {
       const open = tiered.level.reached !== tiered.level.possible;
-      level = { ...tiered.level, needed: open ? t.factOrder.filter((id) => missing.has(id)) : [] };
+      level = { ...tiered.level, needed: open ? found.marked(MISSING) : [] };
     }
     pointsTotalAll = pointsTotal(
       t.plan.criteria.map((_, i) => i),
@@ -118,11 +146,34 @@ export function traceDecision(
     );
   }
   if (decision === 'undetermined') reasons.push({ kind: 'unknown', ids: undecided });
+  const ruleset = t.rulesetEntry;
+  // The marks are read out before the area is copied: copying reads the caller's object, the one
+  // step here that could run the caller's code (a getter) and so another evaluation on these tables.
+  const missing = found.marked(MISSING);
+  const needed = decision === 'undetermined' ? found.marked(NEEDED) : [];
+  const area = { ...(assessment.area ?? {}) };
+  const context = contextValues(t.plan, s);
+  // Without the optional parts, one literal: one fixed shape, nothing copied (a spread of them adds
+  // the properties after it one by one). Same keys in the same order either way.
+  if (total === undefined && pointsTotalAll === undefined && level === undefined)
+    return {
+      decision,
+      ruleset,
+      area,
+      context,
+      standards,
+      criteria,
+      disqualifiers,
+      mandatory,
+      missing,
+      needed,
+      reasons,
+    };
   return {
     decision,
-    ruleset: { id: t.identity.id, version: t.identity.version, hash: t.identity.hash },
-    area: { ...(assessment.area ?? {}) },
-    context: contextValues(t.plan, s),
+    ruleset,
+    area,
+    context,
     standards,
     criteria,
     disqualifiers,
@@ -130,11 +181,15 @@ export function traceDecision(
     ...(total ? { total } : {}),
     ...(pointsTotalAll ? { points_total: pointsTotalAll } : {}),
     ...(level ? { level } : {}),
-    missing: t.factOrder.filter((id) => missing.has(id)),
-    needed: decision === 'undetermined' ? t.factOrder.filter((id) => needed.has(id)) : [],
+    missing,
+    needed,
     reasons,
   };
 }
+
+/** One group's tallies, worst and best case: evaluation is synchronous, one pair serves every group of every call. */
+const WORST: Tally = { passed: 0, applicable: 0, points: 0 };
+const BEST: Tally = { passed: 0, applicable: 0, points: 0 };
 
 function groupResult(
   group: GroupPlan,
@@ -146,8 +201,10 @@ function groupResult(
   worstTotal: Tally,
   bestTotal: Tally,
 ): GroupResult {
-  const w: Tally = { passed: 0, applicable: 0, points: 0 };
-  const b: Tally = { passed: 0, applicable: 0, points: 0 };
+  const w = WORST;
+  const b = BEST;
+  w.passed = w.applicable = w.points = 0;
+  b.passed = b.applicable = b.points = 0;
   let passed = 0,
     failed = 0,
     unknown = 0,
@@ -183,23 +240,30 @@ function groupResult(
     found.undecided.push(group.info.id);
     for (const i of group.criteria) {
       const c = criteria[i];
-      if (c?.status === 'unknown') found.note(c.facts, found.needed);
+      if (c?.status === 'unknown') found.note(c.facts, NEEDED);
     }
   }
   const applicable = passed + failed + unknown;
-  return {
-    id: group.info.id,
-    status,
-    passed,
-    failed,
-    unknown,
-    excluded,
-    applicable,
-    required: requiredCount(group.requirement, applicable),
-    requirement: group.requirement,
-    percent: applicable === 0 ? null : Math.floor((passed * 100) / applicable),
-    ...('at_least_points' in group.requirement ? { points: { passed: points, unknown: unknownPoints } } : {}),
-  };
+  const id = group.info.id;
+  const requirement = group.requirement;
+  const required = requiredCount(requirement, applicable);
+  const percent = applicable === 0 ? null : Math.floor((passed * 100) / applicable);
+  // Two literals, not a spread of the optional part: one fixed shape each, nothing copied.
+  return 'at_least_points' in requirement
+    ? {
+        id,
+        status,
+        passed,
+        failed,
+        unknown,
+        excluded,
+        applicable,
+        required,
+        requirement,
+        percent,
+        points: { passed: points, unknown: unknownPoints },
+      }
+    : { id, status, passed, failed, unknown, excluded, applicable, required, requirement, percent };
 }
 
 function mandatoryResult(
@@ -226,7 +290,7 @@ function totalResult(
   if (status === 'not_met') found.reasons.push({ kind: 'total_not_met' });
   if (status === 'unknown') {
     found.undecided.push('total');
-    for (const c of criteria) if (c.status === 'unknown') found.note(c.facts, found.needed);
+    for (const c of criteria) if (c.status === 'unknown') found.note(c.facts, NEEDED);
   }
   return {
     status,

@@ -45,8 +45,86 @@ export interface TracedCriterion {
 
 /** What the traced evaluation of one plan works out once, at load. */
 interface TraceTables extends DecisionTables {
-  readonly criteria: readonly TracedCriterion[];
-  readonly disqualifierSlots: readonly SlotList[];
+  readonly criteria: readonly SharedCriterion[];
+  readonly disqualifierSlots: readonly SharedList[];
+  readonly readings: SlotReadings;
+  /** Each criterion's outcome and points in the call under way: evaluation is synchronous, one pair serves every call. */
+  readonly outcomes: number[];
+  readonly points: number[];
+}
+
+/**
+ * The readings every result can share, per slot, made once and frozen. evaluate() was most of
+ * the engine's allocation (docs/performance.md, "memory over the floor"); a reading of a fact not
+ * given, of a yes/no fact, of a choice (enum) or of a small whole number is one of few values, so
+ * each result points to the one object instead of making its own. Other numbers and texts (the
+ * date) are made per call, as before.
+ */
+interface SlotReadings {
+  readonly ids: readonly string[];
+  readonly unknown: readonly FactReading[];
+  readonly yes: readonly FactReading[];
+  readonly no: readonly FactReading[];
+  /** Per number slot: the readings of 0 … SMALL_NUMBERS − 1, made on first use. */
+  readonly numbers: (FactReading[] | undefined)[];
+  /** Per choice slot (enum, ordinal): the reading of each choice, made on first use. */
+  readonly choices: (Map<string, FactReading> | undefined)[];
+  readonly isChoice: readonly boolean[];
+}
+
+/** Whole numbers below this share their readings (a count, a percentage). */
+const SMALL_NUMBERS = 256;
+/** A choice slot keeps at most this many readings (the declared choices are fewer). */
+const MOST_CHOICES_KEPT = 64;
+
+function slotReadings(plan: RulesetPlan, slotOf: ReadonlyMap<string, number>): SlotReadings {
+  const ids: string[] = [];
+  for (const [id, slot] of slotOf) ids[slot] = id;
+  const declared = [...plan.context, ...plan.facts];
+  const reading = (slot: number, value: FactValue | null): FactReading => Object.freeze({ id: ids[slot] ?? '', value });
+  return {
+    ids,
+    unknown: ids.map((_, slot) => reading(slot, null)),
+    yes: ids.map((_, slot) => reading(slot, true)),
+    no: ids.map((_, slot) => reading(slot, false)),
+    numbers: [],
+    choices: [],
+    isChoice: ids.map((_, slot) => {
+      const type = declared[slot]?.type;
+      return type === 'enum' || type === 'ordinal';
+    }),
+  };
+}
+
+/**
+ * A list of facts read. A list made only of yes/no facts has at most 3^k contents, so the whole
+ * entry of its criterion is kept, frozen, by those values, and reused while the outcome is the same.
+ */
+interface SharedList {
+  readonly slots: readonly number[];
+  /** Whether every entry is a yes/no fact that no implied zero can fill (then entries are kept by value). */
+  readonly byValue: boolean;
+  /** The criterion entries kept, by the values' code (0 unknown, 1 true, 2 false per fact, base 3), with their outcomes. */
+  readonly entries: (CriterionResult | undefined)[];
+  readonly entryOutcomes: number[];
+}
+
+interface SharedCriterion {
+  readonly plan: CriterionPlan;
+  readonly noVariant: SharedList;
+  readonly variants: readonly SharedList[];
+}
+
+/** Lists of more yes/no facts than this make their entries per call: 3^5 entries at most per list. */
+const MOST_KEPT_BY_VALUE = 5;
+
+function sharedList(list: SlotList, booleanSlot: readonly boolean[]): SharedList {
+  return {
+    slots: list.map(([, slot]) => slot),
+    byValue: list.length <= MOST_KEPT_BY_VALUE && list.every(([, slot]) => booleanSlot[slot] === true),
+    entries: [],
+    entryOutcomes: [],
+  };
 }
 
 /** `evaluate` for one plan: an assessment and its values in slot order to the full result. */
@@ -55,28 +133,43 @@ export function createTracer(
   identity: RulesetIdentity,
 ): (assessment: Assessment, s: Slots, implied: ImpliedZeros | undefined) => EvaluationResult {
   const slotOf = slotsByName(plan);
+  // A yes/no slot that is a part of a whole could be an implied 0: it is read per call instead.
+  const parts = new Set(plan.facts.flatMap((f) => (f.partOf === undefined ? [] : [slotOf.get(f.id)])));
+  const booleanSlot: boolean[] = [...plan.context, ...plan.facts].map((x, i) => x.type === 'boolean' && !parts.has(i));
+  const shared = (list: SlotList): SharedList => sharedList(list, booleanSlot);
   const tables: TraceTables = {
     ...decisionTables(plan, identity),
-    criteria: plan.criteria.map((criterion) => tracedCriterion(criterion, slotOf)),
-    disqualifierSlots: plan.disqualifiers.map((d) => slotList(d.condition.info.reads, slotOf)),
+    criteria: plan.criteria.map((criterion) => {
+      const traced = tracedCriterion(criterion, slotOf);
+      return { plan: criterion, noVariant: shared(traced.noVariant), variants: traced.variants.map(shared) };
+    }),
+    disqualifierSlots: plan.disqualifiers.map((d) => shared(slotList(d.condition.info.reads, slotOf))),
+    readings: slotReadings(plan, slotOf),
+    outcomes: new Array<number>(plan.criteria.length).fill(0),
+    points: new Array<number>(plan.criteria.length).fill(0),
   };
   return (assessment, s, implied) => trace(tables, assessment, s, implied);
 }
 
 /** What trace-decision.ts needs of a plan (the generated evaluate is bound to it too). */
 export function decisionTables(plan: RulesetPlan, identity: RulesetIdentity): DecisionTables {
+  const factOrder = [...slotsByName(plan).keys()];
   return {
     plan,
     identity,
+    rulesetEntry: Object.freeze({ id: identity.id, version: identity.version, hash: identity.hash }),
     mandatory: plan.mandatory.map((id) => plan.criteria.findIndex((c) => c.info.id === id)),
-    factOrder: [...slotsByName(plan).keys()],
+    factOrder,
+    factIndex: new Map(factOrder.map((id, i) => [id, i])),
+    marks: new Uint8Array(factOrder.length),
   };
 }
 
 function trace(t: TraceTables, assessment: Assessment, s: Slots, implied: ImpliedZeros | undefined): EvaluationResult {
   const n = t.criteria.length;
-  const outcomes: number[] = new Array<number>(n);
-  const points: number[] = new Array<number>(n);
+  const outcomes = t.outcomes;
+  const points = t.points;
+  const r = t.readings;
   const criteria: CriterionResult[] = new Array<CriterionResult>(n);
   const scored = t.plan.tiers !== undefined;
   for (let i = 0; i < n; i++) {
@@ -87,13 +180,85 @@ function trace(t: TraceTables, assessment: Assessment, s: Slots, implied: Implie
     outcomes[i] = o;
     points[i] = p;
     const vi = variantIndex(o);
-    const facts = readings(vi >= 0 ? (c.variants[vi] ?? []) : c.noVariant, s, implied);
-    criteria[i] = criterionRecord(c.plan, o, facts, scored ? earnedOf(p) : undefined);
+    const list = vi >= 0 ? c.variants[vi] : c.noVariant;
+    if (list === undefined) throw planMiss('trace tables variants', vi);
+    criteria[i] = scored
+      ? criterionRecord(c.plan, o, sharedReadings(list, r, s, implied), earnedOf(p))
+      : list.byValue
+        ? keptEntry(c.plan, list, r, o, s)
+        : criterionRecord(c.plan, o, sharedReadings(list, r, s, implied), undefined);
   }
-  const disqualifiers = t.plan.disqualifiers.map((d, i) =>
-    disqualifierRecord(d.info.id, d.condition.fn(s), readings(t.disqualifierSlots[i] ?? [], s, implied)),
-  );
+  const m = t.plan.disqualifiers.length;
+  const disqualifiers: DisqualifierResult[] = new Array<DisqualifierResult>(m);
+  for (let i = 0; i < m; i++) {
+    const d = t.plan.disqualifiers[i];
+    const list = t.disqualifierSlots[i];
+    if (d === undefined || list === undefined) throw planMiss('trace tables disqualifiers', i);
+    disqualifiers[i] = disqualifierRecord(d.info.id, d.condition.fn(s), sharedReadings(list, r, s, implied));
+  }
   return traceDecision(t, assessment, s, { criteria, outcomes, points, disqualifiers });
+}
+
+/** The entry of a criterion whose facts are all yes/no: kept by their values, made the first time. */
+function keptEntry(c: CriterionPlan, list: SharedList, r: SlotReadings, o: number, s: Slots): CriterionResult {
+  let code = 0;
+  for (const slot of list.slots) {
+    const v = s[slot];
+    code = code * 3 + (v === true ? 1 : v === false ? 2 : 0);
+  }
+  const kept = list.entries[code];
+  // The same values give the same outcome; the check keeps the entry right whatever the plan reads.
+  if (kept !== undefined && list.entryOutcomes[code] === o) return kept;
+  const made = Object.freeze(criterionRecord(c, o, Object.freeze(sharedReadings(list, r, s, undefined)), undefined));
+  list.entries[code] = made;
+  list.entryOutcomes[code] = o;
+  return made;
+}
+
+/** `readings` with the shared readings where there is one, in an array of the exact length. */
+function sharedReadings(t: SharedList, r: SlotReadings, s: Slots, implied: ImpliedZeros | undefined): FactReading[] {
+  const n = t.slots.length;
+  const out: FactReading[] = new Array<FactReading>(n);
+  for (let k = 0; k < n; k++) {
+    const slot = t.slots[k] as number;
+    const whole = implied?.get(slot);
+    out[k] =
+      whole === undefined ? sharedReading(r, slot, s[slot]) : { id: r.ids[slot] ?? '', value: 0, implied_by: whole };
+  }
+  return out;
+}
+
+function sharedReading(r: SlotReadings, slot: number, v: Value): FactReading {
+  if (v === undefined) return r.unknown[slot] as FactReading;
+  if (v === true) return r.yes[slot] as FactReading;
+  if (v === false) return r.no[slot] as FactReading;
+  const id = r.ids[slot] ?? '';
+  // -0 is left out: its reading must keep it (Object.is), and it is rare.
+  if (typeof v === 'number' && (v | 0) === v && v >= 0 && v < SMALL_NUMBERS && (v !== 0 || 1 / v > 0)) {
+    let numbers = r.numbers[slot];
+    if (numbers === undefined) {
+      numbers = [];
+      r.numbers[slot] = numbers;
+    }
+    const kept = numbers[v];
+    if (kept !== undefined) return kept;
+    const made = Object.freeze({ id, value: v });
+    numbers[v] = made;
+    return made;
+  }
+  if (typeof v === 'string' && r.isChoice[slot] === true) {
+    let choices = r.choices[slot];
+    if (choices === undefined) {
+      choices = new Map();
+      r.choices[slot] = choices;
+    }
+    const kept = choices.get(v);
+    if (kept !== undefined) return kept;
+    const made = Object.freeze({ id, value: v });
+    if (choices.size < MOST_CHOICES_KEPT) choices.set(v, made);
+    return made;
+  }
+  return { id, value: v };
 }
 
 /** What a criterion earns, as an interval (schemes with tiers). */
