@@ -519,9 +519,11 @@ class TextReport {
       const line = interpolate(this.m.derived_value, {
         value: `${formatDecimalText(value, this.lang)}${unit}`,
         op: SYMBOL[t.op],
-        // A parameter's name shows as its value for this unit (a table's cell): "needs ≥ 58".
-        threshold: String(
-          (typeof t.value === 'string' ? parameterValue(ruleset, t.value, assessment) : undefined) ?? t.value,
+        // A parameter's name shows as its value for this unit (a table's cell): "needs ≥ 58",
+        // written with the report's decimal mark as the value beside it is ("cần ≥ 52,5").
+        threshold: formatDecimalText(
+          String((typeof t.value === 'string' ? parameterValue(ruleset, t.value, assessment) : undefined) ?? t.value),
+          this.lang,
         ),
       });
       this.push(`${indent}  · ${oneLine(this.t(d.label))}: ${line}`);
