@@ -6,6 +6,7 @@
  * pass: text, threshold, data, the changes needed) → mandatory criteria → disqualifying cases →
  * total points → missing facts grouped by what they decide → one checked plan and its decision.
  */
+import { DATE_NAME } from '../compile/parameter-table.js';
 import { formatDecimalText } from './report-number.js';
 import type { Threshold } from '../compile/compiled-ruleset.js';
 import { checkLanguage } from '../diagnostics/language.js';
@@ -447,6 +448,7 @@ class GapText {
 
   private label(id: string): string {
     const label = this.named.get(id)?.label;
+    if (label === undefined && id === DATE_NAME) return this.words.date; // read like a fact, declared by none
     return label !== undefined ? oneLine(this.t(label)) : id;
   }
 

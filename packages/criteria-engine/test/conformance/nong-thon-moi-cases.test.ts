@@ -6,9 +6,11 @@
  * does not apply): every YAML case (expected outcomes worked out by hand) passes, and the
  * generated decide module agrees with the closures on each case's input.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostics } from '../../src/index.js';
+import { parse } from 'yaml';
+import { explainGap, formatDiagnostics, gapAnalysis } from '../../src/index.js';
 import { runTestDirectory } from '../../src/node.js';
 import { loadBoth, outcomeOf } from '../generate/load-both.js';
 import { readYamlCases } from '../oracle/yaml-cases.js';
@@ -47,4 +49,22 @@ describe('the nông thôn mới scheme written from the docs', () => {
       expect(both.closures.evaluate(input).decision, c.name).toBe(closures.decision);
     }
   }, 120_000);
+});
+
+describe('what writing it from the docs found', () => {
+  const ruleset = run.ruleset;
+  if (!ruleset) throw new Error('no ruleset');
+  const assessment = parse(readFileSync(`${DIR}/tests/bases/trung-du-thieu.yaml`, 'utf8'));
+  const gapText = (lang: 'vi' | 'en') =>
+    explainGap(gapAnalysis(ruleset.evaluate(assessment), ruleset), ruleset, { lang });
+  const block = (text: string, id: string) => {
+    const start = text.indexOf(`✗ ${id} `);
+    return text.slice(start, text.indexOf('✗', start + 2));
+  };
+
+  it('the gap analysis names the assessment date by its label, as the report does', () => {
+    expect(gapText('vi')).toContain('· Ngày đánh giá: 2028-03-01');
+    expect(gapText('en')).toContain('· Assessment date: 2028-03-01');
+    expect(gapText('en')).not.toMatch(/· date:/);
+  });
 });
