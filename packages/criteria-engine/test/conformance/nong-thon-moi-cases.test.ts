@@ -67,4 +67,11 @@ describe('what writing it from the docs found', () => {
     expect(gapText('en')).toContain('· Assessment date: 2028-03-01');
     expect(gapText('en')).not.toMatch(/· date:/);
   });
+
+  it('a criterion is shown only the derived quantities it reads, not those that share a fact with it', () => {
+    // 2.3 is a share of the population; the income per person divides by the population too.
+    const en = gapText('en');
+    expect(block(en, '2.3')).not.toContain('Income per person');
+    expect(block(en, '2.1')).toContain('Income per person: 60.0 million VND/person/year');
+  });
 });
