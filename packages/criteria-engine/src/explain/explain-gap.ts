@@ -222,10 +222,17 @@ class GapText {
           });
     for (const [i, text] of wrap(line, WRAP_WIDTH - 2, WRAP_WIDTH - 4).entries())
       this.push(i === 0 ? `  ${this.paint('bold', text)}` : `    ${text}`);
-    if (s.excluded > 0)
-      this.push(
-        `    ${this.paint('dim', interpolate(m.standard_excluded, { excluded: s.excluded, applicable: s.applicable }))}`,
-      );
+    // Left out of the count: criteria that do not apply, and those that count only from a higher
+    // level (`from_level`), which are not "not applicable" and must not be called so.
+    const later = Math.min(
+      s.excluded,
+      this.ruleset.criteria.filter((c) => c.group === s.id && c.fromLevel !== undefined).length,
+    );
+    const excluded = s.excluded - later;
+    if (excluded > 0)
+      this.push(`    ${this.paint('dim', interpolate(m.standard_excluded, { excluded, applicable: s.applicable }))}`);
+    if (later > 0)
+      this.push(`    ${this.paint('dim', interpolate(m.standard_later, { later, applicable: s.applicable }))}`);
     if (s.candidates.every((c) => !c.achievable)) this.push(`    ${m.no_candidates}`);
     if (s.candidates.length > 0) this.push(`    ${m.candidates}`);
     for (const c of s.candidates) this.criterion(c);

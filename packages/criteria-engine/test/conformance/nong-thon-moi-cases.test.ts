@@ -74,4 +74,12 @@ describe('what writing it from the docs found', () => {
     expect(block(en, '2.3')).not.toContain('Income per person');
     expect(block(en, '2.1')).toContain('Income per person: 60.0 million VND/person/year');
   });
+
+  it('criteria that count only from a higher level are not called "not applicable" in the gap analysis', () => {
+    // Group 1: 1.3 is for island communes (not applicable); group 2: 2.4, 2.5 count from a level up.
+    expect(gapText('vi')).toContain('1 tiêu chí không áp dụng, không tính vào tổng số (tính 3 tiêu chí).');
+    expect(gapText('vi')).toContain('2 tiêu chí chỉ tính từ một mức cao hơn, chưa tính ở đây (tính 3 tiêu chí).');
+    expect(gapText('en')).toContain('2 criteria count only from a higher level and are not counted here (3 counted).');
+    expect(gapText('en')).not.toContain('2 criteria do not apply');
+  });
 });
