@@ -10,8 +10,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { explainGap, formatDiagnostics, gapAnalysis } from '../../src/index.js';
+import { explainGap, formatDiagnostics, gapAnalysis, loadRuleset } from '../../src/index.js';
 import { runTestDirectory } from '../../src/node.js';
+import { formatProposals, proposeExpectations, runTestCases } from '../../src/tools.js';
 import { loadBoth, outcomeOf } from '../generate/load-both.js';
 import { readYamlCases } from '../oracle/yaml-cases.js';
 
@@ -81,5 +82,26 @@ describe('what writing it from the docs found', () => {
     expect(gapText('vi')).toContain('2 tiêu chí chỉ tính từ một mức cao hơn, chưa tính ở đây (tính 3 tiêu chí).');
     expect(gapText('en')).toContain('2 criteria count only from a higher level and are not counted here (3 counted).');
     expect(gapText('en')).not.toContain('2 criteria do not apply');
+  });
+
+  it('after a rule change, --propose does not blame a base for a fact a case expects missing, and names the undecided parts', async () => {
+    // 1.2 raised from 90% to 91%: the mountain base's 90% now fails. The case that leaves
+    // has_health_station unknown expects health_station_standard in missing: on purpose, not lacking.
+    const raised = readFileSync(`${DIR}/ruleset.yaml`, 'utf8').replace('at_least: 90\n', 'at_least: 91\n');
+    const changed = loadRuleset(raised, { file: `${DIR}/ruleset.yaml` }).value;
+    if (!changed) throw new Error('the changed rules do not load');
+    const file = `${DIR}/tests/03-boundaries-unknown.yaml`;
+    const r = await runTestCases(changed, readFileSync(file, 'utf8'), file, {
+      readFile: (f) => readFileSync(f, 'utf8'),
+      keepResults: true,
+    });
+    const unknownStation = r.cases.find((c) => c.name.startsWith('Chưa biết xã có trạm y tế'));
+    expect(unknownStation?.ok).toBe(false);
+    expect(unknownStation?.lacking).toBeUndefined();
+    const proposals = proposeExpectations([r]);
+    expect(proposals.lacking).toEqual([]);
+    const en = formatProposals(proposals, 'en');
+    expect(en).toContain('why: facts still missing to decide: 1');
+    expect(formatProposals(proposals, 'vi')).toContain('vì sao: còn thiếu dữ kiện để kết luận về: 1');
   });
 });
