@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { explainGap, formatDiagnostics, gapAnalysis, loadRuleset } from '../../src/index.js';
+import { explainGap, formatDiagnostic, formatDiagnostics, gapAnalysis, loadRuleset } from '../../src/index.js';
 import { runTestDirectory } from '../../src/node.js';
 import { formatProposals, proposeExpectations, runTestCases } from '../../src/tools.js';
 import { loadBoth, outcomeOf } from '../generate/load-both.js';
@@ -103,5 +103,15 @@ describe('what writing it from the docs found', () => {
     const en = formatProposals(proposals, 'en');
     expect(en).toContain('why: facts still missing to decide: 1');
     expect(formatProposals(proposals, 'vi')).toContain('vì sao: còn thiếu dữ kiện để kết luận về: 1');
+  });
+
+  it('a percentage threshold out of range is located, and the hint does not say percentages are whole numbers', () => {
+    const text = readFileSync(`${DIR}/ruleset.yaml`, 'utf8').replace('at_least: 90\n', 'at_least: 150\n');
+    const problems = loadRuleset(text, { file: 'ruleset.yaml' }).diagnostics;
+    expect(problems.map((d) => [d.code, d.line])).toEqual([['schema_range', 213]]);
+    const [problem] = problems;
+    if (!problem) throw new Error('no problem');
+    expect(formatDiagnostic(problem, 'en')).toContain('decimals allowed, e.g. 29.5');
+    expect(formatDiagnostic(problem, 'vi')).toContain('được có phần thập phân, ví dụ 29.5');
   });
 });

@@ -381,7 +381,7 @@ export const en: MessageCatalog = {
   }),
   schema_range: (p) => ({
     message: `${s(p, 'actual')} is out of range: the value must be ${lookup(COMPARISONS, s(p, 'comparison'))} ${s(p, 'limit')}.`,
-    hint: 'Percentages are whole numbers from 0 to 100; counts and points cannot be negative.',
+    hint: 'Percentages are numbers from 0 to 100 (decimals allowed, e.g. 29.5); counts and points cannot be negative.',
   }),
   schema_size: (p) => {
     const unit = s(p, 'unit');
