@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { explainGap, formatDiagnostic, formatDiagnostics, gapAnalysis, loadRuleset } from '../../src/index.js';
+import { officialTable } from '../../src/explain/table/index.js';
 import { runTestDirectory } from '../../src/node.js';
 import { formatProposals, proposeExpectations, runTestCases } from '../../src/tools.js';
 import { loadBoth, outcomeOf } from '../generate/load-both.js';
@@ -113,5 +114,16 @@ describe('what writing it from the docs found', () => {
     if (!problem) throw new Error('no problem');
     expect(formatDiagnostic(problem, 'en')).toContain('decimals allowed, e.g. 29.5');
     expect(formatDiagnostic(problem, 'vi')).toContain('được có phần thập phân, ví dụ 29.5');
+  });
+
+  it('the official table says how best_of gives points in words: labels, and a share by its parts', () => {
+    const lines = (lang: 'vi' | 'en') =>
+      officialTable(ruleset, { lang }).rows.find((r) => r.number === '2.5' && r.kind !== 'section')?.lines;
+    expect(lines('vi')).toContain(
+      'Điểm: lấy phương án được nhiều điểm nhất: 3 nếu "Có mô hình thôn thông minh, xã số"; tỷ lệ (%) Số hộ thanh toán không dùng tiền mặt trên Tổng số hộ: ≥ 30: 1; ≥ 50: 2',
+    );
+    expect(lines('en')).toContain(
+      'Points: the best of: 3 if "Has a smart-village / digital-commune model"; the share (%) of Households paying cashless in Total households: ≥ 30: 1; ≥ 50: 2',
+    );
   });
 });
