@@ -126,4 +126,15 @@ describe('what writing it from the docs found', () => {
       'Points: the best of: 3 if "Has a smart-village / digital-commune model"; the share (%) of Households paying cashless in Total households: ≥ 30: 1; ≥ 50: 2',
     );
   });
+
+  it('an input with too many decimals is told in good English: "at most 1 decimal"', () => {
+    const checked = ruleset.validateAssessment({
+      context: { region: 'mien_nui', island: false },
+      facts: { income_total: 1.25 },
+    });
+    const [problem] = checked.diagnostics;
+    if (!problem) throw new Error('no problem');
+    expect(problem.code).toBe('input_decimals');
+    expect(formatDiagnostic(problem, 'en')).toContain('Write the value with at most 1 decimal, as it was measured');
+  });
 });

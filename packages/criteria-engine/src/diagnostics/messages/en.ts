@@ -622,7 +622,7 @@ export const en: MessageCatalog = {
   }),
   input_decimals: (p) => ({
     message: `${s(p, 'name')} = ${s(p, 'value')} has more decimals than the ${s(p, 'decimals')} the rules allow for it.`,
-    hint: `Write the value with at most ${s(p, 'decimals')} decimals, as it was measured; it is not rounded for you.`,
+    hint: `Write the value with at most ${s(p, 'decimals')} ${s(p, 'decimals') === '1' ? 'decimal' : 'decimals'}, as it was measured; it is not rounded for you.`,
   }),
   input_part_exceeds_whole: (p) => ({
     message: `"${s(p, 'part')}" (${s(p, 'part_value')}) is larger than "${s(p, 'whole')}" (${s(p, 'whole_value')}), of which it is a part.`,
