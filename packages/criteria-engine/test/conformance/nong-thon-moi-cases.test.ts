@@ -10,7 +10,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { explainGap, formatDiagnostic, formatDiagnostics, gapAnalysis, loadRuleset } from '../../src/index.js';
+import {
+  explainGap,
+  explainText,
+  formatDiagnostic,
+  formatDiagnostics,
+  gapAnalysis,
+  loadRuleset,
+} from '../../src/index.js';
 import { officialTable } from '../../src/explain/table/index.js';
 import { runTestDirectory } from '../../src/node.js';
 import { formatProposals, proposeExpectations, runTestCases } from '../../src/tools.js';
@@ -136,5 +143,17 @@ describe('what writing it from the docs found', () => {
     if (!problem) throw new Error('no problem');
     expect(problem.code).toBe('input_decimals');
     expect(formatDiagnostic(problem, 'en')).toContain('Write the value with at most 1 decimal, as it was measured');
+  });
+
+  it('the report shows a share compared with a table cell, and the cell in force for the unit', () => {
+    const report = (facts: Record<string, number>, lang: 'vi' | 'en') =>
+      explainText(ruleset.evaluate({ ...assessment, facts: { ...assessment.facts, ...facts } }), ruleset, { lang });
+    // Trung du, 2028: poverty at most 3% (not an island), insurance at least 92%.
+    expect(report({}, 'vi')).toContain('· Tỷ lệ "Số hộ nghèo (đa chiều)" trên "Tổng số hộ": 3,33% → cần ≤ 3%');
+    expect(report({}, 'en')).toContain(
+      '· Share of "People with health insurance" in "Population of the commune": 90.00% → needs ≥ 92%',
+    );
+    // 1,201 of 40,000 is 3.0025%: it fails ≤ 3%, so it is not shown as "3.00%".
+    expect(report({ households: 40_000, poor_households: 1_201 }, 'en')).toContain(': 3.003% → needs ≤ 3%');
   });
 });
