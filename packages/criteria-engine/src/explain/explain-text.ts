@@ -538,8 +538,8 @@ class TextReport {
 
   /**
    * A share compared with a parameter table's cell, the way rule-format.md says to write it
-   * (`"percent(poor_households, households, 0) <= poverty_rate_max"`): the share and the cell in
-   * force for this unit, `· Tỷ lệ "Số hộ nghèo" trên "Tổng số hộ": 3,33% → cần ≤ 3%`. Shown
+   * (`"percent(part, whole, 0) <= table"`): the share and the cell in force for this unit,
+   * `· Tỷ lệ "<part's label>" trên "<whole's label>": 3,33% → cần ≤ 3%`. Shown
    * rounded to 2 decimals; the decision compared the exact fraction.
    */
   private shareReading(c: CriterionResult, info: CriterionInfo | undefined, indent: string): void {

@@ -139,8 +139,8 @@ function stepsWords(o: PointsOptionInfo, ctx: TableContext, sentence = true): st
 }
 
 /**
- * An option's condition as a printed form reads it: a yes/no fact by its label ("The site is in a
- * historic district", not "historic_district == true"); any other expression as written.
+ * An option's condition as a printed form reads it: a yes/no fact by its label (not
+ * "<fact id> == true"); any other expression as written.
  */
 function conditionWords(expression: string, ctx: TableContext): string {
   const fact = /^([A-Za-z_][A-Za-z0-9_]*)(?: == true)?$/.exec(expression)?.[1];
