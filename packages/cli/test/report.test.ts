@@ -87,6 +87,19 @@ describe('lcz report', () => {
     expect(stdout).toContain('| 2024 | 1 | 1 | 1 | 0 | 0 | 100% | — |');
   });
 
+  it('a bad cell of a batch is named by its cell and column, as lcz evaluate names it', async () => {
+    const dir = join(temp, 'cells');
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir);
+    const lines = (await readFile(join(ROOT, 'examples/city-2024/assessments-2024.csv'), 'utf8')).split('\n');
+    // Row 3, column J: more households following the rules (200) than households (159).
+    lines[2] = lines[2]?.replace(',159,157,', ',159,200,') ?? '';
+    await writeFile(join(dir, 'city.csv'), lines.slice(0, 3).join('\n'));
+    const { code, stderr } = await lcz(['report', '--rules', join(ROOT, RULES), 'cells/city.csv'], { cwd: temp });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^cells\/city\.csv:3:10: lỗi \[input_part_exceeds_whole\] Ô J3, "Số hộ nghiêm chỉnh/m);
+  });
+
   it('an invalid targets file: every problem located, nothing written, exit 1', async () => {
     const targets = join(temp, 'targets.yaml');
     const text = (await readFile(join(ROOT, TARGETS), 'utf8'))

@@ -7,12 +7,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import {
-  type CompiledRuleset,
-  formatDiagnostics,
-  hasErrors as diagnosticsHaveErrors,
-  type Diagnostic,
-} from '@lcz/criteria-engine';
+import { formatBatchDiagnostic } from '@lcz/criteria-batch';
+import { type CompiledRuleset, hasErrors as diagnosticsHaveErrors, type Diagnostic } from '@lcz/criteria-engine';
 import {
   formatProblems,
   loadTargets,
@@ -150,7 +146,19 @@ function printProblems(
   if (total === 0) return;
   const shownDiagnostics = diagnostics.slice(0, SHOWN_PROBLEMS);
   const shownProblems = problems.slice(0, Math.max(0, SHOWN_PROBLEMS - shownDiagnostics.length));
-  if (shownDiagnostics.length > 0) session.err(formatDiagnostics(session.relocate(shownDiagnostics), options.lang));
+  // A bad row is told as lcz evaluate tells it: its cell and column first ("Ô I5, "Tổng thu nhập…": …).
+  if (shownDiagnostics.length > 0)
+    session.err(
+      [...session.relocate(shownDiagnostics)]
+        .sort(
+          (a, b) =>
+            (a.file ?? '').localeCompare(b.file ?? '') ||
+            (a.line ?? 0) - (b.line ?? 0) ||
+            (a.column ?? 0) - (b.column ?? 0),
+        )
+        .map((d) => formatBatchDiagnostic(d, options.lang))
+        .join('\n'),
+    );
   if (shownProblems.length > 0) session.err(formatProblems(shownProblems, options.lang));
   const hidden = total - shownDiagnostics.length - shownProblems.length;
   if (hidden > 0) session.err(say(options.lang, 'report_more_problems', { count: hidden }));

@@ -12,6 +12,7 @@ import type { Expr } from './expression/ast.js';
 import type { CheckContext } from './functions/index.js';
 import type { YamlPath } from './conditions.js';
 import type { Typed } from './typed.js';
+import { isCalendarDay } from '../validate/calendar-day.js';
 import { DATE, INTEGER, NUMBER, type Closure } from './types.js';
 
 /** A context attribute a table may be keyed by. */
@@ -169,6 +170,18 @@ type RowProblem =
   | { code: 'parameter_row_keys'; key?: string; params: { keys: string; name: string } }
   | { code: 'parameter_key_value'; key: string; params: { name: string; value: string; allowed: string } };
 
+/**
+ * A date written day first, as Vietnamese documents write it ("1/7/2028", "01-07-2028",
+ * "1.7.2028"): the ISO form it stands for, to show in the hint (" (2028-07-01)"), or "".
+ */
+function isoOfDayFirst(value: unknown): string {
+  const match = typeof value === 'string' ? /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value.trim()) : null;
+  if (match === null) return '';
+  const [, d = '', m = '', y = ''] = match;
+  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  return isCalendarDay(iso) ? ` (${iso})` : '';
+}
+
 /** A row must name a value of each key of `by`, and nothing else besides `value`. */
 function rowProblem(
   row: ParameterRow,
@@ -182,11 +195,12 @@ function rowProblem(
       params: { name: 'value', value: String(row.value), allowed: '0, 1.5, 45, …' },
     };
   const from = row['from'];
-  if (from !== undefined && (typeof from !== 'string' || !ISO_DATE.test(from)))
+  // A real day of the calendar ("2028-02-30" has the form and is no day), never read as another.
+  if (from !== undefined && (typeof from !== 'string' || !ISO_DATE.test(from) || !isCalendarDay(from)))
     return {
       code: 'parameter_key_value',
       key: 'from',
-      params: { name: 'from', value: String(from), allowed: 'YYYY-MM-DD' },
+      params: { name: 'from', value: String(from), allowed: `YYYY-MM-DD${isoOfDayFirst(from)}` },
     };
   for (const name of Object.keys(row)) {
     if (name !== 'value' && name !== 'from' && !by.includes(name))

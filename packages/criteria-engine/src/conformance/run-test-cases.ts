@@ -155,7 +155,7 @@ function runCase(
   }
   const result = ruleset.evaluate(assessment);
   const mismatches = compareExpectation(testCase.expect, [...at, 'expect'], doc, result);
-  const lacking = mismatches.length === 0 ? [] : lackingFacts(result, built);
+  const lacking = mismatches.length === 0 ? [] : lackingFacts(result, built, expectedUnknown(testCase.expect));
   return {
     name: testCase.name,
     line,
@@ -176,14 +176,28 @@ function runCase(
  * a fact, the base lacks it. Read from every applicable criterion and every disqualifier, not only
  * the decision's `missing`: a decision settled without the fact still has counts that the gap changes.
  */
-function lackingFacts(result: EvaluationResult, built: BuiltInput): string[] {
+function lackingFacts(result: EvaluationResult, built: BuiltInput, expected: ReadonlySet<string>): string[] {
   const read = new Set<string>(result.missing);
   // A criterion that does not apply to this unit lists the facts its condition names, but no
   // value of them could change anything: the unit has none of them to give.
   for (const c of result.criteria)
     if (c.status !== 'not_applicable') for (const f of c.facts) if (f.value === null) read.add(f.id);
   for (const d of result.disqualifiers) for (const f of d.facts) if (f.value === null) read.add(f.id);
-  return [...read].filter((f) => !given(built, f));
+  return [...read].filter((f) => !given(built, f) && !expected.has(f));
+}
+
+/**
+ * The facts a case's `missing:` or `needed:` names: the case expects them unknown, so leaving
+ * them out is its point, not what a base lacks.
+ */
+function expectedUnknown(expect: unknown): ReadonlySet<string> {
+  const names = new Set<string>();
+  if (typeof expect !== 'object' || expect === null) return names;
+  for (const key of ['missing', 'needed'] as const) {
+    const list = (expect as Record<string, unknown>)[key];
+    if (Array.isArray(list)) for (const f of list) if (typeof f === 'string') names.add(f);
+  }
+  return names;
 }
 
 /** Some layer of the case writes the fact or attribute, even as null (a deliberate unknown). */

@@ -6,6 +6,7 @@
  * pass: text, threshold, data, the changes needed) → mandatory criteria → disqualifying cases →
  * total points → missing facts grouped by what they decide → one checked plan and its decision.
  */
+import { DATE_NAME } from '../compile/parameter-table.js';
 import { formatDecimalText } from './report-number.js';
 import type { Threshold } from '../compile/compiled-ruleset.js';
 import { checkLanguage } from '../diagnostics/language.js';
@@ -221,10 +222,17 @@ class GapText {
           });
     for (const [i, text] of wrap(line, WRAP_WIDTH - 2, WRAP_WIDTH - 4).entries())
       this.push(i === 0 ? `  ${this.paint('bold', text)}` : `    ${text}`);
-    if (s.excluded > 0)
-      this.push(
-        `    ${this.paint('dim', interpolate(m.standard_excluded, { excluded: s.excluded, applicable: s.applicable }))}`,
-      );
+    // Left out of the count: criteria that do not apply, and those that count only from a higher
+    // level (`from_level`), which are not "not applicable" and must not be called so.
+    const later = Math.min(
+      s.excluded,
+      this.ruleset.criteria.filter((c) => c.group === s.id && c.fromLevel !== undefined).length,
+    );
+    const excluded = s.excluded - later;
+    if (excluded > 0)
+      this.push(`    ${this.paint('dim', interpolate(m.standard_excluded, { excluded, applicable: s.applicable }))}`);
+    if (later > 0)
+      this.push(`    ${this.paint('dim', interpolate(m.standard_later, { later, applicable: s.applicable }))}`);
     if (s.candidates.every((c) => !c.achievable)) this.push(`    ${m.no_candidates}`);
     if (s.candidates.length > 0) this.push(`    ${m.candidates}`);
     for (const c of s.candidates) this.criterion(c);
@@ -447,6 +455,7 @@ class GapText {
 
   private label(id: string): string {
     const label = this.named.get(id)?.label;
+    if (label === undefined && id === DATE_NAME) return this.words.date; // read like a fact, declared by none
     return label !== undefined ? oneLine(this.t(label)) : id;
   }
 

@@ -33,6 +33,11 @@ import { fallbackLanguage } from '../validate/text-languages.js';
 import { interpolate, oneLine, painter, shorten, wrap, type Tone } from './text-tools.js';
 import { SYMBOL } from '../compile/expression/compare-ops.js';
 import { DATE_NAME } from '../compile/parameter-table.js';
+import { compare, div, fromNumber, mul, parseDecimal, toDecimalText } from '../compile/exact/rational.js';
+
+/** `percent(part, whole, z) op parameter`, as the condition's printed form writes it. */
+const SHARE_VS_PARAMETER =
+  /^percent\(([A-Za-z_][A-Za-z0-9_]*), ([A-Za-z_][A-Za-z0-9_]*), [0-9.]+\) (<=|>=|<|>) ([A-Za-z_][A-Za-z0-9_]*)$/;
 
 export type ExplainLang = keyof LocalizedText;
 
@@ -393,6 +398,7 @@ class TextReport {
     // facts that were given (the ones that made it not apply) are listed.
     this.readings(c.status === 'not_applicable' ? c.facts.filter((f) => f.value !== null) : c.facts, detail);
     this.derivedReadings(c, info, detail);
+    this.shareReading(c, info, detail);
     if (this.full && info?.note !== undefined) this.wrapped(`${m.note}: `, this.t(info.note), detail);
   }
 
@@ -519,13 +525,57 @@ class TextReport {
       const line = interpolate(this.m.derived_value, {
         value: `${formatDecimalText(value, this.lang)}${unit}`,
         op: SYMBOL[t.op],
-        // A parameter's name shows as its value for this unit (a table's cell): "needs ≥ 58".
-        threshold: String(
-          (typeof t.value === 'string' ? parameterValue(ruleset, t.value, assessment) : undefined) ?? t.value,
+        // A parameter's name shows as its value for this unit (a table's cell): "needs ≥ 58",
+        // written with the report's decimal mark as the value beside it is ("cần ≥ 52,5").
+        threshold: formatDecimalText(
+          String((typeof t.value === 'string' ? parameterValue(ruleset, t.value, assessment) : undefined) ?? t.value),
+          this.lang,
         ),
       });
       this.push(`${indent}  · ${oneLine(this.t(d.label))}: ${line}`);
     }
+  }
+
+  /**
+   * A share compared with a parameter table's cell, the way rule-format.md says to write it
+   * (`"percent(part, whole, 0) <= table"`): the share and the cell in force for this unit,
+   * `· Tỷ lệ "<part's label>" trên "<whole's label>": 3,33% → cần ≤ 3%`. Shown
+   * rounded to 2 decimals; the decision compared the exact fraction.
+   */
+  private shareReading(c: CriterionResult, info: CriterionInfo | undefined, indent: string): void {
+    if (info === undefined || c.status === 'not_applicable') return;
+    const variant = c.variant === null ? undefined : info.variants?.find((v) => v.id === c.variant);
+    const expression = (variant?.condition ?? info.condition)?.expression ?? '';
+    const match = SHARE_VS_PARAMETER.exec(expression);
+    if (match === null) return;
+    const [, part = '', whole = '', op = '', parameter = ''] = match;
+    if (this.ruleset.document?.parameters?.[parameter] === undefined) return;
+    const value = (id: string) => c.facts.find((f) => f.id === id)?.value;
+    const p = value(part);
+    const w = value(whole);
+    if (typeof p !== 'number' || typeof w !== 'number' || w === 0) return;
+    const context: Record<string, string | boolean> = {};
+    for (const [k, v] of Object.entries(this.result.context)) if (typeof v !== 'number') context[k] = v;
+    const date = this.result.area?.date;
+    const threshold = parameterValue(this.ruleset, parameter, {
+      ...(date !== undefined ? { area: { date } } : {}),
+      context,
+      facts: {},
+    });
+    if (threshold === undefined) return;
+    // 2 decimals, more when rounding would show the share on the other side of (or at) the cell.
+    const exact = div(mul(fromNumber(p), fromNumber(100)), fromNumber(w));
+    const side = compare(exact, fromNumber(threshold));
+    let share = toDecimalText(exact, 2);
+    for (let places = 3; places <= 9 && compare(parseDecimal(share) ?? exact, fromNumber(threshold)) !== side; places++)
+      share = toDecimalText(exact, places);
+    const label = interpolate(this.m.share_label, { part: this.labelOf(part), whole: this.labelOf(whole) });
+    const line = interpolate(this.m.derived_value, {
+      value: `${formatDecimalText(share, this.lang)}%`,
+      op: SYMBOL[op as keyof typeof SYMBOL],
+      threshold: `${formatDecimalText(String(threshold), this.lang)}%`,
+    });
+    this.push(`${indent}  · ${label}: ${line}`);
   }
 
   /** The facts a condition read: `· Tổng số hộ: 120 hộ`. */

@@ -45,12 +45,19 @@ export function derivedOf(
   thresholds: readonly Threshold[],
   before: Assessment,
   after: Assessment | undefined,
+  expression?: string,
 ): GapDerived[] {
   const derived = ruleset.derived ?? [];
   if (derived.length === 0 || ruleset.derivedValues === undefined) return [];
   const read = new Set(reads);
+  // A quantity the condition names. Sharing a fact is not reading it: a share of the population
+  // does not read the income per person. Without a printed condition (points alone), the facts tell.
+  const named = (id: string) =>
+    expression === undefined ? undefined : expression.split(/[^A-Za-z0-9_]+/).includes(id);
   const used = derived.filter(
-    (d) => thresholds.some((t) => t.kind === 'compare' && t.fact === d.id) || d.reads.some((f) => read.has(f)),
+    (d) =>
+      thresholds.some((t) => t.kind === 'compare' && t.fact === d.id) ||
+      (named(d.id) ?? d.reads.some((f) => read.has(f))),
   );
   if (used.length === 0) return [];
   const now = ruleset.derivedValues(before);

@@ -213,6 +213,7 @@ class GapAnalysis {
       condition?.thresholds ?? NO_THRESHOLDS,
       assessmentOf(this.result, values, this.scope),
       main === undefined ? undefined : assessmentOf(this.result, applied(values, main), this.scope),
+      condition?.expression,
     );
     return {
       id: c.id,

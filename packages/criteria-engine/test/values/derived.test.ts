@@ -121,6 +121,13 @@ describe('derived quantities', () => {
     expect(r.derivedValues({ context: { c: true }, facts: { income_total: 1 } }).size).toBe(0);
   });
 
+  it('a threshold with decimals is written with the decimal mark of the report, like the value beside it', () => {
+    const half = load('{ fact: income_per_person, at_least: 52.5 }');
+    const result = half.evaluate({ context: { c: true }, facts: { income_total: 5250, population: 100 } });
+    expect(explainText(result, half, { lang: 'vi' })).toContain('thu nhập bình quân: 52,5 → cần ≥ 52,5');
+    expect(explainText(result, half, { lang: 'en' })).toContain('income per person: 52.5 → needs ≥ 52.5');
+  });
+
   it('lcz check runs on a ruleset with derived quantities', () => {
     const check = checkRuleset(r);
     expect(check.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d, 'en'))).toEqual([]);

@@ -162,4 +162,21 @@ describe('parameter tables by context', () => {
     ]);
     expect(problems(TABLE.replace('{ region: delta,', '{ region: north,'))).toEqual([['duplicate_id', 21]]);
   });
+
+  it('a from: that is no day of the calendar is refused, and one written day first is shown in ISO form', () => {
+    const located = (from: string) =>
+      loadRuleset(
+        rules('"income >= income_min"', TABLE.replace('{ region: delta,', `{ region: delta, from: "${from}",`)),
+        {
+          file: 't.yaml',
+        },
+      ).diagnostics.map((d) => [d.code, d.line, formatDiagnostic(d, 'en')]);
+    expect(located('2028-02-30')).toEqual([
+      ['parameter_key_value', 21, expect.stringContaining('Allowed values: YYYY-MM-DD.')],
+    ]);
+    expect(located('1/7/2028')).toEqual([
+      ['parameter_key_value', 21, expect.stringContaining('Allowed values: YYYY-MM-DD (2028-07-01).')],
+    ]);
+    expect(located('2028-07-01')).toEqual([]);
+  });
 });

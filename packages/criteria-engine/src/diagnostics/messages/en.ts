@@ -381,7 +381,7 @@ export const en: MessageCatalog = {
   }),
   schema_range: (p) => ({
     message: `${s(p, 'actual')} is out of range: the value must be ${lookup(COMPARISONS, s(p, 'comparison'))} ${s(p, 'limit')}.`,
-    hint: 'Percentages are whole numbers from 0 to 100; counts and points cannot be negative.',
+    hint: 'Percentages are numbers from 0 to 100 (decimals allowed, e.g. 29.5); counts and points cannot be negative.',
   }),
   schema_size: (p) => {
     const unit = s(p, 'unit');
@@ -622,7 +622,7 @@ export const en: MessageCatalog = {
   }),
   input_decimals: (p) => ({
     message: `${s(p, 'name')} = ${s(p, 'value')} has more decimals than the ${s(p, 'decimals')} the rules allow for it.`,
-    hint: `Write the value with at most ${s(p, 'decimals')} decimals, as it was measured; it is not rounded for you.`,
+    hint: `Write the value with at most ${s(p, 'decimals')} ${s(p, 'decimals') === '1' ? 'decimal' : 'decimals'}, as it was measured; it is not rounded for you.`,
   }),
   input_part_exceeds_whole: (p) => ({
     message: `"${s(p, 'part')}" (${s(p, 'part_value')}) is larger than "${s(p, 'whole')}" (${s(p, 'whole_value')}), of which it is a part.`,

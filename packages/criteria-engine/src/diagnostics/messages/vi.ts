@@ -396,7 +396,7 @@ export const vi: MessageCatalog = {
   }),
   schema_range: (p) => ({
     message: `${s(p, 'actual')} nằm ngoài phạm vi cho phép: giá trị phải ${bound(s(p, 'comparison'), s(p, 'limit'))}.`,
-    hint: 'Tỷ lệ phần trăm là số nguyên từ 0 đến 100; số lượng và số điểm không được âm.',
+    hint: 'Tỷ lệ phần trăm là số từ 0 đến 100 (được có phần thập phân, ví dụ 29.5); số lượng và số điểm không được âm.',
   }),
   schema_size: (p) => {
     const unit = s(p, 'unit');

@@ -92,6 +92,7 @@ export const en = {
   value_false: 'no',
   value_null: 'no data',
   derived_value: '{value} → needs {op} {threshold}',
+  share_label: 'Share of "{part}" in "{whole}"',
   value_implied_zero: '{value} (not given: it is part of “{whole}”, which is 0, so it can only be 0)',
   percent_none: 'nothing applicable',
 } as const;

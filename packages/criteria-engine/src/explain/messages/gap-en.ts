@@ -12,6 +12,8 @@ export const gapEn = {
     '{title}: {points} {points|point|points}, {required} required: {more_points} more {more_points|point|points}, from at least {more} more {more|criterion|criteria}.',
   standard_excluded:
     '{excluded} {excluded|criterion does|criteria do} not apply and {excluded|is|are} left out of the count ({applicable} counted).',
+  standard_later:
+    '{later} {later|criterion counts|criteria count} only from a higher level and {later|is|are} not counted here ({applicable} counted).',
   candidates: 'Criteria that could pass:',
   no_candidates: 'No criterion of this standard can pass by changing facts.',
   threshold: 'Threshold',

@@ -12,6 +12,7 @@ export const gapVi: GapMessages = {
   standard_more_points:
     '{title}: đạt {points} điểm, cần {required}: thiếu {more_points} điểm, ít nhất {more} tiêu chí nữa phải đạt.',
   standard_excluded: '{excluded} tiêu chí không áp dụng, không tính vào tổng số (tính {applicable} tiêu chí).',
+  standard_later: '{later} tiêu chí chỉ tính từ một mức cao hơn, chưa tính ở đây (tính {applicable} tiêu chí).',
   candidates: 'Các tiêu chí có thể đạt:',
   no_candidates: 'Không tiêu chí nào của tiêu chuẩn này có thể đạt bằng cách thay đổi số liệu.',
   threshold: 'Ngưỡng',

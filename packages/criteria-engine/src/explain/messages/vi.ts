@@ -94,6 +94,7 @@ export const vi: ExplainMessages = {
   value_false: 'không',
   value_null: 'chưa có số liệu',
   derived_value: '{value} → cần {op} {threshold}',
+  share_label: 'Tỷ lệ "{part}" trên "{whole}"',
   value_implied_zero: '{value} (không nhập: là một phần của “{whole}” bằng 0 nên chỉ có thể bằng 0)',
   percent_none: 'không có tiêu chí áp dụng',
 };

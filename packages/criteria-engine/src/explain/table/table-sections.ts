@@ -120,7 +120,7 @@ export function pointsLines(c: CriterionInfo, ctx: TableContext): string[] {
       const earns = o.steps !== undefined ? stepsWords(o, ctx, false) : formatReportNumber(o.points ?? 0, ctx.lang);
       return o.condition === undefined
         ? earns
-        : ctx.say('points_when', { points: earns, condition: o.condition.expression });
+        : ctx.say('points_when', { points: earns, condition: conditionWords(o.condition.expression, ctx) });
     });
     return ctx.say('points_best_of', { options: options.join('; ') });
   });
@@ -138,8 +138,23 @@ function stepsWords(o: PointsOptionInfo, ctx: TableContext, sentence = true): st
     : `${words}; ${ctx.say('points_cap', { cap: n(o.cap) })}`;
 }
 
-/** A fact, derived quantity or parameter by its label; an expression as written. */
+/**
+ * An option's condition as a printed form reads it: a yes/no fact by its label (not
+ * "<fact id> == true"); any other expression as written.
+ */
+function conditionWords(expression: string, ctx: TableContext): string {
+  const fact = /^([A-Za-z_][A-Za-z0-9_]*)(?: == true)?$/.exec(expression)?.[1];
+  return fact === undefined ? expression : `"${nameOf(fact, ctx)}"`;
+}
+
+/**
+ * A fact, derived quantity or parameter by its label; a share `percent(part, whole, …)` in words;
+ * any other expression as written.
+ */
 function nameOf(id: string, ctx: TableContext): string {
+  const share = /^percent\(([A-Za-z_][A-Za-z0-9_]*), ([A-Za-z_][A-Za-z0-9_]*), [0-9.]+\)$/.exec(id);
+  if (share?.[1] !== undefined && share[2] !== undefined)
+    return ctx.say('points_share', { part: nameOf(share[1], ctx), whole: nameOf(share[2], ctx) });
   const r = ctx.ruleset;
   const label =
     r.facts?.find((f) => f.id === id)?.label ??

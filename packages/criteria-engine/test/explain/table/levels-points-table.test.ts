@@ -74,7 +74,7 @@ describe('green building: points and levels', () => {
     );
     expect(row(blank, 'RPc1')?.lines.at(-1)).toMatch(/; ≥ 6: 6; at most 4$/);
     expect(row(blank, 'LTc2')?.lines).toContain(
-      'Points: the best of 1 if historic_district == true; 1 if priority_designation == true; 2 if brownfield_remediated == true',
+      'Points: the best of: 1 if "The site is in a historic district"; 1 if "The site is in a priority designation area"; 2 if "The site is a brownfield and was remediated"',
     );
   });
 
