@@ -99,11 +99,13 @@ export async function launchEvaluateFast(
 /**
  * V8's interrupt budget: how much bytecode a function runs before V8 considers optimising it
  * (TurboFan). Node 20's default, 66 kB, suits a long-running process. A run that reads the rules
- * from their YAML (the first run, an empty cache, LCZ_CACHE=0) spent about 40% of its instructions
- * (2,000M → 1,210M, callgrind) compiling optimised code for the YAML parser's functions, which the
- * run then hardly used. Sixteen times the default: code that runs long (many assessment files, a
- * batch handed to the whole CLI) is still optimised, a little later. Not in a warm run: there it
- * delays V8's baseline code too, and the run is 9% more instructions.
+ * from their YAML (the first run, an empty cache, LCZ_CACHE=0) spent about 40% of its
+ * instructions compiling optimised code for the YAML parser's functions, which it then hardly
+ * ran again (1,981M → 1,230M instructions, callgrind; docs/performance.md, "Start-up: a run that
+ * reads the YAML"). Sixteen times the default: code that runs long (many assessment files, a
+ * batch handed to the whole CLI) is still optimised, a little later. Not in a warm run: V8 checks
+ * a code cache (Node's own for its built-in modules, and ours) against the flags in force, and
+ * refuses it under any flag changed from its default (+50M instructions).
  */
 const INTERRUPT_BUDGET = 16 * 67_584;
 
