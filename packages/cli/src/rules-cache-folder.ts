@@ -12,10 +12,16 @@ import { bilingual, type Session } from './session.js';
 export { rulesCacheFolder };
 
 let rulesRead = false;
+let whenRead: (() => void) | undefined;
 
 /** Whether a cache of this process loaded rules from their files (a miss) rather than an entry. */
 export function rulesReadFromFiles(): boolean {
   return rulesRead;
+}
+
+/** `listener` is called once, before a cache of this process first loads rules from their files. */
+export function onRulesReadFromFiles(listener: () => void): void {
+  whenRead = listener;
 }
 
 /**
@@ -31,7 +37,9 @@ export function rulesCacheFor(session: Session, generatedDecide = false): RulesC
     dir: session.abs(dir),
     ...(generatedDecide ? { generatedDecide } : {}),
     loaded: (from) => {
-      if (from === 'rules') rulesRead = true;
+      if (from !== 'rules' || rulesRead) return;
+      rulesRead = true;
+      whenRead?.();
     },
     note: (note: RulesCacheNote) => {
       // One note per entry and reason per run: a command that loads the rules twice says it once.

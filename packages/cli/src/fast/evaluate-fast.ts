@@ -14,7 +14,7 @@
 import { isBatchRun } from '../commands/evaluate.js';
 import { evaluateCommand, parseEvaluateArgs } from '../commands/evaluate.usage.js';
 import { asksForHelp, dispatchCommand } from '../dispatch.js';
-import { rulesReadFromFiles } from '../rules-cache-folder.js';
+import { onRulesReadFromFiles, rulesReadFromFiles } from '../rules-cache-folder.js';
 import { bilingual, type CliIO, Session } from '../session.js';
 import { setFullRun } from './full-run.js';
 import type { LaunchNote } from './launch.js';
@@ -24,13 +24,15 @@ const ONLY_EVALUATE = new Map([['evaluate', async () => evaluateCommand]]);
 /**
  * The exit code of `lcz <argv>` when it is a one-file evaluate, run here; undefined (nothing
  * printed) for anything else. `fullRun` runs the whole CLI on the same arguments; `notes` are
- * the launcher's (launch.ts), printed when this runs.
+ * the launcher's (launch.ts), printed when this runs; `coldRules` is called before rules are read
+ * from their files (a cache miss), for the launcher to tune V8 for such a run.
  */
 export async function evaluateFast(
   argv: readonly string[],
   io: CliIO,
   fullRun: () => Promise<number>,
   notes: readonly LaunchNote[] = [],
+  coldRules?: () => void,
 ): Promise<number | undefined> {
   const [name, ...args] = argv;
   if (name !== 'evaluate' || asksForHelp(args)) return undefined;
@@ -42,6 +44,7 @@ export async function evaluateFast(
   }
   if (await isBatchRun(options, new Session(io, io.env ?? process.env))) return undefined;
   setFullRun(fullRun);
+  if (coldRules) onRulesReadFromFiles(coldRules);
   for (const note of notes) io.stderr(bilingual(note.key, note.params));
   return dispatchCommand(argv, io, ONLY_EVALUATE, async () => {
     throw new Error('lcz evaluate-fast: the main help is never printed here');

@@ -46,6 +46,7 @@ interface FastBundle {
     io: CliIO,
     fullRun: () => Promise<number>,
     notes: readonly LaunchNote[],
+    coldRules?: () => void,
   ): Promise<number | undefined>;
   ranWarm(): boolean;
 }
@@ -79,14 +80,46 @@ export async function launchEvaluateFast(
   const script = new Script(wrapper, { filename: file, ...(cached !== undefined ? { cachedData: cached } : {}) });
   const module = { exports: {} as FastBundle };
   const lczImport = (url: string): Promise<unknown> => import(url);
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), lczImport);
-  const code = await module.exports.evaluateFast(argv, io, fullRun, notes);
+  const requireHere = createRequire(file);
+  script.runInThisContext()(module.exports, requireHere, module, file, dirname(file), lczImport);
+  // With no cache folder the rules are read from their files every run, and no code cache is
+  // read or written: the budget can change now. Otherwise only once the rules turn out to need
+  // reading from their files (a run that writes no code cache either), so that the flags V8
+  // checks a code cache against are the same whenever one is written or read.
+  const coldRules = () => optimiseLater(requireHere);
+  if (cachePath === undefined) coldRules();
+  const code = await module.exports.evaluateFast(argv, io, fullRun, notes, coldRules);
   // Only after a run, so the functions the run compiled are in it too; only after a warm run,
   // so what only the first run compiles (the YAML rule loader) is not in it.
   const usable = cached !== undefined && script.cachedDataRejected !== true;
   if (code !== undefined && cachePath !== undefined && !usable && module.exports.ranWarm())
     writeCodeCache(cachePath, script.createCachedData());
   return code;
+}
+
+/**
+ * V8's interrupt budget: how much bytecode a function runs before V8 considers optimising it
+ * (TurboFan). Node 20's default, 66 kB, suits a long-running process. A run that reads the rules
+ * from their YAML (the first run, an empty cache, LCZ_CACHE=0) spent about 40% of its
+ * instructions compiling optimised code for the YAML parser's functions, which it then hardly
+ * ran again (1,981M → 1,230M instructions, callgrind; docs/performance.md, "Start-up: a run that
+ * reads the YAML"). Sixteen times the default: code that runs long (many assessment files, a
+ * batch handed to the whole CLI) is still optimised, a little later. Not in a warm run: V8 checks
+ * a code cache (Node's own for its built-in modules, and ours) against the flags in force, and
+ * refuses it under any flag changed from its default (+50M instructions).
+ */
+const INTERRUPT_BUDGET = 16 * 67_584;
+
+/**
+ * Sets the budget above, unless the user chose one (node's options or NODE_OPTIONS). It changes
+ * when code is optimised, never what it does. `node:v8` is loaded only here: loading it costs a
+ * warm run, which never needs it, 4M instructions (1.3%).
+ */
+function optimiseLater(requireHere: NodeJS.Require): void {
+  const chosen = [...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].some((a) => /--interrupt[-_]budget/.test(a));
+  if (chosen) return;
+  const v8 = requireHere('node:v8') as typeof import('node:v8');
+  v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }
 
 interface Bundle {

@@ -7,7 +7,7 @@
  * `pnpm test` builds before it runs vitest; alone: `pnpm --filter @lcz/cli build` first.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -170,6 +170,21 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(out)}, JSON.stringify
     const digest = createHash('sha256').update(rewritten.subarray(65)).digest('hex');
     expect(rewritten.subarray(0, 64).toString('latin1')).toBe(digest);
     expect(built(argv, cache.env)).toEqual(expected);
+  });
+
+  it('a later run uses the code cache as written: the V8 flag a YAML run sets is not in force then', () => {
+    // A run that reads the rules from their YAML raises V8's interrupt budget (fast/launch.ts); V8
+    // refuses a code cache made under other flags, and the launcher would then write it again.
+    const argv = ['evaluate', '--rules', RULES, YAML];
+    const cache = cacheHome();
+    built(argv, cache.env);
+    built(argv, cache.env);
+    const [name] = cache.codeCaches();
+    if (name === undefined) throw new Error('no code cache written');
+    const path = join(cache.folder, name);
+    utimesSync(path, 1000, 1000);
+    built(argv, cache.env);
+    expect(statSync(path).mtimeMs).toBe(1_000_000);
   });
 
   it('keeps one code cache: another build’s is removed when this one is written', () => {
