@@ -40,6 +40,7 @@ import {
   yearOfDate,
 } from './parameter-table.js';
 import { DEFAULT_EXPRESSION_LIMITS, type ExpressionLimits } from './expression/parser.js';
+import { withNamesRead } from './names-read.js';
 import { printExpression } from './expression/printer.js';
 import { type CheckContext, thresholdHooks } from './functions/index.js';
 import type {
@@ -898,7 +899,7 @@ class RulesetCompiler {
       if (info) thresholds.push(...info.condition.thresholds);
     }
     this.checkThresholdBounds(expr);
-    return { expression: printExpression(expr), thresholds, reads: typed.reads };
+    return { expression: printExpression(withNamesRead(expr, this.scope)), thresholds, reads: typed.reads };
   }
 
   /**

@@ -70,6 +70,8 @@ describe('parameter tables by context', () => {
       // No cell for the south, and an unknown region: unknown, never a default.
       expect(decision(r, 'south', 1000)).toBe('undetermined');
       expect(decision(r, undefined, 1000)).toBe('undetermined');
+      // Both forms print what was read: the parameter's name, not a quoted value id.
+      expect(r.groups[0]?.criteria[0]?.condition?.expression).toBe('income >= income_min');
     });
   }
 

@@ -32,7 +32,7 @@ function thresholdChanges(
   before: ConditionInfo,
   after: ConditionInfo,
 ): { before: ThresholdValue; after: ThresholdValue }[] | undefined {
-  if (shape(before.expression) !== shape(after.expression)) return undefined;
+  if (shape(before) !== shape(after)) return undefined;
   if (before.thresholds.length !== after.thresholds.length) return undefined;
   const changes: { before: ThresholdValue; after: ThresholdValue }[] = [];
   for (const [i, a] of before.thresholds.entries()) {
@@ -47,9 +47,22 @@ function thresholdChanges(
 
 const LITERALS = /'[^']*'|"[^"]*"|\b\d+(?:\.\d+)?\b|\btrue\b|\bfalse\b|>=|<=|==|!=|>|</g;
 
-function shape(expression: string): string {
-  return expression.replace(LITERALS, '#');
+/**
+ * The expression with its threshold values masked: literals, and the bare name of a parameter a
+ * threshold compares with (`{ fact: income, at_least: income_min }` prints `income >= income_min`),
+ * so a parameter replaced by a number, or another parameter, is a threshold change.
+ */
+function shape(condition: ConditionInfo): string {
+  let masked = condition.expression.replace(LITERALS, '#');
+  for (const t of condition.thresholds) {
+    if (t.kind !== 'compare' || typeof t.value !== 'string' || !NAME.test(t.value)) continue;
+    masked = masked.replace(new RegExp(`(?<![\\w'"])${t.value}(?![\\w'"])`, 'g'), '#');
+  }
+  return masked;
 }
+
+/** A name as expressions write it (compile/expression/lexer.ts): safe inside a regular expression. */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function subject(t: Threshold): string {
   return t.kind === 'compare' ? `compare:${t.fact}` : (thresholdHooks(t.kind)?.subject(t) ?? t.kind);
