@@ -61,7 +61,17 @@ function checkCriterionCoverage(
   const criterion = plan.criteria[index];
   const variants = criterion?.variants ?? [];
   if (criterion === undefined) return;
-  for (const { slots, described } of filled) {
+  // Only the attributes its selectors read can change which variant applies: the combinations
+  // that differ in others are one case, said once and named by what was read (a criterion chosen
+  // by the kind of unit is not reported again for each region).
+  const read = new Set(variants.flatMap((v) => v.whenReads));
+  const seen = new Set<string>();
+  for (const { combo, slots, described: whole } of filled) {
+    const key = describeContext(Object.fromEntries(Object.entries(combo).filter(([k]) => read.has(k))));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // Selectors that read nothing decide alike everywhere: said once, for the first kind of unit.
+    const described = read.size === 0 ? whole : key;
     const matching = variants.filter((v) => v.when(slots) === true);
     const [first, second] = matching;
     const undecided = variants.some((v) => v.when(slots) === undefined);
