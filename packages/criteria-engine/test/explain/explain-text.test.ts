@@ -47,10 +47,10 @@ describe('explainText (Vietnamese, the default)', () => {
 
   it('summarises each standard: passed/applicable, required, percent and status', () => {
     const text = explainText(notRecognised, ruleset);
-    expect(text).toContain('đạt 2/3 (cần 3, 66%) → KHÔNG ĐẠT');
-    expect(text).toContain('đạt 0/1 (cần 1, 0%); 1 không tính → KHÔNG ĐẠT');
-    expect(explainText(recognised, ruleset)).toContain('đạt 3/3 (cần 3, 100%) → ĐẠT');
-    expect(explainText(undetermined, ruleset)).toContain('đạt 2/3 (cần 3, 66%); 1 chưa rõ → CHƯA RÕ');
+    expect(text).toContain('đạt 2/3 = 66% (cần 3) → KHÔNG ĐẠT');
+    expect(text).toContain('đạt 0/1 = 0% (cần 1); 1 không tính → KHÔNG ĐẠT');
+    expect(explainText(recognised, ruleset)).toContain('đạt 3/3 = 100% (cần 3) → ĐẠT');
+    expect(explainText(undetermined, ruleset)).toContain('đạt 2/3 = 66% (cần 3); 1 chưa rõ → CHƯA RÕ');
   });
 
   it('marks each criterion with its status', () => {
@@ -142,7 +142,7 @@ describe('explainText (English)', () => {
     expect(text).toContain('Falls under disqualifying case D1: A drug or prostitution spot');
     expect(text).toContain('Mandatory criterion 2.1 is not passed: Performs the self-management contents well');
     expect(text).toContain('Standard 1: Political system: 2 of 3 criteria passed, 3 required');
-    expect(text).toContain('2/3 passed (required 3, 66%) → NOT MET');
+    expect(text).toContain('2/3 passed = 66% (required 3) → NOT MET');
     expect(lineStarting(text, '✗ 1.2')).toContain('[fail]');
     expect(lineStarting(text, '– 2.2')).toContain('[not applicable]');
     expect(text).toContain('· Total households: 1,200 households');

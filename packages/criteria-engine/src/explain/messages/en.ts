@@ -37,7 +37,7 @@ export const en = {
     'Every standard meets its requirement, no disqualifying case applies and every mandatory criterion is passed.',
 
   standards_heading: 'STANDARDS',
-  group_summary: '{passed}/{applicable} passed (required {required}, {percent})',
+  group_summary: '{passed}/{applicable} passed = {percent} (required {required})',
   group_summary_points: '{points} {points|point|points} (required {required})',
   group_unknown_count: '{count} unknown',
   group_excluded_count: '{count} not counted',

@@ -39,7 +39,7 @@ export const vi: ExplainMessages = {
     'Tất cả các tiêu chuẩn đạt yêu cầu, không thuộc trường hợp không đảm bảo nào và đạt các tiêu chí bắt buộc.',
 
   standards_heading: 'CÁC TIÊU CHUẨN',
-  group_summary: 'đạt {passed}/{applicable} (cần {required}, {percent})',
+  group_summary: 'đạt {passed}/{applicable} = {percent} (cần {required})',
   group_summary_points: 'đạt {points} điểm (cần {required})',
   group_unknown_count: '{count} chưa rõ',
   group_excluded_count: '{count} không tính',
