@@ -37,13 +37,25 @@ function parseStrict<const O extends Options>(command: string, args: string[], o
     const code = error instanceof Error && 'code' in error ? error.code : undefined;
     const message = error instanceof Error ? error.message : String(error);
     const option = /'([^']+)'/.exec(message)?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError('unknown_option', { option }, command);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      // lcz build --rules X, as lcz evaluate takes it: say how this command takes the rules.
+      if (option === '--rules' && !('rules' in options))
+        throw new UsageError('rules_positional', { command, rules: rulesGiven(args) }, command);
+      throw new UsageError('unknown_option', { option }, command);
+    }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const key = /does not take an argument/.test(message) ? 'option_takes_no_value' : 'option_needs_value';
       throw new UsageError(key, { option: option.replace(/ <value>$/, '') }, command);
     }
     throw new UsageError('bad_arguments', { detail: message }, command);
   }
+}
+
+/** The folder given after --rules (`--rules X` or `--rules=X`), for the corrected command line. */
+function rulesGiven(args: readonly string[]): string {
+  const i = args.findIndex((a) => a === '--rules' || a.startsWith('--rules='));
+  const given = args[i]?.startsWith('--rules=') ? args[i]?.slice('--rules='.length) : args[i + 1];
+  return given !== undefined && given !== '' && !given.startsWith('-') ? given : '<rules>';
 }
 
 function langOf(value: unknown, command: string): Lang {

@@ -88,6 +88,22 @@ describe('lcz usage errors (exit 2, Vietnamese then English, no stack)', () => {
     await usage(['evaluate', '-x', '--rules', 'r', 'a.yaml'], /không có tuỳ chọn '-x'/, /unknown option '-x'/);
   });
 
+  it('--rules given to a command that takes the rules as an argument: says how to write it', async () => {
+    for (const command of ['build', 'check', 'test', 'validate']) {
+      const err = await usage(
+        [command, '--rules', 'rules/lai-chau-2020-2025'],
+        new RegExp(
+          `lcz ${command} nhận bộ quy tắc là đối số, không dùng --rules: lcz ${command} rules/lai-chau-2020-2025`,
+        ),
+        new RegExp(
+          `lcz ${command} takes the rules as an argument, not as --rules: lcz ${command} rules/lai-chau-2020-2025`,
+        ),
+      );
+      expect(err).not.toContain('unknown option');
+    }
+    await usage(['diff', '--rules=a', 'b'], /lcz diff a\./, /lcz diff a\./);
+  });
+
   it('lcz records: each subcommand names the option it lacks, and refuses bad years, dates and reasons', async () => {
     // Usage errors come before the store is opened; were one to pass, the store is made in a temporary folder.
     const store = ['--store', join(tmpdir(), 'lcz-usage-never.sqlite')];

@@ -5,6 +5,7 @@
 export const en = {
   unknown_command: "unknown command '{command}'.",
   unknown_option: "unknown option '{option}'.",
+  rules_positional: 'lcz {command} takes the rules as an argument, not as --rules: lcz {command} {rules}.',
   option_needs_value: "option '{option}' needs a value.",
   option_takes_no_value: "option '{option}' does not take a value.",
   bad_arguments: 'invalid arguments: {detail}',

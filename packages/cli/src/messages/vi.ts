@@ -6,6 +6,7 @@ import type { CliMessages } from './en.js';
 export const vi: CliMessages = {
   unknown_command: "không có lệnh '{command}'.",
   unknown_option: "không có tuỳ chọn '{option}'.",
+  rules_positional: 'lcz {command} nhận bộ quy tắc là đối số, không dùng --rules: lcz {command} {rules}.',
   option_needs_value: "tuỳ chọn '{option}' cần một giá trị.",
   option_takes_no_value: "tuỳ chọn '{option}' không nhận giá trị.",
   bad_arguments: 'tham số không hợp lệ: {detail}',
