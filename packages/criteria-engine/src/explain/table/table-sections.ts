@@ -446,9 +446,16 @@ function parameterTable(table: ParameterTableInfo, ctx: TableContext): TablePara
   for (const c of table.cells) keys.set(JSON.stringify(table.by.map((k) => c.key[k])), c.key);
   const rows = [...keys.entries()].map(([json, key]) => {
     const cells = table.cells.filter((c) => JSON.stringify(table.by.map((k) => c.key[k])) === json);
+    // A date column without a row of its own keeps the value before it: said so, since a blank
+    // cell reads as "no value"; before the row's first value there is none (unknown, no default).
+    let before = false;
     const at = (from: string | undefined) => {
       const cell = cells.find((c) => c.from === from);
-      return cell === undefined ? '' : formatReportNumber(cell.value, lang);
+      if (cell !== undefined) {
+        before = true;
+        return formatReportNumber(cell.value, lang);
+      }
+      return from === undefined ? '' : before ? m.param_cell_unchanged : m.param_cell_none;
     };
     return [
       ...table.by.map((k) => valueLabel(k, key[k])),

@@ -150,6 +150,37 @@ describe('new-rural communes: tiers, a region × year table, a derived quantity'
     expect(insurance?.columns).toEqual(['Vùng kinh tế - xã hội', 'Giá trị']);
   });
 
+  it('a date column a row has no value of its own at: the value before still holds, said so; before its first: none', () => {
+    // The docs-only fixture: poverty_rate_max by island, rows from 2026-01-01, 2028-01-01 (not
+    // for islands) and 2028-07-01 (islands only).
+    const file = `${ROOT}packages/criteria-engine/test/fixtures/nong-thon-moi/ruleset.yaml`;
+    const rules = loadRulesetOrThrow(readFileSync(file, 'utf8'), { file });
+    const poverty = (lang: 'vi' | 'en') =>
+      officialTable(rules, { lang }).parameters.find((p) => p.title?.includes('poverty_rate_max'));
+    expect(poverty('vi')?.rows).toEqual([
+      ['không', '4', '3', '(không đổi)'],
+      ['có', '6', '(không đổi)', '4,5'],
+    ]);
+    expect(poverty('en')?.rows).toEqual([
+      ['no', '4', '3', '(unchanged)'],
+      ['yes', '6', '(unchanged)', '4.5'],
+    ]);
+    // A table whose row starts late: nothing before it, never a default.
+    const late = loadRulesetOrThrow(
+      readFileSync(file, 'utf8').replace(
+        '{ island: true, from: "2026-01-01", value: 6 }',
+        '{ island: true, from: "2028-01-01", value: 6 }',
+      ),
+      { file },
+    );
+    expect(
+      officialTable(late, { lang: 'en' }).parameters.find((p) => p.title?.includes('poverty_rate_max'))?.rows,
+    ).toEqual([
+      ['no', '4', '3', '(unchanged)'],
+      ['yes', '— (no value yet)', '6', '4.5'],
+    ]);
+  });
+
   it('a threshold naming a parameter shows its name (blank) and its value for the area (filled)', () => {
     expect(row(blank, '10')?.lines.at(-1)).toBe(
       'Thu nhập bình quân đầu người tối thiểu (xã đạt chuẩn) (min_income): theo bảng min_income bên dưới',

@@ -89,6 +89,8 @@ export const tableEn = {
   column_year: 'Year',
   column_value: 'Value',
   column_from: 'From {date}',
+  param_cell_unchanged: '(unchanged)',
+  param_cell_none: '— (no value yet)',
   column_parameter: 'Parameter',
   section_derived: 'Derived quantities',
   derived_formula: '{label} = {formula}',

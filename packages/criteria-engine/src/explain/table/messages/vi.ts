@@ -91,6 +91,8 @@ export const tableVi: TableMessages = {
   column_year: 'Năm',
   column_value: 'Giá trị',
   column_from: 'Từ {date}',
+  param_cell_unchanged: '(không đổi)',
+  param_cell_none: '— (chưa có giá trị)',
   column_parameter: 'Tham số',
   section_derived: 'Các đại lượng tính toán',
   derived_formula: '{label} = {formula}',
