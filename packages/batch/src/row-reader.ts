@@ -114,6 +114,9 @@ export class RowReader {
         const placed = this.locate(d, row);
         if (!reported.has(placed.column)) diagnostics.push(placed);
       }
+      // The cells' own problems and the engine's come in two passes: in column order, as a person
+      // reads the row (a stable sort keeps one cell's problems as they came).
+      diagnostics.sort((a, b) => a.column - b.column);
     }
     return { row, area, diagnostics };
   }

@@ -38,6 +38,28 @@ async function bad(row: readonly string[], header: readonly string[] = SMALL_HEA
   return found[1]?.diagnostics ?? [];
 }
 
+describe('a row with several problems', () => {
+  it('lists them in column order, the cells unread by type and the values the engine refuses together', async () => {
+    // households_ok is read (a number) but more than the households: the engine says so, after the
+    // reader has said that cleanups and rating cannot be read; the row lists them as it reads.
+    const row = SMALL_ROW.map((c, i) =>
+      SMALL_HEADER[i] === 'households_ok'
+        ? '120'
+        : SMALL_HEADER[i] === 'cleanups'
+          ? '1,5,0'
+          : SMALL_HEADER[i] === 'rating'
+            ? 'Xuất sắc'
+            : c,
+    );
+    const found = await bad(row);
+    expect(found.map((d) => [d.column, d.code])).toEqual([
+      [col('households_ok'), expect.stringMatching(/^input_/)],
+      [col('cleanups'), 'batch_cell_type'],
+      [col('rating'), 'batch_cell_type'],
+    ]);
+  });
+});
+
 describe('cells that cannot be read by their column type: batch_cell_type at row:column', () => {
   it.each([
     ['households', '12a', 'integer'],
