@@ -44,7 +44,8 @@ export interface DecisionTables {
   readonly factIndex: ReadonlyMap<string, number>;
   /**
    * Per fact in factOrder, the call under way's marks (MISSING, NEEDED): evaluation is
-   * synchronous and calls no user code, so one array serves every call instead of two sets each.
+   * synchronous, and the marks are read out before the caller's object is read again (the area's
+   * copy, traceDecision), so one array serves every call instead of two sets each.
    */
   readonly marks: Uint8Array;
 }

@@ -138,7 +138,7 @@ export function createTracer(
   const booleanSlot: boolean[] = [...plan.context, ...plan.facts].map((x, i) => x.type === 'boolean' && !parts.has(i));
   const shared = (list: SlotList): SharedList => sharedList(list, booleanSlot);
   const tables: TraceTables = {
-    ...decisionTables(plan, identity),
+    ...decisionTables(plan, identity, slotOf),
     criteria: plan.criteria.map((criterion) => {
       const traced = tracedCriterion(criterion, slotOf);
       return { plan: criterion, noVariant: shared(traced.noVariant), variants: traced.variants.map(shared) };
@@ -152,8 +152,12 @@ export function createTracer(
 }
 
 /** What trace-decision.ts needs of a plan (the generated evaluate is bound to it too). */
-export function decisionTables(plan: RulesetPlan, identity: RulesetIdentity): DecisionTables {
-  const factOrder = [...slotsByName(plan).keys()];
+export function decisionTables(
+  plan: RulesetPlan,
+  identity: RulesetIdentity,
+  slotOf: ReadonlyMap<string, number> = slotsByName(plan),
+): DecisionTables {
+  const factOrder = [...slotOf.keys()];
   return {
     plan,
     identity,
