@@ -49,6 +49,16 @@ function cacheHome() {
   return { env: { XDG_CACHE_HOME: home }, folder, codeCaches };
 }
 
+/** A cache folder after a first run (the rules compiled) and a warm one (the code cache written): its code cache's name. */
+function warmCodeCache(argv: string[]) {
+  const cache = cacheHome();
+  built(argv, cache.env);
+  built(argv, cache.env);
+  const [name] = cache.codeCaches();
+  if (name === undefined) throw new Error('no code cache written');
+  return { cache, name };
+}
+
 /** A bad assessment: a fact of the wrong type, located in the file. */
 function badAssessment(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lcz-fast-bad-'));
@@ -150,11 +160,7 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(out)}, JSON.stringify
   it('ignores a damaged code cache with a note (vi and en), and writes it again', async () => {
     const argv = ['evaluate', '--rules', RULES, YAML, '--lang', 'en'];
     const expected = await inProcess(argv);
-    const cache = cacheHome();
-    built(argv, cache.env);
-    built(argv, cache.env);
-    const [name] = cache.codeCaches();
-    if (name === undefined) throw new Error('no code cache written');
+    const { cache, name } = warmCodeCache(argv);
     const path = join(cache.folder, name);
     const bytes = readFileSync(path);
     const middle = bytes.length >> 1;
@@ -176,11 +182,7 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(out)}, JSON.stringify
     // A run that reads the rules from their YAML raises V8's interrupt budget (fast/launch.ts); V8
     // refuses a code cache made under other flags, and the launcher would then write it again.
     const argv = ['evaluate', '--rules', RULES, YAML];
-    const cache = cacheHome();
-    built(argv, cache.env);
-    built(argv, cache.env);
-    const [name] = cache.codeCaches();
-    if (name === undefined) throw new Error('no code cache written');
+    const { cache, name } = warmCodeCache(argv);
     const path = join(cache.folder, name);
     utimesSync(path, 1000, 1000);
     built(argv, cache.env);
@@ -189,11 +191,7 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(out)}, JSON.stringify
 
   it('keeps one code cache: another build’s is removed when this one is written', () => {
     const argv = ['evaluate', '--rules', RULES, YAML];
-    const cache = cacheHome();
-    built(argv, cache.env);
-    built(argv, cache.env);
-    const [name] = cache.codeCaches();
-    if (name === undefined) throw new Error('no code cache written');
+    const { cache, name } = warmCodeCache(argv);
     const other = 'evaluate-fast-00000000000000000000000000000000.v8cache';
     copyFileSync(join(cache.folder, name), join(cache.folder, other));
     // An empty cache for this build: the next run writes it and removes the other build's.
