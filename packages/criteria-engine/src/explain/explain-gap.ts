@@ -29,7 +29,7 @@ import type {
 import { gapEn, type GapMessageKey, type GapMessages } from './messages/gap-en.js';
 import { gapVi } from './messages/gap-vi.js';
 import { GENERIC_WORDS, withWords } from '../compile/words.js';
-import { interpolate, oneLine, painter, shorten, wrap, type Tone } from './text-tools.js';
+import { interpolate, oneLine, painter, shorten, type Tone, unitAfter, wrap } from './text-tools.js';
 
 export interface ExplainGapOptions {
   readonly lang?: ExplainLang;
@@ -105,7 +105,11 @@ class GapText {
       number: (n) => this.numbers.format(n),
       label: (text) => oneLine(this.t(text)),
     };
+    // Derived quantities first, so a fact of the same name (none: ids are unique) would win.
     this.named = new Map<string, Describable>([
+      ...(ruleset.derived ?? []).map(
+        (d) => [d.id, { type: 'number', label: d.label, ...(d.unit ? { unit: d.unit } : {}) }] as const,
+      ),
       ...ruleset.context.map((c) => [c.id, c] as const),
       ...ruleset.facts.map((f) => [f.id, f] as const),
     ]);
@@ -422,10 +426,19 @@ class GapText {
     }).replace(/ {2,}/g, ' ');
   }
 
+  /** A threshold in the words of the report: facts by their labels, a number with its unit. */
   private threshold(t: Threshold): string {
-    if (t.kind !== 'compare') return thresholdHooks(t.kind)?.print(t, (n) => this.numbers.format(n)) ?? t.kind;
-    const value = typeof t.value === 'number' ? this.numbers.format(t.value) : this.value(t.fact, t.value, false);
-    return `${t.fact} ${SYMBOL[t.op]} ${value}`;
+    const name = (id: string) => this.label(id);
+    if (t.kind !== 'compare') return thresholdHooks(t.kind)?.print(t, (n) => this.numbers.format(n), name) ?? t.kind;
+    // A structured condition's threshold may be a parameter's name (`at_least: income_min`): its label.
+    const parameter = typeof t.value === 'string' ? this.ruleset.document?.parameters?.[t.value] : undefined;
+    const value =
+      parameter?.label !== undefined
+        ? oneLine(this.t(parameter.label))
+        : typeof t.value === 'number'
+          ? `${this.numbers.format(t.value)}${unitAfter(this.unit(t.fact))}`
+          : this.value(t.fact, t.value, false);
+    return `${name(t.fact)} ${SYMBOL[t.op]} ${value}`;
   }
 
   /** `  ✗ 1.3  [không đạt] text`, shortened, or wrapped in full when `full` is set. */
@@ -450,7 +463,7 @@ class GapText {
     const printed = printValue(this.named.get(id), value, this.valueWords);
     if (typeof value !== 'number') return printed;
     const unit = this.unit(id);
-    return `${printed}${withUnit && unit !== '' ? ` ${unit}` : ''}`;
+    return `${printed}${withUnit ? unitAfter(unit) : ''}`;
   }
 
   private label(id: string): string {

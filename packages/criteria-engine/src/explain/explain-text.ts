@@ -30,7 +30,7 @@ import { vi } from './messages/vi.js';
 import { checkLanguage, LANGUAGES } from '../diagnostics/language.js';
 import { GENERIC_WORDS, withWords } from '../compile/words.js';
 import { fallbackLanguage } from '../validate/text-languages.js';
-import { interpolate, oneLine, painter, shorten, wrap, type Tone } from './text-tools.js';
+import { interpolate, oneLine, painter, shorten, type Tone, unitAfter, wrap } from './text-tools.js';
 import { SYMBOL } from '../compile/expression/compare-ops.js';
 import { DATE_NAME } from '../compile/parameter-table.js';
 import { compare, div, fromNumber, mul, parseDecimal, toDecimalText } from '../compile/exact/rational.js';
@@ -521,7 +521,7 @@ class TextReport {
       const d = derived.get(t.fact);
       const value = values.get(t.fact);
       if (d === undefined || value === undefined) continue;
-      const unit = d.unit !== undefined ? ` ${this.t(d.unit)}` : '';
+      const unit = d.unit !== undefined ? unitAfter(this.t(d.unit)) : '';
       const line = interpolate(this.m.derived_value, {
         value: `${formatDecimalText(value, this.lang)}${unit}`,
         op: SYMBOL[t.op],
@@ -595,7 +595,7 @@ class TextReport {
   private value(id: string, value: FactValue | null, withUnit: boolean): string {
     if (value === null) return this.m.value_null;
     const info = this.named.get(id);
-    const unit = withUnit && typeof value === 'number' && info?.unit !== undefined ? ` ${this.t(info.unit)}` : '';
+    const unit = withUnit && typeof value === 'number' && info?.unit !== undefined ? unitAfter(this.t(info.unit)) : '';
     return `${printValue(info, value, this.valueWords)}${unit}`;
   }
 

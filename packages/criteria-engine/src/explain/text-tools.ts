@@ -5,6 +5,15 @@
 
 export { interpolate, placeholders } from '../diagnostics/interpolate.js';
 
+/**
+ * A unit written after a number: "32 km", but "45%" and "5‰" (these signs follow the number
+ * without a space in both languages). An empty unit writes nothing.
+ */
+export function unitAfter(unit: string): string {
+  if (unit === '') return '';
+  return /^[%‰]/.test(unit) ? unit : ` ${unit}`;
+}
+
 /** Collapse runs of white space (YAML block scalars keep their line breaks) into single spaces. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -54,7 +54,7 @@ export const percentThresholds: ThresholdHooks<PercentThreshold> = {
 
   facts: (t) => [t.part, t.whole],
 
-  print: (t, number) => `${t.part} / ${t.whole} ${SYMBOL[t.op]} ${number(t.value)}%`,
+  print: (t, number, name = (id) => id) => `${name(t.part)} / ${name(t.whole)} ${SYMBOL[t.op]} ${number(t.value)}%`,
 
   diffValue: (t) => ({ part: t.part, whole: t.whole, op: t.op, value: t.value, if_whole_zero: t.ifWholeZero }),
 

@@ -64,8 +64,11 @@ export interface ThresholdHooks<T extends FunctionThreshold = FunctionThreshold>
   subject(t: T): string;
   /** Every fact the threshold reads. */
   facts(t: T): readonly string[];
-  /** `part / whole ≥ 98%`, numbers printed by the caller. */
-  print(t: T, number: (n: number) => string): string;
+  /**
+   * `part / whole ≥ 98%`, numbers printed by the caller, and facts named by it too: by id in the
+   * tools for rule authors, by label in what policy staff read (the gap report).
+   */
+  print(t: T, number: (n: number) => string, name?: (fact: string) => string): string;
   /** The values a threshold change compares (the diff's JSON, snake_case). */
   diffValue(t: T): Readonly<Record<string, string | number | boolean>>;
   /** The shape of a threshold, from its `diffValue` (which is what the diff's JSON carries). */

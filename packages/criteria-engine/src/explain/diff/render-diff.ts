@@ -21,7 +21,7 @@ import type {
 import type { LocalizedText, ValueDeclaration } from '../../validate/ruleset-document.js';
 import { en as explainEn, type ExplainMessages } from '../messages/en.js';
 import { vi as explainVi } from '../messages/vi.js';
-import { interpolate, painter, shorten, wrap } from '../text-tools.js';
+import { interpolate, painter, shorten, unitAfter, wrap } from '../text-tools.js';
 import { formatReportNumber } from '../report-number.js';
 import type { DiffRuleset } from './diff-rulesets.js';
 import type { CompiledRuleset } from '../../compile/compiled-ruleset.js';
@@ -763,7 +763,7 @@ class DiffReport {
       return shape === undefined ? out.code(JSON.stringify(t)) : `${this.shapeValue(shape)}${this.shapeRatio(shape)}`;
     }
     const fact = this.facts.get(t.fact);
-    const unit = fact?.unit !== undefined ? ` ${this.t(fact.unit)}` : '';
+    const unit = fact?.unit !== undefined ? unitAfter(this.t(fact.unit)) : '';
     const name = shorten(fact === undefined ? t.fact : this.t(fact.label), SHORT_LABEL);
     return out.esc(`"${name}" ${SYMBOL[t.op]} ${this.valueWord(t.fact, t.value)}${unit}`);
   }
@@ -827,7 +827,7 @@ class DiffReport {
     }
     if (a.kind === 'compare' && b.kind === 'compare') {
       const fact = this.facts.get(b.fact);
-      const unit = fact?.unit !== undefined ? ` ${this.t(fact.unit)}` : '';
+      const unit = fact?.unit !== undefined ? unitAfter(this.t(fact.unit)) : '';
       const value = (t: ThresholdValue & { kind: 'compare' }) =>
         `${SYMBOL[t.op]} ${this.valueWord(t.fact, t.value)}${unit}`;
       return this.say('threshold_compare', {
