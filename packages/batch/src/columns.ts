@@ -31,6 +31,19 @@ export interface BatchColumn {
 }
 
 /**
+ * A column's header as the template writes it: the label, and the unit in brackets when the fact
+ * has one the label does not already say ("Tỷ lệ che phủ rừng (%)", "Chiều dài đường (km)", but
+ * "Số hộ nghèo", not "Số hộ nghèo (hộ)"), so whoever types a value sees the unit it is in. The
+ * header reader takes the label alone too (header.ts).
+ */
+export function headerLabel(column: BatchColumn, lang: 'vi' | 'en'): string {
+  const label = column.label[lang];
+  const unit = column.unit?.[lang].trim();
+  if (unit === undefined || unit === '' || label.toLocaleLowerCase().includes(unit.toLocaleLowerCase())) return label;
+  return `${label} (${unit})`;
+}
+
+/**
  * The identity columns' labels: the engine's words around the scheme's own (`words:` in the rule
  * file: what is assessed, and the attribute that groups results, which the unit column holds).
  */

@@ -1,11 +1,12 @@
 /**
  * The header row: which column each position holds. A header cell may be a column's id, its
- * Vietnamese label or its English label (see text.ts for how text is compared); `#…` marks a
+ * Vietnamese label or its English label, either label followed by the unit in brackets as the
+ * template writes it (see text.ts for how text is compared); `#…` marks a
  * notes column. Every header problem is reported once, at the header row and its column.
  */
 import type { CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
 import { cellText, isEmptyCell, type Cell } from './cells.js';
-import { batchColumns, type BatchColumn } from './columns.js';
+import { batchColumns, headerLabel, type BatchColumn } from './columns.js';
 import { rowDiagnostic } from './diagnostics.js';
 import { columnLetters, foldedKey, matchKey } from './text.js';
 
@@ -42,7 +43,8 @@ function headerIndex(ruleset: CompiledRuleset): HeaderIndex {
   const byLabel = new Map<string, BatchColumn[]>();
   for (const c of columns) byId.set(matchKey(c.id), c);
   for (const c of columns) {
-    for (const text of [c.label.vi, c.label.en]) {
+    // The label alone, or with its unit as the template writes it.
+    for (const text of new Set([c.label.vi, c.label.en, headerLabel(c, 'vi'), headerLabel(c, 'en')])) {
       const key = matchKey(text);
       const list = byLabel.get(key) ?? [];
       if (!list.includes(c)) list.push(c);
@@ -155,7 +157,8 @@ export function isEnglishLabelRow(layout: HeaderLayout, cells: readonly Cell[]):
     const slot = layout.slots[i];
     if (slot === undefined || slot.kind === 'empty') return false;
     if (slot.kind !== 'column') continue;
-    if (matchKey(cellText(cell)) !== matchKey(slot.column.label.en)) return false;
+    const key = matchKey(cellText(cell));
+    if (key !== matchKey(slot.column.label.en) && key !== matchKey(headerLabel(slot.column, 'en'))) return false;
     matched++;
   }
   return matched > 0;

@@ -18,7 +18,7 @@ export {
   type EvaluateBatchOptions,
 } from './evaluate-batch.js';
 export { readResultLines, type BatchResultLine } from './results.js';
-export { batchColumns, type BatchColumn, type ColumnType } from './columns.js';
+export { batchColumns, headerLabel, type BatchColumn, type ColumnType } from './columns.js';
 export {
   writeAssessments,
   writeTemplate,

@@ -11,7 +11,7 @@ import { stringify } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
 import { exceljsTarget, loadExcelJS } from './exceljs.js';
 import { FALSE_WORDS, TRUE_WORDS } from './cells.js';
-import { batchColumns, type BatchColumn } from './columns.js';
+import { batchColumns, headerLabel, type BatchColumn } from './columns.js';
 import type { BatchArea } from './record.js';
 import { errorCode } from './errors.js';
 import { columnLetters } from './text.js';
@@ -67,8 +67,8 @@ export async function writeAssessments(
     owner === undefined
       ? batchColumns(ruleset)
       : batchColumns(ruleset).filter((c) => c.kind !== 'fact' || (factOwner(ruleset, c.id) ?? null) === owner);
-  const header = columns.map((c) => (options.headers === 'ids' ? c.id : c.label.vi));
-  const english = columns.map((c) => c.label.en);
+  const header = columns.map((c) => (options.headers === 'ids' ? c.id : headerLabel(c, 'vi')));
+  const english = columns.map((c) => headerLabel(c, 'en'));
   if (options.format === 'csv') return writeCsv(target, header, english, columns, rows);
   const { workbook, data } = templateWorkbook(await loadExcelJS(), ruleset, columns, header, english);
   for (const row of rows) data.addRow(columns.map((c) => xlsxValue(c, row)));

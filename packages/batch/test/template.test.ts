@@ -3,13 +3,20 @@
  * instructions), filled in with exceljs the way a person's spreadsheet would be, evaluated as a
  * batch: each row gets the decision the engine gives the same assessment as a YAML file.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assessment, CompiledRuleset, EvaluationResult } from '@lcz/criteria-engine';
 import { readAssessmentFile } from '@lcz/criteria-engine/node';
-import { batchColumns, evaluateBatch, readResultLines, writeTemplate, type BatchResultLine } from '../src/index.js';
+import {
+  batchColumns,
+  evaluateBatch,
+  headerLabel,
+  readResultLines,
+  writeTemplate,
+  type BatchResultLine,
+} from '../src/index.js';
 import { pagesWide } from '../src/template.js';
 import { LAI_CHAU, records, ROOT, rules, tempDir } from './helpers/setup.js';
 
@@ -77,8 +84,12 @@ describe('lcz template, XLSX', () => {
     ]);
     const sheet = workbook.getWorksheet('Dữ liệu') as ExcelJS.Worksheet;
     const columns = batchColumns(laiChau);
-    expect(sheet.getRow(1).values).toEqual([undefined, ...columns.map((c) => c.label.vi)]);
-    expect(sheet.getRow(2).values).toEqual([undefined, ...columns.map((c) => c.label.en)]);
+    expect(sheet.getRow(1).values).toEqual([undefined, ...columns.map((c) => headerLabel(c, 'vi'))]);
+    expect(sheet.getRow(2).values).toEqual([undefined, ...columns.map((c) => headerLabel(c, 'en'))]);
+    // A unit the label does not say is written beside it; one it says is not repeated.
+    const header = (id: string) => headerLabel(columns.find((c) => c.id === id) as (typeof columns)[number], 'vi');
+    expect(header('public_cleanups_per_month')).toMatch(/ \(lần\/tháng\)$/);
+    expect(header('households')).toBe('Tổng số hộ gia đình trong khu dân cư');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 2 });
     expect(sheet.rowCount).toBe(2);
 
@@ -150,7 +161,7 @@ describe('lcz template, XLSX', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(Buffer.concat(chunks)).buffer);
     const sheet = workbook.getWorksheet('Dữ liệu');
-    expect(sheet?.getRow(1).values).toEqual([undefined, ...batchColumns(laiChau).map((c) => c.label.vi)]);
+    expect(sheet?.getRow(1).values).toEqual([undefined, ...batchColumns(laiChau).map((c) => headerLabel(c, 'vi'))]);
   });
 
   it("round trip: fill the template with exceljs, evaluate the batch, get the engine's decisions", async () => {
@@ -240,6 +251,25 @@ describe('lcz template, CSV', () => {
     ]);
     expect(second?.startsWith('Area code,Area name,Ward or commune,Year assessed')).toBe(true);
     expect(await records(path, laiChau)).toEqual([]);
+  });
+
+  it('a header with the unit in brackets and one with the label alone read the same', async () => {
+    const columns = batchColumns(laiChau).filter((c) => c.kind !== 'fact' || c.id === 'security_force_members');
+    const withUnit = columns.map((c) => headerLabel(c, 'vi'));
+    expect(withUnit).toContain(
+      'Số bảo vệ dân phố, công an viên, cán bộ, chiến sĩ dự bị động viên, dân quân ở tổ dân phố, bản (người)',
+    );
+    const bare = columns.map((c) => c.label.vi);
+    const row = ['TP-01', 'Tổ 1', 'Phường Tân Phong', '2024', '2024-10-10', 'Tổ dân phố', 'Phường', '', '12'];
+    const read = async (header: readonly string[], name: string) => {
+      const path = join(dir.path, name);
+      const csv = (cells: readonly string[]) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(',');
+      await writeFile(path, `${csv(header)}\n${csv(row)}\n`);
+      return (await records(path, laiChau)).map((r) => [r.diagnostics, r.assessment]);
+    };
+    const [a, b] = [await read(withUnit, 'with-unit.csv'), await read(bare, 'bare.csv')];
+    expect(a).toEqual(b);
+    expect(JSON.stringify(a)).toContain('"security_force_members":12');
   });
 });
 
