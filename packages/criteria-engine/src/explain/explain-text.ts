@@ -392,6 +392,10 @@ class TextReport {
       const variant = info?.variants?.find((v) => v.id === c.variant);
       const label = variant?.label !== undefined ? `${oneLine(this.t(variant.label))} (${c.variant})` : c.variant;
       this.push(`${detail}${m.variant}: ${label}`);
+      // The variant's own wording, when the rule file gives one: what this unit had to do.
+      if (variant?.text !== undefined)
+        for (const line of wrap(oneLine(this.t(variant.text)), WRAP_WIDTH - 10, WRAP_WIDTH - 10))
+          this.push(`${detail}  ${line}`);
     }
     if (c.earned !== undefined) this.push(`${detail}${interpolate(m.points_line, { points: this.points(c.earned) })}`);
     // A criterion that does not apply needs no data: its unread facts are not missing, so only the

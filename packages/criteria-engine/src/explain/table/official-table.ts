@@ -30,6 +30,7 @@ import {
   parameterLines,
   parametersPart,
   pointsLines,
+  variantLines,
   summaryFields,
   type Say,
   type TableContext,
@@ -231,6 +232,7 @@ function criteriaRows(ctx: TableContext, headings: TableHeadings | undefined, po
         number: criterion.id,
         lines: [
           ...lines(criterion.text[lang]),
+          ...variantLines(criterion, ctx),
           ...marker,
           ...pointsLines(criterion, ctx),
           ...parameterLines(criterion, ctx),

@@ -179,6 +179,32 @@ function expressionsOf(c: CriterionInfo): string[] {
   ];
 }
 
+function flatText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A line per variant that has its own wording (`variants[].text`): on a blank table every such
+ * variant, with its label when it has one; on a filled one only the variant that applied, when one
+ * did, and none the criterion's text already says. The criterion's own text comes first (the
+ * caller prints it).
+ */
+export function variantLines(c: CriterionInfo, ctx: TableContext): string[] {
+  // A wording the criterion's text already carries (Lai Châu's 2.3 lists both kinds of unit) is
+  // not printed twice.
+  const own = flatText(c.text[ctx.lang]);
+  const worded = (c.variants ?? []).filter((v) => v.text !== undefined && !own.includes(flatText(v.text[ctx.lang])));
+  if (worded.length === 0) return [];
+  const applied = ctx.result?.criteria.find((r) => r.id === c.id)?.variant ?? null;
+  const shown = applied === null ? worded : worded.filter((v) => v.id === applied);
+  return shown.map((v) => {
+    const text = flatText(v.text?.[ctx.lang] ?? '');
+    return v.label === undefined
+      ? ctx.say('variant_text', { text })
+      : ctx.say('variant_named_text', { name: flatText(v.label[ctx.lang]), text });
+  });
+}
+
 /**
  * A line per parameter the criterion's thresholds name: a constant with its value, a table by
  * name (printed below), or on a filled table the value in force for this area.

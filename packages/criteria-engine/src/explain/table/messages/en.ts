@@ -63,6 +63,8 @@ export const tableEn = {
   param_constant: '{name}: {value}',
   param_table: '{name}: see the table {id} below',
   param_table_value: '{name}: {value} for this {assessed}',
+  variant_text: '- {text}',
+  variant_named_text: '- {name}: {text}',
   derived_compare: '{label}: {value} → needs {op} {threshold}',
   derived_plain: '{label}: {value}',
   section_levels: 'Recognition levels',

@@ -65,6 +65,8 @@ export const tableVi: TableMessages = {
   param_constant: '{name}: {value}',
   param_table: '{name}: theo bảng {id} bên dưới',
   param_table_value: '{name}: {value} (áp dụng cho {assessed} này)',
+  variant_text: '- {text}',
+  variant_named_text: '- {name}: {text}',
   derived_compare: '{label}: {value} → cần {op} {threshold}',
   derived_plain: '{label}: {value}',
   section_levels: 'Các mức công nhận',
