@@ -97,18 +97,38 @@ function createObjectReader(
 ): (from: Values | undefined, out: Value[]) => boolean {
   const count = ids.length;
   const indexOf = new Map(ids.map((id, i) => [id, i]));
-  // The keys of the object learnt from, in order, each one's index in ids (-1: undeclared), and
-  // the declared ids that object lacked.
-  let orderKeys: readonly string[] = [];
-  let orderIndexes = new Int32Array(0);
-  let lacking = Int32Array.from(ids.keys());
+  // The keys of the object learnt from, in order (the first orderLength entries), each one's index
+  // in ids (-1: undeclared), and the declared ids that object lacked (the first lackingLength).
+  // Buffers made once: learning again, which a stream of objects with differing keys does every
+  // RELEARN_AFTER calls, allocates nothing (issue 16: no allocation in decide). An object with
+  // more keys than the buffers hold is not learnt from: it is read by name, as a miss is.
+  const capacity = 2 * count + 16;
+  const orderKeys: string[] = new Array<string>(capacity).fill('');
+  let orderLength = 0;
+  const orderIndexes = new Int32Array(capacity);
+  const present = new Uint8Array(count);
+  const lacking = new Int32Array(count);
+  let lackingLength = 0;
   let misses = RELEARN_AFTER;
+  // The keys `for…in` walks, as the walk below meets them (own, then inherited enumerable ones:
+  // either way `from[key]` reads what `from[id]` would).
   const learn = (from: Values): void => {
-    const keys = Object.keys(from);
-    orderKeys = keys;
-    orderIndexes = Int32Array.from(keys, (k) => indexOf.get(k) ?? -1);
-    const present = new Set(orderIndexes);
-    lacking = Int32Array.from(ids.keys()).filter((i) => !present.has(i));
+    present.fill(0);
+    let n = 0;
+    for (const key in from) {
+      if (n === capacity) {
+        orderLength = -1; // more keys than the buffers hold: nothing learnt
+        return;
+      }
+      const i = indexOf.get(key) ?? -1;
+      orderKeys[n] = key;
+      orderIndexes[n] = i;
+      if (i >= 0) present[i] = 1;
+      n++;
+    }
+    orderLength = n;
+    lackingLength = 0;
+    for (let i = 0; i < count; i++) if (present[i] === 0) lacking[lackingLength++] = i;
   };
   const store = (i: number, v: unknown, out: Value[]): boolean => {
     if (isOfKind(v, kinds[i])) {
@@ -142,31 +162,34 @@ function createObjectReader(
     // object would teach the walk's code that objects have no enum cache, and from then on it
     // would look every key up by name (1.7 µs instead of 0.7 µs for 68 facts, for good).
     let ok = store(0, from[ids[0] ?? ''], out);
+    // Whether the object's keys are the learnt order, key for key (nothing learnt: no).
+    let matched = orderLength >= 0;
     let j = 0;
-    for (const key in from) {
-      if (orderKeys[j] !== key) {
-        j = -1;
-        break;
-      }
-      const i = orderIndexes[j] ?? -1;
-      j++;
-      if (i > 0) {
-        const v = from[key];
-        if (isOfKind(v, kinds[i])) out[offset + i] = v;
-        else {
-          out[offset + i] = undefined;
-          if (v != null) ok = false;
+    if (matched)
+      for (const key in from) {
+        if (j === orderLength || orderKeys[j] !== key) {
+          matched = false;
+          break;
+        }
+        const i = orderIndexes[j] ?? -1;
+        j++;
+        if (i > 0) {
+          const v = from[key];
+          if (isOfKind(v, kinds[i])) out[offset + i] = v;
+          else {
+            out[offset + i] = undefined;
+            if (v != null) ok = false;
+          }
         }
       }
-    }
     // Keys not in the learnt order: every other declared name read by name, as before.
-    if (j !== orderKeys.length) {
+    if (!matched || j !== orderLength) {
       misses++;
       for (let i = 1; i < count; i++) if (!store(i, from[ids[i] ?? ''], out)) ok = false;
       return ok;
     }
     misses = 0;
-    for (let k = 0; k < lacking.length; k++) {
+    for (let k = 0; k < lackingLength; k++) {
       const i = lacking[k] ?? -1;
       if (i > 0 && !store(i, from[ids[i] ?? ''], out)) ok = false;
     }

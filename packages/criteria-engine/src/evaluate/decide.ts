@@ -1,6 +1,6 @@
 /**
  * The fast path: the decision and each group's count of criteria certainly passed, with nothing
- * allocated per criterion. It reads the same packed outcomes (outcome.ts) and the same
+ * allocated per call (the result is one kept per outcome: decision-summaries.ts). It reads the same packed outcomes (outcome.ts) and the same
  * requirement arithmetic (requirement.ts) as the traced `evaluate`, so the two cannot disagree.
  */
 import type { CriterionPlan, RulesetPlan } from '../compile/plan.js';
@@ -11,7 +11,10 @@ import { criterionOutcome, EXCL, FAIL, PASS } from './outcome.js';
 import { createLevelJudge, type FastTierInputs } from './tiers.js';
 import { planMiss } from './plan-miss.js';
 import { meets } from './requirement.js';
-import type { Decision, DecisionSummary, Requirement } from './result.js';
+import { createDecisionSummaries, DECISION_INDEX } from './decision-summaries.js';
+import type { DecisionSummary, Requirement } from './result.js';
+
+const { recognised: RECOGNISED, not_recognised: NOT_RECOGNISED, undetermined: UNDETERMINED } = DECISION_INDEX;
 
 /**
  * Counts over the worst and the best completion of the unknown criteria, as plain numbers in one
@@ -56,6 +59,11 @@ export function createDecider(plan: RulesetPlan): (s: Slots) => DecisionSummary 
   const total = plan.totalRequirement;
   const group: GroupBounds = { ...bounds(), definitelyPassed: 0, mandatoryFailed: false, mandatoryUnknown: false };
   const totals = bounds();
+  const summaries = createDecisionSummaries(
+    groups.map((g) => g.criteria.length),
+    undefined,
+  );
+  const counts = summaries.counts;
 
   return (s) => {
     // Kleene conjunction of all parts: one certain "no" decides; otherwise any doubt is undetermined.
@@ -67,11 +75,10 @@ export function createDecider(plan: RulesetPlan): (s: Slots) => DecisionSummary 
       else if (v === undefined) certain = false;
     }
     resetBounds(totals);
-    const passed: number[] = new Array<number>(groups.length);
     let g = 0;
     for (const { criteria, requirement } of groups) {
       tallyGroup(criteria, s, group);
-      passed[g++] = group.definitelyPassed;
+      counts[g++] = group.definitelyPassed;
       if (group.mandatoryFailed) blocked = true;
       else if (group.mandatoryUnknown) certain = false;
       const verdict = judge(requirement, group);
@@ -82,17 +89,15 @@ export function createDecider(plan: RulesetPlan): (s: Slots) => DecisionSummary 
     const verdict = judge(total, totals);
     if (verdict === 'not_met') blocked = true;
     else if (verdict === 'unknown') certain = false;
-    const decision: Decision = blocked ? 'not_recognised' : certain ? 'recognised' : 'undetermined';
-    return { decision, passed };
+    return summaries.summary(blocked ? NOT_RECOGNISED : certain ? RECOGNISED : UNDETERMINED, -1);
   };
 }
 
 /**
  * The decider of a scheme with levels, count requirements or points rules: every criterion's
  * outcome and points into typed arrays made once, then the tiers judged over them by the
- * schedule (tiers.ts createLevelJudge). Nothing is allocated per call but the result and its
- * passed counts; the level pair is one of a few frozen objects made here. A scheme without
- * these keeps the loop above, untouched.
+ * schedule (tiers.ts createLevelJudge). Nothing is allocated per call: the result is one kept
+ * per outcome (decision-summaries.ts). A scheme without these keeps the loop above, untouched.
  */
 function createTieredDecider(plan: RulesetPlan, tiers: readonly TierPlan[]): (s: Slots) => DecisionSummary {
   const criteria = plan.criteria;
@@ -109,12 +114,15 @@ function createTieredDecider(plan: RulesetPlan, tiers: readonly TierPlan[]): (s:
   // standard's passed count leaves out what counts only from a higher level. One pass over the
   // outcomes counts every standard (a loop per standard cost ≈ 5% of the call on the points scheme).
   // The plan makes each criterion in exactly one standard (compile-ruleset.ts compileGroups).
-  const zeros: number[] = plan.groups.map(() => 0);
   const groupOf = new Int32Array(n).fill(-1);
   plan.groups.forEach((g, gi) => {
     for (const i of g.criteria) if ((plan.criteria[i]?.fromLevel ?? 0) === 0) groupOf[i] = gi;
   });
-  const levels = plan.levels ? levelPairs(plan.levels.map((l) => l.id)) : undefined;
+  const summaries = createDecisionSummaries(
+    plan.groups.map((g) => g.criteria.length),
+    plan.levels?.map((l) => l.id),
+  );
+  const counts = summaries.counts;
   const width = (plan.levels?.length ?? 0) + 1;
   return (s) => {
     fillCriteria(s, outcomes, least, most);
@@ -129,34 +137,16 @@ function createTieredDecider(plan: RulesetPlan, tiers: readonly TierPlan[]): (s:
     const packed = judge(input);
     const reached = packed % 256;
     const possibleCount = (packed - reached) / 256;
-    const decision: Decision = reached > 0 ? 'recognised' : possibleCount === 0 ? 'not_recognised' : 'undetermined';
-    // A copy of an array of zeros: one copy of small integers, not a push per standard.
-    const passed = zeros.slice();
+    const decision = reached > 0 ? RECOGNISED : possibleCount === 0 ? NOT_RECOGNISED : UNDETERMINED;
+    counts.fill(0);
     for (let i = 0; i < n; i++) {
       const o = outcomes[i];
       const g = groupOf[i];
       if (o === undefined || g === undefined) throw planMiss('outcomes of group members', i);
-      if (g >= 0 && (o & 7) === PASS) passed[g] = (passed[g] ?? 0) + 1;
+      if (g >= 0 && (o & 7) === PASS) counts[g] = (counts[g] ?? 0) + 1;
     }
-    if (!levels) return { decision, passed };
-    const level = levels[reached * width + possibleCount];
-    if (level === undefined) throw planMiss('level pairs', reached * width + possibleCount);
-    return { decision, passed, level };
+    return summaries.summary(decision, reached * width + possibleCount);
   };
-}
-
-type LevelPair = NonNullable<DecisionSummary['level']>;
-
-/**
- * Every (reached, possible) pair of level ids, frozen, at index reached × (levels + 1) + possible
- * (0: none): decide returns one of these instead of making a new pair per call.
- */
-export function levelPairs(ids: readonly string[]): readonly LevelPair[] {
-  const pairs: LevelPair[] = [];
-  for (let r = 0; r <= ids.length; r++)
-    for (let p = 0; p <= ids.length; p++)
-      pairs.push(Object.freeze({ reached: ids[r - 1] ?? null, possible: ids[p - 1] ?? null }));
-  return pairs;
 }
 
 /** Fill `into` with one group's counts for these slot values. */

@@ -10,7 +10,7 @@ import { compareProducts } from '../compile/exact/arithmetic.js';
 import type { Assessment } from '../evaluate/assessment.js';
 import { criterionOutcome, criterionPoints } from '../evaluate/outcome.js';
 import type { DecisionSummary, EvaluationResult } from '../evaluate/result.js';
-import { levelPairs } from '../evaluate/decide.js';
+import { createDecisionSummaries } from '../evaluate/decision-summaries.js';
 import { judgeLevels } from '../evaluate/tiers.js';
 import { criterionRecord, decisionTables, disqualifierRecord, earnedOf } from '../evaluate/trace.js';
 import { type RulesetIdentity, type TracedParts, traceDecision } from '../evaluate/trace-decision.js';
@@ -35,7 +35,8 @@ interface GeneratedRuntime {
   readonly criterionOutcome: typeof criterionOutcome;
   readonly criterionPoints: typeof criterionPoints;
   readonly judgeLevels: typeof judgeLevels;
-  readonly levelPairs: typeof levelPairs;
+  /** decide()'s results, one kept per outcome (a store per bound module: decision-summaries.ts). */
+  readonly decisionSummaries: typeof createDecisionSummaries;
   readonly wrongType: (assessment: unknown) => never;
   /** The generated evaluate's shared half and records (evaluate/trace.ts, trace-decision.ts). */
   readonly traceDecision: (assessment: Assessment, s: Slots, parts: TracedParts) => EvaluationResult;
@@ -73,7 +74,7 @@ export function bindGeneratedDecide(
     criterionOutcome,
     criterionPoints,
     judgeLevels,
-    levelPairs,
+    decisionSummaries: createDecisionSummaries,
     wrongType,
     traceDecision: (assessment, s, parts) => traceDecision(tables, assessment, s, parts),
     criterionRecord,

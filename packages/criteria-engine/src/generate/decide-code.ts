@@ -358,10 +358,21 @@ class Generator {
     });
     if (plan.totalRequirement)
       out.push(...judgeCode(requirementParts(plan.totalRequirement), T.slice(0, 3), T.slice(3)));
-    out.push(
-      `return { decision: blocked ? "not_recognised" : certain ? "recognised" : "undetermined", passed: [${passed.join(', ')}] };`,
-    );
+    this.summariesSetup(undefined);
+    out.push(...passed.map((dp, gi) => `P[${indexLiteral(gi)}] = ${dp};`));
+    // Decision indices as decision-summaries.ts numbers them: recognised 0, not_recognised 1, undetermined 2.
+    out.push('return SUM.summary(blocked ? 1 : certain ? 0 : 2, -1);');
     return out;
+  }
+
+  /**
+   * The store decide's results come from, one per outcome (evaluate/decision-summaries.ts): its
+   * counts are written, then `SUM.summary(decision, level pair)` returns the kept result.
+   */
+  private summariesSetup(levels: readonly string[] | undefined): void {
+    const sizes = this.plan.groups.map((g) => indexLiteral(g.criteria.length)).join(', ');
+    const ids = levels === undefined ? 'undefined' : `[${levels.map((id) => stringLiteral(id)).join(', ')}]`;
+    this.setup.push(`const SUM = rt.decisionSummaries([${sizes}], ${ids});`, 'const P = SUM.counts;');
   }
 
   /**
@@ -437,21 +448,19 @@ class Generator {
     });
     out.push('let reached = 0;', 'let possible = 0;', 'let unsure = false;', 'levels: {');
     out.push(...body.map((l) => `  ${l}`), '}');
-    out.push('const decision = reached > 0 ? "recognised" : possible === 0 ? "not_recognised" : "undetermined";');
-    const passed = plan.groups.map((group) => {
+    // Decision indices as decision-summaries.ts numbers them: recognised 0, not_recognised 1, undetermined 2.
+    out.push('const decision = reached > 0 ? 0 : possible === 0 ? 1 : 2;');
+    plan.groups.forEach((group, gi) => {
       // As in the traced result, a standard's passed count leaves out what counts only from a higher level.
       const counted = group.criteria.filter((i) => (plan.criteria[i]?.fromLevel ?? 0) === 0);
-      return sum(counted.map((i) => `((${outcomes[i]} & 7) === ${PASS} ? 1 : 0)`));
+      out.push(`P[${indexLiteral(gi)}] = ${sum(counted.map((i) => `((${outcomes[i]} & 7) === ${PASS} ? 1 : 0)`))};`);
     });
-    out.push(`const passed = [${passed.join(', ')}];`);
-    if (!plan.levels) out.push('return { decision, passed };');
-    else {
-      const ids = plan.levels.map((l) => stringLiteral(l.id)).join(', ');
-      this.setup.push(`const levelPairs = rt.levelPairs([${ids}]);`);
-      out.push(
-        `return { decision, passed, level: levelPairs[reached * ${indexLiteral(plan.levels.length + 1)} + possible] };`,
-      );
-    }
+    this.summariesSetup(plan.levels?.map((l) => l.id));
+    out.push(
+      plan.levels
+        ? `return SUM.summary(decision, reached * ${indexLiteral(plan.levels.length + 1)} + possible);`
+        : 'return SUM.summary(decision, -1);',
+    );
     return out;
   }
 

@@ -2,10 +2,11 @@
  * What a generated module says it is, checked before it is used. Apart from the generator so the
  * loader (and the ./runtime entry) carry none of the generator's code. Version 2: the module
  * holds `createEvaluate` beside `createDecide` and `createDecideSlots`. Version 3: levels and
- * points written out; the module needs rt.levelPairs and the plan's points shapes.
+ * points written out; the module needs the plan's points shapes. Version 4: decide returns the
+ * results of rt.decisionSummaries (one kept per outcome, no allocation per call).
  */
 export const GENERATED_FORMAT = 'lcz-generated-decide';
-export const GENERATED_FORMAT_VERSION = 3;
+export const GENERATED_FORMAT_VERSION = 4;
 
 /**
  * What a plan module says it is (plan-module-code.ts, load-plan-module.ts): the generated decide

@@ -99,4 +99,20 @@ describe('the checked slot filler', () => {
     expect(fill({ kind: 'x' }, withoutF, out)).toBe(true);
     expect(out).toEqual(['x', 1, true, 2.5, 'x', false, undefined]);
   });
+
+  it('an object with more keys than it learns from is read by name; the objects after it read right', () => {
+    const fill = createCheckedSlotFiller(CONTEXT, FACTS, KINDS);
+    const out: Value[] = [];
+    const wide: Record<string, unknown> = { a: 7, b: false, c: 0.5, d: 'w', e: true, f: 9 };
+    for (let i = 0; i < 60; i++) wide[`extra${i}`] = i; // past the learning buffers (2 × 6 + 16 keys)
+    for (let i = 0; i < 40; i++) {
+      expect(fill({ kind: 'w' }, wide, out)).toBe(true);
+      expect(out).toEqual(['w', 7, false, 0.5, 'w', true, 9]);
+    }
+    const plain = { a: 1, b: true, c: 2.5, d: 'x', e: false, f: 3 };
+    for (let i = 0; i < 40; i++) {
+      expect(fill({ kind: 'x' }, i % 3 === 0 ? wide : plain, out)).toBe(true);
+      expect(out).toEqual(i % 3 === 0 ? ['x', 7, false, 0.5, 'w', true, 9] : ['x', 1, true, 2.5, 'x', false, 3]);
+    }
+  });
 });
