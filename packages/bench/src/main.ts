@@ -412,6 +412,7 @@ async function main(): Promise<void> {
     heapAfterGcBytes: number;
     rssAfterGcBytes: number;
     peakRssAfter: Record<string, number>;
+    decideBytesPerCall?: number | null;
   };
   const memRuns: Record<'floor' | 'engine' | 'engine-compiled', MemoryRun[]> = {
     floor: [],
@@ -443,7 +444,13 @@ async function main(): Promise<void> {
       heapAfterGcMB: median(runs.map((r) => r.heapAfterGcBytes)) / MB,
       rssAfterGcMB: median(runs.map((r) => r.rssAfterGcBytes)) / MB,
       peakRssAfterMB,
+      ...decideBytes(runs),
     };
+  };
+  // A spawn whose pass saw a collection has no figure; the median of those that have one.
+  const decideBytes = (runs: MemoryRun[]): { decideBytesPerCall?: number } => {
+    const figures = runs.map((r) => r.decideBytesPerCall).filter((b): b is number => typeof b === 'number');
+    return figures.length > 0 ? { decideBytesPerCall: median(figures) } : {};
   };
   const floorMem = side(memRuns.floor);
   const engineSide = (id: string, label: string, runs: MemoryRun[], target?: number): MemoryEngineRow => {

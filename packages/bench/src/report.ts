@@ -35,6 +35,8 @@ export interface MemorySide {
   readonly rssAfterGcMB: number;
   /** Peak RSS reached by the end of each phase (generate, load, decide, evaluate / floor). */
   readonly peakRssAfterMB: Readonly<Record<string, number>>;
+  /** Heap bytes one warm `decide()` call allocates (engine sides only). */
+  readonly decideBytesPerCall?: number;
 }
 
 export interface RecompileRow {
@@ -178,6 +180,10 @@ export function renderMarkdown(r: BenchResults): string {
     lines.push(
       `| heap after GC, engine over floor, ${e.label} (engine ${fmt(e.side.heapAfterGcMB, 1)} MB, floor ${fmt(m.floor.heapAfterGcMB, 1)} MB; workload alive in both) | ${fmt(e.overFloorHeapMB, 1)} MB | | | | |`,
     );
+    if (e.side.decideBytesPerCall !== undefined)
+      lines.push(
+        `| bytes allocated per \`decide()\` call, ${e.label} (young generation grown over a warm pass of the workload; a fractional fact read from the input is boxed by V8, ≈ 16 B; the engine's own results are kept per outcome) | ${fmt(e.side.decideBytesPerCall, 1)} B | | | | |`,
+      );
   }
   return lines.join('\n');
 }

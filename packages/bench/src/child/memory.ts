@@ -11,6 +11,7 @@
  * Usage: node --expose-gc --import tsx src/child/memory.ts <floor|engine|engine-compiled> <count> <seed> [compiled file]
  */
 import { readFileSync } from 'node:fs';
+import { getHeapSpaceStatistics } from 'node:v8';
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { RULES_FILE } from '../config.js';
 import { floorDecide } from '../../schemes/lai-chau/floor.js';
@@ -21,6 +22,16 @@ const gc = globalThis.gc;
 if (!gc) throw new Error('run with --expose-gc');
 
 const peakRssAfter: Record<string, number> = {};
+const youngUsed = (): number =>
+  getHeapSpaceStatistics().find((x) => x.space_name === 'new_space')?.space_used_size ?? 0;
+function countRecognised(ruleset: CompiledRuleset, list: readonly Parameters<CompiledRuleset['decide']>[0][]): number {
+  let n = 0;
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i];
+    if (a !== undefined && ruleset.decide(a).decision === 'recognised') n++;
+  }
+  return n;
+}
 const mark = (phase: string): void => {
   peakRssAfter[phase] = process.resourceUsage().maxRSS * 1024;
 };
@@ -28,6 +39,7 @@ const mark = (phase: string): void => {
 const assessments = generateAssessments(Number(countText), { seed: Number(seedText) });
 mark('generate');
 let keep: unknown;
+let decideBytesPerCall: number | null | undefined;
 let recognised = 0;
 if (mode === 'engine' || mode === 'engine-compiled') {
   let ruleset: CompiledRuleset | undefined;
@@ -41,8 +53,30 @@ if (mode === 'engine' || mode === 'engine-compiled') {
   }
   if (!ruleset) throw new Error('rules did not load');
   mark('import+load');
-  for (const a of assessments) if (ruleset.decide(a).decision === 'recognised') recognised++;
+  let decided = 0;
+  for (const a of assessments) if (ruleset.decide(a).decision === 'recognised') decided++;
+  recognised += decided;
   mark('decide');
+  // What decide() allocates per call (issue 16: none): the young generation grown by one pass
+  // over the same workload, after a full collection, pass after pass until two passes agree
+  // within a byte a call (V8 has then optimised what it will: unoptimised code allocates as it
+  // goes), at most 12. Young space only, because V8's optimised code lands in the heap too; the
+  // loop is an indexed one in a function, because a `for…of` at a module's top level runs
+  // unoptimised and allocates an iterator result per step. A collection during a pass would hide
+  // what it allocated: such a pass says so (null).
+  let last = Number.NaN;
+  for (let pass = 0; pass < 12; pass++) {
+    gc();
+    const before = youngUsed();
+    const again = countRecognised(ruleset, assessments);
+    const grown = youngUsed() - before;
+    if (again !== decided)
+      throw new Error(`decide() gave ${again} recognised on pass ${pass + 2}, ${decided} on the first`);
+    const perCall = grown >= 0 ? grown / assessments.length : Number.NaN;
+    if (Math.abs(perCall - last) < 1) break;
+    last = perCall;
+  }
+  decideBytesPerCall = Number.isNaN(last) ? null : last;
   for (const a of assessments) if (ruleset.evaluate(a).decision === 'recognised') recognised++;
   mark('evaluate');
   keep = ruleset;
@@ -63,5 +97,6 @@ process.stdout.write(
     rssAfterGcBytes: mem.rss,
     peakRssAfter,
     kept: keep !== undefined,
+    ...(decideBytesPerCall !== undefined ? { decideBytesPerCall } : {}),
   })}\n`,
 );
