@@ -122,7 +122,9 @@ function optimiseLater(requireHere: NodeJS.Require): void {
 
 /**
  * The function the bundle's text is the body of, as Node wraps a CommonJS module, with `__lczImport`.
- * Read into the same buffer as the text (readBundle): one string, never joined from three.
+ * Read into the same buffer as the text (readBundle): one string. Joined from three, the text was
+ * copied once more when V8 flattened it to compile it (measured: 522 page faults in `new Script`
+ * against 315).
  */
 const WRAPPER_START = '(function (exports, require, module, __filename, __dirname, __lczImport) {';
 const WRAPPER_END = '\n})';
@@ -208,7 +210,8 @@ function readInto(fd: number, buffer: Buffer, at: number, length: number): numbe
 
 /**
  * V8 reads a code cache in place only when it starts at an address that is a multiple of 8; any
- * other one it first copies whole (another 700 kB of fresh pages). The cached bytes come after a
+ * other one it first copies whole (another 700 kB of fresh pages: a warm run read 7 bytes in
+ * faulted 4,640 times, read at the start 4,790). The cached bytes come after a
  * 65-byte header (DIGEST_LENGTH and a newline), so the file is read 7 bytes into its buffer.
  */
 const PAYLOAD_ALIGNMENT = 8;
