@@ -20,7 +20,12 @@ const startedByPath: Record<string, string[]> = {
   'packages/batch': ['test/helpers/memory-child.ts'],
   'packages/bench': ['src/child/*.ts', 'cold/*.mjs', 'schemes/*/csv-parse-peer.ts'],
   // Put in place of other modules by the one-file bundle's build (tsup.fast.config.ts).
-  'packages/cli': ['src/fast/batch-handover.ts', 'src/fast/import-module-shim.ts', 'src/fast/sha256-shim.ts'],
+  'packages/cli': [
+    'src/fast/batch-handover.ts',
+    'src/fast/import-module-shim.ts',
+    'src/fast/ruleset-validator-shim.ts',
+    'src/fast/sha256-shim.ts',
+  ],
   'packages/http': ['scripts/loop-delay.ts', 'scripts/load-server.ts'],
   'packages/web': ['src/browser.ts', 'src/playground/main.ts'],
 };

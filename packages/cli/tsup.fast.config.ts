@@ -65,6 +65,9 @@ export default defineConfig([
   // The installed command (src/fast/lcz.ts): the launcher alone; the whole CLI is imported from
   // dist/index.js at run time when the bundle does not take the run.
   { ...common, entry: { lcz: 'src/fast/lcz.ts' } },
+  // The engine's generated ruleset validator on its own, for the bundle to require on first use
+  // (src/fast/ruleset-validator-shim.ts): only a run that reads rules from their YAML needs it.
+  { ...common, entry: { 'ruleset-validator': '../criteria-engine/src/validate/generated/ruleset.validator.js' } },
   {
     ...common,
     entry: { 'evaluate-fast': 'src/fast/evaluate-fast.ts' },
@@ -83,6 +86,11 @@ export default defineConfig([
           // The engine's import() by URL, through the launcher (launch.ts): see import-module-shim.ts.
           build.onResolve({ filter: /\/import-module\.js$/ }, () => ({
             path: resolve(import.meta.dirname, 'src/fast/import-module-shim.ts'),
+          }));
+          // The generated ruleset validator: its own file, required when rules are read from YAML
+          // (ruleset-validator-shim.ts), so a warm run does not read its 425 kB of code.
+          build.onResolve({ filter: /\/generated\/ruleset\.validator\.js$/ }, () => ({
+            path: resolve(import.meta.dirname, 'src/fast/ruleset-validator-shim.ts'),
           }));
           // The engine's SHA-256 of a ruleset's text: Node's, not the JavaScript one (sha256-shim.ts).
           build.onResolve({ filter: /^@noble\/hashes\/sha2\.js$/ }, () => ({

@@ -22,7 +22,6 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   readSync,
   renameSync,
   unlinkSync,
@@ -64,19 +63,18 @@ export async function launchEvaluateFast(
   fullRun: () => Promise<number>,
 ): Promise<number | undefined> {
   const file = join(dist, 'evaluate-fast.cjs');
-  const bundle = readBundle(file);
-  if (bundle === undefined) return undefined;
-  const { bytes } = bundle;
-  // The build writes ASCII only (tsup.fast.config.ts): read as such, V8 holds it one byte a character.
-  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-  const folder = rulesCacheFolder(io.env ?? process.env);
-  const cachePath =
-    folder === undefined ? undefined : join(resolve(io.cwd ?? process.cwd(), folder), codeCacheName(source, bundle));
-  const notes: LaunchNote[] = [];
-  const cached = cachePath === undefined ? undefined : readCodeCache(cachePath, notes);
   // `__lczImport`: the bundle's `import()` (a generated module beside a compiled rules file; the
   // engine's import-module.ts), done here: a vm.Script has no module loader of its own.
-  const wrapper = `(function (exports, require, module, __filename, __dirname, __lczImport) {${source}\n})`;
+  const bundle = readBundle(file, WRAPPER_START, WRAPPER_END);
+  if (bundle === undefined) return undefined;
+  // The build writes ASCII only (tsup.fast.config.ts): read as such, V8 holds it one byte a character.
+  const wrapper = isAscii(bundle.bytes) ? bundle.wrapped.toString('latin1') : bundle.wrapped.toString('utf8');
+  const folder = rulesCacheFolder(io.env ?? process.env);
+  const cachePath =
+    folder === undefined ? undefined : join(resolve(io.cwd ?? process.cwd(), folder), codeCacheName(bundle));
+  const notes: LaunchNote[] = [];
+  // Read into the bundle's buffer, now decoded: pages already touched (see readBundle).
+  const cached = cachePath === undefined ? undefined : readCodeCache(cachePath, notes, bundle.buffer);
   const script = new Script(wrapper, { filename: file, ...(cached !== undefined ? { cachedData: cached } : {}) });
   const module = { exports: {} as FastBundle };
   const lczImport = (url: string): Promise<unknown> => import(url);
@@ -122,14 +120,40 @@ function optimiseLater(requireHere: NodeJS.Require): void {
   v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }
 
+/**
+ * The function the bundle's text is the body of, as Node wraps a CommonJS module, with `__lczImport`.
+ * Read into the same buffer as the text (readBundle): one string. Joined from three, the text was
+ * copied once more when V8 flattened it to compile it (measured: 522 page faults in `new Script`
+ * against 315).
+ */
+const WRAPPER_START = '(function (exports, require, module, __filename, __dirname, __lczImport) {';
+const WRAPPER_END = '\n})';
+
 interface Bundle {
+  /** The bundle's bytes, as its file holds them. */
   readonly bytes: Buffer;
+  /** The same bytes between the wrapper's start and end: the text V8 compiles. */
+  readonly wrapped: Buffer;
+  /**
+   * The buffer `bytes` is read into, twice its length: the code cache is read into it next
+   * (readCodeCache), overwriting the bundle's bytes once they are decoded.
+   */
+  readonly buffer: Buffer;
   /** The file's modification time, in nanoseconds. */
   readonly mtimeNs: bigint;
 }
 
-/** The bundle's bytes and modification time (one open); undefined when there is no bundle. */
-function readBundle(file: string): Bundle | undefined {
+/**
+ * The bundle's bytes and modification time (one open); undefined when there is no bundle.
+ *
+ * Memory a process touches for the first time costs it a page fault for each 4 kB page, and on
+ * the virtual machines measured a fault took 10–30 µs (docs/performance.md, "Start-up: page
+ * faults"): a warm run faulted 3,300 times more than `node -e 0`, most of the time it spent
+ * beyond it. So the two files a warm run reads whole, the bundle and then its code cache (of about
+ * the same size), share one buffer, allocated at twice the bundle's length: pages never written
+ * (the part the code cache does not fill) are never touched and cost nothing.
+ */
+function readBundle(file: string, start: string, end: string): Bundle | undefined {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -138,14 +162,18 @@ function readBundle(file: string): Bundle | undefined {
   }
   try {
     const stat = fstatSync(fd, { bigint: true });
-    const bytes = Buffer.allocUnsafe(Number(stat.size));
-    let read = 0;
-    while (read < bytes.length) {
-      const n = readSync(fd, bytes, read, bytes.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { bytes: bytes.subarray(0, read), mtimeNs: stat.mtimeNs };
+    const size = Number(stat.size);
+    // Slow: a buffer of its own (not from Node's pool), left unfilled.
+    const buffer = Buffer.allocUnsafeSlow(2 * (start.length + size + end.length) + PAYLOAD_ALIGNMENT);
+    const at = buffer.write(start, 'latin1');
+    const read = readInto(fd, buffer, at, size);
+    const after = at + read + buffer.write(end, at + read, 'latin1');
+    return {
+      bytes: buffer.subarray(at, at + read),
+      wrapped: buffer.subarray(0, after),
+      buffer,
+      mtimeNs: stat.mtimeNs,
+    };
   } finally {
     closeSync(fd);
   }
@@ -160,8 +188,8 @@ const BUILD_DIGEST = /\n\/\/# lcz-bundle-sha256=([0-9a-f]{64})\n?$/;
  * after its build is another bundle, even at the same length, which is all V8 checks of the text),
  * so a warm run does not hash the megabyte (0.6 ms); a bundle without that line is hashed whole.
  */
-function codeCacheName(source: string, bundle: Bundle): string {
-  const built = BUILD_DIGEST.exec(source.slice(-100))?.[1];
+function codeCacheName(bundle: Bundle): string {
+  const built = BUILD_DIGEST.exec(bundle.bytes.subarray(-100).toString('latin1'))?.[1];
   const hash = createHash('sha256').update(`${process.version}\u0000${process.arch}\u0000`);
   // The bytes, not the text: hashing a string first encodes all of it again.
   if (built === undefined) hash.update(bundle.bytes);
@@ -169,16 +197,48 @@ function codeCacheName(source: string, bundle: Bundle): string {
   return `${CODE_CACHE_PREFIX}${hash.digest('hex').slice(0, 32)}${CODE_CACHE_SUFFIX}`;
 }
 
-/** The cached code when it is there and whole; a note when it is there but damaged. */
-function readCodeCache(path: string, notes: LaunchNote[]): Buffer | undefined {
+/** Reads `length` bytes of the open file `fd` into `buffer` at `at`; the count read (less at its end). */
+function readInto(fd: number, buffer: Buffer, at: number, length: number): number {
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, buffer, at + read, length - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return read;
+}
+
+/**
+ * V8 reads a code cache in place only when it starts at an address that is a multiple of 8; any
+ * other one it first copies whole (another 700 kB of fresh pages: a warm run read 7 bytes in
+ * faulted 4,640 times, read at the start 4,790). The cached bytes come after a
+ * 65-byte header (DIGEST_LENGTH and a newline), so the file is read 7 bytes into its buffer.
+ */
+const PAYLOAD_ALIGNMENT = 8;
+const HEADER_LENGTH = DIGEST_LENGTH + 1;
+const READ_AT = (PAYLOAD_ALIGNMENT - (HEADER_LENGTH % PAYLOAD_ALIGNMENT)) % PAYLOAD_ALIGNMENT;
+
+/**
+ * The cached code when it is there and whole; a note when it is there but damaged. Read into
+ * `scratch` (the bundle's buffer, its bytes already decoded) when it fits, else a buffer of its own.
+ */
+function readCodeCache(path: string, notes: LaunchNote[], scratch: Buffer): Buffer | undefined {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    const fd = openSync(path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      // A buffer from Node's allocator starts at a multiple of 8 (malloc's alignment, 16).
+      const buffer = scratch.length >= READ_AT + size ? scratch : Buffer.allocUnsafeSlow(READ_AT + size);
+      bytes = buffer.subarray(READ_AT, READ_AT + readInto(fd, buffer, READ_AT, size));
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return undefined; // none yet
   }
   const digest = bytes.subarray(0, DIGEST_LENGTH).toString('latin1');
-  const data = bytes.subarray(DIGEST_LENGTH + 1);
+  const data = bytes.subarray(HEADER_LENGTH);
   if (bytes[DIGEST_LENGTH] === 0x0a && createHash('sha256').update(data).digest('hex') === digest) return data;
   notes.push({ key: 'code_cache_damaged', params: { entry: path } });
   return undefined;

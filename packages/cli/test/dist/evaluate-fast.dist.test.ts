@@ -157,6 +157,27 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(out)}, JSON.stringify
     for (let i = 0; i < 3; i++) expect(built(argv, cache.env)).toEqual(expected);
   });
 
+  it('rules the schema refuses: the same located errors, the validator required from its own file', async () => {
+    // The bundle has no ruleset validator of its own (dist/ruleset-validator.cjs, required only
+    // when rules are read from their YAML): its answer and its errors must reach the diagnostics.
+    const dir = mkdtempSync(join(tmpdir(), 'lcz-fast-refused-'));
+    for (const name of readdirSync(RULES).filter((f) => f.endsWith('.yaml')))
+      copyFileSync(join(RULES, name), join(dir, name));
+    const ruleset = join(dir, 'ruleset.yaml');
+    const text = readFileSync(ruleset, 'utf8');
+    const changed = text.replace(/^version: .*$/m, '$&\nunknown_field: 1');
+    expect(changed).not.toBe(text);
+    writeFileSync(ruleset, changed);
+    const argv = ['evaluate', '--rules', dir, YAML, '--lang', 'en'];
+    const expected = await inProcess(argv);
+    expect(expected.code).toBe(1);
+    expect(expected.stderr).toMatch(/ruleset\.yaml:\d+:\d+/);
+    expect(expected.stderr).toContain('unknown_field');
+    const cache = cacheHome();
+    for (let i = 0; i < 2; i++) expect(built(argv, cache.env)).toEqual(expected);
+    expect(built(argv, { LCZ_CACHE: '0' })).toEqual(expected);
+  });
+
   it('ignores a damaged code cache with a note (vi and en), and writes it again', async () => {
     const argv = ['evaluate', '--rules', RULES, YAML, '--lang', 'en'];
     const expected = await inProcess(argv);
@@ -210,9 +231,11 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(out)}, JSON.stringify
   });
 
   it('a bundle changed after its build gets its own code cache (named by its modification time too)', async () => {
-    // A copy of the launcher and the bundle: a one-file run needs nothing else of dist.
+    // A copy of the launcher, the bundle and the ruleset validator it requires when it reads YAML:
+    // a one-file run needs nothing else of dist.
     const dist = mkdtempSync(join(tmpdir(), 'lcz-fast-dist-'));
-    for (const name of ['lcz.cjs', 'evaluate-fast.cjs']) copyFileSync(join(CLI, 'dist', name), join(dist, name));
+    for (const name of ['lcz.cjs', 'evaluate-fast.cjs', 'ruleset-validator.cjs'])
+      copyFileSync(join(CLI, 'dist', name), join(dist, name));
     const bin = join(dist, 'lcz.cjs');
     const argv = ['evaluate', '--rules', RULES, YAML, '--lang', 'en'];
     const expected = await inProcess(argv);
