@@ -1,0 +1,85 @@
+/**
+ * @lcz/criteria-engine/plan-file — load a plan script (`lcz build`'s `x.compiled.plan-script.js`)
+ * with its code cache (`x.compiled.plan-script.v8cache`) and evaluate. Node only. For a program
+ * whose start-up time counts: the script is the plan module and the plan entry's code in one
+ * (generate/plan-script-code.ts), and the cache holds the code V8 compiled for it in a warm-up run
+ * at build time, so a cold start compiles almost nothing. This entry is only the loader (a few
+ * hundred bytes, it imports node:fs and node:vm); the engine's code is in the script.
+ *
+ * The cache is used only when it is whole and made for this script and this Node
+ * (plan-script-cache.ts); otherwise, and when V8 refuses it (other flags), the script is compiled
+ * from its text: slower, the same results. The ruleset is `loadPlanModule`'s for the same module
+ * (`@lcz/criteria-engine/plan`), checks included (format, engine, `hash`).
+ *
+ * Compiling a file `lcz build` wrote is loading code, as `import` of the plan module is: trust it
+ * as you trust the folder it is in.
+ */
+import { isAscii } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { Script } from 'node:vm';
+import { PLAN_SCRIPT_FORMAT, PLAN_SCRIPT_FORMAT_VERSION } from './generate/format.js';
+import { planScriptCachePath } from './generate/module-path.js';
+import type { LoadPlanModuleOptions, PlanModule, PlanRuleset } from './load-plan-module.js';
+import type { StageResult } from './diagnostics/diagnostic.js';
+import { planScriptCachedData } from './plan-script-cache.js';
+
+export type { LoadPlanModuleOptions, PlanRuleset } from './load-plan-module.js';
+export { planScriptPath } from './generate/module-path.js';
+
+/** What running the script gives (plan-script-code.ts). */
+interface PlanScriptExports {
+  readonly planScriptFormat?: unknown;
+  readonly planScriptFormatVersion?: unknown;
+  readonly loadPlanModule?: (module: PlanModule, options: LoadPlanModuleOptions) => StageResult<PlanRuleset>;
+  readonly module?: PlanModule;
+}
+
+/**
+ * The ruleset of the plan script at `path` (`planScriptPath(compiled file)`), compiled with its
+ * code cache beside it when that one is usable. Undefined when there is no file at `path`. A file
+ * that is not a plan script of this format is refused (`plan_module_stale`), as loadPlanModule
+ * refuses a module.
+ */
+export async function loadPlanFile(
+  path: string,
+  options: Omit<LoadPlanModuleOptions, 'file'> = {},
+): Promise<StageResult<PlanRuleset> | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = planScriptCachedData(readFileSync(planScriptCachePath(path)), bytes);
+  } catch {
+    // no cache: compiled from the text
+  }
+  let run: unknown;
+  try {
+    // lcz build writes it in ASCII (plan-script-code.ts): read as such, one byte a character.
+    const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+    const script = new Script(text, {
+      filename: path,
+      ...(cachedData !== undefined ? { cachedData } : {}),
+    });
+    run = script.runInThisContext();
+  } catch (e) {
+    // Not a script at all (a plan module, another file): refused below, as any other foreign file.
+    if (!(e instanceof SyntaxError)) throw e;
+  }
+  // cast: checked just below (the format's name and version, then the two exports' kinds)
+  const made = (typeof run === 'function' ? run() : undefined) as PlanScriptExports | undefined;
+  if (
+    made?.planScriptFormat === PLAN_SCRIPT_FORMAT &&
+    made.planScriptFormatVersion === PLAN_SCRIPT_FORMAT_VERSION &&
+    typeof made.loadPlanModule === 'function' &&
+    typeof made.module === 'object' &&
+    made.module !== null
+  )
+    return made.loadPlanModule(made.module, { ...options, file: path });
+  // Not a plan script: the plan entry says so, as it does of a module in no known format.
+  const { loadPlanModule } = await import('@lcz/criteria-engine/plan');
+  return loadPlanModule({}, { ...options, file: path });
+}
