@@ -4,7 +4,7 @@
  * whose start-up time counts: the script is the plan module and the plan entry's code in one
  * (generate/plan-script-code.ts), and the cache holds the code V8 compiled for it in a warm-up run
  * at build time, so a cold start compiles almost nothing. This entry is only the loader (a few
- * hundred bytes, it imports node:fs and node:vm); the engine's code is in the script.
+ * few kB, it imports node:fs, node:vm and node:buffer); the engine's code is in the script.
  *
  * The cache is used only when it is whole and made for this script and this Node
  * (plan-script-cache.ts); otherwise, and when V8 refuses it (other flags), the script is compiled
@@ -21,6 +21,7 @@ import { PLAN_SCRIPT_FORMAT, PLAN_SCRIPT_FORMAT_VERSION } from './generate/forma
 import { planScriptCachePath } from './generate/module-path.js';
 import type { LoadPlanModuleOptions, PlanModule, PlanRuleset } from './load-plan-module.js';
 import type { StageResult } from './diagnostics/diagnostic.js';
+import { SourceText, makeDiagnostic } from './diagnostics/source.js';
 import { planScriptCachedData } from './plan-script-cache.js';
 
 export type { LoadPlanModuleOptions, PlanRuleset } from './load-plan-module.js';
@@ -40,10 +41,10 @@ interface PlanScriptExports {
  * that is not a plan script of this format is refused (`plan_module_stale`), as loadPlanModule
  * refuses a module.
  */
-export async function loadPlanFile(
+export function loadPlanFile(
   path: string,
   options: Omit<LoadPlanModuleOptions, 'file'> = {},
-): Promise<StageResult<PlanRuleset> | undefined> {
+): StageResult<PlanRuleset> | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -79,7 +80,13 @@ export async function loadPlanFile(
     made.module !== null
   )
     return made.loadPlanModule(made.module, { ...options, file: path });
-  // Not a plan script: the plan entry says so, as it does of a module in no known format.
-  const { loadPlanModule } = await import('@lcz/criteria-engine/plan');
-  return loadPlanModule({}, { ...options, file: path });
+  // Not a plan script of this format: said as loadPlanModule says it of a module, at its first line.
+  const found =
+    made === undefined ? 'nothing' : `${String(made.planScriptFormat)} ${String(made.planScriptFormatVersion)}`;
+  const diagnostic = makeDiagnostic(new SourceText(path, '', [0]), 'plan_module_stale', [0, 0], {
+    reason: 'format',
+    found,
+    expected: `${PLAN_SCRIPT_FORMAT} ${PLAN_SCRIPT_FORMAT_VERSION}`,
+  });
+  return { diagnostics: [diagnostic] };
 }
