@@ -37,9 +37,9 @@ interface PlanScriptExports {
 
 /**
  * The ruleset of the plan script at `path` (`planScriptPath(compiled file)`), compiled with its
- * code cache beside it when that one is usable. Undefined when there is no file at `path`. A file
- * that is not a plan script of this format is refused (`plan_module_stale`), as loadPlanModule
- * refuses a module.
+ * code cache beside it when that one is usable. Undefined when there is no file at `path` (another
+ * error reading it is thrown, as `import()` throws it). A file that is not a plan script of this
+ * format is refused (`plan_module_stale`), as loadPlanModule refuses a module.
  */
 export function loadPlanFile(
   path: string,
@@ -48,8 +48,9 @@ export function loadPlanFile(
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
-  } catch {
-    return undefined;
+  } catch (e) {
+    if (e instanceof Error && 'code' in e && e.code === 'ENOENT') return undefined;
+    throw e;
   }
   let cachedData: Buffer | undefined;
   try {
@@ -70,8 +71,9 @@ export function loadPlanFile(
     // Not a script at all (a plan module, another file): refused below, as any other foreign file.
     if (!(e instanceof SyntaxError)) throw e;
   }
-  // cast: checked just below (the format's name and version, then the two exports' kinds)
-  const made = (typeof run === 'function' ? run() : undefined) as PlanScriptExports | undefined;
+  const value: unknown = typeof run === 'function' ? run() : undefined;
+  // cast: an object whose fields are checked just below (the format's name and version, the exports' kinds)
+  const made = typeof value === 'object' && value !== null ? (value as PlanScriptExports) : undefined;
   if (
     made?.planScriptFormat === PLAN_SCRIPT_FORMAT &&
     made.planScriptFormatVersion === PLAN_SCRIPT_FORMAT_VERSION &&

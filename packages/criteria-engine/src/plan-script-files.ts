@@ -42,7 +42,10 @@ function planEntryCode(): string | undefined {
  * The cache is made after one warm-up run of the script in this process (loadPlanModule, the
  * assessment check and evaluate and decide of an assessment built from the plan: the first value
  * of every context attribute, no facts, so every criterion is undetermined), so the code those
- * first calls compile is in it. What the warm-up decides is not used.
+ * first calls compile is in it. What the warm-up decides is not used; when the context rules refuse
+ * those first values, only the load and the check are warmed (a slower first evaluate, the same
+ * results). V8 takes the cache only under this process's V8 flags: make it under the flags the
+ * program that loads it runs with (the bench does so in a fresh node, cold/write-plan-script.mjs).
  */
 export function planScriptOf(json: string, file: string): PlanScriptOutcome {
   const module = planModuleCode(json);

@@ -337,8 +337,10 @@ describe('the plan-file entry (@lcz/criteria-engine/plan-file) and a plan script
     writeFileSync(notScript, 'export const planFormat = "lcz-plan-module";\n');
     const other = join(folder, 'other.plan-script.js');
     writeFileSync(other, '(function () { return { planScriptFormat: "something else" }; })\n');
+    const empty = join(folder, 'null.plan-script.js');
+    writeFileSync(empty, '(function () { return null; })\n');
     for (const entry of await entries()) {
-      for (const path of [notScript, other]) {
+      for (const path of [notScript, other, empty]) {
         const refused = entry.loadPlanFile(path);
         expect(refused?.value).toBeUndefined();
         expect(refused?.diagnostics.map((d) => [d.code, d.file, d.line, d.params['reason']])).toEqual([
