@@ -5,7 +5,9 @@
 // the assessment are read before the clock starts; a plan module is code, so reading it is part
 // of its import, on the clock. `module-decide` is the plan module's path cut to what
 // json-logic-js's script does (import + load + the decision alone): no assessment check, no trace.
-// Usage: node cold/engine.mjs <yaml|compiled|standalone|module|module-decide> <rules file or .plan.mjs> <assessment.json>
+// `plan-file` is the plan script (lcz build's .plan-script.js) with its V8 code cache beside it,
+// loaded by ./plan-file: reading both and compiling (from the cache) are part of its load, on the clock.
+// Usage: node cold/engine.mjs <yaml|compiled|standalone|module|module-decide|plan-file> <rules file, .plan.mjs or .plan-script.js> <assessment.json>
 import { pathToFileURL } from 'node:url';
 import { inputs, startClock } from './clock.mjs';
 
@@ -15,7 +17,12 @@ const { ruleFile, text, sample } = inputs();
 
 const clock = startClock();
 let loaded;
-if (mode === 'module' || mode === 'module-decide') {
+if (mode === 'plan-file') {
+  const engine = await import('@lcz/criteria-engine/plan-file');
+  clock.lap('import');
+  loaded = engine.loadPlanFile(ruleFile);
+  clock.lap('load plan file');
+} else if (mode === 'module' || mode === 'module-decide') {
   const engine = await import('@lcz/criteria-engine/plan');
   clock.lap('import');
   const module = await import(pathToFileURL(ruleFile).href);

@@ -157,6 +157,29 @@ describe('lcz build', () => {
     expect(green.code).toBe(0);
     expect(green.stdout).toMatch(/note: no plan module for \S+ \(.*closure.*\)/);
     expect(existsSync(join(dir, 'g.compiled.plan.mjs'))).toBe(false);
+    expect(existsSync(join(dir, 'g.compiled.plan-script.js'))).toBe(false);
+  });
+
+  it('writes the plan script and its code cache beside the plan module; --check checks the script', async () => {
+    const dir = scratch();
+    const out = join(dir, 'lai-chau.compiled.json');
+    const script = join(dir, 'lai-chau.compiled.plan-script.js');
+    const built = await lcz(['build', RULES, '--out', out, '--lang', 'en']);
+    expect(built.code).toBe(0);
+    expect(built.stdout).toMatch(
+      /wrote .*lai-chau\.compiled\.plan-script\.js and .*lai-chau\.compiled\.plan-script\.v8cache: the plan script of lai-chau-khu-dan-cu-tu-quan \(\d+ kB\) and its V8 code cache \(\d+ kB\)/,
+    );
+    const code = readFileSync(script, 'utf8');
+    expect(code).toContain('function createPlan(rt)');
+    expect(code).toMatch(/\n\/\/# lcz-plan-script-sha256=[0-9a-f]{64}\n$/);
+    expect(readFileSync(join(dir, 'lai-chau.compiled.plan-script.v8cache')).subarray(0, 22).toString()).toBe(
+      'lcz-plan-script-cache ',
+    );
+    expect((await lcz(['build', RULES, '--out', out, '--check'])).code).toBe(0);
+    writeFileSync(script, code.replace('planScriptFormatVersion: 1', 'planScriptFormatVersion: 0'));
+    const check = await lcz(['build', RULES, '--out', out, '--check', '--lang', 'en']);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('lai-chau.compiled.plan-script.js is not what the rules build now');
   });
 
   it('usage errors: no rules, extra arguments, empty --out', async () => {

@@ -26,6 +26,8 @@ export { openAtomicFile, writeFileAtomic, type AtomicFile } from './atomic-file.
 // Plan modules (lcz build's .plan.mjs): made from a compiled rules file, written, loaded.
 export { planModuleCode, writePlanModule, loadPlanModuleFile } from './plan-module-files.js';
 export type { PlanModuleOutcome } from './generate/plan-module-code.js';
+// Plan scripts and their code cache (lcz build's .plan-script.js and .v8cache), for ./plan-file.
+export { planScriptOf, type PlanScriptOutcome } from './plan-script-files.js';
 export type { RulesCache, RulesCacheNote, RulesCacheNoteReason } from './rules-cache.js';
 export type { TestDirectoryOptions, TestDirectoryRun } from './test-directory.js';
 

@@ -12,7 +12,7 @@
 export { loadCompiledRuleset, type LoadCompiledOptions } from './load-compiled.js';
 // A plan module (lcz build's .plan.mjs), already imported: the ruleset with nothing compiled.
 export { loadPlanModule, type LoadPlanModuleOptions, type PlanModule, type PlanRuleset } from './load-plan-module.js';
-export { planModulePath } from './generate/module-path.js';
+export { planModulePath, planScriptCachePath, planScriptPath } from './generate/module-path.js';
 export { compiledRulesOf } from './store-compiled.js';
 // A generated decide module (lcz build's .decide.mjs) is passed to loadCompiledRuleset already
 // imported; these say where it sits and whether a ruleset runs it. The generator is not here.

@@ -6,13 +6,16 @@
  * (for CI: a compiled file never drifts from its YAML). Beside it goes the generated decide()
  * module (`x.compiled.decide.mjs`, generate/ in the engine), which loading the compiled file uses,
  * and the plan module (`x.compiled.plan.mjs`) that `@lcz/criteria-engine/plan` loads with nothing
- * compiled, when the ruleset can have one.
+ * compiled, when the ruleset can have one; with it, the plan script (`x.compiled.plan-script.js`,
+ * the plan module and the plan entry's code in one script) and its V8 code cache
+ * (`x.compiled.plan-script.v8cache`), which `@lcz/criteria-engine/plan-file` loads fastest.
+ * `--check` compares the script's text too; the cache is V8's output for this Node, never compared.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
-import { buildCompiledRulesFile, planModuleCode, resolveRulesetPath } from '@lcz/criteria-engine/node';
-import { generatedModulePath, planModulePath } from '@lcz/criteria-engine/runtime';
+import { buildCompiledRulesFile, planModuleCode, planScriptOf, resolveRulesetPath } from '@lcz/criteria-engine/node';
+import { generatedModulePath, planModulePath, planScriptCachePath, planScriptPath } from '@lcz/criteria-engine/runtime';
 import { refusalReason } from './build-refusal.js';
 import type { BuildOptions } from './build.usage.js';
 import { reportInvalidRules } from './load.js';
@@ -36,6 +39,9 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
   // And the plan module (x.compiled.plan.mjs): the checked plan as code and data, for ./plan.
   const planOut = planModulePath(out);
   const plan = planModuleCode(json);
+  // And the plan script with its code cache, for ./plan-file (only when there is a plan module).
+  const scriptOut = planScriptPath(out);
+  const script = 'code' in plan ? planScriptOf(json, scriptOut) : undefined;
   const facts = {
     path: session.display(out),
     id: compiled.id,
@@ -46,15 +52,19 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
     const onDisk = await readFile(out, 'utf8').catch(() => undefined);
     const codeOnDisk = await readFile(generatedOut, 'utf8').catch(() => undefined);
     const planOnDisk = await readFile(planOut, 'utf8').catch(() => undefined);
+    const scriptOnDisk = await readFile(scriptOut, 'utf8').catch(() => undefined);
     const planFits = !('code' in plan) || planOnDisk === plan.code;
-    if (onDisk === json && (generated === undefined || codeOnDisk === generated.code) && planFits) {
+    const scriptFits = script === undefined || !('code' in script) || scriptOnDisk === script.code;
+    if (onDisk === json && (generated === undefined || codeOnDisk === generated.code) && planFits && scriptFits) {
       session.out(say(lang, 'build_up_to_date', facts));
       return EXIT.ok;
     }
     const codeFits = generated === undefined || codeOnDisk === generated.code;
-    const stale = onDisk !== json ? out : !codeFits ? generatedOut : planOut;
+    const stale = onDisk !== json ? out : !codeFits ? generatedOut : !planFits ? planOut : scriptOut;
     const missing =
-      onDisk === undefined || (onDisk === json && (!codeFits ? codeOnDisk === undefined : planOnDisk === undefined));
+      onDisk === undefined ||
+      (onDisk === json &&
+        (!codeFits ? codeOnDisk === undefined : !planFits ? planOnDisk === undefined : scriptOnDisk === undefined));
     session.err(
       say(lang, missing ? 'build_check_missing' : 'build_check_stale', {
         ...facts,
@@ -91,6 +101,21 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
       }),
     );
   } else session.out(say(lang, 'build_plan_refused', { ...shown, reason: refusalReason(lang, plan.reason) }));
+  if (script !== undefined && 'code' in script) {
+    const cacheOut = planScriptCachePath(scriptOut);
+    await writeOutput(session, scriptOut, script.code, 'build');
+    await writeOutput(session, cacheOut, script.cache, 'build');
+    session.out(
+      say(lang, 'build_plan_script_written', {
+        ...shown,
+        path: session.display(scriptOut),
+        cache: session.display(cacheOut),
+        kb: Math.round(Buffer.byteLength(script.code) / 1024),
+        cacheKb: Math.round(script.cache.length / 1024),
+      }),
+    );
+  } else if (script !== undefined)
+    session.out(say(lang, 'build_plan_script_refused', { ...shown, reason: refusalReason(lang, script.reason) }));
   if (diagnostics.length > 0) session.out(formatDiagnostics(diagnostics, lang));
   return EXIT.ok;
 }

@@ -164,6 +164,9 @@ export const en = {
     'wrote {path}: the plan module of {id} ({kb} kB): import it and load it with loadPlanModule from @lcz/criteria-engine/plan, which compiles nothing at start-up.',
   build_plan_refused:
     'note: no plan module for {id} ({reason}); load {compiled} with @lcz/criteria-engine/runtime instead.',
+  build_plan_script_written:
+    'wrote {path} and {cache}: the plan script of {id} ({kb} kB) and its V8 code cache ({cacheKb} kB): load them with loadPlanFile from @lcz/criteria-engine/plan-file, the fastest start (a Node that cannot use the cache compiles the script again, with the same results).',
+  build_plan_script_refused: 'note: no plan script for {id} ({reason}); the plan module serves as before.',
   build_reason_not_loaded: 'not a ruleset the engine loaded',
   build_reason_compiled_mismatch: 'the compiled rules file is not this ruleset’s',
   build_reason_compiled_unloadable: 'the compiled rules file does not load back',
@@ -176,6 +179,7 @@ export const en = {
   build_reason_construct: '{part} uses {construct}, which the generated code leaves to its compiled closure',
   build_reason_not_finite: 'a number that is not finite: {value}',
   build_reason_not_index: 'an index that is not a whole number from 0: {value}',
+  build_reason_engine_unbuilt: 'the engine is not built (@lcz/criteria-engine has no dist/plan.cjs)',
   build_part_criterion: 'the condition of criterion {id}',
   build_part_applicable: 'the applicable_when: of criterion {id}',
   build_part_variant: 'the condition of variant {variant} of criterion {id}',

@@ -162,6 +162,9 @@ export const vi: CliMessages = {
     'đã ghi {path}: mô-đun kế hoạch của {id} ({kb} kB): import tệp này rồi nạp bằng loadPlanModule của @lcz/criteria-engine/plan, không phải biên dịch gì khi khởi động.',
   build_plan_refused:
     'lưu ý: không có mô-đun kế hoạch cho {id} ({reason}); hãy nạp {compiled} bằng @lcz/criteria-engine/runtime.',
+  build_plan_script_written:
+    'đã ghi {path} và {cache}: kịch bản kế hoạch của {id} ({kb} kB) cùng bộ đệm mã V8 của nó ({cacheKb} kB): nạp bằng loadPlanFile của @lcz/criteria-engine/plan-file, khởi động nhanh nhất (Node mà không dùng được bộ đệm thì biên dịch lại, cùng kết quả).',
+  build_plan_script_refused: 'lưu ý: không có kịch bản kế hoạch cho {id} ({reason}); mô-đun kế hoạch vẫn dùng được.',
   build_reason_not_loaded: 'bộ quy tắc không do bộ máy này nạp',
   build_reason_compiled_mismatch: 'tệp quy tắc đã biên dịch không phải của bộ quy tắc này',
   build_reason_compiled_unloadable: 'tệp quy tắc đã biên dịch không nạp lại được',
@@ -175,6 +178,7 @@ export const vi: CliMessages = {
     '{part} dùng {construct}; mã sinh ra chưa viết được phần này nên vẫn dùng hàm đóng đã biên dịch',
   build_reason_not_finite: 'có số không hữu hạn: {value}',
   build_reason_not_index: 'có chỉ số không phải số nguyên từ 0 trở lên: {value}',
+  build_reason_engine_unbuilt: 'bộ máy chưa được dựng (chưa chạy pnpm build cho gói bộ máy)',
   build_part_criterion: 'điều kiện của tiêu chí {id}',
   build_part_applicable: 'phần applicable_when: của tiêu chí {id}',
   build_part_variant: 'điều kiện của phương án {variant} thuộc tiêu chí {id}',

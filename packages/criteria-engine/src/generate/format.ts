@@ -14,3 +14,10 @@ export const GENERATED_FORMAT_VERSION = 4;
  */
 export const PLAN_MODULE_FORMAT = 'lcz-plan-module';
 export const PLAN_MODULE_FORMAT_VERSION = 1;
+
+/**
+ * What a plan script says it is (plan-script-code.ts, plan-file.ts): the plan module above and the
+ * plan entry's own code in one script, which `./plan-file` compiles with V8's code cache.
+ */
+export const PLAN_SCRIPT_FORMAT = 'lcz-plan-script';
+export const PLAN_SCRIPT_FORMAT_VERSION = 1;

@@ -7,3 +7,16 @@ export function generatedModulePath(compiledPath: string): string {
 export function planModulePath(compiledPath: string): string {
   return `${compiledPath.replace(/\.json$/i, '')}.plan.mjs`;
 }
+
+/**
+ * Where `lcz build` writes the plan script and its code cache: `x.compiled.json` →
+ * `x.compiled.plan-script.js` and `x.compiled.plan-script.v8cache` (plan-script-code.ts, plan-script-files.ts).
+ */
+export function planScriptPath(compiledPath: string): string {
+  return `${compiledPath.replace(/\.json$/i, '')}.plan-script.js`;
+}
+
+/** The code cache of the plan script at `scriptPath`: the same name, `.v8cache` for `.js`. */
+export function planScriptCachePath(scriptPath: string): string {
+  return `${scriptPath.replace(/\.js$/i, '')}.v8cache`;
+}

@@ -32,6 +32,8 @@ export const GENERATE_REFUSAL_CODES = [
   'not_finite',
   /** An index that is not a small non-negative integer (params: value). */
   'not_index',
+  /** The plan script needs the engine's built plan entry (dist/plan.cjs), and it is not built. */
+  'engine_unbuilt',
 ] as const;
 
 export type GenerateRefusalCode = (typeof GENERATE_REFUSAL_CODES)[number];
@@ -136,6 +138,7 @@ const REASONS_EN: Readonly<Record<GenerateRefusalCode, string>> = {
   construct: '{part} uses {construct}, which the generated code leaves to its closure',
   not_finite: 'not a finite number: {value}',
   not_index: 'not an index: {value}',
+  engine_unbuilt: 'the engine is not built (no dist/plan.cjs)',
 };
 
 const CONSTRUCTS_EN: Readonly<Record<GenerateRefusalConstruct, string>> = {

@@ -3,10 +3,13 @@
  * sources, the browser-safe core pulls in no Node built-in, and internals are not reachable.
  * `pnpm test` builds before it runs vitest.
  */
+import { isAscii } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +17,8 @@ import * as sourceCore from '../../src/index.js';
 import * as sourceNode from '../../src/node.js';
 import * as sourceTools from '../../src/tools.js';
 import { assessmentArbitrary } from '../../src/testing.js';
+import { planScriptCachePath } from '../../src/generate/module-path.js';
+import { planScriptCacheFile, planScriptCachedData, planScriptDigestLine } from '../../src/plan-script-cache.js';
 
 const pkgDir = fileURLToPath(new URL('../../', import.meta.url));
 const dist = join(pkgDir, 'dist');
@@ -244,4 +249,105 @@ describe('the plan entry (@lcz/criteria-engine/plan) and a plan module', () => {
       expect(plan.loadPlanModule(module, { hash: 'sha256:other' }).diagnostics[0]?.code).toBe('plan_module_stale');
     }
   }, 120_000);
+});
+
+describe('the plan-file entry (@lcz/criteria-engine/plan-file) and a plan script with its code cache', () => {
+  it('is one small file: the loader only (node:fs, node:vm, node:buffer)', () => {
+    for (const file of ['plan-file.js', 'plan-file.cjs']) {
+      const text = readFileSync(join(dist, file), 'utf8').replace(/\n\/\/# sourceMappingURL=.*/g, '');
+      const imported = [...text.matchAll(/(?:from |import\(|require\()['"]([^'"]+)['"]/g)].map((m) => m[1]);
+      expect(new Set(imported)).toEqual(new Set(['buffer', 'fs', 'vm']));
+      expect(text.length).toBeLessThan(4000);
+    }
+  });
+
+  const schemes = ['lai-chau-2020-2025', 'lai-chau-2026-2030-draft'].map((name) =>
+    fileURLToPath(new URL(`../../../../rules/${name}/ruleset.yaml`, import.meta.url)),
+  );
+  const folder = mkdtempSync(join(tmpdir(), 'lcz-plan-script-'));
+  type PlanFile = typeof import('../../src/plan-file.js');
+  const entries = async (): Promise<PlanFile[]> => [
+    (await import(pathToFileURL(join(dist, 'plan-file.js')).href)) as PlanFile,
+    createRequire(import.meta.url)(join(dist, 'plan-file.cjs')) as PlanFile,
+  ];
+
+  it.each(schemes)('%s: validates and evaluates as loadRuleset does, with its cache, and without', async (file) => {
+    const yaml = await source.loadRulesetFile(file);
+    const built = await source.buildCompiledRulesFile(file, join(dirname(file), 'x.compiled.json'));
+    if (!yaml.value || !built.value) throw new Error(`${file} should load and build`);
+    const script = join(folder, `${basename(dirname(file))}.compiled.plan-script.js`);
+    const made = source.planScriptOf(built.value.json, script);
+    if (!('code' in made)) throw new Error(`${file}: no plan script (${made.refused})`);
+    // ASCII, so the loader reads it one byte a character (plan-script-code.ts).
+    expect(isAscii(Buffer.from(made.code))).toBe(true);
+    writeFileSync(script, made.code);
+    const cache = planScriptCachePath(script);
+    // The cache is whole, made for this script, and V8 takes it (this process has the flags it was made with).
+    const data = planScriptCachedData(made.cache, Buffer.from(made.code));
+    if (!data) throw new Error(`${file}: the cache written is not taken`);
+    expect(new Script(made.code, { cachedData: data }).cachedDataRejected).toBe(false);
+    const samples = fc.sample(assessmentArbitrary(yaml.value, { unknownRate: 0.2 }), { numRuns: 40, seed: 16 });
+    const bad = { context: {}, facts: { [yaml.value.facts[0]?.id ?? 'x']: 'not a value' }, extra: 1 };
+    // With the cache, with none, and with a damaged one (the loader ignores it): the same results.
+    const damaged = Buffer.from(made.cache);
+    damaged[damaged.length - 1000] = (damaged[damaged.length - 1000] ?? 0) ^ 0x55;
+    for (const cached of [made.cache, undefined, damaged]) {
+      if (cached) writeFileSync(cache, cached);
+      else rmSync(cache, { force: true });
+      for (const entry of await entries()) {
+        const ruleset = entry.loadPlanFile(script, { hash: yaml.value.hash })?.value;
+        if (!ruleset) throw new Error(`${file}: the plan-file entry refused the script`);
+        expect(ruleset.hash).toBe(yaml.value.hash);
+        for (const sample of samples) {
+          const input: unknown = JSON.parse(JSON.stringify(sample));
+          expect(ruleset.validateAssessment(input)).toEqual(yaml.value.validateAssessment(input));
+          expect(ruleset.evaluate(sample)).toEqual(yaml.value.evaluate(sample));
+          expect(ruleset.decide(sample)).toEqual(yaml.value.decide(sample));
+        }
+        expect(ruleset.validateAssessment(bad).diagnostics).toEqual(yaml.value.validateAssessment(bad).diagnostics);
+        const other = entry.loadPlanFile(script, { hash: 'sha256:other' });
+        expect(other?.diagnostics[0]?.code).toBe('plan_module_stale');
+      }
+    }
+  }, 120_000);
+
+  it('uses a cache only when it is whole and made for this script and this Node', () => {
+    const script = Buffer.from(`(function () { return 1; })\n${planScriptDigestLine('a'.repeat(64))}`);
+    const data = Buffer.from('V8 cached data, as far as this check goes');
+    const file = planScriptCacheFile(script, data);
+    expect(planScriptCachedData(file, script)?.equals(data)).toBe(true);
+    const flipped = Buffer.from(file);
+    flipped[flipped.length - 3] = (flipped[flipped.length - 3] ?? 0) ^ 1;
+    const otherScript = Buffer.from(`(function () { return 2; })\n${planScriptDigestLine('b'.repeat(64))}`);
+    const sameLength = Buffer.from(`(function () { return 1; })\n${planScriptDigestLine('c'.repeat(64))}`);
+    const otherNode = Buffer.from(file.toString('latin1').replace(process.version, 'v0.0.0'), 'latin1');
+    for (const [what, cache, against] of [
+      ['cut off', file.subarray(0, file.length - 1), script],
+      ['a byte changed', flipped, script],
+      ['made for another script', file, otherScript],
+      ['made for another script of the same length', file, sameLength],
+      ['made by another Node', otherNode, script],
+      ['not a cache', Buffer.from('hello\n'), script],
+    ] as const)
+      expect(planScriptCachedData(cache, against), what).toBeUndefined();
+  });
+
+  it('refuses a file that is not a plan script (plan_module_stale), and says there is none where there is no file', async () => {
+    const notScript = join(folder, 'module.plan-script.js');
+    writeFileSync(notScript, 'export const planFormat = "lcz-plan-module";\n');
+    const other = join(folder, 'other.plan-script.js');
+    writeFileSync(other, '(function () { return { planScriptFormat: "something else" }; })\n');
+    const empty = join(folder, 'null.plan-script.js');
+    writeFileSync(empty, '(function () { return null; })\n');
+    for (const entry of await entries()) {
+      for (const path of [notScript, other, empty]) {
+        const refused = entry.loadPlanFile(path);
+        expect(refused?.value).toBeUndefined();
+        expect(refused?.diagnostics.map((d) => [d.code, d.file, d.line, d.params['reason']])).toEqual([
+          ['plan_module_stale', path, 1, 'format'],
+        ]);
+      }
+      expect(entry.loadPlanFile(join(folder, 'nothing.plan-script.js'))).toBeUndefined();
+    }
+  });
 });

@@ -575,8 +575,8 @@ export const en: MessageCatalog = {
     hint: 'Build both again with this engine: lcz build rules/<ruleset folder> --out <file> writes the compiled file and its .decide.mjs together.',
   }),
   plan_module_stale: (p) => ({
-    message: `This plan module does not fit (${s(p, 'reason')}: it says ${s(p, 'found')}, expected ${s(p, 'expected')}); it is not used.`,
-    hint: 'Build it again from the rules with this engine: lcz build rules/<ruleset folder> --out <file> writes the compiled file and its .plan.mjs together. Never edit a generated module.',
+    message: `This plan module (or plan script) does not fit (${s(p, 'reason')}: it says ${s(p, 'found')}, expected ${s(p, 'expected')}); it is not used.`,
+    hint: 'Build it again from the rules with this engine: lcz build rules/<ruleset folder> --out <file> writes the compiled file with its .plan.mjs and .plan-script.js together. Never edit a generated module or script.',
   }),
   policy_missing: (p) => ({
     message: `Criterion ${s(p, 'criterion')} must state the policy "${s(p, 'key')}", because the case it decides can happen.`,

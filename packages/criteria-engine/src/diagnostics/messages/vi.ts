@@ -587,8 +587,8 @@ export const vi: MessageCatalog = {
     hint: 'Hãy biên dịch lại cả hai bằng bộ máy này: lcz build rules/<thư mục bộ quy tắc> --out <tệp> ghi tệp đã biên dịch cùng tệp .decide.mjs của nó.',
   }),
   plan_module_stale: (p) => ({
-    message: `Mô-đun kế hoạch này không khớp (${s(p, 'reason')}: mô-đun ghi ${s(p, 'found')}, cần ${s(p, 'expected')}); mô-đun không được dùng.`,
-    hint: 'Hãy tạo lại từ các tệp quy tắc bằng bộ máy này: lcz build rules/<thư mục bộ quy tắc> --out <tệp> ghi tệp đã biên dịch cùng tệp .plan.mjs của nó. Đừng sửa tay mô-đun được sinh ra.',
+    message: `Mô-đun kế hoạch (hoặc kịch bản kế hoạch) này không khớp (${s(p, 'reason')}: tệp ghi ${s(p, 'found')}, cần ${s(p, 'expected')}); tệp không được dùng.`,
+    hint: 'Hãy tạo lại từ các tệp quy tắc bằng bộ máy này: lcz build rules/<thư mục bộ quy tắc> --out <tệp> ghi tệp đã biên dịch cùng các tệp .plan.mjs và .plan-script.js của nó. Đừng sửa tay mô-đun hay kịch bản được sinh ra.',
   }),
   policy_missing: (p) => ({
     message: `Tiêu chí ${s(p, 'criterion')} phải nêu rõ chính sách "${s(p, 'key')}", vì trường hợp mà khóa này quyết định có thể xảy ra.`,
