@@ -14,7 +14,7 @@ import { CriteriaEngineError } from './diagnostics/error.js';
 import { SourceText } from './diagnostics/source.js';
 import { parseYaml, type ParseLimits, type ParsedDocument } from './parse/index.js';
 import { validateRulesetDocument } from './validate/validate-ruleset.js';
-import { problemsPastSchemaErrors } from './past-schema-errors.js';
+import { problemsPastSchemaErrors, type SoundPart, soundPart } from './past-schema-errors.js';
 
 export interface LoadRulesetOptions {
   /** Shown in diagnostics: a path or a label. */
@@ -57,25 +57,23 @@ export function readRulesetSources(text: string, options: LoadRulesetOptions = {
   // every problem of the file; but never compile a file that has errors.
   const validated = validateRulesetDocument(parsed.value);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validated.diagnostics];
-  if (!validated.value && !hasErrors(parsed.diagnostics)) {
-    // Every problem at once: the conditions of the parts the schema accepted are checked too.
-    const fragments = (view: ParsedDocument, doc: RulesetDocument) => {
-      const included = loadIncludes(view, doc, options);
-      return hasErrors(included.diagnostics) ? undefined : included.fragments;
-    };
-    diagnostics.push(
-      ...problemsPastSchemaErrors(parsed.value, validated.diagnostics, {
-        compileOptions: options.compileOptions,
-        fragments,
-      }),
-    );
-  }
-  if (!validated.value || hasErrors(diagnostics)) return { diagnostics };
   const doc = validated.value;
-  if (doc.kind === 'fragment') return { diagnostics };
-  const included = loadIncludes(parsed.value, doc, options);
-  diagnostics.push(...included.diagnostics);
-  if (hasErrors(included.diagnostics)) return { diagnostics };
+  const included =
+    doc && !hasErrors(diagnostics) && doc.kind !== 'fragment' ? loadIncludes(parsed.value, doc, options) : undefined;
+  if (included) diagnostics.push(...included.diagnostics);
+  if (!doc || hasErrors(diagnostics)) {
+    // Every problem at once: what compile finds in the parts the schema accepted (and in the
+    // sound parts of the fragments included) is shown with the schema's problems.
+    if (!hasErrors(parsed.diagnostics))
+      diagnostics.push(
+        ...problemsPastSchemaErrors(parsed.value, validated.diagnostics, diagnostics, {
+          compileOptions: options.compileOptions,
+          fragments: (view, viewDoc) => soundFragments(view, viewDoc, options),
+        }),
+      );
+    return { diagnostics };
+  }
+  if (doc.kind === 'fragment' || !included) return { diagnostics };
   // The content hash covers the included files too (in `include:` order): changing a shared
   // piece changes the rules.
   const texts = [text, ...included.fragments.map((f) => f.parsed.source.text)];
@@ -87,6 +85,34 @@ export function loadRulesetOrThrow(text: string, options: LoadRulesetOptions = {
   const result = loadRuleset(text, options);
   if (!result.value) throw new CriteriaEngineError(result.diagnostics);
   return result.value;
+}
+
+/** What only a ruleset may hold: a fragment shares facts, parameters and definitions. */
+const RULESET_ONLY = ['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'];
+
+/**
+ * For the problems past schema errors: the sound part of each fragment `doc` includes; undefined
+ * when one cannot be read, does not parse, is no fragment or has no sound part (what it declares
+ * is then unknown, and every use of it would be reported for nothing). loadIncludes has already
+ * reported why.
+ */
+function soundFragments(
+  parsed: ParsedDocument,
+  doc: RulesetDocument,
+  options: LoadRulesetOptions,
+): SoundPart[] | undefined {
+  const out: SoundPart[] = [];
+  for (const path of doc.include ?? []) {
+    const read = options.readInclude?.(path, parsed.source.file);
+    if (!read || 'code' in read) return undefined;
+    const fragmentParsed = parseYaml(new SourceText(read.file, read.text), options.parseLimits);
+    if (!fragmentParsed.value || hasErrors(fragmentParsed.diagnostics)) return undefined;
+    const part = soundPart(fragmentParsed.value, validateRulesetDocument(fragmentParsed.value).diagnostics);
+    if (!part || part.doc.kind !== 'fragment' || part.doc.include || RULESET_ONLY.some((k) => k in part.doc))
+      return undefined;
+    out.push(part);
+  }
+  return out;
 }
 
 /** The fragments named in `include:`, each parsed and validated in its own file. */
@@ -141,7 +167,7 @@ function loadIncludes(
       at('nested');
       continue;
     }
-    if (['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'].some((k) => k in fragment)) {
+    if (RULESET_ONLY.some((k) => k in fragment)) {
       at('fragment_content');
       continue;
     }
