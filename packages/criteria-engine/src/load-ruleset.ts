@@ -58,8 +58,10 @@ export function readRulesetSources(text: string, options: LoadRulesetOptions = {
   const validated = validateRulesetDocument(parsed.value);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validated.diagnostics];
   const doc = validated.value;
-  const included =
-    doc && !hasErrors(diagnostics) && doc.kind !== 'fragment' ? loadIncludes(parsed.value, doc, options) : undefined;
+  // The included files are read whenever the list of them can be, so their problems show with
+  // the main file's (a fragment alone only validates: its includes are refused where it is included).
+  const includes = hasErrors(parsed.diagnostics) ? undefined : includeList(parsed.value);
+  const included = includes ? loadIncludes(parsed.value, includes, options) : undefined;
   if (included) diagnostics.push(...included.diagnostics);
   if (!doc || hasErrors(diagnostics)) {
     // Every problem at once: what compile finds in the parts the schema accepted (and in the
@@ -87,6 +89,15 @@ export function loadRulesetOrThrow(text: string, options: LoadRulesetOptions = {
   return result.value;
 }
 
+/** The files a ruleset's `include:` names; undefined for a fragment, or a list the schema refuses. */
+function includeList(parsed: ParsedDocument): readonly string[] | undefined {
+  const value = parsed.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const include: unknown = 'include' in value ? value.include : [];
+  if (('kind' in value && value.kind === 'fragment') || !Array.isArray(include)) return undefined;
+  return include.every((p) => typeof p === 'string') ? include : undefined;
+}
+
 /** What only a ruleset may hold: a fragment shares facts, parameters and definitions. */
 const RULESET_ONLY = ['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'];
 
@@ -108,8 +119,7 @@ function soundFragments(
     const fragmentParsed = parseYaml(new SourceText(read.file, read.text), options.parseLimits);
     if (!fragmentParsed.value || hasErrors(fragmentParsed.diagnostics)) return undefined;
     const part = soundPart(fragmentParsed.value, validateRulesetDocument(fragmentParsed.value).diagnostics);
-    if (!part || part.doc.kind !== 'fragment' || part.doc.include || RULESET_ONLY.some((k) => k in part.doc))
-      return undefined;
+    if (part?.doc.kind !== 'fragment' || part.doc.include || RULESET_ONLY.some((k) => k in part.doc)) return undefined;
     out.push(part);
   }
   return out;
@@ -118,12 +128,12 @@ function soundFragments(
 /** The fragments named in `include:`, each parsed and validated in its own file. */
 function loadIncludes(
   parsed: ParsedDocument,
-  doc: RulesetDocument,
+  include: readonly string[],
   options: LoadRulesetOptions,
 ): { fragments: Fragment[]; diagnostics: Diagnostic[] } {
   const fragments: Fragment[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const [i, path] of (doc.include ?? []).entries()) {
+  for (const [i, path] of include.entries()) {
     const at = (reason: string): void => {
       diagnostics.push(parsed.source.diagnostic('include_invalid', parsed.rangeOf(['include', i]), { path, reason }));
     };
