@@ -63,6 +63,14 @@ const LOCAL_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'definition_cycle',
 ]);
 
+/** A reference to an id that is not there: maybe to an item set aside whose id cannot be read. */
+const REFERENCE_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'unknown_criterion',
+  'unknown_group',
+  'unknown_level',
+  'unknown_disqualifier',
+]);
+
 /** Top-level keys compile never reads: a problem there hides nothing compile could find. */
 const HEADER_KEYS = new Set([
   'format',
@@ -98,6 +106,10 @@ export interface SoundPart {
   readonly doc: RulesetDocument;
   /** The ids and names the parts set aside declared: a problem naming one follows from them. */
   readonly names: ReadonlySet<string>;
+  /** Of those, the names of declarations set aside (facts, context attributes, parameters…): the names expressions read. */
+  readonly declared: ReadonlySet<string>;
+  /** Whether an item set aside has no id one can read (a reference to a missing id may be to it). */
+  readonly anonymous: boolean;
   /** Whether a group or a criterion was set aside (counts of criteria are then not the file's). */
   readonly criteriaCut: boolean;
 }
@@ -119,9 +131,28 @@ export function soundPart(parsed: ParsedDocument, problems: readonly Diagnostic[
     if (root === undefined) return undefined;
     roots.push(root);
   }
+  roots.push(...tablesKeyedBy(parsed.value, declaredNames(roots)));
   const outermost = roots.filter((r) => !roots.some((o) => o !== r && o.length < r.length && isPrefix(o, r)));
   const names = new Set<string>();
   for (const r of outermost) namesIn(parsed.value, r, names);
+  // A misspelt `id:` key (`idx: "1.1"`) still names its item: what refers to 1.1 follows from it.
+  const misspeltIds: DocumentPath[] = [];
+  for (const d of problems) {
+    const path = d.path !== undefined ? parsePointer(d.path) : [];
+    const written = valueAt(parsed.value, path);
+    if (d.code === 'schema_unknown_property' && d.params['suggestion'] === 'id' && typeof written === 'string') {
+      names.add(written);
+      misspeltIds.push(path);
+    }
+  }
+  // An item set aside whose id cannot be read (`id: []`): any reference to a missing id may be to it.
+  // (Every item with an error, not only the outermost: a criterion with `id: []` in a group set aside.)
+  const anonymous = roots.some(
+    (r) =>
+      ['groups', 'disqualifiers', 'levels'].includes(String(r[0])) &&
+      !hasId(valueAt(parsed.value, r)) &&
+      !misspeltIds.some((p) => p.length === r.length + 1 && isPrefix(r, p)),
+  );
   const { value, indexMap } = without(parsed.value, outermost);
   // What is left must satisfy the schema but for the header: compile relies on every shape it reads.
   if (!schemaErrorsOf(value).every(headerError)) return undefined;
@@ -129,7 +160,7 @@ export function soundPart(parsed: ParsedDocument, problems: readonly Diagnostic[
   // cast: the schema has accepted the document outside its header, which compile does not read.
   const doc = fillTextLanguages(value, declaredLanguages(value)) as RulesetDocument;
   const criteriaCut = outermost.some((r) => r[0] === 'groups');
-  return { parsed: view, doc, names, criteriaCut };
+  return { parsed: view, doc, names, declared: declaredNames(outermost), criteriaCut, anonymous };
 }
 
 export interface PastSchemaOptions {
@@ -157,6 +188,9 @@ export function problemsPastSchemaErrors(
   if (included === undefined) return [];
   const parts = [main, ...included];
   const names = new Set(parts.flatMap((p) => [...p.names]));
+  const declared = new Set(parts.flatMap((p) => [...p.declared]));
+  const anonymous = parts.some((p) => p.anonymous);
+  const texts = new Map(parts.map((p) => [p.parsed.source.file, p.parsed.source.text]));
   const fragments: Fragment[] = included.map((f) => ({ parsed: f.parsed, doc: f.doc }));
   let compiled: Diagnostic[];
   try {
@@ -172,6 +206,7 @@ export function problemsPastSchemaErrors(
   const out: Diagnostic[] = [];
   for (const d of compiled) {
     if (d.severity === 'info' || !LOCAL_CODES.has(d.code) || mentions(d, names)) continue;
+    if (readsSetAside(d, texts, declared) || (anonymous && REFERENCE_CODES.has(d.code))) continue;
     if (d.code === 'threshold_range' && d.file === parsed.source.file && countStarts.has(d.range?.[0] ?? -1)) continue;
     const place = placeOf(d);
     if (taken.has(place)) continue;
@@ -252,6 +287,45 @@ function namesIn(root: unknown, path: DocumentPath, out: Set<string>): void {
     }
   };
   walk(item);
+}
+
+/** The names of the declarations at `roots` (`facts: {x: …}` declares x). */
+function declaredNames(roots: readonly DocumentPath[]): Set<string> {
+  const out = new Set<string>();
+  for (const r of roots)
+    if (r.length === 2 && DECLARATION_SECTIONS.has(String(r[0])) && typeof r[1] === 'string') out.add(r[1]);
+  return out;
+}
+
+/**
+ * The parameter tables keyed by a context attribute set aside: their rows would all look alike
+ * (the key unknown), and every row a duplicate. They depend on the broken declaration: set aside too.
+ */
+function tablesKeyedBy(root: Record<string, unknown>, names: ReadonlySet<string>): DocumentPath[] {
+  const parameters = root['parameters'];
+  if (names.size === 0 || !isRecord(parameters)) return [];
+  return Object.entries(parameters)
+    .filter(
+      ([, p]) => isRecord(p) && Array.isArray(p['by']) && p['by'].some((k) => typeof k === 'string' && names.has(k)),
+    )
+    .map(([id]) => ['parameters', id]);
+}
+
+/**
+ * Whether the text a problem points at reads a declaration set aside (`at_least: income_min` when
+ * the table income_min is broken reads as a comparison with a string): a follow-on, like a problem
+ * that names it.
+ */
+function readsSetAside(d: Diagnostic, texts: ReadonlyMap<string, string>, declared: ReadonlySet<string>): boolean {
+  const text = texts.get(d.file);
+  if (declared.size === 0 || text === undefined || d.range === undefined) return false;
+  for (const [word] of text.slice(d.range[0], d.range[1]).matchAll(/[A-Za-z_][A-Za-z0-9_]*/g))
+    if (declared.has(word)) return true;
+  return false;
+}
+
+function hasId(item: unknown): boolean {
+  return typeof item === 'string' || (isRecord(item) && typeof item['id'] === 'string');
 }
 
 function mentions(d: Diagnostic, names: ReadonlySet<string>): boolean {
