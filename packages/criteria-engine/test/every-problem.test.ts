@@ -106,6 +106,12 @@ describe('every problem at once, across stages', () => {
     expect(where(valid.replace('at_least_count: 6', 'at_least_count: 7'))).toContain('36:36 threshold_range');
   });
 
+  it('an unknown mandatory criterion on rules with levels: reported once (the levels looked it up again)', () => {
+    const levels = fileURLToPath(new URL('./fixtures/levels/ruleset.yaml', import.meta.url));
+    const text = readFileSync(levels, 'utf8').replace('mandatory: ["1.1"]', 'mandatory: ["1.9"]');
+    expect(where(text)).toEqual(['88:15 unknown_criterion']);
+  });
+
   it('a text in an undeclared language hides nothing: compile reads no text', () => {
     const text = readFileSync(MINIMAL, 'utf8')
       .replace('version: "1"', 'version: "1"\nlanguages: [vi]')
