@@ -124,8 +124,12 @@ describe('every problem at once: random edits of the bundled rules', () => {
         fc.array(mutation, { maxLength: 2 }),
         (f, edits, fragmentEdits) => {
           const file = FILES[f] ?? { path: '', text: '' };
-          const text = edits.reduce(mutate, file.text);
-          checkLoad(text, fragmentEdits.reduce(mutate, FRAGMENT), file.path);
+          const text = edits.reduce((t, m) => mutate(t, m), file.text);
+          checkLoad(
+            text,
+            fragmentEdits.reduce((t, m) => mutate(t, m), FRAGMENT),
+            file.path,
+          );
         },
       ),
       { numRuns: runs, seed: 20_261_207 },
@@ -143,7 +147,7 @@ describe('every problem at once: random edits of the bundled rules', () => {
       hostile: fc.constantFrom('[]', '{}', 'null'),
     });
     const names = fc.array(
-      mutation.map((m) => ({ ...m, op: 'name' })),
+      mutation.map((m): Mutation => ({ ...m, op: 'name' })),
       { maxLength: 3 },
     );
     let compared = 0;
@@ -154,8 +158,8 @@ describe('every problem at once: random edits of the bundled rules', () => {
         fc.array(breaking, { minLength: 1, maxLength: 3 }),
         (f, nameEdits, breaks) => {
           const file = FILES[f] ?? { path: '', text: '' };
-          const base = nameEdits.reduce(mutate, file.text);
-          const broken = breaks.reduce(mutate, base);
+          const base = nameEdits.reduce((t, m) => mutate(t, m), file.text);
+          const broken = breaks.reduce((t, m) => mutate(t, m), base);
           const touched = new Set(
             broken.split('\n').flatMap((line, i) => (line !== base.split('\n')[i] ? [i + 1] : [])),
           );
