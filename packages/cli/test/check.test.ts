@@ -131,7 +131,62 @@ describe('lcz check', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('rules/lai-chau-2026-2030-draft/ruleset.yaml: 0 lỗi, 0 cảnh báo, 1 ghi chú');
     expect(stderr).toContain('[file_not_found]');
-    expect(stderr).toContain("bộ quy tắc 'nowhere' có 1 lỗi; hãy sửa các lỗi đó trước");
+    expect(stderr).toContain("bộ quy tắc 'nowhere' có 1 lỗi (ở trên); sửa xong, lcz check mới chạy được");
+  });
+
+  it('a file with a problem of each stage: every one in one run, in file order, then the count; exit 1', async () => {
+    const file = 'packages/criteria-engine/test/fixtures/every-problem/each-stage.yaml';
+    const { code, stdout, stderr } = await run(['check', '--lang', 'en', file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const found = stderr
+      .split('\n')
+      .flatMap((l) => /^\S+:(\d+:\d+): error \[(\w+)\]/.exec(l)?.slice(1, 3).join(' ') ?? []);
+    expect(found).toEqual([
+      '11:20 date_invalid',
+      '23:19 schema_enum',
+      '30:33 parameter_key_value',
+      '32:22 parameter_key_value',
+      '42:11 schema_unknown_property',
+      '46:35 expr_syntax',
+      '49:21 expr_unknown_name',
+      '50:13 duplicate_id',
+      '61:22 unknown_criterion',
+    ]);
+    expect(stderr).toContain(`the rules in '${file}' have 9 errors (above); once they are fixed, lcz check runs`);
+  });
+
+  it('a bad header date and a misspelt fact type hide neither a table row dated on no day nor an unknown region', async () => {
+    const dir = join(temp, 'ntm');
+    await cp(
+      join(ROOT, 'packages/criteria-engine/test/fixtures/nong-thon-moi/ruleset.yaml'),
+      join(dir, 'ruleset.yaml'),
+    );
+    const text = await readFile(join(dir, 'ruleset.yaml'), 'utf8');
+    const edited = text
+      .replace('effective: { from: "2026-01-01"', 'effective: { from: "2026-13-01"')
+      .replace('  population:\n    type: integer', '  population:\n    type: integr')
+      .replace(
+        '{ region: mien_nui, from: "2028-01-01", value: 52.5 }',
+        '{ region: mien_nui, from: "2028-02-30", value: 52.5 }',
+      )
+      .replace(
+        '{ region: trung_du, from: "2028-01-01", value: 62 }',
+        '{ region: trung_duu, from: "2028-01-01", value: 62 }',
+      );
+    expect(edited.split('\n').filter((l, i) => l !== text.split('\n')[i])).toHaveLength(4);
+    await writeFile(join(dir, 'ruleset.yaml'), edited);
+    const { code, stderr } = await lcz(['check', 'ntm'], { cwd: temp });
+    expect(code).toBe(1);
+    expect(stderr.match(/ lỗi \[\w+\]/g)).toEqual([
+      ' lỗi [date_invalid]',
+      ' lỗi [schema_enum]',
+      ' lỗi [parameter_key_value]',
+      ' lỗi [parameter_key_value]',
+    ]);
+    expect(stderr).toContain('"2028-02-30" không phải giá trị của from');
+    expect(stderr).toContain('"trung_duu" không phải giá trị của region');
+    expect(stderr).toContain("bộ quy tắc 'ntm' có 4 lỗi (ở trên)");
   });
 
   it('usage: no rules named is exit 2, in both languages', async () => {

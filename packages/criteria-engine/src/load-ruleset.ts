@@ -14,7 +14,7 @@ import { CriteriaEngineError } from './diagnostics/error.js';
 import { SourceText } from './diagnostics/source.js';
 import { parseYaml, type ParseLimits, type ParsedDocument } from './parse/index.js';
 import { validateRulesetDocument } from './validate/validate-ruleset.js';
-import { problemsPastSchemaErrors } from './past-schema-errors.js';
+import { problemsPastSchemaErrors, type SoundPart, soundPart } from './past-schema-errors.js';
 
 export interface LoadRulesetOptions {
   /** Shown in diagnostics: a path or a label. */
@@ -57,25 +57,25 @@ export function readRulesetSources(text: string, options: LoadRulesetOptions = {
   // every problem of the file; but never compile a file that has errors.
   const validated = validateRulesetDocument(parsed.value);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validated.diagnostics];
-  if (!validated.value && !hasErrors(parsed.diagnostics)) {
-    // Every problem at once: the conditions of the parts the schema accepted are checked too.
-    const fragments = (view: ParsedDocument, doc: RulesetDocument) => {
-      const included = loadIncludes(view, doc, options);
-      return hasErrors(included.diagnostics) ? undefined : included.fragments;
-    };
-    diagnostics.push(
-      ...problemsPastSchemaErrors(parsed.value, validated.diagnostics, {
-        compileOptions: options.compileOptions,
-        fragments,
-      }),
-    );
-  }
-  if (!validated.value || hasErrors(diagnostics)) return { diagnostics };
   const doc = validated.value;
-  if (doc.kind === 'fragment') return { diagnostics };
-  const included = loadIncludes(parsed.value, doc, options);
-  diagnostics.push(...included.diagnostics);
-  if (hasErrors(included.diagnostics)) return { diagnostics };
+  // The included files are read whenever the list of them can be, so their problems show with
+  // the main file's (a fragment alone only validates: its includes are refused where it is included).
+  const includes = hasErrors(parsed.diagnostics) ? undefined : includeList(parsed.value);
+  const included = includes ? loadIncludes(parsed.value, includes, options) : undefined;
+  if (included) diagnostics.push(...included.diagnostics);
+  if (!doc || hasErrors(diagnostics)) {
+    // Every problem at once: what compile finds in the parts the schema accepted (and in the
+    // sound parts of the fragments included) is shown with the schema's problems.
+    if (!hasErrors(parsed.diagnostics))
+      diagnostics.push(
+        ...problemsPastSchemaErrors(parsed.value, validated.diagnostics, diagnostics, {
+          compileOptions: options.compileOptions,
+          fragments: (view, viewDoc) => soundFragments(view, viewDoc, options),
+        }),
+      );
+    return { diagnostics };
+  }
+  if (doc.kind === 'fragment' || !included) return { diagnostics };
   // The content hash covers the included files too (in `include:` order): changing a shared
   // piece changes the rules.
   const texts = [text, ...included.fragments.map((f) => f.parsed.source.text)];
@@ -89,15 +89,51 @@ export function loadRulesetOrThrow(text: string, options: LoadRulesetOptions = {
   return result.value;
 }
 
+/** The files a ruleset's `include:` names; undefined for a fragment, or a list the schema refuses. */
+function includeList(parsed: ParsedDocument): readonly string[] | undefined {
+  const value = parsed.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const include: unknown = 'include' in value ? value.include : [];
+  if (('kind' in value && value.kind === 'fragment') || !Array.isArray(include)) return undefined;
+  return include.every((p) => typeof p === 'string') ? include : undefined;
+}
+
+/** What only a ruleset may hold: a fragment shares facts, parameters and definitions. */
+const RULESET_ONLY = ['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'];
+
+/**
+ * For the problems past schema errors: the sound part of each fragment `doc` includes; undefined
+ * when one cannot be read, does not parse, is no fragment or has no sound part (what it declares
+ * is then unknown, and every use of it would be reported for nothing). loadIncludes has already
+ * reported why.
+ */
+function soundFragments(
+  parsed: ParsedDocument,
+  doc: RulesetDocument,
+  options: LoadRulesetOptions,
+): SoundPart[] | undefined {
+  const out: SoundPart[] = [];
+  for (const path of doc.include ?? []) {
+    const read = options.readInclude?.(path, parsed.source.file);
+    if (!read || 'code' in read) return undefined;
+    const fragmentParsed = parseYaml(new SourceText(read.file, read.text), options.parseLimits);
+    if (!fragmentParsed.value || hasErrors(fragmentParsed.diagnostics)) return undefined;
+    const part = soundPart(fragmentParsed.value, validateRulesetDocument(fragmentParsed.value).diagnostics);
+    if (part?.doc.kind !== 'fragment' || part.doc.include || RULESET_ONLY.some((k) => k in part.doc)) return undefined;
+    out.push(part);
+  }
+  return out;
+}
+
 /** The fragments named in `include:`, each parsed and validated in its own file. */
 function loadIncludes(
   parsed: ParsedDocument,
-  doc: RulesetDocument,
+  include: readonly string[],
   options: LoadRulesetOptions,
 ): { fragments: Fragment[]; diagnostics: Diagnostic[] } {
   const fragments: Fragment[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const [i, path] of (doc.include ?? []).entries()) {
+  for (const [i, path] of include.entries()) {
     const at = (reason: string): void => {
       diagnostics.push(parsed.source.diagnostic('include_invalid', parsed.rangeOf(['include', i]), { path, reason }));
     };
@@ -141,7 +177,7 @@ function loadIncludes(
       at('nested');
       continue;
     }
-    if (['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'].some((k) => k in fragment)) {
+    if (RULESET_ONLY.some((k) => k in fragment)) {
       at('fragment_content');
       continue;
     }

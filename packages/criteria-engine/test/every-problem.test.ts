@@ -10,6 +10,7 @@ import { formatDiagnostic, loadRuleset, loadRulesetOrThrow, readAssessment } fro
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/every-problem/schema-and-expression.yaml', import.meta.url));
 const MINIMAL = fileURLToPath(new URL('./fixtures/valid-rules/minimal.yaml', import.meta.url));
+const EACH_STAGE = fileURLToPath(new URL('./fixtures/every-problem/each-stage.yaml', import.meta.url));
 
 const where = (text: string) =>
   loadRuleset(text, { file: 'r.yaml' }).diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`);
@@ -57,6 +58,72 @@ describe('every problem at once', () => {
 
   it('a file whose schema is sound compiles as before; nothing is added to a valid file', () => {
     expect(loadRuleset(readFileSync(MINIMAL, 'utf8')).diagnostics).toEqual([]);
+  });
+});
+
+describe('every problem at once, across stages', () => {
+  it('a header date, two schema errors, a table row dated on no day and one with an unknown key, a syntax error, a misspelt fact, a duplicate id, an unknown mandatory criterion: all in one run', () => {
+    // In the order found: the schema's, the dates', then compile's (tables, the mandatory list, criteria).
+    expect(where(readFileSync(EACH_STAGE, 'utf8'))).toEqual([
+      '23:19 schema_enum',
+      '42:11 schema_unknown_property',
+      '11:20 date_invalid',
+      '30:33 parameter_key_value',
+      '32:22 parameter_key_value',
+      '61:22 unknown_criterion',
+      '46:35 expr_syntax',
+      '49:21 expr_unknown_name',
+      '50:13 duplicate_id',
+    ]);
+  });
+
+  it('each problem keeps its words, its place and its hint in both languages; the rules still refuse to load', () => {
+    const found = loadRuleset(readFileSync(EACH_STAGE, 'utf8'), { file: 'r.yaml' });
+    expect(found.value).toBeUndefined();
+    const duplicate = found.diagnostics.find((d) => d.code === 'duplicate_id');
+    // The first 1.3 is on line 47 of the file as written, though 1.1 before it was set aside.
+    expect(duplicate?.params).toMatchObject({ id: '1.3', first_line: 47 });
+    expect(formatDiagnostic(duplicate as never, 'en')).toMatch(
+      /^r\.yaml:50:13: error \[duplicate_id\].*first on line 47/,
+    );
+    const row = found.diagnostics.find((d) => d.code === 'parameter_key_value' && d.line === 32);
+    expect(formatDiagnostic(row as never, 'vi')).toMatch(
+      /Dòng 4 của bảng "households_min": "to_dan_ph"[\s\S]*ban, to_dan_pho/,
+    );
+    expect(() => loadRulesetOrThrow(readFileSync(EACH_STAGE, 'utf8'))).toThrow();
+  });
+
+  it('the group asks for 6 criteria and 1.1 is set aside: no "6 of 5" is reported (the file has 6)', () => {
+    const found = loadRuleset(readFileSync(EACH_STAGE, 'utf8')).diagnostics;
+    expect(found.filter((d) => d.code === 'threshold_range')).toEqual([]);
+    // Not vacuous: written with 7, the count is wrong in the file itself, and the schema error stays.
+    const seven = readFileSync(EACH_STAGE, 'utf8').replace('at_least_count: 6', 'at_least_count: 7');
+    expect(where(seven).filter((l) => l.includes('threshold_range'))).toEqual([]);
+    const valid = readFileSync(EACH_STAGE, 'utf8')
+      .replace('at_lest', 'at_least')
+      .replace('integr', 'integer')
+      .replace('2026-13-01', '2026-01-01');
+    expect(where(valid.replace('at_least_count: 6', 'at_least_count: 7'))).toContain('36:36 threshold_range');
+  });
+
+  it('an unknown mandatory criterion on rules with levels: reported once (the levels looked it up again)', () => {
+    const levels = fileURLToPath(new URL('./fixtures/levels/ruleset.yaml', import.meta.url));
+    const text = readFileSync(levels, 'utf8').replace('mandatory: ["1.1"]', 'mandatory: ["1.9"]');
+    expect(where(text)).toEqual(['88:15 unknown_criterion']);
+  });
+
+  it('a text in an undeclared language hides nothing: compile reads no text', () => {
+    const text = readFileSync(MINIMAL, 'utf8')
+      .replace('version: "1"', 'version: "1"\nlanguages: [vi]')
+      .replace(/condition:\n.*\n.*\n.*\n/, 'condition: "househols > 0"\n');
+    const found = where(text);
+    expect(found.filter((l) => l.includes('text_language_undeclared')).length).toBeGreaterThan(0);
+    expect(found).toContain('22:21 expr_unknown_name');
+  });
+
+  it('an unknown top-level key (a misspelt section?) leaves the schema errors alone: its names may be used anywhere', () => {
+    const text = readFileSync(EACH_STAGE, 'utf8').replace('parameters:', 'parameterz:');
+    expect(where(text).every((l) => / (schema_|date_invalid)/.test(l))).toBe(true);
   });
 });
 

@@ -73,7 +73,7 @@ export const en = {
     "the new version '{path}' was created, but lcz check finds {count} {count|error|errors} in it (above): the period changed, so a parameter table keyed by year, or with dated rows, needs rows for the new period.",
   missing_check_rules: 'name the rule file or directory to check, e.g. lcz check rules/lai-chau-2020-2025.',
   rules_invalid_nothing_checked:
-    "the rules in '{path}' have {count} {count|error|errors}; fix them first, then the static checks run.",
+    "the rules in '{path}' have {count} {count|error|errors} (above); once they are fixed, lcz check runs its static checks (criteria that can never pass or always pass, …), which may find more.",
   check_summary:
     '{file}: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} {infos|note|notes} from the checks.',
   coverage_bad_format: "--format must be text or md, not '{value}'.",

@@ -71,7 +71,7 @@ export const vi: CliMessages = {
     "phiên bản mới '{path}' đã được tạo, nhưng lcz check thấy {count} lỗi trong đó (ở trên): thời kỳ đã đổi, nên bảng tham số theo năm, hoặc có các dòng theo ngày, cần thêm dòng cho thời kỳ mới.",
   missing_check_rules: 'hãy nêu tệp hoặc thư mục quy tắc cần kiểm tra, ví dụ lcz check rules/lai-chau-2020-2025.',
   rules_invalid_nothing_checked:
-    "bộ quy tắc '{path}' có {count} lỗi; hãy sửa các lỗi đó trước, sau đó mới kiểm tra sâu được.",
+    "bộ quy tắc '{path}' có {count} lỗi (ở trên); sửa xong, lcz check mới chạy được các phép kiểm tra tĩnh (tiêu chí không bao giờ đạt hoặc luôn đạt, …), có thể tìm thêm lỗi.",
   check_summary: '{file}: {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú từ các phép kiểm tra.',
   coverage_bad_format: "--format phải là text hoặc md, không phải '{value}'.",
   coverage_format_needs_coverage: '--format chọn cách in bảng độ phủ: hãy thêm --coverage.',

@@ -91,7 +91,9 @@ export function compileTiers(input: TierInputs, report: LevelReporter): TierPlan
       return [index];
     });
   const base = {
-    mandatory: named(input.mandatory, ['recognition', 'mandatory']),
+    // An unknown id under recognition.mandatory is reported where the criteria are checked
+    // (compile-ruleset.ts, checkMandatory): once, not again here.
+    mandatory: input.mandatory.flatMap((id) => criterionIndex.get(id) ?? []),
     requirements: (doc.recognition.requirements ?? []).map((r, i) => {
       const path: YamlPath = ['recognition', 'requirements', i];
       report.requirement(r, path, r.of.length);

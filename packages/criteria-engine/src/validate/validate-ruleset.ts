@@ -15,7 +15,8 @@ import { explainSchemaOutdent } from './outdent-hint.js';
 import { schemaErrorsToDiagnostics } from './schema-errors.js';
 import { checkTextLanguages, declaredLanguages, fillTextLanguages } from './text-languages.js';
 
-function schemaErrors(value: unknown): readonly ErrorObject[] {
+/** The schema's raw errors for `value` (none when it is valid). */
+export function schemaErrorsOf(value: unknown): readonly ErrorObject[] {
   return validate(value) ? [] : (validate.errors ?? []);
 }
 
@@ -26,7 +27,7 @@ export function validateRulesetDocument(parsed: ParsedDocument): StageResult<Rul
   const diagnostics = [
     ...(valid
       ? []
-      : explainSchemaOutdent(parsed, schemaErrorsToDiagnostics(validate.errors ?? [], parsed), schemaErrors)),
+      : explainSchemaOutdent(parsed, schemaErrorsToDiagnostics(validate.errors ?? [], parsed), schemaErrorsOf)),
     ...checkEffectiveDates(parsed),
     ...checkTextLanguages(parsed),
   ];

@@ -145,4 +145,44 @@ describe('include: and definitions:', () => {
     expect(a.value?.hash).toBeDefined();
     expect(a.value?.hash).not.toBe(b.value?.hash);
   });
+
+  describe('every problem at once, across the files of a rule folder', () => {
+    // The fragment: a fact whose type is misspelt (schema) and a named condition reading a
+    // misspelt fact (compile); the main file: a misspelt fact in a condition (compile).
+    const brokenFragment = FRAGMENT.replace(
+      '  contents_done_well:',
+      '  broken: { type: integr, label: { vi: "Hỏng", en: "Broken" } }\n  contents_done_well:',
+    ).replace('{ fact: contents_registered, at_least: 1 }', '"contents_registred >= 1 or broken > 0"');
+    const misspeltMain = MAIN.replace('households > 0', 'housholds > 0');
+
+    it('a schema error in a fragment hides neither the fragment’s other problems nor the main file’s', async () => {
+      const { rules, fragment } = layout(misspeltMain, brokenFragment);
+      const { value, diagnostics } = await loadRulesetFile(rules);
+      expect(value).toBeUndefined();
+      const main = join(rules, 'ruleset.yaml');
+      expect(diagnostics.map(where)).toEqual([
+        { code: 'schema_enum', file: fragment, line: 8, column: 19 },
+        { code: 'include_invalid', file: main, line: 5, column: 11 },
+        { code: 'expr_unknown_name', file: fragment, line: 15, column: 12 },
+        { code: 'expr_unknown_name', file: main, line: 19, column: 48 },
+      ]);
+      // `broken > 0` reads the fact the schema refused: its one message is the schema's.
+      expect(diagnostics.filter((d) => Object.values(d.params).includes('broken'))).toEqual([]);
+    });
+
+    it('with a schema error in the main file too: every file’s problems, each once', async () => {
+      const { rules } = layout(
+        misspeltMain.replace('type: integer, min: 0', 'type: integer, min: "none"'),
+        brokenFragment,
+      );
+      const codes = (await loadRulesetFile(rules)).diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`);
+      expect(codes).toEqual([
+        '12:37 schema_type',
+        '8:19 schema_enum',
+        '5:11 include_invalid',
+        '15:12 expr_unknown_name',
+        '19:48 expr_unknown_name',
+      ]);
+    });
+  });
 });
