@@ -159,7 +159,8 @@ function nameOf(id: string, ctx: TableContext): string {
   const label =
     r.facts?.find((f) => f.id === id)?.label ??
     r.derived?.find((d) => d.id === id)?.label ??
-    r.document.parameters?.[id]?.label;
+    r.document.parameters?.[id]?.label ??
+    r.parameterTables?.find((p) => p.id === id)?.label;
   return label === undefined ? id : flat(t(label, ctx.lang));
 }
 
@@ -210,9 +211,8 @@ export function variantLines(c: CriterionInfo, ctx: TableContext): string[] {
  * name (printed below), or on a filled table the value in force for this area.
  */
 export function parameterLines(c: CriterionInfo, ctx: TableContext): string[] {
-  const parameters = ctx.ruleset.document.parameters ?? {};
   const used = new Set(expressionsOf(c).flatMap((e) => [...namesIn(e)]));
-  return Object.entries(parameters)
+  return declaredParameters(ctx)
     .filter(([id]) => used.has(id))
     .map(([id, p]) => {
       const name = `${p.label === undefined ? id : flat(t(p.label, ctx.lang))} (${id})`;
@@ -224,6 +224,19 @@ export function parameterLines(c: CriterionInfo, ctx: TableContext): string[] {
         ? ctx.say('param_table', { name, id })
         : ctx.say('param_table_value', { name, value: `${formatReportNumber(value, ctx.lang)}${unit}` });
     });
+}
+
+/**
+ * The rule file's parameters, then the tables of its included fragments (the compiled ruleset
+ * holds every table; `document` is the rule file alone, so a shared table would go unnamed).
+ */
+function declaredParameters(
+  ctx: TableContext,
+): [string, { readonly label?: LocalizedText; readonly unit?: LocalizedText; readonly value?: number }][] {
+  const own = Object.entries(ctx.ruleset.document.parameters ?? {});
+  const named = new Set(own.map(([id]) => id));
+  const shared = (ctx.ruleset.parameterTables ?? []).filter((p) => !named.has(p.id));
+  return [...own, ...shared.map((p) => [p.id, p] as [string, typeof p])];
 }
 
 /** A parameter's value for the evaluated area: its constant, or its table's cell in force on its date. */
