@@ -10,7 +10,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostics } from '../../src/index.js';
+import { formatDiagnostic, formatDiagnostics } from '../../src/index.js';
 import { diffRulesets } from '../../src/explain/diff/index.js';
 import { officialTable } from '../../src/explain/table/index.js';
 import { loadRulesetFile, runTestDirectory } from '../../src/node.js';
@@ -104,5 +104,20 @@ describe('what writing it from the docs found', () => {
       'input_enum_value /facts/fire_rating',
       'input_part_exceeds_whole /facts/classrooms_safe',
     ]);
+  });
+
+  it('a missing assessment file is not hinted at as a rule file', () => {
+    // The same code says any file is missing (an assessment, a batch, an included piece).
+    const missing = {
+      code: 'file_not_found',
+      severity: 'error',
+      file: 'truong-a.yaml',
+      line: 0,
+      column: 0,
+      params: { path: 'truong-a.yaml' },
+    } as const;
+    expect(formatDiagnostic(missing, 'en')).not.toContain('ruleset.yaml');
+    expect(formatDiagnostic(missing, 'vi')).not.toContain('ruleset.yaml');
+    expect(formatDiagnostic(missing, 'en')).toContain('Check the folder and the file name.');
   });
 });
