@@ -10,7 +10,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, formatDiagnostics } from '../../src/index.js';
+import { explainText, formatDiagnostic, formatDiagnostics } from '../../src/index.js';
 import { diffRulesets } from '../../src/explain/diff/index.js';
 import { officialTable } from '../../src/explain/table/index.js';
 import { loadRulesetFile, runTestDirectory } from '../../src/node.js';
@@ -119,5 +119,20 @@ describe('what writing it from the docs found', () => {
     expect(formatDiagnostic(missing, 'en')).not.toContain('ruleset.yaml');
     expect(formatDiagnostic(missing, 'vi')).not.toContain('ruleset.yaml');
     expect(formatDiagnostic(missing, 'en')).toContain('Check the folder and the file name.');
+  });
+
+  it('the report of a scheme without points prints no points, though its levels put them in the result', async () => {
+    const ruleset = await load('2024-2025');
+    const result = ruleset.evaluate({
+      area: { date: '2025-05-20' },
+      context: { school_level: 'thpt', boarding: false },
+      facts: { fire_rating: 'tot', hygiene_rating: 'kha' },
+    });
+    expect(result.points_total).toBeDefined(); // rule-format.md: levels bring the points fields
+    for (const lang of ['vi', 'en'] as const) {
+      const text = explainText(result, ruleset, { lang });
+      expect(text).not.toMatch(/Points|Điểm|POINTS|ĐIỂM/);
+      expect(text).toContain(lang === 'en' ? 'Standard 1: Safe premises' : 'Tiêu chuẩn 1: Cơ sở vật chất an toàn');
+    }
   });
 });

@@ -61,7 +61,7 @@ const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 // ── points ──────────────────────────────────────────────────────────────────────────────────
 
 /** Whether the table prints a points column: some criterion earns other than 1, or a requirement counts points. */
-export function hasPoints(ruleset: TableRuleset): boolean {
+export function hasPoints(ruleset: Pick<TableRuleset, 'groups' | 'document'>): boolean {
   const criteria = ruleset.groups.flatMap((g) => g.criteria);
   const earns = criteria.some(
     (c) =>
