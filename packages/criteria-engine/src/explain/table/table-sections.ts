@@ -12,7 +12,7 @@ import type { ParameterTableInfo } from '../../compile/parameter-table.js';
 import type { PointsOptionInfo, PointsRuleInfo } from '../../compile/points.js';
 import type { Assessment } from '../../evaluate/assessment.js';
 import type { CriterionResult, EvaluationResult, FactValue, GroupResult, Requirement } from '../../evaluate/result.js';
-import type { LocalizedText, RequirementDocument } from '../../validate/ruleset-document.js';
+import type { LocalizedText, ParameterDeclaration, RequirementDocument } from '../../validate/ruleset-document.js';
 import { formatReportNumber } from '../report-number.js';
 import { shortDate, writtenDate } from './letterhead.js';
 import type { TableMessageKey, TableMessages } from './messages/en.js';
@@ -230,13 +230,17 @@ export function parameterLines(c: CriterionInfo, ctx: TableContext): string[] {
  * The rule file's parameters, then the tables of its included fragments (the compiled ruleset
  * holds every table; `document` is the rule file alone, so a shared table would go unnamed).
  */
-function declaredParameters(
-  ctx: TableContext,
-): [string, { readonly label?: LocalizedText; readonly unit?: LocalizedText; readonly value?: number }][] {
+function declaredParameters(ctx: TableContext): [string, Pick<ParameterDeclaration, 'label' | 'unit' | 'value'>][] {
   const own = Object.entries(ctx.ruleset.document.parameters ?? {});
   const named = new Set(own.map(([id]) => id));
   const shared = (ctx.ruleset.parameterTables ?? []).filter((p) => !named.has(p.id));
-  return [...own, ...shared.map((p) => [p.id, p] as [string, typeof p])];
+  return [
+    ...own,
+    ...shared.map((p): [string, Pick<ParameterDeclaration, 'label' | 'unit'>] => [
+      p.id,
+      { ...(p.label !== undefined ? { label: p.label } : {}), ...(p.unit !== undefined ? { unit: p.unit } : {}) },
+    ]),
+  ];
 }
 
 /** A parameter's value for the evaluated area: its constant, or its table's cell in force on its date. */
