@@ -65,3 +65,15 @@ describe('a failed run keeps the earlier outputs', () => {
     expect((await readdir(temp)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('a batch file that does not exist', () => {
+  it('is said to be missing, by its name, not to "hold one assessment"', async () => {
+    const missing = join(temp, 'khong-co.csv');
+    const summary = join(temp, 'never.csv');
+    const run = await lcz(['evaluate', '--lang', 'en', '--rules', RULES, missing, '--summary', summary]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`[file_not_found] File not found: ${missing}`);
+    expect(run.stderr).not.toContain('holds one assessment');
+    expect((await readdir(temp)).includes('never.csv')).toBe(false);
+  });
+});

@@ -106,7 +106,11 @@ describe('undeclared facts', () => {
 
 describe('problems in one answer', () => {
   it('a batch of 150 broken assessments lists the first 100 problems and counts the rest', async () => {
-    const item = { context: {}, facts: { households: -1, made_up_fact: 1 } };
+    // A complete context: a missing attribute would be a third problem, reported with the others.
+    const item = {
+      context: { unit_kind: 'to_dan_pho', parent_kind: 'phuong' },
+      facts: { households: -1, made_up_fact: 1 },
+    };
     const answer = await call(server.url, 'POST', '/v1/evaluate/batch', {
       json: { ruleset: RULESET_ID, assessments: Array.from({ length: 150 }, () => item) },
     });

@@ -143,7 +143,9 @@ async function batchInput(
   const first = found[0];
   if (first !== undefined && options.inputs.length > 1)
     throw new UsageError('batch_one_file', { path: first.input }, 'evaluate');
-  if (first === undefined && batchOption(options) !== undefined) {
+  // A path that does not exist is not "one assessment": it is evaluated as one so that reading
+  // it reports file_not_found by its name (the batch outputs are then left as they were).
+  if (first === undefined && batchOption(options) !== undefined && !(await anyMissing(options, session))) {
     throw new UsageError('batch_outputs_need_batch', { path: options.inputs.join(' ') }, 'evaluate');
   }
   return first;
@@ -173,6 +175,13 @@ async function batchFiles(
     if (format !== undefined && isListDocument(format, head)) found.push({ input, format });
   }
   return found;
+}
+
+/** Whether an input names nothing at all (no file, no folder). */
+async function anyMissing(options: EvaluateOptions, session: Session): Promise<boolean> {
+  for (const input of options.inputs)
+    if ((await stat(session.abs(input)).catch(() => undefined)) === undefined) return true;
+  return false;
 }
 
 /** The first batch-only option given (--decisions-only as ''), or undefined. */

@@ -98,7 +98,10 @@ export function validateAssessmentValue(
       checkRelations(plan, facts, report);
       checkDecimals(plan, facts, report);
     }
-    if (isRecord(context) && success) {
+    // The context is checked whenever its own values are well-formed, so a missing attribute is
+    // reported together with a mistake in the facts, not only after that one is fixed.
+    const contextWellFormed = issues.every((i) => i.path[0] !== 'context' && i.path.length > 0);
+    if (isRecord(context) && contextWellFormed) {
       checkContext(plan, context, (problem) => report(problem.code, ['context'], problem.params));
     }
   }

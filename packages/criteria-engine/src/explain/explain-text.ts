@@ -33,6 +33,7 @@ import { fallbackLanguage } from '../validate/text-languages.js';
 import { interpolate, oneLine, painter, shorten, type Tone, unitAfter, wrap } from './text-tools.js';
 import { SYMBOL } from '../compile/expression/compare-ops.js';
 import { DATE_NAME } from '../compile/parameter-table.js';
+import { hasPoints } from './table/table-sections.js';
 import { compare, div, fromNumber, mul, parseDecimal, toDecimalText } from '../compile/exact/rational.js';
 
 /** `percent(part, whole, z) op parameter`, as the condition's printed form writes it. */
@@ -142,6 +143,13 @@ class TextReport {
   private readonly disqualifiers: ReadonlyMap<string, DisqualifierInfo>;
   private readonly named: ReadonlyMap<string, Describable>;
   private readonly criterionResults: ReadonlyMap<string, CriterionResult>;
+  /**
+   * Whether points are printed: when the scheme gives them (a criterion earns other than 1, or a
+   * requirement counts them), as the official table's points column. A scheme with levels or count
+   * requirements carries points in its result anyway (1 a criterion); printed there, they would read
+   * as a rule the scheme does not have.
+   */
+  private readonly showPoints: boolean;
   private readonly lines: string[] = [];
 
   constructor(
@@ -170,6 +178,8 @@ class TextReport {
       ...ruleset.facts.map((f) => [f.id, f] as const),
     ]);
     this.criterionResults = byId(result.criteria);
+    const document = ruleset.document;
+    this.showPoints = document === undefined || hasPoints({ groups: ruleset.groups, document });
   }
 
   render(): string {
@@ -368,7 +378,8 @@ class TextReport {
             required: g.required,
             percent: g.percent === null ? m.percent_none : `${g.percent}%`,
           });
-      if (g.points_total !== undefined) extra.push(interpolate(m.points_line, { points: this.points(g.points_total) }));
+      if (g.points_total !== undefined && this.showPoints)
+        extra.push(interpolate(m.points_line, { points: this.points(g.points_total) }));
       const status = this.paint(GROUP_TONE[g.status], m[GROUP_STATUS_KEY[g.status]]);
       this.push(`  ${[summary, ...extra].join('; ')} → ${status}`);
       for (const c of result.criteria) if (c.group === g.id) this.criterion(c);
@@ -397,7 +408,8 @@ class TextReport {
         for (const line of wrap(oneLine(this.t(variant.text)), WRAP_WIDTH - 10, WRAP_WIDTH - 10))
           this.push(`${detail}  ${line}`);
     }
-    if (c.earned !== undefined) this.push(`${detail}${interpolate(m.points_line, { points: this.points(c.earned) })}`);
+    if (c.earned !== undefined && this.showPoints)
+      this.push(`${detail}${interpolate(m.points_line, { points: this.points(c.earned) })}`);
     // A criterion that does not apply needs no data: its unread facts are not missing, so only the
     // facts that were given (the ones that made it not apply) are listed.
     this.readings(c.status === 'not_applicable' ? c.facts.filter((f) => f.value !== null) : c.facts, detail);
@@ -437,7 +449,7 @@ class TextReport {
   private totalSection(): void {
     const { m, result } = this;
     const total = result.total;
-    if (total === undefined && result.points_total === undefined) return;
+    if (total === undefined && (result.points_total === undefined || !this.showPoints)) return;
     this.heading(m.total_heading);
     if (total !== undefined) {
       const status = this.paint(GROUP_TONE[total.status], m[GROUP_STATUS_KEY[total.status]]);
@@ -445,7 +457,7 @@ class TextReport {
         `  ${interpolate(m.total_line, { passed: total.passed_points, required: total.required })} → ${status}`,
       );
     }
-    if (result.points_total !== undefined)
+    if (result.points_total !== undefined && this.showPoints)
       this.push(`  ${interpolate(m.points_total_line, { points: this.points(result.points_total) })}`);
   }
 

@@ -47,9 +47,11 @@ describe('evaluate() and decide() on an input that skipped validateAssessment', 
   it('numbers written as text are refused with the input_type problems, never read as numbers', () => {
     for (const run of [() => rules.evaluate(texts), () => rules.decide(texts)]) {
       const e = thrown(run);
+      // The context leaves out `urban`, which the rules require: said at the same time.
       expect(e.diagnostics.map((d) => [d.code, d.path])).toEqual([
         ['input_type', '/facts/households'],
         ['input_type', '/facts/ok'],
+        ['input_context_missing', '/context'],
       ]);
       expect(e.message).toContain('"households" must be a number, but is "200"');
     }

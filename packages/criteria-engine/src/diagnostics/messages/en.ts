@@ -227,7 +227,7 @@ export const en: MessageCatalog = {
   // Reading files
   file_not_found: (p) => ({
     message: `File not found: ${s(p, 'path')}.`,
-    hint: 'Check the folder and the file name, e.g. rules/<name>/ruleset.yaml.',
+    hint: 'Check the folder and the file name.',
   }),
   file_unreadable: (p) => ({
     message: `The file ${s(p, 'path')} cannot be read (${s(p, 'detail')}).`,

@@ -242,7 +242,7 @@ export const vi: MessageCatalog = {
   // Đọc tệp
   file_not_found: (p) => ({
     message: `Không tìm thấy tệp: ${s(p, 'path')}.`,
-    hint: 'Kiểm tra lại thư mục và tên tệp, ví dụ rules/<tên>/ruleset.yaml.',
+    hint: 'Kiểm tra lại thư mục và tên tệp.',
   }),
   file_unreadable: (p) => ({
     message: `Không đọc được tệp ${s(p, 'path')} (${s(p, 'detail')}).`,

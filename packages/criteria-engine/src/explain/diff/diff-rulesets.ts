@@ -59,7 +59,7 @@ export type DiffRuleset = Pick<
   | 'totalRequirement'
 > &
   // Absent in a description made before rule files declared derived quantities: none.
-  Partial<Pick<CompiledRuleset, 'derived'>>;
+  Partial<Pick<CompiledRuleset, 'derived' | 'parameterTables'>>;
 
 export function diffRulesets(before: DiffRuleset, after: DiffRuleset): RulesetDiff {
   const diff: Omit<RulesetDiff, 'identical'> = {
@@ -211,19 +211,41 @@ interface ParameterInfo extends Named {
 
 /**
  * A constant is one entry; a table is one entry per row (`income_min[region=x, from=2024-01-01]`),
- * so the diff lists the cells, and each dated value of a cell, that changed.
+ * so the diff lists the cells, and each dated value of a cell, that changed. Tables are read from
+ * the compiled ruleset, which holds those of its included fragments too (`document` is the rule
+ * file alone: a table shared through `include:` would never show as changed).
  */
 function parameterInfos(r: DiffRuleset): ParameterInfo[] {
-  return Object.entries(r.document.parameters ?? {}).flatMap(([id, p]) => {
-    const label = p.label ?? { vi: id, en: id };
-    if (p.value !== undefined) return [{ id, type: 'number', value: p.value, label }];
-    return (p.values ?? []).map((row) => ({
-      id: `${id}[${cellKey([...(p.by ?? []), ...(row['from'] !== undefined ? ['from'] : [])], row)}]`,
-      type: 'number',
-      value: row.value,
-      label,
-    }));
-  });
+  const declared = Object.entries(r.document.parameters ?? {});
+  const labelOf = (id: string, label: LocalizedText | undefined) => label ?? { vi: id, en: id };
+  const constants = declared.flatMap(([id, p]) =>
+    p.value !== undefined ? [{ id, type: 'number', value: p.value, label: labelOf(id, p.label) }] : [],
+  );
+  const cellId = (id: string, by: readonly string[], row: Readonly<Record<string, unknown>>) =>
+    `${id}[${cellKey([...by, ...(row['from'] !== undefined ? ['from'] : [])], row)}]`;
+  if (r.parameterTables === undefined)
+    return [
+      ...constants,
+      ...declared.flatMap(([id, p]) =>
+        (p.values ?? []).map((row) => ({
+          id: cellId(id, p.by ?? [], row),
+          type: 'number',
+          value: row.value,
+          label: labelOf(id, p.label),
+        })),
+      ),
+    ];
+  return [
+    ...constants,
+    ...r.parameterTables.flatMap((t) =>
+      t.cells.map((c) => ({
+        id: cellId(t.id, t.by, c.from !== undefined ? { ...c.key, from: c.from } : c.key),
+        type: 'number',
+        value: c.value,
+        label: labelOf(t.id, t.label),
+      })),
+    ),
+  ];
 }
 
 function parameterFields(a: ParameterInfo, b: ParameterInfo): FieldChange[] {

@@ -12,7 +12,7 @@ import type { ParameterTableInfo } from '../../compile/parameter-table.js';
 import type { PointsOptionInfo, PointsRuleInfo } from '../../compile/points.js';
 import type { Assessment } from '../../evaluate/assessment.js';
 import type { CriterionResult, EvaluationResult, FactValue, GroupResult, Requirement } from '../../evaluate/result.js';
-import type { LocalizedText, RequirementDocument } from '../../validate/ruleset-document.js';
+import type { LocalizedText, ParameterDeclaration, RequirementDocument } from '../../validate/ruleset-document.js';
 import { formatReportNumber } from '../report-number.js';
 import { shortDate, writtenDate } from './letterhead.js';
 import type { TableMessageKey, TableMessages } from './messages/en.js';
@@ -61,7 +61,7 @@ const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 // ── points ──────────────────────────────────────────────────────────────────────────────────
 
 /** Whether the table prints a points column: some criterion earns other than 1, or a requirement counts points. */
-export function hasPoints(ruleset: TableRuleset): boolean {
+export function hasPoints(ruleset: Pick<TableRuleset, 'groups' | 'document'>): boolean {
   const criteria = ruleset.groups.flatMap((g) => g.criteria);
   const earns = criteria.some(
     (c) =>
@@ -159,7 +159,8 @@ function nameOf(id: string, ctx: TableContext): string {
   const label =
     r.facts?.find((f) => f.id === id)?.label ??
     r.derived?.find((d) => d.id === id)?.label ??
-    r.document.parameters?.[id]?.label;
+    r.document.parameters?.[id]?.label ??
+    r.parameterTables?.find((p) => p.id === id)?.label;
   return label === undefined ? id : flat(t(label, ctx.lang));
 }
 
@@ -210,9 +211,8 @@ export function variantLines(c: CriterionInfo, ctx: TableContext): string[] {
  * name (printed below), or on a filled table the value in force for this area.
  */
 export function parameterLines(c: CriterionInfo, ctx: TableContext): string[] {
-  const parameters = ctx.ruleset.document.parameters ?? {};
   const used = new Set(expressionsOf(c).flatMap((e) => [...namesIn(e)]));
-  return Object.entries(parameters)
+  return declaredParameters(ctx)
     .filter(([id]) => used.has(id))
     .map(([id, p]) => {
       const name = `${p.label === undefined ? id : flat(t(p.label, ctx.lang))} (${id})`;
@@ -224,6 +224,23 @@ export function parameterLines(c: CriterionInfo, ctx: TableContext): string[] {
         ? ctx.say('param_table', { name, id })
         : ctx.say('param_table_value', { name, value: `${formatReportNumber(value, ctx.lang)}${unit}` });
     });
+}
+
+/**
+ * The rule file's parameters, then the tables of its included fragments (the compiled ruleset
+ * holds every table; `document` is the rule file alone, so a shared table would go unnamed).
+ */
+function declaredParameters(ctx: TableContext): [string, Pick<ParameterDeclaration, 'label' | 'unit' | 'value'>][] {
+  const own = Object.entries(ctx.ruleset.document.parameters ?? {});
+  const named = new Set(own.map(([id]) => id));
+  const shared = (ctx.ruleset.parameterTables ?? []).filter((p) => !named.has(p.id));
+  return [
+    ...own,
+    ...shared.map((p): [string, Pick<ParameterDeclaration, 'label' | 'unit'>] => [
+      p.id,
+      { ...(p.label !== undefined ? { label: p.label } : {}), ...(p.unit !== undefined ? { unit: p.unit } : {}) },
+    ]),
+  ];
 }
 
 /** A parameter's value for the evaluated area: its constant, or its table's cell in force on its date. */
