@@ -4,12 +4,13 @@
  * a small set of outcomes, most of them met again and again over a city's assessments. So each
  * distinct outcome is made once, frozen, and returned again whenever it recurs. Results are
  * read-only by type already; freezing makes sharing them safe (no caller can change another's).
+ * A result made for one call only (past the bounds below) is nobody else's and is not frozen.
  *
  * The outcome's key is a number in mixed radix: the decision, the level pair, then each standard's
  * count (a standard of n criteria has n + 1 possible counts). Two bounds keep this honest: a scheme
  * whose keys could pass 2^53 (the largest exact integer of a double) keeps nothing, and once
  * MAX_KEPT outcomes are kept (a stream of distinct outcomes, or a hostile one) a new outcome is
- * made fresh, frozen, for that call only. Either way the result is the same, only made per call.
+ * made fresh for that call only. Either way the result is the same, only made per call.
  */
 import { planMiss } from './plan-miss.js';
 import type { Decision, DecisionSummary } from './result.js';
@@ -51,14 +52,21 @@ export function createDecisionSummaries(
   const keyed = Number.isSafeInteger(span);
   const kept = new Map<number, DecisionSummary>();
 
+  // A result for this call only is not shared, so it is not frozen either (freezing costs more
+  // than making it): a stream of ever new outcomes pays what it paid before there was a store.
   const make = (decision: 0 | 1 | 2, level: number): DecisionSummary => {
     const decided = DECISIONS[decision];
     if (decided === undefined) throw planMiss('decisions', decision);
-    const passed = Object.freeze(Array.from(counts));
-    if (pairs === undefined) return Object.freeze({ decision: decided, passed });
+    const passed = new Array<number>(counts.length);
+    for (let g = 0; g < counts.length; g++) passed[g] = counts[g] ?? 0;
+    if (pairs === undefined) return { decision: decided, passed };
     const pair = pairs[level];
     if (pair === undefined) throw planMiss('level pairs', level);
-    return Object.freeze({ decision: decided, passed, level: pair });
+    return { decision: decided, passed, level: pair };
+  };
+  const keep = (result: DecisionSummary): DecisionSummary => {
+    Object.freeze(result.passed);
+    return Object.freeze(result);
   };
 
   return {
@@ -75,8 +83,9 @@ export function createDecisionSummaries(
       }
       const found = kept.get(key);
       if (found !== undefined) return found;
-      const made = make(decision, level);
-      if (kept.size < MAX_KEPT) kept.set(key, made);
+      if (kept.size >= MAX_KEPT) return make(decision, level);
+      const made = keep(make(decision, level));
+      kept.set(key, made);
       return made;
     },
   };
