@@ -145,7 +145,7 @@ describe('lcz check', () => {
     expect(found).toEqual([
       '11:20 date_invalid',
       '23:19 schema_enum',
-      '30:33 parameter_key_value',
+      '30:33 date_invalid',
       '32:22 parameter_key_value',
       '42:11 schema_unknown_property',
       '46:35 expr_syntax',
@@ -181,10 +181,10 @@ describe('lcz check', () => {
     expect(stderr.match(/ lỗi \[\w+\]/g)).toEqual([
       ' lỗi [date_invalid]',
       ' lỗi [schema_enum]',
-      ' lỗi [parameter_key_value]',
+      ' lỗi [date_invalid]',
       ' lỗi [parameter_key_value]',
     ]);
-    expect(stderr).toContain('"2028-02-30" không phải giá trị của from');
+    expect(stderr).toContain('parameters.income_min.values[2].from "2028-02-30" không phải là một ngày có thật');
     expect(stderr).toContain('"trung_duu" không phải giá trị của region');
     expect(stderr).toContain("bộ quy tắc 'ntm' có 4 lỗi (ở trên)");
   });

@@ -45,6 +45,7 @@ const LOCAL_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'derived_if_zero_missing',
   'parameter_key_unknown',
   'parameter_key_value',
+  'date_invalid',
   'parameter_row_keys',
   'duplicate_id',
   'unknown_fact',

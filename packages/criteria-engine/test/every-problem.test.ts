@@ -68,7 +68,7 @@ describe('every problem at once, across stages', () => {
       '23:19 schema_enum',
       '42:11 schema_unknown_property',
       '11:20 date_invalid',
-      '30:33 parameter_key_value',
+      '30:33 date_invalid',
       '32:22 parameter_key_value',
       '61:22 unknown_criterion',
       '46:35 expr_syntax',

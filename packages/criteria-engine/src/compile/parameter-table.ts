@@ -86,6 +86,11 @@ export function compileParameterTable(
     const at = (key?: string) =>
       rangeOf(key === undefined ? [...base, 'values', r] : [...base, 'values', r, key]) ?? [0, 0];
     const problem = rowProblem(row, by, attributes);
+    if (problem?.code === 'date_invalid') {
+      // Named as a path to the value, as `effective.from` is: the table, its row (from 1), the key.
+      ctx.report('date_invalid', at('from'), { key: `parameters.${id}.values[${r + 1}].from`, value: problem.value });
+      return;
+    }
     if (problem) {
       ctx.report(problem.code, at(problem.key), { parameter: id, row: r + 1, ...problem.params });
       return;
@@ -168,7 +173,9 @@ function lookup(
 
 type RowProblem =
   | { code: 'parameter_row_keys'; key?: string; params: { keys: string; name: string } }
-  | { code: 'parameter_key_value'; key: string; params: { name: string; value: string; allowed: string } };
+  | { code: 'parameter_key_value'; key: string; params: { name: string; value: string; allowed: string } }
+  /** A `from:` of the right form that is no day ("2028-02-30"): said as the effective dates say it. */
+  | { code: 'date_invalid'; key: 'from'; value: string };
 
 /**
  * A date written day first, as Vietnamese documents write it ("1/7/2028", "01-07-2028",
@@ -196,7 +203,9 @@ function rowProblem(
     };
   const from = row['from'];
   // A real day of the calendar ("2028-02-30" has the form and is no day), never read as another.
-  if (from !== undefined && (typeof from !== 'string' || !ISO_DATE.test(from) || !isCalendarDay(from)))
+  if (typeof from === 'string' && ISO_DATE.test(from) && !isCalendarDay(from))
+    return { code: 'date_invalid', key: 'from', value: from };
+  if (from !== undefined && (typeof from !== 'string' || !ISO_DATE.test(from)))
     return {
       code: 'parameter_key_value',
       key: 'from',

@@ -165,7 +165,7 @@ describe('parameter tables by context', () => {
     expect(problems(TABLE.replace('{ region: delta,', '{ region: north,'))).toEqual([['duplicate_id', 21]]);
   });
 
-  it('a from: that is no day of the calendar is refused, and one written day first is shown in ISO form', () => {
+  it('a from: that is no day of the calendar is refused as date_invalid, and one written day first is shown in ISO form', () => {
     const located = (from: string) =>
       loadRuleset(
         rules('"income >= income_min"', TABLE.replace('{ region: delta,', `{ region: delta, from: "${from}",`)),
@@ -173,8 +173,13 @@ describe('parameter tables by context', () => {
           file: 't.yaml',
         },
       ).diagnostics.map((d) => [d.code, d.line, formatDiagnostic(d, 'en')]);
+    // The form is right, the day is not: said as the effective dates say it, naming the row.
     expect(located('2028-02-30')).toEqual([
-      ['parameter_key_value', 21, expect.stringContaining('Allowed values: YYYY-MM-DD.')],
+      [
+        'date_invalid',
+        21,
+        expect.stringMatching(/parameters\.income_min\.values\[\d+\]\.from "2028-02-30" is not a day of the calendar/),
+      ],
     ]);
     expect(located('1/7/2028')).toEqual([
       ['parameter_key_value', 21, expect.stringContaining('Allowed values: YYYY-MM-DD (2028-07-01).')],
