@@ -4,7 +4,7 @@
  * whose start-up time counts: the script is the plan module and the plan entry's code in one
  * (generate/plan-script-code.ts), and the cache holds the code V8 compiled for it in a warm-up run
  * at build time, so a cold start compiles almost nothing. This entry is only the loader (a few
- * few kB, it imports node:fs, node:vm and node:buffer); the engine's code is in the script.
+ * kB, it imports node:fs, node:vm and node:buffer); the engine's code is in the script.
  *
  * The cache is used only when it is whole and made for this script and this Node
  * (plan-script-cache.ts); otherwise, and when V8 refuses it (other flags), the script is compiled

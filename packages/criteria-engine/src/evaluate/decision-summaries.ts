@@ -72,7 +72,8 @@ export function createDecisionSummaries(
   return {
     counts,
     summary(decision, level) {
-      if (!keyed) return make(decision, level);
+      // A level index outside the pairs would share a key too: made (and refused) by `make`.
+      if (!keyed || (pairs !== undefined && (level < 0 || level >= pairCount))) return make(decision, level);
       let key = decision * pairCount + (pairs === undefined ? 0 : level);
       for (let g = 0; g < counts.length; g++) {
         const c = counts[g] ?? 0;

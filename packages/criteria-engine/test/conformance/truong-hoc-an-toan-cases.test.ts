@@ -14,8 +14,7 @@ import { explainText, formatDiagnostic, formatDiagnostics } from '../../src/inde
 import { diffRulesets } from '../../src/explain/diff/index.js';
 import { officialTable } from '../../src/explain/table/index.js';
 import { loadRulesetFile, runTestDirectory } from '../../src/node.js';
-import { loadBoth, outcomeOf } from '../generate/load-both.js';
-import { readYamlCases } from '../oracle/yaml-cases.js';
+import { expectCasesAgreeBothWays, expectEveryCasePasses } from './docs-scheme-cases.js';
 
 const ROOT = fileURLToPath(new URL('../fixtures/truong-hoc-an-toan', import.meta.url));
 const VERSIONS = ['2024-2025', '2026-2030'] as const;
@@ -32,31 +31,11 @@ describe.each(VERSIONS)('the trường học an toàn scheme written from the do
   it('loads without an error or a warning, and every YAML case passes', async () => {
     const run = await runTestDirectory(dir);
     // Only notes: 2.4 has no variant for a preschool (on purpose), 3.1 reads a shared table.
-    expect(
-      formatDiagnostics(
-        run.diagnostics.filter((d) => d.severity !== 'info'),
-        'en',
-      ),
-    ).toBe('');
-    const failing = run.runs.flatMap((r) =>
-      r.cases.filter((c) => !c.ok).map((c) => `${c.name}: ${formatDiagnostics(c.diagnostics, 'en')}`),
-    );
-    expect(failing).toEqual([]);
-    expect(run.passed).toBe(50);
+    expectEveryCasePasses(run, 50);
   });
 
   it('each case asserts a decision, and the generated decide agrees with the closures on its input', async () => {
-    const both = await loadBoth(`${dir}/ruleset.yaml`);
-    const cases = readYamlCases(`${dir}/ruleset.yaml`);
-    expect(cases).toHaveLength(50);
-    for (const c of cases) {
-      expect(c.expect['decision'], c.name).toMatch(/^(recognised|not_recognised|undetermined)$/);
-      const input = JSON.parse(JSON.stringify(c.assessment));
-      const closures = outcomeOf(both.closures, input) as { decision: string };
-      expect(outcomeOf(both.generated, input), c.name).toEqual(closures);
-      expect(closures.decision, c.name).toBe(c.expect['decision']);
-      expect(both.closures.evaluate(input).decision, c.name).toBe(closures.decision);
-    }
+    await expectCasesAgreeBothWays(`${dir}/ruleset.yaml`, 50);
   }, 120_000);
 });
 

@@ -98,4 +98,13 @@ describe('the store at its bounds', () => {
     expect(store.summary(DECISION_INDEX.not_recognised, -1).passed).toEqual([1, 0]);
     expect(odd.passed).toEqual([0, 3]);
   });
+
+  it('a level index outside the pairs is refused, never answered with another outcome kept under its key', () => {
+    const store = createDecisionSummaries([2], ['a', 'b']);
+    store.counts[0] = 1;
+    const kept = store.summary(DECISION_INDEX.recognised, 8); // the last pair: (b, b)
+    expect(kept.level).toEqual({ reached: 'b', possible: 'b' });
+    expect(() => store.summary(DECISION_INDEX.not_recognised, -1)).toThrow(RangeError);
+    expect(() => store.summary(DECISION_INDEX.recognised, 9)).toThrow(RangeError);
+  });
 });

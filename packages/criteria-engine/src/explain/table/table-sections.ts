@@ -180,10 +180,6 @@ function expressionsOf(c: CriterionInfo): string[] {
   ];
 }
 
-function flatText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /**
  * A line per variant that has its own wording (`variants[].text`): on a blank table every such
  * variant, with its label when it has one; on a filled one only the variant that applied, when one
@@ -193,16 +189,16 @@ function flatText(text: string): string {
 export function variantLines(c: CriterionInfo, ctx: TableContext): string[] {
   // A wording the criterion's text already carries (Lai Châu's 2.3 lists both kinds of unit) is
   // not printed twice.
-  const own = flatText(c.text[ctx.lang]);
-  const worded = (c.variants ?? []).filter((v) => v.text !== undefined && !own.includes(flatText(v.text[ctx.lang])));
+  const own = flat(c.text[ctx.lang]);
+  const worded = (c.variants ?? []).filter((v) => v.text !== undefined && !own.includes(flat(v.text[ctx.lang])));
   if (worded.length === 0) return [];
   const applied = ctx.result?.criteria.find((r) => r.id === c.id)?.variant ?? null;
   const shown = applied === null ? worded : worded.filter((v) => v.id === applied);
   return shown.map((v) => {
-    const text = flatText(v.text?.[ctx.lang] ?? '');
+    const text = flat(v.text?.[ctx.lang] ?? '');
     return v.label === undefined
       ? ctx.say('variant_text', { text })
-      : ctx.say('variant_named_text', { name: flatText(v.label[ctx.lang]), text });
+      : ctx.say('variant_named_text', { name: flat(v.label[ctx.lang]), text });
   });
 }
 
