@@ -4,7 +4,7 @@
  * knip takes each package's entry points from its package.json (`exports` under every condition,
  * `bin`, `scripts`) and the test files from vitest.config.ts; this file adds what it cannot see
  * there: the worker threads each package lists in its own `workers` field (as tsup.config.ts
- * builds them), and the few files something starts by path (child processes, esbuild bundles,
+ * builds them), the source of a package resolved through "main" alone (`mainSource`), and the few files something starts by path (child processes, esbuild bundles,
  * the examples and scripts at the root).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,6 +13,8 @@ import type { KnipConfig } from 'knip';
 
 interface PackageJson {
   workers?: string[];
+  /** The source of "main" in a package with no `exports` (tsup.config.ts builds it). */
+  mainSource?: string;
 }
 
 /** Files started by path (not imported), per package folder. */
@@ -32,7 +34,7 @@ const startedByPath: Record<string, string[]> = {
 
 function packageEntries(dir: string): string[] {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageJson;
-  return [...(pkg.workers ?? []), ...(startedByPath[dir] ?? [])];
+  return [...(pkg.workers ?? []), ...(pkg.mainSource ? [pkg.mainSource] : []), ...(startedByPath[dir] ?? [])];
 }
 
 const packages = readdirSync('packages', { withFileTypes: true })

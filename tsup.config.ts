@@ -12,7 +12,9 @@ interface ExportTarget {
 }
 
 const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as {
-  exports: Record<string, ExportTarget | string>;
+  exports?: Record<string, ExportTarget | string>;
+  /** The source of "main", for a package with no `exports` map (nothing to read it from). */
+  mainSource?: string;
   bin?: Record<string, string>;
   inlineDependencies?: string[];
   workers?: string[];
@@ -26,7 +28,10 @@ const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')
 const oneFile = new Set(pkg.oneFileEntries ?? []);
 const entry: Record<string, string> = {};
 const oneFileEntry: Record<string, string> = {};
-for (const [path, target] of Object.entries(pkg.exports)) {
+// A package without `exports` (resolved through "main", which Node does faster in a fresh
+// process: packages/plan-file) names its one entry's source in "mainSource".
+if (pkg.mainSource) entry['index'] = pkg.mainSource;
+for (const [path, target] of Object.entries(pkg.exports ?? {})) {
   const source = typeof target === 'object' ? target['@lcz/source'] : undefined;
   if (!source) continue;
   if (oneFile.has(path)) oneFileEntry[path.replace(/^\.\//, '')] = source;
@@ -45,7 +50,8 @@ const inline = (pkg.inlineDependencies ?? []).map(
 );
 
 const common = {
-  format: ['esm', 'cjs'],
+  // A package resolved through "main" alone offers one file, its ES module (packages/plan-file).
+  format: pkg.exports ? ['esm', 'cjs'] : ['esm'],
   // import.meta.url in the CommonJS build too (a worker's entry is found next to the code).
   shims: true,
   sourcemap: true,
@@ -54,7 +60,9 @@ const common = {
   minifyWhitespace: true,
   minifySyntax: true,
   target: 'node20',
-  platform: 'neutral',
+  // The package resolved through "main" inlines the engine's built loader, whose Node built-ins
+  // are written without their node: prefix: only the node platform knows them.
+  platform: pkg.exports ? 'neutral' : 'node',
   treeshake: true,
   // Workspace packages' code is resolved by their own builds, never inlined; their package.json
   // (read for version numbers) is data and is inlined.

@@ -41,6 +41,7 @@ const ALLOWED_PACKAGES = {
     '@lcz/criteria-records',
     '@lcz/criteria-report',
   ],
+  '@lcz/criteria-plan-file': ['@lcz/criteria-engine'],
   '@lcz/bench': ['@lcz/criteria-engine', '@lcz/criteria-batch'],
 };
 

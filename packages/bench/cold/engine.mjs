@@ -7,7 +7,9 @@
 // json-logic-js's script does (import + load + the decision alone): no assessment check, no trace.
 // `plan-file` is the plan script (lcz build's .plan-script.js) with its V8 code cache beside it,
 // loaded by ./plan-file: reading both and compiling (from the cache) are part of its load, on the clock.
-// Usage: node cold/engine.mjs <yaml|compiled|standalone|module|module-decide|plan-file> <rules file, .plan.mjs or .plan-script.js> <assessment.json>
+// `plan-file-package` is the same through @lcz/criteria-plan-file (the loader as a package
+// resolved through "main").
+// Usage: node cold/engine.mjs <yaml|compiled|standalone|module|module-decide|plan-file|plan-file-package> <rules file, .plan.mjs or .plan-script.js> <assessment.json>
 import { pathToFileURL } from 'node:url';
 import { inputs, startClock } from './clock.mjs';
 
@@ -17,8 +19,11 @@ const { ruleFile, text, sample } = inputs();
 
 const clock = startClock();
 let loaded;
-if (mode === 'plan-file') {
-  const engine = await import('@lcz/criteria-engine/plan-file');
+if (mode === 'plan-file' || mode === 'plan-file-package') {
+  // The same loader through either door: the engine's `exports` map, or the package resolved
+  // through "main" (@lcz/criteria-plan-file, which Node resolves without its exports resolver).
+  const engine =
+    mode === 'plan-file' ? await import('@lcz/criteria-engine/plan-file') : await import('@lcz/criteria-plan-file');
   clock.lap('import');
   loaded = engine.loadPlanFile(ruleFile);
   clock.lap('load plan file');

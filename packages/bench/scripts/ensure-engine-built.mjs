@@ -18,17 +18,20 @@ function newest(dir) {
   return t;
 }
 
-// The engine for cold start; the batch reader and the CLI for the `lcz evaluate` CSV throughput.
-for (const name of ['criteria-engine', 'batch', 'cli']) ensureBuilt(join(root, 'packages', name));
+// The engine for cold start (and the plan-file package, which inlines its loader); the batch
+// reader and the CLI for the `lcz evaluate` CSV throughput.
+for (const name of ['criteria-engine', 'plan-file', 'batch', 'cli']) ensureBuilt(join(root, 'packages', name));
 
 function ensureBuilt(pkg) {
   const entryFile = join(pkg, existsSync(join(pkg, 'src/bin.ts')) ? 'dist/bin.js' : 'dist/index.js');
   const built = existsSync(entryFile) ? statSync(entryFile).mtimeMs : 0;
   // The CLI's one-file bundle (dist/evaluate-fast.cjs) inlines the engine's and the batch
-  // package's sources: a change there rebuilds it too.
+  // package's sources, the plan-file package the engine's loader: a change there rebuilds it too.
   const inlined = pkg.endsWith('cli')
     ? ['criteria-engine', 'batch'].map((p) => newest(join(root, 'packages', p, 'src')))
-    : [];
+    : pkg.endsWith('plan-file')
+      ? [newest(join(root, 'packages/criteria-engine/src'))]
+      : [];
   const sources = Math.max(newest(join(pkg, 'src')), statSync(join(pkg, 'package.json')).mtimeMs, ...inlined);
   const label = pkg.slice(root.length + 1);
   if (built >= sources) {

@@ -291,6 +291,19 @@ async function main(): Promise<void> {
       target: TARGET.coldStartAnchor,
     },
     {
+      // The same loader and files as the row above, through the package resolved by "main"
+      // (@lcz/criteria-plan-file): Node's exports resolver, run for the first time in a fresh
+      // process, is ≈ 2.5 ms of the row above (docs/performance.md, "Cold start: a package
+      // resolved through main"). Beside it, the row above unchanged.
+      id: 'engine-plan-file-package',
+      label:
+        'the plan-file loader as its own package (@lcz/criteria-plan-file, resolved through "main", no exports map) and the same plan script and V8 code cache: import + loadPlanFile + validate the assessment + first evaluation',
+      script: 'cold/engine.mjs',
+      mode: 'plan-file-package',
+      input: planScriptFile,
+      target: TARGET.coldStartAnchor,
+    },
+    {
       // For information, beside the target row: what json-logic-js's script does (import, load,
       // the decision), no more. The target row also checks the assessment and traces every
       // criterion (docs/performance.md, "Cold start: the like-for-like row").

@@ -10,7 +10,7 @@
  * own dependencies.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
-const PUBLIC = ['criteria-engine', 'batch', 'report', 'http', 'records', 'cli', 'web'];
+const PUBLIC = ['criteria-engine', 'batch', 'report', 'http', 'records', 'cli', 'web', 'plan-file'];
 const tsc = join(repo, 'node_modules/typescript/bin/tsc');
 
 const block = /<!-- readme-example[^>]*-->\s*```ts\n([\s\S]*?)```/.exec(
@@ -137,9 +137,15 @@ describe('the README example, installed with npm', () => {
       "import { formatDiagnostics as format } from '@lcz/criteria-engine/messages';",
       'export const entries = [loadRulesetFile, readAssessmentFile, diffRulesets, checkRuleset, runTestCases, loadCompiledRuleset, loadStandalone, format];',
     ].join('\n');
+    // The plan-file package is an ES module with no `exports` (resolved through "main" and
+    // "types"): an ES module program (.mts, a bundler) imports it; CommonJS uses the engine's ./plan-file.
+    const esm = file === 'example.mts' || resolution === 'bundler';
+    const planFile = esm
+      ? "\nimport { loadPlanFile as loadPlanFileMain, type PlanRuleset } from '@lcz/criteria-plan-file';\nexport const planFile: (path: string) => PlanRuleset | undefined = (path) => loadPlanFileMain(path)?.value;"
+      : '';
     const folder = join(app(), `types-${resolution}-${file.replace('.', '-')}`);
     cpSync(join(app(), 'package.json'), join(folder, 'package.json'));
-    writeFileSync(join(folder, file), `${block as string}\n${entries}\n`);
+    writeFileSync(join(folder, file), `${block as string}\n${entries}${planFile}\n`);
     writeFileSync(
       join(folder, 'tsconfig.json'),
       JSON.stringify({
@@ -173,6 +179,28 @@ describe('the README example, installed with npm', () => {
       encoding: 'utf8',
     });
     expect(out).toContain('Hợp lệ rules/lai-chau-2020-2025');
+  });
+
+  it('@lcz/criteria-plan-file loads what the installed `lcz build` wrote, as the engine\'s ./plan-file does', () => {
+    mkdirSync(join(app(), 'built'), { recursive: true });
+    execFileSync(
+      join(app(), 'node_modules/.bin/lcz'),
+      ['build', '--out', 'built/lai-chau.compiled.json', 'rules/lai-chau-2020-2025'],
+      { cwd: app(), encoding: 'utf8' },
+    );
+    expect(existsSync(join(app(), 'built/lai-chau.compiled.plan-script.v8cache'))).toBe(true);
+    const run = (load: string) => `${load}
+const input = { context: { unit_kind: 'ban', parent_kind: 'xa', agricultural: true }, facts: { households: 120, households_law_abiding: 116, drug_or_prostitution_spot_present: false } };
+const rules = loadPlanFile('built/lai-chau.compiled.plan-script.js').value;
+const checked = rules.validateAssessment(input);
+console.log(rules.evaluate(checked.value).decision, rules.decide(checked.value).decision);`;
+    writeFileSync(join(app(), 'plan-main.mjs'), run("import { loadPlanFile } from '@lcz/criteria-plan-file';"));
+    writeFileSync(join(app(), 'plan-exports.mjs'), run("import { loadPlanFile } from '@lcz/criteria-engine/plan-file';"));
+    expect(node('plan-main.mjs').trim()).toBe('not_recognised not_recognised');
+    expect(node('plan-main.mjs')).toBe(node('plan-exports.mjs'));
+    // It holds the loader alone: importing it never resolves the engine (nothing but node:fs and node:vm).
+    const dist = readFileSync(join(app(), 'node_modules/@lcz/criteria-plan-file/dist/index.js'), 'utf8');
+    expect([...dist.matchAll(/from ['"]([^'"]+)['"]/g)].map((m) => m[1]).sort()).toEqual(['fs', 'vm']);
   });
 
   it('./testing runs a property against the installed engine, from ESM and CommonJS', () => {
