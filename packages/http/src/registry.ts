@@ -15,7 +15,9 @@ import { CriteriaHttpOptionsError, type CriteriaHttpOptions } from './options.js
 export type Lookup =
   | { readonly ruleset: CompiledRuleset }
   | { readonly problem: 'unknown_id'; readonly available: readonly string[] }
-  | { readonly problem: 'unknown_version' | 'version_required'; readonly versions: readonly string[] };
+  | { readonly problem: 'unknown_version' | 'version_required'; readonly versions: readonly string[] }
+  /** Several versions, and none in force on the assessment's date: each version with its period. */
+  | { readonly problem: 'not_in_force'; readonly versions: readonly string[]; readonly periods: readonly string[] };
 
 export class RulesetRegistry {
   private readonly byId = new Map<string, CompiledRuleset[]>();
@@ -55,9 +57,11 @@ export class RulesetRegistry {
 
   /**
    * The ruleset `id` at `version`. Without a version, the only one loaded; when several versions
-   * are loaded the caller must choose (no silent pick of "the latest").
+   * are loaded, the one in force on `date` (the assessment's `area.date`), as the CLI and
+   * `createSchemes` pick it (docs/rule-format.md, "Versions"). Never a silent pick of "the
+   * latest": with no date, or a date two versions' periods both hold, the caller must choose.
    */
-  find(id: string, version: string | undefined): Lookup {
+  find(id: string, version: string | undefined, date?: string): Lookup {
     const list = this.byId.get(id);
     if (list === undefined) return { problem: 'unknown_id', available: [...this.byId.keys()].sort() };
     const versions = list.map((r) => r.version);
@@ -66,8 +70,13 @@ export class RulesetRegistry {
       return found ? { ruleset: found } : { problem: 'unknown_version', versions };
     }
     const [only, ...more] = list;
-    if (only === undefined || more.length > 0) return { problem: 'version_required', versions };
-    return { ruleset: only };
+    if (only !== undefined && more.length === 0) return { ruleset: only };
+    if (date === undefined) return { problem: 'version_required', versions };
+    const inForce = list.filter((r) => r.effective === undefined || inPeriod(r.effective, date));
+    const [found, ...others] = inForce;
+    if (found !== undefined && others.length === 0) return { ruleset: found };
+    if (found === undefined) return { problem: 'not_in_force', versions, periods: list.map(periodText) };
+    return { problem: 'version_required', versions };
   }
 
   /** The JSON Schema of an assessment: the zod schema the engine validates with, converted once. */
@@ -79,6 +88,15 @@ export class RulesetRegistry {
     }
     return schema;
   }
+}
+
+/** Whether an ISO date (YYYY-MM-DD, compared as text) lies in an effective period, both ends included. */
+function inPeriod(period: NonNullable<CompiledRuleset['effective']>, date: string): boolean {
+  return period.from <= date && (period.to === undefined || date <= period.to);
+}
+
+function periodText(r: CompiledRuleset): string {
+  return r.effective ? `${r.version} (${r.effective.from} – ${r.effective.to ?? '…'})` : r.version;
 }
 
 /** The registry for the plugin's `rules` option: paths are loaded, every error reported at once. */

@@ -25,7 +25,9 @@ const rulesetChoice = {
     .string()
     .min(1)
     .optional()
-    .describe('Version of the ruleset; needed only when several versions are loaded.'),
+    .describe(
+      "Version of the ruleset. When several versions are loaded and this is left out, the one in force on the assessment's area.date is used; without that date it must be named.",
+    ),
   rules: z
     .string()
     .min(1)

@@ -14,8 +14,14 @@ let url: string;
 
 beforeAll(async () => {
   const text = await readFile(RULES_FILE, 'utf8');
-  const version = (v: string) =>
-    loadRulesetOrThrow(text.replace(/^version: .*$/m, `version: "${v}"`), { file: `${v}.yaml` });
+  // Two versions of one file, each with its own effective period (the years of its version).
+  const version = (v: string) => {
+    const [from, to] = v.split('-');
+    const dated = text
+      .replace(/^version: .*$/m, `version: "${v}"`)
+      .replace(/^effective: .*$/m, `effective: { from: "${from}-01-01", to: "${to}-12-31" }`);
+    return loadRulesetOrThrow(dated, { file: `${v}.yaml` });
+  };
   app = Fastify({ logger: false });
   // The host app's own things: a plain-text route, and its own 404.
   app.post('/echo', async (request) => ({ got: request.body }));
@@ -55,17 +61,51 @@ describe('mounted under /api in a host app', () => {
 });
 
 describe('two versions of one ruleset', () => {
-  it('asks which version when none is named, and evaluates with the one named', async () => {
-    const assessment = nth(await examples(), 0).value;
-    const vague = await call(url, 'POST', '/api/v1/evaluate', { json: { assessment } });
-    expect(vague.status).toBe(422);
-    expect(vague.body.errors).toMatchObject([{ pointer: '/version', code: 'ruleset_version_required' }]);
-    expect(vague.body.errors[0].hint_en).toBe('Add "version" with one of: "2020-2025" or "2026-2030".');
-    const named = await call(url, 'POST', '/api/v1/evaluate', { json: { version: '2026-2030', assessment } });
+  it('evaluates with the version named, else the one in force on area.date, else asks which', async () => {
+    const dated = nth(await examples(), 0).value as { area: Record<string, unknown> };
+    expect(dated.area['date']).toBe('2024-10-10');
+    // The date picks the version in force on it (2020-2025), as the CLI does.
+    const byDate = await call(url, 'POST', '/api/v1/evaluate', { json: { assessment: dated } });
+    expect(byDate.status).toBe(200);
+    expect(byDate.body.ruleset.version).toBe('2020-2025');
+    const later = { ...dated, area: { ...dated.area, date: '2027-03-01' } };
+    const laterAnswer = await call(url, 'POST', '/api/v1/evaluate', { json: { assessment: later } });
+    expect(laterAnswer.body.ruleset.version).toBe('2026-2030');
+    // A version named is the one used; a date outside its period is then the assessment's error.
+    const named = await call(url, 'POST', '/api/v1/evaluate', { json: { version: '2026-2030', assessment: later } });
     expect(named.status).toBe(200);
     expect(named.body.ruleset.version).toBe('2026-2030');
+    const outside = await call(url, 'POST', '/api/v1/evaluate', { json: { version: '2020-2025', assessment: later } });
+    expect(outside.status).toBe(422);
+    expect(outside.body.errors).toMatchObject([
+      { pointer: '/assessment/area/date', code: 'input_date_outside_period' },
+    ]);
+    // No date (or one that is not YYYY-MM-DD): the request must name the version.
+    const { date: _, ...undatedArea } = dated.area;
+    for (const area of [undatedArea, { ...dated.area, date: '10/10/2024' }]) {
+      const vague = await call(url, 'POST', '/api/v1/evaluate', { json: { assessment: { ...dated, area } } });
+      expect(vague.status).toBe(422);
+      expect(vague.body.errors).toMatchObject([{ pointer: '/version', code: 'ruleset_version_or_date_required' }]);
+      expect(vague.body.errors[0].hint_en).toBe(
+        'Add "version" with one of: "2020-2025" or "2026-2030"; or write the date of the assessment (area.date, YYYY-MM-DD), and the version in force on that day is used.',
+      );
+      expect(vague.body.errors[0].hint_vi).toContain('area.date');
+    }
+    // A date no version is in force on is located at it, each version with its period.
+    const early = { ...dated, area: { ...dated.area, date: '2019-05-01' } };
+    const batch = await call(url, 'POST', '/api/v1/evaluate/batch', { json: { assessments: [dated, early] } });
+    expect(batch.status).toBe(422);
+    expect(batch.body.errors).toMatchObject([
+      { pointer: '/assessments/1/area/date', code: 'ruleset_version_not_in_force' },
+    ]);
+    expect(batch.body.errors[0].message_en).toBe(
+      `Ruleset "${RULESET_ID}" has no version in force on the date of the assessment, 2019-05-01.`,
+    );
+    expect(batch.body.errors[0].hint_en).toContain('"2020-2025 (2020-01-01 – 2025-12-31)"');
+    expect(batch.body.errors[0].hint_vi).toContain('"2026-2030 (2026-01-01 – 2030-12-31)"');
     const schema = await call(url, 'GET', `/api/v1/rulesets/${RULESET_ID}/schema`);
     expect(schema.body.errors).toMatchObject([{ parameter: 'version', code: 'ruleset_version_required' }]);
+    expect(schema.body.errors[0].hint_en).toBe('Add "version" with one of: "2020-2025" or "2026-2030".');
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * Which ruleset a request evaluates with: a loaded one named by `ruleset` (and `version`), or by
- * the `ruleset` written in the assessment, or the server's only ruleset when it has one; or, only
+ * Which ruleset a request evaluates with: a loaded one named by `ruleset` (and `version`, or else
+ * the version in force on the assessment's `area.date`), or by the `ruleset` written in the
+ * assessment, or the server's only ruleset when it has one; or, only
  * when the operator allows it, rule text sent in `rules`, compiled (never stored) for this
  * request alone.
  */
@@ -60,7 +61,8 @@ export function rulesetResolver(
         ],
       };
     }
-    const found = ctx.registry.find(id, choice.version);
+    const date = assessmentDate(assessment);
+    const found = ctx.registry.find(id, choice.version, date);
     if ('ruleset' in found) return found;
     switch (found.problem) {
       case 'unknown_id':
@@ -89,14 +91,43 @@ export function rulesetResolver(
         return {
           kind: 'invalid-request',
           errors: [
-            entry('ruleset_version_required', { pointer: '/version' }, (lang) => ({
+            // Without a date, either names the version; with one that two periods hold, only "version" does.
+            entry(
+              date === undefined ? 'ruleset_version_or_date_required' : 'ruleset_version_required',
+              { pointer: '/version' },
+              (lang) => ({
+                id,
+                versions: quotedList(lang, found.versions),
+              }),
+            ),
+          ],
+        };
+      case 'not_in_force':
+        return {
+          kind: 'invalid-request',
+          errors: [
+            entry('ruleset_version_not_in_force', { pointer: `${at}/area/date` }, (lang) => ({
               id,
-              versions: quotedList(lang, found.versions),
+              date: date ?? '',
+              periods: quotedList(lang, found.periods),
             })),
           ],
         };
     }
   };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The assessment's `area.date` when it is written as a date (YYYY-MM-DD): it picks the version in
+ * force among several. Anything else there picks nothing (the request must then name the
+ * version), and the assessment check reports it once a version is chosen.
+ */
+function assessmentDate(assessment: unknown): string | undefined {
+  const area = isRecord(assessment) ? assessment['area'] : undefined;
+  const date = isRecord(area) ? area['date'] : undefined;
+  return typeof date === 'string' && ISO_DATE.test(date) ? date : undefined;
 }
 
 function compileInline(ctx: HandlerContext, choice: RulesetChoice & { readonly rules: string }): Resolution {

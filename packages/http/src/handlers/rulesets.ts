@@ -66,7 +66,9 @@ function lookup(ctx: HandlerContext, input: HandlerInput): { ruleset: CompiledRu
           })),
         ]),
       };
+    // No date here to pick a version by (not_in_force needs one): the version must be named.
     case 'version_required':
+    case 'not_in_force':
       return {
         outcome: problem('invalid-request', [
           entry('ruleset_version_required', { parameter: 'version' }, (lang) => ({

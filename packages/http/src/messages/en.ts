@@ -76,6 +76,14 @@ export const en = {
     message: 'Several versions of ruleset "{id}" are loaded, so the version must be named.',
     hint: 'Add "version" with one of: {versions}.',
   },
+  ruleset_version_or_date_required: {
+    message: 'Several versions of ruleset "{id}" are loaded, and the assessment has no date to choose one by.',
+    hint: 'Add "version" with one of: {versions}; or write the date of the assessment (area.date, YYYY-MM-DD), and the version in force on that day is used.',
+  },
+  ruleset_version_not_in_force: {
+    message: 'Ruleset "{id}" has no version in force on the date of the assessment, {date}.',
+    hint: 'Versions loaded, with their periods: {periods}. Correct area.date, or add "version" to choose one.',
+  },
   ruleset_missing: {
     message: 'The request does not say which ruleset to use, and this server has several: {available}.',
     hint: 'Add "ruleset" with one of them (GET {list} lists them), or write ruleset: in the assessment.',

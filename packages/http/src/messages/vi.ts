@@ -74,6 +74,14 @@ export const vi: Messages = {
     message: 'Máy chủ có nhiều phiên bản của bộ tiêu chí "{id}", cần ghi rõ phiên bản.',
     hint: 'Thêm "version" là một trong: {versions}.',
   },
+  ruleset_version_or_date_required: {
+    message: 'Máy chủ có nhiều phiên bản của bộ tiêu chí "{id}", và phiếu đánh giá không có ngày để chọn phiên bản.',
+    hint: 'Thêm "version" là một trong: {versions}; hoặc ghi ngày đánh giá (area.date, YYYY-MM-DD) để dùng phiên bản có hiệu lực vào ngày đó.',
+  },
+  ruleset_version_not_in_force: {
+    message: 'Bộ tiêu chí "{id}" không có phiên bản nào có hiệu lực vào ngày đánh giá {date}.',
+    hint: 'Các phiên bản hiện có và thời gian hiệu lực: {periods}. Sửa area.date, hoặc thêm "version" để chọn một phiên bản.',
+  },
   ruleset_missing: {
     message: 'Yêu cầu chưa cho biết dùng bộ tiêu chí nào, trong khi máy chủ có nhiều bộ: {available}.',
     hint: 'Thêm "ruleset" là một trong số đó (GET {list} liệt kê các bộ tiêu chí), hoặc ghi ruleset: trong phiếu đánh giá.',
