@@ -134,6 +134,8 @@ describe('lcz evaluate through the one-file bundle (built CLI)', () => {
     // No import() of its own: a vm.Script has no loader for it (the engine's goes through the
     // launcher: import-module.ts); one added elsewhere in the engine would fail at run time.
     expect(bytes.toString('latin1')).not.toMatch(/(?<![\w$.])import\(/);
+    // Its file calls are synchronous (fs-promises-shim.ts): node:fs/promises is not loaded.
+    expect(bytes.toString('latin1')).not.toMatch(/require\(['"](node:)?fs\/promises['"]\)/);
   });
 
   it('a warm run reads two files of code: the launcher and the bundle', () => {
