@@ -24,6 +24,7 @@ const startedByPath: Record<string, string[]> = {
   // Put in place of other modules by the one-file bundle's build (tsup.fast.config.ts).
   'packages/cli': [
     'src/fast/batch-handover.ts',
+    'src/fast/fs-promises-shim.ts',
     'src/fast/import-module-shim.ts',
     'src/fast/ruleset-validator-shim.ts',
     'src/fast/sha256-shim.ts',

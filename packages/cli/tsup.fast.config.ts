@@ -4,8 +4,8 @@
  * and the batch format sniffer from their sources, yaml, zod), so a warm one-file run loads two
  * files of ours instead of 36. CommonJS, run by src/fast/launch.ts through V8's code cache; it needs
  * no ES module loader. Its batch path is replaced by a hand-over to the whole CLI (batch-handover.ts),
- * the engine's import() by the launcher's (import-module-shim.ts), and its JavaScript SHA-256 by
- * Node's (sha256-shim.ts).
+ * the engine's import() by the launcher's (import-module-shim.ts), its JavaScript SHA-256 by
+ * Node's (sha256-shim.ts), and node:fs/promises by synchronous calls (fs-promises-shim.ts).
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -71,6 +71,9 @@ export default defineConfig([
   {
     ...common,
     entry: { 'evaluate-fast': 'src/fast/evaluate-fast.ts' },
+    // tsup's own first hook marks every `node:` import external, before the ones below could
+    // replace node:fs/promises; Node 20 requires `node:x` as `x`.
+    removeNodeProtocol: false,
     async onSuccess() {
       const bundle = resolve(import.meta.dirname, 'dist/evaluate-fast.cjs');
       asciiOnly(bundle);
@@ -91,6 +94,10 @@ export default defineConfig([
           // (ruleset-validator-shim.ts), so a warm run does not read its 425 kB of code.
           build.onResolve({ filter: /\/generated\/ruleset\.validator\.js$/ }, () => ({
             path: resolve(import.meta.dirname, 'src/fast/ruleset-validator-shim.ts'),
+          }));
+          // node:fs/promises: the same calls, done synchronously (fs-promises-shim.ts): no thread pool.
+          build.onResolve({ filter: /^(node:)?fs\/promises$/ }, () => ({
+            path: resolve(import.meta.dirname, 'src/fast/fs-promises-shim.ts'),
           }));
           // The engine's SHA-256 of a ruleset's text: Node's, not the JavaScript one (sha256-shim.ts).
           build.onResolve({ filter: /^@noble\/hashes\/sha2\.js$/ }, () => ({

@@ -70,8 +70,29 @@ function badAssessment(): string {
   return file;
 }
 
+/**
+ * The example assessment with YAML the engine's plain-YAML shortcut (parse/simple-yaml.ts) leaves
+ * to the YAML parser: an anchor and its alias, a name folded over two lines.
+ */
+function fancyAssessment(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lcz-fast-fancy-'));
+  const file = join(dir, 'fancy.yaml');
+  const text = readFileSync(YAML, 'utf8');
+  const changed = text
+    .replace(/^(\s+households: )(\d+)\s*$/m, '$1&all $2')
+    .replace(/^(\s+households_following_convention: )(\d+)\s*$/m, '$1*all')
+    .replace(
+      /^area: \{ code: "([^"]*)", name: "([^"]*)", unit: "([^"]*)", date: "([^"]*)" \}$/m,
+      'area:\n  code: "$1"\n  name: >-\n    $2\n    (folded)\n  unit: "$3"\n  date: "$4"',
+    );
+  expect(changed.match(/&all|\*all|name: >-/g)).toHaveLength(3);
+  writeFileSync(file, changed);
+  return file;
+}
+
 describe('lcz evaluate through the one-file bundle (built CLI)', () => {
   const cases: [string, string[]][] = [
+    ['YAML the plain-YAML shortcut leaves to the parser', ['evaluate', '--rules', RULES, fancyAssessment()]],
     ['one YAML file', ['evaluate', '--rules', RULES, YAML]],
     ['--lang en --full', ['evaluate', '--rules', RULES, YAML, '--lang', 'en', '--full']],
     ['--json', ['evaluate', '--rules', RULES, YAML, '--json']],
@@ -113,6 +134,8 @@ describe('lcz evaluate through the one-file bundle (built CLI)', () => {
     // No import() of its own: a vm.Script has no loader for it (the engine's goes through the
     // launcher: import-module.ts); one added elsewhere in the engine would fail at run time.
     expect(bytes.toString('latin1')).not.toMatch(/(?<![\w$.])import\(/);
+    // Its file calls are synchronous (fs-promises-shim.ts): node:fs/promises is not loaded.
+    expect(bytes.toString('latin1')).not.toMatch(/require\(['"](node:)?fs\/promises['"]\)/);
   });
 
   it('a warm run reads two files of code: the launcher and the bundle', () => {
