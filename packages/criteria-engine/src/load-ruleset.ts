@@ -60,19 +60,18 @@ export function readRulesetSources(text: string, options: LoadRulesetOptions = {
   const doc = validated.value;
   // The included files are read whenever the list of them can be, so their problems show with
   // the main file's (a fragment alone only validates: its includes are refused where it is included).
-  const includes = hasErrors(parsed.diagnostics) ? undefined : includeList(parsed.value);
+  const includes = includeList(parsed.value);
   const included = includes ? loadIncludes(parsed.value, includes, options) : undefined;
   if (included) diagnostics.push(...included.diagnostics);
   if (!doc || hasErrors(diagnostics)) {
-    // Every problem at once: what compile finds in the parts the schema accepted (and in the
-    // sound parts of the fragments included) is shown with the schema's problems.
-    if (!hasErrors(parsed.diagnostics))
-      diagnostics.push(
-        ...problemsPastSchemaErrors(parsed.value, validated.diagnostics, diagnostics, {
-          compileOptions: options.compileOptions,
-          fragments: (view, viewDoc) => soundFragments(view, viewDoc, options),
-        }),
-      );
+    // Every problem at once: what compile finds in the parts the schema and the YAML reading
+    // accepted (and in the sound parts of the fragments included) is shown with their problems.
+    diagnostics.push(
+      ...problemsPastSchemaErrors(parsed.value, [...parsed.diagnostics, ...validated.diagnostics], diagnostics, {
+        compileOptions: options.compileOptions,
+        fragments: (view, viewDoc) => soundFragments(view, viewDoc, options),
+      }),
+    );
     return { diagnostics };
   }
   if (doc.kind === 'fragment' || !included) return { diagnostics };
@@ -102,27 +101,35 @@ function includeList(parsed: ParsedDocument): readonly string[] | undefined {
 const RULESET_ONLY = ['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'];
 
 /**
- * For the problems past schema errors: the sound part of each fragment `doc` includes; undefined
- * when one cannot be read, does not parse, is no fragment or has no sound part (what it declares
- * is then unknown, and every use of it would be reported for nothing). loadIncludes has already
- * reported why.
+ * For the problems past schema errors: the sound part of each fragment `doc` includes, and
+ * whether one cannot be read, does not parse, is no fragment or has no sound part (what it
+ * declares is then unknown: a use of a name it may declare is not reported). loadIncludes has
+ * already reported why.
  */
 function soundFragments(
   parsed: ParsedDocument,
   doc: RulesetDocument,
   options: LoadRulesetOptions,
-): SoundPart[] | undefined {
-  const out: SoundPart[] = [];
+): { parts: SoundPart[]; unread: boolean } {
+  const parts: SoundPart[] = [];
+  let unread = false;
   for (const path of doc.include ?? []) {
-    const read = options.readInclude?.(path, parsed.source.file);
-    if (!read || 'code' in read) return undefined;
-    const fragmentParsed = parseYaml(new SourceText(read.file, read.text), options.parseLimits);
-    if (!fragmentParsed.value || hasErrors(fragmentParsed.diagnostics)) return undefined;
-    const part = soundPart(fragmentParsed.value, validateRulesetDocument(fragmentParsed.value).diagnostics);
-    if (part?.doc.kind !== 'fragment' || part.doc.include || RULESET_ONLY.some((k) => k in part.doc)) return undefined;
-    out.push(part);
+    const part = soundFragment(path, parsed.source.file, options);
+    if (part === undefined) unread = true;
+    else parts.push(part);
   }
-  return out;
+  return { parts, unread };
+}
+
+function soundFragment(path: string, from: string, options: LoadRulesetOptions): SoundPart | undefined {
+  const read = options.readInclude?.(path, from);
+  if (!read || 'code' in read) return undefined;
+  const fragmentParsed = parseYaml(new SourceText(read.file, read.text), options.parseLimits);
+  if (!fragmentParsed.value) return undefined;
+  const problems = [...fragmentParsed.diagnostics, ...validateRulesetDocument(fragmentParsed.value).diagnostics];
+  const part = soundPart(fragmentParsed.value, problems);
+  if (part?.doc.kind !== 'fragment' || part.doc.include || RULESET_ONLY.some((k) => k in part.doc)) return undefined;
+  return part;
 }
 
 /** The fragments named in `include:`, each parsed and validated in its own file. */

@@ -7,11 +7,15 @@
  * schema again and, if sound, compiled, and the compile problems of those sound parts are added.
  * Multi-file rule folders the same way: each included fragment has its broken parts set aside.
  *
- * Some problems need nothing set aside, as compile never reads where they are: the header
- * (`id`, `version`, `effective` and its dates, `title`, `words`, `source`…) and the texts'
- * languages. An error compile cannot do without (no `groups:`, a broken `recognition.group_requirement`,
- * an unknown top-level key that may be a misspelt section, an include that cannot be read) leaves
- * the schema's problems alone, as before.
+ * A YAML problem that leaves the file readable (a duplicate key, a tag) sets aside the part that
+ * holds it, as a schema error does. Some problems need nothing set aside, as compile never reads
+ * where they are: the header (`id`, `version`, `effective` and its dates, `title`, `words`,
+ * `source`…) and the texts' languages. An unknown top-level key (a misspelt section?) is set aside
+ * with every name it declares; a broken or missing `recognition.group_requirement` gets a stand-in
+ * nothing is said of; a missing declaration section is read as empty; an include entry that
+ * cannot be read (or is refused) leaves its names unknown, so no name is called unknown. Only an
+ * error in the frame of the file (no `groups:`, a section of the wrong kind) leaves the earlier
+ * problems alone.
  *
  * Only problems of a part itself are kept: whole-ruleset checks (variant coverage) would speak of
  * a ruleset without the parts set aside, and an `at_least_count` checked against a group that
@@ -26,7 +30,7 @@ import type { DiagnosticCode } from './diagnostics/codes.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import type { DocumentPath, ParsedDocument } from './parse/index.js';
 import type { RulesetDocument } from './validate/ruleset-document.js';
-import { parsePointer } from './validate/schema-errors.js';
+import { parsePointer } from './diagnostics/pointer.js';
 import { declaredLanguages, fillTextLanguages } from './validate/text-languages.js';
 import { schemaErrorsOf } from './validate/validate-ruleset.js';
 
@@ -72,6 +76,32 @@ const REFERENCE_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'unknown_disqualifier',
 ]);
 
+/** The top-level keys of the format: a key not among them is unknown (maybe misspelt). */
+const KNOWN_KEYS = new Set([
+  'format',
+  'kind',
+  'id',
+  'version',
+  'effective',
+  'languages',
+  'title',
+  'words',
+  'source',
+  'letterhead',
+  'include',
+  'context',
+  'context_rules',
+  'facts',
+  'parameters',
+  'derived',
+  'definitions',
+  'groups',
+  'disqualifiers',
+  'recognition',
+  'levels',
+  'owners',
+]);
+
 /** Top-level keys compile never reads: a problem there hides nothing compile could find. */
 const HEADER_KEYS = new Set([
   'format',
@@ -85,11 +115,31 @@ const HEADER_KEYS = new Set([
   'letterhead',
 ]);
 
-/** Problems about a text's languages: compile reads no text, so nothing is set aside for them. */
-const TEXT_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+/**
+ * Problems about a text's languages (compile reads no text), or about the file as a whole that
+ * leave its one document read as written (a `%YAML` line, a second document after `---`): nothing
+ * is set aside for them.
+ */
+const NOTHING_ASIDE: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'text_language_missing',
   'text_language_undeclared',
+  'yaml_version_directive',
+  'yaml_multiple_documents',
 ]);
+
+/**
+ * What an unread file might have declared (an include that cannot be read, or set aside): the
+ * names an expression or a fact's `part_of` reads. Problems saying such a name is unknown may
+ * follow from it, and are left out.
+ */
+const UNKNOWN_NAME_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['expr_unknown_name', 'unknown_fact']);
+
+/**
+ * A stand-in for a `recognition.group_requirement` the schema refused: compile needs one for
+ * every group without its own. It asks for nothing a group could fail to have (a count or points
+ * could be more than a group holds), and any problem placed on it is left out.
+ */
+const STAND_IN_REQUIREMENT = { at_least_percent: 100 };
 
 /** The top-level mappings whose entries are declarations (id: {…}), set aside one by one. */
 const DECLARATION_SECTIONS = new Set(['facts', 'context', 'parameters', 'derived', 'definitions', 'owners']);
@@ -113,6 +163,13 @@ export interface SoundPart {
   readonly anonymous: boolean;
   /** Whether a group or a criterion was set aside (counts of criteria are then not the file's). */
   readonly criteriaCut: boolean;
+  /** The parts set aside, outermost only, as paths into the file as written. */
+  readonly aside: readonly DocumentPath[];
+  /**
+   * Whether names may be declared where nothing was read: an `include:` entry set aside, an
+   * unknown top-level key holding a list (a misspelt `include:`?), a declaration section left out.
+   */
+  readonly unknownNames: boolean;
 }
 
 /**
@@ -123,16 +180,17 @@ export function soundPart(parsed: ParsedDocument, problems: readonly Diagnostic[
   if (!isRecord(parsed.value)) return undefined;
   const roots: DocumentPath[] = [];
   for (const d of problems) {
-    if (d.severity !== 'error' || TEXT_CODES.has(d.code)) continue;
+    if (d.severity !== 'error' || NOTHING_ASIDE.has(d.code)) continue;
     if (d.path === undefined) return undefined;
     const path = parsePointer(d.path);
-    if (inHeader(path, d.params['property'])) continue;
-    const root = setAsideRoot(parsed.value, path);
-    // An error in the frame of the file (its recognition rule, a whole section): nothing sound to compile.
+    const property = d.params['property'];
+    if (inHeader(path, property)) continue;
+    const root = setAsideRoot(parsed.value, path, d.code === 'schema_unknown_property' ? undefined : property);
+    // An error in the frame of the file (no groups, a whole section broken): nothing sound to compile.
     if (root === undefined) return undefined;
     roots.push(root);
   }
-  roots.push(...tablesKeyedBy(parsed.value, declaredNames(roots)));
+  roots.push(...tablesKeyedBy(parsed.value, declaredNames(parsed.value, roots)));
   const outermost = roots.filter((r) => !roots.some((o) => o !== r && o.length < r.length && isPrefix(o, r)));
   const names = new Set<string>();
   for (const r of outermost) namesIn(parsed.value, r, names);
@@ -155,22 +213,43 @@ export function soundPart(parsed: ParsedDocument, problems: readonly Diagnostic[
       !misspeltIds.some((p) => p.length === r.length + 1 && isPrefix(r, p)),
   );
   const { value, indexMap } = without(parsed.value, outermost);
+  const recognition = isRecord(value) ? value['recognition'] : undefined;
+  if (isRecord(recognition) && outermost.some((r) => isPrefix(REQUIREMENT, r)))
+    recognition['group_requirement'] = { ...STAND_IN_REQUIREMENT };
+  // A declaration section left out (or misspelt, and so set aside): declared empty, its names unknown.
+  if (isRecord(value))
+    for (const r of outermost)
+      if (r.length === 1 && DECLARATION_SECTIONS.has(String(r[0])) && !(String(r[0]) in value))
+        value[String(r[0])] = {};
   // What is left must satisfy the schema but for the header: compile relies on every shape it reads.
   if (!schemaErrorsOf(value).every(headerError)) return undefined;
   const view = remapped(parsed, value, indexMap);
   // cast: the schema has accepted the document outside its header, which compile does not read.
   const doc = fillTextLanguages(value, declaredLanguages(value)) as RulesetDocument;
   const criteriaCut = outermost.some((r) => r[0] === 'groups');
-  return { parsed: view, doc, names, declared: declaredNames(outermost), criteriaCut, anonymous };
+  // An include set aside, an unknown list (a misspelt `include:`?), a declaration section left
+  // out (unless an unknown mapping, a misspelt section, declares names in its stead).
+  const tops = outermost.filter((r) => r.length === 1).map((r) => valueAt(parsed.value, r));
+  const unknownNames =
+    outermost.some((r) => r[0] === 'include') ||
+    tops.some((item) => Array.isArray(item)) ||
+    (tops.includes(undefined) && !tops.some(isRecord));
+  const declared = declaredNames(parsed.value, outermost);
+  return { parsed: view, doc, names, declared, criteriaCut, anonymous, aside: outermost, unknownNames };
 }
+
+const REQUIREMENT: DocumentPath = ['recognition', 'group_requirement'];
 
 export interface PastSchemaOptions {
   readonly compileOptions?: Partial<CompileOptions> | undefined;
   /**
-   * The sound parts of the fragments `doc` includes (load-ruleset.ts reads them); undefined when
-   * one cannot be read or has no sound part.
+   * The sound parts of the fragments `doc` includes (load-ruleset.ts reads them), and whether one
+   * could not be read or has no sound part (what it declares is then unknown).
    */
-  readonly fragments: (parsed: ParsedDocument, doc: RulesetDocument) => readonly SoundPart[] | undefined;
+  readonly fragments: (
+    parsed: ParsedDocument,
+    doc: RulesetDocument,
+  ) => { readonly parts: readonly SoundPart[]; readonly unread: boolean };
 }
 
 /**
@@ -185,12 +264,12 @@ export function problemsPastSchemaErrors(
 ): Diagnostic[] {
   const main = soundPart(parsed, validateProblems);
   if (main === undefined || main.doc.kind === 'fragment') return [];
-  const included = options.fragments(main.parsed, main.doc);
-  if (included === undefined) return [];
+  const { parts: included, unread } = options.fragments(main.parsed, main.doc);
   const parts = [main, ...included];
   const names = new Set(parts.flatMap((p) => [...p.names]));
   const declared = new Set(parts.flatMap((p) => [...p.declared]));
   const anonymous = parts.some((p) => p.anonymous);
+  const unknownNames = unread || parts.some((p) => p.unknownNames);
   const texts = new Map(parts.map((p) => [p.parsed.source.file, p.parsed.source.text]));
   const fragments: Fragment[] = included.map((f) => ({ parsed: f.parsed, doc: f.doc }));
   let compiled: Diagnostic[];
@@ -202,19 +281,71 @@ export function problemsPastSchemaErrors(
     return [];
   }
   const countStarts = main.criteriaCut ? atLeastCountStarts(main.parsed) : new Set<number>();
+  // A stand-in requirement: nothing said of it is the file's.
+  const written = valueAt(parsed.value, REQUIREMENT) !== undefined;
+  const standIn = written && main.aside.some((r) => isPrefix(REQUIREMENT, r)) ? parsed.rangeOf(REQUIREMENT) : undefined;
   // One problem at one place once: nothing where an earlier problem already stands.
   const taken = new Set(earlier.map(placeOf));
   const out: Diagnostic[] = [];
-  for (const d of compiled) {
-    if (d.severity === 'info' || !LOCAL_CODES.has(d.code) || mentions(d, names)) continue;
+  // First the ids written twice where one of them was set aside: compile saw only one of them.
+  for (const d of [...duplicatesSetAside(parsed, main.aside), ...compiled]) {
+    if (d.severity === 'info' || !LOCAL_CODES.has(d.code)) continue;
+    if (d.code !== 'duplicate_id' && mentions(d, names)) continue;
     if (readsSetAside(d, texts, declared) || (anonymous && REFERENCE_CODES.has(d.code))) continue;
+    if (unknownNames && UNKNOWN_NAME_CODES.has(d.code)) continue;
     if (d.code === 'threshold_range' && d.file === parsed.source.file && countStarts.has(d.range?.[0] ?? -1)) continue;
+    if (standIn && d.file === parsed.source.file && within(d.range, standIn)) continue;
     const place = placeOf(d);
     if (taken.has(place)) continue;
     taken.add(place);
     out.push(d);
   }
   return out;
+}
+
+/**
+ * The ids of groups, criteria, disqualifiers and levels written twice where one of the two was set
+ * aside: compile, which never saw it, cannot say so. Each later one is reported at its id, with
+ * the line of the first, as compile reports a duplicate.
+ */
+function duplicatesSetAside(parsed: ParsedDocument, aside: readonly DocumentPath[]): Diagnostic[] {
+  if (aside.length === 0) return [];
+  const items: { kind: string; path: DocumentPath }[] = [];
+  const listAt = (path: DocumentPath): unknown[] => {
+    const list = valueAt(parsed.value, path);
+    return Array.isArray(list) ? list : [];
+  };
+  const groups = listAt(['groups']);
+  for (const gi of groups.keys()) items.push({ kind: 'group', path: ['groups', gi] });
+  for (const gi of groups.keys())
+    for (const ci of listAt(['groups', gi, 'criteria']).keys())
+      items.push({ kind: 'criterion', path: ['groups', gi, 'criteria', ci] });
+  for (const di of listAt(['disqualifiers']).keys()) items.push({ kind: 'disqualifier', path: ['disqualifiers', di] });
+  for (const li of listAt(['levels']).keys()) items.push({ kind: 'level', path: ['levels', li] });
+  const setAside = (path: DocumentPath) => aside.some((r) => isPrefix(r, path));
+  const first = new Map<string, DocumentPath>();
+  const out: Diagnostic[] = [];
+  for (const { kind, path } of items) {
+    const id = valueAt(parsed.value, [...path, 'id']);
+    if (typeof id !== 'string') continue;
+    const earlier = first.get(`${kind}\u0000${id}`);
+    if (earlier === undefined) first.set(`${kind}\u0000${id}`, path);
+    else if (setAside(earlier) || setAside(path)) {
+      const at = parsed.rangeOf([...earlier, 'id']);
+      out.push(
+        parsed.source.diagnostic('duplicate_id', parsed.rangeOf([...path, 'id']), {
+          kind,
+          id,
+          first_line: at ? parsed.source.position(at[0]).line : 0,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function within(range: readonly [number, number] | undefined, outer: readonly [number, number]): boolean {
+  return range !== undefined && range[0] >= outer[0] && range[0] < Math.max(outer[1], outer[0] + 1);
 }
 
 function placeOf(d: Diagnostic): string {
@@ -243,9 +374,25 @@ function headerError(e: ErrorObject): boolean {
  * The part to set aside for an error at `path`: the unit that holds it (see the file's comment);
  * undefined for an error outside every unit.
  */
-function setAsideRoot(root: Record<string, unknown>, path: readonly string[]): DocumentPath | undefined {
+function setAsideRoot(
+  root: Record<string, unknown>,
+  path: readonly string[],
+  missing: unknown,
+): DocumentPath | undefined {
   const [top, second, third, fourth] = path;
-  if (top === undefined || second === undefined) return undefined;
+  // A declaration section the file lacks (`facts:`): compiled as declared empty.
+  if (top === undefined)
+    return typeof missing === 'string' && DECLARATION_SECTIONS.has(missing) ? [missing] : undefined;
+  // A key the format does not know (maybe a misspelt section): what it holds is set aside, and
+  // the names it declares with it.
+  if (!KNOWN_KEYS.has(top)) return path.length === 1 ? [top] : undefined;
+  if (second === undefined) {
+    // No group_requirement at all: a stand-in takes its place, as for a broken one.
+    if (top === 'recognition' && missing === 'group_requirement') return [...REQUIREMENT];
+    return undefined;
+  }
+  if (top === 'include') return isIndexIn(root, [top, second]) ? [top, Number(second)] : undefined;
+  if (top === 'recognition' && second === 'group_requirement') return [...REQUIREMENT];
   if (DECLARATION_SECTIONS.has(top)) {
     // A table's row alone: the other rows, and the table's own problems, are still checked.
     if (top === 'parameters' && third === 'values' && fourth !== undefined && isIndexIn(root, path.slice(0, 4)))
@@ -279,6 +426,7 @@ function namesIn(root: unknown, path: DocumentPath, out: Set<string>): void {
   const last = path[path.length - 1];
   const item = valueAt(root, path);
   if (typeof last === 'string' && path.length === 2 && DECLARATION_SECTIONS.has(String(path[0]))) out.add(last);
+  if (path.length === 1 && isRecord(item)) for (const key of Object.keys(item)) out.add(key);
   if (typeof item === 'string') out.add(item);
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) for (const n of node) walk(n);
@@ -290,11 +438,17 @@ function namesIn(root: unknown, path: DocumentPath, out: Set<string>): void {
   walk(item);
 }
 
-/** The names of the declarations at `roots` (`facts: {x: …}` declares x). */
-function declaredNames(roots: readonly DocumentPath[]): Set<string> {
+/**
+ * The names of the declarations at `roots` (`facts: {x: …}` declares x), and the keys of an
+ * unknown top-level mapping (`factz: {x: …}` may declare x).
+ */
+function declaredNames(root: unknown, roots: readonly DocumentPath[]): Set<string> {
   const out = new Set<string>();
-  for (const r of roots)
+  for (const r of roots) {
     if (r.length === 2 && DECLARATION_SECTIONS.has(String(r[0])) && typeof r[1] === 'string') out.add(r[1]);
+    const item = valueAt(root, r);
+    if (r.length === 1 && isRecord(item)) for (const key of Object.keys(item)) out.add(key);
+  }
   return out;
 }
 
@@ -329,9 +483,13 @@ function hasId(item: unknown): boolean {
   return typeof item === 'string' || (isRecord(item) && typeof item['id'] === 'string');
 }
 
+/**
+ * Whether a problem is about a name set aside. A suggestion is not what the problem is about: an
+ * unknown `1.9` whose nearest id is the set-aside `1.1` is still unknown.
+ */
 function mentions(d: Diagnostic, names: ReadonlySet<string>): boolean {
   if (names.size === 0) return false;
-  return Object.values(d.params).some((v) => typeof v === 'string' && names.has(v));
+  return Object.entries(d.params).some(([k, v]) => k !== 'suggestion' && typeof v === 'string' && names.has(v));
 }
 
 /** Where each `at_least_count` of the document starts: a count checked against criteria. */

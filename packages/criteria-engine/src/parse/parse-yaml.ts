@@ -78,6 +78,7 @@ export function parseYaml(
   if (emptyAt) diagnostics.push(source.diagnostic('yaml_empty_document', emptyAt, {}));
 
   const plain = toPlain(first, source, resolved);
+  placeTags(diagnostics, plain.tagged);
   diagnostics.push(...plain.diagnostics);
   const context = { source, limits: resolved, duplicates: plain.duplicates };
   diagnostics.push(
@@ -125,6 +126,23 @@ function cstProblems(source: SourceText, cst: ReturnType<typeof scanCst>, limits
     out.push(source.diagnostic('yaml_depth_limit', [cst.tooDeep.offset, cst.tooDeep.end], { max: limits.maxDepth }));
   }
   return out;
+}
+
+/**
+ * Gives each tag's problem the path of the node it is written on (the first node starting after
+ * it), so a later stage can set that part aside and still check the rest of the file.
+ */
+function placeTags(
+  diagnostics: Diagnostic[],
+  tagged: readonly { readonly start: number; readonly path: string }[],
+): void {
+  for (const [i, d] of diagnostics.entries()) {
+    const end = d.range?.[1];
+    if (d.code !== 'yaml_unsupported_tag' || end === undefined) continue;
+    let node: { readonly start: number; readonly path: string } | undefined;
+    for (const t of tagged) if (t.start >= end && (node === undefined || t.start < node.start)) node = t;
+    if (node !== undefined) diagnostics[i] = { ...d, path: node.path };
+  }
 }
 
 /** A text with no document at all: the stream's own errors, then "empty". */
