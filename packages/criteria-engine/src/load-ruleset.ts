@@ -13,7 +13,7 @@ import { hasErrors } from './diagnostics/diagnostic.js';
 import { CriteriaEngineError } from './diagnostics/error.js';
 import { SourceText } from './diagnostics/source.js';
 import { parseYaml, type ParseLimits, type ParsedDocument } from './parse/index.js';
-import { validateRulesetDocument } from './validate/validate-ruleset.js';
+import { schemaErrorsOf, validateRulesetDocument } from './validate/validate-ruleset.js';
 import { problemsPastSchemaErrors, type SoundPart, soundPart } from './past-schema-errors.js';
 
 export interface LoadRulesetOptions {
@@ -51,7 +51,7 @@ export interface ReadSources extends RulesetSources {
  */
 export function readRulesetSources(text: string, options: LoadRulesetOptions = {}): StageResult<ReadSources> {
   const source = new SourceText(options.file ?? '<rules>', text);
-  const parsed = parseYaml(source, options.parseLimits);
+  const parsed = parseYaml(source, options.parseLimits, READING);
   if (!parsed.value) return { diagnostics: parsed.diagnostics };
   // Validate even after a non-fatal parse error (a duplicate key, a tag…), so one run shows
   // every problem of the file; but never compile a file that has errors.
@@ -97,6 +97,9 @@ function includeList(parsed: ParsedDocument): readonly string[] | undefined {
   return include.every((p) => typeof p === 'string') ? include : undefined;
 }
 
+/** A tab-indented rule file is read the way the schema fits best (parse/tab-indent.ts). */
+const READING = { misfits: (value: unknown) => schemaErrorsOf(value).length };
+
 /** What only a ruleset may hold: a fragment shares facts, parameters and definitions. */
 const RULESET_ONLY = ['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'];
 
@@ -124,7 +127,7 @@ function soundFragments(
 function soundFragment(path: string, from: string, options: LoadRulesetOptions): SoundPart | undefined {
   const read = options.readInclude?.(path, from);
   if (!read || 'code' in read) return undefined;
-  const fragmentParsed = parseYaml(new SourceText(read.file, read.text), options.parseLimits);
+  const fragmentParsed = parseYaml(new SourceText(read.file, read.text), options.parseLimits, READING);
   if (!fragmentParsed.value) return undefined;
   const problems = [...fragmentParsed.diagnostics, ...validateRulesetDocument(fragmentParsed.value).diagnostics];
   const part = soundPart(fragmentParsed.value, problems);
@@ -164,7 +167,7 @@ function loadIncludes(
       continue;
     }
     const source = new SourceText(read.file, read.text);
-    const fragmentParsed = parseYaml(source, options.parseLimits);
+    const fragmentParsed = parseYaml(source, options.parseLimits, READING);
     const validated = fragmentParsed.value ? validateRulesetDocument(fragmentParsed.value) : { diagnostics: [] };
     diagnostics.push(...fragmentParsed.diagnostics, ...validated.diagnostics);
     if (

@@ -125,6 +125,8 @@ const NOTHING_ASIDE: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'text_language_undeclared',
   'yaml_version_directive',
   'yaml_multiple_documents',
+  // The file is read with spaces in the tab's place only when that reading has no syntax error.
+  'yaml_tab_indentation',
 ]);
 
 /**
@@ -270,7 +272,8 @@ export function problemsPastSchemaErrors(
   const declared = new Set(parts.flatMap((p) => [...p.declared]));
   const anonymous = parts.some((p) => p.anonymous);
   const unknownNames = unread || parts.some((p) => p.unknownNames);
-  const texts = new Map(parts.map((p) => [p.parsed.source.file, p.parsed.source.text]));
+  // The text as written: the ranges of diagnostics point into it (a tab-indented file is read repaired).
+  const texts = new Map(parts.map((p) => [p.parsed.source.file, p.parsed.source.writtenText]));
   const fragments: Fragment[] = included.map((f) => ({ parsed: f.parsed, doc: f.doc }));
   let compiled: Diagnostic[];
   try {
@@ -283,7 +286,9 @@ export function problemsPastSchemaErrors(
   const countStarts = main.criteriaCut ? atLeastCountStarts(main.parsed) : new Set<number>();
   // A stand-in requirement: nothing said of it is the file's.
   const written = valueAt(parsed.value, REQUIREMENT) !== undefined;
-  const standIn = written && main.aside.some((r) => isPrefix(REQUIREMENT, r)) ? parsed.rangeOf(REQUIREMENT) : undefined;
+  const requirementAt =
+    written && main.aside.some((r) => isPrefix(REQUIREMENT, r)) ? parsed.rangeOf(REQUIREMENT) : undefined;
+  const standIn = requirementAt && parsed.source.writtenRange(requirementAt);
   // One problem at one place once: nothing where an earlier problem already stands.
   const taken = new Set(earlier.map(placeOf));
   const out: Diagnostic[] = [];
@@ -502,7 +507,7 @@ function atLeastCountStarts(parsed: ParsedDocument): Set<number> {
       for (const [k, v] of Object.entries(node)) {
         if (k === 'at_least_count') {
           const range = parsed.rangeOf([...path, k]);
-          if (range) out.add(range[0]);
+          if (range) out.add(parsed.source.writtenRange(range)[0]);
         } else walk(v, [...path, k]);
       }
   };

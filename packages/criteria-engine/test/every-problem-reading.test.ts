@@ -3,12 +3,13 @@
  * a tag (the YAML is still read), an unknown top-level key, a broken `recognition.group_requirement`,
  * an `include:` that cannot be read, a schema error in one of two criteria with the same id. The
  * fixture has three compile problems (a misspelt fact, an id written twice, an unknown mandatory
- * criterion); each break must leave them reported, and add only its own problem.
+ * criterion); each break must leave them reported, and add only its own problem. A tab used to
+ * indent one line is one problem, at the tab, and the rest of the file is checked as usual.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type Diagnostic, loadRuleset } from '../src/index.js';
+import { type Diagnostic, formatDiagnostic, loadRuleset } from '../src/index.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/every-problem/compile-problems.yaml', import.meta.url));
 const TEXT = readFileSync(FIXTURE, 'utf8');
@@ -160,5 +161,100 @@ describe('ids past schema errors', () => {
       '["1.1"]',
     );
     expect(load(text).filter((d) => d.code === 'unknown_criterion')).toEqual([]);
+  });
+});
+
+describe('a tab used to indent a line: one problem, and the real others', () => {
+  const tabbed = (line: number, keep = 0) =>
+    TEXT.split('\n')
+      .map((l, i) => {
+        if (i !== line - 1) return l;
+        const indent = l.length - l.trimStart().length;
+        return `${l.slice(0, keep)}\t${l.slice(indent)}`;
+      })
+      .join('\n');
+
+  it('a tab before "- id" of the first criterion: was 9 problems (a false duplicate key among them), is the tab and the three', () => {
+    const found = load(tabbed(22));
+    expect(where(found)).toEqual([
+      'r.yaml:22:1 yaml_tab_indentation',
+      'r.yaml:30:15 unknown_criterion',
+      'r.yaml:24:21 expr_unknown_name',
+      'r.yaml:25:13 duplicate_id',
+    ]);
+    expect(found[0]?.params).toEqual({ spaces: 6 });
+    expect(formatDiagnostic(found[0] as Diagnostic, 'en')).toMatch(
+      /indented with a tab[\s\S]*→ Replace the tab .* with 6 spaces/,
+    );
+    expect(formatDiagnostic(found[0] as Diagnostic, 'vi')).toMatch(
+      /thụt lề bằng Tab[\s\S]*→ Thay Tab .* bằng 6 dấu cách/,
+    );
+  });
+
+  it('a tab before "title:" of the standard: no false duplicate key', () => {
+    expect(where(load(tabbed(20)))).toEqual([
+      'r.yaml:20:1 yaml_tab_indentation',
+      'r.yaml:30:15 unknown_criterion',
+      'r.yaml:24:21 expr_unknown_name',
+      'r.yaml:25:13 duplicate_id',
+    ]);
+  });
+
+  it('on the line of a problem, the problem keeps its column in the file as written, and its range the written text', () => {
+    const text = tabbed(24);
+    const found = load(text);
+    expect(where(found)).toEqual([
+      'r.yaml:24:1 yaml_tab_indentation',
+      'r.yaml:30:15 unknown_criterion',
+      'r.yaml:24:14 expr_unknown_name',
+      'r.yaml:25:13 duplicate_id',
+    ]);
+    const [start, end] = found[2]?.range ?? [0, 0];
+    expect(text.slice(start, end)).toBe('househols');
+  });
+
+  it('whatever indented line has the tab (in place of its indentation, or after part of it): the tab and the three, nothing else', () => {
+    const lines = TEXT.split('\n');
+    let tried = 0;
+    for (const [i, l] of lines.entries()) {
+      const indent = l.length - l.trimStart().length;
+      if (indent === 0 || l.trimStart().startsWith('#')) continue;
+      for (const keep of [0, indent - 2]) {
+        const found = load(tabbed(i + 1, keep));
+        const codes = found.map((d) => d.code);
+        expect(codes, `line ${i + 1}, tab after ${keep} spaces`).toEqual([
+          'yaml_tab_indentation',
+          'unknown_criterion',
+          'expr_unknown_name',
+          'duplicate_id',
+        ]);
+        expect(found[0]).toMatchObject({ line: i + 1, column: keep + 1 });
+        tried++;
+      }
+    }
+    expect(tried).toBeGreaterThan(30);
+  });
+
+  it('a tab inside a block of text (|) is text, not indentation: only the tab that misreads the file is reported', () => {
+    const text = tabbed(22).replace('recognition:\n', 'recognition:\n  note: |\n    Ghi chú\n    \tthụt vào\n');
+    const tabs = load(text).filter((d) => d.code === 'yaml_tab_indentation');
+    expect(tabs.map((d) => d.line)).toEqual([22]);
+  });
+
+  it('a file indented with tabs throughout: each line named once, the three found at their columns', () => {
+    const text = TEXT.split('\n')
+      .map((l) => {
+        const indent = l.length - l.trimStart().length;
+        return '\t'.repeat(indent / 2) + l.slice(indent);
+      })
+      .join('\n');
+    const found = load(text);
+    const indented = TEXT.split('\n').filter((l) => /^ +\S/.test(l)).length;
+    expect(found.filter((d) => d.code === 'yaml_tab_indentation')).toHaveLength(indented);
+    expect(where(found.filter((d) => d.code !== 'yaml_tab_indentation'))).toEqual([
+      'r.yaml:30:14 unknown_criterion',
+      'r.yaml:24:17 expr_unknown_name',
+      'r.yaml:25:10 duplicate_id',
+    ]);
   });
 });
