@@ -88,13 +88,17 @@ export function loadRulesetOrThrow(text: string, options: LoadRulesetOptions = {
   return result.value;
 }
 
-/** The files a ruleset's `include:` names; undefined for a fragment, or a list the schema refuses. */
-function includeList(parsed: ParsedDocument): readonly string[] | undefined {
+/**
+ * The files a ruleset's `include:` names, with their place in the list; undefined for a fragment,
+ * or an include that is no list. An entry that is no file name (the schema says so) is skipped:
+ * the files the others name are still read, so their problems show too.
+ */
+function includeList(parsed: ParsedDocument): readonly (readonly [index: number, path: string])[] | undefined {
   const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const include: unknown = 'include' in value ? value.include : [];
   if (('kind' in value && value.kind === 'fragment') || !Array.isArray(include)) return undefined;
-  return include.every((p) => typeof p === 'string') ? include : undefined;
+  return include.flatMap((p, i) => (typeof p === 'string' ? [[i, p] as const] : []));
 }
 
 /** A tab-indented rule file is read the way the schema fits best (parse/tab-indent.ts). */
@@ -138,12 +142,12 @@ function soundFragment(path: string, from: string, options: LoadRulesetOptions):
 /** The fragments named in `include:`, each parsed and validated in its own file. */
 function loadIncludes(
   parsed: ParsedDocument,
-  include: readonly string[],
+  include: readonly (readonly [index: number, path: string])[],
   options: LoadRulesetOptions,
 ): { fragments: Fragment[]; diagnostics: Diagnostic[] } {
   const fragments: Fragment[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const [i, path] of include.entries()) {
+  for (const [i, path] of include) {
     const at = (reason: string): void => {
       diagnostics.push(parsed.source.diagnostic('include_invalid', parsed.rangeOf(['include', i]), { path, reason }));
     };

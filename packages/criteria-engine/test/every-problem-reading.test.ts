@@ -18,6 +18,9 @@ const COMPILE = ['expr_unknown_name', 'duplicate_id', 'unknown_criterion'];
 const FRAGMENT = [
   'format: 1',
   'kind: fragment',
+  'id: shared',
+  'version: "1"',
+  'title: { vi: "Chung", en: "Shared" }',
   'facts:',
   '  income: { type: integer, min: 0, label: { vi: "Thu nhập", en: "Income" } }',
   '',
@@ -124,6 +127,12 @@ describe('what used to be "the frame of the file" no longer hides the rest', () 
     const found = load(text, { 'f.yaml': FRAGMENT });
     expect(found[0]?.code).toBe('schema_type');
     expect(compileCodes(found)).toEqual(['unknown_criterion', 'duplicate_id']);
+  });
+
+  it('an include entry the schema refuses does not hide the problems of the files the others name', () => {
+    const text = TEXT.replace('version: "1"', 'version: "1"\ninclude: [3, "f.yaml"]');
+    const found = load(text, { 'f.yaml': FRAGMENT.replace('type: integer', 'type: integr') });
+    expect(where(found).filter((l) => l.startsWith('f.yaml'))).toEqual(['f.yaml:7:19 schema_enum']);
   });
 
   it('a fragment that does not parse, beside one that does: the rest is still checked', () => {
