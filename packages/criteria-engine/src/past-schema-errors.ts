@@ -295,8 +295,9 @@ export function problemsPastSchemaErrors(
   // First the ids written twice where one of them was set aside: compile saw only one of them.
   for (const d of [...duplicatesSetAside(parsed, main.aside), ...compiled]) {
     if (d.severity === 'info' || !LOCAL_CODES.has(d.code)) continue;
-    if (d.code !== 'duplicate_id' && mentions(d, names)) continue;
-    if (readsSetAside(d, texts, declared) || (anonymous && REFERENCE_CODES.has(d.code))) continue;
+    // An id written twice is so whatever else is wrong with either: its text is read as written.
+    if (d.code !== 'duplicate_id' && (mentions(d, names) || readsSetAside(d, texts, declared))) continue;
+    if (anonymous && REFERENCE_CODES.has(d.code)) continue;
     if (unknownNames && UNKNOWN_NAME_CODES.has(d.code)) continue;
     if (d.code === 'threshold_range' && d.file === parsed.source.file && countStarts.has(d.range?.[0] ?? -1)) continue;
     if (standIn && d.file === parsed.source.file && within(d.range, standIn)) continue;
@@ -346,8 +347,32 @@ function duplicatesSetAside(parsed: ParsedDocument, aside: readonly DocumentPath
       );
     }
   }
+  // Names, in the order compile declares them (context, facts, parameters, derived, definitions).
+  const declaredFirst = new Map<string, DocumentPath>();
+  for (const section of NAME_SECTIONS) {
+    const entries = valueAt(parsed.value, [section]);
+    if (!isRecord(entries)) continue;
+    for (const name of Object.keys(entries)) {
+      const path: DocumentPath = [section, name];
+      const earlier = declaredFirst.get(name);
+      if (earlier === undefined) declaredFirst.set(name, path);
+      else if (setAside(earlier) || setAside(path)) {
+        const at = parsed.keyRangeOf(earlier);
+        out.push(
+          parsed.source.diagnostic('duplicate_id', parsed.keyRangeOf(path), {
+            kind: 'name',
+            id: name,
+            first_line: at ? parsed.source.position(at[0]).line : 0,
+          }),
+        );
+      }
+    }
+  }
   return out;
 }
+
+/** The sections whose keys are names an expression reads: one name, one declaration. */
+const NAME_SECTIONS = ['context', 'facts', 'parameters', 'derived', 'definitions'] as const;
 
 function within(range: readonly [number, number] | undefined, outer: readonly [number, number]): boolean {
   return range !== undefined && range[0] >= outer[0] && range[0] < Math.max(outer[1], outer[0] + 1);

@@ -164,6 +164,16 @@ describe('ids past schema errors', () => {
     ]);
   });
 
+  it('a fact set aside and a parameter of the same name: the name is still declared twice', () => {
+    const text = TEXT.replace('households: { type: integer, min: 0,', 'households: { type: integr, min: 0,').replace(
+      'groups:',
+      'parameters:\n  households: { value: 3, label: { vi: "p", en: "p" } }\ngroups:',
+    );
+    const found = load(text);
+    expect(where(found).filter((l) => l.includes('duplicate_id'))).toContain('r.yaml:19:3 duplicate_id');
+    expect(found.find((d) => d.line === 19)?.params).toMatchObject({ kind: 'name', id: 'households', first_line: 16 });
+  });
+
   it('a reference to the criterion set aside is no problem: its id is known', () => {
     const text = TEXT.replace('text: { vi: "x", en: "x" }', 'text: { vi: "x", en: "x" }\n        txet: 1').replace(
       '["1.9"]',
