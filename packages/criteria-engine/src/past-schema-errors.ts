@@ -12,10 +12,11 @@
  * where they are: the header (`id`, `version`, `effective` and its dates, `title`, `words`,
  * `source`…) and the texts' languages. An unknown top-level key (a misspelt section?) is set aside
  * with every name it declares; a broken or missing `recognition.group_requirement` gets a stand-in
- * nothing is said of; a missing declaration section is read as empty; an include entry that
- * cannot be read (or is refused) leaves its names unknown, so no name is called unknown. Only an
- * error in the frame of the file (no `groups:`, a section of the wrong kind) leaves the earlier
- * problems alone.
+ * nothing is said of; a declaration section or a list of items missing or of the wrong kind is
+ * read as empty (what it may declare is then unknown: no name or reference to it is called
+ * unknown); an include entry that cannot be read (or is refused) leaves its names unknown too.
+ * Only an error in the frame of the file (no `groups:` or `recognition:`, or either of the wrong
+ * kind) leaves the earlier problems alone.
  *
  * Only problems of a part itself are kept: whole-ruleset checks (variant coverage) would speak of
  * a ruleset without the parts set aside, and an `at_least_count` checked against a group that
@@ -161,8 +162,11 @@ export interface SoundPart {
   readonly names: ReadonlySet<string>;
   /** Of those, the names of declarations set aside (facts, context attributes, parameters…): the names expressions read. */
   readonly declared: ReadonlySet<string>;
-  /** Whether an item set aside has no id one can read (a reference to a missing id may be to it). */
-  readonly anonymous: boolean;
+  /**
+   * The references to missing ids that may be to a part set aside: all of them when an item set
+   * aside has no id one can read; those to a level or a disqualifier when the whole list is.
+   */
+  readonly unsafeReferences: ReadonlySet<DiagnosticCode>;
   /** Whether a group or a criterion was set aside (counts of criteria are then not the file's). */
   readonly criteriaCut: boolean;
   /** The parts set aside, outermost only, as paths into the file as written. */
@@ -192,7 +196,9 @@ export function soundPart(parsed: ParsedDocument, problems: readonly Diagnostic[
     if (root === undefined) return undefined;
     roots.push(root);
   }
-  roots.push(...tablesKeyedBy(parsed.value, declaredNames(parsed.value, roots)));
+  // A context that is no mapping: every table keyed by it depends on what it would declare.
+  const contextLost = roots.some((r) => r.length === 1 && r[0] === 'context' && !isRecord(valueAt(parsed.value, r)));
+  roots.push(...tablesKeyedBy(parsed.value, declaredNames(parsed.value, roots), contextLost));
   const outermost = roots.filter((r) => !roots.some((o) => o !== r && o.length < r.length && isPrefix(o, r)));
   const names = new Set<string>();
   for (const r of outermost) namesIn(parsed.value, r, names);
@@ -208,8 +214,9 @@ export function soundPart(parsed: ParsedDocument, problems: readonly Diagnostic[
   }
   // An item set aside whose id cannot be read (`id: []`): any reference to a missing id may be to it.
   // (Every item with an error, not only the outermost: a criterion with `id: []` in a group set aside.)
-  const anonymous = roots.some(
+  const anonymousItem = roots.some(
     (r) =>
+      r.length > 1 &&
       ['groups', 'disqualifiers', 'levels'].includes(String(r[0])) &&
       !hasId(valueAt(parsed.value, r)) &&
       !misspeltIds.some((p) => p.length === r.length + 1 && isPrefix(r, p)),
@@ -230,14 +237,21 @@ export function soundPart(parsed: ParsedDocument, problems: readonly Diagnostic[
   const doc = fillTextLanguages(value, declaredLanguages(value)) as RulesetDocument;
   const criteriaCut = outermost.some((r) => r[0] === 'groups');
   // An include set aside, an unknown list (a misspelt `include:`?), a declaration section left
-  // out (unless an unknown mapping, a misspelt section, declares names in its stead).
-  const tops = outermost.filter((r) => r.length === 1).map((r) => valueAt(parsed.value, r));
+  // out or of the wrong kind (unless an unknown mapping, a misspelt section, declares names in its stead).
+  const tops = outermost
+    .filter((r) => r.length === 1)
+    .map((r) => ({ key: String(r[0]), item: valueAt(parsed.value, r) }));
+  const unknown = tops.filter((t) => !KNOWN_KEYS.has(t.key));
   const unknownNames =
     outermost.some((r) => r[0] === 'include') ||
-    tops.some((item) => Array.isArray(item)) ||
-    (tops.includes(undefined) && !tops.some(isRecord));
+    unknown.some((t) => Array.isArray(t.item)) ||
+    (tops.some((t) => DECLARATION_SECTIONS.has(t.key) && !isRecord(t.item)) && !unknown.some((t) => isRecord(t.item)));
+  // A list of items set aside whole (`levels: 5`): a reference to any of its ids may be to one of them.
+  const unsafeReferences = new Set<DiagnosticCode>(anonymousItem ? REFERENCE_CODES : []);
+  if (tops.some((t) => t.key === 'levels')) unsafeReferences.add('unknown_level');
+  if (tops.some((t) => t.key === 'disqualifiers')) unsafeReferences.add('unknown_disqualifier');
   const declared = declaredNames(parsed.value, outermost);
-  return { parsed: view, doc, names, declared, criteriaCut, anonymous, aside: outermost, unknownNames };
+  return { parsed: view, doc, names, declared, criteriaCut, unsafeReferences, aside: outermost, unknownNames };
 }
 
 const REQUIREMENT: DocumentPath = ['recognition', 'group_requirement'];
@@ -270,7 +284,7 @@ export function problemsPastSchemaErrors(
   const parts = [main, ...included];
   const names = new Set(parts.flatMap((p) => [...p.names]));
   const declared = new Set(parts.flatMap((p) => [...p.declared]));
-  const anonymous = parts.some((p) => p.anonymous);
+  const unsafeReferences = new Set(parts.flatMap((p) => [...p.unsafeReferences]));
   const unknownNames = unread || parts.some((p) => p.unknownNames);
   // The text as written: the ranges of diagnostics point into it (a tab-indented file is read repaired).
   const texts = new Map(parts.map((p) => [p.parsed.source.file, p.parsed.source.writtenText]));
@@ -297,7 +311,7 @@ export function problemsPastSchemaErrors(
     if (d.severity === 'info' || !LOCAL_CODES.has(d.code)) continue;
     // An id written twice is so whatever else is wrong with either: its text is read as written.
     if (d.code !== 'duplicate_id' && (mentions(d, names) || readsSetAside(d, texts, declared))) continue;
-    if (anonymous && REFERENCE_CODES.has(d.code)) continue;
+    if (unsafeReferences.has(d.code)) continue;
     if (unknownNames && UNKNOWN_NAME_CODES.has(d.code)) continue;
     if (d.code === 'threshold_range' && d.file === parsed.source.file && countStarts.has(d.range?.[0] ?? -1)) continue;
     if (standIn && d.file === parsed.source.file && within(d.range, standIn)) continue;
@@ -419,7 +433,8 @@ function setAsideRoot(
   if (second === undefined) {
     // No group_requirement at all: a stand-in takes its place, as for a broken one.
     if (top === 'recognition' && missing === 'group_requirement') return [...REQUIREMENT];
-    return undefined;
+    // A whole section of the wrong kind (`facts: []`, `levels: 5`): set aside, read as empty.
+    return DECLARATION_SECTIONS.has(top) || ITEM_SECTIONS.has(top) ? [top] : undefined;
   }
   if (top === 'include') return isIndexIn(root, [top, second]) ? [top, Number(second)] : undefined;
   if (top === 'recognition' && second === 'group_requirement') return [...REQUIREMENT];
@@ -486,12 +501,13 @@ function declaredNames(root: unknown, roots: readonly DocumentPath[]): Set<strin
  * The parameter tables keyed by a context attribute set aside: their rows would all look alike
  * (the key unknown), and every row a duplicate. They depend on the broken declaration: set aside too.
  */
-function tablesKeyedBy(root: Record<string, unknown>, names: ReadonlySet<string>): DocumentPath[] {
+function tablesKeyedBy(root: Record<string, unknown>, names: ReadonlySet<string>, any: boolean): DocumentPath[] {
   const parameters = root['parameters'];
-  if (names.size === 0 || !isRecord(parameters)) return [];
+  if ((names.size === 0 && !any) || !isRecord(parameters)) return [];
   return Object.entries(parameters)
     .filter(
-      ([, p]) => isRecord(p) && Array.isArray(p['by']) && p['by'].some((k) => typeof k === 'string' && names.has(k)),
+      ([, p]) =>
+        isRecord(p) && Array.isArray(p['by']) && p['by'].some((k) => any || (typeof k === 'string' && names.has(k))),
     )
     .map(([id]) => ['parameters', id]);
 }

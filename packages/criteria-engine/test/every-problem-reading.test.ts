@@ -106,6 +106,17 @@ describe('what used to be "the frame of the file" no longer hides the rest', () 
     expect(compileCodes(found)).toEqual(['unknown_criterion', 'duplicate_id']);
   });
 
+  it('a section of the wrong kind (facts: [], levels: 5, disqualifiers: 5): set aside, the rest checked, nothing said of what it may declare', () => {
+    const facts = load(TEXT.replace(/facts:\n.*\n.*\n/, 'facts: []\n'));
+    expect(facts[0]?.code).toBe('schema_type');
+    expect(compileCodes(facts)).toEqual(['unknown_criterion', 'duplicate_id']);
+    for (const section of ['levels: 5', 'disqualifiers: 5']) {
+      const found = load(TEXT.replace('recognition:', `${section}\nrecognition:`));
+      expect(found[0]?.code, section).toBe('schema_type');
+      expect(compileCodes(found), section).toEqual(['unknown_criterion', 'expr_unknown_name', 'duplicate_id']);
+    }
+  });
+
   it('no group_requirement at all', () => {
     const found = load(TEXT.replace('  group_requirement: { at_least_percent: 80 }\n', ''));
     expect(found[0]?.code).toBe('schema_required');
