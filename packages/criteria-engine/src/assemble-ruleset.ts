@@ -131,12 +131,30 @@ export function assembleRuleset(
     slotLayout: [...plan.contextSlots, ...plan.factSlots],
     decideSlots,
     locate: (path) => {
-      const range = main.rangeOf(path);
-      return range ? { ...main.source.position(range[0]), range } : undefined;
+      const from = declaredIn(sources, path);
+      const range = from.rangeOf(path);
+      if (!range) return undefined;
+      return { ...from.source.position(range[0]), range, ...(from !== main ? { file: from.source.file } : {}) };
     },
   };
   rememberSources(ruleset, () => storeCompiledRules(sources, hash, earlier, compileDiagnostics));
   rememberPlan(ruleset, plan, decide !== evaluator.decide);
   Object.freeze(ruleset);
   return { value: ruleset, diagnostics };
+}
+
+/**
+ * The file that declares what `path` points into: a fragment when the main file lacks the
+ * declaration (`parameters: x` shared in an included file) and the fragment has it.
+ */
+function declaredIn(sources: RulesetSources, path: readonly (string | number)[]): ParsedDocument {
+  const [section, name] = path;
+  if (typeof section !== 'string' || name === undefined || has(sources.main.value, section, name)) return sources.main;
+  return sources.fragments.find((f) => has(f.parsed.value, section, name))?.parsed ?? sources.main;
+}
+
+function has(value: unknown, section: string, name: string | number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const part: unknown = (value as Record<string, unknown>)[section];
+  return typeof part === 'object' && part !== null && !Array.isArray(part) && Object.hasOwn(part, name);
 }

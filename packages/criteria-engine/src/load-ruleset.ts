@@ -13,7 +13,7 @@ import { hasErrors } from './diagnostics/diagnostic.js';
 import { CriteriaEngineError } from './diagnostics/error.js';
 import { SourceText } from './diagnostics/source.js';
 import { parseYaml, type ParseLimits, type ParsedDocument } from './parse/index.js';
-import { validateRulesetDocument } from './validate/validate-ruleset.js';
+import { schemaErrorsOf, validateRulesetDocument } from './validate/validate-ruleset.js';
 import { problemsPastSchemaErrors, type SoundPart, soundPart } from './past-schema-errors.js';
 
 export interface LoadRulesetOptions {
@@ -51,7 +51,7 @@ export interface ReadSources extends RulesetSources {
  */
 export function readRulesetSources(text: string, options: LoadRulesetOptions = {}): StageResult<ReadSources> {
   const source = new SourceText(options.file ?? '<rules>', text);
-  const parsed = parseYaml(source, options.parseLimits);
+  const parsed = parseYaml(source, options.parseLimits, READING);
   if (!parsed.value) return { diagnostics: parsed.diagnostics };
   // Validate even after a non-fatal parse error (a duplicate key, a tag…), so one run shows
   // every problem of the file; but never compile a file that has errors.
@@ -60,19 +60,18 @@ export function readRulesetSources(text: string, options: LoadRulesetOptions = {
   const doc = validated.value;
   // The included files are read whenever the list of them can be, so their problems show with
   // the main file's (a fragment alone only validates: its includes are refused where it is included).
-  const includes = hasErrors(parsed.diagnostics) ? undefined : includeList(parsed.value);
+  const includes = includeList(parsed.value);
   const included = includes ? loadIncludes(parsed.value, includes, options) : undefined;
   if (included) diagnostics.push(...included.diagnostics);
   if (!doc || hasErrors(diagnostics)) {
-    // Every problem at once: what compile finds in the parts the schema accepted (and in the
-    // sound parts of the fragments included) is shown with the schema's problems.
-    if (!hasErrors(parsed.diagnostics))
-      diagnostics.push(
-        ...problemsPastSchemaErrors(parsed.value, validated.diagnostics, diagnostics, {
-          compileOptions: options.compileOptions,
-          fragments: (view, viewDoc) => soundFragments(view, viewDoc, options),
-        }),
-      );
+    // Every problem at once: what compile finds in the parts the schema and the YAML reading
+    // accepted (and in the sound parts of the fragments included) is shown with their problems.
+    diagnostics.push(
+      ...problemsPastSchemaErrors(parsed.value, [...parsed.diagnostics, ...validated.diagnostics], diagnostics, {
+        compileOptions: options.compileOptions,
+        fragments: (view, viewDoc) => soundFragments(view, viewDoc, options),
+      }),
+    );
     return { diagnostics };
   }
   if (doc.kind === 'fragment' || !included) return { diagnostics };
@@ -89,51 +88,66 @@ export function loadRulesetOrThrow(text: string, options: LoadRulesetOptions = {
   return result.value;
 }
 
-/** The files a ruleset's `include:` names; undefined for a fragment, or a list the schema refuses. */
-function includeList(parsed: ParsedDocument): readonly string[] | undefined {
+/**
+ * The files a ruleset's `include:` names, with their place in the list; undefined for a fragment,
+ * or an include that is no list. An entry that is no file name (the schema says so) is skipped:
+ * the files the others name are still read, so their problems show too.
+ */
+function includeList(parsed: ParsedDocument): readonly (readonly [index: number, path: string])[] | undefined {
   const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const include: unknown = 'include' in value ? value.include : [];
   if (('kind' in value && value.kind === 'fragment') || !Array.isArray(include)) return undefined;
-  return include.every((p) => typeof p === 'string') ? include : undefined;
+  return include.flatMap((p, i) => (typeof p === 'string' ? [[i, p] as const] : []));
 }
+
+/** A tab-indented rule file is read the way the schema fits best (parse/tab-indent.ts). */
+const READING = { misfits: (value: unknown) => schemaErrorsOf(value).length };
 
 /** What only a ruleset may hold: a fragment shares facts, parameters and definitions. */
 const RULESET_ONLY = ['context', 'context_rules', 'groups', 'disqualifiers', 'recognition'];
 
 /**
- * For the problems past schema errors: the sound part of each fragment `doc` includes; undefined
- * when one cannot be read, does not parse, is no fragment or has no sound part (what it declares
- * is then unknown, and every use of it would be reported for nothing). loadIncludes has already
- * reported why.
+ * For the problems past schema errors: the sound part of each fragment `doc` includes, and
+ * whether one cannot be read, does not parse, is no fragment or has no sound part (what it
+ * declares is then unknown: a use of a name it may declare is not reported). loadIncludes has
+ * already reported why.
  */
 function soundFragments(
   parsed: ParsedDocument,
   doc: RulesetDocument,
   options: LoadRulesetOptions,
-): SoundPart[] | undefined {
-  const out: SoundPart[] = [];
+): { parts: SoundPart[]; unread: boolean } {
+  const parts: SoundPart[] = [];
+  let unread = false;
   for (const path of doc.include ?? []) {
-    const read = options.readInclude?.(path, parsed.source.file);
-    if (!read || 'code' in read) return undefined;
-    const fragmentParsed = parseYaml(new SourceText(read.file, read.text), options.parseLimits);
-    if (!fragmentParsed.value || hasErrors(fragmentParsed.diagnostics)) return undefined;
-    const part = soundPart(fragmentParsed.value, validateRulesetDocument(fragmentParsed.value).diagnostics);
-    if (part?.doc.kind !== 'fragment' || part.doc.include || RULESET_ONLY.some((k) => k in part.doc)) return undefined;
-    out.push(part);
+    const part = soundFragment(path, parsed.source.file, options);
+    if (part === undefined) unread = true;
+    else parts.push(part);
   }
-  return out;
+  return { parts, unread };
+}
+
+function soundFragment(path: string, from: string, options: LoadRulesetOptions): SoundPart | undefined {
+  const read = options.readInclude?.(path, from);
+  if (!read || 'code' in read) return undefined;
+  const fragmentParsed = parseYaml(new SourceText(read.file, read.text), options.parseLimits, READING);
+  if (!fragmentParsed.value) return undefined;
+  const problems = [...fragmentParsed.diagnostics, ...validateRulesetDocument(fragmentParsed.value).diagnostics];
+  const part = soundPart(fragmentParsed.value, problems);
+  if (part?.doc.kind !== 'fragment' || part.doc.include || RULESET_ONLY.some((k) => k in part.doc)) return undefined;
+  return part;
 }
 
 /** The fragments named in `include:`, each parsed and validated in its own file. */
 function loadIncludes(
   parsed: ParsedDocument,
-  include: readonly string[],
+  include: readonly (readonly [index: number, path: string])[],
   options: LoadRulesetOptions,
 ): { fragments: Fragment[]; diagnostics: Diagnostic[] } {
   const fragments: Fragment[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const [i, path] of include.entries()) {
+  for (const [i, path] of include) {
     const at = (reason: string): void => {
       diagnostics.push(parsed.source.diagnostic('include_invalid', parsed.rangeOf(['include', i]), { path, reason }));
     };
@@ -157,7 +171,7 @@ function loadIncludes(
       continue;
     }
     const source = new SourceText(read.file, read.text);
-    const fragmentParsed = parseYaml(source, options.parseLimits);
+    const fragmentParsed = parseYaml(source, options.parseLimits, READING);
     const validated = fragmentParsed.value ? validateRulesetDocument(fragmentParsed.value) : { diagnostics: [] };
     diagnostics.push(...fragmentParsed.diagnostics, ...validated.diagnostics);
     if (

@@ -7,11 +7,16 @@
  * schema again and, if sound, compiled, and the compile problems of those sound parts are added.
  * Multi-file rule folders the same way: each included fragment has its broken parts set aside.
  *
- * Some problems need nothing set aside, as compile never reads where they are: the header
- * (`id`, `version`, `effective` and its dates, `title`, `words`, `source`…) and the texts'
- * languages. An error compile cannot do without (no `groups:`, a broken `recognition.group_requirement`,
- * an unknown top-level key that may be a misspelt section, an include that cannot be read) leaves
- * the schema's problems alone, as before.
+ * A YAML problem that leaves the file readable (a duplicate key, a tag) sets aside the part that
+ * holds it, as a schema error does. Some problems need nothing set aside, as compile never reads
+ * where they are: the header (`id`, `version`, `effective` and its dates, `title`, `words`,
+ * `source`…) and the texts' languages. An unknown top-level key (a misspelt section?) is set aside
+ * with every name it declares; a broken or missing `recognition.group_requirement` gets a stand-in
+ * nothing is said of; a declaration section or a list of items missing or of the wrong kind is
+ * read as empty (what it may declare is then unknown: no name or reference to it is called
+ * unknown); an include entry that cannot be read (or is refused) leaves its names unknown too.
+ * Only an error in the frame of the file (no `groups:` or `recognition:`, or either of the wrong
+ * kind) leaves the earlier problems alone.
  *
  * Only problems of a part itself are kept: whole-ruleset checks (variant coverage) would speak of
  * a ruleset without the parts set aside, and an `at_least_count` checked against a group that
@@ -26,7 +31,7 @@ import type { DiagnosticCode } from './diagnostics/codes.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import type { DocumentPath, ParsedDocument } from './parse/index.js';
 import type { RulesetDocument } from './validate/ruleset-document.js';
-import { parsePointer } from './validate/schema-errors.js';
+import { parsePointer } from './diagnostics/pointer.js';
 import { declaredLanguages, fillTextLanguages } from './validate/text-languages.js';
 import { schemaErrorsOf } from './validate/validate-ruleset.js';
 
@@ -72,6 +77,32 @@ const REFERENCE_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'unknown_disqualifier',
 ]);
 
+/** The top-level keys of the format: a key not among them is unknown (maybe misspelt). */
+const KNOWN_KEYS = new Set([
+  'format',
+  'kind',
+  'id',
+  'version',
+  'effective',
+  'languages',
+  'title',
+  'words',
+  'source',
+  'letterhead',
+  'include',
+  'context',
+  'context_rules',
+  'facts',
+  'parameters',
+  'derived',
+  'definitions',
+  'groups',
+  'disqualifiers',
+  'recognition',
+  'levels',
+  'owners',
+]);
+
 /** Top-level keys compile never reads: a problem there hides nothing compile could find. */
 const HEADER_KEYS = new Set([
   'format',
@@ -85,11 +116,33 @@ const HEADER_KEYS = new Set([
   'letterhead',
 ]);
 
-/** Problems about a text's languages: compile reads no text, so nothing is set aside for them. */
-const TEXT_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+/**
+ * Problems about a text's languages (compile reads no text), or about the file as a whole that
+ * leave its one document read as written (a `%YAML` line, a second document after `---`): nothing
+ * is set aside for them.
+ */
+const NOTHING_ASIDE: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'text_language_missing',
   'text_language_undeclared',
+  'yaml_version_directive',
+  'yaml_multiple_documents',
+  // The file is read with spaces in the tab's place only when that reading has no syntax error.
+  'yaml_tab_indentation',
 ]);
+
+/**
+ * What an unread file might have declared (an include that cannot be read, or set aside): the
+ * names an expression or a fact's `part_of` reads. Problems saying such a name is unknown may
+ * follow from it, and are left out.
+ */
+const UNKNOWN_NAME_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['expr_unknown_name', 'unknown_fact']);
+
+/**
+ * A stand-in for a `recognition.group_requirement` the schema refused: compile needs one for
+ * every group without its own. It asks for nothing a group could fail to have (a count or points
+ * could be more than a group holds), and any problem placed on it is left out.
+ */
+const STAND_IN_REQUIREMENT = { at_least_percent: 100 };
 
 /** The top-level mappings whose entries are declarations (id: {…}), set aside one by one. */
 const DECLARATION_SECTIONS = new Set(['facts', 'context', 'parameters', 'derived', 'definitions', 'owners']);
@@ -109,10 +162,20 @@ export interface SoundPart {
   readonly names: ReadonlySet<string>;
   /** Of those, the names of declarations set aside (facts, context attributes, parameters…): the names expressions read. */
   readonly declared: ReadonlySet<string>;
-  /** Whether an item set aside has no id one can read (a reference to a missing id may be to it). */
-  readonly anonymous: boolean;
+  /**
+   * The references to missing ids that may be to a part set aside: all of them when an item set
+   * aside has no id one can read; those to a level or a disqualifier when the whole list is.
+   */
+  readonly unsafeReferences: ReadonlySet<DiagnosticCode>;
   /** Whether a group or a criterion was set aside (counts of criteria are then not the file's). */
   readonly criteriaCut: boolean;
+  /** The parts set aside, outermost only, as paths into the file as written. */
+  readonly aside: readonly DocumentPath[];
+  /**
+   * Whether names may be declared where nothing was read: an `include:` entry set aside, an
+   * unknown top-level key holding a list (a misspelt `include:`?), a declaration section left out.
+   */
+  readonly unknownNames: boolean;
 }
 
 /**
@@ -123,16 +186,19 @@ export function soundPart(parsed: ParsedDocument, problems: readonly Diagnostic[
   if (!isRecord(parsed.value)) return undefined;
   const roots: DocumentPath[] = [];
   for (const d of problems) {
-    if (d.severity !== 'error' || TEXT_CODES.has(d.code)) continue;
+    if (d.severity !== 'error' || NOTHING_ASIDE.has(d.code)) continue;
     if (d.path === undefined) return undefined;
     const path = parsePointer(d.path);
-    if (inHeader(path, d.params['property'])) continue;
-    const root = setAsideRoot(parsed.value, path);
-    // An error in the frame of the file (its recognition rule, a whole section): nothing sound to compile.
+    const property = d.params['property'];
+    if (inHeader(path, property)) continue;
+    const root = setAsideRoot(parsed.value, path, d.code === 'schema_unknown_property' ? undefined : property);
+    // An error in the frame of the file (no groups, a whole section broken): nothing sound to compile.
     if (root === undefined) return undefined;
     roots.push(root);
   }
-  roots.push(...tablesKeyedBy(parsed.value, declaredNames(roots)));
+  // A context that is no mapping: every table keyed by it depends on what it would declare.
+  const contextLost = roots.some((r) => r.length === 1 && r[0] === 'context' && !isRecord(valueAt(parsed.value, r)));
+  roots.push(...tablesKeyedBy(parsed.value, declaredNames(parsed.value, roots), contextLost));
   const outermost = roots.filter((r) => !roots.some((o) => o !== r && o.length < r.length && isPrefix(o, r)));
   const names = new Set<string>();
   for (const r of outermost) namesIn(parsed.value, r, names);
@@ -148,29 +214,58 @@ export function soundPart(parsed: ParsedDocument, problems: readonly Diagnostic[
   }
   // An item set aside whose id cannot be read (`id: []`): any reference to a missing id may be to it.
   // (Every item with an error, not only the outermost: a criterion with `id: []` in a group set aside.)
-  const anonymous = roots.some(
+  const anonymousItem = roots.some(
     (r) =>
+      r.length > 1 &&
       ['groups', 'disqualifiers', 'levels'].includes(String(r[0])) &&
       !hasId(valueAt(parsed.value, r)) &&
       !misspeltIds.some((p) => p.length === r.length + 1 && isPrefix(r, p)),
   );
   const { value, indexMap } = without(parsed.value, outermost);
+  const recognition = isRecord(value) ? value['recognition'] : undefined;
+  if (isRecord(recognition) && outermost.some((r) => isPrefix(REQUIREMENT, r)))
+    recognition['group_requirement'] = { ...STAND_IN_REQUIREMENT };
+  // A declaration section left out (or misspelt, and so set aside): declared empty, its names unknown.
+  if (isRecord(value))
+    for (const r of outermost)
+      if (r.length === 1 && DECLARATION_SECTIONS.has(String(r[0])) && !(String(r[0]) in value))
+        value[String(r[0])] = {};
   // What is left must satisfy the schema but for the header: compile relies on every shape it reads.
   if (!schemaErrorsOf(value).every(headerError)) return undefined;
   const view = remapped(parsed, value, indexMap);
   // cast: the schema has accepted the document outside its header, which compile does not read.
   const doc = fillTextLanguages(value, declaredLanguages(value)) as RulesetDocument;
   const criteriaCut = outermost.some((r) => r[0] === 'groups');
-  return { parsed: view, doc, names, declared: declaredNames(outermost), criteriaCut, anonymous };
+  // An include set aside, an unknown list (a misspelt `include:`?), a declaration section left
+  // out or of the wrong kind (unless an unknown mapping, a misspelt section, declares names in its stead).
+  const tops = outermost
+    .filter((r) => r.length === 1)
+    .map((r) => ({ key: String(r[0]), item: valueAt(parsed.value, r) }));
+  const unknown = tops.filter((t) => !KNOWN_KEYS.has(t.key));
+  const unknownNames =
+    outermost.some((r) => r[0] === 'include') ||
+    unknown.some((t) => Array.isArray(t.item)) ||
+    (tops.some((t) => DECLARATION_SECTIONS.has(t.key) && !isRecord(t.item)) && !unknown.some((t) => isRecord(t.item)));
+  // A list of items set aside whole (`levels: 5`): a reference to any of its ids may be to one of them.
+  const unsafeReferences = new Set<DiagnosticCode>(anonymousItem ? REFERENCE_CODES : []);
+  if (tops.some((t) => t.key === 'levels')) unsafeReferences.add('unknown_level');
+  if (tops.some((t) => t.key === 'disqualifiers')) unsafeReferences.add('unknown_disqualifier');
+  const declared = declaredNames(parsed.value, outermost);
+  return { parsed: view, doc, names, declared, criteriaCut, unsafeReferences, aside: outermost, unknownNames };
 }
+
+const REQUIREMENT: DocumentPath = ['recognition', 'group_requirement'];
 
 export interface PastSchemaOptions {
   readonly compileOptions?: Partial<CompileOptions> | undefined;
   /**
-   * The sound parts of the fragments `doc` includes (load-ruleset.ts reads them); undefined when
-   * one cannot be read or has no sound part.
+   * The sound parts of the fragments `doc` includes (load-ruleset.ts reads them), and whether one
+   * could not be read or has no sound part (what it declares is then unknown).
    */
-  readonly fragments: (parsed: ParsedDocument, doc: RulesetDocument) => readonly SoundPart[] | undefined;
+  readonly fragments: (
+    parsed: ParsedDocument,
+    doc: RulesetDocument,
+  ) => { readonly parts: readonly SoundPart[]; readonly unread: boolean };
 }
 
 /**
@@ -185,13 +280,14 @@ export function problemsPastSchemaErrors(
 ): Diagnostic[] {
   const main = soundPart(parsed, validateProblems);
   if (main === undefined || main.doc.kind === 'fragment') return [];
-  const included = options.fragments(main.parsed, main.doc);
-  if (included === undefined) return [];
+  const { parts: included, unread } = options.fragments(main.parsed, main.doc);
   const parts = [main, ...included];
   const names = new Set(parts.flatMap((p) => [...p.names]));
   const declared = new Set(parts.flatMap((p) => [...p.declared]));
-  const anonymous = parts.some((p) => p.anonymous);
-  const texts = new Map(parts.map((p) => [p.parsed.source.file, p.parsed.source.text]));
+  const unsafeReferences = new Set(parts.flatMap((p) => [...p.unsafeReferences]));
+  const unknownNames = unread || parts.some((p) => p.unknownNames);
+  // The text as written: the ranges of diagnostics point into it (a tab-indented file is read repaired).
+  const texts = new Map(parts.map((p) => [p.parsed.source.file, p.parsed.source.writtenText]));
   const fragments: Fragment[] = included.map((f) => ({ parsed: f.parsed, doc: f.doc }));
   let compiled: Diagnostic[];
   try {
@@ -202,19 +298,98 @@ export function problemsPastSchemaErrors(
     return [];
   }
   const countStarts = main.criteriaCut ? atLeastCountStarts(main.parsed) : new Set<number>();
+  // A stand-in requirement: nothing said of it is the file's.
+  const written = valueAt(parsed.value, REQUIREMENT) !== undefined;
+  const requirementAt =
+    written && main.aside.some((r) => isPrefix(REQUIREMENT, r)) ? parsed.rangeOf(REQUIREMENT) : undefined;
+  const standIn = requirementAt && parsed.source.writtenRange(requirementAt);
   // One problem at one place once: nothing where an earlier problem already stands.
   const taken = new Set(earlier.map(placeOf));
   const out: Diagnostic[] = [];
-  for (const d of compiled) {
-    if (d.severity === 'info' || !LOCAL_CODES.has(d.code) || mentions(d, names)) continue;
-    if (readsSetAside(d, texts, declared) || (anonymous && REFERENCE_CODES.has(d.code))) continue;
+  // First the ids written twice where one of them was set aside: compile saw only one of them.
+  for (const d of [...duplicatesSetAside(parsed, main.aside), ...compiled]) {
+    if (d.severity === 'info' || !LOCAL_CODES.has(d.code)) continue;
+    // An id written twice is so whatever else is wrong with either: its text is read as written.
+    if (d.code !== 'duplicate_id' && (mentions(d, names) || readsSetAside(d, texts, declared))) continue;
+    if (unsafeReferences.has(d.code)) continue;
+    if (unknownNames && UNKNOWN_NAME_CODES.has(d.code)) continue;
     if (d.code === 'threshold_range' && d.file === parsed.source.file && countStarts.has(d.range?.[0] ?? -1)) continue;
+    if (standIn && d.file === parsed.source.file && within(d.range, standIn)) continue;
     const place = placeOf(d);
     if (taken.has(place)) continue;
     taken.add(place);
     out.push(d);
   }
   return out;
+}
+
+/**
+ * The ids of groups, criteria, disqualifiers and levels written twice where one of the two was set
+ * aside: compile, which never saw it, cannot say so. Each later one is reported at its id, with
+ * the line of the first, as compile reports a duplicate.
+ */
+function duplicatesSetAside(parsed: ParsedDocument, aside: readonly DocumentPath[]): Diagnostic[] {
+  if (aside.length === 0) return [];
+  const items: { kind: string; path: DocumentPath }[] = [];
+  const listAt = (path: DocumentPath): unknown[] => {
+    const list = valueAt(parsed.value, path);
+    return Array.isArray(list) ? list : [];
+  };
+  const groups = listAt(['groups']);
+  for (const gi of groups.keys()) items.push({ kind: 'group', path: ['groups', gi] });
+  for (const gi of groups.keys())
+    for (const ci of listAt(['groups', gi, 'criteria']).keys())
+      items.push({ kind: 'criterion', path: ['groups', gi, 'criteria', ci] });
+  for (const di of listAt(['disqualifiers']).keys()) items.push({ kind: 'disqualifier', path: ['disqualifiers', di] });
+  for (const li of listAt(['levels']).keys()) items.push({ kind: 'level', path: ['levels', li] });
+  const setAside = (path: DocumentPath) => aside.some((r) => isPrefix(r, path));
+  const first = new Map<string, DocumentPath>();
+  const out: Diagnostic[] = [];
+  for (const { kind, path } of items) {
+    const id = valueAt(parsed.value, [...path, 'id']);
+    if (typeof id !== 'string') continue;
+    const earlier = first.get(`${kind}\u0000${id}`);
+    if (earlier === undefined) first.set(`${kind}\u0000${id}`, path);
+    else if (setAside(earlier) || setAside(path)) {
+      const at = parsed.rangeOf([...earlier, 'id']);
+      out.push(
+        parsed.source.diagnostic('duplicate_id', parsed.rangeOf([...path, 'id']), {
+          kind,
+          id,
+          first_line: at ? parsed.source.position(at[0]).line : 0,
+        }),
+      );
+    }
+  }
+  // Names, in the order compile declares them (context, facts, parameters, derived, definitions).
+  const declaredFirst = new Map<string, DocumentPath>();
+  for (const section of NAME_SECTIONS) {
+    const entries = valueAt(parsed.value, [section]);
+    if (!isRecord(entries)) continue;
+    for (const name of Object.keys(entries)) {
+      const path: DocumentPath = [section, name];
+      const earlier = declaredFirst.get(name);
+      if (earlier === undefined) declaredFirst.set(name, path);
+      else if (setAside(earlier) || setAside(path)) {
+        const at = parsed.keyRangeOf(earlier);
+        out.push(
+          parsed.source.diagnostic('duplicate_id', parsed.keyRangeOf(path), {
+            kind: 'name',
+            id: name,
+            first_line: at ? parsed.source.position(at[0]).line : 0,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** The sections whose keys are names an expression reads: one name, one declaration. */
+const NAME_SECTIONS = ['context', 'facts', 'parameters', 'derived', 'definitions'] as const;
+
+function within(range: readonly [number, number] | undefined, outer: readonly [number, number]): boolean {
+  return range !== undefined && range[0] >= outer[0] && range[0] < Math.max(outer[1], outer[0] + 1);
 }
 
 function placeOf(d: Diagnostic): string {
@@ -243,9 +418,26 @@ function headerError(e: ErrorObject): boolean {
  * The part to set aside for an error at `path`: the unit that holds it (see the file's comment);
  * undefined for an error outside every unit.
  */
-function setAsideRoot(root: Record<string, unknown>, path: readonly string[]): DocumentPath | undefined {
+function setAsideRoot(
+  root: Record<string, unknown>,
+  path: readonly string[],
+  missing: unknown,
+): DocumentPath | undefined {
   const [top, second, third, fourth] = path;
-  if (top === undefined || second === undefined) return undefined;
+  // A declaration section the file lacks (`facts:`): compiled as declared empty.
+  if (top === undefined)
+    return typeof missing === 'string' && DECLARATION_SECTIONS.has(missing) ? [missing] : undefined;
+  // A key the format does not know (maybe a misspelt section): what it holds is set aside, and
+  // the names it declares with it.
+  if (!KNOWN_KEYS.has(top)) return path.length === 1 ? [top] : undefined;
+  if (second === undefined) {
+    // No group_requirement at all: a stand-in takes its place, as for a broken one.
+    if (top === 'recognition' && missing === 'group_requirement') return [...REQUIREMENT];
+    // A whole section of the wrong kind (`facts: []`, `levels: 5`): set aside, read as empty.
+    return DECLARATION_SECTIONS.has(top) || ITEM_SECTIONS.has(top) ? [top] : undefined;
+  }
+  if (top === 'include') return isIndexIn(root, [top, second]) ? [top, Number(second)] : undefined;
+  if (top === 'recognition' && second === 'group_requirement') return [...REQUIREMENT];
   if (DECLARATION_SECTIONS.has(top)) {
     // A table's row alone: the other rows, and the table's own problems, are still checked.
     if (top === 'parameters' && third === 'values' && fourth !== undefined && isIndexIn(root, path.slice(0, 4)))
@@ -279,6 +471,7 @@ function namesIn(root: unknown, path: DocumentPath, out: Set<string>): void {
   const last = path[path.length - 1];
   const item = valueAt(root, path);
   if (typeof last === 'string' && path.length === 2 && DECLARATION_SECTIONS.has(String(path[0]))) out.add(last);
+  if (path.length === 1 && isRecord(item)) for (const key of Object.keys(item)) out.add(key);
   if (typeof item === 'string') out.add(item);
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) for (const n of node) walk(n);
@@ -290,11 +483,17 @@ function namesIn(root: unknown, path: DocumentPath, out: Set<string>): void {
   walk(item);
 }
 
-/** The names of the declarations at `roots` (`facts: {x: …}` declares x). */
-function declaredNames(roots: readonly DocumentPath[]): Set<string> {
+/**
+ * The names of the declarations at `roots` (`facts: {x: …}` declares x), and the keys of an
+ * unknown top-level mapping (`factz: {x: …}` may declare x).
+ */
+function declaredNames(root: unknown, roots: readonly DocumentPath[]): Set<string> {
   const out = new Set<string>();
-  for (const r of roots)
+  for (const r of roots) {
     if (r.length === 2 && DECLARATION_SECTIONS.has(String(r[0])) && typeof r[1] === 'string') out.add(r[1]);
+    const item = valueAt(root, r);
+    if (r.length === 1 && isRecord(item)) for (const key of Object.keys(item)) out.add(key);
+  }
   return out;
 }
 
@@ -302,12 +501,13 @@ function declaredNames(roots: readonly DocumentPath[]): Set<string> {
  * The parameter tables keyed by a context attribute set aside: their rows would all look alike
  * (the key unknown), and every row a duplicate. They depend on the broken declaration: set aside too.
  */
-function tablesKeyedBy(root: Record<string, unknown>, names: ReadonlySet<string>): DocumentPath[] {
+function tablesKeyedBy(root: Record<string, unknown>, names: ReadonlySet<string>, any: boolean): DocumentPath[] {
   const parameters = root['parameters'];
-  if (names.size === 0 || !isRecord(parameters)) return [];
+  if ((names.size === 0 && !any) || !isRecord(parameters)) return [];
   return Object.entries(parameters)
     .filter(
-      ([, p]) => isRecord(p) && Array.isArray(p['by']) && p['by'].some((k) => typeof k === 'string' && names.has(k)),
+      ([, p]) =>
+        isRecord(p) && Array.isArray(p['by']) && p['by'].some((k) => any || (typeof k === 'string' && names.has(k))),
     )
     .map(([id]) => ['parameters', id]);
 }
@@ -329,9 +529,13 @@ function hasId(item: unknown): boolean {
   return typeof item === 'string' || (isRecord(item) && typeof item['id'] === 'string');
 }
 
+/**
+ * Whether a problem is about a name set aside. A suggestion is not what the problem is about: an
+ * unknown `1.9` whose nearest id is the set-aside `1.1` is still unknown.
+ */
 function mentions(d: Diagnostic, names: ReadonlySet<string>): boolean {
   if (names.size === 0) return false;
-  return Object.values(d.params).some((v) => typeof v === 'string' && names.has(v));
+  return Object.entries(d.params).some(([k, v]) => k !== 'suggestion' && typeof v === 'string' && names.has(v));
 }
 
 /** Where each `at_least_count` of the document starts: a count checked against criteria. */
@@ -344,7 +548,7 @@ function atLeastCountStarts(parsed: ParsedDocument): Set<number> {
       for (const [k, v] of Object.entries(node)) {
         if (k === 'at_least_count') {
           const range = parsed.rangeOf([...path, k]);
-          if (range) out.add(range[0]);
+          if (range) out.add(parsed.source.writtenRange(range)[0]);
         } else walk(v, [...path, k]);
       }
   };

@@ -1,8 +1,10 @@
 /**
  * Every problem at once, as a property: the bundled rule files (and an included fragment) with
  * random edits that mostly break the schema (a misspelt key, a value of the wrong type or form,
- * a line gone) and often an expression too (a misspelt name). Whatever the edit, loading never
- * throws, every problem is located and worded, none is reported twice, no later-stage problem
+ * a line gone) and often an expression too (a misspelt name), and some that break the YAML but
+ * leave it readable (a tab for indentation, a key written twice, a tag, an unknown top-level
+ * key). Whatever the edit, loading never throws, every problem is located and worded with a hint
+ * in both languages, none is reported twice, no later-stage problem
  * stands where a schema problem already does (its part was set aside), and a file with an error
  * never loads. Not vacuous: many inputs show schema and compile problems together.
  */
@@ -12,6 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Diagnostic, loadRuleset } from '../src/index.js';
 import { root } from './bundled-schemes.js';
+import { renderMessage } from '../src/diagnostics/format.js';
 import { expectLocatedDiagnostic, expectNoThrow } from './fuzz/shared.js';
 
 const FILES = [
@@ -37,7 +40,7 @@ const FORMAT_KEY =
   /\b(id|type|label|text|title|condition|at_least|at_most|of|when|min|max|points|values|value|from|unit|part_of|requirement|variants|fact|percent|part|whole|is|not_applicable|no_variant|group_requirement|decimals):(?=\s)/g;
 
 const mutation = fc.record({
-  op: fc.constantFrom('key', 'value', 'value', 'drop', 'name', 'name'),
+  op: fc.constantFrom('key', 'value', 'value', 'drop', 'name', 'name', 'tab', 'twice', 'tag', 'top'),
   line: fc.nat(),
   pick: fc.nat({ max: 8 }),
   hostile: fc.constantFrom(...HOSTILE),
@@ -75,6 +78,19 @@ function editLine(line: string, m: Mutation): string | null | undefined {
       return nth(/(:\s+)("[^"\n]*"|[^\s,{}[\]#"]+)/g, (x) => `${x[1]}${m.hostile}`);
     case 'drop':
       return null;
+    case 'tab': {
+      // The line's indentation, or its last two spaces, made a tab.
+      const indent = line.length - line.trimStart().length;
+      if (indent < 2) return undefined;
+      return `${m.pick % 2 === 0 ? '' : line.slice(0, indent - 2)}\t${line.slice(indent)}`;
+    }
+    case 'twice':
+      // A key and its value written again under it: a duplicate key.
+      return /^\s*[a-z_]+: \S/.test(line) ? `${line}\n${line}` : undefined;
+    case 'tag':
+      return nth(/(:\s+)("[^"\n]*"|[^\s,{}[\]#"!]+)/g, (x) => `${x[1]}!x ${x[2]}`);
+    case 'top':
+      return /^[a-z]/.test(line) ? `colour: red\n${line}` : undefined;
     default:
       // A name inside a quoted expression: a misspelt fact, a later-stage problem.
       if (!/(condition|when|value|require|applicable_when|of): "/.test(line)) return undefined;
@@ -87,6 +103,10 @@ function place(d: Diagnostic): string {
 }
 
 let mixed = 0;
+/** Inputs with a YAML problem that leaves the file readable and a later problem beside it. */
+let pastReading = 0;
+/** The YAML problems after which the file is still read (tab-indent.ts, to-plain.ts). */
+const READABLE = new Set(['yaml_tab_indentation', 'yaml_duplicate_key', 'yaml_unsupported_tag']);
 
 function checkLoad(text: string, fragment: string, path: string): void {
   const loaded = expectNoThrow(() =>
@@ -102,6 +122,8 @@ function checkLoad(text: string, fragment: string, path: string): void {
   const seen = new Set<string>();
   for (const d of loaded.diagnostics) {
     expectLocatedDiagnostic(d, lines);
+    for (const lang of ['vi', 'en'] as const)
+      expect(renderMessage(d, lang).hint?.length ?? 0, `${d.code} has no ${lang} hint`).toBeGreaterThan(0);
     const key = JSON.stringify([d.code, place(d), d.params]);
     expect(seen.has(key), `${d.code} twice at ${place(d)}`).toBe(false);
     seen.add(key);
@@ -112,6 +134,7 @@ function checkLoad(text: string, fragment: string, path: string): void {
     if (d.line > 0) expect(schemaPlaces.has(place(d)), `${d.code} where a schema problem stands`).toBe(false);
   if (loaded.diagnostics.some((d) => d.severity === 'error')) expect(loaded.value).toBeUndefined();
   if (schemaPlaces.size > 0 && later.some((d) => d.severity === 'error')) mixed++;
+  if (loaded.diagnostics.some((d) => READABLE.has(d.code)) && later.some((d) => d.severity === 'error')) pastReading++;
 }
 
 describe('every problem at once: random edits of the bundled rules', () => {
@@ -136,6 +159,8 @@ describe('every problem at once: random edits of the bundled rules', () => {
     );
     // Not vacuous: a good share of the inputs showed a schema problem and a later one together.
     expect(mixed).toBeGreaterThan(runs / 5);
+    // And a good share showed a readable YAML problem and a later one together.
+    expect(pastReading).toBeGreaterThan(runs / 10);
   }, 180_000);
 
   it('says nothing new: each later problem of a schema-broken file is one the file had before it broke, or on a line the break touched', () => {

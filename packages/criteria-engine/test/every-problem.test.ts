@@ -121,9 +121,20 @@ describe('every problem at once, across stages', () => {
     expect(found).toContain('22:21 expr_unknown_name');
   });
 
-  it('an unknown top-level key (a misspelt section?) leaves the schema errors alone: its names may be used anywhere', () => {
+  it('an unknown top-level key (a misspelt section?) is set aside with the names it declares; the rest is still checked', () => {
     const text = readFileSync(EACH_STAGE, 'utf8').replace('parameters:', 'parameterz:');
-    expect(where(text).every((l) => / (schema_|date_invalid)/.test(l))).toBe(true);
+    expect(where(text)).toEqual([
+      '23:19 schema_enum',
+      '24:1 schema_unknown_property',
+      '42:11 schema_unknown_property',
+      '11:20 date_invalid',
+      '61:22 unknown_criterion',
+      '46:35 expr_syntax',
+      '49:21 expr_unknown_name',
+      '50:13 duplicate_id',
+    ]);
+    // households_min, declared under the misspelt key, is not called unknown where 1.3 reads it.
+    expect(where(text.replace('housholds >=', 'households >='))).not.toContain('49:21 expr_unknown_name');
   });
 });
 

@@ -26,7 +26,8 @@ export class Findings {
     this.list.push({
       code,
       severity,
-      file: this.ruleset.file,
+      // A table shared in an included file is located in that file.
+      file: at?.file ?? this.ruleset.file,
       line: at?.line ?? 0,
       column: at?.column ?? 0,
       ...(at ? { range: at.range } : {}),

@@ -226,7 +226,9 @@ export interface CompiledRuleset {
    * Where a part of the rule file is written (in `file`), by its path in the document, e.g.
    * `['groups', 0, 'criteria', 2, 'condition']`: for tools that report problems found after
    * loading (the static checks of `checkRuleset`). A path that does not exist gives the place of
-   * its nearest existing parent; parts that come from included files are not located here.
+   * its nearest existing parent. A declaration that comes from an included file (`['parameters',
+   * 'x', 'values']` of a table the main file does not declare) is located in that file, whose
+   * name is then given as `file`.
    */
   locate(path: readonly (string | number)[]): SourcePosition | undefined;
 }
@@ -236,6 +238,8 @@ export interface SourcePosition {
   readonly line: number;
   readonly column: number;
   readonly range: Range;
+  /** The included file the place is in; absent for the ruleset's own file. */
+  readonly file?: string;
 }
 
 /** Where an input value came from, so problems can be located in its file. */

@@ -9,7 +9,7 @@ import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
 import { closest } from '../diagnostics/suggest.js';
 import { parseYaml, type DocumentPath, type ParsedDocument } from '../parse/index.js';
-import { toPointer } from '../validate/schema-errors.js';
+import { toPointer } from '../diagnostics/pointer.js';
 import { resolveRelative } from './resolve-path.js';
 import type { RunTestOptions } from './result.js';
 import type { TestLayer } from './test-cases-document.js';

@@ -10,7 +10,7 @@ import { DATE_NAME } from '../compile/parameter-table.js';
 import { closest } from '../diagnostics/suggest.js';
 import type { CriterionResult, EvaluationResult, PointsInterval } from '../evaluate/result.js';
 import type { DocumentPath, ParsedDocument } from '../parse/index.js';
-import { toPointer } from '../validate/schema-errors.js';
+import { toPointer } from '../diagnostics/pointer.js';
 import { type ComparedValue, isList, type TestMismatch } from './result.js';
 import type { Expectation } from './test-cases-document.js';
 

@@ -18,6 +18,7 @@ export const DIAGNOSTIC_CODES = [
   // parse/: YAML as plain YAML 1.2 core data
   'yaml_syntax',
   'yaml_indentation',
+  'yaml_tab_indentation',
   'yaml_duplicate_key',
   'yaml_version_directive',
   'yaml_unsupported_tag',

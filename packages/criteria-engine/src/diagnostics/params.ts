@@ -16,6 +16,7 @@ export interface DiagnosticParamsByCode {
   file_too_large: { readonly path: Param; readonly size: Param; readonly max: Param };
   yaml_syntax: { readonly reason: Param; readonly detail: Param };
   yaml_indentation: { readonly line: Param; readonly last_line: Param; readonly spaces: Param; readonly column: Param };
+  yaml_tab_indentation: { readonly spaces: Param };
   yaml_duplicate_key: { readonly key: Param; readonly first_line?: Param };
   yaml_version_directive: { readonly version: Param };
   yaml_unsupported_tag: { readonly tag: Param };

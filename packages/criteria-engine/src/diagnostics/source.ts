@@ -39,6 +39,19 @@ export class SourceText {
     return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
   }
 
+  /**
+   * The range in the text as written of a range in `text`: the same, but for a text read in
+   * place of the one written (parse/tab-indent.ts), whose diagnostics must point at the file.
+   */
+  writtenRange(range: readonly [number, number]): [number, number] {
+    return [range[0], range[1]];
+  }
+
+  /** The text as written, which the ranges of diagnostics point into (see writtenRange). */
+  get writtenText(): string {
+    return this.text;
+  }
+
   diagnostic<C extends DiagnosticCode>(
     code: C,
     range: Range | undefined,
@@ -95,13 +108,14 @@ function makeDiagnosticOfAnyCode(
   options: DiagnosticOptions = {},
 ): Diagnostic {
   const where = range && source instanceof SourceText ? source.position(range[0]) : { line: 0, column: 0 };
+  const written = range && source instanceof SourceText ? source.writtenRange(range) : range;
   return {
     code,
     severity: options.severity ?? 'error',
     file: source.file,
     line: where.line,
     column: where.column,
-    ...(range ? { range } : {}),
+    ...(written ? { range: written } : {}),
     ...(options.path !== undefined ? { path: options.path } : {}),
     params,
   };

@@ -6,7 +6,7 @@
  * other errors were found, so the next stage can report its problems in the same run.
  * A caller must still refuse to compile a file whose diagnostics contain errors.
  */
-import { Composer, isScalar, Parser } from 'yaml';
+import { Composer, isScalar, Parser, visit } from 'yaml';
 import type { CST, Document, DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
 import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { SourceText } from '../diagnostics/source.js';
@@ -20,6 +20,7 @@ import { createParsedDocument } from './parsed-document.js';
 import type { ParsedDocument } from './parsed-document.js';
 import { toPlain } from './to-plain.js';
 import { mapYamlErrors } from './yaml-errors.js';
+import { repairTabIndentation } from './tab-indent.js';
 
 const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.2',
@@ -45,6 +46,13 @@ export interface ParseYamlOptions {
    * would be wasted work inside every try (24 tries × 80 parses: seconds on a 12 KB file).
    */
   readonly indentHints?: boolean;
+  /** Read a text whose syntax errors come from tabs in its indentation as repaired (the default). */
+  readonly tabRepair?: boolean;
+  /**
+   * How many parts of a value are out of place for the caller (a rule file's schema errors): of
+   * the readings of a tab-indented text that are YAML, the one that fits best is kept.
+   */
+  readonly misfits?: (value: unknown) => number;
 }
 
 export function parseYaml(
@@ -78,6 +86,7 @@ export function parseYaml(
   if (emptyAt) diagnostics.push(source.diagnostic('yaml_empty_document', emptyAt, {}));
 
   const plain = toPlain(first, source, resolved);
+  placeTags(diagnostics, plain.tagged);
   diagnostics.push(...plain.diagnostics);
   const context = { source, limits: resolved, duplicates: plain.duplicates };
   diagnostics.push(
@@ -86,6 +95,8 @@ export function parseYaml(
   );
 
   if (diagnostics.some(isSyntaxError)) {
+    const repaired = options.tabRepair === false ? undefined : readTabRepaired(source, diagnostics, resolved, options);
+    if (repaired) return repaired;
     const explained = options.indentHints === false ? diagnostics : explainSyntaxErrors(source, diagnostics, resolved);
     return { diagnostics: finish(explained) };
   }
@@ -125,6 +136,51 @@ function cstProblems(source: SourceText, cst: ReturnType<typeof scanCst>, limits
     out.push(source.diagnostic('yaml_depth_limit', [cst.tooDeep.offset, cst.tooDeep.end], { max: limits.maxDepth }));
   }
   return out;
+}
+
+/**
+ * A text misread because of tabs in its indentation, read again with spaces in their place: one
+ * `yaml_tab_indentation` per line instead of the errors the tabs caused, and the problems of the
+ * text as repaired (its value too, when it has no other syntax error), placed in the text as
+ * written. Undefined when no repair explains any error (tab-indent.ts).
+ */
+function readTabRepaired(
+  source: SourceText,
+  diagnostics: readonly Diagnostic[],
+  limits: ParseLimits,
+  options: ParseYamlOptions,
+): StageResult<ParsedDocument> | undefined {
+  // A reading is judged by its syntax errors and its duplicate keys: a line read a level off
+  // often lands in the mapping above, beside a key of the same name.
+  const errors = diagnostics.flatMap((d) =>
+    isSyntaxError(d) ? [syntaxKey(d)] : d.code === 'yaml_duplicate_key' ? [duplicateKey(d.line, d.params['key'])] : [],
+  );
+  const repair = repairTabIndentation(source, errors, (text) =>
+    readingProblems(new SourceText(source.file, text), limits, options.misfits),
+  );
+  if (!repair) return undefined;
+  const read = parseYaml(repair.source, limits, { ...options, tabRepair: false });
+  const tabs = repair.lines.map((l) =>
+    source.diagnostic('yaml_tab_indentation', [l.offset, l.offset + 1], { spaces: l.spaces }),
+  );
+  return { ...(read.value ? { value: read.value } : {}), diagnostics: finish([...tabs, ...read.diagnostics]) };
+}
+
+/**
+ * Gives each tag's problem the path of the node it is written on (the first node starting after
+ * it), so a later stage can set that part aside and still check the rest of the file.
+ */
+function placeTags(
+  diagnostics: Diagnostic[],
+  tagged: readonly { readonly start: number; readonly path: string }[],
+): void {
+  for (const [i, d] of diagnostics.entries()) {
+    const end = d.range?.[1];
+    if (d.code !== 'yaml_unsupported_tag' || end === undefined) continue;
+    let node: { readonly start: number; readonly path: string } | undefined;
+    for (const t of tagged) if (t.start >= end && (node === undefined || t.start < node.start)) node = t;
+    if (node !== undefined) diagnostics[i] = { ...d, path: node.path };
+  }
 }
 
 /** A text with no document at all: the stream's own errors, then "empty". */
@@ -218,6 +274,43 @@ function isSyntaxError(d: Diagnostic): boolean {
 
 function syntaxKey(d: Diagnostic, firstLine = 1): string {
   return `${d.line + firstLine - 1}|${String(d.params['detail'])}`;
+}
+
+function duplicateKey(line: number, key: unknown): string {
+  return `${line}|duplicate ${String(key)}`;
+}
+
+/**
+ * The syntax errors and duplicate keys of a whole text, keyed as readTabRepaired does; and when
+ * there is none, the caller's count of what is out of place in its value.
+ */
+function readingProblems(
+  source: SourceText,
+  limits: ParseLimits,
+  misfits: ((value: unknown) => number) | undefined,
+): { errors: string[]; misfits: number } {
+  const docs = Array.from(new Composer(YAML_OPTIONS).compose(new Parser().parse(source.text)));
+  const context = { source, limits, duplicates: new Map() };
+  const out = docs
+    .flatMap((doc) => mapYamlErrors(doc.errors, 'error', context))
+    .filter(isSyntaxError)
+    .map((d) => syntaxKey(d));
+  for (const doc of docs)
+    visit(doc, {
+      Map: (_key, map) => {
+        const seen = new Set<unknown>();
+        for (const pair of map.items) {
+          if (!isScalar(pair.key)) continue;
+          const key = pair.key.value;
+          if (seen.has(key)) out.push(duplicateKey(source.position(pair.key.range?.[0] ?? 0).line, key));
+          seen.add(key);
+        }
+      },
+    });
+  const first = docs[0];
+  if (out.length > 0 || misfits === undefined || first === undefined) return { errors: out, misfits: 0 };
+  const plain = toPlain(first, source, limits);
+  return { errors: out, misfits: plain.aborted ? 0 : misfits(plain.value) };
 }
 
 /**

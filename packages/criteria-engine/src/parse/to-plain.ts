@@ -10,6 +10,7 @@ import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import type { DiagnosticParams } from '../diagnostics/params.js';
 import type { SourceText } from '../diagnostics/source.js';
+import { toPointer } from '../diagnostics/pointer.js';
 import type { ParseLimits } from './limits.js';
 
 /** Keys that would reach or shadow an object prototype in JavaScript consumers. */
@@ -29,12 +30,20 @@ export interface PlainResult {
   readonly aborted: boolean;
   /** Start offset of each duplicate key (as yaml reports it) → the key and its first occurrence. */
   readonly duplicates: ReadonlyMap<number, DuplicateKey>;
+  /**
+   * Where each explicitly tagged node starts (after its tag) and its path in the value: the
+   * token scan finds the tags, and a tag's problem is placed at the part it changes.
+   */
+  readonly tagged: readonly { readonly start: number; readonly path: string }[];
 }
 
 class Converter {
   readonly diagnostics: Diagnostic[] = [];
   readonly duplicates = new Map<number, DuplicateKey>();
+  readonly tagged: { start: number; path: string }[] = [];
   aborted = false;
+  /** The path of the node being converted: a problem here names the part of the file it is in. */
+  private readonly at: (string | number)[] = [];
   private aliasUses = 0;
   /** Collections being converted, outermost first: an alias to one of them is a cycle. */
   private readonly ancestors: Node[] = [];
@@ -54,6 +63,8 @@ class Converter {
   convert(node: Node | null | undefined, depth: number): unknown {
     if (this.aborted || node === null || node === undefined) return null;
     if (isAlias(node)) return this.convertAlias(node, depth);
+    if (node.tag !== undefined && node.range && this.expanding.length === 0)
+      this.tagged.push({ start: node.range[0], path: toPointer(this.at) });
     if (isScalar(node)) return this.convertScalar(node);
     if (isMap(node) || isSeq(node)) {
       const own = depth + 1;
@@ -66,7 +77,7 @@ class Converter {
       }
       this.ancestors.push(node);
       try {
-        return isMap(node) ? this.convertMap(node, own) : node.items.map((item) => this.convert(nodeOrNull(item), own));
+        return isMap(node) ? this.convertMap(node, own) : node.items.map((item, i) => this.within(i, item, own));
       } finally {
         this.ancestors.pop();
       }
@@ -105,10 +116,15 @@ class Converter {
     const value = node.value;
     if (typeof value === 'bigint') {
       if (value > MAX_SAFE || value < -MAX_SAFE) {
-        this.report('yaml_integer_too_large', node.range, {
-          value: this.sourceOf(node.range) || value.toString(),
-          max: Number.MAX_SAFE_INTEGER,
-        });
+        this.report(
+          'yaml_integer_too_large',
+          node.range,
+          {
+            value: this.sourceOf(node.range) || value.toString(),
+            max: Number.MAX_SAFE_INTEGER,
+          },
+          this.at,
+        );
       }
       return Number(value);
     }
@@ -130,7 +146,7 @@ class Converter {
       if (!isScalar(keyNode)) continue;
       const key = String(keyNode.value);
       if (UNSAFE_KEYS.has(key)) {
-        this.report('yaml_unsafe_key', keyNode.range, { key });
+        this.report('yaml_unsafe_key', keyNode.range, { key }, [...this.at, key]);
         continue;
       }
       const first = firstKeys.get(key);
@@ -143,26 +159,45 @@ class Converter {
             range: [keyNode.range[0], keyNode.range[1]],
             firstOffset: first.range[0],
           });
-          this.report('yaml_duplicate_key', keyNode.range, {
-            key,
-            first_line: this.source.position(first.range[0]).line,
-          });
+          // The path is the key's: the part set aside past this error is the one that holds it.
+          this.report(
+            'yaml_duplicate_key',
+            keyNode.range,
+            { key, first_line: this.source.position(first.range[0]).line },
+            [...this.at, key],
+          );
         }
         continue;
       }
       firstKeys.set(key, keyNode);
-      result[key] = this.convert(nodeOrNull(pair.value), depth);
+      result[key] = this.within(key, pair.value, depth);
     }
     return result;
+  }
+
+  private within(step: string | number, item: unknown, depth: number): unknown {
+    this.at.push(step);
+    try {
+      return this.convert(nodeOrNull(item), depth);
+    } finally {
+      this.at.pop();
+    }
   }
 
   private sourceOf(range: Node['range']): string {
     return range ? this.source.text.slice(range[0], range[1]) : '';
   }
 
-  private report<C extends DiagnosticCode>(code: C, range: Node['range'], params: DiagnosticParams<C>): void {
+  private report<C extends DiagnosticCode>(
+    code: C,
+    range: Node['range'],
+    params: DiagnosticParams<C>,
+    path?: readonly (string | number)[],
+  ): void {
     const r: Range | undefined = range ? [range[0], range[1]] : undefined;
-    this.diagnostics.push(this.source.diagnostic(code, r, params));
+    // Inside an alias's expansion the path is where the copy lands, not where the text is.
+    const where = path !== undefined && this.expanding.length === 0 ? { path: toPointer(path) } : {};
+    this.diagnostics.push(this.source.diagnostic(code, r, params, where));
   }
 }
 
@@ -196,6 +231,7 @@ export function toPlain(
     value: converter.aborted ? undefined : value,
     aborted: converter.aborted,
     duplicates: converter.duplicates,
+    tagged: converter.tagged,
     diagnostics: converter.diagnostics,
   };
 }

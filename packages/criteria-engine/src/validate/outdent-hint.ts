@@ -34,7 +34,10 @@ export function explainSchemaOutdent(
   const key = (d: Diagnostic) => `${d.line}|${d.code}`;
   const problemsOf = (text: string): string[] | undefined => {
     // A text YAML cannot read is refused here anyway: no need to explain its syntax errors.
-    const reparsed = parseYaml(new SourceText(parsed.source.file, text), undefined, { indentHints: false });
+    const reparsed = parseYaml(new SourceText(parsed.source.file, text), undefined, {
+      indentHints: false,
+      tabRepair: false,
+    });
     if (!reparsed.value || reparsed.diagnostics.some((d) => d.severity === 'error')) return undefined;
     return schemaErrorsToDiagnostics(check(reparsed.value.value), reparsed.value).map(key);
   };

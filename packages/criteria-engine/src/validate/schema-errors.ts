@@ -10,6 +10,7 @@ import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/suggest.js';
 import type { DocumentPath, ParsedDocument } from '../parse/index.js';
+import { parsePointer, toPointer } from '../diagnostics/pointer.js';
 
 /** Wrappers whose inner errors already say what is wrong. */
 const REDUNDANT = new Set(['if', 'allOf', 'propertyNames', '$ref']);
@@ -305,17 +306,4 @@ function display(value: unknown): string {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `/groups/0/criteria` → ['groups', '0', 'criteria'] (RFC 6901 unescaping). */
-export function parsePointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-export function toPointer(path: DocumentPath): string {
-  return path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }

@@ -16,6 +16,7 @@ const SAMPLE: Record<EngineDiagnosticCode, Diagnostic['params']> = {
   file_too_large: { path: 'rules/x.yaml', size: 5_000_000, max: 1_000_000 },
   yaml_syntax: { reason: 'MISSING_QUOTE', detail: 'Missing closing "quote' },
   yaml_indentation: { line: 497, last_line: 500, spaces: 2, column: 9 },
+  yaml_tab_indentation: { spaces: 8 },
   yaml_duplicate_key: { key: 'id', first_line: 2 },
   yaml_version_directive: { version: '1.1' },
   yaml_unsupported_tag: { tag: '!!timestamp' },

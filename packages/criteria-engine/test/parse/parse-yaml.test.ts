@@ -14,6 +14,7 @@ const codes = (text: string, limits?: Parameters<typeof parseYaml>[1]) => parse(
 const EXPECTED: Record<string, { line: number; column: number; value: boolean }> = {
   yaml_syntax: { line: 6, column: 1, value: false },
   yaml_indentation: { line: 5, column: 4, value: false },
+  yaml_tab_indentation: { line: 5, column: 1, value: true },
   yaml_duplicate_key: { line: 4, column: 1, value: true },
   yaml_version_directive: { line: 1, column: 1, value: true },
   yaml_unsupported_tag: { line: 2, column: 20, value: true },
@@ -244,7 +245,10 @@ describe('parseYaml: syntax errors', () => {
     expect(codes('? [a]\n: b\n')).toEqual([{ code: 'yaml_syntax', line: 1, column: 3 }]);
   });
 
-  it('reports a tab used for indentation', () => {
-    expect(parse('a:\n\tb: 1\n').diagnostics.map((d) => d.code)).toContain('yaml_syntax');
+  it('reports a tab used for indentation, once, and reads the rest', () => {
+    const read = parse('a:\n\tb: 1\n');
+    expect(read.diagnostics.map(where)).toEqual([{ code: 'yaml_tab_indentation', line: 2, column: 1 }]);
+    expect(read.diagnostics[0]?.params).toEqual({ spaces: 4 });
+    expect(read.value?.value).toEqual({ a: { b: 1 } });
   });
 });

@@ -2,7 +2,8 @@ import type { ErrorObject } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { SourceText } from '../../src/diagnostics/source.js';
 import { parseYaml } from '../../src/parse/index.js';
-import { parsePointer, schemaErrorsToDiagnostics, toPointer, typeOf } from '../../src/validate/schema-errors.js';
+import { parsePointer, toPointer } from '../../src/diagnostics/pointer.js';
+import { schemaErrorsToDiagnostics, typeOf } from '../../src/validate/schema-errors.js';
 
 function parsed(text: string) {
   const result = parseYaml(new SourceText('t.yaml', text));

@@ -141,6 +141,23 @@ describe('parameter tables by context', () => {
     expect(checkRuleset(full).diagnostics.filter((d) => d.code === 'parameter_cell_missing')).toEqual([]);
   });
 
+  it('a table of an included fragment without a cell is named in the fragment, at its line and column', () => {
+    const main = rules('"income >= income_min"')
+      .replace(`parameters:\n${TABLE}\n`, '')
+      .replace('title: { vi: t, en: t }', 'title: { vi: t, en: t }\ninclude: ["shared.yaml"]');
+    const fragment = ['format: 1', 'kind: fragment', 'id: shared', 'version: "1"', 'title: { vi: c, en: s }'];
+    const loaded = loadRuleset(main, {
+      file: 'tables.yaml',
+      readInclude: (path) => ({ file: path, text: [...fragment, 'parameters:', TABLE, ''].join('\n') }),
+    });
+    const found = checkRuleset(loaded.value as CompiledRuleset).diagnostics.filter(
+      (d) => d.code === 'parameter_cell_missing',
+    );
+    expect(found.map((d) => `${d.file}:${d.line}:${d.column} ${d.params['cell']}`)).toEqual([
+      'shared.yaml:11:7 region=south',
+    ]);
+  });
+
   it('diff lists the cells that changed', () => {
     const before = load('"income >= income_min"');
     const after = load('"income >= income_min"', TABLE.replace('value: 45', 'value: 47'));

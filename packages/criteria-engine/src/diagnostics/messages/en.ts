@@ -295,6 +295,10 @@ export const en: MessageCatalog = {
       hint: `Indent ${block} by ${s(p, 'spaces')} more ${s(p, 'spaces') === '1' ? 'space' : 'spaces'} (line ${s(p, 'line')} then starts at column ${s(p, 'column')}, in line with the keys of the same level above), then check again. Indent with spaces, never tabs.`,
     };
   },
+  yaml_tab_indentation: (p) => ({
+    message: `This line is indented with a tab: YAML indents with spaces only, and a tab makes the lines around it read wrong (it was read here as ${s(p, 'spaces')} ${s(p, 'spaces') === '1' ? 'space' : 'spaces'}, in line with the lines around it, to check the rest of the file).`,
+    hint: `Replace the tab (and any spaces before the first word) with ${s(p, 'spaces')} ${s(p, 'spaces') === '1' ? 'space' : 'spaces'}; set the editor to insert spaces when Tab is pressed.`,
+  }),
   yaml_duplicate_key: (p) => ({
     message: hasParam(p, 'first_line')
       ? `The key "${s(p, 'key')}" appears twice in the same mapping (first on line ${s(p, 'first_line')}).`

@@ -310,6 +310,10 @@ export const vi: MessageCatalog = {
       hint: `Thụt ${block} vào thêm ${s(p, 'spaces')} dấu cách (dòng ${s(p, 'line')} bắt đầu ở cột ${s(p, 'column')}, thẳng hàng với các khóa cùng cấp ở trên), rồi kiểm tra lại. Thụt lề bằng dấu cách, không dùng Tab.`,
     };
   },
+  yaml_tab_indentation: (p) => ({
+    message: `Dòng này thụt lề bằng Tab: YAML chỉ thụt lề bằng dấu cách, và một Tab làm các dòng xung quanh bị đọc sai (ở đây Tab được đọc như ${s(p, 'spaces')} dấu cách, thẳng hàng với các dòng xung quanh, để kiểm tra phần còn lại của tệp).`,
+    hint: `Thay Tab (và các dấu cách trước chữ đầu tiên) bằng ${s(p, 'spaces')} dấu cách; đặt trình soạn thảo chèn dấu cách khi nhấn Tab.`,
+  }),
   yaml_duplicate_key: (p) => ({
     message: hasParam(p, 'first_line')
       ? `Khóa "${s(p, 'key')}" xuất hiện hai lần trong cùng một bảng (lần đầu ở dòng ${s(p, 'first_line')}).`
