@@ -35,6 +35,7 @@ import { SYMBOL } from '../compile/expression/compare-ops.js';
 import { DATE_NAME } from '../compile/parameter-table.js';
 import { hasPoints } from './table/table-sections.js';
 import { compare, div, fromNumber, mul, parseDecimal, toDecimalText } from '../compile/exact/rational.js';
+import { declaredParameter } from './declared-parameters.js';
 
 /** `percent(part, whole, z) op parameter`, as the condition's printed form writes it. */
 const SHARE_VS_PARAMETER =
@@ -63,7 +64,7 @@ export type ExplainRuleset = Pick<
   Partial<
     Pick<
       CompiledRuleset,
-      'languages' | 'words' | 'derived' | 'derivedValues' | 'levels' | 'parameterTables' | 'document'
+      'languages' | 'words' | 'derived' | 'derivedValues' | 'levels' | 'parameterTables' | 'document' | 'parameters'
     >
   >;
 
@@ -565,7 +566,7 @@ class TextReport {
     const match = SHARE_VS_PARAMETER.exec(expression);
     if (match === null) return;
     const [, part = '', whole = '', op = '', parameter = ''] = match;
-    if (this.ruleset.document?.parameters?.[parameter] === undefined) return;
+    if (declaredParameter(this.ruleset, parameter) === undefined) return;
     const value = (id: string) => c.facts.find((f) => f.id === id)?.value;
     const p = value(part);
     const w = value(whole);

@@ -43,13 +43,19 @@ import {
   type SolveScope,
   type Values,
 } from './gap-solve.js';
+import { declaredParameters } from './declared-parameters.js';
 
 /** What the analysis needs of a ruleset: its descriptions and its evaluator. */
 export type GapRuleset = Pick<
   CompiledRuleset,
   'facts' | 'context' | 'groups' | 'criteria' | 'disqualifiers' | 'document' | 'evaluate'
 > &
-  Partial<Pick<CompiledRuleset, 'evaluateCriterion' | 'derived' | 'derivedValues' | 'parameterTables' | 'levels'>>;
+  Partial<
+    Pick<
+      CompiledRuleset,
+      'evaluateCriterion' | 'derived' | 'derivedValues' | 'parameterTables' | 'levels' | 'parameters'
+    >
+  >;
 
 /** Other ways kept per criterion, beside the one proposed. */
 const MAX_ALTERNATIVES = 2;
@@ -82,7 +88,7 @@ class GapAnalysis {
       if (f.partOf !== undefined) parts.set(f.partOf, [...(parts.get(f.partOf) ?? []), f.id]);
     const parameters: Record<string, number> = {};
     // Constants only: a table's cell depends on the context (a condition using one is left to the reader).
-    for (const [id, p] of Object.entries(ruleset.document.parameters ?? {}))
+    for (const [id, p] of Object.entries(declaredParameters(ruleset)))
       if (p.value !== undefined) parameters[id] = p.value;
     this.scope = {
       facts: new Map<string, FactInfo>(ruleset.facts.map((f) => [f.id, f])),
