@@ -429,9 +429,12 @@ class GapText {
 
   /** A threshold in the words of the report: facts by their labels, a number with its unit. */
   private threshold(t: Threshold): string {
-    const name = (id: string) => this.label(id);
+    // A threshold may be a parameter's name (`at_least: income_min`, `percent(…) <= poverty_max`): its label.
+    const name = (id: string) => {
+      const parameter = declaredParameter(this.ruleset, id);
+      return parameter?.label !== undefined ? oneLine(this.t(parameter.label)) : this.label(id);
+    };
     if (t.kind !== 'compare') return thresholdHooks(t.kind)?.print(t, (n) => this.numbers.format(n), name) ?? t.kind;
-    // A structured condition's threshold may be a parameter's name (`at_least: income_min`): its label.
     const parameter = typeof t.value === 'string' ? declaredParameter(this.ruleset, t.value) : undefined;
     const value =
       parameter?.label !== undefined

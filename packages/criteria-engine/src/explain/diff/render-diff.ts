@@ -776,16 +776,17 @@ class DiffReport {
     return thresholdHooks(t.kind)?.shape(t);
   }
 
-  /** "≥ 98%" or "≥ 2.5". */
+  /** "≥ 98%" or "≥ 2.5"; a parameter by its label and name, "≤ Poverty ceiling (poverty_max)". */
   private shapeNumber(s: ThresholdShape): string {
+    if (typeof s.value === 'string') return `${SYMBOL[s.op]} ${this.out.esc(this.parameterLabel(s.value) ?? s.value)}`;
     return s.unit === 'percent'
       ? this.say('threshold_percent', { op: SYMBOL[s.op], value: this.number(s.value) })
       : `${SYMBOL[s.op]} ${this.number(s.value)}`;
   }
 
-  /** "≥ 98% số hộ": the value with the unit of the whole it is a share of. */
+  /** "≥ 98% số hộ": the value with the unit of the whole it is a share of (a parameter names its own). */
   private shapeValue(s: ThresholdShape): string {
-    const whole = s.ratio === undefined ? undefined : this.facts.get(s.ratio.whole);
+    const whole = s.ratio === undefined || typeof s.value === 'string' ? undefined : this.facts.get(s.ratio.whole);
     const unit = whole?.unit !== undefined ? ` ${this.say('threshold_of', { unit: this.t(whole.unit) })}` : '';
     return `${this.shapeNumber(s)}${this.out.esc(unit)}`;
   }
@@ -847,7 +848,7 @@ class DiffReport {
     const { out } = this;
     const parts: string[] = [];
     if (a.op !== b.op || a.value !== b.value) {
-      const whole = b.ratio === undefined ? undefined : this.facts.get(b.ratio.whole);
+      const whole = b.ratio === undefined || typeof b.value === 'string' ? undefined : this.facts.get(b.ratio.whole);
       const unit = whole?.unit !== undefined ? ` ${this.say('threshold_of', { unit: this.t(whole.unit) })}` : '';
       parts.push(out.strong(`${this.shapeNumber(a)} → ${this.shapeNumber(b)}`) + out.esc(unit));
     }
