@@ -50,7 +50,7 @@ const LITERALS = /'[^']*'|"[^"]*"|\b\d+(?:\.\d+)?\b|\btrue\b|\bfalse\b|>=|<=|==|
 /**
  * The expression with its threshold values masked: literals, and the bare name of a parameter a
  * threshold compares with (`{ fact: income, at_least: income_min }` prints `income >= income_min`;
- * `percent(poor, households, 0) <= poverty_max`), so a parameter replaced by a number, or another
+ * `percent(part, whole, 0) <= limit`), so a parameter replaced by a number, or another
  * parameter, is a threshold change.
  */
 function shape(condition: ConditionInfo): string {
