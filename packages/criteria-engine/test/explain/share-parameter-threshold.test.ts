@@ -15,6 +15,7 @@ import { explainGap } from '../../src/explain/explain-gap.js';
 import { explainText } from '../../src/explain/explain-text.js';
 import { gapAnalysis } from '../../src/explain/gap.js';
 import { loadRulesetOrThrow } from '../../src/load-ruleset.js';
+import { coverage } from '../../src/tools.js';
 
 const rules = (condition: string) =>
   loadRulesetOrThrow(
@@ -123,6 +124,16 @@ describe('a share compared with a parameter table, written as an expression', ()
     expect(flat(renderDiff(diff, { before, after }, { lang: 'vi' }))).toContain(
       'Ngưỡng: ≤ 5% → ≤ Tỷ lệ hộ nghèo tối đa (poverty_max) (tỷ lệ "Số hộ nghèo" trên "Tổng số hộ")',
     );
+  });
+
+  it('coverage asks for each cell’s boundary, never for the parameter’s name as a threshold of its own', () => {
+    const shares = coverage(r, [])
+      .thresholds.map((t) => t.text)
+      .filter((text) => text.startsWith('poor'));
+    expect(shares).toEqual([
+      'poor / households ≤ 5% (poverty_max[year=2025])',
+      'poor / households ≤ 4% (poverty_max[year=2026])',
+    ]);
   });
 
   it('an empty whole whose outcome the cells do not agree on leaves if_whole_zero out', () => {
