@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledRuleset } from '@lcz/criteria-engine';
-import { formatDiagnostic } from '@lcz/criteria-engine';
+import { formatDiagnostic, renderMessage } from '@lcz/criteria-engine';
 import { csv, located, records, rules, SMALL, SMALL_HEADER, SMALL_ROW, tempDir } from './helpers/setup.js';
 
 let small: CompiledRuleset;
@@ -136,6 +136,19 @@ describe('values the engine refuses, located at the cell of the fact they name',
       column: col('agricultural'),
       params: { name: 'agricultural' },
     });
+  });
+
+  it('input_context_missing: its hint says what to do in the file (the cell, its column), not as YAML', async () => {
+    const [d] = await bad(withCell('agricultural', ''));
+    if (d === undefined) throw new Error('no diagnostic');
+    const cell = String(d.params['cell']);
+    expect(cell).toMatch(/^[A-Z]+3$/);
+    const en = renderMessage(d, 'en').hint;
+    const vi = renderMessage(d, 'vi').hint;
+    expect(en).toBe(`In this row, fill in cell ${cell}, column "agricultural": a unit of this kind needs it.`);
+    expect(vi).toBe(`Ở dòng này, điền ô ${cell}, cột "agricultural": đơn vị loại này cần thông tin đó.`);
+    // The assessment file's wording ("add it to the context, e.g. agricultural: …") is not a batch user's.
+    for (const hint of [en, vi]) expect(hint).not.toMatch(/agricultural: |context/);
   });
 
   it('input_context_rule: a tổ dân phố in a commune', async () => {

@@ -41,6 +41,13 @@ describe('lcz build: why there is no plan module, in the note’s language', () 
       vi: 'điều kiện của tiêu chí 2 dùng hàm percent(…)',
       en: 'the condition of criterion 2 uses the function percent(…)',
     },
+    {
+      // A threshold that is a table by year: which table, chosen by what, and where it is written.
+      rules: 'packages/criteria-engine/test/fixtures/truong-hoc-an-toan/2026-2030',
+      vi: 'điều kiện của tiêu chí 3.1 dùng bảng tham số min_drills (ô của bảng được chọn theo year khi áp dụng quy tắc, mà mã sinh ra chưa tra ô của bảng)',
+      en: 'the condition of criterion 3.1 uses the parameter table min_drills (its cell is chosen by year as the rules run, and the generated code does not look cells up)',
+      at: /truong-hoc-an-toan\/2026-2030\/ruleset\.yaml:195:20$/,
+    },
   ];
   for (const c of cases)
     it(`${c.rules}: Vietnamese with --lang vi, English with --lang en`, async () => {
@@ -53,7 +60,12 @@ describe('lcz build: why there is no plan module, in the note’s language', () 
       expect(viReason).not.toMatch(ENGLISH);
       const enRun = await lcz(['build', join(REPO, c.rules), '--out', out, '--lang', 'en']);
       expect(enRun.code).toBe(0);
-      expect(reasonIn(enRun.stdout, 'note: no plan module')).toContain(c.en);
+      const enReason = reasonIn(enRun.stdout, 'note: no plan module');
+      expect(enReason).toContain(c.en);
+      if ('at' in c) {
+        expect(viReason).toMatch(new RegExp(`, tại \\S*${c.at.source}`));
+        expect(enReason).toMatch(new RegExp(`, at \\S*${c.at.source}`));
+      }
     }, 120_000);
 });
 

@@ -16,7 +16,7 @@ import { createPartEvaluator } from './evaluate/evaluate-part.js';
 import { buildAssessmentSchema } from './evaluate/assessment-schema.js';
 import { assessmentChecks } from './evaluate/validate-assessment.js';
 import type { ParsedDocument } from './parse/index.js';
-import type { RulesetDocument } from './validate/ruleset-document.js';
+import type { ParameterDeclaration, RulesetDocument } from './validate/ruleset-document.js';
 import { rememberSources, storeCompiledRules } from './store-compiled.js';
 import { ALL_LANGUAGES } from './validate/text-languages.js';
 import { schemeWords } from './compile/words.js';
@@ -117,6 +117,7 @@ export function assembleRuleset(
     derivedValues: derivedValuesOf(plan, derivedSlots),
     derivedExact: derivedExactOf(plan, derivedSlots),
     parameterTables: plan.parameterTables,
+    parameters: declaredParameters(sources),
     includes: doc.include ?? [],
     mandatory: plan.mandatory,
     ...(plan.totalRequirement ? { totalRequirement: plan.totalRequirement } : {}),
@@ -157,4 +158,15 @@ function has(value: unknown, section: string, name: string | number): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const part: unknown = (value as Record<string, unknown>)[section];
   return typeof part === 'object' && part !== null && !Array.isArray(part) && Object.hasOwn(part, name);
+}
+
+/**
+ * The parameters of the rule file, then of each fragment in `include:` order. A name is declared
+ * once across them (compile reports a second one), so none hides another.
+ */
+function declaredParameters(sources: RulesetSources): Readonly<Record<string, ParameterDeclaration>> {
+  const out: Record<string, ParameterDeclaration> = {};
+  for (const { doc } of [sources, ...sources.fragments])
+    for (const [id, p] of Object.entries(doc.parameters ?? {})) if (!Object.hasOwn(out, id)) out[id] = p;
+  return Object.freeze(out);
 }

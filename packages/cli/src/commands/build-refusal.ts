@@ -29,12 +29,17 @@ export function constructKey(construct: GenerateRefusalConstruct): CliMessageKey
   return `build_construct_${construct}`;
 }
 
-/** The reason, worded in `lang`, its ids and values filled in as they are. */
-export function refusalReason(lang: Lang, reason: GenerateRefusal): string {
-  const { part, construct, ...rest } = reason.params;
+/**
+ * The reason, worded in `lang`, its ids and values filled in as they are, and where the part is
+ * written when the engine says (`place` shows its file as the user named it).
+ */
+export function refusalReason(lang: Lang, reason: GenerateRefusal, place: (file: string) => string = (f) => f): string {
+  const { part, construct, file, line, column, ...rest } = reason.params;
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(rest)) if (value !== undefined) params[name] = value;
   if (construct) params.construct = say(lang, constructKey(construct), params);
   if (part) params.part = say(lang, partKey(part), params);
-  return say(lang, reasonKey(reason.code), params);
+  const text = say(lang, reasonKey(reason.code), params);
+  if (file === undefined) return text;
+  return `${text}, ${say(lang, 'build_at', { place: `${place(file)}:${line ?? 1}:${column ?? 1}` })}`;
 }

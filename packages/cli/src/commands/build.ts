@@ -12,7 +12,7 @@
  * `--check` compares the script's text too; the cache is V8's output for this Node, never compared.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
 import { buildCompiledRulesFile, planModuleCode, planScriptOf, resolveRulesetPath } from '@lcz/criteria-engine/node';
 import { generatedModulePath, planModulePath, planScriptCachePath, planScriptPath } from '@lcz/criteria-engine/runtime';
@@ -79,6 +79,8 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
     say(lang, 'build_written', { ...facts, kb: Math.round(json.length / 1024), sources: compiled.sources.length }),
   );
   const shown = { id: compiled.id, compiled: session.display(out) };
+  // A refusal names the rule file as the compiled file stores it: relative to the compiled file's folder.
+  const placeOf = (file: string) => session.display(isAbsolute(file) ? file : join(dirname(out), file));
   if (generated) {
     await writeOutput(session, generatedOut, generated.code, 'build');
     session.out(
@@ -90,7 +92,12 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
       }),
     );
   } else if ('refused' in decide)
-    session.out(say(lang, 'build_generated_refused', { ...shown, reason: refusalReason(lang, decide.reason) }));
+    session.out(
+      say(lang, 'build_generated_refused', {
+        ...shown,
+        reason: refusalReason(lang, decide.reason, placeOf),
+      }),
+    );
   if ('code' in plan) {
     await writeOutput(session, planOut, plan.code, 'build');
     session.out(
@@ -100,7 +107,13 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
         kb: Math.round(plan.code.length / 1024),
       }),
     );
-  } else session.out(say(lang, 'build_plan_refused', { ...shown, reason: refusalReason(lang, plan.reason) }));
+  } else
+    session.out(
+      say(lang, 'build_plan_refused', {
+        ...shown,
+        reason: refusalReason(lang, plan.reason, placeOf),
+      }),
+    );
   if (script !== undefined && 'code' in script) {
     const cacheOut = planScriptCachePath(scriptOut);
     await writeOutput(session, scriptOut, script.code, 'build');
@@ -115,7 +128,12 @@ export async function build(options: BuildOptions, session: Session): Promise<nu
       }),
     );
   } else if (script !== undefined)
-    session.out(say(lang, 'build_plan_script_refused', { ...shown, reason: refusalReason(lang, script.reason) }));
+    session.out(
+      say(lang, 'build_plan_script_refused', {
+        ...shown,
+        reason: refusalReason(lang, script.reason, placeOf),
+      }),
+    );
   if (diagnostics.length > 0) session.out(formatDiagnostics(diagnostics, lang));
   return EXIT.ok;
 }

@@ -191,6 +191,9 @@ export const en = {
   build_construct_function: 'the function {fn}(…)',
   build_construct_arithmetic: 'arithmetic',
   build_construct_comparison: 'a comparison',
+  build_construct_parameter_table:
+    'the parameter table {parameter} (its cell is chosen by {by} as the rules run, and the generated code does not look cells up)',
+  build_at: 'at {place}',
   build_up_to_date: '{path} is up to date: {id} {version} ({hash}…).',
   build_check_stale:
     '{path} is not what the rules build now (they changed since it was built, or another engine version built it): run lcz build {rules}.',

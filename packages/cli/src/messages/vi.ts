@@ -190,6 +190,9 @@ export const vi: CliMessages = {
   build_construct_function: 'hàm {fn}(…)',
   build_construct_arithmetic: 'phép tính số học',
   build_construct_comparison: 'một phép so sánh',
+  build_construct_parameter_table:
+    'bảng tham số {parameter} (ô của bảng được chọn theo {by} khi áp dụng quy tắc, mà mã sinh ra chưa tra ô của bảng)',
+  build_at: 'tại {place}',
   build_up_to_date: '{path} đã khớp với bộ quy tắc: {id} {version} ({hash}…).',
   build_check_stale:
     '{path} không còn khớp với bộ quy tắc (quy tắc đã đổi sau lần biên dịch, hoặc do phiên bản bộ máy khác tạo ra): hãy chạy lcz build {rules}.',

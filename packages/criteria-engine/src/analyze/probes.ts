@@ -70,7 +70,8 @@ export class ProbeSpace {
         }
         // A function's threshold on a ratio (percent): its whole and the part's line (ratio hook).
         const ratio = thresholdHooks(t.kind)?.ratio?.(t);
-        if (ratio) {
+        // A ratio threshold has one value (a parameter's has none: `ratio` is then undefined).
+        if (ratio && typeof t.value === 'number') {
           this.ratios.push({ ...ratio, value: t.value });
           this.wholes.add(ratio.whole);
         }

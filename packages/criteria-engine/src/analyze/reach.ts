@@ -326,9 +326,7 @@ function probeNames(ruleset: CompiledRuleset): ProbeNames {
     facts: new Map<string, FactInfo>(ruleset.facts.map((f) => [f.id, f])),
     // Constants only: a table's value depends on the context (compile/parameter-table.ts).
     parameters: new Map(
-      Object.entries(ruleset.document.parameters ?? {}).flatMap(([id, p]) =>
-        p.value !== undefined ? [[id, p.value] as const] : [],
-      ),
+      Object.entries(ruleset.parameters).flatMap(([id, p]) => (p.value !== undefined ? [[id, p.value] as const] : [])),
     ),
     definitions: new Map(ruleset.definitions.map((d) => [d.id, d.condition])),
     plain: new Set([...ruleset.context.map((a) => a.id), ...KEYWORDS_AND_FUNCTIONS]),

@@ -114,6 +114,8 @@ class RulesetCompiler {
   private readonly derivedDone = new Map<string, CompiledDerived | 'checking'>();
   private readonly derivedPlans: DerivedPlan[] = [];
   private readonly tables = new Map<string, { typed: Typed; info: ParameterTableInfo }>();
+  /** The constant parameters of the ruleset and its fragments, by name. */
+  private readonly constants = new Map<string, number>();
   /** Whether anything reads the assessment's date (`year`, a dated table): only then is it filled. */
   private readsDate = false;
   /** What reading the date adds to `reads` (`date`, unless the file declares that name): see parameter-table.ts. */
@@ -311,11 +313,14 @@ class RulesetCompiler {
           declare({ kind: 'derived', id, resolve: () => this.parameterTable(id, p, parsed) }, 'parameters', parsed);
           continue;
         }
-        declare(
-          { kind: 'parameter', id, type: Number.isInteger(p.value) ? INTEGER : NUMBER, value: p.value },
-          'parameters',
-          parsed,
-        );
+        if (
+          declare(
+            { kind: 'parameter', id, type: Number.isInteger(p.value) ? INTEGER : NUMBER, value: p.value },
+            'parameters',
+            parsed,
+          )
+        )
+          this.constants.set(id, p.value);
       }
       for (const [id, decl] of Object.entries(doc.derived ?? {})) {
         if (declare({ kind: 'derived', id, resolve: () => this.derived(id)?.typed }, 'derived', parsed))
@@ -893,7 +898,7 @@ class RulesetCompiler {
    * `plan_done_well`.
    */
   private conditionInfo(expr: Parameters<typeof printExpression>[0], typed: Typed): ConditionInfo {
-    const thresholds = [...extractThresholds(expr)];
+    const thresholds = [...extractThresholds(expr, this.parameterValues)];
     for (const name of definitionNames(expr)) {
       const info = this.definitionInfos.find((d) => d.id === name);
       if (info) thresholds.push(...info.condition.thresholds);
@@ -901,6 +906,16 @@ class RulesetCompiler {
     this.checkThresholdBounds(expr);
     return { expression: printExpression(withNamesRead(expr, this.scope)), thresholds, reads: typed.reads };
   }
+
+  /**
+   * The values a parameter may take, for the thresholds that name one (thresholds.ts): a
+   * constant's, or a table's cells (compiled before any condition: compileDeclarations).
+   */
+  private readonly parameterValues = (name: string): readonly number[] | undefined => {
+    const constant = this.constants.get(name);
+    if (constant !== undefined) return [constant];
+    return this.tables.get(name)?.info.cells.map((c) => c.value);
+  };
 
   /**
    * A threshold outside a fact's declared bounds makes the criterion constant: say so where the
@@ -913,7 +928,7 @@ class RulesetCompiler {
         const ratio = thresholdHooks(t.kind)?.ratio?.(t);
         const part = ratio && this.facts[ratio.part];
         const ofWhole = part && (part.type === 'integer' || part.type === 'number') && part.part_of === ratio.whole;
-        if (ratio && ofWhole && (t.value < 0 || t.value > ratio.scale))
+        if (ratio && ofWhole && typeof t.value === 'number' && (t.value < 0 || t.value > ratio.scale))
           this.report('threshold_range', constant.range, { value: t.value, min: 0, max: ratio.scale }, 'warning');
         return;
       }

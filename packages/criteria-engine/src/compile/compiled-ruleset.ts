@@ -19,7 +19,12 @@ import type {
   Requirement,
 } from '../evaluate/result.js';
 import type { Language } from '../diagnostics/language.js';
-import type { LocalizedText, RulesetDocument, ValueDeclaration } from '../validate/ruleset-document.js';
+import type {
+  LocalizedText,
+  ParameterDeclaration,
+  RulesetDocument,
+  ValueDeclaration,
+} from '../validate/ruleset-document.js';
 import type { SchemeWords } from './words.js';
 
 export type FactType = 'integer' | 'number' | 'boolean' | 'enum' | 'ordinal';
@@ -170,6 +175,12 @@ export interface CompiledRuleset {
   derivedExact(assessment: Assessment): ReadonlyMap<string, Rational>;
   /** Parameter tables keyed by context attributes: each cell, as written (docs print them, check walks them). */
   readonly parameterTables: readonly ParameterTableInfo[];
+  /**
+   * Every parameter as written, constants and tables, of the rule file and of the fragments it
+   * includes (in `include:` order): `document.parameters` is the rule file's alone, so a tool that
+   * read it would not see a constant shared through `include:`.
+   */
+  readonly parameters: Readonly<Record<string, ParameterDeclaration>>;
   /** The files this ruleset includes (shared pieces), as written in `include:`. */
   readonly includes: readonly string[];
   readonly mandatory: readonly string[];

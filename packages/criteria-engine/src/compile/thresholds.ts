@@ -7,9 +7,18 @@ import { FLIP } from './expression/compare-ops.js';
 import { FUNCTIONS } from './functions/index.js';
 import type { Threshold } from './compiled-ruleset.js';
 
-export function extractThresholds(expr: Expr): Threshold[] {
+/**
+ * The values a parameter of the rule file (or of a fragment it includes) may take: a constant's
+ * value, or every cell of a table; undefined for a name that is no parameter. A comparison with a
+ * parameter is a threshold too, its value the parameter's name (`percent(a, b, 0) <= poverty_max`).
+ */
+export type ParameterValues = (name: string) => readonly number[] | undefined;
+
+const NO_PARAMETERS: ParameterValues = () => undefined;
+
+export function extractThresholds(expr: Expr, parameters: ParameterValues = NO_PARAMETERS): Threshold[] {
   const out: Threshold[] = [];
-  eachThreshold(expr, (t) => out.push(t));
+  eachThreshold(expr, (t) => out.push(t), parameters);
   return out;
 }
 
@@ -17,20 +26,24 @@ export function extractThresholds(expr: Expr): Threshold[] {
  * Each threshold of a condition's own tree with the constant it is compared with, whose range
  * is where the threshold is written (`at_least: 60`, or `60` inside an expression).
  */
-export function eachThreshold(e: Expr, found: (t: Threshold, constant: Expr) => void): void {
+export function eachThreshold(
+  e: Expr,
+  found: (t: Threshold, constant: Expr) => void,
+  parameters: ParameterValues = NO_PARAMETERS,
+): void {
   switch (e.kind) {
     case 'compare': {
-      const fromLeft = threshold(e.op, e.left, e.right);
-      const fromRight = fromLeft ? undefined : threshold(FLIP[e.op], e.right, e.left);
+      const fromLeft = threshold(e.op, e.left, e.right, parameters);
+      const fromRight = fromLeft ? undefined : threshold(FLIP[e.op], e.right, e.left, parameters);
       if (fromLeft) found(fromLeft, e.right);
       else if (fromRight) found(fromRight, e.left);
       return;
     }
     case 'logical':
-      for (const o of e.operands) eachThreshold(o, found);
+      for (const o of e.operands) eachThreshold(o, found, parameters);
       return;
     case 'not':
-      eachThreshold(e.operand, found);
+      eachThreshold(e.operand, found, parameters);
       return;
     default:
       return;
@@ -43,7 +56,18 @@ function constantOf(e: Expr): number | string | boolean | undefined {
   return undefined;
 }
 
-function threshold(op: CompareOp, subject: Expr, other: Expr): Threshold | undefined {
+function threshold(op: CompareOp, subject: Expr, other: Expr, parameters: ParameterValues): Threshold | undefined {
+  if (other.kind === 'name') {
+    // A parameter's name stands for its value, as a structured condition's `at_least: name` does.
+    const values = parameters(other.name);
+    if (values === undefined) return undefined;
+    if (subject.kind === 'name')
+      return parameters(subject.name) === undefined
+        ? { kind: 'compare', fact: subject.name, op, value: other.name }
+        : undefined;
+    if (subject.kind === 'call') return FUNCTIONS.get(subject.name)?.thresholds?.from(subject, op, other.name, values);
+    return undefined;
+  }
   const value = constantOf(other);
   if (value === undefined) return undefined;
   if (subject.kind === 'name') return { kind: 'compare', fact: subject.name, op, value };

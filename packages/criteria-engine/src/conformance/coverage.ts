@@ -387,6 +387,8 @@ function mark(c: MutableCell | undefined, by: CoverageCase): void {
 /** A threshold worth covering at its boundary (a number, a rating or a percentage of facts), as text. */
 function thresholdText(t: Threshold, facts: ReadonlyMap<string, FactInfo>): string | undefined {
   if (t.kind !== 'compare') {
+    // One compared with a parameter (its name as the value) is covered cell by cell: tableCellThresholds.
+    if (typeof t.value !== 'number') return undefined;
     const hooks = thresholdHooks(t.kind);
     return hooks?.facts(t).every((id) => facts.has(id)) ? hooks.print(t, String) : undefined;
   }

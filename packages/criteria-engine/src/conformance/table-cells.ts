@@ -111,7 +111,7 @@ function leafReader(
   table: ParameterTableInfo,
   tables: ReadonlyMap<string, ParameterTableInfo>,
 ): LeafReader {
-  const parameters = ruleset.document.parameters ?? {};
+  const parameters = ruleset.parameters;
   return {
     isTable: (e) => tableNamed(e, tables) === table,
     isSubject: (e) => {

@@ -184,11 +184,31 @@ export interface DiagnosticParamsByCode {
   input_shape: { readonly expected: Param; readonly path: Param };
   input_unknown_fact: { readonly name: Param; readonly suggestion?: Param };
   input_unknown_facts: { readonly count: Param; readonly section: Param; readonly examples: Param };
-  input_type: { readonly name: Param; readonly expected: Param; readonly actual: Param };
+  // `cell` and `column_name`: where a batch file holds the value (the batch package moves the
+  // diagnostic to its cell), so the hint speaks of the column and the row, not of YAML keys.
+  input_type: {
+    readonly name: Param;
+    readonly expected: Param;
+    readonly actual: Param;
+    readonly cell?: Param;
+    readonly column_name?: Param;
+  };
   input_range: { readonly name: Param; readonly value: Param; readonly min?: Param; readonly max?: Param };
   input_decimals: { readonly name: Param; readonly value: Param; readonly decimals: Param };
-  input_date_out_of_range: { readonly date: Param; readonly parameter: Param; readonly from: Param };
-  input_date_outside_period: { readonly date: Param; readonly from: Param; readonly to: Param };
+  input_date_out_of_range: {
+    readonly date: Param;
+    readonly parameter: Param;
+    readonly from: Param;
+    readonly cell?: Param;
+    readonly column_name?: Param;
+  };
+  input_date_outside_period: {
+    readonly date: Param;
+    readonly from: Param;
+    readonly to: Param;
+    readonly cell?: Param;
+    readonly column_name?: Param;
+  };
   input_part_exceeds_whole: {
     readonly part: Param;
     readonly whole: Param;
@@ -196,7 +216,7 @@ export interface DiagnosticParamsByCode {
     readonly whole_value: Param;
   };
   input_enum_value: { readonly name: Param; readonly value: Param; readonly allowed: Param };
-  input_context_missing: { readonly name: Param };
+  input_context_missing: { readonly name: Param; readonly cell?: Param; readonly column_name?: Param };
   input_context_rule: { readonly rule: Param; readonly message_vi: Param; readonly message_en: Param };
   input_identity: { readonly field: Param; readonly reason: Param };
 }

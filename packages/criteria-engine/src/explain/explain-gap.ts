@@ -30,6 +30,7 @@ import { gapEn, type GapMessageKey, type GapMessages } from './messages/gap-en.j
 import { gapVi } from './messages/gap-vi.js';
 import { GENERIC_WORDS, withWords } from '../compile/words.js';
 import { interpolate, oneLine, painter, shorten, type Tone, unitAfter, wrap } from './text-tools.js';
+import { declaredParameter } from './declared-parameters.js';
 
 export interface ExplainGapOptions {
   readonly lang?: ExplainLang;
@@ -428,10 +429,13 @@ class GapText {
 
   /** A threshold in the words of the report: facts by their labels, a number with its unit. */
   private threshold(t: Threshold): string {
-    const name = (id: string) => this.label(id);
+    // A threshold may be a parameter's name (`at_least: income_min`, `percent(…) <= poverty_max`): its label.
+    const name = (id: string) => {
+      const parameter = declaredParameter(this.ruleset, id);
+      return parameter?.label !== undefined ? oneLine(this.t(parameter.label)) : this.label(id);
+    };
     if (t.kind !== 'compare') return thresholdHooks(t.kind)?.print(t, (n) => this.numbers.format(n), name) ?? t.kind;
-    // A structured condition's threshold may be a parameter's name (`at_least: income_min`): its label.
-    const parameter = typeof t.value === 'string' ? this.ruleset.document?.parameters?.[t.value] : undefined;
+    const parameter = typeof t.value === 'string' ? declaredParameter(this.ruleset, t.value) : undefined;
     const value =
       parameter?.label !== undefined
         ? oneLine(this.t(parameter.label))

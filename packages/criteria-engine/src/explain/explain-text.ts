@@ -34,11 +34,8 @@ import { interpolate, oneLine, painter, shorten, type Tone, unitAfter, wrap } fr
 import { SYMBOL } from '../compile/expression/compare-ops.js';
 import { DATE_NAME } from '../compile/parameter-table.js';
 import { hasPoints } from './table/table-sections.js';
-import { compare, div, fromNumber, mul, parseDecimal, toDecimalText } from '../compile/exact/rational.js';
-
-/** `percent(part, whole, z) op parameter`, as the condition's printed form writes it. */
-const SHARE_VS_PARAMETER =
-  /^percent\(([A-Za-z_][A-Za-z0-9_]*), ([A-Za-z_][A-Za-z0-9_]*), [0-9.]+\) (<=|>=|<|>) ([A-Za-z_][A-Za-z0-9_]*)$/;
+import { compare, fromNumber, parseDecimal, toDecimalText } from '../compile/exact/rational.js';
+import { thresholdHooks, thresholdShape } from '../compile/functions/index.js';
 
 export type ExplainLang = keyof LocalizedText;
 
@@ -63,7 +60,7 @@ export type ExplainRuleset = Pick<
   Partial<
     Pick<
       CompiledRuleset,
-      'languages' | 'words' | 'derived' | 'derivedValues' | 'levels' | 'parameterTables' | 'document'
+      'languages' | 'words' | 'derived' | 'derivedValues' | 'levels' | 'parameterTables' | 'document' | 'parameters'
     >
   >;
 
@@ -553,45 +550,52 @@ class TextReport {
   }
 
   /**
-   * A share compared with a parameter table's cell, the way rule-format.md says to write it
-   * (`"percent(part, whole, 0) <= table"`): the share and the cell in force for this unit,
-   * `· Tỷ lệ "<part's label>" trên "<whole's label>": 3,33% → cần ≤ 3%`. Shown
+   * A share compared with a parameter (`"percent(part, whole, 0) <= table"`, as rule-format.md
+   * writes it): the share and the parameter's value in force for this unit,
+   * `· Tỷ lệ "<part's label>" trên "<whole's label>": 3,33% → cần ≤ 3%`. Found among the
+   * condition's thresholds, read through their function's hooks (compile/functions/). Shown
    * rounded to 2 decimals; the decision compared the exact fraction.
    */
   private shareReading(c: CriterionResult, info: CriterionInfo | undefined, indent: string): void {
     if (info === undefined || c.status === 'not_applicable') return;
     const variant = c.variant === null ? undefined : info.variants?.find((v) => v.id === c.variant);
-    const expression = (variant?.condition ?? info.condition)?.expression ?? '';
-    const match = SHARE_VS_PARAMETER.exec(expression);
-    if (match === null) return;
-    const [, part = '', whole = '', op = '', parameter = ''] = match;
-    if (this.ruleset.document?.parameters?.[parameter] === undefined) return;
-    const value = (id: string) => c.facts.find((f) => f.id === id)?.value;
-    const p = value(part);
-    const w = value(whole);
-    if (typeof p !== 'number' || typeof w !== 'number' || w === 0) return;
+    const facts = (id: string) => c.facts.find((f) => f.id === id)?.value;
     const context: Record<string, string | boolean> = {};
     for (const [k, v] of Object.entries(this.result.context)) if (typeof v !== 'number') context[k] = v;
     const date = this.result.area?.date;
-    const threshold = parameterValue(this.ruleset, parameter, {
-      ...(date !== undefined ? { area: { date } } : {}),
-      context,
-      facts: {},
-    });
-    if (threshold === undefined) return;
-    // 2 decimals, more when rounding would show the share on the other side of (or at) the cell.
-    const exact = div(mul(fromNumber(p), fromNumber(100)), fromNumber(w));
-    const side = compare(exact, fromNumber(threshold));
-    let share = toDecimalText(exact, 2);
-    for (let places = 3; places <= 9 && compare(parseDecimal(share) ?? exact, fromNumber(threshold)) !== side; places++)
-      share = toDecimalText(exact, places);
-    const label = interpolate(this.m.share_label, { part: this.labelOf(part), whole: this.labelOf(whole) });
-    const line = interpolate(this.m.derived_value, {
-      value: `${formatDecimalText(share, this.lang)}%`,
-      op: SYMBOL[op as keyof typeof SYMBOL],
-      threshold: `${formatDecimalText(String(threshold), this.lang)}%`,
-    });
-    this.push(`${indent}  · ${label}: ${line}`);
+    const unit = { ...(date !== undefined ? { area: { date } } : {}), context, facts: {} };
+    const shown = new Set<string>();
+    for (const t of (variant?.condition ?? info.condition)?.thresholds ?? []) {
+      if (t.kind === 'compare') continue;
+      const shape = thresholdShape(t);
+      const parameter = shape?.value;
+      if (shape?.ratio === undefined || typeof parameter !== 'string') continue;
+      const exact = thresholdHooks(t.kind)?.measure(t, facts);
+      const threshold = parameterValue(this.ruleset, parameter, unit);
+      if (exact === undefined || threshold === undefined) continue;
+      // 2 decimals, more when rounding would show the share on the other side of (or at) the value.
+      const side = compare(exact, fromNumber(threshold));
+      let share = toDecimalText(exact, 2);
+      for (
+        let places = 3;
+        places <= 9 && compare(parseDecimal(share) ?? exact, fromNumber(threshold)) !== side;
+        places++
+      )
+        share = toDecimalText(exact, places);
+      const sign = shape.unit === 'percent' ? '%' : '';
+      const label = interpolate(this.m.share_label, {
+        part: this.labelOf(shape.ratio.part),
+        whole: this.labelOf(shape.ratio.whole),
+      });
+      const line = `${indent}  · ${label}: ${interpolate(this.m.derived_value, {
+        value: `${formatDecimalText(share, this.lang)}${sign}`,
+        op: SYMBOL[shape.op],
+        threshold: `${formatDecimalText(String(threshold), this.lang)}${sign}`,
+      })}`;
+      // A named condition's thresholds come with the criterion's: one line each.
+      if (!shown.has(line)) this.push(line);
+      shown.add(line);
+    }
   }
 
   /** The facts a condition read: `· Tổng số hộ: 120 hộ`. */

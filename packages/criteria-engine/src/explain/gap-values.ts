@@ -7,8 +7,11 @@
 import type { CompiledRuleset, Threshold } from '../compile/compiled-ruleset.js';
 import type { Assessment } from '../evaluate/assessment.js';
 import type { GapDerived } from './gap-report.js';
+import { declaredParameter } from './declared-parameters.js';
 
-type ValuesRuleset = Partial<Pick<CompiledRuleset, 'derived' | 'derivedValues' | 'parameterTables' | 'document'>>;
+type ValuesRuleset = Partial<
+  Pick<CompiledRuleset, 'derived' | 'derivedValues' | 'parameterTables' | 'document' | 'parameters'>
+>;
 
 /**
  * A parameter's value for one assessment: a constant, or the row of its table whose keys match
@@ -16,7 +19,7 @@ type ValuesRuleset = Partial<Pick<CompiledRuleset, 'derived' | 'derivedValues' |
  * Undefined when no row is in force (the engine then says unknown, never a default).
  */
 export function parameterValue(ruleset: ValuesRuleset, id: string, assessment: Assessment): number | undefined {
-  const declared = ruleset.document?.parameters?.[id];
+  const declared = declaredParameter(ruleset, id);
   if (declared?.value !== undefined) return declared.value;
   const table = ruleset.parameterTables?.find((t) => t.id === id);
   if (table === undefined) return undefined;

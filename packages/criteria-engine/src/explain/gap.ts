@@ -32,6 +32,7 @@ import type {
 } from './gap-report.js';
 import { relativeMove, SEARCH_BUDGET, searchWays, type SearchScope, type Way } from './gap-search.js';
 import { derivedOf } from './gap-values.js';
+import { thresholdShape } from '../compile/functions/index.js';
 import {
   applied,
   cheaper,
@@ -43,13 +44,19 @@ import {
   type SolveScope,
   type Values,
 } from './gap-solve.js';
+import { declaredParameters } from './declared-parameters.js';
 
 /** What the analysis needs of a ruleset: its descriptions and its evaluator. */
 export type GapRuleset = Pick<
   CompiledRuleset,
   'facts' | 'context' | 'groups' | 'criteria' | 'disqualifiers' | 'document' | 'evaluate'
 > &
-  Partial<Pick<CompiledRuleset, 'evaluateCriterion' | 'derived' | 'derivedValues' | 'parameterTables' | 'levels'>>;
+  Partial<
+    Pick<
+      CompiledRuleset,
+      'evaluateCriterion' | 'derived' | 'derivedValues' | 'parameterTables' | 'levels' | 'parameters'
+    >
+  >;
 
 /** Other ways kept per criterion, beside the one proposed. */
 const MAX_ALTERNATIVES = 2;
@@ -82,7 +89,7 @@ class GapAnalysis {
       if (f.partOf !== undefined) parts.set(f.partOf, [...(parts.get(f.partOf) ?? []), f.id]);
     const parameters: Record<string, number> = {};
     // Constants only: a table's cell depends on the context (a condition using one is left to the reader).
-    for (const [id, p] of Object.entries(ruleset.document.parameters ?? {}))
+    for (const [id, p] of Object.entries(declaredParameters(ruleset)))
       if (p.value !== undefined) parameters[id] = p.value;
     this.scope = {
       facts: new Map<string, FactInfo>(ruleset.facts.map((f) => [f.id, f])),
@@ -239,8 +246,30 @@ class GapAnalysis {
     points = false,
   ): Way[] {
     if (this.search === undefined) return [];
-    const reads = unique(c.facts.map((f) => f.id).filter((id) => !this.scope.context.has(id)));
+    const read = unique(c.facts.map((f) => f.id).filter((id) => !this.scope.context.has(id)));
+    const wholes = this.wholesOf(c);
+    const moved = read.filter((id) => !wholes.has(id));
+    // A criterion on a count alone (`whole >= 100`) is met by the count.
+    const reads = moved.length > 0 ? moved : read;
     return searchWays(c.id, reads, values, holds, this.search, points);
+  }
+
+  /**
+   * The counts a criterion measures against: the whole of a share its condition compares (a
+   * threshold's ratio, compile/functions/) and every fact the rule file declares as a whole
+   * (`part_of`: a count of homes or of people). An area does not reach a share, or a quantity
+   * per person, by having fewer homes or people in it, so the ways offered move the
+   * other facts it reads, never these.
+   */
+  private wholesOf(c: CriterionResult): Set<string> {
+    const info = this.criteria.get(c.id);
+    const variant = c.variant === null ? undefined : info?.variants?.find((v) => v.id === c.variant);
+    const wholes = new Set<string>(this.scope.parts.keys());
+    for (const t of (variant?.condition ?? info?.condition)?.thresholds ?? NO_THRESHOLDS) {
+      const whole = t.kind === 'compare' ? undefined : thresholdShape(t)?.ratio?.whole;
+      if (whole !== undefined) wholes.add(whole);
+    }
+    return wholes;
   }
 
   private solveCriterion(c: CriterionResult, info: CriterionInfo | undefined, values: Values): Solution {

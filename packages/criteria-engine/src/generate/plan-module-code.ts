@@ -68,11 +68,50 @@ export function generatePlanModule(
   const plan = planOf(ruleset);
   if (!plan) return refusedOutcome({ code: 'not_loaded', params: {} });
   if (compiled.hash !== ruleset.hash) return refusedOutcome({ code: 'compiled_mismatch', params: {} });
-  return planModuleOf(
+  const outcome = planModuleOf(
     plan,
     { id: ruleset.id, version: ruleset.version, hash: ruleset.hash, engine },
     { earlier: compiled.diagnostics, compile: compiled.compileDiagnostics },
   );
+  if (!('reason' in outcome)) return outcome;
+  // The part refused, located in its rule file when the ruleset can say where it is written.
+  const at = partPath(ruleset, outcome.reason.params);
+  const place = at === undefined ? undefined : ruleset.locate(at);
+  return place === undefined
+    ? outcome
+    : refusedOutcome({
+        ...outcome.reason,
+        params: { ...outcome.reason.params, file: ruleset.file, line: place.line, column: place.column },
+      });
+}
+
+/** Where a refused part is written in the rule file: its path in the document (criteria and disqualifiers). */
+function partPath(
+  ruleset: CompiledRuleset,
+  params: Partial<GenerateRefusalSubject>,
+): readonly (string | number)[] | undefined {
+  if (params.part === 'disqualifier') {
+    const di = ruleset.disqualifiers.findIndex((d) => d.id === params.id);
+    return di < 0 ? undefined : ['disqualifiers', di, 'condition'];
+  }
+  const gi = ruleset.groups.findIndex((g) => g.criteria.some((c) => c.id === params.id));
+  const criteria = ruleset.groups[gi]?.criteria ?? [];
+  const ci = criteria.findIndex((c) => c.id === params.id);
+  if (ci < 0) return undefined;
+  const at = ['groups', gi, 'criteria', ci];
+  const vi = criteria[ci]?.variants?.findIndex((v) => v.id === params.variant) ?? -1;
+  switch (params.part) {
+    case 'criterion':
+      return [...at, 'condition'];
+    case 'applicable':
+      return [...at, 'applicable_when'];
+    case 'variant':
+      return vi < 0 ? undefined : [...at, 'variants', vi, 'condition'];
+    case 'variant_when':
+      return vi < 0 ? undefined : [...at, 'variants', vi, 'when'];
+    default:
+      return undefined;
+  }
 }
 
 /** The plan module of a checked plan, for the ruleset `identity` names (generatePlanModule's work). */
@@ -202,16 +241,19 @@ function planData(plan: RulesetPlan): unknown {
 /** Each condition of the plan as a closure over the slots: `P.<path>.fn = function (S) { … };`. */
 function closuresCode(plan: RulesetPlan): string[] {
   const names = directNames(plan);
+  const tables = new Map(plan.parameterTables.map((t) => [t.id, t.by]));
   const out: string[] = [];
+  const code = (expr: Expr, what: GenerateRefusalSubject) =>
+    closureCode(expr, names, plan.definitionExprs, what, tables);
   const closure = (target: string, expr: Expr | undefined, what: GenerateRefusalSubject) => {
     if (!expr) refuse('no_tree', what);
-    out.push(`${target} = ${closureCode(expr, names, plan.definitionExprs, what)};`);
+    out.push(`${target} = ${code(expr, what)};`);
   };
   // The criteria's and disqualifiers' conditions are written inline in the generated decide and
   // evaluate (generatePlanModule refuses a plan where one is not); still, each must be writable.
   const check = (expr: Expr | undefined, what: GenerateRefusalSubject) => {
     if (!expr) refuse('no_tree', what);
-    closureCode(expr, names, plan.definitionExprs, what);
+    code(expr, what);
   };
   plan.criteria.forEach((c) => {
     const id = c.info.id;
@@ -233,7 +275,7 @@ function closuresCode(plan: RulesetPlan): string[] {
     const expr = plan.requiredWhenExprs?.get(id);
     const what: GenerateRefusalSubject = { part: 'required_when', id };
     if (!expr) refuse('no_tree', what);
-    required.push(`[${stringLiteral(id)}, ${closureCode(expr, names, plan.definitionExprs, what)}]`);
+    required.push(`[${stringLiteral(id)}, ${code(expr, what)}]`);
   }
   out.push(`P.requiredWhen = new Map([${required.join(', ')}]);`);
   return out;
@@ -245,6 +287,7 @@ function closureCode(
   names: ReadonlyMap<string, SlotName>,
   definitions: ReadonlyMap<string, Expr> | undefined,
   what: GenerateRefusalSubject,
+  tables: ReadonlyMap<string, readonly string[]>,
 ): string {
   const read = new Set<number>();
   // The names the expression reads, recorded as condition-code.ts looks them up.
@@ -258,7 +301,7 @@ function closureCode(
   const prelude: string[] = [];
   const scope: ConditionScope = { names: recording, prelude, fresh: () => `t${temps++}`, definitions };
   const code = conditionCode(expr, scope);
-  if (code === undefined) refuse('construct', { ...what, ...unwrittenConstruct(expr, names, definitions) });
+  if (code === undefined) refuse('construct', { ...what, ...unwrittenConstruct(expr, names, definitions, tables) });
   const locals = [...read]
     .sort((a, b) => a - b)
     .map((slot) => `const v${indexLiteral(slot)} = S[${indexLiteral(slot)}];`);

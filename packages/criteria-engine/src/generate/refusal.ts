@@ -68,6 +68,12 @@ export const GENERATE_REFUSAL_CONSTRUCTS = [
   'arithmetic',
   /** A comparison or value the generated code does not write (another type, a non-literal bound). */
   'comparison',
+  /**
+   * A parameter table (params: parameter, its name; by, its keys as written, e.g. `year`): its
+   * cell is chosen by the unit's context and date as the rules run, and the generated code does
+   * not look cells up (the closures do: compile/parameter-table.ts).
+   */
+  'parameter_table',
 ] as const;
 
 export type GenerateRefusalConstruct = (typeof GENERATE_REFUSAL_CONSTRUCTS)[number];
@@ -87,9 +93,15 @@ export interface GenerateRefusal {
     Partial<GenerateRefusalSubject> & {
       readonly criterion?: string;
       readonly value?: string;
-      /** For `construct`: what the part uses (and `fn`, a function's name). */
+      /** For `construct`: what the part uses (and `fn`, a function's name; `parameter` and `by`, a table's). */
       readonly construct?: GenerateRefusalConstruct;
       readonly fn?: string;
+      readonly parameter?: string;
+      readonly by?: string;
+      /** Where the part is written, when the ruleset can say (its rule file, 1-based line and column). */
+      readonly file?: string;
+      readonly line?: number;
+      readonly column?: number;
     }
   >;
 }
@@ -145,6 +157,7 @@ const CONSTRUCTS_EN: Readonly<Record<GenerateRefusalConstruct, string>> = {
   function: 'the function {fn}(…)',
   arithmetic: 'arithmetic',
   comparison: 'a comparison',
+  parameter_table: 'the parameter table {parameter} (its cell chosen by {by} as the rules run)',
 };
 
 const fill = (template: string, params: Readonly<Record<string, unknown>>): string =>
@@ -154,5 +167,7 @@ const fill = (template: string, params: Readonly<Record<string, unknown>>): stri
 function refusalText(reason: GenerateRefusal): string {
   const part = reason.params.part ? fill(PARTS_EN[reason.params.part], reason.params) : undefined;
   const construct = reason.params.construct ? fill(CONSTRUCTS_EN[reason.params.construct], reason.params) : undefined;
-  return fill(REASONS_EN[reason.code], { ...reason.params, part, construct });
+  const text = fill(REASONS_EN[reason.code], { ...reason.params, part, construct });
+  const { file, line, column } = reason.params;
+  return file === undefined ? text : `${text}, at ${file}:${line ?? 1}:${column ?? 1}`;
 }

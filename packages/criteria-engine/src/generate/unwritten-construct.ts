@@ -11,14 +11,31 @@ export interface UnwrittenConstruct {
   readonly construct: GenerateRefusalConstruct;
   /** The function's name, for `function`. */
   readonly fn?: string;
+  /** The table's name and its keys (`year`, `region, year`), for `parameter_table`. */
+  readonly parameter?: string;
+  readonly by?: string;
 }
 
 export function unwrittenConstruct(
   expr: Expr,
   names: ConditionScope['names'],
   definitions: ConditionScope['definitions'],
+  /** The parameter tables by name, with their keys (`by:`). */
+  tables: ReadonlyMap<string, readonly string[]> = new Map(),
 ): UnwrittenConstruct {
   const writes = (e: Expr) => conditionCode(e, { names, definitions, prelude: [], fresh: () => 't' }) !== undefined;
+  // A table read by name, or by the string a structured `at_least: table` desugars to.
+  const table = (e: Expr): UnwrittenConstruct | undefined => {
+    const name = e.kind === 'name' ? e.name : e.kind === 'string' ? e.value : undefined;
+    if (name !== undefined) {
+      const by = tables.get(name);
+      return by === undefined ? undefined : { construct: 'parameter_table', parameter: name, by: by.join(', ') };
+    }
+    if (e.kind === 'arithmetic') return table(e.left) ?? table(e.right);
+    if (e.kind === 'negate') return table(e.operand);
+    if (e.kind === 'call') return e.args.map(table).find((t) => t !== undefined);
+    return undefined;
+  };
   const find = (e: Expr, depth: number): UnwrittenConstruct => {
     // A checked plan has no cycle of definitions; the depth only bounds the walk regardless.
     if (depth > 64) return { construct: 'comparison' };
@@ -40,6 +57,8 @@ export function unwrittenConstruct(
       case 'compare':
       case 'in': {
         const sides = e.kind === 'compare' ? [e.left, e.right] : [e.value, ...e.list];
+        const read = sides.map(table).find((t) => t !== undefined);
+        if (read) return read;
         const call = sides.find((s) => s.kind === 'call');
         if (call?.kind === 'call') return { construct: 'function', fn: call.name };
         if (sides.some((s) => s.kind === 'arithmetic')) return { construct: 'arithmetic' };

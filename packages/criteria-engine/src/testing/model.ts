@@ -144,7 +144,13 @@ function collectUses(ruleset: CompiledRuleset): { compares: Map<string, CompareU
         const list = compares.get(t.fact) ?? [];
         list.push({ op: t.op, value: t.value, wantsHold });
         compares.set(t.fact, list);
-      } else if (factIds.has(t.part) && factIds.has(t.whole)) {
+      } else if (
+        factIds.has(t.part) &&
+        factIds.has(t.whole) &&
+        typeof t.value === 'number' &&
+        t.ifWholeZero !== undefined
+      ) {
+        // A share compared with a parameter has no one value to aim at: its facts are drawn as any others.
         percents.push({
           part: t.part,
           whole: t.whole,

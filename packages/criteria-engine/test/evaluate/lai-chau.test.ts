@@ -75,6 +75,8 @@ describe('baselines', () => {
 /** Values at a threshold that pass, and just beyond it that fail, for the base assessment. */
 function boundaryPairs(t: Threshold, facts: Facts): { pass: Facts; fail?: Facts }[] {
   if (t.kind === 'percent') {
+    // Lai Châu compares its shares with numbers only (a parameter's name is no number).
+    if (typeof t.value !== 'number') return [];
     const whole = facts[t.whole] as number;
     // smallest part with part × 100 ≥ value × whole, computed exactly in integers
     const atLeast = Math.floor((t.value * whole + 99) / 100);

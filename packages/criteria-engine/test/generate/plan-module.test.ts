@@ -43,7 +43,37 @@ const SCHEMES: readonly { readonly rules: string; readonly module: boolean; read
   {
     rules: 'rules/ntm-commune-2021-2025/ruleset.yaml',
     module: false,
-    reason: { code: 'construct', params: { part: 'criterion', id: '2', construct: 'function', fn: 'percent' } },
+    reason: {
+      code: 'construct',
+      params: {
+        part: 'criterion',
+        id: '2',
+        construct: 'function',
+        fn: 'percent',
+        // Where the part is written: the rule file as the compiled file names it, relative to it.
+        file: expect.stringMatching(/(^|\/)rules\/ntm-commune-2021-2025\/ruleset\.yaml$/) as string,
+        line: 371,
+        column: 11,
+      },
+    },
+  },
+  {
+    // A threshold that is a table by year: the table and its keys, not just "a comparison".
+    rules: 'packages/criteria-engine/test/fixtures/truong-hoc-an-toan/2026-2030/ruleset.yaml',
+    module: false,
+    reason: {
+      code: 'construct',
+      params: {
+        part: 'criterion',
+        id: '3.1',
+        construct: 'parameter_table',
+        parameter: 'min_drills',
+        by: 'year',
+        file: expect.stringMatching(/(^|\/)truong-hoc-an-toan\/2026-2030\/ruleset\.yaml$/) as string,
+        line: 195,
+        column: 20,
+      },
+    },
   },
 ];
 

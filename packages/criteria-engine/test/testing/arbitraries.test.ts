@@ -144,7 +144,7 @@ describe('assessmentArbitrary', () => {
       ...laiChau.disqualifiers.map((d) => d.condition),
     ]
       .flatMap((c) => c?.thresholds ?? [])
-      .filter((t) => t.kind === 'percent');
+      .flatMap((t) => (t.kind === 'percent' && typeof t.value === 'number' ? [{ ...t, value: t.value }] : []));
     expect(percents).toHaveLength(13); // 1.1, 1.3, 1.4, 2.6, 4.1, 4.4, 4.6, 5.3, 5.5, 6.3 (two), 6.7, D4
     for (const t of percents) {
       let at = 0;

@@ -3,7 +3,7 @@
  * worked backwards and placed, always in integers (part × 100 against P × whole; a decimal P is
  * read as the exact fraction it is written as, never compared in floating point).
  */
-import { compare, fromNumber, mul, neg, type Rational, sub } from '../exact/rational.js';
+import { compare, div, fromNumber, mul, neg, type Rational, sub } from '../exact/rational.js';
 import { HOLDS, SYMBOL } from '../expression/compare-ops.js';
 import type { CompareOp } from '../expression/ast.js';
 import type { FactInfo } from '../compiled-ruleset.js';
@@ -15,9 +15,13 @@ export interface PercentThreshold {
   readonly part: string;
   readonly whole: string;
   readonly op: CompareOp;
-  readonly value: number;
-  /** Whether the comparison holds when the whole is zero (the declared empty-whole policy). */
-  readonly ifWholeZero: 'pass' | 'fail';
+  /** The percentage, or the name of the parameter it is compared with (`percent(…) <= poverty_max`). */
+  readonly value: number | string;
+  /**
+   * Whether the comparison holds when the whole is zero (the declared empty-whole policy); absent
+   * for a parameter whose values (a table's cells) do not all agree on it.
+   */
+  readonly ifWholeZero?: 'pass' | 'fail';
 }
 
 /** The same in the diff's JSON (`diffValue`, with the kind); a type, so it reads as a plain record. */
@@ -26,8 +30,8 @@ export type PercentThresholdValue = {
   readonly part: string;
   readonly whole: string;
   readonly op: CompareOp;
-  readonly value: number;
-  readonly if_whole_zero: 'pass' | 'fail';
+  readonly value: number | string;
+  readonly if_whole_zero?: 'pass' | 'fail';
 };
 
 const ZERO: Rational = { n: 0n, d: 1n };
@@ -37,16 +41,20 @@ const HUNDRED: Rational = { n: 100n, d: 1n };
 const BEYOND: Readonly<Record<CompareOp, -1 | 0 | 1>> = { '>=': -1, '>': 1, '<=': 1, '<': -1, '==': 0, '!=': 0 };
 
 export const percentThresholds: ThresholdHooks<PercentThreshold> = {
-  from(call, op, value) {
+  from(call, op, value, values) {
     const [part, whole, ifZero] = call.args;
     if (part?.kind !== 'name' || whole?.kind !== 'name' || ifZero?.kind !== 'number') return undefined;
+    // An empty whole takes the value if_zero: it passes when if_zero meets every value the threshold may take.
+    const holds = (typeof value === 'number' ? [value] : (values ?? [])).map((v) => HOLDS[op](ifZero.value, v));
+    const ifWholeZero =
+      holds.length === 0 ? undefined : holds.every(Boolean) ? 'pass' : holds.some(Boolean) ? undefined : 'fail';
     return {
       kind: 'percent',
       part: part.name,
       whole: whole.name,
       op,
       value,
-      ifWholeZero: HOLDS[op](ifZero.value, value) ? 'pass' : 'fail',
+      ...(ifWholeZero !== undefined ? { ifWholeZero } : {}),
     };
   },
 
@@ -54,15 +62,28 @@ export const percentThresholds: ThresholdHooks<PercentThreshold> = {
 
   facts: (t) => [t.part, t.whole],
 
-  print: (t, number, name = (id) => id) => `${name(t.part)} / ${name(t.whole)} ${SYMBOL[t.op]} ${number(t.value)}%`,
+  print: (t, number, name = (id) => id) =>
+    `${name(t.part)} / ${name(t.whole)} ${SYMBOL[t.op]} ${typeof t.value === 'number' ? `${number(t.value)}%` : name(t.value)}`,
 
-  diffValue: (t) => ({ part: t.part, whole: t.whole, op: t.op, value: t.value, if_whole_zero: t.ifWholeZero }),
+  diffValue: (t) => ({
+    part: t.part,
+    whole: t.whole,
+    op: t.op,
+    value: t.value,
+    ...(t.ifWholeZero !== undefined ? { if_whole_zero: t.ifWholeZero } : {}),
+  }),
 
   shape(v) {
     const { part, whole, op, value, if_whole_zero: ifZero } = v;
-    if (typeof part !== 'string' || typeof whole !== 'string' || typeof value !== 'number' || !isOp(op))
-      return undefined;
-    return { op, value, unit: 'percent', ratio: { part, whole }, ifZero: ifZero === 'pass' ? 'pass' : 'fail' };
+    if (typeof part !== 'string' || typeof whole !== 'string' || !isOp(op)) return undefined;
+    if (typeof value !== 'number' && typeof value !== 'string') return undefined;
+    return {
+      op,
+      value,
+      unit: 'percent',
+      ratio: { part, whole },
+      ...(ifZero === 'pass' || ifZero === 'fail' ? { ifZero } : {}),
+    };
   },
 
   solve(call, op, threshold, { values, facts, fits }) {
@@ -96,23 +117,35 @@ export const percentThresholds: ThresholdHooks<PercentThreshold> = {
   reachable(t, facts) {
     const part = facts.get(t.part);
     const whole = facts.get(t.whole);
-    if (part === undefined || whole === undefined) return {};
+    // A parameter's cells are placed by the table's own coverage (conformance/table-cells.ts).
+    if (part === undefined || whole === undefined || typeof t.value !== 'number') return {};
     const wholes = candidateWholes(whole);
     const partOk = (p: number, w: number) =>
       Number.isInteger(p) &&
       p >= (part.min ?? -Infinity) &&
       p <= (part.max ?? Infinity) &&
       (part.partOf !== t.whole || p <= w);
+    const numeric = { ...t, value: t.value };
     const some = (test: (p: number, w: number) => boolean) =>
-      wholes.some((w) => partsNear(t.value, w).some((p) => partOk(p, w) && test(p, w)));
+      wholes.some((w) => partsNear(numeric.value, w).some((p) => partOk(p, w) && test(p, w)));
     return {
-      at: some((p, w) => pointOf(t, p, w) === 'at'),
-      beyond: some((p, w) => pointOf(t, p, w) === 'beyond'),
+      at: some((p, w) => pointOf(numeric, p, w) === 'at'),
+      beyond: some((p, w) => pointOf(numeric, p, w) === 'beyond'),
       empty: (whole.min ?? 0) <= 0 && (whole.max ?? 0) >= 0 && (part.min ?? 0) <= 0,
     };
   },
 
-  ratio: (t) => ({ part: t.part, whole: t.whole, scale: 100, holdsWhenEmpty: t.ifWholeZero === 'pass' }),
+  measure(t, facts) {
+    const p = facts(t.part);
+    const w = facts(t.whole);
+    if (typeof p !== 'number' || typeof w !== 'number' || w === 0) return undefined;
+    return div(mul(fromNumber(p), HUNDRED), fromNumber(w));
+  },
+
+  ratio: (t) =>
+    typeof t.value === 'number'
+      ? { part: t.part, whole: t.whole, scale: 100, holdsWhenEmpty: t.ifWholeZero === 'pass' }
+      : undefined,
 
   point(t, facts) {
     const p = facts[t.part];
@@ -120,7 +153,10 @@ export const percentThresholds: ThresholdHooks<PercentThreshold> = {
     // An empty whole is the empty-whole point whatever the part: a part left out of a whole of 0
     // is 0 (part_of), and the decision never reads it.
     if (w === 0) return 'empty';
-    return typeof p === 'number' && typeof w === 'number' ? pointOf(t, p, w) : undefined;
+    const value = t.value;
+    return typeof p === 'number' && typeof w === 'number' && typeof value === 'number'
+      ? pointOf({ ...t, value }, p, w)
+      : undefined;
   },
 };
 
@@ -129,7 +165,7 @@ function isOp(op: unknown): op is CompareOp {
 }
 
 /** Where a part and a whole put a percentage threshold: exactly at it, just beyond it, or elsewhere. */
-function pointOf(t: PercentThreshold, p: number, w: number): ThresholdPoint | undefined {
+function pointOf(t: PercentThreshold & { readonly value: number }, p: number, w: number): ThresholdPoint | undefined {
   if (w === 0) return 'empty';
   // d = part × 100 − P × whole as an exact fraction: P may be a decimal (98.5, 33.3333333333) and
   // a fact too, and a tolerance would call 1 of 3 "at" 33.3333333333% when it is just above.

@@ -7,6 +7,7 @@
  */
 import type { FactValue } from '../../evaluate/result.js';
 import type { FactInfo } from '../compiled-ruleset.js';
+import type { Rational } from '../exact/rational.js';
 import type { CompareOp, Expr } from '../expression/ast.js';
 import type { GapObstacle, GapPercent } from '../../explain/gap-report.js';
 
@@ -40,7 +41,8 @@ export type SolveOutcome =
  */
 export interface ThresholdShape {
   readonly op: CompareOp;
-  readonly value: number;
+  /** A number, or the name of the parameter compared with (a tool words it by its label). */
+  readonly value: number | string;
   /** `percent`: the value is printed with a % sign; `plain`: as a number. */
   readonly unit: 'percent' | 'plain';
   /** The quantity measured is the ratio of `part` to `whole` (fact ids). */
@@ -58,8 +60,17 @@ export interface RatioThreshold {
 }
 
 export interface ThresholdHooks<T extends FunctionThreshold = FunctionThreshold> {
-  /** `call op value` as a threshold, when the call's arguments are plain enough to read one. */
-  from(call: Extract<Expr, { kind: 'call' }>, op: CompareOp, value: number): T | undefined;
+  /**
+   * `call op value` as a threshold, when the call's arguments are plain enough to read one. A
+   * string `value` is the name of a parameter (a constant or a table), and `values` what it may
+   * take: the threshold then has no one number, and the hooks below that need one say nothing.
+   */
+  from(
+    call: Extract<Expr, { kind: 'call' }>,
+    op: CompareOp,
+    value: number | string,
+    values?: readonly number[],
+  ): T | undefined;
   /** What the threshold is about, to pair thresholds across two versions of a condition. */
   subject(t: T): string;
   /** Every fact the threshold reads. */
@@ -81,8 +92,15 @@ export interface ThresholdHooks<T extends FunctionThreshold = FunctionThreshold>
    * For a threshold on the ratio of two facts: it holds when `part × scale op value × whole` for a
    * whole above 0, and as `holdsWhenEmpty` says for a whole of 0. The static checks' probes try
    * the parts around `value × whole / scale`; the generated code compares the two products.
+   * Undefined for a threshold on a parameter (no one value).
    */
-  ratio?(t: T): RatioThreshold;
+  ratio?(t: T): RatioThreshold | undefined;
+  /**
+   * The quantity the threshold measures for these facts, exact (a share of 3 in 90: 10/3, in the
+   * shape's unit); undefined when a fact is unknown or the quantity has no value (an empty whole).
+   * The reports show it against a parameter's value for the unit ("3.33% → needs ≤ 3%").
+   */
+  measure(t: T, facts: (id: string) => FactValue | null | undefined): Rational | undefined;
   /** Where an input's facts put the threshold, if at one of its points. */
   point(t: T, facts: Readonly<Record<string, FactValue | null | undefined>>): ThresholdPoint | undefined;
 }

@@ -217,6 +217,10 @@ function grouped(p: MessageParams, name: string, separator: string): string {
   return s(p, name).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
+/** A batch file's cell, as a hint names it: `cell G3, column "<its header>"` (the batch package sets both). */
+const inCell = (p: MessageParams): string =>
+  `cell ${s(p, 'cell')}${hasParam(p, 'column_name') ? `, column "${s(p, 'column_name')}"` : ''}`;
+
 export const en: MessageCatalog = {
   diagnostics_omitted: (p) => ({
     message: `… and ${grouped(p, 'count', ',')} more ${s(p, 'scope') === 'row' ? 'on this row' : 'in this file'}, not shown (${grouped(p, 'errors', ',')} of them errors).`,
@@ -602,7 +606,9 @@ export const en: MessageCatalog = {
   }),
   input_type: (p) => ({
     message: `"${s(p, 'name')}" must be ${t(s(p, 'expected'))}, but is ${t(s(p, 'actual'))}.`,
-    hint: 'Write numbers without quotes (120), yes/no facts as true or false, and list values as their id.',
+    hint: hasParam(p, 'cell')
+      ? `Write in ${inCell(p)} a value of the kind that column takes (the blank file lcz template writes shows it), or leave the cell empty if it is not known.`
+      : 'Write numbers without quotes (120), yes/no facts as true or false, and list values as their id.',
   }),
   input_range: (p) => {
     const bounds = [
@@ -618,11 +624,15 @@ export const en: MessageCatalog = {
   },
   input_date_out_of_range: (p) => ({
     message: `The assessment's date ${s(p, 'date')} is before the first date the rules give a value of "${s(p, 'parameter')}" for (${s(p, 'from')}).`,
-    hint: 'Check the date of the assessment (area.date): these rules cannot judge a unit at that date.',
+    hint: hasParam(p, 'cell')
+      ? `Check the date or year assessed in this row (${inCell(p)}): these rules cannot judge a unit at that date.`
+      : 'Check the date of the assessment (area.date): these rules cannot judge a unit at that date.',
   }),
   input_date_outside_period: (p) => ({
     message: `The assessment's date ${s(p, 'date')} is outside the period these rules are in force (${s(p, 'from')} – ${s(p, 'to')}).`,
-    hint: 'Check the date of the assessment (area.date), or use the rules in force on that date.',
+    hint: hasParam(p, 'cell')
+      ? `Check the date or year assessed in this row (${inCell(p)}), or evaluate the row with the rules in force on that date.`
+      : 'Check the date of the assessment (area.date), or use the rules in force on that date.',
   }),
   input_decimals: (p) => ({
     message: `${s(p, 'name')} = ${s(p, 'value')} has more decimals than the ${s(p, 'decimals')} the rules allow for it.`,
@@ -638,7 +648,9 @@ export const en: MessageCatalog = {
   }),
   input_context_missing: (p) => ({
     message: `The context attribute "${s(p, 'name')}" is required for this unit but is missing.`,
-    hint: `Add it to the assessment's context, e.g. ${s(p, 'name')}: …`,
+    hint: hasParam(p, 'cell')
+      ? `In this row, fill in ${inCell(p)}: a unit of this kind needs it.`
+      : `Add it to the assessment's context, e.g. ${s(p, 'name')}: …`,
   }),
   input_context_rule: (p) => ({
     message: `The context breaks rule ${s(p, 'rule')} of context_rules: ${s(p, 'message_en')}`,

@@ -232,6 +232,10 @@ function grouped(p: MessageParams, name: string, separator: string): string {
   return s(p, name).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
+/** A batch file's cell, as a hint names it: `ô G3, cột "<its header>"` (the batch package sets both). */
+const inCell = (p: MessageParams): string =>
+  `ô ${s(p, 'cell')}${hasParam(p, 'column_name') ? `, cột "${s(p, 'column_name')}"` : ''}`;
+
 export const vi: MessageCatalog = {
   diagnostics_omitted: (p) => ({
     message: `… và ${grouped(p, 'count', '.')} vấn đề khác ${s(p, 'scope') === 'row' ? 'ở dòng này' : 'trong tệp này'} không được hiển thị (trong đó ${grouped(p, 'errors', '.')} lỗi).`,
@@ -614,7 +618,9 @@ export const vi: MessageCatalog = {
   }),
   input_type: (p) => ({
     message: `"${s(p, 'name')}" phải là ${t(s(p, 'expected'))}, nhưng đang là ${t(s(p, 'actual'))}.`,
-    hint: 'Viết số không có dấu nháy (120), dữ kiện có/không là true hoặc false, và giá trị trong danh sách bằng mã của nó.',
+    hint: hasParam(p, 'cell')
+      ? `Ghi vào ${inCell(p)} một giá trị đúng loại mà cột đó nhận (xem tệp mẫu trống do lcz template tạo ra), hoặc để trống ô nếu chưa có số liệu.`
+      : 'Viết số không có dấu nháy (120), dữ kiện có/không là true hoặc false, và giá trị trong danh sách bằng mã của nó.',
   }),
   input_range: (p) => {
     const bounds = [
@@ -630,11 +636,15 @@ export const vi: MessageCatalog = {
   },
   input_date_out_of_range: (p) => ({
     message: `Ngày đánh giá ${s(p, 'date')} sớm hơn ngày đầu tiên bộ quy tắc có giá trị của "${s(p, 'parameter')}" (${s(p, 'from')}).`,
-    hint: 'Kiểm tra lại ngày đánh giá (area.date): bộ quy tắc này không đánh giá được đơn vị vào ngày đó.',
+    hint: hasParam(p, 'cell')
+      ? `Kiểm tra lại ngày hoặc năm đánh giá của dòng này (${inCell(p)}): bộ quy tắc này không đánh giá được đơn vị vào ngày đó.`
+      : 'Kiểm tra lại ngày đánh giá (area.date): bộ quy tắc này không đánh giá được đơn vị vào ngày đó.',
   }),
   input_date_outside_period: (p) => ({
     message: `Ngày đánh giá ${s(p, 'date')} nằm ngoài thời gian hiệu lực của bộ quy tắc này (${s(p, 'from')} – ${s(p, 'to')}).`,
-    hint: 'Kiểm tra lại ngày đánh giá (area.date), hoặc dùng bộ quy tắc có hiệu lực vào ngày đó.',
+    hint: hasParam(p, 'cell')
+      ? `Kiểm tra lại ngày hoặc năm đánh giá của dòng này (${inCell(p)}), hoặc đánh giá dòng này bằng bộ quy tắc có hiệu lực vào ngày đó.`
+      : 'Kiểm tra lại ngày đánh giá (area.date), hoặc dùng bộ quy tắc có hiệu lực vào ngày đó.',
   }),
   input_decimals: (p) => ({
     message: `${s(p, 'name')} = ${s(p, 'value')} có nhiều chữ số thập phân hơn mức ${s(p, 'decimals')} mà bộ quy tắc cho phép.`,
@@ -650,7 +660,9 @@ export const vi: MessageCatalog = {
   }),
   input_context_missing: (p) => ({
     message: `Thuộc tính bối cảnh "${s(p, 'name')}" là bắt buộc với đơn vị này nhưng đang thiếu.`,
-    hint: `Thêm thuộc tính vào phần context của bản đánh giá, ví dụ ${s(p, 'name')}: …`,
+    hint: hasParam(p, 'cell')
+      ? `Ở dòng này, điền ${inCell(p)}: đơn vị loại này cần thông tin đó.`
+      : `Thêm thuộc tính vào phần context của bản đánh giá, ví dụ ${s(p, 'name')}: …`,
   }),
   input_context_rule: (p) => ({
     message: `Bối cảnh vi phạm ràng buộc số ${s(p, 'rule')} trong context_rules: ${s(p, 'message_vi')}`,

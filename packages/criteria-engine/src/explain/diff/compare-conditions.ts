@@ -5,7 +5,7 @@
  * before and after.
  */
 import type { ConditionInfo, Threshold } from '../../compile/compiled-ruleset.js';
-import { thresholdHooks } from '../../compile/functions/index.js';
+import { thresholdHooks, thresholdShape } from '../../compile/functions/index.js';
 import type { ConditionChange, ThresholdValue } from './ruleset-diff.js';
 
 export function compareConditions(before: ConditionInfo, after: ConditionInfo): ConditionChange | undefined {
@@ -49,14 +49,16 @@ const LITERALS = /'[^']*'|"[^"]*"|\b\d+(?:\.\d+)?\b|\btrue\b|\bfalse\b|>=|<=|==|
 
 /**
  * The expression with its threshold values masked: literals, and the bare name of a parameter a
- * threshold compares with (`{ fact: income, at_least: income_min }` prints `income >= income_min`),
- * so a parameter replaced by a number, or another parameter, is a threshold change.
+ * threshold compares with (`{ fact: income, at_least: income_min }` prints `income >= income_min`;
+ * `percent(part, whole, 0) <= limit`), so a parameter replaced by a number, or another
+ * parameter, is a threshold change.
  */
 function shape(condition: ConditionInfo): string {
   let masked = condition.expression.replace(LITERALS, '#');
   for (const t of condition.thresholds) {
-    if (t.kind !== 'compare' || typeof t.value !== 'string' || !NAME.test(t.value)) continue;
-    masked = masked.replace(new RegExp(`(?<![\\w'"])${t.value}(?![\\w'"])`, 'g'), '#');
+    const value = t.kind === 'compare' ? t.value : thresholdShape(t)?.value;
+    if (typeof value !== 'string' || !NAME.test(value)) continue;
+    masked = masked.replace(new RegExp(`(?<![\\w'"])${value}(?![\\w'"])`, 'g'), '#');
   }
   return masked;
 }

@@ -40,6 +40,7 @@ import { normaliseText, optionalTextChange, textChange } from './word-diff.js';
 import { countRequirementChanges, diffLevels } from './levels-diff.js';
 import { pointsParts, pointsSpec } from './points-diff.js';
 import type { DerivedInfo } from '../../compile/derived.js';
+import { declaredParameters } from '../declared-parameters.js';
 
 /** The parts of a compiled ruleset the diff reads. */
 export type DiffRuleset = Pick<
@@ -59,7 +60,7 @@ export type DiffRuleset = Pick<
   | 'totalRequirement'
 > &
   // Absent in a description made before rule files declared derived quantities: none.
-  Partial<Pick<CompiledRuleset, 'derived' | 'parameterTables'>>;
+  Partial<Pick<CompiledRuleset, 'derived' | 'parameterTables' | 'parameters'>>;
 
 export function diffRulesets(before: DiffRuleset, after: DiffRuleset): RulesetDiff {
   const diff: Omit<RulesetDiff, 'identical'> = {
@@ -216,7 +217,7 @@ interface ParameterInfo extends Named {
  * file alone: a table shared through `include:` would never show as changed).
  */
 function parameterInfos(r: DiffRuleset): ParameterInfo[] {
-  const declared = Object.entries(r.document.parameters ?? {});
+  const declared = Object.entries(declaredParameters(r));
   const labelOf = (id: string, label: LocalizedText | undefined) => label ?? { vi: id, en: id };
   const constants = declared.flatMap(([id, p]) =>
     p.value !== undefined ? [{ id, type: 'number', value: p.value, label: labelOf(id, p.label) }] : [],

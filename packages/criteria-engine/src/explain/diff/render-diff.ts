@@ -18,7 +18,7 @@ import type {
   GroupStatus,
   Requirement,
 } from '../../evaluate/result.js';
-import type { LocalizedText, ValueDeclaration } from '../../validate/ruleset-document.js';
+import type { LocalizedText, ParameterDeclaration, ValueDeclaration } from '../../validate/ruleset-document.js';
 import { en as explainEn, type ExplainMessages } from '../messages/en.js';
 import { vi as explainVi } from '../messages/vi.js';
 import { interpolate, painter, shorten, unitAfter, wrap } from '../text-tools.js';
@@ -53,6 +53,7 @@ import type {
   VariantChange,
   WordPart,
 } from './ruleset-diff.js';
+import { declaredParameter } from '../declared-parameters.js';
 
 export type DiffLang = keyof LocalizedText;
 export type DiffFormat = 'text' | 'md';
@@ -76,7 +77,7 @@ export interface DiffRulesets {
 
 /** One version as the report reads it; levels and derived quantities are absent in older descriptions. */
 type DiffSide = Pick<DiffRuleset, 'facts' | 'context' | 'criteria' | 'groups' | 'disqualifiers'> &
-  Partial<Pick<CompiledRuleset, 'levels' | 'derived' | 'document'>>;
+  Partial<Pick<CompiledRuleset, 'levels' | 'derived' | 'document' | 'parameters'>>;
 
 export const diffMessages: Readonly<Record<DiffLang, DiffMessages>> = { vi: diffVi, en: diffEn };
 
@@ -563,7 +564,9 @@ class DiffReport {
     if (d.changed.length > 0) {
       out.subsection(this.say('changed', { count: d.changed.length }));
       for (const c of d.changed) {
-        const label = this.facts.get(c.id)?.label;
+        // A parameter is named by its label too (a table's cell, `id[key]`, by its cell only).
+        const label =
+          this.facts.get(c.id)?.label ?? (title === 'section_parameters' ? this.parameter(c.id)?.label : undefined);
         out.item(
           0,
           this.say('declaration_changed', {
@@ -773,16 +776,17 @@ class DiffReport {
     return thresholdHooks(t.kind)?.shape(t);
   }
 
-  /** "≥ 98%" or "≥ 2.5". */
+  /** "≥ 98%" or "≥ 2.5"; a parameter by its label and name, "≤ Poverty ceiling (poverty_max)". */
   private shapeNumber(s: ThresholdShape): string {
+    if (typeof s.value === 'string') return `${SYMBOL[s.op]} ${this.out.esc(this.parameterLabel(s.value) ?? s.value)}`;
     return s.unit === 'percent'
       ? this.say('threshold_percent', { op: SYMBOL[s.op], value: this.number(s.value) })
       : `${SYMBOL[s.op]} ${this.number(s.value)}`;
   }
 
-  /** "≥ 98% số hộ": the value with the unit of the whole it is a share of. */
+  /** "≥ 98% số hộ": the value with the unit of the whole it is a share of (a parameter names its own). */
   private shapeValue(s: ThresholdShape): string {
-    const whole = s.ratio === undefined ? undefined : this.facts.get(s.ratio.whole);
+    const whole = s.ratio === undefined || typeof s.value === 'string' ? undefined : this.facts.get(s.ratio.whole);
     const unit = whole?.unit !== undefined ? ` ${this.say('threshold_of', { unit: this.t(whole.unit) })}` : '';
     return `${this.shapeNumber(s)}${this.out.esc(unit)}`;
   }
@@ -844,7 +848,7 @@ class DiffReport {
     const { out } = this;
     const parts: string[] = [];
     if (a.op !== b.op || a.value !== b.value) {
-      const whole = b.ratio === undefined ? undefined : this.facts.get(b.ratio.whole);
+      const whole = b.ratio === undefined || typeof b.value === 'string' ? undefined : this.facts.get(b.ratio.whole);
       const unit = whole?.unit !== undefined ? ` ${this.say('threshold_of', { unit: this.t(whole.unit) })}` : '';
       parts.push(out.strong(`${this.shapeNumber(a)} → ${this.shapeNumber(b)}`) + out.esc(unit));
     }
@@ -1125,8 +1129,13 @@ class DiffReport {
     });
   }
 
+  /** A parameter as the new version declares it, else the old one. */
+  private parameter(id: string): ParameterDeclaration | undefined {
+    return declaredParameter(this.rulesets.after, id) ?? declaredParameter(this.rulesets.before, id);
+  }
+
   private parameterLabel(id: string): string | undefined {
-    const declared = this.rulesets.after.document?.parameters?.[id] ?? this.rulesets.before.document?.parameters?.[id];
+    const declared = this.parameter(id);
     if (declared === undefined) return undefined;
     return declared.label === undefined ? id : `${this.flat(this.t(declared.label))} (${id})`;
   }

@@ -17,6 +17,7 @@ import { formatReportNumber } from '../report-number.js';
 import { shortDate, writtenDate } from './letterhead.js';
 import type { TableMessageKey, TableMessages } from './messages/en.js';
 import type { TableField, TableLang, TableMark, TableRuleset } from './official-table.js';
+import { declaredParameter, declaredParameters } from '../declared-parameters.js';
 
 export type Say = (key: TableMessageKey, params?: Readonly<Record<string, string | number>>) => string;
 
@@ -159,7 +160,7 @@ function nameOf(id: string, ctx: TableContext): string {
   const label =
     r.facts?.find((f) => f.id === id)?.label ??
     r.derived?.find((d) => d.id === id)?.label ??
-    r.document.parameters?.[id]?.label ??
+    declaredParameter(r, id)?.label ??
     r.parameterTables?.find((p) => p.id === id)?.label;
   return label === undefined ? id : flat(t(label, ctx.lang));
 }
@@ -208,7 +209,7 @@ export function variantLines(c: CriterionInfo, ctx: TableContext): string[] {
  */
 export function parameterLines(c: CriterionInfo, ctx: TableContext): string[] {
   const used = new Set(expressionsOf(c).flatMap((e) => [...namesIn(e)]));
-  return declaredParameters(ctx)
+  return namedParameters(ctx)
     .filter(([id]) => used.has(id))
     .map(([id, p]) => {
       const name = `${p.label === undefined ? id : flat(t(p.label, ctx.lang))} (${id})`;
@@ -223,11 +224,11 @@ export function parameterLines(c: CriterionInfo, ctx: TableContext): string[] {
 }
 
 /**
- * The rule file's parameters, then the tables of its included fragments (the compiled ruleset
- * holds every table; `document` is the rule file alone, so a shared table would go unnamed).
+ * The parameters of the rule file and its fragments, then any table only `parameterTables` names
+ * (a description made before the compiled ruleset held every parameter).
  */
-function declaredParameters(ctx: TableContext): [string, Pick<ParameterDeclaration, 'label' | 'unit' | 'value'>][] {
-  const own = Object.entries(ctx.ruleset.document.parameters ?? {});
+function namedParameters(ctx: TableContext): [string, Pick<ParameterDeclaration, 'label' | 'unit' | 'value'>][] {
+  const own = Object.entries(declaredParameters(ctx.ruleset));
   const named = new Set(own.map(([id]) => id));
   const shared = (ctx.ruleset.parameterTables ?? []).filter((p) => !named.has(p.id));
   return [
@@ -241,7 +242,7 @@ function declaredParameters(ctx: TableContext): [string, Pick<ParameterDeclarati
 
 /** A parameter's value for the evaluated area: its constant, or its table's cell in force on its date. */
 function parameterValue(id: string, ctx: TableContext): number | undefined {
-  const constant = ctx.ruleset.document.parameters?.[id]?.value;
+  const constant = declaredParameter(ctx.ruleset, id)?.value;
   if (constant !== undefined) return constant;
   const table = ctx.ruleset.parameterTables?.find((p) => p.id === id);
   return table === undefined || ctx.result === undefined ? undefined : cellValue(table, ctx.result);
@@ -445,7 +446,7 @@ function requirementWords(r: RequirementDocument | Requirement, ctx: TableContex
 
 /** Each parameter table pivoted (a row per context, a column per `from:` date), then the constants. */
 export function parametersPart(ctx: TableContext): TableParameter[] {
-  const parameters = ctx.ruleset.document.parameters ?? {};
+  const parameters = declaredParameters(ctx.ruleset);
   const out: TableParameter[] = [];
   for (const table of ctx.ruleset.parameterTables ?? []) out.push(parameterTable(table, ctx));
   const constants = Object.entries(parameters).filter(([, p]) => p.value !== undefined);
