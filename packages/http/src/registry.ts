@@ -4,10 +4,12 @@
  */
 import {
   assessmentJsonSchema,
+  createSchemes,
   CriteriaEngineError,
   hasErrors,
   type CompiledRuleset,
   type Diagnostic,
+  type Scheme,
 } from '@lcz/criteria-engine';
 import { loadRulesetFile } from '@lcz/criteria-engine/node';
 import { CriteriaHttpOptionsError, type CriteriaHttpOptions } from './options.js';
@@ -22,6 +24,12 @@ export type Lookup =
 export class RulesetRegistry {
   private readonly byId = new Map<string, CompiledRuleset[]>();
   private readonly schemas = new WeakMap<CompiledRuleset, object>();
+  /**
+   * The ids whose versions a date can choose between, as the engine's schemes choose
+   * (createSchemes): every version has its period and no two overlap. Gaps are allowed: a date in
+   * one is in force nowhere.
+   */
+  private readonly byDate = new Map<string, Scheme>();
 
   constructor(rulesets: readonly CompiledRuleset[]) {
     const duplicates: string[] = [];
@@ -37,8 +45,13 @@ export class RulesetRegistry {
           `bộ quy tắc bị trùng mã và phiên bản: ${duplicates.join(', ')}`,
       );
     }
-    for (const list of this.byId.values())
+    for (const [id, list] of this.byId) {
       list.sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
+      const grouped = createSchemes(list);
+      const [scheme] = grouped.value ?? [];
+      const ambiguous = grouped.diagnostics.some((d) => DATE_CANNOT_CHOOSE.has(d.code));
+      if (list.length > 1 && scheme !== undefined && !ambiguous) this.byDate.set(id, scheme);
+    }
   }
 
   /** Every ruleset, by id then version. */
@@ -57,9 +70,10 @@ export class RulesetRegistry {
 
   /**
    * The ruleset `id` at `version`. Without a version, the only one loaded; when several versions
-   * are loaded, the one in force on `date` (the assessment's `area.date`), as the CLI and
-   * `createSchemes` pick it (docs/rule-format.md, "Versions"). Never a silent pick of "the
-   * latest": with no date, or a date two versions' periods both hold, the caller must choose.
+   * are loaded, the one in force on `date` (the assessment's `area.date`), picked by the engine's
+   * scheme (`createSchemes`, as the CLI picks it; docs/rule-format.md, "Versions"). Never a silent
+   * pick of "the latest": with no date, or versions whose periods are missing or overlap, the
+   * caller must choose.
    */
   find(id: string, version: string | undefined, date?: string): Lookup {
     const list = this.byId.get(id);
@@ -71,12 +85,10 @@ export class RulesetRegistry {
     }
     const [only, ...more] = list;
     if (only !== undefined && more.length === 0) return { ruleset: only };
-    if (date === undefined) return { problem: 'version_required', versions };
-    const inForce = list.filter((r) => r.effective === undefined || inPeriod(r.effective, date));
-    const [found, ...others] = inForce;
-    if (found !== undefined && others.length === 0) return { ruleset: found };
-    if (found === undefined) return { problem: 'not_in_force', versions, periods: list.map(periodText) };
-    return { problem: 'version_required', versions };
+    const scheme = this.byDate.get(id);
+    if (date === undefined || scheme === undefined) return { problem: 'version_required', versions };
+    const picked = scheme.select({ date }).value;
+    return picked ? { ruleset: picked } : { problem: 'not_in_force', versions, periods: list.map(periodText) };
   }
 
   /** The JSON Schema of an assessment: the zod schema the engine validates with, converted once. */
@@ -90,11 +102,10 @@ export class RulesetRegistry {
   }
 }
 
-/** Whether an ISO date (YYYY-MM-DD, compared as text) lies in an effective period, both ends included. */
-function inPeriod(period: NonNullable<CompiledRuleset['effective']>, date: string): boolean {
-  return period.from <= date && (period.to === undefined || date <= period.to);
-}
+/** Versions a date cannot choose between: a period missing, or two overlapping. */
+const DATE_CANNOT_CHOOSE: ReadonlySet<string> = new Set(['version_period_missing', 'version_overlap']);
 
+/** A version and its period, for the problem that lists them. */
 function periodText(r: CompiledRuleset): string {
   return r.effective ? `${r.version} (${r.effective.from} – ${r.effective.to ?? '…'})` : r.version;
 }
