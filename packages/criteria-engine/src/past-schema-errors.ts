@@ -77,8 +77,12 @@ const REFERENCE_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'unknown_disqualifier',
 ]);
 
-/** The top-level keys of the format: a key not among them is unknown (maybe misspelt). */
-const KNOWN_KEYS = new Set([
+/**
+ * The top-level keys of the format: a key not among them is unknown (maybe misspelt). Written
+ * out rather than read from schemas/ruleset.schema.json, which would bring the schema's text
+ * into every loader; a test keeps the two the same.
+ */
+export const KNOWN_KEYS: ReadonlySet<string> = new Set([
   'format',
   'kind',
   'id',
@@ -104,7 +108,7 @@ const KNOWN_KEYS = new Set([
 ]);
 
 /** Top-level keys compile never reads: a problem there hides nothing compile could find. */
-const HEADER_KEYS = new Set([
+export const HEADER_KEYS: ReadonlySet<string> = new Set([
   'format',
   'id',
   'version',

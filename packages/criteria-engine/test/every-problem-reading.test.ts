@@ -9,7 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import rulesetSchema from '../../../schemas/ruleset.schema.json' with { type: 'json' };
 import { type Diagnostic, formatDiagnostic, loadRuleset } from '../src/index.js';
+import { HEADER_KEYS, KNOWN_KEYS } from '../src/past-schema-errors.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/every-problem/compile-problems.yaml', import.meta.url));
 const TEXT = readFileSync(FIXTURE, 'utf8');
@@ -35,6 +37,13 @@ function load(text: string, files: Record<string, string> = {}): readonly Diagno
 
 const where = (found: readonly Diagnostic[]) => found.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`);
 const compileCodes = (found: readonly Diagnostic[]) => found.map((d) => d.code).filter((c) => COMPILE.includes(c));
+
+describe('the top-level keys the pass knows', () => {
+  it('are those of the JSON Schema, and the header keys are among them', () => {
+    expect([...KNOWN_KEYS].sort()).toEqual(Object.keys(rulesetSchema.properties).sort());
+    for (const key of HEADER_KEYS) expect(KNOWN_KEYS.has(key), key).toBe(true);
+  });
+});
 
 describe('the fixture', () => {
   it('has its three compile problems, nothing else', () => {
