@@ -32,6 +32,8 @@ export {
   type GeneratedModule,
 } from './generate/index.js';
 export { createSchemes, type Scheme } from './scheme.js';
+// The date that picks the version in force and the dated parameters' values: one reading for every adapter.
+export { assessmentDate } from './compile/slots.js';
 export { ENGINE_VERSION } from './compiled-rules-file.js';
 // Validate an assessment (`ruleset.validateAssessment` checks a parsed value)
 export { readAssessment } from './read-assessment.js';

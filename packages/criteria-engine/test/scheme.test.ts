@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createSchemes, loadRulesetOrThrow } from '../src/index.js';
+import { assessmentDate, createSchemes, loadRulesetOrThrow } from '../src/index.js';
 import { loadRulesDirectory } from '../src/node.js';
 
 const RULES = fileURLToPath(new URL('../../../rules/lai-chau-2020-2025/ruleset.yaml', import.meta.url));
@@ -34,6 +34,15 @@ describe('schemes of versions', () => {
       wanted: 'nope',
       available: '2020-2025, 2026-2030',
     });
+  });
+
+  it('reads the date that picks a version from area.date, only when written YYYY-MM-DD', () => {
+    expect(assessmentDate({ area: { date: '2025-12-31' } })).toBe('2025-12-31');
+    // anything else picks nothing (the assessment check reports it), never a guessed date
+    for (const area of [{ date: '31/12/2025' }, { date: 20251231 }, { date: '2025-12-31T00:00' }, {}, null, 'x'])
+      expect(assessmentDate({ area })).toBeUndefined();
+    expect(assessmentDate(null)).toBeUndefined();
+    expect(assessmentDate([])).toBeUndefined();
   });
 
   it('reports overlapping periods at the effective line of the later version', () => {

@@ -5,7 +5,7 @@
  * when the operator allows it, rule text sent in `rules`, compiled (never stored) for this
  * request alone.
  */
-import { capDiagnostics, loadRuleset, type CompiledRuleset } from '@lcz/criteria-engine';
+import { assessmentDate, capDiagnostics, loadRuleset, type CompiledRuleset } from '@lcz/criteria-engine';
 import { entry, entryFromDiagnostic, quotedList, type ProblemEntry, type ProblemKind } from '../problem.js';
 import { isRecord, type HandlerContext } from './context.js';
 
@@ -115,19 +115,6 @@ export function rulesetResolver(
         };
     }
   };
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * The assessment's `area.date` when it is written as a date (YYYY-MM-DD): it picks the version in
- * force among several. Anything else there picks nothing (the request must then name the
- * version), and the assessment check reports it once a version is chosen.
- */
-function assessmentDate(assessment: unknown): string | undefined {
-  const area = isRecord(assessment) ? assessment['area'] : undefined;
-  const date = isRecord(area) ? area['date'] : undefined;
-  return typeof date === 'string' && ISO_DATE.test(date) ? date : undefined;
 }
 
 function compileInline(ctx: HandlerContext, choice: RulesetChoice & { readonly rules: string }): Resolution {
