@@ -11,7 +11,7 @@ import { formatDecimalText } from './report-number.js';
 import type { Threshold } from '../compile/compiled-ruleset.js';
 import { checkLanguage } from '../diagnostics/language.js';
 import { SYMBOL } from '../compile/expression/compare-ops.js';
-import { thresholdHooks } from '../compile/functions/index.js';
+import { thresholdHooks, thresholdShape } from '../compile/functions/index.js';
 import { type FactDeclaration, printValue, type ValueWords } from '../compile/fact-types/index.js';
 import type { Decision, FactReading, FactValue } from '../evaluate/result.js';
 import type { LocalizedText, ValueDeclaration } from '../validate/ruleset-document.js';
@@ -278,12 +278,15 @@ class GapText {
       readonly changes: readonly GapChange[];
       readonly alternatives?: readonly (readonly GapChange[])[];
       readonly derived?: readonly GapDerived[];
+      readonly parameters?: Readonly<Record<string, number>>;
     },
   ): void {
     const { m } = this;
     const indent = '          ';
     if (thresholds.length > 0)
-      this.push(`${indent}${m.threshold}: ${thresholds.map((t) => this.threshold(t)).join('; ')}`);
+      this.push(
+        `${indent}${m.threshold}: ${thresholds.map((t) => this.threshold(t, outcome.parameters ?? {})).join('; ')}`,
+      );
     if (facts.length > 0) {
       this.push(`${indent}${m.facts}:`);
       for (const f of facts) this.push(`${indent}  · ${this.label(f.id)}: ${this.value(f.id, f.value, true)}`);
@@ -427,18 +430,32 @@ class GapText {
     }).replace(/ {2,}/g, ' ');
   }
 
-  /** A threshold in the words of the report: facts by their labels, a number with its unit. */
-  private threshold(t: Threshold): string {
+  /**
+   * A threshold in the words of the report: facts by their labels, a number with its unit, a
+   * parameter by its label and its value for this unit when it has one ("≤ Poverty ceiling (4%)").
+   */
+  private threshold(t: Threshold, values: Readonly<Record<string, number>>): string {
+    // The unit a parameter's value prints with: a share's is %, a comparison's the parameter's or the fact's.
+    const unit =
+      t.kind === 'compare'
+        ? (id: string) => {
+            const own = declaredParameter(this.ruleset, id)?.unit;
+            return unitAfter(own !== undefined ? this.t(own) : this.unit(t.fact));
+          }
+        : () => (thresholdShape(t)?.unit === 'percent' ? '%' : '');
     // A threshold may be a parameter's name (`at_least: income_min`, `percent(…) <= poverty_max`): its label.
     const name = (id: string) => {
       const parameter = declaredParameter(this.ruleset, id);
-      return parameter?.label !== undefined ? oneLine(this.t(parameter.label)) : this.label(id);
+      if (parameter === undefined) return this.label(id);
+      const label = parameter.label !== undefined ? oneLine(this.t(parameter.label)) : id;
+      const value = Object.hasOwn(values, id) ? values[id] : undefined;
+      return value === undefined ? label : `${label} (${this.numbers.format(value)}${unit(id)})`;
     };
     if (t.kind !== 'compare') return thresholdHooks(t.kind)?.print(t, (n) => this.numbers.format(n), name) ?? t.kind;
     const parameter = typeof t.value === 'string' ? declaredParameter(this.ruleset, t.value) : undefined;
     const value =
-      parameter?.label !== undefined
-        ? oneLine(this.t(parameter.label))
+      parameter !== undefined && typeof t.value === 'string'
+        ? name(t.value)
         : typeof t.value === 'number'
           ? `${this.numbers.format(t.value)}${unitAfter(this.unit(t.fact))}`
           : this.value(t.fact, t.value, false);

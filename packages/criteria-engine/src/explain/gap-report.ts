@@ -61,6 +61,8 @@ export interface GapCriterion {
   readonly variant: string | null;
   /** The thresholds of its condition (of the variant used), as the rule file declares them. */
   readonly thresholds: readonly Threshold[];
+  /** The value for this unit of each parameter those thresholds compare with (gap-values.ts, thresholdParameters). */
+  readonly parameters?: Readonly<Record<string, number>>;
   /** The facts it read, with their values (null = unknown). */
   readonly facts: readonly FactReading[];
   /** Whether `changes` make it pass: checked by evaluating the changed facts. */
@@ -136,6 +138,7 @@ export interface GapDisqualifier {
   readonly text: LocalizedText;
   readonly status: Exclude<DisqualifierStatus, 'clear'>;
   readonly thresholds: readonly Threshold[];
+  readonly parameters?: Readonly<Record<string, number>>;
   readonly facts: readonly FactReading[];
   readonly achievable: boolean;
   readonly obstacle?: GapObstacle;

@@ -8,6 +8,7 @@ import type { CompiledRuleset, Threshold } from '../compile/compiled-ruleset.js'
 import type { Assessment } from '../evaluate/assessment.js';
 import type { GapDerived } from './gap-report.js';
 import { declaredParameter } from './declared-parameters.js';
+import { thresholdShape } from '../compile/functions/index.js';
 
 type ValuesRuleset = Partial<
   Pick<CompiledRuleset, 'derived' | 'derivedValues' | 'parameterTables' | 'document' | 'parameters'>
@@ -83,4 +84,28 @@ export function derivedOf(
       ...(t !== undefined && t.kind === 'compare' && threshold !== undefined ? { op: t.op, threshold } : {}),
     };
   });
+}
+
+/**
+ * The value for this unit of each parameter the thresholds compare with, so the report can say
+ * "≤ Poverty ceiling (4%)" and not the parameter's label alone. A parameter with no value in force
+ * for the unit (no cell for its context or date) is left out: the report prints the label only,
+ * never a guessed number.
+ */
+export function thresholdParameters(
+  ruleset: ValuesRuleset,
+  thresholds: readonly Threshold[],
+  assessment: Assessment,
+): Readonly<Record<string, number>> | undefined {
+  let found: Record<string, number> | undefined;
+  for (const t of thresholds) {
+    const value = t.kind === 'compare' ? t.value : thresholdShape(t)?.value;
+    // A string compared with may be a choice's value (`area_type == 'urban'`): only a declared parameter counts.
+    if (typeof value !== 'string' || declaredParameter(ruleset, value) === undefined) continue;
+    const n = parameterValue(ruleset, value, assessment);
+    if (n === undefined) continue;
+    found ??= {};
+    found[value] = n;
+  }
+  return found;
 }

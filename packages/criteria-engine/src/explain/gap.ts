@@ -31,7 +31,7 @@ import type {
   GapWay,
 } from './gap-report.js';
 import { relativeMove, SEARCH_BUDGET, searchWays, type SearchScope, type Way } from './gap-search.js';
-import { derivedOf } from './gap-values.js';
+import { derivedOf, thresholdParameters } from './gap-values.js';
 import { thresholdShape } from '../compile/functions/index.js';
 import {
   applied,
@@ -214,11 +214,13 @@ class GapAnalysis {
       .filter((w) => main === undefined || !sameChanges(w.changes, main))
       .slice(0, MAX_ALTERNATIVES)
       .map((w) => changesOf(w.changes, values, this.base));
+    const now = assessmentOf(this.result, values, this.scope);
+    const parameters = thresholdParameters(this.ruleset, condition?.thresholds ?? NO_THRESHOLDS, now);
     const derived = derivedOf(
       this.ruleset,
       c.facts.map((f) => f.id),
       condition?.thresholds ?? NO_THRESHOLDS,
-      assessmentOf(this.result, values, this.scope),
+      now,
       main === undefined ? undefined : assessmentOf(this.result, applied(values, main), this.scope),
       condition?.expression,
     );
@@ -231,6 +233,7 @@ class GapAnalysis {
       points: c.points,
       variant: c.variant,
       thresholds: condition?.thresholds ?? NO_THRESHOLDS,
+      ...(parameters !== undefined ? { parameters } : {}),
       facts: c.facts,
       ...this.outcome(checked, values),
       ...(alternatives.length > 0 ? { alternatives } : {}),
@@ -305,11 +308,17 @@ class GapAnalysis {
     const checked = solution.ok
       ? this.check(solution.changes, values, (r) => r.disqualifiers.find((x) => x.id === id)?.status === 'clear')
       : solution;
+    const parameters = thresholdParameters(
+      this.ruleset,
+      info?.condition.thresholds ?? [],
+      assessmentOf(this.result, values, this.scope),
+    );
     return {
       id,
       text: info?.text ?? { vi: id, en: id },
       status: d?.status === 'applies' ? 'applies' : 'unknown',
       thresholds: info?.condition.thresholds ?? [],
+      ...(parameters !== undefined ? { parameters } : {}),
       facts: d?.facts ?? [],
       ...this.outcome(checked, values),
     };

@@ -1,6 +1,7 @@
 /**
  * The gap report's "Threshold" lines are read by policy staff, not rule authors: facts and
- * derived quantities by their labels, a structured condition's parameter by its label, a number
+ * derived quantities by their labels, a structured condition's parameter by its label and its value
+ * for the unit, a number
  * with its unit ("≥ 5 km", but "≥ 45%": a percent sign follows the number without a space).
  * A small scheme written here (nothing Lai Châu-specific).
  */
@@ -72,7 +73,7 @@ describe('the gap report words its thresholds for people', () => {
         'Ngưỡng: Tỷ lệ che phủ rừng ≥ 45%',
         'Ngưỡng: Đường bê tông ≥ 5 km',
         'Ngưỡng: Số nhà có đèn / Tổng số nhà ≥ 90%',
-        'Ngưỡng: Thu nhập bình quân ≥ Mức thu nhập tối thiểu',
+        'Ngưỡng: Thu nhập bình quân ≥ Mức thu nhập tối thiểu (40)',
       ].sort(),
     );
   });
@@ -84,7 +85,7 @@ describe('the gap report words its thresholds for people', () => {
         'Threshold: Forest cover ≥ 45%',
         'Threshold: Concrete road ≥ 5 km',
         'Threshold: Homes with lights / Homes ≥ 90%',
-        'Threshold: Income per person ≥ Income floor',
+        'Threshold: Income per person ≥ Income floor (40)',
       ].sort(),
     );
     for (const id of ['forest_pct', 'road_km', 'lit_homes', 'income_each', 'income_floor'])

@@ -74,12 +74,78 @@ describe('a share compared with a parameter table, written as an expression', ()
     const gap = gapAnalysis(r.evaluate(AREA), r);
     // The JSON forms say what such a threshold is: its value a parameter's name.
     expect(validGap(JSON.parse(JSON.stringify(gap)))).toBe(true);
+    // … and the parameter's value for this unit: the cell of 2026, the year of its date.
+    expect(gap.standards[0]?.candidates[0]?.parameters).toEqual({ poverty_max: 4 });
     expect(explainGap(gap, r, { lang: 'en' })).toContain(
-      'Threshold: Households > 0 households; Poor households / Households ≤ Poverty ceiling',
+      'Threshold: Households > 0 households; Poor households / Households ≤ Poverty ceiling (4%)',
     );
     expect(explainGap(gap, r, { lang: 'vi' })).toContain(
-      'Ngưỡng: Tổng số hộ > 0 hộ; Số hộ nghèo / Tổng số hộ ≤ Tỷ lệ hộ nghèo tối đa',
+      'Ngưỡng: Tổng số hộ > 0 hộ; Số hộ nghèo / Tổng số hộ ≤ Tỷ lệ hộ nghèo tối đa (4%)',
     );
+  });
+
+  it('a unit whose date has no cell gets the parameter’s label alone, never a guessed number', () => {
+    const late = { ...AREA, area: { name: 'A', date: '2027-02-01' } };
+    const gap = gapAnalysis(r.evaluate(late), r);
+    expect(validGap(JSON.parse(JSON.stringify(gap)))).toBe(true);
+    expect(gap.standards[0]?.candidates[0]?.parameters).toBeUndefined();
+    const text = explainGap(gap, r, { lang: 'en' });
+    expect(text).toContain('Poor households / Households ≤ Poverty ceiling');
+    expect(text).not.toContain('Poverty ceiling (');
+  });
+
+  it('a fact compared with a parameter prints the value for this unit in the parameter’s unit, in vi and en', () => {
+    const t = loadRulesetOrThrow(
+      `format: 1
+id: income-parameter
+version: "1"
+title: { vi: "Thử", en: "Test" }
+effective: { from: "2025-01-01", to: "2026-12-31" }
+context:
+  area_type:
+    type: enum
+    label: { vi: "Loại địa bàn", en: "Area type" }
+    values:
+      - { id: urban, label: { vi: "Thành thị", en: "Urban" } }
+      - { id: rural, label: { vi: "Nông thôn", en: "Rural" } }
+facts:
+  income: { type: number, min: 0, unit: { vi: "triệu đồng", en: "million VND" }, label: { vi: "Thu nhập bình quân", en: "Average income" } }
+parameters:
+  income_min:
+    label: { vi: "Thu nhập tối thiểu", en: "Minimum income" }
+    unit: { vi: "triệu đồng/người/năm", en: "million VND per person a year" }
+    by: [area_type]
+    values:
+      - { area_type: urban, value: 58.5 }
+      - { area_type: rural, value: 45 }
+groups:
+  - id: "1"
+    title: { vi: "Tiêu chuẩn 1", en: "Standard 1" }
+    criteria:
+      - id: "1.1"
+        text: { vi: "Thu nhập đạt mức tối thiểu", en: "Income at least the minimum" }
+        condition: { fact: income, at_least: income_min }
+recognition:
+  group_requirement: { at_least_percent: 100 }
+`,
+      { file: 'ruleset.yaml' },
+    );
+    const unit = (area_type: string): Assessment => ({
+      area: { name: 'B', date: '2026-03-01' },
+      context: { area_type },
+      facts: { income: 40 },
+    });
+    const urban = gapAnalysis(t.evaluate(unit('urban')), t);
+    expect(urban.standards[0]?.candidates[0]?.parameters).toEqual({ income_min: 58.5 });
+    expect(explainGap(urban, t, { lang: 'en' })).toContain(
+      'Threshold: Average income ≥ Minimum income (58.5 million VND per person a year)',
+    );
+    expect(explainGap(urban, t, { lang: 'vi' })).toContain(
+      'Ngưỡng: Thu nhập bình quân ≥ Thu nhập tối thiểu (58,5 triệu đồng/người/năm)',
+    );
+    const rural = gapAnalysis(t.evaluate(unit('rural')), t);
+    expect(validGap(JSON.parse(JSON.stringify(rural)))).toBe(true);
+    expect(explainGap(rural, t, { lang: 'en' })).toContain('≥ Minimum income (45 million VND per person a year)');
   });
 
   it('the report shows the share against the value in force for the unit (the condition is no bare comparison)', () => {
