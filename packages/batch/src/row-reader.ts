@@ -24,7 +24,7 @@ import { isAmbiguousNumber } from './office-values.js';
 import { movedToCell, rowDiagnostic, type RowParams } from './diagnostics.js';
 import type { HeaderLayout } from './header.js';
 import type { BatchArea, BatchRecord } from './record.js';
-import { shown } from './text.js';
+import { cellName, shown } from './text.js';
 
 interface Slot {
   readonly position: number;
@@ -252,6 +252,14 @@ export class RowReader {
       slot = (name !== undefined ? this.slotOf.get(`context:${name}`) : undefined) ?? this.firstContext;
     } else if (section === 'area' && id !== undefined) slot = this.slotOf.get(`identity:${id}`);
     const column = slot ? slot.position + 1 : 1;
+    // A part larger than its whole: the whole's cell and header too, so both numbers can be found.
+    const whole =
+      d.code === 'input_part_exceeds_whole' ? this.slotOf.get(`fact:${String(d.params['whole'])}`) : undefined;
+    if (whole !== undefined)
+      d = {
+        ...d,
+        params: { ...d.params, whole_cell: cellName(row, whole.position + 1), whole_column: whole.name },
+      };
     return movedToCell(this.file, d, row, column, {
       ...(slot ? { columnName: slot.name } : {}),
       ...(d.path !== undefined ? { path: d.path } : {}),

@@ -126,6 +126,18 @@ describe('values the engine refuses, located at the cell of the fact they name',
       column: col('households_ok'),
       params: { part: 'households_ok', whole: 'households', column_name: 'households_ok' },
     });
+    // The whole's cell and header too: staff look for two cells, not two fact ids.
+    const letter = (id: string) => String.fromCharCode(64 + col(id));
+    expect(d?.params).toMatchObject({ whole_cell: `${letter('households')}3`, whole_column: 'households' });
+    if (d === undefined) throw new Error('no diagnostic');
+    const en = renderMessage(d, 'en');
+    expect(en.message).toBe(
+      `101 is larger than the total it is part of: 100 in cell ${letter('households')}3, column "households".`,
+    );
+    expect(en.hint).toContain(`check both cells (${letter('households_ok')}3 and ${letter('households')}3)`);
+    expect(renderMessage(d, 'vi').message).toBe(
+      `101 lớn hơn tổng mà nó thuộc về: 100 ở ô ${letter('households')}3, cột "households".`,
+    );
   });
 
   it('input_context_missing: a bản without its agricultural cell', async () => {

@@ -214,6 +214,11 @@ export interface DiagnosticParamsByCode {
     readonly whole: Param;
     readonly part_value: Param;
     readonly whole_value: Param;
+    // In a batch file: the cell and column header of the whole (the part's are `cell`, `column_name`).
+    readonly cell?: Param;
+    readonly column_name?: Param;
+    readonly whole_cell?: Param;
+    readonly whole_column?: Param;
   };
   input_enum_value: { readonly name: Param; readonly value: Param; readonly allowed: Param };
   input_context_missing: { readonly name: Param; readonly cell?: Param; readonly column_name?: Param };

@@ -638,10 +638,17 @@ export const en: MessageCatalog = {
     message: `${s(p, 'name')} = ${s(p, 'value')} has more decimals than the ${s(p, 'decimals')} the rules allow for it.`,
     hint: `Write the value with at most ${s(p, 'decimals')} ${s(p, 'decimals') === '1' ? 'decimal' : 'decimals'}, as it was measured; it is not rounded for you.`,
   }),
-  input_part_exceeds_whole: (p) => ({
-    message: `"${s(p, 'part')}" (${s(p, 'part_value')}) is larger than "${s(p, 'whole')}" (${s(p, 'whole_value')}), of which it is a part.`,
-    hint: 'A part cannot exceed its total: check both numbers.',
-  }),
+  input_part_exceeds_whole: (p) =>
+    // A batch row names the whole's cell and header (what staff see), a file its fact ids (what they wrote).
+    hasParam(p, 'whole_cell')
+      ? {
+          message: `${s(p, 'part_value')} is larger than the total it is part of: ${s(p, 'whole_value')} in cell ${s(p, 'whole_cell')}${hasParam(p, 'whole_column') ? `, column "${s(p, 'whole_column')}"` : ''}.`,
+          hint: `A part cannot exceed its total: check both cells (${hasParam(p, 'cell') ? `${s(p, 'cell')} and ` : ''}${s(p, 'whole_cell')}).`,
+        }
+      : {
+          message: `"${s(p, 'part')}" (${s(p, 'part_value')}) is larger than "${s(p, 'whole')}" (${s(p, 'whole_value')}), of which it is a part.`,
+          hint: 'A part cannot exceed its total: check both numbers.',
+        },
   input_enum_value: (p) => ({
     message: `"${s(p, 'value')}" is not a value of ${s(p, 'name')}.`,
     hint: `Allowed values: ${s(p, 'allowed')}.`,

@@ -650,10 +650,17 @@ export const vi: MessageCatalog = {
     message: `${s(p, 'name')} = ${s(p, 'value')} có nhiều chữ số thập phân hơn mức ${s(p, 'decimals')} mà bộ quy tắc cho phép.`,
     hint: `Ghi giá trị với tối đa ${s(p, 'decimals')} chữ số thập phân, đúng như số đo; hệ thống không tự làm tròn.`,
   }),
-  input_part_exceeds_whole: (p) => ({
-    message: `"${s(p, 'part')}" (${s(p, 'part_value')}) lớn hơn "${s(p, 'whole')}" (${s(p, 'whole_value')}), là tổng mà nó thuộc về.`,
-    hint: 'Phần không thể lớn hơn tổng: kiểm tra lại cả hai con số.',
-  }),
+  input_part_exceeds_whole: (p) =>
+    // Dòng của tệp hàng loạt: nêu ô và tiêu đề cột của tổng; tệp đánh giá: nêu mã số liệu.
+    hasParam(p, 'whole_cell')
+      ? {
+          message: `${s(p, 'part_value')} lớn hơn tổng mà nó thuộc về: ${s(p, 'whole_value')} ở ô ${s(p, 'whole_cell')}${hasParam(p, 'whole_column') ? `, cột "${s(p, 'whole_column')}"` : ''}.`,
+          hint: `Phần không thể lớn hơn tổng: kiểm tra lại cả hai ô (${hasParam(p, 'cell') ? `${s(p, 'cell')} và ` : ''}${s(p, 'whole_cell')}).`,
+        }
+      : {
+          message: `"${s(p, 'part')}" (${s(p, 'part_value')}) lớn hơn "${s(p, 'whole')}" (${s(p, 'whole_value')}), là tổng mà nó thuộc về.`,
+          hint: 'Phần không thể lớn hơn tổng: kiểm tra lại cả hai con số.',
+        },
   input_enum_value: (p) => ({
     message: `"${s(p, 'value')}" không phải là giá trị của ${s(p, 'name')}.`,
     hint: `Các giá trị được phép: ${s(p, 'allowed')}.`,
