@@ -8,7 +8,7 @@
  */
 import type { Assessment, CompiledRuleset, Diagnostic, DiagnosticCode } from '@lcz/criteria-engine';
 import { FACT_TYPES } from '@lcz/criteria-engine/runtime';
-import { compileContextCheck, partPairs, type ContextCheck } from './assessment-check.js';
+import { compileContextCheck, compileDateCheck, partPairs, type ContextCheck } from './assessment-check.js';
 import {
   allowedText,
   cellDecoder,
@@ -56,6 +56,7 @@ export class RowReader {
   private readonly codeSlot: Slot | undefined;
   private readonly parts: readonly (readonly [string, string])[];
   private readonly contextHolds: ContextCheck;
+  private readonly dateHolds: (date: string) => boolean;
   /**
    * Every fact (and context) column as a key, null, in column order. Each row starts from a copy,
    * so an empty cell is unknown explicitly, and every row has the same keys in the same order,
@@ -91,6 +92,7 @@ export class RowReader {
     this.codeSlot = this.slotOf.get('identity:code');
     this.parts = partPairs(ruleset);
     this.contextHolds = compileContextCheck(ruleset);
+    this.dateHolds = compileDateCheck(ruleset);
     const columns = this.slots.filter((x): x is Slot => x !== undefined).map((x) => x.column);
     this.factsTemplate = template(columns.filter((c) => c.kind === 'fact').map((c) => c.id));
     this.contextTemplate = template(columns.filter((c) => c.kind === 'context').map((c) => c.id));
@@ -185,6 +187,9 @@ export class RowReader {
       if (typeof p === 'number' && typeof w === 'number' && p > w) checked = false;
     }
     if (checked && !this.contextHolds(context)) checked = false;
+    // A date the rules cannot judge (outside their period, before a dated table's first row): the
+    // engine says why at the date cell, as for one file and on the decisions-only path.
+    if (checked && date !== undefined && !this.dateHolds(date)) checked = false;
 
     // Identity: the code and the year (or date) say which area and year a result is for.
     const dateYear = date !== undefined ? Number(date.slice(0, 4)) : undefined;

@@ -2,12 +2,24 @@
  * Every problem a row or a header can have, located at its row and column (the spreadsheet's),
  * with the column's header text: one test per kind. Bad rows never stop the batch.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { formatDiagnostic, renderMessage } from '@lcz/criteria-engine';
-import { csv, located, records, rules, SMALL, SMALL_HEADER, SMALL_ROW, tempDir } from './helpers/setup.js';
+import {
+  csv,
+  LAI_CHAU,
+  located,
+  records,
+  ROOT,
+  rules,
+  SMALL,
+  SMALL_HEADER,
+  SMALL_ROW,
+  tempDir,
+} from './helpers/setup.js';
 
 let small: CompiledRuleset;
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -317,5 +329,31 @@ describe('files that cannot be read: batch_unreadable, and the rows before the p
     // Text saved under a workbook's name, in memory: refused by its first bytes too.
     const [text] = await records({ text: 'PK', format: 'xlsx', file: 'two-bytes.xlsx' }, small);
     expect(text?.diagnostics[0]?.params['reason']).toBe('not_xlsx');
+  });
+});
+
+describe('a row dated outside the rules’ period', () => {
+  it('is refused at its date cell, and the hint names that cell and its column, in vi and en', async () => {
+    const rows = parse(await readFile(join(ROOT, 'examples/city-2024/assessments-2024.csv'), 'utf8'), {
+      bom: true,
+    }) as string[][];
+    // Header, the row of English labels, then the first unit assessed on a date past 2025.
+    const [header = [], labels = [], first = []] = rows;
+    const year = header.indexOf('Năm đánh giá');
+    const date = header.indexOf('Ngày đánh giá');
+    expect([year, date]).toEqual([3, 4]);
+    const moved = first.map((c, i) => (i === year ? '2026' : i === date ? '2026-03-01' : c));
+    const found = await records(
+      { text: csv([header, labels, moved]), format: 'csv', file: 'city.csv' },
+      await rules(LAI_CHAU),
+    );
+    expect(found[0]?.assessment).toBeUndefined();
+    const d = found[0]?.diagnostics.find((x) => x.code === 'input_date_outside_period');
+    expect(d).toMatchObject({ line: 3, column: date + 1, params: { cell: 'E3', column_name: 'Ngày đánh giá' } });
+    if (d === undefined) throw new Error('no diagnostic');
+    expect(renderMessage(d, 'en').hint).toBe(
+      'Check the date or year assessed in this row (cell E3, column "Ngày đánh giá"), or evaluate the row with the rules in force on that date.',
+    );
+    expect(renderMessage(d, 'vi').hint).toContain('(ô E3, cột "Ngày đánh giá")');
   });
 });
