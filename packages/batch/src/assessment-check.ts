@@ -71,6 +71,19 @@ export function compileDateCheck(ruleset: CompiledRuleset): (date: string) => bo
   };
 }
 
+/**
+ * Whether a row that gives only its year (no date) may be judged by these rules: false when the
+ * whole year lies outside their `effective` period, as a date there would be refused. A year the
+ * period covers in part is judged (its date is not known, so nothing says it is outside).
+ */
+export function compileYearCheck(ruleset: Pick<CompiledRuleset, 'effective'>): (year: number) => boolean {
+  const period = ruleset.effective;
+  if (period === undefined) return () => true;
+  const first = Number(period.from.slice(0, 4));
+  const last = period.to === undefined ? Number.POSITIVE_INFINITY : Number(period.to.slice(0, 4));
+  return (year) => year >= first && year <= last;
+}
+
 /** Distinct dates remembered by compileDateCheck. */
 const MAX_DATES = 4096;
 

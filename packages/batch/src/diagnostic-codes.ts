@@ -16,6 +16,7 @@ export const BATCH_DIAGNOSTIC_CODES = [
   'batch_row_short',
   'batch_identity_missing',
   'batch_year_mismatch',
+  'batch_year_outside_period',
   'batch_too_large',
 ] as const;
 
@@ -67,6 +68,13 @@ export interface BatchDiagnosticParams {
   batch_year_mismatch: {
     readonly year: Param;
     readonly date: Param;
+    readonly cell: Param;
+    readonly column_name: Param;
+  };
+  batch_year_outside_period: {
+    readonly year: Param;
+    readonly from: Param;
+    readonly to: Param;
     readonly cell: Param;
     readonly column_name: Param;
   };

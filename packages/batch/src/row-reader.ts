@@ -8,7 +8,13 @@
  */
 import type { Assessment, CompiledRuleset, Diagnostic, DiagnosticCode } from '@lcz/criteria-engine';
 import { FACT_TYPES } from '@lcz/criteria-engine/runtime';
-import { compileContextCheck, compileDateCheck, partPairs, type ContextCheck } from './assessment-check.js';
+import {
+  compileContextCheck,
+  compileDateCheck,
+  compileYearCheck,
+  partPairs,
+  type ContextCheck,
+} from './assessment-check.js';
 import {
   allowedText,
   cellDecoder,
@@ -57,6 +63,7 @@ export class RowReader {
   private readonly parts: readonly (readonly [string, string])[];
   private readonly contextHolds: ContextCheck;
   private readonly dateHolds: (date: string) => boolean;
+  private readonly yearHolds: (year: number) => boolean;
   /**
    * Every fact (and context) column as a key, null, in column order. Each row starts from a copy,
    * so an empty cell is unknown explicitly, and every row has the same keys in the same order,
@@ -93,6 +100,7 @@ export class RowReader {
     this.parts = partPairs(ruleset);
     this.contextHolds = compileContextCheck(ruleset);
     this.dateHolds = compileDateCheck(ruleset);
+    this.yearHolds = compileYearCheck(ruleset);
     const columns = this.slots.filter((x): x is Slot => x !== undefined).map((x) => x.column);
     this.factsTemplate = template(columns.filter((c) => c.kind === 'fact').map((c) => c.id));
     this.contextTemplate = template(columns.filter((c) => c.kind === 'context').map((c) => c.id));
@@ -198,6 +206,17 @@ export class RowReader {
     }
     if (year !== undefined && date !== undefined && year !== dateYear && this.yearSlot) {
       diagnostics.push(this.at(row, this.yearSlot, 'batch_year_mismatch', { year, date }));
+    }
+    // A year with no date, wholly outside the rules' period: refused as such a date would be.
+    if (year !== undefined && date === undefined && this.yearSlot && !this.yearHolds(year)) {
+      const period = this.ruleset.effective;
+      diagnostics.push(
+        this.at(row, this.yearSlot, 'batch_year_outside_period', {
+          year,
+          from: period?.from ?? '…',
+          to: period?.to ?? '…',
+        }),
+      );
     }
     year ??= dateYear;
     const yearOrDate = this.yearSlot ?? this.dateSlot;

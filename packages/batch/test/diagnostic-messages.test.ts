@@ -37,6 +37,13 @@ const SAMPLE: Record<BatchDiagnosticCode, Diagnostic['params']> = {
   batch_identity_missing: { name: 'code', cell: 'A9', column_name: 'Mã khu dân cư' },
   batch_too_large: { format: 'xlsx', limit: 'cell_chars', max: 32767, cell: 'B7' },
   batch_year_mismatch: { year: 2024, date: '2023-12-31', cell: 'D5', column_name: 'Năm đánh giá' },
+  batch_year_outside_period: {
+    year: 2027,
+    from: '2020-01-01',
+    to: '2025-12-31',
+    cell: 'D5',
+    column_name: 'Năm đánh giá',
+  },
 };
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;

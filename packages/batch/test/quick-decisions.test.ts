@@ -203,7 +203,8 @@ function cellFor(c: BatchColumn, value: Value, row: number, random: Random, mist
         ? pick(random, ['Phường Tân Phong ', `Xã ${NOT_UTF8}`])
         : pick(random, ['Phường Tân Phong', 'Xã San Thành', 'Phường Đoàn Kết']);
     case 'year':
-      return wrong ? pick(random, ['24', '2024.0', '1899', 'năm 2024', ' 2024', '']) : '2024';
+      // 2019 and 2026: outside the Lai Châu rules' period (2020–2025), refused on both paths.
+      return wrong ? pick(random, ['24', '2024.0', '1899', 'năm 2024', ' 2024', '', '2019', '2026']) : '2024';
     case 'date':
       return wrong
         ? pick(random, ['2024-13-01', '10-10-2024', '2023-05-05'])

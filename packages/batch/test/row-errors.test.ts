@@ -356,4 +356,33 @@ describe('a row dated outside the rules’ period', () => {
     );
     expect(renderMessage(d, 'vi').hint).toContain('(ô E3, cột "Ngày đánh giá")');
   });
+
+  it('a row with a year and no date, that whole year outside the period, is refused at its year cell on both paths', async () => {
+    const rows = parse(await readFile(join(ROOT, 'examples/city-2024/assessments-2024.csv'), 'utf8'), {
+      bom: true,
+    }) as string[][];
+    const [header = [], labels = [], first = []] = rows;
+    const year = header.indexOf('Năm đánh giá');
+    const date = header.indexOf('Ngày đánh giá');
+    expect(first[date]).toBe('');
+    const lai = await rules(LAI_CHAU);
+    const at = (y: string) =>
+      records(
+        { text: csv([header, labels, first.map((c, i) => (i === year ? y : c))]), format: 'csv', file: 'city.csv' },
+        lai,
+      );
+    const [late] = await at('2026');
+    expect(late?.assessment).toBeUndefined();
+    expect(late?.diagnostics.map((d) => [d.code, d.line, d.column, d.params['cell']])).toEqual([
+      ['batch_year_outside_period', 3, year + 1, 'D3'],
+    ]);
+    const d = late?.diagnostics[0];
+    if (d === undefined) throw new Error('no diagnostic');
+    expect(renderMessage(d, 'en').message).toBe(
+      'Cell D3, "Năm đánh giá": the year 2026 lies wholly outside the period these rules are in force (2020-01-01 – 2025-12-31).',
+    );
+    // The first and last years of the period are judged (a date in them may be inside).
+    for (const y of ['2020', '2025']) expect((await at(y))[0]?.assessment).toBeDefined();
+    expect((await at('2019'))[0]?.diagnostics[0]?.code).toBe('batch_year_outside_period');
+  });
 });

@@ -22,7 +22,13 @@
  */
 import type { CompiledRuleset } from '@lcz/criteria-engine';
 import { FACT_TYPES, type FastCell } from '@lcz/criteria-engine/runtime';
-import { compileContextCheck, compileDateCheck, partPairs, type ContextCheck } from '../assessment-check.js';
+import {
+  compileContextCheck,
+  compileDateCheck,
+  compileYearCheck,
+  partPairs,
+  type ContextCheck,
+} from '../assessment-check.js';
 import { decodeDate, exactChoices } from '../cells.js';
 import { CR, LF, QUOTE } from '../formats/csv-fast.js';
 import type { HeaderLayout } from '../header.js';
@@ -122,6 +128,7 @@ export class SlotRowReader {
   private readonly contextHolds: ContextCheck;
   /** Whether the engine accepts the date (a dated table may have no value in force then). */
   private readonly dateHolds: (date: string) => boolean;
+  private readonly yearHolds: (year: number) => boolean;
   /** The index of the date slot in `values`. */
   private readonly dateSlot: number;
   /** The context rules' verdict per distinct context (by the key made of its values' codes). */
@@ -172,6 +179,7 @@ export class SlotRowReader {
     this.parts = Int32Array.from(pairs);
     this.contextHolds = compileContextCheck(ruleset);
     this.dateHolds = compileDateCheck(ruleset);
+    this.yearHolds = compileYearCheck(ruleset);
   }
 
   /**
@@ -424,7 +432,7 @@ export class SlotRowReader {
       // A date the engine refuses (before every row of a dated table): the careful path says why.
       if (!this.dateHolds(this.date)) return false;
       this.year ??= dateYear;
-    }
+    } else if (this.year !== undefined && !this.yearHolds(this.year)) return false; // the careful path says why
     if (this.year === undefined && this.hasYearOrDate) return false;
     const values = this.values;
     values[this.dateSlot] = this.date;

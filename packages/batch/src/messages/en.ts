@@ -140,4 +140,8 @@ export const en: BatchMessages = {
     message: `${cellRef(p)}the year ${s(p, 'year')} does not match the date ${s(p, 'date')}.`,
     hint: 'Correct one of the two, or leave the year empty: it is then taken from the date.',
   }),
+  batch_year_outside_period: (p) => ({
+    message: `${cellRef(p)}the year ${s(p, 'year')} lies wholly outside the period these rules are in force (${s(p, 'from')} – ${s(p, 'to')}).`,
+    hint: 'Check the year assessed in this row, or evaluate the row with the rules in force that year (--version or --date).',
+  }),
 };

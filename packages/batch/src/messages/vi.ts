@@ -143,4 +143,8 @@ export const vi: BatchMessages = {
     message: `${cellRef(p)}năm ${s(p, 'year')} không khớp với ngày ${s(p, 'date')}.`,
     hint: 'Sửa một trong hai, hoặc để trống năm: khi đó năm được lấy từ ngày.',
   }),
+  batch_year_outside_period: (p) => ({
+    message: `${cellRef(p)}năm ${s(p, 'year')} nằm hoàn toàn ngoài thời gian hiệu lực của bộ quy tắc này (${s(p, 'from')} – ${s(p, 'to')}).`,
+    hint: 'Kiểm tra năm đánh giá của dòng này, hoặc đánh giá dòng đó bằng bộ quy tắc có hiệu lực trong năm đó (--version hoặc --date).',
+  }),
 };
