@@ -279,6 +279,14 @@ export class CsvDecisions {
     return items;
   }
 
+  /**
+   * The lines of the items taken so far have been copied (decide-worker.ts): their memory is
+   * written over by the next lines (DecisionLineWriter.reuse).
+   */
+  linesCopied(): void {
+    this.lines?.reuse();
+  }
+
   /** After the last chunk: the file's problem when it had no header at all. */
   finish(): BatchRecord | undefined {
     return this.sheet.finish();

@@ -75,6 +75,7 @@ async function handle(message: ToWorker): Promise<void> {
   const items = decisions
     .take()
     .map((item) => (isDecidedRun(item) && item.lines.byteLength > 0 ? { ...item, lines: ownLines(item.lines) } : item));
+  decisions.linesCopied();
   // The block's memory goes back for the next reads (push has copied what it keeps).
   const spent = ownBuffer(message.bytes);
   const reply: BlockReply = {
