@@ -30,8 +30,9 @@ export interface AreaCells {
 
 /**
  * Room for a few thousand lines. Lines are taken as views of it (take), so when it is full the
- * next lines go to a new one (the lines not taken yet moved with them), and the old one lives as
- * long as the views handed out.
+ * next lines go to another one (the lines not taken yet moved with them): one whose lines have
+ * all been written out (takeWritten), or a new one; the old one lives as long as the views
+ * handed out.
  */
 const INITIAL_BYTES = 1024 * 1024;
 /**
