@@ -799,4 +799,44 @@ describe('the quick path', () => {
     }
     expect(Buffer.from(writer.take()).toString('utf8')).toBe(expected);
   });
+
+  it('writes new lines into memory whose lines were written out, never over lines still waiting', () => {
+    const writer = new DecisionLineWriter(small);
+    const random = mulberry32(13);
+    const bytes = Buffer.from('KDC-1', 'utf8');
+    const area = { bytes, codeStart: 0, codeEnd: 5, nameStart: -1, nameEnd: -1, unitStart: -1, unitEnd: -1 };
+    // Taken views not written out yet, with the text each must still hold.
+    const waiting: { bytes: Uint8Array; written: () => void; text: string }[] = [];
+    const pinned: typeof waiting = [];
+    const memories = new Set<ArrayBufferLike>();
+    let total = 0;
+    for (let take = 0; take < 800; take++) {
+      let text = '';
+      for (let i = 0; i < 100; i++) {
+        const row = take * 100 + i + 3;
+        const decision = pick<Decision>(random, ['recognised', 'not_recognised', 'undetermined']);
+        // Counts of one digit (the template) and of two (written piece by piece).
+        const passed = small.groups.map(() => Math.floor(random() * (random() < 0.9 ? 10 : 20)));
+        writer.line(row, { ...area, date: undefined, year: 2024 }, decision, passed);
+        const standards = small.groups.map((g, k) => ({ id: g.id, passed: passed[k] }));
+        text += `${JSON.stringify({ row, area: { code: 'KDC-1', year: 2024 }, status: 'decided', decision, standards })}\n`;
+      }
+      const lines = writer.takeWritten();
+      total += lines.bytes.length;
+      memories.add(lines.bytes.buffer);
+      // The first takes are never written out (a caller that keeps its lines); the others are,
+      // 20 takes later (the output stream holding a few megabytes).
+      (take < 10 ? pinned : waiting).push({ ...lines, text });
+      while (waiting.length > 20) {
+        const oldest = waiting.shift();
+        expect(Buffer.from(oldest?.bytes ?? []).toString('utf8')).toBe(oldest?.text);
+        oldest?.written();
+        oldest?.written(); // a second call changes nothing
+      }
+    }
+    for (const kept of [...pinned, ...waiting]) expect(Buffer.from(kept.bytes).toString('utf8')).toBe(kept.text);
+    // Several megabytes of lines in a few memories: the pinned one and the ones taking turns.
+    expect(total).toBeGreaterThan(8 * 1024 * 1024);
+    expect(memories.size).toBeLessThanOrEqual(3);
+  });
 });

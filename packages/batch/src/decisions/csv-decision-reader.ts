@@ -279,6 +279,14 @@ export class CsvDecisions {
     return items;
   }
 
+  /**
+   * The lines of the items taken so far have been copied (decide-worker.ts): their memory is
+   * written over by the next lines (DecisionLineWriter.reuse).
+   */
+  linesCopied(): void {
+    this.lines?.reuse();
+  }
+
   /** After the last chunk: the file's problem when it had no header at all. */
   finish(): BatchRecord | undefined {
     return this.sheet.finish();
@@ -316,12 +324,15 @@ export class CsvDecisions {
 
   private closeRun(): void {
     if (this.runRows === 0) return;
+    const lines = this.lines?.takeWritten();
     this.items.push({
       kind: 'decided',
       rows: this.runRows,
       decisions: { recognised: this.recognised, not_recognised: this.notRecognised, undetermined: this.undetermined },
       ...(this.levelCounts !== undefined ? { levels: this.levelCounts } : {}),
-      lines: this.lines?.take() ?? NO_LINES,
+      lines: lines?.bytes ?? NO_LINES,
+      // Their memory is written into again once they are written out (DecisionLineWriter.takeWritten).
+      ...(lines !== undefined ? { written: lines.written } : {}),
     });
     if (this.levelCounts !== undefined) this.levelCounts = this.levelIds.map(() => 0);
     this.runRows = 0;

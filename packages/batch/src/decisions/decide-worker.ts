@@ -72,9 +72,13 @@ async function handle(message: ToWorker): Promise<void> {
   decisions.seek(message.row, message.line);
   const error = decisions.push(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.length), true);
   // Each run's lines in a buffer of their own, to move (take() gives views of the writer's memory).
-  const items = decisions
-    .take()
-    .map((item) => (isDecidedRun(item) && item.lines.byteLength > 0 ? { ...item, lines: ownLines(item.lines) } : item));
+  const items = decisions.take().map((item) => {
+    if (!isDecidedRun(item)) return item;
+    // `written` is this thread's (a function does not cross threads): the lines are copied now.
+    const { written: _, ...run } = item;
+    return item.lines.byteLength > 0 ? { ...run, lines: ownLines(item.lines) } : run;
+  });
+  decisions.linesCopied();
   // The block's memory goes back for the next reads (push has copied what it keeps).
   const spent = ownBuffer(message.bytes);
   const reply: BlockReply = {
