@@ -45,7 +45,7 @@ export function createEvaluator(
   const impliedZeros = createImpliedZeros(plan);
   // The full trace's tables (every criterion's readings), built on the first evaluate(): loading
   // a ruleset to decide, to check or to list its parts never needs them (docs/performance.md,
-  // "Warm recompile: the load does what it needs").
+  // "Warm recompile: what a load keeps alive and builds").
   let trace: ReturnType<typeof createTracer> | undefined;
   /**
    * The fast path, built on its first call rather than here: a ruleset whose generated module
