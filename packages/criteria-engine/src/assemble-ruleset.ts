@@ -55,7 +55,10 @@ export function assembleRuleset(
   const diagnostics = [...earlier, ...compileDiagnostics];
   const plan = compiled.plan;
 
-  const parts = createPartEvaluator(plan);
+  // Parts evaluated alone (the static checks, lcz's gap analysis): built on first use, since most
+  // loads never call them.
+  let partEvaluator: ReturnType<typeof createPartEvaluator> | undefined;
+  const parts = () => (partEvaluator ??= createPartEvaluator(plan));
   const { validateAssessment, wrongType } = assessmentChecks(plan, doc.id);
   // The published schema, built on first use: validateAssessment does not need it.
   let schema: ReturnType<typeof buildAssessmentSchema> | undefined;
@@ -127,8 +130,8 @@ export function assembleRuleset(
     assessmentSchema,
     evaluate,
     decide,
-    evaluateCriterion: parts.evaluateCriterion,
-    evaluateDisqualifier: parts.evaluateDisqualifier,
+    evaluateCriterion: (assessment, index) => parts().evaluateCriterion(assessment, index),
+    evaluateDisqualifier: (assessment, index) => parts().evaluateDisqualifier(assessment, index),
     slotLayout: [...plan.contextSlots, ...plan.factSlots],
     decideSlots,
     locate: (path) => {

@@ -8,6 +8,7 @@ import type { CompareOp, Expr } from './expression/ast.js';
 import { FLIP } from './expression/compare-ops.js';
 import type { Typed } from './typed.js';
 import { BOOLEAN, type Closure } from './types.js';
+import { closureTag } from './closure-tags.js';
 
 /** The comparison `left op right` when one side is a count and the other a number known at load. */
 export function countComparison(op: CompareOp, left: Typed, right: Typed, expr: Expr): Typed | undefined {
@@ -27,11 +28,11 @@ export interface CountShape {
   readonly fns: readonly Closure[];
 }
 
-const shapes = new WeakMap<Closure, CountShape>();
+const shapes = closureTag<CountShape>('count shape');
 
 /** The comparison a closure made by countComparison makes; undefined for any other closure. */
 export function countShapeOf(fn: Closure): CountShape | undefined {
-  return shapes.get(fn);
+  return shapes.of(fn);
 }
 
 function build(op: CompareOp, fns: readonly Closure[], k: number, left: Typed, right: Typed, expr: Expr): Typed {

@@ -10,6 +10,7 @@ import { HOLDS } from './expression/compare-ops.js';
 import { compareProducts } from './exact/arithmetic.js';
 import type { Closure, Slots } from './types.js';
 import { onNumberSlots } from './closure-views.js';
+import { closureTag } from './closure-tags.js';
 
 /**
  * What a leaf made here compares: `s[slot] op k`. The fast tiered decider (evaluate/flat-criteria.ts)
@@ -22,16 +23,15 @@ export interface LeafShape {
   readonly k: number | boolean;
 }
 
-const shapes = new WeakMap<Closure, LeafShape>();
+const shapes = closureTag<LeafShape>('leaf shape');
 
 /** The comparison a leaf closure made by slotVersusConstant or slotEquals makes; undefined for any other closure. */
 export function leafShapeOf(fn: Closure): LeafShape | undefined {
-  return shapes.get(fn);
+  return shapes.of(fn);
 }
 
 function shaped(fn: Closure, op: CompareOp, slot: number, k: number | boolean): Closure {
-  shapes.set(fn, { op, slot, k });
-  return fn;
+  return shapes.set(fn, { op, slot, k });
 }
 
 /** `s[slot] op k`, three-valued, for a numeric fact's slot (k: a number literal). */
@@ -88,19 +88,17 @@ export function slotEquals(op: '==' | '!=', slot: number, k: number | boolean): 
   );
 }
 
-const readers = new WeakMap<Closure, number>();
+const readers = closureTag<number>('slot read');
 
 /** The closure of a bare fact or context reference: its slot's value. */
 export function slotReader(slot: number): Closure {
   // Slots hold undefined for "not supplied" (null is normalised when slots are filled).
-  const fn: Closure = (s) => s[slot];
-  readers.set(fn, slot);
-  return fn;
+  return readers.set((s) => s[slot], slot);
 }
 
 /** The slot a closure made by slotReader reads; undefined for any other closure. */
 export function slotReadOf(fn: Closure): number | undefined {
-  return readers.get(fn);
+  return readers.of(fn);
 }
 
 /** What a closure made by slotInValues compares: `s[slot]` is one of `accepted`. */
@@ -109,11 +107,11 @@ export interface InValuesShape {
   readonly accepted: readonly string[];
 }
 
-const inValues = new WeakMap<Closure, InValuesShape>();
+const inValues = closureTag<InValuesShape>('in values');
 
 /** The values a closure made by slotInValues accepts; undefined for any other closure. */
 export function inValuesShapeOf(fn: Closure): InValuesShape | undefined {
-  return inValues.get(fn);
+  return inValues.of(fn);
 }
 
 /** A value of a choice fact is one of `accepted` (an ordinal threshold or an enum equality). */
@@ -124,8 +122,7 @@ export function slotInValues(slot: number, accepted: readonly string[]): Closure
     for (let i = 0; i < accepted.length; i++) if (accepted[i] === v) return true;
     return false;
   };
-  inValues.set(fn, { slot, accepted });
-  return fn;
+  return inValues.set(fn, { slot, accepted });
 }
 
 /**

@@ -5,6 +5,7 @@
  * in its own tables instead of calling this closure and, through it, one closure per operand.
  */
 import type { Closure } from './types.js';
+import { closureTag } from './closure-tags.js';
 
 /** What a closure made here combines: `fns[0] and fns[1] and …` (or `or`). */
 export interface LogicalShape {
@@ -12,11 +13,11 @@ export interface LogicalShape {
   readonly fns: readonly Closure[];
 }
 
-const shapes = new WeakMap<Closure, LogicalShape>();
+const shapes = closureTag<LogicalShape>('logical shape');
 
 /** The combination a closure made by kleeneAnd or kleeneOr makes; undefined for any other closure. */
 export function logicalShapeOf(fn: Closure): LogicalShape | undefined {
-  return shapes.get(fn);
+  return shapes.of(fn);
 }
 
 /** Kleene conjunction: false wins over unknown, unknown wins over true. */
@@ -41,8 +42,7 @@ export function kleeneAnd(fns: readonly Closure[]): Closure {
       }
       return unknown ? undefined : true;
     };
-  shapes.set(fn, { op: 'and', fns });
-  return fn;
+  return shapes.set(fn, { op: 'and', fns });
 }
 
 /** Kleene disjunction: true wins over unknown, unknown wins over false. */
@@ -56,6 +56,5 @@ export function kleeneOr(fns: readonly Closure[]): Closure {
     }
     return unknown ? undefined : false;
   };
-  shapes.set(fn, { op: 'or', fns });
-  return fn;
+  return shapes.set(fn, { op: 'or', fns });
 }

@@ -43,7 +43,10 @@ export function createEvaluator(
     return scratch;
   };
   const impliedZeros = createImpliedZeros(plan);
-  const trace = createTracer(plan, identity);
+  // The full trace's tables (every criterion's readings), built on the first evaluate(): loading
+  // a ruleset to decide, to check or to list its parts never needs them (docs/performance.md,
+  // "Warm recompile: what a load keeps alive and builds").
+  let trace: ReturnType<typeof createTracer> | undefined;
   /**
    * The fast path, built on its first call rather than here: a ruleset whose generated module
    * decides (assemble-ruleset.ts) never builds the closures' tables. It also keeps the tables'
@@ -60,6 +63,7 @@ export function createEvaluator(
     decide: (assessment) => fastPath().decide(assessment),
     decideSlots: (s) => fastPath().decideSlots(s),
     evaluate: (assessment) => {
+      trace ??= createTracer(plan, identity);
       const s = fill(assessment);
       return trace(assessment, s, impliedZeros(s));
     },
