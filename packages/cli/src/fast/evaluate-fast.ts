@@ -60,3 +60,8 @@ export async function evaluateFast(
 export function ranWarm(): boolean {
   return !rulesReadFromFiles();
 }
+
+/** A note of the launcher's that arises during the run (launch.ts), as printed: both languages. */
+export function noteText(note: LaunchNote): string {
+  return bilingual(note.key, note.params);
+}
