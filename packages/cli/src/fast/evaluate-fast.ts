@@ -17,6 +17,8 @@ import { asksForHelp, dispatchCommand } from '../dispatch.js';
 import { onRulesReadFromFiles, rulesReadFromFiles } from '../rules-cache-folder.js';
 import { bilingual, type CliIO, Session } from '../session.js';
 import { setFullRun } from './full-run.js';
+
+export { handedOver } from './full-run.js';
 import type { LaunchNote } from './launch.js';
 
 const ONLY_EVALUATE = new Map([['evaluate', async () => evaluateCommand]]);

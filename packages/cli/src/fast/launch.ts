@@ -52,6 +52,11 @@ export interface LaunchOptions {
   readonly writeFirstRun?: boolean;
   /** Told, for each first-run code cache read, whether V8 took it. */
   readonly onFirstRunCache?: (file: string, accepted: boolean) => void;
+  /**
+   * Called with the exit code once a run the bundle made itself is over, its code cache written
+   * (not one it handed over to the whole CLI): lcz.ts ends the process there (process-io.ts).
+   */
+  readonly endProcess?: (code: number) => void;
 }
 
 interface FastBundle {
@@ -64,6 +69,7 @@ interface FastBundle {
   ): Promise<number | undefined>;
   ranWarm(): boolean;
   noteText(note: LaunchNote): string;
+  handedOver(): boolean;
 }
 
 /** `dist`: the folder of the built CLI, where the bundle is. */
@@ -128,19 +134,25 @@ export async function launchEvaluateFast(
   if (cachePath === undefined) coldRules();
   const code = await module.exports.evaluateFast(argv, io, fullRun, notes, coldRules);
   if (code === undefined) return code;
-  if (writeFirstRun) {
-    writeFirstRunCodeCaches(file, bundle.bytes, script, validator);
-    return code;
-  }
-  // Only after a run, so the functions the run compiled are in it too; only after a warm run,
-  // so what only the first run compiles (the YAML rule loader) is not in it.
-  if (cachePath === undefined || !module.exports.ranWarm() || (taken && own !== undefined)) return code;
+  if (writeFirstRun) writeFirstRunCodeCaches(file, bundle.bytes, script, validator);
+  else if (cachePath !== undefined && module.exports.ranWarm()) keepCodeCache(cachePath, script, own, taken);
+  if (!module.exports.handedOver()) options.endProcess?.(code);
+  return code;
+}
+
+/**
+ * After a warm run (rules from their cache entry or a compiled file): the code V8 compiled, in the
+ * cache folder, unless it came from the user's own code cache. Only after a run, so the functions
+ * the run compiled are in it too; only after a warm run, so what only the first run compiles (the
+ * YAML rule loader) is not in it.
+ */
+function keepCodeCache(path: string, script: Script, own: Buffer | undefined, taken: boolean): void {
+  if (taken && own !== undefined) return;
   // Compiled from the first-run code cache (the YAML loader in it) and yet ran warm (a compiled
   // rules file): no code cache from this run, but its folder, so that the next run compiles the
   // bundle alone and writes one.
-  if (taken) makeFolder(dirname(cachePath));
-  else writeCodeCache(cachePath, script.createCachedData());
-  return code;
+  if (taken) makeFolder(dirname(path));
+  else writeCodeCache(path, script.createCachedData());
 }
 
 /** The folder, if it can be made (nothing but the next start's speed depends on it). */

@@ -303,6 +303,24 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(out)}, JSON.stringify
     expect(cache.codeCaches()).toHaveLength(1);
   });
 
+  it('ends the process once its answer is written, never before: a slow pipe gets all of a long one', async () => {
+    // The launcher ends the process as soon as a one-file run is over (process-io.ts endNow), but
+    // not while standard output still holds text for a pipe (more than its 64 kB buffer here).
+    const argv = ['evaluate', '--rules', RULES, EXAMPLES, '--full', '--json'];
+    const expected = await inProcess(argv);
+    expect(expected.stdout.length).toBeGreaterThan(70_000);
+    const quoted = [process.execPath, BIN, ...argv].map((a) => `'${a}'`).join(' ');
+    for (const env of [cacheHome().env, { LCZ_CACHE: '0' }]) {
+      const child = spawnSync('/bin/sh', ['-c', `${quoted} | (sleep 0.5; cat)`], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+        env: { PATH: process.env['PATH'] ?? '', NODE_OPTIONS: '', ...env },
+      });
+      expect(child.stdout).toBe(expected.stdout);
+    }
+  });
+
   it('the bundle names itself: its last line is the SHA-256 of the text before it', () => {
     const text = readFileSync(join(CLI, 'dist/evaluate-fast.cjs'), 'latin1');
     const last = /\n\/\/# lcz-bundle-sha256=([0-9a-f]{64})\n$/.exec(text);
