@@ -65,6 +65,9 @@ export default defineConfig([
   // The installed command (src/fast/lcz.ts): the launcher alone; the whole CLI is imported from
   // dist/index.js at run time when the bundle does not take the run.
   { ...common, entry: { lcz: 'src/fast/lcz.ts' } },
+  // The build's tool that writes the first-run code caches beside the bundle (package.json "build"
+  // runs it last): the launcher's own code, so that it compiles the bundle exactly as a run does.
+  { ...common, entry: { 'first-run-code-cache': 'src/fast/first-run-code-cache.ts' } },
   // The engine's generated ruleset validator on its own, for the bundle to require on first use
   // (src/fast/ruleset-validator-shim.ts): only a run that reads rules from their YAML needs it.
   { ...common, entry: { 'ruleset-validator': '../criteria-engine/src/validate/generated/ruleset.validator.js' } },

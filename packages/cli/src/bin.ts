@@ -5,7 +5,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchEvaluateFast } from './fast/launch.js';
-import { exitWith, processIO } from './fast/process-io.js';
+import { endNow, exitWith, processIO } from './fast/process-io.js';
 
 const argv = process.argv.slice(2);
 const io = processIO();
@@ -13,7 +13,8 @@ const fullRun = async () => (await import('./run.js')).run(argv, io);
 const dist = dirname(fileURLToPath(import.meta.url));
 
 exitWith(
-  (argv[0] === 'evaluate' ? launchEvaluateFast(dist, argv, io, fullRun) : Promise.resolve(undefined)).then(
-    (code) => code ?? fullRun(),
-  ),
+  (argv[0] === 'evaluate'
+    ? launchEvaluateFast(dist, argv, io, fullRun, { endProcess: endNow })
+    : Promise.resolve(undefined)
+  ).then((code) => code ?? fullRun()),
 );

@@ -17,6 +17,8 @@ import { asksForHelp, dispatchCommand } from '../dispatch.js';
 import { onRulesReadFromFiles, rulesReadFromFiles } from '../rules-cache-folder.js';
 import { bilingual, type CliIO, Session } from '../session.js';
 import { setFullRun } from './full-run.js';
+
+export { handedOver } from './full-run.js';
 import type { LaunchNote } from './launch.js';
 
 const ONLY_EVALUATE = new Map([['evaluate', async () => evaluateCommand]]);
@@ -59,4 +61,9 @@ export async function evaluateFast(
  */
 export function ranWarm(): boolean {
   return !rulesReadFromFiles();
+}
+
+/** A note of the launcher's that arises during the run (launch.ts), as printed: both languages. */
+export function noteText(note: LaunchNote): string {
+  return bilingual(note.key, note.params);
 }

@@ -4,6 +4,7 @@
  * only if an input became a batch file between the bundle's check and evaluate's own.
  */
 let fullRun: (() => Promise<number>) | undefined;
+let handed = false;
 
 export function setFullRun(run: () => Promise<number>): void {
   fullRun = run;
@@ -11,5 +12,11 @@ export function setFullRun(run: () => Promise<number>): void {
 
 export function handOver(): Promise<number> {
   if (fullRun === undefined) throw new Error('lcz evaluate-fast: no full run to hand over to');
+  handed = true;
   return fullRun();
+}
+
+/** Whether this run was handed over to the whole CLI (whose work may outlast its answer: launch.ts). */
+export function handedOver(): boolean {
+  return handed;
 }

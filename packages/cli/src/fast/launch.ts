@@ -13,30 +13,50 @@
  * another Node is never read (and V8 refuses one made by another V8 or other flags), a damaged one
  * is ignored with a note, and either is written again. It changes no result: the same code runs,
  * only compiled earlier.
+ *
+ * A first run (no cache folder yet, or none at all: LCZ_CACHE=0) reads the rules from their YAML,
+ * which compiles most of the bundle and the ruleset validator on first use: the build ships a code
+ * cache of each for that run (first-run-code-cache.ts), used when this Node takes it.
  */
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readSync,
-  renameSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { Script } from 'node:vm';
 import { rulesCacheFolder } from '../cache-folder.js';
 import type { CliIO } from '../session.js';
+import {
+  CODE_CACHE_PREFIX,
+  CODE_CACHE_SUFFIX,
+  firstRunCodeCachePath,
+  firstRunCodeCachePrefix,
+  PAYLOAD_ALIGNMENT,
+  readCodeCache,
+  readInto,
+  writeCodeCache,
+} from './code-cache-files.js';
 
 /** A note for the bundle to print (its message catalogues are not loaded here). */
 export interface LaunchNote {
-  readonly key: 'code_cache_damaged';
+  readonly key: 'code_cache_damaged' | 'shipped_code_cache_damaged';
   readonly params: { readonly entry: string };
+}
+
+/** For the build's first-run code caches (first-run-code-cache.ts); a run as installed passes none. */
+export interface LaunchOptions {
+  /**
+   * Compile without any code cache, run, then write the first-run code caches of the bundle and
+   * the ruleset validator beside them. V8's flags stay at their defaults for the whole run.
+   */
+  readonly writeFirstRun?: boolean;
+  /** Told, for each first-run code cache read, whether V8 took it. */
+  readonly onFirstRunCache?: (file: string, accepted: boolean) => void;
+  /**
+   * Called with the exit code once a run the bundle made itself is over, its code cache written
+   * (not one it handed over to the whole CLI): lcz.ts ends the process there (process-io.ts).
+   */
+  readonly endProcess?: (code: number) => void;
 }
 
 interface FastBundle {
@@ -48,12 +68,9 @@ interface FastBundle {
     coldRules?: () => void,
   ): Promise<number | undefined>;
   ranWarm(): boolean;
+  noteText(note: LaunchNote): string;
+  handedOver(): boolean;
 }
-
-const CODE_CACHE_PREFIX = 'evaluate-fast-';
-const CODE_CACHE_SUFFIX = '.v8cache';
-/** The SHA-256 (hex) of the cached bytes, then a newline, then the bytes. */
-const DIGEST_LENGTH = 64;
 
 /** `dist`: the folder of the built CLI, where the bundle is. */
 export async function launchEvaluateFast(
@@ -61,6 +78,7 @@ export async function launchEvaluateFast(
   argv: readonly string[],
   io: CliIO,
   fullRun: () => Promise<number>,
+  options: LaunchOptions = {},
 ): Promise<number | undefined> {
   const file = join(dist, 'evaluate-fast.cjs');
   // `__lczImport`: the bundle's `import()` (a generated module beside a compiled rules file; the
@@ -73,26 +91,137 @@ export async function launchEvaluateFast(
   const cachePath =
     folder === undefined ? undefined : join(resolve(io.cwd ?? process.cwd(), folder), codeCacheName(bundle));
   const notes: LaunchNote[] = [];
+  const writeFirstRun = options.writeFirstRun === true;
   // Read into the bundle's buffer, now decoded: pages already touched (see readBundle).
-  const cached = cachePath === undefined ? undefined : readCodeCache(cachePath, notes, bundle.buffer);
+  const own = cachePath === undefined || writeFirstRun ? undefined : readCodeCache(cachePath, notes, bundle.buffer);
+  // No code cache of its own and no cache folder at all: a first run (or LCZ_CACHE=0), which will
+  // most likely read the rules from their YAML: the build's code cache for such a run. With a
+  // folder but no code cache (the second run, whose rules come from their entry) the bundle is
+  // compiled alone, so that the code cache that run writes holds what a warm run needs, not the
+  // YAML loader too.
+  const firstRun =
+    own === undefined && notes.length === 0 && (cachePath === undefined || !existsSync(dirname(cachePath)));
+  const shipped =
+    firstRun && !writeFirstRun
+      ? readCodeCache(firstRunCodeCachePath(file, bundle.bytes), notes, bundle.buffer, 'shipped_code_cache_damaged')
+      : undefined;
+  const cached = own ?? shipped;
   const script = new Script(wrapper, { filename: file, ...(cached !== undefined ? { cachedData: cached } : {}) });
+  const taken = cached !== undefined && script.cachedDataRejected !== true;
+  if (shipped !== undefined) options.onFirstRunCache?.(file, taken);
   const module = { exports: {} as FastBundle };
   const lczImport = (url: string): Promise<unknown> => import(url);
   const requireHere = createRequire(file);
-  script.runInThisContext()(module.exports, requireHere, module, file, dirname(file), lczImport);
+  // `__lczRequireValidator`: the ruleset validator (ruleset-validator-shim.ts), compiled here with
+  // its first-run code cache.
+  let validator: Validator | undefined;
+  const requireValidator = (): unknown => {
+    validator ??= loadValidator(dist, requireHere, writeFirstRun, (note) => io.stderr(module.exports.noteText(note)));
+    if (validator.shipped) options.onFirstRunCache?.(validator.file, validator.taken);
+    return validator.exports;
+  };
+  script.runInThisContext()(module.exports, requireHere, module, file, dirname(file), lczImport, requireValidator);
   // With no cache folder the rules are read from their files every run, and no code cache is
   // read or written: the budget can change now. Otherwise only once the rules turn out to need
   // reading from their files (a run that writes no code cache either), so that the flags V8
-  // checks a code cache against are the same whenever one is written or read.
-  const coldRules = () => optimiseLater(requireHere);
+  // checks a code cache against are the same whenever one is written or read. The ruleset
+  // validator (which such a run calls) is compiled first, under the same flags as its first-run
+  // code cache was made.
+  const coldRules = () => {
+    requireValidator();
+    if (!writeFirstRun) optimiseLater(requireHere);
+  };
   if (cachePath === undefined) coldRules();
   const code = await module.exports.evaluateFast(argv, io, fullRun, notes, coldRules);
-  // Only after a run, so the functions the run compiled are in it too; only after a warm run,
-  // so what only the first run compiles (the YAML rule loader) is not in it.
-  const usable = cached !== undefined && script.cachedDataRejected !== true;
-  if (code !== undefined && cachePath !== undefined && !usable && module.exports.ranWarm())
-    writeCodeCache(cachePath, script.createCachedData());
+  if (code === undefined) return code;
+  if (writeFirstRun) writeFirstRunCodeCaches(file, bundle.bytes, script, validator);
+  else if (cachePath !== undefined && module.exports.ranWarm()) keepCodeCache(cachePath, script, own, taken);
+  if (!module.exports.handedOver()) options.endProcess?.(code);
   return code;
+}
+
+/**
+ * After a warm run (rules from their cache entry or a compiled file): the code V8 compiled, in the
+ * cache folder, unless it came from the user's own code cache. Only after a run, so the functions
+ * the run compiled are in it too; only after a warm run, so what only the first run compiles (the
+ * YAML rule loader) is not in it.
+ */
+function keepCodeCache(path: string, script: Script, own: Buffer | undefined, taken: boolean): void {
+  if (taken && own !== undefined) return;
+  // Compiled from the first-run code cache (the YAML loader in it) and yet ran warm (a compiled
+  // rules file): no code cache from this run, but its folder, so that the next run compiles the
+  // bundle alone and writes one.
+  if (taken) makeFolder(dirname(path));
+  else writeCodeCache(path, script.createCachedData());
+}
+
+/** The folder, if it can be made (nothing but the next start's speed depends on it). */
+function makeFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch {
+    // the compiled-rules cache, kept there, says why
+  }
+}
+
+/** The ruleset validator's module, as `loadValidator` compiled it. */
+interface Validator {
+  readonly exports: unknown;
+  readonly file: string;
+  /** Whether there was a first-run code cache for it, and whether V8 took it. */
+  readonly shipped: boolean;
+  readonly taken: boolean;
+  readonly script: Script;
+}
+
+/**
+ * The engine's generated ruleset validator (dist/ruleset-validator.cjs, CommonJS that requires
+ * nothing), compiled as Node's loader would but with its first-run code cache: its 425 kB are
+ * compiled only by a run that reads rules from their YAML, which calls most of its functions.
+ * `fresh`: without the code cache (the build making it). A damaged one is ignored with a note.
+ */
+function loadValidator(
+  dist: string,
+  requireHere: NodeJS.Require,
+  fresh: boolean,
+  note: (note: LaunchNote) => void,
+): Validator {
+  const file = join(dist, 'ruleset-validator.cjs');
+  const bundle = readBundle(file, VALIDATOR_WRAPPER_START, WRAPPER_END);
+  if (bundle === undefined) throw new Error(`lcz: the ruleset validator ${file} is missing; build the CLI again`);
+  const text = isAscii(bundle.bytes) ? bundle.wrapped.toString('latin1') : bundle.wrapped.toString('utf8');
+  const notes: LaunchNote[] = [];
+  const cached = fresh
+    ? undefined
+    : readCodeCache(firstRunCodeCachePath(file, bundle.bytes), notes, bundle.buffer, 'shipped_code_cache_damaged');
+  for (const each of notes) note(each);
+  const script = new Script(text, { filename: file, ...(cached !== undefined ? { cachedData: cached } : {}) });
+  const module = { exports: {} as unknown };
+  script.runInThisContext()(module.exports, requireHere, module, file, dist);
+  return {
+    exports: module.exports,
+    file,
+    shipped: cached !== undefined,
+    taken: cached !== undefined && script.cachedDataRejected !== true,
+    script,
+  };
+}
+
+/**
+ * The build's first-run code caches (first-run-code-cache.ts), after a run that read the rules
+ * from their YAML: the bundle's and the validator's, each with every function the run compiled,
+ * made under V8's default flags (the launcher raises the interrupt budget only after both are
+ * compiled), beside the scripts, the caches of other builds removed.
+ */
+function writeFirstRunCodeCaches(file: string, bytes: Buffer, script: Script, validator: Validator | undefined): void {
+  if (validator === undefined) throw new Error('lcz: the first-run code caches need a run that reads YAML rules');
+  const validatorBytes = readFileSync(validator.file);
+  writeCodeCache(
+    firstRunCodeCachePath(validator.file, validatorBytes),
+    validator.script.createCachedData(),
+    firstRunCodeCachePrefix(validator.file),
+  );
+  writeCodeCache(firstRunCodeCachePath(file, bytes), script.createCachedData(), firstRunCodeCachePrefix(file));
 }
 
 /**
@@ -126,8 +255,11 @@ function optimiseLater(requireHere: NodeJS.Require): void {
  * copied once more when V8 flattened it to compile it (measured: 522 page faults in `new Script`
  * against 315).
  */
-const WRAPPER_START = '(function (exports, require, module, __filename, __dirname, __lczImport) {';
+const WRAPPER_START =
+  '(function (exports, require, module, __filename, __dirname, __lczImport, __lczRequireValidator) {';
 const WRAPPER_END = '\n})';
+/** Node's own CommonJS wrapper, for the ruleset validator. */
+const VALIDATOR_WRAPPER_START = '(function (exports, require, module, __filename, __dirname) {';
 
 interface Bundle {
   /** The bundle's bytes, as its file holds them. */
@@ -195,79 +327,4 @@ function codeCacheName(bundle: Bundle): string {
   if (built === undefined) hash.update(bundle.bytes);
   else hash.update(`${built}\u0000${bundle.bytes.length}\u0000${bundle.mtimeNs}`);
   return `${CODE_CACHE_PREFIX}${hash.digest('hex').slice(0, 32)}${CODE_CACHE_SUFFIX}`;
-}
-
-/** Reads `length` bytes of the open file `fd` into `buffer` at `at`; the count read (less at its end). */
-function readInto(fd: number, buffer: Buffer, at: number, length: number): number {
-  let read = 0;
-  while (read < length) {
-    const n = readSync(fd, buffer, at + read, length - read, read);
-    if (n === 0) break;
-    read += n;
-  }
-  return read;
-}
-
-/**
- * V8 reads a code cache in place only when it starts at an address that is a multiple of 8; any
- * other one it first copies whole (another 700 kB of fresh pages: a warm run read 7 bytes in
- * faulted 4,640 times, read at the start 4,790). The cached bytes come after a
- * 65-byte header (DIGEST_LENGTH and a newline), so the file is read 7 bytes into its buffer.
- */
-const PAYLOAD_ALIGNMENT = 8;
-const HEADER_LENGTH = DIGEST_LENGTH + 1;
-const READ_AT = (PAYLOAD_ALIGNMENT - (HEADER_LENGTH % PAYLOAD_ALIGNMENT)) % PAYLOAD_ALIGNMENT;
-
-/**
- * The cached code when it is there and whole; a note when it is there but damaged. Read into
- * `scratch` (the bundle's buffer, its bytes already decoded) when it fits, else a buffer of its own.
- */
-function readCodeCache(path: string, notes: LaunchNote[], scratch: Buffer): Buffer | undefined {
-  let bytes: Buffer;
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      const size = fstatSync(fd).size;
-      // A buffer from Node's allocator starts at a multiple of 8 (malloc's alignment, 16).
-      const buffer = scratch.length >= READ_AT + size ? scratch : Buffer.allocUnsafeSlow(READ_AT + size);
-      bytes = buffer.subarray(READ_AT, READ_AT + readInto(fd, buffer, READ_AT, size));
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return undefined; // none yet
-  }
-  const digest = bytes.subarray(0, DIGEST_LENGTH).toString('latin1');
-  const data = bytes.subarray(HEADER_LENGTH);
-  if (bytes[DIGEST_LENGTH] === 0x0a && createHash('sha256').update(data).digest('hex') === digest) return data;
-  notes.push({ key: 'code_cache_damaged', params: { entry: path } });
-  return undefined;
-}
-
-/**
- * Written whole or not at all (a temporary file renamed over it), and the caches of other builds
- * removed. A folder that cannot be written is not an error here: the compiled-rules cache, kept in
- * the same folder, already said so in this run, and nothing but the next start's speed depends on it.
- */
-function writeCodeCache(path: string, data: Buffer): void {
-  const folder = dirname(path);
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(
-      temporary,
-      Buffer.concat([Buffer.from(`${createHash('sha256').update(data).digest('hex')}\n`), data]),
-    );
-    renameSync(temporary, path);
-    for (const name of readdirSync(folder)) {
-      const other = join(folder, name);
-      if (name.startsWith(CODE_CACHE_PREFIX) && name.endsWith(CODE_CACHE_SUFFIX) && other !== path) unlinkSync(other);
-    }
-  } catch {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // not written
-    }
-  }
 }

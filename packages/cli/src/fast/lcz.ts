@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchEvaluateFast } from './launch.js';
-import { exitWith, processIO } from './process-io.js';
+import { endNow, exitWith, processIO } from './process-io.js';
 
 const argv = process.argv.slice(2);
 const io = processIO();
@@ -18,7 +18,8 @@ const fullRun = async (): Promise<number> => {
 };
 
 exitWith(
-  (argv[0] === 'evaluate' ? launchEvaluateFast(__dirname, argv, io, fullRun) : Promise.resolve(undefined)).then(
-    (code) => code ?? fullRun(),
-  ),
+  (argv[0] === 'evaluate'
+    ? launchEvaluateFast(__dirname, argv, io, fullRun, { endProcess: endNow })
+    : Promise.resolve(undefined)
+  ).then((code) => code ?? fullRun()),
 );

@@ -131,6 +131,8 @@ export const en = {
     "note: could not write the compiled-rules cache '{entry}' ({detail}); the rules were loaded all the same, only the next start is slower. Set LCZ_CACHE_DIR to a folder you can write, or LCZ_CACHE=0 to turn the cache off.",
   code_cache_damaged:
     "note: the cached compiled code '{entry}' is damaged and was ignored; this run compiled the code again and wrote it again. Nothing to do; LCZ_CACHE=0 turns the cache off.",
+  shipped_code_cache_damaged:
+    "note: the compiled code shipped with lcz '{entry}' is damaged and was ignored; this run compiled the code itself (slower, the same results). Reinstalling lcz restores it.",
   output_is_input:
     "{option} '{path}' is also an input of this command ('{input}'): writing it would destroy the input. Write the output to another file.",
   cannot_write: "cannot write '{path}' ({reason}): check that the folder exists and can be written.",

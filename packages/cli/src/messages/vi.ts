@@ -128,6 +128,8 @@ export const vi: CliMessages = {
     "lưu ý: không ghi được bộ nhớ tạm quy tắc đã biên dịch '{entry}' ({detail}); quy tắc vẫn được nạp, chỉ lần chạy sau chậm hơn. Đặt LCZ_CACHE_DIR tới một thư mục ghi được, hoặc LCZ_CACHE=0 để tắt bộ nhớ tạm.",
   code_cache_damaged:
     "lưu ý: mã đã biên dịch lưu tạm '{entry}' bị hỏng nên bị bỏ qua; lần chạy này biên dịch lại mã và ghi lại. Không cần làm gì; đặt LCZ_CACHE=0 để tắt bộ nhớ tạm.",
+  shipped_code_cache_damaged:
+    "lưu ý: mã đã biên dịch đi kèm lcz '{entry}' bị hỏng nên bị bỏ qua; lần chạy này tự biên dịch mã (chậm hơn, kết quả không đổi). Cài lại lcz để khôi phục tệp đó.",
   output_is_input:
     "{option} '{path}' cũng là tệp đầu vào của lệnh này ('{input}'): ghi vào đó sẽ xoá mất dữ liệu đầu vào. Hãy ghi kết quả ra một tệp khác.",
   cannot_write: "không ghi được '{path}' ({reason}): kiểm tra thư mục có tồn tại và được phép ghi.",

@@ -245,6 +245,82 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(out)}, JSON.stringify
     expect(cache.codeCaches()).toEqual([name]);
   });
 
+  it('the build ships first-run code caches of the bundle and the ruleset validator, which this Node takes', () => {
+    const shipped = readdirSync(join(CLI, 'dist')).filter((f) => f.endsWith('.v8cache'));
+    expect(shipped.map((f) => f.replace(/[0-9a-f]{32}/, '<hash>')).sort()).toEqual([
+      'evaluate-fast.first-run-<hash>.v8cache',
+      'ruleset-validator.first-run-<hash>.v8cache',
+    ]);
+    // The build's own check, in a fresh process: V8 took both (an empty cache folder, the YAML read).
+    const check = spawnSync(process.execPath, [join(CLI, 'dist/first-run-code-cache.cjs'), 'check', '--rules', RULES, YAML], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'] ?? '', NODE_OPTIONS: '' },
+    });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+  });
+
+  it.each([
+    ['the bundle', 'evaluate-fast.first-run-'],
+    ['the ruleset validator', 'ruleset-validator.first-run-'],
+  ])('ignores a damaged first-run code cache of %s with a note (vi and en); the same output otherwise', async (_name, prefix) => {
+    const dist = mkdtempSync(join(tmpdir(), 'lcz-fast-shipped-'));
+    for (const name of readdirSync(join(CLI, 'dist')).filter((f) => /^(lcz|evaluate-fast|ruleset-validator)\.cjs$|\.v8cache$/.test(f)))
+      copyFileSync(join(CLI, 'dist', name), join(dist, name));
+    const name = readdirSync(dist).find((f) => f.startsWith(prefix));
+    if (name === undefined) throw new Error(`no ${prefix} code cache in dist`);
+    const path = join(dist, name);
+    const bytes = readFileSync(path);
+    const middle = bytes.length >> 1;
+    bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
+    writeFileSync(path, bytes);
+    const argv = ['evaluate', '--rules', RULES, YAML, '--lang', 'en'];
+    const expected = await inProcess(argv);
+    for (const env of [cacheHome().env, { LCZ_CACHE: '0' }]) {
+      const run = built(argv, env, join(dist, 'lcz.cjs'));
+      expect(run.stdout).toBe(expected.stdout);
+      expect(run.code).toBe(expected.code);
+      expect(run.stderr).toBe(
+        `${expected.stderr}lcz: lưu ý: mã đã biên dịch đi kèm lcz '${path}' bị hỏng nên bị bỏ qua; lần chạy này tự biên dịch mã (chậm hơn, kết quả không đổi). Cài lại lcz để khôi phục tệp đó.\n` +
+          `lcz: note: the compiled code shipped with lcz '${path}' is damaged and was ignored; this run compiled the code itself (slower, the same results). Reinstalling lcz restores it.\n`,
+      );
+    }
+  });
+
+  it('a first run from the shipped code cache that reads no YAML writes no code cache, and the next run writes its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lcz-fast-built-first-'));
+    const compiled = join(dir, 'lai-chau.compiled.json');
+    expect((await lcz(['build', RULES, '--out', compiled], { cwd: ROOT, env: {} })).code).toBe(0);
+    const argv = ['evaluate', '--rules', compiled, YAML];
+    const expected = await inProcess(argv);
+    const cache = cacheHome();
+    expect(built(argv, cache.env)).toEqual(expected);
+    // Its code would hold the YAML loader too (compiled from the first-run cache): only the folder.
+    expect(statSync(cache.folder).isDirectory()).toBe(true);
+    expect(cache.codeCaches()).toEqual([]);
+    expect(built(argv, cache.env)).toEqual(expected);
+    expect(cache.codeCaches()).toHaveLength(1);
+  });
+
+  it('ends the process once its answer is written, never before: a slow pipe gets all of a long one', async () => {
+    // The launcher ends the process as soon as a one-file run is over (process-io.ts endNow), but
+    // not while standard output still holds text for a pipe (more than its 64 kB buffer here).
+    const argv = ['evaluate', '--rules', RULES, EXAMPLES, '--full', '--json'];
+    const expected = await inProcess(argv);
+    expect(expected.stdout.length).toBeGreaterThan(70_000);
+    const quoted = [process.execPath, BIN, ...argv].map((a) => `'${a}'`).join(' ');
+    for (const env of [cacheHome().env, { LCZ_CACHE: '0' }]) {
+      const child = spawnSync('/bin/sh', ['-c', `${quoted} | (sleep 0.5; cat)`], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+        env: { PATH: process.env['PATH'] ?? '', NODE_OPTIONS: '', ...env },
+      });
+      expect(child.stdout).toBe(expected.stdout);
+    }
+  });
+
   it('the bundle names itself: its last line is the SHA-256 of the text before it', () => {
     const text = readFileSync(join(CLI, 'dist/evaluate-fast.cjs'), 'latin1');
     const last = /\n\/\/# lcz-bundle-sha256=([0-9a-f]{64})\n$/.exec(text);
