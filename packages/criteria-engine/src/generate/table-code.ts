@@ -81,7 +81,7 @@ export function tableKeys(table: ParameterTableInfo): readonly string[] {
 type Cell = ParameterTableInfo['cells'][number];
 
 /** `function (k0, …, d, …cell.params) { … }` for one table; undefined when a cell's leaf cannot be written. */
-export function tableFunctionCode(table: ParameterTableInfo, cell?: CellCode): string | undefined {
+function tableFunctionCode(table: ParameterTableInfo, cell?: CellCode): string | undefined {
   const keys = tableKeys(table);
   const params = [...keys.map((_, i) => `k${i}`), ...(table.dated ? ['d'] : []), ...(cell?.params ?? [])];
   // The local each key of `by` is read from: an attribute's argument, or the year of the date.
