@@ -42,11 +42,11 @@ describe('lcz build: why there is no plan module, in the note’s language', () 
       en: 'the condition of criterion 2 uses the function percent(…)',
     },
     {
-      // A threshold that is a table by year: which table, chosen by what, and where it is written.
-      rules: 'packages/criteria-engine/test/fixtures/truong-hoc-an-toan/2026-2030',
-      vi: 'điều kiện của tiêu chí 3.1 dùng bảng tham số min_drills (ô của bảng được chọn theo year khi áp dụng quy tắc, mà mã sinh ra chưa tra ô của bảng)',
-      en: 'the condition of criterion 3.1 uses the parameter table min_drills (its cell is chosen by year as the rules run, and the generated code does not look cells up)',
-      at: /truong-hoc-an-toan\/2026-2030\/ruleset\.yaml:195:20$/,
+      // A table compared with a derived quantity: which table, by what, and where it is written.
+      rules: 'packages/criteria-engine/test/fixtures/thon-van-hoa',
+      vi: 'điều kiện của tiêu chí KT2 dùng bảng tham số income_min (theo unit_kind) được so sánh với một giá trị mà mã sinh ra chưa viết được',
+      en: 'the condition of criterion KT2 uses the parameter table income_min (by unit_kind) compared with a value the generated code does not write',
+      at: /thon-van-hoa\/ruleset\.yaml:216:20$/,
     },
   ];
   for (const c of cases)

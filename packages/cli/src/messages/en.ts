@@ -194,7 +194,7 @@ export const en = {
   build_construct_arithmetic: 'arithmetic',
   build_construct_comparison: 'a comparison',
   build_construct_parameter_table:
-    'the parameter table {parameter} (its cell is chosen by {by} as the rules run, and the generated code does not look cells up)',
+    'the parameter table {parameter} (by {by}) compared with a value the generated code does not write beside a table (it writes a fact, a number, another table or a percentage of two whole-number facts; not a derived quantity or arithmetic)',
   build_at: 'at {place}',
   build_up_to_date: '{path} is up to date: {id} {version} ({hash}…).',
   build_check_stale:

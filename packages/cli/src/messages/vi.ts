@@ -193,7 +193,7 @@ export const vi: CliMessages = {
   build_construct_arithmetic: 'phép tính số học',
   build_construct_comparison: 'một phép so sánh',
   build_construct_parameter_table:
-    'bảng tham số {parameter} (ô của bảng được chọn theo {by} khi áp dụng quy tắc, mà mã sinh ra chưa tra ô của bảng)',
+    'bảng tham số {parameter} (theo {by}) được so sánh với một giá trị mà mã sinh ra chưa viết được bên cạnh bảng (mã sinh ra viết được dữ kiện, số, bảng khác hoặc tỉ lệ phần trăm của hai dữ kiện số nguyên; chưa viết được đại lượng dẫn xuất hay phép tính số học)',
   build_at: 'tại {place}',
   build_up_to_date: '{path} đã khớp với bộ quy tắc: {id} {version} ({hash}…).',
   build_check_stale:

@@ -30,6 +30,7 @@ import {
 import { type ConditionScope, conditionCode, type SlotName } from './condition-code.js';
 import { GENERATED_FORMAT, GENERATED_FORMAT_VERSION } from './format.js';
 import { commentText, indexLiteral, numberLiteral, stringLiteral } from './literals.js';
+import { type TableScope, tableScope } from './table-code.js';
 
 export interface GeneratedCode {
   /** The module's text. */
@@ -100,6 +101,10 @@ class Generator {
   private readonly names: Map<string, SlotName>;
   private readonly slotCount: number;
   private readonly slotOf: Map<string, number>;
+  /** The parameter tables' lookups (table-code.ts), defined in the set-up; their date is `dt`. */
+  private readonly tables: TableScope;
+  /** Whether a dated table is read, so `dt` must hold the assessment's date. */
+  private datedTableRead = false;
 
   constructor(
     private readonly plan: RulesetPlan,
@@ -109,6 +114,22 @@ class Generator {
     this.names = directNames(plan);
     this.slotCount = plan.contextSlots.length + plan.factSlots.length;
     this.slotOf = new Map([...plan.contextSlots, ...plan.factSlots].map((id, i) => [id, i]));
+    this.tables = tableScope(
+      plan.parameterTables,
+      'dt',
+      (statement) => this.setup.push(statement),
+      () => {
+        this.datedTableRead = true;
+      },
+    );
+  }
+
+  /** `dt`, the assessment's date, as the closures' date slot holds it (evaluate.ts, decideSlots' caller). */
+  private dateLocal(): string[] {
+    if (!this.datedTableRead) return [];
+    const slot = indexLiteral(this.plan.dateSlot);
+    if (this.mode === 'slots') return [`const dt = s[${slot}];`];
+    return [`const dt = ${this.plan.readsDate ? 'rt.assessmentDate(a)' : 'undefined'};`];
   }
 
   decideBody(): string[] {
@@ -122,7 +143,7 @@ class Generator {
       const zeros = this.impliedZeros();
       out.push(...zeros);
       if (zeros.length > 0) for (const part of this.partSlots()) out.push(`s[${part}] = v${part};`);
-      out.push(...decision);
+      out.push(...this.dateLocal(), ...decision);
       return out;
     }
     out.push(...this.readFacts(), ...this.impliedZeros());
@@ -132,7 +153,7 @@ class Generator {
       for (let i = 0; i < this.slotCount; i++) if (this.readAll || this.readSlots.has(i)) out.push(`S[${i}] = v${i};`);
       out.push(`S[${indexLiteral(plan.dateSlot)}] = ${plan.readsDate ? 'rt.assessmentDate(a)' : 'undefined'};`);
     }
-    out.push(...decision);
+    out.push(...this.dateLocal(), ...decision);
     return out;
   }
 
@@ -235,6 +256,7 @@ class Generator {
         prelude,
         fresh: () => `t${this.temps++}`,
         definitions: this.plan.definitionExprs,
+        tables: this.tables,
       };
       const code = conditionCode(expr, scope);
       if (code !== undefined) {

@@ -94,6 +94,8 @@ function fillSlots(plan: RulesetPlan): string[] {
   const out: string[] = [];
   for (let i = 0; i < count; i++) out.push(`S[${i}] = v${i};`);
   out.push(`S[${indexLiteral(plan.dateSlot)}] = ${plan.readsDate ? 'rt.assessmentDate(a)' : 'undefined'};`);
+  // The date a parameter table's lookup reads (decide-code.ts writes its tables' calls with `dt`).
+  if (plan.parameterTables.some((t) => t.dated)) out.push(`const dt = S[${indexLiteral(plan.dateSlot)}];`);
   return out;
 }
 

@@ -8,8 +8,10 @@
  * purpose: every byte of a module is scanned at import (about 25 µs per kB measured on Node 20,
  * docs/performance.md), so texts, labels and source positions stay in the compiled rules file.
  *
- * A plan with a construct condition-code.ts leaves to its closure (parameters, derived
- * quantities, counts, arithmetic, points rules) gets no plan module: the generator refuses and
+ * A plan with a construct condition-code.ts leaves to its closure (constant parameters, derived
+ * quantities, counts, arithmetic, points rules, a parameter table inside a function's comparison)
+ * gets no plan module; a parameter table compared with a fact or a number is written, its cells
+ * in code (table-code.ts): the generator refuses and
  * says which part, and that ruleset loads from its compiled rules file. Nothing from the rule
  * file becomes an identifier: data passes through stringLiteral, numbers and indexes through
  * literals.ts.
@@ -24,6 +26,7 @@ import { PLAN_MODULE_FORMAT, PLAN_MODULE_FORMAT_VERSION } from './format.js';
 import { indexLiteral, stringLiteral } from './literals.js';
 import { generateModule } from './module-code.js';
 import { planOf } from './plan-of.js';
+import { type TableScope, tableScope } from './table-code.js';
 import { unwrittenConstruct } from './unwritten-construct.js';
 import {
   type GenerateRefusal,
@@ -241,10 +244,15 @@ function planData(plan: RulesetPlan): unknown {
 /** Each condition of the plan as a closure over the slots: `P.<path>.fn = function (S) { … };`. */
 function closuresCode(plan: RulesetPlan): string[] {
   const names = directNames(plan);
-  const tables = new Map(plan.parameterTables.map((t) => [t.id, t.by]));
+  // The tables' lookups these closures call, defined once before them; the date is the slot's.
+  const lookups: string[] = [];
+  const date = `S[${indexLiteral(plan.dateSlot)}]`;
+  const tables = tableScope(plan.parameterTables, date, (statement) => lookups.push(statement));
+  // The parts only checked here (the generated decide writes them) define no lookup in createPlan.
+  const unused = tableScope(plan.parameterTables, date, () => undefined);
   const out: string[] = [];
-  const code = (expr: Expr, what: GenerateRefusalSubject) =>
-    closureCode(expr, names, plan.definitionExprs, what, tables);
+  const code = (expr: Expr, what: GenerateRefusalSubject, scope = tables) =>
+    closureCode(expr, names, plan.definitionExprs, what, scope);
   const closure = (target: string, expr: Expr | undefined, what: GenerateRefusalSubject) => {
     if (!expr) refuse('no_tree', what);
     out.push(`${target} = ${code(expr, what)};`);
@@ -253,7 +261,7 @@ function closuresCode(plan: RulesetPlan): string[] {
   // evaluate (generatePlanModule refuses a plan where one is not); still, each must be writable.
   const check = (expr: Expr | undefined, what: GenerateRefusalSubject) => {
     if (!expr) refuse('no_tree', what);
-    code(expr, what);
+    code(expr, what, unused);
   };
   plan.criteria.forEach((c) => {
     const id = c.info.id;
@@ -278,7 +286,7 @@ function closuresCode(plan: RulesetPlan): string[] {
     required.push(`[${stringLiteral(id)}, ${code(expr, what)}]`);
   }
   out.push(`P.requiredWhen = new Map([${required.join(', ')}]);`);
-  return out;
+  return [...lookups, ...out];
 }
 
 /** One condition as `function (S) { … }`: the slots it reads into locals, then condition-code.ts's expression. */
@@ -287,7 +295,7 @@ function closureCode(
   names: ReadonlyMap<string, SlotName>,
   definitions: ReadonlyMap<string, Expr> | undefined,
   what: GenerateRefusalSubject,
-  tables: ReadonlyMap<string, readonly string[]>,
+  tables: TableScope,
 ): string {
   const read = new Set<number>();
   // The names the expression reads, recorded as condition-code.ts looks them up.
@@ -299,7 +307,7 @@ function closureCode(
   };
   let temps = 0;
   const prelude: string[] = [];
-  const scope: ConditionScope = { names: recording, prelude, fresh: () => `t${temps++}`, definitions };
+  const scope: ConditionScope = { names: recording, prelude, fresh: () => `t${temps++}`, definitions, tables };
   const code = conditionCode(expr, scope);
   if (code === undefined) refuse('construct', { ...what, ...unwrittenConstruct(expr, names, definitions, tables) });
   const locals = [...read]

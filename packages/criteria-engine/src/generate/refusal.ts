@@ -69,9 +69,10 @@ export const GENERATE_REFUSAL_CONSTRUCTS = [
   /** A comparison or value the generated code does not write (another type, a non-literal bound). */
   'comparison',
   /**
-   * A parameter table (params: parameter, its name; by, its keys as written, e.g. `year`): its
-   * cell is chosen by the unit's context and date as the rules run, and the generated code does
-   * not look cells up (the closures do: compile/parameter-table.ts).
+   * A parameter table (params: parameter, its name; by, its keys as written, e.g. `year`) in a
+   * comparison the generated code does not write: the table beside a derived quantity, arithmetic
+   * or a function other than a percentage of two integer facts. A table compared with a fact, a
+   * number, another table or such a percentage is written (table-code.ts).
    */
   'parameter_table',
 ] as const;
@@ -157,7 +158,8 @@ const CONSTRUCTS_EN: Readonly<Record<GenerateRefusalConstruct, string>> = {
   function: 'the function {fn}(…)',
   arithmetic: 'arithmetic',
   comparison: 'a comparison',
-  parameter_table: 'the parameter table {parameter} (its cell chosen by {by} as the rules run)',
+  parameter_table:
+    'the parameter table {parameter} (by {by}) compared with a value the generated code does not write beside a table (it writes a fact, a number, another table or a percentage of two whole-number facts; not a derived quantity or arithmetic)',
 };
 
 const fill = (template: string, params: Readonly<Record<string, unknown>>): string =>

@@ -6,6 +6,7 @@
 import type { Expr } from '../compile/expression/ast.js';
 import { type ConditionScope, conditionCode } from './condition-code.js';
 import type { GenerateRefusalConstruct } from './refusal.js';
+import type { TableScope } from './table-code.js';
 
 export interface UnwrittenConstruct {
   readonly construct: GenerateRefusalConstruct;
@@ -20,15 +21,16 @@ export function unwrittenConstruct(
   expr: Expr,
   names: ConditionScope['names'],
   definitions: ConditionScope['definitions'],
-  /** The parameter tables by name, with their keys (`by:`). */
-  tables: ReadonlyMap<string, readonly string[]> = new Map(),
+  /** The parameter tables, as the refused code was written with them. */
+  tables?: TableScope,
 ): UnwrittenConstruct {
-  const writes = (e: Expr) => conditionCode(e, { names, definitions, prelude: [], fresh: () => 't' }) !== undefined;
+  const writes = (e: Expr) =>
+    conditionCode(e, { names, definitions, tables, prelude: [], fresh: () => 't' }) !== undefined;
   // A table read by name, or by the string a structured `at_least: table` desugars to.
   const table = (e: Expr): UnwrittenConstruct | undefined => {
     const name = e.kind === 'name' ? e.name : e.kind === 'string' ? e.value : undefined;
     if (name !== undefined) {
-      const by = tables.get(name);
+      const by = tables?.table(name)?.by;
       return by === undefined ? undefined : { construct: 'parameter_table', parameter: name, by: by.join(', ') };
     }
     if (e.kind === 'arithmetic') return table(e.left) ?? table(e.right);

@@ -21,7 +21,7 @@ import { ntmAssessments } from '../oracle/ntm-commune-arbitrary.js';
 import { ntmOracle } from '../oracle/ntm-commune-oracle.js';
 import { schoolOracle } from '../oracle/school-safety-oracle.js';
 import { readYamlCases } from '../oracle/yaml-cases.js';
-import { type BothWays, importCode, loadBoth, outcomeOf } from './load-both.js';
+import { type BothWays, importCode, loadBoth, outcomeOf, withDates } from './load-both.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
 const RUNS = propertyRuns(1500);
@@ -32,7 +32,11 @@ interface Scheme {
   /** The oracle's own workload for this scheme, and its decision. */
   readonly workload?: fc.Arbitrary<Assessment>;
   readonly oracle?: (a: Assessment) => { readonly decision: string };
+  /** Its parameter tables are dated: the assessments get dates around their `from:`s and years. */
+  readonly dated?: boolean;
 }
+
+const TABLES = 'packages/criteria-engine/test/fixtures';
 
 const SCHEMES: readonly Scheme[] = [
   { rules: 'rules/lai-chau-2020-2025/ruleset.yaml', oracle },
@@ -47,15 +51,25 @@ const SCHEMES: readonly Scheme[] = [
     oracle: ntmOracle,
   },
   { rules: 'examples/school-safety/ruleset.yaml', oracle: schoolOracle },
+  // Parameter tables in every shape the generated code writes (by region with `from:` dates and a
+  // missing cell, by region and year, dated only, by a boolean), and two schemes written from the docs.
+  { rules: `${TABLES}/parameter-tables/ruleset.yaml`, dated: true },
+  { rules: `${TABLES}/thon-van-hoa/ruleset.yaml`, dated: true },
+  { rules: `${TABLES}/truong-hoc-an-toan/2026-2030/ruleset.yaml`, dated: true },
 ];
 
-/** The assessment's values in the ruleset's slot order (undefined: unknown), as a batch reader gives them. */
+/**
+ * The assessment's values in the ruleset's slot order (undefined: unknown), then its date in the
+ * slot after them, as a batch reader gives them.
+ */
 function slotRow(ruleset: CompiledRuleset, a: Assessment): (number | boolean | string | undefined)[] {
   const contextCount = ruleset.context.length;
-  return ruleset.slotLayout.map((id, i) => {
+  const values = ruleset.slotLayout.map((id, i) => {
     const v = (i < contextCount ? a.context : a.facts)?.[id];
     return v === null ? undefined : v;
   });
+  const date = a.area?.date;
+  return [...values, typeof date === 'string' ? date : undefined];
 }
 
 /** Through JSON, as input from a file or HTTP arrives. */
@@ -90,11 +104,12 @@ for (const scheme of SCHEMES) {
     it(
       'agrees with the closures, and the oracle with both, on generated assessments',
       () => {
-        const arbitrary = fc.oneof(
+        const plain = fc.oneof(
           scheme.workload ?? assessmentArbitrary(both.closures),
           assessmentArbitrary(both.closures, { unknownRate: 0.05 }),
           assessmentArbitrary(both.closures, { unknownRate: 0.3 }),
         );
+        const arbitrary = scheme.dated ? withDates(plain) : plain;
         const seen = new Set<string>();
         fc.assert(
           fc.property(arbitrary, (a) => {
@@ -157,5 +172,79 @@ describe('a generated module that does not fit the compiled file', () => {
     expect(old.diagnostics.map((d) => d.params['reason'])).toContain('engine');
     const notOne = loadCompiledRuleset(both.json, { generated: {} });
     expect(notOne.diagnostics.map((d) => d.params['reason'])).toContain('format');
+  });
+});
+
+describe('parameter tables in the generated decide and evaluate', () => {
+  let both: BothWays;
+  beforeAll(async () => {
+    both = await loadBoth(root(`${TABLES}/parameter-tables/ruleset.yaml`));
+  }, TIMEOUT);
+
+  /** decide, and evaluate's full result (or what each threw), the generated way and the closures'. */
+  const same = (input: unknown) => {
+    expect(outcomeOf(both.generated, input)).toEqual(outcomeOf(both.closures, input));
+    const evaluated = (r: CompiledRuleset) => {
+      try {
+        return r.evaluate(input as Assessment);
+      } catch (e) {
+        return String(e);
+      }
+    };
+    expect(evaluated(both.generated)).toEqual(evaluated(both.closures));
+  };
+
+  it('are looked up by generated functions: no condition of the scheme calls its closure', () => {
+    expect(both.code.closures).toBe(0);
+    // One lookup per table (by region and date; by region and year; by date; by a boolean), the
+    // share against the region-and-year table as a comparison per cell.
+    expect(both.code.code).toContain('const L0 = function (k0, d) {');
+    expect(both.code.code).toMatch(/const L1_\d+ = function \(k0, d, p, w\) \{/);
+    expect(both.code.code).toContain('const L2 = function (d) {');
+    expect(both.code.code).toContain('const L3 = function (k0) { switch (k0) { case true:');
+  });
+
+  it('agree with the closures on every region, island, date and value at each cell', () => {
+    const dates = [undefined, '2023-12-31', '2024-01-15', '2024-02-01', '2024-02-29', '2024-03-01', '2025-06-30'];
+    dates.push('2025-07-01', '2026-01-01', '2026-12-31', '2027-03-10', '2028-01-01', '2025', 'not a date');
+    let n = 0;
+    for (const region of ['mien_nui', 'dong_bang', 'do_thi', undefined])
+      for (const island of [true, false, undefined])
+        for (const date of dates)
+          for (const [poor, households, income, drills, clinics] of [
+            [13, 200, 45.5, 2, 1],
+            [14, 200, 45.4, 1, 2],
+            [0, 0, 40, 0, 0],
+            [5, 100, 50, 3, 2],
+            [1, 200, 60, undefined, undefined],
+          ]) {
+            same({
+              area: date === undefined ? {} : { date },
+              context: { region, island },
+              facts: { poor_households: poor, households, income, drills, clinics },
+            });
+            n++;
+          }
+    expect(n).toBe(4 * 3 * 14 * 5);
+  });
+
+  it('a date before every row of a table: a located input error, and unknown to decide both ways', () => {
+    const input = {
+      area: { date: '2024-01-15' },
+      context: { region: 'mien_nui', island: false },
+      facts: { households: 100, poor_households: 8, income: 40, drills: 1, clinics: 2 },
+    };
+    for (const r of [both.generated, both.closures])
+      expect(r.validateAssessment(input).diagnostics).toMatchObject([
+        {
+          code: 'input_date_out_of_range',
+          path: '/area/date',
+          params: { parameter: 'drills_min', from: '2024-02-01' },
+        },
+      ]);
+    same(input);
+    const traced = both.generated.evaluate(input as Assessment);
+    expect(traced.criteria.find((c) => c.id === 'AT1')?.status).toBe('unknown');
+    expect(traced.criteria.find((c) => c.id === 'KT1')?.status).toBe('pass');
   });
 });

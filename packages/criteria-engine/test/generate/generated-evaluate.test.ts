@@ -22,7 +22,7 @@ import { ntmAssessments } from '../oracle/ntm-commune-arbitrary.js';
 import { ntmOracle } from '../oracle/ntm-commune-oracle.js';
 import { schoolOracle } from '../oracle/school-safety-oracle.js';
 import { readYamlCases } from '../oracle/yaml-cases.js';
-import { type BothWays, loadBoth } from './load-both.js';
+import { type BothWays, loadBoth, withDates } from './load-both.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
 const RUNS = propertyRuns(800);
@@ -32,7 +32,11 @@ interface Scheme {
   readonly rules: string;
   readonly workload?: fc.Arbitrary<Assessment>;
   readonly oracle?: (a: Assessment) => { readonly decision: string };
+  /** Its parameter tables are dated: the assessments get dates around their `from:`s (load-both.ts). */
+  readonly dated?: boolean;
 }
+
+const FIXTURES = 'packages/criteria-engine/test/fixtures';
 
 const SCHEMES: readonly Scheme[] = [
   { rules: 'rules/lai-chau-2020-2025/ruleset.yaml', oracle },
@@ -49,6 +53,9 @@ const SCHEMES: readonly Scheme[] = [
     oracle: ntmOracle,
   },
   { rules: 'examples/school-safety/ruleset.yaml', oracle: schoolOracle },
+  // Parameter tables: the trace of a criterion that reads one lists the date and the table's keys.
+  { rules: `${FIXTURES}/parameter-tables/ruleset.yaml`, dated: true },
+  { rules: `${FIXTURES}/thon-van-hoa/ruleset.yaml`, dated: true },
 ];
 
 /** Through JSON, as input from a file or HTTP arrives. */
@@ -93,11 +100,12 @@ for (const scheme of SCHEMES) {
     it(
       'agrees with the closures, and the oracle with both, on generated assessments',
       () => {
-        const arbitrary = fc.oneof(
+        const plain = fc.oneof(
           scheme.workload ?? assessmentArbitrary(both.closures),
           assessmentArbitrary(both.closures, { unknownRate: 0.05 }),
           assessmentArbitrary(both.closures, { unknownRate: 0.3 }),
         );
+        const arbitrary = scheme.dated ? withDates(plain) : plain;
         const seen = new Set<string>();
         fc.assert(
           fc.property(arbitrary, (a) => {

@@ -23,9 +23,10 @@ import { stringLiteral } from '../../src/generate/literals.js';
 import { planOf } from '../../src/generate/plan-of.js';
 import { assessmentArbitrary } from '../../src/testing.js';
 import { PROPERTY_SEED, propertyRuns } from '../oracle/differential.js';
-import { importCode, loadBoth, outcomeOf } from './load-both.js';
+import { importCode, loadBoth, outcomeOf, withDates } from './load-both.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
+const TABLES = 'packages/criteria-engine/test/fixtures/parameter-tables/ruleset.yaml';
 const RUNS = propertyRuns(500);
 
 // A template's `${`, written apart so it is plainly not a mistake in this file.
@@ -33,28 +34,31 @@ const HOSTILE = ['"\'\\`', '$', '{globalThis.x}*/</script><!--\u2028\u2029\n\r\0
 const rename = (id: string) => `${id}${HOSTILE}`;
 const renameValue = (v: string) => `${HOSTILE}${v}\\`;
 
+/** `names` (facts, attributes and parameter tables) renamed; `values` (value ids) renamed as values, a table's name in a string as a name. */
 function renameExpr(e: Expr, names: ReadonlySet<string>, values: ReadonlySet<string>): Expr {
+  const again = (x: Expr) => renameExpr(x, names, values);
   switch (e.kind) {
     case 'name':
       return names.has(e.name) ? { ...e, name: rename(e.name) } : e;
     case 'string':
-      return values.has(e.value) ? { ...e, value: renameValue(e.value) } : e;
+      // `at_least: table` leaves the table's name as a string (checker.ts numberByName).
+      return values.has(e.value)
+        ? { ...e, value: renameValue(e.value) }
+        : names.has(e.value)
+          ? { ...e, value: rename(e.value) }
+          : e;
     case 'call':
-      return { ...e, args: e.args.map((a) => renameExpr(a, names, values)) };
+      return { ...e, args: e.args.map(again) };
     case 'not':
     case 'negate':
-      return { ...e, operand: renameExpr(e.operand, names, values) };
+      return { ...e, operand: again(e.operand) };
     case 'logical':
-      return { ...e, operands: e.operands.map((o) => renameExpr(o, names, values)) };
+      return { ...e, operands: e.operands.map(again) };
     case 'arithmetic':
     case 'compare':
-      return { ...e, left: renameExpr(e.left, names, values), right: renameExpr(e.right, names, values) };
+      return { ...e, left: again(e.left), right: again(e.right) };
     case 'in':
-      return {
-        ...e,
-        value: renameExpr(e.value, names, values),
-        list: e.list.map((i) => renameExpr(i, names, values)),
-      };
+      return { ...e, value: again(e.value), list: e.list.map(again) };
     default:
       return e;
   }
@@ -63,7 +67,8 @@ function renameExpr(e: Expr, names: ReadonlySet<string>, values: ReadonlySet<str
 /** The plan with every fact, attribute, value and level renamed; closures (read by slot) untouched. */
 function hostilePlan(plan: RulesetPlan, exact?: { from: string; to: string }): RulesetPlan {
   const R = (id: string) => (exact && id === exact.from ? exact.to : rename(id));
-  const names = new Set([...plan.contextSlots, ...plan.factSlots]);
+  const tables = new Set(plan.parameterTables.map((t) => t.id));
+  const names = new Set([...plan.contextSlots, ...plan.factSlots, ...tables]);
   const values = new Set([...plan.context, ...plan.facts].flatMap((x) => (x.values ?? []).map((v) => v.id)));
   const ex = (e: Expr | undefined) => (e ? renameExprWith(e) : undefined);
   const renameExprWith = (e: Expr): Expr => {
@@ -136,6 +141,21 @@ function hostilePlan(plan: RulesetPlan, exact?: { from: string; to: string }): R
       ? { definitionExprs: new Map([...plan.definitionExprs].map(([id, e]) => [id, renameExprWith(e)] as const)) }
       : {}),
     ...(plan.levels ? { levels: plan.levels.map((l) => ({ ...l, id: rename(l.id) })) } : {}),
+    // Tables: their names, their keys (attributes; `year` is no name) and the value ids in each cell's key.
+    parameterTables: plan.parameterTables.map((t) => {
+      const key = (k: string) => (k === 'year' ? k : R(k));
+      return {
+        ...t,
+        id: rename(t.id),
+        by: t.by.map(key),
+        cells: t.cells.map((c) => ({
+          ...c,
+          key: Object.fromEntries(
+            Object.entries(c.key).map(([k, v]) => [key(k), typeof v === 'string' ? renameValue(v) : v]),
+          ),
+        })),
+      };
+    }),
   } as RulesetPlan;
 }
 
@@ -202,14 +222,23 @@ function outsideStrings(code: string): string {
 }
 
 describe('hostile names and values in generated code', () => {
-  for (const rules of ['rules/lai-chau-2020-2025/ruleset.yaml', 'rules/green-building-illustrative/ruleset.yaml']) {
+  for (const rules of [
+    'rules/lai-chau-2020-2025/ruleset.yaml',
+    'rules/green-building-illustrative/ruleset.yaml',
+    // Parameter tables: hostile table names, key attributes and key values (in the lookups' cases).
+    TABLES,
+  ]) {
     it(`stay inside string literals, and decide and evaluate as the closures do (${rules})`, async () => {
       const both = await loadBoth(root(rules));
       const plan = planOf(both.closures);
       if (!plan) throw new Error('no plan');
       const { code, decide, evaluate } = await hostileDecide(plan);
-      // Every declared name reached the code, each as one escaped literal.
+      // Every declared name reached the code, each as one escaped literal; so did each table cell's value id.
       for (const id of [...plan.contextSlots, ...plan.factSlots]) expect(code).toContain(stringLiteral(rename(id)));
+      for (const value of plan.parameterTables.flatMap((t) => t.cells.flatMap((c) => Object.values(c.key))))
+        if (typeof value === 'string') expect(code).toContain(`case ${stringLiteral(renameValue(value))}:`);
+      // The renamed tables were found by their renamed names: no condition fell back to its closure.
+      if (rules === TABLES) expect(code).not.toMatch(/\.condition\.fn|\.when;/);
       const rest = outsideStrings(code);
       for (const bad of ['</script>', '\u2028', '\u2029', '${', '*/', '<!--', '\0', 'globalThis.x'])
         expect(rest).not.toContain(bad);
@@ -228,7 +257,9 @@ describe('hostile names and values in generated code', () => {
       let decided = 0;
       fc.assert(
         fc.property(
-          fc.oneof(assessmentArbitrary(both.closures), assessmentArbitrary(both.closures, { unknownRate: 0.2 })),
+          withDates(
+            fc.oneof(assessmentArbitrary(both.closures), assessmentArbitrary(both.closures, { unknownRate: 0.2 })),
+          ),
           (a) => {
             const want = both.closures.decide(a);
             const input = renamedAssessment(a, valueIds) as Assessment;
@@ -244,44 +275,45 @@ describe('hostile names and values in generated code', () => {
     }, 120_000);
   }
 
-  it('stay inside string literals in the plan module, which loads and evaluates as the closures do', async () => {
-    const both = await loadBoth(root('rules/lai-chau-2020-2025/ruleset.yaml'));
-    const plan = planOf(both.closures);
-    if (!plan) throw new Error('no plan');
-    const renamed = hostilePlan(plan);
-    const hash = `sha256:${HOSTILE}`;
-    const made = planModuleOf(
-      renamed,
-      { id: rename('ruleset'), version: HOSTILE, hash, engine: ENGINE_VERSION },
-      { earlier: [], compile: [] },
-    );
-    if (!('code' in made)) throw new Error(`refused: ${made.refused}`);
-    const { code } = made;
-    const rest = outsideStrings(code);
-    for (const bad of ['</script>', '\u2028', '\u2029', '${', '*/', '<!--', '\0', 'globalThis.x'])
-      expect(rest).not.toContain(bad);
-    expect(code).not.toMatch(/[\u2028\u2029\0]/);
-    // The selectors' closures name their facts by slot; the data holds every renamed name, escaped.
-    expect(code).toContain('export function createPlan(rt)');
-    const loaded = loadPlanModule(await importCode(code), { hash });
-    const ruleset = loaded.value;
-    if (!ruleset) throw new Error(loaded.diagnostics.map((d) => d.code).join(', '));
-    expect(ruleset.slotLayout).toEqual([...renamed.contextSlots, ...renamed.factSlots]);
-    const valueIds = new Set([...plan.context, ...plan.facts].flatMap((x) => (x.values ?? []).map((v) => v.id)));
-    fc.assert(
-      fc.property(assessmentArbitrary(both.closures, { unknownRate: 0.2 }), (a) => {
-        const input = renamedAssessment(a, valueIds) as Assessment;
-        // The renamed assessment is valid for the renamed plan as the original is for the original.
-        const checked = ruleset.validateAssessment(input);
-        expect(checked.diagnostics.map((d) => d.code)).toEqual(
-          both.closures.validateAssessment(a).diagnostics.map((d) => d.code),
-        );
-        expect(namesBack(ruleset.evaluate(input))).toEqual(withHostileIdentity(both.closures.evaluate(a)));
-      }),
-      { seed: PROPERTY_SEED, numRuns: 200 },
-    );
-    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
-  }, 120_000);
+  for (const rules of ['rules/lai-chau-2020-2025/ruleset.yaml', TABLES])
+    it(`stay inside string literals in the plan module, which loads and evaluates as the closures do (${rules})`, async () => {
+      const both = await loadBoth(root(rules));
+      const plan = planOf(both.closures);
+      if (!plan) throw new Error('no plan');
+      const renamed = hostilePlan(plan);
+      const hash = `sha256:${HOSTILE}`;
+      const made = planModuleOf(
+        renamed,
+        { id: rename('ruleset'), version: HOSTILE, hash, engine: ENGINE_VERSION },
+        { earlier: [], compile: [] },
+      );
+      if (!('code' in made)) throw new Error(`refused: ${made.refused}`);
+      const { code } = made;
+      const rest = outsideStrings(code);
+      for (const bad of ['</script>', '\u2028', '\u2029', '${', '*/', '<!--', '\0', 'globalThis.x'])
+        expect(rest).not.toContain(bad);
+      expect(code).not.toMatch(/[\u2028\u2029\0]/);
+      // The selectors' closures name their facts by slot; the data holds every renamed name, escaped.
+      expect(code).toContain('export function createPlan(rt)');
+      const loaded = loadPlanModule(await importCode(code), { hash });
+      const ruleset = loaded.value;
+      if (!ruleset) throw new Error(loaded.diagnostics.map((d) => d.code).join(', '));
+      expect(ruleset.slotLayout).toEqual([...renamed.contextSlots, ...renamed.factSlots]);
+      const valueIds = new Set([...plan.context, ...plan.facts].flatMap((x) => (x.values ?? []).map((v) => v.id)));
+      fc.assert(
+        fc.property(withDates(assessmentArbitrary(both.closures, { unknownRate: 0.2 })), (a) => {
+          const input = renamedAssessment(a, valueIds) as Assessment;
+          // The renamed assessment is valid for the renamed plan as the original is for the original.
+          const checked = ruleset.validateAssessment(input);
+          expect(checked.diagnostics.map((d) => d.code)).toEqual(
+            both.closures.validateAssessment(a).diagnostics.map((d) => d.code),
+          );
+          expect(namesBack(ruleset.evaluate(input))).toEqual(withHostileIdentity(both.closures.evaluate(a)));
+        }),
+        { seed: PROPERTY_SEED, numRuns: 200 },
+      );
+      expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+    }, 120_000);
 
   it("a fact named exactly __proto__ is read as the input's own key, and pollutes nothing", async () => {
     const both = await loadBoth(root('rules/lai-chau-2020-2025/ruleset.yaml'));

@@ -7,7 +7,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import type { CompiledRuleset } from '../../src/compile/compiled-ruleset.js';
+import type { Assessment } from '../../src/evaluate/assessment.js';
 import type { GeneratedModule } from '../../src/generate/bind-generated.js';
 import type { GeneratedCode } from '../../src/generate/decide-code.js';
 import { generatedModulePath } from '../../src/generate/module-path.js';
@@ -55,4 +57,38 @@ export function outcomeOf(ruleset: CompiledRuleset, assessment: unknown): unknow
     const problems = (e as { diagnostics?: readonly { code: string; path?: string }[] }).diagnostics;
     return { threw: problems ? problems.map((d) => `${d.code}@${d.path ?? ''}`) : String(e) };
   }
+}
+
+/**
+ * Dates around the fixtures' `from:`s and table years: before every row, on and after each start,
+ * a year with no row, outside `effective`, no date, and a text that is not one (decide does not
+ * validate; both ways must give the same unknowns).
+ */
+const DATES: fc.Arbitrary<string | undefined> = fc.oneof(
+  fc.constantFrom(
+    '2023-12-31',
+    '2024-01-01',
+    '2024-02-29',
+    '2024-03-01',
+    '2025-06-30',
+    '2025-07-01',
+    '2025-12-31',
+    '2026-01-01',
+    '2026-06-15',
+    '2027-03-10',
+    '2028-01-01',
+    '2031-05-05',
+    undefined,
+    '2025',
+  ),
+  fc
+    .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2031-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
+);
+
+/** The assessments, each with one of DATES as its `area.date` (or none). */
+export function withDates(arbitrary: fc.Arbitrary<Assessment>): fc.Arbitrary<Assessment> {
+  return fc
+    .tuple(arbitrary, DATES)
+    .map(([a, date]) => (date === undefined ? a : { ...a, area: { ...a.area, date } }) as Assessment);
 }

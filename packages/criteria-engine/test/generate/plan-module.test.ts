@@ -24,6 +24,8 @@ import { assessmentArbitrary } from '../../src/testing.js';
 import type { GenerateRefusal } from '../../src/generate/refusal.js';
 import { PROPERTY_SEED, propertyRuns } from '../oracle/differential.js';
 import { readYamlCases } from '../oracle/yaml-cases.js';
+import type { Assessment } from '../../src/evaluate/assessment.js';
+import { withDates } from './load-both.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
 const RUNS = propertyRuns(300);
@@ -32,7 +34,13 @@ const folder = mkdtempSync(join(tmpdir(), 'lcz-plan-module-'));
 let written = 0;
 
 /** The bundled schemes, and whether their plan has only constructs the generated code writes. */
-const SCHEMES: readonly { readonly rules: string; readonly module: boolean; readonly reason?: GenerateRefusal }[] = [
+const SCHEMES: readonly {
+  readonly rules: string;
+  readonly module: boolean;
+  readonly reason?: GenerateRefusal;
+  /** Dated parameter tables: assessments get dates around their `from:`s (load-both.ts). */
+  readonly dated?: boolean;
+}[] = [
   { rules: 'rules/lai-chau-2020-2025/ruleset.yaml', module: true },
   { rules: 'rules/lai-chau-2026-2030-draft/ruleset.yaml', module: true },
   {
@@ -58,23 +66,42 @@ const SCHEMES: readonly { readonly rules: string; readonly module: boolean; read
     },
   },
   {
-    // A threshold that is a table by year: the table and its keys, not just "a comparison".
+    // Its table by year is written now (criterion 3.1); a count of conditions is not.
     rules: 'packages/criteria-engine/test/fixtures/truong-hoc-an-toan/2026-2030/ruleset.yaml',
     module: false,
     reason: {
       code: 'construct',
       params: {
         part: 'criterion',
-        id: '3.1',
-        construct: 'parameter_table',
-        parameter: 'min_drills',
-        by: 'year',
+        id: '3.4',
+        construct: 'function',
+        fn: 'count',
         file: expect.stringMatching(/(^|\/)truong-hoc-an-toan\/2026-2030\/ruleset\.yaml$/) as string,
-        line: 195,
+        line: 210,
+        column: 11,
+      },
+    },
+  },
+  {
+    // A table compared with a derived quantity: the table and its keys, not just "a comparison".
+    rules: 'packages/criteria-engine/test/fixtures/thon-van-hoa/ruleset.yaml',
+    module: false,
+    reason: {
+      code: 'construct',
+      params: {
+        part: 'criterion',
+        id: 'KT2',
+        construct: 'parameter_table',
+        parameter: 'income_min',
+        by: 'unit_kind',
+        file: expect.stringMatching(/(^|\/)thon-van-hoa\/ruleset\.yaml$/) as string,
+        line: 216,
         column: 20,
       },
     },
   },
+  // Parameter tables in every shape the generated code writes, one read by a context rule.
+  { rules: 'packages/criteria-engine/test/fixtures/parameter-tables/ruleset.yaml', module: true, dated: true },
 ];
 
 async function importFresh(code: string): Promise<PlanModule> {
@@ -208,7 +235,9 @@ for (const scheme of SCHEMES) {
         let invalid = 0;
         fc.assert(
           fc.property(
-            fc.oneof(assessmentArbitrary(fromYaml), assessmentArbitrary(fromYaml, { unknownRate: 0.3 })),
+            (scheme.dated ? withDates : (a: fc.Arbitrary<Assessment>) => a)(
+              fc.oneof(assessmentArbitrary(fromYaml), assessmentArbitrary(fromYaml, { unknownRate: 0.3 })),
+            ),
             fc.option(fc.tuple(fc.constantFrom(...paths), hostileValue), { freq: 2 }),
             (assessment, change) => {
               const input: unknown = change
