@@ -4,7 +4,7 @@
  * whose start-up time counts: the script is the plan module and the plan entry's code in one
  * (generate/plan-script-code.ts), and the cache holds the code V8 compiled for it in a warm-up run
  * at build time, so a cold start compiles almost nothing. This entry is only the loader (a few
- * kB, it imports node:fs and node:vm); the engine's code is in the script.
+ * kB, it takes node:fs and node:vm from Node, below); the engine's code is in the script.
  *
  * The cache is used only when it is whole and made for this script and this Node
  * (plan-script-cache.ts); otherwise, and when V8 refuses it (other flags), the script is compiled
@@ -14,14 +14,28 @@
  * Compiling a file `lcz build` wrote is loading code, as `import` of the plan module is: trust it
  * as you trust the folder it is in.
  */
-import { readFileSync } from 'node:fs';
-import { Script } from 'node:vm';
 import { PLAN_SCRIPT_FORMAT, PLAN_SCRIPT_FORMAT_VERSION } from './generate/format.js';
 import { planScriptCachePath } from './generate/module-path.js';
 import type { LoadPlanModuleOptions, PlanModule, PlanRuleset } from './load-plan-module.js';
 import type { StageResult } from './diagnostics/diagnostic.js';
 import { SourceText, makeDiagnostic } from './diagnostics/source.js';
 import { planScriptCachedData } from './plan-script-cache.js';
+
+/**
+ * node:fs and node:vm as Node hands them over (`process.getBuiltinModule`, Node ≥ 20.16; the
+ * project asks for ≥ 20.19), not by `import`: an ES module's static import of a built-in makes
+ * its module namespace, for node:fs about a hundred exports, which in a cold start is about 90
+ * fresh memory pages of the ~2,400 a process touches (2–3 ms where a fresh page costs 20–30 µs;
+ * docs/performance.md, "Cold start: built-ins without their ES module wrapper"). Taken on first
+ * use, so importing this entry costs nothing more.
+ */
+function builtins(): { readonly fs: typeof import('node:fs'); readonly vm: typeof import('node:vm') } {
+  // Feature check: older Node has no such function (its type says it is always there).
+  const get = (process as { getBuiltinModule?: NodeJS.Process['getBuiltinModule'] }).getBuiltinModule;
+  if (typeof get !== 'function')
+    throw new Error(`loadPlanFile needs Node 20.19 or later (process.getBuiltinModule); this is ${process.version}`);
+  return { fs: get('node:fs'), vm: get('node:vm') };
+}
 
 export type { LoadPlanModuleOptions, PlanRuleset } from './load-plan-module.js';
 export { planScriptPath } from './generate/module-path.js';
@@ -44,16 +58,17 @@ export function loadPlanFile(
   path: string,
   options: Omit<LoadPlanModuleOptions, 'file'> = {},
 ): StageResult<PlanRuleset> | undefined {
+  const { fs, vm } = builtins();
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = fs.readFileSync(path);
   } catch (e) {
     if (e instanceof Error && 'code' in e && e.code === 'ENOENT') return undefined;
     throw e;
   }
   let cachedData: Buffer | undefined;
   try {
-    cachedData = planScriptCachedData(readFileSync(planScriptCachePath(path)), bytes);
+    cachedData = planScriptCachedData(fs.readFileSync(planScriptCachePath(path)), bytes);
   } catch {
     // no cache: compiled from the text
   }
@@ -64,7 +79,7 @@ export function loadPlanFile(
     // decoded as UTF-8, which reads ASCII the same and any other text right. (No check of the
     // bytes themselves: node:buffer's isAscii costs its import, ≈ 0.5 ms of a cold start.)
     const text = bytes.toString(cachedData !== undefined ? 'latin1' : 'utf8');
-    const script = new Script(text, {
+    const script = new vm.Script(text, {
       filename: path,
       ...(cachedData !== undefined ? { cachedData } : {}),
     });

@@ -25,10 +25,11 @@ describe('@lcz/criteria-plan-file', () => {
     expect(manifest.types).toBe('./dist/index.d.ts');
   });
 
-  it('its build is the loader alone: it imports node:fs and node:vm, never the engine', () => {
+  it('its build is the loader alone: it imports nothing (node:fs and node:vm come from process.getBuiltinModule), never the engine', () => {
     const code = readFileSync(here('../dist/index.js'), 'utf8').replace(/\n\/\/# sourceMappingURL=.*/g, '');
     const imported = [...code.matchAll(/(?:from |import\(|require\()['"]([^'"]+)['"]/g)].map((m) => m[1]);
-    expect(new Set(imported)).toEqual(new Set(['fs', 'vm']));
+    expect(imported).toEqual([]);
+    expect(code).toContain('getBuiltinModule');
     expect(code.length).toBeLessThan(4000);
     expect(readFileSync(here('../dist/index.d.ts'), 'utf8')).toContain('loadPlanFile');
   });
