@@ -19,7 +19,7 @@ import { planScriptCachePath } from './generate/module-path.js';
 import type { LoadPlanModuleOptions, PlanModule, PlanRuleset } from './load-plan-module.js';
 import type { StageResult } from './diagnostics/diagnostic.js';
 import { SourceText, makeDiagnostic } from './diagnostics/source.js';
-import { planScriptCachedData } from './plan-script-cache.js';
+import { readPlanScriptCachedData } from './plan-script-cache.js';
 
 /**
  * node:fs and node:vm as Node hands them over (`process.getBuiltinModule`, Node ≥ 20.16; the
@@ -68,7 +68,7 @@ export function loadPlanFile(
   }
   let cachedData: Buffer | undefined;
   try {
-    cachedData = planScriptCachedData(fs.readFileSync(planScriptCachePath(path)), bytes);
+    cachedData = readPlanScriptCachedData(fs, planScriptCachePath(path), bytes);
   } catch {
     // no cache: compiled from the text
   }
