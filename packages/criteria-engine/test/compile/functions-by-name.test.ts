@@ -25,7 +25,10 @@ const ALLOWED: Readonly<Record<string, { readonly count: number; readonly why: s
   'analyze/checks/wording.ts': { count: 1, why: "a threshold's unit (its shape hook)" },
   'explain/diff/render-diff.ts': { count: 1, why: "a threshold's unit (its shape hook)" },
   'explain/explain-text.ts': { count: 1, why: "a threshold's unit (its shape hook): a share against a parameter" },
-  'explain/explain-gap.ts': { count: 1, why: "a threshold's unit (its shape hook): a parameter's value for the unit, with %" },
+  'explain/explain-gap.ts': {
+    count: 1,
+    why: "a threshold's unit (its shape hook): a parameter's value for the unit, with %",
+  },
 };
 
 function sources(dir: string): string[] {
