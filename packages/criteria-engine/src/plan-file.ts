@@ -23,11 +23,11 @@ import { readPlanScriptCachedData } from './plan-script-cache.js';
 
 /**
  * node:fs and node:vm as Node hands them over (`process.getBuiltinModule`, Node ≥ 20.16; the
- * project asks for ≥ 20.19), not by `import`: an ES module's static import of a built-in makes
- * its module namespace, for node:fs about a hundred exports, which in a cold start is about 90
- * fresh memory pages of the ~2,400 a process touches (2–3 ms where a fresh page costs 20–30 µs;
- * docs/performance.md, "Cold start: built-ins without their ES module wrapper"). Taken on first
- * use, so importing this entry costs nothing more.
+ * repository's engines ask for ≥ 20.19), not by `import`: an ES module's static import of a
+ * built-in makes its module namespace, for node:fs about a hundred exports, which in a cold
+ * start is about 90 fresh memory pages of the ~2,400 a process touches (2–3 ms where a fresh page
+ * costs 20–30 µs; docs/performance.md, "Cold start: built-ins without their ES module wrapper").
+ * Taken on first use, so importing this entry costs nothing more.
  */
 function builtins(): { readonly fs: typeof import('node:fs'); readonly vm: typeof import('node:vm') } {
   // Feature check: older Node has no such function (its type says it is always there).
