@@ -19,7 +19,7 @@ import { planScriptCachePath } from './generate/module-path.js';
 import type { LoadPlanModuleOptions, PlanModule, PlanRuleset } from './load-plan-module.js';
 import type { StageResult } from './diagnostics/diagnostic.js';
 import { SourceText, makeDiagnostic } from './diagnostics/source.js';
-import { readPlanScriptCachedData } from './plan-script-cache.js';
+import { readPlanScript } from './plan-script-cache.js';
 
 /**
  * node:fs and node:vm as Node hands them over (`process.getBuiltinModule`, Node ≥ 20.16; the
@@ -59,26 +59,11 @@ export function loadPlanFile(
   options: Omit<LoadPlanModuleOptions, 'file'> = {},
 ): StageResult<PlanRuleset> | undefined {
   const { fs, vm } = builtins();
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(path);
-  } catch (e) {
-    if (e instanceof Error && 'code' in e && e.code === 'ENOENT') return undefined;
-    throw e;
-  }
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readPlanScriptCachedData(fs, planScriptCachePath(path), bytes);
-  } catch {
-    // no cache: compiled from the text
-  }
+  const read = readPlanScript(fs, path, planScriptCachePath(path));
+  if (read === undefined) return undefined;
+  const { text, cachedData } = read;
   let run: unknown;
   try {
-    // A cache made for this script says the script is lcz build's, which writes it in ASCII
-    // (plan-script-code.ts): read one byte a character, the cheapest decoding. Without one it is
-    // decoded as UTF-8, which reads ASCII the same and any other text right. (No check of the
-    // bytes themselves: node:buffer's isAscii costs its import, ≈ 0.5 ms of a cold start.)
-    const text = bytes.toString(cachedData !== undefined ? 'latin1' : 'utf8');
     const script = new vm.Script(text, {
       filename: path,
       ...(cachedData !== undefined ? { cachedData } : {}),

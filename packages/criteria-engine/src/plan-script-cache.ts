@@ -36,52 +36,93 @@ export function planScriptCacheFile(script: Uint8Array, data: Uint8Array): Buffe
 
 /** V8's cached data in `file` when it is whole and made for `script` in this Node; else undefined. */
 export function planScriptCachedData(file: Buffer, script: Buffer): Buffer | undefined {
-  const found = headerOf(file, script);
-  if (found === undefined || file.length !== found.start + 2 * found.bytes) return undefined;
+  const found = headerOf(file);
+  if (found === undefined || !madeFor(found, script) || file.length !== found.start + 2 * found.bytes) return undefined;
   const data = file.subarray(found.start, found.start + found.bytes);
   return data.equals(file.subarray(found.start + found.bytes)) ? data : undefined;
 }
 
-/** The file operations readPlanScriptCachedData uses (node:fs's, passed in: the loader takes them from Node). */
-export type CacheFileReader = Pick<typeof import('node:fs'), 'openSync' | 'readSync' | 'closeSync'>;
+/** The file operations readPlanScript uses (node:fs's, passed in: the loader takes them from Node). */
+export type PlanScriptReader = Pick<typeof import('node:fs'), 'openSync' | 'fstatSync' | 'readSync' | 'closeSync'>;
 
-/** How much of the second copy is read at a time to be compared with the first. */
-const PIECE = 65_536;
+/** How much of the cache's second copy is read at a time to be compared with the first. */
+const PIECE = 16_384;
 
 /**
- * planScriptCachedData of the file at `path`, read so that only one copy of the data is ever in
- * memory whole: the header, the first copy, then the second in pieces of 64 kB compared with the
- * first as they come. Reading the whole file (two copies of ~300 kB for Lai Châu) paged in ~70
- * more fresh memory pages at a cold start (docs/performance.md, "Cold start: built-ins without
- * their ES module wrapper"). The same checks: a file of another length, a copy that differs, a
- * header for another script or Node gives undefined. Errors opening or reading it are thrown.
+ * The plan script at `path` as text, and V8's cached data from `cachePath` when planScriptCachedData
+ * would give it (whole, made for this script and this Node; else undefined, and no error for a
+ * cache that is missing or unreadable). Undefined when there is no file at `path`; other errors
+ * reading the script are thrown.
+ *
+ * Read to touch as few fresh memory pages, and as few of Node's functions for the first time, as
+ * it can: at a cold start on a VM each fresh page costs 15–30 µs, and each fs function's first call
+ * 0.1–0.3 ms (docs/performance.md, "Cold start: one buffer for the script and its cache"). The
+ * cache's header is read first: it says how long the script is (no `fstat`) and how big ONE
+ * buffer must be to hold the script's bytes until they are text, then the cache's first copy,
+ * then, piece by piece, its second copy to compare. A script the header names (its length and
+ * digest line) is lcz build's, which is ASCII (generate/plan-script-code.ts), so it is read as
+ * latin1, one byte a character. Any other script, and one whose cache proves damaged, is read
+ * (again) whole as UTF-8, right for any text: a damaged cache gives what no cache gives.
  */
-export function readPlanScriptCachedData(fs: CacheFileReader, path: string, script: Buffer): Buffer | undefined {
-  const fd = fs.openSync(path, 'r');
+export function readPlanScript(
+  fs: PlanScriptReader,
+  path: string,
+  cachePath: string,
+): { readonly text: string; readonly cachedData: Buffer | undefined } | undefined {
+  let fd: number;
   try {
-    const head = Buffer.allocUnsafe(HEADER_MAX + 1);
-    const headLength = fs.readSync(fd, head, 0, head.length, 0);
-    const found = headerOf(head.subarray(0, headLength), script);
-    if (found === undefined) return undefined;
-    const { start, bytes } = found;
-    const data = Buffer.allocUnsafe(bytes);
-    if (readFully(fs, fd, data, start) !== bytes) return undefined;
-    const piece = Buffer.allocUnsafe(Math.min(PIECE, bytes));
-    for (let at = 0; at < bytes; at += piece.length) {
-      const length = Math.min(piece.length, bytes - at);
-      const view = piece.subarray(0, length);
-      if (readFully(fs, fd, view, start + bytes + at) !== length) return undefined;
-      if (!view.equals(data.subarray(at, at + length))) return undefined;
+    fd = fs.openSync(path, 'r');
+  } catch (e) {
+    if (e instanceof Error && 'code' in e && e.code === 'ENOENT') return undefined;
+    throw e;
+  }
+  let cache: number | undefined;
+  try {
+    let found: Header | undefined;
+    try {
+      cache = fs.openSync(cachePath, 'r');
+      const head = Buffer.allocUnsafe(HEADER_MAX + 1);
+      found = headerOf(head.subarray(0, fs.readSync(cache, head, 0, head.length, 0)));
+    } catch {
+      // no cache: compiled from the text
     }
-    // Nothing after the second copy.
-    return fs.readSync(fd, piece, 0, 1, start + 2 * bytes) === 0 ? data : undefined;
+    if (found !== undefined && cache !== undefined) {
+      const { scriptBytes, bytes } = found;
+      // One byte more than the script should have: a longer file is not the script the header names.
+      const all = Buffer.allocUnsafe(Math.max(scriptBytes + 1, bytes + PIECE));
+      const script = all.subarray(0, readFully(fs, fd, all.subarray(0, scriptBytes + 1), 0));
+      if (madeFor(found, script)) {
+        const text = script.toString('latin1');
+        const data = all.subarray(0, bytes);
+        if (copiesAgree(fs, cache, found, data, all.subarray(bytes))) return { text, cachedData: data };
+      }
+    }
+    const whole = Buffer.allocUnsafe(fs.fstatSync(fd).size);
+    return { text: whole.toString('utf8', 0, readFully(fs, fd, whole, 0)), cachedData: undefined };
   } finally {
     fs.closeSync(fd);
+    if (cache !== undefined) fs.closeSync(cache);
+  }
+}
+
+/** Reads the first copy into `data`, then the second piece by piece into `piece`: true when both are whole and the same and nothing follows. */
+function copiesAgree(fs: PlanScriptReader, fd: number, found: Header, data: Buffer, piece: Buffer): boolean {
+  const { start, bytes } = found;
+  try {
+    if (readFully(fs, fd, data, start) !== bytes) return false;
+    for (let at = 0; at < bytes; at += piece.length) {
+      const view = piece.subarray(0, Math.min(piece.length, bytes - at));
+      if (readFully(fs, fd, view, start + bytes + at) !== view.length) return false;
+      if (!view.equals(data.subarray(at, at + view.length))) return false;
+    }
+    return fs.readSync(fd, piece, 0, 1, start + 2 * bytes) === 0;
+  } catch {
+    return false; // an unreadable cache is no cache
   }
 }
 
 /** Reads into all of `into` from `position`, as far as the file goes: the bytes read. */
-function readFully(fs: CacheFileReader, fd: number, into: Buffer, position: number): number {
+function readFully(fs: PlanScriptReader, fd: number, into: Buffer, position: number): number {
   let done = 0;
   while (done < into.length) {
     const n = fs.readSync(fd, into, done, into.length - done, position + done);
@@ -94,17 +135,37 @@ function readFully(fs: CacheFileReader, fd: number, into: Buffer, position: numb
 /** The longest header line taken (its fields are short). */
 const HEADER_MAX = 300;
 
-/** Where the data starts and how long one copy is, when the header is this format's, for this Node and `script`. */
-function headerOf(file: Buffer, script: Buffer): { readonly start: number; readonly bytes: number } | undefined {
+/** What a header of this format, for this Node, says. */
+interface Header {
+  /** Where the data starts, and how long one copy is. */
+  readonly start: number;
+  readonly bytes: number;
+  /** The script's length and digest. */
+  readonly scriptBytes: number;
+  readonly digest: string;
+}
+
+/** The header at the start of `file` when it is this format's and for this Node. */
+function headerOf(file: Buffer): Header | undefined {
   const end = file.indexOf(0x0a);
   if (end < 0 || end > HEADER_MAX) return undefined;
   const fields = file.toString('latin1', 0, end).split(' ');
   if (fields.length !== 7 || fields[0] !== MAGIC || fields[1] !== String(VERSION)) return undefined;
   if (fields[2] !== process.version || fields[3] !== process.arch) return undefined;
-  if (Number(fields[4]) !== script.length || fields[6] !== digestOf(script)) return undefined;
+  const scriptBytes = Number(fields[4]);
   const bytes = Number(fields[5]);
-  if (!Number.isSafeInteger(bytes) || bytes <= 0) return undefined;
-  return { start: end + 1, bytes };
+  if (!(sizeOk(scriptBytes) && sizeOk(bytes))) return undefined;
+  return { start: end + 1, bytes, scriptBytes, digest: fields[6] as string };
+}
+
+/** A length a header may give: the buffer for it is allocated before the file says otherwise (1 GiB at most). */
+function sizeOk(n: number): boolean {
+  return Number.isSafeInteger(n) && n > 0 && n <= 2 ** 30;
+}
+
+/** The header names `script`: its length and the digest on its last line. */
+function madeFor(found: Header, script: Buffer): boolean {
+  return found.scriptBytes === script.length && found.digest === digestOf(script);
 }
 
 function digestOf(script: Buffer): string | undefined {

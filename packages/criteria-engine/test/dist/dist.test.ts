@@ -23,7 +23,7 @@ import {
   planScriptCacheFile,
   planScriptCachedData,
   planScriptDigestLine,
-  readPlanScriptCachedData,
+  readPlanScript,
 } from '../../src/plan-script-cache.js';
 
 const pkgDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -264,7 +264,7 @@ describe('the plan-file entry (@lcz/criteria-engine/plan-file) and a plan script
       const imported = [...text.matchAll(/(?:from |import\(|require\()['"]([^'"]+)['"]/g)].map((m) => m[1]);
       expect(imported).toEqual([]);
       expect(text).toContain('getBuiltinModule');
-      expect(text.length).toBeLessThan(5000);
+      expect(text.length).toBeLessThan(6000);
     }
   });
 
@@ -338,24 +338,45 @@ describe('the plan-file entry (@lcz/criteria-engine/plan-file) and a plan script
       ['longer than its two copies', Buffer.concat([file, Buffer.from('x')]), script],
     ] as const) {
       expect(planScriptCachedData(cache, against), what).toBeUndefined();
-      // The loader reads the file in pieces (only one copy whole in memory): the same verdicts.
-      const path = join(folder, 'check.plan-script.v8cache');
-      writeFileSync(path, cache);
-      expect(readPlanScriptCachedData(fs, path, against), what).toBeUndefined();
+      // The loader reads the script and then the cache into one buffer (the second copy in
+      // pieces): the same verdicts, and the script's text as UTF-8, as with no cache.
+      const scriptPath = join(folder, 'check.plan-script.js');
+      writeFileSync(scriptPath, against);
+      writeFileSync(planScriptCachePath(scriptPath), cache);
+      const read = readPlanScript(fs, scriptPath, planScriptCachePath(scriptPath));
+      expect(read?.cachedData, what).toBeUndefined();
+      expect(read?.text, what).toBe(against.toString('utf8'));
     }
-    const path = join(folder, 'whole.plan-script.v8cache');
-    writeFileSync(path, file);
-    expect(readPlanScriptCachedData(fs, path, script)?.equals(data)).toBe(true);
-    // Data longer than one piece of the second copy (64 kB): every piece compared, a change in the last one seen.
+    const path = join(folder, 'whole.plan-script.js');
+    const cachePath = planScriptCachePath(path);
+    writeFileSync(path, script);
+    writeFileSync(cachePath, file);
+    expect(readPlanScript(fs, path, cachePath)?.cachedData?.equals(data)).toBe(true);
+    expect(readPlanScript(fs, path, cachePath)?.text).toBe(script.toString('latin1'));
+    // Data longer than one piece of the second copy (16 kB) and than the script: every piece
+    // compared, a change in the last one seen.
     const big = Buffer.alloc(200_003, 7);
     const bigFile = planScriptCacheFile(script, big);
-    writeFileSync(path, bigFile);
-    expect(readPlanScriptCachedData(fs, path, script)?.equals(big)).toBe(true);
+    writeFileSync(cachePath, bigFile);
+    expect(readPlanScript(fs, path, cachePath)?.cachedData?.equals(big)).toBe(true);
     const changed = Buffer.from(bigFile);
     changed[changed.length - 2] = 8;
-    writeFileSync(path, changed);
-    expect(readPlanScriptCachedData(fs, path, script)).toBeUndefined();
-    expect(() => readPlanScriptCachedData(fs, join(folder, 'none.v8cache'), script)).toThrow(/ENOENT/);
+    writeFileSync(cachePath, changed);
+    expect(readPlanScript(fs, path, cachePath)?.cachedData).toBeUndefined();
+    // A script the header names is read one byte a character (lcz build writes ASCII); when the
+    // data then proves damaged, the script is read again as UTF-8, as with no cache at all.
+    const notAscii = Buffer.from(`(function () { return "\u0111 đ"; })\n${planScriptDigestLine('d'.repeat(64))}`);
+    const itsCache = planScriptCacheFile(notAscii, big);
+    writeFileSync(path, notAscii);
+    writeFileSync(cachePath, itsCache);
+    expect(readPlanScript(fs, path, cachePath)?.text).toBe(notAscii.toString('latin1'));
+    const damaged = Buffer.from(itsCache);
+    damaged[damaged.length - 2] = 8;
+    writeFileSync(cachePath, damaged);
+    expect(readPlanScript(fs, path, cachePath)).toEqual({ text: notAscii.toString('utf8'), cachedData: undefined });
+    rmSync(cachePath);
+    expect(readPlanScript(fs, path, cachePath)).toEqual({ text: notAscii.toString('utf8'), cachedData: undefined });
+    expect(readPlanScript(fs, join(folder, 'none.plan-script.js'), cachePath)).toBeUndefined();
   });
 
   it('refuses a file that is not a plan script (plan_module_stale), and says there is none where there is no file', async () => {
