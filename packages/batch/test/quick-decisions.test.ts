@@ -440,6 +440,10 @@ describe('the decisions-only CSV path gives what the careful path gives', () => 
       // A quoted cell closing at the very end of the file; a U+FEFF starting a row; a doubled quote.
       `${header}\nB1,b,u,2024,to_dan_pho,phuong,,"12"`,
       `${header}\n\uFEFFB1,b,u,2024,to_dan_pho,phuong,,12\nB2,"b ""x""",u,2024,ban,xa,có,7\n`,
+      // Integers read a word at a time (one to three digits) and by the loop (more, a sign, a
+      // letter after the digits, the text's end); choices read as two words with the delimiter
+      // after them, and those followed by a line break or the end.
+      `${header}\nB0,b,u,2024,ban,xa,có,1\nB1,b,u,2024,ban,xa,không,0012\nB2,b,u,2024,ban,xa,có,1234\nB3,b,u,2024,ban,xa,không,7a\nB4,b,u,2024,ban,xa,có,-3\nB5,b,u,2024,ban,xa,có,99999\nB6,b,u,2024,ban,xa,không,05\r\nB7,b,u,2024,ban,xa,có,\nB8,b,u,2024,ban,xa,,345\nB9,b,u,2024,ban,xa,không,3\nB10,b,u,2024,ban,xa,có`,
     ];
     // (The row right under a header always takes the careful path: it may be the English labels.
     // So each case below has an ordinary row first.)
