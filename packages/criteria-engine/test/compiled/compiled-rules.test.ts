@@ -66,10 +66,31 @@ const TRICKY = [
   'empty:',
 ].join('\n');
 
+/** Positions of one digit each (every number below 63). */
+const SHORT = '[a, b, c, d, e, f, g, h, i, j, k]';
+/** Positions of four digits each (offsets past 64^3 - 1): the nodes after 270 kB of comments. */
+const LONG = [
+  ...Array.from({ length: 2_700 }, () => `# ${'x'.repeat(98)}`),
+  'pad: text',
+  'after:',
+  '  list: [one, two, three]',
+  '  "quoted key": \'single\'',
+  '  nested: { a: b, c: [d, e] }',
+].join('\n');
+
 describe('storePositions / restoreDocument', () => {
+  it('stores numbers of one to four digits, as the file needs (each width read below)', () => {
+    const widths = [SHORT, TRICKY, readFileSync(LAI_CHAU, 'utf8'), LONG].map(
+      (t) => storePositions(parse('w.yaml', t))[0],
+    );
+    expect(widths).toEqual(['1', '2', '3', '4']);
+  });
+
   for (const [name, file, text] of [
     ['a file with flow, block, quoted, aliased and empty nodes', 'tricky.yaml', TRICKY],
     ['the Lai Châu rules', LAI_CHAU, readFileSync(LAI_CHAU, 'utf8')],
+    ['a file short enough for one digit a number', 'short.yaml', SHORT],
+    ['a file long enough for four digits a number', 'long.yaml', LONG],
   ] as const) {
     describe(name, () => {
       const original = parse(file, text);
