@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { explainText, formatDiagnostics } from '../../src/index.js';
 import type { Assessment } from '../../src/evaluate/assessment.js';
 import { derivedOf } from '../../src/explain/gap-values.js';
+import { officialTable } from '../../src/explain/table/index.js';
 import { loadRulesetFile } from '../../src/node.js';
 
 const RULES = fileURLToPath(new URL('../fixtures/co-quan-van-hoa/2024-2026/ruleset.yaml', import.meta.url));
@@ -58,5 +59,22 @@ describe('a derived quantity beside its threshold', async () => {
       after,
     );
     expect(saving).toEqual({ id: 'saving_rate', current: '4.99', suggested: '4.999', op: '>=', threshold: 5 });
+  });
+});
+
+describe('a derived quantity beside its threshold on the filled official table', async () => {
+  const loaded = await loadRulesetFile(RULES);
+  if (!loaded.value) throw new Error(formatDiagnostics(loaded.diagnostics, 'en'));
+  const rules = loaded.value;
+
+  it('is never rounded onto it', () => {
+    const result = rules.evaluate(agency({ budget_saved: 49.9, green_area: 1999.9 }));
+    const remarks = (id: string) =>
+      officialTable(rules, { lang: 'vi', result })
+        .rows.filter((r) => r.number === id)
+        .map((r) => JSON.stringify(r))
+        .join('\n');
+    expect(remarks('3.2')).toContain('Tỷ lệ tiết kiệm chi thường xuyên: 4,99 % → cần ≥ 5');
+    expect(remarks('3.3')).toContain('9,9995 m²/người → cần ≥ 10');
   });
 });

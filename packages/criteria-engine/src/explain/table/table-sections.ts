@@ -6,6 +6,7 @@
  * the minimum income in force for its region and date, the level reached and the points). A
  * scheme without them prints as before: each part is empty or null.
  */
+import { shownBeside } from '../derived-shown.js';
 import { SYMBOL } from '../../compile/expression/compare-ops.js';
 import type { CriterionInfo, GroupInfo } from '../../compile/compiled-ruleset.js';
 import type { ParameterTableInfo } from '../../compile/parameter-table.js';
@@ -274,12 +275,13 @@ export function derivedRemarks(c: CriterionInfo, r: CriterionResult | undefined,
   const reads = derived.filter((d) => used.has(d.id));
   if (reads.length === 0) return [];
   const values = valuesOf(assessmentOf(ctx.result));
+  const exactValues = ctx.ruleset.derivedExact?.(assessmentOf(ctx.result));
   const variant = r.variant === null ? undefined : c.variants?.find((v) => v.id === r.variant);
   const thresholds = (variant?.condition ?? c.condition)?.thresholds ?? [];
   return reads.flatMap((d) => {
-    const exact = values.get(d.id);
-    if (exact === undefined) return [];
-    const value = decimalIn(exact, ctx.lang);
+    const shownText = values.get(d.id);
+    if (shownText === undefined) return [];
+    const value = decimalIn(shownText, ctx.lang);
     const unit = d.unit === undefined ? '' : ` ${t(d.unit, ctx.lang)}`;
     const label = flat(t(d.label, ctx.lang));
     const compared = thresholds.find((x) => x.kind === 'compare' && x.fact === d.id);
@@ -288,10 +290,13 @@ export function derivedRemarks(c: CriterionInfo, r: CriterionResult | undefined,
     const threshold = typeof compared.value === 'string' ? parameterValue(compared.value, ctx) : compared.value;
     if (threshold === undefined || typeof threshold === 'boolean')
       return [ctx.say('derived_plain', { label, value: `${value}${unit}` })];
+    // Never rounded onto or across the threshold it is compared with (derived-shown.ts).
+    const beside =
+      typeof threshold === 'number' ? shownBeside(shownText, exactValues?.get(d.id), threshold) : shownText;
     return [
       ctx.say('derived_compare', {
         label,
-        value: `${value}${unit}`,
+        value: `${decimalIn(beside, ctx.lang)}${unit}`,
         op: SYMBOL[compared.op],
         threshold: formatReportNumber(threshold, ctx.lang),
       }),
