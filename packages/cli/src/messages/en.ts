@@ -195,6 +195,9 @@ export const en = {
   build_construct_comparison: 'a comparison',
   build_construct_parameter_table:
     'the parameter table {parameter} (by {by}) compared with a value the generated code does not write beside a table (it writes a fact, a number, another table or a percentage of two whole-number facts; not a derived quantity or arithmetic)',
+  // A table keyed by nothing but its from: dates has no keys to name.
+  build_construct_parameter_table_dated:
+    'the parameter table {parameter} (by date only) compared with a value the generated code does not write beside a table (it writes a fact, a number, another table or a percentage of two whole-number facts; not a derived quantity or arithmetic)',
   build_at: 'at {place}',
   build_up_to_date: '{path} is up to date: {id} {version} ({hash}…).',
   build_check_stale:
