@@ -249,8 +249,8 @@ export const en = {
     '{year}: rules {id} {version} (in force on {date}); {assessed_many} decided: {decided} ({recognised} recognised, {not_recognised} not recognised), not complete: {incomplete}; {stored} {stored|result|results} stored.',
   records_incomplete: 'not complete (see lcz records status): {areas}',
   records_board:
-    'board decision {number} of {date} recorded (version {version}): {count} {count|area|areas} recognised, {against} against the engine’s result with a written reason.',
-  records_history_head: 'area {area}: {years} {years|year|years} in the record',
+    'board decision {number} of {date} recorded (version {version}): {count} recognised, {against} against the engine’s result with a written reason.',
+  records_history_head: 'code {area}: {years} {years|year|years} in the record',
   records_versions: '({count} versions)',
   records_changes: 'from {from} to {to}: {kept} kept recognition, {lost} lost it, {gained} gained it.',
   records_exported: 'wrote {path}: {rows} {rows|decision|decisions}.',
