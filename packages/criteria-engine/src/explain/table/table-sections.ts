@@ -9,7 +9,7 @@
 import { shownBeside } from '../derived-shown.js';
 import { SYMBOL } from '../../compile/expression/compare-ops.js';
 import type { CriterionInfo, GroupInfo } from '../../compile/compiled-ruleset.js';
-import type { ParameterTableInfo } from '../../compile/parameter-table.js';
+import { type ParameterTableInfo, YEAR } from '../../compile/parameter-table.js';
 import type { PointsOptionInfo, PointsRuleInfo } from '../../compile/points.js';
 import type { Assessment } from '../../evaluate/assessment.js';
 import type { CriterionResult, EvaluationResult, FactValue, GroupResult, Requirement } from '../../evaluate/result.js';
@@ -494,12 +494,15 @@ function parameterTable(table: ParameterTableInfo, ctx: TableContext): TablePara
     // A date column without a row of its own keeps the value before it: said so, since a blank
     // cell reads as "no value"; before the row's first value there is none (unknown, no default).
     let before = false;
+    // A row keyed by a year holds in that year only: a date of another year is none of its own.
+    const year = table.by.includes(YEAR) ? key[YEAR] : undefined;
     const at = (from: string | undefined) => {
       const cell = cells.find((c) => c.from === from);
       if (cell !== undefined) {
         before = true;
         return formatReportNumber(cell.value, lang);
       }
+      if (from !== undefined && year !== undefined && from.slice(0, 4) !== String(year)) return '';
       return from === undefined ? '' : before ? m.param_cell_unchanged : m.param_cell_none;
     };
     return [
