@@ -18,7 +18,7 @@ describe('a table by region and year with a change inside a year', async () => {
   const rules = loaded.value;
 
   it('leaves the date columns of another year blank', () => {
-    const table = officialTable(rules, { lang: 'en' }).parameters.find((p) => p.title.includes('events_min'));
+    const table = officialTable(rules, { lang: 'en' }).parameters.find((p) => p.title?.includes('events_min'));
     expect(table?.columns).toEqual(['Region', 'Year', 'Value', 'From 1 January 2025', 'From 1 July 2025']);
     expect(table?.rows).toContainEqual(['Mountains', '2024', '4', '', '']);
     expect(table?.rows).toContainEqual(['Delta', '2025', '', '6', '7']);
