@@ -5,7 +5,8 @@
  */
 import { formatDiagnostic, renderMessage, type Diagnostic, type Locale } from '@lcz/criteria-engine';
 
-const CELL_WORD: Readonly<Record<Locale, string>> = { vi: 'Ô', en: 'Cell' };
+/** The word before a cell's address: "Ô J32", "Cell J32" (the summary's error column names it too). */
+export const CELL_WORD: Readonly<Record<Locale, string>> = { vi: 'Ô', en: 'Cell' };
 
 export function formatBatchDiagnostic(d: Diagnostic, lang: Locale): string {
   const cell = d.params['cell'];

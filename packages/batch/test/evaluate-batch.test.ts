@@ -116,6 +116,8 @@ describe('the city 2024 example', () => {
     const sp05 = table.find((r) => r[1] === 'SP-05');
     expect(sp05?.[5]).toBe('Invalid data');
     expect(sp05?.[15]).toMatch(/^Cell I64, .*"12a" is not a whole number/);
+    // An engine message (it names facts, not cells) gets its cell named the same way, word included.
+    expect(table.find((r) => r[1] === 'DK-09')?.[15]).toMatch(/^Cell J32, "[^"]+": 183 is larger than the total/);
     const counted = table.slice(1).filter((r) => r[5] === 'Recognised').length;
     expect(counted).toBe(a.decisions.recognised);
     for (const r of table.slice(1).filter((r) => r[5] !== 'Invalid data')) {

@@ -95,6 +95,13 @@ describe('refusal reasons in the catalogues', () => {
     expect(refusalReason('vi', reason)).toBe(
       'phần when: của phương án v2 thuộc tiêu chí X1 dùng phép tính số học; mã sinh ra chưa viết được phần này nên vẫn dùng hàm đóng đã biên dịch',
     );
+    // A table dated only (no `by:` keys): no empty "(by )" (found writing co-quan-van-hoa from the docs).
+    const dated = {
+      code: 'construct',
+      params: { part: 'criterion', id: '3.2', construct: 'parameter_table', parameter: 'saving_min', by: '' },
+    } as const;
+    expect(refusalReason('en', dated)).toContain('the parameter table saving_min (by date only) compared with');
+    expect(refusalReason('vi', dated)).toContain('bảng tham số saving_min (chỉ theo ngày) được so sánh');
     expect(refusalReason('vi', { code: 'no_tree', params: { part: 'context_require', rule: 3 } })).toBe(
       'phần require: của quy tắc bối cảnh thứ 3 không có cây biểu thức đã kiểm tra',
     );

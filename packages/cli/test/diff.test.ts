@@ -191,6 +191,21 @@ describe('lcz diff --assessments: whose decision changes', () => {
     );
   });
 
+  it('a bad row of a batch names its cell as lcz evaluate does, for the engine’s messages too', async () => {
+    // Found writing test/fixtures/co-quan-van-hoa from the docs: "budget_saved = 49.95 has more
+    // decimals…" with no cell, where lcz evaluate says "Cell S10, …".
+    const { stderr } = await run([
+      'diff',
+      '--lang',
+      'en',
+      OLD,
+      NEW,
+      '--assessments',
+      'examples/city-2024/assessments-2024.csv',
+    ]);
+    expect(stderr).toMatch(/assessments-2024\.csv:32:10: error \[input_part_exceeds_whole\] Cell J32, "/);
+  });
+
   it('text: each area whose decision changes, with the reasons', async () => {
     const { code, stdout } = await run(['diff', OLD, NEW, '--assessments', 'examples/assessments']);
     expect(code).toBe(0);

@@ -22,8 +22,10 @@ export async function loadCycle(file: string): Promise<{ value?: Cycle; problems
   let text: string;
   try {
     text = await readFile(file, 'utf8');
-  } catch {
-    return { problems: [problem('records_cycle_invalid', { file }, { detail: 'cannot be read' })] };
+  } catch (e) {
+    // What is wrong is said by a reason the catalogues word (messages/), never English text.
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    return { problems: [problem('records_cycle_invalid', { file }, { reason: missing ? 'missing' : 'unreadable' })] };
   }
   return parseCycle(text, file);
 }
@@ -38,31 +40,27 @@ export function parseCycle(text: string, file: string): { value?: Cycle; problem
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((e) =>
-        problem('records_cycle_invalid', at(e.pos[0]), { detail: e.message.split('\n')[0] ?? '' }),
+        problem('records_cycle_invalid', at(e.pos[0]), { reason: 'yaml', detail: e.message.split('\n')[0] ?? '' }),
       ),
     };
   }
-  if (!isMap(doc.contents)) return { problems: [problem('records_cycle_invalid', at(0), { detail: 'not a mapping' })] };
+  if (!isMap(doc.contents)) return { problems: [problem('records_cycle_invalid', at(0), { reason: 'not_mapping' })] };
   const problems: RecordsProblem[] = [];
-  const field = (key: string, test: (v: unknown) => boolean, detail: string): string | undefined => {
+  const field = (key: string, test: (v: unknown) => boolean): string | undefined => {
     const node = doc.get(key, true);
     if (!isScalar(node)) {
-      problems.push(problem('records_cycle_invalid', at(0), { detail: `${key}: is missing` }));
+      problems.push(problem('records_cycle_invalid', at(0), { reason: 'missing_key', key }));
       return undefined;
     }
     if (!test(node.value)) {
-      problems.push(problem('records_cycle_invalid', at(node.range?.[0]), { detail: `${key}: ${detail}` }));
+      problems.push(problem('records_cycle_invalid', at(node.range?.[0]), { reason: 'bad_value', key }));
       return undefined;
     }
     return String(node.value);
   };
-  field('format', (v) => v === 1, 'must be 1');
-  const ruleset = field('ruleset', (v) => typeof v === 'string' && v.length > 0, 'must be a ruleset id');
-  const reportBy = field(
-    'report_by',
-    (v) => typeof v === 'string' && validMonthDay(v),
-    'must be "MM-DD", e.g. "10-15"',
-  );
+  field('format', (v) => v === 1);
+  const ruleset = field('ruleset', (v) => typeof v === 'string' && v.length > 0);
+  const reportBy = field('report_by', (v) => typeof v === 'string' && validMonthDay(v));
   if (problems.length > 0 || ruleset === undefined || reportBy === undefined) return { problems };
   return { value: { file, ruleset, reportBy }, problems };
 }

@@ -25,6 +25,7 @@ import {
   type SummaryDecision,
 } from '../words.js';
 import { safeCsvRow } from './csv-cell.js';
+import { CELL_WORD } from '../format.js';
 import { openFile } from './text-sink.js';
 
 export type SummaryFormat = 'csv' | 'xlsx';
@@ -188,9 +189,11 @@ function summaryCells(
     .map((d) => {
       // Batch messages name their cell themselves ("Cell G14, …"); the engine's do not.
       const { message } = renderMessage(d, lang);
+      // A spreadsheet cell is named as the batch's own messages name it ("Ô J32", "Cell J32").
       const cell = typeof d.params['cell'] === 'string' ? d.params['cell'] : d.line > 0 ? `${d.line}:${d.column}` : '';
+      const where = typeof d.params['cell'] === 'string' ? `${CELL_WORD[lang]} ${cell}` : cell;
       const name = typeof d.params['column_name'] === 'string' ? `, "${d.params['column_name']}"` : '';
-      return cell && !message.includes(cell) ? `${cell}${name}: ${message}` : message;
+      return cell && !message.includes(cell) ? `${where}${name}: ${message}` : message;
     })
     .join('\n');
   return {

@@ -37,7 +37,13 @@ export function refusalReason(lang: Lang, reason: GenerateRefusal, place: (file:
   const { part, construct, file, line, column, ...rest } = reason.params;
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(rest)) if (value !== undefined) params[name] = value;
-  if (construct) params.construct = say(lang, constructKey(construct), params);
+  if (construct)
+    params.construct = say(
+      lang,
+      // A table keyed by dates only has no keys to name: "(by )" would read as a word left out.
+      construct === 'parameter_table' && !params.by ? 'build_construct_parameter_table_dated' : constructKey(construct),
+      params,
+    );
   if (part) params.part = say(lang, partKey(part), params);
   const text = say(lang, reasonKey(reason.code), params);
   if (file === undefined) return text;

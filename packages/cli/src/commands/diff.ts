@@ -11,7 +11,7 @@
  */
 import { open, readFile } from 'node:fs/promises';
 import {
-  formatDiagnostics,
+  capDiagnostics,
   hasErrors,
   readAssessment,
   type Assessment,
@@ -27,7 +27,13 @@ import {
   type AreaSource,
 } from '@lcz/criteria-engine/tools';
 import { readAssessmentFile } from '@lcz/criteria-engine/node';
-import { detectBatchFormat, isListDocument, readBatch, type BatchFormat } from '@lcz/criteria-batch';
+import {
+  detectBatchFormat,
+  formatBatchDiagnostic,
+  isListDocument,
+  readBatch,
+  type BatchFormat,
+} from '@lcz/criteria-batch';
 import type { DiffOptions } from './diff.usage.js';
 import { EXIT, say, type Session } from '../session.js';
 import { assessmentFiles } from './input-files.js';
@@ -110,8 +116,14 @@ async function compareAll(
   let failed = 0;
   // A file that cannot be read at all (an unknown --encoding, a header that is not UTF-8) fails the run.
   let unreadable = false;
+  // A row's problems name their cell as lcz evaluate's do ("Cell J32, …"): the engine's own
+  // messages speak of facts, not cells.
   const report = (diagnostics: readonly Diagnostic[]) =>
-    session.err(formatDiagnostics(session.relocate(unique(diagnostics)), lang));
+    session.err(
+      capDiagnostics(session.relocate(unique(diagnostics)))
+        .map((d) => formatBatchDiagnostic(d, lang))
+        .join('\n'),
+    );
   for (const file of files) {
     for await (const item of readWithOldRules(file, before, session, encoding)) {
       if ('diagnostics' in item) {

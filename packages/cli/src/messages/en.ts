@@ -195,6 +195,9 @@ export const en = {
   build_construct_comparison: 'a comparison',
   build_construct_parameter_table:
     'the parameter table {parameter} (by {by}) compared with a value the generated code does not write beside a table (it writes a fact, a number, another table or a percentage of two whole-number facts; not a derived quantity or arithmetic)',
+  // A table keyed by nothing but its from: dates has no keys to name.
+  build_construct_parameter_table_dated:
+    'the parameter table {parameter} (by date only) compared with a value the generated code does not write beside a table (it writes a fact, a number, another table or a percentage of two whole-number facts; not a derived quantity or arithmetic)',
   build_at: 'at {place}',
   build_up_to_date: '{path} is up to date: {id} {version} ({hash}…).',
   build_check_stale:
@@ -246,8 +249,8 @@ export const en = {
     '{year}: rules {id} {version} (in force on {date}); {assessed_many} decided: {decided} ({recognised} recognised, {not_recognised} not recognised), not complete: {incomplete}; {stored} {stored|result|results} stored.',
   records_incomplete: 'not complete (see lcz records status): {areas}',
   records_board:
-    'board decision {number} of {date} recorded (version {version}): {count} {count|area|areas} recognised, {against} against the engine’s result with a written reason.',
-  records_history_head: 'area {area}: {years} {years|year|years} in the record',
+    'board decision {number} of {date} recorded (version {version}): {count} recognised, {against} against the engine’s result with a written reason.',
+  records_history_head: 'code {area}: {years} {years|year|years} in the record',
   records_versions: '({count} versions)',
   records_changes: 'from {from} to {to}: {kept} kept recognition, {lost} lost it, {gained} gained it.',
   records_exported: 'wrote {path}: {rows} {rows|decision|decisions}.',

@@ -194,6 +194,9 @@ export const vi: CliMessages = {
   build_construct_comparison: 'một phép so sánh',
   build_construct_parameter_table:
     'bảng tham số {parameter} (theo {by}) được so sánh với một giá trị mà mã sinh ra chưa viết được bên cạnh bảng (mã sinh ra viết được dữ kiện, số, bảng khác hoặc tỉ lệ phần trăm của hai dữ kiện số nguyên; chưa viết được đại lượng dẫn xuất hay phép tính số học)',
+  // A table keyed by nothing but its from: dates has no keys to name.
+  build_construct_parameter_table_dated:
+    'bảng tham số {parameter} (chỉ theo ngày) được so sánh với một giá trị mà mã sinh ra chưa viết được bên cạnh bảng (mã sinh ra viết được dữ kiện, số, bảng khác hoặc tỉ lệ phần trăm của hai dữ kiện số nguyên; chưa viết được đại lượng dẫn xuất hay phép tính số học)',
   build_at: 'tại {place}',
   build_up_to_date: '{path} đã khớp với bộ quy tắc: {id} {version} ({hash}…).',
   build_check_stale:

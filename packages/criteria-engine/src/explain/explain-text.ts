@@ -8,6 +8,7 @@
  * points (if the ruleset has a points scheme) → facts still needed.
  */
 import { parameterValue } from './gap-values.js';
+import { shownBeside } from './derived-shown.js';
 import { requirementValue } from '../evaluate/requirement.js';
 import { formatDecimalText, formatReportNumber } from './report-number.js';
 import type { CompiledRuleset, CriterionInfo, DisqualifierInfo, GroupInfo } from '../compile/compiled-ruleset.js';
@@ -60,7 +61,15 @@ export type ExplainRuleset = Pick<
   Partial<
     Pick<
       CompiledRuleset,
-      'languages' | 'words' | 'derived' | 'derivedValues' | 'levels' | 'parameterTables' | 'document' | 'parameters'
+      | 'languages'
+      | 'words'
+      | 'derived'
+      | 'derivedValues'
+      | 'derivedExact'
+      | 'levels'
+      | 'parameterTables'
+      | 'document'
+      | 'parameters'
     >
   >;
 
@@ -529,21 +538,22 @@ class TextReport {
     const date = this.result.area?.date;
     const assessment = { ...(date !== undefined ? { area: { date } } : {}), context, facts };
     const values = ruleset.derivedValues(assessment);
+    const exact = ruleset.derivedExact?.(assessment);
     for (const t of compared) {
       if (t.kind !== 'compare') continue;
       const d = derived.get(t.fact);
       const value = values.get(t.fact);
       if (d === undefined || value === undefined) continue;
       const unit = d.unit !== undefined ? unitAfter(this.t(d.unit)) : '';
+      // A parameter's name shows as its value for this unit (a table's cell): "needs ≥ 58",
+      // written with the report's decimal mark as the value beside it is ("cần ≥ 52,5").
+      const threshold =
+        (typeof t.value === 'string' ? parameterValue(ruleset, t.value, assessment) : undefined) ?? t.value;
+      const shown = shownBeside(value, exact?.get(t.fact), typeof threshold === 'number' ? threshold : undefined);
       const line = interpolate(this.m.derived_value, {
-        value: `${formatDecimalText(value, this.lang)}${unit}`,
+        value: `${formatDecimalText(shown, this.lang)}${unit}`,
         op: SYMBOL[t.op],
-        // A parameter's name shows as its value for this unit (a table's cell): "needs ≥ 58",
-        // written with the report's decimal mark as the value beside it is ("cần ≥ 52,5").
-        threshold: formatDecimalText(
-          String((typeof t.value === 'string' ? parameterValue(ruleset, t.value, assessment) : undefined) ?? t.value),
-          this.lang,
-        ),
+        threshold: formatDecimalText(String(threshold), this.lang),
       });
       this.push(`${indent}  · ${oneLine(this.t(d.label))}: ${line}`);
     }

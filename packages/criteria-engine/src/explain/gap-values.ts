@@ -4,6 +4,7 @@
  * unit (a table's cell chosen by its context and date: "needs ≥ 58", not the parameter's name). For
  * people only: decisions are the engine's, exact.
  */
+import { shownBeside } from './derived-shown.js';
 import type { CompiledRuleset, Threshold } from '../compile/compiled-ruleset.js';
 import type { Assessment } from '../evaluate/assessment.js';
 import type { GapDerived } from './gap-report.js';
@@ -11,7 +12,7 @@ import { declaredParameter } from './declared-parameters.js';
 import { thresholdShape } from '../compile/functions/index.js';
 
 type ValuesRuleset = Partial<
-  Pick<CompiledRuleset, 'derived' | 'derivedValues' | 'parameterTables' | 'document' | 'parameters'>
+  Pick<CompiledRuleset, 'derived' | 'derivedValues' | 'derivedExact' | 'parameterTables' | 'document' | 'parameters'>
 >;
 
 /**
@@ -66,6 +67,8 @@ export function derivedOf(
   if (used.length === 0) return [];
   const now = ruleset.derivedValues(before);
   const then = after === undefined ? undefined : ruleset.derivedValues(after);
+  const exactNow = ruleset.derivedExact?.(before);
+  const exactThen = after === undefined ? undefined : ruleset.derivedExact?.(after);
   return used.map((d) => {
     const t = thresholds.find((x) => x.kind === 'compare' && x.fact === d.id);
     const threshold =
@@ -76,11 +79,14 @@ export function derivedOf(
           : typeof t.value === 'string'
             ? parameterValue(ruleset, t.value, before)
             : undefined;
-    const suggested = then?.get(d.id);
+    const nowText = now.get(d.id);
+    const current = nowText === undefined ? undefined : shownBeside(nowText, exactNow?.get(d.id), threshold);
+    const thenText = then?.get(d.id);
+    const suggested = thenText === undefined ? undefined : shownBeside(thenText, exactThen?.get(d.id), threshold);
     return {
       id: d.id,
-      current: now.get(d.id) ?? null,
-      ...(suggested !== undefined && suggested !== now.get(d.id) ? { suggested } : {}),
+      current: current ?? null,
+      ...(suggested !== undefined && suggested !== current ? { suggested } : {}),
       ...(t !== undefined && t.kind === 'compare' && threshold !== undefined ? { op: t.op, threshold } : {}),
     };
   });

@@ -119,7 +119,7 @@ class GapAnalysis {
       .filter((m) => m.status !== 'pass')
       .map((m) => this.criterion(this.criterionResult(m.id), this.base));
     const disqualifiers = result.disqualifiers.flatMap((d) =>
-      d.status === 'clear' ? [] : [this.disqualifier(d.id, this.base)],
+      d.status === 'clear' || !this.blocksRecognition(d.id) ? [] : [this.disqualifier(d.id, this.base)],
     );
     const total = this.total();
     return {
@@ -393,7 +393,7 @@ class GapAnalysis {
     };
     for (let round = 0; round < MAX_PLAN_ROUNDS && current.decision !== 'recognised'; round++) {
       for (const d of current.disqualifiers) {
-        if (d.status === 'clear') continue;
+        if (d.status === 'clear' || !this.blocksRecognition(d.id)) continue;
         const gap = this.disqualifier(d.id, values);
         if (!gap.achievable) continue;
         take(gap.changes);
@@ -660,6 +660,20 @@ class GapAnalysis {
   }
 
   // ── helpers ───────────────────────────────────────────────────────────────
+
+  /**
+   * Whether a disqualifier can stand between the area and recognition. With levels, being
+   * recognised is reaching the lowest one, so one that blocks only from a higher level
+   * (`from_level`) is left to that level's part of the analysis, not cleared here.
+   */
+  private blocksRecognition(id: string): boolean {
+    const doc = this.ruleset.document;
+    const lowest = doc.levels?.[0];
+    if (lowest === undefined) return true;
+    if (lowest.disqualifiers?.includes(id)) return true;
+    const fromLevel = doc.disqualifiers?.find((d) => d.id === id)?.from_level;
+    return doc.recognition.disqualifiers === 'block' && (fromLevel === undefined || fromLevel === lowest.id);
+  }
 
   private evaluate(values: Values): EvaluationResult {
     return this.ruleset.evaluate(assessmentOf(this.result, values, this.scope));

@@ -129,6 +129,25 @@ describe('parameter tables by context', () => {
       ].join('\n'),
     );
     expect(cells(undatedFirst)).toEqual([]);
+    // A cell keyed by a year holds only in that year: dated rows of 2023 that start on 1 January
+    // 2023 leave no gap in 2022 (found writing test/fixtures/co-quan-van-hoa from the docs), while
+    // a change on 1 July 2024 with nothing before it leaves the first half of 2024 without a value.
+    const yearAndDate = dated(
+      [
+        '  income_min:',
+        '    label: { vi: thu nhập tối thiểu, en: minimum income }',
+        '    by: [region, year]',
+        '    values:',
+        ...['north', 'south'].flatMap((region) =>
+          [2022, 2023, 2024].map((year) => `      - { region: ${region}, year: ${year}, value: 45 }`),
+        ),
+        '      - { region: delta, year: 2022, value: 58 }',
+        '      - { region: delta, year: 2023, from: "2023-01-01", value: 58 }',
+        '      - { region: delta, year: 2023, from: "2023-07-01", value: 59 }',
+        '      - { region: delta, year: 2024, from: "2024-07-01", value: 60 }',
+      ].join('\n'),
+    );
+    expect(cells(yearAndDate)).toEqual(['region=delta, year=2024, 2024-01-01 – 2024-06-30']);
   });
 
   it('lcz check names each valid context without a cell, at the table', () => {

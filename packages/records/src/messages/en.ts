@@ -1,5 +1,5 @@
 /** English text of the record's problems (problems.ts); the Vietnamese catalogue is vi.ts. */
-import type { ProblemCatalog } from '../problems.js';
+import type { ProblemCatalog, ProblemParams } from '../problems.js';
 
 export const recordsMessagesEn: ProblemCatalog = {
   records_area_unknown: (p) => ({
@@ -51,7 +51,7 @@ export const recordsMessagesEn: ProblemCatalog = {
     hint: 'A correction of a board decision is a new version: give the reason with --correct "…".',
   }),
   records_cycle_invalid: (p) => ({
-    message: `The cycle file: ${p.detail}.`,
+    message: cycleProblemEn(p),
     hint: 'It needs format: 1, ruleset: <id> and report_by: "MM-DD" (the yearly deadline), e.g. report_by: "10-15".',
   }),
   records_backup_unsupported: () => ({
@@ -129,3 +129,26 @@ const ACTION_EN: Readonly<Record<string, string>> = {
   record_board: "record the board's decisions",
   read_details: 'read the facts and history of one {assessed} (summaries only)',
 };
+
+/** What is wrong with the cycle file, by the reason cycle.ts gives. */
+function cycleProblemEn(p: ProblemParams): string {
+  const key = String(p.key ?? '');
+  switch (p.reason) {
+    case 'missing':
+      return 'The cycle file does not exist: put cycle.yaml beside the rules, or name the file with --cycle.';
+    case 'unreadable':
+      return 'The cycle file cannot be read.';
+    case 'yaml':
+      return `The cycle file is not valid YAML (${String(p.detail ?? '')}).`;
+    case 'not_mapping':
+      return 'The cycle file must hold keys and values (format, ruleset, report_by).';
+    case 'missing_key':
+      return `The cycle file has no ${key}:.`;
+    default:
+      return key === 'format'
+        ? 'format: must be 1.'
+        : key === 'ruleset'
+          ? 'ruleset: must be the id of the rules (id: in the rule file).'
+          : 'report_by: must be a day of the year written "MM-DD", e.g. "10-15".';
+  }
+}

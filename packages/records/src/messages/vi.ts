@@ -1,5 +1,5 @@
 /** Lời tiếng Việt cho các lỗi của sổ ghi chép (problems.ts); bản tiếng Anh ở en.ts. */
-import type { ProblemCatalog } from '../problems.js';
+import type { ProblemCatalog, ProblemParams } from '../problems.js';
 
 export const recordsMessagesVi: ProblemCatalog = {
   records_area_unknown: (p) => ({
@@ -51,7 +51,7 @@ export const recordsMessagesVi: ProblemCatalog = {
     hint: 'Sửa quyết định của Hội đồng là một phiên bản mới: ghi lý do bằng --correct "…".',
   }),
   records_cycle_invalid: (p) => ({
-    message: `Tệp chu kỳ: ${p.detail}.`,
+    message: cycleProblemVi(p),
     hint: 'Tệp cần format: 1, ruleset: <mã> và report_by: "MM-DD" (hạn báo cáo hằng năm), ví dụ report_by: "10-15".',
   }),
   records_backup_unsupported: () => ({
@@ -129,3 +129,26 @@ const ACTION_VI: Readonly<Record<string, string>> = {
   record_board: 'ghi quyết định của hội đồng',
   read_details: 'xem số liệu và lịch sử của {assessed} (chỉ xem số liệu tổng hợp)',
 };
+
+/** Tệp chu kỳ sai ở đâu, theo lý do cycle.ts đưa ra. */
+function cycleProblemVi(p: ProblemParams): string {
+  const key = String(p.key ?? '');
+  switch (p.reason) {
+    case 'missing':
+      return 'Không có tệp chu kỳ: đặt tệp cycle.yaml cạnh bộ quy tắc, hoặc chỉ tệp bằng --cycle.';
+    case 'unreadable':
+      return 'Không đọc được tệp chu kỳ.';
+    case 'yaml':
+      return `Tệp chu kỳ không phải YAML hợp lệ (${String(p.detail ?? '')}).`;
+    case 'not_mapping':
+      return 'Tệp chu kỳ phải gồm các khóa và giá trị (format, ruleset, report_by).';
+    case 'missing_key':
+      return `Tệp chu kỳ thiếu khóa ${key}:.`;
+    default:
+      return key === 'format'
+        ? 'format: phải là 1.'
+        : key === 'ruleset'
+          ? 'ruleset: phải là mã của bộ quy tắc (id: trong tệp quy tắc).'
+          : 'report_by: phải là một ngày trong năm dạng "MM-DD", ví dụ "10-15".';
+  }
+}

@@ -2,8 +2,9 @@
  * Every kind of unit the rules can assess has a cell in each parameter table, on every day of the
  * ruleset's `effective` period: a missing cell leaves every condition that uses the parameter
  * undetermined for such a unit, forever. Checked per context (the kinds of unit), per year of the
- * period for a table keyed by `year`, and, for dated rows (`from:`), from the period's first day:
- * a cell whose first row starts later has no value before it.
+ * period for a table keyed by `year`, and, for dated rows (`from:`), from the period's first day
+ * (for a cell keyed by a year, from 1 January of that year): a cell whose first row starts later
+ * has no value before it.
  */
 import { cellKey, type ParameterTableInfo, YEAR } from '../../compile/parameter-table.js';
 import type { Findings } from '../findings.js';
@@ -36,8 +37,12 @@ export function checkParameterCells(f: Findings, reach: Reachability): void {
           continue;
         }
         const first = firstFrom.get(cell);
-        if (period !== undefined && first !== undefined && first > period.from)
-          report(`${cell}${cell === '' ? '' : ', '}${period.from} – ${dayBefore(first)}`);
+        if (period === undefined || first === undefined) continue;
+        // A cell keyed by a year is read only on the days of that year: its rows need to start
+        // by 1 January of it (or the period's first day, when later), not by the period's start.
+        const start =
+          year === undefined ? period.from : laterDay(period.from, `${String(year).padStart(4, '0')}-01-01`);
+        if (first > start) report(`${cell}${cell === '' ? '' : ', '}${start} – ${dayBefore(first)}`);
       }
     }
   }
@@ -77,6 +82,11 @@ function yearsOf(
   const years: number[] = [];
   for (let y = start; y <= end && years.length < MAX_YEARS; y++) years.push(y);
   return years;
+}
+
+/** The later of two ISO dates. */
+function laterDay(a: string, b: string): string {
+  return a > b ? a : b;
 }
 
 /** The calendar day before an ISO date (`2023-01-01` → `2022-12-31`). */

@@ -5,7 +5,7 @@
 import { interpolate } from '../interpolate.js';
 import { hasParam, lookup, param as s, typeList } from './catalog.js';
 import type { MessageCatalog, MessageParams, RenderedMessage } from './catalog.js';
-import { type SchemaTypeHint, schemaTypeHint, shapeProblem } from './hints.js';
+import { levelExample, rowExample, type SchemaTypeHint, schemaTypeHint, shapeProblem } from './hints.js';
 import { analyzeEn } from './analyze-en.js';
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -269,7 +269,7 @@ export const en: MessageCatalog = {
   }),
   parameter_row_keys: (p) => ({
     message: `Row ${s(p, 'row')} of the table "${s(p, 'parameter')}" must name a value of each key (${s(p, 'keys')}) and value, and nothing else; "${s(p, 'name')}" is missing or not a key.`,
-    hint: 'Write each row like { zone: a, value: 45 }: one entry per key listed under by:, and value.',
+    hint: `Write each row like ${rowExample(p)}: one entry per key listed under by:, and value.`,
   }),
   expr_number_inexact: (p) => ({
     message: `The number ${s(p, 'value')} cannot be held exactly: a whole number may be at most ${s(p, 'max')}, and a number at most 15 significant digits. It would be rounded, so it is refused.`,
@@ -489,7 +489,7 @@ export const en: MessageCatalog = {
   }),
   unknown_level: (p) => ({
     message: `There is no level "${s(p, 'id')}".`,
-    hint: `${didYouMean(p)}from_level names one of the levels declared under levels: (${s(p, 'levels') || 'none declared'}), e.g. from_level: advanced.`,
+    hint: `${didYouMean(p)}from_level names one of the levels declared under levels: (${s(p, 'levels') || 'none declared'}), e.g. from_level: ${levelExample(p, 'advanced')}.`,
   }),
   unknown_disqualifier: (p) => ({
     message: `There is no disqualifier "${s(p, 'id')}".`,

@@ -68,3 +68,25 @@ export function shapeProblem(p: MessageParams): ShapeProblem {
       return 'other';
   }
 }
+
+/**
+ * unknown_level: the example names a level the file declares (the first), never a word of
+ * another scheme; `fallback` (the catalogue's own) when none is declared.
+ */
+export function levelExample(p: MessageParams, fallback: string): string {
+  return (
+    s(p, 'levels')
+      .split(',')
+      .map((l) => l.trim())
+      .find((l) => l !== '') ?? fallback
+  );
+}
+
+/** parameter_row_keys: a row written with the table's own keys, `{ region: …, year: …, value: 45 }`. */
+export function rowExample(p: MessageParams): string {
+  const keys = s(p, 'keys')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
+  return `{ ${[...keys.map((k) => `${k}: …`), 'value: 45'].join(', ')} }`;
+}

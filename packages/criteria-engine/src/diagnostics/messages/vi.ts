@@ -6,7 +6,7 @@
 import { interpolate } from '../interpolate.js';
 import { hasParam, lookup, param as s, typeList } from './catalog.js';
 import type { MessageCatalog, MessageParams, RenderedMessage } from './catalog.js';
-import { type SchemaTypeHint, schemaTypeHint, shapeProblem } from './hints.js';
+import { levelExample, rowExample, type SchemaTypeHint, schemaTypeHint, shapeProblem } from './hints.js';
 import { analyzeVi } from './analyze-vi.js';
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -284,7 +284,7 @@ export const vi: MessageCatalog = {
   }),
   parameter_row_keys: (p) => ({
     message: `Dòng ${s(p, 'row')} của bảng "${s(p, 'parameter')}" phải nêu giá trị của từng khóa (${s(p, 'keys')}) và value, không thêm gì khác; "${s(p, 'name')}" bị thiếu hoặc không phải khóa.`,
-    hint: 'Viết mỗi dòng như { zone: a, value: 45 }: mỗi khóa trong by: một mục, và value.',
+    hint: `Viết mỗi dòng như ${rowExample(p)}: mỗi khóa trong by: một mục, và value.`,
   }),
   expr_number_inexact: (p) => ({
     message: `Không giữ được chính xác số ${s(p, 'value')}: số nguyên tối đa là ${s(p, 'max')}, và một số có tối đa 15 chữ số có nghĩa. Số này sẽ bị làm tròn, nên không được chấp nhận.`,
@@ -501,7 +501,7 @@ export const vi: MessageCatalog = {
   }),
   unknown_level: (p) => ({
     message: `Không có mức "${s(p, 'id')}".`,
-    hint: `${didYouMean(p)}from_level phải nêu một mức đã khai báo trong levels: (${s(p, 'levels') || 'chưa khai báo mức nào'}), ví dụ from_level: nang_cao.`,
+    hint: `${didYouMean(p)}from_level phải nêu một mức đã khai báo trong levels: (${s(p, 'levels') || 'chưa khai báo mức nào'}), ví dụ from_level: ${levelExample(p, 'nang_cao')}.`,
   }),
   unknown_disqualifier: (p) => ({
     message: `Không có trường hợp loại trừ "${s(p, 'id')}".`,

@@ -65,7 +65,12 @@ export type TableRuleset = Pick<
   'title' | 'version' | 'effective' | 'document' | 'context' | 'groups' | 'disqualifiers'
 > &
   // Absent in a description made before rule files declared them: generic words, no values.
-  Partial<Pick<CompiledRuleset, 'words' | 'facts' | 'derived' | 'derivedValues' | 'parameterTables' | 'parameters'>>;
+  Partial<
+    Pick<
+      CompiledRuleset,
+      'words' | 'facts' | 'derived' | 'derivedValues' | 'derivedExact' | 'parameterTables' | 'parameters'
+    >
+  >;
 
 export type TableMark = 'pass' | 'fail';
 

@@ -6,9 +6,10 @@
  * the minimum income in force for its region and date, the level reached and the points). A
  * scheme without them prints as before: each part is empty or null.
  */
+import { shownBeside } from '../derived-shown.js';
 import { SYMBOL } from '../../compile/expression/compare-ops.js';
 import type { CriterionInfo, GroupInfo } from '../../compile/compiled-ruleset.js';
-import type { ParameterTableInfo } from '../../compile/parameter-table.js';
+import { type ParameterTableInfo, YEAR } from '../../compile/parameter-table.js';
 import type { PointsOptionInfo, PointsRuleInfo } from '../../compile/points.js';
 import type { Assessment } from '../../evaluate/assessment.js';
 import type { CriterionResult, EvaluationResult, FactValue, GroupResult, Requirement } from '../../evaluate/result.js';
@@ -274,12 +275,13 @@ export function derivedRemarks(c: CriterionInfo, r: CriterionResult | undefined,
   const reads = derived.filter((d) => used.has(d.id));
   if (reads.length === 0) return [];
   const values = valuesOf(assessmentOf(ctx.result));
+  const exactValues = ctx.ruleset.derivedExact?.(assessmentOf(ctx.result));
   const variant = r.variant === null ? undefined : c.variants?.find((v) => v.id === r.variant);
   const thresholds = (variant?.condition ?? c.condition)?.thresholds ?? [];
   return reads.flatMap((d) => {
-    const exact = values.get(d.id);
-    if (exact === undefined) return [];
-    const value = decimalIn(exact, ctx.lang);
+    const shownText = values.get(d.id);
+    if (shownText === undefined) return [];
+    const value = decimalIn(shownText, ctx.lang);
     const unit = d.unit === undefined ? '' : ` ${t(d.unit, ctx.lang)}`;
     const label = flat(t(d.label, ctx.lang));
     const compared = thresholds.find((x) => x.kind === 'compare' && x.fact === d.id);
@@ -288,10 +290,13 @@ export function derivedRemarks(c: CriterionInfo, r: CriterionResult | undefined,
     const threshold = typeof compared.value === 'string' ? parameterValue(compared.value, ctx) : compared.value;
     if (threshold === undefined || typeof threshold === 'boolean')
       return [ctx.say('derived_plain', { label, value: `${value}${unit}` })];
+    // Never rounded onto or across the threshold it is compared with (derived-shown.ts).
+    const beside =
+      typeof threshold === 'number' ? shownBeside(shownText, exactValues?.get(d.id), threshold) : shownText;
     return [
       ctx.say('derived_compare', {
         label,
-        value: `${value}${unit}`,
+        value: `${decimalIn(beside, ctx.lang)}${unit}`,
         op: SYMBOL[compared.op],
         threshold: formatReportNumber(threshold, ctx.lang),
       }),
@@ -489,12 +494,15 @@ function parameterTable(table: ParameterTableInfo, ctx: TableContext): TablePara
     // A date column without a row of its own keeps the value before it: said so, since a blank
     // cell reads as "no value"; before the row's first value there is none (unknown, no default).
     let before = false;
+    // A row keyed by a year holds in that year only: a date of another year is none of its own.
+    const year = table.by.includes(YEAR) ? key[YEAR] : undefined;
     const at = (from: string | undefined) => {
       const cell = cells.find((c) => c.from === from);
       if (cell !== undefined) {
         before = true;
         return formatReportNumber(cell.value, lang);
       }
+      if (from !== undefined && year !== undefined && from.slice(0, 4) !== String(year)) return '';
       return from === undefined ? '' : before ? m.param_cell_unchanged : m.param_cell_none;
     };
     return [
