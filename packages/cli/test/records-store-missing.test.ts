@@ -4,7 +4,7 @@
  * and leaves the folder as it was: a mistyped --store once created an empty record that answered
  * "the record holds no year yet".
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +67,45 @@ describe('lcz records: a folder with no record', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('new areas: 67');
     expect(existsSync(join(store, 'records.sqlite'))).toBe(true);
+  });
+
+  it('a register that fails leaves no record behind where there was none (it says nothing was written)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lcz-missing-'));
+    const store = join(dir, 'nam', 'so-theo-doi');
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'code,name\nX,Y\n');
+    const register = ['records', 'register', '--store', store, '--rules', RULES, '--year', '2024', '--by', 'x'];
+    const failed = await lcz([...register, bad, '--lang', 'en'], { cwd: ROOT });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('nothing was written');
+    // Neither the record nor the two folders made for it.
+    expect(existsSync(join(dir, 'nam'))).toBe(false);
+    const status = await lcz(
+      ['records', 'status', '--store', store, '--rules', RULES, '--year', '2024', '--lang', 'en'],
+      {
+        cwd: ROOT,
+      },
+    );
+    expect(status.code).toBe(1);
+    expect(status.stderr).toContain('[records_store_missing]');
+  });
+
+  it('a register that fails leaves a record that was there as it was', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lcz-missing-'));
+    const store = join(dir, 'so-theo-doi');
+    const register = ['records', 'register', '--store', store, '--rules', RULES, '--year', '2024', '--by', 'x'];
+    expect((await lcz([...register, 'examples/records-2024/parts/areas.csv'], { cwd: ROOT })).code).toBe(0);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'code,name\nX,Y\n');
+    expect((await lcz([...register, bad], { cwd: ROOT })).code).toBe(1);
+    const status = await lcz(
+      ['records', 'status', '--store', store, '--rules', RULES, '--year', '2024', '--lang', 'en'],
+      {
+        cwd: ROOT,
+      },
+    );
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('of 67 registered');
   });
 });
 

@@ -4,7 +4,7 @@
  * located, in the chosen language, and nothing is written (exit 1).
  */
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { existsSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatBatchDiagnostic } from '@lcz/criteria-batch';
 import { type CompiledRuleset, type Diagnostic, GENERIC_WORDS, type SchemeWords } from '@lcz/criteria-engine';
@@ -26,6 +26,7 @@ import {
   type RecordsStore,
   recognitionChanges,
   registerAreas,
+  storeFile,
   yearStatus,
 } from '@lcz/criteria-records';
 import { EXIT, type Session, say } from '../session.js';
@@ -40,20 +41,55 @@ export async function records(options: RecordsOptions, session: Session): Promis
   // for the subcommands that read no rules) the engine's generic words.
   const scheme: WordsInUse = { words: GENERIC_WORDS };
   let store: RecordsStore | undefined;
+  const location = isUrl(options.store) ? options.store : session.abs(options.store);
+  // A register that fails says "nothing was written": when it started the record, the record it
+  // started goes too, or the next subcommand would find an empty record instead of none.
+  const started = options.sub === 'register' && !isUrl(options.store) ? newRecordAt(location) : undefined;
+  let code: number = EXIT.invalid;
   try {
     // Only register, the year's first step, starts a record: any other subcommand given a
     // mistyped --store would otherwise create an empty one and answer "nothing recorded".
-    store = await openRecordsStore(isUrl(options.store) ? options.store : session.abs(options.store), {
+    store = await openRecordsStore(location, {
       ...clock(session.env['SOURCE_DATE_EPOCH']),
       create: options.sub === 'register',
     });
-    return await SUBCOMMANDS[options.sub](options, session, store, scheme);
+    code = await SUBCOMMANDS[options.sub](options, session, store, scheme);
+    return code;
   } catch (error) {
     if (error instanceof RecordsError) return problems(options, session, error.problems, scheme.words);
     throw error;
   } finally {
     await store?.close();
+    if (started && code !== EXIT.ok) started.discard();
   }
+}
+
+/**
+ * The record a register is about to start at a folder (or .sqlite file) where there is none:
+ * `discard` removes what opening it made (the file, SQLite's side files, the folders made for it).
+ * Undefined when a record is there already: a failed register leaves an existing record as it was.
+ */
+function newRecordAt(location: string): { discard(): void } | undefined {
+  const file = storeFile(location);
+  if (existsSync(file)) return undefined;
+  // The folders mkdir will make, innermost first: each is removed only while it is empty.
+  const made: string[] = [];
+  for (let dir = file === location ? dirname(file) : location; !existsSync(dir); dir = dirname(dir)) {
+    made.push(dir);
+    if (dirname(dir) === dir) break;
+  }
+  return {
+    discard() {
+      for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
+      for (const dir of made) {
+        try {
+          rmdirSync(dir);
+        } catch {
+          return; // not empty (someone else's file) or gone: left as it is
+        }
+      }
+    },
+  };
 }
 
 /** What a subcommand learns of the scheme, for the words of its problems. */
