@@ -128,7 +128,7 @@ describe('lcz diff: a table cell and a derived quantity (new-rural communes)', (
     expect(text).toContain('Số chữ số thập phân hiển thị: 1 → 2');
     // 60 per person met 1.2 × 45 = 54 and misses 1.2 × 51 = 61.2: the decision stays, the level drops.
     expect(text).toContain('1 phiếu đổi kết luận hoặc mức');
-    expect(text).toContain('Kết luận: ĐƯỢC CÔNG NHẬN → ĐƯỢC CÔNG NHẬN');
+    expect(text).toContain('Kết luận: ĐƯỢC CÔNG NHẬN (không đổi)');
     expect(text).toContain('mức: Nông thôn mới kiểu mẫu → Nông thôn mới nâng cao');
     expect(text).toContain('tiêu chí KM10: đạt → không đạt');
   });

@@ -615,17 +615,12 @@ class DiffReport {
     if (changed.length > 0 && this.options.format === 'md') {
       out.table(
         [m.impact_area, m.impact_source, m.impact_decision, m.impact_why],
-        changed.map((a) => [
-          this.areaName(a),
-          out.code(sourceOf(a)),
-          `${this.decision(a.before)} → ${this.decision(a.after)}`,
-          this.why(a).join('; '),
-        ]),
+        changed.map((a) => [this.areaName(a), out.code(sourceOf(a)), this.decisionChange(a), this.why(a).join('; ')]),
       );
     } else {
       for (const a of changed) {
         out.item(0, `${this.areaName(a)} (${sourceOf(a)})`);
-        out.item(1, `${m.impact_decision}: ${this.decision(a.before)} → ${this.decision(a.after)}`);
+        out.item(1, `${m.impact_decision}: ${this.decisionChange(a)}`);
         for (const line of this.why(a)) out.item(1, line);
       }
     }
@@ -644,7 +639,7 @@ class DiffReport {
         const label = this.facts.get(id)?.label;
         return label === undefined ? out.code(id) : `${out.esc(this.t(label))} (${out.code(id)})`;
       });
-      out.item(0, `${this.areaName(a)} (${sourceOf(a)}): ${this.decision(a.before)} → ${this.decision(a.after)}`);
+      out.item(0, `${this.areaName(a)} (${sourceOf(a)}): ${this.decisionChange(a)}`);
       out.item(1, `${m.impact_missing_facts}: ${facts.join('; ')}`);
     }
   }
@@ -1175,6 +1170,12 @@ class DiffReport {
   private named(key: string): string | undefined {
     const byName: Readonly<Record<string, string | undefined>> = this.m;
     return byName[key];
+  }
+
+  /** `before → after`, or the one decision and "unchanged" when only the level or points moved. */
+  private decisionChange(a: AreaDecision): string {
+    if (a.before === a.after) return this.say('impact_decision_unchanged', { decision: this.decision(a.before) });
+    return `${this.decision(a.before)} → ${this.decision(a.after)}`;
   }
 
   private decision(d: Decision): string {

@@ -213,7 +213,9 @@ describe('levels (green building)', () => {
     expect(validate(JSON.parse(JSON.stringify({ ...diff, impact }))) ? [] : validate.errors).toEqual([]);
     const en = renderDiff(diff, { before: green, after }, { lang: 'en', impact });
     expect(en).toContain('1 changes decision or level');
-    expect(en).toContain('Decision: RECOGNISED → RECOGNISED');
+    // Only the level moved: the decision is said once, as unchanged (not 'RECOGNISED → RECOGNISED').
+    expect(en).toContain('Decision: RECOGNISED (unchanged)');
+    expect(en).not.toContain('RECOGNISED → RECOGNISED');
     expect(en).toContain('level: Platinum → Gold');
   });
 });
@@ -312,6 +314,7 @@ describe('tiers, tables and derived quantities (new-rural communes)', () => {
     const vi = renderDiff(diff, { before: ntm, after }, { lang: 'vi', impact: summariseDecisions(area ? [area] : []) });
     expect(vi).toContain('mức: Nông thôn mới kiểu mẫu → Nông thôn mới nâng cao');
     expect(vi).toContain('tiêu chí KM10: đạt → không đạt');
+    expect(vi).toMatch(/Kết luận: \S+.* \(không đổi\)/);
   });
 });
 

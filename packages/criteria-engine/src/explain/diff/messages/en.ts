@@ -201,6 +201,7 @@ export const diffEn = {
   points_part_option: 'Option {index}: {before} → {after}',
   variant_points: 'Points of the variant: {before} → {after}',
   points_of_criterion: "the criterion's",
+  impact_decision_unchanged: '{decision} (unchanged)',
   impact_level: 'level: {before} → {after}',
   impact_level_none: 'no level',
   impact_level_possible: '{reached} (up to {possible} possible)',

@@ -201,6 +201,7 @@ export const diffVi: DiffMessages = {
   points_part_option: 'Lựa chọn {index}: {before} → {after}',
   variant_points: 'Điểm của phương án: {before} → {after}',
   points_of_criterion: 'như của tiêu chí',
+  impact_decision_unchanged: '{decision} (không đổi)',
   impact_level: 'mức: {before} → {after}',
   impact_level_none: 'chưa đạt mức nào',
   impact_level_possible: '{reached} (có thể tới {possible})',
