@@ -5,7 +5,7 @@
  * where Vietnamese does not. Vietnamese is the default language of reports.
  */
 export const reportEn = {
-  title: 'City report: {title}',
+  title: 'Summary report: {title}',
   ruleset: 'Ruleset: {id}, version {version}',
   years: 'Years: {years}',
   targets_file: 'Targets: {title} ({file})',
