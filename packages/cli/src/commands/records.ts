@@ -241,7 +241,9 @@ const SUBCOMMANDS: Readonly<Record<Exclude<RecordsOptions['sub'], 'key'>, Run>> 
       for (const y of years) {
         const parts = [`${y.year}:`, y.registered ? say(o.lang, 'records_word_registered') : '—'];
         if (y.evaluation)
-          parts.push(`${y.evaluation.decision} (${y.evaluation.ruleset.id} ${y.evaluation.ruleset.version})`);
+          parts.push(
+            `${say(o.lang, 'records_word_engine', { decision: say(o.lang, `records_decision_${y.evaluation.decision}`) })} (${y.evaluation.ruleset.id} ${y.evaluation.ruleset.version})`,
+          );
         if (y.evaluationVersions > 1) parts.push(say(o.lang, 'records_versions', { count: y.evaluationVersions }));
         if (y.board)
           parts.push(
