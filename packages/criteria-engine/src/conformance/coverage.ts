@@ -107,6 +107,8 @@ type ThresholdRow = Row<ThresholdPoint> & {
   sides?: { below: boolean; above: boolean; belowBy?: CoverageCase; aboveBy?: CoverageCase };
   /** A cell of a parameter table (table-cells.ts): only cases in the cell test its boundary. */
   inCell?: (input: Assessment) => boolean;
+  /** Its `empty` cell is the whole comparison's (a percentage against a table): a case in any cell counts. */
+  emptyInAnyCell?: boolean;
   /**
    * A table cell's boundary on a fact or derived quantity, placed exactly (exact-placement.ts),
    * with the first case on each side for = and ≠ (both sides are needed).
@@ -248,21 +250,35 @@ class CoverageTable {
       if (sides) row.sides = sides;
       rows.push(row);
     }
+    // A percentage compared with a table: its empty whole, one cell for the whole comparison.
+    const emptyRows = new Map<string, ThresholdRow>();
     for (const c of condition ? tableCellThresholds(this.ruleset, condition) : []) {
       if (seen.has(c.text)) continue;
       seen.add(c.text);
       const possible = c.possible && contextReadable(this.reach, c.context, readIn);
-      // The cell's boundary, from both sides (an empty whole is the same policy in every cell, not
-      // a boundary). A fact or derived quantity is placed exactly against the boundary's fraction.
+      // The cell's boundary, from both sides. A fact or derived quantity is placed exactly against
+      // the boundary's fraction.
       const placement = c.exact?.placement;
-      const { at, beyond } = placement
-        ? { at: cell(placement.at), beyond: cell(placement.below || placement.above) }
+      const { at, beyond, empty } = placement
+        ? { at: cell(placement.at), beyond: cell(placement.below || placement.above), empty: undefined }
         : thresholdCells(c.threshold, facts);
       const points: ThresholdRow['cells'] = {};
       if (at) points.at = cell(at.possible && possible);
       if (beyond) points.beyond = cell(beyond.possible && possible);
       const row: ThresholdRow = { ...subject, threshold: c.threshold, text: c.text, facts, cells: points };
       row.inCell = c.inCell;
+      // An empty whole is not a boundary of a cell: the docs promise one case with an empty whole
+      // per percentage, so it is a cell of the comparison's first row, and a case in any cell of
+      // the table counts for it (markCase), possible when the whole can be 0 in some valid cell.
+      if (empty && c.threshold.kind === 'percent') {
+        const key = `${c.threshold.part}\u0000${c.threshold.whole}\u0000${c.threshold.op}`;
+        const first = emptyRows.get(key);
+        if (first === undefined) {
+          points.empty = cell(empty.possible && possible);
+          row.emptyInAnyCell = true;
+          emptyRows.set(key, row);
+        } else if (first.cells.empty && empty.possible && possible) first.cells.empty.possible = true;
+      }
       if (c.exact) row.exact = { ...c.exact, sides: {} };
       rows.push(row);
     }
@@ -275,7 +291,12 @@ class CoverageTable {
     const result = this.ruleset.evaluate(input);
     let derived: ReadonlyMap<string, Rational> | undefined;
     const markThreshold = (row: ThresholdRow) => {
-      if (row.inCell && !row.inCell(input)) return;
+      if (row.inCell && !row.inCell(input)) {
+        const t = row.threshold;
+        if (row.emptyInAnyCell && t.kind !== 'compare' && thresholdHooks(t.kind)?.point(t, input.facts) === 'empty')
+          mark(row.cells.empty, by);
+        return;
+      }
       if (row.exact === undefined) return markFactThreshold(row, input, by);
       let value: Rational | undefined;
       if (row.exact.derived) {

@@ -130,3 +130,40 @@ describe('coverage counts the boundary of each reachable cell of a table', () =>
     expect(row?.cells).toEqual({ at: { possible: true }, beyond: { possible: true } });
   });
 });
+
+describe('a percentage compared with a table has one empty-whole cell (docs/test-cases.md: "one with an empty whole")', () => {
+  const shares = loadRulesetOrThrow(
+    RULES.replace(
+      'facts:\n',
+      'facts:\n  done: { type: integer, min: 0, part_of: items, label: { vi: "Xong", en: "Done" } }\n  items: { type: integer, min: 0, label: { vi: "Việc", en: "Items" } }\n',
+    ).replace('condition: { fact: per_person, at_least: minimum }', 'condition: "percent(done, items, 0) >= minimum"'),
+    { file: 'shares.yaml' },
+  );
+  const run = (cases: readonly [string, number, number][]) => {
+    const yaml = cases
+      .map(([region, done, items], i) => {
+        const input = { area: { date: '2023-06-01' }, context: { region }, facts: { done, items } };
+        const decision = shares.decide(input).decision;
+        return `  - { name: "c${i}", area: { date: "2023-06-01" }, context: { region: ${region} }, facts: { done: ${done}, items: ${items} }, expect: { decision: ${decision} } }`;
+      })
+      .join('\n');
+    const r = runTestCases(shares, `ruleset: cells\ncases:\n${yaml}\n`, 'shares-tests.yaml', { keepInputs: true });
+    expect(r.cases.every((c) => c.ok)).toBe(true);
+    return coverage(shares, [r]).thresholds.filter((t) => t.text.includes('minimum['));
+  };
+
+  it('required once, on the first cell, and missing until some case has an empty whole', () => {
+    const rows = run([['north', 40, 100]]);
+    expect(rows.filter((r) => r.cells.empty !== undefined)).toHaveLength(1);
+    expect(rows[0]?.cells.empty).toEqual({ possible: true });
+  });
+
+  it('a case with an empty whole in any cell of the table covers it (here the south cell, not the first)', () => {
+    const rows = run([
+      ['north', 40, 100],
+      ['south', 0, 0],
+    ]);
+    expect(rows[0]?.text).toContain('region=north');
+    expect(rows[0]?.cells.empty?.by?.name).toBe('c1');
+  });
+});
