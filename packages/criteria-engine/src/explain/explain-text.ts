@@ -420,6 +420,7 @@ class TextReport {
     // facts that were given (the ones that made it not apply) are listed.
     this.readings(c.status === 'not_applicable' ? c.facts.filter((f) => f.value !== null) : c.facts, detail);
     this.derivedReadings(c, info, detail);
+    this.parameterReadings(c, info, detail);
     this.shareReading(c, info, detail);
     if (this.full && info?.note !== undefined) this.wrapped(`${m.note}: `, this.t(info.note), detail);
   }
@@ -556,6 +557,38 @@ class TextReport {
         threshold: formatDecimalText(String(threshold), this.lang),
       });
       this.push(`${indent}  · ${oneLine(this.t(d.label))}: ${line}`);
+    }
+  }
+
+  /**
+   * A fact compared with a parameter (`{ fact: events_held, at_least: events_min }`): the fact's
+   * value against the parameter's for this unit, `· Số hoạt động: 2 hoạt động → cần ≥ 5`. A number
+   * written in the rule is in the criterion's text; a table's cell is not, and it differs by
+   * context and date, so the reader is told which value this unit had to reach.
+   */
+  private parameterReadings(c: CriterionResult, info: CriterionInfo | undefined, indent: string): void {
+    if (info === undefined || c.status === 'not_applicable') return;
+    const variant = c.variant === null ? undefined : info.variants?.find((v) => v.id === c.variant);
+    const derived = new Set(this.ruleset.derived?.map((d) => d.id) ?? []);
+    const context: Record<string, string | boolean> = {};
+    for (const [k, v] of Object.entries(this.result.context)) if (typeof v !== 'number') context[k] = v;
+    const date = this.result.area?.date;
+    const unit = { ...(date !== undefined ? { area: { date } } : {}), context, facts: {} };
+    const shown = new Set<string>();
+    for (const t of (variant?.condition ?? info.condition)?.thresholds ?? []) {
+      // A string value is a parameter's name, or a rating's value (which names no parameter).
+      if (t.kind !== 'compare' || typeof t.value !== 'string' || derived.has(t.fact)) continue;
+      const fact = c.facts.find((f) => f.id === t.fact);
+      if (fact === undefined || typeof fact.value !== 'number') continue;
+      const threshold = parameterValue(this.ruleset, t.value, unit);
+      if (threshold === undefined) continue;
+      const line = `${indent}  · ${this.labelOf(t.fact)}: ${interpolate(this.m.derived_value, {
+        value: this.value(t.fact, fact.value, true),
+        op: SYMBOL[t.op],
+        threshold: formatDecimalText(String(threshold), this.lang),
+      })}`;
+      if (!shown.has(line)) this.push(line);
+      shown.add(line);
     }
   }
 
