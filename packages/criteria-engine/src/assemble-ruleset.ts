@@ -26,6 +26,7 @@ import { assessmentDate, createSlotFiller } from './compile/slots.js';
 import { ENGINE_VERSION } from './compiled-rules-file.js';
 import { bindGeneratedDecide, type GeneratedModule } from './generate/bind-generated.js';
 import { rememberPlan } from './generate/plan-of.js';
+import { withoutPositions } from './parse/stored-document.js';
 
 /** A ruleset document that passed parsing and validation, with the fragments it includes. */
 export interface RulesetSources {
@@ -49,7 +50,7 @@ export function assembleRuleset(
   generated?: GeneratedModule,
 ): StageResult<CompiledRuleset> {
   const { main, doc } = sources;
-  const compiled = compileRuleset(main, doc, compileOptions, sources.fragments);
+  const compiled = compileSources(sources, compileOptions, known !== undefined);
   if (!compiled.plan) return { diagnostics: [...earlier, ...compiled.diagnostics] };
   const compileDiagnostics = known ?? compiled.diagnostics;
   const diagnostics = [...earlier, ...compileDiagnostics];
@@ -145,6 +146,31 @@ export function assembleRuleset(
   rememberPlan(ruleset, plan, decide !== evaluator.decide);
   Object.freeze(ruleset);
   return { value: ruleset, diagnostics };
+}
+
+/**
+ * Compile's diagnostics are `known` when a compiled rules file is loaded: the compile that built
+ * it found them, with their positions, and they are reported instead of this compile's. Then
+ * compile without positions (a lookup walks the stored positions; a load did a few hundred, each
+ * for a range only a problem would show) nor the checks that can only warn, and again as before
+ * only when that finds an error: a file damaged or edited after it was built, whose errors must
+ * say where they are (and come with the same warnings as ever).
+ */
+function compileSources(
+  sources: RulesetSources,
+  options: Partial<CompileOptions> | undefined,
+  known: boolean,
+): ReturnType<typeof compileRuleset> {
+  const located = () => compileRuleset(sources.main, sources.doc, options, sources.fragments);
+  if (!known) return located();
+  const fragments = sources.fragments.map((f) => ({ parsed: withoutPositions(f.parsed), doc: f.doc }));
+  const unlocated = compileRuleset(
+    withoutPositions(sources.main),
+    sources.doc,
+    { ...options, warnings: false },
+    fragments,
+  );
+  return unlocated.plan ? unlocated : located();
 }
 
 /**

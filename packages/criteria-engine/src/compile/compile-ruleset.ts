@@ -69,12 +69,18 @@ export interface CompileOptions extends ExpressionLimits {
    * only diagnostics. Loading a compiled rules file turns this off and uses what the build found.
    */
   readonly coverage: boolean;
+  /**
+   * Whether to look for the problems that are only ever warnings (a threshold outside its fact's
+   * declared bounds). Off for a compile whose diagnostics are known already (assemble-ruleset.ts).
+   */
+  readonly warnings: boolean;
 }
 
 const DEFAULT_COMPILE_OPTIONS: CompileOptions = {
   ...DEFAULT_EXPRESSION_LIMITS,
   maxContextCombinations: 4096,
   coverage: true,
+  warnings: true,
 };
 
 /** An included file (kind: fragment): facts, parameters and definitions shared between rulesets. */
@@ -903,7 +909,7 @@ class RulesetCompiler {
       const info = this.definitionInfos.find((d) => d.id === name);
       if (info) thresholds.push(...info.condition.thresholds);
     }
-    this.checkThresholdBounds(expr);
+    if (this.options.warnings) this.checkThresholdBounds(expr);
     return { expression: printExpression(withNamesRead(expr, this.scope)), thresholds, reads: typed.reads };
   }
 

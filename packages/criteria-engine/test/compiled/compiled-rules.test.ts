@@ -357,6 +357,30 @@ describe('refusing what is not a compiled rules file of this engine', () => {
   });
 });
 
+describe('a compiled rules file edited after it was built', () => {
+  it('an error in a document: refused, located where the rule file writes it', () => {
+    // Loading compiles without positions first (assemble-ruleset.ts); an error compiles again with them.
+    const text = readFileSync(LAI_CHAU, 'utf8');
+    const fromYaml = loadRuleset(text, { file: LAI_CHAU }).value;
+    const edited = JSON.parse(JSON.stringify(buildCompiledRules(text, { file: LAI_CHAU }).value)) as {
+      sources: { document: { groups: { criteria: { condition?: { fact?: string } }[] }[] } }[];
+    };
+    // The first criterion whose condition is `{ fact: …, … }`, made to name a fact nobody declares.
+    const groups = edited.sources[0]?.document.groups ?? [];
+    const named = (c: { condition?: { fact?: string } }) => typeof c.condition?.fact === 'string';
+    const gi = groups.findIndex((g) => g.criteria.some(named));
+    const ci = groups[gi]?.criteria.findIndex(named) ?? -1;
+    const condition = groups[gi]?.criteria[ci]?.condition;
+    if (!condition || !fromYaml) throw new Error('Lai Châu has a criterion with a fact condition');
+    condition.fact = 'no_such_fact';
+    const result = loadCompiledRuleset(JSON.stringify(edited), { file: 'x.compiled.json' });
+    expect(result.value).toBeUndefined();
+    const at = fromYaml.locate(['groups', gi, 'criteria', ci, 'condition', 'fact']);
+    const unknown = result.diagnostics.filter((d) => d.code === 'expr_unknown_name');
+    expect(unknown.map((d) => [d.file, d.line, d.column])).toEqual([[LAI_CHAU, at?.line, at?.column]]);
+  });
+});
+
 describe('loadRulesetFile and buildCompiledRulesFile (node)', () => {
   it('builds beside any folder and loads back with the YAML files named where they are', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lcz-compiled-'));
