@@ -13,7 +13,7 @@ import { DEFAULT_CHECK_OPTIONS } from '../analyze/check-ruleset.js';
 import { reachability, type Reachability } from '../analyze/reach.js';
 import type { CompiledRuleset, ConditionInfo, FactInfo, Threshold } from '../compile/compiled-ruleset.js';
 import { SYMBOL } from '../compile/expression/compare-ops.js';
-import { thresholdHooks, type ThresholdPoint } from '../compile/functions/index.js';
+import { thresholdHooks, type ThresholdPoint, thresholdShape } from '../compile/functions/index.js';
 import type { Assessment } from '../evaluate/assessment.js';
 import type { PointsRuleInfo } from '../compile/points.js';
 import type { TestRun } from './result.js';
@@ -270,8 +270,9 @@ class CoverageTable {
       // An empty whole is not a boundary of a cell: the docs promise one case with an empty whole
       // per percentage, so it is a cell of the comparison's first row, and a case in any cell of
       // the table counts for it (markCase), possible when the whole can be 0 in some valid cell.
-      if (empty && c.threshold.kind === 'percent') {
-        const key = `${c.threshold.part}\u0000${c.threshold.whole}\u0000${c.threshold.op}`;
+      const shape = empty && c.threshold.kind !== 'compare' ? thresholdShape(c.threshold) : undefined;
+      if (empty && shape?.ratio !== undefined) {
+        const key = `${shape.ratio.part}\u0000${shape.ratio.whole}\u0000${shape.op}`;
         const first = emptyRows.get(key);
         if (first === undefined) {
           points.empty = cell(empty.possible && possible);
