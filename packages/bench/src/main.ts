@@ -414,38 +414,41 @@ async function main(): Promise<void> {
       ...(target !== undefined ? { target: `≤ ${target} ms`, met: median(ms) <= target } : {}),
     };
   };
-  const recompile: RecompileRow[] = [
-    recompileRow(
-      'compiled',
-      'loadCompiledRuleset() of the compiled rules file text (JSON.parse + compile)',
-      () => engine.loadCompiledRuleset(compiledText).value,
-      TARGET.recompileMs,
-    ),
-    // The same loads after 100 unrecorded ones, for information beside the target row: the full
-    // collection above leaves V8 a young generation of its smallest size, so nearly every one of
-    // the first loads pays a young collection that copies its half-built ruleset, and they run
-    // before V8 has optimised the compiler. Here both are past: what a load costs a process that
-    // loads rules often (docs/performance.md, "Warm recompile: why the row's median is 3–4× its min").
-    recompileRow(
-      'compiled-after-100',
-      'loadCompiledRuleset() of the compiled rules file text, after 100 unrecorded loads (young generation grown, compiler optimised)',
-      () => engine.loadCompiledRuleset(compiledText).value,
-      undefined,
-      100,
-    ),
-    // The plan module, imported once (as a process does): loading it again is parsing its data
-    // and binding its generated code, no compile. For information beside the target row above.
-    recompileRow(
-      'plan-module',
-      'loadPlanModule() of the imported plan module (JSON.parse of its data + binding its generated code; nothing compiled)',
-      () => loadPlanModule(planModule).value,
-    ),
-    recompileRow(
-      'yaml',
-      'loadRuleset() of the YAML rule file text (parse + validate + compile)',
-      () => engine.loadRuleset(text, { file: RULES_FILE }).value,
-    ),
-  ];
+  // BENCH_SKIP=recompile leaves the phase out, as config.ts says it does.
+  const recompile: RecompileRow[] = config.skip.has('recompile')
+    ? []
+    : [
+        recompileRow(
+          'compiled',
+          'loadCompiledRuleset() of the compiled rules file text (JSON.parse + compile)',
+          () => engine.loadCompiledRuleset(compiledText).value,
+          TARGET.recompileMs,
+        ),
+        // The same loads after 100 unrecorded ones, for information beside the target row: the full
+        // collection above leaves V8 a young generation of its smallest size, so nearly every one of
+        // the first loads pays a young collection that copies its half-built ruleset, and they run
+        // before V8 has optimised the compiler. Here both are past: what a load costs a process that
+        // loads rules often (docs/performance.md, "Warm recompile: why the row's median is 3–4× its min").
+        recompileRow(
+          'compiled-after-100',
+          'loadCompiledRuleset() of the compiled rules file text, after 100 unrecorded loads (young generation grown, compiler optimised)',
+          () => engine.loadCompiledRuleset(compiledText).value,
+          undefined,
+          100,
+        ),
+        // The plan module, imported once (as a process does): loading it again is parsing its data
+        // and binding its generated code, no compile. For information beside the target row above.
+        recompileRow(
+          'plan-module',
+          'loadPlanModule() of the imported plan module (JSON.parse of its data + binding its generated code; nothing compiled)',
+          () => loadPlanModule(planModule).value,
+        ),
+        recompileRow(
+          'yaml',
+          'loadRuleset() of the YAML rule file text (parse + validate + compile)',
+          () => engine.loadRuleset(text, { file: RULES_FILE }).value,
+        ),
+      ];
 
   // --- scaling: validate and check on N and 10·N generated criteria ---------------------------------
   const scaling = config.skip.has('scaling')
