@@ -534,10 +534,7 @@ class TextReport {
     if (compared.length === 0) return;
     const facts: Record<string, FactValue> = {};
     for (const f of c.facts) if (f.value !== null) facts[f.id] = f.value;
-    const context: Record<string, string | boolean> = {};
-    for (const [k, v] of Object.entries(this.result.context)) if (typeof v !== 'number') context[k] = v;
-    const date = this.result.area?.date;
-    const assessment = { ...(date !== undefined ? { area: { date } } : {}), context, facts };
+    const assessment = { ...this.unitRead(), facts };
     const values = ruleset.derivedValues(assessment);
     const exact = ruleset.derivedExact?.(assessment);
     for (const t of compared) {
@@ -570,10 +567,7 @@ class TextReport {
     if (info === undefined || c.status === 'not_applicable') return;
     const variant = c.variant === null ? undefined : info.variants?.find((v) => v.id === c.variant);
     const derived = new Set(this.ruleset.derived?.map((d) => d.id) ?? []);
-    const context: Record<string, string | boolean> = {};
-    for (const [k, v] of Object.entries(this.result.context)) if (typeof v !== 'number') context[k] = v;
-    const date = this.result.area?.date;
-    const unit = { ...(date !== undefined ? { area: { date } } : {}), context, facts: {} };
+    const unit = { ...this.unitRead(), facts: {} };
     const shown = new Set<string>();
     for (const t of (variant?.condition ?? info.condition)?.thresholds ?? []) {
       // A string value is a parameter's name, or a rating's value (which names no parameter).
@@ -603,10 +597,7 @@ class TextReport {
     if (info === undefined || c.status === 'not_applicable') return;
     const variant = c.variant === null ? undefined : info.variants?.find((v) => v.id === c.variant);
     const facts = (id: string) => c.facts.find((f) => f.id === id)?.value;
-    const context: Record<string, string | boolean> = {};
-    for (const [k, v] of Object.entries(this.result.context)) if (typeof v !== 'number') context[k] = v;
-    const date = this.result.area?.date;
-    const unit = { ...(date !== undefined ? { area: { date } } : {}), context, facts: {} };
+    const unit = { ...this.unitRead(), facts: {} };
     const shown = new Set<string>();
     for (const t of (variant?.condition ?? info.condition)?.thresholds ?? []) {
       if (t.kind === 'compare') continue;
@@ -639,6 +630,14 @@ class TextReport {
       if (!shown.has(line)) this.push(line);
       shown.add(line);
     }
+  }
+
+  /** The unit's date and context as an assessment gives them: what a parameter's value is looked up by. */
+  private unitRead(): { area?: { date: string }; context: Record<string, string | boolean> } {
+    const context: Record<string, string | boolean> = {};
+    for (const [k, v] of Object.entries(this.result.context)) if (typeof v !== 'number') context[k] = v;
+    const date = this.result.area?.date;
+    return { ...(date !== undefined ? { area: { date } } : {}), context };
   }
 
   /** The facts a condition read: `· Tổng số hộ: 120 hộ`. */

@@ -88,15 +88,19 @@ describe('parameter tables by context', () => {
       checkRuleset(r)
         .diagnostics.filter((d) => d.code === 'parameter_cell_missing')
         .map((d) => d.params['cell']);
+    // A table by region and year whose north and south cells are all there: the delta's rows vary.
+    const byRegionAndYear = [
+      '  income_min:',
+      '    label: { vi: thu nhập tối thiểu, en: minimum income }',
+      '    by: [region, year]',
+      '    values:',
+      ...['north', 'south'].flatMap((region) =>
+        [2022, 2023, 2024].map((year) => `      - { region: ${region}, year: ${year}, value: 45 }`),
+      ),
+    ];
     const byYear = dated(
       [
-        '  income_min:',
-        '    label: { vi: thu nhập tối thiểu, en: minimum income }',
-        '    by: [region, year]',
-        '    values:',
-        ...['north', 'south'].flatMap((region) =>
-          [2022, 2023, 2024].map((year) => `      - { region: ${region}, year: ${year}, value: 45 }`),
-        ),
+        ...byRegionAndYear,
         '      - { region: delta, year: 2022, value: 58 }',
         '      - { region: delta, year: 2024, value: 60 }',
       ].join('\n'),
@@ -134,13 +138,7 @@ describe('parameter tables by context', () => {
     // a change on 1 July 2024 with nothing before it leaves the first half of 2024 without a value.
     const yearAndDate = dated(
       [
-        '  income_min:',
-        '    label: { vi: thu nhập tối thiểu, en: minimum income }',
-        '    by: [region, year]',
-        '    values:',
-        ...['north', 'south'].flatMap((region) =>
-          [2022, 2023, 2024].map((year) => `      - { region: ${region}, year: ${year}, value: 45 }`),
-        ),
+        ...byRegionAndYear,
         '      - { region: delta, year: 2022, value: 58 }',
         '      - { region: delta, year: 2023, from: "2023-01-01", value: 58 }',
         '      - { region: delta, year: 2023, from: "2023-07-01", value: 59 }',
