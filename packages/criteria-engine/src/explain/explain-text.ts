@@ -375,7 +375,11 @@ class TextReport {
       }
       const extra: string[] = [];
       if (g.unknown > 0) extra.push(interpolate(m.group_unknown_count, { count: g.unknown }));
-      if (g.excluded > 0) extra.push(interpolate(m.group_excluded_count, { count: g.excluded }));
+      // Left out of this count: criteria that do not apply, and those that count only from a higher
+      // level (`from_level`), which may well pass and must not read as "not counted" for no reason.
+      const later = Math.min(g.excluded, this.laterIn(g.id));
+      if (g.excluded > later) extra.push(interpolate(m.group_excluded_count, { count: g.excluded - later }));
+      if (later > 0) extra.push(interpolate(m.group_later_count, { count: later }));
       const summary = isPoints(g)
         ? interpolate(m.group_summary_points, { points: g.points?.passed ?? g.passed, required: g.required })
         : interpolate(m.group_summary, {
@@ -384,19 +388,41 @@ class TextReport {
             required: g.required,
             percent: g.percent === null ? m.percent_none : `${g.percent}%`,
           });
-      if (g.points_total !== undefined && this.showPoints)
-        extra.push(interpolate(m.points_line, { points: this.points(g.points_total) }));
+      // The standard's points at every level: with the criteria of a higher level, said so, since
+      // they are not in the count just before.
+      if (g.points_total !== undefined && this.showPoints) {
+        const points = this.points(g.points_total);
+        extra.push(
+          later > 0
+            ? interpolate(m.group_points_with_later, { count: later, points })
+            : interpolate(m.points_line, { points }),
+        );
+      }
       const status = this.paint(GROUP_TONE[g.status], m[GROUP_STATUS_KEY[g.status]]);
       this.push(`  ${[summary, ...extra].join('; ')} → ${status}`);
       for (const c of result.criteria) if (c.group === g.id) this.criterion(c);
     });
   }
 
+  /** How many criteria of a group count only from a higher level (`from_level`). */
+  private laterIn(group: string): number {
+    let n = 0;
+    for (const c of this.ruleset.criteria) if (c.group === group && c.fromLevel !== undefined) n++;
+    return n;
+  }
+
+  private levelLabel(id: string): string {
+    const info = this.ruleset.levels?.find((l) => l.id === id);
+    return info ? oneLine(this.t(info.label)) : id;
+  }
+
   private criterion(c: CriterionResult): void {
     const { m } = this;
     const info = this.criteria.get(c.id);
     const [mark, tone] = CRITERION_MARK[c.status];
-    const tags = [m[CRITERION_STATUS_KEY[c.status]], ...(c.mandatory ? [m.mandatory_tag] : [])].join(', ');
+    const from =
+      info?.fromLevel === undefined ? [] : [interpolate(m.from_level_tag, { level: this.levelLabel(info.fromLevel) })];
+    const tags = [m[CRITERION_STATUS_KEY[c.status]], ...(c.mandatory ? [m.mandatory_tag] : []), ...from].join(', ');
     this.item(`${mark} ${c.id}`, `[${tags}]`, tone, info?.text);
     const detail = '        ';
     if (c.status === 'not_applicable') {

@@ -41,6 +41,8 @@ export const en = {
   group_summary_points: '{points} {points|point|points} (required {required})',
   group_unknown_count: '{count} unknown',
   group_excluded_count: '{count} not counted',
+  group_later_count: '{count} {count|counts|count} only from a higher level',
+  group_points_with_later: 'Points with {count|it|them}: {points}',
   group_met: 'MET',
   group_not_met: 'NOT MET',
   group_unknown: 'UNDETERMINED',
@@ -50,6 +52,7 @@ export const en = {
   status_unknown: 'unknown',
   status_not_applicable: 'not applicable',
   mandatory_tag: 'mandatory',
+  from_level_tag: 'counts from {level}',
 
   na_no_variant: 'No variant applies to this {assessed}.',
   na_not_applicable_when: 'Does not apply to this {assessed}.',

@@ -43,6 +43,8 @@ export const vi: ExplainMessages = {
   group_summary_points: 'đạt {points} điểm (cần {required})',
   group_unknown_count: '{count} chưa rõ',
   group_excluded_count: '{count} không tính',
+  group_later_count: '{count} chỉ tính từ mức cao hơn',
+  group_points_with_later: 'Điểm tính cả {count} tiêu chí đó: {points}',
   group_met: 'ĐẠT',
   group_not_met: 'KHÔNG ĐẠT',
   group_unknown: 'CHƯA RÕ',
@@ -52,6 +54,7 @@ export const vi: ExplainMessages = {
   status_unknown: 'chưa rõ',
   status_not_applicable: 'không áp dụng',
   mandatory_tag: 'bắt buộc',
+  from_level_tag: 'tính từ mức {level}',
 
   na_no_variant: 'Không có phương án nào áp dụng cho {assessed} này.',
   na_not_applicable_when: 'Không áp dụng đối với {assessed} này.',
