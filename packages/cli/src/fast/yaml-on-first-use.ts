@@ -4,7 +4,7 @@
  * compiled-rules cache and a plain assessment through parse/simple-yaml.ts, so it calls none of
  * them; imported as a module, the package was initialised at the bundle's start anyway (its
  * schemas, tags and classes, and a copy of its exports for each of the three engine modules that
- * import it): 45 page faults of every warm run (docs/performance.md, "Start-up: where a warm run
+ * import it): 45–65 page faults of every warm run (docs/performance.md, "Start-up: where a warm run
  * still goes"). A run that reads YAML rules, or an assessment that is not plain, loads it here,
  * once, and then runs the package's own code.
  *
@@ -14,26 +14,34 @@ import type * as Yaml from 'yaml';
 
 let loaded: typeof Yaml | undefined;
 
-/** The package's exports; `require` of its CommonJS build, which the bundle inlines. */
+/**
+ * The package's exports; `require` of its CommonJS build, which the bundle inlines. Loading it
+ * also points the predicates below at the package's own functions: the bundle links every import
+ * of them to these bindings, so from then on each call is the package's, with nothing in between
+ * (the YAML rule loader calls them hundreds of thousands of times on a first run).
+ */
 function yaml(): typeof Yaml {
+  if (loaded !== undefined) return loaded;
   // The bundle resolves this `yaml` to the package itself (tsup.fast.config.ts), not to this file.
-  loaded ??= require('yaml') as typeof Yaml;
+  loaded = require('yaml') as typeof Yaml;
+  ({ isAlias, isMap, isNode, isScalar, isSeq } = loaded);
   return loaded;
 }
 
-/** The package's function `name`, called on first use: the same arguments, the same answer. */
-function forward<K extends 'isAlias' | 'isMap' | 'isNode' | 'isScalar' | 'isSeq' | 'parse' | 'parseDocument'>(
-  name: K,
-): (typeof Yaml)[K] {
+// Mutable on purpose (see yaml() above): each stands for the package's function until it is loaded.
+// cast: the package's own predicate answers, for the argument given
+export let isAlias = ((node: unknown) => yaml().isAlias(node)) as typeof Yaml.isAlias;
+export let isMap = ((node: unknown) => yaml().isMap(node)) as typeof Yaml.isMap;
+export let isNode = ((node: unknown) => yaml().isNode(node)) as typeof Yaml.isNode;
+export let isScalar = ((node: unknown) => yaml().isScalar(node)) as typeof Yaml.isScalar;
+export let isSeq = ((node: unknown) => yaml().isSeq(node)) as typeof Yaml.isSeq;
+
+/** The package's function `name`, called through: the same arguments, the same answer. */
+function forward<K extends 'parse' | 'parseDocument'>(name: K): (typeof Yaml)[K] {
   // cast: the package's own function is called with the arguments as given, its answer returned
   return ((...args: unknown[]) => (yaml()[name] as (...a: unknown[]) => unknown)(...args)) as (typeof Yaml)[K];
 }
 
-export const isAlias = forward('isAlias');
-export const isMap = forward('isMap');
-export const isNode = forward('isNode');
-export const isScalar = forward('isScalar');
-export const isSeq = forward('isSeq');
 export const parse = forward('parse');
 export const parseDocument = forward('parseDocument');
 
