@@ -28,6 +28,7 @@ const startedByPath: Record<string, string[]> = {
     'src/fast/import-module-shim.ts',
     'src/fast/ruleset-validator-shim.ts',
     'src/fast/sha256-shim.ts',
+    'src/fast/yaml-on-first-use.ts',
   ],
   'packages/http': ['scripts/loop-delay.ts', 'scripts/load-server.ts'],
   'packages/web': ['src/browser.ts', 'src/playground/main.ts'],

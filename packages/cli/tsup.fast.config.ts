@@ -5,7 +5,8 @@
  * files of ours instead of 36. CommonJS, run by src/fast/launch.ts through V8's code cache; it needs
  * no ES module loader. Its batch path is replaced by a hand-over to the whole CLI (batch-handover.ts),
  * the engine's import() by the launcher's (import-module-shim.ts), its JavaScript SHA-256 by
- * Node's (sha256-shim.ts), and node:fs/promises by synchronous calls (fs-promises-shim.ts).
+ * Node's (sha256-shim.ts), node:fs/promises by synchronous calls (fs-promises-shim.ts), and the yaml
+ * package by one initialised on first use (yaml-on-first-use.ts).
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -98,6 +99,13 @@ export default defineConfig([
           build.onResolve({ filter: /\/generated\/ruleset\.validator\.js$/ }, () => ({
             path: resolve(import.meta.dirname, 'src/fast/ruleset-validator-shim.ts'),
           }));
+          // The yaml package, initialised on first use (yaml-on-first-use.ts), which requires the
+          // package itself: that one `yaml` is resolved as usual.
+          build.onResolve({ filter: /^yaml$/ }, (args) =>
+            args.importer.endsWith('yaml-on-first-use.ts')
+              ? undefined
+              : { path: resolve(import.meta.dirname, 'src/fast/yaml-on-first-use.ts') },
+          );
           // node:fs/promises: the same calls, done synchronously (fs-promises-shim.ts): no thread pool.
           build.onResolve({ filter: /^(node:)?fs\/promises$/ }, () => ({
             path: resolve(import.meta.dirname, 'src/fast/fs-promises-shim.ts'),
