@@ -44,7 +44,7 @@ const SAMPLE: Record<EngineDiagnosticCode, Diagnostic['params']> = {
   schema_other: { keyword: 'uniqueItems', detail: 'must NOT have duplicate items' },
   text_language_missing: { language: 'en', languages: 'en' },
   text_language_undeclared: { language: 'en', languages: 'vi' },
-  expr_syntax: { expected: ')', found: 'end of expression' },
+  expr_syntax: { expected: ')', found: '' },
   expr_unknown_name: { name: 'househlds', suggestion: 'households' },
   expr_unknown_function: { name: 'avg', known: 'percent, known, min, max' },
   expr_arity: { name: 'percent(part, whole, if_zero)', expected: 3, actual: 2 },
@@ -240,5 +240,26 @@ describe('message catalogs', () => {
       'A condition needs one of: fact, percent, all, any, not, or an expression string.',
     );
     expect(en.schema_shape(SAMPLE.schema_shape).hint).toMatch(/^Did you mean "fact"\?/);
+  });
+
+  it('words a syntax error of an expression in the message language, never English inside Vietnamese', () => {
+    const token = { expected: 'token', found: '#' };
+    expect(vi.expr_syntax(token).message).toBe(
+      'Không đọc được biểu thức: cần một phép toán, một tên, một số hoặc một giá trị trong dấu nháy, nhưng gặp #.',
+    );
+    expect(en.expr_syntax(token).message).toBe(
+      'The expression cannot be read: expected an operator, a name, a number or a quoted value, but found #.',
+    );
+    for (const expected of ['operator', 'operand', 'chain']) {
+      expect(vi.expr_syntax({ expected, found: 'x' }).message).not.toMatch(
+        /\b(such|between|value|name|write|operator)\b/,
+      );
+    }
+    expect(vi.expr_syntax({ expected: ')', found: '' }).message).toBe(
+      'Không đọc được biểu thức: cần ), nhưng gặp hết biểu thức.',
+    );
+    expect(en.expr_syntax({ expected: '>=', found: '=>' }).message).toBe(
+      'The expression cannot be read: expected >=, but found =>.',
+    );
   });
 });

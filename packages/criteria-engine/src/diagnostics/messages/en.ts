@@ -29,6 +29,15 @@ const TYPES: Readonly<Record<string, string>> = {
   error: 'an expression with an error',
 };
 
+/** What an expression's syntax error expected, and found at its end (codes from the lexer and parser). */
+const EXPR_TOKENS: Readonly<Record<string, string>> = {
+  token: 'an operator, a name, a number or a quoted value',
+  operator: 'an operator such as and, or, ==, >=',
+  operand: 'a value, a name or (',
+  chain: 'and / or between two comparisons (write a >= 1 and a <= 5)',
+  '': 'the end of the expression',
+};
+
 const WHERE: Readonly<Record<string, string>> = {
   comparison: 'a comparison',
   percent_comparison: 'a percentage comparison',
@@ -432,7 +441,7 @@ export const en: MessageCatalog = {
 
   // compile/: expressions
   expr_syntax: (p) => ({
-    message: `The expression cannot be read: expected ${s(p, 'expected')}, but found ${s(p, 'found')}.`,
+    message: `The expression cannot be read: expected ${lookup(EXPR_TOKENS, s(p, 'expected'))}, but found ${lookup(EXPR_TOKENS, s(p, 'found'))}.`,
     hint: "Check brackets, quotes and operators (and, or, not, ==, !=, <, <=, >, >=, in). Example: size == 'large' and urban",
   }),
   expr_unknown_name: (p) => ({

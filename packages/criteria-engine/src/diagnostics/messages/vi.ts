@@ -30,6 +30,15 @@ const TYPES: Readonly<Record<string, string>> = {
   error: 'một biểu thức có lỗi',
 };
 
+/** What an expression's syntax error expected, and found at its end (codes from the lexer and parser). */
+const EXPR_TOKENS: Readonly<Record<string, string>> = {
+  token: 'một phép toán, một tên, một số hoặc một giá trị trong dấu nháy',
+  operator: 'một phép toán như and, or, ==, >=',
+  operand: 'một giá trị, một tên hoặc (',
+  chain: 'and / or giữa hai phép so sánh (viết a >= 1 and a <= 5)',
+  '': 'hết biểu thức',
+};
+
 const WHERE: Readonly<Record<string, string>> = {
   comparison: 'phép so sánh',
   percent_comparison: 'phép so sánh tỷ lệ phần trăm',
@@ -444,7 +453,7 @@ export const vi: MessageCatalog = {
 
   // compile/: biểu thức
   expr_syntax: (p) => ({
-    message: `Không đọc được biểu thức: cần ${s(p, 'expected')}, nhưng gặp ${s(p, 'found')}.`,
+    message: `Không đọc được biểu thức: cần ${lookup(EXPR_TOKENS, s(p, 'expected'))}, nhưng gặp ${lookup(EXPR_TOKENS, s(p, 'found'))}.`,
     hint: "Kiểm tra dấu ngoặc, dấu nháy và các phép toán (and, or, not, ==, !=, <, <=, >, >=, in). Ví dụ: size == 'large' and urban",
   }),
   expr_unknown_name: (p) => ({
