@@ -262,4 +262,17 @@ describe('message catalogs', () => {
       'The expression cannot be read: expected >=, but found =>.',
     );
   });
+
+  it('a decimal written with a comma (2,5) where a number goes: write it with a point; where a whole number goes: count in halves', () => {
+    expect(en.schema_type({ expected: 'number', actual: 'string', value: '2,5' }).hint).toMatch(
+      /with a point, e\.g\. 2\.5/,
+    );
+    expect(vi.schema_type({ expected: 'number', actual: 'string', value: '2,5' }).hint).toMatch(/dấu chấm, ví dụ 2\.5/);
+    expect(en.schema_type({ expected: 'integer', actual: 'string', value: '2,5' }).hint).toMatch(/in halves/);
+    expect(vi.schema_type({ expected: 'integer', actual: 'string', value: '2,5' }).hint).toMatch(/theo nửa điểm/);
+    // Text that is no number keeps the plain hint.
+    expect(en.schema_type({ expected: 'integer', actual: 'string', value: '12 hộ' }).hint).toBe(
+      'Change the value to a whole number.',
+    );
+  });
 });

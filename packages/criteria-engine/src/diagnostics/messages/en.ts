@@ -173,6 +173,9 @@ const SCHEMA_TYPE_HINTS: Readonly<Record<SchemaTypeHint, (expected: string) => s
   drop_percent: () => 'Remove the % sign and the quotes: the key already says it is a percentage, e.g. at_least: 99.',
   name_as_number: () =>
     'Write a number here. A name (a parameter) is read only in an expression or as the threshold of a fact condition, { fact: f, at_least: name }; for a percentage, write the condition as an expression, e.g. condition: "percent(part, whole, 0) >= name".',
+  decimal_comma: () => 'Write the decimal with a point, e.g. 2.5: with a comma, 2,5 is read as text.',
+  decimal_comma_whole: () =>
+    'A whole number is needed here, and 2,5 is a decimal (written with a comma). Points are whole numbers: a scheme that gives half points counts every point and threshold in halves (2.5 points → 5).',
   change_type: (expected) => `Change the value to ${t(expected)}.`,
 };
 

@@ -187,6 +187,10 @@ const SCHEMA_TYPE_HINTS: Readonly<Record<SchemaTypeHint, (expected: string) => s
   drop_percent: () => 'Bỏ dấu % và dấu ngoặc kép: tên khóa đã cho biết đây là tỉ lệ phần trăm, ví dụ at_least: 99.',
   name_as_number: () =>
     'Viết một số ở đây. Một tên (tham số) chỉ được đọc trong biểu thức hoặc làm ngưỡng của điều kiện dữ kiện, { fact: f, at_least: tên }; với tỉ lệ phần trăm, hãy viết điều kiện thành biểu thức, ví dụ condition: "percent(part, whole, 0) >= tên".',
+  decimal_comma: () =>
+    'Viết phần thập phân bằng dấu chấm, ví dụ 2.5: viết dấu phẩy (2,5) thì giá trị bị đọc là văn bản.',
+  decimal_comma_whole: () =>
+    'Ở đây cần một số nguyên, còn 2,5 là số thập phân (viết bằng dấu phẩy). Điểm là số nguyên: bộ tiêu chí có điểm lẻ nửa điểm thì tính mọi điểm và ngưỡng theo nửa điểm (2,5 điểm → 5).',
   change_type: (expected) => `Đổi giá trị thành ${t(expected)}.`,
 };
 
