@@ -149,6 +149,7 @@ const SAMPLE: Record<EngineDiagnosticCode, Diagnostic['params']> = {
     lower: 'silver',
     lower_value: 50,
   },
+  level_disqualifier_redundant: { level: 'gold', disqualifier: 'D2' },
   input_shape: { expected: 'object', path: '/facts' },
   input_unknown_facts: { count: 990, section: 'facts', examples: 'a, b, c' },
   input_unknown_fact: { name: 'househlds', suggestion: 'households' },
