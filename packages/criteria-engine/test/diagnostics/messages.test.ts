@@ -276,4 +276,11 @@ describe('message catalogs', () => {
       'Change the value to a whole number.',
     );
   });
+
+  it('a table row\'s value that is no number ("3%", "10,5") is said to be one, with how to write it', () => {
+    const p = { parameter: 'poverty_max', row: 2, name: 'value', value: '3%', allowed: '0, 1.5, 45, …' };
+    expect(en.parameter_key_value(p).message).toBe('Row 2 of the table "poverty_max": its value "3%" is not a number.');
+    expect(en.parameter_key_value(p).hint).toMatch(/without quotes, a % sign or a unit/);
+    expect(vi.parameter_key_value(p).message).toBe('Dòng 2 của bảng "poverty_max": giá trị "3%" không phải là một số.');
+  });
 });

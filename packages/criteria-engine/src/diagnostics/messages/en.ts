@@ -275,10 +275,16 @@ export const en: MessageCatalog = {
     message: `The table "${s(p, 'parameter')}" is keyed by "${s(p, 'name')}", which is not a context attribute.`,
     hint: `A table is keyed by context attributes (enum or boolean): ${s(p, 'allowed') || 'declare one under context:'}.`,
   }),
-  parameter_key_value: (p) => ({
-    message: `Row ${s(p, 'row')} of the table "${s(p, 'parameter')}": "${s(p, 'value')}" is not a value of ${s(p, 'name')}.`,
-    hint: `Allowed values: ${s(p, 'allowed')}.`,
-  }),
+  parameter_key_value: (p) =>
+    s(p, 'name') === 'value'
+      ? {
+          message: `Row ${s(p, 'row')} of the table "${s(p, 'parameter')}": its value "${s(p, 'value')}" is not a number.`,
+          hint: "Write the number alone, without quotes, a % sign or a unit (the parameter's unit says it), and with a point for decimals: value: 3, value: 10.5.",
+        }
+      : {
+          message: `Row ${s(p, 'row')} of the table "${s(p, 'parameter')}": "${s(p, 'value')}" is not a value of ${s(p, 'name')}.`,
+          hint: `Allowed values: ${s(p, 'allowed')}.`,
+        },
   parameter_row_keys: (p) => ({
     message: `Row ${s(p, 'row')} of the table "${s(p, 'parameter')}" must name a value of each key (${s(p, 'keys')}) and value, and nothing else; "${s(p, 'name')}" is missing or not a key.`,
     hint: `Write each row like ${rowExample(p)}: one entry per key listed under by:, and value.`,

@@ -291,10 +291,16 @@ export const vi: MessageCatalog = {
     message: `Bảng "${s(p, 'parameter')}" lấy khóa theo "${s(p, 'name')}", nhưng đó không phải thuộc tính bối cảnh.`,
     hint: `Bảng chỉ lấy khóa theo thuộc tính bối cảnh (enum hoặc boolean): ${s(p, 'allowed') || 'hãy khai báo trong context:'}.`,
   }),
-  parameter_key_value: (p) => ({
-    message: `Dòng ${s(p, 'row')} của bảng "${s(p, 'parameter')}": "${s(p, 'value')}" không phải giá trị của ${s(p, 'name')}.`,
-    hint: `Các giá trị được phép: ${s(p, 'allowed')}.`,
-  }),
+  parameter_key_value: (p) =>
+    s(p, 'name') === 'value'
+      ? {
+          message: `Dòng ${s(p, 'row')} của bảng "${s(p, 'parameter')}": giá trị "${s(p, 'value')}" không phải là một số.`,
+          hint: 'Chỉ viết con số, không dấu nháy, không dấu % hay đơn vị (đơn vị của tham số đã nói điều đó), phần thập phân sau dấu chấm: value: 3, value: 10.5.',
+        }
+      : {
+          message: `Dòng ${s(p, 'row')} của bảng "${s(p, 'parameter')}": "${s(p, 'value')}" không phải giá trị của ${s(p, 'name')}.`,
+          hint: `Các giá trị được phép: ${s(p, 'allowed')}.`,
+        },
   parameter_row_keys: (p) => ({
     message: `Dòng ${s(p, 'row')} của bảng "${s(p, 'parameter')}" phải nêu giá trị của từng khóa (${s(p, 'keys')}) và value, không thêm gì khác; "${s(p, 'name')}" bị thiếu hoặc không phải khóa.`,
     hint: `Viết mỗi dòng như ${rowExample(p)}: mỗi khóa trong by: một mục, và value.`,
