@@ -86,7 +86,9 @@ describe('each level as reached, never met above a level that is not', () => {
   it("the mandatory section lists a level's mandatory criterion with its level, never 'no mandatory criteria'", () => {
     const en = explainText(capped, rules, { lang: 'en' });
     expect(en).not.toContain('The ruleset has no mandatory criteria.');
-    expect(en).toMatch(/✗ 1\.1 {2}\[fail\] \(mandatory from level Good \(40 points or more\)\) No official disciplined/);
+    expect(en).toMatch(
+      /✗ 1\.1 {2}\[fail\] \(mandatory from level Good \(40 points or more\)\) No official disciplined/,
+    );
     const vi = explainText(capped, rules, { lang: 'vi' });
     expect(vi).toContain('(bắt buộc từ mức Tốt (từ 40 điểm))');
   });
