@@ -182,6 +182,28 @@ describe('lcz version new', () => {
     expect(await files(join(cwd, 'rules'))).toEqual(await files(join(ROOT, 'rules')));
   });
 
+  it('a period within one year is named by its year, not "2026-2026"', async () => {
+    const cwd = await project('one-year');
+    const { code, stdout } = await lcz(
+      [
+        'version',
+        'new',
+        'rules/lai-chau-2020-2025',
+        'rules/lai-chau-2031',
+        '--from',
+        '2031-01-01',
+        '--to',
+        '2031-12-31',
+        '--lang',
+        'en',
+      ],
+      { cwd },
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('version 2031, in force from 2031-01-01 to 2031-12-31.');
+    expect(await readFile(join(cwd, 'rules/lai-chau-2031/ruleset.yaml'), 'utf8')).toContain('version: "2031"');
+  });
+
   it('an existing target is refused in both languages, untouched', async () => {
     const cwd = await project('exists');
     const args = [

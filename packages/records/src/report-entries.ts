@@ -62,7 +62,9 @@ export async function recordEntries(
         for (const [id, f] of facts.get(code) ?? []) if (f.value !== null) values[id] = f.value;
         raw = { area: { code, name: area.name, unit: area.unit }, context: area.context, facts: values };
       }
-      const checked = ruleset.validateAssessment(raw);
+      // Any date: a year decided under another version is read under these rules on purpose (with
+      // records_report_other_rules below), as lcz diff --assessments reads old assessments.
+      const checked = ruleset.validateAssessment(raw, undefined, { anyDate: true });
       if (!checked.value) {
         problems.push(problem('records_report_invalid', where, { area: code, year, ruleset: ruleset.id }));
         continue;

@@ -97,6 +97,10 @@ describe('a report on a tiered scheme', () => {
       ['Huyện B', 4, 3, 1, 0, 0],
       [en.messages.city_total, 7, 3, 1, 1, 2],
     ]);
+    // Its note explains its own columns, not the "Reached / At this level or higher" of the table above.
+    expect(byUnit?.notes).toEqual([
+      expect.stringMatching(/^Each level column counts the .+ whose highest level certainly reached/),
+    ]);
     // Without the facts handed in, the values come from what the criteria read.
     expect(en.tables.find((t) => t.id === 'derived')?.rows).toEqual([
       ['Income per person (million VND/person/year)', 7, '39.5', '60.0'],

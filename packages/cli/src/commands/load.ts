@@ -4,6 +4,7 @@
  */
 import type { CompiledRuleset, Diagnostic, Scheme } from '@lcz/criteria-engine';
 import { stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { loadRulesDirectory, loadRulesetFile, resolveRulesetPath } from '@lcz/criteria-engine/node';
 import { hasErrors } from '@lcz/criteria-engine/runtime';
 import type { CliMessageKey } from '../messages/en.js';
@@ -131,8 +132,22 @@ export async function loadRulesOrReport(
   message: InvalidRulesMessage,
   choice: VersionChoice = {},
 ): Promise<{ readonly ruleset: CompiledRuleset; readonly diagnostics: readonly Diagnostic[] } | undefined> {
-  const { ruleset, diagnostics } = await loadRules(path, session, choice);
+  const { ruleset, scheme, diagnostics } = await loadRules(path, session, choice);
   if (ruleset !== undefined) return { ruleset, diagnostics };
+  if (scheme !== undefined && !hasErrors(diagnostics)) {
+    // A folder of several versions, none chosen: a command that needs one says which to give,
+    // never "the rules have 0 errors".
+    const latest = scheme.versions.at(-1);
+    session.err(
+      say(lang, 'rules_several_versions', {
+        path,
+        id: scheme.id,
+        versions: scheme.versions.map((v) => v.version).join(', '),
+        example: latest ? join(path, basename(dirname(latest.file))) : path,
+      }),
+    );
+    return undefined;
+  }
   await reportInvalidRules(session, lang, path, diagnostics, message);
   return undefined;
 }

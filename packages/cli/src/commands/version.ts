@@ -36,7 +36,9 @@ export async function versionNew(options: VersionNewOptions, session: Session): 
     return EXIT.invalid;
   }
   const old = loaded.value;
-  const version = options.version ?? `${options.start.slice(0, 4)}-${options.end.slice(0, 4)}`;
+  // The years of the period ("2031-2035"); a period within one year is named by it ("2026", not "2026-2026").
+  const [firstYear, lastYear] = [options.start.slice(0, 4), options.end.slice(0, 4)];
+  const version = options.version ?? (firstYear === lastYear ? firstYear : `${firstYear}-${lastYear}`);
 
   const text = await readFile(join(oldDir, RULE_FILE), 'utf8');
   const edited = setVersionFields(text, { version, from: options.start, to: options.end });

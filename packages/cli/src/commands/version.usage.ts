@@ -12,7 +12,7 @@ export interface VersionNewOptions {
   readonly target: string;
   readonly start: string;
   readonly end: string;
-  /** The new version's name; by default the years, e.g. "2026-2030". */
+  /** The new version's name; by default the years, e.g. "2026-2030" ("2026" for a period within one year). */
   readonly version?: string;
   readonly lang: Lang;
 }
@@ -38,8 +38,8 @@ Options / Tuỳ chọn:
   --from <date>        first day the new version is in force, yyyy-mm-dd (required)
                        / ngày bắt đầu có hiệu lực (bắt buộc)
   --to <date>          last day it is in force, yyyy-mm-dd (required) / ngày hết hiệu lực
-  --version <name>     the version's name (default: the years, e.g. 2026-2030)
-                       / tên phiên bản (mặc định: các năm, ví dụ 2026-2030)
+  --version <name>     the version's name (default: the years, e.g. 2026-2030, or 2026 for one year)
+                       / tên phiên bản (mặc định: các năm, ví dụ 2026-2030, hoặc 2026 cho một năm)
   --lang vi|en         language of messages (default vi) / ngôn ngữ thông báo
   -h, --help           show this help / xem hướng dẫn
 

@@ -19,6 +19,8 @@ export const en = {
   see_help: "see 'lcz {command}--help'.",
   rules_invalid: "the rules in '{path}' have {count} {count|error|errors}.",
   rules_invalid_nothing_evaluated: "the rules in '{path}' have {count} {count|error|errors}; nothing was evaluated.",
+  rules_several_versions:
+    "'{path}' holds several versions of {id} ({versions}) and this command needs one: give its folder, e.g. --rules {example}.",
   assessments_failed: '{count} assessment {count|file|files} could not be evaluated.',
   internal_error:
     'internal error: this is a bug in lcz, not in your files. Please report it with the command you ran. Set LCZ_DEBUG=1 to see the details.',

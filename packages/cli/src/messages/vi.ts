@@ -20,6 +20,8 @@ export const vi: CliMessages = {
   see_help: "xem 'lcz {command}--help'.",
   rules_invalid: "bộ quy tắc '{path}' có {count} lỗi.",
   rules_invalid_nothing_evaluated: "bộ quy tắc '{path}' có {count} lỗi; chưa đánh giá phiếu nào.",
+  rules_several_versions:
+    "'{path}' chứa nhiều phiên bản của {id} ({versions}), còn lệnh này cần một phiên bản: hãy chỉ thư mục của phiên bản đó, ví dụ --rules {example}.",
   assessments_failed: '{count} tệp phiếu đánh giá không đánh giá được.',
   internal_error:
     'lỗi nội bộ: đây là lỗi của lcz, không phải của tệp dữ liệu. Vui lòng báo lỗi kèm câu lệnh đã chạy. Đặt LCZ_DEBUG=1 để xem chi tiết.',

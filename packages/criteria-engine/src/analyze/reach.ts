@@ -222,8 +222,8 @@ function probeCriterion(
   const checked = probes !== undefined && probes > 0 && !space.opaque;
   return {
     variant: blank.variant,
-    statuses: checked ? [...statuses] : everyStatus(info),
-    counts: checked ? [...counts] : everyCount(info),
+    statuses: checked ? [...statuses] : everyStatus(info, blank),
+    counts: checked ? [...counts] : everyCount(info, blank),
     readsFacts: reads.length > 0,
     checked,
     opaque: space.opaque,
@@ -338,14 +338,20 @@ function probeNames(ruleset: CompiledRuleset): ProbeNames {
 const KEYWORDS_AND_FUNCTIONS = ['and', 'or', 'not', 'in', 'true', 'false', ...FUNCTIONS.keys()];
 
 /** What an unchecked criterion is assumed to reach: everything its declaration allows. */
-function everyStatus(info: CompiledRuleset['criteria'][number]): ReachedStatus[] {
-  return canBeNotApplicable(info) ? ['pass', 'fail', 'not_applicable'] : ['pass', 'fail'];
+function everyStatus(info: CompiledRuleset['criteria'][number], blank: CriterionResult): ReachedStatus[] {
+  return canBeNotApplicable(info, blank) ? ['pass', 'fail', 'not_applicable'] : ['pass', 'fail'];
 }
 
-function everyCount(info: CompiledRuleset['criteria'][number]): ReachedCount[] {
-  return canBeNotApplicable(info) ? ['passed', 'failed', 'excluded'] : ['passed', 'failed'];
+function everyCount(info: CompiledRuleset['criteria'][number], blank: CriterionResult): ReachedCount[] {
+  return canBeNotApplicable(info, blank) ? ['passed', 'failed', 'excluded'] : ['passed', 'failed'];
 }
 
-function canBeNotApplicable(info: CompiledRuleset['criteria'][number]): boolean {
-  return info.applicableWhen !== undefined || info.variants !== undefined;
+/**
+ * Variants make a criterion not applicable only where none applies and `no_variant` says so. A
+ * variant chosen on the blank input (no facts, no date) was chosen by a selector that holds
+ * whatever is unknown, so some variant applies on every input of this kind of unit.
+ */
+function canBeNotApplicable(info: CompiledRuleset['criteria'][number], blank: CriterionResult): boolean {
+  if (info.applicableWhen !== undefined) return true;
+  return info.variants !== undefined && info.noVariant !== 'fail' && !blank.variant;
 }

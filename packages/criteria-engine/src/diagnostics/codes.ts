@@ -111,6 +111,7 @@ export const DIAGNOSTIC_CODES = [
   'level_points',
   'level_unreachable',
   'level_requirement_weaker',
+  'level_disqualifier_redundant',
   // evaluate/: assessments
   'input_shape',
   'input_unknown_fact',

@@ -157,6 +157,7 @@ export interface DiagnosticParamsByCode {
     readonly lower: Param;
     readonly lower_value: Param;
   };
+  level_disqualifier_redundant: { readonly level: Param; readonly disqualifier: Param };
   file_outside_root: { readonly path: Param; readonly root: Param; readonly reason: Param };
   text_encoding: {
     readonly path: Param;

@@ -31,7 +31,7 @@ import { vi } from './messages/vi.js';
 import { checkLanguage, LANGUAGES } from '../diagnostics/language.js';
 import { GENERIC_WORDS, withWords } from '../compile/words.js';
 import { fallbackLanguage } from '../validate/text-languages.js';
-import { interpolate, oneLine, painter, shorten, type Tone, unitAfter, wrap } from './text-tools.js';
+import { interpolate, levelStanding, oneLine, painter, shorten, type Tone, unitAfter, wrap } from './text-tools.js';
 import { SYMBOL } from '../compile/expression/compare-ops.js';
 import { DATE_NAME } from '../compile/parameter-table.js';
 import { hasPoints } from './table/table-sections.js';
@@ -256,16 +256,22 @@ class TextReport {
     this.push(`  ${this.paint('bold', interpolate(m.level_reached, { level: name(level.reached) }))}`);
     if (level.possible !== level.reached)
       this.push(`  ${interpolate(m.level_possible, { level: name(level.possible) })}`);
-    for (const l of level.levels) {
-      const info = this.ruleset.levels?.find((x) => x.id === l.id);
-      const mark = l.status === 'met' ? '✓' : l.status === 'not_met' ? '✗' : '?';
+    // As reached (a level needs every level below it), not each level's own part.
+    const standing = levelStanding(
+      level.levels.map((l) => l.id),
+      level,
+    );
+    for (const { id } of level.levels) {
+      const status = standing.get(id) ?? 'unknown';
+      const info = this.ruleset.levels?.find((x) => x.id === id);
+      const mark = status === 'met' ? '✓' : status === 'not_met' ? '✗' : '?';
       const line = interpolate(m.level_line, {
         mark,
-        label: info ? oneLine(this.t(info.label)) : l.id,
-        id: l.id,
-        status: m[GROUP_STATUS_KEY[l.status]],
+        label: info ? oneLine(this.t(info.label)) : id,
+        id,
+        status: m[GROUP_STATUS_KEY[status]],
       });
-      this.push(`    ${this.paint(GROUP_TONE[l.status], line)}`);
+      this.push(`    ${this.paint(GROUP_TONE[status], line)}`);
     }
     const next = level.next;
     if (next === undefined) return;
@@ -472,10 +478,21 @@ class TextReport {
   private mandatorySection(): void {
     const { m, result } = this;
     this.heading(m.mandatory_heading);
-    if (result.mandatory.length === 0) this.push(`  ${m.mandatory_none}`);
+    // A level's `mandatory:` is mandatory from that level up (a cap such as "a failed 1.1 keeps the
+    // unit at Fair at most"): listed with its level, so the section never says there is none.
+    const byLevel = (this.ruleset.document?.levels ?? []).flatMap((level) =>
+      (level.mandatory ?? []).map((id) => ({ id, level })),
+    );
+    if (result.mandatory.length === 0 && byLevel.length === 0) this.push(`  ${m.mandatory_none}`);
     for (const c of result.mandatory) {
       const [mark, tone] = CRITERION_MARK[c.status];
       this.item(`${mark} ${c.id}`, `[${m[CRITERION_STATUS_KEY[c.status]]}]`, tone, this.criteria.get(c.id)?.text);
+    }
+    for (const { id, level } of byLevel) {
+      const status = result.criteria.find((c) => c.id === id)?.status ?? 'unknown';
+      const [mark, tone] = CRITERION_MARK[status];
+      const from = interpolate(m.mandatory_from_level, { level: oneLine(this.t(level.label)) });
+      this.item(`${mark} ${id}`, `[${m[CRITERION_STATUS_KEY[status]]}] (${from})`, tone, this.criteria.get(id)?.text);
     }
   }
 

@@ -14,6 +14,22 @@ export function unitAfter(unit: string): string {
   return /^[%‰]/.test(unit) ? unit : ` ${unit}`;
 }
 
+/**
+ * Whether each level is reached, as a reader of one line per level takes it: met up to the level
+ * reached, unknown up to the highest still possible, not met above. A level's own requirements may
+ * hold while a lower level fails (the result's `level.levels` judges each level's own part), but a
+ * level is reached only with every level below it, so "Excellent: met" under "Good: not met"
+ * would contradict the level reached printed above it.
+ */
+export function levelStanding(
+  ids: readonly string[],
+  level: { readonly reached: string | null; readonly possible: string | null },
+): ReadonlyMap<string, 'met' | 'unknown' | 'not_met'> {
+  const reached = level.reached === null ? 0 : ids.indexOf(level.reached) + 1;
+  const possible = level.possible === null ? 0 : ids.indexOf(level.possible) + 1;
+  return new Map(ids.map((id, i) => [id, i < reached ? 'met' : i < possible ? 'unknown' : 'not_met']));
+}
+
 /** Collapse runs of white space (YAML block scalars keep their line breaks) into single spaces. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -29,6 +29,7 @@ const CHECK_CODES: readonly DiagnosticCode[] = [
   'level_points',
   'level_unreachable',
   'level_requirement_weaker',
+  'level_disqualifier_redundant',
 ];
 
 const EXPECTED: Record<
@@ -116,6 +117,13 @@ const EXPECTED: Record<
     column: 20,
     severity: 'warning',
     params: { level: 'gold', target: 'A', kind: 'at_least_count', value: 1, lower: 'silver', lower_value: 2 },
+  },
+  // D2 in gold's `disqualifiers: [D1, D2]`
+  level_disqualifier_redundant: {
+    line: 38,
+    column: 25,
+    severity: 'warning',
+    params: { level: 'gold', disqualifier: 'D2' },
   },
   check_limit: {
     line: 34,

@@ -32,9 +32,26 @@ describe('parseExpression', () => {
   it('reports the first unexpected token with its position', () => {
     const out = parseExpression('a >= ', 10);
     expect(out.ok).toBe(false);
-    if (!out.ok) expect(out.error).toMatchObject({ code: 'expr_syntax', range: [15, 15], found: 'end of expression' });
+    if (!out.ok) expect(out.error).toMatchObject({ code: 'expr_syntax', range: [15, 15], found: '' });
     const bad = parseExpression('a >= 1 1');
     expect(!bad.ok && bad.error.range).toEqual([7, 8]);
+  });
+
+  it('names the operator meant for one written from habit (=>, =, ≥, &&), over the whole mistyped operator', () => {
+    const cases: [string, string, string, [number, number]][] = [
+      ['a * 3 => b * 2', '>=', '=>', [6, 8]],
+      ['a =< 5', '<=', '=<', [2, 4]],
+      ['a = 5', '==', '=', [2, 3]],
+      ['a ≥ 5', '>=', '≥', [2, 3]],
+      ['a ≠ 5', '!=', '≠', [2, 3]],
+      ['a && b', 'and', '&&', [2, 4]],
+      ['a || b', 'or', '||', [2, 4]],
+      ['a # b', 'token', '#', [2, 3]],
+    ];
+    for (const [text, expected, found, range] of cases) {
+      const out = parseExpression(text);
+      expect(out.ok ? undefined : out.error, text).toEqual({ code: 'expr_syntax', expected, found, range });
+    }
   });
 
   it('rejects chained comparisons, which read ambiguously', () => {

@@ -44,7 +44,7 @@ const SAMPLE: Record<EngineDiagnosticCode, Diagnostic['params']> = {
   schema_other: { keyword: 'uniqueItems', detail: 'must NOT have duplicate items' },
   text_language_missing: { language: 'en', languages: 'en' },
   text_language_undeclared: { language: 'en', languages: 'vi' },
-  expr_syntax: { expected: ')', found: 'end of expression' },
+  expr_syntax: { expected: ')', found: '' },
   expr_unknown_name: { name: 'househlds', suggestion: 'households' },
   expr_unknown_function: { name: 'avg', known: 'percent, known, min, max' },
   expr_arity: { name: 'percent(part, whole, if_zero)', expected: 3, actual: 2 },
@@ -149,6 +149,7 @@ const SAMPLE: Record<EngineDiagnosticCode, Diagnostic['params']> = {
     lower: 'silver',
     lower_value: 50,
   },
+  level_disqualifier_redundant: { level: 'gold', disqualifier: 'D2' },
   input_shape: { expected: 'object', path: '/facts' },
   input_unknown_facts: { count: 990, section: 'facts', examples: 'a, b, c' },
   input_unknown_fact: { name: 'househlds', suggestion: 'households' },
@@ -240,5 +241,46 @@ describe('message catalogs', () => {
       'A condition needs one of: fact, percent, all, any, not, or an expression string.',
     );
     expect(en.schema_shape(SAMPLE.schema_shape).hint).toMatch(/^Did you mean "fact"\?/);
+  });
+
+  it('words a syntax error of an expression in the message language, never English inside Vietnamese', () => {
+    const token = { expected: 'token', found: '#' };
+    expect(vi.expr_syntax(token).message).toBe(
+      'Không đọc được biểu thức: cần một phép toán, một tên, một số hoặc một giá trị trong dấu nháy, nhưng gặp #.',
+    );
+    expect(en.expr_syntax(token).message).toBe(
+      'The expression cannot be read: expected an operator, a name, a number or a quoted value, but found #.',
+    );
+    for (const expected of ['operator', 'operand', 'chain']) {
+      expect(vi.expr_syntax({ expected, found: 'x' }).message).not.toMatch(
+        /\b(such|between|value|name|write|operator)\b/,
+      );
+    }
+    expect(vi.expr_syntax({ expected: ')', found: '' }).message).toBe(
+      'Không đọc được biểu thức: cần ), nhưng gặp hết biểu thức.',
+    );
+    expect(en.expr_syntax({ expected: '>=', found: '=>' }).message).toBe(
+      'The expression cannot be read: expected >=, but found =>.',
+    );
+  });
+
+  it('a decimal written with a comma (2,5) where a number goes: write it with a point; where a whole number goes: count in halves', () => {
+    expect(en.schema_type({ expected: 'number', actual: 'string', value: '2,5' }).hint).toMatch(
+      /with a point, e\.g\. 2\.5/,
+    );
+    expect(vi.schema_type({ expected: 'number', actual: 'string', value: '2,5' }).hint).toMatch(/dấu chấm, ví dụ 2\.5/);
+    expect(en.schema_type({ expected: 'integer', actual: 'string', value: '2,5' }).hint).toMatch(/in halves/);
+    expect(vi.schema_type({ expected: 'integer', actual: 'string', value: '2,5' }).hint).toMatch(/theo nửa điểm/);
+    // Text that is no number keeps the plain hint.
+    expect(en.schema_type({ expected: 'integer', actual: 'string', value: '12 hộ' }).hint).toBe(
+      'Change the value to a whole number.',
+    );
+  });
+
+  it('a table row\'s value that is no number ("3%", "10,5") is said to be one, with how to write it', () => {
+    const p = { parameter: 'poverty_max', row: 2, name: 'value', value: '3%', allowed: '0, 1.5, 45, …' };
+    expect(en.parameter_key_value(p).message).toBe('Row 2 of the table "poverty_max": its value "3%" is not a number.');
+    expect(en.parameter_key_value(p).hint).toMatch(/without quotes, a % sign or a unit/);
+    expect(vi.parameter_key_value(p).message).toBe('Dòng 2 của bảng "poverty_max": giá trị "3%" không phải là một số.');
   });
 });

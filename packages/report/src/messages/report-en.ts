@@ -123,6 +123,8 @@ export const reportEn = {
   col_level_possible: 'Still possible',
   level_none: 'No level reached',
   section_units_by_level: '{Assessed_many} by {grouped_by} and level, {year}',
+  units_by_level_note:
+    'Each level column counts the {assessed_many} whose highest level certainly reached is that one. No level: none certainly reached (not recognised, or not certain yet).',
   col_no_level: 'No level',
   section_derived: 'Computed values, {year}',
   derived_note:

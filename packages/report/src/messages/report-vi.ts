@@ -121,6 +121,8 @@ export const reportVi: ReportMessages = {
   col_level_possible: 'Còn có thể đạt',
   level_none: 'Chưa đạt mức nào',
   section_units_by_level: '{Assessed} theo {grouped_by} và mức đạt, năm {year}',
+  units_by_level_note:
+    'Mỗi cột mức đếm {assessed_many} có mức cao nhất chắc chắn đạt là mức đó. Chưa đạt mức nào: chưa chắc chắn đạt mức nào (không được công nhận, hoặc chưa đủ căn cứ).',
   col_no_level: 'Chưa đạt mức nào',
   section_derived: 'Các giá trị tính ra, năm {year}',
   derived_note:

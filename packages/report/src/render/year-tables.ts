@@ -97,7 +97,7 @@ function unitsByLevelTable(b: Build, detail: YearFigures): Table {
       ...ids.map((id) => ({ header: levelName(b, id), kind: 'integer' as const })),
     ],
     rows: [...detail.units.map((u) => [unitName(u.unit), ...cells(u)]), [m.city_total, ...cells(detail.totals)]],
-    notes: [m.levels_note],
+    notes: [m.units_by_level_note],
   };
 }
 

@@ -11,6 +11,10 @@
  *   than the same requirement of a level below. Each level's requirements are ADDED to those
  *   below it (docs/rule-format.md, *Levels*), so such a requirement never decides anything; it is
  *   usually a figure copied from the wrong row.
+ * - `level_disqualifier_redundant` (a warning at the item): a level's `disqualifiers:` naming one
+ *   that `recognition.disqualifiers: block` already makes block every level (it has no
+ *   `from_level`). The lists are added to the base, so the item changes nothing, though it reads
+ *   as "blocks from this level up"; `from_level` on the disqualifier says that.
  */
 import type { CriterionInfo } from '../../compile/compiled-ruleset.js';
 import { holds, requirementParts, type Tally } from '../../evaluate/requirement.js';
@@ -31,6 +35,7 @@ export function checkLevels(f: Findings, reach: Reachability): void {
   if (levels.length === 0 || !reach.contextsListed || reach.contexts.length === 0) return;
   const model = new LevelModel(f, reach, levels);
   checkWeaker(f, levels);
+  checkRedundantDisqualifiers(f, levels);
   // Per kind of unit: the first level that cannot be reached, and why.
   const lost: { readonly level: number; readonly cause: Cause }[] = reach.contexts.map((_, k) => {
     for (let li = 0; li < levels.length; li++) {
@@ -208,6 +213,24 @@ function plainRequirement(r: Requirement | RequirementDocument): Requirement {
   if ('at_least_points' in r) return { at_least_points: r.at_least_points };
   if ('at_least_count' in r) return { at_least_count: r.at_least_count };
   return { at_least_percent: r.at_least_percent };
+}
+
+/** A level's `disqualifiers:` item that the base already makes block every level. */
+function checkRedundantDisqualifiers(f: Findings, levels: readonly LevelDocument[]): void {
+  const doc = f.ruleset.document;
+  if (doc.recognition.disqualifiers !== 'block') return;
+  levels.forEach((level, li) => {
+    (level.disqualifiers ?? []).forEach((id, j) => {
+      const d = doc.disqualifiers?.find((x) => x.id === id);
+      if (d === undefined || d.from_level !== undefined) return;
+      f.add(
+        'level_disqualifier_redundant',
+        ['levels', li, 'disqualifiers', j],
+        { level: level.id, disqualifier: id },
+        'warning',
+      );
+    });
+  });
 }
 
 /** A level's total or standard requirement that a level below already asks as much of. */

@@ -23,6 +23,27 @@ export interface LexError {
 const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'true', 'false']);
 const TWO_CHAR = new Set(['==', '!=', '<=', '>=']);
 const ONE_CHAR = new Set(['<', '>', '+', '-', '*', '/', '(', ')', '[', ']', ',']);
+/**
+ * Operators people write from habit (spreadsheets, mathematics, other languages), with the one
+ * meant: the error then names it ("expected >=, but found =>") instead of a list of token kinds.
+ */
+const MISTYPED: Readonly<Record<string, string>> = {
+  '=>': '>=',
+  '=<': '<=',
+  '&&': 'and',
+  '||': 'or',
+  '=': '==',
+  '≥': '>=',
+  '≤': '<=',
+  '≠': '!=',
+};
+
+/**
+ * The words of an `expr_syntax` error, as codes the message catalogues translate (never English
+ * inside a Vietnamese message): what was expected, and `found` at the end of the expression.
+ */
+const EXPECTED_TOKEN = 'token';
+export const FOUND_END = '';
 
 export function tokenize(text: string, base: number): { tokens: Token[]; error?: LexError } {
   const tokens: Token[] = [];
@@ -53,7 +74,7 @@ export function tokenize(text: string, base: number): { tokens: Token[]; error?:
       i++;
       while (i < text.length && text[i] !== ch) i++;
       if (i >= text.length) {
-        return { tokens, error: { expected: `${ch}`, found: 'end', range: [base + start, base + i] } };
+        return { tokens, error: { expected: `${ch}`, found: FOUND_END, range: [base + start, base + i] } };
       }
       i++;
       const raw = text.slice(start, i);
@@ -71,12 +92,13 @@ export function tokenize(text: string, base: number): { tokens: Token[]; error?:
       tokens.push(token('punct', ch, start, i, base));
       continue;
     }
+    const typo = Object.hasOwn(MISTYPED, two) ? two : Object.hasOwn(MISTYPED, ch) ? ch : undefined;
     return {
       tokens,
       error: {
-        expected: 'an operator, a name, a number or a quoted value',
-        found: ch,
-        range: [base + i, base + i + 1],
+        expected: typo === undefined ? EXPECTED_TOKEN : (MISTYPED[typo] ?? EXPECTED_TOKEN),
+        found: typo ?? ch,
+        range: [base + i, base + i + (typo?.length ?? 1)],
       },
     };
   }

@@ -6,7 +6,7 @@
  */
 import type { Range } from '../../diagnostics/diagnostic.js';
 import type { CompareOp, Expr } from './ast.js';
-import { tokenize, type Token } from './lexer.js';
+import { FOUND_END, tokenize, type Token } from './lexer.js';
 
 export interface ExpressionLimits {
   readonly maxExpressionLength: number;
@@ -91,7 +91,7 @@ class Parser {
   parseTop(): Expr {
     const expr = this.parseOr();
     const next = this.peek();
-    if (next.kind !== 'end') this.fail('an operator such as and, or, ==, >=', next);
+    if (next.kind !== 'end') this.fail('operator', next);
     return expr;
   }
 
@@ -134,7 +134,7 @@ class Parser {
       const expr = this.node({ kind: 'compare', op: next.text, left, right, range: span(left, right) });
       const after = this.peek();
       if (isCompareOp(after)) {
-        this.fail('and / or between two comparisons (write a >= 1 and a <= 5)', after);
+        this.fail('chain', after);
       }
       return expr;
     }
@@ -208,7 +208,7 @@ class Parser {
           this.advance();
           return this.node({ kind: 'boolean', value: t.text === 'true', range: t.range });
         }
-        return this.fail('a value, a name or (', t);
+        return this.fail('operand', t);
       case 'name': {
         this.advance();
         if (!this.isPunct('(')) return this.node({ kind: 'name', name: t.text, range: t.range });
@@ -231,9 +231,9 @@ class Parser {
           this.expectPunct(')');
           return inner;
         }
-        return this.fail('a value, a name or (', t);
+        return this.fail('operand', t);
       case 'end':
-        return this.fail('a value, a name or (', t);
+        return this.fail('operand', t);
     }
   }
 
@@ -307,7 +307,7 @@ class Parser {
       code: 'expr_syntax',
       range: found.kind === 'end' ? [found.range[0], found.range[0]] : found.range,
       expected,
-      found: found.kind === 'end' ? 'end of expression' : found.text,
+      found: found.kind === 'end' ? FOUND_END : found.text,
     });
   }
 }

@@ -133,4 +133,8 @@ export const analyzeEn: Pick<MessageCatalog, keyof typeof analyzeVi> = {
     message: `The ${hasParam(p, 'target') ? `requirement of standard ${s(p, 'target')}` : 'total requirement'} of level ${s(p, 'level')} (${(REQUIREMENTS[s(p, 'kind')] ?? String)(s(p, 'value'))}) asks no more than ${s(p, 'lower') === 'recognition' ? 'the recognition rule' : `level ${s(p, 'lower')} below it`} (${(REQUIREMENTS[s(p, 'kind')] ?? String)(s(p, 'lower_value'))}): levels add their requirements to those below, so it never decides anything.`,
     hint: 'A higher level should ask more than the one below it. Check the figure (copied from the wrong row?), or remove the requirement if the lower one is meant.',
   }),
+  level_disqualifier_redundant: (p) => ({
+    message: `Disqualifier ${s(p, 'disqualifier')} is listed under level ${s(p, 'level')}, but recognition.disqualifiers: block already makes it block every level: the list does not limit it to level ${s(p, 'level')} and above.`,
+    hint: `To block only level ${s(p, 'level')} and the levels above it, write from_level: ${s(p, 'level')} on disqualifier ${s(p, 'disqualifier')} and remove it from this list. If it is meant to block every level, remove it from this list.`,
+  }),
 };

@@ -22,6 +22,7 @@ type AnalyzeCode =
   | 'level_points'
   | 'level_unreachable'
   | 'level_requirement_weaker'
+  | 'level_disqualifier_redundant'
   | 'parameter_cell_missing';
 
 const criterion = (p: MessageParams) =>
@@ -150,5 +151,9 @@ export const analyzeVi: Pick<MessageCatalog, AnalyzeCode> = {
   level_requirement_weaker: (p) => ({
     message: `${hasParam(p, 'target') ? `Yêu cầu của tiêu chuẩn ${s(p, 'target')}` : 'Yêu cầu chung (total_requirement)'} ở mức ${s(p, 'level')} (${(REQUIREMENTS[s(p, 'kind')] ?? String)(s(p, 'value'))}) không cao hơn ${s(p, 'lower') === 'recognition' ? 'quy tắc công nhận' : `mức ${s(p, 'lower')} bên dưới`} (${(REQUIREMENTS[s(p, 'kind')] ?? String)(s(p, 'lower_value'))}): yêu cầu của một mức được cộng thêm vào yêu cầu của các mức dưới, nên yêu cầu này không bao giờ quyết định điều gì.`,
     hint: 'Mức cao hơn phải yêu cầu nhiều hơn mức dưới. Kiểm tra lại con số (chép nhầm dòng?), hoặc bỏ yêu cầu này nếu yêu cầu ở mức dưới là đúng ý đồ.',
+  }),
+  level_disqualifier_redundant: (p) => ({
+    message: `Trường hợp ${s(p, 'disqualifier')} được liệt kê ở mức ${s(p, 'level')}, nhưng recognition.disqualifiers: block đã làm nó chặn mọi mức: danh sách này không giới hạn nó vào mức ${s(p, 'level')} trở lên.`,
+    hint: `Để trường hợp này chỉ chặn mức ${s(p, 'level')} và các mức trên, hãy ghi from_level: ${s(p, 'level')} ở trường hợp ${s(p, 'disqualifier')} và bỏ nó khỏi danh sách này. Nếu nó phải chặn mọi mức, hãy bỏ nó khỏi danh sách này.`,
   }),
 };

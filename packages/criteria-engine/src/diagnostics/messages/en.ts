@@ -29,6 +29,15 @@ const TYPES: Readonly<Record<string, string>> = {
   error: 'an expression with an error',
 };
 
+/** What an expression's syntax error expected, and found at its end (codes from the lexer and parser). */
+const EXPR_TOKENS: Readonly<Record<string, string>> = {
+  token: 'an operator, a name, a number or a quoted value',
+  operator: 'an operator such as and, or, ==, >=',
+  operand: 'a value, a name or (',
+  chain: 'and / or between two comparisons (write a >= 1 and a <= 5)',
+  '': 'the end of the expression',
+};
+
 const WHERE: Readonly<Record<string, string>> = {
   comparison: 'a comparison',
   percent_comparison: 'a percentage comparison',
@@ -164,6 +173,9 @@ const SCHEMA_TYPE_HINTS: Readonly<Record<SchemaTypeHint, (expected: string) => s
   drop_percent: () => 'Remove the % sign and the quotes: the key already says it is a percentage, e.g. at_least: 99.',
   name_as_number: () =>
     'Write a number here. A name (a parameter) is read only in an expression or as the threshold of a fact condition, { fact: f, at_least: name }; for a percentage, write the condition as an expression, e.g. condition: "percent(part, whole, 0) >= name".',
+  decimal_comma: () => 'Write the decimal with a point, e.g. 2.5: with a comma, 2,5 is read as text.',
+  decimal_comma_whole: () =>
+    'A whole number is needed here, and 2,5 is a decimal (written with a comma). Points are whole numbers: a scheme that gives half points counts every point and threshold in halves (2.5 points → 5).',
   change_type: (expected) => `Change the value to ${t(expected)}.`,
 };
 
@@ -263,10 +275,16 @@ export const en: MessageCatalog = {
     message: `The table "${s(p, 'parameter')}" is keyed by "${s(p, 'name')}", which is not a context attribute.`,
     hint: `A table is keyed by context attributes (enum or boolean): ${s(p, 'allowed') || 'declare one under context:'}.`,
   }),
-  parameter_key_value: (p) => ({
-    message: `Row ${s(p, 'row')} of the table "${s(p, 'parameter')}": "${s(p, 'value')}" is not a value of ${s(p, 'name')}.`,
-    hint: `Allowed values: ${s(p, 'allowed')}.`,
-  }),
+  parameter_key_value: (p) =>
+    s(p, 'name') === 'value'
+      ? {
+          message: `Row ${s(p, 'row')} of the table "${s(p, 'parameter')}": its value "${s(p, 'value')}" is not a number.`,
+          hint: "Write the number alone, without quotes, a % sign or a unit (the parameter's unit says it), and with a point for decimals: value: 3, value: 10.5.",
+        }
+      : {
+          message: `Row ${s(p, 'row')} of the table "${s(p, 'parameter')}": "${s(p, 'value')}" is not a value of ${s(p, 'name')}.`,
+          hint: `Allowed values: ${s(p, 'allowed')}.`,
+        },
   parameter_row_keys: (p) => ({
     message: `Row ${s(p, 'row')} of the table "${s(p, 'parameter')}" must name a value of each key (${s(p, 'keys')}) and value, and nothing else; "${s(p, 'name')}" is missing or not a key.`,
     hint: `Write each row like ${rowExample(p)}: one entry per key listed under by:, and value.`,
@@ -432,7 +450,7 @@ export const en: MessageCatalog = {
 
   // compile/: expressions
   expr_syntax: (p) => ({
-    message: `The expression cannot be read: expected ${s(p, 'expected')}, but found ${s(p, 'found')}.`,
+    message: `The expression cannot be read: expected ${lookup(EXPR_TOKENS, s(p, 'expected'))}, but found ${lookup(EXPR_TOKENS, s(p, 'found'))}.`,
     hint: "Check brackets, quotes and operators (and, or, not, ==, !=, <, <=, >, >=, in). Example: size == 'large' and urban",
   }),
   expr_unknown_name: (p) => ({

@@ -16,10 +16,15 @@ export type SchemaTypeHint =
   | 'empty'
   | 'drop_percent'
   | 'name_as_number'
+  | 'decimal_comma'
+  | 'decimal_comma_whole'
   | 'change_type';
 
 /** `"99%"` or `99 %` where a number is wanted: the number is there, the sign is the problem. */
 const PERCENT_TEXT = /^\s*-?\d+(?:[.,]\d+)?\s*%\s*$/;
+
+/** `2,5`: a decimal written with the Vietnamese decimal comma, which YAML reads as text. */
+const DECIMAL_COMMA_TEXT = /^\s*-?\d+,\d+\s*$/;
 
 /** A name where a number is wanted: most often a parameter written where only a number goes. */
 const NAME_TEXT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -30,6 +35,10 @@ export function schemaTypeHint(expected: string, actual: string, value = ''): Sc
     return 'drop_percent';
   if ((wanted.includes('integer') || wanted.includes('number')) && actual === 'string' && NAME_TEXT.test(value))
     return 'name_as_number';
+  if (actual === 'string' && DECIMAL_COMMA_TEXT.test(value)) {
+    if (wanted.includes('number')) return 'decimal_comma';
+    if (wanted.includes('integer')) return 'decimal_comma_whole';
+  }
   if (wanted.includes('string') && ['integer', 'number', 'boolean'].includes(actual)) return 'quote_text';
   if (wanted.includes('object')) return 'mapping';
   if (wanted.includes('array')) return 'list';

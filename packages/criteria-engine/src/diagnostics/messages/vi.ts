@@ -30,6 +30,15 @@ const TYPES: Readonly<Record<string, string>> = {
   error: 'một biểu thức có lỗi',
 };
 
+/** What an expression's syntax error expected, and found at its end (codes from the lexer and parser). */
+const EXPR_TOKENS: Readonly<Record<string, string>> = {
+  token: 'một phép toán, một tên, một số hoặc một giá trị trong dấu nháy',
+  operator: 'một phép toán như and, or, ==, >=',
+  operand: 'một giá trị, một tên hoặc (',
+  chain: 'and / or giữa hai phép so sánh (viết a >= 1 and a <= 5)',
+  '': 'hết biểu thức',
+};
+
 const WHERE: Readonly<Record<string, string>> = {
   comparison: 'phép so sánh',
   percent_comparison: 'phép so sánh tỷ lệ phần trăm',
@@ -178,6 +187,10 @@ const SCHEMA_TYPE_HINTS: Readonly<Record<SchemaTypeHint, (expected: string) => s
   drop_percent: () => 'Bỏ dấu % và dấu ngoặc kép: tên khóa đã cho biết đây là tỉ lệ phần trăm, ví dụ at_least: 99.',
   name_as_number: () =>
     'Viết một số ở đây. Một tên (tham số) chỉ được đọc trong biểu thức hoặc làm ngưỡng của điều kiện dữ kiện, { fact: f, at_least: tên }; với tỉ lệ phần trăm, hãy viết điều kiện thành biểu thức, ví dụ condition: "percent(part, whole, 0) >= tên".',
+  decimal_comma: () =>
+    'Viết phần thập phân bằng dấu chấm, ví dụ 2.5: viết dấu phẩy (2,5) thì giá trị bị đọc là văn bản.',
+  decimal_comma_whole: () =>
+    'Ở đây cần một số nguyên, còn 2,5 là số thập phân (viết bằng dấu phẩy). Điểm là số nguyên: bộ tiêu chí có điểm lẻ nửa điểm thì tính mọi điểm và ngưỡng theo nửa điểm (2,5 điểm → 5).',
   change_type: (expected) => `Đổi giá trị thành ${t(expected)}.`,
 };
 
@@ -278,10 +291,16 @@ export const vi: MessageCatalog = {
     message: `Bảng "${s(p, 'parameter')}" lấy khóa theo "${s(p, 'name')}", nhưng đó không phải thuộc tính bối cảnh.`,
     hint: `Bảng chỉ lấy khóa theo thuộc tính bối cảnh (enum hoặc boolean): ${s(p, 'allowed') || 'hãy khai báo trong context:'}.`,
   }),
-  parameter_key_value: (p) => ({
-    message: `Dòng ${s(p, 'row')} của bảng "${s(p, 'parameter')}": "${s(p, 'value')}" không phải giá trị của ${s(p, 'name')}.`,
-    hint: `Các giá trị được phép: ${s(p, 'allowed')}.`,
-  }),
+  parameter_key_value: (p) =>
+    s(p, 'name') === 'value'
+      ? {
+          message: `Dòng ${s(p, 'row')} của bảng "${s(p, 'parameter')}": giá trị "${s(p, 'value')}" không phải là một số.`,
+          hint: 'Chỉ viết con số, không dấu nháy, không dấu % hay đơn vị (đơn vị của tham số đã nói điều đó), phần thập phân sau dấu chấm: value: 3, value: 10.5.',
+        }
+      : {
+          message: `Dòng ${s(p, 'row')} của bảng "${s(p, 'parameter')}": "${s(p, 'value')}" không phải giá trị của ${s(p, 'name')}.`,
+          hint: `Các giá trị được phép: ${s(p, 'allowed')}.`,
+        },
   parameter_row_keys: (p) => ({
     message: `Dòng ${s(p, 'row')} của bảng "${s(p, 'parameter')}" phải nêu giá trị của từng khóa (${s(p, 'keys')}) và value, không thêm gì khác; "${s(p, 'name')}" bị thiếu hoặc không phải khóa.`,
     hint: `Viết mỗi dòng như ${rowExample(p)}: mỗi khóa trong by: một mục, và value.`,
@@ -444,7 +463,7 @@ export const vi: MessageCatalog = {
 
   // compile/: biểu thức
   expr_syntax: (p) => ({
-    message: `Không đọc được biểu thức: cần ${s(p, 'expected')}, nhưng gặp ${s(p, 'found')}.`,
+    message: `Không đọc được biểu thức: cần ${lookup(EXPR_TOKENS, s(p, 'expected'))}, nhưng gặp ${lookup(EXPR_TOKENS, s(p, 'found'))}.`,
     hint: "Kiểm tra dấu ngoặc, dấu nháy và các phép toán (and, or, not, ==, !=, <, <=, >, >=, in). Ví dụ: size == 'large' and urban",
   }),
   expr_unknown_name: (p) => ({

@@ -69,6 +69,7 @@ export const en = {
 
   mandatory_heading: 'MANDATORY CRITERIA',
   mandatory_none: 'The ruleset has no mandatory criteria.',
+  mandatory_from_level: 'mandatory from level {level}',
 
   total_heading: 'TOTAL POINTS',
   level_reached: 'Level reached: {level}',

@@ -71,6 +71,7 @@ export const vi: ExplainMessages = {
 
   mandatory_heading: 'TIÊU CHÍ BẮT BUỘC',
   mandatory_none: 'Bộ tiêu chí không có tiêu chí bắt buộc.',
+  mandatory_from_level: 'bắt buộc từ mức {level}',
 
   level_reached: 'Mức đạt được: {level}',
   level_possible: 'Mức cao nhất còn có thể đạt: {level}',

@@ -19,6 +19,7 @@ import { shortDate, writtenDate } from './letterhead.js';
 import type { TableMessageKey, TableMessages } from './messages/en.js';
 import type { TableField, TableLang, TableMark, TableRuleset } from './official-table.js';
 import { declaredParameter, declaredParameters } from '../declared-parameters.js';
+import { levelStanding } from '../text-tools.js';
 
 export type Say = (key: TableMessageKey, params?: Readonly<Record<string, string | number>>) => string;
 
@@ -321,7 +322,12 @@ export function levelsPart(ctx: TableContext): TableLevels | null {
   const levels = ctx.ruleset.document.levels ?? [];
   if (levels.length === 0) return null;
   const { m, say, result } = ctx;
-  const status = new Map((result?.level?.levels ?? []).map((l) => [l.id, l.status]));
+  const status = result?.level
+    ? levelStanding(
+        levels.map((l) => l.id),
+        result.level,
+      )
+    : new Map<string, string>();
   const rows: TableLevels['rows'][number][] = [
     { id: null, label: m.level_base, lines: baseLines(ctx), mark: null, remark: '' },
   ];

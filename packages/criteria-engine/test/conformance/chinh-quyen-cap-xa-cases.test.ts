@@ -1,0 +1,47 @@
+/**
+ * A fifth scheme written from the documentation alone (test/fixtures/chinh-quyen-cap-xa: an
+ * illustrative "đánh giá, xếp loại chất lượng chính quyền cấp xã", not an official document): a
+ * scored classification in half-points (the format has integer points only), four bands by total
+ * points as levels, a cap (a failed 1.1 or a disqualifier with `from_level` keeps a unit at Fair at
+ * most), variants for three kinds of unit, a share of 12.75%, a two-thirds threshold, counts of
+ * 2^53 − 1, tables by region (one beside a derived ratio with `if_zero: unknown`, one against a
+ * share), a date deadline, empty wholes both ways and unknown facts that can and cannot change the
+ * level. Every YAML case (worked out by hand, most at a threshold, one below or a band edge)
+ * passes, the generated decide agrees with the closures on each case's input, and the cases cover
+ * everything `lcz test --coverage` asks for.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostics } from '../../src/index.js';
+import { checkRuleset, coverage } from '../../src/tools.js';
+import { loadRulesetFile, runTestDirectory } from '../../src/node.js';
+import { expectCasesAgreeBothWays, expectEveryCasePasses } from './docs-scheme-cases.js';
+
+const DIR = fileURLToPath(new URL('../fixtures/chinh-quyen-cap-xa/2025', import.meta.url));
+const CASES = 64;
+
+describe('the chính quyền cấp xã scheme written from the docs', () => {
+  it('loads without an error or a warning, and every YAML case passes', async () => {
+    const run = await runTestDirectory(DIR);
+    expectEveryCasePasses(run, CASES);
+  });
+
+  it('each case asserts a decision, and the generated decide agrees with the closures on its input', async () => {
+    await expectCasesAgreeBothWays(`${DIR}/ruleset.yaml`, CASES);
+  }, 120_000);
+
+  it('lcz check finds nothing but notes', async () => {
+    const loaded = await loadRulesetFile(`${DIR}/ruleset.yaml`);
+    if (!loaded.value) throw new Error(formatDiagnostics(loaded.diagnostics, 'en'));
+    const findings = checkRuleset(loaded.value).diagnostics;
+    expect(findings.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual([]);
+  });
+
+  it('the cases cover every outcome coverage asks for (2.3, with no_variant: fail, is never not applicable)', async () => {
+    const run = await runTestDirectory(DIR, { keepInputs: true });
+    if (!run.ruleset) throw new Error('the rules do not load');
+    const report = coverage(run.ruleset, run.runs);
+    expect(report.gaps).toEqual([]);
+    expect(report.covered).toBe(report.required);
+  });
+});
