@@ -121,6 +121,7 @@ export function assembleRuleset(
     derivedValues: derivedValuesOf(plan, derivedSlots),
     derivedExact: derivedExactOf(plan, derivedSlots),
     parameterTables: plan.parameterTables,
+    readsDate: plan.readsDate,
     parameters: declaredParameters(sources),
     includes: doc.include ?? [],
     mandatory: plan.mandatory,

@@ -43,6 +43,8 @@ export { assessmentJsonSchema } from './evaluate/assessment-json-schema.js';
 export { explainText, type ExplainLang, type ExplainOptions, type ExplainRuleset } from './explain/explain-text.js';
 export { gapAnalysis, type GapRuleset } from './explain/gap.js';
 export { explainGap, type ExplainGapOptions } from './explain/explain-gap.js';
+// Each level as reached (a level needs every level below it), for views that list the levels.
+export { levelStanding } from './explain/text-tools.js';
 export type * from './explain/gap-report.js';
 // Diagnostics
 export { CriteriaEngineError } from './diagnostics/error.js';

@@ -176,6 +176,12 @@ export interface CompiledRuleset {
   /** Parameter tables keyed by context attributes: each cell, as written (docs print them, check walks them). */
   readonly parameterTables: readonly ParameterTableInfo[];
   /**
+   * Whether anything the rules judge reads the assessment's date (`area.date`): `date` or `year`
+   * in an expression or a `when:`, or a table keyed by year or with dated rows. A form asks for
+   * the date exactly then.
+   */
+  readonly readsDate: boolean;
+  /**
    * Every parameter as written, constants and tables, of the rule file and of the fragments it
    * includes (in `include:` order): `document.parameters` is the rule file's alone, so a tool that
    * read it would not see a constant shared through `include:`.

@@ -46,8 +46,9 @@ export function renderForm(ruleset: CompiledRuleset, model: FormModel, lang: Lan
   const sections = new Map<string, HTMLFieldSetElement>();
 
   const contextMessage = h('p', { class: 'msg', id: 'lcz-context-msg', hidden: true });
-  // A dated parameter (a value by year, or rows with `from:`) is unknown without the date.
-  const dateField = ruleset.parameterTables.some((p) => p.dated) ? areaDateField(lang) : undefined;
+  // Whatever reads the date (a dated parameter, `date` or `year` in a condition or a `when:`) is
+  // unknown without it.
+  const dateField = ruleset.readsDate ? areaDateField(lang) : undefined;
   const contextSet = h(
     'fieldset',
     { class: 'section section--context' },

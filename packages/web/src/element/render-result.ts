@@ -17,7 +17,7 @@ import type {
   GapReport,
   GroupResult,
 } from '@lcz/criteria-engine';
-import { comparisonSymbol } from '@lcz/criteria-engine';
+import { comparisonSymbol, levelStanding } from '@lcz/criteria-engine';
 import { t, type Lang, type MessageKey } from '../messages/index.js';
 import { h } from './dom.js';
 
@@ -93,6 +93,10 @@ function levelSection(view: ResultView): HTMLElement | string {
   if (!level && !points) return '';
   const body: (HTMLElement | null)[] = [];
   if (level) {
+    const standing = levelStanding(
+      level.levels.map((l) => l.id),
+      level,
+    );
     const reached = level.reached;
     const possible = level.possible;
     body.push(
@@ -115,15 +119,18 @@ function levelSection(view: ResultView): HTMLElement | string {
       h(
         'ol',
         { class: 'levels' },
-        level.levels.map((l) =>
-          h(
+        level.levels.map((l) => {
+          // As reached, as the text report says it: a level's own part may hold above one that
+          // does not (a cap), and must not read as met there.
+          const status = standing.get(l.id) ?? 'unknown';
+          return h(
             'li',
-            { 'data-level': l.id, 'data-status': l.status },
-            h('span', { class: `badge badge--${l.status}` }, t(lang, LEVEL_STATUS_KEY[l.status])),
+            { 'data-level': l.id, 'data-status': status },
+            h('span', { class: `badge badge--${status}` }, t(lang, LEVEL_STATUS_KEY[status])),
             ' ',
             levelLabel(ruleset, l.id, lang),
-          ),
-        ),
+          );
+        }),
       ),
       nextLevel(view),
     );

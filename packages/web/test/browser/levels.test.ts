@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Assessment, CompiledRuleset } from '@lcz/criteria-engine';
+import { type Assessment, type CompiledRuleset, levelStanding } from '@lcz/criteria-engine';
 import { loadRulesetFile, readAssessmentFile } from '@lcz/criteria-engine/node';
 import { REPOSITORY_ROOT } from '../../src/tooling/build-bundles.js';
 import { openSite, type Site } from './harness.js';
@@ -69,8 +69,13 @@ async function expectShown(page: Page, ruleset: CompiledRuleset, assessment: Ass
   }
   if (level.possible !== null)
     expect(await page.locator('.level-possible').textContent()).toContain(label(ruleset, level.possible));
+  // Each level as reached: met up to `reached`, unknown up to `possible`, not met above.
+  const standing = levelStanding(
+    level.levels.map((l) => l.id),
+    level,
+  );
   for (const l of level.levels)
-    expect(await page.locator(`.levels li[data-level="${l.id}"]`).getAttribute('data-status')).toBe(l.status);
+    expect(await page.locator(`.levels li[data-level="${l.id}"]`).getAttribute('data-status')).toBe(standing.get(l.id));
   for (const [id, value] of ruleset.derivedValues(assessment))
     expect(await page.locator(`[data-derived="${id}"]`).textContent()).toContain(value);
 }
@@ -137,6 +142,49 @@ describe('<lcz-assessment>: the level, the points and derived values, live', () 
     expect(ruleset.evaluate(poorer).level?.reached).not.toBe(ruleset.evaluate(dated).level?.reached);
     expect([...ruleset.derivedValues(poorer)]).not.toEqual([...ruleset.derivedValues(dated)]);
     await expectShown(page, ruleset, poorer);
+    expect(site.problems).toEqual([]);
+  });
+
+  it('a cap (a scored classification): no level shows as met above one that is not', async () => {
+    // Written from the docs alone (criteria-engine's fixture chinh-quyen-cap-xa): 90 points
+    // make Excellent's own part hold, but 1.1 failed keeps the commune at Fair.
+    const rules = 'packages/criteria-engine/test/fixtures/chinh-quyen-cap-xa/2025/ruleset.yaml';
+    const loaded = await loadRulesetFile(join(REPOSITORY_ROOT, rules));
+    if (!loaded.value) throw new Error(`${rules} does not load`);
+    const ruleset = loaded.value;
+    const capped: Assessment = {
+      area: { code: 'X', name: 'X', unit: 'U', date: '2025-05-15' },
+      context: { unit_kind: 'xa', region: 'mien_nui' },
+      facts: {
+        no_official_disciplined: false,
+        leader_rating: 'hoan_thanh_tot',
+        records_total: 300,
+        records_on_time: 200,
+        procedures_total: 400,
+        procedures_online: 240,
+        survey_responses: 100,
+        survey_satisfied: 80,
+        budget_plan: 10,
+        budget_actual: 10,
+        households: 1000,
+        poor_households: 105,
+        payments_total: 400,
+        payments_cashless: 51,
+        has_ocop: true,
+        has_cooperative: true,
+        has_craft_village: false,
+        serious_violation: false,
+        mass_complaints: false,
+      },
+    };
+    const level = ruleset.evaluate(capped).level;
+    expect(level?.reached).toBe('kha');
+    expect(level?.levels.find((l) => l.id === 'xuat_sac')?.status).toBe('met');
+    const page = await openWith(rules, 'lcz-f-records_on_time');
+    await page.locator('#lcz-area-date').fill('2025-05-15');
+    await fill(page, capped);
+    await expectShown(page, ruleset, capped);
+    expect(await page.locator('.levels li[data-level="xuat_sac"]').getAttribute('data-status')).toBe('not_met');
     expect(site.problems).toEqual([]);
   });
 });
