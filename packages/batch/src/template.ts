@@ -254,16 +254,16 @@ function headerNote(c: BatchColumn, dated: boolean): string {
 }
 
 /**
- * Whether some threshold of the scheme changes with the assessment's date (a parameter table
- * keyed by year or with `from:` dates): then the date column must be filled, a year alone
- * leaves those thresholds unknown.
+ * Whether anything the scheme judges reads the assessment's date (a parameter table keyed by
+ * year or with `from:` dates, `date` or `year` in a condition or a `when:`): then the date column
+ * must be filled, a year alone leaves those unknown.
  */
 function datedScheme(ruleset: CompiledRuleset): boolean {
-  return ruleset.parameterTables.some((t) => t.dated);
+  return ruleset.readsDate;
 }
 
 const DATE_PICKS =
-  'Cần điền: ngày đánh giá chọn ngưỡng đang có hiệu lực; chỉ có năm thì các ngưỡng đó chưa xác định. / Fill it in: the date picks the thresholds in force; with the year alone those thresholds are unknown.';
+  'Cần điền: ngày đánh giá chọn ngưỡng đang có hiệu lực và quyết định các điều kiện theo ngày; chỉ có năm thì các ngưỡng, điều kiện đó chưa xác định. / Fill it in: the date picks the thresholds in force and decides the conditions on the date; with the year alone those are unknown.';
 
 const GUIDE_VI = [
   'HƯỚNG DẪN ĐIỀN SỐ LIỆU',

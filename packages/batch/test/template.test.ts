@@ -309,6 +309,15 @@ describe('lcz template for schemes with levels, derived quantities and a dated t
     expect(rows.slice(levelsAt + 1, levelsAt + 4).map((r) => r[1])).toEqual(['dat_chuan', 'nang_cao', 'kieu_mau']);
   });
 
+  it('a deadline in a condition (no dated table): the date is asked for too', async () => {
+    // Written from the docs alone: 2.5 reads `date < '2025-06-30'`, no table depends on the date.
+    const scored = await rules(join(ROOT, 'packages/criteria-engine/test/fixtures/chinh-quyen-cap-xa/2025'));
+    expect(scored.parameterTables.some((t) => t.dated)).toBe(false);
+    const { rows, notes } = await template(scored, 'scored.xlsx');
+    expect(notes.get('date')).toContain('decides the conditions on the date');
+    expect(rows.find((r) => r[1] === 'date')?.[4]).toContain('with the year alone those are unknown');
+  });
+
   it('Lai Châu: no such rows, and the date note as before', async () => {
     const { rows, notes } = await template(laiChau, 'lai-chau-ids.xlsx');
     expect(notes.get('date')).not.toContain('thresholds in force');
