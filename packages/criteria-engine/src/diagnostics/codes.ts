@@ -120,6 +120,7 @@ export const DIAGNOSTIC_CODES = [
   'input_decimals',
   'input_date_out_of_range',
   'input_date_outside_period',
+  'input_date_invalid',
   'input_part_exceeds_whole',
   'input_enum_value',
   'input_context_missing',

@@ -202,6 +202,7 @@ export interface DiagnosticParamsByCode {
     readonly cell?: Param;
     readonly column_name?: Param;
   };
+  input_date_invalid: { readonly date: Param };
   input_date_outside_period: {
     readonly date: Param;
     readonly from: Param;

@@ -156,6 +156,7 @@ const SAMPLE: Record<EngineDiagnosticCode, Diagnostic['params']> = {
   input_range: { name: 'households', value: -1, min: 0 },
   input_date_out_of_range: { date: '2020-05-01', parameter: 'income_min', from: '2021-01-01' },
   input_date_outside_period: { date: '2026-03-01', from: '2020-01-01', to: '2025-12-31' },
+  input_date_invalid: { date: '2024-13-45' },
   input_decimals: { name: 'road_length_km', value: 12.255, decimals: 2 },
   input_part_exceeds_whole: { part: 'households_ok', whole: 'households', part_value: 120, whole_value: 100 },
   input_enum_value: { name: 'unit_kind', value: 'bann', allowed: 'to_dan_pho, ban' },

@@ -616,8 +616,10 @@ export const vi: MessageCatalog = {
     message: `"${s(p, 'name')}" không phải là dữ kiện của bộ quy tắc này.`,
     hint: `${didYouMean(p)}Xóa mục này hoặc sửa chính tả; danh sách dữ kiện nằm trong tệp quy tắc, mục facts:.`,
   }),
+  // `actual` is one value (a quoted text, a number) or one type word, never a list of types:
+  // read as a list, "1.234,5" was said as "1.234 or 5".
   input_type: (p) => ({
-    message: `"${s(p, 'name')}" phải là ${t(s(p, 'expected'))}, nhưng đang là ${t(s(p, 'actual'))}.`,
+    message: `"${s(p, 'name')}" phải là ${t(s(p, 'expected'))}, nhưng đang là ${lookup(TYPES, s(p, 'actual'))}.`,
     hint: hasParam(p, 'cell')
       ? `Ghi vào ${inCell(p)} một giá trị đúng loại mà cột đó nhận (xem tệp mẫu trống do lcz template tạo ra), hoặc để trống ô nếu chưa có số liệu.`
       : 'Viết số không có dấu nháy (120), dữ kiện có/không là true hoặc false, và giá trị trong danh sách bằng mã của nó.',
@@ -639,6 +641,10 @@ export const vi: MessageCatalog = {
     hint: hasParam(p, 'cell')
       ? `Kiểm tra lại ngày hoặc năm đánh giá của dòng này (${inCell(p)}): bộ quy tắc này không đánh giá được đơn vị vào ngày đó.`
       : 'Kiểm tra lại ngày đánh giá (area.date): bộ quy tắc này không đánh giá được đơn vị vào ngày đó.',
+  }),
+  input_date_invalid: (p) => ({
+    message: `Ngày đánh giá ${s(p, 'date')} không phải là một ngày có thật trong lịch (tháng từ 01 đến 12, ngày phải có trong tháng đó; ngày 29 tháng 2 chỉ có ở năm nhuận).`,
+    hint: 'Viết ngày đánh giá (area.date) theo dạng YYYY-MM-DD, ví dụ 2024-10-10: ngày này quyết định quy tắc và giá trị tham số được áp dụng, nên không được đoán.',
   }),
   input_date_outside_period: (p) => ({
     message: `Ngày đánh giá ${s(p, 'date')} nằm ngoài thời gian hiệu lực của bộ quy tắc này (${s(p, 'from')} – ${s(p, 'to')}).`,
