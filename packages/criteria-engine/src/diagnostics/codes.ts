@@ -28,6 +28,7 @@ export const DIAGNOSTIC_CODES = [
   'yaml_scalar_too_long',
   'yaml_unsafe_key',
   'yaml_integer_too_large',
+  'yaml_number_inexact',
   'yaml_nul_byte',
   'yaml_multiple_documents',
   'yaml_empty_document',

@@ -80,3 +80,31 @@ describe('a number written as text with a comma', () => {
     if (array) expect(formatDiagnostic(array, 'en')).toMatch(/but is (a|an) /);
   });
 });
+
+describe('a number with more digits than a double holds', () => {
+  it.each([
+    ['212.0000000000000001', '212', 'facts: { households: 212.0000000000000001 }'],
+    ['1e400', 'Infinity', 'facts: { households: 1e400 }'],
+    ['1e-400', '0', 'facts: { households: 1e-400 }'],
+    ['212.0000000000000001', '212', '{ "context": { "kind": "a" }, "facts": { "households": 212.0000000000000001 } }'],
+  ])('%s is yaml_number_inexact (it would be read as %s), on the fast and the full reader', (value, read, line) => {
+    const text = line.startsWith('{') ? line : `context: { kind: a }\n${line}\n`;
+    const { value: assessment, diagnostics } = readAssessment(text, 'a.yaml', ruleset());
+    expect(assessment).toBeUndefined();
+    const [d] = diagnostics;
+    expect(d?.code).toBe('yaml_number_inexact');
+    expect(d?.column).toBe(text.indexOf(value) - text.lastIndexOf('\n', text.indexOf(value)));
+    if (!d) return;
+    expect(formatDiagnostic(d, 'en')).toContain(`The number ${value} has more digits than can be read exactly`);
+    expect(formatDiagnostic(d, 'en')).toContain(`read as ${read}.`);
+    expect(formatDiagnostic(d, 'vi')).toContain(`đọc thành ${read}.`);
+  });
+
+  it.each(['212', '212.0', '0.1', '98.5', '1e3', '-0', '0.30000000000000004', '9007199254740991'])(
+    '%s reads exactly',
+    (value) => {
+      const { diagnostics } = readAssessment(`context: { kind: a }\nfacts: { households: ${value} }\n`, 'a.yaml', ruleset());
+      expect(diagnostics.map((d) => d.code)).not.toContain('yaml_number_inexact');
+    },
+  );
+});

@@ -341,6 +341,10 @@ export const en: MessageCatalog = {
     message: `The number ${s(p, 'value')} is too large: whole numbers must lie between -${s(p, 'max')} and ${s(p, 'max')}.`,
     hint: `Check for extra digits. If it is a code rather than a quantity, put it in quotes: "${s(p, 'value')}".`,
   }),
+  yaml_number_inexact: (p) => ({
+    message: `The number ${s(p, 'value')} has more digits than can be read exactly: it would be read as ${s(p, 'read')}.`,
+    hint: 'Write the number as it was counted or measured, with the digits that matter (e.g. 212 or 98.5). Nothing is rounded for you.',
+  }),
   yaml_nul_byte: () => ({
     message: 'The file contains a NUL character (code 0), which text files never contain.',
     hint: 'Save the file again as UTF-8 text. It may have been saved as UTF-16, or it may not be a text file.',

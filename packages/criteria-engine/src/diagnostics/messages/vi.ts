@@ -356,6 +356,10 @@ export const vi: MessageCatalog = {
     message: `Số ${s(p, 'value')} quá lớn: số nguyên phải nằm trong khoảng từ -${s(p, 'max')} đến ${s(p, 'max')}.`,
     hint: `Kiểm tra xem có thừa chữ số không. Nếu đây là một mã chứ không phải số lượng, hãy đặt trong dấu ngoặc kép: "${s(p, 'value')}".`,
   }),
+  yaml_number_inexact: (p) => ({
+    message: `Số ${s(p, 'value')} có nhiều chữ số hơn mức đọc được chính xác: nó sẽ bị đọc thành ${s(p, 'read')}.`,
+    hint: 'Viết số đúng như đã đếm hoặc đo, với các chữ số có nghĩa (ví dụ 212 hoặc 98.5). Không có gì được tự làm tròn.',
+  }),
   yaml_nul_byte: () => ({
     message: 'Tệp chứa ký tự NUL (mã 0), là ký tự không bao giờ có trong tệp văn bản.',
     hint: 'Lưu lại tệp dưới dạng văn bản UTF-8. Có thể tệp đã được lưu dạng UTF-16, hoặc không phải là tệp văn bản.',
