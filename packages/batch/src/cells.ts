@@ -112,7 +112,8 @@ function isoDate(d: Date): string | undefined {
  * The errors a spreadsheet shows in a cell whose formula failed (Excel's, and LibreOffice's
  * `Err:502`): exported to CSV or cached in XLSX as this very text.
  */
-const SPREADSHEET_ERROR = /^(?:#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)|Err:\d{3})$/;
+const SPREADSHEET_ERROR =
+  /^(?:#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)|Err:\d{3})$/;
 
 /**
  * A cell that holds what a formula left instead of a value: `error` for a spreadsheet error,

@@ -47,7 +47,10 @@ const ONE_FILE: readonly Case[] = [
   { file: 'proto-key.yaml', problems: [['yaml_unsafe_key', 5, 3, '__proto__', '__proto__']] },
   { file: 'escaped-proto-key.json', problems: [['yaml_unsafe_key', 1, 223, '__proto__', '__proto__']] },
   { file: 'duplicate-key.yaml', problems: [['yaml_duplicate_key', 6, 3, 'first on line 5', '5']] },
-  { file: 'duplicate-key.json', problems: [['yaml_duplicate_key', 1, 242, '"households" appears twice', 'households']] },
+  {
+    file: 'duplicate-key.json',
+    problems: [['yaml_duplicate_key', 1, 242, '"households" appears twice', 'households']],
+  },
   { file: 'billion-laughs.yaml', problems: [['yaml_alias_limit', 7, 12, 'more than 100 times', '100']] },
   { file: 'deep-nesting.json', problems: [['yaml_depth_limit', 1, 314, 'more than 64 levels', '64']] },
   { file: 'utf16.yaml', problems: [['text_encoding', 1, 1, 'UTF-16', 'UTF-16']] },
@@ -140,7 +143,15 @@ describe('the hostile corpus as batches', () => {
   it.each(BATCH)('$file, every row evaluated and decided only', async ({ file, problems }) => {
     for (const lang of ['en', 'vi'] as const) {
       for (const extra of [[], ['--decisions-only']]) {
-        const { code, stdout, stderr } = await run(['evaluate', '--lang', lang, '--rules', RULES, ...extra, `${DIR}/${file}`]);
+        const { code, stdout, stderr } = await run([
+          'evaluate',
+          '--lang',
+          lang,
+          '--rules',
+          RULES,
+          ...extra,
+          `${DIR}/${file}`,
+        ]);
         expect(code).toBe(1);
         expectSaid(stdout + stderr, file, problems, lang);
       }

@@ -68,14 +68,19 @@ describe('an area date that is no day of the calendar', () => {
 
 describe('a number written as text with a comma', () => {
   it('is quoted as written ("1.234,5"), not split at its comma into "1.234 or 5"', () => {
-    const { diagnostics } = readAssessment('context: { kind: a }\nfacts: { households: "1.234,5" }\n', 'a.yaml', ruleset());
+    const { diagnostics } = readAssessment(
+      'context: { kind: a }\nfacts: { households: "1.234,5" }\n',
+      'a.yaml',
+      ruleset(),
+    );
     expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['input_type', 2, 22]]);
     const [d] = diagnostics;
     if (!d) return;
     expect(formatDiagnostic(d, 'en')).toContain('but is "1.234,5".');
     expect(formatDiagnostic(d, 'vi')).toContain('nhưng đang là "1.234,5".');
     // The type words are still the catalogue's.
-    const array = readAssessment('context: { kind: a }\nfacts: { households: [1, 2] }\n', 'a.yaml', ruleset()).diagnostics[0];
+    const array = readAssessment('context: { kind: a }\nfacts: { households: [1, 2] }\n', 'a.yaml', ruleset())
+      .diagnostics[0];
     expect(array?.code).toBe('input_type');
     if (array) expect(formatDiagnostic(array, 'en')).toMatch(/but is (a|an) /);
   });
@@ -103,7 +108,11 @@ describe('a number with more digits than a double holds', () => {
   it.each(['212', '212.0', '0.1', '98.5', '1e3', '-0', '0.30000000000000004', '9007199254740991'])(
     '%s reads exactly',
     (value) => {
-      const { diagnostics } = readAssessment(`context: { kind: a }\nfacts: { households: ${value} }\n`, 'a.yaml', ruleset());
+      const { diagnostics } = readAssessment(
+        `context: { kind: a }\nfacts: { households: ${value} }\n`,
+        'a.yaml',
+        ruleset(),
+      );
       expect(diagnostics.map((d) => d.code)).not.toContain('yaml_number_inexact');
     },
   );
