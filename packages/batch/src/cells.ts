@@ -108,6 +108,28 @@ function isoDate(d: Date): string | undefined {
   return calendarDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/**
+ * The errors a spreadsheet shows in a cell whose formula failed (Excel's, and LibreOffice's
+ * `Err:502`): exported to CSV or cached in XLSX as this very text.
+ */
+const SPREADSHEET_ERROR =
+  /^(?:#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)|Err:\d{3})$/;
+
+/**
+ * A cell that holds what a formula left instead of a value: `error` for a spreadsheet error,
+ * `no_result` for a formula's own text where `formulaTexts` says the reader gives one so (the
+ * XLSX reader gives `=FORMULA` for a formula saved without its result; a CSV's `=…` is what was
+ * typed, and formula-injection.test.ts carries such names through). A text column would otherwise
+ * take `#DIV/0!` or `=A3&"x"` as an area's code or name, and a number column would say only that
+ * it is not a number.
+ */
+export function formulaLeftover(cell: Cell, formulaTexts: boolean): 'error' | 'no_result' | undefined {
+  if (typeof cell !== 'string') return undefined;
+  const text = cell.trim();
+  if (SPREADSHEET_ERROR.test(text)) return 'error';
+  return formulaTexts && text.length > 1 && text.startsWith('=') ? 'no_result' : undefined;
+}
+
 /** A cell as text for messages. */
 export function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return '';

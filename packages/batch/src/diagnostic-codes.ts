@@ -12,6 +12,7 @@ export const BATCH_DIAGNOSTIC_CODES = [
   'batch_header_duplicate',
   'batch_header_missing',
   'batch_cell_type',
+  'batch_cell_formula',
   'batch_cell_unheaded',
   'batch_row_short',
   'batch_identity_missing',
@@ -60,6 +61,14 @@ export interface BatchDiagnosticParams {
     readonly allowed?: Param;
     /** `ambiguous_separator`: 1.234 or 1,234 in a decimal column (thousands, or three decimal places?). */
     readonly reason?: Param;
+  };
+  /** `reason`: `error` (the cell shows #DIV/0!, #N/A…) or `no_result` (a formula saved without its result). */
+  batch_cell_formula: {
+    readonly column_name: Param;
+    readonly cell: Param;
+    readonly name: Param;
+    readonly value: Param;
+    readonly reason: Param;
   };
   batch_cell_unheaded: { readonly cell: Param; readonly value: Param };
   batch_row_short: { readonly cell: Param; readonly found: Param; readonly expected: Param };

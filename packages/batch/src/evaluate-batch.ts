@@ -237,7 +237,7 @@ async function takeAll(
  */
 async function closeOutputs(out: RecordOutputs, counts: BatchCounts): Promise<void> {
   const { results, summary } = out;
-  if (counts.headerProblems.some((d) => d.severity === 'error') && counts.rows === 0) {
+  if (!outputsWritten(counts)) {
     await results?.abort();
     await summary?.abort();
     return;
@@ -249,6 +249,15 @@ async function closeOutputs(out: RecordOutputs, counts: BatchCounts): Promise<vo
     throw error;
   }
   await summary?.close();
+}
+
+/**
+ * Whether a run wrote its outputs (`results`, `summary`): not when the input could not be read (no
+ * row, and a problem of the file or its header), which leaves earlier outputs as they were. A
+ * caller says so rather than naming a file that was not written.
+ */
+export function outputsWritten(summary: Pick<BatchSummary, 'rows' | 'headerProblems'>): boolean {
+  return !(summary.rows === 0 && summary.headerProblems.some((d) => d.severity === 'error'));
 }
 
 /**

@@ -12,6 +12,7 @@ export { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './formats/xlsx-limits.js';
 export {
   evaluateBatch,
   OutputError,
+  outputsWritten,
   type BatchProblemRow,
   type BatchProgress,
   type BatchSummary,

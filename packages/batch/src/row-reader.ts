@@ -19,6 +19,7 @@ import {
   allowedText,
   cellDecoder,
   cellText,
+  formulaLeftover,
   INVALID,
   isEmptyCell,
   type Cell,
@@ -76,6 +77,11 @@ export class RowReader {
     private readonly ruleset: CompiledRuleset,
     private readonly file: string,
     header: HeaderLayout,
+    /**
+     * Whether a text that starts with `=` is a formula saved without its result (the XLSX reader
+     * gives such a cell as `=FORMULA`). In a CSV it is what was typed, and read as text.
+     */
+    private readonly formulaTexts = false,
   ) {
     const facts = new Map(ruleset.facts.map((f) => [f.id, f]));
     header.slots.forEach((s, i) => {
@@ -164,8 +170,16 @@ export class RowReader {
         checked = false;
         continue;
       }
-      const decodedValue = slot.decode(cell);
-      if (decodedValue === INVALID) diagnostics.push(this.typeProblem(row, slot, cell));
+      let decodedValue = slot.decode(cell);
+      // What a formula left: in a text column it would be taken as the area's code or name; in
+      // any other column it is refused already, and said to be a formula's.
+      const leftover =
+        slot.column.type === 'text' || decodedValue === INVALID ? formulaLeftover(cell, this.formulaTexts) : undefined;
+      if (leftover !== undefined) {
+        diagnostics.push(this.formulaProblem(row, slot, cell, leftover));
+        checked = false;
+        decodedValue = null;
+      } else if (decodedValue === INVALID) diagnostics.push(this.typeProblem(row, slot, cell));
       const value = decodedValue === INVALID ? null : decodedValue;
       const { column } = slot;
       // Every fact and context column has its key, null when empty (unknown, said explicitly);
@@ -256,6 +270,14 @@ export class RowReader {
       },
       { columnName: slot.name },
     );
+  }
+
+  private formulaProblem(row: number, slot: Slot, cell: Cell, reason: 'error' | 'no_result'): Diagnostic {
+    return this.at(row, slot, 'batch_cell_formula', {
+      name: slot.column.id,
+      value: shown(cellText(cell).trim()),
+      reason,
+    });
   }
 
   private hasProblem(diagnostics: readonly Diagnostic[], slot: Slot): boolean {

@@ -48,7 +48,7 @@ export class SheetRecords {
           fileDiagnostic(this.file, 'text_encoding', { path: this.file, encoding: 'replacement' }, row, lost + 1),
         );
       }
-      this.reader = new RowReader(this.ruleset, this.file, this.layout);
+      this.reader = new RowReader(this.ruleset, this.file, this.layout, this.format === 'xlsx');
       this.columns = new Map(
         this.layout.slots.flatMap((slot, i) => (slot.kind === 'column' ? [[slot.column.id, i + 1] as const] : [])),
       );

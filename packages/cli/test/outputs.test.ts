@@ -60,6 +60,13 @@ describe('a failed run keeps the earlier outputs', () => {
       const failed = await lcz(['evaluate', '--rules', RULES, input, '--summary', summary, '--out', out]);
       expect(failed.code).not.toBe(0);
     }
+    // Said so, in both languages, rather than naming the files as written.
+    for (const lang of ['en', 'vi']) {
+      const said = await lcz(['evaluate', '--lang', lang, '--rules', RULES, junk, '--summary', summary, '--out', out]);
+      expect(said.stdout).not.toMatch(/Results, one line per row|Summary table|Kết quả từng dòng|Bảng tổng hợp/);
+      expect(said.stdout).toContain(lang === 'en' ? `Nothing written to ${out}` : `Không ghi gì vào ${out}`);
+      expect(said.stdout).toContain(lang === 'en' ? `Nothing written to ${summary}` : `Không ghi gì vào ${summary}`);
+    }
     expect(await readFile(summary)).toEqual(before);
     expect(await readFile(out)).toEqual(linesBefore);
     expect((await readdir(temp)).filter((f) => f.endsWith('.tmp'))).toEqual([]);

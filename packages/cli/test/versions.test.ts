@@ -53,6 +53,17 @@ describe('lcz evaluate --rules rules/ (several versions)', () => {
     expect(stderr).toContain('version_not_found');
     expect(stderr).toContain('2020-2025 (2020-01-01 – 2025-12-31)');
   });
+
+  it('a --date outside the one version of a ruleset folder is said of that folder, not of "<scheme>"', async () => {
+    const rules = 'rules/lai-chau-2020-2025';
+    const { code, stderr } = await lcz(
+      ['evaluate', '--rules', rules, '--date', '2031-01-01', 'examples/city-2024/assessments-2024.csv'],
+      { cwd: ROOT },
+    );
+    expect(code).toBe(1);
+    expect(stderr).toMatch(new RegExp(`^${rules}: lỗi \\[version_not_found\\] .*"2031-01-01"`, 'm'));
+    expect(stderr).not.toContain('<scheme>');
+  });
 });
 
 describe('lcz validate rules/ (several versions)', () => {

@@ -10,7 +10,9 @@ import { negotiateLang } from './lang.js';
 import { DEFAULT_PROBLEM_TYPE_BASE, PROBLEM_MEDIA_TYPE, entry, say } from './problem.js';
 
 /** What was wrong, by the parser's error code, in words that quote nothing from the request. */
-const PARTS: Readonly<Record<string, 'content_length' | 'content_length_and_chunked' | 'request_line' | 'headers'>> = {
+const PARTS: Readonly<
+  Record<string, 'content_length' | 'content_length_and_chunked' | 'request_line' | 'headers' | 'timeout'>
+> = {
   HPE_INVALID_CONTENT_LENGTH: 'content_length',
   HPE_UNEXPECTED_CONTENT_LENGTH: 'content_length_and_chunked',
   HPE_INVALID_TRANSFER_ENCODING: 'content_length_and_chunked',
@@ -19,6 +21,14 @@ const PARTS: Readonly<Record<string, 'content_length' | 'content_length_and_chun
   HPE_INVALID_VERSION: 'request_line',
   HPE_INVALID_CONSTANT: 'request_line',
   HPE_HEADER_OVERFLOW: 'headers',
+  // requestTimeout (createServer's requestTimeoutMs) passed before the request was whole: Node's
+  // own handler answers 408; said here as the request line's fault, it misled a slow client.
+  ERR_HTTP_REQUEST_TIMEOUT: 'timeout',
+};
+
+const STATUS: Readonly<Record<string, readonly [number, string]>> = {
+  headers: [431, 'Request Header Fields Too Large'],
+  timeout: [408, 'Request Timeout'],
 };
 
 export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
@@ -26,9 +36,11 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
     socket.destroy();
     return;
   }
-  const part = PARTS[error.code ?? ''] ?? 'request_line';
-  const status = part === 'headers' ? 431 : 400;
-  const problem = entry(`transport_${part}`, {});
+  // Any other parser error (a bad chunk size, a header name with a space…): said generally,
+  // never blamed on the request line.
+  const part = PARTS[error.code ?? ''] ?? 'unreadable';
+  const [status, reason] = STATUS[part] ?? [400, 'Bad Request'];
+  const problem = entry(`transport_${part}`, {}, { ms: timeoutOf(socket) });
   const body = JSON.stringify({
     type: `${DEFAULT_PROBLEM_TYPE_BASE}bad-request`,
     title: say('en', 'title_bad_request').message,
@@ -36,10 +48,16 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
     detail: problem.message_en,
     errors: [problem],
   });
-  const reason = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
+}
+
+/** The server's requestTimeout, for the 408's message ('' when the socket has no server). */
+function timeoutOf(socket: Socket): number | string {
+  const server: unknown = Reflect.get(socket, 'server');
+  const ms = typeof server === 'object' && server !== null ? Reflect.get(server, 'requestTimeout') : undefined;
+  return typeof ms === 'number' ? ms : '';
 }
 
 /** Fastify's own answers for a path it cannot route, by its error code. */

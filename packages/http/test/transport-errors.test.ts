@@ -2,8 +2,10 @@
  * Requests the HTTP parser refuses, sent as raw bytes on loopback: each is answered as
  * problem+json in both languages, and nothing of the request comes back.
  */
+import { createServer as createHttpServer } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerClientError } from '../src/client-errors.js';
 import { start, type Running } from './helpers.js';
 
 let server: Running;
@@ -89,5 +91,41 @@ describe('paths the router cannot read', () => {
     expect(problem.detail).toBe(problem.errors[0].message_vi);
     expect(answer).not.toContain(MARK);
     expect(answer.length).toBeLessThan(3000);
+  });
+});
+
+describe('a request not received whole in time', () => {
+  it('gets 408 problem+json saying so, not a bad request line', async () => {
+    // Node's own server with the handler createServer gives Fastify; a short requestTimeout,
+    // checked often, so the slow client is cut in well under a second.
+    const slow = createHttpServer({ requestTimeout: 300, connectionsCheckingInterval: 50 }, () => undefined);
+    slow.on('clientError', answerClientError);
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = slow.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1');
+        let text = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (chunk) => {
+          text += chunk;
+        });
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+        socket.setTimeout(5000, () => socket.destroy());
+        // Headers and one byte of a 100-byte body, then nothing.
+        socket.write(`POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\nX-${MARK}: 1\r\n\r\n{`);
+      });
+      const [head = '', body = ''] = answer.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1.1 408 /);
+      const problem = JSON.parse(body);
+      expect(problem).toMatchObject({ status: 408, errors: [{ code: 'transport_timeout' }] });
+      expect(problem.errors[0].message_en).toContain('300 ms');
+      expect(problem.errors[0].message_vi).toContain('300 ms');
+      expect(answer).not.toContain(MARK);
+    } finally {
+      await new Promise((resolve) => slow.close(resolve));
+    }
   });
 });

@@ -405,6 +405,9 @@ export class SlotRowReader {
    */
   private textCell(i: number, bytes: Uint8Array, start: number, n: number, quoted: boolean): number {
     const d = this.delimiter;
+    // `#N/A`, `#DIV/0!`…: a spreadsheet error, which the careful path refuses (cells.ts
+    // formulaLeftover). A text that starts with # is rare: declining it costs little.
+    if (byteAt(bytes, start, n) === 0x23 /* # */) return DECLINE;
     let ascii = true;
     let e = start;
     for (; e < n; e++) {

@@ -233,10 +233,16 @@ export async function* cachedCells(chunks: AsyncIterable<string>): AsyncGenerato
 }
 
 const CELL = /<c\b[^>]*[^/]>[\s\S]*?<\/c>/g;
+const EMPTY_VALUE = /<v\b[^>]*\/>|<v\b[^>]*><\/v>/;
 
 function fixCell(cell: string): string {
   let c = cell;
-  if (c.includes('<v') && c.includes('<f')) c = c.replace(/<f\b[^>]*\/>|<f\b[^>]*>[\s\S]*?<\/f>/, '');
+  if (c.includes('<v') && c.includes('<f')) {
+    // openpyxl (and so pandas) writes a formula with an empty `<v />`: no result, not a result
+    // of nothing. exceljs read that as NaN, which came out as the text "NaN" in a name column.
+    if (EMPTY_VALUE.test(c)) c = c.replace(EMPTY_VALUE, '');
+    else c = c.replace(/<f\b[^>]*\/>|<f\b[^>]*>[\s\S]*?<\/f>/, '');
+  }
   if (c.includes('<is')) c = c.replace(/<\/?t\b[^>]*>/g, '');
   return c;
 }
@@ -263,7 +269,8 @@ function cellsOf(row: RowModel, file: string, limits: XlsxLimits): Cell[] {
 }
 
 function plainCell(value: unknown): Cell {
-  if (value === null || value === undefined) return null;
+  // An empty `<v />` with no formula: exceljs gives NaN for what is an empty cell.
+  if (value === null || value === undefined || Number.isNaN(value)) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
     return value;
   if (isFields(value)) {

@@ -120,6 +120,16 @@ export const en: BatchMessages = {
           : `${fill(expected.how, p)} Leave the cell empty if the figure is not known.`.trim(),
     };
   },
+  batch_cell_formula: (p) => ({
+    message:
+      s(p, 'reason') === 'error'
+        ? `${cellRef(p)}the cell shows the spreadsheet error ${s(p, 'value')} (${s(p, 'name')}), not a value.`
+        : `${cellRef(p)}the cell holds the formula ${s(p, 'value')} with no result saved (${s(p, 'name')}), not a value.`,
+    hint:
+      s(p, 'reason') === 'error'
+        ? 'Correct the formula, or type the value itself in the cell. Leave the cell empty if the figure is not known.'
+        : 'Open the file in Excel or LibreOffice and save it (programs such as openpyxl or pandas write formulas without their results), or type the value itself in the cell.',
+  }),
   batch_cell_unheaded: (p) => ({
     message: `Cell ${s(p, 'cell')} holds "${s(p, 'value')}", but its column has no header.`,
     hint: 'Name the column in the header row, start its header with # to keep notes, or clear the cell.',

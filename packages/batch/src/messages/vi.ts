@@ -123,6 +123,16 @@ export const vi: BatchMessages = {
           : `${fill(expected.how, p)} Để trống ô nếu chưa có số liệu.`.trim(),
     };
   },
+  batch_cell_formula: (p) => ({
+    message:
+      s(p, 'reason') === 'error'
+        ? `${cellRef(p)}ô đang hiện lỗi bảng tính ${s(p, 'value')} (${s(p, 'name')}), không phải một giá trị.`
+        : `${cellRef(p)}ô chứa công thức ${s(p, 'value')} chưa được lưu kết quả (${s(p, 'name')}), không phải một giá trị.`,
+    hint:
+      s(p, 'reason') === 'error'
+        ? 'Sửa công thức, hoặc gõ thẳng giá trị vào ô. Để trống ô nếu chưa có số liệu.'
+        : 'Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại (các chương trình như openpyxl, pandas ghi công thức mà không ghi kết quả), hoặc gõ thẳng giá trị vào ô.',
+  }),
   batch_cell_unheaded: (p) => ({
     message: `Ô ${s(p, 'cell')} có giá trị "${s(p, 'value')}" nhưng cột của nó không có tiêu đề.`,
     hint: 'Ghi tên cột ở dòng tiêu đề, bắt đầu tiêu đề bằng # để giữ ghi chú, hoặc xóa ô.',

@@ -9,6 +9,7 @@ import {
   evaluateBatch,
   formatBatchDiagnostic,
   OutputError,
+  outputsWritten,
   type BatchFormat,
   type BatchSummary,
 } from '@lcz/criteria-batch';
@@ -96,7 +97,12 @@ export async function evaluateBatchFile(
         : say(lang, 'batch_write_all'),
     );
   }
-  if (options.out !== undefined) session.out(say(lang, 'batch_results_written', { path: options.out }));
-  if (options.summary !== undefined) session.out(say(lang, 'batch_summary_written', { path: options.summary }));
+  // An input that could not be read writes nothing (an earlier file stays as it was): said so,
+  // never "Results: results.jsonl" for a file that is not there.
+  const written = outputsWritten(summary);
+  const key = written ? 'batch_results_written' : 'batch_output_kept';
+  if (options.out !== undefined) session.out(say(lang, key, { path: options.out }));
+  if (options.summary !== undefined)
+    session.out(say(lang, written ? 'batch_summary_written' : 'batch_output_kept', { path: options.summary }));
   return ok ? EXIT.ok : EXIT.invalid;
 }

@@ -54,7 +54,10 @@ export async function loadRules(
       return { scheme, diagnostics: session.relocate(found), ok: !hasErrors(found) };
     }
     const selected = scheme.select(choice);
-    const diagnostics = session.relocate(unique([...found, ...selected.diagnostics]));
+    // The engine's "no version matches" has no file of its own ('<scheme>'): it is said of the
+    // rules the command was given, as the several-rulesets case below is.
+    const chosen = selected.diagnostics.map((d) => (d.file === '<scheme>' ? { ...d, file: path } : d));
+    const diagnostics = session.relocate(unique([...found, ...chosen]));
     return selected.value && !hasErrors(diagnostics)
       ? { ruleset: selected.value, diagnostics, ok: true }
       : { diagnostics, ok: false };

@@ -147,6 +147,8 @@ export const en = {
   batch_write_all: 'Write every row, bad rows included, with --out results.jsonl.',
   batch_results_written: 'Results, one line per row: {path}',
   batch_summary_written: 'Summary table: {path}',
+  batch_output_kept:
+    'Nothing written to {path}: the file could not be read (see above), so an earlier {path}, if any, is left as it was.',
   batch_progress: '{bar} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}',
   template_missing_rules:
     'name the rules with --rules, e.g. lcz template --rules rules/lai-chau-2020-2025 --format xlsx --out assessments.xlsx.',

@@ -145,6 +145,8 @@ export const vi: CliMessages = {
   batch_write_all: 'Ghi kết quả mọi dòng, kể cả dòng lỗi, bằng --out results.jsonl.',
   batch_results_written: 'Kết quả từng dòng: {path}',
   batch_summary_written: 'Bảng tổng hợp: {path}',
+  batch_output_kept:
+    'Không ghi gì vào {path}: không đọc được tệp (xem ở trên), nên tệp {path} có từ trước (nếu có) được giữ nguyên.',
   batch_progress: '{bar} {percentage}% | {rows} dòng | {rate} dòng/giây | còn {eta_formatted}',
   template_missing_rules:
     'hãy nêu bộ quy tắc bằng --rules, ví dụ lcz template --rules rules/lai-chau-2020-2025 --format xlsx --out phieu.xlsx.',

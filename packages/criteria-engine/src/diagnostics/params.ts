@@ -26,6 +26,7 @@ export interface DiagnosticParamsByCode {
   yaml_scalar_too_long: { readonly length: Param; readonly max: Param };
   yaml_unsafe_key: { readonly key: Param };
   yaml_integer_too_large: { readonly value: Param; readonly max: Param };
+  yaml_number_inexact: { readonly value: Param; readonly read: Param };
   yaml_nul_byte: { readonly count: Param };
   yaml_multiple_documents: { readonly count: Param };
   yaml_empty_document: NoParams;
@@ -203,6 +204,7 @@ export interface DiagnosticParamsByCode {
     readonly cell?: Param;
     readonly column_name?: Param;
   };
+  input_date_invalid: { readonly date: Param };
   input_date_outside_period: {
     readonly date: Param;
     readonly from: Param;

@@ -16,6 +16,7 @@ import type { Diagnostic, StageResult } from '../diagnostics/diagnostic.js';
 import { CriteriaEngineError } from '../diagnostics/error.js';
 import { makeDiagnostic } from '../diagnostics/source.js';
 import { closest } from '../diagnostics/suggest.js';
+import { isCalendarDay } from '../validate/calendar-day.js';
 import type { Assessment } from './assessment.js';
 import { assessmentIssues, type AssessmentIssue } from './assessment-issues.js';
 import { ASSESSMENT_DATE, compileShapeCheck } from './assessment-shape.js';
@@ -237,6 +238,11 @@ function checkRelations(plan: RulesetPlan, facts: Record<string, unknown>, repor
 function checkDate(plan: RulesetPlan, area: unknown, report: Report, anyDate: boolean): void {
   const date = isRecord(area) ? area['date'] : undefined;
   if (typeof date !== 'string' || !ASSESSMENT_DATE.test(date)) return;
+  // "2024-13-45" has the form: compared as text it fell inside 2020–2025 and was judged.
+  if (!isCalendarDay(date)) {
+    report('input_date_invalid', ['area', 'date'], { date });
+    return;
+  }
   const period = plan.document.effective;
   if (period && !anyDate && (date < period.from || (period.to !== undefined && date > period.to))) {
     report('input_date_outside_period', ['area', 'date'], { date, from: period.from, to: period.to ?? '…' });

@@ -15,6 +15,8 @@
  * the same diagnostics) whenever validation has anything to say.
  */
 
+import { readsExactly } from './exact-number.js';
+
 /** The answer for a text this reader does not take (undefined is never a YAML value). */
 export const NOT_SIMPLE = undefined;
 
@@ -252,6 +254,10 @@ function plainScalar(text: string): Read {
     // -0 reads as the integer 0 there; past 2^53 − 1 is a diagnostic (yaml_integer_too_large).
     return text === '-0' || !Number.isSafeInteger(n) ? FAIL : n;
   }
-  if (DECIMAL.test(text)) return Number.parseFloat(text);
+  if (DECIMAL.test(text)) {
+    // 212.0000000000000001 reads as 212: left to parseYaml, which says so (yaml_number_inexact).
+    const n = Number.parseFloat(text);
+    return readsExactly(text, n) ? n : FAIL;
+  }
   return NOT_PLAIN_START.test(text) ? FAIL : text;
 }

@@ -11,6 +11,7 @@ import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import type { DiagnosticParams } from '../diagnostics/params.js';
 import type { SourceText } from '../diagnostics/source.js';
 import { toPointer } from '../diagnostics/pointer.js';
+import { readsExactly } from './exact-number.js';
 import type { ParseLimits } from './limits.js';
 
 /** Keys that would reach or shadow an object prototype in JavaScript consumers. */
@@ -128,7 +129,14 @@ class Converter {
       }
       return Number(value);
     }
-    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    if (typeof value === 'number') {
+      const text = this.sourceOf(node.range);
+      if (!readsExactly(text, value)) {
+        this.report('yaml_number_inexact', node.range, { value: text, read: String(value) }, this.at);
+      }
+      return value;
+    }
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') {
       return value;
     }
     // Only an explicit tag (already reported) yields other values (Uint8Array, Date…): keep the text.

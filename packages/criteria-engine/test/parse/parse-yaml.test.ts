@@ -24,6 +24,7 @@ const EXPECTED: Record<string, { line: number; column: number; value: boolean }>
   yaml_scalar_too_long: { line: 4, column: 7, value: false },
   yaml_unsafe_key: { line: 3, column: 3, value: true },
   yaml_integer_too_large: { line: 3, column: 17, value: true },
+  yaml_number_inexact: { line: 3, column: 19, value: true },
   yaml_nul_byte: { line: 2, column: 16, value: true },
   yaml_multiple_documents: { line: 3, column: 1, value: true },
   yaml_empty_document: { line: 1, column: 1, value: false },

@@ -158,6 +158,14 @@ export const en = {
     message: 'The request cannot be read: its first line is not an HTTP request line.',
     hint: 'Send METHOD /path HTTP/1.1, e.g. POST /v1/evaluate HTTP/1.1, with an HTTP library.',
   },
+  transport_unreadable: {
+    message: 'The request cannot be read: it is not well-formed HTTP/1.1.',
+    hint: 'Send the request with an HTTP library, which writes the request line, the headers and the body as HTTP/1.1 expects.',
+  },
+  transport_timeout: {
+    message: 'The request was not received whole within {ms} ms: the server stopped waiting for the rest.',
+    hint: 'Send the whole request at once (headers and body); a large body on a slow link may need the operator to raise requestTimeoutMs.',
+  },
   transport_headers: {
     message: 'The request cannot be read: its headers are larger than the server reads.',
     hint: 'Send shorter headers (a few kilobytes at most); put data in the body.',

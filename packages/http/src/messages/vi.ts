@@ -156,6 +156,14 @@ export const vi: Messages = {
     message: 'Không đọc được yêu cầu: dòng đầu tiên không phải dòng yêu cầu HTTP.',
     hint: 'Gửi PHƯƠNG_THỨC /đường_dẫn HTTP/1.1, ví dụ POST /v1/evaluate HTTP/1.1, bằng một thư viện HTTP.',
   },
+  transport_unreadable: {
+    message: 'Không đọc được yêu cầu: yêu cầu không đúng dạng HTTP/1.1.',
+    hint: 'Gửi yêu cầu bằng một thư viện HTTP, thư viện sẽ viết dòng yêu cầu, tiêu đề và nội dung đúng như HTTP/1.1 cần.',
+  },
+  transport_timeout: {
+    message: 'Máy chủ không nhận được trọn yêu cầu trong {ms} ms: máy chủ đã thôi chờ phần còn lại.',
+    hint: 'Gửi trọn yêu cầu một lần (tiêu đề và nội dung); nội dung lớn trên đường truyền chậm có thể cần người vận hành nâng requestTimeoutMs.',
+  },
   transport_headers: {
     message: 'Không đọc được yêu cầu: các tiêu đề lớn hơn mức máy chủ đọc.',
     hint: 'Gửi tiêu đề ngắn hơn (tối đa vài kilobyte); đặt dữ liệu vào nội dung.',

@@ -359,6 +359,10 @@ export const en: MessageCatalog = {
     message: `The number ${s(p, 'value')} is too large: whole numbers must lie between -${s(p, 'max')} and ${s(p, 'max')}.`,
     hint: `Check for extra digits. If it is a code rather than a quantity, put it in quotes: "${s(p, 'value')}".`,
   }),
+  yaml_number_inexact: (p) => ({
+    message: `The number ${s(p, 'value')} has more digits than can be read exactly: it would be read as ${s(p, 'read')}.`,
+    hint: 'Write the number as it was counted or measured, with the digits that matter (e.g. 212 or 98.5). Nothing is rounded for you.',
+  }),
   yaml_nul_byte: () => ({
     message: 'The file contains a NUL character (code 0), which text files never contain.',
     hint: 'Save the file again as UTF-8 text. It may have been saved as UTF-16, or it may not be a text file.',
@@ -622,8 +626,10 @@ export const en: MessageCatalog = {
     message: `"${s(p, 'name')}" is not a fact of this ruleset.`,
     hint: `${didYouMean(p)}Remove it or correct the spelling; the facts are listed in the rule file under facts:.`,
   }),
+  // `actual` is one value (a quoted text, a number) or one type word, never a list of types:
+  // read as a list, "1.234,5" was said as "1.234 or 5".
   input_type: (p) => ({
-    message: `"${s(p, 'name')}" must be ${t(s(p, 'expected'))}, but is ${t(s(p, 'actual'))}.`,
+    message: `"${s(p, 'name')}" must be ${t(s(p, 'expected'))}, but is ${lookup(TYPES, s(p, 'actual'))}.`,
     hint: hasParam(p, 'cell')
       ? `Write in ${inCell(p)} a value of the kind that column takes (the blank file lcz template writes shows it), or leave the cell empty if it is not known.`
       : 'Write numbers without quotes (120), yes/no facts as true or false, and list values as their id.',
@@ -645,6 +651,10 @@ export const en: MessageCatalog = {
     hint: hasParam(p, 'cell')
       ? `Check the date or year assessed in this row (${inCell(p)}): these rules cannot judge a unit at that date.`
       : 'Check the date of the assessment (area.date): these rules cannot judge a unit at that date.',
+  }),
+  input_date_invalid: (p) => ({
+    message: `The assessment's date ${s(p, 'date')} is not a day of the calendar (a month from 01 to 12, a day that month has; 29 February in leap years only).`,
+    hint: 'Write the date of the assessment (area.date) as YYYY-MM-DD, e.g. 2024-10-10: it picks the rules and the parameter values in force, so it is never guessed.',
   }),
   input_date_outside_period: (p) => ({
     message: `The assessment's date ${s(p, 'date')} is outside the period these rules are in force (${s(p, 'from')} – ${s(p, 'to')}).`,

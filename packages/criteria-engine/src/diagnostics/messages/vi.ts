@@ -375,6 +375,10 @@ export const vi: MessageCatalog = {
     message: `Số ${s(p, 'value')} quá lớn: số nguyên phải nằm trong khoảng từ -${s(p, 'max')} đến ${s(p, 'max')}.`,
     hint: `Kiểm tra xem có thừa chữ số không. Nếu đây là một mã chứ không phải số lượng, hãy đặt trong dấu ngoặc kép: "${s(p, 'value')}".`,
   }),
+  yaml_number_inexact: (p) => ({
+    message: `Số ${s(p, 'value')} có nhiều chữ số hơn mức đọc được chính xác: nó sẽ bị đọc thành ${s(p, 'read')}.`,
+    hint: 'Viết số đúng như đã đếm hoặc đo, với các chữ số có nghĩa (ví dụ 212 hoặc 98.5). Không có gì được tự làm tròn.',
+  }),
   yaml_nul_byte: () => ({
     message: 'Tệp chứa ký tự NUL (mã 0), là ký tự không bao giờ có trong tệp văn bản.',
     hint: 'Lưu lại tệp dưới dạng văn bản UTF-8. Có thể tệp đã được lưu dạng UTF-16, hoặc không phải là tệp văn bản.',
@@ -635,8 +639,10 @@ export const vi: MessageCatalog = {
     message: `"${s(p, 'name')}" không phải là dữ kiện của bộ quy tắc này.`,
     hint: `${didYouMean(p)}Xóa mục này hoặc sửa chính tả; danh sách dữ kiện nằm trong tệp quy tắc, mục facts:.`,
   }),
+  // `actual` is one value (a quoted text, a number) or one type word, never a list of types:
+  // read as a list, "1.234,5" was said as "1.234 or 5".
   input_type: (p) => ({
-    message: `"${s(p, 'name')}" phải là ${t(s(p, 'expected'))}, nhưng đang là ${t(s(p, 'actual'))}.`,
+    message: `"${s(p, 'name')}" phải là ${t(s(p, 'expected'))}, nhưng đang là ${lookup(TYPES, s(p, 'actual'))}.`,
     hint: hasParam(p, 'cell')
       ? `Ghi vào ${inCell(p)} một giá trị đúng loại mà cột đó nhận (xem tệp mẫu trống do lcz template tạo ra), hoặc để trống ô nếu chưa có số liệu.`
       : 'Viết số không có dấu nháy (120), dữ kiện có/không là true hoặc false, và giá trị trong danh sách bằng mã của nó.',
@@ -658,6 +664,10 @@ export const vi: MessageCatalog = {
     hint: hasParam(p, 'cell')
       ? `Kiểm tra lại ngày hoặc năm đánh giá của dòng này (${inCell(p)}): bộ quy tắc này không đánh giá được đơn vị vào ngày đó.`
       : 'Kiểm tra lại ngày đánh giá (area.date): bộ quy tắc này không đánh giá được đơn vị vào ngày đó.',
+  }),
+  input_date_invalid: (p) => ({
+    message: `Ngày đánh giá ${s(p, 'date')} không phải là một ngày có thật trong lịch (tháng từ 01 đến 12, ngày phải có trong tháng đó; ngày 29 tháng 2 chỉ có ở năm nhuận).`,
+    hint: 'Viết ngày đánh giá (area.date) theo dạng YYYY-MM-DD, ví dụ 2024-10-10: ngày này quyết định quy tắc và giá trị tham số được áp dụng, nên không được đoán.',
   }),
   input_date_outside_period: (p) => ({
     message: `Ngày đánh giá ${s(p, 'date')} nằm ngoài thời gian hiệu lực của bộ quy tắc này (${s(p, 'from')} – ${s(p, 'to')}).`,

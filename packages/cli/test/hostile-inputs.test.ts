@@ -1,0 +1,160 @@
+/**
+ * The hostile assessment corpus (test/fixtures/hostile-inputs/; its workbooks are written by
+ * make_workbooks.py): every file through `lcz evaluate` with the bundled Lai Châu rules, in
+ * Vietnamese and in English. Each problem is said at its file:line:column (a batch: its row and
+ * column), with its code, a message and a hint in each language, and exit code 1; never a stack
+ * trace. Batch files say the same through the decisions-only path.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { lcz } from './helpers.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const DIR = 'packages/cli/test/fixtures/hostile-inputs';
+const RULES = 'rules/lai-chau-2020-2025';
+
+interface Case {
+  readonly file: string;
+  /** Each problem: code, line (row), column, and a piece of its English and Vietnamese message. */
+  readonly problems: readonly (readonly [code: string, line: number, column: number, en: string, vi: string])[];
+}
+
+const ONE_FILE: readonly Case[] = [
+  {
+    file: 'date-not-a-day.yaml',
+    problems: [['input_date_invalid', 2, 81, '2024-13-45 is not a day', '2024-13-45 không phải là một ngày']],
+  },
+  {
+    file: 'leap-day-of-a-common-year.yaml',
+    problems: [['input_date_invalid', 2, 81, '2025-02-29 is not a day', '2025-02-29 không phải là một ngày']],
+  },
+  {
+    file: 'number-with-decimal-comma.yaml',
+    problems: [['input_type', 5, 15, 'but is "1.234,5".', 'nhưng đang là "1.234,5".']],
+  },
+  { file: 'percent-sign.yaml', problems: [['input_type', 5, 15, 'but is "98%"', 'nhưng đang là "98%"']] },
+  {
+    file: 'huge-integer.yaml',
+    problems: [['yaml_integer_too_large', 5, 15, 'is too large', '1000000000000000000000000000000']],
+  },
+  { file: 'yes-for-true.yaml', problems: [['input_type', 5, 33, 'true or false', '"yes"']] },
+  { file: 'negative-count.yaml', problems: [['input_range', 5, 15, 'at least 0', '-5']] },
+  {
+    file: 'part-exceeds-whole.yaml',
+    problems: [['input_part_exceeds_whole', 6, 27, '(300) is larger than', '(300)']],
+  },
+  { file: 'typo-of-a-fact.yaml', problems: [['input_unknown_fact', 5, 3, '"housholds" is not a fact', '"housholds"']] },
+  { file: 'proto-key.yaml', problems: [['yaml_unsafe_key', 5, 3, '__proto__', '__proto__']] },
+  { file: 'escaped-proto-key.json', problems: [['yaml_unsafe_key', 1, 223, '__proto__', '__proto__']] },
+  { file: 'duplicate-key.yaml', problems: [['yaml_duplicate_key', 6, 3, 'first on line 5', '5']] },
+  {
+    file: 'duplicate-key.json',
+    problems: [['yaml_duplicate_key', 1, 242, '"households" appears twice', 'households']],
+  },
+  { file: 'billion-laughs.yaml', problems: [['yaml_alias_limit', 7, 12, 'more than 100 times', '100']] },
+  { file: 'deep-nesting.json', problems: [['yaml_depth_limit', 1, 314, 'more than 64 levels', '64']] },
+  { file: 'utf16.yaml', problems: [['text_encoding', 1, 1, 'UTF-16', 'UTF-16']] },
+  { file: 'nul-byte.yaml', problems: [['yaml_nul_byte', 5, 16, 'NUL', 'NUL']] },
+  {
+    file: 'number-too-large.json',
+    problems: [['yaml_number_inexact', 1, 237, '1e400 has more digits', 'đọc thành Infinity']],
+  },
+  {
+    file: 'number-past-a-double.json',
+    problems: [['yaml_number_inexact', 1, 237, 'it would be read as 212.', 'đọc thành 212.']],
+  },
+];
+
+const BATCH: readonly Case[] = [
+  {
+    file: 'csv-error-cells.csv',
+    problems: [
+      ['batch_cell_formula', 2, 1, 'spreadsheet error #N/A (code)', 'lỗi bảng tính #N/A (code)'],
+      ['batch_cell_formula', 3, 2, 'spreadsheet error #DIV/0! (name)', 'lỗi bảng tính #DIV/0! (name)'],
+      ['batch_cell_formula', 4, 7, 'spreadsheet error #VALUE! (households)', '#VALUE!'],
+    ],
+  },
+  {
+    file: 'error-cells.xlsx',
+    problems: [
+      ['batch_cell_formula', 2, 2, 'Cell B2', 'Ô B2'],
+      ['batch_cell_formula', 3, 7, 'spreadsheet error #DIV/0! (households)', '#DIV/0!'],
+      ['batch_cell_formula', 4, 1, 'spreadsheet error #N/A (code)', '#N/A'],
+    ],
+  },
+  {
+    file: 'formulas-without-results.xlsx',
+    problems: [
+      ['batch_cell_formula', 2, 2, 'formula =A2&" (x)" with no result saved', 'công thức =A2&" (x)" chưa được lưu'],
+      ['batch_cell_formula', 3, 7, 'formula =H3+1', '=H3+1'],
+      ['batch_cell_formula', 4, 1, 'formula =CONCAT("TP","-99")', '=CONCAT'],
+    ],
+  },
+  {
+    file: 'csv-dates.csv',
+    problems: [
+      ['batch_cell_type', 2, 4, '"2024-13-45" is not a date', '"2024-13-45"'],
+      ['batch_cell_type', 3, 4, '"29/02/2025" is not a date', '"29/02/2025"'],
+    ],
+  },
+  {
+    file: 'csv-duplicate-header.csv',
+    problems: [['batch_header_duplicate', 1, 8, 'already given in column G', 'households']],
+  },
+  {
+    file: 'csv-semicolons-and-numbers.csv',
+    problems: [
+      ['batch_cell_type', 2, 7, '"1.234,5" is not a whole number', '"1.234,5"'],
+      ['batch_cell_type', 3, 7, '"0x10" is not a whole number', '"0x10"'],
+    ],
+  },
+];
+
+const run = (argv: string[]) => lcz(argv, { cwd: ROOT, env: { LCZ_CACHE: '0' } });
+
+/** The output, and each located problem line followed by its hint. */
+function expectSaid(out: string, file: string, problems: Case['problems'], lang: 'en' | 'vi'): void {
+  const severity = lang === 'en' ? 'error' : 'lỗi';
+  expect(out).not.toMatch(/\n\s+at \S+ \(|TypeError|RangeError/);
+  for (const [code, line, column, en, vi] of problems) {
+    const head = `${DIR}/${file}:${line}:${column}: ${severity} [${code}] `;
+    const at = out.indexOf(head);
+    expect(at, `${lang}: ${head}\n${out}`).toBeGreaterThanOrEqual(0);
+    const [said = '', hint = ''] = out.slice(at + head.length).split('\n');
+    expect(said).toContain(lang === 'en' ? en : vi);
+    expect(hint).toMatch(/^\s+→ \S/);
+  }
+}
+
+describe('the hostile corpus, one file at a time', () => {
+  it.each(ONE_FILE)('$file', async ({ file, problems }) => {
+    const said: Record<string, string> = {};
+    for (const lang of ['en', 'vi'] as const) {
+      const { code, stdout, stderr } = await run(['evaluate', '--lang', lang, '--rules', RULES, `${DIR}/${file}`]);
+      expect(code).toBe(1);
+      expectSaid(stdout + stderr, file, problems, lang);
+      said[lang] = stdout + stderr;
+    }
+    expect(said['vi']).not.toBe(said['en']);
+  });
+});
+
+describe('the hostile corpus as batches', () => {
+  it.each(BATCH)('$file, every row evaluated and decided only', async ({ file, problems }) => {
+    for (const lang of ['en', 'vi'] as const) {
+      for (const extra of [[], ['--decisions-only']]) {
+        const { code, stdout, stderr } = await run([
+          'evaluate',
+          '--lang',
+          lang,
+          '--rules',
+          RULES,
+          ...extra,
+          `${DIR}/${file}`,
+        ]);
+        expect(code).toBe(1);
+        expectSaid(stdout + stderr, file, problems, lang);
+      }
+    }
+  });
+});
