@@ -38,6 +38,7 @@ export { ENGINE_VERSION } from './compiled-rules-file.js';
 // Validate an assessment (`ruleset.validateAssessment` checks a parsed value)
 export { readAssessment } from './read-assessment.js';
 export { decodeUtf8, notUtf8Diagnostic, type NotUtf8 } from './parse/utf8.js';
+export { readsExactly } from './parse/exact-number.js';
 export { assessmentJsonSchema } from './evaluate/assessment-json-schema.js';
 // Explain
 export { explainText, type ExplainLang, type ExplainOptions, type ExplainRuleset } from './explain/explain-text.js';

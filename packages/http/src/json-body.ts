@@ -7,6 +7,7 @@
 import { decodeUtf8 } from '@lcz/criteria-engine';
 import { parse as parseLoosely, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import secureJsonParse from 'secure-json-parse';
+import { type InexactNumber, inexactNumbers } from './json-numbers.js';
 import { structureProblems } from './json-structure.js';
 import { en, type MessageKey } from './messages/en.js';
 import { entry, say, type ProblemEntry } from './problem.js';
@@ -15,7 +16,7 @@ import { entry, say, type ProblemEntry } from './problem.js';
 export class ProblemError extends Error {
   override readonly name = 'ProblemError';
   constructor(
-    readonly kind: 'malformed-json' | 'payload-too-large' | 'busy' | 'not-ready',
+    readonly kind: 'malformed-json' | 'payload-too-large' | 'invalid-request' | 'busy' | 'not-ready',
     readonly errors: readonly ProblemEntry[],
   ) {
     super(errors.map((e) => e.message_en).join(' '));
@@ -50,7 +51,9 @@ export function bodyText(body: Buffer | string): string {
  * Parse `text` as Fastify's default JSON parser does; a located ProblemError when it is not JSON,
  * when a key is repeated in one object (the CLI's yaml_duplicate_key: JSON.parse would keep the
  * last value silently), or when one object has more than `maxObjectKeys` keys (an assessment
- * with 20,000 unknown facts made one request cost seconds of validation and an 8 MB answer).
+ * with 20,000 unknown facts made one request cost seconds of validation and an 8 MB answer),
+ * or when a number has more digits than JSON.parse reads exactly (422 json_number_inexact: it
+ * would be judged as a rounded number nobody wrote).
  */
 export function parseJsonBody(text: string, maxObjectKeys = Infinity): unknown {
   if (text.trim() === '') throw new ProblemError('malformed-json', [entry('json_empty', {})]);
@@ -59,6 +62,12 @@ export function parseJsonBody(text: string, maxObjectKeys = Infinity): unknown {
     const problems = structureProblems(text, maxObjectKeys);
     if (problems.tooMany) throw new ProblemError('payload-too-large', [problems.tooMany]);
     if (problems.duplicates.length > 0) throw new ProblemError('malformed-json', problems.duplicates);
+    const inexact = problems.mayRound ? inexactNumbers(text) : [];
+    if (inexact.length > 0)
+      throw new ProblemError(
+        'invalid-request',
+        inexact.map((n) => inexactEntry(text, n)),
+      );
     return parsed.value;
   }
   // The parser says only "invalid JSON"; find where and why.
@@ -82,6 +91,24 @@ function parseSafely(text: string): { readonly ok: true; readonly value: unknown
   } catch {
     return { ok: false };
   }
+}
+
+/** A number quoted in a message: as written, its middle cut when it is very long. */
+const QUOTED_CHARS = 64;
+
+/** A number JSON.parse would round, quoted as written (not as read), located both ways. */
+function inexactEntry(text: string, n: InexactNumber): ProblemEntry {
+  const { line, column } = lineColumn(text, n.offset);
+  const { written, read, pointer } = n;
+  const value =
+    written.length > QUOTED_CHARS ? `${written.slice(0, QUOTED_CHARS - 16)}…${written.slice(-12)}` : written;
+  const infinity = (lang: 'vi' | 'en') => `${read < 0 ? '-' : ''}${lang === 'vi' ? 'vô cực' : 'infinity'}`;
+  return entry('json_number_inexact', { pointer, line, column }, (lang) => ({
+    value,
+    read: Number.isFinite(read) ? String(read) : infinity(lang),
+    line,
+    column,
+  }));
 }
 
 function syntaxEntry(text: string, first: ParseError | undefined): ProblemEntry {

@@ -17,6 +17,12 @@ export interface StructureProblems {
   readonly duplicates: ProblemEntry[];
   tooMany?: ProblemEntry;
   unsafe?: ProblemEntry;
+  /**
+   * The body may hold a number JSON.parse rounds (json-numbers.ts): outside strings, a run of 16
+   * digits (a point allowed inside) or an exponent. A decimal with at most 15 significant digits
+   * and no exponent reads exactly, so most bodies need no closer look.
+   */
+  mayRound: boolean;
 }
 
 const QUOTE = 0x22;
@@ -28,13 +34,21 @@ const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
+const ZERO = 0x30;
+const NINE = 0x39;
+const POINT = 0x2e;
+const MINUS = 0x2d;
+const LOWER_E = 0x65;
+const UPPER_E = 0x45;
+/** Characters of a number (digits, a point, a sign) from which it may be rounded: DBL_DIG + 1 digits. */
+const ROUNDED_DIGITS = 16;
 
 /**
  * One pass over well-formed JSON. Lines and columns are 1-based, columns in UTF-16 code units,
  * a line ending being LF, CR LF or CR (as jsonc-parser counted them, so answers are unchanged).
  */
 export function structureProblems(text: string, maxObjectKeys: number): StructureProblems {
-  const out: StructureProblems = { duplicates: [] };
+  const out: StructureProblems = { duplicates: [], mayRound: false };
   // One entry per open bracket: the keys seen in an object (key → line), null for an array.
   const open: (Map<string, number> | null)[] = [];
   let keys: Map<string, number> | null = null;
@@ -61,6 +75,15 @@ export function structureProblems(text: string, maxObjectKeys: number): Structur
         const key = escaped ? unescaped(text.slice(start, i + 1)) : text.slice(start + 1, i);
         property(out, keys, key, line, start - lineStart + 1, maxObjectKeys);
       }
+    } else if ((c >= ZERO && c <= NINE) || c === MINUS) {
+      // A number, read in one go (its characters need none of the checks below): long enough,
+      // or with an exponent, it may be one JSON.parse rounds.
+      const start = i;
+      let d = c;
+      do d = text.charCodeAt(++i);
+      while ((d >= ZERO && d <= NINE) || d === POINT);
+      if (i - start >= ROUNDED_DIGITS || d === LOWER_E || d === UPPER_E) out.mayRound = true;
+      i--;
     } else if (c === OPEN_BRACE) {
       keys = new Map();
       open.push(keys);

@@ -198,3 +198,40 @@ describe('invisible characters in answers', () => {
     expect(answer.text).not.toMatch(RAW);
   });
 });
+
+describe('numbers JSON.parse would round', () => {
+  const facts = (households: string) =>
+    `{"ruleset": "${RULESET_ID}",\n "assessment": {"context": {}, "facts": {"households": ${households}}}}`;
+
+  it('refuses 212.0000000000000001 (read as 212), quoted as written, at its pointer and line:column (422)', async () => {
+    const problem = expectProblem(await post(facts('212.0000000000000001')), 422, 'invalid-request');
+    expect(problem.errors).toMatchObject([
+      { code: 'json_number_inexact', pointer: '/assessment/facts/households', line: 2, column: 56 },
+    ]);
+    expect(problem.errors[0]?.['message_en']).toContain('The number 212.0000000000000001 at line 2, column 56');
+    expect(problem.errors[0]?.['message_en']).toContain('read as 212.');
+    expect(problem.errors[0]?.['message_vi']).toContain('Số 212.0000000000000001 ở dòng 2');
+  });
+
+  it('quotes 9007199254740993 as written, not as the …992 it reads as; 1e400 reads as infinity', async () => {
+    const big = expectProblem(await post(facts('9007199254740993')), 422, 'invalid-request');
+    expect(big.errors[0]?.['message_en']).toMatch(/^The number 9007199254740993 at .* read as 9007199254740992\.$/);
+    const huge = expectProblem(await post(facts('-1e400')), 422, 'invalid-request');
+    expect(huge.errors[0]?.['message_en']).toContain('-1e400');
+    expect(huge.errors[0]?.['message_en']).toContain('read as -infinity');
+    expect(huge.errors[0]?.['message_vi']).toContain('-vô cực');
+  });
+
+  it('finds them in arrays, under escaped keys, on the decide path too (pointer as RFC 6901)', async () => {
+    const body = `{"ruleset": "${RULESET_ID}", "assessment": {"context": {}, "facts": {"a/b~\\u0063": [1, 0.12345678901234567]}}}`;
+    const answer = await call(server.url, 'POST', '/v1/decide', { body, type: 'application/json' });
+    const problem = expectProblem(answer, 422, 'invalid-request');
+    expect(problem.errors).toMatchObject([{ code: 'json_number_inexact', pointer: '/assessment/facts/a~1b~0c/1' }]);
+  });
+
+  it('lets long digit runs in strings and numbers that read exactly through', async () => {
+    const body = `{"ruleset": "${RULESET_ID}", "assessment": {"area": {"code": "12345678901234567890"}, "context": {}, "facts": {"households": 100.000000000000000000, "x": 1e100, "y": 0.1}}}`;
+    const answer = await post(body);
+    expect(answer.text).not.toContain('json_number_inexact');
+  });
+});

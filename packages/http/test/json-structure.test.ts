@@ -8,13 +8,14 @@
 import fc from 'fast-check';
 import { visit } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
+import { inexactNumbers } from '../src/json-numbers.js';
 import { structureProblems, type StructureProblems } from '../src/json-structure.js';
 import { entry } from '../src/problem.js';
 
 /** What structureProblems found before (json-body.ts with jsonc-parser's visit), verbatim. */
 function withVisit(text: string, maxObjectKeys: number): StructureProblems {
   const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
-  const out: StructureProblems = { duplicates: [] };
+  const out: StructureProblems = { duplicates: [], mayRound: false };
   const objects: Map<string, number>[] = [];
   visit(text, {
     onObjectBegin: () => {
@@ -58,6 +59,15 @@ const writtenKey = fc
   );
 const scalar = fc.oneof(
   fc.constantFrom('1', '-2.5e3', 'true', 'false', 'null'),
+  // Numbers JSON.parse rounds, and long ones it does not.
+  fc.constantFrom(
+    '212.0000000000000001',
+    '-9007199254740993',
+    '1e400',
+    '1E-400',
+    '0.1000000000000000',
+    '123456789012345',
+  ),
   fc.string().map((s) => JSON.stringify(s)),
   fc.constantFrom('"{\\"a\\": 1}"', '"[,]"', '"\\\\"', '"\\"a\\":"'),
 );
@@ -79,10 +89,25 @@ describe('structureProblems', () => {
     fc.assert(
       fc.property(value, fc.integer({ min: 1, max: 4 }), (text, max) => {
         JSON.parse(text); // the generator writes JSON
-        expect(structureProblems(text, max)).toEqual(withVisit(text, max));
+        expect({ ...structureProblems(text, max), mayRound: false }).toEqual(withVisit(text, max));
       }),
       { numRuns: 2000, seed: 14_7 },
     );
+  });
+
+  it('never misses a number JSON.parse rounds: mayRound is set whenever the scan finds one', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(value, (text) => {
+        const inexact = inexactNumbers(text);
+        found += inexact.length;
+        if (inexact.length > 0) expect(structureProblems(text, Infinity).mayRound).toBe(true);
+        for (const n of inexact) expect(JSON.stringify(n.read)).not.toBe(n.written);
+      }),
+      { numRuns: 2000, seed: 14_7 },
+    );
+    expect(found).toBeGreaterThan(0);
+    expect(structureProblems('{"a": [1, 0.5, -12345678901234, "12345678901234567890"]}', 9).mayRound).toBe(false);
   });
 
   it('names a repeated key at its line and column, and the line of the first', () => {

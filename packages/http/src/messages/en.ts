@@ -48,6 +48,11 @@ export const en = {
       'An object in the body has more than {max} keys (the one past the limit is at line {line}, column {column}).',
     hint: 'An assessment needs only the facts its ruleset declares. Remove the others, or ask the operator to raise the limit (limits.objectKeys).',
   },
+  json_number_inexact: {
+    message:
+      'The number {value} at line {line}, column {column} has more digits than can be read exactly: it would be read as {read}.',
+    hint: 'Write the number as counted or measured; nothing is rounded for you. If it is a code or an identifier, send it as text in double quotes.',
+  },
   media_type: {
     message: 'This endpoint does not accept the content type "{type}".',
     hint: 'Send the body as {accepted}, with a matching Content-Type header, e.g. Content-Type: application/json.',

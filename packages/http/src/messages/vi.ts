@@ -46,6 +46,11 @@ export const vi: Messages = {
     message: 'Một đối tượng trong nội dung có hơn {max} khoá (khoá vượt giới hạn ở dòng {line}, cột {column}).',
     hint: 'Một bản đánh giá chỉ cần các dữ kiện mà bộ quy tắc khai báo. Bỏ các khoá khác, hoặc đề nghị người vận hành nâng giới hạn (limits.objectKeys).',
   },
+  json_number_inexact: {
+    message:
+      'Số {value} ở dòng {line}, cột {column} có nhiều chữ số hơn mức đọc được chính xác: nó sẽ bị đọc thành {read}.',
+    hint: 'Viết số đúng như đã đếm hoặc đo; không có gì được tự làm tròn. Nếu đó là mã hay số hiệu, gửi nó dạng văn bản trong dấu ngoặc kép.',
+  },
   media_type: {
     message: 'Điểm truy cập này không nhận kiểu nội dung "{type}".',
     hint: 'Gửi nội dung dạng {accepted}, kèm tiêu đề Content-Type tương ứng, ví dụ Content-Type: application/json.',
