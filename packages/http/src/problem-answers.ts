@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HandlerContext } from './handlers/context.js';
 import { negotiateLang } from './lang.js';
+import { closeAfterClientStops } from './lingering-close.js';
 import {
   entry,
   PROBLEM_KINDS,
@@ -39,6 +40,8 @@ export function registerErrorHandler(app: FastifyInstance, ctx: HandlerContext, 
     const mapped = mapTransportError(error, transportContext(request, ctx));
     if (mapped.unexpected) request.log.error({ err: error }, 'criteria-http: internal error');
     else request.log.info({ problem: mapped.kind, codes: mapped.errors.map((e) => e.code) }, 'criteria-http: problem');
+    // A body still arriving (one over the size limit): the answer must reach the client before the close.
+    closeAfterClientStops(request.raw);
     return send(request, reply, mapped.kind, mapped.errors);
   });
 }

@@ -129,3 +129,56 @@ describe('a request not received whole in time', () => {
     }
   });
 });
+
+/**
+ * A client sending far more than limits.bodyBytes as fast as loopback takes it, as curl does: it
+ * reads while it sends, stops sending once an answer has come, and fails on a reset (curl: "Send
+ * failure" or "Connection reset", the 413 never printed).
+ */
+function sendHuge(bytes: number, chunked: boolean): Promise<string> {
+  const { hostname, port } = new URL(server.url);
+  const chunk = Buffer.alloc(1 << 20, 0x20);
+  const framed = chunked
+    ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')])
+    : chunk;
+  const length = chunked ? 'Transfer-Encoding: chunked' : `Content-Length: ${bytes}`;
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    let answer = '';
+    let sent = 0;
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => {
+      answer += d;
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(answer));
+    socket.setTimeout(20_000, () => socket.destroy(new Error('no answer in 20 s')));
+    const write = () => {
+      while (sent < bytes && answer === '') {
+        sent += chunk.length;
+        if (!socket.write(framed)) {
+          socket.once('drain', write);
+          return;
+        }
+      }
+      socket.end();
+    };
+    socket.write(`POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${length}\r\n\r\n`);
+    write();
+  });
+}
+
+describe('a body far over the limit', () => {
+  it.each([
+    ['with a Content-Length', false],
+    ['chunked', true],
+  ])('300 MB %s gets the readable 413 problem, not a connection reset', async (_, chunked) => {
+    const answer = await sendHuge(300 << 20, chunked);
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 413 /);
+    expect(JSON.parse(body)).toMatchObject({
+      type: 'urn:lcz:problem:payload-too-large',
+      errors: [{ code: 'too_large' }],
+    });
+  });
+});
