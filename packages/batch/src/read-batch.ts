@@ -199,7 +199,7 @@ export async function* readBatchChunks(
     }
   } catch (error) {
     if (error instanceof SourceError) {
-      yield [headerRecord(error.diagnostic.line, [error.diagnostic])];
+      yield [headerRecord(error.diagnostic.line, [error.diagnostic, ...error.others])];
       return;
     }
     throw error;

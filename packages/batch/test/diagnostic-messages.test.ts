@@ -34,6 +34,7 @@ const SAMPLE: Record<BatchDiagnosticCode, Diagnostic['params']> = {
   },
   batch_cell_formula: { column_name: 'Tên khu dân cư', cell: 'B7', name: 'name', value: '#DIV/0!', reason: 'error' },
   batch_cell_unheaded: { cell: 'CZ7', value: 'ghi chú' },
+  batch_cell_merged: { cell: 'G3', range: 'G3:G5' },
   batch_row_short: { cell: 'G7', found: 6, expected: 7 },
   batch_identity_missing: { name: 'code', cell: 'A9', column_name: 'Mã khu dân cư' },
   batch_too_large: { format: 'xlsx', limit: 'cell_chars', max: 32767, cell: 'B7' },

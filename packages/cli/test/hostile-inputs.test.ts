@@ -91,6 +91,13 @@ const BATCH: readonly Case[] = [
     ],
   },
   {
+    // The merge's other cell (G4) is empty in the file: row 4's households were silently unknown.
+    file: 'merged-cells.xlsx',
+    problems: [
+      ['batch_cell_merged', 3, 7, 'Cells G3:G4 are merged: only G3 holds a value', 'Các ô G3:G4 đang được gộp'],
+    ],
+  },
+  {
     file: 'csv-dates.csv',
     problems: [
       ['batch_cell_type', 2, 4, '"2024-13-45" is not a date', '"2024-13-45"'],
