@@ -98,6 +98,15 @@ const BATCH: readonly Case[] = [
     ],
   },
   {
+    // An instructions sheet first: every header error, and the sheet that has the data named.
+    file: 'instructions-sheet-first.xlsx',
+    problems: [['batch_other_sheet', 1, 1, 'but the sheet "Dữ liệu" has', 'nhưng trang "Dữ liệu" có']],
+  },
+  {
+    file: 'data-sheet-hidden.xlsx',
+    problems: [['batch_other_sheet', 1, 1, 'the sheet "Dữ liệu" (hidden) has', 'trang "Dữ liệu" (đang bị ẩn) có']],
+  },
+  {
     file: 'csv-dates.csv',
     problems: [
       ['batch_cell_type', 2, 4, '"2024-13-45" is not a date', '"2024-13-45"'],

@@ -13,6 +13,15 @@ import { matchKey } from '../text.js';
 import { CHUNK_ROWS, SourceError, type RawRow, type RowChunks } from './rows.js';
 import { DEFAULT_XLSX_LIMITS, limitError, XlsxBudget, type XlsxLimits } from './xlsx-limits.js';
 
+/**
+ * With the default sheet: the name of the sheet read, and the first non-blank row of every other
+ * sheet, so a header that matches nothing can name the sheet that does (sheet-records.ts).
+ */
+export interface OtherSheets {
+  chosen?: string;
+  readonly others: { readonly name: string; readonly hidden: boolean; readonly row: number; readonly cells: Cell[] }[];
+}
+
 interface RowModel {
   readonly number: number;
   readonly values: unknown;
@@ -29,6 +38,7 @@ export async function* xlsxRows(
   sheet: string | number | undefined,
   excel: ExcelJS,
   limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
+  otherSheets?: OtherSheets,
 ): RowChunks {
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -62,11 +72,26 @@ export async function* xlsxRows(
         // Read through the sheets not asked for: exceljs may have parked a sheet in a temporary
         // file, which it deletes as soon as we move on; left unread, that file's stream would
         // then fail to open (ENOENT) with nobody listening.
-        for await (const _row of raced(worksheet, failed)) void _row;
+        let head = otherSheets === undefined || worksheet.name === undefined;
+        for await (const row of raced(worksheet, failed)) {
+          if (head) continue;
+          // Only looked at, never read as data: a long cell there does not stop the file.
+          const cells = cellsOf(row, file, { ...limits, maxCellChars: Number.POSITIVE_INFINITY });
+          if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
+          const state = sheets().find((s) => s.name === worksheet.name)?.state;
+          otherSheets?.others.push({
+            name: worksheet.name,
+            hidden: state !== undefined && state !== 'visible',
+            row: row.number,
+            cells,
+          });
+          head = true;
+        }
         continue;
       }
       found = true;
       merges = [];
+      if (otherSheets !== undefined) otherSheets.chosen = worksheet.name;
       let batch: RawRow[] = [];
       let rows = 0;
       for await (const row of raced(worksheet, failed)) {
