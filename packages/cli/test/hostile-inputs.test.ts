@@ -155,6 +155,26 @@ describe('the hostile corpus, one file at a time', () => {
   });
 });
 
+describe('hints that speak of an assessment, not of a rule file', () => {
+  it('yaml_unsafe_key in an assessment points to where assessments are documented', async () => {
+    for (const lang of ['en', 'vi'] as const) {
+      const { code, stdout, stderr } = await run([
+        'evaluate',
+        '--lang',
+        lang,
+        '--rules',
+        RULES,
+        `${DIR}/proto-key.yaml`,
+      ]);
+      expect(code).toBe(1);
+      const out = stdout + stderr;
+      expect(out).toContain('[yaml_unsafe_key]');
+      expect(out).toContain('docs/cli.md');
+      expect(out).not.toContain('rule-format.md');
+    }
+  });
+});
+
 describe('the hostile corpus as batches', () => {
   it.each(BATCH)('$file, every row evaluated and decided only', async ({ file, problems }) => {
     for (const lang of ['en', 'vi'] as const) {
