@@ -72,15 +72,16 @@ export async function* xlsxRows(
         // Read through the sheets not asked for: exceljs may have parked a sheet in a temporary
         // file, which it deletes as soon as we move on; left unread, that file's stream would
         // then fail to open (ENOENT) with nobody listening.
-        let head = otherSheets === undefined || worksheet.name === undefined;
+        const name = worksheet.name;
+        let head = otherSheets === undefined || name === undefined;
         for await (const row of raced(worksheet, failed)) {
-          if (head) continue;
+          if (head || name === undefined) continue;
           // Only looked at, never read as data: a long cell there does not stop the file.
           const cells = cellsOf(row, file, { ...limits, maxCellChars: Number.POSITIVE_INFINITY });
           if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
-          const state = sheets().find((s) => s.name === worksheet.name)?.state;
+          const state = sheets().find((s) => s.name === name)?.state;
           otherSheets?.others.push({
-            name: worksheet.name,
+            name,
             hidden: state !== undefined && state !== 'visible',
             row: row.number,
             cells,
@@ -91,7 +92,7 @@ export async function* xlsxRows(
       }
       found = true;
       merges = [];
-      if (otherSheets !== undefined) otherSheets.chosen = worksheet.name;
+      if (otherSheets !== undefined && worksheet.name !== undefined) otherSheets.chosen = worksheet.name;
       let batch: RawRow[] = [];
       let rows = 0;
       for await (const row of raced(worksheet, failed)) {
