@@ -297,7 +297,7 @@ export const en: MessageCatalog = {
     message: `The file ${s(p, 'path')} is ${s(p, 'size')} bytes; the limit is ${s(p, 'max')} bytes.`,
     hint:
       s(p, 'kind') === 'assessment'
-        ? 'An assessment is one area in a short YAML or JSON file. Check that this is the right file; many areas go in a batch file (CSV, XLSX, JSON Lines), read row by row without this limit.'
+        ? 'An assessment is a short YAML or JSON file about one assessed unit. Check that this is the right file; many assessments go in a batch file (CSV, XLSX, JSON Lines), read row by row without this limit.'
         : 'A rule file is short text. Check that this is the right file (not a spreadsheet or a PDF).',
   }),
 

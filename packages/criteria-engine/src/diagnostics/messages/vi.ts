@@ -313,7 +313,7 @@ export const vi: MessageCatalog = {
     message: `Tệp ${s(p, 'path')} có dung lượng ${s(p, 'size')} byte; giới hạn là ${s(p, 'max')} byte.`,
     hint:
       s(p, 'kind') === 'assessment'
-        ? 'Một phiếu đánh giá là một khu dân cư trong một tệp YAML hoặc JSON ngắn. Kiểm tra xem có mở nhầm tệp không; nhiều khu dân cư thì ghi vào tệp hàng loạt (CSV, XLSX, JSON Lines), được đọc từng dòng, không bị giới hạn này.'
+        ? 'Một phiếu đánh giá là một tệp YAML hoặc JSON ngắn cho một đối tượng được đánh giá. Kiểm tra xem có mở nhầm tệp không; nhiều phiếu thì ghi vào tệp hàng loạt (CSV, XLSX, JSON Lines), được đọc từng dòng, không bị giới hạn này.'
         : 'Tệp quy tắc là văn bản ngắn. Kiểm tra xem có mở nhầm tệp không (ví dụ bảng tính hoặc PDF).',
   }),
 
