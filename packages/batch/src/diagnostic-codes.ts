@@ -14,6 +14,8 @@ export const BATCH_DIAGNOSTIC_CODES = [
   'batch_cell_type',
   'batch_cell_formula',
   'batch_cell_unheaded',
+  'batch_cell_merged',
+  'batch_other_sheet',
   'batch_row_short',
   'batch_identity_missing',
   'batch_year_mismatch',
@@ -71,6 +73,10 @@ export interface BatchDiagnosticParams {
     readonly reason: Param;
   };
   batch_cell_unheaded: { readonly cell: Param; readonly value: Param };
+  /** `range`: the merge as the workbook names it (`G3:G4`); `cell`: its first cell, the only one holding a value. */
+  batch_cell_merged: { readonly cell: Param; readonly range: Param };
+  /** `sheet`: the sheet read (the first visible one); `suggestion`: the sheet whose header names columns of the rules. */
+  batch_other_sheet: { readonly sheet: Param; readonly suggestion: Param; readonly hidden: Param };
   batch_row_short: { readonly cell: Param; readonly found: Param; readonly expected: Param };
   batch_identity_missing: { readonly name: Param; readonly cell?: Param; readonly column_name?: Param };
   batch_too_large: { readonly format: Param; readonly limit: Param; readonly max: Param; readonly cell?: Param };

@@ -319,6 +319,18 @@ class BatchCounts {
       for (const [i, id] of this.levelIds.entries()) this.levels[id] = (this.levels[id] ?? 0) + (run.levels[i] ?? 0);
   }
 
+  /**
+   * Problems of the file or its header. The one that names the sheet to read instead is found
+   * only after every sheet is read, yet it explains all the others (a header that matches nothing
+   * on an instructions sheet): it goes first, where a shortened list still shows it.
+   */
+  addHeaderProblems(problems: readonly Diagnostic[]): void {
+    for (const d of problems) {
+      if (d.code === 'batch_other_sheet') this.headerProblems.unshift(d);
+      else this.headerProblems.push(d);
+    }
+  }
+
   /** A row with problems (or the header's record): not evaluated. */
   addBad(record: BatchRecord, shown: readonly Diagnostic[]): void {
     if (record.header) return;
@@ -391,7 +403,7 @@ async function takeRecord(record: DecisionItem, counts: BatchCounts, out: Record
   // ones and a diagnostics_omitted note ("… and 19,980 more") in every output, as the CLI does.
   const shown =
     record.diagnostics.length > ROW_CAPS.perRow ? capDiagnostics(record.diagnostics, ROW_CAPS) : record.diagnostics;
-  if (record.header) counts.headerProblems.push(...shown);
+  if (record.header) counts.addHeaderProblems(shown);
   else counts.rows += 1;
   if (record.assessment === undefined) {
     counts.addBad(record, shown);

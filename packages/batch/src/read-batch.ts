@@ -16,7 +16,7 @@ import { detectBatchFormat, otherSpreadsheet } from './formats/detect.js';
 import { csvEncoding, decodedText } from './formats/encoding.js';
 import { SourceError, type RowChunks } from './formats/rows.js';
 import { documentRecords, jsonLinesRecords, MAX_DOCUMENT_BYTES } from './formats/structured.js';
-import { xlsxRows } from './formats/xlsx.js';
+import { xlsxRows, type OtherSheets } from './formats/xlsx.js';
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './formats/xlsx-limits.js';
 import type { BatchFormat, BatchRecord } from './record.js';
 import { headerRecord, SheetRecords } from './sheet-records.js';
@@ -177,11 +177,13 @@ export async function* readBatchChunks(
         // UTF-8 bytes go to the tokenizer as they are (it decodes them itself, on the hot path).
         const input =
           where.encoding === undefined || where.encoding === 'utf-8' ? bytes : decodedText(bytes, where.encoding);
+        // The default sheet: the other sheets' headers are kept, to name the right one if need be.
+        const others: OtherSheets | undefined = options.sheet === undefined ? { others: [] } : undefined;
         const rows =
           excel === undefined
             ? csvRows(input, file, options.csvTokenizer, (head) => chooseDelimiter(head, ruleset))
-            : xlsxRows(bytes, file, options.sheet, excel, { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits });
-        yield* spreadsheetRecords(rows, file, ruleset, format);
+            : xlsxRows(bytes, file, options.sheet, excel, { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits }, others);
+        yield* spreadsheetRecords(rows, file, ruleset, format, others);
         return;
       }
       case 'jsonl':
@@ -199,7 +201,7 @@ export async function* readBatchChunks(
     }
   } catch (error) {
     if (error instanceof SourceError) {
-      yield [headerRecord(error.diagnostic.line, [error.diagnostic])];
+      yield [headerRecord(error.diagnostic.line, [error.diagnostic, ...error.others])];
       return;
     }
     throw error;
@@ -211,6 +213,7 @@ async function* spreadsheetRecords(
   file: string,
   ruleset: CompiledRuleset,
   format: 'csv' | 'xlsx',
+  others?: OtherSheets,
 ): AsyncGenerator<readonly BatchRecord[]> {
   const sheet = new SheetRecords(ruleset, file, format);
   for await (const chunk of rows) {
@@ -223,6 +226,8 @@ async function* spreadsheetRecords(
   }
   const last = sheet.finish();
   if (last !== undefined) yield [last];
+  const better = others !== undefined ? sheet.otherSheet(others) : undefined;
+  if (better !== undefined) yield [better];
 }
 
 /**

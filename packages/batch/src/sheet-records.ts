@@ -9,6 +9,7 @@ import type { CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
 import { cellText, type Cell } from './cells.js';
 import { fileDiagnostic, rowDiagnostic } from './diagnostics.js';
 import { isEnglishLabelRow, readHeader, type HeaderLayout } from './header.js';
+import type { OtherSheets } from './formats/xlsx.js';
 import type { BatchRecord } from './record.js';
 import { RowReader } from './row-reader.js';
 
@@ -83,12 +84,36 @@ export class SheetRecords {
     this.afterHeader = false;
   }
 
+  /**
+   * After the last row of a workbook read at its default sheet (the first visible one): when that
+   * sheet's header names no column of the rules (an instructions sheet first, the data sheet
+   * hidden) and another sheet's header does, the problem that names it, so the fix is one
+   * option, not a header to rewrite. The sheet whose header names the most columns is named.
+   */
+  otherSheet(sheets: OtherSheets): BatchRecord | undefined {
+    if (this.layout !== undefined && namedColumns(this.layout) > 0) return undefined;
+    let best: { name: string; hidden: boolean; columns: number } | undefined;
+    for (const other of sheets.others) {
+      const columns = namedColumns(readHeader(this.ruleset, this.file, other.row, other.cells));
+      if (columns > (best?.columns ?? 0)) best = { name: other.name, hidden: other.hidden, columns };
+    }
+    if (best === undefined) return undefined;
+    const row = this.layout?.row ?? 1;
+    const params = { sheet: sheets.chosen ?? '', suggestion: best.name, hidden: best.hidden };
+    return headerRecord(row, [fileDiagnostic(this.file, 'batch_other_sheet', params, row, 1)]);
+  }
+
   /** After the last row: the file's problem when it had no header at all. */
   finish(): BatchRecord | undefined {
     return this.layout === undefined
       ? headerRecord(1, [fileDiagnostic(this.file, 'batch_no_header', {}, 1, 1)])
       : undefined;
   }
+}
+
+/** Columns of the rules a header names. */
+function namedColumns(layout: HeaderLayout): number {
+  return layout.slots.filter((slot) => slot.kind === 'column').length;
 }
 
 /** The one record carrying the problems of the header row or of the file itself. */

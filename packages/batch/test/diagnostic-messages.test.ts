@@ -34,6 +34,8 @@ const SAMPLE: Record<BatchDiagnosticCode, Diagnostic['params']> = {
   },
   batch_cell_formula: { column_name: 'Tên khu dân cư', cell: 'B7', name: 'name', value: '#DIV/0!', reason: 'error' },
   batch_cell_unheaded: { cell: 'CZ7', value: 'ghi chú' },
+  batch_cell_merged: { cell: 'G3', range: 'G3:G5' },
+  batch_other_sheet: { sheet: 'Hướng dẫn', suggestion: 'Dữ liệu', hidden: true },
   batch_row_short: { cell: 'G7', found: 6, expected: 7 },
   batch_identity_missing: { name: 'code', cell: 'A9', column_name: 'Mã khu dân cư' },
   batch_too_large: { format: 'xlsx', limit: 'cell_chars', max: 32767, cell: 'B7' },
@@ -93,7 +95,8 @@ describe('the batch codes', () => {
 
     it('inserts the values it is given', () => {
       const values = Object.entries(SAMPLE[code])
-        .filter(([key]) => !['reason', 'detail', 'limit', 'expected'].includes(key))
+        // Switches that choose words, not values shown (`hidden`: the sheet is said to be hidden).
+        .filter(([key]) => !['reason', 'detail', 'limit', 'expected', 'hidden'].includes(key))
         .map(([, value]) => String(value));
       for (const lang of ['vi', 'en'] as const) {
         const { message, hint } = renderMessage(diagnostic(code, SAMPLE[code]), lang);

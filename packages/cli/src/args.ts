@@ -32,7 +32,7 @@ export function parseCommandArgs<const O extends Options>(command: string, args:
 /** `parseArgs` with node's errors turned into bilingual usage errors. */
 function parseStrict<const O extends Options>(command: string, args: string[], options: O) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: negativeValuesJoined(args, options), options, allowPositionals: true, strict: true });
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? error.code : undefined;
     const message = error instanceof Error ? error.message : String(error);
@@ -49,6 +49,26 @@ function parseStrict<const O extends Options>(command: string, args: string[], o
     }
     throw new UsageError('bad_arguments', { detail: message }, command);
   }
+}
+
+/**
+ * `--year -1`: parseArgs takes `-1` for an option, so the message was that --year needs a value,
+ * which it was given. A value that reads as a negative number (`-1`, `-2.5`) after an option that
+ * takes one is joined to it (`--year=-1`), so the option's own check says what is wrong with it.
+ */
+function negativeValuesJoined(args: readonly string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const next = args[i + 1];
+    if (arg === '--') return [...out, ...args.slice(i)];
+    const takesValue = arg.startsWith('--') && !arg.includes('=') && options[arg.slice(2)]?.type === 'string';
+    if (takesValue && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 /** The folder given after --rules (`--rules X` or `--rules=X`), for the corrected command line. */

@@ -91,6 +91,22 @@ const BATCH: readonly Case[] = [
     ],
   },
   {
+    // The merge's other cell (G4) is empty in the file: row 4's households were silently unknown.
+    file: 'merged-cells.xlsx',
+    problems: [
+      ['batch_cell_merged', 3, 7, 'Cells G3:G4 are merged: only G3 holds a value', 'Các ô G3:G4 đang được gộp'],
+    ],
+  },
+  {
+    // An instructions sheet first: every header error, and the sheet that has the data named.
+    file: 'instructions-sheet-first.xlsx',
+    problems: [['batch_other_sheet', 1, 1, 'but the sheet "Dữ liệu" has', 'nhưng trang "Dữ liệu" có']],
+  },
+  {
+    file: 'data-sheet-hidden.xlsx',
+    problems: [['batch_other_sheet', 1, 1, 'the sheet "Dữ liệu" (hidden) has', 'trang "Dữ liệu" (đang bị ẩn) có']],
+  },
+  {
     file: 'csv-dates.csv',
     problems: [
       ['batch_cell_type', 2, 4, '"2024-13-45" is not a date', '"2024-13-45"'],
@@ -136,6 +152,26 @@ describe('the hostile corpus, one file at a time', () => {
       said[lang] = stdout + stderr;
     }
     expect(said['vi']).not.toBe(said['en']);
+  });
+});
+
+describe('hints that speak of an assessment, not of a rule file', () => {
+  it('yaml_unsafe_key in an assessment points to where assessments are documented', async () => {
+    for (const lang of ['en', 'vi'] as const) {
+      const { code, stdout, stderr } = await run([
+        'evaluate',
+        '--lang',
+        lang,
+        '--rules',
+        RULES,
+        `${DIR}/proto-key.yaml`,
+      ]);
+      expect(code).toBe(1);
+      const out = stdout + stderr;
+      expect(out).toContain('[yaml_unsafe_key]');
+      expect(out).toContain('docs/cli.md');
+      expect(out).not.toContain('rule-format.md');
+    }
   });
 });
 

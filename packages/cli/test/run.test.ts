@@ -128,6 +128,13 @@ describe('lcz usage errors (exit 2, Vietnamese then English, no stack)', () => {
       /'24'/,
       /--year must be a year in four digits/,
     );
+    // A negative number is the option's value, not an option: the year is refused as a year
+    // (it was "--year needs a value", which it had been given).
+    await usage(
+      ['records', 'status', ...store, '--rules', 'r', '--year', '-1'],
+      /--year phải là năm bốn chữ số, ví dụ 2024 \(không phải '-1'\)/,
+      /--year must be a year in four digits, e.g. 2024 \(not '-1'\)/,
+    );
     await usage(
       ['records', 'board', ...store, '--year', '2024', '--number', '1', '--date', '2024-02-30', '--recognise', 'A'],
       /'2024-02-30'/,

@@ -5,7 +5,7 @@
  * was, never an empty or cut-off one. Node only; re-exported by `./node`.
  */
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
 import { rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -19,6 +19,28 @@ export interface AtomicFile {
   commit(): Promise<void>;
   /** Drops what was written; the target is untouched. Never throws. */
   abort(): Promise<void>;
+}
+
+/**
+ * The temporary files being written now. A process stopped by a signal (Ctrl+C on a million-row
+ * `lcz evaluate --out`) never reaches commit or abort, and left `.k.jsonl.<pid>.….tmp` files of
+ * tens of MB behind: its signal handler calls removeTemporariesSync.
+ */
+const inProgress = new Set<string>();
+
+/**
+ * Deletes every temporary file still being written, at once (synchronous: called from a signal
+ * handler just before the process exits). The targets are left as they were. Never throws.
+ */
+export function removeTemporariesSync(): void {
+  for (const temporary of inProgress) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Already gone, or never created: nothing to remove.
+    }
+  }
+  inProgress.clear();
 }
 
 /** The temporary name beside `path`: hidden, and unique to this process and call. */
@@ -35,11 +57,17 @@ export async function openAtomicFile(path: string, options: { highWaterMark?: nu
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
   const temporary = temporaryPath(path);
+  inProgress.add(temporary);
   const stream = createWriteStream(temporary, {
     flags: 'wx',
     ...(options.highWaterMark !== undefined ? { highWaterMark: options.highWaterMark } : {}),
   });
-  await once(stream, 'open');
+  try {
+    await once(stream, 'open');
+  } catch (error) {
+    inProgress.delete(temporary);
+    throw error;
+  }
   let done = false;
   return {
     path,
@@ -56,6 +84,8 @@ export async function openAtomicFile(path: string, options: { highWaterMark?: nu
       } catch (error) {
         await unlink(temporary).catch(() => undefined);
         throw error;
+      } finally {
+        inProgress.delete(temporary);
       }
     },
     async abort() {
@@ -66,6 +96,7 @@ export async function openAtomicFile(path: string, options: { highWaterMark?: nu
         await once(stream, 'close').catch(() => undefined);
       }
       await unlink(temporary).catch(() => undefined);
+      inProgress.delete(temporary);
     },
   };
 }
@@ -75,11 +106,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
   const temporary = temporaryPath(path);
+  inProgress.add(temporary);
   try {
     await writeFile(temporary, data, { flag: 'wx' });
     await rename(temporary, path);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     throw error;
+  } finally {
+    inProgress.delete(temporary);
   }
 }

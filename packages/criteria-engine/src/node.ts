@@ -5,7 +5,7 @@
  * touches the file system; the tools (diff, checks, test runs) from `./tools`.
  */
 import type { CompiledRuleset } from './compile/compiled-ruleset.js';
-import type { StageResult } from './diagnostics/diagnostic.js';
+import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
 import type { Assessment } from './evaluate/assessment.js';
 import { readText } from './node-files.js';
 import { readAssessment } from './read-assessment.js';
@@ -22,7 +22,7 @@ export {
   readIncludeFile,
   resolveRulesetPath,
 } from './node-files.js';
-export { openAtomicFile, writeFileAtomic, type AtomicFile } from './atomic-file.js';
+export { openAtomicFile, removeTemporariesSync, writeFileAtomic, type AtomicFile } from './atomic-file.js';
 // Plan modules (lcz build's .plan.mjs): made from a compiled rules file, written, loaded.
 export { planModuleCode, writePlanModule, loadPlanModuleFile } from './plan-module-files.js';
 export type { PlanModuleOutcome } from './generate/plan-module-code.js';
@@ -43,6 +43,17 @@ export async function runTestDirectory(rules: string, options: TestDirectoryOpti
 
 export async function readAssessmentFile(path: string, ruleset: CompiledRuleset): Promise<StageResult<Assessment>> {
   const text = await readText(path);
-  if (typeof text !== 'string') return { diagnostics: [text] };
-  return readAssessment(text, path, ruleset);
+  if (typeof text !== 'string') return { diagnostics: [asAssessment(text)] };
+  const read = readAssessment(text, path, ruleset);
+  return read.diagnostics.some((d) => ASSESSMENT_HINTED.has(d.code))
+    ? { ...read, diagnostics: read.diagnostics.map(asAssessment) }
+    : read;
+}
+
+/** Codes raised for rule files and assessments alike whose hint differs (`kind: assessment`). */
+const ASSESSMENT_HINTED: ReadonlySet<string> = new Set(['file_too_large', 'yaml_unsafe_key']);
+
+/** The shared readers' diagnostic, said of an assessment: its hint no longer speaks of rule files. */
+function asAssessment(d: Diagnostic): Diagnostic {
+  return ASSESSMENT_HINTED.has(d.code) ? { ...d, params: { ...d.params, kind: 'assessment' } } : d;
 }

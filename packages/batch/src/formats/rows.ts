@@ -16,7 +16,11 @@ export type RowChunks = AsyncIterable<readonly RawRow[]>;
 
 export class SourceError extends Error {
   override readonly name = 'SourceError';
-  constructor(readonly diagnostic: Diagnostic) {
+  /** `others`: more problems found at the same time (every merged range of a sheet). */
+  constructor(
+    readonly diagnostic: Diagnostic,
+    readonly others: readonly Diagnostic[] = [],
+  ) {
     super(`${diagnostic.code}: ${String(diagnostic.params['detail'] ?? '')}`);
   }
 }

@@ -5,12 +5,22 @@
  * their error text, which no column accepts.
  */
 import { Readable } from 'node:stream';
+import type { Diagnostic } from '@lcz/criteria-engine';
 import type { ExcelJS } from '../exceljs.js';
 import type { Cell } from '../cells.js';
-import { fileDiagnostic } from '../diagnostics.js';
+import { fileDiagnostic, rowDiagnostic } from '../diagnostics.js';
 import { matchKey } from '../text.js';
 import { CHUNK_ROWS, SourceError, type RawRow, type RowChunks } from './rows.js';
 import { DEFAULT_XLSX_LIMITS, limitError, XlsxBudget, type XlsxLimits } from './xlsx-limits.js';
+
+/**
+ * With the default sheet: the name of the sheet read, and the first non-blank row of every other
+ * sheet, so a header that matches nothing can name the sheet that does (sheet-records.ts).
+ */
+export interface OtherSheets {
+  chosen?: string;
+  readonly others: { readonly name: string; readonly hidden: boolean; readonly row: number; readonly cells: Cell[] }[];
+}
 
 interface RowModel {
   readonly number: number;
@@ -28,6 +38,7 @@ export async function* xlsxRows(
   sheet: string | number | undefined,
   excel: ExcelJS,
   limits: XlsxLimits = DEFAULT_XLSX_LIMITS,
+  otherSheets?: OtherSheets,
 ): RowChunks {
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -37,7 +48,9 @@ export async function* xlsxRows(
     entries: 'ignore',
   });
   const budget = new XlsxBudget(file, limits);
-  decodeWholeCharacters(reader, budget);
+  // The merged ranges of the sheet being read (undefined while another sheet is read through).
+  let merges: string[] | undefined;
+  decodeWholeCharacters(reader, budget, (range) => merges?.push(range));
   relativeTargets(reader);
   // exceljs types the model as always there; the streaming reader fills it from the workbook part.
   const sheets = () => reader.model?.sheets ?? [];
@@ -51,6 +64,7 @@ export async function* xlsxRows(
   };
 
   let found = false;
+  let merged: Diagnostic[] = [];
   const failed = zipFailure(input);
   try {
     for await (const worksheet of raced(reader, failed)) {
@@ -58,10 +72,27 @@ export async function* xlsxRows(
         // Read through the sheets not asked for: exceljs may have parked a sheet in a temporary
         // file, which it deletes as soon as we move on; left unread, that file's stream would
         // then fail to open (ENOENT) with nobody listening.
-        for await (const _row of raced(worksheet, failed)) void _row;
+        const name = worksheet.name;
+        let head = otherSheets === undefined || name === undefined;
+        for await (const row of raced(worksheet, failed)) {
+          if (head || name === undefined) continue;
+          // Only looked at, never read as data: a long cell there does not stop the file.
+          const cells = cellsOf(row, file, { ...limits, maxCellChars: Number.POSITIVE_INFINITY });
+          if (cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
+          const state = sheets().find((s) => s.name === name)?.state;
+          otherSheets?.others.push({
+            name,
+            hidden: state !== undefined && state !== 'visible',
+            row: row.number,
+            cells,
+          });
+          head = true;
+        }
         continue;
       }
       found = true;
+      merges = [];
+      if (otherSheets !== undefined && worksheet.name !== undefined) otherSheets.chosen = worksheet.name;
       let batch: RawRow[] = [];
       let rows = 0;
       for await (const row of raced(worksheet, failed)) {
@@ -75,6 +106,8 @@ export async function* xlsxRows(
         }
       }
       if (batch.length > 0) yield batch;
+      merged = merges.map((range) => mergedCells(file, range));
+      merges = undefined;
     }
   } catch (error) {
     // Stop unzipping: what is left of a bomb is not read.
@@ -93,6 +126,21 @@ export async function* xlsxRows(
         : { reason: 'no_such_sheet', sheet: String(sheet), sheets: names };
     throw new SourceError(fileDiagnostic(file, 'batch_unreadable', { format: 'xlsx', ...params }));
   }
+  // The sheet's merges are listed after its rows, so they are said once every row is read.
+  const [first, ...others] = merged;
+  if (first !== undefined) throw new SourceError(first, others);
+}
+
+/**
+ * A merged range (`G3:G4`): a spreadsheet shows G3's value across it, but the file holds it in G3
+ * only and the other cells are empty, so a row under the merge would lose its value silently (a
+ * fact read as unknown). Said at the merge's first cell, with the range to unmerge.
+ */
+function mergedCells(file: string, range: string): Diagnostic {
+  const at = /^([A-Z]{1,3})(\d+)/.exec(range);
+  const column = [...(at?.[1] ?? '')].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+  const row = Number(at?.[2] ?? 0);
+  return rowDiagnostic(file, 'batch_cell_merged', row, column, { range });
 }
 
 /**
@@ -162,7 +210,7 @@ type WorkbookReader = InstanceType<ExcelJS['stream']['xlsx']['WorkbookReader']>;
  * #2063, #2084; the fixes #1665, #2894 are not released). Its parser passes strings through
  * untouched, so the entries are decoded here as streams, which keep characters whole.
  */
-function decodeWholeCharacters(r: WorkbookReader, budget: XlsxBudget): void {
+function decodeWholeCharacters(r: WorkbookReader, budget: XlsxBudget, onMerge: (range: string) => void): void {
   // Each private parser takes an entry stream; what it returns is handed back untouched.
   const decoded =
     <R>(parse: (entry: Readable) => R, sharedStrings: boolean) =>
@@ -176,7 +224,8 @@ function decodeWholeCharacters(r: WorkbookReader, budget: XlsxBudget): void {
   r._parseStyles = decoded(r._parseStyles.bind(r), false);
   r._parseSharedStrings = decoded(r._parseSharedStrings.bind(r), true);
   const parseWorksheet = r._parseWorksheet.bind(r);
-  r._parseWorksheet = (iterator, sheetNo) => parseWorksheet(cachedCells(budget.sheet(decodeUtf8(iterator))), sheetNo);
+  r._parseWorksheet = (iterator, sheetNo) =>
+    parseWorksheet(cachedCells(budget.sheet(decodeUtf8(iterator)), onMerge), sheetNo);
 }
 
 /**
@@ -213,8 +262,13 @@ function relativeToXl(target: string): string {
  *   exceljs starts the text afresh at every `<t>`, so only the last run was kept. Inside `<is>`
  *   the `<t>` tags are dropped, and the runs' text adds up.
  * The text is cut after the last whole row (or cell) of each chunk; the rest waits for the next.
+ * exceljs 4.4.0 also skips `<mergeCell ref="G3:G4"/>`: each merged range's ref goes to `onMerge`
+ * (the merges follow the rows, so a tag is never cut: it lies after the last `</row>`).
  */
-export async function* cachedCells(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+export async function* cachedCells(
+  chunks: AsyncIterable<string>,
+  onMerge: (range: string) => void = () => undefined,
+): AsyncGenerator<string> {
   let carry = '';
   for await (const chunk of chunks) {
     const text = carry + chunk;
@@ -227,9 +281,18 @@ export async function* cachedCells(chunks: AsyncIterable<string>): AsyncGenerato
     }
     carry = text.slice(cut);
     const rows = text.slice(0, cut);
+    mergedRanges(rows, onMerge);
     yield rows.includes('<f') || rows.includes('<is') ? rows.replace(CELL, fixCell) : rows;
   }
+  mergedRanges(carry, onMerge);
   if (carry !== '') yield carry.includes('<f') || carry.includes('<is') ? carry.replace(CELL, fixCell) : carry;
+}
+
+const MERGE = /<mergeCell\b[^>]*\bref="([A-Z]+\d+:[A-Z]+\d+)"/g;
+
+function mergedRanges(text: string, onMerge: (range: string) => void): void {
+  if (!text.includes('<mergeCell')) return;
+  for (const m of text.matchAll(MERGE)) if (m[1] !== undefined) onMerge(m[1]);
 }
 
 const CELL = /<c\b[^>]*[^/]>[\s\S]*?<\/c>/g;

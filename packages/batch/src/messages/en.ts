@@ -134,6 +134,14 @@ export const en: BatchMessages = {
     message: `Cell ${s(p, 'cell')} holds "${s(p, 'value')}", but its column has no header.`,
     hint: 'Name the column in the header row, start its header with # to keep notes, or clear the cell.',
   }),
+  batch_cell_merged: (p) => ({
+    message: `Cells ${s(p, 'range')} are merged: only ${s(p, 'cell')} holds a value, and the workbook keeps the other cells of the merge empty, so their rows were read with that value missing (unknown), not with ${s(p, 'cell')}'s value.`,
+    hint: `Unmerge ${s(p, 'range')} (Excel: Home > Merge & Center > Unmerge Cells) and write the value in every row's own cell.`,
+  }),
+  batch_other_sheet: (p) => ({
+    message: `The sheet read, "${s(p, 'sheet')}" (the first visible one), has no header of these rules, but the sheet "${s(p, 'suggestion')}"${s(p, 'hidden') === 'true' ? ' (hidden)' : ''} has: the data is most likely there.`,
+    hint: `Name the sheet to read: lcz evaluate --sheet "${s(p, 'suggestion')}" (or move that sheet first${s(p, 'hidden') === 'true' ? ' and unhide it' : ''}).`,
+  }),
   batch_row_short: (p) => ({
     message: `This row has ${s(p, 'found')} fields, but the header has ${s(p, 'expected')}: it ends before cell ${s(p, 'cell')}, so its values may sit under the wrong columns.`,
     hint: 'Check the row for a missing separator or value (an empty value still needs its comma), or a comma inside a text that needs quotes.',

@@ -137,6 +137,14 @@ export const vi: BatchMessages = {
     message: `Ô ${s(p, 'cell')} có giá trị "${s(p, 'value')}" nhưng cột của nó không có tiêu đề.`,
     hint: 'Ghi tên cột ở dòng tiêu đề, bắt đầu tiêu đề bằng # để giữ ghi chú, hoặc xóa ô.',
   }),
+  batch_cell_merged: (p) => ({
+    message: `Các ô ${s(p, 'range')} đang được gộp: chỉ ô ${s(p, 'cell')} có giá trị, các ô còn lại của vùng gộp là ô trống trong tệp, nên các dòng của chúng được đọc là thiếu giá trị đó (chưa biết), không phải giá trị của ô ${s(p, 'cell')}.`,
+    hint: `Bỏ gộp ${s(p, 'range')} (Excel: Trang đầu > Gộp và Căn giữa > Bỏ gộp ô) và ghi giá trị vào ô của từng dòng.`,
+  }),
+  batch_other_sheet: (p) => ({
+    message: `Trang tính đã đọc, "${s(p, 'sheet')}" (trang hiển thị đầu tiên), không có tiêu đề cột nào của bộ quy tắc này, nhưng trang "${s(p, 'suggestion')}"${s(p, 'hidden') === 'true' ? ' (đang bị ẩn)' : ''} có: dữ liệu nhiều khả năng nằm ở đó.`,
+    hint: `Chỉ rõ trang cần đọc: lcz evaluate --sheet "${s(p, 'suggestion')}" (hoặc chuyển trang đó lên đầu${s(p, 'hidden') === 'true' ? ' và bỏ ẩn' : ''}).`,
+  }),
   batch_row_short: (p) => ({
     message: `Dòng này có ${s(p, 'found')} trường, nhưng dòng tiêu đề có ${s(p, 'expected')}: dòng dừng trước ô ${s(p, 'cell')}, nên các giá trị có thể bị lệch cột.`,
     hint: 'Kiểm tra dòng có thiếu dấu phân cách hoặc giá trị không (ô trống vẫn cần dấu phẩy), hoặc có dấu phẩy trong văn bản cần đặt trong dấu nháy.',

@@ -190,7 +190,14 @@ function summaryCells(
       // Batch messages name their cell themselves ("Cell G14, …"); the engine's do not.
       const { message } = renderMessage(d, lang);
       // A spreadsheet cell is named as the batch's own messages name it ("Ô J32", "Cell J32").
-      const cell = typeof d.params['cell'] === 'string' ? d.params['cell'] : d.line > 0 ? `${d.line}:${d.column}` : '';
+      const cell =
+        typeof d.params['cell'] === 'string'
+          ? d.params['cell']
+          : d.line > 0
+            ? d.column > 0
+              ? `${d.line}:${d.column}`
+              : `${d.line}`
+            : '';
       const where = typeof d.params['cell'] === 'string' ? `${CELL_WORD[lang]} ${cell}` : cell;
       const name = typeof d.params['column_name'] === 'string' ? `, "${d.params['column_name']}"` : '';
       return cell && !message.includes(cell) ? `${where}${name}: ${message}` : message;

@@ -40,7 +40,9 @@ export function formatDiagnostic(d: Diagnostic, lang: Locale): string {
   const { message, hint } = renderMessage(d, lang);
   // A file name is the user's too (a U+202E in it would reverse the line).
   const file = escapeInvisible(d.file);
-  const where = d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
+  // Columns are 1-based: 0 is no column (a note about a whole row, diagnostics_omitted), so
+  // `file:2`, not `file:2:0`, which an editor would take for a place that does not exist.
+  const where = d.line > 0 ? (d.column > 0 ? `${file}:${d.line}:${d.column}` : `${file}:${d.line}`) : file;
   const head = `${where}: ${SEVERITY_WORDS[lang][d.severity]} [${d.code}] ${message}`;
   return hint ? `${head}\n    → ${hint.replace(/\n/g, '\n      ')}` : head;
 }

@@ -13,7 +13,8 @@ type NoParams = { readonly [key: string]: never };
 export interface DiagnosticParamsByCode {
   file_not_found: { readonly path: Param };
   file_unreadable: { readonly path: Param; readonly detail: Param };
-  file_too_large: { readonly path: Param; readonly size: Param; readonly max: Param };
+  /** `kind: assessment`: the file was read as an assessment (the hint speaks of one, not of rules). */
+  file_too_large: { readonly path: Param; readonly size: Param; readonly max: Param; readonly kind?: Param };
   yaml_syntax: { readonly reason: Param; readonly detail: Param };
   yaml_indentation: { readonly line: Param; readonly last_line: Param; readonly spaces: Param; readonly column: Param };
   yaml_tab_indentation: { readonly spaces: Param };
@@ -24,7 +25,8 @@ export interface DiagnosticParamsByCode {
   yaml_alias_limit: { readonly max: Param };
   yaml_depth_limit: { readonly max: Param };
   yaml_scalar_too_long: { readonly length: Param; readonly max: Param };
-  yaml_unsafe_key: { readonly key: Param };
+  /** `kind: assessment`: in an assessment (the hint points to where assessments are documented). */
+  yaml_unsafe_key: { readonly key: Param; readonly kind?: Param };
   yaml_integer_too_large: { readonly value: Param; readonly max: Param };
   yaml_number_inexact: { readonly value: Param; readonly read: Param };
   yaml_nul_byte: { readonly count: Param };

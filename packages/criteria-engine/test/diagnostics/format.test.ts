@@ -53,6 +53,21 @@ describe('formatDiagnostic', () => {
     expect(formatDiagnostic(d, 'en').split('\n')[0]).toBe('x.yaml: error [file_not_found] File not found: x.yaml.');
   });
 
+  it('prints file:line with no column for a note about a whole row (column 0), never file:line:0', () => {
+    const d: Diagnostic = {
+      code: 'diagnostics_omitted',
+      severity: 'info',
+      file: 'batch.csv',
+      line: 2,
+      column: 0,
+      params: { count: 40, errors: 40, scope: 'row' },
+    };
+    expect(formatDiagnostic(d, 'en').split('\n')[0]).toMatch(
+      /^batch\.csv:2: info \[diagnostics_omitted\] … and 40 more/,
+    );
+    expect(formatDiagnostic(d, 'vi').split('\n')[0]).toMatch(/^batch\.csv:2: thông tin \[diagnostics_omitted\] /);
+  });
+
   it('indents every line of a multi-line hint under the arrow', () => {
     const d = source.diagnostic('schema_required', [0, 1], { property: 'if_whole_zero' });
     const lines = formatDiagnostic(d, 'en').split('\n');

@@ -286,3 +286,23 @@ describe('message catalogs', () => {
     expect(vi.parameter_key_value(p).message).toBe('Dòng 2 của bảng "poverty_max": giá trị "3%" không phải là một số.');
   });
 });
+
+describe("a shared reader's problem in an assessment", () => {
+  it('file_too_large and yaml_unsafe_key in an assessment (kind: assessment) speak of an assessment, not of a rule file', () => {
+    for (const catalog of [vi, en]) {
+      const tooLarge = catalog.file_too_large({
+        path: 'a.yaml',
+        size: 100_000_000,
+        max: 10_485_760,
+        kind: 'assessment',
+      });
+      const unsafe = catalog.yaml_unsafe_key({ key: '__proto__', kind: 'assessment' });
+      expect(tooLarge.hint).not.toMatch(/rule|quy tắc/i);
+      expect(tooLarge.hint).toMatch(/JSON Lines/);
+      expect(unsafe.hint).not.toContain('rule-format.md');
+      expect(unsafe.hint).toContain('docs/cli.md');
+      // Without `kind`, a rule file: as before.
+      expect(catalog.yaml_unsafe_key({ key: '__proto__' }).hint).toContain('docs/rule-format.md');
+    }
+  });
+});

@@ -295,7 +295,10 @@ export const en: MessageCatalog = {
   }),
   file_too_large: (p) => ({
     message: `The file ${s(p, 'path')} is ${s(p, 'size')} bytes; the limit is ${s(p, 'max')} bytes.`,
-    hint: 'A rule file is short text. Check that this is the right file (not a spreadsheet or a PDF).',
+    hint:
+      s(p, 'kind') === 'assessment'
+        ? 'An assessment is a short YAML or JSON file about one assessed unit. Check that this is the right file; many assessments go in a batch file (CSV, XLSX, JSON Lines), read row by row without this limit.'
+        : 'A rule file is short text. Check that this is the right file (not a spreadsheet or a PDF).',
   }),
 
   // parse/
@@ -353,7 +356,10 @@ export const en: MessageCatalog = {
   }),
   yaml_unsafe_key: (p) => ({
     message: `The key "${s(p, 'key')}" is not allowed (it has a special meaning in JavaScript).`,
-    hint: 'Rename the key. The allowed keys are described in docs/rule-format.md.',
+    hint:
+      s(p, 'kind') === 'assessment'
+        ? 'Rename the key: an assessment names the facts and context of its rules (docs/cli.md, "Assessment files"; lcz template writes one to fill in).'
+        : 'Rename the key. The allowed keys are described in docs/rule-format.md.',
   }),
   yaml_integer_too_large: (p) => ({
     message: `The number ${s(p, 'value')} is too large: whole numbers must lie between -${s(p, 'max')} and ${s(p, 'max')}.`,

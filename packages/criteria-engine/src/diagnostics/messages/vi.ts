@@ -311,7 +311,10 @@ export const vi: MessageCatalog = {
   }),
   file_too_large: (p) => ({
     message: `Tệp ${s(p, 'path')} có dung lượng ${s(p, 'size')} byte; giới hạn là ${s(p, 'max')} byte.`,
-    hint: 'Tệp quy tắc là văn bản ngắn. Kiểm tra xem có mở nhầm tệp không (ví dụ bảng tính hoặc PDF).',
+    hint:
+      s(p, 'kind') === 'assessment'
+        ? 'Một phiếu đánh giá là một tệp YAML hoặc JSON ngắn cho một đối tượng được đánh giá. Kiểm tra xem có mở nhầm tệp không; nhiều phiếu thì ghi vào tệp hàng loạt (CSV, XLSX, JSON Lines), được đọc từng dòng, không bị giới hạn này.'
+        : 'Tệp quy tắc là văn bản ngắn. Kiểm tra xem có mở nhầm tệp không (ví dụ bảng tính hoặc PDF).',
   }),
 
   // parse/
@@ -369,7 +372,10 @@ export const vi: MessageCatalog = {
   }),
   yaml_unsafe_key: (p) => ({
     message: `Không được dùng khóa "${s(p, 'key')}" (khóa này có ý nghĩa đặc biệt trong JavaScript).`,
-    hint: 'Đổi tên khóa. Các khóa hợp lệ được mô tả trong docs/rule-format.md.',
+    hint:
+      s(p, 'kind') === 'assessment'
+        ? 'Đổi tên khóa: phiếu đánh giá ghi các dữ kiện và bối cảnh của bộ quy tắc (docs/cli.md, mục "Assessment files"; lcz template tạo sẵn một phiếu để điền).'
+        : 'Đổi tên khóa. Các khóa hợp lệ được mô tả trong docs/rule-format.md.',
   }),
   yaml_integer_too_large: (p) => ({
     message: `Số ${s(p, 'value')} quá lớn: số nguyên phải nằm trong khoảng từ -${s(p, 'max')} đến ${s(p, 'max')}.`,
