@@ -209,9 +209,13 @@ describe('the points-and-levels scheme (schemes/green-building)', () => {
 
 describe('the CSV cases of the bench', () => {
   it('run the csv-parse peer on the large file by default, and leave it out with BENCH_CSV_PEER=0', () => {
+    // A full run measures the target's million rows; BENCH_CSV_1M=0 a smaller file, for trying changes.
     const byDefault = csvCases(false, {});
-    expect(byDefault.large).toBe(200_000);
-    expect(byDefault.cases.filter((c) => c.peer === true)).toEqual([{ rows: 200_000, peer: true }]);
+    expect(byDefault.large).toBe(1_000_000);
+    expect(byDefault.cases.filter((c) => c.peer === true)).toEqual([{ rows: 1_000_000, peer: true }]);
+    expect(csvCases(false, { BENCH_CSV_1M: '0' }).large).toBe(200_000);
+    expect(csvCases(true, {}).large).toBe(50_000);
+    expect(csvCases(true, { BENCH_CSV_1M: '1' }).large).toBe(1_000_000);
     const million = csvCases(false, { BENCH_CSV_1M: '1', BENCH_CSV_PEER: '0' });
     expect(million.large).toBe(1_000_000);
     expect(million.cases.some((c) => c.peer === true)).toBe(false);
