@@ -11,36 +11,23 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostics } from '../../src/index.js';
 import type { Assessment } from '../../src/evaluate/assessment.js';
 import { explainGap, gapAnalysis } from '../../src/explain/index.js';
-import { loadRulesetFile } from '../../src/node.js';
+import { loadRulesetFile, readAssessmentFile } from '../../src/node.js';
 
 const RULES = fileURLToPath(new URL('../fixtures/co-quan-van-hoa/2024-2026/ruleset.yaml', import.meta.url));
 
 // Standard 2 is one criterion short (6 events where the delta needs 7 from 2025-07-01); D3
 // (from nang_cao) is unknown: no security figure.
-const agency: Assessment = {
-  area: { code: 'DB-07', date: '2025-07-01' },
-  context: { region: 'dong_bang', kind: 'hanh_chinh', has_canteen: true },
-  facts: {
-    staff: 200,
-    staff_trained: 190,
-    staff_disciplined: 0,
-    unit_rating: 'hoan_thanh_tot',
-    party_clean: true,
-    events_held: 6,
-    procedures_total: 40,
-    procedures_online: 19,
-    food_incidents: 0,
-    budget_total: 1000,
-    budget_saved: 80,
-    green_area: 3000,
-    corruption_case: false,
-  },
-};
+const loaded = await loadRulesetFile(RULES);
+if (!loaded.value) throw new Error(formatDiagnostics(loaded.diagnostics, 'en'));
+const rules = loaded.value;
+const read = await readAssessmentFile(
+  fileURLToPath(new URL('../fixtures/co-quan-van-hoa/agency-db07.yaml', import.meta.url)),
+  rules,
+);
+if (!read.value) throw new Error(formatDiagnostics(read.diagnostics, 'en'));
+const agency: Assessment = read.value;
 
 describe('a disqualifier that blocks only a higher level, in the gap analysis', async () => {
-  const loaded = await loadRulesetFile(RULES);
-  if (!loaded.value) throw new Error(formatDiagnostics(loaded.diagnostics, 'en'));
-  const rules = loaded.value;
   const result = rules.evaluate(agency);
 
   it('is not among what recognition needs, nor in the plan to be recognised', () => {

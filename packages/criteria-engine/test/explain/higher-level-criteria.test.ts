@@ -9,33 +9,22 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostics } from '../../src/index.js';
 import type { Assessment } from '../../src/evaluate/assessment.js';
 import { explainText } from '../../src/explain/index.js';
-import { loadRulesetFile } from '../../src/node.js';
+import { loadRulesetFile, readAssessmentFile } from '../../src/node.js';
 
 const RULES = fileURLToPath(new URL('../fixtures/co-quan-van-hoa/2024-2026/ruleset.yaml', import.meta.url));
 
-// Standard 3's four criteria count from nang_cao (3.1–3.3) or kieu_mau (3.4); 3.1 passes (6
-// events: 1 point). Standard 2's 2.3 does not apply to a public service unit and counts as failed
-// there; for an administrative agency it applies.
-const agency: Assessment = {
-  area: { code: 'DB-07', date: '2025-07-01' },
-  context: { region: 'dong_bang', kind: 'hanh_chinh', has_canteen: true },
-  facts: {
-    staff: 200,
-    staff_trained: 190,
-    staff_disciplined: 0,
-    unit_rating: 'hoan_thanh_tot',
-    party_clean: true,
-    events_held: 6,
-    procedures_total: 40,
-    procedures_online: 19,
-    food_incidents: 0,
-    budget_total: 1000,
-    budget_saved: 40,
-    green_area: 1000,
-    corruption_case: false,
-    security_incidents: 0,
-  },
-};
+// Standard 3's four criteria count from nang_cao (3.1–3.3) or kieu_mau (3.4); 3.1 (6 events: 1
+// point), 3.2 (8% saved: 2) and 3.3 (15 m² a person: 1) pass, 4 points none of which the lowest
+// level counts. The agency is shared with gap-level-disqualifier.test.ts.
+const loaded = await loadRulesetFile(RULES);
+if (!loaded.value) throw new Error(formatDiagnostics(loaded.diagnostics, 'en'));
+const rules = loaded.value;
+const read = await readAssessmentFile(
+  fileURLToPath(new URL('../fixtures/co-quan-van-hoa/agency-db07.yaml', import.meta.url)),
+  rules,
+);
+if (!read.value) throw new Error(formatDiagnostics(read.diagnostics, 'en'));
+const agency: Assessment = read.value;
 
 /** The lines of the standards section from `title` to the next blank line. */
 function standardLines(report: string, title: string): string[] {
@@ -47,15 +36,12 @@ function standardLines(report: string, title: string): string[] {
 }
 
 describe('criteria that count only from a higher level, in the report', async () => {
-  const loaded = await loadRulesetFile(RULES);
-  if (!loaded.value) throw new Error(formatDiagnostics(loaded.diagnostics, 'en'));
-  const rules = loaded.value;
   const result = rules.evaluate(agency);
 
   it('says why they are not counted, and that the points shown include them (English)', () => {
     const report = explainText(result, rules, { lang: 'en' });
     const lines = standardLines(report, 'Standard 3: Advanced');
-    expect(lines[1]?.trim()).toBe('0 points (required 0); 4 count only from a higher level; Points with them: 1 → MET');
+    expect(lines[1]?.trim()).toBe('0 points (required 0); 4 count only from a higher level; Points with them: 4 → MET');
     expect(lines[2]).toContain('✓ 3.1  [pass, counts from Cultured, advanced]');
     expect(report).toContain('[fail, counts from Cultured, exemplary] The agency completed its tasks excellently');
     expect(report).not.toContain('not counted; Points');
@@ -63,7 +49,7 @@ describe('criteria that count only from a higher level, in the report', async ()
 
   it('says the same in Vietnamese', () => {
     const lines = standardLines(explainText(result, rules), 'Tiêu chuẩn 3: Nâng cao');
-    expect(lines[1]?.trim()).toBe('đạt 0 điểm (cần 0); 4 chỉ tính từ mức cao hơn; Điểm tính cả 4 tiêu chí đó: 1 → ĐẠT');
+    expect(lines[1]?.trim()).toBe('đạt 0 điểm (cần 0); 4 chỉ tính từ mức cao hơn; Điểm tính cả 4 tiêu chí đó: 4 → ĐẠT');
     expect(lines[2]).toContain('[đạt, tính từ mức Đạt chuẩn văn hóa nâng cao]');
   });
 

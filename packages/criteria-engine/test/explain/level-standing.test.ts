@@ -12,36 +12,18 @@ import { explainText } from '../../src/explain/explain-text.js';
 import { officialTable } from '../../src/explain/table/index.js';
 import { levelStanding } from '../../src/explain/text-tools.js';
 import { loadRulesetOrThrow } from '../../src/load-ruleset.js';
+import { readAssessmentFile } from '../../src/node.js';
 
 const FILE = fileURLToPath(new URL('../fixtures/chinh-quyen-cap-xa/2025/ruleset.yaml', import.meta.url));
 const rules = loadRulesetOrThrow(readFileSync(FILE, 'utf8'), { file: FILE });
 
-const facts = {
-  no_official_disciplined: false,
-  leader_rating: 'hoan_thanh_tot',
-  records_total: 300,
-  records_on_time: 200,
-  procedures_total: 400,
-  procedures_online: 240,
-  survey_responses: 100,
-  survey_satisfied: 80,
-  budget_plan: 10,
-  budget_actual: 10,
-  households: 1000,
-  poor_households: 105,
-  payments_total: 400,
-  payments_cashless: 51,
-  has_ocop: true,
-  has_cooperative: true,
-  has_craft_village: false,
-  serious_violation: false,
-  mass_complaints: false,
-};
-const capped = rules.evaluate({
-  area: { code: 'X', name: 'X', unit: 'U', date: '2025-05-15' },
-  context: { unit_kind: 'xa', region: 'mien_nui' },
-  facts,
-});
+// 90 points, 1.1 failed: the fixture's capped commune (read by the web component's test too).
+const read = await readAssessmentFile(
+  fileURLToPath(new URL('../fixtures/chinh-quyen-cap-xa/capped-commune.yaml', import.meta.url)),
+  rules,
+);
+if (!read.value) throw new Error('capped-commune.yaml does not read');
+const capped = rules.evaluate(read.value);
 
 describe('each level as reached, never met above a level that is not', () => {
   it('the case: 90 points, 1.1 failed: Fair reached; Excellent own part holds', () => {

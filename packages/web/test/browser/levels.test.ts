@@ -149,34 +149,10 @@ describe('<lcz-assessment>: the level, the points and derived values, live', () 
     // Written from the docs alone (criteria-engine's fixture chinh-quyen-cap-xa): 90 points
     // make Excellent's own part hold, but 1.1 failed keeps the commune at Fair.
     const rules = 'packages/criteria-engine/test/fixtures/chinh-quyen-cap-xa/2025/ruleset.yaml';
-    const loaded = await loadRulesetFile(join(REPOSITORY_ROOT, rules));
-    if (!loaded.value) throw new Error(`${rules} does not load`);
-    const ruleset = loaded.value;
-    const capped: Assessment = {
-      area: { code: 'X', name: 'X', unit: 'U', date: '2025-05-15' },
-      context: { unit_kind: 'xa', region: 'mien_nui' },
-      facts: {
-        no_official_disciplined: false,
-        leader_rating: 'hoan_thanh_tot',
-        records_total: 300,
-        records_on_time: 200,
-        procedures_total: 400,
-        procedures_online: 240,
-        survey_responses: 100,
-        survey_satisfied: 80,
-        budget_plan: 10,
-        budget_actual: 10,
-        households: 1000,
-        poor_households: 105,
-        payments_total: 400,
-        payments_cashless: 51,
-        has_ocop: true,
-        has_cooperative: true,
-        has_craft_village: false,
-        serious_violation: false,
-        mass_complaints: false,
-      },
-    };
+    const { ruleset, base: capped } = await load(
+      rules,
+      'packages/criteria-engine/test/fixtures/chinh-quyen-cap-xa/capped-commune.yaml',
+    );
     const level = ruleset.evaluate(capped).level;
     expect(level?.reached).toBe('kha');
     expect(level?.levels.find((l) => l.id === 'xuat_sac')?.status).toBe('met');
