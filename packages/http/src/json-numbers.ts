@@ -8,12 +8,10 @@
  * run of 16 digits or an exponent (`mayRound`): any other body is not scanned at all.
  */
 import { readsExactly } from '@lcz/criteria-engine';
+import { closingQuote, keyName } from './json-string.js';
 
 /** Inexact numbers listed in one answer; a body with more is refused with the first ones. */
 const SHOWN = 20;
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 /** Where a scan is inside the body: each open object (with its current key) or array (with its index). */
 interface Frame {
@@ -45,18 +43,11 @@ export function inexactNumbers(text: string): InexactNumber[] {
     const top = open.at(-1);
     if (c === '"') {
       const start = i;
-      let escaped = false;
-      for (i++; i < end; i++) {
-        const d = text.charCodeAt(i);
-        if (d === QUOTE) break;
-        if (d === BACKSLASH) {
-          escaped = true;
-          i++;
-        }
-      }
+      const quote = closingQuote(text, start);
+      i = quote < 0 ? ~quote : quote;
       if (top !== undefined && !top.array && top.expectKey) {
         top.expectKey = false;
-        top.key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
+        top.key = keyName(text, start, quote);
       }
     } else if (c === '{' || c === '[') {
       open.push({ array: c === '[', key: '', index: 0, expectKey: c === '{' });
