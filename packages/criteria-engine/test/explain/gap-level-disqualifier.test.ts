@@ -6,26 +6,13 @@
  * recognised" asked for the unknown security incidents to be 0, though the same report said that
  * fact could no longer change the decision.
  */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostics } from '../../src/index.js';
-import type { Assessment } from '../../src/evaluate/assessment.js';
 import { explainGap, gapAnalysis } from '../../src/explain/index.js';
-import { loadRulesetFile, readAssessmentFile } from '../../src/node.js';
-
-const RULES = fileURLToPath(new URL('../fixtures/co-quan-van-hoa/2024-2026/ruleset.yaml', import.meta.url));
+import { deltaAgency } from './delta-agency.js';
 
 // Standard 2 is one criterion short (6 events where the delta needs 7 from 2025-07-01); D3
 // (from nang_cao) is unknown: no security figure.
-const loaded = await loadRulesetFile(RULES);
-if (!loaded.value) throw new Error(formatDiagnostics(loaded.diagnostics, 'en'));
-const rules = loaded.value;
-const read = await readAssessmentFile(
-  fileURLToPath(new URL('../fixtures/co-quan-van-hoa/agency-db07.yaml', import.meta.url)),
-  rules,
-);
-if (!read.value) throw new Error(formatDiagnostics(read.diagnostics, 'en'));
-const agency: Assessment = read.value;
+const { rules, agency } = await deltaAgency();
 
 describe('a disqualifier that blocks only a higher level, in the gap analysis', async () => {
   const result = rules.evaluate(agency);

@@ -4,27 +4,14 @@
  * (required 0); 4 not counted; Points: 1", with no word of why they were not counted nor what the
  * 1 point was. Found writing test/fixtures/co-quan-van-hoa from the docs alone.
  */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostics } from '../../src/index.js';
-import type { Assessment } from '../../src/evaluate/assessment.js';
 import { explainText } from '../../src/explain/index.js';
-import { loadRulesetFile, readAssessmentFile } from '../../src/node.js';
-
-const RULES = fileURLToPath(new URL('../fixtures/co-quan-van-hoa/2024-2026/ruleset.yaml', import.meta.url));
+import { deltaAgency } from './delta-agency.js';
 
 // Standard 3's four criteria count from nang_cao (3.1–3.3) or kieu_mau (3.4); 3.1 (6 events: 1
 // point), 3.2 (8% saved: 2) and 3.3 (15 m² a person: 1) pass, 4 points none of which the lowest
 // level counts. The agency is shared with gap-level-disqualifier.test.ts.
-const loaded = await loadRulesetFile(RULES);
-if (!loaded.value) throw new Error(formatDiagnostics(loaded.diagnostics, 'en'));
-const rules = loaded.value;
-const read = await readAssessmentFile(
-  fileURLToPath(new URL('../fixtures/co-quan-van-hoa/agency-db07.yaml', import.meta.url)),
-  rules,
-);
-if (!read.value) throw new Error(formatDiagnostics(read.diagnostics, 'en'));
-const agency: Assessment = read.value;
+const { rules, agency } = await deltaAgency();
 
 /** The lines of the standards section from `title` to the next blank line. */
 function standardLines(report: string, title: string): string[] {
