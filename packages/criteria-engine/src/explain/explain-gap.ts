@@ -15,7 +15,7 @@ import { thresholdHooks, thresholdShape } from '../compile/functions/index.js';
 import { type FactDeclaration, printValue, type ValueWords } from '../compile/fact-types/index.js';
 import type { Decision, FactReading, FactValue } from '../evaluate/result.js';
 import type { LocalizedText, ValueDeclaration } from '../validate/ruleset-document.js';
-import { explainMessages, type ExplainLang, type ExplainRuleset } from './explain-text.js';
+import { explainMessages, type ExplainLang, type ExplainRuleset, laterExcluded } from './explain-text.js';
 import type {
   GapChange,
   GapCriterion,
@@ -229,10 +229,7 @@ class GapText {
       this.push(i === 0 ? `  ${this.paint('bold', text)}` : `    ${text}`);
     // Left out of the count: criteria that do not apply, and those that count only from a higher
     // level (`from_level`), which are not "not applicable" and must not be called so.
-    const later = Math.min(
-      s.excluded,
-      this.ruleset.criteria.filter((c) => c.group === s.id && c.fromLevel !== undefined).length,
-    );
+    const later = laterExcluded(this.ruleset, s.id, s.excluded);
     const excluded = s.excluded - later;
     if (excluded > 0)
       this.push(`    ${this.paint('dim', interpolate(m.standard_excluded, { excluded, applicable: s.applicable }))}`);

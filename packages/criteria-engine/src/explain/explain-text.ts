@@ -137,6 +137,17 @@ interface Describable extends FactDeclaration {
   readonly values?: readonly ValueDeclaration[];
 }
 
+/**
+ * Of a standard's `excluded` criteria, how many count only from a higher level (`from_level`):
+ * those are left out because of the level judged, not because they do not apply, and reports
+ * must say so apart.
+ */
+export function laterExcluded(ruleset: ExplainRuleset, group: string, excluded: number): number {
+  let later = 0;
+  for (const c of ruleset.criteria) if (c.group === group && c.fromLevel !== undefined) later++;
+  return Math.min(excluded, later);
+}
+
 class TextReport {
   private readonly lang: ExplainLang;
   private readonly m: ExplainMessages;
@@ -383,7 +394,7 @@ class TextReport {
       if (g.unknown > 0) extra.push(interpolate(m.group_unknown_count, { count: g.unknown }));
       // Left out of this count: criteria that do not apply, and those that count only from a higher
       // level (`from_level`), which may well pass and must not read as "not counted" for no reason.
-      const later = Math.min(g.excluded, this.laterIn(g.id));
+      const later = laterExcluded(this.ruleset, g.id, g.excluded);
       if (g.excluded > later) extra.push(interpolate(m.group_excluded_count, { count: g.excluded - later }));
       if (later > 0) extra.push(interpolate(m.group_later_count, { count: later }));
       const summary = isPoints(g)
@@ -408,13 +419,6 @@ class TextReport {
       this.push(`  ${[summary, ...extra].join('; ')} → ${status}`);
       for (const c of result.criteria) if (c.group === g.id) this.criterion(c);
     });
-  }
-
-  /** How many criteria of a group count only from a higher level (`from_level`). */
-  private laterIn(group: string): number {
-    let n = 0;
-    for (const c of this.ruleset.criteria) if (c.group === group && c.fromLevel !== undefined) n++;
-    return n;
   }
 
   private levelLabel(id: string): string {
