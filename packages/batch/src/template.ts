@@ -191,7 +191,7 @@ function templateWorkbook(
     }
     first.getCell(n).font = { bold: true };
     second.getCell(n).font = { italic: true, color: { argb: 'FF595959' } };
-    first.getCell(n).note = headerNote(c, datedScheme(ruleset));
+    first.getCell(n).note = headerNote(c, ruleset.readsDate);
 
     let listRef: string | undefined;
     if (c.values) {
@@ -253,15 +253,9 @@ function headerNote(c: BatchColumn, dated: boolean): string {
   return lines.join('\n');
 }
 
-/**
- * Whether anything the scheme judges reads the assessment's date (a parameter table keyed by
- * year or with `from:` dates, `date` or `year` in a condition or a `when:`): then the date column
- * must be filled, a year alone leaves those unknown.
- */
-function datedScheme(ruleset: CompiledRuleset): boolean {
-  return ruleset.readsDate;
-}
-
+// Said on the date column when anything the scheme judges reads the date (`readsDate`: a table
+// by year or with `from:` dates, `date` or `year` in a condition or a `when:`): a year alone
+// leaves those unknown.
 const DATE_PICKS =
   'Cần điền: ngày đánh giá chọn ngưỡng đang có hiệu lực và quyết định các điều kiện theo ngày; chỉ có năm thì các ngưỡng, điều kiện đó chưa xác định. / Fill it in: the date picks the thresholds in force and decides the conditions on the date; with the year alone those are unknown.';
 
@@ -287,7 +281,7 @@ const GUIDE_EN = [
 ];
 
 function fillGuide(sheet: ExcelJS.Worksheet, ruleset: CompiledRuleset, columns: readonly BatchColumn[]): void {
-  const dated = datedScheme(ruleset);
+  const dated = ruleset.readsDate;
   sheet.getColumn(1).width = 8;
   sheet.getColumn(2).width = 34;
   sheet.getColumn(3).width = 60;
