@@ -12,7 +12,7 @@ import { countShapeOf } from '../../src/compile/count-compare.js';
 import { inValuesShapeOf, leafShapeOf, slotReadOf } from '../../src/compile/leaf.js';
 import { logicalShapeOf } from '../../src/compile/logical.js';
 import type { RulesetPlan } from '../../src/compile/plan.js';
-import type { Value } from '../../src/compile/types.js';
+import type { Closure, Value } from '../../src/compile/types.js';
 import { createSlotFiller } from '../../src/compile/slots.js';
 import { createCriteriaFiller } from '../../src/evaluate/flat-criteria.js';
 import { outcomeAndPoints } from '../../src/evaluate/outcome.js';
@@ -78,6 +78,12 @@ describe('flat criteria tables', () => {
     // C10's table counts bare yes/no facts: the tables read those slots themselves.
     const band = byId('C10')?.pointsShape?.options[0]?.bands?.[0]?.condition.fn ?? (() => undefined);
     expect(countShapeOf(band)?.fns.filter((f) => slotReadOf(f) !== undefined).length).toBe(3);
+    // C12's best_of options each combine leaves only (all, any, counts, nested), C13's first
+    // holds a percent beside a leaf: both kinds of best_of option are in the property below.
+    const shapeOf = (fn: Closure) => logicalShapeOf(fn)?.op ?? countShapeOf(fn)?.op;
+    const options = (id: string) => byId(id)?.pointsShape?.options ?? [];
+    expect(options('C12').map((o) => o.condition && shapeOf(o.condition.fn))).toEqual(['and', 'or', '>=', '!=']);
+    expect(options('C13').map((o) => o.condition && shapeOf(o.condition.fn))).toEqual(['and', 'or']);
   });
 
   // Not the commune scheme: on some values outside its facts' declared bounds (integers near
