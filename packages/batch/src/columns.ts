@@ -28,6 +28,8 @@ export interface BatchColumn {
   readonly decimals?: number;
   /** The header must have this column (`year` and `date`: one of the two, see YEAR_OR_DATE). */
   readonly required: boolean;
+  /** For the year and date columns: a date the rules are in force on, for the template's examples. */
+  readonly example?: string;
 }
 
 /**
@@ -68,13 +70,36 @@ function identityColumns(ruleset: CompiledRuleset): readonly BatchColumn[] {
   const vi = withWords(IDENTITY_LABELS.vi, ruleset.words, 'vi');
   const en = withWords(IDENTITY_LABELS.en, ruleset.words, 'en');
   const label = (id: keyof typeof IDENTITY_LABELS.vi): LocalizedText => ({ vi: vi[id], en: en[id] });
+  const example = exampleDate(ruleset.effective);
   return [
     { id: 'code', kind: 'identity', type: 'text', required: true, label: label('code') },
     { id: 'name', kind: 'identity', type: 'text', required: true, label: label('name') },
     { id: 'unit', kind: 'identity', type: 'text', required: true, label: label('unit') },
-    { id: 'year', kind: 'identity', type: 'year', required: false, min: 1900, max: 2100, label: label('year') },
-    { id: 'date', kind: 'identity', type: 'date', required: false, label: label('date') },
+    {
+      id: 'year',
+      kind: 'identity',
+      type: 'year',
+      required: false,
+      min: 1900,
+      max: 2100,
+      label: label('year'),
+      example,
+    },
+    { id: 'date', kind: 'identity', type: 'date', required: false, label: label('date'), example },
   ];
+}
+
+/**
+ * The date the template's examples show: 10 October of a year the rules are in force (a clerk
+ * copies the example, and a date outside the period is refused). 2024 while the period holds it,
+ * as the guides print; else the period's first year, or its first day when 10 October is past its end.
+ */
+function exampleDate(effective: CompiledRuleset['effective']): string {
+  const inPeriod = (d: string) =>
+    effective === undefined || (d >= effective.from && (effective.to === undefined || d <= effective.to));
+  if (inPeriod('2024-10-10')) return '2024-10-10';
+  const first = `${effective?.from.slice(0, 4)}-10-10`;
+  return inPeriod(first) ? first : (effective?.from ?? '2024-10-10');
 }
 
 const cache = new WeakMap<CompiledRuleset, readonly BatchColumn[]>();

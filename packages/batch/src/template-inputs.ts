@@ -108,29 +108,40 @@ const BY_CELL: Readonly<Record<FastCell, InputKind>> = { integer: WHOLE, decimal
 /** Identity columns, by their own type. */
 const IDENTITY: Readonly<Record<Exclude<ColumnType, keyof typeof FACT_TYPES>, InputKind>> = {
   year: {
-    words: () => 'Năm / year: 2024',
+    words: (c) => `Năm / year: ${exampleOf(c).slice(0, 4)}`,
     validation: (c) => ({
       ...common(c),
       type: 'whole',
       operator: 'between',
       formulae: [1900, 2100],
       errorTitle: 'Năm / Year',
-      error: 'Nhập năm, ví dụ 2024. / Enter a year, e.g. 2024.',
+      error: `Nhập năm, ví dụ ${exampleOf(c).slice(0, 4)}. / Enter a year, e.g. ${exampleOf(c).slice(0, 4)}.`,
     }),
   },
   date: {
-    words: () => 'Ngày / date: 2024-10-10 hoặc/or 10/10/2024',
+    words: (c) => `Ngày / date: ${exampleOf(c)} hoặc/or ${dayFirst(exampleOf(c))}`,
     validation: (c) => ({
       ...common(c),
       type: 'date',
       operator: 'greaterThan',
       formulae: [new Date(Date.UTC(1900, 0, 1))],
       errorTitle: 'Ngày / Date',
-      error: 'Nhập ngày, ví dụ 2024-10-10. / Enter a date, e.g. 2024-10-10.',
+      error: `Nhập ngày, ví dụ ${exampleOf(c)}. / Enter a date, e.g. ${exampleOf(c)}.`,
     }),
   },
   text: { words: () => 'Văn bản / text', validation: () => undefined },
 };
+
+/** The column's example date (a day the rules are in force, columns.ts), ISO. */
+function exampleOf(c: BatchColumn): string {
+  return c.example ?? '2024-10-10';
+}
+
+/** 2026-10-10 → 10/10/2026, as the date cells also take it. */
+function dayFirst(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
 
 export function inputKindOf(c: BatchColumn): InputKind {
   const type = c.type;

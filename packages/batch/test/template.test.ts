@@ -318,6 +318,18 @@ describe('lcz template for schemes with levels, derived quantities and a dated t
     expect(rows.find((r) => r[1] === 'date')?.[4]).toContain('with the year alone those are unknown');
   });
 
+  it('the year and date examples lie in the period the rules are in force (2026–2030: not 2024)', async () => {
+    // Written from the docs alone (test/fixtures/y-te-xa): the guide said "Năm / year: 2024" and
+    // "2024-10-10", which a clerk copying the example would see refused as outside the period.
+    const health = await rules(join(ROOT, 'packages/criteria-engine/test/fixtures/y-te-xa'));
+    const { rows } = await template(health, 'y-te-xa.xlsx');
+    expect(rows.find((r) => r[1] === 'year')?.[4]).toBe('Năm / year: 2026');
+    expect(rows.find((r) => r[1] === 'date')?.[4]).toContain('Ngày / date: 2026-10-10 hoặc/or 10/10/2026');
+    expect(rows.flat().join(' ')).not.toMatch(/year: 2024|date: 2024/);
+    const { rows: lc } = await template(laiChau, 'lai-chau-example.xlsx');
+    expect(lc.find((r) => r[1] === 'year')?.[4]).toBe('Năm / year: 2024');
+  });
+
   it('Lai Châu: no such rows, and the date note as before', async () => {
     const { rows, notes } = await template(laiChau, 'lai-chau-ids.xlsx');
     expect(notes.get('date')).not.toContain('thresholds in force');

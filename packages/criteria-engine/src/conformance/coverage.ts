@@ -18,7 +18,7 @@ import type { Assessment } from '../evaluate/assessment.js';
 import type { PointsRuleInfo } from '../compile/points.js';
 import type { TestRun } from './result.js';
 import { fromNumber, type Rational } from '../compile/exact/rational.js';
-import { placeValue } from './exact-placement.js';
+import { placeDerived, placeValue } from './exact-placement.js';
 import type { ContextValues } from '../compile/contexts.js';
 import { type TableCellThreshold, tableCellThresholds } from './table-cells.js';
 
@@ -139,6 +139,7 @@ export function coverage(
  */
 class CoverageTable {
   private readonly facts: ReadonlyMap<string, FactInfo>;
+  private readonly derivedIds: ReadonlySet<string>;
   private readonly outcomes: Row<OutcomeColumn>[] = [];
   private readonly thresholds: ThresholdRow[] = [];
   private readonly criterionRows = new Map<number, Row<OutcomeColumn>>();
@@ -154,6 +155,7 @@ class CoverageTable {
     private readonly reach: Reachability,
   ) {
     this.facts = new Map(ruleset.facts.map((f) => [f.id, f]));
+    this.derivedIds = new Set(ruleset.derived.map((d) => d.id));
     for (const [i, info] of ruleset.criteria.entries()) this.addCriterion(info, i);
     this.disqualifierRows = ruleset.disqualifiers.map((info, j) => this.addDisqualifier(info, j));
     // Each level boundary from both sides: a case reaching exactly the level, one stopping just below.
@@ -249,6 +251,24 @@ class CoverageTable {
       const sides = equalitySides(t, facts);
       if (sides) row.sides = sides;
       rows.push(row);
+    }
+    // A derived quantity against a number (`{ fact: beds_per_1000, at_least: 0.5 }`): its value is
+    // an exact fraction of facts, placed against the boundary as a table cell's is.
+    for (const t of condition?.thresholds ?? []) {
+      if (t.kind !== 'compare' || typeof t.value !== 'number' || !this.derivedIds.has(t.fact)) continue;
+      const text = `${t.fact} ${SYMBOL[t.op]} ${t.value}`;
+      if (seen.has(text)) continue;
+      seen.add(text);
+      const placement = placeDerived(t.op, fromNumber(t.value));
+      const cells = { at: cell(placement.at), beyond: cell(placement.below || placement.above) };
+      rows.push({
+        ...subject,
+        threshold: t,
+        text,
+        facts,
+        cells,
+        exact: { id: t.fact, derived: true, placement, sides: {} },
+      });
     }
     // A percentage compared with a table: its empty whole, one cell for the whole comparison.
     const emptyRows = new Map<string, ThresholdRow>();

@@ -518,7 +518,11 @@ class TextReport {
   private missingSection(): void {
     const { m, result } = this;
     this.heading(m.missing_heading);
-    if (result.missing.length === 0) this.push(`  ${m.missing_none}`);
+    // Undetermined with no fact missing: some value the rules need has none for this unit (a
+    // division by 0 with `if_zero: unknown`, a table with no cell for it). "Every fact was
+    // supplied" alone would read as a contradiction; say where to look instead.
+    if (result.missing.length === 0)
+      this.push(`  ${result.decision === 'undetermined' ? m.missing_none_undetermined : m.missing_none}`);
     // First what can still change the decision, then what is missing but no longer matters.
     const needed = new Set(result.needed);
     for (const id of result.needed) this.factLine(id);
@@ -579,6 +583,7 @@ class TextReport {
     const derived = new Map(ruleset.derived.map((d) => [d.id, d]));
     const compared = thresholds.filter((t) => t.kind === 'compare' && derived.has(t.fact));
     if (compared.length === 0) return;
+    const factIds = new Set(ruleset.facts.map((f) => f.id));
     const facts: Record<string, FactValue> = {};
     for (const f of c.facts) if (f.value !== null) facts[f.id] = f.value;
     const assessment = { ...this.unitRead(), facts };
@@ -588,12 +593,25 @@ class TextReport {
       if (t.kind !== 'compare') continue;
       const d = derived.get(t.fact);
       const value = values.get(t.fact);
-      if (d === undefined || value === undefined) continue;
-      const unit = d.unit !== undefined ? unitAfter(this.t(d.unit)) : '';
+      if (d === undefined) continue;
       // A parameter's name shows as its value for this unit (a table's cell): "needs ≥ 58",
       // written with the report's decimal mark as the value beside it is ("cần ≥ 52,5").
       const threshold =
         (typeof t.value === 'string' ? parameterValue(ruleset, t.value, assessment) : undefined) ?? t.value;
+      if (value === undefined) {
+        // Every fact it reads was given, yet it has no value: a divisor was 0 and the file says
+        // `if_zero: unknown`. Said here, or the reader sees an unknown criterion with no data missing.
+        if (d.ifZero === 'unknown' && d.reads.every((id) => !factIds.has(id) || id in facts))
+          this.push(
+            `${indent}  · ${oneLine(this.t(d.label))}: ${interpolate(this.m.derived_zero_unknown, {
+              expression: d.expression,
+              op: SYMBOL[t.op],
+              threshold: formatDecimalText(String(threshold), this.lang),
+            })}`,
+          );
+        continue;
+      }
+      const unit = d.unit !== undefined ? unitAfter(this.t(d.unit)) : '';
       const shown = shownBeside(value, exact?.get(t.fact), typeof threshold === 'number' ? threshold : undefined);
       const line = interpolate(this.m.derived_value, {
         value: `${formatDecimalText(shown, this.lang)}${unit}`,

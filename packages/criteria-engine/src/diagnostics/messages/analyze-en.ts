@@ -101,12 +101,12 @@ export const analyzeEn: Pick<MessageCatalog, keyof typeof analyzeVi> = {
           ? `There are more than ${s(p, 'max')} context combinations: the checks per kind of unit were not made.`
           : `${s(p, 'kind') === 'disqualifier' ? `Disqualifying case ${s(p, 'id')}` : `Criterion ${s(p, 'id')}`} ${
               s(p, 'reason') === 'unknown_value'
-                ? "uses a value the checks do not read (a table cell chosen by context or date, or the assessment's date)"
+                ? "uses a value the checks do not read (a derived quantity, a table cell chosen by context or date, or the assessment's date)"
                 : `reads too many facts to try every combination of values (more than ${s(p, 'max')})`
             }: lcz check claims nothing about it.`,
       hint:
         s(p, 'reason') === 'unknown_value'
-          ? "This is not a mistake in the rule file. The YAML test cases check such a condition at each table cell's boundary (lcz test --coverage)."
+          ? "This is not a mistake in the rule file. The YAML test cases check such a condition at its threshold, and at each table cell's boundary (lcz test --coverage)."
           : 'This is not a mistake in the rule file. A condition that reads fewer facts (split into several criteria) is checked in full.',
     };
   },

@@ -120,12 +120,12 @@ export const analyzeVi: Pick<MessageCatalog, AnalyzeCode> = {
           ? `Có hơn ${s(p, 'max')} tổ hợp bối cảnh: các kiểm tra theo từng loại đối tượng được đánh giá không được thực hiện.`
           : `${s(p, 'kind') === 'disqualifier' ? `Trường hợp không đảm bảo ${s(p, 'id')}` : `Tiêu chí ${s(p, 'id')}`} ${
               s(p, 'reason') === 'unknown_value'
-                ? 'dùng một giá trị mà phép kiểm tra không đọc được (ô bảng tham số chọn theo bối cảnh hoặc ngày, hoặc ngày đánh giá)'
+                ? 'dùng một giá trị mà phép kiểm tra không đọc được (đại lượng tính toán, ô bảng tham số chọn theo bối cảnh hoặc ngày, hoặc ngày đánh giá)'
                 : `đọc quá nhiều dữ kiện để thử mọi tổ hợp giá trị (hơn ${s(p, 'max')} tổ hợp)`
             }: lcz check không kết luận gì về nó.`,
       hint:
         s(p, 'reason') === 'unknown_value'
-          ? 'Đây không phải là lỗi của tệp quy tắc. Các ca kiểm thử YAML kiểm tra điều kiện như vậy tại ngưỡng của từng ô bảng (lcz test --coverage).'
+          ? 'Đây không phải là lỗi của tệp quy tắc. Các ca kiểm thử YAML kiểm tra điều kiện như vậy tại ngưỡng của nó và tại ngưỡng của từng ô bảng (lcz test --coverage).'
           : 'Đây không phải là lỗi của tệp quy tắc. Điều kiện đọc ít dữ kiện hơn (tách thành nhiều tiêu chí) thì được kiểm tra đầy đủ.',
     };
   },

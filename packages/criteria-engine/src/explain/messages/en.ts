@@ -90,12 +90,16 @@ export const en = {
 
   missing_heading: 'FACTS STILL NEEDED',
   missing_none: 'None: every fact needed for a decision was supplied.',
+  missing_none_undetermined:
+    'None is missing, yet the decision stays undetermined: a value the rules compute has none here (a division by 0 that the rule file leaves unknown, if_zero: unknown, or a parameter table with no value for this case), so the criteria marked ? stay unknown whatever is added. Check the facts they read (a 0 where a count was meant?), or decide them by hand.',
   missing_other: 'Also missing, but no longer able to change the decision:',
 
   value_true: 'yes',
   value_false: 'no',
   value_null: 'no data',
   derived_value: '{value} → needs {op} {threshold}',
+  derived_zero_unknown:
+    'cannot be computed: {expression} divides by 0, which the rule file leaves unknown (if_zero: unknown) → needs {op} {threshold}',
   share_label: 'Share of "{part}" in "{whole}"',
   value_implied_zero: '{value} (not given: it is part of “{whole}”, which is 0, so it can only be 0)',
   percent_none: 'nothing applicable',

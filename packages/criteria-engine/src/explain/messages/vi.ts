@@ -92,12 +92,16 @@ export const vi: ExplainMessages = {
 
   missing_heading: 'SỐ LIỆU CÒN THIẾU',
   missing_none: 'Không: đã có đủ số liệu cần cho kết luận.',
+  missing_none_undetermined:
+    'Không thiếu số liệu nào, nhưng vẫn chưa đủ căn cứ để kết luận: một giá trị do bộ quy tắc tính ra không có giá trị ở đây (phép chia cho 0 mà tệp quy tắc để là chưa biết, if_zero: unknown, hoặc bảng tham số không có giá trị cho trường hợp này), nên các tiêu chí đánh dấu ? vẫn chưa xác định dù bổ sung gì. Kiểm tra lại các số liệu mà chúng dùng (ghi 0 thay cho số thật?), hoặc xét các tiêu chí đó thủ công.',
   missing_other: 'Còn thiếu, nhưng không còn làm thay đổi kết luận:',
 
   value_true: 'có',
   value_false: 'không',
   value_null: 'chưa có số liệu',
   derived_value: '{value} → cần {op} {threshold}',
+  derived_zero_unknown:
+    'không tính được: {expression} có phép chia cho 0, mà tệp quy tắc để là chưa biết (if_zero: unknown) → cần {op} {threshold}',
   share_label: 'Tỷ lệ "{part}" trên "{whole}"',
   value_implied_zero: '{value} (không nhập: là một phần của “{whole}” bằng 0 nên chỉ có thể bằng 0)',
   percent_none: 'không có tiêu chí áp dụng',
