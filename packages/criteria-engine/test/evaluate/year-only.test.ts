@@ -26,7 +26,7 @@ const FILE = url('../fixtures/year-only/ruleset.yaml');
 const TABLES = url('../fixtures/parameter-tables/ruleset.yaml');
 const rules = loadRulesetOrThrow(readFileSync(FILE, 'utf8'), { file: FILE });
 
-const unit = (area: Assessment['area'], region: string, facts: Assessment['facts'] = {}): Assessment => ({
+const unit = (area: NonNullable<Assessment['area']>, region: string, facts: Assessment['facts'] = {}): Assessment => ({
   area,
   context: { region },
   facts: { income: 60, trees: 11, drills: 1, reported: true, ...facts },
