@@ -132,10 +132,12 @@ export function compileAssessmentCheck(ruleset: CompiledRuleset): AssessmentChec
       for (const key in area) {
         if (!Object.hasOwn(area, key) || !AREA_KEYS.has(key)) return false;
         const v = area[key];
-        // A year given alone (no date: the row reader passes it only then), checked by the engine.
+        // A year: the date's own when beside one (input_year_mismatch), else asked of the engine.
         if (key === 'year') {
-          if (v !== undefined && !(Number.isInteger(v) && area['date'] === undefined && yearHolds(v as number)))
-            return false;
+          if (v === undefined) continue;
+          if (typeof v !== 'number' || !Number.isInteger(v) || v < 1000 || v > 9999) return false;
+          const date = area['date'];
+          if (typeof date === 'string' ? v !== Number(date.slice(0, 4)) : !yearHolds(v)) return false;
           continue;
         }
         if (v !== undefined && typeof v !== 'string') return false;
