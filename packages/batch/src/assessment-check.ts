@@ -21,7 +21,7 @@ export type AssessmentCheck = (value: unknown) => value is Assessment;
 type ValueCheck = (v: unknown) => boolean;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const AREA_KEYS = new Set(['code', 'name', 'unit', 'date']);
+const AREA_KEYS = new Set(['code', 'name', 'unit', 'date', 'year']);
 const TOP_KEYS = new Set(['ruleset', 'area', 'context', 'facts']);
 
 /** Whether a context (already of the right types) passes `required_when` and the context rules. */
@@ -84,6 +84,25 @@ export function compileYearCheck(ruleset: Pick<CompiledRuleset, 'effective'>): (
   return (year) => year >= first && year <= last;
 }
 
+/**
+ * Whether the engine accepts a year given alone (`area.year`, the row's year column with its date
+ * column empty): a year wholly before every row of a dated table is an input error, as such a
+ * date is. Asked of the engine once per year, as compileDateCheck asks per date.
+ */
+export function compileYearAloneCheck(ruleset: CompiledRuleset): (year: number) => boolean {
+  const verdicts = new Map<number, boolean>();
+  return (year) => {
+    let verdict = verdicts.get(year);
+    if (verdict === undefined) {
+      verdict = !ruleset
+        .validateAssessment({ area: { year }, context: {}, facts: {} })
+        .diagnostics.some((d) => d.path === '/area' || d.path?.startsWith('/area/') === true);
+      if (verdicts.size < MAX_DATES) verdicts.set(year, verdict);
+    }
+    return verdict;
+  };
+}
+
 /** Distinct dates remembered by compileDateCheck. */
 const MAX_DATES = 4096;
 
@@ -101,6 +120,7 @@ export function compileAssessmentCheck(ruleset: CompiledRuleset): AssessmentChec
   for (const a of ruleset.context) contextChecks.set(a.id, FACT_TYPES[a.type].accepts(a));
   const contextHolds = compileContextCheck(ruleset);
   const dateHolds = compileDateCheck(ruleset);
+  const yearHolds = compileYearAloneCheck(ruleset);
 
   return (value): value is Assessment => {
     if (!isRecord(value)) return false;
@@ -112,6 +132,14 @@ export function compileAssessmentCheck(ruleset: CompiledRuleset): AssessmentChec
       for (const key in area) {
         if (!Object.hasOwn(area, key) || !AREA_KEYS.has(key)) return false;
         const v = area[key];
+        // A year: the date's own when beside one (input_year_mismatch), else asked of the engine.
+        if (key === 'year') {
+          if (v === undefined) continue;
+          if (typeof v !== 'number' || !Number.isInteger(v) || v < 1000 || v > 9999) return false;
+          const date = area['date'];
+          if (typeof date === 'string' ? v !== Number(date.slice(0, 4)) : !yearHolds(v)) return false;
+          continue;
+        }
         if (v !== undefined && typeof v !== 'string') return false;
         if (key === 'date' && typeof v === 'string' && !(DATE.test(v) && dateHolds(v))) return false;
       }

@@ -243,11 +243,15 @@ export class RowReader {
       diagnostics.push(this.at(row, yearOrDate, 'batch_identity_missing', { name: 'year' }));
     }
 
-    const assessmentArea: { code?: string; name?: string; unit?: string; date?: string } = {};
+    const assessmentArea: { code?: string; name?: string; unit?: string; date?: string; year?: number } = {};
     if (code !== undefined) assessmentArea.code = code;
     if (name !== undefined) assessmentArea.name = name;
     if (unit !== undefined) assessmentArea.unit = unit;
     if (date !== undefined) assessmentArea.date = date;
+    // A year without a date reaches the engine as area.year: the year and the tables keyed by it
+    // are known, what needs the day only where the whole year agrees. Not when the batch has
+    // refused it already (wholly outside the period: said once, at its cell).
+    else if (year !== undefined && this.yearHolds(year)) assessmentArea.year = year;
     const area: BatchArea = year === undefined ? assessmentArea : { ...assessmentArea, year };
     const assessment: Assessment = { area: assessmentArea, context, facts };
     return { area, assessment, diagnostics, checked };

@@ -254,10 +254,11 @@ function headerNote(c: BatchColumn, dated: boolean): string {
 }
 
 // Said on the date column when anything the scheme judges reads the date (`readsDate`: a table
-// by year or with `from:` dates, `date` or `year` in a condition or a `when:`): a year alone
-// leaves those unknown.
+// by year or with `from:` dates, `date` or `year` in a condition or a `when:`). A year alone
+// (the engine's area.year) knows the year and the tables by year; what needs the day is decided
+// only when the whole year gives one answer, else unknown.
 const DATE_PICKS =
-  'Cần điền: ngày đánh giá chọn ngưỡng đang có hiệu lực và quyết định các điều kiện theo ngày; chỉ có năm thì các ngưỡng, điều kiện đó chưa xác định. / Fill it in: the date picks the thresholds in force and decides the conditions on the date; with the year alone those are unknown.';
+  'Nên điền: ngày đánh giá chọn ngưỡng đang có hiệu lực và quyết định các điều kiện theo ngày. Chỉ có năm thì năm và các ngưỡng theo năm vẫn được dùng; ngưỡng thay đổi trong năm và điều kiện theo ngày chỉ được quyết định khi cả năm cho cùng một kết quả, nếu không thì chưa xác định. / Fill it in where you can: the date picks the thresholds in force and decides the conditions on the date. With the year alone, the year and the thresholds by year are used; a threshold that changes within the year, or a condition on the day, is decided only when the whole year gives one answer, else it stays unknown.';
 
 const GUIDE_VI = [
   'HƯỚNG DẪN ĐIỀN SỐ LIỆU',

@@ -133,8 +133,9 @@ describe('the decisions-only path on a scheme with levels and a dated table', ()
 
   it('takes the plain rows itself, and their date chooses the threshold (not left unknown)', async () => {
     // The same commune (60 per person) in the Red River Delta: 2022's row asks 52 (kiểu mẫu
-    // needs 1.2 × 52 = 62.4: not met), 2025's asks 61 (not even the standard tier); without a
-    // date the income criterion is unknown.
+    // needs 1.2 × 52 = 62.4: not met), 2025's asks 61 (not even the standard tier). A row with
+    // the year 2024 and no date asks 58 (the row from 2024-01-01 holds all that year), as any
+    // day of 2024 does: the year alone decides it, it is not lost (it was unknown before).
     const facts = { ...base, total_income: 60_000 };
     const row = (code: string, area: Partial<BatchInputRow['area']>): BatchInputRow => ({
       area: { code, name: code, unit: 'Huyện Minh Họa', ...area },
@@ -147,7 +148,12 @@ describe('the decisions-only path on a scheme with levels and a dated table', ()
       await writeAssessments(
         ntm,
         path,
-        [row('A', { date: '2022-06-01' }), row('B', { date: '2025-06-01' }), row('C', { year: 2024 })],
+        [
+          row('A', { date: '2022-06-01' }),
+          row('B', { date: '2025-06-01' }),
+          row('C', { year: 2024 }),
+          row('D', { date: '2024-06-01' }),
+        ],
         { format: 'csv', headers: 'ids' },
       );
       let quickRows = 0;
@@ -156,7 +162,7 @@ describe('the decisions-only path on a scheme with levels and a dated table', ()
         sniffBytes: 65536,
       }))
         for (const item of chunk) if (isDecidedRun(item)) quickRows += item.rows;
-      expect(quickRows).toBe(3);
+      expect(quickRows).toBe(4);
       await evaluatedFile(path, true);
       const got = (await lines(`${path}.quick.jsonl`)).map((l) =>
         l.status === 'decided' ? [l.area.code, l.decision, l.level?.reached, l.level?.possible] : [l.status],
@@ -164,8 +170,14 @@ describe('the decisions-only path on a scheme with levels and a dated table', ()
       expect(got).toEqual([
         ['A', 'recognised', 'nang_cao', 'nang_cao'],
         ['B', 'not_recognised', null, null],
-        ['C', 'undetermined', null, 'kieu_mau'],
+        ['C', 'recognised', 'dat_chuan', 'dat_chuan'],
+        ['D', 'recognised', 'dat_chuan', 'dat_chuan'],
       ]);
+      await evaluatedFile(path, false);
+      const careful = (await lines(`${path}.careful.jsonl`)).map((l) =>
+        l.status === 'decided' ? [l.area.code, l.decision, l.level?.reached, l.level?.possible] : [l.status],
+      );
+      expect(careful).toEqual(got);
     } finally {
       await dir.remove();
     }

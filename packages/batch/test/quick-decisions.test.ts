@@ -21,7 +21,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompiledRuleset, Decision } from '@lcz/criteria-engine';
+import { assessmentDate, type CompiledRuleset, type Decision } from '@lcz/criteria-engine';
 import { batchColumns, type BatchColumn } from '../src/columns.js';
 import { csvDecisionChunks, isDecidedRun } from '../src/decisions/csv-decisions.js';
 import { DecideWorkers } from '../src/decisions/decide-workers.js';
@@ -711,11 +711,11 @@ describe('the quick path', () => {
               context: Record<string, unknown>;
               facts: Record<string, unknown>;
             };
-            // Then the date slot: the assessment's date, which the engine's decide() fills from area.date.
+            // Then the date slot, which the engine's decide() fills from area.date (or area.year alone).
             const inSlots = [
               ...ruleset.context.map((a) => assessment.context[a.id]),
               ...ruleset.facts.map((x) => assessment.facts[x.id]),
-              (record.assessment as { area?: { date?: string } }).area?.date,
+              assessmentDate(record.assessment),
             ];
             expect(quick.values, where).toEqual(inSlots.map((v) => (v === null ? undefined : v)));
             const cell = (start: number, end: number): string | undefined =>

@@ -315,7 +315,7 @@ describe('lcz template for schemes with levels, derived quantities and a dated t
     expect(scored.parameterTables.some((t) => t.dated)).toBe(false);
     const { rows, notes } = await template(scored, 'scored.xlsx');
     expect(notes.get('date')).toContain('decides the conditions on the date');
-    expect(rows.find((r) => r[1] === 'date')?.[4]).toContain('with the year alone those are unknown');
+    expect(rows.find((r) => r[1] === 'date')?.[4]).toContain('decided only when the whole year gives one answer');
   });
 
   it('the year and date examples lie in the period the rules are in force (2026–2030: not 2024)', async () => {

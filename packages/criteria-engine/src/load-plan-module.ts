@@ -13,6 +13,7 @@
 import type { CompiledRuleset } from './compile/compiled-ruleset.js';
 import type { RulesetPlan } from './compile/plan.js';
 import { compareProducts } from './compile/exact/arithmetic.js';
+import { yearDay } from './compile/slots.js';
 import { ENGINE_VERSION } from './compiled-rules-file.js';
 import type { Diagnostic, Range, StageResult } from './diagnostics/diagnostic.js';
 import { SourceText, makeDiagnostic } from './diagnostics/source.js';
@@ -82,7 +83,7 @@ export function loadPlanModule(module: PlanModule, options: LoadPlanModuleOption
   if (module.engine !== ENGINE_VERSION) return stale('engine', module.engine, ENGINE_VERSION);
   if (options.hash !== undefined && module.hash !== options.hash) return stale('hash', module.hash, options.hash);
   // cast: the module says it is in this format (checked above), whose createPlan returns PlanModuleData
-  const data = module.createPlan({ compareProducts }) as PlanModuleData;
+  const data = module.createPlan({ compareProducts, yearDay }) as PlanModuleData;
   // cast: the plan as the generator wrote it from a checked plan: every part decide, evaluate and
   // the assessment check read (plan-module-code.ts planData), its selectors' closures written back
   const plan = data.plan as RulesetPlan;

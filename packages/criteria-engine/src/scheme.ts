@@ -6,12 +6,17 @@
 import type { CompiledRuleset } from './compile/compiled-ruleset.js';
 import type { DiagnosticCode } from './diagnostics/codes.js';
 import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
+import { yearSpan } from './compile/slots.js';
 
 export interface Scheme {
   readonly id: string;
   /** Oldest first. */
   readonly versions: readonly CompiledRuleset[];
-  /** The version named, or the one in force on the date; a located diagnostic when there is none. */
+  /**
+   * The version named, or the one in force on the date (a day, or a year alone, "2024", when the
+   * assessment gives no day: the one version in force during that year); a diagnostic when there
+   * is none or, for a year, more than one.
+   */
   select(choice: { readonly version?: string; readonly date?: string }): StageResult<CompiledRuleset>;
 }
 
@@ -113,6 +118,7 @@ function makeScheme(id: string, versions: readonly CompiledRuleset[]): Scheme {
           ],
         };
       }
+      if (date.length === 4) return yearVersion(id, versions, date);
       const found = versions.find((v) => inForce(v, date));
       if (found) return { value: found, diagnostics: [] };
       return {
@@ -121,6 +127,27 @@ function makeScheme(id: string, versions: readonly CompiledRuleset[]): Scheme {
         ],
       };
     },
+  };
+}
+
+/**
+ * The version for an assessment that gives its year and not its date ("2024"): the one version in
+ * force on some day of that year. When the year spans two versions, which one judges depends on
+ * the day, so none is picked: version_year_ambiguous asks for the date or the version's name.
+ */
+function yearVersion(id: string, versions: readonly CompiledRuleset[], year: string): StageResult<CompiledRuleset> {
+  const [first, last] = yearSpan(year);
+  const during = versions.filter(
+    (v) => !v.effective || (v.effective.from <= last && (v.effective.to === undefined || first <= v.effective.to)),
+  );
+  const [only] = during;
+  if (only !== undefined && during.length === 1) return { value: only, diagnostics: [] };
+  if (during.length > 1)
+    return {
+      diagnostics: [unlocated('version_year_ambiguous', { id, year, available: during.map(periodText).join(', ') })],
+    };
+  return {
+    diagnostics: [unlocated('version_not_found', { id, wanted: year, available: versions.map(periodText).join(', ') })],
   };
 }
 

@@ -19,7 +19,9 @@ export type Lookup =
   | { readonly problem: 'unknown_id'; readonly available: readonly string[] }
   | { readonly problem: 'unknown_version' | 'version_required'; readonly versions: readonly string[] }
   /** Several versions, and none in force on the assessment's date: each version with its period. */
-  | { readonly problem: 'not_in_force'; readonly versions: readonly string[]; readonly periods: readonly string[] };
+  | { readonly problem: 'not_in_force'; readonly versions: readonly string[]; readonly periods: readonly string[] }
+  /** A year given alone (`area.year`) that two versions share: the engine's diagnostic says which. */
+  | { readonly problem: 'year_ambiguous'; readonly versions: readonly string[]; readonly diagnostic: Diagnostic };
 
 export class RulesetRegistry {
   private readonly byId = new Map<string, CompiledRuleset[]>();
@@ -87,8 +89,12 @@ export class RulesetRegistry {
     if (only !== undefined && more.length === 0) return { ruleset: only };
     const scheme = this.byDate.get(id);
     if (date === undefined || scheme === undefined) return { problem: 'version_required', versions };
-    const picked = scheme.select({ date }).value;
-    return picked ? { ruleset: picked } : { problem: 'not_in_force', versions, periods: list.map(periodText) };
+    const selected = scheme.select({ date });
+    if (selected.value) return { ruleset: selected.value };
+    const ambiguous = selected.diagnostics.find((d) => d.code === 'version_year_ambiguous');
+    return ambiguous
+      ? { problem: 'year_ambiguous', versions, diagnostic: ambiguous }
+      : { problem: 'not_in_force', versions, periods: list.map(periodText) };
   }
 
   /** The JSON Schema of an assessment: the zod schema the engine validates with, converted once. */

@@ -26,7 +26,7 @@ const rulesetChoice = {
     .min(1)
     .optional()
     .describe(
-      "Version of the ruleset. When several versions are loaded and this is left out, the one in force on the assessment's area.date is used; without that date it must be named.",
+      "Version of the ruleset. When several versions are loaded and this is left out, the one in force on the assessment's area.date is used (with only area.year, the one in force that year; a year two versions share is refused); without either it must be named.",
     ),
   rules: z
     .string()

@@ -25,6 +25,7 @@ import { FACT_TYPES, type FastCell } from '@lcz/criteria-engine/runtime';
 import {
   compileContextCheck,
   compileDateCheck,
+  compileYearAloneCheck,
   compileYearCheck,
   partPairs,
   type ContextCheck,
@@ -90,9 +91,9 @@ interface Positions {
 export class SlotRowReader {
   /**
    * The row's values in slot order; undefined = unknown. Rewritten by every accepted row. After
-   * the layout's slots comes the assessment's date (YYYY-MM-DD or undefined): the engine's date
-   * slot, which dated parameter tables and `year` read (compile/slots.ts), as decide() fills it
-   * from `area.date`.
+   * the layout's slots comes the assessment's date (YYYY-MM-DD, the year alone as "2024" when the
+   * row gives no date, or undefined): the engine's date slot, which dated parameter tables and
+   * `year` read (compile/slots.ts), as decide() fills it from `area.date` or `area.year`.
    */
   readonly values: SlotValue[];
   /**
@@ -129,6 +130,8 @@ export class SlotRowReader {
   /** Whether the engine accepts the date (a dated table may have no value in force then). */
   private readonly dateHolds: (date: string) => boolean;
   private readonly yearHolds: (year: number) => boolean;
+  /** Whether the engine accepts a year given alone (a dated table may have no value in all of it). */
+  private readonly yearAloneHolds: (year: number) => boolean;
   /** The index of the date slot in `values`. */
   private readonly dateSlot: number;
   /** The context rules' verdict per distinct context (by the key made of its values' codes). */
@@ -183,6 +186,7 @@ export class SlotRowReader {
     this.contextHolds = compileContextCheck(ruleset);
     this.dateHolds = compileDateCheck(ruleset);
     this.yearHolds = compileYearCheck(ruleset);
+    this.yearAloneHolds = compileYearAloneCheck(ruleset);
   }
 
   /**
@@ -466,10 +470,11 @@ export class SlotRowReader {
       // A date the engine refuses (before every row of a dated table): the careful path says why.
       if (!this.dateHolds(this.date)) return false;
       this.year ??= dateYear;
-    } else if (this.year !== undefined && !this.yearHolds(this.year)) return false; // the careful path says why
+    } else if (this.year !== undefined && !(this.yearHolds(this.year) && this.yearAloneHolds(this.year))) return false; // the careful path says why
     if (this.year === undefined && this.hasYearOrDate) return false;
     const values = this.values;
-    values[this.dateSlot] = this.date;
+    // The date, or the year alone as its four digits, as the engine's assessmentDate fills the slot.
+    values[this.dateSlot] = this.date ?? (this.year !== undefined ? String(this.year) : undefined);
     const parts = this.parts;
     for (let p = 0; p < parts.length; p += 2) {
       const part = values[parts[p] ?? -1];

@@ -176,7 +176,13 @@ function areaOf(value: unknown): BatchArea {
   const area = isRecord(value) ? value['area'] : undefined;
   if (!isRecord(area)) return {};
   const { code, name, unit, date } = area;
-  const year = typeof date === 'string' && /^\d{4}-/.test(date) ? Number(date.slice(0, 4)) : undefined;
+  // The date's year, or the year the record gives alone (area.year, which the engine reads).
+  const year =
+    typeof date === 'string' && /^\d{4}-/.test(date)
+      ? Number(date.slice(0, 4))
+      : typeof area['year'] === 'number' && Number.isInteger(area['year'])
+        ? area['year']
+        : undefined;
   return {
     ...(typeof code === 'string' ? { code } : {}),
     ...(typeof name === 'string' ? { name } : {}),

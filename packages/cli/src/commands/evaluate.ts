@@ -257,7 +257,10 @@ async function versionFor(
     const doc: unknown = parseYaml(text);
     const area = isRecord(doc) ? doc['area'] : undefined;
     const dated = isRecord(area) ? area['date'] : undefined;
+    const year = isRecord(area) ? area['year'] : undefined;
     if (typeof dated === 'string') date = dated;
+    // A year alone picks the one version in force that year (Scheme.select: "2024"), or none.
+    else if (typeof year === 'number' && Number.isInteger(year) && year >= 1000 && year <= 9999) date = String(year);
     if (isRecord(doc) && typeof doc['ruleset'] === 'string') named = doc['ruleset'];
   } catch {
     // unreadable or malformed: validation with any version reports it, located
@@ -270,7 +273,16 @@ async function versionFor(
   const selected = scheme.select(asked ? choice : date !== undefined ? { date } : {});
   return selected.value
     ? { ruleset: selected.value }
-    : { diagnostics: selected.diagnostics.map((d) => ({ ...d, file })) };
+    : { diagnostics: selected.diagnostics.map((d) => ({ ...d, file, ...yearLine(d, text) })) };
+}
+
+/** A year two versions share is said at the assessment's `year:` line (the key's own line). */
+function yearLine(d: Diagnostic, text: string): { line?: number; column?: number } {
+  if (d.code !== 'version_year_ambiguous') return {};
+  const lines = text.split('\n');
+  const index = lines.findIndex((l) => /^\s+year\s*:/.test(l));
+  const line = lines[index] ?? '';
+  return index < 0 ? {} : { line: index + 1, column: line.length - line.trimStart().length + 1 };
 }
 
 /** The assessment names no ruleset of the folder (or none at all): located at its `ruleset:` line when it has one. */

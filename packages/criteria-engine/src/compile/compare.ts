@@ -13,6 +13,7 @@ import { mergeReads, type Typed } from './typed.js';
 import { compareExact } from './exact/arithmetic.js';
 import { decimalsOf } from './exact/rational.js';
 import { isCalendarDay } from '../validate/calendar-day.js';
+import { yearSpan } from './slots.js';
 
 const CMP = HOLDS;
 
@@ -104,7 +105,7 @@ function compareDates(op: CompareOp, date: Typed, other: Typed, ctx: CheckContex
     return (s) => {
       const a = l(s);
       const b = r(s);
-      return a === undefined || b === undefined ? undefined : cmp(a < b ? -1 : a > b ? 1 : 0, 0);
+      return a === undefined || b === undefined ? undefined : daysHold(op, a, b);
     };
   }
   if (other.type.t === 'string' && typeof other.constant === 'string') {
@@ -115,7 +116,8 @@ function compareDates(op: CompareOp, date: Typed, other: Typed, ctx: CheckContex
     }
     return (s) => {
       const a = l(s);
-      return a === undefined ? undefined : cmp(a < day ? -1 : a > day ? 1 : 0, 0);
+      if (a === undefined) return undefined;
+      return a.length === 4 ? daysHold(op, a, day) : cmp(a < day ? -1 : a > day ? 1 : 0, 0);
     };
   }
   ctx.report('expr_type', other.expr.range, {
@@ -124,6 +126,26 @@ function compareDates(op: CompareOp, date: Typed, other: Typed, ctx: CheckContex
     where: 'comparison',
   });
   return undefined;
+}
+
+/**
+ * A comparison of two date values, either of which may be a year alone ("2024", an assessment that
+ * gives `area.year` and no date: slots.ts assessmentDate): true or false when every day the two may
+ * stand for gives that answer, else unknown. `date < '2025-06-30'` is true for 2024 and unknown for
+ * 2025; equality with a year alone is known only when the day lies outside that year.
+ */
+function daysHold(op: CompareOp, a: string, b: string): boolean | undefined {
+  const cmp = CMP[op];
+  const [a0, a1] = yearSpan(a);
+  const [b0, b1] = yearSpan(b);
+  if (a1 < b0) return cmp(-1, 0);
+  if (a0 > b1) return cmp(1, 0);
+  if (a0 === a1 && b0 === b1) return cmp(0, 0); // the same day
+  if (op === '==' || op === '!=') return undefined;
+  // An order holds most at one pair of ends and least at the other: certain when both agree.
+  const most = cmp(a0 < b1 ? -1 : a0 > b1 ? 1 : 0, 0);
+  const least = cmp(a1 < b0 ? -1 : a1 > b0 ? 1 : 0, 0);
+  return most === least ? most : undefined;
 }
 
 type ChoiceType = Extract<ValueType, { t: 'enum' | 'ordinal' }>;

@@ -14,6 +14,7 @@ import type { YamlPath } from './conditions.js';
 import type { Typed } from './typed.js';
 import { isCalendarDay } from '../validate/calendar-day.js';
 import { DATE, INTEGER, NUMBER, type Closure } from './types.js';
+import { yearDay } from './slots.js';
 
 /** A context attribute a table may be keyed by. */
 export interface KeyAttribute {
@@ -23,7 +24,7 @@ export interface KeyAttribute {
   readonly values: readonly (string | boolean)[];
 }
 
-/** The year of the assessment's date (`area.date`, held in the date slot): a table may be keyed by it. */
+/** The year of the assessment's date (`area.date`), or the year it gives alone (`area.year`), held in the date slot: a table may be keyed by it. */
 export const YEAR = 'year';
 
 /**
@@ -166,7 +167,16 @@ function lookup(
     }
     const rows = cells.get(keyOf(values));
     if (rows === undefined) return undefined;
-    for (const row of rows) if (row.from <= date) return row.value;
+    const day =
+      date.length === 4
+        ? yearDay(
+            date,
+            rows.map((r) => r.from),
+            rows.map((r) => r.value),
+          )
+        : date;
+    if (day === undefined) return undefined;
+    for (const row of rows) if (row.from <= day) return row.value;
     return undefined;
   };
 }

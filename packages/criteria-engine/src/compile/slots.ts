@@ -223,10 +223,53 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The assessment's date (`area.date`, YYYY-MM-DD), for the slot after the facts (plan.dateSlot):
- * dated parameters read it. Anything else there is unknown (validateAssessment reports it).
+ * dated parameters read it. Without a date, its year alone (`area.year`) as four digits, "2024":
+ * `year` and tables keyed by it are known then, and whatever needs the day is decided only when
+ * the whole year gives one answer (yearSpan). Anything else there is unknown (validateAssessment
+ * reports it).
  */
 export function assessmentDate(assessment: unknown): string | undefined {
   const area = isObject(assessment) ? assessment['area'] : undefined;
-  const date = isObject(area) ? area['date'] : undefined;
-  return typeof date === 'string' && ISO_DATE.test(date) ? date : undefined;
+  if (!isObject(area)) return undefined;
+  const date = area['date'];
+  if (typeof date === 'string') return ISO_DATE.test(date) ? date : undefined;
+  const year = area['year'];
+  return typeof year === 'number' && Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR
+    ? String(year)
+    : undefined;
+}
+
+/** The years an assessment may give (`area.year`): four digits, so a year orders as its days do. */
+export const MIN_YEAR = 1000;
+export const MAX_YEAR = 9999;
+
+/**
+ * The first and last day a date slot's value may stand for: the day itself, or a year-only
+ * value's 1 January and 31 December. A comparison or a table row is certain only when it gives
+ * the same answer at every day between.
+ */
+export function yearSpan(date: string): readonly [first: string, last: string] {
+  return date.length === 4 ? [`${date}-01-01`, `${date}-12-31`] : [date, date];
+}
+
+/**
+ * For an assessment that gives its year and not its date ("2024", slots.ts assessmentDate): a day
+ * of that year on which a cell's rows (latest first, `from` "" for a row without one) give the
+ * value every day of the year would give, or undefined when the value changes within the year or
+ * some of its days have none: then the value is unknown, never one day's guessed. A full date is
+ * returned as it is. Parameter tables' lookup (parameter-table.ts) and the generated tables (generate/table-code.ts)
+ * both call it.
+ */
+export function yearDay(date: string, froms: readonly string[], values: readonly number[]): string | undefined {
+  if (date.length !== 4) return date;
+  const [first, last] = yearSpan(date);
+  let value: number | undefined;
+  for (let i = 0; i < froms.length; i++) {
+    const from = froms[i] ?? '';
+    if (from > last) continue; // starts after the year
+    if (value !== undefined && values[i] !== value) return undefined;
+    value = values[i];
+    if (from <= first) return last; // in force from 1 January: nothing earlier counts
+  }
+  return undefined; // no row in force on 1 January
 }

@@ -18,6 +18,7 @@ import { parseExpression } from '../compile/expression/parser.js';
 import { printExpression } from '../compile/expression/printer.js';
 import { compare, fromNumber, parseDecimal, type Rational } from '../compile/exact/rational.js';
 import { FUNCTIONS, thresholdHooks } from '../compile/functions/index.js';
+import { assessmentDate, yearSpan } from '../compile/slots.js';
 import { cellKey, type ParameterTableInfo, YEAR } from '../compile/parameter-table.js';
 import type { Assessment } from '../evaluate/assessment.js';
 import { type ExactPlacement, exactText, placeDerived, placeOnFact } from './exact-placement.js';
@@ -251,7 +252,8 @@ function meetsEffective(ruleset: CompiledRuleset, period: Period, cell: Cell): b
 }
 
 function isInCell(table: ParameterTableInfo, cell: Cell, period: Period, input: Assessment): boolean {
-  const date = input.area?.date;
+  // The date, or a year given alone ("2024"): a row's period holds it only when it holds every day.
+  const date = assessmentDate(input);
   for (const k of table.by) {
     const want = cell.key[k];
     if (k === YEAR) {
@@ -259,7 +261,9 @@ function isInCell(table: ParameterTableInfo, cell: Cell, period: Period, input: 
     } else if (input.context[k] !== want) return false;
   }
   if (!table.dated || (period.from === '' && period.until === undefined)) return true;
-  return date !== undefined && date >= period.from && (period.until === undefined || date < period.until);
+  if (date === undefined) return false;
+  const [first, last] = yearSpan(date);
+  return first >= period.from && (period.until === undefined || last < period.until);
 }
 
 function maxText(a: string, b: string): string {

@@ -89,6 +89,7 @@ export interface DiagnosticParamsByCode {
   version_duplicate: { readonly id: Param; readonly version: Param; readonly first_file: Param };
   version_period_missing: { readonly id: Param; readonly version: Param };
   version_not_found: { readonly id: Param; readonly wanted: Param; readonly available: Param };
+  version_year_ambiguous: { readonly id: Param; readonly year: Param; readonly available: Param };
   ruleset_not_in_folder: { readonly path: Param; readonly wanted: Param; readonly available: Param };
   definition_cycle: { readonly name: Param };
   include_invalid: { readonly path: Param; readonly reason: Param };
@@ -207,6 +208,7 @@ export interface DiagnosticParamsByCode {
     readonly column_name?: Param;
   };
   input_date_invalid: { readonly date: Param };
+  input_year_mismatch: { readonly year: Param; readonly date: Param };
   input_date_outside_period: {
     readonly date: Param;
     readonly from: Param;

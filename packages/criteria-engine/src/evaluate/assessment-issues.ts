@@ -6,14 +6,14 @@
  * most of its start-up. test/evaluate/assessment-shape.test.ts holds the two equal on hostile input.
  *
  * The schema: a strict object of an optional `ruleset` text, an optional strict `area` (texts, its
- * date YYYY-MM-DD), and the strict `context` and `facts`, every declared name optional, unknown
+ * date YYYY-MM-DD, its year an integer of four digits), and the strict `context` and `facts`, every declared name optional, unknown
  * (null) allowed, a known value checked by its type's own `issues` (compile/fact-types/). Written
  * as zod's object reads its input: declared keys in declared order (read with `in` and `[]`,
  * inherited ones too), then the unknown keys in `for…in` order as one issue.
  */
 import { FACT_TYPES, type FactDeclaration, type ValueIssue } from '../compile/fact-types/index.js';
 import type { RulesetPlan } from '../compile/plan.js';
-import { ASSESSMENT_DATE } from './assessment-shape.js';
+import { ASSESSMENT_DATE, ASSESSMENT_YEAR } from './assessment-shape.js';
 
 /** One problem, as validate-assessment.ts reads it: the issue's code, its fields, where it is. */
 export type AssessmentIssue = (
@@ -41,6 +41,7 @@ export function assessmentIssues(plan: RulesetPlan): (value: unknown) => Assessm
         name: optionalText,
         unit: optionalText,
         date: field(true, textCheck(ASSESSMENT_DATE)),
+        year: field(true, yearCheck()),
       }),
     ),
     context: field(false, strictObject(declared(plan.context))),
@@ -71,6 +72,14 @@ function declared(declarations: readonly (FactDeclaration & { readonly id: strin
     });
   }
   return shape;
+}
+
+/** `area.year`, as its zod schema (an integer fact's, assessment-shape.ts ASSESSMENT_YEAR) reads it. */
+function yearCheck(): Check {
+  const issues = FACT_TYPES.integer.issues(ASSESSMENT_YEAR);
+  return (value, path, out) => {
+    for (const issue of issues(value)) out.push({ ...issue, path });
+  };
 }
 
 function textCheck(pattern?: RegExp): Check {

@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import type { RulesetPlan } from '../compile/plan.js';
 import type { FactDeclaration } from '../compile/fact-types/index.js';
 import { FACT_SCHEMAS } from '../compile/fact-types/schemas.js';
-import { ASSESSMENT_DATE } from './assessment-shape.js';
+import { ASSESSMENT_DATE, ASSESSMENT_YEAR } from './assessment-shape.js';
 
 export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
   // Declarations of the same type and bounds share one schema (zod schemas are immutable).
@@ -39,6 +39,8 @@ export function buildAssessmentSchema(plan: RulesetPlan): z.ZodMiniType {
         name: z.optional(z.string()),
         unit: z.optional(z.string()),
         date: z.optional(z.string().check(z.regex(ASSESSMENT_DATE, 'YYYY-MM-DD'))),
+        // An integer fact's schema with the year's bounds (the issues of assessment-issues.ts).
+        year: z.optional(asZod(FACT_SCHEMAS.integer(ASSESSMENT_YEAR).make(), 'area.year')),
       }),
     ),
     context: z.strictObject(context),

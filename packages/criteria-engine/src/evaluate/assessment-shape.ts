@@ -14,10 +14,18 @@
  */
 import type { RulesetPlan } from '../compile/plan.js';
 import { FACT_TYPES, type FactDeclaration } from '../compile/fact-types/index.js';
+import { MAX_YEAR, MIN_YEAR } from '../compile/slots.js';
 
 /** The area's date as the schema and validate-assessment.ts's checks read it: YYYY-MM-DD. */
 export const ASSESSMENT_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const AREA_KEYS: ReadonlySet<string> = new Set(['code', 'name', 'unit', 'date']);
+const AREA_KEYS: ReadonlySet<string> = new Set(['code', 'name', 'unit', 'date', 'year']);
+
+/**
+ * The area's year (`area.year`, given without or beside the date): an integer of four digits, as
+ * an integer fact with these bounds (compile/fact-types/: its zod schema and its issues alike).
+ */
+export const ASSESSMENT_YEAR: FactDeclaration = { type: 'integer', min: MIN_YEAR, max: MAX_YEAR };
+const yearAccepted = FACT_TYPES.integer.accepts(ASSESSMENT_YEAR);
 
 type ValueCheck = (value: unknown) => boolean;
 
@@ -68,6 +76,10 @@ function areaAccepted(area: unknown): boolean {
     if (!AREA_KEYS.has(key)) return false;
     const v = area[key];
     if (v === undefined) continue;
+    if (key === 'year') {
+      if (!yearAccepted(v)) return false;
+      continue;
+    }
     if (typeof v !== 'string') return false;
     if (key === 'date' && !ASSESSMENT_DATE.test(v)) return false;
   }

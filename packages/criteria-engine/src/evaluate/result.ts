@@ -26,6 +26,12 @@ export interface AreaIdentity {
   readonly name?: string;
   readonly unit?: string;
   readonly date?: string;
+  /**
+   * The year assessed, given alone when the date is not known (or beside it, then the date's
+   * year): `year` and tables keyed by it are known, whatever needs the day only when the whole
+   * year decides it.
+   */
+  readonly year?: number;
 }
 
 export interface CriterionResult {

@@ -48,6 +48,11 @@ export interface DecisionTables {
    * copy, traceDecision), so one array serves every call instead of two sets each.
    */
   readonly marks: Uint8Array;
+  /**
+   * The name the assessment's date is read under (`date`), when the rules read it: a year given
+   * alone there ("2024") still lacks its day, so a part left unknown lists the date as missing.
+   */
+  readonly dayName: string | undefined;
 }
 
 const MISSING = 1;
@@ -82,7 +87,8 @@ class Findings {
 
   note(facts: readonly FactReading[], mark: number = MISSING): void {
     for (const r of facts) {
-      if (r.value !== null) continue;
+      if (r.value !== null && !(r.id === this.t.dayName && typeof r.value === 'string' && r.value.length === 4))
+        continue;
       const i = this.t.factIndex.get(r.id);
       if (i !== undefined) this.t.marks[i] = (this.t.marks[i] ?? 0) | mark;
     }

@@ -166,6 +166,7 @@ export function decisionTables(
     factOrder,
     factIndex: new Map(factOrder.map((id, i) => [id, i])),
     marks: new Uint8Array(factOrder.length),
+    dayName: slotOf.get(DATE_NAME) === plan.dateSlot ? DATE_NAME : undefined,
   };
 }
 

@@ -20,6 +20,7 @@ import { isCalendarDay } from '../validate/calendar-day.js';
 import type { Assessment } from './assessment.js';
 import { assessmentIssues, type AssessmentIssue } from './assessment-issues.js';
 import { ASSESSMENT_DATE, compileShapeCheck } from './assessment-shape.js';
+import { MAX_YEAR, MIN_YEAR, yearSpan } from '../compile/slots.js';
 
 /** A ruleset's `validateAssessment`, and what evaluate() and decide() throw on a value of the wrong type. */
 export interface AssessmentChecks {
@@ -205,7 +206,8 @@ function reportOutOfRange(
   plan: RulesetPlan,
   report: Report,
 ): void {
-  const fact = plan.facts.find((f) => f.id === name);
+  // `area.year` has its own bounds, whatever a fact of that name declares.
+  const fact = path[0] === 'facts' ? plan.facts.find((f) => f.id === name) : undefined;
   report('input_range', path, {
     name,
     value: typeof actual === 'number' ? actual : String(actual),
@@ -233,24 +235,42 @@ function checkRelations(plan: RulesetPlan, facts: Record<string, unknown>, repor
 /**
  * A date the rules cannot judge, said at the date: outside the ruleset's `effective` period (a
  * 2024 ruleset must not silently judge a unit dated 2026), or before every row of a dated
- * parameter table (no value in force).
+ * parameter table (no value in force). A year given alone (`area.year`) is refused only when the
+ * whole year is: a year the period or a table covers in part is judged, and what its missing days
+ * decide stays unknown. A year beside a date must be the date's.
  */
 function checkDate(plan: RulesetPlan, area: unknown, report: Report, anyDate: boolean): void {
   const date = isRecord(area) ? area['date'] : undefined;
-  if (typeof date !== 'string' || !ASSESSMENT_DATE.test(date)) return;
+  const year = isRecord(area) ? area['year'] : undefined;
+  if (typeof date !== 'string') {
+    if (typeof year === 'number' && Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR)
+      checkDays(plan, String(year), ['area', 'year'], report, anyDate);
+    return;
+  }
+  if (!ASSESSMENT_DATE.test(date)) return;
   // "2024-13-45" has the form: compared as text it fell inside 2020–2025 and was judged.
   if (!isCalendarDay(date)) {
     report('input_date_invalid', ['area', 'date'], { date });
     return;
   }
+  if (typeof year === 'number' && Number.isInteger(year) && year !== Number(date.slice(0, 4))) {
+    report('input_year_mismatch', ['area', 'year'], { year, date });
+    return;
+  }
+  checkDays(plan, date, ['area', 'date'], report, anyDate);
+}
+
+/** A day, or a year alone ("2024"), against the period and the tables' first rows: refused when all its days are outside. */
+function checkDays(plan: RulesetPlan, date: string, path: readonly string[], report: Report, anyDate: boolean): void {
+  const [first, last] = yearSpan(date);
   const period = plan.document.effective;
-  if (period && !anyDate && (date < period.from || (period.to !== undefined && date > period.to))) {
-    report('input_date_outside_period', ['area', 'date'], { date, from: period.from, to: period.to ?? '…' });
+  if (period && !anyDate && (last < period.from || (period.to !== undefined && first > period.to))) {
+    report('input_date_outside_period', path, { date, from: period.from, to: period.to ?? '…' });
     return;
   }
   for (const t of plan.parameterTables) {
-    if (t.earliest !== undefined && date < t.earliest) {
-      report('input_date_out_of_range', ['area', 'date'], { date, parameter: t.id, from: t.earliest });
+    if (t.earliest !== undefined && last < t.earliest) {
+      report('input_date_out_of_range', path, { date, parameter: t.id, from: t.earliest });
       return;
     }
   }

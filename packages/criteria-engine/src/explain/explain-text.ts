@@ -220,6 +220,7 @@ class TextReport {
     this.field(m.area, area.code !== undefined ? `${name} (${m.area_code}: ${area.code})` : name);
     if (area.unit !== undefined) this.field(m.unit, area.unit);
     if (area.date !== undefined) this.field(m.date, area.date);
+    else if (area.year !== undefined) this.field(m.year_only, String(area.year));
     const context = Object.entries(result.context).map(
       ([id, value]) => `${this.labelOf(id)}: ${this.value(id, value, false)}`,
     );
@@ -698,11 +699,13 @@ class TextReport {
   }
 
   /** The unit's date and context as an assessment gives them: what a parameter's value is looked up by. */
-  private unitRead(): { area?: { date: string }; context: Record<string, string | boolean> } {
+  private unitRead(): { area?: { date: string } | { year: number }; context: Record<string, string | boolean> } {
     const context: Record<string, string | boolean> = {};
     for (const [k, v] of Object.entries(this.result.context)) if (typeof v !== 'number') context[k] = v;
-    const date = this.result.area?.date;
-    return { ...(date !== undefined ? { area: { date } } : {}), context };
+    const { date, year } = this.result.area ?? {};
+    // The date, or the year given alone (its table values known only where the whole year agrees).
+    const area = date !== undefined ? { date } : year !== undefined ? { year } : undefined;
+    return { ...(area !== undefined ? { area } : {}), context };
   }
 
   /** The facts a condition read: `· Tổng số hộ: 120 hộ`. */

@@ -7,6 +7,7 @@
 import { shownBeside } from './derived-shown.js';
 import type { CompiledRuleset, Threshold } from '../compile/compiled-ruleset.js';
 import type { Assessment } from '../evaluate/assessment.js';
+import { assessmentDate, yearDay } from '../compile/slots.js';
 import type { GapDerived } from './gap-report.js';
 import { declaredParameter } from './declared-parameters.js';
 import { thresholdShape } from '../compile/functions/index.js';
@@ -25,19 +26,26 @@ export function parameterValue(ruleset: ValuesRuleset, id: string, assessment: A
   if (declared?.value !== undefined) return declared.value;
   const table = ruleset.parameterTables?.find((t) => t.id === id);
   if (table === undefined) return undefined;
-  const date = assessment.area?.date;
+  // The date, or the year given alone ("2024"): then a row counts only if the whole year has it.
+  const date = assessmentDate(assessment);
   const year = date === undefined ? undefined : Number(date.slice(0, 4));
-  let best: { from: string; value: number } | undefined;
-  for (const cell of table.cells) {
-    const matches = table.by.every((k) =>
-      k === 'year' ? cell.key[k] === year : cell.key[k] === assessment.context?.[k],
-    );
-    if (!matches) continue;
-    if (cell.from !== undefined && !(date !== undefined && cell.from <= date)) continue;
-    const from = cell.from ?? '';
-    if (best === undefined || from >= best.from) best = { from, value: cell.value };
-  }
-  return best?.value;
+  const rows = table.cells
+    .filter((cell) =>
+      table.by.every((k) => (k === 'year' ? cell.key[k] === year : cell.key[k] === assessment.context?.[k])),
+    )
+    .map((cell) => ({ from: cell.from ?? '', value: cell.value }))
+    .sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
+  const day =
+    date === undefined
+      ? undefined
+      : yearDay(
+          date,
+          rows.map((r) => r.from),
+          rows.map((r) => r.value),
+        );
+  // A year whose days have different values (or some none): unknown, as the engine says.
+  if (date !== undefined && day === undefined) return undefined;
+  return rows.find((r) => r.from === '' || (day !== undefined && r.from <= day))?.value;
 }
 
 /**

@@ -5,7 +5,7 @@
  * says why. Nothing here evaluates text: the module arrives already imported.
  */
 import type { RulesetPlan } from '../compile/plan.js';
-import { assessmentDate } from '../compile/slots.js';
+import { assessmentDate, yearDay } from '../compile/slots.js';
 import { compareProducts } from '../compile/exact/arithmetic.js';
 import type { Assessment } from '../evaluate/assessment.js';
 import { criterionOutcome, criterionPoints } from '../evaluate/outcome.js';
@@ -32,6 +32,8 @@ export interface GeneratedModule {
 interface GeneratedRuntime {
   readonly compareProducts: typeof compareProducts;
   readonly assessmentDate: typeof assessmentDate;
+  /** A dated table's cell read for a year alone (compile/slots.ts). */
+  readonly yearDay: typeof yearDay;
   readonly criterionOutcome: typeof criterionOutcome;
   readonly criterionPoints: typeof criterionPoints;
   readonly judgeLevels: typeof judgeLevels;
@@ -71,6 +73,7 @@ export function bindGeneratedDecide(
   const rt: GeneratedRuntime = {
     compareProducts,
     assessmentDate,
+    yearDay,
     criterionOutcome,
     criterionPoints,
     judgeLevels,

@@ -4,7 +4,9 @@
  * date, exactly as the table's closure (`lookup`) does: unknown while a key or (for a dated table)
  * the date is unknown, unknown for a combination with no row or a date before every row of its
  * cell, else the value of the latest row that started on or before the date. The cells are
- * written in as nested `switch`es over the keys in `by` order, each cell's rows latest first.
+ * written in as nested `switch`es over the keys in `by` order, each cell's rows latest first. An
+ * assessment that gives its year alone (`d` is "2024") reads a cell's rows through the closure's
+ * `yearDay`, so the value is known only when the whole year has it.
  *
  * The function is defined once where the generated code sets up (the caller's `define`), and each
  * comparison that reads the table calls it with its key locals (condition-code.ts). Nothing from
@@ -135,6 +137,17 @@ function rowsCode(cells: readonly Cell[], leaf: Leaf): string[] | undefined {
   // The closure's order (parameter-table.ts): latest `from` first, a row without one last.
   rows.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
   const out: string[] = [];
+  // A year alone ("2024"): the day of it on which the value is every day's, or unknown, found by
+  // the closure's own function (compile/parameter-table.ts yearDay); a date stays itself.
+  const dated = rows.some((row) => row.from !== '');
+  if (dated) {
+    const froms = rows.map((row) => stringLiteral(row.from)).join(', ');
+    const values = rows.map((row) => numberLiteral(row.value)).join(', ');
+    out.push(
+      `const e = d.length === 4 ? rt.yearDay(d, [${froms}], [${values}]) : d;`,
+      'if (e === undefined) return undefined;',
+    );
+  }
   for (const row of rows) {
     const value = leaf(row.value);
     if (value === undefined) return undefined;
@@ -142,7 +155,7 @@ function rowsCode(cells: readonly Cell[], leaf: Leaf): string[] | undefined {
       out.push(`return ${value};`);
       return out;
     }
-    out.push(`if (d >= ${stringLiteral(row.from)}) return ${value};`);
+    out.push(`if (e >= ${stringLiteral(row.from)}) return ${value};`);
   }
   out.push('return undefined;');
   return out;

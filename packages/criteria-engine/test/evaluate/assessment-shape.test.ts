@@ -138,6 +138,7 @@ describe('the quick assessment check and the issues without zod agree with the s
         ['ruleset'],
         ['area'],
         ['area', 'date'],
+        ['area', 'year'],
         ['area', 'code'],
         ['area', 'other'],
         ['context'],

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledRuleset } from '../../src/compile/compiled-ruleset.js';
+import { assessmentDate } from '../../src/compile/slots.js';
 import type { Assessment } from '../../src/evaluate/assessment.js';
 import { usesGeneratedDecide } from '../../src/generate/plan-of.js';
 import { loadCompiledRuleset } from '../../src/load-compiled.js';
@@ -59,8 +60,8 @@ const SCHEMES: readonly Scheme[] = [
 ];
 
 /**
- * The assessment's values in the ruleset's slot order (undefined: unknown), then its date in the
- * slot after them, as a batch reader gives them.
+ * The assessment's values in the ruleset's slot order (undefined: unknown), then its date (or its
+ * year alone) in the slot after them, as a batch reader gives them.
  */
 function slotRow(ruleset: CompiledRuleset, a: Assessment): (number | boolean | string | undefined)[] {
   const contextCount = ruleset.context.length;
@@ -68,8 +69,8 @@ function slotRow(ruleset: CompiledRuleset, a: Assessment): (number | boolean | s
     const v = (i < contextCount ? a.context : a.facts)?.[id];
     return v === null ? undefined : v;
   });
-  const date = a.area?.date;
-  return [...values, typeof date === 'string' ? date : undefined];
+  // The date, or a year given alone as its four digits (compile/slots.ts assessmentDate).
+  return [...values, assessmentDate(a)];
 }
 
 /** Through JSON, as input from a file or HTTP arrives. */

@@ -86,9 +86,17 @@ const DATES: fc.Arbitrary<string | undefined> = fc.oneof(
     .map((d) => d.toISOString().slice(0, 10)),
 );
 
-/** The assessments, each with one of DATES as its `area.date` (or none). */
+/**
+ * The assessments, each with one of DATES as its `area.date` (or none), or a year alone
+ * (`area.year`, 2019–2032: around the fixtures' periods, rows and table years), as a batch row with
+ * its year column filled and its date column empty gives it.
+ */
 export function withDates(arbitrary: fc.Arbitrary<Assessment>): fc.Arbitrary<Assessment> {
+  const area = fc.oneof(
+    { weight: 3, arbitrary: DATES.map((date) => (date === undefined ? undefined : { date })) },
+    { weight: 1, arbitrary: fc.integer({ min: 2019, max: 2032 }).map((year) => ({ year })) },
+  );
   return fc
-    .tuple(arbitrary, DATES)
-    .map(([a, date]) => (date === undefined ? a : { ...a, area: { ...a.area, date } }) as Assessment);
+    .tuple(arbitrary, area)
+    .map(([a, given]) => (given === undefined ? a : { ...a, area: { ...a.area, ...given } }) as Assessment);
 }

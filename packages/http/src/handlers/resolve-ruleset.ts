@@ -102,6 +102,12 @@ export function rulesetResolver(
             ),
           ],
         };
+      case 'year_ambiguous':
+        // The assessment gives its year alone and two versions share that year: said at the year.
+        return {
+          kind: 'invalid-request',
+          errors: [entryFromDiagnostic({ ...found.diagnostic, path: '/area/year' }, { pointerPrefix: at })],
+        };
       case 'not_in_force':
         return {
           kind: 'invalid-request',

@@ -66,9 +66,10 @@ function lookup(ctx: HandlerContext, input: HandlerInput): { ruleset: CompiledRu
           })),
         ]),
       };
-    // No date here to pick a version by (not_in_force needs one): the version must be named.
+    // No date here to pick a version by (not_in_force and year_ambiguous need one): the version must be named.
     case 'version_required':
     case 'not_in_force':
+    case 'year_ambiguous':
       return {
         outcome: problem('invalid-request', [
           entry('ruleset_version_required', { parameter: 'version' }, (lang) => ({

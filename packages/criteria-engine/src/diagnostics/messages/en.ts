@@ -579,6 +579,10 @@ export const en: MessageCatalog = {
     message: `No version of ruleset ${s(p, 'id')} matches "${s(p, 'wanted')}". Versions: ${s(p, 'available')}.`,
     hint: "Give the assessment a date (area.date) within a version's effective period, or name the version.",
   }),
+  version_year_ambiguous: (p) => ({
+    message: `The assessment gives the year ${s(p, 'year')} and no date, and more than one version of ruleset ${s(p, 'id')} is in force during that year: ${s(p, 'available')}. Which one judges it depends on the day.`,
+    hint: 'Give the date of the assessment (area.date, YYYY-MM-DD), or name the version (--version): a version is never picked by guessing the day.',
+  }),
   ruleset_not_in_folder: (p) => ({
     message:
       s(p, 'wanted') === ''
@@ -661,6 +665,10 @@ export const en: MessageCatalog = {
   input_date_invalid: (p) => ({
     message: `The assessment's date ${s(p, 'date')} is not a day of the calendar (a month from 01 to 12, a day that month has; 29 February in leap years only).`,
     hint: 'Write the date of the assessment (area.date) as YYYY-MM-DD, e.g. 2024-10-10: it picks the rules and the parameter values in force, so it is never guessed.',
+  }),
+  input_year_mismatch: (p) => ({
+    message: `The assessment's year ${s(p, 'year')} (area.year) is not the year of its date ${s(p, 'date')} (area.date).`,
+    hint: "Correct the one that is wrong, or leave the year out: with a date, the year is the date's.",
   }),
   input_date_outside_period: (p) => ({
     message: `The assessment's date ${s(p, 'date')} is outside the period these rules are in force (${s(p, 'from')} – ${s(p, 'to')}).`,

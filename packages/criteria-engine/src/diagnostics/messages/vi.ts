@@ -592,6 +592,10 @@ export const vi: MessageCatalog = {
     message: `Không có phiên bản nào của bộ quy tắc ${s(p, 'id')} ứng với "${s(p, 'wanted')}". Các phiên bản có: ${s(p, 'available')}.`,
     hint: 'Ghi ngày đánh giá (area.date) nằm trong thời gian hiệu lực của một phiên bản, hoặc chọn phiên bản bằng tên của nó.',
   }),
+  version_year_ambiguous: (p) => ({
+    message: `Phiếu đánh giá chỉ ghi năm ${s(p, 'year')}, không ghi ngày, mà trong năm đó có nhiều phiên bản của bộ quy tắc ${s(p, 'id')} có hiệu lực: ${s(p, 'available')}. Phiên bản nào được áp dụng tùy vào ngày đánh giá.`,
+    hint: 'Ghi ngày đánh giá (area.date, dạng YYYY-MM-DD), hoặc chọn phiên bản bằng tên (--version): phiên bản không bao giờ được chọn bằng cách đoán ngày.',
+  }),
   ruleset_not_in_folder: (p) => ({
     message:
       s(p, 'wanted') === ''
@@ -674,6 +678,10 @@ export const vi: MessageCatalog = {
   input_date_invalid: (p) => ({
     message: `Ngày đánh giá ${s(p, 'date')} không phải là một ngày có thật trong lịch (tháng từ 01 đến 12, ngày phải có trong tháng đó; ngày 29 tháng 2 chỉ có ở năm nhuận).`,
     hint: 'Viết ngày đánh giá (area.date) theo dạng YYYY-MM-DD, ví dụ 2024-10-10: ngày này quyết định quy tắc và giá trị tham số được áp dụng, nên không được đoán.',
+  }),
+  input_year_mismatch: (p) => ({
+    message: `Năm đánh giá ${s(p, 'year')} (area.year) không phải là năm của ngày đánh giá ${s(p, 'date')} (area.date).`,
+    hint: 'Sửa giá trị bị ghi sai, hoặc bỏ năm đi: khi đã có ngày thì năm là năm của ngày đó.',
   }),
   input_date_outside_period: (p) => ({
     message: `Ngày đánh giá ${s(p, 'date')} nằm ngoài thời gian hiệu lực của bộ quy tắc này (${s(p, 'from')} – ${s(p, 'to')}).`,

@@ -9,6 +9,7 @@ export const en = {
   area_code: 'Code',
   unit: '{Grouped_by}',
   date: 'Assessment date',
+  year_only: 'Year assessed (no date given: what needs the day is decided only where the whole year agrees)',
   ruleset: 'Ruleset',
   ruleset_line: '{id}, version {version} ({hash})',
   context: 'Characteristics',

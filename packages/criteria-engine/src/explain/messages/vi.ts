@@ -11,6 +11,7 @@ export const vi: ExplainMessages = {
   area_code: 'Mã',
   unit: '{Grouped_by}',
   date: 'Ngày đánh giá',
+  year_only: 'Năm đánh giá (không ghi ngày: điều gì cần ngày chỉ được quyết định khi cả năm cho cùng một kết quả)',
   ruleset: 'Bộ tiêu chí',
   ruleset_line: '{id}, phiên bản {version} ({hash})',
   context: 'Đặc điểm',
