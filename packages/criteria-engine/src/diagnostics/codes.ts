@@ -30,6 +30,7 @@ export const DIAGNOSTIC_CODES = [
   'yaml_integer_too_large',
   'yaml_number_inexact',
   'yaml_nul_byte',
+  'yaml_cr_line_ends',
   'yaml_multiple_documents',
   'yaml_empty_document',
   // validate/: the JSON Schema of rule files

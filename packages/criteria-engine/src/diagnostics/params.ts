@@ -30,6 +30,7 @@ export interface DiagnosticParamsByCode {
   yaml_integer_too_large: { readonly value: Param; readonly max: Param };
   yaml_number_inexact: { readonly value: Param; readonly read: Param };
   yaml_nul_byte: { readonly count: Param };
+  yaml_cr_line_ends: NoParams;
   yaml_multiple_documents: { readonly count: Param };
   yaml_empty_document: NoParams;
   schema_required: { readonly property: Param; readonly because?: Param };

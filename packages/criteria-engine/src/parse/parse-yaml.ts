@@ -63,6 +63,13 @@ export function parseYaml(
   const resolved = resolveParseLimits(limits);
   const diagnostics: Diagnostic[] = [...findNulBytes(source)];
 
+  // yaml reads a CR alone as no line break: the whole file would be one comment line ("empty").
+  const loneCr = findLoneCr(source);
+  if (loneCr) {
+    diagnostics.push(loneCr);
+    return { diagnostics: finish(diagnostics) };
+  }
+
   // Brackets nested past the limit stop the file before yaml's parser tokenizes all of them.
   const deep = flowTooDeep(source.text, resolved.maxDepth);
   if (deep !== undefined) {
@@ -265,6 +272,13 @@ function findNulBytes(source: SourceText): Diagnostic[] {
     i = end;
   }
   return out;
+}
+
+/** The first CR not followed by LF: past it, every line and column would be wrong. */
+function findLoneCr(source: SourceText): Diagnostic | undefined {
+  const first = /\r(?!\n)/.exec(source.text);
+  if (!first) return undefined;
+  return source.diagnostic('yaml_cr_line_ends', [first.index, first.index + 1], {});
 }
 
 /** One diagnostic per code and place, in source order. */

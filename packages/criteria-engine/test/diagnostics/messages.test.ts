@@ -30,6 +30,7 @@ const SAMPLE: Record<EngineDiagnosticCode, Diagnostic['params']> = {
   yaml_nul_byte: { count: 1 },
   yaml_multiple_documents: { count: 2 },
   yaml_empty_document: {},
+  yaml_cr_line_ends: {},
   schema_required: { property: 'if_whole_zero' },
   schema_unknown_property: {
     property: 'at_leats',

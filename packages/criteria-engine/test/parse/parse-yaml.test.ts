@@ -26,6 +26,7 @@ const EXPECTED: Record<string, { line: number; column: number; value: boolean }>
   yaml_integer_too_large: { line: 3, column: 17, value: true },
   yaml_number_inexact: { line: 3, column: 19, value: true },
   yaml_nul_byte: { line: 2, column: 16, value: true },
+  yaml_cr_line_ends: { line: 1, column: 32, value: false },
   yaml_multiple_documents: { line: 3, column: 1, value: true },
   yaml_empty_document: { line: 1, column: 1, value: false },
 };

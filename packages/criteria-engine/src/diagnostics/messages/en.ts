@@ -373,6 +373,10 @@ export const en: MessageCatalog = {
     message: 'The file contains a NUL character (code 0), which text files never contain.',
     hint: 'Save the file again as UTF-8 text. It may have been saved as UTF-16, or it may not be a text file.',
   }),
+  yaml_cr_line_ends: () => ({
+    message: 'The file ends lines with a CR character alone (old Mac style), so it would be read as one line.',
+    hint: 'Save the file again with LF (or CRLF) line ends: in your editor choose "End of Line: LF", then save.',
+  }),
   yaml_multiple_documents: (p) => ({
     message: `The file contains ${s(p, 'count')} YAML documents separated by "---"; a rule file holds exactly one.`,
     hint: 'Delete the "---" line here and what follows it, or move that part to a file of its own.',

@@ -389,6 +389,10 @@ export const vi: MessageCatalog = {
     message: 'Tệp chứa ký tự NUL (mã 0), là ký tự không bao giờ có trong tệp văn bản.',
     hint: 'Lưu lại tệp dưới dạng văn bản UTF-8. Có thể tệp đã được lưu dạng UTF-16, hoặc không phải là tệp văn bản.',
   }),
+  yaml_cr_line_ends: () => ({
+    message: 'Tệp xuống dòng chỉ bằng ký tự CR (kiểu máy Mac cũ), nên cả tệp bị đọc như một dòng.',
+    hint: 'Lưu lại tệp với kiểu xuống dòng LF (hoặc CRLF): trong trình soạn thảo, chọn "End of Line: LF" rồi lưu.',
+  }),
   yaml_multiple_documents: (p) => ({
     message: `Tệp chứa ${s(p, 'count')} tài liệu YAML ngăn cách bởi "---"; một tệp quy tắc chỉ chứa đúng một tài liệu.`,
     hint: 'Xóa dòng "---" ở đây cùng phần phía sau, hoặc chuyển phần đó sang một tệp riêng.',
