@@ -110,7 +110,7 @@ export function placeDay(b: DateBoundary, date: string | undefined): DayPoint | 
 }
 
 /** A calendar day `days` after an ISO day (`YYYY-MM-DD`), or undefined when the text is no real day. */
-export function shiftDay(iso: string, days: number): string | undefined {
+function shiftDay(iso: string, days: number): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
