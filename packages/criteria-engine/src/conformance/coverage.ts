@@ -70,7 +70,7 @@ export interface ThresholdCoverage extends CoverageSubject {
 
 /** A boundary on the calendar (date-boundaries.ts): the day before, the day itself, the day after. */
 export interface DateCoverage extends CoverageSubject {
-  /** `date < 2025-06-30`, `min_income[region=north, from 2024-01-01]`. */
+  /** `date < 2025-06-30`, `minimum[region=north, from 2024-01-01]`. */
   readonly text: string;
   /** The three days, by cell. */
   readonly days: Readonly<Record<DayPoint, string>>;

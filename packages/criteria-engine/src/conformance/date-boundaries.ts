@@ -19,7 +19,7 @@ export const DAY_POINTS: readonly DayPoint[] = ['day_before', 'day', 'day_after'
 
 /** One boundary on the calendar. */
 export interface DateBoundary {
-  /** `date < 2025-06-30`, `min_income[region=north] from 2024-01-01`. */
+  /** `date < 2025-06-30`, `minimum[region=north, from 2024-01-01]`. */
   readonly text: string;
   /** The boundary day. */
   readonly day: string;

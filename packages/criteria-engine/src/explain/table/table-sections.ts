@@ -107,7 +107,7 @@ export function criterionPoints(c: CriterionInfo, r: CriterionResult | undefined
 
 /**
  * A standard's row: the most its criteria can earn, per kind of unit when the kinds differ
- * ("31 (Commune; Ward), 41 (Special zone)"); filled, its total of the most its criteria that count
+ * ("31 (kind A; kind B), 41 (kind C)"); filled, its total of the most its criteria that count
  * for this unit can earn (a criterion left out of the standard is not in it).
  */
 export function groupPoints(
