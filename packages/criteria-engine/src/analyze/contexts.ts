@@ -9,7 +9,10 @@ import { type ContextValues, enumerateContexts } from '../compile/contexts.js';
 export { type ContextValues, describeContext } from '../compile/contexts.js';
 
 /** Every valid context, or undefined when there are more than `max` combinations to try. */
-export function validContexts(ruleset: CompiledRuleset, max: number): ContextValues[] | undefined {
+export function validContexts(
+  ruleset: Pick<CompiledRuleset, 'context' | 'validateAssessment'>,
+  max: number,
+): ContextValues[] | undefined {
   return enumerateContexts(
     ruleset.context,
     max,

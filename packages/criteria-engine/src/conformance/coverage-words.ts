@@ -3,7 +3,7 @@
  * names stay as written in the rule file.
  */
 import type { Locale } from '../diagnostics/format.js';
-import type { OutcomeColumn, ThresholdPoint } from './coverage.js';
+import type { DayPoint, OutcomeColumn, ThresholdPoint } from './coverage.js';
 
 export interface CoverageWords {
   readonly title: string;
@@ -12,13 +12,14 @@ export interface CoverageWords {
   readonly disqualifiers: string;
   readonly thresholds: string;
   readonly levels: string;
-  readonly columns: Readonly<Record<OutcomeColumn | ThresholdPoint, string>>;
+  readonly dates: string;
+  readonly columns: Readonly<Record<OutcomeColumn | ThresholdPoint | DayPoint, string>>;
   readonly total: string;
   readonly complete: string;
   readonly missing: string;
   readonly legend: string;
   /** What a case must do to fill a gap, per column. */
-  readonly gap: Readonly<Record<OutcomeColumn | ThresholdPoint, string>>;
+  readonly gap: Readonly<Record<OutcomeColumn | ThresholdPoint | DayPoint, string>>;
 }
 
 export const COVERAGE_WORDS: Readonly<Record<Locale, CoverageWords>> = {
@@ -29,6 +30,7 @@ export const COVERAGE_WORDS: Readonly<Record<Locale, CoverageWords>> = {
     disqualifiers: 'Trường hợp không đảm bảo',
     thresholds: 'Ngưỡng',
     levels: 'Mức',
+    dates: 'Ngày',
     columns: {
       pass: 'đạt',
       fail: 'không đạt',
@@ -41,6 +43,9 @@ export const COVERAGE_WORDS: Readonly<Record<Locale, CoverageWords>> = {
       empty: 'tổng bằng 0',
       reached: 'đạt đúng mức này',
       below: 'ngay dưới mức',
+      day_before: 'ngày trước',
+      day: 'đúng ngày',
+      day_after: 'ngày sau',
     },
     total: 'Độ phủ',
     complete: 'đủ mọi trường hợp có thể xảy ra',
@@ -58,6 +63,9 @@ export const COVERAGE_WORDS: Readonly<Record<Locale, CoverageWords>> = {
       empty: 'chưa có ca nào có tổng bằng 0',
       reached: 'chưa có ca nào đạt đúng mức này (không cao hơn)',
       below: 'chưa có ca nào đạt đúng mức ngay dưới mức này (hoặc, với mức thấp nhất, không được công nhận)',
+      day_before: 'chưa có ca nào có ngày đánh giá là ngày liền trước ngày này',
+      day: 'chưa có ca nào có ngày đánh giá đúng ngày này',
+      day_after: 'chưa có ca nào có ngày đánh giá là ngày liền sau ngày này',
     },
   },
   en: {
@@ -67,6 +75,7 @@ export const COVERAGE_WORDS: Readonly<Record<Locale, CoverageWords>> = {
     disqualifiers: 'Disqualifying case',
     thresholds: 'Threshold',
     levels: 'Level',
+    dates: 'Date',
     columns: {
       pass: 'pass',
       fail: 'fail',
@@ -79,6 +88,9 @@ export const COVERAGE_WORDS: Readonly<Record<Locale, CoverageWords>> = {
       empty: 'empty whole',
       reached: 'reached exactly',
       below: 'just below',
+      day_before: 'day before',
+      day: 'the day',
+      day_after: 'day after',
     },
     total: 'Coverage',
     complete: 'every outcome that can happen',
@@ -96,6 +108,9 @@ export const COVERAGE_WORDS: Readonly<Record<Locale, CoverageWords>> = {
       empty: 'no case has an empty whole',
       reached: 'no case reaches exactly this level (and no higher)',
       below: 'no case stops at the level just below (or, for the lowest level, is not recognised)',
+      day_before: 'no case is assessed on the day before',
+      day: 'no case is assessed on the day itself',
+      day_after: 'no case is assessed on the day after',
     },
   },
 };

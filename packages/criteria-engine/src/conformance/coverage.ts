@@ -21,6 +21,8 @@ import { fromNumber, type Rational } from '../compile/exact/rational.js';
 import { placeDerived, placeValue } from './exact-placement.js';
 import type { ContextValues } from '../compile/contexts.js';
 import { type TableCellThreshold, tableCellThresholds } from './table-cells.js';
+import { exactFact, type FactPair, factPairs, pairReachable, placePair } from './fact-pairs.js';
+import { DAY_POINTS, type DateBoundary, type DayPoint, dateBoundaries, placeDay } from './date-boundaries.js';
 
 export type OutcomeColumn =
   | 'pass'
@@ -32,7 +34,7 @@ export type OutcomeColumn =
   /** A level: some case reaches exactly it, and some case stops just below it (each boundary seen from both sides). */
   | 'reached'
   | 'below';
-export type { ThresholdPoint };
+export type { ThresholdPoint, DayPoint };
 
 /** The case that first exercised a cell. */
 export interface CoverageCase {
@@ -66,10 +68,21 @@ export interface ThresholdCoverage extends CoverageSubject {
   readonly cells: Readonly<Partial<Record<ThresholdPoint, CoverageCell>>>;
 }
 
+/** A boundary on the calendar (date-boundaries.ts): the day before, the day itself, the day after. */
+export interface DateCoverage extends CoverageSubject {
+  /** `date < 2025-06-30`, `minimum[region=north, from 2024-01-01]`. */
+  readonly text: string;
+  /** The three days, by cell. */
+  readonly days: Readonly<Record<DayPoint, string>>;
+  readonly cells: Readonly<Partial<Record<DayPoint, CoverageCell>>>;
+}
+
 export interface CoverageGap extends CoverageSubject {
-  readonly column: OutcomeColumn | ThresholdPoint;
-  /** For a threshold gap, the threshold. */
+  readonly column: OutcomeColumn | ThresholdPoint | DayPoint;
+  /** For a threshold or date gap, the threshold or the boundary. */
   readonly text?: string;
+  /** For a date gap, the day a case should be assessed on (`area.date`). */
+  readonly day?: string;
 }
 
 export interface CoverageReport {
@@ -78,6 +91,8 @@ export interface CoverageReport {
   readonly cases: number;
   readonly outcomes: readonly OutcomeCoverage[];
   readonly thresholds: readonly ThresholdCoverage[];
+  /** Comparisons with the assessment's date and dated table rows. */
+  readonly dates: readonly DateCoverage[];
   /** Cells some valid input can reach, and those a case exercised. */
   readonly required: number;
   readonly covered: number;
@@ -114,7 +129,10 @@ type ThresholdRow = Row<ThresholdPoint> & {
    * with the first case on each side for = and ≠ (both sides are needed).
    */
   exact?: NonNullable<TableCellThreshold['exact']> & { sides: { below?: CoverageCase; above?: CoverageCase } };
+  /** A comparison of two facts (fact-pairs.ts): placed by both facts' values. */
+  pair?: FactPair;
 };
+type DateRow = Row<DayPoint> & { boundary: DateBoundary };
 
 export function coverage(
   ruleset: CompiledRuleset,
@@ -142,6 +160,9 @@ class CoverageTable {
   private readonly derivedIds: ReadonlySet<string>;
   private readonly outcomes: Row<OutcomeColumn>[] = [];
   private readonly thresholds: ThresholdRow[] = [];
+  private readonly dates: DateRow[] = [];
+  /** The date rows of a subject, keyed as `thresholdRows`. */
+  private readonly dateRows = new Map<string, DateRow[]>();
   private readonly criterionRows = new Map<number, Row<OutcomeColumn>>();
   private readonly variantRows = new Map<string, Row<OutcomeColumn>>();
   /** The threshold rows of a criterion (its id), a variant (id NUL variant) or a disqualifier (D NUL id). */
@@ -303,8 +324,49 @@ class CoverageTable {
       if (c.exact) row.exact = { ...c.exact, sides: {} };
       rows.push(row);
     }
+    // Two facts compared: at the line and just beyond it, where some valid input puts them.
+    for (const pair of factPairs(this.ruleset, condition)) {
+      if (seen.has(pair.text)) continue;
+      seen.add(pair.text);
+      const reachable = pairReachable(pair, facts, (values) => this.accepts(readIn, {}, { facts: values }));
+      rows.push({
+        ...subject,
+        threshold: pair.threshold,
+        text: pair.text,
+        facts,
+        cells: { at: cell(reachable.at), beyond: cell(reachable.beyond) },
+        pair,
+      });
+    }
     this.thresholds.push(...rows);
     this.thresholdRows.set(key, rows);
+    const dates = dateBoundaries(this.ruleset, condition).map((boundary): DateRow => {
+      const cells: DateRow['cells'] = {};
+      for (const point of DAY_POINTS)
+        cells[point] = cell(this.accepts(readIn, boundary.context, { area: { date: boundary.days[point] } }));
+      return { ...subject, boundary, cells };
+    });
+    this.dates.push(...dates);
+    this.dateRows.set(key, dates);
+  }
+
+  /**
+   * Whether the ruleset's own validation accepts an input with these facts or this date (nothing
+   * else known) in some kind of unit that reads the condition and has the given key values.
+   */
+  private accepts(
+    readIn: (k: number) => boolean,
+    key: ContextValues,
+    input: { facts?: Assessment['facts']; area?: Assessment['area'] },
+  ): boolean {
+    // Without the kinds listed, coverage cannot try them: the cell is asked for, as table cells are.
+    if (!this.reach.contextsListed) return true;
+    return this.reach.contexts.some(
+      (context, k) =>
+        readIn(k) &&
+        Object.entries(key).every(([id, value]) => context[id] === value) &&
+        this.ruleset.validateAssessment({ context, facts: {}, ...input }).value !== undefined,
+    );
   }
 
   /** Marks what one case exercises: the outcomes it got, the thresholds it sits at, the level it stops at. */
@@ -316,6 +378,11 @@ class CoverageTable {
         const t = row.threshold;
         if (row.emptyInAnyCell && t.kind !== 'compare' && thresholdHooks(t.kind)?.point(t, input.facts) === 'empty')
           mark(row.cells.empty, by);
+        return;
+      }
+      if (row.pair !== undefined) {
+        const point = placePair(row.pair, input.facts);
+        if (point) mark(row.cells[point], by);
         return;
       }
       if (row.exact === undefined) return markFactThreshold(row, input, by);
@@ -332,6 +399,7 @@ class CoverageTable {
       const key = r.variant !== null ? `${r.id}\u0000${r.variant}` : r.id;
       if (r.variant !== null) mark(this.variantRows.get(key)?.cells[r.status], by);
       for (const row of this.thresholdRows.get(key) ?? []) markThreshold(row);
+      for (const row of this.dateRows.get(key) ?? []) markDate(row, input, by);
     });
     const level = result.level;
     if (level && level.reached === level.possible) {
@@ -342,6 +410,7 @@ class CoverageTable {
     result.disqualifiers.forEach((d, j) => {
       mark(this.disqualifierRows[j]?.cells[d.status], by);
       for (const row of this.thresholdRows.get(`D\u0000${d.id}`) ?? []) markThreshold(row);
+      for (const row of this.dateRows.get(`D\u0000${d.id}`) ?? []) markDate(row, input, by);
     });
   }
 
@@ -350,7 +419,11 @@ class CoverageTable {
     const gaps: CoverageGap[] = [];
     let required = 0;
     let covered = 0;
-    const tally = (row: CoverageSubject & { cells: Partial<Record<string, MutableCell>> }, text?: string) => {
+    const tally = (
+      row: CoverageSubject & { cells: Partial<Record<string, MutableCell>> },
+      text?: string,
+      days?: Readonly<Record<string, string>>,
+    ) => {
       for (const [column, c] of Object.entries(row.cells)) {
         if (!c?.possible) continue;
         required++;
@@ -359,13 +432,15 @@ class CoverageTable {
           gaps.push({
             ...subjectOf(row),
             // cast: Object.entries widens the keys of `cells` (a row's own columns) to string
-            column: column as OutcomeColumn | ThresholdPoint,
+            column: column as OutcomeColumn | ThresholdPoint | DayPoint,
             ...(text !== undefined ? { text } : {}),
+            ...(days?.[column] !== undefined ? { day: days[column] } : {}),
           });
       }
     };
     for (const row of this.outcomes) tally(row);
     for (const row of this.thresholds) tally(row, row.text);
+    for (const row of this.dates) tally(row, row.boundary.text, row.boundary.days);
     const { id, version, hash } = this.ruleset;
     return {
       ruleset: { id, version, hash },
@@ -377,6 +452,7 @@ class CoverageTable {
         text: r.text,
         cells: r.cells,
       })),
+      dates: this.dates.map((r) => ({ ...subjectOf(r), text: r.boundary.text, days: r.boundary.days, cells: r.cells })),
       required,
       covered,
       gaps,
@@ -476,9 +552,12 @@ function scale(f: FactInfo, value: number | string | boolean): [number, number, 
   return [f.min ?? -Infinity, f.max ?? Infinity, Number(value)];
 }
 
-/** A fact's value as the decimal it is written as (never a float's expansion); undefined unless a finite number. */
-function exactFact(raw: unknown): Rational | undefined {
-  return typeof raw === 'number' && Number.isFinite(raw) ? fromNumber(raw) : undefined;
+/** A case on the day before, the day of or the day after a date boundary, in the boundary's table cell. */
+function markDate(row: DateRow, input: Assessment, by: CoverageCase): void {
+  const { boundary } = row;
+  if (!Object.entries(boundary.context).every(([id, value]) => input.context[id] === value)) return;
+  const point = placeDay(boundary, input.area?.date);
+  if (point) mark(row.cells[point], by);
 }
 
 /** An exact value against a cell's exact boundary: at it, or just beyond it (for = and ≠, once both sides are seen). */

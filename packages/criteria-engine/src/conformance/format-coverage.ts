@@ -5,7 +5,14 @@
  */
 import type { Locale } from '../diagnostics/format.js';
 import { checkLanguage } from '../diagnostics/language.js';
-import type { CoverageCell, CoverageReport, CoverageSubject, OutcomeColumn, ThresholdPoint } from './coverage.js';
+import type {
+  CoverageCell,
+  CoverageReport,
+  CoverageSubject,
+  DayPoint,
+  OutcomeColumn,
+  ThresholdPoint,
+} from './coverage.js';
 import { COVERAGE_WORDS } from './coverage-words.js';
 
 export type CoverageFormat = 'text' | 'md';
@@ -14,6 +21,7 @@ const CRITERION_COLUMNS: readonly OutcomeColumn[] = ['pass', 'fail', 'unknown', 
 const DISQUALIFIER_COLUMNS: readonly OutcomeColumn[] = ['applies', 'clear', 'unknown'];
 const LEVEL_COLUMNS: readonly OutcomeColumn[] = ['reached', 'below'];
 const THRESHOLD_COLUMNS: readonly ThresholdPoint[] = ['at', 'beyond', 'empty'];
+const DATE_COLUMNS: readonly DayPoint[] = ['day_before', 'day', 'day_after'];
 
 export function formatCoverage(report: CoverageReport, lang: Locale, format: CoverageFormat = 'text'): string {
   checkLanguage(lang, 'formatCoverage');
@@ -62,13 +70,25 @@ export function formatCoverage(report: CoverageReport, lang: Locale, format: Cov
       ),
     );
   }
+  if (report.dates.length > 0) {
+    blocks.push(
+      table(
+        [w.dates, '', ...DATE_COLUMNS.map((c) => w.columns[c])],
+        report.dates.map((d) => [
+          d.kind === 'variant' ? `${d.id}/${d.variant}` : d.id,
+          d.text,
+          ...DATE_COLUMNS.map((c) => mark(d.cells[c])),
+        ]),
+      ),
+    );
+  }
   const percent = report.required === 0 ? 100 : Math.floor((report.covered * 100) / report.required);
   const summary = `${w.total}: ${report.covered}/${report.required} (${percent}%)${report.covered === report.required ? `: ${w.complete}` : ''}`;
   blocks.push(format === 'md' ? `**${summary}**` : summary);
   if (report.gaps.length > 0) {
     const lines = report.gaps.map((g) => {
       const who = g.kind === 'variant' ? `${g.id}/${g.variant}` : g.id;
-      return `${format === 'md' ? '- ' : '  '}${who}${g.text !== undefined ? ` (${g.text})` : ''}: ${w.gap[g.column]}`;
+      return `${format === 'md' ? '- ' : '  '}${who}${g.text !== undefined ? ` (${g.text})` : ''}: ${w.gap[g.column]}${g.day !== undefined ? ` (area.date: ${g.day})` : ''}`;
     });
     blocks.push([`${w.missing}:`, ...lines].join('\n'));
   }

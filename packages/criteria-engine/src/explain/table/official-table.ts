@@ -19,6 +19,7 @@ import { vi as explainVi } from '../messages/vi.js';
 import { interpolate, shorten } from '../text-tools.js';
 import { tableEn, type TableMessages } from './messages/en.js';
 import { tableVi } from './messages/vi.js';
+import { kindTotals } from './kind-totals.js';
 import { type Letterhead, letterhead, shortDate, writtenDate } from './letterhead.js';
 import {
   criterionPoints,
@@ -26,7 +27,9 @@ import {
   derivedRemarks,
   groupPoints,
   hasPoints,
+  kindCriteriaLines,
   levelsPart,
+  most,
   parameterLines,
   parametersPart,
   pointsLines,
@@ -68,7 +71,16 @@ export type TableRuleset = Pick<
   Partial<
     Pick<
       CompiledRuleset,
-      'words' | 'facts' | 'derived' | 'derivedValues' | 'derivedExact' | 'parameterTables' | 'parameters'
+      | 'words'
+      | 'facts'
+      | 'derived'
+      | 'derivedValues'
+      | 'derivedExact'
+      | 'parameterTables'
+      | 'parameters'
+      // Without them a blank table cannot count each kind of unit's criteria: one total for all.
+      | 'validateAssessment'
+      | 'evaluate'
     >
   >;
 
@@ -145,7 +157,8 @@ export function officialTable(ruleset: TableRuleset, options: OfficialTableOptio
   checkLanguage(lang, 'officialTable');
   const m = withWords(tableMessages[lang], ruleset.words ?? GENERIC_WORDS, lang);
   const say: Say = (key, params = {}) => interpolate(m[key], params);
-  const ctx: TableContext = { lang, m, say, ruleset, result: options.result };
+  const kinds = options.result === undefined ? kindTotals(ruleset, lang, m, most) : undefined;
+  const ctx: TableContext = { lang, m, say, ruleset, result: options.result, kinds };
   const points = hasPoints(ruleset);
   const result = options.result;
   const note = ruleset.document.recognition.note;
@@ -217,9 +230,9 @@ function criteriaRows(ctx: TableContext, headings: TableHeadings | undefined, po
     rows.push({
       kind: 'group',
       number: group.id,
-      lines: lines(group.title[lang]),
+      lines: [...lines(group.title[lang]), ...kindCriteriaLines(group, ctx)],
       ...groupCell(g, say),
-      ...(points ? { points: groupPoints(group, g, lang) } : {}),
+      ...(points ? { points: groupPoints(group, g, ctx, criteria) } : {}),
     });
     for (const criterion of group.criteria) {
       const c = criteria.get(criterion.id);

@@ -20,6 +20,7 @@ import type { TableMessageKey, TableMessages } from './messages/en.js';
 import type { TableField, TableLang, TableMark, TableRuleset } from './official-table.js';
 import { declaredParameter, declaredParameters } from '../declared-parameters.js';
 import { levelStanding } from '../text-tools.js';
+import { excluded, type KindShare } from './kind-totals.js';
 
 export type Say = (key: TableMessageKey, params?: Readonly<Record<string, string | number>>) => string;
 
@@ -30,6 +31,8 @@ export interface TableContext {
   readonly say: Say;
   readonly ruleset: TableRuleset;
   readonly result: EvaluationResult | undefined;
+  /** Blank: each standard's totals per kind of unit (kind-totals.ts); undefined when they cannot be listed. */
+  readonly kinds?: ReadonlyMap<string, readonly KindShare[]> | undefined;
 }
 
 /** The recognition levels, lowest first, after a row for what every level needs. */
@@ -87,7 +90,7 @@ export function hasPoints(ruleset: Pick<TableRuleset, 'groups' | 'document'>): b
 }
 
 /** The most a criterion can earn (its rule's, else its fixed points). */
-function most(c: CriterionInfo): number {
+export function most(c: CriterionInfo): number {
   return Math.max(c.pointsRule?.max ?? c.points, ...(c.variants ?? []).map((v) => v.pointsRule?.max ?? v.points ?? 0));
 }
 
@@ -102,14 +105,41 @@ export function criterionPoints(c: CriterionInfo, r: CriterionResult | undefined
   return `${got}/${n(top)}`;
 }
 
-/** A standard's row: the most its criteria can earn, or (filled) its total of that. */
-export function groupPoints(group: GroupInfo, g: GroupResult | undefined, lang: TableLang): string {
-  const n = (x: number) => formatReportNumber(x, lang);
-  const top = group.criteria.reduce((sum, c) => sum + most(c), 0);
+/**
+ * A standard's row: the most its criteria can earn, per kind of unit when the kinds differ
+ * ("31 (kind A; kind B), 41 (kind C)"); filled, its total of the most its criteria that count
+ * for this unit can earn (a criterion left out of the standard is not in it).
+ */
+export function groupPoints(
+  group: GroupInfo,
+  g: GroupResult | undefined,
+  ctx: TableContext,
+  results: ReadonlyMap<string, CriterionResult>,
+): string {
+  const n = (x: number) => formatReportNumber(x, ctx.lang);
   const total = g?.points_total;
-  if (total === undefined) return g === undefined ? n(top) : '';
+  if (g === undefined) {
+    const shares = ctx.kinds?.get(group.id);
+    if (shares !== undefined && shares.length > 1)
+      return shares.map((s) => ctx.say('kind_total', { kinds: s.kinds, total: n(s.points) })).join(', ');
+    return n(shares?.[0]?.points ?? group.criteria.reduce((sum, c) => sum + most(c), 0));
+  }
+  if (total === undefined) return '';
+  const top = group.criteria.reduce((sum, c) => {
+    const r = results.get(c.id);
+    return r !== undefined && excluded(r) ? sum : sum + most(c);
+  }, 0);
   const got = total.least === total.most ? n(total.least) : `${n(total.least)}–${n(total.most)}`;
   return `${got}/${n(top)}`;
+}
+
+/** Blank: a line under a standard whose number of criteria differs by kind of unit. */
+export function kindCriteriaLines(group: GroupInfo, ctx: TableContext): string[] {
+  if (ctx.result !== undefined) return [];
+  const shares = ctx.kinds?.get(group.id);
+  if (shares === undefined || new Set(shares.map((s) => s.criteria)).size < 2) return [];
+  const list = shares.map((s) => ctx.say('kind_total', { kinds: s.kinds, total: s.criteria })).join(', ');
+  return [ctx.say('kind_criteria', { list })];
 }
 
 /** The lines under a criterion's text that say how a step table or best_of gives its points. */
