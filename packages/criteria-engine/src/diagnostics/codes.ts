@@ -29,6 +29,7 @@ export const DIAGNOSTIC_CODES = [
   'yaml_unsafe_key',
   'yaml_integer_too_large',
   'yaml_number_inexact',
+  'yaml_number_not_decimal',
   'yaml_nul_byte',
   'yaml_multiple_documents',
   'yaml_empty_document',

@@ -29,6 +29,7 @@ export interface DiagnosticParamsByCode {
   yaml_unsafe_key: { readonly key: Param; readonly kind?: Param };
   yaml_integer_too_large: { readonly value: Param; readonly max: Param };
   yaml_number_inexact: { readonly value: Param; readonly read: Param };
+  yaml_number_not_decimal: { readonly value: Param; readonly decimal?: Param };
   yaml_nul_byte: { readonly count: Param };
   yaml_multiple_documents: { readonly count: Param };
   yaml_empty_document: NoParams;

@@ -27,6 +27,7 @@ const SAMPLE: Record<EngineDiagnosticCode, Diagnostic['params']> = {
   yaml_unsafe_key: { key: '__proto__' },
   yaml_integer_too_large: { value: '9007199254740993', max: 9007199254740991 },
   yaml_number_inexact: { value: '212.0000000000000001', read: '212' },
+  yaml_number_not_decimal: { value: '0x10', decimal: '16' },
   yaml_nul_byte: { count: 1 },
   yaml_multiple_documents: { count: 2 },
   yaml_empty_document: {},

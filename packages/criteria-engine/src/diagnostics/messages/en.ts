@@ -369,6 +369,14 @@ export const en: MessageCatalog = {
     message: `The number ${s(p, 'value')} has more digits than can be read exactly: it would be read as ${s(p, 'read')}.`,
     hint: 'Write the number as it was counted or measured, with the digits that matter (e.g. 212 or 98.5). Nothing is rounded for you.',
   }),
+  yaml_number_not_decimal: (p) => ({
+    message: hasParam(p, 'decimal')
+      ? `${s(p, 'value')} is a number written in another base than decimal (it would be read as ${s(p, 'decimal')}).`
+      : `${s(p, 'value')} is not a number that was counted or measured (it would be read as ${s(p, 'value').toLowerCase().includes('nan') ? 'not-a-number' : 'infinity'}).`,
+    hint: hasParam(p, 'decimal')
+      ? `Write the decimal number (${s(p, 'decimal')}) with digits 0–9 only; if the text itself is meant (a code), put it in quotes.`
+      : 'Write a decimal number with digits 0–9, or leave the value out if it is not known.',
+  }),
   yaml_nul_byte: () => ({
     message: 'The file contains a NUL character (code 0), which text files never contain.',
     hint: 'Save the file again as UTF-8 text. It may have been saved as UTF-16, or it may not be a text file.',

@@ -385,6 +385,14 @@ export const vi: MessageCatalog = {
     message: `Số ${s(p, 'value')} có nhiều chữ số hơn mức đọc được chính xác: nó sẽ bị đọc thành ${s(p, 'read')}.`,
     hint: 'Viết số đúng như đã đếm hoặc đo, với các chữ số có nghĩa (ví dụ 212 hoặc 98.5). Không có gì được tự làm tròn.',
   }),
+  yaml_number_not_decimal: (p) => ({
+    message: hasParam(p, 'decimal')
+      ? `${s(p, 'value')} là một số viết theo hệ khác hệ thập phân (sẽ bị đọc thành ${s(p, 'decimal')}).`
+      : `${s(p, 'value')} không phải là một số đếm hoặc đo được (sẽ bị đọc thành ${s(p, 'value').toLowerCase().includes('nan') ? 'giá trị không phải số' : 'vô cực'}).`,
+    hint: hasParam(p, 'decimal')
+      ? `Viết số thập phân (${s(p, 'decimal')}) chỉ bằng các chữ số 0–9; nếu muốn giữ nguyên văn bản (một mã), đặt nó trong dấu ngoặc kép.`
+      : 'Viết một số thập phân bằng các chữ số 0–9, hoặc bỏ giá trị đó nếu chưa biết.',
+  }),
   yaml_nul_byte: () => ({
     message: 'Tệp chứa ký tự NUL (mã 0), là ký tự không bao giờ có trong tệp văn bản.',
     hint: 'Lưu lại tệp dưới dạng văn bản UTF-8. Có thể tệp đã được lưu dạng UTF-16, hoặc không phải là tệp văn bản.',
