@@ -67,6 +67,11 @@ const ONE_FILE: readonly Case[] = [
     problems: [['yaml_number_inexact', 1, 237, 'it would be read as 212.', 'đọc thành 212.']],
   },
   {
+    // CSV text read as YAML is one long text: said as a table, with the way to read it as a batch.
+    file: 'csv-text-named-yaml.yaml',
+    problems: [['input_not_an_assessment', 1, 1, 'holds a table of values', 'chứa một bảng giá trị']],
+  },
+  {
     // yaml reads 0x10 as 16 and 0o17 as 15: almost surely a mistake, refused with the decimal number.
     file: 'hex-and-octal.yaml',
     problems: [
@@ -271,5 +276,21 @@ describe('a rule file with a number not in decimal', () => {
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('--format naming another format than the file is in', () => {
+  it('says what was expected and what the file looks like, not "holds one assessment"', async () => {
+    for (const format of ['json', 'jsonl', 'yaml']) {
+      const { code, stderr } = await run(['evaluate', '--rules', RULES, '--format', format, `${DIR}/csv-dates.csv`]);
+      expect(code).toBe(2);
+      expect(stderr).not.toContain('holds one assessment');
+      expect(stderr).toContain(`looks like CSV (line 1: code,name,unit,date,`);
+      expect(stderr).toContain('give --format csv');
+      expect(stderr).toContain('trông như tệp CSV (dòng 1: code,name,unit,date,');
+    }
+    const { code, stderr } = await run(['evaluate', '--rules', RULES, '--format', 'json', `${DIR}/error-cells.xlsx`]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('looks like XLSX');
   });
 });

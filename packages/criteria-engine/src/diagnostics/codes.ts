@@ -116,6 +116,7 @@ export const DIAGNOSTIC_CODES = [
   'level_disqualifier_redundant',
   // evaluate/: assessments
   'input_shape',
+  'input_not_an_assessment',
   'input_unknown_fact',
   'input_unknown_facts',
   'input_type',

@@ -26,6 +26,7 @@ const SAMPLE: Record<EngineDiagnosticCode, Diagnostic['params']> = {
   yaml_scalar_too_long: { length: 9_000_002, max: 65536 },
   yaml_unsafe_key: { key: '__proto__' },
   yaml_integer_too_large: { value: '9007199254740993', max: 9007199254740991 },
+  input_not_an_assessment: { shape: 'table', line: 'code,name,households' },
   yaml_number_inexact: { value: '212.0000000000000001', read: '212' },
   yaml_number_not_decimal: { value: '0x10', decimal: '16' },
   yaml_nul_byte: { count: 1 },

@@ -632,6 +632,16 @@ export const en: MessageCatalog = {
     message: `At ${s(p, 'path') || 'the top of the assessment'}: expected ${t(s(p, 'expected'))}.`,
     hint: 'Compare the assessment with the examples in examples/assessments/.',
   }),
+  input_not_an_assessment: (p) => ({
+    message:
+      s(p, 'shape') === 'table'
+        ? `This file holds a table of values separated by commas, semicolons or tabs (line 1: ${s(p, 'line')}), not one assessment.`
+        : `This file holds ${s(p, 'shape') === 'list' ? 'a list' : 'a single value'} (line 1: ${s(p, 'line')}), not one assessment.`,
+    hint:
+      s(p, 'shape') === 'table'
+        ? 'A table with one assessment per row is a batch: save it with a .csv name (or .tsv) and it is read row by row. One assessment alone is written as key: value lines (ruleset, area, context, facts).'
+        : 'One assessment is written as key: value lines (ruleset, area, context, facts), as in examples/assessments/; several at once go in a batch file (CSV, XLSX, JSON Lines).',
+  }),
   input_unknown_facts: (p) => ({
     message: `From here on, ${grouped(p, 'count', ',')} more names under ${s(p, 'section')}: are not in this ruleset either (${s(p, 'examples')}, …).`,
     hint: "Many names that match nothing at once usually mean the assessment was written for other rules or another version: check its ruleset: line and --rules, then compare the names with the rule file's facts:.",

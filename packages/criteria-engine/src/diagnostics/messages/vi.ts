@@ -645,6 +645,16 @@ export const vi: MessageCatalog = {
     message: `Tại ${s(p, 'path') || 'đầu bản đánh giá'}: cần ${t(s(p, 'expected'))}.`,
     hint: 'So sánh bản đánh giá với các ví dụ trong examples/assessments/.',
   }),
+  input_not_an_assessment: (p) => ({
+    message:
+      s(p, 'shape') === 'table'
+        ? `Tệp này chứa một bảng giá trị cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc tab (dòng 1: ${s(p, 'line')}), không phải một phiếu đánh giá.`
+        : `Tệp này chứa ${s(p, 'shape') === 'list' ? 'một danh sách' : 'một giá trị đơn lẻ'} (dòng 1: ${s(p, 'line')}), không phải một phiếu đánh giá.`,
+    hint:
+      s(p, 'shape') === 'table'
+        ? 'Bảng có mỗi dòng một phiếu đánh giá là tệp hàng loạt: lưu với tên đuôi .csv (hoặc .tsv) để được đọc từng dòng. Một phiếu đánh giá riêng lẻ được viết bằng các dòng khóa: giá trị (ruleset, area, context, facts).'
+        : 'Một phiếu đánh giá được viết bằng các dòng khóa: giá trị (ruleset, area, context, facts), như trong examples/assessments/; nhiều phiếu cùng lúc thì đặt trong tệp hàng loạt (CSV, XLSX, JSON Lines).',
+  }),
   input_unknown_facts: (p) => ({
     message: `Từ đây còn ${grouped(p, 'count', '.')} mục khác trong ${s(p, 'section')}: cũng không có trong bộ quy tắc này (${s(p, 'examples')}, …).`,
     hint: 'Nhiều tên không khớp cùng lúc thường là do phiếu được viết cho một bộ quy tắc hoặc phiên bản khác: kiểm tra dòng ruleset: và --rules, rồi đối chiếu tên với mục facts: của tệp quy tắc.',
