@@ -25,7 +25,7 @@ export function unsafeKeysOf(value: unknown, file: string, item = 0): RowProblem
   const found: RowProblem[] = [];
   const walk = (node: unknown, path: readonly (string | number)[]): void => {
     if (Array.isArray(node)) {
-      node.forEach((child, i) => walk(child, [...path, i]));
+      for (const [i, child] of node.entries()) walk(child, [...path, i]);
       return;
     }
     if (typeof node !== 'object' || node === null) return;
@@ -60,7 +60,7 @@ export function yamlProblems(doc: Document.Parsed, text: string, file: string): 
         if (key !== undefined) walk(pair.value, item, [...path, key]);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((child, i) => walk(child, item, [...path, i]));
+      for (const [i, child] of node.items.entries()) walk(child, item, [...path, i]);
     } else if (isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'bigint')) {
       const range = (node as Node).range;
       const written = range ? text.slice(range[0], range[1]) : String(node.value);
@@ -72,7 +72,7 @@ export function yamlProblems(doc: Document.Parsed, text: string, file: string): 
     }
   };
   const root = doc.contents;
-  if (isSeq(root)) root.items.forEach((child, i) => walk(child, i, []));
+  if (isSeq(root)) for (const [i, child] of root.items.entries()) walk(child, i, []);
   else walk(root, 0, []);
   return found;
 }
