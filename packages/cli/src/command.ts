@@ -9,6 +9,11 @@ import type { Session } from './session.js';
 export interface Command {
   readonly name: string;
   readonly help: string;
+  /**
+   * True for a command that stops on SIGINT/SIGTERM its own way (`lcz serve` closes its server):
+   * every other one runs inside stop-signals.ts, which deletes its outputs' temporary files.
+   */
+  readonly handlesStopSignals?: boolean;
   /** Parse the arguments after the command's name (throwing UsageError), then run the command. */
   run(args: string[], session: Session): Promise<number>;
 }
@@ -16,6 +21,7 @@ export interface Command {
 interface CommandSpec<O> {
   readonly name: string;
   readonly help: string;
+  readonly handlesStopSignals?: boolean;
   /** The arguments as the command's options; a UsageError for anything wrong with them. */
   parse(args: string[]): O;
   /** Run with parsed options (loading the implementation then). */
@@ -27,6 +33,7 @@ export function defineCommand<O>(spec: CommandSpec<O>): Command {
   return {
     name: spec.name,
     help: spec.help,
+    ...(spec.handlesStopSignals === true ? { handlesStopSignals: true } : {}),
     run: (args, session) => spec.run(spec.parse(args), session),
   };
 }

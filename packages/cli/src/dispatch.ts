@@ -77,7 +77,10 @@ async function dispatch(
     session.out(command.help);
     return EXIT.ok;
   }
-  return command.run(rest, session);
+  if (command.handlesStopSignals === true) return command.run(rest, session);
+  // Every command that may write a file atomically: a stop signal deletes its temporary files.
+  const { removingTemporariesOnStop } = await import('./stop-signals.js');
+  return removingTemporariesOnStop(() => command.run(rest, session));
 }
 
 /** `-h`/`--help` anywhere before a `--` terminator, even next to otherwise invalid arguments. */

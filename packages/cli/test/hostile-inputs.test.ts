@@ -5,6 +5,9 @@
  * column), with its code, a message and a hint in each language, and exit code 1; never a stack
  * trace. Batch files say the same through the decisions-only path.
  */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lcz } from './helpers.js';
@@ -62,6 +65,27 @@ const ONE_FILE: readonly Case[] = [
   {
     file: 'number-past-a-double.json',
     problems: [['yaml_number_inexact', 1, 237, 'it would be read as 212.', 'đọc thành 212.']],
+  },
+  {
+    // CSV text read as YAML is one long text: said as a table, with the way to read it as a batch.
+    file: 'csv-text-named-yaml.yaml',
+    problems: [['input_not_an_assessment', 1, 1, 'holds a table of values', 'chứa một bảng giá trị']],
+  },
+  {
+    // yaml reads 0x10 as 16 and 0o17 as 15: almost surely a mistake, refused with the decimal number.
+    file: 'hex-and-octal.yaml',
+    problems: [
+      ['yaml_number_not_decimal', 5, 15, 'it would be read as 16', 'sẽ bị đọc thành 16'],
+      ['yaml_number_not_decimal', 6, 27, 'it would be read as 15', 'sẽ bị đọc thành 15'],
+    ],
+  },
+  {
+    // JSON is read as YAML, so `.inf` and `.nan` were numbers in a .json file too.
+    file: 'infinity.json',
+    problems: [
+      ['yaml_number_not_decimal', 2, 91, 'read as infinity', 'vô cực'],
+      ['yaml_number_not_decimal', 2, 123, 'read as not-a-number', 'không phải số'],
+    ],
   },
 ];
 
@@ -124,6 +148,30 @@ const BATCH: readonly Case[] = [
       ['batch_cell_type', 3, 7, '"0x10" is not a whole number', '"0x10"'],
     ],
   },
+  {
+    // A list is checked as a single file is: unsafe keys at their key, numbers not in decimal.
+    file: 'unsafe-keys-and-hex-list.yaml',
+    problems: [
+      ['yaml_unsafe_key', 5, 5, 'The key "__proto__" is not allowed', 'khóa "__proto__"'],
+      ['yaml_unsafe_key', 9, 3, 'The key "constructor" is not allowed', 'khóa "constructor"'],
+      ['yaml_number_not_decimal', 11, 17, '0x10 is a number written in another base', 'sẽ bị đọc thành 16'],
+      ['yaml_number_not_decimal', 12, 29, '0o17 is a number written in another base', 'sẽ bị đọc thành 15'],
+    ],
+  },
+  {
+    file: 'unsafe-keys-list.json',
+    problems: [
+      ['yaml_unsafe_key', 1, 169, 'The key "__proto__" is not allowed', 'khóa "__proto__"'],
+      ['yaml_unsafe_key', 2, 158, 'The key "prototype" is not allowed', 'khóa "prototype"'],
+    ],
+  },
+  {
+    file: 'unsafe-keys.jsonl',
+    problems: [
+      ['yaml_unsafe_key', 1, 168, 'The key "__proto__" is not allowed', 'khóa "__proto__"'],
+      ['yaml_unsafe_key', 2, 168, 'The key "constructor" is not allowed', 'khóa "constructor"'],
+    ],
+  },
 ];
 
 const run = (argv: string[]) => lcz(argv, { cwd: ROOT, env: { LCZ_CACHE: '0' } });
@@ -142,33 +190,44 @@ function expectSaid(out: string, file: string, problems: Case['problems'], lang:
   }
 }
 
+/**
+ * `lcz evaluate` on one corpus file, in Vietnamese and in English (each with `extra` arguments):
+ * exit code 1 and every problem said at its place. Returns each language's output.
+ */
+async function expectRefused(
+  file: string,
+  problems: Case['problems'],
+  extra: readonly string[] = [],
+): Promise<Record<'en' | 'vi', string>> {
+  const said = { en: '', vi: '' };
+  for (const lang of ['en', 'vi'] as const) {
+    const { code, stdout, stderr } = await run([
+      'evaluate',
+      '--lang',
+      lang,
+      '--rules',
+      RULES,
+      ...extra,
+      `${DIR}/${file}`,
+    ]);
+    expect(code, stdout + stderr).toBe(1);
+    expectSaid(stdout + stderr, file, problems, lang);
+    said[lang] = stdout + stderr;
+  }
+  return said;
+}
+
 describe('the hostile corpus, one file at a time', () => {
   it.each(ONE_FILE)('$file', async ({ file, problems }) => {
-    const said: Record<string, string> = {};
-    for (const lang of ['en', 'vi'] as const) {
-      const { code, stdout, stderr } = await run(['evaluate', '--lang', lang, '--rules', RULES, `${DIR}/${file}`]);
-      expect(code).toBe(1);
-      expectSaid(stdout + stderr, file, problems, lang);
-      said[lang] = stdout + stderr;
-    }
-    expect(said['vi']).not.toBe(said['en']);
+    const said = await expectRefused(file, problems);
+    expect(said.vi).not.toBe(said.en);
   });
 });
 
 describe('hints that speak of an assessment, not of a rule file', () => {
   it('yaml_unsafe_key in an assessment points to where assessments are documented', async () => {
-    for (const lang of ['en', 'vi'] as const) {
-      const { code, stdout, stderr } = await run([
-        'evaluate',
-        '--lang',
-        lang,
-        '--rules',
-        RULES,
-        `${DIR}/proto-key.yaml`,
-      ]);
-      expect(code).toBe(1);
-      const out = stdout + stderr;
-      expect(out).toContain('[yaml_unsafe_key]');
+    const said = await expectRefused('proto-key.yaml', [['yaml_unsafe_key', 5, 3, '__proto__', '__proto__']]);
+    for (const out of Object.values(said)) {
       expect(out).toContain('docs/cli.md');
       expect(out).not.toContain('rule-format.md');
     }
@@ -177,20 +236,61 @@ describe('hints that speak of an assessment, not of a rule file', () => {
 
 describe('the hostile corpus as batches', () => {
   it.each(BATCH)('$file, every row evaluated and decided only', async ({ file, problems }) => {
-    for (const lang of ['en', 'vi'] as const) {
-      for (const extra of [[], ['--decisions-only']]) {
-        const { code, stdout, stderr } = await run([
-          'evaluate',
-          '--lang',
-          lang,
-          '--rules',
-          RULES,
-          ...extra,
-          `${DIR}/${file}`,
-        ]);
-        expect(code).toBe(1);
-        expectSaid(stdout + stderr, file, problems, lang);
-      }
+    for (const extra of [[], ['--decisions-only']]) await expectRefused(file, problems, extra);
+  });
+});
+
+describe('lists with unsafe keys', () => {
+  it('pollute nothing', async () => {
+    for (const file of ['unsafe-keys-and-hex-list.yaml', 'unsafe-keys-list.json', 'unsafe-keys.jsonl']) {
+      await run(['evaluate', '--rules', RULES, `${DIR}/${file}`]);
+      expect(Reflect.get({}, 'polluted'), file).toBeUndefined();
     }
+  });
+});
+
+describe('a rule file with a number not in decimal', () => {
+  it('is refused at its place, with the decimal number, as an assessment is', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'lcz-hex-rules-'));
+    try {
+      await cp(join(ROOT, RULES), folder, { recursive: true });
+      const path = join(folder, 'ruleset.yaml');
+      const lines = (await readFile(path, 'utf8')).split('\n');
+      const at = lines.findIndex((l) => /^ {4}min: 0$/.test(l));
+      lines[at] = '    min: 0x10';
+      await writeFile(path, lines.join('\n'));
+      for (const [lang, said] of [
+        ['en', 'it would be read as 16'],
+        ['vi', 'sẽ bị đọc thành 16'],
+      ] as const) {
+        const { code, stdout, stderr } = await run(['validate', '--lang', lang, folder]);
+        expect(code).toBe(1);
+        const out = stdout + stderr;
+        expect(out).toContain(
+          `${path}:${at + 1}:10: ${lang === 'en' ? 'error' : 'lỗi'} [yaml_number_not_decimal] 0x10`,
+        );
+        expect(out).toContain(said);
+        // The one problem: not also "expected a number" from the schema.
+        expect(out).not.toContain('schema_type');
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('--format naming another format than the file is in', () => {
+  it('says what was expected and what the file looks like, not "holds one assessment"', async () => {
+    for (const format of ['json', 'jsonl', 'yaml']) {
+      const { code, stderr } = await run(['evaluate', '--rules', RULES, '--format', format, `${DIR}/csv-dates.csv`]);
+      expect(code).toBe(2);
+      expect(stderr).not.toContain('holds one assessment');
+      expect(stderr).toContain(`looks like CSV (line 1: code,name,unit,date,`);
+      expect(stderr).toContain('give --format csv');
+      expect(stderr).toContain('trông như tệp CSV (dòng 1: code,name,unit,date,');
+    }
+    const { code, stderr } = await run(['evaluate', '--rules', RULES, '--format', 'json', `${DIR}/error-cells.xlsx`]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('looks like XLSX');
   });
 });

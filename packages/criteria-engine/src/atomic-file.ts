@@ -5,7 +5,7 @@
  * was, never an empty or cut-off one. Node only; re-exported by `./node`.
  */
 import { once } from 'node:events';
-import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -35,12 +35,25 @@ const inProgress = new Set<string>();
 export function removeTemporariesSync(): void {
   for (const temporary of inProgress) {
     try {
-      unlinkSync(temporary);
+      // A folder too: `lcz version new` builds the new version's folder beside it (trackTemporary).
+      rmSync(temporary, { recursive: true, force: true });
     } catch {
       // Already gone, or never created: nothing to remove.
     }
   }
   inProgress.clear();
+}
+
+/**
+ * A temporary file or folder written another way (SQLite's backup, a staged folder), removed by
+ * removeTemporariesSync like this module's own until the returned function is called (once it
+ * has been renamed into place or removed).
+ */
+export function trackTemporary(path: string): () => void {
+  inProgress.add(path);
+  return () => {
+    inProgress.delete(path);
+  };
 }
 
 /** The temporary name beside `path`: hidden, and unique to this process and call. */

@@ -22,7 +22,13 @@ export {
   readIncludeFile,
   resolveRulesetPath,
 } from './node-files.js';
-export { openAtomicFile, removeTemporariesSync, writeFileAtomic, type AtomicFile } from './atomic-file.js';
+export {
+  openAtomicFile,
+  removeTemporariesSync,
+  trackTemporary,
+  writeFileAtomic,
+  type AtomicFile,
+} from './atomic-file.js';
 // Plan modules (lcz build's .plan.mjs): made from a compiled rules file, written, loaded.
 export { planModuleCode, writePlanModule, loadPlanModuleFile } from './plan-module-files.js';
 export type { PlanModuleOutcome } from './generate/plan-module-code.js';

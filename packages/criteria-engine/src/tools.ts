@@ -13,6 +13,8 @@ export * from './conformance/index.js';
 export { checkLanguage } from './diagnostics/language.js';
 // The YAML readers' nesting pre-check, for readers of YAML beside the engine's (batch lists).
 export { flowTooDeep } from './parse/flow-depth.js';
+// Numbers written `0x10` or `.inf`, refused by the engine's reader and by the batch's YAML lists alike.
+export { nonDecimalNumber } from './parse/exact-number.js';
 export { buildCompiledRules, type BuildCompiledOptions } from './build-compiled.js';
 export { compiledRulesOf } from './store-compiled.js';
 // The generated decide module a ruleset loaded from a compiled file runs, for other threads to import.

@@ -5,6 +5,7 @@
  * beside the target and renamed into place, so a half-written backup never has the target's name.
  */
 import { rename, rm } from 'node:fs/promises';
+import { trackTemporary } from '@lcz/criteria-engine/node';
 import Database from 'better-sqlite3';
 import { problem, RecordsError } from './problems.js';
 import type { RecordsStore } from './store.js';
@@ -13,6 +14,8 @@ export async function backupStore(store: RecordsStore, target: string): Promise<
   const sqlite = store.backend.sqlite;
   if (!sqlite) throw new RecordsError([problem('records_backup_unsupported', { file: store.backend.location })]);
   const partial = `${target}.partial-${process.pid}`;
+  // Removed by a stop signal too (lcz's stop-signals.ts), not only by the finally below.
+  const untrack = trackTemporary(partial);
   try {
     const { totalPages } = await sqlite.backup(partial);
     // The copy is checked before it takes the target's name.
@@ -27,5 +30,6 @@ export async function backupStore(store: RecordsStore, target: string): Promise<
     return { pages: totalPages, file: target };
   } finally {
     await rm(partial, { force: true });
+    untrack();
   }
 }

@@ -96,3 +96,32 @@ function looksLikeJsonLines(t: string): boolean {
     return false;
   }
 }
+
+/**
+ * The batch format a file's first bytes look like, whatever its name says: a zip (XLSX), JSON
+ * Lines, a JSON array, a YAML list, or a table of text (CSV: two lines or more, the first with a
+ * comma, a semicolon or a tab, and not a mapping's `key: value`). Undefined for one assessment
+ * or anything else. `lcz evaluate --format json` on a CSV file says what the file looks like.
+ */
+export function contentFormat(head: Uint8Array): BatchFormat | undefined {
+  if (head[0] === 0x50 && head[1] === 0x4b) return 'xlsx';
+  const t = text(head);
+  if (looksLikeJsonLines(t)) return 'jsonl';
+  if (isListDocument('json', t)) return 'json';
+  if (isListDocument('yaml', t)) return 'yaml';
+  return looksLikeTable(t) ? 'csv' : undefined;
+}
+
+/** Two lines or more, the first with a separator and none of a YAML or JSON document's marks. */
+export function looksLikeTable(t: string): boolean {
+  const lines = t.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+  const first = lines[0] ?? '';
+  if (lines.length < 2 || /^\s*[{[#-]/.test(first) || /^[^,;\t"]*:\s/.test(first)) return false;
+  return /[,;\t]/.test(first);
+}
+
+/** The first line of a file's head, cut to `max` characters, for a message. */
+export function firstLine(head: Uint8Array | string, max = 60): string {
+  const line = text(head).split(/\r\n|\r|\n/, 1)[0] ?? '';
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+}

@@ -15,6 +15,7 @@ import { fileDiagnostic } from '../diagnostics.js';
 import { asError } from '../errors.js';
 import type { BatchArea, BatchRecord } from '../record.js';
 import { CHUNK_ROWS } from './rows.js';
+import { unsafeKeysOf, unsafeKeysOfItems, yamlProblems, type RowProblem } from './structured-checks.js';
 
 /** JSON arrays and YAML lists are read whole; beyond this, JSON Lines or CSV stream. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -83,8 +84,9 @@ export async function* jsonLinesRecords(
       continue;
     }
     let locate: Locate | undefined;
+    const problems = unsafeKeysOf(value, file).map((p) => p.diagnostic);
     batch.push(
-      checkedRecord(value, row, ruleset, check, (d) => {
+      checkedRecord(value, row, ruleset, check, problems, (d) => {
         locate ??= locator(line);
         return { ...d, file, line: row, column: locate([], d).column };
       }),
@@ -108,6 +110,7 @@ export function documentRecords(
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   let parsed: Document.Parsed | undefined;
+  let problems: RowProblem[];
   // 200 KB of `[` cost yaml's parser 300 MB before any depth check: refused from the text first.
   const deep = flowTooDeep(source, MAX_DEPTH);
   if (deep !== undefined) {
@@ -128,6 +131,7 @@ export function documentRecords(
         col,
       );
     }
+    problems = unsafeKeysOfItems(Array.isArray(value) ? value : [value], file);
   } else {
     const lineCounter = new LineCounter();
     parsed = parseDocument(source, { ...YAML_OPTIONS, lineCounter });
@@ -142,27 +146,46 @@ export function documentRecords(
         pos?.col ?? 0,
       );
     }
+    problems = yamlProblems(parsed, source, file);
     value = parsed.toJS({ maxAliasCount: 100 });
   }
   const items = Array.isArray(value) ? value : [value];
   const listed = Array.isArray(value);
   const locate = locator(source);
+  const byItem = problemsByItem(problems);
   return items.map((item, i) =>
-    checkedRecord(item, i + 1, ruleset, check, (d) => {
+    checkedRecord(item, i + 1, ruleset, check, byItem.get(i) ?? [], (d) => {
       const at = locate(listed ? [i] : [], d);
       return { ...d, file, line: at.line, column: at.column };
     }),
   );
 }
 
+/** The problems of each item, in the order found (a map: a list with one in every item stays linear). */
+function problemsByItem(problems: readonly RowProblem[]): Map<number, Diagnostic[]> {
+  const byItem = new Map<number, Diagnostic[]>();
+  for (const { item, diagnostic } of problems) {
+    const list = byItem.get(item);
+    if (list === undefined) byItem.set(item, [diagnostic]);
+    else list.push(diagnostic);
+  }
+  return byItem;
+}
+
+/**
+ * A record checked: `problems` are what the reader refuses (structured-checks.ts), and then the
+ * record is not validated further, as a single file with such a key or number is not.
+ */
 function checkedRecord(
   value: unknown,
   row: number,
   ruleset: CompiledRuleset,
   check: AssessmentCheck,
+  problems: readonly Diagnostic[],
   place: (d: Diagnostic) => Diagnostic,
 ): BatchRecord {
   const area = areaOf(value);
+  if (problems.length > 0) return { row, area, diagnostics: problems.map(place) };
   if (check(value)) return { row, area, assessment: value, diagnostics: [] };
   // The engine's validation gives the assessment back when it finds nothing wrong.
   const validated = ruleset.validateAssessment(value);
@@ -212,7 +235,11 @@ function locator(text: string): Locate {
     const { doc, lines } = parsed;
     const path = [...prefix, ...(d.path ?? '').split('/').filter((p) => p !== '')];
     // Unknown names are reported at their key, as the engine does for single files.
-    const atKey = d.code === 'input_unknown_fact' || d.code === 'input_unknown_facts' || d.code === 'input_shape';
+    const atKey =
+      d.code === 'input_unknown_fact' ||
+      d.code === 'input_unknown_facts' ||
+      d.code === 'input_shape' ||
+      d.code === 'yaml_unsafe_key';
     let node: unknown = doc.contents;
     let offset = doc.contents?.range?.[0] ?? 0;
     for (let i = 0; i < path.length; i++) {

@@ -16,7 +16,6 @@ import {
 import type { CompiledRuleset, Diagnostic } from '@lcz/criteria-engine';
 import type { EvaluateOptions } from './evaluate.usage.js';
 import { EXIT, say, UsageError, type Session } from '../session.js';
-import { removingTemporariesOnStop } from '../stop-signals.js';
 import { progressBar } from './progress.js';
 
 /** Diagnostics printed on standard output; the rest are counted (and all are in --out). */
@@ -33,25 +32,24 @@ export async function evaluateBatchFile(
   const bar = progressBar(session, lang);
   let summary: BatchSummary;
   try {
-    // Stopped by Ctrl+C or SIGTERM, the outputs' temporary files are deleted (stop-signals.ts).
-    summary = await removingTemporariesOnStop(() =>
-      evaluateBatch(session.abs(input), ruleset, {
-        file: input,
-        format,
-        lang,
-        detail: options.decisionsOnly ? 'decision' : 'full',
-        ...(options.threads !== undefined ? { threads: options.threads } : {}),
-        ...(options.out !== undefined ? { results: session.abs(options.out) } : {}),
-        ...(options.summary !== undefined ? { summary: session.abs(options.summary) } : {}),
-        ...(options.sheet !== undefined
-          ? { sheet: /^\d+$/.test(options.sheet) ? Number(options.sheet) : options.sheet }
-          : {}),
-        ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
-        // Named in the message for a CSV that is not UTF-8 (lcz evaluate, report and explain offer it).
-        encodingOption: '--encoding',
-        onProgress: (p) => bar.update(p.rows, p.bytesRead, p.totalBytes, p.elapsedMs),
-      }),
-    );
+    // Stopped by Ctrl+C or SIGTERM, the outputs' temporary files are deleted (stop-signals.ts,
+    // around every command by dispatch.ts).
+    summary = await evaluateBatch(session.abs(input), ruleset, {
+      file: input,
+      format,
+      lang,
+      detail: options.decisionsOnly ? 'decision' : 'full',
+      ...(options.threads !== undefined ? { threads: options.threads } : {}),
+      ...(options.out !== undefined ? { results: session.abs(options.out) } : {}),
+      ...(options.summary !== undefined ? { summary: session.abs(options.summary) } : {}),
+      ...(options.sheet !== undefined
+        ? { sheet: /^\d+$/.test(options.sheet) ? Number(options.sheet) : options.sheet }
+        : {}),
+      ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+      // Named in the message for a CSV that is not UTF-8 (lcz evaluate, report and explain offer it).
+      encodingOption: '--encoding',
+      onProgress: (p) => bar.update(p.rows, p.bytesRead, p.totalBytes, p.elapsedMs),
+    });
   } catch (error) {
     if (error instanceof OutputError) {
       throw new UsageError('cannot_write', { path: session.display(error.path), reason: error.code }, 'evaluate');

@@ -12,7 +12,13 @@ import { explainText } from '@lcz/criteria-engine/explain';
 import { readAssessmentFile } from '@lcz/criteria-engine/node';
 import { hasErrors } from '@lcz/criteria-engine/runtime';
 import type { BatchFormat } from '@lcz/criteria-batch';
-import { detectBatchFormat, isListDocument, otherSpreadsheet } from '@lcz/criteria-batch/detect';
+import {
+  contentFormat,
+  detectBatchFormat,
+  firstLine,
+  isListDocument,
+  otherSpreadsheet,
+} from '@lcz/criteria-batch/detect';
 import type { EvaluateOptions } from './evaluate.usage.js';
 import { bilingual, EXIT, refuseOutputOverInput, say, UsageError, type Session } from '../session.js';
 import { isRecord } from '../guards.js';
@@ -172,9 +178,43 @@ async function batchFiles(
     // An .ods or .xls file goes to the batch reader too, which names its format and the fix.
     const format =
       options.format ?? detectBatchFormat(input, head) ?? (otherSpreadsheet(input, head) ? 'xlsx' : undefined);
+    if (options.format !== undefined) refuseOtherFormat(input, options.format, head);
     if (format !== undefined && isListDocument(format, head)) found.push({ input, format });
   }
   return found;
+}
+
+/** Format names as people know them, the same in both languages. */
+const FORMAT_NAMES: Readonly<Record<BatchFormat, string>> = {
+  csv: 'CSV',
+  xlsx: 'XLSX',
+  json: 'JSON',
+  jsonl: 'JSON Lines',
+  yaml: 'YAML',
+};
+
+/**
+ * `--format json` given a file whose content is a batch of another format (a CSV table, a
+ * workbook…): said as what was expected and what the file looks like, with its first line,
+ * rather than "holds one assessment" (json, yaml) or an unreadable line per row (jsonl), before
+ * anything is read.
+ */
+function refuseOtherFormat(input: string, format: BatchFormat, head: Buffer): void {
+  const seen = contentFormat(head);
+  // A JSON array is YAML too: `--format yaml` reads it.
+  if (seen === undefined || seen === format || (format === 'yaml' && seen === 'json')) return;
+  throw new UsageError(
+    'batch_format_mismatch',
+    {
+      path: input,
+      format,
+      expected: FORMAT_NAMES[format],
+      found: FORMAT_NAMES[seen],
+      found_format: seen,
+      line: seen === 'xlsx' ? 'PK…' : firstLine(head),
+    },
+    'evaluate',
+  );
 }
 
 /** Whether an input names nothing at all (no file, no folder). */

@@ -2,7 +2,7 @@
  * `lcz records export`: the decisions of the record, one row per area and year (the engine's
  * result with the rules that made it, and the board's recognition), as CSV or XLSX.
  */
-import { writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '@lcz/criteria-engine/node';
 import type { RecordsStore } from '@lcz/criteria-records';
 import { stringify } from 'csv-stringify/sync';
 
@@ -54,16 +54,10 @@ export async function exportDecisions(store: RecordsStore, year: number | undefi
     const sheet = workbook.addWorksheet('decisions');
     sheet.addRow(HEADER);
     for (const r of rows) sheet.addRow(r);
-    // Written beside the target, then renamed: a failed write never leaves half a file.
-    const partial = `${out}.partial`;
-    await workbook.xlsx.writeFile(partial);
-    const { rename } = await import('node:fs/promises');
-    await rename(partial, out);
+    // Whole or not at all, and removed on a stop signal (atomic-file.ts, stop-signals.ts).
+    await writeFileAtomic(out, new Uint8Array(await workbook.xlsx.writeBuffer()));
   } else {
-    const partial = `${out}.partial`;
-    await writeFile(partial, `\uFEFF${stringify([HEADER, ...rows])}`);
-    const { rename } = await import('node:fs/promises');
-    await rename(partial, out);
+    await writeFileAtomic(out, `\uFEFF${stringify([HEADER, ...rows])}`);
   }
   return rows.length;
 }

@@ -119,6 +119,8 @@ export function parseServeArgs(args: string[]): ServeOptions {
 export const serveCommand = defineCommand({
   name: 'serve',
   help: HELP,
+  // It closes the server on SIGINT/SIGTERM (serve.ts), and writes no output file.
+  handlesStopSignals: true,
   parse: parseServeArgs,
   async run(options, session) {
     const { serve } = await import('./serve.js');

@@ -8,7 +8,7 @@
 import { cp, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatDiagnostics, hasErrors } from '@lcz/criteria-engine';
-import { loadRulesDirectory, loadRulesetFile, writeFileAtomic } from '@lcz/criteria-engine/node';
+import { loadRulesDirectory, loadRulesetFile, trackTemporary, writeFileAtomic } from '@lcz/criteria-engine/node';
 import { checkRuleset } from '@lcz/criteria-engine/tools';
 import { parseDocument } from 'yaml';
 import { EXIT, say, UsageError, type Session } from '../session.js';
@@ -46,6 +46,8 @@ export async function versionNew(options: VersionNewOptions, session: Session): 
 
   // Build beside the target, then one rename: never a half-copied folder under the new name.
   const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.tmp-`));
+  // Removed by a stop signal too (stop-signals.ts), until it is renamed into place.
+  const untrack = trackTemporary(staging);
   try {
     await cp(oldDir, staging, { recursive: true, errorOnExist: true, force: false });
     await writeFileAtomic(join(staging, RULE_FILE), edited);
@@ -53,6 +55,8 @@ export async function versionNew(options: VersionNewOptions, session: Session): 
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    untrack();
   }
 
   const oldEffective: { from?: string; to?: string } = old.effective ?? {};

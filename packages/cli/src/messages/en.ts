@@ -118,6 +118,8 @@ export const en = {
   batch_one_file: "'{path}' is a batch file: evaluate it on its own, one batch file per run.",
   batch_outputs_need_batch:
     "--out, --summary, --sheet, --format and --decisions-only are for a batch file (CSV, XLSX, JSON Lines, a JSON array or a YAML list); '{path}' holds one assessment.",
+  batch_format_mismatch:
+    "--format {format} expects {expected} assessments, but '{path}' looks like {found} (line 1: {line}): give --format {found_format}, or leave --format out if the file's name ends in its format.",
   bad_batch_format: "--format must be csv, xlsx, json, jsonl or yaml, not '{value}'.",
   bad_summary_path: "--summary must name a .csv or .xlsx file, not '{path}'.",
   threads_without_decisions_only:

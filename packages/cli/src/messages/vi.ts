@@ -115,6 +115,8 @@ export const vi: CliMessages = {
   batch_one_file: "'{path}' là tệp dữ liệu hàng loạt: hãy đánh giá riêng tệp này, mỗi lần chạy một tệp.",
   batch_outputs_need_batch:
     "--out, --summary, --sheet, --format và --decisions-only dùng cho tệp dữ liệu hàng loạt (CSV, XLSX, JSON Lines, mảng JSON hoặc danh sách YAML); '{path}' chỉ chứa một phiếu đánh giá.",
+  batch_format_mismatch:
+    "--format {format} cần các phiếu đánh giá dạng {expected}, nhưng '{path}' trông như tệp {found} (dòng 1: {line}): hãy cho --format {found_format}, hoặc bỏ --format nếu tên tệp đã có đuôi đúng định dạng.",
   bad_batch_format: "--format phải là csv, xlsx, json, jsonl hoặc yaml, không phải '{value}'.",
   bad_summary_path: "--summary phải là tệp .csv hoặc .xlsx, không phải '{path}'.",
   threads_without_decisions_only:

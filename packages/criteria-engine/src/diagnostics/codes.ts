@@ -29,6 +29,7 @@ export const DIAGNOSTIC_CODES = [
   'yaml_unsafe_key',
   'yaml_integer_too_large',
   'yaml_number_inexact',
+  'yaml_number_not_decimal',
   'yaml_nul_byte',
   'yaml_cr_line_ends',
   'yaml_multiple_documents',
@@ -117,6 +118,7 @@ export const DIAGNOSTIC_CODES = [
   'level_disqualifier_redundant',
   // evaluate/: assessments
   'input_shape',
+  'input_not_an_assessment',
   'input_unknown_fact',
   'input_unknown_facts',
   'input_type',

@@ -29,6 +29,7 @@ export interface DiagnosticParamsByCode {
   yaml_unsafe_key: { readonly key: Param; readonly kind?: Param };
   yaml_integer_too_large: { readonly value: Param; readonly max: Param };
   yaml_number_inexact: { readonly value: Param; readonly read: Param };
+  yaml_number_not_decimal: { readonly value: Param; readonly decimal?: Param };
   yaml_nul_byte: { readonly count: Param };
   yaml_cr_line_ends: NoParams;
   yaml_multiple_documents: { readonly count: Param };
@@ -188,6 +189,7 @@ export interface DiagnosticParamsByCode {
   owner_conflict: { readonly kind: Param; readonly id: Param; readonly owner: Param; readonly first: Param };
   diagnostics_omitted: { readonly count: Param; readonly errors: Param; readonly scope: Param };
   input_shape: { readonly expected: Param; readonly path: Param };
+  input_not_an_assessment: { readonly shape: Param; readonly line: Param };
   input_unknown_fact: { readonly name: Param; readonly suggestion?: Param };
   input_unknown_facts: { readonly count: Param; readonly section: Param; readonly examples: Param };
   // `cell` and `column_name`: where a batch file holds the value (the batch package moves the

@@ -26,3 +26,17 @@ function canonical(text: string): string | undefined {
   if (digits === '') return '0';
   return `${m[1] === '-' ? '-' : ''}${digits}e${exponent}`;
 }
+
+/**
+ * A number the YAML core schema reads from a text that is not written in decimal digits: `0x10`
+ * (16), `0o17` (15), `.inf`, `.nan`. In an assessment or a rule file such a text is almost surely
+ * a mistake (a code pasted in, a spreadsheet's export): it is refused, never read silently.
+ * Returns the decimal text of the value to suggest (undefined for infinity and not-a-number), or
+ * false for a decimal text.
+ */
+export function nonDecimalNumber(text: string, value: number | bigint): { readonly decimal?: string } | false {
+  const written = text.trim();
+  if (DECIMAL_TEXT.test(written) && /\d/.test(written)) return false;
+  if (typeof value === 'bigint') return { decimal: value.toString() };
+  return Number.isFinite(value) ? { decimal: String(value) } : {};
+}

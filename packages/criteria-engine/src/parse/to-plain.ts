@@ -11,7 +11,7 @@ import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import type { DiagnosticParams } from '../diagnostics/params.js';
 import type { SourceText } from '../diagnostics/source.js';
 import { toPointer } from '../diagnostics/pointer.js';
-import { readsExactly } from './exact-number.js';
+import { nonDecimalNumber, readsExactly } from './exact-number.js';
 import type { ParseLimits } from './limits.js';
 
 /** Keys that would reach or shadow an object prototype in JavaScript consumers. */
@@ -115,6 +115,16 @@ class Converter {
 
   private convertScalar(node: Scalar): unknown {
     const value = node.value;
+    if (typeof value === 'bigint' || typeof value === 'number') {
+      const text = this.sourceOf(node.range);
+      const other = nonDecimalNumber(text, value);
+      if (other !== false) {
+        this.report('yaml_number_not_decimal', node.range, { value: text, ...other }, this.at);
+        // The number it reads as: the error above is the one problem said of it (as text, a
+        // rule file's schema would add "expected a number" at the same place).
+        return Number(value);
+      }
+    }
     if (typeof value === 'bigint') {
       if (value > MAX_SAFE || value < -MAX_SAFE) {
         this.report(

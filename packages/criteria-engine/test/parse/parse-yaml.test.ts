@@ -25,6 +25,7 @@ const EXPECTED: Record<string, { line: number; column: number; value: boolean }>
   yaml_unsafe_key: { line: 3, column: 3, value: true },
   yaml_integer_too_large: { line: 3, column: 17, value: true },
   yaml_number_inexact: { line: 3, column: 19, value: true },
+  yaml_number_not_decimal: { line: 3, column: 19, value: true },
   yaml_nul_byte: { line: 2, column: 16, value: true },
   yaml_cr_line_ends: { line: 1, column: 32, value: false },
   yaml_multiple_documents: { line: 3, column: 1, value: true },
@@ -37,6 +38,17 @@ describe('parseYaml fixtures (test/fixtures/invalid-rules/yaml_*.yaml)', () => {
     expect(result.diagnostics.map(where)).toEqual([{ code, line, column }]);
     expect(result.diagnostics[0]?.severity).toBe('error');
     expect(result.value !== undefined).toBe(value);
+  });
+
+  it('refuses every number not written in decimal digits, with the decimal number when there is one', () => {
+    const { diagnostics } = parse('a: 0x10\nb: 0o17\nc: .inf\nd: -.Inf\ne: .nan\nf: 1e3\ng: "0x10"\nh: 1_000\n');
+    expect(diagnostics.map((d) => [d.code, d.line, d.params])).toEqual([
+      ['yaml_number_not_decimal', 1, { value: '0x10', decimal: '16' }],
+      ['yaml_number_not_decimal', 2, { value: '0o17', decimal: '15' }],
+      ['yaml_number_not_decimal', 3, { value: '.inf' }],
+      ['yaml_number_not_decimal', 4, { value: '-.Inf' }],
+      ['yaml_number_not_decimal', 5, { value: '.nan' }],
+    ]);
   });
 
   it('has a fixture for every yaml_* code', () => {
@@ -120,7 +132,7 @@ describe('parseYaml: all problems at once', () => {
 describe('parseYaml: plain YAML 1.2 core data', () => {
   it('keeps dates and yes/no as strings and integers as numbers', () => {
     const { value, diagnostics } = parse(
-      'from: 2020-01-01\nyes: yes\ncount: 0x10\nhex: "0x10"\nn: 9007199254740991\nf: 1.5\nnone: ~\n',
+      'from: 2020-01-01\nyes: yes\ncount: 16\nhex: "0x10"\nn: 9007199254740991\nf: 1.5\nnone: ~\n',
     );
     expect(diagnostics).toEqual([]);
     expect(value?.value).toEqual({

@@ -369,6 +369,14 @@ export const en: MessageCatalog = {
     message: `The number ${s(p, 'value')} has more digits than can be read exactly: it would be read as ${s(p, 'read')}.`,
     hint: 'Write the number as it was counted or measured, with the digits that matter (e.g. 212 or 98.5). Nothing is rounded for you.',
   }),
+  yaml_number_not_decimal: (p) => ({
+    message: hasParam(p, 'decimal')
+      ? `${s(p, 'value')} is a number written in another base than decimal (it would be read as ${s(p, 'decimal')}).`
+      : `${s(p, 'value')} is not a number that was counted or measured (it would be read as ${s(p, 'value').toLowerCase().includes('nan') ? 'not-a-number' : 'infinity'}).`,
+    hint: hasParam(p, 'decimal')
+      ? `Write the decimal number (${s(p, 'decimal')}) with digits 0–9 only; if the text itself is meant (a code), put it in quotes.`
+      : 'Write a decimal number with digits 0–9, or leave the value out if it is not known.',
+  }),
   yaml_nul_byte: () => ({
     message: 'The file contains a NUL character (code 0), which text files never contain.',
     hint: 'Save the file again as UTF-8 text. It may have been saved as UTF-16, or it may not be a text file.',
@@ -631,6 +639,16 @@ export const en: MessageCatalog = {
   input_shape: (p) => ({
     message: `At ${s(p, 'path') || 'the top of the assessment'}: expected ${t(s(p, 'expected'))}.`,
     hint: 'Compare the assessment with the examples in examples/assessments/.',
+  }),
+  input_not_an_assessment: (p) => ({
+    message:
+      s(p, 'shape') === 'table'
+        ? `This file holds a table of values separated by commas, semicolons or tabs (line 1: ${s(p, 'line')}), not one assessment.`
+        : `This file holds ${s(p, 'shape') === 'list' ? 'a list' : 'a single value'} (line 1: ${s(p, 'line')}), not one assessment.`,
+    hint:
+      s(p, 'shape') === 'table'
+        ? 'A table with one assessment per row is a batch: save it with a .csv name (or .tsv) and it is read row by row. One assessment alone is written as key: value lines (ruleset, area, context, facts).'
+        : 'One assessment is written as key: value lines (ruleset, area, context, facts), as in examples/assessments/; several at once go in a batch file (CSV, XLSX, JSON Lines).',
   }),
   input_unknown_facts: (p) => ({
     message: `From here on, ${grouped(p, 'count', ',')} more names under ${s(p, 'section')}: are not in this ruleset either (${s(p, 'examples')}, …).`,

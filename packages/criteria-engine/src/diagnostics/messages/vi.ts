@@ -385,6 +385,14 @@ export const vi: MessageCatalog = {
     message: `Số ${s(p, 'value')} có nhiều chữ số hơn mức đọc được chính xác: nó sẽ bị đọc thành ${s(p, 'read')}.`,
     hint: 'Viết số đúng như đã đếm hoặc đo, với các chữ số có nghĩa (ví dụ 212 hoặc 98.5). Không có gì được tự làm tròn.',
   }),
+  yaml_number_not_decimal: (p) => ({
+    message: hasParam(p, 'decimal')
+      ? `${s(p, 'value')} là một số viết theo hệ khác hệ thập phân (sẽ bị đọc thành ${s(p, 'decimal')}).`
+      : `${s(p, 'value')} không phải là một số đếm hoặc đo được (sẽ bị đọc thành ${s(p, 'value').toLowerCase().includes('nan') ? 'giá trị không phải số' : 'vô cực'}).`,
+    hint: hasParam(p, 'decimal')
+      ? `Viết số thập phân (${s(p, 'decimal')}) chỉ bằng các chữ số 0–9; nếu muốn giữ nguyên văn bản (một mã), đặt nó trong dấu ngoặc kép.`
+      : 'Viết một số thập phân bằng các chữ số 0–9, hoặc bỏ giá trị đó nếu chưa biết.',
+  }),
   yaml_nul_byte: () => ({
     message: 'Tệp chứa ký tự NUL (mã 0), là ký tự không bao giờ có trong tệp văn bản.',
     hint: 'Lưu lại tệp dưới dạng văn bản UTF-8. Có thể tệp đã được lưu dạng UTF-16, hoặc không phải là tệp văn bản.',
@@ -644,6 +652,16 @@ export const vi: MessageCatalog = {
   input_shape: (p) => ({
     message: `Tại ${s(p, 'path') || 'đầu bản đánh giá'}: cần ${t(s(p, 'expected'))}.`,
     hint: 'So sánh bản đánh giá với các ví dụ trong examples/assessments/.',
+  }),
+  input_not_an_assessment: (p) => ({
+    message:
+      s(p, 'shape') === 'table'
+        ? `Tệp này chứa một bảng giá trị cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc tab (dòng 1: ${s(p, 'line')}), không phải một phiếu đánh giá.`
+        : `Tệp này chứa ${s(p, 'shape') === 'list' ? 'một danh sách' : 'một giá trị đơn lẻ'} (dòng 1: ${s(p, 'line')}), không phải một phiếu đánh giá.`,
+    hint:
+      s(p, 'shape') === 'table'
+        ? 'Bảng có mỗi dòng một phiếu đánh giá là tệp hàng loạt: lưu với tên đuôi .csv (hoặc .tsv) để được đọc từng dòng. Một phiếu đánh giá riêng lẻ được viết bằng các dòng khóa: giá trị (ruleset, area, context, facts).'
+        : 'Một phiếu đánh giá được viết bằng các dòng khóa: giá trị (ruleset, area, context, facts), như trong examples/assessments/; nhiều phiếu cùng lúc thì đặt trong tệp hàng loạt (CSV, XLSX, JSON Lines).',
   }),
   input_unknown_facts: (p) => ({
     message: `Từ đây còn ${grouped(p, 'count', '.')} mục khác trong ${s(p, 'section')}: cũng không có trong bộ quy tắc này (${s(p, 'examples')}, …).`,
