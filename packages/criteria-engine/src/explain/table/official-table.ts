@@ -27,7 +27,6 @@ import {
   derivedRemarks,
   groupPoints,
   hasPoints,
-  kindCriteriaLines,
   levelsPart,
   most,
   parameterLines,
@@ -230,7 +229,7 @@ function criteriaRows(ctx: TableContext, headings: TableHeadings | undefined, po
     rows.push({
       kind: 'group',
       number: group.id,
-      lines: [...lines(group.title[lang]), ...kindCriteriaLines(group, ctx)],
+      lines: lines(group.title[lang]),
       ...groupCell(g, say),
       ...(points ? { points: groupPoints(group, g, ctx, criteria) } : {}),
     });

@@ -133,15 +133,6 @@ export function groupPoints(
   return `${got}/${n(top)}`;
 }
 
-/** Blank: a line under a standard whose number of criteria differs by kind of unit. */
-export function kindCriteriaLines(group: GroupInfo, ctx: TableContext): string[] {
-  if (ctx.result !== undefined) return [];
-  const shares = ctx.kinds?.get(group.id);
-  if (shares === undefined || new Set(shares.map((s) => s.criteria)).size < 2) return [];
-  const list = shares.map((s) => ctx.say('kind_total', { kinds: s.kinds, total: s.criteria })).join(', ');
-  return [ctx.say('kind_criteria', { list })];
-}
-
 /** The lines under a criterion's text that say how a step table or best_of gives its points. */
 export function pointsLines(c: CriterionInfo, ctx: TableContext): string[] {
   const rules = [c.pointsRule, ...(c.variants ?? []).map((v) => v.pointsRule)].filter(

@@ -55,7 +55,6 @@ export const tableEn = {
   // Points, levels, parameters and derived quantities (issue 12/13): printed only for schemes that have them.
   column_points: 'Points',
   kind_total: '{total} ({kinds})',
-  kind_criteria: 'Criteria by kind of unit: {list}',
   points_steps: 'Points by steps of {of}: {bands}',
   points_band: '≥ {at_least}: {points}',
   points_cap: 'at most {cap}',

@@ -57,7 +57,6 @@ export const tableVi: TableMessages = {
   // Điểm, mức, tham số và đại lượng tính toán (issue 12/13): chỉ in khi bộ tiêu chí có.
   column_points: 'Điểm',
   kind_total: '{total} ({kinds})',
-  kind_criteria: 'Số tiêu chí theo loại đơn vị: {list}',
   points_steps: 'Điểm theo bậc của {of}: {bands}',
   points_band: '≥ {at_least}: {points}',
   points_cap: 'tối đa {cap}',
