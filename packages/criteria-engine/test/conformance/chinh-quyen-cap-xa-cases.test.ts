@@ -11,37 +11,11 @@
  * everything `lcz test --coverage` asks for.
  */
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { formatDiagnostics } from '../../src/index.js';
-import { checkRuleset, coverage } from '../../src/tools.js';
-import { loadRulesetFile, runTestDirectory } from '../../src/node.js';
-import { expectCasesAgreeBothWays, expectEveryCasePasses } from './docs-scheme-cases.js';
+import { describe } from 'vitest';
+import { docsSchemeTests } from './docs-scheme-cases.js';
 
 const DIR = fileURLToPath(new URL('../fixtures/chinh-quyen-cap-xa/2025', import.meta.url));
-const CASES = 64;
 
 describe('the chính quyền cấp xã scheme written from the docs', () => {
-  it('loads without an error or a warning, and every YAML case passes', async () => {
-    const run = await runTestDirectory(DIR);
-    expectEveryCasePasses(run, CASES);
-  });
-
-  it('each case asserts a decision, and the generated decide agrees with the closures on its input', async () => {
-    await expectCasesAgreeBothWays(`${DIR}/ruleset.yaml`, CASES);
-  }, 120_000);
-
-  it('lcz check finds nothing but notes', async () => {
-    const loaded = await loadRulesetFile(`${DIR}/ruleset.yaml`);
-    if (!loaded.value) throw new Error(formatDiagnostics(loaded.diagnostics, 'en'));
-    const findings = checkRuleset(loaded.value).diagnostics;
-    expect(findings.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual([]);
-  });
-
-  it('the cases cover every outcome coverage asks for (2.3, with no_variant: fail, is never not applicable)', async () => {
-    const run = await runTestDirectory(DIR, { keepInputs: true });
-    if (!run.ruleset) throw new Error('the rules do not load');
-    const report = coverage(run.ruleset, run.runs);
-    expect(report.gaps).toEqual([]);
-    expect(report.covered).toBe(report.required);
-  });
+  docsSchemeTests(DIR, 64, ' (2.3, with no_variant: fail, is never not applicable)');
 });
