@@ -13,6 +13,13 @@ const DIR = 'packages/criteria-engine/test/fixtures/hostile-rules';
 /** Each case: its folder, and each problem as code, line, column. */
 const CASES: readonly (readonly [folder: string, problems: readonly (readonly [string, number, number])[]])[] = [
   ['cr-line-ends', [['yaml_cr_line_ends', 1, 10]]],
+  [
+    'control-character-in-version',
+    [
+      ['yaml_control_character', 3, 10],
+      ['yaml_control_character', 16, 38],
+    ],
+  ],
   ['effective-backwards', [['effective_order', 4, 38]]],
   ['expression-1000-parentheses', [['expr_limit', 20, 21]]],
   ['id-cyrillic', [['schema_pattern', 18, 13]]],

@@ -32,6 +32,7 @@ export const DIAGNOSTIC_CODES = [
   'yaml_number_not_decimal',
   'yaml_nul_byte',
   'yaml_cr_line_ends',
+  'yaml_control_character',
   'yaml_multiple_documents',
   'yaml_empty_document',
   // validate/: the JSON Schema of rule files

@@ -32,6 +32,7 @@ export interface DiagnosticParamsByCode {
   yaml_number_not_decimal: { readonly value: Param; readonly decimal?: Param };
   yaml_nul_byte: { readonly count: Param };
   yaml_cr_line_ends: NoParams;
+  yaml_control_character: { readonly char: Param };
   yaml_multiple_documents: { readonly count: Param };
   yaml_empty_document: NoParams;
   schema_required: { readonly property: Param; readonly because?: Param };

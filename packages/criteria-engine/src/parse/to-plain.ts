@@ -19,6 +19,26 @@ const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'p
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/**
+ * The first character of `text` that a text never needs and that changes how what follows is
+ * shown, as U+XXXX: C0 controls but tab and line ends, DEL, C1 controls, and the bidirectional
+ * embeddings, overrides and isolates. A quoted escape (`"\e[31m"`) writes them, and a report, a
+ * terminal or `lcz docs` would print them as they are. A NUL written as is (`rawNul`) is left to
+ * yaml_nul_byte, which parse-yaml.ts reports for the whole file.
+ */
+function controlCharacter(text: string, rawNul: boolean): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const control =
+      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && !(c === 0 && rawNul)) ||
+      (c >= 0x7f && c <= 0x9f) ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2066 && c <= 0x2069);
+    if (control) return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return undefined;
+}
+
 export interface DuplicateKey {
   readonly key: string;
   readonly range: Range;
@@ -146,7 +166,12 @@ class Converter {
       }
       return value;
     }
-    if (value === null || typeof value === 'string' || typeof value === 'boolean') {
+    if (typeof value === 'string') {
+      const char = this.controlIn(value, node.range);
+      if (char !== undefined) this.report('yaml_control_character', node.range, { char }, this.at);
+      return value;
+    }
+    if (value === null || typeof value === 'boolean') {
       return value;
     }
     // Only an explicit tag (already reported) yields other values (Uint8Array, Date…): keep the text.
@@ -163,6 +188,8 @@ class Converter {
       // Non-scalar keys are reported by yaml (NON_STRING_KEY) and have no place in plain data.
       if (!isScalar(keyNode)) continue;
       const key = String(keyNode.value);
+      const char = this.controlIn(key, keyNode.range);
+      if (char !== undefined) this.report('yaml_control_character', keyNode.range, { char }, [...this.at, key]);
       if (UNSAFE_KEYS.has(key)) {
         this.report('yaml_unsafe_key', keyNode.range, { key }, [...this.at, key]);
         continue;
@@ -200,6 +227,12 @@ class Converter {
     } finally {
       this.at.pop();
     }
+  }
+
+  /** controlCharacter of a scalar's value; its source is read only when the value has one. */
+  private controlIn(text: string, range: Node['range']): string | undefined {
+    if (controlCharacter(text, false) === undefined) return undefined;
+    return controlCharacter(text, this.sourceOf(range).includes('\u0000'));
   }
 
   private sourceOf(range: Node['range']): string {

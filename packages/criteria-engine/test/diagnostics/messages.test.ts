@@ -33,6 +33,7 @@ const SAMPLE: Record<EngineDiagnosticCode, Diagnostic['params']> = {
   yaml_multiple_documents: { count: 2 },
   yaml_empty_document: {},
   yaml_cr_line_ends: {},
+  yaml_control_character: { char: 'U+001B' },
   schema_required: { property: 'if_whole_zero' },
   schema_unknown_property: {
     property: 'at_leats',

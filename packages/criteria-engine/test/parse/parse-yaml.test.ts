@@ -28,6 +28,7 @@ const EXPECTED: Record<string, { line: number; column: number; value: boolean }>
   yaml_number_not_decimal: { line: 3, column: 19, value: true },
   yaml_nul_byte: { line: 2, column: 16, value: true },
   yaml_cr_line_ends: { line: 1, column: 32, value: false },
+  yaml_control_character: { line: 3, column: 10, value: true },
   yaml_multiple_documents: { line: 3, column: 1, value: true },
   yaml_empty_document: { line: 1, column: 1, value: false },
 };
@@ -48,6 +49,18 @@ describe('parseYaml fixtures (test/fixtures/invalid-rules/yaml_*.yaml)', () => {
       ['yaml_number_not_decimal', 3, { value: '.inf' }],
       ['yaml_number_not_decimal', 4, { value: '-.Inf' }],
       ['yaml_number_not_decimal', 5, { value: '.nan' }],
+    ]);
+  });
+
+  it('refuses control characters in texts and keys (escapes included), and keeps tabs, line ends and letters', () => {
+    const { diagnostics } = parse(
+      'a: "v4\\e[31mRED"\nb: "x\\x7f"\nc: "\\u202Eabc"\n"k\\x01": 1\nd: "tab\\there\\nand a line"\ne: Lai Châu ‏ עברית\n',
+    );
+    expect(diagnostics.map((d) => [d.code, d.line, d.column, d.params])).toEqual([
+      ['yaml_control_character', 1, 4, { char: 'U+001B' }],
+      ['yaml_control_character', 2, 4, { char: 'U+007F' }],
+      ['yaml_control_character', 3, 4, { char: 'U+202E' }],
+      ['yaml_control_character', 4, 1, { char: 'U+0001' }],
     ]);
   });
 

@@ -385,6 +385,10 @@ export const en: MessageCatalog = {
     message: 'The file ends lines with a CR character alone (old Mac style), so it would be read as one line.',
     hint: 'Save the file again with LF (or CRLF) line ends: in your editor choose "End of Line: LF", then save.',
   }),
+  yaml_control_character: (p) => ({
+    message: `The text holds the control character ${s(p, 'char')}, which is not printed: it can change how a terminal or a document shows what follows it.`,
+    hint: 'Delete it and write the text with visible characters only (in quotes, an escape such as \\e or \\x1b writes one).',
+  }),
   yaml_multiple_documents: (p) => ({
     message: `The file contains ${s(p, 'count')} YAML documents separated by "---"; a rule file holds exactly one.`,
     hint: 'Delete the "---" line here and what follows it, or move that part to a file of its own.',

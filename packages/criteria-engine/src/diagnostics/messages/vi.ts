@@ -401,6 +401,10 @@ export const vi: MessageCatalog = {
     message: 'Tệp xuống dòng chỉ bằng ký tự CR (kiểu máy Mac cũ), nên cả tệp bị đọc như một dòng.',
     hint: 'Lưu lại tệp với kiểu xuống dòng LF (hoặc CRLF): trong trình soạn thảo, chọn "End of Line: LF" rồi lưu.',
   }),
+  yaml_control_character: (p) => ({
+    message: `Văn bản chứa ký tự điều khiển ${s(p, 'char')}, là ký tự không hiển thị: nó có thể làm thay đổi cách màn hình hoặc tài liệu hiển thị phần văn bản sau nó.`,
+    hint: 'Xóa ký tự đó và chỉ viết bằng các ký tự nhìn thấy được (trong dấu ngoặc kép, lối viết thoát như \\e hoặc \\x1b tạo ra ký tự này).',
+  }),
   yaml_multiple_documents: (p) => ({
     message: `Tệp chứa ${s(p, 'count')} tài liệu YAML ngăn cách bởi "---"; một tệp quy tắc chỉ chứa đúng một tài liệu.`,
     hint: 'Xóa dòng "---" ở đây cùng phần phía sau, hoặc chuyển phần đó sang một tệp riêng.',
