@@ -3,6 +3,7 @@
  * neither overlap nor leave gaps; evaluating an assessment picks the version in force on its
  * date, or the one named. Browser-safe: the versions are compiled rulesets, however loaded.
  */
+import { shiftDay } from './validate/calendar-day.js';
 import type { CompiledRuleset } from './compile/compiled-ruleset.js';
 import type { DiagnosticCode } from './diagnostics/codes.js';
 import type { Diagnostic, StageResult } from './diagnostics/diagnostic.js';
@@ -160,16 +161,12 @@ function periodText(v: CompiledRuleset): string {
   return v.effective ? `${v.version} (${v.effective.from} – ${v.effective.to ?? '…'})` : v.version;
 }
 
-/** ISO dates compare as text; the neighbouring day is computed in UTC. */
+/** ISO dates compare as text; the neighbouring day of a validated effective date. */
 function dayAfter(date: string): string {
-  return shift(date, 1);
+  return shiftDay(date, 1) ?? date;
 }
 function dayBefore(date: string): string {
-  return shift(date, -1);
-}
-function shift(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  return shiftDay(date, -1) ?? date;
 }
 
 function at(v: CompiledRuleset, code: DiagnosticCode, params: Diagnostic['params']): Diagnostic {

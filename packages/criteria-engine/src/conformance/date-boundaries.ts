@@ -7,6 +7,7 @@
  * first row of a table, or outside the ruleset's `effective` period, is an input error: no case
  * can be there).
  */
+import { shiftDay } from '../validate/calendar-day.js';
 import type { CompiledRuleset, ConditionInfo, Threshold } from '../compile/compiled-ruleset.js';
 import { SYMBOL } from '../compile/expression/compare-ops.js';
 import { parseExpression } from '../compile/expression/parser.js';
@@ -107,17 +108,4 @@ function tablesRead(condition: ConditionInfo, tables: readonly ParameterTableInf
 export function placeDay(b: DateBoundary, date: string | undefined): DayPoint | undefined {
   if (date === undefined) return undefined;
   return DAY_POINTS.find((p) => b.days[p] === date);
-}
-
-/** A calendar day `days` after an ISO day (`YYYY-MM-DD`), or undefined when the text is no real day. */
-function shiftDay(iso: string, days: number): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  // Integer day arithmetic in UTC: no time zone, no daylight saving, no fraction of a day.
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return undefined;
-  t.setUTCDate(t.getUTCDate() + days);
-  const pad = (n: number, w: number) => String(n).padStart(w, '0');
-  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1, 2)}-${pad(t.getUTCDate(), 2)}`;
 }

@@ -12,3 +12,14 @@ export function isCalendarDay(date: string): boolean {
   const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
   return day.toISOString().slice(0, 10) === date;
 }
+
+/**
+ * The calendar day `days` after a calendar day (`2023-01-01`, -1 → `2022-12-31`), by whole days in
+ * UTC (no time zone, no daylight saving); undefined when `date` is no calendar day. The version
+ * gaps (scheme.ts), the table checks (analyze/checks/parameters.ts) and the date coverage
+ * (conformance/date-boundaries.ts) all count days with it.
+ */
+export function shiftDay(date: string, days: number): string | undefined {
+  if (!isCalendarDay(date)) return undefined;
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -6,6 +6,7 @@
  * (for a cell keyed by a year, from 1 January of that year): a cell whose first row starts later
  * has no value before it.
  */
+import { shiftDay } from '../../validate/calendar-day.js';
 import { cellKey, type ParameterTableInfo, YEAR } from '../../compile/parameter-table.js';
 import type { Findings } from '../findings.js';
 import type { Reachability } from '../reach.js';
@@ -42,7 +43,7 @@ export function checkParameterCells(f: Findings, reach: Reachability): void {
         // by 1 January of it (or the period's first day, when later), not by the period's start.
         const start =
           year === undefined ? period.from : laterDay(period.from, `${String(year).padStart(4, '0')}-01-01`);
-        if (first > start) report(`${cell}${cell === '' ? '' : ', '}${start} – ${dayBefore(first)}`);
+        if (first > start) report(`${cell}${cell === '' ? '' : ', '}${start} – ${shiftDay(first, -1) ?? first}`);
       }
     }
   }
@@ -87,11 +88,4 @@ function yearsOf(
 /** The later of two ISO dates. */
 function laterDay(a: string, b: string): string {
   return a > b ? a : b;
-}
-
-/** The calendar day before an ISO date (`2023-01-01` → `2022-12-31`). */
-function dayBefore(iso: string): string {
-  const day = new Date(`${iso}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
 }
